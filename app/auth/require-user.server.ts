@@ -1,0 +1,34 @@
+// The one place that decides who may pass: every loader and action starts here.
+import { redirect } from "@remix-run/node";
+import type { Role } from "@db/schema";
+import { forbidden } from "~/utils/http.server";
+import { getSessionUser, type SessionUser } from "./session.server";
+
+export type { SessionUser };
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return getSessionUser(request);
+}
+
+/**
+ * The signed-in user, or: a redirect to /login?redirectTo=… when signed out,
+ * a 403 when the role is not one of those allowed.
+ */
+export async function requireUser(request: Request, options: { role?: Role | readonly Role[] } = {}): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+  }
+  if (options.role) {
+    const allowed: readonly Role[] = typeof options.role === "string" ? [options.role] : options.role;
+    if (!allowed.includes(user.role)) forbidden();
+  }
+  return user;
+}
+
+/** Pages such as /login and /join are for signed-out people; signed-in ones go to their account. */
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getSessionUser(request)) throw redirect("/account");
+}

@@ -1,0 +1,147 @@
+// Form fields wired for people and screen readers: label, hint, error (aria-invalid +
+// aria-describedby), and the value typed before a rejected submit.
+import { useActionData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/messages/en";
+import type { FieldError, FieldErrors, FormFailureData } from "~/utils/form-types";
+
+export function useFormFailure(): { errors: FieldErrors; values: Record<string, string> } {
+  const data = useActionData() as Partial<FormFailureData> | undefined;
+  if (data && data.ok === false) return { errors: data.errors ?? {}, values: data.values ?? {} };
+  return { errors: {}, values: {} };
+}
+
+function useErrorText() {
+  const { t } = useT();
+  return (error: FieldError | undefined) => (error === undefined ? undefined : typeof error === "string" ? t(error) : t(error[0], error[1]));
+}
+
+type Common = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: FieldError;
+  required?: boolean;
+  optional?: boolean;
+};
+
+function Described({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? <p className="field__hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? <p className="field__error" id={`${id}-error`}>{error}</p> : null}
+    </>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function LabelText({ label, optional }: { label: string; optional?: boolean }) {
+  const { t } = useT();
+  return (
+    <>
+      {label}
+      {optional ? <span className="field__optional"> ({t("common.optional")})</span> : null}
+    </>
+  );
+}
+
+export function Field({
+  type = "text", defaultValue, autoComplete, inputMode, ...props
+}: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; inputMode?: "text" | "email" | "numeric" }) {
+  const text = useErrorText()(props.error);
+  const id = `f-${props.name}`;
+  return (
+    <div className={`field${text ? " field--invalid" : ""}`}>
+      <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
+      <input
+        id={id}
+        name={props.name}
+        type={type}
+        defaultValue={defaultValue ?? undefined}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        required={props.required}
+        aria-invalid={text ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, text)}
+      />
+      <Described id={id} hint={props.hint} error={text} />
+    </div>
+  );
+}
+
+export function TextArea({ defaultValue, rows = 4, ...props }: Common & { defaultValue?: string | null; rows?: number }) {
+  const text = useErrorText()(props.error);
+  const id = `f-${props.name}`;
+  return (
+    <div className={`field${text ? " field--invalid" : ""}`}>
+      <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={rows}
+        defaultValue={defaultValue ?? undefined}
+        required={props.required}
+        aria-invalid={text ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, text)}
+      />
+      <Described id={id} hint={props.hint} error={text} />
+    </div>
+  );
+}
+
+export function Select({
+  options, defaultValue, placeholder, ...props
+}: Common & { options: { value: string | number; label: string }[]; defaultValue?: string | number | null; placeholder?: string }) {
+  const text = useErrorText()(props.error);
+  const id = `f-${props.name}`;
+  return (
+    <div className={`field${text ? " field--invalid" : ""}`}>
+      <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={defaultValue == null ? "" : String(defaultValue)}
+        required={props.required}
+        aria-invalid={text ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, text)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+      <Described id={id} hint={props.hint} error={text} />
+    </div>
+  );
+}
+
+/** Announced to screen readers when a submit comes back with errors. */
+export function FormErrorSummary({ errors }: { errors: FieldErrors }) {
+  const { t } = useT();
+  const errorText = useErrorText();
+  const formLevel = errors._form;
+  if (Object.keys(errors).length === 0) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{formLevel ? errorText(formLevel) : t("errors.formTitle")}</p>
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+  return (
+    <button type="submit" className="button" name={name} value={value}>
+      {children}
+    </button>
+  );
+}
+
+export function Notice({ kind = "ok", children }: { kind?: "ok" | "info" | "error"; children: ReactNode }) {
+  return <div className={`notice notice--${kind}`} role={kind === "error" ? "alert" : "status"}>{children}</div>;
+}
+
+export type { MessageKey };

@@ -1,0 +1,166 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
+  useLoaderData, useLocation, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser } from "~/auth/require-user.server";
+import { useNonce } from "~/components/nonce";
+import { ErrorPage } from "~/components/error-page";
+import { catalogs } from "~/i18n/catalog.server";
+import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
+import { useMaybeT, useT } from "~/i18n/use-t";
+import { cookieHeaders, takeFlash } from "~/utils/flash.server";
+import stylesheet from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = langOf(request);
+  const user = await getUser(request);
+  const { flash, clear } = takeFlash(request);
+  return data(
+    {
+      lang,
+      messages: catalogs[lang],
+      flash,
+      user: user ? { id: user.id, name: user.display_name, role: user.role } : null,
+    },
+    { headers: cookieHeaders(clear) },
+  );
+}
+
+// The catalog only needs reloading when the language or the signed-in user may have changed.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl }) => {
+  if (formMethod && formMethod !== "GET") return true;
+  return currentUrl.searchParams.get("lng") !== nextUrl.searchParams.get("lng");
+};
+
+type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+function Document({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, lang } = useT();
+  const location = useLocation();
+  return (
+    <nav className="lang-switch" aria-label={t("nav.language")}>
+      {LANGS.map((l) => {
+        const params = new URLSearchParams(location.search);
+        params.set("lng", l);
+        return (
+          <Link key={l} to={`${location.pathname}?${params}`} hrefLang={l} lang={l} aria-current={l === lang ? "true" : undefined} reloadDocument>
+            {t(`lang.${l}`)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+function Header() {
+  const { t } = useT();
+  const user = (useRouteLoaderData("root") as RootData | undefined)?.user ?? null;
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">IT</span>
+          <span>{t("brand.name")}</span>
+        </Link>
+        <nav className="main-nav" aria-label={t("nav.main")}>
+          {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
+          {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
+          {user ? (
+            <>
+              <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>{t("nav.account")}</Link>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">{t("nav.signOut")}</button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login">{t("nav.signIn")}</Link>
+              <Link to="/join">{t("nav.join")}</Link>
+            </>
+          )}
+        </nav>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const { t } = useT();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.agency")}</p>
+      <p><a href="/healthz">{t("footer.health")}</a></p>
+    </footer>
+  );
+}
+
+export default function App() {
+  const { lang, flash } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <Document lang={lang}>
+      <a href="#main" className="skip-link">{t("nav.skipToContent")}</a>
+      <Header />
+      <main id="main" className="page" tabIndex={-1}>
+        {flash ? <p className="notice notice--ok" role="status">{t(flash)}</p> : null}
+        <Outlet />
+      </main>
+      <Footer />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const i18n = useMaybeT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  if (!i18n) {
+    // The root loader itself failed: no catalog to read, so say it in all three languages.
+    return (
+      <Document lang="ky">
+        <main id="main" className="page">
+          <h1>Ката кетти · Что-то пошло не так · Something went wrong</h1>
+          <p><a href="/">Башкы бет · Главная · Home</a></p>
+        </main>
+      </Document>
+    );
+  }
+  return (
+    <Document lang={i18n.lang}>
+      <Header />
+      <main id="main" className="page" tabIndex={-1}>
+        <ErrorPage status={status} />
+      </main>
+      <Footer />
+    </Document>
+  );
+}

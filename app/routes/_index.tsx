@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getUser } from "~/auth/require-user.server";
+import { getDb } from "~/db.server";
+import { formatNumber } from "~/i18n/format";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { listSchools, portalCounts } from "~/models/reference.server";
+import { titleMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const [schools, counts, user] = await Promise.all([listSchools(db), portalCounts(db), getUser(request)]);
+  return { schools, counts, signedIn: Boolean(user) };
+}
+
+export const meta = titleMeta("home.title");
+
+export default function HomePage() {
+  const { t, lang } = useT();
+  const { schools, counts, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("home.title")}</h1>
+        <p className="lead">{t("home.lead")}</p>
+        <p className="muted">
+          {t("home.numbers", {
+            schools: formatNumber(lang, counts.schools),
+            graduates: formatNumber(lang, counts.graduates),
+            companies: formatNumber(lang, counts.companies),
+          })}
+        </p>
+      </section>
+      {!signedIn ? (
+        <div className="grid grid--2">
+          <section className="card">
+            <h2>{t("home.forGraduates")}</h2>
+            <p>{t("home.forGraduatesText")}</p>
+            <Link className="button" to="/join">{t("home.joinCta")}</Link>
+          </section>
+          <section className="card">
+            <h2>{t("home.forEmployers")}</h2>
+            <p>{t("home.forEmployersText")}</p>
+            <Link className="button button--secondary" to="/signup">{t("home.employerCta")}</Link>
+          </section>
+        </div>
+      ) : null}
+      <h2>{t("home.schoolsTitle")}</h2>
+      <ul className="tiles">
+        {schools.map((s) => (
+          <li key={s.id}>
+            <div className="card">
+              <strong>{pick(s, "name", lang)}</strong>
+              <span className="muted">{pick(s, "city", lang)} · {pick(s, "region", lang)}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

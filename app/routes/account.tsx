@@ -1,0 +1,115 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { verifyPassword } from "~/auth/password.server";
+import { requireUser } from "~/auth/require-user.server";
+import { startSession } from "~/auth/session.server";
+import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/messages/en";
+import { companyOfUser } from "~/models/companies.server";
+import { setPassword } from "~/models/users.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { newPassword } from "~/utils/fields";
+import { titleMeta } from "~/utils/meta";
+
+const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string("errors.required").min(1, "errors.required").max(200, "errors.passwordLong"),
+    password: newPassword,
+    passwordRepeat: z.string("errors.required"),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "errors.passwordMismatch" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const graduate =
+    user.role === "graduate"
+      ? await db
+          .selectFrom("graduates")
+          .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
+          .innerJoin("schools", "schools.id", "cohorts.school_id")
+          .select(["cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"])
+          .where("graduates.user_id", "=", user.id)
+          .executeTakeFirst()
+      : null;
+  const company = user.role === "employer" ? await companyOfUser(db, user.id) : null;
+  return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  const parsed = parseForm(ChangePasswordSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const db = getDb();
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(parsed.data.currentPassword, row.password_hash))) {
+    return invalid({ currentPassword: "errors.currentPasswordWrong" }, form);
+  }
+  // Ends every session (other devices too), then starts a fresh one for this device.
+  await setPassword(db, user.id, parsed.data.password);
+  const cookie = await startSession(request, user.id);
+  return redirect("/account", { headers: cookieHeaders(cookie, setFlash("flash.passwordChanged")) });
+}
+
+export const meta = titleMeta("account.title", { private: true });
+
+export default function AccountPage() {
+  const { t, lang } = useT();
+  const { user, graduate, company } = useLoaderData<typeof loader>();
+  const { errors } = useFormFailure();
+  return (
+    <section>
+      <h1>{t("account.title")}</h1>
+      <div className="grid grid--2">
+        <div className="card">
+          <h2>{user.name}</h2>
+          <dl className="dl">
+            <dt>{t("account.role")}</dt>
+            <dd>{t(`role.${user.role}` as MessageKey)}</dd>
+            <dt>{t("account.email")}</dt>
+            <dd>{user.email}</dd>
+            {graduate ? (
+              <>
+                <dt>{t("account.school")}</dt>
+                <dd>{pick(graduate, "name", lang)}</dd>
+                <dt>{t("account.cohort")}</dt>
+                <dd>{formatDate(lang, graduate.graduation_date)}</dd>
+              </>
+            ) : null}
+            {company ? (
+              <>
+                <dt>{t("account.company")}</dt>
+                <dd>{company.name}</dd>
+                <dt>{t("account.companyStatus")}</dt>
+                <dd>
+                  <span className={`pill ${company.status === "verified" ? "pill--ok" : company.status === "pending" ? "pill--warn" : "pill--error"}`}>
+                    {t(`account.status.${company.status}` as MessageKey)}
+                  </span>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {company?.status === "pending" ? <Notice kind="info">{t("account.pendingNotice")}</Notice> : null}
+        </div>
+        <div className="card">
+          <h2>{t("account.changePassword")}</h2>
+          <FormErrorSummary errors={errors} />
+          <Form method="post" className="stack" noValidate>
+            <Field name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required error={errors.currentPassword} />
+            <Field name="password" type="password" label={t("account.newPassword")} hint={t("join.passwordHint")} autoComplete="new-password" required error={errors.password} />
+            <Field name="passwordRepeat" type="password" label={t("account.newPasswordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
+            <SubmitButton>{t("account.passwordSubmit")}</SubmitButton>
+          </Form>
+        </div>
+      </div>
+    </section>
+  );
+}

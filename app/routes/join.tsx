@@ -1,0 +1,106 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAnonymous } from "~/auth/require-user.server";
+import { startSession } from "~/auth/session.server";
+import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import { langOf } from "~/i18n/negotiate";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { recordAudit } from "~/models/audit.server";
+import { findInvitation, invitationProblem } from "~/models/invitations.server";
+import { createUser, emailTaken } from "~/models/users.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { email, newPassword, requiredText } from "~/utils/fields";
+import { titleMeta } from "~/utils/meta";
+
+const JoinSchema = z
+  .object({ code: requiredText(40), email, password: newPassword, passwordRepeat: z.string("errors.required") })
+  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "errors.passwordMismatch" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const code = new URL(request.url).searchParams.get("code")?.slice(0, 40) ?? "";
+  if (!code) return { code, problem: null, welcome: null };
+  const invitation = await findInvitation(getDb(), code);
+  const problem = invitationProblem(invitation);
+  const lang = langOf(request);
+  const welcome =
+    invitation && !problem
+      ? { name: invitation.first_name, school: pick(invitation, "name", lang), date: formatDate(lang, invitation.graduation_date) }
+      : null;
+  return { code: invitation?.code ?? code, problem, welcome };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = await readForm(request);
+  const parsed = parseForm(JoinSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const db = getDb();
+  const invitation = await findInvitation(db, parsed.data.code);
+  const problem = invitationProblem(invitation);
+  if (problem || !invitation) return invalid({ code: problem ?? "errors.inviteUnknown" }, form);
+  if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
+
+  const userId = await db.transaction().execute(async (trx) => {
+    // Claim the invitation first: of two simultaneous sign-ups with one code, only one wins.
+    const claimed = await trx
+      .updateTable("invitations")
+      .set({ used_at: new Date().toISOString() })
+      .where("id", "=", invitation.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return null;
+    const id = await createUser(trx, {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      role: "graduate",
+      displayName: `${invitation.first_name} ${invitation.last_name}`,
+    });
+    await trx.updateTable("graduates").set({ user_id: id, updated_at: new Date().toISOString() }).where("id", "=", invitation.graduate_id).execute();
+    await recordAudit(trx, { actorId: id, action: "graduate.join", entity: "graduate", entityId: invitation.graduate_id });
+    return id;
+  });
+  if (userId === null) return invalid({ code: "errors.inviteUsed" }, form);
+  const cookie = await startSession(request, userId);
+  return redirect("/account", { headers: cookieHeaders(cookie, setFlash("flash.welcome")) });
+}
+
+export const meta = titleMeta("join.title");
+
+export default function JoinPage() {
+  const { t } = useT();
+  const { code, problem, welcome } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  return (
+    <section className="narrow">
+      <h1>{t("join.title")}</h1>
+      <p className="lead">{t("join.lead")}</p>
+      {welcome ? <Notice kind="info">{t("join.welcome", welcome)}</Notice> : null}
+      {welcome ? (
+        <>
+          <FormErrorSummary errors={errors} />
+          {errors.code ? <Notice kind="error">{t(typeof errors.code === "string" ? errors.code : errors.code[0])}</Notice> : null}
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="code" value={code} />
+            <Field name="email" type="email" label={t("join.email")} autoComplete="email" inputMode="email" required defaultValue={values.email} error={errors.email} />
+            <Field name="password" type="password" label={t("join.password")} hint={t("join.passwordHint")} autoComplete="new-password" required error={errors.password} />
+            <Field name="passwordRepeat" type="password" label={t("join.passwordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
+            <SubmitButton>{t("join.submit")}</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        // Step one: check the code (a GET, so it works without JavaScript and can be a link).
+        <Form method="get" className="stack">
+          <Field name="code" label={t("join.code")} hint={t("join.codeHint")} required defaultValue={code} error={problem ?? undefined} autoComplete="off" />
+          <SubmitButton>{t("join.checkCode")}</SubmitButton>
+        </Form>
+      )}
+    </section>
+  );
+}

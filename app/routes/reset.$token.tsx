@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { useT } from "~/i18n/use-t";
+import { findUsableReset, redeemPasswordReset } from "~/models/password-resets.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { newPassword } from "~/utils/fields";
+import { titleMeta } from "~/utils/meta";
+
+const ResetSchema = z
+  .object({ password: newPassword, passwordRepeat: z.string("errors.required") })
+  .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "errors.passwordMismatch" });
+
+// The link itself is the credential: no sign-in is needed, and it works once.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const reset = await findUsableReset(getDb(), params.token ?? "");
+  return data({ email: reset?.email ?? null }, { status: reset ? 200 : 404 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const parsed = parseForm(ResetSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const ok = await redeemPasswordReset(getDb(), params.token ?? "", parsed.data.password);
+  if (!ok) return invalid({ _form: "errors.resetInvalid" }, form);
+  return redirect("/login", { headers: cookieHeaders(setFlash("flash.passwordReset")) });
+}
+
+export const meta = titleMeta("reset.title", { private: true });
+
+export default function ResetPasswordPage() {
+  const { t } = useT();
+  const { email } = useLoaderData<typeof loader>();
+  const { errors } = useFormFailure();
+  return (
+    <section className="narrow">
+      <h1>{t("reset.title")}</h1>
+      {email ? (
+        <>
+          <p>{t("reset.lead", { email })}</p>
+          <FormErrorSummary errors={errors} />
+          <Form method="post" className="stack" noValidate>
+            <Field name="password" type="password" label={t("account.newPassword")} hint={t("join.passwordHint")} autoComplete="new-password" required error={errors.password} />
+            <Field name="passwordRepeat" type="password" label={t("account.newPasswordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
+            <SubmitButton>{t("reset.submit")}</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <Notice kind="error">{t("errors.resetInvalid")}</Notice>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// The production server: migrates, seeds an empty database, then serves the Remix build
+// behind security headers, CSRF checks, gzip and static files.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { migrateToLatest } from "@db/connection";
+import { seedIfEmpty } from "@db/seed/index";
+import { config } from "~/config.server";
+import { getConnection } from "~/db.server";
+import { rememberLanguage } from "./language";
+import { rejectCrossSiteWrites, securityHeaders } from "./security";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+
+async function main(): Promise<void> {
+  const settings = config();
+  const connection = getConnection();
+  const applied = await migrateToLatest(connection.db);
+  if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
+  const seeded = await seedIfEmpty(connection, { demo: settings.seedDemo });
+  if (seeded.reference) console.log("reference data seeded (regions, schools, modules, skills)");
+  if (seeded.demo) console.log("demo data seeded (see README for the demo accounts)");
+
+  const build = (await import(path.join(here, "server/index.js"))) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  if (settings.trustProxy) app.set("trust proxy", 1);
+  app.use(compression());
+  app.use(securityHeaders);
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.use(rejectCrossSiteWrites);
+  app.use(rememberLanguage);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") }),
+    }),
+  );
+  const server = app.listen(settings.port, () => {
+    console.log(`portal ready at http://localhost:${settings.port} (database ${settings.databasePath})`);
+  });
+  const stop = () => server.close(() => {
+    connection.sqlite.close();
+    process.exit(0);
+  });
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+// One-time notices after a redirect (Post/Redirect/Get): a short-lived cookie holding a message key.
+import { en, type MessageKey } from "~/i18n/messages/en";
+import { readCookie } from "~/i18n/negotiate";
+
+const FLASH_COOKIE = "flash";
+
+export function setFlash(key: MessageKey): string {
+  return `${FLASH_COOKIE}=${encodeURIComponent(key)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=120`;
+}
+
+/** The pending notice (only known keys are honoured) and the header that clears it. */
+export function takeFlash(request: Request): { flash: MessageKey | null; clear: string | null } {
+  const value = readCookie(request.headers.get("Cookie"), FLASH_COOKIE);
+  if (value === null) return { flash: null, clear: null };
+  const clear = `${FLASH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+  const known = Object.prototype.hasOwnProperty.call(en, value) && value.startsWith("flash.");
+  return { flash: known ? (value as MessageKey) : null, clear };
+}
+
+/** Joins several Set-Cookie values into a Headers object (each stays its own header line). */
+export function cookieHeaders(...cookies: (string | null | undefined)[]): Headers {
+  const headers = new Headers();
+  for (const c of cookies) if (c) headers.append("Set-Cookie", c);
+  return headers;
+}

@@ -1,0 +1,195 @@
+// The typed shape of the database. One interface per table; Selectable/Insertable aliases
+// give the row types used by models. Keep in step with db/migrations.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamps = {
+  created_at: ColumnType<string, string | undefined, string>;
+  updated_at: ColumnType<string, string | undefined, string>;
+};
+
+export type Lang = "ky" | "ru" | "en";
+export type Role = "graduate" | "employer" | "staff" | "admin";
+
+export interface RegionsTable extends Timestamps {
+  id: Generated<number>;
+  code: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+}
+
+export interface SchoolsTable extends Timestamps {
+  id: Generated<number>;
+  slug: string;
+  region_id: number;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  city_ky: string;
+  city_ru: string;
+  city_en: string;
+  active: Generated<number>;
+}
+
+export interface SkillCategoriesTable extends Timestamps {
+  id: Generated<number>;
+  slug: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+}
+
+export interface SkillsTable extends Timestamps {
+  id: Generated<number>;
+  slug: string;
+  category_id: number;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+}
+
+export interface SkillAliasesTable extends Timestamps {
+  id: Generated<number>;
+  skill_id: number;
+  alias: string;
+  normalized: string;
+}
+
+export interface SkillRelationsTable extends Timestamps {
+  skill_id: number;
+  related_skill_id: number;
+}
+
+export interface ModulesTable extends Timestamps {
+  id: Generated<number>;
+  number: number;
+  title_ky: string;
+  title_ru: string;
+  title_en: string;
+}
+
+export interface ModuleSkillsTable extends Timestamps {
+  module_id: number;
+  skill_id: number;
+}
+
+export interface SettingsTable extends Timestamps {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable extends Timestamps {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  role: Role;
+  display_name: string;
+  locale: Lang | null;
+  active: Generated<number>;
+}
+
+export interface SessionsTable extends Timestamps {
+  id: string;
+  user_id: number;
+  expires_at: string;
+}
+
+export interface SignInFailuresTable extends Timestamps {
+  id: Generated<number>;
+  scope: "account" | "address";
+  key: string;
+}
+
+export interface PasswordResetsTable extends Timestamps {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_by: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CohortsTable extends Timestamps {
+  id: Generated<number>;
+  school_id: number;
+  graduation_date: string;
+}
+
+export interface GraduatesTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number | null;
+  cohort_id: number;
+  first_name: string;
+  last_name: string;
+  sex: "f" | "m" | null;
+}
+
+export interface InvitationsTable extends Timestamps {
+  id: Generated<number>;
+  code: string;
+  graduate_id: number;
+  created_by: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CompaniesTable extends Timestamps {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  status: Generated<"pending" | "verified" | "rejected">;
+  htp_number: string | null;
+  website: string | null;
+  city: string | null;
+  about: string | null;
+  trusted: Generated<number>;
+}
+
+export interface CompanyMembersTable extends Timestamps {
+  company_id: number;
+  user_id: number;
+}
+
+export interface AuditLogTable extends Timestamps {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  schools: SchoolsTable;
+  skill_categories: SkillCategoriesTable;
+  skills: SkillsTable;
+  skill_aliases: SkillAliasesTable;
+  skill_relations: SkillRelationsTable;
+  modules: ModulesTable;
+  module_skills: ModuleSkillsTable;
+  settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  password_resets: PasswordResetsTable;
+  cohorts: CohortsTable;
+  graduates: GraduatesTable;
+  invitations: InvitationsTable;
+  companies: CompaniesTable;
+  company_members: CompanyMembersTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type School = Selectable<SchoolsTable>;
+export type Region = Selectable<RegionsTable>;
+export type Skill = Selectable<SkillsTable>;
+export type SkillCategory = Selectable<SkillCategoriesTable>;
+export type Module = Selectable<ModulesTable>;
+export type Cohort = Selectable<CohortsTable>;
+export type Graduate = Selectable<GraduatesTable>;
+export type Company = Selectable<CompaniesTable>;

@@ -1,0 +1,153 @@
+// Demo data: believable people, companies and cohorts, identical on every install (seeded
+// random numbers). The same generator builds the large benchmark set when given sizes.
+import type { Connection } from "../connection";
+import { hashPassword } from "../../app/auth/password.server";
+import { companies } from "./data/companies";
+import { randomPerson } from "./people";
+import { createRandom, type Random } from "./random";
+
+export const DEMO_PASSWORD = "demo-portal-2026";
+/** A known, unused invitation code so that anyone can try joining as a graduate. */
+export const DEMO_INVITATION_CODE = "KG-DEMO-2026";
+
+export const DEMO_ACCOUNTS = {
+  admin: "admin@demo.kg",
+  staff: "staff@demo.kg",
+  employer: "employer@demo.kg",
+  employer2: "employer2@demo.kg",
+  pendingEmployer: "pending@demo.kg",
+  graduate: "graduate@demo.kg",
+  graduate2: "graduate2@demo.kg",
+} as const;
+
+export type SeedSize = { graduates: number; seed?: number };
+export const DEMO_SIZE: SeedSize = { graduates: 900, seed: 2026 };
+
+const FIRST_YEAR = 2019;
+const LAST_YEAR = 2026;
+const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+function code(random: Random): string {
+  let s = "";
+  for (let i = 0; i < 8; i++) s += random.pick(CODE_ALPHABET.split(""));
+  return `KG-${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
+}
+
+export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = DEMO_SIZE): Promise<void> {
+  const random = createRandom(size.seed ?? 2026);
+  const now = new Date().toISOString();
+
+  const account = async (email: string, role: "admin" | "staff" | "employer" | "graduate", display_name: string) => {
+    const { id } = await db
+      .insertInto("users")
+      .values({ email, role, display_name, password_hash: await hashPassword(DEMO_PASSWORD) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return id;
+  };
+  await account(DEMO_ACCOUNTS.admin, "admin", "Гүлнара Сатыбалдиева");
+  const staffId = await account(DEMO_ACCOUNTS.staff, "staff", "Нургүл Абдыкадырова");
+
+  // Companies: most verified HTP residents, a few waiting or refused, so every state is visible.
+  const companyIds: number[] = [];
+  for (const [i, c] of companies.entries()) {
+    const status = i < 34 ? "verified" : i < 38 ? "pending" : "rejected";
+    const { id } = await db
+      .insertInto("companies")
+      .values({
+        slug: c.slug, name: c.name, status, htp_number: c.htpNumber, website: c.website, city: c.city,
+        about: c.about.en, trusted: i % 5 === 0 && status === "verified" ? 1 : 0,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    companyIds.push(id);
+  }
+  const member = async (email: string, name: string, companyIndex: number) => {
+    const userId = await account(email, "employer", name);
+    await db.insertInto("company_members").values({ company_id: companyIds[companyIndex]!, user_id: userId }).execute();
+  };
+  await member(DEMO_ACCOUNTS.employer, "Тимур Исаков", 0);
+  await member(DEMO_ACCOUNTS.employer2, "Анна Ким", 1);
+  await member(DEMO_ACCOUNTS.pendingEmployer, "Эрлан Жусупов", 34);
+
+  // Cohorts: every school graduates a class each June, 2019–2026.
+  const schools = await db.selectFrom("schools").select(["id", "slug"]).orderBy("id").execute();
+  for (const school of schools) {
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      await db.insertInto("cohorts").values({ school_id: school.id, graduation_date: `${year}-06-30` }).execute();
+    }
+  }
+  const cohorts = await db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]).orderBy("id").execute();
+
+  insertGraduates({ db, sqlite }, cohorts, size.graduates, random, staffId);
+
+  // The demo graduates with accounts: bound to enrolled records like anyone who joins.
+  const naryn2025 = cohorts.find((c) => c.graduation_date === "2025-06-30" && c.school_id === schools.find((s) => s.slug === "pl-87-naryn")!.id)!;
+  const karakol2024 = cohorts.find((c) => c.graduation_date === "2024-06-30" && c.school_id === schools.find((s) => s.slug === "pl-14-karakol")!.id)!;
+  const naryn2026 = cohorts.find((c) => c.graduation_date === "2026-06-30" && c.school_id === schools.find((s) => s.slug === "pl-87-naryn")!.id)!;
+  for (const [email, first, last, sex, cohort] of [
+    [DEMO_ACCOUNTS.graduate, "Айпери", "Жумабекова", "f", naryn2025],
+    [DEMO_ACCOUNTS.graduate2, "Бакыт", "Токтогулов", "m", karakol2024],
+  ] as const) {
+    const userId = await account(email, "graduate", `${first} ${last}`);
+    const { id } = await db
+      .insertInto("graduates")
+      .values({ user_id: userId, cohort_id: cohort.id, first_name: first, last_name: last, sex })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("invitations")
+      .values({ code: code(random), graduate_id: id, created_by: staffId, expires_at: addDays(cohort.graduation_date, 120), used_at: addDays(cohort.graduation_date, 3) })
+      .execute();
+  }
+  const { id: demoInvitee } = await db
+    .insertInto("graduates")
+    .values({ cohort_id: naryn2026.id, first_name: "Нурбек", last_name: "Алымкулов", sex: "m" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("invitations")
+    .values({ code: DEMO_INVITATION_CODE, graduate_id: demoInvitee, created_by: staffId, expires_at: addDays(now, 365) })
+    .execute();
+}
+
+/** Bulk insert through one prepared statement in one transaction: 100,000 rows in a few seconds. */
+function insertGraduates(
+  { sqlite }: Connection,
+  cohorts: { id: number; graduation_date: string; school_id: number }[],
+  count: number,
+  random: Random,
+  createdBy: number,
+): void {
+  const bySchool = new Map<number, typeof cohorts>();
+  for (const c of [...cohorts].sort((a, b) => a.graduation_date.localeCompare(b.graduation_date))) {
+    bySchool.set(c.school_id, [...(bySchool.get(c.school_id) ?? []), c]);
+  }
+  const schoolCohorts = [...bySchool.values()];
+  const insertGraduate = sqlite.prepare(
+    "insert into graduates (cohort_id, first_name, last_name, sex, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+  );
+  const insertInvitation = sqlite.prepare(
+    "insert into invitations (code, graduate_id, created_by, expires_at, used_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const used = new Set<string>();
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      // Later cohorts are larger: the cluster has been growing.
+      const ofSchool = random.pick(schoolCohorts);
+      const cohort = ofSchool[Math.floor(Math.sqrt(random.next()) * ofSchool.length)]!;
+      const person = randomPerson(random);
+      const enrolledAt = addDays(`${cohort.graduation_date}T09:00:00.000Z`, -random.int(20, 60));
+      const { lastInsertRowid } = insertGraduate.run(cohort.id, person.first, person.last, person.sex, enrolledAt, enrolledAt);
+      let c = code(random);
+      while (used.has(c)) c = code(random);
+      used.add(c);
+      const expires = addDays(enrolledAt, 120);
+      insertInvitation.run(c, lastInsertRowid, createdBy, expires, null, enrolledAt, enrolledAt);
+    }
+  })();
+}
