@@ -6,6 +6,9 @@ import { getSessionUser, type SessionUser } from "./session.server";
 
 export type { SessionUser };
 
+/** Placement-office pages: staff, and admins who oversee them. */
+export const STAFF_ROLES = ["staff", "admin"] as const;
+
 export async function getUser(request: Request): Promise<SessionUser | null> {
   return getSessionUser(request);
 }

@@ -232,6 +232,7 @@ export const en = {
   "common.optional": "optional",
   "common.actions": "Actions",
   "common.copyHint": "Select and copy",
+  "errors.cohortExists": "This school already has a cohort with this graduation date.",
 } as const;
 
 export type MessageKey = keyof typeof en;

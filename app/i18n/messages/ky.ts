@@ -233,4 +233,5 @@ export const ky: Messages = {
   "common.optional": "милдеттүү эмес",
   "common.actions": "Аракеттер",
   "common.copyHint": "Белгилеп, көчүрүп алыңыз",
+  "errors.cohortExists": "Бул окуу жайында ушул датадагы чыгарылыш бар.",
 };

@@ -233,4 +233,5 @@ export const ru: Messages = {
   "common.optional": "необязательно",
   "common.actions": "Действия",
   "common.copyHint": "Выделите и скопируйте",
+  "errors.cohortExists": "У этого учебного заведения уже есть выпуск с такой датой.",
 };

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/require-user.server";
+import { Field, FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { recordAudit } from "~/models/audit.server";
+import { listRegions } from "~/models/reference.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { positiveId, requiredText, slug } from "~/utils/fields";
+import { idParam, notFound } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+const SchoolSchema = z.object({
+  slug,
+  regionId: positiveId,
+  name_ky: requiredText(160), name_ru: requiredText(160), name_en: requiredText(160),
+  city_ky: requiredText(80), city_ru: requiredText(80), city_en: requiredText(80),
+});
+
+/** "new" adds a school; a number edits that one; anything else is a 404. */
+async function schoolFromParam(id: string | undefined) {
+  if (id === "new") return null;
+  const school = await getDb().selectFrom("schools").selectAll().where("id", "=", idParam(id)).executeTakeFirst();
+  return school ?? notFound();
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { role: "admin" });
+  const school = await schoolFromParam(params.id);
+  return { school, regions: await listRegions(getDb()) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUser(request, { role: "admin" });
+  const school = await schoolFromParam(params.id);
+  const form = await readForm(request);
+  const parsed = parseForm(SchoolSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const db = getDb();
+  const { regionId, ...fields } = parsed.data;
+  if (!(await db.selectFrom("regions").select("id").where("id", "=", regionId).executeTakeFirst())) return invalid({ regionId: "errors.invalid" }, form);
+  const clash = await db.selectFrom("schools").select("id").where("slug", "=", fields.slug).executeTakeFirst();
+  if (clash && clash.id !== school?.id) return invalid({ slug: "errors.slugTaken" }, form);
+  const row = { ...fields, region_id: regionId };
+  await db.transaction().execute(async (trx) => {
+    if (school) {
+      await trx.updateTable("schools").set({ ...row, updated_at: new Date().toISOString() }).where("id", "=", school.id).execute();
+      await recordAudit(trx, { actorId: admin.id, action: "school.update", entity: "school", entityId: school.id, before: school, after: row });
+    } else {
+      const { id } = await trx.insertInto("schools").values(row).returning("id").executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: admin.id, action: "school.create", entity: "school", entityId: id, after: row });
+    }
+  });
+  return redirect("/admin/schools", { headers: cookieHeaders(setFlash("flash.saved")) });
+}
+
+export const meta = titleMeta("admin.schools.edit", { private: true });
+
+export default function SchoolFormPage() {
+  const { t, lang } = useT();
+  const { school, regions } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  const value = (name: keyof NonNullable<typeof school>) => values[name] ?? (school ? String(school[name]) : "");
+  return (
+    <section className="narrow">
+      <h1>{school ? t("admin.schools.edit") : t("admin.schools.add")}</h1>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" className="stack" noValidate>
+        <Field name="slug" label={t("admin.schools.slug")} hint={t("errors.slugFormat")} required defaultValue={value("slug")} error={errors.slug} />
+        <Select
+          name="regionId"
+          label={t("admin.schools.region")}
+          required
+          placeholder=""
+          options={regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))}
+          defaultValue={values.regionId ?? school?.region_id}
+          error={errors.regionId}
+        />
+        <Field name="name_ky" label={t("admin.schools.nameKy")} required defaultValue={value("name_ky")} error={errors.name_ky} />
+        <Field name="name_ru" label={t("admin.schools.nameRu")} required defaultValue={value("name_ru")} error={errors.name_ru} />
+        <Field name="name_en" label={t("admin.schools.nameEn")} required defaultValue={value("name_en")} error={errors.name_en} />
+        <Field name="city_ky" label={t("admin.schools.cityKy")} required defaultValue={value("city_ky")} error={errors.city_ky} />
+        <Field name="city_ru" label={t("admin.schools.cityRu")} required defaultValue={value("city_ru")} error={errors.city_ru} />
+        <Field name="city_en" label={t("admin.schools.cityEn")} required defaultValue={value("city_en")} error={errors.city_en} />
+        <SubmitButton>{t("common.save")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

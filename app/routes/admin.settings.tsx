@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/require-user.server";
+import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { useT } from "~/i18n/use-t";
+import { recordAudit } from "~/models/audit.server";
+import { CERTIFICATE_KEYS } from "~/models/reference.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { parseForm, readForm, rejected } from "~/utils/forms.server";
+import { requiredText } from "~/utils/fields";
+import { titleMeta } from "~/utils/meta";
+
+const CertificateSchema = z.object({
+  certificate_name_ky: requiredText(80),
+  certificate_name_ru: requiredText(80),
+  certificate_name_en: requiredText(80),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: "admin" });
+  const rows = await getDb().selectFrom("settings").select(["key", "value"]).where("key", "in", [...CERTIFICATE_KEYS]).execute();
+  return { settings: Object.fromEntries(rows.map((r) => [r.key, r.value])) as Record<string, string> };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireUser(request, { role: "admin" });
+  const form = await readForm(request);
+  const parsed = parseForm(CertificateSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  await getDb().transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("settings").select(["key", "value"]).where("key", "in", [...CERTIFICATE_KEYS]).execute();
+    for (const key of CERTIFICATE_KEYS) {
+      await trx
+        .insertInto("settings")
+        .values({ key, value: parsed.data[key] })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: parsed.data[key], updated_at: new Date().toISOString() }))
+        .execute();
+    }
+    await recordAudit(trx, { actorId: admin.id, action: "settings.certificate", entity: "settings", before, after: parsed.data });
+  });
+  return redirect("/admin/settings", { headers: cookieHeaders(setFlash("flash.saved")) });
+}
+
+export const meta = titleMeta("admin.settings", { private: true });
+
+export default function SettingsPage() {
+  const { t } = useT();
+  const { settings } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  return (
+    <section className="narrow">
+      <h1>{t("admin.settings.certificate")}</h1>
+      <p>{t("admin.settings.certificateLead")}</p>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" className="stack" noValidate>
+        <Field name="certificate_name_ky" label={t("admin.settings.nameKy")} required defaultValue={values.certificate_name_ky ?? settings.certificate_name_ky} error={errors.certificate_name_ky} />
+        <Field name="certificate_name_ru" label={t("admin.settings.nameRu")} required defaultValue={values.certificate_name_ru ?? settings.certificate_name_ru} error={errors.certificate_name_ru} />
+        <Field name="certificate_name_en" label={t("admin.settings.nameEn")} required defaultValue={values.certificate_name_en ?? settings.certificate_name_en} error={errors.certificate_name_en} />
+        <SubmitButton>{t("common.save")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/require-user.server";
+import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import { useT } from "~/i18n/use-t";
+import { recordAudit } from "~/models/audit.server";
+import { createUser, emailTaken } from "~/models/users.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { email, newPassword, requiredText } from "~/utils/fields";
+import { titleMeta } from "~/utils/meta";
+
+const CreateStaffSchema = z.object({ name: requiredText(120), email, password: newPassword });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: "admin" });
+  const people = await getDb()
+    .selectFrom("users")
+    .select(["id", "email", "display_name", "role", "created_at"])
+    .where("role", "in", ["staff", "admin"])
+    .orderBy("role")
+    .orderBy("display_name")
+    .execute();
+  return { people };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireUser(request, { role: "admin" });
+  const form = await readForm(request);
+  const parsed = parseForm(CreateStaffSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const db = getDb();
+  if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
+  await db.transaction().execute(async (trx) => {
+    const id = await createUser(trx, { email: parsed.data.email, password: parsed.data.password, role: "staff", displayName: parsed.data.name });
+    await recordAudit(trx, { actorId: admin.id, action: "user.create-staff", entity: "user", entityId: id, after: { email: parsed.data.email, role: "staff" } });
+  });
+  return redirect("/admin/staff", { headers: cookieHeaders(setFlash("flash.created")) });
+}
+
+export const meta = titleMeta("admin.staff", { private: true });
+
+export default function StaffAccountsPage() {
+  const { t, lang } = useT();
+  const { people } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  return (
+    <section>
+      <h1>{t("admin.staff")}</h1>
+      <div className="grid grid--2">
+        <div>
+          <h2>{t("admin.staff.list")}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr><th scope="col">{t("admin.staff.name")}</th><th scope="col">{t("account.role")}</th></tr>
+              </thead>
+              <tbody>
+                {people.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.display_name}<br /><span className="muted small">{p.email} · {formatDate(lang, p.created_at)}</span></td>
+                    <td>{t(`role.${p.role}` as MessageKey)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <div className="card">
+          <h2>{t("admin.staff.create")}</h2>
+          <FormErrorSummary errors={errors} />
+          <Form method="post" className="stack" noValidate>
+            <Field name="name" label={t("admin.staff.name")} required defaultValue={values.name} error={errors.name} autoComplete="off" />
+            <Field name="email" type="email" label={t("admin.staff.email")} required defaultValue={values.email} error={errors.email} autoComplete="off" />
+            <Field name="password" type="password" label={t("admin.staff.password")} hint={t("admin.staff.passwordHint")} required error={errors.password} autoComplete="new-password" />
+            <SubmitButton>{t("admin.staff.submit")}</SubmitButton>
+          </Form>
+        </div>
+      </div>
+    </section>
+  );
+}

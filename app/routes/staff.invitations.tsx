@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { recordAudit } from "~/models/audit.server";
+import { enrolGraduate, listRecentInvitations } from "~/models/invitations.server";
+import { listCohorts, listSchools } from "~/models/reference.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { isoDate, positiveId, requiredText } from "~/utils/fields";
+import { badRequest } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+const CohortSchema = z.object({ intent: z.literal("cohort"), schoolId: positiveId, graduationDate: isoDate });
+const EnrolSchema = z.object({ intent: z.literal("enrol"), cohortId: positiveId, firstName: requiredText(80), lastName: requiredText(80) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  const db = getDb();
+  const [schools, cohorts, invitations] = await Promise.all([listSchools(db), listCohorts(db), listRecentInvitations(db)]);
+  return { schools, cohorts, invitations, now: new Date().toISOString() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: STAFF_ROLES });
+  const form = await readForm(request);
+  const db = getDb();
+  const intent = form.get("intent");
+  if (intent === "cohort") {
+    const parsed = parseForm(CohortSchema, form);
+    if (!parsed.ok) return rejected(parsed);
+    const { schoolId, graduationDate } = parsed.data;
+    if (!(await db.selectFrom("schools").select("id").where("id", "=", schoolId).executeTakeFirst())) return invalid({ schoolId: "errors.invalid" }, form);
+    const exists = await db.selectFrom("cohorts").select("id").where("school_id", "=", schoolId).where("graduation_date", "=", graduationDate).executeTakeFirst();
+    if (exists) return invalid({ graduationDate: "errors.cohortExists" }, form);
+    await db.transaction().execute(async (trx) => {
+      const { id } = await trx.insertInto("cohorts").values({ school_id: schoolId, graduation_date: graduationDate }).returning("id").executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: user.id, action: "cohort.create", entity: "cohort", entityId: id, after: parsed.data });
+    });
+    return redirect("/staff/invitations", { headers: cookieHeaders(setFlash("flash.created")) });
+  }
+  if (intent === "enrol") {
+    const parsed = parseForm(EnrolSchema, form);
+    if (!parsed.ok) return rejected(parsed);
+    const { cohortId, firstName, lastName } = parsed.data;
+    if (!(await db.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst())) return invalid({ cohortId: "errors.cohortUnknown" }, form);
+    const { code } = await enrolGraduate(db, { cohortId, firstName, lastName }, user.id);
+    const link = `${new URL(request.url).origin}/join?code=${encodeURIComponent(code)}`;
+    // Shown once on this page; the code also stays in the list below.
+    return data({ ok: true as const, created: { name: `${firstName} ${lastName}`, code, link } });
+  }
+  badRequest();
+}
+
+export const meta = titleMeta("staff.invitations", { private: true });
+
+export default function InvitationsPage() {
+  const { t, lang } = useT();
+  const { schools, cohorts, invitations, now } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const created = result && "created" in result ? result.created : null;
+  const { errors, values } = useFormFailure();
+  const intent = values.intent;
+  return (
+    <section>
+      <h1>{t("staff.invitations")}</h1>
+      {created ? (
+        <Notice kind="ok">
+          <p>{t("staff.invite.created", { name: created.name, code: created.code })}</p>
+          <p><span className="code">{created.code}</span></p>
+          <p className="small"><span className="code">{created.link}</span></p>
+        </Notice>
+      ) : null}
+      <FormErrorSummary errors={errors} />
+      <div className="grid grid--2">
+        <div className="card">
+          <h2>{t("staff.invite.title")}</h2>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="enrol" />
+            <Select
+              name="cohortId"
+              label={t("staff.invite.cohort")}
+              required
+              placeholder=""
+              options={cohorts.map((c) => ({ value: c.id, label: t("staff.cohorts.label", { school: pick(c, "name", lang), date: formatDate(lang, c.graduation_date) }) }))}
+              defaultValue={intent === "enrol" ? values.cohortId : undefined}
+              error={intent === "enrol" ? errors.cohortId : undefined}
+            />
+            <Field name="firstName" label={t("staff.invite.firstName")} required defaultValue={intent === "enrol" ? values.firstName : undefined} error={errors.firstName} autoComplete="off" />
+            <Field name="lastName" label={t("staff.invite.lastName")} required defaultValue={intent === "enrol" ? values.lastName : undefined} error={errors.lastName} autoComplete="off" />
+            <SubmitButton>{t("staff.invite.submit")}</SubmitButton>
+          </Form>
+        </div>
+        <div className="card">
+          <h2>{t("staff.cohorts.add")}</h2>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="cohort" />
+            <Select
+              name="schoolId"
+              label={t("staff.cohorts.school")}
+              required
+              placeholder=""
+              options={schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))}
+              defaultValue={intent === "cohort" ? values.schoolId : undefined}
+              error={errors.schoolId}
+            />
+            <Field name="graduationDate" type="date" label={t("staff.cohorts.date")} required defaultValue={intent === "cohort" ? values.graduationDate : undefined} error={errors.graduationDate} />
+            <SubmitButton>{t("common.create")}</SubmitButton>
+          </Form>
+        </div>
+      </div>
+      <h2>{t("staff.invite.recent")}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("staff.invite.name")}</th>
+              <th scope="col">{t("staff.invite.code")}</th>
+              <th scope="col">{t("staff.invite.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  {i.first_name} {i.last_name}
+                  <br />
+                  <span className="muted small">{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</span>
+                </td>
+                <td><span className="code">{i.code}</span></td>
+                <td>
+                  {i.used_at
+                    ? t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
+                    : i.expires_at <= now
+                      ? t("staff.invite.statusExpired")
+                      : t("staff.invite.statusOpen", { date: formatDate(lang, i.expires_at) })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { SectionErrorBoundary } from "~/components/section-error";
+import { SectionNav } from "~/components/section-nav";
+import { useT } from "~/i18n/use-t";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  return null;
+}
+
+export default function StaffLayout() {
+  const { t } = useT();
+  return (
+    <>
+      <SectionNav
+        label={t("nav.staff")}
+        items={[
+          { to: "/staff", label: t("staff.title"), end: true },
+          { to: "/staff/invitations", label: t("staff.invitations") },
+          { to: "/staff/password-resets", label: t("staff.resets") },
+        ]}
+      />
+      <Outlet />
+    </>
+  );
+}
+
+export const ErrorBoundary = SectionErrorBoundary;
