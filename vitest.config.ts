@@ -9,9 +9,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["tests/**/*.test.ts"],
+    env: { SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789" },
     server: { deps: { inline: ["kysely"] } },
     pool: "forks",
-    testTimeout: 20_000,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
   },
 });
