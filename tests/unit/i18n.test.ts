@@ -66,3 +66,11 @@ describe("formatting with Intl", () => {
     expect(formatKgs("en", 45000)).toMatch(/KGS\s*45,000/);
   });
 });
+
+describe("Kyrgyz formatting does not depend on the runtime's locale data", () => {
+  it("prints Kyrgyz dates, times and som the CLDR way", () => {
+    expect(formatDate("ky", "2025-06-30")).toBe("2025-ж., 30-июнь");
+    expect(formatDate("ky", "2025-12-31T20:00:00Z")).toBe("2026-ж., 1-январь"); // Bishkek is UTC+6
+    expect(formatKgs("ky", 45000)).toMatch(/^45\s000\s+сом$/);
+  });
+});

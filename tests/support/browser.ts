@@ -1,0 +1,49 @@
+// Debian's Chromium through playwright-core (no browser downloads are possible here).
+import fs from "node:fs";
+import path from "node:path";
+import { type Browser, chromium, type Locator } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const hasChromium = fs.existsSync(CHROMIUM_PATH);
+
+if (!hasChromium) {
+  // Loud on purpose: the browser tests are reported as skipped, never as passed.
+  console.warn(`\n!!! Chromium not found at ${CHROMIUM_PATH}: BROWSER TESTS ARE SKIPPED. Install it with: apt-get install -y chromium\n`);
+}
+
+/**
+ * playwright-core ships no test matchers: waits (client-side navigations render a moment
+ * after the URL changes) until the element shows the expected text, and returns what it shows.
+ */
+export async function textOf(locator: Locator, expected?: string, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let text = "";
+  for (;;) {
+    try {
+      await locator.first().waitFor({ state: "visible", timeout: Math.max(1, deadline - Date.now()) });
+      text = (await locator.first().innerText()).trim();
+    } catch {
+      return text;
+    }
+    if (expected === undefined || text === expected || Date.now() > deadline) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// Playwright gives every launch a fresh, empty profile of its own.
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/** Screenshots are test artefacts (test-results/, not committed). */
+export function screenshotPath(name: string): string {
+  const dir = path.resolve("test-results/screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name.replace(/[^a-z0-9-]+/gi, "_")}.png`);
+}
