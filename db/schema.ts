@@ -115,6 +115,13 @@ export interface CohortsTable extends Timestamps {
   graduation_date: string;
 }
 
+export type Visibility = "private" | "employers" | "public";
+export type CefrLevel = "A1" | "A2" | "B1" | "B2" | "C1" | "C2" | "native";
+export type RemotePreference = "onsite" | "hybrid" | "remote" | "any";
+export type SkillLevel = "basic" | "intermediate" | "advanced";
+/** Where a skill claim comes from, weakest first. */
+export type SkillSource = "self" | "portfolio" | "module" | "staff";
+
 export interface GraduatesTable extends Timestamps {
   id: Generated<number>;
   user_id: number | null;
@@ -122,6 +129,100 @@ export interface GraduatesTable extends Timestamps {
   first_name: string;
   last_name: string;
   sex: "f" | "m" | null;
+  slug: string | null;
+  email: string | null;
+  phone: string | null;
+  photo: string | null;
+  headline: string | null;
+  about: string | null;
+  region_id: number | null;
+  city: string | null;
+  willing_to_relocate: Generated<number>;
+  remote_preference: RemotePreference | null;
+  available_from: string | null;
+  english_level: CefrLevel | null;
+  certificate_number: string | null;
+  certificate_date: string | null;
+  certificate_verified_by: number | null;
+  certificate_verified_at: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_telegram: string | null;
+  visibility: Generated<Visibility>;
+  published_at: string | null;
+  anonymised_at: string | null;
+}
+
+export interface GraduateLanguagesTable extends Timestamps {
+  graduate_id: number;
+  language: string;
+  level: CefrLevel;
+}
+
+export interface GraduateSkillsTable extends Timestamps {
+  graduate_id: number;
+  skill_id: number;
+  level: SkillLevel;
+  source: SkillSource;
+  verified_by: number | null;
+}
+
+export interface GraduateModulesTable extends Timestamps {
+  graduate_id: number;
+  module_id: number;
+  completed_on: string;
+  score: number | null;
+  verified_by: number | null;
+  verified_at: string | null;
+}
+
+export interface ProjectsTable extends Timestamps {
+  id: Generated<number>;
+  graduate_id: number;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  role: string | null;
+  repo_url: string | null;
+  demo_url: string | null;
+  started_on: string | null;
+  finished_on: string | null;
+  position: Generated<number>;
+}
+
+export interface ProjectSkillsTable extends Timestamps {
+  project_id: number;
+  skill_id: number;
+}
+
+export interface ProjectImagesTable extends Timestamps {
+  id: Generated<number>;
+  project_id: number;
+  file_name: string;
+  alt: string;
+  width: number;
+  height: number;
+  position: Generated<number>;
+}
+
+export interface GraduatesFtsTable {
+  rowid: number;
+  name: string;
+  headline: string;
+  about: string;
+  projects: string;
+  skills: string;
+}
+
+export interface CsvImportsTable extends Timestamps {
+  id: Generated<number>;
+  created_by: number;
+  cohort_id: number;
+  file_name: string;
+  content: string;
+  status: Generated<"checked" | "imported">;
+  rows_total: Generated<number>;
+  rows_accepted: Generated<number>;
 }
 
 export interface InvitationsTable extends Timestamps {
@@ -180,6 +281,14 @@ export interface Database {
   companies: CompaniesTable;
   company_members: CompanyMembersTable;
   audit_log: AuditLogTable;
+  graduate_languages: GraduateLanguagesTable;
+  graduate_skills: GraduateSkillsTable;
+  graduate_modules: GraduateModulesTable;
+  projects: ProjectsTable;
+  project_skills: ProjectSkillsTable;
+  project_images: ProjectImagesTable;
+  graduates_fts: GraduatesFtsTable;
+  csv_imports: CsvImportsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -193,3 +302,5 @@ export type Module = Selectable<ModulesTable>;
 export type Cohort = Selectable<CohortsTable>;
 export type Graduate = Selectable<GraduatesTable>;
 export type Company = Selectable<CompaniesTable>;
+export type Project = Selectable<ProjectsTable>;
+export type ProjectImage = Selectable<ProjectImagesTable>;

@@ -1,7 +1,9 @@
 // A static map, not a folder scan: the server build is bundled, so files are not there at run time.
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_foundation";
+import * as m0002 from "./0002_graduate_profiles";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_graduate_profiles": m0002,
 };
