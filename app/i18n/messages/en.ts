@@ -1,5 +1,8 @@
 // The English catalog defines the keys; ky.ts and ru.ts must have every one (the type and a test check).
+import { areaMessages } from "../areas/index";
+
 export const en = {
+  ...areaMessages.en,
   "brand.name": "IT Cluster Careers",
   "brand.tagline": "Graduates of the vocational IT cluster and the High Technology Park, in one place",
   "nav.home": "Home",

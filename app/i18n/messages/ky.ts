@@ -1,6 +1,8 @@
+import { areaMessages } from "../areas/index";
 import type { Messages } from "./en";
 
 export const ky: Messages = {
+  ...areaMessages.ky,
   "brand.name": "IT-кластер: мансап",
   "brand.tagline": "Кесиптик IT-кластердин бүтүрүүчүлөрү жана Жогорку технологиялар паркы — бир жерде",
   "nav.home": "Башкы бет",

@@ -1,6 +1,8 @@
+import { areaMessages } from "../areas/index";
 import type { Messages } from "./en";
 
 export const ru: Messages = {
+  ...areaMessages.ru,
   "brand.name": "IT-кластер: карьера",
   "brand.tagline": "Выпускники профессионального IT-кластера и Парк высоких технологий — в одном месте",
   "nav.home": "Главная",
