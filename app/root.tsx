@@ -92,6 +92,8 @@ function Header() {
         <nav className="main-nav" aria-label={t("nav.main")}>
           {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
           {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
+          {user?.role === "staff" || user?.role === "admin" || user?.role === "employer" ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
+          {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
           {user ? (
             <>
               <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>{t("nav.account")}</Link>

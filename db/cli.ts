@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (command === "seed") {
     const started = Date.now();
     const graduates = values.graduates ? Number(values.graduates) : undefined;
-    const result = await seedIfEmpty(connection, { demo: true, size: graduates ? { graduates } : undefined });
+    const result = await seedIfEmpty(connection, { demo: true, size: graduates ? { graduates } : undefined, uploadDir: config.uploadDir });
     console.log(result.demo ? `seeded ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s` : "database already has accounts: nothing seeded");
     return;
   }

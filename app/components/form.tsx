@@ -19,6 +19,8 @@ function useErrorText() {
 
 type Common = {
   name: string;
+  /** Needed when one page repeats a field name in several forms (ids must be unique). */
+  id?: string;
   label: string;
   hint?: string;
   error?: FieldError;
@@ -53,7 +55,7 @@ export function Field({
   type = "text", defaultValue, autoComplete, inputMode, ...props
 }: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; inputMode?: "text" | "email" | "numeric" }) {
   const text = useErrorText()(props.error);
-  const id = `f-${props.name}`;
+  const id = props.id ?? `f-${props.name}`;
   return (
     <div className={`field${text ? " field--invalid" : ""}`}>
       <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
@@ -75,7 +77,7 @@ export function Field({
 
 export function TextArea({ defaultValue, rows = 4, ...props }: Common & { defaultValue?: string | null; rows?: number }) {
   const text = useErrorText()(props.error);
-  const id = `f-${props.name}`;
+  const id = props.id ?? `f-${props.name}`;
   return (
     <div className={`field${text ? " field--invalid" : ""}`}>
       <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
@@ -97,7 +99,7 @@ export function Select({
   options, defaultValue, placeholder, ...props
 }: Common & { options: { value: string | number; label: string }[]; defaultValue?: string | number | null; placeholder?: string }) {
   const text = useErrorText()(props.error);
-  const id = `f-${props.name}`;
+  const id = props.id ?? `f-${props.name}`;
   return (
     <div className={`field${text ? " field--invalid" : ""}`}>
       <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>

@@ -51,3 +51,14 @@ export function formatNumber(lang: Lang, n: number): string {
 export function formatKgs(lang: Lang, som: number): string {
   return new Intl.NumberFormat(NUMBER_LOCALE[lang], { style: "currency", currency: "KGS", maximumFractionDigits: 0 }).format(som);
 }
+
+/** "2025-03" (or a full date) as a month and year in the reader's language. */
+export function formatMonth(lang: Lang, value: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(value);
+  if (!m) return value;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return value;
+  if (lang === "ky") return `${year}-ж., ${KY_MONTHS[month - 1]}`;
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+}

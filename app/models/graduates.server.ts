@@ -17,3 +17,20 @@ export async function requireGraduate(request: Request): Promise<{ user: Session
   if (!graduate) forbidden();
   return { user, graduate };
 }
+
+/** The home page's "recently published": public profiles, newest first. */
+export async function recentPublicGraduates(db: DB, limit: number) {
+  return db
+    .selectFrom("graduates")
+    .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
+    .innerJoin("schools", "schools.id", "cohorts.school_id")
+    .select(["graduates.slug", "graduates.first_name", "graduates.last_name", "graduates.headline", "schools.name_ky", "schools.name_ru", "schools.name_en"])
+    .where("graduates.visibility", "=", "public")
+    .where("graduates.published_at", "is not", null)
+    .where("graduates.slug", "is not", null)
+    .where("graduates.anonymised_at", "is", null)
+    .orderBy("graduates.published_at", "desc")
+    .orderBy("graduates.id", "desc")
+    .limit(limit)
+    .execute();
+}

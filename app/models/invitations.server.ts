@@ -32,6 +32,48 @@ export function invitationProblem(invitation: Invitation | undefined, now = new 
   return null;
 }
 
+export type EnrolInput = {
+  cohortId: number;
+  firstName: string;
+  lastName: string;
+  sex?: "f" | "m" | null;
+  email?: string | null;
+  phone?: string | null;
+};
+
+export function invitationExpiry(now = Date.now()): string {
+  return new Date(now + INVITATION_DAYS * 86_400_000).toISOString();
+}
+
+/**
+ * Inserts one graduate and their invitation code. Run it inside the caller's transaction;
+ * the caller records the audit entry (one per graduate, or one per CSV import).
+ */
+export async function insertGraduateWithInvitation(
+  trx: DB,
+  input: EnrolInput,
+  actorId: number,
+): Promise<{ graduateId: number; code: string; expiresAt: string }> {
+  const { id: graduateId } = await trx
+    .insertInto("graduates")
+    .values({
+      cohort_id: input.cohortId,
+      first_name: input.firstName,
+      last_name: input.lastName,
+      sex: input.sex ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const expiresAt = invitationExpiry();
+  let code = invitationCode();
+  // ~40 bits of randomness: a clash is rare, but the unique index would turn it into a 500.
+  while (await trx.selectFrom("invitations").select("id").where("code", "=", code).executeTakeFirst()) code = invitationCode();
+  await trx.insertInto("invitations").values({ code, graduate_id: graduateId, created_by: actorId, expires_at: expiresAt }).execute();
+  return { graduateId, code, expiresAt };
+}
+
 /** Enrols one graduate in a cohort and returns the invitation code to hand them. */
 export async function enrolGraduate(
   db: DB,
@@ -39,18 +81,9 @@ export async function enrolGraduate(
   actorId: number,
 ): Promise<{ graduateId: number; code: string; expiresAt: string }> {
   return db.transaction().execute(async (trx) => {
-    const { id: graduateId } = await trx
-      .insertInto("graduates")
-      .values({ cohort_id: input.cohortId, first_name: input.firstName, last_name: input.lastName })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
-    let code = invitationCode();
-    // ~40 bits of randomness: a clash is rare, but the unique index would turn it into a 500.
-    while (await trx.selectFrom("invitations").select("id").where("code", "=", code).executeTakeFirst()) code = invitationCode();
-    await trx.insertInto("invitations").values({ code, graduate_id: graduateId, created_by: actorId, expires_at: expiresAt }).execute();
-    await recordAudit(trx, { actorId, action: "graduate.enrol", entity: "graduate", entityId: graduateId, after: { ...input, code } });
-    return { graduateId, code, expiresAt };
+    const created = await insertGraduateWithInvitation(trx, input, actorId);
+    await recordAudit(trx, { actorId, action: "graduate.enrol", entity: "graduate", entityId: created.graduateId, after: { ...input, code: created.code } });
+    return created;
   });
 }
 
@@ -62,7 +95,7 @@ export async function listRecentInvitations(db: DB, limit = 30) {
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select([
       "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.created_at",
-      "graduates.first_name", "graduates.last_name", "cohorts.graduation_date",
+      "graduates.first_name", "graduates.last_name", "cohorts.id as cohort_id", "cohorts.graduation_date",
       "schools.name_ky", "schools.name_ru", "schools.name_en",
     ])
     .orderBy("invitations.created_at", "desc")

@@ -29,5 +29,5 @@ export async function setPassword(db: DB, userId: number, password: string): Pro
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Role): string {
-  return role === "admin" ? "/admin" : role === "staff" ? "/staff" : "/account";
+  return role === "admin" ? "/admin" : role === "staff" ? "/staff" : role === "graduate" ? "/me/profile" : "/account";
 }

@@ -5,20 +5,21 @@ import { getDb } from "~/db.server";
 import { formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
+import { recentPublicGraduates } from "~/models/graduates.server";
 import { listSchools, portalCounts } from "~/models/reference.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
-  const [schools, counts, user] = await Promise.all([listSchools(db), portalCounts(db), getUser(request)]);
-  return { schools, counts, signedIn: Boolean(user) };
+  const [schools, counts, user, graduates] = await Promise.all([listSchools(db), portalCounts(db), getUser(request), recentPublicGraduates(db, 6)]);
+  return { schools, counts, signedIn: Boolean(user), graduates };
 }
 
 export const meta = titleMeta("home.title");
 
 export default function HomePage() {
   const { t, lang } = useT();
-  const { schools, counts, signedIn } = useLoaderData<typeof loader>();
+  const { schools, counts, signedIn, graduates } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
@@ -46,6 +47,22 @@ export default function HomePage() {
           </section>
         </div>
       ) : null}
+      <h2>{t("home.recentGraduates")}</h2>
+      {graduates.length === 0 ? (
+        <p className="muted">{t("home.noGraduates")}</p>
+      ) : (
+        <ul className="tiles">
+          {graduates.map((g) => (
+            <li key={g.slug}>
+              <Link to={`/g/${g.slug}`}>
+                <strong>{g.first_name} {g.last_name}</strong>
+                {g.headline ? <span>{g.headline}</span> : null}
+                <span className="small muted"> · {pick(g, "name", lang)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t("home.schoolsTitle")}</h2>
       <ul className="tiles">
         {schools.map((s) => (

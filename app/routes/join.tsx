@@ -12,6 +12,7 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { recordAudit } from "~/models/audit.server";
 import { findInvitation, invitationProblem } from "~/models/invitations.server";
+import { ensureGraduateSlug } from "~/models/profile.server";
 import { createUser, emailTaken } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -63,12 +64,13 @@ export async function action({ request }: ActionFunctionArgs) {
       displayName: `${invitation.first_name} ${invitation.last_name}`,
     });
     await trx.updateTable("graduates").set({ user_id: id, updated_at: new Date().toISOString() }).where("id", "=", invitation.graduate_id).execute();
+    await ensureGraduateSlug(trx, invitation.graduate_id);
     await recordAudit(trx, { actorId: id, action: "graduate.join", entity: "graduate", entityId: invitation.graduate_id });
     return id;
   });
   if (userId === null) return invalid({ code: "errors.inviteUsed" }, form);
   const cookie = await startSession(request, userId);
-  return redirect("/account", { headers: cookieHeaders(cookie, setFlash("flash.welcome")) });
+  return redirect("/me/profile", { headers: cookieHeaders(cookie, setFlash("flash.welcome")) });
 }
 
 export const meta = titleMeta("join.title");

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
@@ -131,7 +131,7 @@ export default function InvitationsPage() {
                 <td>
                   {i.first_name} {i.last_name}
                   <br />
-                  <span className="muted small">{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</span>
+                  <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</Link>
                 </td>
                 <td><span className="code">{i.code}</span></td>
                 <td>

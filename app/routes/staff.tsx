@@ -19,6 +19,8 @@ export default function StaffLayout() {
         items={[
           { to: "/staff", label: t("staff.title"), end: true },
           { to: "/staff/invitations", label: t("staff.invitations") },
+          { to: "/staff/import", label: t("import.nav") },
+          { to: "/staff/graduates", label: t("verify.title") },
           { to: "/staff/password-resets", label: t("staff.resets") },
         ]}
       />

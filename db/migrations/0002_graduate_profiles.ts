@@ -112,8 +112,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .execute();
 
-  // Directory search: one row per graduate, rebuilt by the app when the profile changes.
-  await sql`create virtual table graduates_fts using fts5(name, headline, about, projects, skills, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  // Directory search: one row per graduate (rowid = graduate id), rebuilt by the app when the
+  // profile changes. Contentless: only the index is stored (the text lives in its own tables).
+  await sql`create virtual table graduates_fts using fts5(name, headline, about, projects, skills, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
 
   await db.schema
     .createTable("csv_imports")

@@ -3,7 +3,9 @@
 import type { Connection } from "../connection";
 import { hashPassword } from "../../app/auth/password.server";
 import { companies } from "./data/companies";
+import { randomBytes } from "node:crypto";
 import { randomPerson } from "./people";
+import { seedProfiles } from "./profiles";
 import { createRandom, type Random } from "./random";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
@@ -37,7 +39,7 @@ function addDays(iso: string, days: number): string {
   return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
 }
 
-export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = DEMO_SIZE): Promise<void> {
+export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = DEMO_SIZE, options: { uploadDir?: string } = {}): Promise<void> {
   const random = createRandom(size.seed ?? 2026);
   const now = new Date().toISOString();
 
@@ -89,9 +91,10 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   const naryn2025 = cohorts.find((c) => c.graduation_date === "2025-06-30" && c.school_id === schools.find((s) => s.slug === "pl-87-naryn")!.id)!;
   const karakol2024 = cohorts.find((c) => c.graduation_date === "2024-06-30" && c.school_id === schools.find((s) => s.slug === "pl-14-karakol")!.id)!;
   const naryn2026 = cohorts.find((c) => c.graduation_date === "2026-06-30" && c.school_id === schools.find((s) => s.slug === "pl-87-naryn")!.id)!;
-  for (const [email, first, last, sex, cohort] of [
-    [DEMO_ACCOUNTS.graduate, "Айпери", "Жумабекова", "f", naryn2025],
-    [DEMO_ACCOUNTS.graduate2, "Бакыт", "Токтогулов", "m", karakol2024],
+  const trackOf = new Map<number, string>();
+  for (const [email, first, last, sex, cohort, track] of [
+    [DEMO_ACCOUNTS.graduate, "Айпери", "Жумабекова", "f", naryn2025, "frontend"],
+    [DEMO_ACCOUNTS.graduate2, "Бакыт", "Токтогулов", "m", karakol2024, "qa"],
   ] as const) {
     const userId = await account(email, "graduate", `${first} ${last}`);
     const { id } = await db
@@ -99,11 +102,43 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
       .values({ user_id: userId, cohort_id: cohort.id, first_name: first, last_name: last, sex })
       .returning("id")
       .executeTakeFirstOrThrow();
+    trackOf.set(id, track);
     await db
       .insertInto("invitations")
       .values({ code: code(random), graduate_id: id, created_by: staffId, expires_at: addDays(cohort.graduation_date, 120), used_at: addDays(cohort.graduation_date, 3) })
       .execute();
   }
+  await seedProfiles({ db, sqlite }, random, {
+    joinRate: 0.6,
+    lockedPasswordHash: await hashPassword(randomBytes(24).toString("hex")),
+    staffId,
+    uploadDir: options.uploadDir,
+    withImages: size.graduates > 5000 ? 0 : 16,
+    today: now.slice(0, 10),
+    trackOf,
+  });
+  // The demo graduate's profile is complete: every module verified, a verified certificate.
+  const aiperi = await db.selectFrom("graduates").innerJoin("users", "users.id", "graduates.user_id").select("graduates.id").where("users.email", "=", DEMO_ACCOUNTS.graduate).executeTakeFirstOrThrow();
+  const modules = await db.selectFrom("modules").select("id").execute();
+  for (const m of modules) {
+    await db
+      .insertInto("graduate_modules")
+      .values({ graduate_id: aiperi.id, module_id: m.id, completed_on: "2025-05-20", score: 91, verified_by: staffId, verified_at: "2025-06-25T09:00:00.000Z" })
+      .onConflict((oc) => oc.columns(["graduate_id", "module_id"]).doUpdateSet({ verified_by: staffId, verified_at: "2025-06-25T09:00:00.000Z" }))
+      .execute();
+  }
+  await db
+    .updateTable("graduates")
+    .set({
+      headline: "Junior frontend-разработчик (React), Нарын", certificate_number: "ISDEL-KG-20417", certificate_date: "2025-06-10",
+      certificate_verified_by: staffId, certificate_verified_at: "2025-06-26T10:00:00.000Z", english_level: "B2",
+      contact_email: "aiperi.zhumabekova@mail.kg", contact_phone: "+996 555 214 907", contact_telegram: "@aiperi_dev",
+      willing_to_relocate: 1, available_from: null,
+    })
+    .where("id", "=", aiperi.id)
+    .execute();
+  await db.updateTable("graduate_languages").set({ level: "B2" }).where("graduate_id", "=", aiperi.id).where("language", "=", "en").execute();
+
   const { id: demoInvitee } = await db
     .insertInto("graduates")
     .values({ cohort_id: naryn2026.id, first_name: "Нурбек", last_name: "Алымкулов", sex: "m" })

@@ -6,7 +6,7 @@ import { seedReferenceData } from "./reference";
  * Fills what is missing: reference data on a new database, demo data on a portal with no
  * accounts yet (only when asked). Never touches a database that already has them.
  */
-export async function seedIfEmpty(connection: Connection, options: { demo: boolean; size?: SeedSize }): Promise<{ reference: boolean; demo: boolean }> {
+export async function seedIfEmpty(connection: Connection, options: { demo: boolean; size?: SeedSize; uploadDir?: string }): Promise<{ reference: boolean; demo: boolean }> {
   const { db } = connection;
   const hasReference = await db.selectFrom("regions").select("id").limit(1).executeTakeFirst();
   if (!hasReference) await seedReferenceData(db);
@@ -14,7 +14,7 @@ export async function seedIfEmpty(connection: Connection, options: { demo: boole
   if (options.demo) {
     const hasUsers = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
     if (!hasUsers) {
-      await seedDemoData(connection, options.size ?? DEMO_SIZE);
+      await seedDemoData(connection, options.size ?? DEMO_SIZE, { uploadDir: options.uploadDir });
       demo = true;
     }
   }

@@ -13,7 +13,7 @@ const ROLES = [
   { email: "admin@demo.kg", home: "/admin", heading: "admin.title" },
   { email: "staff@demo.kg", home: "/staff", heading: "staff.title" },
   { email: "employer@demo.kg", home: "/account", heading: "account.title" },
-  { email: "graduate@demo.kg", home: "/account", heading: "account.title" },
+  { email: "graduate@demo.kg", home: "/me/profile", heading: "profile.title" },
 ] as const;
 const VARIANTS = [
   { js: true, width: 360, height: 740, from: "ru", to: "ky" },

@@ -1,0 +1,28 @@
+import { Link } from "@remix-run/react";
+import { type CompletenessItem, ITEM_PAGE } from "~/domain/profile/completeness";
+import type { MessageKey } from "~/i18n/messages/en";
+import { useT } from "~/i18n/use-t";
+
+/** How complete the profile is, and links to what is missing. */
+export function CompletenessMeter({ percent, missing }: { percent: number; missing: CompletenessItem[] }) {
+  const { t } = useT();
+  return (
+    <section className="card meter" aria-labelledby="meter-title">
+      <h2 id="meter-title" className="h3">{t("profile.meter", { percent })}</h2>
+      <progress max={100} value={percent} aria-labelledby="meter-title">{percent}%</progress>
+      {missing.length === 0 ? (
+        <p className="small">{t("profile.meterDone")}</p>
+      ) : (
+        <p className="small">
+          {t("profile.missing")}{" "}
+          {missing.map((item, i) => (
+            <span key={item}>
+              <Link to={ITEM_PAGE[item]}>{t(`profile.item.${item}` as MessageKey)}</Link>
+              {i < missing.length - 1 ? ", " : ""}
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,237 @@
+// The graduate directory (/graduates): full-text search over graduates_fts plus filters,
+// for staff and verified employers (DESIGN §3, §8, §10). One count query, one page query and
+// one query for the page's skills: no per-row queries, whatever the page size.
+import { type Expression, type SqlBool, sql } from "kysely";
+import type { DB } from "@db/connection";
+import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
+import { foldForSearch } from "./graduate-search.server";
+import { resolveSkillText, type SkillRef } from "./skills.server";
+import { listableVisibilities, type Viewer } from "./visibility.server";
+
+export const DIRECTORY_PAGE_SIZE = 20;
+export const DIRECTORY_SORTS = ["relevance", "recent", "name", "available"] as const;
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+
+/** Skills shown on each card. */
+const TOP_SKILLS = 5;
+/** At most this many words of free text take part in a search. */
+const MAX_TOKENS = 12;
+const MAX_TOKEN_LENGTH = 64;
+/** bm25 weights of the columns name, headline, about, projects, skills. */
+const BM25_WEIGHTS = sql.raw("10.0, 5.0, 1.0, 2.0, 4.0");
+
+export type DirectoryQuery = {
+  q?: string;
+  /** Typed skill text in any language or alias, resolved through the taxonomy. */
+  skill?: string;
+  schoolId?: number;
+  regionId?: number;
+  cohortId?: number;
+  availableNow?: boolean;
+  relocate?: boolean;
+  /** Defaults to relevance when there is search text, otherwise to recent. */
+  sort?: DirectorySort;
+  page?: number;
+  /** YYYY-MM-DD; defaults to today in Bishkek. */
+  today?: string;
+};
+
+export type DirectorySkill = { id: number; name_ky: string; name_ru: string; name_en: string; source: SkillSource; level: SkillLevel };
+
+export type DirectoryItem = {
+  id: number;
+  slug: string | null;
+  first_name: string;
+  last_name: string;
+  headline: string | null;
+  school_ky: string;
+  school_ru: string;
+  school_en: string;
+  graduation_date: string;
+  region_ky: string | null;
+  region_ru: string | null;
+  region_en: string | null;
+  city: string | null;
+  available_from: string | null;
+  willing_to_relocate: boolean;
+  /** Shown to staff, who also list private profiles. */
+  visibility: Visibility;
+  skills: DirectorySkill[];
+  /** How many skills the graduate claims in all (the card shows the first few). */
+  skill_count: number;
+};
+
+export type DirectoryResult = {
+  items: DirectoryItem[];
+  total: number;
+  pages: number;
+  /** The page shown: the one asked for, kept within 1…pages. */
+  page: number;
+  /** The order actually applied (relevance needs search text). */
+  sort: DirectorySort;
+  /** The skill filter's text resolved to a taxonomy skill. */
+  skill: SkillRef | null;
+  /** The skill filter named no skill: the result is empty and the page says so. */
+  unknownSkill: boolean;
+  /** The search text as a whole names a skill (its holders are found and ranked first). */
+  qSkill: SkillRef | null;
+};
+
+/** Today's date in Bishkek (available_from is a calendar date there). */
+export function todayInBishkek(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bishkek", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The words of typed text, folded like the index (ё = е); punctuation and FTS5 syntax are dropped. */
+export function searchTokens(text: string): string[] {
+  const words = foldForSearch(text.normalize("NFC")).match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+  return words.slice(0, MAX_TOKENS).map((w) => Array.from(w).slice(0, MAX_TOKEN_LENGTH).join(""));
+}
+
+/**
+ * A safe FTS5 query from typed text: every word becomes a quoted string (so `OR`, `NEAR(`,
+ * `*`, `^`, `"` or `col:` typed by a user are plain words, never syntax), all words must
+ * occur, and the last one also matches as a prefix ("пит" finds "питон") once it has two
+ * letters. Null when nothing searchable is left.
+ */
+export function toFtsQuery(text: string, options: { prefix?: boolean } = {}): string | null {
+  const tokens = searchTokens(text);
+  if (tokens.length === 0) return null;
+  const prefix = options.prefix ?? true;
+  return tokens
+    .map((t, i) => `"${t}"${prefix && i === tokens.length - 1 && Array.from(t).length >= 2 ? "*" : ""}`)
+    .join(" ");
+}
+
+/** Graduates who claim the skill or used it in a portfolio project. */
+function holdsSkill(skillId: number): Expression<SqlBool> {
+  return sql<SqlBool>`(g.id in (select graduate_id from graduate_skills where skill_id = ${skillId})
+    or g.id in (select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id = ${skillId}))`;
+}
+
+export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQuery): Promise<DirectoryResult> {
+  const q = (query.q ?? "").trim();
+  const skillText = (query.skill ?? "").trim();
+  const skill = skillText ? await resolveSkillText(db, skillText) : null;
+  const unknownSkill = Boolean(skillText) && !skill;
+
+  // Search text that, as a whole, names a skill ("питон", "C#"): holders of that skill are
+  // found even when the words are nowhere in the text, and come first. Its words are then
+  // matched exactly, not as a prefix ("Java" must not find "JavaScript"). Names the FTS
+  // tokenizer cannot tell apart (C, C++ and C# are all the token "c") use the skill alone.
+  const qSkill = q ? await resolveSkillText(db, q) : null;
+  const ftsExactOnly = qSkill !== null;
+  const fts = q && !(qSkill && /[+#]/.test(q)) ? toFtsQuery(q, { prefix: !ftsExactOnly }) : null;
+  const searching = fts !== null || qSkill !== null;
+
+  const requested = query.sort ?? (searching ? "relevance" : "recent");
+  const sort: DirectorySort = requested === "relevance" && !searching ? "recent" : requested;
+  const empty = (): DirectoryResult => ({ items: [], total: 0, pages: 1, page: 1, sort, skill, unknownSkill, qSkill });
+  if (unknownSkill) return empty();
+  // Text with nothing searchable in it (only punctuation, say) matches nobody.
+  if (q && !searching) return empty();
+
+  const today = query.today ?? todayInBishkek();
+  const ftsTable = fts
+    ? sql<{ fid: number; score: number }>`(select rowid as fid, bm25(graduates_fts, ${BM25_WEIGHTS}) as score from graduates_fts where graduates_fts match ${fts})`.as("f")
+    : null;
+
+  let base = db
+    .selectFrom("graduates as g")
+    .innerJoin("cohorts as c", "c.id", "g.cohort_id")
+    .innerJoin("schools as s", "s.id", "c.school_id")
+    .where("g.anonymised_at", "is", null)
+    .where("g.visibility", "in", listableVisibilities(viewer));
+
+  // Region: where the graduate is now (their own region_id); when they have not said, the
+  // region of their school. The same effective region is shown on the card.
+  const regionOf = sql<number>`coalesce(g.region_id, s.region_id)`;
+  if (query.schoolId) base = base.where("c.school_id", "=", query.schoolId);
+  if (query.cohortId) base = base.where("g.cohort_id", "=", query.cohortId);
+  if (query.regionId) base = base.where(regionOf, "=", query.regionId);
+  if (query.availableNow) base = base.where((eb) => eb.or([eb("g.available_from", "is", null), eb("g.available_from", "<=", today)]));
+  if (query.relocate) base = base.where("g.willing_to_relocate", "=", 1);
+  if (skill) base = base.where(holdsSkill(skill.id));
+
+  // The text search: FTS5 match (ranked by bm25), or with a named skill, match OR holder.
+  // The joined "f" (fid, score) is only read through raw sql below, so the builder keeps
+  // the type of `base` (the join changes nothing else about the row).
+  let withText = base;
+  if (ftsTable) {
+    const joined = base.leftJoin(ftsTable, (j) => j.onRef("f.fid", "=", "g.id"));
+    withText = (qSkill ? joined.where((eb) => eb.or([eb("f.fid", "is not", null), holdsSkill(qSkill.id)])) : joined.where("f.fid", "is not", null)) as unknown as typeof base;
+  } else if (qSkill) {
+    withText = base.where(holdsSkill(qSkill.id));
+  }
+
+  const { total: rawTotal } = await withText.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const total = Number(rawTotal);
+  const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
+  if (total === 0) return { ...empty(), page };
+
+  let ordered = withText
+    .leftJoin("regions as r", (j) => j.on(sql<SqlBool>`r.id = ${regionOf}`))
+    .select([
+      "g.id", "g.slug", "g.first_name", "g.last_name", "g.headline", "g.city", "g.available_from", "g.willing_to_relocate", "g.visibility",
+      "s.name_ky as school_ky", "s.name_ru as school_ru", "s.name_en as school_en", "c.graduation_date",
+      "r.name_ky as region_ky", "r.name_ru as region_ru", "r.name_en as region_en",
+    ]);
+  // Every order ends with the id, so equal keys never shuffle between pages.
+  if (sort === "relevance") {
+    if (qSkill) ordered = ordered.orderBy(sql`case when ${holdsSkill(qSkill.id)} then 0 else 1 end`);
+    if (ftsTable) ordered = ordered.orderBy(sql`coalesce(f.score, 0)`);
+    ordered = ordered.orderBy("g.id");
+  } else if (sort === "recent") {
+    ordered = ordered.orderBy(sql`coalesce(g.published_at, g.updated_at)`, "desc").orderBy("g.id", "desc");
+  } else if (sort === "name") {
+    // SQLite compares code points: Ё (U+0401) would sort before А, so it is read as Е.
+    // (Kyrgyz Ң, Ө, Ү still sort after Я; SQLite has no Kyrgyz collation.)
+    const folded = (column: "g.last_name" | "g.first_name") => sql`replace(replace(${sql.ref(column)}, 'Ё', 'Е'), 'ё', 'е')`;
+    ordered = ordered.orderBy(folded("g.last_name")).orderBy(folded("g.first_name")).orderBy("g.id");
+  } else {
+    // Soonest available first; no date given comes last.
+    ordered = ordered.orderBy(sql`g.available_from is null`).orderBy("g.available_from").orderBy("g.id");
+  }
+  const rows = await ordered.limit(DIRECTORY_PAGE_SIZE).offset((page - 1) * DIRECTORY_PAGE_SIZE).execute();
+
+  const skills = await topSkills(db, rows.map((r) => r.id), [skill?.id, qSkill?.id].filter((id): id is number => id !== undefined));
+  const items: DirectoryItem[] = rows.map((r) => ({
+    ...r,
+    willing_to_relocate: r.willing_to_relocate === 1,
+    skills: skills.get(r.id)?.skills ?? [],
+    skill_count: skills.get(r.id)?.count ?? 0,
+  }));
+  return { items, total, pages, page, sort, skill, unknownSkill, qSkill };
+}
+
+/**
+ * The first few skills of each listed graduate, in one query: the skills searched for first,
+ * then the best evidenced (staff-verified > module > portfolio > self-declared), then level.
+ */
+async function topSkills(db: DB, graduateIds: number[], firstIds: number[]): Promise<Map<number, { skills: DirectorySkill[]; count: number }>> {
+  const out = new Map<number, { skills: DirectorySkill[]; count: number }>();
+  if (graduateIds.length === 0) return out;
+  const searched = firstIds.length ? sql`gs.skill_id in (${sql.join(firstIds)})` : sql`0`;
+  const result = await sql<DirectorySkill & { graduate_id: number; n: number; total: number }>`
+    select graduate_id, id, name_ky, name_ru, name_en, source, level, n, total from (
+      select gs.graduate_id, sk.id, sk.name_ky, sk.name_ru, sk.name_en, gs.source, gs.level,
+        row_number() over (
+          partition by gs.graduate_id
+          order by ${searched} desc,
+            case gs.source when 'staff' then 0 when 'module' then 1 when 'portfolio' then 2 else 3 end,
+            case gs.level when 'advanced' then 0 when 'intermediate' then 1 else 2 end,
+            sk.name_en, sk.id
+        ) as n,
+        count(*) over (partition by gs.graduate_id) as total
+      from graduate_skills gs join skills sk on sk.id = gs.skill_id
+      where gs.graduate_id in (${sql.join(graduateIds)})
+    ) where n <= ${TOP_SKILLS}
+    order by graduate_id, n`.execute(db);
+  for (const { graduate_id, n: _n, total, ...s } of result.rows) {
+    const entry = out.get(graduate_id) ?? { skills: [], count: Number(total) };
+    entry.skills.push(s);
+    out.set(graduate_id, entry);
+  }
+  return out;
+}

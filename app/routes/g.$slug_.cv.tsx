@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/graduate-profile";
+import { formatMonth } from "~/i18n/format";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { loadPublicProfile } from "~/models/public-profile.server";
+
+// A one-to-two page A4 CV: the print stylesheet hides the site's header and footer.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadPublicProfile(request, params.slug);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `CV — ${data.graduate.name}` }, { name: "robots", content: "noindex, nofollow" }] : [{ title: "404" }];
+
+export default function GraduateCvPage() {
+  const { t, lang } = useT();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <article className="cv">
+      <ProfileHeader data={data} />
+      <ProfileFacts data={data} />
+      {data.graduate.about ? <p className="about">{data.graduate.about}</p> : null}
+      <ProfileDetails data={data} />
+      {data.projects.length ? (
+        <section aria-labelledby="cv-projects">
+          <h2 id="cv-projects">{t("public.projects")}</h2>
+          {data.projects.map((p) => (
+            <div key={p.id} className="cv-project">
+              <h3>{p.title}{p.role ? ` — ${p.role}` : ""}</h3>
+              {p.summary ? <p>{p.summary}</p> : null}
+              <p className="small muted">
+                {p.skills.map((s) => pick(s, "name", lang)).join(", ")}
+                {p.started_on ? ` · ${formatMonth(lang, p.started_on)}` : ""}
+                {p.repo_url ? ` · ${p.repo_url}` : ""}
+                {p.demo_url ? ` · ${p.demo_url}` : ""}
+              </p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </article>
+  );
+}

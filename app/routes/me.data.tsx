@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { z } from "zod";
+import { verifyPassword } from "~/auth/password.server";
+import { endSession } from "~/auth/session.server";
+import { Field, FormErrorSummary, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { deleteStoredImage } from "~/domain/images/store.server";
+import { useT } from "~/i18n/use-t";
+import { requireGraduate } from "~/models/graduates.server";
+import { deleteGraduateAccount } from "~/models/personal-data.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { titleMeta } from "~/utils/meta";
+
+const DeleteSchema = z.object({ password: z.string("errors.required").min(1, "errors.required").max(200, "errors.passwordLong") });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireGraduate(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, graduate } = await requireGraduate(request);
+  const form = await readForm(request);
+  const parsed = parseForm(DeleteSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const db = getDb();
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(parsed.data.password, row.password_hash))) return invalid({ password: "errors.currentPasswordWrong" }, form);
+  const cleared = await endSession(request);
+  const files = await deleteGraduateAccount(db, user.id, graduate.id);
+  await Promise.all(files.map((f) => deleteStoredImage(f)));
+  return redirect("/", { headers: cookieHeaders(cleared, setFlash("flash.accountDeleted")) });
+}
+
+export const meta = titleMeta("data.title", { private: true });
+
+export default function MyDataPage() {
+  const { t } = useT();
+  const { errors } = useFormFailure();
+  return (
+    <section className="narrow">
+      <h1>{t("data.title")}</h1>
+      <p>{t("data.lead")}</p>
+      <p><a className="button button--secondary" href="/me/data.json" download>{t("data.download")}</a></p>
+      <h2>{t("data.delete")}</h2>
+      <p>{t("data.deleteLead")}</p>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" className="stack card" noValidate>
+        <Field name="password" type="password" label={t("data.deleteConfirm")} required autoComplete="current-password" error={errors.password} />
+        <button type="submit" className="button button--danger">{t("data.deleteSubmit")}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import type { MessageKey } from "~/i18n/messages/en";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { requireGraduate } from "~/models/graduates.server";
+import { addSkillClaim, loadProfile, removeSkillClaim, setSkillLevel } from "~/models/profile.server";
+import { SKILL_LEVELS } from "~/domain/profile/options";
+import { resolveSkillText } from "~/models/skills.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { positiveId, requiredText } from "~/utils/fields";
+import { badRequest } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+const level = z.enum(SKILL_LEVELS as ["basic", "intermediate", "advanced"], "errors.invalid");
+const AddSchema = z.object({ intent: z.literal("add"), skill: requiredText(100), level });
+const LevelSchema = z.object({ intent: z.literal("level"), skillId: positiveId, level });
+const RemoveSchema = z.object({ intent: z.literal("remove"), skillId: positiveId });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { graduate } = await requireGraduate(request);
+  const profile = await loadProfile(getDb(), graduate.id);
+  return { skills: profile!.skills };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { graduate } = await requireGraduate(request);
+  const db = getDb();
+  const form = await readForm(request);
+  const done = () => redirect("/me/skills", { headers: cookieHeaders(setFlash("flash.saved")) });
+  switch (form.get("intent")) {
+    case "add": {
+      const parsed = parseForm(AddSchema, form);
+      if (!parsed.ok) return rejected(parsed);
+      const skill = await resolveSkillText(db, parsed.data.skill);
+      if (!skill) return invalid({ skill: ["skills.unknown", { text: parsed.data.skill }] }, form);
+      const result = await addSkillClaim(db, graduate.id, skill.id, parsed.data.level);
+      if (result === "exists") return invalid({ skill: "skills.already" }, form);
+      return done();
+    }
+    case "level": {
+      const parsed = parseForm(LevelSchema, form);
+      if (!parsed.ok) return rejected(parsed);
+      await setSkillLevel(db, graduate.id, parsed.data.skillId, parsed.data.level);
+      return done();
+    }
+    case "remove": {
+      const parsed = parseForm(RemoveSchema, form);
+      if (!parsed.ok) return rejected(parsed);
+      await removeSkillClaim(db, graduate.id, parsed.data.skillId);
+      return done();
+    }
+    default:
+      badRequest();
+  }
+}
+
+export const meta = titleMeta("skills.title", { private: true });
+
+export default function SkillsPage() {
+  const { t, lang } = useT();
+  const { skills } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  const levelOptions = SKILL_LEVELS.map((l) => ({ value: l, label: t(`skills.level.${l}` as MessageKey) }));
+  return (
+    <section>
+      <h1>{t("skills.title")}</h1>
+      <p>{t("skills.lead")}</p>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" className="card filters" noValidate>
+        <input type="hidden" name="intent" value="add" />
+        <Field name="skill" label={t("skills.skill")} required defaultValue={values.intent === "add" ? values.skill : ""} error={errors.skill} autoComplete="off" />
+        <Select name="level" label={t("skills.level")} options={levelOptions} defaultValue={values.level ?? "basic"} error={errors.level} />
+        <SubmitButton>{t("skills.add")}</SubmitButton>
+      </Form>
+      {skills.length === 0 ? (
+        <p className="muted">{t("skills.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("skills.skill")}</th>
+                <th scope="col">{t("skills.evidence")}</th>
+                <th scope="col">{t("skills.level")}</th>
+                <th scope="col">{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {skills.map((s) => (
+                <tr key={s.id}>
+                  <td>{pick(s, "name", lang)}</td>
+                  <td>{s.evidence === "staff" || s.evidence === "module" ? <span className="badge-verified">{t(`skills.source.${s.evidence}` as MessageKey)}</span> : t(`skills.source.${s.evidence}` as MessageKey)}</td>
+                  <td>
+                    <Form method="post" className="row-form">
+                      <input type="hidden" name="intent" value="level" />
+                      <input type="hidden" name="skillId" value={s.id} />
+                      <select name="level" defaultValue={s.level} aria-label={`${t("skills.level")}: ${pick(s, "name", lang)}`}>
+                        {levelOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                      </select>
+                      <button type="submit" className="button button--secondary">{t("skills.update")}</button>
+                    </Form>
+                  </td>
+                  <td>
+                    <Form method="post" className="row-form">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="skillId" value={s.id} />
+                      <button type="submit" className="link-button" aria-label={`${t("skills.remove")}: ${pick(s, "name", lang)}`}>{t("skills.remove")}</button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import { langOf } from "~/i18n/negotiate";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { loadProfile } from "~/models/profile.server";
+import { certificateName } from "~/models/reference.server";
+import { verifyCertificate, verifyModule, verifySkill, withdrawModuleVerification } from "~/models/verification.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { isoDate, positiveId } from "~/utils/fields";
+import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+const VerifyModuleSchema = z.object({
+  intent: z.literal("verifyModule"),
+  moduleId: positiveId,
+  completedOn: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), "errors.date"),
+  score: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .pipe(z.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(100, "errors.invalid").nullable()),
+});
+const ModuleRef = z.object({ moduleId: positiveId });
+const SkillRef = z.object({ skillId: positiveId });
+
+async function profileFromParam(id: string | undefined) {
+  const profile = await loadProfile(getDb(), idParam(id));
+  if (!profile || profile.graduate.anonymised_at) notFound();
+  return profile;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  const profile = await profileFromParam(params.id);
+  return { profile, certificateName: await certificateName(getDb(), langOf(request)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireUser(request, { role: STAFF_ROLES });
+  const { graduate } = await profileFromParam(params.id);
+  const db = getDb();
+  const form = await readForm(request);
+  switch (form.get("intent")) {
+    case "verifyModule": {
+      const parsed = parseForm(VerifyModuleSchema, form);
+      if (!parsed.ok) return rejected(parsed);
+      if (!(await db.selectFrom("modules").select("id").where("id", "=", parsed.data.moduleId).executeTakeFirst())) return invalid({ moduleId: "errors.invalid" }, form);
+      await verifyModule(db, graduate.id, parsed.data.moduleId, parsed.data.completedOn, parsed.data.score, staff.id);
+      break;
+    }
+    case "unverifyModule": {
+      const parsed = parseForm(ModuleRef, form);
+      if (!parsed.ok) return rejected(parsed);
+      await withdrawModuleVerification(db, graduate.id, parsed.data.moduleId, staff.id);
+      break;
+    }
+    case "verifyCertificate":
+      if (!(await verifyCertificate(db, graduate.id, staff.id))) return invalid({ _form: "verify.noCertificate" }, form);
+      break;
+    case "verifySkill": {
+      const parsed = parseForm(SkillRef, form);
+      if (!parsed.ok) return rejected(parsed);
+      if (!(await verifySkill(db, graduate.id, parsed.data.skillId, staff.id))) return invalid({ skillId: "errors.invalid" }, form);
+      break;
+    }
+    default:
+      badRequest();
+  }
+  return redirect(`/staff/graduates/${graduate.id}`, { headers: cookieHeaders(setFlash("flash.saved")) });
+}
+
+export const meta = titleMeta("verify.title", { private: true });
+
+export default function VerifyGraduatePage() {
+  const { t, lang } = useT();
+  const { profile, certificateName: certName } = useLoaderData<typeof loader>();
+  const { graduate: g, modules, skills } = profile;
+  const { errors, values } = useFormFailure();
+  return (
+    <section>
+      <h1>{g.first_name} {g.last_name}</h1>
+      <p className="muted">
+        {t("staff.cohorts.label", { school: pick({ name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en }, "name", lang), date: formatDate(lang, g.graduation_date) })}
+        {g.slug ? <> · <Link to={`/g/${g.slug}`}>{t("verify.profile")}</Link></> : null}
+      </p>
+      <FormErrorSummary errors={errors} />
+      <h2>{t("verify.modules")}</h2>
+      <ol className="stack module-list">
+        {modules.map((m) => {
+          const typed = values.intent === "verifyModule" && values.moduleId === String(m.id);
+          return (
+            <li key={m.id} className="card">
+              <h3>{t("admin.modules.number", { n: m.number })}: {pick(m, "title", lang)}</h3>
+              <p className="small">
+                {m.verified_at ? <span className="badge-verified">{t("modules.verified", { date: formatDate(lang, m.completed_on!) })}</span> : m.completed_on ? t("modules.declared", { date: formatDate(lang, m.completed_on) }) : t("modules.notDone")}
+                {m.score !== null ? ` · ${t("modules.score")}: ${m.score}` : null}
+              </p>
+              <div className="actions">
+                <Form method="post" className="filters" noValidate>
+                  <input type="hidden" name="intent" value="verifyModule" />
+                  <input type="hidden" name="moduleId" value={m.id} />
+                  <Field id={`completed-${m.id}`} name="completedOn" type="date" label={t("modules.completedOn")} required defaultValue={typed ? values.completedOn : m.completed_on} error={typed ? errors.completedOn : undefined} />
+                  <Field id={`score-${m.id}`} name="score" type="number" inputMode="numeric" label={t("modules.score")} defaultValue={typed ? values.score : m.score?.toString()} error={typed ? errors.score : undefined} />
+                  <SubmitButton>{t("verify.verifyModule")}</SubmitButton>
+                </Form>
+                {m.verified_at ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="unverifyModule" />
+                    <input type="hidden" name="moduleId" value={m.id} />
+                    <button type="submit" className="link-button">{t("verify.unverify")}</button>
+                  </Form>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <h2>{t("public.certificate", { name: certName })}</h2>
+      <div className="card">
+        {g.certificate_number ? (
+          <>
+            <p>{g.certificate_number} · {g.certificate_date ? formatDate(lang, g.certificate_date) : ""} {g.certificate_verified_at ? <span className="badge-verified">{t("public.verifiedBadge")}</span> : null}</p>
+            {!g.certificate_verified_at ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="verifyCertificate" />
+                <SubmitButton>{t("verify.verifyCertificate")}</SubmitButton>
+              </Form>
+            ) : null}
+          </>
+        ) : (
+          <p className="muted">{t("verify.noCertificate")}</p>
+        )}
+      </div>
+      <h2>{t("verify.skills")}</h2>
+      {skills.length === 0 ? <p className="muted">{t("skills.none")}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th scope="col">{t("skills.skill")}</th><th scope="col">{t("skills.level")}</th><th scope="col">{t("skills.evidence")}</th><th scope="col">{t("common.actions")}</th></tr></thead>
+            <tbody>
+              {skills.map((s) => (
+                <tr key={s.id}>
+                  <td>{pick(s, "name", lang)}</td>
+                  <td>{t(`skills.level.${s.level}` as MessageKey)}</td>
+                  <td>{t(`skills.source.${s.evidence}` as MessageKey)}</td>
+                  <td>
+                    {s.source !== "staff" ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="verifySkill" />
+                        <input type="hidden" name="skillId" value={s.id} />
+                        <button type="submit" className="link-button" aria-label={`${t("verify.verifySkill")}: ${pick(s, "name", lang)}`}>{t("verify.verifySkill")}</button>
+                      </Form>
+                    ) : <span className="badge-verified">{t("public.verifiedBadge")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
