@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
-  useLoaderData, useLocation, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction,
+  useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/require-user.server";
@@ -44,6 +44,8 @@ type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
 function Document({ lang, children }: { lang: Lang; children: ReactNode }) {
   const nonce = useNonce();
+  // "idle" | "loading" | "submitting": drives the progress bar (slow links) and lets browser tests wait.
+  const navigationState = useNavigation().state;
   return (
     <html lang={lang}>
       <head>
@@ -52,7 +54,8 @@ function Document({ lang, children }: { lang: Lang; children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body data-nav-state={navigationState}>
+        <div className="nav-progress" hidden={navigationState === "idle"} aria-hidden="true" />
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

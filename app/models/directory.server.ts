@@ -1,7 +1,7 @@
 // The graduate directory (/graduates): full-text search over graduates_fts plus filters,
 // for staff and verified employers (DESIGN §3, §8, §10). One count query, one page query and
 // one query for the page's skills: no per-row queries, whatever the page size.
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { foldForSearch } from "./graduate-search.server";
@@ -103,11 +103,13 @@ export function toFtsQuery(text: string, options: { prefix?: boolean } = {}): st
     .join(" ");
 }
 
-/** Graduates who claim the skill or used it in a portfolio project. */
-function holdsSkill(skillId: number): Expression<SqlBool> {
-  return sql<SqlBool>`(g.id in (select graduate_id from graduate_skills where skill_id = ${skillId})
-    or g.id in (select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id = ${skillId}))`;
+/** Ids of the graduates who claim the skill or used it in a portfolio project (computed once per query). */
+function holdersOf(skillId: number): RawBuilder<unknown> {
+  return sql`select graduate_id from graduate_skills where skill_id = ${skillId}
+    union select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id = ${skillId}`;
 }
+
+type PageRow = Omit<DirectoryItem, "skills" | "skill_count" | "willing_to_relocate"> & { willing_to_relocate: number };
 
 export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQuery): Promise<DirectoryResult> {
   const q = (query.q ?? "").trim();
@@ -120,8 +122,7 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   // matched exactly, not as a prefix ("Java" must not find "JavaScript"). Names the FTS
   // tokenizer cannot tell apart (C, C++ and C# are all the token "c") use the skill alone.
   const qSkill = q ? await resolveSkillText(db, q) : null;
-  const ftsExactOnly = qSkill !== null;
-  const fts = q && !(qSkill && /[+#]/.test(q)) ? toFtsQuery(q, { prefix: !ftsExactOnly }) : null;
+  const fts = q && !(qSkill && /[+#]/.test(q)) ? toFtsQuery(q, { prefix: !qSkill }) : null;
   const searching = fts !== null || qSkill !== null;
 
   const requested = query.sort ?? (searching ? "relevance" : "recent");
@@ -131,69 +132,73 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   // Text with nothing searchable in it (only punctuation, say) matches nobody.
   if (q && !searching) return empty();
 
+  // With search text, the matches are computed once (FTS5 MATCH, plus the holders of a
+  // named skill) into `hits`, which drives the join: the graduates are then read by primary
+  // key. (Joined the other way, SQLite re-runs the MATCH for every graduate.) bm25 is only
+  // computed when the order needs it: for a common word it costs more than the match.
+  const score = sort === "relevance" ? sql`bm25(graduates_fts, ${BM25_WEIGHTS})` : sql`null`;
+  const ftsHits = fts ? sql`select rowid as id, ${score} as score, 0 as holder from graduates_fts where graduates_fts match ${fts}` : null;
+  const skillHits = qSkill ? sql`select graduate_id as id, null as score, 1 as holder from (${holdersOf(qSkill.id)})` : null;
+  const hits = ftsHits && skillHits
+    ? sql`select id, min(score) as score, max(holder) as holder from (${ftsHits} union all ${skillHits}) group by id`
+    : (ftsHits ?? skillHits);
+  const withHits = hits ? sql`with hits(id, score, holder) as materialized (${hits}) ` : sql``;
+  const from = hits ? sql`hits h cross join graduates g on g.id = h.id` : sql`graduates g`;
+
   const today = query.today ?? todayInBishkek();
-  const ftsTable = fts
-    ? sql<{ fid: number; score: number }>`(select rowid as fid, bm25(graduates_fts, ${BM25_WEIGHTS}) as score from graduates_fts where graduates_fts match ${fts})`.as("f")
-    : null;
-
-  let base = db
-    .selectFrom("graduates as g")
-    .innerJoin("cohorts as c", "c.id", "g.cohort_id")
-    .innerJoin("schools as s", "s.id", "c.school_id")
-    .where("g.anonymised_at", "is", null)
-    .where("g.visibility", "in", listableVisibilities(viewer));
-
   // Region: where the graduate is now (their own region_id); when they have not said, the
   // region of their school. The same effective region is shown on the card.
-  const regionOf = sql<number>`coalesce(g.region_id, s.region_id)`;
-  if (query.schoolId) base = base.where("c.school_id", "=", query.schoolId);
-  if (query.cohortId) base = base.where("g.cohort_id", "=", query.cohortId);
-  if (query.regionId) base = base.where(regionOf, "=", query.regionId);
-  if (query.availableNow) base = base.where((eb) => eb.or([eb("g.available_from", "is", null), eb("g.available_from", "<=", today)]));
-  if (query.relocate) base = base.where("g.willing_to_relocate", "=", 1);
-  if (skill) base = base.where(holdsSkill(skill.id));
+  const regionOf = sql`coalesce(g.region_id, s.region_id)`;
+  const conditions = () => {
+    const list = [
+      sql`g.anonymised_at is null`,
+      // Most profiles are listable, so reading the table in order beats fetching nearly every
+      // row at random through the visibility index: the unary + keeps SQLite off that index
+      // (selective filters still use theirs: cohort, skill, text search).
+      sql`+g.visibility in (${sql.join(listableVisibilities(viewer))})`,
+    ];
+    if (query.schoolId) list.push(sql`c.school_id = ${query.schoolId}`);
+    if (query.cohortId) list.push(sql`g.cohort_id = ${query.cohortId}`);
+    if (query.regionId) list.push(sql`${regionOf} = ${query.regionId}`);
+    if (query.availableNow) list.push(sql`(g.available_from is null or g.available_from <= ${today})`);
+    if (query.relocate) list.push(sql`g.willing_to_relocate = 1`);
+    if (skill) list.push(sql`g.id in (${holdersOf(skill.id)})`);
+    return sql.join(list, sql` and `);
+  };
+  const schoolJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.id = c.school_id`;
 
-  // The text search: FTS5 match (ranked by bm25), or with a named skill, match OR holder.
-  // The joined "f" (fid, score) is only read through raw sql below, so the builder keeps
-  // the type of `base` (the join changes nothing else about the row).
-  let withText = base;
-  if (ftsTable) {
-    const joined = base.leftJoin(ftsTable, (j) => j.onRef("f.fid", "=", "g.id"));
-    withText = (qSkill ? joined.where((eb) => eb.or([eb("f.fid", "is not", null), holdsSkill(qSkill.id)])) : joined.where("f.fid", "is not", null)) as unknown as typeof base;
-  } else if (qSkill) {
-    withText = base.where(holdsSkill(qSkill.id));
-  }
-
-  const { total: rawTotal } = await withText.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const total = Number(rawTotal);
+  const filterJoins = query.schoolId || query.regionId ? schoolJoins : sql``;
+  const counted = await sql<{ total: number }>`${withHits}select count(*) as total from ${from} ${filterJoins} where ${conditions()}`.execute(db);
+  const total = Number(counted.rows[0]?.total ?? 0);
   const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
   if (total === 0) return { ...empty(), page };
 
-  let ordered = withText
-    .leftJoin("regions as r", (j) => j.on(sql<SqlBool>`r.id = ${regionOf}`))
-    .select([
-      "g.id", "g.slug", "g.first_name", "g.last_name", "g.headline", "g.city", "g.available_from", "g.willing_to_relocate", "g.visibility",
-      "s.name_ky as school_ky", "s.name_ru as school_ru", "s.name_en as school_en", "c.graduation_date",
-      "r.name_ky as region_ky", "r.name_ru as region_ru", "r.name_en as region_en",
-    ]);
   // Every order ends with the id, so equal keys never shuffle between pages.
-  if (sort === "relevance") {
-    if (qSkill) ordered = ordered.orderBy(sql`case when ${holdsSkill(qSkill.id)} then 0 else 1 end`);
-    if (ftsTable) ordered = ordered.orderBy(sql`coalesce(f.score, 0)`);
-    ordered = ordered.orderBy("g.id");
-  } else if (sort === "recent") {
-    ordered = ordered.orderBy(sql`coalesce(g.published_at, g.updated_at)`, "desc").orderBy("g.id", "desc");
-  } else if (sort === "name") {
+  const orderBy = {
+    // Holders of a skill named in the search first, then bm25 (lower is better).
+    relevance: sql`h.holder desc, coalesce(h.score, 0), g.id`,
+    // Never-published profiles (only staff list them) last, newest record first.
+    recent: sql`g.published_at desc, g.id desc`,
     // SQLite compares code points: Ё (U+0401) would sort before А, so it is read as Е.
-    // (Kyrgyz Ң, Ө, Ү still sort after Я; SQLite has no Kyrgyz collation.)
-    const folded = (column: "g.last_name" | "g.first_name") => sql`replace(replace(${sql.ref(column)}, 'Ё', 'Е'), 'ё', 'е')`;
-    ordered = ordered.orderBy(folded("g.last_name")).orderBy(folded("g.first_name")).orderBy("g.id");
-  } else {
+    // (Kyrgyz Ң, Ө, Ү still sort after Я: SQLite has no Kyrgyz collation.)
+    name: sql`replace(replace(g.last_name, 'Ё', 'Е'), 'ё', 'е'), replace(replace(g.first_name, 'Ё', 'Е'), 'ё', 'е'), g.id`,
     // Soonest available first; no date given comes last.
-    ordered = ordered.orderBy(sql`g.available_from is null`).orderBy("g.available_from").orderBy("g.id");
-  }
-  const rows = await ordered.limit(DIRECTORY_PAGE_SIZE).offset((page - 1) * DIRECTORY_PAGE_SIZE).execute();
+    available: sql`g.available_from is null, g.available_from, g.id`,
+  }[sort];
+  // The page's ids first (sorting narrow rows; deep pages stay cheap), then their cards.
+  const { rows: pageIds } = await sql<{ id: number }>`${withHits}select g.id from ${from} ${filterJoins} where ${conditions()}
+    order by ${orderBy} limit ${DIRECTORY_PAGE_SIZE} offset ${(page - 1) * DIRECTORY_PAGE_SIZE}`.execute(db);
+  const ids = pageIds.map((r) => r.id);
+  const { rows: cards } = ids.length
+    ? await sql<PageRow>`select g.id, g.slug, g.first_name, g.last_name, g.headline, g.city, g.available_from,
+          g.willing_to_relocate, g.visibility, s.name_ky as school_ky, s.name_ru as school_ru, s.name_en as school_en,
+          c.graduation_date, r.name_ky as region_ky, r.name_ru as region_ru, r.name_en as region_en
+        from graduates g ${schoolJoins} left join regions r on r.id = ${regionOf}
+        where g.id in (${sql.join(ids)})`.execute(db)
+    : { rows: [] };
+  const byId = new Map(cards.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is PageRow => r !== undefined);
 
   const skills = await topSkills(db, rows.map((r) => r.id), [skill?.id, qSkill?.id].filter((id): id is number => id !== undefined));
   const items: DirectoryItem[] = rows.map((r) => ({

@@ -101,7 +101,9 @@ export default function GraduateDirectory() {
   const { t, lang } = useT();
   const { query, result, staff, schools, regions, cohorts, today } = useLoaderData<typeof loader>();
   const moreFilters = Boolean(query.school || query.region || query.cohort || query.available || query.relocate);
-  const sortOptions = DIRECTORY_SORTS.filter((s) => s !== "relevance" || query.q).map((s) => ({ value: s, label: t(`directory.sort.${s}`) }));
+  // "Best match" is always offered and is the default, so typing a search after browsing
+  // still ranks by relevance; without search text it lists the most recent first.
+  const sortOptions = DIRECTORY_SORTS.map((s) => ({ value: s, label: t(`directory.sort.${s}`) }));
   return (
     <section>
       <h1>{t("directory.title")}</h1>
@@ -112,7 +114,7 @@ export default function GraduateDirectory() {
         <div className="filters">
           <Field name="q" type="search" label={t("directory.q")} hint={t("directory.qHint")} defaultValue={query.q} />
           <Field name="skill" label={t("directory.skill")} hint={t("directory.skillHint")} defaultValue={query.skill} />
-          <Select name="sort" label={t("directory.sort")} options={sortOptions} defaultValue={result.sort} />
+          <Select name="sort" label={t("directory.sort")} options={sortOptions} defaultValue={query.sort ?? "relevance"} />
         </div>
         {/* Folded on a phone until used; open whenever one of them is set. */}
         <details open={moreFilters}>

@@ -40,6 +40,9 @@ export function rejectCrossSiteWrites(req: Request, res: Response, next: NextFun
 
 /** Security headers on every response; the CSP nonce is handed to Remix for its inline scripts. */
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
+  // Stored images carry their own, stricter headers (routes/uploads.$file.ts); adding the page
+  // policy as well would only duplicate them.
+  if (req.path.startsWith("/uploads/")) return next();
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   res.setHeader(

@@ -16,9 +16,20 @@ const VARIANTS = [
   { js: false, width: 1280, height: 800, lang: "ky", first: "Эрмек", last: "Бейшеналиев", slug: "ermek-beyshenaliev" },
 ] as const;
 
-async function submit(page: Page, button: string, scope = page.locator("main")) {
-  await Promise.all([page.waitForLoadState("load"), scope.getByRole("button", { name: button, exact: true }).first().click()]);
-  await page.waitForLoadState("networkidle");
+/**
+ * Clicks a submit button and waits until its result is on screen: with JavaScript off the
+ * next document's load; with it on, the answer to the request and Remix becoming idle again.
+ */
+async function submit(page: Page, js: boolean, button: string, scope = page.locator("main"), method: "GET" | "POST" = "POST") {
+  const click = () => scope.getByRole("button", { name: button, exact: true }).first().click();
+  if (!js) {
+    await Promise.all([page.waitForEvent("load"), click()]);
+    return;
+  }
+  const answered = page.waitForResponse((r) => r.request().method() === method && !r.url().includes("/build/"), { timeout: 20_000 });
+  await click();
+  await answered;
+  await page.waitForSelector('body[data-nav-state="idle"]');
 }
 
 describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
@@ -53,26 +64,26 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await page.goto(`${server.url}/login?lng=${v.lang}`);
       await page.getByLabel(m["login.email"]).fill("staff@demo.kg");
       await page.getByLabel(m["login.password"]).fill("demo-portal-2026");
-      await submit(page, m["login.submit"]);
+      await submit(page, v.js, m["login.submit"]);
       await page.goto(`${server.url}/staff/invitations`);
       const enrol = page.locator("form", { has: page.locator('input[name="intent"][value="enrol"]') });
       await enrol.getByLabel(m["staff.invite.cohort"]).selectOption({ index: 1 });
       await enrol.getByLabel(m["staff.invite.firstName"]).fill(v.first);
       await enrol.getByLabel(m["staff.invite.lastName"]).fill(v.last);
-      await submit(page, m["staff.invite.submit"], enrol);
+      await submit(page, v.js, m["staff.invite.submit"], enrol);
       const code = (await textOf(page.locator(".notice .code").first())).trim();
       expect(code).toMatch(/^KG-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-      await submit(page, m["nav.signOut"], page.locator("header"));
+      await submit(page, v.js, m["nav.signOut"], page.locator("header"));
 
       // The graduate joins with the code.
       await page.goto(`${server.url}/join?lng=${v.lang}`);
       await page.getByLabel(m["join.code"]).fill(code.toLowerCase());
-      await submit(page, m["join.checkCode"]);
+      await submit(page, v.js, m["join.checkCode"], page.locator("main"), "GET");
       expect(await textOf(page.locator(".notice"))).toContain(v.first);
       await page.getByLabel(m["join.email"]).fill(`${v.slug}@mail.kg`);
       await page.getByLabel(m["join.password"], { exact: true }).fill("my-secret-pass-1");
       await page.getByLabel(m["join.passwordRepeat"]).fill("my-secret-pass-1");
-      await submit(page, m["join.submit"]);
+      await submit(page, v.js, m["join.submit"]);
       expect(new URL(page.url()).pathname).toBe("/me/profile");
       await shot("joined");
 
@@ -82,13 +93,13 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await basics.getByLabel(m["profile.about"]).fill("Сделал(а) сайт гостевого дома и Telegram-бота расписания лицея. Ищу стажировку в компании ПВТ, готов(а) к переезду.");
       await basics.getByLabel(m["profile.city"]).fill("Нарын");
       await basics.getByLabel(m["profile.visibility.public"]).check();
-      await submit(page, m["common.save"], basics);
+      await submit(page, v.js, m["common.save"], basics);
       expect(await textOf(page.getByRole("status").first(), m["flash.saved"])).toBe(m["flash.saved"]);
 
       // A skill typed the way people say it.
       await page.goto(`${server.url}/me/skills`);
       await page.getByLabel(m["skills.skill"], { exact: true }).fill("вёрстка");
-      await submit(page, m["skills.add"]);
+      await submit(page, v.js, m["skills.add"]);
       expect(await page.locator("main table").innerText()).toContain("HTML/CSS");
 
       // A portfolio project with an image.
@@ -96,12 +107,14 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await page.getByLabel(m["portfolio.field.title"]).fill("Сайт гостевого дома «Сон-Көл»");
       await page.getByLabel(m["portfolio.field.summary"]).fill("Лендинг с ценами и формой бронирования.");
       await page.getByLabel(m["portfolio.field.skills"]).fill("HTML\nCSS\nджаваскрипт");
-      await submit(page, m["portfolio.save"]);
+      await submit(page, v.js, m["portfolio.create"]);
       expect(new URL(page.url()).pathname).toMatch(/^\/me\/projects\/\d+$/);
       await page.locator('input[type="file"][name="file"]').setInputFiles({ name: "screen.png", mimeType: "image/png", buffer: png });
       await page.getByLabel(m["portfolio.alt"]).fill("Главная страница сайта на телефоне");
-      await submit(page, m["portfolio.uploadSubmit"]);
-      expect(await page.locator('main img[alt="Главная страница сайта на телефоне"]').count()).toBeGreaterThan(0);
+      await submit(page, v.js, m["portfolio.uploadSubmit"]);
+      const uploaded = page.locator('main img[alt="Главная страница сайта на телефоне"]');
+      await uploaded.first().waitFor({ state: "attached", timeout: 10_000 });
+      expect(await uploaded.count()).toBe(1);
       await shot("project");
 
       // A visitor (a fresh browser context) opens the public page and the CV.
@@ -125,6 +138,6 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await visitor.close();
       expect(errors).toEqual([]);
       await context.close();
-    });
+    }, 120_000);
   }
 });

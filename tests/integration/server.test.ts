@@ -104,6 +104,21 @@ describe("operations and headers", () => {
   });
 });
 
+describe("streamed HTML", () => {
+  it("never carries NUL bytes, whatever the language (React 18 pads a split multi-byte letter with zeros)", async () => {
+    const cookie = await signIn("graduate2@demo.kg");
+    const browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+    for (const lng of ["ky", "ru", "en"]) {
+      for (const path of ["/me/skills", "/me/profile", "/me/modules", "/", "/g/bakyt-toktogulov"]) {
+        const res = await fetch(`${server.url}${path}?lng=${lng}`, { headers: { Cookie: cookie, "User-Agent": browser } });
+        const body = Buffer.from(await res.arrayBuffer());
+        expect(body.includes(0), `${path}?lng=${lng}`).toBe(false);
+        expect(new TextDecoder("utf-8", { fatal: true }).decode(body).length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
 describe("cross-site request forgery", () => {
   it("refuses a state-changing request from another origin, even with a valid session", async () => {
     const cookie = await signIn("admin@demo.kg");
