@@ -2,12 +2,13 @@
 // fills the profile and a skill → adds a project with an image → publishes → a visitor
 // opens the public page and the CV. With JavaScript on and off, at phone and desktop sizes.
 import sharp from "sharp";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
 import { hasChromium, launchBrowser, screenshotPath, textOf } from "../support/browser";
+import { submitForm } from "../support/forms";
 import { type RunningServer, startServer } from "../support/server";
 
 const catalogs = { ky, ru, en };
@@ -16,21 +17,7 @@ const VARIANTS = [
   { js: false, width: 1280, height: 800, lang: "ky", first: "Эрмек", last: "Бейшеналиев", slug: "ermek-beyshenaliev" },
 ] as const;
 
-/**
- * Clicks a submit button and waits until its result is on screen: with JavaScript off the
- * next document's load; with it on, the answer to the request and Remix becoming idle again.
- */
-async function submit(page: Page, js: boolean, button: string, scope = page.locator("main"), method: "GET" | "POST" = "POST") {
-  const click = () => scope.getByRole("button", { name: button, exact: true }).first().click();
-  if (!js) {
-    await Promise.all([page.waitForEvent("load"), click()]);
-    return;
-  }
-  const answered = page.waitForResponse((r) => r.request().method() === method && !r.url().includes("/build/"), { timeout: 20_000 });
-  await click();
-  await answered;
-  await page.waitForSelector('body[data-nav-state="idle"]');
-}
+const submit = (page: Page, js: boolean, button: string, scope?: Locator, method: "GET" | "POST" = "POST") => submitForm(page, js, button, scope, method);
 
 describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
   let server: RunningServer;
@@ -78,7 +65,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       // The graduate joins with the code.
       await page.goto(`${server.url}/join?lng=${v.lang}`);
       await page.getByLabel(m["join.code"]).fill(code.toLowerCase());
-      await submit(page, v.js, m["join.checkCode"], page.locator("main"), "GET");
+      await submit(page, v.js, m["join.checkCode"], undefined, "GET");
       expect(await textOf(page.locator(".notice"))).toContain(v.first);
       await page.getByLabel(m["join.email"]).fill(`${v.slug}@mail.kg`);
       await page.getByLabel(m["join.password"], { exact: true }).fill("my-secret-pass-1");

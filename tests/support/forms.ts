@@ -1,0 +1,24 @@
+import type { Locator, Page } from "playwright-core";
+
+/**
+ * Clicks a submit button and waits until its result is on screen: with JavaScript off the
+ * next document's load; with it on, the answer to the request and Remix becoming idle again.
+ */
+export async function submitForm(page: Page, js: boolean, button: string | Locator, scope: Locator = page.locator("main"), method: "GET" | "POST" = "POST") {
+  const target = typeof button === "string" ? scope.getByRole("button", { name: button, exact: true }).first() : button;
+  if (!js) {
+    await Promise.all([page.waitForEvent("load"), target.click()]);
+    return;
+  }
+  const answered = page.waitForResponse((r) => r.request().method() === method && !r.url().includes("/build/"), { timeout: 20_000 });
+  await target.click();
+  await answered;
+  await page.waitForSelector('body[data-nav-state="idle"]');
+}
+
+export async function signIn(page: Page, js: boolean, base: string, email: string, labels: { email: string; password: string; submit: string }, lng: string) {
+  await page.goto(`${base}/login?lng=${lng}`);
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill("demo-portal-2026");
+  await submitForm(page, js, labels.submit);
+}
