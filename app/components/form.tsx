@@ -52,8 +52,8 @@ function LabelText({ label, optional }: { label: string; optional?: boolean }) {
 }
 
 export function Field({
-  type = "text", defaultValue, autoComplete, inputMode, ...props
-}: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; inputMode?: "text" | "email" | "numeric" }) {
+  type = "text", defaultValue, autoComplete, inputMode, accept, ...props
+}: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; inputMode?: "text" | "email" | "numeric"; accept?: string }) {
   const text = useErrorText()(props.error);
   const id = props.id ?? `f-${props.name}`;
   return (
@@ -66,6 +66,7 @@ export function Field({
         defaultValue={defaultValue ?? undefined}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        accept={accept}
         required={props.required}
         aria-invalid={text ? true : undefined}
         aria-describedby={describedBy(id, props.hint, text)}

@@ -380,20 +380,7 @@ function ImagesSection({
         <Form key={count} method="post" encType="multipart/form-data" className="stack" noValidate>
           <FormErrorSummary errors={upload.errors} />
           <input type="hidden" name="intent" value="upload" />
-          <div className={`field${fileError ? " field--invalid" : ""}`}>
-            <label htmlFor="f-file">{t("portfolio.file")}</label>
-            <input
-              id="f-file"
-              name="file"
-              type="file"
-              accept="image/png,image/jpeg,image/webp"
-              required
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? "f-file-hint f-file-error" : "f-file-hint"}
-            />
-            <p className="field__hint" id="f-file-hint">{t("portfolio.fileHint")}</p>
-            {fileError ? <p className="field__error" id="f-file-error">{fileError}</p> : null}
-          </div>
+          <Field name="file" type="file" accept="image/png,image/jpeg,image/webp" label={t("portfolio.file")} hint={t("portfolio.fileHint")} required error={upload.errors.file} />
           <Field name="alt" label={t("portfolio.alt")} hint={t("portfolio.altHint")} required defaultValue={upload.values.alt} error={upload.errors.alt} />
           <SubmitButton>{t("portfolio.uploadSubmit")}</SubmitButton>
         </Form>

@@ -6,7 +6,7 @@ import { Form, Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { type FormEvent, useRef, useState } from "react";
 import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
-import { FormErrorSummary, Notice, Select, useFormFailure } from "~/components/form";
+import { Field, FormErrorSummary, Notice, Select, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { checkCsvBytes, COLUMN_NAMES, MAX_DATA_ROWS, MAX_FILE_BYTES } from "~/domain/csv";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
@@ -82,7 +82,6 @@ export default function ImportPage() {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [clientErrors, setClientErrors] = useState<string[]>([]);
   const busy = useRef(false);
-  const fileError = errors.file ? (typeof errors.file === "string" ? t(errors.file) : t(errors.file[0], errors.file[1])) : undefined;
   const header = ({ en: 0, ru: 1, ky: 2 } as const)[lang]; // COLUMN_NAMES are [en, ru, ky]
 
   // With JavaScript: send the same multipart form by XMLHttpRequest to show upload progress.
@@ -154,20 +153,15 @@ export default function ImportPage() {
             defaultValue={values.cohortId}
             error={errors.cohortId}
           />
-          <div className={`field${fileError ? " field--invalid" : ""}`}>
-            <label htmlFor="f-file">{t("import.file")}</label>
-            <input
-              id="f-file"
-              name="file"
-              type="file"
-              accept=".csv,.txt,text/csv,text/plain"
-              required
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? "f-file-hint f-file-error" : "f-file-hint"}
-            />
-            <p className="field__hint" id="f-file-hint">{t("import.fileHint", { rows: formatNumber(lang, MAX_DATA_ROWS), mb: MAX_MB })}</p>
-            {fileError ? <p className="field__error" id="f-file-error">{fileError}</p> : null}
-          </div>
+          <Field
+            name="file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            label={t("import.file")}
+            hint={t("import.fileHint", { rows: formatNumber(lang, MAX_DATA_ROWS), mb: MAX_MB })}
+            required
+            error={errors.file}
+          />
           {phase.kind !== "idle" ? (
             <div className="upload-progress" aria-live="polite">
               <label htmlFor="upload-progress">{phase.kind === "uploading" ? t("import.uploading", { percent: phase.percent }) : t("import.checking")}</label>
