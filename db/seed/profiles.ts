@@ -177,7 +177,8 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       for (const m of done) {
         const verified = random.chance(0.85);
         insertModule.run(g.id, m.id, addDays(g.graduation_date, -30 * (12 - m.number) - random.int(0, 20)), random.int(62, 100), verified ? options.staffId : null, verified ? `${g.graduation_date}T09:00:00.000Z` : null);
-        if (verified) for (const s of moduleSkills.get(m.id) ?? []) if (!claims.has(s)) claims.set(s, { level: "basic", source: "self" });
+        // Graduates list some of what a verified module taught them (not all of it), as people do.
+        if (verified) for (const s of moduleSkills.get(m.id) ?? []) if (!claims.has(s) && random.chance(0.35)) claims.set(s, { level: "basic", source: "self" });
       }
       const moduleBacked = new Set(done.flatMap((m) => moduleSkills.get(m.id) ?? []));
       for (const [skill, c] of claims) {

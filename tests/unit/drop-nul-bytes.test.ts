@@ -21,3 +21,23 @@ describe("DropNulBytes", () => {
     expect((await through(chunks)).toString("utf8")).toBe("Кыргызча ө ү ң");
   });
 });
+
+describe("streamed server rendering through DropNulBytes", () => {
+  // Without the filter (a plain PassThrough) this test fails on React 18.3: NUL bytes appear.
+  it("sends exactly what renderToString renders, for many short Cyrillic texts that cross React's 2 KB buffer", async () => {
+    const { createElement } = await import("react");
+    const { renderToPipeableStream, renderToString } = await import("react-dom/server");
+    const items = Array.from({ length: 600 }, (_, i) => createElement("li", { key: i, "aria-label": `Удалить: Вёрстка ${i}` }, `Көндүм ${i}: ёжик`));
+    const tree = createElement("ul", null, items);
+    const streamed = await new Promise<Buffer>((resolve, reject) => {
+      const out: Buffer[] = [];
+      const sink = new DropNulBytes();
+      sink.on("data", (c: Buffer) => out.push(c));
+      sink.on("end", () => resolve(Buffer.concat(out)));
+      sink.on("error", reject);
+      const { pipe } = renderToPipeableStream(tree, { onAllReady: () => pipe(sink), onError: reject });
+    });
+    expect(streamed.includes(0)).toBe(false);
+    expect(streamed.toString("utf8")).toBe(renderToString(tree));
+  });
+});
