@@ -244,6 +244,10 @@ export interface CompaniesTable extends Timestamps {
   city: string | null;
   about: string | null;
   trusted: Generated<number>;
+  logo: string | null;
+  reject_reason: string | null;
+  verified_by: number | null;
+  verified_at: string | null;
 }
 
 export interface CompanyMembersTable extends Timestamps {
@@ -259,6 +263,116 @@ export interface AuditLogTable extends Timestamps {
   entity_id: string | null;
   before_json: string | null;
   after_json: string | null;
+}
+
+export interface CompanyInvitesTable extends Timestamps {
+  id: Generated<number>;
+  company_id: number;
+  code: string;
+  email: string | null;
+  created_by: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type EmploymentType = "full_time" | "part_time" | "internship" | "apprenticeship" | "contract";
+export type WorkMode = "onsite" | "hybrid" | "remote";
+export type VacancyStatus = "draft" | "submitted" | "open" | "rejected" | "closed" | "filled";
+
+export interface VacanciesTable extends Timestamps {
+  id: Generated<number>;
+  company_id: number;
+  created_by: number | null;
+  title: string;
+  description: string;
+  employment_type: EmploymentType;
+  work_mode: WorkMode;
+  city: string | null;
+  region_id: number | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_hidden: Generated<number>;
+  openings: Generated<number>;
+  deadline: string | null;
+  status: Generated<VacancyStatus>;
+  reject_reason: string | null;
+  published_at: string | null;
+  closed_at: string | null;
+}
+
+export interface VacancySkillsTable extends Timestamps {
+  vacancy_id: number;
+  skill_id: number;
+  required: Generated<number>;
+  min_level: Generated<SkillLevel>;
+}
+
+export interface VacancyLanguagesTable extends Timestamps {
+  vacancy_id: number;
+  language: string;
+  min_level: CefrLevel;
+}
+
+export interface VacanciesFtsTable {
+  rowid: number;
+  title: string;
+  description: string;
+  company: string;
+  skills: string;
+}
+
+export interface SavedSearchesTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  query: string;
+  feed_token: string;
+  last_checked_at: string;
+}
+
+export type ApplicationStatus = "invited" | "applied" | "screening" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+
+export interface ApplicationsTable extends Timestamps {
+  id: Generated<number>;
+  vacancy_id: number;
+  graduate_id: number;
+  status: Generated<ApplicationStatus>;
+  note: string | null;
+  snapshot_json: string | null;
+}
+
+export interface ApplicationEventsTable extends Timestamps {
+  id: Generated<number>;
+  application_id: number;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  actor_user_id: number | null;
+  note: string | null;
+  interview_at: string | null;
+  interview_place: string | null;
+}
+
+export interface PlacementsTable extends Timestamps {
+  id: Generated<number>;
+  application_id: number;
+  graduate_id: number;
+  company_id: number;
+  vacancy_id: number;
+  job_title: string;
+  employment_type: EmploymentType;
+  start_date: string;
+  monthly_pay: number | null;
+  company_htp_resident: number;
+  recorded_by: number | null;
+}
+
+export interface NotificationsTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  payload_json: string;
+  link: string | null;
+  read_at: string | null;
 }
 
 export interface Database {
@@ -289,6 +403,16 @@ export interface Database {
   project_images: ProjectImagesTable;
   graduates_fts: GraduatesFtsTable;
   csv_imports: CsvImportsTable;
+  company_invites: CompanyInvitesTable;
+  vacancies: VacanciesTable;
+  vacancy_skills: VacancySkillsTable;
+  vacancy_languages: VacancyLanguagesTable;
+  vacancies_fts: VacanciesFtsTable;
+  saved_searches: SavedSearchesTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  placements: PlacementsTable;
+  notifications: NotificationsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -304,3 +428,5 @@ export type Graduate = Selectable<GraduatesTable>;
 export type Company = Selectable<CompaniesTable>;
 export type Project = Selectable<ProjectsTable>;
 export type ProjectImage = Selectable<ProjectImagesTable>;
+export type Vacancy = Selectable<VacanciesTable>;
+export type Application = Selectable<ApplicationsTable>;
