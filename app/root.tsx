@@ -9,6 +9,8 @@ import { getUser } from "~/auth/require-user.server";
 import { useNonce } from "~/components/nonce";
 import { ErrorPage } from "~/components/error-page";
 import { catalogs } from "~/i18n/catalog.server";
+import { getDb } from "~/db.server";
+import { unreadCount } from "~/models/notifications.server";
 import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
 import { useMaybeT, useT } from "~/i18n/use-t";
 import { cookieHeaders, takeFlash } from "~/utils/flash.server";
@@ -23,12 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = langOf(request);
   const user = await getUser(request);
   const { flash, clear } = takeFlash(request);
+  const unread = user ? await unreadCount(getDb(), user.id) : 0;
   return data(
     {
       lang,
       messages: catalogs[lang],
       flash,
-      user: user ? { id: user.id, name: user.display_name, role: user.role } : null,
+      user: user ? { id: user.id, name: user.display_name, role: user.role, unread } : null,
     },
     { headers: cookieHeaders(clear) },
   );
@@ -99,6 +102,7 @@ function Header() {
           {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
           {user ? (
             <>
+              <Link to="/notifications">{user.unread > 0 ? t("notifications.navUnread", { n: user.unread }) : t("notifications.nav")}</Link>
               <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>{t("nav.account")}</Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">{t("nav.signOut")}</button>

@@ -1,11 +1,24 @@
-// Every area's messages, merged per language. Add a new area here.
+// Every area's messages, merged per language. Add a new area to all three spreads.
+import { applicationsMessages } from "./applications";
+import { companiesMessages } from "./companies";
 import { csvImportMessages } from "./csv-import";
 import { directoryMessages } from "./directory";
+import { notificationMessages } from "./notifications";
 import { portfolioMessages } from "./portfolio";
 import { profileMessages } from "./profile";
+import { vacanciesMessages } from "./vacancies";
 
 export const areaMessages = {
-  en: { ...profileMessages.en, ...portfolioMessages.en, ...directoryMessages.en, ...csvImportMessages.en },
-  ru: { ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru },
-  ky: { ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky },
+  en: {
+    ...profileMessages.en, ...portfolioMessages.en, ...directoryMessages.en, ...csvImportMessages.en,
+    ...notificationMessages.en, ...companiesMessages.en, ...vacanciesMessages.en, ...applicationsMessages.en,
+  },
+  ru: {
+    ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru,
+    ...notificationMessages.ru, ...companiesMessages.ru, ...vacanciesMessages.ru, ...applicationsMessages.ru,
+  },
+  ky: {
+    ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky,
+    ...notificationMessages.ky, ...companiesMessages.ky, ...vacanciesMessages.ky, ...applicationsMessages.ky,
+  },
 };
