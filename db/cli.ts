@@ -1,4 +1,5 @@
 // Database commands: `npm run db:migrate`, `npm run db:seed [-- --graduates 100000 --file path]`,
+// `npm run db:seed -- --graduates 100000 --vacancies 20000` builds the benchmark set;
 // `npm run db:create-admin -- --email a@b.kg` (password from ADMIN_PASSWORD).
 import { parseArgs } from "node:util";
 import { hashPassword } from "../app/auth/password.server";
@@ -12,6 +13,7 @@ const { values } = parseArgs({
   options: {
     file: { type: "string" },
     graduates: { type: "string" },
+    vacancies: { type: "string" },
     email: { type: "string" },
     name: { type: "string" },
   },
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   if (command === "seed") {
     const started = Date.now();
     const graduates = values.graduates ? Number(values.graduates) : undefined;
-    const result = await seedIfEmpty(connection, { demo: true, size: graduates ? { graduates } : undefined, uploadDir: config.uploadDir });
+    const openVacancies = values.vacancies ? Number(values.vacancies) : undefined;
+    const size = graduates ? { graduates, openVacancies } : undefined;
+    const result = await seedIfEmpty(connection, { demo: true, size, uploadDir: config.uploadDir });
     console.log(result.demo ? `seeded ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s` : "database already has accounts: nothing seeded");
     return;
   }

@@ -6,6 +6,7 @@ import { companies } from "./data/companies";
 import { randomBytes } from "node:crypto";
 import { randomPerson } from "./people";
 import { seedProfiles } from "./profiles";
+import { seedVacancies } from "./vacancies";
 import { createRandom, type Random } from "./random";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
@@ -22,8 +23,8 @@ export const DEMO_ACCOUNTS = {
   graduate2: "graduate2@demo.kg",
 } as const;
 
-export type SeedSize = { graduates: number; seed?: number };
-export const DEMO_SIZE: SeedSize = { graduates: 900, seed: 2026 };
+export type SeedSize = { graduates: number; openVacancies?: number; seed?: number };
+export const DEMO_SIZE: SeedSize = { graduates: 900, openVacancies: 90, seed: 2026 };
 
 const FIRST_YEAR = 2019;
 const LAST_YEAR = 2026;
@@ -138,6 +139,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     .where("id", "=", aiperi.id)
     .execute();
   await db.updateTable("graduate_languages").set({ level: "B2" }).where("graduate_id", "=", aiperi.id).where("language", "=", "en").execute();
+
+  seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: now.slice(0, 10) });
 
   const { id: demoInvitee } = await db
     .insertInto("graduates")

@@ -1,0 +1,141 @@
+// Demo vacancies of the demo companies in every state, applications in every stage of the
+// pipeline, and the placements the hires made. Bulk inserts in one transaction, so the
+// benchmark size (20,000 open vacancies) stays fast.
+import type { Connection } from "../connection";
+import { tracks } from "./data/tracks";
+import { vacancyDuties, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
+import type { Random } from "./random";
+
+const STATES = [
+  ["open", 0.62], ["draft", 0.08], ["submitted", 0.1], ["rejected", 0.04], ["closed", 0.11], ["filled", 0.05],
+] as const;
+// How far applications get: most wait or are screened, few reach an offer or a hire.
+const PIPELINE = [
+  ["applied", 0.3], ["screening", 0.18], ["interview", 0.12], ["offer", 0.05], ["hired", 0.05], ["rejected", 0.15], ["withdrawn", 0.07], ["invited", 0.08],
+] as const;
+
+function pickWeighted<T extends string>(random: Random, table: readonly (readonly [T, number])[]): T {
+  let roll = random.next();
+  for (const [value, p] of table) if ((roll -= p) < 0) return value;
+  return table[0]![0];
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
+}
+
+
+export function seedVacancies({ sqlite }: Connection, random: Random, options: { openTarget: number; staffId: number; today: string }): void {
+  const companies = sqlite.prepare("select id, name, city, status, trusted from companies order by id").all() as { id: number; name: string; city: string | null; status: string; trusted: number }[];
+  const members = new Map<number, number>();
+  for (const m of sqlite.prepare("select company_id, user_id from company_members").all() as { company_id: number; user_id: number }[]) members.set(m.company_id, m.user_id);
+  const skillId = new Map((sqlite.prepare("select id, slug from skills").all() as { id: number; slug: string }[]).map((s) => [s.slug, s.id]));
+  const regions = new Map((sqlite.prepare("select id, code from regions").all() as { id: number; code: string }[]).map((r) => [r.code, r.id]));
+  const cityRegion: Record<string, string> = { Bishkek: "bishkek", Osh: "osh-city", Karakol: "issyk-kul", Naryn: "naryn", Tokmok: "chui", "Kyzyl-Kiya": "batken", Talas: "talas", "Jalal-Abad": "jalal-abad" };
+  const candidates = sqlite
+    .prepare("select g.id, g.first_name, g.last_name, g.headline from graduates g where g.visibility != 'private' and g.user_id is not null and g.anonymised_at is null order by g.id")
+    .all() as { id: number; first_name: string; last_name: string; headline: string | null }[];
+
+  const insertVacancy = sqlite.prepare(
+    `insert into vacancies (company_id, created_by, title, description, employment_type, work_mode, city, region_id, salary_min, salary_max, salary_hidden,
+       openings, deadline, status, reject_reason, published_at, closed_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertSkill = sqlite.prepare("insert or ignore into vacancy_skills (vacancy_id, skill_id, required, min_level) values (?, ?, ?, ?)");
+  const insertLanguage = sqlite.prepare("insert into vacancy_languages (vacancy_id, language, min_level) values (?, ?, ?)");
+  const insertApplication = sqlite.prepare("insert or ignore into applications (vacancy_id, graduate_id, status, note, snapshot_json, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)");
+  const insertEvent = sqlite.prepare("insert into application_events (application_id, from_status, to_status, actor_user_id, note, interview_at, interview_place, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const insertPlacement = sqlite.prepare(
+    "insert into placements (application_id, graduate_id, company_id, vacancy_id, job_title, employment_type, start_date, monthly_pay, company_htp_resident, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+
+  const verified = companies.filter((c) => c.status === "verified");
+  let open = 0;
+  const cacheBefore = sqlite.pragma("cache_size", { simple: true });
+  sqlite.pragma("cache_size = -262144");
+  sqlite.transaction(() => {
+    // Every company gets a few vacancies; verified ones keep posting until the target of open ones is met.
+    const plan: { company: (typeof companies)[number]; forceOpen: boolean }[] = [];
+    for (const company of companies) for (let i = random.int(2, 6); i > 0; i--) plan.push({ company, forceOpen: false });
+    const expectedOpen = Math.floor(plan.filter((p) => p.company.status === "verified").length * 0.62);
+    for (let extra = expectedOpen; extra < options.openTarget && verified.length; extra++) {
+      plan.push({ company: random.pick(verified), forceOpen: true });
+    }
+    for (const { company, forceOpen } of plan) {
+      const track = random.pick(tracks);
+      const title = random.pick(vacancyTitles[track.key] ?? vacancyTitles.frontend!);
+      // A company that is not verified cannot have public vacancies: its posts wait.
+      let status: string = forceOpen ? "open" : pickWeighted(random, STATES);
+      if (company.status !== "verified" && ["open", "closed", "filled"].includes(status)) status = random.pick(["draft", "submitted"]);
+      if (status === "open" && open >= options.openTarget) status = "closed";
+      if (status === "open") open++;
+      const created = addDays(`${options.today}T08:00:00.000Z`, -random.int(3, 200));
+      const published = ["open", "closed", "filled"].includes(status) ? addDays(created, random.int(0, 3)) : null;
+      const deadline = status === "open" ? addDays(`${options.today}T00:00:00.000Z`, random.int(5, 90)).slice(0, 10) : addDays(created, random.int(20, 60)).slice(0, 10);
+      const salaryMin = random.chance(0.75) ? random.int(20, 70) * 1000 : null;
+      const salaryMax = salaryMin && random.chance(0.8) ? salaryMin + random.int(5, 50) * 1000 : null;
+      const city = company.city ?? "Bishkek";
+      const mode = random.pick(["onsite", "onsite", "hybrid", "remote"] as const);
+      const description = [
+        `<p>${random.pick(vacancyIntros)}</p>`,
+        `<p><strong>Задачи:</strong></p><ul>${[...new Set([random.pick(vacancyDuties), random.pick(vacancyDuties), random.pick(vacancyDuties)])].map((d) => `<li>${d}</li>`).join("")}</ul>`,
+        `<p><strong>Мы предлагаем:</strong></p><ul>${[...new Set([random.pick(vacancyOffers), random.pick(vacancyOffers)])].map((d) => `<li>${d}</li>`).join("")}</ul>`,
+      ].join("");
+      const { lastInsertRowid } = insertVacancy.run(
+        company.id, members.get(company.id) ?? null, title, description,
+        random.pick(["full_time", "full_time", "full_time", "internship", "part_time", "apprenticeship", "contract"] as const), mode,
+        mode === "remote" ? null : city, regions.get(cityRegion[city] ?? "bishkek") ?? null,
+        salaryMin, salaryMax, salaryMin && random.chance(0.15) ? 1 : 0, random.int(1, 3), deadline, status,
+        status === "rejected" ? "Укажите зарплатную вилку и требования к английскому языку." : null,
+        published, status === "closed" || status === "filled" ? addDays(published ?? created, random.int(10, 40)) : null, created, created,
+      );
+      const vacancyId = Number(lastInsertRowid);
+      for (const slug of [...track.core.slice(0, 3), ...track.extra.filter(() => random.chance(0.3)).slice(0, 3)]) {
+        const id = skillId.get(slug);
+        if (id) insertSkill.run(vacancyId, id, track.core.includes(slug) ? 1 : 0, random.pick(["basic", "basic", "intermediate", "advanced"]));
+      }
+      insertLanguage.run(vacancyId, "ru", random.pick(["B1", "B2"]));
+      if (random.chance(0.7)) insertLanguage.run(vacancyId, "en", random.pick(["A2", "B1", "B1", "B2"]));
+      if (random.chance(0.3)) insertLanguage.run(vacancyId, "ky", "B1");
+
+      // Applications: only on published vacancies, a handful each, in every stage.
+      if (!published || candidates.length === 0 || (forceOpen && random.chance(0.9))) continue;
+      const employer = members.get(company.id) ?? null;
+      for (let i = random.int(0, 5); i > 0; i--) {
+        const g = random.pick(candidates);
+        const stage = status === "filled" && i === 1 ? "hired" : pickWeighted(random, PIPELINE);
+        const appliedAt = addDays(published, random.int(0, 10));
+        const snapshot = JSON.stringify({ name: `${g.first_name} ${g.last_name}`, headline: g.headline, sentAt: appliedAt });
+        const res = insertApplication.run(vacancyId, g.id, stage, random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : null, stage === "invited" ? null : snapshot, appliedAt, appliedAt);
+        if (res.changes === 0) continue;
+        const applicationId = Number(res.lastInsertRowid);
+        // The history up to the stage reached, one event per step.
+        const steps = stage === "invited" ? ["invited"] : stage === "withdrawn" || stage === "rejected" ? ["applied", stage] : ["applied", "screening", "interview", "offer", "hired"].slice(0, ["applied", "screening", "interview", "offer", "hired"].indexOf(stage) + 1);
+        let from: string | null = null;
+        steps.forEach((to, n) => {
+          const at = addDays(appliedAt, n * random.int(1, 6));
+          const interview = to === "interview";
+          insertEvent.run(applicationId, from, to, to === "applied" || to === "withdrawn" ? null : employer, null, interview ? addDays(at, 3) : null, interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null, at, at);
+          from = to;
+        });
+        if (stage === "hired") {
+          insertPlacement.run(applicationId, g.id, company.id, vacancyId, title, "full_time", addDays(appliedAt, 30).slice(0, 10), salaryMin, company.status === "verified" ? 1 : 0, employer);
+        }
+      }
+    }
+  })();
+  sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);
+  rebuildVacancySearch(sqlite);
+}
+
+/** The job board's index for every vacancy at once, in SQL (the app keeps single rows in step). */
+export function rebuildVacancySearch(sqlite: Connection["sqlite"]): void {
+  sqlite.exec("delete from vacancies_fts");
+  sqlite.exec(`
+    insert into vacancies_fts (rowid, title, description, company, skills)
+    select v.id,
+           replace(v.title, 'ё', 'е'),
+           replace(v.description, 'ё', 'е'),
+           replace(c.name, 'ё', 'е'),
+           replace(coalesce((select group_concat(a.alias, ' ') from vacancy_skills vs join skill_aliases a on a.skill_id = vs.skill_id where vs.vacancy_id = v.id), ''), 'ё', 'е')
+    from vacancies v join companies c on c.id = v.company_id`);
+}

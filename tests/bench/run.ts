@@ -1,0 +1,60 @@
+// `npm run bench`: builds the large data set if it is missing (100,000 graduates, 20,000
+// open vacancies), then measures each DESIGN §10 figure that exists so far as the median
+// of repeated runs, prints one table with budgets and ratios, and exits non-zero when a
+// budget is missed. Loaders are called in-process, so "server time" excludes the network.
+import fs from "node:fs";
+import path from "node:path";
+import { migrateToLatest, openDatabase } from "@db/connection";
+import { seedIfEmpty } from "@db/seed/index";
+import { useConnection } from "~/db.server";
+import { cases } from "./cases";
+
+const file = path.resolve(process.env.BENCH_DB ?? "data/bench/portal.sqlite");
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+async function main(): Promise<void> {
+  const fresh = !fs.existsSync(file);
+  const connection = openDatabase(file);
+  await migrateToLatest(connection.db);
+  if (fresh) {
+    const started = Date.now();
+    console.log(`building the benchmark data set in ${file} …`);
+    await seedIfEmpty(connection, { demo: true, size: { graduates: 100_000, openVacancies: 20_000 } });
+    console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  connection.sqlite.pragma("optimize");
+  useConnection(connection);
+
+  const rows: { figure: string; median: number; budget: number | null; ratio: number | null }[] = [];
+  for (const c of cases) {
+    for (let i = 0; i < 3; i++) await c.run(); // warm caches and the query planner
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      await c.run();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    rows.push({ figure: c.figure, median, budget: c.budgetMs, ratio: c.budgetMs === null ? null : median / c.budgetMs });
+  }
+
+  const width = Math.max(...rows.map((r) => r.figure.length), 6);
+  console.log(`\n${"figure".padEnd(width)}  median ms  budget ms  ratio  verdict`);
+  for (const r of rows) {
+    const verdict = r.ratio === null ? "(no budget)" : r.ratio <= 1 ? "ok" : "OVER BUDGET";
+    console.log(`${r.figure.padEnd(width)}  ${r.median.toFixed(2).padStart(9)}  ${String(r.budget ?? "—").padStart(9)}  ${(r.ratio?.toFixed(2) ?? "—").padStart(5)}  ${verdict}`);
+  }
+  const missed = rows.filter((r) => r.ratio !== null && r.ratio > 1);
+  connection.sqlite.close();
+  if (missed.length) {
+    console.log(`\n${missed.length} budget(s) missed`);
+    process.exit(1);
+  }
+  console.log("\nall budgets met");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
