@@ -98,8 +98,11 @@ function Header() {
         <nav className="main-nav" aria-label={t("nav.main")}>
           {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
           {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
+          <Link to="/vacancies">{t("vacancies.nav")}</Link>
           {user?.role === "staff" || user?.role === "admin" || user?.role === "employer" ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
           {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
+          {user?.role === "employer" ? <Link to="/employer">{t("vacancies.dashboard")}</Link> : null}
+          {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}
           {user ? (
             <>
               <Link to="/notifications">{user.unread > 0 ? t("notifications.navUnread", { n: user.unread }) : t("notifications.nav")}</Link>

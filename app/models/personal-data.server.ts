@@ -1,6 +1,7 @@
 // A graduate's own data: everything we keep, as JSON; and deletion that keeps only what the
 // Agency's anonymous placement statistics need (school, cohort, sex), without the name.
 import type { DB } from "@db/connection";
+import { exportGraduateApplications, forgetGraduateApplications } from "./applications.server";
 import { recordAudit } from "./audit.server";
 import { refreshGraduateSearch } from "./graduate-search.server";
 
@@ -28,8 +29,12 @@ export async function exportGraduateData(db: DB, userId: number, graduateId: num
   const projectSkills = projectIds.length
     ? await db.selectFrom("project_skills").innerJoin("skills", "skills.id", "project_skills.skill_id").select(["project_id", "skills.name_en"]).where("project_id", "in", projectIds).execute()
     : [];
+  const applications = await exportGraduateApplications(db, graduateId);
+  const savedSearches = await db.selectFrom("saved_searches").select(["name", "query", "created_at"]).where("user_id", "=", userId).execute();
   return {
     exportedAt: new Date().toISOString(),
+    applications,
+    savedSearches,
     account,
     profile: graduate,
     languages,
@@ -68,6 +73,7 @@ export async function deleteGraduateAccount(db: DB, userId: number, graduateId: 
       })
       .where("id", "=", graduateId)
       .execute();
+    await forgetGraduateApplications(trx, graduateId, userId);
     await refreshGraduateSearch(trx, graduateId);
     await recordAudit(trx, { actorId: null, action: "graduate.delete-account", entity: "graduate", entityId: graduateId });
     await trx.deleteFrom("users").where("id", "=", userId).execute(); // sessions go with it (cascade)

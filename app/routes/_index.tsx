@@ -7,19 +7,21 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { recentPublicGraduates } from "~/models/graduates.server";
 import { listSchools, portalCounts } from "~/models/reference.server";
+import { closeExpiredVacancies, recentOpenVacancies } from "~/models/vacancies.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
-  const [schools, counts, user, graduates] = await Promise.all([listSchools(db), portalCounts(db), getUser(request), recentPublicGraduates(db, 6)]);
-  return { schools, counts, signedIn: Boolean(user), graduates };
+  await closeExpiredVacancies(db);
+  const [schools, counts, user, graduates, vacancies] = await Promise.all([listSchools(db), portalCounts(db), getUser(request), recentPublicGraduates(db, 6), recentOpenVacancies(db, 6)]);
+  return { schools, counts, signedIn: Boolean(user), graduates, vacancies: vacancies.map(({ description: _d, ...v }) => v) };
 }
 
 export const meta = titleMeta("home.title");
 
 export default function HomePage() {
   const { t, lang } = useT();
-  const { schools, counts, signedIn, graduates } = useLoaderData<typeof loader>();
+  const { schools, counts, signedIn, graduates, vacancies } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
@@ -47,6 +49,24 @@ export default function HomePage() {
           </section>
         </div>
       ) : null}
+      <div className="grid grid--2 home-recent">
+      <section aria-labelledby="home-vacancies">
+      <h2 id="home-vacancies">{t("vacancies.recent")}</h2>
+      {vacancies.length === 0 ? (
+        <p className="muted">{t("vacancies.noneOpen")}</p>
+      ) : (
+        <ul className="link-list">
+          {vacancies.map((v) => (
+            <li key={v.id}>
+              <Link to={`/vacancies/${v.id}`}><strong>{v.title}</strong></Link>
+              <span className="small muted"> · {v.company_name}{v.city ? ` · ${v.city}` : ""}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="small"><Link to="/vacancies">{t("vacancies.allVacancies")}</Link></p>
+      </section>
+      <section>
       <h2>{t("home.recentGraduates")}</h2>
       {graduates.length === 0 ? (
         <p className="muted">{t("home.noGraduates")}</p>
@@ -63,6 +83,8 @@ export default function HomePage() {
           ))}
         </ul>
       )}
+      </section>
+      </div>
       <h2>{t("home.schoolsTitle")}</h2>
       <ul className="tiles">
         {schools.map((s) => (

@@ -21,7 +21,9 @@ export default function StaffLayout() {
           { to: "/staff/invitations", label: t("staff.invitations") },
           { to: "/staff/import", label: t("import.nav") },
           { to: "/staff/graduates", label: t("verify.title") },
+          { to: "/staff/vacancies", label: t("vacancies.moderation") },
           { to: "/staff/password-resets", label: t("staff.resets") },
+          { to: "/staff/companies", label: t("companies.title") },
         ]}
       />
       <Outlet />

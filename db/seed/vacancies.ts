@@ -2,6 +2,8 @@
 // pipeline, and the placements the hires made. Bulk inserts in one transaction, so the
 // benchmark size (20,000 open vacancies) stays fast.
 import type { Connection } from "../connection";
+import { richTextToPlain } from "../../app/domain/text/rich-text";
+import { foldForSearch } from "../../app/models/graduate-search.server";
 import { tracks } from "./data/tracks";
 import { vacancyDuties, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
 import type { Random } from "./random";
@@ -127,15 +129,18 @@ export function seedVacancies({ sqlite }: Connection, random: Random, options: {
   rebuildVacancySearch(sqlite);
 }
 
-/** The job board's index for every vacancy at once, in SQL (the app keeps single rows in step). */
+/** The job board's index for every vacancy at once (the app keeps single rows in step the same way). */
 export function rebuildVacancySearch(sqlite: Connection["sqlite"]): void {
-  sqlite.exec("delete from vacancies_fts");
-  sqlite.exec(`
-    insert into vacancies_fts (rowid, title, description, company, skills)
-    select v.id,
-           replace(v.title, 'ё', 'е'),
-           replace(v.description, 'ё', 'е'),
-           replace(c.name, 'ё', 'е'),
-           replace(coalesce((select group_concat(a.alias, ' ') from vacancy_skills vs join skill_aliases a on a.skill_id = vs.skill_id where vs.vacancy_id = v.id), ''), 'ё', 'е')
-    from vacancies v join companies c on c.id = v.company_id`);
+  const rows = sqlite
+    .prepare(
+      `select v.id, v.title, v.description, c.name as company,
+              coalesce((select group_concat(a.alias, ' ') from vacancy_skills vs join skill_aliases a on a.skill_id = vs.skill_id where vs.vacancy_id = v.id), '') as skills
+       from vacancies v join companies c on c.id = v.company_id`,
+    )
+    .all() as { id: number; title: string; description: string; company: string; skills: string }[];
+  const insert = sqlite.prepare("insert into vacancies_fts (rowid, title, description, company, skills) values (?, ?, ?, ?, ?)");
+  sqlite.transaction(() => {
+    sqlite.exec("delete from vacancies_fts");
+    for (const r of rows) insert.run(r.id, foldForSearch(r.title), foldForSearch(richTextToPlain(r.description)), foldForSearch(r.company), foldForSearch(r.skills));
+  })();
 }

@@ -1,5 +1,6 @@
 // The measured figures. Each calls a real route loader with a real request.
 import * as directory from "~/routes/graduates._index";
+import * as board from "~/routes/vacancies._index";
 import { startSession } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 
@@ -24,6 +25,16 @@ const load = async (loader: (args: never) => unknown, url: string, cookie?: stri
   });
 
 export const cases: BenchCase[] = [
+  {
+    figure: "job board: full text + filters (20,000 open vacancies)",
+    budgetMs: 20,
+    run: () => load(board.loader, "/vacancies?q=разработчик&mode=hybrid&salary=1&sort=newest"),
+  },
+  {
+    figure: "job board: skill typed in Kyrgyz/Russian + city, page 3",
+    budgetMs: 20,
+    run: () => load(board.loader, "/vacancies?skill=питон&page=3"),
+  },
   {
     figure: "graduate directory: full text + skill + filter (staff)",
     budgetMs: null,

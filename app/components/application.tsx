@@ -1,0 +1,168 @@
+// Pieces of an application shared by the graduate's and the employer's pages: its status,
+// its history, and the snapshot of what was sent (rendered from the stored copy only).
+import type { ApplicationStatus } from "@db/schema";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import type { ApplicationSnapshot } from "~/models/applications.server";
+import { ProjectCard } from "./project-card";
+
+const PILL: Record<ApplicationStatus, string> = {
+  invited: "pill pill--warn",
+  applied: "pill",
+  screening: "pill",
+  interview: "pill pill--warn",
+  offer: "pill pill--warn",
+  hired: "pill pill--ok",
+  rejected: "pill pill--error",
+  withdrawn: "pill pill--error",
+};
+
+export function StatusPill({ status }: { status: ApplicationStatus }) {
+  const { t } = useT();
+  return <span className={PILL[status]}>{t(`applications.status.${status}` as MessageKey)}</span>;
+}
+
+type HistoryEvent = {
+  id: number;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  note: string | null;
+  interview_at: string | null;
+  interview_place: string | null;
+  created_at: string;
+  actor_name: string | null;
+};
+
+export function InterviewDetails({ at, place }: { at: string | null; place: string | null }) {
+  const { t, lang } = useT();
+  return (
+    <>
+      {at ? <p>{t("applications.interviewWhen", { time: formatDateTime(lang, at) })}</p> : null}
+      {place ? (
+        <p className="application-place">
+          {/^https?:\/\//i.test(place) ? (
+            <>{t("applications.interviewWhere", { place: "" })}<a href={place} rel="noopener noreferrer nofollow">{place}</a></>
+          ) : t("applications.interviewWhere", { place })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function ApplicationHistory({ events }: { events: HistoryEvent[] }) {
+  const { t, lang } = useT();
+  const status = (s: ApplicationStatus) => t(`applications.status.${s}` as MessageKey);
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t("applications.history")}</h2>
+      <ol className="application-history">
+        {events.map((e) => (
+          <li key={e.id}>
+            <p>
+              <time dateTime={e.created_at}>{formatDateTime(lang, e.created_at)}</time>
+              {" · "}
+              <strong>{e.from_status ? `${status(e.from_status)} → ${status(e.to_status)}` : status(e.to_status)}</strong>
+              {e.actor_name ? <span className="small muted"> · {t("applications.eventBy", { name: e.actor_name })}</span> : null}
+            </p>
+            {e.interview_at || e.interview_place ? <InterviewDetails at={e.interview_at} place={e.interview_place} /> : null}
+            {e.note ? <p className="application-note">{e.note}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Exactly what was sent: only the stored copy is read, never the current profile. */
+export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot: ApplicationSnapshot | null; note: string | null; heading: string }) {
+  const { t, lang } = useT();
+  if (!snapshot) {
+    return (
+      <section aria-labelledby="snapshot-title">
+        <h2 id="snapshot-title">{heading}</h2>
+        <p className="muted">{t("applications.notSentYet")}</p>
+      </section>
+    );
+  }
+  const g = snapshot.graduate;
+  return (
+    <section aria-labelledby="snapshot-title" className="application-snapshot">
+      <h2 id="snapshot-title">{heading}</h2>
+      <p className="small muted">{t("applications.snapshotTaken", { date: formatDateTime(lang, snapshot.takenAt) })}</p>
+      <div className="card stack">
+        <h3>{g.name}</h3>
+        {g.headline ? <p className="lead">{g.headline}</p> : null}
+        <p className="small">
+          {pick(g.school, "name", lang)} · {formatDate(lang, g.graduationDate)}
+          {g.city ? ` · ${g.city}` : ""}
+        </p>
+        {g.contacts && (g.contacts.email || g.contacts.phone || g.contacts.telegram) ? (
+          <>
+            <h4>{t("public.contacts")}</h4>
+            <ul className="link-list">
+              {g.contacts.email ? <li><a href={`mailto:${g.contacts.email}`}>{g.contacts.email}</a></li> : null}
+              {g.contacts.phone ? <li><a href={`tel:${g.contacts.phone.replace(/[^+\d]/g, "")}`}>{g.contacts.phone}</a></li> : null}
+              {g.contacts.telegram ? <li>Telegram: {g.contacts.telegram}</li> : null}
+            </ul>
+          </>
+        ) : null}
+        {note ? (
+          <>
+            <h4>{t("applications.coverNote")}</h4>
+            <p className="application-note">{note}</p>
+          </>
+        ) : null}
+        {g.about ? <p className="application-note">{g.about}</p> : null}
+        {snapshot.skills.length ? (
+          <>
+            <h4>{t("public.skills")}</h4>
+            <ul className="skill-list">
+              {snapshot.skills.map((s) => {
+                const verified = s.evidence === "staff" || s.evidence === "module";
+                return (
+                  <li key={s.id} className={verified ? "is-verified" : undefined}>
+                    {pick(s, "name", lang)} · {t(`skills.level.${s.level}` as MessageKey)} · {t(`skills.source.${s.evidence}` as MessageKey)}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        ) : null}
+        {snapshot.languages.length ? (
+          <>
+            <h4>{t("public.languages")}</h4>
+            <ul className="skill-list">
+              {snapshot.languages.map((l) => (
+                <li key={l.language}>{t(`language.${l.language}` as MessageKey)}: {l.level === "native" ? t("languages.native") : l.level}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p className="small">
+          {t("applications.modulesDone", { n: g.modulesCompleted, total: g.modulesTotal })}
+          {g.englishLevel ? <><br />{t("applications.english", { level: g.englishLevel === "native" ? t("languages.native") : g.englishLevel })}</> : null}
+          {g.certificate ? (
+            <>
+              <br />
+              {t("applications.certificate", { number: g.certificate.number })}
+              {g.certificate.date ? `, ${formatDate(lang, g.certificate.date)}` : ""}
+              {g.certificate.verified ? <> <span className="badge-verified">{t("public.verifiedBadge")}</span></> : null}
+            </>
+          ) : null}
+        </p>
+      </div>
+      <h3>{t("public.projects")}</h3>
+      {snapshot.projects.length ? (
+        <div className="stack">
+          {snapshot.projects.map((p) => (
+            <ProjectCard key={p.id} project={p} headingLevel={3} />
+          ))}
+        </div>
+      ) : (
+        <p className="muted">{t("applications.noProjects")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,436 @@
+// Applications and their pipeline (DESIGN §3 "Applications"). A graduate applies once per
+// vacancy and the row keeps a snapshot of what was sent; employers move it through the
+// pipeline of app/domain/applications/pipeline.ts; every move is an application_events row
+// and a notification to the other side; "hired" records a placement in the same transaction.
+// Every function is scoped: graduate functions take the graduate's id, employer functions the
+// company's id, so an id from elsewhere names nothing (the routes answer 404).
+import type { DB } from "@db/connection";
+import type { ApplicationStatus, CefrLevel, EmploymentType, SkillLevel, SkillSource } from "@db/schema";
+import { requireUser, type SessionUser } from "~/auth/require-user.server";
+import { getDb } from "~/db.server";
+import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
+import { forbidden } from "~/utils/http.server";
+import { companyOfUser } from "./companies.server";
+import { notify, notifyCompany } from "./notifications.server";
+import { loadProfile } from "./profile.server";
+import { listProjects } from "./projects.server";
+
+export const NOTE_MAX = 2000;
+
+/**
+ * For the employer's applicant pages: a member of a verified company (403 otherwise — a
+ * pending company has no public vacancies and so no applicants). Ownership of each vacancy
+ * or application is checked by the scoped queries below (404).
+ */
+export async function requireCompanyMember(request: Request): Promise<{ user: SessionUser; company: { id: number; name: string; slug: string } }> {
+  const user = await requireUser(request, { role: "employer" });
+  const company = await companyOfUser(getDb(), user.id);
+  if (!company || company.status !== "verified") forbidden();
+  return { user, company: { id: company.id, name: company.name, slug: company.slug } };
+}
+
+type Named = { name_ky: string; name_ru: string; name_en: string };
+
+/** What the employer received, frozen at the time of applying. */
+export type ApplicationSnapshot = {
+  takenAt: string;
+  graduate: {
+    name: string;
+    slug: string | null;
+    headline: string | null;
+    about: string | null;
+    city: string | null;
+    school: Named;
+    graduationDate: string;
+    englishLevel: CefrLevel | null;
+    modulesCompleted: number;
+    modulesTotal: number;
+    certificate: { number: string; date: string | null; verified: boolean } | null;
+    /** Applying shares the contact details with that company (they are never public). */
+    contacts?: { email: string | null; phone: string | null; telegram: string | null };
+  };
+  skills: (Named & { id: number; level: SkillLevel; evidence: SkillSource })[];
+  languages: { language: string; level: CefrLevel }[];
+  projects: {
+    id: number;
+    title: string;
+    summary: string | null;
+    description: string | null;
+    role: string | null;
+    repo_url: string | null;
+    demo_url: string | null;
+    started_on: string | null;
+    finished_on: string | null;
+    skills: (Named & { id: number })[];
+    images: { file_name: string; alt: string; width: number; height: number }[];
+  }[];
+};
+
+async function takeSnapshot(db: DB, graduateId: number, projectIds: number[]): Promise<ApplicationSnapshot> {
+  const profile = (await loadProfile(db, graduateId))!;
+  const g = profile.graduate;
+  const chosen = new Set(projectIds);
+  const projects = (await listProjects(db, graduateId)).filter((p) => chosen.has(p.id));
+  return {
+    takenAt: new Date().toISOString(),
+    graduate: {
+      name: `${g.first_name} ${g.last_name}`,
+      slug: g.slug,
+      headline: g.headline,
+      about: g.about,
+      city: g.city,
+      school: { name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en },
+      graduationDate: g.graduation_date,
+      englishLevel: g.english_level,
+      modulesCompleted: profile.modules.filter((m) => m.completed_on).length,
+      modulesTotal: profile.modules.length,
+      certificate: g.certificate_number ? { number: g.certificate_number, date: g.certificate_date, verified: Boolean(g.certificate_verified_at) } : null,
+      contacts: { email: g.contact_email, phone: g.contact_phone, telegram: g.contact_telegram },
+    },
+    skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence }) => ({ id, name_ky, name_ru, name_en, level, evidence })),
+    languages: profile.languages,
+    projects: projects.map((p) => ({
+      id: p.id,
+      title: p.title,
+      summary: p.summary,
+      description: p.description,
+      role: p.role,
+      repo_url: p.repo_url,
+      demo_url: p.demo_url,
+      started_on: p.started_on,
+      finished_on: p.finished_on,
+      skills: p.skills.map(({ id, name_ky, name_ru, name_en }) => ({ id, name_ky, name_ru, name_en })),
+      images: p.images.map(({ file_name, alt, width, height }) => ({ file_name, alt, width, height })),
+    })),
+  };
+}
+
+export function parseSnapshot(json: string | null): ApplicationSnapshot | null {
+  return json ? (JSON.parse(json) as ApplicationSnapshot) : null;
+}
+
+/** A vacancy graduates may apply to: open, of a verified company, deadline not passed. */
+export async function openVacancy(db: DB, vacancyId: number) {
+  const today = new Date().toISOString().slice(0, 10);
+  return db
+    .selectFrom("vacancies")
+    .innerJoin("companies", "companies.id", "vacancies.company_id")
+    .select(["vacancies.id", "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "companies.name as company_name", "companies.slug as company_slug"])
+    .where("vacancies.id", "=", vacancyId)
+    .where("vacancies.status", "=", "open")
+    .where("companies.status", "=", "verified")
+    .where((eb) => eb.or([eb("vacancies.deadline", "is", null), eb("vacancies.deadline", ">=", today)]))
+    .executeTakeFirst();
+}
+
+export async function applicationOfGraduateFor(db: DB, graduateId: number, vacancyId: number) {
+  return db.selectFrom("applications").select(["id", "status"]).where("graduate_id", "=", graduateId).where("vacancy_id", "=", vacancyId).executeTakeFirst();
+}
+
+async function addEvent(db: DB, applicationId: number, from: ApplicationStatus | null, to: ApplicationStatus, actorUserId: number, extra: { note?: string | null; interviewAt?: string | null; interviewPlace?: string | null } = {}) {
+  await db
+    .insertInto("application_events")
+    .values({ application_id: applicationId, from_status: from, to_status: to, actor_user_id: actorUserId, note: extra.note ?? null, interview_at: extra.interviewAt ?? null, interview_place: extra.interviewPlace ?? null })
+    .execute();
+}
+
+const isUniqueViolation = (e: unknown) => e instanceof Error && /UNIQUE constraint failed/.test(e.message);
+
+export type ApplyResult = { ok: true; id: number } | { ok: false; reason: "not-open" | "already" | "projects" };
+
+/**
+ * The graduate applies (once per vacancy). An invitation row becomes the application; any
+ * other existing row means "already applied". Projects must be the graduate's own.
+ */
+export async function apply(db: DB, graduate: { id: number; user_id: number | null; first_name: string; last_name: string }, vacancyId: number, input: { note: string | null; projectIds: number[] }, actorUserId: number): Promise<ApplyResult> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<ApplyResult> => {
+      const vacancy = await openVacancy(trx, vacancyId);
+      if (!vacancy) return { ok: false, reason: "not-open" };
+      const existing = await applicationOfGraduateFor(trx, graduate.id, vacancyId);
+      if (existing && existing.status !== "invited") return { ok: false, reason: "already" };
+      const projectIds = [...new Set(input.projectIds)];
+      if (projectIds.length) {
+        const own = await trx.selectFrom("projects").select("id").where("graduate_id", "=", graduate.id).where("id", "in", projectIds).execute();
+        if (own.length !== projectIds.length) return { ok: false, reason: "projects" };
+      }
+      const snapshot_json = JSON.stringify(await takeSnapshot(trx, graduate.id, projectIds));
+      const now = new Date().toISOString();
+      let id: number;
+      if (existing) {
+        const updated = await trx.updateTable("applications").set({ status: "applied", note: input.note, snapshot_json, updated_at: now }).where("id", "=", existing.id).where("status", "=", "invited").executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "already" };
+        id = existing.id;
+        await addEvent(trx, id, "invited", "applied", actorUserId, { note: input.note });
+      } else {
+        ({ id } = await trx.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "applied", note: input.note, snapshot_json }).returning("id").executeTakeFirstOrThrow());
+        await addEvent(trx, id, null, "applied", actorUserId, { note: input.note });
+      }
+      await notifyCompany(trx, vacancy.company_id, "application-received", { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: vacancy.title }, `/employer/applications/${id}`);
+      return { ok: true, id };
+    });
+  } catch (e) {
+    // Two submits at once: the unique index (vacancy, graduate) keeps one.
+    if (isUniqueViolation(e)) return { ok: false, reason: "already" };
+    throw e;
+  }
+}
+
+export type InviteResult = { ok: true; id: number } | { ok: false; reason: "not-open" | "graduate" | "already" };
+
+/** An employer invites a graduate whose profile employers may see to apply for an open vacancy. */
+export async function invite(db: DB, companyId: number, vacancyId: number, graduateSlug: string, actorUserId: number): Promise<InviteResult> {
+  return db.transaction().execute(async (trx): Promise<InviteResult> => {
+    const vacancy = await openVacancy(trx, vacancyId);
+    if (!vacancy || vacancy.company_id !== companyId) return { ok: false, reason: "not-open" };
+    const graduate = await trx
+      .selectFrom("graduates")
+      .select(["id", "user_id"])
+      .where("slug", "=", graduateSlug)
+      .where("visibility", "in", ["employers", "public"])
+      .where("anonymised_at", "is", null)
+      .where("user_id", "is not", null)
+      .executeTakeFirst();
+    if (!graduate) return { ok: false, reason: "graduate" };
+    if (await applicationOfGraduateFor(trx, graduate.id, vacancyId)) return { ok: false, reason: "already" };
+    const { id } = await trx.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "invited" }).returning("id").executeTakeFirstOrThrow();
+    await addEvent(trx, id, null, "invited", actorUserId);
+    await notify(trx, graduate.user_id!, "application-invited", { company: vacancy.company_name, vacancy: vacancy.title }, `/me/applications/${id}`);
+    return { ok: true, id };
+  });
+}
+
+export type MoveInput = {
+  to: ApplicationStatus;
+  note: string | null;
+  /** UTC ISO time, required when moving to "interview". */
+  interviewAt: string | null;
+  interviewPlace: string | null;
+  /** Required when moving to "hired". */
+  startDate: string | null;
+  monthlyPay: number | null;
+};
+
+export type MoveResult = { ok: true } | { ok: false; reason: "not-found" | "transition" };
+
+/** The employer moves an application of its own company one allowed step. */
+export async function move(db: DB, companyId: number, applicationId: number, input: MoveInput, actorUserId: number): Promise<MoveResult> {
+  return db.transaction().execute(async (trx): Promise<MoveResult> => {
+    const app = await trx
+      .selectFrom("applications")
+      .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+      .innerJoin("companies", "companies.id", "vacancies.company_id")
+      .innerJoin("graduates", "graduates.id", "applications.graduate_id")
+      .select([
+        "applications.id", "applications.status", "applications.graduate_id", "applications.vacancy_id",
+        "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "companies.name as company_name", "companies.status as company_status",
+        "graduates.user_id",
+      ])
+      .where("applications.id", "=", applicationId)
+      .where("vacancies.company_id", "=", companyId)
+      .executeTakeFirst();
+    if (!app) return { ok: false, reason: "not-found" };
+    if (!canMove(app.status, input.to, "employer")) return { ok: false, reason: "transition" };
+    if (input.to === "hired" && !input.startDate) return { ok: false, reason: "transition" };
+    const now = new Date().toISOString();
+    const updated = await trx.updateTable("applications").set({ status: input.to, updated_at: now }).where("id", "=", app.id).where("status", "=", app.status).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
+    const interview = input.to === "interview";
+    await addEvent(trx, app.id, app.status, input.to, actorUserId, { note: input.note, interviewAt: interview ? input.interviewAt : null, interviewPlace: interview ? input.interviewPlace : null });
+    if (input.to === "hired") {
+      await trx
+        .insertInto("placements")
+        .values({
+          application_id: app.id,
+          graduate_id: app.graduate_id,
+          company_id: app.company_id,
+          vacancy_id: app.vacancy_id,
+          job_title: app.title,
+          employment_type: app.employment_type as EmploymentType,
+          start_date: input.startDate!,
+          monthly_pay: input.monthlyPay,
+          company_htp_resident: app.company_status === "verified" ? 1 : 0,
+          recorded_by: actorUserId,
+        })
+        .execute();
+    }
+    if (app.user_id) await notify(trx, app.user_id, "application-status", { vacancy: app.title, company: app.company_name, status: input.to }, `/me/applications/${app.id}`);
+    return { ok: true };
+  });
+}
+
+export type WithdrawResult = { ok: true } | { ok: false; reason: "not-found" | "transition" };
+
+/** The graduate withdraws their own application (or declines an invitation) from any open stage. */
+export async function withdraw(db: DB, graduate: { id: number; first_name: string; last_name: string }, applicationId: number, note: string | null, actorUserId: number): Promise<WithdrawResult> {
+  return db.transaction().execute(async (trx): Promise<WithdrawResult> => {
+    const app = await trx
+      .selectFrom("applications")
+      .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+      .select(["applications.id", "applications.status", "vacancies.title", "vacancies.company_id"])
+      .where("applications.id", "=", applicationId)
+      .where("applications.graduate_id", "=", graduate.id)
+      .executeTakeFirst();
+    if (!app) return { ok: false, reason: "not-found" };
+    if (!canMove(app.status, "withdrawn", "graduate")) return { ok: false, reason: "transition" };
+    const updated = await trx.updateTable("applications").set({ status: "withdrawn", updated_at: new Date().toISOString() }).where("id", "=", app.id).where("status", "=", app.status).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
+    await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
+    await notifyCompany(trx, app.company_id, "application-withdrawn", { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: app.title }, `/employer/applications/${app.id}`);
+    return { ok: true };
+  });
+}
+
+// ---- Reading ----
+
+async function historyOf(db: DB, applicationId: number) {
+  return db
+    .selectFrom("application_events")
+    .leftJoin("users", "users.id", "application_events.actor_user_id")
+    .select([
+      "application_events.id", "application_events.from_status", "application_events.to_status", "application_events.note",
+      "application_events.interview_at", "application_events.interview_place", "application_events.created_at",
+      "users.display_name as actor_name", "users.role as actor_role",
+    ])
+    .where("application_events.application_id", "=", applicationId)
+    .orderBy("application_events.created_at")
+    .orderBy("application_events.id")
+    .execute();
+}
+
+export type ApplicationEvent = Awaited<ReturnType<typeof historyOf>>[number];
+
+/** The latest interview proposal of an application, if any. */
+export function latestInterview(events: ApplicationEvent[]) {
+  return [...events].reverse().find((e) => e.to_status === "interview" && e.interview_at) ?? null;
+}
+
+const summaryColumns = [
+  "applications.id", "applications.status", "applications.created_at", "applications.updated_at",
+  "vacancies.id as vacancy_id", "vacancies.title as vacancy_title", "vacancies.status as vacancy_status",
+  "companies.name as company_name", "companies.slug as company_slug",
+] as const;
+
+export async function listGraduateApplications(db: DB, graduateId: number) {
+  return db
+    .selectFrom("applications")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+    .innerJoin("companies", "companies.id", "vacancies.company_id")
+    .select(summaryColumns)
+    .where("applications.graduate_id", "=", graduateId)
+    .orderBy("applications.updated_at", "desc")
+    .orderBy("applications.id", "desc")
+    .execute();
+}
+
+export async function getGraduateApplication(db: DB, graduateId: number, applicationId: number) {
+  const app = await db
+    .selectFrom("applications")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+    .innerJoin("companies", "companies.id", "vacancies.company_id")
+    .select([...summaryColumns, "applications.note", "applications.snapshot_json"])
+    .where("applications.id", "=", applicationId)
+    .where("applications.graduate_id", "=", graduateId)
+    .executeTakeFirst();
+  if (!app) return null;
+  const { snapshot_json, ...rest } = app;
+  const events = await historyOf(db, app.id);
+  return { ...rest, snapshot: parseSnapshot(snapshot_json), events, interview: latestInterview(events) };
+}
+
+export type CompanyApplicantsQuery = { q: string; status: ApplicationStatus | null; vacancyId: number | null; page: number };
+
+/** The applicants filters from the address (unknown values are ignored, never an error). */
+export function applicantsQueryFrom(url: URL): CompanyApplicantsQuery {
+  const p = url.searchParams;
+  const status = p.get("status");
+  const vacancy = p.get("vacancy") ?? "";
+  const page = Number(p.get("page"));
+  return {
+    q: (p.get("q") ?? "").trim().slice(0, 100),
+    status: isApplicationStatus(status) ? status : null,
+    vacancyId: /^\d{1,12}$/.test(vacancy) ? Number(vacancy) : null,
+    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+export const APPLICANTS_PAGE_SIZE = 50;
+
+/** A company's applicants (its own vacancies only), newest activity first; the name search runs case-insensitively in any script. */
+export async function listCompanyApplicants(db: DB, companyId: number, query: Omit<CompanyApplicantsQuery, "page">) {
+  let select = db
+    .selectFrom("applications")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+    .innerJoin("companies", "companies.id", "vacancies.company_id")
+    .innerJoin("graduates", "graduates.id", "applications.graduate_id")
+    .select([...summaryColumns, "graduates.first_name", "graduates.last_name", "graduates.headline", "graduates.slug as graduate_slug"])
+    .where("vacancies.company_id", "=", companyId)
+    .where("graduates.anonymised_at", "is", null);
+  if (query.status) select = select.where("applications.status", "=", query.status);
+  if (query.vacancyId) select = select.where("vacancies.id", "=", query.vacancyId);
+  const rows = await select.orderBy("applications.updated_at", "desc").orderBy("applications.id", "desc").execute();
+  // SQLite's lower() and LIKE fold ASCII only; names are mostly Cyrillic, so fold here.
+  const words = query.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return rows;
+  return rows.filter((r) => {
+    const name = `${r.first_name} ${r.last_name}`.toLocaleLowerCase();
+    return words.every((w) => name.includes(w));
+  });
+}
+
+export async function getCompanyApplication(db: DB, companyId: number, applicationId: number) {
+  const app = await db
+    .selectFrom("applications")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+    .innerJoin("companies", "companies.id", "vacancies.company_id")
+    .innerJoin("graduates", "graduates.id", "applications.graduate_id")
+    .select([...summaryColumns, "applications.note", "applications.snapshot_json", "graduates.first_name", "graduates.last_name", "graduates.slug as graduate_slug"])
+    .where("applications.id", "=", applicationId)
+    .where("vacancies.company_id", "=", companyId)
+    .executeTakeFirst();
+  if (!app) return null;
+  const { snapshot_json, ...rest } = app;
+  const events = await historyOf(db, app.id);
+  const placement = await db.selectFrom("placements").select(["start_date", "monthly_pay", "job_title", "company_htp_resident"]).where("application_id", "=", app.id).executeTakeFirst();
+  return { ...rest, snapshot: parseSnapshot(snapshot_json), events, interview: latestInterview(events), placement: placement ?? null };
+}
+
+/** The company's vacancies, for the applicants filter and the per-vacancy page. */
+export async function companyVacancies(db: DB, companyId: number) {
+  return db.selectFrom("vacancies").select(["id", "title", "status"]).where("company_id", "=", companyId).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+}
+
+export async function companyVacancy(db: DB, companyId: number, vacancyId: number) {
+  return db.selectFrom("vacancies").select(["id", "title", "status"]).where("id", "=", vacancyId).where("company_id", "=", companyId).executeTakeFirst();
+}
+
+// ---- Personal data (/me/data) ----
+
+/** The graduate's applications for the data download: status, what was sent, the history. */
+export async function exportGraduateApplications(db: DB, graduateId: number) {
+  const apps = await db
+    .selectFrom("applications")
+    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+    .innerJoin("companies", "companies.id", "vacancies.company_id")
+    .select(["applications.id", "applications.status", "applications.note", "applications.snapshot_json", "applications.created_at", "vacancies.title as vacancy", "companies.name as company"])
+    .where("applications.graduate_id", "=", graduateId)
+    .orderBy("applications.id")
+    .execute();
+  const events = apps.length
+    ? await db.selectFrom("application_events").select(["application_id", "from_status", "to_status", "note", "interview_at", "interview_place", "created_at"]).where("application_id", "in", apps.map((a) => a.id)).orderBy("id").execute()
+    : [];
+  return apps.map(({ snapshot_json, ...a }) => ({ ...a, sent: parseSnapshot(snapshot_json), history: events.filter((e) => e.application_id === a.id).map(({ application_id: _, ...e }) => e) }));
+}
+
+/**
+ * Account deletion: the copies of the profile sent with applications (name, contacts, about,
+ * projects) and the cover notes go with the profile; statuses, events and placements stay for
+ * the anonymous placement statistics. The graduate's own notes in the history (cover note,
+ * reason for withdrawing) go too. To be called in deleteGraduateAccount's transaction, before
+ * the user row is deleted.
+ */
+export async function forgetGraduateApplications(db: DB, graduateId: number, userId: number): Promise<void> {
+  await db.updateTable("applications").set({ snapshot_json: null, note: null, updated_at: new Date().toISOString() }).where("graduate_id", "=", graduateId).execute();
+  const ids = db.selectFrom("applications").select("id").where("graduate_id", "=", graduateId);
+  await db.updateTable("application_events").set({ note: null }).where("application_id", "in", ids).where("actor_user_id", "=", userId).execute();
+}

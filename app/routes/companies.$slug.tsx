@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey, Messages } from "~/i18n/messages/en";
+import { interpolate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { publicCompany } from "~/models/companies.server";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  // Only verified companies have a public page; pending and rejected ones are a 404.
+  return (await publicCompany(getDb(), params.slug ?? "")) ?? notFound();
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: "404" }];
+  const messages = (matches.find((m) => m.id === "root")?.data as { messages?: Messages } | undefined)?.messages;
+  const brand = messages?.["brand.name"];
+  const about = data.company.about?.replace(/\s+/g, " ").trim();
+  const description = about
+    ? about.length > 160 ? `${about.slice(0, 157)}…` : about
+    : messages ? interpolate(messages["companies.public.description"], { company: data.company.name }) : data.company.name;
+  return [
+    { title: brand ? `${data.company.name} · ${brand}` : data.company.name },
+    { name: "description", content: description },
+    { property: "og:title", content: data.company.name },
+    { property: "og:description", content: description },
+  ];
+};
+
+export default function CompanyPublicPage() {
+  const { t, lang } = useT();
+  const { company: c, vacancies } = useLoaderData<typeof loader>();
+  return (
+    <article className="company-page">
+      <header className="company-head">
+        {c.logo ? <img className="company-logo" src={`/uploads/${c.logo}`} alt={t("companies.logoAlt", { company: c.name })} width={96} height={96} /> : null}
+        <div>
+          <h1>{c.name}</h1>
+          <p>
+            <span className="badge-verified">{c.htp_number ? t("companies.public.htpNumber", { number: c.htp_number }) : t("companies.public.htpResident")}</span>
+            {c.city ? <> · {c.city}</> : null}
+          </p>
+          {c.website ? (
+            <p><a href={c.website} rel="noopener nofollow">{c.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}</a></p>
+          ) : null}
+        </div>
+      </header>
+      {c.about ? <p className="about">{c.about}</p> : null}
+      <section aria-labelledby="vacancies-title">
+        <h2 id="vacancies-title">{t("companies.public.vacancies")}</h2>
+        {vacancies.length === 0 ? (
+          <p className="muted">{t("companies.public.noVacancies")}</p>
+        ) : (
+          <ul className="tiles">
+            {vacancies.map((v) => (
+              <li key={v.id}>
+                <Link to={`/vacancies/${v.id}`}>
+                  <strong>{v.title}</strong>
+                  <span className="small">
+                    {[v.city, t(`companies.workMode.${v.work_mode}` as MessageKey)].filter(Boolean).join(" · ")}
+                  </span>
+                  {v.deadline ? <span className="small muted"> · {t("companies.public.deadline", { date: formatDate(lang, v.deadline) })}</span> : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

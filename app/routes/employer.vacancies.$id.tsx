@@ -1,0 +1,308 @@
+// /employer/vacancies/:id ("new" or a number): the vacancy form and its status actions for
+// members of the owning company. Another company's vacancy is a 404.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/require-user.server";
+import { Field, FormErrorSummary, Notice, Select, TextArea, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { richTextToEditable } from "~/domain/text/rich-text";
+import { langOf, type Lang } from "~/i18n/negotiate";
+import type { T } from "~/i18n/translate";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { companyOfUser } from "~/models/companies.server";
+import { todayInBishkek } from "~/models/directory.server";
+import { listRegions } from "~/models/reference.server";
+import { splitLines } from "~/models/skills.server";
+import {
+  CEFR_LEVELS, EMPLOYMENT_TYPES, endVacancy, getVacancy, MAX_VACANCY_SKILLS, resolveSkillLines, saveVacancy, submitVacancy,
+  VACANCY_LANGUAGES, WORK_MODES, type TransitionResult,
+} from "~/models/vacancies.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import type { FieldErrors } from "~/utils/form-types";
+import { invalid, parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
+import { isoDate, optionalText, requiredText } from "~/utils/fields";
+import { badRequest, forbidden, idParam, notFound } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+/** A whole number of som, typed with or without spaces ("45 000"), or empty. */
+const money = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").replace(/[\s\u00a0\u202f]/g, ""))
+  .refine((v) => v === "" || /^\d{1,9}$/.test(v), "vacancies.errors.money")
+  .transform((v) => (v === "" ? null : Number(v)));
+
+const level = z.enum(["", ...CEFR_LEVELS], "errors.invalid").optional().transform((v) => v || null);
+
+const VacancySchema = z
+  .object({
+    title: requiredText(150),
+    description: requiredText(20_000),
+    employmentType: z.enum(EMPLOYMENT_TYPES, "errors.required"),
+    workMode: z.enum(WORK_MODES, "errors.required"),
+    city: optionalText(100),
+    region: z
+      .string()
+      .optional()
+      .refine((v) => !v || /^\d{1,9}$/.test(v), "errors.invalid")
+      .transform((v) => (v ? Number(v) : null)),
+    salaryMin: money,
+    salaryMax: money,
+    salaryHidden: z.string().optional().transform((v) => v === "1" || v === "on"),
+    openings: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : "1"))
+      .refine((v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1000, "vacancies.errors.openings")
+      .transform(Number),
+    deadline: z
+      .union([isoDate, z.literal("")])
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || v >= todayInBishkek(), "vacancies.errors.deadlinePast"),
+    skills: optionalText(4000),
+    niceSkills: optionalText(4000),
+    lang_ky: level,
+    lang_ru: level,
+    lang_en: level,
+  })
+  .refine((v) => v.salaryMin === null || v.salaryMax === null || v.salaryMin <= v.salaryMax, { path: ["salaryMax"], message: "vacancies.errors.salaryRange" });
+
+type Company = NonNullable<Awaited<ReturnType<typeof companyOfUser>>>;
+
+async function employerCompany(userId: number): Promise<Company> {
+  return (await companyOfUser(getDb(), userId)) ?? forbidden();
+}
+
+/** "new" or one of the company's own vacancies; anything else is a 404. */
+async function vacancyFromParam(companyId: number, id: string | undefined) {
+  if (id === "new") return null;
+  const vacancy = await getVacancy(getDb(), idParam(id));
+  if (!vacancy || vacancy.company_id !== companyId) notFound();
+  return vacancy;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "employer" });
+  const company = await employerCompany(user.id);
+  const vacancy = await vacancyFromParam(company.id, params.id);
+  const lang = langOf(request);
+  const regions = (await listRegions(getDb())).map((r) => ({ value: r.id, label: pick(r, "name", lang) }));
+  return { company, vacancy, regions, today: todayInBishkek() };
+}
+
+function transitionFailure(result: TransitionResult & { ok: false }, form: FormData) {
+  if (result.reason === "not-found") notFound();
+  return data({ ok: false as const, errors: { _form: "vacancies.errors.wrongStatus" } as FieldErrors, values: typedValues(form) }, { status: 409 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "employer" });
+  const company = await employerCompany(user.id);
+  const current = await vacancyFromParam(company.id, params.id);
+  const db = getDb();
+  const form = await readForm(request);
+  const intent = form.get("intent");
+
+  if (intent === "save" || intent === "submit") {
+    const parsed = parseForm(VacancySchema, form);
+    if (!parsed.ok) return rejected(parsed);
+    const d = parsed.data;
+    const requiredLines = splitLines(d.skills);
+    const niceLines = splitLines(d.niceSkills);
+    if (requiredLines.length + niceLines.length > MAX_VACANCY_SKILLS) return invalid({ skills: ["portfolio.errors.tooManySkills", { max: MAX_VACANCY_SKILLS }] }, form);
+    const required = await resolveSkillLines(db, requiredLines);
+    const nice = await resolveSkillLines(db, niceLines);
+    const errors: FieldErrors = {};
+    if (required.unknown.length) errors.skills = ["admin.modules.unknownSkills", { list: required.unknown.join(", ") }];
+    if (nice.unknown.length) errors.niceSkills = ["admin.modules.unknownSkills", { list: nice.unknown.join(", ") }];
+    if (d.region !== null && !(await db.selectFrom("regions").select("id").where("id", "=", d.region).executeTakeFirst())) errors.region = "errors.invalid";
+    if (Object.keys(errors).length) return invalid(errors, form);
+    const requiredIds = new Set(required.found.map((s) => s.skill.id));
+    const skills = [
+      ...required.found.map((s) => ({ skillId: s.skill.id, required: true, minLevel: s.level })),
+      ...nice.found.filter((s) => !requiredIds.has(s.skill.id)).map((s) => ({ skillId: s.skill.id, required: false, minLevel: s.level })),
+    ];
+    const languages = VACANCY_LANGUAGES.flatMap((language) => {
+      const minLevel = d[`lang_${language}`];
+      return minLevel ? [{ language, minLevel }] : [];
+    });
+    const saved = await saveVacancy(
+      db,
+      company.id,
+      current?.id ?? null,
+      {
+        title: d.title, description: d.description, employmentType: d.employmentType, workMode: d.workMode, city: d.city, regionId: d.region,
+        salaryMin: d.salaryMin, salaryMax: d.salaryMax, salaryHidden: d.salaryHidden, openings: d.openings, deadline: d.deadline, skills, languages,
+      },
+      user.id,
+    );
+    if (!saved.ok) {
+      if (saved.reason === "not-found") notFound();
+      return data({ ok: false as const, errors: { _form: "vacancies.errors.notEditable" } as FieldErrors, values: typedValues(form) }, { status: 409 });
+    }
+    if (intent === "submit") {
+      const submitted = await submitVacancy(db, company.id, saved.id);
+      if (!submitted.ok) return redirect(`/employer/vacancies/${saved.id}`, { headers: cookieHeaders(setFlash("flash.saved")) });
+      return redirect(`/employer/vacancies/${saved.id}`, { headers: cookieHeaders(setFlash(submitted.status === "open" ? "vacancies.flash.published" : "vacancies.flash.submitted")) });
+    }
+    return redirect(`/employer/vacancies/${saved.id}`, { headers: cookieHeaders(setFlash(current ? "flash.saved" : "flash.created")) });
+  }
+
+  if (!current) notFound();
+  if (intent === "close" || intent === "fill") {
+    const result = await endVacancy(db, company.id, current.id, intent === "close" ? "closed" : "filled");
+    if (!result.ok) return transitionFailure(result, form);
+    return redirect(`/employer/vacancies/${current.id}`, { headers: cookieHeaders(setFlash(intent === "close" ? "vacancies.flash.closed" : "vacancies.flash.filled")) });
+  }
+  if (intent === "resubmit") {
+    const result = await submitVacancy(db, company.id, current.id);
+    if (!result.ok) return transitionFailure(result, form);
+    return redirect(`/employer/vacancies/${current.id}`, { headers: cookieHeaders(setFlash(result.status === "open" ? "vacancies.flash.published" : "vacancies.flash.submitted")) });
+  }
+  return badRequest();
+}
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  titleMeta(args.data?.vacancy ? "vacancies.edit" : "vacancies.new", { private: true })(args as Parameters<ReturnType<typeof titleMeta>>[0]);
+
+/** The skills as the form shows them: one per line in the reader's language, "Skill: level" above basic. */
+function skillLines(
+  skills: { name_ky: string; name_ru: string; name_en: string; required: number; min_level: "basic" | "intermediate" | "advanced" }[],
+  required: boolean,
+  lang: Lang,
+  t: T,
+): string {
+  return skills
+    .filter((s) => (s.required === 1) === required)
+    .map((s) => (required && s.min_level !== "basic" ? `${pick(s, "name", lang)}: ${t(`skills.level.${s.min_level}`).toLocaleLowerCase(lang)}` : pick(s, "name", lang)))
+    .join("\n");
+}
+
+export default function VacancyFormPage() {
+  const { t, lang } = useT();
+  const { company, vacancy, regions } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  const status = vacancy?.status ?? "draft";
+  const editable = status !== "closed" && status !== "filled";
+  const langLevel = (language: string) => vacancy?.languages.find((l) => l.language === language)?.min_level ?? "";
+  const levelOptions = CEFR_LEVELS.map((l) => ({ value: l, label: l === "native" ? t("languages.native") : l }));
+  const submitLabel = status === "open" ? null : status === "submitted" ? null : t("vacancies.action.submit");
+
+  return (
+    <section>
+      <p className="small"><Link to="/employer">← {t("vacancies.dashboard")}</Link></p>
+      <h1>{vacancy ? vacancy.title : t("vacancies.new")}</h1>
+      {vacancy ? (
+        <p>
+          <span className={`pill vacancy-status vacancy-status--${status}`}>{t(`vacancies.status.${status}`)}</span>{" "}
+          {status === "open" ? <Link to={`/vacancies/${vacancy.id}`}>{t("vacancies.viewPublic")}</Link> : null}
+          {" "}<Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("vacancies.applicants")}</Link>
+        </p>
+      ) : null}
+      {company.status !== "verified" ? <Notice kind="info">{t("vacancies.companyPending")}</Notice> : null}
+      {status === "rejected" && vacancy?.reject_reason ? (
+        <div className="notice notice--error" role="status">
+          <p><strong>{t("vacancies.rejectedBecause")}</strong></p>
+          <p className="pre-line">{vacancy.reject_reason}</p>
+          <p className="small">{t("vacancies.rejectedHint")}</p>
+        </div>
+      ) : null}
+      {status === "submitted" ? <Notice kind="info">{t("vacancies.awaitingReview")}</Notice> : null}
+      {status === "open" ? <p className="small muted">{t("vacancies.editOpenHint")}</p> : null}
+
+      <FormErrorSummary errors={errors} />
+      {editable ? (
+        <Form method="post" className="stack card" noValidate>
+          <Field name="title" label={t("vacancies.field.title")} required defaultValue={values.title ?? vacancy?.title} error={errors.title} />
+          <TextArea name="description" label={t("vacancies.field.description")} hint={t("vacancies.field.descriptionHint")} required rows={10} defaultValue={values.description ?? (vacancy ? richTextToEditable(vacancy.description) : undefined)} error={errors.description} />
+          <div className="grid grid--2">
+            <Select
+              name="employmentType"
+              label={t("vacancies.field.employmentType")}
+              required
+              options={EMPLOYMENT_TYPES.map((v) => ({ value: v, label: t(`vacancies.type.${v}`) }))}
+              defaultValue={values.employmentType ?? vacancy?.employment_type ?? "full_time"}
+              error={errors.employmentType}
+            />
+            <Select
+              name="workMode"
+              label={t("vacancies.field.workMode")}
+              required
+              options={WORK_MODES.map((v) => ({ value: v, label: t(`vacancies.mode.${v}`) }))}
+              defaultValue={values.workMode ?? vacancy?.work_mode ?? "onsite"}
+              error={errors.workMode}
+            />
+            <Field name="city" label={t("vacancies.field.city")} optional defaultValue={values.city ?? vacancy?.city} error={errors.city} />
+            <Select name="region" label={t("vacancies.field.region")} optional placeholder="" options={regions} defaultValue={values.region ?? vacancy?.region_id} error={errors.region} />
+          </div>
+          <TextArea name="skills" label={t("vacancies.field.skills")} hint={t("vacancies.field.skillsHint")} rows={5} defaultValue={values.skills ?? (vacancy ? skillLines(vacancy.skills, true, lang, t) : undefined)} error={errors.skills} />
+          <TextArea name="niceSkills" label={t("vacancies.field.niceSkills")} hint={t("vacancies.field.niceSkillsHint")} optional rows={3} defaultValue={values.niceSkills ?? (vacancy ? skillLines(vacancy.skills, false, lang, t) : undefined)} error={errors.niceSkills} />
+          <fieldset className="stack">
+            <legend>{t("vacancies.field.languages")}</legend>
+            <div className="grid grid--3">
+              {VACANCY_LANGUAGES.map((language) => (
+                <Select
+                  key={language}
+                  name={`lang_${language}`}
+                  label={t(`lang.${language}`)}
+                  placeholder={t("vacancies.field.languageNotNeeded")}
+                  options={levelOptions}
+                  defaultValue={values[`lang_${language}`] ?? langLevel(language)}
+                  error={errors[`lang_${language}`]}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="stack">
+            <legend>{t("vacancies.field.salary")}</legend>
+            <div className="grid grid--2">
+              <Field name="salaryMin" inputMode="numeric" label={t("vacancies.field.salaryMin")} optional defaultValue={values.salaryMin ?? vacancy?.salary_min?.toString()} error={errors.salaryMin} />
+              <Field name="salaryMax" inputMode="numeric" label={t("vacancies.field.salaryMax")} optional defaultValue={values.salaryMax ?? vacancy?.salary_max?.toString()} error={errors.salaryMax} />
+            </div>
+            <label className="checkbox">
+              <input type="checkbox" name="salaryHidden" value="1" defaultChecked={values.intent ? values.salaryHidden === "1" : vacancy?.salary_hidden === 1} />
+              {t("vacancies.field.salaryHidden")}
+            </label>
+          </fieldset>
+          <div className="grid grid--2">
+            <Field name="openings" inputMode="numeric" label={t("vacancies.field.openings")} defaultValue={values.openings ?? String(vacancy?.openings ?? 1)} error={errors.openings} />
+            <Field name="deadline" type="date" label={t("vacancies.field.deadline")} hint={t("vacancies.field.deadlineHint")} optional defaultValue={values.deadline ?? vacancy?.deadline} error={errors.deadline} />
+          </div>
+          <div className="actions">
+            <button type="submit" className={submitLabel ? "button button--secondary" : "button"} name="intent" value="save">
+              {vacancy && status !== "draft" ? t("vacancies.action.saveChanges") : t("vacancies.action.saveDraft")}
+            </button>
+            {submitLabel ? <button type="submit" className="button" name="intent" value="submit">{status === "rejected" ? t("vacancies.action.resubmit") : submitLabel}</button> : null}
+          </div>
+        </Form>
+      ) : (
+        <Notice kind="info">{t("vacancies.ended")}</Notice>
+      )}
+
+      {vacancy && (status === "open" || status === "closed" || status === "draft" || status === "submitted" || status === "rejected") ? (
+        <div className="card stack">
+          <h2>{t("vacancies.endTitle")}</h2>
+          <div className="actions">
+            {status !== "closed" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="close" />
+                <button type="submit" className="button button--secondary">{t("vacancies.action.close")}</button>
+              </Form>
+            ) : null}
+            {status === "open" || status === "closed" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="fill" />
+                <button type="submit" className="button button--secondary">{t("vacancies.action.fill")}</button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// /employer/vacancies/:id/applicants — one vacancy's applicants, for members of its company
+// only (another company's vacancy is a 404), and the form inviting a graduate to apply.
+// ("$id_" keeps the page out of the vacancy editor's layout.)
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ApplicantsFilters, ApplicantsTable } from "~/components/applicants";
+import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { SectionErrorBoundary } from "~/components/section-error";
+import { getDb } from "~/db.server";
+import { useT } from "~/i18n/use-t";
+import { APPLICANTS_PAGE_SIZE, applicantsQueryFrom, companyVacancy, invite, listCompanyApplicants, requireCompanyMember } from "~/models/applications.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { slug } from "~/utils/fields";
+import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+// The profile address may be pasted whole ("https://…/g/ayperi-zhumabekova/cv"): keep the slug.
+const profileSlug = z.string("errors.required").transform((v) => v.trim().replace(/^.*\/g\//, "").replace(/[/?#].*$/, "")).pipe(slug);
+const InviteSchema = z.object({ intent: z.literal("invite"), slug: profileSlug });
+
+async function vacancyOf(companyId: number, id: string | undefined) {
+  const vacancy = await companyVacancy(getDb(), companyId, idParam(id));
+  if (!vacancy) notFound();
+  return vacancy;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { company } = await requireCompanyMember(request);
+  const vacancy = await vacancyOf(company.id, params.id);
+  const query = { ...applicantsQueryFrom(new URL(request.url)), vacancyId: vacancy.id };
+  const all = await listCompanyApplicants(getDb(), company.id, query);
+  const pages = Math.max(1, Math.ceil(all.length / APPLICANTS_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  return {
+    vacancy,
+    query,
+    total: all.length,
+    page,
+    pages,
+    applicants: all.slice((page - 1) * APPLICANTS_PAGE_SIZE, page * APPLICANTS_PAGE_SIZE),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, company } = await requireCompanyMember(request);
+  const vacancy = await vacancyOf(company.id, params.id);
+  const form = await readForm(request);
+  if (form.get("intent") !== "invite") badRequest();
+  const parsed = parseForm(InviteSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const result = await invite(getDb(), company.id, vacancy.id, parsed.data.slug, user.id);
+  if (!result.ok) {
+    const key = result.reason === "not-open" ? "applications.invite.notOpen" : result.reason === "graduate" ? "applications.invite.unknown" : "applications.invite.already";
+    return invalid(result.reason === "not-open" ? { _form: key } : { slug: key }, form);
+  }
+  return redirect(`/employer/vacancies/${vacancy.id}/applicants`, { headers: cookieHeaders(setFlash("flash.invitationSent")) });
+}
+
+export const meta = titleMeta("applications.applicants.all", { private: true });
+
+export default function VacancyApplicantsPage() {
+  const { t } = useT();
+  const { vacancy, query, total, page, pages, applicants } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  const base = `/employer/vacancies/${vacancy.id}/applicants`;
+  return (
+    <section>
+      <h1>{t("applications.applicants.title", { vacancy: vacancy.title })}</h1>
+      <p className="small">
+        <Link to={`/employer/vacancies/${vacancy.id}`}>{vacancy.title}</Link> · <Link to="/employer/applicants">{t("applications.applicants.allOfCompany")}</Link>
+      </p>
+      <ApplicantsFilters action={base} query={query} />
+      <ApplicantsTable rows={applicants} total={total} page={page} pages={pages} showVacancy={false} />
+      {vacancy.status === "open" ? (
+        <section aria-labelledby="invite-title" className="card stack">
+          <h2 id="invite-title">{t("applications.invite.title")}</h2>
+          <FormErrorSummary errors={errors} />
+          <Form method="post" className="filters" noValidate>
+            <input type="hidden" name="intent" value="invite" />
+            <Field name="slug" label={t("applications.invite.slug")} hint={t("applications.invite.slugHint")} required defaultValue={values.slug} error={errors.slug} autoComplete="off" />
+            <SubmitButton>{t("applications.invite.submit")}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = SectionErrorBoundary;

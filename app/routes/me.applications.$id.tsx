@@ -1,0 +1,88 @@
+// The graduate's own application: status, history, the interview, withdraw or accept an
+// invitation, and exactly what was sent (the stored snapshot, not the current profile).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ApplicationHistory, ApplicationSnapshotView, InterviewDetails, StatusPill } from "~/components/application";
+import { FormErrorSummary, SubmitButton, TextArea, useFormFailure } from "~/components/form";
+import { projectCardLinks } from "~/components/project-card";
+import { getDb } from "~/db.server";
+import { isFinal } from "~/domain/applications/pipeline";
+import type { MessageKey } from "~/i18n/messages/en";
+import { useT } from "~/i18n/use-t";
+import { getGraduateApplication, NOTE_MAX, withdraw } from "~/models/applications.server";
+import { requireGraduate } from "~/models/graduates.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
+import { optionalText } from "~/utils/fields";
+import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+const WithdrawSchema = z.object({ intent: z.literal("withdraw"), note: optionalText(NOTE_MAX) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { graduate } = await requireGraduate(request);
+  const application = await getGraduateApplication(getDb(), graduate.id, idParam(params.id));
+  if (!application) notFound();
+  return { application };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, graduate } = await requireGraduate(request);
+  const id = idParam(params.id);
+  const form = await readForm(request);
+  if (form.get("intent") !== "withdraw") badRequest();
+  const parsed = parseForm(WithdrawSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const result = await withdraw(getDb(), graduate, id, parsed.data.note, user.id);
+  if (!result.ok) {
+    if (result.reason === "not-found") notFound();
+    return data({ ok: false as const, errors: { _form: "applications.errors.transition" as MessageKey }, values: typedValues(form) }, { status: 409 });
+  }
+  return redirect(`/me/applications/${id}`, { headers: cookieHeaders(setFlash("flash.applicationWithdrawn")) });
+}
+
+export const links = projectCardLinks;
+export const meta = titleMeta("applications.title", { private: true });
+
+export default function MyApplicationPage() {
+  const { t } = useT();
+  const { application: a } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  const invited = a.status === "invited";
+  return (
+    <section>
+      <p className="small"><Link to="/me/applications">← {t("applications.back")}</Link></p>
+      <h1>{a.vacancy_title}</h1>
+      <p className="muted">{a.company_name}</p>
+      <p>{t("applications.status")}: <StatusPill status={a.status} /></p>
+      <FormErrorSummary errors={errors} />
+      {invited ? (
+        <div className="card stack">
+          <p>{t("applications.invitedLead", { company: a.company_name })}</p>
+          {a.vacancy_status === "open" ? <p><Link className="button" to={`/vacancies/${a.vacancy_id}/apply`}>{t("applications.accept")}</Link></p> : null}
+        </div>
+      ) : null}
+      {a.status === "interview" && a.interview ? (
+        <div className="card">
+          <h2>{t("applications.interview")}</h2>
+          <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} />
+        </div>
+      ) : null}
+      {isFinal(a.status) ? (
+        <p className="muted">{t("applications.closed", { status: t(`applications.status.${a.status}` as MessageKey) })}</p>
+      ) : (
+        <Form method="post" className="card stack" noValidate>
+          <input type="hidden" name="intent" value="withdraw" />
+          <TextArea name="note" label={t("applications.withdrawNote")} optional rows={2} defaultValue={values.note} error={errors.note} />
+          <div className="actions">
+            <button type="submit" className="button button--danger">{invited ? t("applications.decline") : t("applications.withdraw")}</button>
+          </div>
+        </Form>
+      )}
+      <ApplicationHistory events={a.events} />
+      <ApplicationSnapshotView snapshot={a.snapshot} note={a.note} heading={t("applications.sent")} />
+    </section>
+  );
+}

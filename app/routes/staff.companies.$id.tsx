@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { FormErrorSummary, Notice, SubmitButton, TextArea, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import { useT } from "~/i18n/use-t";
+import { getCompanyForStaff, rejectCompany, setCompanyTrusted, verifyCompany } from "~/models/companies.server";
+import { cookieHeaders, setFlash } from "~/utils/flash.server";
+import { parseForm, readForm, rejected } from "~/utils/forms.server";
+import { requiredText } from "~/utils/fields";
+import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+const RejectSchema = z.object({ intent: z.literal("reject"), reason: requiredText(1000) });
+
+async function companyFromParam(id: string | undefined) {
+  return (await getCompanyForStaff(getDb(), idParam(id))) ?? notFound();
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  return companyFromParam(params.id);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireUser(request, { role: STAFF_ROLES });
+  const { company } = await companyFromParam(params.id);
+  const db = getDb();
+  const form = await readForm(request);
+  switch (form.get("intent")) {
+    case "verify":
+      await verifyCompany(db, company.id, staff.id);
+      break;
+    case "reject": {
+      const parsed = parseForm(RejectSchema, form);
+      if (!parsed.ok) return rejected(parsed);
+      await rejectCompany(db, company.id, staff.id, parsed.data.reason);
+      break;
+    }
+    case "trust":
+      await setCompanyTrusted(db, company.id, staff.id, true);
+      break;
+    case "untrust":
+      await setCompanyTrusted(db, company.id, staff.id, false);
+      break;
+    default:
+      badRequest();
+  }
+  return redirect(`/staff/companies/${company.id}`, { headers: cookieHeaders(setFlash("flash.saved")) });
+}
+
+export const meta = titleMeta("companies.title", { private: true });
+
+export default function StaffCompanyPage() {
+  const { t, lang } = useT();
+  const { company: c, members } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  return (
+    <section>
+      <p><Link to="/staff/companies">← {t("companies.staff.back")}</Link></p>
+      <div className="company-head">
+        {c.logo ? <img className="company-logo" src={`/uploads/${c.logo}`} alt={t("companies.logoAlt", { company: c.name })} width={96} height={96} /> : null}
+        <div>
+          <h1>{c.name}</h1>
+          <p>
+            {t(`companies.label.${c.status}` as MessageKey)}
+            {c.trusted ? <> · <span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
+          </p>
+        </div>
+      </div>
+      {c.status === "verified" && c.verified_at ? (
+        <p className="small muted">{t("companies.staff.verifiedBy", { name: c.verified_by_name ?? "—", date: formatDate(lang, c.verified_at) })}</p>
+      ) : null}
+      {c.status === "rejected" ? <Notice kind="error"><p>{t("companies.staff.rejectedWith", { reason: c.reject_reason ?? "—" })}</p></Notice> : null}
+      <FormErrorSummary errors={errors} />
+      <div className="grid grid--2">
+        <div className="card">
+          <dl className="company-facts">
+            <dt>{t("companies.htpNumber")}</dt>
+            <dd>{c.htp_number ?? "—"}</dd>
+            <dt>{t("companies.website")}</dt>
+            <dd>{c.website ? <a href={c.website} rel="noopener noreferrer nofollow" target="_blank">{c.website}</a> : "—"}</dd>
+            <dt>{t("companies.city")}</dt>
+            <dd>{c.city ?? "—"}</dd>
+            <dt>{t("companies.staff.created")}</dt>
+            <dd>{formatDate(lang, c.created_at)}</dd>
+            <dt>{t("companies.members")}</dt>
+            <dd>
+              <ul className="company-members">
+                {members.map((m) => <li key={m.id}>{m.display_name} <span className="small muted">{m.email}</span></li>)}
+              </ul>
+            </dd>
+          </dl>
+          {c.about ? <p className="about">{c.about}</p> : null}
+        </div>
+        <div className="stack">
+          {c.status !== "verified" ? (
+            <Form method="post" className="card stack">
+              <input type="hidden" name="intent" value="verify" />
+              <SubmitButton>{t("companies.staff.verify")}</SubmitButton>
+            </Form>
+          ) : null}
+          <Form method="post" className="card stack" noValidate>
+            <input type="hidden" name="intent" value="reject" />
+            <TextArea name="reason" label={t("companies.staff.reason")} required rows={3} defaultValue={values.intent === "reject" ? values.reason : undefined} error={errors.reason} />
+            <SubmitButton>{t("companies.staff.reject")}</SubmitButton>
+          </Form>
+          <Form method="post" className="card stack">
+            <input type="hidden" name="intent" value={c.trusted ? "untrust" : "trust"} />
+            <p className="small">{t("companies.staff.trustHint")}</p>
+            <SubmitButton>{c.trusted ? t("companies.staff.untrust") : t("companies.staff.trust")}</SubmitButton>
+          </Form>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { Select, SubmitButton } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import { useT } from "~/i18n/use-t";
+import { COMPANY_STATUSES, type CompanyStatus, listCompaniesForStaff } from "~/models/companies.server";
+import { titleMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  const raw = new URL(request.url).searchParams.get("status") ?? "";
+  // No filter (or an unknown one) lists every company, pending ones first.
+  const status = (COMPANY_STATUSES as readonly string[]).includes(raw) ? (raw as CompanyStatus) : null;
+  return { status, companies: await listCompaniesForStaff(getDb(), status) };
+}
+
+export const meta = titleMeta("companies.title", { private: true });
+
+export default function StaffCompaniesPage() {
+  const { t, lang } = useT();
+  const { status, companies } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("companies.title")}</h1>
+      <p className="lead">{t("companies.staff.lead")}</p>
+      <Form method="get" className="filters">
+        <Select
+          name="status"
+          label={t("companies.staff.status")}
+          placeholder={t("companies.staff.all")}
+          options={COMPANY_STATUSES.map((s) => ({ value: s, label: t(`companies.label.${s}` as MessageKey) }))}
+          defaultValue={status}
+        />
+        <SubmitButton>{t("companies.staff.show")}</SubmitButton>
+      </Form>
+      {companies.length === 0 ? (
+        <p className="muted">{t("companies.staff.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("companies.staff.company")}</th>
+                <th scope="col">{t("companies.staff.status")}</th>
+                <th scope="col">{t("companies.htpNumber")}</th>
+                <th scope="col">{t("companies.city")}</th>
+                <th scope="col">{t("companies.staff.emails")}</th>
+                <th scope="col">{t("companies.staff.created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {companies.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/staff/companies/${c.id}`}>{c.name}</Link>
+                    {c.website ? (
+                      <>
+                        <br />
+                        <a className="small" href={c.website} rel="noopener noreferrer nofollow" target="_blank">{c.website}</a>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {t(`companies.label.${c.status}` as MessageKey)}
+                    {c.trusted ? <><br /><span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
+                  </td>
+                  <td>{c.htp_number ?? "—"}</td>
+                  <td>{c.city ?? "—"}</td>
+                  <td className="small">{c.emails.map((e) => <div key={e}>{e}</div>)}</td>
+                  <td>{formatDate(lang, c.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+// /vacancies: the public job board (DESIGN §3, §11). Search text, filters, order and page all
+// live in the query string of a plain GET form, so it works without JavaScript and any
+// result can be shared. Signed-in graduates can save the search.
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { getUser } from "~/auth/require-user.server";
+import { Field, Notice, Select, SubmitButton } from "~/components/form";
+import { Pager } from "~/components/pager";
+import { getDb } from "~/db.server";
+import { salaryText } from "~/components/vacancy-salary";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { langOf, type Lang } from "~/i18n/negotiate";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { listRegions } from "~/models/reference.server";
+import {
+  BOARD_SORTS, boardFacets, boardQueryString, closeExpiredVacancies, EMPLOYMENT_TYPES, parseBoardQuery, searchVacancies, WORK_MODES, type BoardItem,
+} from "~/models/vacancies.server";
+import { titleMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  // Vacancies past their deadline close here: one UPDATE, no scheduler.
+  await closeExpiredVacancies(db);
+  const user = await getUser(request);
+  const lang = langOf(request);
+  const query = parseBoardQuery(new URL(request.url).searchParams);
+  const [result, facets, regions] = await Promise.all([searchVacancies(db, query), boardFacets(db), listRegions(db)]);
+  const collator = new Intl.Collator(lang);
+  return {
+    query,
+    saveQuery: boardQueryString(query),
+    result: { ...result, skill: result.skill ? pick(result.skill, "name", lang) : null },
+    canSave: user?.role === "graduate",
+    employer: user?.role === "employer",
+    signedIn: Boolean(user),
+    companies: facets.companies.map((c) => ({ value: c.id, label: c.name })),
+    cities: facets.cities.map((c) => ({ value: c, label: c })),
+    regions: regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) })).sort((a, b) => collator.compare(a.label, b.label)),
+  };
+}
+
+export const meta = titleMeta("vacancies.title");
+export const links: LinksFunction = () => [{ rel: "alternate", type: "application/rss+xml", href: "/feed.xml", title: "RSS" }];
+
+export default function JobBoard() {
+  const { t, lang } = useT();
+  const { query, saveQuery, result, canSave, employer, signedIn, companies, cities, regions } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const moreFilters = Boolean(query.region || query.city || query.company || query.salary || query.type || query.mode);
+  return (
+    <section>
+      <h1>{t("vacancies.title")}</h1>
+      <p className="lead">{t("vacancies.lead")}</p>
+      {employer ? <p><Link to="/employer">{t("vacancies.dashboard")} →</Link></p> : null}
+
+      <Form key={JSON.stringify(query)} method="get" className="stack" role="search" aria-label={t("vacancies.filters")}>
+        <div className="filters">
+          <Field name="q" type="search" label={t("vacancies.q")} hint={t("vacancies.qHint")} defaultValue={query.q} />
+          <Field name="skill" label={t("vacancies.skill")} hint={t("vacancies.skillHint")} defaultValue={query.skill} />
+          <Select name="sort" label={t("vacancies.sort")} options={BOARD_SORTS.map((s) => ({ value: s, label: t(`vacancies.sort.${s}`) }))} defaultValue={query.sort ?? "relevance"} />
+        </div>
+        <details open={moreFilters}>
+          <summary>{t("vacancies.moreFilters")}</summary>
+          <div className="filters">
+            <Select name="mode" label={t("vacancies.field.workMode")} placeholder={t("vacancies.any")} options={WORK_MODES.map((m) => ({ value: m, label: t(`vacancies.mode.${m}`) }))} defaultValue={query.mode} />
+            <Select name="type" label={t("vacancies.field.employmentType")} placeholder={t("vacancies.any")} options={EMPLOYMENT_TYPES.map((m) => ({ value: m, label: t(`vacancies.type.${m}`) }))} defaultValue={query.type} />
+            <Select name="region" label={t("vacancies.field.region")} placeholder={t("vacancies.any")} options={regions} defaultValue={query.region} />
+            <Select name="city" label={t("vacancies.field.city")} placeholder={t("vacancies.any")} options={cities} defaultValue={query.city} />
+            <Select name="company" label={t("vacancies.company")} placeholder={t("vacancies.any")} options={companies} defaultValue={query.company} />
+            <label className="checkbox">
+              <input type="checkbox" name="salary" value="1" defaultChecked={query.salary} />
+              {t("vacancies.salaryShown")}
+            </label>
+          </div>
+        </details>
+        <div className="actions">
+          <SubmitButton>{t("vacancies.submit")}</SubmitButton>
+          <Link to="/vacancies">{t("vacancies.reset")}</Link>
+        </div>
+      </Form>
+
+      {result.unknownSkill ? <Notice kind="error">{t("vacancies.unknownSkill", { skill: query.skill })}</Notice> : null}
+      {result.skill && result.skill.toLocaleLowerCase() !== query.skill.toLocaleLowerCase() ? (
+        <Notice kind="info">{t("directory.skillResolved", { text: query.skill, skill: result.skill })}</Notice>
+      ) : null}
+
+      <h2 id="results">{t("vacancies.results")}</h2>
+      <p role="status">{t("vacancies.found", { n: formatNumber(lang, result.total) })}</p>
+      {result.items.length === 0 ? (
+        <div className="card"><p>{t("vacancies.empty")}</p></div>
+      ) : (
+        <ul className="vacancy-list">
+          {result.items.map((v) => <VacancyCard key={v.id} vacancy={v} lang={lang} />)}
+        </ul>
+      )}
+      <Pager page={result.page} pages={result.pages} />
+
+      <div className="card stack save-search">
+        {canSave ? (
+          <Form method="post" action="/me/saved-searches" className="stack">
+            <input type="hidden" name="intent" value="create" />
+            <input type="hidden" name="query" value={saveQuery} />
+            <Field name="name" label={t("vacancies.saveName")} hint={t("vacancies.saveHint")} optional defaultValue={query.q || query.skill || ""} />
+            <SubmitButton>{t("vacancies.saveSearch")}</SubmitButton>
+            <p className="small"><Link to="/me/saved-searches">{t("vacancies.savedTitle")}</Link></p>
+          </Form>
+        ) : !signedIn ? (
+          <p className="small">
+            <Link to={`/login?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`}>{t("vacancies.signInToSave")}</Link>
+          </p>
+        ) : null}
+        <p className="small"><a href="/feed.xml">{t("vacancies.feed")}</a></p>
+      </div>
+    </section>
+  );
+}
+
+function VacancyCard({ vacancy: v, lang }: { vacancy: BoardItem; lang: Lang }) {
+  const { t } = useT();
+  const region = v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
+  const place = [v.city, region].filter(Boolean).join(", ");
+  const salary = salaryText(t, lang, v.salary_min, v.salary_max);
+  return (
+    <li className="card vacancy-card">
+      <h3><Link to={`/vacancies/${v.id}`}>{v.title}</Link></h3>
+      <p className="small">
+        <strong>{v.company_name}</strong>
+        {place ? ` · ${place}` : ""}
+      </p>
+      <p className="small">
+        <span className="pill">{t(`vacancies.mode.${v.work_mode}`)}</span> <span className="pill">{t(`vacancies.type.${v.employment_type}`)}</span>
+        {salary ? <> <span className="pill pill--ok">{salary}</span></> : null}
+      </p>
+      {v.skills.length ? (
+        <ul className="skill-list" aria-label={t("vacancies.skills")}>
+          {v.skills.map((s) => <li key={s.id}>{pick(s, "name", lang)}</li>)}
+        </ul>
+      ) : null}
+      <p className="small muted">
+        {t("vacancies.postedOn", { date: formatDate(lang, v.published_at) })}
+        {v.deadline ? ` · ${t("vacancies.deadlineOn", { date: formatDate(lang, v.deadline) })}` : ""}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,126 @@
+// The application pages render in all three languages (Remix's hooks stubbed with plain data):
+// no missing message, no inline style (CSP), the snapshot shows what was sent.
+import { renderToString } from "react-dom/server";
+import { createElement, type ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { applicationsMessages } from "~/i18n/areas/applications";
+import { catalogs } from "~/i18n/catalog.server";
+import { LANGS } from "~/i18n/negotiate";
+import type { ApplicationSnapshot } from "~/models/applications.server";
+
+const state = vi.hoisted(() => ({ root: null as unknown, loader: null as unknown, action: undefined as unknown }));
+
+vi.mock("@remix-run/react", () => ({
+  Form: ({ children, method, className, action }: { children: ReactNode; method?: string; className?: string; action?: string }) =>
+    createElement("form", { method, className, action }, children),
+  Link: ({ children, to, className }: { children: ReactNode; to: string; className?: string }) => createElement("a", { href: to, className }, children),
+  useLoaderData: () => state.loader,
+  useActionData: () => state.action,
+  useRouteLoaderData: () => state.root,
+  useLocation: () => ({ pathname: "/employer/applicants", search: "" }),
+}));
+
+const { default: ApplyPage } = await import("~/routes/vacancies.$id_.apply");
+const { default: MyList } = await import("~/routes/me.applications._index");
+const { default: MyApplication } = await import("~/routes/me.applications.$id");
+const { default: CompanyApplicants } = await import("~/routes/employer.applicants");
+const { default: VacancyApplicants } = await import("~/routes/employer.vacancies.$id_.applicants");
+const { default: EmployerApplication } = await import("~/routes/employer.applications.$id");
+
+afterEach(() => {
+  state.action = undefined;
+});
+
+function render(lang: (typeof LANGS)[number], page: () => ReactNode, loader: unknown, action?: unknown): string {
+  state.root = { messages: catalogs[lang], lang, user: null };
+  state.loader = loader;
+  state.action = action;
+  const html = renderToString(createElement(page));
+  expect(html).not.toMatch(/style=/);
+  expect(html).not.toMatch(/\b(applications|errors|flash|skills|language|public)\.[a-zA-Z]+/); // every key translated
+  return html;
+}
+
+const snapshot: ApplicationSnapshot = {
+  takenAt: "2026-11-20T06:00:00.000Z",
+  graduate: {
+    name: "Айпери Жумабекова", slug: "ayperi", headline: "Junior frontend", about: "Сайт для гостевого дома.", city: "Нарын",
+    school: { name_ky: "№87 лицей", name_ru: "Лицей №87", name_en: "Lyceum No. 87" }, graduationDate: "2025-06-30",
+    englishLevel: "B1", modulesCompleted: 9, modulesTotal: 12, certificate: { number: "ISDEL-1", date: "2025-05-05", verified: true },
+    contacts: { email: "ayperi@mail.kg", phone: "+996 555 123 456", telegram: null },
+  },
+  skills: [{ id: 1, name_ky: "JavaScript", name_ru: "JavaScript", name_en: "JavaScript", level: "intermediate", evidence: "portfolio" }],
+  languages: [{ language: "ky", level: "native" }, { language: "en", level: "B1" }],
+  projects: [{ id: 5, title: "Сайт гостевого дома", summary: "Кыска", description: null, role: null, repo_url: null, demo_url: null, started_on: "2025-01", finished_on: null, skills: [], images: [{ file_name: "abc.webp", alt: "Башкы бет", width: 800, height: 600 }] }],
+};
+
+const events = [
+  { id: 1, from_status: null, to_status: "applied", note: "Салам", interview_at: null, interview_place: null, created_at: "2026-11-20T06:00:00.000Z", actor_name: "Айпери", actor_role: "graduate" },
+  { id: 2, from_status: "applied", to_status: "screening", note: null, interview_at: null, interview_place: null, created_at: "2026-11-21T06:00:00.000Z", actor_name: "Тимур", actor_role: "employer" },
+  { id: 3, from_status: "screening", to_status: "interview", note: null, interview_at: "2026-12-02T04:00:00.000Z", interview_place: "https://meet.example.kg/x", created_at: "2026-11-22T06:00:00.000Z", actor_name: "Тимур", actor_role: "employer" },
+];
+
+const base = {
+  id: 9, status: "interview", created_at: "2026-11-20T06:00:00.000Z", updated_at: "2026-11-22T06:00:00.000Z",
+  vacancy_id: 7, vacancy_title: "Junior React", vacancy_status: "open", company_name: "Ала-Тоо Софт", company_slug: "ala-too",
+  note: "Салам", snapshot, events, interview: events[2],
+};
+
+describe("application pages render in every language", () => {
+  for (const lang of LANGS) {
+    it(`in ${lang}`, () => {
+      const apply = render(lang, ApplyPage, { vacancy: { id: 7, title: "Junior React", company_name: "Ала-Тоо Софт" }, already: null, invited: true, projects: [{ id: 5, title: "Сайт", summary: null }, { id: 6, title: "Бот", summary: "Телеграм" }] },
+        { ok: false, errors: { note: "errors.tooLong", projectId: "applications.errors.projects" }, values: { note: "typed", projectIds: "6" } });
+      expect(apply).toContain("typed");
+      expect(apply).toMatch(/checked="" value="6"/);
+      expect(apply).not.toMatch(/checked="" value="5"/);
+      expect(render(lang, ApplyPage, { vacancy: null, already: 9, invited: false, projects: [] })).toContain('href="/me/applications/9"');
+
+      expect(render(lang, MyList, { applications: [base] })).toContain('href="/me/applications/9"');
+      expect(render(lang, MyList, { applications: [] })).toContain('href="/vacancies"');
+
+      const mine = render(lang, MyApplication, { application: base });
+      expect(mine).toContain("Сайт гостевого дома");
+      expect(mine).toContain('href="tel:+996555123456"');
+      expect(mine).toContain("https://meet.example.kg/x");
+      expect(mine).toContain('name="intent" value="withdraw"');
+      const invited = render(lang, MyApplication, { application: { ...base, status: "invited", snapshot: null, events: [], interview: null } });
+      expect(invited).toContain('href="/vacancies/7/apply"');
+      expect(render(lang, MyApplication, { application: { ...base, status: "hired" } })).not.toContain('value="withdraw"');
+
+      const rows = [{ id: 9, status: "applied", updated_at: base.updated_at, vacancy_title: "Junior React", first_name: "Айпери", last_name: "Жумабекова", headline: null }];
+      const all = render(lang, CompanyApplicants, { company: { id: 1, name: "Ала-Тоо Софт", slug: "ala-too" }, query: { q: "ай", status: "applied", vacancyId: 7, page: 1 }, vacancies: [{ id: 7, title: "Junior React" }], total: 1, page: 1, pages: 1, applicants: rows });
+      expect(all).toContain('href="/employer/applications/9"');
+      expect(all).toMatch(/<option value="7" selected=""/);
+      const one = render(lang, VacancyApplicants, { vacancy: { id: 7, title: "Junior React", status: "open" }, query: { q: "", status: null, vacancyId: 7, page: 1 }, total: 0, page: 1, pages: 1, applicants: [] },
+        { ok: false, errors: { slug: "applications.invite.unknown" }, values: { slug: "nobody" } });
+      expect(one).toContain('name="slug"');
+      expect(one).toContain(catalogs[lang]["applications.invite.unknown"]);
+
+      const theirs = render(lang, EmployerApplication, { application: { ...base, status: "offer", first_name: "Айпери", last_name: "Жумабекова", graduate_slug: "ayperi", placement: null }, moves: ["hired", "rejected"] });
+      expect(theirs).toContain('name="startDate"');
+      expect(theirs).not.toContain('name="interviewAt"');
+      const toInterview = render(lang, EmployerApplication, { application: { ...base, status: "screening", first_name: "Айпери", last_name: "Жумабекова", graduate_slug: null, placement: null }, moves: ["interview", "rejected"] },
+        { ok: false, errors: { interviewAt: "errors.required" }, values: { to: "interview", interviewPlace: "Офис" } });
+      expect(toInterview).toContain('type="datetime-local"');
+      expect(toInterview).toContain("Офис");
+      const hired = render(lang, EmployerApplication, { application: { ...base, status: "hired", first_name: "А", last_name: "Б", graduate_slug: null, placement: { start_date: "2026-01-15", monthly_pay: 45000, job_title: "Junior React", company_htp_resident: 1 } }, moves: [] });
+      expect(hired).not.toContain('name="to"');
+    });
+  }
+});
+
+describe("the applications messages", () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  it("have the same placeholders in every language and are really translated", () => {
+    const en = applicationsMessages.en as Record<string, string>;
+    for (const key of Object.keys(en)) {
+      for (const lang of ["ru", "ky"] as const) {
+        const text = (applicationsMessages[lang] as Record<string, string>)[key]!;
+        expect(placeholders(text), `${lang}:${key}`).toEqual(placeholders(en[key]!));
+        const sentence = (en[key]!.replace(/\{\w+\}/g, "").match(/\p{L}{2,}/gu)?.length ?? 0) >= 2;
+        if (sentence) expect(text, `${lang}:${key}`).not.toBe(en[key]);
+      }
+    }
+  });
+});
