@@ -15,7 +15,7 @@ import { notify, notifyCompany } from "./notifications.server";
 import { loadProfile } from "./profile.server";
 import { listProjects } from "./projects.server";
 
-export const NOTE_MAX = 2000;
+export { NOTE_MAX } from "~/domain/applications/pipeline";
 
 /**
  * For the employer's applicant pages: a member of a verified company (403 otherwise — a

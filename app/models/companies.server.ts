@@ -38,8 +38,9 @@ export async function companyOfUser(db: DB, userId: number) {
 // Company profile (members only), colleague invitations, staff verification, public page.
 
 
-export type CompanyStatus = "pending" | "verified" | "rejected";
-export const COMPANY_STATUSES: readonly CompanyStatus[] = ["pending", "verified", "rejected"];
+import { COMPANY_STATUSES, type CompanyStatus } from "~/domain/companies/options";
+
+export { COMPANY_STATUSES, type CompanyStatus };
 
 /** Days a colleague invitation stays valid. */
 export const COMPANY_INVITE_DAYS = 14;

@@ -9,8 +9,9 @@ import { resolveSkillText, type SkillRef } from "./skills.server";
 import { listableVisibilities, type Viewer } from "./visibility.server";
 
 export const DIRECTORY_PAGE_SIZE = 20;
-export const DIRECTORY_SORTS = ["relevance", "recent", "name", "available"] as const;
-export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+import { DIRECTORY_SORTS, type DirectorySort } from "~/domain/directory/options";
+
+export { DIRECTORY_SORTS, type DirectorySort };
 
 /** Skills shown on each card. */
 const TOP_SKILLS = 5;

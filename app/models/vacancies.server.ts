@@ -13,14 +13,9 @@ import { foldForSearch } from "./graduate-search.server";
 import { notify, notifyCompany } from "./notifications.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
 
-export const EMPLOYMENT_TYPES = ["full_time", "part_time", "internship", "apprenticeship", "contract"] as const satisfies readonly EmploymentType[];
-export const WORK_MODES = ["onsite", "hybrid", "remote"] as const satisfies readonly WorkMode[];
-export const SKILL_LEVELS = ["basic", "intermediate", "advanced"] as const satisfies readonly SkillLevel[];
-export const VACANCY_LANGUAGES = ["ky", "ru", "en"] as const;
-export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2", "native"] as const satisfies readonly CefrLevel[];
-export const VACANCY_STATUSES = ["draft", "submitted", "open", "rejected", "closed", "filled"] as const satisfies readonly VacancyStatus[];
-export const BOARD_SORTS = ["relevance", "newest", "deadline", "salary"] as const;
-export type BoardSort = (typeof BOARD_SORTS)[number];
+import { BOARD_SORTS, type BoardSort, CEFR_LEVELS, EMPLOYMENT_TYPES, SKILL_LEVELS, VACANCY_LANGUAGES, VACANCY_STATUSES, WORK_MODES } from "~/domain/vacancies/options";
+
+export { BOARD_SORTS, type BoardSort, CEFR_LEVELS, EMPLOYMENT_TYPES, SKILL_LEVELS, VACANCY_LANGUAGES, VACANCY_STATUSES, WORK_MODES };
 export const BOARD_PAGE_SIZE = 20;
 export const FEED_SIZE = 50;
 export const MAX_VACANCY_SKILLS = 30;

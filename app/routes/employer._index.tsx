@@ -8,7 +8,8 @@ import { getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { companyOfUser } from "~/models/companies.server";
-import { listCompanyVacancies, VACANCY_STATUSES } from "~/models/vacancies.server";
+import { listCompanyVacancies } from "~/models/vacancies.server";
+import { VACANCY_STATUSES } from "~/domain/vacancies/options";
 import { forbidden } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 

@@ -15,7 +15,8 @@ import { allowedMoves, APPLICATION_STATUSES, isFinal } from "~/domain/applicatio
 import { formatDate, formatKgs } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { getCompanyApplication, move, NOTE_MAX, requireCompanyMember } from "~/models/applications.server";
+import { getCompanyApplication, move, requireCompanyMember } from "~/models/applications.server";
+import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
 import { isoDate, optionalText } from "~/utils/fields";

@@ -16,10 +16,8 @@ import { companyOfUser } from "~/models/companies.server";
 import { todayInBishkek } from "~/models/directory.server";
 import { listRegions } from "~/models/reference.server";
 import { splitLines } from "~/models/skills.server";
-import {
-  CEFR_LEVELS, EMPLOYMENT_TYPES, endVacancy, getVacancy, MAX_VACANCY_SKILLS, resolveSkillLines, saveVacancy, submitVacancy,
-  VACANCY_LANGUAGES, WORK_MODES, type TransitionResult,
-} from "~/models/vacancies.server";
+import { endVacancy, getVacancy, MAX_VACANCY_SKILLS, resolveSkillLines, saveVacancy, submitVacancy, type TransitionResult } from "~/models/vacancies.server";
+import { CEFR_LEVELS, EMPLOYMENT_TYPES, VACANCY_LANGUAGES, WORK_MODES } from "~/domain/vacancies/options";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";

@@ -6,7 +6,8 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { COMPANY_STATUSES, type CompanyStatus, listCompaniesForStaff } from "~/models/companies.server";
+import { listCompaniesForStaff } from "~/models/companies.server";
+import { COMPANY_STATUSES, type CompanyStatus } from "~/domain/companies/options";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,7 +10,8 @@ import { FormErrorSummary, SubmitButton, TextArea, useFormFailure } from "~/comp
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { apply, applicationOfGraduateFor, NOTE_MAX, openVacancy } from "~/models/applications.server";
+import { apply, applicationOfGraduateFor, openVacancy } from "~/models/applications.server";
+import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { requireGraduate } from "~/models/graduates.server";
 import { listProjects } from "~/models/projects.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";

@@ -13,9 +13,8 @@ import { langOf, type Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { listRegions } from "~/models/reference.server";
-import {
-  BOARD_SORTS, boardFacets, boardQueryString, closeExpiredVacancies, EMPLOYMENT_TYPES, parseBoardQuery, searchVacancies, WORK_MODES, type BoardItem,
-} from "~/models/vacancies.server";
+import { boardFacets, boardQueryString, closeExpiredVacancies, parseBoardQuery, searchVacancies, type BoardItem } from "~/models/vacancies.server";
+import { BOARD_SORTS, EMPLOYMENT_TYPES, WORK_MODES } from "~/domain/vacancies/options";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {

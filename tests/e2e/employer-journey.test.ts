@@ -50,6 +50,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
     // 2. Staff verify the company.
     await asStaff(async (sp) => {
       await sp.goto(`${server.url}/staff/companies`);
+      await sp.screenshot({ path: screenshotPath("employer-journey-staff-companies-ru"), fullPage: true });
       await Promise.all([sp.waitForURL(/\/staff\/companies\/\d+$/), sp.getByRole("link", { name: "Karakol Code Lab" }).click()]);
       await submitForm(sp, true, ru["companies.staff.verify"]);
     });

@@ -46,3 +46,6 @@ export function canMove(from: ApplicationStatus, to: ApplicationStatus, actor: P
 export function isApplicationStatus(value: unknown): value is ApplicationStatus {
   return typeof value === "string" && (APPLICATION_STATUSES as readonly string[]).includes(value);
 }
+
+/** The longest cover note or move note, in characters. */
+export const NOTE_MAX = 2000;
