@@ -1,12 +1,12 @@
 // Each demo role signs in, switches language and signs out, in a real browser, with
 // JavaScript on and off, on a 360 px phone and on a desktop.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { hasChromium, launchBrowser, screenshotPath, textOf } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { hasChromium, screenshotPath, textOf } from "../support/browser";
+import { useServerAndBrowser } from "../support/e2e";
 
 const catalogs = { ky, ru, en };
 const ROLES = [
@@ -36,21 +36,13 @@ async function expectNoHorizontalScroll(page: Page) {
 }
 
 describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   for (const variant of VARIANTS) {
     for (const role of ROLES) {
       const label = `${role.email}, JS ${variant.js ? "on" : "off"}, ${variant.width}px, ${variant.from}→${variant.to}`;
       it(label, async () => {
-        const context = await browser.newContext({ javaScriptEnabled: variant.js, viewport: { width: variant.width, height: variant.height } });
+        const context = await env.browser.newContext({ javaScriptEnabled: variant.js, viewport: { width: variant.width, height: variant.height } });
         const page = await context.newPage();
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(e.message));
@@ -61,11 +53,11 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         const to = catalogs[variant.to];
         const shot = (step: string) => page.screenshot({ path: screenshotPath(`roles-${role.email}-${variant.js ? "js" : "nojs"}-${variant.width}-${step}`), fullPage: true });
 
-        await page.goto(`${server.url}/login?lng=${variant.from}`);
+        await page.goto(`${env.server.url}/login?lng=${variant.from}`);
         expect(await textOf(page.locator("main h1"), from["login.title"])).toBe(from["login.title"]);
         await page.getByLabel(from["login.email"]).fill(role.email);
         await page.getByLabel(from["login.password"]).fill("demo-portal-2026");
-        await Promise.all([page.waitForURL(`${server.url}${role.home}`), page.locator("main").getByRole("button", { name: from["login.submit"] }).click()]);
+        await Promise.all([page.waitForURL(`${env.server.url}${role.home}`), page.locator("main").getByRole("button", { name: from["login.submit"] }).click()]);
         expect(await textOf(page.locator("main h1"), from[role.heading])).toBe(from[role.heading]);
         await expectNoRawKeys(page);
         await expectNoHorizontalScroll(page);
@@ -78,15 +70,15 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         ]);
         expect(await textOf(page.locator("main h1"), to[role.heading])).toBe(to[role.heading]);
         expect(await page.getAttribute("html", "lang")).toBe(variant.to);
-        await page.goto(`${server.url}/account`);
+        await page.goto(`${env.server.url}/account`);
         expect(await textOf(page.locator("main h1"), to["account.title"])).toBe(to["account.title"]);
         await expectNoRawKeys(page);
         await shot("switched");
 
-        await Promise.all([page.waitForURL(`${server.url}/`), page.getByRole("button", { name: to["nav.signOut"] }).click()]);
+        await Promise.all([page.waitForURL(`${env.server.url}/`), page.getByRole("button", { name: to["nav.signOut"] }).click()]);
         expect(await textOf(page.getByRole("status"), to["flash.signedOut"])).toBe(to["flash.signedOut"]);
         expect(await textOf(page.getByRole("link", { name: to["nav.signIn"], exact: true }), to["nav.signIn"])).toBe(to["nav.signIn"]);
-        await page.goto(`${server.url}${role.home}`);
+        await page.goto(`${env.server.url}${role.home}`);
         expect(new URL(page.url()).pathname).toBe("/login");
         await shot("signed-out");
         expect(errors).toEqual([]);

@@ -2,14 +2,14 @@
 // fills the profile and a skill → adds a project with an image → publishes → a visitor
 // opens the public page and the CV. With JavaScript on and off, at phone and desktop sizes.
 import sharp from "sharp";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { hasChromium, launchBrowser, screenshotPath, textOf } from "../support/browser";
+import { hasChromium, screenshotPath, textOf } from "../support/browser";
 import { submitForm } from "../support/forms";
-import { type RunningServer, startServer } from "../support/server";
+import { useServerAndBrowser } from "../support/e2e";
 
 const catalogs = { ky, ru, en };
 const VARIANTS = [
@@ -20,26 +20,17 @@ const VARIANTS = [
 const submit = (page: Page, js: boolean, button: string, scope?: Locator, method: "GET" | "POST" = "POST") => submitForm(page, js, button, scope, method);
 
 describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const env = useServerAndBrowser();
   let png: Buffer;
   beforeAll(async () => {
-    [server, browser, png] = await Promise.all([
-      startServer(),
-      launchBrowser(),
-      sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 110, b: 180 } } }).png().toBuffer(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 110, b: 180 } } }).png().toBuffer();
   });
 
   for (const v of VARIANTS) {
     it(`invitation → profile → project with image → publish → public page (JS ${v.js ? "on" : "off"}, ${v.width}px, ${v.lang})`, async () => {
       const m = catalogs[v.lang];
       const errors: string[] = [];
-      const context = await browser.newContext({ javaScriptEnabled: v.js, viewport: { width: v.width, height: v.height } });
+      const context = await env.browser.newContext({ javaScriptEnabled: v.js, viewport: { width: v.width, height: v.height } });
       const page = await context.newPage();
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (msg) => {
@@ -48,11 +39,11 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       const shot = (step: string) => page.screenshot({ path: screenshotPath(`graduate-${v.js ? "js" : "nojs"}-${v.width}-${step}`), fullPage: true });
 
       // Staff enrol the graduate and read the code off the page.
-      await page.goto(`${server.url}/login?lng=${v.lang}`);
+      await page.goto(`${env.server.url}/login?lng=${v.lang}`);
       await page.getByLabel(m["login.email"]).fill("staff@demo.kg");
       await page.getByLabel(m["login.password"]).fill("demo-portal-2026");
       await submit(page, v.js, m["login.submit"]);
-      await page.goto(`${server.url}/staff/invitations`);
+      await page.goto(`${env.server.url}/staff/invitations`);
       const enrol = page.locator("form", { has: page.locator('input[name="intent"][value="enrol"]') });
       await enrol.getByLabel(m["staff.invite.cohort"]).selectOption({ index: 1 });
       await enrol.getByLabel(m["staff.invite.firstName"]).fill(v.first);
@@ -63,7 +54,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await submit(page, v.js, m["nav.signOut"], page.locator("header"));
 
       // The graduate joins with the code.
-      await page.goto(`${server.url}/join?lng=${v.lang}`);
+      await page.goto(`${env.server.url}/join?lng=${v.lang}`);
       await page.getByLabel(m["join.code"]).fill(code.toLowerCase());
       await submit(page, v.js, m["join.checkCode"], undefined, "GET");
       expect(await textOf(page.locator(".notice"))).toContain(v.first);
@@ -84,13 +75,13 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       expect(await textOf(page.getByRole("status").first(), m["flash.saved"])).toBe(m["flash.saved"]);
 
       // A skill typed the way people say it.
-      await page.goto(`${server.url}/me/skills`);
+      await page.goto(`${env.server.url}/me/skills`);
       await page.getByLabel(m["skills.skill"], { exact: true }).fill("вёрстка");
       await submit(page, v.js, m["skills.add"]);
       expect(await page.locator("main table").innerText()).toContain("HTML/CSS");
 
       // A portfolio project with an image.
-      await page.goto(`${server.url}/me/projects/new`);
+      await page.goto(`${env.server.url}/me/projects/new`);
       await page.getByLabel(m["portfolio.field.title"]).fill("Сайт гостевого дома «Сон-Көл»");
       await page.getByLabel(m["portfolio.field.summary"]).fill("Лендинг с ценами и формой бронирования.");
       await page.getByLabel(m["portfolio.field.skills"]).fill("HTML\nCSS\nджаваскрипт");
@@ -105,20 +96,20 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await shot("project");
 
       // A visitor (a fresh browser context) opens the public page and the CV.
-      const visitor = await browser.newContext({ javaScriptEnabled: v.js, viewport: { width: v.width, height: v.height } });
+      const visitor = await env.browser.newContext({ javaScriptEnabled: v.js, viewport: { width: v.width, height: v.height } });
       const pub = await visitor.newPage();
-      const response = await pub.goto(`${server.url}/g/${v.slug}?lng=${v.lang}`);
+      const response = await pub.goto(`${env.server.url}/g/${v.slug}?lng=${v.lang}`);
       expect(response?.status()).toBe(200);
       expect(await textOf(pub.locator("main h1"))).toBe(`${v.first} ${v.last}`);
       expect(await pub.locator("main").innerText()).toContain("Сайт гостевого дома «Сон-Көл»");
       expect(await pub.locator('main img[alt="Главная страница сайта на телефоне"]').count()).toBe(1);
       const imageUrl = await pub.locator('main img[alt="Главная страница сайта на телефоне"]').getAttribute("src");
-      const image = await pub.request.get(`${server.url}${imageUrl}`);
+      const image = await pub.request.get(`${env.server.url}${imageUrl}`);
       expect(image.headers()["x-content-type-options"]).toBe("nosniff");
       expect(await pub.locator('meta[name="robots"]').count()).toBe(0); // public pages may be indexed
       expect(await pub.locator("main").innerText()).not.toContain(`${v.slug}@mail.kg`); // contacts never public
       await pub.screenshot({ path: screenshotPath(`graduate-${v.js ? "js" : "nojs"}-${v.width}-public`), fullPage: true });
-      const cv = await pub.goto(`${server.url}/g/${v.slug}/cv`);
+      const cv = await pub.goto(`${env.server.url}/g/${v.slug}/cv`);
       expect(cv?.status()).toBe(200);
       const overflow = await pub.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
