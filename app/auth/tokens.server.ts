@@ -10,7 +10,7 @@ export function sha256(value: string): string {
   return crypto.createHash("sha256").update(value).digest("hex");
 }
 
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // no 0/O, 1/I/L: codes are read aloud and typed on phones
+export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // no 0/O, 1/I/L: codes are read aloud and typed on phones
 
 /** An invitation code such as KG-7F3K-92QD: short enough to dictate, ~40 bits of randomness. */
 export function invitationCode(): string {

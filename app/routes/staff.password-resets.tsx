@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
-import { formatDateTime, } from "~/i18n/format";
+import { formatDateTime } from "~/i18n/format";
 import { langOf } from "~/i18n/negotiate";
 import { useT } from "~/i18n/use-t";
 import { createPasswordReset } from "~/models/password-resets.server";

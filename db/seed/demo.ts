@@ -2,6 +2,7 @@
 // random numbers). The same generator builds the large benchmark set when given sizes.
 import type { Connection } from "../connection";
 import { hashPassword } from "../../app/auth/password.server";
+import { CODE_ALPHABET } from "../../app/auth/tokens.server";
 import { companies } from "./data/companies";
 import { randomBytes } from "node:crypto";
 import { randomPerson } from "./people";
@@ -28,7 +29,6 @@ export const DEMO_SIZE: SeedSize = { graduates: 900, openVacancies: 90, seed: 20
 
 const FIRST_YEAR = 2019;
 const LAST_YEAR = 2026;
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 function code(random: Random): string {
   let s = "";
