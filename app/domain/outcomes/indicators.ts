@@ -1,0 +1,197 @@
+// Placement indicators per checkpoint (DESIGN §6: NACE First-Destination rates with EQAVET beside them).
+// Plain TypeScript over a list of facts, one per graduate: no Remix, no database, safe in the browser.
+// The staff dashboard shows computeIndicators; the public /outcomes page shows publicView of it.
+
+import {
+  CHECKPOINT_MONTHS, KNOWLEDGE_RATE_FLAG, MIN_PAYS_FOR_MEDIAN, OUTCOME_CODES, SMALL_N,
+  type Checkpoint, type OutcomeCode, type Relatedness,
+} from "./codes";
+import { medianWholeKgs } from "./median";
+import { rate, type Rate } from "./rate";
+import { timeToFirstJob, TIME_TO_JOB_WINDOWS, type TimeToFirstJob, type TimeToJobWindow } from "./time-to-job";
+
+export { checkpointDate, addCalendarMonths } from "./calendar";
+export { medianWholeKgs } from "./median";
+export { rate, type Rate } from "./rate";
+export { TIME_TO_JOB_WINDOWS, type TimeToJobWindow, type TimeToFirstJob } from "./time-to-job";
+
+/** What is known of one graduate of the base at one checkpoint. */
+export type OutcomeFact = {
+  graduateId: number;
+  /** ISO date of the cohort's graduation. */
+  graduationDate: string;
+  /** The current primary outcome at this checkpoint ("unknown" when there is no record). */
+  outcome: OutcomeCode;
+  /**
+   * Only for `employed`. An employed fact without it counts as employed everywhere, but not at an HTP
+   * resident, with relatedness unknown, and without a pay: nothing is claimed that was not recorded.
+   */
+  employment?: {
+    /** The employer was an HTP resident on the record's date. */
+    htpResident: boolean;
+    related: Relatedness;
+    /** Hours >= FULL_TIME_HOURS. */
+    fullTime: boolean;
+    /** KGS, whole. */
+    monthlyPay: number | null;
+  };
+  /** Earliest known start date of the graduate's first job (any checkpoint up to this one), or null. */
+  firstJobStart: string | null;
+  startedBeforeGraduation?: boolean;
+};
+
+export type MedianMonthlyPay = {
+  /** Full-time employed graduates with a recorded pay: always shown beside the median. */
+  n: number;
+  /** Null when n < MIN_PAYS_FOR_MEDIAN (DESIGN §6: shown only with 5 or more pays behind it). */
+  value: number | null;
+  /** n < SMALL_N: a pay is a cell like any rate, so it is hidden on public pages below 10 pays. */
+  smallN: boolean;
+};
+
+export type OutcomeIndicators = {
+  /** Every fact given, excluded ones too. */
+  graduates: number;
+  /** N = graduates − excluded: the cohort base. */
+  n: number;
+  /** known = N − unknown. */
+  known: number;
+  counts: Record<OutcomeCode, number>;
+  /** known / N, flagged under KNOWLEDGE_RATE_FLAG. */
+  knowledgeRate: Rate & { flagged: boolean };
+  /** NACE: (employed + military + service + education) / (known − not_seeking). */
+  careerOutcomesRate: Rate;
+  /** EQAVET: employed / N — an unknown graduate counts as not placed. */
+  employmentRate: Rate;
+  /** Employed at an HTP resident / (known − not_seeking). */
+  htpPlacementRate: Rate;
+  /** Employed at an HTP resident / employed. */
+  htpShareOfEmployed: Rate;
+  /** Employed in a related job / employed with relatedness known (yes or no). */
+  relatedEmploymentRate: Rate;
+  timeToFirstJob: TimeToFirstJob;
+  medianMonthlyPay: MedianMonthlyPay;
+};
+
+export type IndicatorOptions = {
+  /** The checkpoint the facts belong to: time-to-job windows longer than it are marked lower bounds. */
+  checkpoint?: Checkpoint;
+};
+
+function countByCode(facts: readonly OutcomeFact[]): Record<OutcomeCode, number> {
+  const counts = Object.fromEntries(OUTCOME_CODES.map((code) => [code, 0])) as Record<OutcomeCode, number>;
+  for (const fact of facts) counts[fact.outcome]++;
+  return counts;
+}
+
+/** Every DESIGN §6 indicator for the facts of one checkpoint (one fact per graduate). */
+export function computeIndicators(facts: readonly OutcomeFact[], options: IndicatorOptions = {}): OutcomeIndicators {
+  const counts = countByCode(facts);
+  const n = facts.length - counts.excluded;
+  const known = n - counts.unknown;
+  const reachable = known - counts.not_seeking;
+
+  const employed = facts.filter((f) => f.outcome === "employed");
+  const atHtp = employed.filter((f) => f.employment?.htpResident === true).length;
+  const relatedYes = employed.filter((f) => f.employment?.related === "yes").length;
+  const relatedKnown = employed.filter((f) => f.employment?.related === "yes" || f.employment?.related === "no").length;
+
+  const pays = employed
+    .filter((f) => f.employment?.fullTime === true && typeof f.employment.monthlyPay === "number" && Number.isFinite(f.employment.monthlyPay))
+    .map((f) => f.employment!.monthlyPay!);
+
+  const jobSeekingBase = facts
+    .filter((f) => f.outcome === "employed" || f.outcome === "seeking")
+    .map((f) => ({ ...f, employed: f.outcome === "employed" }));
+
+  const knowledgeRate = rate(known, n);
+  return {
+    graduates: facts.length,
+    n,
+    known,
+    counts,
+    knowledgeRate: { ...knowledgeRate, flagged: knowledgeRate.value !== null && knowledgeRate.value < KNOWLEDGE_RATE_FLAG },
+    careerOutcomesRate: rate(counts.employed + counts.military + counts.service + counts.education, reachable),
+    employmentRate: rate(counts.employed, n),
+    htpPlacementRate: rate(atHtp, reachable),
+    htpShareOfEmployed: rate(atHtp, counts.employed),
+    relatedEmploymentRate: rate(relatedYes, relatedKnown),
+    timeToFirstJob: timeToFirstJob(jobSeekingBase, options.checkpoint === undefined ? undefined : CHECKPOINT_MONTHS[options.checkpoint]),
+    medianMonthlyPay: {
+      n: pays.length,
+      value: pays.length >= MIN_PAYS_FOR_MEDIAN ? medianWholeKgs(pays) : null,
+      smallN: pays.length < SMALL_N,
+    },
+  };
+}
+
+/**
+ * Indicators per group (school, region, cohort, sex, employer, HTP or not …), in the order each key is
+ * first met; callers sort for display. An array rather than a Map so a loader can return it as JSON.
+ */
+export function indicatorsBy<K>(
+  facts: readonly OutcomeFact[],
+  keyOf: (fact: OutcomeFact) => K,
+  options: IndicatorOptions = {},
+): { key: K; indicators: OutcomeIndicators }[] {
+  const groups = new Map<K, OutcomeFact[]>();
+  for (const fact of facts) {
+    const key = keyOf(fact);
+    const group = groups.get(key);
+    if (group) group.push(fact);
+    else groups.set(key, [fact]);
+  }
+  return [...groups].map(([key, group]) => ({ key, indicators: computeIndicators(group, options) }));
+}
+
+// ---- The public view: small cells hidden (DESIGN §6) ----
+
+/** A public figure: its value only when its denominator is SMALL_N or more; never its numerator. */
+export type PublicRate = { value: number | null; denominator: number; hidden: boolean };
+
+export type PublicIndicators = {
+  n: number;
+  knowledgeRate: PublicRate;
+  careerOutcomesRate: PublicRate;
+  employmentRate: PublicRate;
+  htpPlacementRate: PublicRate;
+  htpShareOfEmployed: PublicRate;
+  relatedEmploymentRate: PublicRate;
+  timeToFirstJob: {
+    within: Record<TimeToJobWindow, PublicRate>;
+    /** Hidden below SMALL_N with its status too: "not reached" in a base of 4 says as much as the figure. */
+    medianDays: { days: number | null; status: "reached" | "not_reached" | "no_base" | null; base: number; hidden: boolean };
+  };
+  medianMonthlyPay: { value: number | null; n: number; hidden: boolean };
+};
+
+function publicRate(r: Rate): PublicRate {
+  return r.smallN ? { value: null, denominator: r.denominator, hidden: true } : { value: r.value, denominator: r.denominator, hidden: false };
+}
+
+/**
+ * What the public /outcomes page may show. Counts per code and numerators are left out: with a small
+ * denominator they would give away what the hidden value hides (2 of 3 employed).
+ */
+export function publicView(indicators: OutcomeIndicators): PublicIndicators {
+  const t = indicators.timeToFirstJob;
+  const within = {} as Record<TimeToJobWindow, PublicRate>;
+  for (const months of TIME_TO_JOB_WINDOWS) within[months] = publicRate(t.within[months]);
+  const pay = indicators.medianMonthlyPay;
+  return {
+    n: indicators.n,
+    knowledgeRate: publicRate(indicators.knowledgeRate),
+    careerOutcomesRate: publicRate(indicators.careerOutcomesRate),
+    employmentRate: publicRate(indicators.employmentRate),
+    htpPlacementRate: publicRate(indicators.htpPlacementRate),
+    htpShareOfEmployed: publicRate(indicators.htpShareOfEmployed),
+    relatedEmploymentRate: publicRate(indicators.relatedEmploymentRate),
+    timeToFirstJob: {
+      within,
+      medianDays: t.median.smallN
+        ? { days: null, status: null, base: t.median.base, hidden: true }
+        : { days: t.median.days, status: t.median.status, base: t.median.base, hidden: false },
+    },
+    medianMonthlyPay: pay.smallN ? { value: null, n: pay.n, hidden: true } : { value: pay.value, n: pay.n, hidden: false },
+  };
+}
