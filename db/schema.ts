@@ -375,6 +375,13 @@ export interface NotificationsTable extends Timestamps {
   read_at: string | null;
 }
 
+/** Written by triggers: what changed since the matching index last looked (migration 0004). */
+export interface MatchChangesTable {
+  seq: Generated<number>;
+  kind: "graduate" | "vacancy" | "all";
+  entity_id: number | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -413,6 +420,7 @@ export interface Database {
   application_events: ApplicationEventsTable;
   placements: PlacementsTable;
   notifications: NotificationsTable;
+  match_changes: MatchChangesTable;
 }
 
 export type User = Selectable<UsersTable>;

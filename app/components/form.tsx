@@ -135,9 +135,9 @@ export function FormErrorSummary({ errors }: { errors: FieldErrors }) {
   );
 }
 
-export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+export function SubmitButton({ children, name, value, "aria-label": label }: { children: ReactNode; name?: string; value?: string; "aria-label"?: string }) {
   return (
-    <button type="submit" className="button" name={name} value={value}>
+    <button type="submit" className="button" name={name} value={value} aria-label={label}>
       {children}
     </button>
   );

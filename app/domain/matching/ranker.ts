@@ -1,0 +1,440 @@
+// The in-memory side of matching: every rankable graduate and open vacancy, and the two
+// rankings over them (DESIGN §5, budgets in §10). Plain TypeScript; the database side
+// (app/models/matching-index.server.ts) fills it and keeps it current.
+//
+// Graduates are held in columns (typed arrays by slot) with, per skill, the list of slots
+// that hold it — so ranking 100,000 graduates for a vacancy walks only the postings of its
+// few skills plus one tight pass of integer arithmetic. The arithmetic is score.ts's own
+// (the same credit functions and point shares); a test checks every total equals
+// explainMatch's, which is what the pages show.
+import {
+  AVAILABILITY_CREDIT,
+  availabilityKind,
+  type CandidateFacts,
+  type CefrRank,
+  claimCredit,
+  combineCredit,
+  graduatePoints,
+  languageCredit,
+  type LevelRank,
+  placeAndAvailabilityPoints,
+  placeCredit,
+  placeKindOf,
+  type PreparedVacancy,
+  prefersRemoteFor,
+  prepareVacancy,
+  type RankingDay,
+  type RelatedOf,
+  relatedCredit,
+  scoreOf,
+  type SkillClaim,
+  skillAndLanguagePoints,
+  type VacancyFacts,
+} from "./score";
+
+export type CandidateEntry = {
+  facts: CandidateFacts;
+  schoolId: number;
+  cohortId: number;
+  /** Where the graduate lives, or their school's region when they have not said (for the region filter). */
+  regionId: number | null;
+  /** Employers see only "employers" and "public" profiles; staff see all. */
+  visibility: "private" | "employers" | "public";
+  /** Already hired through the portal. */
+  placed: boolean;
+};
+
+export type VacancyEntry = {
+  facts: VacancyFacts;
+  companyId: number;
+  /** Last day to apply (ISO date) or null. */
+  deadline: string | null;
+  publishedAt: string | null;
+};
+
+export type CandidateFilters = {
+  meetsAllRequired?: boolean;
+  schoolId?: number | null;
+  cohortId?: number | null;
+  regionId?: number | null;
+  availableNow?: boolean;
+  includePlaced?: boolean;
+  /** Employers may not list private profiles. */
+  employerView?: boolean;
+};
+
+export type Ranked = { id: number; total: number; score: number; requiredMet: number };
+export type RankPage = { count: number; items: Ranked[] };
+
+// A claim packed in one small integer: level * 4 + evidence (both 1–3).
+const pack = (claim: SkillClaim) => claim.level * 4 + claim.evidence;
+const unpack = (code: number): SkillClaim => ({ level: (code >> 2) as LevelRank, evidence: (code & 3) as SkillClaim["evidence"] });
+// Credit tables by [code * 4 + minLevel], filled from score.ts's functions.
+const DIRECT = new Int32Array(64);
+const RELATED = new Int32Array(64);
+for (let code = 0; code < 16; code++) {
+  const claim = unpack(code);
+  if (claim.level < 1 || claim.evidence < 1) continue;
+  for (const minLevel of [1, 2, 3] as LevelRank[]) {
+    DIRECT[code * 4 + minLevel] = claimCredit(claim, minLevel);
+    RELATED[code * 4 + minLevel] = relatedCredit(claim, minLevel);
+  }
+}
+
+type Posting = { slots: number[]; codes: number[] };
+
+/** Grows a typed array to hold `size` slots, keeping what it has. */
+function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+export class MatchIndex {
+  // ---- graduates, by slot ----
+  private slotOf = new Map<number, number>();
+  private entries: (CandidateEntry | undefined)[] = [];
+  private alive = new Uint8Array(1024);
+  private school = new Int32Array(1024);
+  private cohort = new Int32Array(1024);
+  private regionFilter = new Int32Array(1024); // 0 = none
+  private homeRegion = new Int32Array(1024); // 0 = none
+  private city = new Int32Array(1024); // interned city key, 0 = none
+  private relocate = new Uint8Array(1024);
+  private remoteOnly = new Uint8Array(1024);
+  private hidden = new Uint8Array(1024); // private profile
+  private placed = new Uint8Array(1024);
+  private ownPoints = new Int32Array(1024); // modules + certificate
+  private available: (string | null)[] = [];
+  private languageColumns = new Map<string, Uint8Array>();
+  private postings = new Map<number, Posting>();
+  private cityIds = new Map<string, number>();
+  // scratch buffers for one ranking
+  private requiredSum = new Int32Array(1024);
+  private niceSum = new Int32Array(1024);
+  private requiredMet = new Uint8Array(1024);
+  private best = new Int32Array(1024);
+
+  // ---- vacancies ----
+  private readonly vacancies = new Map<number, VacancyEntry & { prepared: PreparedVacancy }>();
+  private related = new Map<number, number[]>();
+
+  readonly relatedOf: RelatedOf = (skillId) => this.related.get(skillId) ?? [];
+
+  setRelations(pairs: Iterable<[number, number]>): void {
+    const related = new Map<number, number[]>();
+    for (const [a, b] of pairs) {
+      if (a === b) continue;
+      related.set(a, [...(related.get(a) ?? []), b]);
+    }
+    this.related = related;
+    for (const [id, v] of this.vacancies) this.vacancies.set(id, { ...v, prepared: this.prepare(v.facts) });
+  }
+
+  prepare(vacancy: VacancyFacts): PreparedVacancy {
+    return prepareVacancy(vacancy, this.relatedOf);
+  }
+
+  private cityId(key: string | null): number {
+    if (!key) return 0;
+    let id = this.cityIds.get(key);
+    if (id === undefined) this.cityIds.set(key, (id = this.cityIds.size + 1));
+    return id;
+  }
+
+  putCandidate(entry: CandidateEntry): void {
+    const id = entry.facts.id;
+    let slot = this.slotOf.get(id);
+    if (slot === undefined) {
+      slot = this.entries.length;
+      this.slotOf.set(id, slot);
+      this.entries.push(undefined);
+      this.available.push(null);
+      this.ensureCapacity(slot + 1);
+    } else {
+      this.unpost(slot);
+    }
+    const f = entry.facts;
+    this.entries[slot] = entry;
+    this.alive[slot] = 1;
+    this.school[slot] = entry.schoolId;
+    this.cohort[slot] = entry.cohortId;
+    this.regionFilter[slot] = entry.regionId ?? 0;
+    this.homeRegion[slot] = f.place.regionId ?? 0;
+    this.city[slot] = this.cityId(f.place.city);
+    this.relocate[slot] = f.willingToRelocate ? 1 : 0;
+    this.remoteOnly[slot] = f.remotePreference === "remote" ? 1 : 0;
+    this.hidden[slot] = entry.visibility === "private" ? 1 : 0;
+    this.placed[slot] = entry.placed ? 1 : 0;
+    this.ownPoints[slot] = graduatePoints(f);
+    this.available[slot] = f.availableFrom;
+    for (const [language, level] of f.languages) {
+      let column = this.languageColumns.get(language);
+      if (!column) this.languageColumns.set(language, (column = new Uint8Array(this.alive.length)));
+      column[slot] = level;
+    }
+    for (const [skillId, claim] of f.skills) {
+      let posting = this.postings.get(skillId);
+      if (!posting) this.postings.set(skillId, (posting = { slots: [], codes: [] }));
+      posting.slots.push(slot);
+      posting.codes.push(pack(claim));
+    }
+  }
+
+  dropCandidate(id: number): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined || !this.entries[slot]) return;
+    this.unpost(slot);
+    this.entries[slot] = undefined;
+    this.alive[slot] = 0;
+  }
+
+  /** Removes a slot from the postings and language columns it was in (before an update or a drop). */
+  private unpost(slot: number): void {
+    const old = this.entries[slot];
+    if (!old) return;
+    for (const skillId of old.facts.skills.keys()) {
+      const posting = this.postings.get(skillId);
+      if (!posting) continue;
+      const at = posting.slots.indexOf(slot);
+      if (at < 0) continue;
+      const last = posting.slots.length - 1;
+      posting.slots[at] = posting.slots[last]!;
+      posting.codes[at] = posting.codes[last]!;
+      posting.slots.pop();
+      posting.codes.pop();
+    }
+    for (const language of old.facts.languages.keys()) this.languageColumns.get(language)![slot] = 0;
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.alive.length) return;
+    this.alive = grow(this.alive, size);
+    const n = this.alive.length;
+    this.school = grow(this.school, n);
+    this.cohort = grow(this.cohort, n);
+    this.regionFilter = grow(this.regionFilter, n);
+    this.homeRegion = grow(this.homeRegion, n);
+    this.city = grow(this.city, n);
+    this.relocate = grow(this.relocate, n);
+    this.remoteOnly = grow(this.remoteOnly, n);
+    this.hidden = grow(this.hidden, n);
+    this.placed = grow(this.placed, n);
+    this.ownPoints = grow(this.ownPoints, n);
+    this.requiredSum = grow(this.requiredSum, n);
+    this.niceSum = grow(this.niceSum, n);
+    this.requiredMet = grow(this.requiredMet, n);
+    this.best = grow(this.best, n);
+    for (const [language, column] of this.languageColumns) this.languageColumns.set(language, grow(column, n));
+  }
+
+  candidate(id: number): CandidateEntry | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.entries[slot];
+  }
+
+  *allCandidates(): IterableIterator<CandidateEntry> {
+    for (const entry of this.entries) if (entry) yield entry;
+  }
+
+  /** Slots of graduates holding the skill (directly), for the skill-gap counts. */
+  holders(skillId: number): readonly CandidateEntry[] {
+    const posting = this.postings.get(skillId);
+    return posting ? posting.slots.map((slot) => this.entries[slot]!) : [];
+  }
+
+  putVacancy(entry: VacancyEntry): void {
+    this.vacancies.set(entry.facts.id, { ...entry, prepared: this.prepare(entry.facts) });
+  }
+  dropVacancy(id: number): void {
+    this.vacancies.delete(id);
+  }
+  vacancy(id: number): VacancyEntry | undefined {
+    return this.vacancies.get(id);
+  }
+  allVacancies(): IterableIterator<VacancyEntry> {
+    return this.vacancies.values();
+  }
+
+  clear(): void {
+    this.alive.fill(0);
+    this.slotOf.clear();
+    this.entries = [];
+    this.available = [];
+    this.postings.clear();
+    this.languageColumns.clear();
+    this.vacancies.clear();
+  }
+
+  get size() {
+    return { candidates: this.entries.filter(Boolean).length, vacancies: this.vacancies.size };
+  }
+
+  /** Every graduate that passes the filters, best first; `limit` items from `offset`. */
+  rankCandidates(vacancy: VacancyFacts, filters: CandidateFilters, day: RankingDay, offset = 0, limit = 20): RankPage {
+    const prepared = this.prepare(vacancy);
+    const slots = this.entries.length;
+    const requiredSum = this.requiredSum.fill(0, 0, slots);
+    const niceSum = this.niceSum.fill(0, 0, slots);
+    const requiredMet = this.requiredMet.fill(0, 0, slots);
+    for (const r of prepared.required) this.addCredits(r.skillId, r.minLevel, r.related, requiredSum, requiredMet);
+    for (const r of prepared.niceToHave) this.addCredits(r.skillId, r.minLevel, r.related, niceSum, null);
+
+    const languages = prepared.languages.map((l) => ({ column: this.languageColumns.get(l.language), minLevel: l.minLevel }));
+    const { workMode } = vacancy;
+    const jobCity = this.cityIds.get(vacancy.place.city ?? "") ?? (vacancy.place.city === null ? null : -1);
+    const jobRegion = vacancy.place.regionId;
+    const availabilityPoints = new Map<string | null, number>();
+    const requiredCount = prepared.required.length;
+
+    const hits = new Hits(slots);
+    for (let slot = 0; slot < slots; slot++) {
+      if (this.alive[slot] === 0) continue;
+      if (!filters.includePlaced && this.placed[slot] === 1) continue;
+      if (filters.employerView && this.hidden[slot] === 1) continue;
+      if (filters.schoolId && this.school[slot] !== filters.schoolId) continue;
+      if (filters.cohortId && this.cohort[slot] !== filters.cohortId) continue;
+      if (filters.regionId && this.regionFilter[slot] !== filters.regionId) continue;
+      const from = this.available[slot]!;
+      if (filters.availableNow && from && from > day.today) continue;
+      if (filters.meetsAllRequired && requiredMet[slot]! < requiredCount) continue;
+
+      let languageSum = 0;
+      for (const l of languages) {
+        const have = l.column ? l.column[slot]! : 0;
+        if (have) languageSum += languageCredit(have as CefrRank, l.minLevel);
+      }
+      const kind = placeKindOf(workMode, jobCity, jobRegion, this.city[slot] || null, this.homeRegion[slot] || null, this.relocate[slot] === 1);
+      const place = placeCredit(kind, workMode, this.remoteOnly[slot] === 1 && workMode !== "remote");
+      let availability = availabilityPoints.get(from);
+      if (availability === undefined) {
+        availability = placeAndAvailabilityPoints(0, AVAILABILITY_CREDIT[availabilityKind(from, day)]);
+        availabilityPoints.set(from, availability);
+      }
+      const total =
+        skillAndLanguagePoints(prepared, requiredSum[slot]!, niceSum[slot]!, languageSum) +
+        placeAndAvailabilityPoints(place, 0) +
+        availability +
+        this.ownPoints[slot]!;
+      hits.add(this.entries[slot]!.facts.id, total, requiredMet[slot]!);
+    }
+    return hits.page(offset, limit);
+  }
+
+  /** Adds, per slot, one requirement's credit (score.ts combineCredit over the skill and its related ones). */
+  private addCredits(skillId: number, minLevel: LevelRank, related: readonly number[], sum: Int32Array, met: Uint8Array | null): void {
+    const best = this.best; // the best related credit so far, then the combined credit
+    const touched: number[] = [];
+    for (const relatedId of related) {
+      const posting = this.postings.get(relatedId);
+      if (!posting) continue;
+      for (let i = 0; i < posting.slots.length; i++) {
+        const slot = posting.slots[i]!;
+        const credit = RELATED[posting.codes[i]! * 4 + minLevel]!;
+        if (best[slot] === 0) touched.push(slot);
+        if (credit > best[slot]!) best[slot] = credit;
+      }
+    }
+    const direct = this.postings.get(skillId);
+    if (direct) {
+      for (let i = 0; i < direct.slots.length; i++) {
+        const slot = direct.slots[i]!;
+        const code = direct.codes[i]!;
+        if (best[slot] === 0) touched.push(slot);
+        best[slot] = combineCredit(DIRECT[code * 4 + minLevel]!, best[slot]!);
+        if (met && code >> 2 >= minLevel) met[slot]! += 1;
+      }
+    }
+    for (const slot of touched) {
+      sum[slot]! += best[slot]!;
+      best[slot] = 0;
+    }
+  }
+
+  /** Open vacancies (deadline not passed) for one graduate, best first. */
+  rankVacancies(candidate: CandidateFacts, day: RankingDay, offset = 0, limit = 20, only?: (entry: VacancyEntry) => boolean): RankPage {
+    // The graduate's claims by skill id, for array lookups in the loop.
+    let maxSkill = 0;
+    for (const id of candidate.skills.keys()) maxSkill = Math.max(maxSkill, id);
+    const claims = new Uint8Array(maxSkill + 1);
+    for (const [id, claim] of candidate.skills) claims[id] = pack(claim);
+    const codeOf = (skillId: number) => (skillId <= maxSkill ? claims[skillId]! : 0);
+    const own = graduatePoints(candidate);
+    const availability = placeAndAvailabilityPoints(0, AVAILABILITY_CREDIT[availabilityKind(candidate.availableFrom, day)]);
+
+    const hits = new Hits(this.vacancies.size);
+    for (const entry of this.vacancies.values()) {
+      if (entry.deadline && entry.deadline < day.today) continue;
+      if (only && !only(entry)) continue;
+      const v = entry.prepared;
+      let requiredSum = 0;
+      let requiredMet = 0;
+      for (const r of v.required) {
+        const code = codeOf(r.skillId);
+        if (code >> 2 >= r.minLevel) requiredMet += 1;
+        requiredSum += creditFor(code, r.minLevel, r.related, codeOf);
+      }
+      let niceSum = 0;
+      for (const r of v.niceToHave) niceSum += creditFor(codeOf(r.skillId), r.minLevel, r.related, codeOf);
+      let languageSum = 0;
+      for (const l of v.languages) languageSum += languageCredit(candidate.languages.get(l.language), l.minLevel);
+      const f = entry.facts;
+      const kind = placeKindOf(f.workMode, f.place.city, f.place.regionId, candidate.place.city, candidate.place.regionId, candidate.willingToRelocate);
+      const place = placeCredit(kind, f.workMode, prefersRemoteFor(candidate.remotePreference, f.workMode));
+      const total = skillAndLanguagePoints(v, requiredSum, niceSum, languageSum) + placeAndAvailabilityPoints(place, 0) + availability + own;
+      hits.add(f.id, total, requiredMet);
+    }
+    return hits.page(offset, limit);
+  }
+}
+
+/** One requirement's credit for one graduate whose claims are looked up by `codeOf` (0 = none). */
+function creditFor(code: number, minLevel: LevelRank, related: readonly number[], codeOf: (skillId: number) => number): number {
+  let bestRelated = 0;
+  for (const relatedId of related) {
+    const c = codeOf(relatedId);
+    if (c && RELATED[c * 4 + minLevel]! > bestRelated) bestRelated = RELATED[c * 4 + minLevel]!;
+  }
+  return combineCredit(code ? DIRECT[code * 4 + minLevel]! : null, bestRelated);
+}
+
+/**
+ * The scored pairs of one ranking in flat arrays (no object per graduate: at 100,000 that
+ * garbage would cost more than the scoring). Counts everything, orders only the page.
+ */
+class Hits {
+  private readonly ids: Int32Array;
+  private readonly totals: Int32Array;
+  private readonly met: Uint8Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.ids = new Int32Array(capacity);
+    this.totals = new Int32Array(capacity);
+    this.met = new Uint8Array(capacity);
+  }
+  add(id: number, total: number, requiredMet: number): void {
+    this.ids[this.n] = id;
+    this.totals[this.n] = total;
+    this.met[this.n] = requiredMet;
+    this.n++;
+  }
+  /** compareRanked on positions: higher total first, then the smaller id. */
+  private before(a: number, b: number): boolean {
+    return this.totals[a]! > this.totals[b]! || (this.totals[a] === this.totals[b] && this.ids[a]! < this.ids[b]!);
+  }
+  page(offset: number, limit: number): RankPage {
+    const k = Math.min(this.n, offset + limit);
+    // A sorted window of the best k positions; most pairs fall below its worst at one comparison.
+    const best: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      if (best.length === k && !this.before(i, best[k - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && this.before(i, best[at - 1]!)) at--;
+      best.splice(at, 0, i);
+      if (best.length > k) best.pop();
+    }
+    const items = best.slice(offset).map((i) => ({ id: this.ids[i]!, total: this.totals[i]!, score: scoreOf(this.totals[i]!), requiredMet: this.met[i]! }));
+    return { count: this.n, items };
+  }
+}

@@ -1,0 +1,257 @@
+// Fills the matching index (app/domain/matching/ranker.ts) from the database and keeps it
+// current. Triggers (migration 0004) log every change that can move a score into
+// `match_changes`; before each ranking the index reads the log past the last sequence it
+// saw and reloads just those graduates and vacancies — or everything, after a taxonomy
+// change or when the log was pruned past it. One index per open connection.
+import type { Connection } from "@db/connection";
+import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
+import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
+import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim } from "~/domain/matching/score";
+
+const LEVEL: Record<SkillLevel, LevelRank> = { basic: 1, intermediate: 2, advanced: 3 };
+const EVIDENCE: Record<SkillSource, EvidenceRank> = { self: 1, portfolio: 2, module: 3, staff: 3 };
+const CEFR: Record<CefrLevel, CefrRank> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6, native: 7 };
+export const LEVEL_NAMES: Record<LevelRank, SkillLevel> = { 1: "basic", 2: "intermediate", 3: "advanced" };
+export const CEFR_NAMES = Object.fromEntries(Object.entries(CEFR).map(([k, v]) => [v, k])) as Record<CefrRank, CefrLevel>;
+
+/** More changes than this since the last look: reloading everything is quicker. */
+const INCREMENTAL_LIMIT = 2_000;
+/** The log is trimmed once it holds this many rows behind the index. */
+const PRUNE_AFTER = 50_000;
+const IN_CHUNK = 500;
+
+type State = { index: MatchIndex; lastSeq: number };
+const states = new WeakMap<Connection, State>();
+
+/** The index for this connection, brought up to date with every committed change. */
+export function matchIndex(connection: Connection): MatchIndex {
+  let state = states.get(connection);
+  if (!state) {
+    state = { index: new MatchIndex(), lastSeq: -1 };
+    states.set(connection, state);
+  }
+  catchUp(connection, state);
+  return state.index;
+}
+
+function catchUp(connection: Connection, state: State): void {
+  const { sqlite } = connection;
+  // One read transaction: the log and the rows it points at are read from the same snapshot.
+  sqlite.transaction(() => {
+    const top = (sqlite.prepare("select seq from sqlite_sequence where name = 'match_changes'").get() as { seq: number } | undefined)?.seq ?? 0;
+    if (state.lastSeq === top) return;
+    if (state.lastSeq < 0 || top < state.lastSeq) return reloadAll(connection, state, top);
+    const changes = sqlite
+      .prepare("select seq, kind, entity_id from match_changes where seq > ? order by seq limit ?")
+      .all(state.lastSeq, INCREMENTAL_LIMIT + 1) as { seq: number; kind: "graduate" | "vacancy" | "all"; entity_id: number | null }[];
+    const gap = changes.length === 0 || changes[0]!.seq !== state.lastSeq + 1;
+    if (gap || changes.length > INCREMENTAL_LIMIT || changes.some((c) => c.kind === "all")) return reloadAll(connection, state, top);
+    const graduates = new Set<number>();
+    const vacancies = new Set<number>();
+    for (const c of changes) {
+      if (c.entity_id === null) continue;
+      (c.kind === "graduate" ? graduates : vacancies).add(c.entity_id);
+    }
+    for (const id of graduates) state.index.dropCandidate(id);
+    for (const entry of loadCandidates(connection, [...graduates])) state.index.putCandidate(entry);
+    for (const id of vacancies) state.index.dropVacancy(id);
+    for (const entry of loadVacancies(connection, [...vacancies])) state.index.putVacancy(entry);
+    state.lastSeq = top;
+  })();
+  prune(connection, state.lastSeq);
+}
+
+function reloadAll(connection: Connection, state: State, top: number): void {
+  const index = (state.index = new MatchIndex());
+  index.setRelations(
+    (connection.sqlite.prepare("select skill_id, related_skill_id from skill_relations").raw().all() as [number, number][]),
+  );
+  for (const entry of loadCandidates(connection, null)) index.putCandidate(entry);
+  for (const entry of loadVacancies(connection, null)) index.putVacancy(entry);
+  state.lastSeq = top;
+}
+
+function prune(connection: Connection, lastSeq: number): void {
+  const oldest = (connection.sqlite.prepare("select min(seq) as seq from match_changes").get() as { seq: number | null }).seq;
+  if (oldest === null || lastSeq - oldest < PRUNE_AFTER) return;
+  // Keep a margin for another process's index that is a little behind; one further behind reloads.
+  connection.sqlite.prepare("delete from match_changes where seq <= ?").run(lastSeq - PRUNE_AFTER / 2);
+}
+
+/** Objects by column name, or (`tuples`) arrays in select order. */
+function rowsFor<T>(connection: Connection, sqlAll: string, sqlSome: string, ids: number[] | null, tuples = false): T[] {
+  const run = (sql: string, params: number[]) => {
+    const statement = connection.sqlite.prepare(sql);
+    return (tuples ? statement.raw(true).all(...params) : statement.all(...params)) as T[];
+  };
+  if (ids === null) return run(sqlAll, []);
+  // `sqlSome` holds IDS where the list of ids goes; long lists go in chunks.
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const chunk = ids.slice(i, i + IN_CHUNK);
+    for (const row of run(sqlSome.replace("IDS", chunk.map(() => "?").join(",")), chunk)) rows.push(row);
+  }
+  return rows;
+}
+
+type GraduateRow = {
+  id: number; cohort_id: number; school_id: number; school_region_id: number; region_id: number | null; city: string | null;
+  willing_to_relocate: number; remote_preference: CandidateFacts["remotePreference"]; available_from: string | null;
+  english_level: CefrLevel | null; certificate_number: string | null; certificate_verified_at: string | null;
+  visibility: CandidateEntry["visibility"]; placed: number;
+};
+
+/** Rankable graduates: joined (have an account), not anonymised. */
+export function loadCandidates(connection: Connection, ids: number[] | null): CandidateEntry[] {
+  if (ids !== null && ids.length === 0) return [];
+  const base = `select g.id, g.cohort_id, c.school_id, s.region_id as school_region_id, g.region_id, g.city, g.willing_to_relocate,
+      g.remote_preference, g.available_from, g.english_level, g.certificate_number, g.certificate_verified_at, g.visibility,
+      exists (select 1 from placements p where p.graduate_id = g.id) as placed
+    from graduates g join cohorts c on c.id = g.cohort_id join schools s on s.id = c.school_id
+    where g.user_id is not null and g.anonymised_at is null`;
+  const graduates = rowsFor<GraduateRow>(connection, base, `${base} and g.id in (IDS)`, ids);
+  if (graduates.length === 0) return [];
+  const wanted = ids === null ? null : graduates.map((g) => g.id);
+
+  const skills = new Map<number, Map<number, SkillClaim>>();
+  const claim = (graduateId: number, skillId: number, level: LevelRank, evidence: EvidenceRank) => {
+    let own = skills.get(graduateId);
+    if (!own) skills.set(graduateId, (own = new Map()));
+    const had = own.get(skillId);
+    own.set(skillId, had ? { level: Math.max(had.level, level) as LevelRank, evidence: Math.max(had.evidence, evidence) as EvidenceRank } : { level, evidence });
+  };
+  for (const [g, s, level, source] of rowsFor<[number, number, SkillLevel, SkillSource]>(
+    connection,
+    "select graduate_id, skill_id, level, source from graduate_skills",
+    "select graduate_id, skill_id, level, source from graduate_skills where graduate_id in (IDS)",
+    wanted,
+    true,
+  )) {
+    claim(g, s, LEVEL[level], EVIDENCE[source]);
+  }
+  // A skill shown in a portfolio project is evidenced by it (at least basic).
+  for (const [g, s] of rowsFor<[number, number]>(
+    connection,
+    "select distinct p.graduate_id, ps.skill_id from project_skills ps join projects p on p.id = ps.project_id",
+    "select distinct p.graduate_id, ps.skill_id from project_skills ps join projects p on p.id = ps.project_id where p.graduate_id in (IDS)",
+    wanted,
+    true,
+  )) {
+    claim(g, s, 1, 2);
+  }
+  // A completed module gives the skills it teaches (basic); verified by staff, it is verified evidence.
+  const taught = new Map<number, number[]>();
+  for (const [m, skill] of connection.sqlite.prepare("select module_id, skill_id from module_skills").raw(true).all() as [number, number][]) {
+    taught.set(m, [...(taught.get(m) ?? []), skill]);
+  }
+  const moduleCount = new Map<number, number>();
+  for (const [g, m, verified] of rowsFor<[number, number, number]>(
+    connection,
+    "select graduate_id, module_id, verified_at is not null from graduate_modules",
+    "select graduate_id, module_id, verified_at is not null from graduate_modules where graduate_id in (IDS)",
+    wanted,
+    true,
+  )) {
+    moduleCount.set(g, (moduleCount.get(g) ?? 0) + 1);
+    for (const skill of taught.get(m) ?? []) claim(g, skill, 1, verified ? 3 : 1);
+  }
+  const languages = new Map<number, Map<string, CefrRank>>();
+  const speak = (g: number, language: string, level: CefrRank) => {
+    let own = languages.get(g);
+    if (!own) languages.set(g, (own = new Map()));
+    own.set(language, Math.max(own.get(language) ?? 0, level) as CefrRank);
+  };
+  for (const [g, language, level] of rowsFor<[number, string, CefrLevel]>(
+    connection,
+    "select graduate_id, language, level from graduate_languages",
+    "select graduate_id, language, level from graduate_languages where graduate_id in (IDS)",
+    wanted,
+    true,
+  )) {
+    speak(g, language, CEFR[level]);
+  }
+
+  return graduates.map((g) => {
+    if (g.english_level) speak(g.id, "en", CEFR[g.english_level]);
+    return {
+      facts: {
+        id: g.id,
+        skills: skills.get(g.id) ?? new Map(),
+        languages: languages.get(g.id) ?? new Map(),
+        place: { regionId: g.region_id, city: cityKey(g.city) },
+        willingToRelocate: g.willing_to_relocate === 1,
+        remotePreference: g.remote_preference,
+        availableFrom: g.available_from,
+        modulesCompleted: moduleCount.get(g.id) ?? 0,
+        certificate: g.certificate_verified_at ? "verified" : g.certificate_number ? "claimed" : "none",
+      },
+      schoolId: g.school_id,
+      cohortId: g.cohort_id,
+      regionId: g.region_id ?? g.school_region_id,
+      visibility: g.visibility,
+      placed: g.placed === 1,
+    };
+  });
+}
+
+type VacancyRow = {
+  id: number; company_id: number; work_mode: "onsite" | "hybrid" | "remote"; city: string | null; region_id: number | null;
+  deadline: string | null; published_at: string | null;
+};
+
+/** Open vacancies of verified companies only: the ones a graduate can apply to. */
+export function loadVacancies(connection: Connection, ids: number[] | null): VacancyEntry[] {
+  if (ids !== null && ids.length === 0) return [];
+  const base = `select v.id, v.company_id, v.work_mode, v.city, v.region_id, v.deadline, v.published_at
+    from vacancies v join companies c on c.id = v.company_id and c.status = 'verified' where v.status = 'open'`;
+  return vacancyEntries(connection, rowsFor<VacancyRow>(connection, base, `${base} and v.id in (IDS)`, ids), ids === null);
+}
+
+/** Any one vacancy, whatever its status (an employer looks at candidates for a draft too). */
+export function loadVacancy(connection: Connection, id: number): VacancyEntry | null {
+  const rows = connection.sqlite
+    .prepare("select id, company_id, work_mode, city, region_id, deadline, published_at from vacancies where id = ?")
+    .all(id) as VacancyRow[];
+  return vacancyEntries(connection, rows, false)[0] ?? null;
+}
+
+function vacancyEntries(connection: Connection, rows: VacancyRow[], all: boolean): VacancyEntry[] {
+  if (rows.length === 0) return [];
+  const wanted = all ? null : rows.map((v) => v.id);
+  const skills = new Map<number, { skillId: number; minLevel: LevelRank; required: boolean }[]>();
+  for (const [v, s, required, minLevel] of rowsFor<[number, number, number, SkillLevel]>(
+    connection,
+    "select vacancy_id, skill_id, required, min_level from vacancy_skills",
+    "select vacancy_id, skill_id, required, min_level from vacancy_skills where vacancy_id in (IDS)",
+    wanted,
+    true,
+  )) {
+    const list = skills.get(v) ?? [];
+    list.push({ skillId: s, minLevel: LEVEL[minLevel], required: required === 1 });
+    skills.set(v, list);
+  }
+  const languages = new Map<number, { language: string; minLevel: CefrRank }[]>();
+  for (const [v, language, minLevel] of rowsFor<[number, string, CefrLevel]>(
+    connection,
+    "select vacancy_id, language, min_level from vacancy_languages",
+    "select vacancy_id, language, min_level from vacancy_languages where vacancy_id in (IDS)",
+    wanted,
+    true,
+  )) {
+    const list = languages.get(v) ?? [];
+    list.push({ language, minLevel: CEFR[minLevel] });
+    languages.set(v, list);
+  }
+  return rows.map((v) => ({
+    facts: {
+      id: v.id,
+      skills: skills.get(v.id) ?? [],
+      languages: languages.get(v.id) ?? [],
+      workMode: v.work_mode,
+      place: { regionId: v.region_id, city: cityKey(v.city) },
+    },
+    companyId: v.company_id,
+    deadline: v.deadline,
+    publishedAt: v.published_at,
+  }));
+}

@@ -1,0 +1,290 @@
+// Matching for the pages and JSON routes: candidates for a vacancy, jobs for a graduate, and
+// the skill gap. Ranking comes from the in-memory index; the page's rows are explained with
+// explainMatch and dressed with names from the database.
+import type { Connection } from "@db/connection";
+import type { ApplicationStatus } from "@db/schema";
+import { z } from "zod";
+import type { CandidateFilters } from "~/domain/matching/ranker";
+import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/score";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { getDb } from "~/db.server";
+import { notFound } from "~/utils/http.server";
+import { requireCompanyMember } from "./applications.server";
+import { todayInBishkek } from "./directory.server";
+import { loadVacancy, matchIndex } from "./matching-index.server";
+
+export const MATCH_PAGE_SIZE = 20;
+
+export type Named = { name_ky: string; name_ru: string; name_en: string };
+export type SkillNames = Record<number, Named & { slug: string }>;
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
+const flag = z.string().optional().catch(undefined).transform((v) => v === "1" || v === "on" || v === "true");
+const page = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** Tolerant, like every list address: a stale or hand-edited query shows the list, never an error. */
+export const CandidateParams = z.object({ meets: flag, school: id, region: id, available: flag, placed: flag, page });
+export type CandidateQuery = z.infer<typeof CandidateParams>;
+export const JobParams = z.object({ page });
+
+export function candidateQueryFrom(url: URL): CandidateQuery {
+  return CandidateParams.parse(Object.fromEntries(url.searchParams));
+}
+
+async function skillNames(connection: Connection, explanations: Explanation[]): Promise<SkillNames> {
+  const ids = new Set<number>();
+  for (const e of explanations) {
+    for (const r of [...e.required, ...e.niceToHave]) {
+      ids.add(r.skillId);
+      if (r.viaSkillId) ids.add(r.viaSkillId);
+    }
+  }
+  if (ids.size === 0) return {};
+  const rows = await connection.db.selectFrom("skills").select(["id", "slug", "name_ky", "name_ru", "name_en"]).where("id", "in", [...ids]).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, { slug: r.slug, name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en }]));
+}
+
+export type CandidateItem = {
+  graduate: {
+    id: number; slug: string | null; first_name: string; last_name: string; headline: string | null; city: string | null;
+    school: Named; region: Named | null; graduation_date: string; visibility: "private" | "employers" | "public";
+  };
+  explanation: Explanation;
+  /** The graduate's application to this vacancy, if any. */
+  applicationStatus: ApplicationStatus | null;
+};
+
+/** The vacancy's ranked candidates. The caller has checked who may see them. */
+export async function candidatesFor(connection: Connection, vacancyId: number, query: CandidateQuery, viewer: "employer" | "staff") {
+  const entry = loadVacancy(connection, vacancyId);
+  if (!entry) return null;
+  const index = matchIndex(connection);
+  const day = rankingDay(todayInBishkek());
+  const filters: CandidateFilters = {
+    meetsAllRequired: query.meets,
+    schoolId: query.school,
+    regionId: query.region,
+    availableNow: query.available,
+    includePlaced: query.placed,
+    employerView: viewer === "employer",
+  };
+  const first = index.rankCandidates(entry.facts, filters, day, 0, 0);
+  const pages = Math.max(1, Math.ceil(first.count / MATCH_PAGE_SIZE));
+  const current = Math.min(query.page, pages);
+  const ranked = index.rankCandidates(entry.facts, filters, day, (current - 1) * MATCH_PAGE_SIZE, MATCH_PAGE_SIZE);
+  const prepared = index.prepare(entry.facts);
+  const explanations = ranked.items.map((r) => explainMatch(index.candidate(r.id)!.facts, prepared, day));
+  const ids = ranked.items.map((r) => r.id);
+  const [rows, applications, skills] = await Promise.all([
+    ids.length
+      ? connection.db
+          .selectFrom("graduates as g")
+          .innerJoin("cohorts as c", "c.id", "g.cohort_id")
+          .innerJoin("schools as s", "s.id", "c.school_id")
+          .leftJoin("regions as r", "r.id", "g.region_id")
+          .select([
+            "g.id", "g.slug", "g.first_name", "g.last_name", "g.headline", "g.city", "g.visibility", "c.graduation_date",
+            "s.name_ky as school_ky", "s.name_ru as school_ru", "s.name_en as school_en",
+            "r.name_ky as region_ky", "r.name_ru as region_ru", "r.name_en as region_en",
+          ])
+          .where("g.id", "in", ids)
+          .execute()
+      : [],
+    ids.length
+      ? connection.db.selectFrom("applications").select(["graduate_id", "status"]).where("vacancy_id", "=", vacancyId).where("graduate_id", "in", ids).execute()
+      : [],
+    skillNames(connection, explanations),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const statusOf = new Map(applications.map((a) => [a.graduate_id, a.status]));
+  const items: CandidateItem[] = explanations.map((explanation) => {
+    const g = byId.get(explanation.graduateId)!;
+    return {
+      graduate: {
+        id: g.id, slug: g.slug, first_name: g.first_name, last_name: g.last_name, headline: g.headline, city: g.city, visibility: g.visibility,
+        graduation_date: g.graduation_date,
+        school: { name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en },
+        region: g.region_ky && g.region_ru && g.region_en ? { name_ky: g.region_ky, name_ru: g.region_ru, name_en: g.region_en } : null,
+      },
+      explanation,
+      applicationStatus: statusOf.get(g.id) ?? null,
+    };
+  });
+  return { count: first.count, page: current, pages, items, skills, vacancyPlace: entry.facts.place, workMode: entry.facts.workMode };
+}
+
+export type JobItem = {
+  vacancy: { id: number; title: string; company_name: string; company_slug: string; city: string | null; work_mode: string; employment_type: string; deadline: string | null };
+  explanation: Explanation;
+  applicationStatus: ApplicationStatus | null;
+};
+
+/** Open vacancies ranked for one graduate. Null when the graduate has no rankable profile yet. */
+export async function jobsFor(connection: Connection, graduateId: number, requestedPage: number) {
+  const index = matchIndex(connection);
+  const candidate = index.candidate(graduateId);
+  if (!candidate) return null;
+  const day = rankingDay(todayInBishkek());
+  const first = index.rankVacancies(candidate.facts, day, 0, 0);
+  const pages = Math.max(1, Math.ceil(first.count / MATCH_PAGE_SIZE));
+  const current = Math.min(requestedPage, pages);
+  const ranked = index.rankVacancies(candidate.facts, day, (current - 1) * MATCH_PAGE_SIZE, MATCH_PAGE_SIZE);
+  const explanations = ranked.items.map((r) => {
+    const entry = index.vacancy(r.id)!;
+    return explainMatch(candidate.facts, index.prepare(entry.facts), day);
+  });
+  const ids = ranked.items.map((r) => r.id);
+  const [rows, applications, skills] = await Promise.all([
+    ids.length
+      ? connection.db
+          .selectFrom("vacancies as v")
+          .innerJoin("companies as c", "c.id", "v.company_id")
+          .select(["v.id", "v.title", "v.city", "v.work_mode", "v.employment_type", "v.deadline", "c.name as company_name", "c.slug as company_slug"])
+          .where("v.id", "in", ids)
+          .execute()
+      : [],
+    ids.length
+      ? connection.db.selectFrom("applications").select(["vacancy_id", "status"]).where("graduate_id", "=", graduateId).where("vacancy_id", "in", ids).execute()
+      : [],
+    skillNames(connection, explanations),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const statusOf = new Map(applications.map((a) => [a.vacancy_id, a.status]));
+  const items: JobItem[] = explanations.map((explanation) => ({
+    vacancy: byId.get(explanation.vacancyId)!,
+    explanation,
+    applicationStatus: statusOf.get(explanation.vacancyId) ?? null,
+  }));
+  return { count: first.count, page: current, pages, items, skills };
+}
+
+// ---- skill gap ------------------------------------------------------------------------------
+
+export const SkillGapParams = z.object({ school: id, cohort: id });
+export type SkillGapQuery = z.infer<typeof SkillGapParams>;
+
+export type SkillGapRow = {
+  skill: Named & { id: number; slug: string };
+  /** Open vacancies that require the skill / list it as nice to have. */
+  requiredBy: number;
+  niceIn: number;
+  /** Graduates in scope holding the skill (any level), and lacking it. */
+  holders: number;
+  lacking: number;
+  modules: { number: number; title_ky: string; title_ru: string; title_en: string }[];
+};
+
+/**
+ * The skills open vacancies ask for most that the graduates in scope (a school, a cohort or
+ * everyone with a profile) lack: ordered by required demand × share lacking, so a skill every
+ * vacancy wants and few have comes first. Input for the 12-module programme.
+ */
+export async function skillGap(connection: Connection, query: SkillGapQuery, limit = 25) {
+  const index = matchIndex(connection);
+  const inScope = (e: { schoolId: number; cohortId: number }) => (!query.school || e.schoolId === query.school) && (!query.cohort || e.cohortId === query.cohort);
+  let graduates = 0;
+  for (const e of index.allCandidates()) if (inScope(e)) graduates++;
+  const demand = new Map<number, { required: number; nice: number }>();
+  let vacancies = 0;
+  const today = todayInBishkek();
+  for (const v of index.allVacancies()) {
+    if (v.deadline && v.deadline < today) continue;
+    vacancies++;
+    for (const s of new Map(v.facts.skills.map((r) => [r.skillId, r])).values()) {
+      const d = demand.get(s.skillId) ?? { required: 0, nice: 0 };
+      if (s.required) d.required++;
+      else d.nice++;
+      demand.set(s.skillId, d);
+    }
+  }
+  const scored = [...demand].map(([skillId, d]) => {
+    const holders = index.holders(skillId).filter(inScope).length;
+    const lacking = graduates - holders;
+    return { skillId, ...d, holders, lacking, weight: graduates ? (d.required + d.nice / 4) * (lacking / graduates) : 0 };
+  });
+  scored.sort((a, b) => b.weight - a.weight || b.required - a.required || a.skillId - b.skillId);
+  const top = scored.filter((s) => s.lacking > 0).slice(0, limit);
+  const ids = top.map((s) => s.skillId);
+  const [skills, modules] = await Promise.all([
+    ids.length ? connection.db.selectFrom("skills").select(["id", "slug", "name_ky", "name_ru", "name_en"]).where("id", "in", ids).execute() : [],
+    ids.length
+      ? connection.db
+          .selectFrom("module_skills as ms")
+          .innerJoin("modules as m", "m.id", "ms.module_id")
+          .select(["ms.skill_id", "m.number", "m.title_ky", "m.title_ru", "m.title_en"])
+          .where("ms.skill_id", "in", ids)
+          .orderBy("m.number")
+          .execute()
+      : [],
+  ]);
+  const skillById = new Map(skills.map((s) => [s.id, s]));
+  const rows: SkillGapRow[] = top.map((s) => ({
+    skill: skillById.get(s.skillId)!,
+    requiredBy: s.required,
+    niceIn: s.nice,
+    holders: s.holders,
+    lacking: s.lacking,
+    modules: modules.filter((m) => m.skill_id === s.skillId).map(({ number, title_ky, title_ru, title_en }) => ({ number, title_ky, title_ru, title_en })),
+  }));
+  return { graduates, vacancies, rows };
+}
+
+// ---- who may look ---------------------------------------------------------------------------
+
+export type CandidateViewer =
+  | { kind: "staff"; userId: number }
+  | { kind: "employer"; userId: number; companyId: number };
+
+/**
+ * Candidates of a vacancy: staff, or a member of the verified company that owns it.
+ * Signed out → sign-in; graduates and members of pending companies → 403; another
+ * company's vacancy (or none) → 404, so ids reveal nothing.
+ */
+export async function requireCandidateViewer(request: Request, vacancyId: number): Promise<CandidateViewer> {
+  const user = await requireUser(request, { role: ["employer", ...STAFF_ROLES] });
+  const db = getDb();
+  const vacancy = await db.selectFrom("vacancies").select(["id", "company_id"]).where("id", "=", vacancyId).executeTakeFirst();
+  if (user.role !== "employer") {
+    if (!vacancy) notFound();
+    return { kind: "staff", userId: user.id };
+  }
+  const { company } = await requireCompanyMember(request);
+  if (!vacancy || vacancy.company_id !== company.id) notFound();
+  return { kind: "employer", userId: user.id, companyId: company.id };
+}
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+const LEVEL_WORDS = { 1: "basic", 2: "intermediate", 3: "advanced" } as const;
+const EVIDENCE_WORDS = { 1: "self-declared", 2: "portfolio", 3: "verified" } as const;
+const CEFR_WORDS = { 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2", 7: "native" } as const;
+
+/** An explanation for the JSON routes: skills by slug and name, levels as words, points as numbers. */
+export function explanationJson(e: Explanation, skills: SkillNames) {
+  const skill = (id: number) => ({ id, ...(skills[id] ?? { slug: String(id), name_ky: "", name_ru: "", name_en: "" }) });
+  const requirement = (r: Explanation["required"][number]) => ({
+    skill: skill(r.skillId),
+    minLevel: LEVEL_WORDS[r.minLevel],
+    status: r.status,
+    level: r.claim ? LEVEL_WORDS[r.claim.level] : null,
+    evidence: r.claim ? EVIDENCE_WORDS[r.claim.evidence] : null,
+    via: r.viaSkillId ? skill(r.viaSkillId) : null,
+    credit: r.credit / 1000,
+  });
+  const points = (p: number) => Math.round(p / 100) / 100;
+  return {
+    total: points(e.total),
+    components: Object.fromEntries(Object.entries(e.components).map(([k, v]) => [k, points(v)])),
+    requiredMet: e.requiredMet,
+    requiredCount: e.requiredCount,
+    required: e.required.map(requirement),
+    niceToHave: e.niceToHave.map(requirement),
+    languages: e.languages.map((l) => ({ language: l.language, minLevel: CEFR_WORDS[l.minLevel], level: l.have ? CEFR_WORDS[l.have] : null, status: l.status })),
+    place: e.place,
+    availability: e.availability,
+    modulesCompleted: e.modulesCompleted,
+    modulesTotal: 12,
+    certificate: e.certificate,
+    learnNext: e.learnNext.map((l) => ({ skill: skill(l.skillId), scoreAfter: l.scoreAfter })),
+  };
+}
