@@ -63,6 +63,7 @@ export default function EmployerDashboard() {
                 <th scope="col">{t("vacancies.statusLabel")}</th>
                 <th scope="col">{t("vacancies.field.deadline")}</th>
                 <th scope="col">{t("vacancies.applicants")}</th>
+                <th scope="col">{t("match.candidates.nav")}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,6 +76,7 @@ export default function EmployerDashboard() {
                   </td>
                   <td>{v.deadline ? formatDate(lang, v.deadline) : "—"}</td>
                   <td><Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link></td>
+                  <td>{company.status === "verified" ? <Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link> : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -200,6 +200,7 @@ export default function VacancyFormPage() {
           <span className={`pill vacancy-status vacancy-status--${status}`}>{t(`vacancies.status.${status}`)}</span>{" "}
           {status === "open" ? <Link to={`/vacancies/${vacancy.id}`}>{t("vacancies.viewPublic")}</Link> : null}
           {" "}<Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("vacancies.applicants")}</Link>
+          {company.status === "verified" ? <>{" "}<Link to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link></> : null}
         </p>
       ) : null}
       {company.status !== "verified" ? <Notice kind="info">{t("vacancies.companyPending")}</Notice> : null}

@@ -70,7 +70,7 @@ export default function VacancyApplicantsPage() {
     <section>
       <h1>{t("applications.applicants.title", { vacancy: vacancy.title })}</h1>
       <p className="small">
-        <Link to={`/employer/vacancies/${vacancy.id}`}>{vacancy.title}</Link> · <Link to="/employer/applicants">{t("applications.applicants.allOfCompany")}</Link>
+        <Link to={`/employer/vacancies/${vacancy.id}`}>{vacancy.title}</Link> · <Link to="/employer/applicants">{t("applications.applicants.allOfCompany")}</Link> · <Link to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link>
       </p>
       <ApplicantsFilters action={base} query={query} />
       <ApplicantsTable rows={applicants} total={total} page={page} pages={pages} showVacancy={false} />

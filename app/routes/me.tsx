@@ -28,6 +28,7 @@ export default function GraduateArea() {
           { to: "/me/languages", label: t("profile.navLanguages") },
           { to: "/me/modules", label: t("profile.navModules") },
           { to: "/me/projects", label: t("profile.navProjects") },
+          { to: "/me/jobs", label: t("match.jobs.nav") },
           { to: "/me/applications", label: t("applications.nav") },
           { to: "/me/saved-searches", label: t("vacancies.savedTitle") },
           { to: "/me/data", label: t("profile.navData") },

@@ -1,0 +1,91 @@
+// /staff/skill-gap — skills most required by open vacancies that the graduates of a school,
+// a cohort or the whole cluster lack, with the modules that teach them (DESIGN §5): input
+// for the 12-module programme. Staff only (the layout checks, and so does this loader).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { Select, SubmitButton } from "~/components/form";
+import { getConnection, getDb } from "~/db.server";
+import { formatNumber } from "~/i18n/format";
+import { langOf } from "~/i18n/negotiate";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { SkillGapParams, skillGap } from "~/models/matching.server";
+import { listCohorts, listSchools } from "~/models/reference.server";
+import { titleMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  const db = getDb();
+  const lang = langOf(request);
+  const query = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [gap, schools, cohorts] = await Promise.all([skillGap(getConnection(), query), listSchools(db), listCohorts(db)]);
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
+  return {
+    query,
+    gap,
+    schools: schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) })).sort(byLabel),
+    // A cohort belongs to a school: with a school chosen, only its cohorts are offered.
+    cohorts: cohorts
+      .filter((c) => !query.school || c.school_id === query.school)
+      .map((c) => ({ value: c.id, label: `${pick(c, "name", lang)} · ${c.graduation_date.slice(0, 4)}` }))
+      .sort(byLabel),
+  };
+}
+
+export const meta = titleMeta("match.gap.title", { private: true });
+
+export default function SkillGapPage() {
+  const { t, lang } = useT();
+  const { query, gap, schools, cohorts } = useLoaderData<typeof loader>();
+  const share = (n: number) => (gap.graduates ? `${Math.round((100 * n) / gap.graduates)} %` : "—");
+  return (
+    <section>
+      <h1>{t("match.gap.title")}</h1>
+      <p className="lead">{t("match.gap.lead")}</p>
+      <Form key={JSON.stringify(query)} method="get" className="filters card">
+        <Select name="school" label={t("match.gap.school")} placeholder={t("match.gap.allSchools")} options={schools} defaultValue={query.school} />
+        <Select name="cohort" label={t("match.gap.cohort")} placeholder={t("match.gap.allCohorts")} options={cohorts} defaultValue={query.cohort} />
+        <SubmitButton>{t("match.gap.submit")}</SubmitButton>
+      </Form>
+      <p role="status">{t("match.gap.summary", { graduates: formatNumber(lang, gap.graduates), vacancies: formatNumber(lang, gap.vacancies) })}</p>
+      {gap.rows.length === 0 ? (
+        <p className="card">{t("match.gap.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("match.gap.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("match.gap.skill")}</th>
+                <th scope="col" className="num">{t("match.gap.requiredBy")}</th>
+                <th scope="col" className="num">{t("match.gap.niceIn")}</th>
+                <th scope="col" className="num">{t("match.gap.holders")}</th>
+                <th scope="col" className="num">{t("match.gap.lacking")}</th>
+                <th scope="col">{t("match.gap.modules")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {gap.rows.map((row) => (
+                <tr key={row.skill.id}>
+                  <th scope="row">
+                    <Link to={`/graduates?skill=${encodeURIComponent(row.skill.name_en)}`}>{pick(row.skill, "name", lang)}</Link>
+                  </th>
+                  <td className="num">{formatNumber(lang, row.requiredBy)}</td>
+                  <td className="num">{formatNumber(lang, row.niceIn)}</td>
+                  <td className="num">{formatNumber(lang, row.holders)} ({share(row.holders)})</td>
+                  <td className="num">{formatNumber(lang, row.lacking)} ({share(row.lacking)})</td>
+                  <td>
+                    {row.modules.length
+                      ? row.modules.map((m) => <span key={m.number} className="pill" title={pick(m, "title", lang)}>{t("match.gap.moduleN", { n: m.number })}</span>)
+                      : <span className="muted small">{t("match.gap.noModule")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
