@@ -24,6 +24,7 @@ export default function StaffLayout() {
           { to: "/staff/vacancies", label: t("vacancies.moderation") },
           { to: "/staff/password-resets", label: t("staff.resets") },
           { to: "/staff/companies", label: t("companies.title") },
+          { to: "/staff/audit", label: t("audit.title") },
         ]}
       />
       <Outlet />
