@@ -140,7 +140,7 @@ export default function AuditPage() {
       {entries.length === 0 ? (
         <p className="muted">{t("audit.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap audit-wrap">
           <table className="audit-table">
             <thead>
               <tr>
@@ -154,8 +154,8 @@ export default function AuditPage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-audit-id={e.id}>
-                  <td className="nowrap">{formatDateTime(lang, e.created_at)}</td>
-                  <td>
+                  <td className="nowrap" data-label={t("audit.col.when")}>{formatDateTime(lang, e.created_at)}</td>
+                  <td data-label={t("audit.col.who")}>
                     {e.actor_user_id !== null && e.actor_name ? (
                       <>
                         <Link to={only({ actor: String(e.actor_user_id) })}>{e.actor_name}</Link>
@@ -166,12 +166,12 @@ export default function AuditPage() {
                       <span className="muted">{t("audit.system")}</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t("audit.col.what")}>
                     {actionLabel(e.action)}
                     <br />
                     <code className="small">{e.action}</code>
                   </td>
-                  <td>
+                  <td data-label={t("audit.col.record")}>
                     {entityLabel(e.entity)}
                     {e.entity_id !== null ? (
                       <>
@@ -180,7 +180,7 @@ export default function AuditPage() {
                       </>
                     ) : null}
                   </td>
-                  <td><Change before={e.before_json} after={e.after_json} /></td>
+                  <td data-label={t("audit.col.change")}><Change before={e.before_json} after={e.after_json} /></td>
                 </tr>
               ))}
             </tbody>
