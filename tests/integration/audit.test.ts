@@ -9,7 +9,7 @@ import * as meDataJson from "~/routes/me.data[.json]";
 import * as staffLayout from "~/routes/staff";
 import { AUDIT_PAGE_SIZE, recordAudit } from "~/models/audit.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeInvitation, makeUser, PASSWORD, sessionCookieFor } from "../support/factories";
+import { makeCompany, makeInvitation, makeUser, PASSWORD, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -131,6 +131,37 @@ describe("what is recorded", () => {
     expect(res.status).toBe(200);
     const entry = c.sqlite.prepare("select actor_user_id, entity, entity_id from audit_log where action = 'personal-data.export'").get();
     expect(entry).toEqual({ actor_user_id: user.id, entity: "graduate", entity_id: String(graduateId) });
+  });
+
+  it("verification, moderation, enrolment, company verify/trust and reset links, each with who did it", async () => {
+    const { verifyModule } = await import("~/models/verification.server");
+    const { setCompanyTrusted, verifyCompany } = await import("~/models/companies.server");
+    const { approveVacancy, rejectVacancy, saveVacancy, submitVacancy } = await import("~/models/vacancies.server");
+    const { createPasswordReset } = await import("~/models/password-resets.server");
+    const staff = await makeUser(c, "staff");
+    const employer = await makeUser(c, "employer");
+    const { graduateId } = await makeInvitation(c, staff.id);
+    const module = await c.db.selectFrom("modules").select("id").orderBy("id").executeTakeFirstOrThrow();
+    await verifyModule(c.db, graduateId, module.id, "2026-05-20", 90, staff.id);
+    const companyId = await makeCompany(c, employer.id, "pending");
+    await verifyCompany(c.db, companyId, staff.id);
+    await setCompanyTrusted(c.db, companyId, staff.id, true);
+    const vacancy = { description: "Text", employmentType: "full_time" as const, workMode: "onsite" as const, city: null, regionId: null, salaryMin: null, salaryMax: null, salaryHidden: false, openings: 1, deadline: null, languages: [], skills: [] };
+    for (const [title, approve] of [["First", true], ["Second", false]] as const) {
+      await setCompanyTrusted(c.db, companyId, staff.id, false);
+      const saved = await saveVacancy(c.db, companyId, null, { ...vacancy, title }, employer.id);
+      if (!saved.ok) throw new Error("not saved");
+      await submitVacancy(c.db, companyId, saved.id);
+      if (approve) await approveVacancy(c.db, saved.id, staff.id);
+      else await rejectVacancy(c.db, saved.id, staff.id, "Please add the salary");
+    }
+    await createPasswordReset(c.db, employer.id, staff.id);
+    const entries = c.sqlite.prepare("select action, actor_user_id as actor from audit_log order by id").all() as { action: string; actor: number }[];
+    const actions = entries.map((e) => e.action);
+    for (const expected of ["graduate.enrol", "module.verify", "company.verify", "company.trust", "company.untrust", "vacancy.approve", "vacancy.reject", "password-reset.create"]) {
+      expect(actions, expected).toContain(expected);
+    }
+    expect(entries.every((e) => e.actor === staff.id)).toBe(true);
   });
 
   it("staff and admin actions found in the code all name an action the page can translate", async () => {
