@@ -23,3 +23,63 @@ export async function recordAudit(db: DB, entry: AuditEntry): Promise<void> {
     })
     .execute();
 }
+
+export type AuditFilters = {
+  actorId: number | null;
+  action: string | null;
+  entity: string | null;
+  entityId: string | null;
+  /** ISO dates, inclusive, in Bishkek time (the reader's calendar day). */
+  from: string | null;
+  to: string | null;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+// Asia/Bishkek is UTC+6 all year (no daylight saving), so a calendar day there is a fixed UTC span.
+const BISHKEK_OFFSET_MS = 6 * 3600_000;
+function bishkekDayStartUtc(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - BISHKEK_OFFSET_MS).toISOString();
+}
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) + 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** One page of the log, newest first, with the total for the pager. */
+export async function listAudit(db: DB, filters: AuditFilters, page: number) {
+  let query = db.selectFrom("audit_log").leftJoin("users", "users.id", "audit_log.actor_user_id");
+  if (filters.actorId !== null) query = query.where("audit_log.actor_user_id", "=", filters.actorId);
+  if (filters.action) query = query.where("audit_log.action", "=", filters.action);
+  if (filters.entity) query = query.where("audit_log.entity", "=", filters.entity);
+  if (filters.entityId) query = query.where("audit_log.entity_id", "=", filters.entityId);
+  if (filters.from) query = query.where("audit_log.created_at", ">=", bishkekDayStartUtc(filters.from));
+  if (filters.to) query = query.where("audit_log.created_at", "<", bishkekDayStartUtc(nextDay(filters.to)));
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const entries = await query
+    .select([
+      "audit_log.id", "audit_log.action", "audit_log.entity", "audit_log.entity_id", "audit_log.before_json", "audit_log.after_json",
+      "audit_log.created_at", "audit_log.actor_user_id", "users.display_name as actor_name", "users.email as actor_email", "users.role as actor_role",
+    ])
+    .orderBy("audit_log.created_at", "desc")
+    .orderBy("audit_log.id", "desc")
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((current - 1) * AUDIT_PAGE_SIZE)
+    .execute();
+  return { entries, total, page: current, pages };
+}
+
+/** The choices of the filter form: people who acted, and the actions and entities present. */
+export async function auditFilterChoices(db: DB) {
+  const actors = await db
+    .selectFrom("users")
+    .select(["id", "display_name", "email", "role"])
+    .where((eb) => eb.exists(eb.selectFrom("audit_log").select("audit_log.id").whereRef("audit_log.actor_user_id", "=", "users.id")))
+    .orderBy("display_name")
+    .execute();
+  const actions = (await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute()).map((r) => r.action);
+  const entities = (await db.selectFrom("audit_log").select("entity").distinct().orderBy("entity").execute()).map((r) => r.entity);
+  return { actors, actions, entities };
+}

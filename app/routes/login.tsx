@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -56,6 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export const meta = titleMeta("login.title");
+
+// A document POST (JavaScript off) gets its headers from here, not from the action's data():
+// pass the throttle's Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export default function LoginPage() {
   const { t } = useT();

@@ -25,6 +25,7 @@ export default function StaffLayout() {
           { to: "/staff/password-resets", label: t("staff.resets") },
           { to: "/staff/companies", label: t("companies.title") },
           { to: "/staff/skill-gap", label: t("match.gap.nav") },
+          { to: "/staff/audit", label: t("audit.title") },
         ]}
       />
       <Outlet />

@@ -23,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       "Content-Type": STORED_CONTENT_TYPE,
       "Content-Length": String(bytes.length),
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
       "Content-Disposition": "inline",
       "Cross-Origin-Resource-Policy": "same-origin",
       // Names are never reused: a changed image gets a new name, so browsers may keep it.

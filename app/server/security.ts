@@ -40,9 +40,17 @@ export function rejectCrossSiteWrites(req: Request, res: Response, next: NextFun
 
 /** Security headers on every response; the CSP nonce is handed to Remix for its inline scripts. */
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  // Stored images carry their own, stricter headers (routes/uploads.$file.ts); adding the page
-  // policy as well would only duplicate them.
-  if (req.path.startsWith("/uploads/")) return next();
+  const upload = req.path.startsWith("/uploads/");
+  // The uploads route sets nosniff itself (on its 404s too); setting it here as well doubles it.
+  if (!upload) res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (req.protocol === "https") res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // Stored images carry their own, stricter policy (routes/uploads.$file.ts: default-src 'none';
+  // sandbox); a page policy with a nonce means nothing for an image.
+  if (upload) return next();
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   res.setHeader(
@@ -60,11 +68,5 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
       "frame-ancestors 'none'",
     ].join("; "),
   );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (req.protocol === "https") res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 }

@@ -1,0 +1,19 @@
+// The actions and entities the audit log records, so the audit page can name them in the
+// reader's language. An action missing here is still shown, by its code.
+export const AUDIT_ACTIONS = [
+  "graduate.enrol", "graduate.import", "graduate.join", "graduate.delete-account", "cohort.create",
+  "module.verify", "module.unverify", "certificate.verify", "skill.verify",
+  "company.verify", "company.reject", "company.trust", "company.untrust",
+  "vacancy.approve", "vacancy.reject",
+  "password-reset.create", "user.create-staff",
+  "personal-data.export",
+  "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
+] as const;
+
+export const AUDIT_ENTITIES = ["graduate", "csv_import", "cohort", "company", "vacancy", "user", "school", "module", "skill", "skill_category", "settings"] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const isKnownAuditAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
+export const isKnownAuditEntity = (e: string): e is AuditEntity => (AUDIT_ENTITIES as readonly string[]).includes(e);
