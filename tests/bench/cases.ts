@@ -2,7 +2,8 @@
 import * as directory from "~/routes/graduates._index";
 import * as board from "~/routes/vacancies._index";
 import { startSession } from "~/auth/session.server";
-import { getDb } from "~/db.server";
+import { getConnection, getDb } from "~/db.server";
+import { candidateQueryFrom, candidatesFor, jobsFor } from "~/models/matching.server";
 
 /** budgetMs null: measured and printed for information, DESIGN §10 sets no budget for it. */
 export type BenchCase = { figure: string; budgetMs: number | null; run: () => Promise<unknown> };
@@ -24,7 +25,51 @@ const load = async (loader: (args: never) => unknown, url: string, cookie?: stri
     context,
   });
 
+/** A rotation of real open vacancies and joined graduates, so no single cached answer is timed. */
+function rotation(sql: string): () => number {
+  let ids: number[] | undefined;
+  let i = 0;
+  return () => {
+    ids ??= (getConnection().sqlite.prepare(sql).raw(true).all() as [number][]).map(([id]) => id);
+    return ids[i++ % ids.length]!;
+  };
+}
+// Vacancies with the most skills (the heaviest to rank for) and graduates with the most skills.
+const nextVacancy = rotation("select vacancy_id from vacancy_skills group by vacancy_id order by count(*) desc, vacancy_id limit 10");
+const nextGraduate = rotation("select graduate_id from graduate_skills group by graduate_id order by count(*) desc, graduate_id limit 10");
+const allCandidates = candidateQueryFrom(new URL("http://localhost/?placed=1"));
+
 export const cases: BenchCase[] = [
+  {
+    figure: "matching: rank all graduates for one vacancy, first page explained (staff)",
+    budgetMs: 100,
+    run: () => candidatesFor(getConnection(), nextVacancy(), allCandidates, "staff"),
+  },
+  {
+    // The floor: reading, with no scoring at all, the rows a from-scratch ranking would need.
+    figure: "  floor: plain SQL read of every graduate's skills, languages and place",
+    budgetMs: null,
+    run: async () => {
+      const { sqlite } = getConnection();
+      sqlite.prepare("select graduate_id, skill_id, level, source from graduate_skills").raw(true).all();
+      sqlite.prepare("select graduate_id, language, level from graduate_languages").raw(true).all();
+      sqlite.prepare("select id, region_id, city, willing_to_relocate, available_from, english_level, visibility from graduates where user_id is not null").raw(true).all();
+    },
+  },
+  {
+    figure: "matching: rank all open vacancies for one graduate, first page explained",
+    budgetMs: 50,
+    run: () => jobsFor(getConnection(), nextGraduate(), 1),
+  },
+  {
+    figure: "  floor: plain SQL read of every open vacancy's requirements",
+    budgetMs: null,
+    run: async () => {
+      const { sqlite } = getConnection();
+      sqlite.prepare("select vs.vacancy_id, vs.skill_id, vs.required, vs.min_level from vacancy_skills vs join vacancies v on v.id = vs.vacancy_id where v.status = 'open'").raw(true).all();
+      sqlite.prepare("select vacancy_id, language, min_level from vacancy_languages").raw(true).all();
+    },
+  },
   {
     figure: "job board: full text + filters (20,000 open vacancies)",
     budgetMs: 20,
