@@ -30,6 +30,7 @@ export default function GraduateArea() {
           { to: "/me/projects", label: t("profile.navProjects") },
           { to: "/me/applications", label: t("applications.nav") },
           { to: "/me/saved-searches", label: t("vacancies.savedTitle") },
+          { to: "/me/outcomes", label: t("outcomes.consent.nav") },
           { to: "/me/data", label: t("profile.navData") },
         ]}
       />
