@@ -25,7 +25,11 @@ export type OutcomeDetails = {
 };
 
 const text = z.string().optional();
-const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+const isIsoDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
 const clean = (v: string | undefined) => (v ?? "").trim();
 
 type Ctx = z.RefinementCtx;
