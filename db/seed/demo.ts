@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { randomPerson } from "./people";
 import { seedProfiles } from "./profiles";
 import { seedVacancies } from "./vacancies";
+import { seedOutcomes } from "./outcomes";
 import { createRandom, type Random } from "./random";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
@@ -141,6 +142,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   await db.updateTable("graduate_languages").set({ level: "B2" }).where("graduate_id", "=", aiperi.id).where("language", "=", "en").execute();
 
   seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: now.slice(0, 10) });
+  seedOutcomes({ db, sqlite }, random, { today: now.slice(0, 10), staffId });
 
   const { id: demoInvitee } = await db
     .insertInto("graduates")
