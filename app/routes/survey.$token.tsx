@@ -9,7 +9,6 @@ import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/compone
 import { getDb } from "~/db.server";
 import { SurveyAnswerSchema } from "~/domain/outcomes/forms";
 import { SURVEY_CODES } from "~/domain/outcomes/records";
-import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { answerSurvey, findSurveyLink } from "~/models/outcomes.server";
@@ -48,7 +47,7 @@ export default function SurveyPage() {
   // A POST to a link that was used meanwhile answers with its state.
   if (loaded.state !== "usable" || !loaded.link) return <SurveyClosed state={loaded.state} />;
   const { link } = loaded;
-  const checkpoint = t("outcomes.checkpointOn", { checkpoint: t(`outcomes.checkpoint.${link.checkpoint}` as MessageKey), date: formatDate(lang, link.date) });
+  const checkpoint = t(`outcomes.checkpoint.${link.checkpoint}` as MessageKey).toLocaleLowerCase(lang);
   return (
     <section className="survey">
       <h1>{t("outcomes.survey.title")}</h1>
