@@ -1,6 +1,7 @@
 // Placement outcomes (DESIGN §6). Rows are append-only (triggers refuse updates): recording or
 // correcting a checkpoint inserts a new row that supersedes the current one, and the insert
 // trigger moves the `current` flag to it in the same statement. See docs/decisions/008.
+import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { NewOutcome, OutcomeSourceColumn } from "@db/schema";
 import { randomToken, sha256 } from "~/auth/tokens.server";
@@ -23,7 +24,7 @@ async function graduationDateOf(db: DB, graduateId: number): Promise<string | nu
 }
 
 export async function currentOutcome(db: DB, graduateId: number, checkpoint: Checkpoint) {
-  return db.selectFrom("outcomes").selectAll().where("graduate_id", "=", graduateId).where("checkpoint", "=", checkpoint).where("current", "=", 1).executeTakeFirst();
+  return db.selectFrom("outcomes").selectAll().where("graduate_id", "=", graduateId).where("checkpoint", "=", checkpoint).where("current", "=", sql.lit(1)).executeTakeFirst();
 }
 
 export type RecordOutcomeInput = OutcomeDetails & {
@@ -194,7 +195,7 @@ export type FollowUpRow = {
 /**
  * Graduates whose checkpoint is due (its date up to 30 days after) or overdue (later, until the
  * next checkpoint), while no current record other than `unknown` exists for it. Excluded
- * graduates and those who withdrew consent are left out. Oldest checkpoint date first.
+ * graduates and those who withdrew consent are left out. Newest cohorts first.
  */
 export async function listFollowUps(db: DB, query: FollowUpQuery, on = today()) {
   let cohorts = db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]);
@@ -220,18 +221,20 @@ export async function listFollowUps(db: DB, query: FollowUpQuery, on = today()) 
         [...chase].map(([checkpoint, ids]) =>
           eb.and([
             eb("graduates.cohort_id", "in", ids),
-            eb.not(eb.exists(eb.selectFrom("outcomes").select("outcomes.id").whereRef("outcomes.graduate_id", "=", "graduates.id").where("outcomes.checkpoint", "=", checkpoint).where("outcomes.current", "=", 1).where("outcomes.code", "<>", "unknown"))),
+            eb.not(eb.exists(eb.selectFrom("outcomes").select("outcomes.id").whereRef("outcomes.graduate_id", "=", "graduates.id").where("outcomes.checkpoint", "=", checkpoint).where("outcomes.current", "=", sql.lit(1)).where("outcomes.code", "<>", "unknown"))),
           ]),
         ),
       ),
     )
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("outcomes").select("outcomes.id").whereRef("outcomes.graduate_id", "=", "graduates.id").where("outcomes.current", "=", 1).where("outcomes.code", "=", "excluded"))))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom("outcome_consents as oc").select("oc.id").whereRef("oc.graduate_id", "=", "graduates.id").where("oc.given", "=", 0)
-            .where((inner) => inner.not(inner.exists(inner.selectFrom("outcome_consents as later").select("later.id").whereRef("later.graduate_id", "=", "oc.graduate_id").whereRef("later.id", ">", "oc.id"))))),
-      ),
+    // `current = 1` is written as a literal throughout so SQLite can use the partial indexes.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("outcomes").select("outcomes.id").whereRef("outcomes.graduate_id", "=", "graduates.id").where("outcomes.current", "=", sql.lit(1)).where("outcomes.code", "=", "excluded"))))
+    // The withdrawn-consent set is computed once (uncorrelated), not per graduate.
+    .where("graduates.id", "not in", (eb) =>
+      eb
+        .selectFrom("outcome_consents as oc")
+        .select("oc.graduate_id")
+        .where("oc.given", "=", 0)
+        .where("oc.id", "=", (inner) => inner.selectFrom("outcome_consents as latest").select((x) => x.fn.max("latest.id").as("id")).whereRef("latest.graduate_id", "=", "oc.graduate_id")),
     );
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(Number(total) / FOLLOW_UP_PAGE_SIZE));
@@ -241,14 +244,15 @@ export async function listFollowUps(db: DB, query: FollowUpQuery, on = today()) 
       "graduates.id", "graduates.first_name", "graduates.last_name", "graduates.cohort_id", "cohorts.graduation_date",
       "schools.name_ky", "schools.name_ru", "schools.name_en", "graduates.contact_phone", "graduates.contact_telegram",
     ])
-    .orderBy("cohorts.graduation_date")
+    // The newest checkpoints first: what is due comes before what has long been overdue.
+    .orderBy(sql`case graduates.cohort_id ${sql.join([...stateOf].map(([id, f]) => sql`when ${id} then ${f.date}`), sql` `)} end`, "desc")
     .orderBy("graduates.last_name")
     .orderBy("graduates.id")
     .limit(FOLLOW_UP_PAGE_SIZE)
     .offset((page - 1) * FOLLOW_UP_PAGE_SIZE)
     .execute();
   const ids = found.map((g) => g.id);
-  const current = ids.length ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code"]).where("graduate_id", "in", ids).where("current", "=", 1).execute() : [];
+  const current = ids.length ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code"]).where("graduate_id", "in", ids).where("current", "=", sql.lit(1)).execute() : [];
   const consents = ids.length ? await db.selectFrom("outcome_consents").select(["graduate_id", "given"]).where("graduate_id", "in", ids).orderBy("id").execute() : [];
   const consentOf = new Map(consents.map((c) => [c.graduate_id, c.given]));
   const rows: FollowUpRow[] = found.map((g) => {
@@ -336,7 +340,7 @@ export async function listCompanyHires(db: DB, companyId: number, on = today()) 
     .execute();
   const ids = [...new Set(hires.map((h) => h.graduate_id))];
   const current = ids.length
-    ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code", "company_id", "source"]).where("graduate_id", "in", ids).where("current", "=", 1).execute()
+    ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code", "company_id", "source"]).where("graduate_id", "in", ids).where("current", "=", sql.lit(1)).execute()
     : [];
   return hires.map((h) => {
     const confirmable: { checkpoint: Checkpoint; date: string }[] = [];

@@ -66,6 +66,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin select raise(abort, 'outcome records are append-only: record a correction instead'); end`.execute(db);
   await sql`create trigger outcomes_no_delete before delete on outcomes begin select raise(abort, 'outcome records are append-only'); end`.execute(db);
 
+  // The follow-up list counts a cohort's graduates who are not anonymised without reading their rows.
+  await db.schema.createIndex("graduates_cohort_live").on("graduates").columns(["cohort_id", "anonymised_at"]).execute();
+
   // One-time survey links: only the SHA-256 of the token is kept, like password resets.
   await db.schema
     .createTable("survey_links")
@@ -97,4 +100,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ["outcome_consents", "survey_links", "outcomes"]) await db.schema.dropTable(t).ifExists().execute();
+  await db.schema.dropIndex("graduates_cohort_live").ifExists().execute();
 }
