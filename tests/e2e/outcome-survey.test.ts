@@ -23,6 +23,8 @@ describe.skipIf(!hasChromium)("outcome survey in a real browser", () => {
     const found = await textOf(staff.locator("main h2").first());
     expect(found).toMatch(/\d/);
     expect(found).not.toBe(en["outcomes.followUp.found"].replace("{n}", "0"));
+    // The demo keeps a few checkpoints due (a mid-year cohort), listed before the overdue ones.
+    expect(await textOf(staff.locator(".follow-up-table .pill").first())).toBe(en["outcomes.followUp.due"]);
     await submitForm(staff, false, en["outcomes.followUp.makeLink"]);
     const url = (await textOf(staff.locator(".notice .survey-link"))).trim();
     expect(url).toMatch(/\/survey\/[A-Za-z0-9_-]{43}$/);
