@@ -382,6 +382,55 @@ export interface MatchChangesTable {
   entity_id: number | null;
 }
 
+export type OutcomeCodeColumn = "employed" | "military" | "service" | "education" | "seeking" | "not_seeking" | "unknown" | "excluded";
+export type CheckpointColumn = "graduation" | "m6" | "m12" | "m36";
+export type OutcomeSourceColumn = "application" | "staff" | "self_report" | "employer" | "survey";
+
+/** Append-only: a correction is a new row; `current` marks the latest per (graduate, checkpoint). */
+export interface OutcomesTable extends Timestamps {
+  id: Generated<number>;
+  graduate_id: number;
+  checkpoint: CheckpointColumn;
+  code: OutcomeCodeColumn;
+  as_of: string;
+  source: OutcomeSourceColumn;
+  recorded_by: number | null;
+  supersedes_id: number | null;
+  current: Generated<number>;
+  employment_kind: "employee" | "own_business" | "contract" | "freelance" | "paid_internship" | null;
+  hours_per_week: number | null;
+  company_id: number | null;
+  company_htp_resident: number | null;
+  employer_name: string | null;
+  job_title: string | null;
+  start_date: string | null;
+  monthly_pay: number | null;
+  related: "yes" | "no" | "unknown" | null;
+  started_before_graduation: number | null;
+  job_region_id: number | null;
+  placement_id: number | null;
+  not_seeking_reason: string | null;
+  excluded_reason: string | null;
+}
+
+export interface SurveyLinksTable extends Timestamps {
+  id: Generated<number>;
+  token_hash: string;
+  graduate_id: number;
+  checkpoint: CheckpointColumn;
+  created_by: number | null;
+  expires_at: string;
+  used_at: string | null;
+  outcome_id: number | null;
+}
+
+export interface OutcomeConsentsTable extends Timestamps {
+  id: Generated<number>;
+  graduate_id: number;
+  given: number;
+  recorded_by: number | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -421,6 +470,9 @@ export interface Database {
   placements: PlacementsTable;
   notifications: NotificationsTable;
   match_changes: MatchChangesTable;
+  outcomes: OutcomesTable;
+  survey_links: SurveyLinksTable;
+  outcome_consents: OutcomeConsentsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -438,3 +490,5 @@ export type Project = Selectable<ProjectsTable>;
 export type ProjectImage = Selectable<ProjectImagesTable>;
 export type Vacancy = Selectable<VacanciesTable>;
 export type Application = Selectable<ApplicationsTable>;
+export type Outcome = Selectable<OutcomesTable>;
+export type NewOutcome = Insertable<OutcomesTable>;

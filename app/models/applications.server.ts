@@ -1,7 +1,8 @@
 // Applications and their pipeline (DESIGN §3 "Applications"). A graduate applies once per
 // vacancy and the row keeps a snapshot of what was sent; employers move it through the
 // pipeline of app/domain/applications/pipeline.ts; every move is an application_events row
-// and a notification to the other side; "hired" records a placement in the same transaction.
+// and a notification to the other side; "hired" records a placement and an `employed`
+// outcome in the same transaction.
 // Every function is scoped: graduate functions take the graduate's id, employer functions the
 // company's id, so an id from elsewhere names nothing (the routes answer 404).
 import type { DB } from "@db/connection";
@@ -12,6 +13,7 @@ import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
 import { forbidden } from "~/utils/http.server";
 import { companyOfUser } from "./companies.server";
 import { notify, notifyCompany } from "./notifications.server";
+import { recordHireOutcome } from "./outcomes.server";
 import { loadProfile } from "./profile.server";
 import { listProjects } from "./projects.server";
 
@@ -115,7 +117,7 @@ export async function openVacancy(db: DB, vacancyId: number) {
   return db
     .selectFrom("vacancies")
     .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .select(["vacancies.id", "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "companies.name as company_name", "companies.slug as company_slug"])
+    .select(["vacancies.id", "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "vacancies.region_id", "companies.name as company_name", "companies.slug as company_slug"])
     .where("vacancies.id", "=", vacancyId)
     .where("vacancies.status", "=", "open")
     .where("companies.status", "=", "verified")
@@ -223,7 +225,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
       .innerJoin("graduates", "graduates.id", "applications.graduate_id")
       .select([
         "applications.id", "applications.status", "applications.graduate_id", "applications.vacancy_id",
-        "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "companies.name as company_name", "companies.status as company_status",
+        "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "vacancies.region_id", "companies.name as company_name", "companies.status as company_status",
         "graduates.user_id",
       ])
       .where("applications.id", "=", applicationId)
@@ -238,7 +240,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     const interview = input.to === "interview";
     await addEvent(trx, app.id, app.status, input.to, actorUserId, { note: input.note, interviewAt: interview ? input.interviewAt : null, interviewPlace: interview ? input.interviewPlace : null });
     if (input.to === "hired") {
-      await trx
+      const placement = await trx
         .insertInto("placements")
         .values({
           application_id: app.id,
@@ -252,7 +254,14 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
           company_htp_resident: app.company_status === "verified" ? 1 : 0,
           recorded_by: actorUserId,
         })
-        .execute();
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      // DESIGN §3: "hired" creates the placement outcome without anyone typing it again.
+      await recordHireOutcome(trx, {
+        graduateId: app.graduate_id, placementId: placement.id, companyId: app.company_id, jobTitle: app.title,
+        employmentType: app.employment_type as EmploymentType, startDate: input.startDate!, monthlyPay: input.monthlyPay,
+        regionId: app.region_id, actorUserId,
+      });
     }
     if (app.user_id) await notify(trx, app.user_id, "application-status", { vacancy: app.title, company: app.company_name, status: input.to }, `/me/applications/${app.id}`);
     return { ok: true };

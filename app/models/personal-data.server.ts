@@ -3,6 +3,7 @@
 import type { DB } from "@db/connection";
 import { exportGraduateApplications, forgetGraduateApplications } from "./applications.server";
 import { recordAudit } from "./audit.server";
+import { exportGraduateOutcomes } from "./outcomes.server";
 import { refreshGraduateSearch } from "./graduate-search.server";
 
 export async function exportGraduateData(db: DB, userId: number, graduateId: number) {
@@ -30,10 +31,12 @@ export async function exportGraduateData(db: DB, userId: number, graduateId: num
     ? await db.selectFrom("project_skills").innerJoin("skills", "skills.id", "project_skills.skill_id").select(["project_id", "skills.name_en"]).where("project_id", "in", projectIds).execute()
     : [];
   const applications = await exportGraduateApplications(db, graduateId);
+  const outcomes = await exportGraduateOutcomes(db, graduateId);
   const savedSearches = await db.selectFrom("saved_searches").select(["name", "query", "created_at"]).where("user_id", "=", userId).execute();
   return {
     exportedAt: new Date().toISOString(),
     applications,
+    outcomeTracking: outcomes,
     savedSearches,
     account,
     profile: graduate,

@@ -38,7 +38,7 @@ export default function EmployerDashboard() {
       <h1>{t("vacancies.dashboard")}</h1>
       <p className="lead">{company.name}</p>
       {company.status !== "verified" ? <Notice kind="info">{t("vacancies.companyPending")}</Notice> : null}
-      <p><Link className="button" to="/employer/vacancies/new">{t("vacancies.new")}</Link></p>
+      <p><Link className="button" to="/employer/vacancies/new">{t("vacancies.new")}</Link> {company.status === "verified" ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null}</p>
       <nav className="filter-links" aria-label={t("vacancies.byStatus")}>
         <Link to="/employer" aria-current={status === null ? "page" : undefined}>{t("vacancies.allStatuses")} ({formatNumber(lang, all)})</Link>
         {VACANCY_STATUSES.map((s) => (

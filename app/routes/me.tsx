@@ -31,6 +31,7 @@ export default function GraduateArea() {
           { to: "/me/jobs", label: t("match.jobs.nav") },
           { to: "/me/applications", label: t("applications.nav") },
           { to: "/me/saved-searches", label: t("vacancies.savedTitle") },
+          { to: "/me/outcomes", label: t("outcomes.consent.nav") },
           { to: "/me/data", label: t("profile.navData") },
         ]}
       />

@@ -5,6 +5,7 @@ import * as m0002 from "./0002_graduate_profiles";
 import * as m0003 from "./0003_employers";
 import * as m0004 from "./0004_matching";
 import * as m0005 from "./0005_audit_log_forget_actor";
+import * as m0006 from "./0006_outcomes";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003_employers": m0003,
   "0004_matching": m0004,
   "0005_audit_log_forget_actor": m0005,
+  "0006_outcomes": m0006,
 };

@@ -8,6 +8,8 @@ import { randomBytes } from "node:crypto";
 import { randomPerson } from "./people";
 import { seedProfiles } from "./profiles";
 import { seedVacancies } from "./vacancies";
+import { seedOutcomes } from "./outcomes";
+import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
@@ -141,6 +143,20 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   await db.updateTable("graduate_languages").set({ level: "B2" }).where("graduate_id", "=", aiperi.id).where("language", "=", "en").execute();
 
   seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: now.slice(0, 10) });
+  // A small mid-year cohort whose +6 months checkpoint fell a few days ago, so the demo's
+  // follow-up list always has checkpoints "due" (the June cohorts' are all overdue or not yet).
+  const today = now.slice(0, 10);
+  const winterDate = addCalendarDays(addMonths(today, -6), -5);
+  for (const slug of ["pl-98-bishkek", "ipk-tokmok"]) {
+    const schoolId = schools.find((s) => s.slug === slug)?.id;
+    if (!schoolId) continue;
+    const { id: cohortId } = await db.insertInto("cohorts").values({ school_id: schoolId, graduation_date: winterDate }).returning("id").executeTakeFirstOrThrow();
+    for (let i = 0; i < 8; i++) {
+      const person = randomPerson(random);
+      await db.insertInto("graduates").values({ cohort_id: cohortId, first_name: person.first, last_name: person.last, sex: person.sex }).execute();
+    }
+  }
+  seedOutcomes({ db, sqlite }, random, { today, staffId });
 
   const { id: demoInvitee } = await db
     .insertInto("graduates")

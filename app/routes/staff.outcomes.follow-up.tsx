@@ -1,0 +1,124 @@
+// Staff follow-up (DESIGN §6): graduates whose checkpoint is due or overdue with no known
+// outcome, filtered by school and cohort (in the URL), with one-time survey links.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { FormErrorSummary, Notice, Select, SubmitButton } from "~/components/form";
+import { Pager } from "~/components/pager";
+import { getDb } from "~/db.server";
+import { CHECKPOINTS } from "~/domain/outcomes/codes";
+import { formatDate, formatNumber } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { createSurveyLinkForStaff, followUpQueryFrom, listFollowUps } from "~/models/outcomes.server";
+import { listCohorts, listSchools } from "~/models/reference.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { positiveId } from "~/utils/fields";
+import { badRequest, notFound } from "~/utils/http.server";
+import { titleMeta } from "~/utils/meta";
+
+const SurveyLinkSchema = z.object({ intent: z.literal("survey"), graduateId: positiveId, checkpoint: z.enum(CHECKPOINTS, "errors.invalid") });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  const db = getDb();
+  const query = followUpQueryFrom(new URL(request.url));
+  const [schools, cohorts, found] = await Promise.all([listSchools(db), listCohorts(db), listFollowUps(db, query)]);
+  return { query, schools, cohorts: cohorts.filter((c) => !query.schoolId || c.school_id === query.schoolId), ...found, page: found.page ?? 1 };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: STAFF_ROLES });
+  const form = await readForm(request);
+  if (form.get("intent") !== "survey") badRequest();
+  const parsed = parseForm(SurveyLinkSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  const result = await createSurveyLinkForStaff(getDb(), parsed.data.graduateId, parsed.data.checkpoint, user.id);
+  if (!result.ok) {
+    if (result.reason === "not-found") notFound();
+    return invalid({ _form: "outcomes.errors.consentWithdrawn" }, form);
+  }
+  const url = `${new URL(request.url).origin}/survey/${result.token}`;
+  return data({ ok: true as const, created: { name: result.name, checkpoint: parsed.data.checkpoint, url, expiresAt: result.expiresAt } });
+}
+
+export const meta = titleMeta("outcomes.followUp.title", { private: true });
+
+export default function FollowUpPage() {
+  const { t, lang } = useT();
+  const { query, schools, cohorts, rows, total, pages, page } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const created = result && "created" in result ? result.created : null;
+  const errors = result && "errors" in result ? result.errors : {};
+  return (
+    <section>
+      <h1>{t("outcomes.followUp.title")}</h1>
+      <p className="lead">{t("outcomes.followUp.lead")}</p>
+      {created ? (
+        <Notice kind="ok">
+          <p>{t("outcomes.followUp.linkCreated", { name: created.name, checkpoint: t(`outcomes.checkpoint.${created.checkpoint}` as MessageKey), date: formatDate(lang, created.expiresAt) })}</p>
+          <p><span className="survey-link">{created.url}</span></p>
+        </Notice>
+      ) : null}
+      <FormErrorSummary errors={errors} />
+      <Form method="get" className="filters">
+        <Select name="school" label={t("outcomes.followUp.school")} placeholder={t("outcomes.followUp.allSchools")} options={schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))} defaultValue={query.schoolId} />
+        <Select
+          name="cohort"
+          label={t("outcomes.followUp.cohort")}
+          placeholder={t("outcomes.followUp.allCohorts")}
+          options={cohorts.map((c) => ({ value: c.id, label: t("staff.cohorts.label", { school: pick(c, "name", lang), date: formatDate(lang, c.graduation_date) }) }))}
+          defaultValue={query.cohortId}
+        />
+        <SubmitButton>{t("outcomes.followUp.show")}</SubmitButton>
+      </Form>
+      <h2>{t("outcomes.followUp.found", { n: formatNumber(lang, total) })}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t("outcomes.followUp.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="follow-up-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("outcomes.followUp.graduate")}</th>
+                <th scope="col">{t("outcomes.followUp.checkpoint")}</th>
+                <th scope="col">{t("outcomes.followUp.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/staff/outcomes/graduates/${r.id}`}>{r.first_name} {r.last_name}</Link>
+                    <br />
+                    <span className="small">{t("staff.cohorts.label", { school: pick(r, "name", lang), date: formatDate(lang, r.graduation_date) })}</span>
+                    {r.contact_phone || r.contact_telegram ? <><br /><span className="small muted">{[r.contact_phone, r.contact_telegram].filter(Boolean).join(" · ")}</span></> : null}
+                  </td>
+                  <td>
+                    {t("outcomes.checkpointOn", { checkpoint: t(`outcomes.checkpoint.${r.checkpoint}` as MessageKey), date: formatDate(lang, r.checkpoint_date) })}
+                    <br />
+                    <span className={`pill ${r.state === "overdue" ? "pill--error" : "pill--warn"}`}>{t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due")}</span>
+                    {r.current_code === "unknown" ? <span className="small muted"> {t("outcomes.followUp.currentUnknown")}</span> : null}
+                  </td>
+                  <td>
+                    <Form method="post" className="row-form">
+                      <input type="hidden" name="intent" value="survey" />
+                      <input type="hidden" name="graduateId" value={r.id} />
+                      <input type="hidden" name="checkpoint" value={r.checkpoint} />
+                      <SubmitButton>{t("outcomes.followUp.makeLink")}</SubmitButton>
+                    </Form>
+                    <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${r.checkpoint}#record`} className="small">{t("outcomes.followUp.record")}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={page} pages={pages} />
+    </section>
+  );
+}

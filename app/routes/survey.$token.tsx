@@ -1,0 +1,84 @@
+// The one-time outcome survey (DESIGN §6): no sign-in, the link is the credential; short and
+// phone-first, works without JavaScript. Unknown link 404; used or expired 410.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { ChoiceGroup } from "~/components/choice-group";
+import { SurveyClosed } from "~/components/survey-closed";
+import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { getDb } from "~/db.server";
+import { SurveyAnswerSchema } from "~/domain/outcomes/forms";
+import { SURVEY_CODES } from "~/domain/outcomes/records";
+import type { MessageKey } from "~/i18n/messages/en";
+import { useT } from "~/i18n/use-t";
+import { answerSurvey, findSurveyLink } from "~/models/outcomes.server";
+import { checkpointDate } from "~/domain/outcomes/checkpoint-dates";
+import { parseForm, readForm, rejected } from "~/utils/forms.server";
+import { titleMeta } from "~/utils/meta";
+
+const STATUS = { unknown: 404, used: 410, expired: 410 } as const;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await findSurveyLink(getDb(), params.token ?? "");
+  if (found.state !== "usable") return data({ state: found.state, link: null }, { status: STATUS[found.state] });
+  const { first_name, checkpoint, graduation_date } = found.link;
+  return data({ state: "usable" as const, link: { firstName: first_name, checkpoint, date: checkpointDate(graduation_date, checkpoint) } }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const db = getDb();
+  const token = params.token ?? "";
+  const found = await findSurveyLink(db, token);
+  if (found.state !== "usable") return data({ state: found.state }, { status: STATUS[found.state] });
+  const parsed = parseForm(SurveyAnswerSchema, await readForm(request));
+  if (!parsed.ok) return rejected(parsed);
+  const result = await answerSurvey(db, token, parsed.data);
+  if (!result.ok) return data({ state: result.state }, { status: STATUS[result.state] });
+  const lng = new URL(request.url).searchParams.get("lng");
+  return redirect(`/survey/thanks${lng ? `?lng=${encodeURIComponent(lng)}` : ""}`);
+}
+
+export const meta = titleMeta("outcomes.survey.title", { private: true });
+
+export default function SurveyPage() {
+  const { t, lang } = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  // A POST to a link that was used meanwhile answers with its state.
+  if (loaded.state !== "usable" || !loaded.link) return <SurveyClosed state={loaded.state} />;
+  const { link } = loaded;
+  const checkpoint = t(`outcomes.checkpoint.${link.checkpoint}` as MessageKey).toLocaleLowerCase(lang);
+  return (
+    <section className="survey">
+      <h1>{t("outcomes.survey.title")}</h1>
+      <p className="lead">{t("outcomes.survey.lead", { name: link.firstName, checkpoint })}</p>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" className="stack" noValidate>
+        <ChoiceGroup
+          name="code"
+          legend={t("outcomes.survey.question")}
+          options={SURVEY_CODES.map((c) => ({ value: c, label: t(`outcomes.survey.code.${c}` as MessageKey) }))}
+          defaultValue={values.code}
+          error={errors.code}
+        />
+        <fieldset className="survey-employed">
+          <legend>{t("outcomes.survey.employed")}</legend>
+          <Field name="employerName" label={t("outcomes.survey.employerName")} defaultValue={values.employerName} error={errors.employerName} autoComplete="organization" />
+          <Field name="jobTitle" label={t("outcomes.survey.jobTitle")} defaultValue={values.jobTitle} error={errors.jobTitle} autoComplete="organization-title" />
+          <Field name="startDate" type="date" label={t("outcomes.survey.startDate")} defaultValue={values.startDate} error={errors.startDate} />
+          <Field name="hours" label={t("outcomes.survey.hours")} inputMode="numeric" defaultValue={values.hours} error={errors.hours} />
+          <Field name="monthlyPay" label={t("outcomes.survey.monthlyPay")} hint={t("outcomes.survey.payHint")} inputMode="numeric" optional defaultValue={values.monthlyPay} error={errors.monthlyPay} />
+          <ChoiceGroup
+            name="related"
+            legend={t("outcomes.survey.related")}
+            options={[{ value: "yes", label: t("outcomes.related.yes") }, { value: "no", label: t("outcomes.related.no") }]}
+            defaultValue={values.related}
+            error={errors.related}
+          />
+        </fieldset>
+        <p className="small muted">{t("outcomes.survey.privacy")}</p>
+        <SubmitButton>{t("outcomes.survey.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
