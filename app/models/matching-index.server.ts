@@ -78,6 +78,25 @@ function prune(connection: Connection, lastSeq: number): void {
   connection.sqlite.prepare("delete from match_changes where seq <= ?").run(lastSeq - PRUNE_AFTER / 2);
 }
 
+/**
+ * A city typed in any of the three languages ("Бишкек", "Bishkek") is one place: the school
+ * towns' names (stored in ky, ru and en) map to one key; other towns compare as typed.
+ */
+function placeKeys(connection: Connection): (city: string | null) => string | null {
+  const aliases = new Map<string, string>();
+  for (const [ky, ru, en] of connection.sqlite.prepare("select city_ky, city_ru, city_en from schools").raw(true).all() as [string, string, string][]) {
+    const canonical = cityKey(ru)!;
+    for (const name of [ky, ru, en]) {
+      const key = cityKey(name);
+      if (key) aliases.set(key, canonical);
+    }
+  }
+  return (city) => {
+    const key = cityKey(city);
+    return key === null ? null : (aliases.get(key) ?? key);
+  };
+}
+
 /** Objects by column name, or (`tuples`) arrays in select order. */
 function rowsFor<T>(connection: Connection, sqlAll: string, sqlSome: string, ids: number[] | null, tuples = false): T[] {
   const run = (sql: string, params: number[]) => {
@@ -171,6 +190,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
     speak(g, language, CEFR[level]);
   }
 
+  const placeKey = placeKeys(connection);
   return graduates.map((g) => {
     if (g.english_level) speak(g.id, "en", CEFR[g.english_level]);
     return {
@@ -178,7 +198,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
         id: g.id,
         skills: skills.get(g.id) ?? new Map(),
         languages: languages.get(g.id) ?? new Map(),
-        place: { regionId: g.region_id, city: cityKey(g.city) },
+        place: { regionId: g.region_id, city: placeKey(g.city) },
         willingToRelocate: g.willing_to_relocate === 1,
         remotePreference: g.remote_preference,
         availableFrom: g.available_from,
@@ -242,13 +262,14 @@ function vacancyEntries(connection: Connection, rows: VacancyRow[], all: boolean
     list.push({ language, minLevel: CEFR[minLevel] });
     languages.set(v, list);
   }
+  const placeKey = placeKeys(connection);
   return rows.map((v) => ({
     facts: {
       id: v.id,
       skills: skills.get(v.id) ?? [],
       languages: languages.get(v.id) ?? [],
       workMode: v.work_mode,
-      place: { regionId: v.region_id, city: cityKey(v.city) },
+      place: { regionId: v.region_id, city: placeKey(v.city) },
     },
     companyId: v.company_id,
     deadline: v.deadline,

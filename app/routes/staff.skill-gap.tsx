@@ -38,7 +38,7 @@ export const meta = titleMeta("match.gap.title", { private: true });
 export default function SkillGapPage() {
   const { t, lang } = useT();
   const { query, gap, schools, cohorts } = useLoaderData<typeof loader>();
-  const share = (n: number) => (gap.graduates ? `${Math.round((100 * n) / gap.graduates)} %` : "—");
+  const share = (n: number) => (gap.graduates ? `${Math.round((100 * n) / gap.graduates)}\u00a0%` : "—");
   return (
     <section>
       <h1>{t("match.gap.title")}</h1>
@@ -53,7 +53,7 @@ export default function SkillGapPage() {
         <p className="card">{t("match.gap.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="gap-table">
             <caption className="visually-hidden">{t("match.gap.caption")}</caption>
             <thead>
               <tr>

@@ -221,6 +221,18 @@ describe("ranking from the database", () => {
     expect(await jobs()).toEqual([]);
   });
 
+  it("a city named in another language is the same city", async () => {
+    const e = await employer();
+    const g = await graduate("Айпери Жумабекова", [["python", "basic"]]);
+    const school = await c.db.selectFrom("schools").select(["city_ru", "city_en", "region_id"]).where("slug", "like", "%bishkek%").executeTakeFirst()
+      ?? await c.db.selectFrom("schools").select(["city_ru", "city_en", "region_id"]).executeTakeFirstOrThrow();
+    await c.db.updateTable("graduates").set({ city: ` ${school.city_ru.toUpperCase()} ` }).where("id", "=", g.id).execute();
+    const v = await vacancy(e.companyId, [["python", true]]);
+    await c.db.updateTable("vacancies").set({ work_mode: "onsite", city: school.city_en, region_id: school.region_id }).where("id", "=", v).execute();
+    const item = ((await candidates(v, e.cookie)).data as { items: { explanation: { place: { kind: string } } }[] }).items[0]!;
+    expect(item.explanation.place.kind).toBe("same-city");
+  });
+
   it("the index reloads everything when the change log was pruned past it", async () => {
     const e = await employer();
     const a = await graduate("Айпери Жумабекова", [["python", "basic"]]);
