@@ -4,7 +4,7 @@
 import type { Connection } from "@db/connection";
 import type { ApplicationStatus } from "@db/schema";
 import { z } from "zod";
-import type { CandidateFilters } from "~/domain/matching/ranker";
+import type { CandidateFilters, RankPage } from "~/domain/matching/ranker";
 import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/score";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
@@ -29,6 +29,15 @@ export const JobParams = z.object({ page });
 
 export function candidateQueryFrom(url: URL): CandidateQuery {
   return CandidateParams.parse(Object.fromEntries(url.searchParams));
+}
+
+/** Ranks once for the asked page; only a page past the end (a stale link) ranks again for the last one. */
+function pageOf(requested: number, rank: (offset: number) => RankPage) {
+  let ranked = rank((requested - 1) * MATCH_PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(ranked.count / MATCH_PAGE_SIZE));
+  const current = Math.min(requested, pages);
+  if (current !== requested) ranked = rank((current - 1) * MATCH_PAGE_SIZE);
+  return { ranked, current, pages };
 }
 
 async function skillNames(connection: Connection, explanations: Explanation[]): Promise<SkillNames> {
@@ -68,10 +77,7 @@ export async function candidatesFor(connection: Connection, vacancyId: number, q
     includePlaced: query.placed,
     employerView: viewer === "employer",
   };
-  const first = index.rankCandidates(entry.facts, filters, day, 0, 0);
-  const pages = Math.max(1, Math.ceil(first.count / MATCH_PAGE_SIZE));
-  const current = Math.min(query.page, pages);
-  const ranked = index.rankCandidates(entry.facts, filters, day, (current - 1) * MATCH_PAGE_SIZE, MATCH_PAGE_SIZE);
+  const { ranked, current, pages } = pageOf(query.page, (offset) => index.rankCandidates(entry.facts, filters, day, offset, MATCH_PAGE_SIZE));
   const prepared = index.prepare(entry.facts);
   const explanations = ranked.items.map((r) => explainMatch(index.candidate(r.id)!.facts, prepared, day));
   const ids = ranked.items.map((r) => r.id);
@@ -110,7 +116,7 @@ export async function candidatesFor(connection: Connection, vacancyId: number, q
       applicationStatus: statusOf.get(g.id) ?? null,
     };
   });
-  return { count: first.count, page: current, pages, items, skills, vacancyPlace: entry.facts.place, workMode: entry.facts.workMode };
+  return { count: ranked.count, page: current, pages, items, skills, vacancyPlace: entry.facts.place, workMode: entry.facts.workMode };
 }
 
 export type JobItem = {
@@ -125,10 +131,7 @@ export async function jobsFor(connection: Connection, graduateId: number, reques
   const candidate = index.candidate(graduateId);
   if (!candidate) return null;
   const day = rankingDay(todayInBishkek());
-  const first = index.rankVacancies(candidate.facts, day, 0, 0);
-  const pages = Math.max(1, Math.ceil(first.count / MATCH_PAGE_SIZE));
-  const current = Math.min(requestedPage, pages);
-  const ranked = index.rankVacancies(candidate.facts, day, (current - 1) * MATCH_PAGE_SIZE, MATCH_PAGE_SIZE);
+  const { ranked, current, pages } = pageOf(requestedPage, (offset) => index.rankVacancies(candidate.facts, day, offset, MATCH_PAGE_SIZE));
   const explanations = ranked.items.map((r) => {
     const entry = index.vacancy(r.id)!;
     return explainMatch(candidate.facts, index.prepare(entry.facts), day);
@@ -155,7 +158,7 @@ export async function jobsFor(connection: Connection, graduateId: number, reques
     explanation,
     applicationStatus: statusOf.get(explanation.vacancyId) ?? null,
   }));
-  return { count: first.count, page: current, pages, items, skills };
+  return { count: ranked.count, page: current, pages, items, skills };
 }
 
 // ---- skill gap ------------------------------------------------------------------------------

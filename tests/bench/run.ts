@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   console.log(`matching index: built in ${((performance.now() - building) / 1000).toFixed(1)} s (once per process, then kept current from the change log)`);
 
   const rows: { figure: string; median: number; budget: number | null; ratio: number | null }[] = [];
-  for (const c of cases) {
+  // BENCH_ONLY=matching measures only the figures whose name contains it.
+  const only = process.env.BENCH_ONLY;
+  for (const c of cases.filter((c) => !only || c.figure.includes(only))) {
     for (let i = 0; i < 3; i++) await c.run(); // warm caches and the query planner
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {

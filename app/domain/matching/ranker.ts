@@ -14,6 +14,7 @@ import {
   type CefrRank,
   claimCredit,
   combineCredit,
+  countsOf,
   graduatePoints,
   languageCredit,
   type LevelRank,
@@ -83,6 +84,23 @@ for (let code = 0; code < 16; code++) {
 
 type Posting = { slots: number[]; codes: number[] };
 
+const WORK_MODES = ["onsite", "hybrid", "remote"] as const;
+const NO_DEADLINE = 2 ** 31 - 1;
+/** Days since 1970 of an ISO date (deadlines compare as numbers). */
+const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+
+type VacancyColumns = {
+  n: number;
+  entries: VacancyEntry[];
+  maxSkill: number;
+  /** Language codes asked for, indexed by langIndex. */
+  languages: string[];
+  ids: Int32Array; deadline: Int32Array; mode: Uint8Array; city: Int32Array; region: Int32Array;
+  reqStart: Int32Array; reqSkill: Int32Array; reqMin: Uint8Array; reqRequired: Uint8Array;
+  requiredCount: Uint16Array; niceCount: Uint16Array;
+  langStart: Int32Array; langIndex: Uint8Array; langMin: Uint8Array;
+};
+
 /** Grows a typed array to hold `size` slots, keeping what it has. */
 function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
   if (size <= array.length) return array;
@@ -106,7 +124,8 @@ export class MatchIndex {
   private hidden = new Uint8Array(1024); // private profile
   private placed = new Uint8Array(1024);
   private ownPoints = new Int32Array(1024); // modules + certificate
-  private available: (string | null)[] = [];
+  private availableDay = new Int32Array(1024); // day number, 0 = available now
+  private ids = new Int32Array(1024);
   private languageColumns = new Map<string, Uint8Array>();
   private postings = new Map<number, Posting>();
   private cityIds = new Map<string, number>();
@@ -115,21 +134,30 @@ export class MatchIndex {
   private niceSum = new Int32Array(1024);
   private requiredMet = new Uint8Array(1024);
   private best = new Int32Array(1024);
+  private touched = new Int32Array(1024);
 
   // ---- vacancies ----
   private readonly vacancies = new Map<number, VacancyEntry & { prepared: PreparedVacancy }>();
+  /** The vacancies in columns for the ranking loop; rebuilt after a change. */
+  private vacancyColumns: VacancyColumns | null = null;
   private related = new Map<number, number[]>();
+  /** The reverse of `related`: the skills a held skill gives related credit for. */
+  private relatedBy = new Map<number, number[]>();
 
   readonly relatedOf: RelatedOf = (skillId) => this.related.get(skillId) ?? [];
 
   setRelations(pairs: Iterable<[number, number]>): void {
     const related = new Map<number, number[]>();
+    const relatedBy = new Map<number, number[]>();
     for (const [a, b] of pairs) {
       if (a === b) continue;
       related.set(a, [...(related.get(a) ?? []), b]);
+      relatedBy.set(b, [...(relatedBy.get(b) ?? []), a]);
     }
     this.related = related;
+    this.relatedBy = relatedBy;
     for (const [id, v] of this.vacancies) this.vacancies.set(id, { ...v, prepared: this.prepare(v.facts) });
+    this.vacancyColumns = null;
   }
 
   prepare(vacancy: VacancyFacts): PreparedVacancy {
@@ -150,7 +178,6 @@ export class MatchIndex {
       slot = this.entries.length;
       this.slotOf.set(id, slot);
       this.entries.push(undefined);
-      this.available.push(null);
       this.ensureCapacity(slot + 1);
     } else {
       this.unpost(slot);
@@ -168,7 +195,8 @@ export class MatchIndex {
     this.hidden[slot] = entry.visibility === "private" ? 1 : 0;
     this.placed[slot] = entry.placed ? 1 : 0;
     this.ownPoints[slot] = graduatePoints(f);
-    this.available[slot] = f.availableFrom;
+    this.availableDay[slot] = f.availableFrom ? dayNumber(f.availableFrom) : 0;
+    this.ids[slot] = id;
     for (const [language, level] of f.languages) {
       let column = this.languageColumns.get(language);
       if (!column) this.languageColumns.set(language, (column = new Uint8Array(this.alive.length)));
@@ -222,10 +250,13 @@ export class MatchIndex {
     this.hidden = grow(this.hidden, n);
     this.placed = grow(this.placed, n);
     this.ownPoints = grow(this.ownPoints, n);
+    this.availableDay = grow(this.availableDay, n);
+    this.ids = grow(this.ids, n);
     this.requiredSum = grow(this.requiredSum, n);
     this.niceSum = grow(this.niceSum, n);
     this.requiredMet = grow(this.requiredMet, n);
     this.best = grow(this.best, n);
+    this.touched = grow(this.touched, n);
     for (const [language, column] of this.languageColumns) this.languageColumns.set(language, grow(column, n));
   }
 
@@ -246,9 +277,11 @@ export class MatchIndex {
 
   putVacancy(entry: VacancyEntry): void {
     this.vacancies.set(entry.facts.id, { ...entry, prepared: this.prepare(entry.facts) });
+    this.vacancyColumns = null;
   }
   dropVacancy(id: number): void {
     this.vacancies.delete(id);
+    this.vacancyColumns = null;
   }
   vacancy(id: number): VacancyEntry | undefined {
     return this.vacancies.get(id);
@@ -261,10 +294,10 @@ export class MatchIndex {
     this.alive.fill(0);
     this.slotOf.clear();
     this.entries = [];
-    this.available = [];
     this.postings.clear();
     this.languageColumns.clear();
     this.vacancies.clear();
+    this.vacancyColumns = null;
   }
 
   get size() {
@@ -285,8 +318,11 @@ export class MatchIndex {
     const { workMode } = vacancy;
     const jobCity = this.cityIds.get(vacancy.place.city ?? "") ?? (vacancy.place.city === null ? null : -1);
     const jobRegion = vacancy.place.regionId;
-    const availabilityPoints = new Map<string | null, number>();
+    // Availability as day numbers; the same kinds as score.ts availabilityKind.
+    const [today, inMonth, inQuarter] = [day.today, day.inMonth, day.inQuarter].map(dayNumber) as [number, number, number];
+    const availabilityPoints = (["now", "within-month", "within-quarter", "later"] as const).map((kind) => placeAndAvailabilityPoints(0, AVAILABILITY_CREDIT[kind]));
     const requiredCount = prepared.required.length;
+    const counts = countsOf(prepared);
 
     const hits = new Hits(slots);
     for (let slot = 0; slot < slots; slot++) {
@@ -296,8 +332,8 @@ export class MatchIndex {
       if (filters.schoolId && this.school[slot] !== filters.schoolId) continue;
       if (filters.cohortId && this.cohort[slot] !== filters.cohortId) continue;
       if (filters.regionId && this.regionFilter[slot] !== filters.regionId) continue;
-      const from = this.available[slot]!;
-      if (filters.availableNow && from && from > day.today) continue;
+      const from = this.availableDay[slot]!;
+      if (filters.availableNow && from > today) continue;
       if (filters.meetsAllRequired && requiredMet[slot]! < requiredCount) continue;
 
       let languageSum = 0;
@@ -307,17 +343,13 @@ export class MatchIndex {
       }
       const kind = placeKindOf(workMode, jobCity, jobRegion, this.city[slot] || null, this.homeRegion[slot] || null, this.relocate[slot] === 1);
       const place = placeCredit(kind, workMode, this.remoteOnly[slot] === 1 && workMode !== "remote");
-      let availability = availabilityPoints.get(from);
-      if (availability === undefined) {
-        availability = placeAndAvailabilityPoints(0, AVAILABILITY_CREDIT[availabilityKind(from, day)]);
-        availabilityPoints.set(from, availability);
-      }
+      const availability = availabilityPoints[from <= today ? 0 : from <= inMonth ? 1 : from <= inQuarter ? 2 : 3]!;
       const total =
-        skillAndLanguagePoints(prepared, requiredSum[slot]!, niceSum[slot]!, languageSum) +
+        skillAndLanguagePoints(counts, requiredSum[slot]!, niceSum[slot]!, languageSum) +
         placeAndAvailabilityPoints(place, 0) +
         availability +
         this.ownPoints[slot]!;
-      hits.add(this.entries[slot]!.facts.id, total, requiredMet[slot]!);
+      hits.add(this.ids[slot]!, total, requiredMet[slot]!);
     }
     return hits.page(offset, limit);
   }
@@ -325,15 +357,17 @@ export class MatchIndex {
   /** Adds, per slot, one requirement's credit (score.ts combineCredit over the skill and its related ones). */
   private addCredits(skillId: number, minLevel: LevelRank, related: readonly number[], sum: Int32Array, met: Uint8Array | null): void {
     const best = this.best; // the best related credit so far, then the combined credit
-    const touched: number[] = [];
+    const touched = this.touched; // slots given any credit, to add up and reset afterwards
+    let count = 0;
     for (const relatedId of related) {
       const posting = this.postings.get(relatedId);
       if (!posting) continue;
       for (let i = 0; i < posting.slots.length; i++) {
         const slot = posting.slots[i]!;
         const credit = RELATED[posting.codes[i]! * 4 + minLevel]!;
-        if (best[slot] === 0) touched.push(slot);
-        if (credit > best[slot]!) best[slot] = credit;
+        const had = best[slot]!;
+        if (had === 0) touched[count++] = slot;
+        if (credit > had) best[slot] = credit;
       }
     }
     const direct = this.postings.get(skillId);
@@ -341,12 +375,14 @@ export class MatchIndex {
       for (let i = 0; i < direct.slots.length; i++) {
         const slot = direct.slots[i]!;
         const code = direct.codes[i]!;
-        if (best[slot] === 0) touched.push(slot);
-        best[slot] = combineCredit(DIRECT[code * 4 + minLevel]!, best[slot]!);
+        const had = best[slot]!;
+        if (had === 0) touched[count++] = slot;
+        best[slot] = combineCredit(DIRECT[code * 4 + minLevel]!, had);
         if (met && code >> 2 >= minLevel) met[slot]! += 1;
       }
     }
-    for (const slot of touched) {
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i]!;
       sum[slot]! += best[slot]!;
       best[slot] = 0;
     }
@@ -354,49 +390,122 @@ export class MatchIndex {
 
   /** Open vacancies (deadline not passed) for one graduate, best first. */
   rankVacancies(candidate: CandidateFacts, day: RankingDay, offset = 0, limit = 20, only?: (entry: VacancyEntry) => boolean): RankPage {
-    // The graduate's claims by skill id, for array lookups in the loop.
-    let maxSkill = 0;
-    for (const id of candidate.skills.keys()) maxSkill = Math.max(maxSkill, id);
-    const claims = new Uint8Array(maxSkill + 1);
-    for (const [id, claim] of candidate.skills) claims[id] = pack(claim);
-    const codeOf = (skillId: number) => (skillId <= maxSkill ? claims[skillId]! : 0);
+    const v = (this.vacancyColumns ??= this.buildVacancyColumns());
+    // The graduate's credit for any asked skill at any minimum level, computed once: the own
+    // claim's code, and the best related credit (from the skills this graduate holds).
+    const size = v.maxSkill + 1;
+    const claims = new Uint8Array(size);
+    const relatedBest = new Int32Array(size * 4);
+    for (const [id, claim] of candidate.skills) {
+      const code = pack(claim);
+      if (id < size) claims[id] = code;
+      for (const target of this.relatedBy.get(id) ?? []) {
+        if (target >= size || target === id) continue;
+        for (let minLevel = 1; minLevel <= 3; minLevel++) {
+          const credit = RELATED[code * 4 + minLevel]!;
+          if (credit > relatedBest[target * 4 + minLevel]!) relatedBest[target * 4 + minLevel] = credit;
+        }
+      }
+    }
+    const levels = v.languages.map((language) => candidate.languages.get(language));
     const own = graduatePoints(candidate);
     const availability = placeAndAvailabilityPoints(0, AVAILABILITY_CREDIT[availabilityKind(candidate.availableFrom, day)]);
+    const today = dayNumber(day.today);
+    const city = candidate.place.city === null ? null : (this.cityIds.get(candidate.place.city) ?? -1);
+    const counts = { required: 0, niceToHave: 0, languages: 0 };
 
-    const hits = new Hits(this.vacancies.size);
-    for (const entry of this.vacancies.values()) {
-      if (entry.deadline && entry.deadline < day.today) continue;
-      if (only && !only(entry)) continue;
-      const v = entry.prepared;
+    const hits = new Hits(v.n);
+    for (let i = 0; i < v.n; i++) {
+      if (v.deadline[i]! < today) continue;
+      if (only && !only(v.entries[i]!)) continue;
       let requiredSum = 0;
       let requiredMet = 0;
-      for (const r of v.required) {
-        const code = codeOf(r.skillId);
-        if (code >> 2 >= r.minLevel) requiredMet += 1;
-        requiredSum += creditFor(code, r.minLevel, r.related, codeOf);
-      }
       let niceSum = 0;
-      for (const r of v.niceToHave) niceSum += creditFor(codeOf(r.skillId), r.minLevel, r.related, codeOf);
+      for (let j = v.reqStart[i]!; j < v.reqStart[i + 1]!; j++) {
+        const skill = v.reqSkill[j]!;
+        const minLevel = v.reqMin[j]!;
+        const code = claims[skill]!;
+        const credit = combineCredit(code ? DIRECT[code * 4 + minLevel]! : null, relatedBest[skill * 4 + minLevel]!);
+        if (v.reqRequired[j]) {
+          requiredSum += credit;
+          if (code >> 2 >= minLevel) requiredMet += 1;
+        } else niceSum += credit;
+      }
       let languageSum = 0;
-      for (const l of v.languages) languageSum += languageCredit(candidate.languages.get(l.language), l.minLevel);
-      const f = entry.facts;
-      const kind = placeKindOf(f.workMode, f.place.city, f.place.regionId, candidate.place.city, candidate.place.regionId, candidate.willingToRelocate);
-      const place = placeCredit(kind, f.workMode, prefersRemoteFor(candidate.remotePreference, f.workMode));
-      const total = skillAndLanguagePoints(v, requiredSum, niceSum, languageSum) + placeAndAvailabilityPoints(place, 0) + availability + own;
-      hits.add(f.id, total, requiredMet);
+      for (let j = v.langStart[i]!; j < v.langStart[i + 1]!; j++) {
+        languageSum += languageCredit(levels[v.langIndex[j]!], v.langMin[j]! as CefrRank);
+      }
+      const workMode = WORK_MODES[v.mode[i]!]!;
+      const kind = placeKindOf(workMode, v.city[i] || null, v.region[i] || null, city, candidate.place.regionId, candidate.willingToRelocate);
+      const place = placeCredit(kind, workMode, prefersRemoteFor(candidate.remotePreference, workMode));
+      counts.required = v.requiredCount[i]!;
+      counts.niceToHave = v.niceCount[i]!;
+      counts.languages = v.langStart[i + 1]! - v.langStart[i]!;
+      const total = skillAndLanguagePoints(counts, requiredSum, niceSum, languageSum) + placeAndAvailabilityPoints(place, 0) + availability + own;
+      hits.add(v.ids[i]!, total, requiredMet);
     }
     return hits.page(offset, limit);
   }
-}
 
-/** One requirement's credit for one graduate whose claims are looked up by `codeOf` (0 = none). */
-function creditFor(code: number, minLevel: LevelRank, related: readonly number[], codeOf: (skillId: number) => number): number {
-  let bestRelated = 0;
-  for (const relatedId of related) {
-    const c = codeOf(relatedId);
-    if (c && RELATED[c * 4 + minLevel]! > bestRelated) bestRelated = RELATED[c * 4 + minLevel]!;
+  /**
+   * The open vacancies flattened into typed arrays (requirements and languages in runs per
+   * vacancy): walking 20,000 of them touches a few contiguous arrays instead of 20,000 scattered
+   * objects, which is what made this ranking slow. Rebuilt on the first ranking after a change.
+   */
+  private buildVacancyColumns(): VacancyColumns {
+    const entries = [...this.vacancies.values()];
+    const n = entries.length;
+    let requirements = 0;
+    let languageRows = 0;
+    for (const e of entries) {
+      requirements += e.prepared.required.length + e.prepared.niceToHave.length;
+      languageRows += e.prepared.languages.length;
+    }
+    const c: VacancyColumns = {
+      n, entries, maxSkill: 0, languages: [],
+      ids: new Int32Array(n), deadline: new Int32Array(n), mode: new Uint8Array(n), city: new Int32Array(n), region: new Int32Array(n),
+      reqStart: new Int32Array(n + 1), reqSkill: new Int32Array(requirements), reqMin: new Uint8Array(requirements), reqRequired: new Uint8Array(requirements),
+      requiredCount: new Uint16Array(n), niceCount: new Uint16Array(n),
+      langStart: new Int32Array(n + 1), langIndex: new Uint8Array(languageRows), langMin: new Uint8Array(languageRows),
+    };
+    const languageIndex = new Map<string, number>();
+    let r = 0;
+    let l = 0;
+    entries.forEach((e, i) => {
+      const f = e.facts;
+      c.ids[i] = f.id;
+      c.deadline[i] = e.deadline ? dayNumber(e.deadline) : NO_DEADLINE;
+      c.mode[i] = WORK_MODES.indexOf(f.workMode);
+      // A job city nobody lives in gets its own id too: it is a place, just not anyone's.
+      c.city[i] = f.place.city === null ? 0 : this.cityId(f.place.city);
+      c.region[i] = f.place.regionId ?? 0;
+      c.reqStart[i] = r;
+      for (const req of [...e.prepared.required, ...e.prepared.niceToHave]) {
+        c.reqSkill[r] = req.skillId;
+        c.reqMin[r] = req.minLevel;
+        c.reqRequired[r] = req.required ? 1 : 0;
+        c.maxSkill = Math.max(c.maxSkill, req.skillId);
+        r++;
+      }
+      c.requiredCount[i] = e.prepared.required.length;
+      c.niceCount[i] = e.prepared.niceToHave.length;
+      c.langStart[i] = l;
+      for (const lang of e.prepared.languages) {
+        let index = languageIndex.get(lang.language);
+        if (index === undefined) {
+          languageIndex.set(lang.language, (index = c.languages.length));
+          c.languages.push(lang.language);
+        }
+        c.langIndex[l] = index;
+        c.langMin[l] = lang.minLevel;
+        l++;
+      }
+    });
+    c.reqStart[n] = r;
+    c.langStart[n] = l;
+    return c;
   }
-  return combineCredit(code ? DIRECT[code * 4 + minLevel]! : null, bestRelated);
+
 }
 
 /**

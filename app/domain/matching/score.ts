@@ -313,14 +313,20 @@ export function placeAndAvailabilityPoints(place: number, availability: number):
   return share(WEIGHTS.place, place, 1) + share(WEIGHTS.availability, availability, 1);
 }
 
-/** Points of the skill and language components from summed credits. */
-export function skillAndLanguagePoints(vacancy: PreparedVacancy, required: number, niceToHave: number, languages: number): number {
+/** Points of the skill and language components from summed credits over counted requirements. */
+export function skillAndLanguagePoints(
+  counts: { required: number; niceToHave: number; languages: number },
+  required: number, niceToHave: number, languages: number,
+): number {
   return (
-    share(WEIGHTS.required, required, vacancy.required.length) +
-    share(WEIGHTS.niceToHave, niceToHave, vacancy.niceToHave.length) +
-    share(WEIGHTS.languages, languages, vacancy.languages.length)
+    share(WEIGHTS.required, required, counts.required) +
+    share(WEIGHTS.niceToHave, niceToHave, counts.niceToHave) +
+    share(WEIGHTS.languages, languages, counts.languages)
   );
 }
+
+/** How many requirements of each kind a prepared vacancy has (what the shares divide by). */
+export const countsOf = (v: PreparedVacancy) => ({ required: v.required.length, niceToHave: v.niceToHave.length, languages: v.languages.length });
 
 export function explainMatch(candidate: CandidateFacts, vacancy: PreparedVacancy, day: RankingDay, withLearnNext = true): Explanation {
   const required = vacancy.required.map((r) => evaluatePrepared(candidate, r));
@@ -378,7 +384,7 @@ export function quickMatch(candidate: CandidateFacts, vacancy: PreparedVacancy, 
   let languagesCredit = 0;
   for (const l of vacancy.languages) languagesCredit += languageCredit(candidate.languages.get(l.language), l.minLevel);
   const total =
-    skillAndLanguagePoints(vacancy, requiredCredit, niceCredit, languagesCredit) +
+    skillAndLanguagePoints(countsOf(vacancy), requiredCredit, niceCredit, languagesCredit) +
     placeAndAvailabilityPoints(evaluatePlace(candidate, vacancy.facts).credit, AVAILABILITY_CREDIT[availabilityKind(candidate.availableFrom, day)]) +
     graduatePoints(candidate);
   return { total, requiredMet };
