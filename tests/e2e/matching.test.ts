@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)("matching in a real browser", () => {
       expect(await card.textContent()).toContain(m["applications.status.invited"]);
       await gp.screenshot({ path: screenshotPath(`${tag}-jobs`), fullPage: false });
       await graduate.close();
-    });
+    }, 120_000);
   }
 
   /** Follows "next" through the ranked pages until the vacancy's card shows (at most 10 pages). */

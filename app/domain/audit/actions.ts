@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "vacancy.approve", "vacancy.reject",
   "password-reset.create", "user.create-staff",
   "personal-data.export",
+  "outcome.record", "outcome.correct", "survey-link.create",
   "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
 ] as const;
 
