@@ -61,18 +61,30 @@ export function timeToFirstJob(base: readonly (FirstJobFact & { employed: boolea
   const days = base.map(firstJobDay);
   const startUnknown = base.filter((fact, i) => fact.employed && days[i] === null).length;
 
+  // A dashboard passes 100,000 facts from a handful of graduation dates: each date's window ends are
+  // worked out once, not once per graduate and window.
+  const windowEnds = new Map<string, (number | null)[]>();
+  const endsOf = (graduationDate: string) => {
+    let ends = windowEnds.get(graduationDate);
+    if (!ends) {
+      const graduation = parseIsoDay(graduationDate);
+      ends = TIME_TO_JOB_WINDOWS.map((months) => (graduation === null ? null : addCalendarMonthsToDay(graduation, months) - graduation));
+      windowEnds.set(graduationDate, ends);
+    }
+    return ends;
+  };
   const within = {} as TimeToFirstJob["within"];
-  for (const months of TIME_TO_JOB_WINDOWS) {
+  TIME_TO_JOB_WINDOWS.forEach((months, w) => {
     let started = 0;
     base.forEach((fact, i) => {
       const d = days[i];
       if (d === null || d === undefined) return;
       // Day 0 needs no date: a job begun before graduation is within every window.
-      const graduation = parseIsoDay(fact.graduationDate);
-      if (d === 0 || (graduation !== null && graduation + d <= addCalendarMonthsToDay(graduation, months))) started++;
+      const end = endsOf(fact.graduationDate)[w];
+      if (d === 0 || (end !== null && end !== undefined && d <= end)) started++;
     });
     within[months] = { ...rate(started, base.length), lowerBound: observedMonths !== undefined && months > observedMonths };
-  }
+  });
 
   return { base: base.length, startUnknown, within, median: medianDaysToFirstJob(days) };
 }
