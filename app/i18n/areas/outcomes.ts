@@ -284,6 +284,9 @@ const en = {
   "outcomes.public.explain.pay": "The middle monthly pay of full-time jobs, before tax.",
   "outcomes.public.explain.knowledge": "The share of graduates whose situation the school knows: the higher, the more trustworthy the other figures.",
 
+  "outcomes.csv.numerator": "numerator",
+  "outcomes.csv.denominator": "denominator",
+  "outcomes.chart.trendTable": "The figures by year in the table",
   "flash.outcomeRecorded": "The outcome has been recorded.",
   "flash.hireConfirmed": "Thank you: the hire is confirmed.",
   "flash.consentGiven": "Thank you: your consent is recorded.",
@@ -576,6 +579,9 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.explain.pay": "Средняя (медианная) зарплата в месяц при полной занятости, до налогов.",
     "outcomes.public.explain.knowledge": "Доля выпускников, о которых лицей знает, чем они заняты: чем она выше, тем надёжнее остальные цифры.",
 
+    "outcomes.csv.numerator": "числитель",
+    "outcomes.csv.denominator": "знаменатель",
+    "outcomes.chart.trendTable": "Цифры по годам в таблице",
     "flash.outcomeRecorded": "Результат записан.",
     "flash.hireConfirmed": "Спасибо: найм подтверждён.",
     "flash.consentGiven": "Спасибо: согласие записано.",
@@ -865,6 +871,9 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.explain.pay": "Толук жумуш күнүндөгү айлык эмгек акынын ортосу (медианасы), салыкка чейин.",
     "outcomes.public.explain.knowledge": "Лицей абалын билген бүтүрүүчүлөрдүн үлүшү: ал канчалык жогору болсо, калган сандар ошончолук ишенимдүү.",
 
+    "outcomes.csv.numerator": "алымы",
+    "outcomes.csv.denominator": "бөлүмү",
+    "outcomes.chart.trendTable": "Жылдар боюнча сандар таблицада",
     "flash.outcomeRecorded": "Жыйынтык жазылды.",
     "flash.hireConfirmed": "Рахмат: жумушка алуу ырасталды.",
     "flash.consentGiven": "Рахмат: макулдугуңуз жазылды.",
