@@ -27,59 +27,70 @@ async function cohortsReached(db: DB, checkpoint: Checkpoint, schoolIds: readonl
 }
 
 type FactRow = [
-  id: number, sex: "f" | "m" | null, cohortId: number, checkpoint: Checkpoint | null, code: OutcomeCode | null, htp: number | null,
-  hours: number | null, pay: number | null, related: Relatedness | null, start: string | null, beforeGraduation: number | null,
-  jobRegionId: number | null, companyId: number | null, employerName: string | null,
+  idOrCount: number, cohortId: number, sex: "f" | "m" | null, code: OutcomeCode | null, htp: number | null, fullTime: number | null,
+  pay: number | null, related: Relatedness | null, jobRegionId: number | null, companyId: number | null, employerName: string | null,
+  firstStart: string | null, beforeGraduation: number,
 ];
 
+const NEVER = "9999-12-31";
+
 /**
- * One fact per graduate of the base at the checkpoint, in one read: each graduate with their current
- * records at this checkpoint and every earlier one (the first job is the earliest start among the
- * employed ones). `current = 1` is a literal so SQLite uses the partial covering index
- * outcomes_current_facts (migration 0007); rows come as arrays and cohorts and schools from a small
- * first read, so 100,000 graduates cost two index walks and no object per row.
+ * The one read behind every figure: each graduate of the given cohorts with their current record at
+ * the checkpoint (`o`) and their current employed records at every earlier checkpoint (`e0`, `e1` …),
+ * whose earliest start is the first job's. Each join is one seek in the partial covering index
+ * outcomes_current_facts (migration 0007; `current = 1` is a literal so the index applies).
+ * `grouped`: graduates with identical facts come as one row with their count — the dashboard needs no
+ * names, and 100,000 graduates then cross into JavaScript as a few tens of thousands of rows.
  */
-export async function dashboardFacts({ db, sqlite }: Connection, checkpoint: Checkpoint, schoolIds: readonly number[] = [], on = today()) {
+function factsQuery(checkpoint: Checkpoint, cohortIds: readonly number[], grouped: boolean): { text: string; params: unknown[] } {
+  const earlier = CHECKPOINTS.slice(0, CHECKPOINTS.indexOf(checkpoint));
+  const joins = earlier.map((_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ? and e${i}.code = 'employed'`);
+  const starts = ["case when o.code = 'employed' then o.start_date end", ...earlier.map((_, i) => `e${i}.start_date`)].map((x) => `coalesce(${x}, '${NEVER}')`);
+  const before = ["case when o.code = 'employed' then o.started_before_graduation end", ...earlier.map((_, i) => `e${i}.started_before_graduation`)].map((x) => `coalesce(${x}, 0)`);
+  // Two or more arguments make min() and max() the scalar functions, not the aggregates.
+  const columns = `g.cohort_id, g.sex, o.code, o.company_htp_resident, o.hours_per_week >= ${FULL_TIME_HOURS}, o.monthly_pay, o.related, o.job_region_id, o.company_id, o.employer_name,
+    nullif(min(${[...starts, `'${NEVER}'`].join(", ")}), '${NEVER}'), max(${[...before, "0"].join(", ")})`;
+  const text = `select ${grouped ? "count(*)" : "g.id"}, ${columns}
+    from graduates g
+    left join outcomes o indexed by outcomes_current_facts on o.graduate_id = g.id and o.current = 1 and o.checkpoint = ?
+    ${joins.join("\n    ")}
+    where g.cohort_id in (select value from json_each(?))
+    ${grouped ? "group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13" : ""}`;
+  return { text, params: [checkpoint, ...earlier, JSON.stringify(cohortIds)] };
+}
+
+/**
+ * One fact per graduate of the base at the checkpoint. `grouped` (the dashboard and the public page):
+ * graduates with identical facts share one fact object and graduateId is 0; otherwise (the
+ * drill-down) each fact is its graduate's.
+ */
+export async function dashboardFacts({ db, sqlite }: Connection, checkpoint: Checkpoint, schoolIds: readonly number[] = [], on = today(), grouped = false) {
   const { reached, notReached } = await cohortsReached(db, checkpoint, schoolIds, on);
   if (reached.length === 0) return { facts: [] as DashboardFact[], notReachedCohorts: notReached };
   const cohortOf = new Map(reached.map((c) => [c.id, c]));
-  const upTo = CHECKPOINTS.slice(0, CHECKPOINTS.indexOf(checkpoint) + 1);
-  const rows = sqlite
-    .prepare(
-      `select g.id, g.sex, g.cohort_id, o.checkpoint, o.code, o.company_htp_resident, o.hours_per_week, o.monthly_pay, o.related,
-              o.start_date, o.started_before_graduation, o.job_region_id, o.company_id, o.employer_name
-       from graduates g
-       left join outcomes o indexed by outcomes_current_facts on o.graduate_id = g.id and o.current = 1 and o.checkpoint in (${upTo.map(() => "?").join(", ")})
-       where g.cohort_id in (select value from json_each(?))`,
-    )
-    .raw(true)
-    .all(...upTo, JSON.stringify(reached.map((c) => c.id))) as FactRow[];
-
-  // A nested-loop join gives each graduate's rows one after another (no ORDER BY: sorting 150,000 rows
-  // would cost more than the read).
+  const { text, params } = factsQuery(checkpoint, reached.map((c) => c.id), grouped);
+  const rows = sqlite.prepare(text).raw(true).all(...params) as FactRow[];
   const facts: DashboardFact[] = [];
-  let fact: DashboardFact | null = null;
-  for (const [id, sex, cohortId, cp, code, htp, hours, pay, related, start, beforeGraduation, jobRegionId, companyId, employerName] of rows) {
-    if (!fact || fact.graduateId !== id) {
-      const cohort = cohortOf.get(cohortId)!;
-      fact = {
-        graduateId: id, graduationDate: cohort.graduation_date, outcome: "unknown", firstJobStart: null, startedBeforeGraduation: false,
-        cohortId, schoolId: cohort.school_id, schoolRegionId: cohort.region_id, year: Number(cohort.graduation_date.slice(0, 4)), sex,
-        jobRegionId: null, employerKey: null,
-      };
-      facts.push(fact);
-    }
-    if (code === "employed") {
-      if (start !== null && (fact.firstJobStart === null || start < fact.firstJobStart)) fact.firstJobStart = start;
-      if (beforeGraduation === 1) fact.startedBeforeGraduation = true;
-    }
-    if (cp !== checkpoint || code === null) continue;
-    fact.outcome = code;
-    if (code === "employed") {
-      fact.employment = { htpResident: htp === 1, related: related ?? "unknown", fullTime: (hours ?? 0) >= FULL_TIME_HOURS, monthlyPay: pay };
-      fact.jobRegionId = jobRegionId;
-      fact.employerKey = companyId !== null ? `c:${companyId}` : employerName ? `n:${employerName}` : null;
-    }
+  for (const [idOrCount, cohortId, sex, code, htp, fullTime, pay, related, jobRegionId, companyId, employerName, firstStart, beforeGraduation] of rows) {
+    const cohort = cohortOf.get(cohortId)!;
+    const outcome: OutcomeCode = code ?? "unknown";
+    const employed = outcome === "employed";
+    const fact: DashboardFact = {
+      graduateId: grouped ? 0 : idOrCount,
+      graduationDate: cohort.graduation_date,
+      outcome,
+      employment: employed ? { htpResident: htp === 1, related: related ?? "unknown", fullTime: fullTime === 1, monthlyPay: pay } : undefined,
+      firstJobStart: firstStart,
+      startedBeforeGraduation: beforeGraduation === 1,
+      cohortId,
+      schoolId: cohort.school_id,
+      schoolRegionId: cohort.region_id,
+      year: Number(cohort.graduation_date.slice(0, 4)),
+      sex,
+      jobRegionId: employed ? jobRegionId : null,
+      employerKey: !employed ? null : companyId !== null ? `c:${companyId}` : employerName ? `n:${employerName}` : null,
+    };
+    for (let i = grouped ? idOrCount : 1; i > 0; i--) facts.push(fact);
   }
   return { facts, notReachedCohorts: notReached };
 }
@@ -112,7 +123,7 @@ export type DashboardRow = { key: string; label: GroupLabel; indicators: Outcome
 /** Staff dashboard: the selection's total, one row per group, and the rates per graduation year. */
 export async function outcomeDashboard(c: Connection, query: DashboardQuery, on = today()) {
   const db = c.db;
-  const { facts: all, notReachedCohorts } = await dashboardFacts(c, query.checkpoint, query.school, on);
+  const { facts: all, notReachedCohorts } = await dashboardFacts(c, query.checkpoint, query.school, on, true);
   // The year filter is applied here, not in SQL, so the same read also gives the trend over years.
   const facts = query.year.length ? all.filter((f) => query.year.includes(f.year)) : all;
   const options = { checkpoint: query.checkpoint };
@@ -196,7 +207,7 @@ export async function drillGroupLabel(db: DB, by: Breakdown, group: string): Pro
 /** Public /outcomes: indicators per school and graduation year, and per school over all years. */
 export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on = today()) {
   const db = c.db;
-  const { facts } = await dashboardFacts(c, checkpoint, [], on);
+  const { facts } = await dashboardFacts(c, checkpoint, [], on, true);
   const options = { checkpoint };
   const bySchoolYear = indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options);
   const bySchool = indicatorsBy(facts, (f) => (f as DashboardFact).schoolId, options);
