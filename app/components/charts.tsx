@@ -9,20 +9,16 @@ export const CHART_COLORS = ["#0b5cad", "#c45d00", "#1d6b3a"] as const;
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 
+/** One legend entry per line: series names in Kyrgyz or Russian are too long to sit side by side. */
 function Legend({ series, y }: { series: readonly ChartSeries[]; y: number }) {
-  let x = 0;
   return (
     <g aria-hidden="true">
-      {series.map((s) => {
-        const at = x;
-        x += 22 + s.name.length * 6.2;
-        return (
-          <g key={s.name} transform={`translate(${at},${y})`}>
-            <rect width="12" height="12" y="-10" fill={s.color} rx="2" />
-            <text x="16" fontSize="11" fill="#1b2330">{s.name}</text>
-          </g>
-        );
-      })}
+      {series.map((s, i) => (
+        <g key={s.name} transform={`translate(0,${y + i * 16})`}>
+          <rect width="12" height="12" y="-10" fill={s.color} rx="2" />
+          <text x="17" fontSize="12" fill="#1b2330">{s.name}</text>
+        </g>
+      ))}
     </g>
   );
 }
@@ -35,10 +31,10 @@ export function GroupBarChart({
   series: readonly ChartSeries[];
   groups: readonly { label: string; values: readonly (number | null)[]; faded?: boolean }[];
 }) {
-  const barH = 11;
+  const barH = 12;
   const rowH = 18 + series.length * (barH + 3) + 6;
-  const top = 24;
-  const plot = WIDTH - 44;
+  const top = 10 + series.length * 16;
+  const plot = WIDTH - 48;
   const height = top + groups.length * rowH;
   return (
     <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
@@ -48,7 +44,7 @@ export function GroupBarChart({
         const y0 = top + i * rowH;
         return (
           <g key={`${g.label}-${i}`} transform={`translate(0,${y0})`} opacity={g.faded ? 0.45 : 1}>
-            <text y="13" fontSize="11.5" fill="#1b2330">{g.label.length > 58 ? `${g.label.slice(0, 56)}…` : g.label}</text>
+            <text y="13" fontSize="12.5" fontWeight="600" fill="#1b2330">{g.label.length > 58 ? `${g.label.slice(0, 56)}…` : g.label}</text>
             <line x1="0" x2="0" y1="17" y2={17 + series.length * (barH + 3)} stroke="#4f5b6b" />
             {series.map((s, j) => {
               const v = g.values[j] ?? null;
@@ -57,7 +53,7 @@ export function GroupBarChart({
               return (
                 <g key={s.name}>
                   <rect x="0" y={y} width={w} height={barH} fill={s.color} rx="1.5" />
-                  <text x={w + 4} y={y + barH - 2} fontSize="10" fill="#1b2330">{v === null ? "—" : pct(v)}</text>
+                  <text x={w + 4} y={y + barH - 1.5} fontSize="11" fill="#1b2330">{v === null ? "—" : pct(v)}</text>
                 </g>
               );
             })}
@@ -78,12 +74,11 @@ export function TrendChart({
   /** values[seriesIndex][yearIndex], shares 0..1 or null. */
   values: readonly (readonly (number | null)[])[];
 }) {
-  const left = 34;
-  const right = 10;
+  const left = 40;
+  const right = 22;
   const top = 10;
   const plotH = 150;
-  const legendRows = Math.ceil(series.length / 2);
-  const height = top + plotH + 24 + legendRows * 16 + 4;
+  const height = top + plotH + 30 + series.length * 16 + 4;
   const plotW = WIDTH - left - right;
   const x = (i: number) => left + (years.length <= 1 ? plotW / 2 : (i * plotW) / (years.length - 1));
   const y = (v: number) => top + plotH - v * plotH;
@@ -94,11 +89,11 @@ export function TrendChart({
       {[0, 0.25, 0.5, 0.75, 1].map((t) => (
         <g key={t}>
           <line x1={left} x2={WIDTH - right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#4f5b6b" : "#d5dbe3"} />
-          <text x={left - 4} y={y(t) + 4} fontSize="10" textAnchor="end" fill="#4f5b6b">{Math.round(t * 100)}</text>
+          <text x={left - 4} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#4f5b6b">{Math.round(t * 100)} %</text>
         </g>
       ))}
       {years.map((year, i) => (i % labelEvery === 0 || i === years.length - 1 ? (
-        <text key={year} x={x(i)} y={top + plotH + 14} fontSize="10" textAnchor="middle" fill="#4f5b6b">{year}</text>
+        <text key={year} x={x(i)} y={top + plotH + 15} fontSize="11" textAnchor="middle" fill="#4f5b6b">{year}</text>
       ) : null))}
       {series.map((s, j) => {
         const points = (values[j] ?? []).map((v, i) => (v === null ? null : { x: x(i), y: y(v) }));
@@ -118,12 +113,7 @@ export function TrendChart({
           </g>
         );
       })}
-      {series.map((s, j) => (
-        <g key={s.name} transform={`translate(${(j % 2) * 180},${top + plotH + 32 + Math.floor(j / 2) * 16})`} aria-hidden="true">
-          <rect width="12" height="4" y="-6" fill={s.color} />
-          <text x="16" fontSize="11" fill="#1b2330">{s.name}</text>
-        </g>
-      ))}
+      <Legend series={series} y={top + plotH + 36} />
     </svg>
   );
 }

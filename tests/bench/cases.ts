@@ -89,7 +89,7 @@ export const cases: BenchCase[] = [
   },
   {
     // The floor: the dashboard's one read (grouped as the loader does), with no indicator arithmetic.
-    figure: "  floor: plain SQL read of every graduate's current records up to m6",
+    figure: "  floor: the dashboard's one read into facts, no arithmetic (m6)",
     budgetMs: null,
     run: async () => dashboardFacts(getConnection(), "m6", [], undefined, true),
   },
