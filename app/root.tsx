@@ -129,6 +129,7 @@ function Footer() {
   return (
     <footer className="site-footer">
       <p>{t("footer.agency")}</p>
+      <p><Link to="/outcomes">{t("outcomes.public.nav")}</Link></p>
       <p><a href="/healthz">{t("footer.health")}</a></p>
     </footer>
   );

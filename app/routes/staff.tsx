@@ -21,6 +21,7 @@ export default function StaffLayout() {
           { to: "/staff/invitations", label: t("staff.invitations") },
           { to: "/staff/import", label: t("import.nav") },
           { to: "/staff/graduates", label: t("verify.title") },
+          { to: "/staff/outcomes", label: t("outcomes.dashboard.nav"), end: true },
           { to: "/staff/outcomes/follow-up", label: t("outcomes.followUp.nav") },
           { to: "/staff/vacancies", label: t("vacancies.moderation") },
           { to: "/staff/password-resets", label: t("staff.resets") },

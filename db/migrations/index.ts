@@ -6,6 +6,7 @@ import * as m0003 from "./0003_employers";
 import * as m0004 from "./0004_matching";
 import * as m0005 from "./0005_audit_log_forget_actor";
 import * as m0006 from "./0006_outcomes";
+import * as m0007 from "./0007_outcome_dashboard";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004_matching": m0004,
   "0005_audit_log_forget_actor": m0005,
   "0006_outcomes": m0006,
+  "0007_outcome_dashboard": m0007,
 };

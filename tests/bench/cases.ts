@@ -1,9 +1,11 @@
 // The measured figures. Each calls a real route loader with a real request.
 import * as directory from "~/routes/graduates._index";
 import * as board from "~/routes/vacancies._index";
+import * as outcomeDashboard from "~/routes/staff.outcomes._index";
 import { startSession } from "~/auth/session.server";
 import { getConnection, getDb } from "~/db.server";
 import { candidateQueryFrom, candidatesFor, jobsFor } from "~/models/matching.server";
+import { dashboardFacts } from "~/models/outcome-dashboard.server";
 
 /** budgetMs null: measured and printed for information, DESIGN §10 sets no budget for it. */
 export type BenchCase = { figure: string; budgetMs: number | null; run: () => Promise<unknown> };
@@ -79,6 +81,17 @@ export const cases: BenchCase[] = [
     figure: "job board: skill typed in Kyrgyz/Russian + city, page 3",
     budgetMs: 20,
     run: () => load(board.loader, "/vacancies?skill=питон&page=3"),
+  },
+  {
+    figure: "outcome dashboard for all schools (m6, by school, staff)",
+    budgetMs: 200,
+    run: async () => load(outcomeDashboard.loader, "/staff/outcomes?checkpoint=m6&by=school", await staff()),
+  },
+  {
+    // The floor: the dashboard's one read (grouped as the loader does), with no indicator arithmetic.
+    figure: "  floor: the dashboard's one read into facts, no arithmetic (m6)",
+    budgetMs: null,
+    run: async () => dashboardFacts(getConnection(), "m6", [], undefined, true),
   },
   {
     figure: "graduate directory: full text + skill + filter (staff)",

@@ -102,7 +102,8 @@ export function computeIndicators(facts: readonly OutcomeFact[], options: Indica
 
   const jobSeekingBase = facts
     .filter((f) => f.outcome === "employed" || f.outcome === "seeking")
-    .map((f) => ({ ...f, employed: f.outcome === "employed" }));
+    // Only what time to first job reads: copying whole facts costs more than the arithmetic on 100,000 graduates.
+    .map((f) => ({ graduationDate: f.graduationDate, firstJobStart: f.firstJobStart, startedBeforeGraduation: f.startedBeforeGraduation, employed: f.outcome === "employed" }));
 
   const knowledgeRate = rate(known, n);
   return {

@@ -42,10 +42,10 @@ export type TimeToFirstJob = {
  * searching for the median. This can only understate placement speed, never overstate it, and
  * `startUnknown` says how many such graduates there are.
  */
-export function firstJobDay(fact: FirstJobFact): number | null {
+export function firstJobDay(fact: FirstJobFact, parse: (iso: string) => number | null = parseIsoDay): number | null {
   if (fact.startedBeforeGraduation) return 0;
-  const graduation = parseIsoDay(fact.graduationDate);
-  const start = fact.firstJobStart === null ? null : parseIsoDay(fact.firstJobStart);
+  const graduation = parse(fact.graduationDate);
+  const start = fact.firstJobStart === null ? null : parse(fact.firstJobStart);
   if (graduation === null || start === null) return null;
   return Math.max(0, start - graduation);
 }
@@ -58,21 +58,43 @@ export function firstJobDay(fact: FirstJobFact): number | null {
  * their shares are lower bounds, as jobs starting after the checkpoint are not yet recorded.
  */
 export function timeToFirstJob(base: readonly (FirstJobFact & { employed: boolean })[], observedMonths?: number): TimeToFirstJob {
-  const days = base.map(firstJobDay);
+  // Many graduates share a graduation date and start dates repeat: each distinct date is parsed once.
+  const parsed = new Map<string, number | null>();
+  const parse = (iso: string) => {
+    let day = parsed.get(iso);
+    if (day === undefined) {
+      day = parseIsoDay(iso);
+      parsed.set(iso, day);
+    }
+    return day;
+  };
+  const days = base.map((fact) => firstJobDay(fact, parse));
   const startUnknown = base.filter((fact, i) => fact.employed && days[i] === null).length;
 
+  // A dashboard passes 100,000 facts from a handful of graduation dates: each date's window ends are
+  // worked out once, not once per graduate and window.
+  const windowEnds = new Map<string, (number | null)[]>();
+  const endsOf = (graduationDate: string) => {
+    let ends = windowEnds.get(graduationDate);
+    if (!ends) {
+      const graduation = parseIsoDay(graduationDate);
+      ends = TIME_TO_JOB_WINDOWS.map((months) => (graduation === null ? null : addCalendarMonthsToDay(graduation, months) - graduation));
+      windowEnds.set(graduationDate, ends);
+    }
+    return ends;
+  };
   const within = {} as TimeToFirstJob["within"];
-  for (const months of TIME_TO_JOB_WINDOWS) {
+  TIME_TO_JOB_WINDOWS.forEach((months, w) => {
     let started = 0;
     base.forEach((fact, i) => {
       const d = days[i];
       if (d === null || d === undefined) return;
       // Day 0 needs no date: a job begun before graduation is within every window.
-      const graduation = parseIsoDay(fact.graduationDate);
-      if (d === 0 || (graduation !== null && graduation + d <= addCalendarMonthsToDay(graduation, months))) started++;
+      const end = endsOf(fact.graduationDate)[w];
+      if (d === 0 || (end !== null && end !== undefined && d <= end)) started++;
     });
     within[months] = { ...rate(started, base.length), lowerBound: observedMonths !== undefined && months > observedMonths };
-  }
+  });
 
   return { base: base.length, startUnknown, within, median: medianDaysToFirstJob(days) };
 }

@@ -1,0 +1,216 @@
+// The staff outcome dashboard and the public /outcomes page (DESIGN §6): one SQL read builds an
+// OutcomeFact per graduate of the base, and app/domain/outcomes/indicators.ts does the arithmetic.
+// Base: every graduate of the selected cohorts whose checkpoint date has been reached, anonymised
+// ones included (their row is kept for statistics); no current record at the checkpoint = unknown.
+import { sql } from "kysely";
+import type { Connection, DB } from "@db/connection";
+import { CHECKPOINTS, FULL_TIME_HOURS, type Checkpoint, type OutcomeCode, type Relatedness } from "~/domain/outcomes/codes";
+import { checkpointDate, computeIndicators, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
+import {
+  DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery,
+} from "~/domain/outcomes/dashboard";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+type Names = { name_ky: string; name_ru: string; name_en: string };
+
+/** Cohorts of the selection whose checkpoint date is on or before `on`; the others are not in the base yet. */
+async function cohortsReached(db: DB, checkpoint: Checkpoint, schoolIds: readonly number[], on: string) {
+  let q = db
+    .selectFrom("cohorts")
+    .innerJoin("schools", "schools.id", "cohorts.school_id")
+    .select(["cohorts.id", "cohorts.graduation_date", "cohorts.school_id", "schools.region_id"]);
+  if (schoolIds.length) q = q.where("cohorts.school_id", "in", schoolIds);
+  const all = await q.execute();
+  const reached = all.filter((c) => checkpointDate(c.graduation_date, checkpoint) <= on);
+  return { reached, notReached: all.length - reached.length };
+}
+
+type FactRow = [
+  idOrCount: number, cohortId: number, sex: "f" | "m" | null, code: OutcomeCode | null, htp: number | null, fullTime: number | null,
+  pay: number | null, related: Relatedness | null, jobRegionId: number | null, companyId: number | null, employerName: string | null,
+  firstStart: string | null, beforeGraduation: number,
+];
+
+const NEVER = "9999-12-31";
+
+/**
+ * The one read behind every figure: each graduate of the given cohorts with their current record at
+ * the checkpoint (`o`) and their current employed records at every earlier checkpoint (`e0`, `e1` …),
+ * whose earliest start is the first job's. Each join is one seek in the partial covering index
+ * outcomes_current_facts (migration 0007; `current = 1` is a literal so the index applies).
+ * `grouped`: graduates with identical facts come as one row with their count — the dashboard needs no
+ * names, and 100,000 graduates then cross into JavaScript as a few tens of thousands of rows.
+ */
+function factsQuery(checkpoint: Checkpoint, cohortIds: readonly number[], grouped: boolean): { text: string; params: unknown[] } {
+  const earlier = CHECKPOINTS.slice(0, CHECKPOINTS.indexOf(checkpoint));
+  const joins = earlier.map((_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ? and e${i}.code = 'employed'`);
+  const starts = ["case when o.code = 'employed' then o.start_date end", ...earlier.map((_, i) => `e${i}.start_date`)].map((x) => `coalesce(${x}, '${NEVER}')`);
+  const before = ["case when o.code = 'employed' then o.started_before_graduation end", ...earlier.map((_, i) => `e${i}.started_before_graduation`)].map((x) => `coalesce(${x}, 0)`);
+  // Two or more arguments make min() and max() the scalar functions, not the aggregates.
+  const columns = `g.cohort_id, g.sex, o.code, o.company_htp_resident, o.hours_per_week >= ${FULL_TIME_HOURS}, o.monthly_pay, o.related, o.job_region_id, o.company_id, o.employer_name,
+    nullif(min(${[...starts, `'${NEVER}'`].join(", ")}), '${NEVER}'), max(${[...before, "0"].join(", ")})`;
+  const text = `select ${grouped ? "count(*)" : "g.id"}, ${columns}
+    from graduates g
+    left join outcomes o indexed by outcomes_current_facts on o.graduate_id = g.id and o.current = 1 and o.checkpoint = ?
+    ${joins.join("\n    ")}
+    where g.cohort_id in (select value from json_each(?))
+    ${grouped ? "group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13" : ""}`;
+  return { text, params: [checkpoint, ...earlier, JSON.stringify(cohortIds)] };
+}
+
+/**
+ * One fact per graduate of the base at the checkpoint. `grouped` (the dashboard and the public page):
+ * graduates with identical facts share one fact object and graduateId is 0; otherwise (the
+ * drill-down) each fact is its graduate's.
+ */
+export async function dashboardFacts({ db, sqlite }: Connection, checkpoint: Checkpoint, schoolIds: readonly number[] = [], on = today(), grouped = false) {
+  const { reached, notReached } = await cohortsReached(db, checkpoint, schoolIds, on);
+  if (reached.length === 0) return { facts: [] as DashboardFact[], notReachedCohorts: notReached };
+  const cohortOf = new Map(reached.map((c) => [c.id, c]));
+  const { text, params } = factsQuery(checkpoint, reached.map((c) => c.id), grouped);
+  const rows = sqlite.prepare(text).raw(true).all(...params) as FactRow[];
+  const facts: DashboardFact[] = [];
+  for (const [idOrCount, cohortId, sex, code, htp, fullTime, pay, related, jobRegionId, companyId, employerName, firstStart, beforeGraduation] of rows) {
+    const cohort = cohortOf.get(cohortId)!;
+    const outcome: OutcomeCode = code ?? "unknown";
+    const employed = outcome === "employed";
+    const fact: DashboardFact = {
+      graduateId: grouped ? 0 : idOrCount,
+      graduationDate: cohort.graduation_date,
+      outcome,
+      employment: employed ? { htpResident: htp === 1, related: related ?? "unknown", fullTime: fullTime === 1, monthlyPay: pay } : undefined,
+      firstJobStart: firstStart,
+      startedBeforeGraduation: beforeGraduation === 1,
+      cohortId,
+      schoolId: cohort.school_id,
+      schoolRegionId: cohort.region_id,
+      year: Number(cohort.graduation_date.slice(0, 4)),
+      sex,
+      jobRegionId: employed ? jobRegionId : null,
+      employerKey: !employed ? null : companyId !== null ? `c:${companyId}` : employerName ? `n:${employerName}` : null,
+    };
+    for (let i = grouped ? idOrCount : 1; i > 0; i--) facts.push(fact);
+  }
+  return { facts, notReachedCohorts: notReached };
+}
+
+export type GroupLabel = { key: string; names: Names | null; text: string | null; date?: string };
+
+/** Names for the groups of a breakdown, in all three languages where the data has them. */
+async function groupLabels(db: DB, by: Breakdown, keys: readonly string[]): Promise<Map<string, GroupLabel>> {
+  const labels = new Map<string, GroupLabel>(keys.map((k) => [k, { key: k, names: null, text: null }]));
+  const numeric = keys.filter((k) => /^\d+$/.test(k)).map(Number);
+  if ((by === "school") && numeric.length) {
+    for (const s of await db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", numeric).execute()) labels.set(String(s.id), { key: String(s.id), names: s, text: null });
+  } else if ((by === "school_region" || by === "job_region") && numeric.length) {
+    for (const s of await db.selectFrom("regions").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", numeric).execute()) labels.set(String(s.id), { key: String(s.id), names: s, text: null });
+  } else if (by === "cohort" && numeric.length) {
+    const rows = await db.selectFrom("cohorts").innerJoin("schools", "schools.id", "cohorts.school_id").select(["cohorts.id", "cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"]).where("cohorts.id", "in", numeric).execute();
+    for (const c of rows) labels.set(String(c.id), { key: String(c.id), names: { name_ky: c.name_ky, name_ru: c.name_ru, name_en: c.name_en }, text: null, date: c.graduation_date });
+  } else if (by === "employer") {
+    const companyIds = keys.filter((k) => k.startsWith("c:")).map((k) => Number(k.slice(2)));
+    if (companyIds.length) for (const c of await db.selectFrom("companies").select(["id", "name"]).where("id", "in", companyIds).execute()) labels.set(`c:${c.id}`, { key: `c:${c.id}`, names: null, text: c.name });
+    for (const k of keys) if (k.startsWith("n:")) labels.set(k, { key: k, names: null, text: k.slice(2) });
+  } else if (by === "year") {
+    for (const k of keys) labels.set(k, { key: k, names: null, text: k });
+  }
+  return labels;
+}
+
+export type DashboardRow = { key: string; label: GroupLabel; indicators: OutcomeIndicators };
+
+/** Staff dashboard: the selection's total, one row per group, and the rates per graduation year. */
+export async function outcomeDashboard(c: Connection, query: DashboardQuery, on = today()) {
+  const db = c.db;
+  const { facts: all, notReachedCohorts } = await dashboardFacts(c, query.checkpoint, query.school, on, true);
+  // The year filter is applied here, not in SQL, so the same read also gives the trend over years.
+  const facts = query.year.length ? all.filter((f) => query.year.includes(f.year)) : all;
+  const options = { checkpoint: query.checkpoint };
+  const total = computeIndicators(facts, options);
+  const groups = query.by === "total" ? [] : indicatorsBy(facts, (f) => groupKeyOf(f as DashboardFact, query.by), options);
+  const labels = await groupLabels(db, query.by, groups.map((g) => g.key));
+  const rows: DashboardRow[] = groups
+    .map((g) => ({ key: g.key, label: labels.get(g.key)!, indicators: g.indicators }))
+    .sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : 0) || (query.by === "year" ? Number(b.key) - Number(a.key) : b.indicators.graduates - a.indicators.graduates) || a.key.localeCompare(b.key));
+  const trend = indicatorsBy(all, (f) => (f as DashboardFact).year, options).sort((a, b) => a.key - b.key);
+  const years = [...new Set(all.map((f) => f.year))].sort((a, b) => b - a);
+  return { total, rows, trend, years, notReachedCohorts };
+}
+
+export type DrillRow = {
+  id: number;
+  first_name: string;
+  last_name: string;
+  anonymised: boolean;
+  school: Names;
+  graduation_date: string;
+  code: OutcomeCode;
+  employer: string | null;
+  htp: boolean | null;
+  job_title: string | null;
+  start_date: string | null;
+  hours: number | null;
+  monthly_pay: number | null;
+};
+
+/** The graduates behind one figure: a group of the breakdown and a measure, by name. `page` null = all (CSV). */
+export async function drillDown(c: Connection, query: DrillQuery, page: number | null, on = today()) {
+  const db = c.db;
+  const { facts } = await dashboardFacts(c, query.checkpoint, query.school, on);
+  const ids = facts
+    .filter((f) => (query.year.length === 0 || query.year.includes(f.year)) && (query.by === "total" || groupKeyOf(f, query.by) === query.group) && inMeasure(f, query.measure))
+    .map((f) => f.graduateId);
+  const total = ids.length;
+  const pages = Math.max(1, Math.ceil(total / DRILL_PAGE_SIZE));
+  const current = page === null ? null : Math.min(page, pages);
+  if (total === 0) return { rows: [] as DrillRow[], total, pages, page: current ?? 1 };
+  let q = db
+    .selectFrom("graduates as g")
+    .innerJoin("cohorts as c", "c.id", "g.cohort_id")
+    .innerJoin("schools as s", "s.id", "c.school_id")
+    .leftJoin("outcomes as o", (j) => j.onRef("o.graduate_id", "=", "g.id").on("o.checkpoint", "=", query.checkpoint).on("o.current", "=", sql.lit(1)))
+    .leftJoin("companies as co", "co.id", "o.company_id")
+    .select([
+      "g.id", "g.first_name", "g.last_name", "g.anonymised_at", "s.name_ky", "s.name_ru", "s.name_en", "c.graduation_date",
+      "o.code", "co.name as company_name", "o.employer_name", "o.company_htp_resident", "o.job_title", "o.start_date", "o.hours_per_week", "o.monthly_pay",
+    ])
+    .where("g.id", "in", sql<number>`(select value from json_each(${JSON.stringify(ids)}))`)
+    .orderBy("g.last_name")
+    .orderBy("g.first_name")
+    .orderBy("g.id");
+  if (current !== null) q = q.limit(DRILL_PAGE_SIZE).offset((current - 1) * DRILL_PAGE_SIZE);
+  const found = await q.execute();
+  const rows: DrillRow[] = found.map((r) => ({
+    id: r.id,
+    first_name: r.first_name,
+    last_name: r.last_name,
+    anonymised: r.anonymised_at !== null,
+    school: { name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en },
+    graduation_date: r.graduation_date,
+    code: r.code ?? "unknown",
+    employer: r.company_name ?? r.employer_name ?? null,
+    htp: r.code === "employed" ? r.company_htp_resident === 1 : null,
+    job_title: r.job_title,
+    start_date: r.start_date,
+    hours: r.hours_per_week,
+    monthly_pay: r.monthly_pay,
+  }));
+  return { rows, total, pages, page: current ?? 1 };
+}
+
+/** The label of the group a drill-down is about (for its heading). */
+export async function drillGroupLabel(db: DB, by: Breakdown, group: string): Promise<GroupLabel> {
+  return (await groupLabels(db, by, [group])).get(group)!;
+}
+
+/** Public /outcomes: indicators per school and graduation year, and per school over all years. */
+export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on = today()) {
+  const db = c.db;
+  const { facts } = await dashboardFacts(c, checkpoint, [], on, true);
+  const options = { checkpoint };
+  const bySchoolYear = indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options);
+  const bySchool = indicatorsBy(facts, (f) => (f as DashboardFact).schoolId, options);
+  const schools = await db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en", "city_ky", "city_ru", "city_en"]).orderBy("id").execute();
+  return { schools, bySchoolYear, bySchool };
+}

@@ -1,0 +1,134 @@
+// /outcomes (DESIGN §6, §11): what each school's graduates do, per graduation year, for future
+// students and their families. Public, light, no JavaScript needed. Only publicView figures leave
+// the server: no numerators, and every figure with fewer than 10 graduates behind it is hidden.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CHART_COLORS, GroupBarChart } from "~/components/charts";
+import { SubmitButton } from "~/components/form";
+import { getConnection } from "~/db.server";
+import { CHECKPOINTS } from "~/domain/outcomes/codes";
+import { DEFAULT_PUBLIC_CHECKPOINT, percent } from "~/domain/outcomes/dashboard";
+import { publicView, type PublicIndicators, type PublicRate } from "~/domain/outcomes/indicators";
+import { formatKgs, formatNumber } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import type { Lang } from "~/i18n/negotiate";
+import { pick } from "~/i18n/pick";
+import type { T } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { publicOutcomes } from "~/models/outcome-dashboard.server";
+import { titleMeta } from "~/utils/meta";
+
+const PublicParams = z.object({ checkpoint: z.enum(CHECKPOINTS).catch(DEFAULT_PUBLIC_CHECKPOINT) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { checkpoint } = PublicParams.parse({ checkpoint: new URL(request.url).searchParams.get("checkpoint") ?? undefined });
+  const { schools, bySchoolYear, bySchool } = await publicOutcomes(getConnection(), checkpoint);
+  return {
+    checkpoint,
+    schools: schools
+      .map((s) => {
+        const overall = bySchool.find((g) => g.key === s.id);
+        const years = bySchoolYear
+          .filter((g) => g.key.startsWith(`${s.id}:`))
+          .map((g) => ({ year: Number(g.key.split(":")[1]), view: publicView(g.indicators) }))
+          .sort((a, b) => b.year - a.year);
+        return { id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en, overall: overall ? publicView(overall.indicators) : null, years };
+      })
+      .filter((s) => s.overall !== null),
+  };
+}
+
+export const meta = titleMeta("outcomes.public.title");
+
+function cell(r: PublicRate, t: T, lang: Lang) {
+  if (r.hidden) return <span className="hidden-cell">{t("outcomes.public.hidden")}</span>;
+  return r.value === null ? "—" : `${formatNumber(lang, percent(r.value)!)} %`;
+}
+
+const COLUMNS = [
+  { label: "outcomes.ind.employment", of: (v: PublicIndicators) => v.employmentRate },
+  { label: "outcomes.ind.career", of: (v: PublicIndicators) => v.careerOutcomesRate },
+  { label: "outcomes.ind.htpPlacement", of: (v: PublicIndicators) => v.htpPlacementRate },
+  { label: "outcomes.ind.related", of: (v: PublicIndicators) => v.relatedEmploymentRate },
+  { label: "outcomes.measure.within6", of: (v: PublicIndicators) => v.timeToFirstJob.within[6] },
+  { label: "outcomes.ind.knowledge", of: (v: PublicIndicators) => v.knowledgeRate },
+] as const satisfies readonly { label: MessageKey; of: (v: PublicIndicators) => PublicRate }[];
+
+function Row({ label, view, t, lang }: { label: string; view: PublicIndicators; t: T; lang: Lang }) {
+  const pay = view.medianMonthlyPay;
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{formatNumber(lang, view.n)}</td>
+      {COLUMNS.map((c) => <td key={c.label}>{cell(c.of(view), t, lang)}</td>)}
+      <td>{pay.hidden ? <span className="hidden-cell">{t("outcomes.public.hidden")}</span> : pay.value === null ? "—" : formatKgs(lang, pay.value)}</td>
+    </tr>
+  );
+}
+
+export default function PublicOutcomes() {
+  const { t, lang } = useT();
+  const { checkpoint, schools } = useLoaderData<typeof loader>();
+  return (
+    <section className="public-outcomes">
+      <h1>{t("outcomes.public.title")}</h1>
+      <p className="lead">{t("outcomes.public.lead")}</p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="public-checkpoint">{t("outcomes.public.checkpoint")}</label>
+          <select id="public-checkpoint" name="checkpoint" defaultValue={checkpoint}>
+            {CHECKPOINTS.map((c) => <option key={c} value={c}>{t(`outcomes.checkpoint.${c}` as MessageKey)}</option>)}
+          </select>
+        </div>
+        <SubmitButton>{t("outcomes.public.show")}</SubmitButton>
+      </Form>
+      {schools.length === 0 ? (
+        <p className="muted">{t("outcomes.public.empty")}</p>
+      ) : (
+        <>
+          <figure className="chart-figure">
+            <GroupBarChart
+              title={`${t("outcomes.public.chart")} — ${t(`outcomes.checkpoint.${checkpoint}` as MessageKey)}`}
+              series={[{ name: t("outcomes.ind.employment"), color: CHART_COLORS[0] }, { name: t("outcomes.ind.htpPlacement"), color: CHART_COLORS[1] }]}
+              groups={schools.map((s) => ({ label: pick(s, "name", lang), values: [s.overall!.employmentRate.value, s.overall!.htpPlacementRate.value] }))}
+            />
+            <figcaption className="small muted">{t("outcomes.public.chart")}</figcaption>
+          </figure>
+          <p className="small muted">{t("outcomes.public.hiddenNote")}</p>
+          {schools.map((s) => (
+            <section key={s.id} aria-labelledby={`school-${s.id}`}>
+              <h2 id={`school-${s.id}`}>{pick(s, "name", lang)} <span className="small muted">{pick(s, "city", lang)}</span></h2>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("outcomes.public.year")}</th>
+                      <th scope="col">{t("outcomes.public.graduates")}</th>
+                      {COLUMNS.map((c) => <th key={c.label} scope="col">{t(c.label)}</th>)}
+                      <th scope="col">{t("outcomes.ind.medianPay")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.years.map((y) => <Row key={y.year} label={String(y.year)} view={y.view} t={t} lang={lang} />)}
+                    <Row label={t("outcomes.public.allYears")} view={s.overall!} t={t} lang={lang} />
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          ))}
+        </>
+      )}
+      <h2>{t("outcomes.public.explainTitle")}</h2>
+      <dl className="explain">
+        <dt>{t("outcomes.ind.employment")}</dt><dd>{t("outcomes.public.explain.employment")}</dd>
+        <dt>{t("outcomes.ind.career")}</dt><dd>{t("outcomes.public.explain.career")}</dd>
+        <dt>{t("outcomes.ind.htpPlacement")}</dt><dd>{t("outcomes.public.explain.htp")}</dd>
+        <dt>{t("outcomes.ind.related")}</dt><dd>{t("outcomes.public.explain.related")}</dd>
+        <dt>{t("outcomes.measure.within6")}</dt><dd>{t("outcomes.public.explain.within6")}</dd>
+        <dt>{t("outcomes.ind.medianPay")}</dt><dd>{t("outcomes.public.explain.pay")}</dd>
+        <dt>{t("outcomes.ind.knowledge")}</dt><dd>{t("outcomes.public.explain.knowledge")}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// The graduates behind one dashboard figure (DESIGN §6: every staff figure opens to them): the same
+// selection as the dashboard plus a group of its breakdown and a measure, by name, paginated.
+// Staff only: it lists names. The list as CSV is /staff/outcomes/graduates.csv (audited).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { groupLabelText } from "~/components/outcome-figures";
+import { Pager } from "~/components/pager";
+import { getConnection, getDb } from "~/db.server";
+import { dashboardSearch, drillQueryFrom } from "~/domain/outcomes/dashboard";
+import { formatDate, formatKgs, formatNumber } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/messages/en";
+import { pick } from "~/i18n/pick";
+import { useT } from "~/i18n/use-t";
+import { drillDown, drillGroupLabel } from "~/models/outcome-dashboard.server";
+import { titleMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  const query = drillQueryFrom(new URL(request.url));
+  const [found, label] = await Promise.all([drillDown(getConnection(), query, query.page), drillGroupLabel(getDb(), query.by, query.group)]);
+  return { query, label, ...found };
+}
+
+export const meta = titleMeta("outcomes.drill.title", { private: true });
+
+export default function OutcomeDrillDown() {
+  const { t, lang } = useT();
+  const { query, label, rows, total, pages, page } = useLoaderData<typeof loader>();
+  const measure = query.measure.startsWith("code_") ? t(`outcomes.code.${query.measure.slice(5)}` as MessageKey) : t(`outcomes.measure.${query.measure}` as MessageKey);
+  const search = dashboardSearch(query, { group: query.group, measure: query.measure });
+  return (
+    <section>
+      <p className="small"><Link to={`/staff/outcomes?${dashboardSearch(query)}#table`}>← {t("outcomes.drill.back")}</Link></p>
+      <h1>{t("outcomes.drill.title")}</h1>
+      <p className="lead">{t("outcomes.drill.about", { measure, group: groupLabelText(query.by, label, t, lang), checkpoint: t(`outcomes.checkpoint.${query.checkpoint}` as MessageKey) })}</p>
+      <h2>{t("outcomes.drill.found", { n: formatNumber(lang, total) })}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t("outcomes.drill.empty")}</p>
+      ) : (
+        <>
+          <p><a href={`/staff/outcomes/graduates.csv?${search}`} download>{t("outcomes.drill.csv")}</a></p>
+          <div className="table-wrap">
+            <table className="drill-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("outcomes.drill.name")}</th>
+                  <th scope="col">{t("outcomes.drill.school")}</th>
+                  <th scope="col">{t("outcomes.drill.cohort")}</th>
+                  <th scope="col">{t("outcomes.drill.outcome")}</th>
+                  <th scope="col">{t("outcomes.drill.employer")}</th>
+                  <th scope="col">{t("outcomes.drill.start")}</th>
+                  <th scope="col">{t("outcomes.drill.pay")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${query.checkpoint}`}>{r.last_name} {r.first_name}</Link>
+                      {r.anonymised ? <span className="pill">{t("outcomes.drill.anonymised")}</span> : null}
+                    </td>
+                    <td>{pick(r.school, "name", lang)}</td>
+                    <td>{formatDate(lang, r.graduation_date)}</td>
+                    <td>{t(`outcomes.code.${r.code}` as MessageKey)}</td>
+                    <td>
+                      {r.employer ?? "—"}
+                      {r.htp ? <span className="pill pill--ok">{t("outcomes.graduate.htp")}</span> : null}
+                      {r.job_title ? <><br /><span className="small muted">{r.job_title}</span></> : null}
+                    </td>
+                    <td>{r.start_date ? formatDate(lang, r.start_date) : "—"}</td>
+                    <td>
+                      {r.monthly_pay !== null ? formatKgs(lang, r.monthly_pay) : "—"}
+                      {r.hours !== null ? <><br /><span className="small muted">{t("outcomes.graduate.hours", { hours: r.hours })}</span></> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} pages={pages} />
+        </>
+      )}
+    </section>
+  );
+}
