@@ -13,7 +13,22 @@ import { cases } from "./cases";
 const file = path.resolve(process.env.BENCH_DB ?? "data/bench/portal.sqlite");
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
+/** A set built before the generator made outcome histories is rebuilt, or the dashboard figure would be empty. */
+async function outdated(): Promise<boolean> {
+  const probe = openDatabase(file);
+  try {
+    await migrateToLatest(probe.db);
+    return (probe.sqlite.prepare("select count(*) from outcomes").pluck().get() as number) === 0;
+  } finally {
+    probe.sqlite.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (fs.existsSync(file) && (await outdated())) {
+    console.log(`${file} has no outcome records (made by an older generator): building it again`);
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  }
   const fresh = !fs.existsSync(file);
   const connection = openDatabase(file);
   await migrateToLatest(connection.db);
