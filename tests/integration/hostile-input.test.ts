@@ -106,7 +106,7 @@ const TARGETS: Target[] = [
   // visitors
   { file: "login.tsx", actor: "visitor", url: () => "/login", intents: [], runs: 300, writesOn4xx: "a failed sign-in is recorded to throttle the next ones" },
   { file: "signup.tsx", actor: "visitor", url: () => "/signup", intents: [], runs: 300 },
-  { file: "join.tsx", actor: "visitor", url: () => "/join", intents: [], runs: 250, writesOn4xx: "a wrong code is recorded to throttle guessing" },
+  { file: "join.tsx", actor: "visitor", url: () => "/join", intents: [], runs: 250 },
   { file: "reset.$token.tsx", actor: "visitor", url: (w) => `/reset/${w.resetToken}`, params: (w) => ({ token: w.resetToken }), intents: [], runs: 200 },
   { file: "survey.$token.tsx", actor: "visitor", url: (w) => `/survey/${w.gradA.surveyToken}`, params: (w) => ({ token: w.gradA.surveyToken }), intents: [], runs: 250 },
   // graduate A's forms
