@@ -6,7 +6,7 @@ export const AUDIT_ACTIONS = [
   "company.verify", "company.reject", "company.trust", "company.untrust",
   "vacancy.approve", "vacancy.reject",
   "password-reset.create", "user.create-staff",
-  "personal-data.export",
+  "personal-data.export", "survey-link.create",
   "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
 ] as const;
 
