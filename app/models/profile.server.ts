@@ -158,8 +158,9 @@ export async function setSkillLevel(db: DB, graduateId: number, skillId: number,
 
 export async function removeSkillClaim(db: DB, graduateId: number, skillId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("graduate_skills").where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).execute();
-    await refreshGraduateSearch(trx, graduateId);
+    const removed = await trx.deleteFrom("graduate_skills").where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).executeTakeFirst();
+    // A skill the graduate does not claim (someone else's, or none): nothing to do, nothing written.
+    if (Number(removed.numDeletedRows) > 0) await refreshGraduateSearch(trx, graduateId);
   });
 }
 

@@ -1,0 +1,420 @@
+/// <reference types="vite/client" />
+// Issue 7 part 1 — the authorization matrix (DESIGN §8: every loader and action checks role
+// AND ownership). Every route module in app/routes is visited — its loader, and its action
+// once per intent it accepts — by each of eight actors, and the outcome must be exactly the
+// one in the table below. A route file missing from the table fails the completeness test,
+// so a new route cannot be added without saying who may use it.
+//
+// Outcomes:
+//   "ok"      allowed: not a sign-in redirect, not 401/403/404 and never 5xx. For actions a
+//             400/409/422 still counts as allowed — the body is deliberately minimal; the
+//             matrix checks who gets past the door, the per-area tests check what is done.
+//   "ok:nothing" allowed, but the named record is someone else's: the answer is the same as
+//             for a record that does not exist and the database must not change
+//   "login"   redirect to /login?redirectTo=…
+//   "account" redirect to /account (pages for signed-out people only)
+//   403 / 404 the status exactly (404 when merely naming someone else's record must not
+//             reveal that it exists)
+// Every case that is not "ok" must also leave the database exactly as it was (snapshot).
+//
+// The world: graduate A (profile visible to employers, two projects, an image, a skill, an
+// application to company X, a saved search, a notification, an outcome record, a survey
+// link), graduate B (public, hired by X), verified companies X and Y with vacancies, a
+// pending company, a staged CSV import, a password-reset link. "B" acts on A's things and
+// "employer Y" on X's things wherever a route takes an id, slug or token.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Connection } from "@db/connection";
+import { openDatabase } from "@db/connection";
+import { useConnection } from "~/db.server";
+import { ACTORS, type Actor, buildWorld, type World } from "../support/authz-world";
+import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { PASSWORD } from "../support/factories";
+import { call, type Outcome } from "../support/remix";
+import { WriteWatch } from "../support/write-watch";
+
+const UPLOAD_DIR = vi.hoisted(() => {
+  const dir = `${process.env.TMPDIR ?? "/tmp"}/authz-uploads-${process.pid}`;
+  process.env.UPLOAD_DIR = dir;
+  return dir;
+});
+
+const ROUTES_DIR = path.resolve(__dirname, "../../app/routes");
+const routeModules = import.meta.glob("../../app/routes/*.{ts,tsx}");
+
+export type Expected = "ok" | "ok:nothing" | "login" | "account" | 403 | 404;
+export type Expectations = Record<Actor, Expected>;
+
+
+// ---- who may pass, in a few common shapes -------------------------------------------------
+
+const all = (e: Expected): Expectations => Object.fromEntries(ACTORS.map((a) => [a, e])) as Expectations;
+const signedInOnly = (e: Expected): Expectations => ({ ...all(e), visitor: "login" });
+/** Anyone signed in. */
+const SIGNED_IN = signedInOnly("ok");
+/** /me pages without an id: each graduate works on their own record. */
+const GRADUATE = { ...signedInOnly(403), gradA: "ok", gradB: "ok" } satisfies Expectations;
+/** /me pages naming graduate A's record: B gets 404. */
+const GRADUATE_A = { ...GRADUATE, gradB: 404 } satisfies Expectations;
+const STAFF = { ...signedInOnly(403), staff: "ok", admin: "ok" } satisfies Expectations;
+const ADMIN = { ...signedInOnly(403), admin: "ok" } satisfies Expectations;
+/** Members of a verified company, on their own company's pages. */
+const VERIFIED_EMPLOYER = { ...signedInOnly(403), empX: "ok", empY: "ok" } satisfies Expectations;
+/** Naming company X's vacancy or application: Y gets 404. */
+const EMPLOYER_X = { ...VERIFIED_EMPLOYER, empY: 404 } satisfies Expectations;
+/** Pages for signed-out people (sign-in, join, sign-up). */
+const ANONYMOUS = { ...all("account"), visitor: "ok" } satisfies Expectations;
+
+type ActionCase = { intent?: string; body?: (w: World) => [string, string][]; multipart?: boolean; expect: Expectations; note?: string };
+export type Row = {
+  file: string;
+  /** The URL, filled from the world. */
+  url: (w: World) => string;
+  params?: (w: World) => Record<string, string>;
+  loader?: Expectations;
+  actions?: ActionCase[];
+  note?: string;
+};
+
+const f = (pairs: Record<string, string | number>): [string, string][] => Object.entries(pairs).map(([k, v]) => [k, String(v)]);
+
+// ---- the matrix: one or more rows per route file -------------------------------------------
+
+export const MATRIX: Row[] = [
+  // public pages and resources
+  { file: "$.tsx", url: () => "/no/such/page", params: () => ({ "*": "no/such/page" }), loader: all(404), actions: [{ expect: all(404) }] },
+  { file: "_index.tsx", url: () => "/", loader: all("ok") },
+  { file: "healthz.ts", url: () => "/healthz", loader: all("ok") },
+  { file: "feed[.xml].ts", url: () => "/feed.xml", loader: all("ok") },
+  { file: "vacancies._index.tsx", url: () => "/vacancies", loader: all("ok") },
+  { file: "vacancies.$id.tsx", url: (w) => `/vacancies/${w.x.vacancyId}`, params: (w) => ({ id: String(w.x.vacancyId) }), loader: all("ok") },
+  {
+    file: "vacancies.$id.tsx",
+    note: "a draft: only its company and staff",
+    url: (w) => `/vacancies/${w.x.draftVacancyId}`,
+    params: (w) => ({ id: String(w.x.draftVacancyId) }),
+    loader: { ...all(404), empX: "ok", staff: "ok", admin: "ok" },
+  },
+  { file: "companies.$slug.tsx", url: (w) => `/companies/${w.x.slug}`, params: (w) => ({ slug: w.x.slug }), loader: all("ok") },
+  { file: "companies.$slug.tsx", note: "a pending company has no public page", url: (w) => `/companies/${w.pending.slug}`, params: (w) => ({ slug: w.pending.slug }), loader: all(404) },
+  {
+    file: "g.$slug.tsx",
+    note: "A is visible to employers: verified ones, staff and A; 404 to the rest",
+    url: (w) => `/g/${w.gradA.slug}`,
+    params: (w) => ({ slug: w.gradA.slug }),
+    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
+  },
+  { file: "g.$slug.tsx", note: "B is public", url: (w) => `/g/${w.gradB.slug}`, params: (w) => ({ slug: w.gradB.slug }), loader: all("ok") },
+  {
+    file: "g.$slug_.cv.tsx",
+    url: (w) => `/g/${w.gradA.slug}/cv`,
+    params: (w) => ({ slug: w.gradA.slug }),
+    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
+  },
+  { file: "uploads.$file.ts", note: "served by unguessable name", url: (w) => `/uploads/${w.imageFile}`, params: (w) => ({ file: w.imageFile }), loader: all("ok") },
+  { file: "uploads.$file.ts", note: "no path traversal", url: () => "/uploads/..%2Fportal.sqlite", params: () => ({ file: "../portal.sqlite" }), loader: all(404) },
+  { file: "survey.thanks.tsx", url: () => "/survey/thanks", note: "static page: no loader, no action" },
+
+  // token links: the token is the key, whoever holds it
+  { file: "reset.$token.tsx", url: (w) => `/reset/${w.resetToken}`, params: (w) => ({ token: w.resetToken }), loader: all("ok"), actions: [{ body: () => f({ password: "x" }), expect: all("ok") }] },
+  { file: "reset.$token.tsx", note: "a made-up token", url: () => "/reset/nope", params: () => ({ token: "nope" }), actions: [{ body: () => f({ password: "another-horse-42", confirm: "another-horse-42" }), expect: all("ok") }] },
+  { file: "survey.$token.tsx", url: (w) => `/survey/${w.gradA.surveyToken}`, params: (w) => ({ token: w.gradA.surveyToken }), loader: all("ok"), actions: [{ body: () => f({ code: "" }), expect: all("ok") }] },
+  { file: "saved.$token.feed[.xml].ts", url: (w) => `/saved/${w.gradA.savedSearchToken}/feed.xml`, params: (w) => ({ token: w.gradA.savedSearchToken }), loader: all("ok") },
+  { file: "saved.$token.feed[.xml].ts", note: "unknown token", url: () => "/saved/aaaaaaaaaaaaaaaaaaaaaaaa/feed.xml", params: () => ({ token: "aaaaaaaaaaaaaaaaaaaaaaaa" }), loader: all(404) },
+
+  // accounts
+  { file: "login.tsx", url: () => "/login", loader: ANONYMOUS, actions: [{ body: (w) => f({ email: w.gradB.email, password: PASSWORD }), expect: all("ok"), note: "signing in again replaces a session" }] },
+  { file: "join.tsx", url: () => "/join", loader: ANONYMOUS, actions: [{ body: () => f({ code: "NOPE" }), expect: ANONYMOUS }] },
+  { file: "signup.tsx", url: () => "/signup", loader: ANONYMOUS, actions: [{ body: () => f({ email: "" }), expect: ANONYMOUS }] },
+  { file: "logout.tsx", url: () => "/logout", loader: all("ok"), actions: [{ expect: all("ok") }] },
+  { file: "account.tsx", url: () => "/account", loader: SIGNED_IN, actions: [{ body: () => f({ intent: "password" }), expect: SIGNED_IN }] },
+  { file: "notifications.tsx", url: () => "/notifications", loader: SIGNED_IN, actions: [{ expect: SIGNED_IN }] },
+
+  // graduate's own pages
+  { file: "me.tsx", url: () => "/me", loader: GRADUATE },
+  { file: "me._index.tsx", url: () => "/me", loader: GRADUATE },
+  { file: "me.profile.tsx", url: () => "/me/profile", loader: GRADUATE, actions: ["basics", "photo", "removePhoto"].map((intent) => ({ intent, multipart: intent === "photo", expect: GRADUATE })) },
+  { file: "me.skills.tsx", url: () => "/me/skills", loader: GRADUATE, actions: [{ intent: "add", body: () => f({ skill: "" }), expect: GRADUATE }] },
+  {
+    file: "me.skills.tsx",
+    note: "B names A's skill",
+    url: () => "/me/skills",
+    actions: ["level", "remove"].map((intent) => ({ intent, body: (w: World) => f({ skillId: w.gradA.skillId, level: "advanced" }), expect: { ...GRADUATE, gradB: "ok:nothing" as const }, note: "B has no such skill: nothing changes" })),
+  },
+  { file: "me.languages.tsx", url: () => "/me/languages", loader: GRADUATE, actions: [{ body: () => f({ en: "C2" }), expect: GRADUATE }] },
+  { file: "me.modules.tsx", url: () => "/me/modules", loader: GRADUATE, actions: ["module", "certificate"].map((intent) => ({ intent, expect: GRADUATE })) },
+  { file: "me.outcomes.tsx", url: () => "/me/outcomes", loader: GRADUATE, actions: ["give", "withdraw"].map((intent) => ({ intent, expect: GRADUATE })) },
+  { file: "me.data.tsx", url: () => "/me/data", loader: GRADUATE, actions: [{ intent: "delete", body: () => f({ password: "wrong" }), expect: GRADUATE }] },
+  { file: "me.data[.json].ts", url: () => "/me/data.json", loader: GRADUATE },
+  { file: "me.jobs.tsx", url: () => "/me/jobs", loader: GRADUATE },
+  { file: "me.jobs[.json].ts", url: () => "/me/jobs.json", loader: GRADUATE },
+  { file: "me.applications._index.tsx", url: () => "/me/applications", loader: GRADUATE },
+  { file: "me.applications.$id.tsx", url: (w) => `/me/applications/${w.gradA.applicationId}`, params: (w) => ({ id: String(w.gradA.applicationId) }), loader: GRADUATE_A, actions: [{ intent: "withdraw", expect: GRADUATE_A }] },
+  { file: "me.projects._index.tsx", url: () => "/me/projects", loader: GRADUATE, actions: [{ intent: "move", body: (w) => f({ projectId: w.gradA.projectId, direction: "down" }), expect: GRADUATE_A, note: "B names A's project" }] },
+  { file: "me.projects.$id.tsx", note: "a new project", url: () => "/me/projects/new", params: () => ({ id: "new" }), loader: GRADUATE, actions: [{ intent: "save", body: () => f({ title: "" }), expect: GRADUATE }] },
+  {
+    file: "me.projects.$id.tsx",
+    url: (w) => `/me/projects/${w.gradA.projectId}`,
+    params: (w) => ({ id: String(w.gradA.projectId) }),
+    loader: GRADUATE_A,
+    actions: ["save", "delete", "upload", "image-alt", "image-move", "image-delete"].map((intent) => ({
+      intent,
+      multipart: intent === "upload",
+      body: (w: World) => f({ imageId: w.gradA.imageId, imageAlt: "x", direction: "up" }),
+      expect: GRADUATE_A,
+    })),
+  },
+  {
+    file: "me.saved-searches.tsx",
+    url: () => "/me/saved-searches",
+    loader: { ...GRADUATE },
+    actions: [
+      { intent: "create", body: () => f({ q: "react" }), expect: GRADUATE },
+      { intent: "delete", body: (w) => f({ id: w.gradA.savedSearchId }), expect: GRADUATE_A, note: "B names A's saved search" },
+    ],
+  },
+  {
+    file: "vacancies.$id_.apply.tsx",
+    url: (w) => `/vacancies/${w.x.vacancyId}/apply`,
+    params: (w) => ({ id: String(w.x.vacancyId) }),
+    loader: GRADUATE,
+    actions: [{ body: () => f({ note: "" }), expect: GRADUATE }],
+  },
+  {
+    file: "vacancies.$id_.apply.tsx",
+    note: "a draft cannot be applied to",
+    url: (w) => `/vacancies/${w.x.draftVacancyId}/apply`,
+    params: (w) => ({ id: String(w.x.draftVacancyId) }),
+    loader: { ...GRADUATE, gradA: 404, gradB: 404 },
+    actions: [{ body: () => f({ note: "" }), expect: { ...GRADUATE, gradA: 404, gradB: 404 } }],
+  },
+
+  // employers
+  { file: "employer._index.tsx", url: () => "/employer", loader: { ...VERIFIED_EMPLOYER, pending: "ok" } },
+  {
+    file: "company.tsx",
+    note: "each employer edits their own company, a pending one too",
+    url: () => "/company",
+    loader: { ...VERIFIED_EMPLOYER, pending: "ok" },
+    actions: ["profile", "logo", "removeLogo", "resubmit", "invite"].map((intent) => ({ intent, multipart: intent === "logo", expect: { ...VERIFIED_EMPLOYER, pending: "ok" as const } })),
+  },
+  {
+    file: "company.tsx",
+    note: "Y revokes X's invite",
+    url: () => "/company",
+    actions: [{ intent: "revoke", body: (w) => f({ inviteId: w.x.inviteId, id: w.x.inviteId }), expect: { ...VERIFIED_EMPLOYER, pending: "ok:nothing", empY: "ok:nothing" }, note: "scoped to the actor's company: another's invite id changes nothing" }],
+  },
+  { file: "employer.applicants.tsx", url: () => "/employer/applicants", loader: VERIFIED_EMPLOYER },
+  { file: "employer.hires.tsx", url: () => "/employer/hires", loader: VERIFIED_EMPLOYER, actions: [{ intent: "confirm", body: (w) => f({ placementId: w.gradB.placementId, checkpoint: "m6" }), expect: EMPLOYER_X, note: "Y names X's placement" }] },
+  {
+    file: "employer.applications.$id.tsx",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: EMPLOYER_X,
+    actions: [{ intent: "move", body: () => f({ to: "screening" }), expect: EMPLOYER_X }],
+  },
+  {
+    file: "employer.vacancies.$id.tsx",
+    note: "a new vacancy: any employer, a pending company drafts too",
+    url: () => "/employer/vacancies/new",
+    params: () => ({ id: "new" }),
+    loader: { ...VERIFIED_EMPLOYER, pending: "ok" },
+    actions: [{ intent: "save", body: () => f({ title: "" }), expect: { ...VERIFIED_EMPLOYER, pending: "ok" } }],
+  },
+  {
+    file: "employer.vacancies.$id.tsx",
+    url: (w) => `/employer/vacancies/${w.x.vacancyId}`,
+    params: (w) => ({ id: String(w.x.vacancyId) }),
+    loader: { ...EMPLOYER_X, pending: 404 },
+    actions: ["save", "submit", "close", "fill", "resubmit"].map((intent) => ({ intent, body: () => f({ title: "" }), expect: { ...EMPLOYER_X, pending: 404 as const } })),
+  },
+  {
+    file: "employer.vacancies.$id_.applicants.tsx",
+    url: (w) => `/employer/vacancies/${w.x.vacancyId}/applicants`,
+    params: (w) => ({ id: String(w.x.vacancyId) }),
+    loader: EMPLOYER_X,
+    actions: [{ intent: "invite", body: (w) => f({ slug: w.gradB.slug }), expect: EMPLOYER_X }],
+  },
+  {
+    file: "vacancies.$id_.candidates.tsx",
+    url: (w) => `/vacancies/${w.x.vacancyId}/candidates`,
+    params: (w) => ({ id: String(w.x.vacancyId) }),
+    loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" },
+    actions: [{ intent: "invite", body: (w) => f({ slug: w.gradB.slug }), expect: { ...EMPLOYER_X, staff: 403, admin: 403 }, note: "staff read candidates but do not invite" }],
+  },
+  { file: "vacancies.$id_.candidates[.json].ts", url: (w) => `/vacancies/${w.x.vacancyId}/candidates.json`, params: (w) => ({ id: String(w.x.vacancyId) }), loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" } },
+  { file: "graduates._index.tsx", note: "the directory: verified employers and staff", url: () => "/graduates", loader: { ...VERIFIED_EMPLOYER, staff: "ok", admin: "ok" } },
+
+  // placement office
+  { file: "staff.tsx", url: () => "/staff", loader: STAFF },
+  { file: "staff._index.tsx", url: () => "/staff", loader: STAFF },
+  { file: "staff.audit.tsx", url: () => "/staff/audit", loader: STAFF },
+  { file: "staff.skill-gap.tsx", url: () => "/staff/skill-gap", loader: STAFF },
+  { file: "staff.graduates._index.tsx", url: () => "/staff/graduates", loader: STAFF },
+  {
+    file: "staff.graduates.$id.tsx",
+    url: (w) => `/staff/graduates/${w.gradA.graduateId}`,
+    params: (w) => ({ id: String(w.gradA.graduateId) }),
+    loader: STAFF,
+    actions: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"].map((intent) => ({ intent, expect: STAFF })),
+  },
+  { file: "staff.companies._index.tsx", url: () => "/staff/companies", loader: STAFF },
+  { file: "staff.companies.$id.tsx", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: String(w.pending.companyId) }), loader: STAFF, actions: ["verify", "reject", "trust", "untrust"].map((intent) => ({ intent, expect: STAFF })) },
+  { file: "staff.vacancies._index.tsx", url: () => "/staff/vacancies", loader: STAFF, actions: ["approve", "reject"].map((intent) => ({ intent, body: (w: World) => f({ vacancyId: w.x.draftVacancyId, id: w.x.draftVacancyId }), expect: STAFF })) },
+  { file: "staff.invitations.tsx", url: () => "/staff/invitations", loader: STAFF, actions: ["cohort", "enrol"].map((intent) => ({ intent, expect: STAFF })) },
+  { file: "staff.cohorts.$id.invitations.tsx", url: (w) => `/staff/cohorts/${w.cohortId}/invitations`, params: (w) => ({ id: String(w.cohortId) }), loader: STAFF },
+  { file: "staff.import._index.tsx", url: () => "/staff/import", loader: STAFF, actions: [{ multipart: true, expect: STAFF }] },
+  { file: "staff.import.$id.tsx", url: (w) => `/staff/import/${w.importId}`, params: (w) => ({ id: String(w.importId) }), loader: STAFF, actions: [{ intent: "confirm", expect: STAFF }] },
+  { file: "staff.password-resets.tsx", url: () => "/staff/password-resets", loader: STAFF, actions: [{ body: (w) => f({ email: "nobody@test.kg", userId: w.gradB.userId + 1000 }), expect: STAFF }] },
+  { file: "staff.outcomes.follow-up.tsx", url: () => "/staff/outcomes/follow-up", loader: STAFF, actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }] },
+  {
+    file: "staff.outcomes.graduates.$id.tsx",
+    url: (w) => `/staff/outcomes/graduates/${w.gradA.graduateId}`,
+    params: (w) => ({ id: String(w.gradA.graduateId) }),
+    loader: STAFF,
+    actions: ["survey", "record"].map((intent) => ({ intent, body: () => f({ checkpoint: "bogus" }), expect: STAFF })),
+  },
+
+  // administration
+  { file: "admin.tsx", url: () => "/admin", loader: ADMIN },
+  { file: "admin._index.tsx", url: () => "/admin", loader: ADMIN },
+  { file: "admin.settings.tsx", url: () => "/admin/settings", loader: ADMIN, actions: [{ body: () => f({ bogus: "1" }), expect: ADMIN }] },
+  { file: "admin.staff.tsx", url: () => "/admin/staff", loader: ADMIN, actions: [{ body: () => f({ email: "" }), expect: ADMIN }] },
+  { file: "admin.modules._index.tsx", url: () => "/admin/modules", loader: ADMIN },
+  { file: "admin.modules.$id.tsx", url: (w) => `/admin/modules/${w.moduleId}`, params: (w) => ({ id: String(w.moduleId) }), loader: ADMIN, actions: [{ body: () => f({ name_ky: "" }), expect: ADMIN }] },
+  { file: "admin.schools._index.tsx", url: () => "/admin/schools", loader: ADMIN },
+  { file: "admin.schools.$id.tsx", url: (w) => `/admin/schools/${w.schoolId}`, params: (w) => ({ id: String(w.schoolId) }), loader: ADMIN, actions: [{ body: () => f({ name_ky: "" }), expect: ADMIN }] },
+  { file: "admin.skills._index.tsx", url: () => "/admin/skills", loader: ADMIN, actions: ["merge", "category"].map((intent) => ({ intent, expect: ADMIN })) },
+  { file: "admin.skills.$id.tsx", url: (w) => `/admin/skills/${w.gradA.skillId}`, params: (w) => ({ id: String(w.gradA.skillId) }), loader: ADMIN, actions: [{ body: () => f({ name_en: "" }), expect: ADMIN }] },
+];
+
+// ---- the fixture world ---------------------------------------------------------------------
+
+let base: Connection;
+let pristine: string;
+let world: World;
+const cookies: Partial<Record<Actor, string>> = {};
+
+/** Back to the world as built (after an allowed action changed it). */
+function restore(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "authz-"));
+  const file = path.join(dir, "portal.sqlite");
+  fs.copyFileSync(pristine, file);
+  current?.sqlite.close();
+  current = openDatabase(file);
+  useConnection(current);
+  watch?.reset();
+}
+let current: Connection | undefined;
+
+beforeAll(async () => {
+  base = await createTestDatabase();
+  world = await buildWorld(base, UPLOAD_DIR, cookies);
+  pristine = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "authz-pristine-")), "portal.sqlite");
+  base.sqlite.exec(`VACUUM INTO '${pristine}'`);
+  restore();
+});
+afterAll(() => {
+  current?.sqlite.close();
+  closeTestDatabases();
+  fs.rmSync(UPLOAD_DIR, { recursive: true, force: true });
+});
+
+// ---- running one case ------------------------------------------------------------------------
+
+function classify(o: Outcome, isAction: boolean): Expected | string {
+  if (o.status >= 500) return `5xx (${o.status})`;
+  if (o.status >= 300 && o.status < 400 && o.location) {
+    if (o.location.startsWith("/login")) return "login";
+    if (o.location === "/account") return "account";
+    return "ok";
+  }
+  if (o.status === 403 || o.status === 404) return o.status;
+  if (o.status === 401) return "401";
+  if (o.status >= 200 && o.status < 300) return "ok";
+  if (isAction && [400, 409, 413, 415, 422].includes(o.status)) return "ok";
+  return `status ${o.status}`;
+}
+
+function requestFor(url: string, actor: Actor, action?: ActionCase): Request {
+  const headers: Record<string, string> = {};
+  const cookie = cookies[actor];
+  if (cookie) headers.Cookie = cookie;
+  if (!action) return new Request(`http://localhost${url}`, { headers });
+  const fields: [string, string][] = [...(action.intent ? ([["intent", action.intent]] as [string, string][]) : []), ...(action.body?.(world) ?? [])];
+  if (action.multipart) {
+    const form = new FormData();
+    for (const [k, v] of fields) form.append(k, v);
+    for (const name of ["photo", "logo", "image", "file"]) form.append(name, new File([Buffer.from("not an image")], "x.png", { type: "image/png" }));
+    return new Request(`http://localhost${url}`, { method: "POST", body: form, headers });
+  }
+  return new Request(`http://localhost${url}`, { method: "POST", body: new URLSearchParams(fields), headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" } });
+}
+
+type Handler = Parameters<typeof call>[0];
+
+const watch = new WriteWatch(() => current!);
+
+async function runCase(mod: Record<string, unknown>, row: Row, actor: Actor, expected: Expected, action?: ActionCase): Promise<string | null> {
+  const before = watch.mark();
+  const handler = (action ? mod.action : mod.loader) as Handler;
+  const label = `${row.file}${row.note ? ` (${row.note})` : ""} ${action ? `action${action.intent ? `[${action.intent}]` : ""}` : "loader"} as ${actor}`;
+  let got: Expected | string;
+  try {
+    got = classify(await call(handler, requestFor(row.url(world), actor, action), row.params?.(world) ?? {}), Boolean(action));
+  } catch (error) {
+    got = `threw ${(error as Error).message}`;
+  }
+  const changed = watch.changedSince(before);
+  if (changed) restore();
+  if (expected === "ok:nothing") {
+    if (got !== "ok") return `${label}: expected ok (writing nothing), got ${got}`;
+    if (changed) return `${label}: named someone else's record and the database changed`;
+    return null;
+  }
+  if (got !== expected) return `${label}: expected ${expected}, got ${got}`;
+  if (expected !== "ok" && changed) return `${label}: refused (${expected}) but the database changed`;
+  return null;
+}
+
+export const casesChecked = { loaders: 0, actions: 0 };
+
+describe("authorization matrix (DESIGN §8, issue 7 part 1)", () => {
+  it("lists every route file in app/routes (add a row for a new route)", () => {
+    const files = fs.readdirSync(ROUTES_DIR).filter((name) => /\.(ts|tsx)$/.test(name));
+    const listed = new Set(MATRIX.map((r) => r.file));
+    expect(files.filter((name) => !listed.has(name))).toEqual([]);
+    expect([...listed].filter((name) => !files.includes(name))).toEqual([]);
+  });
+
+  it("every loader and every action intent, as each of 8 actors, gets exactly the expected outcome and refusals write nothing", { timeout: 300_000 }, async () => {
+    const failures: string[] = [];
+    for (const row of MATRIX) {
+      const load = routeModules[`../../app/routes/${row.file}`];
+      expect(load, row.file).toBeDefined();
+      const mod = (await load!()) as Record<string, unknown>;
+      // A module's handlers must all be covered: a loader needs loader expectations, an action action cases.
+      const rowsOfFile = MATRIX.filter((r) => r.file === row.file);
+      if (typeof mod.loader === "function" && !rowsOfFile.some((r) => r.loader)) failures.push(`${row.file}: has a loader but no loader row`);
+      if (typeof mod.action === "function" && !rowsOfFile.some((r) => r.actions?.length)) failures.push(`${row.file}: has an action but no action row`);
+      if (row.loader && typeof mod.loader !== "function") failures.push(`${row.file}: row lists a loader the module does not have`);
+      if (row.actions && typeof mod.action !== "function") failures.push(`${row.file}: row lists an action the module does not have`);
+      for (const actor of ACTORS) {
+        if (row.loader && typeof mod.loader === "function") {
+          casesChecked.loaders += 1;
+          const failure = await runCase(mod, row, actor, row.loader[actor]);
+          if (failure) failures.push(failure);
+        }
+        for (const action of typeof mod.action === "function" ? (row.actions ?? []) : []) {
+          casesChecked.actions += 1;
+          const failure = await runCase(mod, row, actor, action.expect[actor], action);
+          if (failure) failures.push(failure);
+        }
+      }
+    }
+    console.log(`authorization matrix: ${MATRIX.length} rows over ${new Set(MATRIX.map((r) => r.file)).size} route files; ${casesChecked.loaders} loader and ${casesChecked.actions} action cases (route × intent × actor)`);
+    expect(failures).toEqual([]);
+  });
+});

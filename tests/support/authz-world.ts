@@ -1,0 +1,124 @@
+// The fixture world of the authorization matrix and the hostile-input tests: two graduates,
+// two verified companies and a pending one, staff and an admin, and one owned record behind
+// every :id, :slug and :token a route takes. Sessions are stored in the database, so a copy
+// of the file keeps every actor signed in.
+import fs from "node:fs";
+import path from "node:path";
+import type { Connection } from "@db/connection";
+import { createCompanyInvite } from "~/models/companies.server";
+import { stageImport } from "~/models/csv-import.server";
+import { createSurveyLink } from "~/models/outcomes.server";
+import { createPasswordReset } from "~/models/password-resets.server";
+import { createSavedSearch, parseBoardQuery } from "~/models/vacancies.server";
+import { makeCohort, makeCompany, makeInvitation, makeUser, sessionCookieFor } from "./factories";
+
+export const ACTORS = ["visitor", "gradA", "gradB", "pending", "empX", "empY", "staff", "admin"] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** Ids, slugs and tokens of the fixture world. */
+export type World = {
+  gradA: { graduateId: number; userId: number; slug: string; projectId: number; imageId: number; skillId: number; applicationId: number; savedSearchId: number; savedSearchToken: string; surveyToken: string };
+  gradB: { graduateId: number; userId: number; email: string; slug: string; placementId: number };
+  x: { companyId: number; slug: string; vacancyId: number; draftVacancyId: number; inviteId: number };
+  y: { companyId: number; slug: string; vacancyId: number };
+  pending: { companyId: number; slug: string };
+  staffId: number;
+  cohortId: number;
+  schoolId: number;
+  moduleId: number;
+  importId: number;
+  resetToken: string;
+  imageFile: string;
+  skillSlug: string;
+};
+
+/** Builds the world; images go to uploadDir; cookies are filled in for each signed-in actor. */
+export async function buildWorld(c: Connection, uploadDir: string, cookies: Partial<Record<Actor, string>>): Promise<World> {
+  const db = c.db;
+  const staff = await makeUser(c, "staff");
+  const admin = await makeUser(c, "admin");
+  const school = await db.selectFrom("schools").select("id").orderBy("id").executeTakeFirstOrThrow();
+  const module = await db.selectFrom("modules").select("id").orderBy("id").executeTakeFirstOrThrow();
+  const skill = await db.selectFrom("skills").select(["id", "slug"]).where("slug", "=", "javascript").executeTakeFirstOrThrow();
+  const cohortId = await makeCohort(c);
+
+  async function graduate(first: string, last: string, visibility: "employers" | "public") {
+    const { graduateId } = await makeInvitation(c, staff.id, { firstName: first, lastName: last });
+    const user = await makeUser(c, "graduate", { name: `${first} ${last}` });
+    const slug = `${last.toLowerCase()}-${graduateId}`;
+    await db.updateTable("graduates").set({ user_id: user.id, slug, visibility, headline: "Junior", contact_email: `${slug}@mail.kg`, published_at: new Date().toISOString() }).where("id", "=", graduateId).execute();
+    if (visibility === "employers") await db.insertInto("graduate_skills").values({ graduate_id: graduateId, skill_id: skill.id, level: "intermediate", source: "self", verified_by: null }).execute();
+    const { id: projectId } = await db
+      .insertInto("projects")
+      .values({ graduate_id: graduateId, title: `${first}'s site`, summary: "Summary", description: null, role: null, repo_url: null, demo_url: null, started_on: null, finished_on: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { graduateId, userId: user.id, email: user.email, slug, projectId };
+  }
+  // Only A has the JavaScript skill: B naming it must change nothing.
+  const a = await graduate("Aigerim", "alpha", "employers");
+  const b = await graduate("Bakyt", "beta", "public");
+
+  const imageFile = `${"ab".repeat(16)}.webp`;
+  fs.mkdirSync(uploadDir, { recursive: true });
+  fs.writeFileSync(path.join(uploadDir, imageFile), Buffer.from("RIFF\0\0\0\0WEBPVP8 "));
+  const { id: imageId } = await db.insertInto("project_images").values({ project_id: a.projectId, file_name: imageFile, alt: "Screenshot", width: 10, height: 10, position: 0 }).returning("id").executeTakeFirstOrThrow();
+
+  async function employer(status: "pending" | "verified") {
+    const user = await makeUser(c, "employer");
+    const companyId = await makeCompany(c, user.id, status);
+    const { slug } = await db.selectFrom("companies").select("slug").where("id", "=", companyId).executeTakeFirstOrThrow();
+    return { user, companyId, slug };
+  }
+  const ex = await employer("verified");
+  const ey = await employer("verified");
+  const ep = await employer("pending");
+  async function vacancy(companyId: number, status: "open" | "draft") {
+    const { id } = await db
+      .insertInto("vacancies")
+      .values({ company_id: companyId, title: "Junior developer", description: "<p>React</p>", employment_type: "full_time", work_mode: "hybrid", status, published_at: status === "open" ? new Date().toISOString() : null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return id;
+  }
+  const vx = await vacancy(ex.companyId, "open");
+  const vxDraft = await vacancy(ex.companyId, "draft");
+  const vy = await vacancy(ey.companyId, "open");
+
+  const { id: applicationId } = await db.insertInto("applications").values({ vacancy_id: vx, graduate_id: a.graduateId, status: "applied" }).returning("id").executeTakeFirstOrThrow();
+  const { id: hiredId } = await db.insertInto("applications").values({ vacancy_id: vx, graduate_id: b.graduateId, status: "hired" }).returning("id").executeTakeFirstOrThrow();
+  const { id: placementId } = await db
+    .insertInto("placements")
+    .values({ application_id: hiredId, graduate_id: b.graduateId, company_id: ex.companyId, vacancy_id: vx, job_title: "Junior developer", employment_type: "full_time", start_date: "2026-07-01", monthly_pay: null, company_htp_resident: 1, recorded_by: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const invite = await createCompanyInvite(db, ex.companyId, ex.user.id);
+
+  const savedSearchId = await createSavedSearch(db, a.userId, parseBoardQuery("q=react"), "React");
+  const { feed_token: savedSearchToken } = await db.selectFrom("saved_searches").select("feed_token").where("id", "=", savedSearchId).executeTakeFirstOrThrow();
+  await db.insertInto("notifications").values({ user_id: a.userId, kind: "application.moved", payload_json: "{}", link: `/me/applications/${applicationId}` }).execute();
+  await db.insertInto("outcomes").values({ graduate_id: a.graduateId, checkpoint: "graduation", code: "seeking", as_of: "2026-06-30", source: "staff", recorded_by: staff.id }).execute();
+  const { token: surveyToken } = await createSurveyLink(db, a.graduateId, "m6", staff.id);
+  const { token: resetToken } = await createPasswordReset(db, b.userId, staff.id);
+  const importId = await stageImport(db, { actorId: staff.id, cohortId, fileName: "graduates.csv", text: "first_name,last_name\nAsel,Bekova\n", summary: { total: 1, accepted: 1 } as never });
+
+  const users: Record<Exclude<Actor, "visitor">, number> = { gradA: a.userId, gradB: b.userId, pending: ep.user.id, empX: ex.user.id, empY: ey.user.id, staff: staff.id, admin: admin.id };
+  for (const [actor, id] of Object.entries(users)) cookies[actor as Actor] = await sessionCookieFor(id);
+
+  return {
+    gradA: { graduateId: a.graduateId, userId: a.userId, slug: a.slug, projectId: a.projectId, imageId, skillId: skill.id, applicationId, savedSearchId, savedSearchToken, surveyToken },
+    gradB: { graduateId: b.graduateId, userId: b.userId, email: b.email, slug: b.slug, placementId },
+    x: { companyId: ex.companyId, slug: ex.slug, vacancyId: vx, draftVacancyId: vxDraft, inviteId: invite.id },
+    y: { companyId: ey.companyId, slug: ey.slug, vacancyId: vy },
+    pending: { companyId: ep.companyId, slug: ep.slug },
+    staffId: staff.id,
+    cohortId,
+    schoolId: school.id,
+    moduleId: module.id,
+    importId,
+    resetToken,
+    imageFile,
+    skillSlug: skill.slug,
+  };
+}
+
