@@ -11,6 +11,7 @@ import { ErrorPage } from "~/components/error-page";
 import { catalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
 import { unreadCount } from "~/models/notifications.server";
+import type { MessageKey } from "~/i18n/messages/en";
 import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
 import { useMaybeT, useT } from "~/i18n/use-t";
 import { cookieHeaders, takeFlash } from "~/utils/flash.server";
@@ -45,7 +46,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, current
 
 type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
-function Document({ lang, children }: { lang: Lang; children: ReactNode }) {
+function Document({ lang, title, children }: { lang: Lang; title?: string; children: ReactNode }) {
   const nonce = useNonce();
   // "idle" | "loading" | "submitting": drives the progress bar (slow links) and lets browser tests wait.
   const navigationState = useNavigation().state;
@@ -54,6 +55,7 @@ function Document({ lang, children }: { lang: Lang; children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {title ? <title>{title}</title> : null}
         <Meta />
         <Links />
       </head>
@@ -159,7 +161,7 @@ export function ErrorBoundary() {
   if (!i18n) {
     // The root loader itself failed: no catalog to read, so say it in all three languages.
     return (
-      <Document lang="ky">
+      <Document lang="ky" title="Ката кетти · Что-то пошло не так · Something went wrong">
         <main id="main" className="page">
           <h1>Ката кетти · Что-то пошло не так · Something went wrong</h1>
           <p><a href="/">Башкы бет · Главная · Home</a></p>
@@ -167,8 +169,9 @@ export function ErrorBoundary() {
       </Document>
     );
   }
+  const code = [400, 403, 404].includes(status) ? status : 500;
   return (
-    <Document lang={i18n.lang}>
+    <Document lang={i18n.lang} title={`${i18n.t(`error.${code}.title` as MessageKey)} · ${i18n.t("brand.name")}`}>
       <Header />
       <main id="main" className="page" tabIndex={-1}>
         <ErrorPage status={status} />

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { decoyHash, verifyPassword } from "~/auth/password.server";
 import { requireAnonymous } from "~/auth/require-user.server";
 import { safeRedirect } from "~/auth/safe-redirect";
+import { SignInSchema } from "~/auth/sign-in-schema.server";
 import { startSession } from "~/auth/session.server";
 import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
@@ -12,14 +12,7 @@ import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { findUserByEmail, homeFor } from "~/models/users.server";
 import { parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
-import { email } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
-
-const SignInSchema = z.object({
-  email,
-  password: z.string("errors.required").min(1, "errors.required").max(200, "errors.passwordLong"),
-  redirectTo: z.string().max(2000).optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

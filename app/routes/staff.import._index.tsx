@@ -171,8 +171,9 @@ export default function ImportPage() {
           <button type="submit" className="button" disabled={phase.kind !== "idle"}>{t("import.check")}</button>
         </Form>
       </div>
-      <p>{t("import.example")}</p>
-      <pre className="csv-example">
+      <p id="csv-example-label">{t("import.example")}</p>
+      {/* Wider than a phone: it scrolls, so it takes focus to be scrolled with the keyboard. */}
+      <pre className="csv-example" tabIndex={0} role="region" aria-labelledby="csv-example-label">
         {[
           [COLUMN_NAMES.lastName[header], COLUMN_NAMES.firstName[header], COLUMN_NAMES.sex[header], COLUMN_NAMES.email[header], COLUMN_NAMES.phone[header]].join(";"),
           "Жумабекова;Айпери;ж;aiperi@mail.kg;+996 555 123 456",

@@ -9,6 +9,9 @@ import { seedIfEmpty } from "@db/seed/index";
 import { useConnection } from "~/db.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { cases } from "./cases";
+import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights } from "./page-weight";
+import { hasChromium } from "../support/browser";
+import { startServer } from "../support/server";
 
 const file = path.resolve(process.env.BENCH_DB ?? "data/bench/portal.sqlite");
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -66,13 +69,46 @@ async function main(): Promise<void> {
     const verdict = r.ratio === null ? "(no budget)" : r.ratio <= 1 ? "ok" : "OVER BUDGET";
     console.log(`${r.figure.padEnd(width)}  ${r.median.toFixed(2).padStart(9)}  ${String(r.budget ?? "—").padStart(9)}  ${(r.ratio?.toFixed(2) ?? "—").padStart(5)}  ${verdict}`);
   }
-  const missed = rows.filter((r) => r.ratio !== null && r.ratio > 1);
+  const missed: { ratio: number | null }[] = rows.filter((r) => r.ratio !== null && r.ratio > 1);
   connection.sqlite.close();
+  if (!only || "page weights".includes(only)) missed.push(...(await pageWeights()));
   if (missed.length) {
     console.log(`\n${missed.length} budget(s) missed`);
     process.exit(1);
   }
   console.log("\nall budgets met");
+}
+
+/**
+ * Page weights of the public pages (DESIGN §10), measured on the built production server with
+ * its demo data in Chromium (gzip sizes of first-load JavaScript, and of HTML + CSS).
+ */
+async function pageWeights(): Promise<{ ratio: number }[]> {
+  console.log("\npage weights (public pages, gzip, Chromium with JavaScript on)");
+  if (!hasChromium) {
+    console.log("  SKIPPED: Chromium is missing (apt-get install -y chromium)");
+    return [];
+  }
+  if (!fs.existsSync(path.resolve("build/server.js"))) {
+    console.log("  SKIPPED: build/server.js is missing (npm run build)");
+    return [];
+  }
+  const server = await startServer();
+  const out: { ratio: number }[] = [];
+  try {
+    const weights = await measurePageWeights(server.url);
+    const width = Math.max(...weights.map((w) => w.path.length), 4);
+    console.log(`${"page".padEnd(width)}  JS KB  budget  ratio  HTML+CSS KB  budget  ratio  verdict`);
+    for (const w of weights) {
+      const js = w.jsKb / JS_BUDGET_KB;
+      const hc = w.htmlCssKb / HTML_CSS_BUDGET_KB;
+      out.push({ ratio: js }, { ratio: hc });
+      console.log(`${w.path.padEnd(width)}  ${w.jsKb.toFixed(1).padStart(5)}  ${String(JS_BUDGET_KB).padStart(6)}  ${js.toFixed(2).padStart(5)}  ${w.htmlCssKb.toFixed(1).padStart(11)}  ${String(HTML_CSS_BUDGET_KB).padStart(6)}  ${hc.toFixed(2).padStart(5)}  ${js <= 1 && hc <= 1 ? "ok" : "OVER BUDGET"}`);
+    }
+  } finally {
+    await server.stop();
+  }
+  return out.filter((r) => r.ratio > 1);
 }
 
 main().catch((error: unknown) => {
