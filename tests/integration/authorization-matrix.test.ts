@@ -89,6 +89,7 @@ export const MATRIX: Row[] = [
   { file: "healthz.ts", url: () => "/healthz", loader: all("ok") },
   { file: "feed[.xml].ts", url: () => "/feed.xml", loader: all("ok") },
   { file: "vacancies._index.tsx", url: () => "/vacancies", loader: all("ok") },
+  { file: "outcomes.tsx", url: () => "/outcomes", loader: all("ok") },
   { file: "vacancies.$id.tsx", url: (w) => `/vacancies/${w.x.vacancyId}`, params: (w) => ({ id: String(w.x.vacancyId) }), loader: all("ok") },
   {
     file: "vacancies.$id.tsx",
@@ -268,6 +269,10 @@ export const MATRIX: Row[] = [
   { file: "staff.import._index.tsx", url: () => "/staff/import", loader: STAFF, actions: [{ multipart: true, expect: STAFF }] },
   { file: "staff.import.$id.tsx", url: (w) => `/staff/import/${w.importId}`, params: (w) => ({ id: String(w.importId) }), loader: STAFF, actions: [{ intent: "confirm", expect: STAFF }] },
   { file: "staff.password-resets.tsx", url: () => "/staff/password-resets", loader: STAFF, actions: [{ body: (w) => f({ email: "nobody@test.kg", userId: w.gradB.userId + 1000 }), expect: STAFF }] },
+  { file: "staff.outcomes._index.tsx", url: () => "/staff/outcomes?checkpoint=m6&by=school", loader: STAFF },
+  { file: "staff.outcomes[.csv].ts", url: () => "/staff/outcomes.csv?checkpoint=m6&by=school", loader: STAFF },
+  { file: "staff.outcomes.graduates._index.tsx", url: () => "/staff/outcomes/graduates?checkpoint=m6", loader: STAFF },
+  { file: "staff.outcomes.graduates[.csv].ts", url: () => "/staff/outcomes/graduates.csv?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.follow-up.tsx", url: () => "/staff/outcomes/follow-up", loader: STAFF, actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }] },
   {
     file: "staff.outcomes.graduates.$id.tsx",
