@@ -99,7 +99,7 @@ type Target = {
   writesOn4xx?: string;
 };
 
-const QUERY_KEYS = ["q", "skill", "city", "region", "school", "cohort", "page", "sort", "status", "from", "to", "actor", "action", "entity", "entityId", "meets", "available", "placed", "checkpoint", "code", "invite", "redirectTo", "lng", "type", "mode", "english", "remote", "relocate", "visibility", "category", "due", "employment", "work"];
+const QUERY_KEYS = ["q", "skill", "city", "region", "school", "cohort", "page", "sort", "status", "from", "to", "actor", "action", "entity", "entityId", "meets", "available", "placed", "checkpoint", "code", "invite", "redirectTo", "lng", "type", "mode", "english", "remote", "relocate", "visibility", "category", "due", "employment", "work", "by", "year", "group", "measure", "format"];
 
 const id = (n: number) => String(n);
 const TARGETS: Target[] = [
@@ -175,6 +175,11 @@ const TARGETS: Target[] = [
       ["staff.vacancies._index.tsx", "staff", "/staff/vacancies"],
       ["staff.skill-gap.tsx", "staff", "/staff/skill-gap"],
       ["staff.outcomes.follow-up.tsx", "staff", "/staff/outcomes/follow-up"],
+      ["staff.outcomes._index.tsx", "staff", "/staff/outcomes"],
+      ["staff.outcomes[.csv].ts", "staff", "/staff/outcomes.csv"],
+      ["staff.outcomes.graduates._index.tsx", "staff", "/staff/outcomes/graduates"],
+      ["staff.outcomes.graduates[.csv].ts", "staff", "/staff/outcomes/graduates.csv"],
+      ["outcomes.tsx", "visitor", "/outcomes"],
       ["staff.invitations.tsx", "staff", "/staff/invitations"],
       ["admin.skills._index.tsx", "admin", "/admin/skills"],
     ] as [string, Actor, string][]
