@@ -3,12 +3,11 @@
 // the server: no numerators, and every figure with fewer than 10 graduates behind it is hidden.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CHART_COLORS, GroupBarChart } from "~/components/charts";
 import { SubmitButton } from "~/components/form";
 import { getConnection } from "~/db.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
-import { DEFAULT_PUBLIC_CHECKPOINT, percent } from "~/domain/outcomes/dashboard";
+import { percent, publicCheckpointOf } from "~/domain/outcomes/display";
 import { publicView, type PublicIndicators, type PublicRate } from "~/domain/outcomes/indicators";
 import { formatKgs, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
@@ -19,10 +18,9 @@ import { useT } from "~/i18n/use-t";
 import { publicOutcomes } from "~/models/outcome-dashboard.server";
 import { titleMeta } from "~/utils/meta";
 
-const PublicParams = z.object({ checkpoint: z.enum(CHECKPOINTS).catch(DEFAULT_PUBLIC_CHECKPOINT) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { checkpoint } = PublicParams.parse({ checkpoint: new URL(request.url).searchParams.get("checkpoint") ?? undefined });
+  const checkpoint = publicCheckpointOf(new URL(request.url).searchParams.get("checkpoint"), CHECKPOINTS);
   const { schools, bySchoolYear, bySchool } = await publicOutcomes(getConnection(), checkpoint);
   return {
     checkpoint,

@@ -139,7 +139,10 @@ export default function CandidatesPage() {
                   <Form method="post" className="actions">
                     <input type="hidden" name="intent" value="invite" />
                     <input type="hidden" name="slug" value={g.slug} />
-                    <SubmitButton aria-label={t("match.inviteFor", { name })}>{t("match.invite")}</SubmitButton>
+                    <SubmitButton>
+                      {t("match.invite")}
+                      <span className="visually-hidden"> — {name}</span>
+                    </SubmitButton>
                   </Form>
                 ) : null}
               </li>

@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)("matching in a real browser", () => {
       const top = ep.locator(".match-card", { has: ep.locator("button[type=submit]") }).first();
       const slug = (await top.locator("h2 a").getAttribute("href"))!.replace("/g/", "");
       const button = top.locator("button[type=submit]");
-      expect(await textOf(button)).toBe(m["match.invite"]);
+      expect(await textOf(button)).toContain(m["match.invite"]);
       await submitForm(ep, js, button);
       const invitedCard = ep.locator(".match-card", { has: ep.locator(`a[href="/g/${slug}"]`) });
       expect(await textOf(invitedCard.locator(".pill").last())).toBe(m["applications.status.invited"]);

@@ -155,9 +155,4 @@ export function dashboardSearch(q: DashboardQuery, extra: Record<string, string 
 }
 
 export const DRILL_PAGE_SIZE = 50;
-export const DEFAULT_PUBLIC_CHECKPOINT: Checkpoint = "m12";
-
-/** A share as a whole percent for tables and CSV ("67 %" is read faster than "66.7 %"). */
-export function percent(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 100);
-}
+export { DEFAULT_PUBLIC_CHECKPOINT, percent } from "./display";

@@ -1,0 +1,15 @@
+// What the public outcomes page needs in the browser, kept apart from dashboard.ts so the page
+// does not ship zod (its query parsing) to every visitor (DESIGN §10 page weight).
+import type { Checkpoint } from "./codes";
+
+export const DEFAULT_PUBLIC_CHECKPOINT: Checkpoint = "m12";
+
+/** A share as a whole percent for tables and CSV ("67 %" is read faster than "66.7 %"). */
+export function percent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100);
+}
+
+/** The public page's one parameter: a known checkpoint, or the default (never an error). */
+export function publicCheckpointOf(value: string | null, checkpoints: readonly Checkpoint[]): Checkpoint {
+  return checkpoints.includes(value as Checkpoint) ? (value as Checkpoint) : DEFAULT_PUBLIC_CHECKPOINT;
+}
