@@ -382,6 +382,12 @@ export interface MatchChangesTable {
   entity_id: number | null;
 }
 
+/** Written by triggers: graduates whose outcome facts changed since the dashboard last looked (migration 0008); null = all. */
+export interface OutcomeChangesTable {
+  seq: Generated<number>;
+  graduate_id: number | null;
+}
+
 export type OutcomeCodeColumn = "employed" | "military" | "service" | "education" | "seeking" | "not_seeking" | "unknown" | "excluded";
 export type CheckpointColumn = "graduation" | "m6" | "m12" | "m36";
 export type OutcomeSourceColumn = "application" | "staff" | "self_report" | "employer" | "survey";
@@ -470,6 +476,7 @@ export interface Database {
   placements: PlacementsTable;
   notifications: NotificationsTable;
   match_changes: MatchChangesTable;
+  outcome_changes: OutcomeChangesTable;
   outcomes: OutcomesTable;
   survey_links: SurveyLinksTable;
   outcome_consents: OutcomeConsentsTable;

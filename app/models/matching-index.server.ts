@@ -4,6 +4,7 @@
 // saw and reloads just those graduates and vacancies — or everything, after a taxonomy
 // change or when the log was pruned past it. One index per open connection.
 import type { Connection } from "@db/connection";
+import { catchUpWithLog } from "./change-log.server";
 import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
 import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
 import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim } from "~/domain/matching/score";
@@ -14,14 +15,12 @@ const CEFR: Record<CefrLevel, CefrRank> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C
 export const LEVEL_NAMES: Record<LevelRank, SkillLevel> = { 1: "basic", 2: "intermediate", 3: "advanced" };
 export const CEFR_NAMES = Object.fromEntries(Object.entries(CEFR).map(([k, v]) => [v, k])) as Record<CefrRank, CefrLevel>;
 
-/** More changes than this since the last look: reloading everything is quicker. */
-const INCREMENTAL_LIMIT = 2_000;
-/** The log is trimmed once it holds this many rows behind the index. */
-const PRUNE_AFTER = 50_000;
 const IN_CHUNK = 500;
 
 type State = { index: MatchIndex; lastSeq: number };
 const states = new WeakMap<Connection, State>();
+
+type MatchChange = { seq: number; kind: "graduate" | "vacancy" | "all"; entity_id: number | null };
 
 /** The index for this connection, brought up to date with every committed change. */
 export function matchIndex(connection: Connection): MatchIndex {
@@ -30,52 +29,35 @@ export function matchIndex(connection: Connection): MatchIndex {
     state = { index: new MatchIndex(), lastSeq: -1 };
     states.set(connection, state);
   }
-  catchUp(connection, state);
-  return state.index;
+  const current = state;
+  current.lastSeq = catchUpWithLog<MatchChange>(connection.sqlite, {
+    table: "match_changes",
+    columns: "kind, entity_id",
+    meansEverything: (c) => c.kind === "all",
+    reloadAll: () => reloadAll(connection, current),
+    apply: (changes) => {
+      const graduates = new Set<number>();
+      const vacancies = new Set<number>();
+      for (const c of changes) {
+        if (c.entity_id === null) continue;
+        (c.kind === "graduate" ? graduates : vacancies).add(c.entity_id);
+      }
+      for (const id of graduates) current.index.dropCandidate(id);
+      for (const entry of loadCandidates(connection, [...graduates])) current.index.putCandidate(entry);
+      for (const id of vacancies) current.index.dropVacancy(id);
+      for (const entry of loadVacancies(connection, [...vacancies])) current.index.putVacancy(entry);
+    },
+  }, current.lastSeq);
+  return current.index;
 }
 
-function catchUp(connection: Connection, state: State): void {
-  const { sqlite } = connection;
-  // One read transaction: the log and the rows it points at are read from the same snapshot.
-  sqlite.transaction(() => {
-    const top = (sqlite.prepare("select seq from sqlite_sequence where name = 'match_changes'").get() as { seq: number } | undefined)?.seq ?? 0;
-    if (state.lastSeq === top) return;
-    if (state.lastSeq < 0 || top < state.lastSeq) return reloadAll(connection, state, top);
-    const changes = sqlite
-      .prepare("select seq, kind, entity_id from match_changes where seq > ? order by seq limit ?")
-      .all(state.lastSeq, INCREMENTAL_LIMIT + 1) as { seq: number; kind: "graduate" | "vacancy" | "all"; entity_id: number | null }[];
-    const gap = changes.length === 0 || changes[0]!.seq !== state.lastSeq + 1;
-    if (gap || changes.length > INCREMENTAL_LIMIT || changes.some((c) => c.kind === "all")) return reloadAll(connection, state, top);
-    const graduates = new Set<number>();
-    const vacancies = new Set<number>();
-    for (const c of changes) {
-      if (c.entity_id === null) continue;
-      (c.kind === "graduate" ? graduates : vacancies).add(c.entity_id);
-    }
-    for (const id of graduates) state.index.dropCandidate(id);
-    for (const entry of loadCandidates(connection, [...graduates])) state.index.putCandidate(entry);
-    for (const id of vacancies) state.index.dropVacancy(id);
-    for (const entry of loadVacancies(connection, [...vacancies])) state.index.putVacancy(entry);
-    state.lastSeq = top;
-  })();
-  prune(connection, state.lastSeq);
-}
-
-function reloadAll(connection: Connection, state: State, top: number): void {
+function reloadAll(connection: Connection, state: State): void {
   const index = (state.index = new MatchIndex());
   index.setRelations(
     (connection.sqlite.prepare("select skill_id, related_skill_id from skill_relations").raw().all() as [number, number][]),
   );
   for (const entry of loadCandidates(connection, null)) index.putCandidate(entry);
   for (const entry of loadVacancies(connection, null)) index.putVacancy(entry);
-  state.lastSeq = top;
-}
-
-function prune(connection: Connection, lastSeq: number): void {
-  const oldest = (connection.sqlite.prepare("select min(seq) as seq from match_changes").get() as { seq: number | null }).seq;
-  if (oldest === null || lastSeq - oldest < PRUNE_AFTER) return;
-  // Keep a margin for another process's index that is a little behind; one further behind reloads.
-  connection.sqlite.prepare("delete from match_changes where seq <= ?").run(lastSeq - PRUNE_AFTER / 2);
 }
 
 /**

@@ -1,98 +1,38 @@
-// The staff outcome dashboard and the public /outcomes page (DESIGN §6): one SQL read builds an
-// OutcomeFact per graduate of the base, and app/domain/outcomes/indicators.ts does the arithmetic.
-// Base: every graduate of the selected cohorts whose checkpoint date has been reached, anonymised
-// ones included (their row is kept for statistics); no current record at the checkpoint = unknown.
+// The staff outcome dashboard, its drill-down and the public /outcomes page (DESIGN §6): the facts of
+// every graduate of the base come from memory (outcome-facts.server.ts), and
+// app/domain/outcomes/indicators.ts does the arithmetic. Base: every graduate of the selected cohorts
+// whose checkpoint date has been reached, anonymised ones included (their row is kept for statistics);
+// no current record at the checkpoint = unknown, or excluded when an earlier checkpoint excluded them.
 import { sql } from "kysely";
 import type { Connection, DB } from "@db/connection";
-import { CHECKPOINTS, FULL_TIME_HOURS, type Checkpoint, type OutcomeCode, type Relatedness } from "~/domain/outcomes/codes";
+import type { Checkpoint, OutcomeCode } from "~/domain/outcomes/codes";
 import { checkpointDate, computeIndicators, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import {
   DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery,
 } from "~/domain/outcomes/dashboard";
+import { outcomeFacts } from "./outcome-facts.server";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 type Names = { name_ky: string; name_ru: string; name_en: string };
 
-/** Cohorts of the selection whose checkpoint date is on or before `on`; the others are not in the base yet. */
-async function cohortsReached(db: DB, checkpoint: Checkpoint, schoolIds: readonly number[], on: string) {
-  let q = db
-    .selectFrom("cohorts")
-    .innerJoin("schools", "schools.id", "cohorts.school_id")
-    .select(["cohorts.id", "cohorts.graduation_date", "cohorts.school_id", "schools.region_id"]);
-  if (schoolIds.length) q = q.where("cohorts.school_id", "in", schoolIds);
-  const all = await q.execute();
-  const reached = all.filter((c) => checkpointDate(c.graduation_date, checkpoint) <= on);
-  return { reached, notReached: all.length - reached.length };
-}
-
-type FactRow = [
-  idOrCount: number, cohortId: number, sex: "f" | "m" | null, code: OutcomeCode | null, htp: number | null, fullTime: number | null,
-  pay: number | null, related: Relatedness | null, jobRegionId: number | null, companyId: number | null, employerName: string | null,
-  firstStart: string | null, beforeGraduation: number,
-];
-
-const NEVER = "9999-12-31";
-
 /**
- * The one read behind every figure: each graduate of the given cohorts with their current record at
- * the checkpoint (`o`) and their current employed records at every earlier checkpoint (`e0`, `e1` …),
- * whose earliest start is the first job's. Each join is one seek in the partial covering index
- * outcomes_current_facts (migration 0007; `current = 1` is a literal so the index applies).
- * `grouped`: graduates with identical facts come as one row with their count — the dashboard needs no
- * names, and 100,000 graduates then cross into JavaScript as a few tens of thousands of rows.
+ * One fact per graduate of the base at the checkpoint: the graduates of the selected schools' cohorts
+ * whose checkpoint date is on or before `on` (the other cohorts are not in the base yet), from the
+ * in-memory facts (app/models/outcome-facts.server.ts).
  */
-function factsQuery(checkpoint: Checkpoint, cohortIds: readonly number[], grouped: boolean): { text: string; params: unknown[] } {
-  const earlier = CHECKPOINTS.slice(0, CHECKPOINTS.indexOf(checkpoint));
-  const joins = earlier.map((_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ? and e${i}.code = 'employed'`);
-  const starts = ["case when o.code = 'employed' then o.start_date end", ...earlier.map((_, i) => `e${i}.start_date`)].map((x) => `coalesce(${x}, '${NEVER}')`);
-  const before = ["case when o.code = 'employed' then o.started_before_graduation end", ...earlier.map((_, i) => `e${i}.started_before_graduation`)].map((x) => `coalesce(${x}, 0)`);
-  // Two or more arguments make min() and max() the scalar functions, not the aggregates.
-  const columns = `g.cohort_id, g.sex, o.code, o.company_htp_resident, o.hours_per_week >= ${FULL_TIME_HOURS}, o.monthly_pay, o.related, o.job_region_id, o.company_id, o.employer_name,
-    nullif(min(${[...starts, `'${NEVER}'`].join(", ")}), '${NEVER}'), max(${[...before, "0"].join(", ")})`;
-  const text = `select ${grouped ? "count(*)" : "g.id"}, ${columns}
-    from graduates g
-    left join outcomes o indexed by outcomes_current_facts on o.graduate_id = g.id and o.current = 1 and o.checkpoint = ?
-    ${joins.join("\n    ")}
-    where g.cohort_id in (select value from json_each(?))
-    ${grouped ? "group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13" : ""}`;
-  return { text, params: [checkpoint, ...earlier, JSON.stringify(cohortIds)] };
-}
-
-/**
- * One fact per graduate of the base at the checkpoint. `grouped` (the dashboard and the public page):
- * graduates with identical facts share one fact object and graduateId is 0; otherwise (the
- * drill-down) each fact is its graduate's.
- */
-export async function dashboardFacts({ db, sqlite }: Connection, checkpoint: Checkpoint, schoolIds: readonly number[] = [], on = today(), grouped = false) {
-  const { reached, notReached } = await cohortsReached(db, checkpoint, schoolIds, on);
-  if (reached.length === 0) return { facts: [] as DashboardFact[], notReachedCohorts: notReached };
-  const cohortOf = new Map(reached.map((c) => [c.id, c]));
-  const { text, params } = factsQuery(checkpoint, reached.map((c) => c.id), grouped);
-  const rows = sqlite.prepare(text).raw(true).all(...params) as FactRow[];
-  const facts: DashboardFact[] = [];
-  for (const [idOrCount, cohortId, sex, code, htp, fullTime, pay, related, jobRegionId, companyId, employerName, firstStart, beforeGraduation] of rows) {
-    const cohort = cohortOf.get(cohortId)!;
-    const outcome: OutcomeCode = code ?? "unknown";
-    const employed = outcome === "employed";
-    const fact: DashboardFact = {
-      graduateId: grouped ? 0 : idOrCount,
-      graduationDate: cohort.graduation_date,
-      outcome,
-      employment: employed ? { htpResident: htp === 1, related: related ?? "unknown", fullTime: fullTime === 1, monthlyPay: pay } : undefined,
-      firstJobStart: firstStart,
-      startedBeforeGraduation: beforeGraduation === 1,
-      cohortId,
-      schoolId: cohort.school_id,
-      schoolRegionId: cohort.region_id,
-      year: Number(cohort.graduation_date.slice(0, 4)),
-      sex,
-      jobRegionId: employed ? jobRegionId : null,
-      employerKey: !employed ? null : companyId !== null ? `c:${companyId}` : employerName ? `n:${employerName}` : null,
-    };
-    for (let i = grouped ? idOrCount : 1; i > 0; i--) facts.push(fact);
+export function dashboardFacts(connection: Connection, checkpoint: Checkpoint, schoolIds: readonly number[] = [], on = today()) {
+  const { cohorts, facts: all } = outcomeFacts(connection, checkpoint);
+  const reached = new Set<number>();
+  let notReachedCohorts = 0;
+  for (const c of cohorts.values()) {
+    if (schoolIds.length && !schoolIds.includes(c.school_id)) continue;
+    if (checkpointDate(c.graduation_date, checkpoint) <= on) reached.add(c.id);
+    else notReachedCohorts++;
   }
-  return { facts, notReachedCohorts: notReached };
+  const facts: DashboardFact[] = [];
+  if (reached.size) for (const fact of all.values()) if (reached.has(fact.cohortId)) facts.push(fact);
+  return { facts, notReachedCohorts };
 }
 
 export type GroupLabel = { key: string; names: Names | null; text: string | null; date?: string };
@@ -123,7 +63,7 @@ export type DashboardRow = { key: string; label: GroupLabel; indicators: Outcome
 /** Staff dashboard: the selection's total, one row per group, and the rates per graduation year. */
 export async function outcomeDashboard(c: Connection, query: DashboardQuery, on = today()) {
   const db = c.db;
-  const { facts: all, notReachedCohorts } = await dashboardFacts(c, query.checkpoint, query.school, on, true);
+  const { facts: all, notReachedCohorts } = dashboardFacts(c, query.checkpoint, query.school, on);
   // The year filter is applied here, not in SQL, so the same read also gives the trend over years.
   const facts = query.year.length ? all.filter((f) => query.year.includes(f.year)) : all;
   const options = { checkpoint: query.checkpoint };
@@ -157,10 +97,11 @@ export type DrillRow = {
 /** The graduates behind one figure: a group of the breakdown and a measure, by name. `page` null = all (CSV). */
 export async function drillDown(c: Connection, query: DrillQuery, page: number | null, on = today()) {
   const db = c.db;
-  const { facts } = await dashboardFacts(c, query.checkpoint, query.school, on);
-  const ids = facts
-    .filter((f) => (query.year.length === 0 || query.year.includes(f.year)) && (query.by === "total" || groupKeyOf(f, query.by) === query.group) && inMeasure(f, query.measure))
-    .map((f) => f.graduateId);
+  const { facts } = dashboardFacts(c, query.checkpoint, query.school, on);
+  const selected = facts.filter((f) => (query.year.length === 0 || query.year.includes(f.year)) && (query.by === "total" || groupKeyOf(f, query.by) === query.group) && inMeasure(f, query.measure));
+  // The outcome as the figure counted it (an exclusion carried forward has no record at this checkpoint).
+  const outcomeOf = new Map(selected.map((f) => [f.graduateId, f.outcome]));
+  const ids = [...outcomeOf.keys()];
   const total = ids.length;
   const pages = Math.max(1, Math.ceil(total / DRILL_PAGE_SIZE));
   const current = page === null ? null : Math.min(page, pages);
@@ -188,7 +129,7 @@ export async function drillDown(c: Connection, query: DrillQuery, page: number |
     anonymised: r.anonymised_at !== null,
     school: { name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en },
     graduation_date: r.graduation_date,
-    code: r.code ?? "unknown",
+    code: outcomeOf.get(r.id) ?? r.code ?? "unknown",
     employer: r.company_name ?? r.employer_name ?? null,
     htp: r.code === "employed" ? r.company_htp_resident === 1 : null,
     job_title: r.job_title,
@@ -207,7 +148,7 @@ export async function drillGroupLabel(db: DB, by: Breakdown, group: string): Pro
 /** Public /outcomes: indicators per school and graduation year, and per school over all years. */
 export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on = today()) {
   const db = c.db;
-  const { facts } = await dashboardFacts(c, checkpoint, [], on, true);
+  const { facts } = dashboardFacts(c, checkpoint, [], on);
   const options = { checkpoint };
   const bySchoolYear = indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options);
   const bySchool = indicatorsBy(facts, (f) => (f as DashboardFact).schoolId, options);

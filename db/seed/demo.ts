@@ -168,8 +168,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     .values({ code: DEMO_INVITATION_CODE, graduate_id: demoInvitee, created_by: staffId, expires_at: addDays(now, 365) })
     .execute();
 
-  // The matching index reads everything on its first use; the change log of the bulk load is noise.
-  sqlite.exec("delete from match_changes");
+  // The matching index and the outcome facts read everything on first use; the change logs of the bulk load are noise.
+  sqlite.exec("delete from match_changes; delete from outcome_changes");
 }
 
 /** Bulk insert through one prepared statement in one transaction: 100,000 rows in a few seconds. */

@@ -3,10 +3,9 @@
 // Plain TypeScript and zod: shared by the loaders, the CSV exports and the page components.
 
 import { z } from "zod";
-import { addCalendarMonthsToDay, parseIsoDay } from "./calendar";
 import { CHECKPOINTS, FULL_TIME_HOURS, OUTCOME_CODES, type Checkpoint, type OutcomeCode } from "./codes";
 import type { OutcomeFact } from "./indicators";
-import { firstJobDay } from "./time-to-job";
+import { firstJobOf } from "./time-to-job";
 
 /** What a table row can be grouped by. "total" is the whole selection in one row. */
 export const BREAKDOWNS = ["total", "school", "school_region", "job_region", "cohort", "year", "sex", "employer", "htp"] as const;
@@ -68,12 +67,8 @@ export function inMeasure(fact: OutcomeFact, measure: Measure): boolean {
     case "jobBase": return o === "employed" || o === "seeking";
     case "within3": case "within6": case "within12": {
       if (o !== "employed" && o !== "seeking") return false;
-      const d = firstJobDay(fact);
-      if (d === null) return false;
-      if (d === 0) return true;
-      const graduation = parseIsoDay(fact.graduationDate);
-      const months = Number(measure.slice(6));
-      return graduation !== null && graduation + d <= addCalendarMonthsToDay(graduation, months);
+      const { window } = fact.firstJob ?? firstJobOf(fact);
+      return window !== null && window <= Number(measure.slice(6));
     }
     case "pays": return o === "employed" && fact.employment?.fullTime === true && typeof fact.employment.monthlyPay === "number";
     default: return o === measure.slice(5);

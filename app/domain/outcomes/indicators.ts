@@ -8,7 +8,7 @@ import {
 } from "./codes";
 import { medianWholeKgs } from "./median";
 import { rate, type Rate } from "./rate";
-import { timeToFirstJob, TIME_TO_JOB_WINDOWS, type TimeToFirstJob, type TimeToJobWindow } from "./time-to-job";
+import { type FirstJob, FirstJobTally, firstJobOf, memoisedParse, TIME_TO_JOB_WINDOWS, type TimeToFirstJob, type TimeToJobWindow } from "./time-to-job";
 
 export { checkpointDate, addCalendarMonths } from "./calendar";
 export { medianWholeKgs } from "./median";
@@ -38,6 +38,11 @@ export type OutcomeFact = {
   /** Earliest known start date of the graduate's first job (any checkpoint up to this one), or null. */
   firstJobStart: string | null;
   startedBeforeGraduation?: boolean;
+  /**
+   * firstJobOf(this fact), when whoever keeps facts in memory has worked it out once already;
+   * worked out here when absent. Must agree with the three fields above.
+   */
+  firstJob?: FirstJob;
 };
 
 export type MedianMonthlyPay = {
@@ -78,32 +83,30 @@ export type IndicatorOptions = {
   checkpoint?: Checkpoint;
 };
 
-function countByCode(facts: readonly OutcomeFact[]): Record<OutcomeCode, number> {
-  const counts = Object.fromEntries(OUTCOME_CODES.map((code) => [code, 0])) as Record<OutcomeCode, number>;
-  for (const fact of facts) counts[fact.outcome]++;
-  return counts;
-}
-
-/** Every DESIGN §6 indicator for the facts of one checkpoint (one fact per graduate). */
+/** Every DESIGN §6 indicator for the facts of one checkpoint (one fact per graduate). One pass: a dashboard gives 100,000. */
 export function computeIndicators(facts: readonly OutcomeFact[], options: IndicatorOptions = {}): OutcomeIndicators {
-  const counts = countByCode(facts);
+  const counts = Object.fromEntries(OUTCOME_CODES.map((code) => [code, 0])) as Record<OutcomeCode, number>;
+  let atHtp = 0;
+  let relatedYes = 0;
+  let relatedKnown = 0;
+  const pays: number[] = [];
+  const firstJobs = new FirstJobTally();
+  let parse: ((iso: string) => number | null) | undefined;
+  for (const f of facts) {
+    counts[f.outcome]++;
+    const employed = f.outcome === "employed";
+    if (employed && f.employment) {
+      const e = f.employment;
+      if (e.htpResident === true) atHtp++;
+      if (e.related === "yes") relatedYes++;
+      if (e.related === "yes" || e.related === "no") relatedKnown++;
+      if (e.fullTime === true && typeof e.monthlyPay === "number" && Number.isFinite(e.monthlyPay)) pays.push(e.monthlyPay);
+    }
+    if (employed || f.outcome === "seeking") firstJobs.add(f.firstJob ?? firstJobOf(f, (parse ??= memoisedParse())), employed);
+  }
   const n = facts.length - counts.excluded;
   const known = n - counts.unknown;
   const reachable = known - counts.not_seeking;
-
-  const employed = facts.filter((f) => f.outcome === "employed");
-  const atHtp = employed.filter((f) => f.employment?.htpResident === true).length;
-  const relatedYes = employed.filter((f) => f.employment?.related === "yes").length;
-  const relatedKnown = employed.filter((f) => f.employment?.related === "yes" || f.employment?.related === "no").length;
-
-  const pays = employed
-    .filter((f) => f.employment?.fullTime === true && typeof f.employment.monthlyPay === "number" && Number.isFinite(f.employment.monthlyPay))
-    .map((f) => f.employment!.monthlyPay!);
-
-  const jobSeekingBase = facts
-    .filter((f) => f.outcome === "employed" || f.outcome === "seeking")
-    // Only what time to first job reads: copying whole facts costs more than the arithmetic on 100,000 graduates.
-    .map((f) => ({ graduationDate: f.graduationDate, firstJobStart: f.firstJobStart, startedBeforeGraduation: f.startedBeforeGraduation, employed: f.outcome === "employed" }));
 
   const knowledgeRate = rate(known, n);
   return {
@@ -117,7 +120,7 @@ export function computeIndicators(facts: readonly OutcomeFact[], options: Indica
     htpPlacementRate: rate(atHtp, reachable),
     htpShareOfEmployed: rate(atHtp, counts.employed),
     relatedEmploymentRate: rate(relatedYes, relatedKnown),
-    timeToFirstJob: timeToFirstJob(jobSeekingBase, options.checkpoint === undefined ? undefined : CHECKPOINT_MONTHS[options.checkpoint]),
+    timeToFirstJob: firstJobs.result(options.checkpoint === undefined ? undefined : CHECKPOINT_MONTHS[options.checkpoint]),
     medianMonthlyPay: {
       n: pays.length,
       value: pays.length >= MIN_PAYS_FOR_MEDIAN ? medianWholeKgs(pays) : null,

@@ -6,7 +6,7 @@
  */
 export function medianWholeKgs(amounts: readonly number[]): number | null {
   if (amounts.length === 0) return null;
-  const sorted = [...amounts].sort((a, b) => a - b);
+  const sorted = Float64Array.from(amounts).sort(); // numeric order, no comparator call per pair
   const mid = Math.floor(sorted.length / 2);
   if (sorted.length % 2 === 1) return Math.round(sorted[mid]!);
   return Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);

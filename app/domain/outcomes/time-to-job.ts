@@ -50,17 +50,34 @@ export function firstJobDay(fact: FirstJobFact, parse: (iso: string) => number |
   return Math.max(0, start - graduation);
 }
 
+/** A graduate's first job as time to first job reads it: its day, and the shortest window it started within. */
+export type FirstJob = {
+  /** firstJobDay: null when no start is known. */
+  day: number | null;
+  /** The shortest of TIME_TO_JOB_WINDOWS the job started within, or null (none, or no start known). */
+  window: TimeToJobWindow | null;
+};
+
 /**
  * Within N months means started on or before the same day of the month N calendar months after
  * graduation (clamped to the month's last day; see addCalendarMonthsToDay). The windows follow each
- * graduate's own graduation date, so a group may mix cohorts.
- * `observedMonths` (the checkpoint's months, when known) marks windows longer than the time observed:
- * their shares are lower bounds, as jobs starting after the checkpoint are not yet recorded.
+ * graduate's own graduation date, so a group may mix cohorts. `parse` may memoise parseIsoDay: a
+ * dashboard works out 100,000 facts from a handful of graduation dates.
  */
-export function timeToFirstJob(base: readonly (FirstJobFact & { employed: boolean })[], observedMonths?: number): TimeToFirstJob {
-  // Many graduates share a graduation date and start dates repeat: each distinct date is parsed once.
+export function firstJobOf(fact: FirstJobFact, parse: (iso: string) => number | null = parseIsoDay): FirstJob {
+  const day = firstJobDay(fact, parse);
+  // Day 0 needs no date: a job begun before graduation is within every window.
+  if (day === null || day === 0) return { day, window: day === 0 ? TIME_TO_JOB_WINDOWS[0] : null };
+  const graduation = parse(fact.graduationDate);
+  if (graduation === null) return { day, window: null };
+  const window = TIME_TO_JOB_WINDOWS.find((months) => graduation + day <= addCalendarMonthsToDay(graduation, months)) ?? null;
+  return { day, window };
+}
+
+/** parseIsoDay with each distinct date parsed once. */
+export function memoisedParse(): (iso: string) => number | null {
   const parsed = new Map<string, number | null>();
-  const parse = (iso: string) => {
+  return (iso) => {
     let day = parsed.get(iso);
     if (day === undefined) {
       day = parseIsoDay(iso);
@@ -68,35 +85,35 @@ export function timeToFirstJob(base: readonly (FirstJobFact & { employed: boolea
     }
     return day;
   };
-  const days = base.map((fact) => firstJobDay(fact, parse));
-  const startUnknown = base.filter((fact, i) => fact.employed && days[i] === null).length;
+}
 
-  // A dashboard passes 100,000 facts from a handful of graduation dates: each date's window ends are
-  // worked out once, not once per graduate and window.
-  const windowEnds = new Map<string, (number | null)[]>();
-  const endsOf = (graduationDate: string) => {
-    let ends = windowEnds.get(graduationDate);
-    if (!ends) {
-      const graduation = parseIsoDay(graduationDate);
-      ends = TIME_TO_JOB_WINDOWS.map((months) => (graduation === null ? null : addCalendarMonthsToDay(graduation, months) - graduation));
-      windowEnds.set(graduationDate, ends);
-    }
-    return ends;
-  };
-  const within = {} as TimeToFirstJob["within"];
-  TIME_TO_JOB_WINDOWS.forEach((months, w) => {
-    let started = 0;
-    base.forEach((fact, i) => {
-      const d = days[i];
-      if (d === null || d === undefined) return;
-      // Day 0 needs no date: a job begun before graduation is within every window.
-      const end = endsOf(fact.graduationDate)[w];
-      if (d === 0 || (end !== null && end !== undefined && d <= end)) started++;
+/** What time to first job is made of, gathered in one pass over the job-seeking base (see computeIndicators). */
+export class FirstJobTally {
+  base = 0;
+  startUnknown = 0;
+  readonly startedWithin = TIME_TO_JOB_WINDOWS.map(() => 0);
+  readonly days: (number | null)[] = [];
+
+  /** One graduate of the job-seeking base (`employed` or `seeking`). */
+  add(firstJob: FirstJob, employed: boolean): void {
+    this.base++;
+    this.days.push(firstJob.day);
+    if (firstJob.day === null && employed) this.startUnknown++;
+    const window = firstJob.window;
+    if (window !== null) for (let w = 0; w < TIME_TO_JOB_WINDOWS.length; w++) if (window <= TIME_TO_JOB_WINDOWS[w]!) this.startedWithin[w]!++;
+  }
+
+  /**
+   * `observedMonths` (the checkpoint's months, when known) marks windows longer than the time observed:
+   * their shares are lower bounds, as jobs starting after the checkpoint are not yet recorded.
+   */
+  result(observedMonths?: number): TimeToFirstJob {
+    const within = {} as TimeToFirstJob["within"];
+    TIME_TO_JOB_WINDOWS.forEach((months, w) => {
+      within[months] = { ...rate(this.startedWithin[w]!, this.base), lowerBound: observedMonths !== undefined && months > observedMonths };
     });
-    within[months] = { ...rate(started, base.length), lowerBound: observedMonths !== undefined && months > observedMonths };
-  });
-
-  return { base: base.length, startUnknown, within, median: medianDaysToFirstJob(days) };
+    return { base: this.base, startUnknown: this.startUnknown, within, median: medianDaysToFirstJob(this.days) };
+  }
 }
 
 /**
@@ -108,7 +125,8 @@ export function medianDaysToFirstJob(days: readonly (number | null)[]): MedianDa
   const base = days.length;
   const smallN = base < SMALL_N;
   if (base === 0) return { days: null, status: "no_base", base, smallN };
-  const known = days.filter((d): d is number => d !== null).sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator call per pair.
+  const known = Float64Array.from(days.filter((d): d is number => d !== null)).sort();
   const needed = Math.ceil(base / 2);
   if (known.length < needed) return { days: null, status: "not_reached", base, smallN };
   return { days: known[needed - 1]!, status: "reached", base, smallN };

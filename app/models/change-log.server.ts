@@ -1,0 +1,43 @@
+// In-memory views of the database (the matching index, the outcome facts) stay exact by following a
+// change log that triggers fill in the same transaction as each change (migrations 0004 and 0008).
+// This is the one way both follow their log: read past the last sequence seen, apply just those
+// changes — or reload everything when the log says so, has a gap, or holds too much — then trim it.
+import type { Database } from "better-sqlite3";
+
+/** More changes than this since the last look: reloading everything is quicker. */
+const INCREMENTAL_LIMIT = 2_000;
+/** The log is trimmed once it holds this many rows behind the reader. */
+const PRUNE_AFTER = 50_000;
+
+export type ChangeLog<Entry extends { seq: number }> = {
+  table: "match_changes" | "outcome_changes";
+  /** Columns to read besides seq. */
+  columns: string;
+  /** An entry that invalidates everything (a taxonomy change, a cohort's date …). */
+  meansEverything: (entry: Entry) => boolean;
+  reloadAll: () => void;
+  apply: (entries: Entry[]) => void;
+};
+
+/**
+ * Brings a view from `lastSeq` up to the log's newest sequence and returns that sequence. One read
+ * transaction: the log and the rows it points at are read from the same snapshot. lastSeq < 0 = never loaded.
+ */
+export function catchUpWithLog<Entry extends { seq: number }>(sqlite: Database, log: ChangeLog<Entry>, lastSeq: number): number {
+  const top = sqlite.transaction(() => {
+    const top = (sqlite.prepare("select seq from sqlite_sequence where name = ?").get(log.table) as { seq: number } | undefined)?.seq ?? 0;
+    if (lastSeq === top) return top;
+    if (lastSeq < 0 || top < lastSeq) return log.reloadAll(), top;
+    const entries = sqlite
+      .prepare(`select seq, ${log.columns} from ${log.table} where seq > ? order by seq limit ?`)
+      .all(lastSeq, INCREMENTAL_LIMIT + 1) as Entry[];
+    const gap = entries.length === 0 || entries[0]!.seq !== lastSeq + 1;
+    if (gap || entries.length > INCREMENTAL_LIMIT || entries.some(log.meansEverything)) return log.reloadAll(), top;
+    log.apply(entries);
+    return top;
+  })();
+  const oldest = (sqlite.prepare(`select min(seq) as seq from ${log.table}`).get() as { seq: number | null }).seq;
+  // Keep a margin for another process's view that is a little behind; one further behind reloads.
+  if (oldest !== null && top - oldest >= PRUNE_AFTER) sqlite.prepare(`delete from ${log.table} where seq <= ?`).run(top - PRUNE_AFTER / 2);
+  return top;
+}

@@ -1,0 +1,124 @@
+// Every graduate's outcome facts per checkpoint, kept in memory for the dashboard, its drill-down and
+// the public /outcomes page (DESIGN §10: the dashboard for all schools ≤ 200 ms at 100,000 graduates —
+// the SQL read alone takes several times that). Loaded per checkpoint on first use, then kept exact
+// by the trigger-fed log `outcome_changes` (migration 0008): before each use, the graduates named in
+// the log since the last look are read again. One store per open connection.
+import type { Connection } from "@db/connection";
+import { CHECKPOINTS, FULL_TIME_HOURS, type Checkpoint, type OutcomeCode, type Relatedness } from "~/domain/outcomes/codes";
+import type { DashboardFact } from "~/domain/outcomes/dashboard";
+import { firstJobOf, memoisedParse } from "~/domain/outcomes/time-to-job";
+import { catchUpWithLog } from "./change-log.server";
+
+export type CohortInfo = { id: number; graduation_date: string; school_id: number; region_id: number };
+
+type State = {
+  lastSeq: number;
+  cohorts: Map<number, CohortInfo>;
+  /** checkpoint → graduate id → fact; a checkpoint is loaded the first time it is asked for. */
+  facts: Map<Checkpoint, Map<number, DashboardFact>>;
+};
+const states = new WeakMap<Connection, State>();
+
+type OutcomeChange = { seq: number; graduate_id: number | null };
+
+/** The cohorts (with school and region) and this checkpoint's facts, brought up to date with every committed change. */
+export function outcomeFacts(connection: Connection, checkpoint: Checkpoint): { cohorts: ReadonlyMap<number, CohortInfo>; facts: ReadonlyMap<number, DashboardFact> } {
+  let state = states.get(connection);
+  if (!state) {
+    state = { lastSeq: -1, cohorts: new Map(), facts: new Map() };
+    states.set(connection, state);
+  }
+  const current = state;
+  current.lastSeq = catchUpWithLog<OutcomeChange>(connection.sqlite, {
+    table: "outcome_changes",
+    columns: "graduate_id",
+    meansEverything: (c) => c.graduate_id === null,
+    reloadAll: () => {
+      current.cohorts = loadCohorts(connection);
+      current.facts.clear();
+    },
+    apply: (changes) => {
+      const ids = [...new Set(changes.map((c) => c.graduate_id!))];
+      for (const [loaded, facts] of current.facts) {
+        for (const id of ids) facts.delete(id);
+        for (const fact of loadFacts(connection, current.cohorts, loaded, ids)) facts.set(fact.graduateId, fact);
+      }
+    },
+  }, current.lastSeq);
+  let facts = current.facts.get(checkpoint);
+  if (!facts) {
+    facts = new Map();
+    for (const fact of loadFacts(connection, current.cohorts, checkpoint, null)) facts.set(fact.graduateId, fact);
+    current.facts.set(checkpoint, facts);
+  }
+  return { cohorts: current.cohorts, facts };
+}
+
+function loadCohorts({ sqlite }: Connection): Map<number, CohortInfo> {
+  const rows = sqlite
+    .prepare("select cohorts.id, cohorts.graduation_date, cohorts.school_id, schools.region_id from cohorts join schools on schools.id = cohorts.school_id")
+    .all() as CohortInfo[];
+  return new Map(rows.map((c) => [c.id, c]));
+}
+
+type FactRow = [
+  graduateId: number, cohortId: number, sex: "f" | "m" | null, code: OutcomeCode | null, htp: number | null, fullTime: number | null,
+  pay: number | null, related: Relatedness | null, jobRegionId: number | null, companyId: number | null, employerName: string | null,
+  firstStart: string | null, beforeGraduation: number, excludedEarlier: number,
+];
+
+const NEVER = "9999-12-31";
+
+/**
+ * Each graduate with their current record at the checkpoint (`o`) and their current records at every
+ * earlier checkpoint (`e0`, `e1` …): the earliest start of an employed one is the first job's, and an
+ * earlier exclusion carries forward while no later record says otherwise (DESIGN §6: an excluded
+ * graduate leaves the cohort base). Each join is one seek in the partial covering index
+ * outcomes_current_facts (migration 0007; `current = 1` is a literal so the index applies).
+ * `ids` null = every graduate.
+ */
+function factsQuery(checkpoint: Checkpoint, ids: readonly number[] | null): { text: string; params: unknown[] } {
+  const earlier = CHECKPOINTS.slice(0, CHECKPOINTS.indexOf(checkpoint));
+  const joins = earlier.map((_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ?`);
+  const starts = ["case when o.code = 'employed' then o.start_date end", ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.start_date end`)].map((x) => `coalesce(${x}, '${NEVER}')`);
+  const before = ["case when o.code = 'employed' then o.started_before_graduation end", ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.started_before_graduation end`)].map((x) => `coalesce(${x}, 0)`);
+  const excluded = earlier.map((_, i) => `coalesce(e${i}.code = 'excluded', 0)`);
+  // Two or more arguments make min() and max() the scalar functions, not the aggregates.
+  const text = `select g.id, g.cohort_id, g.sex, o.code, o.company_htp_resident, o.hours_per_week >= ${FULL_TIME_HOURS}, o.monthly_pay, o.related, o.job_region_id, o.company_id, o.employer_name,
+      nullif(min(${[...starts, `'${NEVER}'`].join(", ")}), '${NEVER}'), max(${[...before, "0"].join(", ")}), max(${[...excluded, "0"].join(", ")})
+    from graduates g
+    left join outcomes o indexed by outcomes_current_facts on o.graduate_id = g.id and o.current = 1 and o.checkpoint = ?
+    ${joins.join("\n    ")}
+    ${ids === null ? "" : "where g.id in (select value from json_each(?))"}`;
+  return { text, params: [checkpoint, ...earlier, ...(ids === null ? [] : [JSON.stringify(ids)])] };
+}
+
+function loadFacts({ sqlite }: Connection, cohorts: ReadonlyMap<number, CohortInfo>, checkpoint: Checkpoint, ids: readonly number[] | null): DashboardFact[] {
+  const { text, params } = factsQuery(checkpoint, ids);
+  const rows = sqlite.prepare(text).raw(true).all(...params) as FactRow[];
+  const facts: DashboardFact[] = [];
+  const parse = memoisedParse();
+  for (const [graduateId, cohortId, sex, code, htp, fullTime, pay, related, jobRegionId, companyId, employerName, firstStart, beforeGraduation, excludedEarlier] of rows) {
+    const cohort = cohorts.get(cohortId);
+    if (!cohort) continue; // a cohort added after the last reload: its insert logged a reload, seen on the next look
+    const outcome: OutcomeCode = code ?? (excludedEarlier === 1 ? "excluded" : "unknown");
+    const employed = outcome === "employed";
+    const firstJob = { graduationDate: cohort.graduation_date, firstJobStart: firstStart, startedBeforeGraduation: beforeGraduation === 1 };
+    facts.push({
+      graduateId,
+      outcome,
+      employment: employed ? { htpResident: htp === 1, related: related ?? "unknown", fullTime: fullTime === 1, monthlyPay: pay } : undefined,
+      ...firstJob,
+      // Worked out once here rather than on every dashboard request.
+      firstJob: firstJobOf(firstJob, parse),
+      cohortId,
+      schoolId: cohort.school_id,
+      schoolRegionId: cohort.region_id,
+      year: Number(cohort.graduation_date.slice(0, 4)),
+      sex,
+      jobRegionId: employed ? jobRegionId : null,
+      employerKey: !employed ? null : companyId !== null ? `c:${companyId}` : employerName ? `n:${employerName}` : null,
+    });
+  }
+  return facts;
+}
