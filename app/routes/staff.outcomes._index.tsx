@@ -68,6 +68,29 @@ function IndicatorRow({ label, group, i, query, t, lang, total }: { label: strin
   );
 }
 
+/**
+ * Several years or schools at once (the URL takes `year=2024&year=2025`): checkboxes folded in a
+ * <details>, which needs no JavaScript and stays usable on a phone; none ticked = all.
+ */
+function ChoiceGroup({ name, legend, allText, choices, chosen }: { name: string; legend: string; allText: string; choices: { value: number; label: string }[]; chosen: readonly number[] }) {
+  const picked = choices.filter((c) => chosen.includes(c.value)).map((c) => c.label);
+  return (
+    <details className="field choices">
+      <summary>
+        <span className="choices__legend">{legend}</span> <span className="choices__picked">{picked.length ? picked.join(", ") : allText}</span>
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{legend}</legend>
+        {choices.map((c) => (
+          <label key={c.value} className="checkbox">
+            <input type="checkbox" name={name} value={c.value} defaultChecked={chosen.includes(c.value)} /> {c.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
 export default function OutcomeDashboard() {
   const { t, lang } = useT();
   const { query, schools, years, total, rows, trend, notReachedCohorts } = useLoaderData<typeof loader>();
@@ -85,20 +108,20 @@ export default function OutcomeDashboard() {
             {CHECKPOINTS.map((c) => <option key={c} value={c}>{t(`outcomes.checkpoint.${c}` as MessageKey)}</option>)}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="dash-year">{t("outcomes.dashboard.year")}</label>
-          <select id="dash-year" name="year" defaultValue={query.year.length === 1 ? String(query.year[0]) : ""}>
-            <option value="">{t("outcomes.dashboard.allYears")}</option>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dash-school">{t("outcomes.dashboard.school")}</label>
-          <select id="dash-school" name="school" defaultValue={query.school.length === 1 ? String(query.school[0]) : ""}>
-            <option value="">{t("outcomes.dashboard.allSchools")}</option>
-            {schools.map((s) => <option key={s.id} value={s.id}>{pick(s, "name", lang)}</option>)}
-          </select>
-        </div>
+        <ChoiceGroup
+          name="year"
+          legend={t("outcomes.dashboard.year")}
+          allText={t("outcomes.dashboard.allYears")}
+          choices={years.map((y) => ({ value: y, label: String(y) }))}
+          chosen={query.year}
+        />
+        <ChoiceGroup
+          name="school"
+          legend={t("outcomes.dashboard.school")}
+          allText={t("outcomes.dashboard.allSchools")}
+          choices={schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))}
+          chosen={query.school}
+        />
         <div className="field">
           <label htmlFor="dash-by">{t("outcomes.dashboard.by")}</label>
           <select id="dash-by" name="by" defaultValue={query.by}>

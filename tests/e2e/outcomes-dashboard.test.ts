@@ -70,6 +70,17 @@ describe.skipIf(!hasChromium)("outcome dashboard in a real browser", () => {
     await page.getByLabel(ru["outcomes.dashboard.by"]).selectOption("year");
     await submitForm(page, false, ru["outcomes.dashboard.show"]);
     expect(new URL(page.url()).searchParams.get("by")).toBe("year");
+    // Two graduation years at once: ticked under their folded summary, no JavaScript needed.
+    const yearChoice = page.locator("details.choices", { has: page.locator('input[name="year"]') });
+    await yearChoice.locator("summary").click();
+    const boxes = yearChoice.locator('input[name="year"]');
+    const chosen = [await boxes.nth(0).getAttribute("value"), await boxes.nth(1).getAttribute("value")];
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await submitForm(page, false, ru["outcomes.dashboard.show"]);
+    expect(new URL(page.url()).searchParams.getAll("year").sort()).toEqual([...chosen].sort());
+    expect(await page.locator(".outcome-table tbody tr:not(.total-row)").count()).toBe(2);
+    expect(await textOf(yearChoice.locator(".choices__picked"))).toBe(`${chosen[0]}, ${chosen[1]}`);
     // The page itself never scrolls sideways: wide tables scroll inside their frame, charts scale.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     for (const box of await page.locator("svg.chart").evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(360);
