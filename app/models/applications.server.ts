@@ -213,7 +213,9 @@ export type MoveInput = {
   monthlyPay: number | null;
 };
 
-export type MoveResult = { ok: true } | { ok: false; reason: "not-found" | "transition" };
+/** A step along the pipeline: done, not this party's application, or not allowed from its current status. */
+export type TransitionResult = { ok: true } | { ok: false; reason: "not-found" | "transition" };
+export type MoveResult = TransitionResult;
 
 /** The employer moves an application of its own company one allowed step. */
 export async function move(db: DB, companyId: number, applicationId: number, input: MoveInput, actorUserId: number): Promise<MoveResult> {
@@ -268,7 +270,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
   });
 }
 
-export type WithdrawResult = { ok: true } | { ok: false; reason: "not-found" | "transition" };
+export type WithdrawResult = TransitionResult;
 
 /** The graduate withdraws their own application (or declines an invitation) from any open stage. */
 export async function withdraw(db: DB, graduate: { id: number; first_name: string; last_name: string }, applicationId: number, note: string | null, actorUserId: number): Promise<WithdrawResult> {

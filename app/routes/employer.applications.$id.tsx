@@ -2,7 +2,6 @@
 // history, and the form moving it one allowed step (interview time and place, or the
 // start date and pay of a hire, which records the placement).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ApplicationHistory, ApplicationSnapshotView, InterviewDetails, StatusPill } from "~/components/application";
@@ -17,8 +16,8 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { getCompanyApplication, move, requireCompanyMember } from "~/models/applications.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
-import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
+import { parseForm, readForm, rejected } from "~/utils/forms.server";
+import { answerTransition } from "~/utils/transition-answer.server";
 import { isoDate, optionalText } from "~/utils/fields";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -71,11 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     startDate: v.startDate ?? null,
     monthlyPay: v.monthlyPay ?? null,
   }, user.id);
-  if (!result.ok) {
-    if (result.reason === "not-found") notFound();
-    return data({ ok: false as const, errors: { to: "applications.errors.transition" as MessageKey }, values: typedValues(form) }, { status: 409 });
-  }
-  return redirect(`/employer/applications/${id}`, { headers: cookieHeaders(setFlash("flash.applicationMoved")) });
+  return answerTransition(result, form, { errorField: "to", to: `/employer/applications/${id}`, flash: "flash.applicationMoved" });
 }
 
 export const links = projectCardLinks;

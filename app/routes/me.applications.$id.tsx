@@ -1,11 +1,10 @@
 // The graduate's own application: status, history, the interview, withdraw or accept an
 // invitation, and exactly what was sent (the stored snapshot, not the current profile).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ApplicationHistory, ApplicationSnapshotView, InterviewDetails, StatusPill } from "~/components/application";
-import { FormErrorSummary, SubmitButton, TextArea, useFormFailure } from "~/components/form";
+import { FormErrorSummary, TextArea, useFormFailure } from "~/components/form";
 import { projectCardLinks } from "~/components/project-card";
 import { getDb } from "~/db.server";
 import { isFinal } from "~/domain/applications/pipeline";
@@ -14,8 +13,8 @@ import { useT } from "~/i18n/use-t";
 import { getGraduateApplication, withdraw } from "~/models/applications.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { requireGraduate } from "~/models/graduates.server";
-import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
+import { parseForm, readForm, rejected } from "~/utils/forms.server";
+import { answerTransition } from "~/utils/transition-answer.server";
 import { optionalText } from "~/utils/fields";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -37,11 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(WithdrawSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const result = await withdraw(getDb(), graduate, id, parsed.data.note, user.id);
-  if (!result.ok) {
-    if (result.reason === "not-found") notFound();
-    return data({ ok: false as const, errors: { _form: "applications.errors.transition" as MessageKey }, values: typedValues(form) }, { status: 409 });
-  }
-  return redirect(`/me/applications/${id}`, { headers: cookieHeaders(setFlash("flash.applicationWithdrawn")) });
+  return answerTransition(result, form, { errorField: "_form", to: `/me/applications/${id}`, flash: "flash.applicationWithdrawn" });
 }
 
 export const links = projectCardLinks;

@@ -3,7 +3,7 @@
 // Plain TypeScript and zod: shared by the loaders, the CSV exports and the page components.
 
 import { z } from "zod";
-import { CHECKPOINTS, FULL_TIME_HOURS, OUTCOME_CODES, type Checkpoint, type OutcomeCode } from "./codes";
+import { CHECKPOINTS, FULL_TIME_HOURS, OUTCOME_CODES, type OutcomeCode } from "./codes";
 import type { OutcomeFact } from "./indicators";
 import { firstJobOf } from "./time-to-job";
 

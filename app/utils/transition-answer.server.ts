@@ -1,0 +1,19 @@
+// How the employer's and the graduate's application pages answer a step along the pipeline.
+import { data, redirect } from "@remix-run/node";
+import type { MessageKey } from "~/i18n/messages/en";
+import type { TransitionResult } from "~/models/applications.server";
+import { cookieHeaders, setFlash } from "./flash.server";
+import { typedValues } from "./forms.server";
+import { notFound } from "./http.server";
+
+/**
+ * 404 when the application is not the actor's; 409 with what was typed kept when the step is not
+ * allowed from the current status (someone else moved it first); otherwise back to `to` with a flash.
+ */
+export function answerTransition(result: TransitionResult, form: FormData, options: { errorField: string; to: string; flash: MessageKey }) {
+  if (!result.ok) {
+    if (result.reason === "not-found") notFound();
+    return data({ ok: false as const, errors: { [options.errorField]: "applications.errors.transition" as MessageKey }, values: typedValues(form) }, { status: 409 });
+  }
+  return redirect(options.to, { headers: cookieHeaders(setFlash(options.flash)) });
+}
