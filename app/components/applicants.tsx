@@ -8,7 +8,7 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { StatusPill } from "./application";
 import { Field, Select, SubmitButton } from "./form";
-import { Pager } from "./pager";
+import { ListTable } from "./list-table";
 
 export type ApplicantRow = {
   id: number;
@@ -49,36 +49,27 @@ export function ApplicantsTable({ rows, total, page, pages, showVacancy }: { row
   return (
     <>
       <p role="status">{t("applications.found", { n: formatNumber(lang, total) })}</p>
-      {rows.length === 0 ? (
-        <p className="muted">{t("applications.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="applicants-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("applications.candidate")}</th>
-                {showVacancy ? <th scope="col">{t("applications.vacancy")}</th> : null}
-                <th scope="col">{t("applications.status")}</th>
-                <th scope="col">{t("applications.updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/employer/applications/${r.id}`}>{r.first_name} {r.last_name}</Link>
-                    {r.headline ? <><br /><span className="small muted">{r.headline}</span></> : null}
-                  </td>
-                  {showVacancy ? <td>{r.vacancy_title}</td> : null}
-                  <td><StatusPill status={r.status} /></td>
-                  <td><time dateTime={r.updated_at}>{formatDateTime(lang, r.updated_at)}</time></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={page} pages={pages} />
+      <ListTable
+        rows={rows}
+        empty={t("applications.empty")}
+        tableClass="applicants-table"
+        page={page}
+        pages={pages}
+        columns={[
+          {
+            header: t("applications.candidate"),
+            cell: (r) => (
+              <>
+                <Link to={`/employer/applications/${r.id}`}>{r.first_name} {r.last_name}</Link>
+                {r.headline ? <><br /><span className="small muted">{r.headline}</span></> : null}
+              </>
+            ),
+          },
+          { header: t("applications.vacancy"), shown: showVacancy, cell: (r) => r.vacancy_title },
+          { header: t("applications.status"), cell: (r) => <StatusPill status={r.status} /> },
+          { header: t("applications.updated"), cell: (r) => <time dateTime={r.updated_at}>{formatDateTime(lang, r.updated_at)}</time> },
+        ]}
+      />
     </>
   );
 }

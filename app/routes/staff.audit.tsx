@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, Select, SubmitButton } from "~/components/form";
-import { Pager } from "~/components/pager";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { isKnownAuditAction, isKnownAuditEntity } from "~/domain/audit/actions";
 import { formatDateTime, formatNumber } from "~/i18n/format";
@@ -137,57 +137,42 @@ export default function AuditPage() {
       <p>
         {t("audit.count", { count: formatNumber(lang, total) })} · <Link to="/staff/audit">{t("audit.filter.reset")}</Link>
       </p>
-      {entries.length === 0 ? (
-        <p className="muted">{t("audit.none")}</p>
-      ) : (
-        <div className="table-wrap audit-wrap">
-          <table className="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.col.when")}</th>
-                <th scope="col">{t("audit.col.who")}</th>
-                <th scope="col">{t("audit.col.what")}</th>
-                <th scope="col">{t("audit.col.record")}</th>
-                <th scope="col">{t("audit.col.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-audit-id={e.id}>
-                  <td className="nowrap" data-label={t("audit.col.when")}>{formatDateTime(lang, e.created_at)}</td>
-                  <td data-label={t("audit.col.who")}>
-                    {e.actor_user_id !== null && e.actor_name ? (
-                      <>
-                        <Link to={only({ actor: String(e.actor_user_id) })}>{e.actor_name}</Link>
-                        <br />
-                        <span className="muted small">{e.actor_email} · {t(`role.${e.actor_role}` as MessageKey)}</span>
-                      </>
-                    ) : (
-                      <span className="muted">{t("audit.system")}</span>
-                    )}
-                  </td>
-                  <td data-label={t("audit.col.what")}>
-                    {actionLabel(e.action)}
-                    <br />
-                    <code className="small">{e.action}</code>
-                  </td>
-                  <td data-label={t("audit.col.record")}>
-                    {entityLabel(e.entity)}
-                    {e.entity_id !== null ? (
-                      <>
-                        {" "}
-                        <Link to={only({ entity: e.entity, entityId: e.entity_id })} title={t("audit.onlyThis")}>#{e.entity_id}</Link>
-                      </>
-                    ) : null}
-                  </td>
-                  <td data-label={t("audit.col.change")}><Change before={e.before_json} after={e.after_json} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={page} pages={pages} />
+      <ListTable
+        rows={entries}
+        empty={t("audit.none")}
+        tableClass="audit-table"
+        wrapClass="audit-wrap"
+        page={page}
+        pages={pages}
+        rowAttributes={(e) => ({ "data-audit-id": e.id })}
+        columns={[
+          { header: t("audit.col.when"), className: "nowrap", cell: (e) => formatDateTime(lang, e.created_at) },
+          {
+            header: t("audit.col.who"),
+            cell: (e) =>
+              e.actor_user_id !== null && e.actor_name ? (
+                <>
+                  <Link to={only({ actor: String(e.actor_user_id) })}>{e.actor_name}</Link>
+                  <br />
+                  <span className="muted small">{e.actor_email} · {t(`role.${e.actor_role}` as MessageKey)}</span>
+                </>
+              ) : (
+                <span className="muted">{t("audit.system")}</span>
+              ),
+          },
+          { header: t("audit.col.what"), cell: (e) => <>{actionLabel(e.action)}<br /><code className="small">{e.action}</code></> },
+          {
+            header: t("audit.col.record"),
+            cell: (e) => (
+              <>
+                {entityLabel(e.entity)}
+                {e.entity_id !== null ? <>{" "}<Link to={only({ entity: e.entity, entityId: e.entity_id })} title={t("audit.onlyThis")}>#{e.entity_id}</Link></> : null}
+              </>
+            ),
+          },
+          { header: t("audit.col.change"), cell: (e) => <Change before={e.before_json} after={e.after_json} /> },
+        ]}
+      />
     </section>
   );
 }

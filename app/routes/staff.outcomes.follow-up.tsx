@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, Select, SubmitButton } from "~/components/form";
-import { Pager } from "~/components/pager";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -76,49 +76,51 @@ export default function FollowUpPage() {
         <SubmitButton>{t("outcomes.followUp.show")}</SubmitButton>
       </Form>
       <h2>{t("outcomes.followUp.found", { n: formatNumber(lang, total) })}</h2>
-      {rows.length === 0 ? (
-        <p className="muted">{t("outcomes.followUp.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="follow-up-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("outcomes.followUp.graduate")}</th>
-                <th scope="col">{t("outcomes.followUp.checkpoint")}</th>
-                <th scope="col">{t("outcomes.followUp.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/staff/outcomes/graduates/${r.id}`}>{r.first_name} {r.last_name}</Link>
-                    <br />
-                    <span className="small">{t("staff.cohorts.label", { school: pick(r, "name", lang), date: formatDate(lang, r.graduation_date) })}</span>
-                    {r.contact_phone || r.contact_telegram ? <><br /><span className="small muted">{[r.contact_phone, r.contact_telegram].filter(Boolean).join(" · ")}</span></> : null}
-                  </td>
-                  <td>
-                    {t("outcomes.checkpointOn", { checkpoint: t(`outcomes.checkpoint.${r.checkpoint}` as MessageKey), date: formatDate(lang, r.checkpoint_date) })}
-                    <br />
-                    <span className={`pill ${r.state === "overdue" ? "pill--error" : "pill--warn"}`}>{t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due")}</span>
-                    {r.current_code === "unknown" ? <span className="small muted"> {t("outcomes.followUp.currentUnknown")}</span> : null}
-                  </td>
-                  <td>
-                    <Form method="post" className="row-form">
-                      <input type="hidden" name="intent" value="survey" />
-                      <input type="hidden" name="graduateId" value={r.id} />
-                      <input type="hidden" name="checkpoint" value={r.checkpoint} />
-                      <SubmitButton>{t("outcomes.followUp.makeLink")}</SubmitButton>
-                    </Form>
-                    <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${r.checkpoint}#record`} className="small">{t("outcomes.followUp.record")}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={page} pages={pages} />
+      <ListTable
+        rows={rows}
+        empty={t("outcomes.followUp.empty")}
+        tableClass="follow-up-table"
+        page={page}
+        pages={pages}
+        columns={[
+          {
+            header: t("outcomes.followUp.graduate"),
+            cell: (r) => (
+              <>
+                <Link to={`/staff/outcomes/graduates/${r.id}`}>{r.first_name} {r.last_name}</Link>
+                <br />
+                <span className="small">{t("staff.cohorts.label", { school: pick(r, "name", lang), date: formatDate(lang, r.graduation_date) })}</span>
+                {r.contact_phone || r.contact_telegram ? <><br /><span className="small muted">{[r.contact_phone, r.contact_telegram].filter(Boolean).join(" · ")}</span></> : null}
+              </>
+            ),
+          },
+          {
+            header: t("outcomes.followUp.checkpoint"),
+            cell: (r) => (
+              <>
+                {t("outcomes.checkpointOn", { checkpoint: t(`outcomes.checkpoint.${r.checkpoint}` as MessageKey), date: formatDate(lang, r.checkpoint_date) })}
+                <br />
+                <span className={`pill ${r.state === "overdue" ? "pill--error" : "pill--warn"}`}>{t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due")}</span>
+                {r.current_code === "unknown" ? <span className="small muted"> {t("outcomes.followUp.currentUnknown")}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: t("outcomes.followUp.actions"),
+            cell: (r) => (
+              <>
+                <Form method="post" className="row-form">
+                  <input type="hidden" name="intent" value="survey" />
+                  <input type="hidden" name="graduateId" value={r.id} />
+                  <input type="hidden" name="checkpoint" value={r.checkpoint} />
+                  <SubmitButton>{t("outcomes.followUp.makeLink")}</SubmitButton>
+                </Form>
+                <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${r.checkpoint}#record`} className="small">{t("outcomes.followUp.record")}</Link>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { groupLabelText } from "~/components/outcome-figures";
-import { Pager } from "~/components/pager";
+import { ListTable } from "~/components/list-table";
 import { getConnection, getDb } from "~/db.server";
 import { dashboardSearch, drillQueryFrom } from "~/domain/outcomes/dashboard";
 import { formatDate, formatKgs, formatNumber } from "~/i18n/format";
@@ -35,52 +35,48 @@ export default function OutcomeDrillDown() {
       <h1>{t("outcomes.drill.title")}</h1>
       <p className="lead">{t("outcomes.drill.about", { measure, group: groupLabelText(query.by, label, t, lang), checkpoint: t(`outcomes.checkpoint.${query.checkpoint}` as MessageKey) })}</p>
       <h2>{t("outcomes.drill.found", { n: formatNumber(lang, total) })}</h2>
-      {rows.length === 0 ? (
-        <p className="muted">{t("outcomes.drill.empty")}</p>
-      ) : (
-        <>
-          <p><a href={`/staff/outcomes/graduates.csv?${search}`} download>{t("outcomes.drill.csv")}</a></p>
-          <div className="table-wrap">
-            <table className="drill-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("outcomes.drill.name")}</th>
-                  <th scope="col">{t("outcomes.drill.school")}</th>
-                  <th scope="col">{t("outcomes.drill.cohort")}</th>
-                  <th scope="col">{t("outcomes.drill.outcome")}</th>
-                  <th scope="col">{t("outcomes.drill.employer")}</th>
-                  <th scope="col">{t("outcomes.drill.start")}</th>
-                  <th scope="col">{t("outcomes.drill.pay")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${query.checkpoint}`}>{r.last_name} {r.first_name}</Link>
-                      {r.anonymised ? <span className="pill">{t("outcomes.drill.anonymised")}</span> : null}
-                    </td>
-                    <td>{pick(r.school, "name", lang)}</td>
-                    <td>{formatDate(lang, r.graduation_date)}</td>
-                    <td>{t(`outcomes.code.${r.code}` as MessageKey)}</td>
-                    <td>
-                      {r.employer ?? "—"}
-                      {r.htp ? <span className="pill pill--ok">{t("outcomes.graduate.htp")}</span> : null}
-                      {r.job_title ? <><br /><span className="small muted">{r.job_title}</span></> : null}
-                    </td>
-                    <td>{r.start_date ? formatDate(lang, r.start_date) : "—"}</td>
-                    <td>
-                      {r.monthly_pay !== null ? formatKgs(lang, r.monthly_pay) : "—"}
-                      {r.hours !== null ? <><br /><span className="small muted">{t("outcomes.graduate.hours", { hours: r.hours })}</span></> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={page} pages={pages} />
-        </>
-      )}
+      {rows.length > 0 ? <p><a href={`/staff/outcomes/graduates.csv?${search}`} download>{t("outcomes.drill.csv")}</a></p> : null}
+      <ListTable
+        rows={rows}
+        empty={t("outcomes.drill.empty")}
+        tableClass="drill-table"
+        page={page}
+        pages={pages}
+        columns={[
+          {
+            header: t("outcomes.drill.name"),
+            cell: (r) => (
+              <>
+                <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${query.checkpoint}`}>{r.last_name} {r.first_name}</Link>
+                {r.anonymised ? <span className="pill">{t("outcomes.drill.anonymised")}</span> : null}
+              </>
+            ),
+          },
+          { header: t("outcomes.drill.school"), cell: (r) => pick(r.school, "name", lang) },
+          { header: t("outcomes.drill.cohort"), cell: (r) => formatDate(lang, r.graduation_date) },
+          { header: t("outcomes.drill.outcome"), cell: (r) => t(`outcomes.code.${r.code}` as MessageKey) },
+          {
+            header: t("outcomes.drill.employer"),
+            cell: (r) => (
+              <>
+                {r.employer ?? "—"}
+                {r.htp ? <span className="pill pill--ok">{t("outcomes.graduate.htp")}</span> : null}
+                {r.job_title ? <><br /><span className="small muted">{r.job_title}</span></> : null}
+              </>
+            ),
+          },
+          { header: t("outcomes.drill.start"), cell: (r) => r.start_date ? formatDate(lang, r.start_date) : "—" },
+          {
+            header: t("outcomes.drill.pay"),
+            cell: (r) => (
+              <>
+                {r.monthly_pay !== null ? formatKgs(lang, r.monthly_pay) : "—"}
+                {r.hours !== null ? <><br /><span className="small muted">{t("outcomes.graduate.hours", { hours: r.hours })}</span></> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

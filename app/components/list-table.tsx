@@ -1,0 +1,55 @@
+// The staff and employer lists (audit log, follow-up, drill-down, applicants) share one shape:
+// a note when nothing is found, otherwise a table that scrolls inside its frame on a phone,
+// then the pager. Each page says only what its columns are.
+import type { ReactNode } from "react";
+import { Pager } from "./pager";
+
+export type Column<Row> = {
+  header: string;
+  cell: (row: Row) => ReactNode;
+  className?: string;
+  /** Off for a column that a page shows only sometimes (the vacancy, when one vacancy is listed). */
+  shown?: boolean;
+};
+
+export function ListTable<Row extends { id: number }>({
+  rows, columns, empty, tableClass, wrapClass, page, pages, rowAttributes,
+}: {
+  rows: readonly Row[];
+  columns: Column<Row>[];
+  empty: string;
+  tableClass: string;
+  wrapClass?: string;
+  page: number;
+  pages: number;
+  /** Extra attributes of a row (tests and scripts find an audit entry by its id). */
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string | number>;
+}) {
+  const visible = columns.filter((c) => c.shown !== false);
+  return (
+    <>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className={wrapClass ? `table-wrap ${wrapClass}` : "table-wrap"}>
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                {visible.map((c) => <th key={c.header} scope="col">{c.header}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} {...rowAttributes?.(r)}>
+                  {/* data-label: the column's name, shown beside the value where a narrow screen stacks the cells */}
+                  {visible.map((c) => <td key={c.header} className={c.className} data-label={c.header}>{c.cell(r)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={page} pages={pages} />
+    </>
+  );
+}
