@@ -1,24 +1,14 @@
 // The application pages render in all three languages (Remix's hooks stubbed with plain data):
 // no missing message, no inline style (CSP), the snapshot shows what was sent.
-import { renderToString } from "react-dom/server";
-import { createElement, type ReactNode } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ReactNode } from "react";
+import { describe, expect, it, vi } from "vitest";
 import { applicationsMessages } from "~/i18n/areas/applications";
 import { catalogs } from "~/i18n/catalog.server";
 import { LANGS } from "~/i18n/negotiate";
+import { renderPage } from "../support/remix-react-stub";
 import type { ApplicationSnapshot } from "~/models/applications.server";
 
-const state = vi.hoisted(() => ({ root: null as unknown, loader: null as unknown, action: undefined as unknown }));
-
-vi.mock("@remix-run/react", () => ({
-  Form: ({ children, method, className, action }: { children: ReactNode; method?: string; className?: string; action?: string }) =>
-    createElement("form", { method, className, action }, children),
-  Link: ({ children, to, className }: { children: ReactNode; to: string; className?: string }) => createElement("a", { href: to, className }, children),
-  useLoaderData: () => state.loader,
-  useActionData: () => state.action,
-  useRouteLoaderData: () => state.root,
-  useLocation: () => ({ pathname: "/employer/applicants", search: "" }),
-}));
+vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
 const { default: ApplyPage } = await import("~/routes/vacancies.$id_.apply");
 const { default: MyList } = await import("~/routes/me.applications._index");
@@ -27,18 +17,8 @@ const { default: CompanyApplicants } = await import("~/routes/employer.applicant
 const { default: VacancyApplicants } = await import("~/routes/employer.vacancies.$id_.applicants");
 const { default: EmployerApplication } = await import("~/routes/employer.applications.$id");
 
-afterEach(() => {
-  state.action = undefined;
-});
-
-function render(lang: (typeof LANGS)[number], page: () => ReactNode, loader: unknown, action?: unknown): string {
-  state.root = { messages: catalogs[lang], lang, user: null };
-  state.loader = loader;
-  state.action = action;
-  const html = renderToString(createElement(page));
-  expect(html).not.toMatch(/style=/);
-  expect(html).not.toMatch(/\b(applications|errors|flash|skills|language|public)\.[a-zA-Z]+/); // every key translated
-  return html;
+function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, action?: unknown): string {
+  return renderPage(lang, Page, { loader, action, location: { pathname: "/employer/applicants", search: "" } }, /\b(applications|errors|flash|skills|language|public)\.[a-zA-Z]+/); // every key translated
 }
 
 const snapshot: ApplicationSnapshot = {

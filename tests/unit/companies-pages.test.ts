@@ -1,21 +1,12 @@
 // The company pages render in all three languages (Remix's hooks stubbed with plain data):
 // no missing message, no inline style (CSP), the public page's outbound link is nofollow.
-import { renderToString } from "react-dom/server";
-import { createElement, type ReactNode } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ReactNode } from "react";
+import { describe, expect, it, vi } from "vitest";
 import { catalogs } from "~/i18n/catalog.server";
 import { LANGS } from "~/i18n/negotiate";
+import { renderPage } from "../support/remix-react-stub";
 
-const state = vi.hoisted(() => ({ root: null as unknown, loader: null as unknown, action: undefined as unknown }));
-
-vi.mock("@remix-run/react", () => ({
-  Form: ({ children, method, className, encType }: { children: ReactNode; method?: string; className?: string; encType?: string }) =>
-    createElement("form", { method, className, encType }, children),
-  Link: ({ children, to, className }: { children: ReactNode; to: string; className?: string }) => createElement("a", { href: to, className }, children),
-  useLoaderData: () => state.loader,
-  useActionData: () => state.action,
-  useRouteLoaderData: () => state.root,
-}));
+vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
 const { default: CompanyPage } = await import("~/routes/company");
 const { default: PublicPage } = await import("~/routes/companies.$slug");
@@ -23,24 +14,14 @@ const { default: StaffList } = await import("~/routes/staff.companies._index");
 const { default: StaffDetail } = await import("~/routes/staff.companies.$id");
 const { default: SignUp } = await import("~/routes/signup");
 
-afterEach(() => {
-  state.action = undefined;
-});
-
 const company = {
   id: 1, slug: "ala-too-soft", name: "Ала-Тоо Софт", status: "rejected", htp_number: "0421", website: "https://alatoo.kg", city: "Бишкек",
   about: "Мобилдик тиркемелер.", trusted: 1, logo: "0123456789abcdef0123456789abcdef.webp", reject_reason: "Нет номера", verified_at: null,
   created_at: "2026-11-01T10:00:00.000Z", verified_by_name: null,
 };
 
-function render(lang: (typeof LANGS)[number], page: () => ReactNode, loader: unknown, action?: unknown): string {
-  state.root = { messages: catalogs[lang], lang, user: null };
-  state.loader = loader;
-  state.action = action;
-  const html = renderToString(createElement(page));
-  expect(html).not.toMatch(/style=/);
-  expect(html).not.toMatch(/\b(companies|errors|flash)\.[a-zA-Z]+\.?[a-zA-Z]*/); // every key translated
-  return html;
+function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, action?: unknown): string {
+  return renderPage(lang, Page, { loader, action }, /\b(companies|errors|flash)\.[a-zA-Z]+\.?[a-zA-Z]*/); // every key translated
 }
 
 describe("company pages render in every language", () => {

@@ -1,29 +1,16 @@
 // The vacancy pages render in all three languages from their real loaders' data (Remix's hooks
 // stubbed): no missing message, no inline style (CSP), the JSON-LD script carries the nonce.
-import { renderToString } from "react-dom/server";
-import { createElement, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
-import { NonceContext } from "~/components/nonce";
-import { catalogs } from "~/i18n/catalog.server";
 import { LANGS } from "~/i18n/negotiate";
+import { renderPage } from "../support/remix-react-stub";
 import { approveVacancy, rejectVacancy, saveVacancy, submitVacancy } from "~/models/vacancies.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCompany, makeUser, sessionCookieFor } from "../support/factories";
 import { call, get } from "../support/remix";
 
-const state = vi.hoisted(() => ({ root: null as unknown, loader: null as unknown, action: undefined as unknown }));
-
-vi.mock("@remix-run/react", () => ({
-  Form: ({ children, method, className, action }: { children: ReactNode; method?: string; className?: string; action?: string }) =>
-    createElement("form", { method, className, action }, children),
-  Link: ({ children, to, className }: { children: ReactNode; to: string; className?: string }) => createElement("a", { href: to, className }, children),
-  NavLink: ({ children, to }: { children: ReactNode; to: string }) => createElement("a", { href: to }, children),
-  useLoaderData: () => state.loader,
-  useActionData: () => state.action,
-  useRouteLoaderData: () => state.root,
-  useLocation: () => ({ pathname: "/vacancies", search: "?q=x&page=1" }),
-}));
+vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
 const board = await import("~/routes/vacancies._index");
 const page = await import("~/routes/vacancies.$id");
@@ -71,13 +58,7 @@ async function loaded(loader: unknown, path: string, cookie?: string, params: Re
 }
 
 function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, action?: unknown): string {
-  state.root = { messages: catalogs[lang], lang, user: null };
-  state.loader = loader;
-  state.action = action;
-  const html = renderToString(createElement(NonceContext.Provider, { value: "n0nce" }, createElement(Page)));
-  expect(html).not.toMatch(/style=/);
-  expect(html).not.toMatch(/\b(vacancies|errors|flash|skills|languages)\.[a-zA-Z_]+(\.[a-zA-Z_]+)?/); // every key translated
-  return html;
+  return renderPage(lang, Page, { loader, action, location: { pathname: "/vacancies", search: "?q=x&page=1" } }, /\b(vacancies|errors|flash|skills|languages)\.[a-zA-Z_]+(\.[a-zA-Z_]+)?/); // every key translated
 }
 
 describe("vacancy pages render in every language", () => {
