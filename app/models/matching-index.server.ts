@@ -4,6 +4,7 @@
 // saw and reloads just those graduates and vacancies — or everything, after a taxonomy
 // change or when the log was pruned past it. One index per open connection.
 import type { Connection } from "@db/connection";
+import { processWide } from "~/utils/process-wide.server";
 import { catchUpWithLog } from "./change-log.server";
 import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
 import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
@@ -18,7 +19,8 @@ export const CEFR_NAMES = Object.fromEntries(Object.entries(CEFR).map(([k, v]) =
 const IN_CHUNK = 500;
 
 type State = { index: MatchIndex; lastSeq: number };
-const states = new WeakMap<Connection, State>();
+// Per connection, and one map per process: the server warms it up at start (app/server/main.ts).
+const states = processWide("match-index", () => new WeakMap<Connection, State>());
 
 type MatchChange = { seq: number; kind: "graduate" | "vacancy" | "all"; entity_id: number | null };
 

@@ -7,6 +7,7 @@ import type { Connection } from "@db/connection";
 import { CHECKPOINTS, FULL_TIME_HOURS, type Checkpoint, type OutcomeCode, type Relatedness } from "~/domain/outcomes/codes";
 import type { DashboardFact } from "~/domain/outcomes/dashboard";
 import { firstJobOf, memoisedParse } from "~/domain/outcomes/time-to-job";
+import { processWide } from "~/utils/process-wide.server";
 import { catchUpWithLog } from "./change-log.server";
 
 export type CohortInfo = { id: number; graduation_date: string; school_id: number; region_id: number };
@@ -17,7 +18,8 @@ type State = {
   /** checkpoint → graduate id → fact; a checkpoint is loaded the first time it is asked for. */
   facts: Map<Checkpoint, Map<number, DashboardFact>>;
 };
-const states = new WeakMap<Connection, State>();
+// Per connection, and one map per process: the server warms it up at start (app/server/main.ts).
+const states = processWide("outcome-facts", () => new WeakMap<Connection, State>());
 
 type OutcomeChange = { seq: number; graduate_id: number | null };
 

@@ -3,9 +3,12 @@
 // Plain TypeScript and zod: shared by the loaders, the CSV exports and the page components.
 
 import { z } from "zod";
-import { CHECKPOINTS, FULL_TIME_HOURS, OUTCOME_CODES, type OutcomeCode } from "./codes";
+import { CHECKPOINTS, FULL_TIME_HOURS, OUTCOME_CODES, type Checkpoint, type OutcomeCode } from "./codes";
 import type { OutcomeFact } from "./indicators";
 import { firstJobOf } from "./time-to-job";
+
+/** The dashboard opens at six months: the first checkpoint with a settled picture. */
+export const DEFAULT_DASHBOARD_CHECKPOINT: Checkpoint = "m6";
 
 /** What a table row can be grouped by. "total" is the whole selection in one row. */
 export const BREAKDOWNS = ["total", "school", "school_region", "job_region", "cohort", "year", "sex", "employer", "htp"] as const;
@@ -102,7 +105,7 @@ const years = z
   .transform((values) => [...new Set(values.filter((v) => /^(19|20)\d\d$/.test(v)).map(Number))].slice(0, 50));
 
 const DashboardParams = z.object({
-  checkpoint: z.enum(CHECKPOINTS).catch("m6"),
+  checkpoint: z.enum(CHECKPOINTS).catch(DEFAULT_DASHBOARD_CHECKPOINT),
   school: ids,
   year: years,
   by: z.enum(BREAKDOWNS).catch("school"),
