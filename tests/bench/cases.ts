@@ -99,7 +99,7 @@ export const cases: BenchCase[] = [
   },
   {
     // A staff correction first: the facts catch up from the change log (one graduate re-read) before the figures.
-    figure: "  the same, right after a staff correction of one graduate's record",
+    figure: "outcome dashboard right after a staff correction of one graduate's record",
     budgetMs: 200,
     run: async () => {
       await correctOneRecord();
