@@ -161,6 +161,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await shot(s, "survey-thanks");
       expect((await s.page.goto(surveyUrl))?.status()).toBe(410);
       expect(await textOf(s.page.locator("h1"))).toBe(s.m["outcomes.survey.usedTitle"]);
+      expect((await s.page.goto(`${server.url}/survey/nope`))?.status()).toBe(404);
       expect(s.errors).toEqual([]);
       await s.close();
 
