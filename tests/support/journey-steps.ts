@@ -85,11 +85,15 @@ export async function openActor(browser: Browser, server: RunningServer, o: { js
 /** Numbered screenshots `<journey>-<js|nojs>-<width>-<lang>-<nn-step>`; at phone width the page must not scroll sideways. */
 export function screenshots(journey: string, v: Variant) {
   let n = 0;
+  let last = Date.now();
   return async (actor: Actor, step: string) => {
     n += 1;
+    const t0 = Date.now();
     const name = `${journey}-${v.js ? "js" : "nojs"}-${v.width}-${v.lang}-${String(n).padStart(2, "0")}-${step}`;
     await actor.page.screenshot({ path: screenshotPath(name), fullPage: true });
     await expectNoSidewaysScroll(actor.page, step);
+    if (process.env.JOURNEY_TIMING) console.log(`${name}: step ${t0 - last} ms, screenshot ${Date.now() - t0} ms`);
+    last = Date.now();
   };
 }
 
