@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       await shot(e, "hires");
       expect(e.errors).toEqual([]);
       await e.close();
-    }, 120_000);
+    }, 180_000);
   }
 
   /** Follows "next" through the ranked pages until the vacancy's card shows (at most 10 pages). */

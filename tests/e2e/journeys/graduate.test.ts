@@ -168,7 +168,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       expect(await staff.page.locator(".follow-up-table tbody tr", { hasText: fullName }).count()).toBe(0);
       expect(staff.errors).toEqual([]);
       await staff.close();
-    }, 120_000);
+    }, 180_000);
   }
 });
 

@@ -137,6 +137,6 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       await shot(s, "audit-export");
       expect(s.errors).toEqual([]);
       await s.close();
-    }, 120_000);
+    }, 180_000);
   }
 });
