@@ -210,6 +210,22 @@ export async function moveApplication(employer: Actor, applicant: string, stages
   }
 }
 
+/** Keyboard only: presses Tab until the element has the focus (at most `max` presses). */
+export async function tabTo(page: Page, target: Locator, what: string, max = 80): Promise<void> {
+  await target.first().waitFor({ state: "attached", timeout: 10_000 });
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.first().evaluate((el) => el === document.activeElement).catch(() => false)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+/** Keyboard only: presses a key on the focused element and waits for the next page (JavaScript on). */
+export async function pressAndLand(page: Page, key: string, until: (url: URL) => boolean): Promise<void> {
+  await Promise.all([page.waitForURL(until), page.keyboard.press(key)]);
+  await page.waitForSelector('body[data-nav-state="idle"]');
+}
+
 /** Reads the running server's database (test set-up look-ups only: ids the pages do not print). */
 export function readDb<T>(server: RunningServer, read: (db: Database.Database) => T): T {
   const db = new Database(path.join(server.dataDir, "portal.sqlite"));

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
-  addSkill, asHelper, dueCohortOf, enrolGraduate, joinWithCode, journeyVariants, moveApplication, openActor, readDb, screenshots, signInAs, variantTitle,
+  addSkill, asHelper, dueCohortOf, enrolGraduate, joinWithCode, journeyVariants, moveApplication, openActor, pressAndLand, readDb, screenshots, signInAs, tabTo, variantTitle,
 } from "../../support/journey-steps";
 
 const PEOPLE = [
@@ -21,6 +21,12 @@ const PEOPLE = [
 describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
   const env = useServerAndBrowser();
   let png: Buffer;
+  /** The demo employer's first open vacancy: the one the graduates find on the board and apply to. */
+  const openVacancyOfDemoEmployer = () =>
+    readDb(env.server, (db) =>
+      db.prepare(`select v.id, v.title from vacancies v join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
+                  where u.email = 'employer@demo.kg' and v.status = 'open' and (v.deadline is null or v.deadline >= date('now')) order by v.id`).get() as { id: number; title: string },
+    );
   beforeAll(async () => {
     png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 110, b: 180 } } }).png().toBuffer();
   });
@@ -34,10 +40,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       // A cohort whose +6 months checkpoint is due, so the placement office follows the graduate up.
       const cohortId = dueCohortOf(server, "pl-98-bishkek");
       // The demo employer's open vacancy the graduate will find on the board.
-      const vacancy = readDb(server, (db) =>
-        db.prepare(`select v.id, v.title from vacancies v join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
-                    where u.email = 'employer@demo.kg' and v.status = 'open' and (v.deadline is null or v.deadline >= date('now')) order by v.id`).get() as { id: number; title: string },
-      );
+      const vacancy = openVacancyOfDemoEmployer();
 
       // 1. Invitation: staff enrol the graduate and hand over the code. (The placement
       // officer stays signed in in a second browser context for the follow-up at the end.)
@@ -170,5 +173,74 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await staff.close();
     }, 180_000);
   }
-});
 
+  // The main steps again with the keyboard alone (Tab, typing, Enter, Space), JavaScript on, phone, Russian.
+  it("keyboard only: join → profile → project with image → board search → apply (JS on, 360×740, ru)", async () => {
+    const { server, browser } = env;
+    const v = { index: 4, js: true, width: 360, height: 740, lang: "ru" } as const;
+    const who = { first: "Каныкей", last: "Жолдошева", email: "kanykey.j@mail.kg", password: "kanykey-secret-1" };
+    const shot = screenshots("graduate-keyboard", v);
+    const cohortId = dueCohortOf(server, "ipk-tokmok");
+    const vacancy = openVacancyOfDemoEmployer();
+    const code = await asHelper(browser, server, v, "staff@demo.kg", (staff) => enrolGraduate(staff, { cohortId, first: who.first, last: who.last }));
+
+    const g = await openActor(browser, server, v);
+    const { m, page } = g;
+    const field = (label: string) => page.getByLabel(label, { exact: true });
+    await g.goto(`/join?lng=${v.lang}`);
+    await tabTo(page, field(m["join.code"]), "the code field");
+    await page.keyboard.type(code);
+    await pressAndLand(page, "Enter", (u) => u.searchParams.has("code"));
+    await tabTo(page, field(m["join.email"]), "the email field");
+    await page.keyboard.type(who.email);
+    await tabTo(page, field(m["join.password"]), "the password field");
+    await page.keyboard.type(who.password);
+    await tabTo(page, field(m["join.passwordRepeat"]), "the repeated password");
+    await page.keyboard.type(who.password);
+    await pressAndLand(page, "Enter", (u) => u.pathname === "/me/profile");
+    await shot(g, "joined");
+
+    // The headline, saved with Enter from the field.
+    await tabTo(page, field(m["profile.headline"]), "the headline");
+    await page.keyboard.type("Тестировщик-стажёр");
+    const saved = page.waitForResponse((r) => r.request().method() === "POST");
+    await page.keyboard.press("Enter");
+    await saved;
+    expect(await textOf(page.getByRole("status").first(), m["flash.saved"])).toBe(m["flash.saved"]);
+
+    // A project, and its image chosen from the file input with Space.
+    await g.goto("/me/projects/new");
+    await tabTo(page, field(m["portfolio.field.title"]), "the project title");
+    await page.keyboard.type("Чек-лист для интернет-магазина");
+    await pressAndLand(page, "Enter", (u) => /^\/me\/projects\/\d+$/.test(u.pathname));
+    await tabTo(page, page.locator('input[type="file"][name="file"]'), "the file input");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    await chooser.setFiles({ name: "screen.png", mimeType: "image/png", buffer: png });
+    await tabTo(page, field(m["portfolio.alt"]), "the image description");
+    await page.keyboard.type("Таблица проверок");
+    await tabTo(page, page.getByRole("button", { name: m["portfolio.uploadSubmit"], exact: true }), "the upload button");
+    const uploaded = page.waitForResponse((r) => r.request().method() === "POST");
+    await page.keyboard.press("Enter");
+    await uploaded;
+    await page.locator('main img[alt="Таблица проверок"]').first().waitFor({ state: "attached", timeout: 10_000 });
+    await shot(g, "project-image");
+
+    // The job board: search, open the vacancy, apply.
+    await g.goto("/vacancies");
+    await tabTo(page, field(m["vacancies.q"]), "the search field");
+    await page.keyboard.type(vacancy.title);
+    await pressAndLand(page, "Enter", (u) => u.searchParams.get("q") === vacancy.title);
+    await tabTo(page, page.locator(`main a[href="/vacancies/${vacancy.id}"]`), "the vacancy");
+    await pressAndLand(page, "Enter", (u) => u.pathname === `/vacancies/${vacancy.id}`);
+    await tabTo(page, page.getByRole("link", { name: m["vacancies.apply"] }), "the apply link");
+    await pressAndLand(page, "Enter", (u) => u.pathname.endsWith("/apply"));
+    await tabTo(page, page.getByLabel(m["applications.apply.note"]), "the cover note");
+    await page.keyboard.type("Здравствуйте! Хочу начать карьеру в тестировании.");
+    await tabTo(page, page.getByRole("button", { name: m["applications.apply.submit"], exact: true }), "the send button");
+    await pressAndLand(page, "Enter", (u) => /^\/me\/applications\/\d+$/.test(u.pathname));
+    expect(await textOf(page.locator("main .pill").first())).toBe(m["applications.status.applied"]);
+    await shot(g, "applied");
+    expect(g.errors).toEqual([]);
+    await g.close();
+  }, 180_000);
+});
