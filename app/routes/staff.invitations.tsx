@@ -74,7 +74,7 @@ export default function InvitationsPage() {
         <Notice kind="ok">
           <p>{t("staff.invite.created", { name: created.name, code: created.code })}</p>
           <p><span className="code">{created.code}</span></p>
-          <p className="small"><span className="code">{created.link}</span></p>
+          <p className="small"><span className="code code--link">{created.link}</span></p>
         </Notice>
       ) : null}
       <FormErrorSummary errors={errors} />

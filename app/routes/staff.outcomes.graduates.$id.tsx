@@ -144,7 +144,7 @@ export default function GraduateOutcomesPage() {
       <div className="grid grid--2">
         <div>
           {checkpoints.map((c) => (
-            <div className="card" key={c.checkpoint} style={{ marginBottom: "1rem" }}>
+            <div className="card outcome-checkpoint" key={c.checkpoint}>
               <h2>{t("outcomes.checkpointOn", { checkpoint: checkpointLabel(c.checkpoint), date: formatDate(lang, c.date) })}</h2>
               {c.records.length === 0 ? <p className="muted">{t("outcomes.graduate.noRecord")}</p> : (
                 <ol className="outcome-history">

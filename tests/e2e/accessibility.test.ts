@@ -9,6 +9,7 @@ import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
 import { hasChromium, screenshotPath, textOf } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
+import { tabTo as tabToLocator } from "../support/journey-steps";
 import { axeViolations, describeViolations, discoverTour, signInAll, type Sessions, type TourPage, withLang } from "../support/page-tour";
 
 // Two views keep the run short (axe takes 2–6 s a page on a 2-core machine); the language
@@ -19,13 +20,7 @@ const VIEWS = [
 ] as const;
 
 /** Presses Tab until the focused element matches the selector. */
-async function tabTo(page: Page, selector: string, what: string, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), selector).catch(() => false)) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
+const tabTo = (page: Page, selector: string, what: string) => tabToLocator(page, page.locator(selector), what);
 
 describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
   const env = useServerAndBrowser();

@@ -15,10 +15,3 @@ export async function submitForm(page: Page, js: boolean, button: string | Locat
   await answered;
   await page.waitForSelector('body[data-nav-state="idle"]');
 }
-
-export async function signIn(page: Page, js: boolean, base: string, email: string, labels: { email: string; password: string; submit: string }, lng: string) {
-  await page.goto(`${base}/login?lng=${lng}`);
-  await page.getByLabel(labels.email).fill(email);
-  await page.getByLabel(labels.password).fill("demo-portal-2026");
-  await submitForm(page, js, labels.submit);
-}

@@ -1,0 +1,28 @@
+// The public outcomes page in a real browser, on the demo data: a phone, no JavaScript, no sign-in,
+// Kyrgyz. The staff dashboard, its drill-down and CSV exports are in the staff journey
+// (journeys/staff.test.ts), with JavaScript on and off at phone and desktop sizes.
+import { describe, expect, it } from "vitest";
+import { ky } from "~/i18n/messages/ky";
+import { hasChromium, screenshotPath, textOf } from "../support/browser";
+import { useServerAndBrowser } from "../support/e2e";
+
+const label = (template: string) => template.replace(/\{\w+\}.*$/, "").trim();
+
+describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
+  const env = useServerAndBrowser();
+
+  it("the public page: a phone, no JavaScript, no sign-in, Kyrgyz", async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "ky-KG", extraHTTPHeaders: { "Accept-Language": "ky" } });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/`);
+    await Promise.all([page.waitForEvent("load"), page.locator("footer").getByRole("link", { name: ky["outcomes.public.nav"] }).click()]);
+    expect(new URL(page.url()).pathname).toBe("/outcomes");
+    expect(await textOf(page.locator("h1"))).toBe(ky["outcomes.public.title"]);
+    expect(await page.locator("svg.chart[role=img] title").count()).toBe(1);
+    expect(await page.locator("main table").count()).toBeGreaterThan(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.locator("main").innerText()).toContain(label(ky["outcomes.public.explain.employment"]));
+    await page.screenshot({ path: screenshotPath("outcomes-public-360-nojs-ky"), fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,255 @@
+// Steps shared by the browser journeys (tests/e2e/journeys): one actor per browser context,
+// numbered screenshots per journey variant, and the helper steps other roles take on the way
+// (staff enrol or verify, an employer moves an application). Labels always come from the
+// message catalogs, never hard-coded English.
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { hashPassword } from "~/auth/password.server";
+import { en, type Messages } from "~/i18n/messages/en";
+import { ky } from "~/i18n/messages/ky";
+import { ru } from "~/i18n/messages/ru";
+import { screenshotPath, textOf } from "./browser";
+import { submitForm } from "./forms";
+import type { RunningServer } from "./server";
+
+export const catalogs = { ky, ru, en } as const;
+export type Lang = keyof typeof catalogs;
+export const DEMO_PASSWORD = "demo-portal-2026";
+
+export type Variant = { index: number; js: boolean; width: number; height: number; lang: Lang };
+
+/** {JS on, JS off} × {phone 360×740, desktop 1280×800}, the languages given in that order. */
+export function journeyVariants(langs: readonly [Lang, Lang, Lang, Lang]): Variant[] {
+  const shapes = [
+    { js: true, width: 360, height: 740 },
+    { js: false, width: 360, height: 740 },
+    { js: true, width: 1280, height: 800 },
+    { js: false, width: 1280, height: 800 },
+  ];
+  return shapes.map((s, index) => ({ ...s, index, lang: langs[index]! }));
+}
+
+export const variantTitle = (v: Variant) => `JS ${v.js ? "on" : "off"}, ${v.width}×${v.height}, ${v.lang}`;
+
+/** One person in one browser context: their page, catalog, the JavaScript setting and the errors seen. */
+export type Actor = {
+  context: BrowserContext;
+  page: Page;
+  m: Messages;
+  lang: Lang;
+  js: boolean;
+  width: number;
+  base: string;
+  errors: string[];
+  goto: (path: string) => Promise<void>;
+  submit: (button: string | Locator, scope?: Locator, method?: "GET" | "POST") => Promise<void>;
+  /** A GET form (search, filters): waits until the address shows the query, with JavaScript on or off. */
+  search: (button: string, scope: Locator, until: (url: URL) => boolean) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export async function openActor(browser: Browser, server: RunningServer, o: { js: boolean; width: number; height: number; lang: Lang }): Promise<Actor> {
+  const context = await browser.newContext({
+    javaScriptEnabled: o.js,
+    viewport: { width: o.width, height: o.height },
+    acceptDownloads: true,
+    extraHTTPHeaders: { "Accept-Language": o.lang },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (msg) => {
+    // 4xx answers (a rejected form, a used survey link) are expected; anything else is not.
+    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
+  });
+  const actor: Actor = {
+    context, page, m: catalogs[o.lang], lang: o.lang, js: o.js, width: o.width, base: server.url, errors,
+    goto: async (p) => {
+      await page.goto(`${server.url}${p}`);
+    },
+    submit: (button, scope, method) => submitForm(page, o.js, button, scope, method),
+    search: async (button, scope, until) => {
+      await Promise.all([page.waitForURL(until), scope.getByRole("button", { name: button, exact: true }).first().click()]);
+      if (o.js) await page.waitForSelector('body[data-nav-state="idle"]');
+    },
+    close: () => context.close(),
+  };
+  return actor;
+}
+
+/** Numbered screenshots `<journey>-<js|nojs>-<width>-<lang>-<nn-step>`; at phone width the page must not scroll sideways. */
+export function screenshots(journey: string, v: Variant) {
+  let n = 0;
+  let last = Date.now();
+  return async (actor: Actor, step: string) => {
+    n += 1;
+    const t0 = Date.now();
+    const name = `${journey}-${v.js ? "js" : "nojs"}-${v.width}-${v.lang}-${String(n).padStart(2, "0")}-${step}`;
+    await actor.page.screenshot({ path: screenshotPath(name), fullPage: true });
+    await expectNoSidewaysScroll(actor.page, step);
+    if (process.env.JOURNEY_TIMING) console.log(`${name}: step ${t0 - last} ms, screenshot ${Date.now() - t0} ms`);
+    last = Date.now();
+  };
+}
+
+export async function expectNoSidewaysScroll(page: Page, step: string) {
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => !e.closest(".table-wrap") && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${step}: page wider than the screen (${page.url()}): ${wide.join(" | ")}`).toBeLessThanOrEqual(0);
+}
+
+export async function signInAs(actor: Actor, email: string, password = DEMO_PASSWORD) {
+  const { m } = actor;
+  await actor.goto(`/login?lng=${actor.lang}`);
+  await actor.page.getByLabel(m["login.email"]).fill(email);
+  await actor.page.getByLabel(m["login.password"]).fill(password);
+  await actor.submit(m["login.submit"]);
+  expect(new URL(actor.page.url()).pathname, `${email} signed in`).not.toBe("/login");
+}
+
+/** A helper actor (staff, an employer…) who signs in, does one thing and leaves. */
+export async function asHelper<T>(browser: Browser, server: RunningServer, v: Variant, email: string, run: (actor: Actor) => Promise<T>): Promise<T> {
+  const actor = await openActor(browser, server, v);
+  try {
+    await signInAs(actor, email);
+    const result = await run(actor);
+    expect(actor.errors, `errors in the browser of ${email}`).toEqual([]);
+    return result;
+  } finally {
+    await actor.close();
+  }
+}
+
+/** Staff enrol a graduate in a cohort and read the invitation code off the page. */
+export async function enrolGraduate(staff: Actor, who: { cohortId: number; first: string; last: string }): Promise<string> {
+  const { m, page } = staff;
+  await staff.goto("/staff/invitations");
+  const enrol = page.locator("form", { has: page.locator('input[name="intent"][value="enrol"]') });
+  await enrol.getByLabel(m["staff.invite.cohort"]).selectOption(String(who.cohortId));
+  await enrol.getByLabel(m["staff.invite.firstName"]).fill(who.first);
+  await enrol.getByLabel(m["staff.invite.lastName"]).fill(who.last);
+  await staff.submit(m["staff.invite.submit"], enrol);
+  const code = await textOf(page.locator(".notice .code").first());
+  expect(code).toMatch(/^KG-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  return code;
+}
+
+/** The graduate joins with the code (typed in lower case, as people do) and lands on their profile. */
+export async function joinWithCode(graduate: Actor, code: string, who: { first: string; email: string; password: string }) {
+  const { m, page } = graduate;
+  await graduate.goto(`/join?lng=${graduate.lang}`);
+  await page.getByLabel(m["join.code"]).fill(code.toLowerCase());
+  await graduate.search(m["join.checkCode"], page.locator("main"), (u) => u.searchParams.has("code"));
+  expect(await textOf(page.locator(".notice"))).toContain(who.first);
+  await page.getByLabel(m["join.email"]).fill(who.email);
+  await page.getByLabel(m["join.password"], { exact: true }).fill(who.password);
+  await page.getByLabel(m["join.passwordRepeat"]).fill(who.password);
+  await graduate.submit(m["join.submit"]);
+  expect(new URL(page.url()).pathname).toBe("/me/profile");
+}
+
+export async function addSkill(graduate: Actor, typed: string, shown: string) {
+  await graduate.goto("/me/skills");
+  await graduate.page.getByLabel(graduate.m["skills.skill"], { exact: true }).fill(typed);
+  await graduate.submit(graduate.m["skills.add"]);
+  expect(await textOf(graduate.page.locator("main table"))).toContain(shown);
+}
+
+/** An employer of a verified company writes a vacancy and sends it for review; returns its id. */
+export async function postVacancy(employer: Actor, v: { title: string; city: string; skills: string; description: string }): Promise<number> {
+  const { m, page } = employer;
+  await employer.goto("/employer/vacancies/new");
+  await page.getByLabel(m["vacancies.field.title"]).fill(v.title);
+  await page.getByLabel(m["vacancies.field.description"]).fill(v.description);
+  await page.getByLabel(m["vacancies.field.city"]).fill(v.city);
+  await page.getByLabel(m["vacancies.field.skills"], { exact: true }).fill(v.skills);
+  await employer.submit(m["vacancies.action.submit"]);
+  const match = new URL(page.url()).pathname.match(/^\/employer\/vacancies\/(\d+)$/);
+  expect(match, "the vacancy was saved").not.toBeNull();
+  expect(await textOf(page.locator("main"))).toContain(v.title);
+  return Number(match![1]);
+}
+
+/** Staff approve a submitted vacancy on the moderation list; it then reads as open. */
+export async function approveVacancy(staff: Actor, vacancyId: number) {
+  const { m, page } = staff;
+  await staff.goto("/staff/vacancies");
+  const card = page.locator(`article#vacancy-${vacancyId}`);
+  await card.waitFor();
+  await staff.submit(m["vacancies.action.approve"], card);
+  await expect.poll(() => page.locator(`article#vacancy-${vacancyId}`).count()).toBe(0);
+}
+
+/** The employer opens an application by the applicant's name and moves it through the given stages. */
+export async function moveApplication(employer: Actor, applicant: string, stages: readonly ("screening" | "interview" | "offer" | "hired")[]) {
+  const { m, page } = employer;
+  await employer.goto("/employer/applicants");
+  await Promise.all([page.waitForURL(/\/employer\/applications\/\d+$/), page.getByRole("link", { name: applicant }).first().click()]);
+  for (const to of stages) {
+    await page.getByLabel(m["applications.move.to"]).selectOption(to);
+    if (to === "interview") {
+      await page.getByLabel(m["applications.interviewAt"]).fill("2027-02-15T10:00");
+      await page.getByLabel(m["applications.interviewPlace"]).fill("Бишкек, ул. Токтогула 120, офис 4");
+    }
+    if (to === "hired") {
+      await page.getByLabel(m["applications.move.startDate"]).fill("2027-03-01");
+      await page.getByLabel(m["applications.move.monthlyPay"]).fill("45000");
+    }
+    await employer.submit(m["applications.move.submit"]);
+    expect(await textOf(page.locator("main .pill").first(), m[`applications.status.${to}`])).toBe(m[`applications.status.${to}`]);
+  }
+}
+
+/** Keyboard only: presses Tab until the element has the focus (at most `max` presses). */
+export async function tabTo(page: Page, target: Locator, what: string, max = 80): Promise<void> {
+  await target.first().waitFor({ state: "attached", timeout: 10_000 });
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.first().evaluate((el) => el === document.activeElement).catch(() => false)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+/** Keyboard only: presses a key on the focused element and waits for the next page (JavaScript on). */
+export async function pressAndLand(page: Page, key: string, until: (url: URL) => boolean): Promise<void> {
+  await Promise.all([page.waitForURL(until), page.keyboard.press(key)]);
+  await page.waitForSelector('body[data-nav-state="idle"]');
+}
+
+/** Reads the running server's database (test set-up look-ups only: ids the pages do not print). */
+export function readDb<T>(server: RunningServer, read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(server.dataDir, "portal.sqlite"));
+  try {
+    db.pragma("busy_timeout = 5000");
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Test set-up only: gives a demo graduate (whose password is random) a known one; returns the email. */
+export async function knownPasswordFor(server: RunningServer, slug: string): Promise<string> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return readDb(server, (db) => {
+    const row = db.prepare("select u.id, u.email from users u join graduates g on g.user_id = u.id where g.slug = ?").get(slug) as { id: number; email: string };
+    db.prepare("update users set password_hash = ? where id = ?").run(hash, row.id);
+    return row.email;
+  });
+}
+
+/** The small mid-year demo cohort of a school whose +6 months checkpoint is due now. */
+export function dueCohortOf(server: RunningServer, schoolSlug: string): number {
+  return readDb(server, (db) =>
+    (db.prepare("select c.id from cohorts c join schools s on s.id = c.school_id where s.slug = ? and c.graduation_date not like '%-06-30' order by c.id desc").get(schoolSlug) as { id: number }).id,
+  );
+}
