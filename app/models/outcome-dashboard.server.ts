@@ -25,14 +25,18 @@ export function dashboardFacts(connection: Connection, checkpoint: Checkpoint, s
   const { cohorts, facts: all } = outcomeFacts(connection, checkpoint);
   const reached = new Set<number>();
   let notReachedCohorts = 0;
+  const years = new Set<number>();
   for (const c of cohorts.values()) {
     if (schoolIds.length && !schoolIds.includes(c.school_id)) continue;
+    years.add(Number(c.graduation_date.slice(0, 4)));
     if (checkpointDate(c.graduation_date, checkpoint) <= on) reached.add(c.id);
     else notReachedCohorts++;
   }
   const facts: DashboardFact[] = [];
   if (reached.size) for (const fact of all.values()) if (reached.has(fact.cohortId)) facts.push(fact);
-  return { facts, notReachedCohorts };
+  /** Graduation years of the selected schools' cohorts, reached or not: the year filter offers them all. */
+  const graduationYears = [...years].sort((a, b) => b - a);
+  return { facts, notReachedCohorts, graduationYears };
 }
 
 export type GroupLabel = { key: string; names: Names | null; text: string | null; date?: string };
@@ -63,7 +67,7 @@ export type DashboardRow = { key: string; label: GroupLabel; indicators: Outcome
 /** Staff dashboard: the selection's total, one row per group, and the rates per graduation year. */
 export async function outcomeDashboard(c: Connection, query: DashboardQuery, on = today()) {
   const db = c.db;
-  const { facts: all, notReachedCohorts } = dashboardFacts(c, query.checkpoint, query.school, on);
+  const { facts: all, notReachedCohorts, graduationYears: years } = dashboardFacts(c, query.checkpoint, query.school, on);
   // The year filter is applied here, not in SQL, so the same read also gives the trend over years.
   const facts = query.year.length ? all.filter((f) => query.year.includes(f.year)) : all;
   const options = { checkpoint: query.checkpoint };
@@ -74,7 +78,6 @@ export async function outcomeDashboard(c: Connection, query: DashboardQuery, on 
     .map((g) => ({ key: g.key, label: labels.get(g.key)!, indicators: g.indicators }))
     .sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : 0) || (query.by === "year" ? Number(b.key) - Number(a.key) : b.indicators.graduates - a.indicators.graduates) || a.key.localeCompare(b.key));
   const trend = indicatorsBy(all, (f) => (f as DashboardFact).year, options).sort((a, b) => a.key - b.key);
-  const years = [...new Set(all.map((f) => f.year))].sort((a, b) => b - a);
   return { total, rows, trend, years, notReachedCohorts };
 }
 
