@@ -30,7 +30,8 @@ const VARY = "Accept-Language, Cookie";
 /** Headers the server sets itself on every response: never stored, set afresh per request. */
 const NOT_STORED = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "vary", "content-security-policy"]);
 
-type Entry = { version: number; at: number; status: number; headers: [string, string | string[]][]; parts: string[]; bytes: number };
+/** parts: the body split at the nonce, UTF-8 encoded once, so a replay is one copy of bytes. */
+type Entry = { version: number; at: number; status: number; headers: [string, string | string[]][]; parts: Buffer[]; bytes: number };
 
 /** Whether every cookie sent is the language cookie (or there is none). */
 function onlyLanguageCookie(header: string | undefined): boolean {
@@ -72,14 +73,15 @@ export function pageCache(version: () => number, now: () => number = Date.now): 
       entries.set(key, entry);
       res.status(entry.status);
       for (const [name, value] of entry.headers) res.setHeader(name, value);
-      res.end(entry.parts.join(nonce));
+      const fresh = Buffer.from(nonce);
+      res.end(Buffer.concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [fresh, part]))));
       return;
     }
     if (entry) drop(key);
     misses += 1;
     capture(res, (status, headers, body) => {
-      const parts = body.split(nonce);
-      const size = Buffer.byteLength(body);
+      const parts = body.split(nonce).map((part) => Buffer.from(part));
+      const size = parts.reduce((sum, part) => sum + part.length, 0);
       if (size > MAX_BYTES / 8) return;
       drop(key);
       entries.set(key, { version: current, at: now(), status, headers, parts, bytes: size });
