@@ -7,10 +7,11 @@
 // cpuSlowdownMultiplier = 4, a factor meant for a desktop whose benchmarkIndex is about 1,500;
 // on a slower host it warns that "the tested device appears to have a slower CPU than Lighthouse
 // expects" and the score drops for reasons that are not the page's. This shared 2-core machine
-// measures 400–550. So, as Lighthouse's throttling guide advises, the multiplier is derived from
-// the benchmarkIndex each run measures (the mapping of Lighthouse's CPU throttling calculator,
-// kept within 1–4), and each page is run RUNS times with it (LIGHTHOUSE_RUNS, default 3; the
-// median counts, since a single score moves by a few points from run to run on a busy machine).
+// measures anywhere from 400 to 1,700, depending on what else runs. So, as Lighthouse's
+// throttling guide advises, the multiplier is derived from the benchmarkIndex each run measures
+// (the mapping of Lighthouse's CPU throttling calculator, kept within 1–4), and each page is run
+// LIGHTHOUSE_RUNS times with it (default 3); the median counts, since on a busy machine single
+// scores of one page can differ by 30 points.
 // One run per page with the default ×4 is reported beside it, for information.
 import fs from "node:fs";
 import os from "node:os";
