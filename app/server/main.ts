@@ -15,6 +15,7 @@ import { DEFAULT_PUBLIC_CHECKPOINT } from "~/domain/outcomes/display";
 import { config } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { rememberLanguage } from "./language";
+import { pageCache } from "./page-cache";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.use(rejectCrossSiteWrites);
   app.use(rememberLanguage);
+  // Signed-out job-board pages are replayed from memory until vacancy data changes (page-cache.ts).
+  const dataVersion = connection.sqlite.prepare("select seq from sqlite_sequence where name = 'match_changes'").pluck();
+  app.use(pageCache(() => Number(dataVersion.get() ?? 0)));
   app.all(
     "*",
     createRequestHandler({

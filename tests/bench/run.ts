@@ -1,7 +1,16 @@
-// `npm run bench`: builds the large data set if it is missing (100,000 graduates, 20,000
-// open vacancies), then measures each DESIGN §10 figure that exists so far as the median
-// of repeated runs, prints one table with budgets and ratios, and exits non-zero when a
-// budget is missed. Loaders are called in-process, so "server time" excludes the network.
+// `npm run bench`: builds the app and, if it is missing, the large data set (100,000 graduates,
+// 20,000 open vacancies), then measures every DESIGN §10 figure and the issue-8 Lighthouse
+// scores and prints them in one table — figure, measured value, unit, budget, ratio to the
+// budget (≤ 1 is within it), verdict. It exits non-zero when a budget is missed or a figure
+// could not be measured (SKIPPED: e.g. Chromium missing), so a run never passes silently.
+//   - server time: route loaders called in-process on the large data set, median of BENCH_RUNS
+//     runs (default 30) after 3 warm-ups; "server time" excludes the network;
+//   - throughput: the built server on the large data set, autocannon, board vs /healthz
+//     side by side (throughput.ts);
+//   - page weights and Lighthouse: the built server with its demo data, in Debian's Chromium
+//     (page-weight.ts, lighthouse.ts).
+// BENCH_ONLY=word measures only the figures whose name contains the word.
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrateToLatest, openDatabase } from "@db/connection";
@@ -10,12 +19,27 @@ import { useConnection } from "~/db.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
 import { cases } from "./cases";
-import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights } from "./page-weight";
-import { hasChromium } from "../support/browser";
+import { A11Y_BUDGET, lighthouseScores, PERF_BUDGET } from "./lighthouse";
+import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights, publicPages } from "./page-weight";
+import { measureThroughput, THROUGHPUT_BUDGET_PERCENT } from "./throughput";
+import { hasChromium, launchBrowser } from "../support/browser";
 import { startServer } from "../support/server";
 
 const file = path.resolve(process.env.BENCH_DB ?? "data/bench/portal.sqlite");
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const only = process.env.BENCH_ONLY;
+const wanted = (figure: string) => !only || figure.includes(only);
+/** The pages Lighthouse scores (issue 8). */
+const LIGHTHOUSE_PAGES = ["home", "job board", "vacancy", "portfolio"];
+
+type Budget = { op: "≤" | "≥"; value: number };
+type Row = { figure: string; measured: number | null; unit: string; budget: Budget | null; skipped?: string };
+const rows: Row[] = [];
+const add = (row: Row) => {
+  if (wanted(row.figure)) rows.push(row);
+};
+const ratioOf = (r: Row) => (r.measured === null || !r.budget ? null : r.budget.op === "≤" ? r.measured / r.budget.value : r.budget.value / Math.max(r.measured, 1e-9));
+const missed = (r: Row) => r.measured === null || (ratioOf(r) ?? 0) > 1 + 1e-9;
 
 /** A set built before the generator made outcome histories is rebuilt, or the dashboard figure would be empty. */
 async function outdated(): Promise<boolean> {
@@ -28,12 +52,13 @@ async function outdated(): Promise<boolean> {
   }
 }
 
-async function main(): Promise<void> {
+async function dataSet(): Promise<void> {
   if (fs.existsSync(file) && (await outdated())) {
     console.log(`${file} has no outcome records (made by an older generator): building it again`);
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
   }
   const fresh = !fs.existsSync(file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const connection = openDatabase(file);
   await migrateToLatest(connection.db);
   if (fresh) {
@@ -43,6 +68,14 @@ async function main(): Promise<void> {
     console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   connection.sqlite.pragma("optimize");
+  connection.sqlite.close();
+}
+
+/** DESIGN §10 server times: route loaders and ranking in-process. */
+async function serverTimes(): Promise<void> {
+  const selected = cases.filter((c) => wanted(c.figure));
+  if (!selected.length) return;
+  const connection = openDatabase(file);
   useConnection(connection);
   const building = performance.now();
   matchIndex(connection);
@@ -51,10 +84,7 @@ async function main(): Promise<void> {
   outcomeFacts(connection, "m6");
   console.log(`outcome facts (m6): loaded in ${((performance.now() - loadingFacts) / 1000).toFixed(1)} s (once per process and checkpoint, then kept current from the change log)`);
 
-  const rows: { figure: string; median: number; budget: number | null; ratio: number | null }[] = [];
-  // BENCH_ONLY=matching measures only the figures whose name contains it.
-  const only = process.env.BENCH_ONLY;
-  for (const c of cases.filter((c) => !only || c.figure.includes(only))) {
+  for (const c of selected) {
     for (let i = 0; i < 3; i++) await c.run(); // warm caches and the query planner
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -63,56 +93,108 @@ async function main(): Promise<void> {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    rows.push({ figure: c.figure, median, budget: c.budgetMs, ratio: c.budgetMs === null ? null : median / c.budgetMs });
+    add({ figure: c.figure, measured: times[Math.floor(times.length / 2)]!, unit: "ms", budget: c.budgetMs === null ? null : { op: "≤", value: c.budgetMs } });
   }
-
-  const width = Math.max(...rows.map((r) => r.figure.length), 6);
-  console.log(`\n${"figure".padEnd(width)}  median ms  budget ms  ratio  verdict`);
-  for (const r of rows) {
-    const verdict = r.ratio === null ? "(no budget)" : r.ratio <= 1 ? "ok" : "OVER BUDGET";
-    console.log(`${r.figure.padEnd(width)}  ${r.median.toFixed(2).padStart(9)}  ${String(r.budget ?? "—").padStart(9)}  ${(r.ratio?.toFixed(2) ?? "—").padStart(5)}  ${verdict}`);
-  }
-  const missed: { ratio: number | null }[] = rows.filter((r) => r.ratio !== null && r.ratio > 1);
   connection.sqlite.close();
-  if (!only || "page weights".includes(only)) missed.push(...(await pageWeights()));
-  if (missed.length) {
-    console.log(`\n${missed.length} budget(s) missed`);
-    process.exit(1);
-  }
-  console.log("\nall budgets met");
 }
 
-/**
- * Page weights of the public pages (DESIGN §10), measured on the built production server with
- * its demo data in Chromium (gzip sizes of first-load JavaScript, and of HTML + CSS).
- */
-async function pageWeights(): Promise<{ ratio: number }[]> {
-  console.log("\npage weights (public pages, gzip, Chromium with JavaScript on)");
-  if (!hasChromium) {
-    console.log("  SKIPPED: Chromium is missing (apt-get install -y chromium)");
-    return [];
+/** Job-board throughput beside /healthz, on the built server over the large data set. */
+async function throughput(): Promise<void> {
+  const names = ["throughput: job board, default listing", "throughput: job board, search ?q=python"];
+  if (!names.some(wanted) && !wanted("throughput: bare route")) return;
+  console.log("throughput: board and /healthz side by side on the large data set …");
+  // The bench file itself, read-mostly: SEED_DEMO=0, and it is not empty, so nothing is seeded.
+  const server = await startServer({ DATABASE_PATH: file, SEED_DEMO: "0" });
+  try {
+    const [bare, listing, search] = await measureThroughput(server);
+    const errors = bare!.errors + listing!.errors + search!.errors;
+    if (errors) console.log(`  ${errors} failed or non-2xx responses during the throughput runs`);
+    add({ figure: "throughput: bare route /healthz (for the ratio)", measured: bare!.rps, unit: "req/s", budget: null });
+    const percent = (x: number) => (errors ? null : (100 * x) / bare!.rps);
+    add({ figure: `${names[0]} (% of bare route; ${listing!.rps.toFixed(0)} req/s)`, measured: percent(listing!.rps), unit: "%", budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT }, skipped: errors ? "errors during the run" : undefined });
+    add({ figure: `${names[1]} (% of bare route; ${search!.rps.toFixed(0)} req/s)`, measured: percent(search!.rps), unit: "%", budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT }, skipped: errors ? "errors during the run" : undefined });
+  } finally {
+    await server.stop();
   }
-  if (!fs.existsSync(path.resolve("build/server.js"))) {
-    console.log("  SKIPPED: build/server.js is missing (npm run build)");
-    return [];
+}
+
+/** Page weights and Lighthouse scores of the public pages, on the built server with its demo data. */
+async function browserFigures(): Promise<void> {
+  const weightsWanted = !only || "page weight".includes(only) || /^(home|job board|vacancy|company|portfolio|outcomes|login)$/.test(only) || only.startsWith("page weight");
+  const lighthouseWanted = !only || "lighthouse".includes(only) || LIGHTHOUSE_PAGES.includes(only) || only.startsWith("lighthouse");
+  if (!weightsWanted && !lighthouseWanted) return;
+  if (!hasChromium) {
+    const reason = "Chromium is missing (apt-get install -y chromium)";
+    if (weightsWanted) rows.push({ figure: "page weight: every public page", measured: null, unit: "KB", budget: { op: "≤", value: JS_BUDGET_KB }, skipped: reason });
+    if (lighthouseWanted) rows.push({ figure: `lighthouse: ${LIGHTHOUSE_PAGES.join(", ")}`, measured: null, unit: "score", budget: { op: "≥", value: PERF_BUDGET }, skipped: reason });
+    return;
   }
   const server = await startServer();
-  const out: { ratio: number }[] = [];
   try {
-    const weights = await measurePageWeights(server.url);
-    const width = Math.max(...weights.map((w) => w.path.length), 4);
-    console.log(`${"page".padEnd(width)}  JS KB  budget  ratio  HTML+CSS KB  budget  ratio  verdict`);
-    for (const w of weights) {
-      const js = w.jsKb / JS_BUDGET_KB;
-      const hc = w.htmlCssKb / HTML_CSS_BUDGET_KB;
-      out.push({ ratio: js }, { ratio: hc });
-      console.log(`${w.path.padEnd(width)}  ${w.jsKb.toFixed(1).padStart(5)}  ${String(JS_BUDGET_KB).padStart(6)}  ${js.toFixed(2).padStart(5)}  ${w.htmlCssKb.toFixed(1).padStart(11)}  ${String(HTML_CSS_BUDGET_KB).padStart(6)}  ${hc.toFixed(2).padStart(5)}  ${js <= 1 && hc <= 1 ? "ok" : "OVER BUDGET"}`);
+    if (weightsWanted) {
+      console.log("page weights: public pages in Chromium …");
+      for (const w of await measurePageWeights(server.url)) {
+        add({ figure: `page weight: ${w.name} ${w.path}, first-load JS (gzip)`, measured: w.jsKb, unit: "KB", budget: { op: "≤", value: JS_BUDGET_KB } });
+        add({ figure: `page weight: ${w.name} ${w.path}, HTML + CSS (gzip)`, measured: w.htmlCssKb, unit: "KB", budget: { op: "≤", value: HTML_CSS_BUDGET_KB } });
+      }
+    }
+    if (lighthouseWanted) {
+      const browser = await launchBrowser();
+      // BENCH_ONLY=portfolio (a page's name) scores that page alone.
+      const names = only && LIGHTHOUSE_PAGES.includes(only) ? [only] : LIGHTHOUSE_PAGES;
+      const pages = (await publicPages(browser, server.url)).filter((p) => names.includes(p.name));
+      await browser.close();
+      for (const name of names.filter((n) => !pages.some((p) => p.name === n))) {
+        rows.push({ figure: `lighthouse: ${name}`, measured: null, unit: "score", budget: { op: "≥", value: PERF_BUDGET }, skipped: "no such page in the demo data" });
+      }
+      console.log(`lighthouse: ${pages.map((p) => p.path).join(" ")} (mobile, median of ${process.env.LIGHTHOUSE_RUNS ?? 3} runs each) …`);
+      for (const s of await lighthouseScores(server.url, pages)) {
+        const runs = (k: "accessibility" | "performance") => s.runs.map((r) => r[k]).join("/");
+        const cpu = s.runs.map((r) => `×${r.multiplier}`).join("/");
+        add({ figure: `lighthouse: ${s.name} ${s.path}, accessibility (runs ${runs("accessibility")})`, measured: s.accessibility, unit: "score", budget: { op: "≥", value: A11Y_BUDGET } });
+        add({ figure: `lighthouse: ${s.name} ${s.path}, performance (runs ${runs("performance")}, CPU ${cpu})`, measured: s.performance, unit: "score", budget: { op: "≥", value: PERF_BUDGET } });
+        add({ figure: `lighthouse: ${s.name}, performance uncalibrated (default CPU ×4; benchmarkIndex ${s.uncalibrated.benchmarkIndex})`, measured: s.uncalibrated.performance, unit: "score", budget: null });
+        if (s.accessibility < A11Y_BUDGET || s.performance < PERF_BUDGET) console.log(`  ${s.path} loses points on: ${s.failing.join(", ")}`);
+      }
     }
   } finally {
     await server.stop();
   }
-  return out.filter((r) => r.ratio > 1);
+}
+
+function printTable(): void {
+  const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+  const cells = rows.map((r) => {
+    const ratio = ratioOf(r);
+    const verdict = r.measured === null ? `SKIPPED: ${r.skipped ?? "not measured"}` : !r.budget ? "(no budget)" : missed(r) ? (r.budget.op === "≤" ? "OVER BUDGET" : "BELOW BUDGET") : "ok";
+    return [r.figure, r.measured === null ? "—" : fmt(r.measured), r.unit, r.budget ? `${r.budget.op} ${r.budget.value}` : "—", ratio === null ? "—" : ratio.toFixed(2), verdict];
+  });
+  const head = ["figure", "measured", "unit", "budget", "ratio", "verdict"];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 0 || i === 5 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join("  ").trimEnd();
+  console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  console.log("building the app (npm run build) …");
+  execSync("npm run build", { stdio: ["ignore", "ignore", "inherit"] });
+  await dataSet();
+  await serverTimes();
+  await throughput();
+  await browserFigures();
+  printTable();
+  const failed = rows.filter((r) => r.measured !== null && r.budget && missed(r));
+  const skipped = rows.filter((r) => r.measured === null);
+  if (!rows.length) {
+    console.log(`\nno figure matches BENCH_ONLY=${only}`);
+    process.exit(1);
+  }
+  if (failed.length || skipped.length) {
+    console.log(`\n${failed.length} budget(s) missed${skipped.length ? `; ${skipped.length} figure(s) SKIPPED — NOT MEASURED, this run proves nothing about them` : ""}`);
+    process.exit(1);
+  }
+  console.log(`\nall ${rows.filter((r) => r.budget).length} budgets met`);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,131 @@
+// The job board's page cache for signed-out visitors (app/server/page-cache.ts), over HTTP
+// against the production server: replayed pages carry a fresh CSP nonce, signed-in visitors
+// never get a cached page, vacancy changes show on the next request, languages stay apart.
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../support/server";
+
+let server: RunningServer;
+let db: Database.Database;
+beforeAll(async () => {
+  server = await startServer();
+  db = new Database(path.join(server.dataDir, "portal.sqlite"));
+  db.pragma("busy_timeout = 5000");
+}, 120_000);
+afterAll(async () => {
+  db?.close();
+  await server?.stop();
+});
+
+async function signIn(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+    body: new URLSearchParams({ email, password: "demo-portal-2026" }),
+  });
+  await res.arrayBuffer();
+  expect(res.status).toBe(302);
+  return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
+}
+
+async function post(pathname: string, cookie: string, fields: Record<string, string>): Promise<number> {
+  const res = await fetch(`${server.url}${pathname}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie },
+    body: new URLSearchParams(fields),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+type Page = { status: number; body: string; headerNonce: string; bodyNonces: string[]; headers: Headers };
+async function get(pathname: string, headers: Record<string, string> = {}): Promise<Page> {
+  const res = await fetch(`${server.url}${pathname}`, { headers });
+  const body = await res.text();
+  const headerNonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1] ?? "";
+  const bodyNonces = [...new Set([...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]!))];
+  return { status: res.status, body, headerNonce, bodyNonces, headers: res.headers };
+}
+
+/** Renames a company behind the server's back: no trigger logs it, so only a fresh render shows it. */
+function renameCompany(id: number, name: string): void {
+  db.prepare("update companies set name = ? where id = ?").run(name, id);
+}
+
+const companyOf = (email: string) =>
+  db.prepare("select m.company_id as id from company_members m join users u on u.id = m.user_id where u.email = ?").get(email) as { id: number };
+
+describe("job board page cache", () => {
+  it("replays a signed-out page with a fresh nonce in header and body, otherwise byte-identical", async () => {
+    const { id } = companyOf("employer@demo.kg");
+    const url = `/vacancies?company=${id}&sort=newest`;
+    const first = await get(url);
+    expect(first.status).toBe(200);
+    renameCompany(id, "Renamed Behind The Cache LLC");
+    const second = await get(url);
+    // Served from the cache: the rename (which no trigger logs) is not visible yet.
+    expect(second.body).not.toContain("Renamed Behind The Cache LLC");
+    expect(first.headerNonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    expect(second.headerNonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    expect(second.headerNonce).not.toBe(first.headerNonce);
+    expect(first.bodyNonces).toEqual([first.headerNonce]);
+    expect(second.bodyNonces).toEqual([second.headerNonce]);
+    expect(second.body.replaceAll(second.headerNonce, "N")).toBe(first.body.replaceAll(first.headerNonce, "N"));
+    expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(second.headers.get("set-cookie")).toBeNull();
+    expect(second.headers.get("vary")).toMatch(/Accept-Language, Cookie/);
+
+    // A signed-in visitor gets a fresh render, never the cached page.
+    const employer = await signIn("employer2@demo.kg");
+    const signedIn = await get(url, { Cookie: employer });
+    expect(signedIn.body).toContain("Renamed Behind The Cache LLC");
+    expect(signedIn.bodyNonces).toEqual([signedIn.headerNonce]);
+    // …and that render is not stored for signed-out visitors either.
+    expect((await get(url)).body).not.toContain("Renamed Behind The Cache LLC");
+  });
+
+  it("shows a closed vacancy gone and an approved one listed on the very next request", async () => {
+    const { id: company } = companyOf("employer@demo.kg");
+    const open = db.prepare("select id from vacancies where company_id = ? and status = 'open' order by id limit 1").get(company) as { id: number };
+    const url = `/vacancies?company=${company}`;
+    expect((await get(url)).body).toContain(`href="/vacancies/${open.id}"`);
+    expect((await get(url)).body).toContain(`href="/vacancies/${open.id}"`); // cached now
+    expect(await post(`/employer/vacancies/${open.id}`, await signIn("employer@demo.kg"), { intent: "close" })).toBe(302);
+    expect(db.prepare("select status from vacancies where id = ?").pluck().get(open.id)).toBe("closed");
+    expect((await get(url)).body).not.toContain(`href="/vacancies/${open.id}"`);
+
+    const waiting = db
+      .prepare("select v.id, v.company_id from vacancies v join companies c on c.id = v.company_id where v.status = 'submitted' and c.status = 'verified' and (v.deadline is null or v.deadline > date('now', '+7 days')) order by v.id limit 1")
+      .get() as { id: number; company_id: number };
+    const theirs = `/vacancies?company=${waiting.company_id}&sort=newest`; // just approved: newest first
+    expect((await get(theirs)).body).not.toContain(`href="/vacancies/${waiting.id}"`);
+    expect((await get(theirs)).body).not.toContain(`href="/vacancies/${waiting.id}"`); // cached now
+    expect(await post("/staff/vacancies", await signIn("staff@demo.kg"), { intent: "approve", vacancyId: String(waiting.id) })).toBe(302);
+    expect(db.prepare("select status from vacancies where id = ?").pluck().get(waiting.id)).toBe("open");
+    // A fresh render (any other cookie bypasses the cache) and the signed-out page agree.
+    expect((await get(theirs, { Cookie: "x=1" })).body.includes(`href="/vacancies/${waiting.id}"`)).toBe(true);
+    expect((await get(theirs)).body.includes(`href="/vacancies/${waiting.id}"`)).toBe(true);
+  });
+
+  it("keeps languages apart: Accept-Language, the language cookie and ?lng= each get their own page", async () => {
+    const url = "/vacancies?sort=newest&page=2";
+    const ru = await get(url, { "Accept-Language": "ru" });
+    const en = await get(url, { "Accept-Language": "en" });
+    const enAgain = await get(url, { "Accept-Language": "en" });
+    const ruAgain = await get(url, { "Accept-Language": "ru" });
+    expect(ru.body).toContain('<html lang="ru"');
+    expect(en.body).toContain('<html lang="en"');
+    expect(enAgain.body).toContain('<html lang="en"');
+    expect(ruAgain.body).toContain('<html lang="ru"');
+    expect((await get(url, { "Accept-Language": "ru", Cookie: "lng=en" })).body).toContain('<html lang="en"');
+    // ?lng= saves the choice in a cookie on every response, cached or not.
+    for (let i = 0; i < 2; i++) {
+      const chosen = await get(`${url}&lng=ky`, { "Accept-Language": "ru" });
+      expect(chosen.body).toContain('<html lang="ky"');
+      expect(chosen.headers.get("set-cookie")).toMatch(/^lng=ky;/);
+    }
+  });
+});
