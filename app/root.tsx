@@ -2,11 +2,12 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
-  useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction,
+  useLoaderData, useLocation, useMatches, useNavigation, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/require-user.server";
 import { useNonce } from "~/components/nonce";
+import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage } from "~/components/error-page";
 import { catalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
@@ -48,6 +49,7 @@ type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
 function Document({ lang, title, children }: { lang: Lang; title?: string; children: ReactNode }) {
   const nonce = useNonce();
+  const hydrate = !useMatches().some((m) => isServerRenderedOnly(m.handle));
   // "idle" | "loading" | "submitting": drives the progress bar (slow links) and lets browser tests wait.
   const navigationState = useNavigation().state;
   return (
@@ -62,8 +64,12 @@ function Document({ lang, title, children }: { lang: Lang; title?: string; child
       <body data-nav-state={navigationState}>
         <div className="nav-progress" hidden={navigationState === "idle"} aria-hidden="true" />
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/require-user.server";
@@ -9,6 +10,9 @@ import { recentPublicGraduates } from "~/models/graduates.server";
 import { listSchools, portalCounts } from "~/models/reference.server";
 import { closeExpiredVacancies, recentOpenVacancies } from "~/models/vacancies.server";
 import { titleMeta } from "~/utils/meta";
+
+// Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
+export const handle = SERVER_RENDERED_ONLY;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();

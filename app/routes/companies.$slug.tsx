@@ -1,3 +1,4 @@
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
@@ -7,6 +8,9 @@ import { interpolate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { publicCompany } from "~/models/companies.server";
 import { notFound } from "~/utils/http.server";
+
+// Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
+export const handle = SERVER_RENDERED_ONLY;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   // Only verified companies have a public page; pending and rejected ones are a 404.

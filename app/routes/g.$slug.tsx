@@ -1,9 +1,13 @@
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/graduate-profile";
 import { ProjectCard, projectCardLinks } from "~/components/project-card";
 import { useT } from "~/i18n/use-t";
 import { loadPublicProfile } from "~/models/public-profile.server";
+
+// Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
+export const handle = SERVER_RENDERED_ONLY;
 
 export const links: LinksFunction = () => projectCardLinks();
 

@@ -1,3 +1,4 @@
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/graduate-profile";
@@ -5,6 +6,9 @@ import { formatMonth } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { loadPublicProfile } from "~/models/public-profile.server";
+
+// Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
+export const handle = SERVER_RENDERED_ONLY;
 
 // A one-to-two page A4 CV: the print stylesheet hides the site's header and footer.
 export async function loader({ request, params }: LoaderFunctionArgs) {

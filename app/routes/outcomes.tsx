@@ -1,6 +1,7 @@
 // /outcomes (DESIGN §6, §11): what each school's graduates do, per graduation year, for future
 // students and their families. Public, light, no JavaScript needed. Only publicView figures leave
 // the server: no numerators, and every figure with fewer than 10 graduates behind it is hidden.
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CHART_COLORS, GroupBarChart } from "~/components/charts";
@@ -17,6 +18,9 @@ import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { publicOutcomes } from "~/models/outcome-dashboard.server";
 import { titleMeta } from "~/utils/meta";
+
+// Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
+export const handle = SERVER_RENDERED_ONLY;
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

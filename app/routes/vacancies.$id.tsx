@@ -1,5 +1,6 @@
 // /vacancies/:id: a vacancy's page with schema.org JobPosting JSON-LD. Public when open and its
 // company verified; the company's members and staff also see it in other states; else 404.
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/require-user.server";
@@ -14,6 +15,9 @@ import { useT } from "~/i18n/use-t";
 import { companyOfUser } from "~/models/companies.server";
 import { closeExpiredVacancies, getVacancy, isPublic, jobPostingJsonLd } from "~/models/vacancies.server";
 import { idParam, notFound } from "~/utils/http.server";
+
+// Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
+export const handle = SERVER_RENDERED_ONLY;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);

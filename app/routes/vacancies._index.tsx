@@ -1,6 +1,7 @@
 // /vacancies: the public job board (DESIGN §3, §11). Search text, filters, order and page all
 // live in the query string of a plain GET form, so it works without JavaScript and any
 // result can be shared. Signed-in graduates can save the search.
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getUser } from "~/auth/require-user.server";
@@ -16,6 +17,9 @@ import { listRegions } from "~/models/reference.server";
 import { boardFacets, boardQueryString, closeExpiredVacancies, parseBoardQuery, searchVacancies, type BoardItem } from "~/models/vacancies.server";
 import { BOARD_SORTS, EMPLOYMENT_TYPES, WORK_MODES } from "~/domain/vacancies/options";
 import { titleMeta } from "~/utils/meta";
+
+// Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
+export const handle = SERVER_RENDERED_ONLY;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();

@@ -71,8 +71,9 @@ describe("job board page cache", () => {
     expect(first.headerNonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
     expect(second.headerNonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
     expect(second.headerNonce).not.toBe(first.headerNonce);
-    expect(first.bodyNonces).toEqual([first.headerNonce]);
-    expect(second.bodyNonces).toEqual([second.headerNonce]);
+    // The board ships no script (decision 015), so its body may hold no nonce; any it holds is the response's own.
+    expect(first.bodyNonces.filter((n) => n !== first.headerNonce)).toEqual([]);
+    expect(second.bodyNonces.filter((n) => n !== second.headerNonce)).toEqual([]);
     expect(second.body.replaceAll(second.headerNonce, "N")).toBe(first.body.replaceAll(first.headerNonce, "N"));
     expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
     expect(second.headers.get("set-cookie")).toBeNull();
@@ -82,7 +83,7 @@ describe("job board page cache", () => {
     const employer = await signIn("employer2@demo.kg");
     const signedIn = await get(url, { Cookie: employer });
     expect(signedIn.body).toContain("Renamed Behind The Cache LLC");
-    expect(signedIn.bodyNonces).toEqual([signedIn.headerNonce]);
+    expect(signedIn.bodyNonces.filter((n) => n !== signedIn.headerNonce)).toEqual([]);
     // …and that render is not stored for signed-out visitors either.
     expect((await get(url)).body).not.toContain("Renamed Behind The Cache LLC");
   });
