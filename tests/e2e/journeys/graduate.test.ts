@@ -4,6 +4,7 @@
 // survey link from the placement office, answered without signing in. Four variants:
 // JavaScript on and off, at 360×740 and 1280×800, in Kyrgyz, Russian and English.
 import sharp from "sharp";
+import type { FileChooser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
@@ -214,7 +215,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
     await page.keyboard.type("Чек-лист для интернет-магазина");
     await pressAndLand(page, "Enter", (u) => /^\/me\/projects\/\d+$/.test(u.pathname));
     await tabTo(page, page.locator('input[type="file"][name="file"]'), "the file input");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    const chooser = await chooserFromKeyboard(page);
     await chooser.setFiles({ name: "screen.png", mimeType: "image/png", buffer: png });
     await tabTo(page, field(m["portfolio.alt"]), "the image description");
     await page.keyboard.type("Таблица проверок");
@@ -244,3 +245,17 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
     await g.close();
   }, 180_000);
 });
+
+/**
+ * Space on the focused file input opens the file chooser. On a loaded machine the first press is
+ * sometimes lost before the page is ready for it, so it is pressed again — still the keyboard only.
+ */
+async function chooserFromKeyboard(page: Page): Promise<FileChooser> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const opened = page.waitForEvent("filechooser", { timeout: 10_000 }).catch(() => null);
+    await page.keyboard.press("Space");
+    const chooser = await opened;
+    if (chooser) return chooser;
+  }
+  throw new Error("the file chooser never opened from the keyboard");
+}
