@@ -168,7 +168,8 @@ describe("security headers on real responses", () => {
   const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
   it("an HTML page, a JSON route, an uploaded image and a 404 all carry the policy and the headers", async () => {
-    const kinds = { html: "/vacancies?q=react", json: "/healthz", upload: uploadedImage(), notFound: "/no/such/page" };
+    // An HTML page that hydrates (its inline scripts must carry the nonce); the board ships none (decision 015).
+    const kinds = { html: "/login?next=%2Fme", json: "/healthz", upload: uploadedImage(), notFound: "/no/such/page" };
     for (const https of [false, true]) {
       for (const [kind, pathname] of Object.entries(kinds)) {
         const headers: Record<string, string> = https ? { "X-Forwarded-Proto": "https" } : {};
