@@ -70,7 +70,8 @@ describe("operations and headers", () => {
   });
 
   it("sends security headers with a per-response CSP nonce that the inline scripts carry", async () => {
-    const res = await fetch(`${server.url}/`);
+    // A page that hydrates: the home page ships no script at all (decision 015).
+    const res = await fetch(`${server.url}/login`);
     const csp = res.headers.get("content-security-policy")!;
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
@@ -81,7 +82,7 @@ describe("operations and headers", () => {
     const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
     expect(inlineScripts.length).toBeGreaterThan(0);
     for (const [, attrs] of inlineScripts) expect(attrs).toContain(`nonce="${nonce}"`);
-    const second = await fetch(`${server.url}/`);
+    const second = await fetch(`${server.url}/login`);
     expect(second.headers.get("content-security-policy")).not.toBe(csp);
   });
 
