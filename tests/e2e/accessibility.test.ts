@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { hasChromium, screenshotPath, textOf } from "../support/browser";
+import { hasChromium, screenshotPath, expectText } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 import { tabTo as tabToLocator } from "../support/journey-steps";
 import { axeViolations, describeViolations, discoverTour, signInAll, type Sessions, type TourPage, withLang } from "../support/page-tour";
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
     const [answer] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: ru["signup.submit"], exact: true }).click()]);
     expect(answer?.status()).toBe(400);
     const alert = page.locator('main [role="alert"], main [aria-live="assertive"]');
-    expect(await textOf(alert)).toBe(ru["errors.formTitle"]);
+    await expectText(alert, ru["errors.formTitle"]);
     const name = page.getByLabel(ru["signup.name"]);
     expect(await name.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await name.getAttribute("aria-describedby")) ?? "";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { hasChromium, screenshotPath, textOf } from "../support/browser";
+import { hasChromium, screenshotPath, expectText } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
 const catalogs = { ky, ru, en };
@@ -54,11 +54,11 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         const shot = (step: string) => page.screenshot({ path: screenshotPath(`roles-${role.email}-${variant.js ? "js" : "nojs"}-${variant.width}-${step}`), fullPage: true });
 
         await page.goto(`${env.server.url}/login?lng=${variant.from}`);
-        expect(await textOf(page.locator("main h1"), from["login.title"])).toBe(from["login.title"]);
+        await expectText(page.locator("main h1"), from["login.title"]);
         await page.getByLabel(from["login.email"]).fill(role.email);
         await page.getByLabel(from["login.password"]).fill("demo-portal-2026");
         await Promise.all([page.waitForURL(`${env.server.url}${role.home}`), page.locator("main").getByRole("button", { name: from["login.submit"] }).click()]);
-        expect(await textOf(page.locator("main h1"), from[role.heading])).toBe(from[role.heading]);
+        await expectText(page.locator("main h1"), from[role.heading]);
         await expectNoRawKeys(page);
         await expectNoHorizontalScroll(page);
         await shot("signed-in");
@@ -68,16 +68,16 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
           page.waitForURL((u) => u.searchParams.get("lng") === variant.to),
           page.getByRole("navigation", { name: from["nav.language"] }).getByRole("link", { name: to[`lang.${variant.to}`] }).click(),
         ]);
-        expect(await textOf(page.locator("main h1"), to[role.heading])).toBe(to[role.heading]);
+        await expectText(page.locator("main h1"), to[role.heading]);
         expect(await page.getAttribute("html", "lang")).toBe(variant.to);
         await page.goto(`${env.server.url}/account`);
-        expect(await textOf(page.locator("main h1"), to["account.title"])).toBe(to["account.title"]);
+        await expectText(page.locator("main h1"), to["account.title"]);
         await expectNoRawKeys(page);
         await shot("switched");
 
         await Promise.all([page.waitForURL(`${env.server.url}/`), page.getByRole("button", { name: to["nav.signOut"] }).click()]);
-        expect(await textOf(page.getByRole("status"), to["flash.signedOut"])).toBe(to["flash.signedOut"]);
-        expect(await textOf(page.getByRole("link", { name: to["nav.signIn"], exact: true }), to["nav.signIn"])).toBe(to["nav.signIn"]);
+        await expectText(page.getByRole("status"), to["flash.signedOut"]);
+        await expectText(page.getByRole("link", { name: to["nav.signIn"], exact: true }), to["nav.signIn"]);
         await page.goto(`${env.server.url}${role.home}`);
         expect(new URL(page.url()).pathname).toBe("/login");
         await shot("signed-out");

@@ -3,7 +3,7 @@
 // (journeys/staff.test.ts), with JavaScript on and off at phone and desktop sizes.
 import { describe, expect, it } from "vitest";
 import { ky } from "~/i18n/messages/ky";
-import { hasChromium, screenshotPath, textOf } from "../support/browser";
+import { hasChromium, screenshotPath, expectText } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
 const label = (template: string) => template.replace(/\{\w+\}.*$/, "").trim();
@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
     await page.goto(`${env.server.url}/`);
     await Promise.all([page.waitForEvent("load"), page.locator("footer").getByRole("link", { name: ky["outcomes.public.nav"] }).click()]);
     expect(new URL(page.url()).pathname).toBe("/outcomes");
-    expect(await textOf(page.locator("h1"))).toBe(ky["outcomes.public.title"]);
+    await expectText(page.locator("h1"), ky["outcomes.public.title"]);
     expect(await page.locator("svg.chart[role=img] title").count()).toBe(1);
     expect(await page.locator("main table").count()).toBeGreaterThan(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Locator } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
@@ -28,6 +29,15 @@ export async function textOf(locator: Locator, expected?: string, timeout = 10_0
     if (expected === undefined || text === expected || Date.now() > deadline) return text;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Waits (up to the timeout) for the element to show exactly `expected`, then asserts it.
+ * A fetcher's revalidation or a client navigation renders a moment after its response
+ * arrives, so reading once right after a submit would race the new render.
+ */
+export async function expectText(locator: Locator, expected: string, timeout = 10_000): Promise<void> {
+  expect(await textOf(locator, expected, timeout)).toBe(expected);
 }
 
 // Playwright gives every launch a fresh, empty profile of its own.

@@ -10,7 +10,7 @@ import { hashPassword } from "~/auth/password.server";
 import { en, type Messages } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { screenshotPath, textOf } from "./browser";
+import { screenshotPath, expectText, textOf } from "./browser";
 import { submitForm } from "./forms";
 import type { RunningServer } from "./server";
 
@@ -206,7 +206,7 @@ export async function moveApplication(employer: Actor, applicant: string, stages
       await page.getByLabel(m["applications.move.monthlyPay"]).fill("45000");
     }
     await employer.submit(m["applications.move.submit"]);
-    expect(await textOf(page.locator("main .pill").first(), m[`applications.status.${to}`])).toBe(m[`applications.status.${to}`]);
+    await expectText(page.locator("main .pill").first(), m[`applications.status.${to}`]);
   }
 }
 

@@ -5,7 +5,7 @@
 // 1280×800, in Russian, English and Kyrgyz.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { hasChromium, textOf } from "../../support/browser";
+import { hasChromium, expectText, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
   approveVacancy, journeyVariants, knownPasswordFor, moveApplication, openActor, postVacancy, screenshots, signInAs, variantTitle,
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       await page.getByLabel(m["signup.passwordRepeat"]).fill("company-secret-2026");
       await e.submit(m["signup.submit"]);
       expect(new URL(page.url()).pathname).toBe("/account");
-      expect(await textOf(page.locator("main .pill"))).toBe(m["account.status.pending"]);
+      await expectText(page.locator("main .pill"), m["account.status.pending"]);
       await shot(e, "signed-up");
 
       // 2. Staff (signed in in a second browser context) verify the company.
@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       expect(await textOf(staff.page.locator("main"))).toContain(staff.m["companies.label.verified"]);
       await shot(staff, "staff-verified");
       await e.goto("/account");
-      expect(await textOf(page.locator("main .pill"))).toBe(m["account.status.verified"]);
+      await expectText(page.locator("main .pill"), m["account.status.verified"]);
 
       // 3. Post a vacancy and send it for review.
       const vacancyId = await postVacancy(e, {
@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       expect(await textOf(first.locator(".match-reason"))).toMatch(/\d+/);
       await first.locator("summary").click();
-      expect(await textOf(first.locator(".match-parts caption"))).toBe(m["match.parts"]);
+      await expectText(first.locator(".match-parts caption"), m["match.parts"]);
       await shot(e, "candidates");
 
       // 6. Invite the top candidate.
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       expect(await textOf(invite)).toContain(m["match.invite"]);
       await e.submit(invite);
       const invited = page.locator(".match-card", { has: page.locator(`a[href="/g/${slug}"]`) });
-      expect(await textOf(invited.locator(".pill").last())).toBe(m["applications.status.invited"]);
+      await expectText(invited.locator(".pill").last(), m["applications.status.invited"]);
       await shot(e, "invited");
 
       // 7. The graduate sees the invitation, finds the vacancy among jobs for them and accepts by applying.
@@ -105,12 +105,12 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       expect(await textOf(job)).toContain(g.m["applications.status.invited"]);
       await g.goto("/me/applications");
       const mine = g.page.locator("main li.card", { hasText: title });
-      expect(await textOf(mine.locator(".pill"))).toBe(g.m["applications.status.invited"]);
+      await expectText(mine.locator(".pill"), g.m["applications.status.invited"]);
       await Promise.all([g.page.waitForURL(/\/me\/applications\/\d+$/), mine.getByRole("link", { name: title }).click()]);
       await Promise.all([g.page.waitForURL(/\/apply$/), g.page.getByRole("link", { name: g.m["applications.accept"] }).click()]);
       await g.page.getByLabel(g.m["applications.apply.note"]).fill("Спасибо за приглашение! Готов(а) выйти на работу в марте.");
       await g.submit(g.m["applications.apply.submit"]);
-      expect(await textOf(g.page.locator("main .pill").first())).toBe(g.m["applications.status.applied"]);
+      await expectText(g.page.locator("main .pill").first(), g.m["applications.status.applied"]);
       await shot(g, "graduate-accepted");
       expect(g.errors).toEqual([]);
       await g.close();

@@ -6,7 +6,7 @@
 import sharp from "sharp";
 import type { FileChooser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, textOf } from "../../support/browser";
+import { hasChromium, expectText, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
   addSkill, asHelper, dueCohortOf, enrolGraduate, joinWithCode, journeyVariants, moveApplication, openActor, pressAndLand, readDb, screenshots, signInAs, tabTo, variantTitle,
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await basics.getByLabel(m["profile.city"]).fill("Бишкек");
       await basics.getByLabel(m["profile.visibility.public"]).check();
       await g.submit(m["common.save"], basics);
-      expect(await textOf(page.getByRole("status").first(), m["flash.saved"])).toBe(m["flash.saved"]);
+      await expectText(page.getByRole("status").first(), m["flash.saved"]);
       await shot(g, "profile-saved");
       await addSkill(g, "вёрстка", "HTML/CSS");
       await shot(g, "skill");
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       const visitor = await openActor(browser, server, v);
       const response = await visitor.page.goto(`${server.url}/g/${who.slug}?lng=${v.lang}`);
       expect(response?.status()).toBe(200);
-      expect(await textOf(visitor.page.locator("main h1"))).toBe(fullName);
+      await expectText(visitor.page.locator("main h1"), fullName);
       expect(await visitor.page.locator("main").innerText()).toContain("Сайт гостевого дома «Сон-Көл»");
       const img = visitor.page.locator('main img[alt="Главная страница сайта на телефоне"]');
       expect(await img.count()).toBe(1);
@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       expect(await visitor.page.locator("main").innerText()).not.toContain(who.email); // contacts are never public
       await shot(visitor, "public-page");
       expect((await visitor.page.goto(`${server.url}/g/${who.slug}/cv`))?.status()).toBe(200);
-      expect(await textOf(visitor.page.locator("h1"))).toBe(fullName);
+      await expectText(visitor.page.locator("h1"), fullName);
       await shot(visitor, "public-cv");
       expect(visitor.errors).toEqual([]);
       await visitor.close();
@@ -106,17 +106,17 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await page.getByLabel(m["vacancies.q"], { exact: true }).fill(vacancy.title);
       await g.search(m["vacancies.submit"], page.getByRole("search"), (u) => u.searchParams.get("q") === vacancy.title);
       const result = page.locator(`main a[href="/vacancies/${vacancy.id}"]`).first();
-      expect(await textOf(result)).toBe(vacancy.title);
+      await expectText(result, vacancy.title);
       await shot(g, "board-search");
 
       // 6. Apply.
       await Promise.all([page.waitForURL(new RegExp(`/vacancies/${vacancy.id}$`)), result.click()]);
-      expect(await textOf(page.locator("main h1"))).toBe(vacancy.title);
+      await expectText(page.locator("main h1"), vacancy.title);
       await Promise.all([page.waitForURL(/\/apply$/), page.getByRole("link", { name: m["vacancies.apply"] }).first().click()]);
       await page.getByLabel(m["applications.apply.note"]).fill("Саламатсызбы! Бишкектенмин, веб-иштеп чыгууну жакшы көрөм.");
       await g.submit(m["applications.apply.submit"]);
       expect(new URL(page.url()).pathname).toMatch(/^\/me\/applications\/\d+$/);
-      expect(await textOf(page.locator("main .pill").first())).toBe(m["applications.status.applied"]);
+      await expectText(page.locator("main .pill").first(), m["applications.status.applied"]);
       await shot(g, "applied");
 
       // 7. The employer screens the application; the graduate sees the new status.
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       });
       await g.goto("/me/applications");
       const card = page.locator("main li.card", { has: page.locator(`text=${vacancy.title}`) });
-      expect(await textOf(card.locator(".pill"))).toBe(m["applications.status.screening"]);
+      await expectText(card.locator(".pill"), m["applications.status.screening"]);
       await shot(g, "status-changed");
       expect(g.errors).toEqual([]);
       await g.close();
@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       // 8. The placement office makes a one-time survey link for the due checkpoint…
       await staff.goto(`/staff/outcomes/follow-up?cohort=${cohortId}`);
       const row = staff.page.locator(".follow-up-table tbody tr", { hasText: fullName });
-      expect(await textOf(row.locator(".pill"))).toBe(staff.m["outcomes.followUp.due"]);
+      await expectText(row.locator(".pill"), staff.m["outcomes.followUp.due"]);
       await staff.submit(staff.m["outcomes.followUp.makeLink"], row);
       const surveyUrl = await textOf(staff.page.locator(".notice .survey-link"));
       expect(surveyUrl).toMatch(/\/survey\/[A-Za-z0-9_-]{43}$/);
@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       // …which the graduate opens without signing in and answers: a slip first, then right.
       const s = await openActor(browser, server, v);
       expect((await s.page.goto(surveyUrl))?.status()).toBe(200);
-      expect(await textOf(s.page.locator("h1"))).toBe(s.m["outcomes.survey.title"]);
+      await expectText(s.page.locator("h1"), s.m["outcomes.survey.title"]);
       await s.page.getByLabel(s.m["outcomes.survey.code.employed"]).check();
       await s.page.getByLabel(s.m["outcomes.survey.jobTitle"]).fill("Верстальщик");
       await s.page.getByLabel(s.m["outcomes.survey.hours"]).fill("40");
@@ -158,17 +158,17 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await s.page.getByRole("group", { name: s.m["outcomes.survey.related"] }).getByLabel(s.m["outcomes.related.yes"], { exact: true }).check();
       await s.submit(s.m["outcomes.survey.submit"]);
       await s.page.waitForURL(/\/survey\/thanks$/);
-      expect(await textOf(s.page.locator("h1"))).toBe(s.m["outcomes.survey.thanksTitle"]);
+      await expectText(s.page.locator("h1"), s.m["outcomes.survey.thanksTitle"]);
       await shot(s, "survey-thanks");
       expect((await s.page.goto(surveyUrl))?.status()).toBe(410);
-      expect(await textOf(s.page.locator("h1"))).toBe(s.m["outcomes.survey.usedTitle"]);
+      await expectText(s.page.locator("h1"), s.m["outcomes.survey.usedTitle"]);
       expect((await s.page.goto(`${server.url}/survey/nope`))?.status()).toBe(404);
       expect(s.errors).toEqual([]);
       await s.close();
 
       // With the answer recorded, the graduate has left the follow-up list.
       await staff.goto(`/staff/outcomes/follow-up?cohort=${cohortId}`);
-      expect(await textOf(staff.page.locator("main h1"))).toBe(staff.m["outcomes.followUp.title"]);
+      await expectText(staff.page.locator("main h1"), staff.m["outcomes.followUp.title"]);
       expect(await staff.page.locator(".follow-up-table tbody tr", { hasText: fullName }).count()).toBe(0);
       expect(staff.errors).toEqual([]);
       await staff.close();
@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
     const saved = page.waitForResponse((r) => r.request().method() === "POST");
     await page.keyboard.press("Enter");
     await saved;
-    expect(await textOf(page.getByRole("status").first(), m["flash.saved"])).toBe(m["flash.saved"]);
+    await expectText(page.getByRole("status").first(), m["flash.saved"]);
 
     // A project, and its image chosen from the file input with Space.
     await g.goto("/me/projects/new");
@@ -239,7 +239,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
     await page.keyboard.type("Здравствуйте! Хочу начать карьеру в тестировании.");
     await tabTo(page, page.getByRole("button", { name: m["applications.apply.submit"], exact: true }), "the send button");
     await pressAndLand(page, "Enter", (u) => /^\/me\/applications\/\d+$/.test(u.pathname));
-    expect(await textOf(page.locator("main .pill").first())).toBe(m["applications.status.applied"]);
+    await expectText(page.locator("main .pill").first(), m["applications.status.applied"]);
     await shot(g, "applied");
     expect(g.errors).toEqual([]);
     await g.close();

@@ -6,7 +6,7 @@
 // English, Kyrgyz and Russian.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { hasChromium, textOf } from "../../support/browser";
+import { hasChromium, expectText, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import { approveVacancy, asHelper, journeyVariants, openActor, postVacancy, screenshots, signInAs, variantTitle } from "../../support/journey-steps";
 
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
         postVacancy(employer, { title, city: "Бишкек", skills: "ручное тестирование\nSQL", description: "Ручное тестирование веб-приложений.\n\nНаставник, гибкий график." }),
       );
       await s.goto("/staff/vacancies");
-      expect(await textOf(page.locator(`article#vacancy-${vacancyId} h2`))).toBe(title);
+      await expectText(page.locator(`article#vacancy-${vacancyId} h2`), title);
       await shot(s, "moderation");
       await approveVacancy(s, vacancyId);
       expect((await page.request.get(`${server.url}/vacancies/${vacancyId}`)).status()).toBe(200);
@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       // 4. The outcome dashboard, reached from the staff menu, by HTP residency at +12 months.
       await s.goto("/staff");
       await Promise.all([page.waitForURL(/\/staff\/outcomes$/), page.locator(".section-nav").getByRole("link", { name: m["outcomes.dashboard.nav"], exact: true }).click()]);
-      expect(await textOf(page.locator("h1"), m["outcomes.dashboard.title"])).toBe(m["outcomes.dashboard.title"]);
+      await expectText(page.locator("h1"), m["outcomes.dashboard.title"]);
       await expect.poll(() => page.locator(".outcome-table tbody tr").count()).toBeGreaterThan(3);
       expect(await page.locator("svg.chart[role=img]").count()).toBe(2);
       await page.getByLabel(m["outcomes.dashboard.checkpoint"]).selectOption("m12");
@@ -91,8 +91,8 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       await s.search(m["outcomes.dashboard.show"], page.locator("main"), (u) => u.searchParams.get("by") === "htp");
       expect(new URL(page.url()).searchParams.getAll("year").sort()).toEqual([...years].sort());
       // Waits for the text: with JavaScript the summary re-renders a moment after the address changes.
-      expect(await textOf(yearChoice.locator(".choices__picked"), years.join(", "))).toBe(years.join(", "));
-      expect(await textOf(page.locator(".outcome-table tbody tr th").nth(1), m["outcomes.dashboard.group.htpYes"])).toBe(m["outcomes.dashboard.group.htpYes"]);
+      await expectText(yearChoice.locator(".choices__picked"), years.join(", "));
+      await expectText(page.locator(".outcome-table tbody tr th").nth(1), m["outcomes.dashboard.group.htpYes"]);
       for (const right of await page.locator("svg.chart").evaluateAll((svgs) => svgs.map((c) => c.getBoundingClientRect().right))) expect(right).toBeLessThanOrEqual(v.width);
       await shot(s, "dashboard");
       const csv = await page.request.get(`${server.url}${await page.getByRole("link", { name: m["outcomes.dashboard.csv"] }).getAttribute("href")}`);
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       const employed = page.locator(".outcome-table .total-row td").nth(3).locator("a.figure");
       expect(await textOf(employed)).toMatch(/^\d+ %$/);
       await Promise.all([page.waitForURL(/\/staff\/outcomes\/graduates\?/), employed.click()]);
-      expect(await textOf(page.locator("h1"), m["outcomes.drill.title"])).toBe(m["outcomes.drill.title"]);
+      await expectText(page.locator("h1"), m["outcomes.drill.title"]);
       const total = Number((await textOf(page.locator("main h2").first())).replace(/\D/g, ""));
       expect(total).toBeGreaterThan(0);
       expect(await page.locator(".drill-table tbody tr").count()).toBe(Math.min(50, total));
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
 
       // 7. The audit log shows the approval (before → after), the module verification and the export.
       await Promise.all([page.waitForURL(/\/staff\/audit$/), page.getByRole("navigation", { name: m["nav.staff"] }).getByRole("link", { name: m["audit.title"] }).click()]);
-      expect(await textOf(page.locator("main h1"), m["audit.title"])).toBe(m["audit.title"]);
+      await expectText(page.locator("main h1"), m["audit.title"]);
       const filter = async (action: string, entityId: number | null) => {
         await page.getByLabel(m["audit.filter.action"]).selectOption(action);
         await page.getByLabel(m["audit.filter.entityId"]).fill(entityId === null ? "" : String(entityId));
@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       };
       const approved = await filter("vacancy.approve", vacancyId);
       expect(await approved.count()).toBe(1);
-      expect(await textOf(approved.locator("td:nth-child(3) code"))).toBe("vacancy.approve");
+      await expectText(approved.locator("td:nth-child(3) code"), "vacancy.approve");
       expect(await approved.locator("del").first().innerText()).toBe("submitted");
       expect(await approved.locator("ins").first().innerText()).toBe("open");
       await shot(s, "audit-approve");
