@@ -5,6 +5,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
 import { DropNulBytes } from "~/server/drop-nul-bytes";
+import { isolateFromOpeners } from "~/server/security";
+import { isServerRenderedOnly } from "~/utils/hydration";
 
 const ABORT_DELAY = 5_000;
 
@@ -16,6 +18,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.cspNonce || undefined;
+  const page = remixContext.staticHandlerContext;
+  const serverRenderedOnly = page.matches.some((m) => isServerRenderedOnly(remixContext.routeModules[m.route.id]?.handle));
+  const signedIn = Boolean((page.loaderData.root as { user?: unknown } | undefined)?.user);
+  if (isolateFromOpeners({ serverRenderedOnly, signedIn })) responseHeaders.set("Cross-Origin-Opener-Policy", "same-origin");
   // Bots and JavaScript-off clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {

@@ -38,14 +38,17 @@ export function rejectCrossSiteWrites(req: Request, res: Response, next: NextFun
   next();
 }
 
-/** Security headers on every response; the CSP nonce is handed to Remix for its inline scripts. */
+/**
+ * Security headers on every response; the CSP nonce is handed to Remix for its inline scripts.
+ * Cross-Origin-Opener-Policy is a per-document choice, made where the page is known: see
+ * isolateFromOpeners, applied in entry.server.tsx.
+ */
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
   const upload = req.path.startsWith("/uploads/");
   // The uploads route sets nosniff itself (on its 404s too); setting it here as well doubles it.
   if (!upload) res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   if (req.protocol === "https") res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   // Stored images carry their own, stricter policy (routes/uploads.$file.ts: default-src 'none';
@@ -69,4 +72,18 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
     ].join("; "),
   );
   next();
+}
+
+/**
+ * Whether a rendered page is sent with `Cross-Origin-Opener-Policy: same-origin`, which cuts
+ * any window reference a page on another site holds to ours (window.open, window.opener) and
+ * so closes the cross-window leaks of what a signed-in user sees. It is sent on every page but
+ * one kind: a signed-out visit to a page that ships no JavaScript (decision 015: home, board,
+ * vacancy, portfolio, company, public outcomes). Those hold nothing of anyone's — the same
+ * bytes go to every visitor — so there is nothing to leak, while the policy makes Chromium move
+ * each arrival into a fresh renderer process whose start-up, on a phone, lands on the page's
+ * own main thread (decision 016). Every page with a session, or with a form and script, keeps it.
+ */
+export function isolateFromOpeners(page: { serverRenderedOnly: boolean; signedIn: boolean }): boolean {
+  return page.signedIn || !page.serverRenderedOnly;
 }

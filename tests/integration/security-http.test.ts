@@ -203,4 +203,27 @@ describe("security headers on real responses", () => {
       }
     }
   });
+
+  it("Cross-Origin-Opener-Policy: on every page with a session or with script; not on signed-out pages that ship no JavaScript (decision 016)", async () => {
+    const coop = async (pathname: string, cookie?: string) => {
+      const res = await fetch(`${proxied.url}${pathname}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+      const body = await res.text();
+      return { coop: res.headers.get("cross-origin-opener-policy"), body, status: res.status };
+    };
+    const board = await coop("/vacancies");
+    const vacancy = /href="(\/vacancies\/\d+)"/.exec(board.body)![1]!;
+    const { cookie } = await signIn("graduate@demo.kg", DEMO_PASSWORD);
+    expect(cookie).toBeTruthy();
+    for (const pathname of ["/", "/vacancies", vacancy, "/outcomes"]) {
+      const out = await coop(pathname);
+      expect(out.status, pathname).toBe(200);
+      expect(out.body, `${pathname} runs no script`).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
+      expect(out.coop, `${pathname} signed out`).toBeNull();
+      expect((await coop(pathname, cookie!)).coop, `${pathname} signed in`).toBe("same-origin");
+    }
+    for (const pathname of ["/login", "/join", "/no/such/page"]) expect((await coop(pathname)).coop, pathname).toBe("same-origin");
+    for (const pathname of ["/me/applications", "/account"]) expect((await coop(pathname, cookie!)).coop, pathname).toBe("same-origin");
+    // The board's page cache replays the signed-out page as rendered: still without the policy.
+    expect((await coop("/vacancies")).coop).toBeNull();
+  });
 });
