@@ -5,6 +5,7 @@ import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CHART_COLORS, GroupBarChart } from "~/components/charts";
+import { CheckpointField } from "~/components/checkpoint-field";
 import { SubmitButton } from "~/components/form";
 import { getConnection } from "~/db.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
@@ -77,12 +78,7 @@ export default function PublicOutcomes() {
       <h1>{t("outcomes.public.title")}</h1>
       <p className="lead">{t("outcomes.public.lead")}</p>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="public-checkpoint">{t("outcomes.public.checkpoint")}</label>
-          <select id="public-checkpoint" name="checkpoint" defaultValue={checkpoint}>
-            {CHECKPOINTS.map((c) => <option key={c} value={c}>{t(`outcomes.checkpoint.${c}` as MessageKey)}</option>)}
-          </select>
-        </div>
+        <CheckpointField id="public-checkpoint" label="outcomes.public.checkpoint" value={checkpoint} />
         <SubmitButton>{t("outcomes.public.show")}</SubmitButton>
       </Form>
       {schools.length === 0 ? (

@@ -5,10 +5,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { CHART_COLORS, GroupBarChart, TrendChart } from "~/components/charts";
+import { CheckpointField } from "~/components/checkpoint-field";
 import { SubmitButton } from "~/components/form";
 import { drillHref, groupLabelText, medianDaysText, medianPayText, RATE_COLUMNS, RateFigure } from "~/components/outcome-figures";
 import { getConnection, getDb } from "~/db.server";
-import { CHECKPOINTS, OUTCOME_CODES } from "~/domain/outcomes/codes";
+import { OUTCOME_CODES } from "~/domain/outcomes/codes";
 import { BREAKDOWNS, dashboardQueryFrom, dashboardSearch, RATE_MEASURES, type DashboardQuery } from "~/domain/outcomes/dashboard";
 import { TIME_TO_JOB_WINDOWS, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { formatNumber } from "~/i18n/format";
@@ -102,12 +103,7 @@ export default function OutcomeDashboard() {
       <h1>{t("outcomes.dashboard.title")}</h1>
       <p className="lead">{t("outcomes.dashboard.lead")}</p>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="dash-checkpoint">{t("outcomes.dashboard.checkpoint")}</label>
-          <select id="dash-checkpoint" name="checkpoint" defaultValue={query.checkpoint}>
-            {CHECKPOINTS.map((c) => <option key={c} value={c}>{t(`outcomes.checkpoint.${c}` as MessageKey)}</option>)}
-          </select>
-        </div>
+        <CheckpointField id="dash-checkpoint" label="outcomes.dashboard.checkpoint" value={query.checkpoint} />
         <ChoiceGroup
           name="year"
           legend={t("outcomes.dashboard.year")}

@@ -5,7 +5,7 @@ import type { Connection } from "../connection";
 import { richTextToPlain } from "../../app/domain/text/rich-text";
 import { foldForSearch } from "../../app/models/graduate-search.server";
 import { tracks } from "./data/tracks";
-import { vacancyDuties, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
+import { vacancyDuties, vacancyHeadings, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
 import type { Random } from "./random";
 
 const STATES = [
@@ -33,7 +33,7 @@ export function seedVacancies({ sqlite }: Connection, random: Random, options: {
   for (const m of sqlite.prepare("select company_id, user_id from company_members").all() as { company_id: number; user_id: number }[]) members.set(m.company_id, m.user_id);
   const skillId = new Map((sqlite.prepare("select id, slug from skills").all() as { id: number; slug: string }[]).map((s) => [s.slug, s.id]));
   const regions = new Map((sqlite.prepare("select id, code from regions").all() as { id: number; code: string }[]).map((r) => [r.code, r.id]));
-  const cityRegion: Record<string, string> = { Bishkek: "bishkek", Osh: "osh-city", Karakol: "issyk-kul", Naryn: "naryn", Tokmok: "chui", "Kyzyl-Kiya": "batken", Talas: "talas", "Jalal-Abad": "jalal-abad" };
+  const cityRegion: Record<string, string> = { Бишкек: "bishkek", Ош: "osh-city", Каракол: "issyk-kul", Нарын: "naryn", Токмок: "chui", "Кызыл-Кия": "batken", Талас: "talas", "Джалал-Абад": "jalal-abad" };
   const candidates = sqlite
     .prepare("select g.id, g.first_name, g.last_name, g.headline from graduates g where g.visibility != 'private' and g.user_id is not null and g.anonymised_at is null order by g.id")
     .all() as { id: number; first_name: string; last_name: string; headline: string | null }[];
@@ -75,12 +75,16 @@ export function seedVacancies({ sqlite }: Connection, random: Random, options: {
       const deadline = status === "open" ? addDays(`${options.today}T00:00:00.000Z`, random.int(5, 90)).slice(0, 10) : addDays(created, random.int(20, 60)).slice(0, 10);
       const salaryMin = random.chance(0.75) ? random.int(20, 70) * 1000 : null;
       const salaryMax = salaryMin && random.chance(0.8) ? salaryMin + random.int(5, 50) * 1000 : null;
-      const city = company.city ?? "Bishkek";
+      const city = company.city ?? "Бишкек";
       const mode = random.pick(["onsite", "onsite", "hybrid", "remote"] as const);
+      const intro = random.pick(vacancyIntros);
+      const duties = vacancyDuties[intro.lang];
+      const offers = vacancyOffers[intro.lang];
+      const list = (items: string[]) => `<ul>${[...new Set(items)].map((d) => `<li>${d}</li>`).join("")}</ul>`;
       const description = [
-        `<p>${random.pick(vacancyIntros)}</p>`,
-        `<p><strong>Задачи:</strong></p><ul>${[...new Set([random.pick(vacancyDuties), random.pick(vacancyDuties), random.pick(vacancyDuties)])].map((d) => `<li>${d}</li>`).join("")}</ul>`,
-        `<p><strong>Мы предлагаем:</strong></p><ul>${[...new Set([random.pick(vacancyOffers), random.pick(vacancyOffers)])].map((d) => `<li>${d}</li>`).join("")}</ul>`,
+        `<p>${intro.text}</p>`,
+        `<p><strong>${vacancyHeadings[intro.lang].duties}</strong></p>${list([random.pick(duties), random.pick(duties), random.pick(duties)])}`,
+        `<p><strong>${vacancyHeadings[intro.lang].offers}</strong></p>${list([random.pick(offers), random.pick(offers)])}`,
       ].join("");
       const { lastInsertRowid } = insertVacancy.run(
         company.id, members.get(company.id) ?? null, title, description,

@@ -163,7 +163,8 @@ async function browserFigures(): Promise<void> {
 }
 
 function printTable(): void {
-  const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+  // Scores and counts are whole numbers; times and sizes keep two decimals below 100.
+  const fmt = (n: number) => (Math.abs(n) >= 100 || Number.isInteger(n) ? n.toFixed(0) : n.toFixed(2));
   const cells = rows.map((r) => {
     const ratio = ratioOf(r);
     const verdict = r.measured === null ? `SKIPPED: ${r.skipped ?? "not measured"}` : !r.budget ? "(no budget)" : missed(r) ? (r.budget.op === "≤" ? "OVER BUDGET" : "BELOW BUDGET") : "ok";

@@ -3,14 +3,14 @@
 // announced (JavaScript off); focus is visible; and part of the graduate journey works with the
 // keyboard alone.
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
 import { hasChromium, screenshotPath, expectText } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 import { tabTo as tabToLocator } from "../support/journey-steps";
-import { axeViolations, describeViolations, discoverTour, signInAll, type Sessions, type TourPage, withLang } from "../support/page-tour";
+import { axeViolations, describeViolations, usePageTour, withLang } from "../support/page-tour";
 
 // Two views keep the run short (axe takes 2–6 s a page on a 2-core machine); the language
 // test visits every page type in all three languages.
@@ -24,21 +24,16 @@ const tabTo = (page: Page, selector: string, what: string) => tabToLocator(page,
 
 describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
   const env = useServerAndBrowser();
-  let sessions: Sessions;
-  let tour: TourPage[];
-  beforeAll(async () => {
-    sessions = await signInAll(env.browser, env.server.url);
-    tour = await discoverTour(env.browser, env.server.url, sessions);
-  });
+  const tour = usePageTour(env);
 
   for (const view of VIEWS) {
     it(`axe finds no WCAG 2.1 A/AA violation on any page type (${view.width}px, ${view.lang})`, async () => {
       const problems: string[] = [];
       const contexts = new Map<string, Awaited<ReturnType<typeof env.browser.newContext>>>();
-      for (const p of tour) {
+      for (const p of tour.pages) {
         let context = contexts.get(p.role);
         if (!context) {
-          context = await env.browser.newContext({ viewport: { width: view.width, height: view.height }, storageState: sessions[p.role], bypassCSP: true });
+          context = await env.browser.newContext({ viewport: { width: view.width, height: view.height }, storageState: tour.sessions[p.role], bypassCSP: true });
           contexts.set(p.role, context);
         }
         const page = await context.newPage();

@@ -1,28 +1,23 @@
 // Every page type in Kyrgyz, Russian and English, on a 360 px phone with JavaScript off: no raw
 // message key (a catalog key such as "profile.headline") shows in the text or in an accessible
 // name, and nothing is wider than the screen (tables scroll inside their .table-wrap).
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { hasChromium, screenshotPath } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
-import { discoverTour, signInAll, type Sessions, type TourPage, withLang } from "../support/page-tour";
+import { usePageTour, withLang } from "../support/page-tour";
 
 const KEYS = new Set(Object.keys(en));
 
 describe.skipIf(!hasChromium)("languages in a real browser", () => {
   const env = useServerAndBrowser();
-  let sessions: Sessions;
-  let tour: TourPage[];
-  beforeAll(async () => {
-    sessions = await signInAll(env.browser, env.server.url);
-    tour = await discoverTour(env.browser, env.server.url, sessions);
-  });
+  const tour = usePageTour(env);
 
   for (const lang of ["ky", "ru", "en"] as const) {
     it(`no raw message key and no sideways overflow at 360 px on any page type (${lang})`, async () => {
       const problems: string[] = [];
-      for (const p of tour) {
-        const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, storageState: sessions[p.role] });
+      for (const p of tour.pages) {
+        const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, storageState: tour.sessions[p.role] });
         const page = await context.newPage();
         const response = await page.goto(`${env.server.url}${withLang(p.path, lang)}`);
         expect(response?.status(), p.name).toBe(p.status ?? 200);

@@ -2,6 +2,7 @@
 // language browser tests. Ids and slugs are read off the demo's own pages, never guessed.
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { submitForm } from "./forms";
 
@@ -90,6 +91,19 @@ export async function discoverTour(browser: Browser, base: string, sessions: Ses
     { name: "audit log", path: "/staff/audit", role: "staff" },
     { name: "follow-up", path: "/staff/outcomes/follow-up", role: "staff" },
   ];
+}
+
+/**
+ * For a test file that visits every page type: signs in each demo role and discovers the tour
+ * once, before the file's tests (after useServerAndBrowser has started the server and browser).
+ */
+export function usePageTour(env: { readonly browser: Browser; readonly server: { url: string } }): { readonly sessions: Sessions; readonly pages: TourPage[] } {
+  const tour = {} as { sessions: Sessions; pages: TourPage[] };
+  beforeAll(async () => {
+    tour.sessions = await signInAll(env.browser, env.server.url);
+    tour.pages = await discoverTour(env.browser, env.server.url, tour.sessions);
+  });
+  return tour;
 }
 
 export function withLang(path: string, lang: string): string {
