@@ -3,7 +3,7 @@
 // Reaching the log from the staff menu, filtering it and reading a change before → after are
 // part of the staff journey (journeys/staff.test.ts) in all four variants.
 import { describe, expect, it } from "vitest";
-import { hasChromium, textOf } from "../support/browser";
+import { expectTextContaining, hasChromium } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 import { expectNoSidewaysScroll, openActor, readDb, signInAs } from "../support/journey-steps";
 
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)("audit log in a real browser", () => {
     const s = await openActor(env.browser, env.server, { js: false, width: 360, height: 740, lang: "ky" });
     await signInAs(s, "staff@demo.kg");
     await s.goto("/staff/audit?action=module.update");
-    expect(await textOf(s.page.locator("main table tbody tr").first())).toContain(s.m["audit.action.module.update"]);
+    await expectTextContaining(s.page.locator("main table tbody tr").first(), s.m["audit.action.module.update"]);
     expect(await s.page.locator("main table tbody tr").first().locator("ins").first().innerText()).toContain("WWWW");
     await expectNoSidewaysScroll(s.page, "audit log with a long value");
     expect(s.errors).toEqual([]);

@@ -14,9 +14,10 @@ if (!hasChromium) {
 
 /**
  * playwright-core ships no test matchers: waits (client-side navigations render a moment
- * after the URL changes) until the element shows the expected text, and returns what it shows.
+ * after the URL changes) until the element's text satisfies `done`, or the timeout passes,
+ * and returns what it shows.
  */
-export async function textOf(locator: Locator, expected?: string, timeout = 10_000): Promise<string> {
+async function waitForText(locator: Locator, done: (text: string) => boolean, timeout: number): Promise<string> {
   const deadline = Date.now() + timeout;
   let text = "";
   for (;;) {
@@ -26,18 +27,30 @@ export async function textOf(locator: Locator, expected?: string, timeout = 10_0
     } catch {
       return text;
     }
-    if (expected === undefined || text === expected || Date.now() > deadline) return text;
+    if (done(text) || Date.now() > deadline) return text;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
+/** The element's text once it is visible (or, given `expected`, once it shows exactly that). */
+export async function textOf(locator: Locator, expected?: string, timeout = 10_000): Promise<string> {
+  return waitForText(locator, (text) => expected === undefined || text === expected, timeout);
+}
+
 /**
  * Waits (up to the timeout) for the element to show exactly `expected`, then asserts it.
- * A fetcher's revalidation or a client navigation renders a moment after its response
- * arrives, so reading once right after a submit would race the new render.
+ * A revalidation or a client navigation renders a moment after its response arrives, so
+ * reading once right after a submit would race the new render.
  */
 export async function expectText(locator: Locator, expected: string, timeout = 10_000): Promise<void> {
   expect(await textOf(locator, expected, timeout)).toBe(expected);
+}
+
+/** As expectText, for text that contains `part` (a string) or matches it (a pattern). */
+export async function expectTextContaining(locator: Locator, part: string | RegExp, timeout = 10_000): Promise<void> {
+  const text = await waitForText(locator, (t) => (typeof part === "string" ? t.includes(part) : part.test(t)), timeout);
+  if (typeof part === "string") expect(text).toContain(part);
+  else expect(text).toMatch(part);
 }
 
 // Playwright gives every launch a fresh, empty profile of its own.

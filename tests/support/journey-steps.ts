@@ -10,7 +10,7 @@ import { hashPassword } from "~/auth/password.server";
 import { en, type Messages } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { screenshotPath, expectText, textOf } from "./browser";
+import { expectText, expectTextContaining, screenshotPath, textOf } from "./browser";
 import { submitForm } from "./forms";
 import type { RunningServer } from "./server";
 
@@ -150,7 +150,7 @@ export async function joinWithCode(graduate: Actor, code: string, who: { first: 
   await graduate.goto(`/join?lng=${graduate.lang}`);
   await page.getByLabel(m["join.code"]).fill(code.toLowerCase());
   await graduate.search(m["join.checkCode"], page.locator("main"), (u) => u.searchParams.has("code"));
-  expect(await textOf(page.locator(".notice"))).toContain(who.first);
+  await expectTextContaining(page.locator(".notice"), who.first);
   await page.getByLabel(m["join.email"]).fill(who.email);
   await page.getByLabel(m["join.password"], { exact: true }).fill(who.password);
   await page.getByLabel(m["join.passwordRepeat"]).fill(who.password);
@@ -162,7 +162,7 @@ export async function addSkill(graduate: Actor, typed: string, shown: string) {
   await graduate.goto("/me/skills");
   await graduate.page.getByLabel(graduate.m["skills.skill"], { exact: true }).fill(typed);
   await graduate.submit(graduate.m["skills.add"]);
-  expect(await textOf(graduate.page.locator("main table"))).toContain(shown);
+  await expectTextContaining(graduate.page.locator("main table"), shown);
 }
 
 /** An employer of a verified company writes a vacancy and sends it for review; returns its id. */
@@ -176,7 +176,7 @@ export async function postVacancy(employer: Actor, v: { title: string; city: str
   await employer.submit(m["vacancies.action.submit"]);
   const match = new URL(page.url()).pathname.match(/^\/employer\/vacancies\/(\d+)$/);
   expect(match, "the vacancy was saved").not.toBeNull();
-  expect(await textOf(page.locator("main"))).toContain(v.title);
+  await expectTextContaining(page.locator("main"), v.title);
   return Number(match![1]);
 }
 

@@ -6,7 +6,7 @@
 import sharp from "sharp";
 import type { FileChooser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, expectText, textOf } from "../../support/browser";
+import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
   addSkill, asHelper, dueCohortOf, enrolGraduate, joinWithCode, journeyVariants, moveApplication, openActor, pressAndLand, readDb, screenshots, signInAs, tabTo, variantTitle,
@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await s.page.getByLabel(s.m["outcomes.survey.hours"]).fill("40");
       await s.page.getByLabel(s.m["outcomes.survey.monthlyPay"]).fill("көп");
       await s.submit(s.m["outcomes.survey.submit"]);
-      expect(await textOf(s.page.locator("main"))).toContain(s.m["outcomes.errors.pay"]);
+      await expectTextContaining(s.page.locator("main"), s.m["outcomes.errors.pay"]);
       expect(await s.page.getByLabel(s.m["outcomes.survey.jobTitle"]).inputValue()).toBe("Верстальщик");
       await shot(s, "survey-error");
       await s.page.getByLabel(s.m["outcomes.survey.employerName"]).fill("ОсОО «Ала-Тоо Софтлаб»");
