@@ -53,6 +53,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       await Promise.all([page.waitForURL(/\/staff\/graduates\/\d+$/), page.locator("main .tiles a", { hasText: graduate.last }).first().click()]);
       const graduateId = Number(new URL(page.url()).pathname.split("/").pop());
       const module1 = page.locator("main .module-list > li").first();
+      await module1.waitFor();
       expect(await module1.locator(".badge-verified").count()).toBe(0);
       await module1.getByLabel(m["modules.completedOn"]).fill("2026-05-20");
       await module1.getByLabel(m["modules.score"]).fill("92");
