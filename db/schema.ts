@@ -162,8 +162,12 @@ export interface GraduateLanguagesTable extends Timestamps {
 export interface GraduateSkillsTable extends Timestamps {
   graduate_id: number;
   skill_id: number;
+  /** The level the graduate declares (self-declared evidence). */
   level: SkillLevel;
+  /** The strongest evidence the skill has at any level (for lists that sort by it). */
   source: SkillSource;
+  /** The level a verification (module: basic; staff: the level checked) proved; null when none (migration 0011). */
+  verified_level: ColumnType<SkillLevel | null, SkillLevel | null | undefined, SkillLevel | null>;
   verified_by: number | null;
 }
 

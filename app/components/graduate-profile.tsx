@@ -4,6 +4,7 @@ import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import type { PublicProfile } from "~/models/public-profile.server";
+import { fromSources, SkillEvidence } from "./skill-evidence";
 
 type Data = Pick<PublicProfile, "graduate" | "languages" | "skills" | "modules" | "certificateName" | "today">;
 
@@ -65,11 +66,11 @@ export function ProfileDetails({ data }: { data: Data }) {
           <h2 id="skills-title">{t("public.skills")}</h2>
           <ul className="skill-list">
             {data.skills.map((s) => {
+              // Green only when the level shown last (the highest) is itself verified (docs/decisions/022).
               const verified = s.evidence === "staff" || s.evidence === "module";
               return (
                 <li key={s.id} className={verified ? "is-verified" : undefined}>
-                  {pick(s, "name", lang)} · {t(`skills.level.${s.level}` as MessageKey)}
-                  {verified ? <> ✓<span className="visually-hidden"> {t("public.verifiedBadge")}</span></> : s.evidence === "portfolio" ? ` · ${t("skills.source.portfolio")}` : ""}
+                  {pick(s, "name", lang)} · <SkillEvidence pairs={fromSources(s.pairs)} />
                 </li>
               );
             })}

@@ -6,6 +6,7 @@ import { PRECISION, WEIGHTS } from "~/domain/matching/score";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
+import { evidenceText, fromRanks } from "./skill-evidence";
 
 type SkillNames = Record<number, { name_ky: string; name_ru: string; name_en: string }>;
 
@@ -65,8 +66,9 @@ export function MatchDetails({ explanation: e, skills }: { explanation: Explanat
   );
   const requirement = (r: RequirementResult) => {
     let detail: string;
-    if (r.status === "met") detail = t("match.req.met", { level: t(`skills.level.${LEVELS[r.claim!.level]}`), evidence: t(`match.evidence.${r.claim!.evidence}`) });
-    else if (r.status === "below-level") detail = t("match.req.below-level", { level: t(`skills.level.${LEVELS[r.claim!.level]}`), min: t(`skills.level.${LEVELS[r.minLevel]}`) });
+    // Every (level, evidence) pair the graduate has: "basic ✓ verified; intermediate, self-declared".
+    if (r.status === "met") detail = evidenceText(t, fromRanks(r.claims));
+    else if (r.status === "below-level") detail = t("match.req.below-level", { level: evidenceText(t, fromRanks(r.claims)), min: t(`skills.level.${LEVELS[r.minLevel]}`) });
     else if (r.status === "related") detail = t("match.req.related", { skill: skill(r.viaSkillId!) });
     else detail = t("match.req.missing");
     return (
@@ -105,7 +107,7 @@ export function MatchDetails({ explanation: e, skills }: { explanation: Explanat
             {t(`match.place.${e.place.kind}`)}
             {e.place.prefersRemote ? `; ${t("match.place.prefersRemote")}` : ""} ·{" "}
             {e.availability.kind === "now" ? t("match.availability.now") : t("match.availability.from", { date: formatDate(lang, e.availability.from!) })} ·{" "}
-            {t("match.modules", { n: e.modulesCompleted })} · {t(`match.certificate.${e.certificate}`)}
+            {t("match.modulesEvidence", { n: e.modulesCompleted, verified: e.modulesVerified, self: e.modulesCompleted - e.modulesVerified })} · {t(`match.certificate.${e.certificate}`)}
           </p>
         </section>
         <table className="match-parts">

@@ -10,6 +10,7 @@ import { listableVisibilities, type Viewer } from "./visibility.server";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 import { DIRECTORY_SORTS, type DirectorySort } from "~/domain/directory/options";
+import { claimEvidence, type EvidencePair } from "~/domain/profile/skill-evidence";
 
 export { DIRECTORY_SORTS, type DirectorySort };
 
@@ -37,7 +38,8 @@ export type DirectoryQuery = {
   today?: string;
 };
 
-export type DirectorySkill = { id: number; name_ky: string; name_ru: string; name_en: string; source: SkillSource; level: SkillLevel };
+/** A listed skill with its (level, evidence) pairs: a verified basic never reads as a verified higher level (docs/decisions/022). */
+export type DirectorySkill = { id: number; name_ky: string; name_ru: string; name_en: string; source: SkillSource; level: SkillLevel; pairs: EvidencePair[] };
 
 export type DirectoryItem = {
   id: number;
@@ -219,9 +221,9 @@ async function topSkills(db: DB, graduateIds: number[], firstIds: number[]): Pro
   const out = new Map<number, { skills: DirectorySkill[]; count: number }>();
   if (graduateIds.length === 0) return out;
   const searched = firstIds.length ? sql`gs.skill_id in (${sql.join(firstIds)})` : sql`0`;
-  const result = await sql<DirectorySkill & { graduate_id: number; n: number; total: number }>`
-    select graduate_id, id, name_ky, name_ru, name_en, source, level, n, total from (
-      select gs.graduate_id, sk.id, sk.name_ky, sk.name_ru, sk.name_en, gs.source, gs.level,
+  const result = await sql<Omit<DirectorySkill, "pairs"> & { verified_level: SkillLevel | null; graduate_id: number; n: number; total: number }>`
+    select graduate_id, id, name_ky, name_ru, name_en, source, level, verified_level, n, total from (
+      select gs.graduate_id, sk.id, sk.name_ky, sk.name_ru, sk.name_en, gs.source, gs.level, gs.verified_level,
         row_number() over (
           partition by gs.graduate_id
           order by ${searched} desc,
@@ -234,9 +236,9 @@ async function topSkills(db: DB, graduateIds: number[], firstIds: number[]): Pro
       where gs.graduate_id in (${sql.join(graduateIds)})
     ) where n <= ${TOP_SKILLS}
     order by graduate_id, n`.execute(db);
-  for (const { graduate_id, n: _n, total, ...s } of result.rows) {
+  for (const { graduate_id, n: _n, total, verified_level, ...s } of result.rows) {
     const entry = out.get(graduate_id) ?? { skills: [], count: Number(total) };
-    entry.skills.push(s);
+    entry.skills.push({ ...s, pairs: claimEvidence({ ...s, verified_level }, false) });
     out.set(graduate_id, entry);
   }
   return out;

@@ -8,7 +8,7 @@ import { processWide } from "~/utils/process-wide.server";
 import { catchUpWithLog } from "./change-log.server";
 import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
 import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
-import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim } from "~/domain/matching/score";
+import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim, strongestPairs } from "~/domain/matching/score";
 
 const LEVEL: Record<SkillLevel, LevelRank> = { basic: 1, intermediate: 2, advanced: 3 };
 const EVIDENCE: Record<SkillSource, EvidenceRank> = { self: 1, portfolio: 2, module: 3, staff: 3 };
@@ -116,21 +116,27 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
   if (graduates.length === 0) return [];
   const wanted = ids === null ? null : graduates.map((g) => g.id);
 
-  const skills = new Map<number, Map<number, SkillClaim>>();
+  // Every (level, evidence) pair a skill has, kept apart: a verification proves its own level,
+  // nothing higher (DESIGN §5, docs/decisions/022); the score takes the best credit over them.
+  const skills = new Map<number, Map<number, SkillClaim[]>>();
   const claim = (graduateId: number, skillId: number, level: LevelRank, evidence: EvidenceRank) => {
     let own = skills.get(graduateId);
     if (!own) skills.set(graduateId, (own = new Map()));
-    const had = own.get(skillId);
-    own.set(skillId, had ? { level: Math.max(had.level, level) as LevelRank, evidence: Math.max(had.evidence, evidence) as EvidenceRank } : { level, evidence });
+    const pairs = own.get(skillId);
+    if (pairs) pairs.push({ level, evidence });
+    else own.set(skillId, [{ level, evidence }]);
   };
-  for (const [g, s, level, source] of rowsFor<[number, number, SkillLevel, SkillSource]>(
+  for (const [g, s, level, source, verifiedLevel] of rowsFor<[number, number, SkillLevel, SkillSource, SkillLevel | null]>(
     connection,
-    "select graduate_id, skill_id, level, source from graduate_skills",
-    "select graduate_id, skill_id, level, source from graduate_skills where graduate_id in (IDS)",
+    "select graduate_id, skill_id, level, source, verified_level from graduate_skills",
+    "select graduate_id, skill_id, level, source, verified_level from graduate_skills where graduate_id in (IDS)",
     wanted,
     true,
   )) {
-    claim(g, s, LEVEL[level], EVIDENCE[source]);
+    // The declared level is self-declared; the verified level is verified; a project proves basic.
+    claim(g, s, LEVEL[level], 1);
+    if (verifiedLevel && (source === "module" || source === "staff")) claim(g, s, LEVEL[verifiedLevel], EVIDENCE[source]);
+    if (source === "portfolio") claim(g, s, 1, EVIDENCE.portfolio);
   }
   // A skill shown in a portfolio project is evidenced by it (at least basic).
   for (const [g, s] of rowsFor<[number, number]>(
@@ -148,6 +154,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
     taught.set(m, [...(taught.get(m) ?? []), skill]);
   }
   const moduleCount = new Map<number, number>();
+  const verifiedCount = new Map<number, number>();
   for (const [g, m, verified] of rowsFor<[number, number, number]>(
     connection,
     "select graduate_id, module_id, verified_at is not null from graduate_modules",
@@ -156,6 +163,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
     true,
   )) {
     moduleCount.set(g, (moduleCount.get(g) ?? 0) + 1);
+    if (verified) verifiedCount.set(g, (verifiedCount.get(g) ?? 0) + 1);
     for (const skill of taught.get(m) ?? []) claim(g, skill, 1, verified ? 3 : 1);
   }
   const languages = new Map<number, Map<string, CefrRank>>();
@@ -180,13 +188,14 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
     return {
       facts: {
         id: g.id,
-        skills: skills.get(g.id) ?? new Map(),
+        skills: new Map([...(skills.get(g.id) ?? [])].map(([id, pairs]) => [id, strongestPairs(pairs)])),
         languages: languages.get(g.id) ?? new Map(),
         place: { regionId: g.region_id, city: placeKey(g.city) },
         willingToRelocate: g.willing_to_relocate === 1,
         remotePreference: g.remote_preference,
         availableFrom: g.available_from,
         modulesCompleted: moduleCount.get(g.id) ?? 0,
+        modulesVerified: verifiedCount.get(g.id) ?? 0,
         certificate: g.certificate_verified_at ? "verified" : g.certificate_number ? "claimed" : "none",
       },
       schoolId: g.school_id,

@@ -269,8 +269,10 @@ export function explanationJson(e: Explanation, skills: SkillNames) {
     skill: skill(r.skillId),
     minLevel: LEVEL_WORDS[r.minLevel],
     status: r.status,
-    level: r.claim ? LEVEL_WORDS[r.claim.level] : null,
-    evidence: r.claim ? EVIDENCE_WORDS[r.claim.evidence] : null,
+    // The highest level held and its evidence, then every (level, evidence) pair (docs/decisions/022).
+    level: r.claims.length ? LEVEL_WORDS[r.claims[r.claims.length - 1]!.level] : null,
+    evidence: r.claims.length ? EVIDENCE_WORDS[r.claims[r.claims.length - 1]!.evidence] : null,
+    pairs: r.claims.map((p) => ({ level: LEVEL_WORDS[p.level], evidence: EVIDENCE_WORDS[p.evidence] })),
     via: r.viaSkillId ? skill(r.viaSkillId) : null,
     credit: r.credit / 1000,
   });
@@ -286,6 +288,7 @@ export function explanationJson(e: Explanation, skills: SkillNames) {
     place: e.place,
     availability: e.availability,
     modulesCompleted: e.modulesCompleted,
+    modulesVerified: e.modulesVerified,
     modulesTotal: 12,
     certificate: e.certificate,
     learnNext: e.learnNext.map((l) => ({ skill: skill(l.skillId), scoreAfter: l.scoreAfter })),

@@ -3,13 +3,12 @@
 import type { DB } from "@db/connection";
 import type { CefrLevel, RemotePreference, SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { type ProfileFacts, profileCompleteness } from "~/domain/profile/completeness";
+import { bestSource, claimEvidence, SOURCE_RANK, topPair } from "~/domain/profile/skill-evidence";
 import { slugify } from "~/domain/text/slugify";
 import { refreshGraduateSearch } from "./graduate-search.server";
 
 import { LANGUAGE_CODES } from "~/domain/profile/options";
 
-/** Evidence order: verified (staff, module) > shown in a portfolio project > self-declared. */
-const SOURCE_RANK: Record<SkillSource, number> = { self: 0, portfolio: 1, module: 2, staff: 3 };
 export function strongerSource(a: SkillSource, b: SkillSource): SkillSource {
   return SOURCE_RANK[a] >= SOURCE_RANK[b] ? a : b;
 }
@@ -35,7 +34,7 @@ export async function loadProfile(db: DB, graduateId: number) {
     db
       .selectFrom("graduate_skills")
       .innerJoin("skills", "skills.id", "graduate_skills.skill_id")
-      .select(["skills.id", "skills.slug", "skills.name_ky", "skills.name_ru", "skills.name_en", "graduate_skills.level", "graduate_skills.source"])
+      .select(["skills.id", "skills.slug", "skills.name_ky", "skills.name_ru", "skills.name_en", "graduate_skills.level", "graduate_skills.source", "graduate_skills.verified_level"])
       .where("graduate_skills.graduate_id", "=", graduateId)
       .orderBy("skills.name_en")
       .execute(),
@@ -57,11 +56,16 @@ export async function loadProfile(db: DB, graduateId: number) {
     db.selectFrom("projects").select((eb) => eb.fn.countAll<number>().as("n")).where("graduate_id", "=", graduateId).executeTakeFirstOrThrow(),
   ]);
 
-  // A skill used in a project is evidence of its own, even when the claim was self-declared.
+  // Evidence per (skill, level) pair (docs/decisions/022): `level` is the declared level and
+  // `evidence` what backs that level; `pairs` is everything shown ("basic ✓ verified; intermediate, self-declared").
   const inProjects = new Set(projectSkills.map((p) => p.skill_id));
   const skills = claims
-    .map((c) => ({ ...c, evidence: inProjects.has(c.id) ? strongerSource(c.source, "portfolio") : c.source }))
-    .sort((a, b) => SOURCE_RANK[b.evidence] - SOURCE_RANK[a.evidence] || a.name_en.localeCompare(b.name_en));
+    .map(({ verified_level, ...c }) => {
+      const pairs = claimEvidence({ ...c, verified_level }, inProjects.has(c.id));
+      const top = topPair(pairs);
+      return { ...c, evidence: top.level === c.level ? top.evidence : ("self" as SkillSource), pairs };
+    })
+    .sort((a, b) => SOURCE_RANK[bestSource(b.pairs)] - SOURCE_RANK[bestSource(a.pairs)] || a.name_en.localeCompare(b.name_en));
   const order = new Map<string, number>(LANGUAGE_CODES.map((code, i) => [code, i]));
   languages.sort((a, b) => (order.get(a.language) ?? 99) - (order.get(b.language) ?? 99));
 
@@ -152,8 +156,20 @@ export async function addSkillClaim(db: DB, graduateId: number, skillId: number,
   });
 }
 
+const LEVEL_ORDER: Record<SkillLevel, number> = { basic: 1, intermediate: 2, advanced: 3 };
+
+/**
+ * The graduate changes the declared level. A verification keeps the level it proved: raised
+ * above it, the new level is self-declared beside the verified one (docs/decisions/022);
+ * lowered below it, the verification now covers only the lower level.
+ */
 export async function setSkillLevel(db: DB, graduateId: number, skillId: number, level: SkillLevel): Promise<void> {
-  await db.updateTable("graduate_skills").set({ level, updated_at: new Date().toISOString() }).where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).execute();
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("graduate_skills").select("verified_level").where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).executeTakeFirst();
+    if (!row) return;
+    const verified_level = row.verified_level && LEVEL_ORDER[row.verified_level] > LEVEL_ORDER[level] ? level : row.verified_level;
+    await trx.updateTable("graduate_skills").set({ level, verified_level, updated_at: new Date().toISOString() }).where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).execute();
+  });
 }
 
 export async function removeSkillClaim(db: DB, graduateId: number, skillId: number): Promise<void> {

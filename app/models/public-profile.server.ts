@@ -39,7 +39,7 @@ export async function loadPublicProfile(request: Request, slug: string | undefin
       indexable: g.visibility === "public",
     },
     languages: profile.languages,
-    skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence }) => ({ id, name_ky, name_ru, name_en, level, evidence })),
+    skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence, pairs }) => ({ id, name_ky, name_ru, name_en, level, evidence, pairs })),
     modules: profile.modules.filter((m) => m.completed_on),
     projects: await listProjects(db, row.id),
     certificateName: await certificateName(db, langOf(request)),

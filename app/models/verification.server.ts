@@ -16,12 +16,16 @@ export async function verifyModule(db: DB, graduateId: number, moduleId: number,
       .execute();
     const taught = await trx.selectFrom("module_skills").select("skill_id").where("module_id", "=", moduleId).execute();
     for (const { skill_id } of taught) {
-      // New claims start at "basic"; an existing self/portfolio claim keeps its level and gains the evidence.
+      // A module proves basic, nothing higher (docs/decisions/022): new claims start at basic; an
+      // existing self/portfolio claim keeps its declared level, self-declared, and gains a verified basic.
       await trx
         .insertInto("graduate_skills")
-        .values({ graduate_id: graduateId, skill_id, level: "basic", source: "module", verified_by: staffId })
+        .values({ graduate_id: graduateId, skill_id, level: "basic", source: "module", verified_level: "basic", verified_by: staffId })
         .onConflict((oc) =>
-          oc.columns(["graduate_id", "skill_id"]).doUpdateSet({ source: "module", verified_by: staffId, updated_at: now }).where("graduate_skills.source", "in", ["self", "portfolio"]),
+          oc
+            .columns(["graduate_id", "skill_id"])
+            .doUpdateSet({ source: "module", verified_level: "basic", verified_by: staffId, updated_at: now })
+            .where("graduate_skills.source", "in", ["self", "portfolio"]),
         )
         .execute();
     }
@@ -51,7 +55,8 @@ export async function verifySkill(db: DB, graduateId: number, skillId: number, s
   return db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable("graduate_skills")
-      .set({ source: "staff", verified_by: staffId, updated_at: new Date().toISOString() })
+      // Staff verify the level the graduate declares, as shown to them (docs/decisions/022).
+      .set((eb) => ({ source: "staff", verified_level: eb.ref("level"), verified_by: staffId, updated_at: new Date().toISOString() }))
       .where("graduate_id", "=", graduateId)
       .where("skill_id", "=", skillId)
       .executeTakeFirst();

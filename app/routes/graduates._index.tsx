@@ -7,6 +7,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
 import { Pager } from "~/components/pager";
+import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { langOf, type Lang } from "~/i18n/negotiate";
@@ -196,7 +197,7 @@ function GraduateCard({ graduate: g, today, staff }: { graduate: DirectoryItem; 
             const verified = s.source === "staff" || s.source === "module";
             return (
               <li key={s.id} className={verified ? "is-verified" : undefined}>
-                {pick(s, "name", lang)}{verified ? " ✓" : ""}
+                {pick(s, "name", lang)} · <SkillEvidence pairs={fromSources(s.pairs)} />
               </li>
             );
           })}

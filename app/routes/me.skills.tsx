@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/components/form";
+import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
@@ -95,7 +96,7 @@ export default function SkillsPage() {
               {skills.map((s) => (
                 <tr key={s.id}>
                   <td>{pick(s, "name", lang)}</td>
-                  <td>{s.evidence === "staff" || s.evidence === "module" ? <span className="badge-verified">{t(`skills.source.${s.evidence}` as MessageKey)}</span> : t(`skills.source.${s.evidence}` as MessageKey)}</td>
+                  <td><SkillEvidence pairs={fromSources(s.pairs)} /></td>
                   <td>
                     <Form method="post" className="row-form">
                       <input type="hidden" name="intent" value="level" />

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
@@ -151,9 +152,10 @@ export default function VerifyGraduatePage() {
                 <tr key={s.id}>
                   <td>{pick(s, "name", lang)}</td>
                   <td>{t(`skills.level.${s.level}` as MessageKey)}</td>
-                  <td>{t(`skills.source.${s.evidence}` as MessageKey)}</td>
+                  <td><SkillEvidence pairs={fromSources(s.pairs)} /></td>
                   <td>
-                    {s.source !== "staff" ? (
+                    {/* Staff verify the declared level; until they do, a higher level stays self-declared (docs/decisions/022). */}
+                    {!s.pairs.some((p) => p.level === s.level && p.evidence === "staff") ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="verifySkill" />
                         <input type="hidden" name="skillId" value={s.id} />

@@ -91,7 +91,7 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
   );
   const insertLanguage = sqlite.prepare("insert into graduate_languages (graduate_id, language, level) values (?, ?, ?)");
   const insertSkill = sqlite.prepare(
-    "insert into graduate_skills (graduate_id, skill_id, level, source, verified_by) values (?, ?, ?, ?, ?) on conflict (graduate_id, skill_id) do nothing",
+    "insert into graduate_skills (graduate_id, skill_id, level, source, verified_level, verified_by) values (?, ?, ?, ?, ?, ?) on conflict (graduate_id, skill_id) do nothing",
   );
   const insertModule = sqlite.prepare("insert into graduate_modules (graduate_id, module_id, completed_on, score, verified_by, verified_at) values (?, ?, ?, ?, ?, ?)");
   const insertProject = sqlite.prepare(
@@ -174,16 +174,20 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       insertLanguage.run(g.id, isKyrgyz ? "ru" : "ky", isKyrgyz ? random.pick(["B2", "C1", "C2"]) : random.pick(["A1", "A2", "B1"]));
       insertLanguage.run(g.id, "en", english);
       if (random.chance(0.15)) insertLanguage.run(g.id, random.pick(["tr", "de", "zh", "ko"]), random.pick(["A1", "A2"]));
+      const verifiedModules: number[] = [];
       for (const m of done) {
         const verified = random.chance(0.85);
+        if (verified) verifiedModules.push(m.id);
         insertModule.run(g.id, m.id, addDays(g.graduation_date, -30 * (12 - m.number) - random.int(0, 20)), random.int(62, 100), verified ? options.staffId : null, verified ? `${g.graduation_date}T09:00:00.000Z` : null);
         // Graduates list some of what a verified module taught them (not all of it), as people do.
         if (verified) for (const s of moduleSkills.get(m.id) ?? []) if (!claims.has(s) && random.chance(0.35)) claims.set(s, { level: "basic", source: "self" });
       }
-      const moduleBacked = new Set(done.flatMap((m) => moduleSkills.get(m.id) ?? []));
+      // A verified module proves basic; staff prove the level they checked (docs/decisions/022).
+      const moduleBacked = new Set(verifiedModules.flatMap((m) => moduleSkills.get(m) ?? []));
       for (const [skill, c] of claims) {
         const source = c.source === "staff" ? "staff" : moduleBacked.has(skill) ? "module" : "self";
-        insertSkill.run(g.id, skill, c.level, source, source === "self" ? null : options.staffId);
+        const verifiedLevel = source === "staff" ? c.level : source === "module" ? "basic" : null;
+        insertSkill.run(g.id, skill, c.level, source, verifiedLevel, source === "self" ? null : options.staffId);
       }
       // Projects: 1–4 from the track's ideas.
       const count = random.int(1, Math.min(4, track.projects.length));

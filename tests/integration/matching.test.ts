@@ -240,7 +240,7 @@ describe("ranking from the database", () => {
     expect(matchIndex(c).candidate(a.id)).toBeDefined();
     await c.db.updateTable("graduate_skills").set({ level: "advanced" }).where("graduate_id", "=", a.id).execute();
     c.sqlite.exec("delete from match_changes");
-    expect(matchIndex(c).candidate(a.id)!.facts.skills.get(await skillId("python"))!.level).toBe(3);
+    expect(matchIndex(c).candidate(a.id)!.facts.skills.get(await skillId("python"))).toEqual([{ level: 3, evidence: 1 }]);
     expect(((await candidates(v, e.cookie)).data as JsonList).count).toBe(1);
   });
 });

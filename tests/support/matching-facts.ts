@@ -18,9 +18,21 @@ export function prng(seed: number) {
 
 const CITIES = ["бишкек", "нарын", "каракол", "токмок", "кызыл-кыя", "кок-ой", null];
 
+/** Completed modules and, of them, the verified ones. */
+function modules(r: ReturnType<typeof prng>) {
+  const modulesCompleted = r.int(0, 12);
+  return { modulesCompleted, modulesVerified: r.int(0, modulesCompleted) };
+}
+
 export function randomCandidate(r: ReturnType<typeof prng>, id: number, skillCount = 40): CandidateEntry {
-  const skills = new Map<number, SkillClaim>();
-  for (let i = r.int(0, 12); i > 0; i--) skills.set(r.int(1, skillCount), { level: r.int(1, 3) as LevelRank, evidence: r.int(1, 3) as EvidenceRank });
+  // One or two (level, evidence) pairs per skill, as a verified basic beside a self-declared higher level.
+  const skills = new Map<number, SkillClaim[]>();
+  for (let i = r.int(0, 12); i > 0; i--) {
+    const id = r.int(1, skillCount);
+    const pairs = skills.get(id) ?? [];
+    for (let k = r.int(1, 2); k > 0; k--) pairs.push({ level: r.int(1, 3) as LevelRank, evidence: r.int(1, 3) as EvidenceRank });
+    skills.set(id, pairs);
+  }
   const languages = new Map<string, CefrRank>();
   for (const l of ["ky", "ru", "en"]) if (r.next() < 0.8) languages.set(l, r.int(1, 7) as CefrRank);
   const regionId = r.next() < 0.8 ? r.int(1, 7) : null;
@@ -33,7 +45,7 @@ export function randomCandidate(r: ReturnType<typeof prng>, id: number, skillCou
       willingToRelocate: r.next() < 0.4,
       remotePreference: r.pick(["onsite", "hybrid", "remote", "any", null] as const),
       availableFrom: r.next() < 0.5 ? null : `2026-${String(r.int(10, 12)).padStart(2, "0")}-${String(r.int(1, 28)).padStart(2, "0")}`,
-      modulesCompleted: r.int(0, 12),
+      ...modules(r),
       certificate: r.pick(["none", "claimed", "verified"] as const),
     },
     schoolId: r.int(1, 6),

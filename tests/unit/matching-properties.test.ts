@@ -1,6 +1,7 @@
 // Properties of the matching score and ranking (DESIGN §5): monotone, order-free,
 // deterministic ties, related credit never full, 0–100, the fast path equals the explanation.
 // Ids and skills are drawn from small ranges so relations, requirements and claims overlap.
+// A skill holds (level, evidence) pairs (docs/decisions/022): a verification proves its level only.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CandidateEntry, MatchIndex } from "~/domain/matching/ranker";
@@ -9,6 +10,7 @@ import {
   type CefrRank,
   claimCredit,
   compareRanked,
+  evidenceCredit,
   type EvidenceRank,
   explainMatch,
   type LevelRank,
@@ -19,6 +21,7 @@ import {
   relatedCredit,
   type RelatedOf,
   type SkillClaim,
+  strongestPairs,
   type VacancyFacts,
   WEIGHTS,
 } from "~/domain/matching/score";
@@ -44,15 +47,15 @@ const placeArb = fc.record({
 const candidateArb = (ids = fc.integer({ min: 1, max: 30 })): fc.Arbitrary<CandidateFacts> =>
   fc.record({
     id: ids,
-    skills: fc.array(fc.tuple(skillIdArb, claimArb), { maxLength: 6 }).map((xs) => new Map(xs)),
+    skills: fc.array(fc.tuple(skillIdArb, fc.array(claimArb, { minLength: 1, maxLength: 3 })), { maxLength: 6 }).map((xs) => new Map(xs)),
     languages: fc.array(fc.tuple(fc.constantFrom<string>(...LANGS), fc.integer({ min: 1, max: 7 }).map((n) => n as CefrRank)), { maxLength: 4 }).map((xs) => new Map(xs)),
     place: placeArb,
     willingToRelocate: fc.boolean(),
     remotePreference: fc.constantFrom<CandidateFacts["remotePreference"]>("onsite", "hybrid", "remote", "any", null),
     availableFrom: fc.constantFrom<string | null>(...DATES),
-    modulesCompleted: fc.integer({ min: 0, max: 12 }),
+    modules: fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }))),
     certificate: fc.constantFrom<CandidateFacts["certificate"]>("none", "claimed", "verified"),
-  });
+  }).map(({ modules: [modulesCompleted, modulesVerified], ...c }) => ({ ...c, modulesCompleted, modulesVerified }));
 const vacancyArb: fc.Arbitrary<VacancyFacts> = fc.record({
   id: fc.integer({ min: 1, max: 30 }),
   skills: fc.array(fc.record({ skillId: skillIdArb, minLevel: levelArb, required: fc.boolean() }), { maxLength: 6 }),
@@ -89,7 +92,16 @@ function shuffle<T>(xs: readonly T[], seed: number): T[] {
 
 const explain = (c: CandidateFacts, v: VacancyFacts, pairs: readonly [number, number][] = []) => explainMatch(c, prepareVacancy(v, relatedFrom(pairs)), DAY);
 const total = (c: CandidateFacts, v: VacancyFacts, pairs: readonly [number, number][] = []) => explain(c, v, pairs).total;
-const withSkill = (c: CandidateFacts, skillId: number, claim: SkillClaim): CandidateFacts => ({ ...c, skills: new Map([...c.skills, [skillId, claim]]) });
+/** The skill with this one pair only. */
+const withSkill = (c: CandidateFacts, skillId: number, claim: SkillClaim): CandidateFacts => ({ ...c, skills: new Map([...c.skills, [skillId, [claim]]]) });
+/** The skill with this pair added beside the ones it has. */
+const withPair = (c: CandidateFacts, skillId: number, claim: SkillClaim): CandidateFacts => ({ ...c, skills: new Map([...c.skills, [skillId, [...(c.skills.get(skillId) ?? []), claim]]]) });
+/** The skill's pairs with one of them replaced. */
+const withPairAt = (c: CandidateFacts, skillId: number, at: number, claim: SkillClaim): CandidateFacts => {
+  const pairs = [...(c.skills.get(skillId) ?? [])];
+  pairs[at % pairs.length] = claim;
+  return { ...c, skills: new Map([...c.skills, [skillId, pairs]]) };
+};
 const withoutSkills = (c: CandidateFacts, ids: Iterable<number>): CandidateFacts => {
   const skills = new Map(c.skills);
   for (const id of ids) skills.delete(id);
@@ -192,11 +204,68 @@ describe("matching properties", () => {
     );
   });
 
-  it("a completed module or a better certificate (none → claimed → verified) raises a total", () => {
+  it("adding a (level, evidence) pair beside a skill's others never lowers a total", () => {
+    fc.assert(
+      fc.property(candidateArb(), vacancyArb, pairsArb, skillIdArb, claimArb, (c, v, pairs, s, claim) => {
+        expect(total(withPair(c, s, claim), v, pairs)).toBeGreaterThanOrEqual(total(c, v, pairs));
+      }),
+      RUNS,
+    );
+  });
+
+  it("raising the level or the evidence of one pair among several never lowers a total", () => {
+    fc.assert(
+      fc.property(candidateArb(), vacancyArb, pairsArb, skillIdArb, fc.nat(), levelArb, evidenceArb, (c, v, pairs, s, at, level, evidence) => {
+        const held = c.skills.get(s);
+        fc.pre(held !== undefined && held.length > 0);
+        const old = held![at % held!.length]!;
+        const raised = withPairAt(c, s, at, { level: Math.max(old.level, level) as LevelRank, evidence: Math.max(old.evidence, evidence) as EvidenceRank });
+        expect(total(raised, v, pairs)).toBeGreaterThanOrEqual(total(c, v, pairs));
+      }),
+      RUNS,
+    );
+  });
+
+  it("a verification proves its own level only: full credit needs a verified pair at or above the asked level", () => {
+    fc.assert(
+      fc.property(fc.array(claimArb, { minLength: 1, maxLength: 4 }), levelArb, (held, minLevel) => {
+        const credit = evidenceCredit(held, minLevel);
+        const verifiedThere = held.some((p) => p.evidence === 3 && p.level >= minLevel);
+        expect(credit === 1000).toBe(verifiedThere);
+        // The best credit over the pairs, never a mix of one pair's level and another's evidence.
+        expect(credit).toBe(Math.max(...held.map((p) => claimCredit(p, minLevel))));
+        const mixed = claimCredit({ level: Math.max(...held.map((p) => p.level)) as LevelRank, evidence: Math.max(...held.map((p) => p.evidence)) as EvidenceRank }, minLevel);
+        expect(credit).toBeLessThanOrEqual(mixed);
+        // The pairs kept for showing give the same credit, and none is beaten by another.
+        const kept = strongestPairs(held);
+        expect(evidenceCredit(kept, minLevel)).toBe(credit);
+        for (const a of kept) for (const b of kept) if (a !== b) expect(a.level >= b.level && a.evidence >= b.evidence).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the example of DESIGN §5: basic verified beside intermediate self-declared, asked intermediate", () => {
+    const v: VacancyFacts = { id: 1, skills: [{ skillId: 1, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } };
+    const base: CandidateFacts = { id: 1, skills: new Map(), languages: new Map(), place: { regionId: null, city: null }, willingToRelocate: false, remotePreference: null, availableFrom: null, modulesCompleted: 0, modulesVerified: 0, certificate: "none" };
+    const both = explain(withPair(withSkill(base, 1, { level: 1, evidence: 3 }), 1, { level: 2, evidence: 1 }), v).required[0]!;
+    expect(both.credit).toBe(Math.max(claimCredit({ level: 1, evidence: 3 }, 2), claimCredit({ level: 2, evidence: 1 }, 2)));
+    expect(both.credit).toBe(700);
+    expect(both.status).toBe("met");
+    expect(both.claims).toEqual([{ level: 1, evidence: 3 }, { level: 2, evidence: 1 }]);
+  });
+
+  it("a completed module or a better certificate (none → claimed → verified) raises a total; verifying a module raises it more", () => {
     fc.assert(
       fc.property(candidateArb(), vacancyArb, pairsArb, (c, v, pairs) => {
         const t = total(c, v, pairs);
-        if (c.modulesCompleted < 12) expect(total({ ...c, modulesCompleted: c.modulesCompleted + 1 }, v, pairs)).toBeGreaterThan(t);
+        if (c.modulesCompleted < 12) {
+          const marked = total({ ...c, modulesCompleted: c.modulesCompleted + 1 }, v, pairs);
+          const verified = total({ ...c, modulesCompleted: c.modulesCompleted + 1, modulesVerified: c.modulesVerified + 1 }, v, pairs);
+          expect(marked).toBeGreaterThan(t);
+          expect(verified).toBeGreaterThan(marked);
+        }
+        if (c.modulesVerified < c.modulesCompleted) expect(total({ ...c, modulesVerified: c.modulesVerified + 1 }, v, pairs)).toBeGreaterThan(t);
         const order = ["none", "claimed", "verified"] as const;
         const next = order[order.indexOf(c.certificate) + 1];
         if (next) expect(total({ ...c, certificate: next }, v, pairs)).toBeGreaterThan(t);
@@ -218,7 +287,8 @@ describe("matching properties", () => {
   it("the insertion order of a graduate's skills and languages changes nothing", () => {
     fc.assert(
       fc.property(candidateArb(), vacancyArb, pairsArb, seedArb, (c, v, pairs, seed) => {
-        const shuffled = { ...c, skills: new Map(shuffle([...c.skills], seed)), languages: new Map(shuffle([...c.languages], seed + 1)) };
+        const skills = new Map(shuffle([...c.skills], seed).map(([id, pairs], i) => [id, shuffle(pairs, seed + i)] as const));
+        const shuffled = { ...c, skills, languages: new Map(shuffle([...c.languages], seed + 1)) };
         expect(explain(shuffled, v, pairs)).toEqual(explain(c, v, pairs));
       }),
       RUNS,

@@ -194,6 +194,7 @@ describe("MatchIndex after updates", () => {
     const dropped: number[] = [];
     for (let i = 0; i < 300; i++) {
       const id = r.int(1, CANDIDATES);
+      if (id === 5) continue; // the emptied one stays, checked below
       candidates.delete(id);
       index.dropCandidate(id);
       dropped.push(id);
@@ -230,7 +231,7 @@ describe("MatchIndex after updates", () => {
   it("a graduate who loses a skill, a language or a city no longer gets credit for them (no stale postings)", () => {
     const index = new MatchIndex();
     const base: CandidateEntry = {
-      facts: { id: 1, skills: new Map([[3, { level: 3, evidence: 3 }]]), languages: new Map([["en", 6]]), place: { regionId: 1, city: "бишкек" }, willingToRelocate: false, remotePreference: null, availableFrom: null, modulesCompleted: 0, certificate: "none" },
+      facts: { id: 1, skills: new Map([[3, [{ level: 3, evidence: 3 }]]]), languages: new Map([["en", 6]]), place: { regionId: 1, city: "бишкек" }, willingToRelocate: false, remotePreference: null, availableFrom: null, modulesCompleted: 0, modulesVerified: 0, certificate: "none" },
       schoolId: 1, cohortId: 1, regionId: 1, visibility: "public", placed: false,
     };
     const v: VacancyFacts = { id: 1, skills: [{ skillId: 3, minLevel: 1, required: true }], languages: [{ language: "en", minLevel: 3 }], workMode: "onsite", place: { regionId: 1, city: "бишкек" } };
@@ -239,7 +240,7 @@ describe("MatchIndex after updates", () => {
     const before = index.rankCandidates(v, {}, DAY).items[0]!;
     expect(before.total).toBe(explainMatch(base.facts, prepared, DAY).total);
     expect(index.rankCandidates(v, { meetsAllRequired: true }, DAY).count).toBe(1);
-    const changed: CandidateEntry = { ...base, facts: { ...base.facts, skills: new Map([[4, { level: 1, evidence: 1 }]]), languages: new Map([["ru", 6]]), place: { regionId: 2, city: "нарын" } } };
+    const changed: CandidateEntry = { ...base, facts: { ...base.facts, skills: new Map([[4, [{ level: 1, evidence: 1 }]]]), languages: new Map([["ru", 6]]), place: { regionId: 2, city: "нарын" } } };
     index.putCandidate(changed);
     const after = index.rankCandidates(v, {}, DAY).items[0]!;
     expect(after).toEqual({ id: 1, total: explainMatch(changed.facts, prepared, DAY).total, score: explainMatch(changed.facts, prepared, DAY).score, requiredMet: 0 });
@@ -284,7 +285,7 @@ describe("MatchIndex after updates", () => {
     index.setRelations(chain);
     const late: VacancyEntry = { facts: { id: 5000, skills: [{ skillId: 10, minLevel: 1, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, companyId: 1, deadline: null, publishedAt: null };
     index.putVacancy(late);
-    const holder = { ...c.facts, skills: new Map([[11, { level: 3 as const, evidence: 3 as const }]]) };
+    const holder = { ...c.facts, skills: new Map([[11, [{ level: 3 as const, evidence: 3 as const }]]]) };
     const got = index.rankVacancies(holder, DAY, 0, ALL, (v) => v.facts.id === 5000).items[0]!;
     expect(got.total).toBe(explainMatch(holder, prepareVacancy(late.facts, relatedFrom(chain)), DAY).total);
     index.dropVacancy(5000);
@@ -299,13 +300,15 @@ describe("MatchIndex under random sequences of changes (fast-check)", () => {
   const candidate = fc
     .record({
       id: fc.integer({ min: 1, max: 15 }),
-      skills: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.record({ level, evidence: fc.constantFrom<1 | 2 | 3>(1, 2, 3) })), { maxLength: 5 }),
+      // Each skill with up to three (level, evidence) pairs (an empty list is "not held").
+      skills: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.array(fc.record({ level, evidence: fc.constantFrom<1 | 2 | 3>(1, 2, 3) }), { maxLength: 3 })), { maxLength: 5 }),
       languages: fc.array(fc.tuple(fc.constantFrom("ky", "ru", "en", "de"), fc.integer({ min: 1, max: 7 })), { maxLength: 4 }),
       place,
       willingToRelocate: fc.boolean(),
       remotePreference: fc.constantFrom("onsite", "hybrid", "remote", "any", null),
       availableFrom: fc.constantFrom(null, "2026-11-01", "2026-11-15", "2026-11-16", "2026-12-20", "2027-06-01"),
       modulesCompleted: fc.integer({ min: 0, max: 12 }),
+      modulesVerified: fc.integer({ min: 0, max: 12 }),
       certificate: fc.constantFrom("none", "claimed", "verified"),
       schoolId: fc.integer({ min: 1, max: 2 }),
       cohortId: fc.integer({ min: 1, max: 3 }),
@@ -324,6 +327,7 @@ describe("MatchIndex under random sequences of changes (fast-check)", () => {
           remotePreference: c.remotePreference as CandidateEntry["facts"]["remotePreference"],
           availableFrom: c.availableFrom,
           modulesCompleted: c.modulesCompleted,
+          modulesVerified: c.modulesVerified,
           certificate: c.certificate as CandidateEntry["facts"]["certificate"],
         },
         schoolId: c.schoolId,

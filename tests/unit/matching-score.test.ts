@@ -6,7 +6,9 @@
 // and full weight when count is 0. Weights: required 50, nice 10, languages 10, place 10,
 // availability 5, modules 10, certificate 5.
 // Skill credit = LEVEL (0 short 1000 / 1 short 600 / 2 short 300) × EVIDENCE (self 700 /
-// portfolio 850 / verified 1000) / 1000; a related skill gives floor(half) of that.
+// portfolio 850 / verified 1000) / 1000, the best over the skill's (level, evidence) pairs
+// (docs/decisions/022); a related skill gives floor(half) of that. Modules: verified 1000,
+// self-marked 700 each, over 12.
 import { describe, expect, it } from "vitest";
 import {
   type CandidateFacts,
@@ -53,18 +55,20 @@ const S = 1 as EvidenceRank; // self-declared
  *   required 50 (no requirements → full) + nice 10 + languages 10 + place 10 (remote job)
  *   + availability 5 (now) + modules 0 + certificate 0 = 85 pts = 850 000.
  */
-type CandidateOverrides = Partial<Omit<CandidateFacts, "skills" | "languages">> & { skills?: Record<number, SkillClaim>; langs?: Record<string, number> };
+/** Skills as one pair or several (level, evidence) pairs each. */
+type CandidateOverrides = Partial<Omit<CandidateFacts, "skills" | "languages">> & { skills?: Record<number, SkillClaim | SkillClaim[]>; langs?: Record<string, number> };
 function candidate(over: CandidateOverrides = {}): CandidateFacts {
   const { skills, langs, ...rest } = over;
   return {
     id: 1,
-    skills: new Map(Object.entries(skills ?? {}).map(([k, v]) => [Number(k), v])),
+    skills: new Map(Object.entries(skills ?? {}).map(([k, v]) => [Number(k), Array.isArray(v) ? v : [v]])),
     languages: new Map(Object.entries(langs ?? {}).map(([k, v]) => [k, v as CefrRank])),
     place: { regionId: 1, city: "бишкек" },
     willingToRelocate: false,
     remotePreference: null,
     availableFrom: null,
     modulesCompleted: 0,
+    modulesVerified: 0,
     certificate: "none",
     ...rest,
   };
@@ -134,7 +138,7 @@ describe("required skills", () => {
       [2, "met", 1000, null],
       [3, "met", 1000, null],
     ]);
-    expect(e.required[0]!.claim).toEqual(c(2, V));
+    expect(e.required[0]!.claims).toEqual([c(2, V)]);
     expect(e.learnNext).toEqual([]);
   });
 
@@ -170,14 +174,14 @@ describe("required skills", () => {
     expect(e.score).toBe(68);
     expect(e.requiredMet).toBe(2);
     expect(e.requiredCount).toBe(3);
-    expect(e.required[2]).toEqual({ skillId: 3, minLevel: 3, status: "missing", credit: 0, claim: null, viaSkillId: null });
+    expect(e.required[2]).toEqual({ skillId: 3, minLevel: 3, status: "missing", credit: 0, claims: [], viaSkillId: null });
   });
 
   it("one level below the minimum → 60 % of the evidence credit, status below-level", () => {
     // skill 3 wants advanced, graduate is intermediate, verified: 600 × 1000 / 1000 = 600
     // (1000 + 1000 + 600) / 3 → 50 × 2600/3000 = 43.33333 → 433 333
     const e = explain(candidate({ skills: { 1: c(2, V), 2: c(1, V), 3: c(2, V) } }), vac);
-    expect(e.required[2]).toMatchObject({ skillId: 3, status: "below-level", credit: 600, claim: c(2, V) });
+    expect(e.required[2]).toMatchObject({ skillId: 3, status: "below-level", credit: 600, claims: [c(2, V)] });
     expect(e.components.required).toBe(433_333);
     expect(e.requiredMet).toBe(2);
   });
@@ -214,7 +218,7 @@ describe("related skills (partial credit, never full)", () => {
   it("a requirement met only through a related skill gives half credit", () => {
     // TypeScript intermediate verified for JavaScript ≥ intermediate: floor(1000 / 2) = 500 → 50 × 0.5 = 25 pts
     const e = explain(candidate({ skills: { 11: c(2, V) } }), vac, rel);
-    expect(e.required[0]).toEqual({ skillId: 10, minLevel: 2, status: "related", credit: 500, claim: null, viaSkillId: 11 });
+    expect(e.required[0]).toEqual({ skillId: 10, minLevel: 2, status: "related", credit: 500, claims: [], viaSkillId: 11 });
     expect(e.components.required).toBe(250_000);
     expect(e.requiredMet).toBe(0); // related is not "met"
     expect(e.total).toBe(250_000 + REST_REMOTE); // 60 pts
@@ -236,14 +240,14 @@ describe("related skills (partial credit, never full)", () => {
   it("the own claim wins when it gives more; a related skill wins over a weak own claim", () => {
     // own intermediate portfolio: 850; TypeScript advanced verified: 500 → met through itself
     const own = explain(candidate({ skills: { 10: c(2, P), 11: c(3, V) } }), vac, rel);
-    expect(own.required[0]).toMatchObject({ status: "met", credit: 850, viaSkillId: null, claim: c(2, P) });
+    expect(own.required[0]).toMatchObject({ status: "met", credit: 850, viaSkillId: null, claims: [c(2, P)] });
     expect(own.requiredMet).toBe(1);
     // own basic self for ≥ advanced: 300 × 700 = 210; TypeScript advanced verified: 500 → "related",
     // and holding the skill at all adds one per-mille (combineCredit): 501, above the 500 of
     // someone with TypeScript alone — a graduate missing the skill never ties with one who has it.
     const vac3 = vacancy({ skills: [req(10, 3)] });
     const weak = explain(candidate({ skills: { 10: c(1, S), 11: c(3, V) } }), vac3, rel);
-    expect(weak.required[0]).toEqual({ skillId: 10, minLevel: 3, status: "related", credit: 501, claim: c(1, S), viaSkillId: 11 });
+    expect(weak.required[0]).toEqual({ skillId: 10, minLevel: 3, status: "related", credit: 501, claims: [c(1, S)], viaSkillId: 11 });
     expect(weak.requiredMet).toBe(0);
     const without = explain(candidate({ skills: { 11: c(3, V) } }), vac3, rel);
     expect(without.required[0]!.credit).toBe(500);
@@ -382,17 +386,29 @@ describe("availability (relative to the ranking day 2026-11-30)", () => {
 });
 
 describe("modules and certificate", () => {
-  it("9 of 12 modules → 10 × 9/12 = 7.5 pts", () => {
-    expect(explain(candidate({ modulesCompleted: 9 }), vacancy()).components.modules).toBe(75_000);
+  it("9 of 12 modules verified → 10 × 9/12 = 7.5 pts; self-marked → 10 × 9 × 0.7/12 = 5.25 pts", () => {
+    expect(explain(candidate({ modulesCompleted: 9, modulesVerified: 9 }), vacancy()).components.modules).toBe(75_000);
+    expect(explain(candidate({ modulesCompleted: 9 }), vacancy()).components.modules).toBe(52_500);
   });
-  it("modules per count, clamped to 0–12", () => {
-    // 1 of 12 → 0.83333 pts = round(8333.33) = 8333; 12 → 10 pts
-    expect(explain(candidate({ modulesCompleted: 1 }), vacancy()).components.modules).toBe(8_333);
-    expect(explain(candidate({ modulesCompleted: 12 }), vacancy()).components.modules).toBe(100_000);
-    const over = explain(candidate({ modulesCompleted: 15 }), vacancy());
+  it("modules by the skills' evidence weights: verified 1000, self-marked 700 (DESIGN §5)", () => {
+    // 12 self-marked → 10 × 8400/12000 = 7 pts; 6 verified + 6 self → 10 × 10200/12000 = 8.5 pts; 12 verified → 10 pts
+    expect(explain(candidate({ modulesCompleted: 12 }), vacancy()).components.modules).toBe(70_000);
+    const half = explain(candidate({ modulesCompleted: 12, modulesVerified: 6 }), vacancy());
+    expect(half.components.modules).toBe(85_000);
+    expect([half.modulesCompleted, half.modulesVerified]).toEqual([12, 6]);
+    expect(explain(candidate({ modulesCompleted: 12, modulesVerified: 12 }), vacancy()).components.modules).toBe(100_000);
+  });
+  it("modules per count, clamped to 0–12, verified at most the completed ones", () => {
+    // 1 of 12 verified → 0.83333 pts = round(8333.33) = 8333; self-marked round(5833.33) = 5833
+    expect(explain(candidate({ modulesCompleted: 1, modulesVerified: 1 }), vacancy()).components.modules).toBe(8_333);
+    expect(explain(candidate({ modulesCompleted: 1 }), vacancy()).components.modules).toBe(5_833);
+    const over = explain(candidate({ modulesCompleted: 15, modulesVerified: 15 }), vacancy());
     expect(over.components.modules).toBe(100_000);
     expect(over.modulesCompleted).toBe(12);
-    expect(explain(candidate({ modulesCompleted: -2 }), vacancy()).components.modules).toBe(0);
+    expect(over.modulesVerified).toBe(12);
+    // more verified than completed counts only the completed: 3 verified → 2.5 pts
+    expect(explain(candidate({ modulesCompleted: 3, modulesVerified: 7 }), vacancy()).components.modules).toBe(25_000);
+    expect(explain(candidate({ modulesCompleted: -2, modulesVerified: -1 }), vacancy()).components.modules).toBe(0);
   });
   it("certificate none 0, claimed 5 × 0.4 = 2 pts, verified 5 pts", () => {
     expect(explain(candidate({ certificate: "none" }), vacancy()).components.certificate).toBe(0);
@@ -419,7 +435,7 @@ describe("whole scores", () => {
     const worst = explain(candidate({ place: { regionId: 4, city: "ош" }, availableFrom: "2028-01-01" }), vac);
     expect(worst.total).toBe(0);
     expect(worst.score).toBe(0);
-    const best = explain(candidate({ skills: { 1: c(3, V), 2: c(1, V) }, langs: { en: 7 }, modulesCompleted: 12, certificate: "verified" }), vac);
+    const best = explain(candidate({ skills: { 1: c(3, V), 2: c(1, V) }, langs: { en: 7 }, modulesCompleted: 12, modulesVerified: 12, certificate: "verified" }), vac);
     expect(best.total).toBe(100 * PRECISION);
     expect(best.score).toBe(100);
   });
@@ -440,6 +456,7 @@ describe("whole scores", () => {
       place: { regionId: 1, city: "кант" },
       availableFrom: "2026-12-15",
       modulesCompleted: 9,
+      modulesVerified: 6,
       certificate: "claimed",
     });
     // required: 3 ≥ adv, own intermediate verified → 600; 4 ≥ basic self → 700;
@@ -449,12 +466,12 @@ describe("whole scores", () => {
     // languages: en B1 wanted, has A2 → 500; ru B2 wanted, has C1 → 1000 → 10 × 1500/2000 = 7.5 pts
     // place: same region, hybrid → 800 → 8 pts
     // availability: 2026-12-15 ≤ 2026-12-31 → within month 600 → 3 pts
-    // modules 9/12 → 7.5 pts; certificate claimed → 2 pts
-    // total = 28.75 + 4.25 + 7.5 + 8 + 3 + 7.5 + 2 = 61 pts
+    // modules 6 verified + 3 self-marked → 10 × (6000 + 2100)/12000 = 6.75 pts; certificate claimed → 2 pts
+    // total = 28.75 + 4.25 + 7.5 + 8 + 3 + 6.75 + 2 = 60.25 pts
     const e = explain(grad, vac, rel);
-    expect(e.components).toEqual({ required: 287_500, niceToHave: 42_500, languages: 75_000, place: 80_000, availability: 30_000, modules: 75_000, certificate: 20_000 });
-    expect(e.total).toBe(610_000);
-    expect(e.score).toBe(61);
+    expect(e.components).toEqual({ required: 287_500, niceToHave: 42_500, languages: 75_000, place: 80_000, availability: 30_000, modules: 67_500, certificate: 20_000 });
+    expect(e.total).toBe(602_500);
+    expect(e.score).toBe(60);
     expect(e.graduateId).toBe(42);
     expect(e.vacancyId).toBe(7);
     expect(e.requiredMet).toBe(1); // only skill 4
@@ -471,15 +488,51 @@ describe("whole scores", () => {
     ]);
     expect(e.place).toEqual({ kind: "same-region", prefersRemote: false, credit: 800 });
     expect(e.availability).toEqual({ kind: "within-month", from: "2026-12-15", credit: 600 });
-    // learnNext (self-declared at the asked level, own evidence kept when raising a level):
-    //   3 → advanced verified 1000: required (1000+700+425)/3 → 50 × 2125/3000 = 35.41667 → +6.66667 → 67.6667 → 68
-    //   10 → intermediate self 700 (beats related 425): (600+700+700)/3 → 33.3333 → +4.58333 → 65.5833 → 66
-    //   6 → intermediate self 700: nice (850+700)/2 → 7.75 → +3.5 → 64.5 → 65 (half rounds up)
+    // learnNext (a self-declared pair at the asked level, beside what the graduate has):
+    //   10 → intermediate self 700 (beats related 425): (600+700+700)/3 → 33.3333 → +4.58333 → 64.8333 → 65
+    //   6 → intermediate self 700: nice (850+700)/2 → 7.75 → +3.5 → 63.75 → 64
+    //   3 → advanced self 700 beside intermediate verified (600): (700+700+425)/3 → 30.41667 → +1.66667 → 61.9167 → 62
+    //       (never "advanced, verified": the verification proved intermediate only)
     expect(e.learnNext).toEqual([
-      { skillId: 3, scoreAfter: 68 },
-      { skillId: 10, scoreAfter: 66 },
-      { skillId: 6, scoreAfter: 65 },
+      { skillId: 10, scoreAfter: 65 },
+      { skillId: 6, scoreAfter: 64 },
+      { skillId: 3, scoreAfter: 62 },
     ]);
+  });
+});
+
+describe("evidence per (skill, level) pair (DESIGN §5, docs/decisions/022)", () => {
+  const only = (minLevel: LevelRank) => vacancy({ skills: [req(1, minLevel)] });
+  const basicVerifiedIntermediateSelf = { 1: [c(1, V), c(2, S)] };
+
+  it("a verified basic beside a self-declared intermediate: asked intermediate → max(600, 700) = 700, never 1000", () => {
+    const e = explain(candidate({ skills: basicVerifiedIntermediateSelf }), only(2));
+    expect(e.required[0]).toEqual({ skillId: 1, minLevel: 2, status: "met", credit: 700, claims: [c(1, V), c(2, S)], viaSkillId: null });
+    expect(e.components.required).toBe(350_000);
+  });
+
+  it("the same pairs asked basic → the verified basic counts in full; asked advanced → max(300, 420) = 420", () => {
+    expect(explain(candidate({ skills: basicVerifiedIntermediateSelf }), only(1)).required[0]).toMatchObject({ status: "met", credit: 1000 });
+    expect(explain(candidate({ skills: basicVerifiedIntermediateSelf }), only(3)).required[0]).toMatchObject({ status: "below-level", credit: 420 });
+  });
+
+  it("a higher self-declared level is worth what it is worth beside a lower verified one", () => {
+    // basic verified + advanced self, asked advanced: max(300, 700) = 700
+    expect(explain(candidate({ skills: { 1: [c(1, V), c(3, S)] } }), only(3)).required[0]!.credit).toBe(700);
+    // basic verified + advanced in a project, asked advanced: max(300, 850) = 850
+    expect(explain(candidate({ skills: { 1: [c(1, V), c(3, P)] } }), only(3)).required[0]!.credit).toBe(850);
+  });
+
+  it("pairs another pair beats in both level and evidence are not shown", () => {
+    const e = explain(candidate({ skills: { 1: [c(1, S), c(2, V), c(1, P)] } }), only(1));
+    expect(e.required[0]!.claims).toEqual([c(2, V)]);
+  });
+
+  it("learnNext suggests the asked level, self-declared, beside a verified lower one", () => {
+    // now 600 → 30 pts → 65; with intermediate self 700 → 35 pts → 70
+    const e = explain(candidate({ skills: { 1: c(1, V) } }), only(2));
+    expect(e.score).toBe(65);
+    expect(e.learnNext).toEqual([{ skillId: 1, scoreAfter: 70 }]);
   });
 });
 

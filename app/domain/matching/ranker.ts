@@ -12,8 +12,8 @@ import {
   availabilityKind,
   type CandidateFacts,
   type CefrRank,
-  claimCredit,
   combineCredit,
+  evidenceCredit,
   countsOf,
   graduatePoints,
   languageCredit,
@@ -26,9 +26,10 @@ import {
   prepareVacancy,
   type RankingDay,
   type RelatedOf,
-  relatedCredit,
+  relatedEvidenceCredit,
   scoreOf,
   type SkillClaim,
+  type SkillEvidence,
   skillAndLanguagePoints,
   type VacancyFacts,
 } from "./score";
@@ -67,18 +68,37 @@ export type CandidateFilters = {
 export type Ranked = { id: number; total: number; score: number; requiredMet: number };
 export type RankPage = { count: number; items: Ranked[] };
 
-// A claim packed in one small integer: level * 4 + evidence (both 1–3).
-const pack = (claim: SkillClaim) => claim.level * 4 + claim.evidence;
-const unpack = (code: number): SkillClaim => ({ level: (code >> 2) as LevelRank, evidence: (code & 3) as SkillClaim["evidence"] });
-// Credit tables by [code * 4 + minLevel], filled from score.ts's functions.
-const DIRECT = new Int32Array(64);
-const RELATED = new Int32Array(64);
-for (let code = 0; code < 16; code++) {
-  const claim = unpack(code);
-  if (claim.level < 1 || claim.evidence < 1) continue;
+// A skill's (level, evidence) pairs packed in one small integer: two bits per level L (1–3)
+// holding the best evidence (0–3) of any pair at L or above — all a credit depends on, since a
+// pair also counts for every lower level. 0 means the skill is not held.
+const pack = (pairs: SkillEvidence): number => {
+  let code = 0;
+  for (let level = 1; level <= 3; level++) {
+    let best = 0;
+    for (const p of pairs) if (p.level >= level && p.evidence > best) best = p.evidence;
+    code |= best << (2 * (level - 1));
+  }
+  return code;
+};
+const unpack = (code: number): SkillClaim[] => {
+  const pairs: SkillClaim[] = [];
+  for (let level = 1; level <= 3; level++) {
+    const evidence = (code >> (2 * (level - 1))) & 3;
+    if (evidence > 0) pairs.push({ level: level as LevelRank, evidence: evidence as SkillClaim["evidence"] });
+  }
+  return pairs;
+};
+// Tables by [code * 4 + minLevel], filled from score.ts's functions: credit, related credit, and
+// whether some pair reaches minLevel (a required skill "met").
+const DIRECT = new Int32Array(256);
+const RELATED = new Int32Array(256);
+const MET = new Uint8Array(256);
+for (let code = 1; code < 64; code++) {
+  const pairs = unpack(code);
   for (const minLevel of [1, 2, 3] as LevelRank[]) {
-    DIRECT[code * 4 + minLevel] = claimCredit(claim, minLevel);
-    RELATED[code * 4 + minLevel] = relatedCredit(claim, minLevel);
+    DIRECT[code * 4 + minLevel] = evidenceCredit(pairs, minLevel);
+    RELATED[code * 4 + minLevel] = relatedEvidenceCredit(pairs, minLevel);
+    MET[code * 4 + minLevel] = pairs.some((p) => p.level >= minLevel) ? 1 : 0;
   }
 }
 
@@ -202,11 +222,13 @@ export class MatchIndex {
       if (!column) this.languageColumns.set(language, (column = new Uint8Array(this.alive.length)));
       column[slot] = level;
     }
-    for (const [skillId, claim] of f.skills) {
+    for (const [skillId, pairs] of f.skills) {
+      const code = pack(pairs);
+      if (code === 0) continue; // no pairs: not held (as in score.ts)
       let posting = this.postings.get(skillId);
       if (!posting) this.postings.set(skillId, (posting = { slots: [], codes: [] }));
       posting.slots.push(slot);
-      posting.codes.push(pack(claim));
+      posting.codes.push(code);
     }
   }
 
@@ -378,7 +400,7 @@ export class MatchIndex {
         const had = best[slot]!;
         if (had === 0) touched[count++] = slot;
         best[slot] = combineCredit(DIRECT[code * 4 + minLevel]!, had);
-        if (met && code >> 2 >= minLevel) met[slot]! += 1;
+        if (met && MET[code * 4 + minLevel]) met[slot]! += 1;
       }
     }
     for (let i = 0; i < count; i++) {
@@ -396,8 +418,9 @@ export class MatchIndex {
     const size = v.maxSkill + 1;
     const claims = new Uint8Array(size);
     const relatedBest = new Int32Array(size * 4);
-    for (const [id, claim] of candidate.skills) {
-      const code = pack(claim);
+    for (const [id, pairs] of candidate.skills) {
+      const code = pack(pairs);
+      if (code === 0) continue;
       if (id < size) claims[id] = code;
       for (const target of this.relatedBy.get(id) ?? []) {
         if (target >= size || target === id) continue;
@@ -428,7 +451,7 @@ export class MatchIndex {
         const credit = combineCredit(code ? DIRECT[code * 4 + minLevel]! : null, relatedBest[skill * 4 + minLevel]!);
         if (v.reqRequired[j]) {
           requiredSum += credit;
-          if (code >> 2 >= minLevel) requiredMet += 1;
+          if (MET[code * 4 + minLevel]) requiredMet += 1;
         } else niceSum += credit;
       }
       let languageSum = 0;

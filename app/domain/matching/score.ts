@@ -28,13 +28,19 @@ export type EvidenceRank = 1 | 2 | 3;
 /** A1 = 1 … C2 = 6, native = 7. */
 export type CefrRank = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
+/** One (level, evidence) pair: the evidence proves this level, nothing higher. */
 export type SkillClaim = { level: LevelRank; evidence: EvidenceRank };
+/**
+ * Every pair known for one skill (DESIGN §5 since the first release, docs/decisions/022): a
+ * verified basic and a self-declared intermediate are two pairs, never "intermediate, verified".
+ */
+export type SkillEvidence = readonly SkillClaim[];
 export type PlaceFacts = { regionId: number | null; city: string | null };
 
 export type CandidateFacts = {
   id: number;
-  /** The strongest claim per skill id (level and evidence are each the best known). */
-  skills: ReadonlyMap<number, SkillClaim>;
+  /** Per skill id, its (level, evidence) pairs; the score takes the best credit over them. */
+  skills: ReadonlyMap<number, SkillEvidence>;
   /** Language code → level; English from the profile's English level is here as "en". */
   languages: ReadonlyMap<string, CefrRank>;
   place: PlaceFacts;
@@ -42,7 +48,10 @@ export type CandidateFacts = {
   remotePreference: "onsite" | "hybrid" | "remote" | "any" | null;
   /** ISO date, or null when available now. */
   availableFrom: string | null;
+  /** Modules completed, verified or self-marked. */
   modulesCompleted: number;
+  /** Of those, the ones staff verified (the rest count as self-marked). */
+  modulesVerified: number;
   certificate: "none" | "claimed" | "verified";
 };
 
@@ -76,6 +85,43 @@ export function relatedCredit(claim: SkillClaim, minLevel: LevelRank): number {
   return Math.floor((claimCredit(claim, minLevel) * RELATED_SHARE) / 1000);
 }
 
+/** The best credit over a skill's pairs (0 when it has none). Adding a pair never lowers it. */
+export function evidenceCredit(pairs: SkillEvidence, minLevel: LevelRank): number {
+  let best = 0;
+  for (const pair of pairs) best = Math.max(best, claimCredit(pair, minLevel));
+  return best;
+}
+
+/** The best related credit over a skill's pairs. */
+export function relatedEvidenceCredit(pairs: SkillEvidence, minLevel: LevelRank): number {
+  let best = 0;
+  for (const pair of pairs) best = Math.max(best, relatedCredit(pair, minLevel));
+  return best;
+}
+
+/** Whether any pair reaches the level (the skill is "met", whatever its evidence). */
+export function reachesLevel(pairs: SkillEvidence, minLevel: LevelRank): boolean {
+  return pairs.some((p) => p.level >= minLevel);
+}
+
+/**
+ * The pairs worth showing and keeping: none that another pair matches or beats in both level
+ * and evidence. Sorted by level, lowest first: "basic ✓ verified; intermediate, self-declared".
+ */
+export function strongestPairs(pairs: SkillEvidence): SkillClaim[] {
+  const kept: SkillClaim[] = [];
+  const sorted = [...pairs].sort((a, b) => b.level - a.level || b.evidence - a.evidence);
+  let bestEvidence = 0;
+  // Highest level first: a pair is kept only when its evidence beats every higher level's.
+  for (const p of sorted) {
+    if (p.evidence > bestEvidence) {
+      kept.push({ level: p.level, evidence: p.evidence });
+      bestEvidence = p.evidence;
+    }
+  }
+  return kept.reverse();
+}
+
 export type RequirementStatus = "met" | "below-level" | "related" | "missing";
 
 export type RequirementResult = {
@@ -83,8 +129,8 @@ export type RequirementResult = {
   minLevel: LevelRank;
   status: RequirementStatus;
   credit: number;
-  /** The graduate's own claim on the skill, when there is one. */
-  claim: SkillClaim | null;
+  /** The graduate's own (level, evidence) pairs on the skill (strongestPairs); empty when none. */
+  claims: SkillClaim[];
   /** The related skill that gave credit, when status is "related". */
   viaSkillId: number | null;
 };
@@ -202,6 +248,7 @@ export type Explanation = {
   place: PlaceResult;
   availability: AvailabilityResult;
   modulesCompleted: number;
+  modulesVerified: number;
   certificate: CandidateFacts["certificate"];
   /** Skills to learn, best gain first: each with the score the graduate would reach. */
   learnNext: { skillId: number; scoreAfter: number }[];
@@ -264,48 +311,67 @@ export function combineCredit(direct: number | null, bestRelated: number): numbe
   return direct === null ? bestRelated : Math.max(direct, bestRelated + 1);
 }
 
+/** A skill's pairs, or null when the graduate does not hold it (an empty list is not holding it). */
+function held(candidate: CandidateFacts, skillId: number): SkillEvidence | null {
+  const pairs = candidate.skills.get(skillId);
+  return pairs && pairs.length > 0 ? pairs : null;
+}
+
 function evaluatePrepared(candidate: CandidateFacts, req: PreparedRequirement): RequirementResult {
-  const own = candidate.skills.get(req.skillId) ?? null;
+  const own = held(candidate, req.skillId);
   let related = 0;
   let via: number | null = null;
   for (const relatedId of req.related) {
-    const claim = candidate.skills.get(relatedId);
-    if (!claim) continue;
-    const credit = relatedCredit(claim, req.minLevel);
+    const pairs = held(candidate, relatedId);
+    if (!pairs) continue;
+    const credit = relatedEvidenceCredit(pairs, req.minLevel);
     if (credit > related) {
       related = credit;
       via = relatedId;
     }
   }
-  const direct = own ? claimCredit(own, req.minLevel) : null;
+  const direct = own ? evidenceCredit(own, req.minLevel) : null;
   const credit = combineCredit(direct, related);
   const byRelated = via !== null && (direct === null || credit > direct);
-  const status: RequirementStatus = byRelated ? "related" : own ? (own.level >= req.minLevel ? "met" : "below-level") : "missing";
-  return { skillId: req.skillId, minLevel: req.minLevel, status, credit, claim: own, viaSkillId: byRelated ? via : null };
+  const status: RequirementStatus = byRelated ? "related" : own ? (reachesLevel(own, req.minLevel) ? "met" : "below-level") : "missing";
+  return { skillId: req.skillId, minLevel: req.minLevel, status, credit, claims: own ? strongestPairs(own) : [], viaSkillId: byRelated ? via : null };
 }
 
 /** The same credit as evaluatePrepared, without building a result (the ranking's inner loop). */
 function creditOf(candidate: CandidateFacts, req: PreparedRequirement): number {
   let related = 0;
   for (const relatedId of req.related) {
-    const claim = candidate.skills.get(relatedId);
-    if (claim) related = Math.max(related, relatedCredit(claim, req.minLevel));
+    const pairs = held(candidate, relatedId);
+    if (pairs) related = Math.max(related, relatedEvidenceCredit(pairs, req.minLevel));
   }
-  const own = candidate.skills.get(req.skillId);
-  return combineCredit(own ? claimCredit(own, req.minLevel) : null, related);
+  const own = held(candidate, req.skillId);
+  return combineCredit(own ? evidenceCredit(own, req.minLevel) : null, related);
 }
 
 function evaluateOthers(candidate: CandidateFacts, vacancy: PreparedVacancy, day: RankingDay) {
   const place = evaluatePlace(candidate, vacancy.facts);
   const availability = evaluateAvailability(candidate, day);
-  return { place, availability, modulesCompleted: modulesOf(candidate) };
+  return { place, availability, ...modulesOf(candidate) };
 }
 
-const modulesOf = (candidate: CandidateFacts) => Math.min(MODULE_COUNT, Math.max(0, candidate.modulesCompleted));
+/** Completed modules (at most MODULE_COUNT) and, of them, the verified ones. */
+function modulesOf(candidate: CandidateFacts) {
+  const modulesCompleted = Math.min(MODULE_COUNT, Math.max(0, candidate.modulesCompleted));
+  return { modulesCompleted, modulesVerified: Math.min(modulesCompleted, Math.max(0, candidate.modulesVerified)) };
+}
+
+/**
+ * Per-mille credit summed over completed modules, by the skills' evidence weights (DESIGN §5):
+ * verified 1000, self-marked 700 — so marking a module adds, and verifying it adds more.
+ */
+export function moduleCredit(candidate: CandidateFacts): number {
+  const { modulesCompleted, modulesVerified } = modulesOf(candidate);
+  return modulesVerified * EVIDENCE_CREDIT[3] + (modulesCompleted - modulesVerified) * EVIDENCE_CREDIT[1];
+}
 
 /** Points that depend on the graduate alone (modules and certificate): computed once per graduate by the ranking. */
 export function graduatePoints(candidate: CandidateFacts): number {
-  return share(WEIGHTS.modules, modulesOf(candidate) * 1000, MODULE_COUNT) + share(WEIGHTS.certificate, CERTIFICATE_CREDIT[candidate.certificate], 1);
+  return share(WEIGHTS.modules, moduleCredit(candidate), MODULE_COUNT) + share(WEIGHTS.certificate, CERTIFICATE_CREDIT[candidate.certificate], 1);
 }
 
 /** Points of place and availability from their credits. */
@@ -339,7 +405,7 @@ export function explainMatch(candidate: CandidateFacts, vacancy: PreparedVacancy
     languages: share(WEIGHTS.languages, sum(languages), languages.length),
     place: share(WEIGHTS.place, other.place.credit, 1),
     availability: share(WEIGHTS.availability, other.availability.credit, 1),
-    modules: share(WEIGHTS.modules, other.modulesCompleted * 1000, MODULE_COUNT),
+    modules: share(WEIGHTS.modules, moduleCredit(candidate), MODULE_COUNT),
     certificate: share(WEIGHTS.certificate, CERTIFICATE_CREDIT[candidate.certificate], 1),
   };
   const total = totalOf(components);
@@ -357,6 +423,7 @@ export function explainMatch(candidate: CandidateFacts, vacancy: PreparedVacancy
     place: other.place,
     availability: other.availability,
     modulesCompleted: other.modulesCompleted,
+    modulesVerified: other.modulesVerified,
     certificate: candidate.certificate,
     learnNext: [],
   };
@@ -377,7 +444,7 @@ export function quickMatch(candidate: CandidateFacts, vacancy: PreparedVacancy, 
   for (const r of vacancy.required) {
     requiredCredit += creditOf(candidate, r);
     const own = candidate.skills.get(r.skillId);
-    if (own !== undefined && own.level >= r.minLevel) requiredMet += 1;
+    if (own !== undefined && reachesLevel(own, r.minLevel)) requiredMet += 1;
   }
   let niceCredit = 0;
   for (const r of vacancy.niceToHave) niceCredit += creditOf(candidate, r);
@@ -391,16 +458,15 @@ export function quickMatch(candidate: CandidateFacts, vacancy: PreparedVacancy, 
 }
 
 /**
- * What to learn next: for each requirement not fully met, the score reached by holding that
- * skill at the asked level (self-declared, the least a graduate can add alone), best first.
+ * What to learn next: for each requirement not fully met, the score reached by adding that
+ * skill at the asked level, self-declared (the least a graduate can add alone), best first.
  */
 function learnNext(candidate: CandidateFacts, vacancy: PreparedVacancy, day: RankingDay, results: RequirementResult[], total: number) {
   const gains: { skillId: number; scoreAfter: number; total: number }[] = [];
   for (const r of results) {
     if (r.status === "met") continue;
     const skills = new Map(candidate.skills);
-    const own = candidate.skills.get(r.skillId);
-    skills.set(r.skillId, { level: Math.max(r.minLevel, own?.level ?? 1) as LevelRank, evidence: own?.evidence ?? 1 });
+    skills.set(r.skillId, [...(candidate.skills.get(r.skillId) ?? []), { level: r.minLevel, evidence: 1 as EvidenceRank }]);
     const after = quickMatch({ ...candidate, skills }, vacancy, day).total;
     if (after > total) gains.push({ skillId: r.skillId, scoreAfter: scoreOf(after), total: after });
   }

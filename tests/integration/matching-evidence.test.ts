@@ -1,0 +1,129 @@
+// Evidence means what it says (DESIGN §5, docs/decisions/022-evidence-per-level.md): a
+// verification proves the level it checked, nothing higher; a higher self-declared level stays
+// self-declared beside it; completed modules count by the same evidence weights as skills.
+// Real SQLite file, the real actions a graduate and staff use, the index the rankings read.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Connection } from "@db/connection";
+import { explainMatch, type LevelRank, prepareVacancy, rankingDay } from "~/domain/matching/score";
+import { loadCandidates, matchIndex } from "~/models/matching-index.server";
+import { loadProfile } from "~/models/profile.server";
+import * as gPage from "~/routes/g.$slug";
+import * as meModules from "~/routes/me.modules";
+import * as meSkills from "~/routes/me.skills";
+import * as staffGraduate from "~/routes/staff.graduates.$id";
+import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { makeInvitation, makeUser, sessionCookieFor } from "../support/factories";
+import { call, get, post } from "../support/remix";
+
+let c: Connection;
+beforeEach(async () => {
+  c = await createTestDatabase();
+});
+afterEach(closeTestDatabases);
+
+const DAY = rankingDay("2026-11-30");
+
+async function joinedGraduate() {
+  const staff = await makeUser(c, "staff");
+  const { graduateId } = await makeInvitation(c, staff.id, { firstName: "Айгерим", lastName: "Осмонова" });
+  const user = await makeUser(c, "graduate");
+  await c.db.updateTable("graduates").set({ user_id: user.id, slug: `g-${graduateId}`, visibility: "public" }).where("id", "=", graduateId).execute();
+  return { graduateId, slug: `g-${graduateId}`, cookie: await sessionCookieFor(user.id), staffCookie: await sessionCookieFor(staff.id) };
+}
+
+const skillId = async (slug: string) => (await c.db.selectFrom("skills").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+/** The first module that teaches the skill. */
+const moduleTeaching = async (skill: number) =>
+  (await c.db.selectFrom("module_skills").innerJoin("modules", "modules.id", "module_skills.module_id").select("modules.id").where("skill_id", "=", skill).orderBy("modules.number").executeTakeFirstOrThrow()).id;
+
+/** The credit (per mille) the graduate's facts, as the index loads them, earn for one required skill at a level. */
+function creditFor(graduateId: number, skill: number, minLevel: LevelRank): number {
+  const facts = loadCandidates(c, [graduateId])[0]!.facts;
+  const vacancy = prepareVacancy({ id: 1, skills: [{ skillId: skill, minLevel, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, () => []);
+  return explainMatch(facts, vacancy, DAY).required[0]!.credit;
+}
+function modulePoints(graduateId: number): number {
+  const facts = loadCandidates(c, [graduateId])[0]!.facts;
+  const vacancy = prepareVacancy({ id: 1, skills: [], languages: [], workMode: "remote", place: { regionId: null, city: null } }, () => []);
+  return explainMatch(facts, vacancy, DAY).components.modules;
+}
+
+const staffDo = (g: { graduateId: number; staffCookie: string }, fields: Record<string, string>) =>
+  call(staffGraduate.action, post(`/staff/graduates/${g.graduateId}`, fields, { cookie: g.staffCookie }), { id: String(g.graduateId) });
+
+describe("evidence belongs to a (skill, level) pair", () => {
+  it("verifying a module proves the basic level it teaches; a self-declared intermediate stays self-declared", async () => {
+    const g = await joinedGraduate();
+    const js = await skillId("javascript");
+    expect((await call(meSkills.action, post("/me/skills", { intent: "add", skill: "JavaScript", level: "intermediate" }, { cookie: g.cookie }))).status).toBe(302);
+    expect(creditFor(g.graduateId, js, 2)).toBe(700); // intermediate, self-declared
+    expect((await staffDo(g, { intent: "verifyModule", moduleId: String(await moduleTeaching(js)), completedOn: "2026-03-01", score: "90" })).status).toBe(302);
+
+    // Asked intermediate: max(basic verified one level short = 600, intermediate self-declared = 700).
+    expect(creditFor(g.graduateId, js, 2)).toBe(700);
+    // Asked basic: the verified basic counts in full.
+    expect(creditFor(g.graduateId, js, 1)).toBe(1000);
+    // The ranking's index (columns, not explainMatch) agrees.
+    const index = matchIndex(c);
+    const ranked = index.rankCandidates({ id: 1, skills: [{ skillId: js, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, { includePlaced: true }, DAY);
+    const facts = loadCandidates(c, [g.graduateId])[0]!.facts;
+    const prepared = prepareVacancy({ id: 1, skills: [{ skillId: js, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, index.relatedOf);
+    expect(ranked.items[0]).toMatchObject({ id: g.graduateId, total: explainMatch(facts, prepared, DAY).total });
+
+    // Every page that shows the skill shows both pairs: basic ✓ verified; intermediate, self-declared.
+    const profile = await loadProfile(c.db, g.graduateId);
+    const shown = profile!.skills.find((s) => s.id === js)!;
+    expect(shown.pairs).toEqual([{ level: "basic", evidence: "module" }, { level: "intermediate", evidence: "self" }]);
+    expect(shown).toMatchObject({ level: "intermediate", evidence: "self" });
+    const page = await call(gPage.loader, get(`/g/${g.slug}`), { slug: g.slug });
+    const publicSkill = (page.data as { skills: { id: number; level: string; evidence: string; pairs: unknown }[] }).skills.find((s) => s.id === js);
+    expect(publicSkill).toMatchObject({ level: "intermediate", evidence: "self", pairs: [{ level: "basic", evidence: "module" }, { level: "intermediate", evidence: "self" }] });
+  });
+
+  it("a module verified over a basic claim makes it basic ✓ verified, one pair", async () => {
+    const g = await joinedGraduate();
+    const js = await skillId("javascript");
+    await call(meSkills.action, post("/me/skills", { intent: "add", skill: "JavaScript", level: "basic" }, { cookie: g.cookie }));
+    await staffDo(g, { intent: "verifyModule", moduleId: String(await moduleTeaching(js)), completedOn: "2026-03-01", score: "" });
+    expect(creditFor(g.graduateId, js, 1)).toBe(1000);
+    const shown = (await loadProfile(c.db, g.graduateId))!.skills.find((s) => s.id === js)!;
+    expect(shown.pairs).toEqual([{ level: "basic", evidence: "module" }]);
+    expect(shown).toMatchObject({ level: "basic", evidence: "module" });
+  });
+
+  it("staff verify the level they saw; a level raised afterwards is self-declared, and the verified one still counts", async () => {
+    const g = await joinedGraduate();
+    const python = await skillId("python");
+    await call(meSkills.action, post("/me/skills", { intent: "add", skill: "Python", level: "basic" }, { cookie: g.cookie }));
+    expect((await staffDo(g, { intent: "verifySkill", skillId: String(python) })).status).toBe(302);
+    expect(creditFor(g.graduateId, python, 1)).toBe(1000);
+    expect((await call(meSkills.action, post("/me/skills", { intent: "level", skillId: String(python), level: "advanced" }, { cookie: g.cookie }))).status).toBe(302);
+    // Asked advanced: max(basic verified two short = 300, advanced self-declared = 700) — not 1000.
+    expect(creditFor(g.graduateId, python, 3)).toBe(700);
+    // Raising the level never lowers a score: the verified basic still counts in full for basic.
+    expect(creditFor(g.graduateId, python, 1)).toBe(1000);
+    const shown = (await loadProfile(c.db, g.graduateId))!.skills.find((s) => s.id === python)!;
+    expect(shown.pairs).toEqual([{ level: "basic", evidence: "staff" }, { level: "advanced", evidence: "self" }]);
+    // Staff can now verify the advanced level; then it is one verified pair.
+    await staffDo(g, { intent: "verifySkill", skillId: String(python) });
+    expect(creditFor(g.graduateId, python, 3)).toBe(1000);
+    expect((await loadProfile(c.db, g.graduateId))!.skills.find((s) => s.id === python)!.pairs).toEqual([{ level: "advanced", evidence: "staff" }]);
+  });
+});
+
+describe("modules count by their evidence", () => {
+  it("a self-marked module counts 70 %, a verified one 100 % (like skills)", async () => {
+    const g = await joinedGraduate();
+    const modules = await c.db.selectFrom("modules").select("id").orderBy("number").execute();
+    expect(modules).toHaveLength(12);
+    for (const m of modules) {
+      const res = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m.id), completedOn: "2026-01-15", score: "" }, { cookie: g.cookie }));
+      expect(res.status).toBe(302);
+    }
+    // 12 self-marked of 12: 10 points × 0.7.
+    expect(modulePoints(g.graduateId)).toBe(70_000);
+    for (const m of modules.slice(0, 6)) await staffDo(g, { intent: "verifyModule", moduleId: String(m.id), completedOn: "2026-01-15", score: "" });
+    // 6 verified + 6 self-marked: 10 × (6 × 1 + 6 × 0.7) / 12 = 8.5 points.
+    expect(modulePoints(g.graduateId)).toBe(85_000);
+  });
+});
