@@ -7,6 +7,7 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import type { ApplicationSnapshot } from "~/models/applications.server";
 import { ProjectCard } from "./project-card";
+import { fromSources, SkillEvidence } from "./skill-evidence";
 
 const PILL: Record<ApplicationStatus, string> = {
   invited: "pill pill--warn",
@@ -123,7 +124,8 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
                 const verified = s.evidence === "staff" || s.evidence === "module";
                 return (
                   <li key={s.id} className={verified ? "is-verified" : undefined}>
-                    {pick(s, "name", lang)} · {t(`skills.level.${s.level}` as MessageKey)} · {t(`skills.source.${s.evidence}` as MessageKey)}
+                    {/* Each (level, evidence) pair; older snapshots have only the declared level and its evidence. */}
+                    {pick(s, "name", lang)} · {s.pairs?.length ? <SkillEvidence pairs={fromSources(s.pairs)} /> : <>{t(`skills.level.${s.level}` as MessageKey)} · {t(`skills.source.${s.evidence}` as MessageKey)}</>}
                   </li>
                 );
               })}

@@ -10,6 +10,7 @@ import type { ApplicationStatus, CefrLevel, EmploymentType, SkillLevel, SkillSou
 import { requireUser, type SessionUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
+import type { EvidencePair } from "~/domain/profile/skill-evidence";
 import { forbidden } from "~/utils/http.server";
 import { companyOfUser } from "./companies.server";
 import { notify, notifyCompany } from "./notifications.server";
@@ -51,7 +52,11 @@ export type ApplicationSnapshot = {
     /** Applying shares the contact details with that company (they are never public). */
     contacts?: { email: string | null; phone: string | null; telegram: string | null };
   };
-  skills: (Named & { id: number; level: SkillLevel; evidence: SkillSource })[];
+  /**
+   * `level` is the declared level and `evidence` what backs that level; `pairs` (since issue 13,
+   * docs/decisions/022) every (level, evidence) pair — absent in older snapshots.
+   */
+  skills: (Named & { id: number; level: SkillLevel; evidence: SkillSource; pairs?: EvidencePair[] })[];
   languages: { language: string; level: CefrLevel }[];
   projects: {
     id: number;
@@ -89,7 +94,7 @@ async function takeSnapshot(db: DB, graduateId: number, projectIds: number[]): P
       certificate: g.certificate_number ? { number: g.certificate_number, date: g.certificate_date, verified: Boolean(g.certificate_verified_at) } : null,
       contacts: { email: g.contact_email, phone: g.contact_phone, telegram: g.contact_telegram },
     },
-    skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence }) => ({ id, name_ky, name_ru, name_en, level, evidence })),
+    skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence, pairs }) => ({ id, name_ky, name_ru, name_en, level, evidence, pairs })),
     languages: profile.languages,
     projects: projects.map((p) => ({
       id: p.id,

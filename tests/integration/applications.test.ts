@@ -80,7 +80,8 @@ describe("applying", () => {
     expect(app).toMatchObject({ vacancy_id: v, graduate_id: g.graduateId, status: "applied", note: "Хочу у вас работать." });
     const sent = JSON.parse(app.snapshot_json!) as ApplicationSnapshot;
     expect(sent.graduate).toMatchObject({ name: "Айпери Жумабекова", headline: "Junior frontend-разработчик", englishLevel: "B1", modulesTotal: 12, contacts: { email: "ayperi@mail.kg", phone: null } });
-    expect(sent.skills.map((s) => [s.name_en, s.evidence])).toEqual([["JavaScript", "portfolio"]]);
+    // Declared intermediate, shown in a project: a project proves basic, so intermediate stays self-declared (docs/decisions/022).
+    expect(sent.skills.map((s) => [s.name_en, s.level, s.evidence, s.pairs])).toEqual([["JavaScript", "intermediate", "self", [{ level: "basic", evidence: "portfolio" }, { level: "intermediate", evidence: "self" }]]]);
     expect(sent.languages).toEqual([{ language: "ky", level: "native" }]);
     expect(sent.projects.map((p) => p.title)).toEqual(["Сайт гостевого дома"]);
     expect(sent.projects[0]!.skills.map((s) => s.name_en)).toEqual(["JavaScript"]);

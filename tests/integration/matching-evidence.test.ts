@@ -2,12 +2,19 @@
 // verification proves the level it checked, nothing higher; a higher self-declared level stays
 // self-declared beside it; completed modules count by the same evidence weights as skills.
 // Real SQLite file, the real actions a graduate and staff use, the index the rankings read.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Migrator } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@db/connection";
+import { type Connection, migrateToLatest, openDatabase } from "@db/connection";
+import { migrations } from "@db/migrations/index";
 import { explainMatch, type LevelRank, prepareVacancy, rankingDay } from "~/domain/matching/score";
 import { loadCandidates, matchIndex } from "~/models/matching-index.server";
+import { explanationJson } from "~/models/matching.server";
 import { loadProfile } from "~/models/profile.server";
 import * as gPage from "~/routes/g.$slug";
+import * as graduatesPage from "~/routes/graduates._index";
 import * as meModules from "~/routes/me.modules";
 import * as meSkills from "~/routes/me.skills";
 import * as staffGraduate from "~/routes/staff.graduates.$id";
@@ -78,6 +85,13 @@ describe("evidence belongs to a (skill, level) pair", () => {
     const page = await call(gPage.loader, get(`/g/${g.slug}`), { slug: g.slug });
     const publicSkill = (page.data as { skills: { id: number; level: string; evidence: string; pairs: unknown }[] }).skills.find((s) => s.id === js);
     expect(publicSkill).toMatchObject({ level: "intermediate", evidence: "self", pairs: [{ level: "basic", evidence: "module" }, { level: "intermediate", evidence: "self" }] });
+    // The directory's card too.
+    const directory = await call(graduatesPage.loader, get("/graduates", { cookie: g.staffCookie }));
+    const card = (directory.data as { result: { items: { id: number; skills: { id: number; pairs: unknown }[] }[] } }).result.items.find((x) => x.id === g.graduateId)!;
+    expect(card.skills.find((s) => s.id === js)!.pairs).toEqual([{ level: "basic", evidence: "module" }, { level: "intermediate", evidence: "self" }]);
+    // The JSON explanation names both pairs, and the highest level with its own evidence.
+    const json = explanationJson(explainMatch(facts, prepared, DAY), {});
+    expect(json.required[0]).toMatchObject({ level: "intermediate", evidence: "self-declared", pairs: [{ level: "basic", evidence: "verified" }, { level: "intermediate", evidence: "self-declared" }] });
   });
 
   it("a module verified over a basic claim makes it basic ✓ verified, one pair", async () => {
@@ -125,5 +139,33 @@ describe("modules count by their evidence", () => {
     for (const m of modules.slice(0, 6)) await staffDo(g, { intent: "verifyModule", moduleId: String(m.id), completedOn: "2026-01-15", score: "" });
     // 6 verified + 6 self-marked: 10 × (6 × 1 + 6 × 0.7) / 12 = 8.5 points.
     expect(modulePoints(g.graduateId)).toBe(85_000);
+  });
+});
+
+describe("migration 0011", () => {
+  it("gives existing claims back what was proven: a module basic, staff the level they checked", async () => {
+    const own = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portal-0011-")), "portal.sqlite"));
+    try {
+      const migrator = new Migrator({ db: own.db, provider: { getMigrations: async () => migrations } });
+      const before = await migrator.migrateTo("0008_outcome_changes");
+      expect(before.error).toBeUndefined();
+      // Rows as the old verifyModule and verifySkill left them (links to other rows do not matter here).
+      own.sqlite.pragma("foreign_keys = OFF");
+      const insert = own.sqlite.prepare("insert into graduate_skills (graduate_id, skill_id, level, source, verified_by) values (1, ?, ?, ?, null)");
+      insert.run(1, "intermediate", "module");
+      insert.run(2, "advanced", "staff");
+      insert.run(3, "advanced", "self");
+      insert.run(4, "basic", "portfolio");
+      await migrateToLatest(own.db);
+      expect(own.sqlite.prepare("select skill_id, level, source, verified_level from graduate_skills order by skill_id").all()).toEqual([
+        { skill_id: 1, level: "intermediate", source: "module", verified_level: "basic" },
+        { skill_id: 2, level: "advanced", source: "staff", verified_level: "advanced" },
+        { skill_id: 3, level: "advanced", source: "self", verified_level: null },
+        { skill_id: 4, level: "basic", source: "portfolio", verified_level: null },
+      ]);
+      expect(() => own.sqlite.prepare("update graduate_skills set verified_level = 'expert' where skill_id = 1").run()).toThrow(/CHECK/);
+    } finally {
+      own.sqlite.close();
+    }
   });
 });
