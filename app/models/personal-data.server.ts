@@ -14,7 +14,7 @@ export async function exportGraduateData(db: DB, userId: number, graduateId: num
     db
       .selectFrom("graduate_skills")
       .innerJoin("skills", "skills.id", "graduate_skills.skill_id")
-      .select(["skills.name_en as skill", "graduate_skills.level", "graduate_skills.source", "graduate_skills.created_at"])
+      .select(["skills.name_en as skill", "graduate_skills.level", "graduate_skills.source", "graduate_skills.verified_level", "graduate_skills.created_at"])
       .where("graduate_id", "=", graduateId)
       .execute(),
     db
