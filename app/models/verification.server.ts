@@ -36,7 +36,30 @@ export async function verifyModule(db: DB, graduateId: number, moduleId: number,
 
 export async function withdrawModuleVerification(db: DB, graduateId: number, moduleId: number, staffId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("graduate_modules").set({ verified_by: null, verified_at: null, updated_at: new Date().toISOString() }).where("graduate_id", "=", graduateId).where("module_id", "=", moduleId).execute();
+    const now = new Date().toISOString();
+    await trx.updateTable("graduate_modules").set({ verified_by: null, verified_at: null, updated_at: now }).where("graduate_id", "=", graduateId).where("module_id", "=", moduleId).execute();
+    // The verified basic this module gave goes with it, unless another verified module of the
+    // graduate teaches the skill too; the declared level stays, self-declared (docs/decisions/022).
+    await trx
+      .updateTable("graduate_skills")
+      .set({ source: "self", verified_level: null, verified_by: null, updated_at: now })
+      .where("graduate_id", "=", graduateId)
+      .where("source", "=", "module")
+      .where("skill_id", "in", (eb) => eb.selectFrom("module_skills").select("skill_id").where("module_id", "=", moduleId))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("module_skills as ms")
+              .innerJoin("graduate_modules as gm", "gm.module_id", "ms.module_id")
+              .select("ms.skill_id")
+              .whereRef("ms.skill_id", "=", "graduate_skills.skill_id")
+              .where("gm.graduate_id", "=", graduateId)
+              .where("gm.verified_at", "is not", null),
+          ),
+        ),
+      )
+      .execute();
+    await refreshGraduateSearch(trx, graduateId);
     await recordAudit(trx, { actorId: staffId, action: "module.unverify", entity: "graduate", entityId: graduateId, after: { moduleId } });
   });
 }

@@ -123,6 +123,19 @@ describe("evidence belongs to a (skill, level) pair", () => {
     expect(creditFor(g.graduateId, python, 3)).toBe(1000);
     expect((await loadProfile(c.db, g.graduateId))!.skills.find((s) => s.id === python)!.pairs).toEqual([{ level: "advanced", evidence: "staff" }]);
   });
+
+  it("withdrawing a module's verification withdraws the verified basic it gave", async () => {
+    const g = await joinedGraduate();
+    const js = await skillId("javascript");
+    await call(meSkills.action, post("/me/skills", { intent: "add", skill: "JavaScript", level: "intermediate" }, { cookie: g.cookie }));
+    const m = await moduleTeaching(js);
+    await staffDo(g, { intent: "verifyModule", moduleId: String(m), completedOn: "2026-03-01", score: "" });
+    expect(creditFor(g.graduateId, js, 1)).toBe(1000);
+    expect((await staffDo(g, { intent: "unverifyModule", moduleId: String(m) })).status).toBe(302);
+    // The module is still marked completed (self-marked: a self-declared basic), no longer verified.
+    expect(creditFor(g.graduateId, js, 1)).toBe(700);
+    expect((await loadProfile(c.db, g.graduateId))!.skills.find((s) => s.id === js)!.pairs).toEqual([{ level: "intermediate", evidence: "self" }]);
+  });
 });
 
 describe("modules count by their evidence", () => {
