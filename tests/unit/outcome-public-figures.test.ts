@@ -1,0 +1,260 @@
+// The public outcome table (app/domain/outcomes/public-figures.ts, DESIGN §6 "since the first release"):
+// secondary suppression, knowledge gating and the page's default checkpoint. The properties at the end
+// attack random cohort tables by brute force, independently of the module's own interval reasoning.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OUTCOME_CODES, type OutcomeCode } from "~/domain/outcomes/codes";
+import { computeIndicators, type OutcomeFact, type OutcomeIndicators } from "~/domain/outcomes/indicators";
+import {
+  columnIsSafe, defaultPublicCheckpoint, PUBLIC_RATES, publishTable, rateOf,
+  type PublicRateName, type PublicRow, type PublicTable,
+} from "~/domain/outcomes/public-figures";
+
+let nextId = 1;
+function fact(year: number, outcome: OutcomeCode, employment?: OutcomeFact["employment"], firstJobStart: string | null = null): OutcomeFact {
+  return { graduateId: nextId++, graduationDate: `${year}-06-30`, outcome, employment, firstJobStart };
+}
+const job = { htpResident: true, related: "yes" as const, fullTime: true, monthlyPay: 50_000 };
+/** A year of `n` graduates: `employed` of them employed (started a month after graduation), the rest seeking or unknown. */
+function year(y: number, n: number, employed: number, unknown = 0): { year: number; facts: OutcomeFact[] } {
+  const facts = Array.from({ length: n }, (_, i) =>
+    i < employed ? fact(y, "employed", job, `${y}-07-30`) : i < employed + unknown ? fact(y, "unknown") : fact(y, "seeking"));
+  return { year: y, facts };
+}
+function table(years: { year: number; facts: OutcomeFact[] }[]): PublicTable {
+  return publishTable(
+    years.map((y) => ({ year: y.year, indicators: computeIndicators(y.facts, { checkpoint: "m12" }) })),
+    computeIndicators(years.flatMap((y) => y.facts), { checkpoint: "m12" }),
+  );
+}
+const shown = (row: PublicRow, name: PublicRateName) => row.cells[name].shown;
+
+describe("secondary suppression", () => {
+  it("hides the smallest other year when one year is hidden and the total is shown (the outside tester's case)", () => {
+    // Lyceum 14: 2019 has 5 graduates, 4 employed — the "4 of 5" the tester recovered as total − visible years.
+    const t = table([year(2019, 5, 4), year(2020, 12, 6), year(2021, 30, 20)]);
+    const [y2019, y2020, y2021] = t.years;
+    expect(shown(y2019!, "employmentRate")).toBe(false); // primary: fewer than 10
+    expect(shown(y2020!, "employmentRate")).toBe(false); // secondary: the smaller of the other two
+    expect(shown(y2021!, "employmentRate")).toBe(true);
+    expect(t.total.cells.employmentRate).toEqual({ shown: true, percent: Math.round((30 / 47) * 100) });
+    // What is left: 2019 + 2020 = 10 employed of 17; 2019 could be anything from 0 (10 − 12 < 0) to 5.
+  });
+
+  it("also hides a year whose hidden partner would otherwise be pinned: all or none of them employed", () => {
+    // 2019 and 2020 both hidden by the primary rule, and nobody of them employed: 0 of 12 is derivable.
+    const none = table([year(2019, 5, 0), year(2020, 7, 0), year(2021, 30, 20), year(2022, 40, 25)]);
+    expect(none.years.filter((y) => !shown(y, "employmentRate")).length).toBe(3);
+    expect(none.total.cells.employmentRate.shown).toBe(true);
+    // Every year small: only the total could give them away, so the total is hidden.
+    const small = table([year(2019, 5, 4), year(2020, 3, 1)]);
+    expect(small.years.every((y) => !shown(y, "employmentRate"))).toBe(true);
+    expect(small.total.cells.employmentRate.shown).toBe(false); // 8 graduates: small itself
+    const one = table([year(2019, 5, 4), year(2020, 30, 3)]);
+    expect(one.years.map((y) => shown(y, "employmentRate"))).toEqual([false, false]);
+    expect(one.total.cells.employmentRate.shown).toBe(true);
+  });
+
+  it("hides career and HTP placement together: they share a denominator", () => {
+    // 2019 and 2020 (small) have jobs but none at an HTP company: the HTP column needs a third hidden
+    // year (0 of them would be pinned), the career column would not — and a shown career cell of that
+    // year would give away the HTP cell's denominator.
+    const noHtp = (t: { year: number; facts: OutcomeFact[] }) => ({ ...t, facts: t.facts.map((f) => (f.employment ? { ...f, employment: { ...f.employment, htpResident: false } } : f)) });
+    const t = table([noHtp(year(2019, 5, 2, 1)), noHtp(year(2020, 6, 1, 1)), year(2021, 12, 5, 1), year(2022, 30, 20, 3)]);
+    expect(t.years.map((y) => shown(y, "htpPlacementRate"))).toEqual([false, false, false, true]);
+    for (const row of [...t.years, t.total]) expect(shown(row, "careerOutcomesRate")).toBe(shown(row, "htpPlacementRate"));
+  });
+
+  it("sends no numerator, no denominator and no reason for a hidden figure", () => {
+    const json = JSON.stringify(table([year(2019, 5, 4), year(2020, 12, 6), year(2021, 30, 20)]));
+    expect(json).not.toMatch(/numerator|denominator|"value"|"a":|"d":|smallN|reason/);
+    expect(json).toContain('{"shown":false}');
+  });
+
+  it("columnIsSafe: one hidden year beside a shown total is not safe; two with room either way are", () => {
+    const cells = [{ a: 4, d: 5, n: 5 }, { a: 6, d: 12, n: 12 }, { a: 20, d: 30, n: 30 }];
+    const total = { a: 30, d: 47, n: 47 };
+    expect(columnIsSafe(cells, [true, false, false], total, false, true)).toBe(false);
+    expect(columnIsSafe(cells, [true, true, false], total, false, true)).toBe(true);
+    expect(columnIsSafe(cells, [true, false, false], total, true, true)).toBe(true);
+    // Denominator not published: two hidden years whose denominators are all their graduates are pinned.
+    expect(columnIsSafe([{ a: 2, d: 5, n: 5 }, { a: 3, d: 7, n: 7 }, { a: 9, d: 12, n: 20 }], [true, true, false], { a: 14, d: 24, n: 32 }, false, false)).toBe(false);
+    expect(columnIsSafe([{ a: 2, d: 4, n: 5 }, { a: 3, d: 7, n: 7 }, { a: 9, d: 12, n: 20 }], [true, true, false], { a: 14, d: 23, n: 32 }, false, false)).toBe(true);
+  });
+});
+
+describe("knowledge gating", () => {
+  it("a year with no follow-up shows 'follow-up in progress', not 0 % employed", () => {
+    // 2024: 30 graduates, nobody reached yet (the "0 % employed" school); 2023: 30, 25 reached.
+    const t = table([year(2024, 30, 0, 30), year(2023, 30, 20, 5)]);
+    const [y2024, y2023] = t.years;
+    expect(y2024!.followUp).toBe(true);
+    expect(y2024!.cells.knowledgeRate).toEqual({ shown: true, percent: 0 });
+    for (const name of PUBLIC_RATES) if (name !== "knowledgeRate") expect(shown(y2024!, name), name).toBe(false);
+    expect(y2024!.pay).toEqual({ shown: false });
+    expect(y2023!.followUp).toBe(false);
+    // All years: 25 of 60 reached (42 %): no rates either.
+    expect(t.total.followUp).toBe(true);
+    expect(t.total.cells.employmentRate.shown).toBe(false);
+    // 2023's rates are shown: nothing else in its column is hidden but the total, and 2024 stays unknown.
+    expect(y2023!.cells.employmentRate).toEqual({ shown: true, percent: 67 });
+  });
+
+  it("a small year is hidden plainly, never marked 'follow-up' (that would tell its knowledge rate)", () => {
+    const t = table([year(2024, 6, 0, 6), year(2023, 30, 20, 5)]);
+    expect(t.years[0]!.followUp).toBe(false);
+    expect(t.years[0]!.cells.knowledgeRate.shown).toBe(false);
+  });
+});
+
+describe("the default checkpoint", () => {
+  it("is the latest with a knowledge rate of 65 % or more", () => {
+    expect(defaultPublicCheckpoint([
+      { checkpoint: "graduation", known: 90, n: 100 }, { checkpoint: "m6", known: 80, n: 100 },
+      { checkpoint: "m12", known: 65, n: 100 }, { checkpoint: "m36", known: 10, n: 40 },
+    ])).toBe("m12");
+    expect(defaultPublicCheckpoint([{ checkpoint: "m6", known: 70, n: 100 }, { checkpoint: "m12", known: 64, n: 100 }])).toBe("m6");
+  });
+
+  it("falls back to the best-known checkpoint, then to the fixed default", () => {
+    expect(defaultPublicCheckpoint([{ checkpoint: "m6", known: 50, n: 100 }, { checkpoint: "m12", known: 20, n: 100 }, { checkpoint: "m36", known: 5, n: 5 }])).toBe("m36");
+    expect(defaultPublicCheckpoint([{ checkpoint: "m6", known: 50, n: 100 }, { checkpoint: "m12", known: 20, n: 100 }])).toBe("m6");
+    expect(defaultPublicCheckpoint([])).toBe("m12");
+    expect(defaultPublicCheckpoint([{ checkpoint: "m6", known: 0, n: 0 }])).toBe("m12");
+  });
+});
+
+// ---- Properties: random cohort tables, attacked by brute force ----
+
+const yearArb = fc.record({
+  n: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 10, max: 22 })),
+  // How much of the year is followed up: some years almost nobody (follow-up in progress).
+  unknownShare: fc.constantFrom(0, 0.1, 0.3, 0.5, 0.9),
+  outcomes: fc.array(fc.constantFrom<OutcomeCode>(...OUTCOME_CODES, "employed", "employed", "seeking"), { minLength: 22, maxLength: 22 }),
+  details: fc.array(fc.record({ htp: fc.boolean(), related: fc.constantFrom("yes", "no", "unknown"), start: fc.integer({ min: -30, max: 500 }), pay: fc.integer({ min: 10_000, max: 90_000 }) }), { minLength: 22, maxLength: 22 }),
+});
+const schoolArb = fc.uniqueArray(fc.record({ year: fc.integer({ min: 2015, max: 2024 }), spec: yearArb }), { minLength: 1, maxLength: 5, selector: (y) => y.year });
+
+type YearSpec = { n: number; unknownShare: number; outcomes: OutcomeCode[]; details: { htp: boolean; related: string; start: number; pay: number }[] };
+function factsOf(y: number, spec: YearSpec): OutcomeFact[] {
+  return Array.from({ length: spec.n }, (_, i) => {
+    const outcome: OutcomeCode = i < Math.round(spec.n * spec.unknownShare) ? "unknown" : spec.outcomes[i]!;
+    const d = spec.details[i]!;
+    const start = new Date(Date.UTC(y, 5, 30) + d.start * 86_400_000).toISOString().slice(0, 10);
+    return fact(y, outcome,
+      outcome === "employed" ? { htpResident: d.htp, related: d.related as "yes" | "no" | "unknown", fullTime: d.pay > 20_000, monthlyPay: d.pay } : undefined,
+      outcome === "employed" || outcome === "seeking" ? start : null);
+  });
+}
+
+/** Columns whose hidden cells' denominators a shown cell of the same row gives away. */
+const SAME_DENOMINATOR: Partial<Record<PublicRateName, PublicRateName>> = { careerOutcomesRate: "htpPlacementRate", htpPlacementRate: "careerOutcomesRate" };
+
+/**
+ * Everything an attacker can work out about the hidden cells of one column, by brute force: the attacker
+ * knows each shown cell's numerator and denominator exactly, every row's graduates, the denominator of a
+ * share of all graduates (and of a hidden cell whose same-denominator partner is shown), and that the years
+ * add up to the total when the total is shown. Returns, per hidden cell (years, then the total), the
+ * distinct numerators, denominators and rates that fit everything shown.
+ */
+function attack(rows: OutcomeIndicators[], published: PublicRow[], name: PublicRateName): { row: number; as: Set<number>; ds: Set<number>; rates: Set<string>; dPublished: boolean }[] {
+  const last = rows.length - 1;
+  const truth = rows.map((r) => ({ a: rateOf(r, name).numerator, d: rateOf(r, name).denominator, n: r.n }));
+  const partner = SAME_DENOMINATOR[name];
+  const dPublished = (i: number) => name === "employmentRate" || name === "knowledgeRate" || (partner !== undefined && published[i]!.cells[partner].shown);
+  const hidden = truth.slice(0, last).map((_, i) => i).filter((i) => !published[i]!.cells[name].shown);
+  const box = (i: number): [number, number][] => {
+    const out: [number, number][] = [];
+    const [dLo, dHi] = dPublished(i) ? [truth[i]!.d, truth[i]!.d] : [0, truth[i]!.n];
+    for (let d = dLo; d <= dHi; d++) for (let a = 0; a <= d; a++) out.push([a, d]);
+    return out;
+  };
+  const totalShown = published[last]!.cells[name].shown;
+  // Sums (Σa, Σd) the given hidden years can reach together, as Σa * K + Σd.
+  const K = 4096;
+  const sums = (cells: number[]): Set<number> => {
+    let reach = new Set([0]);
+    for (const i of cells) {
+      const pairs = box(i).map(([a, d]) => a * K + d);
+      const next = new Set<number>();
+      for (const key of reach) for (const p of pairs) next.add(key + p);
+      reach = next;
+    }
+    return reach;
+  };
+  const rateKey = (a: number, d: number) => (d === 0 ? "none" : String(a / d));
+  const found = hidden.map((i) => {
+    const as = new Set<number>();
+    const ds = new Set<number>();
+    const rates = new Set<string>();
+    const restSums = totalShown ? sums(hidden.filter((j) => j !== i)) : null;
+    const sa = hidden.reduce((s, j) => s + truth[j]!.a, 0);
+    const sd = hidden.reduce((s, j) => s + truth[j]!.d, 0);
+    for (const [a, d] of box(i)) {
+      if (restSums && (sa - a < 0 || sd - d < 0 || !restSums.has((sa - a) * K + (sd - d)))) continue;
+      as.add(a);
+      ds.add(d);
+      if (d > 0) rates.add(rateKey(a, d));
+    }
+    return { row: i, as, ds, rates, dPublished: dPublished(i) };
+  });
+  if (!totalShown) {
+    // The total is the shown years plus whatever the hidden ones are.
+    const visible = truth.slice(0, last).filter((_, i) => !hidden.includes(i));
+    const va = visible.reduce((s, c) => s + c.a, 0);
+    const vd = visible.reduce((s, c) => s + c.d, 0);
+    const as = new Set<number>();
+    const ds = new Set<number>();
+    const rates = new Set<string>();
+    for (const key of sums(hidden)) {
+      const [a, d] = [Math.floor(key / K), key % K];
+      as.add(va + a);
+      ds.add(vd + d);
+      if (vd + d > 0) rates.add(rateKey(va + a, vd + d));
+    }
+    found.push({ row: last, as, ds, rates, dPublished: name === "employmentRate" || name === "knowledgeRate" });
+  }
+  return found;
+}
+
+describe("properties", () => {
+  it("no hidden figure of a random cohort table can be worked out from the published ones", () => {
+    fc.assert(fc.property(schoolArb, (school) => {
+      const years = school.map(({ year: y, spec }) => ({ year: y, indicators: computeIndicators(factsOf(y, spec), { checkpoint: "m12" }) }));
+      const total = computeIndicators(school.flatMap(({ year: y, spec }) => factsOf(y, spec)), { checkpoint: "m12" });
+      nextId = 1;
+      const t = publishTable(years, total);
+      const rows = [...years.map((y) => y.indicators), total];
+      const published = [...t.years, t.total];
+      for (const name of PUBLIC_RATES) {
+        for (const cell of attack(rows, published, name)) {
+          if (rows[cell.row]!.n === 0) continue; // nobody behind it: nothing to tell
+          const where = `${name} row ${cell.row}`;
+          expect(cell.as.size, `${where}: numerator pinned`).toBeGreaterThan(1);
+          if (!cell.dPublished) expect(cell.ds.size, `${where}: denominator pinned`).toBeGreaterThan(1);
+          expect(cell.rates.size, `${where}: rate pinned`).toBeGreaterThan(1);
+        }
+      }
+    }), { numRuns: 150 });
+  });
+
+  it("every shown rate has 10 or more graduates behind it, and a follow-up row shows its knowledge rate only", () => {
+    fc.assert(fc.property(schoolArb, (school) => {
+      const years = school.map(({ year: y, spec }) => ({ year: y, indicators: computeIndicators(factsOf(y, spec), { checkpoint: "m12" }) }));
+      const total = computeIndicators(school.flatMap(({ year: y, spec }) => factsOf(y, spec)), { checkpoint: "m12" });
+      const t = publishTable(years, total);
+      [...years.map((y) => y.indicators), total].forEach((ind, i) => {
+        const row = [...t.years, t.total][i]!;
+        for (const name of PUBLIC_RATES) {
+          if (row.cells[name].shown) expect(rateOf(ind, name).denominator).toBeGreaterThanOrEqual(10);
+          if (row.followUp && name !== "knowledgeRate") expect(row.cells[name].shown).toBe(false);
+        }
+        if (row.followUp) expect(ind.knowledgeRate.value!).toBeLessThan(0.65);
+        if (!ind.knowledgeRate.smallN && ind.knowledgeRate.value! < 0.65) {
+          for (const name of PUBLIC_RATES) if (name !== "knowledgeRate") expect(row.cells[name].shown).toBe(false);
+        }
+        if (row.pay.shown) expect(ind.medianMonthlyPay.n).toBeGreaterThanOrEqual(10);
+      });
+    }), { numRuns: 200 });
+  });
+});
