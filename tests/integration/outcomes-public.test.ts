@@ -11,16 +11,20 @@ import { seedDemoData } from "@db/seed/demo";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { renderPage } from "../support/remix-react-stub";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { makeUser, sessionCookieFor } from "../support/factories";
 import { call, get } from "../support/remix";
 
 vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 const page = await import("~/routes/outcomes");
+const dashboard = await import("~/routes/staff.outcomes._index");
 type Data = Awaited<ReturnType<typeof page.loader>>;
 
 let c: Connection;
+let staffCookie: string;
 beforeAll(async () => {
   c = await createTestDatabase();
   await seedDemoData(c, undefined, { uploadDir: fs.mkdtempSync(path.join(os.tmpdir(), "portal-uploads-")) });
+  staffCookie = await sessionCookieFor((await makeUser(c, "staff")).id);
 }, 300_000);
 afterAll(closeTestDatabases);
 
@@ -121,5 +125,47 @@ describe("public outcomes on the demo data", () => {
       }
     }
     expect(hiddenCells).toBeGreaterThan(50); // the demo data has small cells: the check above had work to do
+  });
+
+  it("opens at the latest checkpoint whose knowledge rate over all schools is 65 % or more", async () => {
+    // Worked out from the staff dashboard's exact figures, not from the public code.
+    const knowledge: Record<string, number | null> = {};
+    for (const checkpoint of CHECKPOINTS) {
+      const res = await call(dashboard.loader, get(`/staff/outcomes?checkpoint=${checkpoint}&by=total`, { cookie: staffCookie }));
+      const total = (res.data as { total: { knowledgeRate: { value: number | null; denominator: number } } }).total;
+      knowledge[checkpoint] = total.knowledgeRate.denominator >= 10 ? total.knowledgeRate.value : null;
+    }
+    const expected = [...CHECKPOINTS].reverse().find((k) => knowledge[k] !== null && knowledge[k]! >= 0.65);
+    expect(expected, JSON.stringify(knowledge)).toBeDefined();
+    expect((await load("")).checkpoint, JSON.stringify(knowledge)).toBe(expected);
+    expect((await load("?checkpoint=zzz")).checkpoint).toBe(expected);
+    expect((await load("?checkpoint=m6")).checkpoint).toBe("m6");
+  });
+});
+
+describe("a school with no follow-up yet", () => {
+  let schoolId: number;
+  beforeAll(async () => {
+    c = await createTestDatabase();
+    schoolId = (await c.db.selectFrom("schools").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+    // 30 graduates of 2024 with no record at all: at +12 months every one is unknown.
+    const { id: cohortId } = await c.db.insertInto("cohorts").values({ school_id: schoolId, graduation_date: "2024-06-30" }).returning("id").executeTakeFirstOrThrow();
+    for (let i = 0; i < 30; i++) await c.db.insertInto("graduates").values({ cohort_id: cohortId, first_name: `Нурлан${i}`, last_name: "Токтогулов", sex: "m" }).execute();
+  });
+
+  it("is published as 'follow-up in progress, 0 % reached', never as 0 % employed", async () => {
+    const data = await load("?checkpoint=m12");
+    for (const lang of ["en", "ru", "ky"] as const) {
+      const html = renderPage(lang, page.default, { loader: data }, /outcomes\.\w+\.\w+/);
+      const table = html.match(/<table>([\s\S]*?)<\/table>/)![1]!;
+      const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => m[1]!);
+      expect(rows).toHaveLength(2); // 2024 and all years
+      const messages = (await import(`~/i18n/messages/${lang}`))[lang] as Record<string, string>;
+      const followUp = messages["outcomes.public.followUp"]!.replace("{percent}", "0");
+      for (const row of rows) {
+        expect(row, lang).toContain(followUp);
+        expect(row.replace(followUp, ""), lang).not.toMatch(/\d\s?%/); // no rate at all
+      }
+    }
   });
 });
