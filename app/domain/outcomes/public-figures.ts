@@ -3,8 +3,9 @@
 //  1. primary: a figure with fewer than SMALL_N graduates behind it is hidden;
 //  2. knowledge: a row whose knowledge rate is under KNOWLEDGE_RATE_FLAG publishes no rate, only
 //     "follow-up in progress, N % reached";
-//  3. secondary: no hidden figure may be worked out from what is shown (the total minus the visible
-//     years): more years, or the total, are hidden until none can. docs/decisions/020-secondary-suppression.md
+//  3. secondary: no small figure, nor one hidden to protect it, may be worked out from what is shown
+//     (the total minus the visible years, bounds from the row's other figures): more years, or the
+//     total, are hidden until none can. docs/decisions/020-secondary-suppression.md
 // Pure and small: the loader sends only its result — whole percents, no numerator, no denominator.
 
 import { CHECKPOINTS, KNOWLEDGE_RATE_FLAG, SMALL_N, type Checkpoint } from "./codes";
@@ -19,13 +20,12 @@ export type PublicRateName = (typeof PUBLIC_RATES)[number];
 /**
  * Columns hidden together, row by row: career and HTP placement are shares of the same graduates
  * (known − not seeking), so one shown would give away the other's denominator. Employment and
- * knowledge are shares of all graduates, whose number every row shows anyway.
+ * knowledge are shares of all graduates, whose number every row shows anyway (boundsOf).
  */
 const SUPPRESSION_GROUPS: readonly (readonly PublicRateName[])[] = [
-  ["employmentRate"], ["careerOutcomesRate", "htpPlacementRate"], ["relatedEmploymentRate"], ["within6"], ["knowledgeRate"],
+  // Knowledge first: whether a follow-up row may say "N % reached" decides what the others must protect.
+  ["knowledgeRate"], ["employmentRate"], ["careerOutcomesRate", "htpPlacementRate"], ["relatedEmploymentRate"], ["within6"],
 ];
-/** Shares of all graduates: their denominator is the row's published number of graduates. */
-const OF_ALL_GRADUATES: ReadonlySet<PublicRateName> = new Set(["employmentRate", "knowledgeRate"]);
 
 /** A published figure: a whole percent, or nothing at all (no reason, no denominator: both would tell). */
 export type PublicCell = { shown: true; percent: number | null } | { shown: false };
@@ -54,91 +54,161 @@ export function needsFollowUp(indicators: OutcomeIndicators): boolean {
 
 // ---- Whether the hidden cells of one column can be worked out ----
 
-/** One cell of a column: its true numerator and denominator, and the row's number of graduates. */
-export type ColumnCell = { a: number; d: number; n: number };
+/**
+ * What can be known of one cell's numerator a and denominator d: a ≤ d always, and bounds from the
+ * row's graduates and the row's shown figures (related ≤ employed …). A shown cell is a point.
+ */
+export type CellBounds = { aLo: number; aHi: number; dLo: number; dHi: number };
+
+/**
+ * A set of (a, d) pairs given by bounds on a, on d and on g = d − a. Every set here is one: a cell's
+ * pairs, the pairs a sum of cells can reach (bounds add up: in the plane, a sum of such lattice
+ * polygons has exactly the sums of their lattice points), and the difference of two.
+ */
+type Poly = { aLo: number; aHi: number; dLo: number; dHi: number; gLo: number; gHi: number };
+
+/** The tight bounds of a cell's pairs; null when none fits. */
+function polyOf(b: CellBounds): Poly | null {
+  const aHi = Math.min(b.aHi, b.dHi);
+  const dLo = Math.max(b.dLo, b.aLo);
+  if (b.aLo > aHi || dLo > b.dHi) return null;
+  return { aLo: b.aLo, aHi, dLo, dHi: b.dHi, gLo: Math.max(0, dLo - aHi), gHi: b.dHi - b.aLo };
+}
+const ZERO: Poly = { aLo: 0, aHi: 0, dLo: 0, dHi: 0, gLo: 0, gHi: 0 };
+const plus = (p: Poly, q: Poly): Poly => ({ aLo: p.aLo + q.aLo, aHi: p.aHi + q.aHi, dLo: p.dLo + q.dLo, dHi: p.dHi + q.dHi, gLo: p.gLo + q.gLo, gHi: p.gHi + q.gHi });
+/** The x with x + q in p for some q in q's set. */
+const minus = (p: Poly, q: Poly): Poly => ({ aLo: p.aLo - q.aHi, aHi: p.aHi - q.aLo, dLo: p.dLo - q.dHi, dHi: p.dHi - q.dLo, gLo: p.gLo - q.gHi, gHi: p.gHi - q.gLo });
+const both = (p: Poly, q: Poly): Poly => ({
+  aLo: Math.max(p.aLo, q.aLo), aHi: Math.min(p.aHi, q.aHi), dLo: Math.max(p.dLo, q.dLo), dHi: Math.min(p.dHi, q.dHi), gLo: Math.max(p.gLo, q.gLo), gHi: Math.min(p.gHi, q.gHi),
+});
+
+/** How many numerators, denominators and rates (a/d, d > 0) the pairs of a set allow: 0, 1, or 2 for "two or more". */
+function freedom(p: Poly): { a: number; d: number; rate: number } {
+  let aMin = Infinity;
+  let aMax = -Infinity;
+  let ds = 0;
+  let rate: [number, number] | null = null;
+  let rates = 0;
+  for (let d = Math.max(p.dLo, 0); d <= p.dHi; d++) {
+    const lo = Math.max(p.aLo, d - p.gHi, 0);
+    const hi = Math.min(p.aHi, d - p.gLo, d);
+    if (lo > hi) continue;
+    ds++;
+    aMin = Math.min(aMin, lo);
+    aMax = Math.max(aMax, hi);
+    if (d === 0 || rates > 1) continue;
+    if (hi > lo) rates = 2;
+    else if (rate === null) [rate, rates] = [[lo, d], 1];
+    else if (lo * rate[1] !== rate[0] * d) rates = 2;
+  }
+  const cap = (x: number) => Math.min(x, 2);
+  return { a: ds === 0 ? 0 : cap(aMax - aMin + 1), d: cap(ds), rate: rates };
+}
+
+/**
+ * One cell of a column for columnIsSafe: its true values, whether it is hidden, whether it must stay
+ * impossible to work out (every hidden cell but one withheld only by the follow-up gate with 10 or
+ * more graduates behind it: that hides no one), and what is known of it.
+ */
+export type ColumnCell = { a: number; d: number; hidden: boolean; protect: boolean; bounds: CellBounds };
 
 /**
  * Whether no hidden figure of a column can be worked out by someone who knows every shown cell's
- * numerator and denominator exactly (a whole percent of a small base gives them), every row's number of
- * graduates, that each count lies between 0 and it, and that the years add up to the total. A hidden
- * cell is safe when its numerator, its denominator (unless published as the row's graduates) and its
- * rate can each still take two values; a hidden total likewise. Exact, not an estimate: see the
- * decision record for why intervals suffice here.
+ * numerator and denominator exactly (a whole percent of a small base gives them), each cell's bounds
+ * (the row's graduates, the row's shown figures), and that the years add up to the total. A hidden
+ * cell (the total too) is safe when its numerator, denominator and rate can each still take two
+ * values — or could not anyway from its own row's figures (a share of 0 employed). Exact, not an
+ * estimate: docs/decisions/020-secondary-suppression.md.
  */
-export function columnIsSafe(years: readonly ColumnCell[], hiddenYears: readonly boolean[], total: ColumnCell, totalHidden: boolean, denominatorPublished: boolean): boolean {
-  const hidden = years.flatMap((c, i) => (hiddenYears[i] ? [c] : []));
-  if (totalHidden) {
-    // Nothing ties the hidden years to anything shown: each is free between 0 and its graduates; the
-    // total is the shown years plus those, so it is free as soon as one of them is.
-    return total.n === 0 || hidden.some((c) => c.n >= 1);
+export function columnIsSafe(years: readonly ColumnCell[], total: ColumnCell): boolean {
+  const own = (c: ColumnCell) => (c.hidden ? polyOf(c.bounds) : polyOf({ aLo: c.a, aHi: c.a, dLo: c.d, dHi: c.d }));
+  const polys = years.map(own);
+  const totalPoly = own(total);
+  if (!totalPoly || polys.some((p) => p === null)) return true; // bounds that contradict the truth cannot be (defensive)
+  const sumOf = (skip: number) => polys.reduce<Poly>((sum, p, i) => (i === skip ? sum : plus(sum, p!)), ZERO);
+  const safe = (c: ColumnCell, mine: Poly, feasible: Poly) => {
+    const alone = freedom(mine);
+    const left = freedom(feasible);
+    return (left.a > 1 || alone.a < 2) && (left.d > 1 || alone.d < 2) && (left.rate > 1 || alone.rate < 2);
+  };
+  for (let i = 0; i < years.length; i++) {
+    const c = years[i]!;
+    // Pairs of this year that leave the others a way to make up the total.
+    if (c.hidden && c.protect && !safe(c, polys[i]!, both(polys[i]!, minus(totalPoly, sumOf(i))))) return false;
   }
-  const lo = (c: ColumnCell) => (denominatorPublished ? c.n : 0);
-  const sa = hidden.reduce((s, c) => s + c.a, 0);
-  const sd = hidden.reduce((s, c) => s + c.d, 0);
-  const allLo = hidden.reduce((s, c) => s + lo(c), 0);
-  const allHi = hidden.reduce((s, c) => s + c.n, 0);
-  for (const c of hidden) {
-    if (c.n === 0) continue; // nothing behind it to tell
-    // The others must take up the rest: sd − d between their bounds, sa − a between 0 and sd − d.
-    const dMin = Math.max(lo(c), sd - (allHi - c.n));
-    const dMax = Math.min(c.n, sd - (allLo - lo(c)));
-    const aMin = Math.max(0, sa - sd + dMin);
-    const aMax = Math.min(dMax, sa);
-    if (aMax - aMin < 1) return false;
-    if (!denominatorPublished && dMax - dMin < 1) return false;
-    if (!twoRates(sa, sd, Math.max(dMin, 1), dMax)) return false;
-  }
-  return true;
-}
-
-/** Whether a/d takes two values over the feasible pairs with d in [from, to]. */
-function twoRates(sa: number, sd: number, from: number, to: number): boolean {
-  let first: [number, number] | null = null;
-  for (let d = from; d <= to; d++) {
-    const aMin = Math.max(0, sa - sd + d);
-    const aMax = Math.min(d, sa);
-    if (aMin > aMax) continue;
-    if (aMax > aMin) return true;
-    if (first === null) first = [aMin, d];
-    else if (aMin * first[1] !== first[0] * d) return true;
-  }
-  return false;
+  return !(total.hidden && total.protect) || safe(total, totalPoly, both(totalPoly, sumOf(-1)));
 }
 
 // ---- The table ----
 
 /**
+ * What someone reading a row can bound a cell by: its graduates, and the row's other shown figures —
+ * employed ≤ known − not seeking ≤ known; career includes the employed; HTP jobs and jobs with known
+ * relatedness are jobs; the job-seeking base lies between the employed and known − not seeking.
+ */
+function boundsOf(r: OutcomeIndicators, name: PublicRateName, shown: (name: PublicRateName) => boolean): CellBounds {
+  const n = r.n;
+  const E = shown("employmentRate") ? r.employmentRate.numerator : undefined;
+  const K = shown("knowledgeRate") ? r.knowledgeRate.numerator : undefined;
+  const R = shown("careerOutcomesRate") || shown("htpPlacementRate") ? r.careerOutcomesRate.denominator : undefined;
+  const min = (...xs: (number | undefined)[]) => Math.min(...xs.filter((x): x is number => x !== undefined));
+  const max = (...xs: (number | undefined)[]) => Math.max(...xs.filter((x): x is number => x !== undefined));
+  switch (name) {
+    case "employmentRate": return { aLo: 0, aHi: min(n, K, R), dLo: n, dHi: n };
+    case "knowledgeRate": return { aLo: max(0, E, R), aHi: n, dLo: n, dHi: n };
+    case "careerOutcomesRate": return { aLo: max(0, E), aHi: n, dLo: max(0, E), dHi: min(n, K) };
+    case "htpPlacementRate": return { aLo: 0, aHi: min(n, E), dLo: max(0, E), dHi: min(n, K) };
+    case "relatedEmploymentRate": return { aLo: 0, aHi: n, dLo: 0, dHi: min(n, E) };
+    case "within6": return { aLo: 0, aHi: n, dLo: max(0, E), dHi: min(n, K, R) };
+  }
+}
+
+/**
  * The published table of one school: years (any order) and their total. Hiding is decided column
  * group by column group; a group hides more years, the smallest first (least lost), and at last the
- * total, until every hidden figure is safe (columnIsSafe).
+ * total, until every hidden figure is safe (columnIsSafe). A later group only hides more, which takes
+ * bounds away from an earlier group's cells and so cannot make them unsafe.
  */
 export function publishTable(years: readonly { year: number; indicators: OutcomeIndicators }[], total: OutcomeIndicators): PublicTable {
   const rows = [...years.map((y) => y.indicators), total];
   const last = rows.length - 1;
   const followUp = rows.map(needsFollowUp);
-  const hidden = new Map<PublicRateName, boolean[]>();
-
+  // Primary and knowledge rules first, for every column: the bounds of one column read the others.
+  const hidden = new Map<PublicRateName, boolean[]>(PUBLIC_RATES.map((name) => [
+    name, rows.map((r, i) => rateOf(r, name).smallN || (followUp[i]! && name !== "knowledgeRate")),
+  ]));
+  // Columns sharing a denominator agree from the start (same denominator, so the same small cells).
   for (const group of SUPPRESSION_GROUPS) {
-    // Primary and knowledge rules; the group's columns share a denominator, so they agree on both.
-    const pattern = rows.map((r, i) => group.some((name) => rateOf(r, name).smallN || (followUp[i]! && name !== "knowledgeRate")));
+    const pattern = rows.map((_, i) => group.some((name) => hidden.get(name)![i]!));
+    for (const name of group) hidden.set(name, pattern);
+  }
+
+  /** The row says "follow-up in progress, N % reached" (its knowledge rate is shown). */
+  const followUpShown = (i: number) => followUp[i]! && !hidden.get("knowledgeRate")![i];
+  for (const group of SUPPRESSION_GROUPS) {
+    const pattern = hidden.get(group[0]!)!;
     const mustShow = rows.map((_, i) => group.includes("knowledgeRate") && followUp[i]!); // "N % reached" is the point of the row
-    const columns = group.map((name) => ({
-      name,
-      cells: rows.map((r) => ({ a: rateOf(r, name).numerator, d: rateOf(r, name).denominator, n: r.n })),
-      published: OF_ALL_GRADUATES.has(name),
+    const cellsOf = (name: PublicRateName): ColumnCell[] => rows.map((r, i) => ({
+      a: rateOf(r, name).numerator,
+      d: rateOf(r, name).denominator,
+      hidden: pattern[i]!,
+      protect: pattern[i]! && !(followUpShown(i) && rateOf(r, name).denominator >= SMALL_N),
+      bounds: boundsOf(r, name, (other) => !hidden.get(other)![i]),
     }));
-    const safe = () => columns.every((col) => columnIsSafe(col.cells.slice(0, last), pattern.slice(0, last), col.cells[last]!, pattern[last]!, col.published));
+    const safe = () => group.every((name) => {
+      const cells = cellsOf(name);
+      return columnIsSafe(cells.slice(0, last), cells[last]!);
+    });
     // Order of sacrifice: ordinary years, smallest first (least lost); then the total; then, only if
     // nothing else will do, a "follow-up" row's knowledge rate (the row then shows plain hidden marks).
     const order = pattern
-      .map((_, i) => ({ i, size: Math.max(...columns.map((col) => col.cells[i]!.d)), rank: (mustShow[i] ? 2 : 0) + (i === last ? 1 : 0) }))
+      .map((_, i) => ({ i, size: Math.max(...group.map((name) => rateOf(rows[i]!, name).denominator)), rank: (mustShow[i] ? 2 : 0) + (i === last ? 1 : 0) }))
       .sort((x, y) => x.rank - y.rank || x.size - y.size || (years[x.i]?.year ?? 0) - (years[y.i]?.year ?? 0));
     while (!safe()) {
       const next = order.find(({ i }) => !pattern[i]);
       if (!next) break; // everything is hidden: nothing of this column is published
       pattern[next.i] = true;
     }
-    for (const name of group) hidden.set(name, pattern);
   }
 
   const rowOut = (r: OutcomeIndicators, i: number): PublicRow => {
