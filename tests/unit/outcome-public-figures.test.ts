@@ -263,6 +263,66 @@ function attack(rows: OutcomeIndicators[], published: PublicRow[], name: PublicR
 }
 
 describe("properties", () => {
+  it("columnIsSafe agrees exactly with a brute-force search on random small columns", () => {
+    const cellArb = fc.record({ n: fc.integer({ min: 0, max: 7 }), x: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), hidden: fc.boolean() }).map(({ n, x, hidden }) => {
+      // A true (a, d) and bounds around it that a row might give: a ≤ d ≤ n.
+      const d = x[0]! % (n + 1);
+      const a = x[1]! % (d + 1);
+      const dLo = d - (x[2]! % (d + 1));
+      const dHi = d + (x[3]! % (n - d + 1));
+      const aLo = a - (x[4]! % (a + 1));
+      const aHi = a + (x[5]! % (n - a + 1));
+      return { a, d, hidden, protect: hidden, bounds: { aLo, aHi, dLo, dHi } };
+    });
+    const verdicts = { safe: 0, unsafe: 0 };
+    fc.assert(fc.property(fc.array(cellArb, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.nat(), (years, totalHidden, slack) => {
+      const ta = years.reduce((x, c) => x + c.a, 0);
+      const td = years.reduce((x, c) => x + c.d, 0);
+      const tn = years.reduce((x, c) => x + Math.max(c.bounds.aHi, c.bounds.dHi), 0);
+      const total = { a: ta, d: td, hidden: totalHidden, protect: totalHidden, bounds: { aLo: Math.max(0, ta - (slack % 3)), aHi: ta + (slack % 5), dLo: Math.max(0, td - (slack % 4)), dHi: Math.min(tn, td + (slack % 2)) + (slack % 2) } };
+      const pairs = (c: typeof total) => {
+        const out: [number, number][] = [];
+        if (!c.hidden) return [[c.a, c.d] as [number, number]];
+        for (let d = c.bounds.dLo; d <= c.bounds.dHi; d++) for (let a = c.bounds.aLo; a <= Math.min(c.bounds.aHi, d); a++) out.push([a, d]);
+        return out;
+      };
+      const K = 4096;
+      const sums = (cells: (typeof total)[]) => {
+        let reach = new Set([0]);
+        for (const c of cells) {
+          const next = new Set<number>();
+          for (const key of reach) for (const [a, d] of pairs(c)) next.add(key + a * K + d);
+          reach = next;
+        }
+        return reach;
+      };
+      const totals = new Set(pairs(total).map(([a, d]) => a * K + d));
+      const count = (xs: [number, number][]) => ({
+        a: new Set(xs.map(([a]) => a)).size, d: new Set(xs.map(([, d]) => d)).size,
+        rate: new Set(xs.filter(([, d]) => d > 0).map(([a, d]) => a / d)).size,
+      });
+      const ok = (alone: [number, number][], left: [number, number][]) => {
+        const [x, y] = [count(alone), count(left)];
+        return (y.a > 1 || x.a < 2) && (y.d > 1 || x.d < 2) && (y.rate > 1 || x.rate < 2);
+      };
+      let brute = true;
+      years.forEach((c, i) => {
+        if (!c.hidden) return;
+        const rest = sums(years.filter((_, j) => j !== i));
+        const left = pairs(c).filter(([a, d]) => [...rest].some((r) => totals.has(r + a * K + d)));
+        if (!ok(pairs(c), left)) brute = false;
+      });
+      if (total.hidden) {
+        const all = sums(years);
+        const left = pairs(total).filter(([a, d]) => all.has(a * K + d));
+        if (!ok(pairs(total), left)) brute = false;
+      }
+      expect(columnIsSafe(years, total)).toBe(brute);
+      verdicts[brute ? "safe" : "unsafe"]++;
+    }), { numRuns: 1500 });
+    expect(Math.min(verdicts.safe, verdicts.unsafe)).toBeGreaterThan(150); // both answers are exercised
+  });
+
   it("no hidden figure of a random cohort table can be worked out from the published ones", () => {
     fc.assert(fc.property(schoolArb, (school) => {
       const years = school.map(({ year: y, spec }) => ({ year: y, indicators: computeIndicators(factsOf(y, spec), { checkpoint: "m12" }) }));

@@ -124,9 +124,9 @@ export function columnIsSafe(years: readonly ColumnCell[], total: ColumnCell): b
   const own = (c: ColumnCell) => (c.hidden ? polyOf(c.bounds) : polyOf({ aLo: c.a, aHi: c.a, dLo: c.d, dHi: c.d }));
   const polys = years.map(own);
   const totalPoly = own(total);
-  if (!totalPoly || polys.some((p) => p === null)) return true; // bounds that contradict the truth cannot be (defensive)
+  if (!totalPoly || polys.some((p) => p === null)) return false; // empty bounds cannot be (bounds come from the truth): hide more
   const sumOf = (skip: number) => polys.reduce<Poly>((sum, p, i) => (i === skip ? sum : plus(sum, p!)), ZERO);
-  const safe = (c: ColumnCell, mine: Poly, feasible: Poly) => {
+  const safe = (mine: Poly, feasible: Poly) => {
     const alone = freedom(mine);
     const left = freedom(feasible);
     return (left.a > 1 || alone.a < 2) && (left.d > 1 || alone.d < 2) && (left.rate > 1 || alone.rate < 2);
@@ -134,9 +134,9 @@ export function columnIsSafe(years: readonly ColumnCell[], total: ColumnCell): b
   for (let i = 0; i < years.length; i++) {
     const c = years[i]!;
     // Pairs of this year that leave the others a way to make up the total.
-    if (c.hidden && c.protect && !safe(c, polys[i]!, both(polys[i]!, minus(totalPoly, sumOf(i))))) return false;
+    if (c.hidden && c.protect && !safe(polys[i]!, both(polys[i]!, minus(totalPoly, sumOf(i))))) return false;
   }
-  return !(total.hidden && total.protect) || safe(total, totalPoly, both(totalPoly, sumOf(-1)));
+  return !(total.hidden && total.protect) || safe(totalPoly, both(totalPoly, sumOf(-1)));
 }
 
 // ---- The table ----
