@@ -5,11 +5,12 @@
 // no current record at the checkpoint = unknown, or excluded when an earlier checkpoint excluded them.
 import { sql } from "kysely";
 import type { Connection, DB } from "@db/connection";
-import type { Checkpoint, OutcomeCode } from "~/domain/outcomes/codes";
+import { CHECKPOINTS, type Checkpoint, type OutcomeCode } from "~/domain/outcomes/codes";
 import { checkpointDate, computeIndicators, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import {
   DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery,
 } from "~/domain/outcomes/dashboard";
+import { defaultPublicCheckpoint, publishTable } from "~/domain/outcomes/public-figures";
 import { outcomeFacts } from "./outcome-facts.server";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -148,7 +149,10 @@ export async function drillGroupLabel(db: DB, by: Breakdown, group: string): Pro
   return (await groupLabels(db, by, [group])).get(group)!;
 }
 
-/** Public /outcomes: indicators per school and graduation year, and per school over all years. */
+/**
+ * Public /outcomes: per school, the published table (years and all years) after the primary, knowledge
+ * and secondary rules (app/domain/outcomes/public-figures.ts). Nothing else of the facts leaves here.
+ */
 export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on = today()) {
   const db = c.db;
   const { facts } = dashboardFacts(c, checkpoint, [], on);
@@ -156,5 +160,27 @@ export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on =
   const bySchoolYear = indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options);
   const bySchool = indicatorsBy(facts, (f) => (f as DashboardFact).schoolId, options);
   const schools = await db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en", "city_ky", "city_ru", "city_en"]).orderBy("id").execute();
-  return { schools, bySchoolYear, bySchool };
+  return schools.flatMap((s) => {
+    const overall = bySchool.find((g) => g.key === s.id);
+    if (!overall) return [];
+    const years = bySchoolYear
+      .filter((g) => g.key.startsWith(`${s.id}:`))
+      .map((g) => ({ year: Number(g.key.split(":")[1]), indicators: g.indicators }))
+      .sort((a, b) => b.year - a.year);
+    return [{ ...s, table: publishTable(years, overall.indicators) }];
+  });
+}
+
+/** The checkpoint /outcomes opens at: the latest with enough knowledge over all schools (defaultPublicCheckpoint). */
+export function publicDefaultCheckpoint(c: Connection, on = today()): Checkpoint {
+  return defaultPublicCheckpoint(CHECKPOINTS.map((checkpoint) => {
+    let n = 0;
+    let known = 0;
+    for (const f of dashboardFacts(c, checkpoint, [], on).facts) {
+      if (f.outcome === "excluded") continue;
+      n++;
+      if (f.outcome !== "unknown") known++;
+    }
+    return { checkpoint, n, known };
+  }));
 }

@@ -1,6 +1,8 @@
 // /outcomes (DESIGN §6, §11): what each school's graduates do, per graduation year, for future
-// students and their families. Public, light, no JavaScript needed. Only publicView figures leave
-// the server: no numerators, and every figure with fewer than 10 graduates behind it is hidden.
+// students and their families. Public, light, no JavaScript needed. Only the published table leaves
+// the server (app/domain/outcomes/public-figures.ts): whole percents, no numerators or denominators,
+// small cells hidden along with whatever would let one work them out, and no rates for a year still
+// being followed up. docs/decisions/020-secondary-suppression.md
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -9,15 +11,15 @@ import { CheckpointField } from "~/components/checkpoint-field";
 import { SubmitButton } from "~/components/form";
 import { getConnection } from "~/db.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
-import { percent, publicCheckpointOf } from "~/domain/outcomes/display";
-import { publicView, type PublicIndicators, type PublicRate } from "~/domain/outcomes/indicators";
+import { publicCheckpointOf } from "~/domain/outcomes/display";
+import type { PublicCell, PublicRateName, PublicRow } from "~/domain/outcomes/public-figures";
 import { formatKgs, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
-import { publicOutcomes } from "~/models/outcome-dashboard.server";
+import { publicDefaultCheckpoint, publicOutcomes } from "~/models/outcome-dashboard.server";
 import { titleMeta } from "~/utils/meta";
 
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
@@ -25,47 +27,53 @@ export const handle = SERVER_RENDERED_ONLY;
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const checkpoint = publicCheckpointOf(new URL(request.url).searchParams.get("checkpoint"), CHECKPOINTS);
-  const { schools, bySchoolYear, bySchool } = await publicOutcomes(getConnection(), checkpoint);
+  const connection = getConnection();
+  // No (or an unknown) checkpoint: the latest one with enough knowledge (DESIGN §6).
+  const checkpoint = publicCheckpointOf(new URL(request.url).searchParams.get("checkpoint"), CHECKPOINTS, () => publicDefaultCheckpoint(connection));
+  const schools = await publicOutcomes(connection, checkpoint);
   return {
     checkpoint,
-    schools: schools
-      .map((s) => {
-        const overall = bySchool.find((g) => g.key === s.id);
-        const years = bySchoolYear
-          .filter((g) => g.key.startsWith(`${s.id}:`))
-          .map((g) => ({ year: Number(g.key.split(":")[1]), view: publicView(g.indicators) }))
-          .sort((a, b) => b.year - a.year);
-        return { id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en, overall: overall ? publicView(overall.indicators) : null, years };
-      })
-      .filter((s) => s.overall !== null),
+    schools: schools.map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en, years: s.table.years, total: s.table.total })),
   };
 }
 
 export const meta = titleMeta("outcomes.public.title");
 
-function cell(r: PublicRate, t: T, lang: Lang) {
-  if (r.hidden) return <span className="hidden-cell">{t("outcomes.public.hidden")}</span>;
-  return r.value === null ? "—" : `${formatNumber(lang, percent(r.value)!)} %`;
+const hiddenMark = (t: T) => <span className="hidden-cell">{t("outcomes.public.hidden")}</span>;
+
+function cell(c: PublicCell, t: T, lang: Lang) {
+  if (!c.shown) return hiddenMark(t);
+  return c.percent === null ? "—" : `${formatNumber(lang, c.percent)} %`;
 }
 
-const COLUMNS = [
-  { label: "outcomes.ind.employment", of: (v: PublicIndicators) => v.employmentRate },
-  { label: "outcomes.ind.career", of: (v: PublicIndicators) => v.careerOutcomesRate },
-  { label: "outcomes.ind.htpPlacement", of: (v: PublicIndicators) => v.htpPlacementRate },
-  { label: "outcomes.ind.related", of: (v: PublicIndicators) => v.relatedEmploymentRate },
-  { label: "outcomes.measure.within6", of: (v: PublicIndicators) => v.timeToFirstJob.within[6] },
-  { label: "outcomes.ind.knowledge", of: (v: PublicIndicators) => v.knowledgeRate },
-] as const satisfies readonly { label: MessageKey; of: (v: PublicIndicators) => PublicRate }[];
+/** The chart's share (0..1) of a cell, or no bar. */
+const share = (c: PublicCell) => (c.shown && c.percent !== null ? c.percent / 100 : null);
 
-function Row({ label, view, t, lang }: { label: string; view: PublicIndicators; t: T; lang: Lang }) {
-  const pay = view.medianMonthlyPay;
+const COLUMNS = [
+  { label: "outcomes.ind.employment", of: "employmentRate" },
+  { label: "outcomes.ind.career", of: "careerOutcomesRate" },
+  { label: "outcomes.ind.htpPlacement", of: "htpPlacementRate" },
+  { label: "outcomes.ind.related", of: "relatedEmploymentRate" },
+  { label: "outcomes.measure.within6", of: "within6" },
+  { label: "outcomes.ind.knowledge", of: "knowledgeRate" },
+] as const satisfies readonly { label: MessageKey; of: PublicRateName }[];
+
+function Row({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lang: Lang }) {
+  const pay = row.pay;
+  const reached = row.cells.knowledgeRate;
   return (
     <tr>
       <th scope="row">{label}</th>
-      <td>{formatNumber(lang, view.n)}</td>
-      {COLUMNS.map((c) => <td key={c.label}>{cell(c.of(view), t, lang)}</td>)}
-      <td>{pay.hidden ? <span className="hidden-cell">{t("outcomes.public.hidden")}</span> : pay.value === null ? "—" : formatKgs(lang, pay.value)}</td>
+      <td>{formatNumber(lang, row.n)}</td>
+      {row.followUp && reached.shown ? (
+        // The rates of a year still being followed up would mislead (DESIGN §6): one cell says so.
+        <td colSpan={COLUMNS.length + 1} className="follow-up">{t("outcomes.public.followUp", { percent: formatNumber(lang, reached.percent ?? 0) })}</td>
+      ) : (
+        <>
+          {COLUMNS.map((c) => <td key={c.label}>{cell(row.cells[c.of], t, lang)}</td>)}
+          <td>{!pay.shown ? hiddenMark(t) : pay.kgs === null ? "—" : formatKgs(lang, pay.kgs)}</td>
+        </>
+      )}
     </tr>
   );
 }
@@ -89,11 +97,12 @@ export default function PublicOutcomes() {
             <GroupBarChart
               title={`${t("outcomes.public.chart")} — ${t(`outcomes.checkpoint.${checkpoint}` as MessageKey)}`}
               series={[{ name: t("outcomes.ind.employment"), color: CHART_COLORS[0] }, { name: t("outcomes.ind.htpPlacement"), color: CHART_COLORS[1] }]}
-              groups={schools.map((s) => ({ label: pick(s, "name", lang), values: [s.overall!.employmentRate.value, s.overall!.htpPlacementRate.value] }))}
+              groups={schools.map((s) => ({ label: pick(s, "name", lang), values: [share(s.total.cells.employmentRate), share(s.total.cells.htpPlacementRate)] }))}
             />
             <figcaption className="small muted">{t("outcomes.public.chart")}</figcaption>
           </figure>
           <p className="small muted">{t("outcomes.public.hiddenNote")}</p>
+          <p className="small muted">{t("outcomes.public.followUpNote")}</p>
           {schools.map((s) => (
             <section key={s.id} aria-labelledby={`school-${s.id}`}>
               <h2 id={`school-${s.id}`}>{pick(s, "name", lang)} <span className="small muted">{pick(s, "city", lang)}</span></h2>
@@ -108,8 +117,8 @@ export default function PublicOutcomes() {
                     </tr>
                   </thead>
                   <tbody>
-                    {s.years.map((y) => <Row key={y.year} label={String(y.year)} view={y.view} t={t} lang={lang} />)}
-                    <Row label={t("outcomes.public.allYears")} view={s.overall!} t={t} lang={lang} />
+                    {s.years.map((y) => <Row key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />)}
+                    <Row label={t("outcomes.public.allYears")} row={s.total} t={t} lang={lang} />
                   </tbody>
                 </table>
               </div>

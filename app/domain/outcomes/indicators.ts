@@ -174,8 +174,10 @@ function publicRate(r: Rate): PublicRate {
 }
 
 /**
- * What the public /outcomes page may show. Counts per code and numerators are left out: with a small
- * denominator they would give away what the hidden value hides (2 of 3 employed).
+ * One group's figures with the primary rule only (small cells hidden). Counts per code and numerators
+ * are left out: with a small denominator they would give away what the hidden value hides (2 of 3
+ * employed). Not enough for a table with totals: the public page publishes public-figures.ts's
+ * publishTable, which also hides what a total minus the visible rows would give away.
  */
 export function publicView(indicators: OutcomeIndicators): PublicIndicators {
   const t = indicators.timeToFirstJob;
