@@ -95,7 +95,7 @@ describe("npm start", () => {
     expect(files).toEqual(expect.arrayContaining([expect.stringMatching(/^react-dom-server\.node\.production/), expect.stringMatching(/^react\.production/)]));
     expect(files.filter((f) => f.includes("development"))).toEqual([]);
     await server.stop();
-  });
+  }, 120_000);
 });
 
 /** A request with headers fetch() will not send as given (Host); the body is a URL-encoded form. */
@@ -216,4 +216,57 @@ describe("absolute links come from PUBLIC_URL, never from the Host header", () =
     expect(feed.status).toBe(200);
     expectOnlyPublicLinks(feed.body, "saved feed");
   });
+});
+
+describe("demo accounts are never on a public address unasked", () => {
+  const PUBLIC = "https://careers.example.kg";
+  const node = (env: Record<string, string>, dataDir?: string) => launch(process.execPath, ["build/server.js"], env, dataDir);
+  const users = (dataDir: string) => {
+    const db = new Database(path.join(dataDir, "portal.sqlite"), { readonly: true });
+    try {
+      return db.prepare("select email from users order by id").pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it("on a public address an empty database gets no demo data unless SEED_DEMO=1", async () => {
+    const server = await node({ PUBLIC_URL: PUBLIC });
+    await server.ready;
+    expect(server.output()).not.toContain("demo data seeded");
+    expect(server.output()).not.toContain("DEMO ACCOUNTS PRESENT");
+    await server.stop();
+    expect(users(server.dataDir)).toEqual([]);
+  });
+
+  it("says so loudly on every start with demo accounts; refuses a public address unless SEED_DEMO=1; db:remove-demo ends it", async () => {
+    const local = await node({});
+    await local.ready;
+    expect(local.output()).toContain("demo data seeded");
+    expect(local.output()).toMatch(/!!! DEMO ACCOUNTS PRESENT: admin@demo\.kg, staff@demo\.kg/);
+    await local.stop();
+
+    const refused = await node({ PUBLIC_URL: PUBLIC }, local.dataDir);
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain("REFUSING TO START");
+    expect(refused.output()).toContain(`PUBLIC_URL (${PUBLIC}) is not this machine`);
+    expect(refused.output()).toContain("npm run db:remove-demo");
+    expect(refused.output()).not.toContain("portal ready");
+
+    const asked = await node({ PUBLIC_URL: PUBLIC, SEED_DEMO: "1" }, local.dataDir);
+    await asked.ready;
+    expect(asked.output()).toContain("DEMO ACCOUNTS PRESENT");
+    await asked.stop();
+
+    const removal = await launch("npm", ["run", "--silent", "db:remove-demo"], {}, local.dataDir);
+    expect(await removal.exited, removal.output()).toBe(0);
+    expect(removal.output()).toMatch(/demo data removed from .*: \d+ accounts, 40 companies/);
+    expect(users(local.dataDir)).toEqual([]);
+
+    const clean = await node({ PUBLIC_URL: PUBLIC }, local.dataDir);
+    await clean.ready;
+    expect(clean.output()).not.toContain("DEMO ACCOUNTS PRESENT");
+    expect(clean.output()).not.toContain("demo data seeded");
+    await clean.stop();
+  }, 240_000);
 });
