@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { todayInBishkek } from "~/domain/calendar";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     companies,
     regions,
     preselect: (CHECKPOINTS as readonly string[]).includes(wanted ?? "") ? (wanted as Checkpoint) : null,
-    today: new Date().toISOString().slice(0, 10),
+    today: todayInBishkek(),
     now: new Date().toISOString(),
   };
 }
