@@ -43,3 +43,21 @@ describe("SEED_DEMO", () => {
     expect(loadConfig({ ...base }).seedDemoExplicit).toBe(false);
   });
 });
+
+describe("the code", () => {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+
+  it("builds no absolute link from the request's address (Host / X-Forwarded-Host): publicOrigin() only", () => {
+    const offenders: string[] = [];
+    for (const file of [...files("app"), ...files("db")]) {
+      if (file.split(path.sep).join("/") === "app/config.server.ts") continue; // where PUBLIC_URL itself is parsed
+      fs.readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          if (/request\.url\)\.(origin|host)\b|\burl\.(origin|host)\b|get\(["']x-forwarded-host["']\)/i.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
