@@ -10,7 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    env: { SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789" },
+    // PUBLIC_URL: the address in absolute links (app/config.server.ts); tests that start a server may set their own.
+    env: { SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789", PUBLIC_URL: "http://localhost" },
     server: { deps: { inline: ["kysely"] } },
     pool: "forks",
     testTimeout: 30_000,

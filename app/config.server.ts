@@ -10,7 +10,10 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).optional(),
   UPLOAD_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  // Unset: demo data only while the public address is loopback (seedDemo below; DESIGN §8, decision 018).
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
+  // The address in every absolute link (feeds, JSON-LD, reset/survey/invitation links): never the Host header.
+  PUBLIC_URL: z.string().optional(),
   // Set when the app runs behind a reverse proxy, so client addresses and https are read from it.
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });
@@ -21,8 +24,15 @@ export type Config = {
   databasePath: string;
   uploadDir: string;
   sessionSecret: string;
+  /** Seed demo data into an empty database: SEED_DEMO=1, or SEED_DEMO unset and a loopback PUBLIC_URL. */
   seedDemo: boolean;
+  /** SEED_DEMO=1 was given: demo accounts are wanted even on a public address. */
+  seedDemoExplicit: boolean;
   trustProxy: boolean;
+  /** Origin of every absolute link, without a trailing slash ("https://careers.example.kg"). */
+  publicUrl: string;
+  /** The public address is this machine only (localhost, 127.0.0.0/8, ::1): the demo may run there. */
+  publicUrlIsLoopback: boolean;
 };
 
 let cached: Config | undefined;
@@ -41,7 +51,30 @@ function sessionSecretFrom(dataDir: string, fromEnv: string | undefined): string
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * PUBLIC_URL must be a bare http(s) origin: a path, query, fragment or credentials in it would end
+ * up in every link the portal prints (docs/decisions/018-public-url-and-demo-data.md).
+ */
+export function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL: not a URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("PUBLIC_URL: must start with http:// or https://");
+  if (url.username || url.password) throw new Error("PUBLIC_URL: must not contain a user name or password");
+  if (url.pathname !== "/" || url.search || url.hash) throw new Error("PUBLIC_URL: must be an origin only (no path, query or #fragment), e.g. https://careers.example.kg");
+  return url.origin;
+}
+
+/** Whether an origin names this machine only: localhost (and *.localhost), 127.0.0.0/8 or ::1. */
+export function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname.toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "[::1]";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable counts as unset (VAR= in a shell or a .env file).
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
   const parsed = EnvSchema.safeParse(present);
@@ -51,18 +84,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  let publicUrl: string;
+  try {
+    publicUrl = parsePublicUrl(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  } catch (error) {
+    throw new Error(`Invalid environment:\n${(error as Error).message}`);
+  }
+  const publicUrlIsLoopback = isLoopbackOrigin(publicUrl);
   return {
     port: e.PORT,
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "portal.sqlite")),
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, "uploads")),
     sessionSecret: sessionSecretFrom(dataDir, e.SESSION_SECRET),
-    seedDemo: e.SEED_DEMO === "1",
+    seedDemo: e.SEED_DEMO === "1" || (e.SEED_DEMO === undefined && publicUrlIsLoopback),
+    seedDemoExplicit: e.SEED_DEMO === "1",
     trustProxy: e.TRUST_PROXY === "1",
+    publicUrl,
+    publicUrlIsLoopback,
   };
 }
 
 export function config(): Config {
   cached ??= loadConfig();
   return cached;
+}
+
+/** The portal's public origin for absolute links (PUBLIC_URL), never taken from a request's Host header. */
+export function publicOrigin(): string {
+  return config().publicUrl;
 }

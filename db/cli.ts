@@ -2,12 +2,14 @@
 // `npm run db:seed -- --graduates 100000 --vacancies 20000` builds the benchmark set;
 // `npm run db:create-admin -- --email a@b.kg` (password from ADMIN_PASSWORD);
 // `npm run db:backup -- --to FILE` (online, while the portal runs) and
-// `npm run db:restore -- --from FILE` (only while the portal is stopped).
+// `npm run db:restore -- --from FILE` (only while the portal is stopped);
+// `npm run db:remove-demo` (all demo data, one audited transaction; decision 018).
 import { parseArgs } from "node:util";
 import { hashPassword } from "../app/auth/password.server";
 import { loadConfig } from "../app/config.server";
 import { backupDatabase, restoreDatabase } from "./backup";
 import { type Connection, migrateToLatest, openDatabase } from "./connection";
+import { removeDemoData } from "./seed/demo-removal";
 import { seedIfEmpty } from "./seed/index";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -59,6 +61,15 @@ async function main(): Promise<void> {
     console.log(result.demo ? `seeded ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s` : "database already has accounts: nothing seeded");
     return;
   }
+  if (command === "remove-demo") {
+    const { removed, keptCohorts } = removeDemoData(c, { uploadDir: config.uploadDir });
+    console.log(
+      `demo data removed from ${file}: ${removed.users} accounts, ${removed.companies} companies, ${removed.vacancies} vacancies, ` +
+        `${removed.graduates} graduates, ${removed.outcomes} outcome records, ${removed.cohorts} cohorts, ${removed.files} image files (written to the audit log)`,
+    );
+    if (keptCohorts) console.log(`${keptCohorts} demo cohorts kept: graduates added later belong to them`);
+    return;
+  }
   if (command === "create-admin") {
     const password = process.env.ADMIN_PASSWORD;
     if (!values.email || !password || password.length < 10) throw new Error("usage: ADMIN_PASSWORD=<10+ chars> npm run db:create-admin -- --email you@agency.kg [--name 'Full Name']");
@@ -70,7 +81,7 @@ async function main(): Promise<void> {
     console.log(`admin ${values.email} created`);
     return;
   }
-  throw new Error(`unknown command "${command ?? ""}": use migrate, seed, create-admin, backup or restore`);
+  throw new Error(`unknown command "${command ?? ""}": use migrate, seed, create-admin, remove-demo, backup or restore`);
 }
 
 main()

@@ -1,9 +1,21 @@
-// Bundles app/server/main.ts (the Express entry) next to the Remix build as build/server.js.
+// Bundles app/server/main.ts (the Express entry) next to the Remix build as build/portal.js,
+// and app/server/start.ts as build/server.js: the launcher that sets production mode before the
+// portal's modules (React among them) load.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["app/server/main.ts"],
+  entryPoints: ["app/server/start.ts"],
   outfile: "build/server.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+});
+
+await build({
+  entryPoints: ["app/server/main.ts"],
+  outfile: "build/portal.js",
   bundle: true,
   platform: "node",
   format: "esm",

@@ -7,6 +7,7 @@
 // company's id, so an id from elsewhere names nothing (the routes answer 404).
 import type { DB } from "@db/connection";
 import type { ApplicationStatus, CefrLevel, EmploymentType, SkillLevel, SkillSource } from "@db/schema";
+import { todayInBishkek } from "~/domain/calendar";
 import { requireUser, type SessionUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
@@ -118,7 +119,7 @@ export function parseSnapshot(json: string | null): ApplicationSnapshot | null {
 
 /** A vacancy graduates may apply to: open, of a verified company, deadline not passed. */
 export async function openVacancy(db: DB, vacancyId: number) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInBishkek();
   return db
     .selectFrom("vacancies")
     .innerJoin("companies", "companies.id", "vacancies.company_id")

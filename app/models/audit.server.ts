@@ -1,4 +1,5 @@
 import type { DB } from "@db/connection";
+import { bishkekDayStartUtc, nextDay } from "~/domain/calendar";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -36,14 +37,6 @@ export type AuditFilters = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-// Asia/Bishkek is UTC+6 all year (no daylight saving), so a calendar day there is a fixed UTC span.
-const BISHKEK_OFFSET_MS = 6 * 3600_000;
-function bishkekDayStartUtc(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - BISHKEK_OFFSET_MS).toISOString();
-}
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + 24 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** One page of the log, newest first, with the total for the pager. */
 export async function listAudit(db: DB, filters: AuditFilters, page: number) {

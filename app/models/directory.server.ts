@@ -4,6 +4,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
+import { todayInBishkek } from "~/domain/calendar";
 import { foldForSearch } from "./graduate-search.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
 import { listableVisibilities, type Viewer } from "./visibility.server";
@@ -80,10 +81,8 @@ export type DirectoryResult = {
   qSkill: SkillRef | null;
 };
 
-/** Today's date in Bishkek (available_from is a calendar date there). */
-export function todayInBishkek(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bishkek", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+/** Today's date in Bishkek (available_from is a calendar date there): the portal's one calendar, re-exported for its callers. */
+export { todayInBishkek };
 
 /** The words of typed text, folded like the index (ё = е); punctuation and FTS5 syntax are dropped. */
 export function searchTokens(text: string): string[] {

@@ -5,6 +5,7 @@
 // no current record at the checkpoint = unknown, or excluded when an earlier checkpoint excluded them.
 import { sql } from "kysely";
 import type { Connection, DB } from "@db/connection";
+import { todayInBishkek } from "~/domain/calendar";
 import { CHECKPOINTS, type Checkpoint, type OutcomeCode } from "~/domain/outcomes/codes";
 import { checkpointDate, computeIndicators, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import {
@@ -13,7 +14,7 @@ import {
 import { defaultPublicCheckpoint, publishTable } from "~/domain/outcomes/public-figures";
 import { outcomeFacts } from "./outcome-facts.server";
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInBishkek();
 
 type Names = { name_ky: string; name_ru: string; name_en: string };
 

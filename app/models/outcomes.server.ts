@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { NewOutcome, OutcomeSourceColumn } from "@db/schema";
+import { todayInBishkek } from "~/domain/calendar";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
 import { checkpointDate, checkpointOn, followUpCheckpoint, type FollowUpState } from "~/domain/outcomes/checkpoint-dates";
@@ -11,7 +12,7 @@ import type { OutcomeDetails, SurveyAnswer } from "~/domain/outcomes/forms";
 import { FOLLOW_UP_PAGE_SIZE, HIRE_RELATEDNESS, HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, SURVEY_LINK_DAYS, type VacancyEmploymentType } from "~/domain/outcomes/records";
 import { recordAudit } from "./audit.server";
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInBishkek();
 
 async function graduationDateOf(db: DB, graduateId: number): Promise<string | null> {
   const row = await db
@@ -307,7 +308,7 @@ export async function answerSurvey(db: DB, token: string, answer: SurveyAnswer, 
     if (found.state !== "usable") return { ok: false as const, state: found.state };
     const claimed = await trx.updateTable("survey_links").set({ used_at: now.toISOString(), updated_at: now.toISOString() }).where("id", "=", found.link.id).where("used_at", "is", null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, state: "used" as const };
-    const result = await recordOutcome(trx, { ...answer, asOf: now.toISOString().slice(0, 10), graduateId: found.link.graduate_id, checkpoint: found.link.checkpoint, source: "survey", recordedBy: null });
+    const result = await recordOutcome(trx, { ...answer, asOf: todayInBishkek(now), graduateId: found.link.graduate_id, checkpoint: found.link.checkpoint, source: "survey", recordedBy: null });
     if (!result.ok) throw new Error(`survey answer not recorded: ${result.reason}`);
     await trx.updateTable("survey_links").set({ outcome_id: result.id }).where("id", "=", found.link.id).execute();
     return { ok: true as const, outcomeId: result.id };

@@ -1,5 +1,6 @@
 // The graduate's public portfolio (/g/:slug) and CV (/g/:slug/cv): one loader for both,
 // applying the visibility rules; a profile the reader may not see is a 404 (its existence is not revealed).
+import { todayInBishkek } from "~/domain/calendar";
 import { getDb } from "~/db.server";
 import { langOf } from "~/i18n/negotiate";
 import { notFound } from "~/utils/http.server";
@@ -43,7 +44,7 @@ export async function loadPublicProfile(request: Request, slug: string | undefin
     modules: profile.modules.filter((m) => m.completed_on),
     projects: await listProjects(db, row.id),
     certificateName: await certificateName(db, langOf(request)),
-    today: new Date().toISOString().slice(0, 10),
+    today: todayInBishkek(),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { publicOrigin } from "~/config.server";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, SubmitButton, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -90,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "invite": {
       const invite = await createCompanyInvite(db, companyId, user.id);
-      const link = `${new URL(request.url).origin}/signup?invite=${encodeURIComponent(invite.code)}`;
+      const link = `${publicOrigin()}/signup?invite=${encodeURIComponent(invite.code)}`;
       // Shown once: only the code's hash is stored.
       return data({ ok: true as const, invite: { link, expiresAt: invite.expiresAt } });
     }

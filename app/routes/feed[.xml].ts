@@ -1,5 +1,6 @@
 // /feed.xml: RSS 2.0 of the 50 newest open vacancies (DESIGN §3, §11).
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicOrigin } from "~/config.server";
 import { getDb } from "~/db.server";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
@@ -9,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   await closeExpiredVacancies(db);
   const t = serverT(langOf(request));
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
   const items = await recentOpenVacancies(db, FEED_SIZE);
   return rssResponse(
     renderRss({ title: `${t("vacancies.title")} · ${t("brand.name")}`, description: t("vacancies.lead"), link: `${origin}/vacancies`, self: `${origin}/feed.xml`, items }, origin),

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { todayInBishkek } from "~/domain/calendar";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
@@ -17,7 +18,7 @@ import { isoDate, optionalText, positiveId } from "~/utils/fields";
 import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInBishkek();
 const notInFuture = isoDate.refine((d) => d <= today(), "errors.date");
 const ModuleSchema = z.object({
   intent: z.literal("module"),

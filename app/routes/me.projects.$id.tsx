@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { monthInBishkek } from "~/domain/calendar";
 import { Field, FormErrorSummary, SubmitButton, TextArea, useFormFailure } from "~/components/form";
 import { projectCardLinks, uploadUrl, thumbnailSize } from "~/components/project-card";
 import { getDb } from "~/db.server";
@@ -30,7 +31,7 @@ const MAX_SKILLS = 30;
 
 /** The current month as YYYY-MM, in Bishkek time. */
 function currentMonth(): string {
-  return new Date(Date.now() + 6 * 3600 * 1000).toISOString().slice(0, 7);
+  return monthInBishkek();
 }
 
 const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;

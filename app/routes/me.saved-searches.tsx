@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { publicOrigin } from "~/config.server";
 import { requireUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
@@ -21,7 +22,7 @@ const DeleteSchema = z.object({ id: positiveId });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "graduate" });
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
   const searches = await listSavedSearches(getDb(), user.id);
   return { searches: searches.map((s) => ({ ...s, feedUrl: `${origin}/saved/${s.feed_token}/feed.xml` })) };
 }

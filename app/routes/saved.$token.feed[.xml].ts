@@ -1,6 +1,7 @@
 // /saved/:token/feed.xml: a saved search's private feed (feed readers and chat bots follow it).
 // The token is the only key: unknown tokens are a 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicOrigin } from "~/config.server";
 import { getDb } from "~/db.server";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!search) notFound();
   await closeExpiredVacancies(db);
   const t = serverT(langOf(request));
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
   const query = parseBoardQuery(search.query);
   const result = await searchVacancies(db, { ...query, sort: "newest", page: 1, pageSize: FEED_SIZE });
   const items = await getFeedItems(db, result.items.map((v) => v.id));

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { InvitationStatus } from "~/components/invitation-status";
 import { getDb } from "~/db.server";
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .where("cohorts.id", "=", id)
     .executeTakeFirst();
   if (!cohort) notFound();
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
   const now = new Date().toISOString();
   const graduates = (await graduatesWithInvitations(db, { cohortId: id })).map((g) => ({
     id: g.id,

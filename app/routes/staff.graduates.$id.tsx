@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { todayInBishkek } from "~/domain/calendar";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
@@ -23,7 +24,7 @@ import { titleMeta } from "~/utils/meta";
 const VerifyModuleSchema = z.object({
   intent: z.literal("verifyModule"),
   moduleId: positiveId,
-  completedOn: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), "errors.date"),
+  completedOn: isoDate.refine((d) => d <= todayInBishkek(), "errors.date"),
   score: z
     .string()
     .trim()

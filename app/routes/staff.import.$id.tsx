@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, useFormFailure } from "~/components/form";
 import { InvitationStatus } from "~/components/invitation-status";
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cohort: { name_ky: row.name_ky, name_ru: row.name_ru, name_en: row.name_en, graduation_date: row.graduation_date },
     createdByName: row.created_by_name,
     createdAt: row.created_at,
-    joinUrl: `${url.origin}/join`,
+    joinUrl: `${publicOrigin()}/join`,
   };
 
   if (row.status === "imported") {
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: g.id,
       name: `${g.last_name} ${g.first_name}`,
       code: g.code,
-      link: g.code ? `${url.origin}/join?code=${encodeURIComponent(g.code)}` : null,
+      link: g.code ? `${publicOrigin()}/join?code=${encodeURIComponent(g.code)}` : null,
       state: invitationState(g, now),
     }));
     return {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { cohortId, firstName, lastName } = parsed.data;
     if (!(await db.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst())) return invalid({ cohortId: "errors.cohortUnknown" }, form);
     const { code } = await enrolGraduate(db, { cohortId, firstName, lastName }, user.id);
-    const link = `${new URL(request.url).origin}/join?code=${encodeURIComponent(code)}`;
+    const link = `${publicOrigin()}/join?code=${encodeURIComponent(code)}`;
     // Shown once on this page; the code also stays in the list below.
     return data({ ok: true as const, created: { name: `${firstName} ${lastName}`, code, link } });
   }

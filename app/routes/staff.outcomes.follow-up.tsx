@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.reason === "not-found") notFound();
     return invalid({ _form: "outcomes.errors.consentWithdrawn" }, form);
   }
-  const url = `${new URL(request.url).origin}/survey/${result.token}`;
+  const url = `${publicOrigin()}/survey/${result.token}`;
   return data({ ok: true as const, created: { name: result.name, checkpoint: parsed.data.checkpoint, url, expiresAt: result.expiresAt } });
 }
 

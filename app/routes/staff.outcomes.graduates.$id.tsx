@@ -5,6 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { todayInBishkek } from "~/domain/calendar";
+import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -47,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     companies,
     regions,
     preselect: (CHECKPOINTS as readonly string[]).includes(wanted ?? "") ? (wanted as Checkpoint) : null,
-    today: new Date().toISOString().slice(0, 10),
+    today: todayInBishkek(),
     now: new Date().toISOString(),
   };
 }
@@ -64,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return rejected(parsed);
     const result = await createSurveyLinkForStaff(db, graduate.id, parsed.data.checkpoint, user.id);
     if (!result.ok) return invalid({ _form: result.reason === "consent" ? "outcomes.errors.consentWithdrawn" : "errors.invalid" }, form);
-    return data({ ok: true as const, created: { checkpoint: parsed.data.checkpoint, url: `${new URL(request.url).origin}/survey/${result.token}`, expiresAt: result.expiresAt } });
+    return data({ ok: true as const, created: { checkpoint: parsed.data.checkpoint, url: `${publicOrigin()}/survey/${result.token}`, expiresAt: result.expiresAt } });
   }
   if (intent !== "record") badRequest();
   const parsed = parseForm(StaffOutcomeSchema, form);

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false as const, errors: { email: "error.403.text" as const }, values: { email: parsed.data.email } }, { status: 403 });
   }
   const { token, expiresAt } = await createPasswordReset(db, target.id, actor.id);
-  const link = `${new URL(request.url).origin}/reset/${token}`;
+  const link = `${publicOrigin()}/reset/${token}`;
   return { ok: true as const, email: target.email, link, expires: formatDateTime(langOf(request), expiresAt) };
 }
 

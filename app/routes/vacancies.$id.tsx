@@ -1,5 +1,6 @@
 // /vacancies/:id: a vacancy's page with schema.org JobPosting JSON-LD. Public when open and its
 // company verified; the company's members and staff also see it in other states; else 404.
+import { publicOrigin } from "~/config.server";
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const owner = user?.role === "employer" && (await companyOfUser(db, user.id))?.id === vacancy.company_id;
   const listed = isPublic(vacancy);
   if (!listed && !staff && !owner) notFound();
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
   return {
     vacancy: { ...vacancy, description: sanitizeRichText(vacancy.description) },
     listed,

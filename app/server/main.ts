@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import { migrateToLatest } from "@db/connection";
 import { seedIfEmpty } from "@db/seed/index";
+import { demoAccountsPresent } from "@db/seed/demo-removal";
 import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
 import { DEFAULT_DASHBOARD_CHECKPOINT } from "~/domain/outcomes/dashboard";
@@ -29,6 +30,23 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(connection, { demo: settings.seedDemo, uploadDir: settings.uploadDir });
   if (seeded.reference) console.log("reference data seeded (regions, schools, modules, skills)");
   if (seeded.demo) console.log("demo data seeded (see README for the demo accounts)");
+  // Demo accounts sign in with a password the README publishes: never on a public address unasked (DESIGN §8, decision 018).
+  const demoAccounts = demoAccountsPresent(connection);
+  if (demoAccounts.length) {
+    if (!settings.publicUrlIsLoopback && !settings.seedDemoExplicit) {
+      console.error(
+        `REFUSING TO START: the database ${settings.databasePath} holds the demo accounts (${demoAccounts.join(", ")}), whose password is published in the README, ` +
+          `and PUBLIC_URL (${settings.publicUrl}) is not this machine. Remove all demo data with \`npm run db:remove-demo\`, ` +
+          "or set SEED_DEMO=1 to run the demo on this address on purpose.",
+      );
+      connection.sqlite.close();
+      process.exit(1);
+    }
+    console.warn(
+      `!!! DEMO ACCOUNTS PRESENT: ${demoAccounts.join(", ")} sign in with the password published in the README. ` +
+        "This portal is a demo, not for real data: `npm run db:remove-demo` removes all demo data.",
+    );
+  }
 
   // The in-memory views load before the first request rather than blocking it (at 100,000
   // graduates: seconds; on the demo data: milliseconds). They then follow their change logs.
@@ -59,7 +77,7 @@ async function main(): Promise<void> {
     }),
   );
   const server = app.listen(settings.port, () => {
-    console.log(`portal ready at http://localhost:${settings.port} (database ${settings.databasePath})`);
+    console.log(`portal ready at http://localhost:${settings.port} (database ${settings.databasePath}; public address ${settings.publicUrl})`);
   });
   const stop = () => server.close(() => {
     connection.sqlite.close();

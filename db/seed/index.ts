@@ -1,5 +1,6 @@
 import type { Connection } from "../connection";
 import { DEMO_SIZE, seedDemoData, type SeedSize } from "./demo";
+import { recordDemoMarks } from "./demo-removal";
 import { seedReferenceData } from "./reference";
 
 /**
@@ -15,6 +16,8 @@ export async function seedIfEmpty(connection: Connection, options: { demo: boole
     const hasUsers = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
     if (!hasUsers) {
       await seedDemoData(connection, options.size ?? DEMO_SIZE, { uploadDir: options.uploadDir });
+      // What the generator wrote, so that `npm run db:remove-demo` can take exactly that out again.
+      await recordDemoMarks(db);
       demo = true;
     }
   }

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "password-reset.create", "user.create-staff",
   "personal-data.export", "outcomes.export", "survey-link.create", "outcome.record", "outcome.correct",
   "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
+  "demo.remove",
 ] as const;
 
 export const AUDIT_ENTITIES = ["graduate", "csv_import", "cohort", "company", "vacancy", "user", "school", "module", "skill", "skill_category", "settings"] as const;
