@@ -12,6 +12,7 @@ import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
 import { DEFAULT_DASHBOARD_CHECKPOINT } from "~/domain/outcomes/dashboard";
 import { DEFAULT_PUBLIC_CHECKPOINT } from "~/domain/outcomes/display";
+import { startUploadSweeps } from "~/domain/images/sweep.server";
 import { config } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { rememberLanguage } from "./language";
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(connection, { demo: settings.seedDemo, uploadDir: settings.uploadDir });
   if (seeded.reference) console.log("reference data seeded (regions, schools, modules, skills)");
   if (seeded.demo) console.log("demo data seeded (see README for the demo accounts)");
+  await startUploadSweeps(connection, settings.uploadDir);
 
   // The in-memory views load before the first request rather than blocking it (at 100,000
   // graduates: seconds; on the demo data: milliseconds). They then follow their change logs.
