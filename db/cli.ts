@@ -26,7 +26,10 @@ const { values } = parseArgs({
   },
 });
 
-const config = loadConfig();
+// Backup and restore never use the secret: they must not generate one (a fresh secret written
+// before a restore would only be replaced by the backup's).
+const fileOnly = command === "backup" || command === "restore";
+const config = loadConfig(fileOnly && !process.env.SESSION_SECRET ? { ...process.env, SESSION_SECRET: "unused-by-backup-and-restore-0123456789" } : process.env);
 const file = values.file ?? config.databasePath;
 let connection: Connection | undefined;
 

@@ -247,6 +247,9 @@ describe("a backup of the whole portal", () => {
       expect(fs.readFileSync(secretFile, "utf8")).toBe(secretA);
       expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600);
       expect(fs.statSync(path.join(to, "session-secret")).mode & 0o777).toBe(0o600);
+      expect(restore.stdout).toMatch(/session secret: restored/);
+      // Nothing was generated in the new folder before the restore, so nothing was set aside.
+      expect(fs.existsSync(`${secretFile}.before-restore`)).toBe(false);
 
       // The portal on the new folder: the cookie issued before the backup still signs in, and the
       // photo of the backup's moment is served.
