@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { namedUploads, STORED_NAME } from "./uploads";
+import { BACKUP_MARKER, namedUploads, STORED_NAME } from "./uploads";
 
 export class BackupError extends Error {}
 
@@ -152,9 +152,10 @@ export function restoreDatabase(from: string, target: string): RestoreResult {
 // manifest.json (size and SHA-256 of each, checked again on restore). Stored files are never
 // changed in place (a new image gets a new name, and is written whole before it is named:
 // app/domain/images/store.server.ts), so a copy of a file is the file as of any moment it
-// existed. Files are copied before the database (deleting an image after the database moment
-// cannot lose it) and the few stored in between are copied after; files the copy does not
-// name are left out. See docs/decisions/023-uploads-access-backup-and-sweep.md.
+// existed. While the backup runs, the portal does not delete stored files (BACKUP_MARKER), so
+// every file the database copy names is still there to copy; files are copied before the
+// database and the few stored in between after; files the copy does not name are left out.
+// See docs/decisions/023-uploads-access-backup-and-sweep.md.
 
 export type PortalPaths = { databasePath: string; uploadDir: string; sessionSecretFile: string };
 type ManifestFile = { name: string; bytes: number; sha256: string };
@@ -197,6 +198,12 @@ export async function backupPortal(paths: PortalPaths, to: string): Promise<Port
   fs.rmSync(partial, { recursive: true, force: true });
   const uploadsOut = path.join(partial, "uploads");
   fs.mkdirSync(uploadsOut, { recursive: true });
+  // From here on, the portal leaves replaced and deleted images in place (db/uploads.ts).
+  const marker = path.join(paths.uploadDir, BACKUP_MARKER);
+  fs.mkdirSync(paths.uploadDir, { recursive: true });
+  fs.writeFileSync(marker, `${process.pid} ${new Date().toISOString()}\n`);
+  fsyncFile(marker);
+  fsyncDir(paths.uploadDir);
   try {
     // 1. Every stored file there is now.
     const copied = new Set<string>();
@@ -217,7 +224,8 @@ export async function backupPortal(paths: PortalPaths, to: string): Promise<Port
       }
       for (const name of named) if (!copied.has(name) && copyUpload(paths.uploadDir, uploadsOut, name)) copied.add(name);
       missing = [...named].filter((n) => !copied.has(n)).sort();
-      // A file both stored and deleted around the moment of the copy: take a newer moment.
+      // Only a process that ignores the marker (an older portal) can delete a named file now:
+      // take a newer moment.
       if (missing.length === 0) break;
     }
     // Files the copy does not name (stored after its moment, or left by a crash) stay out.
@@ -250,6 +258,8 @@ export async function backupPortal(paths: PortalPaths, to: string): Promise<Port
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
+  } finally {
+    fs.rmSync(marker, { force: true });
   }
 }
 

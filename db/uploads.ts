@@ -2,6 +2,7 @@
 // removes files no row names. Used by the server (at start and daily), by backup and restore
 // (db/backup.ts) and by their tests. No app imports, so the CLI can use it as it is.
 // See docs/decisions/023-uploads-access-backup-and-sweep.md.
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type SQLite from "better-sqlite3";
@@ -32,6 +33,24 @@ export function namedUploads(sqlite: SQLite.Database): Set<string> {
   return new Set(rows);
 }
 
+/**
+ * While a backup runs it keeps this file in the upload folder, and stored files are not deleted
+ * (deleteStoredImage leaves them to the sweep): a file the backup's database moment names must
+ * still be there when the backup copies it, even if its row changed a moment later. The app
+ * deletes a file only after the commit that stops naming it, so every deletion that could
+ * matter starts after the marker exists. A marker older than this is a crashed backup's, ignored.
+ */
+export const BACKUP_MARKER = ".backup-in-progress";
+const MARKER_MAX_AGE_MS = 60 * 60 * 1000;
+
+export function backupInProgress(uploadDir: string, now = Date.now()): boolean {
+  try {
+    return now - fsSync.statSync(path.join(uploadDir, BACKUP_MARKER)).mtimeMs < MARKER_MAX_AGE_MS;
+  } catch {
+    return false;
+  }
+}
+
 export type SweepResult = { removed: string[] };
 
 /**
@@ -41,6 +60,8 @@ export type SweepResult = { removed: string[] };
 export async function sweepUploads(sqlite: SQLite.Database, uploadDir: string, options: { now?: number; minAgeMs?: number } = {}): Promise<SweepResult> {
   const now = options.now ?? Date.now();
   const minAge = options.minAgeMs ?? SWEEP_MIN_AGE_MS;
+  // A running backup may still need a file its database copy names: sweep another time.
+  if (backupInProgress(uploadDir)) return { removed: [] };
   let entries: string[];
   try {
     entries = await fs.readdir(uploadDir);

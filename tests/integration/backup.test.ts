@@ -10,7 +10,7 @@ import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { backupDatabase, backupPortal, databaseInUse, restoreDatabase, restorePortal } from "@db/backup";
-import { namedUploads } from "@db/uploads";
+import { namedUploads, sweepUploads } from "@db/uploads";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -265,6 +265,49 @@ describe("a backup of the whole portal", () => {
       for (const s of servers) await s.stop();
     }
   }, 240_000);
+
+  it("holds exactly the files its database moment names while another process keeps replacing an image", async () => {
+    const uploads = path.join(dir, "busy-uploads");
+    fs.mkdirSync(uploads);
+    c.sqlite.prepare("insert into companies (name, slug, status) values ('Busy LLC', 'busy-llc', 'verified')").run();
+    // The real store in another process: each new logo is written whole, then named, then the
+    // replaced one is deleted (tests/support/upload-churn.ts).
+    writer = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/support/upload-churn.ts", file, "busy-llc"], {
+      cwd: process.cwd(),
+      env: { ...process.env, UPLOAD_DIR: uploads, DATA_DIR: dir },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let ticks = 0;
+    writer.stdout!.on("data", (d: Buffer) => (ticks += d.length));
+    const waitTicks = async (min: number) => {
+      for (let i = 0; i < 800 && ticks < min; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(ticks).toBeGreaterThanOrEqual(min);
+    };
+    await waitTicks(2);
+    const to = path.join(dir, "busy-backup");
+    const result = await backupPortal({ databasePath: file, uploadDir: uploads, sessionSecretFile: path.join(dir, "none") }, to);
+    const after = ticks;
+    await waitTicks(after + 2); // the logo of the backup's moment is replaced and, the backup over, deleted
+    const exited = new Promise((r) => writer!.once("exit", r));
+    writer.kill("SIGTERM");
+    await exited;
+
+    expect(result.missing).toEqual([]);
+    expect(result.sessionSecret).toBe(false);
+    const copy = new SQLite(path.join(to, "portal.sqlite"), { readonly: true });
+    const logo = (copy.prepare("select logo from companies where slug = 'busy-llc'").get() as { logo: string }).logo;
+    copy.close();
+    expect(fs.readdirSync(path.join(to, "uploads"))).toEqual([logo]);
+    expect(fs.existsSync(path.join(uploads, ".backup-in-progress"))).toBe(false);
+    // Logos replaced while the backup ran were left in place (unnamed, never served); the sweep
+    // removes them once they are an hour old, leaving the one logo the live database names.
+    await sweepUploads(c.sqlite, uploads, { now: Date.now() + 2 * 3_600_000 });
+    const current = (c.sqlite.prepare("select logo from companies where slug = 'busy-llc'").get() as { logo: string }).logo;
+    expect(fs.readdirSync(uploads)).toEqual([current]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(to, "manifest.json"), "utf8")) as { uploads: { name: string; sha256: string }[] };
+    expect(manifest.uploads.map((u) => u.name)).toEqual([logo]);
+    expect(sha256(path.join(to, "uploads", logo))).toBe(manifest.uploads[0]!.sha256);
+  });
 
   it("refuses a backup whose upload was damaged or lost, before touching anything", async () => {
     const uploads = path.join(dir, "live-uploads");

@@ -8,7 +8,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
-import { STORED_NAME, sweepUploads, TEMP_NAME } from "@db/uploads";
+import { BACKUP_MARKER, STORED_NAME, sweepUploads, TEMP_NAME } from "@db/uploads";
 import { storeUploadedImage } from "~/domain/images/store.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCohort, makeCompany, makeUser } from "../support/factories";
@@ -98,6 +98,11 @@ describe("the sweep of unnamed files", () => {
     leave(UPLOAD_DIR, `.${name("7")}.tmp`, 2 * HOUR); // a write cut off before its rename
     leave(UPLOAD_DIR, `.${name("8")}.tmp`, 60_000); // a write in progress
     leave(UPLOAD_DIR, "README.txt", 48 * HOUR); // not ours: never touched
+
+    // While a backup runs (its marker is fresh) nothing is swept: it may still copy those files.
+    leave(UPLOAD_DIR, BACKUP_MARKER, 0);
+    expect((await sweepUploads(c.sqlite, UPLOAD_DIR)).removed).toEqual([]);
+    fs.rmSync(path.join(UPLOAD_DIR, BACKUP_MARKER));
 
     const result = await sweepUploads(c.sqlite, UPLOAD_DIR);
     expect(result.removed.sort()).toEqual([`.${name("7")}.tmp`, name("4"), name("5")].sort());

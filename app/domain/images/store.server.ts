@@ -8,7 +8,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { config } from "~/config.server";
 import type { MessageKey } from "~/i18n/messages/en";
-import { STORED_NAME, tempNameFor } from "@db/uploads";
+import { backupInProgress, STORED_NAME, tempNameFor } from "@db/uploads";
 
 /** The largest upload accepted, in bytes (DESIGN §8). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -119,6 +119,8 @@ async function writeWhole(fileName: string, data: Buffer): Promise<void> {
 /** Removes a stored image; a name that is not ours, or a file already gone, is ignored. */
 export async function deleteStoredImage(fileName: string): Promise<void> {
   if (!STORED_NAME.test(fileName)) return;
+  // During a backup the file stays (unnamed, never served) and the sweep removes it later.
+  if (backupInProgress(config().uploadDir)) return;
   try {
     await fs.rm(uploadPath(fileName), { force: true });
   } catch (error) {
