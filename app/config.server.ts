@@ -37,10 +37,13 @@ export type Config = {
 
 let cached: Config | undefined;
 
+/** Where the generated session secret is kept (backup and restore carry it: db/backup.ts). */
+export const sessionSecretPath = (dataDir: string) => path.join(dataDir, "session-secret");
+
 /** The session secret is generated once and kept in the data folder when SESSION_SECRET is unset. */
 function sessionSecretFrom(dataDir: string, fromEnv: string | undefined): string {
   if (fromEnv) return fromEnv;
-  const file = path.join(dataDir, "session-secret");
+  const file = sessionSecretPath(dataDir);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

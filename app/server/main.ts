@@ -13,6 +13,7 @@ import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
 import { DEFAULT_DASHBOARD_CHECKPOINT } from "~/domain/outcomes/dashboard";
 import { DEFAULT_PUBLIC_CHECKPOINT } from "~/domain/outcomes/display";
+import { startUploadSweeps } from "~/domain/images/sweep.server";
 import { config } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { rememberLanguage } from "./language";
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
         "This portal is a demo, not for real data: `npm run db:remove-demo` removes all demo data.",
     );
   }
+  await startUploadSweeps(connection, settings.uploadDir);
 
   // The in-memory views load before the first request rather than blocking it (at 100,000
   // graduates: seconds; on the demo data: milliseconds). They then follow their change logs.

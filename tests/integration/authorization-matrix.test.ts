@@ -114,7 +114,7 @@ export const MATRIX: Row[] = [
     params: (w) => ({ slug: w.gradA.slug }),
     loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
   },
-  { file: "uploads.$file.ts", note: "served by unguessable name", url: (w) => `/uploads/${w.imageFile}`, params: (w) => ({ file: w.imageFile }), loader: all("ok") },
+  { file: "uploads.$file.ts", note: "a project image follows its profile's visibility (employers only), as /g/:slug", url: (w) => `/uploads/${w.imageFile}`, params: (w) => ({ file: w.imageFile }), loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" } },
   { file: "uploads.$file.ts", note: "no path traversal", url: () => "/uploads/..%2Fportal.sqlite", params: () => ({ file: "../portal.sqlite" }), loader: all(404) },
   { file: "survey.thanks.tsx", url: () => "/survey/thanks", note: "static page: no loader, no action" },
 

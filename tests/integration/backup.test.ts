@@ -1,14 +1,18 @@
 // Online backup while another process writes, restore into a fresh path, and the CLI commands
 // (npm run db:backup / db:restore) — DESIGN §9 "online backup and restore commands".
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
+import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
-import { backupDatabase, databaseInUse, restoreDatabase } from "@db/backup";
+import { backupDatabase, backupPortal, databaseInUse, restoreDatabase, restorePortal } from "@db/backup";
+import { namedUploads, sweepUploads } from "@db/uploads";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { type RunningServer, startServer } from "../support/server";
 
 let c: Connection;
 let file: string;
@@ -154,4 +158,184 @@ describe("restore", () => {
     expect(db.prepare("select count(*) as n from audit_log where action = 'cli-marker'").get()).toEqual({ n: 1 });
     db.close();
   }, 60_000);
+});
+
+// ---- the whole portal: database, uploads and session secret (issue 13 items 19 and 21) ----
+
+describe("a backup of the whole portal", () => {
+  const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  /** The CLI as an operator runs it: no SESSION_SECRET in the environment (the test runner sets one). */
+  function cli(args: string[], env: Record<string, string>) {
+    const { SESSION_SECRET: _unused, UPLOAD_DIR: _u, DATABASE_PATH: _d, ...inherited } = process.env;
+    return spawnSync(path.resolve("node_modules/.bin/tsx"), ["db/cli.ts", ...args], { env: { ...inherited, ...env }, encoding: "utf8" });
+  }
+  async function signIn(base: string, email: string): Promise<string> {
+    const res = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+      body: new URLSearchParams({ email, password: "demo-portal-2026" }),
+    });
+    await res.arrayBuffer();
+    expect(res.status).toBe(302);
+    return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
+  }
+  async function uploadPhoto(base: string, cookie: string, colour: string) {
+    const form = new FormData();
+    form.append("intent", "photo");
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: colour } }).png().toBuffer();
+    form.append("photo", new File([new Uint8Array(png)], "me.png", { type: "image/png" }));
+    const res = await fetch(`${base}/me/profile`, { method: "POST", redirect: "manual", headers: { Origin: base, Cookie: cookie }, body: form });
+    await res.arrayBuffer();
+    expect(res.status).toBe(302);
+  }
+  const photoOf = (db: SQLite.Database, email: string) =>
+    (db.prepare("select g.photo from graduates g join users u on u.id = g.user_id where u.email = ?").get(email) as { photo: string }).photo;
+
+  it("restores into a new data folder with every file a row names, whole, and the sessions still signed in", async () => {
+    const servers: RunningServer[] = [];
+    try {
+      const a = await startServer();
+      servers.push(a);
+      const cookie = await signIn(a.url, "graduate@demo.kg");
+      await uploadPhoto(a.url, cookie, "#0b5cad");
+      const live = new SQLite(path.join(a.dataDir, "portal.sqlite"), { readonly: true });
+      const photoAtBackup = photoOf(live, "graduate@demo.kg");
+      // A file no row names (a crash's leftover) is not carried.
+      const orphan = `${"e".repeat(32)}.webp`;
+      fs.copyFileSync(path.join(a.dataDir, "uploads", photoAtBackup), path.join(a.dataDir, "uploads", orphan));
+
+      // Online, while the portal runs.
+      const to = path.join(dir, "portal-backup");
+      const backup = cli(["backup", "--to", to], { DATA_DIR: a.dataDir });
+      expect(backup.status, backup.stderr).toBe(0);
+      expect(backup.stdout).toMatch(/uploads/);
+      // After the backup's moment: the photo is replaced (the old file is deleted from the live folder).
+      await uploadPhoto(a.url, cookie, "#c8102e");
+      expect(fs.existsSync(path.join(a.dataDir, "uploads", photoAtBackup))).toBe(false);
+      const secretA = fs.readFileSync(path.join(a.dataDir, "session-secret"), "utf8");
+      live.close();
+      await a.stop();
+
+      // Restore on "a new machine": an empty data folder.
+      const newDir = path.join(dir, "new-machine");
+      const restore = cli(["restore", "--from", to], { DATA_DIR: newDir });
+      expect(restore.status, restore.stderr).toBe(0);
+      const restored = new SQLite(path.join(newDir, "portal.sqlite"), { readonly: true });
+      try {
+        expect(photoOf(restored, "graduate@demo.kg")).toBe(photoAtBackup);
+        const named = namedUploads(restored);
+        expect(named.size).toBeGreaterThan(10);
+        const manifest = JSON.parse(fs.readFileSync(path.join(to, "manifest.json"), "utf8")) as { uploads: { name: string; sha256: string; bytes: number }[] };
+        const recorded = new Map(manifest.uploads.map((u) => [u.name, u]));
+        for (const name of named) {
+          const file = path.join(newDir, "uploads", name);
+          expect(fs.existsSync(file), name).toBe(true);
+          expect(fs.statSync(file).size, name).toBe(recorded.get(name)!.bytes);
+          expect(sha256(file), name).toBe(recorded.get(name)!.sha256);
+          const meta = await sharp(fs.readFileSync(file)).metadata();
+          expect(meta.format, name).toBe("webp");
+          // Decoding the whole image proves it is not cut short.
+          await sharp(fs.readFileSync(file)).raw().toBuffer();
+        }
+        expect(fs.readdirSync(path.join(newDir, "uploads"))).not.toContain(orphan);
+      } finally {
+        restored.close();
+      }
+      // The session secret came with it, readable by its owner only.
+      const secretFile = path.join(newDir, "session-secret");
+      expect(fs.readFileSync(secretFile, "utf8")).toBe(secretA);
+      expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.join(to, "session-secret")).mode & 0o777).toBe(0o600);
+      expect(restore.stdout).toMatch(/session secret: restored/);
+      // Nothing was generated in the new folder before the restore, so nothing was set aside.
+      expect(fs.existsSync(`${secretFile}.before-restore`)).toBe(false);
+
+      // The portal on the new folder: the cookie issued before the backup still signs in, and the
+      // photo of the backup's moment is served.
+      const b = await startServer({}, newDir);
+      servers.push(b);
+      const account = await fetch(`${b.url}/account`, { redirect: "manual", headers: { Cookie: cookie } });
+      await account.arrayBuffer();
+      expect(account.status).toBe(200);
+      const photo = await fetch(`${b.url}/uploads/${photoAtBackup}`, { headers: { Cookie: cookie } });
+      expect(photo.status).toBe(200);
+      expect(Buffer.from(await photo.arrayBuffer()).length).toBeGreaterThan(0);
+    } finally {
+      for (const s of servers) await s.stop();
+    }
+  }, 240_000);
+
+  it("holds exactly the files its database moment names while another process keeps replacing an image", async () => {
+    const uploads = path.join(dir, "busy-uploads");
+    fs.mkdirSync(uploads);
+    c.sqlite.prepare("insert into companies (name, slug, status) values ('Busy LLC', 'busy-llc', 'verified')").run();
+    // The real store in another process: each new logo is written whole, then named, then the
+    // replaced one is deleted (tests/support/upload-churn.ts).
+    writer = spawn(path.resolve("node_modules/.bin/tsx"), ["tests/support/upload-churn.ts", file, "busy-llc"], {
+      cwd: process.cwd(),
+      env: { ...process.env, UPLOAD_DIR: uploads, DATA_DIR: dir },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let ticks = 0;
+    writer.stdout!.on("data", (d: Buffer) => (ticks += d.length));
+    const waitTicks = async (min: number) => {
+      for (let i = 0; i < 800 && ticks < min; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(ticks).toBeGreaterThanOrEqual(min);
+    };
+    await waitTicks(2);
+    const to = path.join(dir, "busy-backup");
+    const result = await backupPortal({ databasePath: file, uploadDir: uploads, sessionSecretFile: path.join(dir, "none") }, to);
+    const after = ticks;
+    await waitTicks(after + 2); // the logo of the backup's moment is replaced and, the backup over, deleted
+    const exited = new Promise((r) => writer!.once("exit", r));
+    writer.kill("SIGTERM");
+    await exited;
+
+    expect(result.missing).toEqual([]);
+    expect(result.sessionSecret).toBe(false);
+    const copy = new SQLite(path.join(to, "portal.sqlite"), { readonly: true });
+    const logo = (copy.prepare("select logo from companies where slug = 'busy-llc'").get() as { logo: string }).logo;
+    copy.close();
+    expect(fs.readdirSync(path.join(to, "uploads"))).toEqual([logo]);
+    expect(fs.existsSync(path.join(uploads, ".backup-in-progress"))).toBe(false);
+    // Logos replaced while the backup ran were left in place (unnamed, never served); the sweep
+    // removes them once they are an hour old, leaving the one logo the live database names.
+    await sweepUploads(c.sqlite, uploads, { now: Date.now() + 2 * 3_600_000 });
+    const current = (c.sqlite.prepare("select logo from companies where slug = 'busy-llc'").get() as { logo: string }).logo;
+    expect(fs.readdirSync(uploads)).toEqual([current]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(to, "manifest.json"), "utf8")) as { uploads: { name: string; sha256: string }[] };
+    expect(manifest.uploads.map((u) => u.name)).toEqual([logo]);
+    expect(sha256(path.join(to, "uploads", logo))).toBe(manifest.uploads[0]!.sha256);
+  });
+
+  it("refuses a backup whose upload was damaged or lost, before touching anything", async () => {
+    const uploads = path.join(dir, "live-uploads");
+    fs.mkdirSync(uploads);
+    const webp = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#336699" } }).webp().toBuffer();
+    const name = `${"a".repeat(32)}.webp`;
+    fs.writeFileSync(path.join(uploads, name), webp);
+    c.sqlite.prepare("insert into companies (name, slug, status, logo) values ('Logo LLC', 'logo-llc', 'verified', ?)").run(name);
+    const secret = path.join(dir, "secret");
+    fs.writeFileSync(secret, "s".repeat(43), { mode: 0o600 });
+    const to = path.join(dir, "b1");
+    const result = await backupPortal({ databasePath: file, uploadDir: uploads, sessionSecretFile: secret }, to);
+    expect(result.uploads).toBe(1);
+    expect(result.missing).toEqual([]);
+
+    const target = { databasePath: path.join(dir, "t", "portal.sqlite"), uploadDir: path.join(dir, "t", "uploads"), sessionSecretFile: path.join(dir, "t", "session-secret") };
+    const copy = path.join(to, "uploads", name);
+    const good = fs.readFileSync(copy);
+    fs.writeFileSync(copy, Buffer.concat([good.subarray(0, good.length - 5), Buffer.from("xxxxx")]));
+    expect(() => restorePortal(to, target)).toThrow(/damaged|does not match/);
+    fs.rmSync(copy);
+    expect(() => restorePortal(to, target)).toThrow(/missing/);
+    expect(fs.existsSync(target.databasePath)).toBe(false);
+    expect(fs.existsSync(target.uploadDir)).toBe(false);
+    expect(fs.existsSync(target.sessionSecretFile)).toBe(false);
+    fs.writeFileSync(copy, good);
+    const restored = restorePortal(to, target);
+    expect(restored.uploads).toBe(1);
+    expect(fs.readFileSync(path.join(target.uploadDir, name)).equals(good)).toBe(true);
+  });
 });

@@ -102,3 +102,81 @@ describe("crash safety (SIGKILL during writes)", () => {
     }
   }, 120_000);
 });
+
+// Uploads under kill -9 (issue 13 item 20): graduates keep replacing their photo while the server
+// is killed. A file under a stored name is always whole (it is written under a temporary name
+// and named only when flushed), every file a row names is there, and what a kill leaves behind
+// (a temporary file, a file whose row was never written) is removed by the sweep once an hour old.
+describe("crash safety of uploads (SIGKILL during photo uploads)", () => {
+  it("never leaves a partial file under a stored name, and the sweep removes what a kill left", async () => {
+    const { STORED_NAME, namedUploads, sweepUploads } = await import("@db/uploads");
+    const { default: fs } = await import("node:fs");
+    const { default: sharp } = await import("sharp");
+    server = await startServer();
+    const dataDir = server.dataDir;
+    const uploads = path.join(dataDir, "uploads");
+    const login = async (email: string) => {
+      const res = await fetch(`${server!.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server!.url },
+        body: new URLSearchParams({ email, password: "demo-portal-2026" }),
+      });
+      await res.arrayBuffer();
+      return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
+    };
+    const cookies = [await login("graduate@demo.kg"), await login("graduate2@demo.kg")];
+    const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#0b5cad" } }).png().toBuffer();
+    let acknowledged = 0;
+
+    for (let round = 1; round <= 3; round++) {
+      if (round > 1) server = await startServer({}, dataDir);
+      const base = server.url;
+      let running = true;
+      const writer = async (w: number) => {
+        while (running) {
+          const form = new FormData();
+          form.append("intent", "photo");
+          form.append("photo", new File([new Uint8Array(png)], "me.png", { type: "image/png" }));
+          try {
+            const res = await fetch(`${base}/me/profile`, { method: "POST", redirect: "manual", headers: { Origin: base, Cookie: cookies[w % 2]! }, body: form });
+            await res.arrayBuffer();
+            if (res.status === 302) acknowledged++;
+            else if (running) throw new Error(`unexpected answer ${res.status}`);
+          } catch (error) {
+            if (running) throw error;
+            return;
+          }
+        }
+      };
+      const before = acknowledged;
+      const writers = Array.from({ length: 4 }, (_, w) => writer(w));
+      // Let some uploads through (each takes a few hundred ms here), then kill at a random moment.
+      for (let i = 0; i < 300 && acknowledged === before; i++) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 1000)));
+      running = false;
+      await killHard(server);
+      await Promise.all(writers);
+
+      // Right after the kill, before anything sweeps: every stored name holds a whole image.
+      for (const name of fs.readdirSync(uploads).filter((n) => STORED_NAME.test(n))) {
+        const bytes = fs.readFileSync(path.join(uploads, name));
+        expect(bytes.length, name).toBeGreaterThan(0);
+        await expect(sharp(bytes).raw().toBuffer(), name).resolves.toBeInstanceOf(Buffer);
+      }
+    }
+    expect(acknowledged).toBeGreaterThan(0);
+
+    const db = new Database(path.join(dataDir, "portal.sqlite"));
+    try {
+      const named = namedUploads(db);
+      for (const name of named) expect(fs.existsSync(path.join(uploads, name)), name).toBe(true);
+      // An hour on, the sweep leaves exactly the named files (and nothing of ours besides).
+      await sweepUploads(db, uploads, { now: Date.now() + 2 * 3_600_000 });
+      const left = fs.readdirSync(uploads).filter((n) => n.startsWith(".") || STORED_NAME.test(n));
+      expect(left.sort()).toEqual([...named].sort());
+    } finally {
+      db.close();
+    }
+  }, 180_000);
+});

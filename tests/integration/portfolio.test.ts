@@ -363,13 +363,15 @@ describe("image uploads", () => {
     expect(meta.exif).toBeUndefined();
     expect(bytes.includes(Buffer.from("secret-exif-text"))).toBe(false);
 
-    const served = await call(uploads.loader, get(`/uploads/${image!.file_name}`), { file: image!.file_name });
+    // The profile is private (the default): its owner gets the image, a visitor does not (decision 023).
+    const served = await call(uploads.loader, get(`/uploads/${image!.file_name}`, { cookie: g.cookie }), { file: image!.file_name });
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Type")).toBe("image/webp");
     expect(served.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(served.headers.get("Content-Security-Policy")).toMatch(/^default-src 'none'/);
-    expect(served.headers.get("Cache-Control")).toContain("immutable");
-    const raw = await uploads.loader({ request: get(`/uploads/${image!.file_name}`), params: { file: image!.file_name }, context: { clientAddress: "127.0.0.1", cspNonce: "" } });
+    expect(served.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect((await call(uploads.loader, get(`/uploads/${image!.file_name}`), { file: image!.file_name })).status).toBe(404);
+    const raw = await uploads.loader({ request: get(`/uploads/${image!.file_name}`, { cookie: g.cookie }), params: { file: image!.file_name }, context: { clientAddress: "127.0.0.1", cspNonce: "" } });
     expect(Buffer.from(await (raw as Response).arrayBuffer()).equals(bytes)).toBe(true);
 
     // The project page shows it with its alt text and size.

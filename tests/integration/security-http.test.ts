@@ -157,7 +157,7 @@ describe("security headers on real responses", () => {
   function uploadedImage(): string {
     const db = new Database(path.join(proxied.dataDir, "portal.sqlite"), { readonly: true });
     try {
-      const row = db.prepare("select photo from graduates where photo is not null limit 1").get() as { photo: string } | undefined;
+      const row = db.prepare("select photo from graduates where photo is not null and visibility = 'public' limit 1").get() as { photo: string } | undefined;
       if (!row) throw new Error("the demo data has no photo");
       return `/uploads/${row.photo}`;
     } finally {

@@ -8,6 +8,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { config } from "~/config.server";
 import type { MessageKey } from "~/i18n/messages/en";
+import { backupInProgress, STORED_NAME, tempNameFor } from "@db/uploads";
 
 /** The largest upload accepted, in bytes (DESIGN §8). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -15,7 +16,7 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const MAX_INPUT_PIXELS = 50_000_000;
 
 /** Stored names: 32 random hex digits and the extension of the format we wrote. */
-export const STORED_NAME = /^[a-f0-9]{32}\.webp$/;
+export { STORED_NAME };
 const OUTPUT_EXTENSION = "webp";
 export const STORED_CONTENT_TYPE = "image/webp";
 
@@ -69,21 +70,57 @@ export async function storeUploadedImage(file: File, options: { maxWidth: number
   }
 
   const fileName = `${crypto.randomBytes(16).toString("hex")}.${OUTPUT_EXTENSION}`;
-  const target = uploadPath(fileName);
   try {
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, output.data, { flag: "wx", mode: 0o644 });
+    await writeWhole(fileName, output.data);
   } catch (error) {
     console.error("could not store an uploaded image", error);
-    await fs.rm(target, { force: true }).catch(() => undefined);
     return { ok: false, reason: "upload.saveFailed" };
   }
   return { ok: true, fileName, width: output.info.width, height: output.info.height };
 }
 
+/**
+ * Crash-safe write: the bytes go to a temporary name in the same folder, are flushed to disk,
+ * and only then get the stored name (a link, which refuses an existing name), and the folder
+ * entry is flushed too. A kill -9 at any moment leaves either nothing under the stored name or
+ * the whole file; a temporary file left behind is removed by the sweep (db/uploads.ts).
+ */
+async function writeWhole(fileName: string, data: Buffer): Promise<void> {
+  const target = uploadPath(fileName);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, tempNameFor(fileName));
+  await fs.mkdir(dir, { recursive: true });
+  let linked = false;
+  try {
+    const handle = await fs.open(temp, "wx", 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.link(temp, target);
+    linked = true;
+    await fs.rm(temp, { force: true });
+    const folder = await fs.open(dir, "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    // No row names the file yet: a failed upload leaves nothing.
+    if (linked) await fs.rm(target, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Removes a stored image; a name that is not ours, or a file already gone, is ignored. */
 export async function deleteStoredImage(fileName: string): Promise<void> {
   if (!STORED_NAME.test(fileName)) return;
+  // During a backup the file stays (unnamed, never served) and the sweep removes it later.
+  if (backupInProgress(config().uploadDir)) return;
   try {
     await fs.rm(uploadPath(fileName), { force: true });
   } catch (error) {
