@@ -6,7 +6,7 @@ import type { DB } from "@db/connection";
 import type { NewOutcome, OutcomeSourceColumn } from "@db/schema";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
-import { checkpointDate, checkpointOn, followUpCheckpoint, type FollowUpState } from "~/domain/outcomes/checkpoint-dates";
+import { checkpointDate, followUpCheckpoint, hireCheckpoint, type FollowUpState } from "~/domain/outcomes/checkpoint-dates";
 import type { OutcomeDetails, SurveyAnswer } from "~/domain/outcomes/forms";
 import { FOLLOW_UP_PAGE_SIZE, HIRE_RELATEDNESS, HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, SURVEY_LINK_DAYS, type VacancyEmploymentType } from "~/domain/outcomes/records";
 import { recordAudit } from "./audit.server";
@@ -83,15 +83,17 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
 }
 
 /**
- * "Hired" becomes an `employed` record without retyping (called in move()'s transaction): at
- * the checkpoint current on the start date, with the vacancy's kind, hours and region.
+ * "Hired" becomes an `employed` record without retyping (called in move()'s transaction), with the
+ * vacancy's kind, hours and region: at the first checkpoint on or after the start date, never at an
+ * earlier one (as-of rule, docs/decisions/021). A job starting after the last checkpoint makes none (null).
  */
 export async function recordHireOutcome(
   db: DB,
   hire: { graduateId: number; placementId: number; companyId: number; jobTitle: string; employmentType: VacancyEmploymentType; startDate: string; monthlyPay: number | null; regionId: number | null; actorUserId: number },
-): Promise<number> {
+): Promise<number | null> {
   const graduationDate = (await graduationDateOf(db, hire.graduateId))!;
-  const { checkpoint } = checkpointOn(graduationDate, hire.startDate);
+  const checkpoint = hireCheckpoint(graduationDate, hire.startDate);
+  if (!checkpoint) return null;
   const result = await recordOutcome(db, {
     graduateId: hire.graduateId,
     checkpoint,
