@@ -10,6 +10,7 @@ import { checkpointDate, followUpCheckpoint, hireCheckpoint, type FollowUpState 
 import type { OutcomeDetails, SurveyAnswer } from "~/domain/outcomes/forms";
 import { FOLLOW_UP_PAGE_SIZE, HIRE_RELATEDNESS, HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, SURVEY_LINK_DAYS, type VacancyEmploymentType } from "~/domain/outcomes/records";
 import { recordAudit } from "./audit.server";
+import { companyByName, htpOnDay } from "./employer-links.server";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -39,19 +40,24 @@ export type RecordOutcomeResult = { ok: true; id: number; previous: Awaited<Retu
 
 /**
  * Appends one record for a graduate's checkpoint; the previous current row (if any) stays as
- * history and is named by `supersedes_id`. The HTP flag is the company's verification on the
- * day of recording (the rule placements use); "started before graduation" follows the dates.
+ * history and is named by `supersedes_id`. An employer typed as a name that is a known company's
+ * (any script or case) is linked to it; the HTP flag is the company's status on the job's start
+ * date (docs/decisions/021); "started before graduation" follows the dates.
  * Call inside a transaction when other writes must go with it.
  */
 export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<RecordOutcomeResult> {
   const graduationDate = await graduationDateOf(db, input.graduateId);
   if (!graduationDate) return { ok: false, reason: "graduate" };
-  const e = input.employment;
+  let e = input.employment;
+  if (e && e.companyId == null && e.employerName) {
+    const known = await companyByName(db, e.employerName);
+    if (known) e = { ...e, companyId: known.id, employerName: null };
+  }
   let htp: number | null = null;
   if (e?.companyId != null) {
-    const company = await db.selectFrom("companies").select("status").where("id", "=", e.companyId).executeTakeFirst();
+    const company = await db.selectFrom("companies").select(["status", "verified_at"]).where("id", "=", e.companyId).executeTakeFirst();
     if (!company) return { ok: false, reason: "company" };
-    htp = company.status === "verified" ? 1 : 0;
+    htp = htpOnDay(company, e.startDate ?? input.asOf) ? 1 : 0;
   }
   if (e?.regionId != null && !(await db.selectFrom("regions").select("id").where("id", "=", e.regionId).executeTakeFirst())) return { ok: false, reason: "region" };
   const previous = (await currentOutcome(db, input.graduateId, input.checkpoint)) ?? null;

@@ -274,6 +274,7 @@ export const MATRIX: Row[] = [
   { file: "staff.outcomes.graduates._index.tsx", url: () => "/staff/outcomes/graduates?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.graduates[.csv].ts", url: () => "/staff/outcomes/graduates.csv?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.follow-up.tsx", url: () => "/staff/outcomes/follow-up", loader: STAFF, actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }] },
+  { file: "staff.outcomes.employers.tsx", url: () => "/staff/outcomes/employers", loader: STAFF, actions: [{ intent: "link", body: () => f({ key: "bishkeksoft", company: "Nobody Such LLC" }), expect: STAFF }] },
   {
     file: "staff.outcomes.graduates.$id.tsx",
     url: (w) => `/staff/outcomes/graduates/${w.gradA.graduateId}`,

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "vacancy.approve", "vacancy.reject",
   "password-reset.create", "user.create-staff",
   "personal-data.export", "outcomes.export", "survey-link.create", "outcome.record", "outcome.correct",
+  "outcome.link-employer",
   "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
 ] as const;
 
