@@ -104,13 +104,12 @@ export async function updateCompanyProfile(db: DB, companyId: number, input: Com
   });
 }
 
-/** The newest identity request of a company (pending, or the last decided one), for the member's page. */
+/** The newest identity request of a company, for the member's page (a replaced one shows nothing: a newer decision or withdrawal stands). */
 export async function latestIdentityChange(db: DB, companyId: number) {
   const row = await db
     .selectFrom("company_identity_changes")
     .select(["id", "name", "htp_number", "website", "status", "reason", "created_at", "decided_at"])
     .where("company_id", "=", companyId)
-    .where("status", "in", ["pending", "approved", "rejected"])
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();

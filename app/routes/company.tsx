@@ -51,8 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const [company, members, invites, change] = await Promise.all([getCompany(db, companyId), listCompanyMembers(db, companyId), listCompanyInvites(db, companyId), latestIdentityChange(db, companyId)]);
   if (!company) forbidden();
-  // An approved request needs no notice: its values are the company's now.
-  const identityChange = change && change.status !== "approved" ? change : null;
+  // Only a waiting or a rejected request needs a notice: approved values are the company's now.
+  const identityChange = change && (change.status === "pending" || change.status === "rejected") ? change : null;
   return { company, identityChange, members: members.map((m) => ({ id: m.id, name: m.display_name, email: m.email })), invites, now: new Date().toISOString() };
 }
 
