@@ -36,7 +36,7 @@ export type RecordOutcomeInput = OutcomeDetails & {
   placementId?: number | null;
 };
 
-export type RecordOutcomeResult = { ok: true; id: number; previous: Awaited<ReturnType<typeof currentOutcome>> | null } | { ok: false; reason: "graduate" | "company" | "region" };
+export type RecordOutcomeResult = { ok: true; id: number; previous: Awaited<ReturnType<typeof currentOutcome>> | null } | { ok: false; reason: "graduate" | "company" | "region" | "after-checkpoint" };
 
 /**
  * Appends one record for a graduate's checkpoint; the previous current row (if any) stays as
@@ -49,6 +49,9 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
   const graduationDate = await graduationDateOf(db, input.graduateId);
   if (!graduationDate) return { ok: false, reason: "graduate" };
   let e = input.employment;
+  // As-of rule (docs/decisions/021): a record describes the graduate on the checkpoint's date, so a
+  // job that started after that date belongs to a later checkpoint.
+  if (input.code === "employed" && e?.startDate && e.startDate > checkpointDate(graduationDate, input.checkpoint)) return { ok: false, reason: "after-checkpoint" };
   if (e && e.companyId == null && e.employerName) {
     const known = await companyByName(db, e.employerName);
     if (known) e = { ...e, companyId: known.id, employerName: null };
@@ -315,7 +318,11 @@ export async function answerSurvey(db: DB, token: string, answer: SurveyAnswer, 
     if (found.state !== "usable") return { ok: false as const, state: found.state };
     const claimed = await trx.updateTable("survey_links").set({ used_at: now.toISOString(), updated_at: now.toISOString() }).where("id", "=", found.link.id).where("used_at", "is", null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, state: "used" as const };
-    const result = await recordOutcome(trx, { ...answer, asOf: now.toISOString().slice(0, 10), graduateId: found.link.graduate_id, checkpoint: found.link.checkpoint, source: "survey", recordedBy: null });
+    // A job begun after the link's checkpoint describes a later one (as-of rule): the answer fills
+    // the checkpoint that job belongs to, and the past checkpoint keeps what it had.
+    const start = answer.code === "employed" ? answer.employment?.startDate ?? null : null;
+    const checkpoint = start && start > checkpointDate(found.link.graduation_date, found.link.checkpoint) ? hireCheckpoint(found.link.graduation_date, start) ?? found.link.checkpoint : found.link.checkpoint;
+    const result = await recordOutcome(trx, { ...answer, asOf: now.toISOString().slice(0, 10), graduateId: found.link.graduate_id, checkpoint, source: "survey", recordedBy: null });
     if (!result.ok) throw new Error(`survey answer not recorded: ${result.reason}`);
     await trx.updateTable("survey_links").set({ outcome_id: result.id }).where("id", "=", found.link.id).execute();
     return { ok: true as const, outcomeId: result.id };

@@ -72,7 +72,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(StaffOutcomeSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const result = await recordOutcomeByStaff(db, { ...parsed.data, graduateId: graduate.id, recordedBy: user.id });
-  if (!result.ok) return invalid(result.reason === "company" ? { companyId: "outcomes.errors.company" } : result.reason === "region" ? { regionId: "outcomes.errors.region" } : { _form: "errors.invalid" }, form);
+  if (!result.ok) {
+    const errors = result.reason === "company" ? { companyId: "outcomes.errors.company" } as const
+      : result.reason === "region" ? { regionId: "outcomes.errors.region" } as const
+      : result.reason === "after-checkpoint" ? { startDate: "outcomes.errors.startAfterCheckpoint" } as const
+      : { _form: "errors.invalid" } as const;
+    return invalid(errors, form);
+  }
   return redirect(`/staff/outcomes/graduates/${graduate.id}`, { headers: cookieHeaders(setFlash("flash.outcomeRecorded")) });
 }
 

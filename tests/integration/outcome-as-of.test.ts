@@ -8,9 +8,12 @@ import { checkpointDate, computeIndicators } from "~/domain/outcomes/indicators"
 import { move } from "~/models/applications.server";
 import { enrolGraduate } from "~/models/invitations.server";
 import { dashboardFacts } from "~/models/outcome-dashboard.server";
-import { recordOutcomeByStaff } from "~/models/outcomes.server";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCohort, makeCompany, makeUser } from "../support/factories";
+import { createSurveyLink, recordOutcomeByStaff } from "~/models/outcomes.server";
+import * as graduateOutcomes from "~/routes/staff.outcomes.graduates.$id";
+import * as survey from "~/routes/survey.$token";
+import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
+import { makeCohort, makeCompany, makeUser, sessionCookieFor } from "../support/factories";
+import { call, post } from "../support/remix";
 
 let c: Connection;
 beforeEach(async () => {
@@ -117,5 +120,30 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
       for (const k of earlier) expect(recordsAfter.find((r) => r.checkpoint === k)).toEqual(recordsBefore.find((r) => r.checkpoint === k));
       await c.db.updateTable("applications").set({ status: "withdrawn" }).where("graduate_id", "=", g.id).where("status", "=", "hired").execute();
     }
+  });
+
+  it("staff cannot record a job at a checkpoint before it started: 400 on the start date, nothing written", async () => {
+    const staff = await makeUser(c, "staff");
+    const cookie = await sessionCookieFor(staff.id);
+    const { graduateId } = await enrolGraduate(c.db, { cohortId: await makeCohort(c, "2025-08-31"), firstName: "Бакыт", lastName: "Асанов" }, staff.id);
+    const before = snapshot(c);
+    // +6 months is 2026-02-28; a job from 2026-03-02 did not exist on that date.
+    const res = await call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${graduateId}`, {
+      intent: "record", checkpoint: "m6", code: "employed", asOf: "2026-04-01", kind: "employee", hours: "40", companyId: "", employerName: "Bishkek Soft",
+      jobTitle: "Dev", startDate: "2026-03-02", monthlyPay: "", related: "yes", regionId: "",
+    }, { cookie }), { id: String(graduateId) });
+    expect(res.status).toBe(400);
+    expect(res.data).toMatchObject({ errors: { startDate: "outcomes.errors.startAfterCheckpoint" }, values: { startDate: "2026-03-02" } });
+    expect(snapshot(c)).toEqual(before);
+  });
+
+  it("a late survey answer about a job begun after the link's checkpoint fills the checkpoint the job belongs to, not the past one", async () => {
+    const staff = await makeUser(c, "staff");
+    const { graduateId } = await enrolGraduate(c.db, { cohortId: await makeCohort(c, "2025-08-31"), firstName: "Нурай", lastName: "Токтосунова" }, staff.id);
+    const { token } = await createSurveyLink(c.db, graduateId, "m6", staff.id);
+    const res = await call(survey.action, post(`/survey/${token}`, { code: "employed", employerName: "Bishkek Soft", jobTitle: "Dev", startDate: "2026-03-02", hours: "40", monthlyPay: "", related: "yes" }), { token });
+    expect(res.status).toBe(302);
+    const rows = await c.db.selectFrom("outcomes").select(["checkpoint", "code", "source"]).where("graduate_id", "=", graduateId).execute();
+    expect(rows).toEqual([{ checkpoint: "m12", code: "employed", source: "survey" }]);
   });
 });

@@ -111,6 +111,7 @@ const en = {
   "outcomes.employers.noRecords": "There are no more records with this name to link.",
   "flash.employerLinked": "The records are linked to the company.",
   "audit.action.outcome.link-employer": "Employer name in outcomes linked to a company",
+  "outcomes.errors.startAfterCheckpoint": "This job started after the checkpoint's date: record it at the checkpoint on or after its start.",
 } as const;
 
 export const companiesMessages: AreaMessages<typeof en> = {
@@ -226,6 +227,7 @@ export const companiesMessages: AreaMessages<typeof en> = {
     "outcomes.employers.noRecords": "Записей с этим названием для привязки больше нет.",
     "flash.employerLinked": "Записи связаны с компанией.",
     "audit.action.outcome.link-employer": "Название работодателя в результатах связано с компанией",
+    "outcomes.errors.startAfterCheckpoint": "Эта работа началась после даты контрольной точки: запишите её в контрольной точке, которая наступает в день начала работы или позже.",
   },
   ky: {
     "companies.title": "Компаниялар",
@@ -338,5 +340,6 @@ export const companiesMessages: AreaMessages<typeof en> = {
     "outcomes.employers.noRecords": "Бул аталыш менен байланыштыра турган жазуулар калган жок.",
     "flash.employerLinked": "Жазуулар компания менен байланыштырылды.",
     "audit.action.outcome.link-employer": "Жыйынтыктардагы иш берүүчүнүн аталышы компания менен байланыштырылды",
+    "outcomes.errors.startAfterCheckpoint": "Бул жумуш көзөмөл чекитинин күнүнөн кийин башталган: аны жумуш башталган күнү же андан кийин келген көзөмөл чекитине жазыңыз.",
   },
 };
