@@ -97,6 +97,8 @@ export async function updateCompanyProfile(db: DB, companyId: number, input: Com
       return { review };
     }
     await trx.updateTable("companies").set({ ...wanted, city: input.city, about: input.about, updated_at: at }).where("id", "=", companyId).execute();
+    // A request left from while the company was verified is moot: staff review the whole company now.
+    if (waiting) await trx.updateTable("company_identity_changes").set({ status: "replaced", updated_at: at }).where("id", "=", waiting.id).execute();
     if (!sameIdentity(current, wanted)) await recordAudit(trx, { actorId, action: "company.identity-change", entity: "company", entityId: companyId, before: current, after: wanted });
     // The job board finds vacancies by company name too.
     await refreshCompanyVacanciesSearch(trx, companyId);

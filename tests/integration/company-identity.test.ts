@@ -123,6 +123,16 @@ describe("a verified company's identity changes wait for staff review", () => {
     expect((await auditOf(companyId)).map((a) => a.action)).toEqual(["company.identity-change"]);
   });
 
+  it("a request left waiting when the company loses its verification is dropped once the company edits its profile", async () => {
+    const { owner, companyId } = await verifiedCompany("Tengri Labs", "ПВТ-0100", "https://tengri.kg");
+    await call(companyPage.action, post("/company", profile({ name: "Tengri X" }), { cookie: owner.cookie }));
+    const staff = await signedIn("staff");
+    expect((await call(staffCompany.action, post(`/staff/companies/${companyId}`, { intent: "reject", reason: "Сертификат ПВТ истёк." }, { cookie: staff.cookie }), { id: String(companyId) })).status).toBe(302);
+    await call(companyPage.action, post("/company", profile({ name: "Tengri Y" }), { cookie: owner.cookie }));
+    expect((await company(companyId)).name).toBe("Tengri Y");
+    expect(await c.db.selectFrom("company_identity_changes").select("status").where("company_id", "=", companyId).execute()).toEqual([{ status: "replaced" }]);
+  });
+
   it("only staff decide, and a bad rejection gets a 400 with the field message and writes nothing", async () => {
     const { owner, companyId } = await verifiedCompany("Tengri Labs", "ПВТ-0100", "https://tengri.kg");
     await call(companyPage.action, post("/company", profile({ name: "Tengri X" }), { cookie: owner.cookie }));
