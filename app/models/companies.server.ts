@@ -152,6 +152,7 @@ export async function approveIdentityChange(db: DB, companyId: number, staffId: 
     await trx.updateTable("companies").set({ ...after, updated_at: at }).where("id", "=", companyId).execute();
     await trx.updateTable("company_identity_changes").set({ status: "approved", decided_by: staffId, decided_at: at, updated_at: at }).where("id", "=", change.id).execute();
     await recordAudit(trx, { actorId: staffId, action: "company.identity-approve", entity: "company", entityId: companyId, before, after: { ...after, requestId: change.id } });
+    await notifyCompany(trx, companyId, "company-identity-approved", { company: change.name }, "/company");
     await refreshCompanyVacanciesSearch(trx, companyId);
     return { ok: true };
   });
@@ -165,6 +166,7 @@ export async function rejectIdentityChange(db: DB, companyId: number, staffId: n
     const at = nowIso();
     await trx.updateTable("company_identity_changes").set({ status: "rejected", reason, decided_by: staffId, decided_at: at, updated_at: at }).where("id", "=", change.id).execute();
     await recordAudit(trx, { actorId: staffId, action: "company.identity-reject", entity: "company", entityId: companyId, before: { name: change.name, htp_number: change.htp_number, website: change.website, requestId: change.id }, after: { reason } });
+    await notifyCompany(trx, companyId, "company-identity-rejected", { company: change.name, reason }, "/company");
     return { ok: true };
   });
 }

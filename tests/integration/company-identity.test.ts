@@ -80,6 +80,7 @@ describe("a verified company's identity changes wait for staff review", () => {
     expect(reject.status).toBe(302);
     expect(await company(companyId)).toMatchObject({ name: "Chong-Kemin Labs", htp_number: "ПВТ-0777", website: "https://ck-labs.kg" });
     expect((await auditOf(companyId)).map((a) => a.action)).toEqual(["company.identity-request", "company.identity-reject"]);
+    expect(await c.db.selectFrom("notifications").select(["kind", "link"]).where("user_id", "=", owner.id).execute()).toEqual([{ kind: "company-identity-rejected", link: "/company" }]);
     const after = (await call(companyPage.loader, get("/company", { cookie: owner.cookie }))).data as { identityChange: { status: string; reason: string | null } | null };
     expect(after.identityChange).toMatchObject({ status: "rejected", reason: "Это название и номер ПВТ другой компании." });
   });

@@ -112,6 +112,8 @@ const en = {
   "flash.employerLinked": "The records are linked to the company.",
   "audit.action.outcome.link-employer": "Employer name in outcomes linked to a company",
   "outcomes.errors.startAfterCheckpoint": "This job started after the checkpoint's date: record it at the checkpoint on or after its start.",
+  "notify.company-identity-approved": "The Agency approved your company's new name, HTP number or website: {company}.",
+  "notify.company-identity-rejected": "The Agency did not approve the change of name, HTP number or website ({company}): {reason}",
 } as const;
 
 export const companiesMessages: AreaMessages<typeof en> = {
@@ -228,6 +230,8 @@ export const companiesMessages: AreaMessages<typeof en> = {
     "flash.employerLinked": "Записи связаны с компанией.",
     "audit.action.outcome.link-employer": "Название работодателя в результатах связано с компанией",
     "outcomes.errors.startAfterCheckpoint": "Эта работа началась после даты контрольной точки: запишите её в контрольной точке, которая наступает в день начала работы или позже.",
+    "notify.company-identity-approved": "Агентство одобрило новое название, номер ПВТ или сайт компании: {company}.",
+    "notify.company-identity-rejected": "Агентство не одобрило изменение названия, номера ПВТ или сайта («{company}»): {reason}",
   },
   ky: {
     "companies.title": "Компаниялар",
@@ -341,5 +345,7 @@ export const companiesMessages: AreaMessages<typeof en> = {
     "flash.employerLinked": "Жазуулар компания менен байланыштырылды.",
     "audit.action.outcome.link-employer": "Жыйынтыктардагы иш берүүчүнүн аталышы компания менен байланыштырылды",
     "outcomes.errors.startAfterCheckpoint": "Бул жумуш көзөмөл чекитинин күнүнөн кийин башталган: аны жумуш башталган күнү же андан кийин келген көзөмөл чекитине жазыңыз.",
+    "notify.company-identity-approved": "Агенттик компаниянын жаңы аталышын, ЖТП номерин же сайтын жактырды: {company}.",
+    "notify.company-identity-rejected": "Агенттик аталышты, ЖТП номерин же сайтты өзгөртүүнү жактырган жок («{company}»): {reason}",
   },
 };
