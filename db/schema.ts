@@ -254,6 +254,19 @@ export interface CompaniesTable extends Timestamps {
   verified_at: string | null;
 }
 
+export interface CompanyIdentityChangesTable extends Timestamps {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  htp_number: string | null;
+  website: string | null;
+  requested_by: number | null;
+  status: Generated<"pending" | "approved" | "rejected" | "replaced">;
+  decided_by: number | null;
+  decided_at: string | null;
+  reason: string | null;
+}
+
 export interface CompanyMembersTable extends Timestamps {
   company_id: number;
   user_id: number;
@@ -460,6 +473,7 @@ export interface Database {
   invitations: InvitationsTable;
   companies: CompaniesTable;
   company_members: CompanyMembersTable;
+  company_identity_changes: CompanyIdentityChangesTable;
   audit_log: AuditLogTable;
   graduate_languages: GraduateLanguagesTable;
   graduate_skills: GraduateSkillsTable;

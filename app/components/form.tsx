@@ -52,8 +52,8 @@ function LabelText({ label, optional }: { label: string; optional?: boolean }) {
 }
 
 export function Field({
-  type = "text", defaultValue, autoComplete, inputMode, accept, ...props
-}: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; inputMode?: "text" | "email" | "numeric"; accept?: string }) {
+  type = "text", defaultValue, autoComplete, inputMode, accept, list, ...props
+}: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; inputMode?: "text" | "email" | "numeric"; accept?: string; list?: string }) {
   const text = useErrorText()(props.error);
   const id = props.id ?? `f-${props.name}`;
   return (
@@ -67,6 +67,7 @@ export function Field({
         autoComplete={autoComplete}
         inputMode={inputMode}
         accept={accept}
+        list={list}
         required={props.required}
         aria-invalid={text ? true : undefined}
         aria-describedby={describedBy(id, props.hint, text)}

@@ -2,6 +2,7 @@ import type { DB } from "@db/connection";
 import { refreshCompanyVacanciesSearch } from "./vacancies.server";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import { slugify } from "~/domain/text/slugify";
+import { companyNameKey, htpNumberKey } from "~/domain/companies/name-key";
 import { recordAudit } from "./audit.server";
 import { notifyCompany } from "./notifications.server";
 
@@ -59,16 +60,114 @@ export async function getCompany(db: DB, companyId: number) {
 
 export type CompanyProfileInput = { name: string; htpNumber: string | null; website: string | null; city: string | null; about: string | null };
 
-/** Saves the profile of the member's own company (the caller has checked membership). */
-export async function updateCompanyProfile(db: DB, companyId: number, input: CompanyProfileInput): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("companies")
-      .set({ name: input.name, htp_number: input.htpNumber, website: input.website, city: input.city, about: input.about, updated_at: nowIso() })
-      .where("id", "=", companyId)
-      .execute();
+/** The fields that say who a company is: a verified company's change of them goes back to review (DESIGN §8). */
+const IDENTITY = ["name", "htp_number", "website"] as const;
+type Identity = { name: string; htp_number: string | null; website: string | null };
+const sameIdentity = (a: Identity, b: Identity) => IDENTITY.every((k) => (a[k] ?? null) === (b[k] ?? null));
+
+export type ProfileSaveResult = { review: boolean };
+
+/**
+ * Saves the profile of the member's own company (the caller has checked membership). City and about
+ * are saved at once. Name, HTP number and website of a verified company are not: they become a request
+ * staff approve or reject, and the verified values stay public meanwhile (a newer request replaces a
+ * waiting one; saving the current values withdraws it). A company not yet verified is reviewed as a
+ * whole when staff verify it, so its identity is saved at once. Every identity change is audited.
+ */
+export async function updateCompanyProfile(db: DB, companyId: number, input: CompanyProfileInput, actorId: number | null = null): Promise<ProfileSaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("companies").select(["name", "htp_number", "website", "status"]).where("id", "=", companyId).executeTakeFirstOrThrow();
+    const wanted: Identity = { name: input.name, htp_number: input.htpNumber, website: input.website };
+    const current: Identity = { name: before.name, htp_number: before.htp_number, website: before.website };
+    const at = nowIso();
+    const waiting = await trx.selectFrom("company_identity_changes").select(["id", "name", "htp_number", "website"]).where("company_id", "=", companyId).where("status", "=", "pending").executeTakeFirst();
+    let review = false;
+    if (before.status === "verified") {
+      await trx.updateTable("companies").set({ city: input.city, about: input.about, updated_at: at }).where("id", "=", companyId).execute();
+      if (!(waiting && sameIdentity(waiting, wanted))) {
+        if (waiting) await trx.updateTable("company_identity_changes").set({ status: "replaced", updated_at: at }).where("id", "=", waiting.id).execute();
+        if (!sameIdentity(current, wanted)) {
+          const { id } = await trx.insertInto("company_identity_changes").values({ company_id: companyId, ...wanted, requested_by: actorId }).returning("id").executeTakeFirstOrThrow();
+          await recordAudit(trx, { actorId, action: "company.identity-request", entity: "company", entityId: companyId, before: current, after: { ...wanted, requestId: id } });
+          review = true;
+        } else if (waiting) {
+          await recordAudit(trx, { actorId, action: "company.identity-withdraw", entity: "company", entityId: companyId, before: { ...waiting, requestId: waiting.id }, after: current });
+        }
+      } else review = true;
+      return { review };
+    }
+    await trx.updateTable("companies").set({ ...wanted, city: input.city, about: input.about, updated_at: at }).where("id", "=", companyId).execute();
+    // A request left from while the company was verified is moot: staff review the whole company now.
+    if (waiting) await trx.updateTable("company_identity_changes").set({ status: "replaced", updated_at: at }).where("id", "=", waiting.id).execute();
+    if (!sameIdentity(current, wanted)) await recordAudit(trx, { actorId, action: "company.identity-change", entity: "company", entityId: companyId, before: current, after: wanted });
     // The job board finds vacancies by company name too.
     await refreshCompanyVacanciesSearch(trx, companyId);
+    return { review };
+  });
+}
+
+/** The newest identity request of a company, for the member's page (a replaced one shows nothing: a newer decision or withdrawal stands). */
+export async function latestIdentityChange(db: DB, companyId: number) {
+  const row = await db
+    .selectFrom("company_identity_changes")
+    .select(["id", "name", "htp_number", "website", "status", "reason", "created_at", "decided_at"])
+    .where("company_id", "=", companyId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * The waiting request of a company for staff, with the other companies already holding that name
+ * (case-insensitive) or HTP number: taking another company's identity is what review is for.
+ */
+export async function pendingIdentityChangeForStaff(db: DB, companyId: number) {
+  const change = await db
+    .selectFrom("company_identity_changes")
+    .leftJoin("users", "users.id", "company_identity_changes.requested_by")
+    .select(["company_identity_changes.id", "company_identity_changes.name", "company_identity_changes.htp_number", "company_identity_changes.website", "company_identity_changes.created_at", "users.display_name as requested_by_name"])
+    .where("company_identity_changes.company_id", "=", companyId)
+    .where("company_identity_changes.status", "=", "pending")
+    .executeTakeFirst();
+  if (!change) return null;
+  // Compared in JavaScript: SQLite's lower() folds only ASCII, and a name may be in either script.
+  const nameKey = companyNameKey(change.name);
+  const htpKey = change.htp_number ? htpNumberKey(change.htp_number) : null;
+  const others = await db.selectFrom("companies").select(["id", "name", "htp_number", "status"]).where("id", "<>", companyId).orderBy("id").execute();
+  const clashes = others.filter((o) => (nameKey !== "" && companyNameKey(o.name) === nameKey) || (htpKey && o.htp_number && htpNumberKey(o.htp_number) === htpKey)).slice(0, 10);
+  return { ...change, clashes };
+}
+
+export type IdentityDecision = { ok: true } | { ok: false; reason: "none" };
+
+/** Staff approve the waiting request: the new values become the company's, the board's search follows. */
+export async function approveIdentityChange(db: DB, companyId: number, staffId: number): Promise<IdentityDecision> {
+  return db.transaction().execute(async (trx): Promise<IdentityDecision> => {
+    const change = await trx.selectFrom("company_identity_changes").select(["id", "name", "htp_number", "website"]).where("company_id", "=", companyId).where("status", "=", "pending").executeTakeFirst();
+    if (!change) return { ok: false, reason: "none" };
+    const before = await trx.selectFrom("companies").select(["name", "htp_number", "website"]).where("id", "=", companyId).executeTakeFirstOrThrow();
+    const after = { name: change.name, htp_number: change.htp_number, website: change.website };
+    const at = nowIso();
+    await trx.updateTable("companies").set({ ...after, updated_at: at }).where("id", "=", companyId).execute();
+    await trx.updateTable("company_identity_changes").set({ status: "approved", decided_by: staffId, decided_at: at, updated_at: at }).where("id", "=", change.id).execute();
+    await recordAudit(trx, { actorId: staffId, action: "company.identity-approve", entity: "company", entityId: companyId, before, after: { ...after, requestId: change.id } });
+    await notifyCompany(trx, companyId, "company-identity-approved", { company: change.name }, "/company");
+    await refreshCompanyVacanciesSearch(trx, companyId);
+    return { ok: true };
+  });
+}
+
+/** Staff reject the waiting request with a reason the company sees; nothing public changes. */
+export async function rejectIdentityChange(db: DB, companyId: number, staffId: number, reason: string): Promise<IdentityDecision> {
+  return db.transaction().execute(async (trx): Promise<IdentityDecision> => {
+    const change = await trx.selectFrom("company_identity_changes").select(["id", "name", "htp_number", "website"]).where("company_id", "=", companyId).where("status", "=", "pending").executeTakeFirst();
+    if (!change) return { ok: false, reason: "none" };
+    const at = nowIso();
+    await trx.updateTable("company_identity_changes").set({ status: "rejected", reason, decided_by: staffId, decided_at: at, updated_at: at }).where("id", "=", change.id).execute();
+    await recordAudit(trx, { actorId: staffId, action: "company.identity-reject", entity: "company", entityId: companyId, before: { name: change.name, htp_number: change.htp_number, website: change.website, requestId: change.id }, after: { reason } });
+    await notifyCompany(trx, companyId, "company-identity-rejected", { company: change.name, reason }, "/company");
+    return { ok: true };
   });
 }
 
@@ -205,7 +304,10 @@ export async function listCompaniesForStaff(db: DB, status: CompanyStatus | null
         .orderBy("users.email")
         .execute()
     : [];
-  return companies.map((c) => ({ ...c, emails: members.filter((m) => m.company_id === c.id).map((m) => m.email) }));
+  const waiting = new Set(
+    ids.length ? (await db.selectFrom("company_identity_changes").select("company_id").where("company_id", "in", ids).where("status", "=", "pending").execute()).map((r) => r.company_id) : [],
+  );
+  return companies.map((c) => ({ ...c, emails: members.filter((m) => m.company_id === c.id).map((m) => m.email), identity_change_pending: waiting.has(c.id) }));
 }
 
 export async function getCompanyForStaff(db: DB, companyId: number) {

@@ -4,7 +4,8 @@ import type { DB } from "@db/connection";
 
 export type NotificationKind =
   | "application-received" | "application-status" | "application-invited" | "application-withdrawn"
-  | "vacancy-approved" | "vacancy-rejected" | "company-verified" | "company-rejected" | "saved-search-hits";
+  | "vacancy-approved" | "vacancy-rejected" | "company-verified" | "company-rejected" | "saved-search-hits"
+  | "company-identity-approved" | "company-identity-rejected";
 
 export async function notify(db: DB, userId: number, kind: NotificationKind, vars: Record<string, string | number>, link: string | null = null): Promise<void> {
   await db.insertInto("notifications").values({ user_id: userId, kind, payload_json: JSON.stringify(vars), link }).execute();

@@ -84,7 +84,9 @@ function factsQuery(checkpoint: Checkpoint, ids: readonly number[] | null): { te
   const joins = earlier.map((_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ?`);
   const starts = ["case when o.code = 'employed' then o.start_date end", ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.start_date end`)].map((x) => `coalesce(${x}, '${NEVER}')`);
   const before = ["case when o.code = 'employed' then o.started_before_graduation end", ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.started_before_graduation end`)].map((x) => `coalesce(${x}, 0)`);
-  const excluded = earlier.map((_, i) => `coalesce(e${i}.code = 'excluded', 0)`);
+  // At graduation there is no earlier checkpoint: a lone max(0) would be the aggregate and fold every
+  // graduate into one row, so each list keeps at least two arguments.
+  const excluded = [...earlier.map((_, i) => `coalesce(e${i}.code = 'excluded', 0)`), "0"];
   // Two or more arguments make min() and max() the scalar functions, not the aggregates.
   const text = `select g.id, g.cohort_id, g.sex, o.code, o.company_htp_resident, o.hours_per_week >= ${FULL_TIME_HOURS}, o.monthly_pay, o.related, o.job_region_id, o.company_id, o.employer_name,
       nullif(min(${[...starts, `'${NEVER}'`].join(", ")}), '${NEVER}'), max(${[...before, "0"].join(", ")}), max(${[...excluded, "0"].join(", ")})

@@ -7,10 +7,11 @@ import type { NewOutcome, OutcomeSourceColumn } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
-import { checkpointDate, checkpointOn, followUpCheckpoint, type FollowUpState } from "~/domain/outcomes/checkpoint-dates";
+import { checkpointDate, followUpCheckpoint, hireCheckpoint, type FollowUpState } from "~/domain/outcomes/checkpoint-dates";
 import type { OutcomeDetails, SurveyAnswer } from "~/domain/outcomes/forms";
 import { FOLLOW_UP_PAGE_SIZE, HIRE_RELATEDNESS, HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, SURVEY_LINK_DAYS, type VacancyEmploymentType } from "~/domain/outcomes/records";
 import { recordAudit } from "./audit.server";
+import { companyByName, htpOnDay } from "./employer-links.server";
 
 const today = () => todayInBishkek();
 
@@ -36,23 +37,31 @@ export type RecordOutcomeInput = OutcomeDetails & {
   placementId?: number | null;
 };
 
-export type RecordOutcomeResult = { ok: true; id: number; previous: Awaited<ReturnType<typeof currentOutcome>> | null } | { ok: false; reason: "graduate" | "company" | "region" };
+export type RecordOutcomeResult = { ok: true; id: number; previous: Awaited<ReturnType<typeof currentOutcome>> | null } | { ok: false; reason: "graduate" | "company" | "region" | "after-checkpoint" };
 
 /**
  * Appends one record for a graduate's checkpoint; the previous current row (if any) stays as
- * history and is named by `supersedes_id`. The HTP flag is the company's verification on the
- * day of recording (the rule placements use); "started before graduation" follows the dates.
+ * history and is named by `supersedes_id`. An employer typed as a name that is a known company's
+ * (any script or case) is linked to it; the HTP flag is the company's status on the job's start
+ * date (docs/decisions/021); "started before graduation" follows the dates.
  * Call inside a transaction when other writes must go with it.
  */
 export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<RecordOutcomeResult> {
   const graduationDate = await graduationDateOf(db, input.graduateId);
   if (!graduationDate) return { ok: false, reason: "graduate" };
-  const e = input.employment;
+  let e = input.employment;
+  // As-of rule (docs/decisions/021): a record describes the graduate on the checkpoint's date, so a
+  // job that started after that date belongs to a later checkpoint.
+  if (input.code === "employed" && e?.startDate && e.startDate > checkpointDate(graduationDate, input.checkpoint)) return { ok: false, reason: "after-checkpoint" };
+  if (e && e.companyId == null && e.employerName) {
+    const known = await companyByName(db, e.employerName);
+    if (known) e = { ...e, companyId: known.id, employerName: null };
+  }
   let htp: number | null = null;
   if (e?.companyId != null) {
-    const company = await db.selectFrom("companies").select("status").where("id", "=", e.companyId).executeTakeFirst();
+    const company = await db.selectFrom("companies").select(["status", "verified_at"]).where("id", "=", e.companyId).executeTakeFirst();
     if (!company) return { ok: false, reason: "company" };
-    htp = company.status === "verified" ? 1 : 0;
+    htp = htpOnDay(company, e.startDate ?? input.asOf) ? 1 : 0;
   }
   if (e?.regionId != null && !(await db.selectFrom("regions").select("id").where("id", "=", e.regionId).executeTakeFirst())) return { ok: false, reason: "region" };
   const previous = (await currentOutcome(db, input.graduateId, input.checkpoint)) ?? null;
@@ -84,15 +93,17 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
 }
 
 /**
- * "Hired" becomes an `employed` record without retyping (called in move()'s transaction): at
- * the checkpoint current on the start date, with the vacancy's kind, hours and region.
+ * "Hired" becomes an `employed` record without retyping (called in move()'s transaction), with the
+ * vacancy's kind, hours and region: at the first checkpoint on or after the start date, never at an
+ * earlier one (as-of rule, docs/decisions/021). A job starting after the last checkpoint makes none (null).
  */
 export async function recordHireOutcome(
   db: DB,
   hire: { graduateId: number; placementId: number; companyId: number; jobTitle: string; employmentType: VacancyEmploymentType; startDate: string; monthlyPay: number | null; regionId: number | null; actorUserId: number },
-): Promise<number> {
+): Promise<number | null> {
   const graduationDate = (await graduationDateOf(db, hire.graduateId))!;
-  const { checkpoint } = checkpointOn(graduationDate, hire.startDate);
+  const checkpoint = hireCheckpoint(graduationDate, hire.startDate);
+  if (!checkpoint) return null;
   const result = await recordOutcome(db, {
     graduateId: hire.graduateId,
     checkpoint,
@@ -308,7 +319,11 @@ export async function answerSurvey(db: DB, token: string, answer: SurveyAnswer, 
     if (found.state !== "usable") return { ok: false as const, state: found.state };
     const claimed = await trx.updateTable("survey_links").set({ used_at: now.toISOString(), updated_at: now.toISOString() }).where("id", "=", found.link.id).where("used_at", "is", null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, state: "used" as const };
-    const result = await recordOutcome(trx, { ...answer, asOf: todayInBishkek(now), graduateId: found.link.graduate_id, checkpoint: found.link.checkpoint, source: "survey", recordedBy: null });
+    // A job begun after the link's checkpoint describes a later one (as-of rule): the answer fills
+    // the checkpoint that job belongs to, and the past checkpoint keeps what it had.
+    const start = answer.code === "employed" ? answer.employment?.startDate ?? null : null;
+    const checkpoint = start && start > checkpointDate(found.link.graduation_date, found.link.checkpoint) ? hireCheckpoint(found.link.graduation_date, start) ?? found.link.checkpoint : found.link.checkpoint;
+    const result = await recordOutcome(trx, { ...answer, asOf: todayInBishkek(now), graduateId: found.link.graduate_id, checkpoint, source: "survey", recordedBy: null });
     if (!result.ok) throw new Error(`survey answer not recorded: ${result.reason}`);
     await trx.updateTable("survey_links").set({ outcome_id: result.id }).where("id", "=", found.link.id).execute();
     return { ok: true as const, outcomeId: result.id };

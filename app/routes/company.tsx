@@ -11,7 +11,7 @@ import { readUploadForm } from "~/domain/images/upload-form.server";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import {
-  companyOfUser, createCompanyInvite, getCompany, listCompanyInvites, listCompanyMembers, resubmitCompany, revokeCompanyInvite,
+  companyOfUser, createCompanyInvite, getCompany, latestIdentityChange, listCompanyInvites, listCompanyMembers, resubmitCompany, revokeCompanyInvite,
   setCompanyLogo, updateCompanyProfile,
 } from "~/models/companies.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
@@ -50,9 +50,11 @@ async function requireCompanyMember(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { companyId } = await requireCompanyMember(request);
   const db = getDb();
-  const [company, members, invites] = await Promise.all([getCompany(db, companyId), listCompanyMembers(db, companyId), listCompanyInvites(db, companyId)]);
+  const [company, members, invites, change] = await Promise.all([getCompany(db, companyId), listCompanyMembers(db, companyId), listCompanyInvites(db, companyId), latestIdentityChange(db, companyId)]);
   if (!company) forbidden();
-  return { company, members: members.map((m) => ({ id: m.id, name: m.display_name, email: m.email })), invites, now: new Date().toISOString() };
+  // Only a waiting or a rejected request needs a notice: approved values are the company's now.
+  const identityChange = change && (change.status === "pending" || change.status === "rejected") ? change : null;
+  return { company, identityChange, members: members.map((m) => ({ id: m.id, name: m.display_name, email: m.email })), invites, now: new Date().toISOString() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -68,8 +70,9 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = parseForm(CompanyProfileSchema, form);
       if (!parsed.ok) return rejected(parsed);
       const d = parsed.data;
-      await updateCompanyProfile(db, companyId, { name: d.name, htpNumber: d.htpNumber, website: d.website, city: d.city, about: d.about });
-      return done();
+      // A verified company's new name, HTP number or website waits for staff review (DESIGN §8).
+      const saved = await updateCompanyProfile(db, companyId, { name: d.name, htpNumber: d.htpNumber, website: d.website, city: d.city, about: d.about }, user.id);
+      return done(saved.review ? "flash.identityReview" : "flash.saved");
     }
     case "logo": {
       const file = form.get("logo");
@@ -111,7 +114,7 @@ export const meta = titleMeta("companies.my.title", { private: true });
 
 export default function CompanyPage() {
   const { t, lang } = useT();
-  const { company, members, invites, now } = useLoaderData<typeof loader>();
+  const { company, identityChange, members, invites, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const created = result && "invite" in result ? result.invite : null;
   const { errors, values } = useFormFailure();
@@ -138,6 +141,21 @@ export default function CompanyPage() {
           </p>
         </Notice>
       )}
+      {identityChange?.status === "pending" ? (
+        <Notice kind="info">
+          <p>{t("companies.identity.pending")}</p>
+          <dl className="company-facts">
+            <dt>{t("companies.name")}</dt>
+            <dd>{identityChange.name}</dd>
+            <dt>{t("companies.htpNumber")}</dt>
+            <dd>{identityChange.htp_number ?? "—"}</dd>
+            <dt>{t("companies.website")}</dt>
+            <dd>{identityChange.website ?? "—"}</dd>
+          </dl>
+        </Notice>
+      ) : identityChange?.status === "rejected" ? (
+        <Notice kind="error"><p>{t("companies.identity.rejected", { reason: identityChange.reason ?? "—" })}</p></Notice>
+      ) : null}
       {created ? (
         <Notice kind="ok">
           <p>{t("companies.invite.created", { date: formatDate(lang, created.expiresAt) })}</p>
@@ -149,6 +167,7 @@ export default function CompanyPage() {
         <Form method="post" className="card stack" noValidate>
           <input type="hidden" name="intent" value="profile" />
           <h2>{t("companies.profile")}</h2>
+          {company.status === "verified" ? <p className="small muted">{t("companies.identity.hint")}</p> : null}
           <Field name="name" label={t("companies.name")} required autoComplete="organization" defaultValue={v("name", company.name)} error={errors.name} />
           <Field name="htpNumber" label={t("companies.htpNumber")} hint={t("companies.htpHint")} optional defaultValue={v("htpNumber", company.htp_number)} error={errors.htpNumber} />
           <Field name="website" type="url" label={t("companies.website")} hint={t("companies.websiteHint")} optional autoComplete="url" defaultValue={v("website", company.website)} error={errors.website} />

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
@@ -8,7 +8,9 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { getCompanyForStaff, rejectCompany, setCompanyTrusted, verifyCompany } from "~/models/companies.server";
+import {
+  approveIdentityChange, getCompanyForStaff, pendingIdentityChangeForStaff, rejectCompany, rejectIdentityChange, setCompanyTrusted, verifyCompany,
+} from "~/models/companies.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { requiredText } from "~/utils/fields";
@@ -16,6 +18,7 @@ import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 const RejectSchema = z.object({ intent: z.literal("reject"), reason: requiredText(1000) });
+const RejectIdentitySchema = z.object({ intent: z.literal("rejectIdentity"), identityReason: requiredText(1000) });
 
 async function companyFromParam(id: string | undefined) {
   return (await getCompanyForStaff(getDb(), idParam(id))) ?? notFound();
@@ -23,7 +26,8 @@ async function companyFromParam(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
-  return companyFromParam(params.id);
+  const found = await companyFromParam(params.id);
+  return { ...found, identityChange: await pendingIdentityChangeForStaff(getDb(), found.company.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,6 +43,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(RejectSchema, form);
       if (!parsed.ok) return rejected(parsed);
       await rejectCompany(db, company.id, staff.id, parsed.data.reason);
+      break;
+    }
+    case "approveIdentity":
+    case "rejectIdentity": {
+      let decided;
+      if (form.get("intent") === "approveIdentity") decided = await approveIdentityChange(db, company.id, staff.id);
+      else {
+        const parsed = parseForm(RejectIdentitySchema, form);
+        if (!parsed.ok) return rejected(parsed);
+        decided = await rejectIdentityChange(db, company.id, staff.id, parsed.data.identityReason);
+      }
+      // Decided already (another tab, a colleague): nothing is waiting any more.
+      if (!decided.ok) return data({ ok: false as const, errors: { identity: "companies.staff.identityNone" as const }, values: {} }, { status: 409 });
       break;
     }
     case "trust":
@@ -57,7 +74,7 @@ export const meta = titleMeta("companies.title", { private: true });
 
 export default function StaffCompanyPage() {
   const { t, lang } = useT();
-  const { company: c, members } = useLoaderData<typeof loader>();
+  const { company: c, members, identityChange } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   return (
     <section>
@@ -77,6 +94,37 @@ export default function StaffCompanyPage() {
       ) : null}
       {c.status === "rejected" ? <Notice kind="error"><p>{t("companies.staff.rejectedWith", { reason: c.reject_reason ?? "—" })}</p></Notice> : null}
       <FormErrorSummary errors={errors} />
+      {identityChange ? (
+        <div className="card stack company-identity-change">
+          <h2>{t("companies.staff.identityTitle")}</h2>
+          <p className="small muted">{t("companies.staff.identityRequestedBy", { name: identityChange.requested_by_name ?? "—", date: formatDate(lang, identityChange.created_at) })}</p>
+          <dl className="company-facts">
+            <dt>{t("companies.name")}</dt>
+            <dd>{t("companies.staff.identityNow")}: {c.name}<br />{t("companies.staff.identityRequested")}: <strong>{identityChange.name}</strong></dd>
+            <dt>{t("companies.htpNumber")}</dt>
+            <dd>{t("companies.staff.identityNow")}: {c.htp_number ?? "—"}<br />{t("companies.staff.identityRequested")}: <strong>{identityChange.htp_number ?? "—"}</strong></dd>
+            <dt>{t("companies.website")}</dt>
+            <dd>{t("companies.staff.identityNow")}: {c.website ?? "—"}<br />{t("companies.staff.identityRequested")}: <strong>{identityChange.website ?? "—"}</strong></dd>
+          </dl>
+          {identityChange.clashes.length ? (
+            <Notice kind="error">
+              <p>{t("companies.staff.identityClash")}</p>
+              <ul>
+                {identityChange.clashes.map((x) => <li key={x.id}><Link to={`/staff/companies/${x.id}`}>{x.name}</Link>{x.htp_number ? ` · ${x.htp_number}` : ""}</li>)}
+              </ul>
+            </Notice>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="approveIdentity" />
+            <SubmitButton>{t("companies.staff.identityApprove")}</SubmitButton>
+          </Form>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="rejectIdentity" />
+            <TextArea name="identityReason" label={t("companies.staff.reason")} required rows={3} defaultValue={values.intent === "rejectIdentity" ? values.identityReason : undefined} error={errors.identityReason} />
+            <SubmitButton>{t("companies.staff.identityReject")}</SubmitButton>
+          </Form>
+        </div>
+      ) : null}
       <div className="grid grid--2">
         <div className="card">
           <dl className="company-facts">

@@ -67,6 +67,7 @@ export default function StaffCompaniesPage() {
                   <td>
                     {t(`companies.label.${c.status}` as MessageKey)}
                     {c.trusted ? <><br /><span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
+                    {c.identity_change_pending ? <><br /><strong className="small">{t("companies.staff.identityWaiting")}</strong></> : null}
                   </td>
                   <td>{c.htp_number ?? "—"}</td>
                   <td>{c.city ?? "—"}</td>

@@ -21,6 +21,8 @@ import {
   consentHistory, createSurveyLinkForStaff, graduateForOutcomes, historyByCheckpoint, listSurveyLinks, outcomeHistory, recordOutcomeByStaff, type OutcomeHistoryRow,
 } from "~/models/outcomes.server";
 import { listRegions } from "~/models/reference.server";
+import { companyChoices } from "~/models/employer-links.server";
+import { CompanyDatalist } from "~/components/company-datalist";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
@@ -37,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     outcomeHistory(db, graduate.id),
     consentHistory(db, graduate.id),
     listSurveyLinks(db, graduate.id),
-    db.selectFrom("companies").select(["id", "name", "status"]).orderBy("name").execute(),
+    companyChoices(db, { verifiedOnly: false }),
     listRegions(db),
   ]);
   const wanted = new URL(request.url).searchParams.get("checkpoint");
@@ -72,7 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(StaffOutcomeSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const result = await recordOutcomeByStaff(db, { ...parsed.data, graduateId: graduate.id, recordedBy: user.id });
-  if (!result.ok) return invalid(result.reason === "company" ? { companyId: "outcomes.errors.company" } : result.reason === "region" ? { regionId: "outcomes.errors.region" } : { _form: "errors.invalid" }, form);
+  if (!result.ok) {
+    const errors = result.reason === "company" ? { companyId: "outcomes.errors.company" } as const
+      : result.reason === "region" ? { regionId: "outcomes.errors.region" } as const
+      : result.reason === "after-checkpoint" ? { startDate: "outcomes.errors.startAfterCheckpoint" } as const
+      : { _form: "errors.invalid" } as const;
+    return invalid(errors, form);
+  }
   return redirect(`/staff/outcomes/graduates/${graduate.id}`, { headers: cookieHeaders(setFlash("flash.outcomeRecorded")) });
 }
 
@@ -192,7 +200,8 @@ export default function GraduateOutcomesPage() {
               <Select name="kind" label={t("outcomes.form.kind")} options={EMPLOYMENT_KINDS.map((k) => ({ value: k, label: t(`outcomes.kind.${k}` as MessageKey) }))} defaultValue={v("kind", "employee")} error={errors.kind} />
               <Field name="hours" label={t("outcomes.form.hours")} hint={t("outcomes.form.hoursHint")} inputMode="numeric" defaultValue={v("hours", "40")} error={errors.hours} />
               <Select name="companyId" label={t("outcomes.form.company")} placeholder={t("outcomes.form.companyNone")} options={companies.map((c) => ({ value: c.id, label: c.name }))} defaultValue={v("companyId")} error={errors.companyId} />
-              <Field name="employerName" label={t("outcomes.form.employerName")} defaultValue={v("employerName")} error={errors.employerName} />
+              <Field name="employerName" label={t("outcomes.form.employerName")} hint={t("outcomes.employers.pickHint")} list="known-companies" defaultValue={v("employerName")} error={errors.employerName} />
+              <CompanyDatalist id="known-companies" companies={companies} />
               <Field name="jobTitle" label={t("outcomes.form.jobTitle")} defaultValue={v("jobTitle")} error={errors.jobTitle} />
               <Field name="startDate" type="date" label={t("outcomes.form.startDate")} defaultValue={v("startDate")} error={errors.startDate} />
               <Field name="monthlyPay" label={t("outcomes.form.monthlyPay")} hint={t("outcomes.form.payHint")} inputMode="numeric" optional defaultValue={v("monthlyPay")} error={errors.monthlyPay} />

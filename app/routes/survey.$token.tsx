@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup } from "~/components/choice-group";
+import { CompanyDatalist } from "~/components/company-datalist";
 import { SurveyClosed } from "~/components/survey-closed";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -11,6 +12,7 @@ import { SurveyAnswerSchema } from "~/domain/outcomes/forms";
 import { SURVEY_CODES } from "~/domain/outcomes/records";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
+import { companyChoices } from "~/models/employer-links.server";
 import { answerSurvey, findSurveyLink } from "~/models/outcomes.server";
 import { checkpointDate } from "~/domain/outcomes/checkpoint-dates";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -20,9 +22,11 @@ const STATUS = { unknown: 404, used: 410, expired: 410 } as const;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findSurveyLink(getDb(), params.token ?? "");
-  if (found.state !== "usable") return data({ state: found.state, link: null }, { status: STATUS[found.state] });
+  if (found.state !== "usable") return data({ state: found.state, link: null, companies: [] }, { status: STATUS[found.state] });
   const { first_name, checkpoint, graduation_date } = found.link;
-  return data({ state: "usable" as const, link: { firstName: first_name, checkpoint, date: checkpointDate(graduation_date, checkpoint) } }, { headers: { "Cache-Control": "no-store" } });
+  // Verified companies only (their names are public already), to pick the employer from.
+  const companies = (await companyChoices(getDb(), { verifiedOnly: true })).map((c) => ({ name: c.name, other: c.other }));
+  return data({ state: "usable" as const, link: { firstName: first_name, checkpoint, date: checkpointDate(graduation_date, checkpoint) }, companies }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,7 +67,8 @@ export default function SurveyPage() {
         />
         <fieldset className="survey-employed">
           <legend>{t("outcomes.survey.employed")}</legend>
-          <Field name="employerName" label={t("outcomes.survey.employerName")} defaultValue={values.employerName} error={errors.employerName} autoComplete="organization" />
+          <Field name="employerName" label={t("outcomes.survey.employerName")} hint={t("outcomes.employers.pickHint")} list="known-companies" defaultValue={values.employerName} error={errors.employerName} autoComplete="organization" />
+          <CompanyDatalist id="known-companies" companies={loaded.companies} />
           <Field name="jobTitle" label={t("outcomes.survey.jobTitle")} defaultValue={values.jobTitle} error={errors.jobTitle} autoComplete="organization-title" />
           <Field name="startDate" type="date" label={t("outcomes.survey.startDate")} defaultValue={values.startDate} error={errors.startDate} />
           <Field name="hours" label={t("outcomes.survey.hours")} inputMode="numeric" defaultValue={values.hours} error={errors.hours} />

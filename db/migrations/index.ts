@@ -8,6 +8,7 @@ import * as m0005 from "./0005_audit_log_forget_actor";
 import * as m0006 from "./0006_outcomes";
 import * as m0007 from "./0007_outcome_dashboard";
 import * as m0008 from "./0008_outcome_changes";
+import * as m0009 from "./0009_company_identity_changes";
 import * as m0011 from "./0011_skill_evidence_levels";
 
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   "0006_outcomes": m0006,
   "0007_outcome_dashboard": m0007,
   "0008_outcome_changes": m0008,
+  "0009_company_identity_changes": m0009,
   "0011_skill_evidence_levels": m0011,
 };

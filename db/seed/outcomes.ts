@@ -5,7 +5,7 @@
 // superseding what was there. The latest checkpoint of recent cohorts is left partly
 // unrecorded, so the follow-up list has work in it. Bulk prepared inserts in one transaction.
 import type { Connection } from "../connection";
-import { checkpointDate, checkpointOn, addDays } from "../../app/domain/outcomes/checkpoint-dates";
+import { checkpointDate, hireCheckpoint, addDays } from "../../app/domain/outcomes/checkpoint-dates";
 import { HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, type VacancyEmploymentType } from "../../app/domain/outcomes/records";
 import type { Checkpoint } from "../../app/domain/outcomes/codes";
 import type { Random } from "./random";
@@ -151,9 +151,10 @@ export function seedOutcomes({ sqlite }: Connection, random: Random, options: { 
         }
       }
     }
-    // Hires on the portal: the record the hire made, at the checkpoint current on the start date.
+    // Hires on the portal: the record the hire made, at the first checkpoint on or after the start (as-of rule, recordHireOutcome).
     for (const p of placements) {
-      const { checkpoint } = checkpointOn(p.graduation_date, p.start_date);
+      const checkpoint = hireCheckpoint(p.graduation_date, p.start_date);
+      if (!checkpoint) continue;
       const type = p.employment_type;
       write(p.graduate_id, checkpoint, "employed", p.start_date, "application", p.recorded_by, {
         kind: KIND_OF_EMPLOYMENT_TYPE[type] ?? "employee", hours: HOURS_OF_EMPLOYMENT_TYPE[type] ?? 40, companyId: p.company_id, htp: p.company_htp_resident, employer: null,

@@ -262,7 +262,7 @@ export const MATRIX: Row[] = [
     actions: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"].map((intent) => ({ intent, expect: STAFF })),
   },
   { file: "staff.companies._index.tsx", url: () => "/staff/companies", loader: STAFF },
-  { file: "staff.companies.$id.tsx", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: String(w.pending.companyId) }), loader: STAFF, actions: ["verify", "reject", "trust", "untrust"].map((intent) => ({ intent, expect: STAFF })) },
+  { file: "staff.companies.$id.tsx", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: String(w.pending.companyId) }), loader: STAFF, actions: ["verify", "reject", "trust", "untrust", "approveIdentity", "rejectIdentity"].map((intent) => ({ intent, expect: STAFF })) },
   { file: "staff.vacancies._index.tsx", url: () => "/staff/vacancies", loader: STAFF, actions: ["approve", "reject"].map((intent) => ({ intent, body: (w: World) => f({ vacancyId: w.x.draftVacancyId, id: w.x.draftVacancyId }), expect: STAFF })) },
   { file: "staff.invitations.tsx", url: () => "/staff/invitations", loader: STAFF, actions: ["cohort", "enrol"].map((intent) => ({ intent, expect: STAFF })) },
   { file: "staff.cohorts.$id.invitations.tsx", url: (w) => `/staff/cohorts/${w.cohortId}/invitations`, params: (w) => ({ id: String(w.cohortId) }), loader: STAFF },
@@ -274,6 +274,7 @@ export const MATRIX: Row[] = [
   { file: "staff.outcomes.graduates._index.tsx", url: () => "/staff/outcomes/graduates?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.graduates[.csv].ts", url: () => "/staff/outcomes/graduates.csv?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.follow-up.tsx", url: () => "/staff/outcomes/follow-up", loader: STAFF, actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }] },
+  { file: "staff.outcomes.employers.tsx", url: () => "/staff/outcomes/employers", loader: STAFF, actions: [{ intent: "link", body: () => f({ key: "bishkeksoft", company: "Nobody Such LLC" }), expect: STAFF }] },
   {
     file: "staff.outcomes.graduates.$id.tsx",
     url: (w) => `/staff/outcomes/graduates/${w.gradA.graduateId}`,

@@ -136,13 +136,14 @@ const TARGETS: Target[] = [
   { file: "employer.hires.tsx", actor: "empX", url: () => "/employer/hires", intents: ["confirm"], runs: 150 },
   // staff
   { file: "staff.invitations.tsx", actor: "staff", url: () => "/staff/invitations", intents: ["cohort", "enrol"], runs: 300 },
-  { file: "staff.companies.$id.tsx", actor: "staff", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: id(w.pending.companyId) }), intents: ["reject", "trust", "untrust"], runs: 100 },
+  { file: "staff.companies.$id.tsx", actor: "staff", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: id(w.pending.companyId) }), intents: ["reject", "trust", "untrust", "rejectIdentity"], runs: 100 },
   { file: "staff.graduates.$id.tsx", actor: "staff", url: (w) => `/staff/graduates/${w.gradA.graduateId}`, params: (w) => ({ id: id(w.gradA.graduateId) }), intents: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"], runs: 300 },
   { file: "staff.vacancies._index.tsx", actor: "staff", url: () => "/staff/vacancies", intents: ["approve", "reject"], runs: 200 },
   { file: "staff.import._index.tsx", actor: "staff", url: () => "/staff/import", intents: [], upload: "file", runs: 200 },
   { file: "staff.import.$id.tsx", actor: "staff", url: (w) => `/staff/import/${w.importId}`, params: (w) => ({ id: id(w.importId) }), intents: ["confirm"], runs: 100 },
   { file: "staff.password-resets.tsx", actor: "staff", url: () => "/staff/password-resets", intents: [], runs: 150 },
   { file: "staff.outcomes.follow-up.tsx", actor: "staff", url: () => "/staff/outcomes/follow-up", intents: ["survey"], runs: 150 },
+  { file: "staff.outcomes.employers.tsx", actor: "staff", url: () => "/staff/outcomes/employers", intents: ["link"], runs: 150 },
   { file: "staff.outcomes.graduates.$id.tsx", actor: "staff", url: (w) => `/staff/outcomes/graduates/${w.gradA.graduateId}`, params: (w) => ({ id: id(w.gradA.graduateId) }), intents: ["record", "survey"], runs: 400 },
   // admin
   { file: "admin.settings.tsx", actor: "admin", url: () => "/admin/settings", intents: [], runs: 100 },
@@ -175,6 +176,7 @@ const TARGETS: Target[] = [
       ["staff.vacancies._index.tsx", "staff", "/staff/vacancies"],
       ["staff.skill-gap.tsx", "staff", "/staff/skill-gap"],
       ["staff.outcomes.follow-up.tsx", "staff", "/staff/outcomes/follow-up"],
+      ["staff.outcomes.employers.tsx", "staff", "/staff/outcomes/employers"],
       ["staff.outcomes._index.tsx", "staff", "/staff/outcomes"],
       ["staff.outcomes[.csv].ts", "staff", "/staff/outcomes.csv"],
       ["staff.outcomes.graduates._index.tsx", "staff", "/staff/outcomes/graduates"],

@@ -177,7 +177,7 @@ describe("the dashboard's figures", () => {
     const { id: applicationId } = await c.db.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" }).returning("id").executeTakeFirstOrThrow();
     const before = await load(`/staff/outcomes?checkpoint=m6&year=2025&school=${schoolA}&by=htp`);
     expect(before.total.counts.employed).toBe(0);
-    await move(c.db, companyId, applicationId, { to: "hired", note: null, interviewAt: null, interviewPlace: null, startDate: "2026-03-02", monthlyPay: 52000 }, owner.id);
+    await move(c.db, companyId, applicationId, { to: "hired", note: null, interviewAt: null, interviewPlace: null, startDate: "2026-02-20", monthlyPay: 52000 }, owner.id);
     const after = await load(`/staff/outcomes?checkpoint=m6&year=2025&school=${schoolA}&by=employer`);
     expect(after.total.counts.employed).toBe(1);
     expect(after.total.htpPlacementRate).toMatchObject({ numerator: 1, denominator: 1 });

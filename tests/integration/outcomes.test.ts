@@ -47,18 +47,18 @@ async function offer(graduateId: number, companyId: number, actorId: number, emp
 const outcomes = () => c.db.selectFrom("outcomes").selectAll().orderBy("id").execute();
 
 describe("a hire becomes an employed record", () => {
-  it("records company, HTP flag, start date, pay, kind, hours and the checkpoint of the start date", async () => {
+  it("records company, HTP flag, start date, pay, kind, hours, at the first checkpoint on or after the start date", async () => {
     const g = await graduateIn("2025-08-31");
     const e = await employer();
     const { applicationId, regionId } = await offer(g, e.companyId, e.user.id);
-    expect(await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2026-03-02", monthlyPay: 52000 }, e.user.id)).toEqual({ ok: true });
+    expect(await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2026-02-20", monthlyPay: 52000 }, e.user.id)).toEqual({ ok: true });
     const placement = await c.db.selectFrom("placements").select("id").executeTakeFirstOrThrow();
     const rows = await outcomes();
     expect(rows).toHaveLength(1);
-    // 2025-08-31 + 6 months = 2026-02-28 ≤ 2026-03-02 < m12.
+    // graduation 2025-08-31 < 2026-02-20 ≤ 2026-02-28 = 2025-08-31 + 6 months (as-of rule: the first checkpoint on or after the start).
     expect(rows[0]).toMatchObject({
       graduate_id: g, checkpoint: "m6", code: "employed", source: "application", recorded_by: e.user.id, current: 1, supersedes_id: null,
-      company_id: e.companyId, company_htp_resident: 1, employer_name: null, job_title: "Junior QA engineer", start_date: "2026-03-02", as_of: "2026-03-02",
+      company_id: e.companyId, company_htp_resident: 1, employer_name: null, job_title: "Junior QA engineer", start_date: "2026-02-20", as_of: "2026-02-20",
       monthly_pay: 52000, employment_kind: "employee", hours_per_week: 40, related: "yes", started_before_graduation: 0, job_region_id: regionId, placement_id: placement.id,
     });
   });
@@ -78,13 +78,13 @@ describe("a hire becomes an employed record", () => {
     const staff = await makeUser(c, "staff");
     const staffCookie = await sessionCookieFor(staff.id);
     const { applicationId } = await offer(g, e.companyId, e.user.id);
-    await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2025-07-15", monthlyPay: 40000 }, e.user.id);
+    await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2025-06-30", monthlyPay: 40000 }, e.user.id);
     const [hire] = await outcomes();
 
     // Staff correct the graduation checkpoint: the pay was different.
     const res = await call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, {
       intent: "record", checkpoint: "graduation", code: "employed", asOf: "2025-07-31", kind: "employee", hours: "40", companyId: String(e.companyId),
-      jobTitle: "Junior QA engineer", startDate: "2025-07-15", monthlyPay: "45 000", related: "yes", regionId: "",
+      jobTitle: "Junior QA engineer", startDate: "2025-06-30", monthlyPay: "45 000", related: "yes", regionId: "",
     }, { cookie: staffCookie }), { id: String(g) });
     expect(res.status).toBe(302);
     const rows = await outcomes();
@@ -275,8 +275,8 @@ describe("employers confirm their own hires", () => {
     const e = await employer();
     const other = await employer();
     const { applicationId } = await offer(g, e.companyId, e.user.id);
-    // Hired 2024-08-01 → graduation checkpoint; m6 (2024-12-30) and m12 (2025-06-30) are confirmable.
-    await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2024-08-01", monthlyPay: 60000 }, e.user.id);
+    // Hired to start on graduation day 2024-06-30 → graduation checkpoint; m6 (2024-12-30) and m12 (2025-06-30) are confirmable.
+    await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2024-06-30", monthlyPay: 60000 }, e.user.id);
     const placement = await c.db.selectFrom("placements").select("id").executeTakeFirstOrThrow();
     const list = await call(employerHires.loader, get("/employer/hires", { cookie: e.cookie }));
     const hires = (list.data as { hires: { id: number; confirmable: { checkpoint: string }[] }[] }).hires;
@@ -292,10 +292,10 @@ describe("employers confirm their own hires", () => {
 
     expect((await confirm(e.cookie, { placementId: String(placement.id), checkpoint: "m6" })).status).toBe(302);
     const m6 = await c.db.selectFrom("outcomes").selectAll().where("checkpoint", "=", "m6").executeTakeFirstOrThrow();
-    expect(m6).toMatchObject({ code: "employed", source: "employer", recorded_by: e.user.id, company_id: e.companyId, company_htp_resident: 1, start_date: "2024-08-01", monthly_pay: 60000, placement_id: placement.id, current: 1 });
+    expect(m6).toMatchObject({ code: "employed", source: "employer", recorded_by: e.user.id, company_id: e.companyId, company_htp_resident: 1, start_date: "2024-06-30", monthly_pay: 60000, placement_id: placement.id, current: 1 });
     // Once confirmed, that checkpoint is no longer offered.
     const after = (await call(employerHires.loader, get("/employer/hires", { cookie: e.cookie }))).data as { hires: { confirmable: { checkpoint: string }[]; confirmed: string[] }[] };
-    expect(after.hires[0]).toMatchObject({ confirmed: ["m6"], confirmable: [{ checkpoint: "m12" }] });
+    expect(after.hires[0]).toMatchObject({ confirmed: ["graduation", "m6"], confirmable: [{ checkpoint: "m12" }] });
     expect((await confirm(e.cookie, { placementId: String(placement.id), checkpoint: "m6" })).status).toBe(409);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, checkpointDate, checkpointOn, followUpCheckpoint } from "~/domain/outcomes/checkpoint-dates";
+import { addMonths, checkpointDate, checkpointOn, followUpCheckpoint, hireCheckpoint } from "~/domain/outcomes/checkpoint-dates";
 
 describe("checkpoint dates", () => {
   it("adds calendar months and clamps to the end of a shorter month", () => {
@@ -20,6 +20,16 @@ describe("checkpoint dates", () => {
     expect(checkpointDate("2025-08-31", "m12")).toBe("2026-08-31");
     expect(checkpointDate("2024-02-29", "m12")).toBe("2025-02-28");
     expect(checkpointDate("2025-08-31", "m36")).toBe("2028-08-31");
+  });
+
+  it("puts a hire at the first checkpoint on or after its start date, never an earlier one (as-of rule)", () => {
+    expect(hireCheckpoint("2025-06-30", "2025-05-01")).toBe("graduation");
+    expect(hireCheckpoint("2025-06-30", "2025-06-30")).toBe("graduation");
+    expect(hireCheckpoint("2025-06-30", "2025-07-01")).toBe("m6");
+    expect(hireCheckpoint("2025-06-30", "2025-12-30")).toBe("m6");
+    expect(hireCheckpoint("2025-06-30", "2025-12-31")).toBe("m12");
+    expect(hireCheckpoint("2024-06-30", "2027-01-10")).toBe("m36");
+    expect(hireCheckpoint("2024-06-30", "2027-07-01")).toBeNull();
   });
 
   it("puts a start date at the latest checkpoint reached, or graduation when it is earlier", () => {

@@ -4,9 +4,11 @@ export const AUDIT_ACTIONS = [
   "graduate.enrol", "graduate.import", "graduate.join", "graduate.delete-account", "cohort.create",
   "module.verify", "module.unverify", "certificate.verify", "skill.verify",
   "company.verify", "company.reject", "company.trust", "company.untrust",
+  "company.identity-request", "company.identity-approve", "company.identity-reject", "company.identity-withdraw", "company.identity-change",
   "vacancy.approve", "vacancy.reject",
   "password-reset.create", "user.create-staff",
   "personal-data.export", "outcomes.export", "survey-link.create", "outcome.record", "outcome.correct",
+  "outcome.link-employer",
   "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
   "demo.remove",
 ] as const;

@@ -29,6 +29,16 @@ export function checkpointOn(graduationDate: string, date: string): { checkpoint
   return { checkpoint: found, beforeGraduation: date < graduationDate };
 }
 
+/**
+ * The checkpoint a hire fills (DESIGN §6, as-of rule; docs/decisions/021): the first whose date is on
+ * or after the job's start, as a record at a checkpoint describes the graduate on that date. A job
+ * begun before graduation fills graduation; one starting after the last checkpoint fills none.
+ */
+export function hireCheckpoint(graduationDate: string, startDate: string): Checkpoint | null {
+  for (const { checkpoint, date } of checkpointDates(graduationDate)) if (startDate <= date) return checkpoint;
+  return null;
+}
+
 /** Checkpoints the follow-up list chases (+36 months is optional, DESIGN §6). */
 export const FOLLOW_UP_CHECKPOINTS = ["graduation", "m6", "m12"] as const satisfies readonly Checkpoint[];
 

@@ -1,0 +1,125 @@
+// Employers named in outcome records, linked to known companies (DESIGN §6 since the first release,
+// docs/decisions/021): a name typed in a survey or a staff entry is matched to a company by
+// companyNameKey (script, case, quotes and legal form ignored); the HTP flag of a job is the company's
+// status on the job's start date; names no company matched are listed for staff to link later.
+import { sql } from "kysely";
+import type { DB } from "@db/connection";
+import { companyNameKey, otherScript } from "~/domain/companies/name-key";
+import { recordAudit } from "./audit.server";
+
+const BISHKEK_OFFSET_MS = 6 * 3600_000;
+
+/** The Bishkek calendar day of a UTC timestamp ("2025-01-10T20:00:00Z" → "2025-01-11"). */
+function bishkekDay(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso.slice(0, 10) : new Date(ms + BISHKEK_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a job at this company was at an HTP resident on the day it started: the company is verified
+ * and was verified on or before that day. The portal keeps no history of residency beyond the
+ * verification date, so that date stands for "HTP resident since" (a verified company with no recorded
+ * date counts as verified). `day` null (no start date known) → today's status.
+ */
+export function htpOnDay(company: { status: string; verified_at: string | null }, day: string | null): boolean {
+  if (company.status !== "verified") return false;
+  if (!company.verified_at || !day) return true;
+  return bishkekDay(company.verified_at) <= day;
+}
+
+/** The one company whose name has this key, or null (none, or more than one: then staff decide). */
+export async function companyByName(db: DB, name: string): Promise<{ id: number; name: string; status: string; verified_at: string | null } | null> {
+  const key = companyNameKey(name);
+  if (!key) return null;
+  const all = await db.selectFrom("companies").select(["id", "name", "status", "verified_at"]).execute();
+  const found = all.filter((c) => companyNameKey(c.name) === key);
+  return found.length === 1 ? found[0]! : null;
+}
+
+export type CompanyChoice = { id: number; name: string; other: string; status: string };
+
+/** Companies to pick from, each with its name in the other script so a list filters on either. */
+export async function companyChoices(db: DB, options: { verifiedOnly: boolean }): Promise<CompanyChoice[]> {
+  let query = db.selectFrom("companies").select(["id", "name", "status"]);
+  if (options.verifiedOnly) query = query.where("status", "=", "verified");
+  const rows = await query.execute();
+  return rows
+    .map((c) => ({ id: c.id, name: c.name, other: otherScript(c.name), status: c.status }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en") || a.id - b.id);
+}
+
+type UnlinkedRow = { id: number; employer_name: string };
+
+async function unlinkedRecords(db: DB): Promise<UnlinkedRow[]> {
+  return (await db
+    .selectFrom("outcomes")
+    .select(["id", "employer_name"])
+    .where("current", "=", sql.lit(1))
+    .where("code", "=", "employed")
+    .where("company_id", "is", null)
+    .where("employer_name", "is not", null)
+    .orderBy("id")
+    .execute()) as UnlinkedRow[];
+}
+
+export type UnlinkedName = { key: string; name: string; spellings: string[]; count: number; suggested: { id: number; name: string } | null };
+
+/**
+ * Current employed records naming an employer with no company link, grouped by name key: the most
+ * frequent spelling names the group; a company whose key equals it (registered since) is suggested.
+ * Most frequent first.
+ */
+export async function listUnlinkedEmployers(db: DB): Promise<UnlinkedName[]> {
+  const groups = new Map<string, Map<string, number>>();
+  for (const r of await unlinkedRecords(db)) {
+    const key = companyNameKey(r.employer_name);
+    if (!key) continue;
+    const spellings = groups.get(key) ?? new Map<string, number>();
+    spellings.set(r.employer_name, (spellings.get(r.employer_name) ?? 0) + 1);
+    groups.set(key, spellings);
+  }
+  const companies = await db.selectFrom("companies").select(["id", "name"]).execute();
+  const byKey = new Map<string, { id: number; name: string }[]>();
+  for (const c of companies) byKey.set(companyNameKey(c.name), [...(byKey.get(companyNameKey(c.name)) ?? []), c]);
+  return [...groups]
+    .map(([key, spellings]) => {
+      // The most frequent spelling names the group; on a tie, the one recorded first (the sort is stable).
+      const ordered = [...spellings].sort((a, b) => b[1] - a[1]);
+      const matches = byKey.get(key) ?? [];
+      return { key, name: ordered[0]![0], spellings: ordered.map(([s]) => s), count: ordered.reduce((n, [, k]) => n + k, 0), suggested: matches.length === 1 ? matches[0]! : null };
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export type LinkResult = { ok: true; records: number } | { ok: false; reason: "name" | "company" };
+
+/**
+ * Links every current record naming an employer with this key to the company: each gets a new record
+ * superseding it (history kept, docs/decisions/008) with the company and its HTP status on the job's
+ * start date, recorded by the staff member. One audit entry names the spellings and the records.
+ */
+export async function linkEmployerName(db: DB, key: string, companyId: number, staffId: number): Promise<LinkResult> {
+  return db.transaction().execute(async (trx): Promise<LinkResult> => {
+    const company = await trx.selectFrom("companies").select(["id", "name", "status", "verified_at"]).where("id", "=", companyId).executeTakeFirst();
+    if (!company) return { ok: false, reason: "company" };
+    const ids = (await unlinkedRecords(trx)).filter((r) => companyNameKey(r.employer_name) === key).map((r) => r.id);
+    if (!key || ids.length === 0) return { ok: false, reason: "name" };
+    const rows = await trx.selectFrom("outcomes").selectAll().where("id", "in", ids).orderBy("id").execute();
+    for (const row of rows) {
+      const { id, current: _current, created_at: _created, updated_at: _updated, ...rest } = row;
+      await trx
+        .insertInto("outcomes")
+        .values({ ...rest, supersedes_id: id, company_id: company.id, employer_name: null, company_htp_resident: htpOnDay(company, row.start_date ?? row.as_of) ? 1 : 0, source: "staff", recorded_by: staffId })
+        .execute();
+    }
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "outcome.link-employer",
+      entity: "company",
+      entityId: company.id,
+      before: { names: [...new Set(rows.map((r) => r.employer_name))], outcomeIds: ids },
+      after: { company: company.name, names: [...new Set(rows.map((r) => r.employer_name))], records: rows.length },
+    });
+    return { ok: true, records: rows.length };
+  });
+}
