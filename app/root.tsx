@@ -175,7 +175,7 @@ export function ErrorBoundary() {
       </Document>
     );
   }
-  const code = [400, 403, 404].includes(status) ? status : 500;
+  const code = [400, 403, 404, 405, 413].includes(status) ? status : 500;
   return (
     <Document lang={i18n.lang} title={`${i18n.t(`error.${code}.title` as MessageKey)} · ${i18n.t("brand.name")}`}>
       <Header />
