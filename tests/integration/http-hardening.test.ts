@@ -294,3 +294,38 @@ describe("every password and code check is throttled (item 14)", () => {
     expect(statuses.slice(MAX_FAILURES_PER_ADDRESS).every((s) => s === 429), statuses.join(" ")).toBe(true);
   });
 });
+
+describe("sign-up does not tell whether an address has an account (item 14)", () => {
+  const fields = (email: string) => ({ name: "Тимур Исаков", company: "Проверка ЖЧК", email, password: "long-enough-pass", passwordRepeat: "long-enough-pass" });
+  const answer = async (email: string, address = freshAddress()) => {
+    const res = await post("/signup", fields(email), { address });
+    return { status: res.status, location: res.location, cookies: res.setCookie.map((c) => c.split("=")[0]).sort(), text: res.text };
+  };
+
+  it("answers a new and an existing address alike; the owner of the existing one is told in the portal, the new one can sign in", async () => {
+    const db = database();
+    const notices = () => (db.prepare("select count(*) as n from notifications n join users u on u.id = n.user_id where u.email = 'employer@demo.kg' and n.kind = 'sign-up-existing'").get() as { n: number }).n;
+    const users = () => (db.prepare("select count(*) as n from users").get() as { n: number }).n;
+    const noticesBefore = notices();
+    const usersBefore = users();
+    const existing = await answer("Employer@demo.kg");
+    const fresh = await answer("new-company@test.kg");
+    expect(existing).toEqual(fresh);
+    expect(fresh.status).toBe(302);
+    expect(fresh.cookies).not.toContain("__session");
+    expect(notices()).toBe(noticesBefore + 1);
+    expect(users()).toBe(usersBefore + 1);
+    db.close();
+    expect((await signIn("new-company@test.kg", "long-enough-pass")).status).toBe(302);
+    // The existing account keeps its password.
+    expect((await signIn("employer@demo.kg", "long-enough-pass")).status).toBe(401);
+  });
+
+  it(`at most ${MAX_FAILURES_PER_ADDRESS} sign-ups per address in the window`, async () => {
+    const address = freshAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS + 2; i++) statuses.push((await answer(`bulk-${i}@test.kg`, address)).status);
+    expect(statuses.slice(0, MAX_FAILURES_PER_ADDRESS).every((s) => s === 302), statuses.join(" ")).toBe(true);
+    expect(statuses.slice(MAX_FAILURES_PER_ADDRESS), statuses.join(" ")).toEqual([429, 429]);
+  }, 120_000);
+});
