@@ -4,7 +4,7 @@
 // An attempt is reserved before the slow check and counted at once: the count and the reservation
 // are one write transaction, so attempts sent all at once cannot all pass the count before any
 // failure is recorded (issue 13, item 10). A reservation that ends in success is released; one
-// that fails stays as the recorded failure. See docs/decisions/019-throttle-reservations.md.
+// that fails stays as the recorded failure. See docs/decisions/019-throttle-reservations-and-body-limits.md.
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 

@@ -35,7 +35,7 @@ const InvitedSignUpSchema = z.object({ ...account, invite: z.string().max(100).o
 
 /**
  * The one answer to every accepted sign-up, whether the address was new or already had an
- * account: no session, a notice to sign in (issue 13, item 14; docs/decisions/019).
+ * account: no session, a notice to sign in (issue 13, item 14; docs/decisions/019-throttle-reservations-and-body-limits.md).
  */
 const signedUp = () => redirect("/login", { headers: cookieHeaders(setFlash("flash.signUpDone")) });
 
