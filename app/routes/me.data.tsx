@@ -14,6 +14,7 @@ import { deleteGraduateAccount } from "~/models/personal-data.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
+import { retryAfterHeaders } from "~/utils/retry-after";
 
 const DeleteSchema = z.object({ password: z.string("errors.required").min(1, "errors.required").max(200, "errors.passwordLong") });
 
@@ -39,6 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await Promise.all(files.map((f) => deleteStoredImage(f)));
   return redirect("/", { headers: cookieHeaders(cleared, setFlash("flash.accountDeleted")) });
 }
+
+export const headers = retryAfterHeaders;
 
 export const meta = titleMeta("data.title", { private: true });
 

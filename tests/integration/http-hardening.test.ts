@@ -105,7 +105,7 @@ async function post(pathname: string, fields: Record<string, string>, options: {
     },
     body: new URLSearchParams(fields),
   });
-  return { status: res.status, location: res.headers.get("location"), text: await res.text(), setCookie: res.headers.getSetCookie() };
+  return { status: res.status, location: res.headers.get("location"), text: await res.text(), setCookie: res.headers.getSetCookie(), retryAfter: res.headers.get("retry-after") };
 }
 
 describe("methods (item 2)", () => {
@@ -272,6 +272,8 @@ describe("every password and code check is throttled (item 14)", () => {
     expect(answers.filter((a) => a.status !== 429).length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     const right = await change(DEMO_PASSWORD);
     expect(right.status).toBe(429);
+    expect(Number(right.retryAfter)).toBeGreaterThan(0);
+    expect(right.text).toContain("Слишком много неудачных попыток");
     expect((await signIn("employer@demo.kg", DEMO_PASSWORD)).status).toBe(302);
   });
 
@@ -280,6 +282,7 @@ describe("every password and code check is throttled (item 14)", () => {
     for (let i = 0; i < 30; i++) await post("/me/data", { password: `guess-${i}` }, { cookie: cookie! });
     const right = await post("/me/data", { password: DEMO_PASSWORD }, { cookie: cookie! });
     expect(right.status).toBe(429);
+    expect(Number(right.retryAfter)).toBeGreaterThan(0);
     expect((await signIn("graduate2@demo.kg", DEMO_PASSWORD)).status).toBe(302);
   });
 
