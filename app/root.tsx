@@ -14,6 +14,7 @@ import { getDb } from "~/db.server";
 import { unreadCount } from "~/models/notifications.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
+import { httpMessages } from "~/i18n/areas/http";
 import { useMaybeT, useT } from "~/i18n/use-t";
 import { cookieHeaders, takeFlash } from "~/utils/flash.server";
 import stylesheet from "~/styles/app.css";
@@ -165,17 +166,20 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   if (!i18n) {
-    // The root loader itself failed: no catalog to read, so say it in all three languages.
+    // No catalog to read (the root loader failed, or did not run because an action's error
+    // reached this boundary, e.g. a 413 from readForm): say it in all three languages.
+    const refusal = status === 405 || status === 413 ? (LANGS.map((l) => httpMessages[l][`error.${status}.title`]).join(" · ")) : null;
+    const heading = refusal ?? "Ката кетти · Что-то пошло не так · Something went wrong";
     return (
-      <Document lang="ky" title="Ката кетти · Что-то пошло не так · Something went wrong">
+      <Document lang="ky" title={heading}>
         <main id="main" className="page">
-          <h1>Ката кетти · Что-то пошло не так · Something went wrong</h1>
+          <h1>{heading}</h1>
           <p><a href="/">Башкы бет · Главная · Home</a></p>
         </main>
       </Document>
     );
   }
-  const code = [400, 403, 404].includes(status) ? status : 500;
+  const code = [400, 403, 404, 405, 413].includes(status) ? status : 500;
   return (
     <Document lang={i18n.lang} title={`${i18n.t(`error.${code}.title` as MessageKey)} · ${i18n.t("brand.name")}`}>
       <Header />

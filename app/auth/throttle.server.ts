@@ -1,4 +1,11 @@
-// Sign-in throttling kept in the database, so it holds across restarts and processes.
+// Throttling of every secret check (sign-in, current-password checks, invitation codes, sign-up),
+// kept in the database so it holds across restarts and processes.
+//
+// An attempt is reserved before the slow check and counted at once: the count and the reservation
+// are one write transaction, so attempts sent all at once cannot all pass the count before any
+// failure is recorded (issue 13, item 10). A reservation that ends in success is released; one
+// that fails stays as the recorded failure. See docs/decisions/019-throttle-reservations-and-body-limits.md.
+import { sql } from "kysely";
 import type { DB } from "@db/connection";
 
 export const WINDOW_MINUTES = 15;
@@ -7,38 +14,85 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMinutes: number };
 
-export async function checkSignInThrottle(db: DB, account: string, address: string, now = new Date()): Promise<ThrottleVerdict> {
+/** One counter: a scope, a key (namespaced by what is checked) and how many failures it allows in the window. */
+export type ThrottleCounter = { scope: "account" | "address"; key: string; limit: number };
+
+export type Reservation = { allowed: true; ids: number[] } | { allowed: false; retryAfterMinutes: number };
+
+/**
+ * Counts the recent failures of every counter and, when none is at its limit, reserves one
+ * attempt on each — in one immediate (write-locked) transaction, so no other request, in this
+ * process or another, counts in between.
+ */
+export async function reserveAttempt(db: DB, counters: readonly ThrottleCounter[], now = new Date()): Promise<Reservation> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString();
-  const recent = async (scope: "account" | "address", key: string) =>
-    db
-      .selectFrom("sign_in_failures")
-      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("created_at").as("oldest")])
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .where("created_at", ">", since)
-      .executeTakeFirstOrThrow();
-  for (const [scope, key, limit] of [
-    ["account", account, MAX_FAILURES_PER_ACCOUNT],
-    ["address", address, MAX_FAILURES_PER_ADDRESS],
-  ] as const) {
-    const { n, oldest } = await recent(scope, key);
-    if (Number(n) >= limit && oldest) {
-      const freeAt = new Date(oldest).getTime() + WINDOW_MINUTES * 60_000;
-      return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
+  const created_at = now.toISOString();
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      for (const { scope, key, limit } of counters) {
+        const { n, oldest } = await conn
+          .selectFrom("sign_in_failures")
+          .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("created_at").as("oldest")])
+          .where("scope", "=", scope)
+          .where("key", "=", key)
+          .where("created_at", ">", since)
+          .executeTakeFirstOrThrow();
+        if (Number(n) >= limit && oldest) {
+          await sql`rollback`.execute(conn);
+          const freeAt = new Date(oldest).getTime() + WINDOW_MINUTES * 60_000;
+          return { allowed: false as const, retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
+        }
+      }
+      const ids: number[] = [];
+      for (const { scope, key } of counters) {
+        const row = await conn.insertInto("sign_in_failures").values({ scope, key, created_at, updated_at: created_at }).returning("id").executeTakeFirstOrThrow();
+        ids.push(row.id);
+      }
+      await sql`commit`.execute(conn);
+      return { allowed: true as const, ids };
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw error;
     }
-  }
-  return { allowed: true };
+  });
 }
 
-export async function recordSignInFailure(db: DB, account: string, address: string, now = new Date()): Promise<void> {
-  const created_at = now.toISOString();
-  await db
-    .insertInto("sign_in_failures")
-    .values([
-      { scope: "account", key: account, created_at, updated_at: created_at },
-      { scope: "address", key: address, created_at, updated_at: created_at },
-    ])
-    .execute();
+/** The check succeeded: the reserved attempt is not a failure. */
+export async function releaseAttempt(db: DB, reservation: Extract<Reservation, { allowed: true }>): Promise<void> {
+  if (reservation.ids.length) await db.deleteFrom("sign_in_failures").where("id", "in", reservation.ids).execute();
+}
+
+/** Sign-in: 5 failures per account (whatever the address) and 20 per address (whatever the account). */
+export function signInCounters(account: string, address: string): ThrottleCounter[] {
+  return [
+    { scope: "account", key: account, limit: MAX_FAILURES_PER_ACCOUNT },
+    { scope: "address", key: address, limit: MAX_FAILURES_PER_ADDRESS },
+  ];
+}
+
+/**
+ * A signed-in user's current password (/account, /me/data): a stolen session must not become a
+ * password oracle. Counted per user and, separately from sign-in, per address.
+ */
+export function passwordCheckCounters(userId: number, address: string): ThrottleCounter[] {
+  return [
+    { scope: "account", key: `password-check:${userId}`, limit: MAX_FAILURES_PER_ACCOUNT },
+    { scope: "address", key: `password-check:${address}`, limit: MAX_FAILURES_PER_ADDRESS },
+  ];
+}
+
+/** Graduate invitation codes (/join, by link or form): wrong codes per address. */
+export function joinCodeCounters(address: string): ThrottleCounter[] {
+  return [{ scope: "address", key: `join-code:${address}`, limit: MAX_FAILURES_PER_ADDRESS }];
+}
+
+/**
+ * Sign-up creates an account and a company per new address, so every sign-up counts (none is
+ * released): per address, as many as sign-in failures.
+ */
+export function signUpCounters(address: string): ThrottleCounter[] {
+  return [{ scope: "address", key: `sign-up:${address}`, limit: MAX_FAILURES_PER_ADDRESS }];
 }
 
 /** A successful sign-in clears the account's failures (the address keeps its count). */

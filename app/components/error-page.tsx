@@ -2,9 +2,9 @@ import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 
-const KNOWN = new Set([400, 403, 404]);
+const KNOWN = new Set([400, 403, 404, 405, 413]);
 
-/** The 400/403/404/500 page in the reader's language. */
+/** The 400/403/404/405/413/500 page in the reader's language. */
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useT();
   const code = KNOWN.has(status) ? status : 500;

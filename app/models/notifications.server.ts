@@ -5,7 +5,9 @@ import type { DB } from "@db/connection";
 export type NotificationKind =
   | "application-received" | "application-status" | "application-invited" | "application-withdrawn"
   | "vacancy-approved" | "vacancy-rejected" | "company-verified" | "company-rejected" | "saved-search-hits"
-  | "company-identity-approved" | "company-identity-rejected";
+  | "company-identity-approved" | "company-identity-rejected"
+  // Someone tried to sign up with this account's address (routes/signup.tsx).
+  | "sign-up-existing";
 
 export async function notify(db: DB, userId: number, kind: NotificationKind, vars: Record<string, string | number>, link: string | null = null): Promise<void> {
   await db.insertInto("notifications").values({ user_id: userId, kind, payload_json: JSON.stringify(vars), link }).execute();

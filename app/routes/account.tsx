@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { verifyPassword } from "~/auth/password.server";
 import { requireUser } from "~/auth/require-user.server";
+import { passwordCheckCounters, releaseAttempt, reserveAttempt } from "~/auth/throttle.server";
 import { startSession } from "~/auth/session.server";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -14,9 +15,11 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { companyOfUser } from "~/models/companies.server";
 import { setPassword } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { newPassword } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
+import { SectionErrorBoundary } from "~/components/section-error";
+import { retryAfterHeaders } from "~/utils/retry-after";
 
 const ChangePasswordSchema = z
   .object({
@@ -43,21 +46,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
+  // Counted before the slow check, like sign-in: a session is not a licence to guess (item 14).
+  const reservation = await reserveAttempt(db, passwordCheckCounters(user.id, context.clientAddress ?? "unknown"));
+  if (!reservation.allowed) return throttled(reservation, form);
   const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(parsed.data.currentPassword, row.password_hash))) {
     return invalid({ currentPassword: "errors.currentPasswordWrong" }, form);
   }
+  await releaseAttempt(db, reservation);
   // Ends every session (other devices too), then starts a fresh one for this device.
   await setPassword(db, user.id, parsed.data.password);
   const cookie = await startSession(request, user.id);
   return redirect("/account", { headers: cookieHeaders(cookie, setFlash("flash.passwordChanged")) });
 }
+
+// A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
+export const ErrorBoundary = SectionErrorBoundary;
+
+export const headers = retryAfterHeaders;
 
 export const meta = titleMeta("account.title", { private: true });
 

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/require-user.server";
 import { startSession } from "~/auth/session.server";
+import { joinCodeCounters, releaseAttempt, reserveAttempt } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
@@ -15,37 +16,52 @@ import { findInvitation, invitationProblem } from "~/models/invitations.server";
 import { ensureGraduateSlug } from "~/models/profile.server";
 import { createUser, emailTaken } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
+import type { FieldError } from "~/utils/form-types";
+import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { email, newPassword, requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
+import { SectionErrorBoundary } from "~/components/section-error";
+import { retryAfterHeaders } from "~/utils/retry-after";
 
 const JoinSchema = z
   .object({ code: requiredText(40), email, password: newPassword, passwordRepeat: z.string("errors.required") })
   .refine((v) => v.password === v.passwordRepeat, { path: ["passwordRepeat"], message: "errors.passwordMismatch" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const code = new URL(request.url).searchParams.get("code")?.slice(0, 40) ?? "";
-  if (!code) return { code, problem: null, welcome: null };
-  const invitation = await findInvitation(getDb(), code);
+  if (!code) return data({ code, problem: null as FieldError | null, welcome: null });
+  // A code checked by link counts like one typed in the form: wrong ones are throttled per address (item 14).
+  const db = getDb();
+  const reservation = await reserveAttempt(db, joinCodeCounters(context.clientAddress ?? "unknown"));
+  if (!reservation.allowed) {
+    const problem: FieldError = ["errors.throttled", { minutes: reservation.retryAfterMinutes }];
+    return data({ code, problem, welcome: null }, { status: 429, headers: { "Retry-After": String(reservation.retryAfterMinutes * 60) } });
+  }
+  const invitation = await findInvitation(db, code);
   const problem = invitationProblem(invitation);
+  if (!problem) await releaseAttempt(db, reservation);
   const lang = langOf(request);
   const welcome =
     invitation && !problem
       ? { name: invitation.first_name, school: pick(invitation, "name", lang), date: formatDate(lang, invitation.graduation_date) }
       : null;
-  return { code: invitation?.code ?? code, problem, welcome };
+  return data({ code: invitation?.code ?? code, problem: problem as FieldError | null, welcome });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = await readForm(request);
+  const form = await readForm(request, SMALL_FORM_LIMITS);
   const parsed = parseForm(JoinSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
+  const reservation = await reserveAttempt(db, joinCodeCounters(context.clientAddress ?? "unknown"));
+  if (!reservation.allowed) return throttled(reservation, form);
   const invitation = await findInvitation(db, parsed.data.code);
   const problem = invitationProblem(invitation);
   if (problem || !invitation) return invalid({ code: problem ?? "errors.inviteUnknown" }, form);
+  await releaseAttempt(db, reservation);
   if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
 
   const userId = await db.transaction().execute(async (trx) => {
@@ -72,6 +88,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const cookie = await startSession(request, userId);
   return redirect("/me/profile", { headers: cookieHeaders(cookie, setFlash("flash.welcome")) });
 }
+
+// A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
+export const ErrorBoundary = SectionErrorBoundary;
+
+export const headers = retryAfterHeaders;
 
 export const meta = titleMeta("join.title");
 

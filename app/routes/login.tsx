@@ -6,13 +6,15 @@ import { requireAnonymous } from "~/auth/require-user.server";
 import { safeRedirect } from "~/auth/safe-redirect";
 import { SignInSchema } from "~/auth/sign-in-schema.server";
 import { startSession } from "~/auth/session.server";
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "~/auth/throttle.server";
+import { clearAccountFailures, releaseAttempt, reserveAttempt, signInCounters } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { findUserByEmail, homeFor } from "~/models/users.server";
-import { parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
+import { parseForm, readForm, rejected, throttled, typedValues } from "~/utils/forms.server";
+import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { titleMeta } from "~/utils/meta";
+import { SectionErrorBoundary } from "~/components/section-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -22,31 +24,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // No requireAnonymous here: signing in while a session cookie is present replaces that
 // session (rotation), which also defeats a planted session cookie.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const form = await readForm(request, SMALL_FORM_LIMITS);
   const parsed = parseForm(SignInSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
   const address = context.clientAddress ?? "unknown";
   const account = parsed.data.email;
+  // Checked before the session is made: a target that cannot be sent must not leave a session behind.
+  const target = safeRedirect(parsed.data.redirectTo, "");
 
-  const verdict = await checkSignInThrottle(db, account, address);
-  if (!verdict.allowed) {
-    return data(
-      { ok: false as const, errors: { _form: ["errors.throttled", { minutes: verdict.retryAfterMinutes }] as const }, values: typedValues(form) },
-      { status: 429, headers: { "Retry-After": String(verdict.retryAfterMinutes * 60) } },
-    );
-  }
+  // The attempt is counted before the slow hash, so attempts sent at once cannot all pass (item 10).
+  const reservation = await reserveAttempt(db, signInCounters(account, address));
+  if (!reservation.allowed) return throttled(reservation, form);
   const user = await findUserByEmail(db, account);
   // Verify against a decoy when there is no such account, so timing does not tell.
   const passwordOk = await verifyPassword(parsed.data.password, user?.password_hash ?? (await decoyHash()));
   if (!user || !user.active || !passwordOk) {
-    await recordSignInFailure(db, account, address);
     return data({ ok: false as const, errors: { _form: "errors.badCredentials" as const }, values: typedValues(form) }, { status: 401 });
   }
+  await releaseAttempt(db, reservation);
   await clearAccountFailures(db, account);
   const cookie = await startSession(request, user.id);
-  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(user.role)), { headers: { "Set-Cookie": cookie } });
+  return redirect(target || homeFor(user.role), { headers: { "Set-Cookie": cookie } });
 }
+
+// A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
+export const ErrorBoundary = SectionErrorBoundary;
 
 export const meta = titleMeta("login.title");
 

@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { z } from "zod";
 import { verifyPassword } from "~/auth/password.server";
 import { endSession } from "~/auth/session.server";
+import { passwordCheckCounters, releaseAttempt, reserveAttempt } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { deleteStoredImage } from "~/domain/images/store.server";
@@ -11,8 +12,9 @@ import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/models/graduates.server";
 import { deleteGraduateAccount } from "~/models/personal-data.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
+import { retryAfterHeaders } from "~/utils/retry-after";
 
 const DeleteSchema = z.object({ password: z.string("errors.required").min(1, "errors.required").max(200, "errors.passwordLong") });
 
@@ -21,19 +23,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, graduate } = await requireGraduate(request);
   const form = await readForm(request);
   const parsed = parseForm(DeleteSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
+  // Counted before the slow check, like sign-in (item 14).
+  const reservation = await reserveAttempt(db, passwordCheckCounters(user.id, context.clientAddress ?? "unknown"));
+  if (!reservation.allowed) return throttled(reservation, form);
   const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(parsed.data.password, row.password_hash))) return invalid({ password: "errors.currentPasswordWrong" }, form);
+  await releaseAttempt(db, reservation);
   const cleared = await endSession(request);
   const files = await deleteGraduateAccount(db, user.id, graduate.id);
   await Promise.all(files.map((f) => deleteStoredImage(f)));
   return redirect("/", { headers: cookieHeaders(cleared, setFlash("flash.accountDeleted")) });
 }
+
+export const headers = retryAfterHeaders;
 
 export const meta = titleMeta("data.title", { private: true });
 

@@ -8,8 +8,10 @@ import { useT } from "~/i18n/use-t";
 import { findUsableReset, redeemPasswordReset } from "~/models/password-resets.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { newPassword } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
+import { SectionErrorBoundary } from "~/components/section-error";
 
 const ResetSchema = z
   .object({ password: newPassword, passwordRepeat: z.string("errors.required") })
@@ -22,13 +24,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const form = await readForm(request, SMALL_FORM_LIMITS);
   const parsed = parseForm(ResetSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const ok = await redeemPasswordReset(getDb(), params.token ?? "", parsed.data.password);
   if (!ok) return invalid({ _form: "errors.resetInvalid" }, form);
   return redirect("/login", { headers: cookieHeaders(setFlash("flash.passwordReset")) });
 }
+
+// A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
+export const ErrorBoundary = SectionErrorBoundary;
 
 export const meta = titleMeta("reset.title", { private: true });
 

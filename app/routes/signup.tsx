@@ -3,16 +3,21 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/require-user.server";
-import { startSession } from "~/auth/session.server";
+import { decoyHash, verifyPassword } from "~/auth/password.server";
+import { reserveAttempt, signUpCounters } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { companyInviteProblem, createPendingCompany, findCompanyInvite, joinCompanyWithInvite } from "~/models/companies.server";
-import { createUser, emailTaken } from "~/models/users.server";
+import { notify } from "~/models/notifications.server";
+import { createUser, findUserByEmail } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
+import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { email, newPassword, requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
+import { SectionErrorBoundary } from "~/components/section-error";
+import { retryAfterHeaders } from "~/utils/retry-after";
 
 const account = {
   name: requiredText(120),
@@ -28,6 +33,22 @@ const samePasswords: [(v: { password: string; passwordRepeat: string }) => boole
 const EmployerSignUpSchema = z.object({ ...account, company: requiredText(160) }).refine(...samePasswords);
 /** With a colleague's invitation the account joins that company: no company name is asked. */
 const InvitedSignUpSchema = z.object({ ...account, invite: z.string().max(100).optional() }).refine(...samePasswords);
+
+/**
+ * The one answer to every accepted sign-up, whether the address was new or already had an
+ * account: no session, a notice to sign in (issue 13, item 14; docs/decisions/019-throttle-reservations-and-body-limits.md).
+ */
+const signedUp = () => redirect("/login", { headers: cookieHeaders(setFlash("flash.signUpDone")) });
+
+/**
+ * The address already has an account: its owner is told in the portal, the requester learns
+ * nothing (a decoy hash takes the time creating the account would have taken).
+ */
+async function answerExistingAddress(userId: number) {
+  await verifyPassword("", await decoyHash());
+  await notify(getDb(), userId, "sign-up-existing", {});
+  return signedUp();
+}
 
 /** Thrown inside the transaction when the code was used in the meantime: nothing is kept. */
 class InviteRace extends Error {}
@@ -49,9 +70,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { invite: { code, company: problem ? null : invite!.company_name, problem } };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = await readForm(request);
+  const form = await readForm(request, SMALL_FORM_LIMITS);
   const code = inviteCodeOf(request, form);
   const db = getDb();
   if (code !== null) {
@@ -60,7 +81,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const problem = companyInviteProblem(invite);
     if (!parsed.ok) return rejected(problem ? { ...parsed, errors: { invite: problem, ...parsed.errors } } : parsed);
     if (problem) return invalid({ invite: problem }, form);
-    if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
+    // Every sign-up that gets this far counts, per address: each may create an account (item 14).
+    const reservation = await reserveAttempt(db, signUpCounters(context.clientAddress ?? "unknown"));
+    if (!reservation.allowed) return throttled(reservation, form);
+    const existing = await findUserByEmail(db, parsed.data.email);
+    if (existing) return answerExistingAddress(existing.id);
     const userId = await db.transaction().execute(async (trx) => {
       const id = await createUser(trx, { email: parsed.data.email, password: parsed.data.password, role: "employer", displayName: parsed.data.name });
       // Marks the invitation used in the same transaction; a code used meanwhile rolls everything back.
@@ -71,20 +96,25 @@ export async function action({ request }: ActionFunctionArgs) {
       throw error;
     });
     if (userId === null) return invalid({ invite: "companies.inviteUsed" }, form);
-    const cookie = await startSession(request, userId);
-    return redirect("/company", { headers: cookieHeaders(cookie, setFlash("flash.companyJoined")) });
+    return signedUp();
   }
   const parsed = parseForm(EmployerSignUpSchema, form);
   if (!parsed.ok) return rejected(parsed);
-  if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
-  const userId = await db.transaction().execute(async (trx) => {
+  const reservation = await reserveAttempt(db, signUpCounters(context.clientAddress ?? "unknown"));
+  if (!reservation.allowed) return throttled(reservation, form);
+  const existing = await findUserByEmail(db, parsed.data.email);
+  if (existing) return answerExistingAddress(existing.id);
+  await db.transaction().execute(async (trx) => {
     const id = await createUser(trx, { email: parsed.data.email, password: parsed.data.password, role: "employer", displayName: parsed.data.name });
     await createPendingCompany(trx, parsed.data.company, id);
-    return id;
   });
-  const cookie = await startSession(request, userId);
-  return redirect("/account", { headers: cookieHeaders(cookie, setFlash("flash.employerWelcome")) });
+  return signedUp();
 }
+
+// A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
+export const ErrorBoundary = SectionErrorBoundary;
+
+export const headers = retryAfterHeaders;
 
 export const meta = titleMeta("signup.title");
 

@@ -15,7 +15,8 @@ import { useT } from "~/i18n/use-t";
 import { listRecentImports, planAgainstDatabase, stageImport } from "~/models/csv-import.server";
 import { listCohorts } from "~/models/reference.server";
 import type { FieldError, FieldErrors } from "~/utils/form-types";
-import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { FORM_LIMITS, readBoundedForm } from "~/utils/request-body.server";
 import { positiveId } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
 
@@ -38,7 +39,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
     return data({ ok: false as const, errors: { file: tooLarge } as FieldErrors, values: {} as Record<string, string> }, { status: 413 });
   }
-  const form = await readForm(request);
+  // A file up to twice the limit is read, so an undeclared size still gets the field's message.
+  const read = await readBoundedForm(request, { ...FORM_LIMITS, maxBytes: 2 * MAX_FILE_BYTES + 64 * 1024, maxParts: 20, maxFields: 20 });
+  if (!read.ok && read.status === 413) {
+    return data({ ok: false as const, errors: { file: tooLarge } as FieldErrors, values: {} as Record<string, string> }, { status: 413 });
+  }
+  if (!read.ok) throw data({ reason: "bad-request" }, { status: 400 });
+  const form = read.form;
   const parsed = parseForm(UploadSchema, form);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const db = getDb();

@@ -17,6 +17,7 @@ import { answerSurvey, findSurveyLink } from "~/models/outcomes.server";
 import { checkpointDate } from "~/domain/outcomes/checkpoint-dates";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
+import { SectionErrorBoundary } from "~/components/section-error";
 
 const STATUS = { unknown: 404, used: 410, expired: 410 } as const;
 
@@ -41,6 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lng = new URL(request.url).searchParams.get("lng");
   return redirect(`/survey/thanks${lng ? `?lng=${encodeURIComponent(lng)}` : ""}`);
 }
+
+// A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
+export const ErrorBoundary = SectionErrorBoundary;
 
 export const meta = titleMeta("outcomes.survey.title", { private: true });
 

@@ -16,6 +16,8 @@ import { DEFAULT_PUBLIC_CHECKPOINT } from "~/domain/outcomes/display";
 import { startUploadSweeps } from "~/domain/images/sweep.server";
 import { config } from "~/config.server";
 import { getConnection } from "~/db.server";
+import { MAX_FORM_BYTES } from "~/domain/images/upload-form.server";
+import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./http-guards";
 import { rememberLanguage } from "./language";
 import { pageCache } from "./page-cache";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
@@ -61,6 +63,11 @@ async function main(): Promise<void> {
   const app = express();
   app.disable("x-powered-by");
   if (settings.trustProxy) app.set("trust proxy", 1);
+  // Before anything else: unknown methods are a 405 (never a 500), and no body larger than the
+  // largest form (an image upload) is read at all; each route applies its own limits (readForm).
+  app.use(onlyKnownMethods);
+  app.use(closeUnreadBodies);
+  app.use(refuseDeclaredTooLarge(MAX_FORM_BYTES));
   app.use(compression());
   app.use(securityHeaders);
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));

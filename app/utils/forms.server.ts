@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { en, type MessageKey } from "~/i18n/messages/en";
 
 import type { FieldErrors, FormFailureData } from "./form-types";
+import { type BodyLimits, FORM_LIMITS, readBoundedForm } from "./request-body.server";
 
 export type { FieldErrors };
 export type FormFailure = FormFailureData;
@@ -49,11 +50,20 @@ export function rejected(failure: FormFailure) {
   return data({ ok: false as const, errors: failure.errors, values: failure.values }, { status: 400 });
 }
 
-/** Reads the body as a form, answering 400 (never 500) when it is not one. */
-export async function readForm(request: Request): Promise<FormData> {
-  try {
-    return await request.formData();
-  } catch {
-    throw data({ reason: "bad-request" }, { status: 400 });
-  }
+/**
+ * Reads the body as a form within the route's limits (request-body.server.ts), answering 400
+ * (never 500) when it is not one and 413 when it is larger than the route accepts.
+ */
+export async function readForm(request: Request, limits: BodyLimits = FORM_LIMITS): Promise<FormData> {
+  const read = await readBoundedForm(request, limits);
+  if (read.ok) return read.form;
+  throw data({ reason: read.status === 413 ? "too-large" : "bad-request" }, { status: read.status });
+}
+
+/** 429 with Retry-After: a throttle refused the attempt before anything was checked. */
+export function throttled(verdict: { retryAfterMinutes: number }, formData: FormData) {
+  return data(
+    { ok: false as const, errors: { _form: ["errors.throttled", { minutes: verdict.retryAfterMinutes }] as const }, values: typedValues(formData) },
+    { status: 429, headers: { "Retry-After": String(verdict.retryAfterMinutes * 60) } },
+  );
 }

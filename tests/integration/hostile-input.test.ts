@@ -105,8 +105,8 @@ const id = (n: number) => String(n);
 const TARGETS: Target[] = [
   // visitors
   { file: "login.tsx", actor: "visitor", url: () => "/login", intents: [], runs: 300, writesOn4xx: "a failed sign-in is recorded to throttle the next ones" },
-  { file: "signup.tsx", actor: "visitor", url: () => "/signup", intents: [], runs: 300 },
-  { file: "join.tsx", actor: "visitor", url: () => "/join", intents: [], runs: 250 },
+  { file: "signup.tsx", actor: "visitor", url: () => "/signup", intents: [], runs: 300, writesOn4xx: "a sign-up attempt is counted to throttle the next ones" },
+  { file: "join.tsx", actor: "visitor", url: () => "/join", intents: [], runs: 250, writesOn4xx: "a wrong invitation code is counted to throttle the next ones" },
   { file: "reset.$token.tsx", actor: "visitor", url: (w) => `/reset/${w.resetToken}`, params: (w) => ({ token: w.resetToken }), intents: [], runs: 200 },
   { file: "survey.$token.tsx", actor: "visitor", url: (w) => `/survey/${w.gradA.surveyToken}`, params: (w) => ({ token: w.gradA.surveyToken }), intents: [], runs: 250 },
   // graduate A's forms
@@ -116,8 +116,8 @@ const TARGETS: Target[] = [
   { file: "me.languages.tsx", actor: "gradA", url: () => "/me/languages", intents: [], runs: 150 },
   { file: "me.modules.tsx", actor: "gradA", url: () => "/me/modules", intents: ["module", "certificate"], runs: 400 },
   { file: "me.outcomes.tsx", actor: "gradA", url: () => "/me/outcomes", intents: ["give", "withdraw"], runs: 150 },
-  { file: "me.data.tsx", actor: "gradA", url: () => "/me/data", intents: ["delete"], runs: 30 },
-  { file: "account.tsx", actor: "gradA", url: () => "/account", intents: ["password", "locale", "email"], runs: 250 },
+  { file: "me.data.tsx", actor: "gradA", url: () => "/me/data", intents: ["delete"], runs: 30, writesOn4xx: "a wrong current password is counted to throttle the next ones" },
+  { file: "account.tsx", actor: "gradA", url: () => "/account", intents: ["password", "locale", "email"], runs: 250, writesOn4xx: "a wrong current password is counted to throttle the next ones" },
   { file: "notifications.tsx", actor: "gradA", url: () => "/notifications", intents: [], runs: 80 },
   { file: "me.projects._index.tsx", actor: "gradA", url: () => "/me/projects", intents: ["move"], runs: 200 },
   { file: "me.projects.$id.tsx", actor: "gradA", url: () => "/me/projects/new", params: () => ({ id: "new" }), intents: ["save"], runs: 500 },

@@ -1,7 +1,9 @@
 // Reads a posted form (multipart or urlencoded) without ever holding more than a set number
 // of bytes: a body that declares, or turns out to carry, more is refused before it is all
-// buffered. Request.formData() alone would read any size into memory first.
+// buffered (and too many parts before they are parsed). Request.formData() alone would read any
+// size into memory first.
 import type { MessageKey } from "~/i18n/messages/en";
+import { type BodyLimits, readBoundedForm } from "~/utils/request-body.server";
 import { MAX_UPLOAD_BYTES } from "./store.server";
 
 /** One image at the upload limit, plus room for the form's text fields and boundaries. */
@@ -12,44 +14,11 @@ export type UploadFormResult = { ok: true; form: FormData } | { ok: false; statu
 const TOO_LARGE = { ok: false, status: 413, reason: "upload.tooLarge" } as const;
 const UNREADABLE = { ok: false, status: 400, reason: "upload.badForm" } as const;
 
-export async function readUploadForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<UploadFormResult> {
-  const declared = request.headers.get("Content-Length");
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return TOO_LARGE;
-  if (!request.body) {
-    try {
-      return { ok: true, form: await request.formData() };
-    } catch {
-      return UNREADABLE;
-    }
-  }
+/** Uploads keep their larger byte limit; fields and parts are counted as for any form. */
+export const UPLOAD_LIMITS: BodyLimits = { maxBytes: MAX_FORM_BYTES, maxFields: 50, maxFieldBytes: 64 * 1024, maxParts: 50 };
 
-  let seen = 0;
-  let over = false;
-  const reader = request.body.getReader();
-  const limited = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) {
-        controller.close();
-        return;
-      }
-      seen += value.byteLength;
-      if (seen > maxBytes) {
-        over = true;
-        await reader.cancel().catch(() => undefined);
-        controller.error(new Error("request body over the limit"));
-        return;
-      }
-      controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  const bounded = new Request(request.url, { method: request.method, headers: request.headers, body: limited, duplex: "half" } as RequestInit & { duplex: "half" });
-  try {
-    return { ok: true, form: await bounded.formData() };
-  } catch {
-    return over ? TOO_LARGE : UNREADABLE;
-  }
+export async function readUploadForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<UploadFormResult> {
+  const read = await readBoundedForm(request, { ...UPLOAD_LIMITS, maxBytes });
+  if (read.ok) return read;
+  return read.status === 413 ? TOO_LARGE : UNREADABLE;
 }
