@@ -318,11 +318,11 @@ describe("crawl every role's pages", () => {
     const reached = (role: Role, pattern: string) => [...(results.get(role)?.patterns.keys() ?? [])].some((p) => p.startsWith(pattern));
     for (const [role, patterns] of [
       ["visitor", ["/vacancies/:id", "/outcomes", "/g/:name"]],
-      ["graduate", ["/me/profile", "/me/applications/:id", "/vacancies/:id"]],
+      ["graduate", ["/me/profile", "/me/applications", "/me/projects/:id", "/vacancies/:id"]],
       ["employer", ["/employer/vacancies/:id", "/employer/applications/:id", "/graduates"]],
       ["pending", ["/company"]],
-      ["staff", ["/staff/graduates/:id", "/staff/outcomes", "/staff/audit"]],
-      ["admin", ["/admin/schools/:id", "/admin/skills"]],
+      ["staff", ["/staff/graduates/:id", "/staff/outcomes/graduates/:id", "/staff/companies/:id", "/staff/audit"]],
+      ["admin", ["/admin/schools/:id", "/admin/skills/:id", "/admin/modules/:id"]],
     ] as [Role, string[]][]) {
       for (const p of patterns) expect(reached(role, p), `${role} reached ${p}`).toBe(true);
     }
