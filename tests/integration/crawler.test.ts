@@ -7,6 +7,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
+import { ky } from "~/i18n/messages/ky";
+import { ru } from "~/i18n/messages/ru";
 import {
   type CrawlResult,
   type Finding,
@@ -15,6 +17,7 @@ import {
   decodeSingleFetch,
   extractGetForms,
   extractLinks,
+  extractPostActions,
   patternOf,
   translationProblems,
 } from "../support/crawler";
@@ -50,6 +53,18 @@ type Facts = {
   members: { email: string; companyId: number }[];
   notes: { graduateId: number; companyId: number; note: string }[];
 };
+
+// Interface texts of the other languages (whole messages of two words or more, no variables).
+// Shown as a whole text on a page in this language, they mean a hard-wired or fallen-back string.
+function foreignTexts(): Record<"ky" | "ru" | "en", Set<string>> {
+  const catalogs = { ky, ru, en } as Record<"ky" | "ru" | "en", Record<string, string>>;
+  const texts = (lang: "ky" | "ru" | "en") => Object.values(catalogs[lang]).filter((m) => !m.includes("{") && /\S+\s+\S+/.test(m));
+  const of = (lang: "ky" | "ru" | "en") => {
+    const own = new Set(Object.values(catalogs[lang]));
+    return new Set((["ky", "ru", "en"] as const).filter((l) => l !== lang).flatMap(texts).filter((m) => !own.has(m)));
+  };
+  return { ky: of("ky"), ru: of("ru"), en: of("en") };
+}
 
 let server: RunningServer;
 let facts: Facts;
@@ -154,6 +169,7 @@ const isSalaryKey = (k: string) => /^salary_?(min|max)$/i.test(k);
 /** Problems in one decoded `.data` payload for this viewer. */
 function dataProblems(v: Viewer, payload: unknown): string[] {
   const problems = new Set<string>();
+  const hiddenCells: string[] = [];
   walk(payload, (o, at) => {
     for (const k of Object.keys(o)) if (FORBIDDEN_KEYS.test(k)) problems.add(`${at}.${k}: internal field`);
     const salaries = Object.entries(o).filter(([k, x]) => isSalaryKey(k) && typeof x === "number");
@@ -166,9 +182,10 @@ function dataProblems(v: Viewer, payload: unknown): string[] {
     // A hidden outcome cell (DESIGN §6) travels as "hidden" and nothing else: no value, no denominator.
     if (o.hidden === true) {
       const numbers = Object.entries(o).filter(([, x]) => typeof x === "number");
-      if (numbers.length) problems.add(`${at}: hidden cell carries ${numbers.map(([k, x]) => `${k}=${x}`).join(", ")}`);
+      if (numbers.length) hiddenCells.push(`${at}: ${numbers.map(([k, x]) => `${k}=${x}`).join(", ")}`);
     }
   });
+  if (hiddenCells.length) problems.add(`${hiddenCells.length} hidden cells carry numbers, e.g. ${hiddenCells.slice(0, 2).join("; ")}`);
   return [...problems];
 }
 
@@ -245,6 +262,10 @@ describe("the crawler's own checks catch what they look for", () => {
     expect(translationProblems('<p>nav.home</p><p title="vacancies.apply.title">x</p>', keys).length).toBeGreaterThan(0);
     expect(translationProblems("<p>Signed in as {name}</p>", keys)).toEqual(['unfilled placeholder "{name}"']);
     expect(translationProblems('<p>feed.xml, demo.kg</p><script>{"nav.home":1}</script><a href="/x">{</a>', keys)).toEqual([]);
+    expect(translationProblems('<link href="/build/routes/admin.schools.$id-X.js"><a href="/admin.schools">x</a>', keys)).toEqual([]);
+    // An English interface text on a Russian page is a missing translation.
+    expect(translationProblems(`<p>${en["nav.skipToContent"]}</p>`, keys, foreignTexts().ru)).toEqual([`text of another language "${en["nav.skipToContent"]}"`]);
+    expect(translationProblems(`<p>${ru["nav.skipToContent"]}</p>`, keys, foreignTexts().ru)).toEqual([]);
   });
 
   it("reads links and the default submission of GET forms, never POST forms", () => {
@@ -254,6 +275,7 @@ describe("the crawler's own checks catch what they look for", () => {
       <form method="post" action="/logout"><button>out</button></form>`;
     expect(extractLinks(html)).toEqual(["/vacancies?skill=1&page=2", "/uploads/a.webp"]);
     expect(extractGetForms(html, new URL("http://x/vacancies"))).toEqual(["http://x/vacancies?q=&sort=newest&hybrid=1&go=1"]);
+    expect(extractPostActions(html, new URL("http://x/vacancies"))).toEqual(["http://x/logout"]);
     expect(patternOf(new URL("http://x/g/aiperi-z/cv?lng=ru&page=3"))).toBe("/g/:name/cv?page");
     expect(dataUrlOf(new URL("http://x/?lng=en")).href).toBe("http://x/_root.data?lng=en");
   });
@@ -291,6 +313,7 @@ describe("item 13: loaders send only what the page shows", () => {
 });
 
 describe("crawl every role's pages", () => {
+  const FOREIGN = foreignTexts();
   for (const r of ROLES) {
     it(`${r.role}: no 5xx, no dead shown link, no raw key, the asked language, no field it may not see`, async () => {
       const v = viewers.get(r.role)!;
@@ -302,6 +325,7 @@ describe("crawl every role's pages", () => {
         maxPages: MAX_PAGES,
         perPattern: PER_PATTERN,
         messageKeys: new Set(Object.keys(en)),
+        foreignTexts: FOREIGN,
         checkData: (payload) => [...dataProblems(v, payload), ...secretProblems(v, stringsOf(payload))],
         checkHtml: (text) => secretProblems(v, htmlStrings(text)),
         concurrency: 3,

@@ -25,6 +25,8 @@ export type CrawlOptions = {
   /** Visits per route pattern (path with ids replaced, plus the names of its query parameters). */
   perPattern: number;
   messageKeys: Set<string>;
+  /** Per language, interface texts of the other languages: shown on a page in this language, they are a missing translation. */
+  foreignTexts?: Record<Lang, Set<string>>;
   checkData?: DataCheck;
   checkHtml?: HtmlCheck;
   /** Requests in flight at once. */
@@ -141,13 +143,23 @@ export function extractGetForms(html: string, pageUrl: URL): string[] {
   return out;
 }
 
+/** Where each POST form (a button that changes something) sends, resolved against the page. */
+export function extractPostActions(html: string, pageUrl: URL): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<form\b[^>]*>/gi)) {
+    if ((attr(m[0], "method") ?? "get").toLowerCase() !== "post") continue;
+    out.push(new URL(attr(m[0], "action") || pageUrl.href, pageUrl).href);
+  }
+  return out;
+}
+
 /** What a reader sees and what assistive technology reads: text and attributes, without scripts and styles. */
 export function visibleHtml(html: string): string {
   return html.replace(/<script\b[\s\S]*?<\/script>/gi, " ").replace(/<style\b[\s\S]*?<\/style>/gi, " ");
 }
 
 /** Raw message keys (a missing translation renders as its key, app/i18n/translate.ts) and unfilled {placeholders}. */
-export function translationProblems(html: string, keys: Set<string>): string[] {
+export function translationProblems(html: string, keys: Set<string>, foreign?: Set<string>): string[] {
   // Addresses are not words: module preload paths such as /build/routes/admin.schools.$id-X.js look like keys.
   const text = decodeEntities(visibleHtml(html).replace(/<link\b[^>]*>/gi, " ").replace(/\s(href|src|action)="[^"]*"/gi, " "));
   const problems = new Set<string>();
@@ -156,6 +168,12 @@ export function translationProblems(html: string, keys: Set<string>): string[] {
   }
   // Text between tags only: an unfilled variable of interpolate() stays as "{name}".
   for (const m of text.replace(/<[^>]*>/g, " ").matchAll(/\{[A-Za-z_]\w*\}/g)) problems.add(`unfilled placeholder "${m[0]}"`);
+  if (foreign) {
+    for (const m of text.matchAll(/>([^<]+)</g)) {
+      const node = m[1]!.trim();
+      if (foreign.has(node)) problems.add(`text of another language "${node.slice(0, 60)}"`);
+    }
+  }
   return [...problems];
 }
 
@@ -185,7 +203,9 @@ export async function decodeSingleFetch(raw: string): Promise<unknown> {
   return value;
 }
 
-type Item = { url: URL; from: string; lang: Lang };
+// A probe is a GET to where a shown POST button sends: nothing is submitted, but a route that
+// refuses the role (403) means the button is shown to someone it cannot serve.
+type Item = { url: URL; from: string; lang: Lang; probe?: boolean };
 
 export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const base = new URL(o.baseUrl);
@@ -200,7 +220,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const find = (kind: string, url: URL | string, from: string, detail: string) =>
     findings.push({ role: o.role, kind, url: typeof url === "string" ? url : canonical(url), from, detail });
 
-  const enqueue = (href: string, from: string, page: URL) => {
+  const enqueue = (href: string, from: string, page: URL, probe = false) => {
     let url: URL;
     try {
       url = new URL(href, page);
@@ -210,14 +230,14 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     if (url.origin !== base.origin || !/^https?:$/.test(url.protocol)) return;
     if (NEVER.some((r) => r.test(url.pathname))) return;
     url.hash = "";
-    const key = canonical(url);
+    const key = (probe ? "POST " : "") + canonical(url);
     if (seen.has(key)) return;
-    const pattern = patternOf(url);
+    const pattern = (probe ? "POST " : "") + patternOf(url);
     const count = patterns.get(pattern) ?? 0;
     if (count >= o.perPattern) return;
     seen.add(key);
     patterns.set(pattern, count + 1);
-    queue.push({ url, from, lang: LANGS[turn++ % 3]! });
+    queue.push({ url, from, lang: LANGS[turn++ % 3]!, probe });
   };
 
   const get = async (url: URL, lang: Lang | null) => {
@@ -231,14 +251,18 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const checkPage = (url: URL, from: string, lang: Lang, html: string) => {
     const declared = htmlLang(html);
     if (declared !== lang) find("lang", url, from, `asked for ${lang}, <html lang="${declared}">`);
-    for (const p of translationProblems(html, o.messageKeys)) find("translation", url, from, `${lang}: ${p}`);
+    for (const p of translationProblems(html, o.messageKeys, o.foreignTexts?.[lang])) find("translation", url, from, `${lang}: ${p}`);
   };
 
-  const visit = async ({ url, from, lang }: Item) => {
+  const visit = async ({ url, from, lang, probe }: Item) => {
     const here = canonical(url);
     const { res, body } = await get(url, lang);
     const status = res.status;
-    if (status >= 500) return find("5xx", url, from, `${status}`);
+    if (status >= 500) return find("5xx", url, from, `${status}${probe ? " (GET of a form's target)" : ""}`);
+    if (probe) {
+      if (status === 403) find("dead-button", url, from, `a form shown to ${o.role} posts to a route that answers it 403`);
+      return;
+    }
     if (status === 403 || status === 404) return find("dead-link", url, from, `${status} for a link shown to ${o.role}`);
     if (status >= 300 && status < 400) {
       const location = res.headers.get("location");
@@ -282,6 +306,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     }
     for (const href of extractLinks(body)) enqueue(href, here, url);
     for (const href of extractGetForms(body, url)) enqueue(href, `${here} (form)`, url);
+    for (const href of extractPostActions(body, url)) if (new URL(href).pathname !== url.pathname) enqueue(href, `${here} (button)`, url, true);
   };
 
   for (const s of o.start) enqueue(s, "(start)", base);
