@@ -18,6 +18,7 @@ import {
   extractGetForms,
   extractLinks,
   extractPostActions,
+  htmlLang,
   patternOf,
   translationProblems,
 } from "../support/crawler";
@@ -309,6 +310,21 @@ describe("item 13: loaders send only what the page shows", () => {
       expect(Object.keys(vacancy)).not.toContain("created_by");
       expect(vacancy.salary_min ?? null).toBeNull();
       expect(vacancy.salary_max ?? null).toBeNull();
+    }
+  });
+});
+
+describe("error pages, which no link leads to", () => {
+  it("a 404 (unknown page) and a 403 (graduate on /staff) answer in the language asked for, with no raw key", async () => {
+    const keys = new Set(Object.keys(en));
+    for (const lang of ["ky", "ru", "en"] as const) {
+      for (const [path, cookie, status] of [["/no-such-page", undefined, 404], ["/staff", cookies.get("graduate"), 403]] as const) {
+        const res = await fetch(`${server.url}${path}?lng=${lang}`, { headers: cookie ? { Cookie: cookie } : {} });
+        expect(res.status, `${path} ${lang}`).toBe(status);
+        const html = await res.text();
+        expect(htmlLang(html), `${path} ${lang}`).toBe(lang);
+        expect(translationProblems(html, keys, foreignTexts()[lang]), `${path} ${lang}`).toEqual([]);
+      }
     }
   });
 });
