@@ -227,6 +227,8 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     } catch {
       return find("bad-link", href, from, "unparsable href");
     }
+    // Absolute links made from PUBLIC_URL say localhost where the test server is reached as 127.0.0.1.
+    if (url.hostname === "localhost" && base.hostname === "127.0.0.1" && url.port === base.port) url.hostname = base.hostname;
     if (url.origin !== base.origin || !/^https?:$/.test(url.protocol)) return;
     if (NEVER.some((r) => r.test(url.pathname))) return;
     url.hash = "";
