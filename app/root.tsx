@@ -11,6 +11,7 @@ import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage } from "~/components/error-page";
 import { catalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
+import { companyOfUser } from "~/models/companies.server";
 import { unreadCount } from "~/models/notifications.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
@@ -29,12 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const { flash, clear } = takeFlash(request);
   const unread = user ? await unreadCount(getDb(), user.id) : 0;
+  // The directory link only for those it admits (staff, verified employers): no link that answers 403.
+  const directory = user?.role === "staff" || user?.role === "admin" || (user?.role === "employer" && (await companyOfUser(getDb(), user.id))?.status === "verified");
   return data(
     {
       lang,
       messages: catalogs[lang],
       flash,
-      user: user ? { id: user.id, name: user.display_name, role: user.role, unread } : null,
+      user: user ? { id: user.id, name: user.display_name, role: user.role, unread, directory } : null,
     },
     { headers: cookieHeaders(clear) },
   );
@@ -108,7 +111,7 @@ function Header() {
           {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
           {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
           <Link to="/vacancies">{t("vacancies.nav")}</Link>
-          {user?.role === "staff" || user?.role === "admin" || user?.role === "employer" ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
+          {user?.directory ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
           {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
           {user?.role === "employer" ? <Link to="/employer">{t("vacancies.dashboard")}</Link> : null}
           {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}

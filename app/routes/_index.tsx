@@ -18,7 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   await closeExpiredVacancies(db);
   const [schools, counts, user, graduates, vacancies] = await Promise.all([listSchools(db), portalCounts(db), getUser(request), recentPublicGraduates(db, 6), recentOpenVacancies(db, 6)]);
-  return { schools, counts, signedIn: Boolean(user), graduates, vacancies: vacancies.map(({ description: _d, ...v }) => v) };
+  // Named shapes of what the page shows (issue 13: loaders send no whole rows).
+  return {
+    schools: schools.map((s) => ({
+      id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en,
+      region_ky: s.region_ky, region_ru: s.region_ru, region_en: s.region_en,
+    })),
+    counts,
+    signedIn: Boolean(user),
+    graduates,
+    vacancies: vacancies.map((v) => ({ id: v.id, title: v.title, company_name: v.company_name, city: v.city })),
+  };
 }
 
 export const meta = titleMeta("home.title");

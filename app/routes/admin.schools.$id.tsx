@@ -31,8 +31,10 @@ async function schoolFromParam(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const school = await schoolFromParam(params.id);
-  return { school, regions: await listRegions(getDb()) };
+  const s = await schoolFromParam(params.id);
+  // The form's fields; the whole row stays on the server (it is the audit's "before").
+  const school = s ? { id: s.id, slug: s.slug, region_id: s.region_id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en } : null;
+  return { school, regions: (await listRegions(getDb())).map((r) => ({ id: r.id, name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

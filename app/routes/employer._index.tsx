@@ -75,7 +75,7 @@ export default function EmployerDashboard() {
                     {v.status === "rejected" && v.reject_reason ? <p className="small muted">{v.reject_reason}</p> : null}
                   </td>
                   <td>{v.deadline ? formatDate(lang, v.deadline) : "—"}</td>
-                  <td><Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link></td>
+                  <td>{company.status === "verified" ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)}</td>
                   <td>{company.status === "verified" ? <Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link> : "—"}</td>
                 </tr>
               ))}

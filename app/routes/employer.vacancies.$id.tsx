@@ -90,7 +90,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancy = await vacancyFromParam(company.id, params.id);
   const lang = langOf(request);
   const regions = (await listRegions(getDb())).map((r) => ({ value: r.id, label: pick(r, "name", lang) }));
-  return { company, vacancy, regions, today: todayInBishkek() };
+  // The form's fields only, not the row (issue 13: no created_by or other internal columns).
+  const v = vacancy;
+  const shown = v
+    ? {
+        id: v.id, title: v.title, description: v.description, status: v.status, reject_reason: v.reject_reason,
+        employment_type: v.employment_type, work_mode: v.work_mode, city: v.city, region_id: v.region_id,
+        salary_min: v.salary_min, salary_max: v.salary_max, salary_hidden: v.salary_hidden, openings: v.openings, deadline: v.deadline,
+        skills: v.skills, languages: v.languages,
+      }
+    : null;
+  return { company: { id: company.id, status: company.status }, vacancy: shown, regions, today: todayInBishkek() };
 }
 
 function transitionFailure(result: TransitionResult & { ok: false }, form: FormData) {
@@ -199,7 +209,7 @@ export default function VacancyFormPage() {
         <p>
           <span className={`pill vacancy-status vacancy-status--${status}`}>{t(`vacancies.status.${status}`)}</span>{" "}
           {status === "open" ? <Link to={`/vacancies/${vacancy.id}`}>{t("vacancies.viewPublic")}</Link> : null}
-          {" "}<Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("vacancies.applicants")}</Link>
+          {company.status === "verified" ? <>{" "}<Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("vacancies.applicants")}</Link></> : null}
           {company.status === "verified" ? <>{" "}<Link to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link></> : null}
         </p>
       ) : null}

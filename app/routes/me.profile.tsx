@@ -48,7 +48,28 @@ const BasicsSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
-  return { graduate, regions: await listRegions(getDb()) };
+  // Only what the form shows (issue 13: no row spreads; no verifier ids, enrolment contacts or user ids).
+  const g = graduate;
+  return {
+    graduate: {
+      id: g.id,
+      first_name: g.first_name,
+      last_name: g.last_name,
+      photo: g.photo,
+      headline: g.headline,
+      about: g.about,
+      region_id: g.region_id,
+      city: g.city,
+      willing_to_relocate: g.willing_to_relocate,
+      remote_preference: g.remote_preference,
+      available_from: g.available_from,
+      contact_email: g.contact_email,
+      contact_phone: g.contact_phone,
+      contact_telegram: g.contact_telegram,
+      visibility: g.visibility,
+    },
+    regions: (await listRegions(getDb())).map((r) => ({ id: r.id, name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -24,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "graduate" });
   const origin = publicOrigin();
   const searches = await listSavedSearches(getDb(), user.id);
-  return { searches: searches.map((s) => ({ ...s, feedUrl: `${origin}/saved/${s.feed_token}/feed.xml` })) };
+  // The feed token travels only inside the address the page shows (issue 13: named shapes).
+  return { searches: searches.map((s) => ({ id: s.id, name: s.name, query: s.query, created_at: s.created_at, feedUrl: `${origin}/saved/${s.feed_token}/feed.xml` })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

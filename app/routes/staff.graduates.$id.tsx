@@ -43,8 +43,14 @@ async function profileFromParam(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
-  const profile = await profileFromParam(params.id);
-  return { profile, certificateName: await certificateName(getDb(), langOf(request)) };
+  const { graduate: g, modules, skills } = await profileFromParam(params.id);
+  // What the verification page shows, not the graduate row (issue 13: no verifier ids, no contacts).
+  const graduate = {
+    first_name: g.first_name, last_name: g.last_name, slug: g.slug, graduation_date: g.graduation_date,
+    school_ky: g.school_ky, school_ru: g.school_ru, school_en: g.school_en,
+    certificate_number: g.certificate_number, certificate_date: g.certificate_date, certificate_verified_at: g.certificate_verified_at,
+  };
+  return { profile: { graduate, modules, skills }, certificateName: await certificateName(getDb(), langOf(request)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

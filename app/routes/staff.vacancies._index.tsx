@@ -25,9 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
   const rows = await listSubmittedVacancies(getDb());
   return {
-    queue: rows.map(({ description, ...r }) => {
-      const text = richTextToPlain(description);
-      return { ...r, excerpt: text.length > 300 ? `${text.slice(0, 300)}…` : text };
+    queue: rows.map((r) => {
+      const text = richTextToPlain(r.description);
+      return {
+        id: r.id, title: r.title, company_name: r.company_name, company_status: r.company_status, employment_type: r.employment_type,
+        work_mode: r.work_mode, city: r.city, updated_at: r.updated_at, excerpt: text.length > 300 ? `${text.slice(0, 300)}…` : text,
+      };
     }),
   };
 }

@@ -32,8 +32,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const listed = isPublic(vacancy);
   if (!listed && !staff && !owner) notFound();
   const origin = publicOrigin();
+  // A named shape, not the row: a hidden salary and internal ids never leave the server (issue 13).
+  const v = vacancy;
   return {
-    vacancy: { ...vacancy, description: sanitizeRichText(vacancy.description) },
+    vacancy: {
+      id: v.id,
+      title: v.title,
+      description: sanitizeRichText(v.description),
+      status: v.status,
+      employment_type: v.employment_type,
+      work_mode: v.work_mode,
+      city: v.city,
+      region_ky: v.region_ky,
+      region_ru: v.region_ru,
+      region_en: v.region_en,
+      salary: v.salary_hidden ? null : { min: v.salary_min, max: v.salary_max },
+      openings: v.openings,
+      published_at: v.published_at,
+      deadline: v.deadline,
+      company_name: v.company_name,
+      company_website: v.company_website,
+      skills: v.skills.map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, required: s.required, min_level: s.min_level })),
+      languages: v.languages,
+    },
     listed,
     owner,
     staff,
@@ -57,7 +78,7 @@ export default function VacancyPage() {
   const { vacancy: v, listed, owner, staff, canApply, jsonLd } = useLoaderData<typeof loader>();
   const region = v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
   const place = [v.city, region].filter(Boolean).join(", ");
-  const salary = v.salary_hidden ? null : salaryText(t, lang, v.salary_min, v.salary_max);
+  const salary = v.salary ? salaryText(t, lang, v.salary.min, v.salary.max) : null;
   const required = v.skills.filter((s) => s.required === 1);
   const nice = v.skills.filter((s) => s.required !== 1);
   return (

@@ -28,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const vacancyId = idParam(params.id);
   const existing = await applicationOfGraduateFor(db, graduate.id, vacancyId);
-  const vacancy = await openVacancy(db, vacancyId);
+  const open = await openVacancy(db, vacancyId);
+  // What the form shows of the vacancy (issue 13: named shapes, not rows).
+  const vacancy = open ? { id: open.id, title: open.title, company_name: open.company_name } : undefined;
   if (existing && existing.status !== "invited") {
     return { vacancy: vacancy ?? null, already: existing.id, invited: false, projects: [] };
   }

@@ -1,0 +1,63 @@
+// Loaders send named shapes, not rows (issue 13, docs/decisions/024-crawler.md). Everything a
+// loader returns reaches the browser as `.data`. A spread or a whole-row select in a loader copies
+// every column, including ones the page never shows: a hidden salary, created_by, a verifier's id.
+// The crawler checks what the demo data reaches; this check catches the habit in any route.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROUTES = path.resolve("app/routes");
+
+// Spreads in loaders that copy computed values (search results, arrays, parsed queries), not rows.
+// A new spread must list its fields by name; add it here only if it spreads no database row.
+const COMPUTED_SPREADS = new Set([
+  "admin.settings.tsx ...CERTIFICATE_KEYS",
+  "employer.vacancies.$id_.applicants.tsx ...applicantsQueryFrom",
+  "graduates._index.tsx ...cohorts",
+  "graduates._index.tsx ...result",
+  "saved.$token.feed[.xml].ts ...query",
+  "staff.audit.tsx ...result",
+  "staff.import.$id.tsx ...base",
+  "staff.import.$id.tsx ...l",
+  "staff.outcomes._index.tsx ...dashboard",
+  "staff.outcomes.follow-up.tsx ...found",
+  "staff.outcomes.graduates._index.tsx ...found",
+  "staff.outcomes[.csv].ts ...rows",
+  "vacancies._index.tsx ...result",
+]);
+
+function loaderOf(source: string): string | null {
+  const start = source.search(/export (async )?function loader\b/);
+  if (start < 0) return null;
+  const end = source.indexOf("\n}\n", start);
+  return source.slice(start, end < 0 ? undefined : end);
+}
+
+describe("loaders send named shapes", () => {
+  const files = fs.readdirSync(ROUTES).filter((f) => /\.tsx?$/.test(f));
+
+  it("reads every route file (the check is not empty)", () => {
+    expect(files.length).toBeGreaterThan(70);
+    expect(files.filter((f) => loaderOf(fs.readFileSync(path.join(ROUTES, f), "utf8"))).length).toBeGreaterThan(60);
+  });
+
+  it("no route selects whole rows (selectAll) but where the row is an audit entry's \"before\"", () => {
+    // admin.schools.$id.tsx reads the whole school for its action's audit entry; its loader picks fields.
+    const offenders = files.filter((f) => /\.selectAll\(/.test(fs.readFileSync(path.join(ROUTES, f), "utf8")));
+    expect(offenders).toEqual(["admin.schools.$id.tsx"]);
+  });
+
+  it("no loader spreads anything but the computed values listed here", () => {
+    const spreads: string[] = [];
+    for (const f of files) {
+      const loader = loaderOf(fs.readFileSync(path.join(ROUTES, f), "utf8"));
+      for (const m of loader?.matchAll(/\.\.\.([A-Za-z_$][\w$]*)/g) ?? []) spreads.push(`${f} ...${m[1]}`);
+    }
+    expect(spreads.filter((s) => !COMPUTED_SPREADS.has(s))).toEqual([]);
+  });
+
+  it("the check sees a row spread when there is one", () => {
+    const sample = "export async function loader() {\n  const vacancy = await getVacancy(db, 1);\n  return { vacancy: { ...vacancy } };\n}\n";
+    expect([...loaderOf(sample)!.matchAll(/\.\.\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1])).toEqual(["vacancy"]);
+  });
+});
