@@ -6,10 +6,12 @@
 // Every function is scoped: graduate functions take the graduate's id, employer functions the
 // company's id, so an id from elsewhere names nothing (the routes answer 404).
 import type { DB } from "@db/connection";
-import type { ApplicationStatus, CefrLevel, EmploymentType, SkillLevel, SkillSource } from "@db/schema";
+import type { ApplicationStatus, EmploymentType } from "@db/schema";
 import { requireUser, type SessionUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
+import { type ApplicationSnapshot, parseSnapshot, serializeSnapshot, SNAPSHOT_VERSION } from "~/domain/applications/snapshot";
+import { LANGUAGE_CODES, type LanguageCode } from "~/domain/profile/options";
 import { forbidden } from "~/utils/http.server";
 import { companyOfUser } from "./companies.server";
 import { notify, notifyCompany } from "./notifications.server";
@@ -31,50 +33,22 @@ export async function requireCompanyMember(request: Request): Promise<{ user: Se
   return { user, company: { id: company.id, name: company.name, slug: company.slug } };
 }
 
-type Named = { name_ky: string; name_ru: string; name_en: string };
+export { type ApplicationSnapshot, type SnapshotView, parseSnapshot } from "~/domain/applications/snapshot";
 
-/** What the employer received, frozen at the time of applying. */
-export type ApplicationSnapshot = {
-  takenAt: string;
-  graduate: {
-    name: string;
-    slug: string | null;
-    headline: string | null;
-    about: string | null;
-    city: string | null;
-    school: Named;
-    graduationDate: string;
-    englishLevel: CefrLevel | null;
-    modulesCompleted: number;
-    modulesTotal: number;
-    certificate: { number: string; date: string | null; verified: boolean } | null;
-    /** Applying shares the contact details with that company (they are never public). */
-    contacts?: { email: string | null; phone: string | null; telegram: string | null };
-  };
-  skills: (Named & { id: number; level: SkillLevel; evidence: SkillSource })[];
-  languages: { language: string; level: CefrLevel }[];
-  projects: {
-    id: number;
-    title: string;
-    summary: string | null;
-    description: string | null;
-    role: string | null;
-    repo_url: string | null;
-    demo_url: string | null;
-    started_on: string | null;
-    finished_on: string | null;
-    skills: (Named & { id: number })[];
-    images: { file_name: string; alt: string; width: number; height: number }[];
-  }[];
-};
+const isLanguageCode = (code: string): code is LanguageCode => (LANGUAGE_CODES as readonly string[]).includes(code);
 
-async function takeSnapshot(db: DB, graduateId: number, projectIds: number[]): Promise<ApplicationSnapshot> {
+/**
+ * The copy of the graduate's profile and chosen projects that an application sends, in the
+ * current snapshot version. The apply action and the demo generator both make copies here.
+ */
+export async function takeSnapshot(db: DB, graduateId: number, projectIds: number[], takenAt = new Date().toISOString()): Promise<ApplicationSnapshot> {
   const profile = (await loadProfile(db, graduateId))!;
   const g = profile.graduate;
   const chosen = new Set(projectIds);
   const projects = (await listProjects(db, graduateId)).filter((p) => chosen.has(p.id));
   return {
-    takenAt: new Date().toISOString(),
+    version: SNAPSHOT_VERSION,
+    takenAt,
     graduate: {
       name: `${g.first_name} ${g.last_name}`,
       slug: g.slug,
@@ -90,7 +64,7 @@ async function takeSnapshot(db: DB, graduateId: number, projectIds: number[]): P
       contacts: { email: g.contact_email, phone: g.contact_phone, telegram: g.contact_telegram },
     },
     skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence }) => ({ id, name_ky, name_ru, name_en, level, evidence })),
-    languages: profile.languages,
+    languages: profile.languages.flatMap(({ language, level }) => (isLanguageCode(language) ? [{ language, level }] : [])),
     projects: projects.map((p) => ({
       id: p.id,
       title: p.title,
@@ -105,10 +79,6 @@ async function takeSnapshot(db: DB, graduateId: number, projectIds: number[]): P
       images: p.images.map(({ file_name, alt, width, height }) => ({ file_name, alt, width, height })),
     })),
   };
-}
-
-export function parseSnapshot(json: string | null): ApplicationSnapshot | null {
-  return json ? (JSON.parse(json) as ApplicationSnapshot) : null;
 }
 
 /** A vacancy graduates may apply to: open, of a verified company, deadline not passed. */
@@ -156,7 +126,7 @@ export async function apply(db: DB, graduate: { id: number; user_id: number | nu
         const own = await trx.selectFrom("projects").select("id").where("graduate_id", "=", graduate.id).where("id", "in", projectIds).execute();
         if (own.length !== projectIds.length) return { ok: false, reason: "projects" };
       }
-      const snapshot_json = JSON.stringify(await takeSnapshot(trx, graduate.id, projectIds));
+      const snapshot_json = serializeSnapshot(await takeSnapshot(trx, graduate.id, projectIds));
       const now = new Date().toISOString();
       let id: number;
       if (existing) {
@@ -417,6 +387,12 @@ export async function companyVacancy(db: DB, companyId: number, vacancyId: numbe
 
 // ---- Personal data (/me/data) ----
 
+/** A copy for the data download: as read, or the stored text itself when it is no copy at all. */
+function sentCopy(json: string | null) {
+  const copy = parseSnapshot(json);
+  return copy === "unreadable" ? json : copy;
+}
+
 /** The graduate's applications for the data download: status, what was sent, the history. */
 export async function exportGraduateApplications(db: DB, graduateId: number) {
   const apps = await db
@@ -430,7 +406,7 @@ export async function exportGraduateApplications(db: DB, graduateId: number) {
   const events = apps.length
     ? await db.selectFrom("application_events").select(["application_id", "from_status", "to_status", "note", "interview_at", "interview_place", "created_at"]).where("application_id", "in", apps.map((a) => a.id)).orderBy("id").execute()
     : [];
-  return apps.map(({ snapshot_json, ...a }) => ({ ...a, sent: parseSnapshot(snapshot_json), history: events.filter((e) => e.application_id === a.id).map(({ application_id: _, ...e }) => e) }));
+  return apps.map(({ snapshot_json, ...a }) => ({ ...a, sent: sentCopy(snapshot_json), history: events.filter((e) => e.application_id === a.id).map(({ application_id: _, ...e }) => e) }));
 }
 
 /**
