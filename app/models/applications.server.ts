@@ -10,14 +10,12 @@ import type { ApplicationStatus, EmploymentType } from "@db/schema";
 import { requireUser, type SessionUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
-import { type ApplicationSnapshot, parseSnapshot, serializeSnapshot, SNAPSHOT_VERSION } from "~/domain/applications/snapshot";
-import { LANGUAGE_CODES, type LanguageCode } from "~/domain/profile/options";
+import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { forbidden } from "~/utils/http.server";
 import { companyOfUser } from "./companies.server";
 import { notify, notifyCompany } from "./notifications.server";
 import { recordHireOutcome } from "./outcomes.server";
-import { loadProfile } from "./profile.server";
-import { listProjects } from "./projects.server";
+import { takeSnapshot } from "./application-snapshot.server";
 
 export { NOTE_MAX } from "~/domain/applications/pipeline";
 
@@ -34,52 +32,6 @@ export async function requireCompanyMember(request: Request): Promise<{ user: Se
 }
 
 export { type ApplicationSnapshot, type SnapshotView, parseSnapshot } from "~/domain/applications/snapshot";
-
-const isLanguageCode = (code: string): code is LanguageCode => (LANGUAGE_CODES as readonly string[]).includes(code);
-
-/**
- * The copy of the graduate's profile and chosen projects that an application sends, in the
- * current snapshot version. The apply action and the demo generator both make copies here.
- */
-export async function takeSnapshot(db: DB, graduateId: number, projectIds: number[], takenAt = new Date().toISOString()): Promise<ApplicationSnapshot> {
-  const profile = (await loadProfile(db, graduateId))!;
-  const g = profile.graduate;
-  const chosen = new Set(projectIds);
-  const projects = (await listProjects(db, graduateId)).filter((p) => chosen.has(p.id));
-  return {
-    version: SNAPSHOT_VERSION,
-    takenAt,
-    graduate: {
-      name: `${g.first_name} ${g.last_name}`,
-      slug: g.slug,
-      headline: g.headline,
-      about: g.about,
-      city: g.city,
-      school: { name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en },
-      graduationDate: g.graduation_date,
-      englishLevel: g.english_level,
-      modulesCompleted: profile.modules.filter((m) => m.completed_on).length,
-      modulesTotal: profile.modules.length,
-      certificate: g.certificate_number ? { number: g.certificate_number, date: g.certificate_date, verified: Boolean(g.certificate_verified_at) } : null,
-      contacts: { email: g.contact_email, phone: g.contact_phone, telegram: g.contact_telegram },
-    },
-    skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence }) => ({ id, name_ky, name_ru, name_en, level, evidence })),
-    languages: profile.languages.flatMap(({ language, level }) => (isLanguageCode(language) ? [{ language, level }] : [])),
-    projects: projects.map((p) => ({
-      id: p.id,
-      title: p.title,
-      summary: p.summary,
-      description: p.description,
-      role: p.role,
-      repo_url: p.repo_url,
-      demo_url: p.demo_url,
-      started_on: p.started_on,
-      finished_on: p.finished_on,
-      skills: p.skills.map(({ id, name_ky, name_ru, name_en }) => ({ id, name_ky, name_ru, name_en })),
-      images: p.images.map(({ file_name, alt, width, height }) => ({ file_name, alt, width, height })),
-    })),
-  };
-}
 
 /** A vacancy graduates may apply to: open, of a verified company, deadline not passed. */
 export async function openVacancy(db: DB, vacancyId: number) {
