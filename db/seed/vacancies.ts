@@ -10,7 +10,9 @@ import { ApplySchema } from "../../app/domain/applications/forms";
 import { canMove, type PipelineActor } from "../../app/domain/applications/pipeline";
 import { serializeSnapshot } from "../../app/domain/applications/snapshot";
 import { snapshotFrom, snapshotSource, type SnapshotSource } from "../../app/models/application-snapshot.server";
-import { richTextToPlain } from "../../app/domain/text/rich-text";
+import { richTextToPlain, sanitizeRichText } from "../../app/domain/text/rich-text";
+import { VacancySchema } from "../../app/domain/vacancies/form";
+import { todayInBishkek } from "../../app/models/directory.server";
 import { foldForSearch } from "../../app/models/graduate-search.server";
 import { tracks } from "./data/tracks";
 import { vacancyDuties, vacancyHeadings, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
@@ -138,12 +140,22 @@ export async function seedVacancies(
         `<p><strong>${vacancyHeadings[intro.lang].offers}</strong></p>${list([random.pick(offers), random.pick(offers)])}`,
       ].join("");
       const employmentType = random.pick(["full_time", "full_time", "full_time", "internship", "part_time", "apprenticeship", "contract"] as const);
+      // Drawn in the order the generator always drew them, so the demo stays the same.
+      const salaryHidden = Boolean(salaryMin && random.chance(0.15));
+      const openings = random.int(1, 3);
+      const closedAt = status === "closed" || status === "filled" ? addDays(published ?? created, random.int(10, 40)) : null;
+      // What the recruiter would type into the vacancy form, checked by that form's own schema; the
+      // text stored as the form's save stores it. (A deadline now past was checked on the day it was set.)
+      const form = VacancySchema.parse({
+        title, description, employmentType, workMode: mode, city: mode === "remote" ? "" : city, region: String(regions.get(cityRegion[city] ?? "bishkek") ?? ""),
+        salaryMin: salaryMin === null ? "" : String(salaryMin), salaryMax: salaryMax === null ? "" : String(salaryMax), salaryHidden: salaryHidden ? "1" : undefined,
+        openings: String(openings), deadline: deadline >= todayInBishkek() ? deadline : "", skills: "", niceSkills: "",
+      });
       const { lastInsertRowid } = insertVacancy.run(
-        company.id, members.get(company.id) ?? null, title, description, employmentType, mode,
-        mode === "remote" ? null : city, regions.get(cityRegion[city] ?? "bishkek") ?? null,
-        salaryMin, salaryMax, salaryMin && random.chance(0.15) ? 1 : 0, random.int(1, 3), deadline, status,
+        company.id, members.get(company.id) ?? null, form.title, sanitizeRichText(form.description), form.employmentType, form.workMode, form.city, form.region,
+        form.salaryMin, form.salaryMax, form.salaryHidden ? 1 : 0, form.openings, form.deadline ?? deadline, status,
         status === "rejected" ? "Укажите зарплатную вилку и требования к английскому языку." : null,
-        published, status === "closed" || status === "filled" ? addDays(published ?? created, random.int(10, 40)) : null, created, created,
+        published, closedAt, created, created,
       );
       const vacancyId = Number(lastInsertRowid);
       for (const slug of [...track.core.slice(0, 3), ...track.extra.filter(() => random.chance(0.3)).slice(0, 3)]) {

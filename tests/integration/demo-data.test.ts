@@ -10,6 +10,11 @@ import { ApplySchema } from "~/domain/applications/forms";
 import { canMove } from "~/domain/applications/pipeline";
 import { ApplicationSnapshotSchema } from "~/domain/applications/snapshot";
 import { StaffOutcomeSchema } from "~/domain/outcomes/forms";
+import { BasicsSchema } from "~/domain/profile/forms";
+import { CEFR_LEVELS, LANGUAGE_CODES } from "~/domain/profile/options";
+import { ProjectSchema } from "~/domain/profile/project-form";
+import { sanitizeRichText } from "~/domain/text/rich-text";
+import { VacancySchema } from "~/domain/vacancies/form";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 
 let c: Connection;
@@ -20,6 +25,11 @@ beforeAll(async () => {
 afterAll(closeTestDatabases);
 
 const all = <T>(sql: string): T[] => c.sqlite.prepare(sql).all() as T[];
+const field = (v: string | number | null) => (v === null ? "" : String(v));
+const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) => e.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
+/** The columns where the parsed form values and the stored row disagree. */
+const differing = (row: Record<string, unknown>, parsed: Record<string, unknown>, columns: Record<string, string>) =>
+  Object.entries(columns).filter(([column, key]) => (row[column] ?? null) !== (parsed[key] ?? null)).map(([column]) => column);
 
 describe("the demo data is what the forms would write", () => {
   it("every application's copy of what was sent is in the current snapshot version and names its graduate; invitations have none", () => {
@@ -88,6 +98,71 @@ describe("the demo data is what the forms would write", () => {
     );
     expect(all<{ n: number }>("select count(*) as n from placements")[0]!.n).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
+  });
+
+  it("every profile a graduate published passes the profile form's schema with the same values", () => {
+    const rows = all<Record<string, string | number | null>>("select * from graduates where slug is not null order by id");
+    expect(rows.length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    for (const g of rows) {
+      const parsed = BasicsSchema.safeParse({
+        intent: "basics", headline: field(g.headline), about: field(g.about), regionId: field(g.region_id), city: field(g.city), relocate: g.willing_to_relocate ? "on" : undefined,
+        remote: field(g.remote_preference), availableFrom: field(g.available_from), contactEmail: field(g.contact_email), contactPhone: field(g.contact_phone),
+        contactTelegram: field(g.contact_telegram), visibility: field(g.visibility),
+      });
+      if (!parsed.success) wrong.push(`graduate ${g.id}: ${issues(parsed.error)}`);
+      else {
+        const bad = differing(g, parsed.data, { headline: "headline", about: "about", region_id: "regionId", city: "city", contact_email: "contactEmail", contact_phone: "contactPhone", contact_telegram: "contactTelegram", visibility: "visibility" });
+        if (bad.length) wrong.push(`graduate ${g.id}: the form would store other ${bad.join(", ")}`);
+      }
+    }
+    const languages = all<{ graduate_id: number; language: string; level: string }>("select * from graduate_languages");
+    for (const l of languages) {
+      if (!(LANGUAGE_CODES as readonly string[]).includes(l.language) || !CEFR_LEVELS.includes(l.level as never)) wrong.push(`graduate ${l.graduate_id}: language ${l.language} ${l.level}`);
+    }
+    expect(wrong.slice(0, 20)).toEqual([]);
+  });
+
+  it("every project passes the project form's schema with the same values", () => {
+    const rows = all<Record<string, string | number | null>>("select * from projects order by id");
+    expect(rows.length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    for (const p of rows) {
+      const parsed = ProjectSchema.safeParse({
+        title: field(p.title), summary: field(p.summary), description: field(p.description), role: field(p.role), skills: "",
+        repoUrl: field(p.repo_url), demoUrl: field(p.demo_url), startedOn: field(p.started_on), finishedOn: field(p.finished_on),
+      });
+      if (!parsed.success) wrong.push(`project ${p.id}: ${issues(parsed.error)}`);
+      else {
+        const bad = differing(p, parsed.data, { title: "title", summary: "summary", description: "description", role: "role", repo_url: "repoUrl", demo_url: "demoUrl", started_on: "startedOn", finished_on: "finishedOn" });
+        if (bad.length) wrong.push(`project ${p.id}: the form would store other ${bad.join(", ")}`);
+      }
+    }
+    expect(wrong.slice(0, 20)).toEqual([]);
+  });
+
+  it("every vacancy passes the vacancy form's schema with the same values, its text as the editor stores it", () => {
+    const rows = all<Record<string, string | number | null>>("select * from vacancies order by id");
+    const today = new Date().toISOString().slice(0, 10);
+    const wrong: string[] = [];
+    for (const v of rows) {
+      // A deadline that has passed was in the future when the vacancy was saved: the form checks it against that day.
+      const deadline = typeof v.deadline === "string" && v.deadline < today ? "" : field(v.deadline);
+      const parsed = VacancySchema.safeParse({
+        title: field(v.title), description: field(v.description), employmentType: field(v.employment_type), workMode: field(v.work_mode), city: field(v.city),
+        region: field(v.region_id), salaryMin: field(v.salary_min), salaryMax: field(v.salary_max), salaryHidden: v.salary_hidden ? "1" : undefined,
+        openings: field(v.openings), deadline, skills: "", niceSkills: "",
+      });
+      if (!parsed.success) wrong.push(`vacancy ${v.id}: ${issues(parsed.error)}`);
+      else {
+        const bad = differing(v, parsed.data, { title: "title", city: "city", region_id: "region", salary_min: "salaryMin", salary_max: "salaryMax", openings: "openings", employment_type: "employmentType", work_mode: "workMode" });
+        if (bad.length) wrong.push(`vacancy ${v.id}: the form would store other ${bad.join(", ")}`);
+      }
+      if (sanitizeRichText(String(v.description)) !== v.description) wrong.push(`vacancy ${v.id}: description is not what the editor stores`);
+      if (v.status === "open" && !(typeof v.deadline === "string" && v.deadline >= today)) wrong.push(`vacancy ${v.id}: open past its deadline`);
+    }
+    expect(rows.length).toBeGreaterThan(100);
+    expect(wrong.slice(0, 20)).toEqual([]);
   });
 
   it("every outcome record passes the staff outcome form's schema with the same values", () => {
