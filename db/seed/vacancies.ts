@@ -183,7 +183,8 @@ export async function seedVacancies(
         let from: ApplicationStatus | null = null;
         let at = appliedAt;
         stepsTo(stage).forEach((to, n) => {
-          if (n > 0) at = earliest(addDays(at, random.int(1, 6)), now);
+          const gap = random.int(1, 6); // drawn for every step, as always, so later rows stay the same
+          if (n > 0) at = earliest(addDays(at, gap), now);
           const interview = to === "interview";
           insertEvent.run(applicationId, from, to, ACTOR[to] === "graduate" ? g.user_id : employer, to === "applied" ? note : null, interview ? addDays(at, 3) : null, interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null, at, at);
           from = to;
