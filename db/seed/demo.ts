@@ -157,7 +157,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
       await db.insertInto("graduates").values({ cohort_id: cohortId, first_name: person.first, last_name: person.last, sex: person.sex }).execute();
     }
   }
-  seedOutcomes({ db, sqlite }, random, { today, staffId });
+  await seedOutcomes({ db, sqlite }, random, { today, staffId });
 
   const { id: demoInvitee } = await db
     .insertInto("graduates")

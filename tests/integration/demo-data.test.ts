@@ -98,6 +98,8 @@ describe("the demo data is what the forms would write", () => {
     );
     expect(all<{ n: number }>("select count(*) as n from placements")[0]!.n).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
+    // …and its "employed" record, made by the hire's own function: one per placement, the employer as recorder.
+    expect(all<{ id: number }>("select p.id from placements p where (select count(*) from outcomes o where o.placement_id = p.id and o.source = 'application' and o.code = 'employed' and o.recorded_by = p.recorded_by and o.company_id = p.company_id) != 1")).toEqual([]);
   });
 
   it("every profile a graduate published passes the profile form's schema with the same values", () => {
