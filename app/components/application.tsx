@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import type { ApplicationSnapshot } from "~/models/applications.server";
+import type { SnapshotView } from "~/domain/applications/snapshot";
 import { ProjectCard } from "./project-card";
 import { fromSources, SkillEvidence } from "./skill-evidence";
 
@@ -76,29 +76,47 @@ export function ApplicationHistory({ events }: { events: HistoryEvent[] }) {
   );
 }
 
-/** Exactly what was sent: only the stored copy is read, never the current profile. */
-export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot: ApplicationSnapshot | null; note: string | null; heading: string }) {
+/**
+ * Exactly what was sent: only the stored copy is read, never the current profile. A copy of an
+ * older version shows the parts it has (docs/decisions/007-application-snapshots.md).
+ */
+export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot: SnapshotView | "unreadable" | null; note: string | null; heading: string }) {
   const { t, lang } = useT();
-  if (!snapshot) {
+  if (!snapshot || snapshot === "unreadable") {
     return (
       <section aria-labelledby="snapshot-title">
         <h2 id="snapshot-title">{heading}</h2>
-        <p className="muted">{t("applications.notSentYet")}</p>
+        <p className="muted">{t(snapshot ? "applications.snapshotUnreadable" : "applications.notSentYet")}</p>
+        {snapshot && note ? (
+          <>
+            <h3>{t("applications.coverNote")}</h3>
+            <p className="application-note">{note}</p>
+          </>
+        ) : null}
       </section>
     );
   }
   const g = snapshot.graduate;
+  const facts = [
+    g.modulesCompleted !== null && g.modulesTotal !== null ? t("applications.modulesDone", { n: g.modulesCompleted, total: g.modulesTotal }) : null,
+    g.englishLevel ? t("applications.english", { level: g.englishLevel === "native" ? t("languages.native") : g.englishLevel }) : null,
+    g.certificate ? (
+      <>
+        {t("applications.certificate", { number: g.certificate.number })}
+        {g.certificate.date ? `, ${formatDate(lang, g.certificate.date)}` : ""}
+        {g.certificate.verified ? <> <span className="badge-verified">{t("public.verifiedBadge")}</span></> : null}
+      </>
+    ) : null,
+  ].filter((fact) => fact !== null);
+  const where = [g.school ? pick(g.school, "name", lang) : null, g.graduationDate ? formatDate(lang, g.graduationDate) : null, g.city].filter(Boolean).join(" · ");
   return (
     <section aria-labelledby="snapshot-title" className="application-snapshot">
       <h2 id="snapshot-title">{heading}</h2>
-      <p className="small muted">{t("applications.snapshotTaken", { date: formatDateTime(lang, snapshot.takenAt) })}</p>
+      {snapshot.takenAt ? <p className="small muted">{t("applications.snapshotTaken", { date: formatDateTime(lang, snapshot.takenAt) })}</p> : null}
       <div className="card stack">
-        <h3>{g.name}</h3>
+        {g.name ? <h3>{g.name}</h3> : null}
         {g.headline ? <p className="lead">{g.headline}</p> : null}
-        <p className="small">
-          {pick(g.school, "name", lang)} · {formatDate(lang, g.graduationDate)}
-          {g.city ? ` · ${g.city}` : ""}
-        </p>
+        {where ? <p className="small">{where}</p> : null}
         {g.contacts && (g.contacts.email || g.contacts.phone || g.contacts.telegram) ? (
           <>
             <h4>{t("public.contacts")}</h4>
@@ -142,18 +160,7 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
             </ul>
           </>
         ) : null}
-        <p className="small">
-          {t("applications.modulesDone", { n: g.modulesCompleted, total: g.modulesTotal })}
-          {g.englishLevel ? <><br />{t("applications.english", { level: g.englishLevel === "native" ? t("languages.native") : g.englishLevel })}</> : null}
-          {g.certificate ? (
-            <>
-              <br />
-              {t("applications.certificate", { number: g.certificate.number })}
-              {g.certificate.date ? `, ${formatDate(lang, g.certificate.date)}` : ""}
-              {g.certificate.verified ? <> <span className="badge-verified">{t("public.verifiedBadge")}</span></> : null}
-            </>
-          ) : null}
-        </p>
+        {facts.length ? <p className="small">{facts.map((fact, i) => <span key={i}>{i > 0 ? <br /> : null}{fact}</span>)}</p> : null}
       </div>
       <h3>{t("public.projects")}</h3>
       {snapshot.projects.length ? (

@@ -6,18 +6,17 @@
 // Every function is scoped: graduate functions take the graduate's id, employer functions the
 // company's id, so an id from elsewhere names nothing (the routes answer 404).
 import type { DB } from "@db/connection";
-import type { ApplicationStatus, CefrLevel, EmploymentType, SkillLevel, SkillSource } from "@db/schema";
+import type { ApplicationStatus, EmploymentType } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { requireUser, type SessionUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
-import type { EvidencePair } from "~/domain/profile/skill-evidence";
+import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { forbidden } from "~/utils/http.server";
 import { companyOfUser } from "./companies.server";
 import { notify, notifyCompany } from "./notifications.server";
 import { recordHireOutcome } from "./outcomes.server";
-import { loadProfile } from "./profile.server";
-import { listProjects } from "./projects.server";
+import { takeSnapshot } from "./application-snapshot.server";
 
 export { NOTE_MAX } from "~/domain/applications/pipeline";
 
@@ -33,89 +32,7 @@ export async function requireCompanyMember(request: Request): Promise<{ user: Se
   return { user, company: { id: company.id, name: company.name, slug: company.slug } };
 }
 
-type Named = { name_ky: string; name_ru: string; name_en: string };
-
-/** What the employer received, frozen at the time of applying. */
-export type ApplicationSnapshot = {
-  takenAt: string;
-  graduate: {
-    name: string;
-    slug: string | null;
-    headline: string | null;
-    about: string | null;
-    city: string | null;
-    school: Named;
-    graduationDate: string;
-    englishLevel: CefrLevel | null;
-    modulesCompleted: number;
-    modulesTotal: number;
-    certificate: { number: string; date: string | null; verified: boolean } | null;
-    /** Applying shares the contact details with that company (they are never public). */
-    contacts?: { email: string | null; phone: string | null; telegram: string | null };
-  };
-  /**
-   * `level` is the declared level and `evidence` what backs that level; `pairs` (since issue 13,
-   * docs/decisions/022) every (level, evidence) pair — absent in older snapshots.
-   */
-  skills: (Named & { id: number; level: SkillLevel; evidence: SkillSource; pairs?: EvidencePair[] })[];
-  languages: { language: string; level: CefrLevel }[];
-  projects: {
-    id: number;
-    title: string;
-    summary: string | null;
-    description: string | null;
-    role: string | null;
-    repo_url: string | null;
-    demo_url: string | null;
-    started_on: string | null;
-    finished_on: string | null;
-    skills: (Named & { id: number })[];
-    images: { file_name: string; alt: string; width: number; height: number }[];
-  }[];
-};
-
-async function takeSnapshot(db: DB, graduateId: number, projectIds: number[]): Promise<ApplicationSnapshot> {
-  const profile = (await loadProfile(db, graduateId))!;
-  const g = profile.graduate;
-  const chosen = new Set(projectIds);
-  const projects = (await listProjects(db, graduateId)).filter((p) => chosen.has(p.id));
-  return {
-    takenAt: new Date().toISOString(),
-    graduate: {
-      name: `${g.first_name} ${g.last_name}`,
-      slug: g.slug,
-      headline: g.headline,
-      about: g.about,
-      city: g.city,
-      school: { name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en },
-      graduationDate: g.graduation_date,
-      englishLevel: g.english_level,
-      modulesCompleted: profile.modules.filter((m) => m.completed_on).length,
-      modulesTotal: profile.modules.length,
-      certificate: g.certificate_number ? { number: g.certificate_number, date: g.certificate_date, verified: Boolean(g.certificate_verified_at) } : null,
-      contacts: { email: g.contact_email, phone: g.contact_phone, telegram: g.contact_telegram },
-    },
-    skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence, pairs }) => ({ id, name_ky, name_ru, name_en, level, evidence, pairs })),
-    languages: profile.languages,
-    projects: projects.map((p) => ({
-      id: p.id,
-      title: p.title,
-      summary: p.summary,
-      description: p.description,
-      role: p.role,
-      repo_url: p.repo_url,
-      demo_url: p.demo_url,
-      started_on: p.started_on,
-      finished_on: p.finished_on,
-      skills: p.skills.map(({ id, name_ky, name_ru, name_en }) => ({ id, name_ky, name_ru, name_en })),
-      images: p.images.map(({ file_name, alt, width, height }) => ({ file_name, alt, width, height })),
-    })),
-  };
-}
-
-export function parseSnapshot(json: string | null): ApplicationSnapshot | null {
-  return json ? (JSON.parse(json) as ApplicationSnapshot) : null;
-}
+export { type ApplicationSnapshot, type SnapshotView, parseSnapshot } from "~/domain/applications/snapshot";
 
 /** A vacancy graduates may apply to: open, of a verified company, deadline not passed. */
 export async function openVacancy(db: DB, vacancyId: number) {
@@ -162,7 +79,7 @@ export async function apply(db: DB, graduate: { id: number; user_id: number | nu
         const own = await trx.selectFrom("projects").select("id").where("graduate_id", "=", graduate.id).where("id", "in", projectIds).execute();
         if (own.length !== projectIds.length) return { ok: false, reason: "projects" };
       }
-      const snapshot_json = JSON.stringify(await takeSnapshot(trx, graduate.id, projectIds));
+      const snapshot_json = serializeSnapshot(await takeSnapshot(trx, graduate.id, projectIds));
       const now = new Date().toISOString();
       let id: number;
       if (existing) {
@@ -423,6 +340,12 @@ export async function companyVacancy(db: DB, companyId: number, vacancyId: numbe
 
 // ---- Personal data (/me/data) ----
 
+/** A copy for the data download: as read, or the stored text itself when it is no copy at all. */
+function sentCopy(json: string | null) {
+  const copy = parseSnapshot(json);
+  return copy === "unreadable" ? json : copy;
+}
+
 /** The graduate's applications for the data download: status, what was sent, the history. */
 export async function exportGraduateApplications(db: DB, graduateId: number) {
   const apps = await db
@@ -436,7 +359,7 @@ export async function exportGraduateApplications(db: DB, graduateId: number) {
   const events = apps.length
     ? await db.selectFrom("application_events").select(["application_id", "from_status", "to_status", "note", "interview_at", "interview_place", "created_at"]).where("application_id", "in", apps.map((a) => a.id)).orderBy("id").execute()
     : [];
-  return apps.map(({ snapshot_json, ...a }) => ({ ...a, sent: parseSnapshot(snapshot_json), history: events.filter((e) => e.application_id === a.id).map(({ application_id: _, ...e }) => e) }));
+  return apps.map(({ snapshot_json, ...a }) => ({ ...a, sent: sentCopy(snapshot_json), history: events.filter((e) => e.application_id === a.id).map(({ application_id: _, ...e }) => e) }));
 }
 
 /**

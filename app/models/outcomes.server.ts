@@ -35,6 +35,8 @@ export type RecordOutcomeInput = OutcomeDetails & {
   source: OutcomeSourceColumn;
   recordedBy: number | null;
   placementId?: number | null;
+  /** When it was recorded, if not now (the demo generator writes past hires; docs/decisions/006). */
+  recordedAt?: string;
 };
 
 export type RecordOutcomeResult = { ok: true; id: number; previous: Awaited<ReturnType<typeof currentOutcome>> | null } | { ok: false; reason: "graduate" | "company" | "region" | "after-checkpoint" };
@@ -87,6 +89,7 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
     placement_id: input.placementId ?? null,
     not_seeking_reason: input.code === "not_seeking" ? input.notSeekingReason : null,
     excluded_reason: input.code === "excluded" ? input.excludedReason : null,
+    ...(input.recordedAt ? { created_at: input.recordedAt, updated_at: input.recordedAt } : {}),
   };
   const { id } = await db.insertInto("outcomes").values(row).returning("id").executeTakeFirstOrThrow();
   return { ok: true, id, previous };
@@ -99,7 +102,7 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
  */
 export async function recordHireOutcome(
   db: DB,
-  hire: { graduateId: number; placementId: number; companyId: number; jobTitle: string; employmentType: VacancyEmploymentType; startDate: string; monthlyPay: number | null; regionId: number | null; actorUserId: number },
+  hire: { graduateId: number; placementId: number; companyId: number; jobTitle: string; employmentType: VacancyEmploymentType; startDate: string; monthlyPay: number | null; regionId: number | null; actorUserId: number; recordedAt?: string },
 ): Promise<number | null> {
   const graduationDate = (await graduationDateOf(db, hire.graduateId))!;
   const checkpoint = hireCheckpoint(graduationDate, hire.startDate);
@@ -112,6 +115,7 @@ export async function recordHireOutcome(
     source: "application",
     recordedBy: hire.actorUserId,
     placementId: hire.placementId,
+    recordedAt: hire.recordedAt,
     employment: {
       kind: KIND_OF_EMPLOYMENT_TYPE[hire.employmentType] ?? "employee",
       hours: HOURS_OF_EMPLOYMENT_TYPE[hire.employmentType] ?? 40,

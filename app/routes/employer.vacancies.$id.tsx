@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -18,57 +17,12 @@ import { listRegions } from "~/models/reference.server";
 import { splitLines } from "~/models/skills.server";
 import { endVacancy, getVacancy, MAX_VACANCY_SKILLS, resolveSkillLines, saveVacancy, submitVacancy, type TransitionResult } from "~/models/vacancies.server";
 import { CEFR_LEVELS, EMPLOYMENT_TYPES, VACANCY_LANGUAGES, WORK_MODES } from "~/domain/vacancies/options";
+import { VacancySchema } from "~/domain/vacancies/form";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
-import { isoDate, optionalText, requiredText } from "~/utils/fields";
 import { badRequest, forbidden, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
-
-/** A whole number of som, typed with or without spaces ("45 000"), or empty. */
-const money = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").replace(/[\s\u00a0\u202f]/g, ""))
-  .refine((v) => v === "" || /^\d{1,9}$/.test(v), "vacancies.errors.money")
-  .transform((v) => (v === "" ? null : Number(v)));
-
-const level = z.enum(["", ...CEFR_LEVELS], "errors.invalid").optional().transform((v) => v || null);
-
-const VacancySchema = z
-  .object({
-    title: requiredText(150),
-    description: requiredText(20_000),
-    employmentType: z.enum(EMPLOYMENT_TYPES, "errors.required"),
-    workMode: z.enum(WORK_MODES, "errors.required"),
-    city: optionalText(100),
-    region: z
-      .string()
-      .optional()
-      .refine((v) => !v || /^\d{1,9}$/.test(v), "errors.invalid")
-      .transform((v) => (v ? Number(v) : null)),
-    salaryMin: money,
-    salaryMax: money,
-    salaryHidden: z.string().optional().transform((v) => v === "1" || v === "on"),
-    openings: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : "1"))
-      .refine((v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1000, "vacancies.errors.openings")
-      .transform(Number),
-    deadline: z
-      .union([isoDate, z.literal("")])
-      .optional()
-      .transform((v) => v || null)
-      .refine((v) => v === null || v >= todayInBishkek(), "vacancies.errors.deadlinePast"),
-    skills: optionalText(4000),
-    niceSkills: optionalText(4000),
-    lang_ky: level,
-    lang_ru: level,
-    lang_en: level,
-  })
-  .refine((v) => v.salaryMin === null || v.salaryMax === null || v.salaryMin <= v.salaryMax, { path: ["salaryMax"], message: "vacancies.errors.salaryRange" });
 
 type Company = NonNullable<Awaited<ReturnType<typeof companyOfUser>>>;
 

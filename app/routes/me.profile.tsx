@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormErrorSummary, Select, SubmitButton, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { deleteStoredImage, storeUploadedImage } from "~/domain/images/store.server";
@@ -11,40 +10,13 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/models/graduates.server";
 import { saveBasics, setPhoto } from "~/models/profile.server";
+import { BasicsSchema } from "~/domain/profile/forms";
 import { REMOTE_PREFERENCES, VISIBILITIES } from "~/domain/profile/options";
 import { listRegions } from "~/models/reference.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, rejected } from "~/utils/forms.server";
-import { isoDate, optionalText } from "~/utils/fields";
 import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
-
-const optionalEmail = z
-  .string()
-  .trim()
-  .max(254, "errors.tooLong")
-  .optional()
-  .transform((v) => (v ? v.toLowerCase() : null))
-  .pipe(z.union([z.null(), z.email("errors.email")]));
-
-const BasicsSchema = z.object({
-  intent: z.literal("basics"),
-  headline: optionalText(120),
-  about: optionalText(3000),
-  regionId: z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .pipe(z.number().int().positive("errors.invalid").nullable()),
-  city: optionalText(80),
-  relocate: z.literal("on").optional(),
-  remote: z.union([z.enum(REMOTE_PREFERENCES as [string, ...string[]], "errors.invalid"), z.literal("")]).optional(),
-  availableFrom: z.union([isoDate, z.literal("")]).optional(),
-  contactEmail: optionalEmail,
-  contactPhone: optionalText(40).pipe(z.string().regex(/^\+?[0-9 ()-]{6,20}$/, "errors.invalid").nullable()),
-  contactTelegram: optionalText(40).pipe(z.string().regex(/^@?[A-Za-z0-9_]{5,32}$/, "errors.invalid").nullable()),
-  visibility: z.enum(VISIBILITIES as [string, ...string[]], "errors.invalid"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);

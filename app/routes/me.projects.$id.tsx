@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { monthInBishkek } from "~/domain/calendar";
 import { Field, FormErrorSummary, SubmitButton, TextArea, useFormFailure } from "~/components/form";
 import { projectCardLinks, uploadUrl, thumbnailSize } from "~/components/project-card";
 import { getDb } from "~/db.server";
@@ -16,10 +15,11 @@ import {
   moveImage, projectImageCount, updateImageAlt, updateProject,
 } from "~/models/projects.server";
 import { resolveSkillTexts, splitLines } from "~/models/skills.server";
+import { ProjectSchema } from "~/domain/profile/project-form";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldError, FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm, rejected, typedValues } from "~/utils/forms.server";
-import { optionalText, positiveId, requiredText } from "~/utils/fields";
+import { positiveId, requiredText } from "~/utils/fields";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -28,55 +28,6 @@ const IMAGE_BOX = { maxWidth: 1600, maxHeight: 1600 };
 const MAX_SKILLS = 30;
 
 // ---- validation ----
-
-/** The current month as YYYY-MM, in Bishkek time. */
-function currentMonth(): string {
-  return monthInBishkek();
-}
-
-const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
-
-/** A month typed as YYYY-MM (also YYYY-M), or empty; stored as YYYY-MM. */
-const optionalMonth = z
-  .string()
-  .trim()
-  .max(20, "portfolio.errors.month")
-  .optional()
-  .transform((v) => {
-    if (!v) return null;
-    const m = /^(\d{4})-(\d{1,2})$/.exec(v);
-    return m ? `${m[1]}-${m[2]!.padStart(2, "0")}` : v;
-  })
-  .refine((v) => v === null || MONTH.test(v), "portfolio.errors.month")
-  .refine((v) => v === null || v <= currentMonth(), "portfolio.errors.future");
-
-const httpUrl = z.httpUrl();
-/** An http(s) link, or empty. A bare "github.com/…" is read as https://github.com/…. */
-const optionalUrl = z
-  .string()
-  .trim()
-  .max(500, "errors.tooLong")
-  .optional()
-  .transform((v) => (!v ? null : /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
-  .refine((v) => v === null || httpUrl.safeParse(v).success, "portfolio.errors.url");
-
-const ProjectSchema = z
-  .object({
-    title: requiredText(120),
-    summary: optionalText(300),
-    description: optionalText(5000),
-    role: optionalText(120),
-    skills: optionalText(3000),
-    repoUrl: optionalUrl,
-    demoUrl: optionalUrl,
-    startedOn: optionalMonth,
-    finishedOn: optionalMonth,
-  })
-  // Compared only when both are real months (a malformed one already has its own message).
-  .refine((v) => !v.startedOn || !v.finishedOn || !MONTH.test(v.startedOn) || !MONTH.test(v.finishedOn) || v.finishedOn >= v.startedOn, {
-    path: ["finishedOn"],
-    message: "portfolio.errors.finishedBeforeStarted",
-  });
 
 const UploadSchema = z.object({ alt: requiredText(300) });
 const ImageSchema = z.object({ imageId: positiveId });

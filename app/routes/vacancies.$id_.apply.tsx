@@ -11,16 +11,14 @@ import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { apply, applicationOfGraduateFor, openVacancy } from "~/models/applications.server";
-import { NOTE_MAX } from "~/domain/applications/pipeline";
+import { ApplySchema } from "~/domain/applications/forms";
 import { requireGraduate } from "~/models/graduates.server";
 import { listProjects } from "~/models/projects.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { type FieldErrors, parseForm, readForm, typedValues } from "~/utils/forms.server";
-import { optionalText } from "~/utils/fields";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-const ApplySchema = z.object({ note: optionalText(NOTE_MAX) });
 const projectId = z.string().regex(/^\d{1,12}$/).transform(Number);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -111,9 +111,10 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
       .values({ code: code(random), graduate_id: id, created_by: staffId, expires_at: addDays(cohort.graduation_date, 120), used_at: addDays(cohort.graduation_date, 3) })
       .execute();
   }
+  const lockedPasswordHash = await hashPassword(randomBytes(24).toString("hex"));
   await seedProfiles({ db, sqlite }, random, {
     joinRate: 0.6,
-    lockedPasswordHash: await hashPassword(randomBytes(24).toString("hex")),
+    lockedPasswordHash,
     staffId,
     uploadDir: options.uploadDir,
     withImages: size.graduates > 5000 ? 0 : 16,
@@ -142,7 +143,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     .execute();
   await db.updateTable("graduate_languages").set({ level: "B2" }).where("graduate_id", "=", aiperi.id).where("language", "=", "en").execute();
 
-  seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: now.slice(0, 10) });
+  await seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: now.slice(0, 10), seed: size.seed ?? 2026, lockedPasswordHash });
   // A small mid-year cohort whose +6 months checkpoint fell a few days ago, so the demo's
   // follow-up list always has checkpoints "due" (the June cohorts' are all overdue or not yet).
   const today = now.slice(0, 10);
@@ -156,7 +157,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
       await db.insertInto("graduates").values({ cohort_id: cohortId, first_name: person.first, last_name: person.last, sex: person.sex }).execute();
     }
   }
-  seedOutcomes({ db, sqlite }, random, { today, staffId });
+  await seedOutcomes({ db, sqlite }, random, { today, staffId });
 
   const { id: demoInvitee } = await db
     .insertInto("graduates")

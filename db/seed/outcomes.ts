@@ -1,12 +1,13 @@
 // Demo outcome histories (DESIGN §6) that tell a story on the dashboard: Bishkek and Karakol
 // stronger, Naryn and Kyzyl-Kiya weaker but rising; rates and knowledge rising with the
 // graduation year; employed at HTP residents and elsewhere; a few in service, education,
-// not seeking or excluded. Hires on the portal (placements) get their `application` records,
-// superseding what was there. The latest checkpoint of recent cohorts is left partly
+// not seeking or excluded. Hires on the portal (placements) get their `application` records
+// from the hire's own function (recordHireOutcome), superseding what was there. The latest checkpoint of recent cohorts is left partly
 // unrecorded, so the follow-up list has work in it. Bulk prepared inserts in one transaction.
 import type { Connection } from "../connection";
-import { checkpointDate, hireCheckpoint, addDays } from "../../app/domain/outcomes/checkpoint-dates";
-import { HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, type VacancyEmploymentType } from "../../app/domain/outcomes/records";
+import { checkpointDate, addDays } from "../../app/domain/outcomes/checkpoint-dates";
+import type { VacancyEmploymentType } from "../../app/domain/outcomes/records";
+import { recordHireOutcome } from "../../app/models/outcomes.server";
 import type { Checkpoint } from "../../app/domain/outcomes/codes";
 import type { Random } from "./random";
 
@@ -31,7 +32,7 @@ const LOCAL_TITLES = ["Оператор ПК", "Системный админи�
 type Graduate = { id: number; sex: string | null; graduation_date: string; school_slug: string; school_region: number; user_id: number | null; joined_at: string | null };
 type Job = { kind: string; hours: number; companyId: number | null; htp: number; employer: string | null; title: string; start: string; pay: number | null; related: string; region: number | null };
 
-export function seedOutcomes({ sqlite }: Connection, random: Random, options: { today: string; staffId: number }): { outcomes: number } {
+export async function seedOutcomes({ db, sqlite }: Connection, random: Random, options: { today: string; staffId: number }): Promise<{ outcomes: number }> {
   const graduates = sqlite
     .prepare(
       `select g.id, g.sex, c.graduation_date, s.slug as school_slug, s.region_id as school_region, g.user_id,
@@ -151,17 +152,17 @@ export function seedOutcomes({ sqlite }: Connection, random: Random, options: { 
         }
       }
     }
-    // Hires on the portal: the record the hire made, at the first checkpoint on or after the start (as-of rule, recordHireOutcome).
-    for (const p of placements) {
-      const checkpoint = hireCheckpoint(p.graduation_date, p.start_date);
-      if (!checkpoint) continue;
-      const type = p.employment_type;
-      write(p.graduate_id, checkpoint, "employed", p.start_date, "application", p.recorded_by, {
-        kind: KIND_OF_EMPLOYMENT_TYPE[type] ?? "employee", hours: HOURS_OF_EMPLOYMENT_TYPE[type] ?? 40, companyId: p.company_id, htp: p.company_htp_resident, employer: null,
-        title: p.job_title, start: p.start_date, pay: p.monthly_pay, related: "yes", region: p.region_id,
-      }, p.graduation_date, { placementId: p.id });
-    }
   })();
   sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);
+  // Hires on the portal: the record the employer's "hired" move makes, by the move's own function
+  // (so the generator follows its rules, e.g. at which checkpoint a hire counts), dated as before.
+  for (const p of placements) {
+    const at = `${p.start_date}T${String(8 + (count % 9)).padStart(2, "0")}:00:00.000Z`;
+    await recordHireOutcome(db, {
+      graduateId: p.graduate_id, placementId: p.id, companyId: p.company_id, jobTitle: p.job_title, employmentType: p.employment_type, startDate: p.start_date,
+      monthlyPay: p.monthly_pay, regionId: p.region_id, actorUserId: p.recorded_by!, recordedAt: at,
+    });
+    count++;
+  }
   return { outcomes: count };
 }

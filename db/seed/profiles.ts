@@ -1,10 +1,13 @@
 // Profiles for the demo graduates: who joined, what they know (skills with evidence, modules,
 // certificate, languages), where they are, and 1–4 portfolio projects each. Bulk inserts
-// through prepared statements in one transaction, so the benchmark size stays fast.
+// through prepared statements in one transaction, so the benchmark size stays fast; each
+// profile and project first goes through its form's own schema (docs/decisions/006).
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import type { Connection } from "../connection";
+import { BasicsSchema } from "../../app/domain/profile/forms";
+import { ProjectSchema } from "../../app/domain/profile/project-form";
 import { slugify } from "../../app/domain/text/slugify";
 import { foldForSearch } from "../../app/models/graduate-search.server";
 import { kyrgyzFemaleFirst, kyrgyzMaleFirst } from "./data/people";
@@ -157,18 +160,24 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       if (photo) imagesLeft--;
       const about = `${random.pick(aboutOpeners)} ${random.pick(aboutClosers)}`;
       const headline = random.pick(track.headlines);
+      // Drawn in the order the generator always drew them, so the demo stays the same.
+      const relocate = random.chance(0.55);
+      const remote = random.pick(["onsite", "hybrid", "remote", "any"] as const);
+      const availableFrom = graduated ? (random.chance(0.5) ? null : addDays(options.today, random.int(-200, 30))) : addDays(g.graduation_date, random.int(1, 30));
+      const certificateNumber = certified ? `ISDEL-KG-${random.int(10000, 99999)}` : null;
+      const certificateDate = certified ? addDays(g.graduation_date, -random.int(0, 60)) : null;
+      const certificateVerifiedBy = certified && random.chance(0.8) ? options.staffId : null;
+      const phone = `+996 ${random.pick(["550", "555", "700", "707", "770", "990"])} ${random.int(100, 999)} ${random.int(100, 999)}`;
+      const telegram = random.chance(0.6) ? `@${slug.replace(/-/g, "_").slice(0, 28)}` : null;
+      // What the graduate would type into the profile form, checked by that form's own schema.
+      const basics = BasicsSchema.parse({
+        intent: "basics", headline, about, regionId: String(region), city, relocate: relocate ? "on" : undefined, remote, availableFrom: availableFrom ?? "",
+        contactEmail: `${slug}@mail.kg`, contactPhone: phone, contactTelegram: telegram ?? "", visibility,
+      });
       updateProfile.run(
-        userId, slug, null, headline, about, region, city, random.chance(0.55) ? 1 : 0,
-        random.pick(["onsite", "hybrid", "remote", "any"] as const),
-        graduated ? (random.chance(0.5) ? null : addDays(options.today, random.int(-200, 30))) : addDays(g.graduation_date, random.int(1, 30)),
-        english,
-        certified ? `ISDEL-KG-${random.int(10000, 99999)}` : null,
-        certified ? addDays(g.graduation_date, -random.int(0, 60)) : null,
-        certified && random.chance(0.8) ? options.staffId : null,
-        certified ? `${g.graduation_date}T12:00:00.000Z` : null,
-        `${slug}@mail.kg`, `+996 ${random.pick(["550", "555", "700", "707", "770", "990"])} ${random.int(100, 999)} ${random.int(100, 999)}`,
-        random.chance(0.6) ? `@${slug.replace(/-/g, "_").slice(0, 28)}` : null,
-        visibility, visibility === "private" ? null : joinedAt, joinedAt, g.id,
+        userId, slug, null, basics.headline, basics.about, basics.regionId, basics.city, basics.relocate ? 1 : 0, basics.remote || null, basics.availableFrom || null,
+        english, certificateNumber, certificateDate, certificateVerifiedBy, certified ? `${g.graduation_date}T12:00:00.000Z` : null,
+        basics.contactEmail, basics.contactPhone, basics.contactTelegram, basics.visibility, visibility === "private" ? null : joinedAt, joinedAt, g.id,
       );
       insertLanguage.run(g.id, isKyrgyz ? "ky" : "ru", "native");
       insertLanguage.run(g.id, isKyrgyz ? "ru" : "ky", isKyrgyz ? random.pick(["B2", "C1", "C2"]) : random.pick(["A1", "A2", "B1"]));
@@ -195,16 +204,19 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       const projectIds: number[] = [];
       const titles: string[] = [];
       ideas.forEach((idea, position) => {
-        const finishedOn = addDays(g.graduation_date, -random.int(0, 300)).slice(0, 7);
+        // Never in a month still to come: the form refuses that.
+        const finishedOn = [addDays(g.graduation_date, -random.int(0, 300)).slice(0, 7), options.today.slice(0, 7)].sort()[0]!;
         const startedOn = addDays(`${finishedOn}-01`, -random.int(20, 120)).slice(0, 7);
+        const description = `${idea.summary} Проект выполнен ${random.pick(["в команде из трёх человек", "самостоятельно", "на практике в компании", "как дипломная работа"])}.`;
+        const role = random.pick(["Разработчик", "Тимлид", "Иштеп чыгуучу", "Developer", "Дизайнер", "Тестировщик"]);
+        const repoUrl = random.chance(0.7) ? `https://github.com/${slug.replace(/-/g, "")}/${slugify(idea.title).slice(0, 30).replace(/-+$/, "")}` : "";
+        // A host name may not end with a hyphen: the form refuses such a link.
+        const demoUrl = random.chance(0.3) ? `https://${slugify(idea.title).slice(0, 20).replace(/-+$/, "")}.demo.kg` : "";
+        // What the graduate would type into the project form, checked by that form's own schema.
+        const project = ProjectSchema.parse({ title: idea.title, summary: idea.summary, description, role, skills: "", repoUrl, demoUrl, startedOn, finishedOn });
         const pid = Number(
           insertProject.run(
-            g.id, idea.title, idea.summary,
-            `${idea.summary} Проект выполнен ${random.pick(["в команде из трёх человек", "самостоятельно", "на практике в компании", "как дипломная работа"])}.`,
-            random.pick(["Разработчик", "Тимлид", "Иштеп чыгуучу", "Developer", "Дизайнер", "Тестировщик"]),
-            random.chance(0.7) ? `https://github.com/${slug.replace(/-/g, "")}/${slugify(idea.title).slice(0, 30)}` : null,
-            random.chance(0.3) ? `https://${slugify(idea.title).slice(0, 20)}.demo.kg` : null,
-            startedOn, finishedOn, position,
+            g.id, project.title, project.summary, project.description, project.role, project.repoUrl, project.demoUrl, project.startedOn, project.finishedOn, position,
           ).lastInsertRowid,
         );
         for (const s of idea.skills) insertProjectSkill.run(pid, id(s));

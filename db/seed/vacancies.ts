@@ -1,12 +1,23 @@
 // Demo vacancies of the demo companies in every state, applications in every stage of the
 // pipeline, and the placements the hires made. Bulk inserts in one transaction, so the
-// benchmark size (20,000 open vacancies) stays fast.
+// benchmark size (20,000 open vacancies) stays fast. Applications go the way the forms make
+// them (docs/decisions/006-demo-generator.md): the note through the apply form's schema, each
+// step of the history allowed by the pipeline table, and the copy of what was sent made by the
+// apply action's own snapshot function and stored through the versioned schema.
 import type { Connection } from "../connection";
-import { richTextToPlain } from "../../app/domain/text/rich-text";
+import type { ApplicationStatus } from "../schema";
+import { ApplySchema } from "../../app/domain/applications/forms";
+import { canMove, type PipelineActor } from "../../app/domain/applications/pipeline";
+import { serializeSnapshot } from "../../app/domain/applications/snapshot";
+import { snapshotFrom, snapshotSource, type SnapshotSource } from "../../app/models/application-snapshot.server";
+import { richTextToPlain, sanitizeRichText } from "../../app/domain/text/rich-text";
+import { VacancySchema } from "../../app/domain/vacancies/form";
+import { todayInBishkek } from "../../app/models/directory.server";
 import { foldForSearch } from "../../app/models/graduate-search.server";
 import { tracks } from "./data/tracks";
 import { vacancyDuties, vacancyHeadings, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
-import type { Random } from "./random";
+import { randomPerson } from "./people";
+import { createRandom, type Random } from "./random";
 
 const STATES = [
   ["open", 0.62], ["draft", 0.08], ["submitted", 0.1], ["rejected", 0.04], ["closed", 0.11], ["filled", 0.05],
@@ -22,21 +33,60 @@ function pickWeighted<T extends string>(random: Random, table: readonly (readonl
   return table[0]![0];
 }
 
+/** Who takes each step: the graduate applies and withdraws, the employer invites and moves. */
+const ACTOR: Record<ApplicationStatus, PipelineActor> = {
+  invited: "employer", applied: "graduate", withdrawn: "graduate", screening: "employer", interview: "employer", offer: "employer", hired: "employer", rejected: "employer",
+};
+
+/**
+ * Every company signed up through someone: a company without a demo account gets a recruiter
+ * (nobody can sign in as one, like the demo students), who posts its vacancies and moves its
+ * applications — the pipeline has no step without a person taking it.
+ */
+function addRecruiters(sqlite: Connection["sqlite"], companies: { id: number; slug: string }[], members: Map<number, number>, random: Random, passwordHash: string): void {
+  const insertUser = sqlite.prepare("insert into users (email, password_hash, role, display_name) values (?, ?, 'employer', ?)");
+  const insertMember = sqlite.prepare("insert into company_members (company_id, user_id) values (?, ?)");
+  for (const company of companies) {
+    if (members.has(company.id)) continue;
+    const person = randomPerson(random);
+    const userId = Number(insertUser.run(`hr@${company.slug}.demo.kg`, passwordHash, `${person.first} ${person.last}`).lastInsertRowid);
+    insertMember.run(company.id, userId);
+    members.set(company.id, userId);
+  }
+}
+
+/** The history up to the stage reached, one step per event, each one the pipeline allows. */
+export function stepsTo(stage: ApplicationStatus): ApplicationStatus[] {
+  const forward: ApplicationStatus[] = ["applied", "screening", "interview", "offer", "hired"];
+  const steps: ApplicationStatus[] = stage === "invited" ? ["invited"] : stage === "withdrawn" || stage === "rejected" ? ["applied", stage] : forward.slice(0, forward.indexOf(stage) + 1);
+  steps.forEach((to, n) => {
+    if (n > 0 && !canMove(steps[n - 1]!, to, ACTOR[to])) throw new Error(`demo application history ${steps.join(" → ")} breaks the pipeline`);
+  });
+  return steps;
+}
+
+const earliest = (a: string, b: string) => (a < b ? a : b);
+
 function addDays(iso: string, days: number): string {
   return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
 }
 
 
-export function seedVacancies({ sqlite }: Connection, random: Random, options: { openTarget: number; staffId: number; today: string }): void {
-  const companies = sqlite.prepare("select id, name, city, status, trusted from companies order by id").all() as { id: number; name: string; city: string | null; status: string; trusted: number }[];
+export async function seedVacancies(
+  { db, sqlite }: Connection,
+  random: Random,
+  options: { openTarget: number; staffId: number; today: string; seed: number; lockedPasswordHash: string },
+): Promise<void> {
+  const companies = sqlite.prepare("select id, slug, name, city, status, trusted from companies order by id").all() as { id: number; slug: string; name: string; city: string | null; status: string; trusted: number }[];
   const members = new Map<number, number>();
   for (const m of sqlite.prepare("select company_id, user_id from company_members").all() as { company_id: number; user_id: number }[]) members.set(m.company_id, m.user_id);
+  addRecruiters(sqlite, companies, members, createRandom(options.seed + 2), options.lockedPasswordHash);
   const skillId = new Map((sqlite.prepare("select id, slug from skills").all() as { id: number; slug: string }[]).map((s) => [s.slug, s.id]));
   const regions = new Map((sqlite.prepare("select id, code from regions").all() as { id: number; code: string }[]).map((r) => [r.code, r.id]));
   const cityRegion: Record<string, string> = { Бишкек: "bishkek", Ош: "osh-city", Каракол: "issyk-kul", Нарын: "naryn", Токмок: "chui", "Кызыл-Кия": "batken", Талас: "talas", "Джалал-Абад": "jalal-abad" };
   const candidates = sqlite
-    .prepare("select g.id, g.first_name, g.last_name, g.headline from graduates g where g.visibility != 'private' and g.user_id is not null and g.anonymised_at is null order by g.id")
-    .all() as { id: number; first_name: string; last_name: string; headline: string | null }[];
+    .prepare("select g.id, g.user_id from graduates g where g.visibility != 'private' and g.user_id is not null and g.anonymised_at is null order by g.id")
+    .all() as { id: number; user_id: number }[];
 
   const insertVacancy = sqlite.prepare(
     `insert into vacancies (company_id, created_by, title, description, employment_type, work_mode, city, region_id, salary_min, salary_max, salary_hidden,
@@ -46,6 +96,9 @@ export function seedVacancies({ sqlite }: Connection, random: Random, options: {
   const insertLanguage = sqlite.prepare("insert into vacancy_languages (vacancy_id, language, min_level) values (?, ?, ?)");
   const insertApplication = sqlite.prepare("insert or ignore into applications (vacancy_id, graduate_id, status, note, snapshot_json, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)");
   const insertEvent = sqlite.prepare("insert into application_events (application_id, from_status, to_status, actor_user_id, note, interview_at, interview_place, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const touchApplication = sqlite.prepare("update applications set updated_at = ? where id = ?");
+  const now = new Date().toISOString();
+  const sent: { applicationId: number; graduateId: number; at: string }[] = [];
   const insertPlacement = sqlite.prepare(
     "insert into placements (application_id, graduate_id, company_id, vacancy_id, job_title, employment_type, start_date, monthly_pay, company_htp_resident, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
@@ -86,13 +139,23 @@ export function seedVacancies({ sqlite }: Connection, random: Random, options: {
         `<p><strong>${vacancyHeadings[intro.lang].duties}</strong></p>${list([random.pick(duties), random.pick(duties), random.pick(duties)])}`,
         `<p><strong>${vacancyHeadings[intro.lang].offers}</strong></p>${list([random.pick(offers), random.pick(offers)])}`,
       ].join("");
+      const employmentType = random.pick(["full_time", "full_time", "full_time", "internship", "part_time", "apprenticeship", "contract"] as const);
+      // Drawn in the order the generator always drew them, so the demo stays the same.
+      const salaryHidden = Boolean(salaryMin && random.chance(0.15));
+      const openings = random.int(1, 3);
+      const closedAt = status === "closed" || status === "filled" ? addDays(published ?? created, random.int(10, 40)) : null;
+      // What the recruiter would type into the vacancy form, checked by that form's own schema; the
+      // text stored as the form's save stores it. (A deadline now past was checked on the day it was set.)
+      const form = VacancySchema.parse({
+        title, description, employmentType, workMode: mode, city: mode === "remote" ? "" : city, region: String(regions.get(cityRegion[city] ?? "bishkek") ?? ""),
+        salaryMin: salaryMin === null ? "" : String(salaryMin), salaryMax: salaryMax === null ? "" : String(salaryMax), salaryHidden: salaryHidden ? "1" : undefined,
+        openings: String(openings), deadline: deadline >= todayInBishkek() ? deadline : "", skills: "", niceSkills: "",
+      });
       const { lastInsertRowid } = insertVacancy.run(
-        company.id, members.get(company.id) ?? null, title, description,
-        random.pick(["full_time", "full_time", "full_time", "internship", "part_time", "apprenticeship", "contract"] as const), mode,
-        mode === "remote" ? null : city, regions.get(cityRegion[city] ?? "bishkek") ?? null,
-        salaryMin, salaryMax, salaryMin && random.chance(0.15) ? 1 : 0, random.int(1, 3), deadline, status,
+        company.id, members.get(company.id) ?? null, form.title, sanitizeRichText(form.description), form.employmentType, form.workMode, form.city, form.region,
+        form.salaryMin, form.salaryMax, form.salaryHidden ? 1 : 0, form.openings, form.deadline ?? deadline, status,
         status === "rejected" ? "Укажите зарплатную вилку и требования к английскому языку." : null,
-        published, status === "closed" || status === "filled" ? addDays(published ?? created, random.int(10, 40)) : null, created, created,
+        published, closedAt, created, created,
       );
       const vacancyId = Number(lastInsertRowid);
       for (const slug of [...track.core.slice(0, 3), ...track.extra.filter(() => random.chance(0.3)).slice(0, 3)]) {
@@ -109,28 +172,55 @@ export function seedVacancies({ sqlite }: Connection, random: Random, options: {
       for (let i = random.int(0, 5); i > 0; i--) {
         const g = random.pick(candidates);
         const stage = status === "filled" && i === 1 ? "hired" : pickWeighted(random, PIPELINE);
-        const appliedAt = addDays(published, random.int(0, 10));
-        const snapshot = JSON.stringify({ name: `${g.first_name} ${g.last_name}`, headline: g.headline, sentAt: appliedAt });
-        const res = insertApplication.run(vacancyId, g.id, stage, random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : null, stage === "invited" ? null : snapshot, appliedAt, appliedAt);
+        // Nothing happens after the moment the demo is made.
+        const appliedAt = earliest(addDays(published, random.int(0, 10)), now);
+        const { note } = ApplySchema.parse({ note: random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : undefined });
+        // The copy of what was sent is made below, once every profile is read (an invitation has none).
+        const res = insertApplication.run(vacancyId, g.id, stage, stage === "invited" ? null : note, null, appliedAt, appliedAt);
         if (res.changes === 0) continue;
         const applicationId = Number(res.lastInsertRowid);
-        // The history up to the stage reached, one event per step.
-        const steps = stage === "invited" ? ["invited"] : stage === "withdrawn" || stage === "rejected" ? ["applied", stage] : ["applied", "screening", "interview", "offer", "hired"].slice(0, ["applied", "screening", "interview", "offer", "hired"].indexOf(stage) + 1);
-        let from: string | null = null;
-        steps.forEach((to, n) => {
-          const at = addDays(appliedAt, n * random.int(1, 6));
+        if (stage !== "invited") sent.push({ applicationId, graduateId: g.id, at: appliedAt });
+        let from: ApplicationStatus | null = null;
+        let at = appliedAt;
+        stepsTo(stage).forEach((to, n) => {
+          const gap = random.int(1, 6); // drawn for every step, as always, so later rows stay the same
+          if (n > 0) at = earliest(addDays(at, gap), now);
           const interview = to === "interview";
-          insertEvent.run(applicationId, from, to, to === "applied" || to === "withdrawn" ? null : employer, null, interview ? addDays(at, 3) : null, interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null, at, at);
+          insertEvent.run(applicationId, from, to, ACTOR[to] === "graduate" ? g.user_id : employer, to === "applied" ? note : null, interview ? addDays(at, 3) : null, interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null, at, at);
           from = to;
         });
+        touchApplication.run(at, applicationId);
         if (stage === "hired") {
-          insertPlacement.run(applicationId, g.id, company.id, vacancyId, title, "full_time", addDays(appliedAt, 30).slice(0, 10), salaryMin, company.status === "verified" ? 1 : 0, employer);
+          // As the employer's "hired" move records it: the vacancy's own terms, the company's status that day.
+          insertPlacement.run(applicationId, g.id, company.id, vacancyId, title, employmentType, addDays(appliedAt, 30).slice(0, 10), salaryMin, company.status === "verified" ? 1 : 0, employer);
         }
       }
     }
   })();
   sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);
   rebuildVacancySearch(sqlite);
+  await storeSentCopies({ db, sqlite }, sent, createRandom(options.seed + 1));
+}
+
+/**
+ * The copy each application sent, made by the apply action's snapshot function from the
+ * graduate's profile and one to three of their projects, stored through the versioned schema.
+ * Its own random stream keeps every other demo row as it was.
+ */
+async function storeSentCopies({ db, sqlite }: Connection, sent: { applicationId: number; graduateId: number; at: string }[], random: Random): Promise<void> {
+  const sources = new Map<number, SnapshotSource>();
+  const copies: [string, number][] = [];
+  for (const s of sent) {
+    let source = sources.get(s.graduateId);
+    if (!source) sources.set(s.graduateId, (source = await snapshotSource(db, s.graduateId)));
+    const projects = source.projects.filter(() => random.chance(0.6)).slice(0, 3);
+    const chosen = projects.length || !source.projects.length ? projects : [random.pick(source.projects)];
+    copies.push([serializeSnapshot(snapshotFrom(source, chosen.map((p) => p.id), s.at)), s.applicationId]);
+  }
+  const update = sqlite.prepare("update applications set snapshot_json = ? where id = ?");
+  sqlite.transaction(() => {
+    for (const [json, id] of copies) update.run(json, id);
+  })();
 }
 
 /** The job board's index for every vacancy at once (the app keeps single rows in step the same way). */

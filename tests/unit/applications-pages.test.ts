@@ -6,7 +6,7 @@ import { applicationsMessages } from "~/i18n/areas/applications";
 import { catalogs } from "~/i18n/catalog.server";
 import { LANGS } from "~/i18n/negotiate";
 import { renderPage } from "../support/remix-react-stub";
-import type { ApplicationSnapshot } from "~/models/applications.server";
+import { type ApplicationSnapshot, parseSnapshot } from "~/domain/applications/snapshot";
 
 vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
@@ -22,6 +22,7 @@ function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unk
 }
 
 const snapshot: ApplicationSnapshot = {
+  version: 2,
   takenAt: "2026-11-20T06:00:00.000Z",
   graduate: {
     name: "Айпери Жумабекова", slug: "ayperi", headline: "Junior frontend", about: "Сайт для гостевого дома.", city: "Нарын",
@@ -67,6 +68,13 @@ describe("application pages render in every language", () => {
       const invited = render(lang, MyApplication, { application: { ...base, status: "invited", snapshot: null, events: [], interview: null } });
       expect(invited).toContain('href="/vacancies/7/apply"');
       expect(render(lang, MyApplication, { application: { ...base, status: "hired" } })).not.toContain('value="withdraw"');
+      // A copy of the first, shorter shape shows what it has; text that is no copy says so (no crash either way).
+      const old = render(lang, MyApplication, { application: { ...base, snapshot: parseSnapshot(JSON.stringify({ name: "Бакыт Токтогулов", headline: "QA", sentAt: "2025-02-01T09:00:00.000Z" })) } });
+      expect(old).toContain("Бакыт Токтогулов");
+      expect(old).toContain(catalogs[lang]["applications.noProjects"]);
+      const unreadable = render(lang, EmployerApplication, { application: { ...base, snapshot: parseSnapshot("{not json"), first_name: "А", last_name: "Б", graduate_slug: null, placement: null }, moves: [] });
+      expect(unreadable).toContain(catalogs[lang]["applications.snapshotUnreadable"]);
+      expect(unreadable).toContain("Салам");
 
       const rows = [{ id: 9, status: "applied", updated_at: base.updated_at, vacancy_title: "Junior React", first_name: "Айпери", last_name: "Жумабекова", headline: null }];
       const all = render(lang, CompanyApplicants, { company: { id: 1, name: "Ала-Тоо Софт", slug: "ala-too" }, query: { q: "ай", status: "applied", vacancyId: 7, page: 1 }, vacancies: [{ id: 7, title: "Junior React" }], total: 1, page: 1, pages: 1, applicants: rows });
