@@ -9,6 +9,7 @@ import { seedDemoData } from "@db/seed/demo";
 import { ApplySchema } from "~/domain/applications/forms";
 import { canMove } from "~/domain/applications/pipeline";
 import { ApplicationSnapshotSchema } from "~/domain/applications/snapshot";
+import { hireCheckpoint } from "~/domain/outcomes/checkpoint-dates";
 import { StaffOutcomeSchema } from "~/domain/outcomes/forms";
 import { BasicsSchema } from "~/domain/profile/forms";
 import { CEFR_LEVELS, LANGUAGE_CODES } from "~/domain/profile/options";
@@ -98,8 +99,12 @@ describe("the demo data is what the forms would write", () => {
     );
     expect(all<{ n: number }>("select count(*) as n from placements")[0]!.n).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
-    // …and its "employed" record, made by the hire's own function: one per placement, the employer as recorder.
-    expect(all<{ id: number }>("select p.id from placements p where (select count(*) from outcomes o where o.placement_id = p.id and o.source = 'application' and o.code = 'employed' and o.recorded_by = p.recorded_by and o.company_id = p.company_id) != 1")).toEqual([]);
+    // …and its "employed" record, made by the hire's own function: one per placement whose job starts
+    // by the last checkpoint (as-of rule, docs/decisions/021: a later start fills no checkpoint), the employer as recorder.
+    const records = all<{ id: number; graduation_date: string; start_date: string; n: number }>(
+      "select p.id, c.graduation_date, p.start_date, (select count(*) from outcomes o where o.placement_id = p.id and o.source = 'application' and o.code = 'employed' and o.recorded_by = p.recorded_by and o.company_id = p.company_id) as n from placements p join graduates g on g.id = p.graduate_id join cohorts c on c.id = g.cohort_id",
+    );
+    expect(records.filter((r) => r.n !== (hireCheckpoint(r.graduation_date, r.start_date) ? 1 : 0)).map((r) => r.id)).toEqual([]);
   });
 
   it("every profile a graduate published passes the profile form's schema with the same values", () => {
