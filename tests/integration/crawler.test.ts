@@ -149,8 +149,11 @@ function secretsFor(v: Viewer): { value: string; what: string }[] {
     if (x.companyId === v.companyId || visibleTitles.has(x.title) || applied?.has(x.companyId)) continue;
     if (["draft", "submitted", "rejected"].includes(x.status) || !x.companyVerified) out.push({ value: x.title, what: `title of unpublished vacancy ${x.id} of company ${x.companyId}` });
   }
+  // A note is secret by what it says, not by where it was stored: the same words in a note the viewer
+  // may read (the demo's many "Здравствуйте! Мне интересна эта вакансия…") tell nothing of anyone else.
+  const readable = new Set(facts.notes.filter((n) => n.graduateId === v.graduateId || n.companyId === v.companyId).map((n) => n.note));
   for (const n of facts.notes) {
-    if (n.graduateId === v.graduateId || n.companyId === v.companyId) continue;
+    if (n.graduateId === v.graduateId || n.companyId === v.companyId || readable.has(n.note)) continue;
     out.push({ value: n.note, what: `application note of graduate ${n.graduateId} to company ${n.companyId}` });
   }
   if (v.kind === "employer") {
