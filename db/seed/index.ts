@@ -14,7 +14,10 @@ export async function seedIfEmpty(connection: Connection, options: { demo: boole
   let demo = false;
   if (options.demo) {
     const hasUsers = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
-    if (!hasUsers) {
+    // A database the demo was removed from is not a fresh one: the restart after `db:remove-demo`
+    // must not bring the published demo passwords back (the audit log keeps the removal for good).
+    const demoRemoved = await db.selectFrom("audit_log").select("id").where("action", "=", "demo.remove").limit(1).executeTakeFirst();
+    if (!hasUsers && !demoRemoved) {
       await seedDemoData(connection, options.size ?? DEMO_SIZE, { uploadDir: options.uploadDir });
       // What the generator wrote, so that `npm run db:remove-demo` can take exactly that out again.
       await recordDemoMarks(db);
