@@ -103,5 +103,8 @@ describe("removing the demo data", () => {
     expect(demoAccountsPresent(c)).toEqual([]);
     expect(count(c, "select count(*) from users")).toBe(0);
     expect(fs.readdirSync(uploadDir)).toEqual([]);
-  });
+    // Asked for in so many words (SEED_DEMO=1, npm run db:seed), the demo comes back.
+    expect((await seedIfEmpty(c, { demo: true, demoAgain: true, uploadDir })).demo).toBe(true);
+    expect(demoAccountsPresent(c)).toEqual(Object.values(DEMO_ACCOUNTS));
+  }, 120_000); // two demo seeds: about 20 s alone, more on a shared machine
 });
