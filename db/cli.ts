@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const graduates = values.graduates ? Number(values.graduates) : undefined;
     const openVacancies = values.vacancies ? Number(values.vacancies) : undefined;
     const size = graduates ? { graduates, openVacancies } : undefined;
-    const result = await seedIfEmpty(c, { demo: true, size, uploadDir: config.uploadDir });
+    const result = await seedIfEmpty(c, { demo: true, demoAgain: true, size, uploadDir: config.uploadDir });
     console.log(result.demo ? `seeded ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s` : "database already has accounts: nothing seeded");
     return;
   }

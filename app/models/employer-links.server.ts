@@ -4,15 +4,14 @@
 // status on the job's start date; names no company matched are listed for staff to link later.
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
+import { todayInBishkek } from "~/domain/calendar";
 import { companyNameKey, otherScript } from "~/domain/companies/name-key";
 import { recordAudit } from "./audit.server";
 
-const BISHKEK_OFFSET_MS = 6 * 3600_000;
-
-/** The Bishkek calendar day of a UTC timestamp ("2025-01-10T20:00:00Z" → "2025-01-11"). */
+/** The Bishkek calendar day of a UTC timestamp ("2025-01-10T20:00:00Z" → "2025-01-11"), by the one calendar. */
 function bishkekDay(iso: string): string {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso.slice(0, 10) : new Date(ms + BISHKEK_OFFSET_MS).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? iso.slice(0, 10) : todayInBishkek(ms);
 }
 
 /**

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const connection = getConnection();
   const applied = await migrateToLatest(connection.db);
   if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
-  const seeded = await seedIfEmpty(connection, { demo: settings.seedDemo, uploadDir: settings.uploadDir });
+  const seeded = await seedIfEmpty(connection, { demo: settings.seedDemo, demoAgain: settings.seedDemoExplicit, uploadDir: settings.uploadDir });
   if (seeded.reference) console.log("reference data seeded (regions, schools, modules, skills)");
   if (seeded.demo) console.log("demo data seeded (see README for the demo accounts)");
   // Demo accounts sign in with a password the README publishes: never on a public address unasked (DESIGN §8, decision 018).

@@ -89,4 +89,22 @@ describe("removing the demo data", () => {
     expect(count(c, "select count(*) from settings where key = ?", DEMO_MARKS_KEY)).toBe(0);
     expect(() => removeDemoData(c, { uploadDir })).toThrow(/no demo data/);
   });
+
+  it("stays removed: the restart the README asks for after db:remove-demo does not seed the demo again", async () => {
+    // Before: removing everything left no users, and seedIfEmpty (SEED_DEMO unset, loopback PUBLIC_URL) took
+    // the empty database for a fresh one and brought admin@demo.kg and its published password back.
+    const c = await createTestDatabase();
+    const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-demo-uploads-"));
+    await seedIfEmpty(c, { demo: true, uploadDir });
+    removeDemoData(c, { uploadDir });
+    expect(count(c, "select count(*) from users")).toBe(0);
+    const again = await seedIfEmpty(c, { demo: true, uploadDir });
+    expect(again.demo).toBe(false);
+    expect(demoAccountsPresent(c)).toEqual([]);
+    expect(count(c, "select count(*) from users")).toBe(0);
+    expect(fs.readdirSync(uploadDir)).toEqual([]);
+    // Asked for in so many words (SEED_DEMO=1, npm run db:seed), the demo comes back.
+    expect((await seedIfEmpty(c, { demo: true, demoAgain: true, uploadDir })).demo).toBe(true);
+    expect(demoAccountsPresent(c)).toEqual(Object.values(DEMO_ACCOUNTS));
+  }, 120_000); // two demo seeds: about 20 s alone, more on a shared machine
 });

@@ -338,3 +338,45 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   await Promise.all(workers);
   return { findings, pages, requests, patterns };
 }
+
+/** Visits every object of a decoded payload once, with its path ("vacancy.salary", "schools[0].years[1]"). */
+export function walk(node: unknown, visit: (o: Record<string, unknown>, path: string) => void, path = "", seen = new Set<unknown>()) {
+  if (!node || typeof node !== "object" || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) return node.forEach((x, i) => walk(x, visit, `${path}[${i}]`, seen));
+  visit(node as Record<string, unknown>, path);
+  for (const [k, x] of Object.entries(node)) walk(x, visit, path ? `${path}.${k}` : k, seen);
+}
+
+/** Who reads a payload, as far as hidden salaries go: staff see every salary, an employer its own company's. */
+export type SalaryViewer = { staff: boolean; companyId: number | null };
+
+const isSalaryKey = (k: string) => /^salary_?(min|max)$/i.test(k);
+
+/**
+ * Hidden figures in one decoded `.data` payload: the salary of a vacancy whose salary is hidden, as
+ * the row's salary_min/salary_max or as the named shape's nested `salary: { min, max }` (what
+ * vacancies.$id sends), and numbers in a hidden outcome cell, marked `hidden: true` or, as the public
+ * table sends it, `shown: false` (issue 13 items 4 and 13). Pure: tests/unit/crawler-checks.test.ts.
+ */
+export function hiddenFigureLeaks(payload: unknown, hiddenSalary: ReadonlyMap<number, { companyId: number }>, viewer: SalaryViewer): string[] {
+  const problems = new Set<string>();
+  const hiddenCells: string[] = [];
+  walk(payload, (o, at) => {
+    const nested = o.salary && typeof o.salary === "object" && !Array.isArray(o.salary) ? Object.entries(o.salary as Record<string, unknown>).map(([k, x]) => [`salary.${k}`, x] as const) : [];
+    const salaries = [...Object.entries(o).filter(([k]) => isSalaryKey(k)), ...nested].filter(([, x]) => typeof x === "number");
+    if (salaries.length && !viewer.staff) {
+      const id = [o.vacancy_id, o.vacancyId, o.id].find((x) => typeof x === "number" && hiddenSalary.has(x)) as number | undefined;
+      const hidden = id !== undefined ? hiddenSalary.get(id)! : null;
+      const ownCompany = viewer.companyId !== null && (hidden ? hidden.companyId === viewer.companyId : o.company_id === viewer.companyId);
+      if ((hidden || o.salary_hidden) && !ownCompany) problems.add(`${at}: salary ${salaries.map(([k, x]) => `${k}=${x}`).join(", ")} of a vacancy whose salary is hidden`);
+    }
+    // A hidden outcome cell (DESIGN §6) travels as "hidden" and nothing else: no value, no denominator.
+    if (o.hidden === true || o.shown === false) {
+      const numbers = Object.entries(o).filter(([, x]) => typeof x === "number");
+      if (numbers.length) hiddenCells.push(`${at}: ${numbers.map(([k, x]) => `${k}=${x}`).join(", ")}`);
+    }
+  });
+  if (hiddenCells.length) problems.add(`${hiddenCells.length} hidden cells carry numbers, e.g. ${hiddenCells.slice(0, 2).join("; ")}`);
+  return [...problems];
+}
