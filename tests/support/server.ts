@@ -26,7 +26,8 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   // Without SESSION_SECRET the server generates one in its data folder, as on a fresh install.
   const { SESSION_SECRET: _unused, ...inherited } = process.env;
   const child = spawn(process.execPath, [entry], {
-    env: { ...inherited, NODE_ENV: "production", PORT: String(port), DATA_DIR: dir, ...env },
+    // PUBLIC_URL is where this server is really reached, so the links it makes (survey, reset, feed) work.
+    env: { ...inherited, NODE_ENV: "production", PORT: String(port), DATA_DIR: dir, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
