@@ -27,7 +27,7 @@ async function companyFromParam(id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
   const found = await companyFromParam(params.id);
-  return { ...found, identityChange: await pendingIdentityChangeForStaff(getDb(), found.company.id) };
+  return { company: found.company, members: found.members, identityChange: await pendingIdentityChangeForStaff(getDb(), found.company.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -23,6 +23,7 @@ const COMPUTED_SPREADS = new Set([
   "staff.outcomes.follow-up.tsx ...found",
   "staff.outcomes.graduates._index.tsx ...found",
   "staff.outcomes[.csv].ts ...rows",
+  "uploads.$file.ts ...headers",
   "vacancies._index.tsx ...result",
 ]);
 
