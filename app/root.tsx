@@ -11,6 +11,7 @@ import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage } from "~/components/error-page";
 import { catalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
+import { companyOfUser } from "~/models/companies.server";
 import { unreadCount } from "~/models/notifications.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
@@ -28,12 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const { flash, clear } = takeFlash(request);
   const unread = user ? await unreadCount(getDb(), user.id) : 0;
+  // The graduate directory answers 403 until an employer's company is verified: do not offer it before.
+  const verifiedEmployer = user?.role === "employer" && (await companyOfUser(getDb(), user.id))?.status === "verified";
   return data(
     {
       lang,
       messages: catalogs[lang],
       flash,
-      user: user ? { id: user.id, name: user.display_name, role: user.role, unread } : null,
+      user: user ? { id: user.id, name: user.display_name, role: user.role, unread, verifiedEmployer } : null,
     },
     { headers: cookieHeaders(clear) },
   );
@@ -93,7 +96,7 @@ function LanguageSwitch() {
   );
 }
 
-function Header() {
+export function Header() {
   const { t } = useT();
   const user = (useRouteLoaderData("root") as RootData | undefined)?.user ?? null;
   return (
@@ -107,7 +110,7 @@ function Header() {
           {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
           {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
           <Link to="/vacancies">{t("vacancies.nav")}</Link>
-          {user?.role === "staff" || user?.role === "admin" || user?.role === "employer" ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
+          {user?.role === "staff" || user?.role === "admin" || user?.verifiedEmployer ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
           {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
           {user?.role === "employer" ? <Link to="/employer">{t("vacancies.dashboard")}</Link> : null}
           {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}

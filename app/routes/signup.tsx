@@ -8,7 +8,7 @@ import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { companyInviteProblem, createPendingCompany, findCompanyInvite, joinCompanyWithInvite } from "~/models/companies.server";
-import { createUser, emailTaken } from "~/models/users.server";
+import { createUser, emailTaken, homeFor } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { email, newPassword, requiredText } from "~/utils/fields";
@@ -72,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (userId === null) return invalid({ invite: "companies.inviteUsed" }, form);
     const cookie = await startSession(request, userId);
-    return redirect("/company", { headers: cookieHeaders(cookie, setFlash("flash.companyJoined")) });
+    return redirect(homeFor("employer"), { headers: cookieHeaders(cookie, setFlash("flash.companyJoined")) });
   }
   const parsed = parseForm(EmployerSignUpSchema, form);
   if (!parsed.ok) return rejected(parsed);
@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return id;
   });
   const cookie = await startSession(request, userId);
-  return redirect("/account", { headers: cookieHeaders(cookie, setFlash("flash.employerWelcome")) });
+  return redirect(homeFor("employer"), { headers: cookieHeaders(cookie, setFlash("flash.employerWelcome")) });
 }
 
 export const meta = titleMeta("signup.title");

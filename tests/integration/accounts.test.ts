@@ -26,7 +26,7 @@ describe("employer sign-up", () => {
   it("creates the account, a pending company and a session", async () => {
     const res = await call(signup.action, post("/signup", fields));
     expect(res.status).toBe(302);
-    expect(res.location).toBe("/account");
+    expect(res.location).toBe("/employer");
     const user = await c.db.selectFrom("users").selectAll().where("email", "=", "timur@alatoo.kg").executeTakeFirstOrThrow();
     expect(user.role).toBe("employer");
     expect(user.password_hash).toMatch(/^scrypt\$/);
@@ -79,7 +79,7 @@ describe("sign-in, sessions and sign-out", () => {
     const ok = await call(login.action, post("/login", { email: u.email, password: PASSWORD, redirectTo: "/account?x=1" }));
     expect(ok.location).toBe("/account?x=1");
     const evil = await call(login.action, post("/login", { email: u.email, password: PASSWORD, redirectTo: "//evil.example/" }));
-    expect(evil.location).toBe("/account");
+    expect(evil.location).toBe("/employer");
   });
 
   it("refuses a wrong password with 401 and the email kept", async () => {

@@ -190,7 +190,7 @@ describe("colleague invitations and sign-up", () => {
     const companiesBefore = (await c.db.selectFrom("companies").select("id").execute()).length;
     const res = await call(signup.action, post(`/signup?invite=${code}`, { ...fields, invite: code }));
     expect(res.status).toBe(302);
-    expect(res.location).toBe("/company");
+    expect(res.location).toBe("/employer");
     const user = await c.db.selectFrom("users").selectAll().where("email", "=", "bermet@alatoo.kg").executeTakeFirstOrThrow();
     expect(user.role).toBe("employer");
     const memberships = await c.db.selectFrom("company_members").selectAll().where("user_id", "=", user.id).execute();
@@ -231,7 +231,7 @@ describe("colleague invitations and sign-up", () => {
   it("keeps the plain employer sign-up creating a pending company", async () => {
     const res = await call(signup.action, post("/signup", { ...fields, company: "Жаңы Компания" }));
     expect(res.status).toBe(302);
-    expect(res.location).toBe("/account");
+    expect(res.location).toBe("/employer");
     expect(await c.db.selectFrom("companies").select(["name", "status"]).execute()).toEqual([{ name: "Жаңы Компания", status: "pending" }]);
   });
 });

@@ -8,7 +8,7 @@ import type { Connection } from "@db/connection";
 import { catalogs } from "~/i18n/catalog.server";
 import { LANGS } from "~/i18n/negotiate";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCompany, makeInvitation, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCompany, makeInvitation, makeUser, PASSWORD, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 import { renderPage } from "../support/remix-react-stub";
 
@@ -17,6 +17,10 @@ vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 const applyPage = await import("~/routes/vacancies.$id_.apply");
 const employerApplication = await import("~/routes/employer.applications.$id");
 const notificationsPage = await import("~/routes/notifications");
+const login = await import("~/routes/login");
+const signup = await import("~/routes/signup");
+const dashboard = await import("~/routes/employer._index");
+const root = await import("~/root");
 
 let c: Connection;
 beforeEach(async () => {
@@ -24,8 +28,9 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, location?: { pathname: string; search: string }): string {
-  return renderPage(lang, Page, { loader, location }, /\b(notify|notifications|applications|companies|home|outcomes|vacancies)\.[a-zA-Z-]+\.?[a-zA-Z]*/);
+function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, location?: { pathname: string; search: string }, user?: unknown): string {
+  const keys = /\b(notify|notifications|applications|companies|companiesList|employerStart|homeSchools|outcomesSchool|home|outcomes|vacancies|match|nav)\.[a-zA-Z-]+\.?[a-zA-Z]*/;
+  return renderPage(lang, Page, { loader, location, user }, keys);
 }
 
 async function graduate() {
@@ -72,6 +77,59 @@ describe("notifications say the stage in words (issue 14, item 2)", () => {
       for (const status of ["screening", "interview", "offer", "hired"] as const) {
         expect(html, `${lang}: ${status}`).toContain(catalogs[lang][`applications.status.${status}`]);
         expect(html, `${lang}: raw ${status}`).not.toMatch(new RegExp(`[:“«] ?${status}\\b`));
+      }
+    }
+  });
+});
+
+describe("employers land on their dashboard and are offered only what works (issue 14, item 10)", () => {
+  it("signing in and signing up take an employer to /employer, not the password form", async () => {
+    const e = await employer("pending");
+    const signedIn = await call(login.action, post("/login", { email: e.user.email, password: PASSWORD }));
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.location).toBe("/employer");
+    const signedUp = await call(signup.action, post("/signup", { name: "Тимур Исаков", company: "Ала-Тоо Софт", email: "timur@alatoo.kg", password: "long-enough-pass", passwordRepeat: "long-enough-pass" }));
+    expect(signedUp.status).toBe(302);
+    expect(signedUp.location).toBe("/employer");
+    // The page it lands on answers: a pending company's member sees their dashboard, not a 403.
+    const newcomer = await c.db.selectFrom("users").select("id").where("email", "=", "timur@alatoo.kg").executeTakeFirstOrThrow();
+    expect((await call(dashboard.loader, get("/employer", { cookie: await sessionCookieFor(newcomer.id) }))).status).toBe(200);
+  });
+
+  it("a pending or rejected company's member is not offered the directory or best candidates, and is told why", async () => {
+    const pending = await employer("pending");
+    await vacancy(pending.companyId, "Junior QA", "draft");
+    const rejected = await employer("pending");
+    await c.db.updateTable("companies").set({ status: "rejected", reject_reason: "Номер резидента ПВТ не найден" }).where("id", "=", rejected.companyId).execute();
+    const verified = await employer("verified");
+    const open = await vacancy(verified.companyId);
+
+    for (const [who, e] of [["pending", pending], ["rejected", rejected], ["verified", verified]] as const) {
+      const rootData = (await call(root.loader, get("/employer", { cookie: e.cookie }))).data as { user: { verifiedEmployer: boolean } };
+      expect(rootData.user.verifiedEmployer, who).toBe(who === "verified");
+      const page = await call(dashboard.loader, get("/employer", { cookie: e.cookie }));
+      expect(page.status, who).toBe(200);
+      for (const lang of LANGS) {
+        const header = render(lang, root.Header, null, undefined, rootData.user);
+        const html = render(lang, dashboard.default, page.data);
+        const m = catalogs[lang];
+        if (who === "verified") {
+          expect(header, `${lang} ${who}`).toContain('href="/graduates"');
+          expect(html).toContain(`href="/vacancies/${open}/candidates"`);
+          expect(html).not.toContain(m["employerStart.canNow"]);
+          continue;
+        }
+        // Everything shown answers: no directory in the header, no best-candidates column or link.
+        expect(header, `${lang} ${who}`).not.toContain('href="/graduates"');
+        expect(html, `${lang} ${who}`).not.toMatch(/\/candidates"|href="\/graduates"|href="\/employer\/hires"/);
+        expect(html).not.toContain(m["match.candidates.nav"]);
+        // What can be done now, and what waits for verification.
+        expect(html).toContain(m["employerStart.canNow"]);
+        expect(html).toContain(m["employerStart.after"]);
+        expect(html).toContain('href="/employer/vacancies/new"');
+        expect(html).toContain('href="/company"');
+        if (who === "rejected") expect(html).toContain("Номер резидента ПВТ не найден");
+        else expect(html).toContain(m["employerStart.pendingLead"]);
       }
     }
   });

@@ -38,8 +38,9 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       await page.getByLabel(m["signup.password"], { exact: true }).fill("company-secret-2026");
       await page.getByLabel(m["signup.passwordRepeat"]).fill("company-secret-2026");
       await e.submit(m["signup.submit"]);
-      expect(new URL(page.url()).pathname).toBe("/account");
-      await expectText(page.locator("main .pill"), m["account.status.pending"]);
+      // It lands on its dashboard, told what it can do while it waits (issue 14).
+      expect(new URL(page.url()).pathname).toBe("/employer");
+      await expectText(page.locator("#verification-title"), m["employerStart.pendingTitle"]);
       await shot(e, "signed-up");
 
       // 2. Staff (signed in in a second browser context) verify the company.
