@@ -64,7 +64,8 @@ export default function VacancyPage() {
       {jsonLd ? <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
       <p className="small"><Link to="/vacancies">← {t("vacancies.back")}</Link></p>
       <h1>{v.title}</h1>
-      <p className="lead">{v.company_name}</p>
+      {/* Only a verified company has a public page (docs/decisions/015 lists it among the read pages). */}
+      <p className="lead">{v.company_status === "verified" ? <Link to={`/companies/${v.company_slug}`}>{v.company_name}</Link> : v.company_name}</p>
       {!listed ? <Notice kind="info">{t("vacancies.notPublic", { status: t(`vacancies.status.${v.status}`) })}</Notice> : null}
       {owner ? <p><Link to={`/employer/vacancies/${v.id}`}>{t("vacancies.editLink")}</Link></p> : null}
       {staff && v.status === "submitted" ? <p><Link to={`/staff/vacancies#vacancy-${v.id}`}>{t("vacancies.moderation")}</Link></p> : null}

@@ -21,6 +21,10 @@ const login = await import("~/routes/login");
 const signup = await import("~/routes/signup");
 const dashboard = await import("~/routes/employer._index");
 const root = await import("~/root");
+const vacancyPage = await import("~/routes/vacancies.$id");
+const board = await import("~/routes/vacancies._index");
+const companyPage = await import("~/routes/companies.$slug");
+const companies = await import("~/routes/companies._index");
 
 let c: Connection;
 beforeEach(async () => {
@@ -132,5 +136,52 @@ describe("employers land on their dashboard and are offered only what works (iss
         else expect(html).toContain(m["employerStart.pendingLead"]);
       }
     }
+  });
+});
+
+describe("the ways to a company's page, and the list of companies (issue 14, item 11)", () => {
+  it("the vacancy page and the board cards link the company's page; /companies lists verified companies with their open vacancies", async () => {
+    const a = await employer("verified");
+    await c.db.updateTable("companies").set({ name: "Ала-Тоо Софт", city: "Бишкек" }).where("id", "=", a.companyId).execute();
+    const b = await employer("verified");
+    await c.db.updateTable("companies").set({ name: "Бирге Дев" }).where("id", "=", b.companyId).execute();
+    const hidden = await employer("pending");
+    await c.db.updateTable("companies").set({ name: "Күтүүдөгү Компания" }).where("id", "=", hidden.companyId).execute();
+    const v1 = await vacancy(a.companyId, "Junior React");
+    await vacancy(a.companyId, "Junior QA");
+    await vacancy(a.companyId, "Draft one", "draft");
+    const past = await vacancy(a.companyId, "Past its deadline");
+    await c.db.updateTable("vacancies").set({ deadline: "2020-01-01" }).where("id", "=", past).execute();
+    await vacancy(hidden.companyId, "Not public");
+    const [aSlug, bSlug, hiddenSlug] = await Promise.all([a, b, hidden].map(async (e) => (await c.db.selectFrom("companies").select("slug").where("id", "=", e.companyId).executeTakeFirstOrThrow()).slug));
+
+    const detail = await call(vacancyPage.loader, get(`/vacancies/${v1}`), { id: String(v1) });
+    const boardPage = await call(board.loader, get("/vacancies"));
+    expect(boardPage.status).toBe(200);
+    const list = await call(companies.loader, get("/companies"));
+    expect(list.status).toBe(200);
+    // Only verified companies, by name, with what is open now (drafts and past deadlines are not).
+    expect((list.data as { companies: unknown[] }).companies).toEqual([
+      { slug: aSlug, name: "Ала-Тоо Софт", city: "Бишкек", open_vacancies: 2 },
+      { slug: bSlug, name: "Бирге Дев", city: null, open_vacancies: 0 },
+    ]);
+    for (const lang of LANGS) {
+      expect(render(lang, vacancyPage.default, detail.data)).toContain(`href="/companies/${aSlug}"`);
+      const cards = render(lang, board.default, boardPage.data, { pathname: "/vacancies", search: "" });
+      expect(cards).toContain(`href="/companies/${aSlug}"`);
+      expect(cards).toContain('href="/companies"');
+      const html = render(lang, companies.default, list.data);
+      expect(html).toContain(`href="/companies/${aSlug}"`);
+      expect(html).toContain(`href="/companies/${bSlug}"`);
+      expect(html).not.toContain(hiddenSlug);
+      expect(html).toContain(catalogs[lang]["companiesList.open"].replace("{n}", "2"));
+      expect(html).toContain(catalogs[lang]["companiesList.noOpen"]);
+      expect(html).not.toMatch(/<script|style=/);
+    }
+    // The company page leads back to the list.
+    const own = await call(companyPage.loader, get(`/companies/${aSlug}`), { slug: aSlug });
+    expect(render("ru", companyPage.default, own.data)).toContain('href="/companies"');
+    // Read, not worked in: served without JavaScript like the other public pages (docs/decisions/015).
+    expect(companies.handle).toEqual({ hydrate: false });
   });
 });
