@@ -3,7 +3,7 @@
 // the server: no numerators, and every figure with fewer than 10 graduates behind it is hidden.
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CHART_COLORS, GroupBarChart } from "~/components/charts";
 import { CheckpointField } from "~/components/checkpoint-field";
 import { SubmitButton } from "~/components/form";
@@ -24,12 +24,21 @@ import { titleMeta } from "~/utils/meta";
 export const handle = SERVER_RENDERED_ONLY;
 
 
+/** `?school=ID` (the home page's school cards link here) narrows the page to that school; else all. */
+function schoolParam(value: string | null): number | null {
+  return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const checkpoint = publicCheckpointOf(new URL(request.url).searchParams.get("checkpoint"), CHECKPOINTS);
+  const params = new URL(request.url).searchParams;
+  const checkpoint = publicCheckpointOf(params.get("checkpoint"), CHECKPOINTS);
+  const school = schoolParam(params.get("school"));
   const { schools, bySchoolYear, bySchool } = await publicOutcomes(getConnection(), checkpoint);
   return {
     checkpoint,
+    school,
     schools: schools
+      .filter((s) => school === null || s.id === school)
       .map((s) => {
         const overall = bySchool.find((g) => g.key === s.id);
         const years = bySchoolYear
@@ -72,17 +81,19 @@ function Row({ label, view, t, lang }: { label: string; view: PublicIndicators; 
 
 export default function PublicOutcomes() {
   const { t, lang } = useT();
-  const { checkpoint, schools } = useLoaderData<typeof loader>();
+  const { checkpoint, school, schools } = useLoaderData<typeof loader>();
   return (
     <section className="public-outcomes">
       <h1>{t("outcomes.public.title")}</h1>
       <p className="lead">{t("outcomes.public.lead")}</p>
       <Form method="get" className="filters">
+        {school !== null ? <input type="hidden" name="school" value={school} /> : null}
         <CheckpointField id="public-checkpoint" label="outcomes.public.checkpoint" value={checkpoint} />
         <SubmitButton>{t("outcomes.public.show")}</SubmitButton>
       </Form>
+      {school !== null ? <p className="small"><Link to={`/outcomes?checkpoint=${checkpoint}`}>← {t("outcomesSchool.allSchools")}</Link></p> : null}
       {schools.length === 0 ? (
-        <p className="muted">{t("outcomes.public.empty")}</p>
+        <p className="muted">{t(school !== null ? "outcomesSchool.none" : "outcomes.public.empty")}</p>
       ) : (
         <>
           <figure className="chart-figure">

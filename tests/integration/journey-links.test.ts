@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
 import { catalogs } from "~/i18n/catalog.server";
+import { enrolGraduate } from "~/models/invitations.server";
 import { LANGS } from "~/i18n/negotiate";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCompany, makeInvitation, makeUser, PASSWORD, sessionCookieFor } from "../support/factories";
@@ -25,6 +26,8 @@ const vacancyPage = await import("~/routes/vacancies.$id");
 const board = await import("~/routes/vacancies._index");
 const companyPage = await import("~/routes/companies.$slug");
 const companies = await import("~/routes/companies._index");
+const homePage = await import("~/routes/_index");
+const outcomesPage = await import("~/routes/outcomes");
 
 let c: Connection;
 beforeEach(async () => {
@@ -183,5 +186,44 @@ describe("the ways to a company's page, and the list of companies (issue 14, ite
     expect(render("ru", companyPage.default, own.data)).toContain('href="/companies"');
     // Read, not worked in: served without JavaScript like the other public pages (docs/decisions/015).
     expect(companies.handle).toEqual({ hydrate: false });
+  });
+});
+
+describe("from the home page's schools to their figures (issue 14, item 14)", () => {
+  it("each school card on the home page links its figures on /outcomes, and ?school= shows that school", async () => {
+    const staff = await makeUser(c, "staff");
+    const schools = await c.db.selectFrom("schools").select(["id", "name_ru"]).orderBy("id").limit(2).execute();
+    for (const s of schools) {
+      const { id: cohortId } = await c.db.insertInto("cohorts").values({ school_id: s.id, graduation_date: "2024-06-30" }).returning("id").executeTakeFirstOrThrow();
+      await enrolGraduate(c.db, { cohortId, firstName: "Самат", lastName: `Акматов ${s.id}` }, staff.id);
+    }
+    const [first, second] = schools as [(typeof schools)[0], (typeof schools)[0]];
+
+    const home = await call(homePage.loader, get("/"));
+    for (const lang of LANGS) {
+      const html = render(lang, homePage.default, home.data);
+      for (const s of await c.db.selectFrom("schools").select("id").execute()) expect(html, lang).toContain(`href="/outcomes?school=${s.id}"`);
+      expect(html).toContain('href="/outcomes"');
+    }
+
+    const all = await call(outcomesPage.loader, get("/outcomes"));
+    expect((all.data as { schools: { id: number }[] }).schools.map((s) => s.id)).toEqual([first.id, second.id]);
+    const one = await call(outcomesPage.loader, get(`/outcomes?school=${second.id}&checkpoint=m12`));
+    expect(one.status).toBe(200);
+    const data = one.data as { school: number | null; schools: { id: number }[] };
+    expect(data.school).toBe(second.id);
+    expect(data.schools.map((s) => s.id)).toEqual([second.id]);
+    const html = render("ru", outcomesPage.default, one.data);
+    expect(html).toContain(second.name_ru);
+    expect(html).not.toContain(first.name_ru);
+    expect(html).toContain(`name="school" value="${second.id}"`);
+    expect(html).toContain(catalogs.ru["outcomesSchool.allSchools"]);
+    // A school with no published figures, or a malformed id: an answer in words, never an error.
+    for (const q of ["999999", "abc", "-1", "1e3", ""]) {
+      const res = await call(outcomesPage.loader, get(`/outcomes?school=${encodeURIComponent(q)}`));
+      expect(res.status, q).toBe(200);
+    }
+    const none = await call(outcomesPage.loader, get("/outcomes?school=999999"));
+    expect(render("ky", outcomesPage.default, none.data)).toContain(catalogs.ky["outcomesSchool.none"]);
   });
 });
