@@ -23,7 +23,9 @@ export const meta = titleMeta("companiesList.title");
 
 export default function CompaniesPage() {
   const { t, lang } = useT();
-  const { companies } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>().companies;
+  // In the reader's alphabetical order (SQLite sorts by code point: every Latin name before Cyrillic).
+  const companies = [...loaded].sort((a, b) => a.name.localeCompare(b.name, lang));
   return (
     <section>
       <h1>{t("companiesList.title")}</h1>
