@@ -141,6 +141,7 @@ function Footer() {
     <footer className="site-footer">
       <p>{t("footer.agency")}</p>
       <p><Link to="/outcomes">{t("outcomes.public.nav")}</Link></p>
+      <p><Link to="/companies">{t("companiesList.title")}</Link></p>
       <p><a href="/healthz">{t("footer.health")}</a></p>
     </footer>
   );
