@@ -30,14 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const { flash, clear } = takeFlash(request);
   const unread = user ? await unreadCount(getDb(), user.id) : 0;
-  // The directory link only for those it admits (staff, verified employers): no link that answers 403.
-  const directory = user?.role === "staff" || user?.role === "admin" || (user?.role === "employer" && (await companyOfUser(getDb(), user.id))?.status === "verified");
+  // The graduate directory answers 403 until an employer's company is verified: do not offer it before.
+  const verifiedEmployer = user?.role === "employer" && (await companyOfUser(getDb(), user.id))?.status === "verified";
   return data(
     {
       lang,
       messages: catalogs[lang],
       flash,
-      user: user ? { id: user.id, name: user.display_name, role: user.role, unread, directory } : null,
+      user: user ? { id: user.id, name: user.display_name, role: user.role, unread, verifiedEmployer } : null,
     },
     { headers: cookieHeaders(clear) },
   );
@@ -97,7 +97,7 @@ function LanguageSwitch() {
   );
 }
 
-function Header() {
+export function Header() {
   const { t } = useT();
   const user = (useRouteLoaderData("root") as RootData | undefined)?.user ?? null;
   return (
@@ -111,7 +111,7 @@ function Header() {
           {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
           {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
           <Link to="/vacancies">{t("vacancies.nav")}</Link>
-          {user?.directory ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
+          {user?.role === "staff" || user?.role === "admin" || user?.verifiedEmployer ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
           {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
           {user?.role === "employer" ? <Link to="/employer">{t("vacancies.dashboard")}</Link> : null}
           {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}
@@ -142,6 +142,7 @@ function Footer() {
     <footer className="site-footer">
       <p>{t("footer.agency")}</p>
       <p><Link to="/outcomes">{t("outcomes.public.nav")}</Link></p>
+      <p><Link to="/companies">{t("companiesList.title")}</Link></p>
       <p><a href="/healthz">{t("footer.health")}</a></p>
     </footer>
   );

@@ -353,6 +353,20 @@ export async function setCompanyTrusted(db: DB, companyId: number, staffId: numb
 
 // Public page: verified companies only, with their open vacancies.
 
+/** /companies: every verified company with how many vacancies it has open now, by name. */
+export async function listPublicCompanies(db: DB) {
+  return db
+    .selectFrom("companies as c")
+    .select((eb) => [
+      "c.slug", "c.name", "c.city",
+      eb.selectFrom("vacancies as v").select((v) => v.fn.countAll<number>().as("n")).whereRef("v.company_id", "=", "c.id").where("v.status", "=", "open").as("open_vacancies"),
+    ])
+    .where("c.status", "=", "verified")
+    .orderBy("c.name")
+    .orderBy("c.id")
+    .execute();
+}
+
 export async function publicCompany(db: DB, slug: string) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const company = await db

@@ -100,16 +100,19 @@ export default function HomePage() {
       </section>
       </div>
       <h2>{t("home.schoolsTitle")}</h2>
+      {/* Each school card leads to what its graduates do (issue 14: the cards looked clickable and were not). */}
       <ul className="tiles">
         {schools.map((s) => (
           <li key={s.id}>
-            <div className="card">
+            <Link to={`/outcomes?school=${s.id}`}>
               <strong>{pick(s, "name", lang)}</strong>
               <span className="muted">{pick(s, "city", lang)} · {pick(s, "region", lang)}</span>
-            </div>
+              <span className="small tile-more">{t("homeSchools.figures")} →</span>
+            </Link>
           </li>
         ))}
       </ul>
+      <p className="small"><Link to="/outcomes">{t("homeSchools.allFigures")}</Link></p>
     </>
   );
 }

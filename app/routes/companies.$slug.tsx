@@ -38,6 +38,7 @@ export default function CompanyPublicPage() {
   const { company: c, vacancies } = useLoaderData<typeof loader>();
   return (
     <article className="company-page">
+      <p className="small"><Link to="/companies">← {t("companiesList.all")}</Link></p>
       <header className="company-head">
         {c.logo ? <img className="company-logo" src={`/uploads/${c.logo}`} alt={t("companies.logoAlt", { company: c.name })} width={96} height={96} /> : null}
         <div>

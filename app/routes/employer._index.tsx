@@ -24,21 +24,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const company = (await companyOfUser(db, user.id)) ?? forbidden();
   const { status, q } = Params.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { vacancies, counts } = await listCompanyVacancies(db, company.id, { status, q });
-  return { company, vacancies, counts, status: status ?? null, q };
+  // A rejected company is told why on its own dashboard, where sign-in lands it.
+  const rejectReason = company.status === "rejected"
+    ? (await db.selectFrom("companies").select("reject_reason").where("id", "=", company.id).executeTakeFirst())?.reject_reason ?? null
+    : null;
+  return { company, rejectReason, vacancies, counts, status: status ?? null, q };
 }
 
 export const meta = titleMeta("vacancies.dashboard", { private: true });
 
 export default function EmployerDashboard() {
   const { t, lang } = useT();
-  const { company, vacancies, counts, status, q } = useLoaderData<typeof loader>();
+  const { company, rejectReason, vacancies, counts, status, q } = useLoaderData<typeof loader>();
   const all = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const verified = company.status === "verified";
   return (
     <section>
       <h1>{t("vacancies.dashboard")}</h1>
       <p className="lead">{company.name}</p>
-      {company.status !== "verified" ? <Notice kind="info">{t("vacancies.companyPending")}</Notice> : null}
-      <p><Link className="button" to="/employer/vacancies/new">{t("vacancies.new")}</Link> {company.status === "verified" ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null}</p>
+      {verified ? null : <WaitingForVerification rejected={company.status === "rejected"} reason={rejectReason} />}
+      <p><Link className="button" to="/employer/vacancies/new">{t("vacancies.new")}</Link> {verified ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null}</p>
       <nav className="filter-links" aria-label={t("vacancies.byStatus")}>
         <Link to="/employer" aria-current={status === null ? "page" : undefined}>{t("vacancies.allStatuses")} ({formatNumber(lang, all)})</Link>
         {VACANCY_STATUSES.map((s) => (
@@ -63,7 +68,7 @@ export default function EmployerDashboard() {
                 <th scope="col">{t("vacancies.statusLabel")}</th>
                 <th scope="col">{t("vacancies.field.deadline")}</th>
                 <th scope="col">{t("vacancies.applicants")}</th>
-                <th scope="col">{t("match.candidates.nav")}</th>
+                {verified ? <th scope="col">{t("match.candidates.nav")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -75,14 +80,35 @@ export default function EmployerDashboard() {
                     {v.status === "rejected" && v.reject_reason ? <p className="small muted">{v.reject_reason}</p> : null}
                   </td>
                   <td>{v.deadline ? formatDate(lang, v.deadline) : "—"}</td>
-                  <td>{company.status === "verified" ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)}</td>
-                  <td>{company.status === "verified" ? <Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link> : "—"}</td>
+                  <td>{verified ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)}</td>
+                  {verified ? <td><Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link></td> : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/**
+ * Until the Agency verifies the company, its directory, candidates and applicants answer 403: say what
+ * can be done meanwhile and what opens after verification, instead of offering links that fail.
+ */
+function WaitingForVerification({ rejected, reason }: { rejected: boolean; reason: string | null }) {
+  const { t } = useT();
+  return (
+    <section className="notice notice--info stack" aria-labelledby="verification-title">
+      <h2 id="verification-title">{t(rejected ? "employerStart.rejectedTitle" : "employerStart.pendingTitle")}</h2>
+      <p>{rejected ? t("employerStart.rejectedLead", { reason: reason ?? "—" }) : t("employerStart.pendingLead")}</p>
+      {rejected ? <p><Link to="/company">{t("employerStart.rejectedFix")}</Link></p> : null}
+      <p>{t("employerStart.canNow")}</p>
+      <ul>
+        <li>{t("employerStart.prepare")}</li>
+        <li><Link to="/company">{t("employerStart.profile")}</Link></li>
+      </ul>
+      <p>{t("employerStart.after")}</p>
     </section>
   );
 }

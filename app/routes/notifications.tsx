@@ -5,7 +5,9 @@ import { requireUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
+import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { isApplicationStatus } from "~/domain/applications/pipeline";
 import { listNotifications, markAllRead } from "~/models/notifications.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -18,6 +20,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await markAllRead(getDb(), user.id);
   return redirect("/notifications");
+}
+
+/**
+ * The notification's sentence in the reader's language. A stage move stores the status code (the
+ * reader's language is not known when it is written), so the code becomes its label here.
+ */
+function notificationText(t: T, n: { kind: string; vars: Record<string, string | number> }): string {
+  const status = n.vars.status;
+  const vars = n.kind === "application-status" && isApplicationStatus(status) ? { ...n.vars, status: t(`applications.status.${status}`) } : n.vars;
+  return t(`notify.${n.kind}` as MessageKey, vars);
 }
 
 export const meta = titleMeta("notifications.title", { private: true });
@@ -39,7 +51,7 @@ export default function NotificationsPage() {
       ) : (
         <ul className="stack notification-list">
           {notifications.map((n) => {
-            const text = t(`notify.${n.kind}` as MessageKey, n.vars);
+            const text = notificationText(t, n);
             return (
               <li key={n.id} className={`card${n.read_at ? "" : " is-unread"}`}>
                 {!n.read_at ? <span className="pill pill--warn">{t("notifications.new")}</span> : null}{" "}

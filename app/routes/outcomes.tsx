@@ -5,7 +5,7 @@
 // being followed up. docs/decisions/020-secondary-suppression.md
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CHART_COLORS, GroupBarChart } from "~/components/charts";
 import { CheckpointField } from "~/components/checkpoint-field";
 import { SubmitButton } from "~/components/form";
@@ -26,14 +26,24 @@ import { titleMeta } from "~/utils/meta";
 export const handle = SERVER_RENDERED_ONLY;
 
 
+/** `?school=ID` (the home page's school cards link here) narrows the page to that school; else all. */
+function schoolParam(value: string | null): number | null {
+  return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const connection = getConnection();
+  const params = new URL(request.url).searchParams;
   // No (or an unknown) checkpoint: the latest one with enough knowledge (DESIGN §6).
-  const checkpoint = publicCheckpointOf(new URL(request.url).searchParams.get("checkpoint"), CHECKPOINTS, () => publicDefaultCheckpoint(connection));
+  const checkpoint = publicCheckpointOf(params.get("checkpoint"), CHECKPOINTS, () => publicDefaultCheckpoint(connection));
+  const school = schoolParam(params.get("school"));
   const schools = await publicOutcomes(connection, checkpoint);
   return {
     checkpoint,
-    schools: schools.map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en, years: s.table.years, total: s.table.total })),
+    school,
+    schools: schools
+      .filter((s) => school === null || s.id === school)
+      .map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en, years: s.table.years, total: s.table.total })),
   };
 }
 
@@ -80,17 +90,19 @@ function Row({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lan
 
 export default function PublicOutcomes() {
   const { t, lang } = useT();
-  const { checkpoint, schools } = useLoaderData<typeof loader>();
+  const { checkpoint, school, schools } = useLoaderData<typeof loader>();
   return (
     <section className="public-outcomes">
       <h1>{t("outcomes.public.title")}</h1>
       <p className="lead">{t("outcomes.public.lead")}</p>
       <Form method="get" className="filters">
+        {school !== null ? <input type="hidden" name="school" value={school} /> : null}
         <CheckpointField id="public-checkpoint" label="outcomes.public.checkpoint" value={checkpoint} />
         <SubmitButton>{t("outcomes.public.show")}</SubmitButton>
       </Form>
+      {school !== null ? <p className="small"><Link to={`/outcomes?checkpoint=${checkpoint}`}>← {t("outcomesSchool.allSchools")}</Link></p> : null}
       {schools.length === 0 ? (
-        <p className="muted">{t("outcomes.public.empty")}</p>
+        <p className="muted">{t(school !== null ? "outcomesSchool.none" : "outcomes.public.empty")}</p>
       ) : (
         <>
           <figure className="chart-figure">

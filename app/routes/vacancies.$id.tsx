@@ -52,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline: v.deadline,
       company_name: v.company_name,
       company_website: v.company_website,
+      // The company's page link, only when it has one (a verified company).
+      company_slug: v.company_status === "verified" ? v.company_slug : null,
       skills: v.skills.map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, required: s.required, min_level: s.min_level })),
       languages: v.languages,
     },
@@ -86,7 +88,8 @@ export default function VacancyPage() {
       {jsonLd ? <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
       <p className="small"><Link to="/vacancies">← {t("vacancies.back")}</Link></p>
       <h1>{v.title}</h1>
-      <p className="lead">{v.company_name}</p>
+      {/* Only a verified company has a public page (docs/decisions/015 lists it among the read pages). */}
+      <p className="lead">{v.company_slug ? <Link to={`/companies/${v.company_slug}`}>{v.company_name}</Link> : v.company_name}</p>
       {!listed ? <Notice kind="info">{t("vacancies.notPublic", { status: t(`vacancies.status.${v.status}`) })}</Notice> : null}
       {owner ? <p><Link to={`/employer/vacancies/${v.id}`}>{t("vacancies.editLink")}</Link></p> : null}
       {staff && v.status === "submitted" ? <p><Link to={`/staff/vacancies#vacancy-${v.id}`}>{t("vacancies.moderation")}</Link></p> : null}

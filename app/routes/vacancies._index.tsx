@@ -114,6 +114,7 @@ export default function JobBoard() {
           </p>
         ) : null}
         <p className="small"><a href="/feed.xml">{t("vacancies.feed")}</a></p>
+        <p className="small"><Link to="/companies">{t("companiesList.all")}</Link></p>
       </div>
     </section>
   );
@@ -128,7 +129,7 @@ function VacancyCard({ vacancy: v, lang }: { vacancy: BoardItem; lang: Lang }) {
     <li className="card vacancy-card">
       <h3><Link to={`/vacancies/${v.id}`}>{v.title}</Link></h3>
       <p className="small">
-        <strong>{v.company_name}</strong>
+        <strong><Link to={`/companies/${v.company_slug}`}>{v.company_name}</Link></strong>
         {place ? ` · ${place}` : ""}
       </p>
       <p className="small">

@@ -49,6 +49,7 @@ export async function publicPages(browser: Browser, baseUrl: string): Promise<{ 
     { name: "job board", path: "/vacancies" },
     ...(vacancy ? [{ name: "vacancy", path: vacancy }] : []),
     ...(company ? [{ name: "company", path: company }] : []),
+    { name: "companies", path: "/companies" },
     { name: "portfolio", path: portfolio ?? "/g/ayperi-zhumabekova" },
     { name: "outcomes", path: "/outcomes" },
     { name: "login", path: "/login" },

@@ -12,7 +12,7 @@ const catalogs = { ky, ru, en };
 const ROLES = [
   { email: "admin@demo.kg", home: "/admin", heading: "admin.title" },
   { email: "staff@demo.kg", home: "/staff", heading: "staff.title" },
-  { email: "employer@demo.kg", home: "/account", heading: "account.title" },
+  { email: "employer@demo.kg", home: "/employer", heading: "vacancies.dashboard" },
   { email: "graduate@demo.kg", home: "/me/profile", heading: "profile.title" },
 ] as const;
 const VARIANTS = [

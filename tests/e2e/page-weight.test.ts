@@ -6,14 +6,14 @@ import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights } from "../bench/p
 import { hasChromium } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
-const SERVER_RENDERED_ONLY_PAGES = ["home", "job board", "vacancy", "company", "portfolio", "outcomes"];
+const SERVER_RENDERED_ONLY_PAGES = ["home", "job board", "vacancy", "company", "companies", "portfolio", "outcomes"];
 
 describe.skipIf(!hasChromium)("page weight of public pages", () => {
   const env = useServerAndBrowser();
 
   it("first-load JavaScript ≤ 120 KB gzip and HTML + CSS ≤ 60 KB gzip on each public page type", async () => {
     const weights = await measurePageWeights(env.server.url, env.browser);
-    expect(weights.map((w) => w.name)).toEqual(expect.arrayContaining(["home", "job board", "vacancy", "company", "portfolio", "login"]));
+    expect(weights.map((w) => w.name)).toEqual(expect.arrayContaining(["home", "job board", "vacancy", "company", "companies", "portfolio", "login"]));
     for (const w of weights) {
       expect(w.status, w.path).toBe(200);
       // The pages that are read, not worked in, ship no JavaScript at all (app/utils/hydration.ts);

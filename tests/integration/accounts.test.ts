@@ -82,7 +82,7 @@ describe("sign-in, sessions and sign-out", () => {
     const ok = await call(login.action, post("/login", { email: u.email, password: PASSWORD, redirectTo: "/account?x=1" }));
     expect(ok.location).toBe("/account?x=1");
     const evil = await call(login.action, post("/login", { email: u.email, password: PASSWORD, redirectTo: "//evil.example/" }));
-    expect(evil.location).toBe("/account");
+    expect(evil.location).toBe("/employer");
   });
 
   it("refuses a wrong password with 401 and the email kept", async () => {

@@ -98,6 +98,7 @@ export const MATRIX: Row[] = [
     params: (w) => ({ id: String(w.x.draftVacancyId) }),
     loader: { ...all(404), empX: "ok", staff: "ok", admin: "ok" },
   },
+  { file: "companies._index.tsx", url: () => "/companies", loader: all("ok") },
   { file: "companies.$slug.tsx", url: (w) => `/companies/${w.x.slug}`, params: (w) => ({ slug: w.x.slug }), loader: all("ok") },
   { file: "companies.$slug.tsx", note: "a pending company has no public page", url: (w) => `/companies/${w.pending.slug}`, params: (w) => ({ slug: w.pending.slug }), loader: all(404) },
   {

@@ -182,6 +182,7 @@ const TARGETS: Target[] = [
       ["staff.outcomes.graduates._index.tsx", "staff", "/staff/outcomes/graduates"],
       ["staff.outcomes.graduates[.csv].ts", "staff", "/staff/outcomes/graduates.csv"],
       ["outcomes.tsx", "visitor", "/outcomes"],
+      ["companies._index.tsx", "visitor", "/companies"],
       ["staff.invitations.tsx", "staff", "/staff/invitations"],
       ["admin.skills._index.tsx", "admin", "/admin/skills"],
     ] as [string, Actor, string][]

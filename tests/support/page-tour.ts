@@ -69,6 +69,7 @@ export async function discoverTour(browser: Browser, base: string, sessions: Ses
     { name: "job board", path: "/vacancies?q=developer", role: "anonymous" },
     { name: "vacancy", path: vacancy, role: "anonymous" },
     { name: "company", path: company, role: "anonymous" },
+    { name: "companies", path: "/companies", role: "anonymous" },
     { name: "portfolio", path: "/g/ayperi-zhumabekova", role: "anonymous" },
     { name: "cv", path: "/g/ayperi-zhumabekova/cv", role: "anonymous" },
     { name: "login", path: "/login", role: "anonymous" },

@@ -28,10 +28,10 @@ export const useLocation = () => current.location;
 export function renderPage(
   lang: (typeof LANGS)[number],
   Page: () => ReactNode,
-  data: { loader: unknown; action?: unknown; location?: { pathname: string; search: string } },
+  data: { loader: unknown; action?: unknown; location?: { pathname: string; search: string }; user?: unknown },
   keys: RegExp,
 ): string {
-  current.root = { messages: catalogs[lang], lang, user: null };
+  current.root = { messages: catalogs[lang], lang, user: data.user ?? null };
   current.loader = data.loader;
   current.action = data.action;
   current.location = data.location ?? { pathname: "/", search: "" };

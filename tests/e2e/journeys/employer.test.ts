@@ -42,8 +42,9 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       // anyone in: the new employer signs in next (issue 13, item 14).
       expect(new URL(page.url()).pathname).toBe("/login");
       await signInAs(e, co.email, "company-secret-2026");
-      await e.goto("/account");
-      await expectText(page.locator("main .pill"), m["account.status.pending"]);
+      // …and lands on its dashboard, told what it can do while it waits (issue 14).
+      await e.goto("/employer");
+      await expectText(page.locator("#verification-title"), m["employerStart.pendingTitle"]);
       await shot(e, "signed-up");
 
       // 2. Staff (signed in in a second browser context) verify the company.
