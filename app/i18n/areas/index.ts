@@ -10,21 +10,25 @@ import { vacanciesMessages } from "./vacancies";
 import { matchingMessages } from "./matching";
 import { outcomesMessages } from "./outcomes";
 import { auditMessages } from "./audit";
+import { applicationStepsMessages } from "./application-steps";
 
 export const areaMessages = {
   en: {
     ...profileMessages.en, ...portfolioMessages.en, ...directoryMessages.en, ...csvImportMessages.en,
     ...notificationMessages.en, ...companiesMessages.en, ...vacanciesMessages.en, ...applicationsMessages.en,
     ...matchingMessages.en, ...outcomesMessages.en, ...auditMessages.en,
+    ...applicationStepsMessages.en,
   },
   ru: {
     ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru,
     ...notificationMessages.ru, ...companiesMessages.ru, ...vacanciesMessages.ru, ...applicationsMessages.ru,
     ...matchingMessages.ru, ...outcomesMessages.ru, ...auditMessages.ru,
+    ...applicationStepsMessages.ru,
   },
   ky: {
     ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky,
     ...notificationMessages.ky, ...companiesMessages.ky, ...vacanciesMessages.ky, ...applicationsMessages.ky,
     ...matchingMessages.ky, ...outcomesMessages.ky, ...auditMessages.ky,
+    ...applicationStepsMessages.ky,
   },
 };
