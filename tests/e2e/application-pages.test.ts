@@ -5,9 +5,9 @@
 //   disclosure with its own confirmation, which works without JavaScript;
 // - employers invite from the graduate's page with a button (no typed address), and no page shows "JSON" links.
 import { describe, expect, it } from "vitest";
-import { expectText, expectTextContaining, hasChromium } from "../support/browser";
+import { expectText, expectTextContaining, hasChromium, screenshotPath } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
-import { type Actor, openActor, readDb, signInAs } from "../support/journey-steps";
+import { type Actor, expectNoSidewaysScroll, openActor, readDb, signInAs } from "../support/journey-steps";
 import type { RunningServer } from "../support/server";
 
 const phoneJs = { js: true, width: 360, height: 740, lang: "ru" as const };
@@ -30,6 +30,12 @@ function vacancyFor(server: RunningServer, graduateEmail: string): { id: number;
 
 const unreadOf = (server: RunningServer, email: string) =>
   readDb(server, (db) => (db.prepare("select count(*) n from notifications n join users u on u.id = n.user_id where u.email = ? and n.read_at is null").get(email) as { n: number }).n);
+
+/** A screenshot to look at (test-results/screenshots) and, at 360 px, no sideways scrolling. */
+async function look(actor: Actor, step: string) {
+  await actor.page.screenshot({ path: screenshotPath(`apps14-${step}-${actor.width}-${actor.lang}`), fullPage: true });
+  await expectNoSidewaysScroll(actor.page, step);
+}
 
 async function noticeTexts(actor: Actor): Promise<string[]> {
   return actor.page.locator("main .notice--ok").allInnerTexts();
@@ -66,6 +72,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     const confirm = g.page.getByRole("button", { name: g.m["applications.withdraw.confirm"] });
     expect(await confirm.isVisible()).toBe(false);
     expect(await g.page.getByLabel(g.m["applications.withdraw.reason"]).isVisible()).toBe(false);
+    await look(g, "application-applied");
 
     // Item 3: the notice answered the application; the next page does not repeat it.
     await Promise.all([g.page.waitForURL(/\/me\/applications$/), g.page.getByRole("link", { name: g.m["applications.back"] }).click()]);
@@ -112,6 +119,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     await g2.goto(applicationPath);
     await g2.page.locator("main details.withdraw summary").click();
     await g2.page.getByLabel(g2.m["applications.withdraw.reason"]).fill("Нашёл другую работу.");
+    await look(g2, "withdraw-open");
     await g2.submit(g2.m["applications.withdraw.confirm"]);
     await expectText(g2.page.locator("main .pill").first(), g2.m["applications.status.withdrawn"]);
     expect(g2.errors).toEqual([]);
@@ -133,6 +141,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     await signInAs(e, "employer@demo.kg");
     await e.goto(`/g/${graduate.slug}`);
     const form = e.page.locator("form.invite-form");
+    await look(e, "profile-invite");
     await form.getByLabel(e.m["applications.invite.vacancy"]).selectOption(String(vacancy.id));
     await expectTextContaining(form.locator("button[type=submit]"), e.m["applications.invite.button"]);
     await e.submit(form.locator("button[type=submit]"));
