@@ -9,6 +9,7 @@ import { getUser } from "~/auth/require-user.server";
 import { useNonce } from "~/components/nonce";
 import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage } from "~/components/error-page";
+import { useFlashOfThisPage, useLiveUnread } from "~/components/header-state";
 import { catalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
 import { companyOfUser } from "~/models/companies.server";
@@ -99,7 +100,9 @@ function LanguageSwitch() {
 
 export function Header() {
   const { t } = useT();
-  const user = (useRouteLoaderData("root") as RootData | undefined)?.user ?? null;
+  const root = useRouteLoaderData("root") as RootData | undefined;
+  const user = root?.user ?? null;
+  const unread = useLiveUnread(root ?? {}, user ? user.unread : null) ?? 0;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -117,7 +120,7 @@ export function Header() {
           {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}
           {user ? (
             <>
-              <Link to="/notifications">{user.unread > 0 ? t("notifications.navUnread", { n: user.unread }) : t("notifications.nav")}</Link>
+              <Link to="/notifications">{unread > 0 ? t("notifications.navUnread", { n: unread }) : t("notifications.nav")}</Link>
               <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>{t("nav.account")}</Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">{t("nav.signOut")}</button>
@@ -149,7 +152,9 @@ function Footer() {
 }
 
 export default function App() {
-  const { lang, flash } = useLoaderData<typeof loader>();
+  const rootData = useLoaderData<typeof loader>();
+  const { lang } = rootData;
+  const flash = useFlashOfThisPage(rootData, rootData.flash);
   const { t } = useT();
   return (
     <Document lang={lang}>

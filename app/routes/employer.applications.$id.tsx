@@ -109,7 +109,9 @@ export default function EmployerApplicationPage() {
           <h2 id="move-title">{t("applications.move.title")}</h2>
           <FormErrorSummary errors={errors} />
           <p className="small muted">{t("applications.move.hint")}</p>
-          <Form method="post" className="stack" noValidate>
+          {/* Keyed by the application's state: after a move (a client-side revalidation) the form is
+              rebuilt from the new status, not left showing the last choice and note (docs/decisions/026-application-page-state.md). */}
+          <Form key={`${a.status}:${a.updated_at}:${a.events.length}`} method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="move" />
             <Select name="to" label={t("applications.move.to")} options={moves.map((m) => ({ value: m, label: status(m) }))} defaultValue={values.to ?? moves[0]} error={errors.to} required />
             <TextArea name="note" label={t("applications.move.note")} optional rows={3} defaultValue={values.note} error={errors.note} />

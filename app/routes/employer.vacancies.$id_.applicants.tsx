@@ -3,10 +3,10 @@
 // ("$id_" keeps the page out of the vacancy editor's layout.)
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ApplicantsFilters, ApplicantsTable } from "~/components/applicants";
-import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { FormErrorSummary, useFormFailure } from "~/components/form";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
@@ -64,7 +64,7 @@ export const meta = titleMeta("applications.applicants.all", { private: true });
 export default function VacancyApplicantsPage() {
   const { t } = useT();
   const { vacancy, query, total, page, pages, applicants } = useLoaderData<typeof loader>();
-  const { errors, values } = useFormFailure();
+  const { errors } = useFormFailure();
   const base = `/employer/vacancies/${vacancy.id}/applicants`;
   return (
     <section>
@@ -75,14 +75,13 @@ export default function VacancyApplicantsPage() {
       <ApplicantsFilters action={base} query={query} />
       <ApplicantsTable rows={applicants} total={total} page={page} pages={pages} showVacancy={false} />
       {vacancy.status === "open" ? (
+        // Invitations go out with a button on the candidate list or a graduate's page, never by typing
+        // a profile address (issue 14, item 9); this page's action still accepts a pasted address.
         <section aria-labelledby="invite-title" className="card stack">
           <h2 id="invite-title">{t("applications.invite.title")}</h2>
           <FormErrorSummary errors={errors} />
-          <Form method="post" className="filters" noValidate>
-            <input type="hidden" name="intent" value="invite" />
-            <Field name="slug" label={t("applications.invite.slug")} hint={t("applications.invite.slugHint")} required defaultValue={values.slug} error={errors.slug} autoComplete="off" />
-            <SubmitButton>{t("applications.invite.submit")}</SubmitButton>
-          </Form>
+          <p>{t("applications.invite.fromList", { invite: t("match.invite") })}</p>
+          <p><Link className="button" to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link></p>
         </section>
       ) : null}
     </section>

@@ -54,28 +54,34 @@ export default function MyApplicationPage() {
       <p className="muted">{a.company_name}</p>
       <p>{t("applications.status")}: <StatusPill status={a.status} /></p>
       <FormErrorSummary errors={errors} />
+      {/* What happens next comes first; withdrawing is a secondary step behind its own confirmation (issue 14, item 8). */}
       {invited ? (
-        <div className="card stack">
+        <div className="card stack next-steps">
+          <h2 className="h3">{t("applications.next.title")}</h2>
           <p>{t("applications.invitedLead", { company: a.company_name })}</p>
           {a.vacancy_status === "open" ? <p><Link className="button" to={`/vacancies/${a.vacancy_id}/apply`}>{t("applications.accept")}</Link></p> : null}
         </div>
-      ) : null}
-      {a.status === "interview" && a.interview ? (
-        <div className="card">
-          <h2>{t("applications.interview")}</h2>
-          <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} />
+      ) : !isFinal(a.status) ? (
+        <div className="card stack next-steps">
+          <h2 className="h3">{t("applications.next.title")}</h2>
+          <p>{t(`applications.next.${a.status}` as MessageKey, { company: a.company_name })}</p>
+          {a.status === "interview" && a.interview ? <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} /> : null}
         </div>
       ) : null}
       {isFinal(a.status) ? (
         <p className="muted">{t("applications.closed", { status: t(`applications.status.${a.status}` as MessageKey) })}</p>
       ) : (
-        <Form method="post" className="card stack" noValidate>
-          <input type="hidden" name="intent" value="withdraw" />
-          <TextArea name="note" label={t("applications.withdrawNote")} optional rows={2} defaultValue={values.note} error={errors.note} />
-          <div className="actions">
-            <button type="submit" className="button button--danger">{invited ? t("applications.decline") : t("applications.withdraw")}</button>
-          </div>
-        </Form>
+        <details className="withdraw" open={Boolean(errors.note || errors._form) || undefined}>
+          <summary>{invited ? t("applications.decline") : t("applications.withdraw")}</summary>
+          <Form method="post" className="card stack" noValidate>
+            <p>{invited ? t("applications.decline.explain") : t("applications.withdraw.explain")}</p>
+            <input type="hidden" name="intent" value="withdraw" />
+            <TextArea name="note" label={t("applications.withdraw.reason")} hint={t("applications.withdraw.reasonHint")} optional rows={2} defaultValue={values.note} error={errors.note} />
+            <div className="actions">
+              <button type="submit" className="button button--danger">{invited ? t("applications.decline.confirm") : t("applications.withdraw.confirm")}</button>
+            </div>
+          </Form>
+        </details>
       )}
       <ApplicationHistory events={a.events} />
       <ApplicationSnapshotView snapshot={a.snapshot} note={a.note} heading={t("applications.sent")} />

@@ -1,6 +1,6 @@
 // /me/jobs — "jobs for you": open vacancies ranked for the signed-in graduate, each with the
 // same explanation employers see, from the graduate's side, and what to learn next.
-// The same list as JSON: /me/jobs.json.
+// The same list as JSON: /me/jobs.json (not linked from the page: issue 14, item 9).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LearnNext, MatchDetails, MatchReason, ScoreBadge } from "~/components/match-explanation";
@@ -35,7 +35,7 @@ export default function JobsForYou() {
       ) : (
         <>
           <p role="status">
-            {t("match.jobs.found", { n: formatNumber(lang, result.count) })} · <a href="/me/jobs.json">JSON</a>
+            {t("match.jobs.found", { n: formatNumber(lang, result.count) })}
           </p>
           {result.items.length === 0 ? (
             <p className="card">{t("match.jobs.empty")}</p>

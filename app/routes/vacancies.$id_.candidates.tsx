@@ -1,7 +1,7 @@
 // /vacancies/:id/candidates — the vacancy's graduates ranked by fit, each with a one-line
 // reason and the full explanation (DESIGN §5). For the owning company's members and staff;
 // employers invite from here. Filters live in the query string (a plain GET form).
-// The same list as JSON: /vacancies/:id/candidates.json.
+// The same list as JSON: /vacancies/:id/candidates.json (not linked from the page: issue 14, item 9).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -82,7 +82,6 @@ export default function CandidatesPage() {
       <p className="small actions">
         <Link to={`/vacancies/${vacancy.id}`}>{vacancy.title}</Link>
         {employer ? <Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("applications.applicants.all")}</Link> : null}
-        <a href={`${base}.json`}>JSON</a>
       </p>
 
       <Form key={JSON.stringify(query)} method="get" className="stack card" aria-label={t("match.filters")}>

@@ -108,7 +108,14 @@ export const MATRIX: Row[] = [
     params: (w) => ({ slug: w.gradA.slug }),
     loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
   },
-  { file: "g.$slug.tsx", note: "B is public", url: (w) => `/g/${w.gradB.slug}`, params: (w) => ({ slug: w.gradB.slug }), loader: all("ok") },
+  {
+    file: "g.$slug.tsx",
+    note: "B is public; verified employers invite from the page (Y naming X's vacancy changes nothing)",
+    url: (w) => `/g/${w.gradB.slug}`,
+    params: (w) => ({ slug: w.gradB.slug }),
+    loader: all("ok"),
+    actions: [{ intent: "invite", body: (w) => f({ vacancyId: w.x.vacancyId }), expect: { ...VERIFIED_EMPLOYER, empY: "ok:nothing" } }],
+  },
   {
     file: "g.$slug_.cv.tsx",
     url: (w) => `/g/${w.gradA.slug}/cv`,
@@ -133,6 +140,7 @@ export const MATRIX: Row[] = [
   { file: "logout.tsx", url: () => "/logout", loader: all("ok"), actions: [{ expect: all("ok") }] },
   { file: "account.tsx", url: () => "/account", loader: SIGNED_IN, actions: [{ body: () => f({ intent: "password" }), expect: SIGNED_IN }] },
   { file: "notifications.tsx", url: () => "/notifications", loader: SIGNED_IN, actions: [{ expect: SIGNED_IN }] },
+  { file: "notifications_.unread[.json].ts", note: "the header's count, the viewer's own", url: () => "/notifications/unread.json", loader: SIGNED_IN },
 
   // graduate's own pages
   { file: "me.tsx", url: () => "/me", loader: GRADUATE },

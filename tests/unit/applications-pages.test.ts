@@ -82,8 +82,10 @@ describe("application pages render in every language", () => {
       expect(all).toMatch(/<option value="7" selected=""/);
       const one = render(lang, VacancyApplicants, { vacancy: { id: 7, title: "Junior React", status: "open" }, query: { q: "", status: null, vacancyId: 7, page: 1 }, total: 0, page: 1, pages: 1, applicants: [] },
         { ok: false, errors: { slug: "applications.invite.unknown" }, values: { slug: "nobody" } });
-      expect(one).toContain('name="slug"');
-      expect(one).toContain(catalogs[lang]["applications.invite.unknown"]);
+      // Issue 14, item 9: no typed profile address; the page sends the employer to the ranked candidates.
+      expect(one).not.toContain('name="slug"');
+      expect(one).toContain('href="/vacancies/7/candidates"');
+      expect(one).toContain(catalogs[lang]["errors.formTitle"]);
 
       const theirs = render(lang, EmployerApplication, { application: { ...base, status: "offer", first_name: "Айпери", last_name: "Жумабекова", graduate_slug: "ayperi", placement: null }, moves: ["hired", "rejected"] });
       expect(theirs).toContain('name="startDate"');

@@ -12,6 +12,7 @@ import { outcomesMessages } from "./outcomes";
 import { auditMessages } from "./audit";
 import { httpMessages } from "./http";
 import { wayfindingMessages } from "./wayfinding";
+import { applicationStepsMessages } from "./application-steps";
 
 export const areaMessages = {
   en: {
@@ -20,6 +21,7 @@ export const areaMessages = {
     ...matchingMessages.en, ...outcomesMessages.en, ...auditMessages.en,
     ...httpMessages.en,
     ...wayfindingMessages.en,
+    ...applicationStepsMessages.en,
   },
   ru: {
     ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru,
@@ -27,6 +29,7 @@ export const areaMessages = {
     ...matchingMessages.ru, ...outcomesMessages.ru, ...auditMessages.ru,
     ...httpMessages.ru,
     ...wayfindingMessages.ru,
+    ...applicationStepsMessages.ru,
   },
   ky: {
     ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky,
@@ -34,5 +37,6 @@ export const areaMessages = {
     ...matchingMessages.ky, ...outcomesMessages.ky, ...auditMessages.ky,
     ...httpMessages.ky,
     ...wayfindingMessages.ky,
+    ...applicationStepsMessages.ky,
   },
 };

@@ -1,0 +1,42 @@
+// What the root loader knows only as of its last run: the one-time notice and the unread count.
+// The root is not reloaded on every link (its catalog is large), so these two follow the
+// location themselves (docs/decisions/026-application-page-state.md).
+import { useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+
+/**
+ * The flash answers the navigation that brought it (the redirect after a form): shown on that
+ * page only, not on the pages reached afterwards by links, which keep the root data as it was.
+ */
+export function useFlashOfThisPage<T>(rootData: object, flash: T | null): T | null {
+  const { key } = useLocation();
+  const seen = useRef<{ data: object; key: string } | null>(null);
+  // Root data and location change in the same render, so the key seen with new data is the answering page.
+  if (seen.current?.data !== rootData) seen.current = { data: rootData, key };
+  return seen.current.key === key ? flash : null;
+}
+
+/** The unread count: the root loader's on the page it loaded with, re-read after every later navigation. */
+export function useLiveUnread(rootData: object, rootUnread: number | null): number | null {
+  const { key } = useLocation();
+  const seen = useRef<{ data: object; key: string } | null>(null);
+  if (seen.current?.data !== rootData) seen.current = { data: rootData, key };
+  const rootIsFresh = seen.current.key === key;
+  const [latest, setLatest] = useState<{ data: object; unread: number } | null>(null);
+  const signedIn = rootUnread !== null;
+  useEffect(() => {
+    if (!signedIn || rootIsFresh) return;
+    const controller = new AbortController();
+    fetch("/notifications/unread.json", { signal: controller.signal, credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ unread: number }>) : null))
+      .then((body) => {
+        if (body && typeof body.unread === "number") setLatest({ data: rootData, unread: body.unread });
+      })
+      // Offline or aborted: the header keeps the count it had.
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [key, signedIn, rootIsFresh, rootData]);
+  if (!signedIn) return null;
+  // A count read after the root's last load is newer than the root's own.
+  return !rootIsFresh && latest?.data === rootData ? latest.unread : rootUnread;
+}

@@ -1,0 +1,36 @@
+// Which of the viewing employer's vacancies a graduate can be invited to from the graduate's page
+// (issue 14, item 9): open, still before its deadline, and not yet applied for or invited to.
+import { getUser } from "~/auth/require-user.server";
+import type { DB } from "@db/connection";
+import { companyOfUser } from "./companies.server";
+
+export type InviteChoices = { vacancies: { id: number; title: string }[] } | null;
+
+/** Null unless the viewer is a member of a verified company and the graduate has an account to be invited with. */
+export async function inviteChoices(db: DB, request: Request, graduateSlug: string): Promise<InviteChoices> {
+  const user = await getUser(request);
+  if (!user || user.role !== "employer") return null;
+  const company = await companyOfUser(db, user.id);
+  if (!company || company.status !== "verified") return null;
+  const graduate = await db
+    .selectFrom("graduates")
+    .select("id")
+    .where("slug", "=", graduateSlug)
+    .where("visibility", "in", ["employers", "public"])
+    .where("anonymised_at", "is", null)
+    .where("user_id", "is not", null)
+    .executeTakeFirst();
+  if (!graduate) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  const vacancies = await db
+    .selectFrom("vacancies")
+    .select(["vacancies.id", "vacancies.title"])
+    .where("vacancies.company_id", "=", company.id)
+    .where("vacancies.status", "=", "open")
+    .where((eb) => eb.or([eb("vacancies.deadline", "is", null), eb("vacancies.deadline", ">=", today)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("applications").select("applications.id").whereRef("applications.vacancy_id", "=", "vacancies.id").where("applications.graduate_id", "=", graduate.id))))
+    .orderBy("vacancies.title")
+    .orderBy("vacancies.id")
+    .execute();
+  return { vacancies };
+}
