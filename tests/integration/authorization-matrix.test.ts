@@ -273,6 +273,8 @@ export const MATRIX: Row[] = [
   { file: "staff.outcomes[.csv].ts", url: () => "/staff/outcomes.csv?checkpoint=m6&by=school", loader: STAFF },
   { file: "staff.outcomes.graduates._index.tsx", url: () => "/staff/outcomes/graduates?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.graduates[.csv].ts", url: () => "/staff/outcomes/graduates.csv?checkpoint=m6", loader: STAFF },
+  { file: "staff.outcomes.follow-up[.csv].ts", url: () => "/staff/outcomes/follow-up.csv", loader: STAFF },
+  { file: "staff.skill-gap[.csv].ts", url: () => "/staff/skill-gap.csv", loader: STAFF },
   { file: "staff.outcomes.follow-up.tsx", url: () => "/staff/outcomes/follow-up", loader: STAFF, actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }] },
   { file: "staff.outcomes.employers.tsx", url: () => "/staff/outcomes/employers", loader: STAFF, actions: [{ intent: "link", body: () => f({ key: "bishkeksoft", company: "Nobody Such LLC" }), expect: STAFF }] },
   {

@@ -181,6 +181,8 @@ const TARGETS: Target[] = [
       ["staff.outcomes[.csv].ts", "staff", "/staff/outcomes.csv"],
       ["staff.outcomes.graduates._index.tsx", "staff", "/staff/outcomes/graduates"],
       ["staff.outcomes.graduates[.csv].ts", "staff", "/staff/outcomes/graduates.csv"],
+      ["staff.outcomes.follow-up[.csv].ts", "staff", "/staff/outcomes/follow-up.csv"],
+      ["staff.skill-gap[.csv].ts", "staff", "/staff/skill-gap.csv"],
       ["outcomes.tsx", "visitor", "/outcomes"],
       ["staff.invitations.tsx", "staff", "/staff/invitations"],
       ["admin.skills._index.tsx", "admin", "/admin/skills"],

@@ -7,7 +7,7 @@ export const AUDIT_ACTIONS = [
   "company.identity-request", "company.identity-approve", "company.identity-reject", "company.identity-withdraw", "company.identity-change",
   "vacancy.approve", "vacancy.reject",
   "password-reset.create", "user.create-staff",
-  "personal-data.export", "outcomes.export", "survey-link.create", "outcome.record", "outcome.correct",
+  "personal-data.export", "outcomes.export", "follow-up.export", "survey-link.create", "outcome.record", "outcome.correct",
   "outcome.link-employer",
   "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
   "demo.remove",
