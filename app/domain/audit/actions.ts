@@ -1,7 +1,7 @@
 // The actions and entities the audit log records, so the audit page can name them in the
 // reader's language. An action missing here is still shown, by its code.
 export const AUDIT_ACTIONS = [
-  "graduate.enrol", "graduate.import", "graduate.join", "graduate.delete-account", "cohort.create",
+  "graduate.enrol", "invitation.renew", "invitation.reissue", "graduate.import", "graduate.join", "graduate.delete-account", "cohort.create",
   "module.verify", "module.unverify", "certificate.verify", "skill.verify",
   "company.verify", "company.reject", "company.trust", "company.untrust",
   "company.identity-request", "company.identity-approve", "company.identity-reject", "company.identity-withdraw", "company.identity-change",
