@@ -95,7 +95,7 @@ export async function listRecentInvitations(db: DB, limit = 30) {
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select([
-      "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.created_at",
+      "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.created_at", "invitations.graduate_id",
       "graduates.first_name", "graduates.last_name", "cohorts.id as cohort_id", "cohorts.graduation_date",
       "schools.name_ky", "schools.name_ru", "schools.name_en",
     ])

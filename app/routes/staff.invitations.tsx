@@ -149,7 +149,7 @@ export default function InvitationsPage() {
                   {i.used_at
                     ? t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
                     : i.expires_at <= now
-                      ? t("staff.invite.statusExpired")
+                      ? <>{t("staff.invite.statusExpired")} · <Link to={`/staff/cohorts/${i.cohort_id}/invitations#g-${i.graduate_id}`}>{t("invite.renew.renew")}</Link></>
                       : t("staff.invite.statusOpen", { date: formatDate(lang, i.expires_at) })}
                 </td>
               </tr>

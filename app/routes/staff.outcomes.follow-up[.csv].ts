@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: STAFF_ROLES });
   const lang = langOf(request);
   const t = serverT(lang);
-  const query = { ...followUpQueryFrom(new URL(request.url)), page: 1 };
+  const { schoolId, cohortId } = followUpQueryFrom(new URL(request.url));
+  const query = { schoolId, cohortId, page: 1 };
   const db = getDb();
   const { rows } = await listFollowUps(db, query, todayInBishkek(), EXPORT_ROWS);
   await recordAudit(db, {
