@@ -24,7 +24,7 @@ import { titleMeta } from "~/utils/meta";
 const ApproveSchema = z.object({
   vacancyId: positiveId,
   // Only asked for when the deadline has passed; empty means "keep the vacancy's own".
-  deadline: z.union([z.literal(""), isoDate.refine((d) => d >= todayInBishkek(), "moderation.deadlineTooEarly")]).optional(),
+  deadline: z.union([z.literal(""), isoDate], "errors.date").optional().refine((d) => !d || d >= todayInBishkek(), "moderation.deadlineTooEarly"),
 });
 const RejectSchema = z.object({ vacancyId: positiveId, reason: requiredText(1000) });
 

@@ -64,8 +64,12 @@ describe("the moderation queue", () => {
     const refused = await approve({});
     expect(refused.status).toBe(400);
     expect(refused.data).toMatchObject({ errors: { deadline: "moderation.deadlinePassed" }, values: { vacancyId: String(past) } });
-    expect((await approve({ deadline: inDays(-1) })).status).toBe(400);
-    expect((await approve({ deadline: "31.12.2030" })).status).toBe(400);
+    const early = await approve({ deadline: inDays(-1) });
+    expect(early.status).toBe(400);
+    expect(early.data).toMatchObject({ errors: { deadline: "moderation.deadlineTooEarly" } });
+    const badFormat = await approve({ deadline: "31.12.2030" });
+    expect(badFormat.status).toBe(400);
+    expect(badFormat.data).toMatchObject({ errors: { deadline: "errors.date" } });
     expect(snapshot(c)).toEqual(before);
 
     const ok = await approve({ deadline: inDays(14) });
