@@ -1,7 +1,7 @@
 // Form fields wired for people and screen readers: label, hint, error (aria-invalid +
 // aria-describedby), and the value typed before a rejected submit.
 import { useActionData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { FieldError, FieldErrors, FormFailureData } from "~/utils/form-types";
@@ -123,15 +123,23 @@ export function Select({
   );
 }
 
-/** Announced to screen readers when a submit comes back with errors. */
-export function FormErrorSummary({ errors }: { errors: FieldErrors }) {
+/**
+ * Announced to screen readers when a submit comes back with errors, and focused (so scrolled
+ * into view) when it appears: on a long page it may be far from the button pressed.
+ */
+export function FormErrorSummary({ errors, title }: { errors: FieldErrors; title?: string }) {
   const { t } = useT();
   const errorText = useErrorText();
+  const box = useRef<HTMLDivElement>(null);
   const formLevel = errors._form;
-  if (Object.keys(errors).length === 0) return null;
+  const shown = Object.keys(errors).length > 0;
+  useEffect(() => {
+    if (shown) box.current?.focus();
+  }, [errors, shown]);
+  if (!shown) return null;
   return (
-    <div className="notice notice--error" role="alert">
-      <p>{formLevel ? errorText(formLevel) : t("errors.formTitle")}</p>
+    <div className="notice notice--error" role="alert" tabIndex={-1} ref={box}>
+      <p>{formLevel ? errorText(formLevel) : title ?? t("errors.formTitle")}</p>
     </div>
   );
 }

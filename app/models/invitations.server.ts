@@ -1,6 +1,7 @@
 // Graduates join only through a staff-made invitation bound to an enrolled graduate record.
 import type { DB } from "@db/connection";
 import { invitationCode, normalizeInvitationCode } from "~/auth/tokens.server";
+import { nameKey } from "~/domain/csv/plan";
 import { recordAudit } from "./audit.server";
 
 export const INVITATION_DAYS = 120;
@@ -94,7 +95,7 @@ export async function listRecentInvitations(db: DB, limit = 30) {
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select([
-      "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.created_at",
+      "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.created_at", "invitations.graduate_id",
       "graduates.first_name", "graduates.last_name", "cohorts.id as cohort_id", "cohorts.graduation_date",
       "schools.name_ky", "schools.name_ru", "schools.name_en",
     ])
@@ -102,4 +103,58 @@ export async function listRecentInvitations(db: DB, limit = 30) {
     .orderBy("invitations.id", "desc")
     .limit(limit)
     .execute();
+}
+
+export type RenewMode = "renew" | "reissue";
+
+/**
+ * Gives a graduate who has not joined a working code again (issue 14, item 4): "renew" keeps the
+ * code (sheets already handed out stay valid) with a new expiry; "reissue" replaces it, so the old
+ * code stops working (for a code given to the wrong person). A graduate without a code gets one.
+ */
+export async function renewInvitation(
+  db: DB,
+  graduateId: number,
+  cohortId: number,
+  mode: RenewMode,
+  actorId: number,
+): Promise<{ ok: true; name: string; code: string; expiresAt: string } | { ok: false; reason: "not-found" | "joined" }> {
+  return db.transaction().execute(async (trx) => {
+    const graduate = await trx
+      .selectFrom("graduates")
+      .select(["id", "first_name", "last_name", "user_id"])
+      .where("id", "=", graduateId)
+      .where("cohort_id", "=", cohortId)
+      .where("anonymised_at", "is", null)
+      .executeTakeFirst();
+    if (!graduate) return { ok: false as const, reason: "not-found" as const };
+    const current = await trx.selectFrom("invitations").select(["id", "code", "expires_at", "used_at"]).where("graduate_id", "=", graduateId).orderBy("id", "desc").executeTakeFirst();
+    if (graduate.user_id || current?.used_at) return { ok: false as const, reason: "joined" as const };
+    const expiresAt = invitationExpiry();
+    let code = current && mode === "renew" ? current.code : invitationCode();
+    if (code !== current?.code) {
+      while (await trx.selectFrom("invitations").select("id").where("code", "=", code).executeTakeFirst()) code = invitationCode();
+    }
+    if (current) {
+      await trx.updateTable("invitations").set({ code, expires_at: expiresAt, created_by: actorId, updated_at: new Date().toISOString() }).where("id", "=", current.id).execute();
+    } else {
+      await trx.insertInto("invitations").values({ code, graduate_id: graduateId, created_by: actorId, expires_at: expiresAt }).execute();
+    }
+    await recordAudit(trx, {
+      actorId,
+      action: mode === "renew" ? "invitation.renew" : "invitation.reissue",
+      entity: "graduate",
+      entityId: graduateId,
+      before: current ? { code: current.code, expiresAt: current.expires_at } : undefined,
+      after: { code, expiresAt },
+    });
+    return { ok: true as const, name: `${graduate.first_name} ${graduate.last_name}`, code, expiresAt };
+  });
+}
+
+/** Whether the cohort already has a graduate of this name, compared as the CSV import compares names. */
+export async function cohortHasName(db: DB, cohortId: number, firstName: string, lastName: string): Promise<boolean> {
+  const key = nameKey(firstName, lastName);
+  const names = await db.selectFrom("graduates").select(["first_name", "last_name"]).where("cohort_id", "=", cohortId).where("anonymised_at", "is", null).execute();
+  return names.some((g) => nameKey(g.first_name, g.last_name) === key);
 }

@@ -213,7 +213,7 @@ export type FollowUpRow = {
  * next checkpoint), while no current record other than `unknown` exists for it. Excluded
  * graduates and those who withdrew consent are left out. Newest cohorts first.
  */
-export async function listFollowUps(db: DB, query: FollowUpQuery, on = today()) {
+export async function listFollowUps(db: DB, query: FollowUpQuery, on = today(), pageSize = FOLLOW_UP_PAGE_SIZE) {
   let cohorts = db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]);
   if (query.schoolId) cohorts = cohorts.where("school_id", "=", query.schoolId);
   if (query.cohortId) cohorts = cohorts.where("id", "=", query.cohortId);
@@ -253,7 +253,7 @@ export async function listFollowUps(db: DB, query: FollowUpQuery, on = today()) 
         .where("oc.id", "=", (inner) => inner.selectFrom("outcome_consents as latest").select((x) => x.fn.max("latest.id").as("id")).whereRef("latest.graduate_id", "=", "oc.graduate_id")),
     );
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const pages = Math.max(1, Math.ceil(Number(total) / FOLLOW_UP_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(Number(total) / pageSize));
   const page = Math.min(query.page, pages);
   const found = await base
     .select([
@@ -264,8 +264,8 @@ export async function listFollowUps(db: DB, query: FollowUpQuery, on = today()) 
     .orderBy(sql`case graduates.cohort_id ${sql.join([...stateOf].map(([id, f]) => sql`when ${id} then ${f.date}`), sql` `)} end`, "desc")
     .orderBy("graduates.last_name")
     .orderBy("graduates.id")
-    .limit(FOLLOW_UP_PAGE_SIZE)
-    .offset((page - 1) * FOLLOW_UP_PAGE_SIZE)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .execute();
   const ids = found.map((g) => g.id);
   const current = ids.length ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code"]).where("graduate_id", "in", ids).where("current", "=", sql.lit(1)).execute() : [];

@@ -159,7 +159,7 @@ export async function refreshCompanyVacanciesSearch(db: DB, companyId: number): 
   for (const r of rows) await refreshVacancySearch(db, r.id);
 }
 
-export type TransitionResult = { ok: true; status: VacancyStatus } | { ok: false; reason: "not-found" | "wrong-status" | "company-not-verified" };
+export type TransitionResult = { ok: true; status: VacancyStatus } | { ok: false; reason: "not-found" | "wrong-status" | "company-not-verified" | "deadline-passed" };
 
 async function ownVacancy(db: DB, companyId: number, id: number) {
   return db.selectFrom("vacancies").select(["id", "status", "title", "company_id"]).where("id", "=", id).where("company_id", "=", companyId).executeTakeFirst();
@@ -196,27 +196,37 @@ export async function endVacancy(db: DB, companyId: number, id: number, to: "clo
   return Number(done.numUpdatedRows) === 0 ? { ok: false, reason: "wrong-status" } : { ok: true, status: to };
 }
 
-/** Staff approve a submitted vacancy of a verified company: it is published and its company told. */
-export async function approveVacancy(db: DB, id: number, staffId: number): Promise<TransitionResult> {
+/**
+ * Staff approve a submitted vacancy of a verified company: it is published and its company told.
+ * One whose deadline passed while it waited would be published and closed at once, so it needs a
+ * new deadline (today or later, checked by the caller) — issue 14, item 5.
+ */
+export async function approveVacancy(db: DB, id: number, staffId: number, newDeadline: string | null = null, today = todayInBishkek()): Promise<TransitionResult> {
   const v = await db
     .selectFrom("vacancies")
     .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .select(["vacancies.id", "vacancies.status", "vacancies.title", "vacancies.company_id", "companies.status as company_status"])
+    .select(["vacancies.id", "vacancies.status", "vacancies.title", "vacancies.company_id", "vacancies.deadline", "companies.status as company_status"])
     .where("vacancies.id", "=", id)
     .executeTakeFirst();
   if (!v) return { ok: false, reason: "not-found" };
   if (v.status !== "submitted") return { ok: false, reason: "wrong-status" };
   if (v.company_status !== "verified") return { ok: false, reason: "company-not-verified" };
+  const deadline = newDeadline ?? v.deadline;
+  if (deadline !== null && deadline < today) return { ok: false, reason: "deadline-passed" };
   const now = nowIso();
   const done = await db
     .updateTable("vacancies")
-    .set({ status: "open", published_at: now, reject_reason: null, closed_at: null, updated_at: now })
+    .set({ status: "open", published_at: now, reject_reason: null, closed_at: null, updated_at: now, deadline })
     .where("id", "=", id)
     .where("status", "=", "submitted")
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: "wrong-status" };
   facetsChanged();
-  await recordAudit(db, { actorId: staffId, action: "vacancy.approve", entity: "vacancy", entityId: id, before: { status: "submitted" }, after: { status: "open" } });
+  await recordAudit(db, {
+    actorId: staffId, action: "vacancy.approve", entity: "vacancy", entityId: id,
+    before: { status: "submitted", ...(deadline !== v.deadline ? { deadline: v.deadline } : {}) },
+    after: { status: "open", ...(deadline !== v.deadline ? { deadline } : {}) },
+  });
   await notifyCompany(db, v.company_id, "vacancy-approved", { vacancy: v.title }, `/vacancies/${id}`);
   await checkSavedSearches(db);
   return { ok: true, status: "open" };
@@ -317,7 +327,7 @@ export async function listSubmittedVacancies(db: DB) {
   return db
     .selectFrom("vacancies as v")
     .innerJoin("companies as c", "c.id", "v.company_id")
-    .select(["v.id", "v.title", "v.description", "v.updated_at", "v.employment_type", "v.work_mode", "v.city", "c.name as company_name", "c.status as company_status", "c.slug as company_slug"])
+    .select(["v.id", "v.title", "v.description", "v.updated_at", "v.employment_type", "v.work_mode", "v.city", "v.deadline", "c.id as company_id", "c.name as company_name", "c.status as company_status", "c.slug as company_slug"])
     .where("v.status", "=", "submitted")
     .orderBy("v.updated_at")
     .orderBy("v.id")

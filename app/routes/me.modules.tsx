@@ -23,7 +23,8 @@ const notInFuture = isoDate.refine((d) => d <= today(), "errors.date");
 const ModuleSchema = z.object({
   intent: z.literal("module"),
   moduleId: positiveId,
-  completedOn: notInFuture,
+  // An empty date says what is missing, not that the format is wrong (issue 14, item 6).
+  completedOn: z.string().trim().min(1, "modules.dateMissing").pipe(notInFuture),
   score: z
     .string()
     .trim()
@@ -85,12 +86,12 @@ export default function ModulesPage() {
       <h1>{t("modules.title")}</h1>
       <p>{t("modules.lead")}</p>
       <p><strong>{t("modules.covered", { n: completed })}</strong></p>
-      <FormErrorSummary errors={errors} />
+      {values.intent !== "module" ? <FormErrorSummary errors={errors} /> : null}
       <ol className="stack module-list">
         {modules.map((m) => {
           const typed = values.intent === "module" && values.moduleId === String(m.id);
           return (
-            <li key={m.id} className="card">
+            <li key={m.id} id={`module-${m.id}`} className="card">
               <h2 className="h3">{t("admin.modules.number", { n: m.number })}: {pick(m, "title", lang)}</h2>
               <p className="small">
                 {m.verified_at ? (
@@ -103,7 +104,10 @@ export default function ModulesPage() {
                 {m.score !== null ? ` · ${t("modules.score")}: ${m.score}` : null}
               </p>
               {!m.verified_at ? (
-                <Form method="post" className="filters" noValidate>
+                // The #fragment brings a no-JavaScript browser back to this card, where the
+                // errors are; with JavaScript the summary takes focus (components/form.tsx).
+                <Form method="post" action={`/me/modules#module-${m.id}`} className="filters" noValidate>
+                  {typed ? <FormErrorSummary errors={errors} title={t("modules.errorsHere")} /> : null}
                   <input type="hidden" name="intent" value="module" />
                   <input type="hidden" name="moduleId" value={m.id} />
                   <Field id={`completed-${m.id}`} name="completedOn" type="date" label={t("modules.completedOn")} required defaultValue={typed ? values.completedOn : m.completed_on} error={typed ? errors.completedOn : undefined} />

@@ -1,7 +1,11 @@
 // /staff/cohorts/:id/invitations: every graduate of a cohort with their invitation code,
 // its status and join link — a page meant to be printed and handed out (print stylesheet).
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+// Staff renew an expired code or issue a new one here (issue 14, item 4); those controls do not print.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrorSummary, Notice } from "~/components/form";
 import { useEffect, useState } from "react";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
@@ -11,7 +15,10 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { graduatesWithInvitations, invitationState } from "~/models/csv-import.server";
-import { idParam, notFound } from "~/utils/http.server";
+import { renewInvitation } from "~/models/invitations.server";
+import { positiveId } from "~/utils/fields";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
+import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,6 +44,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { cohort, graduates, joinUrl: `${origin}/join` };
 }
 
+const RenewSchema = z.object({ intent: z.enum(["renew", "reissue"], "errors.invalid"), graduateId: positiveId });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: STAFF_ROLES });
+  const cohortId = idParam(params.id);
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent !== "renew" && intent !== "reissue") badRequest();
+  const parsed = parseForm(RenewSchema, form);
+  if (!parsed.ok) return rejected(parsed);
+  // The graduate must belong to the cohort in the address (renewInvitation checks both).
+  const result = await renewInvitation(getDb(), parsed.data.graduateId, cohortId, parsed.data.intent, user.id);
+  if (!result.ok) {
+    if (result.reason === "not-found") notFound();
+    return invalid({ _form: "invite.renew.joined" }, form);
+  }
+  // Confirmed in place, next to the row (no flash: it belongs to this answer only).
+  return data({ ok: true as const, renewed: { graduateId: parsed.data.graduateId, name: result.name, code: result.code, expiresAt: result.expiresAt } });
+}
+
 export const meta = titleMeta("staff.invitations", { private: true });
 
 /** window.print() needs JavaScript; without it the browser's own Print menu does the same. */
@@ -54,6 +81,10 @@ function PrintButton({ label }: { label: string }) {
 export default function CohortInvitationsPage() {
   const { t, lang } = useT();
   const { cohort, graduates, joinUrl } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const renewed = result && "renewed" in result ? result.renewed : null;
+  const errors = result && "errors" in result ? result.errors : {};
+  const failedFor = result && "values" in result ? Number(result.values.graduateId) : null;
   const cohortLabel = t("staff.cohorts.label", { school: pick(cohort, "name", lang), date: formatDate(lang, cohort.graduation_date) });
   return (
     <section className="invite-sheet">
@@ -75,16 +106,35 @@ export default function CohortInvitationsPage() {
                 <th scope="col">{t("import.col.code")}</th>
                 <th scope="col">{t("staff.invite.status")}</th>
                 <th scope="col">{t("import.col.link")}</th>
+                <th scope="col" className="no-print">{t("invite.renew.column")}</th>
               </tr>
             </thead>
             <tbody>
               {graduates.map((g, i) => (
-                <tr key={g.id}>
+                <tr key={g.id} id={`g-${g.id}`}>
                   <td>{i + 1}</td>
                   <td>{g.name}</td>
                   <td>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
                   <td><InvitationStatus state={g.state} /></td>
                   <td>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
+                  <td className="no-print">
+                    {renewed?.graduateId === g.id ? (
+                      <Notice kind="ok">{t("invite.renew.done", { name: renewed.name, code: renewed.code, date: formatDate(lang, renewed.expiresAt) })}</Notice>
+                    ) : null}
+                    {failedFor === g.id ? <FormErrorSummary errors={errors} /> : null}
+                    {g.state.kind === "used" ? null : (
+                      // The #fragment brings a browser without JavaScript back to this row.
+                      <Form method="post" action={`/staff/cohorts/${cohort.id}/invitations#g-${g.id}`} className="row-form">
+                        <input type="hidden" name="graduateId" value={g.id} />
+                        {g.state.kind === "expired" ? (
+                          <button type="submit" className="button" name="intent" value="renew" aria-label={t("invite.renew.renewLabel", { name: g.name })}>{t("invite.renew.renew")}</button>
+                        ) : null}
+                        <button type="submit" className={g.state.kind === "expired" ? "button button--secondary" : "button"} name="intent" value="reissue" aria-label={g.state.kind === "none" ? undefined : t("invite.renew.reissueLabel", { name: g.name })}>
+                          {g.state.kind === "none" ? t("invite.renew.create") : t("invite.renew.reissue")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

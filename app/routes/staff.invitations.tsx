@@ -10,7 +10,7 @@ import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { recordAudit } from "~/models/audit.server";
-import { enrolGraduate, listRecentInvitations } from "~/models/invitations.server";
+import { cohortHasName, enrolGraduate, listRecentInvitations } from "~/models/invitations.server";
 import { listCohorts, listSchools } from "~/models/reference.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -19,7 +19,7 @@ import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 const CohortSchema = z.object({ intent: z.literal("cohort"), schoolId: positiveId, graduationDate: isoDate });
-const EnrolSchema = z.object({ intent: z.literal("enrol"), cohortId: positiveId, firstName: requiredText(80), lastName: requiredText(80) });
+const EnrolSchema = z.object({ intent: z.literal("enrol"), cohortId: positiveId, firstName: requiredText(80), lastName: requiredText(80), confirmDuplicate: z.string().optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
@@ -51,6 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return rejected(parsed);
     const { cohortId, firstName, lastName } = parsed.data;
     if (!(await db.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst())) return invalid({ cohortId: "errors.cohortUnknown" }, form);
+    // A second record of one person inflates the outcome denominators: warn as the CSV import
+    // does, and enrol a namesake only when staff say it is a different person (issue 14, item 4).
+    if (!parsed.data.confirmDuplicate && (await cohortHasName(db, cohortId, firstName, lastName))) return invalid({ _form: "invite.duplicateInCohort" }, form);
     const { code } = await enrolGraduate(db, { cohortId, firstName, lastName }, user.id);
     const link = `${publicOrigin()}/join?code=${encodeURIComponent(code)}`;
     // Shown once on this page; the code also stays in the list below.
@@ -95,6 +98,13 @@ export default function InvitationsPage() {
             />
             <Field name="firstName" label={t("staff.invite.firstName")} required defaultValue={intent === "enrol" ? values.firstName : undefined} error={errors.firstName} autoComplete="off" />
             <Field name="lastName" label={t("staff.invite.lastName")} required defaultValue={intent === "enrol" ? values.lastName : undefined} error={errors.lastName} autoComplete="off" />
+            {intent === "enrol" && errors._form === "invite.duplicateInCohort" ? (
+              <div className="field">
+                <label className="checkbox">
+                  <input type="checkbox" name="confirmDuplicate" value="on" /> {t("invite.confirmDuplicate")}
+                </label>
+              </div>
+            ) : null}
             <SubmitButton>{t("staff.invite.submit")}</SubmitButton>
           </Form>
         </div>
@@ -139,7 +149,7 @@ export default function InvitationsPage() {
                   {i.used_at
                     ? t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
                     : i.expires_at <= now
-                      ? t("staff.invite.statusExpired")
+                      ? <>{t("staff.invite.statusExpired")} · <Link to={`/staff/cohorts/${i.cohort_id}/invitations#g-${i.graduate_id}`}>{t("invite.renew.renew")}</Link></>
                       : t("staff.invite.statusOpen", { date: formatDate(lang, i.expires_at) })}
                 </td>
               </tr>

@@ -54,6 +54,7 @@ export default function FollowUpPage() {
   const result = useActionData<typeof action>();
   const created = result && "created" in result ? result.created : null;
   const errors = result && "errors" in result ? result.errors : {};
+  const csvSearch = new URLSearchParams([...(query.schoolId ? [["school", String(query.schoolId)]] : []), ...(query.cohortId ? [["cohort", String(query.cohortId)]] : [])]).toString();
   return (
     <section>
       <h1>{t("outcomes.followUp.title")}</h1>
@@ -77,6 +78,7 @@ export default function FollowUpPage() {
         <SubmitButton>{t("outcomes.followUp.show")}</SubmitButton>
       </Form>
       <h2>{t("outcomes.followUp.found", { n: formatNumber(lang, total) })}</h2>
+      {total > 0 ? <p><a href={`/staff/outcomes/follow-up.csv?${csvSearch}`} download>{t("followUpCsv.download")}</a></p> : null}
       <ListTable
         rows={rows}
         empty={t("outcomes.followUp.empty")}

@@ -6,7 +6,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Select, SubmitButton } from "~/components/form";
 import { getConnection, getDb } from "~/db.server";
-import { formatNumber } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -18,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
   const db = getDb();
   const lang = langOf(request);
+  const t = serverT(lang);
   const query = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [gap, schools, cohorts] = await Promise.all([skillGap(getConnection(), query), listSchools(db), listCohorts(db)]);
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
@@ -25,10 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     gap,
     schools: schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) })).sort(byLabel),
-    // A cohort belongs to a school: with a school chosen, only its cohorts are offered.
+    // A cohort belongs to a school: with a school chosen, only its cohorts are offered. A school
+    // may graduate two cohorts in one year, so the label carries the full graduation date.
     cohorts: cohorts
       .filter((c) => !query.school || c.school_id === query.school)
-      .map((c) => ({ value: c.id, label: `${pick(c, "name", lang)} · ${c.graduation_date.slice(0, 4)}` }))
+      .map((c) => ({ value: c.id, label: t("staff.cohorts.label", { school: pick(c, "name", lang), date: formatDate(lang, c.graduation_date) }) }))
       .sort(byLabel),
   };
 }
@@ -38,6 +41,7 @@ export const meta = titleMeta("match.gap.title", { private: true });
 export default function SkillGapPage() {
   const { t, lang } = useT();
   const { query, gap, schools, cohorts } = useLoaderData<typeof loader>();
+  const csvSearch = new URLSearchParams([...(query.school ? [["school", String(query.school)]] : []), ...(query.cohort ? [["cohort", String(query.cohort)]] : [])]).toString();
   const share = (n: number) => (gap.graduates ? `${Math.round((100 * n) / gap.graduates)}\u00a0%` : "—");
   return (
     <section>
@@ -49,6 +53,7 @@ export default function SkillGapPage() {
         <SubmitButton>{t("match.gap.submit")}</SubmitButton>
       </Form>
       <p role="status">{t("match.gap.summary", { graduates: formatNumber(lang, gap.graduates), vacancies: formatNumber(lang, gap.vacancies) })}</p>
+      {gap.rows.length > 0 ? <p><a href={`/staff/skill-gap.csv?${csvSearch}`} download>{t("skillGapCsv.download")}</a></p> : null}
       {gap.rows.length === 0 ? (
         <p className="card">{t("match.gap.empty")}</p>
       ) : (

@@ -186,6 +186,7 @@ function insertGraduates(
     bySchool.set(c.school_id, [...(bySchool.get(c.school_id) ?? []), c]);
   }
   const schoolCohorts = [...bySchool.values()];
+  const renewedUntil = addDays(new Date().toISOString(), 120);
   const insertGraduate = sqlite.prepare(
     "insert into graduates (cohort_id, first_name, last_name, sex, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
   );
@@ -204,7 +205,10 @@ function insertGraduates(
       let c = code(random);
       while (used.has(c)) c = code(random);
       used.add(c);
-      const expires = addDays(enrolledAt, 120);
+      // Codes nobody used yet stay valid for a demo that is new (issue 14, item 13): at least 120
+      // days from when the demo is generated, as if staff had renewed them.
+      const byEnrolment = addDays(enrolledAt, 120);
+      const expires = byEnrolment > renewedUntil ? byEnrolment : renewedUntil;
       insertInvitation.run(c, lastInsertRowid, createdBy, expires, null, enrolledAt, enrolledAt);
     }
   })();

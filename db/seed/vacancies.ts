@@ -14,6 +14,7 @@ import { richTextToPlain, sanitizeRichText } from "../../app/domain/text/rich-te
 import { VacancySchema } from "../../app/domain/vacancies/form";
 import { todayInBishkek } from "../../app/models/directory.server";
 import { foldForSearch } from "../../app/models/graduate-search.server";
+import { companies as companyTexts } from "./data/companies";
 import { tracks } from "./data/tracks";
 import { vacancyDuties, vacancyHeadings, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
 import { randomPerson } from "./people";
@@ -104,6 +105,7 @@ export async function seedVacancies(
   );
 
   const verified = companies.filter((c) => c.status === "verified");
+  const aboutOf = new Map(companyTexts.map((co) => [co.slug, co.about]));
   let open = 0;
   const cacheBefore = sqlite.pragma("cache_size", { simple: true });
   sqlite.pragma("cache_size = -262144");
@@ -123,19 +125,25 @@ export async function seedVacancies(
       if (company.status !== "verified" && ["open", "closed", "filled"].includes(status)) status = random.pick(["draft", "submitted"]);
       if (status === "open" && open >= options.openTarget) status = "closed";
       if (status === "open") open++;
-      const created = addDays(`${options.today}T08:00:00.000Z`, -random.int(3, 200));
+      // A vacancy waiting for review was sent in the last days, not months ago (issue 14, item 13).
+      const age = random.int(3, 200);
+      const created = addDays(`${options.today}T08:00:00.000Z`, -(status === "submitted" ? 1 + (age % 6) : age));
       const published = ["open", "closed", "filled"].includes(status) ? addDays(created, random.int(0, 3)) : null;
       const deadline = status === "open" ? addDays(`${options.today}T00:00:00.000Z`, random.int(5, 90)).slice(0, 10) : addDays(created, random.int(20, 60)).slice(0, 10);
+      // (A submitted vacancy is at most 6 days old and its deadline 20+ days after: never past.)
       const salaryMin = random.chance(0.75) ? random.int(20, 70) * 1000 : null;
       const salaryMax = salaryMin && random.chance(0.8) ? salaryMin + random.int(5, 50) * 1000 : null;
       const city = company.city ?? "Бишкек";
       const mode = random.pick(["onsite", "onsite", "hybrid", "remote"] as const);
       const intro = random.pick(vacancyIntros);
+      // The vacancy introduces its own company, in the language drawn (a security firm does not
+      // describe itself as an outsourcing shop); the generic intro only for a company not in the data.
+      const introText = aboutOf.get(company.slug)?.[intro.lang] ?? intro.text;
       const duties = vacancyDuties[intro.lang];
       const offers = vacancyOffers[intro.lang];
       const list = (items: string[]) => `<ul>${[...new Set(items)].map((d) => `<li>${d}</li>`).join("")}</ul>`;
       const description = [
-        `<p>${intro.text}</p>`,
+        `<p>${introText}</p>`,
         `<p><strong>${vacancyHeadings[intro.lang].duties}</strong></p>${list([random.pick(duties), random.pick(duties), random.pick(duties)])}`,
         `<p><strong>${vacancyHeadings[intro.lang].offers}</strong></p>${list([random.pick(offers), random.pick(offers)])}`,
       ].join("");

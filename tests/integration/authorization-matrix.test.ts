@@ -274,7 +274,11 @@ export const MATRIX: Row[] = [
   { file: "staff.companies.$id.tsx", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: String(w.pending.companyId) }), loader: STAFF, actions: ["verify", "reject", "trust", "untrust", "approveIdentity", "rejectIdentity"].map((intent) => ({ intent, expect: STAFF })) },
   { file: "staff.vacancies._index.tsx", url: () => "/staff/vacancies", loader: STAFF, actions: ["approve", "reject"].map((intent) => ({ intent, body: (w: World) => f({ vacancyId: w.x.draftVacancyId, id: w.x.draftVacancyId }), expect: STAFF })) },
   { file: "staff.invitations.tsx", url: () => "/staff/invitations", loader: STAFF, actions: ["cohort", "enrol"].map((intent) => ({ intent, expect: STAFF })) },
-  { file: "staff.cohorts.$id.invitations.tsx", url: (w) => `/staff/cohorts/${w.cohortId}/invitations`, params: (w) => ({ id: String(w.cohortId) }), loader: STAFF },
+  {
+    file: "staff.cohorts.$id.invitations.tsx", url: (w) => `/staff/cohorts/${w.cohortId}/invitations`, params: (w) => ({ id: String(w.cohortId) }), loader: STAFF,
+    // The renew/reissue body names no graduate: staff get a 400, everyone else the usual refusal.
+    actions: ["renew", "reissue"].map((intent) => ({ intent, expect: STAFF })),
+  },
   { file: "staff.import._index.tsx", url: () => "/staff/import", loader: STAFF, actions: [{ multipart: true, expect: STAFF }] },
   { file: "staff.import.$id.tsx", url: (w) => `/staff/import/${w.importId}`, params: (w) => ({ id: String(w.importId) }), loader: STAFF, actions: [{ intent: "confirm", expect: STAFF }] },
   { file: "staff.password-resets.tsx", url: () => "/staff/password-resets", loader: STAFF, actions: [{ body: (w) => f({ email: "nobody@test.kg", userId: w.gradB.userId + 1000 }), expect: STAFF }] },
@@ -282,6 +286,8 @@ export const MATRIX: Row[] = [
   { file: "staff.outcomes[.csv].ts", url: () => "/staff/outcomes.csv?checkpoint=m6&by=school", loader: STAFF },
   { file: "staff.outcomes.graduates._index.tsx", url: () => "/staff/outcomes/graduates?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.graduates[.csv].ts", url: () => "/staff/outcomes/graduates.csv?checkpoint=m6", loader: STAFF },
+  { file: "staff.outcomes.follow-up[.csv].ts", url: () => "/staff/outcomes/follow-up.csv", loader: STAFF },
+  { file: "staff.skill-gap[.csv].ts", url: () => "/staff/skill-gap.csv", loader: STAFF },
   { file: "staff.outcomes.follow-up.tsx", url: () => "/staff/outcomes/follow-up", loader: STAFF, actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }] },
   { file: "staff.outcomes.employers.tsx", url: () => "/staff/outcomes/employers", loader: STAFF, actions: [{ intent: "link", body: () => f({ key: "bishkeksoft", company: "Nobody Such LLC" }), expect: STAFF }] },
   {

@@ -15,6 +15,7 @@ import { BasicsSchema } from "~/domain/profile/forms";
 import { CEFR_LEVELS, LANGUAGE_CODES } from "~/domain/profile/options";
 import { ProjectSchema } from "~/domain/profile/project-form";
 import { sanitizeRichText } from "~/domain/text/rich-text";
+import { todayInBishkek } from "~/domain/calendar";
 import { VacancySchema } from "~/domain/vacancies/form";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 
@@ -195,5 +196,27 @@ describe("the demo data is what the forms would write", () => {
       if (!same) wrong.push(`${o.id} (${o.code}): the form would store other values`);
     }
     expect(wrong.slice(0, 20)).toEqual([]);
+  });
+});
+
+// Issue 14, item 13: the demo reads as a real portal would on the day it was generated.
+describe("the demo data is believable", () => {
+  it("a vacancy introduces its own company, in one of the company's own descriptions", async () => {
+    const { companies } = await import("@db/seed/data/companies");
+    const about = new Map(companies.map((co) => [co.slug, Object.values(co.about)]));
+    const rows = all<{ id: number; slug: string; description: string }>("select v.id, c.slug, v.description from vacancies v join companies c on c.id = v.company_id");
+    const misfits = rows.filter((r) => about.has(r.slug) && !about.get(r.slug)!.some((text) => r.description.startsWith(`<p>${sanitizeRichText(text).replace(/^<p>|<\/p>$/g, "")}</p>`)));
+    expect(misfits.slice(0, 5)).toEqual([]);
+  });
+
+  it("no vacancy waits for review with its deadline already past", () => {
+    const today = todayInBishkek();
+    expect(all<{ id: number }>(`select id from vacancies where status = 'submitted' and deadline < '${today}'`)).toEqual([]);
+  });
+
+  it("no invitation code of a graduate who has not joined has expired", () => {
+    const now = new Date().toISOString();
+    const expired = all<{ code: string }>(`select i.code from invitations i join graduates g on g.id = i.graduate_id where i.used_at is null and g.user_id is null and i.expires_at <= '${now}'`);
+    expect(expired.length).toBe(0);
   });
 });

@@ -137,6 +137,7 @@ const TARGETS: Target[] = [
   { file: "employer.hires.tsx", actor: "empX", url: () => "/employer/hires", intents: ["confirm"], runs: 150 },
   // staff
   { file: "staff.invitations.tsx", actor: "staff", url: () => "/staff/invitations", intents: ["cohort", "enrol"], runs: 300 },
+  { file: "staff.cohorts.$id.invitations.tsx", actor: "staff", url: (w) => `/staff/cohorts/${w.cohortId}/invitations`, params: (w) => ({ id: String(w.cohortId) }), intents: ["renew", "reissue"], runs: 150 },
   { file: "staff.companies.$id.tsx", actor: "staff", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: id(w.pending.companyId) }), intents: ["reject", "trust", "untrust", "rejectIdentity"], runs: 100 },
   { file: "staff.graduates.$id.tsx", actor: "staff", url: (w) => `/staff/graduates/${w.gradA.graduateId}`, params: (w) => ({ id: id(w.gradA.graduateId) }), intents: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"], runs: 300 },
   { file: "staff.vacancies._index.tsx", actor: "staff", url: () => "/staff/vacancies", intents: ["approve", "reject"], runs: 200 },
@@ -182,6 +183,8 @@ const TARGETS: Target[] = [
       ["staff.outcomes[.csv].ts", "staff", "/staff/outcomes.csv"],
       ["staff.outcomes.graduates._index.tsx", "staff", "/staff/outcomes/graduates"],
       ["staff.outcomes.graduates[.csv].ts", "staff", "/staff/outcomes/graduates.csv"],
+      ["staff.outcomes.follow-up[.csv].ts", "staff", "/staff/outcomes/follow-up.csv"],
+      ["staff.skill-gap[.csv].ts", "staff", "/staff/skill-gap.csv"],
       ["outcomes.tsx", "visitor", "/outcomes"],
       ["companies._index.tsx", "visitor", "/companies"],
       ["staff.invitations.tsx", "staff", "/staff/invitations"],

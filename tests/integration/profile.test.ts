@@ -109,6 +109,10 @@ describe("the graduate's profile", () => {
     expect((await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-03-01", score: "88" }, { cookie: g.cookie }))).status).toBe(302);
     const future = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2999-01-01", score: "" }, { cookie: g.cookie }));
     expect(future.data).toMatchObject({ errors: { completedOn: "errors.date" } });
+    // Nothing typed in the date: the answer says the date is missing, not that its format is wrong (issue 14, item 6).
+    const noDate = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "", score: "" }, { cookie: g.cookie }));
+    expect(noDate.status).toBe(400);
+    expect(noDate.data).toMatchObject({ errors: { completedOn: "modules.dateMissing" } });
     const badScore = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-03-01", score: "140" }, { cookie: g.cookie }));
     expect(badScore.data).toMatchObject({ errors: { score: "errors.invalid" } });
     const halfCert = await call(meModules.action, post("/me/modules", { intent: "certificate", number: "ISDEL-1", date: "" }, { cookie: g.cookie }));

@@ -1,13 +1,13 @@
 // The actions and entities the audit log records, so the audit page can name them in the
 // reader's language. An action missing here is still shown, by its code.
 export const AUDIT_ACTIONS = [
-  "graduate.enrol", "graduate.import", "graduate.join", "graduate.delete-account", "cohort.create",
+  "graduate.enrol", "invitation.renew", "invitation.reissue", "graduate.import", "graduate.join", "graduate.delete-account", "cohort.create",
   "module.verify", "module.unverify", "certificate.verify", "skill.verify",
   "company.verify", "company.reject", "company.trust", "company.untrust",
   "company.identity-request", "company.identity-approve", "company.identity-reject", "company.identity-withdraw", "company.identity-change",
   "vacancy.approve", "vacancy.reject",
   "password-reset.create", "user.create-staff",
-  "personal-data.export", "outcomes.export", "survey-link.create", "outcome.record", "outcome.correct",
+  "personal-data.export", "outcomes.export", "follow-up.export", "survey-link.create", "outcome.record", "outcome.correct",
   "outcome.link-employer",
   "school.create", "school.update", "module.update", "skill.create", "skill.update", "skill.merge", "skill-category.create", "settings.certificate",
   "demo.remove",

@@ -16,7 +16,7 @@ export type ProfileFacts = {
 };
 
 export type CompletenessItem =
-  | "photo" | "headline" | "about" | "place" | "availability" | "english" | "languages"
+  | "photo" | "headline" | "about" | "place" | "english" | "languages"
   | "skills" | "modules" | "certificate" | "projects" | "contact" | "visibility";
 
 /** Where each item is edited (the /me pages). */
@@ -25,7 +25,6 @@ export const ITEM_PAGE: Record<CompletenessItem, string> = {
   headline: "/me/profile",
   about: "/me/profile",
   place: "/me/profile",
-  availability: "/me/profile",
   english: "/me/languages",
   languages: "/me/languages",
   skills: "/me/skills",
@@ -45,7 +44,8 @@ export function profileCompleteness(f: ProfileFacts): { percent: number; missing
     ["headline", Boolean(f.headline?.trim())],
     ["about", (f.about?.trim().length ?? 0) >= MIN_ABOUT_LENGTH],
     ["place", f.hasPlace],
-    ["availability", Boolean(f.availableFrom)],
+    // No "when can you start": an empty date reads "Available now" on the profile, a full answer
+    // the meter must not contradict (issue 14, item 13).
     ["english", Boolean(f.englishLevel)],
     ["languages", f.languageCount > 0],
     ["skills", f.skillCount >= MIN_SKILLS],

@@ -13,6 +13,7 @@ import { auditMessages } from "./audit";
 import { httpMessages } from "./http";
 import { wayfindingMessages } from "./wayfinding";
 import { applicationStepsMessages } from "./application-steps";
+import { staffToolsMessages } from "./staff-tools";
 
 export const areaMessages = {
   en: {
@@ -22,6 +23,7 @@ export const areaMessages = {
     ...httpMessages.en,
     ...wayfindingMessages.en,
     ...applicationStepsMessages.en,
+    ...staffToolsMessages.en,
   },
   ru: {
     ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru,
@@ -30,6 +32,7 @@ export const areaMessages = {
     ...httpMessages.ru,
     ...wayfindingMessages.ru,
     ...applicationStepsMessages.ru,
+    ...staffToolsMessages.ru,
   },
   ky: {
     ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky,
@@ -38,5 +41,6 @@ export const areaMessages = {
     ...httpMessages.ky,
     ...wayfindingMessages.ky,
     ...applicationStepsMessages.ky,
+    ...staffToolsMessages.ky,
   },
 };

@@ -1,0 +1,41 @@
+// The follow-up list as CSV (DESIGN §6: every staff table exports): every graduate due or overdue
+// for the page's school and cohort, not one page of them. Names and phones are personal data, so
+// each download is written to the audit log with the selection it was made from.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { getDb } from "~/db.server";
+import { csvResponse, toCsv } from "~/domain/csv/write";
+import { todayInBishkek } from "~/domain/calendar";
+import { serverT } from "~/i18n/catalog.server";
+import type { MessageKey } from "~/i18n/messages/en";
+import { langOf } from "~/i18n/negotiate";
+import { pick } from "~/i18n/pick";
+import { recordAudit } from "~/models/audit.server";
+import { followUpQueryFrom, listFollowUps } from "~/models/outcomes.server";
+
+/** One file for the whole selection; far above any cohort list the Agency follows up. */
+const EXPORT_ROWS = 20_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: STAFF_ROLES });
+  const lang = langOf(request);
+  const t = serverT(lang);
+  const { schoolId, cohortId } = followUpQueryFrom(new URL(request.url));
+  const query = { schoolId, cohortId, page: 1 };
+  const db = getDb();
+  const { rows } = await listFollowUps(db, query, todayInBishkek(), EXPORT_ROWS);
+  await recordAudit(db, {
+    actorId: user.id,
+    action: "follow-up.export",
+    entity: "graduate",
+    after: { school: query.schoolId, cohort: query.cohortId, rows: rows.length },
+  });
+  const header = ["id", t("followUpCsv.lastName"), t("followUpCsv.firstName"), t("outcomes.followUp.school"), t("followUpCsv.graduated"), t("outcomes.followUp.checkpoint"), t("followUpCsv.checkpointDate"), t("outcomes.followUp.state"), t("followUpCsv.phone"), t("followUpCsv.telegram")];
+  const lines = rows.map((r) => [
+    r.id, r.last_name, r.first_name, pick(r, "name", lang), r.graduation_date, t(`outcomes.checkpoint.${r.checkpoint}` as MessageKey), r.checkpoint_date,
+    t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due") + (r.current_code === "unknown" ? ` (${t("outcomes.followUp.currentUnknown")})` : ""),
+    r.contact_phone, r.contact_telegram,
+  ]);
+  const scope = [query.schoolId ? `school-${query.schoolId}` : null, query.cohortId ? `cohort-${query.cohortId}` : null].filter(Boolean).join("-");
+  return csvResponse(toCsv(header, lines), `follow-up${scope ? `-${scope}` : ""}.csv`);
+}

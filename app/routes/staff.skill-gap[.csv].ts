@@ -1,0 +1,27 @@
+// The skill-gap table as CSV (DESIGN §6: every staff table exports), for the same school and
+// cohort as the page. Aggregates only, no names: not an export of personal data, so no audit entry.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { getConnection } from "~/db.server";
+import { csvResponse, toCsv } from "~/domain/csv/write";
+import { serverT } from "~/i18n/catalog.server";
+import { langOf } from "~/i18n/negotiate";
+import { pick } from "~/i18n/pick";
+import { SkillGapParams, skillGap } from "~/models/matching.server";
+
+/** The page shows the 25 most needed skills; the download carries every skill asked for. */
+const ALL_SKILLS = 10_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: STAFF_ROLES });
+  const lang = langOf(request);
+  const t = serverT(lang);
+  const query = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const gap = await skillGap(getConnection(), query, ALL_SKILLS);
+  const header = [t("match.gap.skill"), t("match.gap.requiredBy"), t("match.gap.niceIn"), t("match.gap.holders"), t("match.gap.lacking"), t("match.gap.modules")];
+  const lines = gap.rows.map((r) => [
+    pick(r.skill, "name", lang), r.requiredBy, r.niceIn, r.holders, r.lacking, r.modules.map((m) => m.number).join(", "),
+  ]);
+  const scope = [query.school ? `school-${query.school}` : null, query.cohort ? `cohort-${query.cohort}` : null].filter(Boolean).join("-");
+  return csvResponse(toCsv(header, lines), `skill-gap${scope ? `-${scope}` : ""}.csv`);
+}
