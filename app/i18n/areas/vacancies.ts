@@ -306,7 +306,7 @@ export const vacanciesMessages: AreaMessages<typeof en> = {
     "vacancies.empty": "Эч нерсе табылган жок. Азыраак сөз же чыпка колдонуп көрүңүз.",
     "vacancies.skills": "Көндүмдөр",
     "vacancies.postedOn": "Жарыяланды: {date}",
-    "vacancies.deadlineOn": "арыздар {date} чейин кабыл алынат",
+    "vacancies.deadlineOn": "арыздар {date:dat} чейин кабыл алынат",
     "vacancies.salaryFrom": "кеминде {amount}",
     "vacancies.salaryUpTo": "эң көбү {amount}",
     "vacancies.saveName": "Издөөнүн аталышы",
