@@ -11,6 +11,7 @@ import { matchingMessages } from "./matching";
 import { outcomesMessages } from "./outcomes";
 import { auditMessages } from "./audit";
 import { httpMessages } from "./http";
+import { auditFieldMessages } from "./audit-fields";
 
 export const areaMessages = {
   en: {
@@ -18,17 +19,20 @@ export const areaMessages = {
     ...notificationMessages.en, ...companiesMessages.en, ...vacanciesMessages.en, ...applicationsMessages.en,
     ...matchingMessages.en, ...outcomesMessages.en, ...auditMessages.en,
     ...httpMessages.en,
+    ...auditFieldMessages.en,
   },
   ru: {
     ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru,
     ...notificationMessages.ru, ...companiesMessages.ru, ...vacanciesMessages.ru, ...applicationsMessages.ru,
     ...matchingMessages.ru, ...outcomesMessages.ru, ...auditMessages.ru,
     ...httpMessages.ru,
+    ...auditFieldMessages.ru,
   },
   ky: {
     ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky,
     ...notificationMessages.ky, ...companiesMessages.ky, ...vacanciesMessages.ky, ...applicationsMessages.ky,
     ...matchingMessages.ky, ...outcomesMessages.ky, ...auditMessages.ky,
     ...httpMessages.ky,
+    ...auditFieldMessages.ky,
   },
 };
