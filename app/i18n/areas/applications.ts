@@ -229,7 +229,7 @@ export const applicationsMessages: AreaMessages<typeof en> = {
     "applications.snapshotTaken": "{date:loc} жөнөтүлгөн. Бул ошол учурда алынган көчүрмө; профилдеги кийинки өзгөртүүлөр ага таасир этпейт.",
     "applications.snapshotUnreadable": "Жөнөтүлгөн маалыматтын көчүрмөсүн окуу мүмкүн болгон жок. Төмөндөгү абал жана тарых толук.",
     "applications.notSentYet": "Азырынча эч нерсе жөнөтүлгөн жок: бул чакыруу.",
-    "applications.modulesDone": "Бүткөн модулдар: {total} ичинен {n}",
+    "applications.modulesDone": "Өтүлгөн модулдар: {total} ичинен {n}",
     "applications.english": "Англис тили: {level}",
     "applications.certificate": "Сертификат {number}",
     "applications.noProjects": "Портфолиодогу долбоорлор жөнөтүлгөн жок.",

@@ -88,7 +88,7 @@ const en = {
   "match.gap.cohort": "Cohort",
   "match.gap.allCohorts": "All cohorts",
   "match.gap.submit": "Show",
-  "match.gap.summary": "{graduates} graduates with a profile in scope; {vacancies} open vacancies.",
+  "match.gap.summary": "{graduates, plural, one {# graduate} other {# graduates}} with a profile in scope; {vacancies, plural, one {# open vacancy} other {# open vacancies}}.",
   "match.gap.skill": "Skill",
   "match.gap.requiredBy": "Required in",
   "match.gap.niceIn": "Nice to have in",
