@@ -178,7 +178,7 @@ export const applicationsMessages: AreaMessages<typeof en> = {
     "applications.invite.submit": "Отправить приглашение",
     "applications.invite.notOpen": "Приглашать можно только на открытую вакансию.",
     "applications.invite.unknown": "Нет выпускника с таким адресом и профилем, видимым работодателям.",
-    "applications.invite.already": "Этот выпускник уже откликнулся или приглашён.",
+    "applications.invite.already": "У этого выпускника уже есть отклик или приглашение.",
     "applications.move.title": "Перевести отклик",
     "applications.move.to": "Следующий статус",
     "applications.move.note": "Комментарий (выпускник его увидит)",

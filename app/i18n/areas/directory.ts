@@ -71,7 +71,7 @@ export const directoryMessages: AreaMessages<typeof en> = {
     "directory.sort.relevance": "По соответствию",
     "directory.sort.recent": "Недавно опубликованные",
     "directory.sort.name": "По имени",
-    "directory.sort.available": "Кто раньше свободен",
+    "directory.sort.available": "Кто раньше может приступить",
     "directory.submit": "Показать выпускников",
     "directory.reset": "Сбросить фильтры",
     "directory.found": "Найдено выпускников: {n}",

@@ -27,7 +27,7 @@ export const notificationMessages: AreaMessages<typeof en> = {
     "notifications.none": "Уведомлений пока нет.",
     "notifications.markRead": "Отметить все прочитанными",
     "notifications.new": "новое",
-    "notify.application-received": "{graduate} откликнулся(лась) на вакансию «{vacancy}».",
+    "notify.application-received": "Новый отклик на вакансию «{vacancy}»: {graduate}.",
     "notify.application-status": "Ваш отклик на «{vacancy}» в {company}: {status}.",
     "notify.application-invited": "{company} приглашает вас откликнуться на вакансию «{vacancy}».",
     "notify.application-withdrawn": "{graduate} отозвал(а) отклик на «{vacancy}».",

@@ -282,7 +282,7 @@ export const profileMessages: AreaMessages<typeof en> = {
     "verify.searchHint": "Имя или код приглашения",
     "verify.results": "Выпускники",
     "verify.noResults": "Никого не найдено.",
-    "verify.enrolledNoAccount": "Зачислен, ещё не зарегистрировался",
+    "verify.enrolledNoAccount": "В списке, учётной записи ещё нет",
     "public.school": "Учебное заведение",
     "public.cohort": "Выпуск: {date}",
     "public.available": "Может приступить с {date:gen}",
