@@ -99,6 +99,11 @@ export function interpolate(template: string, vars?: Vars, lang: Lang = "en"): s
   return out;
 }
 
+/** The variable names a message uses, in any of its forms (`{n}`, `{date:dat}`, `{n, plural, …}`), sorted. */
+export function messageVariables(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)(?::\w+\}|\}|,\s*plural,)/g)].map((m) => m[1]!))].sort();
+}
+
 export function makeT(messages: Messages, lang: Lang = "en"): T {
   return (key, vars) => interpolate(messages[key] ?? key, vars, lang);
 }
