@@ -50,8 +50,15 @@ describe("item 21: Kyrgyz", () => {
     expect(ky("outcomes.graduate.linkOpen", { created: date, expires: formatDate("ky", "2026-08-06") })).toBe("2026-ж., 6-мартта түзүлгөн, 2026-ж., 6-августка чейин жарактуу");
     expect(ky("outcomes.consent.historyGiven", { date })).toBe("2026-ж., 6-мартта макулдук берилди");
   });
-  it("/me/outcomes says the lyceum knows what its graduates do (genitive)", () => {
-    expect(catalogs.ky["outcomes.consent.lead"]).toMatch(/^Лицей өз бүтүрүүчүлөрүнүн /);
+  it("/me/outcomes says the school knows what its graduates do (genitive)", () => {
+    expect(catalogs.ky["outcomes.consent.lead"]).toMatch(/^Окуу жайыңыз өз бүтүрүүчүлөрүнүн .* билип турат:/);
+  });
+  it("a school in a label is «окуу жай» / «учебное заведение», not a lyceum (ИПК is not one)", () => {
+    // The public outcomes page's labels are reworded in plain words under issue 14 item 16.
+    const isLabel = (text: string) => !/[{]/.test(text) && text.split(/\s+/).length <= 5;
+    for (const lang of ["ky", "ru"] as const) {
+      for (const [key, text] of Object.entries(catalogs[lang])) if (isLabel(text) && !key.startsWith("outcomes.public.")) expect(text, `${lang}:${key}`).not.toMatch(/[Лл]ице[йя]/u);
+    }
   });
   it("calls a cohort «чыгарылыш» everywhere and the excluded «эсепке алынбаган»", () => {
     for (const [key, text] of Object.entries(catalogs.ky)) {
