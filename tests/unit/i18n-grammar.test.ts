@@ -93,6 +93,11 @@ describe("item 22: Russian", () => {
   });
   it("does not say «optional» twice in a label the form already marks optional", () => {
     for (const lang of ["ru", "ky", "en"] as const) expect(catalogs[lang]["applications.withdrawNote"]).not.toMatch(/необязательно|милдеттүү эмес|optional/);
+    // The form marks optional fields itself (common.optional); no label says it again in brackets.
+    for (const lang of ["ru", "ky", "en"] as const) {
+      const word = catalogs[lang]["common.optional"];
+      for (const [key, text] of Object.entries(catalogs[lang])) expect(text, `${lang}:${key}`).not.toContain(`(${word}`);
+    }
   });
 });
 

@@ -112,7 +112,7 @@ const en = {
   "outcomes.form.region": "Region of the job",
   "outcomes.form.regionNone": "— not known —",
   "outcomes.form.reason": "Reason",
-  "outcomes.form.reasonHint": "For “not seeking” (optional) or “excluded” (required; only staff see it).",
+  "outcomes.form.reasonHint": "Optional for “not seeking”, required for “excluded”; only staff see it.",
   "outcomes.form.submit": "Save the record",
 
   "outcomes.hires.nav": "Hires",
