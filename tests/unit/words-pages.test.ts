@@ -1,4 +1,4 @@
-// Issue 14 item 23 on rendered pages: a vacancy's required languages are named in the page's
+// Issue 14 items 21 and 23 on rendered pages: a Kyrgyz deadline in its case; a vacancy's required languages are named in the page's
 // language, and the audit log names the changed fields in words, not as `cohortId`, `expiresAt`.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
@@ -11,6 +11,7 @@ import { call, get } from "../support/remix";
 vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
 const vacancyPage = await import("~/routes/vacancies.$id");
+const board = await import("~/routes/vacancies._index");
 const auditPage = await import("~/routes/staff.audit");
 
 let c: Connection;
@@ -53,6 +54,14 @@ describe("words on pages", () => {
       for (const line of expected[lang]) expect(page, lang).toContain(line.split(":")[0] + ":");
       if (lang !== "en") expect(page, lang).not.toMatch(/English:|Кыргызча:/);
     }
+  });
+
+  it("the job board puts a Kyrgyz deadline in the dative before «чейин» (item 21)", async () => {
+    const data = await loaded(board.loader, "/vacancies");
+    const ky = text(renderPage("ky", board.default, { loader: data, location: { pathname: "/vacancies", search: "" } }, /\bvacancies\.[a-zA-Z]+/));
+    expect(ky).toContain("арыздар 2099-ж., 31-декабрга чейин кабыл алынат");
+    const ru = text(renderPage("ru", board.default, { loader: data, location: { pathname: "/vacancies", search: "" } }, /\bvacancies\.[a-zA-Z]+/));
+    expect(ru).toContain("приём до 31 декабря 2099 г.");
   });
 
   it("names changed fields in the audit log in words", async () => {
