@@ -109,3 +109,19 @@ describe("item 23: English plurals", () => {
     expect(en("match.reason.required", { met: 1, count: 1 })).toBe("1 of 1 required skill");
   });
 });
+
+describe("one term per concept (GLOSSARY's «replace» column)", () => {
+  // The public outcomes page (outcomes.public.*) is reworded under issue 14 item 16.
+  const replaced = {
+    ky: [/каттоо эсеб/iu, /ырастоо|ырастал/iu, /текшерилген/iu, /облус/iu, /иш тартиби/iu, /аралыктан/iu, /толук убакыт/iu, /жарым-жартылай убакыт/iu, /дал келүү/iu, /эң ылайыктуусу/iu, /жашырылган бүтүрүүчү|^жашырылган$/iu, /текшерүү чекит/iu, /орноштуруу кызматкер/iu],
+    ru: [/проверенн/iu, /област/iu, /лучшее совпадение/iu, /редактир/iu, /зачисл/iu, /сотрудник[а-я]* (лицея )?по трудоустройству/iu],
+  } as const;
+  for (const lang of ["ky", "ru"] as const) {
+    it(`${lang} catalogs use the glossary's terms`, () => {
+      const found = Object.entries(catalogs[lang])
+        .filter(([key]) => !key.startsWith("outcomes.public."))
+        .flatMap(([key, text]) => replaced[lang].filter((re) => re.test(text)).map((re) => `${key}: ${re.source}`));
+      expect(found).toEqual([]);
+    });
+  }
+});

@@ -122,7 +122,7 @@ export const companiesMessages: AreaMessages<typeof en> = {
     "companies.title": "Компании",
     "companies.nav": "Компания",
     "companies.my.title": "Моя компания",
-    "companies.status.pending": "Ваша компания ждёт проверки Агентством. Пока можно продолжать редактировать профиль.",
+    "companies.status.pending": "Ваша компания ждёт проверки Агентством. Пока можно продолжать изменять профиль.",
     "companies.status.rejected": "Агентство не смогло подтвердить вашу компанию. Причина: {reason}",
     "companies.status.rejectedHint": "Исправьте профиль ниже и отправьте компанию на проверку ещё раз.",
     "companies.status.verified": "Ваша компания — подтверждённый резидент ПВТ.",

@@ -221,7 +221,7 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.col.reason": "Себеби",
     "import.col.code": "Чакыруу коду",
     "import.col.link": "Катталуу шилтемеси",
-    "import.status.checked": "Текшерилди, ырастоону күтүүдө",
+    "import.status.checked": "Текшерилди, тастыктоону күтүүдө",
     "import.status.imported": "Импорттолду",
     "import.line.accepted": "Кабыл алынды",
     "import.line.rejected": "Четке кагылды",

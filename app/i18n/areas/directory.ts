@@ -88,7 +88,7 @@ export const directoryMessages: AreaMessages<typeof en> = {
     "directory.moreSkills": "ещё {n}",
     "directory.verifiedLegend": "✓ подтверждено сотрудником или пройденным модулем",
     "directory.visibility.private": "Закрытый профиль",
-    "directory.visibility.employers": "Для проверенных работодателей",
+    "directory.visibility.employers": "Для подтверждённых работодателей",
     "directory.visibility.public": "Открытый",
   },
   ky: {
@@ -132,7 +132,7 @@ export const directoryMessages: AreaMessages<typeof en> = {
     "directory.moreSkills": "дагы {n}",
     "directory.verifiedLegend": "✓ кызматкер же бүтүрүлгөн модуль менен тастыкталган",
     "directory.visibility.private": "Жабык профиль",
-    "directory.visibility.employers": "Текшерилген иш берүүчүлөр үчүн",
+    "directory.visibility.employers": "Тастыкталган иш берүүчүлөр үчүн",
     "directory.visibility.public": "Ачык",
   },
 };

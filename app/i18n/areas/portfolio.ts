@@ -86,7 +86,7 @@ export const portfolioMessages: AreaMessages<typeof en> = {
     "portfolio.moveDown": "Ниже",
     "portfolio.back": "Назад к портфолио",
     "portfolio.new": "Новый проект",
-    "portfolio.editTitle": "Редактирование проекта",
+    "portfolio.editTitle": "Изменение проекта",
     "portfolio.details": "О проекте",
     "portfolio.field.title": "Название",
     "portfolio.field.summary": "Кратко",
