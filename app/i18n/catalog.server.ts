@@ -8,5 +8,5 @@ import { makeT, type T } from "./translate";
 export const catalogs: Record<Lang, Messages> = { ky, ru, en };
 
 export function serverT(lang: Lang): T {
-  return makeT(catalogs[lang]);
+  return makeT(catalogs[lang], lang);
 }

@@ -62,3 +62,48 @@ export function formatMonth(lang: Lang, value: string): string {
   if (lang === "ky") return `${year}-ж., ${KY_MONTHS[month - 1]}`;
   return new Intl.DateTimeFormat(INTL_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
+
+// Grammatical cases a message can ask for a formatted date in: `{date:dat} чейин`,
+// `{date:abl} баштап`, `{date:loc}`, `с {date:gen}` (docs/decisions/029-plural-and-case-in-messages.md).
+export type GrammarCase = "abl" | "dat" | "loc" | "gen";
+export function isGrammarCase(s: string): s is GrammarCase {
+  return s === "abl" || s === "dat" || s === "loc" || s === "gen";
+}
+
+// Kyrgyz month endings by vowel harmony; the soft sign drops; after т the suffix starts with т/к
+// (the table in the glossary of the portal's terms).
+const KY_MONTH_STEMS: Record<string, { abl: string; dat: string; loc: string }> = {
+  январь: { abl: "январдан", dat: "январга", loc: "январда" },
+  февраль: { abl: "февралдан", dat: "февралга", loc: "февралда" },
+  март: { abl: "марттан", dat: "мартка", loc: "мартта" },
+  апрель: { abl: "апрелден", dat: "апрелге", loc: "апрелде" },
+  май: { abl: "майдан", dat: "майга", loc: "майда" },
+  июнь: { abl: "июндан", dat: "июнга", loc: "июнда" },
+  июль: { abl: "июлдан", dat: "июлга", loc: "июлда" },
+  август: { abl: "августтан", dat: "августка", loc: "августта" },
+  сентябрь: { abl: "сентябрдан", dat: "сентябрга", loc: "сентябрда" },
+  октябрь: { abl: "октябрдан", dat: "октябрга", loc: "октябрда" },
+  ноябрь: { abl: "ноябрдан", dat: "ноябрга", loc: "ноябрда" },
+  декабрь: { abl: "декабрдан", dat: "декабрга", loc: "декабрда" },
+};
+const RU_MONTH_GENITIVE: Record<string, string> = {
+  январь: "января", февраль: "февраля", март: "марта", апрель: "апреля", май: "мая", июнь: "июня",
+  июль: "июля", август: "августа", сентябрь: "сентября", октябрь: "октября", ноябрь: "ноября", декабрь: "декабря",
+};
+
+/**
+ * A date formatted by formatDate/formatMonth, put into a case. Kyrgyz: the trailing month takes the
+ * ending («2026-ж., 6-мартка»); Russian genitive: a nominative month becomes genitive («марта 2026 г.»).
+ * Anything else (English, a value without a month) is returned unchanged.
+ */
+export function inCase(lang: Lang, formatted: string, grammarCase: GrammarCase): string {
+  if (lang === "ky" && grammarCase !== "gen") {
+    const m = /(\p{L}+)$/u.exec(formatted);
+    const forms = m ? KY_MONTH_STEMS[m[1]] : undefined;
+    return forms ? formatted.slice(0, m!.index) + forms[grammarCase] : formatted;
+  }
+  if (lang === "ru" && grammarCase === "gen") {
+    return formatted.replace(/(?<!\p{L})(\p{L}+)(?!\p{L})/gu, (word) => RU_MONTH_GENITIVE[word] ?? word);
+  }
+  return formatted;
+}

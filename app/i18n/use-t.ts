@@ -10,12 +10,12 @@ type RootI18n = { lang: Lang; messages: Messages };
 export function useT(): { t: T; lang: Lang } {
   const data = useRouteLoaderData("root") as RootI18n | undefined;
   if (!data) throw new Error("root loader data missing: useT() used outside the root route tree");
-  const t = useMemo(() => makeT(data.messages), [data.messages]);
+  const t = useMemo(() => makeT(data.messages, data.lang), [data.messages, data.lang]);
   return { t, lang: data.lang };
 }
 
 /** Like useT, but null when the root loader itself failed (used by the root error boundary). */
 export function useMaybeT(): { t: T; lang: Lang } | null {
   const data = useRouteLoaderData("root") as RootI18n | undefined;
-  return data ? { t: makeT(data.messages), lang: data.lang } : null;
+  return data ? { t: makeT(data.messages, data.lang), lang: data.lang } : null;
 }

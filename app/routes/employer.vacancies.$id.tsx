@@ -212,7 +212,7 @@ export default function VacancyFormPage() {
                 <Select
                   key={language}
                   name={`lang_${language}`}
-                  label={t(`lang.${language}`)}
+                  label={t(`language.${language}`)}
                   placeholder={t("vacancies.field.languageNotNeeded")}
                   options={levelOptions}
                   defaultValue={values[`lang_${language}`] ?? langLevel(language)}

@@ -73,9 +73,20 @@ function showValue(value: Json | undefined): string {
   return String(value);
 }
 
+/** A recorded field's name in words (`cohortId` and `cohort_id` → "Cohort"); an unknown one as it is. */
+function useFieldLabel() {
+  const { t } = useT();
+  return (key: string) => {
+    const id = `audit.field.${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()}`;
+    const label = t(id as MessageKey);
+    return label === id ? key : label;
+  };
+}
+
 /** Before and after side by side, key by key; the keys that changed are marked. */
 function Change({ before, after }: { before: string | null; after: string | null }) {
   const { t } = useT();
+  const fieldLabel = useFieldLabel();
   const b = parseJson(before);
   const a = parseJson(after);
   if (b === undefined && a === undefined) return <span className="muted">{t("audit.noDetails")}</span>;
@@ -90,7 +101,7 @@ function Change({ before, after }: { before: string | null; after: string | null
           const changed = b !== undefined && a !== undefined && was !== now;
           return (
             <div key={key} className={changed ? "audit-change__row is-changed" : "audit-change__row"}>
-              <dt>{key}</dt>
+              <dt>{fieldLabel(key)}</dt>
               <dd>
                 {b !== undefined ? <span><span className="visually-hidden">{t("audit.before")}: </span>{changed ? <del>{was}</del> : was}</span> : null}
                 {changed || b === undefined ? <>{b !== undefined ? " → " : null}<span><span className="visually-hidden">{t("audit.after")}: </span>{changed ? <ins>{now}</ins> : now}</span></> : null}

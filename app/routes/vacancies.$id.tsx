@@ -129,7 +129,7 @@ export default function VacancyPage() {
           <ul className="link-list">
             {v.languages.map((l) => (
               <li key={l.language}>
-                {l.language === "ky" || l.language === "ru" || l.language === "en" ? t(`lang.${l.language}`) : l.language}: {l.min_level === "native" ? t("languages.native") : t("vacancies.levelAtLeast", { level: l.min_level })}
+                {l.language === "ky" || l.language === "ru" || l.language === "en" ? t(`language.${l.language}`) : l.language}: {l.min_level === "native" ? t("languages.native") : t("vacancies.levelAtLeast", { level: l.min_level })}
               </li>
             ))}
           </ul>

@@ -247,6 +247,9 @@ describe("the crawler's own checks catch what they look for", () => {
   it("finds raw message keys and unfilled placeholders, not ordinary dotted text", () => {
     expect(translationProblems('<p>nav.home</p><p title="vacancies.apply.title">x</p>', keys).length).toBeGreaterThan(0);
     expect(translationProblems("<p>Signed in as {name}</p>", keys)).toEqual(['unfilled placeholder "{name}"']);
+    // The forms of docs/decisions/029: a date in a case and a plural left unfilled.
+    expect(translationProblems("<p>{date:dat} чейин</p>", keys)).toEqual(['unfilled placeholder "{date:dat}"']);
+    expect(translationProblems("<p>{n, plural, one {# x} other {# y}}</p>", keys)).toEqual(['unfilled placeholder "{n, plural,"']);
     expect(translationProblems('<p>feed.xml, demo.kg</p><script>{"nav.home":1}</script><a href="/x">{</a>', keys)).toEqual([]);
     expect(translationProblems('<link href="/build/routes/admin.schools.$id-X.js"><a href="/admin.schools">x</a>', keys)).toEqual([]);
     // An English interface text on a Russian page is a missing translation.

@@ -294,7 +294,7 @@ describe("CSV exports", () => {
     const parsed = parseCsv(text.slice(1), ";");
     if (!parsed.ok) throw new Error("unparsable");
     const [header, line] = parsed.records.map((x) => x.cells);
-    expect(header).toEqual(["id", "Выпускник", "Лицей", "Выпуск", "Результат", "Работодатель", "Резидент ПВТ", "Должность", "Начало работы", "Часов в неделю", "Зарплата в месяц, сом"]);
+    expect(header).toEqual(["id", "Выпускник", "Учебное заведение", "Выпуск", "Результат", "Работодатель", "Резидент ПВТ", "Должность", "Начало работы", "Часов в неделю", "Зарплата в месяц, сом"]);
     expect(line).toEqual([String(g), "Асанова" + line![1]!.slice(7), expect.any(String), "2024-06-30", "Работает", 'ОсОО "Кызыл; Кия"', "0", "", "2024-08-01", "40", "45000"]);
     const audit = await c.db.selectFrom("audit_log").selectAll().where("action", "=", "outcomes.export").execute();
     expect(audit).toHaveLength(1);

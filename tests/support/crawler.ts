@@ -167,7 +167,7 @@ export function translationProblems(html: string, keys: Set<string>, foreign?: S
     if (keys.has(m[0])) problems.add(`raw message key "${m[0]}"`);
   }
   // Text between tags only: an unfilled variable of interpolate() stays as "{name}".
-  for (const m of text.replace(/<[^>]*>/g, " ").matchAll(/\{[A-Za-z_]\w*\}/g)) problems.add(`unfilled placeholder "${m[0]}"`);
+  for (const m of text.replace(/<[^>]*>/g, " ").matchAll(/\{[A-Za-z_]\w*(?::\w+\}|\}|, ?plural,)/g)) problems.add(`unfilled placeholder "${m[0]}"`);
   if (foreign) {
     for (const m of text.matchAll(/>([^<]+)</g)) {
       const node = m[1]!.trim();

@@ -14,6 +14,7 @@ import { httpMessages } from "./http";
 import { wayfindingMessages } from "./wayfinding";
 import { applicationStepsMessages } from "./application-steps";
 import { staffToolsMessages } from "./staff-tools";
+import { auditFieldMessages } from "./audit-fields";
 
 export const areaMessages = {
   en: {
@@ -24,6 +25,7 @@ export const areaMessages = {
     ...wayfindingMessages.en,
     ...applicationStepsMessages.en,
     ...staffToolsMessages.en,
+    ...auditFieldMessages.en,
   },
   ru: {
     ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru,
@@ -33,6 +35,7 @@ export const areaMessages = {
     ...wayfindingMessages.ru,
     ...applicationStepsMessages.ru,
     ...staffToolsMessages.ru,
+    ...auditFieldMessages.ru,
   },
   ky: {
     ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky,
@@ -42,5 +45,6 @@ export const areaMessages = {
     ...wayfindingMessages.ky,
     ...applicationStepsMessages.ky,
     ...staffToolsMessages.ky,
+    ...auditFieldMessages.ky,
   },
 };

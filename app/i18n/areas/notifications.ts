@@ -15,7 +15,7 @@ const en = {
   "notify.vacancy-rejected": "Your vacancy “{vacancy}” was not approved: {reason}",
   "notify.company-verified": "{company} is verified as an HTP resident. Your vacancies can now be published.",
   "notify.company-rejected": "{company} could not be verified: {reason}",
-  "notify.saved-search-hits": "{n} new vacancies for your saved search “{name}”.",
+  "notify.saved-search-hits": "{n, plural, one {# new vacancy} other {# new vacancies}} for your saved search “{name}”.",
 } as const;
 
 export const notificationMessages: AreaMessages<typeof en> = {
@@ -23,11 +23,11 @@ export const notificationMessages: AreaMessages<typeof en> = {
   ru: {
     "notifications.title": "Уведомления",
     "notifications.nav": "Уведомления",
-    "notifications.navUnread": "Уведомления ({n} новых)",
+    "notifications.navUnread": "Уведомления ({n, plural, one {# новое} other {# новых}})",
     "notifications.none": "Уведомлений пока нет.",
     "notifications.markRead": "Отметить все прочитанными",
     "notifications.new": "новое",
-    "notify.application-received": "{graduate} откликнулся(лась) на вакансию «{vacancy}».",
+    "notify.application-received": "Новый отклик на вакансию «{vacancy}»: {graduate}.",
     "notify.application-status": "Статус вашего отклика на «{vacancy}» в {company}: «{status}».",
     "notify.application-invited": "{company} приглашает вас откликнуться на вакансию «{vacancy}».",
     "notify.application-withdrawn": "{graduate} отозвал(а) отклик на «{vacancy}».",

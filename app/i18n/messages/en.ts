@@ -34,7 +34,7 @@ export const en = {
   "home.forGraduatesText": "Your school's placement officer gives you an invitation code. Join with it, build your profile once, and let HTP companies find you.",
   "home.forEmployers": "For HTP companies",
   "home.forEmployersText": "Register your company; once the Agency verifies it as an HTP resident, post vacancies and see ranked, explained candidates.",
-  "home.numbers": "{schools} schools · {graduates} graduates · {companies} verified companies",
+  "home.numbers": "{schools, plural, one {# school} other {# schools}} · {graduates, plural, one {# graduate} other {# graduates}} · {companies, plural, one {# verified company} other {# verified companies}}",
   "home.joinCta": "I have an invitation code",
   "home.employerCta": "Register a company",
 
@@ -176,7 +176,7 @@ export const en = {
   "admin.skills.search": "Find a skill",
   "admin.skills.searchSubmit": "Search",
   "admin.skills.resolved": "“{q}” resolves to {skill}.",
-  "admin.skills.count": "{n} skills",
+  "admin.skills.count": "{n, plural, one {# skill} other {# skills}}",
   "admin.skills.category": "Category",
   "admin.skills.allCategories": "All categories",
   "admin.skills.aliases": "Aliases",

@@ -156,7 +156,7 @@ export const ky: Messages = {
   "admin.schools.cityKy": "Шаар (кыргызча)",
   "admin.schools.cityRu": "Шаар (орусча)",
   "admin.schools.cityEn": "Шаар (англисче)",
-  "admin.schools.region": "Облус",
+  "admin.schools.region": "Аймак",
   "admin.schools.add": "Окуу жай кошуу",
   "admin.schools.edit": "Окуу жайды түзөтүү",
   "admin.modules.lead": "Бирдиктүү IT-программанын 12 модулу. Модулдардын аталыштары жана алар үйрөткөн көндүмдөр профилдерде, талапкерлерди тандоодо жана жетишпеген көндүмдөрдү аныктоодо колдонулат.",
