@@ -1,5 +1,6 @@
 // Which of the viewing employer's vacancies a graduate can be invited to from the graduate's page
 // (issue 14, item 9): open, still before its deadline, and not yet applied for or invited to.
+import { todayInBishkek } from "~/domain/calendar";
 import { getUser } from "~/auth/require-user.server";
 import type { DB } from "@db/connection";
 import { companyOfUser } from "./companies.server";
@@ -21,7 +22,7 @@ export async function inviteChoices(db: DB, request: Request, graduateSlug: stri
     .where("user_id", "is not", null)
     .executeTakeFirst();
   if (!graduate) return null;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInBishkek();
   const vacancies = await db
     .selectFrom("vacancies")
     .select(["vacancies.id", "vacancies.title"])

@@ -16,7 +16,7 @@ export async function loader() {
   // Counts agree with the board and the company pages: vacancies past their deadline are closed first.
   await closeExpiredVacancies(db);
   const companies = await listPublicCompanies(db);
-  return { companies: companies.map((c) => ({ ...c, open_vacancies: Number(c.open_vacancies ?? 0) })) };
+  return { companies: companies.map((c) => ({ slug: c.slug, name: c.name, city: c.city, open_vacancies: Number(c.open_vacancies ?? 0) })) };
 }
 
 export const meta = titleMeta("companiesList.title");

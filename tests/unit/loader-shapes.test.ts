@@ -13,6 +13,7 @@ const ROUTES = path.resolve("app/routes");
 const COMPUTED_SPREADS = new Set([
   "admin.settings.tsx ...CERTIFICATE_KEYS",
   "employer.vacancies.$id_.applicants.tsx ...applicantsQueryFrom",
+  "g.$slug.tsx ...profile", // loadPublicProfile: the public profile's named shape
   "graduates._index.tsx ...cohorts",
   "graduates._index.tsx ...result",
   "saved.$token.feed[.xml].ts ...query",
