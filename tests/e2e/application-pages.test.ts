@@ -5,6 +5,7 @@
 //   disclosure with its own confirmation, which works without JavaScript;
 // - employers invite from the graduate's page with a button (no typed address), and no page shows "JSON" links.
 import { describe, expect, it } from "vitest";
+import { interpolate } from "~/i18n/translate";
 import { expectText, expectTextContaining, hasChromium, screenshotPath } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 import { type Actor, expectNoSidewaysScroll, openActor, readDb, signInAs } from "../support/journey-steps";
@@ -109,7 +110,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     const unread = unreadOf(server, "graduate@demo.kg");
     expect(unread).toBeGreaterThanOrEqual(2);
     await Promise.all([g.page.waitForURL(/\/vacancies$/), g.page.locator(".main-nav").getByRole("link", { name: g.m["vacancies.nav"] }).click()]);
-    await expectText(g.page.locator(".main-nav a[href='/notifications']"), g.m["notifications.navUnread"].replace("{n}", String(unread)));
+    await expectText(g.page.locator(".main-nav a[href='/notifications']"), interpolate(g.m["notifications.navUnread"], { n: unread }, g.lang));
     expect(g.errors).toEqual([]);
     await g.close();
 
