@@ -1,4 +1,4 @@
-// process.env validated once, with safe defaults (DESIGN §12).
+// process.env validated once, with safe defaults (docs/product.md §12).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).optional(),
   UPLOAD_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
-  // Unset: demo data only while the public address is loopback (seedDemo below; DESIGN §8, decision 018).
+  // Unset: demo data only while the public address is loopback (seedDemo below; docs/product.md §8, decision 018).
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   // The address in every absolute link (feeds, JSON-LD, reset/survey/invitation links): never the Host header.
   PUBLIC_URL: z.string().optional(),

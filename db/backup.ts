@@ -1,4 +1,4 @@
-// Online backup and restore of the portal's SQLite file (DESIGN §9).
+// Online backup and restore of the portal's SQLite file (docs/product.md §9).
 //
 // Backup uses SQLite's online backup API (better-sqlite3's db.backup()) while the portal keeps
 // serving: the whole copy is made in one step, inside one read transaction, so it is the

@@ -14,7 +14,7 @@ export function openDatabase(file: string): Connection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
-  // FULL makes every acknowledged commit durable even if the process is killed (DESIGN §9).
+  // FULL makes every acknowledged commit durable even if the process is killed (docs/product.md §9).
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   // Concurrent writers wait instead of surfacing "database is locked" to a user.

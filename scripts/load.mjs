@@ -1,5 +1,5 @@
 // `npm run load [-- --connections 50 --duration 30 --url http://host:port]`: sustained load on
-// the production build (DESIGN §9 "under sustained concurrent load: no 5xx"). Without --url it
+// the production build (docs/product.md §9 "under sustained concurrent load: no 5xx"). Without --url it
 // starts build/server.js itself on loopback with a fresh demo database. Each client cycles
 // through the main pages and one write (a graduate saving their profile), and the run reports
 // throughput, latency p50/p90/p99, errors and status counts; it exits non-zero on any error,

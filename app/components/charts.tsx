@@ -1,4 +1,4 @@
-// Charts as pictures (DESIGN §6): server-rendered SVG, no JavaScript, no library — a bar is a
+// Charts as pictures (docs/product.md §6): server-rendered SVG, no JavaScript, no library — a bar is a
 // rectangle of width share × plot width. viewBox + width 100 % scale them to a 360 px phone.
 // Each chart is one role="img" with a title; its numbers are also in the table beside it.
 

@@ -1,5 +1,5 @@
 // Outcome figures for staff: a rate with its numerator and denominator, each opening to the
-// graduates behind it (DESIGN §6), "small n" marked; group names for any breakdown.
+// graduates behind it (docs/product.md §6), "small n" marked; group names for any breakdown.
 import { Link } from "@remix-run/react";
 import type { Breakdown, DashboardQuery, Measure } from "~/domain/outcomes/dashboard";
 import { dashboardSearch, percent } from "~/domain/outcomes/dashboard";

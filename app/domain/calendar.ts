@@ -1,5 +1,5 @@
 // One calendar for the whole portal: Asia/Bishkek. A deadline, a checkpoint, "available now", a
-// date typed in a form or an audit filter is a day there (DESIGN §4), whatever the server's own
+// date typed in a form or an audit filter is a day there (docs/product.md §4), whatever the server's own
 // time zone, so "today" comes from here and nowhere else (tests/unit/calendar.test.ts keeps it so).
 // Kyrgyzstan has kept UTC+6 all year since 2005 (no daylight saving): a Bishkek day is a fixed
 // UTC span, 18:00 UTC the evening before to 18:00 UTC.

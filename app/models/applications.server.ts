@@ -1,4 +1,4 @@
-// Applications and their pipeline (DESIGN §3 "Applications"). A graduate applies once per
+// Applications and their pipeline (docs/product.md §3 "Applications"). A graduate applies once per
 // vacancy and the row keeps a snapshot of what was sent; employers move it through the
 // pipeline of app/domain/applications/pipeline.ts; every move is an application_events row
 // and a notification to the other side; "hired" records a placement and an `employed`
@@ -181,7 +181,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      // DESIGN §3: "hired" creates the placement outcome without anyone typing it again.
+      // docs/product.md §3: "hired" creates the placement outcome without anyone typing it again.
       await recordHireOutcome(trx, {
         graduateId: app.graduate_id, placementId: placement.id, companyId: app.company_id, jobTitle: app.title,
         employmentType: app.employment_type as EmploymentType, startDate: input.startDate!, monthlyPay: input.monthlyPay,

@@ -60,7 +60,7 @@ export async function getCompany(db: DB, companyId: number) {
 
 export type CompanyProfileInput = { name: string; htpNumber: string | null; website: string | null; city: string | null; about: string | null };
 
-/** The fields that say who a company is: a verified company's change of them goes back to review (DESIGN §8). */
+/** The fields that say who a company is: a verified company's change of them goes back to review (docs/product.md §8). */
 const IDENTITY = ["name", "htp_number", "website"] as const;
 type Identity = { name: string; htp_number: string | null; website: string | null };
 const sameIdentity = (a: Identity, b: Identity) => IDENTITY.every((k) => (a[k] ?? null) === (b[k] ?? null));

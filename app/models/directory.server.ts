@@ -1,5 +1,5 @@
 // The graduate directory (/graduates): full-text search over graduates_fts plus filters,
-// for staff and verified employers (DESIGN §3, §8, §10). One count query, one page query and
+// for staff and verified employers (docs/product.md §3, §8, §10). One count query, one page query and
 // one query for the page's skills: no per-row queries, whatever the page size.
 import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";

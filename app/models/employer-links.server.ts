@@ -1,4 +1,4 @@
-// Employers named in outcome records, linked to known companies (DESIGN §6 since the first release,
+// Employers named in outcome records, linked to known companies (docs/product.md §6 since the first release,
 // docs/decisions/021): a name typed in a survey or a staff entry is matched to a company by
 // companyNameKey (script, case, quotes and legal form ignored); the HTP flag of a job is the company's
 // status on the job's start date; names no company matched are listed for staff to link later.

@@ -1,4 +1,4 @@
-// Who may fetch a stored image (DESIGN §8: "images of a profile are served only to those who
+// Who may fetch a stored image (docs/product.md §8: "images of a profile are served only to those who
 // may see the profile"). A name alone grants nothing: the row that names the file decides.
 // See docs/decisions/023-uploads-access-backup-and-sweep.md.
 import { sql } from "kysely";

@@ -117,7 +117,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
   const wanted = ids === null ? null : graduates.map((g) => g.id);
 
   // Every (level, evidence) pair a skill has, kept apart: a verification proves its own level,
-  // nothing higher (DESIGN §5, docs/decisions/022); the score takes the best credit over them.
+  // nothing higher (docs/product.md §5, docs/decisions/022); the score takes the best credit over them.
   const skills = new Map<number, Map<number, SkillClaim[]>>();
   const claim = (graduateId: number, skillId: number, level: LevelRank, evidence: EvidenceRank) => {
     let own = skills.get(graduateId);

@@ -1,4 +1,4 @@
-// The staff outcome dashboard, its drill-down and the public /outcomes page (DESIGN §6): the facts of
+// The staff outcome dashboard, its drill-down and the public /outcomes page (docs/product.md §6): the facts of
 // every graduate of the base come from memory (outcome-facts.server.ts), and
 // app/domain/outcomes/indicators.ts does the arithmetic. Base: every graduate of the selected cohorts
 // whose checkpoint date has been reached, anonymised ones included (their row is kept for statistics);

@@ -1,5 +1,5 @@
 // Every graduate's outcome facts per checkpoint, kept in memory for the dashboard, its drill-down and
-// the public /outcomes page (DESIGN §10: the dashboard for all schools ≤ 200 ms at 100,000 graduates —
+// the public /outcomes page (docs/product.md §10: the dashboard for all schools ≤ 200 ms at 100,000 graduates —
 // the SQL read alone takes several times that). Loaded per checkpoint on first use, then kept exact
 // by the trigger-fed log `outcome_changes` (migration 0008): before each use, the graduates named in
 // the log since the last look are read again. One store per open connection.
@@ -74,7 +74,7 @@ const NEVER = "9999-12-31";
 /**
  * Each graduate with their current record at the checkpoint (`o`) and their current records at every
  * earlier checkpoint (`e0`, `e1` …): the earliest start of an employed one is the first job's, and an
- * earlier exclusion carries forward while no later record says otherwise (DESIGN §6: an excluded
+ * earlier exclusion carries forward while no later record says otherwise (docs/product.md §6: an excluded
  * graduate leaves the cohort base). Each join is one seek in the partial covering index
  * outcomes_current_facts (migration 0007; `current = 1` is a literal so the index applies).
  * `ids` null = every graduate.

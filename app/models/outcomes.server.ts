@@ -1,4 +1,4 @@
-// Placement outcomes (DESIGN §6). Rows are append-only (triggers refuse updates): recording or
+// Placement outcomes (docs/product.md §6). Rows are append-only (triggers refuse updates): recording or
 // correcting a checkpoint inserts a new row that supersedes the current one, and the insert
 // trigger moves the `current` flag to it in the same statement. See docs/decisions/008.
 import { sql } from "kysely";

@@ -1,4 +1,4 @@
-// Vacancies (DESIGN §3, §4): the employer's drafts, moderation by staff, the public job board
+// Vacancies (docs/product.md §3, §4): the employer's drafts, moderation by staff, the public job board
 // with its full-text index (vacancies_fts, contentless: rowid = vacancy id), feeds, and
 // graduates' saved searches. Only open vacancies of verified companies are public.
 import { randomBytes } from "node:crypto";

@@ -1,4 +1,4 @@
-// Who may see a graduate's profile and contact details (DESIGN §3, §8). One place, so the
+// Who may see a graduate's profile and contact details (docs/product.md §3, §8). One place, so the
 // directory, the public page, the CV and the portfolio all apply the same rules.
 import type { Visibility } from "@db/schema";
 import { getUser } from "~/auth/require-user.server";

@@ -70,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = parseForm(CompanyProfileSchema, form);
       if (!parsed.ok) return rejected(parsed);
       const d = parsed.data;
-      // A verified company's new name, HTP number or website waits for staff review (DESIGN §8).
+      // A verified company's new name, HTP number or website waits for staff review (docs/product.md §8).
       const saved = await updateCompanyProfile(db, companyId, { name: d.name, htpNumber: d.htpNumber, website: d.website, city: d.city, about: d.about }, user.id);
       return done(saved.review ? "flash.identityReview" : "flash.saved");
     }

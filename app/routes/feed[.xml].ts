@@ -1,4 +1,4 @@
-// /feed.xml: RSS 2.0 of the 50 newest open vacancies (DESIGN §3, §11).
+// /feed.xml: RSS 2.0 of the 50 newest open vacancies (docs/product.md §3, §11).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicOrigin } from "~/config.server";
 import { getDb } from "~/db.server";

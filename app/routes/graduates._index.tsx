@@ -1,4 +1,4 @@
-// /graduates: the graduate directory for staff and verified employers (DESIGN §3, §11).
+// /graduates: the graduate directory for staff and verified employers (docs/product.md §3, §11).
 // Every bit of state (search text, filters, order, page) lives in the query string, and the
 // form is a plain GET form, so it works without JavaScript and any result can be linked.
 import type { LoaderFunctionArgs } from "@remix-run/node";

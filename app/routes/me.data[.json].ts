@@ -4,7 +4,7 @@ import { recordAudit } from "~/models/audit.server";
 import { requireGraduate } from "~/models/graduates.server";
 import { exportGraduateData } from "~/models/personal-data.server";
 
-// The graduate's own data as a download (DESIGN §8). Every export of personal data is in the
+// The graduate's own data as a download (docs/product.md §8). Every export of personal data is in the
 // audit log, so staff can answer "who took a copy of this person's data, and when".
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, graduate } = await requireGraduate(request);

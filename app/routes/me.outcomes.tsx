@@ -1,4 +1,4 @@
-// The graduate's consent to outcome tracking (DESIGN §8), dated; withdrawal allowed and dated too.
+// The graduate's consent to outcome tracking (docs/product.md §8), dated; withdrawal allowed and dated too.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";

@@ -1,4 +1,4 @@
-// /outcomes (DESIGN §6, §11): what each school's graduates do, per graduation year, for future
+// /outcomes (docs/product.md §6, §11): what each school's graduates do, per graduation year, for future
 // students and their families. Public, light, no JavaScript needed. Only the published table leaves
 // the server (app/domain/outcomes/public-figures.ts): whole percents, no numerators or denominators,
 // small cells hidden along with whatever would let one work them out, and no rates for a year still
@@ -34,7 +34,7 @@ function schoolParam(value: string | null): number | null {
 export async function loader({ request }: LoaderFunctionArgs) {
   const connection = getConnection();
   const params = new URL(request.url).searchParams;
-  // No (or an unknown) checkpoint: the latest one with enough knowledge (DESIGN §6).
+  // No (or an unknown) checkpoint: the latest one with enough knowledge (docs/product.md §6).
   const checkpoint = publicCheckpointOf(params.get("checkpoint"), CHECKPOINTS, () => publicDefaultCheckpoint(connection));
   const school = schoolParam(params.get("school"));
   const schools = await publicOutcomes(connection, checkpoint);
@@ -76,7 +76,7 @@ function Row({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lan
       <th scope="row">{label}</th>
       <td>{formatNumber(lang, row.n)}</td>
       {row.followUp && reached.shown ? (
-        // The rates of a year still being followed up would mislead (DESIGN §6): one cell says so.
+        // The rates of a year still being followed up would mislead (docs/product.md §6): one cell says so.
         <td colSpan={COLUMNS.length + 1} className="follow-up">{t("outcomes.public.followUp", { percent: formatNumber(lang, reached.percent ?? 0) })}</td>
       ) : (
         <>

@@ -1,4 +1,4 @@
-// Staff outcome dashboard (DESIGN §6): a checkpoint, cohort filters and a breakdown in the URL; the
+// Staff outcome dashboard (docs/product.md §6): a checkpoint, cohort filters and a breakdown in the URL; the
 // §6 indicators per group with numerators and denominators, each opening to the graduates behind it;
 // SVG charts (bars per group, rates over graduation years); the table as CSV (/staff/outcomes.csv).
 import type { LoaderFunctionArgs } from "@remix-run/node";

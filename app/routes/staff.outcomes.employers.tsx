@@ -1,4 +1,4 @@
-// Employer names in outcome records that no company link stands behind (DESIGN §6): staff link each
+// Employer names in outcome records that no company link stands behind (docs/product.md §6): staff link each
 // name, in every spelling and script, to a known company; the records are superseded (history kept)
 // with the company's HTP status on each job's start date, and the link is audited. docs/decisions/021.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// Staff follow-up (DESIGN §6): graduates whose checkpoint is due or overdue with no known
+// Staff follow-up (docs/product.md §6): graduates whose checkpoint is due or overdue with no known
 // outcome, filtered by school and cohort (in the URL), with one-time survey links.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// The follow-up list as CSV (DESIGN §6: every staff table exports): every graduate due or overdue
+// The follow-up list as CSV (docs/product.md §6: every staff table exports): every graduate due or overdue
 // for the page's school and cohort, not one page of them. Names and phones are personal data, so
 // each download is written to the audit log with the selection it was made from.
 import type { LoaderFunctionArgs } from "@remix-run/node";

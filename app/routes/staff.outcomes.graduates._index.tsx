@@ -1,4 +1,4 @@
-// The graduates behind one dashboard figure (DESIGN §6: every staff figure opens to them): the same
+// The graduates behind one dashboard figure (docs/product.md §6: every staff figure opens to them): the same
 // selection as the dashboard plus a group of its breakdown and a measure, by name, paginated.
 // Staff only: it lists names. The list as CSV is /staff/outcomes/graduates.csv (audited).
 import type { LoaderFunctionArgs } from "@remix-run/node";

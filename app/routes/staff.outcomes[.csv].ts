@@ -1,4 +1,4 @@
-// The dashboard table as CSV (DESIGN §6: every staff figure exports): the same selection, the same
+// The dashboard table as CSV (docs/product.md §6: every staff figure exports): the same selection, the same
 // figures as the page. Aggregates only, no names: not an export of personal data, so no audit entry.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";

@@ -1,5 +1,5 @@
 // /staff/skill-gap — skills most required by open vacancies that the graduates of a school,
-// a cohort or the whole cluster lack, with the modules that teach them (DESIGN §5): input
+// a cohort or the whole cluster lack, with the modules that teach them (docs/product.md §5): input
 // for the 12-module programme. Staff only (the layout checks, and so does this loader).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";

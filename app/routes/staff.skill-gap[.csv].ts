@@ -1,4 +1,4 @@
-// The skill-gap table as CSV (DESIGN §6: every staff table exports), for the same school and
+// The skill-gap table as CSV (docs/product.md §6: every staff table exports), for the same school and
 // cohort as the page. Aggregates only, no names: not an export of personal data, so no audit entry.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";

@@ -1,4 +1,4 @@
-// The one-time outcome survey (DESIGN §6): no sign-in, the link is the credential; short and
+// The one-time outcome survey (docs/product.md §6): no sign-in, the link is the credential; short and
 // phone-first, works without JavaScript. Unknown link 404; used or expired 410.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";

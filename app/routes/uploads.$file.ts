@@ -3,7 +3,7 @@
 // folder cannot be reached. The bytes are always ones sharp wrote, and the headers forbid
 // the browser from reading them as anything but an image.
 //
-// A name is not a key: the row naming the file decides who may fetch it (DESIGN §8). Company
+// A name is not a key: the row naming the file decides who may fetch it (docs/product.md §8). Company
 // logos are public; a graduate's photo and project pictures follow the profile's visibility,
 // and are never kept by a shared cache, so a profile that turns private stops being served at
 // once. A file no row names (left by a crash) is a 404. See docs/decisions/023-uploads-access-backup-and-sweep.md.

@@ -1,5 +1,5 @@
 // /vacancies/:id/candidates — the vacancy's graduates ranked by fit, each with a one-line
-// reason and the full explanation (DESIGN §5). For the owning company's members and staff;
+// reason and the full explanation (docs/product.md §5). For the owning company's members and staff;
 // employers invite from here. Filters live in the query string (a plain GET form).
 // The same list as JSON: /vacancies/:id/candidates.json (not linked from the page: issue 14, item 9).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// /vacancies: the public job board (DESIGN §3, §11). Search text, filters, order and page all
+// /vacancies: the public job board (docs/product.md §3, §11). Search text, filters, order and page all
 // live in the query string of a plain GET form, so it works without JavaScript and any
 // result can be shared. Signed-in graduates can save the search.
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";

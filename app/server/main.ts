@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(connection, { demo: settings.seedDemo, demoAgain: settings.seedDemoExplicit, uploadDir: settings.uploadDir });
   if (seeded.reference) console.log("reference data seeded (regions, schools, modules, skills)");
   if (seeded.demo) console.log("demo data seeded (see README for the demo accounts)");
-  // Demo accounts sign in with a password the README publishes: never on a public address unasked (DESIGN §8, decision 018).
+  // Demo accounts sign in with a password the README publishes: never on a public address unasked (docs/product.md §8, decision 018).
   const demoAccounts = demoAccountsPresent(connection);
   if (demoAccounts.length) {
     if (!settings.publicUrlIsLoopback && !settings.seedDemoExplicit) {

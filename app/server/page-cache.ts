@@ -1,4 +1,4 @@
-// A cache of the job board's rendered pages for signed-out visitors (DESIGN §10: the board's
+// A cache of the job board's rendered pages for signed-out visitors (docs/product.md §10: the board's
 // throughput must reach half that of a bare route in the same server). Rendering the board
 // is a search plus a full React render; most visitors are signed out and ask for the same few
 // listings, so the finished HTML is kept and replayed. See docs/decisions/013-board-page-cache.md.

@@ -1,4 +1,4 @@
-// Placement outcomes (DESIGN §6): one primary outcome per graduate per checkpoint, history
+// Placement outcomes (docs/product.md §6): one primary outcome per graduate per checkpoint, history
 // appended and never overwritten; survey links; consent to outcome tracking. Frozen in time.
 import { type Kysely, sql } from "kysely";
 

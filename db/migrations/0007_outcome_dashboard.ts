@@ -1,4 +1,4 @@
-// The outcome dashboard reads every current record of 100,000 graduates (DESIGN §10: ≤ 200 ms).
+// The outcome dashboard reads every current record of 100,000 graduates (docs/product.md §10: ≤ 200 ms).
 // Covering indexes let that read walk two compact b-trees instead of fetching wide table rows
 // one by one across a large file. Frozen in time.
 import { type Kysely, sql } from "kysely";

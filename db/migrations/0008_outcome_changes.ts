@@ -1,5 +1,5 @@
 // The outcome dashboard keeps every graduate's facts in memory (app/models/outcome-facts.server.ts)
-// instead of reading 100,000 graduates and their records per request (DESIGN §10: ≤ 200 ms).
+// instead of reading 100,000 graduates and their records per request (docs/product.md §10: ≤ 200 ms).
 // As with matching (0004), triggers log each change that can move a fact into `outcome_changes`,
 // in the same transaction as the change, so the facts catch up exactly whichever process wrote.
 // graduate_id null = reload everything (a cohort's date or school, a school's region). Frozen in time.

@@ -1,5 +1,5 @@
 // A verified company's change of name, HTP certificate number or website goes back to staff review
-// (DESIGN §8, issue 13): the request waits here while the old values stay public, and staff approve
+// (docs/product.md §8, issue 13): the request waits here while the old values stay public, and staff approve
 // or reject it. At most one request per company is pending. Frozen in time: imports nothing from the app.
 import { type Kysely, sql } from "kysely";
 

@@ -1,4 +1,4 @@
-// Evidence belongs to a (skill, level) pair (DESIGN §5 since the first release,
+// Evidence belongs to a (skill, level) pair (docs/product.md §5 since the first release,
 // docs/decisions/022-evidence-per-level.md). A claim row keeps the level the graduate declares
 // (`level`, self-declared) and, beside it, the level a verification proved (`verified_level`):
 // a module proves basic, staff prove the level they checked. Before, verifying a module turned a

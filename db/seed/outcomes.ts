@@ -1,4 +1,4 @@
-// Demo outcome histories (DESIGN §6) that tell a story on the dashboard: Bishkek and Karakol
+// Demo outcome histories (docs/product.md §6) that tell a story on the dashboard: Bishkek and Karakol
 // stronger, Naryn and Kyzyl-Kiya weaker but rising; rates and knowledge rising with the
 // graduation year; employed at HTP residents and elsewhere; a few in service, education,
 // not seeking or excluded. Hires on the portal (placements) get their `application` records

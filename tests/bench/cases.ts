@@ -7,7 +7,7 @@ import { getConnection, getDb } from "~/db.server";
 import { candidateQueryFrom, candidatesFor, jobsFor } from "~/models/matching.server";
 import { recordOutcomeByStaff } from "~/models/outcomes.server";
 
-/** budgetMs null: measured and printed for information, DESIGN §10 sets no budget for it. */
+/** budgetMs null: measured and printed for information, docs/product.md §10 sets no budget for it. */
 export type BenchCase = { figure: string; budgetMs: number | null; run: () => Promise<unknown> };
 
 let staffCookie: string | undefined;

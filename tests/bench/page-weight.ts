@@ -1,4 +1,4 @@
-// Page weight of the public pages (DESIGN §10): each page is loaded in Chromium with JavaScript
+// Page weight of the public pages (docs/product.md §10): each page is loaded in Chromium with JavaScript
 // on, every response is recorded, and the bodies are gzipped here (zlib level 9) so the figure
 // does not depend on how the server happened to encode the transfer.
 // Budgets: first-load JavaScript ≤ 120 KB gzip; HTML + CSS ≤ 60 KB gzip.

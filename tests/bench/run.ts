@@ -1,5 +1,5 @@
 // `npm run bench`: builds the app and, if it is missing, the large data set (100,000 graduates,
-// 20,000 open vacancies), then measures every DESIGN §10 figure and the issue-8 Lighthouse
+// 20,000 open vacancies), then measures every docs/product.md §10 figure and the issue-8 Lighthouse
 // scores and prints them in one table — figure, measured value, unit, budget, ratio to the
 // budget (≤ 1 is within it), verdict. It exits non-zero when a budget is missed or a figure
 // could not be measured (SKIPPED: e.g. Chromium missing), so a run never passes silently.
@@ -71,7 +71,7 @@ async function dataSet(): Promise<void> {
   connection.sqlite.close();
 }
 
-/** DESIGN §10 server times: route loaders and ranking in-process. */
+/** docs/product.md §10 server times: route loaders and ranking in-process. */
 async function serverTimes(): Promise<void> {
   const selected = cases.filter((c) => wanted(c.figure));
   if (!selected.length) return;

@@ -1,4 +1,4 @@
-// Job-board throughput against a bare route of the same server (DESIGN §10: ≥ 50 %). The built
+// Job-board throughput against a bare route of the same server (docs/product.md §10: ≥ 50 %). The built
 // production server runs on the large data set; autocannon drives GET /healthz (the bare route:
 // one SQL probe, a small JSON body), the default board listing and a board search, one after
 // another, ROUNDS times, each for SECONDS; each figure is the median requests/s over the rounds,

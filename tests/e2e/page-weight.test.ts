@@ -1,4 +1,4 @@
-// DESIGN §10 page weight: every public page type, loaded in Chromium with JavaScript on, ships
+// docs/product.md §10 page weight: every public page type, loaded in Chromium with JavaScript on, ships
 // at most 120 KB gzip of first-load JavaScript and 60 KB gzip of HTML + CSS (bodies gzipped by
 // the test itself). `npm run bench` prints the same figures with their ratios.
 import { describe, expect, it } from "vitest";

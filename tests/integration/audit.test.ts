@@ -1,5 +1,5 @@
 // The audit log: who may read it, its filters and pages, that nothing in the app can change it
-// (no action; the database refuses UPDATE and DELETE), and that the actions DESIGN §3 names write to it.
+// (no action; the database refuses UPDATE and DELETE), and that the actions docs/product.md §3 names write to it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import * as audit from "~/routes/staff.audit";

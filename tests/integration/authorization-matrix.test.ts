@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-// Issue 7 part 1 — the authorization matrix (DESIGN §8: every loader and action checks role
+// Issue 7 part 1 — the authorization matrix (docs/product.md §8: every loader and action checks role
 // AND ownership). Every route module in app/routes is visited — its loader, and its action
 // once per intent it accepts — by each of eight actors, and the outcome must be exactly the
 // one in the table below. A route file missing from the table fails the completeness test,
@@ -402,7 +402,7 @@ async function runCase(mod: Record<string, unknown>, row: Row, actor: Actor, exp
 
 export const casesChecked = { loaders: 0, actions: 0 };
 
-describe("authorization matrix (DESIGN §8, issue 7 part 1)", () => {
+describe("authorization matrix (docs/product.md §8, issue 7 part 1)", () => {
   it("lists every route file in app/routes (add a row for a new route)", () => {
     const files = fs.readdirSync(ROUTES_DIR).filter((name) => /\.(ts|tsx)$/.test(name));
     const listed = new Set(MATRIX.map((r) => r.file));

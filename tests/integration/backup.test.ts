@@ -1,5 +1,5 @@
 // Online backup while another process writes, restore into a fresh path, and the CLI commands
-// (npm run db:backup / db:restore) — DESIGN §9 "online backup and restore commands".
+// (npm run db:backup / db:restore) — docs/product.md §9 "online backup and restore commands".
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

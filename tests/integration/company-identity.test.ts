@@ -1,4 +1,4 @@
-// DESIGN §8 (issue 13 item 12): a verified company's change of name, HTP certificate number or website
+// docs/product.md §8 (issue 13 item 12): a verified company's change of name, HTP certificate number or website
 // goes back to staff review — the old values stay public until staff approve — and every request and
 // decision is in the audit log. Through the real loaders and actions on a real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

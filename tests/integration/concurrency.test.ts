@@ -1,4 +1,4 @@
-// CONCURRENCY (DESIGN §4 "one application per graduate per vacancy", §9 "concurrent writers never
+// CONCURRENCY (docs/product.md §4 "one application per graduate per vacancy", §9 "concurrent writers never
 // surface 'database is locked'"): many simultaneous requests against the real server.
 import path from "node:path";
 import Database from "better-sqlite3";

@@ -1,4 +1,4 @@
-// CRASH SAFETY (DESIGN §9 "an acknowledged write survives kill -9"): the real production server
+// CRASH SAFETY (docs/product.md §9 "an acknowledged write survives kill -9"): the real production server
 // takes concurrent writes (employers saving vacancy drafts, an ordinary form post), is killed
 // with SIGKILL at random moments in several rounds and restarted on the same data folder; every
 // write that was answered with success must be there, and the database must pass integrity_check.

@@ -133,7 +133,7 @@ function secretsFor(v: Viewer): { value: string; what: string }[] {
   const out: { value: string; what: string }[] = [];
   for (const g of facts.graduates) {
     if (v.kind === "graduate" && g.id === v.graduateId) continue;
-    // DESIGN §3/§8: contacts go to verified employers for profiles they may see, and with an application.
+    // docs/product.md §3/§8: contacts go to verified employers for profiles they may see, and with an application.
     const employerMay = v.kind === "employer" && v.verified && !g.anonymised && (g.visibility !== "private" || (v.companyId !== null && facts.appliedCompanies.get(g.id)?.has(v.companyId)));
     if (employerMay) continue;
     for (const value of g.values) out.push({ value, what: `contact detail of graduate ${g.id} (${g.visibility})` });

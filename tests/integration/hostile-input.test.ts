@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-// Issue 7 part 2 — hostile input (DESIGN §8: zod at the boundary, 4xx — never a 500, never a
+// Issue 7 part 2 — hostile input (docs/product.md §8: zod at the boundary, 4xx — never a 500, never a
 // partial write). fast-check generates well over 10,000 bad payloads against every form
 // action and every query string and route parameter, called in-process on a real SQLite file
 // as the actor the form is for (so payloads get past the door and meet the validation):
@@ -292,7 +292,7 @@ async function expectSafe(target: Target, handler: Parameters<typeof call>[0], r
 
 const short = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === "string" && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v instanceof Uint8Array ? `<${v.length} bytes>` : v));
 
-describe("hostile input (DESIGN §8, issue 7 part 2)", () => {
+describe("hostile input (docs/product.md §8, issue 7 part 2)", () => {
   it("no 5xx and no write on a 4xx for ≥ 10,000 generated payloads across every form and query string", { timeout: 600_000 }, async () => {
     for (const target of TARGETS) {
       const started = performance.now();

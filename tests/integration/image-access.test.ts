@@ -1,4 +1,4 @@
-// Images of a profile are served only to those who may see the profile (DESIGN §8 "since the
+// Images of a profile are served only to those who may see the profile (docs/product.md §8 "since the
 // first release", issue 13 item 17), over HTTP against the real production build on the demo
 // data: a graduate uploads a photo and a project picture, then turns the profile public,
 // employers-only and private; each viewer gets what the profile page would give them. Company

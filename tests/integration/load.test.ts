@@ -1,4 +1,4 @@
-// LOAD (DESIGN §9 "under sustained concurrent load: no 5xx"): a short run of the same load as
+// LOAD (docs/product.md §9 "under sustained concurrent load: no 5xx"): a short run of the same load as
 // `npm run load` (scripts/load.mjs) — 10 clients for 3 s over the main pages and a write.
 import path from "node:path";
 import Database from "better-sqlite3";

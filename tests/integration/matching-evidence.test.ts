@@ -1,4 +1,4 @@
-// Evidence means what it says (DESIGN §5, docs/decisions/022-evidence-per-level.md): a
+// Evidence means what it says (docs/product.md §5, docs/decisions/022-evidence-per-level.md): a
 // verification proves the level it checked, nothing higher; a higher self-declared level stays
 // self-declared beside it; completed modules count by the same evidence weights as skills.
 // Real SQLite file, the real actions a graduate and staff use, the index the rankings read.

@@ -1,4 +1,4 @@
-// DESIGN §6 as-of rule: a record at a checkpoint describes the graduate on that checkpoint's date. A hire
+// docs/product.md §6 as-of rule: a record at a checkpoint describes the graduate on that checkpoint's date. A hire
 // whose job starts after a checkpoint fills only a later checkpoint and never replaces a recorded past
 // one, so published figures and time to first job of earlier checkpoints do not move.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The outcome dashboard (DESIGN §6) on a hand-made cohort whose figures are worked out below by hand;
+// The outcome dashboard (docs/product.md §6) on a hand-made cohort whose figures are worked out below by hand;
 // breakdowns, a hire through the pipeline, the CSV exports, who may see what, and the public page.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Connection, openDatabase } from "@db/connection";

@@ -1,4 +1,4 @@
-// DESIGN §6 (issue 13 item 7): an employer named in a survey answer or a staff entry is linked to a known
+// docs/product.md §6 (issue 13 item 7): an employer named in a survey answer or a staff entry is linked to a known
 // company when it is one (picked from a list, or typed in any script); the HTP flag is the company's status
 // on the job's start date; unlinked names are listed for staff to link later (audited). Real loaders and
 // actions on a real SQLite file.

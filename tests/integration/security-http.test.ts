@@ -1,4 +1,4 @@
-// DESIGN §8 on the wire, against the real production server: sign-in throttling per account and
+// docs/product.md §8 on the wire, against the real production server: sign-in throttling per account and
 // per address, session rotation and ending, cookie flags, and security headers on every kind of
 // response. (server.test.ts covers start-up, CSRF and the first header checks.)
 import path from "node:path";

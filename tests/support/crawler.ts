@@ -371,7 +371,7 @@ export function hiddenFigureLeaks(payload: unknown, hiddenSalary: ReadonlyMap<nu
       const ownCompany = viewer.companyId !== null && (hidden ? hidden.companyId === viewer.companyId : o.company_id === viewer.companyId);
       if ((hidden || o.salary_hidden) && !ownCompany) problems.add(`${at}: salary ${salaries.map(([k, x]) => `${k}=${x}`).join(", ")} of a vacancy whose salary is hidden`);
     }
-    // A hidden outcome cell (DESIGN §6) travels as "hidden" and nothing else: no value, no denominator.
+    // A hidden outcome cell (docs/product.md §6) travels as "hidden" and nothing else: no value, no denominator.
     if (o.hidden === true || o.shown === false) {
       const numbers = Object.entries(o).filter(([, x]) => typeof x === "number");
       if (numbers.length) hiddenCells.push(`${at}: ${numbers.map(([k, x]) => `${k}=${x}`).join(", ")}`);

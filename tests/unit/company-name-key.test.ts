@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { companyNameKey, htpNumberKey, otherScript } from "~/domain/companies/name-key";
 import { htpOnDay } from "~/models/employer-links.server";
 
-describe("company names across scripts (DESIGN §6: pick a known company, any script)", () => {
+describe("company names across scripts (docs/product.md §6: pick a known company, any script)", () => {
   it("gives one key to a name in Latin or Cyrillic, any case, with quotes or a legal form", () => {
     const key = companyNameKey("Chong-Kemin Labs");
     for (const n of ["ОсОО «Чонг-Кемин Лабс»", "CHONG KEMIN LABS", "chong-kemin labs LLC", "Чонг Кемин Лабс"]) expect(companyNameKey(n), n).toBe(key);

@@ -1,4 +1,4 @@
-// Properties of the matching score and ranking (DESIGN §5): monotone, order-free,
+// Properties of the matching score and ranking (docs/product.md §5): monotone, order-free,
 // deterministic ties, related credit never full, 0–100, the fast path equals the explanation.
 // Ids and skills are drawn from small ranges so relations, requirements and claims overlap.
 // A skill holds (level, evidence) pairs (docs/decisions/022): a verification proves its level only.
@@ -245,7 +245,7 @@ describe("matching properties", () => {
     );
   });
 
-  it("the example of DESIGN §5: basic verified beside intermediate self-declared, asked intermediate", () => {
+  it("the example of docs/product.md §5: basic verified beside intermediate self-declared, asked intermediate", () => {
     const v: VacancyFacts = { id: 1, skills: [{ skillId: 1, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } };
     const base: CandidateFacts = { id: 1, skills: new Map(), languages: new Map(), place: { regionId: null, city: null }, willingToRelocate: false, remotePreference: null, availableFrom: null, modulesCompleted: 0, modulesVerified: 0, certificate: "none" };
     const both = explain(withPair(withSkill(base, 1, { level: 1, evidence: 3 }), 1, { level: 2, evidence: 1 }), v).required[0]!;

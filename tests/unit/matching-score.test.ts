@@ -1,4 +1,4 @@
-// Hand-made matching cases with exact expected points (DESIGN §5, app/domain/matching/score.ts).
+// Hand-made matching cases with exact expected points (docs/product.md §5, app/domain/matching/score.ts).
 //
 // Units: a skill/language/place/... credit is per-mille (0–1000); points are in
 // ten-thousandths (PRECISION = 10 000), so "33.3333 pts" is 333 333. A component is
@@ -390,7 +390,7 @@ describe("modules and certificate", () => {
     expect(explain(candidate({ modulesCompleted: 9, modulesVerified: 9 }), vacancy()).components.modules).toBe(75_000);
     expect(explain(candidate({ modulesCompleted: 9 }), vacancy()).components.modules).toBe(52_500);
   });
-  it("modules by the skills' evidence weights: verified 1000, self-marked 700 (DESIGN §5)", () => {
+  it("modules by the skills' evidence weights: verified 1000, self-marked 700 (docs/product.md §5)", () => {
     // 12 self-marked → 10 × 8400/12000 = 7 pts; 6 verified + 6 self → 10 × 10200/12000 = 8.5 pts; 12 verified → 10 pts
     expect(explain(candidate({ modulesCompleted: 12 }), vacancy()).components.modules).toBe(70_000);
     const half = explain(candidate({ modulesCompleted: 12, modulesVerified: 6 }), vacancy());
@@ -501,7 +501,7 @@ describe("whole scores", () => {
   });
 });
 
-describe("evidence per (skill, level) pair (DESIGN §5, docs/decisions/022)", () => {
+describe("evidence per (skill, level) pair (docs/product.md §5, docs/decisions/022)", () => {
   const only = (minLevel: LevelRank) => vacancy({ skills: [req(1, minLevel)] });
   const basicVerifiedIntermediateSelf = { 1: [c(1, V), c(2, S)] };
 

@@ -1,4 +1,4 @@
-// DESIGN §6 indicators on hand-made cohorts: every expected figure is worked out by hand in the comments.
+// docs/product.md §6 indicators on hand-made cohorts: every expected figure is worked out by hand in the comments.
 import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -186,7 +186,7 @@ describe("time to first job", () => {
       ...times(2, () => fact("seeking")),
     ];
     expect(computeIndicators(facts).timeToFirstJob.median).toEqual({ days: 20, status: "reached", base: 4, smallN: true });
-    // the median of the employed alone would be day 15: not what DESIGN asks for
+    // the median of the employed alone would be day 15: not what docs/product.md asks for
     expect(medianDaysToFirstJob([10, null, null, null])).toEqual({ days: null, status: "not_reached", base: 4, smallN: true });
   });
 

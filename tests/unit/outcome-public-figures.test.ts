@@ -1,4 +1,4 @@
-// The public outcome table (app/domain/outcomes/public-figures.ts, DESIGN §6 "since the first release"):
+// The public outcome table (app/domain/outcomes/public-figures.ts, docs/product.md §6 "since the first release"):
 // secondary suppression, knowledge gating and the page's default checkpoint. The properties at the end
 // attack random cohort tables by brute force, independently of the module's own interval reasoning.
 import fc from "fast-check";

@@ -1,4 +1,4 @@
-// Interview times are typed in Bishkek time (datetime-local) and stored in UTC (DESIGN §4).
+// Interview times are typed in Bishkek time (datetime-local) and stored in UTC (docs/product.md §4).
 // Kyrgyzstan keeps UTC+6 all year (no daylight saving since 2005), so the offset is fixed.
 
 /** "2026-12-01T10:00" (Bishkek) → "2026-12-01T04:00:00.000Z", or null when it is not a valid time. */

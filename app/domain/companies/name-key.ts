@@ -1,6 +1,6 @@
 // One key per company name, whatever the script, case, quotes or legal form: "ОсОО «Чонг-Кемин Лабс»",
 // "Chong-Kemin Labs LLC" and "chong kemin labs" share it. Used to link an employer typed as free text to a
-// known company (DESIGN §6) and to show staff which company already holds a name (DESIGN §8).
+// known company (docs/product.md §6) and to show staff which company already holds a name (docs/product.md §8).
 // Pure, and safe in the browser.
 import { slugify } from "~/domain/text/slugify";
 

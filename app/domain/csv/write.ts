@@ -1,4 +1,4 @@
-// CSV export (DESIGN §6: every staff table exports). UTF-8 with a BOM and `;` between values:
+// CSV export (docs/product.md §6: every staff table exports). UTF-8 with a BOM and `;` between values:
 // Excel in a Russian or Kyrgyz locale expects `;` (the comma is the decimal separator there) and
 // needs the BOM to read Cyrillic as UTF-8; LibreOffice and scripts read it too. RFC 4180 quoting.
 

@@ -10,7 +10,7 @@ import { config } from "~/config.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { backupInProgress, STORED_NAME, tempNameFor } from "@db/uploads";
 
-/** The largest upload accepted, in bytes (DESIGN §8). */
+/** The largest upload accepted, in bytes (docs/product.md §8). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** Decoded size limit: a small file may claim a huge canvas (a "decompression bomb"). */
 const MAX_INPUT_PIXELS = 50_000_000;

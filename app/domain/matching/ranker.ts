@@ -1,5 +1,5 @@
 // The in-memory side of matching: every rankable graduate and open vacancy, and the two
-// rankings over them (DESIGN §5, budgets in §10). Plain TypeScript; the database side
+// rankings over them (docs/product.md §5, budgets in §10). Plain TypeScript; the database side
 // (app/models/matching-index.server.ts) fills it and keeps it current.
 //
 // Graduates are held in columns (typed arrays by slot) with, per skill, the list of slots

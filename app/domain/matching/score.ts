@@ -1,4 +1,4 @@
-// Scores one (graduate, vacancy) pair from 0 to 100 and explains every point (DESIGN §5).
+// Scores one (graduate, vacancy) pair from 0 to 100 and explains every point (docs/product.md §5).
 // Plain TypeScript: no Remix, no database. The ranker feeds it facts from its in-memory
 // index; tests feed it hand-made facts.
 //
@@ -31,7 +31,7 @@ export type CefrRank = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 /** One (level, evidence) pair: the evidence proves this level, nothing higher. */
 export type SkillClaim = { level: LevelRank; evidence: EvidenceRank };
 /**
- * Every pair known for one skill (DESIGN §5 since the first release, docs/decisions/022): a
+ * Every pair known for one skill (docs/product.md §5 since the first release, docs/decisions/022): a
  * verified basic and a self-declared intermediate are two pairs, never "intermediate, verified".
  */
 export type SkillEvidence = readonly SkillClaim[];
@@ -72,7 +72,7 @@ export type RelatedOf = (skillId: number) => readonly number[];
 
 const LEVEL_CREDIT = [1000, 600, 300] as const; // index = levels short of the minimum (0, 1, 2)
 const EVIDENCE_CREDIT = [0, 700, 850, 1000] as const; // index = EvidenceRank
-/** Related skills give half of what the skill itself would give (DESIGN §5: partial, never full). */
+/** Related skills give half of what the skill itself would give (docs/product.md §5: partial, never full). */
 export const RELATED_SHARE = 500;
 
 /** Per-mille credit of holding a skill for a requirement of the given minimum level. */
@@ -361,7 +361,7 @@ function modulesOf(candidate: CandidateFacts) {
 }
 
 /**
- * Per-mille credit summed over completed modules, by the skills' evidence weights (DESIGN §5):
+ * Per-mille credit summed over completed modules, by the skills' evidence weights (docs/product.md §5):
  * verified 1000, self-marked 700 — so marking a module adds, and verifying it adds more.
  */
 export function moduleCredit(candidate: CandidateFacts): number {

@@ -1,4 +1,4 @@
-// Calendar arithmetic for checkpoints (DESIGN §6): +6 months of 2025-08-31 is 2026-02-28, not
+// Calendar arithmetic for checkpoints (docs/product.md §6): +6 months of 2025-08-31 is 2026-02-28, not
 // March 3rd. Pure and safe in the browser; dates are ISO calendar dates (YYYY-MM-DD).
 import { addCalendarMonths, checkpointDate } from "./calendar";
 import { CHECKPOINTS, type Checkpoint } from "./codes";
@@ -30,7 +30,7 @@ export function checkpointOn(graduationDate: string, date: string): { checkpoint
 }
 
 /**
- * The checkpoint a hire fills (DESIGN §6, as-of rule; docs/decisions/021): the first whose date is on
+ * The checkpoint a hire fills (docs/product.md §6, as-of rule; docs/decisions/021): the first whose date is on
  * or after the job's start, as a record at a checkpoint describes the graduate on that date. A job
  * begun before graduation fills graduation; one starting after the last checkpoint fills none.
  */
@@ -39,7 +39,7 @@ export function hireCheckpoint(graduationDate: string, startDate: string): Check
   return null;
 }
 
-/** Checkpoints the follow-up list chases (+36 months is optional, DESIGN §6). */
+/** Checkpoints the follow-up list chases (+36 months is optional, docs/product.md §6). */
 export const FOLLOW_UP_CHECKPOINTS = ["graduation", "m6", "m12"] as const satisfies readonly Checkpoint[];
 
 export type FollowUpState = "due" | "overdue";

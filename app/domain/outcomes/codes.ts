@@ -1,4 +1,4 @@
-// The vocabulary of placement outcomes (DESIGN §6, NACE First-Destination with EQAVET beside it).
+// The vocabulary of placement outcomes (docs/product.md §6, NACE First-Destination with EQAVET beside it).
 // Shared by the records, the indicators, the survey and the dashboard, and safe in the browser.
 
 /** One primary outcome per graduate per checkpoint; `unknown` is the default. */
@@ -18,7 +18,7 @@ export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];
 export const EMPLOYMENT_KINDS = ["employee", "own_business", "contract", "freelance", "paid_internship"] as const;
 export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
 
-/** 30 hours a week or more is full-time (DESIGN §6). */
+/** 30 hours a week or more is full-time (docs/product.md §6). */
 export const FULL_TIME_HOURS = 30;
 
 /** A rate whose denominator is under this is "small n" for staff and hidden on public pages. */

@@ -1,4 +1,4 @@
-// The staff outcome dashboard's vocabulary (DESIGN §6): its query string, the breakdowns, and the
+// The staff outcome dashboard's vocabulary (docs/product.md §6): its query string, the breakdowns, and the
 // "measures" — which graduates stand behind each figure, so every number can open to a list.
 // Plain TypeScript and zod: shared by the loaders, the CSV exports and the page components.
 

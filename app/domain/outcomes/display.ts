@@ -1,5 +1,5 @@
 // What the public outcomes page needs in the browser, kept apart from dashboard.ts so the page
-// does not ship zod (its query parsing) to every visitor (DESIGN §10 page weight).
+// does not ship zod (its query parsing) to every visitor (docs/product.md §10 page weight).
 import type { Checkpoint } from "./codes";
 
 /** Only when there are no figures at all; otherwise the page opens at the latest checkpoint with enough knowledge. */

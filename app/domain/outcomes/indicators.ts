@@ -1,4 +1,4 @@
-// Placement indicators per checkpoint (DESIGN §6: NACE First-Destination rates with EQAVET beside them).
+// Placement indicators per checkpoint (docs/product.md §6: NACE First-Destination rates with EQAVET beside them).
 // Plain TypeScript over a list of facts, one per graduate: no Remix, no database, safe in the browser.
 // The staff dashboard shows computeIndicators; the public /outcomes page shows publicView of it.
 
@@ -48,7 +48,7 @@ export type OutcomeFact = {
 export type MedianMonthlyPay = {
   /** Full-time employed graduates with a recorded pay: always shown beside the median. */
   n: number;
-  /** Null when n < MIN_PAYS_FOR_MEDIAN (DESIGN §6: shown only with 5 or more pays behind it). */
+  /** Null when n < MIN_PAYS_FOR_MEDIAN (docs/product.md §6: shown only with 5 or more pays behind it). */
   value: number | null;
   /** n < SMALL_N: a pay is a cell like any rate, so it is hidden on public pages below 10 pays. */
   smallN: boolean;
@@ -83,7 +83,7 @@ export type IndicatorOptions = {
   checkpoint?: Checkpoint;
 };
 
-/** Every DESIGN §6 indicator for the facts of one checkpoint (one fact per graduate). One pass: a dashboard gives 100,000. */
+/** Every docs/product.md §6 indicator for the facts of one checkpoint (one fact per graduate). One pass: a dashboard gives 100,000. */
 export function computeIndicators(facts: readonly OutcomeFact[], options: IndicatorOptions = {}): OutcomeIndicators {
   const counts = Object.fromEntries(OUTCOME_CODES.map((code) => [code, 0])) as Record<OutcomeCode, number>;
   let atHtp = 0;
@@ -148,7 +148,7 @@ export function indicatorsBy<K>(
   return [...groups].map(([key, group]) => ({ key, indicators: computeIndicators(group, options) }));
 }
 
-// ---- The public view: small cells hidden (DESIGN §6) ----
+// ---- The public view: small cells hidden (docs/product.md §6) ----
 
 /** A public figure: its value only when its denominator is SMALL_N or more; never its numerator. */
 export type PublicRate = { value: number | null; denominator: number; hidden: boolean };

@@ -1,5 +1,5 @@
 // What the public /outcomes page may publish of a school's table (rows: graduation years and "All
-// years"; one column per indicator), DESIGN §6 "since the first release". Three rules, in order:
+// years"; one column per indicator), docs/product.md §6 "since the first release". Three rules, in order:
 //  1. primary: a figure with fewer than SMALL_N graduates behind it is hidden;
 //  2. knowledge: a row whose knowledge rate is under KNOWLEDGE_RATE_FLAG publishes no rate, only
 //     "follow-up in progress, N % reached";

@@ -7,7 +7,7 @@ export type Rate = {
   denominator: number;
   /** numerator / denominator in 0..1; null when the denominator is 0 (nothing to divide). */
   value: number | null;
-  /** The denominator is under SMALL_N: marked for staff, hidden on public pages (DESIGN §6). */
+  /** The denominator is under SMALL_N: marked for staff, hidden on public pages (docs/product.md §6). */
   smallN: boolean;
 };
 

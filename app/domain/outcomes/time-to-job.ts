@@ -1,4 +1,4 @@
-// Time to first job over the job-seeking base (DESIGN §6): shares within 3, 6 and 12 calendar months of
+// Time to first job over the job-seeking base (docs/product.md §6): shares within 3, 6 and 12 calendar months of
 // graduation, and the median days counting the not-yet-employed as still searching.
 
 import { SMALL_N } from "./codes";

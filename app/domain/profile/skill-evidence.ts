@@ -1,5 +1,5 @@
 // A skill's evidence as pages show it: (level, evidence) pairs, because a verification proves
-// the level it checked and nothing higher (DESIGN §5, docs/decisions/022-evidence-per-level.md).
+// the level it checked and nothing higher (docs/product.md §5, docs/decisions/022-evidence-per-level.md).
 // "basic ✓ verified; intermediate, self-declared" is two pairs, never "intermediate, verified".
 import type { SkillLevel, SkillSource } from "@db/schema";
 
