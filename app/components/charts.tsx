@@ -10,50 +10,82 @@ export const CHART_COLORS = ["#0b5cad", "#c45d00", "#1d6b3a"] as const;
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 
 /** One legend entry per line: series names in Kyrgyz or Russian are too long to sit side by side. */
-function Legend({ series, y }: { series: readonly ChartSeries[]; y: number }) {
+function Legend({ series, y, fontSize = 12 }: { series: readonly ChartSeries[]; y: number; fontSize?: number }) {
+  const step = Math.max(16, fontSize + 4);
   return (
     <g aria-hidden="true">
       {series.map((s, i) => (
-        <g key={s.name} transform={`translate(0,${y + i * 16})`}>
+        <g key={s.name} transform={`translate(0,${y + i * step})`}>
           <rect width="12" height="12" y="-10" fill={s.color} rx="2" />
-          <text x="17" fontSize="12" fill="#1b2330">{s.name}</text>
+          <text x="17" fontSize={fontSize} fill="#1b2330">{s.name}</text>
         </g>
       ))}
     </g>
   );
 }
 
-/** Horizontal bars per group, one bar per series; a group with small n is drawn pale. */
+/** A group's label in lines of at most `max` characters (words kept whole), at most two lines, the rest cut with "…". */
+function labelLines(label: string, max: number, wrap: boolean): string[] {
+  if (!wrap) return [label.length > 58 ? `${label.slice(0, 56)}…` : label];
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const cut = (line: string) => (line.length > max ? `${line.slice(0, max - 1)}…` : line);
+  return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]!), cut(`${lines.slice(1).join(" ").slice(0, max - 1)}…`)];
+}
+
+/**
+ * Horizontal bars per group, one bar per series; a group with small n is drawn pale.
+ * `width` (the viewBox's, default 360) and `textSize` (the smallest text, in viewBox units) let a page
+ * that must stay legible on a phone draw a narrower picture with larger words: at 360 px the chart box is
+ * about 300 px wide, so 12 units in a 288-unit box are drawn at 12 px or more (docs/decisions/031).
+ * With a textSize, long labels wrap onto a second line instead of being cut.
+ */
 export function GroupBarChart({
-  title, series, groups,
+  title, series, groups, width = WIDTH, textSize,
 }: {
   title: string;
   series: readonly ChartSeries[];
   groups: readonly { label: string; values: readonly (number | null)[]; faded?: boolean }[];
+  width?: number;
+  textSize?: number;
 }) {
-  const barH = 12;
-  const rowH = 18 + series.length * (barH + 3) + 6;
-  const top = 10 + series.length * 16;
-  const plot = WIDTH - 48;
-  const height = top + groups.length * rowH;
+  const font = { legend: textSize ?? 12, label: textSize === undefined ? 12.5 : textSize + 1, value: textSize ?? 11 };
+  const barH = Math.max(12, font.value + 1);
+  const lineH = font.label + 3;
+  const legendStep = Math.max(16, font.legend + 4);
+  const maxChars = Math.floor(width / (font.label * 0.62));
+  const labelled = groups.map((g) => ({ ...g, lines: labelLines(g.label, maxChars, textSize !== undefined) }));
+  const barsH = series.length * (barH + 3);
+  const rowH = (lines: number) => 18 + (lines - 1) * lineH + barsH + 6;
+  const top = 10 + series.length * legendStep;
+  const plot = width - 48;
+  const offsets = labelled.reduce<number[]>((acc, g, i) => [...acc, acc[i]! + rowH(g.lines.length)], [top]);
+  const height = offsets.at(-1)!;
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
+    <svg className="chart" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
       <title>{title}</title>
-      <Legend series={series} y={12} />
-      {groups.map((g, i) => {
-        const y0 = top + i * rowH;
+      <Legend series={series} y={12} fontSize={font.legend} />
+      {labelled.map((g, i) => {
+        const y0 = offsets[i]!;
+        const barsTop = 18 + (g.lines.length - 1) * lineH;
         return (
           <g key={`${g.label}-${i}`} transform={`translate(0,${y0})`} opacity={g.faded ? 0.45 : 1}>
-            <text y="13" fontSize="12.5" fontWeight="600" fill="#1b2330">{g.label.length > 58 ? `${g.label.slice(0, 56)}…` : g.label}</text>
-            <line x1="0" x2="0" y1="17" y2={17 + series.length * (barH + 3)} stroke="#4f5b6b" />
+            <text y="13" fontSize={font.label} fontWeight="600" fill="#1b2330">
+              {g.lines.length === 1 ? g.lines[0] : g.lines.map((line, k) => <tspan key={k} x="0" dy={k === 0 ? 0 : lineH}>{line}</tspan>)}
+            </text>
+            <line x1="0" x2="0" y1={barsTop - 1} y2={barsTop - 1 + barsH} stroke="#4f5b6b" />
             {series.map((s, j) => {
               const v = g.values[j] ?? null;
-              const y = 18 + j * (barH + 3);
+              const y = barsTop + j * (barH + 3);
               const w = v === null ? 0 : Math.max(1, v * plot);
               return (
                 <g key={s.name}>
                   <rect x="0" y={y} width={w} height={barH} fill={s.color} rx="1.5" />
-                  <text x={w + 4} y={y + barH - 1.5} fontSize="11" fill="#1b2330">{v === null ? "—" : pct(v)}</text>
+                  <text x={w + 4} y={y + barH - 1.5} fontSize={font.value} fill="#1b2330">{v === null ? "—" : pct(v)}</text>
                 </g>
               );
             })}

@@ -59,32 +59,88 @@ function cell(c: PublicCell, t: T, lang: Lang) {
 /** The chart's share (0..1) of a cell, or no bar. */
 const share = (c: PublicCell) => (c.shown && c.percent !== null ? c.percent / 100 : null);
 
+// The public page names each rate in plain words and says of whom it is a share (issue 14 items 15–16):
+// rates of the same base sit side by side, the base under each name. The staff pages keep the
+// standards' names (outcomes.ind.*); the public page names the standards once, in a note.
+// docs/decisions/031-plain-public-outcomes.md
+type Base = "all" | "reachable" | "employed" | "jobBase";
 const COLUMNS = [
-  { label: "outcomes.ind.employment", of: "employmentRate" },
-  { label: "outcomes.ind.career", of: "careerOutcomesRate" },
-  { label: "outcomes.ind.htpPlacement", of: "htpPlacementRate" },
-  { label: "outcomes.ind.related", of: "relatedEmploymentRate" },
-  { label: "outcomes.measure.within6", of: "within6" },
-  { label: "outcomes.ind.knowledge", of: "knowledgeRate" },
-] as const satisfies readonly { label: MessageKey; of: PublicRateName }[];
+  { key: "knowledge", of: "knowledgeRate", base: "all" },
+  { key: "employment", of: "employmentRate", base: "all" },
+  { key: "career", of: "careerOutcomesRate", base: "reachable" },
+  { key: "htp", of: "htpPlacementRate", base: "reachable" },
+  { key: "related", of: "relatedEmploymentRate", base: "employed" },
+  { key: "within6", of: "within6", base: "jobBase" },
+] as const satisfies readonly { key: string; of: PublicRateName; base: Base }[];
+type Column = (typeof COLUMNS)[number];
+const labelOf = (c: Column) => `outcomes.public.label.${c.key}` as const;
+const baseOf = (b: Base) => `outcomes.public.base.${b}` as const;
+/** The columns in runs of one base, in page order: a card shows each run under its base. */
+const BASE_RUNS = COLUMNS.reduce<{ base: Base; columns: Column[] }[]>((runs, c) => {
+  const last = runs.at(-1);
+  if (last?.base === c.base) last.columns.push(c);
+  else runs.push({ base: c.base, columns: [c] });
+  return runs;
+}, []);
+
+function payOf(row: PublicRow, t: T, lang: Lang) {
+  const pay = row.pay;
+  return !pay.shown ? hiddenMark(t) : pay.kgs === null ? "—" : formatKgs(lang, pay.kgs);
+}
+
+/** The reached share of a row still being followed up, or null when the row shows its rates. */
+function followUpOf(row: PublicRow): number | null {
+  const reached = row.cells.knowledgeRate;
+  return row.followUp && reached.shown ? reached.percent ?? 0 : null;
+}
 
 function Row({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lang: Lang }) {
-  const pay = row.pay;
-  const reached = row.cells.knowledgeRate;
+  const reached = followUpOf(row);
   return (
     <tr>
       <th scope="row">{label}</th>
       <td>{formatNumber(lang, row.n)}</td>
-      {row.followUp && reached.shown ? (
+      {reached !== null ? (
         // The rates of a year still being followed up would mislead (docs/product.md §6): one cell says so.
-        <td colSpan={COLUMNS.length + 1} className="follow-up">{t("outcomes.public.followUp", { percent: formatNumber(lang, reached.percent ?? 0) })}</td>
+        <td colSpan={COLUMNS.length + 1} className="follow-up">{t("outcomes.public.followUp", { percent: formatNumber(lang, reached) })}</td>
       ) : (
         <>
-          {COLUMNS.map((c) => <td key={c.label}>{cell(row.cells[c.of], t, lang)}</td>)}
-          <td>{!pay.shown ? hiddenMark(t) : pay.kgs === null ? "—" : formatKgs(lang, pay.kgs)}</td>
+          {COLUMNS.map((c) => <td key={c.key}>{cell(row.cells[c.of], t, lang)}</td>)}
+          <td>{payOf(row, t, lang)}</td>
         </>
       )}
     </tr>
+  );
+}
+
+/**
+ * One school and year on a phone (issue 14 item 17): the same published row as the table's, its figures
+ * stacked under their bases. CSS shows it instead of the table below 40rem, so JavaScript off works.
+ */
+function Card({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lang: Lang }) {
+  const reached = followUpOf(row);
+  return (
+    <li className="outcome-card">
+      <h3>{label}</h3>
+      <p className="outcome-card__n">{t("outcomes.public.graduates")}: <strong>{formatNumber(lang, row.n)}</strong></p>
+      {reached !== null ? (
+        <p className="follow-up">{t("outcomes.public.followUp", { percent: formatNumber(lang, reached) })}</p>
+      ) : (
+        <>
+          {BASE_RUNS.map((run) => (
+            <div key={run.base} className="card-group">
+              <p className="card-base">{t(baseOf(run.base))}</p>
+              <dl>
+                {run.columns.map((c) => <div key={c.key}><dt>{t(labelOf(c))}</dt><dd>{cell(row.cells[c.of], t, lang)}</dd></div>)}
+              </dl>
+            </div>
+          ))}
+          <dl className="card-group">
+            <div><dt>{t("outcomes.public.label.pay")}</dt><dd>{payOf(row, t, lang)}</dd></div>
+          </dl>
+        </>
+      )}
+    </li>
   );
 }
 
@@ -105,13 +161,16 @@ export default function PublicOutcomes() {
         <p className="muted">{t(school !== null ? "outcomesSchool.none" : "outcomes.public.empty")}</p>
       ) : (
         <>
+          {/* Two shares of the same graduates (all of them), so one can never read as contradicting the other. */}
           <figure className="chart-figure">
             <GroupBarChart
               title={`${t("outcomes.public.chart")} — ${t(`outcomes.checkpoint.${checkpoint}` as MessageKey)}`}
-              series={[{ name: t("outcomes.ind.employment"), color: CHART_COLORS[0] }, { name: t("outcomes.ind.htpPlacement"), color: CHART_COLORS[1] }]}
-              groups={schools.map((s) => ({ label: pick(s, "name", lang), values: [share(s.total.cells.employmentRate), share(s.total.cells.htpPlacementRate)] }))}
+              series={[{ name: t("outcomes.public.label.knowledge"), color: CHART_COLORS[0] }, { name: t("outcomes.public.label.employment"), color: CHART_COLORS[1] }]}
+              groups={schools.map((s) => ({ label: pick(s, "name", lang), values: [share(s.total.cells.knowledgeRate), share(s.total.cells.employmentRate)] }))}
+              width={288}
+              textSize={12}
             />
-            <figcaption className="small muted">{t("outcomes.public.chart")}</figcaption>
+            <figcaption className="small muted">{t("outcomes.public.chart")}. {t("outcomes.public.chartCaption")}</figcaption>
           </figure>
           <p className="small muted">{t("outcomes.public.hiddenNote")}</p>
           <p className="small muted">{t("outcomes.public.followUpNote")}</p>
@@ -124,8 +183,8 @@ export default function PublicOutcomes() {
                     <tr>
                       <th scope="col">{t("outcomes.public.year")}</th>
                       <th scope="col">{t("outcomes.public.graduates")}</th>
-                      {COLUMNS.map((c) => <th key={c.label} scope="col">{t(c.label)}</th>)}
-                      <th scope="col">{t("outcomes.ind.medianPay")}</th>
+                      {COLUMNS.map((c) => <th key={c.key} scope="col">{t(labelOf(c))} <span className="col-base">{t(baseOf(c.base))}</span></th>)}
+                      <th scope="col">{t("outcomes.public.label.pay")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -134,20 +193,28 @@ export default function PublicOutcomes() {
                   </tbody>
                 </table>
               </div>
+              <ul className="outcome-cards">
+                {s.years.map((y) => <Card key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />)}
+                <Card label={t("outcomes.public.allYears")} row={s.total} t={t} lang={lang} />
+              </ul>
             </section>
           ))}
         </>
       )}
       <h2>{t("outcomes.public.explainTitle")}</h2>
       <dl className="explain">
-        <dt>{t("outcomes.ind.employment")}</dt><dd>{t("outcomes.public.explain.employment")}</dd>
-        <dt>{t("outcomes.ind.career")}</dt><dd>{t("outcomes.public.explain.career")}</dd>
-        <dt>{t("outcomes.ind.htpPlacement")}</dt><dd>{t("outcomes.public.explain.htp")}</dd>
-        <dt>{t("outcomes.ind.related")}</dt><dd>{t("outcomes.public.explain.related")}</dd>
-        <dt>{t("outcomes.measure.within6")}</dt><dd>{t("outcomes.public.explain.within6")}</dd>
-        <dt>{t("outcomes.ind.medianPay")}</dt><dd>{t("outcomes.public.explain.pay")}</dd>
-        <dt>{t("outcomes.ind.knowledge")}</dt><dd>{t("outcomes.public.explain.knowledge")}</dd>
+        <dt>{t("outcomes.public.label.knowledge")}</dt><dd>{t("outcomes.public.explain.knowledge")}</dd>
+        <dt>{t("outcomes.public.label.employment")}</dt><dd>{t("outcomes.public.explain.employment")}</dd>
+        <dt>{t("outcomes.public.label.career")}</dt><dd>{t("outcomes.public.explain.career")}</dd>
+        <dt>{t("outcomes.public.label.htp")}</dt><dd>{t("outcomes.public.explain.htp")}</dd>
+        <dt>{t("outcomes.public.label.related")}</dt><dd>{t("outcomes.public.explain.related")}</dd>
+        <dt>{t("outcomes.public.label.within6")}</dt><dd>{t("outcomes.public.explain.within6")}</dd>
+        <dt>{t("outcomes.public.label.pay")}</dt><dd>{t("outcomes.public.explain.pay")}</dd>
       </dl>
+      <aside className="standards-note small muted" aria-labelledby="standards-note">
+        <h3 id="standards-note">{t("outcomes.public.standardsTitle")}</h3>
+        <p>{t("outcomes.public.standardsNote")}</p>
+      </aside>
     </section>
   );
 }

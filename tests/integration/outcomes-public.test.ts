@@ -112,9 +112,9 @@ describe("public outcomes on the demo data", () => {
       for (const table of tables) {
         const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => {
           const cells = [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((x) => x[1]!);
-          // A "follow-up in progress" row: one cell over the seven figures, of which only the knowledge rate (6th) is given.
+          // A "follow-up in progress" row: one cell over the seven figures, of which only the knowledge rate (1st) is given.
           if (!/class="follow-up"/.test(m[1]!)) return cells;
-          return [cells[0]!, cells[1]!, ...[0, 1, 2, 3, 4, 5, 6].map((i) => (i === 5 ? "reached 1 %" : '<span class="hidden-cell follow-up"></span>'))];
+          return [cells[0]!, cells[1]!, ...[0, 1, 2, 3, 4, 5, 6].map((i) => (i === 0 ? "reached 1 %" : '<span class="hidden-cell follow-up"></span>'))];
         });
         const total = rows.at(-1)!;
         const years = rows.slice(0, -1);

@@ -54,10 +54,9 @@ describe("item 21: Kyrgyz", () => {
     expect(catalogs.ky["outcomes.consent.lead"]).toMatch(/^Окуу жайыңыз өз бүтүрүүчүлөрүнүн .* билип турат:/);
   });
   it("a school in a label is «окуу жай» / «учебное заведение», not a lyceum (ИПК is not one)", () => {
-    // The public outcomes page's labels are reworded in plain words under issue 14 item 16.
     const isLabel = (text: string) => !/[{]/.test(text) && text.split(/\s+/).length <= 5;
     for (const lang of ["ky", "ru"] as const) {
-      for (const [key, text] of Object.entries(catalogs[lang])) if (isLabel(text) && !key.startsWith("outcomes.public.")) expect(text, `${lang}:${key}`).not.toMatch(/[Лл]ице[йя]/u);
+      for (const [key, text] of Object.entries(catalogs[lang])) if (isLabel(text)) expect(text, `${lang}:${key}`).not.toMatch(/[Лл]ице[йя]/u);
     }
   });
   it("calls a cohort «чыгарылыш» everywhere and the excluded «эсепке алынбаган»", () => {
@@ -111,7 +110,6 @@ describe("item 23: English plurals", () => {
 });
 
 describe("one term per concept (GLOSSARY's «replace» column)", () => {
-  // The public outcomes page (outcomes.public.*) is reworded under issue 14 item 16.
   const replaced = {
     ky: [/каттоо эсеб/iu, /ырастоо|ырастал/iu, /текшерилген/iu, /облус/iu, /иш тартиби/iu, /аралыктан/iu, /толук убакыт/iu, /жарым-жартылай убакыт/iu, /дал келүү/iu, /эң ылайыктуусу/iu, /жашырылган бүтүрүүчү|^жашырылган$/iu, /текшерүү чекит/iu, /орноштуруу кызматкер/iu],
     ru: [/проверенн/iu, /област/iu, /лучшее совпадение/iu, /редактир/iu, /зачисл/iu, /сотрудник[а-я]* (лицея )?по трудоустройству/iu],
@@ -119,7 +117,6 @@ describe("one term per concept (GLOSSARY's «replace» column)", () => {
   for (const lang of ["ky", "ru"] as const) {
     it(`${lang} catalogs use the glossary's terms`, () => {
       const found = Object.entries(catalogs[lang])
-        .filter(([key]) => !key.startsWith("outcomes.public."))
         .flatMap(([key, text]) => replaced[lang].filter((re) => re.test(text)).map((re) => `${key}: ${re.source}`));
       expect(found).toEqual([]);
     });
