@@ -101,6 +101,9 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
       });
       expect(headers.at(-1)).toContain(m["outcomes.public.label.pay"]);
       for (const h of headers) expect(h).not.toMatch(jargon);
+      // At 1280 px every column, pay included, fits without scrolling its box.
+      const overflow = await page.locator("main .table-wrap").evaluateAll((wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth));
+      expect(Math.max(...overflow)).toBeLessThanOrEqual(0);
       // The chart: two rates of the same base, the base in its title.
       const chart = page.locator("svg.chart");
       expect((await chart.locator("title").textContent())!.toLowerCase()).toContain(m["outcomes.public.base.all"].toLowerCase());
