@@ -131,6 +131,42 @@ describe("public outcomes on the demo data", () => {
     expect(hiddenCells).toBeGreaterThan(50); // the demo data has small cells: the check above had work to do
   });
 
+  it("the phone cards publish exactly the table's figures, row by row (issue 14 item 17)", async () => {
+    // Cards and table are two layouts of one published row (docs/decisions/031): a card must never show a
+    // figure the table hides, nor drop one, nor carry a follow-up year's rates.
+    const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+    let compared = 0;
+    for (const checkpoint of CHECKPOINTS) {
+      const data = await load(`?checkpoint=${checkpoint}`);
+      for (const lang of ["en", "ky"] as const) {
+        const html = renderPage(lang, page.default, { loader: data }, /outcomes\.\w+\.\w+/);
+        const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
+        const cardLists = [...html.matchAll(/<ul class="outcome-cards">([\s\S]*?)<\/ul>/g)].map((m) => m[1]!);
+        expect(cardLists.length).toBe(tables.length);
+        tables.forEach((table, i) => {
+          const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((x) => text(x[1]!)));
+          const cards = [...cardLists[i]!.matchAll(/<li class="outcome-card">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+          expect(cards.length).toBe(rows.length);
+          rows.forEach((row, r) => {
+            const card = cards[r]!;
+            expect(text(card.match(/<h3>([\s\S]*?)<\/h3>/)![1]!)).toBe(row[0]);
+            expect(text(card.match(/<strong>([\s\S]*?)<\/strong>/)![1]!)).toBe(row[1]);
+            const followUp = card.match(/<p class="follow-up">([\s\S]*?)<\/p>/);
+            if (row.length === 3) {
+              expect(followUp && text(followUp[1]!), `${checkpoint} ${lang}`).toBe(row[2]);
+              expect(card).not.toMatch(/<dd>/);
+            } else {
+              expect(followUp).toBeNull();
+              expect([...card.matchAll(/<dd>([\s\S]*?)<\/dd>/g)].map((m) => text(m[1]!)), `${checkpoint} ${lang}`).toEqual(row.slice(2));
+            }
+            compared++;
+          });
+        });
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it("opens at the latest checkpoint whose knowledge rate over all schools is 65 % or more", async () => {
     // Worked out from the staff dashboard's exact figures, not from the public code.
     const knowledge: Record<string, number | null> = {};
