@@ -23,6 +23,7 @@ import { email, newPassword, requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { retryAfterHeaders } from "~/utils/retry-after";
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 
 const JoinSchema = z
   .object({ code: requiredText(40), email, password: newPassword, passwordRepeat: z.string("errors.required") })
@@ -93,6 +94,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const ErrorBoundary = SectionErrorBoundary;
 
 export const headers = retryAfterHeaders;
+
+// The graduate's first pages, often opened on a slow regional link: plain HTML forms, no scripts
+// (React alone would take longer than the 2 s budget at 400 kbit/s). docs/decisions/033-light-first-load.md
+export const handle = SERVER_RENDERED_ONLY;
 
 export const meta = titleMeta("join.title");
 

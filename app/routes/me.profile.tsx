@@ -17,6 +17,7 @@ import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, rejected } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
@@ -88,6 +89,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   return redirect("/me/profile", { headers: cookieHeaders(setFlash("flash.saved")) });
 }
+
+// The graduate's first pages, often opened on a slow regional link: plain HTML forms, no scripts
+// (React alone would take longer than the 2 s budget at 400 kbit/s). docs/decisions/033-light-first-load.md
+export const handle = SERVER_RENDERED_ONLY;
 
 export const meta = titleMeta("profile.title", { private: true });
 

@@ -1,10 +1,11 @@
-// Page weight of the public pages (docs/product.md §10): each page is loaded in Chromium with JavaScript
+// Page weight of the pages (docs/product.md §10; every page, signed in or not, since issue 14 item 20): each page is loaded in Chromium with JavaScript
 // on, every response is recorded, and the bodies are gzipped here (zlib level 9) so the figure
 // does not depend on how the server happened to encode the transfer.
 // Budgets: first-load JavaScript ≤ 120 KB gzip; HTML + CSS ≤ 60 KB gzip.
 import zlib from "node:zlib";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../support/browser";
+import { canonical, extractGetForms, extractLinks, patternOf } from "../support/crawler";
 
 export const JS_BUDGET_KB = 120;
 export const HTML_CSS_BUDGET_KB = 60;
@@ -56,9 +57,100 @@ export async function publicPages(browser: Browser, baseUrl: string): Promise<{ 
   ];
 }
 
+/** The demo accounts whose pages the weight test walks (besides signed out). */
+export const DEMO_ROLES = [
+  { role: "graduate", email: "graduate@demo.kg", start: ["/", "/me", "/me/profile"] },
+  { role: "employer", email: "employer@demo.kg", start: ["/", "/employer", "/company"] },
+  { role: "pending employer", email: "pending@demo.kg", start: ["/", "/company"] },
+  { role: "staff", email: "staff@demo.kg", start: ["/", "/staff"] },
+  { role: "admin", email: "admin@demo.kg", start: ["/", "/admin", "/staff"] },
+] as const;
+export const VISITOR_START = ["/", "/vacancies", "/companies", "/outcomes", "/login", "/signup", "/join"];
+
+/**
+ * Every page type a role reaches, found as the crawler finds them (tests/support/crawler.ts): links and
+ * GET forms followed breadth-first from `start`, GET only, never /logout; one URL per route pattern
+ * (ids and names replaced, the query left out — a query does not change the scripts a page loads).
+ * Only pages answering 200 with HTML are returned, so a new page linked from anywhere is measured.
+ */
+export async function discoverPages(baseUrl: string, start: readonly string[], cookie?: string, max = 120): Promise<{ pattern: string; path: string }[]> {
+  const base = new URL(baseUrl);
+  const seen = new Set<string>();
+  const queue: URL[] = [];
+  const found: { pattern: string; path: string }[] = [];
+  const keyOf = (u: URL) => patternOf(new URL(u.pathname, u));
+  const enqueue = (href: string, from: URL) => {
+    let url: URL;
+    try {
+      url = new URL(href, from);
+    } catch {
+      return;
+    }
+    if (url.hostname === "localhost" && base.hostname === "127.0.0.1" && url.port === base.port) url.hostname = base.hostname;
+    if (url.origin !== base.origin || /^\/logout\b/.test(url.pathname)) return;
+    url.hash = "";
+    const key = keyOf(url);
+    if (seen.has(key)) return;
+    seen.add(key);
+    queue.push(url);
+  };
+  for (const s of start) enqueue(s, base);
+  while (queue.length && found.length < max) {
+    const url = queue.shift()!;
+    const res = await fetch(url, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+    if (res.status >= 300 && res.status < 400) {
+      const location = res.headers.get("location");
+      if (location) enqueue(location, url);
+      await res.body?.cancel();
+      continue;
+    }
+    if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes("text/html")) {
+      await res.body?.cancel();
+      continue;
+    }
+    const html = await res.text();
+    found.push({ pattern: keyOf(url), path: canonical(url) });
+    for (const href of extractLinks(html)) enqueue(href, url);
+    for (const href of extractGetForms(html, url)) enqueue(href, url);
+  }
+  return found;
+}
+
+/**
+ * The first-load JavaScript of a page as its HTML asks for it, over HTTP without a browser (fast enough
+ * to walk every page of every role): the module scripts and module preloads it names, with what those
+ * import from /build/, each gzipped here. The page-weight test checks it against Chromium's count.
+ */
+export async function firstLoadJsKb(baseUrl: string, path: string, cookie?: string): Promise<{ status: number; jsKb: number; files: string[] }> {
+  const headers: Record<string, string> = { "Accept-Language": "ky", ...(cookie ? { Cookie: cookie } : {}) };
+  const res = await fetch(`${baseUrl}${path}`, { headers });
+  const html = await res.text();
+  const files = new Set<string>();
+  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(m[1]!);
+  for (const m of html.matchAll(/<script\b[^>]*src="([^"]+)"/g)) files.add(m[1]!);
+  for (const m of html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) for (const i of m[1]!.matchAll(/(?:import\s*\(?|from)\s*"(\/build\/[^"]+)"/g)) files.add(i[1]!);
+  let bytes = 0;
+  const done = new Set<string>();
+  const queue = [...files];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (done.has(file)) continue;
+    done.add(file);
+    const body = Buffer.from(await (await fetch(new URL(file, baseUrl))).arrayBuffer());
+    bytes += zlib.gzipSync(body, { level: 9 }).length;
+    // Static imports between chunks load at first too (esbuild writes them as from"/build/…").
+    for (const i of body.toString("utf8").matchAll(/(?:from|import)\s*"(\/build\/[^"]+\.js)"/g)) queue.push(i[1]!);
+  }
+  return { status: res.status, jsKb: bytes / 1024, files: [...done] };
+}
+
 /** Loads one page fresh (empty cache) and sums the gzip size of its JavaScript, HTML and CSS. */
-export async function measurePage(browser: Browser, baseUrl: string, name: string, path: string, lang = "ky"): Promise<PageWeight> {
+export async function measurePage(browser: Browser, baseUrl: string, name: string, path: string, lang = "ky", cookie?: string): Promise<PageWeight> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, extraHTTPHeaders: { "Accept-Language": lang } });
+  if (cookie) {
+    const [cookieName, ...value] = cookie.split("=");
+    await context.addCookies([{ name: cookieName!, value: value.join("="), url: baseUrl }]);
+  }
   const page = await context.newPage();
   const pending: Promise<PageWeight["files"][number] | null>[] = [];
   page.on("response", (response) => {
@@ -72,8 +164,9 @@ export async function measurePage(browser: Browser, baseUrl: string, name: strin
       return { url: url.replace(baseUrl, ""), kind, gzipBytes: zlib.gzipSync(body, { level: 9 }).length };
     })());
   });
-  const response = await page.goto(`${baseUrl}${path}`);
-  await page.waitForLoadState("networkidle");
+  // First load: the load event waits for the document, its CSS and its module scripts (the client
+  // entry, the root and the route with their chunks); what a page fetches later is not first-load.
+  const response = await page.goto(`${baseUrl}${path}`, { waitUntil: "load" });
   const files = (await Promise.all(pending)).filter((f): f is NonNullable<typeof f> => f !== null);
   await context.close();
   const kb = (kinds: string[]) => files.filter((f) => kinds.includes(f.kind)).reduce((sum, f) => sum + f.gzipBytes, 0) / 1024;

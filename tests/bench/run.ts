@@ -8,7 +8,9 @@
 //   - throughput: the built server on the large data set, autocannon, board vs /healthz
 //     side by side (throughput.ts);
 //   - page weights and Lighthouse: the built server with its demo data, in Debian's Chromium
-//     (page-weight.ts, lighthouse.ts).
+//     (page-weight.ts, lighthouse.ts);
+//   - slow link: /join and the graduate's profile page loaded in Chromium at 400 kbit/s with 400 ms
+//     latency (CDP network emulation, cache off), median of 3 loads (slow-link.ts; issue 14 item 20).
 // BENCH_ONLY=word measures only the figures whose name contains the word.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +24,7 @@ import { cases } from "./cases";
 import { A11Y_BUDGET, lighthouseScores, PERF_BUDGET } from "./lighthouse";
 import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights, publicPages } from "./page-weight";
 import { measureThroughput, THROUGHPUT_BUDGET_PERCENT } from "./throughput";
+import { sessionCookie, SLOW_LINK_BUDGET_MS, slowLinkLoadTime } from "./slow-link";
 import { hasChromium, launchBrowser } from "../support/browser";
 import { startServer } from "../support/server";
 
@@ -31,6 +34,11 @@ const only = process.env.BENCH_ONLY;
 const wanted = (figure: string) => !only || figure.includes(only);
 /** The pages Lighthouse scores (issue 8). */
 const LIGHTHOUSE_PAGES = ["home", "job board", "vacancy", "portfolio"];
+/** The graduate's first pages, timed on the emulated slow link (issue 14 item 20). */
+const SLOW_LINK_PAGES = [
+  { figure: "slow link: /join load time, 400 kbit/s, 400 ms", path: "/join", email: null },
+  { figure: "slow link: graduate's profile /me/profile load time, 400 kbit/s, 400 ms", path: "/me/profile", email: "graduate@demo.kg" },
+];
 
 type Budget = { op: "≤" | "≥"; value: number };
 type Row = { figure: string; measured: number | null; unit: string; budget: Budget | null; skipped?: string };
@@ -122,9 +130,11 @@ async function throughput(): Promise<void> {
 async function browserFigures(): Promise<void> {
   const weightsWanted = !only || "page weight".includes(only) || /^(home|job board|vacancy|company|portfolio|outcomes|login)$/.test(only) || only.startsWith("page weight");
   const lighthouseWanted = !only || "lighthouse".includes(only) || LIGHTHOUSE_PAGES.includes(only) || only.startsWith("lighthouse");
-  if (!weightsWanted && !lighthouseWanted) return;
+  const slowWanted = SLOW_LINK_PAGES.some((p) => wanted(p.figure));
+  if (!weightsWanted && !lighthouseWanted && !slowWanted) return;
   if (!hasChromium) {
     const reason = "Chromium is missing (apt-get install -y chromium)";
+    for (const p of SLOW_LINK_PAGES.filter((x) => wanted(x.figure))) rows.push({ figure: p.figure, measured: null, unit: "ms", budget: { op: "≤", value: SLOW_LINK_BUDGET_MS }, skipped: reason });
     if (weightsWanted) rows.push({ figure: "page weight: every public page", measured: null, unit: "KB", budget: { op: "≤", value: JS_BUDGET_KB }, skipped: reason });
     if (lighthouseWanted) rows.push({ figure: `lighthouse: ${LIGHTHOUSE_PAGES.join(", ")}`, measured: null, unit: "score", budget: { op: "≥", value: PERF_BUDGET }, skipped: reason });
     return;
@@ -136,6 +146,20 @@ async function browserFigures(): Promise<void> {
       for (const w of await measurePageWeights(server.url)) {
         add({ figure: `page weight: ${w.name} ${w.path}, first-load JS (gzip)`, measured: w.jsKb, unit: "KB", budget: { op: "≤", value: JS_BUDGET_KB } });
         add({ figure: `page weight: ${w.name} ${w.path}, HTML + CSS (gzip)`, measured: w.htmlCssKb, unit: "KB", budget: { op: "≤", value: HTML_CSS_BUDGET_KB } });
+      }
+    }
+    if (slowWanted) {
+      console.log("slow link: /join and /me/profile at 400 kbit/s, 400 ms latency …");
+      const browser = await launchBrowser();
+      try {
+        for (const p of SLOW_LINK_PAGES.filter((x) => wanted(x.figure))) {
+          const cookie = p.email ? await sessionCookie(server.url, p.email) : undefined;
+          const t = await slowLinkLoadTime(browser, server.url, p.path, cookie);
+          const runs = t.runs.map((ms) => ms.toFixed(0)).join("/");
+          add({ figure: `${p.figure} (runs ${runs} ms)`, measured: t.status === 200 ? t.ms : null, unit: "ms", budget: { op: "≤", value: SLOW_LINK_BUDGET_MS }, skipped: `answered ${t.status}` });
+        }
+      } finally {
+        await browser.close();
       }
     }
     if (lighthouseWanted) {
