@@ -9,7 +9,7 @@ import { getUser } from "~/auth/require-user.server";
 import { useNonce } from "~/components/nonce";
 import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage } from "~/components/error-page";
-import { useFlashOfThisPage, useLiveUnread } from "~/components/header-state";
+import { useFlashOfThisPage, useLiveHeader } from "~/components/header-state";
 import { catalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
 import { companyOfUser } from "~/models/companies.server";
@@ -102,7 +102,8 @@ export function Header() {
   const { t } = useT();
   const root = useRouteLoaderData("root") as RootData | undefined;
   const user = root?.user ?? null;
-  const unread = useLiveUnread(root ?? {}, user ? user.unread : null) ?? 0;
+  const live = useLiveHeader(root ?? {}, user ? { unread: user.unread, verifiedEmployer: user.verifiedEmployer } : null);
+  const unread = live?.unread ?? 0;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -114,7 +115,7 @@ export function Header() {
           {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
           {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
           <Link to="/vacancies">{t("vacancies.nav")}</Link>
-          {user?.role === "staff" || user?.role === "admin" || user?.verifiedEmployer ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
+          {user?.role === "staff" || user?.role === "admin" || live?.verifiedEmployer ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
           {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
           {user?.role === "employer" ? <Link to="/employer">{t("vacancies.dashboard")}</Link> : null}
           {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}

@@ -1,6 +1,7 @@
 // The one place that decides who may pass: every loader and action starts here.
 import { redirect } from "@remix-run/node";
 import type { Role } from "@db/schema";
+import { homeFor } from "~/models/users.server";
 import { forbidden } from "~/utils/http.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 
@@ -31,7 +32,11 @@ export async function requireUser(request: Request, options: { role?: Role | rea
   return user;
 }
 
-/** Pages such as /login and /join are for signed-out people; signed-in ones go to their account. */
+/**
+ * Pages such as /login and /join are for signed-out people; a signed-in one goes where signing in
+ * would have sent them: their own landing page (homeFor), never the password form (issue 14).
+ */
 export async function requireAnonymous(request: Request): Promise<void> {
-  if (await getSessionUser(request)) throw redirect("/account");
+  const user = await getSessionUser(request);
+  if (user) throw redirect(homeFor(user.role));
 }

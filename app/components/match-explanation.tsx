@@ -2,7 +2,7 @@
 // same city") and the full breakdown in a <details> (opens without JavaScript). Used from the
 // employer's side (candidates) and the graduate's side (jobs for you).
 import type { Components, Explanation, RequirementResult } from "~/domain/matching/score";
-import { PRECISION, WEIGHTS } from "~/domain/matching/score";
+import { nextSteps, PRECISION, requiredTally, WEIGHTS } from "~/domain/matching/score";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -29,9 +29,14 @@ function useLabels(skills: SkillNames) {
 export function MatchReason({ explanation: e, skills, city }: { explanation: Explanation; skills: SkillNames; city?: string | null }) {
   const { t, lang, skill, language, cefr } = useLabels(skills);
   const parts: string[] = [];
-  parts.push(e.requiredCount ? t("match.reason.required", { met: e.requiredMet, count: e.requiredCount }) : t("match.reason.noRequired"));
-  const missing = e.required.filter((r) => r.status === "missing" || r.status === "related").map((r) => skill(r.skillId));
-  if (missing.length) parts.push(t("match.reason.missing", { skills: missing.length > 2 ? `${missing.slice(0, 2).join(", ")} …` : missing.join(", ") }));
+  // A skill held below the asked level counts in part, as the score counts it (requiredTally, issue 14 item 7).
+  const tally = requiredTally(e);
+  const names = (ids: number[]) => (ids.length > 2 ? `${ids.slice(0, 2).map(skill).join(", ")} …` : ids.map(skill).join(", "));
+  if (!tally.count) parts.push(t("match.reason.noRequired"));
+  else if (tally.partly.length) parts.push(t("match.reason.requiredPartly", { met: tally.met, count: tally.count, partly: tally.partly.length }));
+  else parts.push(t("match.reason.required", { met: tally.met, count: tally.count }));
+  if (tally.partly.length) parts.push(t("match.reason.below", { skills: names(tally.partly) }));
+  if (tally.missing.length) parts.push(t("match.reason.missing", { skills: names(tally.missing) }));
   for (const l of e.languages) {
     parts.push(l.have ? t("match.reason.language", { language: language(l.language), level: cefr(l.have) }) : t("match.reason.languageMissing", { language: language(l.language) }));
   }
@@ -133,13 +138,15 @@ export function MatchDetails({ explanation: e, skills }: { explanation: Explanat
   );
 }
 
-/** "Learn next" for the graduate: the skills that raise this score most. */
+/** "Learn next" for the graduate: the skills that raise this score most; one held below its level is to be raised (nextSteps). */
 export function LearnNext({ explanation: e, skills }: { explanation: Explanation; skills: SkillNames }) {
   const { t, skill } = useLabels(skills);
-  if (!e.learnNext.length) return null;
+  const steps = nextSteps(e).slice(0, 3);
+  if (!steps.length) return null;
+  const what = (s: (typeof steps)[number]) => (s.kind === "raise" ? t(`match.learn.raise.${LEVELS[s.level]}`, { skill: skill(s.skillId) }) : skill(s.skillId));
   return (
     <p className="small learn-next">
-      <strong>{t("match.learn")}:</strong> {e.learnNext.slice(0, 3).map((l) => t("match.learnItem", { skill: skill(l.skillId), score: l.scoreAfter })).join(" · ")}
+      <strong>{t("match.learn")}:</strong> {steps.map((s) => t("match.learnItem", { skill: what(s), score: s.scoreAfter })).join(" · ")}
     </p>
   );
 }

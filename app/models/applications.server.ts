@@ -104,14 +104,18 @@ export async function apply(db: DB, graduate: { id: number; user_id: number | nu
 export type InviteResult = { ok: true; id: number } | { ok: false; reason: "not-open" | "graduate" | "already" };
 
 /** An employer invites a graduate whose profile employers may see to apply for an open vacancy. */
-export async function invite(db: DB, companyId: number, vacancyId: number, graduateSlug: string, actorUserId: number): Promise<InviteResult> {
+/**
+ * Invites one graduate: named by id (the candidate list's button) or by the slug of the profile page
+ * the employer is on — never by an address typed into a form (issue 14 item 9).
+ */
+export async function invite(db: DB, companyId: number, vacancyId: number, who: { id: number } | { slug: string }, actorUserId: number): Promise<InviteResult> {
   return db.transaction().execute(async (trx): Promise<InviteResult> => {
     const vacancy = await openVacancy(trx, vacancyId);
     if (!vacancy || vacancy.company_id !== companyId) return { ok: false, reason: "not-open" };
     const graduate = await trx
       .selectFrom("graduates")
       .select(["id", "user_id"])
-      .where("slug", "=", graduateSlug)
+      .where((eb) => ("id" in who ? eb("id", "=", who.id) : eb("slug", "=", who.slug)))
       .where("visibility", "in", ["employers", "public"])
       .where("anonymised_at", "is", null)
       .where("user_id", "is not", null)

@@ -5,7 +5,7 @@ import type { Connection } from "@db/connection";
 import type { ApplicationStatus } from "@db/schema";
 import { z } from "zod";
 import type { CandidateFilters, RankPage } from "~/domain/matching/ranker";
-import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/score";
+import { type Explanation, explainMatch, nextSteps, rankingDay, requiredTally } from "~/domain/matching/score";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { notFound } from "~/utils/http.server";
@@ -282,6 +282,8 @@ export function explanationJson(e: Explanation, skills: SkillNames) {
     components: Object.fromEntries(Object.entries(e.components).map(([k, v]) => [k, points(v)])),
     requiredMet: e.requiredMet,
     requiredCount: e.requiredCount,
+    // Held below the asked level: partly met, as the pages say (issue 14 item 7).
+    requiredPartly: requiredTally(e).partly.length,
     required: e.required.map(requirement),
     niceToHave: e.niceToHave.map(requirement),
     languages: e.languages.map((l) => ({ language: l.language, minLevel: CEFR_WORDS[l.minLevel], level: l.have ? CEFR_WORDS[l.have] : null, status: l.status })),
@@ -291,6 +293,6 @@ export function explanationJson(e: Explanation, skills: SkillNames) {
     modulesVerified: e.modulesVerified,
     modulesTotal: 12,
     certificate: e.certificate,
-    learnNext: e.learnNext.map((l) => ({ skill: skill(l.skillId), scoreAfter: l.scoreAfter })),
+    learnNext: nextSteps(e).map((l) => ({ skill: skill(l.skillId), scoreAfter: l.scoreAfter, action: l.kind, level: LEVEL_WORDS[l.level] })),
   };
 }

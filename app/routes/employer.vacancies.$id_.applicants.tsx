@@ -1,25 +1,16 @@
 // /employer/vacancies/:id/applicants — one vacancy's applicants, for members of its company
-// only (another company's vacancy is a 404), and the form inviting a graduate to apply.
+// only (another company's vacancy is a 404), and a link to the candidates to invite from.
+// No action: invitations go out with a button carrying the graduate's id (issue 14, item 9).
 // ("$id_" keeps the page out of the vacancy editor's layout.)
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ApplicantsFilters, ApplicantsTable } from "~/components/applicants";
-import { FormErrorSummary, useFormFailure } from "~/components/form";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { APPLICANTS_PAGE_SIZE, applicantsQueryFrom, companyVacancy, invite, listCompanyApplicants, requireCompanyMember } from "~/models/applications.server";
-import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
-import { slug } from "~/utils/fields";
-import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { APPLICANTS_PAGE_SIZE, applicantsQueryFrom, companyVacancy, listCompanyApplicants, requireCompanyMember } from "~/models/applications.server";
+import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
-
-// The profile address may be pasted whole ("https://…/g/ayperi-zhumabekova/cv"): keep the slug.
-const profileSlug = z.string("errors.required").transform((v) => v.trim().replace(/^.*\/g\//, "").replace(/[/?#].*$/, "")).pipe(slug);
-const InviteSchema = z.object({ intent: z.literal("invite"), slug: profileSlug });
 
 async function vacancyOf(companyId: number, id: string | undefined) {
   const vacancy = await companyVacancy(getDb(), companyId, idParam(id));
@@ -44,27 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, company } = await requireCompanyMember(request);
-  const vacancy = await vacancyOf(company.id, params.id);
-  const form = await readForm(request);
-  if (form.get("intent") !== "invite") badRequest();
-  const parsed = parseForm(InviteSchema, form);
-  if (!parsed.ok) return rejected(parsed);
-  const result = await invite(getDb(), company.id, vacancy.id, parsed.data.slug, user.id);
-  if (!result.ok) {
-    const key = result.reason === "not-open" ? "applications.invite.notOpen" : result.reason === "graduate" ? "applications.invite.unknown" : "applications.invite.already";
-    return invalid(result.reason === "not-open" ? { _form: key } : { slug: key }, form);
-  }
-  return redirect(`/employer/vacancies/${vacancy.id}/applicants`, { headers: cookieHeaders(setFlash("flash.invitationSent")) });
-}
-
 export const meta = titleMeta("applications.applicants.all", { private: true });
 
 export default function VacancyApplicantsPage() {
   const { t } = useT();
   const { vacancy, query, total, page, pages, applicants } = useLoaderData<typeof loader>();
-  const { errors } = useFormFailure();
   const base = `/employer/vacancies/${vacancy.id}/applicants`;
   return (
     <section>
@@ -76,10 +51,9 @@ export default function VacancyApplicantsPage() {
       <ApplicantsTable rows={applicants} total={total} page={page} pages={pages} showVacancy={false} />
       {vacancy.status === "open" ? (
         // Invitations go out with a button on the candidate list or a graduate's page, never by typing
-        // a profile address (issue 14, item 9); this page's action still accepts a pasted address.
+        // a profile address (issue 14, item 9).
         <section aria-labelledby="invite-title" className="card stack">
           <h2 id="invite-title">{t("applications.invite.title")}</h2>
-          <FormErrorSummary errors={errors} />
           <p>{t("applications.invite.fromList", { invite: t("match.invite") })}</p>
           <p><Link className="button" to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link></p>
         </section>

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(InviteSchema, form);
   if (!parsed.ok) return rejected(parsed);
   // invite() checks that the vacancy is this company's and open, and that the graduate may be invited.
-  const result = await invite(getDb(), company.id, parsed.data.vacancyId, slug.data, user.id);
+  const result = await invite(getDb(), company.id, parsed.data.vacancyId, { slug: slug.data }, user.id);
   if (!result.ok) {
     const key = result.reason === "not-open" ? "applications.invite.notOpen" : result.reason === "graduate" ? "applications.invite.unknown" : "applications.invite.already";
     return invalid({ vacancyId: key }, form);

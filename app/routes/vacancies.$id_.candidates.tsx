@@ -20,11 +20,11 @@ import { candidateQueryFrom, candidatesFor, requireCandidateViewer } from "~/mod
 import { listRegions, listSchools } from "~/models/reference.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
-import { slug } from "~/utils/fields";
 import { badRequest, forbidden, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-const InviteSchema = z.object({ intent: z.literal("invite"), slug });
+// The invite button carries the graduate's id; a typed profile address is refused (issue 14 item 9).
+const InviteSchema = z.object({ intent: z.literal("invite"), graduateId: z.string("errors.required").regex(/^\d{1,12}$/, "errors.required").transform(Number) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancyId = idParam(params.id);
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "invite") badRequest();
   const parsed = parseForm(InviteSchema, form);
   if (!parsed.ok) return rejected(parsed);
-  const result = await invite(getDb(), viewer.companyId, vacancyId, parsed.data.slug, viewer.userId);
+  const result = await invite(getDb(), viewer.companyId, vacancyId, { id: parsed.data.graduateId }, viewer.userId);
   if (!result.ok) {
     const key = result.reason === "not-open" ? "applications.invite.notOpen" : result.reason === "graduate" ? "applications.invite.unknown" : "applications.invite.already";
     return invalid({ _form: key }, form);
@@ -137,7 +137,7 @@ export default function CandidatesPage() {
                 ) : canInvite && g.slug ? (
                   <Form method="post" className="actions">
                     <input type="hidden" name="intent" value="invite" />
-                    <input type="hidden" name="slug" value={g.slug} />
+                    <input type="hidden" name="graduateId" value={g.id} />
                     <SubmitButton>
                       {t("match.invite")}
                       <span className="visually-hidden"> — {name}</span>

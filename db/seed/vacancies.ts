@@ -16,7 +16,7 @@ import { todayInBishkek } from "../../app/models/directory.server";
 import { foldForSearch } from "../../app/models/graduate-search.server";
 import { companies as companyTexts } from "./data/companies";
 import { tracks } from "./data/tracks";
-import { vacancyDuties, vacancyHeadings, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
+import { fieldProfiles, vacancyHeadings, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
 import { randomPerson } from "./people";
 import { createRandom, type Random } from "./random";
 
@@ -106,6 +106,9 @@ export async function seedVacancies(
 
   const verified = companies.filter((c) => c.status === "verified");
   const aboutOf = new Map(companyTexts.map((co) => [co.slug, co.about]));
+  // What each company does decides the jobs it posts and what they say (issue 14 item 13).
+  const profileOf = new Map(companyTexts.map((co) => [co.slug, fieldProfiles[co.field]]));
+  const trackOf = new Map(tracks.map((t) => [t.key, t]));
   let open = 0;
   const cacheBefore = sqlite.pragma("cache_size", { simple: true });
   sqlite.pragma("cache_size = -262144");
@@ -118,8 +121,9 @@ export async function seedVacancies(
       plan.push({ company: random.pick(verified), forceOpen: true });
     }
     for (const { company, forceOpen } of plan) {
-      const track = random.pick(tracks);
-      const title = random.pick(vacancyTitles[track.key] ?? vacancyTitles.frontend!);
+      const profile = profileOf.get(company.slug) ?? fieldProfiles.product;
+      const track = trackOf.get(random.pick(profile.tracks))!;
+      const title = random.pick(profile.titles?.[track.key] ?? vacancyTitles[track.key]!);
       // A company that is not verified cannot have public vacancies: its posts wait.
       let status: string = forceOpen ? "open" : pickWeighted(random, STATES);
       if (company.status !== "verified" && ["open", "closed", "filled"].includes(status)) status = random.pick(["draft", "submitted"]);
@@ -139,7 +143,7 @@ export async function seedVacancies(
       // The vacancy introduces its own company, in the language drawn (a security firm does not
       // describe itself as an outsourcing shop); the generic intro only for a company not in the data.
       const introText = aboutOf.get(company.slug)?.[intro.lang] ?? intro.text;
-      const duties = vacancyDuties[intro.lang];
+      const duties = profile.duties[intro.lang];
       const offers = vacancyOffers[intro.lang];
       const list = (items: string[]) => `<ul>${[...new Set(items)].map((d) => `<li>${d}</li>`).join("")}</ul>`;
       const description = [

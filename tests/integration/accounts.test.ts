@@ -225,7 +225,7 @@ describe("graduates join with an invitation code", () => {
     const u = await makeUser(c, "graduate");
     const res = await call(join.loader, get("/join", { cookie: await sessionCookieFor(u.id) }));
     expect(res.status).toBe(302);
-    expect(res.location).toBe("/account");
+    expect(res.location).toBe("/me/profile"); // the graduate's landing page (homeFor)
   });
 });
 
@@ -236,5 +236,21 @@ describe("session tokens", () => {
     const tampered = cookie.slice(0, -3) + (cookie.endsWith("abc") ? "xyz" : "abc");
     expect((await call(account.loader, get("/account", { cookie: tampered }))).status).toBe(302);
     expect(sha256("x")).toHaveLength(64);
+  });
+});
+
+// Issue 14 loose end: a signed-in person who opens /login, /signup or /join is sent to their own
+// landing page, the one signing in sends them to (homeFor), not to the password form.
+describe("pages for signed-out people, opened while signed in", () => {
+  it("send each role to its own landing page", async () => {
+    const landing = { employer: "/employer", graduate: "/me/profile", staff: "/staff", admin: "/admin" } as const;
+    for (const role of ["employer", "graduate", "staff", "admin"] as const) {
+      const user = await makeUser(c, role, { email: `${role}@landing.kg` });
+      const cookie = await sessionCookieFor(user.id);
+      for (const [path, route] of [["/login", login], ["/signup", signup], ["/join", join]] as const) {
+        const res = await call(route.loader, get(path, { cookie }));
+        expect({ role, path, status: res.status, location: res.location }).toEqual({ role, path, status: 302, location: landing[role] });
+      }
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { VacancyStatus } from "@db/schema";
 import * as employerApplicants from "~/routes/employer.applicants";
 import * as employerApplication from "~/routes/employer.applications.$id";
 import * as vacancyApplicants from "~/routes/employer.vacancies.$id_.applicants";
+import * as candidatesPage from "~/routes/vacancies.$id_.candidates";
 import * as myApplication from "~/routes/me.applications.$id";
 import * as myApplications from "~/routes/me.applications._index";
 import * as applyPage from "~/routes/vacancies.$id_.apply";
@@ -255,25 +256,27 @@ describe("the pipeline", () => {
     expect((list.data as { applications: { id: number; status: string }[] }).applications.map((a) => [a.id, a.status]).sort()).toEqual([[a1, "withdrawn"], [a2, "rejected"]].sort());
   });
 
-  it("invites a graduate by profile address; the graduate applies through the invitation", async () => {
+  it("invites a graduate with the candidate list's button (the graduate's id); the graduate applies through the invitation", async () => {
     const g = await graduate();
     const hidden = await graduate("Бегимай", "Сыдыкова", "private");
     const e = await employer();
     const v = await vacancy(e.companyId);
-    const invite = (slug: string) => call(vacancyApplicants.action, post(`/employer/vacancies/${v}/applicants`, { intent: "invite", slug }, { cookie: e.cookie }), { id: String(v) });
+    const invite = (graduateId: string) => call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId }, { cookie: e.cookie }), { id: String(v) });
+    // The vacancy's applicants page takes no typed profile address any more (issue 14 item 9).
+    expect(vacancyApplicants).not.toHaveProperty("action");
 
     const before = snapshot(c);
-    const privateOne = await invite(hidden.slug);
+    const privateOne = await invite(String(hidden.graduateId));
     expect(privateOne.status).toBe(400);
-    expect(privateOne.data).toMatchObject({ errors: { slug: "applications.invite.unknown" }, values: { slug: hidden.slug } });
-    expect((await invite("Not a slug!")).data).toMatchObject({ errors: { slug: "errors.slugFormat" } });
+    expect(privateOne.data).toMatchObject({ errors: { _form: "applications.invite.unknown" } });
+    expect((await invite("Not an id!")).data).toMatchObject({ errors: { graduateId: "errors.required" } });
     expect(snapshot(c)).toEqual(before);
 
-    expect((await invite(`https://portal.example.kg/g/${g.slug}`)).status).toBe(302);
+    expect((await invite(String(g.graduateId))).status).toBe(302);
     const app = await c.db.selectFrom("applications").selectAll().executeTakeFirstOrThrow();
     expect(app).toMatchObject({ status: "invited", graduate_id: g.graduateId, snapshot_json: null });
     expect(await notificationsOf(g.user.id)).toEqual([{ kind: "application-invited", payload_json: expect.stringContaining("Junior frontend developer"), link: `/me/applications/${app.id}` }]);
-    expect((await invite(g.slug)).data).toMatchObject({ errors: { slug: "applications.invite.already" } });
+    expect((await invite(String(g.graduateId))).data).toMatchObject({ errors: { _form: "applications.invite.already" } });
     // The employer cannot move an invitation; the graduate sees it and accepts by applying.
     expect((await moveTo(app.id, e.cookie, { to: "screening" })).status).toBe(409);
     const seen = await call(myApplication.loader, get(`/me/applications/${app.id}`, { cookie: g.cookie }), { id: String(app.id) });
@@ -295,7 +298,7 @@ describe("the pipeline", () => {
     const g = await graduate();
     const e = await employer();
     const v = await vacancy(e.companyId);
-    await call(vacancyApplicants.action, post(`/employer/vacancies/${v}/applicants`, { intent: "invite", slug: g.slug }, { cookie: e.cookie }), { id: String(v) });
+    await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.graduateId) }, { cookie: e.cookie }), { id: String(v) });
     const app = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();
     expect((await call(myApplication.action, post(`/me/applications/${app.id}`, { intent: "withdraw" }, { cookie: g.cookie }), { id: String(app.id) })).status).toBe(302);
     expect((await c.db.selectFrom("applications").select("status").executeTakeFirstOrThrow()).status).toBe("withdrawn");
@@ -337,7 +340,7 @@ describe("who may see and move what", () => {
     await applyTo(v, g.cookie, []);
     const { id } = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();
     expect((await call(vacancyApplicants.loader, get(`/employer/vacancies/${v}/applicants`, { cookie: y.cookie }), { id: String(v) })).status).toBe(404);
-    expect((await call(vacancyApplicants.action, post(`/employer/vacancies/${v}/applicants`, { intent: "invite", slug: g.slug }, { cookie: y.cookie }), { id: String(v) })).status).toBe(404);
+    expect((await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.graduateId) }, { cookie: y.cookie }), { id: String(v) })).status).toBe(404);
     expect((await call(employerApplication.loader, get(`/employer/applications/${id}`, { cookie: y.cookie }), { id: String(id) })).status).toBe(404);
     const before = snapshot(c);
     expect((await moveTo(id, y.cookie, { to: "screening" })).status).toBe(404);

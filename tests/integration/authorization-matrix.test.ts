@@ -12,7 +12,8 @@
 //   "ok:nothing" allowed, but the named record is someone else's: the answer is the same as
 //             for a record that does not exist and the database must not change
 //   "login"   redirect to /login?redirectTo=…
-//   "account" redirect to /account (pages for signed-out people only)
+//   "home"    redirect to the actor's own landing page, where signing in sends them (homeFor;
+//             pages for signed-out people only)
 //   403 / 404 the status exactly (404 when merely naming someone else's record must not
 //             reveal that it exists)
 // Every case that is not "ok" must also leave the database exactly as it was (snapshot).
@@ -44,7 +45,7 @@ const UPLOAD_DIR = vi.hoisted(() => {
 const ROUTES_DIR = path.resolve(__dirname, "../../app/routes");
 const routeModules = import.meta.glob("../../app/routes/*.{ts,tsx}");
 
-export type Expected = "ok" | "ok:nothing" | "login" | "account" | 403 | 404;
+export type Expected = "ok" | "ok:nothing" | "login" | "home" | 403 | 404;
 export type Expectations = Record<Actor, Expected>;
 
 
@@ -65,7 +66,7 @@ const VERIFIED_EMPLOYER = { ...signedInOnly(403), empX: "ok", empY: "ok" } satis
 /** Naming company X's vacancy or application: Y gets 404. */
 const EMPLOYER_X = { ...VERIFIED_EMPLOYER, empY: 404 } satisfies Expectations;
 /** Pages for signed-out people (sign-in, join, sign-up). */
-const ANONYMOUS = { ...all("account"), visitor: "ok" } satisfies Expectations;
+const ANONYMOUS = { ...all("home"), visitor: "ok" } satisfies Expectations;
 
 type ActionCase = { intent?: string; body?: (w: World) => [string, string][]; multipart?: boolean; expect: Expectations; note?: string };
 export type Row = {
@@ -245,14 +246,14 @@ export const MATRIX: Row[] = [
     url: (w) => `/employer/vacancies/${w.x.vacancyId}/applicants`,
     params: (w) => ({ id: String(w.x.vacancyId) }),
     loader: EMPLOYER_X,
-    actions: [{ intent: "invite", body: (w) => f({ slug: w.gradB.slug }), expect: EMPLOYER_X }],
+    note: "no action: invitations go out from the candidate list's button",
   },
   {
     file: "vacancies.$id_.candidates.tsx",
     url: (w) => `/vacancies/${w.x.vacancyId}/candidates`,
     params: (w) => ({ id: String(w.x.vacancyId) }),
     loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" },
-    actions: [{ intent: "invite", body: (w) => f({ slug: w.gradB.slug }), expect: { ...EMPLOYER_X, staff: 403, admin: 403 }, note: "staff read candidates but do not invite" }],
+    actions: [{ intent: "invite", body: (w) => f({ graduateId: String(w.gradB.graduateId) }), expect: { ...EMPLOYER_X, staff: 403, admin: 403 }, note: "staff read candidates but do not invite" }],
   },
   { file: "vacancies.$id_.candidates[.json].ts", url: (w) => `/vacancies/${w.x.vacancyId}/candidates.json`, params: (w) => ({ id: String(w.x.vacancyId) }), loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" } },
   { file: "graduates._index.tsx", note: "the directory: verified employers and staff", url: () => "/graduates", loader: { ...VERIFIED_EMPLOYER, staff: "ok", admin: "ok" } },
@@ -345,11 +346,15 @@ afterAll(() => {
 
 // ---- running one case ------------------------------------------------------------------------
 
-function classify(o: Outcome, isAction: boolean): Expected | string {
+/** Where signing in sends each actor (app/models/users.server.ts homeFor). */
+const HOME: Record<Actor, string> = { visitor: "", gradA: "/me/profile", gradB: "/me/profile", pending: "/employer", empX: "/employer", empY: "/employer", staff: "/staff", admin: "/admin" };
+
+function classify(o: Outcome, isAction: boolean, actor: Actor, expected: Expected): Expected | string {
   if (o.status >= 500) return `5xx (${o.status})`;
   if (o.status >= 300 && o.status < 400 && o.location) {
     if (o.location.startsWith("/login")) return "login";
-    if (o.location === "/account") return "account";
+    // A page for signed-out people sends a signed-in actor home; elsewhere such a redirect is just "ok".
+    if (expected === "home" && o.location === HOME[actor]) return "home";
     return "ok";
   }
   if (o.status === 403 || o.status === 404) return o.status;
@@ -384,7 +389,7 @@ async function runCase(mod: Record<string, unknown>, row: Row, actor: Actor, exp
   const label = `${row.file}${row.note ? ` (${row.note})` : ""} ${action ? `action${action.intent ? `[${action.intent}]` : ""}` : "loader"} as ${actor}`;
   let got: Expected | string;
   try {
-    got = classify(await call(handler, requestFor(row.url(world), actor, action), row.params?.(world) ?? {}), Boolean(action));
+    got = classify(await call(handler, requestFor(row.url(world), actor, action), row.params?.(world) ?? {}), Boolean(action), actor, expected);
   } catch (error) {
     got = `threw ${(error as Error).message}`;
   }

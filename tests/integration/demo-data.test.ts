@@ -209,6 +209,34 @@ describe("the demo data is believable", () => {
     expect(misfits.slice(0, 5)).toEqual([]);
   });
 
+  it("every company has a field, and each vacancy's title and duties come from that field's own set", async () => {
+    const { companies } = await import("@db/seed/data/companies");
+    const { fieldProfiles, vacancyTitles } = await import("@db/seed/data/vacancy-texts");
+    const { tracks } = await import("@db/seed/data/tracks");
+    expect(companies.filter((co) => !(co.field in fieldProfiles)).map((co) => co.slug)).toEqual([]);
+    const fieldOf = new Map(companies.map((co) => [co.slug, fieldProfiles[co.field]]));
+    const rows = all<{ id: number; slug: string; title: string; description: string }>("select v.id, c.slug, v.title, v.description from vacancies v join companies c on c.id = v.company_id");
+    expect(rows.length).toBeGreaterThan(100);
+    const misfits: string[] = [];
+    for (const r of rows) {
+      const profile = fieldOf.get(r.slug)!;
+      const titles = profile.tracks.flatMap((track) => profile.titles?.[track] ?? vacancyTitles[track] ?? []);
+      if (!titles.includes(r.title)) misfits.push(`${r.id} ${r.slug}: title «${r.title}»`);
+      // The duties list: the first <ul> (the offers list after it fits any company).
+      const duties = [...(r.description.match(/<ul>(.*?)<\/ul>/)?.[1] ?? "").matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!);
+      const allowed = new Set(Object.values(profile.duties).flat().map((d) => sanitizeRichText(d).replace(/^<p>|<\/p>$/g, "")));
+      for (const d of duties) if (!allowed.has(d)) misfits.push(`${r.id} ${r.slug}: duty «${d}»`);
+    }
+    expect(misfits.slice(0, 10)).toEqual([]);
+    // The skills it requires are the core skills of a track the field hires for.
+    const coreOf = new Map(tracks.map((t) => [t.key, t.core]));
+    const required = all<{ id: number; slug: string; skill: string }>(
+      "select v.id, c.slug, s.slug as skill from vacancy_skills vs join vacancies v on v.id = vs.vacancy_id join companies c on c.id = v.company_id join skills s on s.id = vs.skill_id where vs.required = 1",
+    );
+    const offField = required.filter((r) => !fieldOf.get(r.slug)!.tracks.some((track) => coreOf.get(track)?.includes(r.skill)));
+    expect(offField.slice(0, 10)).toEqual([]);
+  });
+
   it("no vacancy waits for review with its deadline already past", () => {
     const today = todayInBishkek();
     expect(all<{ id: number }>(`select id from vacancies where status = 'submitted' and deadline < '${today}'`)).toEqual([]);

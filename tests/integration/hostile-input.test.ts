@@ -131,7 +131,6 @@ const TARGETS: Target[] = [
   { file: "company.tsx", actor: "empX", url: () => "/company", intents: ["logo"], upload: "logo", runs: 200 },
   { file: "employer.vacancies.$id.tsx", actor: "empX", url: () => "/employer/vacancies/new", params: () => ({ id: "new" }), intents: ["save", "submit"], runs: 500 },
   { file: "employer.applications.$id.tsx", actor: "empX", url: (w) => `/employer/applications/${w.gradA.applicationId}`, params: (w) => ({ id: id(w.gradA.applicationId) }), intents: ["move"], runs: 250 },
-  { file: "employer.vacancies.$id_.applicants.tsx", actor: "empX", url: (w) => `/employer/vacancies/${w.x.vacancyId}/applicants`, params: (w) => ({ id: id(w.x.vacancyId) }), intents: ["invite"], runs: 150 },
   { file: "vacancies.$id_.candidates.tsx", actor: "empX", url: (w) => `/vacancies/${w.x.vacancyId}/candidates`, params: (w) => ({ id: id(w.x.vacancyId) }), intents: ["invite"], runs: 150 },
   { file: "g.$slug.tsx", actor: "empX", url: (w) => `/g/${w.gradB.slug}`, params: (w) => ({ slug: w.gradB.slug }), intents: ["invite"], runs: 150 },
   { file: "employer.hires.tsx", actor: "empX", url: () => "/employer/hires", intents: ["confirm"], runs: 150 },

@@ -88,9 +88,12 @@ describe("who may see a ranking", () => {
     const staff = await makeUser(c, "staff");
     const g = await graduate("Бакыт Токтогулов", [["python", "advanced"]]);
     const v = await vacancy(owner.companyId, [["python", true]]);
-    const invite = (cookie: string) => call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", slug: g.slug }, { cookie }), { id: String(v) });
+    const invite = (cookie: string) => call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.id) }, { cookie }), { id: String(v) });
     const staffCookie = await sessionCookieFor(staff.id);
     const before = snapshot(c);
+    // The button carries the graduate's id; a typed profile address is not a way in (issue 14 item 9).
+    const typed = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", slug: g.slug }, { cookie: owner.cookie }), { id: String(v) });
+    expect(typed.status).toBe(400);
     expect((await invite(staffCookie)).status).toBe(403);
     expect((await invite(g.cookie)).status).toBe(403);
     expect(snapshot(c)).toEqual(before);
@@ -100,10 +103,17 @@ describe("who may see a ranking", () => {
     // The list now shows the invitation instead of the button.
     const page = await call(candidatesPage.loader, get(`/vacancies/${v}/candidates`, { cookie: owner.cookie }), { id: String(v) });
     expect((page.data as { result: { items: { applicationStatus: string }[] } }).result.items[0]!.applicationStatus).toBe("invited");
-    // A bad slug is a 400 with the message, and writes nothing.
+    // The button is there for this graduate, carrying the id.
+    const html = JSON.stringify(page.data);
+    expect(html).toContain(`"id":${g.id}`);
+    // A bad or unknown id is a 400 with the message, and writes nothing.
     const again = snapshot(c);
-    const bad = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", slug: "<script>" }, { cookie: owner.cookie }), { id: String(v) });
-    expect(bad.status).toBe(400);
+    for (const graduateId of ["<script>", "", "99999"]) {
+      const bad = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId }, { cookie: owner.cookie }), { id: String(v) });
+      expect(bad.status).toBe(400);
+    }
+    const unknown = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: "99999" }, { cookie: owner.cookie }), { id: String(v) });
+    expect(unknown.data).toMatchObject({ errors: { _form: "applications.invite.unknown" } });
     expect(snapshot(c)).toEqual(again);
   });
 

@@ -18,6 +18,7 @@ import {
   type EvidenceRank,
   type LevelRank,
   MODULE_COUNT,
+  nextSteps,
   prepareVacancy,
   PRECISION,
   quickMatch,
@@ -25,6 +26,7 @@ import {
   relatedCredit,
   type RelatedOf,
   type Requirement,
+  requiredTally,
   type SkillClaim,
   type VacancyFacts,
   WEIGHTS,
@@ -606,5 +608,30 @@ describe("learnNext", () => {
     const prepared = prepareVacancy(vacancy({ skills: [req(1, 1)] }), noRelations);
     expect(explainMatch(candidate(), prepared, DAY, false).learnNext).toEqual([]);
     expect(explainMatch(candidate(), prepared, DAY).learnNext).toEqual([{ skillId: 1, scoreAfter: 85 - 50 + 35 }]);
+  });
+});
+
+// Issue 14 item 7: a skill held below the asked level is partly met — the score gives it credit,
+// so the summary counts it in part and "what to learn" says to raise it, never to learn it.
+describe("a skill held below the asked level, as every page words it", () => {
+  it("Git intermediate for an advanced requirement: partly met, and the next step raises it to advanced", () => {
+    const e = explain(candidate({ skills: { 1: c(2, S) } }), vacancy({ skills: [req(1, 3)] }));
+    expect(e.required[0]!.status).toBe("below-level");
+    expect(requiredTally(e)).toEqual({ count: 1, met: 0, partly: [1], missing: [] });
+    expect(nextSteps(e)).toEqual([{ skillId: 1, scoreAfter: e.learnNext[0]!.scoreAfter, kind: "raise", level: 3 }]);
+  });
+
+  it("a skill not held is missing and learnt; a related skill's credit does not make it held", () => {
+    const e = explain(candidate({ skills: { 11: c(3, V) } }), vacancy({ skills: [req(10, 2), req(12, 1)] }), relations([10, 11]));
+    expect(requiredTally(e)).toEqual({ count: 2, met: 0, partly: [], missing: [10, 12] });
+    expect(nextSteps(e).map((s) => [s.skillId, s.kind, s.level])).toEqual([[12, "learn", 1], [10, "learn", 2]]); // best gain first
+  });
+
+  it("held below the level but outscored by a related skill still counts as held, to be raised", () => {
+    // own basic self-declared for advanced: 300 × 700 = 210; related advanced verified: 500 → status "related"
+    const e = explain(candidate({ skills: { 10: c(1, S), 11: c(3, V) } }), vacancy({ skills: [req(10, 3)] }), relations([10, 11]));
+    expect(e.required[0]!.status).toBe("related");
+    expect(requiredTally(e)).toEqual({ count: 1, met: 0, partly: [10], missing: [] });
+    expect(nextSteps(e)[0]).toMatchObject({ skillId: 10, kind: "raise", level: 3 });
   });
 });

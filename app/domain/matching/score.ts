@@ -473,6 +473,42 @@ function learnNext(candidate: CandidateFacts, vacancy: PreparedVacancy, day: Ran
   return gains.sort((a, b) => b.total - a.total || a.skillId - b.skillId).map(({ skillId, scoreAfter }) => ({ skillId, scoreAfter }));
 }
 
+/**
+ * How a requirement reads to a person (issue 14 item 7): held at the asked level ("met"), held below
+ * it ("partly" — the score gives it credit, so no page may call it missing), or not held. A related
+ * skill's credit does not make the skill held. The one rule every page's summary and JSON use.
+ */
+export type Standing = "met" | "partly" | "missing";
+export function standingOf(r: RequirementResult): Standing {
+  return r.status === "met" ? "met" : r.claims.length > 0 ? "partly" : "missing";
+}
+
+/** The required skills of an explanation by standing: how many met, and which held below their level or not held. */
+export function requiredTally(e: Pick<Explanation, "required">): { count: number; met: number; partly: number[]; missing: number[] } {
+  const partly: number[] = [];
+  const missing: number[] = [];
+  let met = 0;
+  for (const r of e.required) {
+    const standing = standingOf(r);
+    if (standing === "met") met += 1;
+    else (standing === "partly" ? partly : missing).push(r.skillId);
+  }
+  return { count: e.required.length, met, partly, missing };
+}
+
+/** One step of "what to learn": raise a skill held below the asked level, or learn one not held, to `level`. */
+export type NextStep = { skillId: number; scoreAfter: number; kind: "raise" | "learn"; level: LevelRank };
+
+/** learnNext worded by standing: a skill the graduate holds is raised to the asked level, never "learnt" again. */
+export function nextSteps(e: Pick<Explanation, "required" | "niceToHave" | "learnNext">): NextStep[] {
+  const byId = new Map<number, RequirementResult>();
+  for (const r of [...e.niceToHave, ...e.required]) byId.set(r.skillId, r);
+  return e.learnNext.flatMap(({ skillId, scoreAfter }) => {
+    const r = byId.get(skillId);
+    return r ? [{ skillId, scoreAfter, kind: standingOf(r) === "partly" ? ("raise" as const) : ("learn" as const), level: r.minLevel }] : [];
+  });
+}
+
 /** Ranking order: higher total first; equal totals by the smaller id (deterministic). */
 export function compareRanked(a: { total: number; id: number }, b: { total: number; id: number }): number {
   return b.total - a.total || a.id - b.id;
