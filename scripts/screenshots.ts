@@ -230,7 +230,7 @@ async function recruiterJourney(browser: Browser, server: RunningServer, lang: L
       const select = page.getByLabel(m["applications.move.to"]);
       const options = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== "interview" && v !== "hired"));
       if (!options.length) throw new Error("no stage to move to");
-      await select.selectOption(options.includes("screening") ? "screening" : options[0]!);
+      await select.selectOption(["screening", "offer"].find((o) => options.includes(o)) ?? options.find((o) => o !== "rejected") ?? options[0]!);
       await r.submit(m["applications.move.submit"]);
     });
     await r.step("hires", () => r.goto("/employer/hires"));
