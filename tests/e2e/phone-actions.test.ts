@@ -21,10 +21,12 @@ const PASSWORD = "demo-portal-2026";
 const WIDTH = 360;
 const HEIGHT = 740;
 /**
- * The first content heading of an area page starts within this many pixels below the site header
- * (issue 14 item 19; the header itself is not folded yet: docs/decisions/032-phone-navigation-and-tables.md).
+ * The first content heading of an area page starts within this many pixels below the site header,
+ * and within HEADING_FROM_TOP of the top of the page: the header's links fold into a "Menu" disclosure
+ * and the area's sections into another (issue 14 item 19; docs/decisions/032-phone-navigation-and-tables.md).
  */
 const HEADING_BELOW_HEADER = 150;
+const HEADING_FROM_TOP = 250;
 
 const ROLES = [
   { role: "visitor", email: null, start: ["/", "/vacancies", "/companies", "/login", "/join", "/signup", "/outcomes"] },
@@ -266,6 +268,8 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         await page.goto(`${base}${href}?lng=ky`);
         const top = await page.locator("main h1").first().evaluate((h) => h.getBoundingClientRect().top - document.querySelector("header.site-header")!.getBoundingClientRect().bottom);
         if (top > HEADING_BELOW_HEADER) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(top)}px below the header`);
+        const fromTop = await page.locator("main h1").first().evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
+        if (fromTop > HEADING_FROM_TOP) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(fromTop)}px from the top`);
         const menu = page.locator("main details.section-nav__menu");
         expect(await menu.isVisible(), `${href}: the folded menu shows`).toBe(true);
         expect(await page.locator("main .section-nav__tabs").isVisible(), `${href}: the tabs are folded away`).toBe(false);
@@ -273,6 +277,14 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         expect((await menu.locator(".section-nav__current").textContent())?.trim(), `${href}: the closed menu names the current section`).toBe(active);
         if (n === 0) await page.screenshot({ path: screenshotPath(`phone-nav-${area.email}-closed-360`) });
       }
+      // The header's own links are folded too; its "Menu" opens without JavaScript and leads on.
+      const siteMenu = page.locator("header details.site-menu");
+      expect(await siteMenu.locator(".main-nav").isVisible(), "the header's links are folded on a phone").toBe(false);
+      await siteMenu.locator("summary").click();
+      expect(await siteMenu.locator(".main-nav a[href='/notifications']").isVisible(), "the header's menu opens").toBe(true);
+      await page.screenshot({ path: screenshotPath(`phone-header-${area.email}-open-360`) });
+      await siteMenu.locator("summary").click();
+
       // It opens and leads on, without JavaScript: from the last section back to the first.
       const menu = page.locator("main details.section-nav__menu");
       await menu.locator("summary").click();
@@ -292,6 +304,8 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       const desk = await wide.newPage();
       await desk.goto(`${base}${area.home}?lng=ru`);
       expect(await desk.locator("main .section-nav__menu").isVisible()).toBe(false);
+      expect(await desk.locator("header .site-menu > summary").isVisible(), "no header disclosure on a desktop").toBe(false);
+      expect(await desk.locator("header .main-nav a[href='/notifications']").isVisible(), "the header's links show as a row").toBe(true);
       const tabs = desk.locator("main .section-nav__tabs a");
       expect(await tabs.count()).toBe(sections.length);
       for (let i = 0; i < sections.length; i++) expect(await tabs.nth(i).isVisible()).toBe(true);
