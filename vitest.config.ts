@@ -13,6 +13,8 @@ export default defineConfig({
     // PUBLIC_URL: the address in absolute links (app/config.server.ts); tests that start a server may set their own.
     env: { SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789", PUBLIC_URL: "http://localhost" },
     server: { deps: { inline: ["kysely"] } },
+    // A folder per run for the templates test files copy (a migrated database, the demo data folder).
+    globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,
