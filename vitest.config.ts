@@ -16,6 +16,11 @@ export default defineConfig({
     // A folder per run for the templates test files copy (a migrated database, the demo data folder).
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
+    // Two files at a time (vitest's default on a 2-core machine is one): a single file keeps about one
+    // core busy, since much of its time is spent waiting on the server, Chromium or fsync. Three
+    // made tests with 30 s limits time out on the loaded machine. Longest files start first (vitest
+    // orders by the last run's durations). docs/decisions/035-test-suite-speed.md
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -57,7 +57,24 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   return launch(entry, env, dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "portal-server-")));
 }
 
+/**
+ * Files run in parallel: the free port found can be taken by another server before this one binds
+ * it. Then it starts again on another port (its output keeps the first attempt's lines, such as "demo data seeded").
+ */
 async function launch(entry: string, env: Record<string, string>, dir: string): Promise<RunningServer> {
+  let earlier = "";
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(entry, env, dir, earlier);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= 3 || !message.includes("EADDRINUSE")) throw error;
+      earlier = (error as Error & { output?: string }).output ?? "";
+    }
+  }
+}
+
+async function launchOnce(entry: string, env: Record<string, string>, dir: string, earlier: string): Promise<RunningServer> {
   const port = await freePort();
   // Without SESSION_SECRET the server generates one in its data folder, as on a fresh install.
   const { SESSION_SECRET: _unused, ...inherited } = process.env;
@@ -66,7 +83,7 @@ async function launch(entry: string, env: Record<string, string>, dir: string): 
     env: { ...inherited, NODE_ENV: "production", PORT: String(port), DATA_DIR: dir, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
+  let output = earlier;
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -81,7 +98,7 @@ async function launch(entry: string, env: Record<string, string>, dir: string): 
     child.stdout!.on("data", check);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(Object.assign(new Error(`server exited with ${code}:\n${output}`), { output }));
     });
   });
   return {
