@@ -8,29 +8,13 @@
 import type { DB } from "@db/connection";
 import type { ApplicationStatus, EmploymentType } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
-import { requireUser, type SessionUser } from "~/auth/require-user.server";
-import { getDb } from "~/db.server";
 import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
-import { forbidden } from "~/utils/http.server";
-import { companyOfUser } from "./companies.server";
 import { notify, notifyCompany } from "./notifications.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 
 export { NOTE_MAX } from "~/domain/applications/pipeline";
-
-/**
- * For the employer's applicant pages: a member of a verified company (403 otherwise — a
- * pending company has no public vacancies and so no applicants). Ownership of each vacancy
- * or application is checked by the scoped queries below (404).
- */
-export async function requireCompanyMember(request: Request): Promise<{ user: SessionUser; company: { id: number; name: string; slug: string } }> {
-  const user = await requireUser(request, { role: "employer" });
-  const company = await companyOfUser(getDb(), user.id);
-  if (!company || company.status !== "verified") forbidden();
-  return { user, company: { id: company.id, name: company.name, slug: company.slug } };
-}
 
 export { type ApplicationSnapshot, type SnapshotView, parseSnapshot } from "~/domain/applications/snapshot";
 

@@ -7,7 +7,7 @@ import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { foldForSearch } from "./graduate-search.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
-import { listableVisibilities, type Viewer } from "./visibility.server";
+import { listableVisibilities, type Viewer } from "~/domain/visibility";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 import { DIRECTORY_SORTS, type DirectorySort } from "~/domain/directory/options";

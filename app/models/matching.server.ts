@@ -6,10 +6,6 @@ import type { ApplicationStatus } from "@db/schema";
 import { z } from "zod";
 import type { CandidateFilters, RankPage } from "~/domain/matching/ranker";
 import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/score";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
-import { getDb } from "~/db.server";
-import { notFound } from "~/utils/http.server";
-import { requireCompanyMember } from "./applications.server";
 import { todayInBishkek } from "./directory.server";
 import { loadVacancy, matchIndex } from "./matching-index.server";
 
@@ -230,30 +226,6 @@ export async function skillGap(connection: Connection, query: SkillGapQuery, lim
     modules: modules.filter((m) => m.skill_id === s.skillId).map(({ number, title_ky, title_ru, title_en }) => ({ number, title_ky, title_ru, title_en })),
   }));
   return { graduates, vacancies, rows };
-}
-
-// ---- who may look ---------------------------------------------------------------------------
-
-export type CandidateViewer =
-  | { kind: "staff"; userId: number }
-  | { kind: "employer"; userId: number; companyId: number };
-
-/**
- * Candidates of a vacancy: staff, or a member of the verified company that owns it.
- * Signed out → sign-in; graduates and members of pending companies → 403; another
- * company's vacancy (or none) → 404, so ids reveal nothing.
- */
-export async function requireCandidateViewer(request: Request, vacancyId: number): Promise<CandidateViewer> {
-  const user = await requireUser(request, { role: ["employer", ...STAFF_ROLES] });
-  const db = getDb();
-  const vacancy = await db.selectFrom("vacancies").select(["id", "company_id"]).where("id", "=", vacancyId).executeTakeFirst();
-  if (user.role !== "employer") {
-    if (!vacancy) notFound();
-    return { kind: "staff", userId: user.id };
-  }
-  const { company } = await requireCompanyMember(request);
-  if (!vacancy || vacancy.company_id !== company.id) notFound();
-  return { kind: "employer", userId: user.id, companyId: company.id };
 }
 
 // ---- JSON ----------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/gradua
 import { formatMonth } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
+import { viewerOf } from "~/auth/guards.server";
+import { getDb } from "~/db.server";
+import { langOf } from "~/i18n/negotiate";
 import { loadPublicProfile } from "~/models/public-profile.server";
 
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
@@ -12,7 +15,7 @@ export const handle = SERVER_RENDERED_ONLY;
 
 // A one-to-two page A4 CV: the print stylesheet hides the site's header and footer.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadPublicProfile(request, params.slug);
+  return loadPublicProfile(getDb(), await viewerOf(request), params.slug, langOf(request));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -16,7 +16,8 @@ import { useT } from "~/i18n/use-t";
 import { searchGraduates, todayInBishkek, type DirectoryItem } from "~/models/directory.server";
 import { DIRECTORY_SORTS } from "~/domain/directory/options";
 import { listCohorts, listRegions, listSchools } from "~/models/reference.server";
-import { canUseDirectory, viewerOf } from "~/models/visibility.server";
+import { viewerOf } from "~/auth/guards.server";
+import { canUseDirectory } from "~/domain/visibility";
 import { forbidden } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 

@@ -9,7 +9,7 @@ import { SectionErrorBoundary } from "~/components/section-error";
 import { getConnection } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { JobParams, jobsFor } from "~/models/matching.server";
 import { titleMeta } from "~/utils/meta";
 

@@ -9,7 +9,7 @@ import { deleteStoredImage, storeUploadedImage } from "~/domain/images/store.ser
 import { readUploadForm } from "~/domain/images/upload-form.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import {
   addProjectImage, createProject, deleteImage, deleteProject, getProject, MAX_IMAGES_PER_PROJECT,
   moveImage, projectImageCount, updateImageAlt, updateProject,
