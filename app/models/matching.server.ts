@@ -3,29 +3,14 @@
 // explainMatch and dressed with names from the database.
 import type { Connection } from "@db/connection";
 import type { ApplicationStatus } from "@db/schema";
-import { z } from "zod";
 import type { CandidateFilters, RankPage } from "~/domain/matching/ranker";
 import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/score";
-import { todayInBishkek } from "./directory.server";
+import { todayInBishkek } from "~/domain/calendar";
+import type { Named, SkillNames } from "~/domain/matching/json";
+import type { CandidateQuery, SkillGapQuery } from "~/domain/matching/queries";
 import { loadVacancy, matchIndex } from "./matching-index.server";
 
 export const MATCH_PAGE_SIZE = 20;
-
-export type Named = { name_ky: string; name_ru: string; name_en: string };
-export type SkillNames = Record<number, Named & { slug: string }>;
-
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
-const flag = z.string().optional().catch(undefined).transform((v) => v === "1" || v === "on" || v === "true");
-const page = z.coerce.number().int().min(1).max(100_000).catch(1);
-
-/** Tolerant, like every list address: a stale or hand-edited query shows the list, never an error. */
-export const CandidateParams = z.object({ meets: flag, school: id, region: id, available: flag, placed: flag, page });
-export type CandidateQuery = z.infer<typeof CandidateParams>;
-export const JobParams = z.object({ page });
-
-export function candidateQueryFrom(url: URL): CandidateQuery {
-  return CandidateParams.parse(Object.fromEntries(url.searchParams));
-}
 
 /** Ranks once for the asked page; only a page past the end (a stale link) ranks again for the last one. */
 function pageOf(requested: number, rank: (offset: number) => RankPage) {
@@ -159,9 +144,6 @@ export async function jobsFor(connection: Connection, graduateId: number, reques
 
 // ---- skill gap ------------------------------------------------------------------------------
 
-export const SkillGapParams = z.object({ school: id, cohort: id });
-export type SkillGapQuery = z.infer<typeof SkillGapParams>;
-
 export type SkillGapRow = {
   skill: Named & { id: number; slug: string };
   /** Open vacancies that require the skill / list it as nice to have. */
@@ -226,43 +208,4 @@ export async function skillGap(connection: Connection, query: SkillGapQuery, lim
     modules: modules.filter((m) => m.skill_id === s.skillId).map(({ number, title_ky, title_ru, title_en }) => ({ number, title_ky, title_ru, title_en })),
   }));
   return { graduates, vacancies, rows };
-}
-
-// ---- JSON ----------------------------------------------------------------------------------
-
-const LEVEL_WORDS = { 1: "basic", 2: "intermediate", 3: "advanced" } as const;
-const EVIDENCE_WORDS = { 1: "self-declared", 2: "portfolio", 3: "verified" } as const;
-const CEFR_WORDS = { 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2", 7: "native" } as const;
-
-/** An explanation for the JSON routes: skills by slug and name, levels as words, points as numbers. */
-export function explanationJson(e: Explanation, skills: SkillNames) {
-  const skill = (id: number) => ({ id, ...(skills[id] ?? { slug: String(id), name_ky: "", name_ru: "", name_en: "" }) });
-  const requirement = (r: Explanation["required"][number]) => ({
-    skill: skill(r.skillId),
-    minLevel: LEVEL_WORDS[r.minLevel],
-    status: r.status,
-    // The highest level held and its evidence, then every (level, evidence) pair (docs/decisions/022).
-    level: r.claims.length ? LEVEL_WORDS[r.claims[r.claims.length - 1]!.level] : null,
-    evidence: r.claims.length ? EVIDENCE_WORDS[r.claims[r.claims.length - 1]!.evidence] : null,
-    pairs: r.claims.map((p) => ({ level: LEVEL_WORDS[p.level], evidence: EVIDENCE_WORDS[p.evidence] })),
-    via: r.viaSkillId ? skill(r.viaSkillId) : null,
-    credit: r.credit / 1000,
-  });
-  const points = (p: number) => Math.round(p / 100) / 100;
-  return {
-    total: points(e.total),
-    components: Object.fromEntries(Object.entries(e.components).map(([k, v]) => [k, points(v)])),
-    requiredMet: e.requiredMet,
-    requiredCount: e.requiredCount,
-    required: e.required.map(requirement),
-    niceToHave: e.niceToHave.map(requirement),
-    languages: e.languages.map((l) => ({ language: l.language, minLevel: CEFR_WORDS[l.minLevel], level: l.have ? CEFR_WORDS[l.have] : null, status: l.status })),
-    place: e.place,
-    availability: e.availability,
-    modulesCompleted: e.modulesCompleted,
-    modulesVerified: e.modulesVerified,
-    modulesTotal: 12,
-    certificate: e.certificate,
-    learnNext: e.learnNext.map((l) => ({ skill: skill(l.skillId), scoreAfter: l.scoreAfter })),
-  };
 }

@@ -7,7 +7,8 @@ import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { requireCompanyMember } from "~/auth/guards.server";
-import { APPLICANTS_PAGE_SIZE, applicantsQueryFrom, companyVacancies, listCompanyApplicants } from "~/models/applications.server";
+import { applicantsQueryFrom } from "~/domain/applications/applicants-query";
+import { APPLICANTS_PAGE_SIZE, companyVacancies, listCompanyApplicants } from "~/models/applications.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {

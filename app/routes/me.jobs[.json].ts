@@ -3,7 +3,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getConnection } from "~/db.server";
 import { requireGraduate } from "~/auth/guards.server";
-import { explanationJson, JobParams, jobsFor } from "~/models/matching.server";
+import { JobParams } from "~/domain/matching/queries";
+import { explanationJson } from "~/domain/matching/json";
+import { jobsFor } from "~/models/matching.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);

@@ -14,7 +14,8 @@ import {
   addProjectImage, createProject, deleteImage, deleteProject, getProject, MAX_IMAGES_PER_PROJECT,
   moveImage, projectImageCount, updateImageAlt, updateProject,
 } from "~/models/projects.server";
-import { resolveSkillTexts, splitLines } from "~/models/skills.server";
+import { splitLines } from "~/domain/text/lines";
+import { resolveSkillTexts } from "~/models/skills.server";
 import { ProjectSchema } from "~/domain/profile/project-form";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldError, FieldErrors } from "~/utils/form-types";

@@ -4,7 +4,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getConnection } from "~/db.server";
 import { requireCandidateViewer } from "~/auth/guards.server";
-import { candidateQueryFrom, candidatesFor, explanationJson } from "~/models/matching.server";
+import { candidateQueryFrom } from "~/domain/matching/queries";
+import { explanationJson } from "~/domain/matching/json";
+import { candidatesFor } from "~/models/matching.server";
 import { idParam, notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
