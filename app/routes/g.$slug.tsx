@@ -24,9 +24,10 @@ export const handle = SERVER_RENDERED_ONLY;
 export const links: LinksFunction = () => projectCardLinks();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const profile = await loadPublicProfile(getDb(), await viewerOf(request), params.slug, langOf(request));
+  const viewer = await viewerOf(request);
+  const profile = await loadPublicProfile(getDb(), viewer, params.slug, langOf(request));
   // A verified employer invites from here with a button (issue 14, item 9), not by typing an address.
-  return { ...profile, invite: await inviteChoices(getDb(), request, profile.graduate.slug) };
+  return { ...profile, invite: await inviteChoices(getDb(), viewer, profile.graduate.slug) };
 }
 
 const InviteSchema = z.object({ intent: z.literal("invite"), vacancyId: z.string("errors.required").regex(/^\d{1,12}$/, "errors.required").transform(Number) });
