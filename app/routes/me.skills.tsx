@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { addSkillClaim, loadProfile, removeSkillClaim, setSkillLevel } from "~/models/profile.server";
 import { SKILL_LEVELS } from "~/domain/profile/options";
 import { resolveSkillText } from "~/models/skills.server";

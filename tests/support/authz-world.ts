@@ -9,7 +9,8 @@ import { createCompanyInvite } from "~/models/companies.server";
 import { stageImport } from "~/models/csv-import.server";
 import { createSurveyLink } from "~/models/outcomes.server";
 import { createPasswordReset } from "~/models/password-resets.server";
-import { createSavedSearch, parseBoardQuery } from "~/models/vacancies.server";
+import { createSavedSearch } from "~/models/saved-searches.server";
+import { parseBoardQuery } from "~/domain/vacancies/board-query";
 import { makeCohort, makeCompany, makeInvitation, makeUser, sessionCookieFor } from "./factories";
 
 export const ACTORS = ["visitor", "gradA", "gradB", "pending", "empX", "empY", "staff", "admin"] as const;
