@@ -5,6 +5,7 @@ import type { DB } from "../connection";
 import type { ApplicationStatus } from "../schema";
 import { apply, invite, move, withdraw } from "../../app/models/applications.server";
 import { ACTOR, stepsTo } from "./history";
+import { todayInBishkek } from "../../app/domain/calendar";
 
 export type ApplicationOptions = {
   status?: ApplicationStatus;
@@ -41,7 +42,7 @@ export async function makeApplication(db: DB, vacancyId: number, graduateId: num
               to, note: null,
               interviewAt: to === "interview" ? new Date(Date.now() + 3 * 86_400_000).toISOString() : null,
               interviewPlace: to === "interview" ? "Бишкек, ул. Ибраимова 115" : null,
-              startDate: to === "hired" ? (options.startDate ?? new Date().toISOString().slice(0, 10)) : null,
+              startDate: to === "hired" ? (options.startDate ?? todayInBishkek()) : null,
               monthlyPay: to === "hired" ? (options.monthlyPay ?? null) : null,
             },
             employer,

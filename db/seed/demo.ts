@@ -13,6 +13,7 @@ import { seedVacancies } from "./vacancies";
 import { seedOutcomes } from "./outcomes";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
+import { todayInBishkek } from "../../app/domain/calendar";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
 /** A known, unused invitation code so that anyone can try joining as a graduate. */
@@ -47,6 +48,9 @@ function addDays(iso: string, days: number): string {
 export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = DEMO_SIZE, options: { uploadDir?: string } = {}): Promise<void> {
   const random = createRandom(size.seed ?? 2026);
   const now = new Date().toISOString();
+  // The demo's "today" is the Bishkek date, as every form checks it (app/domain/calendar.ts): between
+  // 00:00 and 06:00 in Bishkek the UTC date is still yesterday, and a deadline of "today" would be past.
+  const todayHere = todayInBishkek(new Date(now));
 
   // Accounts and the demo graduates are made by the factories the tests use
   // (db/factories, docs/decisions/039-shared-factories.md): the model functions the forms call.
@@ -111,7 +115,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     staffId,
     uploadDir: options.uploadDir,
     withImages: size.graduates > 5000 ? 0 : 16,
-    today: now.slice(0, 10),
+    today: todayHere,
     trackOf,
   });
   // The demo graduate's profile is complete: every module verified, a verified certificate.
@@ -136,10 +140,10 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     .execute();
   await db.updateTable("graduate_languages").set({ level: "B2" }).where("graduate_id", "=", aiperi.id).where("language", "=", "en").execute();
 
-  await seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: now.slice(0, 10), seed: size.seed ?? 2026, lockedPasswordHash });
+  await seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: todayHere, seed: size.seed ?? 2026, lockedPasswordHash });
   // A small mid-year cohort whose +6 months checkpoint fell a few days ago, so the demo's
   // follow-up list always has checkpoints "due" (the June cohorts' are all overdue or not yet).
-  const today = now.slice(0, 10);
+  const today = todayHere;
   const winterDate = addCalendarDays(addMonths(today, -6), -5);
   for (const slug of ["pl-98-bishkek", "ipk-tokmok"]) {
     const schoolId = schools.find((s) => s.slug === slug)?.id;

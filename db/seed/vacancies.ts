@@ -97,6 +97,38 @@ export async function seedVacancies(
   let open = 0;
   const cacheBefore = sqlite.pragma("cache_size", { simple: true });
   sqlite.pragma("cache_size = -262144");
+  /** One application as the apply form and the employer's moves write it, with its history and any placement. */
+  type Published = { id: number; company: (typeof companies)[number]; title: string; employmentType: string; salaryMin: number | null; published: string };
+  const addApplication = (random: Random, vacancy: Published, g: { id: number; user_id: number }, stage: ApplicationStatus) => {
+    const { id: vacancyId, company, title, employmentType, salaryMin, published } = vacancy;
+    const employer = members.get(company.id) ?? null;
+    // Nothing happens after the moment the demo is made.
+    const appliedAt = earliest(addDays(published, random.int(0, 10)), now);
+    const { note } = ApplySchema.parse({ note: random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : undefined });
+    // The copy of what was sent is made below, once every profile is read (an invitation has none).
+    const res = insertApplication.run(vacancyId, g.id, stage, stage === "invited" ? null : note, null, appliedAt, appliedAt);
+    if (res.changes === 0) return;
+    const applicationId = Number(res.lastInsertRowid);
+    if (stage !== "invited") sent.push({ applicationId, graduateId: g.id, at: appliedAt });
+    let from: ApplicationStatus | null = null;
+    let at = appliedAt;
+    stepsTo(stage).forEach((to, n) => {
+      const gap = random.int(1, 6); // drawn for every step, as always, so later rows stay the same
+      if (n > 0) at = earliest(addDays(at, gap), now);
+      const interview = to === "interview";
+      insertEvent.run(applicationId, from, to, ACTOR[to] === "graduate" ? g.user_id : employer, to === "applied" ? note : null, interview ? addDays(at, 3) : null, interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null, at, at);
+      from = to;
+    });
+    touchApplication.run(at, applicationId);
+    if (stage === "hired") {
+      // As the employer's "hired" move records it: the vacancy's own terms, the company's status that day.
+      insertPlacement.run(applicationId, g.id, company.id, vacancyId, title, employmentType, addDays(appliedAt, 30).slice(0, 10), salaryMin, company.status === "verified" ? 1 : 0, employer);
+    }
+  };
+  // The demo employers' own companies always have applicants to open (their pages are the demo's
+  // showcase); drawn from a stream of their own, after the rest, so the other rows stay the same.
+  const demoCompanies = new Set((sqlite.prepare("select cm.company_id from company_members cm join users u on u.id = cm.user_id where u.email like '%@demo.kg'").all() as { company_id: number }[]).map((r) => r.company_id));
+  const showcase: (Published & { status: string })[] = [];
   sqlite.transaction(() => {
     // Every company gets a few vacancies; verified ones keep posting until the target of open ones is met.
     const plan: { company: (typeof companies)[number]; forceOpen: boolean }[] = [];
@@ -164,34 +196,21 @@ export async function seedVacancies(
       if (random.chance(0.3)) insertLanguage.run(vacancyId, "ky", "B1");
 
       // Applications: only on published vacancies, a handful each, in every stage.
+      if (published && demoCompanies.has(company.id)) showcase.push({ id: vacancyId, company, title, employmentType, salaryMin, published, status });
       if (!published || candidates.length === 0 || (forceOpen && random.chance(0.9))) continue;
-      const employer = members.get(company.id) ?? null;
       for (let i = random.int(0, 5); i > 0; i--) {
         const g = random.pick(candidates);
         const stage = status === "filled" && i === 1 ? "hired" : pickWeighted(random, PIPELINE);
-        // Nothing happens after the moment the demo is made.
-        const appliedAt = earliest(addDays(published, random.int(0, 10)), now);
-        const { note } = ApplySchema.parse({ note: random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : undefined });
-        // The copy of what was sent is made below, once every profile is read (an invitation has none).
-        const res = insertApplication.run(vacancyId, g.id, stage, stage === "invited" ? null : note, null, appliedAt, appliedAt);
-        if (res.changes === 0) continue;
-        const applicationId = Number(res.lastInsertRowid);
-        if (stage !== "invited") sent.push({ applicationId, graduateId: g.id, at: appliedAt });
-        let from: ApplicationStatus | null = null;
-        let at = appliedAt;
-        stepsTo(stage).forEach((to, n) => {
-          const gap = random.int(1, 6); // drawn for every step, as always, so later rows stay the same
-          if (n > 0) at = earliest(addDays(at, gap), now);
-          const interview = to === "interview";
-          insertEvent.run(applicationId, from, to, ACTOR[to] === "graduate" ? g.user_id : employer, to === "applied" ? note : null, interview ? addDays(at, 3) : null, interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null, at, at);
-          from = to;
-        });
-        touchApplication.run(at, applicationId);
-        if (stage === "hired") {
-          // As the employer's "hired" move records it: the vacancy's own terms, the company's status that day.
-          insertPlacement.run(applicationId, g.id, company.id, vacancyId, title, employmentType, addDays(appliedAt, 30).slice(0, 10), salaryMin, company.status === "verified" ? 1 : 0, employer);
-        }
+        addApplication(random, { id: vacancyId, company, title, employmentType, salaryMin, published }, g, stage);
       }
+    }
+    const extra = createRandom(options.seed + 3);
+    for (const company of new Set(showcase.map((v) => v.company))) {
+      const own = showcase.filter((v) => v.company === company && v.status === "open");
+      const has = sqlite.prepare("select count(*) n from applications a join vacancies v on v.id = a.vacancy_id where v.company_id = ?").get(company.id) as { n: number };
+      if (has.n >= 3 || own.length === 0 || candidates.length === 0) continue;
+      // No hires here: placements would move the published outcome figures.
+      for (const stage of ["applied", "screening", "interview"] as const) addApplication(extra, extra.pick(own), extra.pick(candidates), stage);
     }
   })();
   sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);

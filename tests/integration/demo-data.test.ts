@@ -151,7 +151,7 @@ describe("the demo data is what the forms would write", () => {
 
   it("every vacancy passes the vacancy form's schema with the same values, its text as the editor stores it", () => {
     const rows = all<Record<string, string | number | null>>("select * from vacancies order by id");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInBishkek(); // the day the form checks against (app/domain/calendar.ts)
     const wrong: string[] = [];
     for (const v of rows) {
       // A deadline that has passed was in the future when the vacancy was saved: the form checks it against that day.
@@ -240,6 +240,16 @@ describe("the demo data is believable", () => {
   it("no vacancy waits for review with its deadline already past", () => {
     const today = todayInBishkek();
     expect(all<{ id: number }>(`select id from vacancies where status = 'submitted' and deadline < '${today}'`)).toEqual([]);
+  });
+
+  it("each demo employer's verified company has applicants to open (the demo's showcase pages are never empty)", () => {
+    const rows = all<{ email: string; n: number }>(
+      `select u.email, (select count(*) from applications a join vacancies v on v.id = a.vacancy_id where v.company_id = c.id) n
+         from users u join company_members cm on cm.user_id = u.id join companies c on c.id = cm.company_id
+        where u.email in ('employer@demo.kg', 'employer2@demo.kg') and c.status = 'verified'`,
+    );
+    expect(rows.map((r) => r.email).sort()).toEqual(["employer2@demo.kg", "employer@demo.kg"]);
+    for (const r of rows) expect(r.n, r.email).toBeGreaterThanOrEqual(3);
   });
 
   it("no invitation code of a graduate who has not joined has expired", () => {
