@@ -126,6 +126,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       await Promise.all([page.waitForURL(/\/staff\/outcomes\/graduates\/\d+/), page.locator(".drill-table tbody tr a").first().click()]);
 
       // 7. The audit log shows the approval (before → after), the module verification and the export.
+      if (await page.locator(".section-nav__menu").isVisible()) await page.locator(".section-nav__menu summary").click();
       await Promise.all([page.waitForURL(/\/staff\/audit$/), page.getByRole("navigation", { name: m["nav.staff"] }).getByRole("link", { name: m["audit.title"] }).click()]);
       await expectText(page.locator("main h1"), m["audit.title"]);
       const filter = async (action: string, entityId: number | null) => {
