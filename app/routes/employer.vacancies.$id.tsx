@@ -17,7 +17,7 @@ import { listRegions } from "~/models/reference.server";
 import { splitLines } from "~/domain/text/lines";
 import { endVacancy, getVacancy, MAX_VACANCY_SKILLS, resolveSkillLines, saveVacancy, submitVacancy, type TransitionResult } from "~/models/vacancies.server";
 import { CEFR_LEVELS, EMPLOYMENT_TYPES, VACANCY_LANGUAGES, WORK_MODES } from "~/domain/vacancies/options";
-import { VacancySchema } from "~/domain/vacancies/form";
+import { VacancySchema, vacancyRequirements } from "~/domain/vacancies/form";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
@@ -84,15 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (nice.unknown.length) errors.niceSkills = ["admin.modules.unknownSkills", { list: nice.unknown.join(", ") }];
     if (d.region !== null && !(await db.selectFrom("regions").select("id").where("id", "=", d.region).executeTakeFirst())) errors.region = "errors.invalid";
     if (Object.keys(errors).length) return invalid(errors, form);
-    const requiredIds = new Set(required.found.map((s) => s.skill.id));
-    const skills = [
-      ...required.found.map((s) => ({ skillId: s.skill.id, required: true, minLevel: s.level })),
-      ...nice.found.filter((s) => !requiredIds.has(s.skill.id)).map((s) => ({ skillId: s.skill.id, required: false, minLevel: s.level })),
-    ];
-    const languages = VACANCY_LANGUAGES.flatMap((language) => {
-      const minLevel = d[`lang_${language}`];
-      return minLevel ? [{ language, minLevel }] : [];
-    });
+    const { skills, languages } = vacancyRequirements(required.found, nice.found, d);
     const saved = await saveVacancy(
       db,
       company.id,

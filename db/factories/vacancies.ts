@@ -6,8 +6,7 @@ import type { z } from "zod";
 import type { DB } from "../connection";
 import type { VacancyStatus } from "../schema";
 import { todayInBishkek } from "../../app/domain/calendar";
-import { VACANCY_LANGUAGES } from "../../app/domain/vacancies/options";
-import { VacancySchema } from "../../app/domain/vacancies/form";
+import { VacancySchema, vacancyRequirements } from "../../app/domain/vacancies/form";
 import { splitLines } from "../../app/domain/text/lines";
 import { resolveSkillLines, saveVacancy, type VacancyInput } from "../../app/models/vacancies.server";
 
@@ -31,15 +30,7 @@ export async function vacancyInput(db: DB, d: VacancyForm): Promise<VacancyInput
   const nice = await resolveSkillLines(db, splitLines(d.niceSkills));
   const unknown = [...required.unknown, ...nice.unknown];
   if (unknown.length) throw new Error(`vacancy factory: unknown skills ${unknown.join(", ")}`);
-  const requiredIds = new Set(required.found.map((s) => s.skill.id));
-  const skills = [
-    ...required.found.map((s) => ({ skillId: s.skill.id, required: true, minLevel: s.level })),
-    ...nice.found.filter((s) => !requiredIds.has(s.skill.id)).map((s) => ({ skillId: s.skill.id, required: false, minLevel: s.level })),
-  ];
-  const languages = VACANCY_LANGUAGES.flatMap((language) => {
-    const minLevel = d[`lang_${language}`];
-    return minLevel ? [{ language, minLevel }] : [];
-  });
+  const { skills, languages } = vacancyRequirements(required.found, nice.found, d);
   return {
     title: d.title, description: d.description, employmentType: d.employmentType, workMode: d.workMode, city: d.city, regionId: d.region,
     salaryMin: d.salaryMin, salaryMax: d.salaryMax, salaryHidden: d.salaryHidden, openings: d.openings, deadline: d.deadline, skills, languages,

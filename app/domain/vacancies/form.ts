@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { todayInBishkek } from "~/domain/calendar";
 import { isoDate, optionalText, requiredText } from "~/utils/fields";
-import { CEFR_LEVELS, EMPLOYMENT_TYPES, WORK_MODES } from "./options";
+import { CEFR_LEVELS, EMPLOYMENT_TYPES, VACANCY_LANGUAGES, WORK_MODES } from "./options";
 
 /** A whole number of som, typed with or without spaces ("45 000"), or empty. */
 const money = z
@@ -49,3 +49,23 @@ export const VacancySchema = z
     lang_en: level,
   })
   .refine((v) => v.salaryMin === null || v.salaryMax === null || v.salaryMin <= v.salaryMax, { path: ["salaryMax"], message: "vacancies.errors.salaryRange" });
+
+type ResolvedSkill<L> = { skill: { id: number }; level: L };
+
+/**
+ * The skill and language rows of a vacancy as the form posts them: a skill listed as both required
+ * and nice-to-have counts as required; a language without a level is not asked. Used by the vacancy
+ * editor's action and by the vacancy factory (db/factories/vacancies.ts), so both store the same.
+ */
+export function vacancyRequirements<L, C>(required: ResolvedSkill<L>[], nice: ResolvedSkill<L>[], levels: { [K in (typeof VACANCY_LANGUAGES)[number] as `lang_${K}`]?: C | null }) {
+  const requiredIds = new Set(required.map((s) => s.skill.id));
+  const skills = [
+    ...required.map((s) => ({ skillId: s.skill.id, required: true, minLevel: s.level })),
+    ...nice.filter((s) => !requiredIds.has(s.skill.id)).map((s) => ({ skillId: s.skill.id, required: false, minLevel: s.level })),
+  ];
+  const languages = VACANCY_LANGUAGES.flatMap((language) => {
+    const minLevel = levels[`lang_${language}`];
+    return minLevel ? [{ language, minLevel }] : [];
+  });
+  return { skills, languages };
+}
