@@ -10,7 +10,7 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/models/graduates.server";
 import { addSkillClaim, loadProfile, removeSkillClaim, setSkillLevel } from "~/models/profile.server";
-import { SKILL_LEVELS } from "~/domain/profile/options";
+import { SKILL_LEVELS } from "~/domain/skills/levels";
 import { resolveSkillText } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -18,7 +18,7 @@ import { positiveId, requiredText } from "~/utils/fields";
 import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-const level = z.enum(SKILL_LEVELS as ["basic", "intermediate", "advanced"], "errors.invalid");
+const level = z.enum(SKILL_LEVELS, "errors.invalid");
 const AddSchema = z.object({ intent: z.literal("add"), skill: requiredText(100), level });
 const LevelSchema = z.object({ intent: z.literal("level"), skillId: positiveId, level });
 const RemoveSchema = z.object({ intent: z.literal("remove"), skillId: positiveId });

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { todayInBishkek } from "~/models/directory.server";
 import { isoDate, optionalText, requiredText } from "~/utils/fields";
-import { CEFR_LEVELS, EMPLOYMENT_TYPES, WORK_MODES } from "./options";
+import { CEFR_LEVELS } from "~/domain/skills/levels";
+import { EMPLOYMENT_TYPES, WORK_MODES } from "./options";
 
 /** A whole number of som, typed with or without spaces ("45 000"), or empty. */
 const money = z
