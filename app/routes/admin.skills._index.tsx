@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { pageParam } from "~/utils/params";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { Pager } from "~/components/pager";
@@ -22,7 +23,7 @@ const PAGE_SIZE = 40;
 const ListQuery = z.object({
   q: z.string().trim().max(100).catch(""),
   category: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 
 const MergeSchema = z.object({ intent: z.literal("merge"), from: requiredText(100), into: requiredText(100) });

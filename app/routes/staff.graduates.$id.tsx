@@ -17,7 +17,7 @@ import { certificateName } from "~/models/reference.server";
 import { verifyCertificate, verifyModule, verifySkill, withdrawModuleVerification } from "~/models/verification.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
-import { isoDate, positiveId } from "~/utils/fields";
+import { isoDate, moduleScore, positiveId } from "~/utils/fields";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -25,12 +25,7 @@ const VerifyModuleSchema = z.object({
   intent: z.literal("verifyModule"),
   moduleId: positiveId,
   completedOn: isoDate.refine((d) => d <= todayInBishkek(), "errors.date"),
-  score: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .pipe(z.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(100, "errors.invalid").nullable()),
+  score: moduleScore,
 });
 const ModuleRef = z.object({ moduleId: positiveId });
 const SkillRef = z.object({ skillId: positiveId });

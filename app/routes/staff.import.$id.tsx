@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { pageParam } from "~/utils/params";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, useFormFailure } from "~/components/form";
@@ -28,7 +29,7 @@ const SHOW = ["all", "accepted", "rejected", "duplicate"] as const;
 type Show = (typeof SHOW)[number];
 
 const ReportQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
   show: z.enum(SHOW).catch("all"),
 });
 
