@@ -104,6 +104,7 @@ export function Header() {
   const user = root?.user ?? null;
   const live = useLiveHeader(root ?? {}, user ? { unread: user.unread, verifiedEmployer: user.verifiedEmployer } : null);
   const unread = live?.unread ?? 0;
+  const { pathname } = useLocation();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -111,29 +112,37 @@ export function Header() {
           <span className="brand__mark" aria-hidden="true">IT</span>
           <span>{t("brand.name")}</span>
         </Link>
-        <nav className="main-nav" aria-label={t("nav.main")}>
-          {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
-          {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
-          <Link to="/vacancies">{t("vacancies.nav")}</Link>
-          {user?.role === "staff" || user?.role === "admin" || live?.verifiedEmployer ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
-          {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
-          {user?.role === "employer" ? <Link to="/employer">{t("vacancies.dashboard")}</Link> : null}
-          {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}
-          {user ? (
-            <>
-              <Link to="/notifications">{unread > 0 ? t("notifications.navUnread", { n: unread }) : t("notifications.nav")}</Link>
-              <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>{t("nav.account")}</Link>
-              <Form method="post" action="/logout" className="inline-form">
-                <button type="submit" className="link-button">{t("nav.signOut")}</button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <Link to="/login">{t("nav.signIn")}</Link>
-              <Link to="/join">{t("nav.join")}</Link>
-            </>
-          )}
-        </nav>
+        {/* On a phone the main links fold into one disclosure (no JavaScript needed); from 48rem the
+            CSS shows them as a row and hides the summary (docs/decisions/032-phone-navigation-and-tables.md).
+            key: a client navigation renders it fresh, so it closes after a link is followed. */}
+        <details className="site-menu" key={pathname}>
+          <summary>
+            {unread > 0 ? t("nav.menuUnread", { n: unread }) : t("nav.menu")}
+          </summary>
+          <nav className="main-nav" aria-label={t("nav.main")}>
+            {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
+            {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
+            <Link to="/vacancies">{t("vacancies.nav")}</Link>
+            {user?.role === "staff" || user?.role === "admin" || live?.verifiedEmployer ? <Link to="/graduates">{t("directory.nav")}</Link> : null}
+            {user?.role === "graduate" ? <Link to="/me/profile">{t("nav.myProfile")}</Link> : null}
+            {user?.role === "employer" ? <Link to="/employer">{t("vacancies.dashboard")}</Link> : null}
+            {user?.role === "employer" ? <Link to="/company">{t("companies.nav")}</Link> : null}
+            {user ? (
+              <>
+                <Link to="/notifications">{unread > 0 ? t("notifications.navUnread", { n: unread }) : t("notifications.nav")}</Link>
+                <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>{t("nav.account")}</Link>
+                <Form method="post" action="/logout" className="inline-form">
+                  <button type="submit" className="link-button">{t("nav.signOut")}</button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <Link to="/login">{t("nav.signIn")}</Link>
+                <Link to="/join">{t("nav.join")}</Link>
+              </>
+            )}
+          </nav>
+        </details>
         <LanguageSwitch />
       </div>
     </header>

@@ -1,35 +1,55 @@
 // `npm test`: type-check, build (the server and browser tests use the real build), then
 // every vitest suite — unit, integration, server over HTTP, browser — and a closing line
 // "N passed, N failed, N skipped" that CI reads. Exits non-zero when anything fails.
-import { spawnSync } from "node:child_process";
+// The type check runs beside the build and the tests (docs/decisions/035-test-suite-speed.md):
+// its report is printed at the end and a failure counts as a failed test.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: "inherit", shell: false }).status ?? 1;
+const run = (cmd, args) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", shell: false });
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
 const npx = (...args) => run("npx", args);
+const started = Date.now();
+const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
-console.log("\n== type check ==");
-if (npx("tsc", "--noEmit") !== 0) {
-  console.log("\ntype check failed");
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-}
+console.log("\n== type check (in the background) and build ==");
+fs.mkdirSync("test-results", { recursive: true });
+// To a file, so that its report comes after the tests' instead of in the middle of them.
+const typecheckLog = "test-results/typecheck.log";
+const typecheckOut = fs.openSync(typecheckLog, "w");
+const tsc = spawn(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"], { stdio: ["ignore", typecheckOut, typecheckOut], shell: false });
+const typecheck = new Promise((resolve) => {
+  tsc.on("error", (error) => resolve({ status: 1, error: String(error) }));
+  tsc.on("exit", (code) => resolve({ status: code ?? 1, at: seconds() }));
+});
 
-console.log("\n== build ==");
-if (run("npm", ["run", "build"]) !== 0) {
+if ((await run("npm", ["run", "build"])) !== 0) {
+  tsc.kill();
   console.log("\nbuild failed");
   console.log("0 passed, 1 failed");
   process.exit(1);
 }
+console.log(`build done at ${seconds()}`);
 
 if (!fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   console.log("\n!!! Chromium is missing: the browser tests will be reported as SKIPPED, not passed. (apt-get install -y chromium)\n");
 }
 
 console.log("\n== tests ==");
-fs.mkdirSync("test-results", { recursive: true });
 const report = "test-results/vitest.json";
 fs.rmSync(report, { force: true });
-const status = npx("vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
+const status = await npx("vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
+console.log(`tests done at ${seconds()}`);
+
+const types = await typecheck;
+fs.closeSync(typecheckOut);
+console.log(`\n== type check (done at ${types.at ?? seconds()}) ==`);
+process.stdout.write(fs.readFileSync(typecheckLog, "utf8") + (types.error ?? ""));
+console.log(types.status === 0 ? "type check passed" : "type check failed");
 
 let passed = 0;
 let failed = 0;
@@ -45,5 +65,6 @@ if (fs.existsSync(report)) {
   failed = 1;
 }
 if (status !== 0 && failed === 0) failed = 1;
+if (types.status !== 0) failed += 1;
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || status !== 0 ? 1 : 0);

@@ -4,12 +4,12 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 
 /** How complete the profile is, and links to what is missing. */
-export function CompletenessMeter({ percent, missing }: { percent: number; missing: CompletenessItem[] }) {
+export function CompletenessMeter({ percent, missing, id = "meter-title", className }: { percent: number; missing: CompletenessItem[]; id?: string; className?: string }) {
   const { t } = useT();
   return (
-    <section className="card meter" aria-labelledby="meter-title">
-      <h2 id="meter-title" className="h3">{t("profile.meter", { percent })}</h2>
-      <progress max={100} value={percent} aria-labelledby="meter-title">{percent}%</progress>
+    <section className={className ? `card meter ${className}` : "card meter"} aria-labelledby={id}>
+      <h2 id={id} className="h3">{t("profile.meter", { percent })}</h2>
+      <progress max={100} value={percent} aria-labelledby={id}>{percent}%</progress>
       {missing.length === 0 ? (
         <p className="small">{t("profile.meterDone")}</p>
       ) : (

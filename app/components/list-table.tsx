@@ -1,5 +1,6 @@
 // The staff and employer lists (audit log, follow-up, drill-down, applicants) share one shape:
-// a note when nothing is found, otherwise a table that scrolls inside its frame on a phone,
+// a note when nothing is found, otherwise a table whose rows stack into cards on a phone (each
+// value under its column's name, so actions and statuses stay on screen; docs/decisions/032-phone-navigation-and-tables.md),
 // then the pager. Each page says only what its columns are.
 import type { ReactNode } from "react";
 import { Pager } from "./pager";
@@ -32,7 +33,7 @@ export function ListTable<Row extends { id: number }>({
         <p className="muted">{empty}</p>
       ) : (
         <div className={wrapClass ? `table-wrap ${wrapClass}` : "table-wrap"}>
-          <table className={tableClass}>
+          <table className={`stacked ${tableClass}`}>
             <thead>
               <tr>
                 {visible.map((c) => <th key={c.header} scope="col">{c.header}</th>)}

@@ -22,16 +22,17 @@ export default function SchoolsPage() {
       <h1>{t("admin.schools")}</h1>
       <p><Link className="button" to="/admin/schools/new">{t("admin.schools.add")}</Link></p>
       <div className="table-wrap">
-        <table>
+        {/* stacked: on a phone each school is a card, so its edit link stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+        <table className="stacked">
           <thead>
             <tr><th scope="col">{t("admin.skills.name")}</th><th scope="col">{t("admin.schools.region")}</th><th scope="col">{t("common.actions")}</th></tr>
           </thead>
           <tbody>
             {schools.map((s) => (
               <tr key={s.id}>
-                <td>{pick(s, "name", lang)}<br /><span className="muted small">{pick(s, "city", lang)}</span></td>
-                <td>{pick(s, "region", lang)}</td>
-                <td><Link to={`/admin/schools/${s.id}`}>{t("common.edit")}</Link></td>
+                <td data-label={t("admin.skills.name")}>{pick(s, "name", lang)}<br /><span className="muted small">{pick(s, "city", lang)}</span></td>
+                <td data-label={t("admin.schools.region")}>{pick(s, "region", lang)}</td>
+                <td data-label={t("common.actions")}><Link to={`/admin/schools/${s.id}`}>{t("common.edit")}</Link></td>
               </tr>
             ))}
           </tbody>

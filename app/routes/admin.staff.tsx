@@ -56,15 +56,16 @@ export default function StaffAccountsPage() {
         <div>
           <h2>{t("admin.staff.list")}</h2>
           <div className="table-wrap">
-            <table>
+            {/* stacked: on a phone each person is a card instead of a table wider than the screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+            <table className="stacked">
               <thead>
                 <tr><th scope="col">{t("admin.staff.name")}</th><th scope="col">{t("account.role")}</th></tr>
               </thead>
               <tbody>
                 {people.map((p) => (
                   <tr key={p.id}>
-                    <td>{p.display_name}<br /><span className="muted small">{p.email} · {formatDate(lang, p.created_at)}</span></td>
-                    <td>{t(`role.${p.role}` as MessageKey)}</td>
+                    <td data-label={t("admin.staff.name")}>{p.display_name}<br /><span className="muted small">{p.email} · {formatDate(lang, p.created_at)}</span></td>
+                    <td data-label={t("account.role")}>{t(`role.${p.role}` as MessageKey)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -61,7 +61,8 @@ export default function EmployerDashboard() {
         <p className="muted">{t("vacancies.noneYet")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          {/* stacked: on a phone each vacancy is a card, so its counts and candidates stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">{t("vacancies.field.title")}</th>
@@ -74,14 +75,14 @@ export default function EmployerDashboard() {
             <tbody>
               {vacancies.map((v) => (
                 <tr key={v.id}>
-                  <td><Link to={`/employer/vacancies/${v.id}`}>{v.title}</Link></td>
-                  <td>
+                  <td data-label={t("vacancies.field.title")}><Link to={`/employer/vacancies/${v.id}`}>{v.title}</Link></td>
+                  <td data-label={t("vacancies.statusLabel")}>
                     <span className={`pill vacancy-status vacancy-status--${v.status}`}>{t(`vacancies.status.${v.status}`)}</span>
                     {v.status === "rejected" && v.reject_reason ? <p className="small muted">{v.reject_reason}</p> : null}
                   </td>
-                  <td>{v.deadline ? formatDate(lang, v.deadline) : "—"}</td>
-                  <td>{verified ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)}</td>
-                  {verified ? <td><Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link></td> : null}
+                  <td data-label={t("vacancies.field.deadline")}>{v.deadline ? formatDate(lang, v.deadline) : "—"}</td>
+                  <td data-label={t("vacancies.applicants")}>{verified ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)}</td>
+                  {verified ? <td data-label={t("match.candidates.nav")}><Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link></td> : null}
                 </tr>
               ))}
             </tbody>

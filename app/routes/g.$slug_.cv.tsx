@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/graduate-profile";
 import { formatMonth } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
+import type { Messages } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { loadPublicProfile } from "~/models/public-profile.server";
 
@@ -15,8 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadPublicProfile(request, params.slug);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `CV — ${data.graduate.name}` }, { name: "robots", content: "noindex, nofollow" }] : [{ title: "404" }];
+// The title is in the page's language too (it was English "CV" on every page; issue 14 walk).
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const messages = (matches.find((m) => m.id === "root")?.data as { messages?: Messages } | undefined)?.messages;
+  return data ? [{ title: `${messages?.["profile.viewCv"] ?? "CV"} — ${data.graduate.name}` }, { name: "robots", content: "noindex, nofollow" }] : [{ title: "404" }];
+};
 
 export default function GraduateCvPage() {
   const { t, lang } = useT();

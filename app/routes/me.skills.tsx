@@ -83,7 +83,8 @@ export default function SkillsPage() {
         <p className="muted">{t("skills.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          {/* stacked: on a phone each skill is a card, so the level and delete stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">{t("skills.skill")}</th>
@@ -95,9 +96,9 @@ export default function SkillsPage() {
             <tbody>
               {skills.map((s) => (
                 <tr key={s.id}>
-                  <td>{pick(s, "name", lang)}</td>
-                  <td><SkillEvidence pairs={fromSources(s.pairs)} /></td>
-                  <td>
+                  <td data-label={t("skills.skill")}>{pick(s, "name", lang)}</td>
+                  <td data-label={t("skills.evidence")}><SkillEvidence pairs={fromSources(s.pairs)} /></td>
+                  <td data-label={t("skills.level")}>
                     <Form method="post" className="row-form">
                       <input type="hidden" name="intent" value="level" />
                       <input type="hidden" name="skillId" value={s.id} />
@@ -107,7 +108,7 @@ export default function SkillsPage() {
                       <button type="submit" className="button button--secondary">{t("skills.update")}</button>
                     </Form>
                   </td>
-                  <td>
+                  <td data-label={t("common.actions")}>
                     <Form method="post" className="row-form">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="skillId" value={s.id} />

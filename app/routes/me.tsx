@@ -18,6 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function GraduateArea() {
   const { t } = useT();
   const { completeness, slug, visibility } = useLoaderData<typeof loader>();
+  const meta = (id: string) => (
+    <>
+      <CompletenessMeter percent={completeness.percent} missing={completeness.missing} id={id} />
+      {slug ? (
+        <p className="actions small">
+          {visibility !== "private" ? <Link to={`/g/${slug}`}>{t("profile.viewPublic")}</Link> : null}
+          <Link to={`/g/${slug}/cv`}>{t("profile.viewCv")}</Link>
+        </p>
+      ) : null}
+    </>
+  );
   return (
     <>
       <SectionNav
@@ -35,14 +46,11 @@ export default function GraduateArea() {
           { to: "/me/data", label: t("profile.navData") },
         ]}
       />
-      <CompletenessMeter percent={completeness.percent} missing={completeness.missing} />
-      {slug ? (
-        <p className="actions small">
-          {visibility !== "private" ? <Link to={`/g/${slug}`}>{t("profile.viewPublic")}</Link> : null}
-          <Link to={`/g/${slug}/cv`}>{t("profile.viewCv")}</Link>
-        </p>
-      ) : null}
+      {/* On a wide screen the meter and the public links come first; on a phone they follow the page,
+          so its heading is on the first screen (CSS shows one copy; docs/decisions/032-phone-navigation-and-tables.md). */}
+      <div className="area-meta area-meta--top">{meta("meter-title")}</div>
       <Outlet />
+      <div className="area-meta area-meta--end">{meta("meter-title-end")}</div>
     </>
   );
 }

@@ -171,7 +171,7 @@ export default function AuditPage() {
                 <span className="muted">{t("audit.system")}</span>
               ),
           },
-          { header: t("audit.col.what"), cell: (e) => <>{actionLabel(e.action)}<br /><code className="small">{e.action}</code></> },
+          { header: t("audit.col.what"), cell: (e) => <>{actionLabel(e.action)}<br /><code className="small" translate="no">{e.action}</code></> },
           {
             header: t("audit.col.record"),
             cell: (e) => (

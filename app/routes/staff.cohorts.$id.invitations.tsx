@@ -98,7 +98,8 @@ export default function CohortInvitationsPage() {
         <p className="muted">{t("import.print.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          {/* stacked: on a phone each graduate is a card, so the renew and reissue buttons stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -112,12 +113,12 @@ export default function CohortInvitationsPage() {
             <tbody>
               {graduates.map((g, i) => (
                 <tr key={g.id} id={`g-${g.id}`}>
-                  <td>{i + 1}</td>
-                  <td>{g.name}</td>
-                  <td>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
-                  <td><InvitationStatus state={g.state} /></td>
-                  <td>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
-                  <td className="no-print">
+                  <td data-label="#">{i + 1}</td>
+                  <td data-label={t("import.col.name")}>{g.name}</td>
+                  <td data-label={t("import.col.code")}>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
+                  <td data-label={t("staff.invite.status")}><InvitationStatus state={g.state} /></td>
+                  <td data-label={t("import.col.link")}>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
+                  <td className="no-print" data-label={t("invite.renew.column")}>
                     {renewed?.graduateId === g.id ? (
                       <Notice kind="ok">{t("invite.renew.done", { name: renewed.name, code: renewed.code, date: formatDate(lang, renewed.expiresAt) })}</Notice>
                     ) : null}

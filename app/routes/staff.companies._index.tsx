@@ -41,7 +41,8 @@ export default function StaffCompaniesPage() {
         <p className="muted">{t("companies.staff.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">{t("companies.staff.company")}</th>
@@ -55,7 +56,7 @@ export default function StaffCompaniesPage() {
             <tbody>
               {companies.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label={t("companies.staff.company")}>
                     <Link to={`/staff/companies/${c.id}`}>{c.name}</Link>
                     {c.website ? (
                       <>
@@ -64,15 +65,15 @@ export default function StaffCompaniesPage() {
                       </>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label={t("companies.staff.status")}>
                     {t(`companies.label.${c.status}` as MessageKey)}
                     {c.trusted ? <><br /><span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
                     {c.identity_change_pending ? <><br /><strong className="small">{t("companies.staff.identityWaiting")}</strong></> : null}
                   </td>
-                  <td>{c.htp_number ?? "—"}</td>
-                  <td>{c.city ?? "—"}</td>
-                  <td className="small">{c.emails.map((e) => <div key={e}>{e}</div>)}</td>
-                  <td>{formatDate(lang, c.created_at)}</td>
+                  <td data-label={t("companies.htpNumber")}>{c.htp_number ?? "—"}</td>
+                  <td data-label={t("companies.city")}>{c.city ?? "—"}</td>
+                  <td className="small" data-label={t("companies.staff.emails")}>{c.emails.map((e) => <div key={e}>{e}</div>)}</td>
+                  <td data-label={t("companies.staff.created")}>{formatDate(lang, c.created_at)}</td>
                 </tr>
               ))}
             </tbody>

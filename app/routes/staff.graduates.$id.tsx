@@ -147,15 +147,16 @@ export default function VerifyGraduatePage() {
       <h2>{t("verify.skills")}</h2>
       {skills.length === 0 ? <p className="muted">{t("skills.none")}</p> : (
         <div className="table-wrap">
-          <table>
+          {/* stacked: on a phone each skill is a card, so the verify button stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="stacked">
             <thead><tr><th scope="col">{t("skills.skill")}</th><th scope="col">{t("skills.level")}</th><th scope="col">{t("skills.evidence")}</th><th scope="col">{t("common.actions")}</th></tr></thead>
             <tbody>
               {skills.map((s) => (
                 <tr key={s.id}>
-                  <td>{pick(s, "name", lang)}</td>
-                  <td>{t(`skills.level.${s.level}` as MessageKey)}</td>
-                  <td><SkillEvidence pairs={fromSources(s.pairs)} /></td>
-                  <td>
+                  <td data-label={t("skills.skill")}>{pick(s, "name", lang)}</td>
+                  <td data-label={t("skills.level")}>{t(`skills.level.${s.level}` as MessageKey)}</td>
+                  <td data-label={t("skills.evidence")}><SkillEvidence pairs={fromSources(s.pairs)} /></td>
+                  <td data-label={t("common.actions")}>
                     {/* Staff verify the declared level; until they do, a higher level stays self-declared (docs/decisions/022). */}
                     {!s.pairs.some((p) => p.level === s.level && p.evidence === "staff") ? (
                       <Form method="post">

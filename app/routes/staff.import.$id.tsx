@@ -167,7 +167,8 @@ export default function ImportReportPage() {
           <Link to="/staff/import">{t("import.report.again")}</Link>
         </p>
         <div className="table-wrap">
-          <table>
+          {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">{t("import.col.name")}</th>
@@ -179,10 +180,10 @@ export default function ImportReportPage() {
             <tbody>
               {report.graduates.map((g) => (
                 <tr key={g.id}>
-                  <td>{g.name}</td>
-                  <td>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
-                  <td>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
-                  <td><InvitationStatus state={g.state} /></td>
+                  <td data-label={t("import.col.name")}>{g.name}</td>
+                  <td data-label={t("import.col.code")}>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
+                  <td data-label={t("import.col.link")}>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
+                  <td data-label={t("staff.invite.status")}><InvitationStatus state={g.state} /></td>
                 </tr>
               ))}
             </tbody>
@@ -235,7 +236,8 @@ export default function ImportReportPage() {
         <p className="muted">{t("import.report.noLines")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="import-lines">
+          {/* stacked: on a phone each row is a card, so its status and reason stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="import-lines stacked">
             <thead>
               <tr>
                 <th scope="col">{t("import.col.line")}</th>
@@ -248,15 +250,15 @@ export default function ImportReportPage() {
             <tbody>
               {report.lines.map((l) => (
                 <tr key={l.line}>
-                  <td>{l.line}</td>
-                  <td>{l.lastName} {l.firstName}</td>
-                  <td>
+                  <td data-label={t("import.col.line")}>{l.line}</td>
+                  <td data-label={t("import.col.name")}>{l.lastName} {l.firstName}</td>
+                  <td data-label={t("import.col.contact")}>
                     {l.email ?? ""}
                     {l.email && l.phone ? <br /> : null}
                     {l.phone ?? ""}
                   </td>
-                  <td><span className={STATUS_PILL[l.status]}>{t(`import.line.${l.status}`)}</span></td>
-                  <td>{l.reasons.map((r) => t(r.key, r.vars)).join(" ")}</td>
+                  <td data-label={t("import.col.status")}><span className={STATUS_PILL[l.status]}>{t(`import.line.${l.status}`)}</span></td>
+                  <td data-label={t("import.col.reason")}>{l.reasons.map((r) => t(r.key, r.vars)).join(" ")}</td>
                 </tr>
               ))}
             </tbody>

@@ -192,7 +192,8 @@ export default function ImportPage() {
         <p className="muted">{t("import.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">{t("import.col.file")}</th>
@@ -204,18 +205,18 @@ export default function ImportPage() {
             <tbody>
               {imports.map((i) => (
                 <tr key={i.id}>
-                  <td>
+                  <td data-label={t("import.col.file")}>
                     <Link to={`/staff/import/${i.id}`}>{i.file_name}</Link>
                     <br />
                     <span className="muted small">{t("import.report.accepted", { count: formatNumber(lang, i.rows_accepted) })} · {t("import.report.total", { count: formatNumber(lang, i.rows_total) })}</span>
                   </td>
-                  <td>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</td>
-                  <td>
+                  <td data-label={t("import.col.cohort")}>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</td>
+                  <td data-label={t("import.col.by")}>
                     {i.created_by_name}
                     <br />
                     <span className="muted small">{formatDateTime(lang, i.created_at)}</span>
                   </td>
-                  <td>{i.status === "imported" ? <span className="pill pill--ok">{t("import.status.imported")}</span> : <span className="pill">{t("import.status.checked")}</span>}</td>
+                  <td data-label={t("import.col.status")}>{i.status === "imported" ? <span className="pill pill--ok">{t("import.status.imported")}</span> : <span className="pill">{t("import.status.checked")}</span>}</td>
                 </tr>
               ))}
             </tbody>

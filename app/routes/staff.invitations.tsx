@@ -128,7 +128,8 @@ export default function InvitationsPage() {
       </div>
       <h2>{t("staff.invite.recent")}</h2>
       <div className="table-wrap">
-        <table>
+        {/* stacked: on a phone each row is a card, so its status and renew link stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+        <table className="stacked">
           <thead>
             <tr>
               <th scope="col">{t("staff.invite.name")}</th>
@@ -139,13 +140,13 @@ export default function InvitationsPage() {
           <tbody>
             {invitations.map((i) => (
               <tr key={i.id}>
-                <td>
+                <td data-label={t("staff.invite.name")}>
                   {i.first_name} {i.last_name}
                   <br />
                   <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</Link>
                 </td>
-                <td><span className="code">{i.code}</span></td>
-                <td>
+                <td data-label={t("staff.invite.code")}><span className="code">{i.code}</span></td>
+                <td data-label={t("staff.invite.status")}>
                   {i.used_at
                     ? t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
                     : i.expires_at <= now

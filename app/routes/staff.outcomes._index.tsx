@@ -36,13 +36,14 @@ export const meta = titleMeta("outcomes.dashboard.title", { private: true });
 
 function IndicatorRow({ label, group, i, query, t, lang, total }: { label: string; group: string; i: OutcomeIndicators; query: DashboardQuery; t: T; lang: Lang; total?: boolean }) {
   const fig = (key: keyof typeof RATE_MEASURES, rate: OutcomeIndicators["employmentRate"], extra: { flagged?: boolean; lowerBound?: boolean } = {}) => (
-    <td><RateFigure rate={rate} num={RATE_MEASURES[key][0]} den={RATE_MEASURES[key][1]} query={query} group={group} t={t} lang={lang} {...extra} /></td>
+    <td data-label={t(RATE_COLUMNS.find((c) => c.key === key)!.label)}><RateFigure rate={rate} num={RATE_MEASURES[key][0]} den={RATE_MEASURES[key][1]} query={query} group={group} t={t} lang={lang} {...extra} /></td>
   );
   const ttj = i.timeToFirstJob;
   return (
     <tr className={total ? "total-row" : undefined}>
       <th scope="row">{label}</th>
-      <td><Link to={drillHref(query, group, "base")} className="figure">{formatNumber(lang, i.n)}</Link></td>
+      {/* data-label: the column's name, shown beside the value where a phone stacks the row (app/styles/app.css .stacked) */}
+      <td data-label={t("outcomes.ind.n")}><Link to={drillHref(query, group, "base")} className="figure">{formatNumber(lang, i.n)}</Link></td>
       {fig("knowledgeRate", i.knowledgeRate, { flagged: i.knowledgeRate.flagged })}
       {fig("careerOutcomesRate", i.careerOutcomesRate)}
       {fig("employmentRate", i.employmentRate)}
@@ -50,17 +51,17 @@ function IndicatorRow({ label, group, i, query, t, lang, total }: { label: strin
       {fig("htpShareOfEmployed", i.htpShareOfEmployed)}
       {fig("relatedEmploymentRate", i.relatedEmploymentRate)}
       {TIME_TO_JOB_WINDOWS.map((m) => (
-        <td key={m}>
+        <td key={m} data-label={t("outcomes.ind.within", { months: m })}>
           <RateFigure rate={ttj.within[m]} num={`within${m}`} den="jobBase" query={query} group={group} t={t} lang={lang} lowerBound={ttj.within[m].lowerBound} />
         </td>
       ))}
-      <td>
+      <td data-label={t("outcomes.ind.medianDays")}>
         <span>{medianDaysText(i, t, lang)}</span>
         <span className="figure__of small muted"><Link to={drillHref(query, group, "jobBase")}>n = {formatNumber(lang, ttj.median.base)}</Link></span>
         {ttj.median.smallN && ttj.median.status !== "no_base" ? <span className="pill pill--warn">{t("outcomes.ind.smallN")}</span> : null}
         {ttj.startUnknown > 0 ? <span className="figure__of small muted">{t("outcomes.ind.startUnknown", { n: formatNumber(lang, ttj.startUnknown) })}</span> : null}
       </td>
-      <td>
+      <td data-label={t("outcomes.ind.medianPay")}>
         <span>{medianPayText(i, t, lang)}</span>
         <span className="figure__of small muted"><Link to={drillHref(query, group, "pays")}>{t("outcomes.ind.payN", { n: formatNumber(lang, i.medianMonthlyPay.n) })}</Link></span>
         {i.medianMonthlyPay.value !== null && i.medianMonthlyPay.smallN ? <span className="pill pill--warn">{t("outcomes.ind.smallN")}</span> : null}
@@ -146,7 +147,7 @@ export default function OutcomeDashboard() {
           <h2 id="table">{t("outcomes.dashboard.table")}</h2>
           <p><a href={csvHref} download>{t("outcomes.dashboard.csv")}</a></p>
           <div className="table-wrap">
-            <table className="outcome-table">
+            <table className="outcome-table stacked">
               <thead>
                 <tr>
                   <th scope="col">{t("outcomes.ind.group")}</th>

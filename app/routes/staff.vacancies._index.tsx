@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const text = richTextToPlain(r.description);
       return {
         id: r.id, title: r.title, company_id: r.company_id, company_name: r.company_name, company_status: r.company_status, employment_type: r.employment_type,
-        work_mode: r.work_mode, city: r.city, updated_at: r.updated_at, excerpt: text.length > 300 ? `${text.slice(0, 300)}…` : text,
+        work_mode: r.work_mode, city: r.city, updated_at: r.updated_at, excerpt: excerpt(text, 300),
         deadline: r.deadline, deadlinePassed: r.deadline !== null && r.deadline < today, canApprove: r.company_status === "verified",
       };
     }),
@@ -190,4 +190,12 @@ export default function ModerationQueue() {
       </div>
     </section>
   );
+}
+
+/** The first `max` characters, cut after a whole word: a word cut in half («оформлен…») reads as a typo. */
+function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > 0 ? cut.slice(0, space) : text.slice(0, max)).replace(/[\s.,;:—–-]+$/u, "")}…`;
 }

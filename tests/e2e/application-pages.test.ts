@@ -6,7 +6,7 @@
 // - employers invite from the graduate's page with a button (no typed address), and no page shows "JSON" links.
 import { describe, expect, it } from "vitest";
 import { interpolate } from "~/i18n/translate";
-import { expectText, expectTextContaining, hasChromium, screenshotPath } from "../support/browser";
+import { expectText, expectTextContaining, hasChromium, openMainMenu, screenshotPath } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 import { type Actor, expectNoSidewaysScroll, openActor, readDb, signInAs } from "../support/journey-steps";
 import type { RunningServer } from "../support/server";
@@ -109,7 +109,11 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     // Item 3: the two moves notified the graduate; the header shows it on the next in-page navigation.
     const unread = unreadOf(server, "graduate@demo.kg");
     expect(unread).toBeGreaterThanOrEqual(2);
+    await openMainMenu(g.page);
     await Promise.all([g.page.waitForURL(/\/vacancies$/), g.page.locator(".main-nav").getByRole("link", { name: g.m["vacancies.nav"] }).click()]);
+    // On the phone the folded menu's summary carries the count, and so does the link inside it.
+    await expectText(g.page.locator("header .site-menu > summary"), interpolate(g.m["nav.menuUnread"], { n: unread }, g.lang));
+    await openMainMenu(g.page);
     await expectText(g.page.locator(".main-nav a[href='/notifications']"), interpolate(g.m["notifications.navUnread"], { n: unread }, g.lang));
     expect(g.errors).toEqual([]);
     await g.close();

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { hasChromium, screenshotPath, expectText } from "../support/browser";
+import { hasChromium, screenshotPath, expectText, openMainMenu } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
 const catalogs = { ky, ru, en };
@@ -75,8 +75,10 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         await expectNoRawKeys(page);
         await shot("switched");
 
+        await openMainMenu(page);
         await Promise.all([page.waitForURL(`${env.server.url}/`), page.getByRole("button", { name: to["nav.signOut"] }).click()]);
         await expectText(page.getByRole("status"), to["flash.signedOut"]);
+        await openMainMenu(page);
         await expectText(page.getByRole("link", { name: to["nav.signIn"], exact: true }), to["nav.signIn"]);
         await page.goto(`${env.server.url}${role.home}`);
         expect(new URL(page.url()).pathname).toBe("/login");

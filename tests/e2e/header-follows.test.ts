@@ -2,7 +2,7 @@
 // next in-page navigation (JavaScript on), without a full reload — the header's live state follows
 // the location as the unread count does (docs/decisions/026-application-page-state.md).
 import { describe, expect, it } from "vitest";
-import { hasChromium } from "../support/browser";
+import { hasChromium, openMainMenu } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 import { openActor, readDb, signInAs } from "../support/journey-steps";
 
@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)("the header follows a company's verification (JS o
 
       // An in-page navigation (client-side, the document is not reloaded): the header follows.
       await e.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+      await openMainMenu(e.page);
       await e.page.locator(".main-nav a[href='/vacancies']").click();
       await e.page.waitForURL(/\/vacancies$/);
       await e.page.waitForSelector('body[data-nav-state="idle"]');

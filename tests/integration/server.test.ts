@@ -7,7 +7,8 @@ import { type RunningServer, startServer } from "../support/server";
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer();
+  // freshData: this file proves the first start itself (migrate + seed), so no copied demo folder.
+  server = await startServer({}, undefined, { freshData: true });
 });
 afterAll(async () => {
   await server?.stop();

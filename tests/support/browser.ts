@@ -1,7 +1,7 @@
 // Debian's Chromium through playwright-core (no browser downloads are possible here).
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Locator } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -69,4 +69,15 @@ export function screenshotPath(name: string): string {
   const dir = path.resolve("test-results/screenshots");
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name.replace(/[^a-z0-9-]+/gi, "_")}.png`);
+}
+
+/**
+ * Opens the header's "Menu" disclosure when it is folded (phone widths); on a wide screen the
+ * links show as a row and this does nothing (docs/decisions/032-phone-navigation-and-tables.md).
+ */
+export async function openMainMenu(page: Page): Promise<void> {
+  const summary = page.locator("header .site-menu > summary");
+  if (!(await summary.isVisible())) return;
+  if (await page.locator("header .site-menu").evaluate((d) => (d as HTMLDetailsElement).open)) return;
+  await summary.click();
 }

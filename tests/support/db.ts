@@ -1,18 +1,33 @@
-// A real SQLite file per test, migrated and filled with the real reference data.
+// A real SQLite file per test, migrated and filled with the real reference data: a copy of one
+// database migrated and seeded once per run (tests/support/templates.ts, docs/decisions/035-test-suite-speed.md).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Connection, migrateToLatest, openDatabase } from "@db/connection";
 import { seedReferenceData } from "@db/seed/reference";
 import { useConnection } from "~/db.server";
+import { sharedTemplate } from "./templates";
 
 const opened: Connection[] = [];
 
+/** The migrated database with reference data, closed (so its WAL is folded into the one file). */
+function migratedTemplate(): Promise<string> {
+  return sharedTemplate("migrated-db", async (dir) => {
+    const template = openDatabase(path.join(dir, "portal.sqlite"));
+    try {
+      await migrateToLatest(template.db);
+      await seedReferenceData(template.db);
+    } finally {
+      template.sqlite.close();
+    }
+  });
+}
+
 export async function createTestDatabase(): Promise<Connection> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
-  const connection = openDatabase(path.join(dir, "portal.sqlite"));
-  await migrateToLatest(connection.db);
-  await seedReferenceData(connection.db);
+  const file = path.join(dir, "portal.sqlite");
+  fs.copyFileSync(path.join(await migratedTemplate(), "portal.sqlite"), file);
+  const connection = openDatabase(file);
   useConnection(connection);
   opened.push(connection);
   return connection;

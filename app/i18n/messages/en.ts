@@ -7,6 +7,7 @@ export const en = {
   "brand.tagline": "Graduates of the vocational IT cluster and the High Technology Park, in one place",
   "nav.home": "Home",
   "nav.main": "Main menu",
+  "nav.menu": "Menu",
   "nav.signIn": "Sign in",
   "nav.signOut": "Sign out",
   "nav.join": "Join",

@@ -7,6 +7,7 @@ export const ky: Messages = {
   "brand.tagline": "Кесиптик IT-кластердин бүтүрүүчүлөрү жана Жогорку технологиялар паркы — бир жерде",
   "nav.home": "Башкы бет",
   "nav.main": "Башкы меню",
+  "nav.menu": "Меню",
   "nav.signIn": "Кирүү",
   "nav.signOut": "Чыгуу",
   "nav.join": "Катталуу",

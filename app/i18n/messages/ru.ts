@@ -7,6 +7,7 @@ export const ru: Messages = {
   "brand.tagline": "Выпускники профессионального IT-кластера и Парк высоких технологий — в одном месте",
   "nav.home": "Главная",
   "nav.main": "Главное меню",
+  "nav.menu": "Меню",
   "nav.signIn": "Войти",
   "nav.signOut": "Выйти",
   "nav.join": "Регистрация",

@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
 
       // 4. The outcome dashboard, reached from the staff menu, by HTP residency at +12 months.
       await s.goto("/staff");
+      // On a phone the staff menu is folded into a disclosure (docs/decisions/032-phone-navigation-and-tables.md).
+      if (await page.locator(".section-nav__menu").isVisible()) await page.locator(".section-nav__menu summary").click();
       await Promise.all([page.waitForURL(/\/staff\/outcomes$/), page.locator(".section-nav").getByRole("link", { name: m["outcomes.dashboard.nav"], exact: true }).click()]);
       await expectText(page.locator("h1"), m["outcomes.dashboard.title"]);
       await expect.poll(() => page.locator(".outcome-table tbody tr").count()).toBeGreaterThan(3);
