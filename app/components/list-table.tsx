@@ -14,26 +14,30 @@ export type Column<Row> = {
 };
 
 export function ListTable<Row extends { id: number }>({
-  rows, columns, empty, tableClass, wrapClass, page, pages, rowAttributes,
+  rows, columns, empty, tableClass, wrapClass, page = 1, pages = 1, rowAttributes, stacked = true,
 }: {
   rows: readonly Row[];
   columns: Column<Row>[];
-  empty: string;
-  tableClass: string;
+  /** The note shown instead of an empty table; without it an empty list is left to the page. */
+  empty?: string;
+  tableClass?: string;
   wrapClass?: string;
-  page: number;
-  pages: number;
+  /** The pager is shown when there is more than one page; lists on one page leave these out. */
+  page?: number;
+  pages?: number;
+  /** Off for the few tables that stay a table on a phone (few narrow columns, no actions). */
+  stacked?: boolean;
   /** Extra attributes of a row (tests and scripts find an audit entry by its id). */
   rowAttributes?: (row: Row) => Record<`data-${string}`, string | number>;
 }) {
   const visible = columns.filter((c) => c.shown !== false);
   return (
     <>
-      {rows.length === 0 ? (
+      {rows.length === 0 && empty !== undefined ? (
         <p className="muted">{empty}</p>
       ) : (
         <div className={wrapClass ? `table-wrap ${wrapClass}` : "table-wrap"}>
-          <table className={`stacked ${tableClass}`}>
+          <table className={[stacked ? "stacked" : "", tableClass ?? ""].filter(Boolean).join(" ") || undefined}>
             <thead>
               <tr>
                 {visible.map((c) => <th key={c.header} scope="col">{c.header}</th>)}
@@ -50,7 +54,7 @@ export function ListTable<Row extends { id: number }>({
           </table>
         </div>
       )}
-      <Pager page={page} pages={pages} />
+      {pages > 1 ? <Pager page={page} pages={pages} /> : null}
     </>
   );
 }
