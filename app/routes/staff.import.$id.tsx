@@ -9,6 +9,7 @@ import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, useFormFailure } from "~/components/form";
 import { InvitationStatus } from "~/components/invitation-status";
+import { ListTable } from "~/components/list-table";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/db.server";
 import { checkCsvText, type LineStatus } from "~/domain/csv";
@@ -166,30 +167,18 @@ export default function ImportReportPage() {
           <Link to={printLink} className="button button--secondary">{t("import.done.print")}</Link>
           <Link to="/staff/import">{t("import.report.again")}</Link>
         </p>
-        <div className="table-wrap">
-          {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.col.name")}</th>
-                <th scope="col">{t("import.col.code")}</th>
-                <th scope="col">{t("import.col.link")}</th>
-                <th scope="col">{t("staff.invite.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.graduates.map((g) => (
-                <tr key={g.id}>
-                  <td data-label={t("import.col.name")}>{g.name}</td>
-                  <td data-label={t("import.col.code")}>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
-                  <td data-label={t("import.col.link")}>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
-                  <td data-label={t("staff.invite.status")}><InvitationStatus state={g.state} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Pager page={report.page} pages={report.pages} />
+        {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+        <ListTable
+          rows={report.graduates}
+          page={report.page}
+          pages={report.pages}
+          columns={[
+            { header: t("import.col.name"), cell: (g) => g.name },
+            { header: t("import.col.code"), cell: (g) => (g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")) },
+            { header: t("import.col.link"), cell: (g) => (g.link ? <span className="invite-link">{g.link}</span> : null) },
+            { header: t("staff.invite.status"), cell: (g) => <InvitationStatus state={g.state} /> },
+          ]}
+        />
       </section>
     );
   }
