@@ -7,8 +7,11 @@ import { Pager } from "./pager";
 
 export type Column<Row> = {
   header: string;
-  cell: (row: Row) => ReactNode;
+  /** The cell of a row; `index` counts from 0 (a numbered list shows index + 1). */
+  cell: (row: Row, index: number) => ReactNode;
+  /** The column's cells; `headerClassName` for its heading (e.g. "no-print" on both). */
   className?: string;
+  headerClassName?: string;
   /** Off for a column that a page shows only sometimes (the vacancy, when one vacancy is listed). */
   shown?: boolean;
 };
@@ -27,8 +30,8 @@ export function ListTable<Row extends { id: number }>({
   pages?: number;
   /** Off for the few tables that stay a table on a phone (few narrow columns, no actions). */
   stacked?: boolean;
-  /** Extra attributes of a row (tests and scripts find an audit entry by its id). */
-  rowAttributes?: (row: Row) => Record<`data-${string}`, string | number>;
+  /** Extra attributes of a row (tests and scripts find an audit entry by its id; an `id` is a link's #fragment). */
+  rowAttributes?: (row: Row) => { [data: `data-${string}`]: string | number; id?: string };
 }) {
   const visible = columns.filter((c) => c.shown !== false);
   return (
@@ -40,14 +43,14 @@ export function ListTable<Row extends { id: number }>({
           <table className={[stacked ? "stacked" : "", tableClass ?? ""].filter(Boolean).join(" ") || undefined}>
             <thead>
               <tr>
-                {visible.map((c) => <th key={c.header} scope="col">{c.header}</th>)}
+                {visible.map((c) => <th key={c.header} scope="col" className={c.headerClassName}>{c.header}</th>)}
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {rows.map((r, index) => (
                 <tr key={r.id} {...rowAttributes?.(r)}>
                   {/* data-label: the column's name, shown beside the value where a narrow screen stacks the cells */}
-                  {visible.map((c) => <td key={c.header} className={c.className} data-label={c.header}>{c.cell(r)}</td>)}
+                  {visible.map((c) => <td key={c.header} className={c.className} data-label={c.header}>{c.cell(r, index)}</td>)}
                 </tr>
               ))}
             </tbody>
