@@ -12,12 +12,14 @@ export type Column<Row> = {
   /** The column's cells; `headerClassName` for its heading (e.g. "no-print" on both). */
   className?: string;
   headerClassName?: string;
+  /** The column names its row (its cells are <th scope="row">). */
+  rowHeader?: boolean;
   /** Off for a column that a page shows only sometimes (the vacancy, when one vacancy is listed). */
   shown?: boolean;
 };
 
 export function ListTable<Row extends { id: number }>({
-  rows, columns, empty, tableClass, wrapClass, page = 1, pages = 1, rowAttributes, stacked = true,
+  rows, columns, empty, tableClass, wrapClass, page = 1, pages = 1, rowAttributes, stacked = true, caption,
 }: {
   rows: readonly Row[];
   columns: Column<Row>[];
@@ -30,6 +32,8 @@ export function ListTable<Row extends { id: number }>({
   pages?: number;
   /** Off for the few tables that stay a table on a phone (few narrow columns, no actions). */
   stacked?: boolean;
+  /** A caption for screen readers (visually hidden). */
+  caption?: string;
   /** Extra attributes of a row (tests and scripts find an audit entry by its id; an `id` is a link's #fragment). */
   rowAttributes?: (row: Row) => { [data: `data-${string}`]: string | number; id?: string };
 }) {
@@ -41,6 +45,7 @@ export function ListTable<Row extends { id: number }>({
       ) : (
         <div className={wrapClass ? `table-wrap ${wrapClass}` : "table-wrap"}>
           <table className={[stacked ? "stacked" : "", tableClass ?? ""].filter(Boolean).join(" ") || undefined}>
+            {caption ? <caption className="visually-hidden">{caption}</caption> : null}
             <thead>
               <tr>
                 {visible.map((c) => <th key={c.header} scope="col" className={c.headerClassName}>{c.header}</th>)}
@@ -50,7 +55,9 @@ export function ListTable<Row extends { id: number }>({
               {rows.map((r, index) => (
                 <tr key={r.id} {...rowAttributes?.(r)}>
                   {/* data-label: the column's name, shown beside the value where a narrow screen stacks the cells */}
-                  {visible.map((c) => <td key={c.header} className={c.className} data-label={c.header}>{c.cell(r, index)}</td>)}
+                  {visible.map((c) => c.rowHeader
+                    ? <th key={c.header} scope="row" className={c.className} data-label={c.header}>{c.cell(r, index)}</th>
+                    : <td key={c.header} className={c.className} data-label={c.header}>{c.cell(r, index)}</td>)}
                 </tr>
               ))}
             </tbody>
