@@ -1,7 +1,7 @@
 // The one place that decides who may pass: every loader and action starts here.
 import { redirect } from "@remix-run/node";
 import type { Role } from "@db/schema";
-import { homeFor } from "~/models/users.server";
+import { homeFor } from "~/domain/home";
 import { forbidden } from "~/utils/http.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 

@@ -8,29 +8,14 @@
 import type { DB } from "@db/connection";
 import type { ApplicationStatus, EmploymentType } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
-import { requireUser, type SessionUser } from "~/auth/require-user.server";
-import { getDb } from "~/db.server";
-import { canMove, isApplicationStatus } from "~/domain/applications/pipeline";
+import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
-import { forbidden } from "~/utils/http.server";
-import { companyOfUser } from "./companies.server";
 import { notify, notifyCompany } from "./notifications.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
+import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
 
 export { NOTE_MAX } from "~/domain/applications/pipeline";
-
-/**
- * For the employer's applicant pages: a member of a verified company (403 otherwise — a
- * pending company has no public vacancies and so no applicants). Ownership of each vacancy
- * or application is checked by the scoped queries below (404).
- */
-export async function requireCompanyMember(request: Request): Promise<{ user: SessionUser; company: { id: number; name: string; slug: string } }> {
-  const user = await requireUser(request, { role: "employer" });
-  const company = await companyOfUser(getDb(), user.id);
-  if (!company || company.status !== "verified") forbidden();
-  return { user, company: { id: company.id, name: company.name, slug: company.slug } };
-}
 
 export { type ApplicationSnapshot, type SnapshotView, parseSnapshot } from "~/domain/applications/snapshot";
 
@@ -239,7 +224,7 @@ async function historyOf(db: DB, applicationId: number) {
 export type ApplicationEvent = Awaited<ReturnType<typeof historyOf>>[number];
 
 /** The latest interview proposal of an application, if any. */
-export function latestInterview(events: ApplicationEvent[]) {
+function latestInterview(events: ApplicationEvent[]) {
   return [...events].reverse().find((e) => e.to_status === "interview" && e.interview_at) ?? null;
 }
 
@@ -274,22 +259,6 @@ export async function getGraduateApplication(db: DB, graduateId: number, applica
   const { snapshot_json, ...rest } = app;
   const events = await historyOf(db, app.id);
   return { ...rest, snapshot: parseSnapshot(snapshot_json), events, interview: latestInterview(events) };
-}
-
-export type CompanyApplicantsQuery = { q: string; status: ApplicationStatus | null; vacancyId: number | null; page: number };
-
-/** The applicants filters from the address (unknown values are ignored, never an error). */
-export function applicantsQueryFrom(url: URL): CompanyApplicantsQuery {
-  const p = url.searchParams;
-  const status = p.get("status");
-  const vacancy = p.get("vacancy") ?? "";
-  const page = Number(p.get("page"));
-  return {
-    q: (p.get("q") ?? "").trim().slice(0, 100),
-    status: isApplicationStatus(status) ? status : null,
-    vacancyId: /^\d{1,12}$/.test(vacancy) ? Number(vacancy) : null,
-    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
-  };
 }
 
 export const APPLICANTS_PAGE_SIZE = 50;

@@ -38,7 +38,6 @@ export async function companyOfUser(db: DB, userId: number) {
 // ---------------------------------------------------------------------------------------
 // Company profile (members only), colleague invitations, staff verification, public page.
 
-
 import { COMPANY_STATUSES, type CompanyStatus } from "~/domain/companies/options";
 
 export { COMPANY_STATUSES, type CompanyStatus };
@@ -238,8 +237,6 @@ export async function revokeCompanyInvite(db: DB, companyId: number, inviteId: n
   return Number(res.numDeletedRows) > 0;
 }
 
-export type CompanyInviteProblem = "companies.inviteUnknown" | "companies.inviteUsed" | "companies.inviteExpired";
-
 export async function findCompanyInvite(db: DB, rawCode: string) {
   const code = rawCode.trim();
   if (!code || code.length > 100) return undefined;
@@ -252,13 +249,6 @@ export async function findCompanyInvite(db: DB, rawCode: string) {
 }
 
 export type CompanyInvite = NonNullable<Awaited<ReturnType<typeof findCompanyInvite>>>;
-
-export function companyInviteProblem(invite: CompanyInvite | undefined, now = new Date()): CompanyInviteProblem | null {
-  if (!invite) return "companies.inviteUnknown";
-  if (invite.used_at) return "companies.inviteUsed";
-  if (invite.expires_at <= now.toISOString()) return "companies.inviteExpired";
-  return null;
-}
 
 /**
  * Makes the new account a member and marks the invitation used, in the caller's transaction.

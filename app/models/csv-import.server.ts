@@ -35,7 +35,7 @@ export async function planAgainstDatabase(db: DB, cohortId: number, file: Checke
 }
 
 /** A file name fit to show: no path, no control characters, not too long. */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 120);
@@ -210,10 +210,3 @@ export async function graduatesWithInvitations(db: DB, filter: { ids: number[] }
 
 export type GraduateInvitation = Awaited<ReturnType<typeof graduatesWithInvitations>>[number];
 
-/** How a graduate's invitation stands today. */
-export function invitationState(g: Pick<GraduateInvitation, "code" | "expires_at" | "used_at" | "user_id">, now = new Date().toISOString()) {
-  if (!g.code) return { kind: "none" as const };
-  if (g.used_at || g.user_id) return { kind: "used" as const, date: g.used_at };
-  if (g.expires_at && g.expires_at <= now) return { kind: "expired" as const };
-  return { kind: "open" as const, date: g.expires_at };
-}

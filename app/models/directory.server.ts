@@ -5,9 +5,9 @@ import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
-import { foldForSearch } from "./graduate-search.server";
+import { planTextSearch } from "./full-text.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
-import { listableVisibilities, type Viewer } from "./visibility.server";
+import { listableVisibilities, type Viewer } from "~/domain/visibility";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 import { DIRECTORY_SORTS, type DirectorySort } from "~/domain/directory/options";
@@ -18,9 +18,6 @@ export { DIRECTORY_SORTS, type DirectorySort };
 
 /** Skills shown on each card. */
 const TOP_SKILLS = 5;
-/** At most this many words of free text take part in a search. */
-const MAX_TOKENS = 12;
-const MAX_TOKEN_LENGTH = 64;
 /** bm25 weights of the columns name, headline, about, projects, skills. */
 const BM25_WEIGHTS = sql.raw("10.0, 5.0, 1.0, 2.0, 4.0");
 
@@ -82,35 +79,13 @@ export type DirectoryResult = {
   qSkill: SkillRef | null;
 };
 
-/** Today's date in Bishkek (available_from is a calendar date there): the portal's one calendar, re-exported for its callers. */
-export { todayInBishkek };
-
-/** The words of typed text, folded like the index (ё = е); punctuation and FTS5 syntax are dropped. */
-export function searchTokens(text: string): string[] {
-  const words = foldForSearch(text.normalize("NFC")).match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
-  return words.slice(0, MAX_TOKENS).map((w) => Array.from(w).slice(0, MAX_TOKEN_LENGTH).join(""));
-}
-
-/**
- * A safe FTS5 query from typed text: every word becomes a quoted string (so `OR`, `NEAR(`,
- * `*`, `^`, `"` or `col:` typed by a user are plain words, never syntax), all words must
- * occur, and the last one also matches as a prefix ("пит" finds "питон") once it has two
- * letters. Null when nothing searchable is left.
- */
-export function toFtsQuery(text: string, options: { prefix?: boolean } = {}): string | null {
-  const tokens = searchTokens(text);
-  if (tokens.length === 0) return null;
-  const prefix = options.prefix ?? true;
-  return tokens
-    .map((t, i) => `"${t}"${prefix && i === tokens.length - 1 && Array.from(t).length >= 2 ? "*" : ""}`)
-    .join(" ");
-}
-
 /** Ids of the graduates who claim the skill or used it in a portfolio project (computed once per query). */
 function holdersOf(skillId: number): RawBuilder<unknown> {
-  return sql`select graduate_id from graduate_skills where skill_id = ${skillId}
+  return sql`select graduate_id as id from graduate_skills where skill_id = ${skillId}
     union select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id = ${skillId}`;
 }
+
+const GRADUATES_INDEX = { table: "graduates_fts", weights: BM25_WEIGHTS, holders: holdersOf } as const;
 
 type PageRow = Omit<DirectoryItem, "skills" | "skill_count" | "willing_to_relocate"> & { willing_to_relocate: number };
 
@@ -121,12 +96,8 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   const unknownSkill = Boolean(skillText) && !skill;
 
   // Search text that, as a whole, names a skill ("питон", "C#"): holders of that skill are
-  // found even when the words are nowhere in the text, and come first. Its words are then
-  // matched exactly, not as a prefix ("Java" must not find "JavaScript"). Names the FTS
-  // tokenizer cannot tell apart (C, C++ and C# are all the token "c") use the skill alone.
-  const qSkill = q ? await resolveSkillText(db, q) : null;
-  const fts = q && !(qSkill && /[+#]/.test(q)) ? toFtsQuery(q, { prefix: !qSkill }) : null;
-  const searching = fts !== null || qSkill !== null;
+  // found even when the words are nowhere in the text, and come first (app/models/full-text.server.ts).
+  const { qSkill, searching, withHits: hitsFor } = await planTextSearch(db, GRADUATES_INDEX, q);
 
   const requested = query.sort ?? (searching ? "relevance" : "recent");
   const sort: DirectorySort = requested === "relevance" && !searching ? "recent" : requested;
@@ -135,18 +106,8 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   // Text with nothing searchable in it (only punctuation, say) matches nobody.
   if (q && !searching) return empty();
 
-  // With search text, the matches are computed once (FTS5 MATCH, plus the holders of a
-  // named skill) into `hits`, which drives the join: the graduates are then read by primary
-  // key. (Joined the other way, SQLite re-runs the MATCH for every graduate.) bm25 is only
-  // computed when the order needs it: for a common word it costs more than the match.
-  const score = sort === "relevance" ? sql`bm25(graduates_fts, ${BM25_WEIGHTS})` : sql`null`;
-  const ftsHits = fts ? sql`select rowid as id, ${score} as score, 0 as holder from graduates_fts where graduates_fts match ${fts}` : null;
-  const skillHits = qSkill ? sql`select graduate_id as id, null as score, 1 as holder from (${holdersOf(qSkill.id)})` : null;
-  const hits = ftsHits && skillHits
-    ? sql`select id, min(score) as score, max(holder) as holder from (${ftsHits} union all ${skillHits}) group by id`
-    : (ftsHits ?? skillHits);
-  const withHits = hits ? sql`with hits(id, score, holder) as materialized (${hits}) ` : sql``;
-  const from = hits ? sql`hits h cross join graduates g on g.id = h.id` : sql`graduates g`;
+  const withHits = hitsFor(sort === "relevance");
+  const from = searching ? sql`hits h cross join graduates g on g.id = h.id` : sql`graduates g`;
 
   const today = query.today ?? todayInBishkek();
   // Region: where the graduate is now (their own region_id); when they have not said, the

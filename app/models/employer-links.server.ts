@@ -4,27 +4,10 @@
 // status on the job's start date; names no company matched are listed for staff to link later.
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
-import { todayInBishkek } from "~/domain/calendar";
+import { htpOnDay } from "~/domain/companies/htp";
 import { companyNameKey, otherScript } from "~/domain/companies/name-key";
 import { recordAudit } from "./audit.server";
 
-/** The Bishkek calendar day of a UTC timestamp ("2025-01-10T20:00:00Z" → "2025-01-11"), by the one calendar. */
-function bishkekDay(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso.slice(0, 10) : todayInBishkek(ms);
-}
-
-/**
- * Whether a job at this company was at an HTP resident on the day it started: the company is verified
- * and was verified on or before that day. The portal keeps no history of residency beyond the
- * verification date, so that date stands for "HTP resident since" (a verified company with no recorded
- * date counts as verified). `day` null (no start date known) → today's status.
- */
-export function htpOnDay(company: { status: string; verified_at: string | null }, day: string | null): boolean {
-  if (company.status !== "verified") return false;
-  if (!company.verified_at || !day) return true;
-  return bishkekDay(company.verified_at) <= day;
-}
 
 /** The one company whose name has this key, or null (none, or more than one: then staff decide). */
 export async function companyByName(db: DB, name: string): Promise<{ id: number; name: string; status: string; verified_at: string | null } | null> {

@@ -2,11 +2,7 @@
 // graduate id, rebuilt from the profile, its projects and its skills in all three languages.
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
-
-/** Folds text the way queries are folded (ё = е), so either spelling finds the other. */
-export function foldForSearch(text: string): string {
-  return text.replace(/ё/g, "е").replace(/Ё/g, "Е");
-}
+import { foldForSearch } from "~/domain/search/full-text";
 
 /** Rebuilds one graduate's search row; call after any change to profile, skills or projects. */
 export async function refreshGraduateSearch(db: DB, graduateId: number): Promise<void> {

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { Visibility } from "@db/schema";
-import { canSeeProfile, type Viewer } from "./visibility.server";
+import { canSeeProfile, type Viewer } from "~/domain/visibility";
 
 export type ImageOwner =
   | { kind: "logo" }

@@ -6,8 +6,6 @@ import { recordAudit } from "./audit.server";
 
 export const INVITATION_DAYS = 120;
 
-export type InvitationProblem = "errors.inviteUnknown" | "errors.inviteUsed" | "errors.inviteExpired";
-
 export async function findInvitation(db: DB, rawCode: string) {
   const code = normalizeInvitationCode(rawCode);
   return db
@@ -26,13 +24,6 @@ export async function findInvitation(db: DB, rawCode: string) {
 
 export type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
 
-export function invitationProblem(invitation: Invitation | undefined, now = new Date()): InvitationProblem | null {
-  if (!invitation) return "errors.inviteUnknown";
-  if (invitation.used_at || invitation.user_id) return "errors.inviteUsed";
-  if (invitation.expires_at <= now.toISOString()) return "errors.inviteExpired";
-  return null;
-}
-
 export type EnrolInput = {
   cohortId: number;
   firstName: string;
@@ -42,7 +33,7 @@ export type EnrolInput = {
   phone?: string | null;
 };
 
-export function invitationExpiry(now = Date.now()): string {
+function invitationExpiry(now = Date.now()): string {
   return new Date(now + INVITATION_DAYS * 86_400_000).toISOString();
 }
 

@@ -1,18 +1,15 @@
 // Which of the viewing employer's vacancies a graduate can be invited to from the graduate's page
 // (issue 14, item 9): open, still before its deadline, and not yet applied for or invited to.
 import { todayInBishkek } from "~/domain/calendar";
-import { getUser } from "~/auth/require-user.server";
 import type { DB } from "@db/connection";
-import { companyOfUser } from "./companies.server";
+import type { Viewer } from "~/domain/visibility";
 
 export type InviteChoices = { vacancies: { id: number; title: string }[] } | null;
 
 /** Null unless the viewer is a member of a verified company and the graduate has an account to be invited with. */
-export async function inviteChoices(db: DB, request: Request, graduateSlug: string): Promise<InviteChoices> {
-  const user = await getUser(request);
-  if (!user || user.role !== "employer") return null;
-  const company = await companyOfUser(db, user.id);
-  if (!company || company.status !== "verified") return null;
+export async function inviteChoices(db: DB, viewer: Viewer, graduateSlug: string): Promise<InviteChoices> {
+  if (viewer.kind !== "employer" || !viewer.verified || viewer.companyId === null) return null;
+  const company = { id: viewer.companyId };
   const graduate = await db
     .selectFrom("graduates")
     .select("id")

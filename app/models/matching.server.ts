@@ -3,33 +3,14 @@
 // explainMatch and dressed with names from the database.
 import type { Connection } from "@db/connection";
 import type { ApplicationStatus } from "@db/schema";
-import { z } from "zod";
 import type { CandidateFilters, RankPage } from "~/domain/matching/ranker";
-import { type Explanation, explainMatch, nextSteps, rankingDay, requiredTally } from "~/domain/matching/score";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
-import { getDb } from "~/db.server";
-import { notFound } from "~/utils/http.server";
-import { requireCompanyMember } from "./applications.server";
-import { todayInBishkek } from "./directory.server";
+import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/score";
+import { todayInBishkek } from "~/domain/calendar";
+import type { Named, SkillNames } from "~/domain/matching/json";
+import type { CandidateQuery, SkillGapQuery } from "~/domain/matching/queries";
 import { loadVacancy, matchIndex } from "./matching-index.server";
 
 export const MATCH_PAGE_SIZE = 20;
-
-export type Named = { name_ky: string; name_ru: string; name_en: string };
-export type SkillNames = Record<number, Named & { slug: string }>;
-
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
-const flag = z.string().optional().catch(undefined).transform((v) => v === "1" || v === "on" || v === "true");
-const page = z.coerce.number().int().min(1).max(100_000).catch(1);
-
-/** Tolerant, like every list address: a stale or hand-edited query shows the list, never an error. */
-export const CandidateParams = z.object({ meets: flag, school: id, region: id, available: flag, placed: flag, page });
-export type CandidateQuery = z.infer<typeof CandidateParams>;
-export const JobParams = z.object({ page });
-
-export function candidateQueryFrom(url: URL): CandidateQuery {
-  return CandidateParams.parse(Object.fromEntries(url.searchParams));
-}
 
 /** Ranks once for the asked page; only a page past the end (a stale link) ranks again for the last one. */
 function pageOf(requested: number, rank: (offset: number) => RankPage) {
@@ -163,9 +144,6 @@ export async function jobsFor(connection: Connection, graduateId: number, reques
 
 // ---- skill gap ------------------------------------------------------------------------------
 
-export const SkillGapParams = z.object({ school: id, cohort: id });
-export type SkillGapQuery = z.infer<typeof SkillGapParams>;
-
 export type SkillGapRow = {
   skill: Named & { id: number; slug: string };
   /** Open vacancies that require the skill / list it as nice to have. */
@@ -230,69 +208,4 @@ export async function skillGap(connection: Connection, query: SkillGapQuery, lim
     modules: modules.filter((m) => m.skill_id === s.skillId).map(({ number, title_ky, title_ru, title_en }) => ({ number, title_ky, title_ru, title_en })),
   }));
   return { graduates, vacancies, rows };
-}
-
-// ---- who may look ---------------------------------------------------------------------------
-
-export type CandidateViewer =
-  | { kind: "staff"; userId: number }
-  | { kind: "employer"; userId: number; companyId: number };
-
-/**
- * Candidates of a vacancy: staff, or a member of the verified company that owns it.
- * Signed out → sign-in; graduates and members of pending companies → 403; another
- * company's vacancy (or none) → 404, so ids reveal nothing.
- */
-export async function requireCandidateViewer(request: Request, vacancyId: number): Promise<CandidateViewer> {
-  const user = await requireUser(request, { role: ["employer", ...STAFF_ROLES] });
-  const db = getDb();
-  const vacancy = await db.selectFrom("vacancies").select(["id", "company_id"]).where("id", "=", vacancyId).executeTakeFirst();
-  if (user.role !== "employer") {
-    if (!vacancy) notFound();
-    return { kind: "staff", userId: user.id };
-  }
-  const { company } = await requireCompanyMember(request);
-  if (!vacancy || vacancy.company_id !== company.id) notFound();
-  return { kind: "employer", userId: user.id, companyId: company.id };
-}
-
-// ---- JSON ----------------------------------------------------------------------------------
-
-const LEVEL_WORDS = { 1: "basic", 2: "intermediate", 3: "advanced" } as const;
-const EVIDENCE_WORDS = { 1: "self-declared", 2: "portfolio", 3: "verified" } as const;
-const CEFR_WORDS = { 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2", 7: "native" } as const;
-
-/** An explanation for the JSON routes: skills by slug and name, levels as words, points as numbers. */
-export function explanationJson(e: Explanation, skills: SkillNames) {
-  const skill = (id: number) => ({ id, ...(skills[id] ?? { slug: String(id), name_ky: "", name_ru: "", name_en: "" }) });
-  const requirement = (r: Explanation["required"][number]) => ({
-    skill: skill(r.skillId),
-    minLevel: LEVEL_WORDS[r.minLevel],
-    status: r.status,
-    // The highest level held and its evidence, then every (level, evidence) pair (docs/decisions/022).
-    level: r.claims.length ? LEVEL_WORDS[r.claims[r.claims.length - 1]!.level] : null,
-    evidence: r.claims.length ? EVIDENCE_WORDS[r.claims[r.claims.length - 1]!.evidence] : null,
-    pairs: r.claims.map((p) => ({ level: LEVEL_WORDS[p.level], evidence: EVIDENCE_WORDS[p.evidence] })),
-    via: r.viaSkillId ? skill(r.viaSkillId) : null,
-    credit: r.credit / 1000,
-  });
-  const points = (p: number) => Math.round(p / 100) / 100;
-  return {
-    total: points(e.total),
-    components: Object.fromEntries(Object.entries(e.components).map(([k, v]) => [k, points(v)])),
-    requiredMet: e.requiredMet,
-    requiredCount: e.requiredCount,
-    // Held below the asked level: partly met, as the pages say (issue 14 item 7).
-    requiredPartly: requiredTally(e).partly.length,
-    required: e.required.map(requirement),
-    niceToHave: e.niceToHave.map(requirement),
-    languages: e.languages.map((l) => ({ language: l.language, minLevel: CEFR_WORDS[l.minLevel], level: l.have ? CEFR_WORDS[l.have] : null, status: l.status })),
-    place: e.place,
-    availability: e.availability,
-    modulesCompleted: e.modulesCompleted,
-    modulesVerified: e.modulesVerified,
-    modulesTotal: 12,
-    certificate: e.certificate,
-    learnNext: nextSteps(e).map((l) => ({ skill: skill(l.skillId), scoreAfter: l.scoreAfter, action: l.kind, level: LEVEL_WORDS[l.level] })),
-  };
 }

@@ -11,7 +11,9 @@ import { checkpointDate, followUpCheckpoint, hireCheckpoint, type FollowUpState 
 import type { OutcomeDetails, SurveyAnswer } from "~/domain/outcomes/forms";
 import { FOLLOW_UP_PAGE_SIZE, HIRE_RELATEDNESS, HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, SURVEY_LINK_DAYS, type VacancyEmploymentType } from "~/domain/outcomes/records";
 import { recordAudit } from "./audit.server";
-import { companyByName, htpOnDay } from "./employer-links.server";
+import { companyByName } from "./employer-links.server";
+import type { FollowUpQuery } from "~/domain/outcomes/follow-up-query";
+import { htpOnDay } from "~/domain/companies/htp";
 
 const today = () => todayInBishkek();
 
@@ -171,24 +173,7 @@ export async function outcomeHistory(db: DB, graduateId: number) {
 
 export type OutcomeHistoryRow = Awaited<ReturnType<typeof outcomeHistory>>[number];
 
-/** The checkpoints of a graduate's cohort with their dates and records (current first). */
-export function historyByCheckpoint(graduationDate: string, rows: OutcomeHistoryRow[]) {
-  return CHECKPOINTS.map((checkpoint) => ({ checkpoint, date: checkpointDate(graduationDate, checkpoint), records: rows.filter((r) => r.checkpoint === checkpoint) }));
-}
-
 // ---- Follow-up ----
-
-export type FollowUpQuery = { schoolId: number | null; cohortId: number | null; page: number };
-
-export function followUpQueryFrom(url: URL): FollowUpQuery {
-  const p = url.searchParams;
-  const id = (name: string) => {
-    const v = p.get(name) ?? "";
-    return /^\d{1,12}$/.test(v) ? Number(v) : null;
-  };
-  const page = Number(p.get("page"));
-  return { schoolId: id("school"), cohortId: id("cohort"), page: Number.isSafeInteger(page) && page > 0 && page < 100_000 ? page : 1 };
-}
 
 export type FollowUpRow = {
   id: number;

@@ -9,7 +9,7 @@ import { refreshGraduateSearch } from "./graduate-search.server";
 
 import { LANGUAGE_CODES } from "~/domain/profile/options";
 
-export function strongerSource(a: SkillSource, b: SkillSource): SkillSource {
+function strongerSource(a: SkillSource, b: SkillSource): SkillSource {
   return SOURCE_RANK[a] >= SOURCE_RANK[b] ? a : b;
 }
 

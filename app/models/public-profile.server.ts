@@ -1,19 +1,18 @@
 // The graduate's public portfolio (/g/:slug) and CV (/g/:slug/cv): one loader for both,
-// applying the visibility rules; a profile the reader may not see is a 404 (its existence is not revealed).
+// applying the visibility rules (the viewer comes from viewerOf in app/auth/guards.server.ts);
+// a profile the reader may not see is a 404 (its existence is not revealed).
+import type { DB } from "@db/connection";
+import type { Lang } from "~/i18n/negotiate";
 import { todayInBishkek } from "~/domain/calendar";
-import { getDb } from "~/db.server";
-import { langOf } from "~/i18n/negotiate";
+import { canSeeContacts, canSeeProfile, type Viewer } from "~/domain/visibility";
 import { notFound } from "~/utils/http.server";
 import { loadProfile } from "./profile.server";
 import { listProjects } from "./projects.server";
 import { certificateName } from "./reference.server";
-import { canSeeContacts, canSeeProfile, viewerOf } from "./visibility.server";
 
-export async function loadPublicProfile(request: Request, slug: string | undefined) {
-  const db = getDb();
+export async function loadPublicProfile(db: DB, viewer: Viewer, slug: string | undefined, lang: Lang) {
   const row = slug ? await db.selectFrom("graduates").select(["id", "visibility", "anonymised_at"]).where("slug", "=", slug).executeTakeFirst() : undefined;
   if (!row) notFound();
-  const viewer = await viewerOf(request);
   if (!canSeeProfile(viewer, row)) notFound();
   const profile = await loadProfile(db, row.id);
   if (!profile) notFound();
@@ -43,7 +42,7 @@ export async function loadPublicProfile(request: Request, slug: string | undefin
     skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence, pairs }) => ({ id, name_ky, name_ru, name_en, level, evidence, pairs })),
     modules: profile.modules.filter((m) => m.completed_on),
     projects: await listProjects(db, row.id),
-    certificateName: await certificateName(db, langOf(request)),
+    certificateName: await certificateName(db, lang),
     today: todayInBishkek(),
   };
 }

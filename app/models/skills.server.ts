@@ -3,7 +3,6 @@
 // through one indexed lookup.
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
-import type { Lang } from "~/i18n/negotiate";
 import { normalizeSkillText } from "~/domain/skills/normalize";
 import { recordAudit } from "./audit.server";
 
@@ -33,13 +32,6 @@ export async function resolveSkillTexts(db: DB, texts: string[]): Promise<{ foun
     else unknown.push(text);
   }
   return { found: [...found.values()], unknown };
-}
-
-export function splitLines(text: string | null | undefined): string[] {
-  return (text ?? "")
-    .split(/[\n\r,;]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 export type SkillInput = {
@@ -208,6 +200,3 @@ export async function listCategories(db: DB) {
   return db.selectFrom("skill_categories").selectAll().orderBy("name_en").execute();
 }
 
-export function skillName(skill: SkillRef, lang: Lang): string {
-  return skill[`name_${lang}`];
-}

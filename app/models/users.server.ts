@@ -27,7 +27,3 @@ export async function setPassword(db: DB, userId: number, password: string): Pro
   await endAllSessions(userId);
 }
 
-/** Where each role lands after signing in or signing up: its own work, never the password form (issue 14). */
-export function homeFor(role: Role): string {
-  return role === "admin" ? "/admin" : role === "staff" ? "/staff" : role === "graduate" ? "/me/profile" : "/employer";
-}

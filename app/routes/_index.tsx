@@ -8,7 +8,8 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { recentPublicGraduates } from "~/models/graduates.server";
 import { listSchools, portalCounts } from "~/models/reference.server";
-import { closeExpiredVacancies, recentOpenVacancies } from "~/models/vacancies.server";
+import { recentOpenVacancies } from "~/models/board.server";
+import { closeExpiredVacancies } from "~/models/vacancies.server";
 import { titleMeta } from "~/utils/meta";
 
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).

@@ -7,7 +7,7 @@ import { Field, FormErrorSummary, SubmitButton, TextArea, useFormFailure } from 
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { listModulesWithSkills, saveModule } from "~/models/modules.server";
-import { splitLines } from "~/models/skills.server";
+import { splitLines } from "~/domain/text/lines";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { optionalText, requiredText } from "~/utils/fields";

@@ -7,7 +7,8 @@ import { Field, FormErrorSummary, Select, SubmitButton, TextArea, useFormFailure
 import { getDb } from "~/db.server";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { getSkillForEdit, listCategories, saveSkill, splitLines } from "~/models/skills.server";
+import { splitLines } from "~/domain/text/lines";
+import { getSkillForEdit, listCategories, saveSkill } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { optionalText, positiveId, requiredText, slug } from "~/utils/fields";

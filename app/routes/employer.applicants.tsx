@@ -6,7 +6,9 @@ import { ApplicantsFilters, ApplicantsTable } from "~/components/applicants";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { APPLICANTS_PAGE_SIZE, applicantsQueryFrom, companyVacancies, listCompanyApplicants, requireCompanyMember } from "~/models/applications.server";
+import { requireCompanyMember } from "~/auth/guards.server";
+import { applicantsQueryFrom } from "~/domain/applications/applicants-query";
+import { APPLICANTS_PAGE_SIZE, companyVacancies, listCompanyApplicants } from "~/models/applications.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -14,7 +14,8 @@ import { allowedMoves, APPLICATION_STATUSES, isFinal } from "~/domain/applicatio
 import { formatDate, formatKgs } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { getCompanyApplication, move, requireCompanyMember } from "~/models/applications.server";
+import { requireCompanyMember } from "~/auth/guards.server";
+import { getCompanyApplication, move } from "~/models/applications.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { answerTransition } from "~/utils/transition-answer.server";

@@ -10,7 +10,7 @@ import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { requireCompanyMember } from "~/models/applications.server";
+import { requireCompanyMember } from "~/auth/guards.server";
 import { confirmHire, listCompanyHires } from "~/models/outcomes.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";

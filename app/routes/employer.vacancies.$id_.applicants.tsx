@@ -8,7 +8,9 @@ import { ApplicantsFilters, ApplicantsTable } from "~/components/applicants";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { APPLICANTS_PAGE_SIZE, applicantsQueryFrom, companyVacancy, listCompanyApplicants, requireCompanyMember } from "~/models/applications.server";
+import { requireCompanyMember } from "~/auth/guards.server";
+import { applicantsQueryFrom } from "~/domain/applications/applicants-query";
+import { APPLICANTS_PAGE_SIZE, companyVacancy, listCompanyApplicants } from "~/models/applications.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 

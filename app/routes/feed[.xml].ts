@@ -4,7 +4,10 @@ import { publicOrigin } from "~/config.server";
 import { getDb } from "~/db.server";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
-import { closeExpiredVacancies, FEED_SIZE, recentOpenVacancies, renderRss, rssResponse } from "~/models/vacancies.server";
+import { FEED_SIZE, recentOpenVacancies } from "~/models/board.server";
+import { renderRss } from "~/domain/vacancies/feed";
+import { rssResponse } from "~/utils/rss.server";
+import { closeExpiredVacancies } from "~/models/vacancies.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();

@@ -7,8 +7,10 @@ import { FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/compon
 import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/graduate-profile";
 import { ProjectCard, projectCardLinks } from "~/components/project-card";
 import { getDb } from "~/db.server";
+import { langOf } from "~/i18n/negotiate";
 import { useT } from "~/i18n/use-t";
-import { invite, requireCompanyMember } from "~/models/applications.server";
+import { requireCompanyMember, viewerOf } from "~/auth/guards.server";
+import { invite } from "~/models/applications.server";
 import { inviteChoices } from "~/models/invite-choices.server";
 import { loadPublicProfile } from "~/models/public-profile.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
@@ -22,9 +24,10 @@ export const handle = SERVER_RENDERED_ONLY;
 export const links: LinksFunction = () => projectCardLinks();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const profile = await loadPublicProfile(request, params.slug);
+  const viewer = await viewerOf(request);
+  const profile = await loadPublicProfile(getDb(), viewer, params.slug, langOf(request));
   // A verified employer invites from here with a button (issue 14, item 9), not by typing an address.
-  return { ...profile, invite: await inviteChoices(getDb(), request, profile.graduate.slug) };
+  return { ...profile, invite: await inviteChoices(getDb(), viewer, profile.graduate.slug) };
 }
 
 const InviteSchema = z.object({ intent: z.literal("invite"), vacancyId: z.string("errors.required").regex(/^\d{1,12}$/, "errors.required").transform(Number) });

@@ -6,6 +6,9 @@ import { formatMonth } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import type { Messages } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
+import { viewerOf } from "~/auth/guards.server";
+import { getDb } from "~/db.server";
+import { langOf } from "~/i18n/negotiate";
 import { loadPublicProfile } from "~/models/public-profile.server";
 
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
@@ -13,7 +16,7 @@ export const handle = SERVER_RENDERED_ONLY;
 
 // A one-to-two page A4 CV: the print stylesheet hides the site's header and footer.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadPublicProfile(request, params.slug);
+  return loadPublicProfile(getDb(), await viewerOf(request), params.slug, langOf(request));
 }
 
 // The title is in the page's language too (it was English "CV" on every page; issue 14 walk).

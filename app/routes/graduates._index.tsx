@@ -14,10 +14,12 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { langOf, type Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { searchGraduates, todayInBishkek, type DirectoryItem } from "~/models/directory.server";
+import { todayInBishkek } from "~/domain/calendar";
+import { searchGraduates, type DirectoryItem } from "~/models/directory.server";
 import { DIRECTORY_SORTS } from "~/domain/directory/options";
 import { listCohorts, listRegions, listSchools } from "~/models/reference.server";
-import { canUseDirectory, viewerOf } from "~/models/visibility.server";
+import { viewerOf } from "~/auth/guards.server";
+import { canUseDirectory } from "~/domain/visibility";
 import { forbidden } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 

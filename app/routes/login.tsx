@@ -10,7 +10,8 @@ import { clearAccountFailures, releaseAttempt, reserveAttempt, signInCounters } 
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { findUserByEmail, homeFor } from "~/models/users.server";
+import { homeFor } from "~/domain/home";
+import { findUserByEmail } from "~/models/users.server";
 import { parseForm, readForm, rejected, throttled, typedValues } from "~/utils/forms.server";
 import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { titleMeta } from "~/utils/meta";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireGraduate(request);

@@ -12,7 +12,7 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { getGraduateApplication, withdraw } from "~/models/applications.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { answerTransition } from "~/utils/transition-answer.server";
 import { optionalText } from "~/utils/fields";

@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listGraduateApplications } from "~/models/applications.server";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { Field, FormErrorSummary, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { deleteStoredImage } from "~/domain/images/store.server";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { deleteGraduateAccount } from "~/models/personal-data.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";

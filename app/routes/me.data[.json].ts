@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { recordAudit } from "~/models/audit.server";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { exportGraduateData } from "~/models/personal-data.server";
 
 // The graduate's own data as a download (docs/product.md §8). Every export of personal data is in the

@@ -9,8 +9,9 @@ import { SectionErrorBoundary } from "~/components/section-error";
 import { getConnection } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
-import { JobParams, jobsFor } from "~/models/matching.server";
+import { requireGraduate } from "~/auth/guards.server";
+import { JobParams } from "~/domain/matching/queries";
+import { jobsFor } from "~/models/matching.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,8 +2,10 @@
 // explanation (what is met, what is missing, what to learn next). The signed-in graduate only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getConnection } from "~/db.server";
-import { requireGraduate } from "~/models/graduates.server";
-import { explanationJson, JobParams, jobsFor } from "~/models/matching.server";
+import { requireGraduate } from "~/auth/guards.server";
+import { JobParams } from "~/domain/matching/queries";
+import { explanationJson } from "~/domain/matching/json";
+import { jobsFor } from "~/models/matching.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);

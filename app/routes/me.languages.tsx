@@ -6,7 +6,7 @@ import { FormErrorSummary, SubmitButton, useFormFailure } from "~/components/for
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { saveLanguages } from "~/models/profile.server";
 import { LANGUAGE_CODES } from "~/domain/profile/options";
 import { CEFR_LEVELS } from "~/domain/skills/levels";

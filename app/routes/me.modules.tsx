@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { declareModule, loadProfile, saveCertificate } from "~/models/profile.server";
 import { certificateName } from "~/models/reference.server";
 import { langOf } from "~/i18n/negotiate";

@@ -6,7 +6,7 @@ import { SubmitButton } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { consentHistory, setConsent } from "~/models/outcomes.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/forms.server";

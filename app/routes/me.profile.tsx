@@ -8,7 +8,7 @@ import { readUploadForm } from "~/domain/images/upload-form.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { saveBasics, setPhoto } from "~/models/profile.server";
 import { BasicsSchema } from "~/domain/profile/forms";
 import { REMOTE_PREFERENCES, VISIBILITIES } from "~/domain/profile/options";

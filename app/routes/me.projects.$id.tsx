@@ -9,12 +9,13 @@ import { deleteStoredImage, storeUploadedImage } from "~/domain/images/store.ser
 import { readUploadForm } from "~/domain/images/upload-form.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import {
   addProjectImage, createProject, deleteImage, deleteProject, getProject, MAX_IMAGES_PER_PROJECT,
   moveImage, projectImageCount, updateImageAlt, updateProject,
 } from "~/models/projects.server";
-import { resolveSkillTexts, splitLines } from "~/models/skills.server";
+import { splitLines } from "~/domain/text/lines";
+import { resolveSkillTexts } from "~/models/skills.server";
 import { ProjectSchema } from "~/domain/profile/project-form";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldError, FieldErrors } from "~/utils/form-types";

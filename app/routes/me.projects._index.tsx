@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ProjectCard, projectCardLinks } from "~/components/project-card";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { listProjects, moveProject } from "~/models/projects.server";
 import { parseForm, readForm } from "~/utils/forms.server";
 import { positiveId } from "~/utils/fields";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { ListTable } from "~/components/list-table";
@@ -9,7 +9,7 @@ import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { addSkillClaim, loadProfile, removeSkillClaim, setSkillLevel } from "~/models/profile.server";
 import { SKILL_LEVELS } from "~/domain/skills/levels";
 import { resolveSkillText } from "~/models/skills.server";
@@ -68,13 +68,16 @@ export default function SkillsPage() {
   const { t, lang } = useT();
   const { skills } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
+  // Keyed by the location: after a skill is added (JavaScript on) the form starts empty again; after a
+  // refusal the typed values come back through defaultValue (docs/decisions/026-application-page-state.md).
+  const { key: formKey } = useLocation();
   const levelOptions = SKILL_LEVELS.map((l) => ({ value: l, label: t(`skills.level.${l}` as MessageKey) }));
   return (
     <section>
       <h1>{t("skills.title")}</h1>
       <p>{t("skills.lead")}</p>
       <FormErrorSummary errors={errors} />
-      <Form method="post" className="card filters" noValidate>
+      <Form method="post" className="card filters" noValidate key={formKey}>
         <input type="hidden" name="intent" value="add" />
         <Field name="skill" label={t("skills.skill")} required defaultValue={values.intent === "add" ? values.skill : ""} error={errors.skill} autoComplete="off" />
         <Select name="level" label={t("skills.level")} options={levelOptions} defaultValue={values.level ?? "basic"} error={errors.level} />

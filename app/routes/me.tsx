@@ -5,7 +5,7 @@ import { SectionErrorBoundary } from "~/components/section-error";
 import { SectionNav } from "~/components/section-nav";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { loadProfile } from "~/models/profile.server";
 
 // The graduate's own area: every page below also checks the graduate itself.

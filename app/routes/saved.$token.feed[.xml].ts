@@ -5,9 +5,12 @@ import { publicOrigin } from "~/config.server";
 import { getDb } from "~/db.server";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
-import {
-  closeExpiredVacancies, FEED_SIZE, getFeedItems, parseBoardQuery, renderRss, rssResponse, savedSearchByToken, searchVacancies,
-} from "~/models/vacancies.server";
+import { savedSearchByToken } from "~/models/saved-searches.server";
+import { parseBoardQuery } from "~/domain/vacancies/board-query";
+import { FEED_SIZE, getFeedItems, searchVacancies } from "~/models/board.server";
+import { renderRss } from "~/domain/vacancies/feed";
+import { rssResponse } from "~/utils/rss.server";
+import { closeExpiredVacancies } from "~/models/vacancies.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

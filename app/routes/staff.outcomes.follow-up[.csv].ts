@@ -11,7 +11,8 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { recordAudit } from "~/models/audit.server";
-import { followUpQueryFrom, listFollowUps } from "~/models/outcomes.server";
+import { followUpQueryFrom } from "~/domain/outcomes/follow-up-query";
+import { listFollowUps } from "~/models/outcomes.server";
 
 /** One file for the whole selection; far above any cohort list the Agency follows up. */
 const EXPORT_ROWS = 20_000;

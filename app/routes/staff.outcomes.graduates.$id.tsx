@@ -17,9 +17,8 @@ import { formatDate, formatKgs } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import {
-  consentHistory, createSurveyLinkForStaff, graduateForOutcomes, historyByCheckpoint, listSurveyLinks, outcomeHistory, recordOutcomeByStaff, type OutcomeHistoryRow,
-} from "~/models/outcomes.server";
+import { historyByCheckpoint } from "~/domain/outcomes/history";
+import { consentHistory, createSurveyLinkForStaff, graduateForOutcomes, listSurveyLinks, outcomeHistory, recordOutcomeByStaff, type OutcomeHistoryRow } from "~/models/outcomes.server";
 import { listRegions } from "~/models/reference.server";
 import { companyChoices } from "~/models/employer-links.server";
 import { CompanyDatalist } from "~/components/company-datalist";

@@ -12,7 +12,8 @@ import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { SkillGapParams, skillGap } from "~/models/matching.server";
+import { SkillGapParams } from "~/domain/matching/queries";
+import { skillGap } from "~/models/matching.server";
 import { listCohorts, listSchools } from "~/models/reference.server";
 import { titleMeta } from "~/utils/meta";
 

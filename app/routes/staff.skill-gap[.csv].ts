@@ -7,7 +7,8 @@ import { csvResponse, toCsv } from "~/domain/csv/write";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
-import { SkillGapParams, skillGap } from "~/models/matching.server";
+import { SkillGapParams } from "~/domain/matching/queries";
+import { skillGap } from "~/models/matching.server";
 
 /** The page shows the 25 most needed skills; the download carries every skill asked for. */
 const ALL_SKILLS = 10_000;

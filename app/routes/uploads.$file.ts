@@ -11,7 +11,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readStoredImage, STORED_CONTENT_TYPE, STORED_NAME } from "~/domain/images/store.server";
 import { getDb } from "~/db.server";
 import { canSeeImage, imageOwner } from "~/models/image-access.server";
-import { viewerOf } from "~/models/visibility.server";
+import { viewerOf } from "~/auth/guards.server";
 
 function notFound(): Response {
   return new Response("Not found", {

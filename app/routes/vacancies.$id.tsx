@@ -14,7 +14,9 @@ import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { companyOfUser } from "~/models/companies.server";
-import { closeExpiredVacancies, getVacancy, isPublic, jobPostingJsonLd } from "~/models/vacancies.server";
+import { isPublic } from "~/domain/vacancies/status";
+import { jobPostingJsonLd } from "~/domain/vacancies/json-ld";
+import { closeExpiredVacancies, getVacancy } from "~/models/vacancies.server";
 import { idParam, notFound } from "~/utils/http.server";
 
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).

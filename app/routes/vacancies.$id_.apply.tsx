@@ -12,7 +12,7 @@ import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { apply, applicationOfGraduateFor, openVacancy } from "~/models/applications.server";
 import { ApplySchema } from "~/domain/applications/forms";
-import { requireGraduate } from "~/models/graduates.server";
+import { requireGraduate } from "~/auth/guards.server";
 import { listProjects } from "~/models/projects.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { type FieldErrors, parseForm, readForm, typedValues } from "~/utils/forms.server";

@@ -3,7 +3,10 @@
 // page: staff, or members of the owning verified company.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getConnection } from "~/db.server";
-import { candidateQueryFrom, candidatesFor, explanationJson, requireCandidateViewer } from "~/models/matching.server";
+import { requireCandidateViewer } from "~/auth/guards.server";
+import { candidateQueryFrom } from "~/domain/matching/queries";
+import { explanationJson } from "~/domain/matching/json";
+import { candidatesFor } from "~/models/matching.server";
 import { idParam, notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

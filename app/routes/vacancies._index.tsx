@@ -14,7 +14,9 @@ import { langOf, type Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { listRegions } from "~/models/reference.server";
-import { boardFacets, boardQueryString, closeExpiredVacancies, parseBoardQuery, searchVacancies, type BoardItem } from "~/models/vacancies.server";
+import { boardQueryString, parseBoardQuery } from "~/domain/vacancies/board-query";
+import { boardFacets, type BoardItem, searchVacancies } from "~/models/board.server";
+import { closeExpiredVacancies } from "~/models/vacancies.server";
 import { BOARD_SORTS, EMPLOYMENT_TYPES, WORK_MODES } from "~/domain/vacancies/options";
 import { titleMeta } from "~/utils/meta";
 

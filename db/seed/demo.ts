@@ -2,6 +2,8 @@
 // random numbers). The same generator builds the large benchmark set when given sizes.
 import type { Connection } from "../connection";
 import { hashPassword } from "../../app/auth/password.server";
+import { makeUser } from "../factories/accounts";
+import { makeGraduate } from "../factories/graduates";
 import { CODE_ALPHABET } from "../../app/auth/tokens.server";
 import { companies } from "./data/companies";
 import { randomBytes } from "node:crypto";
@@ -46,14 +48,9 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   const random = createRandom(size.seed ?? 2026);
   const now = new Date().toISOString();
 
-  const account = async (email: string, role: "admin" | "staff" | "employer" | "graduate", display_name: string) => {
-    const { id } = await db
-      .insertInto("users")
-      .values({ email, role, display_name, password_hash: await hashPassword(DEMO_PASSWORD) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return id;
-  };
+  // Accounts and the demo graduates are made by the factories the tests use
+  // (db/factories, docs/decisions/039-shared-factories.md): the model functions the forms call.
+  const account = async (email: string, role: "admin" | "staff" | "employer", name: string) => (await makeUser(db, role, { email, password: DEMO_PASSWORD, name })).id;
   await account(DEMO_ACCOUNTS.admin, "admin", "Гүлнара Сатыбалдиева");
   const staffId = await account(DEMO_ACCOUNTS.staff, "staff", "Нургүл Абдыкадырова");
 
@@ -99,17 +96,13 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     [DEMO_ACCOUNTS.graduate, "Айпери", "Жумабекова", "f", naryn2025, "frontend"],
     [DEMO_ACCOUNTS.graduate2, "Бакыт", "Токтогулов", "m", karakol2024, "qa"],
   ] as const) {
-    const userId = await account(email, "graduate", `${first} ${last}`);
-    const { id } = await db
-      .insertInto("graduates")
-      .values({ user_id: userId, cohort_id: cohort.id, first_name: first, last_name: last, sex })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    trackOf.set(id, track);
-    await db
-      .insertInto("invitations")
-      .values({ code: code(random), graduate_id: id, created_by: staffId, expires_at: addDays(cohort.graduation_date, 120), used_at: addDays(cohort.graduation_date, 3) })
-      .execute();
+    // Enrolled by staff and joined with the demo password; the code drawn from the seeded stream and
+    // dated by the cohort, so the demo is the same on every install.
+    const invitation = { code: code(random), expiresAt: addDays(cohort.graduation_date, 120), usedAt: addDays(cohort.graduation_date, 3) };
+    const { graduateId } = await makeGraduate(db, {
+      cohortId: cohort.id, firstName: first, lastName: last, sex, staffId, account: { email, password: DEMO_PASSWORD }, invitation,
+    });
+    trackOf.set(graduateId, track);
   }
   const lockedPasswordHash = await hashPassword(randomBytes(24).toString("hex"));
   await seedProfiles({ db, sqlite }, random, {
@@ -159,15 +152,9 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   }
   await seedOutcomes({ db, sqlite }, random, { today, staffId });
 
-  const { id: demoInvitee } = await db
-    .insertInto("graduates")
-    .values({ cohort_id: naryn2026.id, first_name: "Нурбек", last_name: "Алымкулов", sex: "m" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("invitations")
-    .values({ code: DEMO_INVITATION_CODE, graduate_id: demoInvitee, created_by: staffId, expires_at: addDays(now, 365) })
-    .execute();
+  await makeGraduate(db, {
+    cohortId: naryn2026.id, firstName: "Нурбек", lastName: "Алымкулов", sex: "m", staffId, invitation: { code: DEMO_INVITATION_CODE, expiresAt: addDays(now, 365) },
+  });
 
   // The matching index and the outcome facts read everything on first use; the change logs of the bulk load are noise.
   sqlite.exec("delete from match_changes; delete from outcome_changes");

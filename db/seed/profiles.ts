@@ -9,7 +9,7 @@ import type { Connection } from "../connection";
 import { BasicsSchema } from "../../app/domain/profile/forms";
 import { ProjectSchema } from "../../app/domain/profile/project-form";
 import { slugify } from "../../app/domain/text/slugify";
-import { foldForSearch } from "../../app/models/graduate-search.server";
+import { foldForSearch } from "../../app/domain/search/full-text";
 import { kyrgyzFemaleFirst, kyrgyzMaleFirst } from "./data/people";
 import { aboutClosers, aboutOpeners, genericSkills, type Track, tracks } from "./data/tracks";
 import type { Random } from "./random";

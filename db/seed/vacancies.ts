@@ -7,13 +7,13 @@
 import type { Connection } from "../connection";
 import type { ApplicationStatus } from "../schema";
 import { ApplySchema } from "../../app/domain/applications/forms";
-import { canMove, type PipelineActor } from "../../app/domain/applications/pipeline";
 import { serializeSnapshot } from "../../app/domain/applications/snapshot";
-import { snapshotFrom, snapshotSource, type SnapshotSource } from "../../app/models/application-snapshot.server";
+import { snapshotFrom, type SnapshotSource } from "../../app/domain/applications/snapshot-from";
+import { snapshotSource } from "../../app/models/application-snapshot.server";
 import { richTextToPlain, sanitizeRichText } from "../../app/domain/text/rich-text";
-import { VacancySchema } from "../../app/domain/vacancies/form";
-import { todayInBishkek } from "../../app/models/directory.server";
-import { foldForSearch } from "../../app/models/graduate-search.server";
+import { foldForSearch } from "../../app/domain/search/full-text";
+import { ACTOR, stepsTo } from "../factories/history";
+import { parseVacancyFields } from "../factories/vacancies";
 import { companies as companyTexts } from "./data/companies";
 import { tracks } from "./data/tracks";
 import { fieldProfiles, vacancyHeadings, vacancyIntros, vacancyOffers, vacancyTitles } from "./data/vacancy-texts";
@@ -34,11 +34,6 @@ function pickWeighted<T extends string>(random: Random, table: readonly (readonl
   return table[0]![0];
 }
 
-/** Who takes each step: the graduate applies and withdraws, the employer invites and moves. */
-const ACTOR: Record<ApplicationStatus, PipelineActor> = {
-  invited: "employer", applied: "graduate", withdrawn: "graduate", screening: "employer", interview: "employer", offer: "employer", hired: "employer", rejected: "employer",
-};
-
 /**
  * Every company signed up through someone: a company without a demo account gets a recruiter
  * (nobody can sign in as one, like the demo students), who posts its vacancies and moves its
@@ -54,16 +49,6 @@ function addRecruiters(sqlite: Connection["sqlite"], companies: { id: number; sl
     insertMember.run(company.id, userId);
     members.set(company.id, userId);
   }
-}
-
-/** The history up to the stage reached, one step per event, each one the pipeline allows. */
-export function stepsTo(stage: ApplicationStatus): ApplicationStatus[] {
-  const forward: ApplicationStatus[] = ["applied", "screening", "interview", "offer", "hired"];
-  const steps: ApplicationStatus[] = stage === "invited" ? ["invited"] : stage === "withdrawn" || stage === "rejected" ? ["applied", stage] : forward.slice(0, forward.indexOf(stage) + 1);
-  steps.forEach((to, n) => {
-    if (n > 0 && !canMove(steps[n - 1]!, to, ACTOR[to])) throw new Error(`demo application history ${steps.join(" → ")} breaks the pipeline`);
-  });
-  return steps;
 }
 
 const earliest = (a: string, b: string) => (a < b ? a : b);
@@ -156,16 +141,16 @@ export async function seedVacancies(
       const salaryHidden = Boolean(salaryMin && random.chance(0.15));
       const openings = random.int(1, 3);
       const closedAt = status === "closed" || status === "filled" ? addDays(published ?? created, random.int(10, 40)) : null;
-      // What the recruiter would type into the vacancy form, checked by that form's own schema; the
-      // text stored as the form's save stores it. (A deadline now past was checked on the day it was set.)
-      const form = VacancySchema.parse({
+      // What the recruiter would type into the vacancy form, checked by the vacancy factory's parse
+      // (the form's own schema, db/factories/vacancies.ts); the text stored as the form's save stores it.
+      const form = parseVacancyFields({
         title, description, employmentType, workMode: mode, city: mode === "remote" ? "" : city, region: String(regions.get(cityRegion[city] ?? "bishkek") ?? ""),
         salaryMin: salaryMin === null ? "" : String(salaryMin), salaryMax: salaryMax === null ? "" : String(salaryMax), salaryHidden: salaryHidden ? "1" : undefined,
-        openings: String(openings), deadline: deadline >= todayInBishkek() ? deadline : "", skills: "", niceSkills: "",
+        openings: String(openings), deadline, skills: "", niceSkills: "",
       });
       const { lastInsertRowid } = insertVacancy.run(
         company.id, members.get(company.id) ?? null, form.title, sanitizeRichText(form.description), form.employmentType, form.workMode, form.city, form.region,
-        form.salaryMin, form.salaryMax, form.salaryHidden ? 1 : 0, form.openings, form.deadline ?? deadline, status,
+        form.salaryMin, form.salaryMax, form.salaryHidden ? 1 : 0, form.openings, form.deadline, status,
         status === "rejected" ? "Укажите зарплатную вилку и требования к английскому языку." : null,
         published, closedAt, created, created,
       );

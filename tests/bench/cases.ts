@@ -4,7 +4,8 @@ import * as board from "~/routes/vacancies._index";
 import * as outcomeDashboard from "~/routes/staff.outcomes._index";
 import { startSession } from "~/auth/session.server";
 import { getConnection, getDb } from "~/db.server";
-import { candidateQueryFrom, candidatesFor, jobsFor } from "~/models/matching.server";
+import { candidateQueryFrom } from "~/domain/matching/queries";
+import { candidatesFor, jobsFor } from "~/models/matching.server";
 import { recordOutcomeByStaff } from "~/models/outcomes.server";
 
 /** budgetMs null: measured and printed for information, docs/product.md §10 sets no budget for it. */

@@ -109,7 +109,10 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === "/me/profile");
     await page.waitForSelector('body[data-nav-state="idle"]');
-    await tabTo(page, 'main a[href="/me/skills"]', "the skills link");
+    // …and the area's sections, folded into their own disclosure at 360 px.
+    await tabTo(page, "main .section-nav__menu > summary", "the sections menu");
+    await page.keyboard.press("Enter");
+    await tabTo(page, 'main .section-nav__list a[href="/me/skills"]', "the skills link");
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === "/me/skills");
     await page.waitForSelector('body[data-nav-state="idle"]');
@@ -120,6 +123,7 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
     await answered;
     await page.waitForSelector('body[data-nav-state="idle"]');
     expect(await page.locator("main table").innerText()).toContain("Kubernetes");
+    expect(await page.locator('input[name="skill"]').inputValue(), "the add form starts empty after a skill is added").toBe("");
     await page.screenshot({ path: screenshotPath("a11y-keyboard-skill-360-ky"), fullPage: true });
     await context.close();
   });

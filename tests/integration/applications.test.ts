@@ -10,7 +10,7 @@ import * as myApplications from "~/routes/me.applications._index";
 import * as applyPage from "~/routes/vacancies.$id_.apply";
 import type { ApplicationSnapshot } from "~/models/applications.server";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCompany, makeInvitation, makeUser, sessionCookieFor } from "../support/factories";
+import { addCompanyMember, makeCompany, makeGraduate, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -21,13 +21,13 @@ afterEach(closeTestDatabases);
 
 /** A graduate who joined, with a visible profile and two projects, signed in. */
 async function graduate(first = "Айпери", last = "Жумабекова", visibility: "private" | "employers" | "public" = "public") {
-  const staff = await makeUser(c, "staff");
-  const { graduateId } = await makeInvitation(c, staff.id, { firstName: first, lastName: last });
-  const user = await makeUser(c, "graduate", { name: `${first} ${last}` });
+  const made = await makeGraduate(c, { firstName: first, lastName: last, account: true });
+  const { graduateId } = made;
+  const user = { id: made.userId! };
   const slug = `${last.toLowerCase() === "жумабекова" ? "ayperi" : "g"}-${graduateId}`;
   await c.db
     .updateTable("graduates")
-    .set({ user_id: user.id, slug, visibility, headline: "Junior frontend-разработчик", about: "Сделала сайт для гостевого дома.", english_level: "B1", contact_email: "ayperi@mail.kg" })
+    .set({ slug, visibility, headline: "Junior frontend-разработчик", about: "Сделала сайт для гостевого дома.", english_level: "B1", contact_email: "ayperi@mail.kg" })
     .where("id", "=", graduateId)
     .execute();
   const js = await c.db.selectFrom("skills").select("id").where("slug", "=", "javascript").executeTakeFirstOrThrow();
@@ -48,14 +48,7 @@ async function employer(status: "pending" | "verified" = "verified") {
   return { user, companyId, cookie: await sessionCookieFor(user.id) };
 }
 
-async function vacancy(companyId: number, status: VacancyStatus = "open", title = "Junior frontend developer") {
-  const { id } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title, description: "<p>React</p>", employment_type: "full_time", work_mode: "hybrid", status, published_at: status === "open" ? new Date().toISOString() : null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return id;
-}
+const vacancy = (companyId: number, status: VacancyStatus = "open", title = "Junior frontend developer") => makeVacancy(c, companyId, { status, title });
 
 const applyTo = (vacancyId: number, cookie: string, fields: [string, string][]) =>
   call(applyPage.action, post(`/vacancies/${vacancyId}/apply`, fields, { cookie }), { id: String(vacancyId) });
@@ -162,7 +155,7 @@ describe("the pipeline", () => {
     const g = await graduate();
     const e = await employer();
     const colleague = await makeUser(c, "employer");
-    await c.db.insertInto("company_members").values({ company_id: e.companyId, user_id: colleague.id }).execute();
+    await addCompanyMember(c, e.companyId, colleague.id);
     const v = await vacancy(e.companyId);
     await applyTo(v, g.cookie, [["note", "Здравствуйте"]]);
     const { id } = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();

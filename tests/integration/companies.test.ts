@@ -11,7 +11,7 @@ import * as signup from "~/routes/signup";
 import * as staffCompany from "~/routes/staff.companies.$id";
 import * as staffCompanies from "~/routes/staff.companies._index";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCompany, makeUser, sessionCookieFor, signedIn } from "../support/factories";
+import { addCompanyMember, makeCompany, makeUser, makeVacancy, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 const UPLOAD_DIR = vi.hoisted(() => {
@@ -56,13 +56,8 @@ const company = (id: number) => c.db.selectFrom("companies").selectAll().where("
 const auditOf = (id: number) => c.db.selectFrom("audit_log").selectAll().where("entity", "=", "company").where("entity_id", "=", String(id)).orderBy("id").execute();
 const notificationsOf = (userId: number) => c.db.selectFrom("notifications").selectAll().where("user_id", "=", userId).orderBy("id").execute();
 
-async function addVacancy(companyId: number, title: string, status: "open" | "draft") {
-  return c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title, description: "<p>x</p>", employment_type: "full_time", work_mode: "hybrid", city: "Бишкек", status, deadline: "2026-12-31", published_at: status === "open" ? new Date().toISOString() : null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-}
+const addVacancy = async (companyId: number, title: string, status: "open" | "draft") =>
+  ({ id: await makeVacancy(c, companyId, { title, description: "<p>x</p>", city: "Бишкек", deadline: "2026-12-31", status }) });
 
 describe("the member's company page", () => {
   it("shows the member's own company and saves its profile", async () => {
@@ -249,7 +244,7 @@ describe("staff verification", () => {
     const staff = await signedIn(c, "staff");
     const m = await member();
     const colleague = await makeUser(c, "employer");
-    await c.db.insertInto("company_members").values({ company_id: m.companyId, user_id: colleague.id }).execute();
+    await addCompanyMember(c, m.companyId, colleague.id);
     const params = { id: String(m.companyId) };
     const act = (fields: Record<string, string>) => call(staffCompany.action, post(`/staff/companies/${m.companyId}`, fields, { cookie: staff.cookie }), params);
 

@@ -9,7 +9,7 @@ import * as staffCompany from "~/routes/staff.companies.$id";
 import * as staffCompanies from "~/routes/staff.companies._index";
 import * as vacancyPage from "~/routes/vacancies.$id";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCompany, signedIn } from "../support/factories";
+import { makeCompany, makeVacancy, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -23,11 +23,7 @@ async function verifiedCompany(name: string, htp: string, website: string) {
   const owner = await signedIn(c, "employer");
   const companyId = await makeCompany(c, owner.id, "verified");
   await c.db.updateTable("companies").set({ name, htp_number: htp, website, verified_at: "2025-01-10T08:00:00.000Z" }).where("id", "=", companyId).execute();
-  const { id: vacancyId } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title: "Junior QA", description: "<p>QA</p>", employment_type: "full_time", work_mode: "onsite", city: "Бишкек", status: "open", published_at: new Date().toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const vacancyId = await makeVacancy(c, companyId, { title: "Junior QA", description: "<p>QA</p>", workMode: "onsite", city: "Бишкек" });
   return { owner, companyId, vacancyId };
 }
 

@@ -3,10 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
-import { type DirectoryQuery, searchGraduates, toFtsQuery } from "~/models/directory.server";
+import { toFtsQuery } from "~/domain/search/full-text";
+import { type DirectoryQuery, searchGraduates } from "~/models/directory.server";
 import { refreshGraduateSearch } from "~/models/graduate-search.server";
 import { resolveSkillText } from "~/models/skills.server";
-import type { Viewer } from "~/models/visibility.server";
+import type { Viewer } from "~/domain/visibility";
 import * as directory from "~/routes/graduates._index";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { signedIn } from "../support/factories";

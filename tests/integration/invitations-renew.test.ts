@@ -3,7 +3,8 @@
 // same name to a cohort, as the CSV import does.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
-import { findInvitation, invitationProblem } from "~/models/invitations.server";
+import { invitationProblem } from "~/domain/invitations";
+import { findInvitation } from "~/models/invitations.server";
 import * as cohortPage from "~/routes/staff.cohorts.$id.invitations";
 import * as invitationsPage from "~/routes/staff.invitations";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";

@@ -5,7 +5,7 @@ import type { Connection } from "@db/connection";
 import type { VacancyStatus } from "@db/schema";
 import * as profilePage from "~/routes/g.$slug";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCompany, makeInvitation, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCompany, makeGraduate, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, cookieFrom, get, post } from "../support/remix";
 
 let c: Connection;
@@ -15,12 +15,10 @@ beforeEach(async () => {
 afterEach(closeTestDatabases);
 
 async function graduate(visibility: "employers" | "public" = "public") {
-  const staff = await makeUser(c, "staff");
-  const { graduateId } = await makeInvitation(c, staff.id, { firstName: "Айпери", lastName: "Жумабекова" });
-  const user = await makeUser(c, "graduate");
+  const { graduateId, userId } = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
   const slug = `ayperi-${graduateId}`;
-  await c.db.updateTable("graduates").set({ user_id: user.id, slug, visibility }).where("id", "=", graduateId).execute();
-  return { graduateId, user, slug, cookie: await sessionCookieFor(user.id) };
+  await c.db.updateTable("graduates").set({ slug, visibility }).where("id", "=", graduateId).execute();
+  return { graduateId, user: { id: userId! }, slug, cookie: await sessionCookieFor(userId!) };
 }
 
 async function employer(status: "pending" | "verified" = "verified") {
@@ -29,14 +27,8 @@ async function employer(status: "pending" | "verified" = "verified") {
   return { user, companyId, cookie: await sessionCookieFor(user.id) };
 }
 
-async function vacancy(companyId: number, title: string, status: VacancyStatus = "open", deadline: string | null = null) {
-  const { id } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title, description: "<p>React</p>", employment_type: "full_time", work_mode: "hybrid", status, deadline, published_at: status === "open" ? new Date().toISOString() : null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return id;
-}
+const vacancy = (companyId: number, title: string, status: VacancyStatus = "open", deadline: string | null = null) =>
+  makeVacancy(c, companyId, { title, status, deadline: deadline ?? "" });
 
 type Page = { invite: { vacancies: { id: number; title: string }[] } | null };
 const pageAs = async (slug: string, cookie?: string) => (await call(profilePage.loader, get(`/g/${slug}`, { cookie }), { slug })).data as Page;

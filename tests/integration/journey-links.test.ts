@@ -9,7 +9,7 @@ import { catalogs } from "~/i18n/catalog.server";
 import { enrolGraduate } from "~/models/invitations.server";
 import { LANGS } from "~/i18n/negotiate";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCompany, makeInvitation, makeUser, PASSWORD, sessionCookieFor } from "../support/factories";
+import { makeCompany, makeGraduate, makeUser, makeVacancy, PASSWORD, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 import { renderPage } from "../support/remix-react-stub";
 
@@ -41,11 +41,9 @@ function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unk
 }
 
 async function graduate() {
-  const staff = await makeUser(c, "staff");
-  const { graduateId } = await makeInvitation(c, staff.id, { firstName: "Айпери", lastName: "Жумабекова" });
-  const user = await makeUser(c, "graduate", { name: "Айпери Жумабекова" });
-  await c.db.updateTable("graduates").set({ user_id: user.id, slug: `g-${graduateId}`, visibility: "public" }).where("id", "=", graduateId).execute();
-  return { graduateId, user, cookie: await sessionCookieFor(user.id) };
+  const { graduateId, userId } = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
+  await c.db.updateTable("graduates").set({ slug: `g-${graduateId}`, visibility: "public" }).where("id", "=", graduateId).execute();
+  return { graduateId, user: { id: userId! }, cookie: await sessionCookieFor(userId!) };
 }
 
 async function employer(status: "pending" | "verified" = "verified") {
@@ -54,14 +52,8 @@ async function employer(status: "pending" | "verified" = "verified") {
   return { user, companyId, cookie: await sessionCookieFor(user.id) };
 }
 
-async function vacancy(companyId: number, title = "Junior frontend developer", status: "open" | "draft" = "open") {
-  const { id } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title, description: "<p>React</p>", employment_type: "full_time", work_mode: "hybrid", city: "Бишкек", status, deadline: "2099-12-31", published_at: status === "open" ? new Date().toISOString() : null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return id;
-}
+const vacancy = (companyId: number, title = "Junior frontend developer", status: "open" | "draft" = "open") =>
+  makeVacancy(c, companyId, { title, status, city: "Бишкек", deadline: "2099-12-31" });
 
 describe("notifications say the stage in words (issue 14, item 2)", () => {
   it("each stage move reaches the graduate as its label in ky, ru and en, never the status code", async () => {

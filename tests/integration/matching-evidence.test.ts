@@ -11,7 +11,7 @@ import { type Connection, migrateToLatest, openDatabase } from "@db/connection";
 import { migrations } from "@db/migrations/index";
 import { explainMatch, type LevelRank, prepareVacancy, rankingDay } from "~/domain/matching/score";
 import { loadCandidates, matchIndex } from "~/models/matching-index.server";
-import { explanationJson } from "~/models/matching.server";
+import { explanationJson } from "~/domain/matching/json";
 import { loadProfile } from "~/models/profile.server";
 import * as gPage from "~/routes/g.$slug";
 import * as graduatesPage from "~/routes/graduates._index";

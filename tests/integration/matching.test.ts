@@ -12,7 +12,7 @@ import * as jobsPage from "~/routes/me.jobs";
 import * as mySkills from "~/routes/me.skills";
 import * as skillGapPage from "~/routes/staff.skill-gap";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCompany, makeInvitation, makeUser, sessionCookieFor } from "../support/factories";
+import { makeApplication, makeCompany, makeGraduate, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -25,11 +25,10 @@ const skillId = async (slug: string) => (await c.db.selectFrom("skills").select(
 
 /** A joined graduate with a profile of the given visibility and skills, signed in. */
 async function graduate(name: string, skills: [string, SkillLevel][] = [], visibility: "private" | "employers" | "public" = "employers") {
-  const staff = await makeUser(c, "staff");
   const [firstName, lastName] = name.split(" ") as [string, string];
-  const { graduateId } = await makeInvitation(c, staff.id, { firstName, lastName });
-  const user = await makeUser(c, "graduate", { name });
-  await c.db.updateTable("graduates").set({ user_id: user.id, slug: `g-${graduateId}`, visibility, english_level: "B1" }).where("id", "=", graduateId).execute();
+  const { graduateId, userId } = await makeGraduate(c, { firstName, lastName, account: true });
+  const user = { id: userId! };
+  await c.db.updateTable("graduates").set({ slug: `g-${graduateId}`, visibility, english_level: "B1" }).where("id", "=", graduateId).execute();
   for (const [slug, level] of skills) {
     await c.db.insertInto("graduate_skills").values({ graduate_id: graduateId, skill_id: await skillId(slug), level, source: "self", verified_by: null }).execute();
   }
@@ -42,17 +41,13 @@ async function employer(status: "pending" | "verified" = "verified") {
   return { user, companyId, cookie: await sessionCookieFor(user.id) };
 }
 
-async function vacancy(companyId: number, skills: [string, boolean][], status: "open" | "draft" = "open") {
-  const { id } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title: "Junior Python developer", description: "<p>Python</p>", employment_type: "full_time", work_mode: "remote", status, published_at: new Date().toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  for (const [slug, required] of skills) {
-    await c.db.insertInto("vacancy_skills").values({ vacancy_id: id, skill_id: await skillId(slug), required: required ? 1 : 0, min_level: "basic" }).execute();
-  }
-  return id;
-}
+/** A vacancy asking the skills (required or nice to have) at the basic level, as typed into its form. */
+const vacancy = (companyId: number, skills: [string, boolean][], status: "open" | "draft" = "open") =>
+  makeVacancy(c, companyId, {
+    title: "Junior Python developer", description: "<p>Python</p>", workMode: "remote", status,
+    skills: skills.filter(([, required]) => required).map(([slug]) => slug).join("\n"),
+    niceSkills: skills.filter(([, required]) => !required).map(([slug]) => slug).join("\n"),
+  });
 
 type JsonList = { count: number; items: { graduate?: { id: number }; vacancy?: { id: number }; score: number; explanation: { requiredMet: number; required: { skill: { slug: string }; status: string }[] } }[] };
 const candidates = async (v: number, cookie: string, query = "") =>
@@ -200,8 +195,7 @@ describe("ranking from the database", () => {
     await c.db.updateTable("graduates").set({ visibility: "private" }).where("id", "=", b.id).execute();
     expect(await order()).toEqual([a.id]);
     await c.db.updateTable("graduates").set({ visibility: "employers" }).where("id", "=", b.id).execute();
-    const { id: app } = await c.db.insertInto("applications").values({ vacancy_id: v, graduate_id: b.id, status: "hired" }).returning("id").executeTakeFirstOrThrow();
-    await c.db.insertInto("placements").values({ application_id: app, graduate_id: b.id, company_id: e.companyId, vacancy_id: v, job_title: "Dev", employment_type: "full_time", start_date: "2026-11-01", monthly_pay: null, company_htp_resident: 1, recorded_by: e.user.id }).execute();
+    await makeApplication(c, v, b.id, { status: "hired", startDate: "2026-11-01" });
     expect(await order()).toEqual([a.id]);
     expect((await order("?placed=1")).sort()).toEqual([a.id, b.id].sort());
 

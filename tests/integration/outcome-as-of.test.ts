@@ -12,7 +12,7 @@ import { createSurveyLink, recordOutcomeByStaff } from "~/models/outcomes.server
 import * as graduateOutcomes from "~/routes/staff.outcomes.graduates.$id";
 import * as survey from "~/routes/survey.$token";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCohort, makeCompany, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCohort, makeCompany, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, post } from "../support/remix";
 
 let c: Connection;
@@ -25,11 +25,7 @@ const NO_MOVE = { note: null, interviewAt: null, interviewPlace: null, startDate
 
 async function hire(graduateId: number, companyId: number, actorId: number, startDate: string) {
   const region = await c.db.selectFrom("regions").select("id").where("code", "=", "bishkek").executeTakeFirstOrThrow();
-  const { id: vacancyId } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title: "Junior developer", description: "<p>Code</p>", employment_type: "full_time", work_mode: "onsite", region_id: region.id, status: "open", published_at: new Date().toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const vacancyId = await makeVacancy(c, companyId, { description: "<p>Code</p>", workMode: "onsite", region: String(region.id) });
   const { id } = await c.db.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" }).returning("id").executeTakeFirstOrThrow();
   expect(await move(c.db, companyId, id, { ...NO_MOVE, to: "hired", startDate, monthlyPay: 50000 }, actorId)).toEqual({ ok: true });
 }

@@ -13,7 +13,7 @@ import * as dashboardCsv from "~/routes/staff.outcomes[.csv]";
 import * as drill from "~/routes/staff.outcomes.graduates._index";
 import * as drillCsv from "~/routes/staff.outcomes.graduates[.csv]";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCompany, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCompany, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get } from "../support/remix";
 
 let c: Connection;
@@ -169,11 +169,7 @@ describe("the dashboard's figures", () => {
     const owner = await makeUser(c, "employer");
     const companyId = await makeCompany(c, owner.id);
     const region = await c.db.selectFrom("regions").select("id").where("code", "=", "bishkek").executeTakeFirstOrThrow();
-    const { id: vacancyId } = await c.db
-      .insertInto("vacancies")
-      .values({ company_id: companyId, title: "Junior QA", description: "<p>QA</p>", employment_type: "full_time", work_mode: "onsite", region_id: region.id, status: "open", published_at: new Date().toISOString() })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const vacancyId = await makeVacancy(c, companyId, { title: "Junior QA", description: "<p>QA</p>", workMode: "onsite", region: String(region.id) });
     const { id: applicationId } = await c.db.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" }).returning("id").executeTakeFirstOrThrow();
     const before = await load(`/staff/outcomes?checkpoint=m6&year=2025&school=${schoolA}&by=htp`);
     expect(before.total.counts.employed).toBe(0);

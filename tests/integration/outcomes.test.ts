@@ -9,7 +9,7 @@ import * as graduateOutcomes from "~/routes/staff.outcomes.graduates.$id";
 import * as survey from "~/routes/survey.$token";
 import { enrolGraduate } from "~/models/invitations.server";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCohort, makeCompany, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCohort, makeCompany, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -35,11 +35,7 @@ async function employer(status: "pending" | "verified" = "verified") {
 /** An application of the graduate to the company's vacancy, moved up to an offer. */
 async function offer(graduateId: number, companyId: number, actorId: number, employmentType: "full_time" | "part_time" | "internship" = "full_time") {
   const region = await c.db.selectFrom("regions").select("id").where("code", "=", "bishkek").executeTakeFirstOrThrow();
-  const { id: vacancyId } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title: "Junior QA engineer", description: "<p>QA</p>", employment_type: employmentType, work_mode: "onsite", region_id: region.id, status: "open", published_at: new Date().toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const vacancyId = await makeVacancy(c, companyId, { title: "Junior QA engineer", description: "<p>QA</p>", employmentType, workMode: "onsite", region: String(region.id) });
   const { id } = await c.db.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" }).returning("id").executeTakeFirstOrThrow();
   return { applicationId: id, vacancyId, regionId: region.id, actorId };
 }

@@ -10,7 +10,7 @@ import * as projectsIndex from "~/routes/me.projects._index";
 import * as projectRoute from "~/routes/me.projects.$id";
 import * as uploads from "~/routes/uploads.$file";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCohort, makeUser, sessionCookieFor, signedIn } from "../support/factories";
+import { makeGraduate, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post, type Outcome } from "../support/remix";
 import { messageVariables } from "~/i18n/translate";
 
@@ -32,13 +32,8 @@ afterAll(() => fs.rmSync(UPLOAD_DIR, { recursive: true, force: true }));
 // ---- helpers ----
 
 async function signedInGraduate(name = { first: "Айпери", last: "Жумабекова" }) {
-  const user = await makeUser(c, "graduate");
-  const { id: graduateId } = await c.db
-    .insertInto("graduates")
-    .values({ user_id: user.id, cohort_id: await makeCohort(c), first_name: name.first, last_name: name.last })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { userId: user.id, graduateId, cookie: await sessionCookieFor(user.id) };
+  const { graduateId, userId } = await makeGraduate(c, { firstName: name.first, lastName: name.last, account: true });
+  return { userId: userId!, graduateId, cookie: await sessionCookieFor(userId!) };
 }
 
 

@@ -221,7 +221,11 @@ describe("security headers on real responses", () => {
       expect(out.coop, `${pathname} signed out`).toBeNull();
       expect((await coop(pathname, cookie!)).coop, `${pathname} signed in`).toBe("same-origin");
     }
-    for (const pathname of ["/login", "/join", "/no/such/page"]) expect((await coop(pathname)).coop, pathname).toBe("same-origin");
+    // /join ships no script since the slow-link budget (docs/decisions/033-light-first-load.md); signed in, it redirects home.
+    const join = await coop("/join");
+    expect(join.body, "/join runs no script").not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
+    expect(join.coop, "/join signed out").toBeNull();
+    for (const pathname of ["/login", "/signup", "/no/such/page"]) expect((await coop(pathname)).coop, pathname).toBe("same-origin");
     for (const pathname of ["/me/applications", "/account"]) expect((await coop(pathname, cookie!)).coop, pathname).toBe("same-origin");
     // The board's page cache replays the signed-out page as rendered: still without the policy.
     expect((await coop("/vacancies")).coop).toBeNull();

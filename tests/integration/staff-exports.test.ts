@@ -8,7 +8,7 @@ import * as followUpCsv from "~/routes/staff.outcomes.follow-up[.csv]";
 import * as skillGapCsv from "~/routes/staff.skill-gap[.csv]";
 import * as skillGapPage from "~/routes/staff.skill-gap";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCohort, makeCompany, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCohort, makeCompany, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get } from "../support/remix";
 
 let c: Connection;
@@ -32,13 +32,7 @@ async function openVacancyRequiring(slug: string) {
   const owner = await makeUser(c, "employer");
   const companyId = await makeCompany(c, owner.id);
   const region = await c.db.selectFrom("regions").select("id").where("code", "=", "bishkek").executeTakeFirstOrThrow();
-  const { id } = await c.db
-    .insertInto("vacancies")
-    .values({ company_id: companyId, title: "Junior QA", description: "<p>QA</p>", employment_type: "full_time", work_mode: "onsite", region_id: region.id, status: "open", published_at: new Date().toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const skill = await c.db.selectFrom("skills").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-  await c.db.insertInto("vacancy_skills").values({ vacancy_id: id, skill_id: skill.id, required: 1, min_level: "basic" }).execute();
+  await makeVacancy(c, companyId, { title: "Junior QA", description: "<p>QA</p>", workMode: "onsite", region: String(region.id), skills: slug });
 }
 
 describe("skill gap: cohorts told apart, and a CSV download", () => {

@@ -3,11 +3,11 @@
 // every denial (another company, a pending company, a graduate, a visitor, an employer moderating).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
-import { todayInBishkek } from "~/models/directory.server";
+import { todayInBishkek } from "~/domain/calendar";
 import { resolveSkillText } from "~/models/skills.server";
-import {
-  approveVacancy, checkSavedSearches, closeExpiredVacancies, endVacancy, saveVacancy, searchVacancies, submitVacancy, type VacancyInput,
-} from "~/models/vacancies.server";
+import { checkSavedSearches } from "~/models/saved-searches.server";
+import { searchVacancies } from "~/models/board.server";
+import { approveVacancy, closeExpiredVacancies, endVacancy, saveVacancy, submitVacancy, type VacancyInput } from "~/models/vacancies.server";
 import { richTextToEditable, sanitizeRichText } from "~/domain/text/rich-text";
 import * as employerHome from "~/routes/employer._index";
 import * as employerVacancy from "~/routes/employer.vacancies.$id";

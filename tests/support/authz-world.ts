@@ -9,8 +9,9 @@ import { createCompanyInvite } from "~/models/companies.server";
 import { stageImport } from "~/models/csv-import.server";
 import { createSurveyLink } from "~/models/outcomes.server";
 import { createPasswordReset } from "~/models/password-resets.server";
-import { createSavedSearch, parseBoardQuery } from "~/models/vacancies.server";
-import { makeCohort, makeCompany, makeInvitation, makeUser, sessionCookieFor } from "./factories";
+import { createSavedSearch } from "~/models/saved-searches.server";
+import { parseBoardQuery } from "~/domain/vacancies/board-query";
+import { makeApplication, makeCohort, makeCompany, makeInvitation, makeUser, makeVacancy, sessionCookieFor } from "./factories";
 
 export const ACTORS = ["visitor", "gradA", "gradB", "pending", "empX", "empY", "staff", "admin"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -73,25 +74,13 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
   const ex = await employer("verified");
   const ey = await employer("verified");
   const ep = await employer("pending");
-  async function vacancy(companyId: number, status: "open" | "draft") {
-    const { id } = await db
-      .insertInto("vacancies")
-      .values({ company_id: companyId, title: "Junior developer", description: "<p>React</p>", employment_type: "full_time", work_mode: "hybrid", status, published_at: status === "open" ? new Date().toISOString() : null })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return id;
-  }
-  const vx = await vacancy(ex.companyId, "open");
-  const vxDraft = await vacancy(ex.companyId, "draft");
-  const vy = await vacancy(ey.companyId, "open");
+  const vx = await makeVacancy(c, ex.companyId, { status: "open" });
+  const vxDraft = await makeVacancy(c, ex.companyId, { status: "draft" });
+  const vy = await makeVacancy(c, ey.companyId, { status: "open" });
 
-  const { id: applicationId } = await db.insertInto("applications").values({ vacancy_id: vx, graduate_id: a.graduateId, status: "applied" }).returning("id").executeTakeFirstOrThrow();
-  const { id: hiredId } = await db.insertInto("applications").values({ vacancy_id: vx, graduate_id: b.graduateId, status: "hired" }).returning("id").executeTakeFirstOrThrow();
-  const { id: placementId } = await db
-    .insertInto("placements")
-    .values({ application_id: hiredId, graduate_id: b.graduateId, company_id: ex.companyId, vacancy_id: vx, job_title: "Junior developer", employment_type: "full_time", start_date: "2026-07-01", monthly_pay: null, company_htp_resident: 1, recorded_by: null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const applicationId = await makeApplication(c, vx, a.graduateId);
+  const hiredId = await makeApplication(c, vx, b.graduateId, { status: "hired", startDate: "2026-07-01" });
+  const { id: placementId } = await db.selectFrom("placements").select("id").where("application_id", "=", hiredId).executeTakeFirstOrThrow();
   const invite = await createCompanyInvite(db, ex.companyId, ex.user.id);
 
   const savedSearchId = await createSavedSearch(db, a.userId, parseBoardQuery("q=react"), "React");

@@ -1,38 +1,21 @@
-// Factories shared by tests: accounts, companies, cohorts and graduates with invitations.
+// Factories shared by tests: the shared ones of db/factories (also used by the demo generator,
+// docs/decisions/039-shared-factories.md) taking a test Connection, and a session cookie.
 import type { Connection } from "@db/connection";
 import type { Role } from "@db/schema";
+import * as shared from "@db/factories";
 import { startSession } from "~/auth/session.server";
-import { enrolGraduate } from "~/models/invitations.server";
-import { createUser } from "~/models/users.server";
 
-export const PASSWORD = "correct-horse-42";
-let counter = 0;
+export { ACTOR, PASSWORD, parseVacancyFields, stepsTo } from "@db/factories";
 
-export async function makeUser(c: Connection, role: Role, overrides: { email?: string; password?: string; name?: string } = {}) {
-  counter += 1;
-  const email = overrides.email ?? `${role}${counter}@test.kg`;
-  const id = await createUser(c.db, { email, password: overrides.password ?? PASSWORD, role, displayName: overrides.name ?? `${role} ${counter}` });
-  return { id, email, role };
-}
-
-export async function makeCompany(c: Connection, ownerId: number, status: "pending" | "verified" = "verified") {
-  counter += 1;
-  const { id } = await c.db.insertInto("companies").values({ slug: `company-${counter}`, name: `Company ${counter}`, status }).returning("id").executeTakeFirstOrThrow();
-  await c.db.insertInto("company_members").values({ company_id: id, user_id: ownerId }).execute();
-  return id;
-}
-
-export async function makeCohort(c: Connection, graduationDate = "2026-06-30") {
-  const school = await c.db.selectFrom("schools").select("id").orderBy("id").executeTakeFirstOrThrow();
-  const existing = await c.db.selectFrom("cohorts").select("id").where("school_id", "=", school.id).where("graduation_date", "=", graduationDate).executeTakeFirst();
-  if (existing) return existing.id;
-  const { id } = await c.db.insertInto("cohorts").values({ school_id: school.id, graduation_date: graduationDate }).returning("id").executeTakeFirstOrThrow();
-  return id;
-}
-
-export async function makeInvitation(c: Connection, staffId: number, name = { firstName: "Айгерим", lastName: "Осмонова" }) {
-  return enrolGraduate(c.db, { cohortId: await makeCohort(c), ...name }, staffId);
-}
+export const makeUser = (c: Connection, role: Role, overrides: shared.UserOverrides = {}) => shared.makeUser(c.db, role, overrides);
+export const makeCompany = (c: Connection, ownerId: number, options: Parameters<typeof shared.makeCompany>[2] = "verified") => shared.makeCompany(c.db, ownerId, options);
+export const addCompanyMember = (c: Connection, companyId: number, userId: number) => shared.addCompanyMember(c.db, companyId, userId);
+export const makeCohort = (c: Connection, graduationDate = "2026-06-30", schoolId?: number) => shared.makeCohort(c.db, graduationDate, schoolId);
+export const makeInvitation = (c: Connection, staffId: number, name?: { firstName: string; lastName: string }) => shared.makeInvitation(c.db, staffId, name);
+export const makeGraduate = (c: Connection, options: shared.GraduateOptions = {}) => shared.makeGraduate(c.db, options);
+export const makeVacancy = (c: Connection, companyId: number, options: shared.VacancyOptions = {}) => shared.makeVacancy(c.db, companyId, options);
+export const makeApplication = (c: Connection, vacancyId: number, graduateId: number, options: shared.ApplicationOptions = {}) =>
+  shared.makeApplication(c.db, vacancyId, graduateId, options);
 
 /** A Cookie header for a signed-in user, made the way sign-in makes it. */
 export async function sessionCookieFor(userId: number): Promise<string> {

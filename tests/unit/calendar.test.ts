@@ -9,7 +9,7 @@ import { openVacancy } from "~/models/applications.server";
 import { listAudit } from "~/models/audit.server";
 import { listFollowUps } from "~/models/outcomes.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCompany, makeUser } from "../support/factories";
+import { makeCompany, makeUser, makeVacancy } from "../support/factories";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -51,12 +51,7 @@ describe("with the clock at 02:30 in Bishkek (still yesterday in UTC)", () => {
     const c = await createTestDatabase();
     const owner = await makeUser(c, "employer");
     const companyId = await makeCompany(c, owner.id);
-    const vacancy = (deadline: string) =>
-      c.db
-        .insertInto("vacancies")
-        .values({ company_id: companyId, created_by: owner.id, title: "QA", description: "Тесттер", employment_type: "full_time", work_mode: "onsite", deadline, status: "open", published_at: "2026-03-01T00:00:00.000Z" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+    const vacancy = async (deadline: string) => ({ id: await makeVacancy(c, companyId, { title: "QA", description: "Тесттер", workMode: "onsite", deadline, publishedAt: "2026-03-01T00:00:00.000Z" }) });
     const yesterday = await vacancy("2026-03-09");
     const today = await vacancy("2026-03-10");
     vi.useFakeTimers({ toFake: ["Date"] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { companyNameKey, htpNumberKey, otherScript } from "~/domain/companies/name-key";
-import { htpOnDay } from "~/models/employer-links.server";
+import { htpOnDay } from "~/domain/companies/htp";
 
 describe("company names across scripts (docs/product.md §6: pick a known company, any script)", () => {
   it("gives one key to a name in Latin or Cyrillic, any case, with quotes or a legal form", () => {

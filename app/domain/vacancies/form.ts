@@ -1,7 +1,7 @@
 // The vacancy form's fields (/employer/vacancies/:id), shared by its action and the demo
 // generator (db/seed/vacancies.ts), so a seeded vacancy holds only what the form accepts.
 import { z } from "zod";
-import { todayInBishkek } from "~/models/directory.server";
+import { todayInBishkek } from "~/domain/calendar";
 import { isoDate, optionalText, requiredText } from "~/utils/fields";
 import { CEFR_LEVELS } from "~/domain/skills/levels";
 import { EMPLOYMENT_TYPES, WORK_MODES } from "./options";

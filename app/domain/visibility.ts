@@ -1,28 +1,13 @@
 // Who may see a graduate's profile and contact details (docs/product.md §3, §8). One place, so the
-// directory, the public page, the CV and the portfolio all apply the same rules.
+// directory, the public page, the CV and the portfolio all apply the same rules. Pure: the
+// viewer is worked out from the request by viewerOf (app/auth/guards.server.ts).
 import type { Visibility } from "@db/schema";
-import { getUser } from "~/auth/require-user.server";
-import { getDb } from "~/db.server";
-import { companyOfUser } from "./companies.server";
 
 export type Viewer =
   | { kind: "visitor" }
   | { kind: "graduate"; userId: number; graduateId: number | null }
   | { kind: "employer"; userId: number; companyId: number | null; verified: boolean }
   | { kind: "staff"; userId: number };
-
-export async function viewerOf(request: Request): Promise<Viewer> {
-  const user = await getUser(request);
-  if (!user) return { kind: "visitor" };
-  const db = getDb();
-  if (user.role === "staff" || user.role === "admin") return { kind: "staff", userId: user.id };
-  if (user.role === "employer") {
-    const company = await companyOfUser(db, user.id);
-    return { kind: "employer", userId: user.id, companyId: company?.id ?? null, verified: company?.status === "verified" };
-  }
-  const graduate = await db.selectFrom("graduates").select("id").where("user_id", "=", user.id).executeTakeFirst();
-  return { kind: "graduate", userId: user.id, graduateId: graduate?.id ?? null };
-}
 
 type Subject = { id: number; visibility: Visibility; anonymised_at?: string | null };
 

@@ -1,0 +1,14 @@
+// The follow-up list's filters, read from the address (/staff/outcomes/follow-up?…): unknown
+// values are ignored, never an error.
+
+export type FollowUpQuery = { schoolId: number | null; cohortId: number | null; page: number };
+
+export function followUpQueryFrom(url: URL): FollowUpQuery {
+  const p = url.searchParams;
+  const id = (name: string) => {
+    const v = p.get(name) ?? "";
+    return /^\d{1,12}$/.test(v) ? Number(v) : null;
+  };
+  const page = Number(p.get("page"));
+  return { schoolId: id("school"), cohortId: id("cohort"), page: Number.isSafeInteger(page) && page > 0 && page < 100_000 ? page : 1 };
+}

@@ -1,0 +1,181 @@
+// The public job board (docs/product.md §3, §4): full-text search over vacancies_fts
+// (contentless: rowid = vacancy id) with filters and orders, the board's select choices (cached),
+// and the rows of the feeds. Only open vacancies of verified companies are public.
+import { sql } from "kysely";
+import type { DB } from "@db/connection";
+import type { EmploymentType, WorkMode } from "@db/schema";
+import type { BoardQuery } from "~/domain/vacancies/board-query";
+import type { FeedItem } from "~/domain/vacancies/feed";
+import type { BoardSort } from "~/domain/vacancies/options";
+import { planTextSearch } from "./full-text.server";
+import { resolveSkillText, type SkillRef } from "./skills.server";
+
+export const BOARD_PAGE_SIZE = 20;
+export const FEED_SIZE = 50;
+
+export type BoardItem = {
+  id: number;
+  title: string;
+  company_name: string;
+  company_slug: string;
+  city: string | null;
+  region_ky: string | null;
+  region_ru: string | null;
+  region_en: string | null;
+  employment_type: EmploymentType;
+  work_mode: WorkMode;
+  salary_min: number | null;
+  salary_max: number | null;
+  deadline: string | null;
+  published_at: string;
+  skills: { id: number; name_ky: string; name_ru: string; name_en: string }[];
+};
+
+export type BoardResult = {
+  items: BoardItem[];
+  total: number;
+  pages: number;
+  page: number;
+  sort: BoardSort;
+  skill: SkillRef | null;
+  unknownSkill: boolean;
+};
+
+/** bm25 weights of the columns title, description, company, skills. */
+const BM25_WEIGHTS = sql.raw("10.0, 1.0, 4.0, 5.0");
+const TOP_SKILLS = 6;
+const VACANCIES_INDEX = { table: "vacancies_fts", weights: BM25_WEIGHTS, holders: (skillId: number) => sql`select vacancy_id as id from vacancy_skills where skill_id = ${skillId}` } as const;
+
+export async function searchVacancies(
+  db: DB,
+  query: Partial<BoardQuery> & { publishedAfter?: string; publishedUntil?: string; onlyIds?: number[]; pageSize?: number },
+): Promise<BoardResult> {
+  const pageSize = query.pageSize ?? BOARD_PAGE_SIZE;
+  const q = (query.q ?? "").trim();
+  const skillText = (query.skill ?? "").trim();
+  const skill = skillText ? await resolveSkillText(db, skillText) : null;
+  const unknownSkill = Boolean(skillText) && !skill;
+  // Text that as a whole names a skill ("C#", "питон"): vacancies asking for it match even when
+  // the word is nowhere in their text (app/models/full-text.server.ts).
+  const { qSkill, searching, withHits: hitsFor } = await planTextSearch(db, VACANCIES_INDEX, q);
+  const requested = query.sort ?? (searching ? "relevance" : "newest");
+  const sort: BoardSort = requested === "relevance" && !searching ? "newest" : requested;
+  const empty = (): BoardResult => ({ items: [], total: 0, pages: 1, page: 1, sort, skill, unknownSkill });
+  if (unknownSkill || (q && !searching)) return empty();
+
+  const withHits = hitsFor(sort === "relevance");
+  const from = searching ? sql`hits h cross join vacancies v on v.id = h.id join companies c on c.id = v.company_id` : sql`vacancies v join companies c on c.id = v.company_id`;
+
+  const list = [sql`v.status = 'open'`, sql`c.status = 'verified'`];
+  if (query.region) list.push(sql`v.region_id = ${query.region}`);
+  if (query.city) list.push(sql`v.city = ${query.city}`);
+  if (query.mode) list.push(sql`v.work_mode = ${query.mode}`);
+  if (query.type) list.push(sql`v.employment_type = ${query.type}`);
+  if (query.company) list.push(sql`v.company_id = ${query.company}`);
+  if (query.salary) list.push(sql`v.salary_hidden = 0 and (v.salary_min is not null or v.salary_max is not null)`);
+  if (skill) list.push(sql`v.id in (select vacancy_id from vacancy_skills where skill_id = ${skill.id})`);
+  if (query.publishedAfter) list.push(sql`v.published_at > ${query.publishedAfter}`);
+  if (query.publishedUntil) list.push(sql`v.published_at <= ${query.publishedUntil}`);
+  if (query.onlyIds) list.push(query.onlyIds.length ? sql`v.id in (${sql.join(query.onlyIds)})` : sql`0`);
+  const where = sql.join(list, sql` and `);
+
+  const counted = await sql<{ total: number }>`${withHits}select count(*) as total from ${from} where ${where}`.execute(db);
+  const total = Number(counted.rows[0]?.total ?? 0);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
+  if (total === 0) return { ...empty(), page };
+
+  // Every order ends with the id, so equal keys never shuffle between pages.
+  const shownSalary = sql`case when v.salary_hidden = 0 then coalesce(v.salary_max, v.salary_min) end`;
+  const orderBy = {
+    relevance: sql`h.holder desc, coalesce(h.score, 0), v.published_at desc, v.id desc`,
+    newest: sql`v.published_at desc, v.id desc`,
+    deadline: sql`v.deadline is null, v.deadline, v.id`,
+    salary: sql`${shownSalary} is null, ${shownSalary} desc, v.id desc`,
+  }[sort];
+  const { rows } = await sql<Omit<BoardItem, "skills">>`${withHits}select v.id, v.title, c.name as company_name, c.slug as company_slug, v.city,
+      r.name_ky as region_ky, r.name_ru as region_ru, r.name_en as region_en, v.employment_type, v.work_mode,
+      case when v.salary_hidden = 0 then v.salary_min end as salary_min, case when v.salary_hidden = 0 then v.salary_max end as salary_max,
+      v.deadline, v.published_at
+    from ${from} left join regions r on r.id = v.region_id
+    where ${where}
+    order by ${orderBy} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+  const skills = await requiredSkills(db, rows.map((r) => r.id));
+  return { items: rows.map((r) => ({ ...r, skills: skills.get(r.id) ?? [] })), total, pages, page, sort, skill, unknownSkill };
+}
+
+async function requiredSkills(db: DB, ids: number[]) {
+  const out = new Map<number, BoardItem["skills"]>();
+  if (ids.length === 0) return out;
+  const { rows } = await sql<{ vacancy_id: number; id: number; name_ky: string; name_ru: string; name_en: string }>`
+    select vacancy_id, id, name_ky, name_ru, name_en from (
+      select vs.vacancy_id, s.id, s.name_ky, s.name_ru, s.name_en,
+        row_number() over (partition by vs.vacancy_id order by vs.required desc, s.name_en, s.id) as n
+      from vacancy_skills vs join skills s on s.id = vs.skill_id
+      where vs.vacancy_id in (${sql.join(ids)})
+    ) where n <= ${TOP_SKILLS} order by vacancy_id, n`.execute(db);
+  for (const { vacancy_id, ...s } of rows) {
+    const list = out.get(vacancy_id) ?? [];
+    list.push(s);
+    out.set(vacancy_id, list);
+  }
+  return out;
+}
+
+type Facets = { companies: { id: number; name: string }[]; cities: string[] };
+/** The board's select choices change only when vacancies do: kept per database for a minute at most. */
+const facetCache = new WeakMap<DB, { at: number; version: number; value: Facets }>();
+let facetVersion = 0;
+const FACET_TTL_MS = 60_000;
+/**
+ * Called by every write that can change what is public, with the database written to. Every
+ * database's cached choices are dropped, not just this one's: the writer may hold a transaction,
+ * which is not the handle the cache is kept under.
+ */
+export function facetsChanged(_db: DB): void {
+  facetVersion += 1;
+}
+
+/** The choices of the board's selects: companies and cities that have public vacancies. */
+export async function boardFacets(db: DB): Promise<Facets> {
+  const cached = facetCache.get(db);
+  if (cached && cached.version === facetVersion && Date.now() - cached.at < FACET_TTL_MS) return cached.value;
+  const version = facetVersion;
+  const [companies, cities] = await Promise.all([
+    // A few dozen companies, each checked through the (company_id, status) index.
+    sql<{ id: number; name: string }>`select c.id, c.name from companies c where c.status = 'verified'
+      and exists (select 1 from vacancies v where v.company_id = c.id and v.status = 'open') order by c.name, c.id`.execute(db),
+    sql<{ city: string }>`select v.city from vacancies v where v.status = 'open' and v.city is not null and v.city != ''
+      and v.company_id in (select id from companies where status = 'verified') group by v.city order by v.city`.execute(db),
+  ]);
+  const value = { companies: companies.rows, cities: cities.rows.map((r) => r.city) };
+  facetCache.set(db, { at: Date.now(), version, value });
+  return value;
+}
+
+/** The newest public vacancies (home page, feeds). */
+export async function recentOpenVacancies(db: DB, limit: number) {
+  return db
+    .selectFrom("vacancies as v")
+    .innerJoin("companies as c", "c.id", "v.company_id")
+    .select(["v.id", "v.title", "v.description", "v.city", "v.published_at", "v.deadline", "v.work_mode", "v.employment_type", "c.name as company_name"])
+    .where("v.status", "=", "open")
+    .where("c.status", "=", "verified")
+    .orderBy("v.published_at", "desc")
+    .orderBy("v.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Feed rows for the given vacancies, in the given order. */
+export async function getFeedItems(db: DB, ids: number[]): Promise<FeedItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("vacancies as v")
+    .innerJoin("companies as c", "c.id", "v.company_id")
+    .select(["v.id", "v.title", "v.description", "v.city", "v.published_at", "c.name as company_name"])
+    .where("v.id", "in", ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined);
+}
