@@ -6,12 +6,11 @@ import { nextSteps, PRECISION, requiredTally, WEIGHTS } from "~/domain/matching/
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
+import { CEFR_OF_RANK as CEFR, LEVEL_OF_RANK as LEVELS } from "~/domain/skills/levels";
 import { evidenceText, fromRanks } from "./skill-evidence";
 
 type SkillNames = Record<number, { name_ky: string; name_ru: string; name_en: string }>;
 
-const LEVELS = { 1: "basic", 2: "intermediate", 3: "advanced" } as const;
-const CEFR = { 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2", 7: "native" } as const;
 
 function useLabels(skills: SkillNames) {
   const { t, lang } = useT();

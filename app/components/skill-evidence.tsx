@@ -1,7 +1,8 @@
 // A skill's evidence in words, one (level, evidence) pair at a time (docs/decisions/022):
 // "basic ✓ verified; intermediate, self-declared". Every page that shows a skill's level uses it.
 import type { SkillLevel, SkillSource } from "@db/schema";
-import type { EvidenceRank, LevelRank, SkillClaim } from "~/domain/matching/score";
+import type { EvidenceRank, SkillClaim } from "~/domain/matching/score";
+import { LEVEL_OF_RANK } from "~/domain/skills/levels";
 import { type EvidencePair, isVerifiedSource } from "~/domain/profile/skill-evidence";
 import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
@@ -9,7 +10,6 @@ import { useT } from "~/i18n/use-t";
 type Kind = "verified" | "portfolio" | "self";
 type ShownPair = { level: SkillLevel; kind: Kind };
 
-const LEVEL_OF_RANK: Record<LevelRank, SkillLevel> = { 1: "basic", 2: "intermediate", 3: "advanced" };
 const KIND_OF_RANK: Record<EvidenceRank, Kind> = { 1: "self", 2: "portfolio", 3: "verified" };
 const kindOf = (source: SkillSource): Kind => (isVerifiedSource(source) ? "verified" : source === "portfolio" ? "portfolio" : "self");
 

@@ -12,6 +12,7 @@ import { listableVisibilities, type Viewer } from "~/domain/visibility";
 export const DIRECTORY_PAGE_SIZE = 20;
 import { DIRECTORY_SORTS, type DirectorySort } from "~/domain/directory/options";
 import { claimEvidence, type EvidencePair } from "~/domain/profile/skill-evidence";
+import { LEVEL_RANK, SOURCE_RANK } from "~/domain/skills/levels";
 
 export { DIRECTORY_SORTS, type DirectorySort };
 
@@ -173,6 +174,12 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   return { items, total, pages, page, sort, skill, unknownSkill, qSkill };
 }
 
+/** `case <column> when … then <rank> … else 0 end`: an order the domain defines as data (app/domain/skills/levels.ts), in SQL. */
+function rankOf(column: string, ranks: Readonly<Record<string, number>>): RawBuilder<number> {
+  const arms = Object.entries(ranks).map(([value, rank]) => sql`when ${sql.lit(value)} then ${sql.lit(rank)}`);
+  return sql<number>`case ${sql.ref(column)} ${sql.join(arms, sql` `)} else 0 end`;
+}
+
 /**
  * The first few skills of each listed graduate, in one query: the skills searched for first,
  * then the best evidenced (staff-verified > module > portfolio > self-declared), then level.
@@ -187,8 +194,8 @@ async function topSkills(db: DB, graduateIds: number[], firstIds: number[]): Pro
         row_number() over (
           partition by gs.graduate_id
           order by ${searched} desc,
-            case gs.source when 'staff' then 0 when 'module' then 1 when 'portfolio' then 2 else 3 end,
-            case gs.level when 'advanced' then 0 when 'intermediate' then 1 else 2 end,
+            ${rankOf("gs.source", SOURCE_RANK)} desc,
+            ${rankOf("gs.level", LEVEL_RANK)} desc,
             sk.name_en, sk.id
         ) as n,
         count(*) over (partition by gs.graduate_id) as total

@@ -9,12 +9,7 @@ import { catchUpWithLog } from "./change-log.server";
 import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
 import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
 import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim, strongestPairs } from "~/domain/matching/score";
-
-const LEVEL: Record<SkillLevel, LevelRank> = { basic: 1, intermediate: 2, advanced: 3 };
-const EVIDENCE: Record<SkillSource, EvidenceRank> = { self: 1, portfolio: 2, module: 3, staff: 3 };
-const CEFR: Record<CefrLevel, CefrRank> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6, native: 7 };
-export const LEVEL_NAMES: Record<LevelRank, SkillLevel> = { 1: "basic", 2: "intermediate", 3: "advanced" };
-export const CEFR_NAMES = Object.fromEntries(Object.entries(CEFR).map(([k, v]) => [v, k])) as Record<CefrRank, CefrLevel>;
+import { CEFR_RANK as CEFR, EVIDENCE_RANK as EVIDENCE, LEVEL_RANK as LEVEL } from "~/domain/skills/levels";
 
 const IN_CHUNK = 500;
 

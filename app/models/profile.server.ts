@@ -1,5 +1,6 @@
 // A graduate's profile as pages show it, and the graduate's own edits to it.
 // Every function takes the graduate id and touches only that graduate's rows.
+import { LEVEL_RANK } from "~/domain/skills/levels";
 import type { DB } from "@db/connection";
 import type { CefrLevel, RemotePreference, SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { type ProfileFacts, profileCompleteness } from "~/domain/profile/completeness";
@@ -156,7 +157,7 @@ export async function addSkillClaim(db: DB, graduateId: number, skillId: number,
   });
 }
 
-const LEVEL_ORDER: Record<SkillLevel, number> = { basic: 1, intermediate: 2, advanced: 3 };
+const LEVEL_ORDER = LEVEL_RANK;
 
 /**
  * The graduate changes the declared level. A verification keeps the level it proved: raised

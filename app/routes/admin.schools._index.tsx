@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/require-user.server";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -21,23 +22,15 @@ export default function SchoolsPage() {
     <section>
       <h1>{t("admin.schools")}</h1>
       <p><Link className="button" to="/admin/schools/new">{t("admin.schools.add")}</Link></p>
-      <div className="table-wrap">
-        {/* stacked: on a phone each school is a card, so its edit link stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-        <table className="stacked">
-          <thead>
-            <tr><th scope="col">{t("admin.skills.name")}</th><th scope="col">{t("admin.schools.region")}</th><th scope="col">{t("common.actions")}</th></tr>
-          </thead>
-          <tbody>
-            {schools.map((s) => (
-              <tr key={s.id}>
-                <td data-label={t("admin.skills.name")}>{pick(s, "name", lang)}<br /><span className="muted small">{pick(s, "city", lang)}</span></td>
-                <td data-label={t("admin.schools.region")}>{pick(s, "region", lang)}</td>
-                <td data-label={t("common.actions")}><Link to={`/admin/schools/${s.id}`}>{t("common.edit")}</Link></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* stacked: on a phone each school is a card, so its edit link stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={schools}
+        columns={[
+          { header: t("admin.skills.name"), cell: (s) => <>{pick(s, "name", lang)}<br /><span className="muted small">{pick(s, "city", lang)}</span></> },
+          { header: t("admin.schools.region"), cell: (s) => pick(s, "region", lang) },
+          { header: t("common.actions"), cell: (s) => <Link to={`/admin/schools/${s.id}`}>{t("common.edit")}</Link> },
+        ]}
+      />
     </section>
   );
 }

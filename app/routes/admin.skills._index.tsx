@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { pageParam } from "~/utils/params";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
-import { Pager } from "~/components/pager";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
@@ -22,7 +23,7 @@ const PAGE_SIZE = 40;
 const ListQuery = z.object({
   q: z.string().trim().max(100).catch(""),
   category: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 
 const MergeSchema = z.object({ intent: z.literal("merge"), from: requiredText(100), into: requiredText(100) });
@@ -104,27 +105,18 @@ export default function SkillsPage() {
         <p>{t("admin.skills.count", { n: formatNumber(lang, total) })}</p>
         <Link className="button" to="/admin/skills/new">{t("admin.skills.add")}</Link>
       </div>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.skills.name")}</th>
-              <th scope="col">{t("admin.skills.category")}</th>
-              <th scope="col">{t("admin.skills.aliases")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((s) => (
-              <tr key={s.id}>
-                <td><Link to={`/admin/skills/${s.id}`}>{pick(s, "name", lang)}</Link></td>
-                <td>{categoryName.get(s.category_id)}</td>
-                <td className="small">{s.aliases}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={query.page} pages={pages} />
+      {/* Not stacked: no actions or statuses to keep on screen (docs/decisions/032-phone-navigation-and-tables.md). */}
+      <ListTable
+        rows={items}
+        stacked={false}
+        page={query.page}
+        pages={pages}
+        columns={[
+          { header: t("admin.skills.name"), cell: (s) => <Link to={`/admin/skills/${s.id}`}>{pick(s, "name", lang)}</Link> },
+          { header: t("admin.skills.category"), cell: (s) => categoryName.get(s.category_id) },
+          { header: t("admin.skills.aliases"), className: "small", cell: (s) => s.aliases },
+        ]}
+      />
 
       <FormErrorSummary errors={errors} />
       <div className="grid grid--2">

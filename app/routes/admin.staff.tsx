@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
@@ -55,22 +56,14 @@ export default function StaffAccountsPage() {
       <div className="grid grid--2">
         <div>
           <h2>{t("admin.staff.list")}</h2>
-          <div className="table-wrap">
-            {/* stacked: on a phone each person is a card instead of a table wider than the screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-            <table className="stacked">
-              <thead>
-                <tr><th scope="col">{t("admin.staff.name")}</th><th scope="col">{t("account.role")}</th></tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.id}>
-                    <td data-label={t("admin.staff.name")}>{p.display_name}<br /><span className="muted small">{p.email} · {formatDate(lang, p.created_at)}</span></td>
-                    <td data-label={t("account.role")}>{t(`role.${p.role}` as MessageKey)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {/* stacked: on a phone each person is a card instead of a table wider than the screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+          <ListTable
+            rows={people}
+            columns={[
+              { header: t("admin.staff.name"), cell: (p) => <>{p.display_name}<br /><span className="muted small">{p.email} · {formatDate(lang, p.created_at)}</span></> },
+              { header: t("account.role"), cell: (p) => t(`role.${p.role}` as MessageKey) },
+            ]}
+          />
         </div>
         <div className="card">
           <h2>{t("admin.staff.create")}</h2>

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, Notice, SubmitButton } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -57,38 +58,33 @@ export default function EmployerDashboard() {
         <Field name="q" type="search" label={t("vacancies.q")} defaultValue={q} />
         <SubmitButton>{t("vacancies.submit")}</SubmitButton>
       </Form>
-      {vacancies.length === 0 ? (
-        <p className="muted">{t("vacancies.noneYet")}</p>
-      ) : (
-        <div className="table-wrap">
-          {/* stacked: on a phone each vacancy is a card, so its counts and candidates stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("vacancies.field.title")}</th>
-                <th scope="col">{t("vacancies.statusLabel")}</th>
-                <th scope="col">{t("vacancies.field.deadline")}</th>
-                <th scope="col">{t("vacancies.applicants")}</th>
-                {verified ? <th scope="col">{t("match.candidates.nav")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {vacancies.map((v) => (
-                <tr key={v.id}>
-                  <td data-label={t("vacancies.field.title")}><Link to={`/employer/vacancies/${v.id}`}>{v.title}</Link></td>
-                  <td data-label={t("vacancies.statusLabel")}>
-                    <span className={`pill vacancy-status vacancy-status--${v.status}`}>{t(`vacancies.status.${v.status}`)}</span>
-                    {v.status === "rejected" && v.reject_reason ? <p className="small muted">{v.reject_reason}</p> : null}
-                  </td>
-                  <td data-label={t("vacancies.field.deadline")}>{v.deadline ? formatDate(lang, v.deadline) : "—"}</td>
-                  <td data-label={t("vacancies.applicants")}>{verified ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)}</td>
-                  {verified ? <td data-label={t("match.candidates.nav")}><Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link></td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* stacked: on a phone each vacancy is a card, so its counts and candidates stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={vacancies}
+        empty={t("vacancies.noneYet")}
+        columns={[
+          { header: t("vacancies.field.title"), cell: (v) => <Link to={`/employer/vacancies/${v.id}`}>{v.title}</Link> },
+          {
+            header: t("vacancies.statusLabel"),
+            cell: (v) => (
+              <>
+                <span className={`pill vacancy-status vacancy-status--${v.status}`}>{t(`vacancies.status.${v.status}`)}</span>
+                {v.status === "rejected" && v.reject_reason ? <p className="small muted">{v.reject_reason}</p> : null}
+              </>
+            ),
+          },
+          { header: t("vacancies.field.deadline"), cell: (v) => (v.deadline ? formatDate(lang, v.deadline) : "—") },
+          {
+            header: t("vacancies.applicants"),
+            cell: (v) => (verified ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)),
+          },
+          {
+            header: t("match.candidates.nav"),
+            shown: verified,
+            cell: (v) => <Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link>,
+          },
+        ]}
+      />
     </section>
   );
 }

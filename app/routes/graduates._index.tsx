@@ -4,6 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { filterId, flagParam, pageParam, searchText } from "~/utils/params";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
 import { Pager } from "~/components/pager";
@@ -22,30 +23,17 @@ import { canUseDirectory } from "~/domain/visibility";
 import { forbidden } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-/** Typed text: control characters become spaces, and very long input is cut, never refused. */
-const text = (max: number) =>
-  z
-    .string()
-    .catch("")
-    .transform((s) => Array.from(s.replace(/\p{Cc}+/gu, " ").trim()).slice(0, max).join("").trim());
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
-const flag = z
-  .string()
-  .optional()
-  .catch(undefined)
-  .transform((v) => v === "1" || v === "on" || v === "true");
-
 /** Tolerant: a hand-edited or stale address shows the directory, never an error. */
 const DirectoryParams = z.object({
-  q: text(200),
-  skill: text(100),
-  school: id,
-  region: id,
-  cohort: id,
-  available: flag,
-  relocate: flag,
+  q: searchText(200),
+  skill: searchText(100),
+  school: filterId,
+  region: filterId,
+  cohort: filterId,
+  available: flagParam,
+  relocate: flagParam,
   sort: z.enum(DIRECTORY_SORTS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 
 /** "лицей №6" before "лицей №14". */

@@ -8,14 +8,15 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
 import { saveLanguages } from "~/models/profile.server";
-import { CEFR_LEVELS, LANGUAGE_CODES } from "~/domain/profile/options";
+import { LANGUAGE_CODES } from "~/domain/profile/options";
+import { CEFR_LEVELS } from "~/domain/skills/levels";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 
 // One select per language (name "lang-<code>"); empty means "does not speak it".
 const LanguagesSchema = z.object(
-  Object.fromEntries(LANGUAGE_CODES.map((code) => [`lang-${code}`, z.union([z.enum(CEFR_LEVELS as [string, ...string[]], "errors.invalid"), z.literal("")]).optional()])),
+  Object.fromEntries(LANGUAGE_CODES.map((code) => [`lang-${code}`, z.union([z.enum(CEFR_LEVELS, "errors.invalid"), z.literal("")]).optional()])),
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const levels = LANGUAGE_CODES.flatMap((code) => {
     const level = parsed.data[`lang-${code}`];
-    return level ? [{ language: code, level: level as (typeof CEFR_LEVELS)[number] }] : [];
+    return level ? [{ language: code, level }] : [];
   });
   await saveLanguages(getDb(), graduate.id, levels);
   return redirect("/me/languages", { headers: cookieHeaders(setFlash("flash.saved")) });

@@ -14,7 +14,7 @@ import { certificateName } from "~/models/reference.server";
 import { langOf } from "~/i18n/negotiate";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
-import { isoDate, optionalText, positiveId } from "~/utils/fields";
+import { isoDate, moduleScore, optionalText, positiveId } from "~/utils/fields";
 import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -25,12 +25,7 @@ const ModuleSchema = z.object({
   moduleId: positiveId,
   // An empty date says what is missing, not that the format is wrong (issue 14, item 6).
   completedOn: z.string().trim().min(1, "modules.dateMissing").pipe(notInFuture),
-  score: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .pipe(z.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(100, "errors.invalid").nullable()),
+  score: moduleScore,
 });
 const CertificateSchema = z.object({
   intent: z.literal("certificate"),

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages/en";
@@ -10,7 +11,7 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
 import { addSkillClaim, loadProfile, removeSkillClaim, setSkillLevel } from "~/models/profile.server";
-import { SKILL_LEVELS } from "~/domain/profile/options";
+import { SKILL_LEVELS } from "~/domain/skills/levels";
 import { resolveSkillText } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -18,7 +19,7 @@ import { positiveId, requiredText } from "~/utils/fields";
 import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-const level = z.enum(SKILL_LEVELS as ["basic", "intermediate", "advanced"], "errors.invalid");
+const level = z.enum(SKILL_LEVELS, "errors.invalid");
 const AddSchema = z.object({ intent: z.literal("add"), skill: requiredText(100), level });
 const LevelSchema = z.object({ intent: z.literal("level"), skillId: positiveId, level });
 const RemoveSchema = z.object({ intent: z.literal("remove"), skillId: positiveId });
@@ -82,48 +83,38 @@ export default function SkillsPage() {
         <Select name="level" label={t("skills.level")} options={levelOptions} defaultValue={values.level ?? "basic"} error={errors.level} />
         <SubmitButton>{t("skills.add")}</SubmitButton>
       </Form>
-      {skills.length === 0 ? (
-        <p className="muted">{t("skills.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          {/* stacked: on a phone each skill is a card, so the level and delete stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("skills.skill")}</th>
-                <th scope="col">{t("skills.evidence")}</th>
-                <th scope="col">{t("skills.level")}</th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {skills.map((s) => (
-                <tr key={s.id}>
-                  <td data-label={t("skills.skill")}>{pick(s, "name", lang)}</td>
-                  <td data-label={t("skills.evidence")}><SkillEvidence pairs={fromSources(s.pairs)} /></td>
-                  <td data-label={t("skills.level")}>
-                    <Form method="post" className="row-form">
-                      <input type="hidden" name="intent" value="level" />
-                      <input type="hidden" name="skillId" value={s.id} />
-                      <select name="level" defaultValue={s.level} aria-label={`${t("skills.level")}: ${pick(s, "name", lang)}`}>
-                        {levelOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-                      </select>
-                      <button type="submit" className="button button--secondary">{t("skills.update")}</button>
-                    </Form>
-                  </td>
-                  <td data-label={t("common.actions")}>
-                    <Form method="post" className="row-form">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="skillId" value={s.id} />
-                      <button type="submit" className="link-button" aria-label={`${t("skills.remove")}: ${pick(s, "name", lang)}`}>{t("skills.remove")}</button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* stacked: on a phone each skill is a card, so the level and delete stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={skills}
+        empty={t("skills.none")}
+        columns={[
+          { header: t("skills.skill"), cell: (s) => pick(s, "name", lang) },
+          { header: t("skills.evidence"), cell: (s) => <SkillEvidence pairs={fromSources(s.pairs)} /> },
+          {
+            header: t("skills.level"),
+            cell: (s) => (
+              <Form method="post" className="row-form">
+                <input type="hidden" name="intent" value="level" />
+                <input type="hidden" name="skillId" value={s.id} />
+                <select name="level" defaultValue={s.level} aria-label={`${t("skills.level")}: ${pick(s, "name", lang)}`}>
+                  {levelOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                </select>
+                <button type="submit" className="button button--secondary">{t("skills.update")}</button>
+              </Form>
+            ),
+          },
+          {
+            header: t("common.actions"),
+            cell: (s) => (
+              <Form method="post" className="row-form">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="skillId" value={s.id} />
+                <button type="submit" className="link-button" aria-label={`${t("skills.remove")}: ${pick(s, "name", lang)}`}>{t("skills.remove")}</button>
+              </Form>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useEffect, useState } from "react";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { InvitationStatus } from "~/components/invitation-status";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
@@ -95,54 +96,44 @@ export default function CohortInvitationsPage() {
       <p className="no-print">
         <PrintButton label={t("import.print.button")} />
       </p>
-      {graduates.length === 0 ? (
-        <p className="muted">{t("import.print.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          {/* stacked: on a phone each graduate is a card, so the renew and reissue buttons stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t("import.col.name")}</th>
-                <th scope="col">{t("import.col.code")}</th>
-                <th scope="col">{t("staff.invite.status")}</th>
-                <th scope="col">{t("import.col.link")}</th>
-                <th scope="col" className="no-print">{t("invite.renew.column")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {graduates.map((g, i) => (
-                <tr key={g.id} id={`g-${g.id}`}>
-                  <td data-label="#">{i + 1}</td>
-                  <td data-label={t("import.col.name")}>{g.name}</td>
-                  <td data-label={t("import.col.code")}>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
-                  <td data-label={t("staff.invite.status")}><InvitationStatus state={g.state} /></td>
-                  <td data-label={t("import.col.link")}>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
-                  <td className="no-print" data-label={t("invite.renew.column")}>
-                    {renewed?.graduateId === g.id ? (
-                      <Notice kind="ok">{t("invite.renew.done", { name: renewed.name, code: renewed.code, date: formatDate(lang, renewed.expiresAt) })}</Notice>
+      {/* stacked: on a phone each graduate is a card, so the renew and reissue buttons stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={graduates}
+        empty={t("import.print.empty")}
+        rowAttributes={(g) => ({ id: `g-${g.id}` })}
+        columns={[
+          { header: "#", cell: (_g, i) => i + 1 },
+          { header: t("import.col.name"), cell: (g) => g.name },
+          { header: t("import.col.code"), cell: (g) => (g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")) },
+          { header: t("staff.invite.status"), cell: (g) => <InvitationStatus state={g.state} /> },
+          { header: t("import.col.link"), cell: (g) => (g.link ? <span className="invite-link">{g.link}</span> : null) },
+          {
+            header: t("invite.renew.column"),
+            className: "no-print",
+            headerClassName: "no-print",
+            cell: (g) => (
+              <>
+                {renewed?.graduateId === g.id ? (
+                  <Notice kind="ok">{t("invite.renew.done", { name: renewed.name, code: renewed.code, date: formatDate(lang, renewed.expiresAt) })}</Notice>
+                ) : null}
+                {failedFor === g.id ? <FormErrorSummary errors={errors} /> : null}
+                {g.state.kind === "used" ? null : (
+                  // The #fragment brings a browser without JavaScript back to this row.
+                  <Form method="post" action={`/staff/cohorts/${cohort.id}/invitations#g-${g.id}`} className="row-form">
+                    <input type="hidden" name="graduateId" value={g.id} />
+                    {g.state.kind === "expired" ? (
+                      <button type="submit" className="button" name="intent" value="renew" aria-label={t("invite.renew.renewLabel", { name: g.name })}>{t("invite.renew.renew")}</button>
                     ) : null}
-                    {failedFor === g.id ? <FormErrorSummary errors={errors} /> : null}
-                    {g.state.kind === "used" ? null : (
-                      // The #fragment brings a browser without JavaScript back to this row.
-                      <Form method="post" action={`/staff/cohorts/${cohort.id}/invitations#g-${g.id}`} className="row-form">
-                        <input type="hidden" name="graduateId" value={g.id} />
-                        {g.state.kind === "expired" ? (
-                          <button type="submit" className="button" name="intent" value="renew" aria-label={t("invite.renew.renewLabel", { name: g.name })}>{t("invite.renew.renew")}</button>
-                        ) : null}
-                        <button type="submit" className={g.state.kind === "expired" ? "button button--secondary" : "button"} name="intent" value="reissue" aria-label={g.state.kind === "none" ? undefined : t("invite.renew.reissueLabel", { name: g.name })}>
-                          {g.state.kind === "none" ? t("invite.renew.create") : t("invite.renew.reissue")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                    <button type="submit" className={g.state.kind === "expired" ? "button button--secondary" : "button"} name="intent" value="reissue" aria-label={g.state.kind === "none" ? undefined : t("invite.renew.reissueLabel", { name: g.name })}>
+                      {g.state.kind === "none" ? t("invite.renew.create") : t("invite.renew.reissue")}
+                    </button>
+                  </Form>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

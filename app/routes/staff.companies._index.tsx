@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Select, SubmitButton } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
@@ -37,49 +38,41 @@ export default function StaffCompaniesPage() {
         />
         <SubmitButton>{t("companies.staff.show")}</SubmitButton>
       </Form>
-      {companies.length === 0 ? (
-        <p className="muted">{t("companies.staff.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("companies.staff.company")}</th>
-                <th scope="col">{t("companies.staff.status")}</th>
-                <th scope="col">{t("companies.htpNumber")}</th>
-                <th scope="col">{t("companies.city")}</th>
-                <th scope="col">{t("companies.staff.emails")}</th>
-                <th scope="col">{t("companies.staff.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {companies.map((c) => (
-                <tr key={c.id}>
-                  <td data-label={t("companies.staff.company")}>
-                    <Link to={`/staff/companies/${c.id}`}>{c.name}</Link>
-                    {c.website ? (
-                      <>
-                        <br />
-                        <a className="small" href={c.website} rel="noopener noreferrer nofollow" target="_blank">{c.website}</a>
-                      </>
-                    ) : null}
-                  </td>
-                  <td data-label={t("companies.staff.status")}>
-                    {t(`companies.label.${c.status}` as MessageKey)}
-                    {c.trusted ? <><br /><span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
-                    {c.identity_change_pending ? <><br /><strong className="small">{t("companies.staff.identityWaiting")}</strong></> : null}
-                  </td>
-                  <td data-label={t("companies.htpNumber")}>{c.htp_number ?? "—"}</td>
-                  <td data-label={t("companies.city")}>{c.city ?? "—"}</td>
-                  <td className="small" data-label={t("companies.staff.emails")}>{c.emails.map((e) => <div key={e}>{e}</div>)}</td>
-                  <td data-label={t("companies.staff.created")}>{formatDate(lang, c.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={companies}
+        empty={t("companies.staff.none")}
+        columns={[
+          {
+            header: t("companies.staff.company"),
+            cell: (c) => (
+              <>
+                <Link to={`/staff/companies/${c.id}`}>{c.name}</Link>
+                {c.website ? (
+                  <>
+                    <br />
+                    <a className="small" href={c.website} rel="noopener noreferrer nofollow" target="_blank">{c.website}</a>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: t("companies.staff.status"),
+            cell: (c) => (
+              <>
+                {t(`companies.label.${c.status}` as MessageKey)}
+                {c.trusted ? <><br /><span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
+                {c.identity_change_pending ? <><br /><strong className="small">{t("companies.staff.identityWaiting")}</strong></> : null}
+              </>
+            ),
+          },
+          { header: t("companies.htpNumber"), cell: (c) => c.htp_number ?? "—" },
+          { header: t("companies.city"), cell: (c) => c.city ?? "—" },
+          { header: t("companies.staff.emails"), className: "small", cell: (c) => c.emails.map((e) => <div key={e}>{e}</div>) },
+          { header: t("companies.staff.created"), cell: (c) => formatDate(lang, c.created_at) },
+        ]}
+      />
     </section>
   );
 }

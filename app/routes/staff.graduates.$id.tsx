@@ -5,6 +5,7 @@ import { z } from "zod";
 import { todayInBishkek } from "~/domain/calendar";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
@@ -17,7 +18,7 @@ import { certificateName } from "~/models/reference.server";
 import { verifyCertificate, verifyModule, verifySkill, withdrawModuleVerification } from "~/models/verification.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
-import { isoDate, positiveId } from "~/utils/fields";
+import { isoDate, moduleScore, positiveId } from "~/utils/fields";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -25,12 +26,7 @@ const VerifyModuleSchema = z.object({
   intent: z.literal("verifyModule"),
   moduleId: positiveId,
   completedOn: isoDate.refine((d) => d <= todayInBishkek(), "errors.date"),
-  score: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .pipe(z.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(100, "errors.invalid").nullable()),
+  score: moduleScore,
 });
 const ModuleRef = z.object({ moduleId: positiveId });
 const SkillRef = z.object({ skillId: positiveId });
@@ -150,33 +146,28 @@ export default function VerifyGraduatePage() {
         )}
       </div>
       <h2>{t("verify.skills")}</h2>
-      {skills.length === 0 ? <p className="muted">{t("skills.none")}</p> : (
-        <div className="table-wrap">
-          {/* stacked: on a phone each skill is a card, so the verify button stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead><tr><th scope="col">{t("skills.skill")}</th><th scope="col">{t("skills.level")}</th><th scope="col">{t("skills.evidence")}</th><th scope="col">{t("common.actions")}</th></tr></thead>
-            <tbody>
-              {skills.map((s) => (
-                <tr key={s.id}>
-                  <td data-label={t("skills.skill")}>{pick(s, "name", lang)}</td>
-                  <td data-label={t("skills.level")}>{t(`skills.level.${s.level}` as MessageKey)}</td>
-                  <td data-label={t("skills.evidence")}><SkillEvidence pairs={fromSources(s.pairs)} /></td>
-                  <td data-label={t("common.actions")}>
-                    {/* Staff verify the declared level; until they do, a higher level stays self-declared (docs/decisions/022). */}
-                    {!s.pairs.some((p) => p.level === s.level && p.evidence === "staff") ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="verifySkill" />
-                        <input type="hidden" name="skillId" value={s.id} />
-                        <button type="submit" className="link-button" aria-label={`${t("verify.verifySkill")}: ${pick(s, "name", lang)}`}>{t("verify.verifySkill")}</button>
-                      </Form>
-                    ) : <span className="badge-verified">{t("public.verifiedBadge")}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* stacked: on a phone each skill is a card, so the verify button stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={skills}
+        empty={t("skills.none")}
+        columns={[
+          { header: t("skills.skill"), cell: (s) => pick(s, "name", lang) },
+          { header: t("skills.level"), cell: (s) => t(`skills.level.${s.level}` as MessageKey) },
+          { header: t("skills.evidence"), cell: (s) => <SkillEvidence pairs={fromSources(s.pairs)} /> },
+          {
+            header: t("common.actions"),
+            // Staff verify the declared level; until they do, a higher level stays self-declared (docs/decisions/022).
+            cell: (s) =>
+              !s.pairs.some((p) => p.level === s.level && p.evidence === "staff") ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="verifySkill" />
+                  <input type="hidden" name="skillId" value={s.id} />
+                  <button type="submit" className="link-button" aria-label={`${t("verify.verifySkill")}: ${pick(s, "name", lang)}`}>{t("verify.verifySkill")}</button>
+                </Form>
+              ) : <span className="badge-verified">{t("public.verifiedBadge")}</span>,
+          },
+        ]}
+      />
     </section>
   );
 }

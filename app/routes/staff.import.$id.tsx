@@ -4,11 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { pageParam } from "~/utils/params";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, useFormFailure } from "~/components/form";
 import { InvitationStatus } from "~/components/invitation-status";
-import { Pager } from "~/components/pager";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { checkCsvText, type LineStatus } from "~/domain/csv";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
@@ -29,7 +30,7 @@ const SHOW = ["all", "accepted", "rejected", "duplicate"] as const;
 type Show = (typeof SHOW)[number];
 
 const ReportQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
   show: z.enum(SHOW).catch("all"),
 });
 
@@ -166,30 +167,18 @@ export default function ImportReportPage() {
           <Link to={printLink} className="button button--secondary">{t("import.done.print")}</Link>
           <Link to="/staff/import">{t("import.report.again")}</Link>
         </p>
-        <div className="table-wrap">
-          {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.col.name")}</th>
-                <th scope="col">{t("import.col.code")}</th>
-                <th scope="col">{t("import.col.link")}</th>
-                <th scope="col">{t("staff.invite.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.graduates.map((g) => (
-                <tr key={g.id}>
-                  <td data-label={t("import.col.name")}>{g.name}</td>
-                  <td data-label={t("import.col.code")}>{g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")}</td>
-                  <td data-label={t("import.col.link")}>{g.link ? <span className="invite-link">{g.link}</span> : null}</td>
-                  <td data-label={t("staff.invite.status")}><InvitationStatus state={g.state} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Pager page={report.page} pages={report.pages} />
+        {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+        <ListTable
+          rows={report.graduates}
+          page={report.page}
+          pages={report.pages}
+          columns={[
+            { header: t("import.col.name"), cell: (g) => g.name },
+            { header: t("import.col.code"), cell: (g) => (g.code ? <span className="code">{g.code}</span> : t("import.print.noCode")) },
+            { header: t("import.col.link"), cell: (g) => (g.link ? <span className="invite-link">{g.link}</span> : null) },
+            { header: t("staff.invite.status"), cell: (g) => <InvitationStatus state={g.state} /> },
+          ]}
+        />
       </section>
     );
   }
@@ -232,40 +221,30 @@ export default function ImportReportPage() {
 
       <h2>{t("import.report.lines")}</h2>
       <ShowLinks current={report.show} summary={report.summary} />
-      {report.lines.length === 0 ? (
-        <p className="muted">{t("import.report.noLines")}</p>
-      ) : (
-        <div className="table-wrap">
-          {/* stacked: on a phone each row is a card, so its status and reason stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="import-lines stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.col.line")}</th>
-                <th scope="col">{t("import.col.name")}</th>
-                <th scope="col">{t("import.col.contact")}</th>
-                <th scope="col">{t("import.col.status")}</th>
-                <th scope="col">{t("import.col.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.lines.map((l) => (
-                <tr key={l.line}>
-                  <td data-label={t("import.col.line")}>{l.line}</td>
-                  <td data-label={t("import.col.name")}>{l.lastName} {l.firstName}</td>
-                  <td data-label={t("import.col.contact")}>
-                    {l.email ?? ""}
-                    {l.email && l.phone ? <br /> : null}
-                    {l.phone ?? ""}
-                  </td>
-                  <td data-label={t("import.col.status")}><span className={STATUS_PILL[l.status]}>{t(`import.line.${l.status}`)}</span></td>
-                  <td data-label={t("import.col.reason")}>{l.reasons.map((r) => t(r.key, r.vars)).join(" ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={report.page} pages={report.pages} />
+      {/* stacked: on a phone each row is a card, so its status and reason stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={report.lines.map((l) => ({ ...l, id: l.line }))}
+        empty={t("import.report.noLines")}
+        tableClass="import-lines"
+        page={report.page}
+        pages={report.pages}
+        columns={[
+          { header: t("import.col.line"), cell: (l) => l.line },
+          { header: t("import.col.name"), cell: (l) => <>{l.lastName} {l.firstName}</> },
+          {
+            header: t("import.col.contact"),
+            cell: (l) => (
+              <>
+                {l.email ?? ""}
+                {l.email && l.phone ? <br /> : null}
+                {l.phone ?? ""}
+              </>
+            ),
+          },
+          { header: t("import.col.status"), cell: (l) => <span className={STATUS_PILL[l.status]}>{t(`import.line.${l.status}`)}</span> },
+          { header: t("import.col.reason"), cell: (l) => l.reasons.map((r) => t(r.key, r.vars)).join(" ") },
+        ]}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, useFormFailure } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { checkCsvBytes, COLUMN_NAMES, MAX_DATA_ROWS, MAX_FILE_BYTES } from "~/domain/csv";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
@@ -188,41 +189,35 @@ export default function ImportPage() {
         ].join("\n")}
       </pre>
       <h2>{t("import.recent")}</h2>
-      {imports.length === 0 ? (
-        <p className="muted">{t("import.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-          <table className="stacked">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.col.file")}</th>
-                <th scope="col">{t("import.col.cohort")}</th>
-                <th scope="col">{t("import.col.by")}</th>
-                <th scope="col">{t("import.col.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((i) => (
-                <tr key={i.id}>
-                  <td data-label={t("import.col.file")}>
-                    <Link to={`/staff/import/${i.id}`}>{i.file_name}</Link>
-                    <br />
-                    <span className="muted small">{t("import.report.accepted", { count: formatNumber(lang, i.rows_accepted) })} · {t("import.report.total", { count: formatNumber(lang, i.rows_total) })}</span>
-                  </td>
-                  <td data-label={t("import.col.cohort")}>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</td>
-                  <td data-label={t("import.col.by")}>
-                    {i.created_by_name}
-                    <br />
-                    <span className="muted small">{formatDateTime(lang, i.created_at)}</span>
-                  </td>
-                  <td data-label={t("import.col.status")}>{i.status === "imported" ? <span className="pill pill--ok">{t("import.status.imported")}</span> : <span className="pill">{t("import.status.checked")}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={imports}
+        empty={t("import.none")}
+        columns={[
+          {
+            header: t("import.col.file"),
+            cell: (i) => (
+              <>
+                <Link to={`/staff/import/${i.id}`}>{i.file_name}</Link>
+                <br />
+                <span className="muted small">{t("import.report.accepted", { count: formatNumber(lang, i.rows_accepted) })} · {t("import.report.total", { count: formatNumber(lang, i.rows_total) })}</span>
+              </>
+            ),
+          },
+          { header: t("import.col.cohort"), cell: (i) => t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) }) },
+          {
+            header: t("import.col.by"),
+            cell: (i) => (
+              <>
+                {i.created_by_name}
+                <br />
+                <span className="muted small">{formatDateTime(lang, i.created_at)}</span>
+              </>
+            ),
+          },
+          { header: t("import.col.status"), cell: (i) => (i.status === "imported" ? <span className="pill pill--ok">{t("import.status.imported")}</span> : <span className="pill">{t("import.status.checked")}</span>) },
+        ]}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
@@ -127,37 +128,32 @@ export default function InvitationsPage() {
         </div>
       </div>
       <h2>{t("staff.invite.recent")}</h2>
-      <div className="table-wrap">
-        {/* stacked: on a phone each row is a card, so its status and renew link stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
-        <table className="stacked">
-          <thead>
-            <tr>
-              <th scope="col">{t("staff.invite.name")}</th>
-              <th scope="col">{t("staff.invite.code")}</th>
-              <th scope="col">{t("staff.invite.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <td data-label={t("staff.invite.name")}>
-                  {i.first_name} {i.last_name}
-                  <br />
-                  <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</Link>
-                </td>
-                <td data-label={t("staff.invite.code")}><span className="code">{i.code}</span></td>
-                <td data-label={t("staff.invite.status")}>
-                  {i.used_at
-                    ? t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
-                    : i.expires_at <= now
-                      ? <>{t("staff.invite.statusExpired")} · <Link to={`/staff/cohorts/${i.cohort_id}/invitations#g-${i.graduate_id}`}>{t("invite.renew.renew")}</Link></>
-                      : t("staff.invite.statusOpen", { date: formatDate(lang, i.expires_at) })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* stacked: on a phone each row is a card, so its status and renew link stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={invitations}
+        columns={[
+          {
+            header: t("staff.invite.name"),
+            cell: (i) => (
+              <>
+                {i.first_name} {i.last_name}
+                <br />
+                <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</Link>
+              </>
+            ),
+          },
+          { header: t("staff.invite.code"), cell: (i) => <span className="code">{i.code}</span> },
+          {
+            header: t("staff.invite.status"),
+            cell: (i) =>
+              i.used_at
+                ? t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
+                : i.expires_at <= now
+                  ? <>{t("staff.invite.statusExpired")} · <Link to={`/staff/cohorts/${i.cohort_id}/invitations#g-${i.graduate_id}`}>{t("invite.renew.renew")}</Link></>
+                  : t("staff.invite.statusOpen", { date: formatDate(lang, i.expires_at) }),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Select, SubmitButton } from "~/components/form";
+import { ListTable } from "~/components/list-table";
 import { getConnection, getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { serverT } from "~/i18n/catalog.server";
@@ -58,39 +59,26 @@ export default function SkillGapPage() {
       {gap.rows.length === 0 ? (
         <p className="card">{t("match.gap.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="gap-table">
-            <caption className="visually-hidden">{t("match.gap.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("match.gap.skill")}</th>
-                <th scope="col" className="num">{t("match.gap.requiredBy")}</th>
-                <th scope="col" className="num">{t("match.gap.niceIn")}</th>
-                <th scope="col" className="num">{t("match.gap.holders")}</th>
-                <th scope="col" className="num">{t("match.gap.lacking")}</th>
-                <th scope="col">{t("match.gap.modules")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {gap.rows.map((row) => (
-                <tr key={row.skill.id}>
-                  <th scope="row">
-                    <Link to={`/graduates?skill=${encodeURIComponent(row.skill.name_en)}`}>{pick(row.skill, "name", lang)}</Link>
-                  </th>
-                  <td className="num">{formatNumber(lang, row.requiredBy)}</td>
-                  <td className="num">{formatNumber(lang, row.niceIn)}</td>
-                  <td className="num">{formatNumber(lang, row.holders)} ({share(row.holders)})</td>
-                  <td className="num">{formatNumber(lang, row.lacking)} ({share(row.lacking)})</td>
-                  <td>
-                    {row.modules.length
-                      ? row.modules.map((m) => <span key={m.number} className="pill" title={pick(m, "title", lang)}>{t("match.gap.moduleN", { n: m.number })}</span>)
-                      : <span className="muted small">{t("match.gap.noModule")}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          rows={gap.rows.map((row) => ({ ...row, id: row.skill.id }))}
+          stacked={false}
+          tableClass="gap-table"
+          caption={t("match.gap.caption")}
+          columns={[
+            { header: t("match.gap.skill"), rowHeader: true, cell: (row) => <Link to={`/graduates?skill=${encodeURIComponent(row.skill.name_en)}`}>{pick(row.skill, "name", lang)}</Link> },
+            { header: t("match.gap.requiredBy"), className: "num", headerClassName: "num", cell: (row) => formatNumber(lang, row.requiredBy) },
+            { header: t("match.gap.niceIn"), className: "num", headerClassName: "num", cell: (row) => formatNumber(lang, row.niceIn) },
+            { header: t("match.gap.holders"), className: "num", headerClassName: "num", cell: (row) => <>{formatNumber(lang, row.holders)} ({share(row.holders)})</> },
+            { header: t("match.gap.lacking"), className: "num", headerClassName: "num", cell: (row) => <>{formatNumber(lang, row.lacking)} ({share(row.lacking)})</> },
+            {
+              header: t("match.gap.modules"),
+              cell: (row) =>
+                row.modules.length
+                  ? row.modules.map((m) => <span key={m.number} className="pill" title={pick(m, "title", lang)}>{t("match.gap.moduleN", { n: m.number })}</span>)
+                  : <span className="muted small">{t("match.gap.noModule")}</span>,
+            },
+          ]}
+        />
       )}
     </section>
   );

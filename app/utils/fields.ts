@@ -43,3 +43,11 @@ export const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "errors.slugFormat");
 
 export const positiveId = z.coerce.number("errors.required").int("errors.invalid").positive("errors.required").max(Number.MAX_SAFE_INTEGER, "errors.invalid");
+
+/** A module's score as typed (0–100, whole); empty means none. */
+export const moduleScore = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .pipe(z.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(100, "errors.invalid").nullable());

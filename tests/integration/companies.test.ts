@@ -11,7 +11,7 @@ import * as signup from "~/routes/signup";
 import * as staffCompany from "~/routes/staff.companies.$id";
 import * as staffCompanies from "~/routes/staff.companies._index";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { addCompanyMember, makeCompany, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
+import { addCompanyMember, makeCompany, makeUser, makeVacancy, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 const UPLOAD_DIR = vi.hoisted(() => {
@@ -28,14 +28,10 @@ beforeEach(async () => {
 afterEach(closeTestDatabases);
 afterAll(() => fs.rmSync(UPLOAD_DIR, { recursive: true, force: true }));
 
-async function signedIn(role: "employer" | "staff" | "admin" | "graduate") {
-  const user = await makeUser(c, role);
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
 
 /** An employer who is a member of a company with the given status. */
 async function member(status: "pending" | "verified" = "pending") {
-  const user = await signedIn("employer");
+  const user = await signedIn(c, "employer");
   const companyId = await makeCompany(c, user.id, status);
   return { ...user, companyId };
 }
@@ -128,11 +124,11 @@ describe("the member's company page", () => {
     expect(visitor.status).toBe(302);
     expect(visitor.location).toMatch(/^\/login\?redirectTo=%2Fcompany/);
     for (const role of ["graduate", "staff"] as const) {
-      const u = await signedIn(role);
+      const u = await signedIn(c, role);
       expect((await call(companyPage.loader, get("/company", { cookie: u.cookie }))).status).toBe(403);
       expect((await call(companyPage.action, post("/company", profile(), { cookie: u.cookie }))).status).toBe(403);
     }
-    const loner = await signedIn("employer");
+    const loner = await signedIn(c, "employer");
     expect((await call(companyPage.loader, get("/company", { cookie: loner.cookie }))).status).toBe(403);
     expect((await call(companyPage.action, post("/company", profile(), { cookie: loner.cookie }))).status).toBe(403);
 
@@ -233,7 +229,7 @@ describe("colleague invitations and sign-up", () => {
 
 describe("staff verification", () => {
   it("lists companies pending first, with members' emails, and filters by status", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const v = await member("verified");
     const p = await member("pending");
     const list = await call(staffCompanies.loader, get("/staff/companies", { cookie: staff.cookie }));
@@ -245,7 +241,7 @@ describe("staff verification", () => {
   });
 
   it("verifies, rejects with a required reason, trusts and untrusts — audited, members notified", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const m = await member();
     const colleague = await makeUser(c, "employer");
     await addCompanyMember(c, m.companyId, colleague.id);
@@ -292,7 +288,7 @@ describe("staff verification", () => {
   it("refuses employers, graduates and visitors", async () => {
     const m = await member();
     const params = { id: String(m.companyId) };
-    const graduate = await signedIn("graduate");
+    const graduate = await signedIn(c, "graduate");
     const before = snapshot(c);
     for (const u of [m, graduate]) {
       expect((await call(staffCompanies.loader, get("/staff/companies", { cookie: u.cookie }))).status).toBe(403);

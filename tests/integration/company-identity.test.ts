@@ -9,7 +9,7 @@ import * as staffCompany from "~/routes/staff.companies.$id";
 import * as staffCompanies from "~/routes/staff.companies._index";
 import * as vacancyPage from "~/routes/vacancies.$id";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCompany, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
+import { makeCompany, makeVacancy, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -18,13 +18,9 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-async function signedIn(role: "employer" | "staff" | "graduate") {
-  const user = await makeUser(c, role);
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
 
 async function verifiedCompany(name: string, htp: string, website: string) {
-  const owner = await signedIn("employer");
+  const owner = await signedIn(c, "employer");
   const companyId = await makeCompany(c, owner.id, "verified");
   await c.db.updateTable("companies").set({ name, htp_number: htp, website, verified_at: "2025-01-10T08:00:00.000Z" }).where("id", "=", companyId).execute();
   const vacancyId = await makeVacancy(c, companyId, { title: "Junior QA", description: "<p>QA</p>", workMode: "onsite", city: "Бишкек" });
@@ -62,7 +58,7 @@ describe("a verified company's identity changes wait for staff review", () => {
     expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ name: "Ала-Тоо Софтлаб", htp_number: "ПВТ-0421", website: "https://alatoo.kg" });
 
     // Staff see it, with the company already holding that name and number named beside it.
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const list = (await call(staffCompanies.loader, get("/staff/companies", { cookie: staff.cookie }))).data as { companies: { id: number; identity_change_pending: boolean }[] };
     expect(list.companies.find((x) => x.id === companyId)?.identity_change_pending).toBe(true);
     expect(list.companies.find((x) => x.id === victim.companyId)?.identity_change_pending).toBe(false);
@@ -84,7 +80,7 @@ describe("a verified company's identity changes wait for staff review", () => {
   it("staff approval makes the new values public (job board included) and is audited", async () => {
     const { owner, companyId, vacancyId } = await verifiedCompany("Tengri Labs", "ПВТ-0100", "https://tengri.kg");
     expect((await call(companyPage.action, post("/company", profile({ name: "Tengri Labs Group", htpNumber: "ПВТ-0100", website: "https://tengrilabs.kg" }), { cookie: owner.cookie }))).status).toBe(302);
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const approve = await call(staffCompany.action, post(`/staff/companies/${companyId}`, { intent: "approveIdentity" }, { cookie: staff.cookie }), { id: String(companyId) });
     expect(approve.status).toBe(302);
     expect(await company(companyId)).toMatchObject({ name: "Tengri Labs Group", htp_number: "ПВТ-0100", website: "https://tengrilabs.kg", status: "verified" });
@@ -113,7 +109,7 @@ describe("a verified company's identity changes wait for staff review", () => {
   });
 
   it("a company not yet verified saves its identity at once (staff review it when verifying), still audited", async () => {
-    const owner = await signedIn("employer");
+    const owner = await signedIn(c, "employer");
     const companyId = await makeCompany(c, owner.id, "pending");
     expect((await call(companyPage.action, post("/company", profile({ name: "Нарын Код" }), { cookie: owner.cookie }))).status).toBe(302);
     expect(await company(companyId)).toMatchObject({ name: "Нарын Код", htp_number: "ПВТ-0777" });
@@ -123,7 +119,7 @@ describe("a verified company's identity changes wait for staff review", () => {
   it("a request left waiting when the company loses its verification is dropped once the company edits its profile", async () => {
     const { owner, companyId } = await verifiedCompany("Tengri Labs", "ПВТ-0100", "https://tengri.kg");
     await call(companyPage.action, post("/company", profile({ name: "Tengri X" }), { cookie: owner.cookie }));
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     expect((await call(staffCompany.action, post(`/staff/companies/${companyId}`, { intent: "reject", reason: "Сертификат ПВТ истёк." }, { cookie: staff.cookie }), { id: String(companyId) })).status).toBe(302);
     await call(companyPage.action, post("/company", profile({ name: "Tengri Y" }), { cookie: owner.cookie }));
     expect((await company(companyId)).name).toBe("Tengri Y");
@@ -133,8 +129,8 @@ describe("a verified company's identity changes wait for staff review", () => {
   it("only staff decide, and a bad rejection gets a 400 with the field message and writes nothing", async () => {
     const { owner, companyId } = await verifiedCompany("Tengri Labs", "ПВТ-0100", "https://tengri.kg");
     await call(companyPage.action, post("/company", profile({ name: "Tengri X" }), { cookie: owner.cookie }));
-    const graduate = await signedIn("graduate");
-    const staff = await signedIn("staff");
+    const graduate = await signedIn(c, "graduate");
+    const staff = await signedIn(c, "staff");
     const before = snapshot(c);
     for (const u of [owner, graduate]) {
       expect((await call(staffCompany.action, post(`/staff/companies/${companyId}`, { intent: "approveIdentity" }, { cookie: u.cookie }), { id: String(companyId) })).status).toBe(403);

@@ -7,7 +7,7 @@ import * as importReport from "~/routes/staff.import.$id";
 import * as importIndex from "~/routes/staff.import._index";
 import * as join from "~/routes/join";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCohort, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCohort, signedIn } from "../support/factories";
 import { call, get, post, type Outcome } from "../support/remix";
 
 let c: Connection;
@@ -16,10 +16,6 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-async function signedIn(role: "graduate" | "employer" | "staff" | "admin") {
-  const user = await makeUser(c, role);
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const BOM = Uint8Array.from([0xef, 0xbb, 0xbf]);
@@ -88,7 +84,7 @@ async function graduatesOf(cohortId: number) {
 
 describe("a good file", () => {
   it("is checked without writing anything but the staging row, then imported on confirmation", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const csv = "last_name,first_name,sex,email,phone\nЖумабекова,Айпери,f,aiperi@mail.kg,+996 555 123 456\nТоктосунов,Эрмек,m,,0700 12 34 56\nСыдыкова,Нургүл,,,\n";
     const before = snapshot(c);
@@ -141,7 +137,7 @@ describe("a good file", () => {
   });
 
   it("gives codes that work for joining", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const id = stagedId(await upload(staff.cookie, cohortId, "фамилия;имя\nӨмүрбеков;Таңат\n"));
     expect((await confirm(staff.cookie, id)).status).toBe(302);
@@ -157,8 +153,8 @@ describe("a good file", () => {
   });
 
   it("is imported once, however often it is confirmed", async () => {
-    const admin = await signedIn("admin");
-    const staff = await signedIn("staff");
+    const admin = await signedIn(c, "admin");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const id = stagedId(await upload(staff.cookie, cohortId, "фамилия,имя\nАсанов,Бек\n"));
     expect((await confirm(admin.cookie, id)).status).toBe(302); // any staff member or admin may confirm
@@ -174,7 +170,7 @@ describe("a good file", () => {
 
 describe("files refused whole", () => {
   it("refuses a file without the required columns: 400, the cohort kept, nothing staged", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const before = snapshot(c);
     const res = await upload(staff.cookie, cohortId, "name,email\nАйпери,a@b.kg\n");
@@ -188,7 +184,7 @@ describe("files refused whole", () => {
   });
 
   it("refuses a Windows-1251 file with the reason, writing nothing", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     // "фамилия;имя\nИванов;Иван" in Windows-1251.
     const cp1251 = Uint8Array.from([0xf4, 0xe0, 0xec, 0xe8, 0xeb, 0xe8, 0xff, 0x3b, 0xe8, 0xec, 0xff, 0x0a, 0xc8, 0xe2, 0xe0, 0xed, 0xee, 0xe2, 0x3b, 0xc8, 0xe2, 0xe0, 0xed, 0x0a]);
@@ -200,7 +196,7 @@ describe("files refused whole", () => {
   });
 
   it("refuses a broken quote, an empty file, a missing file, an unknown cohort and a file over 2 MB", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const before = snapshot(c);
     const broken = await upload(staff.cookie, cohortId, 'фамилия,имя\nАсанов,"Бек\nЖумабекова,Айпери\n');
@@ -226,7 +222,7 @@ describe("files refused whole", () => {
 
 describe("a mixed file", () => {
   it("reports each line's reason, and imports only the accepted lines", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const csv = [
       "Фамилия,Имя,Пол,Email",
@@ -255,7 +251,7 @@ describe("a mixed file", () => {
 
 describe("encodings, separators and quoting", () => {
   it("reads an Excel file: BOM, semicolons, CRLF, Russian headers", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const bytes = Uint8Array.from([...BOM, ...utf8("Фамилия;Имя;Пол;Телефон\r\nКасымова;Гүлзат;ж;+996 (700) 11-22-33\r\nАбдыкадыров;Нурбек;м;\r\n;;;\r\n")]);
     const id = stagedId(await upload(staff.cookie, cohortId, bytes, "Выпуск 2026.csv"));
@@ -271,7 +267,7 @@ describe("encodings, separators and quoting", () => {
   });
 
   it("keeps Kyrgyz letters and reads Kyrgyz headers and sex values", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const id = stagedId(await upload(staff.cookie, cohortId, "ФАМИЛИЯСЫ,Аты,Жынысы\nӨмүралиева,Үмүт,аял\nТеңизбаев,Ңурлан,эркек\nАсанбек уулу,Бектур,э\n"));
     await confirm(staff.cookie, id);
@@ -283,7 +279,7 @@ describe("encodings, separators and quoting", () => {
   });
 
   it("reads quoted values with separators, quotes and line breaks inside", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const csv = 'last_name,first_name,note\r\n"Асанбек\r\nуулу","Нурлан","учится, работает"\r\n"Ким-Ли","Алина","она сказала ""да"""\r\nЖумабекова,Айпери,"многострочная\nзаметка, с запятой"\r\n';
     const id = stagedId(await upload(staff.cookie, cohortId, csv));
@@ -295,7 +291,7 @@ describe("encodings, separators and quoting", () => {
 
 describe("duplicates", () => {
   it("skips lines repeated in the file, names already in the cohort and emails anywhere in the portal", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c, "2026-06-30");
     const otherCohort = await makeCohort(c, "2025-06-30");
     await enrolGraduate(c.db, { cohortId, firstName: "Эрмек", lastName: "Токтосунов" }, staff.id);
@@ -324,7 +320,7 @@ describe("duplicates", () => {
   });
 
   it("re-checks against the data of the moment of confirmation", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const id = stagedId(await upload(staff.cookie, cohortId, "фамилия,имя\nЖумабекова,Айпери\nТоктосунов,Эрмек\n"));
     // Someone enrols one of them by hand between the dry run and the confirmation.
@@ -336,7 +332,7 @@ describe("duplicates", () => {
   });
 
   it("refuses a confirmation that has nothing left to import, writing nothing", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const id = stagedId(await upload(staff.cookie, cohortId, "фамилия,имя\nЖумабекова,Айпери\n"));
     await enrolGraduate(c.db, { cohortId, firstName: "Айпери", lastName: "Жумабекова" }, staff.id);
@@ -359,7 +355,7 @@ function cyrillic(n: number): string {
 
 describe("a 5,000-line file", () => {
   it("is reported page by page and imported in one go, once", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const lines = ["фамилия;имя;пол;email;телефон"];
     for (let i = 1; i <= 5000; i++) lines.push(`${cyrillic(i)}ов;${cyrillic(i * 7)};${i % 2 ? "э" : "а"};graduate${i}@mail.kg;+996 555 ${String(i).padStart(6, "0")}`);
@@ -401,7 +397,7 @@ describe("a 5,000-line file", () => {
 
 describe("enrolling one graduate by hand (shares the insert with the import)", () => {
   it("still writes the graduate, one invitation and one audit entry", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const { graduateId, code, expiresAt } = await enrolGraduate(c.db, { cohortId, firstName: "Айгерим", lastName: "Осмонова" }, staff.id);
     expect(await graduatesOf(cohortId)).toEqual([{ id: graduateId, first_name: "Айгерим", last_name: "Осмонова", sex: null, email: null, phone: null }]);
@@ -413,7 +409,7 @@ describe("enrolling one graduate by hand (shares the insert with the import)", (
 
 describe("the printable list of a cohort's codes", () => {
   it("lists every graduate of the cohort with code, status and join link", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const { code } = await enrolGraduate(c.db, { cohortId, firstName: "Айпери", lastName: "Жумабекова" }, staff.id);
     const res = await call(cohortInvitations.loader, get(`/staff/cohorts/${cohortId}/invitations`, { cookie: staff.cookie }), { id: String(cohortId) });
@@ -428,7 +424,7 @@ describe("the printable list of a cohort's codes", () => {
 
 describe("who may use the import", () => {
   it("answers 404 for an unknown import and 400 for an unknown intent", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     expect((await call(importReport.loader, get("/staff/import/999999", { cookie: staff.cookie }), { id: "999999" })).status).toBe(404);
     expect((await call(importReport.loader, get("/staff/import/abc", { cookie: staff.cookie }), { id: "abc" })).status).toBe(404);
@@ -440,11 +436,11 @@ describe("who may use the import", () => {
   });
 
   it("refuses graduates and employers (403) and sends signed-out people to sign in, on every loader and action", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const id = stagedId(await upload(staff.cookie, cohortId, "фамилия,имя\nАсанов,Бек\n"));
-    const graduate = await signedIn("graduate");
-    const employer = await signedIn("employer");
+    const graduate = await signedIn(c, "graduate");
+    const employer = await signedIn(c, "employer");
     const before = snapshot(c);
     const file = { name: "a.csv", content: "фамилия,имя\nЖумабекова,Айпери\n" };
     const attempts = (cookie?: string) => [
@@ -465,8 +461,8 @@ describe("who may use the import", () => {
   });
 
   it("lets staff and admins open the upload page, with cohorts and recent imports", async () => {
-    const staff = await signedIn("staff");
-    const admin = await signedIn("admin");
+    const staff = await signedIn(c, "staff");
+    const admin = await signedIn(c, "admin");
     const cohortId = await makeCohort(c);
     const id = stagedId(await upload(staff.cookie, cohortId, "фамилия,имя\nАсанов,Бек\n"));
     for (const u of [staff, admin]) {

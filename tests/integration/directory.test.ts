@@ -10,7 +10,7 @@ import { resolveSkillText } from "~/models/skills.server";
 import type { Viewer } from "~/domain/visibility";
 import * as directory from "~/routes/graduates._index";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCompany, makeUser, sessionCookieFor } from "../support/factories";
+import { signedIn } from "../support/factories";
 import { call, get } from "../support/remix";
 
 let c: Connection;
@@ -364,11 +364,6 @@ describe("typed search text is never FTS5 syntax", () => {
 });
 
 describe("/graduates", () => {
-  async function signedIn(role: "graduate" | "employer" | "staff" | "admin", company?: "pending" | "verified") {
-    const user = await makeUser(c, role);
-    if (company) await makeCompany(c, user.id, company);
-    return { ...user, cookie: await sessionCookieFor(user.id) };
-  }
   type Data = Awaited<ReturnType<typeof directory.loader>>;
 
   it("sends visitors to sign in, with the way back", async () => {
@@ -378,9 +373,9 @@ describe("/graduates", () => {
   });
 
   it("answers 403 to graduates and to employers without a verified company", async () => {
-    const graduate = await signedIn("graduate");
-    const pending = await signedIn("employer", "pending");
-    const loner = await signedIn("employer");
+    const graduate = await signedIn(c, "graduate");
+    const pending = await signedIn(c, "employer", "pending");
+    const loner = await signedIn(c, "employer");
     for (const who of [graduate, pending, loner]) {
       expect((await call(directory.loader, get("/graduates", { cookie: who.cookie }))).status, who.email).toBe(403);
     }
@@ -388,7 +383,7 @@ describe("/graduates", () => {
 
   it("lets verified employers, staff and admins search, by a skill typed in Russian", async () => {
     const { ids: g } = await seed();
-    for (const who of [await signedIn("employer", "verified"), await signedIn("staff"), await signedIn("admin")]) {
+    for (const who of [await signedIn(c, "employer", "verified"), await signedIn(c, "staff"), await signedIn(c, "admin")]) {
       const res = await call(directory.loader, get("/graduates?q=%D0%BF%D0%B8%D1%82%D0%BE%D0%BD&lng=ru", { cookie: who.cookie }));
       expect(res.status, who.role).toBe(200);
       const data = res.data as Data;
@@ -400,7 +395,7 @@ describe("/graduates", () => {
 
   it("reads every filter from the address and fills the selects in the reader's language", async () => {
     const { ids: g, schoolB, cohorts } = await seed();
-    const who = await signedIn("employer", "verified");
+    const who = await signedIn(c, "employer", "verified");
     const url = `/graduates?${new URLSearchParams({ skill: "джаваскрипт", school: "", region: "", cohort: "", available: "1", relocate: "1", sort: "name", lng: "ky" })}`;
     const res = await call(directory.loader, get(url, { cookie: who.cookie }));
     const data = res.data as Data;
@@ -416,7 +411,7 @@ describe("/graduates", () => {
 
   it("tolerates nonsense in the address", async () => {
     await seed();
-    const who = await signedIn("staff");
+    const who = await signedIn(c, "staff");
     for (const qs of [
       "page=-1", "page=abc", "page=1.5", "page=99999999999", "school=abc", "region=-3", "cohort=1e400", "sort=bogus", "available=maybe",
       `q=${encodeURIComponent('"NEAR( OR ^*')}`, `q=${"x".repeat(5000)}`, "q=%00%07", "q=%E0%A4%A", "q=a&q=b", "skill=%22*",

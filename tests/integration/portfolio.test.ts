@@ -10,7 +10,7 @@ import * as projectsIndex from "~/routes/me.projects._index";
 import * as projectRoute from "~/routes/me.projects.$id";
 import * as uploads from "~/routes/uploads.$file";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeGraduate, makeUser, sessionCookieFor } from "../support/factories";
+import { makeGraduate, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post, type Outcome } from "../support/remix";
 import { messageVariables } from "~/i18n/translate";
 
@@ -36,10 +36,6 @@ async function signedInGraduate(name = { first: "Айпери", last: "Жума�
   return { userId: userId!, graduateId, cookie: await sessionCookieFor(userId!) };
 }
 
-async function signedIn(role: "employer" | "staff" | "admin") {
-  const user = await makeUser(c, role);
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
 
 type Graduate = Awaited<ReturnType<typeof signedInGraduate>>;
 
@@ -275,7 +271,7 @@ describe("who may use the portfolio pages", () => {
     const id = await createProject(g);
     const before = snapshot(c);
     for (const role of ["employer", "staff", "admin"] as const) {
-      const u = await signedIn(role);
+      const u = await signedIn(c, role);
       const after = snapshot(c);
       expect((await call(projectsIndex.loader, get("/me/projects", { cookie: u.cookie }))).status).toBe(403);
       expect((await call(projectRoute.loader, get(`/me/projects/${id}`, { cookie: u.cookie }), { id: String(id) })).status).toBe(403);

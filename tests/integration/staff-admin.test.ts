@@ -15,7 +15,7 @@ import * as staffResets from "~/routes/staff.password-resets";
 import * as account from "~/routes/account";
 import { resolveSkillText } from "~/models/skills.server";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCohort, makeUser, PASSWORD, sessionCookieFor } from "../support/factories";
+import { makeCohort, makeUser, PASSWORD, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -24,10 +24,6 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-async function signedIn(role: "graduate" | "employer" | "staff" | "admin") {
-  const user = await makeUser(c, role);
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
 
 describe("role denials", () => {
   it("sends signed-out people to sign in, with the way back", async () => {
@@ -37,9 +33,9 @@ describe("role denials", () => {
   });
 
   it("answers 403 to the wrong role, on loaders and actions", async () => {
-    const graduate = await signedIn("graduate");
-    const employer = await signedIn("employer");
-    const staff = await signedIn("staff");
+    const graduate = await signedIn(c, "graduate");
+    const employer = await signedIn(c, "employer");
+    const staff = await signedIn(c, "staff");
     expect((await call(adminHome.loader, get("/admin", { cookie: graduate.cookie }))).status).toBe(403);
     expect((await call(adminHome.loader, get("/admin", { cookie: staff.cookie }))).status).toBe(403);
     expect((await call(staffHome.loader, get("/staff", { cookie: employer.cookie }))).status).toBe(403);
@@ -54,7 +50,7 @@ describe("role denials", () => {
 
   it("lets staff and admins into the placement office", async () => {
     for (const role of ["staff", "admin"] as const) {
-      const u = await signedIn(role);
+      const u = await signedIn(c, role);
       expect((await call(staffHome.loader, get("/staff", { cookie: u.cookie }))).status).toBe(200);
     }
   });
@@ -62,7 +58,7 @@ describe("role denials", () => {
 
 describe("admins create staff accounts", () => {
   it("creates a staff account that can sign in, and audits it", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const res = await call(adminStaff.action, post("/admin/staff", { name: "Нургүл Абдыкадырова", email: "nurgul@agency.kg", password: "first-password-1" }, { cookie: admin.cookie }));
     expect(res.status).toBe(302);
     const user = await c.db.selectFrom("users").selectAll().where("email", "=", "nurgul@agency.kg").executeTakeFirstOrThrow();
@@ -75,7 +71,7 @@ describe("admins create staff accounts", () => {
 
 describe("staff enrol graduates and create cohorts", () => {
   it("enrols a graduate and shows the code and link once", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const res = await call(staffInvitations.action, post("/staff/invitations", { intent: "enrol", cohortId: String(cohortId), firstName: "Эрмек", lastName: "Токтосунов" }, { cookie: staff.cookie }));
     expect(res.status).toBe(200);
@@ -87,7 +83,7 @@ describe("staff enrol graduates and create cohorts", () => {
   });
 
   it("refuses an unknown cohort, a duplicate cohort and a bad date with 400", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c, "2026-06-30");
     const school = await c.db.selectFrom("cohorts").select("school_id").where("id", "=", cohortId).executeTakeFirstOrThrow();
     const before = snapshot(c);
@@ -106,8 +102,8 @@ describe("staff enrol graduates and create cohorts", () => {
 
 describe("staff-issued one-time password reset links", () => {
   it("works once, sets the password and ends the account's sessions", async () => {
-    const staff = await signedIn("staff");
-    const graduate = await signedIn("graduate");
+    const staff = await signedIn(c, "staff");
+    const graduate = await signedIn(c, "graduate");
     const issued = await call(staffResets.action, post("/staff/password-resets", { email: graduate.email }, { cookie: staff.cookie }));
     expect(issued.status).toBe(200);
     const link = (issued.data as { link: string }).link;
@@ -130,8 +126,8 @@ describe("staff-issued one-time password reset links", () => {
   });
 
   it("only an admin may reset a staff or admin account", async () => {
-    const staff = await signedIn("staff");
-    const admin = await signedIn("admin");
+    const staff = await signedIn(c, "staff");
+    const admin = await signedIn(c, "admin");
     const otherStaff = await makeUser(c, "staff");
     const refused = await call(staffResets.action, post("/staff/password-resets", { email: otherStaff.email }, { cookie: staff.cookie }));
     expect(refused.status).toBe(403);
@@ -141,7 +137,7 @@ describe("staff-issued one-time password reset links", () => {
   });
 
   it("says so when no account has the email", async () => {
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const res = await call(staffResets.action, post("/staff/password-resets", { email: "ghost@nowhere.kg" }, { cookie: staff.cookie }));
     expect(res.data).toMatchObject({ errors: { email: "errors.userNotFound" } });
   });
@@ -161,7 +157,7 @@ describe("skills taxonomy", () => {
   });
 
   it("creates a skill with aliases and related skills, and refuses an alias another skill owns", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const category = await c.db.selectFrom("skill_categories").select("id").where("slug", "=", "backend").executeTakeFirstOrThrow();
     const fields = { slug: "htmx", categoryId: String(category.id), name_ky: "htmx", name_ru: "htmx", name_en: "htmx", aliases: "эйчтиэмикс\nhtmx.org", related: "JavaScript\nHTML" };
     const res = await call(adminSkill.action, post("/admin/skills/new", fields, { cookie: admin.cookie }), { id: "new" });
@@ -180,7 +176,7 @@ describe("skills taxonomy", () => {
   });
 
   it("merges a duplicate without losing anyone's claims", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const category = await c.db.selectFrom("skill_categories").select("id").orderBy("id").executeTakeFirstOrThrow();
     await call(adminSkill.action, post("/admin/skills/new", { slug: "reactjs-dup", categoryId: String(category.id), name_ky: "Реакт жс", name_ru: "Реакт жс", name_en: "React JS (dup)", aliases: "", related: "" }, { cookie: admin.cookie }), { id: "new" });
     const dup = (await resolveSkillText(c.db, "React JS (dup)"))!;
@@ -200,7 +196,7 @@ describe("skills taxonomy", () => {
   });
 
   it("refuses merging a skill into itself or an unknown one", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const same = await call(adminSkills.action, post("/admin/skills", { intent: "merge", from: "JS", into: "JavaScript" }, { cookie: admin.cookie }));
     expect(same.data).toMatchObject({ errors: { into: "errors.mergeSame" } });
     const unknown = await call(adminSkills.action, post("/admin/skills", { intent: "merge", from: "no-such-skill-xyz", into: "JavaScript" }, { cookie: admin.cookie }));
@@ -208,7 +204,7 @@ describe("skills taxonomy", () => {
   });
 
   it("filters and pages the list through the query string, tolerating nonsense", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const res = await call(adminSkills.loader, get("/admin/skills?q=%D0%B1%D1%8D%D0%BA%D0%B5%D0%BD%D0%B4&page=-4&category=abc", { cookie: admin.cookie }));
     expect(res.status).toBe(200);
     const d = res.data as { items: { slug: string }[]; resolved: { slug: string } | null; query: { page: number } };
@@ -220,7 +216,7 @@ describe("skills taxonomy", () => {
 
 describe("modules, schools and the certificate name", () => {
   it("edits a module's titles and skills; unknown skills are refused and nothing is written", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const m = await c.db.selectFrom("modules").select("id").where("number", "=", 4).executeTakeFirstOrThrow();
     const before = snapshot(c);
     const bad = await call(adminModule.action, post(`/admin/modules/${m.id}`, { title_ky: "a", title_ru: "b", title_en: "c", skills: "HTML\nквантовая вёрстка" }, { cookie: admin.cookie }), { id: String(m.id) });
@@ -234,13 +230,13 @@ describe("modules, schools and the certificate name", () => {
   });
 
   it("answers 404 to a module or school that does not exist", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     expect((await call(adminModule.loader, get("/admin/modules/77", { cookie: admin.cookie }), { id: "77" })).status).toBe(404);
     expect((await call(adminSchool.loader, get("/admin/schools/x1", { cookie: admin.cookie }), { id: "x1" })).status).toBe(404);
   });
 
   it("edits a school and refuses a slug another school has", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const [a, b] = await c.db.selectFrom("schools").selectAll().orderBy("id").limit(2).execute();
     const fields = { slug: b!.slug, regionId: String(a!.region_id), name_ky: "Жаңы", name_ru: "Новый", name_en: "New", city_ky: "Көк-Ой", city_ru: "Кок-Ой", city_en: "Kok-Oy" };
     const clash = await call(adminSchool.action, post(`/admin/schools/${a!.id}`, fields, { cookie: admin.cookie }), { id: String(a!.id) });
@@ -251,7 +247,7 @@ describe("modules, schools and the certificate name", () => {
   });
 
   it("renames the certificate in three languages", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     const res = await call(adminSettings.action, post("/admin/settings", { certificate_name_ky: "ICDL", certificate_name_ru: "ICDL", certificate_name_en: "ICDL" }, { cookie: admin.cookie }));
     expect(res.status).toBe(302);
     const rows = await c.db.selectFrom("settings").select("value").where("key", "like", "certificate_name_%").execute();
@@ -261,7 +257,7 @@ describe("modules, schools and the certificate name", () => {
   });
 
   it("the audit log refuses edits and deletions", async () => {
-    const admin = await signedIn("admin");
+    const admin = await signedIn(c, "admin");
     await call(adminSettings.action, post("/admin/settings", { certificate_name_ky: "A", certificate_name_ru: "B", certificate_name_en: "C" }, { cookie: admin.cookie }));
     expect(() => c.sqlite.prepare("update audit_log set action = 'x'").run()).toThrow(/append-only/);
     expect(() => c.sqlite.prepare("delete from audit_log").run()).toThrow(/append-only/);

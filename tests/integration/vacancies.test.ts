@@ -18,7 +18,7 @@ import * as moderation from "~/routes/staff.vacancies._index";
 import * as board from "~/routes/vacancies._index";
 import * as vacancyPage from "~/routes/vacancies.$id";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
-import { makeCohort, makeCompany, makeUser, sessionCookieFor } from "../support/factories";
+import { makeCohort, makeCompany, makeUser, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
 
 let c: Connection;
@@ -41,10 +41,6 @@ async function employer(status: "pending" | "verified" = "verified", trusted = f
   return { ...user, companyId, cookie: await sessionCookieFor(user.id) };
 }
 
-async function signedIn(role: "staff" | "graduate" | "admin") {
-  const user = await makeUser(c, role);
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
 
 async function skillId(text: string) {
   const s = await resolveSkillText(c.db, text);
@@ -200,7 +196,7 @@ describe("the description sanitiser", () => {
 describe("the lifecycle", () => {
   it("draft → submitted → approved is on the board; rejected with a reason → edited → resubmitted", async () => {
     const e = await employer();
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const created = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ intent: "submit" }), { cookie: e.cookie }), { id: "new" });
     const id = Number(created.location!.split("/").pop());
     expect((await statusOf(id)).status).toBe("submitted");
@@ -275,7 +271,7 @@ describe("the lifecycle", () => {
     expect(await boardIds("")).toEqual([id]);
 
     const pending = await employer("pending", true);
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     const res2 = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ intent: "submit", title: "Pending job" }), { cookie: pending.cookie }), { id: "new" });
     const pid = Number(res2.location!.split("/").pop());
     expect((await statusOf(pid)).status).toBe("submitted");
@@ -436,7 +432,7 @@ function assertWellFormed(xml: string) {
 describe("saved searches", () => {
   it("saves the board query, notifies on new matches once, and serves a private feed", async () => {
     const e = await employer();
-    const grad = await signedIn("graduate");
+    const grad = await signedIn(c, "graduate");
     const old = await addVacancy(e.companyId, { title: "Old python job", skills: ["python"] });
     const save = await call(savedSearches.action, post("/me/saved-searches", { intent: "create", query: "q=%D0%BF%D0%B8%D1%82%D0%BE%D0%BD&page=3&mode=bogus", name: "" }, { cookie: grad.cookie }));
     expect(save.status).toBe(302);
@@ -468,7 +464,7 @@ describe("saved searches", () => {
     expect((await call(savedFeed.loader, get("/saved/not-a-real-token-0000/feed.xml"), { token: "not-a-real-token-0000" })).status).toBe(404);
 
     // Another graduate cannot delete it; its owner can.
-    const other = await signedIn("graduate");
+    const other = await signedIn(c, "graduate");
     expect((await call(savedSearches.action, post("/me/saved-searches", { intent: "delete", id: String(saved.id) }, { cookie: other.cookie }))).status).toBe(404);
     expect((await call(savedSearches.action, post("/me/saved-searches", { intent: "delete", id: String(saved.id) }, { cookie: grad.cookie }))).status).toBe(302);
     expect((await call(savedFeed.loader, get(`/saved/${saved.feed_token}/feed.xml`), { token: saved.feed_token })).status).toBe(404);
@@ -502,7 +498,7 @@ describe("denials", () => {
     expect(await endVacancy(c.db, y.companyId, id, "closed")).toEqual({ ok: false, reason: "not-found" });
     expect(snapshot(c)).toEqual(before);
     // Staff may look at it.
-    const staff = await signedIn("staff");
+    const staff = await signedIn(c, "staff");
     expect((await call(vacancyPage.loader, get(`/vacancies/${id}`, { cookie: staff.cookie }), p)).status).toBe(200);
   });
 
@@ -510,7 +506,7 @@ describe("denials", () => {
     const x = await employer();
     const id = await addVacancy(x.companyId, {}, false);
     await submitVacancy(c.db, x.companyId, id);
-    const grad = await signedIn("graduate");
+    const grad = await signedIn(c, "graduate");
     expect((await call(employerHome.loader, get("/employer", { cookie: grad.cookie }))).status).toBe(403);
     expect((await call(employerVacancy.loader, get("/employer/vacancies/new", { cookie: grad.cookie }), { id: "new" })).status).toBe(403);
     expect((await call(employerVacancy.action, post("/employer/vacancies/new", formFields(), { cookie: grad.cookie }), { id: "new" })).status).toBe(403);

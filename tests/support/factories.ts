@@ -22,3 +22,10 @@ export async function sessionCookieFor(userId: number): Promise<string> {
   const setCookie = await startSession(new Request("http://localhost/"), userId);
   return setCookie.split(";")[0]!;
 }
+
+/** A new user of the role, signed in: the user with a Cookie header; with `company`, a member of a new company of that status. */
+export async function signedIn(c: Connection, role: Role, company?: "pending" | "verified") {
+  const user = await makeUser(c, role);
+  if (company) await makeCompany(c, user.id, company);
+  return { ...user, cookie: await sessionCookieFor(user.id) };
+}

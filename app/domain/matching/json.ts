@@ -1,12 +1,11 @@
 // Match explanations for the JSON routes (/me/jobs.json, /vacancies/:id/candidates.json).
+import { CEFR_OF_RANK as CEFR_WORDS, LEVEL_OF_RANK as LEVEL_WORDS } from "~/domain/skills/levels";
 import { type Explanation, nextSteps, requiredTally } from "./score";
 
 export type Named = { name_ky: string; name_ru: string; name_en: string };
 export type SkillNames = Record<number, Named & { slug: string }>;
 
-const LEVEL_WORDS = { 1: "basic", 2: "intermediate", 3: "advanced" } as const;
 const EVIDENCE_WORDS = { 1: "self-declared", 2: "portfolio", 3: "verified" } as const;
-const CEFR_WORDS = { 1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2", 7: "native" } as const;
 
 /** An explanation for the JSON routes: skills by slug and name, levels as words, points as numbers. */
 export function explanationJson(e: Explanation, skills: SkillNames) {

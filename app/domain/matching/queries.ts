@@ -1,10 +1,7 @@
 // The matching pages' query strings (/vacancies/:id/candidates, /me/jobs, /staff/skill-gap), read tolerantly: a
 // stale or hand-edited query shows the list, never an error.
 import { z } from "zod";
-
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
-const flag = z.string().optional().catch(undefined).transform((v) => v === "1" || v === "on" || v === "true");
-const page = z.coerce.number().int().min(1).max(100_000).catch(1);
+import { filterId as id, flagParam as flag, pageParam as page } from "~/utils/params";
 
 /** Tolerant, like every list address: a stale or hand-edited query shows the list, never an error. */
 export const CandidateParams = z.object({ meets: flag, school: id, region: id, available: flag, placed: flag, page });

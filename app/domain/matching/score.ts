@@ -21,12 +21,9 @@ export const WEIGHTS = {
 
 export const MODULE_COUNT = 12;
 
-/** basic = 1, intermediate = 2, advanced = 3. */
-export type LevelRank = 1 | 2 | 3;
-/** self-declared = 1, shown in a portfolio project = 2, verified (module, certificate, staff) = 3. */
-export type EvidenceRank = 1 | 2 | 3;
-/** A1 = 1 … C2 = 6, native = 7. */
-export type CefrRank = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+// The level and evidence scales (and their ranks) are defined once, in app/domain/skills/levels.ts.
+import type { CefrRank, EvidenceRank, LevelRank } from "~/domain/skills/levels";
+export type { CefrRank, EvidenceRank, LevelRank };
 
 /** One (level, evidence) pair: the evidence proves this level, nothing higher. */
 export type SkillClaim = { level: LevelRank; evidence: EvidenceRank };

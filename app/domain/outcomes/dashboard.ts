@@ -3,6 +3,7 @@
 // Plain TypeScript and zod: shared by the loaders, the CSV exports and the page components.
 
 import { z } from "zod";
+import { pageParam } from "~/utils/params";
 import { CHECKPOINTS, FULL_TIME_HOURS, OUTCOME_CODES, type Checkpoint, type OutcomeCode } from "./codes";
 import type { OutcomeFact } from "./indicators";
 import { firstJobOf } from "./time-to-job";
@@ -114,7 +115,7 @@ const DashboardParams = z.object({
 const DrillParams = DashboardParams.extend({
   group: z.string().regex(/^[^\p{Cc}]{1,200}$/u).catch("all"),
   measure: z.enum(MEASURES).catch("base"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 
 export type DashboardQuery = z.infer<typeof DashboardParams>;

@@ -2,12 +2,12 @@
 // the level it checked and nothing higher (docs/product.md §5, docs/decisions/022-evidence-per-level.md).
 // "basic ✓ verified; intermediate, self-declared" is two pairs, never "intermediate, verified".
 import type { SkillLevel, SkillSource } from "@db/schema";
+import { LEVEL_RANK, SOURCE_RANK } from "~/domain/skills/levels";
 
 export type EvidencePair = { level: SkillLevel; evidence: SkillSource };
 
-const LEVEL_RANK: Record<SkillLevel, number> = { basic: 1, intermediate: 2, advanced: 3 };
 /** Evidence order: verified (staff, module) > shown in a portfolio project > self-declared. */
-export const SOURCE_RANK: Record<SkillSource, number> = { self: 0, portfolio: 1, module: 2, staff: 3 };
+export { SOURCE_RANK };
 
 export const isVerifiedSource = (source: SkillSource) => source === "module" || source === "staff";
 

@@ -1,15 +1,8 @@
 // The job board's query string (/vacancies?…): read tolerantly, and written back canonically for
 // saved searches. Pure: the search itself is app/models/board.server.ts.
 import { z } from "zod";
+import { filterId as id, flagParam, pageParam, searchText as text } from "~/utils/params";
 import { BOARD_SORTS, EMPLOYMENT_TYPES, WORK_MODES } from "./options";
-
-/** Typed text: control characters become spaces, very long input is cut, never refused. */
-const text = (max: number) =>
-  z
-    .string()
-    .catch("")
-    .transform((s) => Array.from(s.replace(/\p{Cc}+/gu, " ").trim()).slice(0, max).join("").trim());
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
 
 /** The board's query string, read tolerantly: a hand-edited or stale address shows the board, never an error. */
 export const BoardParams = z.object({
@@ -20,9 +13,9 @@ export const BoardParams = z.object({
   mode: z.enum(WORK_MODES).optional().catch(undefined),
   type: z.enum(EMPLOYMENT_TYPES).optional().catch(undefined),
   company: id,
-  salary: z.string().optional().catch(undefined).transform((v) => v === "1" || v === "on" || v === "true"),
+  salary: flagParam,
   sort: z.enum(BOARD_SORTS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 export type BoardQuery = z.output<typeof BoardParams>;
 

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { todayInBishkek } from "~/domain/calendar";
 import { isoDate, optionalText, requiredText } from "~/utils/fields";
-import { CEFR_LEVELS, EMPLOYMENT_TYPES, VACANCY_LANGUAGES, WORK_MODES } from "./options";
+import { CEFR_LEVELS } from "~/domain/skills/levels";
+import { EMPLOYMENT_TYPES, VACANCY_LANGUAGES, WORK_MODES } from "./options";
 
 /** A whole number of som, typed with or without spaces ("45 000"), or empty. */
 const money = z
