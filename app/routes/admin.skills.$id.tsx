@@ -7,7 +7,7 @@ import { Field, FormErrorSummary, Select, SubmitButton, TextArea, useFormFailure
 import { getDb } from "~/db.server";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { getSkillForEdit, listCategories, saveSkill, splitLines } from "~/models/skills.server";
+import { categoryExists, getSkillForEdit, listCategories, saveSkill, splitLines } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { optionalText, positiveId, requiredText, slug } from "~/utils/fields";
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
   const d = parsed.data;
-  if (!(await db.selectFrom("skill_categories").select("id").where("id", "=", d.categoryId).executeTakeFirst())) {
+  if (!(await categoryExists(db, d.categoryId))) {
     return invalid({ categoryId: "errors.invalid" }, form);
   }
   const result = await saveSkill(
