@@ -217,3 +217,7 @@ export function invitationState(g: Pick<GraduateInvitation, "code" | "expires_at
   if (g.expires_at && g.expires_at <= now) return { kind: "expired" as const };
   return { kind: "open" as const, date: g.expires_at };
 }
+
+export async function importExists(db: DB, id: number): Promise<boolean> {
+  return Boolean(await db.selectFrom("csv_imports").select("id").where("id", "=", id).executeTakeFirst());
+}

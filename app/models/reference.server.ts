@@ -113,3 +113,34 @@ export async function saveCertificateNames(db: DB, names: CertificateNames, acto
     await recordAudit(trx, { actorId, action: "settings.certificate", entity: "settings", before, after: names });
   });
 }
+
+/** One cohort with its school's names (the cohort's invitations page). */
+export async function getCohort(db: DB, id: number) {
+  return db
+    .selectFrom("cohorts")
+    .innerJoin("schools", "schools.id", "cohorts.school_id")
+    .select(["cohorts.id", "cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"])
+    .where("cohorts.id", "=", id)
+    .executeTakeFirst();
+}
+
+/**
+ * A cohort (school + graduation date) with its audit row; an unknown school or an existing cohort is refused, nothing written.
+ * The audit's "after" is the input as given (the form's fields).
+ */
+export async function createCohort(
+  db: DB,
+  input: { schoolId: number; graduationDate: string },
+  actorId: number,
+): Promise<{ ok: true; id: number } | { ok: false; field: "schoolId" | "graduationDate"; key: "errors.invalid" | "errors.cohortExists" }> {
+  const { schoolId, graduationDate } = input;
+  if (!(await schoolExists(db, schoolId))) return { ok: false, field: "schoolId", key: "errors.invalid" };
+  const exists = await db.selectFrom("cohorts").select("id").where("school_id", "=", schoolId).where("graduation_date", "=", graduationDate).executeTakeFirst();
+  if (exists) return { ok: false, field: "graduationDate", key: "errors.cohortExists" };
+  const id = await db.transaction().execute(async (trx) => {
+    const { id } = await trx.insertInto("cohorts").values({ school_id: schoolId, graduation_date: graduationDate }).returning("id").executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId, action: "cohort.create", entity: "cohort", entityId: id, after: input });
+    return id;
+  });
+  return { ok: true, id };
+}

@@ -14,7 +14,7 @@ import { checkCsvText, type LineStatus } from "~/domain/csv";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { confirmImport, findImport, graduatesWithInvitations, importAudit, invitationState, planAgainstDatabase } from "~/models/csv-import.server";
+import { confirmImport, findImport, importExists, graduatesWithInvitations, importAudit, invitationState, planAgainstDatabase } from "~/models/csv-import.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { readForm } from "~/utils/forms.server";
@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") !== "confirm") badRequest();
   const db = getDb();
-  if (!(await db.selectFrom("csv_imports").select("id").where("id", "=", id).executeTakeFirst())) notFound();
+  if (!(await importExists(db, id))) notFound();
   const outcome = await confirmImport(db, id, user.id);
   if (!outcome.ok) {
     const errors: FieldErrors = { _form: outcome.problem };
