@@ -2,7 +2,7 @@
 // the skill gap. Ranking comes from the in-memory index; the page's rows are explained with
 // explainMatch and dressed with names from the database.
 import type { Connection } from "@db/connection";
-import type { ApplicationStatus } from "@db/schema";
+import type { ApplicationStatus, VacancyStatus } from "@db/schema";
 import { z } from "zod";
 import type { CandidateFilters, RankPage } from "~/domain/matching/ranker";
 import { type Explanation, explainMatch, nextSteps, rankingDay, requiredTally } from "~/domain/matching/score";
@@ -11,7 +11,7 @@ import { getDb } from "~/db.server";
 import { notFound } from "~/utils/http.server";
 import { requireCompanyMember } from "./applications.server";
 import { todayInBishkek } from "./directory.server";
-import { loadVacancy, matchIndex } from "./matching-index.server";
+import { loadVacancy, matchIndex, type VacancyRow, vacancyEntryOf } from "./matching-index.server";
 
 export const MATCH_PAGE_SIZE = 20;
 
@@ -64,9 +64,11 @@ export type CandidateItem = {
 };
 
 /** The vacancy's ranked candidates. The caller has checked who may see them. */
-export async function candidatesFor(connection: Connection, vacancyId: number, query: CandidateQuery, viewer: "employer" | "staff") {
-  const entry = loadVacancy(connection, vacancyId);
+/** The vacancy by id, or its row as the guard already read it (then it is not read again). */
+export async function candidatesFor(connection: Connection, vacancy: number | VacancyRow, query: CandidateQuery, viewer: "employer" | "staff") {
+  const entry = typeof vacancy === "number" ? loadVacancy(connection, vacancy) : vacancyEntryOf(connection, vacancy);
   if (!entry) return null;
+  const vacancyId = entry.facts.id;
   const index = matchIndex(connection);
   const day = rankingDay(todayInBishkek());
   const filters: CandidateFilters = {
@@ -235,8 +237,11 @@ export async function skillGap(connection: Connection, query: SkillGapQuery, lim
 // ---- who may look ---------------------------------------------------------------------------
 
 export type CandidateViewer =
-  | { kind: "staff"; userId: number }
-  | { kind: "employer"; userId: number; companyId: number };
+  | { kind: "staff"; userId: number; vacancy: CandidateVacancy }
+  | { kind: "employer"; userId: number; companyId: number; vacancy: CandidateVacancy };
+
+/** The vacancy as the guard reads it: what the page shows and what ranking needs, in one read. */
+export type CandidateVacancy = VacancyRow & { title: string; status: VacancyStatus };
 
 /**
  * Candidates of a vacancy: staff, or a member of the verified company that owns it.
@@ -246,14 +251,18 @@ export type CandidateViewer =
 export async function requireCandidateViewer(request: Request, vacancyId: number): Promise<CandidateViewer> {
   const user = await requireUser(request, { role: ["employer", ...STAFF_ROLES] });
   const db = getDb();
-  const vacancy = await db.selectFrom("vacancies").select(["id", "company_id"]).where("id", "=", vacancyId).executeTakeFirst();
+  const vacancy = await db
+    .selectFrom("vacancies")
+    .select(["id", "company_id", "title", "status", "work_mode", "city", "region_id", "deadline", "published_at"])
+    .where("id", "=", vacancyId)
+    .executeTakeFirst();
   if (user.role !== "employer") {
     if (!vacancy) notFound();
-    return { kind: "staff", userId: user.id };
+    return { kind: "staff", userId: user.id, vacancy };
   }
   const { company } = await requireCompanyMember(request);
   if (!vacancy || vacancy.company_id !== company.id) notFound();
-  return { kind: "employer", userId: user.id, companyId: company.id };
+  return { kind: "employer", userId: user.id, companyId: company.id, vacancy };
 }
 
 // ---- JSON ----------------------------------------------------------------------------------
