@@ -7,7 +7,7 @@ import { type DirectoryQuery, searchGraduates, toFtsQuery } from "~/models/direc
 import { refreshGraduateSearch } from "~/models/graduate-search.server";
 import { resolveSkillText } from "~/models/skills.server";
 import type { Viewer } from "~/models/visibility.server";
-import * as directory from "~/routes/graduates._index";
+import * as directory from "~/routes/_employer.graduates._index";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCompany, makeUser, sessionCookieFor } from "../support/factories";
 import { call, get } from "../support/remix";

@@ -9,8 +9,8 @@ import {
   approveVacancy, checkSavedSearches, closeExpiredVacancies, endVacancy, saveVacancy, searchVacancies, submitVacancy, type VacancyInput,
 } from "~/models/vacancies.server";
 import { richTextToEditable, sanitizeRichText } from "~/domain/text/rich-text";
-import * as employerHome from "~/routes/employer._index";
-import * as employerVacancy from "~/routes/employer.vacancies.$id";
+import * as employerHome from "~/routes/_employer.employer._index";
+import * as employerVacancy from "~/routes/_employer.employer.vacancies.$id";
 import * as feed from "~/routes/feed[.xml]";
 import * as savedSearches from "~/routes/me.saved-searches";
 import * as savedFeed from "~/routes/saved.$token.feed[.xml]";
