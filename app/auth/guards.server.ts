@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import type { Viewer } from "~/domain/visibility";
 import { companyOfUser } from "~/models/companies.server";
 import { graduateOfUser, type GraduateRow } from "~/models/graduates.server";
+import { candidateVacancy } from "~/models/vacancies.server";
 import { forbidden, notFound } from "~/utils/http.server";
 
 /** Who is looking, for the visibility rules of app/domain/visibility.ts. */
@@ -42,9 +43,12 @@ export async function requireCompanyMember(request: Request): Promise<{ user: Se
   return { user, company: { id: company.id, name: company.name, slug: company.slug } };
 }
 
+/** The vacancy as the guard reads it, once: the page's heading and the ranking both use it. */
+export type CandidateVacancy = NonNullable<Awaited<ReturnType<typeof candidateVacancy>>>;
+
 export type CandidateViewer =
-  | { kind: "staff"; userId: number }
-  | { kind: "employer"; userId: number; companyId: number };
+  | { kind: "staff"; userId: number; vacancy: CandidateVacancy }
+  | { kind: "employer"; userId: number; companyId: number; vacancy: CandidateVacancy };
 
 /**
  * Candidates of a vacancy: staff, or a member of the verified company that owns it.
@@ -53,13 +57,12 @@ export type CandidateViewer =
  */
 export async function requireCandidateViewer(request: Request, vacancyId: number): Promise<CandidateViewer> {
   const user = await requireUser(request, { role: ["employer", ...STAFF_ROLES] });
-  const db = getDb();
-  const vacancy = await db.selectFrom("vacancies").select(["id", "company_id"]).where("id", "=", vacancyId).executeTakeFirst();
+  const vacancy = await candidateVacancy(getDb(), vacancyId);
   if (user.role !== "employer") {
     if (!vacancy) notFound();
-    return { kind: "staff", userId: user.id };
+    return { kind: "staff", userId: user.id, vacancy };
   }
   const { company } = await requireCompanyMember(request);
   if (!vacancy || vacancy.company_id !== company.id) notFound();
-  return { kind: "employer", userId: user.id, companyId: company.id };
+  return { kind: "employer", userId: user.id, companyId: company.id, vacancy };
 }

@@ -5,6 +5,7 @@ import { slugify } from "~/domain/text/slugify";
 import { companyNameKey, htpNumberKey } from "~/domain/companies/name-key";
 import { recordAudit } from "./audit.server";
 import { notifyCompany } from "./notifications.server";
+import { createUser } from "./users.server";
 
 /** A free, readable slug: "tengri-labs", then "tengri-labs-2" … */
 async function freeCompanySlug(db: DB, name: string): Promise<string> {
@@ -250,12 +251,13 @@ export async function findCompanyInvite(db: DB, rawCode: string) {
 
 export type CompanyInvite = NonNullable<Awaited<ReturnType<typeof findCompanyInvite>>>;
 
+export type EmployerAccountInput = { email: string; password: string; name: string };
+
 /**
- * Makes the new account a member and marks the invitation used, in the caller's transaction.
- * The update only succeeds while the code is unused and unexpired, so two sign-ups racing
- * for one code cannot both join: the second gets false (and the caller rolls back).
+ * Marks a colleague invitation used and answers its company, or null when it is used or expired.
+ * Run it inside the transaction that adds the member: the update is the lock two racing sign-ups meet.
  */
-export async function joinCompanyWithInvite(trx: DB, inviteId: number, userId: number): Promise<boolean> {
+export async function claimCompanyInvite(trx: DB, inviteId: number): Promise<number | null> {
   const now = nowIso();
   const used = await trx
     .updateTable("company_invites")
@@ -265,9 +267,36 @@ export async function joinCompanyWithInvite(trx: DB, inviteId: number, userId: n
     .where("expires_at", ">", now)
     .returning("company_id")
     .executeTakeFirst();
-  if (!used) return false;
-  await trx.insertInto("company_members").values({ company_id: used.company_id, user_id: userId }).execute();
-  return true;
+  return used ? used.company_id : null;
+}
+
+/**
+ * Employer sign-up with a colleague's invitation, in one transaction: claims the invitation, creates
+ * the account and makes it a member. The claim only succeeds while the code is unused and unexpired,
+ * so of two sign-ups racing for one code the second gets "companies.inviteUsed" and nothing is written.
+ */
+export async function signUpWithCompanyInvite(
+  db: DB,
+  inviteId: number,
+  account: EmployerAccountInput,
+): Promise<{ ok: true; userId: number } | { ok: false; problem: "companies.inviteUsed" }> {
+  const userId = await db.transaction().execute(async (trx) => {
+    const companyId = await claimCompanyInvite(trx, inviteId);
+    if (companyId === null) return null;
+    const id = await createUser(trx, { email: account.email, password: account.password, role: "employer", displayName: account.name });
+    await trx.insertInto("company_members").values({ company_id: companyId, user_id: id }).execute();
+    return id;
+  });
+  return userId === null ? { ok: false, problem: "companies.inviteUsed" } : { ok: true, userId };
+}
+
+/** Employer sign-up with a new company: the account and its pending company, in one transaction. */
+export async function signUpWithNewCompany(db: DB, account: EmployerAccountInput & { company: string }): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const id = await createUser(trx, { email: account.email, password: account.password, role: "employer", displayName: account.name });
+    await createPendingCompany(trx, account.company, id);
+    return id;
+  });
 }
 
 // Staff: verification, rejection, trust.
@@ -376,4 +405,9 @@ export async function publicCompany(db: DB, slug: string) {
     .limit(200)
     .execute();
   return { company, vacancies };
+}
+
+/** Why staff rejected the company (null when not given). */
+export async function companyRejectReason(db: DB, companyId: number): Promise<string | null> {
+  return (await db.selectFrom("companies").select("reject_reason").where("id", "=", companyId).executeTakeFirst())?.reject_reason ?? null;
 }

@@ -210,3 +210,6 @@ export async function graduatesWithInvitations(db: DB, filter: { ids: number[] }
 
 export type GraduateInvitation = Awaited<ReturnType<typeof graduatesWithInvitations>>[number];
 
+export async function importExists(db: DB, id: number): Promise<boolean> {
+  return Boolean(await db.selectFrom("csv_imports").select("id").where("id", "=", id).executeTakeFirst());
+}

@@ -23,3 +23,14 @@ export async function recentPublicGraduates(db: DB, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** The account page's line about a graduate: cohort date and school names. */
+export async function graduateSchoolOfUser(db: DB, userId: number) {
+  return db
+    .selectFrom("graduates")
+    .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
+    .innerJoin("schools", "schools.id", "cohorts.school_id")
+    .select(["cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"])
+    .where("graduates.user_id", "=", userId)
+    .executeTakeFirst();
+}

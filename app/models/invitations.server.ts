@@ -3,6 +3,8 @@ import type { DB } from "@db/connection";
 import { invitationCode, normalizeInvitationCode } from "~/auth/tokens.server";
 import { nameKey } from "~/domain/csv/plan";
 import { recordAudit } from "./audit.server";
+import { ensureGraduateSlug } from "./profile.server";
+import { createUser } from "./users.server";
 
 export const INVITATION_DAYS = 120;
 
@@ -148,4 +150,36 @@ export async function cohortHasName(db: DB, cohortId: number, firstName: string,
   const key = nameKey(firstName, lastName);
   const names = await db.selectFrom("graduates").select(["first_name", "last_name"]).where("cohort_id", "=", cohortId).where("anonymised_at", "is", null).execute();
   return names.some((g) => nameKey(g.first_name, g.last_name) === key);
+}
+
+/**
+ * A graduate's sign-up with their invitation, in one transaction: claims the invitation first (of two
+ * simultaneous sign-ups with one code only one wins: the other gets "used"), then creates the account,
+ * links the graduate record, gives it a slug and writes the audit row.
+ */
+export async function joinWithInvitation(
+  db: DB,
+  invitation: Pick<Invitation, "id" | "graduate_id" | "first_name" | "last_name">,
+  account: { email: string; password: string },
+): Promise<{ ok: true; userId: number } | { ok: false; problem: "errors.inviteUsed" }> {
+  const userId = await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable("invitations")
+      .set({ used_at: new Date().toISOString() })
+      .where("id", "=", invitation.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return null;
+    const id = await createUser(trx, {
+      email: account.email,
+      password: account.password,
+      role: "graduate",
+      displayName: `${invitation.first_name} ${invitation.last_name}`,
+    });
+    await trx.updateTable("graduates").set({ user_id: id, updated_at: new Date().toISOString() }).where("id", "=", invitation.graduate_id).execute();
+    await ensureGraduateSlug(trx, invitation.graduate_id);
+    await recordAudit(trx, { actorId: id, action: "graduate.join", entity: "graduate", entityId: invitation.graduate_id });
+    return id;
+  });
+  return userId === null ? { ok: false, problem: "errors.inviteUsed" } : { ok: true, userId };
 }

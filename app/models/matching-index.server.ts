@@ -202,7 +202,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
   });
 }
 
-type VacancyRow = {
+export type VacancyRow = {
   id: number; company_id: number; work_mode: "onsite" | "hybrid" | "remote"; city: string | null; region_id: number | null;
   deadline: string | null; published_at: string | null;
 };
@@ -213,6 +213,11 @@ export function loadVacancies(connection: Connection, ids: number[] | null): Vac
   const base = `select v.id, v.company_id, v.work_mode, v.city, v.region_id, v.deadline, v.published_at
     from vacancies v join companies c on c.id = v.company_id and c.status = 'verified' where v.status = 'open'`;
   return vacancyEntries(connection, rowsFor<VacancyRow>(connection, base, `${base} and v.id in (IDS)`, ids), ids === null);
+}
+
+/** The entry of a vacancy row the caller has already read (the candidates page's guard reads it once). */
+export function vacancyEntryOf(connection: Connection, row: VacancyRow): VacancyEntry {
+  return vacancyEntries(connection, [row], false)[0]!;
 }
 
 /** Any one vacancy, whatever its status (an employer looks at candidates for a draft too). */

@@ -8,7 +8,7 @@ import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/sc
 import { todayInBishkek } from "~/domain/calendar";
 import type { Named, SkillNames } from "~/domain/matching/json";
 import type { CandidateQuery, SkillGapQuery } from "~/domain/matching/queries";
-import { loadVacancy, matchIndex } from "./matching-index.server";
+import { loadVacancy, matchIndex, type VacancyRow, vacancyEntryOf } from "./matching-index.server";
 
 export const MATCH_PAGE_SIZE = 20;
 
@@ -45,9 +45,11 @@ export type CandidateItem = {
 };
 
 /** The vacancy's ranked candidates. The caller has checked who may see them. */
-export async function candidatesFor(connection: Connection, vacancyId: number, query: CandidateQuery, viewer: "employer" | "staff") {
-  const entry = loadVacancy(connection, vacancyId);
+/** The vacancy by id, or its row as the guard already read it (then it is not read again). */
+export async function candidatesFor(connection: Connection, vacancy: number | VacancyRow, query: CandidateQuery, viewer: "employer" | "staff") {
+  const entry = typeof vacancy === "number" ? loadVacancy(connection, vacancy) : vacancyEntryOf(connection, vacancy);
   if (!entry) return null;
+  const vacancyId = entry.facts.id;
   const index = matchIndex(connection);
   const day = rankingDay(todayInBishkek());
   const filters: CandidateFilters = {

@@ -38,3 +38,7 @@ export async function saveModule(db: DB, moduleId: number, input: ModuleInput, a
     return { ok: true as const };
   });
 }
+
+export async function moduleExists(db: DB, id: number): Promise<boolean> {
+  return Boolean(await db.selectFrom("modules").select("id").where("id", "=", id).executeTakeFirst());
+}

@@ -208,3 +208,9 @@ export async function saveCertificate(db: DB, graduateId: number, number: string
     .where("id", "=", graduateId)
     .execute();
 }
+
+/** The graduate's language levels by language code, for the languages form. */
+export async function languageLevels(db: DB, graduateId: number): Promise<Record<string, string>> {
+  const rows = await db.selectFrom("graduate_languages").select(["language", "level"]).where("graduate_id", "=", graduateId).execute();
+  return Object.fromEntries(rows.map((r) => [r.language, r.level]));
+}

@@ -200,3 +200,19 @@ export async function listCategories(db: DB) {
   return db.selectFrom("skill_categories").selectAll().orderBy("name_en").execute();
 }
 
+export async function categoryExists(db: DB, id: number): Promise<boolean> {
+  return Boolean(await db.selectFrom("skill_categories").select("id").where("id", "=", id).executeTakeFirst());
+}
+
+export type CategoryInput = { slug: string; name_ky: string; name_ru: string; name_en: string };
+
+/** Adds a skill category with its audit row; a taken slug is refused, nothing written. */
+export async function createCategory(db: DB, row: CategoryInput, actorId: number): Promise<{ ok: true; id: number } | { ok: false; key: "errors.slugTaken" }> {
+  if (await db.selectFrom("skill_categories").select("id").where("slug", "=", row.slug).executeTakeFirst()) return { ok: false, key: "errors.slugTaken" };
+  const id = await db.transaction().execute(async (trx) => {
+    const { id } = await trx.insertInto("skill_categories").values(row).returning("id").executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId, action: "skill-category.create", entity: "skill_category", entityId: id, after: row });
+    return id;
+  });
+  return { ok: true, id };
+}

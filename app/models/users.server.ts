@@ -2,6 +2,7 @@ import type { DB } from "@db/connection";
 import type { Role } from "@db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { endAllSessions } from "~/auth/session.server";
+import { recordAudit } from "./audit.server";
 
 export async function findUserByEmail(db: DB, email: string) {
   return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
@@ -27,3 +28,27 @@ export async function setPassword(db: DB, userId: number, password: string): Pro
   await endAllSessions(userId);
 }
 
+/** The stored hash, for re-checking the current password before a sensitive change. */
+export async function passwordHashOf(db: DB, userId: number): Promise<string> {
+  return (await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow()).password_hash;
+}
+
+/** The admin's list of staff and admin accounts. */
+export async function listStaffAccounts(db: DB) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "display_name", "role", "created_at"])
+    .where("role", "in", ["staff", "admin"])
+    .orderBy("role")
+    .orderBy("display_name")
+    .execute();
+}
+
+/** A staff account and its audit row, in one transaction. */
+export async function createStaffAccount(db: DB, input: { email: string; password: string; name: string }, actorId: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const id = await createUser(trx, { email: input.email, password: input.password, role: "staff", displayName: input.name });
+    await recordAudit(trx, { actorId, action: "user.create-staff", entity: "user", entityId: id, after: { email: input.email, role: "staff" } });
+    return id;
+  });
+}

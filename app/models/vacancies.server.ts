@@ -255,6 +255,15 @@ export async function closeExpiredVacancies(db: DB, today = todayInBishkek()): P
 
 // ---- reading ----
 
+/** A vacancy as the candidates page needs it: what the page shows and what ranking needs, in one read. */
+export async function candidateVacancy(db: DB, id: number) {
+  return db
+    .selectFrom("vacancies")
+    .select(["id", "company_id", "title", "status", "work_mode", "city", "region_id", "deadline", "published_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 export type VacancyDetail = NonNullable<Awaited<ReturnType<typeof getVacancy>>>;
 
 /** A vacancy with its company, region, skills and languages (whatever its status). */

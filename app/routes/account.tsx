@@ -13,7 +13,8 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/messages/en";
 import { companyOfUser } from "~/models/companies.server";
-import { setPassword } from "~/models/users.server";
+import { graduateSchoolOfUser } from "~/models/graduates.server";
+import { passwordHashOf, setPassword } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { newPassword } from "~/utils/fields";
@@ -34,13 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const graduate =
     user.role === "graduate"
-      ? await db
-          .selectFrom("graduates")
-          .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
-          .innerJoin("schools", "schools.id", "cohorts.school_id")
-          .select(["cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"])
-          .where("graduates.user_id", "=", user.id)
-          .executeTakeFirst()
+      ? await graduateSchoolOfUser(db, user.id)
       : null;
   const company = user.role === "employer" ? await companyOfUser(db, user.id) : null;
   return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null };
@@ -55,8 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Counted before the slow check, like sign-in: a session is not a licence to guess (item 14).
   const reservation = await reserveAttempt(db, passwordCheckCounters(user.id, context.clientAddress ?? "unknown"));
   if (!reservation.allowed) return throttled(reservation, form);
-  const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(parsed.data.currentPassword, row.password_hash))) {
+  if (!(await verifyPassword(parsed.data.currentPassword, await passwordHashOf(db, user.id)))) {
     return invalid({ currentPassword: "errors.currentPasswordWrong" }, form);
   }
   await releaseAttempt(db, reservation);

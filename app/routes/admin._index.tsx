@@ -4,17 +4,12 @@ import { requireUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { adminCounts } from "~/models/reference.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const db = getDb();
-  const count = async (table: "schools" | "modules" | "skills" | "users") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  const staff = Number(
-    (await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "in", ["staff", "admin"]).executeTakeFirstOrThrow()).n,
-  );
-  return { schools: await count("schools"), modules: await count("modules"), skills: await count("skills"), staff };
+  return adminCounts(getDb());
 }
 
 export const meta = titleMeta("admin.title", { private: true });

@@ -7,8 +7,7 @@ import { Field, FormErrorSummary, Select, SubmitButton, useFormFailure } from "~
 import { getDb } from "~/db.server";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { recordAudit } from "~/models/audit.server";
-import { listRegions } from "~/models/reference.server";
+import { getSchool, listRegions, saveSchool } from "~/models/reference.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { positiveId, requiredText, slug } from "~/utils/fields";
@@ -25,7 +24,7 @@ const SchoolSchema = z.object({
 /** "new" adds a school; a number edits that one; anything else is a 404. */
 async function schoolFromParam(id: string | undefined) {
   if (id === "new") return null;
-  const school = await getDb().selectFrom("schools").selectAll().where("id", "=", idParam(id)).executeTakeFirst();
+  const school = await getSchool(getDb(), idParam(id));
   return school ?? notFound();
 }
 
@@ -43,21 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(SchoolSchema, form);
   if (!parsed.ok) return rejected(parsed);
-  const db = getDb();
   const { regionId, ...fields } = parsed.data;
-  if (!(await db.selectFrom("regions").select("id").where("id", "=", regionId).executeTakeFirst())) return invalid({ regionId: "errors.invalid" }, form);
-  const clash = await db.selectFrom("schools").select("id").where("slug", "=", fields.slug).executeTakeFirst();
-  if (clash && clash.id !== school?.id) return invalid({ slug: "errors.slugTaken" }, form);
-  const row = { ...fields, region_id: regionId };
-  await db.transaction().execute(async (trx) => {
-    if (school) {
-      await trx.updateTable("schools").set({ ...row, updated_at: new Date().toISOString() }).where("id", "=", school.id).execute();
-      await recordAudit(trx, { actorId: admin.id, action: "school.update", entity: "school", entityId: school.id, before: school, after: row });
-    } else {
-      const { id } = await trx.insertInto("schools").values(row).returning("id").executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: admin.id, action: "school.create", entity: "school", entityId: id, after: row });
-    }
-  });
+  const result = await saveSchool(getDb(), school, { ...fields, region_id: regionId }, admin.id);
+  if (!result.ok) return invalid({ [result.field]: result.key }, form);
   return redirect("/admin/schools", { headers: cookieHeaders(setFlash("flash.saved")) });
 }
 

@@ -6,8 +6,7 @@ import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
-import { recordAudit } from "~/models/audit.server";
-import { CERTIFICATE_KEYS } from "~/models/reference.server";
+import { certificateSettings, saveCertificateNames } from "~/models/reference.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { requiredText } from "~/utils/fields";
@@ -21,8 +20,7 @@ const CertificateSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const rows = await getDb().selectFrom("settings").select(["key", "value"]).where("key", "in", [...CERTIFICATE_KEYS]).execute();
-  return { settings: Object.fromEntries(rows.map((r) => [r.key, r.value])) as Record<string, string> };
+  return { settings: await certificateSettings(getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,17 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(CertificateSchema, form);
   if (!parsed.ok) return rejected(parsed);
-  await getDb().transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("settings").select(["key", "value"]).where("key", "in", [...CERTIFICATE_KEYS]).execute();
-    for (const key of CERTIFICATE_KEYS) {
-      await trx
-        .insertInto("settings")
-        .values({ key, value: parsed.data[key] })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value: parsed.data[key], updated_at: new Date().toISOString() }))
-        .execute();
-    }
-    await recordAudit(trx, { actorId: admin.id, action: "settings.certificate", entity: "settings", before, after: parsed.data });
-  });
+  await saveCertificateNames(getDb(), parsed.data, admin.id);
   return redirect("/admin/settings", { headers: cookieHeaders(setFlash("flash.saved")) });
 }
 

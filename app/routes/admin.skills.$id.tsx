@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { splitLines } from "~/domain/text/lines";
-import { getSkillForEdit, listCategories, saveSkill } from "~/models/skills.server";
+import { categoryExists, getSkillForEdit, listCategories, saveSkill } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { optionalText, positiveId, requiredText, slug } from "~/utils/fields";
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
   const d = parsed.data;
-  if (!(await db.selectFrom("skill_categories").select("id").where("id", "=", d.categoryId).executeTakeFirst())) {
+  if (!(await categoryExists(db, d.categoryId))) {
     return invalid({ categoryId: "errors.invalid" }, form);
   }
   const result = await saveSkill(

@@ -10,8 +10,7 @@ import { getDb } from "~/db.server";
 import { formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { recordAudit } from "~/models/audit.server";
-import { listCategories, listSkills, mergeSkills, resolveSkillText } from "~/models/skills.server";
+import { createCategory, listCategories, listSkills, mergeSkills, resolveSkillText } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { requiredText, slug } from "~/utils/fields";
@@ -65,14 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(CategorySchema, form);
     if (!parsed.ok) return rejected(parsed);
     const d = parsed.data;
-    if (await db.selectFrom("skill_categories").select("id").where("slug", "=", d.categorySlug).executeTakeFirst()) {
-      return invalid({ categorySlug: "errors.slugTaken" }, form);
-    }
-    await db.transaction().execute(async (trx) => {
-      const row = { slug: d.categorySlug, name_ky: d.category_ky, name_ru: d.category_ru, name_en: d.category_en };
-      const { id } = await trx.insertInto("skill_categories").values(row).returning("id").executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: admin.id, action: "skill-category.create", entity: "skill_category", entityId: id, after: row });
-    });
+    const created = await createCategory(db, { slug: d.categorySlug, name_ky: d.category_ky, name_ru: d.category_ru, name_en: d.category_en }, admin.id);
+    if (!created.ok) return invalid({ categorySlug: created.key }, form);
     return redirect("/admin/skills", { headers: cookieHeaders(setFlash("flash.created")) });
   }
   badRequest();

@@ -9,8 +9,7 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
-import { recordAudit } from "~/models/audit.server";
-import { createUser, emailTaken } from "~/models/users.server";
+import { createStaffAccount, emailTaken, listStaffAccounts } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { email, newPassword, requiredText } from "~/utils/fields";
@@ -20,13 +19,7 @@ const CreateStaffSchema = z.object({ name: requiredText(120), email, password: n
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const people = await getDb()
-    .selectFrom("users")
-    .select(["id", "email", "display_name", "role", "created_at"])
-    .where("role", "in", ["staff", "admin"])
-    .orderBy("role")
-    .orderBy("display_name")
-    .execute();
+  const people = await listStaffAccounts(getDb());
   return { people };
 }
 
@@ -37,10 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
   if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
-  await db.transaction().execute(async (trx) => {
-    const id = await createUser(trx, { email: parsed.data.email, password: parsed.data.password, role: "staff", displayName: parsed.data.name });
-    await recordAudit(trx, { actorId: admin.id, action: "user.create-staff", entity: "user", entityId: id, after: { email: parsed.data.email, role: "staff" } });
-  });
+  await createStaffAccount(db, parsed.data, admin.id);
   return redirect("/admin/staff", { headers: cookieHeaders(setFlash("flash.created")) });
 }
 

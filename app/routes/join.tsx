@@ -11,11 +11,9 @@ import { formatDate } from "~/i18n/format";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { recordAudit } from "~/models/audit.server";
 import { invitationProblem } from "~/domain/invitations";
-import { findInvitation } from "~/models/invitations.server";
-import { ensureGraduateSlug } from "~/models/profile.server";
-import { createUser, emailTaken } from "~/models/users.server";
+import { findInvitation, joinWithInvitation } from "~/models/invitations.server";
+import { emailTaken } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import type { FieldError } from "~/utils/form-types";
@@ -66,28 +64,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await releaseAttempt(db, reservation);
   if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
 
-  const userId = await db.transaction().execute(async (trx) => {
-    // Claim the invitation first: of two simultaneous sign-ups with one code, only one wins.
-    const claimed = await trx
-      .updateTable("invitations")
-      .set({ used_at: new Date().toISOString() })
-      .where("id", "=", invitation.id)
-      .where("used_at", "is", null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return null;
-    const id = await createUser(trx, {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      role: "graduate",
-      displayName: `${invitation.first_name} ${invitation.last_name}`,
-    });
-    await trx.updateTable("graduates").set({ user_id: id, updated_at: new Date().toISOString() }).where("id", "=", invitation.graduate_id).execute();
-    await ensureGraduateSlug(trx, invitation.graduate_id);
-    await recordAudit(trx, { actorId: id, action: "graduate.join", entity: "graduate", entityId: invitation.graduate_id });
-    return id;
-  });
-  if (userId === null) return invalid({ code: "errors.inviteUsed" }, form);
-  const cookie = await startSession(request, userId);
+  const joined = await joinWithInvitation(db, invitation, { email: parsed.data.email, password: parsed.data.password });
+  if (!joined.ok) return invalid({ code: joined.problem }, form);
+  const cookie = await startSession(request, joined.userId);
   return redirect("/me/profile", { headers: cookieHeaders(cookie, setFlash("flash.welcome")) });
 }
 

@@ -11,6 +11,7 @@ import { deleteStoredImage } from "~/domain/images/store.server";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
 import { deleteGraduateAccount } from "~/models/personal-data.server";
+import { passwordHashOf } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
@@ -32,8 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Counted before the slow check, like sign-in (item 14).
   const reservation = await reserveAttempt(db, passwordCheckCounters(user.id, context.clientAddress ?? "unknown"));
   if (!reservation.allowed) return throttled(reservation, form);
-  const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(parsed.data.password, row.password_hash))) return invalid({ password: "errors.currentPasswordWrong" }, form);
+  if (!(await verifyPassword(parsed.data.password, await passwordHashOf(db, user.id)))) return invalid({ password: "errors.currentPasswordWrong" }, form);
   await releaseAttempt(db, reservation);
   const cleared = await endSession(request);
   const files = await deleteGraduateAccount(db, user.id, graduate.id);

@@ -7,7 +7,7 @@ import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
-import { saveLanguages } from "~/models/profile.server";
+import { languageLevels, saveLanguages } from "~/models/profile.server";
 import { LANGUAGE_CODES } from "~/domain/profile/options";
 import { CEFR_LEVELS } from "~/domain/skills/levels";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
@@ -21,8 +21,7 @@ const LanguagesSchema = z.object(
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
-  const rows = await getDb().selectFrom("graduate_languages").select(["language", "level"]).where("graduate_id", "=", graduate.id).execute();
-  return { levels: Object.fromEntries(rows.map((r) => [r.language, r.level])) as Record<string, string> };
+  return { levels: await languageLevels(getDb(), graduate.id) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,6 +9,7 @@ import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
+import { moduleExists } from "~/models/modules.server";
 import { declareModule, loadProfile, saveCertificate } from "~/models/profile.server";
 import { certificateName } from "~/models/reference.server";
 import { langOf } from "~/i18n/negotiate";
@@ -52,8 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "module") {
     const parsed = parseForm(ModuleSchema, form);
     if (!parsed.ok) return rejected(parsed);
-    const exists = await db.selectFrom("modules").select("id").where("id", "=", parsed.data.moduleId).executeTakeFirst();
-    if (!exists) return invalid({ moduleId: "errors.invalid" }, form);
+    if (!(await moduleExists(db, parsed.data.moduleId))) return invalid({ moduleId: "errors.invalid" }, form);
     const result = await declareModule(db, graduate.id, parsed.data.moduleId, parsed.data.completedOn, parsed.data.score);
     if (result === "verified") return invalid({ _form: "error.403.text" }, form);
   } else if (intent === "certificate") {

@@ -12,7 +12,7 @@ import { requireGraduate } from "~/auth/guards.server";
 import { saveBasics, setPhoto } from "~/models/profile.server";
 import { BasicsSchema } from "~/domain/profile/forms";
 import { REMOTE_PREFERENCES, VISIBILITIES } from "~/domain/profile/options";
-import { listRegions } from "~/models/reference.server";
+import { listRegions, regionExists } from "~/models/reference.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, rejected } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
@@ -71,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(BasicsSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const d = parsed.data;
-  if (d.regionId !== null && !(await db.selectFrom("regions").select("id").where("id", "=", d.regionId).executeTakeFirst())) {
+  if (d.regionId !== null && !(await regionExists(db, d.regionId))) {
     return invalid({ regionId: "errors.invalid" }, form);
   }
   await saveBasics(db, graduate.id, {

@@ -9,9 +9,9 @@ import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { companyInviteProblem } from "~/domain/companies/invites";
-import { createPendingCompany, findCompanyInvite, joinCompanyWithInvite } from "~/models/companies.server";
+import { findCompanyInvite, signUpWithCompanyInvite, signUpWithNewCompany } from "~/models/companies.server";
 import { notify } from "~/models/notifications.server";
-import { createUser, findUserByEmail } from "~/models/users.server";
+import { findUserByEmail } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
@@ -51,9 +51,6 @@ async function answerExistingAddress(userId: number) {
   return signedUp();
 }
 
-/** Thrown inside the transaction when the code was used in the meantime: nothing is kept. */
-class InviteRace extends Error {}
-
 /** The invitation code: the posted field when the form has one (even empty), else ?invite=. */
 function inviteCodeOf(request: Request, form?: FormData): string | null {
   const posted = form?.get("invite");
@@ -87,16 +84,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!reservation.allowed) return throttled(reservation, form);
     const existing = await findUserByEmail(db, parsed.data.email);
     if (existing) return answerExistingAddress(existing.id);
-    const userId = await db.transaction().execute(async (trx) => {
-      const id = await createUser(trx, { email: parsed.data.email, password: parsed.data.password, role: "employer", displayName: parsed.data.name });
-      // Marks the invitation used in the same transaction; a code used meanwhile rolls everything back.
-      if (!(await joinCompanyWithInvite(trx, invite!.id, id))) throw new InviteRace();
-      return id as number | null;
-    }).catch((error: unknown) => {
-      if (error instanceof InviteRace) return null;
-      throw error;
-    });
-    if (userId === null) return invalid({ invite: "companies.inviteUsed" }, form);
+    const joined = await signUpWithCompanyInvite(db, invite!.id, parsed.data);
+    if (!joined.ok) return invalid({ invite: joined.problem }, form);
     return signedUp();
   }
   const parsed = parseForm(EmployerSignUpSchema, form);
@@ -105,10 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!reservation.allowed) return throttled(reservation, form);
   const existing = await findUserByEmail(db, parsed.data.email);
   if (existing) return answerExistingAddress(existing.id);
-  await db.transaction().execute(async (trx) => {
-    const id = await createUser(trx, { email: parsed.data.email, password: parsed.data.password, role: "employer", displayName: parsed.data.name });
-    await createPendingCompany(trx, parsed.data.company, id);
-  });
+  await signUpWithNewCompany(db, parsed.data);
   return signedUp();
 }
 

@@ -18,6 +18,7 @@ import { useT } from "~/i18n/use-t";
 import { invitationState } from "~/domain/invitations";
 import { graduatesWithInvitations } from "~/models/csv-import.server";
 import { renewInvitation } from "~/models/invitations.server";
+import { getCohort } from "~/models/reference.server";
 import { positiveId } from "~/utils/fields";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
@@ -27,12 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
   const id = idParam(params.id);
   const db = getDb();
-  const cohort = await db
-    .selectFrom("cohorts")
-    .innerJoin("schools", "schools.id", "cohorts.school_id")
-    .select(["cohorts.id", "cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"])
-    .where("cohorts.id", "=", id)
-    .executeTakeFirst();
+  const cohort = await getCohort(db, id);
   if (!cohort) notFound();
   const origin = publicOrigin();
   const now = new Date().toISOString();

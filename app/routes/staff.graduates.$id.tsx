@@ -13,6 +13,7 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
+import { moduleExists } from "~/models/modules.server";
 import { loadProfile } from "~/models/profile.server";
 import { certificateName } from "~/models/reference.server";
 import { verifyCertificate, verifyModule, verifySkill, withdrawModuleVerification } from "~/models/verification.server";
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "verifyModule": {
       const parsed = parseForm(VerifyModuleSchema, form);
       if (!parsed.ok) return rejected(parsed);
-      if (!(await db.selectFrom("modules").select("id").where("id", "=", parsed.data.moduleId).executeTakeFirst())) return invalid({ moduleId: "errors.invalid" }, form);
+      if (!(await moduleExists(db, parsed.data.moduleId))) return invalid({ moduleId: "errors.invalid" }, form);
       await verifyModule(db, graduate.id, parsed.data.moduleId, parsed.data.completedOn, parsed.data.score, staff.id);
       break;
     }

@@ -16,7 +16,7 @@ import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { invitationState } from "~/domain/invitations";
-import { confirmImport, findImport, graduatesWithInvitations, importAudit, planAgainstDatabase } from "~/models/csv-import.server";
+import { confirmImport, findImport, importExists, graduatesWithInvitations, importAudit, planAgainstDatabase } from "~/models/csv-import.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { readForm } from "~/utils/forms.server";
@@ -106,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") !== "confirm") badRequest();
   const db = getDb();
-  if (!(await db.selectFrom("csv_imports").select("id").where("id", "=", id).executeTakeFirst())) notFound();
+  if (!(await importExists(db, id))) notFound();
   const outcome = await confirmImport(db, id, user.id);
   if (!outcome.ok) {
     const errors: FieldErrors = { _form: outcome.problem };

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { listRecentImports, planAgainstDatabase, stageImport } from "~/models/csv-import.server";
-import { listCohorts } from "~/models/reference.server";
+import { cohortExists, listCohorts } from "~/models/reference.server";
 import type { FieldError, FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { FORM_LIMITS, readBoundedForm } from "~/utils/request-body.server";
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(UploadSchema, form);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const db = getDb();
-  if (parsed.ok && !(await db.selectFrom("cohorts").select("id").where("id", "=", parsed.data.cohortId).executeTakeFirst())) {
+  if (parsed.ok && !(await cohortExists(db, parsed.data.cohortId))) {
     errors.cohortId = "errors.cohortUnknown";
   }
   const file = form.get("file");

@@ -10,9 +10,8 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { recordAudit } from "~/models/audit.server";
 import { cohortHasName, enrolGraduate, listRecentInvitations } from "~/models/invitations.server";
-import { listCohorts, listSchools } from "~/models/reference.server";
+import { cohortExists, createCohort, listCohorts, listSchools } from "~/models/reference.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { isoDate, positiveId, requiredText } from "~/utils/fields";
@@ -37,21 +36,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "cohort") {
     const parsed = parseForm(CohortSchema, form);
     if (!parsed.ok) return rejected(parsed);
-    const { schoolId, graduationDate } = parsed.data;
-    if (!(await db.selectFrom("schools").select("id").where("id", "=", schoolId).executeTakeFirst())) return invalid({ schoolId: "errors.invalid" }, form);
-    const exists = await db.selectFrom("cohorts").select("id").where("school_id", "=", schoolId).where("graduation_date", "=", graduationDate).executeTakeFirst();
-    if (exists) return invalid({ graduationDate: "errors.cohortExists" }, form);
-    await db.transaction().execute(async (trx) => {
-      const { id } = await trx.insertInto("cohorts").values({ school_id: schoolId, graduation_date: graduationDate }).returning("id").executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: user.id, action: "cohort.create", entity: "cohort", entityId: id, after: parsed.data });
-    });
+    const created = await createCohort(db, parsed.data, user.id);
+    if (!created.ok) return invalid({ [created.field]: created.key }, form);
     return redirect("/staff/invitations", { headers: cookieHeaders(setFlash("flash.created")) });
   }
   if (intent === "enrol") {
     const parsed = parseForm(EnrolSchema, form);
     if (!parsed.ok) return rejected(parsed);
     const { cohortId, firstName, lastName } = parsed.data;
-    if (!(await db.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst())) return invalid({ cohortId: "errors.cohortUnknown" }, form);
+    if (!(await cohortExists(db, cohortId))) return invalid({ cohortId: "errors.cohortUnknown" }, form);
     // A second record of one person inflates the outcome denominators: warn as the CSV import
     // does, and enrol a namesake only when staff say it is a different person (issue 14, item 4).
     if (!parsed.data.confirmDuplicate && (await cohortHasName(db, cohortId, firstName, lastName))) return invalid({ _form: "invite.duplicateInCohort" }, form);

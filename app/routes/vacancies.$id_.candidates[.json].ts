@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancyId = idParam(params.id);
   const viewer = await requireCandidateViewer(request, vacancyId);
   const query = candidateQueryFrom(new URL(request.url));
-  const result = await candidatesFor(getConnection(), vacancyId, query, viewer.kind);
+  const result = await candidatesFor(getConnection(), viewer.vacancy, query, viewer.kind);
   if (!result) notFound();
   return Response.json(
     {

@@ -2,7 +2,7 @@
 // the name, the owner a member), then set to the status staff would have given them.
 import type { DB } from "../connection";
 import type { CompanyStatus } from "../../app/domain/companies/options";
-import { createCompanyInvite, createPendingCompany, joinCompanyWithInvite } from "../../app/models/companies.server";
+import { claimCompanyInvite, createCompanyInvite, createPendingCompany } from "../../app/models/companies.server";
 import { nextNumber } from "./accounts";
 
 export type CompanyOptions = {
@@ -43,5 +43,8 @@ export async function addCompanyMember(db: DB, companyId: number, userId: number
   const inviter =
     invitedBy ?? (await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).orderBy("user_id").executeTakeFirstOrThrow()).user_id;
   const invite = await createCompanyInvite(db, companyId, inviter);
-  if (!(await joinCompanyWithInvite(db, invite.id, userId))) throw new Error(`could not join company ${companyId}`);
+  await db.transaction().execute(async (trx) => {
+    if ((await claimCompanyInvite(trx, invite.id)) !== companyId) throw new Error(`could not join company ${companyId}`);
+    await trx.insertInto("company_members").values({ company_id: companyId, user_id: userId }).execute();
+  });
 }

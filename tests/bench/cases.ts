@@ -1,5 +1,5 @@
 // The measured figures. Each calls a real route loader with a real request.
-import * as directory from "~/routes/graduates._index";
+import * as directory from "~/routes/_employer.graduates._index";
 import * as board from "~/routes/vacancies._index";
 import * as outcomeDashboard from "~/routes/staff.outcomes._index";
 import { startSession } from "~/auth/session.server";

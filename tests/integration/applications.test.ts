@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import type { VacancyStatus } from "@db/schema";
-import * as employerApplicants from "~/routes/employer.applicants";
-import * as employerApplication from "~/routes/employer.applications.$id";
-import * as vacancyApplicants from "~/routes/employer.vacancies.$id_.applicants";
-import * as candidatesPage from "~/routes/vacancies.$id_.candidates";
+import * as employerApplicants from "~/routes/_employer.employer.applicants";
+import * as employerApplication from "~/routes/_employer.employer.applications.$id";
+import * as vacancyApplicants from "~/routes/_employer.employer.vacancies.$id_.applicants";
+import * as candidatesPage from "~/routes/_employer.vacancies.$id_.candidates";
 import * as myApplication from "~/routes/me.applications.$id";
 import * as myApplications from "~/routes/me.applications._index";
 import * as applyPage from "~/routes/vacancies.$id_.apply";

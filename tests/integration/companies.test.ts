@@ -5,7 +5,7 @@ import fs from "node:fs";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
-import * as companyPage from "~/routes/company";
+import * as companyPage from "~/routes/_employer.company";
 import * as publicPage from "~/routes/companies.$slug";
 import * as signup from "~/routes/signup";
 import * as staffCompany from "~/routes/staff.companies.$id";

@@ -3,7 +3,7 @@
 // decision is in the audit log. Through the real loaders and actions on a real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
-import * as companyPage from "~/routes/company";
+import * as companyPage from "~/routes/_employer.company";
 import * as publicPage from "~/routes/companies.$slug";
 import * as staffCompany from "~/routes/staff.companies.$id";
 import * as staffCompanies from "~/routes/staff.companies._index";

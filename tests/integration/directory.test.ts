@@ -8,7 +8,7 @@ import { type DirectoryQuery, searchGraduates } from "~/models/directory.server"
 import { refreshGraduateSearch } from "~/models/graduate-search.server";
 import { resolveSkillText } from "~/models/skills.server";
 import type { Viewer } from "~/domain/visibility";
-import * as directory from "~/routes/graduates._index";
+import * as directory from "~/routes/_employer.graduates._index";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { signedIn } from "../support/factories";
 import { call, get } from "../support/remix";

@@ -16,11 +16,11 @@ import { renderPage } from "../support/remix-react-stub";
 vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
 const applyPage = await import("~/routes/vacancies.$id_.apply");
-const employerApplication = await import("~/routes/employer.applications.$id");
+const employerApplication = await import("~/routes/_employer.employer.applications.$id");
 const notificationsPage = await import("~/routes/notifications");
 const login = await import("~/routes/login");
 const signup = await import("~/routes/signup");
-const dashboard = await import("~/routes/employer._index");
+const dashboard = await import("~/routes/_employer.employer._index");
 const root = await import("~/root");
 const vacancyPage = await import("~/routes/vacancies.$id");
 const board = await import("~/routes/vacancies._index");

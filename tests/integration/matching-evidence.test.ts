@@ -14,7 +14,7 @@ import { loadCandidates, matchIndex } from "~/models/matching-index.server";
 import { explanationJson } from "~/domain/matching/json";
 import { loadProfile } from "~/models/profile.server";
 import * as gPage from "~/routes/g.$slug";
-import * as graduatesPage from "~/routes/graduates._index";
+import * as graduatesPage from "~/routes/_employer.graduates._index";
 import * as meModules from "~/routes/me.modules";
 import * as meSkills from "~/routes/me.skills";
 import * as staffGraduate from "~/routes/staff.graduates.$id";

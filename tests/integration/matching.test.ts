@@ -6,7 +6,7 @@ import type { SkillLevel } from "@db/schema";
 import { matchIndex } from "~/models/matching-index.server";
 import { resolveSkillText } from "~/models/skills.server";
 import * as candidatesJson from "~/routes/vacancies.$id_.candidates[.json]";
-import * as candidatesPage from "~/routes/vacancies.$id_.candidates";
+import * as candidatesPage from "~/routes/_employer.vacancies.$id_.candidates";
 import * as jobsJson from "~/routes/me.jobs[.json]";
 import * as jobsPage from "~/routes/me.jobs";
 import * as mySkills from "~/routes/me.skills";

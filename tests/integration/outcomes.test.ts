@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { move } from "~/models/applications.server";
 import { exportGraduateData } from "~/models/personal-data.server";
-import * as employerHires from "~/routes/employer.hires";
+import * as employerHires from "~/routes/_employer.employer.hires";
 import * as myOutcomes from "~/routes/me.outcomes";
 import * as followUp from "~/routes/staff.outcomes.follow-up";
 import * as graduateOutcomes from "~/routes/staff.outcomes.graduates.$id";

@@ -14,9 +14,9 @@ vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 const { default: ApplyPage } = await import("~/routes/vacancies.$id_.apply");
 const { default: MyList } = await import("~/routes/me.applications._index");
 const { default: MyApplication } = await import("~/routes/me.applications.$id");
-const { default: CompanyApplicants } = await import("~/routes/employer.applicants");
-const { default: VacancyApplicants } = await import("~/routes/employer.vacancies.$id_.applicants");
-const { default: EmployerApplication } = await import("~/routes/employer.applications.$id");
+const { default: CompanyApplicants } = await import("~/routes/_employer.employer.applicants");
+const { default: VacancyApplicants } = await import("~/routes/_employer.employer.vacancies.$id_.applicants");
+const { default: EmployerApplication } = await import("~/routes/_employer.employer.applications.$id");
 
 function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, action?: unknown): string {
   return renderPage(lang, Page, { loader, action, location: { pathname: "/employer/applicants", search: "" } }, /\b(applications|errors|flash|skills|language|public)\.[a-zA-Z]+/); // every key translated

@@ -8,7 +8,7 @@ import { renderPage } from "../support/remix-react-stub";
 
 vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
-const { default: CompanyPage } = await import("~/routes/company");
+const { default: CompanyPage } = await import("~/routes/_employer.company");
 const { default: PublicPage } = await import("~/routes/companies.$slug");
 const { default: StaffList } = await import("~/routes/staff.companies._index");
 const { default: StaffDetail } = await import("~/routes/staff.companies.$id");

@@ -11,7 +11,7 @@ import { renderPage } from "../support/remix-react-stub";
 vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
 const { default: JobsForYou } = await import("~/routes/me.jobs");
-const { default: CandidatesPage } = await import("~/routes/vacancies.$id_.candidates");
+const { default: CandidatesPage } = await import("~/routes/_employer.vacancies.$id_.candidates");
 
 const KEYS = /\b(match|evidence|skills|applications|vacancies)\.[a-zA-Z-]+\b/;
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "").replace(/\s+/g, " ");

@@ -14,8 +14,8 @@ vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 
 const board = await import("~/routes/vacancies._index");
 const page = await import("~/routes/vacancies.$id");
-const dashboard = await import("~/routes/employer._index");
-const form = await import("~/routes/employer.vacancies.$id");
+const dashboard = await import("~/routes/_employer.employer._index");
+const form = await import("~/routes/_employer.employer.vacancies.$id");
 const queue = await import("~/routes/staff.vacancies._index");
 const saved = await import("~/routes/me.saved-searches");
 const home = await import("~/routes/_index");

@@ -15,6 +15,7 @@ import { wayfindingMessages } from "./wayfinding";
 import { applicationStepsMessages } from "./application-steps";
 import { staffToolsMessages } from "./staff-tools";
 import { auditFieldMessages } from "./audit-fields";
+import { employerAreaMessages } from "./employer-area";
 
 export const areaMessages = {
   en: {
@@ -26,6 +27,7 @@ export const areaMessages = {
     ...applicationStepsMessages.en,
     ...staffToolsMessages.en,
     ...auditFieldMessages.en,
+    ...employerAreaMessages.en,
   },
   ru: {
     ...profileMessages.ru, ...portfolioMessages.ru, ...directoryMessages.ru, ...csvImportMessages.ru,
@@ -36,6 +38,7 @@ export const areaMessages = {
     ...applicationStepsMessages.ru,
     ...staffToolsMessages.ru,
     ...auditFieldMessages.ru,
+    ...employerAreaMessages.ru,
   },
   ky: {
     ...profileMessages.ky, ...portfolioMessages.ky, ...directoryMessages.ky, ...csvImportMessages.ky,
@@ -46,5 +49,6 @@ export const areaMessages = {
     ...applicationStepsMessages.ky,
     ...staffToolsMessages.ky,
     ...auditFieldMessages.ky,
+    ...employerAreaMessages.ky,
   },
 };

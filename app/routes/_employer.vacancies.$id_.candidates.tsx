@@ -34,9 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const lang = langOf(request);
   const query = candidateQueryFrom(new URL(request.url));
-  const [vacancy, result, schools, regions] = await Promise.all([
-    db.selectFrom("vacancies").select(["id", "title", "status"]).where("id", "=", vacancyId).executeTakeFirstOrThrow(),
-    candidatesFor(getConnection(), vacancyId, query, viewer.kind),
+  // The guard has read the vacancy; ranking and the heading use that one read.
+  const vacancy = { id: viewer.vacancy.id, title: viewer.vacancy.title, status: viewer.vacancy.status };
+  const [result, schools, regions] = await Promise.all([
+    candidatesFor(getConnection(), viewer.vacancy, query, viewer.kind),
     listSchools(db),
     listRegions(db),
   ]);

@@ -8,7 +8,7 @@ import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { companyOfUser } from "~/models/companies.server";
+import { companyOfUser, companyRejectReason } from "~/models/companies.server";
 import { listCompanyVacancies } from "~/models/vacancies.server";
 import { VACANCY_STATUSES } from "~/domain/vacancies/options";
 import { forbidden } from "~/utils/http.server";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { vacancies, counts } = await listCompanyVacancies(db, company.id, { status, q });
   // A rejected company is told why on its own dashboard, where sign-in lands it.
   const rejectReason = company.status === "rejected"
-    ? (await db.selectFrom("companies").select("reject_reason").where("id", "=", company.id).executeTakeFirst())?.reject_reason ?? null
+    ? await companyRejectReason(db, company.id)
     : null;
   return { company, rejectReason, vacancies, counts, status: status ?? null, q };
 }

@@ -13,7 +13,7 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { companyOfUser } from "~/models/companies.server";
 import { todayInBishkek } from "~/domain/calendar";
-import { listRegions } from "~/models/reference.server";
+import { listRegions, regionExists } from "~/models/reference.server";
 import { splitLines } from "~/domain/text/lines";
 import { endVacancy, getVacancy, MAX_VACANCY_SKILLS, resolveSkillLines, saveVacancy, submitVacancy, type TransitionResult } from "~/models/vacancies.server";
 import { CEFR_LEVELS } from "~/domain/skills/levels";
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors: FieldErrors = {};
     if (required.unknown.length) errors.skills = ["admin.modules.unknownSkills", { list: required.unknown.join(", ") }];
     if (nice.unknown.length) errors.niceSkills = ["admin.modules.unknownSkills", { list: nice.unknown.join(", ") }];
-    if (d.region !== null && !(await db.selectFrom("regions").select("id").where("id", "=", d.region).executeTakeFirst())) errors.region = "errors.invalid";
+    if (d.region !== null && !(await regionExists(db, d.region))) errors.region = "errors.invalid";
     if (Object.keys(errors).length) return invalid(errors, form);
     const { skills, languages } = vacancyRequirements(required.found, nice.found, d);
     const saved = await saveVacancy(
