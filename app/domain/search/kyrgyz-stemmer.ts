@@ -52,9 +52,12 @@ function lastVowel(stem: string): string | null {
   return null;
 }
 
-/** A suffix template ("лAр") written out for a stem: each A/I takes the vowel harmony asks for. */
-function realize(template: string, stem: string): string | null {
-  let state = lastVowel(stem);
+/**
+ * The suffix template ("лAр") written out for a stem: each A/I takes the vowel harmony asks for.
+ * `as` overrides the stem's last vowel (see matches).
+ */
+function realize(template: string, stem: string, as?: string): string | null {
+  let state = as ?? lastVowel(stem);
   if (!state) return null;
   let out = "";
   for (const ch of template) {
@@ -64,6 +67,16 @@ function realize(template: string, stem: string): string | null {
     out += ch === "A" || ch === "I" ? state : ch;
   }
   return out;
+}
+
+/**
+ * Whether an ending is the template written for this stem. A stem whose last vowel is written е
+ * may harmonize as о: in Russian loans that е is ё, folded to е before stemming (отчёт →
+ * отчеттор, отчеттогу).
+ */
+function matches(template: string, stem: string, ending: string): boolean {
+  if (realize(template, stem) === ending) return true;
+  return lastVowel(stem) === "е" && realize(template, stem, "о") === ending;
 }
 
 /** What the stem must end with for the suffix to attach there. */
@@ -116,7 +129,7 @@ function strips(word: string): string[] {
     if (word.length <= template.length) continue;
     const stem = word.slice(0, word.length - template.length);
     if (!viable(stem) || !endsRight(stem, after)) continue;
-    if (realize(template, stem) === word.slice(stem.length) && !found.includes(stem)) found.push(stem);
+    if (matches(template, stem, word.slice(stem.length)) && !found.includes(stem)) found.push(stem);
   }
   return found;
 }
