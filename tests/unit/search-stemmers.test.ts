@@ -4,6 +4,7 @@
 // job advertisements in Kyrgyzstan. Forms of one word must share a stem; different words must not.
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { englishStem, kyrgyzStem, kyrgyzStems, russianStem, searchTermsOf, stemsOf, indexColumnsOf } from "~/domain/search/stemmers";
 
@@ -192,4 +193,29 @@ describe("stemsOf and searchTermsOf", () => {
     expect(columns.stems.split(" ")).toContain("тестировщик");
   });
 
+
+  it("never loses a word's terms when text is added (a vacancy found stays found)", () => {
+    const word = fc.stringMatching(/^[а-яёңөүa-z]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), word, (words, extra) => {
+        const text = words.join(" ");
+        const before = new Set(searchTermsOf(text).flatMap((t) => [t.word, ...t.stems]));
+        const after = new Set(searchTermsOf(`${text} ${extra}`).flatMap((t) => [t.word, ...t.stems]));
+        return [...before].every((t) => after.has(t));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the same stems for a word every time, whatever was stemmed before", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[а-яңөүa-z]{1,15}$/), (w) => {
+        const first = stemsOf(w);
+        searchTermsOf(`${w}лар ${w}ны ${w.toUpperCase()}`);
+        expect(stemsOf(w)).toEqual(first);
+        expect(stemsOf(w.toUpperCase())).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
