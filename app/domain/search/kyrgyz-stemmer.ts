@@ -122,11 +122,22 @@ function viable(stem: string): boolean {
   return stem.length >= 2 && lastVowel(stem) !== null;
 }
 
+const LOW_VOWELS = new Set(Array.from("аеоө"));
+
+/** A cheap first test: can this template's written form end with this letter? */
+function canEndWith(template: string, letter: string): boolean {
+  const end = template[template.length - 1];
+  if (end === "A") return LOW_VOWELS.has(letter);
+  if (end === "I") return HIGH_VOWELS.has(letter);
+  return end === letter;
+}
+
 /** Every way one suffix can come off the word's end (most words: none or one). */
 function strips(word: string): string[] {
   const found: string[] = [];
+  const last = word[word.length - 1];
   for (const [template, after] of SUFFIXES) {
-    if (word.length <= template.length) continue;
+    if (word.length <= template.length || !canEndWith(template, last)) continue;
     const stem = word.slice(0, word.length - template.length);
     if (!viable(stem) || !endsRight(stem, after)) continue;
     if (matches(template, stem, word.slice(stem.length)) && !found.includes(stem)) found.push(stem);
