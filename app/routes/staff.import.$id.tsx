@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { cohortLabel } from "~/i18n/cohort-label";
 import { pageParam } from "~/utils/params";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
@@ -12,8 +13,7 @@ import { InvitationStatus } from "~/components/invitation-status";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { checkCsvText, type LineStatus } from "~/domain/csv";
-import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
-import { pick } from "~/i18n/pick";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { invitationState } from "~/domain/invitations";
 import { confirmImport, findImport, importExists, graduatesWithInvitations, importAudit, planAgainstDatabase } from "~/models/csv-import.server";
@@ -144,7 +144,7 @@ export default function ImportReportPage() {
   const report = useLoaderData<typeof loader>();
   const { errors } = useFormFailure();
   const navigation = useNavigation();
-  const cohortLabel = t("staff.cohorts.label", { school: pick(report.cohort, "name", lang), date: formatDate(lang, report.cohort.graduation_date) });
+  const cohortName = cohortLabel(t, lang, report.cohort, report.cohort.graduation_date);
   const printLink = `/staff/cohorts/${report.cohortId}/invitations`;
 
   if (report.state === "imported") {
@@ -152,7 +152,7 @@ export default function ImportReportPage() {
       <section>
         <h1>{t("import.done.title", { count: formatNumber(lang, report.summary.accepted) })}</h1>
         <FormErrorSummary errors={errors} />
-        <p>{t("import.report.cohort", { cohort: cohortLabel })} · {report.fileName}</p>
+        <p>{t("import.report.cohort", { cohort: cohortName })} · {report.fileName}</p>
         {report.importedBy ? <p className="muted small">{t("import.done.meta", { name: report.importedBy, date: formatDateTime(lang, report.importedAt) })}</p> : null}
         <ul className="import-summary">
           <li><span className="pill">{t("import.report.total", { count: formatNumber(lang, report.summary.total) })}</span></li>
@@ -198,7 +198,7 @@ export default function ImportReportPage() {
     <section>
       <h1>{t("import.report.title", { file: report.fileName })}</h1>
       <FormErrorSummary errors={errors} />
-      <p>{t("import.report.cohort", { cohort: cohortLabel })}</p>
+      <p>{t("import.report.cohort", { cohort: cohortName })}</p>
       <p className="muted small">
         {t("import.report.meta", {
           name: report.createdByName,
