@@ -16,6 +16,7 @@ import { checkCsvText, type LineStatus } from "~/domain/csv";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { invitationState } from "~/domain/invitations";
+import { pageOf } from "~/domain/paging";
 import { confirmImport, findImport, importExists, graduatesWithInvitations, importAudit, planAgainstDatabase } from "~/models/csv-import.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
@@ -33,12 +34,6 @@ const ReportQuery = z.object({
   page: pageParam,
   show: z.enum(SHOW).catch("all"),
 });
-
-function pageOf<T>(items: T[], page: number) {
-  const pages = Math.max(1, Math.ceil(items.length / REPORT_PAGE_SIZE));
-  const current = Math.min(page, pages);
-  return { items: items.slice((current - 1) * REPORT_PAGE_SIZE, current * REPORT_PAGE_SIZE), page: current, pages };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
@@ -60,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   if (row.status === "imported") {
     const audit = await importAudit(db, id);
-    const { items, page, pages } = pageOf(audit?.graduateIds ?? [], query.page);
+    const { items, page, pages } = pageOf(audit?.graduateIds ?? [], query.page, REPORT_PAGE_SIZE);
     const now = new Date().toISOString();
     const graduates = (await graduatesWithInvitations(db, { ids: items })).map((g) => ({
       id: g.id,
@@ -86,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Planned against the data as it is now: what a confirmation would do at this moment.
   const plan = await planAgainstDatabase(db, row.cohort_id, checked.file);
   const shown = query.show === "all" ? plan.lines : plan.lines.filter((l) => l.status === query.show);
-  const { items, page, pages } = pageOf(shown, query.page);
+  const { items, page, pages } = pageOf(shown, query.page, REPORT_PAGE_SIZE);
   return {
     ...base,
     state: "checked" as const,
