@@ -5,7 +5,8 @@ import type { Breakdown, DashboardQuery, Measure } from "~/domain/outcomes/dashb
 import { dashboardSearch, percent } from "~/domain/outcomes/dashboard";
 import type { OutcomeIndicators, Rate } from "~/domain/outcomes/indicators";
 import type { CsvValue } from "~/domain/csv/write";
-import { formatDate, formatKgs, formatNumber } from "~/i18n/format";
+import { cohortLabel } from "~/i18n/cohort-label";
+import { formatKgs, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
@@ -25,7 +26,7 @@ export function groupLabelText(by: Breakdown, label: GroupLabelData, t: T, lang:
   }
   if (by === "sex") return t(key === "f" ? "outcomes.dashboard.group.f" : "outcomes.dashboard.group.m");
   if (by === "htp") return t(key === "yes" ? "outcomes.dashboard.group.htpYes" : "outcomes.dashboard.group.htpNo");
-  if (by === "cohort" && label.names && label.date) return t("staff.cohorts.label", { school: pick(label.names, "name", lang), date: formatDate(lang, label.date) });
+  if (by === "cohort" && label.names && label.date) return cohortLabel(t, lang, label.names, label.date);
   if (label.names) return pick(label.names, "name", lang);
   return label.text ?? t("outcomes.dashboard.group.unknown");
 }

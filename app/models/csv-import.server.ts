@@ -62,25 +62,8 @@ export async function stageImport(
   return id;
 }
 
-export async function findImport(db: DB, id: number) {
-  return db
-    .selectFrom("csv_imports")
-    .innerJoin("users", "users.id", "csv_imports.created_by")
-    .innerJoin("cohorts", "cohorts.id", "csv_imports.cohort_id")
-    .innerJoin("schools", "schools.id", "cohorts.school_id")
-    .select([
-      "csv_imports.id", "csv_imports.cohort_id", "csv_imports.file_name", "csv_imports.content", "csv_imports.status",
-      "csv_imports.rows_total", "csv_imports.rows_accepted", "csv_imports.created_at", "csv_imports.updated_at",
-      "users.display_name as created_by_name", "cohorts.graduation_date",
-      "schools.name_ky", "schools.name_ru", "schools.name_en",
-    ])
-    .where("csv_imports.id", "=", id)
-    .executeTakeFirst();
-}
-
-export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
-
-export async function listRecentImports(db: DB, limit = 20) {
+/** An import with who made it and its cohort's date and school: the columns both the list and one import show. */
+function importsWithCohort(db: DB) {
   return db
     .selectFrom("csv_imports")
     .innerJoin("users", "users.id", "csv_imports.created_by")
@@ -90,7 +73,20 @@ export async function listRecentImports(db: DB, limit = 20) {
       "csv_imports.id", "csv_imports.file_name", "csv_imports.status", "csv_imports.rows_total", "csv_imports.rows_accepted",
       "csv_imports.created_at", "users.display_name as created_by_name", "cohorts.graduation_date",
       "schools.name_ky", "schools.name_ru", "schools.name_en",
-    ])
+    ]);
+}
+
+export async function findImport(db: DB, id: number) {
+  return importsWithCohort(db)
+    .select(["csv_imports.cohort_id", "csv_imports.content", "csv_imports.updated_at"])
+    .where("csv_imports.id", "=", id)
+    .executeTakeFirst();
+}
+
+export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
+
+export async function listRecentImports(db: DB, limit = 20) {
+  return importsWithCohort(db)
     .orderBy("csv_imports.id", "desc")
     .limit(limit)
     .execute();

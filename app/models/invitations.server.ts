@@ -8,8 +8,8 @@ import { createUser } from "./users.server";
 
 export const INVITATION_DAYS = 120;
 
-export async function findInvitation(db: DB, rawCode: string) {
-  const code = normalizeInvitationCode(rawCode);
+/** An invitation with its graduate's name and cohort: the columns both the sign-up and the staff list show. */
+function invitationsWithCohort(db: DB) {
   return db
     .selectFrom("invitations")
     .innerJoin("graduates", "graduates.id", "invitations.graduate_id")
@@ -17,9 +17,15 @@ export async function findInvitation(db: DB, rawCode: string) {
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select([
       "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.graduate_id",
-      "graduates.first_name", "graduates.last_name", "graduates.user_id",
-      "cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en",
-    ])
+      "graduates.first_name", "graduates.last_name", "cohorts.graduation_date",
+      "schools.name_ky", "schools.name_ru", "schools.name_en",
+    ]);
+}
+
+export async function findInvitation(db: DB, rawCode: string) {
+  const code = normalizeInvitationCode(rawCode);
+  return invitationsWithCohort(db)
+    .select("graduates.user_id")
     .where("invitations.code", "=", code)
     .executeTakeFirst();
 }
@@ -82,16 +88,8 @@ export async function enrolGraduate(
 }
 
 export async function listRecentInvitations(db: DB, limit = 30) {
-  return db
-    .selectFrom("invitations")
-    .innerJoin("graduates", "graduates.id", "invitations.graduate_id")
-    .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
-    .innerJoin("schools", "schools.id", "cohorts.school_id")
-    .select([
-      "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.created_at", "invitations.graduate_id",
-      "graduates.first_name", "graduates.last_name", "cohorts.id as cohort_id", "cohorts.graduation_date",
-      "schools.name_ky", "schools.name_ru", "schools.name_en",
-    ])
+  return invitationsWithCohort(db)
+    .select(["invitations.created_at", "cohorts.id as cohort_id"])
     .orderBy("invitations.created_at", "desc")
     .orderBy("invitations.id", "desc")
     .limit(limit)

@@ -8,6 +8,7 @@ import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { requireCompanyMember } from "~/auth/guards.server";
 import { applicantsQueryFrom } from "~/domain/applications/applicants-query";
+import { pageOf } from "~/domain/paging";
 import { APPLICANTS_PAGE_SIZE, companyVacancies, listCompanyApplicants } from "~/models/applications.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -19,17 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A vacancy id of another company filters nothing in: it simply is not one of ours.
   if (query.vacancyId && !vacancies.some((v) => v.id === query.vacancyId)) query.vacancyId = null;
   const all = await listCompanyApplicants(db, company.id, query);
-  const pages = Math.max(1, Math.ceil(all.length / APPLICANTS_PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  return {
-    company,
-    query,
-    vacancies: vacancies.map(({ id, title }) => ({ id, title })),
-    total: all.length,
-    page,
-    pages,
-    applicants: all.slice((page - 1) * APPLICANTS_PAGE_SIZE, page * APPLICANTS_PAGE_SIZE),
-  };
+  const { items: applicants, page, pages } = pageOf(all, query.page, APPLICANTS_PAGE_SIZE);
+  return { company, query, vacancies: vacancies.map(({ id, title }) => ({ id, title })), total: all.length, page, pages, applicants };
 }
 
 export const meta = titleMeta("applications.applicants.all", { private: true });

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/require-user.server";
+import { Checkbox } from "~/components/checkbox";
 import { Field, FormErrorSummary, Notice, Select, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { richTextToEditable } from "~/domain/text/rich-text";
@@ -220,10 +221,7 @@ export default function VacancyFormPage() {
               <Field name="salaryMin" inputMode="numeric" label={t("vacancies.field.salaryMin")} optional defaultValue={values.salaryMin ?? vacancy?.salary_min?.toString()} error={errors.salaryMin} />
               <Field name="salaryMax" inputMode="numeric" label={t("vacancies.field.salaryMax")} optional defaultValue={values.salaryMax ?? vacancy?.salary_max?.toString()} error={errors.salaryMax} />
             </div>
-            <label className="checkbox">
-              <input type="checkbox" name="salaryHidden" value="1" defaultChecked={values.intent ? values.salaryHidden === "1" : vacancy?.salary_hidden === 1} />
-              {t("vacancies.field.salaryHidden")}
-            </label>
+            <Checkbox name="salaryHidden" checked={values.intent ? values.salaryHidden === "1" : vacancy?.salary_hidden === 1}>{t("vacancies.field.salaryHidden")}</Checkbox>
           </fieldset>
           <div className="grid grid--2">
             <Field name="openings" inputMode="numeric" label={t("vacancies.field.openings")} defaultValue={values.openings ?? String(vacancy?.openings ?? 1)} error={errors.openings} />

@@ -10,6 +10,7 @@ import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { requireCompanyMember } from "~/auth/guards.server";
 import { applicantsQueryFrom } from "~/domain/applications/applicants-query";
+import { pageOf } from "~/domain/paging";
 import { APPLICANTS_PAGE_SIZE, companyVacancy, listCompanyApplicants } from "~/models/applications.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
@@ -25,16 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancy = await vacancyOf(company.id, params.id);
   const query = { ...applicantsQueryFrom(new URL(request.url)), vacancyId: vacancy.id };
   const all = await listCompanyApplicants(getDb(), company.id, query);
-  const pages = Math.max(1, Math.ceil(all.length / APPLICANTS_PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  return {
-    vacancy,
-    query,
-    total: all.length,
-    page,
-    pages,
-    applicants: all.slice((page - 1) * APPLICANTS_PAGE_SIZE, page * APPLICANTS_PAGE_SIZE),
-  };
+  const { items: applicants, page, pages } = pageOf(all, query.page, APPLICANTS_PAGE_SIZE);
+  return { vacancy, query, total: all.length, page, pages, applicants };
 }
 
 export const meta = titleMeta("applications.applicants.all", { private: true });

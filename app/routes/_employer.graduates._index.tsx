@@ -4,6 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { Checkbox } from "~/components/checkbox";
 import { filterId, flagParam, pageParam, searchText } from "~/utils/params";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
@@ -116,14 +117,8 @@ export default function GraduateDirectory() {
             <Select name="region" label={t("directory.region")} hint={t("directory.regionHint")} placeholder={t("directory.allRegions")} options={regions} defaultValue={query.region} />
             <Select name="cohort" label={t("directory.cohort")} placeholder={t("directory.allCohorts")} options={cohorts} defaultValue={query.cohort} />
             <div className="stack">
-              <label className="checkbox">
-                <input type="checkbox" name="available" value="1" defaultChecked={query.available} />
-                {t("directory.availableNow")}
-              </label>
-              <label className="checkbox">
-                <input type="checkbox" name="relocate" value="1" defaultChecked={query.relocate} />
-                {t("directory.relocate")}
-              </label>
+              <Checkbox name="available" checked={query.available}>{t("directory.availableNow")}</Checkbox>
+              <Checkbox name="relocate" checked={query.relocate}>{t("directory.relocate")}</Checkbox>
             </div>
           </div>
         </details>

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { Checkbox } from "~/components/checkbox";
 import { FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { MatchDetails, MatchReason, ScoreBadge } from "~/components/match-explanation";
 import { Pager } from "~/components/pager";
@@ -93,18 +94,9 @@ export default function CandidatesPage() {
           <Select name="region" label={t("match.filter.region")} placeholder={t("match.filter.allRegions")} options={regions} defaultValue={query.region} />
         </div>
         <div className="filters">
-          <label className="checkbox">
-            <input type="checkbox" name="meets" value="1" defaultChecked={query.meets} />
-            {t("match.filter.meets")}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" name="available" value="1" defaultChecked={query.available} />
-            {t("match.filter.available")}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" name="placed" value="1" defaultChecked={query.placed} />
-            {t("match.filter.placed")}
-          </label>
+          <Checkbox name="meets" checked={query.meets}>{t("match.filter.meets")}</Checkbox>
+          <Checkbox name="available" checked={query.available}>{t("match.filter.available")}</Checkbox>
+          <Checkbox name="placed" checked={query.placed}>{t("match.filter.placed")}</Checkbox>
         </div>
         <div className="actions">
           <SubmitButton>{t("match.filter.submit")}</SubmitButton>

@@ -12,8 +12,8 @@ import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { InvitationStatus } from "~/components/invitation-status";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
+import { cohortLabel } from "~/i18n/cohort-label";
 import { formatDate, formatNumber } from "~/i18n/format";
-import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { invitationState } from "~/domain/invitations";
 import { graduatesWithInvitations } from "~/models/csv-import.server";
@@ -83,10 +83,10 @@ export default function CohortInvitationsPage() {
   const renewed = result && "renewed" in result ? result.renewed : null;
   const errors = result && "errors" in result ? result.errors : {};
   const failedFor = result && "values" in result ? Number(result.values.graduateId) : null;
-  const cohortLabel = t("staff.cohorts.label", { school: pick(cohort, "name", lang), date: formatDate(lang, cohort.graduation_date) });
+  const cohortName = cohortLabel(t, lang, cohort, cohort.graduation_date);
   return (
     <section className="invite-sheet">
-      <h1>{t("import.print.title", { cohort: cohortLabel })}</h1>
+      <h1>{t("import.print.title", { cohort: cohortName })}</h1>
       <p>{t("import.print.lead", { url: joinUrl })}</p>
       <p className="muted">{t("import.print.count", { count: formatNumber(lang, graduates.length) })}</p>
       <p className="no-print">

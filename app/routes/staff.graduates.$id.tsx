@@ -8,6 +8,7 @@ import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/compone
 import { ListTable } from "~/components/list-table";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
+import { cohortLabel } from "~/i18n/cohort-label";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { langOf } from "~/i18n/negotiate";
@@ -95,7 +96,7 @@ export default function VerifyGraduatePage() {
     <section>
       <h1>{g.first_name} {g.last_name}</h1>
       <p className="muted">
-        {t("staff.cohorts.label", { school: pick({ name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en }, "name", lang), date: formatDate(lang, g.graduation_date) })}
+        {cohortLabel(t, lang, { name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en }, g.graduation_date)}
         {g.slug ? <> · <Link to={`/g/${g.slug}`}>{t("verify.profile")}</Link></> : null}
       </p>
       <FormErrorSummary errors={errors} />

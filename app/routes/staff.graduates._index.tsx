@@ -3,8 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, SubmitButton } from "~/components/form";
 import { getDb } from "~/db.server";
-import { formatDate } from "~/i18n/format";
-import { pick } from "~/i18n/pick";
+import { cohortLabel } from "~/i18n/cohort-label";
 import { useT } from "~/i18n/use-t";
 import { findGraduatesForStaff } from "~/models/verification.server";
 import { titleMeta } from "~/utils/meta";
@@ -36,7 +35,7 @@ export default function StaffGraduatesPage() {
             <li key={g.id}>
               <Link to={`/staff/graduates/${g.id}`}>
                 <strong>{g.first_name} {g.last_name}</strong>
-                <span className="small">{t("staff.cohorts.label", { school: pick(g, "name", lang), date: formatDate(lang, g.graduation_date) })}</span>
+                <span className="small">{cohortLabel(t, lang, g, g.graduation_date)}</span>
                 {!g.user_id ? <span className="small muted"> · {t("verify.enrolledNoAccount")}</span> : null}
               </Link>
             </li>

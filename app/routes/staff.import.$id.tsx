@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { cohortLabel } from "~/i18n/cohort-label";
 import { pageParam } from "~/utils/params";
 import { publicOrigin } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
@@ -12,10 +13,10 @@ import { InvitationStatus } from "~/components/invitation-status";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { checkCsvText, type LineStatus } from "~/domain/csv";
-import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
-import { pick } from "~/i18n/pick";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { invitationState } from "~/domain/invitations";
+import { pageOf } from "~/domain/paging";
 import { confirmImport, findImport, importExists, graduatesWithInvitations, importAudit, planAgainstDatabase } from "~/models/csv-import.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
@@ -33,12 +34,6 @@ const ReportQuery = z.object({
   page: pageParam,
   show: z.enum(SHOW).catch("all"),
 });
-
-function pageOf<T>(items: T[], page: number) {
-  const pages = Math.max(1, Math.ceil(items.length / REPORT_PAGE_SIZE));
-  const current = Math.min(page, pages);
-  return { items: items.slice((current - 1) * REPORT_PAGE_SIZE, current * REPORT_PAGE_SIZE), page: current, pages };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
@@ -60,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   if (row.status === "imported") {
     const audit = await importAudit(db, id);
-    const { items, page, pages } = pageOf(audit?.graduateIds ?? [], query.page);
+    const { items, page, pages } = pageOf(audit?.graduateIds ?? [], query.page, REPORT_PAGE_SIZE);
     const now = new Date().toISOString();
     const graduates = (await graduatesWithInvitations(db, { ids: items })).map((g) => ({
       id: g.id,
@@ -86,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Planned against the data as it is now: what a confirmation would do at this moment.
   const plan = await planAgainstDatabase(db, row.cohort_id, checked.file);
   const shown = query.show === "all" ? plan.lines : plan.lines.filter((l) => l.status === query.show);
-  const { items, page, pages } = pageOf(shown, query.page);
+  const { items, page, pages } = pageOf(shown, query.page, REPORT_PAGE_SIZE);
   return {
     ...base,
     state: "checked" as const,
@@ -144,7 +139,7 @@ export default function ImportReportPage() {
   const report = useLoaderData<typeof loader>();
   const { errors } = useFormFailure();
   const navigation = useNavigation();
-  const cohortLabel = t("staff.cohorts.label", { school: pick(report.cohort, "name", lang), date: formatDate(lang, report.cohort.graduation_date) });
+  const cohortName = cohortLabel(t, lang, report.cohort, report.cohort.graduation_date);
   const printLink = `/staff/cohorts/${report.cohortId}/invitations`;
 
   if (report.state === "imported") {
@@ -152,7 +147,7 @@ export default function ImportReportPage() {
       <section>
         <h1>{t("import.done.title", { count: formatNumber(lang, report.summary.accepted) })}</h1>
         <FormErrorSummary errors={errors} />
-        <p>{t("import.report.cohort", { cohort: cohortLabel })} · {report.fileName}</p>
+        <p>{t("import.report.cohort", { cohort: cohortName })} · {report.fileName}</p>
         {report.importedBy ? <p className="muted small">{t("import.done.meta", { name: report.importedBy, date: formatDateTime(lang, report.importedAt) })}</p> : null}
         <ul className="import-summary">
           <li><span className="pill">{t("import.report.total", { count: formatNumber(lang, report.summary.total) })}</span></li>
@@ -198,7 +193,7 @@ export default function ImportReportPage() {
     <section>
       <h1>{t("import.report.title", { file: report.fileName })}</h1>
       <FormErrorSummary errors={errors} />
-      <p>{t("import.report.cohort", { cohort: cohortLabel })}</p>
+      <p>{t("import.report.cohort", { cohort: cohortName })}</p>
       <p className="muted small">
         {t("import.report.meta", {
           name: report.createdByName,

@@ -10,8 +10,8 @@ import { Field, FormErrorSummary, Notice, Select, useFormFailure } from "~/compo
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { checkCsvBytes, COLUMN_NAMES, MAX_DATA_ROWS, MAX_FILE_BYTES } from "~/domain/csv";
-import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
-import { pick } from "~/i18n/pick";
+import { cohortLabel, cohortOptions } from "~/i18n/cohort-label";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listRecentImports, planAgainstDatabase, stageImport } from "~/models/csv-import.server";
 import { cohortExists, listCohorts } from "~/models/reference.server";
@@ -157,7 +157,7 @@ export default function ImportPage() {
             label={t("import.cohort")}
             required
             placeholder=""
-            options={cohorts.map((c) => ({ value: c.id, label: t("staff.cohorts.label", { school: pick(c, "name", lang), date: formatDate(lang, c.graduation_date) }) }))}
+            options={cohortOptions(t, lang, cohorts)}
             defaultValue={values.cohortId}
             error={errors.cohortId}
           />
@@ -204,7 +204,7 @@ export default function ImportPage() {
               </>
             ),
           },
-          { header: t("import.col.cohort"), cell: (i) => t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) }) },
+          { header: t("import.col.cohort"), cell: (i) => cohortLabel(t, lang, i, i.graduation_date) },
           {
             header: t("import.col.by"),
             cell: (i) => (

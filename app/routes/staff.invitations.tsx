@@ -7,6 +7,7 @@ import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
+import { cohortLabel, cohortOptions } from "~/i18n/cohort-label";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -86,7 +87,7 @@ export default function InvitationsPage() {
               label={t("staff.invite.cohort")}
               required
               placeholder=""
-              options={cohorts.map((c) => ({ value: c.id, label: t("staff.cohorts.label", { school: pick(c, "name", lang), date: formatDate(lang, c.graduation_date) }) }))}
+              options={cohortOptions(t, lang, cohorts)}
               defaultValue={intent === "enrol" ? values.cohortId : undefined}
               error={intent === "enrol" ? errors.cohortId : undefined}
             />
@@ -131,7 +132,7 @@ export default function InvitationsPage() {
               <>
                 {i.first_name} {i.last_name}
                 <br />
-                <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>{t("staff.cohorts.label", { school: pick(i, "name", lang), date: formatDate(lang, i.graduation_date) })}</Link>
+                <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>{cohortLabel(t, lang, i, i.graduation_date)}</Link>
               </>
             ),
           },

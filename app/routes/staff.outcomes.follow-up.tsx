@@ -10,6 +10,7 @@ import { FormErrorSummary, Notice, Select, SubmitButton } from "~/components/for
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
+import { cohortLabel, cohortOptions } from "~/i18n/cohort-label";
 import { formatDate, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
@@ -73,7 +74,7 @@ export default function FollowUpPage() {
           name="cohort"
           label={t("outcomes.followUp.cohort")}
           placeholder={t("outcomes.followUp.allCohorts")}
-          options={cohorts.map((c) => ({ value: c.id, label: t("staff.cohorts.label", { school: pick(c, "name", lang), date: formatDate(lang, c.graduation_date) }) }))}
+          options={cohortOptions(t, lang, cohorts)}
           defaultValue={query.cohortId}
         />
         <SubmitButton>{t("outcomes.followUp.show")}</SubmitButton>
@@ -93,7 +94,7 @@ export default function FollowUpPage() {
               <>
                 <Link to={`/staff/outcomes/graduates/${r.id}`}>{r.first_name} {r.last_name}</Link>
                 <br />
-                <span className="small">{t("staff.cohorts.label", { school: pick(r, "name", lang), date: formatDate(lang, r.graduation_date) })}</span>
+                <span className="small">{cohortLabel(t, lang, r, r.graduation_date)}</span>
                 {r.contact_phone || r.contact_telegram ? <><br /><span className="small muted">{[r.contact_phone, r.contact_telegram].filter(Boolean).join(" · ")}</span></> : null}
               </>
             ),

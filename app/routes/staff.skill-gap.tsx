@@ -7,7 +7,8 @@ import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getConnection, getDb } from "~/db.server";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { cohortOptions } from "~/i18n/cohort-label";
+import { formatNumber } from "~/i18n/format";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
@@ -31,10 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schools: schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) })).sort(byLabel),
     // A cohort belongs to a school: with a school chosen, only its cohorts are offered. A school
     // may graduate two cohorts in one year, so the label carries the full graduation date.
-    cohorts: cohorts
-      .filter((c) => !query.school || c.school_id === query.school)
-      .map((c) => ({ value: c.id, label: t("staff.cohorts.label", { school: pick(c, "name", lang), date: formatDate(lang, c.graduation_date) }) }))
-      .sort(byLabel),
+    cohorts: cohortOptions(t, lang, cohorts.filter((c) => !query.school || c.school_id === query.school)).sort(byLabel),
   };
 }
 

@@ -1,6 +1,7 @@
 // /vacancies: the public job board (docs/product.md §3, §11). Search text, filters, order and page all
 // live in the query string of a plain GET form, so it works without JavaScript and any
 // result can be shared. Signed-in graduates can save the search.
+import { Checkbox } from "~/components/checkbox";
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
@@ -73,10 +74,7 @@ export default function JobBoard() {
             <Select name="region" label={t("vacancies.field.region")} placeholder={t("vacancies.any")} options={regions} defaultValue={query.region} />
             <Select name="city" label={t("vacancies.field.city")} placeholder={t("vacancies.any")} options={cities} defaultValue={query.city} />
             <Select name="company" label={t("vacancies.company")} placeholder={t("vacancies.any")} options={companies} defaultValue={query.company} />
-            <label className="checkbox">
-              <input type="checkbox" name="salary" value="1" defaultChecked={query.salary} />
-              {t("vacancies.salaryShown")}
-            </label>
+            <Checkbox name="salary" checked={query.salary}>{t("vacancies.salaryShown")}</Checkbox>
           </div>
         </details>
         <div className="actions">

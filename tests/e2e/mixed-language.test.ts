@@ -13,7 +13,7 @@ import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
 import { hasChromium } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
-import { type Role, type TourPage, usePageTour, withLang } from "../support/page-tour";
+import { firstLinkAs, type Role, type TourPage, usePageTour, withLang } from "../support/page-tour";
 
 const catalogs = { ky, ru, en } as const;
 type Lang = keyof typeof catalogs;
@@ -80,16 +80,7 @@ describe.skipIf(!hasChromium)("no word of another language on the journeys' page
       { name: "moderation", path: "/staff/vacancies", role: "staff" },
       { name: "company moderation", path: "/staff/companies", role: "staff" },
     ];
-    const firstLink = async (role: Role, from: string, pattern: RegExp) => {
-      const context = await env.browser.newContext({ javaScriptEnabled: false, storageState: tour.sessions[role] });
-      const page = await context.newPage();
-      await page.goto(`${env.server.url}${from}`);
-      const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-      await context.close();
-      const found = hrefs.map((h) => h.split("?")[0]!).find((h) => pattern.test(h));
-      if (!found) throw new Error(`no link matching ${pattern} on ${from}`);
-      return found;
-    };
+    const firstLink = (role: Role, from: string, pattern: RegExp) => firstLinkAs(env.browser, env.server.url, tour.sessions[role], from, pattern);
     // (The demo graduate has applied nowhere; the screenshot walk, scripts/screenshots.ts, shows that page.)
     extra.push({ name: "an application", path: await firstLink("employer", "/employer/applicants", /^\/employer\/applications\/\d+$/), role: "employer" });
     extra.push({ name: "cohort invitations", path: await firstLink("staff", "/staff/invitations", /^\/staff\/cohorts\/\d+\/invitations$/), role: "staff" });

@@ -13,6 +13,7 @@ import { backupDatabase, backupPortal, databaseInUse, restoreDatabase, restorePo
 import { namedUploads, sweepUploads } from "@db/uploads";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { type RunningServer, startServer } from "../support/server";
+import { signInOverHttp } from "../support/sign-in";
 
 let c: Connection;
 let file: string;
@@ -169,17 +170,7 @@ describe("a backup of the whole portal", () => {
     const { SESSION_SECRET: _unused, UPLOAD_DIR: _u, DATABASE_PATH: _d, ...inherited } = process.env;
     return spawnSync(path.resolve("node_modules/.bin/tsx"), ["db/cli.ts", ...args], { env: { ...inherited, ...env }, encoding: "utf8" });
   }
-  async function signIn(base: string, email: string): Promise<string> {
-    const res = await fetch(`${base}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-      body: new URLSearchParams({ email, password: "demo-portal-2026" }),
-    });
-    await res.arrayBuffer();
-    expect(res.status).toBe(302);
-    return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
-  }
+  const signIn = signInOverHttp;
   async function uploadPhoto(base: string, cookie: string, colour: string) {
     const form = new FormData();
     form.append("intent", "photo");

@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server";
+import { signInOverHttp } from "../support/sign-in";
 
 let server: RunningServer;
 let db: Database.Database;
@@ -18,17 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: "demo-portal-2026" }),
-  });
-  await res.arrayBuffer();
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
-}
+const signIn = (email: string) => signInOverHttp(server.url, email);
 
 async function post(pathname: string, cookie: string, fields: Record<string, string>): Promise<number> {
   const res = await fetch(`${server.url}${pathname}`, {

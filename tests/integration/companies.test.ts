@@ -3,7 +3,7 @@
 // real loaders and actions on a real SQLite file, with every denial.
 import fs from "node:fs";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import * as companyPage from "~/routes/_employer.company";
 import * as publicPage from "~/routes/companies.$slug";
@@ -13,20 +13,15 @@ import * as staffCompanies from "~/routes/staff.companies._index";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
 import { addCompanyMember, makeCompany, makeUser, makeVacancy, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
+import { useUploadDir } from "../support/upload-dir";
 
-const UPLOAD_DIR = vi.hoisted(() => {
-  const dir = `${process.env.TMPDIR ?? "/tmp"}/portal-company-uploads-${process.pid}-${Date.now()}`;
-  process.env.UPLOAD_DIR = dir;
-  return dir;
-});
+const UPLOAD_DIR = useUploadDir("company-uploads");
 
 let c: Connection;
 beforeEach(async () => {
   c = await createTestDatabase();
-  fs.rmSync(UPLOAD_DIR, { recursive: true, force: true });
 });
 afterEach(closeTestDatabases);
-afterAll(() => fs.rmSync(UPLOAD_DIR, { recursive: true, force: true }));
 
 
 /** An employer who is a member of a company with the given status. */

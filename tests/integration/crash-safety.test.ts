@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server";
+import { signInOverHttp } from "../support/sign-in";
 
 const ROUNDS = 4;
 const WRITERS = 6;
@@ -15,16 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password: "demo-portal-2026" }),
-  });
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
-}
+const signIn = signInOverHttp;
 
 function killHard(s: RunningServer): Promise<void> {
   return new Promise((resolve) => {

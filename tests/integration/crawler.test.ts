@@ -25,8 +25,8 @@ import {
   walk,
 } from "../support/crawler";
 import { type RunningServer, startServer } from "../support/server";
+import { signInOverHttp } from "../support/sign-in";
 
-const PASSWORD = "demo-portal-2026";
 const ROLES = [
   { role: "visitor", email: null, start: ["/", "/vacancies", "/outcomes", "/login", "/signup", "/join"] },
   { role: "graduate", email: "graduate@demo.kg", start: ["/", "/me"] },
@@ -75,16 +75,7 @@ const viewers = new Map<Role, Viewer>();
 const cookies = new Map<Role, string | undefined>();
 const results = new Map<Role, CrawlResult>();
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: PASSWORD }),
-  });
-  expect(res.status, `sign-in as ${email}`).toBe(302);
-  return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
-}
+const signIn = (email: string) => signInOverHttp(server.url, email);
 
 function readFacts(db: Database.Database): Facts {
   const hiddenSalary = new Map<number, { companyId: number; min: number | null; max: number | null }>();

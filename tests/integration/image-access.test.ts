@@ -9,8 +9,8 @@ import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server";
+import { signInOverHttp } from "../support/sign-in";
 
-const DEMO_PASSWORD = "demo-portal-2026";
 let server: RunningServer;
 let db: Database.Database;
 beforeAll(async () => {
@@ -23,17 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-  });
-  await res.arrayBuffer();
-  expect(res.status, email).toBe(302);
-  return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
-}
+const signIn = (email: string) => signInOverHttp(server.url, email);
 
 async function png(): Promise<File> {
   const bytes = await sharp({ create: { width: 120, height: 90, channels: 3, background: "#0b5cad" } }).png().toBuffer();

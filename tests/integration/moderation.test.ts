@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
+import { addDays } from "~/domain/outcomes/checkpoint-dates";
 import { closeExpiredVacancies, saveVacancy, submitVacancy } from "~/models/vacancies.server";
 import * as moderation from "~/routes/staff.vacancies._index";
 import * as vacancyPage from "~/routes/vacancies.$id";
@@ -17,11 +18,7 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-const inDays = (n: number) => {
-  const d = new Date(`${todayInBishkek()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+const inDays = (n: number) => addDays(todayInBishkek(), n);
 
 async function submitted(status: "pending" | "verified", deadline: string | null, title = "Junior QA") {
   const owner = await makeUser(c, "employer");

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
 import { MAX_UPLOAD_BYTES, sniffImage, storeUploadedImage } from "~/domain/images/store.server";
 import * as projectsIndex from "~/routes/me.projects._index";
@@ -12,22 +12,17 @@ import * as uploads from "~/routes/uploads.$file";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
 import { makeGraduate, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post, type Outcome } from "../support/remix";
+import { useUploadDir } from "../support/upload-dir";
 import { messageVariables } from "~/i18n/translate";
 
 // Every upload of this file goes to its own folder (set before anything reads the config).
-const UPLOAD_DIR = vi.hoisted(() => {
-  const dir = `${process.env.TMPDIR ?? "/tmp"}/portal-uploads-${process.pid}-${Date.now()}`;
-  process.env.UPLOAD_DIR = dir;
-  return dir;
-});
+const UPLOAD_DIR = useUploadDir("uploads");
 
 let c: Connection;
 beforeEach(async () => {
   c = await createTestDatabase();
-  fs.rmSync(UPLOAD_DIR, { recursive: true, force: true });
 });
 afterEach(closeTestDatabases);
-afterAll(() => fs.rmSync(UPLOAD_DIR, { recursive: true, force: true }));
 
 // ---- helpers ----
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server";
+import { signInOverHttp } from "../support/sign-in";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -14,16 +15,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string, password = "demo-portal-2026"): Promise<string> {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    body: new URLSearchParams({ email, password }),
-  });
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
-}
+const signIn = (email: string, password?: string) => signInOverHttp(server.url, email, password);
 
 describe("start-up", () => {
   it("migrates, seeds demo data into the empty database and keeps a generated session secret", async () => {

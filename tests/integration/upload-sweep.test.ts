@@ -6,31 +6,25 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
 import { BACKUP_MARKER, STORED_NAME, sweepUploads, TEMP_NAME } from "@db/uploads";
 import { storeUploadedImage } from "~/domain/images/store.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCohort, makeCompany, makeUser } from "../support/factories";
 import { startServer } from "../support/server";
+import { useUploadDir } from "../support/upload-dir";
 
-const UPLOAD_DIR = vi.hoisted(() => {
-  const dir = `${process.env.TMPDIR ?? "/tmp"}/portal-sweep-${process.pid}-${Date.now()}`;
-  process.env.UPLOAD_DIR = dir;
-  return dir;
-});
+const UPLOAD_DIR = useUploadDir("sweep", { create: true });
 
 let c: Connection;
 beforeEach(async () => {
   c = await createTestDatabase();
-  fs.rmSync(UPLOAD_DIR, { recursive: true, force: true });
-  fs.mkdirSync(UPLOAD_DIR, { recursive: true });
 });
 afterEach(() => {
   vi.restoreAllMocks();
   closeTestDatabases();
 });
-afterAll(() => fs.rmSync(UPLOAD_DIR, { recursive: true, force: true }));
 
 const HOUR = 3_600_000;
 const name = (ch: string) => `${ch.repeat(32)}.webp`;

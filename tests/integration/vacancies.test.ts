@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
+import { addDays } from "~/domain/outcomes/checkpoint-dates";
 import { resolveSkillText } from "~/models/skills.server";
 import { checkSavedSearches } from "~/models/saved-searches.server";
 import { searchVacancies } from "~/models/board.server";
@@ -27,11 +28,7 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-const inDays = (n: number) => {
-  const d = new Date(`${todayInBishkek()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+const inDays = (n: number) => addDays(todayInBishkek(), n);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function employer(status: "pending" | "verified" = "verified", trusted = false) {

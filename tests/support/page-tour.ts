@@ -18,6 +18,18 @@ async function firstHref(page: Page, pattern: RegExp): Promise<string> {
   return found.split("?")[0]!;
 }
 
+/** The first link in a page's main content whose path matches, as the given signed-in state sees it. */
+export async function firstLinkAs(browser: Browser, base: string, session: Sessions[Role], from: string, pattern: RegExp): Promise<string> {
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: session });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}${from}`);
+    return await firstHref(page, pattern);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Signed-in browser states per role (cookies), so each page visit needs no new sign-in. */
 export type Sessions = Record<Role, Awaited<ReturnType<BrowserContext["storageState"]>>>;
 
@@ -41,11 +53,7 @@ export async function signInAll(browser: Browser, base: string): Promise<Session
 
 /** Every page type of the brief, with real ids found by following the demo's links. */
 export async function discoverTour(browser: Browser, base: string, sessions: Sessions): Promise<TourPage[]> {
-  const anon = await browser.newContext({ javaScriptEnabled: false, storageState: sessions.anonymous });
-  const page = await anon.newPage();
-  await page.goto(`${base}/vacancies`);
-  const vacancy = await firstHref(page, /^\/vacancies\/\d+$/);
-  await anon.close();
+  const vacancy = await firstLinkAs(browser, base, sessions.anonymous, "/vacancies", /^\/vacancies\/\d+$/);
 
   const employer = await browser.newContext({ javaScriptEnabled: false, storageState: sessions.employer });
   const ep = await employer.newPage();
