@@ -4,6 +4,11 @@ import crypto from "node:crypto";
 
 // N = 2^15, r = 8 → 32 MiB per hash: memory-hard yet affordable on a 2-core server under sign-in load.
 const LOG_N = 15;
+// Tests run in process by vitest (NODE_ENV=test) hash new passwords with N = 2^10: a 2^15 hash costs
+// 0.1–0.2 s of CPU and those tests make hundreds of accounts. The built server always runs with
+// NODE_ENV=production (app/server/start.ts), so every real server, those under test included, uses
+// LOG_N. A stored hash names its own cost, so either kind verifies. docs/decisions/035-test-suite-speed.md
+const TEST_LOG_N = 10;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
@@ -19,8 +24,9 @@ function scrypt(password: string, salt: Buffer, logN: number, r: number, p: numb
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const hash = await scrypt(password, salt, LOG_N, R, P);
-  return ["scrypt", LOG_N, R, P, salt.toString("base64"), hash.toString("base64")].join("$");
+  const logN = process.env.NODE_ENV === "test" ? TEST_LOG_N : LOG_N;
+  const hash = await scrypt(password, salt, logN, R, P);
+  return ["scrypt", logN, R, P, salt.toString("base64"), hash.toString("base64")].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -1,58 +1,218 @@
-// Every page type in Kyrgyz, Russian and English, on a 360 px phone with JavaScript off: no raw
-// message key (a catalog key such as "profile.headline") shows in the text or in an accessible
-// name, nothing is wider than the screen (tables scroll inside their .table-wrap), and no word
-// is split over two lines by a squeezed column.
+// Two checks of every page on a 360 px phone with JavaScript off, in Kyrgyz, Russian and English,
+// made on one load of each page (one server, one browser, one sign-in per role for both;
+// docs/decisions/035-test-suite-speed.md):
+// - languages: every page type — no raw message key (a catalog key such as "profile.headline")
+//   shows in the text or in an accessible name, nothing is wider than the screen (tables scroll
+//   inside their .table-wrap), and no word is split over two lines by a squeezed column.
+// - mixed language: the pages of the four journeys (graduate, recruiter, placement officer, parent)
+//   carry no word of another language that the portal itself wrote (issue 14, "Done means": nothing
+//   untranslated or mixed-language). A word on a page is fine when the page's own catalog uses it
+//   (a brand, "CSV", the language switcher's «English») or when people typed it (a vacancy title, a
+//   company name, a skill): those come from the database. Anything else — an English label on a
+//   Kyrgyz page, a raw field name, a Russian month on a Kyrgyz date — was left untranslated.
+//   docs/product.md (languages).
+import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
+import { ky } from "~/i18n/messages/ky";
+import { ru } from "~/i18n/messages/ru";
 import { hasChromium, screenshotPath } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
-import { usePageTour, withLang } from "../support/page-tour";
+import { firstLinkAs, type Role, type TourPage, usePageTour, withLang } from "../support/page-tour";
 
 const KEYS = new Set(Object.keys(en));
 
-describe.skipIf(!hasChromium)("languages in a real browser", () => {
-  const env = useServerAndBrowser();
-  const tour = usePageTour(env);
+const catalogs = { ky, ru, en } as const;
+type Lang = keyof typeof catalogs;
 
+const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+
+/** Every word a catalog uses (placeholders dropped). */
+function catalogWords(lang: Lang): Set<string> {
+  return new Set(Object.values(catalogs[lang]).flatMap((v) => words(String(v).replace(/\{[^}]*\}/g, " "))));
+}
+
+/** Every word people or the demo typed into the data the pages show. */
+function dataWords(dbFile: string): Set<string> {
+  const columns: Record<string, string[]> = {
+    regions: ["name_ky", "name_ru", "name_en"],
+    schools: ["name_ky", "name_ru", "name_en", "city_ky", "city_ru", "city_en"],
+    skill_categories: ["name_ky", "name_ru", "name_en"],
+    skills: ["name_ky", "name_ru", "name_en"],
+    skill_aliases: ["alias"],
+    modules: ["title_ky", "title_ru", "title_en"],
+    users: ["display_name"],
+    graduates: ["first_name", "last_name", "headline", "about", "city", "contact_telegram"],
+    companies: ["name", "about", "city", "website", "reject_reason"],
+    projects: ["title", "summary", "description", "role"],
+    project_images: ["alt"],
+    vacancies: ["title", "description", "city", "reject_reason"],
+    applications: ["note"],
+    application_events: ["note", "interview_place"],
+    placements: ["job_title"],
+    outcomes: ["employer_name", "job_title"],
+  };
+  const db = new Database(dbFile, { readonly: true });
+  const out = new Set<string>();
+  try {
+    for (const [table, cols] of Object.entries(columns)) {
+      for (const row of db.prepare(`select ${cols.join(", ")} from ${table}`).raw().all() as unknown[][]) {
+        for (const value of row) if (typeof value === "string") for (const w of words(value)) out.add(w);
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return out;
+}
+
+// Kyrgyz dates use the nominative month or Kyrgyz case endings (6-мартка, марттан); the Russian
+// genitive («6 марта») on a Kyrgyz page is a Russian date.
+const RUSSIAN_DATE = /\d\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)/u;
+
+/** What one load of a page (360 px, JavaScript off) showed, for both checks. */
+type Visit = {
+  page: TourPage;
+  /** A page of the tour every page type is checked on (the languages check). */
+  inTour: boolean;
+  /** A page of the journeys (the mixed-language check): the tour's pages that answer 200, and the extra ones. */
+  inJourneys: boolean;
+  status: number | undefined;
+  htmlLang: string | null;
+  /** The languages check: title, text and accessible names; page width; words split over two lines. */
+  text: string;
+  width: number;
+  broken: string[];
+  /** The mixed-language check: the text without what is marked translate="no", names and button values. */
+  journeyText: string;
+};
+
+const env = hasChromium ? useServerAndBrowser() : undefined;
+const tour = env ? usePageTour(env) : undefined;
+
+/** The tour's pages plus the journeys' pages it does not have (ids read off the pages). */
+async function journeyExtras(): Promise<TourPage[]> {
+  const { browser, server } = env!;
+  const extra: TourPage[] = [
+    { name: "notifications", path: "/notifications", role: "graduate" },
+    { name: "employer applications", path: "/employer/applicants", role: "employer" },
+    { name: "employer hires", path: "/employer/hires", role: "employer" },
+    { name: "staff outcomes", path: "/staff/outcomes", role: "staff" },
+    { name: "staff outcome graduates", path: "/staff/outcomes/graduates", role: "staff" },
+    { name: "invitations", path: "/staff/invitations", role: "staff" },
+    { name: "verification", path: "/staff/graduates", role: "staff" },
+    { name: "moderation", path: "/staff/vacancies", role: "staff" },
+    { name: "company moderation", path: "/staff/companies", role: "staff" },
+  ];
+  const firstLink = (role: Role, from: string, pattern: RegExp) => firstLinkAs(browser, server.url, tour!.sessions[role], from, pattern);
+  // (The demo graduate has applied nowhere; the screenshot walk, scripts/screenshots.ts, shows that page.)
+  extra.push({ name: "an application", path: await firstLink("employer", "/employer/applicants", /^\/employer\/applications\/\d+$/), role: "employer" });
+  extra.push({ name: "cohort invitations", path: await firstLink("staff", "/staff/invitations", /^\/staff\/cohorts\/\d+\/invitations$/), role: "staff" });
+  extra.push({ name: "a graduate to verify", path: await firstLink("staff", "/staff/graduates", /^\/staff\/graduates\/\d+$/), role: "staff" });
+  return extra;
+}
+
+let extras: Promise<TourPage[]> | undefined;
+const walks = new Map<Lang, Promise<Visit[]>>();
+
+/** Loads each page once per language (the first test of that language to ask does it). */
+function walk(lang: Lang): Promise<Visit[]> {
+  let pending = walks.get(lang);
+  if (!pending) {
+    pending = walkOnce(lang);
+    walks.set(lang, pending);
+  }
+  return pending;
+}
+
+async function walkOnce(lang: Lang): Promise<Visit[]> {
+  const { browser, server } = env!;
+  extras ??= journeyExtras();
+  const pages = [
+    ...tour!.pages.map((page) => ({ page, inTour: true, inJourneys: page.status === undefined })),
+    ...(await extras).map((page) => ({ page, inTour: false, inJourneys: true })),
+  ];
+  const visits: Visit[] = [];
+  for (const { page: p, inTour, inJourneys } of pages) {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, storageState: tour!.sessions[p.role] });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}${withLang(p.path, lang)}`);
+    const htmlLang = await page.locator("html").getAttribute("lang");
+    const { text, width, broken } = await page.evaluate(() => {
+      const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt], input[type=submit], input[type=button]")]
+        .flatMap((el) => ["aria-label", "title", "placeholder", "alt", "value"].map((a) => el.getAttribute(a) ?? ""));
+      // A word of 5–20 letters fits any phone line, so one drawn over two lines means its
+      // box was squeezed (a grid or table column pressed to a few letters wide).
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // Text not drawn (the folded header menu on a phone) has no lines to split.
+        if (!node.parentElement!.checkVisibility()) continue;
+        for (const word of (node.textContent ?? "").matchAll(/\p{L}{5,20}/gu)) {
+          const range = document.createRange();
+          range.setStart(node, word.index!);
+          range.setEnd(node, word.index! + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`«${word[0]}» in <${node.parentElement!.tagName.toLowerCase()}>`);
+        }
+      }
+      return { text: `${document.title}\n${document.body.innerText}\n${attrs.join("\n")}`, width: document.documentElement.scrollWidth, broken };
+    });
+    const journeyText = await page.evaluate(() => {
+      const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")]
+        .flatMap((el) => ["aria-label", "title", "placeholder", "alt"].map((a) => el.getAttribute(a) ?? ""));
+      const buttons = [...document.querySelectorAll("input[type=submit], input[type=button]")].map((el) => el.getAttribute("value") ?? "");
+      // translate="no" marks what is deliberately not in a language (the audit log's action ids).
+      let body = document.body.innerText;
+      for (const el of document.querySelectorAll<HTMLElement>('[translate="no"]')) body = body.replace(el.innerText, " ");
+      return `${document.title}\n${body}\n${attrs.join("\n")}\n${buttons.join("\n")}`;
+    });
+    if (inTour && width > 360) await page.screenshot({ path: screenshotPath(`overflow-${lang}-${p.name}`), fullPage: true });
+    await context.close();
+    visits.push({ page: p, inTour, inJourneys, status: response?.status(), htmlLang, text, width, broken, journeyText });
+  }
+  return visits;
+}
+
+describe.skipIf(!hasChromium)("languages in a real browser", () => {
   for (const lang of ["ky", "ru", "en"] as const) {
     it(`no raw message key, no sideways overflow and no split word at 360 px on any page type (${lang})`, async () => {
       const problems: string[] = [];
-      for (const p of tour.pages) {
-        const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, storageState: tour.sessions[p.role] });
-        const page = await context.newPage();
-        const response = await page.goto(`${env.server.url}${withLang(p.path, lang)}`);
-        expect(response?.status(), p.name).toBe(p.status ?? 200);
-        expect(await page.locator("html").getAttribute("lang")).toBe(lang);
-        const { text, width, broken } = await page.evaluate(() => {
-          const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt], input[type=submit], input[type=button]")]
-            .flatMap((el) => ["aria-label", "title", "placeholder", "alt", "value"].map((a) => el.getAttribute(a) ?? ""));
-          // A word of 5–20 letters fits any phone line, so one drawn over two lines means its
-          // box was squeezed (a grid or table column pressed to a few letters wide).
-          const broken: string[] = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            // Text not drawn (the folded header menu on a phone) has no lines to split.
-            if (!node.parentElement!.checkVisibility()) continue;
-            for (const word of (node.textContent ?? "").matchAll(/\p{L}{5,20}/gu)) {
-              const range = document.createRange();
-              range.setStart(node, word.index!);
-              range.setEnd(node, word.index! + word[0].length);
-              const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-              if (lines.size > 1) broken.push(`«${word[0]}» in <${node.parentElement!.tagName.toLowerCase()}>`);
-            }
-          }
-          return { text: `${document.title}\n${document.body.innerText}\n${attrs.join("\n")}`, width: document.documentElement.scrollWidth, broken };
-        });
+      for (const { page: p, status, htmlLang, text, width, broken } of (await walk(lang)).filter((v) => v.inTour)) {
+        expect(status, p.name).toBe(p.status ?? 200);
+        expect(htmlLang).toBe(lang);
         const raw = [...new Set(text.match(/\b[a-z]+(?:\.[a-zA-Z0-9-]+)+\b/g) ?? [])].filter((m) => KEYS.has(m));
         if (raw.length) problems.push(`${p.name} ${p.path}: raw keys ${raw.join(", ")}`);
         if (broken.length) problems.push(`${p.name} ${p.path}: words split over two lines ${[...new Set(broken)].join(", ")}`);
-        if (width > 360) {
-          problems.push(`${p.name} ${p.path}: ${width} px wide`);
-          await page.screenshot({ path: screenshotPath(`overflow-${lang}-${p.name}`), fullPage: true });
-        }
-        await context.close();
+        if (width > 360) problems.push(`${p.name} ${p.path}: ${width} px wide`);
       }
       expect(problems).toEqual([]);
-    }, 300_000);
+    }, 600_000);
+  }
+});
+
+describe.skipIf(!hasChromium)("no word of another language on the journeys' pages", () => {
+  for (const lang of ["ky", "ru", "en"] as const) {
+    it(`every page of the four journeys shows only ${lang} words besides what people typed (${lang}, 360 px)`, async () => {
+      const visits = (await walk(lang)).filter((v) => v.inJourneys);
+      const allowed = new Set([...catalogWords(lang), ...dataWords(path.join(env!.server.dataDir, "portal.sqlite"))]);
+      // On a Kyrgyz page, a word only the Russian catalog uses (and nobody typed) is Russian.
+      const russianOnly = lang === "ky" ? new Set([...catalogWords("ru")].filter((w) => !allowed.has(w))) : new Set<string>();
+      const foreign = lang === "en" ? /\p{Script=Cyrillic}+/gu : /\b[A-Za-z]+\b/g;
+      const problems: string[] = [];
+      for (const { page: p, status, journeyText: text } of visits) {
+        expect(status, p.path).toBe(200);
+        // Addresses, e-mails and codes are not words of a language.
+        const plain = text.replace(/\bhttps?:\/\/\S+|\S+@\S+|\b[\w.-]+\.(kg|com|org|ru|net|io|dev|app)\b\S*|\bKG-[A-Z0-9-]+/g, " ");
+        const stray = [...new Set((plain.match(foreign) ?? []).filter((w) => !allowed.has(w.toLowerCase())))];
+        if (stray.length) problems.push(`${p.name} ${p.path}: ${stray.slice(0, 12).join(", ")}`);
+        const russian = [...new Set(words(plain).filter((w) => russianOnly.has(w)))];
+        if (russian.length) problems.push(`${p.name} ${p.path}: Russian words ${russian.slice(0, 12).join(", ")}`);
+        const date = lang === "ky" ? plain.match(RUSSIAN_DATE) : null;
+        if (date) problems.push(`${p.name} ${p.path}: a Russian date «${date[0]}»`);
+      }
+      expect(problems).toEqual([]);
+    }, 600_000);
   }
 });
