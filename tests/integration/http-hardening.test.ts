@@ -222,12 +222,16 @@ describe("request bodies (item 11)", () => {
     // One field of 200 KB: within the body limit, over the field limit.
     const big = await raw("POST", "/me/skills", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie! }, body: `intent=add&name=${"a".repeat(200_000)}` });
     expect(big.status).toBe(413);
-    // A route without an error boundary of its own still names the refusal (in all three languages).
+    // A page inside an area (the employer's layout) names the refusal in the reader's language…
     const employer = await signIn("employer@demo.kg", DEMO_PASSWORD);
     const hires = await raw("POST", "/employer/hires", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: employer.cookie! }, body: manyFields(5_000) });
     expect(hires.status).toBe(413);
-    expect(hires.body).toContain("Request too large");
-    expect(hires.body).toContain("Слишком большой запрос");
+    expect(hires.body).toContain("Суроо-талап өтө чоң");
+    // …and a route with no error boundary above it but the root's names it in all three languages.
+    const portfolio = await raw("POST", "/g/any-graduate", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: employer.cookie! }, body: manyFields(5_000) });
+    expect(portfolio.status).toBe(413);
+    expect(portfolio.body).toContain("Request too large");
+    expect(portfolio.body).toContain("Слишком большой запрос");
   });
 
   it("uploads keep their larger limit but not unbounded: a 500 MB multipart body and 60,000 file parts are refused with 413, memory bounded", async () => {
