@@ -64,7 +64,7 @@ export default function CompanyPublicPage() {
                 <Link to={`/vacancies/${v.id}`}>
                   <strong>{v.title}</strong>
                   <span className="small">
-                    {[v.city, t(`companies.workMode.${v.work_mode}` as MessageKey)].filter(Boolean).join(" · ")}
+                    {[v.city, t(`companies.workMode.${v.work_mode}`)].filter(Boolean).join(" · ")}
                   </span>
                   {v.deadline ? <span className="small muted"> · {t("companies.public.deadline", { date: formatDate(lang, v.deadline) })}</span> : null}
                 </Link>
