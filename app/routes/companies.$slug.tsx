@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey, Messages } from "~/i18n/messages/en";
+import type { Messages } from "~/i18n/messages/en";
 import { interpolate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { publicCompany } from "~/models/companies.server";
