@@ -19,7 +19,10 @@ export default tseslint.config(
       globals: { ...globals.node, ...globals.browser },
       parserOptions: {
         // Type information from tsconfig.json; the few files it does not include (scripts, configs) use it as their default.
-        projectService: { allowDefaultProject: ["*.js", "scripts/*.mjs", "scripts/*.ts", "tests/support/*.cjs", "app/utils/*.js"], defaultProject: "tsconfig.json" },
+        projectService: {
+          allowDefaultProject: ["*.js", "scripts/*.mjs", "scripts/*.ts", "tests/support/*.cjs", "app/utils/*.js"],
+          defaultProject: "tsconfig.json",
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -28,7 +31,10 @@ export default tseslint.config(
   {
     rules: {
       // A leading underscore marks a value left out on purpose (`const { password: _p, ...rest }`).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       // Remix loaders and actions throw Responses (redirect, 404) by design: docs/decisions/041-linter-and-formatter.md.
       "@typescript-eslint/only-throw-error": "off",
       // Remix loaders/actions and Kysely's migration provider are async by their interface, with or without an await.
