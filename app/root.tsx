@@ -8,13 +8,12 @@ import type { ReactNode } from "react";
 import { getUser } from "~/auth/require-user.server";
 import { useNonce } from "~/components/nonce";
 import { isServerRenderedOnly } from "~/utils/hydration";
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage, errorPageCode } from "~/components/error-page";
 import { useFlashOfThisPage, useLiveHeader } from "~/components/header-state";
 import { catalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
 import { companyOfUser } from "~/models/companies.server";
 import { unreadCount } from "~/models/notifications.server";
-import type { MessageKey } from "~/i18n/messages/en";
 import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
 import { httpMessages } from "~/i18n/areas/http";
 import { useMaybeT, useT } from "~/i18n/use-t";
@@ -198,9 +197,9 @@ export function ErrorBoundary() {
       </Document>
     );
   }
-  const code = [400, 403, 404, 405, 413].includes(status) ? status : 500;
+  const code = errorPageCode(status);
   return (
-    <Document lang={i18n.lang} title={`${i18n.t(`error.${code}.title` as MessageKey)} · ${i18n.t("brand.name")}`}>
+    <Document lang={i18n.lang} title={`${i18n.t(`error.${code}.title`)} · ${i18n.t("brand.name")}`}>
       <Header />
       <main id="main" className="page" tabIndex={-1}>
         <ErrorPage status={status} />

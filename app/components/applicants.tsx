@@ -4,7 +4,6 @@ import type { ApplicationStatus } from "@db/schema";
 import { Form, Link } from "@remix-run/react";
 import { APPLICATION_STATUSES } from "~/domain/applications/pipeline";
 import { formatDateTime, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { StatusPill } from "./application";
 import { Field, Select, SubmitButton } from "./form";
@@ -26,7 +25,7 @@ export function ApplicantsFilters({ action, query, vacancies }: {
   vacancies?: { id: number; title: string }[];
 }) {
   const { t } = useT();
-  const statusOptions = APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applications.status.${s}` as MessageKey) }));
+  const statusOptions = APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applications.status.${s}`) }));
   return (
     <Form key={JSON.stringify(query)} method="get" action={action} className="stack" role="search" aria-label={t("applications.filters")}>
       <div className="filters">

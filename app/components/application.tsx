@@ -2,9 +2,9 @@
 // its history, and the snapshot of what was sent (rendered from the stored copy only).
 import type { ApplicationStatus } from "@db/schema";
 import { formatDate, formatDateTime } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
+import { languageName } from "~/domain/profile/options";
 import type { SnapshotView } from "~/domain/applications/snapshot";
 import { ProjectCard } from "./project-card";
 import { fromSources, SkillEvidence } from "./skill-evidence";
@@ -22,7 +22,7 @@ const PILL: Record<ApplicationStatus, string> = {
 
 export function StatusPill({ status }: { status: ApplicationStatus }) {
   const { t } = useT();
-  return <span className={PILL[status]}>{t(`applications.status.${status}` as MessageKey)}</span>;
+  return <span className={PILL[status]}>{t(`applications.status.${status}`)}</span>;
 }
 
 type HistoryEvent = {
@@ -54,7 +54,7 @@ export function InterviewDetails({ at, place }: { at: string | null; place: stri
 
 export function ApplicationHistory({ events }: { events: HistoryEvent[] }) {
   const { t, lang } = useT();
-  const status = (s: ApplicationStatus) => t(`applications.status.${s}` as MessageKey);
+  const status = (s: ApplicationStatus) => t(`applications.status.${s}`);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t("applications.history")}</h2>
@@ -143,7 +143,7 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
                 return (
                   <li key={s.id} className={verified ? "is-verified" : undefined}>
                     {/* Each (level, evidence) pair; older snapshots have only the declared level and its evidence. */}
-                    {pick(s, "name", lang)} · {s.pairs?.length ? <SkillEvidence pairs={fromSources(s.pairs)} /> : <>{t(`skills.level.${s.level}` as MessageKey)} · {t(`skills.source.${s.evidence}` as MessageKey)}</>}
+                    {pick(s, "name", lang)} · {s.pairs?.length ? <SkillEvidence pairs={fromSources(s.pairs)} /> : <>{t(`skills.level.${s.level}`)} · {t(`skills.source.${s.evidence}`)}</>}
                   </li>
                 );
               })}
@@ -155,7 +155,7 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
             <h4>{t("public.languages")}</h4>
             <ul className="skill-list">
               {snapshot.languages.map((l) => (
-                <li key={l.language}>{t(`language.${l.language}` as MessageKey)}: {l.level === "native" ? t("languages.native") : l.level}</li>
+                <li key={l.language}>{languageName(t, l.language)}: {l.level === "native" ? t("languages.native") : l.level}</li>
               ))}
             </ul>
           </>

@@ -1,4 +1,5 @@
 // A radio group wired like the form fields: legend, error (aria-describedby), the typed value kept.
+// No aria-invalid on the radios: ARIA 1.2 gives it to the group, not to a radio (jsx-a11y); the error is read through the fieldset.
 import { useT } from "~/i18n/use-t";
 import type { FieldError } from "~/utils/form-types";
 
@@ -14,7 +15,7 @@ export function ChoiceGroup({
       {text ? <p className="field__error" id={errorId}>{text}</p> : null}
       {options.map((o) => (
         <div className="checkbox choice" key={o.value}>
-          <input type="radio" id={`f-${name}-${o.value}`} name={name} value={o.value} defaultChecked={defaultValue === o.value} required={required} aria-invalid={text ? true : undefined} />
+          <input type="radio" id={`f-${name}-${o.value}`} name={name} value={o.value} defaultChecked={defaultValue === o.value} required={required} />
           <label htmlFor={`f-${name}-${o.value}`}>{o.label}</label>
         </div>
       ))}

@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
 import { type CompletenessItem, ITEM_PAGE } from "~/domain/profile/completeness";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 
 /** How complete the profile is, and links to what is missing. */
@@ -17,7 +16,7 @@ export function CompletenessMeter({ percent, missing, id = "meter-title", classN
           {t("profile.missing")}{" "}
           {missing.map((item, i) => (
             <span key={item}>
-              <Link to={ITEM_PAGE[item]}>{t(`profile.item.${item}` as MessageKey)}</Link>
+              <Link to={ITEM_PAGE[item]}>{t(`profile.item.${item}`)}</Link>
               {i < missing.length - 1 ? ", " : ""}
             </span>
           ))}

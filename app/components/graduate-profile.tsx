@@ -1,8 +1,8 @@
 // The parts of a graduate's profile shared by the portfolio page and the printable CV.
-import type { MessageKey } from "~/i18n/messages/en";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
+import { languageName } from "~/domain/profile/options";
 import type { PublicProfile } from "~/models/public-profile.server";
 import { fromSources, SkillEvidence } from "./skill-evidence";
 
@@ -41,7 +41,7 @@ export function ProfileFacts({ data }: { data: Data }) {
         {availableNow ? t("public.availableNow") : t("public.available", { date: formatDate(lang, g.availableFrom!) })}
       </li>
       {g.willingToRelocate ? <li>{t("public.relocate")}</li> : null}
-      {g.remotePreference ? <li>{t("public.remote", { mode: t(`profile.remote.${g.remotePreference}` as MessageKey) })}</li> : null}
+      {g.remotePreference ? <li>{t("public.remote", { mode: t(`profile.remote.${g.remotePreference}`) })}</li> : null}
     </ul>
   );
 }
@@ -82,7 +82,7 @@ export function ProfileDetails({ data }: { data: Data }) {
           <h2 id="languages-title">{t("public.languages")}</h2>
           <ul className="skill-list">
             {data.languages.map((l) => (
-              <li key={l.language}>{t(`language.${l.language}` as MessageKey)}: {l.level === "native" ? t("languages.native") : l.level}</li>
+              <li key={l.language}>{languageName(t, l.language)}: {l.level === "native" ? t("languages.native") : l.level}</li>
             ))}
           </ul>
         </section>

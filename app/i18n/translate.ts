@@ -3,7 +3,10 @@ import type { Lang } from "./negotiate";
 import { inCase, isGrammarCase } from "./format";
 
 export type Vars = Record<string, string | number>;
-export type T = (key: MessageKey, vars?: Vars) => string;
+export type T = ((key: MessageKey, vars?: Vars) => string) & {
+  /** Whether the catalog has `key`: a key built from stored text (a notification kind, a recorded field name) is checked at run time. */
+  has: (key: string) => key is MessageKey;
+};
 
 // Plural categories come from Intl.PluralRules. Kyrgyz uses English's rule (one for exactly 1,
 // the same as CLDR's ky) because browsers often ship no Kyrgyz data (docs/decisions/029-…).
@@ -105,7 +108,8 @@ export function messageVariables(template: string): string[] {
 }
 
 export function makeT(messages: Messages, lang: Lang = "en"): T {
-  return (key, vars) => interpolate(messages[key] ?? key, vars, lang);
+  const t = (key: MessageKey, vars?: Vars) => interpolate(messages[key] ?? key, vars, lang);
+  return Object.assign(t, { has: (key: string): key is MessageKey => isMessageKey(messages, key) });
 }
 
 export function isMessageKey(messages: Messages, key: string): key is MessageKey {

@@ -57,7 +57,7 @@ export async function searchVacancies(
   const unknownSkill = Boolean(skillText) && !skill;
   // Text that as a whole names a skill ("C#", "питон"): vacancies asking for it match even when
   // the word is nowhere in their text (app/models/full-text.server.ts).
-  const { qSkill, searching, withHits: hitsFor } = await planTextSearch(db, VACANCIES_INDEX, q);
+  const { searching, withHits: hitsFor } = await planTextSearch(db, VACANCIES_INDEX, q);
   const requested = query.sort ?? (searching ? "relevance" : "newest");
   const sort: BoardSort = requested === "relevance" && !searching ? "newest" : requested;
   const empty = (): BoardResult => ({ items: [], total: 0, pages: 1, page: 1, sort, skill, unknownSkill });

@@ -37,7 +37,6 @@ export async function planAgainstDatabase(db: DB, cohortId: number, file: Checke
 /** A file name fit to show: no path, no control characters, not too long. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 120);
   return clean || "import.csv";
 }

@@ -116,7 +116,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
   const skills = new Map<number, Map<number, SkillClaim[]>>();
   const claim = (graduateId: number, skillId: number, level: LevelRank, evidence: EvidenceRank) => {
     let own = skills.get(graduateId);
-    if (!own) skills.set(graduateId, (own = new Map()));
+    if (!own) skills.set(graduateId, (own = new Map<number, SkillClaim[]>()));
     const pairs = own.get(skillId);
     if (pairs) pairs.push({ level, evidence });
     else own.set(skillId, [{ level, evidence }]);
@@ -164,7 +164,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
   const languages = new Map<number, Map<string, CefrRank>>();
   const speak = (g: number, language: string, level: CefrRank) => {
     let own = languages.get(g);
-    if (!own) languages.set(g, (own = new Map()));
+    if (!own) languages.set(g, (own = new Map<string, CefrRank>()));
     own.set(language, Math.max(own.get(language) ?? 0, level) as CefrRank);
   };
   for (const [g, language, level] of rowsFor<[number, string, CefrLevel]>(

@@ -10,10 +10,6 @@ import { refreshGraduateSearch } from "./graduate-search.server";
 
 import { LANGUAGE_CODES } from "~/domain/profile/options";
 
-function strongerSource(a: SkillSource, b: SkillSource): SkillSource {
-  return SOURCE_RANK[a] >= SOURCE_RANK[b] ? a : b;
-}
-
 export async function loadProfile(db: DB, graduateId: number) {
   const graduate = await db
     .selectFrom("graduates")

@@ -46,10 +46,11 @@ export async function withdrawModuleVerification(db: DB, graduateId: number, mod
       .where("graduate_id", "=", graduateId)
       .where("source", "=", "module")
       .where("skill_id", "in", (eb) => eb.selectFrom("module_skills").select("skill_id").where("module_id", "=", moduleId))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("module_skills as ms")
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("module_skills as ms")
               .innerJoin("graduate_modules as gm", "gm.module_id", "ms.module_id")
               .select("ms.skill_id")
               .whereRef("ms.skill_id", "=", "graduate_skills.skill_id")

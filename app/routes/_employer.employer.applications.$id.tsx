@@ -11,8 +11,8 @@ import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { bishkekLocalToUtc } from "~/domain/applications/interview-time";
 import { allowedMoves, APPLICATION_STATUSES, isFinal } from "~/domain/applications/pipeline";
+import type { ApplicationStatus } from "@db/schema";
 import { formatDate, formatKgs } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { requireCompanyMember } from "~/auth/guards.server";
 import { getCompanyApplication, move } from "~/models/applications.server";
@@ -81,7 +81,7 @@ export default function EmployerApplicationPage() {
   const { t, lang } = useT();
   const { application: a, moves } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
-  const status = (s: string) => t(`applications.status.${s}` as MessageKey);
+  const status = (s: ApplicationStatus) => t(`applications.status.${s}`);
   return (
     <section>
       <p className="small">

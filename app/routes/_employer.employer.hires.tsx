@@ -6,9 +6,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrorSummary, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
-import { CHECKPOINTS } from "~/domain/outcomes/codes";
+import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { requireCompanyMember } from "~/auth/guards.server";
 import { confirmHire, listCompanyHires } from "~/models/outcomes.server";
@@ -43,7 +42,7 @@ export default function HiresPage() {
   const { t, lang } = useT();
   const { hires } = useLoaderData<typeof loader>();
   const { errors } = useFormFailure();
-  const label = (c: string) => t(`outcomes.checkpoint.${c}` as MessageKey);
+  const label = (c: Checkpoint) => t(`outcomes.checkpoint.${c}`);
   return (
     <section>
       <h1>{t("outcomes.hires.title")}</h1>

@@ -11,7 +11,6 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/messages/en";
 import { companyOfUser } from "~/models/companies.server";
 import { graduateSchoolOfUser } from "~/models/graduates.server";
 import { passwordHashOf, setPassword } from "~/models/users.server";
@@ -79,7 +78,7 @@ export default function AccountPage() {
           <h2>{user.name}</h2>
           <dl className="dl">
             <dt>{t("account.role")}</dt>
-            <dd>{t(`role.${user.role}` as MessageKey)}</dd>
+            <dd>{t(`role.${user.role}`)}</dd>
             <dt>{t("account.email")}</dt>
             <dd>{user.email}</dd>
             {graduate ? (
@@ -97,7 +96,7 @@ export default function AccountPage() {
                 <dt>{t("account.companyStatus")}</dt>
                 <dd>
                   <span className={`pill ${company.status === "verified" ? "pill--ok" : company.status === "pending" ? "pill--warn" : "pill--error"}`}>
-                    {t(`account.status.${company.status}` as MessageKey)}
+                    {t(`account.status.${company.status}`)}
                   </span>
                 </dd>
               </>

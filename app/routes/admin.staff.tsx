@@ -7,7 +7,6 @@ import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/compone
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { createStaffAccount, emailTaken, listStaffAccounts } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
@@ -51,7 +50,7 @@ export default function StaffAccountsPage() {
             rows={people}
             columns={[
               { header: t("admin.staff.name"), cell: (p) => <>{p.display_name}<br /><span className="muted small">{p.email} · {formatDate(lang, p.created_at)}</span></> },
-              { header: t("account.role"), cell: (p) => t(`role.${p.role}` as MessageKey) },
+              { header: t("account.role"), cell: (p) => t(`role.${p.role}`) },
             ]}
           />
         </div>

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey, Messages } from "~/i18n/messages/en";
+import type { Messages } from "~/i18n/messages/en";
 import { interpolate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { publicCompany } from "~/models/companies.server";
@@ -64,7 +64,7 @@ export default function CompanyPublicPage() {
                 <Link to={`/vacancies/${v.id}`}>
                   <strong>{v.title}</strong>
                   <span className="small">
-                    {[v.city, t(`companies.workMode.${v.work_mode}` as MessageKey)].filter(Boolean).join(" · ")}
+                    {[v.city, t(`companies.workMode.${v.work_mode}`)].filter(Boolean).join(" · ")}
                   </span>
                   {v.deadline ? <span className="small muted"> · {t("companies.public.deadline", { date: formatDate(lang, v.deadline) })}</span> : null}
                 </Link>

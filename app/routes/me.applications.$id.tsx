@@ -8,7 +8,6 @@ import { FormErrorSummary, TextArea, useFormFailure } from "~/components/form";
 import { projectCardLinks } from "~/components/project-card";
 import { getDb } from "~/db.server";
 import { isFinal } from "~/domain/applications/pipeline";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { getGraduateApplication, withdraw } from "~/models/applications.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
@@ -55,7 +54,7 @@ export default function MyApplicationPage() {
       <p>{t("applications.status")}: <StatusPill status={a.status} /></p>
       <FormErrorSummary errors={errors} />
       {/* What happens next comes first; withdrawing is a secondary step behind its own confirmation (issue 14, item 8). */}
-      {invited ? (
+      {a.status === "invited" ? (
         <div className="card stack next-steps">
           <h2 className="h3">{t("applications.next.title")}</h2>
           <p>{t("applications.invitedLead", { company: a.company_name })}</p>
@@ -64,12 +63,12 @@ export default function MyApplicationPage() {
       ) : !isFinal(a.status) ? (
         <div className="card stack next-steps">
           <h2 className="h3">{t("applications.next.title")}</h2>
-          <p>{t(`applications.next.${a.status}` as MessageKey, { company: a.company_name })}</p>
+          <p>{t(`applications.next.${a.status}`, { company: a.company_name })}</p>
           {a.status === "interview" && a.interview ? <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} /> : null}
         </div>
       ) : null}
       {isFinal(a.status) ? (
-        <p className="muted">{t("applications.closed", { status: t(`applications.status.${a.status}` as MessageKey) })}</p>
+        <p className="muted">{t("applications.closed", { status: t(`applications.status.${a.status}`) })}</p>
       ) : (
         <details className="withdraw" open={Boolean(errors.note || errors._form) || undefined}>
           <summary>{invited ? t("applications.decline") : t("applications.withdraw")}</summary>

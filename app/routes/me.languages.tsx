@@ -4,7 +4,6 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
 import { languageLevels, saveLanguages } from "~/models/profile.server";
@@ -53,7 +52,7 @@ export default function LanguagesPage() {
           const name = `lang-${code}`;
           return (
             <div className="field" key={code}>
-              <label htmlFor={`f-${name}`}>{t(`language.${code}` as MessageKey)}</label>
+              <label htmlFor={`f-${name}`}>{t(`language.${code}`)}</label>
               <select id={`f-${name}`} name={name} defaultValue={values[name] ?? levels[code] ?? ""} aria-invalid={errors[name] ? true : undefined}>
                 <option value="">{t("languages.none")}</option>
                 {CEFR_LEVELS.map((l) => (

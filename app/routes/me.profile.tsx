@@ -5,7 +5,6 @@ import { Field, FormErrorSummary, Select, SubmitButton, TextArea, useFormFailure
 import { getDb } from "~/db.server";
 import { deleteStoredImage, storeUploadedImage } from "~/domain/images/store.server";
 import { readUploadForm } from "~/domain/images/upload-form.server";
-import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
@@ -152,7 +151,7 @@ export default function ProfileBasicsPage() {
             name="remote"
             label={t("profile.remote")}
             placeholder="—"
-            options={REMOTE_PREFERENCES.map((p) => ({ value: p, label: t(`profile.remote.${p}` as MessageKey) }))}
+            options={REMOTE_PREFERENCES.map((p) => ({ value: p, label: t(`profile.remote.${p}`) }))}
             defaultValue={typed ? values.remote : g.remote_preference}
             error={errors.remote}
           />
@@ -167,7 +166,7 @@ export default function ProfileBasicsPage() {
             {VISIBILITIES.map((option) => (
               <div className="checkbox" key={option}>
                 <input type="radio" id={`vis-${option}`} name="visibility" value={option} defaultChecked={(typed ? values.visibility : g.visibility) === option} />
-                <label htmlFor={`vis-${option}`}>{t(`profile.visibility.${option}` as MessageKey)}</label>
+                <label htmlFor={`vis-${option}`}>{t(`profile.visibility.${option}`)}</label>
               </div>
             ))}
           </fieldset>

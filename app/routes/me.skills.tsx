@@ -6,7 +6,6 @@ import { Field, FormErrorSummary, Select, SubmitButton, useFormFailure } from "~
 import { ListTable } from "~/components/list-table";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
-import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
@@ -71,7 +70,7 @@ export default function SkillsPage() {
   // Keyed by the location: after a skill is added (JavaScript on) the form starts empty again; after a
   // refusal the typed values come back through defaultValue (docs/decisions/026-application-page-state.md).
   const { key: formKey } = useLocation();
-  const levelOptions = SKILL_LEVELS.map((l) => ({ value: l, label: t(`skills.level.${l}` as MessageKey) }));
+  const levelOptions = SKILL_LEVELS.map((l) => ({ value: l, label: t(`skills.level.${l}`) }));
   return (
     <section>
       <h1>{t("skills.title")}</h1>

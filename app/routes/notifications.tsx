@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { isApplicationStatus } from "~/domain/applications/pipeline";
@@ -29,7 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
 function notificationText(t: T, n: { kind: string; vars: Record<string, string | number> }): string {
   const status = n.vars.status;
   const vars = n.kind === "application-status" && isApplicationStatus(status) ? { ...n.vars, status: t(`applications.status.${status}`) } : n.vars;
-  return t(`notify.${n.kind}` as MessageKey, vars);
+  const key = `notify.${n.kind}`;
+  return t.has(key) ? t(key, vars) : key;
 }
 
 export const meta = titleMeta("notifications.title", { private: true });

@@ -14,7 +14,6 @@ import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { publicCheckpointOf } from "~/domain/outcomes/display";
 import type { PublicCell, PublicRateName, PublicRow } from "~/domain/outcomes/public-figures";
 import { formatKgs, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import type { Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import type { T } from "~/i18n/translate";
@@ -164,7 +163,7 @@ export default function PublicOutcomes() {
           {/* Two shares of the same graduates (all of them), so one can never read as contradicting the other. */}
           <figure className="chart-figure">
             <GroupBarChart
-              title={`${t("outcomes.public.chart")} — ${t(`outcomes.checkpoint.${checkpoint}` as MessageKey)}`}
+              title={`${t("outcomes.public.chart")} — ${t(`outcomes.checkpoint.${checkpoint}`)}`}
               series={[{ name: t("outcomes.public.label.knowledge"), color: CHART_COLORS[0] }, { name: t("outcomes.public.label.employment"), color: CHART_COLORS[1] }]}
               groups={schools.map((s) => ({ label: pick(s, "name", lang), values: [share(s.total.cells.knowledgeRate), share(s.total.cells.employmentRate)] }))}
               width={288}

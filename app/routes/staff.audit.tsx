@@ -9,7 +9,6 @@ import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { isKnownAuditAction, isKnownAuditEntity } from "~/domain/audit/actions";
 import { formatDateTime, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { auditFilterChoices, type AuditFilters, listAudit } from "~/models/audit.server";
 import { titleMeta } from "~/utils/meta";
@@ -78,8 +77,7 @@ function useFieldLabel() {
   const { t } = useT();
   return (key: string) => {
     const id = `audit.field.${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()}`;
-    const label = t(id as MessageKey);
-    return label === id ? key : label;
+    return t.has(id) ? t(id) : key;
   };
 }
 
@@ -123,8 +121,8 @@ function Change({ before, after }: { before: string | null; after: string | null
 export default function AuditPage() {
   const { t, lang } = useT();
   const { filters, entries, total, page, pages, actors, actions, entities } = useLoaderData<typeof loader>();
-  const actionLabel = (a: string) => (isKnownAuditAction(a) ? t(`audit.action.${a}` as MessageKey) : a);
-  const entityLabel = (e: string) => (isKnownAuditEntity(e) ? t(`audit.entity.${e}` as MessageKey) : e);
+  const actionLabel = (a: string) => (isKnownAuditAction(a) ? t(`audit.action.${a}`) : a);
+  const entityLabel = (e: string) => (isKnownAuditEntity(e) ? t(`audit.entity.${e}`) : e);
   const only = (params: Record<string, string>) => `/staff/audit?${new URLSearchParams(params)}`;
   return (
     <section>
@@ -165,7 +163,7 @@ export default function AuditPage() {
                 <>
                   <Link to={only({ actor: String(e.actor_user_id) })}>{e.actor_name}</Link>
                   <br />
-                  <span className="muted small">{e.actor_email} · {t(`role.${e.actor_role}` as MessageKey)}</span>
+                  <span className="muted small">{e.actor_email}{e.actor_role ? ` · ${t(`role.${e.actor_role}`)}` : null}</span>
                 </>
               ) : (
                 <span className="muted">{t("audit.system")}</span>

@@ -6,7 +6,6 @@ import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, SubmitButton, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import {
   approveIdentityChange, getCompanyForStaff, pendingIdentityChangeForStaff, rejectCompany, rejectIdentityChange, setCompanyTrusted, verifyCompany,
@@ -84,7 +83,7 @@ export default function StaffCompanyPage() {
         <div>
           <h1>{c.name}</h1>
           <p>
-            {t(`companies.label.${c.status}` as MessageKey)}
+            {t(`companies.label.${c.status}`)}
             {c.trusted ? <> · <span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
           </p>
         </div>

@@ -5,7 +5,6 @@ import { Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { listCompaniesForStaff } from "~/models/companies.server";
 import { COMPANY_STATUSES, type CompanyStatus } from "~/domain/companies/options";
@@ -33,7 +32,7 @@ export default function StaffCompaniesPage() {
           name="status"
           label={t("companies.staff.status")}
           placeholder={t("companies.staff.all")}
-          options={COMPANY_STATUSES.map((s) => ({ value: s, label: t(`companies.label.${s}` as MessageKey) }))}
+          options={COMPANY_STATUSES.map((s) => ({ value: s, label: t(`companies.label.${s}`) }))}
           defaultValue={status}
         />
         <SubmitButton>{t("companies.staff.show")}</SubmitButton>
@@ -61,7 +60,7 @@ export default function StaffCompaniesPage() {
             header: t("companies.staff.status"),
             cell: (c) => (
               <>
-                {t(`companies.label.${c.status}` as MessageKey)}
+                {t(`companies.label.${c.status}`)}
                 {c.trusted ? <><br /><span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
                 {c.identity_change_pending ? <><br /><strong className="small">{t("companies.staff.identityWaiting")}</strong></> : null}
               </>

@@ -10,7 +10,6 @@ import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
 import { cohortLabel } from "~/i18n/cohort-label";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -154,7 +153,7 @@ export default function VerifyGraduatePage() {
         empty={t("skills.none")}
         columns={[
           { header: t("skills.skill"), cell: (s) => pick(s, "name", lang) },
-          { header: t("skills.level"), cell: (s) => t(`skills.level.${s.level}` as MessageKey) },
+          { header: t("skills.level"), cell: (s) => t(`skills.level.${s.level}`) },
           { header: t("skills.evidence"), cell: (s) => <SkillEvidence pairs={fromSources(s.pairs)} /> },
           {
             header: t("common.actions"),

@@ -13,7 +13,6 @@ import { OUTCOME_CODES } from "~/domain/outcomes/codes";
 import { BREAKDOWNS, dashboardQueryFrom, dashboardSearch, RATE_MEASURES, type DashboardQuery } from "~/domain/outcomes/dashboard";
 import { TIME_TO_JOB_WINDOWS, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import type { Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import type { T } from "~/i18n/translate";
@@ -122,7 +121,7 @@ export default function OutcomeDashboard() {
         <div className="field">
           <label htmlFor="dash-by">{t("outcomes.dashboard.by")}</label>
           <select id="dash-by" name="by" defaultValue={query.by}>
-            {BREAKDOWNS.map((b) => <option key={b} value={b}>{t(`outcomes.dashboard.by.${b}` as MessageKey)}</option>)}
+            {BREAKDOWNS.map((b) => <option key={b} value={b}>{t(`outcomes.dashboard.by.${b}`)}</option>)}
           </select>
         </div>
         <SubmitButton>{t("outcomes.dashboard.show")}</SubmitButton>
@@ -139,7 +138,7 @@ export default function OutcomeDashboard() {
           <ul className="outcome-counts">
             {OUTCOME_CODES.map((code) => (
               <li key={code}>
-                <Link to={drillHref({ ...query, by: "total" }, "all", `code_${code}`)}><strong>{formatNumber(lang, total.counts[code])}</strong> {t(`outcomes.code.${code}` as MessageKey)}</Link>
+                <Link to={drillHref({ ...query, by: "total" }, "all", `code_${code}`)}><strong>{formatNumber(lang, total.counts[code])}</strong> {t(`outcomes.code.${code}`)}</Link>
               </li>
             ))}
           </ul>

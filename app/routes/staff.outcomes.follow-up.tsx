@@ -12,7 +12,6 @@ import { getDb } from "~/db.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { cohortLabel, cohortOptions } from "~/i18n/cohort-label";
 import { formatDate, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { followUpQueryFrom } from "~/domain/outcomes/follow-up-query";
@@ -63,7 +62,7 @@ export default function FollowUpPage() {
       <p className="lead">{t("outcomes.followUp.lead")}</p>
       {created ? (
         <Notice kind="ok">
-          <p>{t("outcomes.followUp.linkCreated", { name: created.name, checkpoint: t(`outcomes.checkpoint.${created.checkpoint}` as MessageKey), date: formatDate(lang, created.expiresAt) })}</p>
+          <p>{t("outcomes.followUp.linkCreated", { name: created.name, checkpoint: t(`outcomes.checkpoint.${created.checkpoint}`), date: formatDate(lang, created.expiresAt) })}</p>
           <p><span className="survey-link">{created.url}</span></p>
         </Notice>
       ) : null}
@@ -103,7 +102,7 @@ export default function FollowUpPage() {
             header: t("outcomes.followUp.checkpoint"),
             cell: (r) => (
               <>
-                {t("outcomes.checkpointOn", { checkpoint: t(`outcomes.checkpoint.${r.checkpoint}` as MessageKey), date: formatDate(lang, r.checkpoint_date) })}
+                {t("outcomes.checkpointOn", { checkpoint: t(`outcomes.checkpoint.${r.checkpoint}`), date: formatDate(lang, r.checkpoint_date) })}
                 <br />
                 <span className={`pill ${r.state === "overdue" ? "pill--error" : "pill--warn"}`}>{t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due")}</span>
                 {r.current_code === "unknown" ? <span className="small muted"> {t("outcomes.followUp.currentUnknown")}</span> : null}

@@ -7,7 +7,6 @@ import { getDb } from "~/db.server";
 import { csvResponse, toCsv } from "~/domain/csv/write";
 import { todayInBishkek } from "~/domain/calendar";
 import { serverT } from "~/i18n/catalog.server";
-import type { MessageKey } from "~/i18n/messages/en";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { recordAudit } from "~/models/audit.server";
@@ -33,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const header = ["id", t("followUpCsv.lastName"), t("followUpCsv.firstName"), t("outcomes.followUp.school"), t("followUpCsv.graduated"), t("outcomes.followUp.checkpoint"), t("followUpCsv.checkpointDate"), t("outcomes.followUp.state"), t("followUpCsv.phone"), t("followUpCsv.telegram")];
   const lines = rows.map((r) => [
-    r.id, r.last_name, r.first_name, pick(r, "name", lang), r.graduation_date, t(`outcomes.checkpoint.${r.checkpoint}` as MessageKey), r.checkpoint_date,
+    r.id, r.last_name, r.first_name, pick(r, "name", lang), r.graduation_date, t(`outcomes.checkpoint.${r.checkpoint}`), r.checkpoint_date,
     t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due") + (r.current_code === "unknown" ? ` (${t("outcomes.followUp.currentUnknown")})` : ""),
     r.contact_phone, r.contact_telegram,
   ]);

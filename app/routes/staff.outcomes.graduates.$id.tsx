@@ -14,7 +14,6 @@ import { CHECKPOINTS, EMPLOYMENT_KINDS, OUTCOME_CODES, type Checkpoint } from "~
 import { StaffOutcomeSchema } from "~/domain/outcomes/forms";
 import { RELATEDNESS } from "~/domain/outcomes/records";
 import { formatDate, formatKgs } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { historyByCheckpoint } from "~/domain/outcomes/history";
@@ -91,7 +90,7 @@ function RecordView({ r }: { r: OutcomeHistoryRow }) {
   return (
     <li className={r.current ? "is-current" : undefined}>
       <p>
-        <strong>{t(`outcomes.code.${r.code}` as MessageKey)}</strong>{" "}
+        <strong>{t(`outcomes.code.${r.code}`)}</strong>{" "}
         <span className={`pill${r.current ? " pill--ok" : ""}`}>{t(r.current ? "outcomes.graduate.current" : "outcomes.graduate.superseded")}</span>
       </p>
       {r.code === "employed" ? (
@@ -102,14 +101,14 @@ function RecordView({ r }: { r: OutcomeHistoryRow }) {
             {t(r.company_htp_resident ? "outcomes.graduate.htp" : "outcomes.graduate.notHtp")}
           </p>
           <p>
-            {r.employment_kind ? t(`outcomes.kind.${r.employment_kind}` as MessageKey) : null}
+            {r.employment_kind ? t(`outcomes.kind.${r.employment_kind}`) : null}
             {r.job_title && r.start_date ? ` · ${t("outcomes.graduate.job", { title: r.job_title, date: formatDate(lang, r.start_date) })}` : null}
             {r.started_before_graduation ? ` · ${t("outcomes.graduate.beforeGraduation")}` : null}
           </p>
           <p className="small">
             {r.hours_per_week ? t("outcomes.graduate.hours", { hours: r.hours_per_week }) : null}
             {r.monthly_pay != null ? ` · ${t("outcomes.graduate.pay", { pay: formatKgs(lang, r.monthly_pay) })}` : null}
-            {r.related ? ` · ${t("outcomes.graduate.relatedIs", { value: t(`outcomes.related.${r.related}` as MessageKey) })}` : null}
+            {r.related ? ` · ${t("outcomes.graduate.relatedIs", { value: t(`outcomes.related.${r.related}`) })}` : null}
             {r.region_en ? ` · ${t("outcomes.graduate.region", { region: pick({ name_ky: r.region_ky!, name_ru: r.region_ru!, name_en: r.region_en }, "name", lang) })}` : null}
           </p>
         </>
@@ -117,7 +116,7 @@ function RecordView({ r }: { r: OutcomeHistoryRow }) {
       {r.not_seeking_reason ? <p className="small">{t("outcomes.graduate.reason", { reason: r.not_seeking_reason })}</p> : null}
       {r.excluded_reason ? <p className="small">{t("outcomes.graduate.staffOnly", { reason: r.excluded_reason })}</p> : null}
       <p className="small muted">
-        {t("outcomes.graduate.asOf", { date: formatDate(lang, r.as_of) })} · {t("outcomes.graduate.recorded", { source: t(`outcomes.source.${r.source}` as MessageKey), by, date: formatDate(lang, r.created_at) })}
+        {t("outcomes.graduate.asOf", { date: formatDate(lang, r.as_of) })} · {t("outcomes.graduate.recorded", { source: t(`outcomes.source.${r.source}`), by, date: formatDate(lang, r.created_at) })}
       </p>
     </li>
   );
@@ -132,7 +131,7 @@ export default function GraduateOutcomesPage() {
   const typed = values.intent === "record";
   const v = (name: string, fallback = "") => (typed ? (values[name] ?? "") : fallback);
   const name = `${graduate.first_name} ${graduate.last_name}`;
-  const checkpointLabel = (c: Checkpoint) => t(`outcomes.checkpoint.${c}` as MessageKey);
+  const checkpointLabel = (c: Checkpoint) => t(`outcomes.checkpoint.${c}`);
   return (
     <section>
       <p><Link to="/staff/outcomes/follow-up">← {t("outcomes.graduate.back")}</Link></p>
@@ -192,11 +191,11 @@ export default function GraduateOutcomesPage() {
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="record" />
             <Select name="checkpoint" label={t("outcomes.form.checkpoint")} required options={CHECKPOINTS.map((c) => ({ value: c, label: checkpointLabel(c) }))} defaultValue={v("checkpoint", preselect ?? "")} error={errors.checkpoint} placeholder="" />
-            <Select name="code" label={t("outcomes.form.code")} required options={OUTCOME_CODES.map((c) => ({ value: c, label: t(`outcomes.code.${c}` as MessageKey) }))} defaultValue={v("code")} error={errors.code} placeholder="" />
+            <Select name="code" label={t("outcomes.form.code")} required options={OUTCOME_CODES.map((c) => ({ value: c, label: t(`outcomes.code.${c}`) }))} defaultValue={v("code")} error={errors.code} placeholder="" />
             <Field name="asOf" type="date" label={t("outcomes.form.asOf")} required defaultValue={v("asOf", today)} error={errors.asOf} />
             <fieldset className="stack">
               <legend>{t("outcomes.form.employed")}</legend>
-              <Select name="kind" label={t("outcomes.form.kind")} options={EMPLOYMENT_KINDS.map((k) => ({ value: k, label: t(`outcomes.kind.${k}` as MessageKey) }))} defaultValue={v("kind", "employee")} error={errors.kind} />
+              <Select name="kind" label={t("outcomes.form.kind")} options={EMPLOYMENT_KINDS.map((k) => ({ value: k, label: t(`outcomes.kind.${k}`) }))} defaultValue={v("kind", "employee")} error={errors.kind} />
               <Field name="hours" label={t("outcomes.form.hours")} hint={t("outcomes.form.hoursHint")} inputMode="numeric" defaultValue={v("hours", "40")} error={errors.hours} />
               <Select name="companyId" label={t("outcomes.form.company")} placeholder={t("outcomes.form.companyNone")} options={companies.map((c) => ({ value: c.id, label: c.name }))} defaultValue={v("companyId")} error={errors.companyId} />
               <Field name="employerName" label={t("outcomes.form.employerName")} hint={t("outcomes.employers.pickHint")} list="known-companies" defaultValue={v("employerName")} error={errors.employerName} />
@@ -204,7 +203,7 @@ export default function GraduateOutcomesPage() {
               <Field name="jobTitle" label={t("outcomes.form.jobTitle")} defaultValue={v("jobTitle")} error={errors.jobTitle} />
               <Field name="startDate" type="date" label={t("outcomes.form.startDate")} defaultValue={v("startDate")} error={errors.startDate} />
               <Field name="monthlyPay" label={t("outcomes.form.monthlyPay")} hint={t("outcomes.form.payHint")} inputMode="numeric" optional defaultValue={v("monthlyPay")} error={errors.monthlyPay} />
-              <Select name="related" label={t("outcomes.form.related")} options={RELATEDNESS.map((r) => ({ value: r, label: t(`outcomes.related.${r}` as MessageKey) }))} defaultValue={v("related", "unknown")} error={errors.related} />
+              <Select name="related" label={t("outcomes.form.related")} options={RELATEDNESS.map((r) => ({ value: r, label: t(`outcomes.related.${r}`) }))} defaultValue={v("related", "unknown")} error={errors.related} />
               <Select name="regionId" label={t("outcomes.form.region")} placeholder={t("outcomes.form.regionNone")} options={regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))} defaultValue={v("regionId")} error={errors.regionId} />
             </fieldset>
             <Field name="reason" label={t("outcomes.form.reason")} hint={t("outcomes.form.reasonHint")} optional defaultValue={v("reason")} error={errors.reason} />

@@ -7,9 +7,8 @@ import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { groupLabelText } from "~/components/outcome-figures";
 import { ListTable } from "~/components/list-table";
 import { getConnection, getDb } from "~/db.server";
-import { dashboardSearch, drillQueryFrom } from "~/domain/outcomes/dashboard";
+import { dashboardSearch, drillQueryFrom, isCodeMeasure, measureCode } from "~/domain/outcomes/dashboard";
 import { formatDate, formatKgs, formatNumber } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/messages/en";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { drillDown, drillGroupLabel } from "~/models/outcome-dashboard.server";
@@ -27,13 +26,13 @@ export const meta = titleMeta("outcomes.drill.title", { private: true });
 export default function OutcomeDrillDown() {
   const { t, lang } = useT();
   const { query, label, rows, total, pages, page } = useLoaderData<typeof loader>();
-  const measure = query.measure.startsWith("code_") ? t(`outcomes.code.${query.measure.slice(5)}` as MessageKey) : t(`outcomes.measure.${query.measure}` as MessageKey);
+  const measure = isCodeMeasure(query.measure) ? t(`outcomes.code.${measureCode(query.measure)}`) : t(`outcomes.measure.${query.measure}`);
   const search = dashboardSearch(query, { group: query.group, measure: query.measure });
   return (
     <section>
       <p className="small"><Link to={`/staff/outcomes?${dashboardSearch(query)}#table`}>← {t("outcomes.drill.back")}</Link></p>
       <h1>{t("outcomes.drill.title")}</h1>
-      <p className="lead">{t("outcomes.drill.about", { measure, group: groupLabelText(query.by, label, t, lang), checkpoint: t(`outcomes.checkpoint.${query.checkpoint}` as MessageKey) })}</p>
+      <p className="lead">{t("outcomes.drill.about", { measure, group: groupLabelText(query.by, label, t, lang), checkpoint: t(`outcomes.checkpoint.${query.checkpoint}`) })}</p>
       <h2>{t("outcomes.drill.found", { n: formatNumber(lang, total) })}</h2>
       {rows.length > 0 ? <p><a href={`/staff/outcomes/graduates.csv?${search}`} download>{t("outcomes.drill.csv")}</a></p> : null}
       <ListTable
@@ -54,7 +53,7 @@ export default function OutcomeDrillDown() {
           },
           { header: t("outcomes.drill.school"), cell: (r) => pick(r.school, "name", lang) },
           { header: t("outcomes.drill.cohort"), cell: (r) => formatDate(lang, r.graduation_date) },
-          { header: t("outcomes.drill.outcome"), cell: (r) => t(`outcomes.code.${r.code}` as MessageKey) },
+          { header: t("outcomes.drill.outcome"), cell: (r) => t(`outcomes.code.${r.code}`) },
           {
             header: t("outcomes.drill.employer"),
             cell: (r) => (

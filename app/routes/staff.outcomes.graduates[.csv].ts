@@ -6,7 +6,6 @@ import { getConnection, getDb } from "~/db.server";
 import { csvResponse, toCsv } from "~/domain/csv/write";
 import { drillQueryFrom } from "~/domain/outcomes/dashboard";
 import { serverT } from "~/i18n/catalog.server";
-import type { MessageKey } from "~/i18n/messages/en";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { recordAudit } from "~/models/audit.server";
@@ -26,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const header = ["id", t("outcomes.drill.name"), t("outcomes.drill.school"), t("outcomes.drill.cohort"), t("outcomes.drill.outcome"), t("outcomes.drill.employer"), t("outcomes.drill.htp"), t("outcomes.drill.jobTitle"), t("outcomes.drill.start"), t("outcomes.drill.hours"), t("outcomes.drill.pay")];
   const lines = rows.map((r) => [
-    r.id, `${r.last_name} ${r.first_name}`, pick(r.school, "name", lang), r.graduation_date, t(`outcomes.code.${r.code}` as MessageKey), r.employer,
+    r.id, `${r.last_name} ${r.first_name}`, pick(r.school, "name", lang), r.graduation_date, t(`outcomes.code.${r.code}`), r.employer,
     r.htp === null ? null : r.htp, r.job_title, r.start_date, r.hours, r.monthly_pay,
   ]);
   return csvResponse(toCsv(header, lines), `outcome-graduates-${query.checkpoint}-${query.measure}.csv`);

@@ -10,7 +10,6 @@ import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/compone
 import { getDb } from "~/db.server";
 import { SurveyAnswerSchema } from "~/domain/outcomes/forms";
 import { SURVEY_CODES } from "~/domain/outcomes/records";
-import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { companyChoices } from "~/models/employer-links.server";
 import { answerSurvey, findSurveyLink } from "~/models/outcomes.server";
@@ -55,7 +54,7 @@ export default function SurveyPage() {
   // A POST to a link that was used meanwhile answers with its state.
   if (loaded.state !== "usable" || !loaded.link) return <SurveyClosed state={loaded.state} />;
   const { link } = loaded;
-  const checkpoint = t(`outcomes.checkpoint.${link.checkpoint}` as MessageKey).toLocaleLowerCase(lang);
+  const checkpoint = t(`outcomes.checkpoint.${link.checkpoint}`).toLocaleLowerCase(lang);
   return (
     <section className="survey">
       <h1>{t("outcomes.survey.title")}</h1>
@@ -65,7 +64,7 @@ export default function SurveyPage() {
         <ChoiceGroup
           name="code"
           legend={t("outcomes.survey.question")}
-          options={SURVEY_CODES.map((c) => ({ value: c, label: t(`outcomes.survey.code.${c}` as MessageKey) }))}
+          options={SURVEY_CODES.map((c) => ({ value: c, label: t(`outcomes.survey.code.${c}`) }))}
           defaultValue={values.code}
           error={errors.code}
         />

@@ -77,14 +77,13 @@ async function main(): Promise<void> {
   // Signed-out job-board pages are replayed from memory until vacancy data changes (page-cache.ts).
   const dataVersion = connection.sqlite.prepare("select seq from sqlite_sequence where name = 'match_changes'").pluck();
   app.use(pageCache(() => Number(dataVersion.get() ?? 0)));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") }),
-    }),
-  );
+  // Remix's handler catches its own errors (passes them to next): the promise needs no other handling.
+  const handleRequest = createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") }),
+  });
+  app.all("*", (req, res, next) => void handleRequest(req, res, next));
   const server = app.listen(settings.port, () => {
     console.log(`portal ready at http://localhost:${settings.port} (database ${settings.databasePath}; public address ${settings.publicUrl})`);
   });

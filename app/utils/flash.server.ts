@@ -1,6 +1,7 @@
 // One-time notices after a redirect (Post/Redirect/Get): a short-lived cookie holding a message key.
 import { en, type MessageKey } from "~/i18n/messages/en";
 import { readCookie } from "~/i18n/negotiate";
+import { isMessageKey } from "~/i18n/translate";
 
 const FLASH_COOKIE = "flash";
 
@@ -13,8 +14,7 @@ export function takeFlash(request: Request): { flash: MessageKey | null; clear: 
   const value = readCookie(request.headers.get("Cookie"), FLASH_COOKIE);
   if (value === null) return { flash: null, clear: null };
   const clear = `${FLASH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
-  const known = Object.prototype.hasOwnProperty.call(en, value) && value.startsWith("flash.");
-  return { flash: known ? (value as MessageKey) : null, clear };
+  return { flash: isMessageKey(en, value) && value.startsWith("flash.") ? value : null, clear };
 }
 
 /** Joins several Set-Cookie values into a Headers object (each stays its own header line). */

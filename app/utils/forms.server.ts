@@ -3,6 +3,7 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { en, type MessageKey } from "~/i18n/messages/en";
+import { isMessageKey } from "~/i18n/translate";
 
 import type { FieldErrors, FormFailureData } from "./form-types";
 import { type BodyLimits, FORM_LIMITS, readBoundedForm } from "./request-body.server";
@@ -23,7 +24,7 @@ export function typedValues(formData: FormData): Record<string, string> {
 }
 
 function toMessageKey(message: string | undefined, fieldValue: unknown): MessageKey {
-  if (message && Object.prototype.hasOwnProperty.call(en, message)) return message as MessageKey;
+  if (message && isMessageKey(en, message)) return message;
   return fieldValue === undefined || fieldValue === "" ? "errors.required" : "errors.invalid";
 }
 

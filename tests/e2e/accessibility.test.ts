@@ -4,8 +4,6 @@
 // keyboard alone.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { en } from "~/i18n/messages/en";
-import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
 import { hasChromium, screenshotPath, expectText } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DEMO_ROLES, discoverPages, firstLoadJsKb, HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePage, measurePageWeights, VISITOR_START, type PageWeight } from "../bench/page-weight";
+import { DEMO_ROLES, discoverPages, firstLoadJsKb, HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePage, measurePageWeights, VISITOR_START } from "../bench/page-weight";
 import { sessionCookie } from "../bench/slow-link";
 import { hasChromium } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";

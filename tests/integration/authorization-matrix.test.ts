@@ -355,7 +355,7 @@ afterAll(() => {
 /** Where signing in sends each actor (app/models/users.server.ts homeFor). */
 const HOME: Record<Actor, string> = { visitor: "", gradA: "/me/profile", gradB: "/me/profile", pending: "/employer", empX: "/employer", empY: "/employer", staff: "/staff", admin: "/admin" };
 
-function classify(o: Outcome, isAction: boolean, actor: Actor, expected: Expected): Expected | string {
+function classify(o: Outcome, isAction: boolean, actor: Actor, expected: Expected): Exclude<Expected, string> | string {
   if (o.status >= 500) return `5xx (${o.status})`;
   if (o.status >= 300 && o.status < 400 && o.location) {
     if (o.location.startsWith("/login")) return "login";
@@ -393,7 +393,7 @@ async function runCase(mod: Record<string, unknown>, row: Row, actor: Actor, exp
   const before = watch.mark();
   const handler = (action ? mod.action : mod.loader) as Handler;
   const label = `${row.file}${row.note ? ` (${row.note})` : ""} ${action ? `action${action.intent ? `[${action.intent}]` : ""}` : "loader"} as ${actor}`;
-  let got: Expected | string;
+  let got: Exclude<Expected, string> | string;
   try {
     got = classify(await call(handler, requestFor(row.url(world), actor, action), row.params?.(world) ?? {}), Boolean(action), actor, expected);
   } catch (error) {

@@ -31,7 +31,7 @@ const GRADUATE_MOVES: Record<ApplicationStatus, readonly ApplicationStatus[]> = 
   withdrawn: [],
 };
 
-export function isFinal(status: ApplicationStatus): boolean {
+export function isFinal(status: ApplicationStatus): status is "hired" | "rejected" | "withdrawn" {
   return FINAL_STATUSES.includes(status);
 }
 

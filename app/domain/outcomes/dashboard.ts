@@ -54,6 +54,15 @@ export const MEASURES = [
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
+/** A count of one outcome code (`code_employed` …): its label is the code's own. */
+export function isCodeMeasure(measure: Measure): measure is `code_${OutcomeCode}` {
+  return measure.startsWith("code_");
+}
+
+export function measureCode(measure: `code_${OutcomeCode}`): OutcomeCode {
+  return OUTCOME_CODES.find((code) => measure === `code_${code}`) ?? "unknown";
+}
+
 const CAREER: readonly OutcomeCode[] = ["employed", "military", "service", "education"];
 
 export function inMeasure(fact: OutcomeFact, measure: Measure): boolean {
