@@ -67,7 +67,8 @@ export function parsePublicUrl(value: string): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("PUBLIC_URL: must start with http:// or https://");
   if (url.username || url.password) throw new Error("PUBLIC_URL: must not contain a user name or password");
-  if (url.pathname !== "/" || url.search || url.hash) throw new Error("PUBLIC_URL: must be an origin only (no path, query or #fragment), e.g. https://careers.example.kg");
+  if (url.pathname !== "/" || url.search || url.hash)
+    throw new Error("PUBLIC_URL: must be an origin only (no path, query or #fragment), e.g. https://careers.example.kg");
   return url.origin;
 }
 

@@ -1,8 +1,21 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
-  Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
-  useLoaderData, useLocation, useMatches, useNavigation, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction,
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useMatches,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/require-user.server";
@@ -108,16 +121,16 @@ export function Header() {
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">IT</span>
+          <span className="brand__mark" aria-hidden="true">
+            IT
+          </span>
           <span>{t("brand.name")}</span>
         </Link>
         {/* On a phone the main links fold into one disclosure (no JavaScript needed); from 48rem the
             CSS shows them as a row and hides the summary (docs/decisions/032-phone-navigation-and-tables.md).
             key: a client navigation renders it fresh, so it closes after a link is followed. */}
         <details className="site-menu" key={pathname}>
-          <summary>
-            {unread > 0 ? t("nav.menuUnread", { n: unread }) : t("nav.menu")}
-          </summary>
+          <summary>{unread > 0 ? t("nav.menuUnread", { n: unread }) : t("nav.menu")}</summary>
           <nav className="main-nav" aria-label={t("nav.main")}>
             {user?.role === "admin" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
             {user?.role === "staff" || user?.role === "admin" ? <Link to="/staff">{t("nav.staff")}</Link> : null}
@@ -129,9 +142,13 @@ export function Header() {
             {user ? (
               <>
                 <Link to="/notifications">{unread > 0 ? t("notifications.navUnread", { n: unread }) : t("notifications.nav")}</Link>
-                <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>{t("nav.account")}</Link>
+                <Link to="/account" title={t("nav.signedInAs", { name: user.name })}>
+                  {t("nav.account")}
+                </Link>
                 <Form method="post" action="/logout" className="inline-form">
-                  <button type="submit" className="link-button">{t("nav.signOut")}</button>
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
                 </Form>
               </>
             ) : (
@@ -153,9 +170,15 @@ function Footer() {
   return (
     <footer className="site-footer">
       <p>{t("footer.agency")}</p>
-      <p><Link to="/outcomes">{t("outcomes.public.nav")}</Link></p>
-      <p><Link to="/companies">{t("companiesList.title")}</Link></p>
-      <p><a href="/healthz">{t("footer.health")}</a></p>
+      <p>
+        <Link to="/outcomes">{t("outcomes.public.nav")}</Link>
+      </p>
+      <p>
+        <Link to="/companies">{t("companiesList.title")}</Link>
+      </p>
+      <p>
+        <a href="/healthz">{t("footer.health")}</a>
+      </p>
     </footer>
   );
 }
@@ -167,10 +190,16 @@ export default function App() {
   const { t } = useT();
   return (
     <Document lang={lang}>
-      <a href="#main" className="skip-link">{t("nav.skipToContent")}</a>
+      <a href="#main" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
       <Header />
       <main id="main" className="page" tabIndex={-1}>
-        {flash ? <p className="notice notice--ok" role="status">{t(flash)}</p> : null}
+        {flash ? (
+          <p className="notice notice--ok" role="status">
+            {t(flash)}
+          </p>
+        ) : null}
         <Outlet />
       </main>
       <Footer />
@@ -186,13 +215,15 @@ export function ErrorBoundary() {
   if (!i18n) {
     // No catalog to read (the root loader failed, or did not run because an action's error
     // reached this boundary, e.g. a 413 from readForm): say it in all three languages.
-    const refusal = status === 405 || status === 413 ? (LANGS.map((l) => httpMessages[l][`error.${status}.title`]).join(" · ")) : null;
+    const refusal = status === 405 || status === 413 ? LANGS.map((l) => httpMessages[l][`error.${status}.title`]).join(" · ") : null;
     const heading = refusal ?? "Ката кетти · Что-то пошло не так · Something went wrong";
     return (
       <Document lang="ky" title={heading}>
         <main id="main" className="page">
           <h1>{heading}</h1>
-          <p><a href="/">Башкы бет · Главная · Home</a></p>
+          <p>
+            <a href="/">Башкы бет · Главная · Home</a>
+          </p>
         </main>
       </Document>
     );

@@ -230,7 +230,10 @@ export async function backupPortal(paths: PortalPaths, to: string): Promise<Port
     }
     // Files the copy does not name (stored after its moment, or left by a crash) stay out.
     for (const name of copied) if (!named.has(name)) fs.rmSync(path.join(uploadsOut, name));
-    const uploads = [...named].filter((n) => copied.has(n)).sort().map((n) => describeFile(path.join(uploadsOut, n), n));
+    const uploads = [...named]
+      .filter((n) => copied.has(n))
+      .sort()
+      .map((n) => describeFile(path.join(uploadsOut, n), n));
     for (const u of uploads) fsyncFile(path.join(uploadsOut, u.name));
     fsyncDir(uploadsOut);
     // 4. The session secret, when it lives in the data folder, readable by its owner only.
@@ -241,7 +244,14 @@ export async function backupPortal(paths: PortalPaths, to: string): Promise<Port
       fs.chmodSync(out, 0o600);
       fsyncFile(out);
     }
-    const manifest: Manifest = { format: 1, createdAt: new Date().toISOString(), database: describeFile(dbFile, "portal.sqlite"), uploads, sessionSecret, missing };
+    const manifest: Manifest = {
+      format: 1,
+      createdAt: new Date().toISOString(),
+      database: describeFile(dbFile, "portal.sqlite"),
+      uploads,
+      sessionSecret,
+      missing,
+    };
     fs.writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
     fsyncFile(path.join(partial, MANIFEST));
     fsyncDir(partial);
@@ -277,7 +287,8 @@ export function verifyPortalBackup(folder: string): Manifest & { migrations: str
   const check = (file: string, expected: ManifestFile) => {
     if (!fs.existsSync(file)) throw new BackupError(`the backup is missing ${expected.name}`);
     const actual = describeFile(file, expected.name);
-    if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) throw new BackupError(`${expected.name} in the backup is damaged (its contents do not match the manifest)`);
+    if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256)
+      throw new BackupError(`${expected.name} in the backup is damaged (its contents do not match the manifest)`);
   };
   check(path.join(folder, "portal.sqlite"), manifest.database);
   for (const u of manifest.uploads) {
@@ -289,7 +300,12 @@ export function verifyPortalBackup(folder: string): Manifest & { migrations: str
   return { ...manifest, migrations };
 }
 
-export type PortalRestoreResult = RestoreResult & { uploads: number; sessionSecret: "restored" | "unchanged" | "not in backup"; secretKeptAs: string | null; missing: string[] };
+export type PortalRestoreResult = RestoreResult & {
+  uploads: number;
+  sessionSecret: "restored" | "unchanged" | "not in backup";
+  secretKeptAs: string | null;
+  missing: string[];
+};
 
 /** Writes `bytes` to `file` through a temporary name, flushed, so a crash leaves the old or the new. */
 function replaceFile(file: string, bytes: Buffer, mode: number): void {

@@ -31,7 +31,9 @@ const { values } = parseArgs({
 // Backup and restore never use the secret: they must not generate one (a fresh secret written
 // before a restore would only be replaced by the backup's).
 const fileOnly = command === "backup" || command === "restore";
-const config = loadConfig(fileOnly && !process.env.SESSION_SECRET ? { ...process.env, SESSION_SECRET: "unused-by-backup-and-restore-0123456789" } : process.env);
+const config = loadConfig(
+  fileOnly && !process.env.SESSION_SECRET ? { ...process.env, SESSION_SECRET: "unused-by-backup-and-restore-0123456789" } : process.env,
+);
 const file = values.file ?? config.databasePath;
 let connection: Connection | undefined;
 
@@ -44,9 +46,13 @@ async function main(): Promise<void> {
     const started = Date.now();
     const result = await backupPortal(paths, values.to);
     const mb = (n: number) => (n / 1048576).toFixed(1);
-    console.log(`backed up ${file} to ${result.folder} (database ${mb(result.databaseBytes)} MB, integrity ok; ${result.uploads} uploads, ${mb(result.uploadBytes)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (result.missing.length) console.warn(`warning: ${result.missing.length} files the database names were already missing from ${config.uploadDir}: ${result.missing.join(", ")}`);
-    if (secretFromEnv) console.log("SESSION_SECRET is set in the environment: it is not in the backup; keep it with the backup, or a restore signs everyone out");
+    console.log(
+      `backed up ${file} to ${result.folder} (database ${mb(result.databaseBytes)} MB, integrity ok; ${result.uploads} uploads, ${mb(result.uploadBytes)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    if (result.missing.length)
+      console.warn(`warning: ${result.missing.length} files the database names were already missing from ${config.uploadDir}: ${result.missing.join(", ")}`);
+    if (secretFromEnv)
+      console.log("SESSION_SECRET is set in the environment: it is not in the backup; keep it with the backup, or a restore signs everyone out");
     else console.log(result.sessionSecret ? "the session secret is in the backup (mode 0600): keep the backup private" : "no session secret file to back up");
     return;
   }
@@ -59,7 +65,9 @@ async function main(): Promise<void> {
       if (result.keptAs) console.log(`the replaced database is kept as ${result.keptAs}`);
     } else {
       const result = restorePortal(values.from, paths);
-      console.log(`restored ${result.file} and ${result.uploads} uploads into ${config.uploadDir} from ${values.from} (integrity and hashes ok; migrations: ${result.migrations.length})`);
+      console.log(
+        `restored ${result.file} and ${result.uploads} uploads into ${config.uploadDir} from ${values.from} (integrity and hashes ok; migrations: ${result.migrations.length})`,
+      );
       if (result.keptAs) console.log(`the replaced database is kept as ${result.keptAs}`);
       console.log(`session secret: ${result.sessionSecret}${result.secretKeptAs ? ` (the replaced one is kept as ${result.secretKeptAs})` : ""}`);
       if (secretFromEnv) console.log("SESSION_SECRET is set in the environment and wins over the restored file");
@@ -93,7 +101,8 @@ async function main(): Promise<void> {
   }
   if (command === "create-admin") {
     const password = process.env.ADMIN_PASSWORD;
-    if (!values.email || !password || password.length < 10) throw new Error("usage: ADMIN_PASSWORD=<10+ chars> npm run db:create-admin -- --email you@agency.kg [--name 'Full Name']");
+    if (!values.email || !password || password.length < 10)
+      throw new Error("usage: ADMIN_PASSWORD=<10+ chars> npm run db:create-admin -- --email you@agency.kg [--name 'Full Name']");
     await seedIfEmpty(c, { demo: false });
     await c.db
       .insertInto("users")

@@ -32,7 +32,10 @@ export async function startPortal(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
   const entry = path.resolve("build/server.js");
   if (!fs.existsSync(entry)) throw new Error("build/server.js is missing: run `npm run build` first");
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -44,7 +47,8 @@ export async function startPortal(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
   return {
     url: `http://127.0.0.1:${port}`,
     output: () => output,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", () => resolve(undefined)), child.kill("SIGTERM")))),
+    stop: () =>
+      new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once("exit", () => resolve(undefined)), child.kill("SIGTERM")))),
   };
 }
 
@@ -79,7 +83,13 @@ export async function requestMix(url) {
       // A fresh body per request, so each write really changes the row.
       setupRequest: (req) => ({
         ...req,
-        body: new URLSearchParams({ intent: "basics", headline: `Load test ${++n}`, about: "Written by npm run load.", city: "Бишкек", visibility: "employers" }).toString(),
+        body: new URLSearchParams({
+          intent: "basics",
+          headline: `Load test ${++n}`,
+          about: "Written by npm run load.",
+          city: "Бишкек",
+          visibility: "employers",
+        }).toString(),
       }),
     },
   ];
@@ -97,7 +107,8 @@ export async function runLoad(options = {}) {
   const url = options.url ?? portal.url;
   try {
     const requests = await requestMix(url);
-    if (log) console.log(`load: ${connections} clients for ${duration} s against ${url} (/, /vacancies?q=…, a vacancy, /g/ayperi-zhumabekova, POST /me/profile)`);
+    if (log)
+      console.log(`load: ${connections} clients for ${duration} s against ${url} (/, /vacancies?q=…, a vacancy, /g/ayperi-zhumabekova, POST /me/profile)`);
     const result = await autocannon({ url, connections, duration, requests, timeout: 30 });
     const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
     const summary = {
@@ -116,7 +127,11 @@ export async function runLoad(options = {}) {
     if (log) {
       console.log(`requests:   ${summary.requests} (${summary.throughput.toFixed(1)} per second)`);
       console.log(`latency:    p50 ${summary.latency.p50} ms · p90 ${summary.latency.p90} ms · p99 ${summary.latency.p99} ms · max ${summary.latency.max} ms`);
-      console.log(`statuses:   ${Object.entries(statuses).map(([c, n]) => `${c}: ${n}`).join(" · ")} (non-2xx ${summary.non2xx}; the write answers 302)`);
+      console.log(
+        `statuses:   ${Object.entries(statuses)
+          .map(([c, n]) => `${c}: ${n}`)
+          .join(" · ")} (non-2xx ${summary.non2xx}; the write answers 302)`,
+      );
       console.log(`errors:     ${summary.errors} · timeouts ${summary.timeouts} · 5xx ${summary.status5xx}`);
     }
     return summary;
@@ -141,4 +156,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   console.log(ok ? "load: passed (no errors, no 5xx)" : "load: FAILED (errors, timeouts or 5xx above)");
   process.exit(ok ? 0 : 1);
 }
-

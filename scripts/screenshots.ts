@@ -120,7 +120,14 @@ function db<T>(server: RunningServer, read: (d: Database.Database) => T): T {
 }
 
 let people = 0;
-const NAMES = [["Мээрим", "Абдраева"], ["Эрмек", "Бейшеналиев"], ["Айгерим", "Сыдыкова"], ["Тилек", "Осмонов"], ["Нурлан", "Касымов"], ["Бегимай", "Токтогулова"]] as const;
+const NAMES = [
+  ["Мээрим", "Абдраева"],
+  ["Эрмек", "Бейшеналиев"],
+  ["Айгерим", "Сыдыкова"],
+  ["Тилек", "Осмонов"],
+  ["Нурлан", "Касымов"],
+  ["Бегимай", "Токтогулова"],
+] as const;
 
 async function graduateJourney(browser: Browser, server: RunningServer, lang: Lang, width: number) {
   const [first, last] = NAMES[people % NAMES.length]!;
@@ -140,9 +147,15 @@ async function graduateJourney(browser: Browser, server: RunningServer, lang: La
   } finally {
     await staff.close();
   }
-  const vacancy = db(server, (d) =>
-    d.prepare(`select v.id from vacancies v join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
-               where u.email = 'employer@demo.kg' and v.status = 'open' and (v.deadline is null or v.deadline >= date('now')) order by v.id`).get() as { id: number },
+  const vacancy = db(
+    server,
+    (d) =>
+      d
+        .prepare(
+          `select v.id from vacancies v join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
+               where u.email = 'employer@demo.kg' and v.status = 'open' and (v.deadline is null or v.deadline >= date('now')) order by v.id`,
+        )
+        .get() as { id: number },
   );
 
   const g = await walker(browser, server, "graduate", lang, width);
@@ -194,7 +207,15 @@ async function graduateJourney(browser: Browser, server: RunningServer, lang: La
     const employer = await walker(browser, server, "graduate-helper", lang, width);
     try {
       await signIn(employer, "employer@demo.kg");
-      const appId = db(server, (d) => (d.prepare("select a.id from applications a join graduates gr on gr.id = a.graduate_id join users u on u.id = gr.user_id where u.email = ?").get(email) as { id: number }).id);
+      const appId = db(
+        server,
+        (d) =>
+          (
+            d
+              .prepare("select a.id from applications a join graduates gr on gr.id = a.graduate_id join users u on u.id = gr.user_id where u.email = ?")
+              .get(email) as { id: number }
+          ).id,
+      );
       await employer.goto(`/employer/applications/${appId}`);
       await employer.page.getByLabel(employer.m["applications.move.to"]).selectOption("screening");
       await employer.submit(employer.m["applications.move.submit"]);
@@ -228,7 +249,9 @@ async function recruiterJourney(browser: Browser, server: RunningServer, lang: L
     await r.step("application", () => follow(r, /^\/employer\/applications\/\d+$/));
     await r.step("stage-change", async () => {
       const select = page.getByLabel(m["applications.move.to"]);
-      const options = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== "interview" && v !== "hired"));
+      const options = await select
+        .locator("option")
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== "interview" && v !== "hired"));
       if (!options.length) throw new Error("no stage to move to");
       await select.selectOption(["screening", "offer"].find((o) => options.includes(o)) ?? options.find((o) => o !== "rejected") ?? options[0]!);
       await r.submit(m["applications.move.submit"]);
@@ -285,7 +308,10 @@ async function parentJourney(browser: Browser, server: RunningServer, lang: Lang
     await p.step("board-search", async () => {
       await p.goto("/vacancies");
       await p.page.getByLabel(p.m["vacancies.q"], { exact: true }).fill("developer");
-      await Promise.all([p.page.waitForURL((u) => u.searchParams.get("q") === "developer"), p.page.locator("main form[role=search]").getByRole("button", { name: p.m["vacancies.submit"], exact: true }).click()]);
+      await Promise.all([
+        p.page.waitForURL((u) => u.searchParams.get("q") === "developer"),
+        p.page.locator("main form[role=search]").getByRole("button", { name: p.m["vacancies.submit"], exact: true }).click(),
+      ]);
       await p.page.waitForSelector('body[data-nav-state="idle"]');
     });
     await p.step("vacancy", () => follow(p, /^\/vacancies\/\d+$/));
@@ -305,7 +331,12 @@ async function main() {
   try {
     for (const width of widths) {
       for (const lang of langs) {
-        for (const [name, journey] of [["graduate", graduateJourney], ["recruiter", recruiterJourney], ["officer", officerJourney], ["parent", parentJourney]] as const) {
+        for (const [name, journey] of [
+          ["graduate", graduateJourney],
+          ["recruiter", recruiterJourney],
+          ["officer", officerJourney],
+          ["parent", parentJourney],
+        ] as const) {
           console.log(`${name} ${lang}-${width}`);
           try {
             await journey(browser, server, lang, width);

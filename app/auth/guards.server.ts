@@ -47,8 +47,7 @@ export async function requireCompanyMember(request: Request): Promise<{ user: Se
 export type CandidateVacancy = NonNullable<Awaited<ReturnType<typeof candidateVacancy>>>;
 
 export type CandidateViewer =
-  | { kind: "staff"; userId: number; vacancy: CandidateVacancy }
-  | { kind: "employer"; userId: number; companyId: number; vacancy: CandidateVacancy };
+  { kind: "staff"; userId: number; vacancy: CandidateVacancy } | { kind: "employer"; userId: number; companyId: number; vacancy: CandidateVacancy };
 
 /**
  * Candidates of a vacancy: staff, or a member of the verified company that owns it.

@@ -46,7 +46,11 @@ export async function reserveAttempt(db: DB, counters: readonly ThrottleCounter[
       }
       const ids: number[] = [];
       for (const { scope, key } of counters) {
-        const row = await conn.insertInto("sign_in_failures").values({ scope, key, created_at, updated_at: created_at }).returning("id").executeTakeFirstOrThrow();
+        const row = await conn
+          .insertInto("sign_in_failures")
+          .values({ scope, key, created_at, updated_at: created_at })
+          .returning("id")
+          .executeTakeFirstOrThrow();
         ids.push(row.id);
       }
       await sql`commit`.execute(conn);

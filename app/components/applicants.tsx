@@ -19,7 +19,11 @@ export type ApplicantRow = {
   headline: string | null;
 };
 
-export function ApplicantsFilters({ action, query, vacancies }: {
+export function ApplicantsFilters({
+  action,
+  query,
+  vacancies,
+}: {
   action: string;
   query: { q: string; status: ApplicationStatus | null; vacancyId: number | null };
   vacancies?: { id: number; title: string }[];
@@ -30,9 +34,21 @@ export function ApplicantsFilters({ action, query, vacancies }: {
     <Form key={JSON.stringify(query)} method="get" action={action} className="stack" role="search" aria-label={t("applications.filters")}>
       <div className="filters">
         <Field name="q" type="search" label={t("applications.search")} defaultValue={query.q} />
-        <Select name="status" label={t("applications.status")} placeholder={t("applications.allStatuses")} options={statusOptions} defaultValue={query.status} />
+        <Select
+          name="status"
+          label={t("applications.status")}
+          placeholder={t("applications.allStatuses")}
+          options={statusOptions}
+          defaultValue={query.status}
+        />
         {vacancies ? (
-          <Select name="vacancy" label={t("applications.vacancy")} placeholder={t("applications.allVacancies")} options={vacancies.map((v) => ({ value: v.id, label: v.title }))} defaultValue={query.vacancyId} />
+          <Select
+            name="vacancy"
+            label={t("applications.vacancy")}
+            placeholder={t("applications.allVacancies")}
+            options={vacancies.map((v) => ({ value: v.id, label: v.title }))}
+            defaultValue={query.vacancyId}
+          />
         ) : null}
       </div>
       <div className="actions">
@@ -43,7 +59,19 @@ export function ApplicantsFilters({ action, query, vacancies }: {
   );
 }
 
-export function ApplicantsTable({ rows, total, page, pages, showVacancy }: { rows: ApplicantRow[]; total: number; page: number; pages: number; showVacancy: boolean }) {
+export function ApplicantsTable({
+  rows,
+  total,
+  page,
+  pages,
+  showVacancy,
+}: {
+  rows: ApplicantRow[];
+  total: number;
+  page: number;
+  pages: number;
+  showVacancy: boolean;
+}) {
   const { t, lang } = useT();
   return (
     <>
@@ -59,8 +87,15 @@ export function ApplicantsTable({ rows, total, page, pages, showVacancy }: { row
             header: t("applications.candidate"),
             cell: (r) => (
               <>
-                <Link to={`/employer/applications/${r.id}`}>{r.first_name} {r.last_name}</Link>
-                {r.headline ? <><br /><span className="small muted">{r.headline}</span></> : null}
+                <Link to={`/employer/applications/${r.id}`}>
+                  {r.first_name} {r.last_name}
+                </Link>
+                {r.headline ? (
+                  <>
+                    <br />
+                    <span className="small muted">{r.headline}</span>
+                  </>
+                ) : null}
               </>
             ),
           },

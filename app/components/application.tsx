@@ -44,8 +44,15 @@ export function InterviewDetails({ at, place }: { at: string | null; place: stri
       {place ? (
         <p className="application-place">
           {/^https?:\/\//i.test(place) ? (
-            <>{t("applications.interviewWhere", { place: "" })}<a href={place} rel="noopener noreferrer nofollow">{place}</a></>
-          ) : t("applications.interviewWhere", { place })}
+            <>
+              {t("applications.interviewWhere", { place: "" })}
+              <a href={place} rel="noopener noreferrer nofollow">
+                {place}
+              </a>
+            </>
+          ) : (
+            t("applications.interviewWhere", { place })
+          )}
         </p>
       ) : null}
     </>
@@ -104,11 +111,18 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
       <>
         {t("applications.certificate", { number: g.certificate.number })}
         {g.certificate.date ? `, ${formatDate(lang, g.certificate.date)}` : ""}
-        {g.certificate.verified ? <> <span className="badge-verified">{t("public.verifiedBadge")}</span></> : null}
+        {g.certificate.verified ? (
+          <>
+            {" "}
+            <span className="badge-verified">{t("public.verifiedBadge")}</span>
+          </>
+        ) : null}
       </>
     ) : null,
   ].filter((fact) => fact !== null);
-  const where = [g.school ? pick(g.school, "name", lang) : null, g.graduationDate ? formatDate(lang, g.graduationDate) : null, g.city].filter(Boolean).join(" · ");
+  const where = [g.school ? pick(g.school, "name", lang) : null, g.graduationDate ? formatDate(lang, g.graduationDate) : null, g.city]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <section aria-labelledby="snapshot-title" className="application-snapshot">
       <h2 id="snapshot-title">{heading}</h2>
@@ -121,8 +135,16 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
           <>
             <h4>{t("public.contacts")}</h4>
             <ul className="link-list">
-              {g.contacts.email ? <li><a href={`mailto:${g.contacts.email}`}>{g.contacts.email}</a></li> : null}
-              {g.contacts.phone ? <li><a href={`tel:${g.contacts.phone.replace(/[^+\d]/g, "")}`}>{g.contacts.phone}</a></li> : null}
+              {g.contacts.email ? (
+                <li>
+                  <a href={`mailto:${g.contacts.email}`}>{g.contacts.email}</a>
+                </li>
+              ) : null}
+              {g.contacts.phone ? (
+                <li>
+                  <a href={`tel:${g.contacts.phone.replace(/[^+\d]/g, "")}`}>{g.contacts.phone}</a>
+                </li>
+              ) : null}
               {g.contacts.telegram ? <li>Telegram: {g.contacts.telegram}</li> : null}
             </ul>
           </>
@@ -143,7 +165,14 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
                 return (
                   <li key={s.id} className={verified ? "is-verified" : undefined}>
                     {/* Each (level, evidence) pair; older snapshots have only the declared level and its evidence. */}
-                    {pick(s, "name", lang)} · {s.pairs?.length ? <SkillEvidence pairs={fromSources(s.pairs)} /> : <>{t(`skills.level.${s.level}`)} · {t(`skills.source.${s.evidence}`)}</>}
+                    {pick(s, "name", lang)} ·{" "}
+                    {s.pairs?.length ? (
+                      <SkillEvidence pairs={fromSources(s.pairs)} />
+                    ) : (
+                      <>
+                        {t(`skills.level.${s.level}`)} · {t(`skills.source.${s.evidence}`)}
+                      </>
+                    )}
                   </li>
                 );
               })}
@@ -155,12 +184,23 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
             <h4>{t("public.languages")}</h4>
             <ul className="skill-list">
               {snapshot.languages.map((l) => (
-                <li key={l.language}>{languageName(t, l.language)}: {l.level === "native" ? t("languages.native") : l.level}</li>
+                <li key={l.language}>
+                  {languageName(t, l.language)}: {l.level === "native" ? t("languages.native") : l.level}
+                </li>
               ))}
             </ul>
           </>
         ) : null}
-        {facts.length ? <p className="small">{facts.map((fact, i) => <span key={i}>{i > 0 ? <br /> : null}{fact}</span>)}</p> : null}
+        {facts.length ? (
+          <p className="small">
+            {facts.map((fact, i) => (
+              <span key={i}>
+                {i > 0 ? <br /> : null}
+                {fact}
+              </span>
+            ))}
+          </p>
+        ) : null}
       </div>
       <h3>{t("public.projects")}</h3>
       {snapshot.projects.length ? (

@@ -17,7 +17,9 @@ function Legend({ series, y, fontSize = 12 }: { series: readonly ChartSeries[]; 
       {series.map((s, i) => (
         <g key={s.name} transform={`translate(0,${y + i * step})`}>
           <rect width="12" height="12" y="-10" fill={s.color} rx="2" />
-          <text x="17" fontSize={fontSize} fill="#1b2330">{s.name}</text>
+          <text x="17" fontSize={fontSize} fill="#1b2330">
+            {s.name}
+          </text>
         </g>
       ))}
     </g>
@@ -34,7 +36,17 @@ function labelLines(label: string, max: number, wrap: boolean): string[] {
     else lines.push(word);
   }
   const cut = (line: string) => (line.length > max ? `${line.slice(0, max - 1)}…` : line);
-  return lines.length <= 2 ? lines.map(cut) : [cut(lines[0]!), cut(`${lines.slice(1).join(" ").slice(0, max - 1)}…`)];
+  return lines.length <= 2
+    ? lines.map(cut)
+    : [
+        cut(lines[0]!),
+        cut(
+          `${lines
+            .slice(1)
+            .join(" ")
+            .slice(0, max - 1)}…`,
+        ),
+      ];
 }
 
 /**
@@ -45,7 +57,11 @@ function labelLines(label: string, max: number, wrap: boolean): string[] {
  * With a textSize, long labels wrap onto a second line instead of being cut.
  */
 export function GroupBarChart({
-  title, series, groups, width = WIDTH, textSize,
+  title,
+  series,
+  groups,
+  width = WIDTH,
+  textSize,
 }: {
   title: string;
   series: readonly ChartSeries[];
@@ -75,7 +91,13 @@ export function GroupBarChart({
         return (
           <g key={`${g.label}-${i}`} transform={`translate(0,${y0})`} opacity={g.faded ? 0.45 : 1}>
             <text y="13" fontSize={font.label} fontWeight="600" fill="#1b2330">
-              {g.lines.length === 1 ? g.lines[0] : g.lines.map((line, k) => <tspan key={k} x="0" dy={k === 0 ? 0 : lineH}>{line}</tspan>)}
+              {g.lines.length === 1
+                ? g.lines[0]
+                : g.lines.map((line, k) => (
+                    <tspan key={k} x="0" dy={k === 0 ? 0 : lineH}>
+                      {line}
+                    </tspan>
+                  ))}
             </text>
             <line x1="0" x2="0" y1={barsTop - 1} y2={barsTop - 1 + barsH} stroke="#4f5b6b" />
             {series.map((s, j) => {
@@ -85,7 +107,9 @@ export function GroupBarChart({
               return (
                 <g key={s.name}>
                   <rect x="0" y={y} width={w} height={barH} fill={s.color} rx="1.5" />
-                  <text x={w + 4} y={y + barH - 1.5} fontSize={font.value} fill="#1b2330">{v === null ? "—" : pct(v)}</text>
+                  <text x={w + 4} y={y + barH - 1.5} fontSize={font.value} fill="#1b2330">
+                    {v === null ? "—" : pct(v)}
+                  </text>
                 </g>
               );
             })}
@@ -98,7 +122,10 @@ export function GroupBarChart({
 
 /** Rates over graduation years: one line per series, gaps where a year has no value. */
 export function TrendChart({
-  title, series, years, values,
+  title,
+  series,
+  years,
+  values,
 }: {
   title: string;
   series: readonly ChartSeries[];
@@ -121,12 +148,18 @@ export function TrendChart({
       {[0, 0.25, 0.5, 0.75, 1].map((t) => (
         <g key={t}>
           <line x1={left} x2={WIDTH - right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#4f5b6b" : "#d5dbe3"} />
-          <text x={left - 4} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#4f5b6b">{Math.round(t * 100)} %</text>
+          <text x={left - 4} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#4f5b6b">
+            {Math.round(t * 100)} %
+          </text>
         </g>
       ))}
-      {years.map((year, i) => (i % labelEvery === 0 || i === years.length - 1 ? (
-        <text key={year} x={x(i)} y={top + plotH + 15} fontSize="11" textAnchor="middle" fill="#4f5b6b">{year}</text>
-      ) : null))}
+      {years.map((year, i) =>
+        i % labelEvery === 0 || i === years.length - 1 ? (
+          <text key={year} x={x(i)} y={top + plotH + 15} fontSize="11" textAnchor="middle" fill="#4f5b6b">
+            {year}
+          </text>
+        ) : null,
+      )}
       {series.map((s, j) => {
         const points = (values[j] ?? []).map((v, i) => (v === null ? null : { x: x(i), y: y(v) }));
         const segments: string[] = [];
@@ -140,7 +173,9 @@ export function TrendChart({
         if (current) segments.push(current);
         return (
           <g key={s.name}>
-            {segments.map((d) => <path key={d} d={d} fill="none" stroke={s.color} strokeWidth="2.5" />)}
+            {segments.map((d) => (
+              <path key={d} d={d} fill="none" stroke={s.color} strokeWidth="2.5" />
+            ))}
             {points.map((p, i) => (p ? <circle key={i} cx={p.x} cy={p.y} r="3" fill={s.color} /> : null))}
           </g>
         );

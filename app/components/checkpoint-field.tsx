@@ -10,7 +10,11 @@ export function CheckpointField({ id, label, value }: { id: string; label: Messa
     <div className="field">
       <label htmlFor={id}>{t(label)}</label>
       <select id={id} name="checkpoint" defaultValue={value}>
-        {CHECKPOINTS.map((c) => <option key={c} value={c}>{t(`outcomes.checkpoint.${c}`)}</option>)}
+        {CHECKPOINTS.map((c) => (
+          <option key={c} value={c}>
+            {t(`outcomes.checkpoint.${c}`)}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -5,7 +5,9 @@
 export function CompanyDatalist({ id, companies }: { id: string; companies: readonly { name: string; other: string }[] }) {
   return (
     <datalist id={id}>
-      {companies.map((c) => <option key={c.name} value={c.name} label={c.other === c.name ? undefined : c.other} />)}
+      {companies.map((c) => (
+        <option key={c.name} value={c.name} label={c.other === c.name ? undefined : c.other} />
+      ))}
     </datalist>
   );
 }

@@ -17,7 +17,9 @@ export function ErrorPage({ status }: { status: number }) {
       <p className="error-page__code">{status}</p>
       <h1 id="error-title">{t(`error.${code}.title`)}</h1>
       <p>{t(`error.${code}.text`)}</p>
-      <p><Link to="/">{t("error.backHome")}</Link></p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
     </section>
   );
 }

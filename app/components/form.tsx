@@ -31,8 +31,16 @@ type Common = {
 function Described({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
-      {hint ? <p className="field__hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p className="field__error" id={`${id}-error`}>{error}</p> : null}
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -52,13 +60,21 @@ function LabelText({ label, optional }: { label: string; optional?: boolean }) {
 }
 
 export function Field({
-  type = "text", defaultValue, autoComplete, inputMode, accept, list, ...props
+  type = "text",
+  defaultValue,
+  autoComplete,
+  inputMode,
+  accept,
+  list,
+  ...props
 }: Common & { type?: string; defaultValue?: string | null; autoComplete?: string; inputMode?: "text" | "email" | "numeric"; accept?: string; list?: string }) {
   const text = useErrorText()(props.error);
   const id = props.id ?? `f-${props.name}`;
   return (
     <div className={`field${text ? " field--invalid" : ""}`}>
-      <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
+      <label htmlFor={id}>
+        <LabelText label={props.label} optional={props.optional} />
+      </label>
       <input
         id={id}
         name={props.name}
@@ -82,7 +98,9 @@ export function TextArea({ defaultValue, rows = 4, ...props }: Common & { defaul
   const id = props.id ?? `f-${props.name}`;
   return (
     <div className={`field${text ? " field--invalid" : ""}`}>
-      <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
+      <label htmlFor={id}>
+        <LabelText label={props.label} optional={props.optional} />
+      </label>
       <textarea
         id={id}
         name={props.name}
@@ -98,13 +116,18 @@ export function TextArea({ defaultValue, rows = 4, ...props }: Common & { defaul
 }
 
 export function Select({
-  options, defaultValue, placeholder, ...props
+  options,
+  defaultValue,
+  placeholder,
+  ...props
 }: Common & { options: { value: string | number; label: string }[]; defaultValue?: string | number | null; placeholder?: string }) {
   const text = useErrorText()(props.error);
   const id = props.id ?? `f-${props.name}`;
   return (
     <div className={`field${text ? " field--invalid" : ""}`}>
-      <label htmlFor={id}><LabelText label={props.label} optional={props.optional} /></label>
+      <label htmlFor={id}>
+        <LabelText label={props.label} optional={props.optional} />
+      </label>
       <select
         id={id}
         name={props.name}
@@ -115,7 +138,9 @@ export function Select({
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <Described id={id} hint={props.hint} error={text} />
@@ -139,7 +164,7 @@ export function FormErrorSummary({ errors, title }: { errors: FieldErrors; title
   if (!shown) return null;
   return (
     <div className="notice notice--error" role="alert" tabIndex={-1} ref={box}>
-      <p>{formLevel ? errorText(formLevel) : title ?? t("errors.formTitle")}</p>
+      <p>{formLevel ? errorText(formLevel) : (title ?? t("errors.formTitle"))}</p>
     </div>
   );
 }
@@ -153,7 +178,11 @@ export function SubmitButton({ children, name, value, "aria-label": label }: { c
 }
 
 export function Notice({ kind = "ok", children }: { kind?: "ok" | "info" | "error"; children: ReactNode }) {
-  return <div className={`notice notice--${kind}`} role={kind === "error" ? "alert" : "status"}>{children}</div>;
+  return (
+    <div className={`notice notice--${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
 }
 
 export type { MessageKey };

@@ -17,7 +17,9 @@ export function ProfileHeader({ data }: { data: Data }) {
       {g.photo ? (
         <img className="avatar" src={`/uploads/${g.photo}`} alt={t("profile.photoAlt", { name: g.name })} width={96} height={96} />
       ) : (
-        <span className="avatar avatar--placeholder" aria-hidden="true">{g.firstName.slice(0, 1)}</span>
+        <span className="avatar avatar--placeholder" aria-hidden="true">
+          {g.firstName.slice(0, 1)}
+        </span>
       )}
       <div>
         <h1>{g.name}</h1>
@@ -55,8 +57,16 @@ export function ProfileDetails({ data }: { data: Data }) {
         <section aria-labelledby="contacts-title">
           <h2 id="contacts-title">{t("public.contacts")}</h2>
           <ul className="link-list">
-            {g.contacts.email ? <li><a href={`mailto:${g.contacts.email}`}>{g.contacts.email}</a></li> : null}
-            {g.contacts.phone ? <li><a href={`tel:${g.contacts.phone.replace(/[^+\d]/g, "")}`}>{g.contacts.phone}</a></li> : null}
+            {g.contacts.email ? (
+              <li>
+                <a href={`mailto:${g.contacts.email}`}>{g.contacts.email}</a>
+              </li>
+            ) : null}
+            {g.contacts.phone ? (
+              <li>
+                <a href={`tel:${g.contacts.phone.replace(/[^+\d]/g, "")}`}>{g.contacts.phone}</a>
+              </li>
+            ) : null}
             {g.contacts.telegram ? <li>Telegram: {g.contacts.telegram}</li> : null}
           </ul>
         </section>
@@ -82,7 +92,9 @@ export function ProfileDetails({ data }: { data: Data }) {
           <h2 id="languages-title">{t("public.languages")}</h2>
           <ul className="skill-list">
             {data.languages.map((l) => (
-              <li key={l.language}>{languageName(t, l.language)}: {l.level === "native" ? t("languages.native") : l.level}</li>
+              <li key={l.language}>
+                {languageName(t, l.language)}: {l.level === "native" ? t("languages.native") : l.level}
+              </li>
             ))}
           </ul>
         </section>
@@ -95,7 +107,12 @@ export function ProfileDetails({ data }: { data: Data }) {
             {data.modules.map((m) => (
               <li key={m.id}>
                 {m.number}. {pick(m, "title", lang)}
-                {m.verified_at ? <> <span className="badge-verified">{t("public.verifiedBadge")}</span></> : null}
+                {m.verified_at ? (
+                  <>
+                    {" "}
+                    <span className="badge-verified">{t("public.verifiedBadge")}</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -103,7 +120,12 @@ export function ProfileDetails({ data }: { data: Data }) {
             <p>
               {t("public.certificate", { name: data.certificateName })}: {g.certificate.number}
               {g.certificate.date ? `, ${formatDate(lang, g.certificate.date)}` : ""}
-              {g.certificate.verified ? <> <span className="badge-verified">{t("public.verifiedBadge")}</span></> : null}
+              {g.certificate.verified ? (
+                <>
+                  {" "}
+                  <span className="badge-verified">{t("public.verifiedBadge")}</span>
+                </>
+              ) : null}
             </p>
           ) : null}
         </section>

@@ -1,11 +1,7 @@
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 
-export type InvitationStateView =
-  | { kind: "none" }
-  | { kind: "used"; date: string | null }
-  | { kind: "expired" }
-  | { kind: "open"; date: string | null };
+export type InvitationStateView = { kind: "none" } | { kind: "used"; date: string | null } | { kind: "expired" } | { kind: "open"; date: string | null };
 
 /** Where a graduate's invitation stands: joined (when), open (until when), expired, or no code. */
 export function InvitationStatus({ state }: { state: InvitationStateView }) {

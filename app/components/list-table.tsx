@@ -19,7 +19,16 @@ export type Column<Row> = {
 };
 
 export function ListTable<Row extends { id: number }>({
-  rows, columns, empty, tableClass, wrapClass, page = 1, pages = 1, rowAttributes, stacked = true, caption,
+  rows,
+  columns,
+  empty,
+  tableClass,
+  wrapClass,
+  page = 1,
+  pages = 1,
+  rowAttributes,
+  stacked = true,
+  caption,
 }: {
   rows: readonly Row[];
   columns: Column<Row>[];
@@ -48,16 +57,28 @@ export function ListTable<Row extends { id: number }>({
             {caption ? <caption className="visually-hidden">{caption}</caption> : null}
             <thead>
               <tr>
-                {visible.map((c) => <th key={c.header} scope="col" className={c.headerClassName}>{c.header}</th>)}
+                {visible.map((c) => (
+                  <th key={c.header} scope="col" className={c.headerClassName}>
+                    {c.header}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((r, index) => (
                 <tr key={r.id} {...rowAttributes?.(r)}>
                   {/* data-label: the column's name, shown beside the value where a narrow screen stacks the cells */}
-                  {visible.map((c) => c.rowHeader
-                    ? <th key={c.header} scope="row" className={c.className} data-label={c.header}>{c.cell(r, index)}</th>
-                    : <td key={c.header} className={c.className} data-label={c.header}>{c.cell(r, index)}</td>)}
+                  {visible.map((c) =>
+                    c.rowHeader ? (
+                      <th key={c.header} scope="row" className={c.className} data-label={c.header}>
+                        {c.cell(r, index)}
+                      </th>
+                    ) : (
+                      <td key={c.header} className={c.className} data-label={c.header}>
+                        {c.cell(r, index)}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>

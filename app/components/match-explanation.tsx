@@ -11,7 +11,6 @@ import { evidenceText, fromRanks } from "./skill-evidence";
 
 type SkillNames = Record<number, { name_ky: string; name_ru: string; name_en: string }>;
 
-
 function useLabels(skills: SkillNames) {
   const { t, lang } = useT();
   const skill = (id: number) => (skills[id] ? pick(skills[id]!, "name", lang) : `#${id}`);
@@ -37,7 +36,11 @@ export function MatchReason({ explanation: e, skills, city }: { explanation: Exp
   if (tally.partly.length) parts.push(t("match.reason.below", { skills: names(tally.partly) }));
   if (tally.missing.length) parts.push(t("match.reason.missing", { skills: names(tally.missing) }));
   for (const l of e.languages) {
-    parts.push(l.have ? t("match.reason.language", { language: language(l.language), level: cefr(l.have) }) : t("match.reason.languageMissing", { language: language(l.language) }));
+    parts.push(
+      l.have
+        ? t("match.reason.language", { language: language(l.language), level: cefr(l.have) })
+        : t("match.reason.languageMissing", { language: language(l.language) }),
+    );
   }
   const place = t(`match.place.${e.place.kind}`);
   parts.push(e.place.kind === "same-city" && city ? city : place);
@@ -72,12 +75,15 @@ export function MatchDetails({ explanation: e, skills }: { explanation: Explanat
     let detail: string;
     // Every (level, evidence) pair the graduate has: "basic ✓ verified; intermediate, self-declared".
     if (r.status === "met") detail = evidenceText(t, fromRanks(r.claims));
-    else if (r.status === "below-level") detail = t("match.req.below-level", { level: evidenceText(t, fromRanks(r.claims)), min: t(`skills.level.${LEVELS[r.minLevel]}`) });
+    else if (r.status === "below-level")
+      detail = t("match.req.below-level", { level: evidenceText(t, fromRanks(r.claims)), min: t(`skills.level.${LEVELS[r.minLevel]}`) });
     else if (r.status === "related") detail = t("match.req.related", { skill: skill(r.viaSkillId!) });
     else detail = t("match.req.missing");
     return (
       <li key={r.skillId} className={`req req--${r.status}`}>
-        <span className="req-mark" aria-hidden="true">{r.status === "met" ? "✓" : r.status === "missing" ? "✗" : "~"}</span>{" "}
+        <span className="req-mark" aria-hidden="true">
+          {r.status === "met" ? "✓" : r.status === "missing" ? "✗" : "~"}
+        </span>{" "}
         <strong>{skill(r.skillId)}</strong> <span className="visually-hidden">({t(`match.status.${r.status}`)})</span>— {detail}
       </li>
     );
@@ -111,7 +117,8 @@ export function MatchDetails({ explanation: e, skills }: { explanation: Explanat
             {t(`match.place.${e.place.kind}`)}
             {e.place.prefersRemote ? `; ${t("match.place.prefersRemote")}` : ""} ·{" "}
             {e.availability.kind === "now" ? t("match.availability.now") : t("match.availability.from", { date: formatDate(lang, e.availability.from!) })} ·{" "}
-            {t("match.modulesEvidence", { n: e.modulesCompleted, verified: e.modulesVerified, self: e.modulesCompleted - e.modulesVerified })} · {t(`match.certificate.${e.certificate}`)}
+            {t("match.modulesEvidence", { n: e.modulesCompleted, verified: e.modulesVerified, self: e.modulesCompleted - e.modulesVerified })} ·{" "}
+            {t(`match.certificate.${e.certificate}`)}
           </p>
         </section>
         <table className="match-parts">

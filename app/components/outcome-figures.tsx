@@ -31,14 +31,21 @@ export function groupLabelText(by: Breakdown, label: GroupLabelData, t: T, lang:
   return label.text ?? t("outcomes.dashboard.group.unknown");
 }
 
-export const drillHref = (query: DashboardQuery, group: string, measure: Measure) =>
-  `/staff/outcomes/graduates?${dashboardSearch(query, { group, measure })}`;
+export const drillHref = (query: DashboardQuery, group: string, measure: Measure) => `/staff/outcomes/graduates?${dashboardSearch(query, { group, measure })}`;
 
 const pctText = (lang: Lang, value: number | null) => (value === null ? "—" : `${formatNumber(lang, percent(value)!)} %`);
 
 /** A rate cell: the share links to the numerator's graduates; "a of b" below, each part a link. */
 export function RateFigure({
-  rate, num, den, query, group, t, lang, flagged, lowerBound,
+  rate,
+  num,
+  den,
+  query,
+  group,
+  t,
+  lang,
+  flagged,
+  lowerBound,
 }: {
   rate: Rate;
   num: Measure;
@@ -54,7 +61,8 @@ export function RateFigure({
   return (
     <>
       <Link to={drillHref(query, group, num)} title={fraction} className="figure">
-        {lowerBound && rate.value !== null ? "≥ " : ""}{pctText(lang, rate.value)}
+        {lowerBound && rate.value !== null ? "≥ " : ""}
+        {pctText(lang, rate.value)}
       </Link>
       <span className="figure__of small muted">
         <Link to={drillHref(query, group, num)}>{formatNumber(lang, rate.numerator)}</Link>
@@ -92,7 +100,8 @@ export const RATE_COLUMNS = [
 /** One CSV line per group: N, then each rate as percent, numerator, denominator, then time to job and pay. */
 export function dashboardCsv(rows: readonly { label: string; indicators: OutcomeIndicators }[], t: T): { header: string[]; lines: CsvValue[][] } {
   const header = [t("outcomes.ind.group"), t("outcomes.ind.n"), t("outcomes.measure.graduates")];
-  for (const c of RATE_COLUMNS) header.push(`${t(c.label)}, %`, `${t(c.label)}, ${t("outcomes.csv.numerator")}`, `${t(c.label)}, ${t("outcomes.csv.denominator")}`);
+  for (const c of RATE_COLUMNS)
+    header.push(`${t(c.label)}, %`, `${t(c.label)}, ${t("outcomes.csv.numerator")}`, `${t(c.label)}, ${t("outcomes.csv.denominator")}`);
   for (const months of [3, 6, 12] as const) {
     const name = t("outcomes.ind.within", { months });
     header.push(`${name}, %`, `${name}, ${t("outcomes.csv.numerator")}`, `${name}, ${t("outcomes.csv.denominator")}`);
@@ -109,7 +118,11 @@ export function dashboardCsv(rows: readonly { label: string; indicators: Outcome
       line.push(percent(r.value), r.numerator, r.denominator);
     }
     const m = i.timeToFirstJob.median;
-    line.push(m.status === "reached" ? m.days : m.status === "not_reached" ? t("outcomes.ind.notReached") : null, i.medianMonthlyPay.value, i.medianMonthlyPay.n);
+    line.push(
+      m.status === "reached" ? m.days : m.status === "not_reached" ? t("outcomes.ind.notReached") : null,
+      i.medianMonthlyPay.value,
+      i.medianMonthlyPay.n,
+    );
     return line;
   });
   return { header, lines };

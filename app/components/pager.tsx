@@ -13,9 +13,17 @@ export function Pager({ page, pages }: { page: number; pages: number }) {
   };
   return (
     <nav className="pager" aria-label={t("admin.skills.page", { page, pages })}>
-      {page > 1 ? <Link to={href(page - 1)} rel="prev">← {t("admin.skills.prev")}</Link> : null}
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          ← {t("admin.skills.prev")}
+        </Link>
+      ) : null}
       <span>{t("admin.skills.page", { page, pages })}</span>
-      {page < pages ? <Link to={href(page + 1)} rel="next">{t("admin.skills.next")} →</Link> : null}
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next">
+          {t("admin.skills.next")} →
+        </Link>
+      ) : null}
     </nav>
   );
 }

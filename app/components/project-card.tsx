@@ -50,7 +50,10 @@ export function thumbnailSize(image: { width: number; height: number }, box = { 
 
 /** Plain text to paragraphs: an empty line starts a new one, single line breaks are kept. */
 function Paragraphs({ text }: { text: string }) {
-  const paragraphs = text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <>
       {paragraphs.map((p, i) => (

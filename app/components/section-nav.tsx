@@ -5,9 +5,7 @@ type Item = { to: string; label: string; end?: boolean };
 /** The item NavLink would mark active here: the longest `to` that matches (so /staff/outcomes/follow-up beats /staff). */
 function currentItem(items: Item[], pathname: string): Item | undefined {
   const path = pathname.replace(/\/+$/, "") || "/";
-  return items
-    .filter((i) => path === i.to || (!i.end && path.startsWith(`${i.to}/`)))
-    .sort((a, b) => b.to.length - a.to.length)[0];
+  return items.filter((i) => path === i.to || (!i.end && path.startsWith(`${i.to}/`))).sort((a, b) => b.to.length - a.to.length)[0];
 }
 
 /**

@@ -17,4 +17,3 @@ export function SurveyClosed({ state }: { state: "unknown" | "used" | "expired" 
     </section>
   );
 }
-

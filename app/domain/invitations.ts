@@ -3,7 +3,10 @@
 
 export type InvitationProblem = "errors.inviteUnknown" | "errors.inviteUsed" | "errors.inviteExpired";
 
-export function invitationProblem(invitation: { used_at: string | null; user_id: number | null; expires_at: string } | undefined, now = new Date()): InvitationProblem | null {
+export function invitationProblem(
+  invitation: { used_at: string | null; user_id: number | null; expires_at: string } | undefined,
+  now = new Date(),
+): InvitationProblem | null {
   if (!invitation) return "errors.inviteUnknown";
   if (invitation.used_at || invitation.user_id) return "errors.inviteUsed";
   if (invitation.expires_at <= now.toISOString()) return "errors.inviteExpired";
@@ -11,7 +14,10 @@ export function invitationProblem(invitation: { used_at: string | null; user_id:
 }
 
 /** How a graduate's invitation stands today. */
-export function invitationState(g: { code: string | null; expires_at: string | null; used_at: string | null; user_id: number | null }, now = new Date().toISOString()) {
+export function invitationState(
+  g: { code: string | null; expires_at: string | null; used_at: string | null; user_id: number | null },
+  now = new Date().toISOString(),
+) {
   if (!g.code) return { kind: "none" as const };
   if (g.used_at || g.user_id) return { kind: "used" as const, date: g.used_at };
   if (g.expires_at && g.expires_at <= now) return { kind: "expired" as const };

@@ -12,6 +12,10 @@ export function cohortLabel(t: T, lang: Lang, school: SchoolNames, graduationDat
 }
 
 /** The options of a cohort menu, one a cohort, in the order given. */
-export function cohortOptions(t: T, lang: Lang, cohorts: readonly (SchoolNames & { id: number; graduation_date: string })[]): { value: number; label: string }[] {
+export function cohortOptions(
+  t: T,
+  lang: Lang,
+  cohorts: readonly (SchoolNames & { id: number; graduation_date: string })[],
+): { value: number; label: string }[] {
   return cohorts.map((c) => ({ value: c.id, label: cohortLabel(t, lang, c, c.graduation_date) }));
 }

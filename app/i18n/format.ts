@@ -10,7 +10,15 @@ const KY_MONTHS_SHORT = ["янв.", "фев.", "мар.", "апр.", "май", "
 const NUMBER_LOCALE: Record<Lang, string> = { ky: "ru-KG", ru: INTL_LOCALE.ru, en: INTL_LOCALE.en };
 
 function parts(d: Date, timeZone: string) {
-  const p = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d);
+  const p = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
   return { year: get("year"), month: Number(get("month")), day: Number(get("day")), time: `${get("hour")}:${get("minute")}` };
 }
@@ -87,8 +95,18 @@ const KY_MONTH_STEMS: Record<string, { abl: string; dat: string; loc: string }> 
   декабрь: { abl: "декабрдан", dat: "декабрга", loc: "декабрда" },
 };
 const RU_MONTH_GENITIVE: Record<string, string> = {
-  январь: "января", февраль: "февраля", март: "марта", апрель: "апреля", май: "мая", июнь: "июня",
-  июль: "июля", август: "августа", сентябрь: "сентября", октябрь: "октября", ноябрь: "ноября", декабрь: "декабря",
+  январь: "января",
+  февраль: "февраля",
+  март: "марта",
+  апрель: "апреля",
+  май: "мая",
+  июнь: "июня",
+  июль: "июля",
+  август: "августа",
+  сентябрь: "сентября",
+  октябрь: "октября",
+  ноябрь: "ноября",
+  декабрь: "декабря",
 };
 
 /**

@@ -25,7 +25,15 @@ export async function openVacancy(db: DB, vacancyId: number) {
   return db
     .selectFrom("vacancies")
     .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .select(["vacancies.id", "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "vacancies.region_id", "companies.name as company_name", "companies.slug as company_slug"])
+    .select([
+      "vacancies.id",
+      "vacancies.title",
+      "vacancies.employment_type",
+      "vacancies.company_id",
+      "vacancies.region_id",
+      "companies.name as company_name",
+      "companies.slug as company_slug",
+    ])
     .where("vacancies.id", "=", vacancyId)
     .where("vacancies.status", "=", "open")
     .where("companies.status", "=", "verified")
@@ -37,10 +45,25 @@ export async function applicationOfGraduateFor(db: DB, graduateId: number, vacan
   return db.selectFrom("applications").select(["id", "status"]).where("graduate_id", "=", graduateId).where("vacancy_id", "=", vacancyId).executeTakeFirst();
 }
 
-async function addEvent(db: DB, applicationId: number, from: ApplicationStatus | null, to: ApplicationStatus, actorUserId: number, extra: { note?: string | null; interviewAt?: string | null; interviewPlace?: string | null } = {}) {
+async function addEvent(
+  db: DB,
+  applicationId: number,
+  from: ApplicationStatus | null,
+  to: ApplicationStatus,
+  actorUserId: number,
+  extra: { note?: string | null; interviewAt?: string | null; interviewPlace?: string | null } = {},
+) {
   await db
     .insertInto("application_events")
-    .values({ application_id: applicationId, from_status: from, to_status: to, actor_user_id: actorUserId, note: extra.note ?? null, interview_at: extra.interviewAt ?? null, interview_place: extra.interviewPlace ?? null })
+    .values({
+      application_id: applicationId,
+      from_status: from,
+      to_status: to,
+      actor_user_id: actorUserId,
+      note: extra.note ?? null,
+      interview_at: extra.interviewAt ?? null,
+      interview_place: extra.interviewPlace ?? null,
+    })
     .execute();
 }
 
@@ -52,7 +75,13 @@ export type ApplyResult = { ok: true; id: number } | { ok: false; reason: "not-o
  * The graduate applies (once per vacancy). An invitation row becomes the application; any
  * other existing row means "already applied". Projects must be the graduate's own.
  */
-export async function apply(db: DB, graduate: { id: number; user_id: number | null; first_name: string; last_name: string }, vacancyId: number, input: { note: string | null; projectIds: number[] }, actorUserId: number): Promise<ApplyResult> {
+export async function apply(
+  db: DB,
+  graduate: { id: number; user_id: number | null; first_name: string; last_name: string },
+  vacancyId: number,
+  input: { note: string | null; projectIds: number[] },
+  actorUserId: number,
+): Promise<ApplyResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<ApplyResult> => {
       const vacancy = await openVacancy(trx, vacancyId);
@@ -68,15 +97,30 @@ export async function apply(db: DB, graduate: { id: number; user_id: number | nu
       const now = new Date().toISOString();
       let id: number;
       if (existing) {
-        const updated = await trx.updateTable("applications").set({ status: "applied", note: input.note, snapshot_json, updated_at: now }).where("id", "=", existing.id).where("status", "=", "invited").executeTakeFirst();
+        const updated = await trx
+          .updateTable("applications")
+          .set({ status: "applied", note: input.note, snapshot_json, updated_at: now })
+          .where("id", "=", existing.id)
+          .where("status", "=", "invited")
+          .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "already" };
         id = existing.id;
         await addEvent(trx, id, "invited", "applied", actorUserId, { note: input.note });
       } else {
-        ({ id } = await trx.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "applied", note: input.note, snapshot_json }).returning("id").executeTakeFirstOrThrow());
+        ({ id } = await trx
+          .insertInto("applications")
+          .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "applied", note: input.note, snapshot_json })
+          .returning("id")
+          .executeTakeFirstOrThrow());
         await addEvent(trx, id, null, "applied", actorUserId, { note: input.note });
       }
-      await notifyCompany(trx, vacancy.company_id, "application-received", { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: vacancy.title }, `/employer/applications/${id}`);
+      await notifyCompany(
+        trx,
+        vacancy.company_id,
+        "application-received",
+        { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: vacancy.title },
+        `/employer/applications/${id}`,
+      );
       return { ok: true, id };
     });
   } catch (e) {
@@ -107,7 +151,11 @@ export async function invite(db: DB, companyId: number, vacancyId: number, who: 
       .executeTakeFirst();
     if (!graduate) return { ok: false, reason: "graduate" };
     if (await applicationOfGraduateFor(trx, graduate.id, vacancyId)) return { ok: false, reason: "already" };
-    const { id } = await trx.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "invited" }).returning("id").executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto("applications")
+      .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "invited" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await addEvent(trx, id, null, "invited", actorUserId);
     await notify(trx, graduate.user_id!, "application-invited", { company: vacancy.company_name, vacancy: vacancy.title }, `/me/applications/${id}`);
     return { ok: true, id };
@@ -138,8 +186,16 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
       .innerJoin("companies", "companies.id", "vacancies.company_id")
       .innerJoin("graduates", "graduates.id", "applications.graduate_id")
       .select([
-        "applications.id", "applications.status", "applications.graduate_id", "applications.vacancy_id",
-        "vacancies.title", "vacancies.employment_type", "vacancies.company_id", "vacancies.region_id", "companies.name as company_name", "companies.status as company_status",
+        "applications.id",
+        "applications.status",
+        "applications.graduate_id",
+        "applications.vacancy_id",
+        "vacancies.title",
+        "vacancies.employment_type",
+        "vacancies.company_id",
+        "vacancies.region_id",
+        "companies.name as company_name",
+        "companies.status as company_status",
         "graduates.user_id",
       ])
       .where("applications.id", "=", applicationId)
@@ -149,10 +205,19 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     if (!canMove(app.status, input.to, "employer")) return { ok: false, reason: "transition" };
     if (input.to === "hired" && !input.startDate) return { ok: false, reason: "transition" };
     const now = new Date().toISOString();
-    const updated = await trx.updateTable("applications").set({ status: input.to, updated_at: now }).where("id", "=", app.id).where("status", "=", app.status).executeTakeFirst();
+    const updated = await trx
+      .updateTable("applications")
+      .set({ status: input.to, updated_at: now })
+      .where("id", "=", app.id)
+      .where("status", "=", app.status)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
     const interview = input.to === "interview";
-    await addEvent(trx, app.id, app.status, input.to, actorUserId, { note: input.note, interviewAt: interview ? input.interviewAt : null, interviewPlace: interview ? input.interviewPlace : null });
+    await addEvent(trx, app.id, app.status, input.to, actorUserId, {
+      note: input.note,
+      interviewAt: interview ? input.interviewAt : null,
+      interviewPlace: interview ? input.interviewPlace : null,
+    });
     if (input.to === "hired") {
       const placement = await trx
         .insertInto("placements")
@@ -172,12 +237,19 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
         .executeTakeFirstOrThrow();
       // docs/product.md §3: "hired" creates the placement outcome without anyone typing it again.
       await recordHireOutcome(trx, {
-        graduateId: app.graduate_id, placementId: placement.id, companyId: app.company_id, jobTitle: app.title,
-        employmentType: app.employment_type as EmploymentType, startDate: input.startDate!, monthlyPay: input.monthlyPay,
-        regionId: app.region_id, actorUserId,
+        graduateId: app.graduate_id,
+        placementId: placement.id,
+        companyId: app.company_id,
+        jobTitle: app.title,
+        employmentType: app.employment_type as EmploymentType,
+        startDate: input.startDate!,
+        monthlyPay: input.monthlyPay,
+        regionId: app.region_id,
+        actorUserId,
       });
     }
-    if (app.user_id) await notify(trx, app.user_id, "application-status", { vacancy: app.title, company: app.company_name, status: input.to }, `/me/applications/${app.id}`);
+    if (app.user_id)
+      await notify(trx, app.user_id, "application-status", { vacancy: app.title, company: app.company_name, status: input.to }, `/me/applications/${app.id}`);
     return { ok: true };
   });
 }
@@ -185,7 +257,13 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
 export type WithdrawResult = TransitionResult;
 
 /** The graduate withdraws their own application (or declines an invitation) from any open stage. */
-export async function withdraw(db: DB, graduate: { id: number; first_name: string; last_name: string }, applicationId: number, note: string | null, actorUserId: number): Promise<WithdrawResult> {
+export async function withdraw(
+  db: DB,
+  graduate: { id: number; first_name: string; last_name: string },
+  applicationId: number,
+  note: string | null,
+  actorUserId: number,
+): Promise<WithdrawResult> {
   return db.transaction().execute(async (trx): Promise<WithdrawResult> => {
     const app = await trx
       .selectFrom("applications")
@@ -196,10 +274,21 @@ export async function withdraw(db: DB, graduate: { id: number; first_name: strin
       .executeTakeFirst();
     if (!app) return { ok: false, reason: "not-found" };
     if (!canMove(app.status, "withdrawn", "graduate")) return { ok: false, reason: "transition" };
-    const updated = await trx.updateTable("applications").set({ status: "withdrawn", updated_at: new Date().toISOString() }).where("id", "=", app.id).where("status", "=", app.status).executeTakeFirst();
+    const updated = await trx
+      .updateTable("applications")
+      .set({ status: "withdrawn", updated_at: new Date().toISOString() })
+      .where("id", "=", app.id)
+      .where("status", "=", app.status)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
     await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
-    await notifyCompany(trx, app.company_id, "application-withdrawn", { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: app.title }, `/employer/applications/${app.id}`);
+    await notifyCompany(
+      trx,
+      app.company_id,
+      "application-withdrawn",
+      { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: app.title },
+      `/employer/applications/${app.id}`,
+    );
     return { ok: true };
   });
 }
@@ -211,9 +300,15 @@ async function historyOf(db: DB, applicationId: number) {
     .selectFrom("application_events")
     .leftJoin("users", "users.id", "application_events.actor_user_id")
     .select([
-      "application_events.id", "application_events.from_status", "application_events.to_status", "application_events.note",
-      "application_events.interview_at", "application_events.interview_place", "application_events.created_at",
-      "users.display_name as actor_name", "users.role as actor_role",
+      "application_events.id",
+      "application_events.from_status",
+      "application_events.to_status",
+      "application_events.note",
+      "application_events.interview_at",
+      "application_events.interview_place",
+      "application_events.created_at",
+      "users.display_name as actor_name",
+      "users.role as actor_role",
     ])
     .where("application_events.application_id", "=", applicationId)
     .orderBy("application_events.created_at")
@@ -229,9 +324,15 @@ function latestInterview(events: ApplicationEvent[]) {
 }
 
 const summaryColumns = [
-  "applications.id", "applications.status", "applications.created_at", "applications.updated_at",
-  "vacancies.id as vacancy_id", "vacancies.title as vacancy_title", "vacancies.status as vacancy_status",
-  "companies.name as company_name", "companies.slug as company_slug",
+  "applications.id",
+  "applications.status",
+  "applications.created_at",
+  "applications.updated_at",
+  "vacancies.id as vacancy_id",
+  "vacancies.title as vacancy_title",
+  "vacancies.status as vacancy_status",
+  "companies.name as company_name",
+  "companies.slug as company_slug",
 ] as const;
 
 export async function listGraduateApplications(db: DB, graduateId: number) {
@@ -291,20 +392,37 @@ export async function getCompanyApplication(db: DB, companyId: number, applicati
     .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
     .innerJoin("companies", "companies.id", "vacancies.company_id")
     .innerJoin("graduates", "graduates.id", "applications.graduate_id")
-    .select([...summaryColumns, "applications.note", "applications.snapshot_json", "graduates.first_name", "graduates.last_name", "graduates.slug as graduate_slug"])
+    .select([
+      ...summaryColumns,
+      "applications.note",
+      "applications.snapshot_json",
+      "graduates.first_name",
+      "graduates.last_name",
+      "graduates.slug as graduate_slug",
+    ])
     .where("applications.id", "=", applicationId)
     .where("vacancies.company_id", "=", companyId)
     .executeTakeFirst();
   if (!app) return null;
   const { snapshot_json, ...rest } = app;
   const events = await historyOf(db, app.id);
-  const placement = await db.selectFrom("placements").select(["start_date", "monthly_pay", "job_title", "company_htp_resident"]).where("application_id", "=", app.id).executeTakeFirst();
+  const placement = await db
+    .selectFrom("placements")
+    .select(["start_date", "monthly_pay", "job_title", "company_htp_resident"])
+    .where("application_id", "=", app.id)
+    .executeTakeFirst();
   return { ...rest, snapshot: parseSnapshot(snapshot_json), events, interview: latestInterview(events), placement: placement ?? null };
 }
 
 /** The company's vacancies, for the applicants filter and the per-vacancy page. */
 export async function companyVacancies(db: DB, companyId: number) {
-  return db.selectFrom("vacancies").select(["id", "title", "status"]).where("company_id", "=", companyId).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+  return db
+    .selectFrom("vacancies")
+    .select(["id", "title", "status"])
+    .where("company_id", "=", companyId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }
 
 export async function companyVacancy(db: DB, companyId: number, vacancyId: number) {
@@ -325,14 +443,35 @@ export async function exportGraduateApplications(db: DB, graduateId: number) {
     .selectFrom("applications")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
     .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .select(["applications.id", "applications.status", "applications.note", "applications.snapshot_json", "applications.created_at", "vacancies.title as vacancy", "companies.name as company"])
+    .select([
+      "applications.id",
+      "applications.status",
+      "applications.note",
+      "applications.snapshot_json",
+      "applications.created_at",
+      "vacancies.title as vacancy",
+      "companies.name as company",
+    ])
     .where("applications.graduate_id", "=", graduateId)
     .orderBy("applications.id")
     .execute();
   const events = apps.length
-    ? await db.selectFrom("application_events").select(["application_id", "from_status", "to_status", "note", "interview_at", "interview_place", "created_at"]).where("application_id", "in", apps.map((a) => a.id)).orderBy("id").execute()
+    ? await db
+        .selectFrom("application_events")
+        .select(["application_id", "from_status", "to_status", "note", "interview_at", "interview_place", "created_at"])
+        .where(
+          "application_id",
+          "in",
+          apps.map((a) => a.id),
+        )
+        .orderBy("id")
+        .execute()
     : [];
-  return apps.map(({ snapshot_json, ...a }) => ({ ...a, sent: sentCopy(snapshot_json), history: events.filter((e) => e.application_id === a.id).map(({ application_id: _, ...e }) => e) }));
+  return apps.map(({ snapshot_json, ...a }) => ({
+    ...a,
+    sent: sentCopy(snapshot_json),
+    history: events.filter((e) => e.application_id === a.id).map(({ application_id: _, ...e }) => e),
+  }));
 }
 
 /**
@@ -343,7 +482,11 @@ export async function exportGraduateApplications(db: DB, graduateId: number) {
  * the user row is deleted.
  */
 export async function forgetGraduateApplications(db: DB, graduateId: number, userId: number): Promise<void> {
-  await db.updateTable("applications").set({ snapshot_json: null, note: null, updated_at: new Date().toISOString() }).where("graduate_id", "=", graduateId).execute();
+  await db
+    .updateTable("applications")
+    .set({ snapshot_json: null, note: null, updated_at: new Date().toISOString() })
+    .where("graduate_id", "=", graduateId)
+    .execute();
   const ids = db.selectFrom("applications").select("id").where("graduate_id", "=", graduateId);
   await db.updateTable("application_events").set({ note: null }).where("application_id", "in", ids).where("actor_user_id", "=", userId).execute();
 }

@@ -37,7 +37,6 @@ export type AuditFilters = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-
 /** One page of the log, newest first, with the total for the pager. */
 export async function listAudit(db: DB, filters: AuditFilters, page: number) {
   let query = db.selectFrom("audit_log").leftJoin("users", "users.id", "audit_log.actor_user_id");
@@ -53,8 +52,17 @@ export async function listAudit(db: DB, filters: AuditFilters, page: number) {
   const current = Math.min(Math.max(1, page), pages);
   const entries = await query
     .select([
-      "audit_log.id", "audit_log.action", "audit_log.entity", "audit_log.entity_id", "audit_log.before_json", "audit_log.after_json",
-      "audit_log.created_at", "audit_log.actor_user_id", "users.display_name as actor_name", "users.email as actor_email", "users.role as actor_role",
+      "audit_log.id",
+      "audit_log.action",
+      "audit_log.entity",
+      "audit_log.entity_id",
+      "audit_log.before_json",
+      "audit_log.after_json",
+      "audit_log.created_at",
+      "audit_log.actor_user_id",
+      "users.display_name as actor_name",
+      "users.email as actor_email",
+      "users.role as actor_role",
     ])
     .orderBy("audit_log.created_at", "desc")
     .orderBy("audit_log.id", "desc")

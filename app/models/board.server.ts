@@ -44,7 +44,11 @@ export type BoardResult = {
 /** bm25 weights of the columns title, description, company, skills. */
 const BM25_WEIGHTS = sql.raw("10.0, 1.0, 4.0, 5.0");
 const TOP_SKILLS = 6;
-const VACANCIES_INDEX = { table: "vacancies_fts", weights: BM25_WEIGHTS, holders: (skillId: number) => sql`select vacancy_id as id from vacancy_skills where skill_id = ${skillId}` } as const;
+const VACANCIES_INDEX = {
+  table: "vacancies_fts",
+  weights: BM25_WEIGHTS,
+  holders: (skillId: number) => sql`select vacancy_id as id from vacancy_skills where skill_id = ${skillId}`,
+} as const;
 
 export async function searchVacancies(
   db: DB,
@@ -64,7 +68,9 @@ export async function searchVacancies(
   if (unknownSkill || (q && !searching)) return empty();
 
   const withHits = hitsFor(sort === "relevance");
-  const from = searching ? sql`hits h cross join vacancies v on v.id = h.id join companies c on c.id = v.company_id` : sql`vacancies v join companies c on c.id = v.company_id`;
+  const from = searching
+    ? sql`hits h cross join vacancies v on v.id = h.id join companies c on c.id = v.company_id`
+    : sql`vacancies v join companies c on c.id = v.company_id`;
 
   const list = [sql`v.status = 'open'`, sql`c.status = 'verified'`];
   if (query.region) list.push(sql`v.region_id = ${query.region}`);
@@ -100,7 +106,10 @@ export async function searchVacancies(
     from ${from} left join regions r on r.id = v.region_id
     where ${where}
     order by ${orderBy} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
-  const skills = await requiredSkills(db, rows.map((r) => r.id));
+  const skills = await requiredSkills(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => ({ ...r, skills: skills.get(r.id) ?? [] })), total, pages, page, sort, skill, unknownSkill };
 }
 

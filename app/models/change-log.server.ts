@@ -27,12 +27,12 @@ export function catchUpWithLog<Entry extends { seq: number }>(sqlite: Database, 
   const top = sqlite.transaction(() => {
     const top = (sqlite.prepare("select seq from sqlite_sequence where name = ?").get(log.table) as { seq: number } | undefined)?.seq ?? 0;
     if (lastSeq === top) return top;
-    if (lastSeq < 0 || top < lastSeq) return log.reloadAll(), top;
+    if (lastSeq < 0 || top < lastSeq) return (log.reloadAll(), top);
     const entries = sqlite
       .prepare(`select seq, ${log.columns} from ${log.table} where seq > ? order by seq limit ?`)
       .all(lastSeq, INCREMENTAL_LIMIT + 1) as Entry[];
     const gap = entries.length === 0 || entries[0]!.seq !== lastSeq + 1;
-    if (gap || entries.length > INCREMENTAL_LIMIT || entries.some(log.meansEverything)) return log.reloadAll(), top;
+    if (gap || entries.length > INCREMENTAL_LIMIT || entries.some(log.meansEverything)) return (log.reloadAll(), top);
     log.apply(entries);
     return top;
   })();

@@ -49,9 +49,19 @@ export const COMPANY_INVITE_DAYS = 14;
 const nowIso = () => new Date().toISOString();
 
 const PROFILE_COLUMNS = [
-  "companies.id", "companies.slug", "companies.name", "companies.status", "companies.htp_number", "companies.website",
-  "companies.city", "companies.about", "companies.trusted", "companies.logo", "companies.reject_reason",
-  "companies.verified_at", "companies.created_at",
+  "companies.id",
+  "companies.slug",
+  "companies.name",
+  "companies.status",
+  "companies.htp_number",
+  "companies.website",
+  "companies.city",
+  "companies.about",
+  "companies.trusted",
+  "companies.logo",
+  "companies.reject_reason",
+  "companies.verified_at",
+  "companies.created_at",
 ] as const;
 
 export async function getCompany(db: DB, companyId: number) {
@@ -80,26 +90,54 @@ export async function updateCompanyProfile(db: DB, companyId: number, input: Com
     const wanted: Identity = { name: input.name, htp_number: input.htpNumber, website: input.website };
     const current: Identity = { name: before.name, htp_number: before.htp_number, website: before.website };
     const at = nowIso();
-    const waiting = await trx.selectFrom("company_identity_changes").select(["id", "name", "htp_number", "website"]).where("company_id", "=", companyId).where("status", "=", "pending").executeTakeFirst();
+    const waiting = await trx
+      .selectFrom("company_identity_changes")
+      .select(["id", "name", "htp_number", "website"])
+      .where("company_id", "=", companyId)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
     let review = false;
     if (before.status === "verified") {
       await trx.updateTable("companies").set({ city: input.city, about: input.about, updated_at: at }).where("id", "=", companyId).execute();
       if (!(waiting && sameIdentity(waiting, wanted))) {
         if (waiting) await trx.updateTable("company_identity_changes").set({ status: "replaced", updated_at: at }).where("id", "=", waiting.id).execute();
         if (!sameIdentity(current, wanted)) {
-          const { id } = await trx.insertInto("company_identity_changes").values({ company_id: companyId, ...wanted, requested_by: actorId }).returning("id").executeTakeFirstOrThrow();
-          await recordAudit(trx, { actorId, action: "company.identity-request", entity: "company", entityId: companyId, before: current, after: { ...wanted, requestId: id } });
+          const { id } = await trx
+            .insertInto("company_identity_changes")
+            .values({ company_id: companyId, ...wanted, requested_by: actorId })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, {
+            actorId,
+            action: "company.identity-request",
+            entity: "company",
+            entityId: companyId,
+            before: current,
+            after: { ...wanted, requestId: id },
+          });
           review = true;
         } else if (waiting) {
-          await recordAudit(trx, { actorId, action: "company.identity-withdraw", entity: "company", entityId: companyId, before: { ...waiting, requestId: waiting.id }, after: current });
+          await recordAudit(trx, {
+            actorId,
+            action: "company.identity-withdraw",
+            entity: "company",
+            entityId: companyId,
+            before: { ...waiting, requestId: waiting.id },
+            after: current,
+          });
         }
       } else review = true;
       return { review };
     }
-    await trx.updateTable("companies").set({ ...wanted, city: input.city, about: input.about, updated_at: at }).where("id", "=", companyId).execute();
+    await trx
+      .updateTable("companies")
+      .set({ ...wanted, city: input.city, about: input.about, updated_at: at })
+      .where("id", "=", companyId)
+      .execute();
     // A request left from while the company was verified is moot: staff review the whole company now.
     if (waiting) await trx.updateTable("company_identity_changes").set({ status: "replaced", updated_at: at }).where("id", "=", waiting.id).execute();
-    if (!sameIdentity(current, wanted)) await recordAudit(trx, { actorId, action: "company.identity-change", entity: "company", entityId: companyId, before: current, after: wanted });
+    if (!sameIdentity(current, wanted))
+      await recordAudit(trx, { actorId, action: "company.identity-change", entity: "company", entityId: companyId, before: current, after: wanted });
     // The job board finds vacancies by company name too.
     await refreshCompanyVacanciesSearch(trx, companyId);
     return { review };
@@ -126,7 +164,14 @@ export async function pendingIdentityChangeForStaff(db: DB, companyId: number) {
   const change = await db
     .selectFrom("company_identity_changes")
     .leftJoin("users", "users.id", "company_identity_changes.requested_by")
-    .select(["company_identity_changes.id", "company_identity_changes.name", "company_identity_changes.htp_number", "company_identity_changes.website", "company_identity_changes.created_at", "users.display_name as requested_by_name"])
+    .select([
+      "company_identity_changes.id",
+      "company_identity_changes.name",
+      "company_identity_changes.htp_number",
+      "company_identity_changes.website",
+      "company_identity_changes.created_at",
+      "users.display_name as requested_by_name",
+    ])
     .where("company_identity_changes.company_id", "=", companyId)
     .where("company_identity_changes.status", "=", "pending")
     .executeTakeFirst();
@@ -135,7 +180,9 @@ export async function pendingIdentityChangeForStaff(db: DB, companyId: number) {
   const nameKey = companyNameKey(change.name);
   const htpKey = change.htp_number ? htpNumberKey(change.htp_number) : null;
   const others = await db.selectFrom("companies").select(["id", "name", "htp_number", "status"]).where("id", "<>", companyId).orderBy("id").execute();
-  const clashes = others.filter((o) => (nameKey !== "" && companyNameKey(o.name) === nameKey) || (htpKey && o.htp_number && htpNumberKey(o.htp_number) === htpKey)).slice(0, 10);
+  const clashes = others
+    .filter((o) => (nameKey !== "" && companyNameKey(o.name) === nameKey) || (htpKey && o.htp_number && htpNumberKey(o.htp_number) === htpKey))
+    .slice(0, 10);
   return { ...change, clashes };
 }
 
@@ -144,14 +191,34 @@ export type IdentityDecision = { ok: true } | { ok: false; reason: "none" };
 /** Staff approve the waiting request: the new values become the company's, the board's search follows. */
 export async function approveIdentityChange(db: DB, companyId: number, staffId: number): Promise<IdentityDecision> {
   return db.transaction().execute(async (trx): Promise<IdentityDecision> => {
-    const change = await trx.selectFrom("company_identity_changes").select(["id", "name", "htp_number", "website"]).where("company_id", "=", companyId).where("status", "=", "pending").executeTakeFirst();
+    const change = await trx
+      .selectFrom("company_identity_changes")
+      .select(["id", "name", "htp_number", "website"])
+      .where("company_id", "=", companyId)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
     if (!change) return { ok: false, reason: "none" };
     const before = await trx.selectFrom("companies").select(["name", "htp_number", "website"]).where("id", "=", companyId).executeTakeFirstOrThrow();
     const after = { name: change.name, htp_number: change.htp_number, website: change.website };
     const at = nowIso();
-    await trx.updateTable("companies").set({ ...after, updated_at: at }).where("id", "=", companyId).execute();
-    await trx.updateTable("company_identity_changes").set({ status: "approved", decided_by: staffId, decided_at: at, updated_at: at }).where("id", "=", change.id).execute();
-    await recordAudit(trx, { actorId: staffId, action: "company.identity-approve", entity: "company", entityId: companyId, before, after: { ...after, requestId: change.id } });
+    await trx
+      .updateTable("companies")
+      .set({ ...after, updated_at: at })
+      .where("id", "=", companyId)
+      .execute();
+    await trx
+      .updateTable("company_identity_changes")
+      .set({ status: "approved", decided_by: staffId, decided_at: at, updated_at: at })
+      .where("id", "=", change.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "company.identity-approve",
+      entity: "company",
+      entityId: companyId,
+      before,
+      after: { ...after, requestId: change.id },
+    });
     await notifyCompany(trx, companyId, "company-identity-approved", { company: change.name }, "/company");
     await refreshCompanyVacanciesSearch(trx, companyId);
     return { ok: true };
@@ -161,11 +228,27 @@ export async function approveIdentityChange(db: DB, companyId: number, staffId: 
 /** Staff reject the waiting request with a reason the company sees; nothing public changes. */
 export async function rejectIdentityChange(db: DB, companyId: number, staffId: number, reason: string): Promise<IdentityDecision> {
   return db.transaction().execute(async (trx): Promise<IdentityDecision> => {
-    const change = await trx.selectFrom("company_identity_changes").select(["id", "name", "htp_number", "website"]).where("company_id", "=", companyId).where("status", "=", "pending").executeTakeFirst();
+    const change = await trx
+      .selectFrom("company_identity_changes")
+      .select(["id", "name", "htp_number", "website"])
+      .where("company_id", "=", companyId)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
     if (!change) return { ok: false, reason: "none" };
     const at = nowIso();
-    await trx.updateTable("company_identity_changes").set({ status: "rejected", reason, decided_by: staffId, decided_at: at, updated_at: at }).where("id", "=", change.id).execute();
-    await recordAudit(trx, { actorId: staffId, action: "company.identity-reject", entity: "company", entityId: companyId, before: { name: change.name, htp_number: change.htp_number, website: change.website, requestId: change.id }, after: { reason } });
+    await trx
+      .updateTable("company_identity_changes")
+      .set({ status: "rejected", reason, decided_by: staffId, decided_at: at, updated_at: at })
+      .where("id", "=", change.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "company.identity-reject",
+      entity: "company",
+      entityId: companyId,
+      before: { name: change.name, htp_number: change.htp_number, website: change.website, requestId: change.id },
+      after: { reason },
+    });
     await notifyCompany(trx, companyId, "company-identity-rejected", { company: change.name, reason }, "/company");
     return { ok: true };
   });
@@ -204,7 +287,12 @@ export async function listCompanyMembers(db: DB, companyId: number) {
 
 // Colleague invitations: the code is shown once; only its SHA-256 is stored.
 
-export async function createCompanyInvite(db: DB, companyId: number, createdBy: number, now = Date.now()): Promise<{ id: number; code: string; expiresAt: string }> {
+export async function createCompanyInvite(
+  db: DB,
+  companyId: number,
+  createdBy: number,
+  now = Date.now(),
+): Promise<{ id: number; code: string; expiresAt: string }> {
   const code = randomToken(18);
   const expiresAt = new Date(now + COMPANY_INVITE_DAYS * 86_400_000).toISOString();
   const { id } = await db
@@ -219,7 +307,13 @@ export async function listCompanyInvites(db: DB, companyId: number) {
   return db
     .selectFrom("company_invites")
     .innerJoin("users", "users.id", "company_invites.created_by")
-    .select(["company_invites.id", "company_invites.expires_at", "company_invites.used_at", "company_invites.created_at", "users.display_name as created_by_name"])
+    .select([
+      "company_invites.id",
+      "company_invites.expires_at",
+      "company_invites.used_at",
+      "company_invites.created_at",
+      "users.display_name as created_by_name",
+    ])
     .where("company_invites.company_id", "=", companyId)
     .orderBy("company_invites.created_at", "desc")
     .orderBy("company_invites.id", "desc")
@@ -302,9 +396,7 @@ export async function signUpWithNewCompany(db: DB, account: EmployerAccountInput
 // Staff: verification, rejection, trust.
 
 export async function listCompaniesForStaff(db: DB, status: CompanyStatus | null) {
-  let query = db
-    .selectFrom("companies")
-    .select(["id", "name", "slug", "status", "htp_number", "website", "city", "trusted", "created_at"]);
+  let query = db.selectFrom("companies").select(["id", "name", "slug", "status", "htp_number", "website", "city", "trusted", "created_at"]);
   if (status) query = query.where("status", "=", status);
   const companies = await query
     // Pending first: the work waiting for the office; then rejected, then verified.
@@ -324,7 +416,11 @@ export async function listCompaniesForStaff(db: DB, status: CompanyStatus | null
         .execute()
     : [];
   const waiting = new Set(
-    ids.length ? (await db.selectFrom("company_identity_changes").select("company_id").where("company_id", "in", ids).where("status", "=", "pending").execute()).map((r) => r.company_id) : [],
+    ids.length
+      ? (await db.selectFrom("company_identity_changes").select("company_id").where("company_id", "in", ids).where("status", "=", "pending").execute()).map(
+          (r) => r.company_id,
+        )
+      : [],
   );
   return companies.map((c) => ({ ...c, emails: members.filter((m) => m.company_id === c.id).map((m) => m.email), identity_change_pending: waiting.has(c.id) }));
 }
@@ -345,7 +441,11 @@ export async function verifyCompany(db: DB, companyId: number, staffId: number):
     const before = await trx.selectFrom("companies").select(["name", "status", "reject_reason", "slug"]).where("id", "=", companyId).executeTakeFirstOrThrow();
     if (before.status === "verified") return; // a repeated click neither re-audits nor re-notifies
     const change = { status: "verified" as const, reject_reason: null, verified_by: staffId, verified_at: nowIso() };
-    await trx.updateTable("companies").set({ ...change, updated_at: nowIso() }).where("id", "=", companyId).execute();
+    await trx
+      .updateTable("companies")
+      .set({ ...change, updated_at: nowIso() })
+      .where("id", "=", companyId)
+      .execute();
     await recordAudit(trx, { actorId: staffId, action: "company.verify", entity: "company", entityId: companyId, before, after: change });
     await notifyCompany(trx, companyId, "company-verified", { company: before.name }, `/companies/${before.slug}`);
   });
@@ -355,7 +455,11 @@ export async function rejectCompany(db: DB, companyId: number, staffId: number, 
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("companies").select(["name", "status", "reject_reason"]).where("id", "=", companyId).executeTakeFirstOrThrow();
     const change = { status: "rejected" as const, reject_reason: reason, verified_by: null, verified_at: null };
-    await trx.updateTable("companies").set({ ...change, updated_at: nowIso() }).where("id", "=", companyId).execute();
+    await trx
+      .updateTable("companies")
+      .set({ ...change, updated_at: nowIso() })
+      .where("id", "=", companyId)
+      .execute();
     await recordAudit(trx, { actorId: staffId, action: "company.reject", entity: "company", entityId: companyId, before, after: change });
     await notifyCompany(trx, companyId, "company-rejected", { company: before.name, reason }, "/company");
   });
@@ -365,8 +469,19 @@ export async function setCompanyTrusted(db: DB, companyId: number, staffId: numb
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("companies").select(["trusted"]).where("id", "=", companyId).executeTakeFirstOrThrow();
     const change = { trusted: trusted ? 1 : 0 };
-    await trx.updateTable("companies").set({ ...change, updated_at: nowIso() }).where("id", "=", companyId).execute();
-    await recordAudit(trx, { actorId: staffId, action: trusted ? "company.trust" : "company.untrust", entity: "company", entityId: companyId, before, after: change });
+    await trx
+      .updateTable("companies")
+      .set({ ...change, updated_at: nowIso() })
+      .where("id", "=", companyId)
+      .execute();
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: trusted ? "company.trust" : "company.untrust",
+      entity: "company",
+      entityId: companyId,
+      before,
+      after: change,
+    });
   });
 }
 
@@ -377,8 +492,15 @@ export async function listPublicCompanies(db: DB) {
   return db
     .selectFrom("companies as c")
     .select((eb) => [
-      "c.slug", "c.name", "c.city",
-      eb.selectFrom("vacancies as v").select((v) => v.fn.countAll<number>().as("n")).whereRef("v.company_id", "=", "c.id").where("v.status", "=", "open").as("open_vacancies"),
+      "c.slug",
+      "c.name",
+      "c.city",
+      eb
+        .selectFrom("vacancies as v")
+        .select((v) => v.fn.countAll<number>().as("n"))
+        .whereRef("v.company_id", "=", "c.id")
+        .where("v.status", "=", "open")
+        .as("open_vacancies"),
     ])
     .where("c.status", "=", "verified")
     .orderBy("c.name")

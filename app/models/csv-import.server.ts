@@ -11,11 +11,7 @@ export const IMPORT_AUDIT_ACTION = "graduate.import";
 
 /** What already exists that a file's lines could duplicate: the cohort's names, and the file's emails anywhere. */
 export async function existingGraduatesFor(db: DB, cohortId: number, file: CheckedFile): Promise<ExistingGraduates> {
-  const cohortNames = await db
-    .selectFrom("graduates")
-    .select(["first_name as firstName", "last_name as lastName"])
-    .where("cohort_id", "=", cohortId)
-    .execute();
+  const cohortNames = await db.selectFrom("graduates").select(["first_name as firstName", "last_name as lastName"]).where("cohort_id", "=", cohortId).execute();
   const wanted = [...new Set(file.lines.map((l) => l.values.email).filter((e): e is string => e !== null))];
   const emails: string[] = [];
   for (let i = 0; i < wanted.length; i += 500) {
@@ -37,7 +33,10 @@ export async function planAgainstDatabase(db: DB, cohortId: number, file: Checke
 /** A file name fit to show: no path, no control characters, not too long. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 120);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 120);
   return clean || "import.csv";
 }
 
@@ -69,9 +68,17 @@ function importsWithCohort(db: DB) {
     .innerJoin("cohorts", "cohorts.id", "csv_imports.cohort_id")
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select([
-      "csv_imports.id", "csv_imports.file_name", "csv_imports.status", "csv_imports.rows_total", "csv_imports.rows_accepted",
-      "csv_imports.created_at", "users.display_name as created_by_name", "cohorts.graduation_date",
-      "schools.name_ky", "schools.name_ru", "schools.name_en",
+      "csv_imports.id",
+      "csv_imports.file_name",
+      "csv_imports.status",
+      "csv_imports.rows_total",
+      "csv_imports.rows_accepted",
+      "csv_imports.created_at",
+      "users.display_name as created_by_name",
+      "cohorts.graduation_date",
+      "schools.name_ky",
+      "schools.name_ru",
+      "schools.name_en",
     ]);
 }
 
@@ -85,10 +92,7 @@ export async function findImport(db: DB, id: number) {
 export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 
 export async function listRecentImports(db: DB, limit = 20) {
-  return importsWithCohort(db)
-    .orderBy("csv_imports.id", "desc")
-    .limit(limit)
-    .execute();
+  return importsWithCohort(db).orderBy("csv_imports.id", "desc").limit(limit).execute();
 }
 
 /** The audit entry written by a confirmed import: who, when, the counts and the graduates created. */
@@ -141,11 +145,7 @@ export async function confirmImport(db: DB, importId: number, actorId: number): 
         const { graduateId } = await insertGraduateWithInvitation(trx, { cohortId: staged.cohort_id, ...values }, actorId);
         graduateIds.push(graduateId);
       }
-      await trx
-        .updateTable("csv_imports")
-        .set({ rows_total: plan.summary.total, rows_accepted: accepted.length })
-        .where("id", "=", importId)
-        .execute();
+      await trx.updateTable("csv_imports").set({ rows_total: plan.summary.total, rows_accepted: accepted.length }).where("id", "=", importId).execute();
       const audit: ImportAudit = {
         importId,
         cohortId: staged.cohort_id,
@@ -189,8 +189,13 @@ export async function graduatesWithInvitations(db: DB, filter: { ids: number[] }
     .selectFrom("graduates")
     .leftJoin("invitations", "invitations.graduate_id", "graduates.id")
     .select([
-      "graduates.id", "graduates.first_name", "graduates.last_name", "graduates.user_id",
-      "invitations.code", "invitations.expires_at", "invitations.used_at",
+      "graduates.id",
+      "graduates.first_name",
+      "graduates.last_name",
+      "graduates.user_id",
+      "invitations.code",
+      "invitations.expires_at",
+      "invitations.used_at",
     ])
     .where("graduates.anonymised_at", "is", null);
   if ("ids" in filter) {
@@ -200,7 +205,12 @@ export async function graduatesWithInvitations(db: DB, filter: { ids: number[] }
     const order = new Map(filter.ids.map((id, i) => [id, i]));
     return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
-  return query.where("graduates.cohort_id", "=", filter.cohortId).orderBy("graduates.last_name").orderBy("graduates.first_name").orderBy("graduates.id").execute();
+  return query
+    .where("graduates.cohort_id", "=", filter.cohortId)
+    .orderBy("graduates.last_name")
+    .orderBy("graduates.first_name")
+    .orderBy("graduates.id")
+    .execute();
 }
 
 export type GraduateInvitation = Awaited<ReturnType<typeof graduatesWithInvitations>>[number];

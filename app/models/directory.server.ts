@@ -164,7 +164,11 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   const byId = new Map(cards.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is PageRow => r !== undefined);
 
-  const skills = await topSkills(db, rows.map((r) => r.id), [skill?.id, qSkill?.id].filter((id): id is number => id !== undefined));
+  const skills = await topSkills(
+    db,
+    rows.map((r) => r.id),
+    [skill?.id, qSkill?.id].filter((id): id is number => id !== undefined),
+  );
   const items: DirectoryItem[] = rows.map((r) => ({
     ...r,
     willing_to_relocate: r.willing_to_relocate === 1,

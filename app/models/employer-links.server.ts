@@ -8,7 +8,6 @@ import { htpOnDay } from "~/domain/companies/htp";
 import { companyNameKey, otherScript } from "~/domain/companies/name-key";
 import { recordAudit } from "./audit.server";
 
-
 /** The one company whose name has this key, or null (none, or more than one: then staff decide). */
 export async function companyByName(db: DB, name: string): Promise<{ id: number; name: string; status: string; verified_at: string | null } | null> {
   const key = companyNameKey(name);
@@ -68,7 +67,13 @@ export async function listUnlinkedEmployers(db: DB): Promise<UnlinkedName[]> {
       // The most frequent spelling names the group; on a tie, the one recorded first (the sort is stable).
       const ordered = [...spellings].sort((a, b) => b[1] - a[1]);
       const matches = byKey.get(key) ?? [];
-      return { key, name: ordered[0]![0], spellings: ordered.map(([s]) => s), count: ordered.reduce((n, [, k]) => n + k, 0), suggested: matches.length === 1 ? matches[0]! : null };
+      return {
+        key,
+        name: ordered[0]![0],
+        spellings: ordered.map(([s]) => s),
+        count: ordered.reduce((n, [, k]) => n + k, 0),
+        suggested: matches.length === 1 ? matches[0]! : null,
+      };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
@@ -91,7 +96,15 @@ export async function linkEmployerName(db: DB, key: string, companyId: number, s
       const { id, current: _current, created_at: _created, updated_at: _updated, ...rest } = row;
       await trx
         .insertInto("outcomes")
-        .values({ ...rest, supersedes_id: id, company_id: company.id, employer_name: null, company_htp_resident: htpOnDay(company, row.start_date ?? row.as_of) ? 1 : 0, source: "staff", recorded_by: staffId })
+        .values({
+          ...rest,
+          supersedes_id: id,
+          company_id: company.id,
+          employer_name: null,
+          company_htp_resident: htpOnDay(company, row.start_date ?? row.as_of) ? 1 : 0,
+          source: "staff",
+          recorded_by: staffId,
+        })
         .execute();
     }
     await recordAudit(trx, {

@@ -38,9 +38,10 @@ export async function planTextSearch(db: DB, index: FullTextIndex, q: string): P
     const score = relevance ? sql`bm25(${table}, ${index.weights})` : sql`null`;
     const ftsHits = fts ? sql`select rowid as id, ${score} as score, 0 as holder from ${table} where ${table} match ${fts}` : null;
     const skillHits = qSkill ? sql`select id, null as score, 1 as holder from (${index.holders(qSkill.id)})` : null;
-    const hits = ftsHits && skillHits
-      ? sql`select id, min(score) as score, max(holder) as holder from (${ftsHits} union all ${skillHits}) group by id`
-      : (ftsHits ?? skillHits);
+    const hits =
+      ftsHits && skillHits
+        ? sql`select id, min(score) as score, max(holder) as holder from (${ftsHits} union all ${skillHits}) group by id`
+        : (ftsHits ?? skillHits);
     return hits ? sql`with hits(id, score, holder) as materialized (${hits}) ` : sql``;
   };
   return { qSkill, searching: fts !== null || qSkill !== null, withHits };

@@ -23,9 +23,20 @@ export async function refreshGraduateSearch(db: DB, graduateId: number): Promise
         .selectFrom("graduate_skills")
         .select("skill_id")
         .where("graduate_id", "=", graduateId)
-        .union(eb.selectFrom("project_skills").innerJoin("projects", "projects.id", "project_skills.project_id").select("project_skills.skill_id").where("projects.graduate_id", "=", graduateId)),
+        .union(
+          eb
+            .selectFrom("project_skills")
+            .innerJoin("projects", "projects.id", "project_skills.project_id")
+            .select("project_skills.skill_id")
+            .where("projects.graduate_id", "=", graduateId),
+        ),
     )
     .execute();
-  const projectText = projects.flatMap((p) => [p.title, p.summary, p.description, p.role]).filter(Boolean).join("\n");
-  await sql`insert into graduates_fts (rowid, name, headline, about, projects, skills) values (${graduateId}, ${foldForSearch(`${g.first_name} ${g.last_name}`)}, ${foldForSearch(g.headline ?? "")}, ${foldForSearch(g.about ?? "")}, ${foldForSearch(projectText)}, ${foldForSearch(skills.map((s) => s.alias).join(" "))})`.execute(db);
+  const projectText = projects
+    .flatMap((p) => [p.title, p.summary, p.description, p.role])
+    .filter(Boolean)
+    .join("\n");
+  await sql`insert into graduates_fts (rowid, name, headline, about, projects, skills) values (${graduateId}, ${foldForSearch(`${g.first_name} ${g.last_name}`)}, ${foldForSearch(g.headline ?? "")}, ${foldForSearch(g.about ?? "")}, ${foldForSearch(projectText)}, ${foldForSearch(skills.map((s) => s.alias).join(" "))})`.execute(
+    db,
+  );
 }

@@ -6,9 +6,7 @@ import type { DB } from "@db/connection";
 import type { Visibility } from "@db/schema";
 import { canSeeProfile, type Viewer } from "~/domain/visibility";
 
-export type ImageOwner =
-  | { kind: "logo" }
-  | { kind: "profile"; graduate: { id: number; visibility: Visibility; anonymised_at: string | null } };
+export type ImageOwner = { kind: "logo" } | { kind: "profile"; graduate: { id: number; visibility: Visibility; anonymised_at: string | null } };
 
 /** What the file belongs to: a company logo, a graduate's photo or project picture, or nothing. */
 export async function imageOwner(db: DB, fileName: string): Promise<ImageOwner | null> {

@@ -16,18 +16,23 @@ function invitationsWithCohort(db: DB) {
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select([
-      "invitations.id", "invitations.code", "invitations.used_at", "invitations.expires_at", "invitations.graduate_id",
-      "graduates.first_name", "graduates.last_name", "cohorts.graduation_date",
-      "schools.name_ky", "schools.name_ru", "schools.name_en",
+      "invitations.id",
+      "invitations.code",
+      "invitations.used_at",
+      "invitations.expires_at",
+      "invitations.graduate_id",
+      "graduates.first_name",
+      "graduates.last_name",
+      "cohorts.graduation_date",
+      "schools.name_ky",
+      "schools.name_ru",
+      "schools.name_en",
     ]);
 }
 
 export async function findInvitation(db: DB, rawCode: string) {
   const code = normalizeInvitationCode(rawCode);
-  return invitationsWithCohort(db)
-    .select("graduates.user_id")
-    .where("invitations.code", "=", code)
-    .executeTakeFirst();
+  return invitationsWithCohort(db).select("graduates.user_id").where("invitations.code", "=", code).executeTakeFirst();
 }
 
 export type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
@@ -119,7 +124,12 @@ export async function renewInvitation(
       .where("anonymised_at", "is", null)
       .executeTakeFirst();
     if (!graduate) return { ok: false as const, reason: "not-found" as const };
-    const current = await trx.selectFrom("invitations").select(["id", "code", "expires_at", "used_at"]).where("graduate_id", "=", graduateId).orderBy("id", "desc").executeTakeFirst();
+    const current = await trx
+      .selectFrom("invitations")
+      .select(["id", "code", "expires_at", "used_at"])
+      .where("graduate_id", "=", graduateId)
+      .orderBy("id", "desc")
+      .executeTakeFirst();
     if (graduate.user_id || current?.used_at) return { ok: false as const, reason: "joined" as const };
     const expiresAt = invitationExpiry();
     let code = current && mode === "renew" ? current.code : invitationCode();
@@ -127,7 +137,11 @@ export async function renewInvitation(
       while (await trx.selectFrom("invitations").select("id").where("code", "=", code).executeTakeFirst()) code = invitationCode();
     }
     if (current) {
-      await trx.updateTable("invitations").set({ code, expires_at: expiresAt, created_by: actorId, updated_at: new Date().toISOString() }).where("id", "=", current.id).execute();
+      await trx
+        .updateTable("invitations")
+        .set({ code, expires_at: expiresAt, created_by: actorId, updated_at: new Date().toISOString() })
+        .where("id", "=", current.id)
+        .execute();
     } else {
       await trx.insertInto("invitations").values({ code, graduate_id: graduateId, created_by: actorId, expires_at: expiresAt }).execute();
     }
@@ -146,7 +160,12 @@ export async function renewInvitation(
 /** Whether the cohort already has a graduate of this name, compared as the CSV import compares names. */
 export async function cohortHasName(db: DB, cohortId: number, firstName: string, lastName: string): Promise<boolean> {
   const key = nameKey(firstName, lastName);
-  const names = await db.selectFrom("graduates").select(["first_name", "last_name"]).where("cohort_id", "=", cohortId).where("anonymised_at", "is", null).execute();
+  const names = await db
+    .selectFrom("graduates")
+    .select(["first_name", "last_name"])
+    .where("cohort_id", "=", cohortId)
+    .where("anonymised_at", "is", null)
+    .execute();
   return names.some((g) => nameKey(g.first_name, g.last_name) === key);
 }
 

@@ -26,7 +26,17 @@ export async function inviteChoices(db: DB, viewer: Viewer, graduateSlug: string
     .where("vacancies.company_id", "=", company.id)
     .where("vacancies.status", "=", "open")
     .where((eb) => eb.or([eb("vacancies.deadline", "is", null), eb("vacancies.deadline", ">=", today)]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("applications").select("applications.id").whereRef("applications.vacancy_id", "=", "vacancies.id").where("applications.graduate_id", "=", graduate.id))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("applications")
+            .select("applications.id")
+            .whereRef("applications.vacancy_id", "=", "vacancies.id")
+            .where("applications.graduate_id", "=", graduate.id),
+        ),
+      ),
+    )
     .orderBy("vacancies.title")
     .orderBy("vacancies.id")
     .execute();

@@ -27,32 +27,34 @@ export function matchIndex(connection: Connection): MatchIndex {
     states.set(connection, state);
   }
   const current = state;
-  current.lastSeq = catchUpWithLog<MatchChange>(connection.sqlite, {
-    table: "match_changes",
-    columns: "kind, entity_id",
-    meansEverything: (c) => c.kind === "all",
-    reloadAll: () => reloadAll(connection, current),
-    apply: (changes) => {
-      const graduates = new Set<number>();
-      const vacancies = new Set<number>();
-      for (const c of changes) {
-        if (c.entity_id === null) continue;
-        (c.kind === "graduate" ? graduates : vacancies).add(c.entity_id);
-      }
-      for (const id of graduates) current.index.dropCandidate(id);
-      for (const entry of loadCandidates(connection, [...graduates])) current.index.putCandidate(entry);
-      for (const id of vacancies) current.index.dropVacancy(id);
-      for (const entry of loadVacancies(connection, [...vacancies])) current.index.putVacancy(entry);
+  current.lastSeq = catchUpWithLog<MatchChange>(
+    connection.sqlite,
+    {
+      table: "match_changes",
+      columns: "kind, entity_id",
+      meansEverything: (c) => c.kind === "all",
+      reloadAll: () => reloadAll(connection, current),
+      apply: (changes) => {
+        const graduates = new Set<number>();
+        const vacancies = new Set<number>();
+        for (const c of changes) {
+          if (c.entity_id === null) continue;
+          (c.kind === "graduate" ? graduates : vacancies).add(c.entity_id);
+        }
+        for (const id of graduates) current.index.dropCandidate(id);
+        for (const entry of loadCandidates(connection, [...graduates])) current.index.putCandidate(entry);
+        for (const id of vacancies) current.index.dropVacancy(id);
+        for (const entry of loadVacancies(connection, [...vacancies])) current.index.putVacancy(entry);
+      },
     },
-  }, current.lastSeq);
+    current.lastSeq,
+  );
   return current.index;
 }
 
 function reloadAll(connection: Connection, state: State): void {
   const index = (state.index = new MatchIndex());
-  index.setRelations(
-    (connection.sqlite.prepare("select skill_id, related_skill_id from skill_relations").raw().all() as [number, number][]),
-  );
+  index.setRelations(connection.sqlite.prepare("select skill_id, related_skill_id from skill_relations").raw().all() as [number, number][]);
   for (const entry of loadCandidates(connection, null)) index.putCandidate(entry);
   for (const entry of loadVacancies(connection, null)) index.putVacancy(entry);
 }
@@ -93,10 +95,20 @@ function rowsFor<T>(connection: Connection, sqlAll: string, sqlSome: string, ids
 }
 
 type GraduateRow = {
-  id: number; cohort_id: number; school_id: number; school_region_id: number; region_id: number | null; city: string | null;
-  willing_to_relocate: number; remote_preference: CandidateFacts["remotePreference"]; available_from: string | null;
-  english_level: CefrLevel | null; certificate_number: string | null; certificate_verified_at: string | null;
-  visibility: CandidateEntry["visibility"]; placed: number;
+  id: number;
+  cohort_id: number;
+  school_id: number;
+  school_region_id: number;
+  region_id: number | null;
+  city: string | null;
+  willing_to_relocate: number;
+  remote_preference: CandidateFacts["remotePreference"];
+  available_from: string | null;
+  english_level: CefrLevel | null;
+  certificate_number: string | null;
+  certificate_verified_at: string | null;
+  visibility: CandidateEntry["visibility"];
+  placed: number;
 };
 
 /** Rankable graduates: joined (have an account), not anonymised. */
@@ -203,8 +215,13 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
 }
 
 export type VacancyRow = {
-  id: number; company_id: number; work_mode: "onsite" | "hybrid" | "remote"; city: string | null; region_id: number | null;
-  deadline: string | null; published_at: string | null;
+  id: number;
+  company_id: number;
+  work_mode: "onsite" | "hybrid" | "remote";
+  city: string | null;
+  region_id: number | null;
+  deadline: string | null;
+  published_at: string | null;
 };
 
 /** Open vacancies of verified companies only: the ones a graduate can apply to. */

@@ -30,14 +30,26 @@ async function skillNames(connection: Connection, explanations: Explanation[]): 
     }
   }
   if (ids.size === 0) return {};
-  const rows = await connection.db.selectFrom("skills").select(["id", "slug", "name_ky", "name_ru", "name_en"]).where("id", "in", [...ids]).execute();
+  const rows = await connection.db
+    .selectFrom("skills")
+    .select(["id", "slug", "name_ky", "name_ru", "name_en"])
+    .where("id", "in", [...ids])
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.id, { slug: r.slug, name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en }]));
 }
 
 export type CandidateItem = {
   graduate: {
-    id: number; slug: string | null; first_name: string; last_name: string; headline: string | null; city: string | null;
-    school: Named; region: Named | null; graduation_date: string; visibility: "private" | "employers" | "public";
+    id: number;
+    slug: string | null;
+    first_name: string;
+    last_name: string;
+    headline: string | null;
+    city: string | null;
+    school: Named;
+    region: Named | null;
+    graduation_date: string;
+    visibility: "private" | "employers" | "public";
   };
   explanation: Explanation;
   /** The graduate's application to this vacancy, if any. */
@@ -72,9 +84,20 @@ export async function candidatesFor(connection: Connection, vacancy: number | Va
           .innerJoin("schools as s", "s.id", "c.school_id")
           .leftJoin("regions as r", "r.id", "g.region_id")
           .select([
-            "g.id", "g.slug", "g.first_name", "g.last_name", "g.headline", "g.city", "g.visibility", "c.graduation_date",
-            "s.name_ky as school_ky", "s.name_ru as school_ru", "s.name_en as school_en",
-            "r.name_ky as region_ky", "r.name_ru as region_ru", "r.name_en as region_en",
+            "g.id",
+            "g.slug",
+            "g.first_name",
+            "g.last_name",
+            "g.headline",
+            "g.city",
+            "g.visibility",
+            "c.graduation_date",
+            "s.name_ky as school_ky",
+            "s.name_ru as school_ru",
+            "s.name_en as school_en",
+            "r.name_ky as region_ky",
+            "r.name_ru as region_ru",
+            "r.name_en as region_en",
           ])
           .where("g.id", "in", ids)
           .execute()
@@ -90,7 +113,13 @@ export async function candidatesFor(connection: Connection, vacancy: number | Va
     const g = byId.get(explanation.graduateId)!;
     return {
       graduate: {
-        id: g.id, slug: g.slug, first_name: g.first_name, last_name: g.last_name, headline: g.headline, city: g.city, visibility: g.visibility,
+        id: g.id,
+        slug: g.slug,
+        first_name: g.first_name,
+        last_name: g.last_name,
+        headline: g.headline,
+        city: g.city,
+        visibility: g.visibility,
         graduation_date: g.graduation_date,
         school: { name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en },
         region: g.region_ky && g.region_ru && g.region_en ? { name_ky: g.region_ky, name_ru: g.region_ru, name_en: g.region_en } : null,
@@ -103,7 +132,16 @@ export async function candidatesFor(connection: Connection, vacancy: number | Va
 }
 
 export type JobItem = {
-  vacancy: { id: number; title: string; company_name: string; company_slug: string; city: string | null; work_mode: string; employment_type: string; deadline: string | null };
+  vacancy: {
+    id: number;
+    title: string;
+    company_name: string;
+    company_slug: string;
+    city: string | null;
+    work_mode: string;
+    employment_type: string;
+    deadline: string | null;
+  };
   explanation: Explanation;
   applicationStatus: ApplicationStatus | null;
 };
@@ -164,7 +202,8 @@ export type SkillGapRow = {
  */
 export async function skillGap(connection: Connection, query: SkillGapQuery, limit = 25) {
   const index = matchIndex(connection);
-  const inScope = (e: { schoolId: number; cohortId: number }) => (!query.school || e.schoolId === query.school) && (!query.cohort || e.cohortId === query.cohort);
+  const inScope = (e: { schoolId: number; cohortId: number }) =>
+    (!query.school || e.schoolId === query.school) && (!query.cohort || e.cohortId === query.cohort);
   let graduates = 0;
   for (const e of index.allCandidates()) if (inScope(e)) graduates++;
   const demand = new Map<number, { required: number; nice: number }>();

@@ -22,11 +22,23 @@ export async function saveModule(db: DB, moduleId: number, input: ModuleInput, a
     const { found, unknown } = await resolveSkillTexts(trx, input.skills);
     if (unknown.length) return { ok: false as const, unknown };
     const before = await trx.selectFrom("modules").selectAll().where("id", "=", moduleId).executeTakeFirstOrThrow();
-    const beforeSkills = await trx.selectFrom("module_skills").select(sql<string>`group_concat(skill_id)`.as("ids")).where("module_id", "=", moduleId).executeTakeFirst();
+    const beforeSkills = await trx
+      .selectFrom("module_skills")
+      .select(sql<string>`group_concat(skill_id)`.as("ids"))
+      .where("module_id", "=", moduleId)
+      .executeTakeFirst();
     const { skills: _texts, ...titles } = input;
-    await trx.updateTable("modules").set({ ...titles, updated_at: new Date().toISOString() }).where("id", "=", moduleId).execute();
+    await trx
+      .updateTable("modules")
+      .set({ ...titles, updated_at: new Date().toISOString() })
+      .where("id", "=", moduleId)
+      .execute();
     await trx.deleteFrom("module_skills").where("module_id", "=", moduleId).execute();
-    if (found.length) await trx.insertInto("module_skills").values(found.map((s) => ({ module_id: moduleId, skill_id: s.id }))).execute();
+    if (found.length)
+      await trx
+        .insertInto("module_skills")
+        .values(found.map((s) => ({ module_id: moduleId, skill_id: s.id })))
+        .execute();
     await recordAudit(trx, {
       actorId,
       action: "module.update",

@@ -3,18 +3,35 @@
 import type { DB } from "@db/connection";
 
 export type NotificationKind =
-  | "application-received" | "application-status" | "application-invited" | "application-withdrawn"
-  | "vacancy-approved" | "vacancy-rejected" | "company-verified" | "company-rejected" | "saved-search-hits"
-  | "company-identity-approved" | "company-identity-rejected"
+  | "application-received"
+  | "application-status"
+  | "application-invited"
+  | "application-withdrawn"
+  | "vacancy-approved"
+  | "vacancy-rejected"
+  | "company-verified"
+  | "company-rejected"
+  | "saved-search-hits"
+  | "company-identity-approved"
+  | "company-identity-rejected"
   // Someone tried to sign up with this account's address (routes/signup.tsx).
   | "sign-up-existing";
 
 export async function notify(db: DB, userId: number, kind: NotificationKind, vars: Record<string, string | number>, link: string | null = null): Promise<void> {
-  await db.insertInto("notifications").values({ user_id: userId, kind, payload_json: JSON.stringify(vars), link }).execute();
+  await db
+    .insertInto("notifications")
+    .values({ user_id: userId, kind, payload_json: JSON.stringify(vars), link })
+    .execute();
 }
 
 /** Notifies every member of a company (employers act as a team). */
-export async function notifyCompany(db: DB, companyId: number, kind: NotificationKind, vars: Record<string, string | number>, link: string | null = null): Promise<void> {
+export async function notifyCompany(
+  db: DB,
+  companyId: number,
+  kind: NotificationKind,
+  vars: Record<string, string | number>,
+  link: string | null = null,
+): Promise<void> {
   const members = await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).execute();
   for (const m of members) await notify(db, m.user_id, kind, vars, link);
 }

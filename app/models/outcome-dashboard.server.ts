@@ -8,9 +8,7 @@ import type { Connection, DB } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
 import { CHECKPOINTS, type Checkpoint, type OutcomeCode } from "~/domain/outcomes/codes";
 import { checkpointDate, computeIndicators, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
-import {
-  DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery,
-} from "~/domain/outcomes/dashboard";
+import { DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery } from "~/domain/outcomes/dashboard";
 import { defaultPublicCheckpoint, publishTable } from "~/domain/outcomes/public-figures";
 import { outcomeFacts } from "./outcome-facts.server";
 
@@ -47,16 +45,31 @@ export type GroupLabel = { key: string; names: Names | null; text: string | null
 async function groupLabels(db: DB, by: Breakdown, keys: readonly string[]): Promise<Map<string, GroupLabel>> {
   const labels = new Map<string, GroupLabel>(keys.map((k) => [k, { key: k, names: null, text: null }]));
   const numeric = keys.filter((k) => /^\d+$/.test(k)).map(Number);
-  if ((by === "school") && numeric.length) {
-    for (const s of await db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", numeric).execute()) labels.set(String(s.id), { key: String(s.id), names: s, text: null });
+  if (by === "school" && numeric.length) {
+    for (const s of await db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", numeric).execute())
+      labels.set(String(s.id), { key: String(s.id), names: s, text: null });
   } else if ((by === "school_region" || by === "job_region") && numeric.length) {
-    for (const s of await db.selectFrom("regions").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", numeric).execute()) labels.set(String(s.id), { key: String(s.id), names: s, text: null });
+    for (const s of await db.selectFrom("regions").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", numeric).execute())
+      labels.set(String(s.id), { key: String(s.id), names: s, text: null });
   } else if (by === "cohort" && numeric.length) {
-    const rows = await db.selectFrom("cohorts").innerJoin("schools", "schools.id", "cohorts.school_id").select(["cohorts.id", "cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"]).where("cohorts.id", "in", numeric).execute();
-    for (const c of rows) labels.set(String(c.id), { key: String(c.id), names: { name_ky: c.name_ky, name_ru: c.name_ru, name_en: c.name_en }, text: null, date: c.graduation_date });
+    const rows = await db
+      .selectFrom("cohorts")
+      .innerJoin("schools", "schools.id", "cohorts.school_id")
+      .select(["cohorts.id", "cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en"])
+      .where("cohorts.id", "in", numeric)
+      .execute();
+    for (const c of rows)
+      labels.set(String(c.id), {
+        key: String(c.id),
+        names: { name_ky: c.name_ky, name_ru: c.name_ru, name_en: c.name_en },
+        text: null,
+        date: c.graduation_date,
+      });
   } else if (by === "employer") {
     const companyIds = keys.filter((k) => k.startsWith("c:")).map((k) => Number(k.slice(2)));
-    if (companyIds.length) for (const c of await db.selectFrom("companies").select(["id", "name"]).where("id", "in", companyIds).execute()) labels.set(`c:${c.id}`, { key: `c:${c.id}`, names: null, text: c.name });
+    if (companyIds.length)
+      for (const c of await db.selectFrom("companies").select(["id", "name"]).where("id", "in", companyIds).execute())
+        labels.set(`c:${c.id}`, { key: `c:${c.id}`, names: null, text: c.name });
     for (const k of keys) if (k.startsWith("n:")) labels.set(k, { key: k, names: null, text: k.slice(2) });
   } else if (by === "year") {
     for (const k of keys) labels.set(k, { key: k, names: null, text: k });
@@ -75,10 +88,19 @@ export async function outcomeDashboard(c: Connection, query: DashboardQuery, on 
   const options = { checkpoint: query.checkpoint };
   const total = computeIndicators(facts, options);
   const groups = query.by === "total" ? [] : indicatorsBy(facts, (f) => groupKeyOf(f as DashboardFact, query.by), options);
-  const labels = await groupLabels(db, query.by, groups.map((g) => g.key));
+  const labels = await groupLabels(
+    db,
+    query.by,
+    groups.map((g) => g.key),
+  );
   const rows: DashboardRow[] = groups
     .map((g) => ({ key: g.key, label: labels.get(g.key)!, indicators: g.indicators }))
-    .sort((a, b) => (a.key === "none" ? 1 : b.key === "none" ? -1 : 0) || (query.by === "year" ? Number(b.key) - Number(a.key) : b.indicators.graduates - a.indicators.graduates) || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) =>
+        (a.key === "none" ? 1 : b.key === "none" ? -1 : 0) ||
+        (query.by === "year" ? Number(b.key) - Number(a.key) : b.indicators.graduates - a.indicators.graduates) ||
+        a.key.localeCompare(b.key),
+    );
   const trend = indicatorsBy(all, (f) => (f as DashboardFact).year, options).sort((a, b) => a.key - b.key);
   return { total, rows, trend, years, notReachedCohorts };
 }
@@ -103,7 +125,12 @@ export type DrillRow = {
 export async function drillDown(c: Connection, query: DrillQuery, page: number | null, on = today()) {
   const db = c.db;
   const { facts } = dashboardFacts(c, query.checkpoint, query.school, on);
-  const selected = facts.filter((f) => (query.year.length === 0 || query.year.includes(f.year)) && (query.by === "total" || groupKeyOf(f, query.by) === query.group) && inMeasure(f, query.measure));
+  const selected = facts.filter(
+    (f) =>
+      (query.year.length === 0 || query.year.includes(f.year)) &&
+      (query.by === "total" || groupKeyOf(f, query.by) === query.group) &&
+      inMeasure(f, query.measure),
+  );
   // The outcome as the figure counted it (an exclusion carried forward has no record at this checkpoint).
   const outcomeOf = new Map(selected.map((f) => [f.graduateId, f.outcome]));
   const ids = [...outcomeOf.keys()];
@@ -118,8 +145,22 @@ export async function drillDown(c: Connection, query: DrillQuery, page: number |
     .leftJoin("outcomes as o", (j) => j.onRef("o.graduate_id", "=", "g.id").on("o.checkpoint", "=", query.checkpoint).on("o.current", "=", sql.lit(1)))
     .leftJoin("companies as co", "co.id", "o.company_id")
     .select([
-      "g.id", "g.first_name", "g.last_name", "g.anonymised_at", "s.name_ky", "s.name_ru", "s.name_en", "c.graduation_date",
-      "o.code", "co.name as company_name", "o.employer_name", "o.company_htp_resident", "o.job_title", "o.start_date", "o.hours_per_week", "o.monthly_pay",
+      "g.id",
+      "g.first_name",
+      "g.last_name",
+      "g.anonymised_at",
+      "s.name_ky",
+      "s.name_ru",
+      "s.name_en",
+      "c.graduation_date",
+      "o.code",
+      "co.name as company_name",
+      "o.employer_name",
+      "o.company_htp_resident",
+      "o.job_title",
+      "o.start_date",
+      "o.hours_per_week",
+      "o.monthly_pay",
     ])
     .where("g.id", "in", sql<number>`(select value from json_each(${JSON.stringify(ids)}))`)
     .orderBy("g.last_name")
@@ -174,14 +215,16 @@ export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on =
 
 /** The checkpoint /outcomes opens at: the latest with enough knowledge over all schools (defaultPublicCheckpoint). */
 export function publicDefaultCheckpoint(c: Connection, on = today()): Checkpoint {
-  return defaultPublicCheckpoint(CHECKPOINTS.map((checkpoint) => {
-    let n = 0;
-    let known = 0;
-    for (const f of dashboardFacts(c, checkpoint, [], on).facts) {
-      if (f.outcome === "excluded") continue;
-      n++;
-      if (f.outcome !== "unknown") known++;
-    }
-    return { checkpoint, n, known };
-  }));
+  return defaultPublicCheckpoint(
+    CHECKPOINTS.map((checkpoint) => {
+      let n = 0;
+      let known = 0;
+      for (const f of dashboardFacts(c, checkpoint, [], on).facts) {
+        if (f.outcome === "excluded") continue;
+        n++;
+        if (f.outcome !== "unknown") known++;
+      }
+      return { checkpoint, n, known };
+    }),
+  );
 }

@@ -24,29 +24,36 @@ const states = processWide("outcome-facts", () => new WeakMap<Connection, State>
 type OutcomeChange = { seq: number; graduate_id: number | null };
 
 /** The cohorts (with school and region) and this checkpoint's facts, brought up to date with every committed change. */
-export function outcomeFacts(connection: Connection, checkpoint: Checkpoint): { cohorts: ReadonlyMap<number, CohortInfo>; facts: ReadonlyMap<number, DashboardFact> } {
+export function outcomeFacts(
+  connection: Connection,
+  checkpoint: Checkpoint,
+): { cohorts: ReadonlyMap<number, CohortInfo>; facts: ReadonlyMap<number, DashboardFact> } {
   let state = states.get(connection);
   if (!state) {
     state = { lastSeq: -1, cohorts: new Map(), facts: new Map() };
     states.set(connection, state);
   }
   const current = state;
-  current.lastSeq = catchUpWithLog<OutcomeChange>(connection.sqlite, {
-    table: "outcome_changes",
-    columns: "graduate_id",
-    meansEverything: (c) => c.graduate_id === null,
-    reloadAll: () => {
-      current.cohorts = loadCohorts(connection);
-      current.facts.clear();
+  current.lastSeq = catchUpWithLog<OutcomeChange>(
+    connection.sqlite,
+    {
+      table: "outcome_changes",
+      columns: "graduate_id",
+      meansEverything: (c) => c.graduate_id === null,
+      reloadAll: () => {
+        current.cohorts = loadCohorts(connection);
+        current.facts.clear();
+      },
+      apply: (changes) => {
+        const ids = [...new Set(changes.map((c) => c.graduate_id!))];
+        for (const [loaded, facts] of current.facts) {
+          for (const id of ids) facts.delete(id);
+          for (const fact of loadFacts(connection, current.cohorts, loaded, ids)) facts.set(fact.graduateId, fact);
+        }
+      },
     },
-    apply: (changes) => {
-      const ids = [...new Set(changes.map((c) => c.graduate_id!))];
-      for (const [loaded, facts] of current.facts) {
-        for (const id of ids) facts.delete(id);
-        for (const fact of loadFacts(connection, current.cohorts, loaded, ids)) facts.set(fact.graduateId, fact);
-      }
-    },
-  }, current.lastSeq);
+    current.lastSeq,
+  );
   let facts = current.facts.get(checkpoint);
   if (!facts) {
     facts = new Map();
@@ -64,9 +71,20 @@ function loadCohorts({ sqlite }: Connection): Map<number, CohortInfo> {
 }
 
 type FactRow = [
-  graduateId: number, cohortId: number, sex: "f" | "m" | null, code: OutcomeCode | null, htp: number | null, fullTime: number | null,
-  pay: number | null, related: Relatedness | null, jobRegionId: number | null, companyId: number | null, employerName: string | null,
-  firstStart: string | null, beforeGraduation: number, excludedEarlier: number,
+  graduateId: number,
+  cohortId: number,
+  sex: "f" | "m" | null,
+  code: OutcomeCode | null,
+  htp: number | null,
+  fullTime: number | null,
+  pay: number | null,
+  related: Relatedness | null,
+  jobRegionId: number | null,
+  companyId: number | null,
+  employerName: string | null,
+  firstStart: string | null,
+  beforeGraduation: number,
+  excludedEarlier: number,
 ];
 
 const NEVER = "9999-12-31";
@@ -81,9 +99,17 @@ const NEVER = "9999-12-31";
  */
 function factsQuery(checkpoint: Checkpoint, ids: readonly number[] | null): { text: string; params: unknown[] } {
   const earlier = CHECKPOINTS.slice(0, CHECKPOINTS.indexOf(checkpoint));
-  const joins = earlier.map((_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ?`);
-  const starts = ["case when o.code = 'employed' then o.start_date end", ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.start_date end`)].map((x) => `coalesce(${x}, '${NEVER}')`);
-  const before = ["case when o.code = 'employed' then o.started_before_graduation end", ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.started_before_graduation end`)].map((x) => `coalesce(${x}, 0)`);
+  const joins = earlier.map(
+    (_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ?`,
+  );
+  const starts = [
+    "case when o.code = 'employed' then o.start_date end",
+    ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.start_date end`),
+  ].map((x) => `coalesce(${x}, '${NEVER}')`);
+  const before = [
+    "case when o.code = 'employed' then o.started_before_graduation end",
+    ...earlier.map((_, i) => `case when e${i}.code = 'employed' then e${i}.started_before_graduation end`),
+  ].map((x) => `coalesce(${x}, 0)`);
   // At graduation there is no earlier checkpoint: a lone max(0) would be the aggregate and fold every
   // graduate into one row, so each list keeps at least two arguments.
   const excluded = [...earlier.map((_, i) => `coalesce(e${i}.code = 'excluded', 0)`), "0"];
@@ -99,10 +125,28 @@ function factsQuery(checkpoint: Checkpoint, ids: readonly number[] | null): { te
 
 function loadFacts({ sqlite }: Connection, cohorts: ReadonlyMap<number, CohortInfo>, checkpoint: Checkpoint, ids: readonly number[] | null): DashboardFact[] {
   const { text, params } = factsQuery(checkpoint, ids);
-  const rows = sqlite.prepare(text).raw(true).all(...params) as FactRow[];
+  const rows = sqlite
+    .prepare(text)
+    .raw(true)
+    .all(...params) as FactRow[];
   const facts: DashboardFact[] = [];
   const parse = memoisedParse();
-  for (const [graduateId, cohortId, sex, code, htp, fullTime, pay, related, jobRegionId, companyId, employerName, firstStart, beforeGraduation, excludedEarlier] of rows) {
+  for (const [
+    graduateId,
+    cohortId,
+    sex,
+    code,
+    htp,
+    fullTime,
+    pay,
+    related,
+    jobRegionId,
+    companyId,
+    employerName,
+    firstStart,
+    beforeGraduation,
+    excludedEarlier,
+  ] of rows) {
     const cohort = cohorts.get(cohortId);
     if (!cohort) continue; // a cohort added after the last reload: its insert logged a reload, seen on the next look
     const outcome: OutcomeCode = code ?? (excludedEarlier === 1 ? "excluded" : "unknown");

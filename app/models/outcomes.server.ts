@@ -9,7 +9,14 @@ import { randomToken, sha256 } from "~/auth/tokens.server";
 import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
 import { checkpointDate, followUpCheckpoint, hireCheckpoint, type FollowUpState } from "~/domain/outcomes/checkpoint-dates";
 import type { OutcomeDetails, SurveyAnswer } from "~/domain/outcomes/forms";
-import { FOLLOW_UP_PAGE_SIZE, HIRE_RELATEDNESS, HOURS_OF_EMPLOYMENT_TYPE, KIND_OF_EMPLOYMENT_TYPE, SURVEY_LINK_DAYS, type VacancyEmploymentType } from "~/domain/outcomes/records";
+import {
+  FOLLOW_UP_PAGE_SIZE,
+  HIRE_RELATEDNESS,
+  HOURS_OF_EMPLOYMENT_TYPE,
+  KIND_OF_EMPLOYMENT_TYPE,
+  SURVEY_LINK_DAYS,
+  type VacancyEmploymentType,
+} from "~/domain/outcomes/records";
 import { recordAudit } from "./audit.server";
 import { companyByName } from "./employer-links.server";
 import type { FollowUpQuery } from "~/domain/outcomes/follow-up-query";
@@ -28,7 +35,13 @@ async function graduationDateOf(db: DB, graduateId: number): Promise<string | nu
 }
 
 export async function currentOutcome(db: DB, graduateId: number, checkpoint: Checkpoint) {
-  return db.selectFrom("outcomes").selectAll().where("graduate_id", "=", graduateId).where("checkpoint", "=", checkpoint).where("current", "=", sql.lit(1)).executeTakeFirst();
+  return db
+    .selectFrom("outcomes")
+    .selectAll()
+    .where("graduate_id", "=", graduateId)
+    .where("checkpoint", "=", checkpoint)
+    .where("current", "=", sql.lit(1))
+    .executeTakeFirst();
 }
 
 export type RecordOutcomeInput = OutcomeDetails & {
@@ -41,7 +54,9 @@ export type RecordOutcomeInput = OutcomeDetails & {
   recordedAt?: string;
 };
 
-export type RecordOutcomeResult = { ok: true; id: number; previous: Awaited<ReturnType<typeof currentOutcome>> | null } | { ok: false; reason: "graduate" | "company" | "region" | "after-checkpoint" };
+export type RecordOutcomeResult =
+  | { ok: true; id: number; previous: Awaited<ReturnType<typeof currentOutcome>> | null }
+  | { ok: false; reason: "graduate" | "company" | "region" | "after-checkpoint" };
 
 /**
  * Appends one record for a graduate's checkpoint; the previous current row (if any) stays as
@@ -56,7 +71,8 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
   let e = input.employment;
   // As-of rule (docs/decisions/021): a record describes the graduate on the checkpoint's date, so a
   // job that started after that date belongs to a later checkpoint.
-  if (input.code === "employed" && e?.startDate && e.startDate > checkpointDate(graduationDate, input.checkpoint)) return { ok: false, reason: "after-checkpoint" };
+  if (input.code === "employed" && e?.startDate && e.startDate > checkpointDate(graduationDate, input.checkpoint))
+    return { ok: false, reason: "after-checkpoint" };
   if (e && e.companyId == null && e.employerName) {
     const known = await companyByName(db, e.employerName);
     if (known) e = { ...e, companyId: known.id, employerName: null };
@@ -67,7 +83,8 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
     if (!company) return { ok: false, reason: "company" };
     htp = htpOnDay(company, e.startDate ?? input.asOf) ? 1 : 0;
   }
-  if (e?.regionId != null && !(await db.selectFrom("regions").select("id").where("id", "=", e.regionId).executeTakeFirst())) return { ok: false, reason: "region" };
+  if (e?.regionId != null && !(await db.selectFrom("regions").select("id").where("id", "=", e.regionId).executeTakeFirst()))
+    return { ok: false, reason: "region" };
   const previous = (await currentOutcome(db, input.graduateId, input.checkpoint)) ?? null;
   const row: NewOutcome = {
     graduate_id: input.graduateId,
@@ -104,7 +121,18 @@ export async function recordOutcome(db: DB, input: RecordOutcomeInput): Promise<
  */
 export async function recordHireOutcome(
   db: DB,
-  hire: { graduateId: number; placementId: number; companyId: number; jobTitle: string; employmentType: VacancyEmploymentType; startDate: string; monthlyPay: number | null; regionId: number | null; actorUserId: number; recordedAt?: string },
+  hire: {
+    graduateId: number;
+    placementId: number;
+    companyId: number;
+    jobTitle: string;
+    employmentType: VacancyEmploymentType;
+    startDate: string;
+    monthlyPay: number | null;
+    regionId: number | null;
+    actorUserId: number;
+    recordedAt?: string;
+  },
 ): Promise<number | null> {
   const graduationDate = (await graduationDateOf(db, hire.graduateId))!;
   const checkpoint = hireCheckpoint(graduationDate, hire.startDate);
@@ -144,8 +172,15 @@ export async function graduateForOutcomes(db: DB, graduateId: number) {
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select([
-      "graduates.id", "graduates.first_name", "graduates.last_name", "graduates.anonymised_at", "graduates.cohort_id", "cohorts.graduation_date",
-      "schools.name_ky", "schools.name_ru", "schools.name_en",
+      "graduates.id",
+      "graduates.first_name",
+      "graduates.last_name",
+      "graduates.anonymised_at",
+      "graduates.cohort_id",
+      "cohorts.graduation_date",
+      "schools.name_ky",
+      "schools.name_ru",
+      "schools.name_en",
     ])
     .where("graduates.id", "=", graduateId)
     .executeTakeFirst();
@@ -159,12 +194,32 @@ export async function outcomeHistory(db: DB, graduateId: number) {
     .leftJoin("companies", "companies.id", "outcomes.company_id")
     .leftJoin("regions", "regions.id", "outcomes.job_region_id")
     .select([
-      "outcomes.id", "outcomes.checkpoint", "outcomes.code", "outcomes.as_of", "outcomes.source", "outcomes.current", "outcomes.supersedes_id",
-      "outcomes.employment_kind", "outcomes.hours_per_week", "outcomes.company_id", "outcomes.company_htp_resident", "outcomes.employer_name",
-      "outcomes.job_title", "outcomes.start_date", "outcomes.monthly_pay", "outcomes.related", "outcomes.started_before_graduation",
-      "outcomes.job_region_id", "outcomes.not_seeking_reason", "outcomes.excluded_reason", "outcomes.created_at",
-      "users.display_name as recorded_by_name", "companies.name as company_name",
-      "regions.name_ky as region_ky", "regions.name_ru as region_ru", "regions.name_en as region_en",
+      "outcomes.id",
+      "outcomes.checkpoint",
+      "outcomes.code",
+      "outcomes.as_of",
+      "outcomes.source",
+      "outcomes.current",
+      "outcomes.supersedes_id",
+      "outcomes.employment_kind",
+      "outcomes.hours_per_week",
+      "outcomes.company_id",
+      "outcomes.company_htp_resident",
+      "outcomes.employer_name",
+      "outcomes.job_title",
+      "outcomes.start_date",
+      "outcomes.monthly_pay",
+      "outcomes.related",
+      "outcomes.started_before_graduation",
+      "outcomes.job_region_id",
+      "outcomes.not_seeking_reason",
+      "outcomes.excluded_reason",
+      "outcomes.created_at",
+      "users.display_name as recorded_by_name",
+      "companies.name as company_name",
+      "regions.name_ky as region_ky",
+      "regions.name_ru as region_ru",
+      "regions.name_en as region_en",
     ])
     .where("outcomes.graduate_id", "=", graduateId)
     .orderBy("outcomes.id", "desc")
@@ -222,39 +277,83 @@ export async function listFollowUps(db: DB, query: FollowUpQuery, on = today(), 
         [...chase].map(([checkpoint, ids]) =>
           eb.and([
             eb("graduates.cohort_id", "in", ids),
-            eb.not(eb.exists(eb.selectFrom("outcomes").select("outcomes.id").whereRef("outcomes.graduate_id", "=", "graduates.id").where("outcomes.checkpoint", "=", checkpoint).where("outcomes.current", "=", sql.lit(1)).where("outcomes.code", "<>", "unknown"))),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("outcomes")
+                  .select("outcomes.id")
+                  .whereRef("outcomes.graduate_id", "=", "graduates.id")
+                  .where("outcomes.checkpoint", "=", checkpoint)
+                  .where("outcomes.current", "=", sql.lit(1))
+                  .where("outcomes.code", "<>", "unknown"),
+              ),
+            ),
           ]),
         ),
       ),
     )
     // `current = 1` is written as a literal throughout so SQLite can use the partial indexes.
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("outcomes").select("outcomes.id").whereRef("outcomes.graduate_id", "=", "graduates.id").where("outcomes.current", "=", sql.lit(1)).where("outcomes.code", "=", "excluded"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("outcomes")
+            .select("outcomes.id")
+            .whereRef("outcomes.graduate_id", "=", "graduates.id")
+            .where("outcomes.current", "=", sql.lit(1))
+            .where("outcomes.code", "=", "excluded"),
+        ),
+      ),
+    )
     // The withdrawn-consent set is computed once (uncorrelated), not per graduate.
     .where("graduates.id", "not in", (eb) =>
       eb
         .selectFrom("outcome_consents as oc")
         .select("oc.graduate_id")
         .where("oc.given", "=", 0)
-        .where("oc.id", "=", (inner) => inner.selectFrom("outcome_consents as latest").select((x) => x.fn.max("latest.id").as("id")).whereRef("latest.graduate_id", "=", "oc.graduate_id")),
+        .where("oc.id", "=", (inner) =>
+          inner
+            .selectFrom("outcome_consents as latest")
+            .select((x) => x.fn.max("latest.id").as("id"))
+            .whereRef("latest.graduate_id", "=", "oc.graduate_id"),
+        ),
     );
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(Number(total) / pageSize));
   const page = Math.min(query.page, pages);
   const found = await base
     .select([
-      "graduates.id", "graduates.first_name", "graduates.last_name", "graduates.cohort_id", "cohorts.graduation_date",
-      "schools.name_ky", "schools.name_ru", "schools.name_en", "graduates.contact_phone", "graduates.contact_telegram",
+      "graduates.id",
+      "graduates.first_name",
+      "graduates.last_name",
+      "graduates.cohort_id",
+      "cohorts.graduation_date",
+      "schools.name_ky",
+      "schools.name_ru",
+      "schools.name_en",
+      "graduates.contact_phone",
+      "graduates.contact_telegram",
     ])
     // The newest checkpoints first: what is due comes before what has long been overdue.
-    .orderBy(sql`case graduates.cohort_id ${sql.join([...stateOf].map(([id, f]) => sql`when ${id} then ${f.date}`), sql` `)} end`, "desc")
+    .orderBy(
+      sql`case graduates.cohort_id ${sql.join(
+        [...stateOf].map(([id, f]) => sql`when ${id} then ${f.date}`),
+        sql` `,
+      )} end`,
+      "desc",
+    )
     .orderBy("graduates.last_name")
     .orderBy("graduates.id")
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
   const ids = found.map((g) => g.id);
-  const current = ids.length ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code"]).where("graduate_id", "in", ids).where("current", "=", sql.lit(1)).execute() : [];
-  const consents = ids.length ? await db.selectFrom("outcome_consents").select(["graduate_id", "given"]).where("graduate_id", "in", ids).orderBy("id").execute() : [];
+  const current = ids.length
+    ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code"]).where("graduate_id", "in", ids).where("current", "=", sql.lit(1)).execute()
+    : [];
+  const consents = ids.length
+    ? await db.selectFrom("outcome_consents").select(["graduate_id", "given"]).where("graduate_id", "in", ids).orderBy("id").execute()
+    : [];
   const consentOf = new Map(consents.map((c) => [c.graduate_id, c.given]));
   const rows: FollowUpRow[] = found.map((g) => {
     const f = stateOf.get(g.cohort_id)!;
@@ -272,12 +371,28 @@ export async function listFollowUps(db: DB, query: FollowUpQuery, on = today(), 
 
 // ---- Survey links ----
 
-export async function createSurveyLink(db: DB, graduateId: number, checkpoint: Checkpoint, actorId: number, now = Date.now()): Promise<{ token: string; expiresAt: string }> {
+export async function createSurveyLink(
+  db: DB,
+  graduateId: number,
+  checkpoint: Checkpoint,
+  actorId: number,
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: string }> {
   const token = randomToken();
   const expiresAt = new Date(now + SURVEY_LINK_DAYS * 86_400_000).toISOString();
   await db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto("survey_links").values({ token_hash: sha256(token), graduate_id: graduateId, checkpoint, created_by: actorId, expires_at: expiresAt }).returning("id").executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId, action: "survey-link.create", entity: "graduate", entityId: graduateId, after: { surveyLinkId: id, checkpoint, expiresAt } });
+    const { id } = await trx
+      .insertInto("survey_links")
+      .values({ token_hash: sha256(token), graduate_id: graduateId, checkpoint, created_by: actorId, expires_at: expiresAt })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId,
+      action: "survey-link.create",
+      entity: "graduate",
+      entityId: graduateId,
+      after: { surveyLinkId: id, checkpoint, expiresAt },
+    });
   });
   return { token, expiresAt };
 }
@@ -292,27 +407,59 @@ export async function findSurveyLink(db: DB, token: string, now = new Date()): P
     .selectFrom("survey_links")
     .innerJoin("graduates", "graduates.id", "survey_links.graduate_id")
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
-    .select(["survey_links.id", "survey_links.graduate_id", "survey_links.checkpoint", "survey_links.expires_at", "survey_links.used_at", "graduates.first_name", "graduates.anonymised_at", "cohorts.graduation_date"])
+    .select([
+      "survey_links.id",
+      "survey_links.graduate_id",
+      "survey_links.checkpoint",
+      "survey_links.expires_at",
+      "survey_links.used_at",
+      "graduates.first_name",
+      "graduates.anonymised_at",
+      "cohorts.graduation_date",
+    ])
     .where("survey_links.token_hash", "=", sha256(token))
     .executeTakeFirst();
   if (!row || row.anonymised_at) return { state: "unknown" };
   if (row.used_at) return { state: "used" };
   if (row.expires_at <= now.toISOString()) return { state: "expired" };
-  return { state: "usable", link: { id: row.id, graduate_id: row.graduate_id, checkpoint: row.checkpoint, first_name: row.first_name, graduation_date: row.graduation_date } };
+  return {
+    state: "usable",
+    link: { id: row.id, graduate_id: row.graduate_id, checkpoint: row.checkpoint, first_name: row.first_name, graduation_date: row.graduation_date },
+  };
 }
 
 /** Stores the answer as a self-report (source `survey`) and uses the link up, in one transaction. */
-export async function answerSurvey(db: DB, token: string, answer: SurveyAnswer, now = new Date()): Promise<{ ok: true; outcomeId: number } | { ok: false; state: "unknown" | "used" | "expired" }> {
+export async function answerSurvey(
+  db: DB,
+  token: string,
+  answer: SurveyAnswer,
+  now = new Date(),
+): Promise<{ ok: true; outcomeId: number } | { ok: false; state: "unknown" | "used" | "expired" }> {
   return db.transaction().execute(async (trx) => {
     const found = await findSurveyLink(trx, token, now);
     if (found.state !== "usable") return { ok: false as const, state: found.state };
-    const claimed = await trx.updateTable("survey_links").set({ used_at: now.toISOString(), updated_at: now.toISOString() }).where("id", "=", found.link.id).where("used_at", "is", null).executeTakeFirst();
+    const claimed = await trx
+      .updateTable("survey_links")
+      .set({ used_at: now.toISOString(), updated_at: now.toISOString() })
+      .where("id", "=", found.link.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, state: "used" as const };
     // A job begun after the link's checkpoint describes a later one (as-of rule): the answer fills
     // the checkpoint that job belongs to, and the past checkpoint keeps what it had.
-    const start = answer.code === "employed" ? answer.employment?.startDate ?? null : null;
-    const checkpoint = start && start > checkpointDate(found.link.graduation_date, found.link.checkpoint) ? hireCheckpoint(found.link.graduation_date, start) ?? found.link.checkpoint : found.link.checkpoint;
-    const result = await recordOutcome(trx, { ...answer, asOf: todayInBishkek(now), graduateId: found.link.graduate_id, checkpoint, source: "survey", recordedBy: null });
+    const start = answer.code === "employed" ? (answer.employment?.startDate ?? null) : null;
+    const checkpoint =
+      start && start > checkpointDate(found.link.graduation_date, found.link.checkpoint)
+        ? (hireCheckpoint(found.link.graduation_date, start) ?? found.link.checkpoint)
+        : found.link.checkpoint;
+    const result = await recordOutcome(trx, {
+      ...answer,
+      asOf: todayInBishkek(now),
+      graduateId: found.link.graduate_id,
+      checkpoint,
+      source: "survey",
+      recordedBy: null,
+    });
     if (!result.ok) throw new Error(`survey answer not recorded: ${result.reason}`);
     await trx.updateTable("survey_links").set({ outcome_id: result.id }).where("id", "=", found.link.id).execute();
     return { ok: true as const, outcomeId: result.id };
@@ -320,7 +467,13 @@ export async function answerSurvey(db: DB, token: string, answer: SurveyAnswer, 
 }
 
 export async function listSurveyLinks(db: DB, graduateId: number) {
-  return db.selectFrom("survey_links").select(["id", "checkpoint", "expires_at", "used_at", "created_at"]).where("graduate_id", "=", graduateId).orderBy("id", "desc").limit(20).execute();
+  return db
+    .selectFrom("survey_links")
+    .select(["id", "checkpoint", "expires_at", "used_at", "created_at"])
+    .where("graduate_id", "=", graduateId)
+    .orderBy("id", "desc")
+    .limit(20)
+    .execute();
 }
 
 // ---- Employers confirm their hires ----
@@ -336,8 +489,15 @@ export async function listCompanyHires(db: DB, companyId: number, on = today()) 
     .innerJoin("graduates", "graduates.id", "placements.graduate_id")
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .select([
-      "placements.id", "placements.graduate_id", "placements.job_title", "placements.start_date", "placements.monthly_pay",
-      "graduates.first_name", "graduates.last_name", "graduates.anonymised_at", "cohorts.graduation_date",
+      "placements.id",
+      "placements.graduate_id",
+      "placements.job_title",
+      "placements.start_date",
+      "placements.monthly_pay",
+      "graduates.first_name",
+      "graduates.last_name",
+      "graduates.anonymised_at",
+      "cohorts.graduation_date",
     ])
     .where("placements.company_id", "=", companyId)
     .orderBy("placements.start_date", "desc")
@@ -345,7 +505,12 @@ export async function listCompanyHires(db: DB, companyId: number, on = today()) 
     .execute();
   const ids = [...new Set(hires.map((h) => h.graduate_id))];
   const current = ids.length
-    ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code", "company_id", "source"]).where("graduate_id", "in", ids).where("current", "=", sql.lit(1)).execute()
+    ? await db
+        .selectFrom("outcomes")
+        .select(["graduate_id", "checkpoint", "code", "company_id", "source"])
+        .where("graduate_id", "in", ids)
+        .where("current", "=", sql.lit(1))
+        .execute()
     : [];
   return hires.map((h) => {
     const confirmable: { checkpoint: Checkpoint; date: string }[] = [];
@@ -365,7 +530,14 @@ export async function listCompanyHires(db: DB, companyId: number, on = today()) 
 export type ConfirmResult = { ok: true; id: number } | { ok: false; reason: "not-found" | "checkpoint" };
 
 /** An employer confirms that its hire still works there at a reached checkpoint (source `employer`). */
-export async function confirmHire(db: DB, companyId: number, placementId: number, checkpoint: Checkpoint, actorUserId: number, on = today()): Promise<ConfirmResult> {
+export async function confirmHire(
+  db: DB,
+  companyId: number,
+  placementId: number,
+  checkpoint: Checkpoint,
+  actorUserId: number,
+  on = today(),
+): Promise<ConfirmResult> {
   return db.transaction().execute(async (trx): Promise<ConfirmResult> => {
     const hires = await listCompanyHires(trx, companyId, on);
     const hire = hires.find((h) => h.id === placementId);
@@ -374,7 +546,14 @@ export async function confirmHire(db: DB, companyId: number, placementId: number
     const placement = await trx
       .selectFrom("placements")
       .innerJoin("vacancies", "vacancies.id", "placements.vacancy_id")
-      .select(["placements.graduate_id", "placements.job_title", "placements.start_date", "placements.monthly_pay", "placements.employment_type", "vacancies.region_id"])
+      .select([
+        "placements.graduate_id",
+        "placements.job_title",
+        "placements.start_date",
+        "placements.monthly_pay",
+        "placements.employment_type",
+        "vacancies.region_id",
+      ])
       .where("placements.id", "=", placementId)
       .where("placements.company_id", "=", companyId)
       .executeTakeFirstOrThrow();
@@ -414,12 +593,21 @@ export async function consentHistory(db: DB, graduateId: number) {
 
 /** The latest consent decision: given or withdrawn with its date, or null when never asked. */
 export async function currentConsent(db: DB, graduateId: number): Promise<{ given: boolean; at: string } | null> {
-  const row = await db.selectFrom("outcome_consents").select(["given", "created_at"]).where("graduate_id", "=", graduateId).orderBy("id", "desc").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("outcome_consents")
+    .select(["given", "created_at"])
+    .where("graduate_id", "=", graduateId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return row ? { given: row.given === 1, at: row.created_at } : null;
 }
 
 export async function setConsent(db: DB, graduateId: number, given: boolean, actorUserId: number): Promise<void> {
-  await db.insertInto("outcome_consents").values({ graduate_id: graduateId, given: given ? 1 : 0, recorded_by: actorUserId }).execute();
+  await db
+    .insertInto("outcome_consents")
+    .values({ graduate_id: graduateId, given: given ? 1 : 0, recorded_by: actorUserId })
+    .execute();
 }
 
 /** For the personal-data download: consent decisions and the records about the graduate (the staff-only exclusion reason is left out). */
@@ -429,9 +617,21 @@ export async function exportGraduateOutcomes(db: DB, graduateId: number) {
     .selectFrom("outcomes")
     .leftJoin("companies", "companies.id", "outcomes.company_id")
     .select([
-      "outcomes.checkpoint", "outcomes.code", "outcomes.as_of", "outcomes.source", "outcomes.current", "outcomes.employment_kind", "outcomes.hours_per_week",
-      "companies.name as company", "outcomes.employer_name", "outcomes.job_title", "outcomes.start_date", "outcomes.monthly_pay", "outcomes.related",
-      "outcomes.not_seeking_reason", "outcomes.created_at",
+      "outcomes.checkpoint",
+      "outcomes.code",
+      "outcomes.as_of",
+      "outcomes.source",
+      "outcomes.current",
+      "outcomes.employment_kind",
+      "outcomes.hours_per_week",
+      "companies.name as company",
+      "outcomes.employer_name",
+      "outcomes.job_title",
+      "outcomes.start_date",
+      "outcomes.monthly_pay",
+      "outcomes.related",
+      "outcomes.not_seeking_reason",
+      "outcomes.created_at",
     ])
     .where("outcomes.graduate_id", "=", graduateId)
     .orderBy("outcomes.id")
@@ -440,7 +640,10 @@ export async function exportGraduateOutcomes(db: DB, graduateId: number) {
 }
 
 /** Writes a staff record with its audit entry (before: the superseded current row). */
-export async function recordOutcomeByStaff(db: DB, input: Omit<RecordOutcomeInput, "source" | "placementId"> & { recordedBy: number }): Promise<RecordOutcomeResult> {
+export async function recordOutcomeByStaff(
+  db: DB,
+  input: Omit<RecordOutcomeInput, "source" | "placementId"> & { recordedBy: number },
+): Promise<RecordOutcomeResult> {
   return db.transaction().execute(async (trx) => {
     const result = await recordOutcome(trx, { ...input, source: "staff" });
     if (result.ok) {

@@ -12,7 +12,10 @@ export async function createPasswordReset(db: DB, userId: number, actorId: numbe
   await db.transaction().execute(async (trx) => {
     // A new link replaces any earlier unused one.
     await trx.updateTable("password_resets").set({ used_at: new Date().toISOString() }).where("user_id", "=", userId).where("used_at", "is", null).execute();
-    await trx.insertInto("password_resets").values({ token_hash: sha256(token), user_id: userId, created_by: actorId, expires_at: expiresAt }).execute();
+    await trx
+      .insertInto("password_resets")
+      .values({ token_hash: sha256(token), user_id: userId, created_by: actorId, expires_at: expiresAt })
+      .execute();
     await recordAudit(trx, { actorId, action: "password-reset.create", entity: "user", entityId: userId });
   });
   return { token, expiresAt };

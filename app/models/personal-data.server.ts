@@ -26,9 +26,16 @@ export async function exportGraduateData(db: DB, userId: number, graduateId: num
     db.selectFrom("projects").selectAll().where("graduate_id", "=", graduateId).orderBy("position").execute(),
   ]);
   const projectIds = projects.map((p) => p.id);
-  const images = projectIds.length ? await db.selectFrom("project_images").select(["project_id", "file_name", "alt"]).where("project_id", "in", projectIds).execute() : [];
+  const images = projectIds.length
+    ? await db.selectFrom("project_images").select(["project_id", "file_name", "alt"]).where("project_id", "in", projectIds).execute()
+    : [];
   const projectSkills = projectIds.length
-    ? await db.selectFrom("project_skills").innerJoin("skills", "skills.id", "project_skills.skill_id").select(["project_id", "skills.name_en"]).where("project_id", "in", projectIds).execute()
+    ? await db
+        .selectFrom("project_skills")
+        .innerJoin("skills", "skills.id", "project_skills.skill_id")
+        .select(["project_id", "skills.name_en"])
+        .where("project_id", "in", projectIds)
+        .execute()
     : [];
   const applications = await exportGraduateApplications(db, graduateId);
   const outcomes = await exportGraduateOutcomes(db, graduateId);
@@ -68,11 +75,32 @@ export async function deleteGraduateAccount(db: DB, userId: number, graduateId: 
     await trx
       .updateTable("graduates")
       .set({
-        user_id: null, first_name: "", last_name: "", slug: null, email: null, phone: null, photo: null, headline: null, about: null,
-        region_id: null, city: null, willing_to_relocate: 0, remote_preference: null, available_from: null, english_level: null,
-        certificate_number: null, certificate_date: null, certificate_verified_by: null, certificate_verified_at: null,
-        contact_email: null, contact_phone: null, contact_telegram: null, visibility: "private", published_at: null,
-        anonymised_at: now, updated_at: now,
+        user_id: null,
+        first_name: "",
+        last_name: "",
+        slug: null,
+        email: null,
+        phone: null,
+        photo: null,
+        headline: null,
+        about: null,
+        region_id: null,
+        city: null,
+        willing_to_relocate: 0,
+        remote_preference: null,
+        available_from: null,
+        english_level: null,
+        certificate_number: null,
+        certificate_date: null,
+        certificate_verified_by: null,
+        certificate_verified_at: null,
+        contact_email: null,
+        contact_phone: null,
+        contact_telegram: null,
+        visibility: "private",
+        published_at: null,
+        anonymised_at: now,
+        updated_at: now,
       })
       .where("id", "=", graduateId)
       .execute();

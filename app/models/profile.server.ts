@@ -19,8 +19,12 @@ export async function loadProfile(db: DB, graduateId: number) {
     .selectAll("graduates")
     .select([
       "cohorts.graduation_date",
-      "schools.name_ky as school_ky", "schools.name_ru as school_ru", "schools.name_en as school_en",
-      "regions.name_ky as region_ky", "regions.name_ru as region_ru", "regions.name_en as region_en",
+      "schools.name_ky as school_ky",
+      "schools.name_ru as school_ru",
+      "schools.name_en as school_en",
+      "regions.name_ky as region_ky",
+      "regions.name_ru as region_ru",
+      "regions.name_en as region_en",
     ])
     .where("graduates.id", "=", graduateId)
     .executeTakeFirst();
@@ -31,7 +35,16 @@ export async function loadProfile(db: DB, graduateId: number) {
     db
       .selectFrom("graduate_skills")
       .innerJoin("skills", "skills.id", "graduate_skills.skill_id")
-      .select(["skills.id", "skills.slug", "skills.name_ky", "skills.name_ru", "skills.name_en", "graduate_skills.level", "graduate_skills.source", "graduate_skills.verified_level"])
+      .select([
+        "skills.id",
+        "skills.slug",
+        "skills.name_ky",
+        "skills.name_ru",
+        "skills.name_en",
+        "graduate_skills.level",
+        "graduate_skills.source",
+        "graduate_skills.verified_level",
+      ])
       .where("graduate_skills.graduate_id", "=", graduateId)
       .orderBy("skills.name_en")
       .execute(),
@@ -45,12 +58,22 @@ export async function loadProfile(db: DB, graduateId: number) {
       .selectFrom("modules")
       .leftJoin("graduate_modules", (j) => j.onRef("graduate_modules.module_id", "=", "modules.id").on("graduate_modules.graduate_id", "=", graduateId))
       .select([
-        "modules.id", "modules.number", "modules.title_ky", "modules.title_ru", "modules.title_en",
-        "graduate_modules.completed_on", "graduate_modules.score", "graduate_modules.verified_at",
+        "modules.id",
+        "modules.number",
+        "modules.title_ky",
+        "modules.title_ru",
+        "modules.title_en",
+        "graduate_modules.completed_on",
+        "graduate_modules.score",
+        "graduate_modules.verified_at",
       ])
       .orderBy("modules.number")
       .execute(),
-    db.selectFrom("projects").select((eb) => eb.fn.countAll<number>().as("n")).where("graduate_id", "=", graduateId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("projects")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("graduate_id", "=", graduateId)
+      .executeTakeFirstOrThrow(),
   ]);
 
   // Evidence per (skill, level) pair (docs/decisions/022): `level` is the declared level and
@@ -120,8 +143,13 @@ export async function saveBasics(db: DB, graduateId: number, input: BasicsInput)
     const before = await trx.selectFrom("graduates").select(["visibility", "published_at"]).where("id", "=", graduateId).executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     // Published when it first becomes visible beyond the placement office (the home page lists recent ones).
-    const published_at = input.visibility === "private" ? before.published_at : before.visibility === "private" || !before.published_at ? now : before.published_at;
-    await trx.updateTable("graduates").set({ ...input, published_at, updated_at: now }).where("id", "=", graduateId).execute();
+    const published_at =
+      input.visibility === "private" ? before.published_at : before.visibility === "private" || !before.published_at ? now : before.published_at;
+    await trx
+      .updateTable("graduates")
+      .set({ ...input, published_at, updated_at: now })
+      .where("id", "=", graduateId)
+      .execute();
     await ensureGraduateSlug(trx, graduateId);
     await refreshGraduateSearch(trx, graduateId);
   });
@@ -137,7 +165,11 @@ export async function setPhoto(db: DB, graduateId: number, fileName: string | nu
 export async function saveLanguages(db: DB, graduateId: number, levels: { language: string; level: CefrLevel }[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("graduate_languages").where("graduate_id", "=", graduateId).execute();
-    if (levels.length) await trx.insertInto("graduate_languages").values(levels.map((l) => ({ graduate_id: graduateId, ...l }))).execute();
+    if (levels.length)
+      await trx
+        .insertInto("graduate_languages")
+        .values(levels.map((l) => ({ graduate_id: graduateId, ...l })))
+        .execute();
     const english = levels.find((l) => l.language === "en")?.level ?? null;
     await trx.updateTable("graduates").set({ english_level: english, updated_at: new Date().toISOString() }).where("id", "=", graduateId).execute();
   });
@@ -145,7 +177,12 @@ export async function saveLanguages(db: DB, graduateId: number, levels: { langua
 
 export async function addSkillClaim(db: DB, graduateId: number, skillId: number, level: SkillLevel): Promise<"added" | "exists"> {
   return db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom("graduate_skills").select("skill_id").where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).executeTakeFirst();
+    const exists = await trx
+      .selectFrom("graduate_skills")
+      .select("skill_id")
+      .where("graduate_id", "=", graduateId)
+      .where("skill_id", "=", skillId)
+      .executeTakeFirst();
     if (exists) return "exists" as const;
     await trx.insertInto("graduate_skills").values({ graduate_id: graduateId, skill_id: skillId, level, source: "self", verified_by: null }).execute();
     await refreshGraduateSearch(trx, graduateId);
@@ -162,10 +199,20 @@ const LEVEL_ORDER = LEVEL_RANK;
  */
 export async function setSkillLevel(db: DB, graduateId: number, skillId: number, level: SkillLevel): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("graduate_skills").select("verified_level").where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).executeTakeFirst();
+    const row = await trx
+      .selectFrom("graduate_skills")
+      .select("verified_level")
+      .where("graduate_id", "=", graduateId)
+      .where("skill_id", "=", skillId)
+      .executeTakeFirst();
     if (!row) return;
     const verified_level = row.verified_level && LEVEL_ORDER[row.verified_level] > LEVEL_ORDER[level] ? level : row.verified_level;
-    await trx.updateTable("graduate_skills").set({ level, verified_level, updated_at: new Date().toISOString() }).where("graduate_id", "=", graduateId).where("skill_id", "=", skillId).execute();
+    await trx
+      .updateTable("graduate_skills")
+      .set({ level, verified_level, updated_at: new Date().toISOString() })
+      .where("graduate_id", "=", graduateId)
+      .where("skill_id", "=", skillId)
+      .execute();
   });
 }
 
@@ -179,7 +226,12 @@ export async function removeSkillClaim(db: DB, graduateId: number, skillId: numb
 
 /** The graduate declares a module completed; a verified module cannot be changed by the graduate. */
 export async function declareModule(db: DB, graduateId: number, moduleId: number, completedOn: string, score: number | null): Promise<"saved" | "verified"> {
-  const existing = await db.selectFrom("graduate_modules").select("verified_at").where("graduate_id", "=", graduateId).where("module_id", "=", moduleId).executeTakeFirst();
+  const existing = await db
+    .selectFrom("graduate_modules")
+    .select("verified_at")
+    .where("graduate_id", "=", graduateId)
+    .where("module_id", "=", moduleId)
+    .executeTakeFirst();
   if (existing?.verified_at) return "verified";
   await db
     .insertInto("graduate_modules")

@@ -22,8 +22,16 @@ export type ProjectInput = {
 export type ProjectImageRow = { id: number; file_name: string; alt: string; width: number; height: number; position: number };
 
 const projectColumns = [
-  "projects.id", "projects.title", "projects.summary", "projects.description", "projects.role",
-  "projects.repo_url", "projects.demo_url", "projects.started_on", "projects.finished_on", "projects.position",
+  "projects.id",
+  "projects.title",
+  "projects.summary",
+  "projects.description",
+  "projects.role",
+  "projects.repo_url",
+  "projects.demo_url",
+  "projects.started_on",
+  "projects.finished_on",
+  "projects.position",
 ] as const;
 
 async function skillsOf(db: DB, projectIds: number[]) {
@@ -99,7 +107,11 @@ function columnsOf(input: ProjectInput) {
 async function setProjectSkills(db: DB, projectId: number, skillIds: number[]) {
   await db.deleteFrom("project_skills").where("project_id", "=", projectId).execute();
   const unique = [...new Set(skillIds)];
-  if (unique.length) await db.insertInto("project_skills").values(unique.map((skill_id) => ({ project_id: projectId, skill_id }))).execute();
+  if (unique.length)
+    await db
+      .insertInto("project_skills")
+      .values(unique.map((skill_id) => ({ project_id: projectId, skill_id })))
+      .execute();
 }
 
 /** Adds a project at the end of the graduate's list. */
@@ -173,7 +185,8 @@ export async function moveProject(db: DB, graduateId: number, projectId: number,
     const next = reorder(items, projectId, direction);
     if (!next) return false;
     for (const [position, item] of next.entries()) {
-      if (item.position !== position) await trx.updateTable("projects").set({ position }).where("id", "=", item.id).where("graduate_id", "=", graduateId).execute();
+      if (item.position !== position)
+        await trx.updateTable("projects").set({ position }).where("id", "=", item.id).where("graduate_id", "=", graduateId).execute();
     }
     return true;
   });
@@ -211,7 +224,11 @@ export async function addProjectImage(
     const count = await projectImageCount(trx, graduateId, projectId);
     if (count === null) return { ok: false, reason: "not-found" };
     if (count >= MAX_IMAGES_PER_PROJECT) return { ok: false, reason: "too-many" };
-    const last = await trx.selectFrom("project_images").select((eb) => eb.fn.max("position").as("max")).where("project_id", "=", projectId).executeTakeFirst();
+    const last = await trx
+      .selectFrom("project_images")
+      .select((eb) => eb.fn.max("position").as("max"))
+      .where("project_id", "=", projectId)
+      .executeTakeFirst();
     const { id } = await trx
       .insertInto("project_images")
       .values({
@@ -252,7 +269,13 @@ export async function updateImageAlt(db: DB, graduateId: number, projectId: numb
 export async function moveImage(db: DB, graduateId: number, projectId: number, imageId: number, direction: "up" | "down"): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (!(await ownedImage(trx, graduateId, projectId, imageId))) return false;
-    const items = await trx.selectFrom("project_images").select(["id", "position"]).where("project_id", "=", projectId).orderBy("position").orderBy("id").execute();
+    const items = await trx
+      .selectFrom("project_images")
+      .select(["id", "position"])
+      .where("project_id", "=", projectId)
+      .orderBy("position")
+      .orderBy("id")
+      .execute();
     const next = reorder(items, imageId, direction);
     if (!next) return false;
     for (const [position, item] of next.entries()) {

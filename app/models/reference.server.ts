@@ -36,9 +36,22 @@ export async function certificateName(db: DB, lang: Lang): Promise<string> {
 
 export async function portalCounts(db: DB) {
   const count = async (table: "schools" | "graduates") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const companies = Number(
-    (await db.selectFrom("companies").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "verified").executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom("companies")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("status", "=", "verified")
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   return { schools: await count("schools"), graduates: await count("graduates"), companies };
 }
@@ -46,9 +59,22 @@ export async function portalCounts(db: DB) {
 /** The admin home's tiles: schools, modules, skills, and staff/admin accounts. */
 export async function adminCounts(db: DB) {
   const count = async (table: "schools" | "modules" | "skills" | "users") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const staff = Number(
-    (await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "in", ["staff", "admin"]).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("role", "in", ["staff", "admin"])
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   return { schools: await count("schools"), modules: await count("modules"), skills: await count("skills"), staff };
 }
@@ -70,7 +96,16 @@ export async function getSchool(db: DB, id: number) {
 }
 
 export type SchoolRow = NonNullable<Awaited<ReturnType<typeof getSchool>>>;
-export type SchoolInput = { slug: string; region_id: number; name_ky: string; name_ru: string; name_en: string; city_ky: string; city_ru: string; city_en: string };
+export type SchoolInput = {
+  slug: string;
+  region_id: number;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  city_ky: string;
+  city_ru: string;
+  city_en: string;
+};
 export type SaveSchoolResult = { ok: true; id: number } | { ok: false; field: "regionId" | "slug"; key: "errors.invalid" | "errors.slugTaken" };
 
 /** Adds a school (current null) or edits one, with its audit row, in one transaction; the whole old row is the audit's "before". */
@@ -80,7 +115,11 @@ export async function saveSchool(db: DB, current: SchoolRow | null, row: SchoolI
   if (clash && clash.id !== current?.id) return { ok: false, field: "slug", key: "errors.slugTaken" };
   const id = await db.transaction().execute(async (trx) => {
     if (current) {
-      await trx.updateTable("schools").set({ ...row, updated_at: new Date().toISOString() }).where("id", "=", current.id).execute();
+      await trx
+        .updateTable("schools")
+        .set({ ...row, updated_at: new Date().toISOString() })
+        .where("id", "=", current.id)
+        .execute();
       await recordAudit(trx, { actorId, action: "school.update", entity: "school", entityId: current.id, before: current, after: row });
       return current.id;
     }
@@ -95,14 +134,22 @@ export type CertificateNames = Record<(typeof CERTIFICATE_KEYS)[number], string>
 
 /** The certificate's issuer name in each language, as stored (keys missing until first saved). */
 export async function certificateSettings(db: DB): Promise<Record<string, string>> {
-  const rows = await db.selectFrom("settings").select(["key", "value"]).where("key", "in", [...CERTIFICATE_KEYS]).execute();
+  const rows = await db
+    .selectFrom("settings")
+    .select(["key", "value"])
+    .where("key", "in", [...CERTIFICATE_KEYS])
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 /** Saves the three names and their audit row (before and after) in one transaction. */
 export async function saveCertificateNames(db: DB, names: CertificateNames, actorId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("settings").select(["key", "value"]).where("key", "in", [...CERTIFICATE_KEYS]).execute();
+    const before = await trx
+      .selectFrom("settings")
+      .select(["key", "value"])
+      .where("key", "in", [...CERTIFICATE_KEYS])
+      .execute();
     for (const key of CERTIFICATE_KEYS) {
       await trx
         .insertInto("settings")

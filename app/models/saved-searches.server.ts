@@ -27,7 +27,13 @@ export async function createSavedSearch(db: DB, userId: number, query: BoardQuer
 }
 
 export async function listSavedSearches(db: DB, userId: number) {
-  return db.selectFrom("saved_searches").select(["id", "name", "query", "feed_token", "created_at"]).where("user_id", "=", userId).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+  return db
+    .selectFrom("saved_searches")
+    .select(["id", "name", "query", "feed_token", "created_at"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }
 
 export async function deleteSavedSearch(db: DB, userId: number, id: number): Promise<boolean> {

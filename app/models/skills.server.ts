@@ -46,7 +46,12 @@ export type SkillInput = {
 
 export type SaveSkillResult =
   | { ok: true; id: number }
-  | { ok: false; field: "slug" | "aliases" | "related"; key: "errors.slugTaken" | "errors.aliasTaken" | "admin.modules.unknownSkills"; vars?: Record<string, string> };
+  | {
+      ok: false;
+      field: "slug" | "aliases" | "related";
+      key: "errors.slugTaken" | "errors.aliasTaken" | "admin.modules.unknownSkills";
+      vars?: Record<string, string>;
+    };
 
 /** Creates (id null) or updates a skill with its names, aliases and relations, all or nothing. */
 export async function saveSkill(db: DB, id: number | null, input: SkillInput, actorId: number): Promise<SaveSkillResult> {
@@ -87,7 +92,11 @@ export async function saveSkill(db: DB, id: number | null, input: SkillInput, ac
     const before = id ? await trx.selectFrom("skills").selectAll().where("id", "=", id).executeTakeFirst() : undefined;
     let skillId: number;
     if (id) {
-      await trx.updateTable("skills").set({ ...row, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+      await trx
+        .updateTable("skills")
+        .set({ ...row, updated_at: new Date().toISOString() })
+        .where("id", "=", id)
+        .execute();
       skillId = id;
     } else {
       const inserted = await trx.insertInto("skills").values(row).returning("id").executeTakeFirstOrThrow();
@@ -107,10 +116,12 @@ export async function saveSkill(db: DB, id: number | null, input: SkillInput, ac
     if (relatedIds.length) {
       await trx
         .insertInto("skill_relations")
-        .values(relatedIds.flatMap((rid) => [
-          { skill_id: skillId, related_skill_id: rid },
-          { skill_id: rid, related_skill_id: skillId },
-        ]))
+        .values(
+          relatedIds.flatMap((rid) => [
+            { skill_id: skillId, related_skill_id: rid },
+            { skill_id: rid, related_skill_id: skillId },
+          ]),
+        )
         .execute();
     }
     await recordAudit(trx, {
@@ -146,7 +157,14 @@ export async function mergeSkills(db: DB, fromId: number, intoId: number, actorI
       }
     }
     await trx.deleteFrom("skills").where("id", "=", fromId).execute();
-    await recordAudit(trx, { actorId, action: "skill.merge", entity: "skill", entityId: intoId, before: { from, into }, after: { kept: into.slug, removed: from.slug } });
+    await recordAudit(trx, {
+      actorId,
+      action: "skill.merge",
+      entity: "skill",
+      entityId: intoId,
+      before: { from, into },
+      after: { kept: into.slug, removed: from.slug },
+    });
   });
 }
 
@@ -160,7 +178,14 @@ export async function listSkills(
   if (options.categoryId) query = query.where("skills.category_id", "=", options.categoryId);
   const key = options.q ? normalizeSkillText(options.q) : "";
   if (key) {
-    query = query.where("skills.id", "in", db.selectFrom("skill_aliases").select("skill_id").where("normalized", "like", `%${key.replace(/[%_\\]/g, "")}%`));
+    query = query.where(
+      "skills.id",
+      "in",
+      db
+        .selectFrom("skill_aliases")
+        .select("skill_id")
+        .where("normalized", "like", `%${key.replace(/[%_\\]/g, "")}%`),
+    );
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const items = await query

@@ -14,7 +14,16 @@ import { notifyCompany } from "./notifications.server";
 import { checkSavedSearches } from "./saved-searches.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
 
-import { BOARD_SORTS, type BoardSort, CEFR_LEVELS, EMPLOYMENT_TYPES, SKILL_LEVELS, VACANCY_LANGUAGES, VACANCY_STATUSES, WORK_MODES } from "~/domain/vacancies/options";
+import {
+  BOARD_SORTS,
+  type BoardSort,
+  CEFR_LEVELS,
+  EMPLOYMENT_TYPES,
+  SKILL_LEVELS,
+  VACANCY_LANGUAGES,
+  VACANCY_STATUSES,
+  WORK_MODES,
+} from "~/domain/vacancies/options";
 
 export { BOARD_SORTS, type BoardSort, CEFR_LEVELS, EMPLOYMENT_TYPES, SKILL_LEVELS, VACANCY_LANGUAGES, VACANCY_STATUSES, WORK_MODES };
 export const MAX_VACANCY_SKILLS = 30;
@@ -92,7 +101,11 @@ export async function saveVacancy(db: DB, companyId: number, id: number | null, 
   const result = await db.transaction().execute(async (trx): Promise<SaveResult> => {
     let vacancyId: number;
     if (id === null) {
-      ({ id: vacancyId } = await trx.insertInto("vacancies").values({ ...row, company_id: companyId, created_by: userId }).returning("id").executeTakeFirstOrThrow());
+      ({ id: vacancyId } = await trx
+        .insertInto("vacancies")
+        .values({ ...row, company_id: companyId, created_by: userId })
+        .returning("id")
+        .executeTakeFirstOrThrow());
     } else {
       const current = await trx.selectFrom("vacancies").select(["id", "status"]).where("id", "=", id).where("company_id", "=", companyId).executeTakeFirst();
       if (!current) return { ok: false, reason: "not-found" };
@@ -108,10 +121,16 @@ export async function saveVacancy(db: DB, companyId: number, id: number | null, 
       vacancyId = id;
     }
     if (input.skills.length) {
-      await trx.insertInto("vacancy_skills").values(input.skills.map((s) => ({ vacancy_id: vacancyId, skill_id: s.skillId, required: s.required ? 1 : 0, min_level: s.minLevel }))).execute();
+      await trx
+        .insertInto("vacancy_skills")
+        .values(input.skills.map((s) => ({ vacancy_id: vacancyId, skill_id: s.skillId, required: s.required ? 1 : 0, min_level: s.minLevel })))
+        .execute();
     }
     if (input.languages.length) {
-      await trx.insertInto("vacancy_languages").values(input.languages.map((l) => ({ vacancy_id: vacancyId, language: l.language, min_level: l.minLevel }))).execute();
+      await trx
+        .insertInto("vacancy_languages")
+        .values(input.languages.map((l) => ({ vacancy_id: vacancyId, language: l.language, min_level: l.minLevel })))
+        .execute();
     }
     await refreshVacancySearch(trx, vacancyId);
     return { ok: true, id: vacancyId };
@@ -136,7 +155,9 @@ export async function refreshVacancySearch(db: DB, vacancyId: number): Promise<v
     .where("skill_id", "in", (eb) => eb.selectFrom("vacancy_skills").select("skill_id").where("vacancy_id", "=", vacancyId))
     .orderBy("id")
     .execute();
-  await sql`insert into vacancies_fts (rowid, title, description, company, skills) values (${vacancyId}, ${foldForSearch(v.title)}, ${foldForSearch(richTextToPlain(v.description))}, ${foldForSearch(v.company)}, ${foldForSearch(skills.map((s) => s.alias).join(" "))})`.execute(db);
+  await sql`insert into vacancies_fts (rowid, title, description, company, skills) values (${vacancyId}, ${foldForSearch(v.title)}, ${foldForSearch(richTextToPlain(v.description))}, ${foldForSearch(v.company)}, ${foldForSearch(skills.map((s) => s.alias).join(" "))})`.execute(
+    db,
+  );
 }
 
 /** After a company is renamed: its vacancies' search rows carry the new name. */
@@ -145,7 +166,8 @@ export async function refreshCompanyVacanciesSearch(db: DB, companyId: number): 
   for (const r of rows) await refreshVacancySearch(db, r.id);
 }
 
-export type TransitionResult = { ok: true; status: VacancyStatus } | { ok: false; reason: "not-found" | "wrong-status" | "company-not-verified" | "deadline-passed" };
+export type TransitionResult =
+  { ok: true; status: VacancyStatus } | { ok: false; reason: "not-found" | "wrong-status" | "company-not-verified" | "deadline-passed" };
 
 async function ownVacancy(db: DB, companyId: number, id: number) {
   return db.selectFrom("vacancies").select(["id", "status", "title", "company_id"]).where("id", "=", id).where("company_id", "=", companyId).executeTakeFirst();
@@ -177,7 +199,12 @@ export async function endVacancy(db: DB, companyId: number, id: number, to: "clo
   if (!v) return { ok: false, reason: "not-found" };
   const from: VacancyStatus[] = to === "closed" ? ["draft", "submitted", "rejected", "open"] : ["open", "closed"];
   const now = nowIso();
-  const done = await db.updateTable("vacancies").set({ status: to, closed_at: now, updated_at: now }).where("id", "=", id).where("status", "in", from).executeTakeFirst();
+  const done = await db
+    .updateTable("vacancies")
+    .set({ status: to, closed_at: now, updated_at: now })
+    .where("id", "=", id)
+    .where("status", "in", from)
+    .executeTakeFirst();
   facetsChanged(db);
   return Number(done.numUpdatedRows) === 0 ? { ok: false, reason: "wrong-status" } : { ok: true, status: to };
 }
@@ -187,7 +214,13 @@ export async function endVacancy(db: DB, companyId: number, id: number, to: "clo
  * One whose deadline passed while it waited would be published and closed at once, so it needs a
  * new deadline (today or later, checked by the caller) — issue 14, item 5.
  */
-export async function approveVacancy(db: DB, id: number, staffId: number, newDeadline: string | null = null, today = todayInBishkek()): Promise<TransitionResult> {
+export async function approveVacancy(
+  db: DB,
+  id: number,
+  staffId: number,
+  newDeadline: string | null = null,
+  today = todayInBishkek(),
+): Promise<TransitionResult> {
   const v = await db
     .selectFrom("vacancies")
     .innerJoin("companies", "companies.id", "vacancies.company_id")
@@ -209,7 +242,10 @@ export async function approveVacancy(db: DB, id: number, staffId: number, newDea
   if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: "wrong-status" };
   facetsChanged(db);
   await recordAudit(db, {
-    actorId: staffId, action: "vacancy.approve", entity: "vacancy", entityId: id,
+    actorId: staffId,
+    action: "vacancy.approve",
+    entity: "vacancy",
+    entityId: id,
     before: { status: "submitted", ...(deadline !== v.deadline ? { deadline: v.deadline } : {}) },
     after: { status: "open", ...(deadline !== v.deadline ? { deadline } : {}) },
   });
@@ -229,7 +265,14 @@ export async function rejectVacancy(db: DB, id: number, staffId: number, reason:
     .where("status", "=", "submitted")
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: "wrong-status" };
-  await recordAudit(db, { actorId: staffId, action: "vacancy.reject", entity: "vacancy", entityId: id, before: { status: "submitted" }, after: { status: "rejected", reason } });
+  await recordAudit(db, {
+    actorId: staffId,
+    action: "vacancy.reject",
+    entity: "vacancy",
+    entityId: id,
+    before: { status: "submitted" },
+    after: { status: "rejected", reason },
+  });
   await notifyCompany(db, v.company_id, "vacancy-rejected", { vacancy: v.title, reason }, `/employer/vacancies/${id}`);
   return { ok: true, status: "rejected" };
 }
@@ -273,7 +316,14 @@ export async function getVacancy(db: DB, id: number) {
     .innerJoin("companies as c", "c.id", "v.company_id")
     .leftJoin("regions as r", "r.id", "v.region_id")
     .selectAll("v")
-    .select(["c.name as company_name", "c.slug as company_slug", "c.website as company_website", "c.status as company_status", "c.trusted as company_trusted", "c.city as company_city"])
+    .select([
+      "c.name as company_name",
+      "c.slug as company_slug",
+      "c.website as company_website",
+      "c.status as company_status",
+      "c.trusted as company_trusted",
+      "c.city as company_city",
+    ])
     .select(["r.name_ky as region_ky", "r.name_ru as region_ru", "r.name_en as region_en"])
     .where("v.id", "=", id)
     .executeTakeFirst();
@@ -299,7 +349,14 @@ export async function listCompanyVacancies(db: DB, companyId: number, filter: { 
   let q = db
     .selectFrom("vacancies as v")
     .select(["v.id", "v.title", "v.status", "v.deadline", "v.published_at", "v.updated_at", "v.reject_reason"])
-    .select((eb) => eb.selectFrom("applications as a").select((e) => e.fn.countAll<number>().as("n")).whereRef("a.vacancy_id", "=", "v.id").where("a.status", "!=", "invited").as("applicants"))
+    .select((eb) =>
+      eb
+        .selectFrom("applications as a")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("a.vacancy_id", "=", "v.id")
+        .where("a.status", "!=", "invited")
+        .as("applicants"),
+    )
     .where("v.company_id", "=", companyId)
     .orderBy("v.updated_at", "desc")
     .orderBy("v.id", "desc");
@@ -312,7 +369,10 @@ export async function listCompanyVacancies(db: DB, companyId: number, filter: { 
     .where("company_id", "=", companyId)
     .groupBy("status")
     .execute();
-  return { vacancies: rows.map((r) => ({ ...r, applicants: Number(r.applicants ?? 0) })), counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<Record<VacancyStatus, number>> };
+  return {
+    vacancies: rows.map((r) => ({ ...r, applicants: Number(r.applicants ?? 0) })),
+    counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<Record<VacancyStatus, number>>,
+  };
 }
 
 /** The moderation queue: submitted vacancies, oldest first. */
@@ -320,7 +380,20 @@ export async function listSubmittedVacancies(db: DB) {
   return db
     .selectFrom("vacancies as v")
     .innerJoin("companies as c", "c.id", "v.company_id")
-    .select(["v.id", "v.title", "v.description", "v.updated_at", "v.employment_type", "v.work_mode", "v.city", "v.deadline", "c.id as company_id", "c.name as company_name", "c.status as company_status", "c.slug as company_slug"])
+    .select([
+      "v.id",
+      "v.title",
+      "v.description",
+      "v.updated_at",
+      "v.employment_type",
+      "v.work_mode",
+      "v.city",
+      "v.deadline",
+      "c.id as company_id",
+      "c.name as company_name",
+      "c.status as company_status",
+      "c.slug as company_slug",
+    ])
     .where("v.status", "=", "submitted")
     .orderBy("v.updated_at")
     .orderBy("v.id")

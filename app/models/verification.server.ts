@@ -8,11 +8,18 @@ import { refreshGraduateSearch } from "./graduate-search.server";
 export async function verifyModule(db: DB, graduateId: number, moduleId: number, completedOn: string, score: number | null, staffId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
-    const before = await trx.selectFrom("graduate_modules").selectAll().where("graduate_id", "=", graduateId).where("module_id", "=", moduleId).executeTakeFirst();
+    const before = await trx
+      .selectFrom("graduate_modules")
+      .selectAll()
+      .where("graduate_id", "=", graduateId)
+      .where("module_id", "=", moduleId)
+      .executeTakeFirst();
     await trx
       .insertInto("graduate_modules")
       .values({ graduate_id: graduateId, module_id: moduleId, completed_on: completedOn, score, verified_by: staffId, verified_at: now })
-      .onConflict((oc) => oc.columns(["graduate_id", "module_id"]).doUpdateSet({ completed_on: completedOn, score, verified_by: staffId, verified_at: now, updated_at: now }))
+      .onConflict((oc) =>
+        oc.columns(["graduate_id", "module_id"]).doUpdateSet({ completed_on: completedOn, score, verified_by: staffId, verified_at: now, updated_at: now }),
+      )
       .execute();
     const taught = await trx.selectFrom("module_skills").select("skill_id").where("module_id", "=", moduleId).execute();
     for (const { skill_id } of taught) {
@@ -30,14 +37,26 @@ export async function verifyModule(db: DB, graduateId: number, moduleId: number,
         .execute();
     }
     await refreshGraduateSearch(trx, graduateId);
-    await recordAudit(trx, { actorId: staffId, action: "module.verify", entity: "graduate", entityId: graduateId, before, after: { moduleId, completedOn, score } });
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "module.verify",
+      entity: "graduate",
+      entityId: graduateId,
+      before,
+      after: { moduleId, completedOn, score },
+    });
   });
 }
 
 export async function withdrawModuleVerification(db: DB, graduateId: number, moduleId: number, staffId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
-    await trx.updateTable("graduate_modules").set({ verified_by: null, verified_at: null, updated_at: now }).where("graduate_id", "=", graduateId).where("module_id", "=", moduleId).execute();
+    await trx
+      .updateTable("graduate_modules")
+      .set({ verified_by: null, verified_at: null, updated_at: now })
+      .where("graduate_id", "=", graduateId)
+      .where("module_id", "=", moduleId)
+      .execute();
     // The verified basic this module gave goes with it, unless another verified module of the
     // graduate teaches the skill too; the declared level stays, self-declared (docs/decisions/022).
     await trx
@@ -69,7 +88,11 @@ export async function verifyCertificate(db: DB, graduateId: number, staffId: num
   return db.transaction().execute(async (trx) => {
     const g = await trx.selectFrom("graduates").select(["certificate_number", "certificate_date"]).where("id", "=", graduateId).executeTakeFirstOrThrow();
     if (!g.certificate_number) return false;
-    await trx.updateTable("graduates").set({ certificate_verified_by: staffId, certificate_verified_at: new Date().toISOString() }).where("id", "=", graduateId).execute();
+    await trx
+      .updateTable("graduates")
+      .set({ certificate_verified_by: staffId, certificate_verified_at: new Date().toISOString() })
+      .where("id", "=", graduateId)
+      .execute();
     await recordAudit(trx, { actorId: staffId, action: "certificate.verify", entity: "graduate", entityId: graduateId, after: g });
     return true;
   });
@@ -99,8 +122,16 @@ export async function findGraduatesForStaff(db: DB, q: string, limit = 50) {
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .leftJoin("invitations", "invitations.graduate_id", "graduates.id")
     .select([
-      "graduates.id", "graduates.first_name", "graduates.last_name", "graduates.user_id", "graduates.slug",
-      "cohorts.graduation_date", "schools.name_ky", "schools.name_ru", "schools.name_en", "invitations.code",
+      "graduates.id",
+      "graduates.first_name",
+      "graduates.last_name",
+      "graduates.user_id",
+      "graduates.slug",
+      "cohorts.graduation_date",
+      "schools.name_ky",
+      "schools.name_ru",
+      "schools.name_en",
+      "invitations.code",
     ])
     .where("graduates.anonymised_at", "is", null);
   if (term) {

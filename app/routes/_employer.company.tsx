@@ -11,8 +11,16 @@ import { readUploadForm } from "~/domain/images/upload-form.server";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import {
-  companyOfUser, createCompanyInvite, getCompany, latestIdentityChange, listCompanyInvites, listCompanyMembers, resubmitCompany, revokeCompanyInvite,
-  setCompanyLogo, updateCompanyProfile,
+  companyOfUser,
+  createCompanyInvite,
+  getCompany,
+  latestIdentityChange,
+  listCompanyInvites,
+  listCompanyMembers,
+  resubmitCompany,
+  revokeCompanyInvite,
+  setCompanyLogo,
+  updateCompanyProfile,
 } from "~/models/companies.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, rejected } from "~/utils/forms.server";
@@ -50,7 +58,12 @@ async function requireCompanyMember(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { companyId } = await requireCompanyMember(request);
   const db = getDb();
-  const [company, members, invites, change] = await Promise.all([getCompany(db, companyId), listCompanyMembers(db, companyId), listCompanyInvites(db, companyId), latestIdentityChange(db, companyId)]);
+  const [company, members, invites, change] = await Promise.all([
+    getCompany(db, companyId),
+    listCompanyMembers(db, companyId),
+    listCompanyInvites(db, companyId),
+    latestIdentityChange(db, companyId),
+  ]);
   if (!company) forbidden();
   // Only a waiting or a rejected request needs a notice: approved values are the company's now.
   const identityChange = change && (change.status === "pending" || change.status === "rejected") ? change : null;
@@ -71,7 +84,12 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!parsed.ok) return rejected(parsed);
       const d = parsed.data;
       // A verified company's new name, HTP number or website waits for staff review (docs/product.md §8).
-      const saved = await updateCompanyProfile(db, companyId, { name: d.name, htpNumber: d.htpNumber, website: d.website, city: d.city, about: d.about }, user.id);
+      const saved = await updateCompanyProfile(
+        db,
+        companyId,
+        { name: d.name, htpNumber: d.htpNumber, website: d.website, city: d.city, about: d.about },
+        user.id,
+      );
       return done(saved.review ? "flash.identityReview" : "flash.saved");
     }
     case "logo": {
@@ -119,12 +137,14 @@ export default function CompanyPage() {
   const created = result && "invite" in result ? result.invite : null;
   const { errors, values } = useFormFailure();
   const typed = values.intent === "profile";
-  const v = (name: string, current: string | null) => (typed ? values[name] ?? "" : current ?? "");
+  const v = (name: string, current: string | null) => (typed ? (values[name] ?? "") : (current ?? ""));
   return (
     <section>
       <h1>{t("companies.my.title")}</h1>
       {company.status === "pending" ? (
-        <Notice kind="info"><p>{t("companies.status.pending")}</p></Notice>
+        <Notice kind="info">
+          <p>{t("companies.status.pending")}</p>
+        </Notice>
       ) : company.status === "rejected" ? (
         <Notice kind="error">
           <p>{t("companies.status.rejected", { reason: company.reject_reason ?? "—" })}</p>
@@ -154,12 +174,16 @@ export default function CompanyPage() {
           </dl>
         </Notice>
       ) : identityChange?.status === "rejected" ? (
-        <Notice kind="error"><p>{t("companies.identity.rejected", { reason: identityChange.reason ?? "—" })}</p></Notice>
+        <Notice kind="error">
+          <p>{t("companies.identity.rejected", { reason: identityChange.reason ?? "—" })}</p>
+        </Notice>
       ) : null}
       {created ? (
         <Notice kind="ok">
           <p>{t("companies.invite.created", { date: formatDate(lang, created.expiresAt) })}</p>
-          <p className="small"><span className="code company-invite-link">{created.link}</span></p>
+          <p className="small">
+            <span className="code company-invite-link">{created.link}</span>
+          </p>
         </Notice>
       ) : null}
       <FormErrorSummary errors={errors} />
@@ -169,27 +193,62 @@ export default function CompanyPage() {
           <h2>{t("companies.profile")}</h2>
           {company.status === "verified" ? <p className="small muted">{t("companies.identity.hint")}</p> : null}
           <Field name="name" label={t("companies.name")} required autoComplete="organization" defaultValue={v("name", company.name)} error={errors.name} />
-          <Field name="htpNumber" label={t("companies.htpNumber")} hint={t("companies.htpHint")} optional defaultValue={v("htpNumber", company.htp_number)} error={errors.htpNumber} />
-          <Field name="website" type="url" label={t("companies.website")} hint={t("companies.websiteHint")} optional autoComplete="url" defaultValue={v("website", company.website)} error={errors.website} />
+          <Field
+            name="htpNumber"
+            label={t("companies.htpNumber")}
+            hint={t("companies.htpHint")}
+            optional
+            defaultValue={v("htpNumber", company.htp_number)}
+            error={errors.htpNumber}
+          />
+          <Field
+            name="website"
+            type="url"
+            label={t("companies.website")}
+            hint={t("companies.websiteHint")}
+            optional
+            autoComplete="url"
+            defaultValue={v("website", company.website)}
+            error={errors.website}
+          />
           <Field name="city" label={t("companies.city")} optional autoComplete="address-level2" defaultValue={v("city", company.city)} error={errors.city} />
-          <TextArea name="about" label={t("companies.about")} hint={t("companies.aboutHint")} optional rows={8} defaultValue={v("about", company.about)} error={errors.about} />
+          <TextArea
+            name="about"
+            label={t("companies.about")}
+            hint={t("companies.aboutHint")}
+            optional
+            rows={8}
+            defaultValue={v("about", company.about)}
+            error={errors.about}
+          />
           <SubmitButton>{t("common.save")}</SubmitButton>
         </Form>
         <div className="stack">
           <div className="card" id="logo">
             <h2>{t("companies.logo")}</h2>
             {company.logo ? (
-              <p><img className="company-logo" src={`/uploads/${company.logo}`} alt={t("companies.logoAlt", { company: company.name })} width={96} height={96} /></p>
+              <p>
+                <img className="company-logo" src={`/uploads/${company.logo}`} alt={t("companies.logoAlt", { company: company.name })} width={96} height={96} />
+              </p>
             ) : null}
             <Form method="post" encType="multipart/form-data" className="stack">
               <input type="hidden" name="intent" value="logo" />
-              <Field name="logo" type="file" accept="image/png,image/jpeg,image/webp" label={t("companies.logoUpload")} hint={t("companies.logoHint")} error={errors.logo} />
+              <Field
+                name="logo"
+                type="file"
+                accept="image/png,image/jpeg,image/webp"
+                label={t("companies.logoUpload")}
+                hint={t("companies.logoHint")}
+                error={errors.logo}
+              />
               <SubmitButton>{t("companies.logoUpload")}</SubmitButton>
             </Form>
             {company.logo ? (
               <Form method="post" className="company-logo-remove">
                 <input type="hidden" name="intent" value="removeLogo" />
-                <button type="submit" className="button button--secondary">{t("companies.logoRemove")}</button>
+                <button type="submit" className="button button--secondary">
+                  {t("companies.logoRemove")}
+                </button>
               </Form>
             ) : null}
           </div>
@@ -197,7 +256,9 @@ export default function CompanyPage() {
             <h2>{t("companies.members")}</h2>
             <ul className="company-members">
               {members.map((m) => (
-                <li key={m.id}>{m.name} <span className="small muted">{m.email}</span></li>
+                <li key={m.id}>
+                  {m.name} <span className="small muted">{m.email}</span>
+                </li>
               ))}
             </ul>
           </div>
@@ -225,9 +286,10 @@ export default function CompanyPage() {
                     {!i.used_at ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="inviteId" value={i.id} />
-                        {" "}
-                        <button type="submit" className="link-button">{t("companies.invite.revoke")}</button>
+                        <input type="hidden" name="inviteId" value={i.id} />{" "}
+                        <button type="submit" className="link-button">
+                          {t("companies.invite.revoke")}
+                        </button>
                       </Form>
                     ) : null}
                   </li>

@@ -16,7 +16,15 @@ import { titleMeta } from "~/utils/meta";
 
 const Params = z.object({
   status: z.enum(VACANCY_STATUSES).optional().catch(undefined),
-  q: z.string().catch("").transform((s) => Array.from(s.replace(/\p{Cc}+/gu, " ").trim()).slice(0, 200).join("").trim()),
+  q: z
+    .string()
+    .catch("")
+    .transform((s) =>
+      Array.from(s.replace(/\p{Cc}+/gu, " ").trim())
+        .slice(0, 200)
+        .join("")
+        .trim(),
+    ),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,9 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { status, q } = Params.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { vacancies, counts } = await listCompanyVacancies(db, company.id, { status, q });
   // A rejected company is told why on its own dashboard, where sign-in lands it.
-  const rejectReason = company.status === "rejected"
-    ? await companyRejectReason(db, company.id)
-    : null;
+  const rejectReason = company.status === "rejected" ? await companyRejectReason(db, company.id) : null;
   return { company, rejectReason, vacancies, counts, status: status ?? null, q };
 }
 
@@ -44,9 +50,16 @@ export default function EmployerDashboard() {
       <h1>{t("vacancies.dashboard")}</h1>
       <p className="lead">{company.name}</p>
       {verified ? null : <WaitingForVerification rejected={company.status === "rejected"} reason={rejectReason} />}
-      <p><Link className="button" to="/employer/vacancies/new">{t("vacancies.new")}</Link> {verified ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null}</p>
+      <p>
+        <Link className="button" to="/employer/vacancies/new">
+          {t("vacancies.new")}
+        </Link>{" "}
+        {verified ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null}
+      </p>
       <nav className="filter-links" aria-label={t("vacancies.byStatus")}>
-        <Link to="/employer" aria-current={status === null ? "page" : undefined}>{t("vacancies.allStatuses")} ({formatNumber(lang, all)})</Link>
+        <Link to="/employer" aria-current={status === null ? "page" : undefined}>
+          {t("vacancies.allStatuses")} ({formatNumber(lang, all)})
+        </Link>
         {VACANCY_STATUSES.map((s) => (
           <Link key={s} to={`/employer?status=${s}`} aria-current={status === s ? "page" : undefined}>
             {t(`vacancies.status.${s}`)} ({formatNumber(lang, counts[s] ?? 0)})
@@ -76,12 +89,17 @@ export default function EmployerDashboard() {
           { header: t("vacancies.field.deadline"), cell: (v) => (v.deadline ? formatDate(lang, v.deadline) : "—") },
           {
             header: t("vacancies.applicants"),
-            cell: (v) => (verified ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants)),
+            cell: (v) =>
+              verified ? <Link to={`/employer/vacancies/${v.id}/applicants`}>{formatNumber(lang, v.applicants)}</Link> : formatNumber(lang, v.applicants),
           },
           {
             header: t("match.candidates.nav"),
             shown: verified,
-            cell: (v) => <Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>{t("match.candidates.nav")}</Link>,
+            cell: (v) => (
+              <Link to={`/vacancies/${v.id}/candidates`} aria-label={`${t("match.candidates.nav")}: ${v.title}`}>
+                {t("match.candidates.nav")}
+              </Link>
+            ),
           },
         ]}
       />
@@ -99,11 +117,17 @@ function WaitingForVerification({ rejected, reason }: { rejected: boolean; reaso
     <section className="notice notice--info stack" aria-labelledby="verification-title">
       <h2 id="verification-title">{t(rejected ? "employerStart.rejectedTitle" : "employerStart.pendingTitle")}</h2>
       <p>{rejected ? t("employerStart.rejectedLead", { reason: reason ?? "—" }) : t("employerStart.pendingLead")}</p>
-      {rejected ? <p><Link to="/company">{t("employerStart.rejectedFix")}</Link></p> : null}
+      {rejected ? (
+        <p>
+          <Link to="/company">{t("employerStart.rejectedFix")}</Link>
+        </p>
+      ) : null}
       <p>{t("employerStart.canNow")}</p>
       <ul>
         <li>{t("employerStart.prepare")}</li>
-        <li><Link to="/company">{t("employerStart.profile")}</Link></li>
+        <li>
+          <Link to="/company">{t("employerStart.profile")}</Link>
+        </li>
       </ul>
       <p>{t("employerStart.after")}</p>
     </section>

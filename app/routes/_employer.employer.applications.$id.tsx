@@ -30,14 +30,24 @@ const MoveSchema = z
     intent: z.literal("move"),
     to: z.enum(APPLICATION_STATUSES, "errors.invalid"),
     note: optionalText(NOTE_MAX),
-    interviewAt: z.preprocess(empty, z.string().trim().transform((v, ctx) => {
-      const utc = bishkekLocalToUtc(v);
-      if (!utc) ctx.addIssue({ code: "custom", message: "errors.invalid" });
-      return utc ?? "";
-    }).optional()),
+    interviewAt: z.preprocess(
+      empty,
+      z
+        .string()
+        .trim()
+        .transform((v, ctx) => {
+          const utc = bishkekLocalToUtc(v);
+          if (!utc) ctx.addIssue({ code: "custom", message: "errors.invalid" });
+          return utc ?? "";
+        })
+        .optional(),
+    ),
     interviewPlace: optionalText(500),
     startDate: z.preprocess(empty, isoDate.optional()),
-    monthlyPay: z.preprocess(empty, z.coerce.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(10_000_000, "errors.invalid").optional()),
+    monthlyPay: z.preprocess(
+      empty,
+      z.coerce.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(10_000_000, "errors.invalid").optional(),
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.to === "interview") {
@@ -63,14 +73,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(MoveSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const v = parsed.data;
-  const result = await move(getDb(), company.id, id, {
-    to: v.to,
-    note: v.note,
-    interviewAt: v.interviewAt ?? null,
-    interviewPlace: v.interviewPlace,
-    startDate: v.startDate ?? null,
-    monthlyPay: v.monthlyPay ?? null,
-  }, user.id);
+  const result = await move(
+    getDb(),
+    company.id,
+    id,
+    {
+      to: v.to,
+      note: v.note,
+      interviewAt: v.interviewAt ?? null,
+      interviewPlace: v.interviewPlace,
+      startDate: v.startDate ?? null,
+      monthlyPay: v.monthlyPay ?? null,
+    },
+    user.id,
+  );
   return answerTransition(result, form, { errorField: "to", to: `/employer/applications/${id}`, flash: "flash.applicationMoved" });
 }
 
@@ -87,12 +103,21 @@ export default function EmployerApplicationPage() {
       <p className="small">
         <Link to={`/employer/vacancies/${a.vacancy_id}/applicants`}>← {t("applications.applicants.title", { vacancy: a.vacancy_title })}</Link>
       </p>
-      <h1>{a.first_name} {a.last_name}</h1>
+      <h1>
+        {a.first_name} {a.last_name}
+      </h1>
       <p className="muted">
         {a.vacancy_title}
-        {a.graduate_slug ? <> · <Link to={`/g/${a.graduate_slug}`}>{t("applications.portfolio")}</Link></> : null}
+        {a.graduate_slug ? (
+          <>
+            {" "}
+            · <Link to={`/g/${a.graduate_slug}`}>{t("applications.portfolio")}</Link>
+          </>
+        ) : null}
       </p>
-      <p>{t("applications.status")}: <StatusPill status={a.status} /></p>
+      <p>
+        {t("applications.status")}: <StatusPill status={a.status} />
+      </p>
       {a.placement ? (
         <p className="notice notice--ok">
           {t("applications.placement", { title: a.placement.job_title, date: formatDate(lang, a.placement.start_date) })}
@@ -114,12 +139,25 @@ export default function EmployerApplicationPage() {
               rebuilt from the new status, not left showing the last choice and note (docs/decisions/026-application-page-state.md). */}
           <Form key={`${a.status}:${a.updated_at}:${a.events.length}`} method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="move" />
-            <Select name="to" label={t("applications.move.to")} options={moves.map((m) => ({ value: m, label: status(m) }))} defaultValue={values.to ?? moves[0]} error={errors.to} required />
+            <Select
+              name="to"
+              label={t("applications.move.to")}
+              options={moves.map((m) => ({ value: m, label: status(m) }))}
+              defaultValue={values.to ?? moves[0]}
+              error={errors.to}
+              required
+            />
             <TextArea name="note" label={t("applications.move.note")} optional rows={3} defaultValue={values.note} error={errors.note} />
             {moves.includes("interview") ? (
               <fieldset className="filters">
                 <legend>{t("applications.interview")}</legend>
-                <Field name="interviewAt" type="datetime-local" label={t("applications.interviewAt")} defaultValue={values.interviewAt} error={errors.interviewAt} />
+                <Field
+                  name="interviewAt"
+                  type="datetime-local"
+                  label={t("applications.interviewAt")}
+                  defaultValue={values.interviewAt}
+                  error={errors.interviewAt}
+                />
                 <Field name="interviewPlace" label={t("applications.interviewPlace")} defaultValue={values.interviewPlace} error={errors.interviewPlace} />
               </fieldset>
             ) : null}
@@ -127,7 +165,15 @@ export default function EmployerApplicationPage() {
               <fieldset className="filters">
                 <legend>{status("hired")}</legend>
                 <Field name="startDate" type="date" label={t("applications.move.startDate")} defaultValue={values.startDate} error={errors.startDate} />
-                <Field name="monthlyPay" type="number" inputMode="numeric" label={t("applications.move.monthlyPay")} optional defaultValue={values.monthlyPay} error={errors.monthlyPay} />
+                <Field
+                  name="monthlyPay"
+                  type="number"
+                  inputMode="numeric"
+                  label={t("applications.move.monthlyPay")}
+                  optional
+                  defaultValue={values.monthlyPay}
+                  error={errors.monthlyPay}
+                />
               </fieldset>
             ) : null}
             <div className="actions">

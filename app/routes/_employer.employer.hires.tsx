@@ -56,7 +56,9 @@ export default function HiresPage() {
             <li key={h.id} className="card">
               <h2 className="application-list__title">{h.name ?? t("outcomes.hires.deleted")}</h2>
               <p>{t("outcomes.graduate.job", { title: h.job_title, date: formatDate(lang, h.start_date) })}</p>
-              {h.confirmed.length ? <p className="small">{h.confirmed.map((c) => t("outcomes.hires.confirmed", { checkpoint: label(c) })).join(" · ")}</p> : null}
+              {h.confirmed.length ? (
+                <p className="small">{h.confirmed.map((c) => t("outcomes.hires.confirmed", { checkpoint: label(c) })).join(" · ")}</p>
+              ) : null}
               {h.confirmable.length === 0 ? (
                 <p className="small muted">{t("outcomes.hires.nothingDue")}</p>
               ) : (
@@ -65,7 +67,11 @@ export default function HiresPage() {
                     <input type="hidden" name="intent" value="confirm" />
                     <input type="hidden" name="placementId" value={h.id} />
                     <input type="hidden" name="checkpoint" value={c.checkpoint} />
-                    <button type="submit" className="button">{t("outcomes.hires.confirm", { checkpoint: t("outcomes.checkpointOn", { checkpoint: label(c.checkpoint), date: formatDate(lang, c.date) }) })}</button>
+                    <button type="submit" className="button">
+                      {t("outcomes.hires.confirm", {
+                        checkpoint: t("outcomes.checkpointOn", { checkpoint: label(c.checkpoint), date: formatDate(lang, c.date) }),
+                      })}
+                    </button>
                   </Form>
                 ))
               )}

@@ -50,10 +50,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const v = vacancy;
   const shown = v
     ? {
-        id: v.id, title: v.title, description: v.description, status: v.status, reject_reason: v.reject_reason,
-        employment_type: v.employment_type, work_mode: v.work_mode, city: v.city, region_id: v.region_id,
-        salary_min: v.salary_min, salary_max: v.salary_max, salary_hidden: v.salary_hidden, openings: v.openings, deadline: v.deadline,
-        skills: v.skills, languages: v.languages,
+        id: v.id,
+        title: v.title,
+        description: v.description,
+        status: v.status,
+        reject_reason: v.reject_reason,
+        employment_type: v.employment_type,
+        work_mode: v.work_mode,
+        city: v.city,
+        region_id: v.region_id,
+        salary_min: v.salary_min,
+        salary_max: v.salary_max,
+        salary_hidden: v.salary_hidden,
+        openings: v.openings,
+        deadline: v.deadline,
+        skills: v.skills,
+        languages: v.languages,
       }
     : null;
   return { company: { id: company.id, status: company.status }, vacancy: shown, regions, today: todayInBishkek() };
@@ -78,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const d = parsed.data;
     const requiredLines = splitLines(d.skills);
     const niceLines = splitLines(d.niceSkills);
-    if (requiredLines.length + niceLines.length > MAX_VACANCY_SKILLS) return invalid({ skills: ["portfolio.errors.tooManySkills", { max: MAX_VACANCY_SKILLS }] }, form);
+    if (requiredLines.length + niceLines.length > MAX_VACANCY_SKILLS)
+      return invalid({ skills: ["portfolio.errors.tooManySkills", { max: MAX_VACANCY_SKILLS }] }, form);
     const required = await resolveSkillLines(db, requiredLines);
     const nice = await resolveSkillLines(db, niceLines);
     const errors: FieldErrors = {};
@@ -92,8 +105,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       company.id,
       current?.id ?? null,
       {
-        title: d.title, description: d.description, employmentType: d.employmentType, workMode: d.workMode, city: d.city, regionId: d.region,
-        salaryMin: d.salaryMin, salaryMax: d.salaryMax, salaryHidden: d.salaryHidden, openings: d.openings, deadline: d.deadline, skills, languages,
+        title: d.title,
+        description: d.description,
+        employmentType: d.employmentType,
+        workMode: d.workMode,
+        city: d.city,
+        regionId: d.region,
+        salaryMin: d.salaryMin,
+        salaryMax: d.salaryMax,
+        salaryHidden: d.salaryHidden,
+        openings: d.openings,
+        deadline: d.deadline,
+        skills,
+        languages,
       },
       user.id,
     );
@@ -104,7 +128,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "submit") {
       const submitted = await submitVacancy(db, company.id, saved.id);
       if (!submitted.ok) return redirect(`/employer/vacancies/${saved.id}`, { headers: cookieHeaders(setFlash("flash.saved")) });
-      return redirect(`/employer/vacancies/${saved.id}`, { headers: cookieHeaders(setFlash(submitted.status === "open" ? "vacancies.flash.published" : "vacancies.flash.submitted")) });
+      return redirect(`/employer/vacancies/${saved.id}`, {
+        headers: cookieHeaders(setFlash(submitted.status === "open" ? "vacancies.flash.published" : "vacancies.flash.submitted")),
+      });
     }
     return redirect(`/employer/vacancies/${saved.id}`, { headers: cookieHeaders(setFlash(current ? "flash.saved" : "flash.created")) });
   }
@@ -113,12 +139,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "close" || intent === "fill") {
     const result = await endVacancy(db, company.id, current.id, intent === "close" ? "closed" : "filled");
     if (!result.ok) return transitionFailure(result, form);
-    return redirect(`/employer/vacancies/${current.id}`, { headers: cookieHeaders(setFlash(intent === "close" ? "vacancies.flash.closed" : "vacancies.flash.filled")) });
+    return redirect(`/employer/vacancies/${current.id}`, {
+      headers: cookieHeaders(setFlash(intent === "close" ? "vacancies.flash.closed" : "vacancies.flash.filled")),
+    });
   }
   if (intent === "resubmit") {
     const result = await submitVacancy(db, company.id, current.id);
     if (!result.ok) return transitionFailure(result, form);
-    return redirect(`/employer/vacancies/${current.id}`, { headers: cookieHeaders(setFlash(result.status === "open" ? "vacancies.flash.published" : "vacancies.flash.submitted")) });
+    return redirect(`/employer/vacancies/${current.id}`, {
+      headers: cookieHeaders(setFlash(result.status === "open" ? "vacancies.flash.published" : "vacancies.flash.submitted")),
+    });
   }
   return badRequest();
 }
@@ -135,7 +165,9 @@ function skillLines(
 ): string {
   return skills
     .filter((s) => (s.required === 1) === required)
-    .map((s) => (required && s.min_level !== "basic" ? `${pick(s, "name", lang)}: ${t(`skills.level.${s.min_level}`).toLocaleLowerCase(lang)}` : pick(s, "name", lang)))
+    .map((s) =>
+      required && s.min_level !== "basic" ? `${pick(s, "name", lang)}: ${t(`skills.level.${s.min_level}`).toLocaleLowerCase(lang)}` : pick(s, "name", lang),
+    )
     .join("\n");
 }
 
@@ -151,20 +183,34 @@ export default function VacancyFormPage() {
 
   return (
     <section>
-      <p className="small"><Link to="/employer">← {t("vacancies.dashboard")}</Link></p>
+      <p className="small">
+        <Link to="/employer">← {t("vacancies.dashboard")}</Link>
+      </p>
       <h1>{vacancy ? vacancy.title : t("vacancies.new")}</h1>
       {vacancy ? (
         <p>
           <span className={`pill vacancy-status vacancy-status--${status}`}>{t(`vacancies.status.${status}`)}</span>{" "}
           {status === "open" ? <Link to={`/vacancies/${vacancy.id}`}>{t("vacancies.viewPublic")}</Link> : null}
-          {company.status === "verified" ? <>{" "}<Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("vacancies.applicants")}</Link></> : null}
-          {company.status === "verified" ? <>{" "}<Link to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link></> : null}
+          {company.status === "verified" ? (
+            <>
+              {" "}
+              <Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("vacancies.applicants")}</Link>
+            </>
+          ) : null}
+          {company.status === "verified" ? (
+            <>
+              {" "}
+              <Link to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       {company.status !== "verified" ? <Notice kind="info">{t("vacancies.companyPending")}</Notice> : null}
       {status === "rejected" && vacancy?.reject_reason ? (
         <div className="notice notice--error" role="status">
-          <p><strong>{t("vacancies.rejectedBecause")}</strong></p>
+          <p>
+            <strong>{t("vacancies.rejectedBecause")}</strong>
+          </p>
           <p className="pre-line">{vacancy.reject_reason}</p>
           <p className="small">{t("vacancies.rejectedHint")}</p>
         </div>
@@ -176,7 +222,15 @@ export default function VacancyFormPage() {
       {editable ? (
         <Form method="post" className="stack card" noValidate>
           <Field name="title" label={t("vacancies.field.title")} required defaultValue={values.title ?? vacancy?.title} error={errors.title} />
-          <TextArea name="description" label={t("vacancies.field.description")} hint={t("vacancies.field.descriptionHint")} required rows={10} defaultValue={values.description ?? (vacancy ? richTextToEditable(vacancy.description) : undefined)} error={errors.description} />
+          <TextArea
+            name="description"
+            label={t("vacancies.field.description")}
+            hint={t("vacancies.field.descriptionHint")}
+            required
+            rows={10}
+            defaultValue={values.description ?? (vacancy ? richTextToEditable(vacancy.description) : undefined)}
+            error={errors.description}
+          />
           <div className="grid grid--2">
             <Select
               name="employmentType"
@@ -195,10 +249,33 @@ export default function VacancyFormPage() {
               error={errors.workMode}
             />
             <Field name="city" label={t("vacancies.field.city")} optional defaultValue={values.city ?? vacancy?.city} error={errors.city} />
-            <Select name="region" label={t("vacancies.field.region")} optional placeholder="" options={regions} defaultValue={values.region ?? vacancy?.region_id} error={errors.region} />
+            <Select
+              name="region"
+              label={t("vacancies.field.region")}
+              optional
+              placeholder=""
+              options={regions}
+              defaultValue={values.region ?? vacancy?.region_id}
+              error={errors.region}
+            />
           </div>
-          <TextArea name="skills" label={t("vacancies.field.skills")} hint={t("vacancies.field.skillsHint")} rows={5} defaultValue={values.skills ?? (vacancy ? skillLines(vacancy.skills, true, lang, t) : undefined)} error={errors.skills} />
-          <TextArea name="niceSkills" label={t("vacancies.field.niceSkills")} hint={t("vacancies.field.niceSkillsHint")} optional rows={3} defaultValue={values.niceSkills ?? (vacancy ? skillLines(vacancy.skills, false, lang, t) : undefined)} error={errors.niceSkills} />
+          <TextArea
+            name="skills"
+            label={t("vacancies.field.skills")}
+            hint={t("vacancies.field.skillsHint")}
+            rows={5}
+            defaultValue={values.skills ?? (vacancy ? skillLines(vacancy.skills, true, lang, t) : undefined)}
+            error={errors.skills}
+          />
+          <TextArea
+            name="niceSkills"
+            label={t("vacancies.field.niceSkills")}
+            hint={t("vacancies.field.niceSkillsHint")}
+            optional
+            rows={3}
+            defaultValue={values.niceSkills ?? (vacancy ? skillLines(vacancy.skills, false, lang, t) : undefined)}
+            error={errors.niceSkills}
+          />
           <fieldset className="stack">
             <legend>{t("vacancies.field.languages")}</legend>
             <div className="grid grid--3">
@@ -218,20 +295,54 @@ export default function VacancyFormPage() {
           <fieldset className="stack">
             <legend>{t("vacancies.field.salary")}</legend>
             <div className="grid grid--2">
-              <Field name="salaryMin" inputMode="numeric" label={t("vacancies.field.salaryMin")} optional defaultValue={values.salaryMin ?? vacancy?.salary_min?.toString()} error={errors.salaryMin} />
-              <Field name="salaryMax" inputMode="numeric" label={t("vacancies.field.salaryMax")} optional defaultValue={values.salaryMax ?? vacancy?.salary_max?.toString()} error={errors.salaryMax} />
+              <Field
+                name="salaryMin"
+                inputMode="numeric"
+                label={t("vacancies.field.salaryMin")}
+                optional
+                defaultValue={values.salaryMin ?? vacancy?.salary_min?.toString()}
+                error={errors.salaryMin}
+              />
+              <Field
+                name="salaryMax"
+                inputMode="numeric"
+                label={t("vacancies.field.salaryMax")}
+                optional
+                defaultValue={values.salaryMax ?? vacancy?.salary_max?.toString()}
+                error={errors.salaryMax}
+              />
             </div>
-            <Checkbox name="salaryHidden" checked={values.intent ? values.salaryHidden === "1" : vacancy?.salary_hidden === 1}>{t("vacancies.field.salaryHidden")}</Checkbox>
+            <Checkbox name="salaryHidden" checked={values.intent ? values.salaryHidden === "1" : vacancy?.salary_hidden === 1}>
+              {t("vacancies.field.salaryHidden")}
+            </Checkbox>
           </fieldset>
           <div className="grid grid--2">
-            <Field name="openings" inputMode="numeric" label={t("vacancies.field.openings")} defaultValue={values.openings ?? String(vacancy?.openings ?? 1)} error={errors.openings} />
-            <Field name="deadline" type="date" label={t("vacancies.field.deadline")} hint={t("vacancies.field.deadlineHint")} optional defaultValue={values.deadline ?? vacancy?.deadline} error={errors.deadline} />
+            <Field
+              name="openings"
+              inputMode="numeric"
+              label={t("vacancies.field.openings")}
+              defaultValue={values.openings ?? String(vacancy?.openings ?? 1)}
+              error={errors.openings}
+            />
+            <Field
+              name="deadline"
+              type="date"
+              label={t("vacancies.field.deadline")}
+              hint={t("vacancies.field.deadlineHint")}
+              optional
+              defaultValue={values.deadline ?? vacancy?.deadline}
+              error={errors.deadline}
+            />
           </div>
           <div className="actions">
             <button type="submit" className={submitLabel ? "button button--secondary" : "button"} name="intent" value="save">
               {vacancy && status !== "draft" ? t("vacancies.action.saveChanges") : t("vacancies.action.saveDraft")}
             </button>
-            {submitLabel ? <button type="submit" className="button" name="intent" value="submit">{status === "rejected" ? t("vacancies.action.resubmit") : submitLabel}</button> : null}
+            {submitLabel ? (
+              <button type="submit" className="button" name="intent" value="submit">
+                {status === "rejected" ? t("vacancies.action.resubmit") : submitLabel}
+              </button>
+            ) : null}
           </div>
         </Form>
       ) : (
@@ -245,13 +356,17 @@ export default function VacancyFormPage() {
             {status !== "closed" ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="close" />
-                <button type="submit" className="button button--secondary">{t("vacancies.action.close")}</button>
+                <button type="submit" className="button button--secondary">
+                  {t("vacancies.action.close")}
+                </button>
               </Form>
             ) : null}
             {status === "open" || status === "closed" ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="fill" />
-                <button type="submit" className="button button--secondary">{t("vacancies.action.fill")}</button>
+                <button type="submit" className="button button--secondary">
+                  {t("vacancies.action.fill")}
+                </button>
               </Form>
             ) : null}
           </div>

@@ -40,7 +40,9 @@ export default function VacancyApplicantsPage() {
     <section>
       <h1>{t("applications.applicants.title", { vacancy: vacancy.title })}</h1>
       <p className="small">
-        <Link to={`/employer/vacancies/${vacancy.id}`}>{vacancy.title}</Link> · <Link to="/employer/applicants">{t("applications.applicants.allOfCompany")}</Link> · <Link to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link>
+        <Link to={`/employer/vacancies/${vacancy.id}`}>{vacancy.title}</Link> ·{" "}
+        <Link to="/employer/applicants">{t("applications.applicants.allOfCompany")}</Link> ·{" "}
+        <Link to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link>
       </p>
       <ApplicantsFilters action={base} query={query} />
       <ApplicantsTable rows={applicants} total={total} page={page} pages={pages} showVacancy={false} />
@@ -50,7 +52,11 @@ export default function VacancyApplicantsPage() {
         <section aria-labelledby="invite-title" className="card stack">
           <h2 id="invite-title">{t("applications.invite.title")}</h2>
           <p>{t("applications.invite.fromList", { invite: t("match.invite") })}</p>
-          <p><Link className="button" to={`/vacancies/${vacancy.id}/candidates`}>{t("match.candidates.nav")}</Link></p>
+          <p>
+            <Link className="button" to={`/vacancies/${vacancy.id}/candidates`}>
+              {t("match.candidates.nav")}
+            </Link>
+          </p>
         </section>
       ) : null}
     </section>

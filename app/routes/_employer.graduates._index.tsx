@@ -70,7 +70,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Schools in name order, each school's classes newest first (as listCohorts gives them).
   const schoolOrder = collator(lang);
   const cohortLabels = [...cohorts]
-    .sort((a, b) => schoolOrder.compare(pick(a, "name", lang), pick(b, "name", lang)) || a.school_id - b.school_id || b.graduation_date.localeCompare(a.graduation_date))
+    .sort(
+      (a, b) =>
+        schoolOrder.compare(pick(a, "name", lang), pick(b, "name", lang)) || a.school_id - b.school_id || b.graduation_date.localeCompare(a.graduation_date),
+    )
     .map((c) => {
       const sameYear = cohorts.filter((o) => o.school_id === c.school_id && year(o.graduation_date) === year(c.graduation_date)).length > 1;
       return { value: c.id, label: `${pick(c, "name", lang)} · ${sameYear ? formatDate(lang, c.graduation_date) : year(c.graduation_date)}` };
@@ -114,11 +117,22 @@ export default function GraduateDirectory() {
           <summary>{t("directory.moreFilters")}</summary>
           <div className="filters">
             <Select name="school" label={t("directory.school")} placeholder={t("directory.allSchools")} options={schools} defaultValue={query.school} />
-            <Select name="region" label={t("directory.region")} hint={t("directory.regionHint")} placeholder={t("directory.allRegions")} options={regions} defaultValue={query.region} />
+            <Select
+              name="region"
+              label={t("directory.region")}
+              hint={t("directory.regionHint")}
+              placeholder={t("directory.allRegions")}
+              options={regions}
+              defaultValue={query.region}
+            />
             <Select name="cohort" label={t("directory.cohort")} placeholder={t("directory.allCohorts")} options={cohorts} defaultValue={query.cohort} />
             <div className="stack">
-              <Checkbox name="available" checked={query.available}>{t("directory.availableNow")}</Checkbox>
-              <Checkbox name="relocate" checked={query.relocate}>{t("directory.relocate")}</Checkbox>
+              <Checkbox name="available" checked={query.available}>
+                {t("directory.availableNow")}
+              </Checkbox>
+              <Checkbox name="relocate" checked={query.relocate}>
+                {t("directory.relocate")}
+              </Checkbox>
             </div>
           </div>
         </details>
@@ -129,8 +143,12 @@ export default function GraduateDirectory() {
       </Form>
 
       {result.unknownSkill ? <Notice kind="error">{t("directory.unknownSkill", { skill: query.skill })}</Notice> : null}
-      {result.skill && !sameText(query.skill, result.skill) ? <Notice kind="info">{t("directory.skillResolved", { text: query.skill, skill: result.skill })}</Notice> : null}
-      {result.qSkill && !sameText(query.q, result.qSkill) ? <Notice kind="info">{t("directory.skillResolved", { text: query.q, skill: result.qSkill })}</Notice> : null}
+      {result.skill && !sameText(query.skill, result.skill) ? (
+        <Notice kind="info">{t("directory.skillResolved", { text: query.skill, skill: result.skill })}</Notice>
+      ) : null}
+      {result.qSkill && !sameText(query.q, result.qSkill) ? (
+        <Notice kind="info">{t("directory.skillResolved", { text: query.q, skill: result.qSkill })}</Notice>
+      ) : null}
 
       <h2 id="results">{t("directory.results")}</h2>
       <p role="status">{t("directory.found", { n: formatNumber(lang, result.total) })}</p>
@@ -157,7 +175,8 @@ export default function GraduateDirectory() {
 function GraduateCard({ graduate: g, today, staff }: { graduate: DirectoryItem; today: string; staff: boolean }) {
   const { t, lang } = useT();
   const name = `${g.first_name} ${g.last_name}`;
-  const region = g.region_ky && g.region_ru && g.region_en ? pick({ region_ky: g.region_ky, region_ru: g.region_ru, region_en: g.region_en }, "region", lang) : null;
+  const region =
+    g.region_ky && g.region_ru && g.region_en ? pick({ region_ky: g.region_ky, region_ru: g.region_ru, region_en: g.region_en }, "region", lang) : null;
   const place = [region, g.city].filter(Boolean).join(", ");
   const availableNow = !g.available_from || g.available_from <= today;
   const more = g.skill_count - g.skills.length;
@@ -166,15 +185,31 @@ function GraduateCard({ graduate: g, today, staff }: { graduate: DirectoryItem; 
       <h3>{g.slug ? <Link to={`/g/${g.slug}`}>{name}</Link> : name}</h3>
       {g.headline ? <p>{g.headline}</p> : null}
       <p className="small">
-        {pick({ school_ky: g.school_ky, school_ru: g.school_ru, school_en: g.school_en }, "school", lang)} · {t("directory.cohortOf", { year: g.graduation_date.slice(0, 4) })}
-        {place ? <><br />{place}</> : null}
+        {pick({ school_ky: g.school_ky, school_ru: g.school_ru, school_en: g.school_en }, "school", lang)} ·{" "}
+        {t("directory.cohortOf", { year: g.graduation_date.slice(0, 4) })}
+        {place ? (
+          <>
+            <br />
+            {place}
+          </>
+        ) : null}
       </p>
       <p className="small">
         <span className={availableNow ? "pill pill--ok" : "pill"}>
           {availableNow ? t("directory.availableNowBadge") : t("directory.availableFrom", { date: formatDate(lang, g.available_from ?? today) })}
         </span>
-        {g.willing_to_relocate ? <> <span className="pill">{t("directory.relocates")}</span></> : null}
-        {staff ? <> <span className={g.visibility === "private" ? "pill pill--warn" : "pill"}>{t(`directory.visibility.${g.visibility}`)}</span></> : null}
+        {g.willing_to_relocate ? (
+          <>
+            {" "}
+            <span className="pill">{t("directory.relocates")}</span>
+          </>
+        ) : null}
+        {staff ? (
+          <>
+            {" "}
+            <span className={g.visibility === "private" ? "pill pill--warn" : "pill"}>{t(`directory.visibility.${g.visibility}`)}</span>
+          </>
+        ) : null}
       </p>
       {g.skills.length ? (
         <ul className="skill-list" aria-label={t("directory.skills")}>

@@ -27,7 +27,13 @@ import { badRequest, forbidden, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 // The invite button carries the graduate's id; a typed profile address is refused (issue 14 item 9).
-const InviteSchema = z.object({ intent: z.literal("invite"), graduateId: z.string("errors.required").regex(/^\d{1,12}$/, "errors.required").transform(Number) });
+const InviteSchema = z.object({
+  intent: z.literal("invite"),
+  graduateId: z
+    .string("errors.required")
+    .regex(/^\d{1,12}$/, "errors.required")
+    .transform(Number),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancyId = idParam(params.id);
@@ -37,11 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = candidateQueryFrom(new URL(request.url));
   // The guard has read the vacancy; ranking and the heading use that one read.
   const vacancy = { id: viewer.vacancy.id, title: viewer.vacancy.title, status: viewer.vacancy.status };
-  const [result, schools, regions] = await Promise.all([
-    candidatesFor(getConnection(), viewer.vacancy, query, viewer.kind),
-    listSchools(db),
-    listRegions(db),
-  ]);
+  const [result, schools, regions] = await Promise.all([candidatesFor(getConnection(), viewer.vacancy, query, viewer.kind), listSchools(db), listRegions(db)]);
   if (!result) notFound();
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
   return {
@@ -65,7 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const result = await invite(getDb(), viewer.companyId, vacancyId, { id: parsed.data.graduateId }, viewer.userId);
   if (!result.ok) {
-    const key = result.reason === "not-open" ? "applications.invite.notOpen" : result.reason === "graduate" ? "applications.invite.unknown" : "applications.invite.already";
+    const key =
+      result.reason === "not-open"
+        ? "applications.invite.notOpen"
+        : result.reason === "graduate"
+          ? "applications.invite.unknown"
+          : "applications.invite.already";
     return invalid({ _form: key }, form);
   }
   const back = new URL(request.url);
@@ -94,9 +101,15 @@ export default function CandidatesPage() {
           <Select name="region" label={t("match.filter.region")} placeholder={t("match.filter.allRegions")} options={regions} defaultValue={query.region} />
         </div>
         <div className="filters">
-          <Checkbox name="meets" checked={query.meets}>{t("match.filter.meets")}</Checkbox>
-          <Checkbox name="available" checked={query.available}>{t("match.filter.available")}</Checkbox>
-          <Checkbox name="placed" checked={query.placed}>{t("match.filter.placed")}</Checkbox>
+          <Checkbox name="meets" checked={query.meets}>
+            {t("match.filter.meets")}
+          </Checkbox>
+          <Checkbox name="available" checked={query.available}>
+            {t("match.filter.available")}
+          </Checkbox>
+          <Checkbox name="placed" checked={query.placed}>
+            {t("match.filter.placed")}
+          </Checkbox>
         </div>
         <div className="actions">
           <SubmitButton>{t("match.filter.submit")}</SubmitButton>
@@ -128,7 +141,9 @@ export default function CandidatesPage() {
                 <MatchReason explanation={explanation} skills={result.skills} city={g.city} />
                 <MatchDetails explanation={explanation} skills={result.skills} />
                 {applicationStatus ? (
-                  <p className="small"><span className="pill">{t(`applications.status.${applicationStatus}`)}</span></p>
+                  <p className="small">
+                    <span className="pill">{t(`applications.status.${applicationStatus}`)}</span>
+                  </p>
                 ) : canInvite && g.slug ? (
                   <Form method="post" className="actions">
                     <input type="hidden" name="intent" value="invite" />

@@ -18,12 +18,26 @@ export const handle = SERVER_RENDERED_ONLY;
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   await closeExpiredVacancies(db);
-  const [schools, counts, user, graduates, vacancies] = await Promise.all([listSchools(db), portalCounts(db), getUser(request), recentPublicGraduates(db, 6), recentOpenVacancies(db, 6)]);
+  const [schools, counts, user, graduates, vacancies] = await Promise.all([
+    listSchools(db),
+    portalCounts(db),
+    getUser(request),
+    recentPublicGraduates(db, 6),
+    recentOpenVacancies(db, 6),
+  ]);
   // Named shapes of what the page shows (issue 13: loaders send no whole rows).
   return {
     schools: schools.map((s) => ({
-      id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en,
-      region_ky: s.region_ky, region_ru: s.region_ru, region_en: s.region_en,
+      id: s.id,
+      name_ky: s.name_ky,
+      name_ru: s.name_ru,
+      name_en: s.name_en,
+      city_ky: s.city_ky,
+      city_ru: s.city_ru,
+      city_en: s.city_en,
+      region_ky: s.region_ky,
+      region_ru: s.region_ru,
+      region_en: s.region_en,
     })),
     counts,
     signedIn: Boolean(user),
@@ -55,50 +69,64 @@ export default function HomePage() {
           <section className="card">
             <h2>{t("home.forGraduates")}</h2>
             <p>{t("home.forGraduatesText")}</p>
-            <Link className="button" to="/join">{t("home.joinCta")}</Link>
+            <Link className="button" to="/join">
+              {t("home.joinCta")}
+            </Link>
           </section>
           <section className="card">
             <h2>{t("home.forEmployers")}</h2>
             <p>{t("home.forEmployersText")}</p>
-            <Link className="button button--secondary" to="/signup">{t("home.employerCta")}</Link>
+            <Link className="button button--secondary" to="/signup">
+              {t("home.employerCta")}
+            </Link>
           </section>
         </div>
       ) : null}
       <div className="grid grid--2 home-recent">
-      <section aria-labelledby="home-vacancies">
-      <h2 id="home-vacancies">{t("vacancies.recent")}</h2>
-      {vacancies.length === 0 ? (
-        <p className="muted">{t("vacancies.noneOpen")}</p>
-      ) : (
-        <ul className="link-list">
-          {vacancies.map((v) => (
-            <li key={v.id}>
-              <Link to={`/vacancies/${v.id}`}><strong>{v.title}</strong></Link>
-              <span className="small muted"> · {v.company_name}{v.city ? ` · ${v.city}` : ""}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="small"><Link to="/vacancies">{t("vacancies.allVacancies")}</Link></p>
-      </section>
-      <section>
-      <h2>{t("home.recentGraduates")}</h2>
-      {graduates.length === 0 ? (
-        <p className="muted">{t("home.noGraduates")}</p>
-      ) : (
-        <ul className="tiles">
-          {graduates.map((g) => (
-            <li key={g.slug}>
-              <Link to={`/g/${g.slug}`}>
-                <strong>{g.first_name} {g.last_name}</strong>
-                {g.headline ? <span>{g.headline}</span> : null}
-                <span className="small muted"> · {pick(g, "name", lang)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      </section>
+        <section aria-labelledby="home-vacancies">
+          <h2 id="home-vacancies">{t("vacancies.recent")}</h2>
+          {vacancies.length === 0 ? (
+            <p className="muted">{t("vacancies.noneOpen")}</p>
+          ) : (
+            <ul className="link-list">
+              {vacancies.map((v) => (
+                <li key={v.id}>
+                  <Link to={`/vacancies/${v.id}`}>
+                    <strong>{v.title}</strong>
+                  </Link>
+                  <span className="small muted">
+                    {" "}
+                    · {v.company_name}
+                    {v.city ? ` · ${v.city}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="small">
+            <Link to="/vacancies">{t("vacancies.allVacancies")}</Link>
+          </p>
+        </section>
+        <section>
+          <h2>{t("home.recentGraduates")}</h2>
+          {graduates.length === 0 ? (
+            <p className="muted">{t("home.noGraduates")}</p>
+          ) : (
+            <ul className="tiles">
+              {graduates.map((g) => (
+                <li key={g.slug}>
+                  <Link to={`/g/${g.slug}`}>
+                    <strong>
+                      {g.first_name} {g.last_name}
+                    </strong>
+                    {g.headline ? <span>{g.headline}</span> : null}
+                    <span className="small muted"> · {pick(g, "name", lang)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </div>
       <h2>{t("home.schoolsTitle")}</h2>
       {/* Each school card leads to what its graduates do (issue 14: the cards looked clickable and were not). */}
@@ -107,13 +135,17 @@ export default function HomePage() {
           <li key={s.id}>
             <Link to={`/outcomes?school=${s.id}`}>
               <strong>{pick(s, "name", lang)}</strong>
-              <span className="muted">{pick(s, "city", lang)} · {pick(s, "region", lang)}</span>
+              <span className="muted">
+                {pick(s, "city", lang)} · {pick(s, "region", lang)}
+              </span>
               <span className="small tile-more">{t("homeSchools.figures")} →</span>
             </Link>
           </li>
         ))}
       </ul>
-      <p className="small"><Link to="/outcomes">{t("homeSchools.allFigures")}</Link></p>
+      <p className="small">
+        <Link to="/outcomes">{t("homeSchools.allFigures")}</Link>
+      </p>
     </>
   );
 }

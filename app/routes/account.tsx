@@ -32,10 +32,7 @@ const ChangePasswordSchema = z
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const graduate =
-    user.role === "graduate"
-      ? await graduateSchoolOfUser(db, user.id)
-      : null;
+  const graduate = user.role === "graduate" ? await graduateSchoolOfUser(db, user.id) : null;
   const company = user.role === "employer" ? await companyOfUser(db, user.id) : null;
   return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null };
 }
@@ -108,9 +105,31 @@ export default function AccountPage() {
           <h2>{t("account.changePassword")}</h2>
           <FormErrorSummary errors={errors} />
           <Form method="post" className="stack" noValidate>
-            <Field name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required error={errors.currentPassword} />
-            <Field name="password" type="password" label={t("account.newPassword")} hint={t("join.passwordHint")} autoComplete="new-password" required error={errors.password} />
-            <Field name="passwordRepeat" type="password" label={t("account.newPasswordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
+            <Field
+              name="currentPassword"
+              type="password"
+              label={t("account.currentPassword")}
+              autoComplete="current-password"
+              required
+              error={errors.currentPassword}
+            />
+            <Field
+              name="password"
+              type="password"
+              label={t("account.newPassword")}
+              hint={t("join.passwordHint")}
+              autoComplete="new-password"
+              required
+              error={errors.password}
+            />
+            <Field
+              name="passwordRepeat"
+              type="password"
+              label={t("account.newPasswordRepeat")}
+              autoComplete="new-password"
+              required
+              error={errors.passwordRepeat}
+            />
             <SubmitButton>{t("account.passwordSubmit")}</SubmitButton>
           </Form>
         </div>

@@ -15,7 +15,9 @@ import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 const ModuleSchema = z.object({
-  title_ky: requiredText(200), title_ru: requiredText(200), title_en: requiredText(200),
+  title_ky: requiredText(200),
+  title_ru: requiredText(200),
+  title_en: requiredText(200),
   skills: optionalText(4000),
 });
 

@@ -17,8 +17,12 @@ import { titleMeta } from "~/utils/meta";
 const SchoolSchema = z.object({
   slug,
   regionId: positiveId,
-  name_ky: requiredText(160), name_ru: requiredText(160), name_en: requiredText(160),
-  city_ky: requiredText(80), city_ru: requiredText(80), city_en: requiredText(80),
+  name_ky: requiredText(160),
+  name_ru: requiredText(160),
+  name_en: requiredText(160),
+  city_ky: requiredText(80),
+  city_ru: requiredText(80),
+  city_en: requiredText(80),
 });
 
 /** "new" adds a school; a number edits that one; anything else is a 404. */
@@ -32,7 +36,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
   const s = await schoolFromParam(params.id);
   // The form's fields; the whole row stays on the server (it is the audit's "before").
-  const school = s ? { id: s.id, slug: s.slug, region_id: s.region_id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en } : null;
+  const school = s
+    ? {
+        id: s.id,
+        slug: s.slug,
+        region_id: s.region_id,
+        name_ky: s.name_ky,
+        name_ru: s.name_ru,
+        name_en: s.name_en,
+        city_ky: s.city_ky,
+        city_ru: s.city_ru,
+        city_en: s.city_en,
+      }
+    : null;
   return { school, regions: (await listRegions(getDb())).map((r) => ({ id: r.id, name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en })) };
 }
 

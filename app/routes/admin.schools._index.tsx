@@ -21,12 +21,25 @@ export default function SchoolsPage() {
   return (
     <section>
       <h1>{t("admin.schools")}</h1>
-      <p><Link className="button" to="/admin/schools/new">{t("admin.schools.add")}</Link></p>
+      <p>
+        <Link className="button" to="/admin/schools/new">
+          {t("admin.schools.add")}
+        </Link>
+      </p>
       {/* stacked: on a phone each school is a card, so its edit link stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
       <ListTable
         rows={schools}
         columns={[
-          { header: t("admin.skills.name"), cell: (s) => <>{pick(s, "name", lang)}<br /><span className="muted small">{pick(s, "city", lang)}</span></> },
+          {
+            header: t("admin.skills.name"),
+            cell: (s) => (
+              <>
+                {pick(s, "name", lang)}
+                <br />
+                <span className="muted small">{pick(s, "city", lang)}</span>
+              </>
+            ),
+          },
           { header: t("admin.schools.region"), cell: (s) => pick(s, "region", lang) },
           { header: t("common.actions"), cell: (s) => <Link to={`/admin/schools/${s.id}`}>{t("common.edit")}</Link> },
         ]}

@@ -44,9 +44,27 @@ export default function SettingsPage() {
       <p>{t("admin.settings.certificateLead")}</p>
       <FormErrorSummary errors={errors} />
       <Form method="post" className="stack" noValidate>
-        <Field name="certificate_name_ky" label={t("admin.settings.nameKy")} required defaultValue={values.certificate_name_ky ?? settings.certificate_name_ky} error={errors.certificate_name_ky} />
-        <Field name="certificate_name_ru" label={t("admin.settings.nameRu")} required defaultValue={values.certificate_name_ru ?? settings.certificate_name_ru} error={errors.certificate_name_ru} />
-        <Field name="certificate_name_en" label={t("admin.settings.nameEn")} required defaultValue={values.certificate_name_en ?? settings.certificate_name_en} error={errors.certificate_name_en} />
+        <Field
+          name="certificate_name_ky"
+          label={t("admin.settings.nameKy")}
+          required
+          defaultValue={values.certificate_name_ky ?? settings.certificate_name_ky}
+          error={errors.certificate_name_ky}
+        />
+        <Field
+          name="certificate_name_ru"
+          label={t("admin.settings.nameRu")}
+          required
+          defaultValue={values.certificate_name_ru ?? settings.certificate_name_ru}
+          error={errors.certificate_name_ru}
+        />
+        <Field
+          name="certificate_name_en"
+          label={t("admin.settings.nameEn")}
+          required
+          defaultValue={values.certificate_name_en ?? settings.certificate_name_en}
+          error={errors.certificate_name_en}
+        />
         <SubmitButton>{t("common.save")}</SubmitButton>
       </Form>
     </section>

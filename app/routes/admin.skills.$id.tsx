@@ -18,7 +18,9 @@ import { titleMeta } from "~/utils/meta";
 const SkillSchema = z.object({
   slug,
   categoryId: positiveId,
-  name_ky: requiredText(100), name_ru: requiredText(100), name_en: requiredText(100),
+  name_ky: requiredText(100),
+  name_ru: requiredText(100),
+  name_en: requiredText(100),
   aliases: optionalText(4000),
   related: optionalText(4000),
 });
@@ -48,7 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await saveSkill(
     db,
     current?.skill.id ?? null,
-    { slug: d.slug, categoryId: d.categoryId, name_ky: d.name_ky, name_ru: d.name_ru, name_en: d.name_en, aliases: splitLines(d.aliases), related: splitLines(d.related) },
+    {
+      slug: d.slug,
+      categoryId: d.categoryId,
+      name_ky: d.name_ky,
+      name_ru: d.name_ru,
+      name_en: d.name_en,
+      aliases: splitLines(d.aliases),
+      related: splitLines(d.related),
+    },
     admin.id,
   );
   if (!result.ok) return invalid({ [result.field]: result.vars ? [result.key, result.vars] : result.key }, form);
@@ -67,7 +77,14 @@ export default function SkillFormPage() {
       <h1>{skill ? pick(skill, "name", lang) : t("admin.skills.add")}</h1>
       <FormErrorSummary errors={errors} />
       <Form method="post" className="stack" noValidate>
-        <Field name="slug" label={t("admin.schools.slug")} hint={t("errors.slugFormat")} required defaultValue={values.slug ?? skill?.slug} error={errors.slug} />
+        <Field
+          name="slug"
+          label={t("admin.schools.slug")}
+          hint={t("errors.slugFormat")}
+          required
+          defaultValue={values.slug ?? skill?.slug}
+          error={errors.slug}
+        />
         <Select
           name="categoryId"
           label={t("admin.skills.category")}
@@ -80,8 +97,22 @@ export default function SkillFormPage() {
         <Field name="name_ky" label={t("admin.schools.nameKy")} required defaultValue={values.name_ky ?? skill?.name_ky} error={errors.name_ky} />
         <Field name="name_ru" label={t("admin.schools.nameRu")} required defaultValue={values.name_ru ?? skill?.name_ru} error={errors.name_ru} />
         <Field name="name_en" label={t("admin.schools.nameEn")} required defaultValue={values.name_en ?? skill?.name_en} error={errors.name_en} />
-        <TextArea name="aliases" label={t("admin.skills.aliases")} hint={t("admin.skills.aliasesHint")} rows={5} defaultValue={values.aliases ?? current?.aliases.join("\n")} error={errors.aliases} />
-        <TextArea name="related" label={t("admin.skills.related")} hint={t("admin.skills.relatedHint")} rows={4} defaultValue={values.related ?? current?.related.map((r) => r.name_en).join("\n")} error={errors.related} />
+        <TextArea
+          name="aliases"
+          label={t("admin.skills.aliases")}
+          hint={t("admin.skills.aliasesHint")}
+          rows={5}
+          defaultValue={values.aliases ?? current?.aliases.join("\n")}
+          error={errors.aliases}
+        />
+        <TextArea
+          name="related"
+          label={t("admin.skills.related")}
+          hint={t("admin.skills.relatedHint")}
+          rows={4}
+          defaultValue={values.related ?? current?.related.map((r) => r.name_en).join("\n")}
+          error={errors.related}
+        />
         <SubmitButton>{t("common.save")}</SubmitButton>
       </Form>
     </section>

@@ -29,7 +29,9 @@ const MergeSchema = z.object({ intent: z.literal("merge"), from: requiredText(10
 const CategorySchema = z.object({
   intent: z.literal("category"),
   categorySlug: slug,
-  category_ky: requiredText(100), category_ru: requiredText(100), category_en: requiredText(100),
+  category_ky: requiredText(100),
+  category_ru: requiredText(100),
+  category_en: requiredText(100),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -96,7 +98,9 @@ export default function SkillsPage() {
       {resolved ? <Notice kind="info">{t("admin.skills.resolved", { q: query.q, skill: pick(resolved, "name", lang) })}</Notice> : null}
       <div className="actions">
         <p>{t("admin.skills.count", { n: formatNumber(lang, total) })}</p>
-        <Link className="button" to="/admin/skills/new">{t("admin.skills.add")}</Link>
+        <Link className="button" to="/admin/skills/new">
+          {t("admin.skills.add")}
+        </Link>
       </div>
       {/* Not stacked: no actions or statuses to keep on screen (docs/decisions/032-phone-navigation-and-tables.md). */}
       <ListTable

@@ -49,7 +49,18 @@ export default function StaffAccountsPage() {
           <ListTable
             rows={people}
             columns={[
-              { header: t("admin.staff.name"), cell: (p) => <>{p.display_name}<br /><span className="muted small">{p.email} · {formatDate(lang, p.created_at)}</span></> },
+              {
+                header: t("admin.staff.name"),
+                cell: (p) => (
+                  <>
+                    {p.display_name}
+                    <br />
+                    <span className="muted small">
+                      {p.email} · {formatDate(lang, p.created_at)}
+                    </span>
+                  </>
+                ),
+              },
               { header: t("account.role"), cell: (p) => t(`role.${p.role}`) },
             ]}
           />
@@ -60,7 +71,15 @@ export default function StaffAccountsPage() {
           <Form method="post" className="stack" noValidate>
             <Field name="name" label={t("admin.staff.name")} required defaultValue={values.name} error={errors.name} autoComplete="off" />
             <Field name="email" type="email" label={t("admin.staff.email")} required defaultValue={values.email} error={errors.email} autoComplete="off" />
-            <Field name="password" type="password" label={t("admin.staff.password")} hint={t("admin.staff.passwordHint")} required error={errors.password} autoComplete="new-password" />
+            <Field
+              name="password"
+              type="password"
+              label={t("admin.staff.password")}
+              hint={t("admin.staff.passwordHint")}
+              required
+              error={errors.password}
+              autoComplete="new-password"
+            />
             <SubmitButton>{t("admin.staff.submit")}</SubmitButton>
           </Form>
         </div>

@@ -23,8 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const brand = messages?.["brand.name"];
   const about = data.company.about?.replace(/\s+/g, " ").trim();
   const description = about
-    ? about.length > 160 ? `${about.slice(0, 157)}…` : about
-    : messages ? interpolate(messages["companies.public.description"], { company: data.company.name }) : data.company.name;
+    ? about.length > 160
+      ? `${about.slice(0, 157)}…`
+      : about
+    : messages
+      ? interpolate(messages["companies.public.description"], { company: data.company.name })
+      : data.company.name;
   return [
     { title: brand ? `${data.company.name} · ${brand}` : data.company.name },
     { name: "description", content: description },
@@ -38,17 +42,25 @@ export default function CompanyPublicPage() {
   const { company: c, vacancies } = useLoaderData<typeof loader>();
   return (
     <article className="company-page">
-      <p className="small"><Link to="/companies">← {t("companiesList.all")}</Link></p>
+      <p className="small">
+        <Link to="/companies">← {t("companiesList.all")}</Link>
+      </p>
       <header className="company-head">
         {c.logo ? <img className="company-logo" src={`/uploads/${c.logo}`} alt={t("companies.logoAlt", { company: c.name })} width={96} height={96} /> : null}
         <div>
           <h1>{c.name}</h1>
           <p>
-            <span className="badge-verified">{c.htp_number ? t("companies.public.htpNumber", { number: c.htp_number }) : t("companies.public.htpResident")}</span>
+            <span className="badge-verified">
+              {c.htp_number ? t("companies.public.htpNumber", { number: c.htp_number }) : t("companies.public.htpResident")}
+            </span>
             {c.city ? <> · {c.city}</> : null}
           </p>
           {c.website ? (
-            <p><a href={c.website} rel="noopener nofollow">{c.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}</a></p>
+            <p>
+              <a href={c.website} rel="noopener nofollow">
+                {c.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
+              </a>
+            </p>
           ) : null}
         </div>
       </header>
@@ -63,9 +75,7 @@ export default function CompanyPublicPage() {
               <li key={v.id}>
                 <Link to={`/vacancies/${v.id}`}>
                   <strong>{v.title}</strong>
-                  <span className="small">
-                    {[v.city, t(`companies.workMode.${v.work_mode}`)].filter(Boolean).join(" · ")}
-                  </span>
+                  <span className="small">{[v.city, t(`companies.workMode.${v.work_mode}`)].filter(Boolean).join(" · ")}</span>
                   {v.deadline ? <span className="small muted"> · {t("companies.public.deadline", { date: formatDate(lang, v.deadline) })}</span> : null}
                 </Link>
               </li>

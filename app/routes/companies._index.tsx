@@ -39,7 +39,9 @@ export default function CompaniesPage() {
               <Link to={`/companies/${c.slug}`}>
                 <strong>{c.name}</strong>
                 <span className="small">
-                  {[c.city, c.open_vacancies > 0 ? t("companiesList.open", { n: formatNumber(lang, c.open_vacancies) }) : t("companiesList.noOpen")].filter(Boolean).join(" · ")}
+                  {[c.city, c.open_vacancies > 0 ? t("companiesList.open", { n: formatNumber(lang, c.open_vacancies) }) : t("companiesList.noOpen")]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </span>
               </Link>
             </li>

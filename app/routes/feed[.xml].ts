@@ -16,6 +16,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const origin = publicOrigin();
   const items = await recentOpenVacancies(db, FEED_SIZE);
   return rssResponse(
-    renderRss({ title: `${t("vacancies.title")} · ${t("brand.name")}`, description: t("vacancies.lead"), link: `${origin}/vacancies`, self: `${origin}/feed.xml`, items }, origin),
+    renderRss(
+      {
+        title: `${t("vacancies.title")} · ${t("brand.name")}`,
+        description: t("vacancies.lead"),
+        link: `${origin}/vacancies`,
+        self: `${origin}/feed.xml`,
+        items,
+      },
+      origin,
+    ),
   );
 }

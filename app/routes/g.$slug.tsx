@@ -30,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...profile, invite: await inviteChoices(getDb(), viewer, profile.graduate.slug) };
 }
 
-const InviteSchema = z.object({ intent: z.literal("invite"), vacancyId: z.string("errors.required").regex(/^\d{1,12}$/, "errors.required").transform(Number) });
+const InviteSchema = z.object({
+  intent: z.literal("invite"),
+  vacancyId: z
+    .string("errors.required")
+    .regex(/^\d{1,12}$/, "errors.required")
+    .transform(Number),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, company } = await requireCompanyMember(request);
@@ -43,7 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // invite() checks that the vacancy is this company's and open, and that the graduate may be invited.
   const result = await invite(getDb(), company.id, parsed.data.vacancyId, { slug: slug.data }, user.id);
   if (!result.ok) {
-    const key = result.reason === "not-open" ? "applications.invite.notOpen" : result.reason === "graduate" ? "applications.invite.unknown" : "applications.invite.already";
+    const key =
+      result.reason === "not-open"
+        ? "applications.invite.notOpen"
+        : result.reason === "graduate"
+          ? "applications.invite.unknown"
+          : "applications.invite.already";
     return invalid({ vacancyId: key }, form);
   }
   return redirect(`/g/${slug.data}`, { headers: cookieHeaders(setFlash("flash.invitationSent")) });
@@ -75,7 +86,11 @@ export default function GraduatePortfolioPage() {
         </div>
         <section aria-labelledby="projects-title">
           <h2 id="projects-title">{t("public.projects")}</h2>
-          {data.projects.length === 0 ? <p className="muted">{t("public.noProjects")}</p> : data.projects.map((p) => <ProjectCard key={p.id} project={p} headingLevel={3} />)}
+          {data.projects.length === 0 ? (
+            <p className="muted">{t("public.noProjects")}</p>
+          ) : (
+            data.projects.map((p) => <ProjectCard key={p.id} project={p} headingLevel={3} />)
+          )}
         </section>
       </div>
     </article>
@@ -87,7 +102,9 @@ function InviteForm({ name, vacancies }: { name: string; vacancies: { id: number
   const { errors, values } = useFormFailure();
   return (
     <section aria-labelledby="invite-title" className="card stack">
-      <h2 id="invite-title" className="h3">{t("applications.invite.title")}</h2>
+      <h2 id="invite-title" className="h3">
+        {t("applications.invite.title")}
+      </h2>
       {vacancies.length === 0 ? (
         <p className="muted">{t("applications.invite.noneOpen")}</p>
       ) : (

@@ -22,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // The title is in the page's language too (it was English "CV" on every page; issue 14 walk).
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const messages = (matches.find((m) => m.id === "root")?.data as { messages?: Messages } | undefined)?.messages;
-  return data ? [{ title: `${messages?.["profile.viewCv"] ?? "CV"} — ${data.graduate.name}` }, { name: "robots", content: "noindex, nofollow" }] : [{ title: "404" }];
+  return data
+    ? [{ title: `${messages?.["profile.viewCv"] ?? "CV"} — ${data.graduate.name}` }, { name: "robots", content: "noindex, nofollow" }]
+    : [{ title: "404" }];
 };
 
 export default function GraduateCvPage() {
@@ -39,7 +41,10 @@ export default function GraduateCvPage() {
           <h2 id="cv-projects">{t("public.projects")}</h2>
           {data.projects.map((p) => (
             <div key={p.id} className="cv-project">
-              <h3>{p.title}{p.role ? ` — ${p.role}` : ""}</h3>
+              <h3>
+                {p.title}
+                {p.role ? ` — ${p.role}` : ""}
+              </h3>
               {p.summary ? <p>{p.summary}</p> : null}
               <p className="small muted">
                 {p.skills.map((s) => pick(s, "name", lang)).join(", ")}

@@ -44,9 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!problem) await releaseAttempt(db, reservation);
   const lang = langOf(request);
   const welcome =
-    invitation && !problem
-      ? { name: invitation.first_name, school: pick(invitation, "name", lang), date: formatDate(lang, invitation.graduation_date) }
-      : null;
+    invitation && !problem ? { name: invitation.first_name, school: pick(invitation, "name", lang), date: formatDate(lang, invitation.graduation_date) } : null;
   return data({ code: invitation?.code ?? code, problem: problem as FieldError | null, welcome });
 }
 
@@ -96,8 +94,25 @@ export default function JoinPage() {
           {errors.code ? <Notice kind="error">{t(typeof errors.code === "string" ? errors.code : errors.code[0])}</Notice> : null}
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="code" value={code} />
-            <Field name="email" type="email" label={t("join.email")} autoComplete="email" inputMode="email" required defaultValue={values.email} error={errors.email} />
-            <Field name="password" type="password" label={t("join.password")} hint={t("join.passwordHint")} autoComplete="new-password" required error={errors.password} />
+            <Field
+              name="email"
+              type="email"
+              label={t("join.email")}
+              autoComplete="email"
+              inputMode="email"
+              required
+              defaultValue={values.email}
+              error={errors.email}
+            />
+            <Field
+              name="password"
+              type="password"
+              label={t("join.password")}
+              hint={t("join.passwordHint")}
+              autoComplete="new-password"
+              required
+              error={errors.password}
+            />
             <Field name="passwordRepeat" type="password" label={t("join.passwordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
             <SubmitButton>{t("join.submit")}</SubmitButton>
           </Form>

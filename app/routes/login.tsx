@@ -71,15 +71,28 @@ export default function LoginPage() {
       <FormErrorSummary errors={errors} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={values.redirectTo ?? params.get("redirectTo") ?? ""} />
-        <Field name="email" type="email" label={t("login.email")} autoComplete="username" inputMode="email" required defaultValue={values.email} error={errors.email} />
+        <Field
+          name="email"
+          type="email"
+          label={t("login.email")}
+          autoComplete="username"
+          inputMode="email"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={errors.password} />
         <SubmitButton>{t("login.submit")}</SubmitButton>
       </Form>
       <p className="muted">{t("login.forgot")}</p>
       <h2 className="h3">{t("login.noAccount")}</h2>
       <ul className="link-list">
-        <li><Link to="/join">{t("login.graduateJoin")}</Link></li>
-        <li><Link to="/signup">{t("login.employerSignup")}</Link></li>
+        <li>
+          <Link to="/join">{t("login.graduateJoin")}</Link>
+        </li>
+        <li>
+          <Link to="/signup">{t("login.employerSignup")}</Link>
+        </li>
       </ul>
     </section>
   );

@@ -48,17 +48,27 @@ export default function MyApplicationPage() {
   const invited = a.status === "invited";
   return (
     <section>
-      <p className="small"><Link to="/me/applications">← {t("applications.back")}</Link></p>
+      <p className="small">
+        <Link to="/me/applications">← {t("applications.back")}</Link>
+      </p>
       <h1>{a.vacancy_title}</h1>
       <p className="muted">{a.company_name}</p>
-      <p>{t("applications.status")}: <StatusPill status={a.status} /></p>
+      <p>
+        {t("applications.status")}: <StatusPill status={a.status} />
+      </p>
       <FormErrorSummary errors={errors} />
       {/* What happens next comes first; withdrawing is a secondary step behind its own confirmation (issue 14, item 8). */}
       {a.status === "invited" ? (
         <div className="card stack next-steps">
           <h2 className="h3">{t("applications.next.title")}</h2>
           <p>{t("applications.invitedLead", { company: a.company_name })}</p>
-          {a.vacancy_status === "open" ? <p><Link className="button" to={`/vacancies/${a.vacancy_id}/apply`}>{t("applications.accept")}</Link></p> : null}
+          {a.vacancy_status === "open" ? (
+            <p>
+              <Link className="button" to={`/vacancies/${a.vacancy_id}/apply`}>
+                {t("applications.accept")}
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : !isFinal(a.status) ? (
         <div className="card stack next-steps">
@@ -75,9 +85,19 @@ export default function MyApplicationPage() {
           <Form method="post" className="card stack" noValidate>
             <p>{invited ? t("applications.decline.explain") : t("applications.withdraw.explain")}</p>
             <input type="hidden" name="intent" value="withdraw" />
-            <TextArea name="note" label={t("applications.withdraw.reason")} hint={t("applications.withdraw.reasonHint")} optional rows={2} defaultValue={values.note} error={errors.note} />
+            <TextArea
+              name="note"
+              label={t("applications.withdraw.reason")}
+              hint={t("applications.withdraw.reasonHint")}
+              optional
+              rows={2}
+              defaultValue={values.note}
+              error={errors.note}
+            />
             <div className="actions">
-              <button type="submit" className="button button--danger">{invited ? t("applications.decline.confirm") : t("applications.withdraw.confirm")}</button>
+              <button type="submit" className="button button--danger">
+                {invited ? t("applications.decline.confirm") : t("applications.withdraw.confirm")}
+              </button>
             </div>
           </Form>
         </details>

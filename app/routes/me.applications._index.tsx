@@ -25,13 +25,17 @@ export default function MyApplicationsPage() {
       {applications.length === 0 ? (
         <div className="card">
           <p>{t("applications.none")}</p>
-          <p><Link to="/vacancies">{t("applications.findJobs")}</Link></p>
+          <p>
+            <Link to="/vacancies">{t("applications.findJobs")}</Link>
+          </p>
         </div>
       ) : (
         <ul className="application-list">
           {applications.map((a) => (
             <li key={a.id} className="card">
-              <h2 className="application-list__title"><Link to={`/me/applications/${a.id}`}>{a.vacancy_title}</Link></h2>
+              <h2 className="application-list__title">
+                <Link to={`/me/applications/${a.id}`}>{a.vacancy_title}</Link>
+              </h2>
               <p className="small">{a.company_name}</p>
               <p className="small">
                 <StatusPill status={a.status} /> · {t("applications.updated")}: <time dateTime={a.updated_at}>{formatDateTime(lang, a.updated_at)}</time>

@@ -52,13 +52,19 @@ export default function MyDataPage() {
     <section className="narrow">
       <h1>{t("data.title")}</h1>
       <p>{t("data.lead")}</p>
-      <p><a className="button button--secondary" href="/me/data.json" download>{t("data.download")}</a></p>
+      <p>
+        <a className="button button--secondary" href="/me/data.json" download>
+          {t("data.download")}
+        </a>
+      </p>
       <h2>{t("data.delete")}</h2>
       <p>{t("data.deleteLead")}</p>
       <FormErrorSummary errors={errors} />
       <Form method="post" className="stack card" noValidate>
         <Field name="password" type="password" label={t("data.deleteConfirm")} required autoComplete="current-password" error={errors.password} />
-        <button type="submit" className="button button--danger">{t("data.deleteSubmit")}</button>
+        <button type="submit" className="button button--danger">
+          {t("data.deleteSubmit")}
+        </button>
       </Form>
     </section>
   );

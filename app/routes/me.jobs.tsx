@@ -35,9 +35,7 @@ export default function JobsForYou() {
         </p>
       ) : (
         <>
-          <p role="status">
-            {t("match.jobs.found", { n: formatNumber(lang, result.count) })}
-          </p>
+          <p role="status">{t("match.jobs.found", { n: formatNumber(lang, result.count) })}</p>
           {result.items.length === 0 ? (
             <p className="card">{t("match.jobs.empty")}</p>
           ) : (
@@ -45,7 +43,9 @@ export default function JobsForYou() {
               {result.items.map(({ vacancy: v, explanation, applicationStatus }) => (
                 <li key={v.id} className="card match-card">
                   <div className="match-head">
-                    <h2 className="h3"><Link to={`/vacancies/${v.id}`}>{v.title}</Link></h2>
+                    <h2 className="h3">
+                      <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+                    </h2>
                     <ScoreBadge score={explanation.score} />
                   </div>
                   <p className="small muted">
@@ -60,7 +60,9 @@ export default function JobsForYou() {
                     {applicationStatus ? (
                       <Link to="/me/applications">{t("match.jobs.application", { status: t(`applications.status.${applicationStatus}`) })}</Link>
                     ) : (
-                      <Link className="button" to={`/vacancies/${v.id}/apply`}>{t("match.jobs.apply")}</Link>
+                      <Link className="button" to={`/vacancies/${v.id}/apply`}>
+                        {t("match.jobs.apply")}
+                      </Link>
                     )}
                   </p>
                 </li>

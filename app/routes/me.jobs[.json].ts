@@ -17,7 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
         page: result.page,
         pages: result.pages,
         items: result.items.map(({ vacancy, explanation, applicationStatus }) => ({
-          vacancy: { id: vacancy.id, title: vacancy.title, company: vacancy.company_name, city: vacancy.city, workMode: vacancy.work_mode, deadline: vacancy.deadline },
+          vacancy: {
+            id: vacancy.id,
+            title: vacancy.title,
+            company: vacancy.company_name,
+            city: vacancy.city,
+            workMode: vacancy.work_mode,
+            deadline: vacancy.deadline,
+          },
           score: explanation.score,
           applicationStatus,
           explanation: explanationJson(explanation, result.skills),

@@ -56,7 +56,9 @@ export default function LanguagesPage() {
               <select id={`f-${name}`} name={name} defaultValue={values[name] ?? levels[code] ?? ""} aria-invalid={errors[name] ? true : undefined}>
                 <option value="">{t("languages.none")}</option>
                 {CEFR_LEVELS.map((l) => (
-                  <option key={l} value={l}>{l === "native" ? t("languages.native") : l}</option>
+                  <option key={l} value={l}>
+                    {l === "native" ? t("languages.native") : l}
+                  </option>
                 ))}
               </select>
             </div>

@@ -80,14 +80,18 @@ export default function ModulesPage() {
     <section>
       <h1>{t("modules.title")}</h1>
       <p>{t("modules.lead")}</p>
-      <p><strong>{t("modules.covered", { n: completed })}</strong></p>
+      <p>
+        <strong>{t("modules.covered", { n: completed })}</strong>
+      </p>
       {values.intent !== "module" ? <FormErrorSummary errors={errors} /> : null}
       <ol className="stack module-list">
         {modules.map((m) => {
           const typed = values.intent === "module" && values.moduleId === String(m.id);
           return (
             <li key={m.id} id={`module-${m.id}`} className="card">
-              <h2 className="h3">{t("admin.modules.number", { n: m.number })}: {pick(m, "title", lang)}</h2>
+              <h2 className="h3">
+                {t("admin.modules.number", { n: m.number })}: {pick(m, "title", lang)}
+              </h2>
               <p className="small">
                 {m.verified_at ? (
                   <span className="badge-verified">{t("modules.verified", { date: formatDate(lang, m.completed_on!) })}</span>
@@ -105,8 +109,25 @@ export default function ModulesPage() {
                   {typed ? <FormErrorSummary errors={errors} title={t("modules.errorsHere")} /> : null}
                   <input type="hidden" name="intent" value="module" />
                   <input type="hidden" name="moduleId" value={m.id} />
-                  <Field id={`completed-${m.id}`} name="completedOn" type="date" label={t("modules.completedOn")} required defaultValue={typed ? values.completedOn : m.completed_on} error={typed ? errors.completedOn : undefined} />
-                  <Field id={`score-${m.id}`} name="score" type="number" inputMode="numeric" label={t("modules.score")} hint={t("modules.scoreHint")} defaultValue={typed ? values.score : m.score?.toString()} error={typed ? errors.score : undefined} />
+                  <Field
+                    id={`completed-${m.id}`}
+                    name="completedOn"
+                    type="date"
+                    label={t("modules.completedOn")}
+                    required
+                    defaultValue={typed ? values.completedOn : m.completed_on}
+                    error={typed ? errors.completedOn : undefined}
+                  />
+                  <Field
+                    id={`score-${m.id}`}
+                    name="score"
+                    type="number"
+                    inputMode="numeric"
+                    label={t("modules.score")}
+                    hint={t("modules.scoreHint")}
+                    defaultValue={typed ? values.score : m.score?.toString()}
+                    error={typed ? errors.score : undefined}
+                  />
                   <SubmitButton>{t("modules.mark")}</SubmitButton>
                 </Form>
               ) : null}
@@ -120,8 +141,19 @@ export default function ModulesPage() {
       ) : null}
       <Form method="post" className="card stack narrow" noValidate>
         <input type="hidden" name="intent" value="certificate" />
-        <Field name="number" label={t("certificate.number")} defaultValue={values.intent === "certificate" ? values.number : certificate.number} error={errors.number} />
-        <Field name="date" type="date" label={t("certificate.date")} defaultValue={values.intent === "certificate" ? values.date : certificate.date} error={errors.date} />
+        <Field
+          name="number"
+          label={t("certificate.number")}
+          defaultValue={values.intent === "certificate" ? values.number : certificate.number}
+          error={errors.number}
+        />
+        <Field
+          name="date"
+          type="date"
+          label={t("certificate.date")}
+          defaultValue={values.intent === "certificate" ? values.date : certificate.date}
+          error={errors.date}
+        />
         <SubmitButton>{t("certificate.save")}</SubmitButton>
       </Form>
     </section>

@@ -37,12 +37,22 @@ export default function MyOutcomesPage() {
     <section className="narrow">
       <h1>{t("outcomes.consent.title")}</h1>
       <p>{t("outcomes.consent.lead")}</p>
-      <p><strong>{latest ? t(latest.given ? "outcomes.consent.given" : "outcomes.consent.withdrawn", { date: formatDate(lang, latest.created_at) }) : t("outcomes.consent.none")}</strong></p>
+      <p>
+        <strong>
+          {latest
+            ? t(latest.given ? "outcomes.consent.given" : "outcomes.consent.withdrawn", { date: formatDate(lang, latest.created_at) })
+            : t("outcomes.consent.none")}
+        </strong>
+      </p>
       <Form method="post">
         {latest?.given ? (
-          <SubmitButton name="intent" value="withdraw">{t("outcomes.consent.withdraw")}</SubmitButton>
+          <SubmitButton name="intent" value="withdraw">
+            {t("outcomes.consent.withdraw")}
+          </SubmitButton>
         ) : (
-          <SubmitButton name="intent" value="give">{t("outcomes.consent.give")}</SubmitButton>
+          <SubmitButton name="intent" value="give">
+            {t("outcomes.consent.give")}
+          </SubmitButton>
         )}
       </Form>
       {history.length ? (

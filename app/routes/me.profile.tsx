@@ -100,7 +100,7 @@ export default function ProfileBasicsPage() {
   const { graduate: g, regions } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   const typed = values.intent === "basics";
-  const v = (name: string, current: string | null) => (typed ? values[name] ?? "" : current ?? "");
+  const v = (name: string, current: string | null) => (typed ? (values[name] ?? "") : (current ?? ""));
   const name = `${g.first_name} ${g.last_name}`;
   return (
     <section>
@@ -113,7 +113,9 @@ export default function ProfileBasicsPage() {
             {g.photo ? (
               <img className="avatar" src={`/uploads/${g.photo}`} alt={t("profile.photoAlt", { name })} width={96} height={96} />
             ) : (
-              <span className="avatar avatar--placeholder" aria-hidden="true">{g.first_name.slice(0, 1)}</span>
+              <span className="avatar avatar--placeholder" aria-hidden="true">
+                {g.first_name.slice(0, 1)}
+              </span>
             )}
             <strong>{name}</strong>
           </div>
@@ -125,14 +127,22 @@ export default function ProfileBasicsPage() {
           {g.photo ? (
             <Form method="post">
               <input type="hidden" name="intent" value="removePhoto" />
-              <button type="submit" className="button button--secondary">{t("profile.photoRemove")}</button>
+              <button type="submit" className="button button--secondary">
+                {t("profile.photoRemove")}
+              </button>
             </Form>
           ) : null}
         </div>
         <Form method="post" className="card stack" noValidate>
           <input type="hidden" name="intent" value="basics" />
           <h2>{t("profile.basics")}</h2>
-          <Field name="headline" label={t("profile.headline")} hint={t("profile.headlineHint")} defaultValue={v("headline", g.headline)} error={errors.headline} />
+          <Field
+            name="headline"
+            label={t("profile.headline")}
+            hint={t("profile.headlineHint")}
+            defaultValue={v("headline", g.headline)}
+            error={errors.headline}
+          />
           <TextArea name="about" label={t("profile.about")} hint={t("profile.aboutHint")} rows={6} defaultValue={v("about", g.about)} error={errors.about} />
           <Select
             name="regionId"
@@ -155,17 +165,48 @@ export default function ProfileBasicsPage() {
             defaultValue={typed ? values.remote : g.remote_preference}
             error={errors.remote}
           />
-          <Field name="availableFrom" type="date" label={t("profile.availableFrom")} defaultValue={v("availableFrom", g.available_from)} error={errors.availableFrom} />
+          <Field
+            name="availableFrom"
+            type="date"
+            label={t("profile.availableFrom")}
+            defaultValue={v("availableFrom", g.available_from)}
+            error={errors.availableFrom}
+          />
           <h3 id="contacts">{t("profile.contacts")}</h3>
           <p className="small muted">{t("profile.contactsHint")}</p>
-          <Field name="contactEmail" type="email" label={t("profile.contactEmail")} defaultValue={v("contactEmail", g.contact_email)} error={errors.contactEmail} autoComplete="email" />
-          <Field name="contactPhone" type="tel" label={t("profile.contactPhone")} defaultValue={v("contactPhone", g.contact_phone)} error={errors.contactPhone} autoComplete="tel" />
-          <Field name="contactTelegram" label={t("profile.contactTelegram")} defaultValue={v("contactTelegram", g.contact_telegram)} error={errors.contactTelegram} />
+          <Field
+            name="contactEmail"
+            type="email"
+            label={t("profile.contactEmail")}
+            defaultValue={v("contactEmail", g.contact_email)}
+            error={errors.contactEmail}
+            autoComplete="email"
+          />
+          <Field
+            name="contactPhone"
+            type="tel"
+            label={t("profile.contactPhone")}
+            defaultValue={v("contactPhone", g.contact_phone)}
+            error={errors.contactPhone}
+            autoComplete="tel"
+          />
+          <Field
+            name="contactTelegram"
+            label={t("profile.contactTelegram")}
+            defaultValue={v("contactTelegram", g.contact_telegram)}
+            error={errors.contactTelegram}
+          />
           <fieldset id="visibility" className="stack">
             <legend>{t("profile.visibility")}</legend>
             {VISIBILITIES.map((option) => (
               <div className="checkbox" key={option}>
-                <input type="radio" id={`vis-${option}`} name="visibility" value={option} defaultChecked={(typed ? values.visibility : g.visibility) === option} />
+                <input
+                  type="radio"
+                  id={`vis-${option}`}
+                  name="visibility"
+                  value={option}
+                  defaultChecked={(typed ? values.visibility : g.visibility) === option}
+                />
                 <label htmlFor={`vis-${option}`}>{t(`profile.visibility.${option}`)}</label>
               </div>
             ))}

@@ -11,8 +11,16 @@ import type { MessageKey } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
 import {
-  addProjectImage, createProject, deleteImage, deleteProject, getProject, MAX_IMAGES_PER_PROJECT,
-  moveImage, projectImageCount, updateImageAlt, updateProject,
+  addProjectImage,
+  createProject,
+  deleteImage,
+  deleteProject,
+  getProject,
+  MAX_IMAGES_PER_PROJECT,
+  moveImage,
+  projectImageCount,
+  updateImageAlt,
+  updateProject,
 } from "~/models/projects.server";
 import { splitLines } from "~/domain/text/lines";
 import { resolveSkillTexts } from "~/models/skills.server";
@@ -81,8 +89,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const skills = await resolveSkillTexts(db, texts);
     if (skills.unknown.length) return invalid({ skills: ["admin.modules.unknownSkills", { list: skills.unknown.join(", ") }] }, form);
     const input = {
-      title: d.title, summary: d.summary, description: d.description, role: d.role,
-      repoUrl: d.repoUrl, demoUrl: d.demoUrl, startedOn: d.startedOn, finishedOn: d.finishedOn,
+      title: d.title,
+      summary: d.summary,
+      description: d.description,
+      role: d.role,
+      repoUrl: d.repoUrl,
+      demoUrl: d.demoUrl,
+      startedOn: d.startedOn,
+      finishedOn: d.finishedOn,
       skillIds: skills.found.map((s) => s.id),
     };
     if (projectId === null) {
@@ -119,7 +133,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The file exists now: it must not outlive a row that failed to be written.
     let added: Awaited<ReturnType<typeof addProjectImage>>;
     try {
-      added = await addProjectImage(db, graduate.id, projectId, { fileName: stored.fileName, alt: parsed.data.alt, width: stored.width, height: stored.height });
+      added = await addProjectImage(db, graduate.id, projectId, {
+        fileName: stored.fileName,
+        alt: parsed.data.alt,
+        width: stored.width,
+        height: stored.height,
+      });
     } catch (error) {
       await deleteStoredImage(stored.fileName);
       throw error;
@@ -184,7 +203,9 @@ export default function ProjectPage() {
 
   return (
     <section>
-      <p className="small"><Link to="/me/projects">← {t("portfolio.back")}</Link></p>
+      <p className="small">
+        <Link to="/me/projects">← {t("portfolio.back")}</Link>
+      </p>
       <h1>{project ? project.title : t("portfolio.new")}</h1>
 
       <div className="card">
@@ -193,9 +214,32 @@ export default function ProjectPage() {
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="save" />
           <Field name="title" label={t("portfolio.field.title")} required defaultValue={v.title ?? project?.title} error={save.errors.title} />
-          <TextArea name="summary" label={t("portfolio.field.summary")} hint={t("portfolio.field.summaryHint")} optional rows={2} defaultValue={v.summary ?? project?.summary} error={save.errors.summary} />
-          <TextArea name="description" label={t("portfolio.field.description")} hint={t("portfolio.field.descriptionHint")} optional rows={8} defaultValue={v.description ?? project?.description} error={save.errors.description} />
-          <Field name="role" label={t("portfolio.field.role")} hint={t("portfolio.field.roleHint")} optional defaultValue={v.role ?? project?.role} error={save.errors.role} />
+          <TextArea
+            name="summary"
+            label={t("portfolio.field.summary")}
+            hint={t("portfolio.field.summaryHint")}
+            optional
+            rows={2}
+            defaultValue={v.summary ?? project?.summary}
+            error={save.errors.summary}
+          />
+          <TextArea
+            name="description"
+            label={t("portfolio.field.description")}
+            hint={t("portfolio.field.descriptionHint")}
+            optional
+            rows={8}
+            defaultValue={v.description ?? project?.description}
+            error={save.errors.description}
+          />
+          <Field
+            name="role"
+            label={t("portfolio.field.role")}
+            hint={t("portfolio.field.roleHint")}
+            optional
+            defaultValue={v.role ?? project?.role}
+            error={save.errors.role}
+          />
           <TextArea
             name="skills"
             label={t("portfolio.field.skills")}
@@ -205,11 +249,43 @@ export default function ProjectPage() {
             defaultValue={v.skills ?? project?.skills.map((s) => s[`name_${lang}`]).join("\n")}
             error={save.errors.skills}
           />
-          <Field name="repoUrl" type="url" label={t("portfolio.field.repoUrl")} hint={t("portfolio.field.urlHint")} optional defaultValue={v.repoUrl ?? project?.repo_url} error={save.errors.repoUrl} />
-          <Field name="demoUrl" type="url" label={t("portfolio.field.demoUrl")} hint={t("portfolio.field.urlHint")} optional defaultValue={v.demoUrl ?? project?.demo_url} error={save.errors.demoUrl} />
+          <Field
+            name="repoUrl"
+            type="url"
+            label={t("portfolio.field.repoUrl")}
+            hint={t("portfolio.field.urlHint")}
+            optional
+            defaultValue={v.repoUrl ?? project?.repo_url}
+            error={save.errors.repoUrl}
+          />
+          <Field
+            name="demoUrl"
+            type="url"
+            label={t("portfolio.field.demoUrl")}
+            hint={t("portfolio.field.urlHint")}
+            optional
+            defaultValue={v.demoUrl ?? project?.demo_url}
+            error={save.errors.demoUrl}
+          />
           <div className="grid grid--2">
-            <Field name="startedOn" type="month" label={t("portfolio.field.startedOn")} hint={t("portfolio.field.monthHint")} optional defaultValue={v.startedOn ?? project?.started_on} error={save.errors.startedOn} />
-            <Field name="finishedOn" type="month" label={t("portfolio.field.finishedOn")} hint={t("portfolio.field.finishedHint")} optional defaultValue={v.finishedOn ?? project?.finished_on} error={save.errors.finishedOn} />
+            <Field
+              name="startedOn"
+              type="month"
+              label={t("portfolio.field.startedOn")}
+              hint={t("portfolio.field.monthHint")}
+              optional
+              defaultValue={v.startedOn ?? project?.started_on}
+              error={save.errors.startedOn}
+            />
+            <Field
+              name="finishedOn"
+              type="month"
+              label={t("portfolio.field.finishedOn")}
+              hint={t("portfolio.field.finishedHint")}
+              optional
+              defaultValue={v.finishedOn ?? project?.finished_on}
+              error={save.errors.finishedOn}
+            />
           </div>
           <SubmitButton>{project ? t("portfolio.save") : t("portfolio.create")}</SubmitButton>
         </Form>
@@ -223,7 +299,9 @@ export default function ProjectPage() {
             <p>{t("portfolio.deleteWarning")}</p>
             <Form method="post">
               <input type="hidden" name="intent" value="delete" />
-              <button type="submit" className="button button--danger">{t("portfolio.deleteConfirm")}</button>
+              <button type="submit" className="button button--danger">
+                {t("portfolio.deleteConfirm")}
+              </button>
             </Form>
           </details>
         </>
@@ -237,7 +315,10 @@ export default function ProjectPage() {
 type LoadedProject = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["project"]>;
 
 function ImagesSection({
-  project, maxImages, failure, failedIntent,
+  project,
+  maxImages,
+  failure,
+  failedIntent,
 }: {
   project: LoadedProject;
   maxImages: number;
@@ -285,9 +366,15 @@ function ImagesSection({
                       aria-invalid={altError ? true : undefined}
                       aria-describedby={altError ? `${altId}-error` : undefined}
                     />
-                    {altError ? <p className="field__error" id={`${altId}-error`}>{altError}</p> : null}
+                    {altError ? (
+                      <p className="field__error" id={`${altId}-error`}>
+                        {altError}
+                      </p>
+                    ) : null}
                   </div>
-                  <button type="submit" className="button button--secondary">{t("portfolio.saveAlt")}</button>
+                  <button type="submit" className="button button--secondary">
+                    {t("portfolio.saveAlt")}
+                  </button>
                 </Form>
                 <div className="actions">
                   {count > 1 ? (
@@ -327,13 +414,23 @@ function ImagesSection({
 
       <h3>{t("portfolio.upload")}</h3>
       {full ? (
-        <p className="notice notice--info" role={fileError ? "alert" : undefined}>{t("portfolio.imagesFull", { max: maxImages })}</p>
+        <p className="notice notice--info" role={fileError ? "alert" : undefined}>
+          {t("portfolio.imagesFull", { max: maxImages })}
+        </p>
       ) : (
         // Remounted after each upload, so a sent file is not sent again by mistake.
         <Form key={count} method="post" encType="multipart/form-data" className="stack" noValidate>
           <FormErrorSummary errors={upload.errors} />
           <input type="hidden" name="intent" value="upload" />
-          <Field name="file" type="file" accept="image/png,image/jpeg,image/webp" label={t("portfolio.file")} hint={t("portfolio.fileHint")} required error={upload.errors.file} />
+          <Field
+            name="file"
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            label={t("portfolio.file")}
+            hint={t("portfolio.fileHint")}
+            required
+            error={upload.errors.file}
+          />
           <Field name="alt" label={t("portfolio.alt")} hint={t("portfolio.altHint")} required defaultValue={upload.values.alt} error={upload.errors.alt} />
           <SubmitButton>{t("portfolio.uploadSubmit")}</SubmitButton>
         </Form>

@@ -44,7 +44,9 @@ export default function PortfolioPage() {
       <h1>{t("portfolio.title")}</h1>
       <p className="lead">{t("portfolio.lead")}</p>
       <p>
-        <Link className="button" to="/me/projects/new">{t("portfolio.add")}</Link>
+        <Link className="button" to="/me/projects/new">
+          {t("portfolio.add")}
+        </Link>
       </p>
       {projects.length === 0 ? (
         <p className="notice notice--info">{t("portfolio.empty")}</p>
@@ -54,7 +56,9 @@ export default function PortfolioPage() {
             <li key={project.id} id={`project-${project.id}`}>
               <ProjectCard project={project} showDescription={false}>
                 <div className="actions">
-                  <Link className="button button--secondary" to={`/me/projects/${project.id}`}>{t("common.edit")}</Link>
+                  <Link className="button button--secondary" to={`/me/projects/${project.id}`}>
+                    {t("common.edit")}
+                  </Link>
                   {projects.length > 1 ? (
                     <Form method="post" className="order-form">
                       <input type="hidden" name="intent" value="move" />

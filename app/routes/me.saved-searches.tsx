@@ -18,7 +18,14 @@ import { badRequest, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 const MAX_SAVED = 50;
-const CreateSchema = z.object({ query: z.string().max(2000).optional().transform((v) => (v ?? "").replace(/^\?/, "")), name: optionalText(100) });
+const CreateSchema = z.object({
+  query: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => (v ?? "").replace(/^\?/, "")),
+  name: optionalText(100),
+});
 const DeleteSchema = z.object({ id: positiveId });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const origin = publicOrigin();
   const searches = await listSavedSearches(getDb(), user.id);
   // The feed token travels only inside the address the page shows (issue 13: named shapes).
-  return { searches: searches.map((s) => ({ id: s.id, name: s.name, query: s.query, created_at: s.created_at, feedUrl: `${origin}/saved/${s.feed_token}/feed.xml` })) };
+  return {
+    searches: searches.map((s) => ({ id: s.id, name: s.name, query: s.query, created_at: s.created_at, feedUrl: `${origin}/saved/${s.feed_token}/feed.xml` })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -62,23 +71,30 @@ export default function SavedSearches() {
       <h1>{t("vacancies.savedTitle")}</h1>
       <p className="lead">{t("vacancies.savedLead")}</p>
       {searches.length === 0 ? (
-        <p className="muted">{t("vacancies.savedNone")} <Link to="/vacancies">{t("vacancies.nav")}</Link></p>
+        <p className="muted">
+          {t("vacancies.savedNone")} <Link to="/vacancies">{t("vacancies.nav")}</Link>
+        </p>
       ) : (
         <ul className="stack saved-searches">
           {searches.map((s) => (
             <li key={s.id} className="card stack">
-              <h2><Link to={`/vacancies${s.query ? `?${s.query}` : ""}`}>{s.name}</Link></h2>
+              <h2>
+                <Link to={`/vacancies${s.query ? `?${s.query}` : ""}`}>{s.name}</Link>
+              </h2>
               <p className="small muted">{t("vacancies.savedOn", { date: formatDate(lang, s.created_at) })}</p>
               <div className="field">
                 <label htmlFor={`feed-${s.id}`}>{t("vacancies.privateFeed")}</label>
                 <input id={`feed-${s.id}`} className="feed-url" readOnly value={s.feedUrl} aria-describedby={`feed-${s.id}-hint`} />
-                <p className="field__hint" id={`feed-${s.id}-hint`}>{t("vacancies.privateFeedHint")}</p>
+                <p className="field__hint" id={`feed-${s.id}-hint`}>
+                  {t("vacancies.privateFeedHint")}
+                </p>
               </div>
               <Form method="post">
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="id" value={s.id} />
                 <button type="submit" className="button button--danger">
-                  {t("vacancies.deleteSearch")}<span className="visually-hidden"> ({s.name})</span>
+                  {t("vacancies.deleteSearch")}
+                  <span className="visually-hidden"> ({s.name})</span>
                 </button>
               </Form>
             </li>

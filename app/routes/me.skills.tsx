@@ -78,7 +78,14 @@ export default function SkillsPage() {
       <FormErrorSummary errors={errors} />
       <Form method="post" className="card filters" noValidate key={formKey}>
         <input type="hidden" name="intent" value="add" />
-        <Field name="skill" label={t("skills.skill")} required defaultValue={values.intent === "add" ? values.skill : ""} error={errors.skill} autoComplete="off" />
+        <Field
+          name="skill"
+          label={t("skills.skill")}
+          required
+          defaultValue={values.intent === "add" ? values.skill : ""}
+          error={errors.skill}
+          autoComplete="off"
+        />
         <Select name="level" label={t("skills.level")} options={levelOptions} defaultValue={values.level ?? "basic"} error={errors.level} />
         <SubmitButton>{t("skills.add")}</SubmitButton>
       </Form>
@@ -96,9 +103,15 @@ export default function SkillsPage() {
                 <input type="hidden" name="intent" value="level" />
                 <input type="hidden" name="skillId" value={s.id} />
                 <select name="level" defaultValue={s.level} aria-label={`${t("skills.level")}: ${pick(s, "name", lang)}`}>
-                  {levelOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                  {levelOptions.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
                 </select>
-                <button type="submit" className="button button--secondary">{t("skills.update")}</button>
+                <button type="submit" className="button button--secondary">
+                  {t("skills.update")}
+                </button>
               </Form>
             ),
           },
@@ -108,7 +121,9 @@ export default function SkillsPage() {
               <Form method="post" className="row-form">
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="skillId" value={s.id} />
-                <button type="submit" className="link-button" aria-label={`${t("skills.remove")}: ${pick(s, "name", lang)}`}>{t("skills.remove")}</button>
+                <button type="submit" className="link-button" aria-label={`${t("skills.remove")}: ${pick(s, "name", lang)}`}>
+                  {t("skills.remove")}
+                </button>
               </Form>
             ),
           },

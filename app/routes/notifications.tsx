@@ -43,7 +43,9 @@ export default function NotificationsPage() {
       <h1>{t("notifications.title")}</h1>
       {unread ? (
         <Form method="post">
-          <button type="submit" className="button button--secondary">{t("notifications.markRead")}</button>
+          <button type="submit" className="button button--secondary">
+            {t("notifications.markRead")}
+          </button>
         </Form>
       ) : null}
       {notifications.length === 0 ? (
@@ -54,8 +56,7 @@ export default function NotificationsPage() {
             const text = notificationText(t, n);
             return (
               <li key={n.id} className={`card${n.read_at ? "" : " is-unread"}`}>
-                {!n.read_at ? <span className="pill pill--warn">{t("notifications.new")}</span> : null}{" "}
-                {n.link ? <Link to={n.link}>{text}</Link> : text}
+                {!n.read_at ? <span className="pill pill--warn">{t("notifications.new")}</span> : null} {n.link ? <Link to={n.link}>{text}</Link> : text}
                 <br />
                 <span className="small muted">{formatDateTime(lang, n.created_at)}</span>
               </li>

@@ -24,7 +24,6 @@ import { titleMeta } from "~/utils/meta";
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
 export const handle = SERVER_RENDERED_ONLY;
 
-
 /** `?school=ID` (the home page's school cards link here) narrows the page to that school; else all. */
 function schoolParam(value: string | null): number | null {
   return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
@@ -42,7 +41,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     school,
     schools: schools
       .filter((s) => school === null || s.id === school)
-      .map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en, city_ky: s.city_ky, city_ru: s.city_ru, city_en: s.city_en, years: s.table.years, total: s.table.total })),
+      .map((s) => ({
+        id: s.id,
+        name_ky: s.name_ky,
+        name_ru: s.name_ru,
+        name_en: s.name_en,
+        city_ky: s.city_ky,
+        city_ru: s.city_ru,
+        city_en: s.city_en,
+        years: s.table.years,
+        total: s.table.total,
+      })),
   };
 }
 
@@ -90,7 +99,7 @@ function payOf(row: PublicRow, t: T, lang: Lang) {
 /** The reached share of a row still being followed up, or null when the row shows its rates. */
 function followUpOf(row: PublicRow): number | null {
   const reached = row.cells.knowledgeRate;
-  return row.followUp && reached.shown ? reached.percent ?? 0 : null;
+  return row.followUp && reached.shown ? (reached.percent ?? 0) : null;
 }
 
 function Row({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lang: Lang }) {
@@ -101,10 +110,14 @@ function Row({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lan
       <td>{formatNumber(lang, row.n)}</td>
       {reached !== null ? (
         // The rates of a year still being followed up would mislead (docs/product.md §6): one cell says so.
-        <td colSpan={COLUMNS.length + 1} className="follow-up">{t("outcomes.public.followUp", { percent: formatNumber(lang, reached) })}</td>
+        <td colSpan={COLUMNS.length + 1} className="follow-up">
+          {t("outcomes.public.followUp", { percent: formatNumber(lang, reached) })}
+        </td>
       ) : (
         <>
-          {COLUMNS.map((c) => <td key={c.key}>{cell(row.cells[c.of], t, lang)}</td>)}
+          {COLUMNS.map((c) => (
+            <td key={c.key}>{cell(row.cells[c.of], t, lang)}</td>
+          ))}
           <td>{payOf(row, t, lang)}</td>
         </>
       )}
@@ -121,7 +134,9 @@ function Card({ label, row, t, lang }: { label: string; row: PublicRow; t: T; la
   return (
     <li className="outcome-card">
       <h3>{label}</h3>
-      <p className="outcome-card__n">{t("outcomes.public.graduates")}: <strong>{formatNumber(lang, row.n)}</strong></p>
+      <p className="outcome-card__n">
+        {t("outcomes.public.graduates")}: <strong>{formatNumber(lang, row.n)}</strong>
+      </p>
       {reached !== null ? (
         <p className="follow-up">{t("outcomes.public.followUp", { percent: formatNumber(lang, reached) })}</p>
       ) : (
@@ -130,12 +145,20 @@ function Card({ label, row, t, lang }: { label: string; row: PublicRow; t: T; la
             <div key={run.base} className="card-group">
               <p className="card-base">{t(baseOf(run.base))}</p>
               <dl>
-                {run.columns.map((c) => <div key={c.key}><dt>{t(labelOf(c))}</dt><dd>{cell(row.cells[c.of], t, lang)}</dd></div>)}
+                {run.columns.map((c) => (
+                  <div key={c.key}>
+                    <dt>{t(labelOf(c))}</dt>
+                    <dd>{cell(row.cells[c.of], t, lang)}</dd>
+                  </div>
+                ))}
               </dl>
             </div>
           ))}
           <dl className="card-group">
-            <div><dt>{t("outcomes.public.label.pay")}</dt><dd>{payOf(row, t, lang)}</dd></div>
+            <div>
+              <dt>{t("outcomes.public.label.pay")}</dt>
+              <dd>{payOf(row, t, lang)}</dd>
+            </div>
           </dl>
         </>
       )}
@@ -155,7 +178,11 @@ export default function PublicOutcomes() {
         <CheckpointField id="public-checkpoint" label="outcomes.public.checkpoint" value={checkpoint} />
         <SubmitButton>{t("outcomes.public.show")}</SubmitButton>
       </Form>
-      {school !== null ? <p className="small"><Link to={`/outcomes?checkpoint=${checkpoint}`}>← {t("outcomesSchool.allSchools")}</Link></p> : null}
+      {school !== null ? (
+        <p className="small">
+          <Link to={`/outcomes?checkpoint=${checkpoint}`}>← {t("outcomesSchool.allSchools")}</Link>
+        </p>
+      ) : null}
       {schools.length === 0 ? (
         <p className="muted">{t(school !== null ? "outcomesSchool.none" : "outcomes.public.empty")}</p>
       ) : (
@@ -164,36 +191,51 @@ export default function PublicOutcomes() {
           <figure className="chart-figure">
             <GroupBarChart
               title={`${t("outcomes.public.chart")} — ${t(`outcomes.checkpoint.${checkpoint}`)}`}
-              series={[{ name: t("outcomes.public.label.knowledge"), color: CHART_COLORS[0] }, { name: t("outcomes.public.label.employment"), color: CHART_COLORS[1] }]}
+              series={[
+                { name: t("outcomes.public.label.knowledge"), color: CHART_COLORS[0] },
+                { name: t("outcomes.public.label.employment"), color: CHART_COLORS[1] },
+              ]}
               groups={schools.map((s) => ({ label: pick(s, "name", lang), values: [share(s.total.cells.knowledgeRate), share(s.total.cells.employmentRate)] }))}
               width={288}
               textSize={12}
             />
-            <figcaption className="small muted">{t("outcomes.public.chart")}. {t("outcomes.public.chartCaption")}</figcaption>
+            <figcaption className="small muted">
+              {t("outcomes.public.chart")}. {t("outcomes.public.chartCaption")}
+            </figcaption>
           </figure>
           <p className="small muted">{t("outcomes.public.hiddenNote")}</p>
           <p className="small muted">{t("outcomes.public.followUpNote")}</p>
           {schools.map((s) => (
             <section key={s.id} aria-labelledby={`school-${s.id}`}>
-              <h2 id={`school-${s.id}`}>{pick(s, "name", lang)} <span className="small muted">{pick(s, "city", lang)}</span></h2>
+              <h2 id={`school-${s.id}`}>
+                {pick(s, "name", lang)} <span className="small muted">{pick(s, "city", lang)}</span>
+              </h2>
               <div className="table-wrap">
                 <table>
                   <thead>
                     <tr>
                       <th scope="col">{t("outcomes.public.year")}</th>
                       <th scope="col">{t("outcomes.public.graduates")}</th>
-                      {COLUMNS.map((c) => <th key={c.key} scope="col">{t(labelOf(c))} <span className="col-base">{t(baseOf(c.base))}</span></th>)}
+                      {COLUMNS.map((c) => (
+                        <th key={c.key} scope="col">
+                          {t(labelOf(c))} <span className="col-base">{t(baseOf(c.base))}</span>
+                        </th>
+                      ))}
                       <th scope="col">{t("outcomes.public.label.pay")}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {s.years.map((y) => <Row key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />)}
+                    {s.years.map((y) => (
+                      <Row key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />
+                    ))}
                     <Row label={t("outcomes.public.allYears")} row={s.total} t={t} lang={lang} />
                   </tbody>
                 </table>
               </div>
               <ul className="outcome-cards">
-                {s.years.map((y) => <Card key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />)}
+                {s.years.map((y) => (
+                  <Card key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />
+                ))}
                 <Card label={t("outcomes.public.allYears")} row={s.total} t={t} lang={lang} />
               </ul>
             </section>
@@ -202,13 +244,20 @@ export default function PublicOutcomes() {
       )}
       <h2>{t("outcomes.public.explainTitle")}</h2>
       <dl className="explain">
-        <dt>{t("outcomes.public.label.knowledge")}</dt><dd>{t("outcomes.public.explain.knowledge")}</dd>
-        <dt>{t("outcomes.public.label.employment")}</dt><dd>{t("outcomes.public.explain.employment")}</dd>
-        <dt>{t("outcomes.public.label.career")}</dt><dd>{t("outcomes.public.explain.career")}</dd>
-        <dt>{t("outcomes.public.label.htp")}</dt><dd>{t("outcomes.public.explain.htp")}</dd>
-        <dt>{t("outcomes.public.label.related")}</dt><dd>{t("outcomes.public.explain.related")}</dd>
-        <dt>{t("outcomes.public.label.within6")}</dt><dd>{t("outcomes.public.explain.within6")}</dd>
-        <dt>{t("outcomes.public.label.pay")}</dt><dd>{t("outcomes.public.explain.pay")}</dd>
+        <dt>{t("outcomes.public.label.knowledge")}</dt>
+        <dd>{t("outcomes.public.explain.knowledge")}</dd>
+        <dt>{t("outcomes.public.label.employment")}</dt>
+        <dd>{t("outcomes.public.explain.employment")}</dd>
+        <dt>{t("outcomes.public.label.career")}</dt>
+        <dd>{t("outcomes.public.explain.career")}</dd>
+        <dt>{t("outcomes.public.label.htp")}</dt>
+        <dd>{t("outcomes.public.explain.htp")}</dd>
+        <dt>{t("outcomes.public.label.related")}</dt>
+        <dd>{t("outcomes.public.explain.related")}</dd>
+        <dt>{t("outcomes.public.label.within6")}</dt>
+        <dd>{t("outcomes.public.explain.within6")}</dd>
+        <dt>{t("outcomes.public.label.pay")}</dt>
+        <dd>{t("outcomes.public.explain.pay")}</dd>
       </dl>
       <aside className="standards-note small muted" aria-labelledby="standards-note">
         <h3 id="standards-note">{t("outcomes.public.standardsTitle")}</h3>

@@ -49,8 +49,23 @@ export default function ResetPasswordPage() {
           <p>{t("reset.lead", { email })}</p>
           <FormErrorSummary errors={errors} />
           <Form method="post" className="stack" noValidate>
-            <Field name="password" type="password" label={t("account.newPassword")} hint={t("join.passwordHint")} autoComplete="new-password" required error={errors.password} />
-            <Field name="passwordRepeat" type="password" label={t("account.newPasswordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
+            <Field
+              name="password"
+              type="password"
+              label={t("account.newPassword")}
+              hint={t("join.passwordHint")}
+              autoComplete="new-password"
+              required
+              error={errors.password}
+            />
+            <Field
+              name="passwordRepeat"
+              type="password"
+              label={t("account.newPasswordRepeat")}
+              autoComplete="new-password"
+              required
+              error={errors.passwordRepeat}
+            />
             <SubmitButton>{t("reset.submit")}</SubmitButton>
           </Form>
         </>

@@ -22,7 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const origin = publicOrigin();
   const query = parseBoardQuery(search.query);
   const result = await searchVacancies(db, { ...query, sort: "newest", page: 1, pageSize: FEED_SIZE });
-  const items = await getFeedItems(db, result.items.map((v) => v.id));
+  const items = await getFeedItems(
+    db,
+    result.items.map((v) => v.id),
+  );
   return rssResponse(
     renderRss(
       {

@@ -114,7 +114,9 @@ export default function EmployerSignUpPage() {
       <h1>{t("signup.title")}</h1>
       <p className="lead">{t("signup.lead")}</p>
       {invite?.company ? (
-        <Notice kind="info"><p>{t("companies.signup.joining", { company: invite.company })}</p></Notice>
+        <Notice kind="info">
+          <p>{t("companies.signup.joining", { company: invite.company })}</p>
+        </Notice>
       ) : null}
       <FormErrorSummary errors={errors} />
       <Form method="post" className="stack" noValidate>
@@ -123,17 +125,44 @@ export default function EmployerSignUpPage() {
             <input type="hidden" name="invite" value={values.invite ?? invite.code} />
           ) : (
             // A bad, used or expired code: say so and let the person correct it (or clear it for a new company).
-            <Field name="invite" label={t("companies.signup.inviteCode")} defaultValue={values.invite ?? invite.code} error={errors.invite ?? invite.problem ?? undefined} autoComplete="off" />
+            <Field
+              name="invite"
+              label={t("companies.signup.inviteCode")}
+              defaultValue={values.invite ?? invite.code}
+              error={errors.invite ?? invite.problem ?? undefined}
+              autoComplete="off"
+            />
           )
         ) : null}
         <Field name="name" label={t("signup.name")} autoComplete="name" required defaultValue={values.name} error={errors.name} />
-        {invite ? null : <Field name="company" label={t("signup.company")} autoComplete="organization" required defaultValue={values.company} error={errors.company} />}
-        <Field name="email" type="email" label={t("signup.email")} autoComplete="email" inputMode="email" required defaultValue={values.email} error={errors.email} />
-        <Field name="password" type="password" label={t("signup.password")} hint={t("join.passwordHint")} autoComplete="new-password" required error={errors.password} />
+        {invite ? null : (
+          <Field name="company" label={t("signup.company")} autoComplete="organization" required defaultValue={values.company} error={errors.company} />
+        )}
+        <Field
+          name="email"
+          type="email"
+          label={t("signup.email")}
+          autoComplete="email"
+          inputMode="email"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("signup.password")}
+          hint={t("join.passwordHint")}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
         <Field name="passwordRepeat" type="password" label={t("signup.passwordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
         <SubmitButton>{t("signup.submit")}</SubmitButton>
       </Form>
-      <p><Link to="/join">{t("signup.graduateHint")}</Link></p>
+      <p>
+        <Link to="/join">{t("signup.graduateHint")}</Link>
+      </p>
     </section>
   );
 }

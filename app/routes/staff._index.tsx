@@ -18,12 +18,42 @@ export default function StaffHome() {
       <h1>{t("staff.title")}</h1>
       <p className="lead">{t("staff.lead")}</p>
       <ul className="tiles">
-        <li><Link to="/staff/invitations"><strong>{t("staff.invitations")}</strong><span className="muted">{t("staff.invite.title")}</span></Link></li>
-        <li><Link to="/staff/outcomes"><strong>{t("outcomes.dashboard.nav")}</strong><span className="muted">{t("outcomes.dashboard.tile")}</span></Link></li>
-        <li><Link to="/staff/outcomes/follow-up"><strong>{t("outcomes.followUp.nav")}</strong><span className="muted">{t("outcomes.followUp.tile")}</span></Link></li>
-        <li><Link to="/staff/outcomes/employers"><strong>{t("outcomes.employers.nav")}</strong><span className="muted">{t("outcomes.employers.tile")}</span></Link></li>
-        <li><Link to="/staff/companies"><strong>{t("companies.title")}</strong><span className="muted">{t("companies.staff.tile")}</span></Link></li>
-        <li><Link to="/staff/password-resets"><strong>{t("staff.resets")}</strong><span className="muted">{t("staff.reset.submit")}</span></Link></li>
+        <li>
+          <Link to="/staff/invitations">
+            <strong>{t("staff.invitations")}</strong>
+            <span className="muted">{t("staff.invite.title")}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/staff/outcomes">
+            <strong>{t("outcomes.dashboard.nav")}</strong>
+            <span className="muted">{t("outcomes.dashboard.tile")}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/staff/outcomes/follow-up">
+            <strong>{t("outcomes.followUp.nav")}</strong>
+            <span className="muted">{t("outcomes.followUp.tile")}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/staff/outcomes/employers">
+            <strong>{t("outcomes.employers.nav")}</strong>
+            <span className="muted">{t("outcomes.employers.tile")}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/staff/companies">
+            <strong>{t("companies.title")}</strong>
+            <span className="muted">{t("companies.staff.tile")}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/staff/password-resets">
+            <strong>{t("staff.resets")}</strong>
+            <span className="muted">{t("staff.reset.submit")}</span>
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -16,13 +16,25 @@ import { titleMeta } from "~/utils/meta";
 // Each filter is read on its own: a malformed value is ignored rather than answered with an error.
 const code = z.string().regex(/^[a-z0-9_.-]{1,60}$/);
 const FilterSchemas = {
-  actor: z.string().regex(/^\d{1,12}$/).transform(Number),
+  actor: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
   action: code,
   entity: code,
   entityId: z.string().trim().min(1).max(40),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d))),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d))),
-  page: z.string().regex(/^\d{1,6}$/).transform(Number),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => !Number.isNaN(Date.parse(d))),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => !Number.isNaN(Date.parse(d))),
+  page: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number),
 };
 
 function readFilters(params: URLSearchParams): { filters: AuditFilters; page: number } {
@@ -101,8 +113,21 @@ function Change({ before, after }: { before: string | null; after: string | null
             <div key={key} className={changed ? "audit-change__row is-changed" : "audit-change__row"}>
               <dt>{fieldLabel(key)}</dt>
               <dd>
-                {b !== undefined ? <span><span className="visually-hidden">{t("audit.before")}: </span>{changed ? <del>{was}</del> : was}</span> : null}
-                {changed || b === undefined ? <>{b !== undefined ? " → " : null}<span><span className="visually-hidden">{t("audit.after")}: </span>{changed ? <ins>{now}</ins> : now}</span></> : null}
+                {b !== undefined ? (
+                  <span>
+                    <span className="visually-hidden">{t("audit.before")}: </span>
+                    {changed ? <del>{was}</del> : was}
+                  </span>
+                ) : null}
+                {changed || b === undefined ? (
+                  <>
+                    {b !== undefined ? " → " : null}
+                    <span>
+                      <span className="visually-hidden">{t("audit.after")}: </span>
+                      {changed ? <ins>{now}</ins> : now}
+                    </span>
+                  </>
+                ) : null}
               </dd>
             </div>
           );
@@ -112,8 +137,18 @@ function Change({ before, after }: { before: string | null; after: string | null
   }
   return (
     <dl className="audit-change">
-      {b !== undefined ? <div className="audit-change__row"><dt>{t("audit.before")}</dt><dd>{showValue(b)}</dd></div> : null}
-      {a !== undefined ? <div className="audit-change__row"><dt>{t("audit.after")}</dt><dd>{showValue(a)}</dd></div> : null}
+      {b !== undefined ? (
+        <div className="audit-change__row">
+          <dt>{t("audit.before")}</dt>
+          <dd>{showValue(b)}</dd>
+        </div>
+      ) : null}
+      {a !== undefined ? (
+        <div className="audit-change__row">
+          <dt>{t("audit.after")}</dt>
+          <dd>{showValue(a)}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -136,8 +171,20 @@ export default function AuditPage() {
           options={actors.map((a) => ({ value: a.id, label: `${a.display_name} (${a.email})` }))}
           defaultValue={filters.actorId}
         />
-        <Select name="action" label={t("audit.filter.action")} placeholder={t("audit.filter.any")} options={actions.map((a) => ({ value: a, label: actionLabel(a) }))} defaultValue={filters.action} />
-        <Select name="entity" label={t("audit.filter.entity")} placeholder={t("audit.filter.any")} options={entities.map((e) => ({ value: e, label: entityLabel(e) }))} defaultValue={filters.entity} />
+        <Select
+          name="action"
+          label={t("audit.filter.action")}
+          placeholder={t("audit.filter.any")}
+          options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+          defaultValue={filters.action}
+        />
+        <Select
+          name="entity"
+          label={t("audit.filter.entity")}
+          placeholder={t("audit.filter.any")}
+          options={entities.map((e) => ({ value: e, label: entityLabel(e) }))}
+          defaultValue={filters.entity}
+        />
         <Field name="entityId" label={t("audit.filter.entityId")} defaultValue={filters.entityId} optional inputMode="numeric" />
         <Field name="from" type="date" label={t("audit.filter.from")} defaultValue={filters.from} optional />
         <Field name="to" type="date" label={t("audit.filter.to")} defaultValue={filters.to} optional />
@@ -163,19 +210,40 @@ export default function AuditPage() {
                 <>
                   <Link to={only({ actor: String(e.actor_user_id) })}>{e.actor_name}</Link>
                   <br />
-                  <span className="muted small">{e.actor_email}{e.actor_role ? ` · ${t(`role.${e.actor_role}`)}` : null}</span>
+                  <span className="muted small">
+                    {e.actor_email}
+                    {e.actor_role ? ` · ${t(`role.${e.actor_role}`)}` : null}
+                  </span>
                 </>
               ) : (
                 <span className="muted">{t("audit.system")}</span>
               ),
           },
-          { header: t("audit.col.what"), cell: (e) => <>{actionLabel(e.action)}<br /><code className="small" translate="no">{e.action}</code></> },
+          {
+            header: t("audit.col.what"),
+            cell: (e) => (
+              <>
+                {actionLabel(e.action)}
+                <br />
+                <code className="small" translate="no">
+                  {e.action}
+                </code>
+              </>
+            ),
+          },
           {
             header: t("audit.col.record"),
             cell: (e) => (
               <>
                 {entityLabel(e.entity)}
-                {e.entity_id !== null ? <>{" "}<Link to={only({ entity: e.entity, entityId: e.entity_id })} title={t("audit.onlyThis")}>#{e.entity_id}</Link></> : null}
+                {e.entity_id !== null ? (
+                  <>
+                    {" "}
+                    <Link to={only({ entity: e.entity, entityId: e.entity_id })} title={t("audit.onlyThis")}>
+                      #{e.entity_id}
+                    </Link>
+                  </>
+                ) : null}
               </>
             ),
           },

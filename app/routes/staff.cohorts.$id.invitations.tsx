@@ -118,9 +118,17 @@ export default function CohortInvitationsPage() {
                   <Form method="post" action={`/staff/cohorts/${cohort.id}/invitations#g-${g.id}`} className="row-form">
                     <input type="hidden" name="graduateId" value={g.id} />
                     {g.state.kind === "expired" ? (
-                      <button type="submit" className="button" name="intent" value="renew" aria-label={t("invite.renew.renewLabel", { name: g.name })}>{t("invite.renew.renew")}</button>
+                      <button type="submit" className="button" name="intent" value="renew" aria-label={t("invite.renew.renewLabel", { name: g.name })}>
+                        {t("invite.renew.renew")}
+                      </button>
                     ) : null}
-                    <button type="submit" className={g.state.kind === "expired" ? "button button--secondary" : "button"} name="intent" value="reissue" aria-label={g.state.kind === "none" ? undefined : t("invite.renew.reissueLabel", { name: g.name })}>
+                    <button
+                      type="submit"
+                      className={g.state.kind === "expired" ? "button button--secondary" : "button"}
+                      name="intent"
+                      value="reissue"
+                      aria-label={g.state.kind === "none" ? undefined : t("invite.renew.reissueLabel", { name: g.name })}
+                    >
                       {g.state.kind === "none" ? t("invite.renew.create") : t("invite.renew.reissue")}
                     </button>
                   </Form>

@@ -8,7 +8,13 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import {
-  approveIdentityChange, getCompanyForStaff, pendingIdentityChangeForStaff, rejectCompany, rejectIdentityChange, setCompanyTrusted, verifyCompany,
+  approveIdentityChange,
+  getCompanyForStaff,
+  pendingIdentityChangeForStaff,
+  rejectCompany,
+  rejectIdentityChange,
+  setCompanyTrusted,
+  verifyCompany,
 } from "~/models/companies.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -77,39 +83,69 @@ export default function StaffCompanyPage() {
   const { errors, values } = useFormFailure();
   return (
     <section>
-      <p><Link to="/staff/companies">← {t("companies.staff.back")}</Link></p>
+      <p>
+        <Link to="/staff/companies">← {t("companies.staff.back")}</Link>
+      </p>
       <div className="company-head">
         {c.logo ? <img className="company-logo" src={`/uploads/${c.logo}`} alt={t("companies.logoAlt", { company: c.name })} width={96} height={96} /> : null}
         <div>
           <h1>{c.name}</h1>
           <p>
             {t(`companies.label.${c.status}`)}
-            {c.trusted ? <> · <span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
+            {c.trusted ? (
+              <>
+                {" "}
+                · <span className="badge-verified">{t("companies.staff.trusted")}</span>
+              </>
+            ) : null}
           </p>
         </div>
       </div>
       {c.status === "verified" && c.verified_at ? (
         <p className="small muted">{t("companies.staff.verifiedBy", { name: c.verified_by_name ?? "—", date: formatDate(lang, c.verified_at) })}</p>
       ) : null}
-      {c.status === "rejected" ? <Notice kind="error"><p>{t("companies.staff.rejectedWith", { reason: c.reject_reason ?? "—" })}</p></Notice> : null}
+      {c.status === "rejected" ? (
+        <Notice kind="error">
+          <p>{t("companies.staff.rejectedWith", { reason: c.reject_reason ?? "—" })}</p>
+        </Notice>
+      ) : null}
       <FormErrorSummary errors={errors} />
       {identityChange ? (
         <div className="card stack company-identity-change">
           <h2>{t("companies.staff.identityTitle")}</h2>
-          <p className="small muted">{t("companies.staff.identityRequestedBy", { name: identityChange.requested_by_name ?? "—", date: formatDate(lang, identityChange.created_at) })}</p>
+          <p className="small muted">
+            {t("companies.staff.identityRequestedBy", { name: identityChange.requested_by_name ?? "—", date: formatDate(lang, identityChange.created_at) })}
+          </p>
           <dl className="company-facts">
             <dt>{t("companies.name")}</dt>
-            <dd>{t("companies.staff.identityNow")}: {c.name}<br />{t("companies.staff.identityRequested")}: <strong>{identityChange.name}</strong></dd>
+            <dd>
+              {t("companies.staff.identityNow")}: {c.name}
+              <br />
+              {t("companies.staff.identityRequested")}: <strong>{identityChange.name}</strong>
+            </dd>
             <dt>{t("companies.htpNumber")}</dt>
-            <dd>{t("companies.staff.identityNow")}: {c.htp_number ?? "—"}<br />{t("companies.staff.identityRequested")}: <strong>{identityChange.htp_number ?? "—"}</strong></dd>
+            <dd>
+              {t("companies.staff.identityNow")}: {c.htp_number ?? "—"}
+              <br />
+              {t("companies.staff.identityRequested")}: <strong>{identityChange.htp_number ?? "—"}</strong>
+            </dd>
             <dt>{t("companies.website")}</dt>
-            <dd>{t("companies.staff.identityNow")}: {c.website ?? "—"}<br />{t("companies.staff.identityRequested")}: <strong>{identityChange.website ?? "—"}</strong></dd>
+            <dd>
+              {t("companies.staff.identityNow")}: {c.website ?? "—"}
+              <br />
+              {t("companies.staff.identityRequested")}: <strong>{identityChange.website ?? "—"}</strong>
+            </dd>
           </dl>
           {identityChange.clashes.length ? (
             <Notice kind="error">
               <p>{t("companies.staff.identityClash")}</p>
               <ul>
-                {identityChange.clashes.map((x) => <li key={x.id}><Link to={`/staff/companies/${x.id}`}>{x.name}</Link>{x.htp_number ? ` · ${x.htp_number}` : ""}</li>)}
+                {identityChange.clashes.map((x) => (
+                  <li key={x.id}>
+                    <Link to={`/staff/companies/${x.id}`}>{x.name}</Link>
+                    {x.htp_number ? ` · ${x.htp_number}` : ""}
+                  </li>
+                ))}
               </ul>
             </Notice>
           ) : null}
@@ -119,7 +155,14 @@ export default function StaffCompanyPage() {
           </Form>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="rejectIdentity" />
-            <TextArea name="identityReason" label={t("companies.staff.reason")} required rows={3} defaultValue={values.intent === "rejectIdentity" ? values.identityReason : undefined} error={errors.identityReason} />
+            <TextArea
+              name="identityReason"
+              label={t("companies.staff.reason")}
+              required
+              rows={3}
+              defaultValue={values.intent === "rejectIdentity" ? values.identityReason : undefined}
+              error={errors.identityReason}
+            />
             <SubmitButton>{t("companies.staff.identityReject")}</SubmitButton>
           </Form>
         </div>
@@ -130,7 +173,15 @@ export default function StaffCompanyPage() {
             <dt>{t("companies.htpNumber")}</dt>
             <dd>{c.htp_number ?? "—"}</dd>
             <dt>{t("companies.website")}</dt>
-            <dd>{c.website ? <a href={c.website} rel="noopener noreferrer nofollow" target="_blank">{c.website}</a> : "—"}</dd>
+            <dd>
+              {c.website ? (
+                <a href={c.website} rel="noopener noreferrer nofollow" target="_blank">
+                  {c.website}
+                </a>
+              ) : (
+                "—"
+              )}
+            </dd>
             <dt>{t("companies.city")}</dt>
             <dd>{c.city ?? "—"}</dd>
             <dt>{t("companies.staff.created")}</dt>
@@ -138,7 +189,11 @@ export default function StaffCompanyPage() {
             <dt>{t("companies.members")}</dt>
             <dd>
               <ul className="company-members">
-                {members.map((m) => <li key={m.id}>{m.display_name} <span className="small muted">{m.email}</span></li>)}
+                {members.map((m) => (
+                  <li key={m.id}>
+                    {m.display_name} <span className="small muted">{m.email}</span>
+                  </li>
+                ))}
               </ul>
             </dd>
           </dl>
@@ -153,7 +208,14 @@ export default function StaffCompanyPage() {
           ) : null}
           <Form method="post" className="card stack" noValidate>
             <input type="hidden" name="intent" value="reject" />
-            <TextArea name="reason" label={t("companies.staff.reason")} required rows={3} defaultValue={values.intent === "reject" ? values.reason : undefined} error={errors.reason} />
+            <TextArea
+              name="reason"
+              label={t("companies.staff.reason")}
+              required
+              rows={3}
+              defaultValue={values.intent === "reject" ? values.reason : undefined}
+              error={errors.reason}
+            />
             <SubmitButton>{t("companies.staff.reject")}</SubmitButton>
           </Form>
           <Form method="post" className="card stack">

@@ -50,7 +50,9 @@ export default function StaffCompaniesPage() {
                 {c.website ? (
                   <>
                     <br />
-                    <a className="small" href={c.website} rel="noopener noreferrer nofollow" target="_blank">{c.website}</a>
+                    <a className="small" href={c.website} rel="noopener noreferrer nofollow" target="_blank">
+                      {c.website}
+                    </a>
                   </>
                 ) : null}
               </>
@@ -61,8 +63,18 @@ export default function StaffCompaniesPage() {
             cell: (c) => (
               <>
                 {t(`companies.label.${c.status}`)}
-                {c.trusted ? <><br /><span className="badge-verified">{t("companies.staff.trusted")}</span></> : null}
-                {c.identity_change_pending ? <><br /><strong className="small">{t("companies.staff.identityWaiting")}</strong></> : null}
+                {c.trusted ? (
+                  <>
+                    <br />
+                    <span className="badge-verified">{t("companies.staff.trusted")}</span>
+                  </>
+                ) : null}
+                {c.identity_change_pending ? (
+                  <>
+                    <br />
+                    <strong className="small">{t("companies.staff.identityWaiting")}</strong>
+                  </>
+                ) : null}
               </>
             ),
           },

@@ -43,9 +43,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { graduate: g, modules, skills } = await profileFromParam(params.id);
   // What the verification page shows, not the graduate row (issue 13: no verifier ids, no contacts).
   const graduate = {
-    first_name: g.first_name, last_name: g.last_name, slug: g.slug, graduation_date: g.graduation_date,
-    school_ky: g.school_ky, school_ru: g.school_ru, school_en: g.school_en,
-    certificate_number: g.certificate_number, certificate_date: g.certificate_date, certificate_verified_at: g.certificate_verified_at,
+    first_name: g.first_name,
+    last_name: g.last_name,
+    slug: g.slug,
+    graduation_date: g.graduation_date,
+    school_ky: g.school_ky,
+    school_ru: g.school_ru,
+    school_en: g.school_en,
+    certificate_number: g.certificate_number,
+    certificate_date: g.certificate_date,
+    certificate_verified_at: g.certificate_verified_at,
   };
   return { profile: { graduate, modules, skills }, certificateName: await certificateName(getDb(), langOf(request)) };
 }
@@ -93,10 +100,17 @@ export default function VerifyGraduatePage() {
   const { errors, values } = useFormFailure();
   return (
     <section>
-      <h1>{g.first_name} {g.last_name}</h1>
+      <h1>
+        {g.first_name} {g.last_name}
+      </h1>
       <p className="muted">
         {cohortLabel(t, lang, { name_ky: g.school_ky, name_ru: g.school_ru, name_en: g.school_en }, g.graduation_date)}
-        {g.slug ? <> · <Link to={`/g/${g.slug}`}>{t("verify.profile")}</Link></> : null}
+        {g.slug ? (
+          <>
+            {" "}
+            · <Link to={`/g/${g.slug}`}>{t("verify.profile")}</Link>
+          </>
+        ) : null}
       </p>
       <FormErrorSummary errors={errors} />
       <h2>{t("verify.modules")}</h2>
@@ -105,24 +119,50 @@ export default function VerifyGraduatePage() {
           const typed = values.intent === "verifyModule" && values.moduleId === String(m.id);
           return (
             <li key={m.id} className="card">
-              <h3>{t("admin.modules.number", { n: m.number })}: {pick(m, "title", lang)}</h3>
+              <h3>
+                {t("admin.modules.number", { n: m.number })}: {pick(m, "title", lang)}
+              </h3>
               <p className="small">
-                {m.verified_at ? <span className="badge-verified">{t("modules.verified", { date: formatDate(lang, m.completed_on!) })}</span> : m.completed_on ? t("modules.declared", { date: formatDate(lang, m.completed_on) }) : t("modules.notDone")}
+                {m.verified_at ? (
+                  <span className="badge-verified">{t("modules.verified", { date: formatDate(lang, m.completed_on!) })}</span>
+                ) : m.completed_on ? (
+                  t("modules.declared", { date: formatDate(lang, m.completed_on) })
+                ) : (
+                  t("modules.notDone")
+                )}
                 {m.score !== null ? ` · ${t("modules.score")}: ${m.score}` : null}
               </p>
               <div className="actions">
                 <Form method="post" className="filters" noValidate>
                   <input type="hidden" name="intent" value="verifyModule" />
                   <input type="hidden" name="moduleId" value={m.id} />
-                  <Field id={`completed-${m.id}`} name="completedOn" type="date" label={t("modules.completedOn")} required defaultValue={typed ? values.completedOn : m.completed_on} error={typed ? errors.completedOn : undefined} />
-                  <Field id={`score-${m.id}`} name="score" type="number" inputMode="numeric" label={t("modules.score")} defaultValue={typed ? values.score : m.score?.toString()} error={typed ? errors.score : undefined} />
+                  <Field
+                    id={`completed-${m.id}`}
+                    name="completedOn"
+                    type="date"
+                    label={t("modules.completedOn")}
+                    required
+                    defaultValue={typed ? values.completedOn : m.completed_on}
+                    error={typed ? errors.completedOn : undefined}
+                  />
+                  <Field
+                    id={`score-${m.id}`}
+                    name="score"
+                    type="number"
+                    inputMode="numeric"
+                    label={t("modules.score")}
+                    defaultValue={typed ? values.score : m.score?.toString()}
+                    error={typed ? errors.score : undefined}
+                  />
                   <SubmitButton>{t("verify.verifyModule")}</SubmitButton>
                 </Form>
                 {m.verified_at ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="unverifyModule" />
                     <input type="hidden" name="moduleId" value={m.id} />
-                    <button type="submit" className="link-button">{t("verify.unverify")}</button>
+                    <button type="submit" className="link-button">
+                      {t("verify.unverify")}
+                    </button>
                   </Form>
                 ) : null}
               </div>
@@ -134,7 +174,10 @@ export default function VerifyGraduatePage() {
       <div className="card">
         {g.certificate_number ? (
           <>
-            <p>{g.certificate_number} · {g.certificate_date ? formatDate(lang, g.certificate_date) : ""} {g.certificate_verified_at ? <span className="badge-verified">{t("public.verifiedBadge")}</span> : null}</p>
+            <p>
+              {g.certificate_number} · {g.certificate_date ? formatDate(lang, g.certificate_date) : ""}{" "}
+              {g.certificate_verified_at ? <span className="badge-verified">{t("public.verifiedBadge")}</span> : null}
+            </p>
             {!g.certificate_verified_at ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="verifyCertificate" />
@@ -163,9 +206,13 @@ export default function VerifyGraduatePage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="verifySkill" />
                   <input type="hidden" name="skillId" value={s.id} />
-                  <button type="submit" className="link-button" aria-label={`${t("verify.verifySkill")}: ${pick(s, "name", lang)}`}>{t("verify.verifySkill")}</button>
+                  <button type="submit" className="link-button" aria-label={`${t("verify.verifySkill")}: ${pick(s, "name", lang)}`}>
+                    {t("verify.verifySkill")}
+                  </button>
                 </Form>
-              ) : <span className="badge-verified">{t("public.verifiedBadge")}</span>,
+              ) : (
+                <span className="badge-verified">{t("public.verifiedBadge")}</span>
+              ),
           },
         ]}
       />

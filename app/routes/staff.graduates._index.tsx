@@ -34,7 +34,9 @@ export default function StaffGraduatesPage() {
           {graduates.map((g) => (
             <li key={g.id}>
               <Link to={`/staff/graduates/${g.id}`}>
-                <strong>{g.first_name} {g.last_name}</strong>
+                <strong>
+                  {g.first_name} {g.last_name}
+                </strong>
                 <span className="small">{cohortLabel(t, lang, g, g.graduation_date)}</span>
                 {!g.user_id ? <span className="small muted"> · {t("verify.enrolledNoAccount")}</span> : null}
               </Link>

@@ -67,7 +67,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return {
       ...base,
       state: "imported" as const,
-      summary: { total: audit?.total ?? row.rows_total, accepted: audit?.accepted ?? row.rows_accepted, rejected: audit?.rejected ?? 0, duplicates: audit?.duplicates ?? 0 },
+      summary: {
+        total: audit?.total ?? row.rows_total,
+        accepted: audit?.accepted ?? row.rows_accepted,
+        rejected: audit?.rejected ?? 0,
+        duplicates: audit?.duplicates ?? 0,
+      },
       importedBy: audit?.actorName ?? null,
       importedAt: audit?.at ?? row.updated_at,
       graduates,
@@ -105,7 +110,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await confirmImport(db, id, user.id);
   if (!outcome.ok) {
     const errors: FieldErrors = { _form: outcome.problem };
-    return data({ ok: false as const, errors, values: {} as Record<string, string> }, { status: outcome.problem === "import.error.alreadyImported" ? 409 : 400 });
+    return data(
+      { ok: false as const, errors, values: {} as Record<string, string> },
+      { status: outcome.problem === "import.error.alreadyImported" ? 409 : 400 },
+    );
   }
   return redirect(`/staff/import/${id}`, { headers: cookieHeaders(setFlash("flash.csvImported")) });
 }
@@ -126,7 +134,11 @@ function ShowLinks({ current, summary }: { current: Show; summary: { total: numb
   return (
     <nav className="filter-links" aria-label={t("import.report.show")}>
       {items.map((i) => (
-        <Link key={i.show} to={i.show === "all" ? location.pathname : `${location.pathname}?show=${i.show}`} aria-current={i.show === current ? "page" : undefined}>
+        <Link
+          key={i.show}
+          to={i.show === "all" ? location.pathname : `${location.pathname}?show=${i.show}`}
+          aria-current={i.show === current ? "page" : undefined}
+        >
           {i.label}
         </Link>
       ))}
@@ -147,19 +159,33 @@ export default function ImportReportPage() {
       <section>
         <h1>{t("import.done.title", { count: formatNumber(lang, report.summary.accepted) })}</h1>
         <FormErrorSummary errors={errors} />
-        <p>{t("import.report.cohort", { cohort: cohortName })} · {report.fileName}</p>
-        {report.importedBy ? <p className="muted small">{t("import.done.meta", { name: report.importedBy, date: formatDateTime(lang, report.importedAt) })}</p> : null}
+        <p>
+          {t("import.report.cohort", { cohort: cohortName })} · {report.fileName}
+        </p>
+        {report.importedBy ? (
+          <p className="muted small">{t("import.done.meta", { name: report.importedBy, date: formatDateTime(lang, report.importedAt) })}</p>
+        ) : null}
         <ul className="import-summary">
-          <li><span className="pill">{t("import.report.total", { count: formatNumber(lang, report.summary.total) })}</span></li>
-          <li><span className="pill pill--ok">{t("import.report.accepted", { count: formatNumber(lang, report.summary.accepted) })}</span></li>
-          <li><span className="pill pill--error">{t("import.report.rejected", { count: formatNumber(lang, report.summary.rejected) })}</span></li>
-          <li><span className="pill pill--warn">{t("import.report.duplicates", { count: formatNumber(lang, report.summary.duplicates) })}</span></li>
+          <li>
+            <span className="pill">{t("import.report.total", { count: formatNumber(lang, report.summary.total) })}</span>
+          </li>
+          <li>
+            <span className="pill pill--ok">{t("import.report.accepted", { count: formatNumber(lang, report.summary.accepted) })}</span>
+          </li>
+          <li>
+            <span className="pill pill--error">{t("import.report.rejected", { count: formatNumber(lang, report.summary.rejected) })}</span>
+          </li>
+          <li>
+            <span className="pill pill--warn">{t("import.report.duplicates", { count: formatNumber(lang, report.summary.duplicates) })}</span>
+          </li>
         </ul>
         <Notice kind="info">
           <p>{t("import.done.lead", { url: report.joinUrl })}</p>
         </Notice>
         <p className="actions">
-          <Link to={printLink} className="button button--secondary">{t("import.done.print")}</Link>
+          <Link to={printLink} className="button button--secondary">
+            {t("import.done.print")}
+          </Link>
           <Link to="/staff/import">{t("import.report.again")}</Link>
         </p>
         {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
@@ -182,8 +208,12 @@ export default function ImportReportPage() {
     return (
       <section>
         <h1>{t("import.report.title", { file: report.fileName })}</h1>
-        <Notice kind="error"><p>{t(report.problem.key, report.problem.vars)}</p></Notice>
-        <p><Link to="/staff/import">{t("import.report.again")}</Link></p>
+        <Notice kind="error">
+          <p>{t(report.problem.key, report.problem.vars)}</p>
+        </Notice>
+        <p>
+          <Link to="/staff/import">{t("import.report.again")}</Link>
+        </p>
       </section>
     );
   }
@@ -202,17 +232,25 @@ export default function ImportReportPage() {
         })}
       </p>
       {report.ignored.length > 0 ? <p className="muted small">{t("import.report.ignored", { columns: report.ignored.join(", ") })}</p> : null}
-      <Notice kind="info"><p>{t("import.report.dryRun")}</p></Notice>
+      <Notice kind="info">
+        <p>{t("import.report.dryRun")}</p>
+      </Notice>
       {report.summary.accepted > 0 ? (
         <Form method="post" className="stack card">
           <input type="hidden" name="intent" value="confirm" />
           <p>{t("import.report.confirmHint")}</p>
-          <button type="submit" className="button" disabled={submitting}>{t("import.report.confirm", { count: formatNumber(lang, report.summary.accepted) })}</button>
+          <button type="submit" className="button" disabled={submitting}>
+            {t("import.report.confirm", { count: formatNumber(lang, report.summary.accepted) })}
+          </button>
         </Form>
       ) : (
-        <Notice kind="error"><p>{t("import.report.nothing")}</p></Notice>
+        <Notice kind="error">
+          <p>{t("import.report.nothing")}</p>
+        </Notice>
       )}
-      <p><Link to="/staff/import">{t("import.report.again")}</Link></p>
+      <p>
+        <Link to="/staff/import">{t("import.report.again")}</Link>
+      </p>
 
       <h2>{t("import.report.lines")}</h2>
       <ShowLinks current={report.show} summary={report.summary} />
@@ -225,7 +263,14 @@ export default function ImportReportPage() {
         pages={report.pages}
         columns={[
           { header: t("import.col.line"), cell: (l) => l.line },
-          { header: t("import.col.name"), cell: (l) => <>{l.lastName} {l.firstName}</> },
+          {
+            header: t("import.col.name"),
+            cell: (l) => (
+              <>
+                {l.lastName} {l.firstName}
+              </>
+            ),
+          },
           {
             header: t("import.col.contact"),
             cell: (l) => (

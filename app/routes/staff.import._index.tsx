@@ -147,7 +147,9 @@ export default function ImportPage() {
       <FormErrorSummary errors={errors} />
       {shownErrors.length > 0 ? (
         <Notice kind="error">
-          {shownErrors.map((m, i) => <p key={i}>{m}</p>)}
+          {shownErrors.map((m, i) => (
+            <p key={i}>{m}</p>
+          ))}
         </Notice>
       ) : null}
       <div className="card">
@@ -176,14 +178,22 @@ export default function ImportPage() {
               {phase.kind === "uploading" ? <progress id="upload-progress" max={100} value={phase.percent} /> : <progress id="upload-progress" max={100} />}
             </div>
           ) : null}
-          <button type="submit" className="button" disabled={phase.kind !== "idle"}>{t("import.check")}</button>
+          <button type="submit" className="button" disabled={phase.kind !== "idle"}>
+            {t("import.check")}
+          </button>
         </Form>
       </div>
       <p id="csv-example-label">{t("import.example")}</p>
       {/* Wider than a phone: it scrolls, so it takes focus to be scrolled with the keyboard. */}
       <pre className="csv-example" tabIndex={0} role="region" aria-labelledby="csv-example-label">
         {[
-          [COLUMN_NAMES.lastName[header], COLUMN_NAMES.firstName[header], COLUMN_NAMES.sex[header], COLUMN_NAMES.email[header], COLUMN_NAMES.phone[header]].join(";"),
+          [
+            COLUMN_NAMES.lastName[header],
+            COLUMN_NAMES.firstName[header],
+            COLUMN_NAMES.sex[header],
+            COLUMN_NAMES.email[header],
+            COLUMN_NAMES.phone[header],
+          ].join(";"),
           "Жумабекова;Айпери;ж;aiperi@mail.kg;+996 555 123 456",
           "Токтосунов;Эрмек;э;;0700 12 34 56",
         ].join("\n")}
@@ -200,7 +210,10 @@ export default function ImportPage() {
               <>
                 <Link to={`/staff/import/${i.id}`}>{i.file_name}</Link>
                 <br />
-                <span className="muted small">{t("import.report.accepted", { count: formatNumber(lang, i.rows_accepted) })} · {t("import.report.total", { count: formatNumber(lang, i.rows_total) })}</span>
+                <span className="muted small">
+                  {t("import.report.accepted", { count: formatNumber(lang, i.rows_accepted) })} ·{" "}
+                  {t("import.report.total", { count: formatNumber(lang, i.rows_total) })}
+                </span>
               </>
             ),
           },
@@ -215,7 +228,15 @@ export default function ImportPage() {
               </>
             ),
           },
-          { header: t("import.col.status"), cell: (i) => (i.status === "imported" ? <span className="pill pill--ok">{t("import.status.imported")}</span> : <span className="pill">{t("import.status.checked")}</span>) },
+          {
+            header: t("import.col.status"),
+            cell: (i) =>
+              i.status === "imported" ? (
+                <span className="pill pill--ok">{t("import.status.imported")}</span>
+              ) : (
+                <span className="pill">{t("import.status.checked")}</span>
+              ),
+          },
         ]}
       />
     </section>

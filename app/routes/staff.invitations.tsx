@@ -20,7 +20,13 @@ import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 const CohortSchema = z.object({ intent: z.literal("cohort"), schoolId: positiveId, graduationDate: isoDate });
-const EnrolSchema = z.object({ intent: z.literal("enrol"), cohortId: positiveId, firstName: requiredText(80), lastName: requiredText(80), confirmDuplicate: z.string().optional() });
+const EnrolSchema = z.object({
+  intent: z.literal("enrol"),
+  cohortId: positiveId,
+  firstName: requiredText(80),
+  lastName: requiredText(80),
+  confirmDuplicate: z.string().optional(),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
@@ -72,8 +78,12 @@ export default function InvitationsPage() {
       {created ? (
         <Notice kind="ok">
           <p>{t("staff.invite.created", { name: created.name, code: created.code })}</p>
-          <p><span className="code">{created.code}</span></p>
-          <p className="small"><span className="code code--link">{created.link}</span></p>
+          <p>
+            <span className="code">{created.code}</span>
+          </p>
+          <p className="small">
+            <span className="code code--link">{created.link}</span>
+          </p>
         </Notice>
       ) : null}
       <FormErrorSummary errors={errors} />
@@ -91,8 +101,22 @@ export default function InvitationsPage() {
               defaultValue={intent === "enrol" ? values.cohortId : undefined}
               error={intent === "enrol" ? errors.cohortId : undefined}
             />
-            <Field name="firstName" label={t("staff.invite.firstName")} required defaultValue={intent === "enrol" ? values.firstName : undefined} error={errors.firstName} autoComplete="off" />
-            <Field name="lastName" label={t("staff.invite.lastName")} required defaultValue={intent === "enrol" ? values.lastName : undefined} error={errors.lastName} autoComplete="off" />
+            <Field
+              name="firstName"
+              label={t("staff.invite.firstName")}
+              required
+              defaultValue={intent === "enrol" ? values.firstName : undefined}
+              error={errors.firstName}
+              autoComplete="off"
+            />
+            <Field
+              name="lastName"
+              label={t("staff.invite.lastName")}
+              required
+              defaultValue={intent === "enrol" ? values.lastName : undefined}
+              error={errors.lastName}
+              autoComplete="off"
+            />
             {intent === "enrol" && errors._form === "invite.duplicateInCohort" ? (
               <div className="field">
                 <label className="checkbox">
@@ -116,7 +140,14 @@ export default function InvitationsPage() {
               defaultValue={intent === "cohort" ? values.schoolId : undefined}
               error={errors.schoolId}
             />
-            <Field name="graduationDate" type="date" label={t("staff.cohorts.date")} required defaultValue={intent === "cohort" ? values.graduationDate : undefined} error={errors.graduationDate} />
+            <Field
+              name="graduationDate"
+              type="date"
+              label={t("staff.cohorts.date")}
+              required
+              defaultValue={intent === "cohort" ? values.graduationDate : undefined}
+              error={errors.graduationDate}
+            />
             <SubmitButton>{t("common.create")}</SubmitButton>
           </Form>
         </div>
@@ -132,7 +163,9 @@ export default function InvitationsPage() {
               <>
                 {i.first_name} {i.last_name}
                 <br />
-                <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>{cohortLabel(t, lang, i, i.graduation_date)}</Link>
+                <Link to={`/staff/cohorts/${i.cohort_id}/invitations`} className="small" title={t("import.print.open")}>
+                  {cohortLabel(t, lang, i, i.graduation_date)}
+                </Link>
               </>
             ),
           },
@@ -140,11 +173,15 @@ export default function InvitationsPage() {
           {
             header: t("staff.invite.status"),
             cell: (i) =>
-              i.used_at
-                ? t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
-                : i.expires_at <= now
-                  ? <>{t("staff.invite.statusExpired")} · <Link to={`/staff/cohorts/${i.cohort_id}/invitations#g-${i.graduate_id}`}>{t("invite.renew.renew")}</Link></>
-                  : t("staff.invite.statusOpen", { date: formatDate(lang, i.expires_at) }),
+              i.used_at ? (
+                t("staff.invite.statusUsed", { date: formatDate(lang, i.used_at) })
+              ) : i.expires_at <= now ? (
+                <>
+                  {t("staff.invite.statusExpired")} · <Link to={`/staff/cohorts/${i.cohort_id}/invitations#g-${i.graduate_id}`}>{t("invite.renew.renew")}</Link>
+                </>
+              ) : (
+                t("staff.invite.statusOpen", { date: formatDate(lang, i.expires_at) })
+              ),
           },
         ]}
       />

@@ -33,16 +33,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta = titleMeta("outcomes.dashboard.title", { private: true });
 
-function IndicatorRow({ label, group, i, query, t, lang, total }: { label: string; group: string; i: OutcomeIndicators; query: DashboardQuery; t: T; lang: Lang; total?: boolean }) {
+function IndicatorRow({
+  label,
+  group,
+  i,
+  query,
+  t,
+  lang,
+  total,
+}: {
+  label: string;
+  group: string;
+  i: OutcomeIndicators;
+  query: DashboardQuery;
+  t: T;
+  lang: Lang;
+  total?: boolean;
+}) {
   const fig = (key: keyof typeof RATE_MEASURES, rate: OutcomeIndicators["employmentRate"], extra: { flagged?: boolean; lowerBound?: boolean } = {}) => (
-    <td data-label={t(RATE_COLUMNS.find((c) => c.key === key)!.label)}><RateFigure rate={rate} num={RATE_MEASURES[key][0]} den={RATE_MEASURES[key][1]} query={query} group={group} t={t} lang={lang} {...extra} /></td>
+    <td data-label={t(RATE_COLUMNS.find((c) => c.key === key)!.label)}>
+      <RateFigure rate={rate} num={RATE_MEASURES[key][0]} den={RATE_MEASURES[key][1]} query={query} group={group} t={t} lang={lang} {...extra} />
+    </td>
   );
   const ttj = i.timeToFirstJob;
   return (
     <tr className={total ? "total-row" : undefined}>
       <th scope="row">{label}</th>
       {/* data-label: the column's name, shown beside the value where a phone stacks the row (app/styles/app.css .stacked) */}
-      <td data-label={t("outcomes.ind.n")}><Link to={drillHref(query, group, "base")} className="figure">{formatNumber(lang, i.n)}</Link></td>
+      <td data-label={t("outcomes.ind.n")}>
+        <Link to={drillHref(query, group, "base")} className="figure">
+          {formatNumber(lang, i.n)}
+        </Link>
+      </td>
       {fig("knowledgeRate", i.knowledgeRate, { flagged: i.knowledgeRate.flagged })}
       {fig("careerOutcomesRate", i.careerOutcomesRate)}
       {fig("employmentRate", i.employmentRate)}
@@ -51,18 +73,33 @@ function IndicatorRow({ label, group, i, query, t, lang, total }: { label: strin
       {fig("relatedEmploymentRate", i.relatedEmploymentRate)}
       {TIME_TO_JOB_WINDOWS.map((m) => (
         <td key={m} data-label={t("outcomes.ind.within", { months: m })}>
-          <RateFigure rate={ttj.within[m]} num={`within${m}`} den="jobBase" query={query} group={group} t={t} lang={lang} lowerBound={ttj.within[m].lowerBound} />
+          <RateFigure
+            rate={ttj.within[m]}
+            num={`within${m}`}
+            den="jobBase"
+            query={query}
+            group={group}
+            t={t}
+            lang={lang}
+            lowerBound={ttj.within[m].lowerBound}
+          />
         </td>
       ))}
       <td data-label={t("outcomes.ind.medianDays")}>
         <span>{medianDaysText(i, t, lang)}</span>
-        <span className="figure__of small muted"><Link to={drillHref(query, group, "jobBase")}>n = {formatNumber(lang, ttj.median.base)}</Link></span>
+        <span className="figure__of small muted">
+          <Link to={drillHref(query, group, "jobBase")}>n = {formatNumber(lang, ttj.median.base)}</Link>
+        </span>
         {ttj.median.smallN && ttj.median.status !== "no_base" ? <span className="pill pill--warn">{t("outcomes.ind.smallN")}</span> : null}
-        {ttj.startUnknown > 0 ? <span className="figure__of small muted">{t("outcomes.ind.startUnknown", { n: formatNumber(lang, ttj.startUnknown) })}</span> : null}
+        {ttj.startUnknown > 0 ? (
+          <span className="figure__of small muted">{t("outcomes.ind.startUnknown", { n: formatNumber(lang, ttj.startUnknown) })}</span>
+        ) : null}
       </td>
       <td data-label={t("outcomes.ind.medianPay")}>
         <span>{medianPayText(i, t, lang)}</span>
-        <span className="figure__of small muted"><Link to={drillHref(query, group, "pays")}>{t("outcomes.ind.payN", { n: formatNumber(lang, i.medianMonthlyPay.n) })}</Link></span>
+        <span className="figure__of small muted">
+          <Link to={drillHref(query, group, "pays")}>{t("outcomes.ind.payN", { n: formatNumber(lang, i.medianMonthlyPay.n) })}</Link>
+        </span>
         {i.medianMonthlyPay.value !== null && i.medianMonthlyPay.smallN ? <span className="pill pill--warn">{t("outcomes.ind.smallN")}</span> : null}
       </td>
     </tr>
@@ -73,7 +110,19 @@ function IndicatorRow({ label, group, i, query, t, lang, total }: { label: strin
  * Several years or schools at once (the URL takes `year=2024&year=2025`): checkboxes folded in a
  * <details>, which needs no JavaScript and stays usable on a phone; none ticked = all.
  */
-function ChoiceGroup({ name, legend, allText, choices, chosen }: { name: string; legend: string; allText: string; choices: { value: number; label: string }[]; chosen: readonly number[] }) {
+function ChoiceGroup({
+  name,
+  legend,
+  allText,
+  choices,
+  chosen,
+}: {
+  name: string;
+  legend: string;
+  allText: string;
+  choices: { value: number; label: string }[];
+  chosen: readonly number[];
+}) {
   const picked = choices.filter((c) => chosen.includes(c.value)).map((c) => c.label);
   return (
     <details className="field choices">
@@ -121,7 +170,11 @@ export default function OutcomeDashboard() {
         <div className="field">
           <label htmlFor="dash-by">{t("outcomes.dashboard.by")}</label>
           <select id="dash-by" name="by" defaultValue={query.by}>
-            {BREAKDOWNS.map((b) => <option key={b} value={b}>{t(`outcomes.dashboard.by.${b}`)}</option>)}
+            {BREAKDOWNS.map((b) => (
+              <option key={b} value={b}>
+                {t(`outcomes.dashboard.by.${b}`)}
+              </option>
+            ))}
           </select>
         </div>
         <SubmitButton>{t("outcomes.dashboard.show")}</SubmitButton>
@@ -138,28 +191,44 @@ export default function OutcomeDashboard() {
           <ul className="outcome-counts">
             {OUTCOME_CODES.map((code) => (
               <li key={code}>
-                <Link to={drillHref({ ...query, by: "total" }, "all", `code_${code}`)}><strong>{formatNumber(lang, total.counts[code])}</strong> {t(`outcomes.code.${code}`)}</Link>
+                <Link to={drillHref({ ...query, by: "total" }, "all", `code_${code}`)}>
+                  <strong>{formatNumber(lang, total.counts[code])}</strong> {t(`outcomes.code.${code}`)}
+                </Link>
               </li>
             ))}
           </ul>
 
           <h2 id="table">{t("outcomes.dashboard.table")}</h2>
-          <p><a href={csvHref} download>{t("outcomes.dashboard.csv")}</a></p>
+          <p>
+            <a href={csvHref} download>
+              {t("outcomes.dashboard.csv")}
+            </a>
+          </p>
           <div className="table-wrap">
             <table className="outcome-table stacked">
               <thead>
                 <tr>
                   <th scope="col">{t("outcomes.ind.group")}</th>
                   <th scope="col">{t("outcomes.ind.n")}</th>
-                  {RATE_COLUMNS.map((c) => <th key={c.key} scope="col">{t(c.label)}</th>)}
-                  {TIME_TO_JOB_WINDOWS.map((m) => <th key={m} scope="col">{t("outcomes.ind.within", { months: m })}</th>)}
+                  {RATE_COLUMNS.map((c) => (
+                    <th key={c.key} scope="col">
+                      {t(c.label)}
+                    </th>
+                  ))}
+                  {TIME_TO_JOB_WINDOWS.map((m) => (
+                    <th key={m} scope="col">
+                      {t("outcomes.ind.within", { months: m })}
+                    </th>
+                  ))}
                   <th scope="col">{t("outcomes.ind.medianDays")}</th>
                   <th scope="col">{t("outcomes.ind.medianPay")}</th>
                 </tr>
               </thead>
               <tbody>
                 <IndicatorRow label={t("outcomes.dashboard.total")} group="all" i={total} query={{ ...query, by: "total" }} t={t} lang={lang} total />
-                {rows.map((row) => <IndicatorRow key={row.key} label={labelOf(row)} group={row.key} i={row.indicators} query={query} t={t} lang={lang} />)}
+                {rows.map((row) => (
+                  <IndicatorRow key={row.key} label={labelOf(row)} group={row.key} i={row.indicators} query={query} t={t} lang={lang} />
+                ))}
               </tbody>
             </table>
           </div>
@@ -170,11 +239,19 @@ export default function OutcomeDashboard() {
               <figure className="chart-figure">
                 <GroupBarChart
                   title={t("outcomes.chart.byGroup")}
-                  series={[{ name: t("outcomes.ind.employment"), color: CHART_COLORS[0] }, { name: t("outcomes.ind.htpPlacement"), color: CHART_COLORS[1] }]}
-                  groups={charted.map((row) => ({ label: labelOf(row), values: [row.indicators.employmentRate.value, row.indicators.htpPlacementRate.value], faded: row.indicators.employmentRate.smallN }))}
+                  series={[
+                    { name: t("outcomes.ind.employment"), color: CHART_COLORS[0] },
+                    { name: t("outcomes.ind.htpPlacement"), color: CHART_COLORS[1] },
+                  ]}
+                  groups={charted.map((row) => ({
+                    label: labelOf(row),
+                    values: [row.indicators.employmentRate.value, row.indicators.htpPlacementRate.value],
+                    faded: row.indicators.employmentRate.smallN,
+                  }))}
                 />
                 <figcaption className="small muted">
-                  {t("outcomes.chart.byGroup")}. {t("outcomes.chart.smallNote")} {rows.length > CHART_GROUPS ? t("outcomes.chart.more", { n: CHART_GROUPS }) : null}
+                  {t("outcomes.chart.byGroup")}. {t("outcomes.chart.smallNote")}{" "}
+                  {rows.length > CHART_GROUPS ? t("outcomes.chart.more", { n: CHART_GROUPS }) : null}
                 </figcaption>
               </figure>
             ) : null}
@@ -195,7 +272,8 @@ export default function OutcomeDashboard() {
                   ]}
                 />
                 <figcaption className="small muted">
-                  {t("outcomes.chart.trend")}. <Link to={`/staff/outcomes?${dashboardSearch({ ...query, year: [], by: "year" })}#table`}>{t("outcomes.chart.trendTable")}</Link>
+                  {t("outcomes.chart.trend")}.{" "}
+                  <Link to={`/staff/outcomes?${dashboardSearch({ ...query, year: [], by: "year" })}#table`}>{t("outcomes.chart.trendTable")}</Link>
                 </figcaption>
               </figure>
             ) : null}

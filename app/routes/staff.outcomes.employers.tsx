@@ -38,7 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const company = await companyByName(db, parsed.data.company);
   if (!company) return invalid({ company: "outcomes.employers.unknownCompany" }, form);
   const linked = await linkEmployerName(db, parsed.data.key, company.id, staff.id);
-  if (!linked.ok) return invalid(linked.reason === "company" ? { company: "outcomes.employers.unknownCompany" } : { _form: "outcomes.employers.noRecords" }, form);
+  if (!linked.ok)
+    return invalid(linked.reason === "company" ? { company: "outcomes.employers.unknownCompany" } : { _form: "outcomes.employers.noRecords" }, form);
   return redirect("/staff/outcomes/employers", { headers: cookieHeaders(setFlash("flash.employerLinked")) });
 }
 
@@ -50,7 +51,9 @@ export default function UnlinkedEmployersPage() {
   const { errors, values } = useFormFailure();
   return (
     <section>
-      <p><Link to="/staff/outcomes">← {t("outcomes.dashboard.nav")}</Link></p>
+      <p>
+        <Link to="/staff/outcomes">← {t("outcomes.dashboard.nav")}</Link>
+      </p>
       <h1>{t("outcomes.employers.title")}</h1>
       <p className="lead">{t("outcomes.employers.lead")}</p>
       <FormErrorSummary errors={errors} />

@@ -55,20 +55,37 @@ export default function FollowUpPage() {
   const result = useActionData<typeof action>();
   const created = result && "created" in result ? result.created : null;
   const errors = result && "errors" in result ? result.errors : {};
-  const csvSearch = new URLSearchParams([...(query.schoolId ? [["school", String(query.schoolId)]] : []), ...(query.cohortId ? [["cohort", String(query.cohortId)]] : [])]).toString();
+  const csvSearch = new URLSearchParams([
+    ...(query.schoolId ? [["school", String(query.schoolId)]] : []),
+    ...(query.cohortId ? [["cohort", String(query.cohortId)]] : []),
+  ]).toString();
   return (
     <section>
       <h1>{t("outcomes.followUp.title")}</h1>
       <p className="lead">{t("outcomes.followUp.lead")}</p>
       {created ? (
         <Notice kind="ok">
-          <p>{t("outcomes.followUp.linkCreated", { name: created.name, checkpoint: t(`outcomes.checkpoint.${created.checkpoint}`), date: formatDate(lang, created.expiresAt) })}</p>
-          <p><span className="survey-link">{created.url}</span></p>
+          <p>
+            {t("outcomes.followUp.linkCreated", {
+              name: created.name,
+              checkpoint: t(`outcomes.checkpoint.${created.checkpoint}`),
+              date: formatDate(lang, created.expiresAt),
+            })}
+          </p>
+          <p>
+            <span className="survey-link">{created.url}</span>
+          </p>
         </Notice>
       ) : null}
       <FormErrorSummary errors={errors} />
       <Form method="get" className="filters">
-        <Select name="school" label={t("outcomes.followUp.school")} placeholder={t("outcomes.followUp.allSchools")} options={schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))} defaultValue={query.schoolId} />
+        <Select
+          name="school"
+          label={t("outcomes.followUp.school")}
+          placeholder={t("outcomes.followUp.allSchools")}
+          options={schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))}
+          defaultValue={query.schoolId}
+        />
         <Select
           name="cohort"
           label={t("outcomes.followUp.cohort")}
@@ -79,7 +96,13 @@ export default function FollowUpPage() {
         <SubmitButton>{t("outcomes.followUp.show")}</SubmitButton>
       </Form>
       <h2>{t("outcomes.followUp.found", { n: formatNumber(lang, total) })}</h2>
-      {total > 0 ? <p><a href={`/staff/outcomes/follow-up.csv?${csvSearch}`} download>{t("followUpCsv.download")}</a></p> : null}
+      {total > 0 ? (
+        <p>
+          <a href={`/staff/outcomes/follow-up.csv?${csvSearch}`} download>
+            {t("followUpCsv.download")}
+          </a>
+        </p>
+      ) : null}
       <ListTable
         rows={rows}
         empty={t("outcomes.followUp.empty")}
@@ -91,10 +114,17 @@ export default function FollowUpPage() {
             header: t("outcomes.followUp.graduate"),
             cell: (r) => (
               <>
-                <Link to={`/staff/outcomes/graduates/${r.id}`}>{r.first_name} {r.last_name}</Link>
+                <Link to={`/staff/outcomes/graduates/${r.id}`}>
+                  {r.first_name} {r.last_name}
+                </Link>
                 <br />
                 <span className="small">{cohortLabel(t, lang, r, r.graduation_date)}</span>
-                {r.contact_phone || r.contact_telegram ? <><br /><span className="small muted">{[r.contact_phone, r.contact_telegram].filter(Boolean).join(" · ")}</span></> : null}
+                {r.contact_phone || r.contact_telegram ? (
+                  <>
+                    <br />
+                    <span className="small muted">{[r.contact_phone, r.contact_telegram].filter(Boolean).join(" · ")}</span>
+                  </>
+                ) : null}
               </>
             ),
           },
@@ -104,7 +134,9 @@ export default function FollowUpPage() {
               <>
                 {t("outcomes.checkpointOn", { checkpoint: t(`outcomes.checkpoint.${r.checkpoint}`), date: formatDate(lang, r.checkpoint_date) })}
                 <br />
-                <span className={`pill ${r.state === "overdue" ? "pill--error" : "pill--warn"}`}>{t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due")}</span>
+                <span className={`pill ${r.state === "overdue" ? "pill--error" : "pill--warn"}`}>
+                  {t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due")}
+                </span>
                 {r.current_code === "unknown" ? <span className="small muted"> {t("outcomes.followUp.currentUnknown")}</span> : null}
               </>
             ),
@@ -119,7 +151,9 @@ export default function FollowUpPage() {
                   <input type="hidden" name="checkpoint" value={r.checkpoint} />
                   <SubmitButton>{t("outcomes.followUp.makeLink")}</SubmitButton>
                 </Form>
-                <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${r.checkpoint}#record`} className="small">{t("outcomes.followUp.record")}</Link>
+                <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${r.checkpoint}#record`} className="small">
+                  {t("outcomes.followUp.record")}
+                </Link>
               </>
             ),
           },

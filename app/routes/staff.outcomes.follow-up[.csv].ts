@@ -30,11 +30,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entity: "graduate",
     after: { school: query.schoolId, cohort: query.cohortId, rows: rows.length },
   });
-  const header = ["id", t("followUpCsv.lastName"), t("followUpCsv.firstName"), t("outcomes.followUp.school"), t("followUpCsv.graduated"), t("outcomes.followUp.checkpoint"), t("followUpCsv.checkpointDate"), t("outcomes.followUp.state"), t("followUpCsv.phone"), t("followUpCsv.telegram")];
+  const header = [
+    "id",
+    t("followUpCsv.lastName"),
+    t("followUpCsv.firstName"),
+    t("outcomes.followUp.school"),
+    t("followUpCsv.graduated"),
+    t("outcomes.followUp.checkpoint"),
+    t("followUpCsv.checkpointDate"),
+    t("outcomes.followUp.state"),
+    t("followUpCsv.phone"),
+    t("followUpCsv.telegram"),
+  ];
   const lines = rows.map((r) => [
-    r.id, r.last_name, r.first_name, pick(r, "name", lang), r.graduation_date, t(`outcomes.checkpoint.${r.checkpoint}`), r.checkpoint_date,
-    t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due") + (r.current_code === "unknown" ? ` (${t("outcomes.followUp.currentUnknown")})` : ""),
-    r.contact_phone, r.contact_telegram,
+    r.id,
+    r.last_name,
+    r.first_name,
+    pick(r, "name", lang),
+    r.graduation_date,
+    t(`outcomes.checkpoint.${r.checkpoint}`),
+    r.checkpoint_date,
+    t(r.state === "overdue" ? "outcomes.followUp.overdue" : "outcomes.followUp.due") +
+      (r.current_code === "unknown" ? ` (${t("outcomes.followUp.currentUnknown")})` : ""),
+    r.contact_phone,
+    r.contact_telegram,
   ]);
   const scope = [query.schoolId ? `school-${query.schoolId}` : null, query.cohortId ? `cohort-${query.cohortId}` : null].filter(Boolean).join("-");
   return csvResponse(toCsv(header, lines), `follow-up${scope ? `-${scope}` : ""}.csv`);

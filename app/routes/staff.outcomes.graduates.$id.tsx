@@ -17,7 +17,15 @@ import { formatDate, formatKgs } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { historyByCheckpoint } from "~/domain/outcomes/history";
-import { consentHistory, createSurveyLinkForStaff, graduateForOutcomes, listSurveyLinks, outcomeHistory, recordOutcomeByStaff, type OutcomeHistoryRow } from "~/models/outcomes.server";
+import {
+  consentHistory,
+  createSurveyLinkForStaff,
+  graduateForOutcomes,
+  listSurveyLinks,
+  outcomeHistory,
+  recordOutcomeByStaff,
+  type OutcomeHistoryRow,
+} from "~/models/outcomes.server";
 import { listRegions } from "~/models/reference.server";
 import { companyChoices } from "~/models/employer-links.server";
 import { CompanyDatalist } from "~/components/company-datalist";
@@ -66,17 +74,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return rejected(parsed);
     const result = await createSurveyLinkForStaff(db, graduate.id, parsed.data.checkpoint, user.id);
     if (!result.ok) return invalid({ _form: result.reason === "consent" ? "outcomes.errors.consentWithdrawn" : "errors.invalid" }, form);
-    return data({ ok: true as const, created: { checkpoint: parsed.data.checkpoint, url: `${publicOrigin()}/survey/${result.token}`, expiresAt: result.expiresAt } });
+    return data({
+      ok: true as const,
+      created: { checkpoint: parsed.data.checkpoint, url: `${publicOrigin()}/survey/${result.token}`, expiresAt: result.expiresAt },
+    });
   }
   if (intent !== "record") badRequest();
   const parsed = parseForm(StaffOutcomeSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const result = await recordOutcomeByStaff(db, { ...parsed.data, graduateId: graduate.id, recordedBy: user.id });
   if (!result.ok) {
-    const errors = result.reason === "company" ? { companyId: "outcomes.errors.company" } as const
-      : result.reason === "region" ? { regionId: "outcomes.errors.region" } as const
-      : result.reason === "after-checkpoint" ? { startDate: "outcomes.errors.startAfterCheckpoint" } as const
-      : { _form: "errors.invalid" } as const;
+    const errors =
+      result.reason === "company"
+        ? ({ companyId: "outcomes.errors.company" } as const)
+        : result.reason === "region"
+          ? ({ regionId: "outcomes.errors.region" } as const)
+          : result.reason === "after-checkpoint"
+            ? ({ startDate: "outcomes.errors.startAfterCheckpoint" } as const)
+            : ({ _form: "errors.invalid" } as const);
     return invalid(errors, form);
   }
   return redirect(`/staff/outcomes/graduates/${graduate.id}`, { headers: cookieHeaders(setFlash("flash.outcomeRecorded")) });
@@ -109,14 +124,17 @@ function RecordView({ r }: { r: OutcomeHistoryRow }) {
             {r.hours_per_week ? t("outcomes.graduate.hours", { hours: r.hours_per_week }) : null}
             {r.monthly_pay != null ? ` · ${t("outcomes.graduate.pay", { pay: formatKgs(lang, r.monthly_pay) })}` : null}
             {r.related ? ` · ${t("outcomes.graduate.relatedIs", { value: t(`outcomes.related.${r.related}`) })}` : null}
-            {r.region_en ? ` · ${t("outcomes.graduate.region", { region: pick({ name_ky: r.region_ky!, name_ru: r.region_ru!, name_en: r.region_en }, "name", lang) })}` : null}
+            {r.region_en
+              ? ` · ${t("outcomes.graduate.region", { region: pick({ name_ky: r.region_ky!, name_ru: r.region_ru!, name_en: r.region_en }, "name", lang) })}`
+              : null}
           </p>
         </>
       ) : null}
       {r.not_seeking_reason ? <p className="small">{t("outcomes.graduate.reason", { reason: r.not_seeking_reason })}</p> : null}
       {r.excluded_reason ? <p className="small">{t("outcomes.graduate.staffOnly", { reason: r.excluded_reason })}</p> : null}
       <p className="small muted">
-        {t("outcomes.graduate.asOf", { date: formatDate(lang, r.as_of) })} · {t("outcomes.graduate.recorded", { source: t(`outcomes.source.${r.source}`), by, date: formatDate(lang, r.created_at) })}
+        {t("outcomes.graduate.asOf", { date: formatDate(lang, r.as_of) })} ·{" "}
+        {t("outcomes.graduate.recorded", { source: t(`outcomes.source.${r.source}`), by, date: formatDate(lang, r.created_at) })}
       </p>
     </li>
   );
@@ -134,7 +152,9 @@ export default function GraduateOutcomesPage() {
   const checkpointLabel = (c: Checkpoint) => t(`outcomes.checkpoint.${c}`);
   return (
     <section>
-      <p><Link to="/staff/outcomes/follow-up">← {t("outcomes.graduate.back")}</Link></p>
+      <p>
+        <Link to="/staff/outcomes/follow-up">← {t("outcomes.graduate.back")}</Link>
+      </p>
       <h1>{t("outcomes.graduate.title", { name })}</h1>
       <p className="lead">{t("outcomes.graduate.lead", { school: pick(graduate, "name", lang), date: formatDate(lang, graduate.graduation_date) })}</p>
       <p>
@@ -145,7 +165,9 @@ export default function GraduateOutcomesPage() {
       {created ? (
         <Notice kind="ok">
           <p>{t("outcomes.followUp.linkCreated", { name, checkpoint: checkpointLabel(created.checkpoint), date: formatDate(lang, created.expiresAt) })}</p>
-          <p><span className="survey-link">{created.url}</span></p>
+          <p>
+            <span className="survey-link">{created.url}</span>
+          </p>
         </Notice>
       ) : null}
       <FormErrorSummary errors={errors} />
@@ -154,9 +176,13 @@ export default function GraduateOutcomesPage() {
           {checkpoints.map((c) => (
             <div className="card outcome-checkpoint" key={c.checkpoint}>
               <h2>{t("outcomes.checkpointOn", { checkpoint: checkpointLabel(c.checkpoint), date: formatDate(lang, c.date) })}</h2>
-              {c.records.length === 0 ? <p className="muted">{t("outcomes.graduate.noRecord")}</p> : (
+              {c.records.length === 0 ? (
+                <p className="muted">{t("outcomes.graduate.noRecord")}</p>
+              ) : (
                 <ol className="outcome-history">
-                  {c.records.map((r) => <RecordView key={r.id} r={r} />)}
+                  {c.records.map((r) => (
+                    <RecordView key={r.id} r={r} />
+                  ))}
                 </ol>
               )}
               {c.date <= today ? (
@@ -190,23 +216,94 @@ export default function GraduateOutcomesPage() {
           <h2>{t("outcomes.form.title")}</h2>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="record" />
-            <Select name="checkpoint" label={t("outcomes.form.checkpoint")} required options={CHECKPOINTS.map((c) => ({ value: c, label: checkpointLabel(c) }))} defaultValue={v("checkpoint", preselect ?? "")} error={errors.checkpoint} placeholder="" />
-            <Select name="code" label={t("outcomes.form.code")} required options={OUTCOME_CODES.map((c) => ({ value: c, label: t(`outcomes.code.${c}`) }))} defaultValue={v("code")} error={errors.code} placeholder="" />
+            <Select
+              name="checkpoint"
+              label={t("outcomes.form.checkpoint")}
+              required
+              options={CHECKPOINTS.map((c) => ({ value: c, label: checkpointLabel(c) }))}
+              defaultValue={v("checkpoint", preselect ?? "")}
+              error={errors.checkpoint}
+              placeholder=""
+            />
+            <Select
+              name="code"
+              label={t("outcomes.form.code")}
+              required
+              options={OUTCOME_CODES.map((c) => ({ value: c, label: t(`outcomes.code.${c}`) }))}
+              defaultValue={v("code")}
+              error={errors.code}
+              placeholder=""
+            />
             <Field name="asOf" type="date" label={t("outcomes.form.asOf")} required defaultValue={v("asOf", today)} error={errors.asOf} />
             <fieldset className="stack">
               <legend>{t("outcomes.form.employed")}</legend>
-              <Select name="kind" label={t("outcomes.form.kind")} options={EMPLOYMENT_KINDS.map((k) => ({ value: k, label: t(`outcomes.kind.${k}`) }))} defaultValue={v("kind", "employee")} error={errors.kind} />
-              <Field name="hours" label={t("outcomes.form.hours")} hint={t("outcomes.form.hoursHint")} inputMode="numeric" defaultValue={v("hours", "40")} error={errors.hours} />
-              <Select name="companyId" label={t("outcomes.form.company")} placeholder={t("outcomes.form.companyNone")} options={companies.map((c) => ({ value: c.id, label: c.name }))} defaultValue={v("companyId")} error={errors.companyId} />
-              <Field name="employerName" label={t("outcomes.form.employerName")} hint={t("outcomes.employers.pickHint")} list="known-companies" defaultValue={v("employerName")} error={errors.employerName} />
+              <Select
+                name="kind"
+                label={t("outcomes.form.kind")}
+                options={EMPLOYMENT_KINDS.map((k) => ({ value: k, label: t(`outcomes.kind.${k}`) }))}
+                defaultValue={v("kind", "employee")}
+                error={errors.kind}
+              />
+              <Field
+                name="hours"
+                label={t("outcomes.form.hours")}
+                hint={t("outcomes.form.hoursHint")}
+                inputMode="numeric"
+                defaultValue={v("hours", "40")}
+                error={errors.hours}
+              />
+              <Select
+                name="companyId"
+                label={t("outcomes.form.company")}
+                placeholder={t("outcomes.form.companyNone")}
+                options={companies.map((c) => ({ value: c.id, label: c.name }))}
+                defaultValue={v("companyId")}
+                error={errors.companyId}
+              />
+              <Field
+                name="employerName"
+                label={t("outcomes.form.employerName")}
+                hint={t("outcomes.employers.pickHint")}
+                list="known-companies"
+                defaultValue={v("employerName")}
+                error={errors.employerName}
+              />
               <CompanyDatalist id="known-companies" companies={companies} />
               <Field name="jobTitle" label={t("outcomes.form.jobTitle")} defaultValue={v("jobTitle")} error={errors.jobTitle} />
               <Field name="startDate" type="date" label={t("outcomes.form.startDate")} defaultValue={v("startDate")} error={errors.startDate} />
-              <Field name="monthlyPay" label={t("outcomes.form.monthlyPay")} hint={t("outcomes.form.payHint")} inputMode="numeric" optional defaultValue={v("monthlyPay")} error={errors.monthlyPay} />
-              <Select name="related" label={t("outcomes.form.related")} options={RELATEDNESS.map((r) => ({ value: r, label: t(`outcomes.related.${r}`) }))} defaultValue={v("related", "unknown")} error={errors.related} />
-              <Select name="regionId" label={t("outcomes.form.region")} placeholder={t("outcomes.form.regionNone")} options={regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))} defaultValue={v("regionId")} error={errors.regionId} />
+              <Field
+                name="monthlyPay"
+                label={t("outcomes.form.monthlyPay")}
+                hint={t("outcomes.form.payHint")}
+                inputMode="numeric"
+                optional
+                defaultValue={v("monthlyPay")}
+                error={errors.monthlyPay}
+              />
+              <Select
+                name="related"
+                label={t("outcomes.form.related")}
+                options={RELATEDNESS.map((r) => ({ value: r, label: t(`outcomes.related.${r}`) }))}
+                defaultValue={v("related", "unknown")}
+                error={errors.related}
+              />
+              <Select
+                name="regionId"
+                label={t("outcomes.form.region")}
+                placeholder={t("outcomes.form.regionNone")}
+                options={regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))}
+                defaultValue={v("regionId")}
+                error={errors.regionId}
+              />
             </fieldset>
-            <Field name="reason" label={t("outcomes.form.reason")} hint={t("outcomes.form.reasonHint")} optional defaultValue={v("reason")} error={errors.reason} />
+            <Field
+              name="reason"
+              label={t("outcomes.form.reason")}
+              hint={t("outcomes.form.reasonHint")}
+              optional
+              defaultValue={v("reason")}
+              error={errors.reason}
+            />
             <SubmitButton>{t("outcomes.form.submit")}</SubmitButton>
           </Form>
         </div>

@@ -30,11 +30,21 @@ export default function OutcomeDrillDown() {
   const search = dashboardSearch(query, { group: query.group, measure: query.measure });
   return (
     <section>
-      <p className="small"><Link to={`/staff/outcomes?${dashboardSearch(query)}#table`}>← {t("outcomes.drill.back")}</Link></p>
+      <p className="small">
+        <Link to={`/staff/outcomes?${dashboardSearch(query)}#table`}>← {t("outcomes.drill.back")}</Link>
+      </p>
       <h1>{t("outcomes.drill.title")}</h1>
-      <p className="lead">{t("outcomes.drill.about", { measure, group: groupLabelText(query.by, label, t, lang), checkpoint: t(`outcomes.checkpoint.${query.checkpoint}`) })}</p>
+      <p className="lead">
+        {t("outcomes.drill.about", { measure, group: groupLabelText(query.by, label, t, lang), checkpoint: t(`outcomes.checkpoint.${query.checkpoint}`) })}
+      </p>
       <h2>{t("outcomes.drill.found", { n: formatNumber(lang, total) })}</h2>
-      {rows.length > 0 ? <p><a href={`/staff/outcomes/graduates.csv?${search}`} download>{t("outcomes.drill.csv")}</a></p> : null}
+      {rows.length > 0 ? (
+        <p>
+          <a href={`/staff/outcomes/graduates.csv?${search}`} download>
+            {t("outcomes.drill.csv")}
+          </a>
+        </p>
+      ) : null}
       <ListTable
         rows={rows}
         empty={t("outcomes.drill.empty")}
@@ -46,7 +56,9 @@ export default function OutcomeDrillDown() {
             header: t("outcomes.drill.name"),
             cell: (r) => (
               <>
-                <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${query.checkpoint}`}>{r.last_name} {r.first_name}</Link>
+                <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${query.checkpoint}`}>
+                  {r.last_name} {r.first_name}
+                </Link>
                 {r.anonymised ? <span className="pill">{t("outcomes.drill.anonymised")}</span> : null}
               </>
             ),
@@ -60,17 +72,27 @@ export default function OutcomeDrillDown() {
               <>
                 {r.employer ?? "—"}
                 {r.htp ? <span className="pill pill--ok">{t("outcomes.graduate.htp")}</span> : null}
-                {r.job_title ? <><br /><span className="small muted">{r.job_title}</span></> : null}
+                {r.job_title ? (
+                  <>
+                    <br />
+                    <span className="small muted">{r.job_title}</span>
+                  </>
+                ) : null}
               </>
             ),
           },
-          { header: t("outcomes.drill.start"), cell: (r) => r.start_date ? formatDate(lang, r.start_date) : "—" },
+          { header: t("outcomes.drill.start"), cell: (r) => (r.start_date ? formatDate(lang, r.start_date) : "—") },
           {
             header: t("outcomes.drill.pay"),
             cell: (r) => (
               <>
                 {r.monthly_pay !== null ? formatKgs(lang, r.monthly_pay) : "—"}
-                {r.hours !== null ? <><br /><span className="small muted">{t("outcomes.graduate.hours", { hours: r.hours })}</span></> : null}
+                {r.hours !== null ? (
+                  <>
+                    <br />
+                    <span className="small muted">{t("outcomes.graduate.hours", { hours: r.hours })}</span>
+                  </>
+                ) : null}
               </>
             ),
           },

@@ -23,10 +23,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entity: "graduate",
     after: { checkpoint: query.checkpoint, year: query.year, school: query.school, by: query.by, group: query.group, measure: query.measure, rows: total },
   });
-  const header = ["id", t("outcomes.drill.name"), t("outcomes.drill.school"), t("outcomes.drill.cohort"), t("outcomes.drill.outcome"), t("outcomes.drill.employer"), t("outcomes.drill.htp"), t("outcomes.drill.jobTitle"), t("outcomes.drill.start"), t("outcomes.drill.hours"), t("outcomes.drill.pay")];
+  const header = [
+    "id",
+    t("outcomes.drill.name"),
+    t("outcomes.drill.school"),
+    t("outcomes.drill.cohort"),
+    t("outcomes.drill.outcome"),
+    t("outcomes.drill.employer"),
+    t("outcomes.drill.htp"),
+    t("outcomes.drill.jobTitle"),
+    t("outcomes.drill.start"),
+    t("outcomes.drill.hours"),
+    t("outcomes.drill.pay"),
+  ];
   const lines = rows.map((r) => [
-    r.id, `${r.last_name} ${r.first_name}`, pick(r.school, "name", lang), r.graduation_date, t(`outcomes.code.${r.code}`), r.employer,
-    r.htp === null ? null : r.htp, r.job_title, r.start_date, r.hours, r.monthly_pay,
+    r.id,
+    `${r.last_name} ${r.first_name}`,
+    pick(r.school, "name", lang),
+    r.graduation_date,
+    t(`outcomes.code.${r.code}`),
+    r.employer,
+    r.htp === null ? null : r.htp,
+    r.job_title,
+    r.start_date,
+    r.hours,
+    r.monthly_pay,
   ]);
   return csvResponse(toCsv(header, lines), `outcome-graduates-${query.checkpoint}-${query.measure}.csv`);
 }

@@ -17,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = serverT(lang);
   const { total, rows } = await outcomeDashboard(getConnection(), query);
   const { header, lines } = dashboardCsv(
-    [{ label: t("outcomes.dashboard.total"), indicators: total }, ...rows.map((r) => ({ label: groupLabelText(query.by, r.label, t, lang), indicators: r.indicators }))],
+    [
+      { label: t("outcomes.dashboard.total"), indicators: total },
+      ...rows.map((r) => ({ label: groupLabelText(query.by, r.label, t, lang), indicators: r.indicators })),
+    ],
     t,
   );
   return csvResponse(toCsv(header, lines), `outcomes-${query.checkpoint}-${query.by}.csv`);

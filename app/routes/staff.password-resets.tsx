@@ -53,7 +53,9 @@ export default function PasswordResetsPage() {
       {created ? (
         <Notice kind="ok">
           <p>{t("staff.reset.created", { email: created.email, date: created.expires })}</p>
-          <p className="small"><span className="code code--link">{created.link}</span></p>
+          <p className="small">
+            <span className="code code--link">{created.link}</span>
+          </p>
         </Notice>
       ) : null}
       <FormErrorSummary errors={errors} />

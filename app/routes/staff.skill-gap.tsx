@@ -32,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schools: schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) })).sort(byLabel),
     // A cohort belongs to a school: with a school chosen, only its cohorts are offered. A school
     // may graduate two cohorts in one year, so the label carries the full graduation date.
-    cohorts: cohortOptions(t, lang, cohorts.filter((c) => !query.school || c.school_id === query.school)).sort(byLabel),
+    cohorts: cohortOptions(
+      t,
+      lang,
+      cohorts.filter((c) => !query.school || c.school_id === query.school),
+    ).sort(byLabel),
   };
 }
 
@@ -41,7 +45,10 @@ export const meta = titleMeta("match.gap.title", { private: true });
 export default function SkillGapPage() {
   const { t, lang } = useT();
   const { query, gap, schools, cohorts } = useLoaderData<typeof loader>();
-  const csvSearch = new URLSearchParams([...(query.school ? [["school", String(query.school)]] : []), ...(query.cohort ? [["cohort", String(query.cohort)]] : [])]).toString();
+  const csvSearch = new URLSearchParams([
+    ...(query.school ? [["school", String(query.school)]] : []),
+    ...(query.cohort ? [["cohort", String(query.cohort)]] : []),
+  ]).toString();
   const share = (n: number) => (gap.graduates ? `${Math.round((100 * n) / gap.graduates)}\u00a0%` : "—");
   return (
     <section>
@@ -53,7 +60,13 @@ export default function SkillGapPage() {
         <SubmitButton>{t("match.gap.submit")}</SubmitButton>
       </Form>
       <p role="status">{t("match.gap.summary", { graduates: formatNumber(lang, gap.graduates), vacancies: formatNumber(lang, gap.vacancies) })}</p>
-      {gap.rows.length > 0 ? <p><a href={`/staff/skill-gap.csv?${csvSearch}`} download>{t("skillGapCsv.download")}</a></p> : null}
+      {gap.rows.length > 0 ? (
+        <p>
+          <a href={`/staff/skill-gap.csv?${csvSearch}`} download>
+            {t("skillGapCsv.download")}
+          </a>
+        </p>
+      ) : null}
       {gap.rows.length === 0 ? (
         <p className="card">{t("match.gap.empty")}</p>
       ) : (
@@ -63,17 +76,45 @@ export default function SkillGapPage() {
           tableClass="gap-table"
           caption={t("match.gap.caption")}
           columns={[
-            { header: t("match.gap.skill"), rowHeader: true, cell: (row) => <Link to={`/graduates?skill=${encodeURIComponent(row.skill.name_en)}`}>{pick(row.skill, "name", lang)}</Link> },
+            {
+              header: t("match.gap.skill"),
+              rowHeader: true,
+              cell: (row) => <Link to={`/graduates?skill=${encodeURIComponent(row.skill.name_en)}`}>{pick(row.skill, "name", lang)}</Link>,
+            },
             { header: t("match.gap.requiredBy"), className: "num", headerClassName: "num", cell: (row) => formatNumber(lang, row.requiredBy) },
             { header: t("match.gap.niceIn"), className: "num", headerClassName: "num", cell: (row) => formatNumber(lang, row.niceIn) },
-            { header: t("match.gap.holders"), className: "num", headerClassName: "num", cell: (row) => <>{formatNumber(lang, row.holders)} ({share(row.holders)})</> },
-            { header: t("match.gap.lacking"), className: "num", headerClassName: "num", cell: (row) => <>{formatNumber(lang, row.lacking)} ({share(row.lacking)})</> },
+            {
+              header: t("match.gap.holders"),
+              className: "num",
+              headerClassName: "num",
+              cell: (row) => (
+                <>
+                  {formatNumber(lang, row.holders)} ({share(row.holders)})
+                </>
+              ),
+            },
+            {
+              header: t("match.gap.lacking"),
+              className: "num",
+              headerClassName: "num",
+              cell: (row) => (
+                <>
+                  {formatNumber(lang, row.lacking)} ({share(row.lacking)})
+                </>
+              ),
+            },
             {
               header: t("match.gap.modules"),
               cell: (row) =>
-                row.modules.length
-                  ? row.modules.map((m) => <span key={m.number} className="pill" title={pick(m, "title", lang)}>{t("match.gap.moduleN", { n: m.number })}</span>)
-                  : <span className="muted small">{t("match.gap.noModule")}</span>,
+                row.modules.length ? (
+                  row.modules.map((m) => (
+                    <span key={m.number} className="pill" title={pick(m, "title", lang)}>
+                      {t("match.gap.moduleN", { n: m.number })}
+                    </span>
+                  ))
+                ) : (
+                  <span className="muted small">{t("match.gap.noModule")}</span>
+                ),
             },
           ]}
         />

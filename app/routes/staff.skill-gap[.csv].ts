@@ -19,10 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = serverT(lang);
   const query = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   const gap = await skillGap(getConnection(), query, ALL_SKILLS);
-  const header = [t("match.gap.skill"), t("match.gap.requiredBy"), t("match.gap.niceIn"), t("match.gap.holders"), t("match.gap.lacking"), t("match.gap.modules")];
-  const lines = gap.rows.map((r) => [
-    pick(r.skill, "name", lang), r.requiredBy, r.niceIn, r.holders, r.lacking, r.modules.map((m) => m.number).join(", "),
-  ]);
+  const header = [
+    t("match.gap.skill"),
+    t("match.gap.requiredBy"),
+    t("match.gap.niceIn"),
+    t("match.gap.holders"),
+    t("match.gap.lacking"),
+    t("match.gap.modules"),
+  ];
+  const lines = gap.rows.map((r) => [pick(r.skill, "name", lang), r.requiredBy, r.niceIn, r.holders, r.lacking, r.modules.map((m) => m.number).join(", ")]);
   const scope = [query.school ? `school-${query.school}` : null, query.cohort ? `cohort-${query.cohort}` : null].filter(Boolean).join("-");
   return csvResponse(toCsv(header, lines), `skill-gap${scope ? `-${scope}` : ""}.csv`);
 }

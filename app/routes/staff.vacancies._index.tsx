@@ -24,7 +24,10 @@ import { titleMeta } from "~/utils/meta";
 const ApproveSchema = z.object({
   vacancyId: positiveId,
   // Only asked for when the deadline has passed; empty means "keep the vacancy's own".
-  deadline: z.union([z.literal(""), isoDate], "errors.date").optional().refine((d) => !d || d >= todayInBishkek(), "moderation.deadlineTooEarly"),
+  deadline: z
+    .union([z.literal(""), isoDate], "errors.date")
+    .optional()
+    .refine((d) => !d || d >= todayInBishkek(), "moderation.deadlineTooEarly"),
 });
 const RejectSchema = z.object({ vacancyId: positiveId, reason: requiredText(1000) });
 
@@ -36,9 +39,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     queue: rows.map((r) => {
       const text = richTextToPlain(r.description);
       return {
-        id: r.id, title: r.title, company_id: r.company_id, company_name: r.company_name, company_status: r.company_status, employment_type: r.employment_type,
-        work_mode: r.work_mode, city: r.city, updated_at: r.updated_at, excerpt: excerpt(text, 300),
-        deadline: r.deadline, deadlinePassed: r.deadline !== null && r.deadline < today, canApprove: r.company_status === "verified",
+        id: r.id,
+        title: r.title,
+        company_id: r.company_id,
+        company_name: r.company_name,
+        company_status: r.company_status,
+        employment_type: r.employment_type,
+        work_mode: r.work_mode,
+        city: r.city,
+        updated_at: r.updated_at,
+        excerpt: excerpt(text, 300),
+        deadline: r.deadline,
+        deadlinePassed: r.deadline !== null && r.deadline < today,
+        canApprove: r.company_status === "verified",
       };
     }),
   };
@@ -100,7 +113,12 @@ function Decided({ done }: { done: { id: number; title: string; kind: "approved"
     <div id="decided" tabIndex={-1} ref={box}>
       <Notice kind="ok">
         {t(done.kind === "approved" ? "moderation.approved" : "moderation.rejected", { title: done.title })}
-        {done.kind === "approved" ? <> <Link to={`/vacancies/${done.id}`}>{t("moderation.openPage")}</Link></> : null}
+        {done.kind === "approved" ? (
+          <>
+            {" "}
+            <Link to={`/vacancies/${done.id}`}>{t("moderation.openPage")}</Link>
+          </>
+        ) : null}
       </Notice>
     </div>
   );
@@ -127,16 +145,24 @@ export default function ModerationQueue() {
             <Fragment key={v.id}>
               {done && done.nextId === v.id ? <Decided done={done} /> : null}
               <article className="card stack" id={`vacancy-${v.id}`}>
-                <h2><Link to={`/vacancies/${v.id}`}>{v.title}</Link></h2>
+                <h2>
+                  <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+                </h2>
                 <p className="small">
-                  {v.company_name}{" "}
-                  {v.company_status !== "verified" ? <span className="pill pill--warn">{t("vacancies.companyNotVerifiedBadge")}</span> : null}
-                  {" · "}{t(`vacancies.type.${v.employment_type}`)} · {t(`vacancies.mode.${v.work_mode}`)}{v.city ? ` · ${v.city}` : ""}
+                  {v.company_name} {v.company_status !== "verified" ? <span className="pill pill--warn">{t("vacancies.companyNotVerifiedBadge")}</span> : null}
+                  {" · "}
+                  {t(`vacancies.type.${v.employment_type}`)} · {t(`vacancies.mode.${v.work_mode}`)}
+                  {v.city ? ` · ${v.city}` : ""}
                   <br />
                   {t("vacancies.submittedAt", { date: formatDateTime(lang, v.updated_at) })}
                   <br />
                   {v.deadline ? t("moderation.deadline", { date: formatDate(lang, v.deadline) }) : t("moderation.noDeadline")}
-                  {v.deadlinePassed ? <> <span className="pill pill--error">{t("moderation.deadlinePassedBadge")}</span></> : null}
+                  {v.deadlinePassed ? (
+                    <>
+                      {" "}
+                      <span className="pill pill--error">{t("moderation.deadlinePassedBadge")}</span>
+                    </>
+                  ) : null}
                 </p>
                 <p className="pre-line">{v.excerpt}</p>
                 <div className="actions">
@@ -160,7 +186,9 @@ export default function ModerationQueue() {
                           error={mine ? errors.deadline : undefined}
                         />
                       ) : null}
-                      <button type="submit" className="button">{t(v.deadlinePassed ? "moderation.approveWithDeadline" : "vacancies.action.approve")}</button>
+                      <button type="submit" className="button">
+                        {t(v.deadlinePassed ? "moderation.approveWithDeadline" : "vacancies.action.approve")}
+                      </button>
                     </Form>
                   )}
                 </div>
@@ -179,7 +207,9 @@ export default function ModerationQueue() {
                       defaultValue={mine ? values.reason : undefined}
                       error={mine ? errors.reason : undefined}
                     />
-                    <button type="submit" className="button button--danger">{t("vacancies.action.rejectConfirm")}</button>
+                    <button type="submit" className="button button--danger">
+                      {t("vacancies.action.rejectConfirm")}
+                    </button>
                   </Form>
                 </details>
               </article>

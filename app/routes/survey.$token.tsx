@@ -26,7 +26,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { first_name, checkpoint, graduation_date } = found.link;
   // Verified companies only (their names are public already), to pick the employer from.
   const companies = (await companyChoices(getDb(), { verifiedOnly: true })).map((c) => ({ name: c.name, other: c.other }));
-  return data({ state: "usable" as const, link: { firstName: first_name, checkpoint, date: checkpointDate(graduation_date, checkpoint) }, companies }, { headers: { "Cache-Control": "no-store" } });
+  return data(
+    { state: "usable" as const, link: { firstName: first_name, checkpoint, date: checkpointDate(graduation_date, checkpoint) }, companies },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -70,16 +73,41 @@ export default function SurveyPage() {
         />
         <fieldset className="survey-employed">
           <legend>{t("outcomes.survey.employed")}</legend>
-          <Field name="employerName" label={t("outcomes.survey.employerName")} hint={t("outcomes.employers.pickHint")} list="known-companies" defaultValue={values.employerName} error={errors.employerName} autoComplete="organization" />
+          <Field
+            name="employerName"
+            label={t("outcomes.survey.employerName")}
+            hint={t("outcomes.employers.pickHint")}
+            list="known-companies"
+            defaultValue={values.employerName}
+            error={errors.employerName}
+            autoComplete="organization"
+          />
           <CompanyDatalist id="known-companies" companies={loaded.companies} />
-          <Field name="jobTitle" label={t("outcomes.survey.jobTitle")} defaultValue={values.jobTitle} error={errors.jobTitle} autoComplete="organization-title" />
+          <Field
+            name="jobTitle"
+            label={t("outcomes.survey.jobTitle")}
+            defaultValue={values.jobTitle}
+            error={errors.jobTitle}
+            autoComplete="organization-title"
+          />
           <Field name="startDate" type="date" label={t("outcomes.survey.startDate")} defaultValue={values.startDate} error={errors.startDate} />
           <Field name="hours" label={t("outcomes.survey.hours")} inputMode="numeric" defaultValue={values.hours} error={errors.hours} />
-          <Field name="monthlyPay" label={t("outcomes.survey.monthlyPay")} hint={t("outcomes.survey.payHint")} inputMode="numeric" optional defaultValue={values.monthlyPay} error={errors.monthlyPay} />
+          <Field
+            name="monthlyPay"
+            label={t("outcomes.survey.monthlyPay")}
+            hint={t("outcomes.survey.payHint")}
+            inputMode="numeric"
+            optional
+            defaultValue={values.monthlyPay}
+            error={errors.monthlyPay}
+          />
           <ChoiceGroup
             name="related"
             legend={t("outcomes.survey.related")}
-            options={[{ value: "yes", label: t("outcomes.related.yes") }, { value: "no", label: t("outcomes.related.no") }]}
+            options={[
+              { value: "yes", label: t("outcomes.related.yes") },
+              { value: "no", label: t("outcomes.related.no") },
+            ]}
             defaultValue={values.related}
             error={errors.related}
           />

@@ -80,7 +80,8 @@ export default function VacancyPage() {
   const { t, lang } = useT();
   const nonce = useNonce();
   const { vacancy: v, listed, owner, staff, canApply, jsonLd } = useLoaderData<typeof loader>();
-  const region = v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
+  const region =
+    v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
   const place = [v.city, region].filter(Boolean).join(", ");
   const salary = v.salary ? salaryText(t, lang, v.salary.min, v.salary.max) : null;
   const required = v.skills.filter((s) => s.required === 1);
@@ -88,32 +89,72 @@ export default function VacancyPage() {
   return (
     <article className="vacancy">
       {jsonLd ? <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
-      <p className="small"><Link to="/vacancies">← {t("vacancies.back")}</Link></p>
+      <p className="small">
+        <Link to="/vacancies">← {t("vacancies.back")}</Link>
+      </p>
       <h1>{v.title}</h1>
       {/* Only a verified company has a public page (docs/decisions/015 lists it among the read pages). */}
       <p className="lead">{v.company_slug ? <Link to={`/companies/${v.company_slug}`}>{v.company_name}</Link> : v.company_name}</p>
       {!listed ? <Notice kind="info">{t("vacancies.notPublic", { status: t(`vacancies.status.${v.status}`) })}</Notice> : null}
-      {owner ? <p><Link to={`/employer/vacancies/${v.id}`}>{t("vacancies.editLink")}</Link></p> : null}
-      {staff && v.status === "submitted" ? <p><Link to={`/staff/vacancies#vacancy-${v.id}`}>{t("vacancies.moderation")}</Link></p> : null}
+      {owner ? (
+        <p>
+          <Link to={`/employer/vacancies/${v.id}`}>{t("vacancies.editLink")}</Link>
+        </p>
+      ) : null}
+      {staff && v.status === "submitted" ? (
+        <p>
+          <Link to={`/staff/vacancies#vacancy-${v.id}`}>{t("vacancies.moderation")}</Link>
+        </p>
+      ) : null}
       <dl className="dl">
         <dt>{t("vacancies.field.employmentType")}</dt>
         <dd>{t(`vacancies.type.${v.employment_type}`)}</dd>
         <dt>{t("vacancies.field.workMode")}</dt>
         <dd>{t(`vacancies.mode.${v.work_mode}`)}</dd>
-        {place ? (<><dt>{t("vacancies.place")}</dt><dd>{place}</dd></>) : null}
-        {salary ? (<><dt>{t("vacancies.field.salary")}</dt><dd>{salary}</dd></>) : null}
+        {place ? (
+          <>
+            <dt>{t("vacancies.place")}</dt>
+            <dd>{place}</dd>
+          </>
+        ) : null}
+        {salary ? (
+          <>
+            <dt>{t("vacancies.field.salary")}</dt>
+            <dd>{salary}</dd>
+          </>
+        ) : null}
         <dt>{t("vacancies.field.openings")}</dt>
         <dd>{v.openings}</dd>
-        {v.published_at ? (<><dt>{t("vacancies.posted")}</dt><dd>{formatDate(lang, v.published_at)}</dd></>) : null}
-        {v.deadline ? (<><dt>{t("vacancies.field.deadline")}</dt><dd>{formatDate(lang, v.deadline)}</dd></>) : null}
+        {v.published_at ? (
+          <>
+            <dt>{t("vacancies.posted")}</dt>
+            <dd>{formatDate(lang, v.published_at)}</dd>
+          </>
+        ) : null}
+        {v.deadline ? (
+          <>
+            <dt>{t("vacancies.field.deadline")}</dt>
+            <dd>{formatDate(lang, v.deadline)}</dd>
+          </>
+        ) : null}
       </dl>
-      {canApply ? <p><Link className="button" to={`/vacancies/${v.id}/apply`}>{t("vacancies.apply")}</Link></p> : null}
+      {canApply ? (
+        <p>
+          <Link className="button" to={`/vacancies/${v.id}/apply`}>
+            {t("vacancies.apply")}
+          </Link>
+        </p>
+      ) : null}
       <div className="rich-text" dangerouslySetInnerHTML={{ __html: v.description }} />
       {required.length ? (
         <>
           <h2>{t("vacancies.requiredSkills")}</h2>
           <ul className="skill-list">
-            {required.map((s) => <li key={s.id}>{pick(s, "name", lang)} · {t(`skills.level.${s.min_level}`)}</li>)}
+            {required.map((s) => (
+              <li key={s.id}>
+                {pick(s, "name", lang)} · {t(`skills.level.${s.min_level}`)}
+              </li>
+            ))}
           </ul>
         </>
       ) : null}
@@ -121,7 +162,9 @@ export default function VacancyPage() {
         <>
           <h2>{t("vacancies.niceSkills")}</h2>
           <ul className="skill-list">
-            {nice.map((s) => <li key={s.id}>{pick(s, "name", lang)}</li>)}
+            {nice.map((s) => (
+              <li key={s.id}>{pick(s, "name", lang)}</li>
+            ))}
           </ul>
         </>
       ) : null}
@@ -131,13 +174,20 @@ export default function VacancyPage() {
           <ul className="link-list">
             {v.languages.map((l) => (
               <li key={l.language}>
-                {l.language === "ky" || l.language === "ru" || l.language === "en" ? t(`language.${l.language}`) : l.language}: {l.min_level === "native" ? t("languages.native") : t("vacancies.levelAtLeast", { level: l.min_level })}
+                {l.language === "ky" || l.language === "ru" || l.language === "en" ? t(`language.${l.language}`) : l.language}:{" "}
+                {l.min_level === "native" ? t("languages.native") : t("vacancies.levelAtLeast", { level: l.min_level })}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      {v.company_website && /^https?:\/\//i.test(v.company_website) ? <p className="small"><a href={v.company_website} rel="nofollow noopener noreferrer">{v.company_website}</a></p> : null}
+      {v.company_website && /^https?:\/\//i.test(v.company_website) ? (
+        <p className="small">
+          <a href={v.company_website} rel="nofollow noopener noreferrer">
+            {v.company_website}
+          </a>
+        </p>
+      ) : null}
     </article>
   );
 }

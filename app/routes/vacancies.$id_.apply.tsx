@@ -19,7 +19,10 @@ import { type FieldErrors, parseForm, readForm, typedValues } from "~/utils/form
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-const projectId = z.string().regex(/^\d{1,12}$/).transform(Number);
+const projectId = z
+  .string()
+  .regex(/^\d{1,12}$/)
+  .transform(Number);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
@@ -39,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** A rejected submit keeps the note and every ticked project (typedValues keeps one value per name). */
 function failed(errors: FieldErrors, form: FormData, status = 400) {
-  const projectIds = form.getAll("projectId").filter((v): v is string => typeof v === "string").join(",");
+  const projectIds = form
+    .getAll("projectId")
+    .filter((v): v is string => typeof v === "string")
+    .join(",");
   return data({ ok: false as const, errors, values: { ...typedValues(form), projectIds } }, { status });
 }
 
@@ -73,7 +79,9 @@ export default function ApplyPage() {
       <section>
         <h1>{vacancy ? t("applications.apply.title", { vacancy: vacancy.title }) : t("applications.title")}</h1>
         <p>{t("applications.apply.already")}</p>
-        <p><Link to={`/me/applications/${already}`}>{t("applications.apply.openIt")}</Link></p>
+        <p>
+          <Link to={`/me/applications/${already}`}>{t("applications.apply.openIt")}</Link>
+        </p>
       </section>
     );
   }
@@ -81,15 +89,32 @@ export default function ApplyPage() {
   return (
     <section>
       <h1>{t("applications.apply.title", { vacancy: v.title })}</h1>
-      <p className="muted"><Link to={`/vacancies/${v.id}`}>{v.title}</Link> · {v.company_name}</p>
+      <p className="muted">
+        <Link to={`/vacancies/${v.id}`}>{v.title}</Link> · {v.company_name}
+      </p>
       {invited ? <p className="notice notice--info">{t("applications.invitedLead", { company: v.company_name })}</p> : null}
       <p>{t("applications.apply.lead", { company: v.company_name })}</p>
       <FormErrorSummary errors={errors} />
       <Form method="post" className="stack" noValidate>
-        <TextArea name="note" label={t("applications.apply.note")} hint={t("applications.apply.noteHint")} optional rows={8} defaultValue={values.note} error={errors.note} />
-        <fieldset className={`application-projects${errors.projectId ? " field--invalid" : ""}`} aria-describedby={errors.projectId ? "projects-error" : undefined}>
+        <TextArea
+          name="note"
+          label={t("applications.apply.note")}
+          hint={t("applications.apply.noteHint")}
+          optional
+          rows={8}
+          defaultValue={values.note}
+          error={errors.note}
+        />
+        <fieldset
+          className={`application-projects${errors.projectId ? " field--invalid" : ""}`}
+          aria-describedby={errors.projectId ? "projects-error" : undefined}
+        >
           <legend>{t("applications.apply.projects")}</legend>
-          {errors.projectId ? <p className="field__error" id="projects-error">{t("applications.errors.projects")}</p> : null}
+          {errors.projectId ? (
+            <p className="field__error" id="projects-error">
+              {t("applications.errors.projects")}
+            </p>
+          ) : null}
           {projects.length === 0 ? (
             <p className="muted">
               {t("applications.apply.noProjects")} <Link to="/me/projects">{t("applications.apply.addProject")}</Link>

@@ -58,23 +58,46 @@ export default function JobBoard() {
     <section>
       <h1>{t("vacancies.title")}</h1>
       <p className="lead">{t("vacancies.lead")}</p>
-      {employer ? <p><Link to="/employer">{t("vacancies.dashboard")} →</Link></p> : null}
+      {employer ? (
+        <p>
+          <Link to="/employer">{t("vacancies.dashboard")} →</Link>
+        </p>
+      ) : null}
 
       <Form key={JSON.stringify(query)} method="get" className="stack" role="search" aria-label={t("vacancies.filters")}>
         <div className="filters">
           <Field name="q" type="search" label={t("vacancies.q")} hint={t("vacancies.qHint")} defaultValue={query.q} />
           <Field name="skill" label={t("vacancies.skill")} hint={t("vacancies.skillHint")} defaultValue={query.skill} />
-          <Select name="sort" label={t("vacancies.sort")} options={BOARD_SORTS.map((s) => ({ value: s, label: t(`vacancies.sort.${s}`) }))} defaultValue={query.sort ?? "relevance"} />
+          <Select
+            name="sort"
+            label={t("vacancies.sort")}
+            options={BOARD_SORTS.map((s) => ({ value: s, label: t(`vacancies.sort.${s}`) }))}
+            defaultValue={query.sort ?? "relevance"}
+          />
         </div>
         <details open={moreFilters}>
           <summary>{t("vacancies.moreFilters")}</summary>
           <div className="filters">
-            <Select name="mode" label={t("vacancies.field.workMode")} placeholder={t("vacancies.any")} options={WORK_MODES.map((m) => ({ value: m, label: t(`vacancies.mode.${m}`) }))} defaultValue={query.mode} />
-            <Select name="type" label={t("vacancies.field.employmentType")} placeholder={t("vacancies.any")} options={EMPLOYMENT_TYPES.map((m) => ({ value: m, label: t(`vacancies.type.${m}`) }))} defaultValue={query.type} />
+            <Select
+              name="mode"
+              label={t("vacancies.field.workMode")}
+              placeholder={t("vacancies.any")}
+              options={WORK_MODES.map((m) => ({ value: m, label: t(`vacancies.mode.${m}`) }))}
+              defaultValue={query.mode}
+            />
+            <Select
+              name="type"
+              label={t("vacancies.field.employmentType")}
+              placeholder={t("vacancies.any")}
+              options={EMPLOYMENT_TYPES.map((m) => ({ value: m, label: t(`vacancies.type.${m}`) }))}
+              defaultValue={query.type}
+            />
             <Select name="region" label={t("vacancies.field.region")} placeholder={t("vacancies.any")} options={regions} defaultValue={query.region} />
             <Select name="city" label={t("vacancies.field.city")} placeholder={t("vacancies.any")} options={cities} defaultValue={query.city} />
             <Select name="company" label={t("vacancies.company")} placeholder={t("vacancies.any")} options={companies} defaultValue={query.company} />
-            <Checkbox name="salary" checked={query.salary}>{t("vacancies.salaryShown")}</Checkbox>
+            <Checkbox name="salary" checked={query.salary}>
+              {t("vacancies.salaryShown")}
+            </Checkbox>
           </div>
         </details>
         <div className="actions">
@@ -91,10 +114,14 @@ export default function JobBoard() {
       <h2 id="results">{t("vacancies.results")}</h2>
       <p role="status">{t("vacancies.found", { n: formatNumber(lang, result.total) })}</p>
       {result.items.length === 0 ? (
-        <div className="card"><p>{t("vacancies.empty")}</p></div>
+        <div className="card">
+          <p>{t("vacancies.empty")}</p>
+        </div>
       ) : (
         <ul className="vacancy-list">
-          {result.items.map((v) => <VacancyCard key={v.id} vacancy={v} lang={lang} />)}
+          {result.items.map((v) => (
+            <VacancyCard key={v.id} vacancy={v} lang={lang} />
+          ))}
         </ul>
       )}
       <Pager page={result.page} pages={result.pages} />
@@ -106,15 +133,21 @@ export default function JobBoard() {
             <input type="hidden" name="query" value={saveQuery} />
             <Field name="name" label={t("vacancies.saveName")} hint={t("vacancies.saveHint")} optional defaultValue={query.q || query.skill || ""} />
             <SubmitButton>{t("vacancies.saveSearch")}</SubmitButton>
-            <p className="small"><Link to="/me/saved-searches">{t("vacancies.savedTitle")}</Link></p>
+            <p className="small">
+              <Link to="/me/saved-searches">{t("vacancies.savedTitle")}</Link>
+            </p>
           </Form>
         ) : !signedIn ? (
           <p className="small">
             <Link to={`/login?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`}>{t("vacancies.signInToSave")}</Link>
           </p>
         ) : null}
-        <p className="small"><a href="/feed.xml">{t("vacancies.feed")}</a></p>
-        <p className="small"><Link to="/companies">{t("companiesList.all")}</Link></p>
+        <p className="small">
+          <a href="/feed.xml">{t("vacancies.feed")}</a>
+        </p>
+        <p className="small">
+          <Link to="/companies">{t("companiesList.all")}</Link>
+        </p>
       </div>
     </section>
   );
@@ -122,23 +155,35 @@ export default function JobBoard() {
 
 function VacancyCard({ vacancy: v, lang }: { vacancy: BoardItem; lang: Lang }) {
   const { t } = useT();
-  const region = v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
+  const region =
+    v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
   const place = [v.city, region].filter(Boolean).join(", ");
   const salary = salaryText(t, lang, v.salary_min, v.salary_max);
   return (
     <li className="card vacancy-card">
-      <h3><Link to={`/vacancies/${v.id}`}>{v.title}</Link></h3>
+      <h3>
+        <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+      </h3>
       <p className="small">
-        <strong><Link to={`/companies/${v.company_slug}`}>{v.company_name}</Link></strong>
+        <strong>
+          <Link to={`/companies/${v.company_slug}`}>{v.company_name}</Link>
+        </strong>
         {place ? ` · ${place}` : ""}
       </p>
       <p className="small">
         <span className="pill">{t(`vacancies.mode.${v.work_mode}`)}</span> <span className="pill">{t(`vacancies.type.${v.employment_type}`)}</span>
-        {salary ? <> <span className="pill pill--ok">{salary}</span></> : null}
+        {salary ? (
+          <>
+            {" "}
+            <span className="pill pill--ok">{salary}</span>
+          </>
+        ) : null}
       </p>
       {v.skills.length ? (
         <ul className="skill-list" aria-label={t("vacancies.skills")}>
-          {v.skills.map((s) => <li key={s.id}>{pick(s, "name", lang)}</li>)}
+          {v.skills.map((s) => (
+            <li key={s.id}>{pick(s, "name", lang)}</li>
+          ))}
         </ul>
       ) : null}
       <p className="small muted">

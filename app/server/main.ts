@@ -87,10 +87,11 @@ async function main(): Promise<void> {
   const server = app.listen(settings.port, () => {
     console.log(`portal ready at http://localhost:${settings.port} (database ${settings.databasePath}; public address ${settings.publicUrl})`);
   });
-  const stop = () => server.close(() => {
-    connection.sqlite.close();
-    process.exit(0);
-  });
+  const stop = () =>
+    server.close(() => {
+      connection.sqlite.close();
+      process.exit(0);
+    });
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

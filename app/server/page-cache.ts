@@ -42,7 +42,10 @@ function onlyLanguageCookie(header: string | undefined): boolean {
   });
 }
 
-export type PageCache = ((req: Request, res: Response, next: NextFunction) => void) & { clear(): void; stats(): { entries: number; bytes: number; hits: number; misses: number } };
+export type PageCache = ((req: Request, res: Response, next: NextFunction) => void) & {
+  clear(): void;
+  stats(): { entries: number; bytes: number; hits: number; misses: number };
+};
 
 /**
  * @param version the current data version: a cached page made under another version is stale.

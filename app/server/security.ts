@@ -32,7 +32,10 @@ export function isCrossSiteWrite(req: { method: string; protocol: string; get(na
 
 export function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction): void {
   if (isCrossSiteWrite(req)) {
-    res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: cross-site request refused / Сайттар аралык суроо четке кагылды / Межсайтовый запрос отклонён");
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("403 Forbidden: cross-site request refused / Сайттар аралык суроо четке кагылды / Межсайтовый запрос отклонён");
     return;
   }
   next();

@@ -1,8 +1,7 @@
 // Field schemas shared by forms. Messages are catalog keys, translated when shown.
 import { z } from "zod";
 
-export const requiredText = (max = 200) =>
-  z.string("errors.required").trim().min(1, "errors.required").max(max, "errors.tooLong");
+export const requiredText = (max = 200) => z.string("errors.required").trim().min(1, "errors.required").max(max, "errors.tooLong");
 
 export const optionalText = (max = 2000) =>
   z
@@ -12,19 +11,9 @@ export const optionalText = (max = 2000) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-export const email = z
-  .string("errors.required")
-  .trim()
-  .min(1, "errors.required")
-  .max(254, "errors.tooLong")
-  .toLowerCase()
-  .pipe(z.email("errors.email"));
+export const email = z.string("errors.required").trim().min(1, "errors.required").max(254, "errors.tooLong").toLowerCase().pipe(z.email("errors.email"));
 
-export const newPassword = z
-  .string("errors.required")
-  .min(1, "errors.required")
-  .min(10, "errors.passwordShort")
-  .max(200, "errors.passwordLong");
+export const newPassword = z.string("errors.required").min(1, "errors.required").min(10, "errors.passwordShort").max(200, "errors.passwordLong");
 
 export const isoDate = z
   .string("errors.required")

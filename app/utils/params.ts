@@ -7,7 +7,12 @@ export const searchText = (max: number) =>
   z
     .string()
     .catch("")
-    .transform((s) => Array.from(s.replace(/\p{Cc}+/gu, " ").trim()).slice(0, max).join("").trim());
+    .transform((s) =>
+      Array.from(s.replace(/\p{Cc}+/gu, " ").trim())
+        .slice(0, max)
+        .join("")
+        .trim(),
+    );
 
 /** An id a list is filtered by; anything that is not one means no filter. */
 export const filterId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);

@@ -13,7 +13,10 @@ import { notFound } from "./http.server";
 export function answerTransition(result: TransitionResult, form: FormData, options: { errorField: string; to: string; flash: MessageKey }) {
   if (!result.ok) {
     if (result.reason === "not-found") notFound();
-    return data({ ok: false as const, errors: { [options.errorField]: "applications.errors.transition" satisfies MessageKey }, values: typedValues(form) }, { status: 409 });
+    return data(
+      { ok: false as const, errors: { [options.errorField]: "applications.errors.transition" satisfies MessageKey }, values: typedValues(form) },
+      { status: 409 },
+    );
   }
   return redirect(options.to, { headers: cookieHeaders(setFlash(options.flash)) });
 }

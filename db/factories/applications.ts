@@ -24,7 +24,8 @@ export async function makeApplication(db: DB, vacancyId: number, graduateId: num
   const graduate = await db.selectFrom("graduates").select(["id", "user_id", "first_name", "last_name"]).where("id", "=", graduateId).executeTakeFirstOrThrow();
   const { company_id: companyId } = await db.selectFrom("vacancies").select("company_id").where("id", "=", vacancyId).executeTakeFirstOrThrow();
   const employer =
-    options.employerId ?? (await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).orderBy("user_id").executeTakeFirstOrThrow()).user_id;
+    options.employerId ??
+    (await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).orderBy("user_id").executeTakeFirstOrThrow()).user_id;
   if (graduate.user_id === null) throw new Error("application factory: only a graduate with an account applies or is invited");
   const steps = stepsTo(status);
   const first =
@@ -37,9 +38,12 @@ export async function makeApplication(db: DB, vacancyId: number, graduateId: num
       ACTOR[to] === "graduate"
         ? await withdraw(db, graduate, first.id, null, graduate.user_id)
         : await move(
-            db, companyId, first.id,
+            db,
+            companyId,
+            first.id,
             {
-              to, note: null,
+              to,
+              note: null,
               interviewAt: to === "interview" ? new Date(Date.now() + 3 * 86_400_000).toISOString() : null,
               interviewPlace: to === "interview" ? "Бишкек, ул. Ибраимова 115" : null,
               startDate: to === "hired" ? (options.startDate ?? todayInBishkek()) : null,

@@ -33,7 +33,11 @@ export async function makeCompany(db: DB, ownerId: number, options: CompanyStatu
   };
   const status = o.status ?? "verified";
   if (status !== "pending" || o.trusted || Object.keys(profile).length) {
-    await db.updateTable("companies").set({ ...profile, status, trusted: o.trusted ? 1 : 0 }).where("id", "=", id).execute();
+    await db
+      .updateTable("companies")
+      .set({ ...profile, status, trusted: o.trusted ? 1 : 0 })
+      .where("id", "=", id)
+      .execute();
   }
   return id;
 }
@@ -41,7 +45,8 @@ export async function makeCompany(db: DB, ownerId: number, options: CompanyStatu
 /** A colleague joins the company the way sign-up with a colleague invitation joins it. */
 export async function addCompanyMember(db: DB, companyId: number, userId: number, invitedBy?: number): Promise<void> {
   const inviter =
-    invitedBy ?? (await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).orderBy("user_id").executeTakeFirstOrThrow()).user_id;
+    invitedBy ??
+    (await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).orderBy("user_id").executeTakeFirstOrThrow()).user_id;
   const invite = await createCompanyInvite(db, companyId, inviter);
   await db.transaction().execute(async (trx) => {
     if ((await claimCompanyInvite(trx, invite.id)) !== companyId) throw new Error(`could not join company ${companyId}`);

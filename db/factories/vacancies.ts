@@ -32,8 +32,19 @@ export async function vacancyInput(db: DB, d: VacancyForm): Promise<VacancyInput
   if (unknown.length) throw new Error(`vacancy factory: unknown skills ${unknown.join(", ")}`);
   const { skills, languages } = vacancyRequirements(required.found, nice.found, d);
   return {
-    title: d.title, description: d.description, employmentType: d.employmentType, workMode: d.workMode, city: d.city, regionId: d.region,
-    salaryMin: d.salaryMin, salaryMax: d.salaryMax, salaryHidden: d.salaryHidden, openings: d.openings, deadline: d.deadline, skills, languages,
+    title: d.title,
+    description: d.description,
+    employmentType: d.employmentType,
+    workMode: d.workMode,
+    city: d.city,
+    regionId: d.region,
+    salaryMin: d.salaryMin,
+    salaryMax: d.salaryMax,
+    salaryHidden: d.salaryHidden,
+    openings: d.openings,
+    deadline: d.deadline,
+    skills,
+    languages,
   };
 }
 
@@ -53,7 +64,9 @@ export type VacancyOptions = Partial<VacancyFields> & {
 export async function makeVacancy(db: DB, companyId: number, options: VacancyOptions = {}): Promise<number> {
   const { status = "open", userId, publishedAt, ...typed } = options;
   const fields: VacancyFields = { title: "Junior developer", description: "<p>React</p>", employmentType: "full_time", workMode: "hybrid", ...typed };
-  const author = userId ?? (await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).orderBy("user_id").executeTakeFirstOrThrow()).user_id;
+  const author =
+    userId ??
+    (await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).orderBy("user_id").executeTakeFirstOrThrow()).user_id;
   const saved = await saveVacancy(db, companyId, null, await vacancyInput(db, parseVacancyFields(fields)), author);
   if (!saved.ok) throw new Error(`vacancy factory: ${saved.reason}`);
   if (status !== "draft") {

@@ -80,7 +80,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("modules")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("number", "integer", (c) => c.notNull().unique().check(sql`number between 1 and 12`))
+    .addColumn("number", "integer", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`number between 1 and 12`),
+    )
     .addColumn("title_ky", "text", (c) => c.notNull())
     .addColumn("title_ru", "text", (c) => c.notNull())
     .addColumn("title_en", "text", (c) => c.notNull())
@@ -193,7 +198,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending','verified','rejected')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending','verified','rejected')`),
+    )
     .addColumn("htp_number", "text")
     .addColumn("website", "text")
     .addColumn("city", "text")
@@ -231,9 +241,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    "audit_log", "company_members", "companies", "invitations", "graduates", "cohorts", "password_resets",
-    "sign_in_failures", "sessions", "users", "settings", "module_skills", "modules", "skill_relations",
-    "skill_aliases", "skills", "skill_categories", "schools", "regions",
+    "audit_log",
+    "company_members",
+    "companies",
+    "invitations",
+    "graduates",
+    "cohorts",
+    "password_resets",
+    "sign_in_failures",
+    "sessions",
+    "users",
+    "settings",
+    "module_skills",
+    "modules",
+    "skill_relations",
+    "skill_aliases",
+    "skills",
+    "skill_categories",
+    "schools",
+    "regions",
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

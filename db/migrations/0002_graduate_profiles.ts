@@ -114,7 +114,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Directory search: one row per graduate (rowid = graduate id), rebuilt by the app when the
   // profile changes. Contentless: only the index is stored (the text lives in its own tables).
-  await sql`create virtual table graduates_fts using fts5(name, headline, about, projects, skills, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create virtual table graduates_fts using fts5(name, headline, about, projects, skills, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("csv_imports")
@@ -123,7 +125,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("cohort_id", "integer", (c) => c.notNull().references("cohorts.id").onDelete("cascade"))
     .addColumn("file_name", "text", (c) => c.notNull())
     .addColumn("content", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("checked").check(sql`status in ('checked','imported')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("checked")
+        .check(sql`status in ('checked','imported')`),
+    )
     .addColumn("rows_total", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("rows_accepted", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
@@ -132,7 +139,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["csv_imports", "graduates_fts", "project_images", "project_skills", "projects", "graduate_modules", "graduate_skills", "graduate_languages"]) {
+  for (const t of [
+    "csv_imports",
+    "graduates_fts",
+    "project_images",
+    "project_skills",
+    "projects",
+    "graduate_modules",
+    "graduate_skills",
+    "graduate_languages",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

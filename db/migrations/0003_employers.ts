@@ -43,9 +43,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("salary_min", "integer", (c) => c.check(sql`salary_min >= 0`))
     .addColumn("salary_max", "integer", (c) => c.check(sql`salary_max >= 0`))
     .addColumn("salary_hidden", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("openings", "integer", (c) => c.notNull().defaultTo(1).check(sql`openings between 1 and 1000`))
+    .addColumn("openings", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`openings between 1 and 1000`),
+    )
     .addColumn("deadline", "text")
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft','submitted','open','rejected','closed','filled')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft','submitted','open','rejected','closed','filled')`),
+    )
     .addColumn("reject_reason", "text")
     .addColumn("published_at", "text")
     .addColumn("closed_at", "text")
@@ -62,7 +72,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("vacancy_id", "integer", (c) => c.notNull().references("vacancies.id").onDelete("cascade"))
     .addColumn("skill_id", "integer", (c) => c.notNull().references("skills.id").onDelete("cascade"))
     .addColumn("required", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("min_level", "text", (c) => c.notNull().defaultTo("basic").check(sql`min_level in ('basic','intermediate','advanced')`))
+    .addColumn("min_level", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("basic")
+        .check(sql`min_level in ('basic','intermediate','advanced')`),
+    )
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint("vacancy_skills_pk", ["vacancy_id", "skill_id"])
@@ -80,7 +95,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Job-board search: one row per vacancy (rowid = vacancy id), contentless like the directory's.
-  await sql`create virtual table vacancies_fts using fts5(title, description, company, skills, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create virtual table vacancies_fts using fts5(title, description, company, skills, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("saved_searches")
@@ -99,7 +116,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("vacancy_id", "integer", (c) => c.notNull().references("vacancies.id").onDelete("cascade"))
     .addColumn("graduate_id", "integer", (c) => c.notNull().references("graduates.id").onDelete("cascade"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("applied").check(sql`status in ('invited','applied','screening','interview','offer','hired','rejected','withdrawn')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("applied")
+        .check(sql`status in ('invited','applied','screening','interview','offer','hired','rejected','withdrawn')`),
+    )
     .addColumn("note", "text")
     .addColumn("snapshot_json", "text") // what was sent: profile and chosen projects at the time of applying
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
@@ -157,7 +179,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["notifications", "placements", "application_events", "applications", "saved_searches", "vacancies_fts", "vacancy_languages", "vacancy_skills", "vacancies", "company_invites"]) {
+  for (const t of [
+    "notifications",
+    "placements",
+    "application_events",
+    "applications",
+    "saved_searches",
+    "vacancies_fts",
+    "vacancy_languages",
+    "vacancy_skills",
+    "vacancies",
+    "company_invites",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -32,14 +32,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   const triggers = (table: string, kind: string, idOf: (row: "new" | "old") => string) => {
     const statements: string[] = [];
-    for (const [event, rows] of [["insert", ["new"]], ["update", ["old", "new"]], ["delete", ["old"]]] as const) {
+    for (const [event, rows] of [
+      ["insert", ["new"]],
+      ["update", ["old", "new"]],
+      ["delete", ["old"]],
+    ] as const) {
       const body = rows.map((r) => `insert into match_changes (kind, entity_id) values ('${kind}', ${idOf(r)});`).join(" ");
       statements.push(`create trigger match_${table}_${event} after ${event} on ${table} begin ${body} end`);
     }
     return statements;
   };
   // A company losing (or gaining) verification hides (or shows) all its vacancies.
-  const companyStatus = "create trigger match_companies_status after update of status on companies begin insert into match_changes (kind, entity_id) values ('all', null); end";
+  const companyStatus =
+    "create trigger match_companies_status after update of status on companies begin insert into match_changes (kind, entity_id) values ('all', null); end";
   const statements = [
     companyStatus,
     ...GRADUATE_SOURCES.flatMap(([table, expr]) => triggers(table, "graduate", (r) => expr.replaceAll("r.", `${r}.`))),

@@ -10,13 +10,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("graduate_id", "integer", (c) => c.notNull().references("graduates.id"))
     .addColumn("checkpoint", "text", (c) => c.notNull().check(sql`checkpoint in ('graduation','m6','m12','m36')`))
-    .addColumn("code", "text", (c) => c.notNull().check(sql`code in ('employed','military','service','education','seeking','not_seeking','unknown','excluded')`))
+    .addColumn("code", "text", (c) =>
+      c.notNull().check(sql`code in ('employed','military','service','education','seeking','not_seeking','unknown','excluded')`),
+    )
     .addColumn("as_of", "text", (c) => c.notNull()) // ISO date the information describes
     .addColumn("source", "text", (c) => c.notNull().check(sql`source in ('application','staff','self_report','employer','survey')`))
     .addColumn("recorded_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("supersedes_id", "integer", (c) => c.references("outcomes.id"))
     // 1 on the latest row per (graduate, checkpoint); the insert trigger below keeps it so.
-    .addColumn("current", "integer", (c) => c.notNull().defaultTo(1).check(sql`current in (0, 1)`))
+    .addColumn("current", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`current in (0, 1)`),
+    )
     .addColumn("employment_kind", "text", (c) => c.check(sql`employment_kind in ('employee','own_business','contract','freelance','paid_internship')`))
     .addColumn("hours_per_week", "integer", (c) => c.check(sql`hours_per_week between 1 and 100`))
     .addColumn("company_id", "integer", (c) => c.references("companies.id"))

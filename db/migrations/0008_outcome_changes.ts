@@ -26,7 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     if (events.delete) statements.push(`create trigger outcome_facts_${table}_delete after delete on ${table} begin ${log("old")} end`);
     if (events.updateOf !== null) {
       const of = events.updateOf ? ` of ${events.updateOf}` : "";
-      statements.push(`create trigger outcome_facts_${table}_update after update${of} on ${table} begin ${log("old")} ${idExpr === null ? "" : log("new")} end`);
+      statements.push(
+        `create trigger outcome_facts_${table}_update after update${of} on ${table} begin ${log("old")} ${idExpr === null ? "" : log("new")} end`,
+      );
     }
     for (const statement of statements) await sql.raw(statement).execute(db);
   }
@@ -34,6 +36,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("outcome_changes").execute();
-  const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like 'outcome\\_facts\\_%' escape '\\'`.execute(db);
+  const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like 'outcome\\_facts\\_%' escape '\\'`.execute(
+    db,
+  );
   for (const { name } of triggers.rows) await sql.raw(`drop trigger ${name}`).execute(db);
 }

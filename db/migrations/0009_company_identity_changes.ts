@@ -14,7 +14,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("htp_number", "text")
     .addColumn("website", "text")
     .addColumn("requested_by", "integer", (c) => c.references("users.id").onDelete("set null"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending','approved','rejected','replaced')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending','approved','rejected','replaced')`),
+    )
     .addColumn("decided_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("decided_at", "text")
     .addColumn("reason", "text")

@@ -23,7 +23,10 @@ const DEMO_EMAILS: string[] = Object.values(DEMO_ACCOUNTS);
 export async function recordDemoMarks(db: DB): Promise<DemoMarks> {
   const marks = {} as DemoMarks;
   for (const table of ROOTS) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.max<number | null>("id").as("id")).executeTakeFirst();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.max<number | null>("id").as("id"))
+      .executeTakeFirst();
     marks[table] = Number(row?.id ?? 0);
   }
   await db
@@ -37,7 +40,9 @@ export async function recordDemoMarks(db: DB): Promise<DemoMarks> {
 /** The demo accounts present in the database: they sign in with the password published in the README. */
 export function demoAccountsPresent({ sqlite }: Connection): string[] {
   const placeholders = DEMO_EMAILS.map(() => "?").join(", ");
-  return (sqlite.prepare(`select email from users where email in (${placeholders}) order by id`).all(...DEMO_EMAILS) as { email: string }[]).map((r) => r.email);
+  return (sqlite.prepare(`select email from users where email in (${placeholders}) order by id`).all(...DEMO_EMAILS) as { email: string }[]).map(
+    (r) => r.email,
+  );
 }
 
 /**
@@ -50,7 +55,10 @@ export function demoMarks({ sqlite }: Connection): DemoMarks | null {
   const stored = sqlite.prepare("select value from settings where key = ?").pluck().get(DEMO_MARKS_KEY) as string | undefined;
   if (stored) return JSON.parse(stored) as DemoMarks;
   const placeholders = DEMO_EMAILS.map(() => "?").join(", ");
-  const lastAccount = sqlite.prepare(`select max(created_at) from users where email in (${placeholders})`).pluck().get(...DEMO_EMAILS) as string | null;
+  const lastAccount = sqlite
+    .prepare(`select max(created_at) from users where email in (${placeholders})`)
+    .pluck()
+    .get(...DEMO_EMAILS) as string | null;
   if (!lastAccount) return null;
   const invitee = sqlite
     .prepare("select g.created_at from invitations i join graduates g on g.id = i.graduate_id where i.code = ?")
@@ -62,7 +70,10 @@ export function demoMarks({ sqlite }: Connection): DemoMarks | null {
   return marks;
 }
 
-export type DemoRemoval = { removed: Record<"users" | "companies" | "cohorts" | "graduates" | "vacancies" | "outcomes" | "files", number>; keptCohorts: number };
+export type DemoRemoval = {
+  removed: Record<"users" | "companies" | "cohorts" | "graduates" | "vacancies" | "outcomes" | "files", number>;
+  keptCohorts: number;
+};
 
 /**
  * Removes every demo row in one transaction, then the image files they named. Rows added later
@@ -80,7 +91,9 @@ export function removeDemoData(connection: Connection, options: { uploadDir: str
   const result = sqlite.transaction((): DemoRemoval => {
     // Checked at COMMIT, after every delete: the order of the deletes then does not matter.
     sqlite.pragma("defer_foreign_keys = ON");
-    sqlite.exec("drop table if exists temp.demo_companies; drop table if exists temp.demo_graduates; drop table if exists temp.demo_users; drop table if exists temp.demo_vacancies");
+    sqlite.exec(
+      "drop table if exists temp.demo_companies; drop table if exists temp.demo_graduates; drop table if exists temp.demo_users; drop table if exists temp.demo_vacancies",
+    );
     sqlite.prepare("create temp table demo_companies as select id from companies where id <= ?").run(marks.companies);
     sqlite.prepare("create temp table demo_graduates as select id from graduates where id <= ?").run(marks.graduates);
     sqlite.exec("create temp table demo_vacancies as select id from vacancies where company_id in (select id from temp.demo_companies)");
@@ -106,7 +119,8 @@ export function removeDemoData(connection: Connection, options: { uploadDir: str
       "select photo from graduates where id in (select id from temp.demo_graduates) and photo is not null",
       "select pi.file_name from project_images pi join projects p on p.id = pi.project_id where p.graduate_id in (select id from temp.demo_graduates)",
       "select logo from companies where id in (select id from temp.demo_companies) and logo is not null",
-    ]) files.push(...(sqlite.prepare(sql).pluck().all() as string[]));
+    ])
+      files.push(...(sqlite.prepare(sql).pluck().all() as string[]));
 
     const guard = sqlite.prepare("select sql from sqlite_master where type = 'trigger' and name = 'outcomes_no_delete'").pluck().get() as string | undefined;
     if (guard) sqlite.exec("drop trigger outcomes_no_delete");
@@ -122,12 +136,16 @@ export function removeDemoData(connection: Connection, options: { uploadDir: str
     sqlite.exec("delete from password_resets where created_by in (select id from temp.demo_users) or user_id in (select id from temp.demo_users)");
     sqlite.exec("delete from csv_imports where created_by in (select id from temp.demo_users)");
     sqlite.exec("delete from users where id in (select id from temp.demo_users)");
-    removed.cohorts = sqlite.prepare("delete from cohorts where id <= ? and not exists (select 1 from graduates g where g.cohort_id = cohorts.id)").run(marks.cohorts).changes;
+    removed.cohorts = sqlite
+      .prepare("delete from cohorts where id <= ? and not exists (select 1 from graduates g where g.cohort_id = cohorts.id)")
+      .run(marks.cohorts).changes;
     const keptCohorts = count(`select count(*) from cohorts where id <= ${Number(marks.cohorts)}`);
     sqlite.prepare("delete from settings where key = ?").run(DEMO_MARKS_KEY);
     removed.files = new Set(files).size;
     sqlite
-      .prepare("insert into audit_log (actor_user_id, action, entity, entity_id, before_json, after_json) values (null, 'demo.remove', 'settings', 'demo', ?, ?)")
+      .prepare(
+        "insert into audit_log (actor_user_id, action, entity, entity_id, before_json, after_json) values (null, 'demo.remove', 'settings', 'demo', ?, ?)",
+      )
       .run(JSON.stringify(marks), JSON.stringify({ ...removed, keptCohorts }));
 
     const broken = sqlite.pragma("foreign_key_check") as { table: string; parent: string }[];

@@ -54,7 +54,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
 
   // Accounts and the demo graduates are made by the factories the tests use
   // (db/factories, docs/decisions/039-shared-factories.md): the model functions the forms call.
-  const account = async (email: string, role: "admin" | "staff" | "employer", name: string) => (await makeUser(db, role, { email, password: DEMO_PASSWORD, name })).id;
+  const account = async (email: string, role: "admin" | "staff" | "employer", name: string) =>
+    (await makeUser(db, role, { email, password: DEMO_PASSWORD, name })).id;
   await account(DEMO_ACCOUNTS.admin, "admin", "Гүлнара Сатыбалдиева");
   const staffId = await account(DEMO_ACCOUNTS.staff, "staff", "Нургүл Абдыкадырова");
 
@@ -65,8 +66,14 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     const { id } = await db
       .insertInto("companies")
       .values({
-        slug: c.slug, name: c.name, status, htp_number: c.htpNumber, website: c.website, city: c.city,
-        about: c.about.en, trusted: i % 5 === 0 && status === "verified" ? 1 : 0,
+        slug: c.slug,
+        name: c.name,
+        status,
+        htp_number: c.htpNumber,
+        website: c.website,
+        city: c.city,
+        about: c.about.en,
+        trusted: i % 5 === 0 && status === "verified" ? 1 : 0,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -84,7 +91,10 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   const schools = await db.selectFrom("schools").select(["id", "slug"]).orderBy("id").execute();
   for (const school of schools) {
     for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-      await db.insertInto("cohorts").values({ school_id: school.id, graduation_date: `${year}-06-30` }).execute();
+      await db
+        .insertInto("cohorts")
+        .values({ school_id: school.id, graduation_date: `${year}-06-30` })
+        .execute();
     }
   }
   const cohorts = await db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]).orderBy("id").execute();
@@ -104,7 +114,13 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     // dated by the cohort, so the demo is the same on every install.
     const invitation = { code: code(random), expiresAt: addDays(cohort.graduation_date, 120), usedAt: addDays(cohort.graduation_date, 3) };
     const { graduateId } = await makeGraduate(db, {
-      cohortId: cohort.id, firstName: first, lastName: last, sex, staffId, account: { email, password: DEMO_PASSWORD }, invitation,
+      cohortId: cohort.id,
+      firstName: first,
+      lastName: last,
+      sex,
+      staffId,
+      account: { email, password: DEMO_PASSWORD },
+      invitation,
     });
     trackOf.set(graduateId, track);
   }
@@ -119,7 +135,12 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     trackOf,
   });
   // The demo graduate's profile is complete: every module verified, a verified certificate.
-  const aiperi = await db.selectFrom("graduates").innerJoin("users", "users.id", "graduates.user_id").select("graduates.id").where("users.email", "=", DEMO_ACCOUNTS.graduate).executeTakeFirstOrThrow();
+  const aiperi = await db
+    .selectFrom("graduates")
+    .innerJoin("users", "users.id", "graduates.user_id")
+    .select("graduates.id")
+    .where("users.email", "=", DEMO_ACCOUNTS.graduate)
+    .executeTakeFirstOrThrow();
   const modules = await db.selectFrom("modules").select("id").execute();
   for (const m of modules) {
     await db
@@ -131,16 +152,29 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   await db
     .updateTable("graduates")
     .set({
-      headline: "Junior frontend-разработчик (React), Нарын", certificate_number: "ISDEL-KG-20417", certificate_date: "2025-06-10",
-      certificate_verified_by: staffId, certificate_verified_at: "2025-06-26T10:00:00.000Z", english_level: "B2",
-      contact_email: "aiperi.zhumabekova@mail.kg", contact_phone: "+996 555 214 907", contact_telegram: "@aiperi_dev",
-      willing_to_relocate: 1, available_from: null,
+      headline: "Junior frontend-разработчик (React), Нарын",
+      certificate_number: "ISDEL-KG-20417",
+      certificate_date: "2025-06-10",
+      certificate_verified_by: staffId,
+      certificate_verified_at: "2025-06-26T10:00:00.000Z",
+      english_level: "B2",
+      contact_email: "aiperi.zhumabekova@mail.kg",
+      contact_phone: "+996 555 214 907",
+      contact_telegram: "@aiperi_dev",
+      willing_to_relocate: 1,
+      available_from: null,
     })
     .where("id", "=", aiperi.id)
     .execute();
   await db.updateTable("graduate_languages").set({ level: "B2" }).where("graduate_id", "=", aiperi.id).where("language", "=", "en").execute();
 
-  await seedVacancies({ db, sqlite }, random, { openTarget: size.openVacancies ?? Math.round(size.graduates / 5), staffId, today: todayHere, seed: size.seed ?? 2026, lockedPasswordHash });
+  await seedVacancies({ db, sqlite }, random, {
+    openTarget: size.openVacancies ?? Math.round(size.graduates / 5),
+    staffId,
+    today: todayHere,
+    seed: size.seed ?? 2026,
+    lockedPasswordHash,
+  });
   // A small mid-year cohort whose +6 months checkpoint fell a few days ago, so the demo's
   // follow-up list always has checkpoints "due" (the June cohorts' are all overdue or not yet).
   const today = todayHere;
@@ -148,7 +182,11 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   for (const slug of ["pl-98-bishkek", "ipk-tokmok"]) {
     const schoolId = schools.find((s) => s.slug === slug)?.id;
     if (!schoolId) continue;
-    const { id: cohortId } = await db.insertInto("cohorts").values({ school_id: schoolId, graduation_date: winterDate }).returning("id").executeTakeFirstOrThrow();
+    const { id: cohortId } = await db
+      .insertInto("cohorts")
+      .values({ school_id: schoolId, graduation_date: winterDate })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 8; i++) {
       const person = randomPerson(random);
       await db.insertInto("graduates").values({ cohort_id: cohortId, first_name: person.first, last_name: person.last, sex: person.sex }).execute();
@@ -157,7 +195,12 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   await seedOutcomes({ db, sqlite }, random, { today, staffId });
 
   await makeGraduate(db, {
-    cohortId: naryn2026.id, firstName: "Нурбек", lastName: "Алымкулов", sex: "m", staffId, invitation: { code: DEMO_INVITATION_CODE, expiresAt: addDays(now, 365) },
+    cohortId: naryn2026.id,
+    firstName: "Нурбек",
+    lastName: "Алымкулов",
+    sex: "m",
+    staffId,
+    invitation: { code: DEMO_INVITATION_CODE, expiresAt: addDays(now, 365) },
   });
 
   // The matching index and the outcome facts read everything on first use; the change logs of the bulk load are noise.
@@ -178,9 +221,7 @@ function insertGraduates(
   }
   const schoolCohorts = [...bySchool.values()];
   const renewedUntil = addDays(new Date().toISOString(), 120);
-  const insertGraduate = sqlite.prepare(
-    "insert into graduates (cohort_id, first_name, last_name, sex, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
-  );
+  const insertGraduate = sqlite.prepare("insert into graduates (cohort_id, first_name, last_name, sex, created_at, updated_at) values (?, ?, ?, ?, ?, ?)");
   const insertInvitation = sqlite.prepare(
     "insert into invitations (code, graduate_id, created_by, expires_at, used_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
   );

@@ -9,7 +9,12 @@ import { seedReferenceData } from "./reference";
  */
 export async function seedIfEmpty(
   connection: Connection,
-  options: { demo: boolean; size?: SeedSize; uploadDir?: string; /** Asked for in so many words (SEED_DEMO=1, db:seed): also after a removal. */ demoAgain?: boolean },
+  options: {
+    demo: boolean;
+    size?: SeedSize;
+    uploadDir?: string;
+    /** Asked for in so many words (SEED_DEMO=1, db:seed): also after a removal. */ demoAgain?: boolean;
+  },
 ): Promise<{ reference: boolean; demo: boolean }> {
   const { db } = connection;
   const hasReference = await db.selectFrom("regions").select("id").limit(1).executeTakeFirst();

@@ -22,15 +22,62 @@ const SCHOOL_STORY: Record<string, { base: number; rise: number; htp: number }> 
 };
 const CHECKPOINT_FACTOR: Record<Checkpoint, number> = { graduation: 0.5, m6: 0.82, m12: 1, m36: 1.12 };
 const LOCAL_EMPLOYERS = [
-  "ОАО «Айыл Банк»", "ЗАО «Альфа Телеком» (MegaCom)", "ОсОО «Глобус»", "Бишкекский филиал «Оптима Банк»", "ОсОО «Нарын Тех Сервис»",
-  "Ыссык-Көл облустук ооруканасы", "ОсОО «Компьютер Сервис Каракол»", "Частный предприниматель", "ОсОО «Шоро»", "ГП «Кыргызпочтасы»",
-  "ОсОО «Принт Экспресс»", "ОсОО «Ош Маркет»", "Мэрия г. Токмок", "ОсОО «Кант Цемент»",
+  "ОАО «Айыл Банк»",
+  "ЗАО «Альфа Телеком» (MegaCom)",
+  "ОсОО «Глобус»",
+  "Бишкекский филиал «Оптима Банк»",
+  "ОсОО «Нарын Тех Сервис»",
+  "Ыссык-Көл облустук ооруканасы",
+  "ОсОО «Компьютер Сервис Каракол»",
+  "Частный предприниматель",
+  "ОсОО «Шоро»",
+  "ГП «Кыргызпочтасы»",
+  "ОсОО «Принт Экспресс»",
+  "ОсОО «Ош Маркет»",
+  "Мэрия г. Токмок",
+  "ОсОО «Кант Цемент»",
 ];
-const HTP_TITLES = ["Junior frontend-разработчик", "Тестировщик ПО", "Junior PHP-разработчик", "Специалист техподдержки", "Junior Android-разработчик", "Верстальщик", "Junior data-аналитик", "Стажёр-разработчик Python"];
-const LOCAL_TITLES = ["Оператор ПК", "Системный администратор", "Специалист 1С", "Мастер по ремонту компьютеров", "Контент-менеджер", "Продавец-консультант техники", "Дизайнер полиграфии"];
+const HTP_TITLES = [
+  "Junior frontend-разработчик",
+  "Тестировщик ПО",
+  "Junior PHP-разработчик",
+  "Специалист техподдержки",
+  "Junior Android-разработчик",
+  "Верстальщик",
+  "Junior data-аналитик",
+  "Стажёр-разработчик Python",
+];
+const LOCAL_TITLES = [
+  "Оператор ПК",
+  "Системный администратор",
+  "Специалист 1С",
+  "Мастер по ремонту компьютеров",
+  "Контент-менеджер",
+  "Продавец-консультант техники",
+  "Дизайнер полиграфии",
+];
 
-type Graduate = { id: number; sex: string | null; graduation_date: string; school_slug: string; school_region: number; user_id: number | null; joined_at: string | null };
-type Job = { kind: string; hours: number; companyId: number | null; htp: number; employer: string | null; title: string; start: string; pay: number | null; related: string; region: number | null };
+type Graduate = {
+  id: number;
+  sex: string | null;
+  graduation_date: string;
+  school_slug: string;
+  school_region: number;
+  user_id: number | null;
+  joined_at: string | null;
+};
+type Job = {
+  kind: string;
+  hours: number;
+  companyId: number | null;
+  htp: number;
+  employer: string | null;
+  title: string;
+  start: string;
+  pay: number | null;
+  related: string;
+  region: number | null;
+};
 
 export async function seedOutcomes({ db, sqlite }: Connection, random: Random, options: { today: string; staffId: number }): Promise<{ outcomes: number }> {
   const graduates = sqlite
@@ -48,7 +95,19 @@ export async function seedOutcomes({ db, sqlite }: Connection, random: Random, o
       `select p.id, p.graduate_id, p.company_id, p.job_title, p.employment_type, p.start_date, p.monthly_pay, p.company_htp_resident, p.recorded_by, v.region_id, c.graduation_date
        from placements p join vacancies v on v.id = p.vacancy_id join graduates g on g.id = p.graduate_id join cohorts c on c.id = g.cohort_id order by p.id`,
     )
-    .all() as { id: number; graduate_id: number; company_id: number; job_title: string; employment_type: VacancyEmploymentType; start_date: string; monthly_pay: number | null; company_htp_resident: number; recorded_by: number | null; region_id: number | null; graduation_date: string }[];
+    .all() as {
+    id: number;
+    graduate_id: number;
+    company_id: number;
+    job_title: string;
+    employment_type: VacancyEmploymentType;
+    start_date: string;
+    monthly_pay: number | null;
+    company_htp_resident: number;
+    recorded_by: number | null;
+    region_id: number | null;
+    graduation_date: string;
+  }[];
 
   const insert = sqlite.prepare(
     `insert into outcomes (graduate_id, checkpoint, code, as_of, source, recorded_by, supersedes_id, employment_kind, hours_per_week, company_id, company_htp_resident,
@@ -59,13 +118,43 @@ export async function seedOutcomes({ db, sqlite }: Connection, random: Random, o
   const lastId = new Map<string, number>();
   let count = 0;
 
-  const write = (g: number, checkpoint: Checkpoint, code: string, asOf: string, source: string, recordedBy: number | null, job: Job | null, graduation: string, extra: { placementId?: number; notSeeking?: string | null; excluded?: string | null } = {}) => {
+  const write = (
+    g: number,
+    checkpoint: Checkpoint,
+    code: string,
+    asOf: string,
+    source: string,
+    recordedBy: number | null,
+    job: Job | null,
+    graduation: string,
+    extra: { placementId?: number; notSeeking?: string | null; excluded?: string | null } = {},
+  ) => {
     const key = `${g}:${checkpoint}`;
     const at = `${asOf}T${String(8 + (count % 9)).padStart(2, "0")}:00:00.000Z`;
     const { lastInsertRowid } = insert.run(
-      g, checkpoint, code, asOf, source, recordedBy, lastId.get(key) ?? null,
-      job?.kind ?? null, job?.hours ?? null, job?.companyId ?? null, job ? job.htp : null, job?.employer ?? null, job?.title ?? null, job?.start ?? null, job?.pay ?? null,
-      job?.related ?? null, job ? (job.start < graduation ? 1 : 0) : null, job?.region ?? null, extra.placementId ?? null, extra.notSeeking ?? null, extra.excluded ?? null, at, at,
+      g,
+      checkpoint,
+      code,
+      asOf,
+      source,
+      recordedBy,
+      lastId.get(key) ?? null,
+      job?.kind ?? null,
+      job?.hours ?? null,
+      job?.companyId ?? null,
+      job ? job.htp : null,
+      job?.employer ?? null,
+      job?.title ?? null,
+      job?.start ?? null,
+      job?.pay ?? null,
+      job?.related ?? null,
+      job ? (job.start < graduation ? 1 : 0) : null,
+      job?.region ?? null,
+      extra.placementId ?? null,
+      extra.notSeeking ?? null,
+      extra.excluded ?? null,
+      at,
+      at,
     );
     lastId.set(key, Number(lastInsertRowid));
     count++;
@@ -76,15 +165,35 @@ export async function seedOutcomes({ db, sqlite }: Connection, random: Random, o
     const htp = companies.length > 0 && random.chance(Math.min(0.85, story.htp + 0.02 * (year - 2019)));
     const fullTime = random.chance(0.85);
     const roll = random.next();
-    const kind = checkpoint === "graduation" && random.chance(0.2) ? "paid_internship" : roll < 0.8 ? "employee" : roll < 0.88 ? "freelance" : roll < 0.92 ? "own_business" : roll < 0.96 ? "contract" : "paid_internship";
+    const kind =
+      checkpoint === "graduation" && random.chance(0.2)
+        ? "paid_internship"
+        : roll < 0.8
+          ? "employee"
+          : roll < 0.88
+            ? "freelance"
+            : roll < 0.92
+              ? "own_business"
+              : roll < 0.96
+                ? "contract"
+                : "paid_internship";
     const span = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000));
     const grow = 1 + 0.04 * (year - 2019);
-    const pay = random.chance(0.8) ? Math.round(((htp ? random.int(35, 90) : random.int(25, 55)) * 1000 * (kind === "paid_internship" ? 0.6 : 1) * (fullTime ? 1 : 0.55) * grow) / 500) * 500 : null;
+    const pay = random.chance(0.8)
+      ? Math.round(((htp ? random.int(35, 90) : random.int(25, 55)) * 1000 * (kind === "paid_internship" ? 0.6 : 1) * (fullTime ? 1 : 0.55) * grow) / 500) * 500
+      : null;
     const related = htp ? (random.chance(0.9) ? "yes" : "unknown") : random.pick(["yes", "yes", "no", "no", "unknown"]);
     return {
-      kind, hours: fullTime ? 40 : random.pick([15, 20, 25]), companyId: htp ? random.pick(companies).id : null, htp: htp ? 1 : 0,
-      employer: htp ? null : random.pick(LOCAL_EMPLOYERS), title: random.pick(htp ? HTP_TITLES : LOCAL_TITLES), start: addDays(from, random.int(0, span)), pay,
-      related, region: htp ? (random.chance(0.85) ? bishkek : g.school_region) : random.chance(0.6) ? g.school_region : bishkek,
+      kind,
+      hours: fullTime ? 40 : random.pick([15, 20, 25]),
+      companyId: htp ? random.pick(companies).id : null,
+      htp: htp ? 1 : 0,
+      employer: htp ? null : random.pick(LOCAL_EMPLOYERS),
+      title: random.pick(htp ? HTP_TITLES : LOCAL_TITLES),
+      start: addDays(from, random.int(0, span)),
+      pay,
+      related,
+      region: htp ? (random.chance(0.85) ? bishkek : g.school_region) : random.chance(0.6) ? g.school_region : bishkek,
     };
   };
 
@@ -112,7 +221,9 @@ export async function seedOutcomes({ db, sqlite }: Connection, random: Random, o
         const source = random.pick(["staff", "staff", "staff", "survey", "survey", "self_report"] as const);
         const recordedBy = source === "staff" ? options.staffId : null;
         if (excludedAt === checkpoint) {
-          write(g.id, checkpoint, "excluded", asOf, "staff", options.staffId, null, g.graduation_date, { excluded: random.pick(["Выехал за рубеж, связи нет", "Длительная болезнь", "Выбыл из базы по заявлению семьи"]) });
+          write(g.id, checkpoint, "excluded", asOf, "staff", options.staffId, null, g.graduation_date, {
+            excluded: random.pick(["Выехал за рубеж, связи нет", "Длительная болезнь", "Выбыл из базы по заявлению семьи"]),
+          });
           excluded = true;
           continue;
         }
@@ -137,8 +248,10 @@ export async function seedOutcomes({ db, sqlite }: Connection, random: Random, o
           write(g.id, checkpoint, "employed", asOf, job.companyId && random.chance(0.25) ? "employer" : source, recordedBy, job, g.graduation_date);
         } else {
           const roll = random.next();
-          const code = g.sex === "m" && roll < 0.12 ? "military" : roll < 0.42 ? "education" : roll < 0.86 ? "seeking" : roll < 0.96 ? "not_seeking" : "service";
-          const reason = code === "not_seeking" && random.chance(0.6) ? random.pick(["Уход за ребёнком", "Помогает семье в хозяйстве", "Готовится к поступлению"]) : null;
+          const code =
+            g.sex === "m" && roll < 0.12 ? "military" : roll < 0.42 ? "education" : roll < 0.86 ? "seeking" : roll < 0.96 ? "not_seeking" : "service";
+          const reason =
+            code === "not_seeking" && random.chance(0.6) ? random.pick(["Уход за ребёнком", "Помогает семье в хозяйстве", "Готовится к поступлению"]) : null;
           write(g.id, checkpoint, code, asOf, source, recordedBy, null, g.graduation_date, { notSeeking: reason });
         }
         previousDate = date;
@@ -159,8 +272,16 @@ export async function seedOutcomes({ db, sqlite }: Connection, random: Random, o
   for (const p of placements) {
     const at = `${p.start_date}T${String(8 + (count % 9)).padStart(2, "0")}:00:00.000Z`;
     await recordHireOutcome(db, {
-      graduateId: p.graduate_id, placementId: p.id, companyId: p.company_id, jobTitle: p.job_title, employmentType: p.employment_type, startDate: p.start_date,
-      monthlyPay: p.monthly_pay, regionId: p.region_id, actorUserId: p.recorded_by!, recordedAt: at,
+      graduateId: p.graduate_id,
+      placementId: p.id,
+      companyId: p.company_id,
+      jobTitle: p.job_title,
+      employmentType: p.employment_type,
+      startDate: p.start_date,
+      monthlyPay: p.monthly_pay,
+      regionId: p.region_id,
+      actorUserId: p.recorded_by!,
+      recordedAt: at,
     });
     count++;
   }

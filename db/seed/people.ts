@@ -1,7 +1,13 @@
 import type { Random } from "./random";
 import {
-  indeclinableSurnames, kyrgyzFemaleFirst, kyrgyzMaleFirst, kyrgyzSurnamesMale, otherSurnamesMale,
-  russianFemaleFirst, russianMaleFirst, russianSurnamesMale,
+  indeclinableSurnames,
+  kyrgyzFemaleFirst,
+  kyrgyzMaleFirst,
+  kyrgyzSurnamesMale,
+  otherSurnamesMale,
+  russianFemaleFirst,
+  russianMaleFirst,
+  russianSurnamesMale,
 } from "./data/people";
 
 export type Person = { first: string; last: string; sex: "f" | "m" };

@@ -17,8 +17,15 @@ import type { Random } from "./random";
 const LEVELS = ["basic", "intermediate", "advanced"] as const;
 
 type GraduateSeedRow = {
-  id: number; first_name: string; last_name: string; sex: "f" | "m" | null; graduation_date: string;
-  region_id: number; city_ru: string; school_slug: string; user_id: number | null;
+  id: number;
+  first_name: string;
+  last_name: string;
+  sex: "f" | "m" | null;
+  graduation_date: string;
+  region_id: number;
+  city_ru: string;
+  school_slug: string;
+  user_id: number | null;
 };
 
 export type ProfileOptions = {
@@ -49,10 +56,18 @@ function escapeXml(s: string): string {
 }
 
 /** A simple drawn cover: a colour field with the project's title (no downloads). */
-async function drawImage(dir: string, random: Random, lines: string[], size: { w: number; h: number }): Promise<{ fileName: string; width: number; height: number }> {
+async function drawImage(
+  dir: string,
+  random: Random,
+  lines: string[],
+  size: { w: number; h: number },
+): Promise<{ fileName: string; width: number; height: number }> {
   const hue = random.int(0, 359);
   const text = lines
-    .map((line, i) => `<text x="50%" y="${45 + i * 14}%" font-family="DejaVu Sans, Arial, sans-serif" font-size="${i === 0 ? size.h / 9 : size.h / 14}" font-weight="${i === 0 ? 700 : 400}" fill="#fff" text-anchor="middle">${escapeXml(line.slice(0, 34))}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="50%" y="${45 + i * 14}%" font-family="DejaVu Sans, Arial, sans-serif" font-size="${i === 0 ? size.h / 9 : size.h / 14}" font-weight="${i === 0 ? 700 : 400}" fill="#fff" text-anchor="middle">${escapeXml(line.slice(0, 34))}</text>`,
+    )
     .join("");
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.w}" height="${size.h}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},60%,42%)"/><stop offset="1" stop-color="hsl(${(hue + 50) % 360},65%,28%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${text}</svg>`;
   const fileName = `${hex(random, 16)}.webp`;
@@ -96,7 +111,9 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
   const insertSkill = sqlite.prepare(
     "insert into graduate_skills (graduate_id, skill_id, level, source, verified_level, verified_by) values (?, ?, ?, ?, ?, ?) on conflict (graduate_id, skill_id) do nothing",
   );
-  const insertModule = sqlite.prepare("insert into graduate_modules (graduate_id, module_id, completed_on, score, verified_by, verified_at) values (?, ?, ?, ?, ?, ?)");
+  const insertModule = sqlite.prepare(
+    "insert into graduate_modules (graduate_id, module_id, completed_on, score, verified_by, verified_at) values (?, ?, ?, ?, ?, ?)",
+  );
   const insertProject = sqlite.prepare(
     "insert into projects (graduate_id, title, summary, description, role, repo_url, demo_url, started_on, finished_on, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
@@ -163,7 +180,11 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       // Drawn in the order the generator always drew them, so the demo stays the same.
       const relocate = random.chance(0.55);
       const remote = random.pick(["onsite", "hybrid", "remote", "any"] as const);
-      const availableFrom = graduated ? (random.chance(0.5) ? null : addDays(options.today, random.int(-200, 30))) : addDays(g.graduation_date, random.int(1, 30));
+      const availableFrom = graduated
+        ? random.chance(0.5)
+          ? null
+          : addDays(options.today, random.int(-200, 30))
+        : addDays(g.graduation_date, random.int(1, 30));
       const certificateNumber = certified ? `ISDEL-KG-${random.int(10000, 99999)}` : null;
       const certificateDate = certified ? addDays(g.graduation_date, -random.int(0, 60)) : null;
       const certificateVerifiedBy = certified && random.chance(0.8) ? options.staffId : null;
@@ -171,13 +192,42 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       const telegram = random.chance(0.6) ? `@${slug.replace(/-/g, "_").slice(0, 28)}` : null;
       // What the graduate would type into the profile form, checked by that form's own schema.
       const basics = BasicsSchema.parse({
-        intent: "basics", headline, about, regionId: String(region), city, relocate: relocate ? "on" : undefined, remote, availableFrom: availableFrom ?? "",
-        contactEmail: `${slug}@mail.kg`, contactPhone: phone, contactTelegram: telegram ?? "", visibility,
+        intent: "basics",
+        headline,
+        about,
+        regionId: String(region),
+        city,
+        relocate: relocate ? "on" : undefined,
+        remote,
+        availableFrom: availableFrom ?? "",
+        contactEmail: `${slug}@mail.kg`,
+        contactPhone: phone,
+        contactTelegram: telegram ?? "",
+        visibility,
       });
       updateProfile.run(
-        userId, slug, null, basics.headline, basics.about, basics.regionId, basics.city, basics.relocate ? 1 : 0, basics.remote || null, basics.availableFrom || null,
-        english, certificateNumber, certificateDate, certificateVerifiedBy, certified ? `${g.graduation_date}T12:00:00.000Z` : null,
-        basics.contactEmail, basics.contactPhone, basics.contactTelegram, basics.visibility, visibility === "private" ? null : joinedAt, joinedAt, g.id,
+        userId,
+        slug,
+        null,
+        basics.headline,
+        basics.about,
+        basics.regionId,
+        basics.city,
+        basics.relocate ? 1 : 0,
+        basics.remote || null,
+        basics.availableFrom || null,
+        english,
+        certificateNumber,
+        certificateDate,
+        certificateVerifiedBy,
+        certified ? `${g.graduation_date}T12:00:00.000Z` : null,
+        basics.contactEmail,
+        basics.contactPhone,
+        basics.contactTelegram,
+        basics.visibility,
+        visibility === "private" ? null : joinedAt,
+        joinedAt,
+        g.id,
       );
       insertLanguage.run(g.id, isKyrgyz ? "ky" : "ru", "native");
       insertLanguage.run(g.id, isKyrgyz ? "ru" : "ky", isKyrgyz ? random.pick(["B2", "C1", "C2"]) : random.pick(["A1", "A2", "B1"]));
@@ -187,9 +237,17 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       for (const m of done) {
         const verified = random.chance(0.85);
         if (verified) verifiedModules.push(m.id);
-        insertModule.run(g.id, m.id, addDays(g.graduation_date, -30 * (12 - m.number) - random.int(0, 20)), random.int(62, 100), verified ? options.staffId : null, verified ? `${g.graduation_date}T09:00:00.000Z` : null);
+        insertModule.run(
+          g.id,
+          m.id,
+          addDays(g.graduation_date, -30 * (12 - m.number) - random.int(0, 20)),
+          random.int(62, 100),
+          verified ? options.staffId : null,
+          verified ? `${g.graduation_date}T09:00:00.000Z` : null,
+        );
         // Graduates list some of what a verified module taught them (not all of it), as people do.
-        if (verified) for (const s of moduleSkills.get(m.id) ?? []) if (!claims.has(s) && random.chance(0.35)) claims.set(s, { level: "basic", source: "self" });
+        if (verified)
+          for (const s of moduleSkills.get(m.id) ?? []) if (!claims.has(s) && random.chance(0.35)) claims.set(s, { level: "basic", source: "self" });
       }
       // A verified module proves basic; staff prove the level they checked (docs/decisions/022).
       const moduleBacked = new Set(verifiedModules.flatMap((m) => moduleSkills.get(m) ?? []));
@@ -213,10 +271,29 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
         // A host name may not end with a hyphen: the form refuses such a link.
         const demoUrl = random.chance(0.3) ? `https://${slugify(idea.title).slice(0, 20).replace(/-+$/, "")}.demo.kg` : "";
         // What the graduate would type into the project form, checked by that form's own schema.
-        const project = ProjectSchema.parse({ title: idea.title, summary: idea.summary, description, role, skills: "", repoUrl, demoUrl, startedOn, finishedOn });
+        const project = ProjectSchema.parse({
+          title: idea.title,
+          summary: idea.summary,
+          description,
+          role,
+          skills: "",
+          repoUrl,
+          demoUrl,
+          startedOn,
+          finishedOn,
+        });
         const pid = Number(
           insertProject.run(
-            g.id, project.title, project.summary, project.description, project.role, project.repoUrl, project.demoUrl, project.startedOn, project.finishedOn, position,
+            g.id,
+            project.title,
+            project.summary,
+            project.description,
+            project.role,
+            project.repoUrl,
+            project.demoUrl,
+            project.startedOn,
+            project.finishedOn,
+            position,
           ).lastInsertRowid,
         );
         for (const s of idea.skills) insertProjectSkill.run(pid, id(s));

@@ -17,8 +17,12 @@ export async function seedReferenceData(db: DB): Promise<void> {
         .values({
           slug: s.slug,
           region_id: regionId.get(s.region)!,
-          name_ky: s.name.ky, name_ru: s.name.ru, name_en: s.name.en,
-          city_ky: s.city.ky, city_ru: s.city.ru, city_en: s.city.en,
+          name_ky: s.name.ky,
+          name_ru: s.name.ru,
+          name_en: s.name.en,
+          city_ky: s.city.ky,
+          city_ru: s.city.ru,
+          city_en: s.city.en,
         })
         .execute();
     }
@@ -55,7 +59,10 @@ export async function seedReferenceData(db: DB): Promise<void> {
         const b = skillId.get(rel);
         if (!b) throw new Error(`skill ${s.slug}: unknown related skill ${rel}`);
         if (a === b) continue;
-        for (const [x, y] of [[a, b], [b, a]] as const) {
+        for (const [x, y] of [
+          [a, b],
+          [b, a],
+        ] as const) {
           if (pairs.has(`${x}:${y}`)) continue;
           pairs.add(`${x}:${y}`);
           await trx.insertInto("skill_relations").values({ skill_id: x, related_skill_id: y }).execute();
@@ -75,7 +82,10 @@ export async function seedReferenceData(db: DB): Promise<void> {
         if (!owner) throw new Error(`module ${index + 1}: skill "${text}" is not in the taxonomy`);
         taught.add(skillId.get(owner)!);
       }
-      await trx.insertInto("module_skills").values([...taught].map((skill_id) => ({ module_id: id, skill_id }))).execute();
+      await trx
+        .insertInto("module_skills")
+        .values([...taught].map((skill_id) => ({ module_id: id, skill_id })))
+        .execute();
     }
 
     await trx

@@ -21,11 +21,23 @@ import { randomPerson } from "./people";
 import { createRandom, type Random } from "./random";
 
 const STATES = [
-  ["open", 0.62], ["draft", 0.08], ["submitted", 0.1], ["rejected", 0.04], ["closed", 0.11], ["filled", 0.05],
+  ["open", 0.62],
+  ["draft", 0.08],
+  ["submitted", 0.1],
+  ["rejected", 0.04],
+  ["closed", 0.11],
+  ["filled", 0.05],
 ] as const;
 // How far applications get: most wait or are screened, few reach an offer or a hire.
 const PIPELINE = [
-  ["applied", 0.3], ["screening", 0.18], ["interview", 0.12], ["offer", 0.05], ["hired", 0.05], ["rejected", 0.15], ["withdrawn", 0.07], ["invited", 0.08],
+  ["applied", 0.3],
+  ["screening", 0.18],
+  ["interview", 0.12],
+  ["offer", 0.05],
+  ["hired", 0.05],
+  ["rejected", 0.15],
+  ["withdrawn", 0.07],
+  ["invited", 0.08],
 ] as const;
 
 function pickWeighted<T extends string>(random: Random, table: readonly (readonly [T, number])[]): T {
@@ -39,7 +51,13 @@ function pickWeighted<T extends string>(random: Random, table: readonly (readonl
  * (nobody can sign in as one, like the demo students), who posts its vacancies and moves its
  * applications — the pipeline has no step without a person taking it.
  */
-function addRecruiters(sqlite: Connection["sqlite"], companies: { id: number; slug: string }[], members: Map<number, number>, random: Random, passwordHash: string): void {
+function addRecruiters(
+  sqlite: Connection["sqlite"],
+  companies: { id: number; slug: string }[],
+  members: Map<number, number>,
+  random: Random,
+  passwordHash: string,
+): void {
   const insertUser = sqlite.prepare("insert into users (email, password_hash, role, display_name) values (?, ?, 'employer', ?)");
   const insertMember = sqlite.prepare("insert into company_members (company_id, user_id) values (?, ?)");
   for (const company of companies) {
@@ -57,19 +75,35 @@ function addDays(iso: string, days: number): string {
   return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
 }
 
-
 export async function seedVacancies(
   { db, sqlite }: Connection,
   random: Random,
   options: { openTarget: number; staffId: number; today: string; seed: number; lockedPasswordHash: string },
 ): Promise<void> {
-  const companies = sqlite.prepare("select id, slug, name, city, status, trusted from companies order by id").all() as { id: number; slug: string; name: string; city: string | null; status: string; trusted: number }[];
+  const companies = sqlite.prepare("select id, slug, name, city, status, trusted from companies order by id").all() as {
+    id: number;
+    slug: string;
+    name: string;
+    city: string | null;
+    status: string;
+    trusted: number;
+  }[];
   const members = new Map<number, number>();
-  for (const m of sqlite.prepare("select company_id, user_id from company_members").all() as { company_id: number; user_id: number }[]) members.set(m.company_id, m.user_id);
+  for (const m of sqlite.prepare("select company_id, user_id from company_members").all() as { company_id: number; user_id: number }[])
+    members.set(m.company_id, m.user_id);
   addRecruiters(sqlite, companies, members, createRandom(options.seed + 2), options.lockedPasswordHash);
   const skillId = new Map((sqlite.prepare("select id, slug from skills").all() as { id: number; slug: string }[]).map((s) => [s.slug, s.id]));
   const regions = new Map((sqlite.prepare("select id, code from regions").all() as { id: number; code: string }[]).map((r) => [r.code, r.id]));
-  const cityRegion: Record<string, string> = { Бишкек: "bishkek", Ош: "osh-city", Каракол: "issyk-kul", Нарын: "naryn", Токмок: "chui", "Кызыл-Кия": "batken", Талас: "talas", "Джалал-Абад": "jalal-abad" };
+  const cityRegion: Record<string, string> = {
+    Бишкек: "bishkek",
+    Ош: "osh-city",
+    Каракол: "issyk-kul",
+    Нарын: "naryn",
+    Токмок: "chui",
+    "Кызыл-Кия": "batken",
+    Талас: "talas",
+    "Джалал-Абад": "jalal-abad",
+  };
   const candidates = sqlite
     .prepare("select g.id, g.user_id from graduates g where g.visibility != 'private' and g.user_id is not null and g.anonymised_at is null order by g.id")
     .all() as { id: number; user_id: number }[];
@@ -80,8 +114,12 @@ export async function seedVacancies(
   );
   const insertSkill = sqlite.prepare("insert or ignore into vacancy_skills (vacancy_id, skill_id, required, min_level) values (?, ?, ?, ?)");
   const insertLanguage = sqlite.prepare("insert into vacancy_languages (vacancy_id, language, min_level) values (?, ?, ?)");
-  const insertApplication = sqlite.prepare("insert or ignore into applications (vacancy_id, graduate_id, status, note, snapshot_json, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)");
-  const insertEvent = sqlite.prepare("insert into application_events (application_id, from_status, to_status, actor_user_id, note, interview_at, interview_place, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const insertApplication = sqlite.prepare(
+    "insert or ignore into applications (vacancy_id, graduate_id, status, note, snapshot_json, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertEvent = sqlite.prepare(
+    "insert into application_events (application_id, from_status, to_status, actor_user_id, note, interview_at, interview_place, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
   const touchApplication = sqlite.prepare("update applications set updated_at = ? where id = ?");
   const now = new Date().toISOString();
   const sent: { applicationId: number; graduateId: number; at: string }[] = [];
@@ -104,7 +142,9 @@ export async function seedVacancies(
     const employer = members.get(company.id) ?? null;
     // Nothing happens after the moment the demo is made.
     const appliedAt = earliest(addDays(published, random.int(0, 10)), now);
-    const { note } = ApplySchema.parse({ note: random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : undefined });
+    const { note } = ApplySchema.parse({
+      note: random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : undefined,
+    });
     // The copy of what was sent is made below, once every profile is read (an invitation has none).
     const res = insertApplication.run(vacancyId, g.id, stage, stage === "invited" ? null : note, null, appliedAt, appliedAt);
     if (res.changes === 0) return;
@@ -116,18 +156,45 @@ export async function seedVacancies(
       const gap = random.int(1, 6); // drawn for every step, as always, so later rows stay the same
       if (n > 0) at = earliest(addDays(at, gap), now);
       const interview = to === "interview";
-      insertEvent.run(applicationId, from, to, ACTOR[to] === "graduate" ? g.user_id : employer, to === "applied" ? note : null, interview ? addDays(at, 3) : null, interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null, at, at);
+      insertEvent.run(
+        applicationId,
+        from,
+        to,
+        ACTOR[to] === "graduate" ? g.user_id : employer,
+        to === "applied" ? note : null,
+        interview ? addDays(at, 3) : null,
+        interview ? "Бишкек, ул. Ибраимова 115, ПВТ, 3 этаж" : null,
+        at,
+        at,
+      );
       from = to;
     });
     touchApplication.run(at, applicationId);
     if (stage === "hired") {
       // As the employer's "hired" move records it: the vacancy's own terms, the company's status that day.
-      insertPlacement.run(applicationId, g.id, company.id, vacancyId, title, employmentType, addDays(appliedAt, 30).slice(0, 10), salaryMin, company.status === "verified" ? 1 : 0, employer);
+      insertPlacement.run(
+        applicationId,
+        g.id,
+        company.id,
+        vacancyId,
+        title,
+        employmentType,
+        addDays(appliedAt, 30).slice(0, 10),
+        salaryMin,
+        company.status === "verified" ? 1 : 0,
+        employer,
+      );
     }
   };
   // The demo employers' own companies always have applicants to open (their pages are the demo's
   // showcase); drawn from a stream of their own, after the rest, so the other rows stay the same.
-  const demoCompanies = new Set((sqlite.prepare("select cm.company_id from company_members cm join users u on u.id = cm.user_id where u.email like '%@demo.kg'").all() as { company_id: number }[]).map((r) => r.company_id));
+  const demoCompanies = new Set(
+    (
+      sqlite.prepare("select cm.company_id from company_members cm join users u on u.id = cm.user_id where u.email like '%@demo.kg'").all() as {
+        company_id: number;
+      }[]
+    ).map((r) => r.company_id),
+  );
   const showcase: (Published & { status: string })[] = [];
   sqlite.transaction(() => {
     // Every company gets a few vacancies; verified ones keep posting until the target of open ones is met.
@@ -150,7 +217,8 @@ export async function seedVacancies(
       const age = random.int(3, 200);
       const created = addDays(`${options.today}T08:00:00.000Z`, -(status === "submitted" ? 1 + (age % 6) : age));
       const published = ["open", "closed", "filled"].includes(status) ? addDays(created, random.int(0, 3)) : null;
-      const deadline = status === "open" ? addDays(`${options.today}T00:00:00.000Z`, random.int(5, 90)).slice(0, 10) : addDays(created, random.int(20, 60)).slice(0, 10);
+      const deadline =
+        status === "open" ? addDays(`${options.today}T00:00:00.000Z`, random.int(5, 90)).slice(0, 10) : addDays(created, random.int(20, 60)).slice(0, 10);
       // (A submitted vacancy is at most 6 days old and its deadline 20+ days after: never past.)
       const salaryMin = random.chance(0.75) ? random.int(20, 70) * 1000 : null;
       const salaryMax = salaryMin && random.chance(0.8) ? salaryMin + random.int(5, 50) * 1000 : null;
@@ -176,15 +244,40 @@ export async function seedVacancies(
       // What the recruiter would type into the vacancy form, checked by the vacancy factory's parse
       // (the form's own schema, db/factories/vacancies.ts); the text stored as the form's save stores it.
       const form = parseVacancyFields({
-        title, description, employmentType, workMode: mode, city: mode === "remote" ? "" : city, region: String(regions.get(cityRegion[city] ?? "bishkek") ?? ""),
-        salaryMin: salaryMin === null ? "" : String(salaryMin), salaryMax: salaryMax === null ? "" : String(salaryMax), salaryHidden: salaryHidden ? "1" : undefined,
-        openings: String(openings), deadline, skills: "", niceSkills: "",
+        title,
+        description,
+        employmentType,
+        workMode: mode,
+        city: mode === "remote" ? "" : city,
+        region: String(regions.get(cityRegion[city] ?? "bishkek") ?? ""),
+        salaryMin: salaryMin === null ? "" : String(salaryMin),
+        salaryMax: salaryMax === null ? "" : String(salaryMax),
+        salaryHidden: salaryHidden ? "1" : undefined,
+        openings: String(openings),
+        deadline,
+        skills: "",
+        niceSkills: "",
       });
       const { lastInsertRowid } = insertVacancy.run(
-        company.id, members.get(company.id) ?? null, form.title, sanitizeRichText(form.description), form.employmentType, form.workMode, form.city, form.region,
-        form.salaryMin, form.salaryMax, form.salaryHidden ? 1 : 0, form.openings, form.deadline, status,
+        company.id,
+        members.get(company.id) ?? null,
+        form.title,
+        sanitizeRichText(form.description),
+        form.employmentType,
+        form.workMode,
+        form.city,
+        form.region,
+        form.salaryMin,
+        form.salaryMax,
+        form.salaryHidden ? 1 : 0,
+        form.openings,
+        form.deadline,
+        status,
         status === "rejected" ? "Укажите зарплатную вилку и требования к английскому языку." : null,
-        published, closedAt, created, created,
+        published,
+        closedAt,
+        created,
+        created,
       );
       const vacancyId = Number(lastInsertRowid);
       for (const slug of [...track.core.slice(0, 3), ...track.extra.filter(() => random.chance(0.3)).slice(0, 3)]) {
@@ -207,7 +300,9 @@ export async function seedVacancies(
     const extra = createRandom(options.seed + 3);
     for (const company of new Set(showcase.map((v) => v.company))) {
       const own = showcase.filter((v) => v.company === company && v.status === "open");
-      const has = sqlite.prepare("select count(*) n from applications a join vacancies v on v.id = a.vacancy_id where v.company_id = ?").get(company.id) as { n: number };
+      const has = sqlite.prepare("select count(*) n from applications a join vacancies v on v.id = a.vacancy_id where v.company_id = ?").get(company.id) as {
+        n: number;
+      };
       if (has.n >= 3 || own.length === 0 || candidates.length === 0) continue;
       // No hires here: placements would move the published outcome figures.
       for (const stage of ["applied", "screening", "interview"] as const) addApplication(extra, extra.pick(own), extra.pick(candidates), stage);
@@ -231,7 +326,16 @@ async function storeSentCopies({ db, sqlite }: Connection, sent: { applicationId
     if (!source) sources.set(s.graduateId, (source = await snapshotSource(db, s.graduateId)));
     const projects = source.projects.filter(() => random.chance(0.6)).slice(0, 3);
     const chosen = projects.length || !source.projects.length ? projects : [random.pick(source.projects)];
-    copies.push([serializeSnapshot(snapshotFrom(source, chosen.map((p) => p.id), s.at)), s.applicationId]);
+    copies.push([
+      serializeSnapshot(
+        snapshotFrom(
+          source,
+          chosen.map((p) => p.id),
+          s.at,
+        ),
+      ),
+      s.applicationId,
+    ]);
   }
   const update = sqlite.prepare("update applications set snapshot_json = ? where id = ?");
   sqlite.transaction(() => {
@@ -251,6 +355,7 @@ export function rebuildVacancySearch(sqlite: Connection["sqlite"]): void {
   const insert = sqlite.prepare("insert into vacancies_fts (rowid, title, description, company, skills) values (?, ?, ?, ?, ?)");
   sqlite.transaction(() => {
     sqlite.exec("delete from vacancies_fts");
-    for (const r of rows) insert.run(r.id, foldForSearch(r.title), foldForSearch(richTextToPlain(r.description)), foldForSearch(r.company), foldForSearch(r.skills));
+    for (const r of rows)
+      insert.run(r.id, foldForSearch(r.title), foldForSearch(richTextToPlain(r.description)), foldForSearch(r.company), foldForSearch(r.skills));
   })();
 }

@@ -44,10 +44,22 @@ const nextGraduate = rotation("select graduate_id from graduate_skills group by 
 let corrections = 0;
 async function correctOneRecord(): Promise<void> {
   const { sqlite } = getConnection();
-  const graduateId = sqlite.prepare("select g.id from graduates g join cohorts c on c.id = g.cohort_id where c.graduation_date < date('now', '-7 months') order by g.id limit 1").pluck().get() as number;
+  const graduateId = sqlite
+    .prepare("select g.id from graduates g join cohorts c on c.id = g.cohort_id where c.graduation_date < date('now', '-7 months') order by g.id limit 1")
+    .pluck()
+    .get() as number;
   const staffId = sqlite.prepare("select id from users where email = 'staff@demo.kg'").pluck().get() as number;
   const code = corrections++ % 2 === 0 ? "seeking" : "not_seeking";
-  await recordOutcomeByStaff(getDb(), { graduateId, checkpoint: "m6", code, asOf: new Date().toISOString().slice(0, 10), recordedBy: staffId, notSeekingReason: null, excludedReason: null, employment: null });
+  await recordOutcomeByStaff(getDb(), {
+    graduateId,
+    checkpoint: "m6",
+    code,
+    asOf: new Date().toISOString().slice(0, 10),
+    recordedBy: staffId,
+    notSeekingReason: null,
+    excludedReason: null,
+    employment: null,
+  });
 }
 
 const allCandidates = candidateQueryFrom(new URL("http://localhost/?placed=1"));
@@ -66,7 +78,10 @@ export const cases: BenchCase[] = [
       const { sqlite } = getConnection();
       sqlite.prepare("select graduate_id, skill_id, level, source from graduate_skills").raw(true).all();
       sqlite.prepare("select graduate_id, language, level from graduate_languages").raw(true).all();
-      sqlite.prepare("select id, region_id, city, willing_to_relocate, available_from, english_level, visibility from graduates where user_id is not null").raw(true).all();
+      sqlite
+        .prepare("select id, region_id, city, willing_to_relocate, available_from, english_level, visibility from graduates where user_id is not null")
+        .raw(true)
+        .all();
     },
   },
   {
@@ -79,7 +94,12 @@ export const cases: BenchCase[] = [
     budgetMs: null,
     run: async () => {
       const { sqlite } = getConnection();
-      sqlite.prepare("select vs.vacancy_id, vs.skill_id, vs.required, vs.min_level from vacancy_skills vs join vacancies v on v.id = vs.vacancy_id where v.status = 'open'").raw(true).all();
+      sqlite
+        .prepare(
+          "select vs.vacancy_id, vs.skill_id, vs.required, vs.min_level from vacancy_skills vs join vacancies v on v.id = vs.vacancy_id where v.status = 'open'",
+        )
+        .raw(true)
+        .all();
       sqlite.prepare("select vacancy_id, language, min_level from vacancy_languages").raw(true).all();
     },
   },

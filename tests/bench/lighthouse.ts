@@ -25,19 +25,41 @@ export const A11Y_BUDGET = 100;
 export const PERF_BUDGET = 95;
 
 export type LighthouseRun = { performance: number; accessibility: number; benchmarkIndex: number; multiplier: number };
-export type LighthouseScore = { name: string; path: string; performance: number; accessibility: number; runs: LighthouseRun[]; uncalibrated: LighthouseRun; failing: string[] };
+export type LighthouseScore = {
+  name: string;
+  path: string;
+  performance: number;
+  accessibility: number;
+  runs: LighthouseRun[];
+  uncalibrated: LighthouseRun;
+  failing: string[];
+};
 
 /** Lighthouse's CPU throttling calculator: the slowdown that turns this host into the reference phone. */
 export function multiplierFor(benchmarkIndex: number): number {
-  const m = benchmarkIndex >= 1300 ? 3 + (benchmarkIndex - 1300) / 233 : benchmarkIndex >= 800 ? 2 + (benchmarkIndex - 800) / 500 : 1 + (benchmarkIndex - 150) / 650;
+  const m =
+    benchmarkIndex >= 1300 ? 3 + (benchmarkIndex - 1300) / 233 : benchmarkIndex >= 800 ? 2 + (benchmarkIndex - 800) / 500 : 1 + (benchmarkIndex - 150) / 650;
   return Math.round(Math.min(4, Math.max(1, m)) * 100) / 100;
 }
 
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function lighthouseScores(baseUrl: string, pages: { name: string; path: string }[], count = Number(process.env.LIGHTHOUSE_RUNS ?? 3)): Promise<LighthouseScore[]> {
+export async function lighthouseScores(
+  baseUrl: string,
+  pages: { name: string; path: string }[],
+  count = Number(process.env.LIGHTHOUSE_RUNS ?? 3),
+): Promise<LighthouseScore[]> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-lighthouse-"));
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: FLAGS, userDataDir, logLevel: "silent" });
   try {
@@ -59,7 +81,8 @@ export async function lighthouseScores(baseUrl: string, pages: { name: string; p
         for (const category of [categories.performance, categories.accessibility]) {
           for (const ref of category?.auditRefs ?? []) {
             const audit = audits[ref.id];
-            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9) failing.add(`${page.path}: ${ref.id}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
+            if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
+              failing.add(`${page.path}: ${ref.id}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
           }
         }
       }

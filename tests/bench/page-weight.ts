@@ -10,7 +10,14 @@ import { canonical, extractGetForms, extractLinks, patternOf } from "../support/
 export const JS_BUDGET_KB = 120;
 export const HTML_CSS_BUDGET_KB = 60;
 
-export type PageWeight = { name: string; path: string; status: number; jsKb: number; htmlCssKb: number; files: { url: string; kind: "js" | "html" | "css"; gzipBytes: number }[] };
+export type PageWeight = {
+  name: string;
+  path: string;
+  status: number;
+  jsKb: number;
+  htmlCssKb: number;
+  files: { url: string; kind: "js" | "html" | "css"; gzipBytes: number }[];
+};
 
 async function firstHref(browser: Browser, url: string, pattern: RegExp): Promise<string | null> {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -128,7 +135,8 @@ export async function firstLoadJsKb(baseUrl: string, path: string, cookie?: stri
   const files = new Set<string>();
   for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(m[1]!);
   for (const m of html.matchAll(/<script\b[^>]*src="([^"]+)"/g)) files.add(m[1]!);
-  for (const m of html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) for (const i of m[1]!.matchAll(/(?:import\s*\(?|from)\s*"(\/build\/[^"]+)"/g)) files.add(i[1]!);
+  for (const m of html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g))
+    for (const i of m[1]!.matchAll(/(?:import\s*\(?|from)\s*"(\/build\/[^"]+)"/g)) files.add(i[1]!);
   let bytes = 0;
   const done = new Set<string>();
   const queue = [...files];
@@ -154,15 +162,18 @@ export async function measurePage(browser: Browser, baseUrl: string, name: strin
   const page = await context.newPage();
   const pending: Promise<PageWeight["files"][number] | null>[] = [];
   page.on("response", (response) => {
-    pending.push((async () => {
-      const type = (response.headers()["content-type"] ?? "").split(";")[0]!.trim();
-      const url = response.url();
-      const kind = type === "text/html" ? "html" : type === "text/css" || url.endsWith(".css") ? "css" : /javascript/.test(type) || url.endsWith(".js") ? "js" : null;
-      if (!kind || response.status() >= 300) return null;
-      const body = await response.body().catch(() => null);
-      if (!body) return null;
-      return { url: url.replace(baseUrl, ""), kind, gzipBytes: zlib.gzipSync(body, { level: 9 }).length };
-    })());
+    pending.push(
+      (async () => {
+        const type = (response.headers()["content-type"] ?? "").split(";")[0]!.trim();
+        const url = response.url();
+        const kind =
+          type === "text/html" ? "html" : type === "text/css" || url.endsWith(".css") ? "css" : /javascript/.test(type) || url.endsWith(".js") ? "js" : null;
+        if (!kind || response.status() >= 300) return null;
+        const body = await response.body().catch(() => null);
+        if (!body) return null;
+        return { url: url.replace(baseUrl, ""), kind, gzipBytes: zlib.gzipSync(body, { level: 9 }).length };
+      })(),
+    );
   });
   // First load: the load event waits for the document, its CSS and its module scripts (the client
   // entry, the root and the route with their chunks); what a page fetches later is not first-load.

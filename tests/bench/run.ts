@@ -46,7 +46,8 @@ const rows: Row[] = [];
 const add = (row: Row) => {
   if (wanted(row.figure)) rows.push(row);
 };
-const ratioOf = (r: Row) => (r.measured === null || !r.budget ? null : r.budget.op === "≤" ? r.measured / r.budget.value : r.budget.value / Math.max(r.measured, 1e-9));
+const ratioOf = (r: Row) =>
+  r.measured === null || !r.budget ? null : r.budget.op === "≤" ? r.measured / r.budget.value : r.budget.value / Math.max(r.measured, 1e-9);
 const missed = (r: Row) => r.measured === null || (ratioOf(r) ?? 0) > 1 + 1e-9;
 
 /** A set built before the generator made outcome histories is rebuilt, or the dashboard figure would be empty. */
@@ -90,7 +91,9 @@ async function serverTimes(): Promise<void> {
   console.log(`matching index: built in ${((performance.now() - building) / 1000).toFixed(1)} s (once per process, then kept current from the change log)`);
   const loadingFacts = performance.now();
   outcomeFacts(connection, "m6");
-  console.log(`outcome facts (m6): loaded in ${((performance.now() - loadingFacts) / 1000).toFixed(1)} s (once per process and checkpoint, then kept current from the change log)`);
+  console.log(
+    `outcome facts (m6): loaded in ${((performance.now() - loadingFacts) / 1000).toFixed(1)} s (once per process and checkpoint, then kept current from the change log)`,
+  );
 
   for (const c of selected) {
     for (let i = 0; i < 3; i++) await c.run(); // warm caches and the query planner
@@ -119,8 +122,20 @@ async function throughput(): Promise<void> {
     if (errors) console.log(`  ${errors} failed or non-2xx responses during the throughput runs`);
     add({ figure: "throughput: bare route /healthz (for the ratio)", measured: bare!.rps, unit: "req/s", budget: null });
     const percent = (x: number) => (errors ? null : (100 * x) / bare!.rps);
-    add({ figure: `${names[0]} (% of bare route; ${listing!.rps.toFixed(0)} req/s)`, measured: percent(listing!.rps), unit: "%", budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT }, skipped: errors ? "errors during the run" : undefined });
-    add({ figure: `${names[1]} (% of bare route; ${search!.rps.toFixed(0)} req/s)`, measured: percent(search!.rps), unit: "%", budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT }, skipped: errors ? "errors during the run" : undefined });
+    add({
+      figure: `${names[0]} (% of bare route; ${listing!.rps.toFixed(0)} req/s)`,
+      measured: percent(listing!.rps),
+      unit: "%",
+      budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT },
+      skipped: errors ? "errors during the run" : undefined,
+    });
+    add({
+      figure: `${names[1]} (% of bare route; ${search!.rps.toFixed(0)} req/s)`,
+      measured: percent(search!.rps),
+      unit: "%",
+      budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT },
+      skipped: errors ? "errors during the run" : undefined,
+    });
   } finally {
     await server.stop();
   }
@@ -128,15 +143,25 @@ async function throughput(): Promise<void> {
 
 /** Page weights and Lighthouse scores of the public pages, on the built server with its demo data. */
 async function browserFigures(): Promise<void> {
-  const weightsWanted = !only || "page weight".includes(only) || /^(home|job board|vacancy|company|portfolio|outcomes|login)$/.test(only) || only.startsWith("page weight");
+  const weightsWanted =
+    !only || "page weight".includes(only) || /^(home|job board|vacancy|company|portfolio|outcomes|login)$/.test(only) || only.startsWith("page weight");
   const lighthouseWanted = !only || "lighthouse".includes(only) || LIGHTHOUSE_PAGES.includes(only) || only.startsWith("lighthouse");
   const slowWanted = SLOW_LINK_PAGES.some((p) => wanted(p.figure));
   if (!weightsWanted && !lighthouseWanted && !slowWanted) return;
   if (!hasChromium) {
     const reason = "Chromium is missing (apt-get install -y chromium)";
-    for (const p of SLOW_LINK_PAGES.filter((x) => wanted(x.figure))) rows.push({ figure: p.figure, measured: null, unit: "ms", budget: { op: "≤", value: SLOW_LINK_BUDGET_MS }, skipped: reason });
-    if (weightsWanted) rows.push({ figure: "page weight: every public page", measured: null, unit: "KB", budget: { op: "≤", value: JS_BUDGET_KB }, skipped: reason });
-    if (lighthouseWanted) rows.push({ figure: `lighthouse: ${LIGHTHOUSE_PAGES.join(", ")}`, measured: null, unit: "score", budget: { op: "≥", value: PERF_BUDGET }, skipped: reason });
+    for (const p of SLOW_LINK_PAGES.filter((x) => wanted(x.figure)))
+      rows.push({ figure: p.figure, measured: null, unit: "ms", budget: { op: "≤", value: SLOW_LINK_BUDGET_MS }, skipped: reason });
+    if (weightsWanted)
+      rows.push({ figure: "page weight: every public page", measured: null, unit: "KB", budget: { op: "≤", value: JS_BUDGET_KB }, skipped: reason });
+    if (lighthouseWanted)
+      rows.push({
+        figure: `lighthouse: ${LIGHTHOUSE_PAGES.join(", ")}`,
+        measured: null,
+        unit: "score",
+        budget: { op: "≥", value: PERF_BUDGET },
+        skipped: reason,
+      });
     return;
   }
   const server = await startServer();
@@ -145,7 +170,12 @@ async function browserFigures(): Promise<void> {
       console.log("page weights: public pages in Chromium …");
       for (const w of await measurePageWeights(server.url)) {
         add({ figure: `page weight: ${w.name} ${w.path}, first-load JS (gzip)`, measured: w.jsKb, unit: "KB", budget: { op: "≤", value: JS_BUDGET_KB } });
-        add({ figure: `page weight: ${w.name} ${w.path}, HTML + CSS (gzip)`, measured: w.htmlCssKb, unit: "KB", budget: { op: "≤", value: HTML_CSS_BUDGET_KB } });
+        add({
+          figure: `page weight: ${w.name} ${w.path}, HTML + CSS (gzip)`,
+          measured: w.htmlCssKb,
+          unit: "KB",
+          budget: { op: "≤", value: HTML_CSS_BUDGET_KB },
+        });
       }
     }
     if (slowWanted) {
@@ -156,7 +186,13 @@ async function browserFigures(): Promise<void> {
           const cookie = p.email ? await sessionCookie(server.url, p.email) : undefined;
           const t = await slowLinkLoadTime(browser, server.url, p.path, cookie);
           const runs = t.runs.map((ms) => ms.toFixed(0)).join("/");
-          add({ figure: `${p.figure} (runs ${runs} ms)`, measured: t.status === 200 ? t.ms : null, unit: "ms", budget: { op: "≤", value: SLOW_LINK_BUDGET_MS }, skipped: `answered ${t.status}` });
+          add({
+            figure: `${p.figure} (runs ${runs} ms)`,
+            measured: t.status === 200 ? t.ms : null,
+            unit: "ms",
+            budget: { op: "≤", value: SLOW_LINK_BUDGET_MS },
+            skipped: `answered ${t.status}`,
+          });
         }
       } finally {
         await browser.close();
@@ -169,15 +205,36 @@ async function browserFigures(): Promise<void> {
       const pages = (await publicPages(browser, server.url)).filter((p) => names.includes(p.name));
       await browser.close();
       for (const name of names.filter((n) => !pages.some((p) => p.name === n))) {
-        rows.push({ figure: `lighthouse: ${name}`, measured: null, unit: "score", budget: { op: "≥", value: PERF_BUDGET }, skipped: "no such page in the demo data" });
+        rows.push({
+          figure: `lighthouse: ${name}`,
+          measured: null,
+          unit: "score",
+          budget: { op: "≥", value: PERF_BUDGET },
+          skipped: "no such page in the demo data",
+        });
       }
       console.log(`lighthouse: ${pages.map((p) => p.path).join(" ")} (mobile, median of ${process.env.LIGHTHOUSE_RUNS ?? 3} runs each) …`);
       for (const s of await lighthouseScores(server.url, pages)) {
         const runs = (k: "accessibility" | "performance") => s.runs.map((r) => r[k]).join("/");
         const cpu = s.runs.map((r) => `×${r.multiplier}`).join("/");
-        add({ figure: `lighthouse: ${s.name} ${s.path}, accessibility (runs ${runs("accessibility")})`, measured: s.accessibility, unit: "score", budget: { op: "≥", value: A11Y_BUDGET } });
-        add({ figure: `lighthouse: ${s.name} ${s.path}, performance (runs ${runs("performance")}, CPU ${cpu})`, measured: s.performance, unit: "score", budget: { op: "≥", value: PERF_BUDGET } });
-        add({ figure: `lighthouse: ${s.name}, performance uncalibrated (default CPU ×4; benchmarkIndex ${s.uncalibrated.benchmarkIndex})`, measured: s.uncalibrated.performance, unit: "score", budget: null });
+        add({
+          figure: `lighthouse: ${s.name} ${s.path}, accessibility (runs ${runs("accessibility")})`,
+          measured: s.accessibility,
+          unit: "score",
+          budget: { op: "≥", value: A11Y_BUDGET },
+        });
+        add({
+          figure: `lighthouse: ${s.name} ${s.path}, performance (runs ${runs("performance")}, CPU ${cpu})`,
+          measured: s.performance,
+          unit: "score",
+          budget: { op: "≥", value: PERF_BUDGET },
+        });
+        add({
+          figure: `lighthouse: ${s.name}, performance uncalibrated (default CPU ×4; benchmarkIndex ${s.uncalibrated.benchmarkIndex})`,
+          measured: s.uncalibrated.performance,
+          unit: "score",
+          budget: null,
+        });
         if (s.accessibility < A11Y_BUDGET || s.performance < PERF_BUDGET) console.log(`  ${s.path} loses points on: ${s.failing.join(", ")}`);
       }
     }
@@ -191,12 +248,32 @@ function printTable(): void {
   const fmt = (n: number) => (Math.abs(n) >= 100 || Number.isInteger(n) ? n.toFixed(0) : n.toFixed(2));
   const cells = rows.map((r) => {
     const ratio = ratioOf(r);
-    const verdict = r.measured === null ? `SKIPPED: ${r.skipped ?? "not measured"}` : !r.budget ? "(no budget)" : missed(r) ? (r.budget.op === "≤" ? "OVER BUDGET" : "BELOW BUDGET") : "ok";
-    return [r.figure, r.measured === null ? "—" : fmt(r.measured), r.unit, r.budget ? `${r.budget.op} ${r.budget.value}` : "—", ratio === null ? "—" : ratio.toFixed(2), verdict];
+    const verdict =
+      r.measured === null
+        ? `SKIPPED: ${r.skipped ?? "not measured"}`
+        : !r.budget
+          ? "(no budget)"
+          : missed(r)
+            ? r.budget.op === "≤"
+              ? "OVER BUDGET"
+              : "BELOW BUDGET"
+            : "ok";
+    return [
+      r.figure,
+      r.measured === null ? "—" : fmt(r.measured),
+      r.unit,
+      r.budget ? `${r.budget.op} ${r.budget.value}` : "—",
+      ratio === null ? "—" : ratio.toFixed(2),
+      verdict,
+    ];
   });
   const head = ["figure", "measured", "unit", "budget", "ratio", "verdict"];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 || i === 5 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => (i === 0 || i === 5 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const c of cells) console.log(line(c));
 }
@@ -216,7 +293,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (failed.length || skipped.length) {
-    console.log(`\n${failed.length} budget(s) missed${skipped.length ? `; ${skipped.length} figure(s) SKIPPED — NOT MEASURED, this run proves nothing about them` : ""}`);
+    console.log(
+      `\n${failed.length} budget(s) missed${skipped.length ? `; ${skipped.length} figure(s) SKIPPED — NOT MEASURED, this run proves nothing about them` : ""}`,
+    );
     process.exit(1);
   }
   console.log(`\nall ${rows.filter((r) => r.budget).length} budgets met`);

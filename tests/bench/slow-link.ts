@@ -42,7 +42,13 @@ export async function slowLinkLoad(browser: Browser, baseUrl: string, path: stri
 }
 
 /** The median of `runs` fresh loads (after one unthrottled warm-up request). */
-export async function slowLinkLoadTime(browser: Browser, baseUrl: string, path: string, cookie?: string, runs = 3): Promise<{ ms: number; status: number; runs: number[] }> {
+export async function slowLinkLoadTime(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+  cookie?: string,
+  runs = 3,
+): Promise<{ ms: number; status: number; runs: number[] }> {
   // One unthrottled request first, not counted: the figure is the link's, not a cold server's first render.
   await (await fetch(`${baseUrl}${path}`, { headers: cookie ? { Cookie: cookie } : {} })).text();
   const times: number[] = [];

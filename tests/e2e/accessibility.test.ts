@@ -31,7 +31,11 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
       for (const p of tour.pages) {
         let context = contexts.get(p.role);
         if (!context) {
-          context = await env.browser.newContext({ viewport: { width: view.width, height: view.height }, storageState: tour.sessions[p.role], bypassCSP: true });
+          context = await env.browser.newContext({
+            viewport: { width: view.width, height: view.height },
+            storageState: tour.sessions[p.role],
+            bypassCSP: true,
+          });
           contexts.set(p.role, context);
         }
         const page = await context.newPage();
@@ -59,7 +63,12 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
     const name = page.getByLabel(ru["signup.name"]);
     expect(await name.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await name.getAttribute("aria-describedby")) ?? "";
-    const described = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`#${id}`).innerText()));
+    const described = await Promise.all(
+      describedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`#${id}`).innerText()),
+    );
     expect(described.join(" ")).toContain(ru["errors.required"]);
     await page.screenshot({ path: screenshotPath("a11y-signup-errors-360-nojs-ru"), fullPage: true });
     await context.close();
@@ -69,10 +78,11 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/login?lng=en`);
-    const outline = () => page.evaluate(() => {
-      const s = getComputedStyle(document.activeElement!);
-      return { matches: document.activeElement!.matches(":focus-visible"), style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
-    });
+    const outline = () =>
+      page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement!);
+        return { matches: document.activeElement!.matches(":focus-visible"), style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
     await tabTo(page, "a.skip-link", "the skip link");
     const link = await outline();
     expect(link.matches).toBe(true);

@@ -16,8 +16,12 @@ const phoneNoJs = { js: false, width: 360, height: 740, lang: "ky" as const };
 
 /** An open vacancy of employer@demo.kg's company that the given graduate has not applied for. */
 function vacancyFor(server: RunningServer, graduateEmail: string): { id: number; title: string; company: string } {
-  return readDb(server, (db) =>
-    db.prepare(`
+  return readDb(
+    server,
+    (db) =>
+      db
+        .prepare(
+          `
       select v.id, v.title, c.name as company from vacancies v
       join company_members cm on cm.company_id = v.company_id join users eu on eu.id = cm.user_id
       join companies c on c.id = v.company_id
@@ -25,12 +29,22 @@ function vacancyFor(server: RunningServer, graduateEmail: string): { id: number;
         and (v.deadline is null or v.deadline >= date('now'))
         and not exists (select 1 from applications a join graduates g on g.id = a.graduate_id join users gu on gu.id = g.user_id
                         where a.vacancy_id = v.id and gu.email = ?)
-      order by v.id limit 1`).get(graduateEmail) as { id: number; title: string; company: string },
+      order by v.id limit 1`,
+        )
+        .get(graduateEmail) as { id: number; title: string; company: string },
   );
 }
 
 const unreadOf = (server: RunningServer, email: string) =>
-  readDb(server, (db) => (db.prepare("select count(*) n from notifications n join users u on u.id = n.user_id where u.email = ? and n.read_at is null").get(email) as { n: number }).n);
+  readDb(
+    server,
+    (db) =>
+      (
+        db.prepare("select count(*) n from notifications n join users u on u.id = n.user_id where u.email = ? and n.read_at is null").get(email) as {
+          n: number;
+        }
+      ).n,
+  );
 
 /** A screenshot to look at (test-results/screenshots) and, at 360 px, no sideways scrolling. */
 async function look(actor: Actor, step: string) {
@@ -134,12 +148,18 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
   it("the employer invites from the graduate's page with a button; no page offers a typed address or JSON links", async () => {
     const { server, browser } = env;
     const vacancy = vacancyFor(server, "nobody@example.invalid");
-    const graduate = readDb(server, (db) =>
-      db.prepare(`
+    const graduate = readDb(
+      server,
+      (db) =>
+        db
+          .prepare(
+            `
         select g.slug, g.first_name || ' ' || g.last_name as name, u.email from graduates g join users u on u.id = g.user_id
         where g.visibility in ('employers', 'public') and g.anonymised_at is null and g.slug is not null
           and not exists (select 1 from applications a where a.graduate_id = g.id and a.vacancy_id = ?)
-        order by g.id limit 1`).get(vacancy.id) as { slug: string; name: string; email: string },
+        order by g.id limit 1`,
+          )
+          .get(vacancy.id) as { slug: string; name: string; email: string },
     );
 
     const e = await openActor(browser, server, phoneNoJs);
@@ -152,8 +172,14 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     await e.submit(form.locator("button[type=submit]"));
     expect(new URL(e.page.url()).pathname).toBe(`/g/${graduate.slug}`);
     await expectTextContaining(e.page.locator("main .notice--ok"), e.m["flash.invitationSent"]);
-    const status = readDb(server, (db) =>
-      (db.prepare("select a.status from applications a join graduates g on g.id = a.graduate_id where g.slug = ? and a.vacancy_id = ?").get(graduate.slug, vacancy.id) as { status: string } | undefined)?.status,
+    const status = readDb(
+      server,
+      (db) =>
+        (
+          db
+            .prepare("select a.status from applications a join graduates g on g.id = a.graduate_id where g.slug = ? and a.vacancy_id = ?")
+            .get(graduate.slug, vacancy.id) as { status: string } | undefined
+        )?.status,
     );
     expect(status).toBe("invited");
     // Invited already: the vacancy is no longer offered for this graduate.

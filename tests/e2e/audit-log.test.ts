@@ -13,8 +13,14 @@ describe.skipIf(!hasChromium)("audit log in a real browser", () => {
   it("a long change does not widen the page (JS off, 360px, ky)", async () => {
     readDb(env.server, (db) => {
       const staff = db.prepare("select id from users where email = 'staff@demo.kg'").get() as { id: number };
-      db.prepare("insert into audit_log (actor_user_id, action, entity, entity_id, before_json, after_json) values (?, ?, ?, ?, ?, ?)")
-        .run(staff.id, "module.update", "module", "5", JSON.stringify({ title_en: "Web" }), JSON.stringify({ title_en: "W".repeat(200), skills: ["javascript", "typescript", "react", "node-js"] }));
+      db.prepare("insert into audit_log (actor_user_id, action, entity, entity_id, before_json, after_json) values (?, ?, ?, ?, ?, ?)").run(
+        staff.id,
+        "module.update",
+        "module",
+        "5",
+        JSON.stringify({ title_en: "Web" }),
+        JSON.stringify({ title_en: "W".repeat(200), skills: ["javascript", "typescript", "react", "node-js"] }),
+      );
     });
     const s = await openActor(env.browser, env.server, { js: false, width: 360, height: 740, lang: "ky" });
     await signInAs(s, "staff@demo.kg");

@@ -51,7 +51,8 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         });
         const from = catalogs[variant.from];
         const to = catalogs[variant.to];
-        const shot = (step: string) => page.screenshot({ path: screenshotPath(`roles-${role.email}-${variant.js ? "js" : "nojs"}-${variant.width}-${step}`), fullPage: true });
+        const shot = (step: string) =>
+          page.screenshot({ path: screenshotPath(`roles-${role.email}-${variant.js ? "js" : "nojs"}-${variant.width}-${step}`), fullPage: true });
 
         await page.goto(`${env.server.url}/login?lng=${variant.from}`);
         await expectText(page.locator("main h1"), from["login.title"]);
@@ -66,7 +67,10 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         // Switch language from the header; the choice sticks on the next page.
         await Promise.all([
           page.waitForURL((u) => u.searchParams.get("lng") === variant.to),
-          page.getByRole("navigation", { name: from["nav.language"] }).getByRole("link", { name: to[`lang.${variant.to}`] }).click(),
+          page
+            .getByRole("navigation", { name: from["nav.language"] })
+            .getByRole("link", { name: to[`lang.${variant.to}`] })
+            .click(),
         ]);
         await expectText(page.locator("main h1"), to[role.heading]);
         expect(await page.getAttribute("html", "lang")).toBe(variant.to);

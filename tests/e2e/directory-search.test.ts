@@ -14,7 +14,9 @@ describe.skipIf(!hasChromium)("employer directory search in a real browser", () 
     const { server, browser } = env;
     const phone = { js: true, width: 360, height: 740, lang: "ky" } as const;
     const cohortId = readDb(server, (db) => (db.prepare("select id from cohorts order by id").get() as { id: number }).id);
-    const code = await asHelper(browser, server, { ...phone, index: 0 }, "staff@demo.kg", (staff) => enrolGraduate(staff, { cohortId, first: "Жылдыз", last: "Бообекова" }));
+    const code = await asHelper(browser, server, { ...phone, index: 0 }, "staff@demo.kg", (staff) =>
+      enrolGraduate(staff, { cohortId, first: "Жылдыз", last: "Бообекова" }),
+    );
 
     const g = await openActor(browser, server, phone);
     await joinWithCode(g, code, { first: "Жылдыз", email: "jyldyz.b@mail.kg", password: "jyldyz-secret-1" });

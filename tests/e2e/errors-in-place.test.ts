@@ -8,11 +8,14 @@ import { useServerAndBrowser } from "../support/e2e";
 import { openActor, readDb, signInAs } from "../support/journey-steps";
 
 const inViewport = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    // Scrolling to an element can leave it a fraction of a pixel above the edge.
-    return r.top >= -1 && r.bottom <= window.innerHeight + 1;
-  });
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      // Scrolling to an element can leave it a fraction of a pixel above the edge.
+      return r.top >= -1 && r.bottom <= window.innerHeight + 1;
+    });
 
 describe.skipIf(!hasChromium)("errors and confirmations where they happen", () => {
   const env = useServerAndBrowser();
@@ -38,8 +41,14 @@ describe.skipIf(!hasChromium)("errors and confirmations where they happen", () =
   }
 
   it("approving a queued vacancy is confirmed in its place (JS on, 360px, ru)", async () => {
-    const waiting = readDb(env.server, (db) =>
-      db.prepare("select v.id, v.title from vacancies v join companies c on c.id = v.company_id where v.status = 'submitted' and c.status = 'verified' order by v.updated_at, v.id").all() as { id: number; title: string }[],
+    const waiting = readDb(
+      env.server,
+      (db) =>
+        db
+          .prepare(
+            "select v.id, v.title from vacancies v join companies c on c.id = v.company_id where v.status = 'submitted' and c.status = 'verified' order by v.updated_at, v.id",
+          )
+          .all() as { id: number; title: string }[],
     );
     expect(waiting.length).toBeGreaterThan(2);
     const target = waiting[Math.floor(waiting.length / 2)]!;

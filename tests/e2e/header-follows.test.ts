@@ -13,8 +13,16 @@ describe.skipIf(!hasChromium)("the header follows a company's verification (JS o
 
   it("pending@demo.kg sees no «Graduates» link; staff verify the company; the next link click shows it", { timeout: 180_000 }, async () => {
     const { server, browser } = env;
-    const companyId = readDb(server, (db) =>
-      (db.prepare("select c.id from companies c join company_members cm on cm.company_id = c.id join users u on u.id = cm.user_id where u.email = 'pending@demo.kg'").get() as { id: number }).id,
+    const companyId = readDb(
+      server,
+      (db) =>
+        (
+          db
+            .prepare(
+              "select c.id from companies c join company_members cm on cm.company_id = c.id join users u on u.id = cm.user_id where u.email = 'pending@demo.kg'",
+            )
+            .get() as { id: number }
+        ).id,
     );
     const e = await openActor(browser, server, phoneJs);
     try {

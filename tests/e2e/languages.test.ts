@@ -57,7 +57,10 @@ function dataWords(dbFile: string): Set<string> {
   const out = new Set<string>();
   try {
     for (const [table, cols] of Object.entries(columns)) {
-      for (const row of db.prepare(`select ${cols.join(", ")} from ${table}`).raw().all() as unknown[][]) {
+      for (const row of db
+        .prepare(`select ${cols.join(", ")} from ${table}`)
+        .raw()
+        .all() as unknown[][]) {
         for (const value of row) if (typeof value === "string") for (const w of words(value)) out.add(w);
       }
     }
@@ -140,8 +143,9 @@ async function walkOnce(lang: Lang): Promise<Visit[]> {
     const response = await page.goto(`${server.url}${withLang(p.path, lang)}`);
     const htmlLang = await page.locator("html").getAttribute("lang");
     const { text, width, broken } = await page.evaluate(() => {
-      const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt], input[type=submit], input[type=button]")]
-        .flatMap((el) => ["aria-label", "title", "placeholder", "alt", "value"].map((a) => el.getAttribute(a) ?? ""));
+      const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt], input[type=submit], input[type=button]")].flatMap((el) =>
+        ["aria-label", "title", "placeholder", "alt", "value"].map((a) => el.getAttribute(a) ?? ""),
+      );
       // A word of 5–20 letters fits any phone line, so one drawn over two lines means its
       // box was squeezed (a grid or table column pressed to a few letters wide).
       const broken: string[] = [];
@@ -160,8 +164,9 @@ async function walkOnce(lang: Lang): Promise<Visit[]> {
       return { text: `${document.title}\n${document.body.innerText}\n${attrs.join("\n")}`, width: document.documentElement.scrollWidth, broken };
     });
     const journeyText = await page.evaluate(() => {
-      const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")]
-        .flatMap((el) => ["aria-label", "title", "placeholder", "alt"].map((a) => el.getAttribute(a) ?? ""));
+      const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap((el) =>
+        ["aria-label", "title", "placeholder", "alt"].map((a) => el.getAttribute(a) ?? ""),
+      );
       const buttons = [...document.querySelectorAll("input[type=submit], input[type=button]")].map((el) => el.getAttribute("value") ?? "");
       // translate="no" marks what is deliberately not in a language (the audit log's action ids).
       let body = document.body.innerText;

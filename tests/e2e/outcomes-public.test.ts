@@ -14,7 +14,12 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
   const env = useServerAndBrowser();
 
   it("the public page: a phone, no JavaScript, no sign-in, Kyrgyz", async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "ky-KG", extraHTTPHeaders: { "Accept-Language": "ky" } });
+    const context = await env.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+      locale: "ky-KG",
+      extraHTTPHeaders: { "Accept-Language": "ky" },
+    });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/`);
     await Promise.all([page.waitForEvent("load"), page.locator("footer").getByRole("link", { name: ky["outcomes.public.nav"] }).click()]);
@@ -49,7 +54,11 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
   // Issue 14 item 17: a parent on a phone reads one card per school and year, figures stacked, and a
   // chart whose words are at least 12 px as drawn (the SVG scales with the page, so font-size alone says nothing).
   it("at 360 px without JavaScript: one card per school and year, figures stacked; chart text at least 12 px", async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, extraHTTPHeaders: { "Accept-Language": "ru" } });
+    const context = await env.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+      extraHTTPHeaders: { "Accept-Language": "ru" },
+    });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/outcomes`);
     const schools = page.locator("main section[aria-labelledby^=school-]");
@@ -62,15 +71,20 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
     }
     // A card's figures: each on a line of its own, inside the screen.
     const card = page.locator("main .outcome-card:not(:has(.follow-up))").first();
-    const boxes = await card.locator("dd").evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, right: r.right })));
+    const boxes = await card
+      .locator("dd")
+      .evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, right: r.right })));
     expect(boxes.length).toBeGreaterThanOrEqual(7);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1);
     expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(360);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const chartText = () => page.locator("svg.chart text").evaluateAll((texts) => texts.map((t) => {
-      const m = (t as SVGGraphicsElement).getScreenCTM()!;
-      return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
-    }));
+    const chartText = () =>
+      page.locator("svg.chart text").evaluateAll((texts) =>
+        texts.map((t) => {
+          const m = (t as SVGGraphicsElement).getScreenCTM()!;
+          return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+        }),
+      );
     const sizes = await chartText();
     expect(sizes.length).toBeGreaterThan(8);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
@@ -85,14 +99,29 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
 
   // Issue 14 items 15 and 16: plain words, each rate with its base in words, the standards' names in a note;
   // the chart compares only rates of the same base (all graduates).
-  for (const [lang, m] of [["ky", ky], ["ru", ru], ["en", en]] as const) {
+  for (const [lang, m] of [
+    ["ky", ky],
+    ["ru", ru],
+    ["en", en],
+  ] as const) {
     it(`plain labels in ${lang}, each rate's base named, the standards' names only in the note`, async () => {
-      const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { "Accept-Language": lang } });
+      const context = await env.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 1280, height: 900 },
+        extraHTTPHeaders: { "Accept-Language": lang },
+      });
       const page = await context.newPage();
       await page.goto(`${env.server.url}/outcomes`);
       const jargon = /EQAVET|NACE|Осведомлённость|Маалымдуулук|медиан/iu;
       const headers = await page.locator("main table").first().locator("th[scope=col]").allInnerTexts();
-      const rates = [["knowledge", "all"], ["employment", "all"], ["career", "reachable"], ["htp", "reachable"], ["related", "employed"], ["within6", "jobBase"]] as const;
+      const rates = [
+        ["knowledge", "all"],
+        ["employment", "all"],
+        ["career", "reachable"],
+        ["htp", "reachable"],
+        ["related", "employed"],
+        ["within6", "jobBase"],
+      ] as const;
       expect(headers).toHaveLength(rates.length + 3);
       rates.forEach(([rate, base], i) => {
         const text = headers[i + 2]!.replace(/\s+/g, " ");
@@ -119,7 +148,14 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
       await page.setViewportSize({ width: 360, height: 740 });
       // The first card with figures (a cohort still being followed up shows only its progress).
       const bases = await page.locator("main .outcome-card:has(.card-base)").first().locator(".card-base").allInnerTexts();
-      expect(bases.map((b) => b.trim())).toEqual(expect.arrayContaining([m["outcomes.public.base.all"], m["outcomes.public.base.reachable"], m["outcomes.public.base.employed"], m["outcomes.public.base.jobBase"]]));
+      expect(bases.map((b) => b.trim())).toEqual(
+        expect.arrayContaining([
+          m["outcomes.public.base.all"],
+          m["outcomes.public.base.reachable"],
+          m["outcomes.public.base.employed"],
+          m["outcomes.public.base.jobBase"],
+        ]),
+      );
       await page.screenshot({ path: screenshotPath(`outcomes-public-360-nojs-${lang}`), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.screenshot({ path: screenshotPath(`outcomes-public-1280-nojs-${lang}`), fullPage: true });

@@ -9,13 +9,23 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DEMO_ROLES, discoverPages, firstLoadJsKb, HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePage, measurePageWeights, VISITOR_START } from "../bench/page-weight";
+import {
+  DEMO_ROLES,
+  discoverPages,
+  firstLoadJsKb,
+  HTML_CSS_BUDGET_KB,
+  JS_BUDGET_KB,
+  measurePage,
+  measurePageWeights,
+  VISITOR_START,
+} from "../bench/page-weight";
 import { sessionCookie } from "../bench/slow-link";
 import { hasChromium } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
 
 const SERVER_RENDERED_ONLY_PAGES = ["home", "job board", "vacancy", "company", "companies", "portfolio", "outcomes"];
-const over = (ws: { name: string; path: string; jsKb: number; files: unknown[] }[]) => ws.filter((w) => w.jsKb > JS_BUDGET_KB).map((w) => `${w.name} ${w.path}: ${w.jsKb.toFixed(1)} KB in ${w.files.length} files`);
+const over = (ws: { name: string; path: string; jsKb: number; files: unknown[] }[]) =>
+  ws.filter((w) => w.jsKb > JS_BUDGET_KB).map((w) => `${w.name} ${w.path}: ${w.jsKb.toFixed(1)} KB in ${w.files.length} files`);
 
 describe.skipIf(!hasChromium)("page weight", () => {
   const env = useServerAndBrowser();
@@ -27,7 +37,10 @@ describe.skipIf(!hasChromium)("page weight", () => {
       expect(w.status, w.path).toBe(200);
       // The pages that are read, not worked in, ship no JavaScript at all (app/utils/hydration.ts);
       // the others load theirs, so the JavaScript figure is a real measurement.
-      expect(w.files.some((f) => f.kind === "js"), `${w.path} loads scripts`).toBe(!SERVER_RENDERED_ONLY_PAGES.includes(w.name));
+      expect(
+        w.files.some((f) => f.kind === "js"),
+        `${w.path} loads scripts`,
+      ).toBe(!SERVER_RENDERED_ONLY_PAGES.includes(w.name));
       expect(w.jsKb, `${w.path} JavaScript KB gzip`).toBeLessThanOrEqual(JS_BUDGET_KB);
       expect(w.htmlCssKb, `${w.path} HTML + CSS KB gzip`).toBeLessThanOrEqual(HTML_CSS_BUDGET_KB);
     }

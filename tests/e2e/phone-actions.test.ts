@@ -42,7 +42,7 @@ type Role = (typeof ROLES)[number]["role"];
  * must be visited. A new page that lands here needs a reason, or a link that reaches it.
  */
 const NOT_REACHED_BY_LINKS: Record<string, string> = {
-  "$": "the not-found page has no action control",
+  $: "the not-found page has no action control",
   "reset.$token": "reached only from a one-time link staff hand over (its form is checked in tests/e2e/errors-in-place.test.ts)",
   "survey.$token": "reached from a one-time link; visited below after staff make one on the follow-up list",
   "survey.thanks": "reached only after answering a survey; it has no action control",
@@ -149,12 +149,18 @@ type Outside = { what: string; left: number; right: number };
 /** Shown action controls of the main content whose box is not within 0..width, and the page's sideways overflow. */
 async function layoutProblems(page: Page): Promise<{ overflow: number; outside: Outside[]; controls: number }> {
   return page.evaluate((width) => {
-    const controls = [...document.querySelectorAll<HTMLElement>("main button, main input[type=submit], main input[type=button], main select, main a[href], main summary")];
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>("main button, main input[type=submit], main input[type=button], main select, main a[href], main summary"),
+    ];
     const shown = controls.filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" && !el.closest(".visually-hidden"));
     const outside = shown
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.left < -0.5 || box.right > width + 0.5)
-      .map(({ el, box }) => ({ what: `${el.tagName.toLowerCase()} "${(el.innerText || (el as HTMLInputElement).value || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`, left: Math.round(box.left), right: Math.round(box.right) }));
+      .map(({ el, box }) => ({
+        what: `${el.tagName.toLowerCase()} "${(el.innerText || (el as HTMLInputElement).value || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`,
+        left: Math.round(box.left),
+        right: Math.round(box.right),
+      }));
     return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, outside, controls: shown.length };
   }, WIDTH);
 }
@@ -200,9 +206,11 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         return true;
       });
       // Two pages at a time: the server and the browser wait on each other otherwise.
-      await Promise.all([0, 1].map(async () => {
-        for (let p = todo.shift(); p; p = todo.shift()) await check(context, r.role, p.path);
-      }));
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let p = todo.shift(); p; p = todo.shift()) await check(context, r.role, p.path);
+        }),
+      );
 
       if (r.role === "graduate") {
         // A graduate's own application (its withdraw step): the graduate applies to a vacancy it was shown.
@@ -266,9 +274,15 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       expect(sections.length, `${area.home}: the area's sections`).toBeGreaterThan(4);
       for (const [n, href] of sections.entries()) {
         await page.goto(`${base}${href}?lng=ky`);
-        const top = await page.locator("main h1").first().evaluate((h) => h.getBoundingClientRect().top - document.querySelector("header.site-header")!.getBoundingClientRect().bottom);
+        const top = await page
+          .locator("main h1")
+          .first()
+          .evaluate((h) => h.getBoundingClientRect().top - document.querySelector("header.site-header")!.getBoundingClientRect().bottom);
         if (top > HEADING_BELOW_HEADER) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(top)}px below the header`);
-        const fromTop = await page.locator("main h1").first().evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
+        const fromTop = await page
+          .locator("main h1")
+          .first()
+          .evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
         if (fromTop > HEADING_FROM_TOP) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(fromTop)}px from the top`);
         const menu = page.locator("main details.section-nav__menu");
         expect(await menu.isVisible(), `${href}: the folded menu shows`).toBe(true);

@@ -18,7 +18,15 @@ beforeEach(async () => {
 afterEach(closeTestDatabases);
 
 const sessionCount = async (userId: number) =>
-  Number((await c.db.selectFrom("sessions").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await c.db
+        .selectFrom("sessions")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("user_id", "=", userId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("employer sign-up", () => {
   const fields = { name: "Тимур Исаков", company: "Ала-Тоо Софт", email: "Timur@AlaToo.kg", password: "long-enough-pass", passwordRepeat: "long-enough-pass" };
@@ -30,7 +38,12 @@ describe("employer sign-up", () => {
     const user = await c.db.selectFrom("users").selectAll().where("email", "=", "timur@alatoo.kg").executeTakeFirstOrThrow();
     expect(user.role).toBe("employer");
     expect(user.password_hash).toMatch(/^scrypt\$/);
-    const company = await c.db.selectFrom("companies").innerJoin("company_members", "company_members.company_id", "companies.id").selectAll("companies").where("company_members.user_id", "=", user.id).executeTakeFirstOrThrow();
+    const company = await c.db
+      .selectFrom("companies")
+      .innerJoin("company_members", "company_members.company_id", "companies.id")
+      .selectAll("companies")
+      .where("company_members.user_id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(company).toMatchObject({ name: "Ала-Тоо Софт", status: "pending", slug: "ala-too-soft" });
     expect(await sessionCount(user.id)).toBe(0);
     expect(res.headers.getSetCookie().some((l) => l.startsWith("__session="))).toBe(false);
@@ -54,7 +67,11 @@ describe("employer sign-up", () => {
     const fresh = await call(signup.action, post("/signup", { ...fields, email: "someone-new@alatoo.kg" }));
     const usersBefore = (await c.db.selectFrom("users").select("id").execute()).length;
     const res = await call(signup.action, post("/signup", fields));
-    expect({ status: res.status, location: res.location, cookies: res.headers.getSetCookie() }).toEqual({ status: fresh.status, location: fresh.location, cookies: fresh.headers.getSetCookie() });
+    expect({ status: res.status, location: res.location, cookies: res.headers.getSetCookie() }).toEqual({
+      status: fresh.status,
+      location: fresh.location,
+      cookies: fresh.headers.getSetCookie(),
+    });
     expect((await c.db.selectFrom("users").select("id").execute()).length).toBe(usersBefore);
     const notices = await c.db.selectFrom("notifications").select(["kind", "user_id"]).where("user_id", "=", owner.id).execute();
     expect(notices).toEqual([{ kind: "sign-up-existing", user_id: owner.id }]);
@@ -146,7 +163,10 @@ describe("password change", () => {
   it("refuses a wrong current password", async () => {
     const u = await makeUser(c, "employer");
     const cookie = await sessionCookieFor(u.id);
-    const res = await call(account.action, post("/account", { currentPassword: "not-it-at-all", password: "brand-new-pass", passwordRepeat: "brand-new-pass" }, { cookie }));
+    const res = await call(
+      account.action,
+      post("/account", { currentPassword: "not-it-at-all", password: "brand-new-pass", passwordRepeat: "brand-new-pass" }, { cookie }),
+    );
     expect(res.status).toBe(400);
     expect(res.data).toMatchObject({ errors: { currentPassword: "errors.currentPasswordWrong" } });
   });
@@ -155,7 +175,10 @@ describe("password change", () => {
     const u = await makeUser(c, "employer");
     const phone = await sessionCookieFor(u.id);
     const laptop = await sessionCookieFor(u.id);
-    const res = await call(account.action, post("/account", { currentPassword: PASSWORD, password: "brand-new-pass", passwordRepeat: "brand-new-pass" }, { cookie: laptop }));
+    const res = await call(
+      account.action,
+      post("/account", { currentPassword: PASSWORD, password: "brand-new-pass", passwordRepeat: "brand-new-pass" }, { cookie: laptop }),
+    );
     expect(res.status).toBe(302);
     const fresh = cookieFrom(res.headers)!;
     expect((await call(account.loader, get("/account", { cookie: phone }))).status).toBe(302);
@@ -176,7 +199,12 @@ describe("graduates join with an invitation code", () => {
 
     const res = await call(join.action, post("/join", fields(code)));
     expect(res.status).toBe(302);
-    const graduate = await c.db.selectFrom("graduates").innerJoin("users", "users.id", "graduates.user_id").select(["users.role", "users.email", "users.display_name"]).where("graduates.id", "=", graduateId).executeTakeFirstOrThrow();
+    const graduate = await c.db
+      .selectFrom("graduates")
+      .innerJoin("users", "users.id", "graduates.user_id")
+      .select(["users.role", "users.email", "users.display_name"])
+      .where("graduates.id", "=", graduateId)
+      .executeTakeFirstOrThrow();
     expect(graduate).toEqual({ role: "graduate", email: "aigerim@mail.kg", display_name: "Айгерим Осмонова" });
     const invitation = await c.db.selectFrom("invitations").select("used_at").where("code", "=", code).executeTakeFirstOrThrow();
     expect(invitation.used_at).not.toBeNull();
@@ -247,7 +275,11 @@ describe("pages for signed-out people, opened while signed in", () => {
     for (const role of ["employer", "graduate", "staff", "admin"] as const) {
       const user = await makeUser(c, role, { email: `${role}@landing.kg` });
       const cookie = await sessionCookieFor(user.id);
-      for (const [path, route] of [["/login", login], ["/signup", signup], ["/join", join]] as const) {
+      for (const [path, route] of [
+        ["/login", login],
+        ["/signup", signup],
+        ["/join", join],
+      ] as const) {
         const res = await call(route.loader, get(path, { cookie }));
         expect({ role, path, status: res.status, location: res.location }).toEqual({ role, path, status: 302, location: landing[role] });
       }

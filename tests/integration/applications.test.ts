@@ -27,15 +27,39 @@ async function graduate(first = "Айпери", last = "Жумабекова", v
   const slug = `${last.toLowerCase() === "жумабекова" ? "ayperi" : "g"}-${graduateId}`;
   await c.db
     .updateTable("graduates")
-    .set({ slug, visibility, headline: "Junior frontend-разработчик", about: "Сделала сайт для гостевого дома.", english_level: "B1", contact_email: "ayperi@mail.kg" })
+    .set({
+      slug,
+      visibility,
+      headline: "Junior frontend-разработчик",
+      about: "Сделала сайт для гостевого дома.",
+      english_level: "B1",
+      contact_email: "ayperi@mail.kg",
+    })
     .where("id", "=", graduateId)
     .execute();
   const js = await c.db.selectFrom("skills").select("id").where("slug", "=", "javascript").executeTakeFirstOrThrow();
-  await c.db.insertInto("graduate_skills").values({ graduate_id: graduateId, skill_id: js.id, level: "intermediate", source: "self", verified_by: null }).execute();
+  await c.db
+    .insertInto("graduate_skills")
+    .values({ graduate_id: graduateId, skill_id: js.id, level: "intermediate", source: "self", verified_by: null })
+    .execute();
   await c.db.insertInto("graduate_languages").values({ graduate_id: graduateId, language: "ky", level: "native" }).execute();
   const projects: number[] = [];
   for (const title of ["Сайт гостевого дома", "Бот расписания"]) {
-    const { id } = await c.db.insertInto("projects").values({ graduate_id: graduateId, title, summary: "Кыска баяндама", description: null, role: null, repo_url: null, demo_url: null, started_on: null, finished_on: null }).returning("id").executeTakeFirstOrThrow();
+    const { id } = await c.db
+      .insertInto("projects")
+      .values({
+        graduate_id: graduateId,
+        title,
+        summary: "Кыска баяндама",
+        description: null,
+        role: null,
+        repo_url: null,
+        demo_url: null,
+        started_on: null,
+        finished_on: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await c.db.insertInto("project_skills").values({ project_id: id, skill_id: js.id }).execute();
     projects.push(id);
   }
@@ -56,7 +80,8 @@ const applyTo = (vacancyId: number, cookie: string, fields: [string, string][]) 
 const moveTo = (applicationId: number, cookie: string, fields: Record<string, string>) =>
   call(employerApplication.action, post(`/employer/applications/${applicationId}`, { intent: "move", ...fields }, { cookie }), { id: String(applicationId) });
 
-const notificationsOf = (userId: number) => c.db.selectFrom("notifications").select(["kind", "payload_json", "link"]).where("user_id", "=", userId).orderBy("id").execute();
+const notificationsOf = (userId: number) =>
+  c.db.selectFrom("notifications").select(["kind", "payload_json", "link"]).where("user_id", "=", userId).orderBy("id").execute();
 
 describe("applying", () => {
   it("applies once with a note and own projects; a second apply is refused and writes nothing", async () => {
@@ -67,22 +92,49 @@ describe("applying", () => {
     expect(form.status).toBe(200);
     expect((form.data as { projects: { id: number }[] }).projects.map((p) => p.id)).toEqual(g.projects);
 
-    const res = await applyTo(v, g.cookie, [["note", "Хочу у вас работать."], ["projectId", String(g.projects[0])]]);
+    const res = await applyTo(v, g.cookie, [
+      ["note", "Хочу у вас работать."],
+      ["projectId", String(g.projects[0])],
+    ]);
     expect(res.status).toBe(302);
     const app = await c.db.selectFrom("applications").selectAll().executeTakeFirstOrThrow();
     expect(res.location).toBe(`/me/applications/${app.id}`);
     expect(app).toMatchObject({ vacancy_id: v, graduate_id: g.graduateId, status: "applied", note: "Хочу у вас работать." });
     const sent = JSON.parse(app.snapshot_json!) as ApplicationSnapshot;
-    expect(sent.graduate).toMatchObject({ name: "Айпери Жумабекова", headline: "Junior frontend-разработчик", englishLevel: "B1", modulesTotal: 12, contacts: { email: "ayperi@mail.kg", phone: null } });
+    expect(sent.graduate).toMatchObject({
+      name: "Айпери Жумабекова",
+      headline: "Junior frontend-разработчик",
+      englishLevel: "B1",
+      modulesTotal: 12,
+      contacts: { email: "ayperi@mail.kg", phone: null },
+    });
     // Declared intermediate, shown in a project: a project proves basic, so intermediate stays self-declared (docs/decisions/022).
-    expect(sent.skills.map((s) => [s.name_en, s.level, s.evidence, s.pairs])).toEqual([["JavaScript", "intermediate", "self", [{ level: "basic", evidence: "portfolio" }, { level: "intermediate", evidence: "self" }]]]);
+    expect(sent.skills.map((s) => [s.name_en, s.level, s.evidence, s.pairs])).toEqual([
+      [
+        "JavaScript",
+        "intermediate",
+        "self",
+        [
+          { level: "basic", evidence: "portfolio" },
+          { level: "intermediate", evidence: "self" },
+        ],
+      ],
+    ]);
     expect(sent.languages).toEqual([{ language: "ky", level: "native" }]);
     expect(sent.projects.map((p) => p.title)).toEqual(["Сайт гостевого дома"]);
     expect(sent.projects[0]!.skills.map((s) => s.name_en)).toEqual(["JavaScript"]);
 
     // The company's members hear of it; the event names the graduate as the actor.
-    expect(await notificationsOf(e.user.id)).toEqual([{ kind: "application-received", payload_json: JSON.stringify({ graduate: "Айпери Жумабекова", vacancy: "Junior frontend developer" }), link: `/employer/applications/${app.id}` }]);
-    expect(await c.db.selectFrom("application_events").select(["from_status", "to_status", "actor_user_id"]).execute()).toEqual([{ from_status: null, to_status: "applied", actor_user_id: g.user.id }]);
+    expect(await notificationsOf(e.user.id)).toEqual([
+      {
+        kind: "application-received",
+        payload_json: JSON.stringify({ graduate: "Айпери Жумабекова", vacancy: "Junior frontend developer" }),
+        link: `/employer/applications/${app.id}`,
+      },
+    ]);
+    expect(await c.db.selectFrom("application_events").select(["from_status", "to_status", "actor_user_id"]).execute()).toEqual([
+      { from_status: null, to_status: "applied", actor_user_id: g.user.id },
+    ]);
 
     const before = snapshot(c);
     const again = await applyTo(v, g.cookie, [["note", "Ещё раз"]]);
@@ -100,12 +152,22 @@ describe("applying", () => {
     const e = await employer();
     const v = await vacancy(e.companyId);
     const before = snapshot(c);
-    const long = await applyTo(v, g.cookie, [["note", "я".repeat(2001)], ["projectId", String(g.projects[1])]]);
+    const long = await applyTo(v, g.cookie, [
+      ["note", "я".repeat(2001)],
+      ["projectId", String(g.projects[1])],
+    ]);
     expect(long.status).toBe(400);
     expect(long.data).toMatchObject({ errors: { note: "errors.tooLong" }, values: { projectIds: String(g.projects[1]) } });
-    const foreign = await applyTo(v, g.cookie, [["note", "Привет"], ["projectId", String(g.projects[0])], ["projectId", String(other.projects[0])]]);
+    const foreign = await applyTo(v, g.cookie, [
+      ["note", "Привет"],
+      ["projectId", String(g.projects[0])],
+      ["projectId", String(other.projects[0])],
+    ]);
     expect(foreign.status).toBe(400);
-    expect(foreign.data).toMatchObject({ errors: { projectId: "applications.errors.projects" }, values: { note: "Привет", projectIds: `${g.projects[0]},${other.projects[0]}` } });
+    expect(foreign.data).toMatchObject({
+      errors: { projectId: "applications.errors.projects" },
+      values: { note: "Привет", projectIds: `${g.projects[0]},${other.projects[0]}` },
+    });
     const junk = await applyTo(v, g.cookie, [["projectId", "abc"]]);
     expect(junk.status).toBe(400);
     expect(snapshot(c)).toEqual(before);
@@ -115,7 +177,13 @@ describe("applying", () => {
     const g = await graduate();
     const e = await employer();
     const pending = await employer("pending");
-    const targets = [await vacancy(e.companyId, "closed"), await vacancy(e.companyId, "draft"), await vacancy(e.companyId, "submitted"), await vacancy(e.companyId, "filled"), await vacancy(pending.companyId, "open")];
+    const targets = [
+      await vacancy(e.companyId, "closed"),
+      await vacancy(e.companyId, "draft"),
+      await vacancy(e.companyId, "submitted"),
+      await vacancy(e.companyId, "filled"),
+      await vacancy(pending.companyId, "open"),
+    ];
     const past = await vacancy(e.companyId, "open");
     await c.db.updateTable("vacancies").set({ deadline: "2020-01-01" }).where("id", "=", past).execute();
     targets.push(past);
@@ -133,7 +201,10 @@ describe("applying", () => {
     const g = await graduate();
     const e = await employer();
     const v = await vacancy(e.companyId);
-    await applyTo(v, g.cookie, [["note", "Письмо"], ["projectId", String(g.projects[0])]]);
+    await applyTo(v, g.cookie, [
+      ["note", "Письмо"],
+      ["projectId", String(g.projects[0])],
+    ]);
     const app = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();
     await c.db.updateTable("graduates").set({ headline: "Senior всё", about: "Другое" }).where("id", "=", g.graduateId).execute();
     await c.db.updateTable("projects").set({ title: "Переименован" }).where("id", "=", g.projects[0]!).execute();
@@ -179,7 +250,10 @@ describe("the pipeline", () => {
     expect(pastTime.data).toMatchObject({ errors: { interviewAt: "applications.errors.future" } });
     expect((await moveTo(id, e.cookie, { to: "interview", interviewAt: "2099-03-02T15:30", interviewPlace: "https://meet.example.kg/abc" })).status).toBe(302);
     const mine = await call(myApplication.loader, get(`/me/applications/${id}`, { cookie: g.cookie }), { id: String(id) });
-    expect((mine.data as { application: { interview: unknown } }).application.interview).toMatchObject({ interview_at: "2099-03-02T09:30:00.000Z", interview_place: "https://meet.example.kg/abc" });
+    expect((mine.data as { application: { interview: unknown } }).application.interview).toMatchObject({
+      interview_at: "2099-03-02T09:30:00.000Z",
+      interview_place: "https://meet.example.kg/abc",
+    });
 
     expect((await moveTo(id, e.cookie, { to: "offer" })).status).toBe(302);
     const noStart = await moveTo(id, e.cookie, { to: "hired", startDate: "", monthlyPay: "45000" });
@@ -191,13 +265,31 @@ describe("the pipeline", () => {
 
     const placements = await c.db.selectFrom("placements").selectAll().execute();
     expect(placements).toHaveLength(1);
-    expect(placements[0]).toMatchObject({ application_id: id, graduate_id: g.graduateId, company_id: e.companyId, vacancy_id: v, job_title: "Junior frontend developer", employment_type: "full_time", start_date: "2026-01-15", monthly_pay: 45000, company_htp_resident: 1, recorded_by: e.user.id });
+    expect(placements[0]).toMatchObject({
+      application_id: id,
+      graduate_id: g.graduateId,
+      company_id: e.companyId,
+      vacancy_id: v,
+      job_title: "Junior frontend developer",
+      employment_type: "full_time",
+      start_date: "2026-01-15",
+      monthly_pay: 45000,
+      company_htp_resident: 1,
+      recorded_by: e.user.id,
+    });
     // Final: nothing moves it any more, and no second placement appears.
     expect((await moveTo(id, e.cookie, { to: "rejected" })).status).toBe(409);
-    expect((await call(myApplication.action, post(`/me/applications/${id}`, { intent: "withdraw" }, { cookie: g.cookie }), { id: String(id) })).status).toBe(409);
+    expect((await call(myApplication.action, post(`/me/applications/${id}`, { intent: "withdraw" }, { cookie: g.cookie }), { id: String(id) })).status).toBe(
+      409,
+    );
     expect(await c.db.selectFrom("placements").selectAll().execute()).toHaveLength(1);
 
-    const events = await c.db.selectFrom("application_events").select(["from_status", "to_status", "actor_user_id", "note", "interview_at"]).where("application_id", "=", id).orderBy("id").execute();
+    const events = await c.db
+      .selectFrom("application_events")
+      .select(["from_status", "to_status", "actor_user_id", "note", "interview_at"])
+      .where("application_id", "=", id)
+      .orderBy("id")
+      .execute();
     expect(events).toEqual([
       { from_status: null, to_status: "applied", actor_user_id: g.user.id, note: "Здравствуйте", interview_at: null },
       { from_status: "applied", to_status: "screening", actor_user_id: e.user.id, note: "Смотрим портфолио", interview_at: null },
@@ -207,7 +299,10 @@ describe("the pipeline", () => {
     ]);
     const told = await notificationsOf(g.user.id);
     expect(told.map((n) => [n.kind, (JSON.parse(n.payload_json) as { status: string }).status])).toEqual([
-      ["application-status", "screening"], ["application-status", "interview"], ["application-status", "offer"], ["application-status", "hired"],
+      ["application-status", "screening"],
+      ["application-status", "interview"],
+      ["application-status", "offer"],
+      ["application-status", "hired"],
     ]);
     expect(told.every((n) => n.link === `/me/applications/${id}`)).toBe(true);
   });
@@ -220,11 +315,22 @@ describe("the pipeline", () => {
     const { id } = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();
     const { move } = await import("~/models/applications.server");
     for (const to of ["screening", "interview", "offer"] as const) {
-      expect(await move(c.db, e.companyId, id, { to, note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null }, e.user.id)).toEqual({ ok: true });
+      expect(
+        await move(c.db, e.companyId, id, { to, note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null }, e.user.id),
+      ).toEqual({ ok: true });
     }
     await c.db.updateTable("companies").set({ status: "rejected" }).where("id", "=", e.companyId).execute();
-    await move(c.db, e.companyId, id, { to: "hired", note: null, interviewAt: null, interviewPlace: null, startDate: "2026-02-01", monthlyPay: null }, e.user.id);
-    expect(await c.db.selectFrom("placements").select(["company_htp_resident", "monthly_pay"]).executeTakeFirstOrThrow()).toEqual({ company_htp_resident: 0, monthly_pay: null });
+    await move(
+      c.db,
+      e.companyId,
+      id,
+      { to: "hired", note: null, interviewAt: null, interviewPlace: null, startDate: "2026-02-01", monthlyPay: null },
+      e.user.id,
+    );
+    expect(await c.db.selectFrom("placements").select(["company_htp_resident", "monthly_pay"]).executeTakeFirstOrThrow()).toEqual({
+      company_htp_resident: 0,
+      monthly_pay: null,
+    });
   });
 
   it("lets the graduate withdraw from an open stage and tells the company; rejection is final", async () => {
@@ -236,17 +342,30 @@ describe("the pipeline", () => {
     await applyTo(v2, g.cookie, []);
     const [a1, a2] = (await c.db.selectFrom("applications").select("id").orderBy("id").execute()).map((r) => r.id) as [number, number];
     await moveTo(a1, e.cookie, { to: "screening" });
-    const res = await call(myApplication.action, post(`/me/applications/${a1}`, { intent: "withdraw", note: "Нашла другую работу" }, { cookie: g.cookie }), { id: String(a1) });
+    const res = await call(myApplication.action, post(`/me/applications/${a1}`, { intent: "withdraw", note: "Нашла другую работу" }, { cookie: g.cookie }), {
+      id: String(a1),
+    });
     expect(res.status).toBe(302);
     expect((await c.db.selectFrom("applications").select("status").where("id", "=", a1).executeTakeFirstOrThrow()).status).toBe("withdrawn");
     const last = (await notificationsOf(e.user.id)).at(-1)!;
-    expect(last).toEqual({ kind: "application-withdrawn", payload_json: JSON.stringify({ graduate: "Айпери Жумабекова", vacancy: "Тестировщик" }), link: `/employer/applications/${a1}` });
+    expect(last).toEqual({
+      kind: "application-withdrawn",
+      payload_json: JSON.stringify({ graduate: "Айпери Жумабекова", vacancy: "Тестировщик" }),
+      link: `/employer/applications/${a1}`,
+    });
     expect((await moveTo(a1, e.cookie, { to: "interview", interviewAt: "2099-01-01T10:00", interviewPlace: "Офис" })).status).toBe(409);
 
     expect((await moveTo(a2, e.cookie, { to: "rejected", note: "Нужен опыт" })).status).toBe(302);
-    expect((await call(myApplication.action, post(`/me/applications/${a2}`, { intent: "withdraw" }, { cookie: g.cookie }), { id: String(a2) })).status).toBe(409);
+    expect((await call(myApplication.action, post(`/me/applications/${a2}`, { intent: "withdraw" }, { cookie: g.cookie }), { id: String(a2) })).status).toBe(
+      409,
+    );
     const list = await call(myApplications.loader, get("/me/applications", { cookie: g.cookie }));
-    expect((list.data as { applications: { id: number; status: string }[] }).applications.map((a) => [a.id, a.status]).sort()).toEqual([[a1, "withdrawn"], [a2, "rejected"]].sort());
+    expect((list.data as { applications: { id: number; status: string }[] }).applications.map((a) => [a.id, a.status]).sort()).toEqual(
+      [
+        [a1, "withdrawn"],
+        [a2, "rejected"],
+      ].sort(),
+    );
   });
 
   it("invites a graduate with the candidate list's button (the graduate's id); the graduate applies through the invitation", async () => {
@@ -254,7 +373,8 @@ describe("the pipeline", () => {
     const hidden = await graduate("Бегимай", "Сыдыкова", "private");
     const e = await employer();
     const v = await vacancy(e.companyId);
-    const invite = (graduateId: string) => call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId }, { cookie: e.cookie }), { id: String(v) });
+    const invite = (graduateId: string) =>
+      call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId }, { cookie: e.cookie }), { id: String(v) });
     // The vacancy's applicants page takes no typed profile address any more (issue 14 item 9).
     expect(vacancyApplicants).not.toHaveProperty("action");
 
@@ -268,7 +388,9 @@ describe("the pipeline", () => {
     expect((await invite(String(g.graduateId))).status).toBe(302);
     const app = await c.db.selectFrom("applications").selectAll().executeTakeFirstOrThrow();
     expect(app).toMatchObject({ status: "invited", graduate_id: g.graduateId, snapshot_json: null });
-    expect(await notificationsOf(g.user.id)).toEqual([{ kind: "application-invited", payload_json: expect.stringContaining("Junior frontend developer"), link: `/me/applications/${app.id}` }]);
+    expect(await notificationsOf(g.user.id)).toEqual([
+      { kind: "application-invited", payload_json: expect.stringContaining("Junior frontend developer"), link: `/me/applications/${app.id}` },
+    ]);
     expect((await invite(String(g.graduateId))).data).toMatchObject({ errors: { _form: "applications.invite.already" } });
     // The employer cannot move an invitation; the graduate sees it and accepts by applying.
     expect((await moveTo(app.id, e.cookie, { to: "screening" })).status).toBe(409);
@@ -276,13 +398,21 @@ describe("the pipeline", () => {
     expect(seen.data).toMatchObject({ application: { status: "invited", snapshot: null } });
     const form = await call(applyPage.loader, get(`/vacancies/${v}/apply`, { cookie: g.cookie }), { id: String(v) });
     expect(form.data).toMatchObject({ already: null, invited: true });
-    expect((await applyTo(v, g.cookie, [["note", "Спасибо за приглашение"], ["projectId", String(g.projects[1])]])).status).toBe(302);
+    expect(
+      (
+        await applyTo(v, g.cookie, [
+          ["note", "Спасибо за приглашение"],
+          ["projectId", String(g.projects[1])],
+        ])
+      ).status,
+    ).toBe(302);
     const after = await c.db.selectFrom("applications").selectAll().execute();
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: app.id, status: "applied", note: "Спасибо за приглашение" });
     expect((JSON.parse(after[0]!.snapshot_json!) as ApplicationSnapshot).projects.map((p) => p.title)).toEqual(["Бот расписания"]);
-    expect((await c.db.selectFrom("application_events").select(["from_status", "to_status"]).orderBy("id").execute())).toEqual([
-      { from_status: null, to_status: "invited" }, { from_status: "invited", to_status: "applied" },
+    expect(await c.db.selectFrom("application_events").select(["from_status", "to_status"]).orderBy("id").execute()).toEqual([
+      { from_status: null, to_status: "invited" },
+      { from_status: "invited", to_status: "applied" },
     ]);
     expect((await notificationsOf(e.user.id)).map((n) => n.kind)).toEqual(["application-received"]);
   });
@@ -291,9 +421,13 @@ describe("the pipeline", () => {
     const g = await graduate();
     const e = await employer();
     const v = await vacancy(e.companyId);
-    await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.graduateId) }, { cookie: e.cookie }), { id: String(v) });
+    await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.graduateId) }, { cookie: e.cookie }), {
+      id: String(v),
+    });
     const app = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();
-    expect((await call(myApplication.action, post(`/me/applications/${app.id}`, { intent: "withdraw" }, { cookie: g.cookie }), { id: String(app.id) })).status).toBe(302);
+    expect(
+      (await call(myApplication.action, post(`/me/applications/${app.id}`, { intent: "withdraw" }, { cookie: g.cookie }), { id: String(app.id) })).status,
+    ).toBe(302);
     expect((await c.db.selectFrom("applications").select("status").executeTakeFirstOrThrow()).status).toBe("withdrawn");
   });
 });
@@ -319,7 +453,9 @@ describe("employer lists", () => {
     expect((await list(`/employer/applicants?vacancy=${v2}`)).total).toBe(1);
     expect((await list("/employer/applicants?status=nonsense&vacancy=x&page=-3")).total).toBe(3);
 
-    const perVacancy = await call(vacancyApplicants.loader, get(`/employer/vacancies/${v1}/applicants?status=applied`, { cookie: e.cookie }), { id: String(v1) });
+    const perVacancy = await call(vacancyApplicants.loader, get(`/employer/vacancies/${v1}/applicants?status=applied`, { cookie: e.cookie }), {
+      id: String(v1),
+    });
     expect((perVacancy.data as List).applicants.map((x) => x.first_name)).toEqual(["Айпери"]);
   });
 });
@@ -333,7 +469,13 @@ describe("who may see and move what", () => {
     await applyTo(v, g.cookie, []);
     const { id } = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();
     expect((await call(vacancyApplicants.loader, get(`/employer/vacancies/${v}/applicants`, { cookie: y.cookie }), { id: String(v) })).status).toBe(404);
-    expect((await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.graduateId) }, { cookie: y.cookie }), { id: String(v) })).status).toBe(404);
+    expect(
+      (
+        await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.graduateId) }, { cookie: y.cookie }), {
+          id: String(v),
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(employerApplication.loader, get(`/employer/applications/${id}`, { cookie: y.cookie }), { id: String(id) })).status).toBe(404);
     const before = snapshot(c);
     expect((await moveTo(id, y.cookie, { to: "screening" })).status).toBe(404);
@@ -361,7 +503,9 @@ describe("who may see and move what", () => {
     }
     // Another graduate cannot see or withdraw it; an employer cannot use the graduate's pages.
     expect((await call(myApplication.loader, get(`/me/applications/${id}`, { cookie: other.cookie }), { id: String(id) })).status).toBe(404);
-    expect((await call(myApplication.action, post(`/me/applications/${id}`, { intent: "withdraw" }, { cookie: other.cookie }), { id: String(id) })).status).toBe(404);
+    expect(
+      (await call(myApplication.action, post(`/me/applications/${id}`, { intent: "withdraw" }, { cookie: other.cookie }), { id: String(id) })).status,
+    ).toBe(404);
     expect((await call(myApplications.loader, get("/me/applications", { cookie: other.cookie }))).data).toEqual({ applications: [] });
     expect((await call(myApplication.loader, get(`/me/applications/${id}`, { cookie: x.cookie }), { id: String(id) })).status).toBe(403);
     expect((await applyTo(v, x.cookie, [])).status).toBe(403);
@@ -390,16 +534,28 @@ describe("personal data", () => {
     const g = await graduate();
     const e = await employer();
     const v = await vacancy(e.companyId);
-    await applyTo(v, g.cookie, [["note", "Моё письмо"], ["projectId", String(g.projects[0])]]);
+    await applyTo(v, g.cookie, [
+      ["note", "Моё письмо"],
+      ["projectId", String(g.projects[0])],
+    ]);
     const { id } = await c.db.selectFrom("applications").select("id").executeTakeFirstOrThrow();
     await moveTo(id, e.cookie, { to: "screening", note: "Смотрим" });
     const exported = await exportGraduateApplications(c.db, g.graduateId);
     expect(exported).toHaveLength(1);
-    expect(exported[0]).toMatchObject({ status: "screening", note: "Моё письмо", vacancy: "Junior frontend developer", sent: { graduate: { name: "Айпери Жумабекова" } } });
+    expect(exported[0]).toMatchObject({
+      status: "screening",
+      note: "Моё письмо",
+      vacancy: "Junior frontend developer",
+      sent: { graduate: { name: "Айпери Жумабекова" } },
+    });
     expect(exported[0]!.history.map((h) => h.to_status)).toEqual(["applied", "screening"]);
 
     await forgetGraduateApplications(c.db, g.graduateId, g.user.id);
-    expect(await c.db.selectFrom("applications").select(["status", "note", "snapshot_json"]).executeTakeFirstOrThrow()).toEqual({ status: "screening", note: null, snapshot_json: null });
+    expect(await c.db.selectFrom("applications").select(["status", "note", "snapshot_json"]).executeTakeFirstOrThrow()).toEqual({
+      status: "screening",
+      note: null,
+      snapshot_json: null,
+    });
     expect((await c.db.selectFrom("application_events").select("note").orderBy("id").execute()).map((r) => r.note)).toEqual([null, "Смотрим"]);
   });
 });

@@ -18,7 +18,14 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-type Page = { total: number; page: number; pages: number; entries: { id: number; action: string; entity: string; entity_id: string | null; actor_user_id: number | null }[]; actors: { id: number }[]; actions: string[] };
+type Page = {
+  total: number;
+  page: number;
+  pages: number;
+  entries: { id: number; action: string; entity: string; entity_id: string | null; actor_user_id: number | null }[];
+  actors: { id: number }[];
+  actions: string[];
+};
 const read = async (query: string, cookie: string) => {
   const res = await call(audit.loader, get(`/staff/audit${query}`, { cookie }));
   expect(res.status).toBe(200);
@@ -50,7 +57,14 @@ describe("who may read the audit log", () => {
 describe("entries cannot be edited", () => {
   it("the database refuses UPDATE and DELETE of an entry", async () => {
     const staff = await makeUser(c, "staff");
-    await recordAudit(c.db, { actorId: staff.id, action: "company.verify", entity: "company", entityId: 1, before: { status: "pending" }, after: { status: "verified" } });
+    await recordAudit(c.db, {
+      actorId: staff.id,
+      action: "company.verify",
+      entity: "company",
+      entityId: 1,
+      before: { status: "pending" },
+      after: { status: "verified" },
+    });
     expect(() => c.sqlite.prepare("update audit_log set action = 'nothing'").run()).toThrow(/append-only/);
     expect(() => c.sqlite.prepare("update audit_log set after_json = null, actor_user_id = null").run()).toThrow(/append-only/);
     expect(() => c.sqlite.prepare("delete from audit_log").run()).toThrow(/append-only/);
@@ -86,8 +100,16 @@ describe("filters and pages", () => {
     }
     await recordAudit(c.db, { actorId: admin.id, action: "company.trust", entity: "company", entityId: 7, before: { trusted: 0 }, after: { trusted: 1 } });
     // Two entries at chosen times: 2026-03-01 20:00 UTC is already 2 March in Bishkek (UTC+6).
-    c.sqlite.prepare("insert into audit_log (actor_user_id, action, entity, entity_id, created_at) values (?, 'vacancy.approve', 'vacancy', '9', '2026-03-01T20:00:00.000Z')").run(admin.id);
-    c.sqlite.prepare("insert into audit_log (actor_user_id, action, entity, entity_id, created_at) values (?, 'vacancy.reject', 'vacancy', '9', '2026-03-01T10:00:00.000Z')").run(admin.id);
+    c.sqlite
+      .prepare(
+        "insert into audit_log (actor_user_id, action, entity, entity_id, created_at) values (?, 'vacancy.approve', 'vacancy', '9', '2026-03-01T20:00:00.000Z')",
+      )
+      .run(admin.id);
+    c.sqlite
+      .prepare(
+        "insert into audit_log (actor_user_id, action, entity, entity_id, created_at) values (?, 'vacancy.reject', 'vacancy', '9', '2026-03-01T10:00:00.000Z')",
+      )
+      .run(admin.id);
 
     const all = await read("", cookie);
     expect(all.total).toBe(AUDIT_PAGE_SIZE + 8);
@@ -146,8 +168,24 @@ describe("what is recorded", () => {
     const companyId = await makeCompany(c, employer.id, "pending");
     await verifyCompany(c.db, companyId, staff.id);
     await setCompanyTrusted(c.db, companyId, staff.id, true);
-    const vacancy = { description: "Text", employmentType: "full_time" as const, workMode: "onsite" as const, city: null, regionId: null, salaryMin: null, salaryMax: null, salaryHidden: false, openings: 1, deadline: null, languages: [], skills: [] };
-    for (const [title, approve] of [["First", true], ["Second", false]] as const) {
+    const vacancy = {
+      description: "Text",
+      employmentType: "full_time" as const,
+      workMode: "onsite" as const,
+      city: null,
+      regionId: null,
+      salaryMin: null,
+      salaryMax: null,
+      salaryHidden: false,
+      openings: 1,
+      deadline: null,
+      languages: [],
+      skills: [],
+    };
+    for (const [title, approve] of [
+      ["First", true],
+      ["Second", false],
+    ] as const) {
       await setCompanyTrusted(c.db, companyId, staff.id, false);
       const saved = await saveVacancy(c.db, companyId, null, { ...vacancy, title }, employer.id);
       if (!saved.ok) throw new Error("not saved");
@@ -158,7 +196,16 @@ describe("what is recorded", () => {
     await createPasswordReset(c.db, employer.id, staff.id);
     const entries = c.sqlite.prepare("select action, actor_user_id as actor from audit_log order by id").all() as { action: string; actor: number }[];
     const actions = entries.map((e) => e.action);
-    for (const expected of ["graduate.enrol", "module.verify", "company.verify", "company.trust", "company.untrust", "vacancy.approve", "vacancy.reject", "password-reset.create"]) {
+    for (const expected of [
+      "graduate.enrol",
+      "module.verify",
+      "company.verify",
+      "company.trust",
+      "company.untrust",
+      "vacancy.approve",
+      "vacancy.reject",
+      "password-reset.create",
+    ]) {
       expect(actions, expected).toContain(expected);
     }
     expect(entries.every((e) => e.actor === staff.id)).toBe(true);

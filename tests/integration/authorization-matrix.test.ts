@@ -48,7 +48,6 @@ const routeModules = import.meta.glob("../../app/routes/*.{ts,tsx}");
 export type Expected = "ok" | "ok:nothing" | "login" | "home" | 403 | 404;
 export type Expectations = Record<Actor, Expected>;
 
-
 // ---- who may pass, in a few common shapes -------------------------------------------------
 
 const all = (e: Expected): Expectations => Object.fromEntries(ACTORS.map((a) => [a, e])) as Expectations;
@@ -101,7 +100,13 @@ export const MATRIX: Row[] = [
   },
   { file: "companies._index.tsx", url: () => "/companies", loader: all("ok") },
   { file: "companies.$slug.tsx", url: (w) => `/companies/${w.x.slug}`, params: (w) => ({ slug: w.x.slug }), loader: all("ok") },
-  { file: "companies.$slug.tsx", note: "a pending company has no public page", url: (w) => `/companies/${w.pending.slug}`, params: (w) => ({ slug: w.pending.slug }), loader: all(404) },
+  {
+    file: "companies.$slug.tsx",
+    note: "a pending company has no public page",
+    url: (w) => `/companies/${w.pending.slug}`,
+    params: (w) => ({ slug: w.pending.slug }),
+    loader: all(404),
+  },
   {
     file: "g.$slug.tsx",
     note: "A is visible to employers: verified ones, staff and A; 404 to the rest",
@@ -123,19 +128,65 @@ export const MATRIX: Row[] = [
     params: (w) => ({ slug: w.gradA.slug }),
     loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
   },
-  { file: "uploads.$file.ts", note: "a project image follows its profile's visibility (employers only), as /g/:slug", url: (w) => `/uploads/${w.imageFile}`, params: (w) => ({ file: w.imageFile }), loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" } },
-  { file: "uploads.$file.ts", note: "no path traversal", url: () => "/uploads/..%2Fportal.sqlite", params: () => ({ file: "../portal.sqlite" }), loader: all(404) },
+  {
+    file: "uploads.$file.ts",
+    note: "a project image follows its profile's visibility (employers only), as /g/:slug",
+    url: (w) => `/uploads/${w.imageFile}`,
+    params: (w) => ({ file: w.imageFile }),
+    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
+  },
+  {
+    file: "uploads.$file.ts",
+    note: "no path traversal",
+    url: () => "/uploads/..%2Fportal.sqlite",
+    params: () => ({ file: "../portal.sqlite" }),
+    loader: all(404),
+  },
   { file: "survey.thanks.tsx", url: () => "/survey/thanks", note: "static page: no loader, no action" },
 
   // token links: the token is the key, whoever holds it
-  { file: "reset.$token.tsx", url: (w) => `/reset/${w.resetToken}`, params: (w) => ({ token: w.resetToken }), loader: all("ok"), actions: [{ body: () => f({ password: "x" }), expect: all("ok") }] },
-  { file: "reset.$token.tsx", note: "a made-up token", url: () => "/reset/nope", params: () => ({ token: "nope" }), actions: [{ body: () => f({ password: "another-horse-42", confirm: "another-horse-42" }), expect: all("ok") }] },
-  { file: "survey.$token.tsx", url: (w) => `/survey/${w.gradA.surveyToken}`, params: (w) => ({ token: w.gradA.surveyToken }), loader: all("ok"), actions: [{ body: () => f({ code: "" }), expect: all("ok") }] },
-  { file: "saved.$token.feed[.xml].ts", url: (w) => `/saved/${w.gradA.savedSearchToken}/feed.xml`, params: (w) => ({ token: w.gradA.savedSearchToken }), loader: all("ok") },
-  { file: "saved.$token.feed[.xml].ts", note: "unknown token", url: () => "/saved/aaaaaaaaaaaaaaaaaaaaaaaa/feed.xml", params: () => ({ token: "aaaaaaaaaaaaaaaaaaaaaaaa" }), loader: all(404) },
+  {
+    file: "reset.$token.tsx",
+    url: (w) => `/reset/${w.resetToken}`,
+    params: (w) => ({ token: w.resetToken }),
+    loader: all("ok"),
+    actions: [{ body: () => f({ password: "x" }), expect: all("ok") }],
+  },
+  {
+    file: "reset.$token.tsx",
+    note: "a made-up token",
+    url: () => "/reset/nope",
+    params: () => ({ token: "nope" }),
+    actions: [{ body: () => f({ password: "another-horse-42", confirm: "another-horse-42" }), expect: all("ok") }],
+  },
+  {
+    file: "survey.$token.tsx",
+    url: (w) => `/survey/${w.gradA.surveyToken}`,
+    params: (w) => ({ token: w.gradA.surveyToken }),
+    loader: all("ok"),
+    actions: [{ body: () => f({ code: "" }), expect: all("ok") }],
+  },
+  {
+    file: "saved.$token.feed[.xml].ts",
+    url: (w) => `/saved/${w.gradA.savedSearchToken}/feed.xml`,
+    params: (w) => ({ token: w.gradA.savedSearchToken }),
+    loader: all("ok"),
+  },
+  {
+    file: "saved.$token.feed[.xml].ts",
+    note: "unknown token",
+    url: () => "/saved/aaaaaaaaaaaaaaaaaaaaaaaa/feed.xml",
+    params: () => ({ token: "aaaaaaaaaaaaaaaaaaaaaaaa" }),
+    loader: all(404),
+  },
 
   // accounts
-  { file: "login.tsx", url: () => "/login", loader: ANONYMOUS, actions: [{ body: (w) => f({ email: w.gradB.email, password: PASSWORD }), expect: all("ok"), note: "signing in again replaces a session" }] },
+  {
+    file: "login.tsx",
+    url: () => "/login",
+    loader: ANONYMOUS,
+    actions: [{ body: (w) => f({ email: w.gradB.email, password: PASSWORD }), expect: all("ok"), note: "signing in again replaces a session" }],
+  },
   { file: "join.tsx", url: () => "/join", loader: ANONYMOUS, actions: [{ body: () => f({ code: "NOPE" }), expect: ANONYMOUS }] },
   { file: "signup.tsx", url: () => "/signup", loader: ANONYMOUS, actions: [{ body: () => f({ email: "" }), expect: ANONYMOUS }] },
   { file: "logout.tsx", url: () => "/logout", loader: all("ok"), actions: [{ expect: all("ok") }] },
@@ -146,13 +197,23 @@ export const MATRIX: Row[] = [
   // graduate's own pages
   { file: "me.tsx", url: () => "/me", loader: GRADUATE },
   { file: "me._index.tsx", url: () => "/me", loader: GRADUATE },
-  { file: "me.profile.tsx", url: () => "/me/profile", loader: GRADUATE, actions: ["basics", "photo", "removePhoto"].map((intent) => ({ intent, multipart: intent === "photo", expect: GRADUATE })) },
+  {
+    file: "me.profile.tsx",
+    url: () => "/me/profile",
+    loader: GRADUATE,
+    actions: ["basics", "photo", "removePhoto"].map((intent) => ({ intent, multipart: intent === "photo", expect: GRADUATE })),
+  },
   { file: "me.skills.tsx", url: () => "/me/skills", loader: GRADUATE, actions: [{ intent: "add", body: () => f({ skill: "" }), expect: GRADUATE }] },
   {
     file: "me.skills.tsx",
     note: "B names A's skill",
     url: () => "/me/skills",
-    actions: ["level", "remove"].map((intent) => ({ intent, body: (w: World) => f({ skillId: w.gradA.skillId, level: "advanced" }), expect: { ...GRADUATE, gradB: "ok:nothing" as const }, note: "B has no such skill: nothing changes" })),
+    actions: ["level", "remove"].map((intent) => ({
+      intent,
+      body: (w: World) => f({ skillId: w.gradA.skillId, level: "advanced" }),
+      expect: { ...GRADUATE, gradB: "ok:nothing" as const },
+      note: "B has no such skill: nothing changes",
+    })),
   },
   { file: "me.languages.tsx", url: () => "/me/languages", loader: GRADUATE, actions: [{ body: () => f({ en: "C2" }), expect: GRADUATE }] },
   { file: "me.modules.tsx", url: () => "/me/modules", loader: GRADUATE, actions: ["module", "certificate"].map((intent) => ({ intent, expect: GRADUATE })) },
@@ -162,9 +223,27 @@ export const MATRIX: Row[] = [
   { file: "me.jobs.tsx", url: () => "/me/jobs", loader: GRADUATE },
   { file: "me.jobs[.json].ts", url: () => "/me/jobs.json", loader: GRADUATE },
   { file: "me.applications._index.tsx", url: () => "/me/applications", loader: GRADUATE },
-  { file: "me.applications.$id.tsx", url: (w) => `/me/applications/${w.gradA.applicationId}`, params: (w) => ({ id: String(w.gradA.applicationId) }), loader: GRADUATE_A, actions: [{ intent: "withdraw", expect: GRADUATE_A }] },
-  { file: "me.projects._index.tsx", url: () => "/me/projects", loader: GRADUATE, actions: [{ intent: "move", body: (w) => f({ projectId: w.gradA.projectId, direction: "down" }), expect: GRADUATE_A, note: "B names A's project" }] },
-  { file: "me.projects.$id.tsx", note: "a new project", url: () => "/me/projects/new", params: () => ({ id: "new" }), loader: GRADUATE, actions: [{ intent: "save", body: () => f({ title: "" }), expect: GRADUATE }] },
+  {
+    file: "me.applications.$id.tsx",
+    url: (w) => `/me/applications/${w.gradA.applicationId}`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: GRADUATE_A,
+    actions: [{ intent: "withdraw", expect: GRADUATE_A }],
+  },
+  {
+    file: "me.projects._index.tsx",
+    url: () => "/me/projects",
+    loader: GRADUATE,
+    actions: [{ intent: "move", body: (w) => f({ projectId: w.gradA.projectId, direction: "down" }), expect: GRADUATE_A, note: "B names A's project" }],
+  },
+  {
+    file: "me.projects.$id.tsx",
+    note: "a new project",
+    url: () => "/me/projects/new",
+    params: () => ({ id: "new" }),
+    loader: GRADUATE,
+    actions: [{ intent: "save", body: () => f({ title: "" }), expect: GRADUATE }],
+  },
   {
     file: "me.projects.$id.tsx",
     url: (w) => `/me/projects/${w.gradA.projectId}`,
@@ -215,16 +294,32 @@ export const MATRIX: Row[] = [
     note: "each employer edits their own company, a pending one too",
     url: () => "/company",
     loader: { ...VERIFIED_EMPLOYER, pending: "ok" },
-    actions: ["profile", "logo", "removeLogo", "resubmit", "invite"].map((intent) => ({ intent, multipart: intent === "logo", expect: { ...VERIFIED_EMPLOYER, pending: "ok" as const } })),
+    actions: ["profile", "logo", "removeLogo", "resubmit", "invite"].map((intent) => ({
+      intent,
+      multipart: intent === "logo",
+      expect: { ...VERIFIED_EMPLOYER, pending: "ok" as const },
+    })),
   },
   {
     file: "_employer.company.tsx",
     note: "Y revokes X's invite",
     url: () => "/company",
-    actions: [{ intent: "revoke", body: (w) => f({ inviteId: w.x.inviteId, id: w.x.inviteId }), expect: { ...VERIFIED_EMPLOYER, pending: "ok:nothing", empY: "ok:nothing" }, note: "scoped to the actor's company: another's invite id changes nothing" }],
+    actions: [
+      {
+        intent: "revoke",
+        body: (w) => f({ inviteId: w.x.inviteId, id: w.x.inviteId }),
+        expect: { ...VERIFIED_EMPLOYER, pending: "ok:nothing", empY: "ok:nothing" },
+        note: "scoped to the actor's company: another's invite id changes nothing",
+      },
+    ],
   },
   { file: "_employer.employer.applicants.tsx", url: () => "/employer/applicants", loader: VERIFIED_EMPLOYER },
-  { file: "_employer.employer.hires.tsx", url: () => "/employer/hires", loader: VERIFIED_EMPLOYER, actions: [{ intent: "confirm", body: (w) => f({ placementId: w.gradB.placementId, checkpoint: "m6" }), expect: EMPLOYER_X, note: "Y names X's placement" }] },
+  {
+    file: "_employer.employer.hires.tsx",
+    url: () => "/employer/hires",
+    loader: VERIFIED_EMPLOYER,
+    actions: [{ intent: "confirm", body: (w) => f({ placementId: w.gradB.placementId, checkpoint: "m6" }), expect: EMPLOYER_X, note: "Y names X's placement" }],
+  },
   {
     file: "_employer.employer.applications.$id.tsx",
     url: (w) => `/employer/applications/${w.gradA.applicationId}`,
@@ -245,7 +340,11 @@ export const MATRIX: Row[] = [
     url: (w) => `/employer/vacancies/${w.x.vacancyId}`,
     params: (w) => ({ id: String(w.x.vacancyId) }),
     loader: { ...EMPLOYER_X, pending: 404 },
-    actions: ["save", "submit", "close", "fill", "resubmit"].map((intent) => ({ intent, body: () => f({ title: "" }), expect: { ...EMPLOYER_X, pending: 404 as const } })),
+    actions: ["save", "submit", "close", "fill", "resubmit"].map((intent) => ({
+      intent,
+      body: () => f({ title: "" }),
+      expect: { ...EMPLOYER_X, pending: 404 as const },
+    })),
   },
   {
     file: "_employer.employer.vacancies.$id_.applicants.tsx",
@@ -259,10 +358,27 @@ export const MATRIX: Row[] = [
     url: (w) => `/vacancies/${w.x.vacancyId}/candidates`,
     params: (w) => ({ id: String(w.x.vacancyId) }),
     loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" },
-    actions: [{ intent: "invite", body: (w) => f({ graduateId: String(w.gradB.graduateId) }), expect: { ...EMPLOYER_X, staff: 403, admin: 403 }, note: "staff read candidates but do not invite" }],
+    actions: [
+      {
+        intent: "invite",
+        body: (w) => f({ graduateId: String(w.gradB.graduateId) }),
+        expect: { ...EMPLOYER_X, staff: 403, admin: 403 },
+        note: "staff read candidates but do not invite",
+      },
+    ],
   },
-  { file: "vacancies.$id_.candidates[.json].ts", url: (w) => `/vacancies/${w.x.vacancyId}/candidates.json`, params: (w) => ({ id: String(w.x.vacancyId) }), loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" } },
-  { file: "_employer.graduates._index.tsx", note: "the directory: verified employers and staff", url: () => "/graduates", loader: { ...VERIFIED_EMPLOYER, staff: "ok", admin: "ok" } },
+  {
+    file: "vacancies.$id_.candidates[.json].ts",
+    url: (w) => `/vacancies/${w.x.vacancyId}/candidates.json`,
+    params: (w) => ({ id: String(w.x.vacancyId) }),
+    loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" },
+  },
+  {
+    file: "_employer.graduates._index.tsx",
+    note: "the directory: verified employers and staff",
+    url: () => "/graduates",
+    loader: { ...VERIFIED_EMPLOYER, staff: "ok", admin: "ok" },
+  },
 
   // placement office
   { file: "staff.tsx", url: () => "/staff", loader: STAFF },
@@ -278,25 +394,64 @@ export const MATRIX: Row[] = [
     actions: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"].map((intent) => ({ intent, expect: STAFF })),
   },
   { file: "staff.companies._index.tsx", url: () => "/staff/companies", loader: STAFF },
-  { file: "staff.companies.$id.tsx", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: String(w.pending.companyId) }), loader: STAFF, actions: ["verify", "reject", "trust", "untrust", "approveIdentity", "rejectIdentity"].map((intent) => ({ intent, expect: STAFF })) },
-  { file: "staff.vacancies._index.tsx", url: () => "/staff/vacancies", loader: STAFF, actions: ["approve", "reject"].map((intent) => ({ intent, body: (w: World) => f({ vacancyId: w.x.draftVacancyId, id: w.x.draftVacancyId }), expect: STAFF })) },
+  {
+    file: "staff.companies.$id.tsx",
+    url: (w) => `/staff/companies/${w.pending.companyId}`,
+    params: (w) => ({ id: String(w.pending.companyId) }),
+    loader: STAFF,
+    actions: ["verify", "reject", "trust", "untrust", "approveIdentity", "rejectIdentity"].map((intent) => ({ intent, expect: STAFF })),
+  },
+  {
+    file: "staff.vacancies._index.tsx",
+    url: () => "/staff/vacancies",
+    loader: STAFF,
+    actions: ["approve", "reject"].map((intent) => ({
+      intent,
+      body: (w: World) => f({ vacancyId: w.x.draftVacancyId, id: w.x.draftVacancyId }),
+      expect: STAFF,
+    })),
+  },
   { file: "staff.invitations.tsx", url: () => "/staff/invitations", loader: STAFF, actions: ["cohort", "enrol"].map((intent) => ({ intent, expect: STAFF })) },
   {
-    file: "staff.cohorts.$id.invitations.tsx", url: (w) => `/staff/cohorts/${w.cohortId}/invitations`, params: (w) => ({ id: String(w.cohortId) }), loader: STAFF,
+    file: "staff.cohorts.$id.invitations.tsx",
+    url: (w) => `/staff/cohorts/${w.cohortId}/invitations`,
+    params: (w) => ({ id: String(w.cohortId) }),
+    loader: STAFF,
     // The renew/reissue body names no graduate: staff get a 400, everyone else the usual refusal.
     actions: ["renew", "reissue"].map((intent) => ({ intent, expect: STAFF })),
   },
   { file: "staff.import._index.tsx", url: () => "/staff/import", loader: STAFF, actions: [{ multipart: true, expect: STAFF }] },
-  { file: "staff.import.$id.tsx", url: (w) => `/staff/import/${w.importId}`, params: (w) => ({ id: String(w.importId) }), loader: STAFF, actions: [{ intent: "confirm", expect: STAFF }] },
-  { file: "staff.password-resets.tsx", url: () => "/staff/password-resets", loader: STAFF, actions: [{ body: (w) => f({ email: "nobody@test.kg", userId: w.gradB.userId + 1000 }), expect: STAFF }] },
+  {
+    file: "staff.import.$id.tsx",
+    url: (w) => `/staff/import/${w.importId}`,
+    params: (w) => ({ id: String(w.importId) }),
+    loader: STAFF,
+    actions: [{ intent: "confirm", expect: STAFF }],
+  },
+  {
+    file: "staff.password-resets.tsx",
+    url: () => "/staff/password-resets",
+    loader: STAFF,
+    actions: [{ body: (w) => f({ email: "nobody@test.kg", userId: w.gradB.userId + 1000 }), expect: STAFF }],
+  },
   { file: "staff.outcomes._index.tsx", url: () => "/staff/outcomes?checkpoint=m6&by=school", loader: STAFF },
   { file: "staff.outcomes[.csv].ts", url: () => "/staff/outcomes.csv?checkpoint=m6&by=school", loader: STAFF },
   { file: "staff.outcomes.graduates._index.tsx", url: () => "/staff/outcomes/graduates?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.graduates[.csv].ts", url: () => "/staff/outcomes/graduates.csv?checkpoint=m6", loader: STAFF },
   { file: "staff.outcomes.follow-up[.csv].ts", url: () => "/staff/outcomes/follow-up.csv", loader: STAFF },
   { file: "staff.skill-gap[.csv].ts", url: () => "/staff/skill-gap.csv", loader: STAFF },
-  { file: "staff.outcomes.follow-up.tsx", url: () => "/staff/outcomes/follow-up", loader: STAFF, actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }] },
-  { file: "staff.outcomes.employers.tsx", url: () => "/staff/outcomes/employers", loader: STAFF, actions: [{ intent: "link", body: () => f({ key: "bishkeksoft", company: "Nobody Such LLC" }), expect: STAFF }] },
+  {
+    file: "staff.outcomes.follow-up.tsx",
+    url: () => "/staff/outcomes/follow-up",
+    loader: STAFF,
+    actions: [{ intent: "survey", body: (w) => f({ graduateId: w.gradA.graduateId, checkpoint: "bogus" }), expect: STAFF }],
+  },
+  {
+    file: "staff.outcomes.employers.tsx",
+    url: () => "/staff/outcomes/employers",
+    loader: STAFF,
+    actions: [{ intent: "link", body: () => f({ key: "bishkeksoft", company: "Nobody Such LLC" }), expect: STAFF }],
+  },
   {
     file: "staff.outcomes.graduates.$id.tsx",
     url: (w) => `/staff/outcomes/graduates/${w.gradA.graduateId}`,
@@ -311,11 +466,29 @@ export const MATRIX: Row[] = [
   { file: "admin.settings.tsx", url: () => "/admin/settings", loader: ADMIN, actions: [{ body: () => f({ bogus: "1" }), expect: ADMIN }] },
   { file: "admin.staff.tsx", url: () => "/admin/staff", loader: ADMIN, actions: [{ body: () => f({ email: "" }), expect: ADMIN }] },
   { file: "admin.modules._index.tsx", url: () => "/admin/modules", loader: ADMIN },
-  { file: "admin.modules.$id.tsx", url: (w) => `/admin/modules/${w.moduleId}`, params: (w) => ({ id: String(w.moduleId) }), loader: ADMIN, actions: [{ body: () => f({ name_ky: "" }), expect: ADMIN }] },
+  {
+    file: "admin.modules.$id.tsx",
+    url: (w) => `/admin/modules/${w.moduleId}`,
+    params: (w) => ({ id: String(w.moduleId) }),
+    loader: ADMIN,
+    actions: [{ body: () => f({ name_ky: "" }), expect: ADMIN }],
+  },
   { file: "admin.schools._index.tsx", url: () => "/admin/schools", loader: ADMIN },
-  { file: "admin.schools.$id.tsx", url: (w) => `/admin/schools/${w.schoolId}`, params: (w) => ({ id: String(w.schoolId) }), loader: ADMIN, actions: [{ body: () => f({ name_ky: "" }), expect: ADMIN }] },
+  {
+    file: "admin.schools.$id.tsx",
+    url: (w) => `/admin/schools/${w.schoolId}`,
+    params: (w) => ({ id: String(w.schoolId) }),
+    loader: ADMIN,
+    actions: [{ body: () => f({ name_ky: "" }), expect: ADMIN }],
+  },
   { file: "admin.skills._index.tsx", url: () => "/admin/skills", loader: ADMIN, actions: ["merge", "category"].map((intent) => ({ intent, expect: ADMIN })) },
-  { file: "admin.skills.$id.tsx", url: (w) => `/admin/skills/${w.gradA.skillId}`, params: (w) => ({ id: String(w.gradA.skillId) }), loader: ADMIN, actions: [{ body: () => f({ name_en: "" }), expect: ADMIN }] },
+  {
+    file: "admin.skills.$id.tsx",
+    url: (w) => `/admin/skills/${w.gradA.skillId}`,
+    params: (w) => ({ id: String(w.gradA.skillId) }),
+    loader: ADMIN,
+    actions: [{ body: () => f({ name_en: "" }), expect: ADMIN }],
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------
@@ -353,7 +526,16 @@ afterAll(() => {
 // ---- running one case ------------------------------------------------------------------------
 
 /** Where signing in sends each actor (app/models/users.server.ts homeFor). */
-const HOME: Record<Actor, string> = { visitor: "", gradA: "/me/profile", gradB: "/me/profile", pending: "/employer", empX: "/employer", empY: "/employer", staff: "/staff", admin: "/admin" };
+const HOME: Record<Actor, string> = {
+  visitor: "",
+  gradA: "/me/profile",
+  gradB: "/me/profile",
+  pending: "/employer",
+  empX: "/employer",
+  empY: "/employer",
+  staff: "/staff",
+  admin: "/admin",
+};
 
 function classify(o: Outcome, isAction: boolean, actor: Actor, expected: Expected): Exclude<Expected, string> | string {
   if (o.status >= 500) return `5xx (${o.status})`;
@@ -382,7 +564,11 @@ function requestFor(url: string, actor: Actor, action?: ActionCase): Request {
     for (const name of ["photo", "logo", "image", "file"]) form.append(name, new File([Buffer.from("not an image")], "x.png", { type: "image/png" }));
     return new Request(`http://localhost${url}`, { method: "POST", body: form, headers });
   }
-  return new Request(`http://localhost${url}`, { method: "POST", body: new URLSearchParams(fields), headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" } });
+  return new Request(`http://localhost${url}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+  });
 }
 
 type Handler = Parameters<typeof call>[0];
@@ -421,32 +607,38 @@ describe("authorization matrix (docs/product.md §8, issue 7 part 1)", () => {
     expect([...listed].filter((name) => !files.includes(name))).toEqual([]);
   });
 
-  it("every loader and every action intent, as each of 8 actors, gets exactly the expected outcome and refusals write nothing", { timeout: 300_000 }, async () => {
-    const failures: string[] = [];
-    for (const row of MATRIX) {
-      const load = routeModules[`../../app/routes/${row.file}`];
-      expect(load, row.file).toBeDefined();
-      const mod = (await load!()) as Record<string, unknown>;
-      // A module's handlers must all be covered: a loader needs loader expectations, an action action cases.
-      const rowsOfFile = MATRIX.filter((r) => r.file === row.file);
-      if (typeof mod.loader === "function" && !rowsOfFile.some((r) => r.loader)) failures.push(`${row.file}: has a loader but no loader row`);
-      if (typeof mod.action === "function" && !rowsOfFile.some((r) => r.actions?.length)) failures.push(`${row.file}: has an action but no action row`);
-      if (row.loader && typeof mod.loader !== "function") failures.push(`${row.file}: row lists a loader the module does not have`);
-      if (row.actions && typeof mod.action !== "function") failures.push(`${row.file}: row lists an action the module does not have`);
-      for (const actor of ACTORS) {
-        if (row.loader && typeof mod.loader === "function") {
-          casesChecked.loaders += 1;
-          const failure = await runCase(mod, row, actor, row.loader[actor]);
-          if (failure) failures.push(failure);
-        }
-        for (const action of typeof mod.action === "function" ? (row.actions ?? []) : []) {
-          casesChecked.actions += 1;
-          const failure = await runCase(mod, row, actor, action.expect[actor], action);
-          if (failure) failures.push(failure);
+  it(
+    "every loader and every action intent, as each of 8 actors, gets exactly the expected outcome and refusals write nothing",
+    { timeout: 300_000 },
+    async () => {
+      const failures: string[] = [];
+      for (const row of MATRIX) {
+        const load = routeModules[`../../app/routes/${row.file}`];
+        expect(load, row.file).toBeDefined();
+        const mod = (await load!()) as Record<string, unknown>;
+        // A module's handlers must all be covered: a loader needs loader expectations, an action action cases.
+        const rowsOfFile = MATRIX.filter((r) => r.file === row.file);
+        if (typeof mod.loader === "function" && !rowsOfFile.some((r) => r.loader)) failures.push(`${row.file}: has a loader but no loader row`);
+        if (typeof mod.action === "function" && !rowsOfFile.some((r) => r.actions?.length)) failures.push(`${row.file}: has an action but no action row`);
+        if (row.loader && typeof mod.loader !== "function") failures.push(`${row.file}: row lists a loader the module does not have`);
+        if (row.actions && typeof mod.action !== "function") failures.push(`${row.file}: row lists an action the module does not have`);
+        for (const actor of ACTORS) {
+          if (row.loader && typeof mod.loader === "function") {
+            casesChecked.loaders += 1;
+            const failure = await runCase(mod, row, actor, row.loader[actor]);
+            if (failure) failures.push(failure);
+          }
+          for (const action of typeof mod.action === "function" ? (row.actions ?? []) : []) {
+            casesChecked.actions += 1;
+            const failure = await runCase(mod, row, actor, action.expect[actor], action);
+            if (failure) failures.push(failure);
+          }
         }
       }
-    }
-    console.log(`authorization matrix: ${MATRIX.length} rows over ${new Set(MATRIX.map((r) => r.file)).size} route files; ${casesChecked.loaders} loader and ${casesChecked.actions} action cases (route × intent × actor)`);
-    expect(failures).toEqual([]);
-  });
+      console.log(
+        `authorization matrix: ${MATRIX.length} rows over ${new Set(MATRIX.map((r) => r.file)).size} route files; ${casesChecked.loaders} loader and ${casesChecked.actions} action cases (route × intent × actor)`,
+      );
+      expect(failures).toEqual([]);
+    },
+  );
 });

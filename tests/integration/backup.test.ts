@@ -49,7 +49,11 @@ function startWriter(database: string): ChildProcess {
 
 const rows = (db: SQLite.Database, table: string) => db.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
 const tables = (db: SQLite.Database) =>
-  (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name").all() as { name: string }[]).map((t) => t.name);
+  (
+    db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' order by name").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
 
 async function waitForRows(min: number) {
   for (let i = 0; i < 400; i++) {
@@ -71,7 +75,7 @@ describe("online backup", () => {
     await waitForRows(200);
     const backupFile = path.join(dir, "mid-load.sqlite");
     const result = await backupDatabase(file, backupFile);
-    await waitForRows(((c.sqlite.prepare("select count(*) as n from sign_in_failures").get() as { n: number }).n) + 200);
+    await waitForRows((c.sqlite.prepare("select count(*) as n from sign_in_failures").get() as { n: number }).n + 200);
     const exited = new Promise((r) => writer!.once("exit", r));
     writer.kill("SIGTERM");
     await exited;
@@ -174,7 +178,9 @@ describe("a backup of the whole portal", () => {
   async function uploadPhoto(base: string, cookie: string, colour: string) {
     const form = new FormData();
     form.append("intent", "photo");
-    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: colour } }).png().toBuffer();
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: colour } })
+      .png()
+      .toBuffer();
     form.append("photo", new File([new Uint8Array(png)], "me.png", { type: "image/png" }));
     const res = await fetch(`${base}/me/profile`, { method: "POST", redirect: "manual", headers: { Origin: base, Cookie: cookie }, body: form });
     await res.arrayBuffer();
@@ -303,7 +309,9 @@ describe("a backup of the whole portal", () => {
   it("refuses a backup whose upload was damaged or lost, before touching anything", async () => {
     const uploads = path.join(dir, "live-uploads");
     fs.mkdirSync(uploads);
-    const webp = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#336699" } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#336699" } })
+      .webp()
+      .toBuffer();
     const name = `${"a".repeat(32)}.webp`;
     fs.writeFileSync(path.join(uploads, name), webp);
     c.sqlite.prepare("insert into companies (name, slug, status, logo) values ('Logo LLC', 'logo-llc', 'verified', ?)").run(name);
@@ -314,7 +322,11 @@ describe("a backup of the whole portal", () => {
     expect(result.uploads).toBe(1);
     expect(result.missing).toEqual([]);
 
-    const target = { databasePath: path.join(dir, "t", "portal.sqlite"), uploadDir: path.join(dir, "t", "uploads"), sessionSecretFile: path.join(dir, "t", "session-secret") };
+    const target = {
+      databasePath: path.join(dir, "t", "portal.sqlite"),
+      uploadDir: path.join(dir, "t", "uploads"),
+      sessionSecretFile: path.join(dir, "t", "session-secret"),
+    };
     const copy = path.join(to, "uploads", name);
     const good = fs.readFileSync(copy);
     fs.writeFileSync(copy, Buffer.concat([good.subarray(0, good.length - 5), Buffer.from("xxxxx")]));

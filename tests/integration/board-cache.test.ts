@@ -90,7 +90,9 @@ describe("job board page cache", () => {
     expect((await get(url)).body).not.toContain(`href="/vacancies/${open.id}"`);
 
     const waiting = db
-      .prepare("select v.id, v.company_id from vacancies v join companies c on c.id = v.company_id where v.status = 'submitted' and c.status = 'verified' and (v.deadline is null or v.deadline > date('now', '+7 days')) order by v.id limit 1")
+      .prepare(
+        "select v.id, v.company_id from vacancies v join companies c on c.id = v.company_id where v.status = 'submitted' and c.status = 'verified' and (v.deadline is null or v.deadline > date('now', '+7 days')) order by v.id limit 1",
+      )
       .get() as { id: number; company_id: number };
     const theirs = `/vacancies?company=${waiting.company_id}&sort=newest`; // just approved: newest first
     expect((await get(theirs)).body).not.toContain(`href="/vacancies/${waiting.id}"`);

@@ -23,7 +23,6 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-
 /** An employer who is a member of a company with the given status. */
 async function member(status: "pending" | "verified" = "pending") {
   const user = await signedIn(c, "employer");
@@ -48,11 +47,13 @@ function multipart(path: string, fields: Record<string, string | File>, cookie: 
 }
 
 const company = (id: number) => c.db.selectFrom("companies").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-const auditOf = (id: number) => c.db.selectFrom("audit_log").selectAll().where("entity", "=", "company").where("entity_id", "=", String(id)).orderBy("id").execute();
+const auditOf = (id: number) =>
+  c.db.selectFrom("audit_log").selectAll().where("entity", "=", "company").where("entity_id", "=", String(id)).orderBy("id").execute();
 const notificationsOf = (userId: number) => c.db.selectFrom("notifications").selectAll().where("user_id", "=", userId).orderBy("id").execute();
 
-const addVacancy = async (companyId: number, title: string, status: "open" | "draft") =>
-  ({ id: await makeVacancy(c, companyId, { title, description: "<p>x</p>", city: "Бишкек", deadline: "2026-12-31", status }) });
+const addVacancy = async (companyId: number, title: string, status: "open" | "draft") => ({
+  id: await makeVacancy(c, companyId, { title, description: "<p>x</p>", city: "Бишкек", deadline: "2026-12-31", status }),
+});
 
 describe("the member's company page", () => {
   it("shows the member's own company and saves its profile", async () => {
@@ -65,7 +66,13 @@ describe("the member's company page", () => {
 
     const res = await call(companyPage.action, post("/company", profile(), { cookie: m.cookie }));
     expect(res.status).toBe(302);
-    expect(await company(m.companyId)).toMatchObject({ name: "Ала-Тоо Софт", htp_number: "ПВТ-0421", website: "https://alatoo.kg", city: "Бишкек", status: "pending" });
+    expect(await company(m.companyId)).toMatchObject({
+      name: "Ала-Тоо Софт",
+      htp_number: "ПВТ-0421",
+      website: "https://alatoo.kg",
+      city: "Бишкек",
+      status: "pending",
+    });
   });
 
   it("answers bad input with 400 and field messages, keeps what was typed, writes nothing", async () => {
@@ -84,8 +91,13 @@ describe("the member's company page", () => {
 
   it("uploads a logo (re-encoded, at most 256 px), refuses a text file, and removes it", async () => {
     const m = await member();
-    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: { r: 11, g: 92, b: 173 } } }).png().toBuffer();
-    const res = await call(companyPage.action, multipart("/company", { intent: "logo", logo: new File([new Uint8Array(png)], "logo.png", { type: "image/png" }) }, m.cookie));
+    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: { r: 11, g: 92, b: 173 } } })
+      .png()
+      .toBuffer();
+    const res = await call(
+      companyPage.action,
+      multipart("/company", { intent: "logo", logo: new File([new Uint8Array(png)], "logo.png", { type: "image/png" }) }, m.cookie),
+    );
     expect(res.status).toBe(302);
     const { logo } = await company(m.companyId);
     expect(logo).toMatch(/^[a-f0-9]{32}\.webp$/);
@@ -141,7 +153,10 @@ describe("the member's company page", () => {
     expect((await call(companyPage.action, post("/company", { intent: "revoke", inviteId }, { cookie: b.cookie }))).status).toBe(302);
     expect(await c.db.selectFrom("company_invites").selectAll().execute()).toEqual(invitesBefore);
     // A posted companyId is ignored: the profile saved is always the member's own.
-    await call(companyPage.action, post("/company", { ...profile({ name: "B renamed" }), companyId: String(a.companyId), id: String(a.companyId) }, { cookie: b.cookie }));
+    await call(
+      companyPage.action,
+      post("/company", { ...profile({ name: "B renamed" }), companyId: String(a.companyId), id: String(a.companyId) }, { cookie: b.cookie }),
+    );
     expect(await company(a.companyId)).toEqual(aBefore);
     expect((await company(b.companyId)).name).toBe("B renamed");
     // A's own member can revoke it.
@@ -201,7 +216,10 @@ describe("colleague invitations and sign-up", () => {
   it("refuses expired, unknown and revoked codes, keeping what was typed and writing nothing", async () => {
     const m = await member();
     const { code } = await inviteLink(m);
-    await c.db.updateTable("company_invites").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await c.db
+      .updateTable("company_invites")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     const before = snapshot(c);
     const expired = await call(signup.action, post(`/signup?invite=${code}`, { ...fields, invite: code }));
     expect(expired.status).toBe(400);
@@ -241,7 +259,8 @@ describe("staff verification", () => {
     const colleague = await makeUser(c, "employer");
     await addCompanyMember(c, m.companyId, colleague.id);
     const params = { id: String(m.companyId) };
-    const act = (fields: Record<string, string>) => call(staffCompany.action, post(`/staff/companies/${m.companyId}`, fields, { cookie: staff.cookie }), params);
+    const act = (fields: Record<string, string>) =>
+      call(staffCompany.action, post(`/staff/companies/${m.companyId}`, fields, { cookie: staff.cookie }), params);
 
     const before = snapshot(c);
     const noReason = await act({ intent: "reject", reason: "   " });
@@ -300,7 +319,11 @@ describe("staff verification", () => {
 describe("the public company page", () => {
   it("shows a verified company with its open vacancies only", async () => {
     const m = await member("verified");
-    await c.db.updateTable("companies").set({ htp_number: "0421", website: "https://alatoo.kg", about: "Мобилдик тиркемелер." }).where("id", "=", m.companyId).execute();
+    await c.db
+      .updateTable("companies")
+      .set({ htp_number: "0421", website: "https://alatoo.kg", about: "Мобилдик тиркемелер." })
+      .where("id", "=", m.companyId)
+      .execute();
     const open = await addVacancy(m.companyId, "Junior React developer", "open");
     await addVacancy(m.companyId, "Draft QA", "draft");
     const { slug } = await company(m.companyId);

@@ -57,7 +57,13 @@ describe("concurrency over HTTP", () => {
     expect(statuses.filter((s) => s === 302)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 302).every((s) => s === 409)).toBe(true);
     expect(count("select count(*) as n from applications where vacancy_id = ? and graduate_id = ?", vacancyId, graduate!.graduateId)).toBe(1);
-    expect(count("select count(*) as n from application_events e join applications a on a.id = e.application_id where a.vacancy_id = ? and a.graduate_id = ?", vacancyId, graduate!.graduateId)).toBeLessThanOrEqual(1);
+    expect(
+      count(
+        "select count(*) as n from application_events e join applications a on a.id = e.application_id where a.vacancy_id = ? and a.graduate_id = ?",
+        vacancyId,
+        graduate!.graduateId,
+      ),
+    ).toBeLessThanOrEqual(1);
   });
 
   it(`${PARALLEL} graduates applying to one vacancy at once make ${PARALLEL} applications`, async () => {
@@ -65,7 +71,10 @@ describe("concurrency over HTTP", () => {
     const graduates = graduatesNotApplied(vacancyId!, PARALLEL);
     expect(graduates).toHaveLength(PARALLEL);
     const before = count("select count(*) as n from applications where vacancy_id = ?", vacancyId);
-    const cookies = await sessionCookiesFor(server.dataDir, graduates.map((g) => g.userId));
+    const cookies = await sessionCookiesFor(
+      server.dataDir,
+      graduates.map((g) => g.userId),
+    );
     const answers = await Promise.all(cookies.map((cookie, i) => post(`/vacancies/${vacancyId}/apply`, cookie, { note: `graduate ${i}` })));
     expect(answers.map((a) => a.status)).toEqual(Array(PARALLEL).fill(302));
     expect(count("select count(*) as n from applications where vacancy_id = ?", vacancyId)).toBe(before + PARALLEL);
@@ -76,7 +85,10 @@ describe("concurrency over HTTP", () => {
   it("parallel profile edits never answer 5xx and never mix two edits", async () => {
     const [vacancyId] = openVacancies(1);
     const graduates = graduatesNotApplied(vacancyId!, 40).slice(30, 35);
-    const cookies = await sessionCookiesFor(server.dataDir, graduates.map((g) => g.userId));
+    const cookies = await sessionCookiesFor(
+      server.dataDir,
+      graduates.map((g) => g.userId),
+    );
     const edits = cookies.flatMap((cookie, g) =>
       Array.from({ length: 6 }, (_, i) =>
         post("/me/profile", cookie, { intent: "basics", headline: `headline ${g}-${i}`, about: `about ${g}-${i}`, city: "Нарын", visibility: "employers" }),

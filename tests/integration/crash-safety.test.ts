@@ -47,7 +47,13 @@ describe("crash safety (SIGKILL during writes)", () => {
               method: "POST",
               redirect: "manual",
               headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, Cookie: cookies[w % cookies.length]! },
-              body: new URLSearchParams({ intent: "save", title, description: "A draft written during the crash test.", employmentType: "full_time", workMode: "remote" }),
+              body: new URLSearchParams({
+                intent: "save",
+                title,
+                description: "A draft written during the crash test.",
+                employmentType: "full_time",
+                workMode: "remote",
+              }),
             });
             await res.arrayBuffer();
             const id = /^\/employer\/vacancies\/(\d+)$/.exec(res.headers.get("location") ?? "")?.[1];
@@ -115,10 +121,15 @@ describe("crash safety of uploads (SIGKILL during photo uploads)", () => {
         body: new URLSearchParams({ email, password: "demo-portal-2026" }),
       });
       await res.arrayBuffer();
-      return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
+      return res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith("__session="))!
+        .split(";")[0]!;
     };
     const cookies = [await login("graduate@demo.kg"), await login("graduate2@demo.kg")];
-    const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#0b5cad" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#0b5cad" } })
+      .png()
+      .toBuffer();
     let acknowledged = 0;
 
     for (let round = 1; round <= 3; round++) {
@@ -131,7 +142,12 @@ describe("crash safety of uploads (SIGKILL during photo uploads)", () => {
           form.append("intent", "photo");
           form.append("photo", new File([new Uint8Array(png)], "me.png", { type: "image/png" }));
           try {
-            const res = await fetch(`${base}/me/profile`, { method: "POST", redirect: "manual", headers: { Origin: base, Cookie: cookies[w % 2]! }, body: form });
+            const res = await fetch(`${base}/me/profile`, {
+              method: "POST",
+              redirect: "manual",
+              headers: { Origin: base, Cookie: cookies[w % 2]! },
+              body: form,
+            });
             await res.arrayBuffer();
             if (res.status === 302) acknowledged++;
             else if (running) throw new Error(`unexpected answer ${res.status}`);

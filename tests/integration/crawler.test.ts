@@ -46,7 +46,14 @@ const PER_PATTERN = 3;
 // Never in any payload, for anyone: secrets and internal "who did it" ids (pages show names).
 const FORBIDDEN_KEYS = /^(password_hash|passwordHash|token_hash|tokenHash|session_secret|secret|created_by|recorded_by|verified_by|certificate_verified_by)$/;
 
-type Viewer = { role: Role; userId: number | null; kind: "visitor" | "graduate" | "employer" | "staff"; companyId: number | null; verified: boolean; graduateId: number | null };
+type Viewer = {
+  role: Role;
+  userId: number | null;
+  kind: "visitor" | "graduate" | "employer" | "staff";
+  companyId: number | null;
+  verified: boolean;
+  graduateId: number | null;
+};
 
 type Facts = {
   hiddenSalary: Map<number, { companyId: number; min: number | null; max: number | null }>;
@@ -64,7 +71,12 @@ function foreignTexts(): Record<"ky" | "ru" | "en", Set<string>> {
   const texts = (lang: "ky" | "ru" | "en") => Object.values(catalogs[lang]).filter((m) => !m.includes("{") && /\S+\s+\S+/.test(m));
   const of = (lang: "ky" | "ru" | "en") => {
     const own = new Set(Object.values(catalogs[lang]));
-    return new Set((["ky", "ru", "en"] as const).filter((l) => l !== lang).flatMap(texts).filter((m) => !own.has(m)));
+    return new Set(
+      (["ky", "ru", "en"] as const)
+        .filter((l) => l !== lang)
+        .flatMap(texts)
+        .filter((m) => !own.has(m)),
+    );
   };
   return { ky: of("ky"), ru: of("ru"), en: of("en") };
 }
@@ -79,12 +91,28 @@ const signIn = (email: string) => signInOverHttp(server.url, email);
 
 function readFacts(db: Database.Database): Facts {
   const hiddenSalary = new Map<number, { companyId: number; min: number | null; max: number | null }>();
-  for (const v of db.prepare("select id, company_id, salary_min, salary_max from vacancies where salary_hidden = 1 and (salary_min is not null or salary_max is not null)").all() as {
-    id: number; company_id: number; salary_min: number | null; salary_max: number | null;
-  }[]) hiddenSalary.set(v.id, { companyId: v.company_id, min: v.salary_min, max: v.salary_max });
-  const graduates = (db.prepare("select id, user_id, visibility, anonymised_at, email, phone, contact_email, contact_phone, contact_telegram from graduates").all() as {
-    id: number; user_id: number | null; visibility: string; anonymised_at: string | null; email: string | null; phone: string | null; contact_email: string | null; contact_phone: string | null; contact_telegram: string | null;
-  }[]).map((g) => ({
+  for (const v of db
+    .prepare("select id, company_id, salary_min, salary_max from vacancies where salary_hidden = 1 and (salary_min is not null or salary_max is not null)")
+    .all() as {
+    id: number;
+    company_id: number;
+    salary_min: number | null;
+    salary_max: number | null;
+  }[])
+    hiddenSalary.set(v.id, { companyId: v.company_id, min: v.salary_min, max: v.salary_max });
+  const graduates = (
+    db.prepare("select id, user_id, visibility, anonymised_at, email, phone, contact_email, contact_phone, contact_telegram from graduates").all() as {
+      id: number;
+      user_id: number | null;
+      visibility: string;
+      anonymised_at: string | null;
+      email: string | null;
+      phone: string | null;
+      contact_email: string | null;
+      contact_phone: string | null;
+      contact_telegram: string | null;
+    }[]
+  ).map((g) => ({
     id: g.id,
     userId: g.user_id,
     visibility: g.visibility,
@@ -92,17 +120,33 @@ function readFacts(db: Database.Database): Facts {
     values: [g.email, g.phone, g.contact_email, g.contact_phone, g.contact_telegram].filter((x): x is string => typeof x === "string" && x.length >= 6),
   }));
   const appliedCompanies = new Map<number, Set<number>>();
-  for (const a of db.prepare("select a.graduate_id, v.company_id from applications a join vacancies v on v.id = a.vacancy_id").all() as { graduate_id: number; company_id: number }[]) {
+  for (const a of db.prepare("select a.graduate_id, v.company_id from applications a join vacancies v on v.id = a.vacancy_id").all() as {
+    graduate_id: number;
+    company_id: number;
+  }[]) {
     if (!appliedCompanies.has(a.graduate_id)) appliedCompanies.set(a.graduate_id, new Set());
     appliedCompanies.get(a.graduate_id)!.add(a.company_id);
   }
-  const vacancies = (db.prepare("select v.id, v.company_id, v.title, v.status, c.status as company_status from vacancies v join companies c on c.id = v.company_id").all() as {
-    id: number; company_id: number; title: string; status: string; company_status: string;
-  }[]).map((v) => ({ id: v.id, companyId: v.company_id, title: v.title, status: v.status, companyVerified: v.company_status === "verified" }));
-  const members = db.prepare("select u.email, m.company_id as companyId from company_members m join users u on u.id = m.user_id").all() as { email: string; companyId: number }[];
-  const notes = (db.prepare("select a.graduate_id, v.company_id, a.note from applications a join vacancies v on v.id = a.vacancy_id where length(a.note) >= 15").all() as {
-    graduate_id: number; company_id: number; note: string;
-  }[]).map((n) => ({ graduateId: n.graduate_id, companyId: n.company_id, note: n.note }));
+  const vacancies = (
+    db.prepare("select v.id, v.company_id, v.title, v.status, c.status as company_status from vacancies v join companies c on c.id = v.company_id").all() as {
+      id: number;
+      company_id: number;
+      title: string;
+      status: string;
+      company_status: string;
+    }[]
+  ).map((v) => ({ id: v.id, companyId: v.company_id, title: v.title, status: v.status, companyVerified: v.company_status === "verified" }));
+  const members = db.prepare("select u.email, m.company_id as companyId from company_members m join users u on u.id = m.user_id").all() as {
+    email: string;
+    companyId: number;
+  }[];
+  const notes = (
+    db.prepare("select a.graduate_id, v.company_id, a.note from applications a join vacancies v on v.id = a.vacancy_id where length(a.note) >= 15").all() as {
+      graduate_id: number;
+      company_id: number;
+      note: string;
+    }[]
+  ).map((n) => ({ graduateId: n.graduate_id, companyId: n.company_id, note: n.note }));
   return { hiddenSalary, graduates, appliedCompanies, vacancies, members, notes };
 }
 
@@ -111,7 +155,8 @@ function viewerOf(db: Database.Database, role: Role, email: string | null): View
   const user = db.prepare("select id, role from users where email = ?").get(email) as { id: number; role: string };
   if (user.role === "staff" || user.role === "admin") return { role, userId: user.id, kind: "staff", companyId: null, verified: false, graduateId: null };
   if (user.role === "employer") {
-    const c = db.prepare("select c.id, c.status from company_members m join companies c on c.id = m.company_id where m.user_id = ?").get(user.id) as { id: number; status: string } | undefined;
+    const c = db.prepare("select c.id, c.status from company_members m join companies c on c.id = m.company_id where m.user_id = ?").get(user.id) as
+      { id: number; status: string } | undefined;
     return { role, userId: user.id, kind: "employer", companyId: c?.id ?? null, verified: c?.status === "verified", graduateId: null };
   }
   const g = db.prepare("select id from graduates where user_id = ?").get(user.id) as { id: number } | undefined;
@@ -125,7 +170,11 @@ function secretsFor(v: Viewer): { value: string; what: string }[] {
   for (const g of facts.graduates) {
     if (v.kind === "graduate" && g.id === v.graduateId) continue;
     // docs/product.md §3/§8: contacts go to verified employers for profiles they may see, and with an application.
-    const employerMay = v.kind === "employer" && v.verified && !g.anonymised && (g.visibility !== "private" || (v.companyId !== null && facts.appliedCompanies.get(g.id)?.has(v.companyId)));
+    const employerMay =
+      v.kind === "employer" &&
+      v.verified &&
+      !g.anonymised &&
+      (g.visibility !== "private" || (v.companyId !== null && facts.appliedCompanies.get(g.id)?.has(v.companyId)));
     if (employerMay) continue;
     for (const value of g.values) out.push({ value, what: `contact detail of graduate ${g.id} (${g.visibility})` });
   }
@@ -138,7 +187,8 @@ function secretsFor(v: Viewer): { value: string; what: string }[] {
   const applied = v.graduateId !== null ? facts.appliedCompanies.get(v.graduateId) : undefined;
   for (const x of facts.vacancies) {
     if (x.companyId === v.companyId || visibleTitles.has(x.title) || applied?.has(x.companyId)) continue;
-    if (["draft", "submitted", "rejected"].includes(x.status) || !x.companyVerified) out.push({ value: x.title, what: `title of unpublished vacancy ${x.id} of company ${x.companyId}` });
+    if (["draft", "submitted", "rejected"].includes(x.status) || !x.companyVerified)
+      out.push({ value: x.title, what: `title of unpublished vacancy ${x.id} of company ${x.companyId}` });
   }
   // A note is secret by what it says, not by where it was stored: the same words in a note the viewer
   // may read (the demo's many "Здравствуйте! Мне интересна эта вакансия…") tell nothing of anyone else.
@@ -244,7 +294,9 @@ describe("the crawler's own checks catch what they look for", () => {
     expect(translationProblems('<p>feed.xml, demo.kg</p><script>{"nav.home":1}</script><a href="/x">{</a>', keys)).toEqual([]);
     expect(translationProblems('<link href="/build/routes/admin.schools.$id-X.js"><a href="/admin.schools">x</a>', keys)).toEqual([]);
     // An English interface text on a Russian page is a missing translation.
-    expect(translationProblems(`<p>${en["nav.skipToContent"]}</p>`, keys, foreignTexts().ru)).toEqual([`text of another language "${en["nav.skipToContent"]}"`]);
+    expect(translationProblems(`<p>${en["nav.skipToContent"]}</p>`, keys, foreignTexts().ru)).toEqual([
+      `text of another language "${en["nav.skipToContent"]}"`,
+    ]);
     expect(translationProblems(`<p>${ru["nav.skipToContent"]}</p>`, keys, foreignTexts().ru)).toEqual([]);
   });
 
@@ -263,7 +315,9 @@ describe("the crawler's own checks catch what they look for", () => {
   it("flags a hidden salary, an internal id and a hidden cell's denominator in a payload", () => {
     const [id, hidden] = [...facts.hiddenSalary.entries()][0]!;
     const visitor = viewers.get("visitor")!;
-    const payload = { page: { vacancy: { id, salary_min: hidden.min ?? 1, salary_max: 2, created_by: 5 }, cell: { value: null, denominator: 7, hidden: true } } };
+    const payload = {
+      page: { vacancy: { id, salary_min: hidden.min ?? 1, salary_max: 2, created_by: 5 }, cell: { value: null, denominator: 7, hidden: true } },
+    };
     expect(dataProblems(visitor, payload)).toHaveLength(3);
     expect(dataProblems(viewers.get("staff")!, { vacancy: { id, salary_min: 1 } })).toEqual([]);
   });
@@ -273,7 +327,9 @@ describe("item 13: loaders send only what the page shows", () => {
   it("a signed-out visitor's /vacancies/:id.data carries no hidden salary and no created_by", async () => {
     const db = new Database(path.join(server.dataDir, "portal.sqlite"), { readonly: true });
     const listed = db
-      .prepare("select v.id from vacancies v join companies c on c.id = v.company_id where v.status = 'open' and c.status = 'verified' and v.salary_hidden = 1 and v.salary_min is not null")
+      .prepare(
+        "select v.id from vacancies v join companies c on c.id = v.company_id where v.status = 'open' and c.status = 'verified' and v.salary_hidden = 1 and v.salary_min is not null",
+      )
       .all() as { id: number }[];
     db.close();
     expect(listed.length).toBeGreaterThan(0);
@@ -296,7 +352,10 @@ describe("error pages, which no link leads to", () => {
   it("a 404 (unknown page) and a 403 (graduate on /staff) answer in the language asked for, with no raw key", async () => {
     const keys = new Set(Object.keys(en));
     for (const lang of ["ky", "ru", "en"] as const) {
-      for (const [path, cookie, status] of [["/no-such-page", undefined, 404], ["/staff", cookies.get("graduate"), 403]] as const) {
+      for (const [path, cookie, status] of [
+        ["/no-such-page", undefined, 404],
+        ["/staff", cookies.get("graduate"), 403],
+      ] as const) {
         const res = await fetch(`${server.url}${path}?lng=${lang}`, { headers: cookie ? { Cookie: cookie } : {} });
         expect(res.status, `${path} ${lang}`).toBe(status);
         const html = await res.text();
@@ -327,7 +386,10 @@ describe("crawl every role's pages", () => {
       });
       results.set(r.role, result);
       fs.mkdirSync("test-results", { recursive: true });
-      fs.writeFileSync(`test-results/crawler-${r.role}.json`, JSON.stringify({ patterns: Object.fromEntries(result.patterns), findings: result.findings }, null, 1));
+      fs.writeFileSync(
+        `test-results/crawler-${r.role}.json`,
+        JSON.stringify({ patterns: Object.fromEntries(result.patterns), findings: result.findings }, null, 1),
+      );
       console.log(`crawler ${r.role}: ${result.pages} pages, ${result.requests} requests, ${result.patterns.size} route patterns`);
       expect(result.findings, report(result.findings)).toEqual([]);
     }, 240_000);

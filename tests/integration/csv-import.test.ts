@@ -16,11 +16,13 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const BOM = Uint8Array.from([0xef, 0xbb, 0xbf]);
 
-function uploadRequest(fields: { cohortId?: string | number; file?: { name: string; content: string | Uint8Array<ArrayBuffer> } }, options: { cookie?: string; headers?: Record<string, string> } = {}) {
+function uploadRequest(
+  fields: { cohortId?: string | number; file?: { name: string; content: string | Uint8Array<ArrayBuffer> } },
+  options: { cookie?: string; headers?: Record<string, string> } = {},
+) {
   const body = new FormData();
   if (fields.cohortId !== undefined) body.append("cohortId", String(fields.cohortId));
   if (fields.file) {
@@ -79,26 +81,44 @@ function withoutStaging(s: Record<string, unknown[]>) {
 }
 
 async function graduatesOf(cohortId: number) {
-  return c.db.selectFrom("graduates").select(["id", "first_name", "last_name", "sex", "email", "phone"]).where("cohort_id", "=", cohortId).orderBy("id").execute();
+  return c.db
+    .selectFrom("graduates")
+    .select(["id", "first_name", "last_name", "sex", "email", "phone"])
+    .where("cohort_id", "=", cohortId)
+    .orderBy("id")
+    .execute();
 }
 
 describe("a good file", () => {
   it("is checked without writing anything but the staging row, then imported on confirmation", async () => {
     const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
-    const csv = "last_name,first_name,sex,email,phone\nЖумабекова,Айпери,f,aiperi@mail.kg,+996 555 123 456\nТоктосунов,Эрмек,m,,0700 12 34 56\nСыдыкова,Нургүл,,,\n";
+    const csv =
+      "last_name,first_name,sex,email,phone\nЖумабекова,Айпери,f,aiperi@mail.kg,+996 555 123 456\nТоктосунов,Эрмек,m,,0700 12 34 56\nСыдыкова,Нургүл,,,\n";
     const before = snapshot(c);
     const id = stagedId(await upload(staff.cookie, cohortId, csv));
     const afterDryRun = snapshot(c);
     expect(withoutStaging(afterDryRun)).toEqual(withoutStaging(before));
     expect(afterDryRun.csv_imports).toHaveLength(1);
-    expect(afterDryRun.csv_imports![0]).toMatchObject({ id, status: "checked", cohort_id: cohortId, created_by: staff.id, file_name: "graduates.csv", rows_total: 3, rows_accepted: 3 });
+    expect(afterDryRun.csv_imports![0]).toMatchObject({
+      id,
+      status: "checked",
+      cohort_id: cohortId,
+      created_by: staff.id,
+      file_name: "graduates.csv",
+      rows_total: 3,
+      rows_accepted: 3,
+    });
 
     const checked = await report(staff.cookie, id);
     expect(checked.state).toBe("checked");
     expect(checked.summary).toEqual({ total: 3, accepted: 3, rejected: 0, duplicates: 0 });
     expect(checked.delimiter).toBe(",");
-    expect(checked.lines.map((l) => [l.line, l.lastName, l.status])).toEqual([[2, "Жумабекова", "accepted"], [3, "Токтосунов", "accepted"], [4, "Сыдыкова", "accepted"]]);
+    expect(checked.lines.map((l) => [l.line, l.lastName, l.status])).toEqual([
+      [2, "Жумабекова", "accepted"],
+      [3, "Токтосунов", "accepted"],
+      [4, "Сыдыкова", "accepted"],
+    ]);
     expect(snapshot(c)).toEqual(afterDryRun); // reading the report writes nothing
 
     const done = await confirm(staff.cookie, id);
@@ -147,7 +167,12 @@ describe("a good file", () => {
     expect(preview.data).toMatchObject({ problem: null, welcome: { name: "Таңат" } });
     const joined = await call(join.action, post("/join", { code, email: "tanat@mail.kg", password: "my-own-password", passwordRepeat: "my-own-password" }));
     expect(joined.status).toBe(302);
-    const graduate = await c.db.selectFrom("graduates").innerJoin("users", "users.id", "graduates.user_id").select(["users.role", "users.display_name"]).where("graduates.id", "=", graduates[0]!.id).executeTakeFirstOrThrow();
+    const graduate = await c.db
+      .selectFrom("graduates")
+      .innerJoin("users", "users.id", "graduates.user_id")
+      .select(["users.role", "users.display_name"])
+      .where("graduates.id", "=", graduates[0]!.id)
+      .executeTakeFirstOrThrow();
     expect(graduate).toEqual({ role: "graduate", display_name: "Таңат Өмүрбеков" });
     expect((await report<ImportedReport>(staff.cookie, id)).graduates[0]!.state.kind).toBe("used");
   });
@@ -187,7 +212,9 @@ describe("files refused whole", () => {
     const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     // "фамилия;имя\nИванов;Иван" in Windows-1251.
-    const cp1251 = Uint8Array.from([0xf4, 0xe0, 0xec, 0xe8, 0xeb, 0xe8, 0xff, 0x3b, 0xe8, 0xec, 0xff, 0x0a, 0xc8, 0xe2, 0xe0, 0xed, 0xee, 0xe2, 0x3b, 0xc8, 0xe2, 0xe0, 0xed, 0x0a]);
+    const cp1251 = Uint8Array.from([
+      0xf4, 0xe0, 0xec, 0xe8, 0xeb, 0xe8, 0xff, 0x3b, 0xe8, 0xec, 0xff, 0x0a, 0xc8, 0xe2, 0xe0, 0xed, 0xee, 0xe2, 0x3b, 0xc8, 0xe2, 0xe0, 0xed, 0x0a,
+    ]);
     const before = snapshot(c);
     const res = await upload(staff.cookie, cohortId, cp1251, "excel-1251.csv");
     expect(res.status).toBe(400);
@@ -206,13 +233,22 @@ describe("files refused whole", () => {
     const noFile = await call(importIndex.action, uploadRequest({ cohortId }, { cookie: staff.cookie }));
     expect(noFile.status).toBe(400);
     expect(noFile.data).toMatchObject({ errors: { file: "import.error.fileRequired" } });
-    const noCohort = await call(importIndex.action, uploadRequest({ cohortId: "", file: { name: "a.csv", content: "фамилия,имя\nА,Б\n" } }, { cookie: staff.cookie }));
+    const noCohort = await call(
+      importIndex.action,
+      uploadRequest({ cohortId: "", file: { name: "a.csv", content: "фамилия,имя\nА,Б\n" } }, { cookie: staff.cookie }),
+    );
     expect(noCohort.data).toMatchObject({ errors: { cohortId: "errors.required" } });
     expect((await upload(staff.cookie, 999_999, "фамилия,имя\nА,Б\n")).data).toMatchObject({ errors: { cohortId: "errors.cohortUnknown" } });
     const big = await upload(staff.cookie, cohortId, `фамилия,имя\n${"Асанов,Бек\n".repeat(120_000)}`);
     expect(big.status).toBe(400);
     expect(big.data).toMatchObject({ errors: { file: ["import.error.tooLarge", { max: 2 }] } });
-    const announced = await call(importIndex.action, uploadRequest({ cohortId, file: { name: "a.csv", content: "фамилия,имя\nА,Б\n" } }, { cookie: staff.cookie, headers: { "Content-Length": String(50 * 1024 * 1024) } }));
+    const announced = await call(
+      importIndex.action,
+      uploadRequest(
+        { cohortId, file: { name: "a.csv", content: "фамилия,имя\nА,Б\n" } },
+        { cookie: staff.cookie, headers: { "Content-Length": String(50 * 1024 * 1024) } },
+      ),
+    );
     expect(announced.status).toBe(413);
     const notMultipart = await call(importIndex.action, post("/staff/import?index", { cohortId: String(cohortId) }, { cookie: staff.cookie }));
     expect(notMultipart.data).toMatchObject({ errors: { file: "import.error.fileRequired" } });
@@ -224,13 +260,7 @@ describe("a mixed file", () => {
   it("reports each line's reason, and imports only the accepted lines", async () => {
     const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
-    const csv = [
-      "Фамилия,Имя,Пол,Email",
-      "Жумабекова,Айпери,ж,aiperi@mail.kg",
-      ",Бакыт,м,",
-      "R2-D2,Робот,x,robot@",
-      "Осмонова,Айгерим,а,",
-    ].join("\n");
+    const csv = ["Фамилия,Имя,Пол,Email", "Жумабекова,Айпери,ж,aiperi@mail.kg", ",Бакыт,м,", "R2-D2,Робот,x,robot@", "Осмонова,Айгерим,а,"].join("\n");
     const id = stagedId(await upload(staff.cookie, cohortId, csv));
     const checked = await report(staff.cookie, id);
     expect(checked.summary).toEqual({ total: 4, accepted: 2, rejected: 2, duplicates: 0 });
@@ -281,11 +311,16 @@ describe("encodings, separators and quoting", () => {
   it("reads quoted values with separators, quotes and line breaks inside", async () => {
     const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
-    const csv = 'last_name,first_name,note\r\n"Асанбек\r\nуулу","Нурлан","учится, работает"\r\n"Ким-Ли","Алина","она сказала ""да"""\r\nЖумабекова,Айпери,"многострочная\nзаметка, с запятой"\r\n';
+    const csv =
+      'last_name,first_name,note\r\n"Асанбек\r\nуулу","Нурлан","учится, работает"\r\n"Ким-Ли","Алина","она сказала ""да"""\r\nЖумабекова,Айпери,"многострочная\nзаметка, с запятой"\r\n';
     const id = stagedId(await upload(staff.cookie, cohortId, csv));
     const checked = await report(staff.cookie, id);
     expect(checked.ignored).toEqual(["note"]);
-    expect(checked.lines.map((l) => [l.line, l.lastName, l.status])).toEqual([[2, "Асанбек уулу", "accepted"], [4, "Ким-Ли", "accepted"], [5, "Жумабекова", "accepted"]]);
+    expect(checked.lines.map((l) => [l.line, l.lastName, l.status])).toEqual([
+      [2, "Асанбек уулу", "accepted"],
+      [4, "Ким-Ли", "accepted"],
+      [5, "Жумабекова", "accepted"],
+    ]);
   });
 });
 
@@ -358,7 +393,8 @@ describe("a 5,000-line file", () => {
     const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
     const lines = ["фамилия;имя;пол;email;телефон"];
-    for (let i = 1; i <= 5000; i++) lines.push(`${cyrillic(i)}ов;${cyrillic(i * 7)};${i % 2 ? "э" : "а"};graduate${i}@mail.kg;+996 555 ${String(i).padStart(6, "0")}`);
+    for (let i = 1; i <= 5000; i++)
+      lines.push(`${cyrillic(i)}ов;${cyrillic(i * 7)};${i % 2 ? "э" : "а"};graduate${i}@mail.kg;+996 555 ${String(i).padStart(6, "0")}`);
     lines.push(`${cyrillic(1)}ов;${cyrillic(7)};э;;`); // line 5002: a repeat of line 2
     const id = stagedId(await upload(staff.cookie, cohortId, `${lines.join("\r\n")}\r\n`));
     const first = await report(staff.cookie, id);
@@ -375,7 +411,15 @@ describe("a 5,000-line file", () => {
     const done = await confirm(staff.cookie, id);
     expect(done.status).toBe(302);
 
-    const count = async (table: "graduates" | "invitations") => Number((await c.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const count = async (table: "graduates" | "invitations") =>
+      Number(
+        (
+          await c.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count("graduates")).toBe(5000);
     expect(await count("invitations")).toBe(5000);
     const codes = await c.db.selectFrom("invitations").select("code").distinct().execute();
@@ -401,9 +445,13 @@ describe("enrolling one graduate by hand (shares the insert with the import)", (
     const cohortId = await makeCohort(c);
     const { graduateId, code, expiresAt } = await enrolGraduate(c.db, { cohortId, firstName: "Айгерим", lastName: "Осмонова" }, staff.id);
     expect(await graduatesOf(cohortId)).toEqual([{ id: graduateId, first_name: "Айгерим", last_name: "Осмонова", sex: null, email: null, phone: null }]);
-    expect(await c.db.selectFrom("invitations").select(["code", "graduate_id", "expires_at"]).execute()).toEqual([{ code, graduate_id: graduateId, expires_at: expiresAt }]);
+    expect(await c.db.selectFrom("invitations").select(["code", "graduate_id", "expires_at"]).execute()).toEqual([
+      { code, graduate_id: graduateId, expires_at: expiresAt },
+    ]);
     const audit = await c.db.selectFrom("audit_log").select(["action", "entity_id", "after_json"]).where("action", "=", "graduate.enrol").execute();
-    expect(audit).toEqual([{ action: "graduate.enrol", entity_id: String(graduateId), after_json: JSON.stringify({ cohortId, firstName: "Айгерим", lastName: "Осмонова", code }) }]);
+    expect(audit).toEqual([
+      { action: "graduate.enrol", entity_id: String(graduateId), after_json: JSON.stringify({ cohortId, firstName: "Айгерим", lastName: "Осмонова", code }) },
+    ]);
   });
 });
 
@@ -452,7 +500,10 @@ describe("who may use the import", () => {
     ];
     for (const who of [graduate, employer]) {
       const results = await Promise.all(attempts(who.cookie));
-      expect(results.map((r) => r.status), who.role).toEqual([403, 403, 403, 403, 403]);
+      expect(
+        results.map((r) => r.status),
+        who.role,
+      ).toEqual([403, 403, 403, 403, 403]);
     }
     const anonymous = await Promise.all(attempts());
     expect(anonymous.map((r) => r.status)).toEqual([302, 302, 302, 302, 302]);

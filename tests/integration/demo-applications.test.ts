@@ -44,29 +44,33 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<void>, size =
 }
 
 describe("seeded applications", () => {
-  it("every seeded application page opens (200) for its graduate and for its company's employer, showing the copy that was sent", { timeout: 240_000 }, async () => {
-    const rows = applications();
-    expect(rows.length).toBeGreaterThan(100);
-    const users = [...new Set(rows.flatMap((r) => [r.graduate_user, r.employer_user]).filter((u): u is number => u !== null))];
-    const cookies = await sessionCookiesFor(server.dataDir, users);
-    const cookieOf = new Map(users.map((u, i) => [u, cookies[i]!]));
-    const failures: string[] = [];
-    let employerPages = 0;
-    await inBatches(rows, async (r) => {
-      const views: [string, number][] = [[`/me/applications/${r.id}`, r.graduate_user]];
-      if (r.employer_user !== null) views.push([`/employer/applications/${r.id}`, r.employer_user]);
-      for (const [url, user] of views) {
-        const { status, html } = await page(url, cookieOf.get(user)!);
-        if (url.startsWith("/employer")) employerPages++;
-        if (status !== 200) failures.push(`${url} as user ${user}: ${status}`);
-        // The copy names the graduate (an invitation not yet answered has no copy).
-        else if (r.has_snapshot && !html.includes(`${r.first_name} ${r.last_name}`)) failures.push(`${url}: the copy does not show the graduate's name`);
-      }
-    });
-    expect(failures).toEqual([]);
-    // The demo employers' companies received applications, so the employer side was walked too.
-    expect(employerPages).toBeGreaterThan(5);
-  });
+  it(
+    "every seeded application page opens (200) for its graduate and for its company's employer, showing the copy that was sent",
+    { timeout: 240_000 },
+    async () => {
+      const rows = applications();
+      expect(rows.length).toBeGreaterThan(100);
+      const users = [...new Set(rows.flatMap((r) => [r.graduate_user, r.employer_user]).filter((u): u is number => u !== null))];
+      const cookies = await sessionCookiesFor(server.dataDir, users);
+      const cookieOf = new Map(users.map((u, i) => [u, cookies[i]!]));
+      const failures: string[] = [];
+      let employerPages = 0;
+      await inBatches(rows, async (r) => {
+        const views: [string, number][] = [[`/me/applications/${r.id}`, r.graduate_user]];
+        if (r.employer_user !== null) views.push([`/employer/applications/${r.id}`, r.employer_user]);
+        for (const [url, user] of views) {
+          const { status, html } = await page(url, cookieOf.get(user)!);
+          if (url.startsWith("/employer")) employerPages++;
+          if (status !== 200) failures.push(`${url} as user ${user}: ${status}`);
+          // The copy names the graduate (an invitation not yet answered has no copy).
+          else if (r.has_snapshot && !html.includes(`${r.first_name} ${r.last_name}`)) failures.push(`${url}: the copy does not show the graduate's name`);
+        }
+      });
+      expect(failures).toEqual([]);
+      // The demo employers' companies received applications, so the employer side was walked too.
+      expect(employerPages).toBeGreaterThan(5);
+    },
+  );
 
   it("a copy stored in the first, shorter shape (name, headline, sentAt) renders what it has instead of a 500", async () => {
     const rows = applications().filter((r) => r.employer_user !== null && r.has_snapshot);
@@ -82,7 +86,10 @@ describe("seeded applications", () => {
       db.close();
     }
     const [graduate, employer] = await sessionCookiesFor(server.dataDir, [r.graduate_user, r.employer_user!]);
-    for (const [url, cookie] of [[`/me/applications/${r.id}`, graduate!], [`/employer/applications/${r.id}`, employer!]] as const) {
+    for (const [url, cookie] of [
+      [`/me/applications/${r.id}`, graduate!],
+      [`/employer/applications/${r.id}`, employer!],
+    ] as const) {
       const { status, html } = await page(url, cookie);
       expect(status, url).toBe(200);
       expect(html).toContain("Старая Копия");

@@ -32,7 +32,9 @@ const field = (v: string | number | null) => (v === null ? "" : String(v));
 const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) => e.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
 /** The columns where the parsed form values and the stored row disagree. */
 const differing = (row: Record<string, unknown>, parsed: Record<string, unknown>, columns: Record<string, string>) =>
-  Object.entries(columns).filter(([column, key]) => (row[column] ?? null) !== (parsed[key] ?? null)).map(([column]) => column);
+  Object.entries(columns)
+    .filter(([column, key]) => (row[column] ?? null) !== (parsed[key] ?? null))
+    .map(([column]) => column);
 
 describe("the demo data is what the forms would write", () => {
   it("every application's copy of what was sent is in the current snapshot version and names its graduate; invitations have none", () => {
@@ -51,7 +53,13 @@ describe("the demo data is what the forms would write", () => {
         continue;
       }
       const parsed = ApplicationSnapshotSchema.safeParse(JSON.parse(r.snapshot_json));
-      if (!parsed.success) wrong.push(`${r.id}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+      if (!parsed.success)
+        wrong.push(
+          `${r.id}: ${parsed.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join(".")} ${i.message}`)
+            .join("; ")}`,
+        );
       else if (parsed.data.graduate.name !== r.name) wrong.push(`${r.id}: copy names ${parsed.data.graduate.name}, not ${r.name}`);
     }
     expect(wrong).toEqual([]);
@@ -67,7 +75,14 @@ describe("the demo data is what the forms would write", () => {
   });
 
   it("every application's history starts where applying or inviting starts and moves only as the pipeline allows, by the party it allows", () => {
-    const events = all<{ application_id: number; from_status: ApplicationStatus | null; to_status: ApplicationStatus; role: string | null; status: ApplicationStatus; actor_is_graduate: number }>(
+    const events = all<{
+      application_id: number;
+      from_status: ApplicationStatus | null;
+      to_status: ApplicationStatus;
+      role: string | null;
+      status: ApplicationStatus;
+      actor_is_graduate: number;
+    }>(
       `select e.application_id, e.from_status, e.to_status, u.role, a.status, e.actor_user_id = g.user_id as actor_is_graduate
        from application_events e join applications a on a.id = e.application_id join graduates g on g.id = a.graduate_id left join users u on u.id = e.actor_user_id
        order by e.application_id, e.created_at, e.id`,
@@ -79,20 +94,31 @@ describe("the demo data is what the forms would write", () => {
       if (e.from_status !== previous) wrong.push(`${e.application_id}: ${e.from_status} after ${previous}`);
       if (e.role === null) wrong.push(`${e.application_id}: ${e.to_status} by nobody`);
       const actor = e.role === "graduate" ? "graduate" : "employer";
-      if (e.from_status === null ? !(e.to_status === "applied" ? actor === "graduate" && e.actor_is_graduate : e.to_status === "invited" && actor === "employer") : !canMove(e.from_status, e.to_status, actor)) {
+      if (
+        e.from_status === null
+          ? !(e.to_status === "applied" ? actor === "graduate" && e.actor_is_graduate : e.to_status === "invited" && actor === "employer")
+          : !canMove(e.from_status, e.to_status, actor)
+      ) {
         wrong.push(`${e.application_id}: ${e.from_status} → ${e.to_status} by ${actor}`);
       }
       if (actor === "graduate" && !e.actor_is_graduate) wrong.push(`${e.application_id}: moved by another graduate`);
       last.set(e.application_id, e.to_status);
     }
-    for (const [id, status] of last) if (all<{ status: string }>(`select status from applications where id = ${id}`)[0]!.status !== status) wrong.push(`${id}: history ends at ${status}`);
+    for (const [id, status] of last)
+      if (all<{ status: string }>(`select status from applications where id = ${id}`)[0]!.status !== status) wrong.push(`${id}: history ends at ${status}`);
     expect(wrong).toEqual([]);
-    expect(all<{ n: number }>("select count(*) as n from applications a where not exists (select 1 from application_events e where e.application_id = a.id)")[0]!.n).toBe(0);
+    expect(
+      all<{ n: number }>("select count(*) as n from applications a where not exists (select 1 from application_events e where e.application_id = a.id)")[0]!.n,
+    ).toBe(0);
     // Nothing happened after the demo was made, and an application's last change is its last step.
     const now = new Date().toISOString();
     expect(all<{ id: number }>(`select id from applications where created_at > '${now}' or updated_at > '${now}'`)).toEqual([]);
     expect(all<{ id: number }>(`select id from application_events where created_at > '${now}'`)).toEqual([]);
-    expect(all<{ id: number }>("select a.id from applications a where a.updated_at != (select max(e.created_at) from application_events e where e.application_id = a.id)")).toEqual([]);
+    expect(
+      all<{ id: number }>(
+        "select a.id from applications a where a.updated_at != (select max(e.created_at) from application_events e where e.application_id = a.id)",
+      ),
+    ).toEqual([]);
   });
 
   it("every hire's placement carries the vacancy's terms, as the employer's move records them", () => {
@@ -115,19 +141,38 @@ describe("the demo data is what the forms would write", () => {
     const wrong: string[] = [];
     for (const g of rows) {
       const parsed = BasicsSchema.safeParse({
-        intent: "basics", headline: field(g.headline), about: field(g.about), regionId: field(g.region_id), city: field(g.city), relocate: g.willing_to_relocate ? "on" : undefined,
-        remote: field(g.remote_preference), availableFrom: field(g.available_from), contactEmail: field(g.contact_email), contactPhone: field(g.contact_phone),
-        contactTelegram: field(g.contact_telegram), visibility: field(g.visibility),
+        intent: "basics",
+        headline: field(g.headline),
+        about: field(g.about),
+        regionId: field(g.region_id),
+        city: field(g.city),
+        relocate: g.willing_to_relocate ? "on" : undefined,
+        remote: field(g.remote_preference),
+        availableFrom: field(g.available_from),
+        contactEmail: field(g.contact_email),
+        contactPhone: field(g.contact_phone),
+        contactTelegram: field(g.contact_telegram),
+        visibility: field(g.visibility),
       });
       if (!parsed.success) wrong.push(`graduate ${g.id}: ${issues(parsed.error)}`);
       else {
-        const bad = differing(g, parsed.data, { headline: "headline", about: "about", region_id: "regionId", city: "city", contact_email: "contactEmail", contact_phone: "contactPhone", contact_telegram: "contactTelegram", visibility: "visibility" });
+        const bad = differing(g, parsed.data, {
+          headline: "headline",
+          about: "about",
+          region_id: "regionId",
+          city: "city",
+          contact_email: "contactEmail",
+          contact_phone: "contactPhone",
+          contact_telegram: "contactTelegram",
+          visibility: "visibility",
+        });
         if (bad.length) wrong.push(`graduate ${g.id}: the form would store other ${bad.join(", ")}`);
       }
     }
     const languages = all<{ graduate_id: number; language: string; level: string }>("select * from graduate_languages");
     for (const l of languages) {
-      if (!(LANGUAGE_CODES as readonly string[]).includes(l.language) || !CEFR_LEVELS.includes(l.level as never)) wrong.push(`graduate ${l.graduate_id}: language ${l.language} ${l.level}`);
+      if (!(LANGUAGE_CODES as readonly string[]).includes(l.language) || !CEFR_LEVELS.includes(l.level as never))
+        wrong.push(`graduate ${l.graduate_id}: language ${l.language} ${l.level}`);
     }
     expect(wrong.slice(0, 20)).toEqual([]);
   });
@@ -138,12 +183,28 @@ describe("the demo data is what the forms would write", () => {
     const wrong: string[] = [];
     for (const p of rows) {
       const parsed = ProjectSchema.safeParse({
-        title: field(p.title), summary: field(p.summary), description: field(p.description), role: field(p.role), skills: "",
-        repoUrl: field(p.repo_url), demoUrl: field(p.demo_url), startedOn: field(p.started_on), finishedOn: field(p.finished_on),
+        title: field(p.title),
+        summary: field(p.summary),
+        description: field(p.description),
+        role: field(p.role),
+        skills: "",
+        repoUrl: field(p.repo_url),
+        demoUrl: field(p.demo_url),
+        startedOn: field(p.started_on),
+        finishedOn: field(p.finished_on),
       });
       if (!parsed.success) wrong.push(`project ${p.id}: ${issues(parsed.error)}`);
       else {
-        const bad = differing(p, parsed.data, { title: "title", summary: "summary", description: "description", role: "role", repo_url: "repoUrl", demo_url: "demoUrl", started_on: "startedOn", finished_on: "finishedOn" });
+        const bad = differing(p, parsed.data, {
+          title: "title",
+          summary: "summary",
+          description: "description",
+          role: "role",
+          repo_url: "repoUrl",
+          demo_url: "demoUrl",
+          started_on: "startedOn",
+          finished_on: "finishedOn",
+        });
         if (bad.length) wrong.push(`project ${p.id}: the form would store other ${bad.join(", ")}`);
       }
     }
@@ -158,13 +219,32 @@ describe("the demo data is what the forms would write", () => {
       // A deadline that has passed was in the future when the vacancy was saved: the form checks it against that day.
       const deadline = typeof v.deadline === "string" && v.deadline < today ? "" : field(v.deadline);
       const parsed = VacancySchema.safeParse({
-        title: field(v.title), description: field(v.description), employmentType: field(v.employment_type), workMode: field(v.work_mode), city: field(v.city),
-        region: field(v.region_id), salaryMin: field(v.salary_min), salaryMax: field(v.salary_max), salaryHidden: v.salary_hidden ? "1" : undefined,
-        openings: field(v.openings), deadline, skills: "", niceSkills: "",
+        title: field(v.title),
+        description: field(v.description),
+        employmentType: field(v.employment_type),
+        workMode: field(v.work_mode),
+        city: field(v.city),
+        region: field(v.region_id),
+        salaryMin: field(v.salary_min),
+        salaryMax: field(v.salary_max),
+        salaryHidden: v.salary_hidden ? "1" : undefined,
+        openings: field(v.openings),
+        deadline,
+        skills: "",
+        niceSkills: "",
       });
       if (!parsed.success) wrong.push(`vacancy ${v.id}: ${issues(parsed.error)}`);
       else {
-        const bad = differing(v, parsed.data, { title: "title", city: "city", region_id: "region", salary_min: "salaryMin", salary_max: "salaryMax", openings: "openings", employment_type: "employmentType", work_mode: "workMode" });
+        const bad = differing(v, parsed.data, {
+          title: "title",
+          city: "city",
+          region_id: "region",
+          salary_min: "salaryMin",
+          salary_max: "salaryMax",
+          openings: "openings",
+          employment_type: "employmentType",
+          work_mode: "workMode",
+        });
         if (bad.length) wrong.push(`vacancy ${v.id}: the form would store other ${bad.join(", ")}`);
       }
       if (sanitizeRichText(String(v.description)) !== v.description) wrong.push(`vacancy ${v.id}: description is not what the editor stores`);
@@ -181,9 +261,19 @@ describe("the demo data is what the forms would write", () => {
     const wrong: string[] = [];
     for (const o of rows) {
       const parsed = StaffOutcomeSchema.safeParse({
-        checkpoint: str(o.checkpoint), code: str(o.code), asOf: str(o.as_of), reason: str(o.not_seeking_reason ?? o.excluded_reason),
-        kind: str(o.employment_kind), hours: str(o.hours_per_week), companyId: str(o.company_id), employerName: str(o.employer_name), jobTitle: str(o.job_title),
-        startDate: str(o.start_date), monthlyPay: str(o.monthly_pay), related: str(o.related), regionId: str(o.job_region_id),
+        checkpoint: str(o.checkpoint),
+        code: str(o.code),
+        asOf: str(o.as_of),
+        reason: str(o.not_seeking_reason ?? o.excluded_reason),
+        kind: str(o.employment_kind),
+        hours: str(o.hours_per_week),
+        companyId: str(o.company_id),
+        employerName: str(o.employer_name),
+        jobTitle: str(o.job_title),
+        startDate: str(o.start_date),
+        monthlyPay: str(o.monthly_pay),
+        related: str(o.related),
+        regionId: str(o.job_region_id),
       });
       if (!parsed.success) {
         wrong.push(`${o.id} (${o.code}): ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
@@ -191,8 +281,15 @@ describe("the demo data is what the forms would write", () => {
       }
       const e = parsed.data.employment;
       const same = e
-        ? e.kind === o.employment_kind && e.hours === o.hours_per_week && e.companyId === o.company_id && e.employerName === o.employer_name && e.jobTitle === o.job_title &&
-          e.startDate === o.start_date && e.monthlyPay === o.monthly_pay && e.related === o.related && e.regionId === o.job_region_id
+        ? e.kind === o.employment_kind &&
+          e.hours === o.hours_per_week &&
+          e.companyId === o.company_id &&
+          e.employerName === o.employer_name &&
+          e.jobTitle === o.job_title &&
+          e.startDate === o.start_date &&
+          e.monthlyPay === o.monthly_pay &&
+          e.related === o.related &&
+          e.regionId === o.job_region_id
         : o.employment_kind === null && o.company_id === null && o.employer_name === null && o.job_title === null;
       if (!same) wrong.push(`${o.id} (${o.code}): the form would store other values`);
     }
@@ -205,8 +302,12 @@ describe("the demo data is believable", () => {
   it("a vacancy introduces its own company, in one of the company's own descriptions", async () => {
     const { companies } = await import("@db/seed/data/companies");
     const about = new Map(companies.map((co) => [co.slug, Object.values(co.about)]));
-    const rows = all<{ id: number; slug: string; description: string }>("select v.id, c.slug, v.description from vacancies v join companies c on c.id = v.company_id");
-    const misfits = rows.filter((r) => about.has(r.slug) && !about.get(r.slug)!.some((text) => r.description.startsWith(`<p>${sanitizeRichText(text).replace(/^<p>|<\/p>$/g, "")}</p>`)));
+    const rows = all<{ id: number; slug: string; description: string }>(
+      "select v.id, c.slug, v.description from vacancies v join companies c on c.id = v.company_id",
+    );
+    const misfits = rows.filter(
+      (r) => about.has(r.slug) && !about.get(r.slug)!.some((text) => r.description.startsWith(`<p>${sanitizeRichText(text).replace(/^<p>|<\/p>$/g, "")}</p>`)),
+    );
     expect(misfits.slice(0, 5)).toEqual([]);
   });
 
@@ -216,7 +317,9 @@ describe("the demo data is believable", () => {
     const { tracks } = await import("@db/seed/data/tracks");
     expect(companies.filter((co) => !(co.field in fieldProfiles)).map((co) => co.slug)).toEqual([]);
     const fieldOf = new Map(companies.map((co) => [co.slug, fieldProfiles[co.field]]));
-    const rows = all<{ id: number; slug: string; title: string; description: string }>("select v.id, c.slug, v.title, v.description from vacancies v join companies c on c.id = v.company_id");
+    const rows = all<{ id: number; slug: string; title: string; description: string }>(
+      "select v.id, c.slug, v.title, v.description from vacancies v join companies c on c.id = v.company_id",
+    );
     expect(rows.length).toBeGreaterThan(100);
     const misfits: string[] = [];
     for (const r of rows) {
@@ -225,7 +328,11 @@ describe("the demo data is believable", () => {
       if (!titles.includes(r.title)) misfits.push(`${r.id} ${r.slug}: title «${r.title}»`);
       // The duties list: the first <ul> (the offers list after it fits any company).
       const duties = [...(r.description.match(/<ul>(.*?)<\/ul>/)?.[1] ?? "").matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!);
-      const allowed = new Set(Object.values(profile.duties).flat().map((d) => sanitizeRichText(d).replace(/^<p>|<\/p>$/g, "")));
+      const allowed = new Set(
+        Object.values(profile.duties)
+          .flat()
+          .map((d) => sanitizeRichText(d).replace(/^<p>|<\/p>$/g, "")),
+      );
       for (const d of duties) if (!allowed.has(d)) misfits.push(`${r.id} ${r.slug}: duty «${d}»`);
     }
     expect(misfits.slice(0, 10)).toEqual([]);
@@ -255,7 +362,9 @@ describe("the demo data is believable", () => {
 
   it("no invitation code of a graduate who has not joined has expired", () => {
     const now = new Date().toISOString();
-    const expired = all<{ code: string }>(`select i.code from invitations i join graduates g on g.id = i.graduate_id where i.used_at is null and g.user_id is null and i.expires_at <= '${now}'`);
+    const expired = all<{ code: string }>(
+      `select i.code from invitations i join graduates g on g.id = i.graduate_id where i.used_at is null and g.user_id is null and i.expires_at <= '${now}'`,
+    );
     expect(expired.length).toBe(0);
   });
 });

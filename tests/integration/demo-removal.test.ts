@@ -15,9 +15,20 @@ import { makeCohort, makeCompany, makeUser } from "../support/factories";
 
 afterAll(() => closeTestDatabases());
 
-const count = (c: Connection, sql: string, ...params: unknown[]) => Number(c.sqlite.prepare(sql).pluck().get(...params));
+const count = (c: Connection, sql: string, ...params: unknown[]) =>
+  Number(
+    c.sqlite
+      .prepare(sql)
+      .pluck()
+      .get(...params),
+  );
 const tableCounts = (c: Connection) =>
-  Object.fromEntries(["users", "companies", "cohorts", "graduates", "vacancies", "outcomes", "applications", "projects", "audit_log", "settings"].map((t) => [t, count(c, `select count(*) from ${t}`)]));
+  Object.fromEntries(
+    ["users", "companies", "cohorts", "graduates", "vacancies", "outcomes", "applications", "projects", "audit_log", "settings"].map((t) => [
+      t,
+      count(c, `select count(*) from ${t}`),
+    ]),
+  );
 
 describe("removing the demo data", () => {
   it("takes out every demo row and image in one audited transaction, keeps what was added since, leaves nothing dangling", async () => {
@@ -44,7 +55,13 @@ describe("removing the demo data", () => {
     const demoCohort = await makeCohort(c, "2025-06-30");
     expect(demoCohort).toBeLessThanOrEqual(marks.cohorts);
     const { graduateId } = await enrolGraduate(c.db, { cohortId: demoCohort, firstName: "Улан", lastName: "Бекмаматов" }, staff.id);
-    const outcome = await recordOutcomeByStaff(c.db, { graduateId, checkpoint: "graduation", code: "seeking", asOf: "2025-06-30", recordedBy: staff.id } as Parameters<typeof recordOutcomeByStaff>[1]);
+    const outcome = await recordOutcomeByStaff(c.db, {
+      graduateId,
+      checkpoint: "graduation",
+      code: "seeking",
+      asOf: "2025-06-30",
+      recordedBy: staff.id,
+    } as Parameters<typeof recordOutcomeByStaff>[1]);
     expect(outcome.ok).toBe(true);
 
     // All or nothing: a real graduate enrolled by the demo staff account cannot lose its invitation's maker.
@@ -60,9 +77,9 @@ describe("removing the demo data", () => {
     const { removed, keptCohorts } = removeDemoData(c, { uploadDir });
 
     expect(demoAccountsPresent(c)).toEqual([]);
-    expect((c.sqlite.prepare("select email from users order by id").pluck().all() as string[])).toEqual([admin.email, staff.email, employer.email]);
+    expect(c.sqlite.prepare("select email from users order by id").pluck().all() as string[]).toEqual([admin.email, staff.email, employer.email]);
     expect(c.sqlite.prepare("select id from companies").pluck().all()).toEqual([companyId]);
-    expect((c.sqlite.prepare("select id from graduates order by id").pluck().all() as number[])).toEqual([graduateId, blocked.graduateId]);
+    expect(c.sqlite.prepare("select id from graduates order by id").pluck().all() as number[]).toEqual([graduateId, blocked.graduateId]);
     expect(c.sqlite.prepare("select id from cohorts where id <= ?").pluck().all(marks.cohorts)).toEqual([demoCohort]);
     expect(keptCohorts).toBe(1);
     expect(count(c, "select count(*) from outcomes")).toBe(1);
@@ -83,7 +100,11 @@ describe("removing the demo data", () => {
 
     // Outcome records are append-only again, and the removal is in the audit log.
     expect(() => c.sqlite.prepare("delete from outcomes").run()).toThrow(/append-only/);
-    const audit = c.sqlite.prepare("select actor_user_id, entity, after_json from audit_log where action = 'demo.remove'").all() as { actor_user_id: number | null; entity: string; after_json: string }[];
+    const audit = c.sqlite.prepare("select actor_user_id, entity, after_json from audit_log where action = 'demo.remove'").all() as {
+      actor_user_id: number | null;
+      entity: string;
+      after_json: string;
+    }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after_json)).toMatchObject({ users: marks.users, graduates: marks.graduates, companies: removed.companies });
     expect(count(c, "select count(*) from settings where key = ?", DEMO_MARKS_KEY)).toBe(0);

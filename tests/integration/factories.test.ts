@@ -18,13 +18,27 @@ describe("the shared factories", () => {
     const companyId = await makeCompany(c, owner.id);
     await expect(makeVacancy(c, companyId, { salaryMin: "90000", salaryMax: "50000" })).rejects.toThrow(/salaryRange/);
     await expect(makeVacancy(c, companyId, { skills: "no such skill at all" })).rejects.toThrow(/unknown skills/);
-    const id = await makeVacancy(c, companyId, { title: "Junior Python developer", description: "<p>APIs</p><script>alert(1)</script>", skills: "python: advanced", niceSkills: "git" });
+    const id = await makeVacancy(c, companyId, {
+      title: "Junior Python developer",
+      description: "<p>APIs</p><script>alert(1)</script>",
+      skills: "python: advanced",
+      niceSkills: "git",
+    });
     const row = await c.db.selectFrom("vacancies").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "open", created_by: owner.id, company_id: companyId });
     expect(row.description).not.toContain("script");
     expect(row.published_at).not.toBeNull();
-    const skills = await c.db.selectFrom("vacancy_skills").innerJoin("skills", "skills.id", "vacancy_skills.skill_id").select(["skills.slug", "required", "min_level"]).where("vacancy_id", "=", id).orderBy("skills.slug").execute();
-    expect(skills).toEqual([{ slug: "git", required: 0, min_level: "basic" }, { slug: "python", required: 1, min_level: "advanced" }]);
+    const skills = await c.db
+      .selectFrom("vacancy_skills")
+      .innerJoin("skills", "skills.id", "vacancy_skills.skill_id")
+      .select(["skills.slug", "required", "min_level"])
+      .where("vacancy_id", "=", id)
+      .orderBy("skills.slug")
+      .execute();
+    expect(skills).toEqual([
+      { slug: "git", required: 0, min_level: "basic" },
+      { slug: "python", required: 1, min_level: "advanced" },
+    ]);
     expect(c.sqlite.prepare("select count(*) as n from vacancies_fts where rowid = ?").get(id)).toEqual({ n: 1 });
   });
 
@@ -50,7 +64,9 @@ describe("the shared factories", () => {
     const application = await c.db.selectFrom("applications").select(["status", "snapshot_json"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(application.status).toBe("hired");
     expect(application.snapshot_json).not.toBeNull();
-    expect(await c.db.selectFrom("placements").select(["start_date", "recorded_by"]).where("application_id", "=", id).execute()).toEqual([{ start_date: "2026-11-01", recorded_by: owner.id }]);
+    expect(await c.db.selectFrom("placements").select(["start_date", "recorded_by"]).where("application_id", "=", id).execute()).toEqual([
+      { start_date: "2026-11-01", recorded_by: owner.id },
+    ]);
     // Nobody applies without an account.
     const { graduateId: notJoined } = await makeGraduate(c);
     await expect(makeApplication(c, vacancyId, notJoined)).rejects.toThrow(/account/);

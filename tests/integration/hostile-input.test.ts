@@ -38,14 +38,78 @@ function fieldsOf(file: string): string[] {
 
 // ---- hostile values ------------------------------------------------------------------------
 
-const SQL = ["' OR 1=1 --", "'; DROP TABLE users; --", '" OR ""="', "1; select * from sessions", "%' union select email, password_hash from users --", "\\'", "' || (select sqlite_version()) || '"];
-const HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg/onload=alert(1)>", "javascript:alert(1)", "</textarea><script>alert(document.cookie)</script>", "{{7*7}}", "${7*7}", "<!--", "]]>"];
-const SCRIPTS = ["Кыргызстан", "שלום עולם", "مرحبا بالعالم", "‮evil‬", "日本語テキスト", "👩🏽‍💻🚀🇰🇬", "Z̴̧̛a̶l̸g̵o̷", "ǅemal", "İstanbul", "ß", "\u200b\u200c\u200d\ufeff"];
+const SQL = [
+  "' OR 1=1 --",
+  "'; DROP TABLE users; --",
+  '" OR ""="',
+  "1; select * from sessions",
+  "%' union select email, password_hash from users --",
+  "\\'",
+  "' || (select sqlite_version()) || '",
+];
+const HTML = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "<svg/onload=alert(1)>",
+  "javascript:alert(1)",
+  "</textarea><script>alert(document.cookie)</script>",
+  "{{7*7}}",
+  "${7*7}",
+  "<!--",
+  "]]>",
+];
+const SCRIPTS = [
+  "Кыргызстан",
+  "שלום עולם",
+  "مرحبا بالعالم",
+  "‮evil‬",
+  "日本語テキスト",
+  "👩🏽‍💻🚀🇰🇬",
+  "Z̴̧̛a̶l̸g̵o̷",
+  "ǅemal",
+  "İstanbul",
+  "ß",
+  "\u200b\u200c\u200d\ufeff",
+];
 const CONTROL = ["\0", "a\0b", "\u0001\u0002\u001f", "\r\n\r\n", "\t", "\u007f", "\ud800", "\udfff"];
-const DATES = ["2025-13-45", "0000-00-00", "2025-02-30", "9999-99-99", "-0001-01-01", "2025-1-1", "2025/01/01", "01.01.2025", "20250101", "2025-01-01T25:61:61Z", "275760-09-13", "1970-01-01"];
-const NUMBERS = ["-1", "0", "-0", "1e308", "-1e308", "NaN", "Infinity", "-Infinity", "9007199254740993", "99999999999999999999999", "0x10", "1.5", "1,5", " 1 ", "+1", "0001", "1e-7", "١٢٣"];
+const DATES = [
+  "2025-13-45",
+  "0000-00-00",
+  "2025-02-30",
+  "9999-99-99",
+  "-0001-01-01",
+  "2025-1-1",
+  "2025/01/01",
+  "01.01.2025",
+  "20250101",
+  "2025-01-01T25:61:61Z",
+  "275760-09-13",
+  "1970-01-01",
+];
+const NUMBERS = [
+  "-1",
+  "0",
+  "-0",
+  "1e308",
+  "-1e308",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "9007199254740993",
+  "99999999999999999999999",
+  "0x10",
+  "1.5",
+  "1,5",
+  " 1 ",
+  "+1",
+  "0001",
+  "1e-7",
+  "١٢٣",
+];
 
-const hugeString = fc.tuple(fc.constantFrom("A", "я", "<script>", "' OR 1=1 -- ", "😀", "\0"), fc.integer({ min: 1_000, max: 100_000 })).map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
+const hugeString = fc
+  .tuple(fc.constantFrom("A", "я", "<script>", "' OR 1=1 -- ", "😀", "\0"), fc.integer({ min: 1_000, max: 100_000 }))
+  .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
 
 const hostileValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -58,9 +122,15 @@ const hostileValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...DATES) },
   { weight: 2, arbitrary: fc.constantFrom(...NUMBERS) },
   { weight: 2, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt()).map(String) },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "true", "false", "null", "undefined", "[]", "{}", "[object Object]", "on", "off", "new", "__proto__", "constructor") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("", " ", "true", "false", "null", "undefined", "[]", "{}", "[object Object]", "on", "off", "new", "__proto__", "constructor"),
+  },
   { weight: 1, arbitrary: hugeString },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...SCRIPTS, ...HTML, ...SQL), fc.string({ maxLength: 10 }), fc.constantFrom(...CONTROL, "")).map((p) => p.join("")) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom(...SCRIPTS, ...HTML, ...SQL), fc.string({ maxLength: 10 }), fc.constantFrom(...CONTROL, "")).map((p) => p.join("")),
+  },
 );
 
 // ---- hostile uploads -----------------------------------------------------------------------
@@ -71,15 +141,29 @@ const bytes = (n: number) => fc.uint8Array({ minLength: n, maxLength: n });
 const hostileFile: fc.Arbitrary<{ name: string; type: string; data: Uint8Array; declaredSize?: number }> = fc.oneof(
   fc.constant({ name: "empty.png", type: "image/png", data: new Uint8Array(0) }),
   bytes(64).map((data) => ({ name: "random.png", type: "image/png", data })),
-  fc.constantFrom("notes.txt", "photo.png", "photo.jpg", "../../etc/passwd", "x.svg", "ok.webp").map((name) => ({ name, type: "image/png", data: new TextEncoder().encode("<svg onload=alert(1)>hello</svg>") })),
-  fc.integer({ min: 1, max: 200 }).map((cut) => ({ name: "truncated.png", type: "image/png", data: new Uint8Array(tinyPng.subarray(0, Math.min(cut, tinyPng.length - 1))) })),
-  fc.integer({ min: 3, max: 200 }).map((cut) => ({ name: "truncated.jpg", type: "image/jpeg", data: new Uint8Array(tinyJpeg.subarray(0, Math.min(cut, tinyJpeg.length - 1))) })),
+  fc
+    .constantFrom("notes.txt", "photo.png", "photo.jpg", "../../etc/passwd", "x.svg", "ok.webp")
+    .map((name) => ({ name, type: "image/png", data: new TextEncoder().encode("<svg onload=alert(1)>hello</svg>") })),
+  fc
+    .integer({ min: 1, max: 200 })
+    .map((cut) => ({ name: "truncated.png", type: "image/png", data: new Uint8Array(tinyPng.subarray(0, Math.min(cut, tinyPng.length - 1))) })),
+  fc
+    .integer({ min: 3, max: 200 })
+    .map((cut) => ({ name: "truncated.jpg", type: "image/jpeg", data: new Uint8Array(tinyJpeg.subarray(0, Math.min(cut, tinyJpeg.length - 1))) })),
   bytes(40).map((tail) => ({ name: "fake.png", type: "image/png", data: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...tail]) })),
   bytes(40).map((tail) => ({ name: "fake.jpg", type: "image/jpeg", data: Uint8Array.from([0xff, 0xd8, 0xff, ...tail]) })),
-  bytes(40).map((tail) => ({ name: "fake.webp", type: "image/webp", data: Uint8Array.from([0x52, 0x49, 0x46, 0x46, 0xff, 0xff, 0xff, 0x7f, 0x57, 0x45, 0x42, 0x50, ...tail]) })),
-  fc.constant({ name: "jpeg-in-png.png", type: "image/png", data: new Uint8Array(0) }).map((f) => ({ ...f, data: Uint8Array.from([...tinyPng.subarray(0, 8), ...tinyJpeg.subarray(3)]) })),
+  bytes(40).map((tail) => ({
+    name: "fake.webp",
+    type: "image/webp",
+    data: Uint8Array.from([0x52, 0x49, 0x46, 0x46, 0xff, 0xff, 0xff, 0x7f, 0x57, 0x45, 0x42, 0x50, ...tail]),
+  })),
+  fc
+    .constant({ name: "jpeg-in-png.png", type: "image/png", data: new Uint8Array(0) })
+    .map((f) => ({ ...f, data: Uint8Array.from([...tinyPng.subarray(0, 8), ...tinyJpeg.subarray(3)]) })),
   fc.constant({ name: "big.png", type: "image/png", data: new Uint8Array(0), declaredSize: 2_000_000_000 }),
-  fc.constantFrom("a,b\n1,2\n", "\ufefffirst_name;last_name\n\"unterminated,\n", "first_name,last_name\n" + "x,y\n".repeat(2000), "\0\0\0").map((text) => ({ name: "list.csv", type: "text/csv", data: new TextEncoder().encode(text) })),
+  fc
+    .constantFrom("a,b\n1,2\n", '\ufefffirst_name;last_name\n"unterminated,\n', "first_name,last_name\n" + "x,y\n".repeat(2000), "\0\0\0")
+    .map((text) => ({ name: "list.csv", type: "text/csv", data: new TextEncoder().encode(text) })),
 );
 
 // ---- targets: every form action and every query string --------------------------------------
@@ -99,16 +183,69 @@ type Target = {
   writesOn4xx?: string;
 };
 
-const QUERY_KEYS = ["q", "skill", "city", "region", "school", "cohort", "page", "sort", "status", "from", "to", "actor", "action", "entity", "entityId", "meets", "available", "placed", "checkpoint", "code", "invite", "redirectTo", "lng", "type", "mode", "english", "remote", "relocate", "visibility", "category", "due", "employment", "work", "by", "year", "group", "measure", "format"];
+const QUERY_KEYS = [
+  "q",
+  "skill",
+  "city",
+  "region",
+  "school",
+  "cohort",
+  "page",
+  "sort",
+  "status",
+  "from",
+  "to",
+  "actor",
+  "action",
+  "entity",
+  "entityId",
+  "meets",
+  "available",
+  "placed",
+  "checkpoint",
+  "code",
+  "invite",
+  "redirectTo",
+  "lng",
+  "type",
+  "mode",
+  "english",
+  "remote",
+  "relocate",
+  "visibility",
+  "category",
+  "due",
+  "employment",
+  "work",
+  "by",
+  "year",
+  "group",
+  "measure",
+  "format",
+];
 
 const id = (n: number) => String(n);
 const TARGETS: Target[] = [
   // visitors
   { file: "login.tsx", actor: "visitor", url: () => "/login", intents: [], runs: 300, writesOn4xx: "a failed sign-in is recorded to throttle the next ones" },
   { file: "signup.tsx", actor: "visitor", url: () => "/signup", intents: [], runs: 300, writesOn4xx: "a sign-up attempt is counted to throttle the next ones" },
-  { file: "join.tsx", actor: "visitor", url: () => "/join", intents: [], runs: 250, writesOn4xx: "a wrong invitation code is counted to throttle the next ones" },
+  {
+    file: "join.tsx",
+    actor: "visitor",
+    url: () => "/join",
+    intents: [],
+    runs: 250,
+    writesOn4xx: "a wrong invitation code is counted to throttle the next ones",
+  },
   { file: "reset.$token.tsx", actor: "visitor", url: (w) => `/reset/${w.resetToken}`, params: (w) => ({ token: w.resetToken }), intents: [], runs: 200 },
-  { file: "survey.$token.tsx", actor: "visitor", url: (w) => `/survey/${w.gradA.surveyToken}`, params: (w) => ({ token: w.gradA.surveyToken }), intents: [], runs: 250 },
+  {
+    file: "survey.$token.tsx",
+    actor: "visitor",
+    url: (w) => `/survey/${w.gradA.surveyToken}`,
+    params: (w) => ({ token: w.gradA.surveyToken }),
+    intents: [],
+    runs: 250,
+  },
   // graduate A's forms
   { file: "me.profile.tsx", actor: "gradA", url: () => "/me/profile", intents: ["basics"], runs: 600 },
   { file: "me.profile.tsx", actor: "gradA", url: () => "/me/profile", intents: ["photo"], upload: "photo", runs: 250 },
@@ -116,43 +253,163 @@ const TARGETS: Target[] = [
   { file: "me.languages.tsx", actor: "gradA", url: () => "/me/languages", intents: [], runs: 150 },
   { file: "me.modules.tsx", actor: "gradA", url: () => "/me/modules", intents: ["module", "certificate"], runs: 400 },
   { file: "me.outcomes.tsx", actor: "gradA", url: () => "/me/outcomes", intents: ["give", "withdraw"], runs: 150 },
-  { file: "me.data.tsx", actor: "gradA", url: () => "/me/data", intents: ["delete"], runs: 30, writesOn4xx: "a wrong current password is counted to throttle the next ones" },
-  { file: "account.tsx", actor: "gradA", url: () => "/account", intents: ["password", "locale", "email"], runs: 250, writesOn4xx: "a wrong current password is counted to throttle the next ones" },
+  {
+    file: "me.data.tsx",
+    actor: "gradA",
+    url: () => "/me/data",
+    intents: ["delete"],
+    runs: 30,
+    writesOn4xx: "a wrong current password is counted to throttle the next ones",
+  },
+  {
+    file: "account.tsx",
+    actor: "gradA",
+    url: () => "/account",
+    intents: ["password", "locale", "email"],
+    runs: 250,
+    writesOn4xx: "a wrong current password is counted to throttle the next ones",
+  },
   { file: "notifications.tsx", actor: "gradA", url: () => "/notifications", intents: [], runs: 80 },
   { file: "me.projects._index.tsx", actor: "gradA", url: () => "/me/projects", intents: ["move"], runs: 200 },
   { file: "me.projects.$id.tsx", actor: "gradA", url: () => "/me/projects/new", params: () => ({ id: "new" }), intents: ["save"], runs: 500 },
-  { file: "me.projects.$id.tsx", actor: "gradA", url: (w) => `/me/projects/${w.gradA.projectId}`, params: (w) => ({ id: id(w.gradA.projectId) }), intents: ["save", "image-alt", "image-move"], runs: 400 },
-  { file: "me.projects.$id.tsx", actor: "gradA", url: (w) => `/me/projects/${w.gradA.projectId}`, params: (w) => ({ id: id(w.gradA.projectId) }), intents: ["upload"], upload: "image", runs: 250 },
+  {
+    file: "me.projects.$id.tsx",
+    actor: "gradA",
+    url: (w) => `/me/projects/${w.gradA.projectId}`,
+    params: (w) => ({ id: id(w.gradA.projectId) }),
+    intents: ["save", "image-alt", "image-move"],
+    runs: 400,
+  },
+  {
+    file: "me.projects.$id.tsx",
+    actor: "gradA",
+    url: (w) => `/me/projects/${w.gradA.projectId}`,
+    params: (w) => ({ id: id(w.gradA.projectId) }),
+    intents: ["upload"],
+    upload: "image",
+    runs: 250,
+  },
   { file: "me.saved-searches.tsx", actor: "gradA", url: () => "/me/saved-searches", intents: ["create", "delete"], runs: 250 },
-  { file: "me.applications.$id.tsx", actor: "gradA", url: (w) => `/me/applications/${w.gradA.applicationId}`, params: (w) => ({ id: id(w.gradA.applicationId) }), intents: ["withdraw"], runs: 150 },
-  { file: "vacancies.$id_.apply.tsx", actor: "gradB", url: (w) => `/vacancies/${w.y.vacancyId}/apply`, params: (w) => ({ id: id(w.y.vacancyId) }), intents: [], runs: 250 },
+  {
+    file: "me.applications.$id.tsx",
+    actor: "gradA",
+    url: (w) => `/me/applications/${w.gradA.applicationId}`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["withdraw"],
+    runs: 150,
+  },
+  {
+    file: "vacancies.$id_.apply.tsx",
+    actor: "gradB",
+    url: (w) => `/vacancies/${w.y.vacancyId}/apply`,
+    params: (w) => ({ id: id(w.y.vacancyId) }),
+    intents: [],
+    runs: 250,
+  },
   // employer X's forms
   { file: "_employer.company.tsx", actor: "empX", url: () => "/company", intents: ["profile", "revoke"], runs: 400 },
   { file: "_employer.company.tsx", actor: "empX", url: () => "/company", intents: ["logo"], upload: "logo", runs: 200 },
-  { file: "_employer.employer.vacancies.$id.tsx", actor: "empX", url: () => "/employer/vacancies/new", params: () => ({ id: "new" }), intents: ["save", "submit"], runs: 500 },
-  { file: "_employer.employer.applications.$id.tsx", actor: "empX", url: (w) => `/employer/applications/${w.gradA.applicationId}`, params: (w) => ({ id: id(w.gradA.applicationId) }), intents: ["move"], runs: 250 },
-  { file: "_employer.vacancies.$id_.candidates.tsx", actor: "empX", url: (w) => `/vacancies/${w.x.vacancyId}/candidates`, params: (w) => ({ id: id(w.x.vacancyId) }), intents: ["invite"], runs: 150 },
+  {
+    file: "_employer.employer.vacancies.$id.tsx",
+    actor: "empX",
+    url: () => "/employer/vacancies/new",
+    params: () => ({ id: "new" }),
+    intents: ["save", "submit"],
+    runs: 500,
+  },
+  {
+    file: "_employer.employer.applications.$id.tsx",
+    actor: "empX",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["move"],
+    runs: 250,
+  },
+  {
+    file: "_employer.vacancies.$id_.candidates.tsx",
+    actor: "empX",
+    url: (w) => `/vacancies/${w.x.vacancyId}/candidates`,
+    params: (w) => ({ id: id(w.x.vacancyId) }),
+    intents: ["invite"],
+    runs: 150,
+  },
   { file: "g.$slug.tsx", actor: "empX", url: (w) => `/g/${w.gradB.slug}`, params: (w) => ({ slug: w.gradB.slug }), intents: ["invite"], runs: 150 },
   { file: "_employer.employer.hires.tsx", actor: "empX", url: () => "/employer/hires", intents: ["confirm"], runs: 150 },
   // staff
   { file: "staff.invitations.tsx", actor: "staff", url: () => "/staff/invitations", intents: ["cohort", "enrol"], runs: 300 },
-  { file: "staff.cohorts.$id.invitations.tsx", actor: "staff", url: (w) => `/staff/cohorts/${w.cohortId}/invitations`, params: (w) => ({ id: String(w.cohortId) }), intents: ["renew", "reissue"], runs: 150 },
-  { file: "staff.companies.$id.tsx", actor: "staff", url: (w) => `/staff/companies/${w.pending.companyId}`, params: (w) => ({ id: id(w.pending.companyId) }), intents: ["reject", "trust", "untrust", "rejectIdentity"], runs: 100 },
-  { file: "staff.graduates.$id.tsx", actor: "staff", url: (w) => `/staff/graduates/${w.gradA.graduateId}`, params: (w) => ({ id: id(w.gradA.graduateId) }), intents: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"], runs: 300 },
+  {
+    file: "staff.cohorts.$id.invitations.tsx",
+    actor: "staff",
+    url: (w) => `/staff/cohorts/${w.cohortId}/invitations`,
+    params: (w) => ({ id: String(w.cohortId) }),
+    intents: ["renew", "reissue"],
+    runs: 150,
+  },
+  {
+    file: "staff.companies.$id.tsx",
+    actor: "staff",
+    url: (w) => `/staff/companies/${w.pending.companyId}`,
+    params: (w) => ({ id: id(w.pending.companyId) }),
+    intents: ["reject", "trust", "untrust", "rejectIdentity"],
+    runs: 100,
+  },
+  {
+    file: "staff.graduates.$id.tsx",
+    actor: "staff",
+    url: (w) => `/staff/graduates/${w.gradA.graduateId}`,
+    params: (w) => ({ id: id(w.gradA.graduateId) }),
+    intents: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"],
+    runs: 300,
+  },
   { file: "staff.vacancies._index.tsx", actor: "staff", url: () => "/staff/vacancies", intents: ["approve", "reject"], runs: 200 },
   { file: "staff.import._index.tsx", actor: "staff", url: () => "/staff/import", intents: [], upload: "file", runs: 200 },
-  { file: "staff.import.$id.tsx", actor: "staff", url: (w) => `/staff/import/${w.importId}`, params: (w) => ({ id: id(w.importId) }), intents: ["confirm"], runs: 100 },
+  {
+    file: "staff.import.$id.tsx",
+    actor: "staff",
+    url: (w) => `/staff/import/${w.importId}`,
+    params: (w) => ({ id: id(w.importId) }),
+    intents: ["confirm"],
+    runs: 100,
+  },
   { file: "staff.password-resets.tsx", actor: "staff", url: () => "/staff/password-resets", intents: [], runs: 150 },
   { file: "staff.outcomes.follow-up.tsx", actor: "staff", url: () => "/staff/outcomes/follow-up", intents: ["survey"], runs: 150 },
   { file: "staff.outcomes.employers.tsx", actor: "staff", url: () => "/staff/outcomes/employers", intents: ["link"], runs: 150 },
-  { file: "staff.outcomes.graduates.$id.tsx", actor: "staff", url: (w) => `/staff/outcomes/graduates/${w.gradA.graduateId}`, params: (w) => ({ id: id(w.gradA.graduateId) }), intents: ["record", "survey"], runs: 400 },
+  {
+    file: "staff.outcomes.graduates.$id.tsx",
+    actor: "staff",
+    url: (w) => `/staff/outcomes/graduates/${w.gradA.graduateId}`,
+    params: (w) => ({ id: id(w.gradA.graduateId) }),
+    intents: ["record", "survey"],
+    runs: 400,
+  },
   // admin
   { file: "admin.settings.tsx", actor: "admin", url: () => "/admin/settings", intents: [], runs: 100 },
   { file: "admin.staff.tsx", actor: "admin", url: () => "/admin/staff", intents: [], runs: 150 },
-  { file: "admin.modules.$id.tsx", actor: "admin", url: (w) => `/admin/modules/${w.moduleId}`, params: (w) => ({ id: id(w.moduleId) }), intents: [], runs: 250 },
-  { file: "admin.schools.$id.tsx", actor: "admin", url: (w) => `/admin/schools/${w.schoolId}`, params: (w) => ({ id: id(w.schoolId) }), intents: [], runs: 200 },
+  {
+    file: "admin.modules.$id.tsx",
+    actor: "admin",
+    url: (w) => `/admin/modules/${w.moduleId}`,
+    params: (w) => ({ id: id(w.moduleId) }),
+    intents: [],
+    runs: 250,
+  },
+  {
+    file: "admin.schools.$id.tsx",
+    actor: "admin",
+    url: (w) => `/admin/schools/${w.schoolId}`,
+    params: (w) => ({ id: id(w.schoolId) }),
+    intents: [],
+    runs: 200,
+  },
   { file: "admin.skills._index.tsx", actor: "admin", url: () => "/admin/skills", intents: ["merge", "category"], runs: 250 },
-  { file: "admin.skills.$id.tsx", actor: "admin", url: (w) => `/admin/skills/${w.gradA.skillId}`, params: (w) => ({ id: id(w.gradA.skillId) }), intents: [], runs: 250 },
+  {
+    file: "admin.skills.$id.tsx",
+    actor: "admin",
+    url: (w) => `/admin/skills/${w.gradA.skillId}`,
+    params: (w) => ({ id: id(w.gradA.skillId) }),
+    intents: [],
+    runs: 250,
+  },
   // query strings
   ...(
     [
@@ -190,9 +447,27 @@ const TARGETS: Target[] = [
       ["admin.skills._index.tsx", "admin", "/admin/skills"],
     ] as [string, Actor, string][]
   ).map(([file, actor, url]): Target => ({ file, actor, url: () => url, runs: 120 })),
-  { file: "_employer.vacancies.$id_.candidates.tsx", actor: "empX", url: (w) => `/vacancies/${w.x.vacancyId}/candidates`, params: (w) => ({ id: id(w.x.vacancyId) }), runs: 150 },
-  { file: "vacancies.$id_.candidates[.json].ts", actor: "staff", url: (w) => `/vacancies/${w.x.vacancyId}/candidates.json`, params: (w) => ({ id: id(w.x.vacancyId) }), runs: 150 },
-  { file: "_employer.employer.vacancies.$id_.applicants.tsx", actor: "empX", url: (w) => `/employer/vacancies/${w.x.vacancyId}/applicants`, params: (w) => ({ id: id(w.x.vacancyId) }), runs: 150 },
+  {
+    file: "_employer.vacancies.$id_.candidates.tsx",
+    actor: "empX",
+    url: (w) => `/vacancies/${w.x.vacancyId}/candidates`,
+    params: (w) => ({ id: id(w.x.vacancyId) }),
+    runs: 150,
+  },
+  {
+    file: "vacancies.$id_.candidates[.json].ts",
+    actor: "staff",
+    url: (w) => `/vacancies/${w.x.vacancyId}/candidates.json`,
+    params: (w) => ({ id: id(w.x.vacancyId) }),
+    runs: 150,
+  },
+  {
+    file: "_employer.employer.vacancies.$id_.applicants.tsx",
+    actor: "empX",
+    url: (w) => `/employer/vacancies/${w.x.vacancyId}/applicants`,
+    params: (w) => ({ id: id(w.x.vacancyId) }),
+    runs: 150,
+  },
   { file: "staff.import.$id.tsx", actor: "staff", url: (w) => `/staff/import/${w.importId}`, params: (w) => ({ id: id(w.importId) }), runs: 100 },
   // route parameters
   ...(
@@ -231,8 +506,12 @@ let tried = 0;
 const accepted: { file: string; field: string; value: string }[] = [];
 
 beforeAll(async () => {
-  tinyPng = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } }).png().toBuffer();
-  tinyJpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#0c0" } }).jpeg().toBuffer();
+  tinyPng = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } })
+    .png()
+    .toBuffer();
+  tinyJpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#0c0" } })
+    .jpeg()
+    .toBuffer();
   c = await createTestDatabase();
   world = await buildWorld(c, UPLOAD_DIR, cookies);
 });
@@ -241,18 +520,43 @@ afterAll(() => {
   fs.rmSync(UPLOAD_DIR, { recursive: true, force: true });
 });
 
-type Payload = { intent: string | null; fields: [string, string][]; file?: { name: string; type: string; data: Uint8Array; declaredSize?: number }; ip: string };
+type Payload = {
+  intent: string | null;
+  fields: [string, string][];
+  file?: { name: string; type: string; data: Uint8Array; declaredSize?: number };
+  ip: string;
+};
 
 function payloadFor(target: Target, fields: string[]): fc.Arbitrary<Payload> {
-  const name = fields.length ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fields) }, { weight: 1, arbitrary: hostileValue.map((v) => v.slice(0, 50)) }) : hostileValue.map((v) => v.slice(0, 50));
+  const name = fields.length
+    ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fields) }, { weight: 1, arbitrary: hostileValue.map((v) => v.slice(0, 50)) })
+    : hostileValue.map((v) => v.slice(0, 50));
   const intents = target.intents ?? [];
   return fc.record({
-    intent: intents.length ? fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...intents) }, { weight: 1, arbitrary: hostileValue }, { weight: 1, arbitrary: fc.constant(null) }) : fc.constant(null),
+    intent: intents.length
+      ? fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...intents) }, { weight: 1, arbitrary: hostileValue }, { weight: 1, arbitrary: fc.constant(null) })
+      : fc.constant(null),
     // Every field, most with a hostile value; some left out, some repeated.
-    fields: fc.tuple(
-      fc.array(fc.tuple(fc.constantFrom(...(fields.length ? fields : ["x"])), hostileValue, fc.constantFrom("keep", "keep", "keep", "drop", "twice")), { maxLength: fields.length + 2 }),
-      fc.array(fc.tuple(name, hostileValue), { maxLength: 3 }),
-    ).map(([known, extra]) => [...known.flatMap(([k, v, how]): [string, string][] => (how === "drop" ? [] : how === "twice" ? [[k, v], [k, `${v}2`]] : [[k, v]])), ...extra]),
+    fields: fc
+      .tuple(
+        fc.array(fc.tuple(fc.constantFrom(...(fields.length ? fields : ["x"])), hostileValue, fc.constantFrom("keep", "keep", "keep", "drop", "twice")), {
+          maxLength: fields.length + 2,
+        }),
+        fc.array(fc.tuple(name, hostileValue), { maxLength: 3 }),
+      )
+      .map(([known, extra]) => [
+        ...known.flatMap(([k, v, how]): [string, string][] =>
+          how === "drop"
+            ? []
+            : how === "twice"
+              ? [
+                  [k, v],
+                  [k, `${v}2`],
+                ]
+              : [[k, v]],
+        ),
+        ...extra,
+      ]),
     file: target.upload ? hostileFile : fc.constant(undefined),
     ip: fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map(([a, b, d]) => `10.${a}.${b}.${d}`),
   });
@@ -275,7 +579,14 @@ function actionRequest(target: Target, p: Payload): Request {
   return new Request(url, { method: "POST", body: new URLSearchParams(fields), headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" } });
 }
 
-async function expectSafe(target: Target, handler: Parameters<typeof call>[0], request: Request, params: Record<string, string>, ip: string, describeInput: () => string) {
+async function expectSafe(
+  target: Target,
+  handler: Parameters<typeof call>[0],
+  request: Request,
+  params: Record<string, string>,
+  ip: string,
+  describeInput: () => string,
+) {
   const before = watch.mark();
   tried += 1;
   let status: number;
@@ -285,11 +596,15 @@ async function expectSafe(target: Target, handler: Parameters<typeof call>[0], r
     throw new Error(`${target.file} as ${target.actor} threw (a 500 in production): ${(error as Error).stack}\ninput: ${describeInput()}`);
   }
   if (status >= 500) throw new Error(`${target.file} as ${target.actor} answered ${status} to ${describeInput()}`);
-  if (status >= 400 && !target.writesOn4xx && watch.changedSince(before)) throw new Error(`${target.file} as ${target.actor} answered ${status} but wrote to the database; input: ${describeInput()}`);
+  if (status >= 400 && !target.writesOn4xx && watch.changedSince(before))
+    throw new Error(`${target.file} as ${target.actor} answered ${status} but wrote to the database; input: ${describeInput()}`);
   return status;
 }
 
-const short = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === "string" && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v instanceof Uint8Array ? `<${v.length} bytes>` : v));
+const short = (x: unknown) =>
+  JSON.stringify(x, (_k, v) =>
+    typeof v === "string" && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v instanceof Uint8Array ? `<${v.length} bytes>` : v,
+  );
 
 describe("hostile input (docs/product.md §8, issue 7 part 2)", () => {
   it("no 5xx and no write on a 4xx for ≥ 10,000 generated payloads across every form and query string", { timeout: 600_000 }, async () => {
@@ -318,19 +633,29 @@ describe("hostile input (docs/product.md §8, issue 7 part 2)", () => {
         );
       } else {
         expect(mod.loader, target.file).toBeTypeOf("function");
-        const query = fc.array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...QUERY_KEYS) }, { weight: 1, arbitrary: hostileValue }), hostileValue), { maxLength: 8 });
+        const query = fc.array(
+          fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...QUERY_KEYS) }, { weight: 1, arbitrary: hostileValue }), hostileValue),
+          { maxLength: 8 },
+        );
         await fc.assert(
           fc.asyncProperty(query, async (pairs) => {
             const search = new URLSearchParams(pairs.map(([k, v]) => [k, v.slice(0, 20_000)]));
-            const request = new Request(`http://localhost${target.url(world)}?${search}`, { headers: cookies[target.actor] ? { Cookie: cookies[target.actor]! } : {} });
+            const request = new Request(`http://localhost${target.url(world)}?${search}`, {
+              headers: cookies[target.actor] ? { Cookie: cookies[target.actor]! } : {},
+            });
             await expectSafe(target, mod.loader, request, target.params?.(world) ?? {}, "127.0.0.1", () => short(pairs));
           }),
           { numRuns: target.runs, endOnFailure: true },
         );
       }
-      if (process.env.HOSTILE_TIMING) console.log(`${target.file} ${target.actor} ${target.intents ?? target.param ?? "query"}: ${target.runs} in ${Math.round(performance.now() - started)} ms`);
+      if (process.env.HOSTILE_TIMING)
+        console.log(
+          `${target.file} ${target.actor} ${target.intents ?? target.param ?? "query"}: ${target.runs} in ${Math.round(performance.now() - started)} ms`,
+        );
     }
-    console.log(`hostile input: ${tried} generated payloads tried over ${TARGETS.length} targets (${new Set(TARGETS.map((t) => t.file)).size} route files); ${accepted.length} accepted fields held < or >`);
+    console.log(
+      `hostile input: ${tried} generated payloads tried over ${TARGETS.length} targets (${new Set(TARGETS.map((t) => t.file)).size} route files); ${accepted.length} accepted fields held < or >`,
+    );
     expect(tried).toBeGreaterThanOrEqual(10_000);
   });
 
@@ -344,8 +669,16 @@ describe("hostile input (docs/product.md §8, issue 7 part 2)", () => {
     });
 
     it("a profile headline and about holding markup, scripts and RTL show as text on the public page", { timeout: 120_000 }, async () => {
-      const login = await fetch(`${server.url}/login`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url }, body: new URLSearchParams({ email: "graduate@demo.kg", password: "demo-portal-2026" }) });
-      const cookie = login.headers.getSetCookie().find((h) => h.startsWith("__session="))!.split(";")[0]!;
+      const login = await fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+        body: new URLSearchParams({ email: "graduate@demo.kg", password: "demo-portal-2026" }),
+      });
+      const cookie = login.headers
+        .getSetCookie()
+        .find((h) => h.startsWith("__session="))!
+        .split(";")[0]!;
       const save = (headline: string, about: string) =>
         fetch(`${server.url}/me/profile`, {
           method: "POST",
@@ -367,7 +700,10 @@ describe("hostile input (docs/product.md §8, issue 7 part 2)", () => {
       expect(page).not.toContain("<img src=x");
 
       // And a sample of what the generator makes with markup in it.
-      const samples = fc.sample(fc.tuple(fc.constantFrom(...HTML), fc.string({ unit: "grapheme", maxLength: 20 })).map(([h, s]) => `${s}${h}`.slice(0, 120)), 40);
+      const samples = fc.sample(
+        fc.tuple(fc.constantFrom(...HTML), fc.string({ unit: "grapheme", maxLength: 20 })).map(([h, s]) => `${s}${h}`.slice(0, 120)),
+        40,
+      );
       for (const headline of samples) {
         tried += 1;
         const saved = await save(headline, headline);

@@ -31,7 +31,11 @@ type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string; se
  * arrives early). `chunks` yields the body piece by piece; sending stops as soon as the server
  * answers, so a refused 400 MB body is never actually produced.
  */
-function raw(method: string, pathname: string, options: { headers?: Record<string, string>; chunks?: () => Iterator<Buffer>; body?: string | Buffer } = {}): Promise<Raw> {
+function raw(
+  method: string,
+  pathname: string,
+  options: { headers?: Record<string, string>; chunks?: () => Iterator<Buffer>; body?: string | Buffer } = {},
+): Promise<Raw> {
   const url = new URL(pathname, server.url);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -88,7 +92,11 @@ async function signIn(email: string, password: string, extra: Record<string, str
     body: new URLSearchParams({ email, password, ...extra }),
   });
   await res.arrayBuffer();
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__session="))?.split(";")[0] ?? null;
+  const cookie =
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("__session="))
+      ?.split(";")[0] ?? null;
   return { status: res.status, location: res.headers.get("location"), cookie };
 }
 
@@ -105,7 +113,13 @@ async function post(pathname: string, fields: Record<string, string>, options: {
     },
     body: new URLSearchParams(fields),
   });
-  return { status: res.status, location: res.headers.get("location"), text: await res.text(), setCookie: res.headers.getSetCookie(), retryAfter: res.headers.get("retry-after") };
+  return {
+    status: res.status,
+    location: res.headers.get("location"),
+    text: await res.text(),
+    setCookie: res.headers.getSetCookie(),
+    retryAfter: res.headers.get("retry-after"),
+  };
 }
 
 describe("methods (item 2)", () => {
@@ -136,7 +150,8 @@ describe("methods (item 2)", () => {
 describe("redirect targets outside Latin-1 (item 2)", () => {
   it("signs in with redirectTo=/Ж: a percent-encoded Location, a working session, and no session row that was never delivered", async () => {
     const db = database();
-    const sessions = () => (db.prepare("select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = 'graduate@demo.kg'").get() as { n: number }).n;
+    const sessions = () =>
+      (db.prepare("select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = 'graduate@demo.kg'").get() as { n: number }).n;
     const before = sessions();
     const res = await signIn("graduate@demo.kg", DEMO_PASSWORD, { redirectTo: "/Ж?q=Бишкек#жок" });
     expect(res.status).toBe(302);
@@ -201,7 +216,10 @@ describe("request bodies (item 11)", () => {
   it("an undeclared (chunked) 400 MB form and 3 million tiny fields: 413 once the route's limit is passed, no memory kept, /healthz unaffected", async () => {
     const rssBefore = rssOfServer();
     for (const unit of ["password=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a=&"]) {
-      const pending = raw("POST", "/login", { headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" }, chunks: () => repeated(unit, 400 * 1024 * 1024) });
+      const pending = raw("POST", "/login", {
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+        chunks: () => repeated(unit, 400 * 1024 * 1024),
+      });
       const latency = await healthy();
       const res = await pending;
       expect(res.status, unit.slice(0, 10)).toBe(413);
@@ -214,21 +232,36 @@ describe("request bodies (item 11)", () => {
 
   it("too many fields in a small body: 413 at sign-in (20 fields) and on a signed-in form (1,000 fields)", async () => {
     const manyFields = (n: number) => Array.from({ length: n }, (_, i) => `f${i}=`).join("&");
-    const login = await raw("POST", "/login", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: `email=a%40b.kg&password=x&${manyFields(1_500)}` });
+    const login = await raw("POST", "/login", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `email=a%40b.kg&password=x&${manyFields(1_500)}`,
+    });
     expect(login.status).toBe(413);
     const { cookie } = await signIn("graduate2@demo.kg", DEMO_PASSWORD);
-    const skills = await raw("POST", "/me/skills", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie! }, body: manyFields(5_000) });
+    const skills = await raw("POST", "/me/skills", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie! },
+      body: manyFields(5_000),
+    });
     expect(skills.status).toBe(413);
     // One field of 200 KB: within the body limit, over the field limit.
-    const big = await raw("POST", "/me/skills", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie! }, body: `intent=add&name=${"a".repeat(200_000)}` });
+    const big = await raw("POST", "/me/skills", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie! },
+      body: `intent=add&name=${"a".repeat(200_000)}`,
+    });
     expect(big.status).toBe(413);
     // A page inside an area (the employer's layout) names the refusal in the reader's language…
     const employer = await signIn("employer@demo.kg", DEMO_PASSWORD);
-    const hires = await raw("POST", "/employer/hires", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: employer.cookie! }, body: manyFields(5_000) });
+    const hires = await raw("POST", "/employer/hires", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: employer.cookie! },
+      body: manyFields(5_000),
+    });
     expect(hires.status).toBe(413);
     expect(hires.body).toContain("Суроо-талап өтө чоң");
     // …and a route with no error boundary above it but the root's names it in all three languages.
-    const portfolio = await raw("POST", "/g/any-graduate", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: employer.cookie! }, body: manyFields(5_000) });
+    const portfolio = await raw("POST", "/g/any-graduate", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: employer.cookie! },
+      body: manyFields(5_000),
+    });
     expect(portfolio.status).toBe(413);
     expect(portfolio.body).toContain("Request too large");
     expect(portfolio.body).toContain("Слишком большой запрос");
@@ -259,7 +292,9 @@ describe("request bodies (item 11)", () => {
   it("forms within their limits still work: a sign-in, and a real photo upload under the upload limit", async () => {
     const { status, cookie } = await signIn("graduate@demo.kg", DEMO_PASSWORD);
     expect(status).toBe(302);
-    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#4a7" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#4a7" } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.set("intent", "photo");
     form.set("photo", new File([new Uint8Array(png)], "me.png", { type: "image/png" }));
@@ -302,16 +337,31 @@ describe("every password and code check is throttled (item 14)", () => {
         await res.arrayBuffer();
         statuses.push(res.status);
       } else {
-        statuses.push((await post("/join", { code: `WRONG${i}`, email: `x${i}@test.kg`, password: "long-enough-pass", passwordRepeat: "long-enough-pass" }, { address })).status);
+        statuses.push(
+          (await post("/join", { code: `WRONG${i}`, email: `x${i}@test.kg`, password: "long-enough-pass", passwordRepeat: "long-enough-pass" }, { address }))
+            .status,
+        );
       }
     }
-    expect(statuses.slice(0, MAX_FAILURES_PER_ADDRESS).every((s) => s !== 429), statuses.join(" ")).toBe(true);
-    expect(statuses.slice(MAX_FAILURES_PER_ADDRESS).every((s) => s === 429), statuses.join(" ")).toBe(true);
+    expect(
+      statuses.slice(0, MAX_FAILURES_PER_ADDRESS).every((s) => s !== 429),
+      statuses.join(" "),
+    ).toBe(true);
+    expect(
+      statuses.slice(MAX_FAILURES_PER_ADDRESS).every((s) => s === 429),
+      statuses.join(" "),
+    ).toBe(true);
   });
 });
 
 describe("sign-up does not tell whether an address has an account (item 14)", () => {
-  const fields = (email: string) => ({ name: "Тимур Исаков", company: "Проверка ЖЧК", email, password: "long-enough-pass", passwordRepeat: "long-enough-pass" });
+  const fields = (email: string) => ({
+    name: "Тимур Исаков",
+    company: "Проверка ЖЧК",
+    email,
+    password: "long-enough-pass",
+    passwordRepeat: "long-enough-pass",
+  });
   const answer = async (email: string, address = freshAddress()) => {
     const res = await post("/signup", fields(email), { address });
     return { status: res.status, location: res.location, cookies: res.setCookie.map((c) => c.split("=")[0]).sort(), text: res.text };
@@ -319,7 +369,14 @@ describe("sign-up does not tell whether an address has an account (item 14)", ()
 
   it("answers a new and an existing address alike; the owner of the existing one is told in the portal, the new one can sign in", async () => {
     const db = database();
-    const notices = () => (db.prepare("select count(*) as n from notifications n join users u on u.id = n.user_id where u.email = 'employer@demo.kg' and n.kind = 'sign-up-existing'").get() as { n: number }).n;
+    const notices = () =>
+      (
+        db
+          .prepare(
+            "select count(*) as n from notifications n join users u on u.id = n.user_id where u.email = 'employer@demo.kg' and n.kind = 'sign-up-existing'",
+          )
+          .get() as { n: number }
+      ).n;
     const users = () => (db.prepare("select count(*) as n from users").get() as { n: number }).n;
     const noticesBefore = notices();
     const usersBefore = users();
@@ -340,7 +397,10 @@ describe("sign-up does not tell whether an address has an account (item 14)", ()
     const address = freshAddress();
     const statuses: number[] = [];
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS + 2; i++) statuses.push((await answer(`bulk-${i}@test.kg`, address)).status);
-    expect(statuses.slice(0, MAX_FAILURES_PER_ADDRESS).every((s) => s === 302), statuses.join(" ")).toBe(true);
+    expect(
+      statuses.slice(0, MAX_FAILURES_PER_ADDRESS).every((s) => s === 302),
+      statuses.join(" "),
+    ).toBe(true);
     expect(statuses.slice(MAX_FAILURES_PER_ADDRESS), statuses.join(" ")).toEqual([429, 429]);
   }, 120_000);
 });

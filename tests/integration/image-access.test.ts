@@ -26,7 +26,9 @@ afterAll(async () => {
 const signIn = (email: string) => signInOverHttp(server.url, email);
 
 async function png(): Promise<File> {
-  const bytes = await sharp({ create: { width: 120, height: 90, channels: 3, background: "#0b5cad" } }).png().toBuffer();
+  const bytes = await sharp({ create: { width: 120, height: 90, channels: 3, background: "#0b5cad" } })
+    .png()
+    .toBuffer();
   return new File([new Uint8Array(bytes)], "me.png", { type: "image/png" });
 }
 
@@ -54,7 +56,10 @@ describe("profile and project images follow the profile's visibility", () => {
       staff: await signIn("staff@demo.kg"),
     };
     const viewers = { visitor: undefined, ...cookies } as Record<string, string | undefined>;
-    const owner = db.prepare("select g.id, g.photo from graduates g join users u on u.id = g.user_id where u.email = 'graduate@demo.kg'").get() as { id: number; photo: string | null };
+    const owner = db.prepare("select g.id, g.photo from graduates g join users u on u.id = g.user_id where u.email = 'graduate@demo.kg'").get() as {
+      id: number;
+      photo: string | null;
+    };
 
     // The owner uploads a photo and a picture for one of their projects, through the real forms.
     expect((await postMultipart("/me/profile", cookies.owner, { intent: "photo", photo: await png() })).status).toBe(302);
@@ -64,14 +69,26 @@ describe("profile and project images follow the profile's visibility", () => {
         method: "POST",
         redirect: "manual",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookies.owner },
-        body: new URLSearchParams({ intent: "save", title: "Дүкөн", summary: "A shop", description: "", role: "", skills: "JavaScript", repoUrl: "", demoUrl: "", startedOn: "", finishedOn: "" }),
+        body: new URLSearchParams({
+          intent: "save",
+          title: "Дүкөн",
+          summary: "A shop",
+          description: "",
+          role: "",
+          skills: "JavaScript",
+          repoUrl: "",
+          demoUrl: "",
+          startedOn: "",
+          finishedOn: "",
+        }),
       });
       await res.arrayBuffer();
       projectId = Number(res.headers.get("location")!.split("/").pop());
     }
     expect((await postMultipart(`/me/projects/${projectId}`, cookies.owner, { intent: "upload", file: await png(), alt: "The shop" })).status).toBe(302);
     const photo = (db.prepare("select photo from graduates where id = ?").get(owner.id) as { photo: string }).photo;
-    const picture = (db.prepare("select file_name from project_images where project_id = ? order by id desc limit 1").get(projectId) as { file_name: string }).file_name;
+    const picture = (db.prepare("select file_name from project_images where project_id = ? order by id desc limit 1").get(projectId) as { file_name: string })
+      .file_name;
     expect(photo).toMatch(/^[a-f0-9]{32}\.webp$/);
 
     const expectations: Record<"public" | "employers" | "private", Record<string, number>> = {
@@ -123,13 +140,18 @@ describe("profile and project images follow the profile's visibility", () => {
            and not exists (select 1 from applications a where a.vacancy_id = v.id and a.graduate_id = ?) order by v.id limit 1`,
       )
       .get(graduate.id) as { id: number };
-    const project = db.prepare("select p.id, i.file_name from projects p join project_images i on i.project_id = p.id where p.graduate_id = ? order by i.id desc limit 1").get(graduate.id) as { id: number; file_name: string };
+    const project = db
+      .prepare("select p.id, i.file_name from projects p join project_images i on i.project_id = p.id where p.graduate_id = ? order by i.id desc limit 1")
+      .get(graduate.id) as { id: number; file_name: string };
     expect(vacancy && project).toBeTruthy();
     const res = await fetch(`${server.url}/vacancies/${vacancy.id}/apply`, {
       method: "POST",
       redirect: "manual",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: owner },
-      body: new URLSearchParams([["note", "Hello"], ["projectId", String(project.id)]]),
+      body: new URLSearchParams([
+        ["note", "Hello"],
+        ["projectId", String(project.id)],
+      ]),
     });
     await res.arrayBuffer();
     expect(res.status).toBe(302);
@@ -141,7 +163,9 @@ describe("profile and project images follow the profile's visibility", () => {
 
   it("keeps company logos public and cacheable, and answers 404 for a stored file that no row names", async () => {
     const cookie = await signIn("employer@demo.kg");
-    const company = db.prepare("select c.id from companies c join company_members m on m.company_id = c.id join users u on u.id = m.user_id where u.email = 'employer@demo.kg'").get() as { id: number };
+    const company = db
+      .prepare("select c.id from companies c join company_members m on m.company_id = c.id join users u on u.id = m.user_id where u.email = 'employer@demo.kg'")
+      .get() as { id: number };
     expect((await postMultipart("/company", cookie, { intent: "logo", logo: await png() })).status).toBe(302);
     const logo = (db.prepare("select logo from companies where id = ?").get(company.id) as { logo: string }).logo;
     expect(logo).toMatch(/^[a-f0-9]{32}\.webp$/);

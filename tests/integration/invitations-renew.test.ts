@@ -84,7 +84,8 @@ describe("enrolling a name the cohort already has", () => {
   it("warns and writes nothing; enrols a namesake only when staff confirm", async () => {
     const s = await staff();
     const cohortId = await makeCohort(c);
-    const enrol = (fields: Record<string, string>) => call(invitationsPage.action, post("/staff/invitations", { intent: "enrol", cohortId: String(cohortId), ...fields }, { cookie: s.cookie }));
+    const enrol = (fields: Record<string, string>) =>
+      call(invitationsPage.action, post("/staff/invitations", { intent: "enrol", cohortId: String(cohortId), ...fields }, { cookie: s.cookie }));
     expect((await enrol({ firstName: "Самат", lastName: "Акматов" })).status).toBe(200);
     const before = snapshot(c);
     // Another spelling of the same name (case, spacing) is the same person to the CSV import too.

@@ -68,7 +68,13 @@ describe("inviting from the graduate's page (issue 14, item 9)", () => {
     expect((await inviteAs(g.slug, e.cookie, mine)).status).toBe(302);
 
     const before = snapshot(c);
-    for (const [vacancyId, reason] of [[closed, "applications.invite.notOpen"], [theirs, "applications.invite.notOpen"], [mine, "applications.invite.already"], ["", "errors.required"], ["1; drop", "errors.required"]] as const) {
+    for (const [vacancyId, reason] of [
+      [closed, "applications.invite.notOpen"],
+      [theirs, "applications.invite.notOpen"],
+      [mine, "applications.invite.already"],
+      ["", "errors.required"],
+      ["1; drop", "errors.required"],
+    ] as const) {
       const answer = await inviteAs(g.slug, e.cookie, vacancyId);
       expect(answer.status, String(vacancyId)).toBe(400);
       expect(answer.data).toMatchObject({ errors: { vacancyId: reason } });

@@ -36,13 +36,18 @@ beforeEach(async () => {
 afterEach(closeTestDatabases);
 
 function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, location?: { pathname: string; search: string }, user?: unknown): string {
-  const keys = /\b(notify|notifications|applications|companies|companiesList|employerStart|homeSchools|outcomesSchool|home|outcomes|vacancies|match|nav)\.[a-zA-Z-]+\.?[a-zA-Z]*/;
+  const keys =
+    /\b(notify|notifications|applications|companies|companiesList|employerStart|homeSchools|outcomesSchool|home|outcomes|vacancies|match|nav)\.[a-zA-Z-]+\.?[a-zA-Z]*/;
   return renderPage(lang, Page, { loader, location, user }, keys);
 }
 
 async function graduate() {
   const { graduateId, userId } = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
-  await c.db.updateTable("graduates").set({ slug: `g-${graduateId}`, visibility: "public" }).where("id", "=", graduateId).execute();
+  await c.db
+    .updateTable("graduates")
+    .set({ slug: `g-${graduateId}`, visibility: "public" })
+    .where("id", "=", graduateId)
+    .execute();
   return { graduateId, user: { id: userId! }, cookie: await sessionCookieFor(userId!) };
 }
 
@@ -87,7 +92,16 @@ describe("employers land on their dashboard and are offered only what works (iss
     const signedIn = await call(login.action, post("/login", { email: e.user.email, password: PASSWORD }));
     expect(signedIn.status).toBe(302);
     expect(signedIn.location).toBe("/employer");
-    const signedUp = await call(signup.action, post("/signup", { name: "Тимур Исаков", company: "Ала-Тоо Софт", email: "timur@alatoo.kg", password: "long-enough-pass", passwordRepeat: "long-enough-pass" }));
+    const signedUp = await call(
+      signup.action,
+      post("/signup", {
+        name: "Тимур Исаков",
+        company: "Ала-Тоо Софт",
+        email: "timur@alatoo.kg",
+        password: "long-enough-pass",
+        passwordRepeat: "long-enough-pass",
+      }),
+    );
     expect(signedUp.status).toBe(302);
     // Sign-up answers alike for a taken address, so it signs no one in (issue 13, item 14): the newcomer
     // signs in next, and that lands on the dashboard too.
@@ -103,11 +117,19 @@ describe("employers land on their dashboard and are offered only what works (iss
     const pending = await employer("pending");
     await vacancy(pending.companyId, "Junior QA", "draft");
     const rejected = await employer("pending");
-    await c.db.updateTable("companies").set({ status: "rejected", reject_reason: "Номер резидента ПВТ не найден" }).where("id", "=", rejected.companyId).execute();
+    await c.db
+      .updateTable("companies")
+      .set({ status: "rejected", reject_reason: "Номер резидента ПВТ не найден" })
+      .where("id", "=", rejected.companyId)
+      .execute();
     const verified = await employer("verified");
     const open = await vacancy(verified.companyId);
 
-    for (const [who, e] of [["pending", pending], ["rejected", rejected], ["verified", verified]] as const) {
+    for (const [who, e] of [
+      ["pending", pending],
+      ["rejected", rejected],
+      ["verified", verified],
+    ] as const) {
       const rootData = (await call(root.loader, get("/employer", { cookie: e.cookie }))).data as { user: { verifiedEmployer: boolean } };
       expect(rootData.user.verifiedEmployer, who).toBe(who === "verified");
       const page = await call(dashboard.loader, get("/employer", { cookie: e.cookie }));
@@ -152,7 +174,9 @@ describe("the ways to a company's page, and the list of companies (issue 14, ite
     const past = await vacancy(a.companyId, "Past its deadline");
     await c.db.updateTable("vacancies").set({ deadline: "2020-01-01" }).where("id", "=", past).execute();
     await vacancy(hidden.companyId, "Not public");
-    const [aSlug, bSlug, hiddenSlug] = await Promise.all([a, b, hidden].map(async (e) => (await c.db.selectFrom("companies").select("slug").where("id", "=", e.companyId).executeTakeFirstOrThrow()).slug));
+    const [aSlug, bSlug, hiddenSlug] = await Promise.all(
+      [a, b, hidden].map(async (e) => (await c.db.selectFrom("companies").select("slug").where("id", "=", e.companyId).executeTakeFirstOrThrow()).slug),
+    );
 
     const detail = await call(vacancyPage.loader, get(`/vacancies/${v1}`), { id: String(v1) });
     const boardPage = await call(board.loader, get("/vacancies"));
@@ -190,7 +214,11 @@ describe("from the home page's schools to their figures (issue 14, item 14)", ()
     const staff = await makeUser(c, "staff");
     const schools = await c.db.selectFrom("schools").select(["id", "name_ru"]).orderBy("id").limit(2).execute();
     for (const s of schools) {
-      const { id: cohortId } = await c.db.insertInto("cohorts").values({ school_id: s.id, graduation_date: "2024-06-30" }).returning("id").executeTakeFirstOrThrow();
+      const { id: cohortId } = await c.db
+        .insertInto("cohorts")
+        .values({ school_id: s.id, graduation_date: "2024-06-30" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       await enrolGraduate(c.db, { cohortId, firstName: "Самат", lastName: `Акматов ${s.id}` }, staff.id);
     }
     const [first, second] = schools as [(typeof schools)[0], (typeof schools)[0]];

@@ -26,7 +26,9 @@ describe("load", () => {
     expect(Object.keys(summary.statuses).sort()).toEqual(["200", "302"]);
     const db = new Database(path.join(server.dataDir, "portal.sqlite"), { readonly: true });
     try {
-      const row = db.prepare("select g.headline from graduates g join users u on u.id = g.user_id where u.email = 'graduate2@demo.kg'").get() as { headline: string };
+      const row = db.prepare("select g.headline from graduates g join users u on u.id = g.user_id where u.email = 'graduate2@demo.kg'").get() as {
+        headline: string;
+      };
       expect(row.headline).toMatch(/^Load test \d+$/);
     } finally {
       db.close();

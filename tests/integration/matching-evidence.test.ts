@@ -34,19 +34,34 @@ async function joinedGraduate() {
   const staff = await makeUser(c, "staff");
   const { graduateId } = await makeInvitation(c, staff.id, { firstName: "Айгерим", lastName: "Осмонова" });
   const user = await makeUser(c, "graduate");
-  await c.db.updateTable("graduates").set({ user_id: user.id, slug: `g-${graduateId}`, visibility: "public" }).where("id", "=", graduateId).execute();
+  await c.db
+    .updateTable("graduates")
+    .set({ user_id: user.id, slug: `g-${graduateId}`, visibility: "public" })
+    .where("id", "=", graduateId)
+    .execute();
   return { graduateId, slug: `g-${graduateId}`, cookie: await sessionCookieFor(user.id), staffCookie: await sessionCookieFor(staff.id) };
 }
 
 const skillId = async (slug: string) => (await c.db.selectFrom("skills").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
 /** The first module that teaches the skill. */
 const moduleTeaching = async (skill: number) =>
-  (await c.db.selectFrom("module_skills").innerJoin("modules", "modules.id", "module_skills.module_id").select("modules.id").where("skill_id", "=", skill).orderBy("modules.number").executeTakeFirstOrThrow()).id;
+  (
+    await c.db
+      .selectFrom("module_skills")
+      .innerJoin("modules", "modules.id", "module_skills.module_id")
+      .select("modules.id")
+      .where("skill_id", "=", skill)
+      .orderBy("modules.number")
+      .executeTakeFirstOrThrow()
+  ).id;
 
 /** The credit (per mille) the graduate's facts, as the index loads them, earn for one required skill at a level. */
 function creditFor(graduateId: number, skill: number, minLevel: LevelRank): number {
   const facts = loadCandidates(c, [graduateId])[0]!.facts;
-  const vacancy = prepareVacancy({ id: 1, skills: [{ skillId: skill, minLevel, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, () => []);
+  const vacancy = prepareVacancy(
+    { id: 1, skills: [{ skillId: skill, minLevel, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } },
+    () => [],
+  );
   return explainMatch(facts, vacancy, DAY).required[0]!.credit;
 }
 function modulePoints(graduateId: number): number {
@@ -62,7 +77,9 @@ describe("evidence belongs to a (skill, level) pair", () => {
   it("verifying a module proves the basic level it teaches; a self-declared intermediate stays self-declared", async () => {
     const g = await joinedGraduate();
     const js = await skillId("javascript");
-    expect((await call(meSkills.action, post("/me/skills", { intent: "add", skill: "JavaScript", level: "intermediate" }, { cookie: g.cookie }))).status).toBe(302);
+    expect((await call(meSkills.action, post("/me/skills", { intent: "add", skill: "JavaScript", level: "intermediate" }, { cookie: g.cookie }))).status).toBe(
+      302,
+    );
     expect(creditFor(g.graduateId, js, 2)).toBe(700); // intermediate, self-declared
     expect((await staffDo(g, { intent: "verifyModule", moduleId: String(await moduleTeaching(js)), completedOn: "2026-03-01", score: "90" })).status).toBe(302);
 
@@ -72,26 +89,55 @@ describe("evidence belongs to a (skill, level) pair", () => {
     expect(creditFor(g.graduateId, js, 1)).toBe(1000);
     // The ranking's index (columns, not explainMatch) agrees.
     const index = matchIndex(c);
-    const ranked = index.rankCandidates({ id: 1, skills: [{ skillId: js, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, { includePlaced: true }, DAY);
+    const ranked = index.rankCandidates(
+      { id: 1, skills: [{ skillId: js, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } },
+      { includePlaced: true },
+      DAY,
+    );
     const facts = loadCandidates(c, [g.graduateId])[0]!.facts;
-    const prepared = prepareVacancy({ id: 1, skills: [{ skillId: js, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, index.relatedOf);
+    const prepared = prepareVacancy(
+      { id: 1, skills: [{ skillId: js, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } },
+      index.relatedOf,
+    );
     expect(ranked.items[0]).toMatchObject({ id: g.graduateId, total: explainMatch(facts, prepared, DAY).total });
 
     // Every page that shows the skill shows both pairs: basic ✓ verified; intermediate, self-declared.
     const profile = await loadProfile(c.db, g.graduateId);
     const shown = profile!.skills.find((s) => s.id === js)!;
-    expect(shown.pairs).toEqual([{ level: "basic", evidence: "module" }, { level: "intermediate", evidence: "self" }]);
+    expect(shown.pairs).toEqual([
+      { level: "basic", evidence: "module" },
+      { level: "intermediate", evidence: "self" },
+    ]);
     expect(shown).toMatchObject({ level: "intermediate", evidence: "self" });
     const page = await call(gPage.loader, get(`/g/${g.slug}`), { slug: g.slug });
     const publicSkill = (page.data as { skills: { id: number; level: string; evidence: string; pairs: unknown }[] }).skills.find((s) => s.id === js);
-    expect(publicSkill).toMatchObject({ level: "intermediate", evidence: "self", pairs: [{ level: "basic", evidence: "module" }, { level: "intermediate", evidence: "self" }] });
+    expect(publicSkill).toMatchObject({
+      level: "intermediate",
+      evidence: "self",
+      pairs: [
+        { level: "basic", evidence: "module" },
+        { level: "intermediate", evidence: "self" },
+      ],
+    });
     // The directory's card too.
     const directory = await call(graduatesPage.loader, get("/graduates", { cookie: g.staffCookie }));
-    const card = (directory.data as { result: { items: { id: number; skills: { id: number; pairs: unknown }[] }[] } }).result.items.find((x) => x.id === g.graduateId)!;
-    expect(card.skills.find((s) => s.id === js)!.pairs).toEqual([{ level: "basic", evidence: "module" }, { level: "intermediate", evidence: "self" }]);
+    const card = (directory.data as { result: { items: { id: number; skills: { id: number; pairs: unknown }[] }[] } }).result.items.find(
+      (x) => x.id === g.graduateId,
+    )!;
+    expect(card.skills.find((s) => s.id === js)!.pairs).toEqual([
+      { level: "basic", evidence: "module" },
+      { level: "intermediate", evidence: "self" },
+    ]);
     // The JSON explanation names both pairs, and the highest level with its own evidence.
     const json = explanationJson(explainMatch(facts, prepared, DAY), {});
-    expect(json.required[0]).toMatchObject({ level: "intermediate", evidence: "self-declared", pairs: [{ level: "basic", evidence: "verified" }, { level: "intermediate", evidence: "self-declared" }] });
+    expect(json.required[0]).toMatchObject({
+      level: "intermediate",
+      evidence: "self-declared",
+      pairs: [
+        { level: "basic", evidence: "verified" },
+        { level: "intermediate", evidence: "self-declared" },
+      ],
+    });
   });
 
   it("a module verified over a basic claim makes it basic ✓ verified, one pair", async () => {
@@ -111,13 +157,18 @@ describe("evidence belongs to a (skill, level) pair", () => {
     await call(meSkills.action, post("/me/skills", { intent: "add", skill: "Python", level: "basic" }, { cookie: g.cookie }));
     expect((await staffDo(g, { intent: "verifySkill", skillId: String(python) })).status).toBe(302);
     expect(creditFor(g.graduateId, python, 1)).toBe(1000);
-    expect((await call(meSkills.action, post("/me/skills", { intent: "level", skillId: String(python), level: "advanced" }, { cookie: g.cookie }))).status).toBe(302);
+    expect(
+      (await call(meSkills.action, post("/me/skills", { intent: "level", skillId: String(python), level: "advanced" }, { cookie: g.cookie }))).status,
+    ).toBe(302);
     // Asked advanced: max(basic verified two short = 300, advanced self-declared = 700) — not 1000.
     expect(creditFor(g.graduateId, python, 3)).toBe(700);
     // Raising the level never lowers a score: the verified basic still counts in full for basic.
     expect(creditFor(g.graduateId, python, 1)).toBe(1000);
     const shown = (await loadProfile(c.db, g.graduateId))!.skills.find((s) => s.id === python)!;
-    expect(shown.pairs).toEqual([{ level: "basic", evidence: "staff" }, { level: "advanced", evidence: "self" }]);
+    expect(shown.pairs).toEqual([
+      { level: "basic", evidence: "staff" },
+      { level: "advanced", evidence: "self" },
+    ]);
     // Staff can now verify the advanced level; then it is one verified pair.
     await staffDo(g, { intent: "verifySkill", skillId: String(python) });
     expect(creditFor(g.graduateId, python, 3)).toBe(1000);
@@ -144,7 +195,10 @@ describe("modules count by their evidence", () => {
     const modules = await c.db.selectFrom("modules").select("id").orderBy("number").execute();
     expect(modules).toHaveLength(12);
     for (const m of modules) {
-      const res = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m.id), completedOn: "2026-01-15", score: "" }, { cookie: g.cookie }));
+      const res = await call(
+        meModules.action,
+        post("/me/modules", { intent: "module", moduleId: String(m.id), completedOn: "2026-01-15", score: "" }, { cookie: g.cookie }),
+      );
       expect(res.status).toBe(302);
     }
     // 12 self-marked of 12: 10 points × 0.7.

@@ -28,9 +28,16 @@ async function graduate(name: string, skills: [string, SkillLevel][] = [], visib
   const [firstName, lastName] = name.split(" ") as [string, string];
   const { graduateId, userId } = await makeGraduate(c, { firstName, lastName, account: true });
   const user = { id: userId! };
-  await c.db.updateTable("graduates").set({ slug: `g-${graduateId}`, visibility, english_level: "B1" }).where("id", "=", graduateId).execute();
+  await c.db
+    .updateTable("graduates")
+    .set({ slug: `g-${graduateId}`, visibility, english_level: "B1" })
+    .where("id", "=", graduateId)
+    .execute();
   for (const [slug, level] of skills) {
-    await c.db.insertInto("graduate_skills").values({ graduate_id: graduateId, skill_id: await skillId(slug), level, source: "self", verified_by: null }).execute();
+    await c.db
+      .insertInto("graduate_skills")
+      .values({ graduate_id: graduateId, skill_id: await skillId(slug), level, source: "self", verified_by: null })
+      .execute();
   }
   return { id: graduateId, user, slug: `g-${graduateId}`, cookie: await sessionCookieFor(user.id) };
 }
@@ -44,12 +51,29 @@ async function employer(status: "pending" | "verified" = "verified") {
 /** A vacancy asking the skills (required or nice to have) at the basic level, as typed into its form. */
 const vacancy = (companyId: number, skills: [string, boolean][], status: "open" | "draft" = "open") =>
   makeVacancy(c, companyId, {
-    title: "Junior Python developer", description: "<p>Python</p>", workMode: "remote", status,
-    skills: skills.filter(([, required]) => required).map(([slug]) => slug).join("\n"),
-    niceSkills: skills.filter(([, required]) => !required).map(([slug]) => slug).join("\n"),
+    title: "Junior Python developer",
+    description: "<p>Python</p>",
+    workMode: "remote",
+    status,
+    skills: skills
+      .filter(([, required]) => required)
+      .map(([slug]) => slug)
+      .join("\n"),
+    niceSkills: skills
+      .filter(([, required]) => !required)
+      .map(([slug]) => slug)
+      .join("\n"),
   });
 
-type JsonList = { count: number; items: { graduate?: { id: number }; vacancy?: { id: number }; score: number; explanation: { requiredMet: number; required: { skill: { slug: string }; status: string }[] } }[] };
+type JsonList = {
+  count: number;
+  items: {
+    graduate?: { id: number };
+    vacancy?: { id: number };
+    score: number;
+    explanation: { requiredMet: number; required: { skill: { slug: string }; status: string }[] };
+  }[];
+};
 const candidates = async (v: number, cookie: string, query = "") =>
   call(candidatesJson.loader, get(`/vacancies/${v}/candidates.json${query}`, { cookie }), { id: String(v) });
 
@@ -83,11 +107,14 @@ describe("who may see a ranking", () => {
     const staff = await makeUser(c, "staff");
     const g = await graduate("Бакыт Токтогулов", [["python", "advanced"]]);
     const v = await vacancy(owner.companyId, [["python", true]]);
-    const invite = (cookie: string) => call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.id) }, { cookie }), { id: String(v) });
+    const invite = (cookie: string) =>
+      call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: String(g.id) }, { cookie }), { id: String(v) });
     const staffCookie = await sessionCookieFor(staff.id);
     const before = snapshot(c);
     // The button carries the graduate's id; a typed profile address is not a way in (issue 14 item 9).
-    const typed = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", slug: g.slug }, { cookie: owner.cookie }), { id: String(v) });
+    const typed = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", slug: g.slug }, { cookie: owner.cookie }), {
+      id: String(v),
+    });
     expect(typed.status).toBe(400);
     expect((await invite(staffCookie)).status).toBe(403);
     expect((await invite(g.cookie)).status).toBe(403);
@@ -104,10 +131,14 @@ describe("who may see a ranking", () => {
     // A bad or unknown id is a 400 with the message, and writes nothing.
     const again = snapshot(c);
     for (const graduateId of ["<script>", "", "99999"]) {
-      const bad = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId }, { cookie: owner.cookie }), { id: String(v) });
+      const bad = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId }, { cookie: owner.cookie }), {
+        id: String(v),
+      });
       expect(bad.status).toBe(400);
     }
-    const unknown = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: "99999" }, { cookie: owner.cookie }), { id: String(v) });
+    const unknown = await call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId: "99999" }, { cookie: owner.cookie }), {
+      id: String(v),
+    });
     expect(unknown.data).toMatchObject({ errors: { _form: "applications.invite.unknown" } });
     expect(snapshot(c)).toEqual(again);
   });
@@ -156,7 +187,10 @@ describe("ranking from the database", () => {
     expect(added.status).toBeLessThan(400);
     const python = await resolveSkillText(c.db, "Пайтон");
     expect(python?.slug).toBe("python");
-    const v = await vacancy(e.companyId, [["python", true], ["git", true]]);
+    const v = await vacancy(e.companyId, [
+      ["python", true],
+      ["git", true],
+    ]);
     const list = (await candidates(v, e.cookie)).data as JsonList;
     expect(list.items.map((i) => i.graduate!.id)).toEqual([ayperi.id, bakyt.id]);
     expect(Object.fromEntries(list.items[0]!.explanation.required.map((r) => [r.skill.slug, r.status]))).toEqual({ python: "met", git: "missing" });
@@ -178,9 +212,29 @@ describe("ranking from the database", () => {
     expect(await order()).toEqual([b.id, a.id]);
 
     // The vacancy now also asks for Git, which only Айпери shows, in a project.
-    await c.db.insertInto("vacancy_skills").values({ vacancy_id: v, skill_id: await skillId("git"), required: 1, min_level: "basic" }).execute();
-    const { id: project } = await c.db.insertInto("projects").values({ graduate_id: a.id, title: "Бот", summary: null, description: null, role: null, repo_url: null, demo_url: null, started_on: null, finished_on: null }).returning("id").executeTakeFirstOrThrow();
-    await c.db.insertInto("project_skills").values({ project_id: project, skill_id: await skillId("git") }).execute();
+    await c.db
+      .insertInto("vacancy_skills")
+      .values({ vacancy_id: v, skill_id: await skillId("git"), required: 1, min_level: "basic" })
+      .execute();
+    const { id: project } = await c.db
+      .insertInto("projects")
+      .values({
+        graduate_id: a.id,
+        title: "Бот",
+        summary: null,
+        description: null,
+        role: null,
+        repo_url: null,
+        demo_url: null,
+        started_on: null,
+        finished_on: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await c.db
+      .insertInto("project_skills")
+      .values({ project_id: project, skill_id: await skillId("git") })
+      .execute();
     expect(await order()).toEqual([a.id, b.id]);
     expect(await order("?meets=1")).toEqual([]); // her Python is below the asked level
     await c.db.updateTable("graduate_skills").set({ level: "intermediate" }).where("graduate_id", "=", a.id).execute();
@@ -188,7 +242,8 @@ describe("ranking from the database", () => {
 
     // Deleting the project takes its evidence away.
     await c.db.deleteFrom("projects").where("id", "=", project).execute();
-    const gitOf = async (id: number) => (await list()).items.find((i) => i.graduate!.id === id)!.explanation.required.find((r) => r.skill.slug === "git")!.status;
+    const gitOf = async (id: number) =>
+      (await list()).items.find((i) => i.graduate!.id === id)!.explanation.required.find((r) => r.skill.slug === "git")!.status;
     expect(await gitOf(a.id)).toBe("missing");
 
     // Hidden from employers, then placed: gone from the default list; ?placed=1 brings the placed back.
@@ -200,7 +255,10 @@ describe("ranking from the database", () => {
     expect((await order("?placed=1")).sort()).toEqual([a.id, b.id].sort());
 
     // A new graduate joins with both skills at advanced: first at once.
-    const newcomer = await graduate("Нурбек Алымкулов", [["python", "advanced"], ["git", "advanced"]]);
+    const newcomer = await graduate("Нурбек Алымкулов", [
+      ["python", "advanced"],
+      ["git", "advanced"],
+    ]);
     expect((await order())[0]).toBe(newcomer.id);
     // An anonymised (deleted) account leaves the ranking.
     await c.db.updateTable("graduates").set({ anonymised_at: new Date().toISOString(), user_id: null }).where("id", "=", newcomer.id).execute();
@@ -219,7 +277,11 @@ describe("ranking from the database", () => {
     expect(await jobs()).toEqual([python, draft, java]);
     await c.db.updateTable("vacancies").set({ status: "closed" }).where("id", "=", python).execute();
     expect(await jobs()).toEqual([draft, java]);
-    await c.db.updateTable("vacancy_skills").set({ skill_id: await skillId("python") }).where("vacancy_id", "=", java).execute();
+    await c.db
+      .updateTable("vacancy_skills")
+      .set({ skill_id: await skillId("python") })
+      .where("vacancy_id", "=", java)
+      .execute();
     expect(await jobs()).toEqual([java, draft]); // equal now: the smaller id first
     await c.db.updateTable("companies").set({ status: "rejected" }).where("id", "=", e.companyId).execute();
     expect(await jobs()).toEqual([]);
@@ -228,9 +290,14 @@ describe("ranking from the database", () => {
   it("a city named in another language is the same city", async () => {
     const e = await employer();
     const g = await graduate("Айпери Жумабекова", [["python", "basic"]]);
-    const school = await c.db.selectFrom("schools").select(["city_ru", "city_en", "region_id"]).where("slug", "like", "%bishkek%").executeTakeFirst()
-      ?? await c.db.selectFrom("schools").select(["city_ru", "city_en", "region_id"]).executeTakeFirstOrThrow();
-    await c.db.updateTable("graduates").set({ city: ` ${school.city_ru.toUpperCase()} ` }).where("id", "=", g.id).execute();
+    const school =
+      (await c.db.selectFrom("schools").select(["city_ru", "city_en", "region_id"]).where("slug", "like", "%bishkek%").executeTakeFirst()) ??
+      (await c.db.selectFrom("schools").select(["city_ru", "city_en", "region_id"]).executeTakeFirstOrThrow());
+    await c.db
+      .updateTable("graduates")
+      .set({ city: ` ${school.city_ru.toUpperCase()} ` })
+      .where("id", "=", g.id)
+      .execute();
     const v = await vacancy(e.companyId, [["python", true]]);
     await c.db.updateTable("vacancies").set({ work_mode: "onsite", city: school.city_en, region_id: school.region_id }).where("id", "=", v).execute();
     const item = ((await candidates(v, e.cookie)).data as { items: { explanation: { place: { kind: string } } }[] }).items[0]!;
@@ -244,7 +311,11 @@ describe("ranking from the database", () => {
     expect(matchIndex(c).candidate(a.id)).toBeDefined();
     await c.db.updateTable("graduate_skills").set({ level: "advanced" }).where("graduate_id", "=", a.id).execute();
     c.sqlite.exec("delete from match_changes");
-    expect(matchIndex(c).candidate(a.id)!.facts.skills.get(await skillId("python"))).toEqual([{ level: 3, evidence: 1 }]);
+    expect(
+      matchIndex(c)
+        .candidate(a.id)!
+        .facts.skills.get(await skillId("python")),
+    ).toEqual([{ level: 3, evidence: 1 }]);
     expect(((await candidates(v, e.cookie)).data as JsonList).count).toBe(1);
   });
 });

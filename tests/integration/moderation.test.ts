@@ -23,10 +23,27 @@ const inDays = (n: number) => addDays(todayInBishkek(), n);
 async function submitted(status: "pending" | "verified", deadline: string | null, title = "Junior QA") {
   const owner = await makeUser(c, "employer");
   const companyId = await makeCompany(c, owner.id, status);
-  const saved = await saveVacancy(c.db, companyId, null, {
-    title, description: "Text", employmentType: "full_time", workMode: "onsite", city: null, regionId: null,
-    salaryMin: null, salaryMax: null, salaryHidden: false, openings: 1, deadline, languages: [], skills: [],
-  }, owner.id);
+  const saved = await saveVacancy(
+    c.db,
+    companyId,
+    null,
+    {
+      title,
+      description: "Text",
+      employmentType: "full_time",
+      workMode: "onsite",
+      city: null,
+      regionId: null,
+      salaryMin: null,
+      salaryMax: null,
+      salaryHidden: false,
+      openings: 1,
+      deadline,
+      languages: [],
+      skills: [],
+    },
+    owner.id,
+  );
   if (!saved.ok) throw new Error("not saved");
   // Saved with a future deadline, then the days pass while it waits in the queue.
   await submitVacancy(c.db, companyId, saved.id);
@@ -41,7 +58,11 @@ describe("the moderation queue", () => {
     const cookie = await sessionCookieFor(staff.id);
     const future = await submitted("verified", inDays(20), "Future");
     const past = await submitted("verified", inDays(20), "Past");
-    await c.db.updateTable("vacancies").set({ deadline: inDays(-3) }).where("id", "=", past).execute();
+    await c.db
+      .updateTable("vacancies")
+      .set({ deadline: inDays(-3) })
+      .where("id", "=", past)
+      .execute();
     const pending = await submitted("pending", inDays(20), "Pending company");
     const page = await call(moderation.loader, get("/staff/vacancies", { cookie }));
     const queue = (page.data as { queue: QueueItem[] }).queue;
@@ -55,8 +76,13 @@ describe("the moderation queue", () => {
     const staff = await makeUser(c, "staff");
     const cookie = await sessionCookieFor(staff.id);
     const past = await submitted("verified", inDays(20));
-    await c.db.updateTable("vacancies").set({ deadline: inDays(-3) }).where("id", "=", past).execute();
-    const approve = (fields: Record<string, string>) => call(moderation.action, post("/staff/vacancies", { intent: "approve", vacancyId: String(past), ...fields }, { cookie }));
+    await c.db
+      .updateTable("vacancies")
+      .set({ deadline: inDays(-3) })
+      .where("id", "=", past)
+      .execute();
+    const approve = (fields: Record<string, string>) =>
+      call(moderation.action, post("/staff/vacancies", { intent: "approve", vacancyId: String(past), ...fields }, { cookie }));
     const before = snapshot(c);
     const refused = await approve({});
     expect(refused.status).toBe(400);

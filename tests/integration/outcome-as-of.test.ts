@@ -26,12 +26,25 @@ const NO_MOVE = { note: null, interviewAt: null, interviewPlace: null, startDate
 async function hire(graduateId: number, companyId: number, actorId: number, startDate: string) {
   const region = await c.db.selectFrom("regions").select("id").where("code", "=", "bishkek").executeTakeFirstOrThrow();
   const vacancyId = await makeVacancy(c, companyId, { description: "<p>Code</p>", workMode: "onsite", region: String(region.id) });
-  const { id } = await c.db.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" }).returning("id").executeTakeFirstOrThrow();
+  const { id } = await c.db
+    .insertInto("applications")
+    .values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   expect(await move(c.db, companyId, id, { ...NO_MOVE, to: "hired", startDate, monthlyPay: 50000 }, actorId)).toEqual({ ok: true });
 }
 
 const seeking = (graduateId: number, checkpoint: Checkpoint, asOf: string, staffId: number) =>
-  recordOutcomeByStaff(c.db, { graduateId, checkpoint, code: "seeking", asOf, recordedBy: staffId, employment: null, notSeekingReason: null, excludedReason: null });
+  recordOutcomeByStaff(c.db, {
+    graduateId,
+    checkpoint,
+    code: "seeking",
+    asOf,
+    recordedBy: staffId,
+    employment: null,
+    notSeekingReason: null,
+    excludedReason: null,
+  });
 
 describe("a later hire never rewrites an earlier checkpoint", () => {
   it("a 2024 graduate hired to start 10 Jan 2027 keeps the +12 months survey record; the hire fills +36 months", async () => {
@@ -44,7 +57,13 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
     const companyId = await makeCompany(c, employer.id);
     await hire(graduateId, companyId, employer.id, "2027-01-10");
 
-    const current = await c.db.selectFrom("outcomes").select(["checkpoint", "code", "as_of", "source"]).where("graduate_id", "=", graduateId).where("current", "=", 1).orderBy("checkpoint").execute();
+    const current = await c.db
+      .selectFrom("outcomes")
+      .select(["checkpoint", "code", "as_of", "source"])
+      .where("graduate_id", "=", graduateId)
+      .where("current", "=", 1)
+      .orderBy("checkpoint")
+      .execute();
     expect(current).toEqual([
       { checkpoint: "m12", code: "seeking", as_of: "2025-06-30", source: "staff" },
       { checkpoint: "m36", code: "employed", as_of: "2027-01-10", source: "application" },
@@ -62,7 +81,10 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
     await hire(a, companyId, employer.id, "2026-03-01");
     await hire(b, companyId, employer.id, "2026-02-28");
     const rows = await c.db.selectFrom("outcomes").select(["graduate_id", "checkpoint"]).where("current", "=", 1).orderBy("graduate_id").execute();
-    expect(rows).toEqual([{ graduate_id: a, checkpoint: "m12" }, { graduate_id: b, checkpoint: "m6" }]);
+    expect(rows).toEqual([
+      { graduate_id: a, checkpoint: "m12" },
+      { graduate_id: b, checkpoint: "m6" },
+    ]);
   });
 
   it("the facts of the graduation checkpoint hold every graduate, one each (no checkpoint is read as a single aggregate row)", async () => {
@@ -71,13 +93,19 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
       const cohortId = await makeCohort(c, graduation);
       for (let i = 0; i < 3; i++) await enrolGraduate(c.db, { cohortId, firstName: "Г", lastName: `${graduation}-${i}` }, staff.id);
     }
-    for (const checkpoint of CHECKPOINTS) expect(dashboardFacts(c, checkpoint, [], "2031-01-01").facts.map((f) => f.graduateId).sort((a, b) => a - b), checkpoint).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const checkpoint of CHECKPOINTS)
+      expect(
+        dashboardFacts(c, checkpoint, [], "2031-01-01")
+          .facts.map((f) => f.graduateId)
+          .sort((a, b) => a - b),
+        checkpoint,
+      ).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it("property: recording a hire never changes any indicator (time to first job included) of a checkpoint before its start", async () => {
     let seed = 20261206;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const staff = await makeUser(c, "staff");
     const employer = await makeUser(c, "employer");
     const companyId = await makeCompany(c, employer.id);
@@ -85,7 +113,8 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
     const graduates: { id: number; graduation: string }[] = [];
     for (const graduation of graduations) {
       const cohortId = await makeCohort(c, graduation);
-      for (let i = 0; i < 8; i++) graduates.push({ id: (await enrolGraduate(c.db, { cohortId, firstName: "Г", lastName: `${graduation}-${i}` }, staff.id)).graduateId, graduation });
+      for (let i = 0; i < 8; i++)
+        graduates.push({ id: (await enrolGraduate(c.db, { cohortId, firstName: "Г", lastName: `${graduation}-${i}` }, staff.id)).graduateId, graduation });
     }
     // Random earlier records at every checkpoint, some employed with a start date.
     const codes: OutcomeCode[] = ["seeking", "education", "not_seeking", "unknown", "employed", "military"];
@@ -95,8 +124,27 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
         const code = pick(codes);
         const at = checkpointDate(g.graduation, checkpoint);
         await recordOutcomeByStaff(c.db, {
-          graduateId: g.id, checkpoint, code, asOf: at, recordedBy: staff.id, notSeekingReason: null, excludedReason: null,
-          employment: code === "employed" ? { kind: "employee", hours: 40, companyId: null, employerName: "Bishkek Soft", jobTitle: "Dev", startDate: at, monthlyPay: 30000, related: "yes", regionId: null } : null,
+          graduateId: g.id,
+          checkpoint,
+          code,
+          asOf: at,
+          recordedBy: staff.id,
+          notSeekingReason: null,
+          excludedReason: null,
+          employment:
+            code === "employed"
+              ? {
+                  kind: "employee",
+                  hours: 40,
+                  companyId: null,
+                  employerName: "Bishkek Soft",
+                  jobTitle: "Dev",
+                  startDate: at,
+                  monthlyPay: 30000,
+                  related: "yes",
+                  regionId: null,
+                }
+              : null,
         });
       }
     }
@@ -124,10 +172,29 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
     const { graduateId } = await enrolGraduate(c.db, { cohortId: await makeCohort(c, "2025-08-31"), firstName: "Бакыт", lastName: "Асанов" }, staff.id);
     const before = snapshot(c);
     // +6 months is 2026-02-28; a job from 2026-03-02 did not exist on that date.
-    const res = await call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${graduateId}`, {
-      intent: "record", checkpoint: "m6", code: "employed", asOf: "2026-04-01", kind: "employee", hours: "40", companyId: "", employerName: "Bishkek Soft",
-      jobTitle: "Dev", startDate: "2026-03-02", monthlyPay: "", related: "yes", regionId: "",
-    }, { cookie }), { id: String(graduateId) });
+    const res = await call(
+      graduateOutcomes.action,
+      post(
+        `/staff/outcomes/graduates/${graduateId}`,
+        {
+          intent: "record",
+          checkpoint: "m6",
+          code: "employed",
+          asOf: "2026-04-01",
+          kind: "employee",
+          hours: "40",
+          companyId: "",
+          employerName: "Bishkek Soft",
+          jobTitle: "Dev",
+          startDate: "2026-03-02",
+          monthlyPay: "",
+          related: "yes",
+          regionId: "",
+        },
+        { cookie },
+      ),
+      { id: String(graduateId) },
+    );
     expect(res.status).toBe(400);
     expect(res.data).toMatchObject({ errors: { startDate: "outcomes.errors.startAfterCheckpoint" }, values: { startDate: "2026-03-02" } });
     expect(snapshot(c)).toEqual(before);
@@ -137,7 +204,19 @@ describe("a later hire never rewrites an earlier checkpoint", () => {
     const staff = await makeUser(c, "staff");
     const { graduateId } = await enrolGraduate(c.db, { cohortId: await makeCohort(c, "2025-08-31"), firstName: "Нурай", lastName: "Токтосунова" }, staff.id);
     const { token } = await createSurveyLink(c.db, graduateId, "m6", staff.id);
-    const res = await call(survey.action, post(`/survey/${token}`, { code: "employed", employerName: "Bishkek Soft", jobTitle: "Dev", startDate: "2026-03-02", hours: "40", monthlyPay: "", related: "yes" }), { token });
+    const res = await call(
+      survey.action,
+      post(`/survey/${token}`, {
+        code: "employed",
+        employerName: "Bishkek Soft",
+        jobTitle: "Dev",
+        startDate: "2026-03-02",
+        hours: "40",
+        monthlyPay: "",
+        related: "yes",
+      }),
+      { token },
+    );
     expect(res.status).toBe(302);
     const rows = await c.db.selectFrom("outcomes").select(["checkpoint", "code", "source"]).where("graduate_id", "=", graduateId).execute();
     expect(rows).toEqual([{ checkpoint: "m12", code: "employed", source: "survey" }]);

@@ -39,23 +39,44 @@ async function graduate(cohortId: number, sex: "f" | "m" | null, anonymised = fa
   n += 1;
   const { id } = await c.db
     .insertInto("graduates")
-    .values({ cohort_id: cohortId, first_name: `Айгуль${n}`, last_name: `Асанова${String(n).padStart(2, "0")}`, sex, anonymised_at: anonymised ? "2025-01-01T00:00:00.000Z" : null })
+    .values({
+      cohort_id: cohortId,
+      first_name: `Айгуль${n}`,
+      last_name: `Асанова${String(n).padStart(2, "0")}`,
+      sex,
+      anonymised_at: anonymised ? "2025-01-01T00:00:00.000Z" : null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
 }
 
-type Job = { htp?: boolean; hours?: number; pay?: number | null; related?: "yes" | "no" | "unknown"; start?: string | null; before?: boolean; employer?: string };
+type Job = {
+  htp?: boolean;
+  hours?: number;
+  pay?: number | null;
+  related?: "yes" | "no" | "unknown";
+  start?: string | null;
+  before?: boolean;
+  employer?: string;
+};
 async function record(graduateId: number, checkpoint: NewOutcome["checkpoint"], code: NewOutcome["code"], job: Job = {}) {
   const employed = code === "employed";
   await c.db
     .insertInto("outcomes")
     .values({
-      graduate_id: graduateId, checkpoint, code, as_of: "2024-12-30", source: "staff",
-      employment_kind: employed ? "employee" : null, hours_per_week: employed ? (job.hours ?? 40) : null,
+      graduate_id: graduateId,
+      checkpoint,
+      code,
+      as_of: "2024-12-30",
+      source: "staff",
+      employment_kind: employed ? "employee" : null,
+      hours_per_week: employed ? (job.hours ?? 40) : null,
       employer_name: employed ? (job.employer ?? (job.htp ? "HTP resident LLC" : "ОсОО «Шоро»")) : null,
-      company_htp_resident: employed ? (job.htp ? 1 : 0) : null, monthly_pay: employed ? (job.pay ?? null) : null,
-      related: employed ? (job.related ?? "unknown") : null, start_date: employed ? (job.start ?? null) : null,
+      company_htp_resident: employed ? (job.htp ? 1 : 0) : null,
+      monthly_pay: employed ? (job.pay ?? null) : null,
+      related: employed ? (job.related ?? "unknown") : null,
+      start_date: employed ? (job.start ?? null) : null,
       started_before_graduation: employed && job.before ? 1 : employed ? 0 : null,
       excluded_reason: code === "excluded" ? "эмигрировал" : null,
     })
@@ -154,12 +175,20 @@ describe("the dashboard's figures", () => {
     expect(sex).toEqual({ f: [6, 3], m: [6, 3], none: [2, 1] });
 
     // Every figure opens to its graduates: the employed of school A, by name.
-    const res = await call(drill.loader, get(`/staff/outcomes/graduates?checkpoint=m6&year=2024&by=school&group=${schoolA}&measure=employed`, { cookie: staffCookie }));
+    const res = await call(
+      drill.loader,
+      get(`/staff/outcomes/graduates?checkpoint=m6&year=2024&by=school&group=${schoolA}&measure=employed`, { cookie: staffCookie }),
+    );
     const list = res.data as Awaited<ReturnType<typeof drill.loader>>;
     expect(list.total).toBe(6);
     expect(list.rows.map((x) => x.id)).toEqual(g.slice(0, 6)); // by last name, which follows the order they were made in
-    const unknown = (await call(drill.loader, get(`/staff/outcomes/graduates?checkpoint=m6&school=${schoolA}&by=total&measure=code_unknown`, { cookie: staffCookie }))).data as typeof list;
-    expect(unknown.rows.map((x) => [x.code, x.anonymised])).toEqual([["unknown", true], ["unknown", false]]);
+    const unknown = (
+      await call(drill.loader, get(`/staff/outcomes/graduates?checkpoint=m6&school=${schoolA}&by=total&measure=code_unknown`, { cookie: staffCookie }))
+    ).data as typeof list;
+    expect(unknown.rows.map((x) => [x.code, x.anonymised])).toEqual([
+      ["unknown", true],
+      ["unknown", false],
+    ]);
   });
 
   it("shows a hire made through the pipeline as employed", async () => {
@@ -170,10 +199,20 @@ describe("the dashboard's figures", () => {
     const companyId = await makeCompany(c, owner.id);
     const region = await c.db.selectFrom("regions").select("id").where("code", "=", "bishkek").executeTakeFirstOrThrow();
     const vacancyId = await makeVacancy(c, companyId, { title: "Junior QA", description: "<p>QA</p>", workMode: "onsite", region: String(region.id) });
-    const { id: applicationId } = await c.db.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" }).returning("id").executeTakeFirstOrThrow();
+    const { id: applicationId } = await c.db
+      .insertInto("applications")
+      .values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const before = await load(`/staff/outcomes?checkpoint=m6&year=2025&school=${schoolA}&by=htp`);
     expect(before.total.counts.employed).toBe(0);
-    await move(c.db, companyId, applicationId, { to: "hired", note: null, interviewAt: null, interviewPlace: null, startDate: "2026-02-20", monthlyPay: 52000 }, owner.id);
+    await move(
+      c.db,
+      companyId,
+      applicationId,
+      { to: "hired", note: null, interviewAt: null, interviewPlace: null, startDate: "2026-02-20", monthlyPay: 52000 },
+      owner.id,
+    );
     const after = await load(`/staff/outcomes?checkpoint=m6&year=2025&school=${schoolA}&by=employer`);
     expect(after.total.counts.employed).toBe(1);
     expect(after.total.htpPlacementRate).toMatchObject({ numerator: 1, denominator: 1 });
@@ -203,7 +242,10 @@ describe("the facts kept in memory", () => {
     const m6 = await load(`/staff/outcomes?checkpoint=m6&school=${schoolA}&by=total`);
     expect(m6.total.counts).toMatchObject({ excluded: 2, unknown: 1 });
     // The drill-down names the code the figure counted, although no m12 record exists for them.
-    const res = await call(drill.loader, get(`/staff/outcomes/graduates?checkpoint=m12&school=${schoolA}&by=total&measure=code_excluded`, { cookie: staffCookie }));
+    const res = await call(
+      drill.loader,
+      get(`/staff/outcomes/graduates?checkpoint=m12&school=${schoolA}&by=total&measure=code_excluded`, { cookie: staffCookie }),
+    );
     expect((res.data as Awaited<ReturnType<typeof drill.loader>>).rows.map((x) => [x.id, x.code])).toEqual([[gone, "excluded"]]);
   });
 
@@ -244,7 +286,11 @@ function freshFacts() {
 }
 
 async function csvOf(loader: typeof dashboardCsv.loader, path: string, cookie = staffCookie) {
-  const res = (await loader({ request: get(path, { cookie, headers: { Cookie: `${cookie}; lng=ru` } }), params: {}, context: { clientAddress: "127.0.0.1", cspNonce: "" } })) as Response;
+  const res = (await loader({
+    request: get(path, { cookie, headers: { Cookie: `${cookie}; lng=ru` } }),
+    params: {},
+    context: { clientAddress: "127.0.0.1", cspNonce: "" },
+  })) as Response;
   const bytes = new Uint8Array(await res.arrayBuffer());
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   return { res, bytes, text };
@@ -290,8 +336,32 @@ describe("CSV exports", () => {
     const parsed = parseCsv(text.slice(1), ";");
     if (!parsed.ok) throw new Error("unparsable");
     const [header, line] = parsed.records.map((x) => x.cells);
-    expect(header).toEqual(["id", "Выпускник", "Учебное заведение", "Выпуск", "Результат", "Работодатель", "Резидент ПВТ", "Должность", "Начало работы", "Часов в неделю", "Зарплата в месяц, сом"]);
-    expect(line).toEqual([String(g), "Асанова" + line![1]!.slice(7), expect.any(String), "2024-06-30", "Работает", 'ОсОО "Кызыл; Кия"', "0", "", "2024-08-01", "40", "45000"]);
+    expect(header).toEqual([
+      "id",
+      "Выпускник",
+      "Учебное заведение",
+      "Выпуск",
+      "Результат",
+      "Работодатель",
+      "Резидент ПВТ",
+      "Должность",
+      "Начало работы",
+      "Часов в неделю",
+      "Зарплата в месяц, сом",
+    ]);
+    expect(line).toEqual([
+      String(g),
+      "Асанова" + line![1]!.slice(7),
+      expect.any(String),
+      "2024-06-30",
+      "Работает",
+      'ОсОО "Кызыл; Кия"',
+      "0",
+      "",
+      "2024-08-01",
+      "40",
+      "45000",
+    ]);
     const audit = await c.db.selectFrom("audit_log").selectAll().where("action", "=", "outcomes.export").execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ checkpoint: "m6", measure: "employed", rows: 1 });
@@ -323,7 +393,8 @@ describe("who may see the figures", () => {
   it("the public page shows no figure with fewer than 10 behind it, and no numerators", async () => {
     await handMadeCohort(); // school A: N = 12
     const k = await cohort(schoolB, "2024-06-30");
-    for (let i = 0; i < 9; i++) await record(await graduate(k, "m"), "m6", i < 6 ? "employed" : "seeking", { htp: true, pay: 90000, related: "yes", start: "2024-08-01" });
+    for (let i = 0; i < 9; i++)
+      await record(await graduate(k, "m"), "m6", i < 6 ? "employed" : "seeking", { htp: true, pay: 90000, related: "yes", start: "2024-08-01" });
     const res = await call(publicPage.loader, get("/outcomes?checkpoint=m6"));
     expect(res.status).toBe(200);
     const data = res.data as Awaited<ReturnType<typeof publicPage.loader>>;

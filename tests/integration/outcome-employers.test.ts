@@ -36,7 +36,15 @@ async function graduate(lastName: string, graduation = "2025-06-30") {
 const currentOf = (graduateId: number) =>
   c.db.selectFrom("outcomes").selectAll().where("graduate_id", "=", graduateId).where("current", "=", 1).executeTakeFirstOrThrow();
 
-const job = (fields: Record<string, string>) => ({ code: "employed", jobTitle: "Junior developer", startDate: "2025-09-01", hours: "40", monthlyPay: "", related: "yes", ...fields });
+const job = (fields: Record<string, string>) => ({
+  code: "employed",
+  jobTitle: "Junior developer",
+  startDate: "2025-09-01",
+  hours: "40",
+  monthlyPay: "",
+  related: "yes",
+  ...fields,
+});
 
 async function surveyAnswer(graduateId: number, fields: Record<string, string>) {
   const staff = await makeUser(c, "staff");
@@ -92,13 +100,23 @@ describe("employers named in surveys and staff entries are linked to known compa
     const staff = await makeUser(c, "staff");
     const cookie = await sessionCookieFor(staff.id);
     const record = (fields: Record<string, string>) =>
-      call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "record", checkpoint: "m6", asOf: "2025-12-30", kind: "employee", companyId: "", regionId: "", ...job(fields) }, { cookie }), { id: String(g) });
+      call(
+        graduateOutcomes.action,
+        post(
+          `/staff/outcomes/graduates/${g}`,
+          { intent: "record", checkpoint: "m6", asOf: "2025-12-30", kind: "employee", companyId: "", regionId: "", ...job(fields) },
+          { cookie },
+        ),
+        { id: String(g) },
+      );
     expect((await record({ employerName: "CHONG KEMIN LABS" })).status).toBe(302);
     expect(await currentOf(g)).toMatchObject({ company_id: ck, employer_name: null, company_htp_resident: 1, source: "staff" });
     expect((await record({ companyId: String(late), employerName: "" })).status).toBe(302);
     expect(await currentOf(g)).toMatchObject({ company_id: late, company_htp_resident: 0 });
     // The page offers every known company to pick, each with its name in the other script.
-    const page = (await call(graduateOutcomes.loader, get(`/staff/outcomes/graduates/${g}`, { cookie }), { id: String(g) })).data as { companies: { id: number; name: string; other: string }[] };
+    const page = (await call(graduateOutcomes.loader, get(`/staff/outcomes/graduates/${g}`, { cookie }), { id: String(g) })).data as {
+      companies: { id: number; name: string; other: string }[];
+    };
     expect(page.companies).toEqual([
       { id: ck, name: "Chong-Kemin Labs", other: "Чонг-Кемин Лабс", status: "verified" },
       { id: late, name: "Tengri Labs", other: "Тенгри Лабс", status: "verified" },
@@ -113,8 +131,24 @@ describe("staff link the remaining employer names later", () => {
     const ids = [await graduate("А"), await graduate("Б"), await graduate("В"), await graduate("Г")];
     const employed = (g: number, employerName: string, startDate = "2025-09-01") =>
       recordOutcomeByStaff(c.db, {
-        graduateId: g, checkpoint: "m6", code: "employed", asOf: "2025-12-30", recordedBy: staff.id, notSeekingReason: null, excludedReason: null,
-        employment: { kind: "employee", hours: 40, companyId: null, employerName, jobTitle: "Dev", startDate, monthlyPay: null, related: "yes", regionId: null },
+        graduateId: g,
+        checkpoint: "m6",
+        code: "employed",
+        asOf: "2025-12-30",
+        recordedBy: staff.id,
+        notSeekingReason: null,
+        excludedReason: null,
+        employment: {
+          kind: "employee",
+          hours: 40,
+          companyId: null,
+          employerName,
+          jobTitle: "Dev",
+          startDate,
+          monthlyPay: null,
+          related: "yes",
+          regionId: null,
+        },
       });
     // Recorded before the company was known to the portal.
     await employed(ids[0]!, "Bishkek Soft");
@@ -130,11 +164,23 @@ describe("staff link the remaining employer names later", () => {
     const page = await call(employers.loader, get("/staff/outcomes/employers", { cookie }));
     expect(page.status).toBe(200);
     const names = (page.data as { names: { key: string; name: string; count: number; suggested: { id: number; name: string } | null }[] }).names;
-    expect(names.map((n) => [n.name, n.count, n.suggested?.id ?? null])).toEqual([["Bishkek Soft", 3, bs], ["Кафе «Нават»", 1, null]]);
+    expect(names.map((n) => [n.name, n.count, n.suggested?.id ?? null])).toEqual([
+      ["Bishkek Soft", 3, bs],
+      ["Кафе «Нават»", 1, null],
+    ]);
 
     const res = await call(employers.action, post("/staff/outcomes/employers", { intent: "link", key: names[0]!.key, company: "Бишкек Софт" }, { cookie }));
     expect(res.status).toBe(302);
-    for (const g of ids.slice(0, 2)) expect(await currentOf(g)).toMatchObject({ company_id: bs, employer_name: null, company_htp_resident: 1, source: "staff", recorded_by: staff.id, job_title: "Dev", start_date: "2025-09-01" });
+    for (const g of ids.slice(0, 2))
+      expect(await currentOf(g)).toMatchObject({
+        company_id: bs,
+        employer_name: null,
+        company_htp_resident: 1,
+        source: "staff",
+        recorded_by: staff.id,
+        job_title: "Dev",
+        start_date: "2025-09-01",
+      });
     // That job started before the company was verified: not at an HTP resident on its start date.
     expect(await currentOf(ids[2]!)).toMatchObject({ company_id: bs, company_htp_resident: 0, start_date: "2024-01-15" });
     expect(await currentOf(ids[3]!)).toMatchObject({ company_id: null, employer_name: "Кафе «Нават»" });
@@ -156,10 +202,15 @@ describe("staff link the remaining employer names later", () => {
     const bad = await call(employers.action, post("/staff/outcomes/employers", { intent: "link", key: "bishkeksoft", company: "Nobody Such LLC" }, { cookie }));
     expect(bad.status).toBe(400);
     expect(bad.data).toMatchObject({ errors: { company: "outcomes.employers.unknownCompany" }, values: { company: "Nobody Such LLC" } });
-    expect((await call(employers.action, post("/staff/outcomes/employers", { intent: "link", key: "", company: "Bishkek Soft" }, { cookie }))).status).toBe(400);
+    expect((await call(employers.action, post("/staff/outcomes/employers", { intent: "link", key: "", company: "Bishkek Soft" }, { cookie }))).status).toBe(
+      400,
+    );
     for (const other of cookies) {
       expect((await call(employers.loader, get("/staff/outcomes/employers", { cookie: other }))).status).toBe(403);
-      expect((await call(employers.action, post("/staff/outcomes/employers", { intent: "link", key: "bishkeksoft", company: "Bishkek Soft" }, { cookie: other }))).status).toBe(403);
+      expect(
+        (await call(employers.action, post("/staff/outcomes/employers", { intent: "link", key: "bishkeksoft", company: "Bishkek Soft" }, { cookie: other })))
+          .status,
+      ).toBe(403);
     }
     expect(snapshot(c)).toEqual(before);
   });

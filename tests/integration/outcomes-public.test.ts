@@ -60,7 +60,11 @@ function columnsOf(data: Data): { school: number; columns: Column[] }[] {
       school: s.id as number,
       columns: INDICATORS.map((name) => ({
         name,
-        years: rows.map((r) => ({ year: r.year, seen: seenOf(rowView(r), name, r.n ?? (r.view as { n?: number } | undefined)?.n), followUp: r.followUp === true })),
+        years: rows.map((r) => ({
+          year: r.year,
+          seen: seenOf(rowView(r), name, r.n ?? (r.view as { n?: number } | undefined)?.n),
+          followUp: r.followUp === true,
+        })),
         total: seenOf(overall?.cells ?? overall, name, overall?.n),
       })),
     };
@@ -73,7 +77,9 @@ function recovered(data: Data): string[] {
   for (const { school, columns } of columnsOf(data)) {
     for (const col of columns) {
       const hidden = col.years.filter((y) => y.seen.value === null);
-      for (const y of hidden) if (y.seen.denominator !== null && y.seen.denominator > 0 && !["employmentRate", "knowledgeRate"].includes(col.name)) found.push(`${school}/${col.name}/${y.year}: denominator ${y.seen.denominator} sent with a hidden value`);
+      for (const y of hidden)
+        if (y.seen.denominator !== null && y.seen.denominator > 0 && !["employmentRate", "knowledgeRate"].includes(col.name))
+          found.push(`${school}/${col.name}/${y.year}: denominator ${y.seen.denominator} sent with a hidden value`);
       const t = col.total;
       // A year withheld only because it is still being followed up (10 or more graduates) hides no one:
       // working it out is allowed (decision 020). Small cells and complements are what must stay hidden.
@@ -124,7 +130,8 @@ describe("public outcomes on the demo data", () => {
           // A follow-up year's figures are withheld too, so they count among the unknowns that keep a small cell hidden.
           const hiddenYears = years.filter((r) => /class="hidden-cell/.test(r[col] ?? ""));
           // One hidden year beside a shown total gives it away — unless it is a follow-up year (it hides no one).
-          if (shown(total[col]) && hiddenYears.length === 1) expect(hiddenYears[0]![col], `${checkpoint} column ${col}: ${table.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")}`).toContain("follow-up");
+          if (shown(total[col]) && hiddenYears.length === 1)
+            expect(hiddenYears[0]![col], `${checkpoint} column ${col}: ${table.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")}`).toContain("follow-up");
         }
       }
     }
@@ -134,7 +141,11 @@ describe("public outcomes on the demo data", () => {
   it("the phone cards publish exactly the table's figures, row by row (issue 14 item 17)", async () => {
     // Cards and table are two layouts of one published row (docs/decisions/031): a card must never show a
     // figure the table hides, nor drop one, nor carry a follow-up year's rates.
-    const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+    const text = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
     let compared = 0;
     for (const checkpoint of CHECKPOINTS) {
       const data = await load(`?checkpoint=${checkpoint}`);
@@ -144,7 +155,9 @@ describe("public outcomes on the demo data", () => {
         const cardLists = [...html.matchAll(/<ul class="outcome-cards">([\s\S]*?)<\/ul>/g)].map((m) => m[1]!);
         expect(cardLists.length).toBe(tables.length);
         tables.forEach((table, i) => {
-          const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((x) => text(x[1]!)));
+          const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+            .slice(1)
+            .map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((x) => text(x[1]!)));
           const cards = [...cardLists[i]!.matchAll(/<li class="outcome-card">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
           expect(cards.length).toBe(rows.length);
           rows.forEach((row, r) => {
@@ -157,7 +170,10 @@ describe("public outcomes on the demo data", () => {
               expect(card).not.toMatch(/<dd>/);
             } else {
               expect(followUp).toBeNull();
-              expect([...card.matchAll(/<dd>([\s\S]*?)<\/dd>/g)].map((m) => text(m[1]!)), `${checkpoint} ${lang}`).toEqual(row.slice(2));
+              expect(
+                [...card.matchAll(/<dd>([\s\S]*?)<\/dd>/g)].map((m) => text(m[1]!)),
+                `${checkpoint} ${lang}`,
+              ).toEqual(row.slice(2));
             }
             compared++;
           });
@@ -189,8 +205,16 @@ describe("a school with no follow-up yet", () => {
     c = await createTestDatabase();
     schoolId = (await c.db.selectFrom("schools").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
     // 30 graduates of 2024 with no record at all: at +12 months every one is unknown.
-    const { id: cohortId } = await c.db.insertInto("cohorts").values({ school_id: schoolId, graduation_date: "2024-06-30" }).returning("id").executeTakeFirstOrThrow();
-    for (let i = 0; i < 30; i++) await c.db.insertInto("graduates").values({ cohort_id: cohortId, first_name: `Нурлан${i}`, last_name: "Токтогулов", sex: "m" }).execute();
+    const { id: cohortId } = await c.db
+      .insertInto("cohorts")
+      .values({ school_id: schoolId, graduation_date: "2024-06-30" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < 30; i++)
+      await c.db
+        .insertInto("graduates")
+        .values({ cohort_id: cohortId, first_name: `Нурлан${i}`, last_name: "Токтогулов", sex: "m" })
+        .execute();
   });
 
   it("is published as 'follow-up in progress, 0 % reached', never as 0 % employed", async () => {

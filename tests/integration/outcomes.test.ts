@@ -35,8 +35,18 @@ async function employer(status: "pending" | "verified" = "verified") {
 /** An application of the graduate to the company's vacancy, moved up to an offer. */
 async function offer(graduateId: number, companyId: number, actorId: number, employmentType: "full_time" | "part_time" | "internship" = "full_time") {
   const region = await c.db.selectFrom("regions").select("id").where("code", "=", "bishkek").executeTakeFirstOrThrow();
-  const vacancyId = await makeVacancy(c, companyId, { title: "Junior QA engineer", description: "<p>QA</p>", employmentType, workMode: "onsite", region: String(region.id) });
-  const { id } = await c.db.insertInto("applications").values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" }).returning("id").executeTakeFirstOrThrow();
+  const vacancyId = await makeVacancy(c, companyId, {
+    title: "Junior QA engineer",
+    description: "<p>QA</p>",
+    employmentType,
+    workMode: "onsite",
+    region: String(region.id),
+  });
+  const { id } = await c.db
+    .insertInto("applications")
+    .values({ vacancy_id: vacancyId, graduate_id: graduateId, status: "offer" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return { applicationId: id, vacancyId, regionId: region.id, actorId };
 }
 
@@ -47,15 +57,34 @@ describe("a hire becomes an employed record", () => {
     const g = await graduateIn("2025-08-31");
     const e = await employer();
     const { applicationId, regionId } = await offer(g, e.companyId, e.user.id);
-    expect(await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2026-02-20", monthlyPay: 52000 }, e.user.id)).toEqual({ ok: true });
+    expect(await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2026-02-20", monthlyPay: 52000 }, e.user.id)).toEqual({
+      ok: true,
+    });
     const placement = await c.db.selectFrom("placements").select("id").executeTakeFirstOrThrow();
     const rows = await outcomes();
     expect(rows).toHaveLength(1);
     // graduation 2025-08-31 < 2026-02-20 ≤ 2026-02-28 = 2025-08-31 + 6 months (as-of rule: the first checkpoint on or after the start).
     expect(rows[0]).toMatchObject({
-      graduate_id: g, checkpoint: "m6", code: "employed", source: "application", recorded_by: e.user.id, current: 1, supersedes_id: null,
-      company_id: e.companyId, company_htp_resident: 1, employer_name: null, job_title: "Junior QA engineer", start_date: "2026-02-20", as_of: "2026-02-20",
-      monthly_pay: 52000, employment_kind: "employee", hours_per_week: 40, related: "yes", started_before_graduation: 0, job_region_id: regionId, placement_id: placement.id,
+      graduate_id: g,
+      checkpoint: "m6",
+      code: "employed",
+      source: "application",
+      recorded_by: e.user.id,
+      current: 1,
+      supersedes_id: null,
+      company_id: e.companyId,
+      company_htp_resident: 1,
+      employer_name: null,
+      job_title: "Junior QA engineer",
+      start_date: "2026-02-20",
+      as_of: "2026-02-20",
+      monthly_pay: 52000,
+      employment_kind: "employee",
+      hours_per_week: 40,
+      related: "yes",
+      started_before_graduation: 0,
+      job_region_id: regionId,
+      placement_id: placement.id,
     });
   });
 
@@ -65,7 +94,14 @@ describe("a hire becomes an employed record", () => {
     const { applicationId } = await offer(g, e.companyId, e.user.id, "internship");
     await c.db.updateTable("companies").set({ status: "rejected" }).where("id", "=", e.companyId).execute();
     await move(c.db, e.companyId, applicationId, { ...NO_MOVE, to: "hired", startDate: "2026-05-01", monthlyPay: null }, e.user.id);
-    expect((await outcomes())[0]).toMatchObject({ checkpoint: "graduation", started_before_graduation: 1, employment_kind: "paid_internship", hours_per_week: 20, company_htp_resident: 0, monthly_pay: null });
+    expect((await outcomes())[0]).toMatchObject({
+      checkpoint: "graduation",
+      started_before_graduation: 1,
+      employment_kind: "paid_internship",
+      hours_per_week: 20,
+      company_htp_resident: 0,
+      monthly_pay: null,
+    });
   });
 
   it("keeps the history on correction, and the database refuses to change or delete an old row", async () => {
@@ -78,10 +114,28 @@ describe("a hire becomes an employed record", () => {
     const [hire] = await outcomes();
 
     // Staff correct the graduation checkpoint: the pay was different.
-    const res = await call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, {
-      intent: "record", checkpoint: "graduation", code: "employed", asOf: "2025-07-31", kind: "employee", hours: "40", companyId: String(e.companyId),
-      jobTitle: "Junior QA engineer", startDate: "2025-06-30", monthlyPay: "45 000", related: "yes", regionId: "",
-    }, { cookie: staffCookie }), { id: String(g) });
+    const res = await call(
+      graduateOutcomes.action,
+      post(
+        `/staff/outcomes/graduates/${g}`,
+        {
+          intent: "record",
+          checkpoint: "graduation",
+          code: "employed",
+          asOf: "2025-07-31",
+          kind: "employee",
+          hours: "40",
+          companyId: String(e.companyId),
+          jobTitle: "Junior QA engineer",
+          startDate: "2025-06-30",
+          monthlyPay: "45 000",
+          related: "yes",
+          regionId: "",
+        },
+        { cookie: staffCookie },
+      ),
+      { id: String(g) },
+    );
     expect(res.status).toBe(302);
     const rows = await outcomes();
     expect(rows).toHaveLength(2);
@@ -93,7 +147,9 @@ describe("a hire becomes an employed record", () => {
 
     // The page shows both, current first.
     const page = await call(graduateOutcomes.loader, get(`/staff/outcomes/graduates/${g}`, { cookie: staffCookie }), { id: String(g) });
-    const graduation = (page.data as { checkpoints: { checkpoint: string; records: { id: number }[] }[] }).checkpoints.find((x) => x.checkpoint === "graduation")!;
+    const graduation = (page.data as { checkpoints: { checkpoint: string; records: { id: number }[] }[] }).checkpoints.find(
+      (x) => x.checkpoint === "graduation",
+    )!;
     expect(graduation.records.map((r) => r.id)).toEqual([rows[1]!.id, hire!.id]);
 
     expect(() => c.sqlite.prepare("update outcomes set monthly_pay = 1 where id = ?").run(hire!.id)).toThrow(/append-only/);
@@ -110,30 +166,64 @@ describe("staff record outcomes", () => {
     const staff = await makeUser(c, "staff");
     const cookie = await sessionCookieFor(staff.id);
     const before = snapshot(c);
-    const send = (fields: Record<string, string>) => call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "record", ...fields }, { cookie }), { id: String(g) });
-    const noEmployer = await send({ checkpoint: "m6", code: "employed", asOf: "2025-12-30", kind: "employee", hours: "сорок", startDate: "2025-13-01", monthlyPay: "45k", jobTitle: "Тестировщик" });
+    const send = (fields: Record<string, string>) =>
+      call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "record", ...fields }, { cookie }), { id: String(g) });
+    const noEmployer = await send({
+      checkpoint: "m6",
+      code: "employed",
+      asOf: "2025-12-30",
+      kind: "employee",
+      hours: "сорок",
+      startDate: "2025-13-01",
+      monthlyPay: "45k",
+      jobTitle: "Тестировщик",
+    });
     expect(noEmployer.status).toBe(400);
     expect(noEmployer.data).toMatchObject({
       errors: { hours: "outcomes.errors.hours", employerName: "outcomes.errors.employer", startDate: "errors.date", monthlyPay: "outcomes.errors.pay" },
       values: { jobTitle: "Тестировщик", hours: "сорок" },
     });
-    expect((await send({ checkpoint: "m99", code: "rich", asOf: "" })).data).toMatchObject({ errors: { checkpoint: "errors.invalid", code: "errors.invalid", asOf: "errors.required" } });
-    expect((await send({ checkpoint: "m6", code: "excluded", asOf: "2025-12-30" })).data).toMatchObject({ errors: { reason: "outcomes.errors.excludedReason" } });
-    expect((await send({ checkpoint: "m6", code: "employed", asOf: "2025-12-30", kind: "employee", hours: "40", companyId: "999999", startDate: "2025-09-01" })).data).toMatchObject({ errors: { companyId: "outcomes.errors.company" } });
+    expect((await send({ checkpoint: "m99", code: "rich", asOf: "" })).data).toMatchObject({
+      errors: { checkpoint: "errors.invalid", code: "errors.invalid", asOf: "errors.required" },
+    });
+    expect((await send({ checkpoint: "m6", code: "excluded", asOf: "2025-12-30" })).data).toMatchObject({
+      errors: { reason: "outcomes.errors.excludedReason" },
+    });
+    expect(
+      (await send({ checkpoint: "m6", code: "employed", asOf: "2025-12-30", kind: "employee", hours: "40", companyId: "999999", startDate: "2025-09-01" }))
+        .data,
+    ).toMatchObject({ errors: { companyId: "outcomes.errors.company" } });
     expect(snapshot(c)).toEqual(before);
-    expect((await call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "nonsense" }, { cookie }), { id: String(g) })).status).toBe(400);
+    expect((await call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "nonsense" }, { cookie }), { id: String(g) })).status).toBe(
+      400,
+    );
     expect((await call(graduateOutcomes.loader, get("/staff/outcomes/graduates/999999", { cookie }), { id: "999999" })).status).toBe(404);
     expect((await call(graduateOutcomes.loader, get("/staff/outcomes/graduates/abc", { cookie }), { id: "abc" })).status).toBe(404);
 
     // A free employer name, and an excluded reason kept.
-    expect((await send({ checkpoint: "m6", code: "employed", asOf: "2025-12-30", kind: "freelance", hours: "25", employerName: "ОсОО «Нарын Тех»", startDate: "2025-10-01" })).status).toBe(302);
+    expect(
+      (
+        await send({
+          checkpoint: "m6",
+          code: "employed",
+          asOf: "2025-12-30",
+          kind: "freelance",
+          hours: "25",
+          employerName: "ОсОО «Нарын Тех»",
+          startDate: "2025-10-01",
+        })
+      ).status,
+    ).toBe(302);
     expect((await send({ checkpoint: "m12", code: "excluded", asOf: "2026-06-30", reason: "Эмигрировал, связи нет" })).status).toBe(302);
     const rows = await outcomes();
     expect(rows.map((r) => [r.checkpoint, r.code, r.employer_name, r.company_htp_resident, r.related, r.excluded_reason])).toEqual([
       ["m6", "employed", "ОсОО «Нарын Тех»", 0, "unknown", null],
       ["m12", "excluded", null, null, null, "Эмигрировал, связи нет"],
     ]);
-    expect((await c.db.selectFrom("audit_log").select("action").where("action", "like", "outcome.%").execute()).map((a) => a.action)).toEqual(["outcome.record", "outcome.record"]);
+    expect((await c.db.selectFrom("audit_log").select("action").where("action", "like", "outcome.%").execute()).map((a) => a.action)).toEqual([
+      "outcome.record",
+      "outcome.record",
+    ]);
   });
 });
 
@@ -159,7 +249,10 @@ describe("follow-up and survey links", () => {
     const recent = await graduateIn(today, { firstName: "Бакыт", lastName: "Токтогулов" });
     const known = await graduateIn(today, { firstName: "Нурлан", lastName: "Асанов" });
     const future = await graduateIn("2099-06-30", { firstName: "Эрмек", lastName: "Бейшеналиев" });
-    await c.db.insertInto("outcomes").values({ graduate_id: known, checkpoint: "graduation", code: "seeking", as_of: today, source: "staff", recorded_by: null }).execute();
+    await c.db
+      .insertInto("outcomes")
+      .values({ graduate_id: known, checkpoint: "graduation", code: "seeking", as_of: today, source: "staff", recorded_by: null })
+      .execute();
     const list = await call(followUp.loader, get("/staff/outcomes/follow-up", { cookie }));
     const data = list.data as { rows: { id: number; checkpoint: string; state: string }[]; total: number };
     expect(data.rows.map((r) => [r.id, r.checkpoint, r.state])).toEqual([[recent, "graduation", "due"]]);
@@ -179,21 +272,47 @@ describe("follow-up and survey links", () => {
     expect(link.token_hash).not.toContain(token); // only the hash is kept
     expect(link).toMatchObject({ graduate_id: g, checkpoint: "m12", created_by: staff.id, used_at: null });
     expect(Date.parse(link.expires_at) - Date.now()).toBeGreaterThan(29 * 86_400_000);
-    expect(await c.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "survey-link.create").execute()).toEqual([{ action: "survey-link.create", actor_user_id: staff.id }]);
+    expect(await c.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "survey-link.create").execute()).toEqual([
+      { action: "survey-link.create", actor_user_id: staff.id },
+    ]);
 
     const page = await call(survey.loader, get(`/survey/${token}`), { token });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ state: "usable", link: { firstName: "Айпери", checkpoint: "m12", date: "2026-06-30" } });
 
-    const res = await answer(token, { code: "employed", employerName: "Банк «Бай-Түшүм»", jobTitle: "Оператор 1С", startDate: "2026-02-01", hours: "40", monthlyPay: "38 000", related: "yes" });
+    const res = await answer(token, {
+      code: "employed",
+      employerName: "Банк «Бай-Түшүм»",
+      jobTitle: "Оператор 1С",
+      startDate: "2026-02-01",
+      hours: "40",
+      monthlyPay: "38 000",
+      related: "yes",
+    });
     expect(res.status).toBe(302);
     expect(res.location).toBe("/survey/thanks");
     const [row] = await outcomes();
     expect(row).toMatchObject({
-      graduate_id: g, checkpoint: "m12", code: "employed", source: "survey", recorded_by: null, employer_name: "Банк «Бай-Түшүм»", company_id: null, company_htp_resident: 0,
-      job_title: "Оператор 1С", start_date: "2026-02-01", hours_per_week: 40, monthly_pay: 38000, related: "yes", employment_kind: "employee", started_before_graduation: 0,
+      graduate_id: g,
+      checkpoint: "m12",
+      code: "employed",
+      source: "survey",
+      recorded_by: null,
+      employer_name: "Банк «Бай-Түшүм»",
+      company_id: null,
+      company_htp_resident: 0,
+      job_title: "Оператор 1С",
+      start_date: "2026-02-01",
+      hours_per_week: 40,
+      monthly_pay: 38000,
+      related: "yes",
+      employment_kind: "employee",
+      started_before_graduation: 0,
     });
-    expect(await c.db.selectFrom("survey_links").select(["used_at", "outcome_id"]).executeTakeFirstOrThrow()).toMatchObject({ used_at: expect.any(String), outcome_id: row!.id });
+    expect(await c.db.selectFrom("survey_links").select(["used_at", "outcome_id"]).executeTakeFirstOrThrow()).toMatchObject({
+      used_at: expect.any(String),
+      outcome_id: row!.id,
+    });
 
     // Single use: the page and a second answer say "already answered" with 410, nothing written.
     const before = snapshot(c);
@@ -213,10 +332,24 @@ describe("follow-up and survey links", () => {
     const empty = await answer(token, {});
     expect(empty.status).toBe(400);
     expect(empty.data).toMatchObject({ errors: { code: "outcomes.errors.chooseOne" } });
-    const bad = await answer(token, { code: "employed", employerName: "", jobTitle: "Дизайнер", startDate: "01.02.2026", hours: "0", monthlyPay: "много", related: "maybe" });
+    const bad = await answer(token, {
+      code: "employed",
+      employerName: "",
+      jobTitle: "Дизайнер",
+      startDate: "01.02.2026",
+      hours: "0",
+      monthlyPay: "много",
+      related: "maybe",
+    });
     expect(bad.status).toBe(400);
     expect(bad.data).toMatchObject({
-      errors: { employerName: "errors.required", startDate: "errors.date", hours: "outcomes.errors.hours", monthlyPay: "outcomes.errors.pay", related: "errors.invalid" },
+      errors: {
+        employerName: "errors.required",
+        startDate: "errors.date",
+        hours: "outcomes.errors.hours",
+        monthlyPay: "outcomes.errors.pay",
+        related: "errors.invalid",
+      },
       values: { jobTitle: "Дизайнер", startDate: "01.02.2026", monthlyPay: "много" },
     });
     expect((await answer(token, { code: "excluded" })).data).toMatchObject({ errors: { code: "errors.invalid" } });
@@ -254,7 +387,10 @@ describe("follow-up and survey links", () => {
     const history = (await call(myOutcomes.loader, get("/me/outcomes", { cookie: me }))).data as { history: { given: number }[] };
     expect(history.history.map((h) => h.given)).toEqual([0, 1]);
     expect(((await call(followUp.loader, get("/staff/outcomes/follow-up", { cookie }))).data as { total: number }).total).toBe(0);
-    const res = await call(followUp.action, post("/staff/outcomes/follow-up", { intent: "survey", graduateId: String(g), checkpoint: "graduation" }, { cookie }));
+    const res = await call(
+      followUp.action,
+      post("/staff/outcomes/follow-up", { intent: "survey", graduateId: String(g), checkpoint: "graduation" }, { cookie }),
+    );
     expect(res.status).toBe(400);
     expect(res.data).toMatchObject({ errors: { _form: "outcomes.errors.consentWithdrawn" } });
     expect(await c.db.selectFrom("survey_links").selectAll().execute()).toEqual([]);
@@ -278,7 +414,8 @@ describe("employers confirm their own hires", () => {
     const hires = (list.data as { hires: { id: number; confirmable: { checkpoint: string }[] }[] }).hires;
     expect(hires.map((h) => [h.id, h.confirmable.map((x) => x.checkpoint)])).toEqual([[placement.id, ["m6", "m12"]]]);
 
-    const confirm = (cookie: string, fields: Record<string, string>) => call(employerHires.action, post("/employer/hires", { intent: "confirm", ...fields }, { cookie }));
+    const confirm = (cookie: string, fields: Record<string, string>) =>
+      call(employerHires.action, post("/employer/hires", { intent: "confirm", ...fields }, { cookie }));
     const before = snapshot(c);
     expect((await confirm(other.cookie, { placementId: String(placement.id), checkpoint: "m6" })).status).toBe(404);
     expect(((await call(employerHires.loader, get("/employer/hires", { cookie: other.cookie }))).data as { hires: unknown[] }).hires).toEqual([]);
@@ -288,9 +425,21 @@ describe("employers confirm their own hires", () => {
 
     expect((await confirm(e.cookie, { placementId: String(placement.id), checkpoint: "m6" })).status).toBe(302);
     const m6 = await c.db.selectFrom("outcomes").selectAll().where("checkpoint", "=", "m6").executeTakeFirstOrThrow();
-    expect(m6).toMatchObject({ code: "employed", source: "employer", recorded_by: e.user.id, company_id: e.companyId, company_htp_resident: 1, start_date: "2024-06-30", monthly_pay: 60000, placement_id: placement.id, current: 1 });
+    expect(m6).toMatchObject({
+      code: "employed",
+      source: "employer",
+      recorded_by: e.user.id,
+      company_id: e.companyId,
+      company_htp_resident: 1,
+      start_date: "2024-06-30",
+      monthly_pay: 60000,
+      placement_id: placement.id,
+      current: 1,
+    });
     // Once confirmed, that checkpoint is no longer offered.
-    const after = (await call(employerHires.loader, get("/employer/hires", { cookie: e.cookie }))).data as { hires: { confirmable: { checkpoint: string }[]; confirmed: string[] }[] };
+    const after = (await call(employerHires.loader, get("/employer/hires", { cookie: e.cookie }))).data as {
+      hires: { confirmable: { checkpoint: string }[]; confirmed: string[] }[];
+    };
     expect(after.hires[0]).toMatchObject({ confirmed: ["graduation", "m6"], confirmable: [{ checkpoint: "m12" }] });
     expect((await confirm(e.cookie, { placementId: String(placement.id), checkpoint: "m6" })).status).toBe(409);
   });
@@ -307,7 +456,10 @@ describe("who may open the outcome pages", () => {
       () => call(followUp.loader, get("/staff/outcomes/follow-up")),
       () => call(followUp.action, post("/staff/outcomes/follow-up", { intent: "survey", graduateId: String(g), checkpoint: "m12" })),
       () => call(graduateOutcomes.loader, get(`/staff/outcomes/graduates/${g}`), { id: String(g) }),
-      () => call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "record", checkpoint: "m12", code: "seeking", asOf: "2026-07-01" }), { id: String(g) }),
+      () =>
+        call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "record", checkpoint: "m12", code: "seeking", asOf: "2026-07-01" }), {
+          id: String(g),
+        }),
     ];
     for (const page of staffPages) {
       const res = await page();
@@ -318,7 +470,11 @@ describe("who may open the outcome pages", () => {
       call(followUp.loader, get("/staff/outcomes/follow-up", { cookie })),
       call(followUp.action, post("/staff/outcomes/follow-up", { intent: "survey", graduateId: String(g), checkpoint: "m12" }, { cookie })),
       call(graduateOutcomes.loader, get(`/staff/outcomes/graduates/${g}`, { cookie }), { id: String(g) }),
-      call(graduateOutcomes.action, post(`/staff/outcomes/graduates/${g}`, { intent: "record", checkpoint: "m12", code: "seeking", asOf: "2026-07-01" }, { cookie }), { id: String(g) }),
+      call(
+        graduateOutcomes.action,
+        post(`/staff/outcomes/graduates/${g}`, { intent: "record", checkpoint: "m12", code: "seeking", asOf: "2026-07-01" }, { cookie }),
+        { id: String(g) },
+      ),
     ];
     const gradCookie = await sessionCookieFor(grad.id);
     const before = snapshot(c);
@@ -333,7 +489,9 @@ describe("who may open the outcome pages", () => {
     expect(hiresVisitor.location).toMatch(/^\/login\?redirectTo=/);
     for (const cookie of [pending.cookie, await sessionCookieFor(grad.id), await sessionCookieFor(admin.id)]) {
       expect((await call(employerHires.loader, get("/employer/hires", { cookie }))).status).toBe(403);
-      expect((await call(employerHires.action, post("/employer/hires", { intent: "confirm", placementId: "1", checkpoint: "m6" }, { cookie }))).status).toBe(403);
+      expect((await call(employerHires.action, post("/employer/hires", { intent: "confirm", placementId: "1", checkpoint: "m6" }, { cookie }))).status).toBe(
+        403,
+      );
     }
     // The consent page is the graduate's own.
     expect((await call(myOutcomes.loader, get("/me/outcomes", { cookie: e.cookie }))).status).toBe(403);

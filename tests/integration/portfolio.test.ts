@@ -31,7 +31,6 @@ async function signedInGraduate(name = { first: "Айпери", last: "Жума�
   return { userId: userId!, graduateId, cookie: await sessionCookieFor(userId!) };
 }
 
-
 type Graduate = Awaited<ReturnType<typeof signedInGraduate>>;
 
 const baseProject = {
@@ -93,7 +92,7 @@ async function skillSlugs(projectId: number) {
 }
 
 function errorsOf(res: Outcome) {
-  return (res.data as { errors: Record<string, unknown>; values: Record<string, string> });
+  return res.data as { errors: Record<string, unknown>; values: Record<string, string> };
 }
 
 /** Sets a PNG's declared size (IHDR) without changing its pixels, fixing the chunk's checksum. */
@@ -121,8 +120,14 @@ describe("graduates create, edit, reorder and delete their projects", () => {
     const id = Number(res.location!.split("/").pop());
     const row = await c.db.selectFrom("projects").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
-      graduate_id: g.graduateId, title: "Онлайн-дүкөн", role: "Front-end developer", repo_url: "https://github.com/aiperi/shop",
-      demo_url: null, started_on: "2025-02", finished_on: "2025-05", position: 0,
+      graduate_id: g.graduateId,
+      title: "Онлайн-дүкөн",
+      role: "Front-end developer",
+      repo_url: "https://github.com/aiperi/shop",
+      demo_url: null,
+      started_on: "2025-02",
+      finished_on: "2025-05",
+      position: 0,
     });
     // "джаваскрипт" and "JS" are both JavaScript: one skill, not two.
     expect(await skillSlugs(id)).toEqual(["git", "html-css-layout", "javascript", "teamwork"]);
@@ -141,7 +146,11 @@ describe("graduates create, edit, reorder and delete their projects", () => {
     const id = await createProject(g);
     const res = await call(
       projectRoute.action,
-      post(`/me/projects/${id}`, { ...baseProject, title: "Felt shop", skills: "Работа в команде", repoUrl: "github.com/aiperi/felt", finishedOn: "" }, { cookie: g.cookie }),
+      post(
+        `/me/projects/${id}`,
+        { ...baseProject, title: "Felt shop", skills: "Работа в команде", repoUrl: "github.com/aiperi/felt", finishedOn: "" },
+        { cookie: g.cookie },
+      ),
       { id: String(id) },
     );
     expect(res.status).toBe(302);
@@ -213,7 +222,12 @@ describe("bad project input keeps what was typed and writes nothing", () => {
       const res = await call(projectRoute.action, post("/me/projects/new", typed, { cookie: g.cookie }), { id: "new" });
       expect(res.status).toBe(400);
       expect(errorsOf(res).errors).toEqual(errors);
-      expect(errorsOf(res).values).toMatchObject({ title: typed.title.slice(0, 10_000), skills: typed.skills, repoUrl: typed.repoUrl, startedOn: typed.startedOn });
+      expect(errorsOf(res).values).toMatchObject({
+        title: typed.title.slice(0, 10_000),
+        skills: typed.skills,
+        repoUrl: typed.repoUrl,
+        startedOn: typed.startedOn,
+      });
       expect(snapshot(c)).toEqual(before);
     });
   }
@@ -222,7 +236,9 @@ describe("bad project input keeps what was typed and writes nothing", () => {
     const g = await signedInGraduate();
     const id = await createProject(g);
     const before = snapshot(c);
-    const res = await call(projectRoute.action, post(`/me/projects/${id}`, { ...baseProject, title: "", skills: "нет такого" }, { cookie: g.cookie }), { id: String(id) });
+    const res = await call(projectRoute.action, post(`/me/projects/${id}`, { ...baseProject, title: "", skills: "нет такого" }, { cookie: g.cookie }), {
+      id: String(id),
+    });
     expect(res.status).toBe(400);
     expect(errorsOf(res).errors.title).toBe("errors.required");
     expect(errorsOf(res).values.skills).toBe("нет такого");
@@ -272,8 +288,16 @@ describe("who may use the portfolio pages", () => {
       expect((await call(projectRoute.loader, get(`/me/projects/${id}`, { cookie: u.cookie }), { id: String(id) })).status).toBe(403);
       expect((await call(projectRoute.action, post("/me/projects/new", baseProject, { cookie: u.cookie }), { id: "new" })).status).toBe(403);
       expect((await call(projectRoute.action, post(`/me/projects/${id}`, { intent: "delete" }, { cookie: u.cookie }), { id: String(id) })).status).toBe(403);
-      expect((await call(projectsIndex.action, post("/me/projects", { intent: "move", projectId: String(id), direction: "up" }, { cookie: u.cookie }))).status).toBe(403);
-      expect((await call(projectRoute.action, multipart(`/me/projects/${id}`, { intent: "upload", file: await pngFile(20, 20), alt: "x" }, u.cookie), { id: String(id) })).status).toBe(403);
+      expect(
+        (await call(projectsIndex.action, post("/me/projects", { intent: "move", projectId: String(id), direction: "up" }, { cookie: u.cookie }))).status,
+      ).toBe(403);
+      expect(
+        (
+          await call(projectRoute.action, multipart(`/me/projects/${id}`, { intent: "upload", file: await pngFile(20, 20), alt: "x" }, u.cookie), {
+            id: String(id),
+          })
+        ).status,
+      ).toBe(403);
       // Only the session and user rows of the new account were added.
       expect(snapshot(c)).toEqual(after);
     }
@@ -303,7 +327,10 @@ describe("who may use the portfolio pages", () => {
       const res = await call(projectRoute.action, post(`/me/projects/${aProject}`, fields, { cookie: b.cookie }), params);
       expect(res.status, JSON.stringify(fields)).toBe(404);
     }
-    expect((await call(projectRoute.action, multipart(`/me/projects/${aProject}`, { intent: "upload", file: await pngFile(20, 20), alt: "x" }, b.cookie), params)).status).toBe(404);
+    expect(
+      (await call(projectRoute.action, multipart(`/me/projects/${aProject}`, { intent: "upload", file: await pngFile(20, 20), alt: "x" }, b.cookie), params))
+        .status,
+    ).toBe(404);
     // A's image through B's own project id is not B's either.
     const crossed: Record<string, string>[] = [
       { intent: "image-alt", imageId: String(aImage!.id), imageAlt: "mine now" },
@@ -312,7 +339,9 @@ describe("who may use the portfolio pages", () => {
     for (const fields of crossed) {
       expect((await call(projectRoute.action, post(`/me/projects/${bProject}`, fields, { cookie: b.cookie }), { id: String(bProject) })).status).toBe(404);
     }
-    expect((await call(projectsIndex.action, post("/me/projects", { intent: "move", projectId: String(aProject), direction: "down" }, { cookie: b.cookie }))).status).toBe(404);
+    expect(
+      (await call(projectsIndex.action, post("/me/projects", { intent: "move", projectId: String(aProject), direction: "down" }, { cookie: b.cookie }))).status,
+    ).toBe(404);
     expect(snapshot(c)).toEqual(before);
     expect(storedFiles()).toEqual(filesBefore);
   });
@@ -358,7 +387,11 @@ describe("image uploads", () => {
     expect(served.headers.get("Content-Security-Policy")).toMatch(/^default-src 'none'/);
     expect(served.headers.get("Cache-Control")).toBe("private, no-cache");
     expect((await call(uploads.loader, get(`/uploads/${image!.file_name}`), { file: image!.file_name })).status).toBe(404);
-    const raw = await uploads.loader({ request: get(`/uploads/${image!.file_name}`, { cookie: g.cookie }), params: { file: image!.file_name }, context: { clientAddress: "127.0.0.1", cspNonce: "" } });
+    const raw = await uploads.loader({
+      request: get(`/uploads/${image!.file_name}`, { cookie: g.cookie }),
+      params: { file: image!.file_name },
+      context: { clientAddress: "127.0.0.1", cspNonce: "" },
+    });
     expect(Buffer.from(await (raw as Response).arrayBuffer()).equals(bytes)).toBe(true);
 
     // The project page shows it with its alt text and size.
@@ -371,12 +404,19 @@ describe("image uploads", () => {
   it("accepts JPEG and WebP by content, and keeps small images at their size", async () => {
     const g = await signedInGraduate();
     const id = await createProject(g);
-    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#336699" } }).jpeg().toBuffer();
-    const webp = await sharp({ create: { width: 300, height: 900, channels: 4, background: "#33669980" } }).webp().toBuffer();
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#336699" } })
+      .jpeg()
+      .toBuffer();
+    const webp = await sharp({ create: { width: 300, height: 900, channels: 4, background: "#33669980" } })
+      .webp()
+      .toBuffer();
     // The names and claimed types are wrong on purpose: only the content counts.
     expect((await upload(g, id, new File([new Uint8Array(jpeg)], "photo.webp", { type: "application/octet-stream" }))).status).toBe(302);
     expect((await upload(g, id, new File([new Uint8Array(webp)], "tall.jpg", { type: "image/jpeg" }))).status).toBe(302);
-    expect((await imagesOf(id)).map((i) => [i.width, i.height, i.position])).toEqual([[640, 480, 0], [300, 900, 1]]);
+    expect((await imagesOf(id)).map((i) => [i.width, i.height, i.position])).toEqual([
+      [640, 480, 0],
+      [300, 900, 1],
+    ]);
   });
 
   it("refuses a text file renamed .png with upload.notImage, leaving no row and no file", async () => {
@@ -396,10 +436,16 @@ describe("image uploads", () => {
     const g = await signedInGraduate();
     const id = await createProject(g);
     const before = snapshot(c);
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
+      .gif()
+      .toBuffer();
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#fff" } }).png().toBuffer();
-    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#fff" } }).jpeg().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#fff" } })
+      .jpeg()
+      .toBuffer();
     const cases: [File, string, number][] = [
       [new File([new Uint8Array(gif)], "anim.png", { type: "image/png" }), "upload.notImage", 415],
       [new File([svg], "logo.png", { type: "image/png" }), "upload.notImage", 415],
@@ -423,7 +469,9 @@ describe("image uploads", () => {
     const g = await signedInGraduate();
     const id = await createProject(g);
     const before = snapshot(c);
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#fff" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     // Just over the limit: a real PNG with padding after it.
     const justOver = new Uint8Array(MAX_UPLOAD_BYTES + 1);
     justOver.set(png);
@@ -440,7 +488,9 @@ describe("image uploads", () => {
     expect(errorsOf(res2).errors).toEqual({ file: "upload.tooLarge" });
 
     // Declared too large: refused without reading the body at all.
-    const declared = multipart(`/me/projects/${id}`, { intent: "upload", alt: "x", file: new File([new Uint8Array(png)], "a.png") }, g.cookie, { "Content-Length": String(50 * 1024 * 1024) });
+    const declared = multipart(`/me/projects/${id}`, { intent: "upload", alt: "x", file: new File([new Uint8Array(png)], "a.png") }, g.cookie, {
+      "Content-Length": String(50 * 1024 * 1024),
+    });
     const res3 = await call(projectRoute.action, declared, { id: String(id) });
     expect(res3.status).toBe(413);
     expect(declared.bodyUsed).toBe(false);
@@ -519,8 +569,17 @@ describe("the uploads route", () => {
     fs.mkdirSync(UPLOAD_DIR, { recursive: true });
     fs.writeFileSync(`${UPLOAD_DIR}/notes.txt`, "private");
     for (const name of [
-      "../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "..\\..\\etc\\passwd", "notes.txt", "/etc/passwd",
-      `${"a".repeat(32)}.png`, `${"A".repeat(32)}.webp`, `${"a".repeat(31)}.webp`, `${"a".repeat(32)}.webp/..`, `${"a".repeat(32)}.webp`, "",
+      "../etc/passwd",
+      "..%2F..%2Fetc%2Fpasswd",
+      "..\\..\\etc\\passwd",
+      "notes.txt",
+      "/etc/passwd",
+      `${"a".repeat(32)}.png`,
+      `${"A".repeat(32)}.webp`,
+      `${"a".repeat(31)}.webp`,
+      `${"a".repeat(32)}.webp/..`,
+      `${"a".repeat(32)}.webp`,
+      "",
     ]) {
       const res = await call(uploads.loader, get(`/uploads/${encodeURIComponent(name)}`), { file: name });
       expect(res.status, name).toBe(404);
@@ -556,7 +615,8 @@ describe("portfolio and upload messages", () => {
         const text = portfolioMessages[lang][key];
         expect(text.trim(), `${lang}:${key}`).not.toBe("");
         expect(placeholders(text), `${lang}:${key}`).toEqual(placeholders(portfolioMessages.en[key]));
-        if (/\p{L}{2,}.*\s.*\p{L}{2,}/u.test(portfolioMessages.en[key].replace(/\{\w+\}/g, ""))) expect(text, `${lang}:${key}`).not.toBe(portfolioMessages.en[key]);
+        if (/\p{L}{2,}.*\s.*\p{L}{2,}/u.test(portfolioMessages.en[key].replace(/\{\w+\}/g, "")))
+          expect(text, `${lang}:${key}`).not.toBe(portfolioMessages.en[key]);
       }
     }
   });

@@ -53,7 +53,13 @@ describe("the graduate's profile", () => {
     const res = await call(meProfile.action, post("/me/profile", basics(), { cookie: g.cookie }));
     expect(res.status).toBe(302);
     const row = await c.db.selectFrom("graduates").selectAll().where("id", "=", g.graduateId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ slug: "aygerim-osmonova", visibility: "public", willing_to_relocate: 1, contact_email: "aigerim@mail.kg", contact_telegram: "@aigerim_dev" });
+    expect(row).toMatchObject({
+      slug: "aygerim-osmonova",
+      visibility: "public",
+      willing_to_relocate: 1,
+      contact_email: "aigerim@mail.kg",
+      contact_telegram: "@aigerim_dev",
+    });
     expect(row.published_at).not.toBeNull();
     const homePage = await call(home.loader, get("/"));
     expect((homePage.data as { graduates: { slug: string }[] }).graduates.map((x) => x.slug)).toContain("aygerim-osmonova");
@@ -62,7 +68,12 @@ describe("the graduate's profile", () => {
   it("answers bad input with 400 and field messages, keeping what was typed and writing nothing", async () => {
     const g = await joinedGraduate();
     const before = snapshot(c);
-    const res = await call(meProfile.action, post("/me/profile", basics({ contactEmail: "nope", availableFrom: "2026-13-40", visibility: "everyone", headline: "x".repeat(500) }), { cookie: g.cookie }));
+    const res = await call(
+      meProfile.action,
+      post("/me/profile", basics({ contactEmail: "nope", availableFrom: "2026-13-40", visibility: "everyone", headline: "x".repeat(500) }), {
+        cookie: g.cookie,
+      }),
+    );
     expect(res.status).toBe(400);
     const body = res.data as { errors: Record<string, unknown>; values: Record<string, string> };
     expect(body.errors).toMatchObject({ contactEmail: "errors.email", availableFrom: "errors.date", visibility: "errors.invalid", headline: "errors.tooLong" });
@@ -95,7 +106,10 @@ describe("the graduate's profile", () => {
 
   it("saves languages and takes the English level from them", async () => {
     const g = await joinedGraduate();
-    const res = await call(meLanguages.action, post("/me/languages", { "lang-ky": "native", "lang-ru": "C1", "lang-en": "B1", "lang-tr": "" }, { cookie: g.cookie }));
+    const res = await call(
+      meLanguages.action,
+      post("/me/languages", { "lang-ky": "native", "lang-ru": "C1", "lang-en": "B1", "lang-tr": "" }, { cookie: g.cookie }),
+    );
     expect(res.status).toBe(302);
     const row = await c.db.selectFrom("graduates").select("english_level").where("id", "=", g.graduateId).executeTakeFirstOrThrow();
     expect(row.english_level).toBe("B1");
@@ -106,33 +120,74 @@ describe("the graduate's profile", () => {
   it("lets the graduate declare modules and a certificate, but not change a verified module", async () => {
     const g = await joinedGraduate();
     const m1 = await c.db.selectFrom("modules").select("id").where("number", "=", 1).executeTakeFirstOrThrow();
-    expect((await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-03-01", score: "88" }, { cookie: g.cookie }))).status).toBe(302);
-    const future = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2999-01-01", score: "" }, { cookie: g.cookie }));
+    expect(
+      (
+        await call(
+          meModules.action,
+          post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-03-01", score: "88" }, { cookie: g.cookie }),
+        )
+      ).status,
+    ).toBe(302);
+    const future = await call(
+      meModules.action,
+      post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2999-01-01", score: "" }, { cookie: g.cookie }),
+    );
     expect(future.data).toMatchObject({ errors: { completedOn: "errors.date" } });
     // Nothing typed in the date: the answer says the date is missing, not that its format is wrong (issue 14, item 6).
-    const noDate = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "", score: "" }, { cookie: g.cookie }));
+    const noDate = await call(
+      meModules.action,
+      post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "", score: "" }, { cookie: g.cookie }),
+    );
     expect(noDate.status).toBe(400);
     expect(noDate.data).toMatchObject({ errors: { completedOn: "modules.dateMissing" } });
-    const badScore = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-03-01", score: "140" }, { cookie: g.cookie }));
+    const badScore = await call(
+      meModules.action,
+      post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-03-01", score: "140" }, { cookie: g.cookie }),
+    );
     expect(badScore.data).toMatchObject({ errors: { score: "errors.invalid" } });
     const halfCert = await call(meModules.action, post("/me/modules", { intent: "certificate", number: "ISDEL-1", date: "" }, { cookie: g.cookie }));
     expect(halfCert.data).toMatchObject({ errors: { date: "errors.required" } });
-    expect((await call(meModules.action, post("/me/modules", { intent: "certificate", number: "ISDEL-1", date: "2026-05-05" }, { cookie: g.cookie }))).status).toBe(302);
+    expect(
+      (await call(meModules.action, post("/me/modules", { intent: "certificate", number: "ISDEL-1", date: "2026-05-05" }, { cookie: g.cookie }))).status,
+    ).toBe(302);
 
     // Staff verify the module and the certificate; the module's skills become module-backed claims.
     const staffCookie = await sessionCookieFor(g.staff.id);
-    expect((await call(staffGraduate.action, post(`/staff/graduates/${g.graduateId}`, { intent: "verifyModule", moduleId: String(m1.id), completedOn: "2026-03-01", score: "90" }, { cookie: staffCookie }), { id: String(g.graduateId) })).status).toBe(302);
-    expect((await call(staffGraduate.action, post(`/staff/graduates/${g.graduateId}`, { intent: "verifyCertificate" }, { cookie: staffCookie }), { id: String(g.graduateId) })).status).toBe(302);
+    expect(
+      (
+        await call(
+          staffGraduate.action,
+          post(
+            `/staff/graduates/${g.graduateId}`,
+            { intent: "verifyModule", moduleId: String(m1.id), completedOn: "2026-03-01", score: "90" },
+            { cookie: staffCookie },
+          ),
+          { id: String(g.graduateId) },
+        )
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await call(staffGraduate.action, post(`/staff/graduates/${g.graduateId}`, { intent: "verifyCertificate" }, { cookie: staffCookie }), {
+          id: String(g.graduateId),
+        })
+      ).status,
+    ).toBe(302);
     const claims = await c.db.selectFrom("graduate_skills").select(["source"]).where("graduate_id", "=", g.graduateId).execute();
     expect(claims.length).toBeGreaterThan(0);
     expect(claims.every((x) => x.source === "module")).toBe(true);
-    const locked = await call(meModules.action, post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-01-01", score: "10" }, { cookie: g.cookie }));
+    const locked = await call(
+      meModules.action,
+      post("/me/modules", { intent: "module", moduleId: String(m1.id), completedOn: "2026-01-01", score: "10" }, { cookie: g.cookie }),
+    );
     expect(locked.status).toBe(400);
     const row = await c.db.selectFrom("graduate_modules").select(["score", "verified_by"]).where("graduate_id", "=", g.graduateId).executeTakeFirstOrThrow();
     expect(row).toEqual({ score: 90, verified_by: g.staff.id });
     // Changing the certificate withdraws its verification.
     await call(meModules.action, post("/me/modules", { intent: "certificate", number: "ISDEL-2", date: "2026-05-05" }, { cookie: g.cookie }));
-    expect((await c.db.selectFrom("graduates").select("certificate_verified_at").where("id", "=", g.graduateId).executeTakeFirstOrThrow()).certificate_verified_at).toBeNull();
+    expect(
+      (await c.db.selectFrom("graduates").select("certificate_verified_at").where("id", "=", g.graduateId).executeTakeFirstOrThrow()).certificate_verified_at,
+    ).toBeNull();
   });
 
   it("staff verify a self-declared skill; audit records every verification", async () => {
@@ -140,7 +195,11 @@ describe("the graduate's profile", () => {
     await call(meSkills.action, post("/me/skills", { intent: "add", skill: "Python", level: "advanced" }, { cookie: g.cookie }));
     const python = await c.db.selectFrom("skills").select("id").where("slug", "=", "python").executeTakeFirstOrThrow();
     const staffCookie = await sessionCookieFor(g.staff.id);
-    const res = await call(staffGraduate.action, post(`/staff/graduates/${g.graduateId}`, { intent: "verifySkill", skillId: String(python.id) }, { cookie: staffCookie }), { id: String(g.graduateId) });
+    const res = await call(
+      staffGraduate.action,
+      post(`/staff/graduates/${g.graduateId}`, { intent: "verifySkill", skillId: String(python.id) }, { cookie: staffCookie }),
+      { id: String(g.graduateId) },
+    );
     expect(res.status).toBe(302);
     expect((await c.db.selectFrom("graduate_skills").select("source").where("graduate_id", "=", g.graduateId).executeTakeFirstOrThrow()).source).toBe("staff");
     expect(await c.db.selectFrom("audit_log").select("action").where("action", "=", "skill.verify").executeTakeFirst()).toBeDefined();
@@ -172,7 +231,15 @@ describe("who may open what", () => {
     const g = await joinedGraduate();
     const employer = await makeUser(c, "employer");
     expect((await call(staffGraduate.loader, get(`/staff/graduates/${g.graduateId}`, { cookie: g.cookie }), { id: String(g.graduateId) })).status).toBe(403);
-    expect((await call(staffGraduate.action, post(`/staff/graduates/${g.graduateId}`, { intent: "verifyCertificate" }, { cookie: await sessionCookieFor(employer.id) }), { id: String(g.graduateId) })).status).toBe(403);
+    expect(
+      (
+        await call(
+          staffGraduate.action,
+          post(`/staff/graduates/${g.graduateId}`, { intent: "verifyCertificate" }, { cookie: await sessionCookieFor(employer.id) }),
+          { id: String(g.graduateId) },
+        )
+      ).status,
+    ).toBe(403);
     const staffCookie = await sessionCookieFor(g.staff.id);
     expect((await call(staffGraduate.loader, get("/staff/graduates/999999", { cookie: staffCookie }), { id: "999999" })).status).toBe(404);
   });
@@ -193,7 +260,10 @@ describe("who may open what", () => {
     expect((await as(other.cookie)).status).toBe(404);
     const seen = await as(await sessionCookieFor(verified.id));
     expect(seen.status).toBe(200);
-    expect((seen.data as { graduate: { contacts: unknown; indexable: boolean } }).graduate).toMatchObject({ contacts: { email: "aigerim@mail.kg" }, indexable: false });
+    expect((seen.data as { graduate: { contacts: unknown; indexable: boolean } }).graduate).toMatchObject({
+      contacts: { email: "aigerim@mail.kg" },
+      indexable: false,
+    });
 
     await call(meProfile.action, post("/me/profile", basics({ visibility: "public" }), { cookie: g.cookie }));
     const publicView = await as();

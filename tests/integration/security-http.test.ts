@@ -132,9 +132,16 @@ describe("sessions over HTTP", () => {
   it("ends every session at a password change, keeping only the fresh one of the device that changed it", async () => {
     const phone = (await signIn("employer@demo.kg", DEMO_PASSWORD)).cookie!;
     const laptop = (await signIn("employer@demo.kg", DEMO_PASSWORD)).cookie!;
-    const res = await postForm("/account", laptop, { currentPassword: DEMO_PASSWORD, password: "a-brand-new-password", passwordRepeat: "a-brand-new-password" });
+    const res = await postForm("/account", laptop, {
+      currentPassword: DEMO_PASSWORD,
+      password: "a-brand-new-password",
+      passwordRepeat: "a-brand-new-password",
+    });
     expect(res.status).toBe(302);
-    const fresh = res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
+    const fresh = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("__session="))!
+      .split(";")[0]!;
     expect(await sessionWorks(phone)).toBe(false);
     expect(await sessionWorks(laptop)).toBe(false);
     expect(await sessionWorks(fresh)).toBe(true);

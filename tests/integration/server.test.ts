@@ -123,9 +123,17 @@ describe("cross-site request forgery", () => {
       body: new URLSearchParams({ certificate_name_ky: "X", certificate_name_ru: "X", certificate_name_en: "X" }),
     });
     expect(forged.status).toBe(403);
-    const byReferer = await fetch(`${server.url}/logout`, { method: "POST", redirect: "manual", headers: { Cookie: cookie, Referer: "https://evil.example/page" } });
+    const byReferer = await fetch(`${server.url}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Referer: "https://evil.example/page" },
+    });
     expect(byReferer.status).toBe(403);
-    const crossSite = await fetch(`${server.url}/logout`, { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: server.url, "Sec-Fetch-Site": "cross-site" } });
+    const crossSite = await fetch(`${server.url}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: server.url, "Sec-Fetch-Site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
     const page = await fetch(`${server.url}/admin/settings`, { headers: { Cookie: cookie } });
     expect(await page.text()).not.toContain('value="X"');
@@ -161,10 +169,20 @@ describe("languages and errors over HTTP", () => {
 
   it("never answers 500 to a malformed body or nonsense parameters", async () => {
     const cookie = await signIn("admin@demo.kg");
-    const garbage = await fetch(`${server.url}/login`, { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x", Origin: server.url }, body: "not multipart at all" });
+    const garbage = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x", Origin: server.url },
+      body: "not multipart at all",
+    });
     expect(garbage.status).toBeLessThan(500);
     expect(garbage.status).toBeGreaterThanOrEqual(400);
-    for (const p of ["/admin/skills?page=9999999999999&category=-1&q=%00%27%22", "/admin/skills/1e9", "/admin/modules/0", "/reset/%E0%A4%A", "/join?code=" + "x".repeat(5000)]) {
+    for (const p of [
+      "/admin/skills?page=9999999999999&category=-1&q=%00%27%22",
+      "/admin/skills/1e9",
+      "/admin/modules/0",
+      "/reset/%E0%A4%A",
+      "/join?code=" + "x".repeat(5000),
+    ]) {
       const res = await fetch(`${server.url}${p}`, { headers: { Cookie: cookie } });
       expect(res.status, p).toBeLessThan(500);
     }

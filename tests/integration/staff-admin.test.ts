@@ -24,7 +24,6 @@ beforeEach(async () => {
 });
 afterEach(closeTestDatabases);
 
-
 describe("role denials", () => {
   it("sends signed-out people to sign in, with the way back", async () => {
     const res = await call(adminHome.loader, get("/admin?x=1"));
@@ -43,7 +42,10 @@ describe("role denials", () => {
     const before = snapshot(c);
     const res = await call(adminStaff.action, post("/admin/staff", { name: "X", email: "x@x.kg", password: "long-password-1" }, { cookie: staff.cookie }));
     expect(res.status).toBe(403);
-    const enrol = await call(staffInvitations.action, post("/staff/invitations", { intent: "enrol", cohortId: "1", firstName: "A", lastName: "B" }, { cookie: employer.cookie }));
+    const enrol = await call(
+      staffInvitations.action,
+      post("/staff/invitations", { intent: "enrol", cohortId: "1", firstName: "A", lastName: "B" }, { cookie: employer.cookie }),
+    );
     expect(enrol.status).toBe(403);
     expect(snapshot(c)).toEqual(before);
   });
@@ -59,7 +61,10 @@ describe("role denials", () => {
 describe("admins create staff accounts", () => {
   it("creates a staff account that can sign in, and audits it", async () => {
     const admin = await signedIn(c, "admin");
-    const res = await call(adminStaff.action, post("/admin/staff", { name: "Нургүл Абдыкадырова", email: "nurgul@agency.kg", password: "first-password-1" }, { cookie: admin.cookie }));
+    const res = await call(
+      adminStaff.action,
+      post("/admin/staff", { name: "Нургүл Абдыкадырова", email: "nurgul@agency.kg", password: "first-password-1" }, { cookie: admin.cookie }),
+    );
     expect(res.status).toBe(302);
     const user = await c.db.selectFrom("users").selectAll().where("email", "=", "nurgul@agency.kg").executeTakeFirstOrThrow();
     expect(user.role).toBe("staff");
@@ -73,7 +78,10 @@ describe("staff enrol graduates and create cohorts", () => {
   it("enrols a graduate and shows the code and link once", async () => {
     const staff = await signedIn(c, "staff");
     const cohortId = await makeCohort(c);
-    const res = await call(staffInvitations.action, post("/staff/invitations", { intent: "enrol", cohortId: String(cohortId), firstName: "Эрмек", lastName: "Токтосунов" }, { cookie: staff.cookie }));
+    const res = await call(
+      staffInvitations.action,
+      post("/staff/invitations", { intent: "enrol", cohortId: String(cohortId), firstName: "Эрмек", lastName: "Токтосунов" }, { cookie: staff.cookie }),
+    );
     expect(res.status).toBe(200);
     const created = (res.data as { created: { code: string; link: string } }).created;
     expect(created.code).toMatch(/^KG-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
@@ -87,11 +95,20 @@ describe("staff enrol graduates and create cohorts", () => {
     const cohortId = await makeCohort(c, "2026-06-30");
     const school = await c.db.selectFrom("cohorts").select("school_id").where("id", "=", cohortId).executeTakeFirstOrThrow();
     const before = snapshot(c);
-    const unknown = await call(staffInvitations.action, post("/staff/invitations", { intent: "enrol", cohortId: "999999", firstName: "A", lastName: "B" }, { cookie: staff.cookie }));
+    const unknown = await call(
+      staffInvitations.action,
+      post("/staff/invitations", { intent: "enrol", cohortId: "999999", firstName: "A", lastName: "B" }, { cookie: staff.cookie }),
+    );
     expect(unknown.data).toMatchObject({ errors: { cohortId: "errors.cohortUnknown" }, values: { firstName: "A" } });
-    const dup = await call(staffInvitations.action, post("/staff/invitations", { intent: "cohort", schoolId: String(school.school_id), graduationDate: "2026-06-30" }, { cookie: staff.cookie }));
+    const dup = await call(
+      staffInvitations.action,
+      post("/staff/invitations", { intent: "cohort", schoolId: String(school.school_id), graduationDate: "2026-06-30" }, { cookie: staff.cookie }),
+    );
     expect(dup.data).toMatchObject({ errors: { graduationDate: "errors.cohortExists" } });
-    const badDate = await call(staffInvitations.action, post("/staff/invitations", { intent: "cohort", schoolId: String(school.school_id), graduationDate: "2026-02-30" }, { cookie: staff.cookie }));
+    const badDate = await call(
+      staffInvitations.action,
+      post("/staff/invitations", { intent: "cohort", schoolId: String(school.school_id), graduationDate: "2026-02-30" }, { cookie: staff.cookie }),
+    );
     expect(badDate.status).toBe(400);
     expect(badDate.data).toMatchObject({ errors: { graduationDate: "errors.date" } });
     const noIntent = await call(staffInvitations.action, post("/staff/invitations", { foo: "bar" }, { cookie: staff.cookie }));
@@ -152,14 +169,29 @@ describe("skills taxonomy", () => {
     expect((await resolveSkillText(c.db, "верстка"))?.id).toBe(layout?.id);
     expect(await resolveSkillText(c.db, "бэкенд")).not.toBeNull();
     expect((await resolveSkillText(c.db, "питон"))?.slug).toBe("python");
-    const count = Number((await c.db.selectFrom("skills").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const count = Number(
+      (
+        await c.db
+          .selectFrom("skills")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(count).toBeGreaterThanOrEqual(150);
   });
 
   it("creates a skill with aliases and related skills, and refuses an alias another skill owns", async () => {
     const admin = await signedIn(c, "admin");
     const category = await c.db.selectFrom("skill_categories").select("id").where("slug", "=", "backend").executeTakeFirstOrThrow();
-    const fields = { slug: "htmx", categoryId: String(category.id), name_ky: "htmx", name_ru: "htmx", name_en: "htmx", aliases: "эйчтиэмикс\nhtmx.org", related: "JavaScript\nHTML" };
+    const fields = {
+      slug: "htmx",
+      categoryId: String(category.id),
+      name_ky: "htmx",
+      name_ru: "htmx",
+      name_en: "htmx",
+      aliases: "эйчтиэмикс\nhtmx.org",
+      related: "JavaScript\nHTML",
+    };
     const res = await call(adminSkill.action, post("/admin/skills/new", fields, { cookie: admin.cookie }), { id: "new" });
     expect(res.status).toBe(302);
     const created = await resolveSkillText(c.db, "Эйчтиэмикс");
@@ -168,7 +200,15 @@ describe("skills taxonomy", () => {
     expect(related).toHaveLength(2);
 
     const before = snapshot(c);
-    const clash = await call(adminSkill.action, post("/admin/skills/new", { ...fields, slug: "htmx-2", name_ky: "HTMX two", name_ru: "HTMX two", name_en: "HTMX two", aliases: "JS", related: "" }, { cookie: admin.cookie }), { id: "new" });
+    const clash = await call(
+      adminSkill.action,
+      post(
+        "/admin/skills/new",
+        { ...fields, slug: "htmx-2", name_ky: "HTMX two", name_ru: "HTMX two", name_en: "HTMX two", aliases: "JS", related: "" },
+        { cookie: admin.cookie },
+      ),
+      { id: "new" },
+    );
     expect(clash.status).toBe(400);
     expect((clash.data as { errors: { aliases: unknown } }).errors.aliases).toEqual(["errors.aliasTaken", { alias: "JS", skill: "JavaScript" }]);
     expect((clash.data as { values: Record<string, string> }).values.name_en).toBe("HTMX two");
@@ -178,13 +218,27 @@ describe("skills taxonomy", () => {
   it("merges a duplicate without losing anyone's claims", async () => {
     const admin = await signedIn(c, "admin");
     const category = await c.db.selectFrom("skill_categories").select("id").orderBy("id").executeTakeFirstOrThrow();
-    await call(adminSkill.action, post("/admin/skills/new", { slug: "reactjs-dup", categoryId: String(category.id), name_ky: "Реакт жс", name_ru: "Реакт жс", name_en: "React JS (dup)", aliases: "", related: "" }, { cookie: admin.cookie }), { id: "new" });
+    await call(
+      adminSkill.action,
+      post(
+        "/admin/skills/new",
+        { slug: "reactjs-dup", categoryId: String(category.id), name_ky: "Реакт жс", name_ru: "Реакт жс", name_en: "React JS (dup)", aliases: "", related: "" },
+        { cookie: admin.cookie },
+      ),
+      { id: "new" },
+    );
     const dup = (await resolveSkillText(c.db, "React JS (dup)"))!;
     const react = (await resolveSkillText(c.db, "React"))!;
     // Module 12 teaches the duplicate, module 8 (React) teaches both.
     const m12 = await c.db.selectFrom("modules").select("id").where("number", "=", 12).executeTakeFirstOrThrow();
     const m8 = await c.db.selectFrom("modules").select("id").where("number", "=", 8).executeTakeFirstOrThrow();
-    await c.db.insertInto("module_skills").values([{ module_id: m12.id, skill_id: dup.id }, { module_id: m8.id, skill_id: dup.id }]).execute();
+    await c.db
+      .insertInto("module_skills")
+      .values([
+        { module_id: m12.id, skill_id: dup.id },
+        { module_id: m8.id, skill_id: dup.id },
+      ])
+      .execute();
 
     const res = await call(adminSkills.action, post("/admin/skills", { intent: "merge", from: "React JS (dup)", into: "react" }, { cookie: admin.cookie }));
     expect(res.status).toBe(302);
@@ -199,7 +253,10 @@ describe("skills taxonomy", () => {
     const admin = await signedIn(c, "admin");
     const same = await call(adminSkills.action, post("/admin/skills", { intent: "merge", from: "JS", into: "JavaScript" }, { cookie: admin.cookie }));
     expect(same.data).toMatchObject({ errors: { into: "errors.mergeSame" } });
-    const unknown = await call(adminSkills.action, post("/admin/skills", { intent: "merge", from: "no-such-skill-xyz", into: "JavaScript" }, { cookie: admin.cookie }));
+    const unknown = await call(
+      adminSkills.action,
+      post("/admin/skills", { intent: "merge", from: "no-such-skill-xyz", into: "JavaScript" }, { cookie: admin.cookie }),
+    );
     expect(unknown.status).toBe(400);
   });
 
@@ -219,13 +276,26 @@ describe("modules, schools and the certificate name", () => {
     const admin = await signedIn(c, "admin");
     const m = await c.db.selectFrom("modules").select("id").where("number", "=", 4).executeTakeFirstOrThrow();
     const before = snapshot(c);
-    const bad = await call(adminModule.action, post(`/admin/modules/${m.id}`, { title_ky: "a", title_ru: "b", title_en: "c", skills: "HTML\nквантовая вёрстка" }, { cookie: admin.cookie }), { id: String(m.id) });
+    const bad = await call(
+      adminModule.action,
+      post(`/admin/modules/${m.id}`, { title_ky: "a", title_ru: "b", title_en: "c", skills: "HTML\nквантовая вёрстка" }, { cookie: admin.cookie }),
+      { id: String(m.id) },
+    );
     expect(bad.status).toBe(400);
     expect((bad.data as { errors: { skills: unknown } }).errors.skills).toEqual(["admin.modules.unknownSkills", { list: "квантовая вёрстка" }]);
     expect(snapshot(c)).toEqual(before);
-    const ok = await call(adminModule.action, post(`/admin/modules/${m.id}`, { title_ky: "Вёрстка", title_ru: "Вёрстка", title_en: "Layout", skills: "html\nCSS\nSass" }, { cookie: admin.cookie }), { id: String(m.id) });
+    const ok = await call(
+      adminModule.action,
+      post(`/admin/modules/${m.id}`, { title_ky: "Вёрстка", title_ru: "Вёрстка", title_en: "Layout", skills: "html\nCSS\nSass" }, { cookie: admin.cookie }),
+      { id: String(m.id) },
+    );
     expect(ok.status).toBe(302);
-    const skills = await c.db.selectFrom("module_skills").innerJoin("skills", "skills.id", "module_skills.skill_id").select("skills.slug").where("module_id", "=", m.id).execute();
+    const skills = await c.db
+      .selectFrom("module_skills")
+      .innerJoin("skills", "skills.id", "module_skills.skill_id")
+      .select("skills.slug")
+      .where("module_id", "=", m.id)
+      .execute();
     expect(skills.map((s) => s.slug).sort()).toEqual(["css", "html", "sass"]);
   });
 
@@ -238,7 +308,16 @@ describe("modules, schools and the certificate name", () => {
   it("edits a school and refuses a slug another school has", async () => {
     const admin = await signedIn(c, "admin");
     const [a, b] = await c.db.selectFrom("schools").selectAll().orderBy("id").limit(2).execute();
-    const fields = { slug: b!.slug, regionId: String(a!.region_id), name_ky: "Жаңы", name_ru: "Новый", name_en: "New", city_ky: "Көк-Ой", city_ru: "Кок-Ой", city_en: "Kok-Oy" };
+    const fields = {
+      slug: b!.slug,
+      regionId: String(a!.region_id),
+      name_ky: "Жаңы",
+      name_ru: "Новый",
+      name_en: "New",
+      city_ky: "Көк-Ой",
+      city_ru: "Кок-Ой",
+      city_en: "Kok-Oy",
+    };
     const clash = await call(adminSchool.action, post(`/admin/schools/${a!.id}`, fields, { cookie: admin.cookie }), { id: String(a!.id) });
     expect(clash.data).toMatchObject({ errors: { slug: "errors.slugTaken" } });
     const ok = await call(adminSchool.action, post(`/admin/schools/${a!.id}`, { ...fields, slug: a!.slug }, { cookie: admin.cookie }), { id: String(a!.id) });
@@ -248,17 +327,26 @@ describe("modules, schools and the certificate name", () => {
 
   it("renames the certificate in three languages", async () => {
     const admin = await signedIn(c, "admin");
-    const res = await call(adminSettings.action, post("/admin/settings", { certificate_name_ky: "ICDL", certificate_name_ru: "ICDL", certificate_name_en: "ICDL" }, { cookie: admin.cookie }));
+    const res = await call(
+      adminSettings.action,
+      post("/admin/settings", { certificate_name_ky: "ICDL", certificate_name_ru: "ICDL", certificate_name_en: "ICDL" }, { cookie: admin.cookie }),
+    );
     expect(res.status).toBe(302);
     const rows = await c.db.selectFrom("settings").select("value").where("key", "like", "certificate_name_%").execute();
     expect(rows.map((r) => r.value)).toEqual(["ICDL", "ICDL", "ICDL"]);
-    const empty = await call(adminSettings.action, post("/admin/settings", { certificate_name_ky: "", certificate_name_ru: "x", certificate_name_en: "x" }, { cookie: admin.cookie }));
+    const empty = await call(
+      adminSettings.action,
+      post("/admin/settings", { certificate_name_ky: "", certificate_name_ru: "x", certificate_name_en: "x" }, { cookie: admin.cookie }),
+    );
     expect(empty.data).toMatchObject({ errors: { certificate_name_ky: "errors.required" } });
   });
 
   it("the audit log refuses edits and deletions", async () => {
     const admin = await signedIn(c, "admin");
-    await call(adminSettings.action, post("/admin/settings", { certificate_name_ky: "A", certificate_name_ru: "B", certificate_name_en: "C" }, { cookie: admin.cookie }));
+    await call(
+      adminSettings.action,
+      post("/admin/settings", { certificate_name_ky: "A", certificate_name_ru: "B", certificate_name_en: "C" }, { cookie: admin.cookie }),
+    );
     expect(() => c.sqlite.prepare("update audit_log set action = 'x'").run()).toThrow(/append-only/);
     expect(() => c.sqlite.prepare("delete from audit_log").run()).toThrow(/append-only/);
   });

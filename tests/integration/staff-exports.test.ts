@@ -55,7 +55,11 @@ describe("skill gap: cohorts told apart, and a CSV download", () => {
     // A joined graduate with a profile and no Python: one of one lacks it.
     const { graduateId } = await enrolGraduate(c.db, { cohortId: cohort, firstName: "Айпери", lastName: "Жумабекова" }, s.user.id);
     const user = await makeUser(c, "graduate");
-    await c.db.updateTable("graduates").set({ user_id: user.id, slug: `g-${graduateId}`, visibility: "employers" }).where("id", "=", graduateId).execute();
+    await c.db
+      .updateTable("graduates")
+      .set({ user_id: user.id, slug: `g-${graduateId}`, visibility: "employers" })
+      .where("id", "=", graduateId)
+      .execute();
     const { res, text } = await csvOf(skillGapCsv.loader, `/staff/skill-gap.csv?cohort=${cohort}&lng=ru`, s.cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
@@ -79,7 +83,15 @@ describe("follow-up list as CSV", () => {
     const cohort = await makeCohort(c, today);
     const ids: number[] = [];
     for (let i = 0; i < 45; i++) {
-      ids.push((await enrolGraduate(c.db, { cohortId: cohort, firstName: i === 0 ? "=HYPERLINK(1)" : `Имя${i}`, lastName: `Фамилия${String(i).padStart(2, "0")}` }, s.user.id)).graduateId);
+      ids.push(
+        (
+          await enrolGraduate(
+            c.db,
+            { cohortId: cohort, firstName: i === 0 ? "=HYPERLINK(1)" : `Имя${i}`, lastName: `Фамилия${String(i).padStart(2, "0")}` },
+            s.user.id,
+          )
+        ).graduateId,
+      );
     }
     await c.db.updateTable("graduates").set({ contact_phone: "+996 555 000 111" }).where("id", "=", ids[1]!).execute();
     const { res, text } = await csvOf(followUpCsv.loader, `/staff/outcomes/follow-up.csv?cohort=${cohort}&lng=ru`, s.cookie);

@@ -11,7 +11,15 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server";
 
-type Launched = { child: ChildProcess; url: string; dataDir: string; output: () => string; ready: Promise<void>; exited: Promise<number | null>; stop: () => Promise<void> };
+type Launched = {
+  child: ChildProcess;
+  url: string;
+  dataDir: string;
+  output: () => string;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  stop: () => Promise<void>;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,7 +45,13 @@ async function launch(command: string, args: string[], env: Record<string, strin
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "portal-startup-"));
   const port = await freePort();
   const child = spawn(command, args, {
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? os.tmpdir(), PORT: String(port), DATA_DIR: dir, ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? os.tmpdir(),
+      PORT: String(port),
+      DATA_DIR: dir,
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: `npm start` runs node under a shell, and stop() ends the whole group.
     detached: true,
@@ -109,7 +123,10 @@ function raw(base: string, method: string, pathname: string, options: { headers?
         port: target.port,
         method,
         path: target.pathname + target.search,
-        headers: { ...(body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) } : {}), ...options.headers },
+        headers: {
+          ...(body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) } : {}),
+          ...options.headers,
+        },
       },
       (res) => {
         let text = "";
@@ -181,7 +198,10 @@ describe("absolute links come from PUBLIC_URL, never from the Host header", () =
     expect(expectOnlyPublicLinks(reset.body, "reset").some((l) => l.startsWith(`${PUBLIC}/reset/`))).toBe(true);
 
     const { id: cohortId } = database.prepare("select id from cohorts order by id desc limit 1").get() as { id: number };
-    const enrol = await raw(server.url, "POST", "/staff/invitations", { headers, form: { intent: "enrol", cohortId: String(cohortId), firstName: "Нурлан", lastName: "Осмонов" } });
+    const enrol = await raw(server.url, "POST", "/staff/invitations", {
+      headers,
+      form: { intent: "enrol", cohortId: String(cohortId), firstName: "Нурлан", lastName: "Осмонов" },
+    });
     expect(enrol.status).toBe(200);
     expect(expectOnlyPublicLinks(enrol.body, "enrol").some((l) => l.startsWith(`${PUBLIC}/join?code=`))).toBe(true);
     const list = await raw(server.url, "GET", `/staff/cohorts/${cohortId}/invitations`, { headers });
@@ -189,9 +209,14 @@ describe("absolute links come from PUBLIC_URL, never from the Host header", () =
     expect(expectOnlyPublicLinks(list.body, "cohort invitations").some((l) => l.startsWith(`${PUBLIC}/join`))).toBe(true);
 
     const { id: graduateId } = database
-      .prepare("select g.id from graduates g where g.anonymised_at is null and not exists (select 1 from outcome_consents c where c.graduate_id = g.id) order by g.id limit 1")
+      .prepare(
+        "select g.id from graduates g where g.anonymised_at is null and not exists (select 1 from outcome_consents c where c.graduate_id = g.id) order by g.id limit 1",
+      )
       .get() as { id: number };
-    const survey = await raw(server.url, "POST", "/staff/outcomes/follow-up", { headers, form: { intent: "survey", graduateId: String(graduateId), checkpoint: "m12" } });
+    const survey = await raw(server.url, "POST", "/staff/outcomes/follow-up", {
+      headers,
+      form: { intent: "survey", graduateId: String(graduateId), checkpoint: "m12" },
+    });
     expect(survey.status).toBe(200);
     expect(expectOnlyPublicLinks(survey.body, "follow-up survey").some((l) => l.startsWith(`${PUBLIC}/survey/`))).toBe(true);
     const single = await raw(server.url, "POST", `/staff/outcomes/graduates/${graduateId}`, { headers, form: { intent: "survey", checkpoint: "m6" } });

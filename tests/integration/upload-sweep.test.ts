@@ -38,7 +38,9 @@ function leave(dir: string, file: string, ageMs: number, bytes: Buffer | string 
 }
 
 async function png(): Promise<File> {
-  const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c8102e" } }).png().toBuffer();
+  const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c8102e" } })
+    .png()
+    .toBuffer();
   return new File([new Uint8Array(bytes)], "a.png", { type: "image/png" });
 }
 
@@ -49,7 +51,12 @@ describe("storing an upload", () => {
     const rename = fsp.rename.bind(fsp);
     const record = async (from: string, to: string) => {
       const bytes = fs.readFileSync(from);
-      const decodes = await sharp(bytes).metadata().then((m) => m.format === "webp", () => false);
+      const decodes = await sharp(bytes)
+        .metadata()
+        .then(
+          (m) => m.format === "webp",
+          () => false,
+        );
       seen.push({ from: path.basename(from), to: path.basename(to), size: bytes.length, targetExisted: fs.existsSync(to), decodes });
     };
     vi.spyOn(fsp, "link").mockImplementation(async (from, to) => {
@@ -79,11 +86,22 @@ describe("storing an upload", () => {
 describe("the sweep of unnamed files", () => {
   it("removes files no row names and stray temporary files older than an hour, and nothing else", async () => {
     const user = await makeUser(c, "graduate");
-    const { id: graduateId } = await c.db.insertInto("graduates").values({ user_id: user.id, cohort_id: await makeCohort(c), first_name: "Айпери", last_name: "Ж", photo: name("1") }).returning("id").executeTakeFirstOrThrow();
+    const { id: graduateId } = await c.db
+      .insertInto("graduates")
+      .values({ user_id: user.id, cohort_id: await makeCohort(c), first_name: "Айпери", last_name: "Ж", photo: name("1") })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const { id: projectId } = await c.db.insertInto("projects").values({ graduate_id: graduateId, title: "Shop" }).returning("id").executeTakeFirstOrThrow();
-    await c.db.insertInto("project_images").values({ project_id: projectId, file_name: name("2"), alt: "x", width: 1, height: 1 }).execute();
+    await c.db
+      .insertInto("project_images")
+      .values({ project_id: projectId, file_name: name("2"), alt: "x", width: 1, height: 1 })
+      .execute();
     const companyId = await makeCompany(c, (await makeUser(c, "employer")).id);
-    await c.db.updateTable("companies").set({ logo: name("3") }).where("id", "=", companyId).execute();
+    await c.db
+      .updateTable("companies")
+      .set({ logo: name("3") })
+      .where("id", "=", companyId)
+      .execute();
 
     for (const named of [name("1"), name("2"), name("3")]) leave(UPLOAD_DIR, named, 30 * 24 * HOUR);
     leave(UPLOAD_DIR, name("4"), 2 * HOUR); // a crash between the file and its row

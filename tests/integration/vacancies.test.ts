@@ -38,7 +38,6 @@ async function employer(status: "pending" | "verified" = "verified", trusted = f
   return { ...user, companyId, cookie: await sessionCookieFor(user.id) };
 }
 
-
 async function skillId(text: string) {
   const s = await resolveSkillText(c.db, text);
   if (!s) throw new Error(`no skill ${text}`);
@@ -73,10 +72,28 @@ type Seed = Partial<Omit<VacancyInput, "skills">> & { skills?: string[] };
 async function addVacancy(companyId: number, seed: Seed = {}, open = true): Promise<number> {
   const skills = [];
   for (const s of seed.skills ?? []) skills.push({ skillId: await skillId(s), required: true, minLevel: "basic" as const });
-  const saved = await saveVacancy(c.db, companyId, null, {
-    title: "Vacancy", description: "Text", employmentType: "full_time", workMode: "onsite", city: null, regionId: null,
-    salaryMin: null, salaryMax: null, salaryHidden: false, openings: 1, deadline: null, languages: [], ...seed, skills,
-  }, 1);
+  const saved = await saveVacancy(
+    c.db,
+    companyId,
+    null,
+    {
+      title: "Vacancy",
+      description: "Text",
+      employmentType: "full_time",
+      workMode: "onsite",
+      city: null,
+      regionId: null,
+      salaryMin: null,
+      salaryMax: null,
+      salaryHidden: false,
+      openings: 1,
+      deadline: null,
+      languages: [],
+      ...seed,
+      skills,
+    },
+    1,
+  );
   if (!saved.ok) throw new Error("not saved");
   if (open) {
     await submitVacancy(c.db, companyId, saved.id);
@@ -92,13 +109,19 @@ async function boardIds(query: string): Promise<number[]> {
   return (res.data as { result: { items: { id: number }[] } }).result.items.map((i) => i.id);
 }
 
-const statusOf = async (id: number) => (await c.db.selectFrom("vacancies").select(["status", "reject_reason"]).where("id", "=", id).executeTakeFirstOrThrow());
+const statusOf = async (id: number) => await c.db.selectFrom("vacancies").select(["status", "reject_reason"]).where("id", "=", id).executeTakeFirstOrThrow();
 
 describe("the vacancy form", () => {
   it("refuses bad input with 400, keeps what was typed and writes nothing", async () => {
     const e = await employer();
     const before = snapshot(c);
-    const res = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ title: "", salaryMin: "много", salaryMax: "10", deadline: "2020-01-01", openings: "0" }), { cookie: e.cookie }), { id: "new" });
+    const res = await call(
+      employerVacancy.action,
+      post("/employer/vacancies/new", formFields({ title: "", salaryMin: "много", salaryMax: "10", deadline: "2020-01-01", openings: "0" }), {
+        cookie: e.cookie,
+      }),
+      { id: "new" },
+    );
     expect(res.status).toBe(400);
     const data = res.data as { errors: Record<string, unknown>; values: Record<string, string> };
     expect(data.errors.title).toBe("errors.required");
@@ -109,11 +132,19 @@ describe("the vacancy form", () => {
     expect(data.values.skills).toBe("питон: продвинутый\nSQL");
     expect(snapshot(c)).toEqual(before);
 
-    const range = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ salaryMin: "90000", salaryMax: "10000" }), { cookie: e.cookie }), { id: "new" });
+    const range = await call(
+      employerVacancy.action,
+      post("/employer/vacancies/new", formFields({ salaryMin: "90000", salaryMax: "10000" }), { cookie: e.cookie }),
+      { id: "new" },
+    );
     expect(range.status).toBe(400);
     expect((range.data as { errors: Record<string, unknown> }).errors.salaryMax).toBe("vacancies.errors.salaryRange");
 
-    const unknown = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ skills: "питон\nКвантовый блокчейн" }), { cookie: e.cookie }), { id: "new" });
+    const unknown = await call(
+      employerVacancy.action,
+      post("/employer/vacancies/new", formFields({ skills: "питон\nКвантовый блокчейн" }), { cookie: e.cookie }),
+      { id: "new" },
+    );
     expect(unknown.status).toBe(400);
     expect((unknown.data as { errors: Record<string, unknown> }).errors.skills).toEqual(["admin.modules.unknownSkills", { list: "Квантовый блокчейн" }]);
     expect(snapshot(c)).toEqual(before);
@@ -127,7 +158,12 @@ describe("the vacancy form", () => {
     const v = await c.db.selectFrom("vacancies").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(v).toMatchObject({ status: "draft", company_id: e.companyId, salary_min: 40000, salary_max: 60000, openings: 2, city: "Бишкек" });
     expect(v.description).toBe("<p>We build e-government services.</p><p>You will write <strong>APIs</strong>.</p>");
-    const skills = await c.db.selectFrom("vacancy_skills").select(["skill_id", "required", "min_level"]).where("vacancy_id", "=", id).orderBy("skill_id").execute();
+    const skills = await c.db
+      .selectFrom("vacancy_skills")
+      .select(["skill_id", "required", "min_level"])
+      .where("vacancy_id", "=", id)
+      .orderBy("skill_id")
+      .execute();
     expect(skills).toEqual(
       [
         { skill_id: await skillId("python"), required: 1, min_level: "advanced" },
@@ -136,7 +172,10 @@ describe("the vacancy form", () => {
       ].sort((a, b) => a.skill_id - b.skill_id),
     );
     const langs = await c.db.selectFrom("vacancy_languages").select(["language", "min_level"]).where("vacancy_id", "=", id).orderBy("language").execute();
-    expect(langs).toEqual([{ language: "en", min_level: "A2" }, { language: "ru", min_level: "B2" }]);
+    expect(langs).toEqual([
+      { language: "en", min_level: "A2" },
+      { language: "ru", min_level: "B2" },
+    ]);
     // A draft is not public.
     expect(await boardIds("")).toEqual([]);
     expect((await call(vacancyPage.loader, get(`/vacancies/${id}`), { id: String(id) })).status).toBe(404);
@@ -156,12 +195,21 @@ describe("the employer's dashboard", () => {
     await addVacancy(other.companyId, { title: "Other company's job" });
     const cohort = await makeCohort(c);
     for (const [i, status] of (["applied", "screening", "invited"] as const).entries()) {
-      const g = await c.db.insertInto("graduates").values({ cohort_id: cohort, first_name: "Г", last_name: `${i}` }).returning("id").executeTakeFirstOrThrow();
+      const g = await c.db
+        .insertInto("graduates")
+        .values({ cohort_id: cohort, first_name: "Г", last_name: `${i}` })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       await c.db.insertInto("applications").values({ vacancy_id: open, graduate_id: g.id, status }).execute();
     }
     type Dash = { vacancies: { id: number; applicants: number; status: string }[]; counts: Record<string, number> };
     const all = (await call(employerHome.loader, get("/employer", { cookie: e.cookie }))).data as Dash;
-    expect(all.vacancies.map((v) => [v.id, v.applicants]).sort()).toEqual([[draft, 0], [open, 2]].sort());
+    expect(all.vacancies.map((v) => [v.id, v.applicants]).sort()).toEqual(
+      [
+        [draft, 0],
+        [open, 2],
+      ].sort(),
+    );
     expect(all.counts).toEqual({ open: 1, draft: 1 });
     const drafts = (await call(employerHome.loader, get("/employer?status=draft", { cookie: e.cookie }))).data as Dash;
     expect(drafts.vacancies.map((v) => v.id)).toEqual([draft]);
@@ -174,12 +222,15 @@ describe("the employer's dashboard", () => {
 
 describe("the description sanitiser", () => {
   it("keeps the allowed subset and drops everything else", () => {
-    expect(sanitizeRichText('<p onclick="x()">Hi <a href="javascript:alert(1)">bad</a> <a href="https://htp.kg/?a=1&b=2" style="x">ok</a></p><img src=x onerror=alert(1)><ul><li><i>one</li></ul>'))
-      .toBe('<p>Hi bad <a href="https://htp.kg/?a=1&amp;b=2" rel="nofollow noopener noreferrer">ok</a></p><ul><li><em>one</em></li></ul>');
+    expect(
+      sanitizeRichText(
+        '<p onclick="x()">Hi <a href="javascript:alert(1)">bad</a> <a href="https://htp.kg/?a=1&b=2" style="x">ok</a></p><img src=x onerror=alert(1)><ul><li><i>one</li></ul>',
+      ),
+    ).toBe('<p>Hi bad <a href="https://htp.kg/?a=1&amp;b=2" rel="nofollow noopener noreferrer">ok</a></p><ul><li><em>one</em></li></ul>');
     expect(sanitizeRichText("a < b & c\nnext")).toBe("<p>a &lt; b &amp; c<br>next</p>");
     expect(sanitizeRichText("<style>p{}</style><b>unclosed")).toBe("<p><strong>unclosed</strong></p>");
     // Saving the stored text again changes nothing.
-    const once = sanitizeRichText("x & y\n\n<b>z</b> \"q\"");
+    const once = sanitizeRichText('x & y\n\n<b>z</b> "q"');
     expect(sanitizeRichText(once)).toBe(once);
     // The form shows plain paragraphs as typed; saving them again gives the same text.
     for (const typed of ["One & two\nthree\n\nFour", "Use &lt;b&gt; for bold", "<b>bold</b> stays HTML"]) {
@@ -202,9 +253,15 @@ describe("the lifecycle", () => {
     // In the queue; staff reject with a reason (a reason is required).
     const queue = await call(moderation.loader, get("/staff/vacancies", { cookie: staff.cookie }));
     expect((queue.data as { queue: { id: number }[] }).queue.map((q) => q.id)).toEqual([id]);
-    const noReason = await call(moderation.action, post("/staff/vacancies", { intent: "reject", vacancyId: String(id), reason: " " }, { cookie: staff.cookie }));
+    const noReason = await call(
+      moderation.action,
+      post("/staff/vacancies", { intent: "reject", vacancyId: String(id), reason: " " }, { cookie: staff.cookie }),
+    );
     expect(noReason.status).toBe(400);
-    const rej = await call(moderation.action, post("/staff/vacancies", { intent: "reject", vacancyId: String(id), reason: "Укажите зарплату" }, { cookie: staff.cookie }));
+    const rej = await call(
+      moderation.action,
+      post("/staff/vacancies", { intent: "reject", vacancyId: String(id), reason: "Укажите зарплату" }, { cookie: staff.cookie }),
+    );
     expect(rej.status).toBe(200);
     expect(await statusOf(id)).toEqual({ status: "rejected", reject_reason: "Укажите зарплату" });
     const note = await c.db.selectFrom("notifications").select(["kind", "payload_json"]).where("user_id", "=", e.id).executeTakeFirstOrThrow();
@@ -216,7 +273,11 @@ describe("the lifecycle", () => {
     // The employer sees the reason, edits and sends again.
     const page = await call(employerVacancy.loader, get(`/employer/vacancies/${id}`, { cookie: e.cookie }), { id: String(id) });
     expect((page.data as { vacancy: { reject_reason: string } }).vacancy.reject_reason).toBe("Укажите зарплату");
-    const resent = await call(employerVacancy.action, post(`/employer/vacancies/${id}`, formFields({ intent: "submit", title: "Junior Python developer (Bishkek)" }), { cookie: e.cookie }), { id: String(id) });
+    const resent = await call(
+      employerVacancy.action,
+      post(`/employer/vacancies/${id}`, formFields({ intent: "submit", title: "Junior Python developer (Bishkek)" }), { cookie: e.cookie }),
+      { id: String(id) },
+    );
     expect(resent.status).toBe(302);
     expect((await statusOf(id)).status).toBe("submitted");
 
@@ -246,14 +307,18 @@ describe("the lifecycle", () => {
   it("an edited open vacancy goes back to moderation unless the company is trusted", async () => {
     const e = await employer();
     const id = await addVacancy(e.companyId, { title: "Before" });
-    const edited = await call(employerVacancy.action, post(`/employer/vacancies/${id}`, formFields({ title: "After" }), { cookie: e.cookie }), { id: String(id) });
+    const edited = await call(employerVacancy.action, post(`/employer/vacancies/${id}`, formFields({ title: "After" }), { cookie: e.cookie }), {
+      id: String(id),
+    });
     expect(edited.status).toBe(302);
     expect((await statusOf(id)).status).toBe("submitted");
     expect(await boardIds("")).toEqual([]);
 
     const t = await employer("verified", true);
     const tid = await addVacancy(t.companyId, { title: "Before" });
-    await call(employerVacancy.action, post(`/employer/vacancies/${tid}`, formFields({ title: "Уникальный заголовок" }), { cookie: t.cookie }), { id: String(tid) });
+    await call(employerVacancy.action, post(`/employer/vacancies/${tid}`, formFields({ title: "Уникальный заголовок" }), { cookie: t.cookie }), {
+      id: String(tid),
+    });
     expect((await statusOf(tid)).status).toBe("open");
     // The search row follows the edit: the new words are found, the old ones are not.
     expect(await boardIds(`?q=${encodeURIComponent("уникальный")}`)).toEqual([tid]);
@@ -262,14 +327,20 @@ describe("the lifecycle", () => {
 
   it("a trusted verified company publishes at once; a pending one never is public", async () => {
     const trusted = await employer("verified", true);
-    const res = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ intent: "submit" }), { cookie: trusted.cookie }), { id: "new" });
+    const res = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ intent: "submit" }), { cookie: trusted.cookie }), {
+      id: "new",
+    });
     const id = Number(res.location!.split("/").pop());
     expect((await statusOf(id)).status).toBe("open");
     expect(await boardIds("")).toEqual([id]);
 
     const pending = await employer("pending", true);
     const staff = await signedIn(c, "staff");
-    const res2 = await call(employerVacancy.action, post("/employer/vacancies/new", formFields({ intent: "submit", title: "Pending job" }), { cookie: pending.cookie }), { id: "new" });
+    const res2 = await call(
+      employerVacancy.action,
+      post("/employer/vacancies/new", formFields({ intent: "submit", title: "Pending job" }), { cookie: pending.cookie }),
+      { id: "new" },
+    );
     const pid = Number(res2.location!.split("/").pop());
     expect((await statusOf(pid)).status).toBe("submitted");
     const approve = await call(moderation.action, post("/staff/vacancies", { intent: "approve", vacancyId: String(pid) }, { cookie: staff.cookie }));
@@ -279,7 +350,7 @@ describe("the lifecycle", () => {
     await c.db.updateTable("vacancies").set({ status: "open", published_at: new Date().toISOString() }).where("id", "=", pid).execute();
     expect(await boardIds("")).toEqual([id]);
     expect((await call(vacancyPage.loader, get(`/vacancies/${pid}`), { id: String(pid) })).status).toBe(404);
-    const xml = await (await call(feed.loader, get("/feed.xml"))).data as string;
+    const xml = (await (await call(feed.loader, get("/feed.xml"))).data) as string;
     expect(xml).not.toContain("Pending job");
   });
 
@@ -287,7 +358,11 @@ describe("the lifecycle", () => {
     const e = await employer();
     const past = await addVacancy(e.companyId, { title: "Expired" });
     const today = await addVacancy(e.companyId, { title: "Last day", deadline: todayInBishkek() });
-    await c.db.updateTable("vacancies").set({ deadline: inDays(-1) }).where("id", "=", past).execute();
+    await c.db
+      .updateTable("vacancies")
+      .set({ deadline: inDays(-1) })
+      .where("id", "=", past)
+      .execute();
     expect((await statusOf(past)).status).toBe("open");
     expect(await boardIds("?sort=newest")).toEqual([today]);
     expect((await statusOf(past)).status).toBe("closed");
@@ -296,7 +371,11 @@ describe("the lifecycle", () => {
     expect(await closeExpiredVacancies(c.db)).toBe(0);
     // The vacancy page closes it too, before anyone reads it.
     const later = await addVacancy(e.companyId, { title: "Later" });
-    await c.db.updateTable("vacancies").set({ deadline: inDays(-2) }).where("id", "=", later).execute();
+    await c.db
+      .updateTable("vacancies")
+      .set({ deadline: inDays(-2) })
+      .where("id", "=", later)
+      .execute();
     expect((await call(vacancyPage.loader, get(`/vacancies/${later}`), { id: String(later) })).status).toBe(404);
     expect((await statusOf(later)).status).toBe("closed");
   });
@@ -332,7 +411,15 @@ describe("the board", () => {
     const b = await employer();
     const region = await c.db.selectFrom("regions").select("id").orderBy("id").executeTakeFirstOrThrow();
     const v1 = await addVacancy(a.companyId, { title: "One", workMode: "remote", salaryMin: 30000, salaryMax: 50000, deadline: inDays(10), city: "Бишкек" });
-    const v2 = await addVacancy(a.companyId, { title: "Two", workMode: "onsite", employmentType: "internship", salaryMax: 90000, salaryHidden: true, deadline: inDays(5), city: "Ош" });
+    const v2 = await addVacancy(a.companyId, {
+      title: "Two",
+      workMode: "onsite",
+      employmentType: "internship",
+      salaryMax: 90000,
+      salaryHidden: true,
+      deadline: inDays(5),
+      city: "Ош",
+    });
     const v3 = await addVacancy(b.companyId, { title: "Three", workMode: "hybrid", salaryMin: 70000, regionId: region.id, city: "Бишкек" });
     const v4 = await addVacancy(b.companyId, { title: "Four", workMode: "remote", deadline: inDays(5) });
 
@@ -367,7 +454,15 @@ describe("the vacancy page and feeds", () => {
   it("carries schema.org JobPosting JSON-LD with the required fields", async () => {
     const e = await employer();
     await c.db.updateTable("companies").set({ website: "https://company.kg" }).where("id", "=", e.companyId).execute();
-    const id = await addVacancy(e.companyId, { title: "Dev </script><b>", description: "Line", salaryMin: 50000, salaryMax: 80000, deadline: inDays(20), city: "Бишкек", employmentType: "internship" });
+    const id = await addVacancy(e.companyId, {
+      title: "Dev </script><b>",
+      description: "Line",
+      salaryMin: 50000,
+      salaryMax: 80000,
+      deadline: inDays(20),
+      city: "Бишкек",
+      employmentType: "internship",
+    });
     const res = await call(vacancyPage.loader, get(`/vacancies/${id}`), { id: String(id) });
     const jsonLd = (res.data as { jsonLd: string }).jsonLd;
     expect(jsonLd).not.toContain("<");
@@ -394,7 +489,7 @@ describe("the vacancy page and feeds", () => {
 
   it("/feed.xml is well-formed RSS of the open vacancies, text escaped", async () => {
     const e = await employer();
-    const a = await addVacancy(e.companyId, { title: "R&D <lab> \"quotes\"", description: "Tom & Jerry <script>x</script>" });
+    const a = await addVacancy(e.companyId, { title: 'R&D <lab> "quotes"', description: "Tom & Jerry <script>x</script>" });
     const b = await addVacancy(e.companyId, { title: "Second" });
     const draft = await addVacancy(e.companyId, { title: "Draft only" }, false);
     const res = await call(feed.loader, get("/feed.xml"));
@@ -431,7 +526,10 @@ describe("saved searches", () => {
     const e = await employer();
     const grad = await signedIn(c, "graduate");
     const old = await addVacancy(e.companyId, { title: "Old python job", skills: ["python"] });
-    const save = await call(savedSearches.action, post("/me/saved-searches", { intent: "create", query: "q=%D0%BF%D0%B8%D1%82%D0%BE%D0%BD&page=3&mode=bogus", name: "" }, { cookie: grad.cookie }));
+    const save = await call(
+      savedSearches.action,
+      post("/me/saved-searches", { intent: "create", query: "q=%D0%BF%D0%B8%D1%82%D0%BE%D0%BD&page=3&mode=bogus", name: "" }, { cookie: grad.cookie }),
+    );
     expect(save.status).toBe(302);
     const saved = await c.db.selectFrom("saved_searches").selectAll().where("user_id", "=", grad.id).executeTakeFirstOrThrow();
     expect(saved.query).toBe("q=%D0%BF%D0%B8%D1%82%D0%BE%D0%BD");
@@ -462,8 +560,12 @@ describe("saved searches", () => {
 
     // Another graduate cannot delete it; its owner can.
     const other = await signedIn(c, "graduate");
-    expect((await call(savedSearches.action, post("/me/saved-searches", { intent: "delete", id: String(saved.id) }, { cookie: other.cookie }))).status).toBe(404);
-    expect((await call(savedSearches.action, post("/me/saved-searches", { intent: "delete", id: String(saved.id) }, { cookie: grad.cookie }))).status).toBe(302);
+    expect((await call(savedSearches.action, post("/me/saved-searches", { intent: "delete", id: String(saved.id) }, { cookie: other.cookie }))).status).toBe(
+      404,
+    );
+    expect((await call(savedSearches.action, post("/me/saved-searches", { intent: "delete", id: String(saved.id) }, { cookie: grad.cookie }))).status).toBe(
+      302,
+    );
     expect((await call(savedFeed.loader, get(`/saved/${saved.feed_token}/feed.xml`), { token: saved.feed_token })).status).toBe(404);
   });
 

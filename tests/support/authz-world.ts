@@ -18,7 +18,18 @@ export type Actor = (typeof ACTORS)[number];
 
 /** Ids, slugs and tokens of the fixture world. */
 export type World = {
-  gradA: { graduateId: number; userId: number; slug: string; projectId: number; imageId: number; skillId: number; applicationId: number; savedSearchId: number; savedSearchToken: string; surveyToken: string };
+  gradA: {
+    graduateId: number;
+    userId: number;
+    slug: string;
+    projectId: number;
+    imageId: number;
+    skillId: number;
+    applicationId: number;
+    savedSearchId: number;
+    savedSearchToken: string;
+    surveyToken: string;
+  };
   gradB: { graduateId: number; userId: number; email: string; slug: string; placementId: number };
   x: { companyId: number; slug: string; vacancyId: number; draftVacancyId: number; inviteId: number };
   y: { companyId: number; slug: string; vacancyId: number };
@@ -47,11 +58,29 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
     const { graduateId } = await makeInvitation(c, staff.id, { firstName: first, lastName: last });
     const user = await makeUser(c, "graduate", { name: `${first} ${last}` });
     const slug = `${last.toLowerCase()}-${graduateId}`;
-    await db.updateTable("graduates").set({ user_id: user.id, slug, visibility, headline: "Junior", contact_email: `${slug}@mail.kg`, published_at: new Date().toISOString() }).where("id", "=", graduateId).execute();
-    if (visibility === "employers") await db.insertInto("graduate_skills").values({ graduate_id: graduateId, skill_id: skill.id, level: "intermediate", source: "self", verified_by: null }).execute();
+    await db
+      .updateTable("graduates")
+      .set({ user_id: user.id, slug, visibility, headline: "Junior", contact_email: `${slug}@mail.kg`, published_at: new Date().toISOString() })
+      .where("id", "=", graduateId)
+      .execute();
+    if (visibility === "employers")
+      await db
+        .insertInto("graduate_skills")
+        .values({ graduate_id: graduateId, skill_id: skill.id, level: "intermediate", source: "self", verified_by: null })
+        .execute();
     const { id: projectId } = await db
       .insertInto("projects")
-      .values({ graduate_id: graduateId, title: `${first}'s site`, summary: "Summary", description: null, role: null, repo_url: null, demo_url: null, started_on: null, finished_on: null })
+      .values({
+        graduate_id: graduateId,
+        title: `${first}'s site`,
+        summary: "Summary",
+        description: null,
+        role: null,
+        repo_url: null,
+        demo_url: null,
+        started_on: null,
+        finished_on: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     return { graduateId, userId: user.id, email: user.email, slug, projectId };
@@ -63,7 +92,11 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
   const imageFile = `${"ab".repeat(16)}.webp`;
   fs.mkdirSync(uploadDir, { recursive: true });
   fs.writeFileSync(path.join(uploadDir, imageFile), Buffer.from("RIFF\0\0\0\0WEBPVP8 "));
-  const { id: imageId } = await db.insertInto("project_images").values({ project_id: a.projectId, file_name: imageFile, alt: "Screenshot", width: 10, height: 10, position: 0 }).returning("id").executeTakeFirstOrThrow();
+  const { id: imageId } = await db
+    .insertInto("project_images")
+    .values({ project_id: a.projectId, file_name: imageFile, alt: "Screenshot", width: 10, height: 10, position: 0 })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 
   async function employer(status: "pending" | "verified") {
     const user = await makeUser(c, "employer");
@@ -85,17 +118,48 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
 
   const savedSearchId = await createSavedSearch(db, a.userId, parseBoardQuery("q=react"), "React");
   const { feed_token: savedSearchToken } = await db.selectFrom("saved_searches").select("feed_token").where("id", "=", savedSearchId).executeTakeFirstOrThrow();
-  await db.insertInto("notifications").values({ user_id: a.userId, kind: "application.moved", payload_json: "{}", link: `/me/applications/${applicationId}` }).execute();
-  await db.insertInto("outcomes").values({ graduate_id: a.graduateId, checkpoint: "graduation", code: "seeking", as_of: "2026-06-30", source: "staff", recorded_by: staff.id }).execute();
+  await db
+    .insertInto("notifications")
+    .values({ user_id: a.userId, kind: "application.moved", payload_json: "{}", link: `/me/applications/${applicationId}` })
+    .execute();
+  await db
+    .insertInto("outcomes")
+    .values({ graduate_id: a.graduateId, checkpoint: "graduation", code: "seeking", as_of: "2026-06-30", source: "staff", recorded_by: staff.id })
+    .execute();
   const { token: surveyToken } = await createSurveyLink(db, a.graduateId, "m6", staff.id);
   const { token: resetToken } = await createPasswordReset(db, b.userId, staff.id);
-  const importId = await stageImport(db, { actorId: staff.id, cohortId, fileName: "graduates.csv", text: "first_name,last_name\nAsel,Bekova\n", summary: { total: 1, accepted: 1 } as never });
+  const importId = await stageImport(db, {
+    actorId: staff.id,
+    cohortId,
+    fileName: "graduates.csv",
+    text: "first_name,last_name\nAsel,Bekova\n",
+    summary: { total: 1, accepted: 1 } as never,
+  });
 
-  const users: Record<Exclude<Actor, "visitor">, number> = { gradA: a.userId, gradB: b.userId, pending: ep.user.id, empX: ex.user.id, empY: ey.user.id, staff: staff.id, admin: admin.id };
+  const users: Record<Exclude<Actor, "visitor">, number> = {
+    gradA: a.userId,
+    gradB: b.userId,
+    pending: ep.user.id,
+    empX: ex.user.id,
+    empY: ey.user.id,
+    staff: staff.id,
+    admin: admin.id,
+  };
   for (const [actor, id] of Object.entries(users)) cookies[actor as Actor] = await sessionCookieFor(id);
 
   return {
-    gradA: { graduateId: a.graduateId, userId: a.userId, slug: a.slug, projectId: a.projectId, imageId, skillId: skill.id, applicationId, savedSearchId, savedSearchToken, surveyToken },
+    gradA: {
+      graduateId: a.graduateId,
+      userId: a.userId,
+      slug: a.slug,
+      projectId: a.projectId,
+      imageId,
+      skillId: skill.id,
+      applicationId,
+      savedSearchId,
+      savedSearchToken,
+      surveyToken,
+    },
     gradB: { graduateId: b.graduateId, userId: b.userId, email: b.email, slug: b.slug, placementId },
     x: { companyId: ex.companyId, slug: ex.slug, vacancyId: vx, draftVacancyId: vxDraft, inviteId: invite.id },
     y: { companyId: ey.companyId, slug: ey.slug, vacancyId: vy },
@@ -110,4 +174,3 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
     skillSlug: skill.slug,
   };
 }
-

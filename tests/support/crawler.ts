@@ -161,7 +161,11 @@ export function visibleHtml(html: string): string {
 /** Raw message keys (a missing translation renders as its key, app/i18n/translate.ts) and unfilled {placeholders}. */
 export function translationProblems(html: string, keys: Set<string>, foreign?: Set<string>): string[] {
   // Addresses are not words: module preload paths such as /build/routes/admin.schools.$id-X.js look like keys.
-  const text = decodeEntities(visibleHtml(html).replace(/<link\b[^>]*>/gi, " ").replace(/\s(href|src|action)="[^"]*"/gi, " "));
+  const text = decodeEntities(
+    visibleHtml(html)
+      .replace(/<link\b[^>]*>/gi, " ")
+      .replace(/\s(href|src|action)="[^"]*"/gi, " "),
+  );
   const problems = new Set<string>();
   for (const m of text.matchAll(/[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)+/g)) {
     if (keys.has(m[0])) problems.add(`raw message key "${m[0]}"`);
@@ -363,13 +367,17 @@ export function hiddenFigureLeaks(payload: unknown, hiddenSalary: ReadonlyMap<nu
   const problems = new Set<string>();
   const hiddenCells: string[] = [];
   walk(payload, (o, at) => {
-    const nested = o.salary && typeof o.salary === "object" && !Array.isArray(o.salary) ? Object.entries(o.salary as Record<string, unknown>).map(([k, x]) => [`salary.${k}`, x] as const) : [];
+    const nested =
+      o.salary && typeof o.salary === "object" && !Array.isArray(o.salary)
+        ? Object.entries(o.salary as Record<string, unknown>).map(([k, x]) => [`salary.${k}`, x] as const)
+        : [];
     const salaries = [...Object.entries(o).filter(([k]) => isSalaryKey(k)), ...nested].filter(([, x]) => typeof x === "number");
     if (salaries.length && !viewer.staff) {
       const id = [o.vacancy_id, o.vacancyId, o.id].find((x) => typeof x === "number" && hiddenSalary.has(x)) as number | undefined;
       const hidden = id !== undefined ? hiddenSalary.get(id)! : null;
       const ownCompany = viewer.companyId !== null && (hidden ? hidden.companyId === viewer.companyId : o.company_id === viewer.companyId);
-      if ((hidden || o.salary_hidden) && !ownCompany) problems.add(`${at}: salary ${salaries.map(([k, x]) => `${k}=${x}`).join(", ")} of a vacancy whose salary is hidden`);
+      if ((hidden || o.salary_hidden) && !ownCompany)
+        problems.add(`${at}: salary ${salaries.map(([k, x]) => `${k}=${x}`).join(", ")} of a vacancy whose salary is hidden`);
     }
     // A hidden outcome cell (docs/product.md §6) travels as "hidden" and nothing else: no value, no denominator.
     if (o.hidden === true || o.shown === false) {

@@ -40,7 +40,9 @@ export function closeTestDatabases(): void {
 /** Every row of every table, to prove an action wrote nothing (or exactly what it should). */
 export function snapshot(connection: Connection): Record<string, unknown[]> {
   const tables = connection.sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
+    )
     .all() as { name: string }[];
   return Object.fromEntries(tables.map(({ name }) => [name, connection.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
 }

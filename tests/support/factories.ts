@@ -8,7 +8,8 @@ import { startSession } from "~/auth/session.server";
 export { ACTOR, PASSWORD, parseVacancyFields, stepsTo } from "@db/factories";
 
 export const makeUser = (c: Connection, role: Role, overrides: shared.UserOverrides = {}) => shared.makeUser(c.db, role, overrides);
-export const makeCompany = (c: Connection, ownerId: number, options: Parameters<typeof shared.makeCompany>[2] = "verified") => shared.makeCompany(c.db, ownerId, options);
+export const makeCompany = (c: Connection, ownerId: number, options: Parameters<typeof shared.makeCompany>[2] = "verified") =>
+  shared.makeCompany(c.db, ownerId, options);
 export const addCompanyMember = (c: Connection, companyId: number, userId: number) => shared.addCompanyMember(c.db, companyId, userId);
 export const makeCohort = (c: Connection, graduationDate = "2026-06-30", schoolId?: number) => shared.makeCohort(c.db, graduationDate, schoolId);
 export const makeInvitation = (c: Connection, staffId: number, name?: { firstName: string; lastName: string }) => shared.makeInvitation(c.db, staffId, name);

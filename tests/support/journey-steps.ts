@@ -68,7 +68,14 @@ export async function openActor(browser: Browser, server: RunningServer, o: { js
     if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
   });
   const actor: Actor = {
-    context, page, m: catalogs[o.lang], lang: o.lang, js: o.js, width: o.width, base: server.url, errors,
+    context,
+    page,
+    m: catalogs[o.lang],
+    lang: o.lang,
+    js: o.js,
+    width: o.width,
+    base: server.url,
+    errors,
     goto: async (p) => {
       await page.goto(`${server.url}${p}`);
     },
@@ -215,7 +222,13 @@ export async function tabTo(page: Page, target: Locator, what: string, max = 80)
   await target.first().waitFor({ state: "attached", timeout: 10_000 });
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
-    if (await target.first().evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (
+      await target
+        .first()
+        .evaluate((el) => el === document.activeElement)
+        .catch(() => false)
+    )
+      return;
   }
   throw new Error(`Tab never reached ${what}`);
 }
@@ -241,7 +254,10 @@ export function readDb<T>(server: RunningServer, read: (db: Database.Database) =
 export async function knownPasswordFor(server: RunningServer, slug: string): Promise<string> {
   const hash = await hashPassword(DEMO_PASSWORD);
   return readDb(server, (db) => {
-    const row = db.prepare("select u.id, u.email from users u join graduates g on g.user_id = u.id where g.slug = ?").get(slug) as { id: number; email: string };
+    const row = db.prepare("select u.id, u.email from users u join graduates g on g.user_id = u.id where g.slug = ?").get(slug) as {
+      id: number;
+      email: string;
+    };
     db.prepare("update users set password_hash = ? where id = ?").run(hash, row.id);
     return row.email;
   });
@@ -249,7 +265,15 @@ export async function knownPasswordFor(server: RunningServer, slug: string): Pro
 
 /** The small mid-year demo cohort of a school whose +6 months checkpoint is due now. */
 export function dueCohortOf(server: RunningServer, schoolSlug: string): number {
-  return readDb(server, (db) =>
-    (db.prepare("select c.id from cohorts c join schools s on s.id = c.school_id where s.slug = ? and c.graduation_date not like '%-06-30' order by c.id desc").get(schoolSlug) as { id: number }).id,
+  return readDb(
+    server,
+    (db) =>
+      (
+        db
+          .prepare(
+            "select c.id from cohorts c join schools s on s.id = c.school_id where s.slug = ? and c.graduation_date not like '%-06-30' order by c.id desc",
+          )
+          .get(schoolSlug) as { id: number }
+      ).id,
   );
 }

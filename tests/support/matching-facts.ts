@@ -62,7 +62,13 @@ export function randomVacancy(r: ReturnType<typeof prng>, id: number, skillCount
   const languages = [];
   for (const l of ["ky", "ru", "en"]) if (r.next() < 0.5) languages.push({ language: l, minLevel: r.int(1, 6) as CefrRank });
   return {
-    facts: { id, skills, languages, workMode: r.pick(["onsite", "hybrid", "remote"] as const), place: { regionId: r.next() < 0.9 ? r.int(1, 7) : null, city: r.pick(CITIES) } },
+    facts: {
+      id,
+      skills,
+      languages,
+      workMode: r.pick(["onsite", "hybrid", "remote"] as const),
+      place: { regionId: r.next() < 0.9 ? r.int(1, 7) : null, city: r.pick(CITIES) },
+    },
     companyId: r.int(1, 50),
     deadline: r.next() < 0.3 ? `2026-${String(r.int(10, 12)).padStart(2, "0")}-15` : null,
     publishedAt: "2026-11-01",

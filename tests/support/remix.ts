@@ -42,7 +42,11 @@ export function get(path: string, options: { cookie?: string; headers?: Record<s
   return new Request(`http://localhost${path}`, { headers: { ...(options.cookie ? { Cookie: options.cookie } : {}), ...options.headers } });
 }
 
-export function post(path: string, fields: Record<string, string> | [string, string][], options: { cookie?: string; headers?: Record<string, string> } = {}): Request {
+export function post(
+  path: string,
+  fields: Record<string, string> | [string, string][],
+  options: { cookie?: string; headers?: Record<string, string> } = {},
+): Request {
   return new Request(`http://localhost${path}`, {
     method: "POST",
     body: new URLSearchParams(fields),

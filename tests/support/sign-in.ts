@@ -14,5 +14,8 @@ export async function signInOverHttp(base: string, email: string, password = DEM
   });
   await res.arrayBuffer();
   expect(res.status, `sign-in as ${email}`).toBe(302);
-  return res.headers.getSetCookie().find((c) => c.startsWith("__session="))!.split(";")[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("__session="))!
+    .split(";")[0]!;
 }

@@ -10,7 +10,9 @@ const [database, slug] = process.argv.slice(2);
 const db = new Database(database!);
 db.pragma("busy_timeout = 5000");
 const set = db.prepare("update companies set logo = ? where slug = ?");
-const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#123456" } }).png().toBuffer();
+const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#123456" } })
+  .png()
+  .toBuffer();
 const file = new File([new Uint8Array(png)], "logo.png", { type: "image/png" });
 let stopping = false;
 process.on("SIGTERM", () => (stopping = true));

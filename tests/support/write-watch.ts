@@ -23,16 +23,20 @@ export class WriteWatch {
     const sqlite = this.connection().sqlite;
     this.tables ??= (
       sqlite
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name")
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
+        )
         .all() as { name: string }[]
     ).map(({ name }) => {
       const columns = (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => `quote("${c.name}")`);
       return { name, sql: `select count(*) as n, group_concat(${columns.join(" || ',' || ")}, char(10)) as v from (select * from "${name}" order by rowid)` };
     });
-    return this.tables.map((t) => {
-      const row = sqlite.prepare(t.sql).get() as { n: number; v: string | null };
-      return `${t.name} ${row.n}\n${row.v ?? ""}`;
-    }).join("\n\n");
+    return this.tables
+      .map((t) => {
+        const row = sqlite.prepare(t.sql).get() as { n: number; v: string | null };
+        return `${t.name} ${row.n}\n${row.v ?? ""}`;
+      })
+      .join("\n\n");
   }
 
   /** The state before a request (reused while nothing has been written since). */

@@ -9,13 +9,36 @@ const current: ApplicationSnapshot = {
   version: SNAPSHOT_VERSION,
   takenAt: "2026-11-20T06:00:00.000Z",
   graduate: {
-    name: "Айпери Жумабекова", slug: "ayperi-zhumabekova", headline: "Junior frontend", about: null, city: "Нарын", school, graduationDate: "2025-06-30",
-    englishLevel: "B2", modulesCompleted: 12, modulesTotal: 12, certificate: { number: "ISDEL-KG-20417", date: "2025-06-10", verified: true },
+    name: "Айпери Жумабекова",
+    slug: "ayperi-zhumabekova",
+    headline: "Junior frontend",
+    about: null,
+    city: "Нарын",
+    school,
+    graduationDate: "2025-06-30",
+    englishLevel: "B2",
+    modulesCompleted: 12,
+    modulesTotal: 12,
+    certificate: { number: "ISDEL-KG-20417", date: "2025-06-10", verified: true },
     contacts: { email: "aiperi@mail.kg", phone: null, telegram: "@aiperi_dev" },
   },
   skills: [{ id: 3, name_ky: "JavaScript", name_ru: "JavaScript", name_en: "JavaScript", level: "intermediate", evidence: "module" }],
   languages: [{ language: "ky", level: "native" }],
-  projects: [{ id: 7, title: "Сайт гостевого дома", summary: null, description: null, role: null, repo_url: null, demo_url: null, started_on: "2025-01", finished_on: null, skills: [], images: [] }],
+  projects: [
+    {
+      id: 7,
+      title: "Сайт гостевого дома",
+      summary: null,
+      description: null,
+      role: null,
+      repo_url: null,
+      demo_url: null,
+      started_on: "2025-01",
+      finished_on: null,
+      skills: [],
+      images: [],
+    },
+  ],
 };
 
 describe("parseSnapshot", () => {
@@ -24,7 +47,11 @@ describe("parseSnapshot", () => {
   });
 
   it("reads the apply form's shape from before versions (no version field, no contacts) as version 1 with what it has", () => {
-    const { version: _, graduate: { contacts: __, ...graduate }, ...rest } = current;
+    const {
+      version: _,
+      graduate: { contacts: __, ...graduate },
+      ...rest
+    } = current;
     const view = parseSnapshot(JSON.stringify({ ...rest, graduate }));
     expect(view).not.toBe("unreadable");
     if (!view || view === "unreadable") return;
@@ -43,8 +70,18 @@ describe("parseSnapshot", () => {
       version: 1,
       takenAt: "2025-03-01T09:00:00.000Z",
       graduate: {
-        name: "Бакыт Токтогулов", slug: null, headline: null, about: null, city: null, school: null, graduationDate: null, englishLevel: null,
-        modulesCompleted: null, modulesTotal: null, certificate: null, contacts: null,
+        name: "Бакыт Токтогулов",
+        slug: null,
+        headline: null,
+        about: null,
+        city: null,
+        school: null,
+        graduationDate: null,
+        englishLevel: null,
+        modulesCompleted: null,
+        modulesTotal: null,
+        certificate: null,
+        contacts: null,
       },
       skills: [],
       languages: [],
@@ -53,7 +90,14 @@ describe("parseSnapshot", () => {
   });
 
   it("keeps the readable parts of a damaged copy and drops the rest", () => {
-    const damaged = { ...current, version: 2, graduate: { ...current.graduate, school: "Лицей", modulesCompleted: "12" }, skills: [current.skills[0], { id: "x" }, null], languages: "ky", takenAt: "yesterday" };
+    const damaged = {
+      ...current,
+      version: 2,
+      graduate: { ...current.graduate, school: "Лицей", modulesCompleted: "12" },
+      skills: [current.skills[0], { id: "x" }, null],
+      languages: "ky",
+      takenAt: "yesterday",
+    };
     const view = parseSnapshot(JSON.stringify(damaged));
     if (!view || view === "unreadable") throw new Error("expected a view");
     expect(view.version).toBe(1);
@@ -72,10 +116,17 @@ describe("parseSnapshot", () => {
 
   it("never throws, whatever the stored text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ graduate: v, skills: v, projects: v, takenAt: v }))), (text) => {
-        const view = parseSnapshot(text);
-        expect(view === "unreadable" || (view !== null && typeof view === "object")).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ graduate: v, skills: v, projects: v, takenAt: v })),
+        ),
+        (text) => {
+          const view = parseSnapshot(text);
+          expect(view === "unreadable" || (view !== null && typeof view === "object")).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -33,7 +33,12 @@ function importsOf(source: ts.SourceFile): string[] {
   const visit = (node: ts.Node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       found.push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       found.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
@@ -68,10 +73,13 @@ function databaseTypeNames(source: ts.SourceFile): Set<string> {
     const clause = statement.importClause;
     if (!clause) continue;
     const wanted =
-      from === "@db/connection" || from.endsWith("/connection") ? ["DB", "Connection"]
-      : from === "kysely" ? ["Kysely", "Transaction"]
-      : from === "better-sqlite3" ? ["Database", "default"]
-      : [];
+      from === "@db/connection" || from.endsWith("/connection")
+        ? ["DB", "Connection"]
+        : from === "kysely"
+          ? ["Kysely", "Transaction"]
+          : from === "better-sqlite3"
+            ? ["Database", "default"]
+            : [];
     if (wanted.length === 0) continue;
     // import SQLite from "better-sqlite3" → SQLite.Database; import type { Database } from "better-sqlite3".
     if (clause.name && from === "better-sqlite3") names.add(`${clause.name.text}.Database`);
@@ -123,7 +131,9 @@ function importCycles(): string[] {
   const files = [...knownFiles()];
   const graph = new Map<string, string[]>();
   for (const file of files) {
-    const targets = importsOf(parse(file)).map((s) => resolveImport(file, s)).filter((t): t is string => t !== null);
+    const targets = importsOf(parse(file))
+      .map((s) => resolveImport(file, s))
+      .filter((t): t is string => t !== null);
     graph.set(file, [...new Set(targets)]);
   }
   const cycles = new Set<string>();
@@ -169,9 +179,13 @@ describe("architecture (docs/decisions/036-models-hold-queries.md)", () => {
     const flagged = probe.statements
       .filter((s) => isExported(s))
       .filter((s) =>
-        ts.isFunctionDeclaration(s) ? !takesDatabaseFirst(s.parameters, dbTypes)
-        : ts.isVariableStatement(s) ? s.declarationList.declarations.some((d) => d.initializer && ts.isArrowFunction(d.initializer) && !takesDatabaseFirst(d.initializer.parameters, dbTypes))
-        : false,
+        ts.isFunctionDeclaration(s)
+          ? !takesDatabaseFirst(s.parameters, dbTypes)
+          : ts.isVariableStatement(s)
+            ? s.declarationList.declarations.some(
+                (d) => d.initializer && ts.isArrowFunction(d.initializer) && !takesDatabaseFirst(d.initializer.parameters, dbTypes),
+              )
+            : false,
       )
       .map((s) => (ts.isFunctionDeclaration(s) ? s.name!.text : (s as ts.VariableStatement).declarationList.declarations[0]!.name.getText()));
     expect(flagged).toEqual(["guard", "rule"]);

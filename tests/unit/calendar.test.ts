@@ -34,7 +34,7 @@ describe("todayInBishkek", () => {
     const from = Date.UTC(2006, 0, 1);
     const to = Date.UTC(2040, 0, 1);
     for (let i = 0; i < 5000; i++) {
-      const instant = from + Math.floor(((i * 2654435761) % 1_000_003) / 1_000_003 * (to - from));
+      const instant = from + Math.floor((((i * 2654435761) % 1_000_003) / 1_000_003) * (to - from));
       expect(todayInBishkek(instant), new Date(instant).toISOString()).toBe(tz.format(instant));
     }
   });
@@ -51,7 +51,9 @@ describe("with the clock at 02:30 in Bishkek (still yesterday in UTC)", () => {
     const c = await createTestDatabase();
     const owner = await makeUser(c, "employer");
     const companyId = await makeCompany(c, owner.id);
-    const vacancy = async (deadline: string) => ({ id: await makeVacancy(c, companyId, { title: "QA", description: "Тесттер", workMode: "onsite", deadline, publishedAt: "2026-03-01T00:00:00.000Z" }) });
+    const vacancy = async (deadline: string) => ({
+      id: await makeVacancy(c, companyId, { title: "QA", description: "Тесттер", workMode: "onsite", deadline, publishedAt: "2026-03-01T00:00:00.000Z" }),
+    });
     const yesterday = await vacancy("2026-03-09");
     const today = await vacancy("2026-03-10");
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -63,8 +65,16 @@ describe("with the clock at 02:30 in Bishkek (still yesterday in UTC)", () => {
   it("a cohort that graduates today is on the follow-up list today", async () => {
     const c = await createTestDatabase();
     const school = await c.db.selectFrom("schools").select("id").orderBy("id").executeTakeFirstOrThrow();
-    const { id: cohortId } = await c.db.insertInto("cohorts").values({ school_id: school.id, graduation_date: "2026-03-10" }).returning("id").executeTakeFirstOrThrow();
-    const { id: graduateId } = await c.db.insertInto("graduates").values({ cohort_id: cohortId, first_name: "Айгүл", last_name: "Токтосунова" }).returning("id").executeTakeFirstOrThrow();
+    const { id: cohortId } = await c.db
+      .insertInto("cohorts")
+      .values({ school_id: school.id, graduation_date: "2026-03-10" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const { id: graduateId } = await c.db
+      .insertInto("graduates")
+      .values({ cohort_id: cohortId, first_name: "Айгүл", last_name: "Токтосунова" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(EARLY_MORNING);
     const found = await listFollowUps(c.db, { schoolId: null, cohortId, page: 1 });
@@ -73,7 +83,17 @@ describe("with the clock at 02:30 in Bishkek (still yesterday in UTC)", () => {
 
   it("the audit filter for today finds what happened since midnight in Bishkek", async () => {
     const c = await createTestDatabase();
-    await c.db.insertInto("audit_log").values({ actor_user_id: null, action: "cohort.create", entity: "cohort", entity_id: "1", created_at: "2026-03-09T18:30:00.000Z", updated_at: "2026-03-09T18:30:00.000Z" }).execute();
+    await c.db
+      .insertInto("audit_log")
+      .values({
+        actor_user_id: null,
+        action: "cohort.create",
+        entity: "cohort",
+        entity_id: "1",
+        created_at: "2026-03-09T18:30:00.000Z",
+        updated_at: "2026-03-09T18:30:00.000Z",
+      })
+      .execute();
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(EARLY_MORNING);
     const today = todayInBishkek();
@@ -96,7 +116,9 @@ describe("the code", () => {
   ];
   const ALLOWED = new Set(["app/domain/calendar.ts", "app/i18n/format.ts"]);
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 
   it("computes today's date only through app/domain/calendar.ts, in the app and in the demo generator", () => {
     const offenders: string[] = [];

@@ -15,9 +15,20 @@ const { default: StaffDetail } = await import("~/routes/staff.companies.$id");
 const { default: SignUp } = await import("~/routes/signup");
 
 const company = {
-  id: 1, slug: "ala-too-soft", name: "Ала-Тоо Софт", status: "rejected", htp_number: "0421", website: "https://alatoo.kg", city: "Бишкек",
-  about: "Мобилдик тиркемелер.", trusted: 1, logo: "0123456789abcdef0123456789abcdef.webp", reject_reason: "Нет номера", verified_at: null,
-  created_at: "2026-11-01T10:00:00.000Z", verified_by_name: null,
+  id: 1,
+  slug: "ala-too-soft",
+  name: "Ала-Тоо Софт",
+  status: "rejected",
+  htp_number: "0421",
+  website: "https://alatoo.kg",
+  city: "Бишкек",
+  about: "Мобилдик тиркемелер.",
+  trusted: 1,
+  logo: "0123456789abcdef0123456789abcdef.webp",
+  reject_reason: "Нет номера",
+  verified_at: null,
+  created_at: "2026-11-01T10:00:00.000Z",
+  verified_by_name: null,
 };
 
 function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, action?: unknown): string {
@@ -27,19 +38,26 @@ function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unk
 describe("company pages render in every language", () => {
   for (const lang of LANGS) {
     it(`in ${lang}`, () => {
-      const own = render(lang, CompanyPage, {
-        company,
-        members: [{ id: 1, name: "Тимур", email: "t@alatoo.kg" }],
-        invites: [{ id: 3, expires_at: "2026-12-14T00:00:00.000Z", used_at: null, created_at: "2026-11-30T00:00:00.000Z", created_by_name: "Тимур" }],
-        now: "2026-11-30T05:00:00.000Z",
-      }, { ok: true, invite: { link: "http://localhost/signup?invite=abc", expiresAt: "2026-12-14T00:00:00.000Z" } });
+      const own = render(
+        lang,
+        CompanyPage,
+        {
+          company,
+          members: [{ id: 1, name: "Тимур", email: "t@alatoo.kg" }],
+          invites: [{ id: 3, expires_at: "2026-12-14T00:00:00.000Z", used_at: null, created_at: "2026-11-30T00:00:00.000Z", created_by_name: "Тимур" }],
+          now: "2026-11-30T05:00:00.000Z",
+        },
+        { ok: true, invite: { link: "http://localhost/signup?invite=abc", expiresAt: "2026-12-14T00:00:00.000Z" } },
+      );
       expect(own).toContain("Нет номера");
       expect(own).toContain("http://localhost/signup?invite=abc");
       expect(own).toMatch(/enctype="multipart\/form-data"/i);
 
       const pub = render(lang, PublicPage, {
         company,
-        vacancies: [{ id: 7, title: "Junior React", city: "Бишкек", work_mode: "remote", employment_type: "full_time", deadline: "2026-12-31", published_at: null }],
+        vacancies: [
+          { id: 7, title: "Junior React", city: "Бишкек", work_mode: "remote", employment_type: "full_time", deadline: "2026-12-31", published_at: null },
+        ],
       });
       expect(pub).toContain('href="/vacancies/7"');
       expect(pub).toMatch(/rel="noopener nofollow"/);

@@ -28,8 +28,16 @@ describe("PUBLIC_URL", () => {
   });
 
   it("knows a loopback address from a public one", () => {
-    for (const origin of ["http://localhost:3000", "http://127.0.0.1", "http://127.1.2.3:80", "http://[::1]:3000", "http://app.localhost"]) expect(isLoopbackOrigin(origin), origin).toBe(true);
-    for (const origin of ["https://careers.example.kg", "http://10.0.0.5", "http://192.168.1.10:3000", "http://localhost.example.kg", "http://127.0.0.1.nip.io"]) expect(isLoopbackOrigin(origin), origin).toBe(false);
+    for (const origin of ["http://localhost:3000", "http://127.0.0.1", "http://127.1.2.3:80", "http://[::1]:3000", "http://app.localhost"])
+      expect(isLoopbackOrigin(origin), origin).toBe(true);
+    for (const origin of [
+      "https://careers.example.kg",
+      "http://10.0.0.5",
+      "http://192.168.1.10:3000",
+      "http://localhost.example.kg",
+      "http://127.0.0.1.nip.io",
+    ])
+      expect(isLoopbackOrigin(origin), origin).toBe(false);
   });
 });
 
@@ -46,7 +54,9 @@ describe("SEED_DEMO", () => {
 
 describe("the code", () => {
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 
   it("builds no absolute link from the request's address (Host / X-Forwarded-Host): publicOrigin() only", () => {
     const offenders: string[] = [];
@@ -56,7 +66,8 @@ describe("the code", () => {
         .split("\n")
         .forEach((line, i) => {
           // A link written from a request's origin (`${url.origin}/…`), or the origin read off request.url; comparing origins (CSRF, redirects) is fine.
-          if (/request\.url\)\.(origin|host)\b|\$\{\s*\w+\.(origin|host)\s*\}\/|get\(["']x-forwarded-host["']\)/i.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+          if (/request\.url\)\.(origin|host)\b|\$\{\s*\w+\.(origin|host)\s*\}\/|get\(["']x-forwarded-host["']\)/i.test(line))
+            offenders.push(`${file}:${i + 1}: ${line.trim()}`);
         });
     }
     expect(offenders).toEqual([]);

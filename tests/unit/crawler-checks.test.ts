@@ -13,9 +13,9 @@ describe("hiddenFigureLeaks", () => {
   });
 
   it("finds a hidden salary sent in the named shape's nested salary { min, max }", () => {
-    expect(hiddenFigureLeaks({ "routes/vacancies.$id": { data: { vacancy: { id: 9, title: "x", salary: { min: 53000, max: 58000 } } } } }, hiddenSalary, visitor)).toEqual([
-      "routes/vacancies.$id.data.vacancy: salary salary.min=53000, salary.max=58000 of a vacancy whose salary is hidden",
-    ]);
+    expect(
+      hiddenFigureLeaks({ "routes/vacancies.$id": { data: { vacancy: { id: 9, title: "x", salary: { min: 53000, max: 58000 } } } } }, hiddenSalary, visitor),
+    ).toEqual(["routes/vacancies.$id.data.vacancy: salary salary.min=53000, salary.max=58000 of a vacancy whose salary is hidden"]);
   });
 
   it("lets the company's own members and staff see it, and nobody see a hidden salary sent as null", () => {
@@ -28,7 +28,9 @@ describe("hiddenFigureLeaks", () => {
   });
 
   it("finds numbers in a hidden outcome cell, in the public table's { shown: false } shape too", () => {
-    const cells = (hidden: Record<string, unknown>) => ({ schools: [{ years: [{ year: 2020, n: 4, cells: { employmentRate: hidden, knowledgeRate: { shown: true, percent: 80 } } }] }] });
+    const cells = (hidden: Record<string, unknown>) => ({
+      schools: [{ years: [{ year: 2020, n: 4, cells: { employmentRate: hidden, knowledgeRate: { shown: true, percent: 80 } } }] }],
+    });
     expect(hiddenFigureLeaks(cells({ hidden: true, value: 0.75 }), hiddenSalary, visitor)).toHaveLength(1);
     expect(hiddenFigureLeaks(cells({ shown: false, percent: 75 }), hiddenSalary, visitor)).toHaveLength(1);
     expect(hiddenFigureLeaks(cells({ shown: false }), hiddenSalary, visitor)).toEqual([]);

@@ -1,8 +1,20 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  checkCsvBytes, checkCsvText, decodeCsvBytes, detectDelimiter, fieldOfHeader, MAX_DATA_ROWS, MAX_FILE_BYTES,
-  nameKey, parseCsv, parseEmail, parsePhone, parseSex, planImport, type CheckedFile,
+  checkCsvBytes,
+  checkCsvText,
+  decodeCsvBytes,
+  detectDelimiter,
+  fieldOfHeader,
+  MAX_DATA_ROWS,
+  MAX_FILE_BYTES,
+  nameKey,
+  parseCsv,
+  parseEmail,
+  parsePhone,
+  parseSex,
+  planImport,
+  type CheckedFile,
 } from "~/domain/csv";
 import { csvImportMessages } from "~/i18n/areas/csv-import";
 import { catalogs } from "~/i18n/catalog.server";
@@ -15,12 +27,14 @@ const BOM = [0xef, 0xbb, 0xbf];
 /** Windows-1251 bytes of a string of ASCII and Russian/Kyrgyz Cyrillic (enough for the tests). */
 function cp1251(s: string): Uint8Array {
   const extra: Record<string, number> = { Ё: 0xa8, ё: 0xb8, Ө: 0x3f, ө: 0x3f, Ү: 0x3f, ү: 0x3f, Ң: 0x3f, ң: 0x3f };
-  return Uint8Array.from([...s].map((ch) => {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) return c;
-    if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-    return extra[ch] ?? 0x3f;
-  }));
+  return Uint8Array.from(
+    [...s].map((ch) => {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x80) return c;
+      if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
+      return extra[ch] ?? 0x3f;
+    }),
+  );
 }
 
 function file(text: string): CheckedFile {
@@ -82,7 +96,14 @@ describe("RFC 4180 parsing", () => {
 
   it("keeps physical line numbers, skips blank lines, reads a last line without newline, lone CR and spaces before quotes", () => {
     const r = parseCsv('h1;h2\n\n;;\nа;б\rв; "г"', ";");
-    expect(r).toEqual({ ok: true, records: [{ line: 1, cells: ["h1", "h2"] }, { line: 4, cells: ["а", "б"] }, { line: 5, cells: ["в", "г"] }] });
+    expect(r).toEqual({
+      ok: true,
+      records: [
+        { line: 1, cells: ["h1", "h2"] },
+        { line: 4, cells: ["а", "б"] },
+        { line: 5, cells: ["в", "г"] },
+      ],
+    });
   });
 
   it("treats a quote inside an unquoted value as a character", () => {
@@ -113,9 +134,15 @@ describe("header names", () => {
   });
 
   it("rejects a file without the required columns, or with a column twice", () => {
-    expect(checkCsvText("имя,email\nБек,b@x.kg\n")).toEqual({ ok: false, problem: { key: "import.error.missingColumns", vars: { columns: "last_name / фамилия / фамилиясы" } } });
+    expect(checkCsvText("имя,email\nБек,b@x.kg\n")).toEqual({
+      ok: false,
+      problem: { key: "import.error.missingColumns", vars: { columns: "last_name / фамилия / фамилиясы" } },
+    });
     expect(checkCsvText("Айпери,Жумабекова\n")).toMatchObject({ ok: false, problem: { key: "import.error.missingColumns" } });
-    expect(checkCsvText("фамилия,имя,last_name\nА,Б,В\n")).toEqual({ ok: false, problem: { key: "import.error.duplicateColumn", vars: { column: "last_name" } } });
+    expect(checkCsvText("фамилия,имя,last_name\nА,Б,В\n")).toEqual({
+      ok: false,
+      problem: { key: "import.error.duplicateColumn", vars: { column: "last_name" } },
+    });
     expect(checkCsvText("фамилия,имя\n\n")).toEqual({ ok: false, problem: { key: "import.error.noRows" } });
   });
 
@@ -157,7 +184,13 @@ describe("line values", () => {
     const f = file(`фамилия,имя,пол,email,телефон\n,Бек,,,\n${long},R2D2,x,nope,abc\nАсанов,Бек,м,,,лишнее\n`);
     expect(f.lines.map((l) => l.reasons.map((r) => r.key))).toEqual([
       ["import.reason.lastNameRequired"],
-      ["import.reason.lastNameTooLong", "import.reason.firstNameInvalid", "import.reason.sexInvalid", "import.reason.emailInvalid", "import.reason.phoneInvalid"],
+      [
+        "import.reason.lastNameTooLong",
+        "import.reason.firstNameInvalid",
+        "import.reason.sexInvalid",
+        "import.reason.emailInvalid",
+        "import.reason.phoneInvalid",
+      ],
       ["import.reason.extraValues"],
     ]);
     expect(f.lines[1]!.reasons[0]).toEqual({ key: "import.reason.lastNameTooLong", vars: { max: 80 } });
@@ -227,9 +260,20 @@ describe("whole files", () => {
 
   it("has every message it can report in all three languages", () => {
     const keys = [
-      "import.error.empty", "import.error.tooLarge", "import.error.tooManyRows", "import.error.spreadsheet", "import.error.binary",
-      "import.error.encoding", "import.error.utf16", "import.error.unclosedQuote", "import.error.badQuote", "import.error.missingColumns",
-      "import.error.duplicateColumn", "import.error.noRows", "import.reason.duplicateInFile", "import.reason.extraValues",
+      "import.error.empty",
+      "import.error.tooLarge",
+      "import.error.tooManyRows",
+      "import.error.spreadsheet",
+      "import.error.binary",
+      "import.error.encoding",
+      "import.error.utf16",
+      "import.error.unclosedQuote",
+      "import.error.badQuote",
+      "import.error.missingColumns",
+      "import.error.duplicateColumn",
+      "import.error.noRows",
+      "import.reason.duplicateInFile",
+      "import.reason.extraValues",
     ] as const;
     for (const lang of LANGS) for (const key of keys) expect(catalogs[lang][key], `${lang}:${key}`).toBeTruthy();
   });

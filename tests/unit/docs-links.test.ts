@@ -24,11 +24,7 @@ function filesUnder(dir: string, extensions: RegExp): string[] {
 
 /** Every file whose text may cite the spec or a decision: the code, the tests, the scripts and the docs. */
 function citingFiles(): string[] {
-  return [
-    ...SOURCE_DIRS.flatMap((dir) => filesUnder(dir, /\.(ts|tsx|js|mjs|cjs)$/)),
-    ...filesUnder("docs", /\.md$/),
-    "README.md",
-  ];
+  return [...SOURCE_DIRS.flatMap((dir) => filesUnder(dir, /\.(ts|tsx|js|mjs|cjs)$/)), ...filesUnder("docs", /\.md$/), "README.md"];
 }
 
 /** Section numbers of docs/product.md: its "## N. Title" headings. */
@@ -113,7 +109,9 @@ describe("documentation links", () => {
         .map((target) => ({ file, target })),
     );
     expect(links.length).toBeGreaterThan(30); // the decision index of docs/product.md alone has more
-    const broken = links.filter(({ file, target }) => !fs.existsSync(path.resolve(ROOT, path.dirname(file), target))).map(({ file, target }) => `${file} → ${target}`);
+    const broken = links
+      .filter(({ file, target }) => !fs.existsSync(path.resolve(ROOT, path.dirname(file), target)))
+      .map(({ file, target }) => `${file} → ${target}`);
     expect(broken).toEqual([]);
   });
 

@@ -13,13 +13,17 @@ describe("counted and dated messages match their reviewed renderings", () => {
   const actual = renderAll();
 
   it("cover the messages that count and the messages that carry a date", () => {
-    expect(countedKeys()).toEqual(expect.arrayContaining(["notifications.navUnread", "notify.saved-search-hits", "match.reason.required", "outcomes.dashboard.summary", "home.numbers"]));
+    expect(countedKeys()).toEqual(
+      expect.arrayContaining(["notifications.navUnread", "notify.saved-search-hits", "match.reason.required", "outcomes.dashboard.summary", "home.numbers"]),
+    );
     expect(datedKeys()).toEqual(expect.arrayContaining(["companies.invite.statusOpen", "public.available", "portfolio.card.since", "vacancies.deadlineOn"]));
     expect(Object.keys(actual).length).toBe((countedKeys().length * COUNTS.length + datedKeys().length * MONTHS.length) * 3);
   });
 
   it("every rendering is the reviewed one, and nothing reviewed has gone", () => {
-    const changed = Object.keys(actual).filter((k) => reviewed[k] !== actual[k]).map((k) => ({ key: k, reviewed: reviewed[k] ?? "(not reviewed yet)", now: actual[k] }));
+    const changed = Object.keys(actual)
+      .filter((k) => reviewed[k] !== actual[k])
+      .map((k) => ({ key: k, reviewed: reviewed[k] ?? "(not reviewed yet)", now: actual[k] }));
     const gone = Object.keys(reviewed).filter((k) => !(k in actual));
     expect(changed).toEqual([]);
     expect(gone).toEqual([]);

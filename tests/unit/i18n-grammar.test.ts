@@ -15,8 +15,14 @@ describe("the formatter knows plural rules and cases", () => {
   it("chooses the plural branch by the language's rules and fills # with the number", () => {
     const msg = "{n, plural, one {# новая вакансия} few {# новые вакансии} other {# новых вакансий}}";
     expect([0, 1, 2, 5, 11, 21, 22, 101].map((n) => interpolate(msg, { n }, "ru"))).toEqual([
-      "0 новых вакансий", "1 новая вакансия", "2 новые вакансии", "5 новых вакансий", "11 новых вакансий",
-      "21 новая вакансия", "22 новые вакансии", "101 новая вакансия",
+      "0 новых вакансий",
+      "1 новая вакансия",
+      "2 новые вакансии",
+      "5 новых вакансий",
+      "11 новых вакансий",
+      "21 новая вакансия",
+      "22 новые вакансии",
+      "101 новая вакансия",
     ]);
     expect(interpolate("{n, plural, one {# new vacancy} other {# new vacancies}}", { n: "1 000" }, "en")).toBe("1 000 new vacancies");
     expect(interpolate("{n, plural, one {# x} other {# y}} {name}", { name: "z" }, "en")).toBe("{n, plural, one {# x} other {# y}} z");
@@ -47,7 +53,9 @@ describe("item 21: Kyrgyz", () => {
     expect(ky("match.availability.from", { date })).toBe("2026-ж., 6-марттан баштап иштей алат");
     expect(ky("portfolio.card.since", { start: formatMonth("ky", "2026-03") })).toBe("2026-ж., марттан тартып");
     expect(ky("outcomes.graduate.job", { title: "QA", date })).toBe("QA, 2026-ж., 6-марттан тартып");
-    expect(ky("outcomes.graduate.linkOpen", { created: date, expires: formatDate("ky", "2026-08-06") })).toBe("2026-ж., 6-мартта түзүлгөн, 2026-ж., 6-августка чейин жарактуу");
+    expect(ky("outcomes.graduate.linkOpen", { created: date, expires: formatDate("ky", "2026-08-06") })).toBe(
+      "2026-ж., 6-мартта түзүлгөн, 2026-ж., 6-августка чейин жарактуу",
+    );
     expect(ky("outcomes.consent.historyGiven", { date })).toBe("2026-ж., 6-мартта макулдук берилди");
   });
   it("/me/outcomes says the school knows what its graduates do (genitive)", () => {
@@ -76,7 +84,10 @@ describe("item 22: Russian", () => {
   });
   it("counts agree with their noun", () => {
     expect([1, 2, 5, 21].map((n) => ru("notifications.navUnread", { n }))).toEqual([
-      "Уведомления (1 новое)", "Уведомления (2 новых)", "Уведомления (5 новых)", "Уведомления (21 новое)",
+      "Уведомления (1 новое)",
+      "Уведомления (2 новых)",
+      "Уведомления (5 новых)",
+      "Уведомления (21 новое)",
     ]);
     expect(ru("match.reason.required", { met: 0, count: 1 })).toBe("0 из 1 обязательного навыка");
     expect(ru("portfolio.imagesFull", { max: 3 })).toMatch(/^У проекта уже 3 изображения\./);
@@ -88,7 +99,9 @@ describe("item 22: Russian", () => {
     expect(ru("directory.availableNowBadge")).toBe("Может приступить сейчас");
   });
   it("ends a sentence after «г.» with one full stop", () => {
-    expect(ru("join.welcome", { name: "Айпери", school: "Лицей № 98", date: formatDate("ru", "2026-06-30") })).toBe("Добро пожаловать, Айпери! Лицей № 98, выпуск 30 июня 2026 г.");
+    expect(ru("join.welcome", { name: "Айпери", school: "Лицей № 98", date: formatDate("ru", "2026-06-30") })).toBe(
+      "Добро пожаловать, Айпери! Лицей № 98, выпуск 30 июня 2026 г.",
+    );
   });
   it("does not say «optional» twice in a label the form already marks optional", () => {
     for (const lang of ["ru", "ky", "en"] as const) expect(catalogs[lang]["applications.withdrawNote"]).not.toMatch(/необязательно|милдеттүү эмес|optional/);
@@ -111,13 +124,26 @@ describe("item 23: English plurals", () => {
 
 describe("one term per concept (GLOSSARY's «replace» column)", () => {
   const replaced = {
-    ky: [/каттоо эсеб/iu, /ырастоо|ырастал/iu, /текшерилген/iu, /облус/iu, /иш тартиби/iu, /аралыктан/iu, /толук убакыт/iu, /жарым-жартылай убакыт/iu, /дал келүү/iu, /эң ылайыктуусу/iu, /жашырылган бүтүрүүчү|^жашырылган$/iu, /текшерүү чекит/iu, /орноштуруу кызматкер/iu],
+    ky: [
+      /каттоо эсеб/iu,
+      /ырастоо|ырастал/iu,
+      /текшерилген/iu,
+      /облус/iu,
+      /иш тартиби/iu,
+      /аралыктан/iu,
+      /толук убакыт/iu,
+      /жарым-жартылай убакыт/iu,
+      /дал келүү/iu,
+      /эң ылайыктуусу/iu,
+      /жашырылган бүтүрүүчү|^жашырылган$/iu,
+      /текшерүү чекит/iu,
+      /орноштуруу кызматкер/iu,
+    ],
     ru: [/проверенн/iu, /област/iu, /лучшее совпадение/iu, /редактир/iu, /зачисл/iu, /сотрудник[а-я]* (лицея )?по трудоустройству/iu],
   } as const;
   for (const lang of ["ky", "ru"] as const) {
     it(`${lang} catalogs use the glossary's terms`, () => {
-      const found = Object.entries(catalogs[lang])
-        .flatMap(([key, text]) => replaced[lang].filter((re) => re.test(text)).map((re) => `${key}: ${re.source}`));
+      const found = Object.entries(catalogs[lang]).flatMap(([key, text]) => replaced[lang].filter((re) => re.test(text)).map((re) => `${key}: ${re.source}`));
       expect(found).toEqual([]);
     });
   }

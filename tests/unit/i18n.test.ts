@@ -27,8 +27,7 @@ describe("message catalogs", () => {
   it("are really translated: Kyrgyz and Russian differ from English for ordinary sentences", () => {
     // A sentence: two or more words outside the placeholders.
     const isSentence = (s: string) => (s.replace(/\{\w+\}/g, "").match(/\p{L}{2,}/gu)?.length ?? 0) >= 2;
-    const same = (lang: "ky" | "ru") =>
-      (Object.keys(en) as (keyof typeof en)[]).filter((k) => catalogs[lang][k] === en[k] && isSentence(en[k]));
+    const same = (lang: "ky" | "ru") => (Object.keys(en) as (keyof typeof en)[]).filter((k) => catalogs[lang][k] === en[k] && isSentence(en[k]));
     expect(same("ru").filter((k) => !k.startsWith("lang."))).toEqual([]);
     expect(same("ky").filter((k) => !k.startsWith("lang."))).toEqual([]);
   });

@@ -1,16 +1,7 @@
 // The level scales and evidence orders are defined once (app/domain/skills/levels.ts,
 // docs/decisions/038-one-answer-per-rule.md); these checks keep their tables consistent.
 import { describe, expect, it } from "vitest";
-import {
-  CEFR_LEVELS,
-  CEFR_OF_RANK,
-  CEFR_RANK,
-  EVIDENCE_RANK,
-  LEVEL_OF_RANK,
-  LEVEL_RANK,
-  SKILL_LEVELS,
-  SOURCE_RANK,
-} from "~/domain/skills/levels";
+import { CEFR_LEVELS, CEFR_OF_RANK, CEFR_RANK, EVIDENCE_RANK, LEVEL_OF_RANK, LEVEL_RANK, SKILL_LEVELS, SOURCE_RANK } from "~/domain/skills/levels";
 
 describe("level scales", () => {
   it("lists skill levels lowest first, and rank and name are inverse", () => {

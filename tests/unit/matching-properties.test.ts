@@ -45,21 +45,33 @@ const placeArb = fc.record({
   city: fc.option(fc.constantFrom<string>(...CITIES), { nil: null }),
 });
 const candidateArb = (ids = fc.integer({ min: 1, max: 30 })): fc.Arbitrary<CandidateFacts> =>
-  fc.record({
-    id: ids,
-    skills: fc.array(fc.tuple(skillIdArb, fc.array(claimArb, { minLength: 1, maxLength: 3 })), { maxLength: 6 }).map((xs) => new Map(xs)),
-    languages: fc.array(fc.tuple(fc.constantFrom<string>(...LANGS), fc.integer({ min: 1, max: 7 }).map((n) => n as CefrRank)), { maxLength: 4 }).map((xs) => new Map(xs)),
-    place: placeArb,
-    willingToRelocate: fc.boolean(),
-    remotePreference: fc.constantFrom<CandidateFacts["remotePreference"]>("onsite", "hybrid", "remote", "any", null),
-    availableFrom: fc.constantFrom<string | null>(...DATES),
-    modules: fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }))),
-    certificate: fc.constantFrom<CandidateFacts["certificate"]>("none", "claimed", "verified"),
-  }).map(({ modules: [modulesCompleted, modulesVerified], ...c }) => ({ ...c, modulesCompleted, modulesVerified }));
+  fc
+    .record({
+      id: ids,
+      skills: fc.array(fc.tuple(skillIdArb, fc.array(claimArb, { minLength: 1, maxLength: 3 })), { maxLength: 6 }).map((xs) => new Map(xs)),
+      languages: fc
+        .array(
+          fc.tuple(
+            fc.constantFrom<string>(...LANGS),
+            fc.integer({ min: 1, max: 7 }).map((n) => n as CefrRank),
+          ),
+          { maxLength: 4 },
+        )
+        .map((xs) => new Map(xs)),
+      place: placeArb,
+      willingToRelocate: fc.boolean(),
+      remotePreference: fc.constantFrom<CandidateFacts["remotePreference"]>("onsite", "hybrid", "remote", "any", null),
+      availableFrom: fc.constantFrom<string | null>(...DATES),
+      modules: fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }))),
+      certificate: fc.constantFrom<CandidateFacts["certificate"]>("none", "claimed", "verified"),
+    })
+    .map(({ modules: [modulesCompleted, modulesVerified], ...c }) => ({ ...c, modulesCompleted, modulesVerified }));
 const vacancyArb: fc.Arbitrary<VacancyFacts> = fc.record({
   id: fc.integer({ min: 1, max: 30 }),
   skills: fc.array(fc.record({ skillId: skillIdArb, minLevel: levelArb, required: fc.boolean() }), { maxLength: 6 }),
-  languages: fc.array(fc.record({ language: fc.constantFrom<string>(...LANGS), minLevel: fc.integer({ min: 1, max: 6 }).map((n) => n as CefrRank) }), { maxLength: 3 }),
+  languages: fc.array(fc.record({ language: fc.constantFrom<string>(...LANGS), minLevel: fc.integer({ min: 1, max: 6 }).map((n) => n as CefrRank) }), {
+    maxLength: 3,
+  }),
   workMode: fc.constantFrom<VacancyFacts["workMode"]>("onsite", "hybrid", "remote"),
   place: placeArb,
 });
@@ -78,7 +90,11 @@ function relatedFrom(pairs: readonly [number, number][]): RelatedOf {
   }
   return (id) => map.get(id) ?? [];
 }
-const symmetric = (pairs: readonly [number, number][]) => pairs.flatMap(([a, b]): [number, number][] => [[a, b], [b, a]]);
+const symmetric = (pairs: readonly [number, number][]) =>
+  pairs.flatMap(([a, b]): [number, number][] => [
+    [a, b],
+    [b, a],
+  ]);
 
 function shuffle<T>(xs: readonly T[], seed: number): T[] {
   const r = prng(seed);
@@ -95,7 +111,10 @@ const total = (c: CandidateFacts, v: VacancyFacts, pairs: readonly [number, numb
 /** The skill with this one pair only. */
 const withSkill = (c: CandidateFacts, skillId: number, claim: SkillClaim): CandidateFacts => ({ ...c, skills: new Map([...c.skills, [skillId, [claim]]]) });
 /** The skill with this pair added beside the ones it has. */
-const withPair = (c: CandidateFacts, skillId: number, claim: SkillClaim): CandidateFacts => ({ ...c, skills: new Map([...c.skills, [skillId, [...(c.skills.get(skillId) ?? []), claim]]]) });
+const withPair = (c: CandidateFacts, skillId: number, claim: SkillClaim): CandidateFacts => ({
+  ...c,
+  skills: new Map([...c.skills, [skillId, [...(c.skills.get(skillId) ?? []), claim]]]),
+});
 /** The skill's pairs with one of them replaced. */
 const withPairAt = (c: CandidateFacts, skillId: number, at: number, claim: SkillClaim): CandidateFacts => {
   const pairs = [...(c.skills.get(skillId) ?? [])];
@@ -234,7 +253,10 @@ describe("matching properties", () => {
         expect(credit === 1000).toBe(verifiedThere);
         // The best credit over the pairs, never a mix of one pair's level and another's evidence.
         expect(credit).toBe(Math.max(...held.map((p) => claimCredit(p, minLevel))));
-        const mixed = claimCredit({ level: Math.max(...held.map((p) => p.level)) as LevelRank, evidence: Math.max(...held.map((p) => p.evidence)) as EvidenceRank }, minLevel);
+        const mixed = claimCredit(
+          { level: Math.max(...held.map((p) => p.level)) as LevelRank, evidence: Math.max(...held.map((p) => p.evidence)) as EvidenceRank },
+          minLevel,
+        );
         expect(credit).toBeLessThanOrEqual(mixed);
         // The pairs kept for showing give the same credit, and none is beaten by another.
         const kept = strongestPairs(held);
@@ -246,13 +268,33 @@ describe("matching properties", () => {
   });
 
   it("the example of docs/product.md §5: basic verified beside intermediate self-declared, asked intermediate", () => {
-    const v: VacancyFacts = { id: 1, skills: [{ skillId: 1, minLevel: 2, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } };
-    const base: CandidateFacts = { id: 1, skills: new Map(), languages: new Map(), place: { regionId: null, city: null }, willingToRelocate: false, remotePreference: null, availableFrom: null, modulesCompleted: 0, modulesVerified: 0, certificate: "none" };
+    const v: VacancyFacts = {
+      id: 1,
+      skills: [{ skillId: 1, minLevel: 2, required: true }],
+      languages: [],
+      workMode: "remote",
+      place: { regionId: null, city: null },
+    };
+    const base: CandidateFacts = {
+      id: 1,
+      skills: new Map(),
+      languages: new Map(),
+      place: { regionId: null, city: null },
+      willingToRelocate: false,
+      remotePreference: null,
+      availableFrom: null,
+      modulesCompleted: 0,
+      modulesVerified: 0,
+      certificate: "none",
+    };
     const both = explain(withPair(withSkill(base, 1, { level: 1, evidence: 3 }), 1, { level: 2, evidence: 1 }), v).required[0]!;
     expect(both.credit).toBe(Math.max(claimCredit({ level: 1, evidence: 3 }, 2), claimCredit({ level: 2, evidence: 1 }, 2)));
     expect(both.credit).toBe(700);
     expect(both.status).toBe("met");
-    expect(both.claims).toEqual([{ level: 1, evidence: 3 }, { level: 2, evidence: 1 }]);
+    expect(both.claims).toEqual([
+      { level: 1, evidence: 3 },
+      { level: 2, evidence: 1 },
+    ]);
   });
 
   it("a completed module or a better certificate (none → claimed → verified) raises a total; verifying a module raises it more", () => {
@@ -325,12 +367,19 @@ describe("matching properties", () => {
 
   it("ties break by the smaller id, in any input order", () => {
     fc.assert(
-      fc.property(candidateArb(fc.constant(0)), vacancyArb, pairsArb, fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 6 }), seedArb, (c, v, pairs, ids, seed) => {
-        const twins = shuffle(ids, seed).map((id) => ({ ...c, id }));
-        const sorted = [...ids].sort((a, b) => a - b);
-        expect(bruteRank(twins, v, pairs).map(([id]) => id)).toEqual(sorted);
-        expect(indexRank(twins, v, pairs).map(([id]) => id)).toEqual(sorted);
-      }),
+      fc.property(
+        candidateArb(fc.constant(0)),
+        vacancyArb,
+        pairsArb,
+        fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 6 }),
+        seedArb,
+        (c, v, pairs, ids, seed) => {
+          const twins = shuffle(ids, seed).map((id) => ({ ...c, id }));
+          const sorted = [...ids].sort((a, b) => a - b);
+          expect(bruteRank(twins, v, pairs).map(([id]) => id)).toEqual(sorted);
+          expect(indexRank(twins, v, pairs).map(([id]) => id)).toEqual(sorted);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -363,7 +412,13 @@ describe("matching properties", () => {
         const allPairs: [number, number][] = [...pairs, [s, r]];
         const rel = relatedFrom(allPairs);
         const base = withoutSkills(c, [s, ...rel(s)]); // nothing else gives credit for s
-        const vOnly: VacancyFacts = { id: 1, skills: [{ skillId: s, minLevel, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } };
+        const vOnly: VacancyFacts = {
+          id: 1,
+          skills: [{ skillId: s, minLevel, required: true }],
+          languages: [],
+          workMode: "remote",
+          place: { regionId: null, city: null },
+        };
         const viaRelated = explain(withSkill(base, r, claim), vOnly, allPairs);
         const itself = explain(withSkill(base, s, claim), vOnly, allPairs);
         expect(viaRelated.required[0]!.status).toBe("related");

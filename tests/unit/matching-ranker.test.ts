@@ -4,7 +4,17 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CandidateEntry, type CandidateFilters, MatchIndex, type Ranked, type VacancyEntry } from "~/domain/matching/ranker";
-import { availabilityKind, type CefrRank, compareRanked, explainMatch, type LevelRank, prepareVacancy, rankingDay, type RelatedOf, type VacancyFacts } from "~/domain/matching/score";
+import {
+  availabilityKind,
+  type CefrRank,
+  compareRanked,
+  explainMatch,
+  type LevelRank,
+  prepareVacancy,
+  rankingDay,
+  type RelatedOf,
+  type VacancyFacts,
+} from "~/domain/matching/score";
 import { prng, randomCandidate, randomRelations, randomVacancy } from "../support/matching-facts";
 
 const SEED = 20261130;
@@ -57,10 +67,49 @@ function build(seed: number) {
   // A few hand-picked shapes the random ones rarely give: a city no graduate lives in,
   // no place at all, no skills at all, a deadline today, one skill twice.
   const extra: VacancyEntry[] = [
-    { facts: { id: 901, skills: [{ skillId: 3, minLevel: 2, required: true }], languages: [{ language: "en", minLevel: 3 }], workMode: "onsite", place: { regionId: 2, city: "ош" } }, companyId: 1, deadline: null, publishedAt: null },
-    { facts: { id: 902, skills: [{ skillId: 4, minLevel: 1, required: true }], languages: [], workMode: "hybrid", place: { regionId: null, city: null } }, companyId: 1, deadline: DAY.today, publishedAt: null },
-    { facts: { id: 903, skills: [], languages: [], workMode: "onsite", place: { regionId: 1, city: "бишкек" } }, companyId: 1, deadline: null, publishedAt: null },
-    { facts: { id: 904, skills: [{ skillId: 5, minLevel: 1, required: false }, { skillId: 5, minLevel: 3, required: true }, { skillId: 6, minLevel: 2, required: true }], languages: [{ language: "ru", minLevel: 4 }, { language: "ky", minLevel: 2 }], workMode: "hybrid", place: { regionId: 3, city: "каракол" } }, companyId: 1, deadline: "2026-11-14", publishedAt: null },
+    {
+      facts: {
+        id: 901,
+        skills: [{ skillId: 3, minLevel: 2, required: true }],
+        languages: [{ language: "en", minLevel: 3 }],
+        workMode: "onsite",
+        place: { regionId: 2, city: "ош" },
+      },
+      companyId: 1,
+      deadline: null,
+      publishedAt: null,
+    },
+    {
+      facts: { id: 902, skills: [{ skillId: 4, minLevel: 1, required: true }], languages: [], workMode: "hybrid", place: { regionId: null, city: null } },
+      companyId: 1,
+      deadline: DAY.today,
+      publishedAt: null,
+    },
+    {
+      facts: { id: 903, skills: [], languages: [], workMode: "onsite", place: { regionId: 1, city: "бишкек" } },
+      companyId: 1,
+      deadline: null,
+      publishedAt: null,
+    },
+    {
+      facts: {
+        id: 904,
+        skills: [
+          { skillId: 5, minLevel: 1, required: false },
+          { skillId: 5, minLevel: 3, required: true },
+          { skillId: 6, minLevel: 2, required: true },
+        ],
+        languages: [
+          { language: "ru", minLevel: 4 },
+          { language: "ky", minLevel: 2 },
+        ],
+        workMode: "hybrid",
+        place: { regionId: 3, city: "каракол" },
+      },
+      companyId: 1,
+      deadline: "2026-11-14",
+      publishedAt: null,
+    },
   ];
   for (const v of extra) vacancies.set(v.facts.id, v);
   const index = new MatchIndex();
@@ -136,7 +185,16 @@ describe("MatchIndex.rankCandidates equals brute force over explainMatch", () =>
   it("pagination slices the same order", () => {
     for (const v of sampleVacancies(world.vacancies).slice(0, 4)) {
       const expected = bruteCandidates(world.candidates.values(), v.facts, {}, related);
-      for (const [offset, limit] of [[0, 20], [0, 1], [20, 20], [137, 50], [expected.length - 5, 20], [expected.length, 20], [expected.length + 10, 20], [5, 0]] as const) {
+      for (const [offset, limit] of [
+        [0, 20],
+        [0, 1],
+        [20, 20],
+        [137, 50],
+        [expected.length - 5, 20],
+        [expected.length, 20],
+        [expected.length + 10, 20],
+        [5, 0],
+      ] as const) {
         const page = world.index.rankCandidates(v.facts, {}, DAY, offset, limit);
         expect(page.count).toBe(expected.length);
         expect(page.items, `offset ${offset} limit ${limit}`).toEqual(expected.slice(offset, offset + limit));
@@ -187,7 +245,10 @@ describe("MatchIndex after updates", () => {
       index.putCandidate(next);
     }
     // a targeted change: lose every skill and language, move to a region of their own
-    const emptied: CandidateEntry = { ...candidates.get(5)!, facts: { ...candidates.get(5)!.facts, skills: new Map(), languages: new Map(), place: { regionId: 7, city: "кок-ой" } } };
+    const emptied: CandidateEntry = {
+      ...candidates.get(5)!,
+      facts: { ...candidates.get(5)!.facts, skills: new Map(), languages: new Map(), place: { regionId: 7, city: "кок-ой" } },
+    };
     candidates.set(5, emptied);
     index.putCandidate(emptied);
     // drop 300, then bring 50 of them back with new facts, and add 200 new ids
@@ -213,7 +274,13 @@ describe("MatchIndex after updates", () => {
     expect(index.size.candidates).toBe(candidates.size);
     expect(index.candidate(5)).toBe(emptied);
 
-    for (const filters of [{}, { includePlaced: true }, { meetsAllRequired: true }, { regionId: 7 }, { availableNow: true, employerView: true }] as CandidateFilters[]) {
+    for (const filters of [
+      {},
+      { includePlaced: true },
+      { meetsAllRequired: true },
+      { regionId: 7 },
+      { availableNow: true, employerView: true },
+    ] as CandidateFilters[]) {
       for (const v of vs) {
         const expected = bruteCandidates(candidates.values(), v.facts, filters, related);
         const page = index.rankCandidates(v.facts, filters, DAY, 0, ALL);
@@ -223,27 +290,65 @@ describe("MatchIndex after updates", () => {
     }
     // holders (skill-gap counts) reflect the current facts only
     for (let skill = 1; skill <= 40; skill++) {
-      const expected = [...candidates.values()].filter((c) => c.facts.skills.has(skill)).map((c) => c.facts.id).sort((a, b) => a - b);
-      expect(index.holders(skill).map((c) => c.facts.id).sort((a, b) => a - b), `skill ${skill}`).toEqual(expected);
+      const expected = [...candidates.values()]
+        .filter((c) => c.facts.skills.has(skill))
+        .map((c) => c.facts.id)
+        .sort((a, b) => a - b);
+      expect(
+        index
+          .holders(skill)
+          .map((c) => c.facts.id)
+          .sort((a, b) => a - b),
+        `skill ${skill}`,
+      ).toEqual(expected);
     }
   });
 
   it("a graduate who loses a skill, a language or a city no longer gets credit for them (no stale postings)", () => {
     const index = new MatchIndex();
     const base: CandidateEntry = {
-      facts: { id: 1, skills: new Map([[3, [{ level: 3, evidence: 3 }]]]), languages: new Map([["en", 6]]), place: { regionId: 1, city: "бишкек" }, willingToRelocate: false, remotePreference: null, availableFrom: null, modulesCompleted: 0, modulesVerified: 0, certificate: "none" },
-      schoolId: 1, cohortId: 1, regionId: 1, visibility: "public", placed: false,
+      facts: {
+        id: 1,
+        skills: new Map([[3, [{ level: 3, evidence: 3 }]]]),
+        languages: new Map([["en", 6]]),
+        place: { regionId: 1, city: "бишкек" },
+        willingToRelocate: false,
+        remotePreference: null,
+        availableFrom: null,
+        modulesCompleted: 0,
+        modulesVerified: 0,
+        certificate: "none",
+      },
+      schoolId: 1,
+      cohortId: 1,
+      regionId: 1,
+      visibility: "public",
+      placed: false,
     };
-    const v: VacancyFacts = { id: 1, skills: [{ skillId: 3, minLevel: 1, required: true }], languages: [{ language: "en", minLevel: 3 }], workMode: "onsite", place: { regionId: 1, city: "бишкек" } };
+    const v: VacancyFacts = {
+      id: 1,
+      skills: [{ skillId: 3, minLevel: 1, required: true }],
+      languages: [{ language: "en", minLevel: 3 }],
+      workMode: "onsite",
+      place: { regionId: 1, city: "бишкек" },
+    };
     const prepared = prepareVacancy(v, () => []);
     index.putCandidate(base);
     const before = index.rankCandidates(v, {}, DAY).items[0]!;
     expect(before.total).toBe(explainMatch(base.facts, prepared, DAY).total);
     expect(index.rankCandidates(v, { meetsAllRequired: true }, DAY).count).toBe(1);
-    const changed: CandidateEntry = { ...base, facts: { ...base.facts, skills: new Map([[4, [{ level: 1, evidence: 1 }]]]), languages: new Map([["ru", 6]]), place: { regionId: 2, city: "нарын" } } };
+    const changed: CandidateEntry = {
+      ...base,
+      facts: { ...base.facts, skills: new Map([[4, [{ level: 1, evidence: 1 }]]]), languages: new Map([["ru", 6]]), place: { regionId: 2, city: "нарын" } },
+    };
     index.putCandidate(changed);
     const after = index.rankCandidates(v, {}, DAY).items[0]!;
-    expect(after).toEqual({ id: 1, total: explainMatch(changed.facts, prepared, DAY).total, score: explainMatch(changed.facts, prepared, DAY).score, requiredMet: 0 });
+    expect(after).toEqual({
+      id: 1,
+      total: explainMatch(changed.facts, prepared, DAY).total,
+      score: explainMatch(changed.facts, prepared, DAY).score,
+      requiredMet: 0,
+    });
     expect(index.rankCandidates(v, { meetsAllRequired: true }, DAY).count).toBe(0);
     expect(index.holders(3)).toEqual([]);
     expect(index.holders(4)).toEqual([changed]);
@@ -283,7 +388,12 @@ describe("MatchIndex after updates", () => {
     expect(index.rankVacancies(c.facts, DAY, 0, ALL).items).not.toEqual(withChain);
     // a vacancy put after setRelations is prepared with the current relations
     index.setRelations(chain);
-    const late: VacancyEntry = { facts: { id: 5000, skills: [{ skillId: 10, minLevel: 1, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } }, companyId: 1, deadline: null, publishedAt: null };
+    const late: VacancyEntry = {
+      facts: { id: 5000, skills: [{ skillId: 10, minLevel: 1, required: true }], languages: [], workMode: "remote", place: { regionId: null, city: null } },
+      companyId: 1,
+      deadline: null,
+      publishedAt: null,
+    };
     index.putVacancy(late);
     const holder = { ...c.facts, skills: new Map([[11, [{ level: 3 as const, evidence: 3 as const }]]]) };
     const got = index.rankVacancies(holder, DAY, 0, ALL, (v) => v.facts.id === 5000).items[0]!;
@@ -296,12 +406,18 @@ describe("MatchIndex after updates", () => {
 describe("MatchIndex under random sequences of changes (fast-check)", () => {
   // Small id and skill ranges so updates hit the same graduates, skills, cities and languages.
   const level = fc.constantFrom<LevelRank>(1, 2, 3);
-  const place = fc.record({ regionId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), city: fc.option(fc.constantFrom("бишкек", "нарын", "ош"), { nil: null }) });
+  const place = fc.record({
+    regionId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+    city: fc.option(fc.constantFrom("бишкек", "нарын", "ош"), { nil: null }),
+  });
   const candidate = fc
     .record({
       id: fc.integer({ min: 1, max: 15 }),
       // Each skill with up to three (level, evidence) pairs (an empty list is "not held").
-      skills: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.array(fc.record({ level, evidence: fc.constantFrom<1 | 2 | 3>(1, 2, 3) }), { maxLength: 3 })), { maxLength: 5 }),
+      skills: fc.array(
+        fc.tuple(fc.integer({ min: 1, max: 6 }), fc.array(fc.record({ level, evidence: fc.constantFrom<1 | 2 | 3>(1, 2, 3) }), { maxLength: 3 })),
+        { maxLength: 5 },
+      ),
       languages: fc.array(fc.tuple(fc.constantFrom("ky", "ru", "en", "de"), fc.integer({ min: 1, max: 7 })), { maxLength: 4 }),
       place,
       willingToRelocate: fc.boolean(),
@@ -316,35 +432,43 @@ describe("MatchIndex under random sequences of changes (fast-check)", () => {
       visibility: fc.constantFrom("private", "employers", "public"),
       placed: fc.boolean(),
     })
-    .map(
-      (c): CandidateEntry => ({
-        facts: {
-          id: c.id,
-          skills: new Map(c.skills),
-          languages: new Map(c.languages.map(([l, n]) => [l, n as CefrRank])),
-          place: c.place,
-          willingToRelocate: c.willingToRelocate,
-          remotePreference: c.remotePreference as CandidateEntry["facts"]["remotePreference"],
-          availableFrom: c.availableFrom,
-          modulesCompleted: c.modulesCompleted,
-          modulesVerified: c.modulesVerified,
-          certificate: c.certificate as CandidateEntry["facts"]["certificate"],
-        },
-        schoolId: c.schoolId,
-        cohortId: c.cohortId,
-        regionId: c.regionId,
-        visibility: c.visibility as CandidateEntry["visibility"],
-        placed: c.placed,
-      }),
-    );
+    .map((c): CandidateEntry => ({
+      facts: {
+        id: c.id,
+        skills: new Map(c.skills),
+        languages: new Map(c.languages.map(([l, n]) => [l, n as CefrRank])),
+        place: c.place,
+        willingToRelocate: c.willingToRelocate,
+        remotePreference: c.remotePreference as CandidateEntry["facts"]["remotePreference"],
+        availableFrom: c.availableFrom,
+        modulesCompleted: c.modulesCompleted,
+        modulesVerified: c.modulesVerified,
+        certificate: c.certificate as CandidateEntry["facts"]["certificate"],
+      },
+      schoolId: c.schoolId,
+      cohortId: c.cohortId,
+      regionId: c.regionId,
+      visibility: c.visibility as CandidateEntry["visibility"],
+      placed: c.placed,
+    }));
   const vacancy: fc.Arbitrary<VacancyFacts> = fc.record({
     id: fc.integer({ min: 1, max: 5 }),
     skills: fc.array(fc.record({ skillId: fc.integer({ min: 1, max: 6 }), minLevel: level, required: fc.boolean() }), { maxLength: 4 }),
-    languages: fc.array(fc.record({ language: fc.constantFrom("ky", "ru", "en"), minLevel: fc.integer({ min: 1, max: 6 }).map((n) => n as CefrRank) }), { maxLength: 2 }),
+    languages: fc.array(fc.record({ language: fc.constantFrom("ky", "ru", "en"), minLevel: fc.integer({ min: 1, max: 6 }).map((n) => n as CefrRank) }), {
+      maxLength: 2,
+    }),
     workMode: fc.constantFrom<VacancyFacts["workMode"]>("onsite", "hybrid", "remote"),
-    place: fc.record({ regionId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), city: fc.option(fc.constantFrom("бишкек", "нарын", "каракол"), { nil: null }) }),
+    place: fc.record({
+      regionId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+      city: fc.option(fc.constantFrom("бишкек", "нарын", "каракол"), { nil: null }),
+    }),
   });
-  const pairs = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 })), { maxLength: 6 }).map((ps) => ps.flatMap(([a, b]): [number, number][] => [[a, b], [b, a]]));
+  const pairs = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 })), { maxLength: 6 }).map((ps) =>
+    ps.flatMap(([a, b]): [number, number][] => [
+      [a, b],
+      [b, a],
+    ]),
+  );
   const op = fc.oneof(
     { weight: 5, arbitrary: candidate.map((c) => ({ kind: "put" as const, c })) },
     { weight: 2, arbitrary: fc.integer({ min: 1, max: 15 }).map((id) => ({ kind: "drop" as const, id })) },

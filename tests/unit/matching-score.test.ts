@@ -58,7 +58,10 @@ const S = 1 as EvidenceRank; // self-declared
  *   + availability 5 (now) + modules 0 + certificate 0 = 85 pts = 850 000.
  */
 /** Skills as one pair or several (level, evidence) pairs each. */
-type CandidateOverrides = Partial<Omit<CandidateFacts, "skills" | "languages">> & { skills?: Record<number, SkillClaim | SkillClaim[]>; langs?: Record<string, number> };
+type CandidateOverrides = Partial<Omit<CandidateFacts, "skills" | "languages">> & {
+  skills?: Record<number, SkillClaim | SkillClaim[]>;
+  langs?: Record<string, number>;
+};
 function candidate(over: CandidateOverrides = {}): CandidateFacts {
   const { skills, langs, ...rest } = over;
   return {
@@ -208,7 +211,9 @@ describe("required skills", () => {
 
   it("a level above the minimum gives no more than meeting it", () => {
     const only1 = vacancy({ skills: [req(1, 1)] });
-    expect(explain(candidate({ skills: { 1: c(3, P) } }), only1).components.required).toBe(explain(candidate({ skills: { 1: c(1, P) } }), only1).components.required);
+    expect(explain(candidate({ skills: { 1: c(3, P) } }), only1).components.required).toBe(
+      explain(candidate({ skills: { 1: c(1, P) } }), only1).components.required,
+    );
   });
 });
 
@@ -295,7 +300,13 @@ describe("nice-to-have skills", () => {
 
 describe("languages", () => {
   // Kyrgyz ≥ B1 (3), Russian ≥ B2 (4), English ≥ B2 (4)
-  const vac = vacancy({ languages: [{ language: "ky", minLevel: 3 }, { language: "ru", minLevel: 4 }, { language: "en", minLevel: 4 }] });
+  const vac = vacancy({
+    languages: [
+      { language: "ky", minLevel: 3 },
+      { language: "ru", minLevel: 4 },
+      { language: "en", minLevel: 4 },
+    ],
+  });
 
   it("met, one step below (half) and missing", () => {
     // ky C1 ≥ B1 → 1000; ru B1 vs B2 → one step short → 500; en missing → 0
@@ -344,11 +355,32 @@ describe("place", () => {
     ["elsewhere, willing to relocate → 500", onsite, { place: farAway, willingToRelocate: true }, "relocate", false, 50_000],
     ["elsewhere, not relocating → 0", onsite, { place: farAway }, "elsewhere", false, 0],
     ["graduate without a place, not relocating → 0", onsite, { place: { regionId: null, city: null } }, "elsewhere", false, 0],
-    ["job without a place → unspecified 1000", vacancy({ workMode: "onsite", place: { regionId: null, city: null } }), { place: farAway }, "unspecified", false, 100_000],
-    ["same city over same region when the city matches though the region differs", onsite, { place: { regionId: 9, city: "бишкек" } }, "same-city", false, 100_000],
+    [
+      "job without a place → unspecified 1000",
+      vacancy({ workMode: "onsite", place: { regionId: null, city: null } }),
+      { place: farAway },
+      "unspecified",
+      false,
+      100_000,
+    ],
+    [
+      "same city over same region when the city matches though the region differs",
+      onsite,
+      { place: { regionId: 9, city: "бишкек" } },
+      "same-city",
+      false,
+      100_000,
+    ],
     ["prefers remote, same city onsite → capped at 500", onsite, { place: home, remotePreference: "remote" }, "same-city", true, 50_000],
     ["prefers remote, same region hybrid → min(800, 500)", hybrid, { place: sameRegion, remotePreference: "remote" }, "same-region", true, 50_000],
-    ["prefers remote, unspecified onsite → capped", vacancy({ workMode: "onsite", place: { regionId: null, city: null } }), { remotePreference: "remote" }, "unspecified", true, 50_000],
+    [
+      "prefers remote, unspecified onsite → capped",
+      vacancy({ workMode: "onsite", place: { regionId: null, city: null } }),
+      { remotePreference: "remote" },
+      "unspecified",
+      true,
+      50_000,
+    ],
     ["prefers remote, elsewhere stays 0", onsite, { place: farAway, remotePreference: "remote" }, "elsewhere", true, 0],
     ["preference 'any' is not capped", onsite, { place: home, remotePreference: "any" }, "same-city", false, 100_000],
   ];
@@ -424,7 +456,15 @@ describe("modules and certificate", () => {
 describe("whole scores", () => {
   it("a vacancy with no skills and no languages gives full required, nice and language shares", () => {
     const e = explain(candidate(), vacancy({ workMode: "onsite" }));
-    expect(e.components).toEqual({ required: 500_000, niceToHave: 100_000, languages: 100_000, place: 100_000, availability: 50_000, modules: 0, certificate: 0 });
+    expect(e.components).toEqual({
+      required: 500_000,
+      niceToHave: 100_000,
+      languages: 100_000,
+      place: 100_000,
+      availability: 50_000,
+      modules: 0,
+      certificate: 0,
+    });
     expect(e.requiredCount).toBe(0);
     expect(e.required).toEqual([]);
     expect(e.niceToHave).toEqual([]);
@@ -433,11 +473,19 @@ describe("whole scores", () => {
   });
 
   it("the worst fit scores 0 and the best fit 100", () => {
-    const vac = vacancy({ workMode: "onsite", place: { regionId: 1, city: "бишкек" }, skills: [req(1, 2), req(2, 1, false)], languages: [{ language: "en", minLevel: 4 }] });
+    const vac = vacancy({
+      workMode: "onsite",
+      place: { regionId: 1, city: "бишкек" },
+      skills: [req(1, 2), req(2, 1, false)],
+      languages: [{ language: "en", minLevel: 4 }],
+    });
     const worst = explain(candidate({ place: { regionId: 4, city: "ош" }, availableFrom: "2028-01-01" }), vac);
     expect(worst.total).toBe(0);
     expect(worst.score).toBe(0);
-    const best = explain(candidate({ skills: { 1: c(3, V), 2: c(1, V) }, langs: { en: 7 }, modulesCompleted: 12, modulesVerified: 12, certificate: "verified" }), vac);
+    const best = explain(
+      candidate({ skills: { 1: c(3, V), 2: c(1, V) }, langs: { en: 7 }, modulesCompleted: 12, modulesVerified: 12, certificate: "verified" }),
+      vac,
+    );
     expect(best.total).toBe(100 * PRECISION);
     expect(best.score).toBe(100);
   });
@@ -449,7 +497,10 @@ describe("whole scores", () => {
       workMode: "hybrid",
       place: { regionId: 1, city: "бишкек" },
       skills: [req(10, 2), req(3, 3), req(4, 1), req(5, 1, false), req(6, 2, false)],
-      languages: [{ language: "ru", minLevel: 4 }, { language: "en", minLevel: 3 }],
+      languages: [
+        { language: "ru", minLevel: 4 },
+        { language: "en", minLevel: 3 },
+      ],
     });
     const grad = candidate({
       id: 42,
@@ -471,7 +522,15 @@ describe("whole scores", () => {
     // modules 6 verified + 3 self-marked → 10 × (6000 + 2100)/12000 = 6.75 pts; certificate claimed → 2 pts
     // total = 28.75 + 4.25 + 7.5 + 8 + 3 + 6.75 + 2 = 60.25 pts
     const e = explain(grad, vac, rel);
-    expect(e.components).toEqual({ required: 287_500, niceToHave: 42_500, languages: 75_000, place: 80_000, availability: 30_000, modules: 67_500, certificate: 20_000 });
+    expect(e.components).toEqual({
+      required: 287_500,
+      niceToHave: 42_500,
+      languages: 75_000,
+      place: 80_000,
+      availability: 30_000,
+      modules: 67_500,
+      certificate: 20_000,
+    });
     expect(e.total).toBe(602_500);
     expect(e.score).toBe(60);
     expect(e.graduateId).toBe(42);
@@ -624,7 +683,10 @@ describe("a skill held below the asked level, as every page words it", () => {
   it("a skill not held is missing and learnt; a related skill's credit does not make it held", () => {
     const e = explain(candidate({ skills: { 11: c(3, V) } }), vacancy({ skills: [req(10, 2), req(12, 1)] }), relations([10, 11]));
     expect(requiredTally(e)).toEqual({ count: 2, met: 0, partly: [], missing: [10, 12] });
-    expect(nextSteps(e).map((s) => [s.skillId, s.kind, s.level])).toEqual([[12, "learn", 1], [10, "learn", 2]]); // best gain first
+    expect(nextSteps(e).map((s) => [s.skillId, s.kind, s.level])).toEqual([
+      [12, "learn", 1],
+      [10, "learn", 2],
+    ]); // best gain first
   });
 
   it("held below the level but outscored by a related skill still counts as held, to be raised", () => {

@@ -4,8 +4,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OUTCOME_CODES, type OutcomeCode } from "~/domain/outcomes/codes";
 import {
-  addCalendarMonths, checkpointDate, computeIndicators, indicatorsBy, medianWholeKgs, publicView,
-  type OutcomeFact, type OutcomeIndicators, type PublicIndicators, type Rate,
+  addCalendarMonths,
+  checkpointDate,
+  computeIndicators,
+  indicatorsBy,
+  medianWholeKgs,
+  publicView,
+  type OutcomeFact,
+  type OutcomeIndicators,
+  type PublicIndicators,
+  type Rate,
 } from "~/domain/outcomes/indicators";
 import { medianDaysToFirstJob } from "~/domain/outcomes/time-to-job";
 
@@ -13,10 +21,7 @@ let nextId = 1;
 function fact(outcome: OutcomeCode, extra: Partial<OutcomeFact> = {}): OutcomeFact {
   return { graduateId: nextId++, graduationDate: "2025-06-30", outcome, firstJobStart: null, ...extra };
 }
-function employed(
-  employment: Partial<NonNullable<OutcomeFact["employment"]>> = {},
-  extra: Partial<OutcomeFact> = {},
-): OutcomeFact {
+function employed(employment: Partial<NonNullable<OutcomeFact["employment"]>> = {}, extra: Partial<OutcomeFact> = {}): OutcomeFact {
   return fact("employed", {
     employment: { htpResident: false, related: "unknown", fullTime: true, monthlyPay: null, ...employment },
     ...extra,
@@ -66,7 +71,14 @@ describe("computeIndicators on a hand-made cohort", () => {
 
   it("counts every code, N and known", () => {
     expect(ind.counts).toEqual({
-      employed: 5, military: 1, service: 1, education: 1, seeking: 2, not_seeking: 1, unknown: 2, excluded: 1,
+      employed: 5,
+      military: 1,
+      service: 1,
+      education: 1,
+      seeking: 2,
+      not_seeking: 1,
+      unknown: 2,
+      excluded: 1,
     });
     expect(ind.graduates).toBe(14);
     expect(ind.n).toBe(13); // N = 14 − 1 excluded = 13
@@ -113,8 +125,11 @@ describe("computeIndicators on a hand-made cohort", () => {
 
   it("needs no checkpoint: then no window is a lower bound", () => {
     const plain = computeIndicators(mainCohort());
-    expect([plain.timeToFirstJob.within[3].lowerBound, plain.timeToFirstJob.within[6].lowerBound, plain.timeToFirstJob.within[12].lowerBound])
-      .toEqual([false, false, false]);
+    expect([plain.timeToFirstJob.within[3].lowerBound, plain.timeToFirstJob.within[6].lowerBound, plain.timeToFirstJob.within[12].lowerBound]).toEqual([
+      false,
+      false,
+      false,
+    ]);
     // at the graduation checkpoint every window is longer than what was observed
     const atGraduation = computeIndicators(mainCohort(), { checkpoint: "graduation" });
     expect(atGraduation.timeToFirstJob.within[3].lowerBound).toBe(true);
@@ -170,21 +185,13 @@ describe("median monthly pay", () => {
 describe("time to first job", () => {
   it("does not reach the median when fewer than half have started", () => {
     // base 5 (2 employed, 3 seeking): half needs ceil(5 / 2) = 3 started, only 2 → not reached
-    const facts = [
-      employed({}, { firstJobStart: "2025-07-10" }),
-      employed({}, { firstJobStart: "2025-08-10" }),
-      ...times(3, () => fact("seeking")),
-    ];
+    const facts = [employed({}, { firstJobStart: "2025-07-10" }), employed({}, { firstJobStart: "2025-08-10" }), ...times(3, () => fact("seeking"))];
     expect(computeIndicators(facts).timeToFirstJob.median).toEqual({ days: null, status: "not_reached", base: 5, smallN: true });
   });
 
   it("reaches the median on the exact day exactly half of the base has started", () => {
     // base 4: starts on day 10 (2025-07-10) and day 20 (2025-07-20) → 2 of 4 = half on day 20
-    const facts = [
-      employed({}, { firstJobStart: "2025-07-10" }),
-      employed({}, { firstJobStart: "2025-07-20" }),
-      ...times(2, () => fact("seeking")),
-    ];
+    const facts = [employed({}, { firstJobStart: "2025-07-10" }), employed({}, { firstJobStart: "2025-07-20" }), ...times(2, () => fact("seeking"))];
     expect(computeIndicators(facts).timeToFirstJob.median).toEqual({ days: 20, status: "reached", base: 4, smallN: true });
     // the median of the employed alone would be day 15: not what docs/product.md asks for
     expect(medianDaysToFirstJob([10, null, null, null])).toEqual({ days: null, status: "not_reached", base: 4, smallN: true });
@@ -212,8 +219,9 @@ describe("time to first job", () => {
   });
 
   it("leaves everyone but employed and seeking out of the base", () => {
-    const facts = (["military", "service", "education", "not_seeking", "unknown", "excluded"] as const)
-      .map((code) => fact(code, { firstJobStart: "2025-07-01" }));
+    const facts = (["military", "service", "education", "not_seeking", "unknown", "excluded"] as const).map((code) =>
+      fact(code, { firstJobStart: "2025-07-01" }),
+    );
     const t = computeIndicators(facts).timeToFirstJob;
     expect(t.base).toBe(0);
     expect(t.within[3]).toEqual({ numerator: 0, denominator: 0, value: null, smallN: true, lowerBound: false });
@@ -339,7 +347,8 @@ describe("publicView", () => {
   it("shows the median pay and median days once 10 stand behind them", () => {
     // 10 employed, full-time, pays 10 000 … 19 000 (median 14 500), started days 1 … 10 after 2025-06-30
     const facts = times(10, () => 0).map((_, i) =>
-      employed({ monthlyPay: 10_000 + i * 1_000 }, { firstJobStart: `2025-07-${String(i + 1).padStart(2, "0")}` }));
+      employed({ monthlyPay: 10_000 + i * 1_000 }, { firstJobStart: `2025-07-${String(i + 1).padStart(2, "0")}` }),
+    );
     const view = publicView(computeIndicators(facts));
     expect(view.medianMonthlyPay).toEqual({ value: 14_500, n: 10, hidden: false });
     // half of 10 is 5 started: the 5th start is 2025-07-05 = day 5
@@ -355,7 +364,8 @@ describe("the outcomes domain modules", () => {
         .map((m) => m[1]!)
         // ~/utils/params: the shared query-string fields (zod only; docs/decisions/038).
         .filter((source) => source !== "zod" && source !== "~/utils/params" && (!/^\.\/[\w-]+$/.test(source) || source.endsWith(".server")))
-        .map((source) => `${file}: ${source}`));
+        .map((source) => `${file}: ${source}`),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -402,58 +412,71 @@ function publicValues(view: PublicIndicators): { path: string; shown: boolean; b
 
 describe("properties", () => {
   it("every rate is in [0, 1], or null exactly when its denominator is 0", () => {
-    fc.assert(fc.property(fc.array(factArb, { maxLength: 40 }), (facts) => {
-      for (const [, r] of ratesOf(computeIndicators(facts))) {
-        if (r.denominator === 0) expect(r.value).toBeNull();
-        else {
-          expect(r.value).not.toBeNull();
-          expect(r.value!).toBeGreaterThanOrEqual(0);
-          expect(r.value!).toBeLessThanOrEqual(1);
+    fc.assert(
+      fc.property(fc.array(factArb, { maxLength: 40 }), (facts) => {
+        for (const [, r] of ratesOf(computeIndicators(facts))) {
+          if (r.denominator === 0) expect(r.value).toBeNull();
+          else {
+            expect(r.value).not.toBeNull();
+            expect(r.value!).toBeGreaterThanOrEqual(0);
+            expect(r.value!).toBeLessThanOrEqual(1);
+          }
         }
-      }
-    }));
+      }),
+    );
   });
 
   it("adding an employed fact never lowers the employment rate", () => {
-    fc.assert(fc.property(fc.array(factArb, { maxLength: 40 }), factArb, (facts, extra) => {
-      const before = computeIndicators(facts).employmentRate;
-      const after = computeIndicators([...facts, { ...extra, outcome: "employed" }]).employmentRate;
-      expect(after.numerator).toBe(before.numerator + 1);
-      expect(after.value!).toBeGreaterThanOrEqual(before.value ?? 0);
-    }));
+    fc.assert(
+      fc.property(fc.array(factArb, { maxLength: 40 }), factArb, (facts, extra) => {
+        const before = computeIndicators(facts).employmentRate;
+        const after = computeIndicators([...facts, { ...extra, outcome: "employed" }]).employmentRate;
+        expect(after.numerator).toBe(before.numerator + 1);
+        expect(after.value!).toBeGreaterThanOrEqual(before.value ?? 0);
+      }),
+    );
   });
 
   it("excluded facts never change any rate", () => {
-    fc.assert(fc.property(
-      fc.array(factArb, { maxLength: 30 }),
-      fc.array(factArb.map((f) => ({ ...f, outcome: "excluded" as const })), { maxLength: 10 }),
-      fc.nat(),
-      (facts, excluded, at) => {
-        const i = facts.length === 0 ? 0 : at % (facts.length + 1);
-        const mixed = [...facts.slice(0, i), ...excluded, ...facts.slice(i)];
-        const without: OutcomeIndicators = computeIndicators(facts);
-        const withExcluded = computeIndicators(mixed);
-        expect(withExcluded.graduates).toBe(without.graduates + excluded.length);
-        expect(withExcluded.counts.excluded).toBe(without.counts.excluded + excluded.length);
-        const strip = (ind: OutcomeIndicators) => ({ ...ind, graduates: 0, counts: { ...ind.counts, excluded: 0 } });
-        expect(strip(withExcluded)).toEqual(strip(without));
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(factArb, { maxLength: 30 }),
+        fc.array(
+          factArb.map((f) => ({ ...f, outcome: "excluded" as const })),
+          { maxLength: 10 },
+        ),
+        fc.nat(),
+        (facts, excluded, at) => {
+          const i = facts.length === 0 ? 0 : at % (facts.length + 1);
+          const mixed = [...facts.slice(0, i), ...excluded, ...facts.slice(i)];
+          const without: OutcomeIndicators = computeIndicators(facts);
+          const withExcluded = computeIndicators(mixed);
+          expect(withExcluded.graduates).toBe(without.graduates + excluded.length);
+          expect(withExcluded.counts.excluded).toBe(without.counts.excluded + excluded.length);
+          const strip = (ind: OutcomeIndicators) => ({ ...ind, graduates: 0, counts: { ...ind.counts, excluded: 0 } });
+          expect(strip(withExcluded)).toEqual(strip(without));
+        },
+      ),
+    );
   });
 
   it("publicView never shows a figure with fewer than 10 behind it", () => {
-    fc.assert(fc.property(fc.array(factArb, { maxLength: 60 }), (facts) => {
-      const values = publicValues(publicView(computeIndicators(facts)));
-      expect(values.length).toBe(11); // 6 rates, 3 windows, median days, median pay
-      for (const v of values) if (v.behind < 10) expect(v.shown, v.path).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.array(factArb, { maxLength: 60 }), (facts) => {
+        const values = publicValues(publicView(computeIndicators(facts)));
+        expect(values.length).toBe(11); // 6 rates, 3 windows, median days, median pay
+        for (const v of values) if (v.behind < 10) expect(v.shown, v.path).toBe(false);
+      }),
+    );
   });
 
   it("the median pay lies between the smallest and largest full-time pay", () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 1, maxLength: 30 }), (pays) => {
-      const m = medianWholeKgs(pays)!;
-      expect(m).toBeGreaterThanOrEqual(Math.min(...pays));
-      expect(m).toBeLessThanOrEqual(Math.max(...pays));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 1, maxLength: 30 }), (pays) => {
+        const m = medianWholeKgs(pays)!;
+        expect(m).toBeGreaterThanOrEqual(Math.min(...pays));
+        expect(m).toBeLessThanOrEqual(Math.max(...pays));
+      }),
+    );
   });
 });

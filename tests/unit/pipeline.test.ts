@@ -5,12 +5,22 @@ import { allowedMoves, APPLICATION_STATUSES, canMove, isFinal, type PipelineActo
 // Every allowed move; everything else (all other pairs, for both actors) is refused.
 const ALLOWED: Record<PipelineActor, [ApplicationStatus, ApplicationStatus][]> = {
   employer: [
-    ["applied", "screening"], ["screening", "interview"], ["interview", "offer"], ["offer", "hired"],
-    ["applied", "rejected"], ["screening", "rejected"], ["interview", "rejected"], ["offer", "rejected"],
+    ["applied", "screening"],
+    ["screening", "interview"],
+    ["interview", "offer"],
+    ["offer", "hired"],
+    ["applied", "rejected"],
+    ["screening", "rejected"],
+    ["interview", "rejected"],
+    ["offer", "rejected"],
   ],
   graduate: [
-    ["invited", "applied"], ["invited", "withdrawn"],
-    ["applied", "withdrawn"], ["screening", "withdrawn"], ["interview", "withdrawn"], ["offer", "withdrawn"],
+    ["invited", "applied"],
+    ["invited", "withdrawn"],
+    ["applied", "withdrawn"],
+    ["screening", "withdrawn"],
+    ["interview", "withdrawn"],
+    ["offer", "withdrawn"],
   ],
 };
 

@@ -4,8 +4,19 @@ import { describe, expect, it } from "vitest";
 import { profileCompleteness, type ProfileFacts } from "~/domain/profile/completeness";
 
 const full: ProfileFacts = {
-  hasPhoto: true, headline: "Junior QA", about: "x".repeat(100), hasPlace: true, availableFrom: null, englishLevel: "B1",
-  languageCount: 2, skillCount: 5, moduleCount: 3, hasCertificate: true, projectCount: 1, hasContact: true, visible: true,
+  hasPhoto: true,
+  headline: "Junior QA",
+  about: "x".repeat(100),
+  hasPlace: true,
+  availableFrom: null,
+  englishLevel: "B1",
+  languageCount: 2,
+  skillCount: 5,
+  moduleCount: 3,
+  hasCertificate: true,
+  projectCount: 1,
+  hasContact: true,
+  visible: true,
 };
 
 describe("the completeness meter", () => {

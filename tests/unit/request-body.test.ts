@@ -17,8 +17,19 @@ function multipart(parts: [string, string | File][]): Request {
 describe("readBoundedForm", () => {
   it("reads a urlencoded and a multipart form within the limits like formData() does", async () => {
     const a = await readBoundedForm(urlencoded("name=%D0%96%D0%B0%D0%BD%D1%8B&x=1&x=2&empty="), LIMITS);
-    expect(a.ok && [...a.form.entries()]).toEqual([["name", "Жаны"], ["x", "1"], ["x", "2"], ["empty", ""]]);
-    const b = await readBoundedForm(multipart([["intent", "upload"], ["file", new File(["abc"], "a.png", { type: "image/png" })]]), LIMITS);
+    expect(a.ok && [...a.form.entries()]).toEqual([
+      ["name", "Жаны"],
+      ["x", "1"],
+      ["x", "2"],
+      ["empty", ""],
+    ]);
+    const b = await readBoundedForm(
+      multipart([
+        ["intent", "upload"],
+        ["file", new File(["abc"], "a.png", { type: "image/png" })],
+      ]),
+      LIMITS,
+    );
     expect(b.ok).toBe(true);
     if (b.ok) {
       expect(b.form.get("intent")).toBe("upload");
@@ -42,7 +53,11 @@ describe("readBoundedForm", () => {
     expect(await readBoundedForm(plain, LIMITS)).toEqual({ ok: false, status: 400 });
     const noBoundary = new Request("http://x/f", { method: "POST", headers: { "Content-Type": "multipart/form-data" }, body: "--x\r\n" });
     expect(await readBoundedForm(noBoundary, LIMITS)).toEqual({ ok: false, status: 400 });
-    const broken = new Request("http://x/f", { method: "POST", headers: { "Content-Type": 'multipart/form-data; boundary="x"' }, body: "not multipart at all" });
+    const broken = new Request("http://x/f", {
+      method: "POST",
+      headers: { "Content-Type": 'multipart/form-data; boundary="x"' },
+      body: "not multipart at all",
+    });
     expect(await readBoundedForm(broken, LIMITS)).toEqual({ ok: false, status: 400 });
   });
 });

@@ -30,7 +30,10 @@ describe("job words across languages", () => {
 
   it("matches the Kyrgyz phrase иштеп чыгуучу in its forms, and inside a hyphenated title", () => {
     for (const text of ["иштеп чыгуучу", "иштеп чыгуучулар", "иштеп чыгуучуну"]) {
-      expect(jobWordsIn(text).map((m) => m.cls.slug), text).toEqual(["developer"]);
+      expect(
+        jobWordsIn(text).map((m) => m.cls.slug),
+        text,
+      ).toEqual(["developer"]);
     }
     expect(jobWordsIn("Фронтенд-иштеп чыгуучу (стажер)").map((m) => [m.cls.slug, m.start, m.length])).toEqual([
       ["frontend", 0, 1],
@@ -69,7 +72,9 @@ describe("job words across languages", () => {
   });
 
   it("recognises a job word in every demo vacancy title", () => {
-    const without = Object.values(vacancyTitles).flat().filter((title) => jobWordsIn(title).length === 0);
+    const without = Object.values(vacancyTitles)
+      .flat()
+      .filter((title) => jobWordsIn(title).length === 0);
     expect(without).toEqual([]);
   });
 });

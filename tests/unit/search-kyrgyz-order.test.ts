@@ -9,14 +9,26 @@ import { regions, schools } from "@db/seed/data/places";
 describe("Kyrgyz alphabetical order", () => {
   it("puts ң after н, ө after о, ү after у — not after я", () => {
     expect(["Үмүт", "Ырыс", "Улан", "Яна", "Өмүр", "Нурлан", "Ңа", "Орозбаев", "Пери"].sort(compareKyrgyz)).toEqual([
-      "Нурлан", "Ңа", "Орозбаев", "Өмүр", "Пери", "Улан", "Үмүт", "Ырыс", "Яна",
+      "Нурлан",
+      "Ңа",
+      "Орозбаев",
+      "Өмүр",
+      "Пери",
+      "Улан",
+      "Үмүт",
+      "Ырыс",
+      "Яна",
     ]);
     expect(["Жаңыл", "Жапар", "Жанар"].sort(compareKyrgyz)).toEqual(["Жанар", "Жаңыл", "Жапар"]);
   });
 
   it("ignores capitals and puts Cyrillic before Latin, digits before letters", () => {
     expect(["Tengri Pixel Studio", "ала-тоо", "Бишкек", "1С-Сервис", "Ала-Тоо Софтлаб"].sort(compareKyrgyz)).toEqual([
-      "1С-Сервис", "ала-тоо", "Ала-Тоо Софтлаб", "Бишкек", "Tengri Pixel Studio",
+      "1С-Сервис",
+      "ала-тоо",
+      "Ала-Тоо Софтлаб",
+      "Бишкек",
+      "Tengri Pixel Studio",
     ]);
   });
 

@@ -63,7 +63,9 @@ describe("scriptKey: Latin and Cyrillic spellings of one name meet", () => {
   });
 
   it("gives every Latin spelling the key of its Cyrillic name (Latin typed, Cyrillic stored)", () => {
-    const missed = NAMES.flatMap(([cyr, latins]) => latins.filter((l) => scriptKey(l) !== scriptKey(cyr)).map((l) => `${l}: ${scriptKey(l)} ≠ ${cyr}: ${scriptKey(cyr)}`));
+    const missed = NAMES.flatMap(([cyr, latins]) =>
+      latins.filter((l) => scriptKey(l) !== scriptKey(cyr)).map((l) => `${l}: ${scriptKey(l)} ≠ ${cyr}: ${scriptKey(cyr)}`),
+    );
     expect(missed).toEqual([]);
   });
 

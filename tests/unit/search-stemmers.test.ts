@@ -10,7 +10,10 @@ import { englishStem, kyrgyzStem, kyrgyzStems, russianStem, searchTermsOf, stems
 
 function sample(name: string): [string, string][] {
   const text = fs.readFileSync(path.join(__dirname, "fixtures", name), "utf8");
-  return text.trim().split("\n").map((line) => line.split("\t") as [string, string]);
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => line.split("\t") as [string, string]);
 }
 
 describe("Snowball v3.1.1 generated stemmers", () => {
@@ -200,7 +203,6 @@ describe("stemsOf and searchTermsOf", () => {
     expect(columns.exact).toBe("тестировщики и тестировщик");
     expect(columns.stems.split(" ")).toContain("тестировщик");
   });
-
 
   it("never loses a word's terms when text is added (a vacancy found stays found)", () => {
     const word = fc.stringMatching(/^[а-яёңөүa-z]{1,12}$/);

@@ -35,9 +35,21 @@ beforeAll(async () => {
   cookies.graduate = await sessionCookieFor(graduate.id);
   const python = await c.db.selectFrom("skills").select("id").where("slug", "=", "python").executeTakeFirstOrThrow();
   const base = {
-    description: "<p>Задачи</p><ul><li>API</li></ul>", employmentType: "full_time" as const, workMode: "remote" as const, city: "Бишкек", regionId: null,
-    salaryMin: 40000, salaryMax: 60000, salaryHidden: false, openings: 2, deadline: "2099-12-31",
-    skills: [{ skillId: python.id, required: true, minLevel: "advanced" as const }], languages: [{ language: "ru", minLevel: "B2" as const }, { language: "en", minLevel: "native" as const }],
+    description: "<p>Задачи</p><ul><li>API</li></ul>",
+    employmentType: "full_time" as const,
+    workMode: "remote" as const,
+    city: "Бишкек",
+    regionId: null,
+    salaryMin: 40000,
+    salaryMax: 60000,
+    salaryHidden: false,
+    openings: 2,
+    deadline: "2099-12-31",
+    skills: [{ skillId: python.id, required: true, minLevel: "advanced" as const }],
+    languages: [
+      { language: "ru", minLevel: "B2" as const },
+      { language: "en", minLevel: "native" as const },
+    ],
   };
   for (const name of ["open", "rejected", "submitted"]) {
     const r = await saveVacancy(c.db, companyId, null, { ...base, title: `Python ${name}` }, employer.id);
@@ -47,7 +59,10 @@ beforeAll(async () => {
   }
   await approveVacancy(c.db, ids.open!, staff.id);
   await rejectVacancy(c.db, ids.rejected!, staff.id, "Укажите задачи");
-  await c.db.insertInto("saved_searches").values({ user_id: graduate.id, name: "питон", query: "q=питон", feed_token: "tok-tok-tok-tok-tok-tok", last_checked_at: new Date().toISOString() }).execute();
+  await c.db
+    .insertInto("saved_searches")
+    .values({ user_id: graduate.id, name: "питон", query: "q=питон", feed_token: "tok-tok-tok-tok-tok-tok", last_checked_at: new Date().toISOString() })
+    .execute();
 });
 afterAll(closeTestDatabases);
 
@@ -58,7 +73,12 @@ async function loaded(loader: unknown, path: string, cookie?: string, params: Re
 }
 
 function render(lang: (typeof LANGS)[number], Page: () => ReactNode, loader: unknown, action?: unknown): string {
-  return renderPage(lang, Page, { loader, action, location: { pathname: "/vacancies", search: "?q=x&page=1" } }, /\b(vacancies|errors|flash|skills|languages)\.[a-zA-Z_]+(\.[a-zA-Z_]+)?/); // every key translated
+  return renderPage(
+    lang,
+    Page,
+    { loader, action, location: { pathname: "/vacancies", search: "?q=x&page=1" } },
+    /\b(vacancies|errors|flash|skills|languages)\.[a-zA-Z_]+(\.[a-zA-Z_]+)?/,
+  ); // every key translated
 }
 
 describe("vacancy pages render in every language", () => {
@@ -74,11 +94,17 @@ describe("vacancy pages render in every language", () => {
       expect(p).toContain("<ul><li>API</li></ul>");
 
       render(lang, dashboard.default, await loaded(dashboard.loader, "/employer", cookies.employer));
-      const rejected = render(lang, form.default, await loaded(form.loader, `/employer/vacancies/${ids.rejected}`, cookies.employer, { id: String(ids.rejected) }));
+      const rejected = render(
+        lang,
+        form.default,
+        await loaded(form.loader, `/employer/vacancies/${ids.rejected}`, cookies.employer, { id: String(ids.rejected) }),
+      );
       expect(rejected).toContain("Укажите задачи");
       expect(rejected).toContain(`Python: ${{ en: "advanced", ru: "продвинутый", ky: "жогорку" }[lang]}`);
       const fresh = render(lang, form.default, await loaded(form.loader, "/employer/vacancies/new", cookies.employer, { id: "new" }), {
-        ok: false, errors: { skills: ["admin.modules.unknownSkills", { list: "Квант" }], deadline: "vacancies.errors.deadlinePast" }, values: { title: "Typed title" },
+        ok: false,
+        errors: { skills: ["admin.modules.unknownSkills", { list: "Квант" }], deadline: "vacancies.errors.deadlinePast" },
+        values: { title: "Typed title" },
       });
       expect(fresh).toContain("Typed title");
       expect(fresh).toContain("Квант");

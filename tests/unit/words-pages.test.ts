@@ -25,11 +25,30 @@ beforeAll(async () => {
   const staff = await makeUser(c, "staff");
   staffCookie = await sessionCookieFor(staff.id);
   const python = await c.db.selectFrom("skills").select("id").where("slug", "=", "python").executeTakeFirstOrThrow();
-  const r = await saveVacancy(c.db, companyId, null, {
-    title: "Python", description: "<p>Задачи</p>", employmentType: "full_time", workMode: "remote", city: "Бишкек", regionId: null,
-    salaryMin: 40000, salaryMax: 60000, salaryHidden: false, openings: 1, deadline: "2099-12-31",
-    skills: [{ skillId: python.id, required: true, minLevel: "advanced" }], languages: [{ language: "en", minLevel: "A2" }, { language: "ky", minLevel: "B1" }],
-  }, employer.id);
+  const r = await saveVacancy(
+    c.db,
+    companyId,
+    null,
+    {
+      title: "Python",
+      description: "<p>Задачи</p>",
+      employmentType: "full_time",
+      workMode: "remote",
+      city: "Бишкек",
+      regionId: null,
+      salaryMin: 40000,
+      salaryMax: 60000,
+      salaryHidden: false,
+      openings: 1,
+      deadline: "2099-12-31",
+      skills: [{ skillId: python.id, required: true, minLevel: "advanced" }],
+      languages: [
+        { language: "en", minLevel: "A2" },
+        { language: "ky", minLevel: "B1" },
+      ],
+    },
+    employer.id,
+  );
   if (!r.ok) throw new Error("save");
   vacancyId = r.id;
   await submitVacancy(c.db, companyId, r.id);
@@ -48,7 +67,11 @@ const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&lt;!-- --&
 describe("words on pages", () => {
   it("names a vacancy's required languages in the page's language", async () => {
     const data = await loaded(vacancyPage.loader, `/vacancies/${vacancyId}`, undefined, { id: String(vacancyId) });
-    const expected = { ru: ["Английский: не ниже A2", "Кыргызский: не ниже B1"], ky: ["Англис тили: A2", "Кыргыз тили: B1"], en: ["English: at least A2", "Kyrgyz: at least B1"] } as const;
+    const expected = {
+      ru: ["Английский: не ниже A2", "Кыргызский: не ниже B1"],
+      ky: ["Англис тили: A2", "Кыргыз тили: B1"],
+      en: ["English: at least A2", "Kyrgyz: at least B1"],
+    } as const;
     for (const lang of ["ru", "ky", "en"] as const) {
       const page = text(renderPage(lang, vacancyPage.default, { loader: data }, /\bvacancies\.[a-zA-Z]+/));
       for (const line of expected[lang]) expect(page, lang).toContain(line.split(":")[0] + ":");

@@ -8,7 +8,9 @@ import { z } from "~/utils/zod-in-browser.js";
 
 describe("zod in the browser bundle", () => {
   it("builds a schema as route modules do, inertly", () => {
-    expect(() => z.object({ code: z.string("errors.required").trim().min(1).max(40), n: z.coerce.number().int() }).refine(() => true, { path: ["code"] })).not.toThrow();
+    expect(() =>
+      z.object({ code: z.string("errors.required").trim().min(1).max(40), n: z.coerce.number().int() }).refine(() => true, { path: ["code"] }),
+    ).not.toThrow();
   });
 
   it("throws on any attempt to validate with it", () => {

@@ -2,7 +2,16 @@
 // Remix-free so the rules are unit-tested alone (tests/unit/pipeline.test.ts).
 import type { ApplicationStatus } from "@db/schema";
 
-export const APPLICATION_STATUSES = ["invited", "applied", "screening", "interview", "offer", "hired", "rejected", "withdrawn"] as const satisfies readonly ApplicationStatus[];
+export const APPLICATION_STATUSES = [
+  "invited",
+  "applied",
+  "screening",
+  "interview",
+  "offer",
+  "hired",
+  "rejected",
+  "withdrawn",
+] as const satisfies readonly ApplicationStatus[];
 export const FINAL_STATUSES: readonly ApplicationStatus[] = ["hired", "rejected", "withdrawn"];
 
 export type PipelineActor = "employer" | "graduate";

@@ -37,18 +37,20 @@ export function snapshotFrom({ profile, projects }: SnapshotSource, projectIds: 
     },
     skills: profile.skills.map(({ id, name_ky, name_ru, name_en, level, evidence, pairs }) => ({ id, name_ky, name_ru, name_en, level, evidence, pairs })),
     languages: profile.languages.flatMap(({ language, level }) => (isLanguageCode(language) ? [{ language, level }] : [])),
-    projects: projects.filter((p) => chosen.has(p.id)).map((p) => ({
-      id: p.id,
-      title: p.title,
-      summary: p.summary,
-      description: p.description,
-      role: p.role,
-      repo_url: p.repo_url,
-      demo_url: p.demo_url,
-      started_on: p.started_on,
-      finished_on: p.finished_on,
-      skills: p.skills.map(({ id, name_ky, name_ru, name_en }) => ({ id, name_ky, name_ru, name_en })),
-      images: p.images.map(({ file_name, alt, width, height }) => ({ file_name, alt, width, height })),
-    })),
+    projects: projects
+      .filter((p) => chosen.has(p.id))
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        summary: p.summary,
+        description: p.description,
+        role: p.role,
+        repo_url: p.repo_url,
+        demo_url: p.demo_url,
+        started_on: p.started_on,
+        finished_on: p.finished_on,
+        skills: p.skills.map(({ id, name_ky, name_ru, name_en }) => ({ id, name_ky, name_ru, name_en })),
+        images: p.images.map(({ file_name, alt, width, height }) => ({ file_name, alt, width, height })),
+      })),
   };
 }

@@ -17,7 +17,13 @@ const named = { name_ky: z.string(), name_ru: z.string(), name_en: z.string() };
 
 const EvidencePairSchema = z.object({ level: z.enum(LEVELS), evidence: z.enum(SOURCES) });
 /** `pairs`: every (level, evidence) pair (docs/decisions/022); copies taken before it lack them. */
-const SnapshotSkill = z.object({ id: z.number().int(), ...named, level: z.enum(LEVELS), evidence: z.enum(SOURCES), pairs: z.array(EvidencePairSchema).optional() });
+const SnapshotSkill = z.object({
+  id: z.number().int(),
+  ...named,
+  level: z.enum(LEVELS),
+  evidence: z.enum(SOURCES),
+  pairs: z.array(EvidencePairSchema).optional(),
+});
 const SnapshotLanguage = z.object({ language: z.enum(LANGUAGE_CODES), level: z.enum(CEFR) });
 const SnapshotProject = z.object({
   id: z.number().int(),
@@ -89,10 +95,15 @@ export type SnapshotView = {
 const maybe = <T extends z.ZodType>(schema: T) => schema.nullable().optional().catch(null);
 const maybeText = maybe(z.string());
 const someOf = <T extends z.ZodType>(item: T) =>
-  z.array(z.unknown()).catch([]).transform((items) => items.flatMap((i) => {
-    const r = item.safeParse(i);
-    return r.success ? [r.data as z.infer<T>] : [];
-  }));
+  z
+    .array(z.unknown())
+    .catch([])
+    .transform((items) =>
+      items.flatMap((i) => {
+        const r = item.safeParse(i);
+        return r.success ? [r.data as z.infer<T>] : [];
+      }),
+    );
 const LenientSnapshot = z.object({
   takenAt: maybeText,
   sentAt: maybeText,

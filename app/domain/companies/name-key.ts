@@ -8,7 +8,9 @@ import { slugify } from "~/domain/text/slugify";
 const LEGAL_FORMS = new Set(["osoo", "ooo", "llc", "ltd", "inc", "ao", "oao", "zao", "ip", "jsc", "gmbh", "co", "corp", "company", "kompaniya"]);
 
 export function companyNameKey(name: string): string {
-  const words = slugify(name.replace(/[«»"“”„'’`]/g, " "), 200).split("-").filter(Boolean);
+  const words = slugify(name.replace(/[«»"“”„'’`]/g, " "), 200)
+    .split("-")
+    .filter(Boolean);
   // Latin spellings a Cyrillic transliteration cannot produce: "x" is written "кс", "w" is written "в".
   return words
     .filter((w) => !LEGAL_FORMS.has(w))
@@ -20,19 +22,87 @@ export function companyNameKey(name: string): string {
 
 /** An HTP certificate number compared without case, spaces, dashes or a "ПВТ"/"ЖТП"/"HTP" prefix. */
 export function htpNumberKey(value: string): string {
-  return value.toLowerCase().replace(/^\s*(пвт|жтп|htp|pvt)\s*[-№#:]*\s*/u, "").replace(/[^\p{L}\p{N}]/gu, "");
+  return value
+    .toLowerCase()
+    .replace(/^\s*(пвт|жтп|htp|pvt)\s*[-№#:]*\s*/u, "")
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 const TO_LATIN: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l",
-  м: "m", н: "n", ң: "ng", о: "o", ө: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ү: "u", ф: "f", х: "kh",
-  ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "yo",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  ң: "ng",
+  о: "o",
+  ө: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ү: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
 };
 const TO_CYRILLIC: [string, string][] = [
-  ["shch", "щ"], ["sh", "ш"], ["ch", "ч"], ["zh", "ж"], ["kh", "х"], ["ts", "ц"], ["yu", "ю"], ["ya", "я"], ["yo", "ё"], ["ng", "нг"],
-  ["a", "а"], ["b", "б"], ["c", "к"], ["d", "д"], ["e", "е"], ["f", "ф"], ["g", "г"], ["h", "х"], ["i", "и"], ["j", "дж"], ["k", "к"],
-  ["l", "л"], ["m", "м"], ["n", "н"], ["o", "о"], ["p", "п"], ["q", "к"], ["r", "р"], ["s", "с"], ["t", "т"], ["u", "у"], ["v", "в"],
-  ["w", "в"], ["x", "кс"], ["y", "й"], ["z", "з"],
+  ["shch", "щ"],
+  ["sh", "ш"],
+  ["ch", "ч"],
+  ["zh", "ж"],
+  ["kh", "х"],
+  ["ts", "ц"],
+  ["yu", "ю"],
+  ["ya", "я"],
+  ["yo", "ё"],
+  ["ng", "нг"],
+  ["a", "а"],
+  ["b", "б"],
+  ["c", "к"],
+  ["d", "д"],
+  ["e", "е"],
+  ["f", "ф"],
+  ["g", "г"],
+  ["h", "х"],
+  ["i", "и"],
+  ["j", "дж"],
+  ["k", "к"],
+  ["l", "л"],
+  ["m", "м"],
+  ["n", "н"],
+  ["o", "о"],
+  ["p", "п"],
+  ["q", "к"],
+  ["r", "р"],
+  ["s", "с"],
+  ["t", "т"],
+  ["u", "у"],
+  ["v", "в"],
+  ["w", "в"],
+  ["x", "кс"],
+  ["y", "й"],
+  ["z", "з"],
 ];
 
 function keepCase(source: string, replacement: string): string {
@@ -49,7 +119,7 @@ function keepCase(source: string, replacement: string): string {
 export function otherScript(name: string): string {
   if (/[\u0400-\u04ff]/.test(name)) return [...name].map((ch) => keepCase(ch, TO_LATIN[ch.toLowerCase()] ?? ch)).join("");
   let out = "";
-  for (let i = 0; i < name.length; ) {
+  for (let i = 0; i < name.length;) {
     const rest = name.slice(i).toLowerCase();
     const hit = TO_CYRILLIC.find(([latin]) => rest.startsWith(latin));
     if (!hit) {

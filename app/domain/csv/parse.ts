@@ -16,7 +16,8 @@ export function detectDelimiter(text: string): Delimiter {
   let seen = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes; // a doubled quote toggles twice: still right
+    if (ch === '"')
+      inQuotes = !inQuotes; // a doubled quote toggles twice: still right
     else if (inQuotes) continue;
     else if (ch === "\n" || ch === "\r") {
       if (seen) break;

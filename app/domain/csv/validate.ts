@@ -25,8 +25,26 @@ function checkName(value: string, field: "lastName" | "firstName", reasons: CsvL
 }
 
 const SEX: Record<string, Sex> = {
-  m: "m", male: "m", man: "m", м: "m", муж: "m", мужской: "m", мужчина: "m", э: "m", эр: "m", эркек: "m",
-  f: "f", female: "f", woman: "f", ж: "f", жен: "f", женский: "f", женщина: "f", а: "f", аял: "f", кыз: "f",
+  m: "m",
+  male: "m",
+  man: "m",
+  м: "m",
+  муж: "m",
+  мужской: "m",
+  мужчина: "m",
+  э: "m",
+  эр: "m",
+  эркек: "m",
+  f: "f",
+  female: "f",
+  woman: "f",
+  ж: "f",
+  жен: "f",
+  женский: "f",
+  женщина: "f",
+  а: "f",
+  аял: "f",
+  кыз: "f",
 };
 
 export function parseSex(value: string): Sex | null | undefined {

@@ -31,7 +31,12 @@ export function explanationJson(e: Explanation, skills: SkillNames) {
     requiredPartly: requiredTally(e).partly.length,
     required: e.required.map(requirement),
     niceToHave: e.niceToHave.map(requirement),
-    languages: e.languages.map((l) => ({ language: l.language, minLevel: CEFR_WORDS[l.minLevel], level: l.have ? CEFR_WORDS[l.have] : null, status: l.status })),
+    languages: e.languages.map((l) => ({
+      language: l.language,
+      minLevel: CEFR_WORDS[l.minLevel],
+      level: l.have ? CEFR_WORDS[l.have] : null,
+      status: l.status,
+    })),
     place: e.place,
     availability: e.availability,
     modulesCompleted: e.modulesCompleted,

@@ -115,10 +115,20 @@ type VacancyColumns = {
   maxSkill: number;
   /** Language codes asked for, indexed by langIndex. */
   languages: string[];
-  ids: Int32Array; deadline: Int32Array; mode: Uint8Array; city: Int32Array; region: Int32Array;
-  reqStart: Int32Array; reqSkill: Int32Array; reqMin: Uint8Array; reqRequired: Uint8Array;
-  requiredCount: Uint16Array; niceCount: Uint16Array;
-  langStart: Int32Array; langIndex: Uint8Array; langMin: Uint8Array;
+  ids: Int32Array;
+  deadline: Int32Array;
+  mode: Uint8Array;
+  city: Int32Array;
+  region: Int32Array;
+  reqStart: Int32Array;
+  reqSkill: Int32Array;
+  reqMin: Uint8Array;
+  reqRequired: Uint8Array;
+  requiredCount: Uint16Array;
+  niceCount: Uint16Array;
+  langStart: Int32Array;
+  langIndex: Uint8Array;
+  langMin: Uint8Array;
 };
 
 /** Grows a typed array to hold `size` slots, keeping what it has. */
@@ -342,7 +352,9 @@ export class MatchIndex {
     const jobRegion = vacancy.place.regionId;
     // Availability as day numbers; the same kinds as score.ts availabilityKind.
     const [today, inMonth, inQuarter] = [day.today, day.inMonth, day.inQuarter].map(dayNumber) as [number, number, number];
-    const availabilityPoints = (["now", "within-month", "within-quarter", "later"] as const).map((kind) => placeAndAvailabilityPoints(0, AVAILABILITY_CREDIT[kind]));
+    const availabilityPoints = (["now", "within-month", "within-quarter", "later"] as const).map((kind) =>
+      placeAndAvailabilityPoints(0, AVAILABILITY_CREDIT[kind]),
+    );
     const requiredCount = prepared.required.length;
     const counts = countsOf(prepared);
 
@@ -485,11 +497,24 @@ export class MatchIndex {
       languageRows += e.prepared.languages.length;
     }
     const c: VacancyColumns = {
-      n, entries, maxSkill: 0, languages: [],
-      ids: new Int32Array(n), deadline: new Int32Array(n), mode: new Uint8Array(n), city: new Int32Array(n), region: new Int32Array(n),
-      reqStart: new Int32Array(n + 1), reqSkill: new Int32Array(requirements), reqMin: new Uint8Array(requirements), reqRequired: new Uint8Array(requirements),
-      requiredCount: new Uint16Array(n), niceCount: new Uint16Array(n),
-      langStart: new Int32Array(n + 1), langIndex: new Uint8Array(languageRows), langMin: new Uint8Array(languageRows),
+      n,
+      entries,
+      maxSkill: 0,
+      languages: [],
+      ids: new Int32Array(n),
+      deadline: new Int32Array(n),
+      mode: new Uint8Array(n),
+      city: new Int32Array(n),
+      region: new Int32Array(n),
+      reqStart: new Int32Array(n + 1),
+      reqSkill: new Int32Array(requirements),
+      reqMin: new Uint8Array(requirements),
+      reqRequired: new Uint8Array(requirements),
+      requiredCount: new Uint16Array(n),
+      niceCount: new Uint16Array(n),
+      langStart: new Int32Array(n + 1),
+      langIndex: new Uint8Array(languageRows),
+      langMin: new Uint8Array(languageRows),
     };
     const languageIndex = new Map<string, number>();
     let r = 0;
@@ -528,7 +553,6 @@ export class MatchIndex {
     c.langStart[n] = l;
     return c;
   }
-
 }
 
 /**

@@ -168,8 +168,12 @@ const PREFERS_REMOTE_CAP = 500;
  * ranking's columns (cities as interned numbers) and the explanation (cities as text) share it.
  */
 export function placeKindOf<City>(
-  workMode: VacancyFacts["workMode"], jobCity: City | null, jobRegion: number | null,
-  city: City | null, region: number | null, willingToRelocate: boolean,
+  workMode: VacancyFacts["workMode"],
+  jobCity: City | null,
+  jobRegion: number | null,
+  city: City | null,
+  region: number | null,
+  willingToRelocate: boolean,
 ): PlaceKind {
   if (workMode === "remote") return "remote-job";
   if (jobRegion === null && jobCity === null) return "unspecified";
@@ -188,7 +192,14 @@ export const prefersRemoteFor = (preference: CandidateFacts["remotePreference"],
   preference === "remote" && workMode !== "remote";
 
 export function evaluatePlace(candidate: CandidateFacts, vacancy: VacancyFacts): PlaceResult {
-  const kind = placeKindOf(vacancy.workMode, vacancy.place.city, vacancy.place.regionId, candidate.place.city, candidate.place.regionId, candidate.willingToRelocate);
+  const kind = placeKindOf(
+    vacancy.workMode,
+    vacancy.place.city,
+    vacancy.place.regionId,
+    candidate.place.city,
+    candidate.place.regionId,
+    candidate.willingToRelocate,
+  );
   const prefersRemote = prefersRemoteFor(candidate.remotePreference, vacancy.workMode);
   return { kind, prefersRemote, credit: placeCredit(kind, vacancy.workMode, prefersRemote) };
 }
@@ -282,7 +293,10 @@ export type PreparedVacancy = {
 type PreparedRequirement = Requirement & { related: number[] };
 
 export function prepareVacancy(vacancy: VacancyFacts, relatedOf: RelatedOf): PreparedVacancy {
-  const prepared = (r: Requirement): PreparedRequirement => ({ ...r, related: [...relatedOf(r.skillId)].filter((id) => id !== r.skillId).sort((a, b) => a - b) });
+  const prepared = (r: Requirement): PreparedRequirement => ({
+    ...r,
+    related: [...relatedOf(r.skillId)].filter((id) => id !== r.skillId).sort((a, b) => a - b),
+  });
   const bySkill = (a: Requirement, b: Requirement) => a.skillId - b.skillId;
   // A skill listed twice keeps its stricter entry (required over nice-to-have, higher level).
   const unique = new Map<number, Requirement>();
@@ -379,7 +393,9 @@ export function placeAndAvailabilityPoints(place: number, availability: number):
 /** Points of the skill and language components from summed credits over counted requirements. */
 export function skillAndLanguagePoints(
   counts: { required: number; niceToHave: number; languages: number },
-  required: number, niceToHave: number, languages: number,
+  required: number,
+  niceToHave: number,
+  languages: number,
 ): number {
   return (
     share(WEIGHTS.required, required, counts.required) +

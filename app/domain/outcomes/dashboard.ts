@@ -31,15 +31,24 @@ export type DashboardFact = OutcomeFact & {
 /** The group a fact falls in, as a string (a URL parameter); "none" for "not employed / not recorded". */
 export function groupKeyOf(fact: DashboardFact, by: Breakdown): string {
   switch (by) {
-    case "total": return "all";
-    case "school": return String(fact.schoolId);
-    case "school_region": return String(fact.schoolRegionId);
-    case "job_region": return fact.outcome === "employed" && fact.jobRegionId !== null ? String(fact.jobRegionId) : "none";
-    case "cohort": return String(fact.cohortId);
-    case "year": return String(fact.year);
-    case "sex": return fact.sex ?? "none";
-    case "employer": return fact.outcome === "employed" && fact.employerKey ? fact.employerKey : "none";
-    case "htp": return fact.outcome !== "employed" ? "none" : fact.employment?.htpResident ? "yes" : "no";
+    case "total":
+      return "all";
+    case "school":
+      return String(fact.schoolId);
+    case "school_region":
+      return String(fact.schoolRegionId);
+    case "job_region":
+      return fact.outcome === "employed" && fact.jobRegionId !== null ? String(fact.jobRegionId) : "none";
+    case "cohort":
+      return String(fact.cohortId);
+    case "year":
+      return String(fact.year);
+    case "sex":
+      return fact.sex ?? "none";
+    case "employer":
+      return fact.outcome === "employed" && fact.employerKey ? fact.employerKey : "none";
+    case "htp":
+      return fact.outcome !== "employed" ? "none" : fact.employment?.htpResident ? "yes" : "no";
   }
 }
 
@@ -48,8 +57,20 @@ export function groupKeyOf(fact: DashboardFact, by: Breakdown): string {
  * (employment rate: employed / base), and every count per code is one too.
  */
 export const MEASURES = [
-  "graduates", "base", "known", "reachable", "career", "employed", "htp", "relatedYes", "relatedKnown",
-  "jobBase", "within3", "within6", "within12", "pays",
+  "graduates",
+  "base",
+  "known",
+  "reachable",
+  "career",
+  "employed",
+  "htp",
+  "relatedYes",
+  "relatedKnown",
+  "jobBase",
+  "within3",
+  "within6",
+  "within12",
+  "pays",
   ...OUTCOME_CODES.map((code) => `code_${code}` as const),
 ] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -68,23 +89,37 @@ const CAREER: readonly OutcomeCode[] = ["employed", "military", "service", "educ
 export function inMeasure(fact: OutcomeFact, measure: Measure): boolean {
   const o = fact.outcome;
   switch (measure) {
-    case "graduates": return true;
-    case "base": return o !== "excluded";
-    case "known": return o !== "excluded" && o !== "unknown";
-    case "reachable": return o !== "excluded" && o !== "unknown" && o !== "not_seeking";
-    case "career": return CAREER.includes(o);
-    case "employed": return o === "employed";
-    case "htp": return o === "employed" && fact.employment?.htpResident === true;
-    case "relatedYes": return o === "employed" && fact.employment?.related === "yes";
-    case "relatedKnown": return o === "employed" && (fact.employment?.related === "yes" || fact.employment?.related === "no");
-    case "jobBase": return o === "employed" || o === "seeking";
-    case "within3": case "within6": case "within12": {
+    case "graduates":
+      return true;
+    case "base":
+      return o !== "excluded";
+    case "known":
+      return o !== "excluded" && o !== "unknown";
+    case "reachable":
+      return o !== "excluded" && o !== "unknown" && o !== "not_seeking";
+    case "career":
+      return CAREER.includes(o);
+    case "employed":
+      return o === "employed";
+    case "htp":
+      return o === "employed" && fact.employment?.htpResident === true;
+    case "relatedYes":
+      return o === "employed" && fact.employment?.related === "yes";
+    case "relatedKnown":
+      return o === "employed" && (fact.employment?.related === "yes" || fact.employment?.related === "no");
+    case "jobBase":
+      return o === "employed" || o === "seeking";
+    case "within3":
+    case "within6":
+    case "within12": {
       if (o !== "employed" && o !== "seeking") return false;
       const { window } = fact.firstJob ?? firstJobOf(fact);
       return window !== null && window <= Number(measure.slice(6));
     }
-    case "pays": return o === "employed" && fact.employment?.fullTime === true && typeof fact.employment.monthlyPay === "number";
-    default: return o === measure.slice(5);
+    case "pays":
+      return o === "employed" && fact.employment?.fullTime === true && typeof fact.employment.monthlyPay === "number";
+    default:
+      return o === measure.slice(5);
   }
 }
 
@@ -108,7 +143,16 @@ export { FULL_TIME_HOURS };
 const ids = z
   .array(z.string())
   .catch([])
-  .transform((values) => [...new Set(values.filter((v) => /^\d{1,9}$/.test(v)).map(Number).filter((n) => n > 0))].slice(0, 50));
+  .transform((values) =>
+    [
+      ...new Set(
+        values
+          .filter((v) => /^\d{1,9}$/.test(v))
+          .map(Number)
+          .filter((n) => n > 0),
+      ),
+    ].slice(0, 50),
+  );
 const years = z
   .array(z.string())
   .catch([])
@@ -122,7 +166,10 @@ const DashboardParams = z.object({
 });
 
 const DrillParams = DashboardParams.extend({
-  group: z.string().regex(/^[^\p{Cc}]{1,200}$/u).catch("all"),
+  group: z
+    .string()
+    .regex(/^[^\p{Cc}]{1,200}$/u)
+    .catch("all"),
   measure: z.enum(MEASURES).catch("base"),
   page: pageParam,
 });

@@ -14,6 +14,10 @@ export function percent(value: number | null): number | null {
  * The public page's one parameter: a known checkpoint, or the default (never an error) — on the page,
  * the latest checkpoint with enough knowledge (defaultPublicCheckpoint in public-figures.ts).
  */
-export function publicCheckpointOf(value: string | null, checkpoints: readonly Checkpoint[], fallback: () => Checkpoint = () => DEFAULT_PUBLIC_CHECKPOINT): Checkpoint {
+export function publicCheckpointOf(
+  value: string | null,
+  checkpoints: readonly Checkpoint[],
+  fallback: () => Checkpoint = () => DEFAULT_PUBLIC_CHECKPOINT,
+): Checkpoint {
   return checkpoints.includes(value as Checkpoint) ? (value as Checkpoint) : fallback();
 }

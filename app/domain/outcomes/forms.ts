@@ -44,7 +44,17 @@ function wholeNumber(v: string | undefined, max: number): number | null | undefi
   return n <= max ? n : undefined;
 }
 
-type RawEmployment = { kind?: string; hours?: string; companyId?: string; employerName?: string; jobTitle?: string; startDate?: string; monthlyPay?: string; related?: string; regionId?: string };
+type RawEmployment = {
+  kind?: string;
+  hours?: string;
+  companyId?: string;
+  employerName?: string;
+  jobTitle?: string;
+  startDate?: string;
+  monthlyPay?: string;
+  related?: string;
+  regionId?: string;
+};
 
 /** Checks the employed details; returns them, or null after adding issues. */
 function employment(raw: RawEmployment, ctx: Ctx, options: { staff: boolean }): EmploymentDetails | null {
@@ -108,10 +118,30 @@ function employment(raw: RawEmployment, ctx: Ctx, options: { staff: boolean }): 
     ok = false;
   }
   if (!ok) return null;
-  return { kind: kind as EmploymentKind, hours: hours!, companyId, employerName: companyId === null ? employerName : null, jobTitle, startDate, monthlyPay: monthlyPay ?? null, related: related as Relatedness, regionId };
+  return {
+    kind: kind as EmploymentKind,
+    hours: hours!,
+    companyId,
+    employerName: companyId === null ? employerName : null,
+    jobTitle,
+    startDate,
+    monthlyPay: monthlyPay ?? null,
+    related: related as Relatedness,
+    regionId,
+  };
 }
 
-const employmentFields = { kind: text, hours: text, companyId: text, employerName: text, jobTitle: text, startDate: text, monthlyPay: text, related: text, regionId: text };
+const employmentFields = {
+  kind: text,
+  hours: text,
+  companyId: text,
+  employerName: text,
+  jobTitle: text,
+  startDate: text,
+  monthlyPay: text,
+  related: text,
+  regionId: text,
+};
 
 /** Staff record or correct one checkpoint's outcome. */
 export const StaffOutcomeSchema = z
@@ -141,13 +171,11 @@ export const StaffOutcomeSchema = z
 export type StaffOutcomeInput = z.output<typeof StaffOutcomeSchema>;
 
 /** The graduate's short survey answer. */
-export const SurveyAnswerSchema = z
-  .object({ code: text, ...employmentFields })
-  .transform((raw, ctx): Omit<OutcomeDetails, "asOf"> => {
-    const code = clean(raw.code);
-    if (!(SURVEY_CODES as readonly string[]).includes(code)) fail(ctx, "code", code ? "errors.invalid" : "outcomes.errors.chooseOne");
-    const details = code === "employed" ? employment(raw, ctx, { staff: false }) : null;
-    return { code: code as OutcomeCode, employment: details, notSeekingReason: null, excludedReason: null };
-  });
+export const SurveyAnswerSchema = z.object({ code: text, ...employmentFields }).transform((raw, ctx): Omit<OutcomeDetails, "asOf"> => {
+  const code = clean(raw.code);
+  if (!(SURVEY_CODES as readonly string[]).includes(code)) fail(ctx, "code", code ? "errors.invalid" : "outcomes.errors.chooseOne");
+  const details = code === "employed" ? employment(raw, ctx, { staff: false }) : null;
+  return { code: code as OutcomeCode, employment: details, notSeekingReason: null, excludedReason: null };
+});
 
 export type SurveyAnswer = z.output<typeof SurveyAnswerSchema>;

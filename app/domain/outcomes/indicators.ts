@@ -3,8 +3,14 @@
 // The staff dashboard shows computeIndicators; the public /outcomes page shows publicView of it.
 
 import {
-  CHECKPOINT_MONTHS, KNOWLEDGE_RATE_FLAG, MIN_PAYS_FOR_MEDIAN, OUTCOME_CODES, SMALL_N,
-  type Checkpoint, type OutcomeCode, type Relatedness,
+  CHECKPOINT_MONTHS,
+  KNOWLEDGE_RATE_FLAG,
+  MIN_PAYS_FOR_MEDIAN,
+  OUTCOME_CODES,
+  SMALL_N,
+  type Checkpoint,
+  type OutcomeCode,
+  type Relatedness,
 } from "./codes";
 import { medianWholeKgs } from "./median";
 import { rate, type Rate } from "./rate";

@@ -24,7 +24,11 @@ export type PublicRateName = (typeof PUBLIC_RATES)[number];
  */
 const SUPPRESSION_GROUPS: readonly (readonly PublicRateName[])[] = [
   // Knowledge first: whether a follow-up row may say "N % reached" decides what the others must protect.
-  ["knowledgeRate"], ["employmentRate"], ["careerOutcomesRate", "htpPlacementRate"], ["relatedEmploymentRate"], ["within6"],
+  ["knowledgeRate"],
+  ["employmentRate"],
+  ["careerOutcomesRate", "htpPlacementRate"],
+  ["relatedEmploymentRate"],
+  ["within6"],
 ];
 
 /** A published figure: a whole percent, or nothing at all (no reason, no denominator: both would tell). */
@@ -75,11 +79,30 @@ function polyOf(b: CellBounds): Poly | null {
   return { aLo: b.aLo, aHi, dLo, dHi: b.dHi, gLo: Math.max(0, dLo - aHi), gHi: b.dHi - b.aLo };
 }
 const ZERO: Poly = { aLo: 0, aHi: 0, dLo: 0, dHi: 0, gLo: 0, gHi: 0 };
-const plus = (p: Poly, q: Poly): Poly => ({ aLo: p.aLo + q.aLo, aHi: p.aHi + q.aHi, dLo: p.dLo + q.dLo, dHi: p.dHi + q.dHi, gLo: p.gLo + q.gLo, gHi: p.gHi + q.gHi });
+const plus = (p: Poly, q: Poly): Poly => ({
+  aLo: p.aLo + q.aLo,
+  aHi: p.aHi + q.aHi,
+  dLo: p.dLo + q.dLo,
+  dHi: p.dHi + q.dHi,
+  gLo: p.gLo + q.gLo,
+  gHi: p.gHi + q.gHi,
+});
 /** The x with x + q in p for some q in q's set. */
-const minus = (p: Poly, q: Poly): Poly => ({ aLo: p.aLo - q.aHi, aHi: p.aHi - q.aLo, dLo: p.dLo - q.dHi, dHi: p.dHi - q.dLo, gLo: p.gLo - q.gHi, gHi: p.gHi - q.gLo });
+const minus = (p: Poly, q: Poly): Poly => ({
+  aLo: p.aLo - q.aHi,
+  aHi: p.aHi - q.aLo,
+  dLo: p.dLo - q.dHi,
+  dHi: p.dHi - q.dLo,
+  gLo: p.gLo - q.gHi,
+  gHi: p.gHi - q.gLo,
+});
 const both = (p: Poly, q: Poly): Poly => ({
-  aLo: Math.max(p.aLo, q.aLo), aHi: Math.min(p.aHi, q.aHi), dLo: Math.max(p.dLo, q.dLo), dHi: Math.min(p.dHi, q.dHi), gLo: Math.max(p.gLo, q.gLo), gHi: Math.min(p.gHi, q.gHi),
+  aLo: Math.max(p.aLo, q.aLo),
+  aHi: Math.min(p.aHi, q.aHi),
+  dLo: Math.max(p.dLo, q.dLo),
+  dHi: Math.min(p.dHi, q.dHi),
+  gLo: Math.max(p.gLo, q.gLo),
+  gHi: Math.min(p.gHi, q.gHi),
 });
 
 /** How many numerators, denominators and rates (a/d, d > 0) the pairs of a set allow: 0, 1, or 2 for "two or more". */
@@ -154,12 +177,18 @@ function boundsOf(r: OutcomeIndicators, name: PublicRateName, shown: (name: Publ
   const min = (...xs: (number | undefined)[]) => Math.min(...xs.filter((x): x is number => x !== undefined));
   const max = (...xs: (number | undefined)[]) => Math.max(...xs.filter((x): x is number => x !== undefined));
   switch (name) {
-    case "employmentRate": return { aLo: 0, aHi: min(n, K, R), dLo: n, dHi: n };
-    case "knowledgeRate": return { aLo: max(0, E, R), aHi: n, dLo: n, dHi: n };
-    case "careerOutcomesRate": return { aLo: max(0, E), aHi: n, dLo: max(0, E), dHi: min(n, K) };
-    case "htpPlacementRate": return { aLo: 0, aHi: min(n, E), dLo: max(0, E), dHi: min(n, K) };
-    case "relatedEmploymentRate": return { aLo: 0, aHi: n, dLo: 0, dHi: min(n, E) };
-    case "within6": return { aLo: 0, aHi: n, dLo: max(0, E), dHi: min(n, K, R) };
+    case "employmentRate":
+      return { aLo: 0, aHi: min(n, K, R), dLo: n, dHi: n };
+    case "knowledgeRate":
+      return { aLo: max(0, E, R), aHi: n, dLo: n, dHi: n };
+    case "careerOutcomesRate":
+      return { aLo: max(0, E), aHi: n, dLo: max(0, E), dHi: min(n, K) };
+    case "htpPlacementRate":
+      return { aLo: 0, aHi: min(n, E), dLo: max(0, E), dHi: min(n, K) };
+    case "relatedEmploymentRate":
+      return { aLo: 0, aHi: n, dLo: 0, dHi: min(n, E) };
+    case "within6":
+      return { aLo: 0, aHi: n, dLo: max(0, E), dHi: min(n, K, R) };
   }
 }
 
@@ -174,9 +203,9 @@ export function publishTable(years: readonly { year: number; indicators: Outcome
   const last = rows.length - 1;
   const followUp = rows.map(needsFollowUp);
   // Primary and knowledge rules first, for every column: the bounds of one column read the others.
-  const hidden = new Map<PublicRateName, boolean[]>(PUBLIC_RATES.map((name) => [
-    name, rows.map((r, i) => rateOf(r, name).smallN || (followUp[i]! && name !== "knowledgeRate")),
-  ]));
+  const hidden = new Map<PublicRateName, boolean[]>(
+    PUBLIC_RATES.map((name) => [name, rows.map((r, i) => rateOf(r, name).smallN || (followUp[i]! && name !== "knowledgeRate"))]),
+  );
   // Columns sharing a denominator agree from the start (same denominator, so the same small cells).
   for (const group of SUPPRESSION_GROUPS) {
     const pattern = rows.map((_, i) => group.some((name) => hidden.get(name)![i]!));
@@ -188,17 +217,19 @@ export function publishTable(years: readonly { year: number; indicators: Outcome
   for (const group of SUPPRESSION_GROUPS) {
     const pattern = hidden.get(group[0]!)!;
     const mustShow = rows.map((_, i) => group.includes("knowledgeRate") && followUp[i]!); // "N % reached" is the point of the row
-    const cellsOf = (name: PublicRateName): ColumnCell[] => rows.map((r, i) => ({
-      a: rateOf(r, name).numerator,
-      d: rateOf(r, name).denominator,
-      hidden: pattern[i]!,
-      protect: pattern[i]! && !(followUpShown(i) && rateOf(r, name).denominator >= SMALL_N),
-      bounds: boundsOf(r, name, (other) => !hidden.get(other)![i]),
-    }));
-    const safe = () => group.every((name) => {
-      const cells = cellsOf(name);
-      return columnIsSafe(cells.slice(0, last), cells[last]!);
-    });
+    const cellsOf = (name: PublicRateName): ColumnCell[] =>
+      rows.map((r, i) => ({
+        a: rateOf(r, name).numerator,
+        d: rateOf(r, name).denominator,
+        hidden: pattern[i]!,
+        protect: pattern[i]! && !(followUpShown(i) && rateOf(r, name).denominator >= SMALL_N),
+        bounds: boundsOf(r, name, (other) => !hidden.get(other)![i]),
+      }));
+    const safe = () =>
+      group.every((name) => {
+        const cells = cellsOf(name);
+        return columnIsSafe(cells.slice(0, last), cells[last]!);
+      });
     // Order of sacrifice: ordinary years, smallest first (least lost); then the total; then, only if
     // nothing else will do, a "follow-up" row's knowledge rate (the row then shows plain hidden marks).
     const order = pattern
@@ -221,7 +252,12 @@ export function publishTable(years: readonly { year: number; indicators: Outcome
     // A median is no sum: it cannot be worked out by subtraction, so pay needs only the primary rule.
     // "Follow-up in progress, N % reached" only when N may be shown; otherwise plain hidden marks, which
     // say nothing of the knowledge rate.
-    return { n: r.n, followUp: followUp[i]! && cells.knowledgeRate.shown, cells, pay: pay.smallN || followUp[i] ? { shown: false } : { shown: true, kgs: pay.value } };
+    return {
+      n: r.n,
+      followUp: followUp[i]! && cells.knowledgeRate.shown,
+      cells,
+      pay: pay.smallN || followUp[i] ? { shown: false } : { shown: true, kgs: pay.value },
+    };
   };
   return { years: years.map((y, i) => ({ year: y.year, ...rowOut(y.indicators, i) })), total: rowOut(total, last) };
 }

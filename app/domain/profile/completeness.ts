@@ -16,8 +16,7 @@ export type ProfileFacts = {
 };
 
 export type CompletenessItem =
-  | "photo" | "headline" | "about" | "place" | "english" | "languages"
-  | "skills" | "modules" | "certificate" | "projects" | "contact" | "visibility";
+  "photo" | "headline" | "about" | "place" | "english" | "languages" | "skills" | "modules" | "certificate" | "projects" | "contact" | "visibility";
 
 /** Where each item is edited (the /me pages). */
 export const ITEM_PAGE: Record<CompletenessItem, string> = {

@@ -26,7 +26,17 @@ export const BasicsSchema = z.object({
   remote: z.union([z.enum(REMOTE_PREFERENCES as [string, ...string[]], "errors.invalid"), z.literal("")]).optional(),
   availableFrom: z.union([isoDate, z.literal("")]).optional(),
   contactEmail: optionalEmail,
-  contactPhone: optionalText(40).pipe(z.string().regex(/^\+?[0-9 ()-]{6,20}$/, "errors.invalid").nullable()),
-  contactTelegram: optionalText(40).pipe(z.string().regex(/^@?[A-Za-z0-9_]{5,32}$/, "errors.invalid").nullable()),
+  contactPhone: optionalText(40).pipe(
+    z
+      .string()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, "errors.invalid")
+      .nullable(),
+  ),
+  contactTelegram: optionalText(40).pipe(
+    z
+      .string()
+      .regex(/^@?[A-Za-z0-9_]{5,32}$/, "errors.invalid")
+      .nullable(),
+  ),
   visibility: z.enum(VISIBILITIES as [string, ...string[]], "errors.invalid"),
 });

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { monthInBishkek } from "~/domain/calendar";
 import { optionalText, requiredText } from "~/utils/fields";
 
-
 const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
 
 /** A month typed as YYYY-MM (also YYYY-M), or empty; stored as YYYY-MM. */

@@ -26,9 +26,7 @@ export function toFtsQuery(text: string, options: { prefix?: boolean } = {}): st
   const tokens = searchTokens(text);
   if (tokens.length === 0) return null;
   const prefix = options.prefix ?? true;
-  return tokens
-    .map((t, i) => `"${t}"${prefix && i === tokens.length - 1 && Array.from(t).length >= 2 ? "*" : ""}`)
-    .join(" ");
+  return tokens.map((t, i) => `"${t}"${prefix && i === tokens.length - 1 && Array.from(t).length >= 2 ? "*" : ""}`).join(" ");
 }
 
 /**

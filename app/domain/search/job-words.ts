@@ -78,9 +78,7 @@ export function jobWordsIn(text: string): JobWordMatch[] {
   const found: JobWordMatch[] = [];
   let i = 0;
   while (i < terms.length) {
-    const hit = entries!.find(
-      (e) => i + e.words.length <= terms.length && e.words.every((stems, k) => stems.some((s) => terms[i + k].stems.includes(s))),
-    );
+    const hit = entries!.find((e) => i + e.words.length <= terms.length && e.words.every((stems, k) => stems.some((s) => terms[i + k].stems.includes(s))));
     if (hit) {
       found.push({ start: i, length: hit.words.length, cls: hit.cls });
       i += hit.words.length;

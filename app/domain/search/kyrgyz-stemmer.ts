@@ -30,20 +30,38 @@ const CYRILLIC_WORD = /^[а-яёңөү]+$/;
 /** The suffix's low vowel after a given vowel (Kyrgyz harmony: у takes а, ү takes ө). */
 function lowAfter(vowel: string): string {
   switch (vowel) {
-    case "о": case "ё": return "о";
-    case "е": case "э": case "и": return "е";
-    case "ө": case "ү": return "ө";
-    default: return "а"; // а ы я у ю
+    case "о":
+    case "ё":
+      return "о";
+    case "е":
+    case "э":
+    case "и":
+      return "е";
+    case "ө":
+    case "ү":
+      return "ө";
+    default:
+      return "а"; // а ы я у ю
   }
 }
 
 /** The suffix's high vowel after a given vowel. */
 function highAfter(vowel: string): string {
   switch (vowel) {
-    case "о": case "ё": case "у": case "ю": return "у";
-    case "е": case "э": case "и": return "и";
-    case "ө": case "ү": return "ү";
-    default: return "ы"; // а ы я
+    case "о":
+    case "ё":
+    case "у":
+    case "ю":
+      return "у";
+    case "е":
+    case "э":
+    case "и":
+      return "и";
+    case "ө":
+    case "ү":
+      return "ү";
+    default:
+      return "ы"; // а ы я
   }
 }
 
@@ -86,35 +104,66 @@ function endsRight(stem: string, after: After): boolean {
   const last = stem[stem.length - 1];
   const vowel = VOWELS.has(last);
   switch (after) {
-    case "vowel": return vowel;
-    case "high": return HIGH_VOWELS.has(last) && stem.length >= 3 && !VOWELS.has(stem[stem.length - 2]);
-    case "voiced": return !vowel && !VOICELESS.has(last);
-    case "voiceless": return VOICELESS.has(last);
-    case "consonant": return !vowel;
+    case "vowel":
+      return vowel;
+    case "high":
+      return HIGH_VOWELS.has(last) && stem.length >= 3 && !VOWELS.has(stem[stem.length - 2]);
+    case "voiced":
+      return !vowel && !VOICELESS.has(last);
+    case "voiceless":
+      return VOICELESS.has(last);
+    case "consonant":
+      return !vowel;
     // л- of the plural: after a vowel, й or р (үйлөр, карлар, окуучулар).
-    case "lateral": return vowel || last === "й" || last === "р";
+    case "lateral":
+      return vowel || last === "й" || last === "р";
   }
 }
 
 // Every ending the stripper removes, as [template, what the stem ends with]. Tried longest first.
 const SUFFIXES: [string, After][] = [
   // plural
-  ["лAр", "lateral"], ["дAр", "voiced"], ["тAр", "voiceless"],
+  ["лAр", "lateral"],
+  ["дAр", "voiced"],
+  ["тAр", "voiceless"],
   // genitive
-  ["нIн", "vowel"], ["дIн", "voiced"], ["тIн", "voiceless"],
+  ["нIн", "vowel"],
+  ["дIн", "voiced"],
+  ["тIн", "voiceless"],
   // accusative (and -н after the 3rd person possessive: ишин)
-  ["нI", "vowel"], ["дI", "voiced"], ["тI", "voiceless"], ["н", "high"],
+  ["нI", "vowel"],
+  ["дI", "voiced"],
+  ["тI", "voiceless"],
+  ["н", "high"],
   // dative (and -нA after the 3rd person possessive: ишине)
-  ["гA", "vowel"], ["гA", "voiced"], ["кA", "voiceless"], ["нA", "high"],
+  ["гA", "vowel"],
+  ["гA", "voiced"],
+  ["кA", "voiceless"],
+  ["нA", "high"],
   // locative, ablative, and the locative adjective -дагы (Бишкектеги, командадагы)
-  ["дA", "vowel"], ["дA", "voiced"], ["тA", "voiceless"], ["ндA", "high"],
-  ["дAн", "vowel"], ["дAн", "voiced"], ["тAн", "voiceless"], ["нAн", "high"],
-  ["дAгI", "vowel"], ["дAгI", "voiced"], ["тAгI", "voiceless"], ["ндAгI", "high"],
+  ["дA", "vowel"],
+  ["дA", "voiced"],
+  ["тA", "voiceless"],
+  ["ндA", "high"],
+  ["дAн", "vowel"],
+  ["дAн", "voiced"],
+  ["тAн", "voiceless"],
+  ["нAн", "high"],
+  ["дAгI", "vowel"],
+  ["дAгI", "voiced"],
+  ["тAгI", "voiceless"],
+  ["ндAгI", "high"],
   // possessive: 3rd person, 1st plural, 2nd polite (singular and plural), 2nd plural
-  ["сI", "vowel"], ["I", "consonant"],
-  ["бIз", "vowel"], ["IбIз", "consonant"],
-  ["ңIз", "vowel"], ["IңIз", "consonant"], ["ңIздAр", "vowel"], ["IңIздAр", "consonant"],
-  ["ңAр", "vowel"], ["IңAр", "consonant"],
+  ["сI", "vowel"],
+  ["I", "consonant"],
+  ["бIз", "vowel"],
+  ["IбIз", "consonant"],
+  ["ңIз", "vowel"],
+  ["IңIз", "consonant"],
+  ["ңIздAр", "vowel"],
+  ["IңIздAр", "consonant"],
+  ["ңAр", "vowel"],
+  ["IңAр", "consonant"],
 ];
 
 /** A stem worth keeping: two letters or more, one of them a vowel. */

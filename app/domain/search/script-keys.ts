@@ -4,18 +4,54 @@
 // script finds the other when their keys are equal. The key is for matching only, never shown.
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ж: "j", з: "z", и: "i", й: "i", к: "k", л: "l",
-  м: "m", н: "n", ң: "n", о: "o", ө: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ү: "u", ф: "f",
-  х: "h", ц: "ts", ч: "ch", ш: "sh", щ: "sh", ъ: "", ы: "i", ь: "", э: "e", ю: "iu", я: "ia", һ: "h",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ж: "j",
+  з: "z",
+  и: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  ң: "n",
+  о: "o",
+  ө: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ү: "u",
+  ф: "f",
+  х: "h",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "sh",
+  ъ: "",
+  ы: "i",
+  ь: "",
+  э: "e",
+  ю: "iu",
+  я: "ia",
+  һ: "h",
 };
 
 // Latin spellings that name one sound, longest first, applied to the key of both scripts.
 const LATIN_FOLDS: [RegExp, string][] = [
   [/shch/g, "sh"], // Щербаков: Shcherbakov
-  [/dzh/g, "j"], [/zh/g, "j"], [/dj/g, "j"], // Жылдыз: Zhyldyz, Jyldyz; Джамиля: Dzhamilia, Djamila
+  [/dzh/g, "j"],
+  [/zh/g, "j"],
+  [/dj/g, "j"], // Жылдыз: Zhyldyz, Jyldyz; Джамиля: Dzhamilia, Djamila
   [/kh/g, "h"], // Хасанов: Khasanov, Hasanov
   [/x/g, "ks"], // Алексей: Aleksei, Alexei
-  [/w/g, "v"], [/q/g, "k"],
+  [/w/g, "v"],
+  [/q/g, "k"],
   [/y/g, "i"], // ы, й, и are all written y or i: Aigerim/Aygerim, Bakyt/Bakit
   [/ng/g, "n"], // ң is also written ng: Кеңеш: Kenesh, Kengesh
   [/c(?!h)/g, "k"], // c outside ch is k in English-style spellings: Victoria = Виктория

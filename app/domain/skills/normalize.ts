@@ -2,7 +2,18 @@
 // so "Node.js", "nodejs" and "NODE JS" are one key, while "C", "C++" and "C#" stay apart.
 
 const CYRILLIC_LOOKALIKES: Record<string, string> = {
-  а: "a", в: "b", е: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x",
+  а: "a",
+  в: "b",
+  е: "e",
+  к: "k",
+  м: "m",
+  н: "h",
+  о: "o",
+  р: "p",
+  с: "c",
+  т: "t",
+  у: "y",
+  х: "x",
 };
 
 /** "С++" typed with a Cyrillic С, or "Рython" with a Cyrillic Р, means the Latin word (judged word by word). */

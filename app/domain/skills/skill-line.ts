@@ -3,9 +3,15 @@
 import type { SkillLevel } from "@db/schema";
 
 const LEVEL_WORDS: Record<string, SkillLevel> = {
-  basic: "basic", intermediate: "intermediate", advanced: "advanced",
-  базовый: "basic", средний: "intermediate", продвинутый: "advanced",
-  базалык: "basic", орто: "intermediate", жогорку: "advanced",
+  basic: "basic",
+  intermediate: "intermediate",
+  advanced: "advanced",
+  базовый: "basic",
+  средний: "intermediate",
+  продвинутый: "advanced",
+  базалык: "basic",
+  орто: "intermediate",
+  жогорку: "advanced",
 };
 
 /** One typed line: the skill text and the level after its last colon (when that names a level). */
@@ -14,4 +20,3 @@ export function parseSkillLine(line: string): { text: string; level: SkillLevel 
   const level = m ? LEVEL_WORDS[m[2]!.trim().toLowerCase()] : undefined;
   return m && level ? { text: m[1]!.trim(), level } : { text: line.trim(), level: null };
 }
-

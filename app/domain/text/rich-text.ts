@@ -6,7 +6,23 @@
 const TAGS: Record<string, string> = { p: "p", ul: "ul", ol: "ol", li: "li", b: "strong", strong: "strong", i: "em", em: "em", a: "a" };
 const INLINE = new Set(["strong", "em", "a"]);
 /** Dropped together with everything inside them. */
-const DROP_WITH_CONTENT = new Set(["script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "select", "svg", "math", "head", "title", "frameset", "noembed"]);
+const DROP_WITH_CONTENT = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "template",
+  "noscript",
+  "textarea",
+  "select",
+  "svg",
+  "math",
+  "head",
+  "title",
+  "frameset",
+  "noembed",
+]);
 const MAX_DEPTH = 20;
 
 export function escapeHtml(s: string): string {
@@ -143,7 +159,12 @@ export function richTextToPlain(html: string): string {
 export function richTextToEditable(html: string): string {
   const tags = html.match(/<\/?([a-z]+)[^>]*>/g) ?? [];
   if (!tags.every((t) => /^<\/?(p|br)>$/.test(t))) return html;
-  const text = decodeEntities(html.replace(/<br>/g, "\n").replace(/<\/p>\s*<p>/g, "\n\n").replace(/<\/?p>/g, "")).trim();
+  const text = decodeEntities(
+    html
+      .replace(/<br>/g, "\n")
+      .replace(/<\/p>\s*<p>/g, "\n\n")
+      .replace(/<\/?p>/g, ""),
+  ).trim();
   // Text that would read as a tag once typed back ("<b>" written as words) stays HTML.
   return /<\/?[a-zA-Z!]/.test(text) ? html : text;
 }

@@ -14,7 +14,10 @@ const money = z
   .refine((v) => v === "" || /^\d{1,9}$/.test(v), "vacancies.errors.money")
   .transform((v) => (v === "" ? null : Number(v)));
 
-const level = z.enum(["", ...CEFR_LEVELS], "errors.invalid").optional().transform((v) => v || null);
+const level = z
+  .enum(["", ...CEFR_LEVELS], "errors.invalid")
+  .optional()
+  .transform((v) => v || null);
 
 export const VacancySchema = z
   .object({
@@ -30,7 +33,10 @@ export const VacancySchema = z
       .transform((v) => (v ? Number(v) : null)),
     salaryMin: money,
     salaryMax: money,
-    salaryHidden: z.string().optional().transform((v) => v === "1" || v === "on"),
+    salaryHidden: z
+      .string()
+      .optional()
+      .transform((v) => v === "1" || v === "on"),
     openings: z
       .string()
       .trim()
@@ -58,7 +64,11 @@ type ResolvedSkill<L> = { skill: { id: number }; level: L };
  * and nice-to-have counts as required; a language without a level is not asked. Used by the vacancy
  * editor's action and by the vacancy factory (db/factories/vacancies.ts), so both store the same.
  */
-export function vacancyRequirements<L, C>(required: ResolvedSkill<L>[], nice: ResolvedSkill<L>[], levels: { [K in (typeof VACANCY_LANGUAGES)[number] as `lang_${K}`]?: C | null }) {
+export function vacancyRequirements<L, C>(
+  required: ResolvedSkill<L>[],
+  nice: ResolvedSkill<L>[],
+  levels: { [K in (typeof VACANCY_LANGUAGES)[number] as `lang_${K}`]?: C | null },
+) {
   const requiredIds = new Set(required.map((s) => s.skill.id));
   const skills = [
     ...required.map((s) => ({ skillId: s.skill.id, required: true, minLevel: s.level })),

@@ -24,7 +24,11 @@ export type JobPostingSource = {
 };
 
 const JOB_POSTING_TYPES: Record<EmploymentType, string> = {
-  full_time: "FULL_TIME", part_time: "PART_TIME", internship: "INTERN", apprenticeship: "OTHER", contract: "CONTRACTOR",
+  full_time: "FULL_TIME",
+  part_time: "PART_TIME",
+  internship: "INTERN",
+  apprenticeship: "OTHER",
+  contract: "CONTRACTOR",
 };
 
 /** schema.org JobPosting for a vacancy page, as a string safe inside <script> ("<" escaped). */
@@ -36,13 +40,22 @@ export function jobPostingJsonLd(v: JobPostingSource, origin: string): string {
     description: v.description,
     datePosted: (v.published_at ?? v.created_at).slice(0, 10),
     employmentType: JOB_POSTING_TYPES[v.employment_type],
-    hiringOrganization: { "@type": "Organization", name: v.company_name, ...(v.company_website && /^https?:\/\//i.test(v.company_website) ? { sameAs: v.company_website } : {}) },
+    hiringOrganization: {
+      "@type": "Organization",
+      name: v.company_name,
+      ...(v.company_website && /^https?:\/\//i.test(v.company_website) ? { sameAs: v.company_website } : {}),
+    },
     url: `${origin}/vacancies/${v.id}`,
     identifier: { "@type": "PropertyValue", name: v.company_name, value: String(v.id) },
     totalJobOpenings: v.openings,
   };
   if (v.deadline) posting.validThrough = `${v.deadline}T23:59:59+06:00`;
-  const address = { "@type": "PostalAddress", ...(v.city ? { addressLocality: v.city } : {}), ...(v.region_en ? { addressRegion: v.region_en } : {}), addressCountry: "KG" };
+  const address = {
+    "@type": "PostalAddress",
+    ...(v.city ? { addressLocality: v.city } : {}),
+    ...(v.region_en ? { addressRegion: v.region_en } : {}),
+    addressCountry: "KG",
+  };
   if (v.work_mode === "remote") {
     posting.jobLocationType = "TELECOMMUTE";
     posting.applicantLocationRequirements = { "@type": "Country", name: "KG" };
@@ -58,5 +71,8 @@ export function jobPostingJsonLd(v: JobPostingSource, origin: string): string {
     posting.baseSalary = { "@type": "MonetaryAmount", currency: "KGS", value };
   }
   if (v.skills.length) posting.skills = v.skills.map((s) => s.name_en).join(", ");
-  return JSON.stringify(posting).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(posting)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -47,7 +47,8 @@ const en = {
   "applications.withdrawNote": "Reason (the company sees it)",
   "applications.closed": "This application is closed: {status}.",
   "applications.apply.title": "Apply for “{vacancy}”",
-  "applications.apply.lead": "{company} will receive your profile summary (headline, about, contact details, skills with evidence, languages, modules, certificate) and the projects you choose, exactly as they are now.",
+  "applications.apply.lead":
+    "{company} will receive your profile summary (headline, about, contact details, skills with evidence, languages, modules, certificate) and the projects you choose, exactly as they are now.",
   "applications.apply.note": "Cover note",
   "applications.apply.noteHint": "Up to 2000 characters: why this job, and what you can do for the company.",
   "applications.apply.projects": "Projects to send",
@@ -145,7 +146,8 @@ export const applicationsMessages: AreaMessages<typeof en> = {
     "applications.withdrawNote": "Причина (её увидит компания)",
     "applications.closed": "Отклик закрыт: {status}.",
     "applications.apply.title": "Отклик на вакансию «{vacancy}»",
-    "applications.apply.lead": "{company} получит сводку вашего профиля (заголовок, о себе, контакты, навыки с подтверждениями, языки, модули, сертификат) и выбранные проекты — ровно в том виде, в каком они сейчас.",
+    "applications.apply.lead":
+      "{company} получит сводку вашего профиля (заголовок, о себе, контакты, навыки с подтверждениями, языки, модули, сертификат) и выбранные проекты — ровно в том виде, в каком они сейчас.",
     "applications.apply.note": "Сопроводительное письмо",
     "applications.apply.noteHint": "До 2000 символов: почему эта работа и чем вы будете полезны компании.",
     "applications.apply.projects": "Какие проекты отправить",
@@ -240,7 +242,8 @@ export const applicationsMessages: AreaMessages<typeof en> = {
     "applications.withdrawNote": "Себеби (компания көрөт)",
     "applications.closed": "Бул арыз жабылды: {status}.",
     "applications.apply.title": "«{vacancy}» вакансиясына арыз берүү",
-    "applications.apply.lead": "{company} сиздин профилиңиздин кыскача мазмунун (аталыш, өзүңүз жөнүндө, байланыш маалыматтары, тастыктары менен көндүмдөр, тилдер, модулдар, сертификат) жана тандалган долбоорлорду азыркы абалында так ошондой алат.",
+    "applications.apply.lead":
+      "{company} сиздин профилиңиздин кыскача мазмунун (аталыш, өзүңүз жөнүндө, байланыш маалыматтары, тастыктары менен көндүмдөр, тилдер, модулдар, сертификат) жана тандалган долбоорлорду азыркы абалында так ошондой алат.",
     "applications.apply.note": "Коштомо кат",
     "applications.apply.noteHint": "2000 белгиге чейин: эмне үчүн бул жумуш жана компанияга кандай пайда келтире аласыз.",
     "applications.apply.projects": "Жөнөтүлүүчү долбоорлор",
@@ -277,7 +280,8 @@ export const applicationsMessages: AreaMessages<typeof en> = {
     "applications.move.title": "Арыздын абалын өзгөртүү",
     "applications.move.to": "Кийинки абалы",
     "applications.move.note": "Эскертүү (бүтүрүүчү көрөт)",
-    "applications.move.hint": "Аңгемелешүүгө өткөрүү үчүн анын убактысы жана орду керек; «Жумушка алынды» үчүн иштей баштоо күнү керек, ошондо жумушка орношуу жазылат.",
+    "applications.move.hint":
+      "Аңгемелешүүгө өткөрүү үчүн анын убактысы жана орду керек; «Жумушка алынды» үчүн иштей баштоо күнү керек, ошондо жумушка орношуу жазылат.",
     "applications.move.startDate": "Иштей баштоо күнү",
     "applications.move.monthlyPay": "Айлык акы, сом",
     "applications.move.submit": "Сактоо",

@@ -8,7 +8,8 @@ const en = {
   "import.lead": "Choose the cohort and a CSV file. Nothing is saved yet: you will first see a check of every line, then confirm the import.",
   "import.cohort": "Cohort",
   "import.file": "CSV file",
-  "import.fileHint": "UTF-8 (with or without BOM), separated by commas or semicolons. Columns: last name and first name (required), sex, email, phone. At most {rows, plural, one {# line} other {# lines}} and {mb} MB.",
+  "import.fileHint":
+    "UTF-8 (with or without BOM), separated by commas or semicolons. Columns: last name and first name (required), sex, email, phone. At most {rows, plural, one {# line} other {# lines}} and {mb} MB.",
   "import.check": "Check the file",
   "import.uploading": "Uploading: {percent} %",
   "import.checking": "Uploaded. Checking every line…",
@@ -64,7 +65,8 @@ const en = {
   "import.error.tooManyRows": "The file has more than {max, plural, one {# line} other {# lines}} of graduates. Split it into several files.",
   "import.error.spreadsheet": "This is an Excel workbook, not a CSV file. In Excel choose File → Save as → “CSV UTF-8”.",
   "import.error.binary": "This does not look like a text CSV file.",
-  "import.error.encoding": "The file is not in UTF-8 (line {line}); it is probably saved as Windows-1251. Save it again as “CSV UTF-8” (Excel) or with the character set “Unicode (UTF-8)” (LibreOffice).",
+  "import.error.encoding":
+    "The file is not in UTF-8 (line {line}); it is probably saved as Windows-1251. Save it again as “CSV UTF-8” (Excel) or with the character set “Unicode (UTF-8)” (LibreOffice).",
   "import.error.utf16": "The file is in UTF-16. Save it again as “CSV UTF-8”.",
   "import.error.unclosedQuote": "A quotation mark opened on line {line} is never closed.",
   "import.error.badQuote": "Line {line}: there is text after a closing quotation mark.",
@@ -84,7 +86,8 @@ const en = {
   "import.reason.sexInvalid": "Sex “{value}” is not recognised: use m/f, м/ж or э/а.",
   "import.reason.emailInvalid": "“{value}” is not an email address.",
   "import.reason.phoneInvalid": "“{value}” is not a phone number (digits, + and spaces; 7 to 15 digits).",
-  "import.reason.extraValues": "The line has {count, plural, one {# value} other {# values}} but the first line names {expected, plural, one {# column} other {# columns}}; a comma or semicolon inside a value needs quotation marks.",
+  "import.reason.extraValues":
+    "The line has {count, plural, one {# value} other {# values}} but the first line names {expected, plural, one {# column} other {# columns}}; a comma or semicolon inside a value needs quotation marks.",
   "import.reason.duplicateInFile": "Same name as line {line}.",
   "import.reason.duplicateEmailInFile": "Same email as line {line}.",
   "import.reason.duplicateInCohort": "A graduate with this name is already in the cohort.",
@@ -107,7 +110,8 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.lead": "Выберите выпуск и CSV-файл. Пока ничего не сохраняется: сначала вы увидите проверку каждой строки, затем подтвердите импорт.",
     "import.cohort": "Выпуск",
     "import.file": "CSV-файл",
-    "import.fileHint": "UTF-8 (с BOM или без), разделитель — запятая или точка с запятой. Столбцы: фамилия и имя (обязательно), пол, email, телефон. Не больше {rows, plural, one {# строки} other {# строк}} и {mb} МБ.",
+    "import.fileHint":
+      "UTF-8 (с BOM или без), разделитель — запятая или точка с запятой. Столбцы: фамилия и имя (обязательно), пол, email, телефон. Не больше {rows, plural, one {# строки} other {# строк}} и {mb} МБ.",
     "import.check": "Проверить файл",
     "import.uploading": "Загрузка: {percent} %",
     "import.checking": "Файл загружен. Проверяем каждую строку…",
@@ -163,7 +167,8 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.error.tooManyRows": "В файле больше {max, plural, one {# строки} other {# строк}} с выпускниками. Разделите его на несколько файлов.",
     "import.error.spreadsheet": "Это книга Excel, а не CSV-файл. В Excel выберите Файл → Сохранить как → «CSV UTF-8».",
     "import.error.binary": "Это не похоже на текстовый CSV-файл.",
-    "import.error.encoding": "Файл не в кодировке UTF-8 (строка {line}); вероятно, он сохранён в Windows-1251. Сохраните его заново как «CSV UTF-8» (Excel) или с кодировкой «Юникод (UTF-8)» (LibreOffice).",
+    "import.error.encoding":
+      "Файл не в кодировке UTF-8 (строка {line}); вероятно, он сохранён в Windows-1251. Сохраните его заново как «CSV UTF-8» (Excel) или с кодировкой «Юникод (UTF-8)» (LibreOffice).",
     "import.error.utf16": "Файл в кодировке UTF-16. Сохраните его заново как «CSV UTF-8».",
     "import.error.unclosedQuote": "Кавычка, открытая в строке {line}, нигде не закрыта.",
     "import.error.badQuote": "Строка {line}: после закрывающей кавычки есть лишний текст.",
@@ -183,7 +188,8 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.reason.sexInvalid": "Пол «{value}» не распознан: укажите м/ж, m/f или э/а.",
     "import.reason.emailInvalid": "«{value}» — не адрес электронной почты.",
     "import.reason.phoneInvalid": "«{value}» — не номер телефона (цифры, + и пробелы; от 7 до 15 цифр).",
-    "import.reason.extraValues": "В строке {count, plural, one {# значение} few {# значения} other {# значений}}, а в первой строке названо столбцов: {expected}; запятую или точку с запятой внутри значения нужно взять в кавычки.",
+    "import.reason.extraValues":
+      "В строке {count, plural, one {# значение} few {# значения} other {# значений}}, а в первой строке названо столбцов: {expected}; запятую или точку с запятой внутри значения нужно взять в кавычки.",
     "import.reason.duplicateInFile": "То же имя, что в строке {line}.",
     "import.reason.duplicateEmailInFile": "Тот же email, что в строке {line}.",
     "import.reason.duplicateInCohort": "Выпускник с таким именем уже есть в этом выпуске.",
@@ -200,10 +206,12 @@ export const csvImportMessages: AreaMessages<typeof en> = {
   ky: {
     "import.nav": "CSV импорттоо",
     "import.title": "Бүтүрүүчүлөрдү CSV файлдан импорттоо",
-    "import.lead": "Чыгарылышты жана CSV файлды тандаңыз. Азырынча эч нерсе сакталбайт: адегенде ар бир саптын текшерүүсүн көрөсүз, андан кийин импортту ырастайсыз.",
+    "import.lead":
+      "Чыгарылышты жана CSV файлды тандаңыз. Азырынча эч нерсе сакталбайт: адегенде ар бир саптын текшерүүсүн көрөсүз, андан кийин импортту ырастайсыз.",
     "import.cohort": "Чыгарылыш",
     "import.file": "CSV файл",
-    "import.fileHint": "UTF-8 (BOM менен же BOMсуз), бөлгүч — үтүр же үтүрлүү чекит. Мамычалар: фамилиясы жана аты (милдеттүү), жынысы, email, телефон. Эң көп {rows} сап жана {mb} МБ.",
+    "import.fileHint":
+      "UTF-8 (BOM менен же BOMсуз), бөлгүч — үтүр же үтүрлүү чекит. Мамычалар: фамилиясы жана аты (милдеттүү), жынысы, email, телефон. Эң көп {rows} сап жана {mb} МБ.",
     "import.check": "Файлды текшерүү",
     "import.uploading": "Жүктөлүүдө: {percent} %",
     "import.checking": "Файл жүктөлдү. Ар бир сап текшерилүүдө…",
@@ -259,7 +267,8 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.error.tooManyRows": "Файлда бүтүрүүчүлөрдүн {max} сабынан ашыгы бар. Аны бир нече файлга бөлүңүз.",
     "import.error.spreadsheet": "Бул CSV файл эмес, Excel китеби. Excelде Файл → Башкача сактоо → «CSV UTF-8» тандаңыз.",
     "import.error.binary": "Бул тексттик CSV файлга окшобойт.",
-    "import.error.encoding": "Файл UTF-8 коддоосунда эмес ({line}-сап); балким, Windows-1251 менен сакталган. Аны кайра «CSV UTF-8» (Excel) же «Юникод (UTF-8)» коддоосу менен (LibreOffice) сактаңыз.",
+    "import.error.encoding":
+      "Файл UTF-8 коддоосунда эмес ({line}-сап); балким, Windows-1251 менен сакталган. Аны кайра «CSV UTF-8» (Excel) же «Юникод (UTF-8)» коддоосу менен (LibreOffice) сактаңыз.",
     "import.error.utf16": "Файл UTF-16 коддоосунда. Аны кайра «CSV UTF-8» катары сактаңыз.",
     "import.error.unclosedQuote": "{line}-сапта ачылган тырмакча эч жерде жабылган эмес.",
     "import.error.badQuote": "{line}-сап: жабуучу тырмакчадан кийин ашыкча текст бар.",
@@ -279,7 +288,8 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.reason.sexInvalid": "«{value}» жынысы таанылган жок: э/а, м/ж же m/f колдонуңуз.",
     "import.reason.emailInvalid": "«{value}» электрондук почтанын дареги эмес.",
     "import.reason.phoneInvalid": "«{value}» телефон номери эмес (сандар, + жана боштуктар; 7ден 15ке чейин сан).",
-    "import.reason.extraValues": "Сапта {count} маани бар, ал эми биринчи сапта {expected} мамыча аталган; маанинин ичиндеги үтүр же үтүрлүү чекит тырмакчага алынышы керек.",
+    "import.reason.extraValues":
+      "Сапта {count} маани бар, ал эми биринчи сапта {expected} мамыча аталган; маанинин ичиндеги үтүр же үтүрлүү чекит тырмакчага алынышы керек.",
     "import.reason.duplicateInFile": "{line}-саптагы аты-жөнү менен бирдей.",
     "import.reason.duplicateEmailInFile": "{line}-саптагы email менен бирдей.",
     "import.reason.duplicateInCohort": "Бул чыгарылышта мындай аты-жөнү бар бүтүрүүчү мурда эле бар.",

@@ -75,7 +75,8 @@ const en = {
   "match.certificate.none": "No certificate yet",
   "match.jobs.title": "Jobs for you",
   "match.jobs.nav": "Jobs for you",
-  "match.jobs.lead": "Open vacancies ranked by how well your profile fits them. You rise by adding skills, showing them in projects and getting modules verified.",
+  "match.jobs.lead":
+    "Open vacancies ranked by how well your profile fits them. You rise by adding skills, showing them in projects and getting modules verified.",
   "match.jobs.found": "Open vacancies: {n}",
   "match.jobs.empty": "No open vacancies right now. New ones appear on the job board.",
   "match.jobs.noProfile": "Your ranking appears once your profile exists. Start with your skills.",
@@ -88,13 +89,15 @@ const en = {
   "match.learn.raise.advanced": "raise {skill} to advanced",
   "match.gap.title": "Skill gap",
   "match.gap.nav": "Skill gap",
-  "match.gap.lead": "Skills that open vacancies ask for most and that graduates lack: input for the 12-module programme. Skills required by many vacancies and held by few come first.",
+  "match.gap.lead":
+    "Skills that open vacancies ask for most and that graduates lack: input for the 12-module programme. Skills required by many vacancies and held by few come first.",
   "match.gap.school": "School",
   "match.gap.allSchools": "Whole cluster",
   "match.gap.cohort": "Cohort",
   "match.gap.allCohorts": "All cohorts",
   "match.gap.submit": "Show",
-  "match.gap.summary": "{graduates, plural, one {# graduate} other {# graduates}} with a profile in scope; {vacancies, plural, one {# open vacancy} other {# open vacancies}}.",
+  "match.gap.summary":
+    "{graduates, plural, one {# graduate} other {# graduates}} with a profile in scope; {vacancies, plural, one {# open vacancy} other {# open vacancies}}.",
   "match.gap.skill": "Skill",
   "match.gap.requiredBy": "Required in",
   "match.gap.niceIn": "Nice to have in",
@@ -182,7 +185,8 @@ export const matchingMessages: AreaMessages<typeof en> = {
     "match.certificate.none": "Сертификата пока нет",
     "match.jobs.title": "Вакансии для вас",
     "match.jobs.nav": "Вакансии для вас",
-    "match.jobs.lead": "Открытые вакансии в порядке соответствия вашему профилю. Чтобы подняться выше, добавляйте навыки, показывайте их в проектах и подтверждайте модули.",
+    "match.jobs.lead":
+      "Открытые вакансии в порядке соответствия вашему профилю. Чтобы подняться выше, добавляйте навыки, показывайте их в проектах и подтверждайте модули.",
     "match.jobs.found": "Открытых вакансий: {n}",
     "match.jobs.empty": "Сейчас открытых вакансий нет. Новые появятся на доске вакансий.",
     "match.jobs.noProfile": "Подбор появится, когда будет заполнен профиль. Начните с навыков.",
@@ -195,7 +199,8 @@ export const matchingMessages: AreaMessages<typeof en> = {
     "match.learn.raise.advanced": "{skill} — поднять до продвинутого уровня",
     "match.gap.title": "Дефицит навыков",
     "match.gap.nav": "Дефицит навыков",
-    "match.gap.lead": "Навыки, которые чаще всего требуют открытые вакансии и которых не хватает выпускникам, — материал для программы из 12 модулей. Сначала те, что нужны многим вакансиям и есть у немногих.",
+    "match.gap.lead":
+      "Навыки, которые чаще всего требуют открытые вакансии и которых не хватает выпускникам, — материал для программы из 12 модулей. Сначала те, что нужны многим вакансиям и есть у немногих.",
     "match.gap.school": "Учебное заведение",
     "match.gap.allSchools": "Весь кластер",
     "match.gap.cohort": "Выпуск",
@@ -217,7 +222,8 @@ export const matchingMessages: AreaMessages<typeof en> = {
     "matching.area": "Тандоо",
     "match.candidates.title": "«{vacancy}» үчүн талапкерлер",
     "match.candidates.nav": "Мыкты талапкерлер",
-    "match.candidates.lead": "Бүтүрүүчүлөр вакансияга канчалык туура келгенине жараша тизилген. Ар бир баа «Эмне үчүн мындай баа» бөлүгүндөгү бөлүктөрдөн кошулат.",
+    "match.candidates.lead":
+      "Бүтүрүүчүлөр вакансияга канчалык туура келгенине жараша тизилген. Ар бир баа «Эмне үчүн мындай баа» бөлүгүндөгү бөлүктөрдөн кошулат.",
     "match.filters": "Талапкерлерди чыпкалоо",
     "match.filter.meets": "Бардык милдеттүү көндүмдөрү бар",
     "match.filter.school": "Окуу жай",
@@ -286,7 +292,8 @@ export const matchingMessages: AreaMessages<typeof en> = {
     "match.certificate.none": "Сертификат азырынча жок",
     "match.jobs.title": "Сизге ылайыктуу вакансиялар",
     "match.jobs.nav": "Сизге ылайыктуу вакансиялар",
-    "match.jobs.lead": "Ачык вакансиялар профилиңизге канчалык туура келгенине жараша тизилген. Көндүм кошуп, аларды долбоорлордо көрсөтүп, модулдарды тастыктатсаңыз, жогору көтөрүлөсүз.",
+    "match.jobs.lead":
+      "Ачык вакансиялар профилиңизге канчалык туура келгенине жараша тизилген. Көндүм кошуп, аларды долбоорлордо көрсөтүп, модулдарды тастыктатсаңыз, жогору көтөрүлөсүз.",
     "match.jobs.found": "Ачык вакансиялар: {n}",
     "match.jobs.empty": "Азыр ачык вакансиялар жок. Жаңылары вакансиялар тактасында чыгат.",
     "match.jobs.noProfile": "Профилиңиз толтурулганда тандоо пайда болот. Көндүмдөрдөн баштаңыз.",
@@ -299,7 +306,8 @@ export const matchingMessages: AreaMessages<typeof en> = {
     "match.learn.raise.advanced": "{skill} — жогорку деңгээлге көтөрүү",
     "match.gap.title": "Көндүм тартыштыгы",
     "match.gap.nav": "Көндүм тартыштыгы",
-    "match.gap.lead": "Ачык вакансиялар эң көп сураган жана бүтүрүүчүлөрдө жетишпеген көндүмдөр — 12 модулдук программа үчүн маалымат. Көп вакансияга керек жана аз адамда бар көндүмдөр биринчи.",
+    "match.gap.lead":
+      "Ачык вакансиялар эң көп сураган жана бүтүрүүчүлөрдө жетишпеген көндүмдөр — 12 модулдук программа үчүн маалымат. Көп вакансияга керек жана аз адамда бар көндүмдөр биринчи.",
     "match.gap.school": "Окуу жай",
     "match.gap.allSchools": "Бүт кластер",
     "match.gap.cohort": "Чыгарылыш",

@@ -46,7 +46,8 @@ const en = {
   "outcomes.followUp.nav": "Follow-up",
   "outcomes.followUp.title": "Outcome follow-up",
   "outcomes.followUp.tile": "Graduates whose checkpoint is due or overdue; survey links",
-  "outcomes.followUp.lead": "Graduates whose checkpoint has been reached with no known outcome yet. Due: within 30 days of the checkpoint date; overdue: later. Send each a one-time survey link, or record the outcome yourself.",
+  "outcomes.followUp.lead":
+    "Graduates whose checkpoint has been reached with no known outcome yet. Due: within 30 days of the checkpoint date; overdue: later. Send each a one-time survey link, or record the outcome yourself.",
   "outcomes.followUp.school": "School",
   "outcomes.followUp.cohort": "Cohort",
   "outcomes.followUp.allSchools": "All schools",
@@ -117,7 +118,8 @@ const en = {
 
   "outcomes.hires.nav": "Hires",
   "outcomes.hires.title": "Our hires",
-  "outcomes.hires.lead": "Graduates your company hired through the portal. When a follow-up checkpoint comes, confirm that they still work with you: it counts in the cluster's placement figures.",
+  "outcomes.hires.lead":
+    "Graduates your company hired through the portal. When a follow-up checkpoint comes, confirm that they still work with you: it counts in the cluster's placement figures.",
   "outcomes.hires.empty": "No hires yet.",
   "outcomes.hires.graduate": "Graduate",
   "outcomes.hires.job": "Job",
@@ -129,7 +131,8 @@ const en = {
 
   "outcomes.consent.nav": "Outcome tracking",
   "outcomes.consent.title": "Outcome tracking",
-  "outcomes.consent.lead": "Your school follows what its graduates do at graduation and 6, 12 and 36 months later, to improve the programme and to show future students what the school achieves. Figures are published only as totals, never with your name.",
+  "outcomes.consent.lead":
+    "Your school follows what its graduates do at graduation and 6, 12 and 36 months later, to improve the programme and to show future students what the school achieves. Figures are published only as totals, never with your name.",
   "outcomes.consent.given": "You agreed to outcome tracking on {date}.",
   "outcomes.consent.withdrawn": "You withdrew your consent on {date}. Your placement officer will not send you survey links.",
   "outcomes.consent.none": "You have not decided yet.",
@@ -170,7 +173,8 @@ const en = {
   "outcomes.dashboard.nav": "Outcome figures",
   "outcomes.dashboard.title": "Placement outcomes",
   "outcomes.dashboard.tile": "Rates per school, cohort, region and employer; charts; CSV",
-  "outcomes.dashboard.lead": "What graduates do at the chosen checkpoint, with the NACE and EQAVET rates. Every figure opens to the graduates behind it; hover or tap a rate to see its numerator and denominator.",
+  "outcomes.dashboard.lead":
+    "What graduates do at the chosen checkpoint, with the NACE and EQAVET rates. Every figure opens to the graduates behind it; hover or tap a rate to see its numerator and denominator.",
   "outcomes.dashboard.checkpoint": "Checkpoint",
   "outcomes.dashboard.year": "Graduation year",
   "outcomes.dashboard.allYears": "All years",
@@ -206,7 +210,8 @@ const en = {
   "outcomes.dashboard.csv": "Download the table (CSV)",
   "outcomes.dashboard.charts": "Charts",
   "outcomes.dashboard.definitions": "How the figures are counted",
-  "outcomes.dashboard.definitionsText": "N is the graduates of the selected cohorts minus the excluded; a graduate with no record at the checkpoint counts as unknown, and anonymised graduates stay in the figures. Knowledge rate = known / N (flagged under 65 %). Career outcomes (NACE) = employed, service, military and education / (known − not seeking). Employment (EQAVET) = employed / N. HTP placement = employed at an HTP resident / (known − not seeking). Related = in a related job / employed with relatedness known. Time to first job counts the employed and seeking; median pay uses full-time pays only, from 5 pays. Small n: the denominator is under 10.",
+  "outcomes.dashboard.definitionsText":
+    "N is the graduates of the selected cohorts minus the excluded; a graduate with no record at the checkpoint counts as unknown, and anonymised graduates stay in the figures. Knowledge rate = known / N (flagged under 65 %). Career outcomes (NACE) = employed, service, military and education / (known − not seeking). Employment (EQAVET) = employed / N. HTP placement = employed at an HTP resident / (known − not seeking). Related = in a related job / employed with relatedness known. Time to first job counts the employed and seeking; median pay uses full-time pays only, from 5 pays. Small n: the denominator is under 10.",
   "outcomes.ind.group": "Group",
   "outcomes.ind.n": "N",
   "outcomes.ind.knowledge": "Knowledge rate",
@@ -264,7 +269,8 @@ const en = {
   "outcomes.measure.pays": "Full-time, with a recorded pay",
   "outcomes.public.nav": "Graduates' outcomes",
   "outcomes.public.title": "What our graduates do",
-  "outcomes.public.lead": "For future students and their families: what the graduates of each school of the IT cluster do, by graduation year. The placement office follows every graduate; these are totals, never names.",
+  "outcomes.public.lead":
+    "For future students and their families: what the graduates of each school of the IT cluster do, by graduation year. The placement office follows every graduate; these are totals, never names.",
   "outcomes.public.checkpoint": "When",
   "outcomes.public.show": "Show",
   "outcomes.public.school": "School",
@@ -272,13 +278,16 @@ const en = {
   "outcomes.public.allYears": "All years",
   "outcomes.public.graduates": "Graduates",
   "outcomes.public.hidden": "hidden",
-  "outcomes.public.hiddenNote": "“hidden” — fewer than 10 graduates stand behind this figure, or it is hidden so that such a figure cannot be worked out from the others (for example, all years minus the other years). Nobody can be recognised in the figures shown.",
+  "outcomes.public.hiddenNote":
+    "“hidden” — fewer than 10 graduates stand behind this figure, or it is hidden so that such a figure cannot be worked out from the others (for example, all years minus the other years). Nobody can be recognised in the figures shown.",
   "outcomes.public.followUp": "Follow-up in progress — {percent} % of graduates reached",
-  "outcomes.public.followUpNote": "“Follow-up in progress” — the placement office has so far reached fewer than 65 % of these graduates. Figures from so few answers would mislead, so they appear once more graduates have answered.",
+  "outcomes.public.followUpNote":
+    "“Follow-up in progress” — the placement office has so far reached fewer than 65 % of these graduates. Figures from so few answers would mislead, so they appear once more graduates have answered.",
   "outcomes.public.empty": "No figures yet for this moment.",
   "outcomes.public.chart": "Of all graduates of each school, all years together",
   "outcomes.public.explainTitle": "What the figures mean",
-  "outcomes.public.explain.employment": "Of all graduates, the share known to be working. Those we could not reach count as not working, so this figure never flatters.",
+  "outcomes.public.explain.employment":
+    "Of all graduates, the share known to be working. Those we could not reach count as not working, so this figure never flatters.",
   "outcomes.public.explain.career": "Of the graduates whose situation we know and who want work or study, the share who work, study further, or serve.",
   "outcomes.public.explain.htp": "Of the graduates we know about who want work or study, the share working at a company of the High Technology Park.",
   "outcomes.public.explain.related": "Of the working graduates, the share whose job uses what they learned.",
@@ -298,7 +307,8 @@ const en = {
   "outcomes.public.base.jobBase": "of those working or looking for work",
   "outcomes.public.chartCaption": "Both bars are shares of the same graduates, so “working” can never be more than “we know what they do”.",
   "outcomes.public.standardsTitle": "For specialists",
-  "outcomes.public.standardsNote": "“Working” is the employment rate as the European EQAVET framework counts it: graduates we could not reach count as not working. “Working or studying” is the career outcomes rate of the American NACE standard; it also counts military and volunteer service. “We know what they do” is the knowledge rate. “Typical monthly pay” is the median. The placement staff's pages use these names.",
+  "outcomes.public.standardsNote":
+    "“Working” is the employment rate as the European EQAVET framework counts it: graduates we could not reach count as not working. “Working or studying” is the career outcomes rate of the American NACE standard; it also counts military and volunteer service. “We know what they do” is the knowledge rate. “Typical monthly pay” is the median. The placement staff's pages use these names.",
 
   "outcomes.csv.numerator": "numerator",
   "outcomes.csv.denominator": "denominator",
@@ -357,7 +367,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.followUp.nav": "Опросы выпускников",
     "outcomes.followUp.title": "Отслеживание трудоустройства",
     "outcomes.followUp.tile": "Выпускники, у которых наступил или просрочен срок опроса; ссылки на опрос",
-    "outcomes.followUp.lead": "Выпускники, у которых наступила контрольная точка, а результат ещё неизвестен. Срок: 30 дней с даты точки; позже — просрочено. Отправьте каждому одноразовую ссылку на опрос или внесите результат сами.",
+    "outcomes.followUp.lead":
+      "Выпускники, у которых наступила контрольная точка, а результат ещё неизвестен. Срок: 30 дней с даты точки; позже — просрочено. Отправьте каждому одноразовую ссылку на опрос или внесите результат сами.",
     "outcomes.followUp.school": "Учебное заведение",
     "outcomes.followUp.cohort": "Выпуск",
     "outcomes.followUp.allSchools": "Все лицеи",
@@ -377,7 +388,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.followUp.linkCreated": "Ссылка на опрос для: {name} ({checkpoint}), действует до {date}. Скопируйте её в чат или SMS; она работает один раз:",
 
     "outcomes.graduate.title": "Трудоустройство: {name}",
-    "outcomes.graduate.lead": "{school}, выпуск {date}. Один текущий результат на контрольную точку; исправления добавляются новыми записями, история сохраняется.",
+    "outcomes.graduate.lead":
+      "{school}, выпуск {date}. Один текущий результат на контрольную точку; исправления добавляются новыми записями, история сохраняется.",
     "outcomes.graduate.back": "К списку для опроса",
     "outcomes.graduate.noRecord": "Записи нет: результат считается неизвестным.",
     "outcomes.graduate.current": "Текущая",
@@ -428,7 +440,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
 
     "outcomes.hires.nav": "Нанятые",
     "outcomes.hires.title": "Наши наймы",
-    "outcomes.hires.lead": "Выпускники, которых ваша компания наняла через портал. Когда наступает контрольная точка, подтвердите, что они у вас работают: это учитывается в показателях трудоустройства кластера.",
+    "outcomes.hires.lead":
+      "Выпускники, которых ваша компания наняла через портал. Когда наступает контрольная точка, подтвердите, что они у вас работают: это учитывается в показателях трудоустройства кластера.",
     "outcomes.hires.empty": "Наймов пока нет.",
     "outcomes.hires.graduate": "Выпускник",
     "outcomes.hires.job": "Должность",
@@ -440,7 +453,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
 
     "outcomes.consent.nav": "Отслеживание трудоустройства",
     "outcomes.consent.title": "Отслеживание трудоустройства",
-    "outcomes.consent.lead": "Ваше учебное заведение узнаёт, чем заняты его выпускники при выпуске и через 6, 12 и 36 месяцев, чтобы улучшать программу и показывать будущим учащимся свои результаты. Цифры публикуются только в сумме, никогда с вашим именем.",
+    "outcomes.consent.lead":
+      "Ваше учебное заведение узнаёт, чем заняты его выпускники при выпуске и через 6, 12 и 36 месяцев, чтобы улучшать программу и показывать будущим учащимся свои результаты. Цифры публикуются только в сумме, никогда с вашим именем.",
     "outcomes.consent.given": "Вы дали согласие на отслеживание трудоустройства {date}.",
     "outcomes.consent.withdrawn": "Вы отозвали согласие {date}. Специалист по трудоустройству не будет присылать вам опросы.",
     "outcomes.consent.none": "Вы ещё не приняли решение.",
@@ -481,7 +495,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.dashboard.nav": "Показатели",
     "outcomes.dashboard.title": "Трудоустройство выпускников",
     "outcomes.dashboard.tile": "Показатели по лицеям, выпускам, регионам и работодателям; графики; CSV",
-    "outcomes.dashboard.lead": "Чем заняты выпускники в выбранной контрольной точке, с показателями NACE и EQAVET. Каждая цифра открывает список выпускников за ней; наведите или нажмите на показатель, чтобы увидеть числитель и знаменатель.",
+    "outcomes.dashboard.lead":
+      "Чем заняты выпускники в выбранной контрольной точке, с показателями NACE и EQAVET. Каждая цифра открывает список выпускников за ней; наведите или нажмите на показатель, чтобы увидеть числитель и знаменатель.",
     "outcomes.dashboard.checkpoint": "Контрольная точка",
     "outcomes.dashboard.year": "Год выпуска",
     "outcomes.dashboard.allYears": "Все годы",
@@ -508,7 +523,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.dashboard.group.htpNo": "Не у резидента ПВТ",
     "outcomes.dashboard.group.unknown": "Неизвестная группа",
     "outcomes.dashboard.total": "Итого",
-    "outcomes.dashboard.summary": "В базе на эту точку {n, plural, one {# выпускник} few {# выпускника} other {# выпускников}} ({graduates} вместе с исключёнными).",
+    "outcomes.dashboard.summary":
+      "В базе на эту точку {n, plural, one {# выпускник} few {# выпускника} other {# выпускников}} ({graduates} вместе с исключёнными).",
     "outcomes.dashboard.notReached": "Выпуски, ещё не дошедшие до этой точки, не учитываются: {n}.",
     "outcomes.dashboard.empty": "Ни один выпускник этих выпусков ещё не дошёл до этой точки.",
     "outcomes.dashboard.counts": "Результаты на эту точку",
@@ -517,7 +533,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.dashboard.csv": "Скачать таблицу (CSV)",
     "outcomes.dashboard.charts": "Графики",
     "outcomes.dashboard.definitions": "Как считаются показатели",
-    "outcomes.dashboard.definitionsText": "N — выпускники выбранных выпусков без исключённых; выпускник без записи на эту точку считается «неизвестно», обезличенные выпускники остаются в статистике. Осведомлённость = известные / N (отмечается ниже 65 %). Карьерные результаты (NACE) = работают, служат, на военной службе и учатся / (известные − не ищут). Занятость (EQAVET) = работают / N. Трудоустройство в ПВТ = работают у резидента ПВТ / (известные − не ищут). По специальности = работа по специальности / работающие с известным ответом. Время до первой работы считается по работающим и ищущим; медианная зарплата — только полная занятость, от 5 зарплат. Малое n: знаменатель меньше 10.",
+    "outcomes.dashboard.definitionsText":
+      "N — выпускники выбранных выпусков без исключённых; выпускник без записи на эту точку считается «неизвестно», обезличенные выпускники остаются в статистике. Осведомлённость = известные / N (отмечается ниже 65 %). Карьерные результаты (NACE) = работают, служат, на военной службе и учатся / (известные − не ищут). Занятость (EQAVET) = работают / N. Трудоустройство в ПВТ = работают у резидента ПВТ / (известные − не ищут). По специальности = работа по специальности / работающие с известным ответом. Время до первой работы считается по работающим и ищущим; медианная зарплата — только полная занятость, от 5 зарплат. Малое n: знаменатель меньше 10.",
     "outcomes.ind.group": "Группа",
     "outcomes.ind.n": "N",
     "outcomes.ind.knowledge": "Осведомлённость",
@@ -541,7 +558,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.chart.byGroup": "Занятость и трудоустройство в ПВТ по группам",
     "outcomes.chart.trend": "Показатели по годам выпуска",
     "outcomes.chart.smallNote": "Бледные столбцы — группы, где в знаменателе меньше 10.",
-    "outcomes.chart.more": "{n, plural, one {Нарисована только # самая большая группа} few {Нарисованы только # самые большие группы} other {Нарисованы только # самых больших групп}}; в таблице есть все.",
+    "outcomes.chart.more":
+      "{n, plural, one {Нарисована только # самая большая группа} few {Нарисованы только # самые большие группы} other {Нарисованы только # самых больших групп}}; в таблице есть все.",
     "outcomes.drill.title": "Выпускники за показателем",
     "outcomes.drill.about": "{measure} — {group}, {checkpoint}",
     "outcomes.drill.found": "Выпускников: {n}",
@@ -575,7 +593,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.measure.pays": "Полная занятость, зарплата известна",
     "outcomes.public.nav": "Трудоустройство выпускников",
     "outcomes.public.title": "Чем заняты наши выпускники",
-    "outcomes.public.lead": "Для абитуриентов и их семей: чем заняты выпускники каждого учебного заведения IT-кластера, по годам выпуска. Служба трудоустройства следит за каждым выпускником; здесь только итоги, без имён.",
+    "outcomes.public.lead":
+      "Для абитуриентов и их семей: чем заняты выпускники каждого учебного заведения IT-кластера, по годам выпуска. Служба трудоустройства следит за каждым выпускником; здесь только итоги, без имён.",
     "outcomes.public.checkpoint": "Когда",
     "outcomes.public.show": "Показать",
     "outcomes.public.school": "Учебное заведение",
@@ -583,19 +602,25 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.allYears": "Все годы",
     "outcomes.public.graduates": "Выпускников",
     "outcomes.public.hidden": "скрыто",
-    "outcomes.public.hiddenNote": "«скрыто» — за этой цифрой меньше 10 выпускников, или она скрыта, чтобы такую цифру нельзя было вычислить из остальных (например, «все годы» минус остальные годы). По показанным цифрам нельзя узнать человека.",
+    "outcomes.public.hiddenNote":
+      "«скрыто» — за этой цифрой меньше 10 выпускников, или она скрыта, чтобы такую цифру нельзя было вычислить из остальных (например, «все годы» минус остальные годы). По показанным цифрам нельзя узнать человека.",
     "outcomes.public.followUp": "Опрос продолжается — удалось связаться с {percent} % выпускников",
-    "outcomes.public.followUpNote": "«Опрос продолжается» — служба трудоустройства пока связалась менее чем с 65 % этих выпускников. Цифры по столь немногим ответам вводили бы в заблуждение, поэтому они появятся, когда ответит больше выпускников.",
+    "outcomes.public.followUpNote":
+      "«Опрос продолжается» — служба трудоустройства пока связалась менее чем с 65 % этих выпускников. Цифры по столь немногим ответам вводили бы в заблуждение, поэтому они появятся, когда ответит больше выпускников.",
     "outcomes.public.empty": "Для этого момента цифр пока нет.",
     "outcomes.public.chart": "Из всех выпускников каждого учебного заведения, все годы вместе",
     "outcomes.public.explainTitle": "Что означают цифры",
-    "outcomes.public.explain.employment": "Из всех выпускников — доля тех, о ком известно, что они работают. Те, с кем не удалось связаться, считаются неработающими, поэтому цифра не приукрашивает.",
-    "outcomes.public.explain.career": "Из выпускников, о которых известно и которые хотят работать или учиться, — доля тех, кто работает, учится дальше или служит.",
-    "outcomes.public.explain.htp": "Из выпускников, о которых известно и которые хотят работать или учиться, — доля тех, кто работает в компании Парка высоких технологий.",
+    "outcomes.public.explain.employment":
+      "Из всех выпускников — доля тех, о ком известно, что они работают. Те, с кем не удалось связаться, считаются неработающими, поэтому цифра не приукрашивает.",
+    "outcomes.public.explain.career":
+      "Из выпускников, о которых известно и которые хотят работать или учиться, — доля тех, кто работает, учится дальше или служит.",
+    "outcomes.public.explain.htp":
+      "Из выпускников, о которых известно и которые хотят работать или учиться, — доля тех, кто работает в компании Парка высоких технологий.",
     "outcomes.public.explain.related": "Из работающих — доля тех, чья работа использует полученные знания.",
     "outcomes.public.explain.within6": "Из работающих и ищущих работу — доля тех, кто начал первую работу в течение 6 месяцев после выпуска.",
     "outcomes.public.explain.pay": "Зарплата в месяц при полной занятости, до налогов: половина работающих получает меньше, половина — больше.",
-    "outcomes.public.explain.knowledge": "Из всех выпускников — доля тех, о ком учебное заведение знает, чем они заняты: чем она выше, тем надёжнее остальные цифры.",
+    "outcomes.public.explain.knowledge":
+      "Из всех выпускников — доля тех, о ком учебное заведение знает, чем они заняты: чем она выше, тем надёжнее остальные цифры.",
     "outcomes.public.label.knowledge": "Знаем, чем заняты",
     "outcomes.public.label.employment": "Работают",
     "outcomes.public.label.career": "Работают или учатся",
@@ -609,7 +634,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.base.jobBase": "из работающих и ищущих работу",
     "outcomes.public.chartCaption": "Обе полосы — доли одних и тех же выпускников, поэтому «работают» никогда не больше, чем «знаем, чем заняты».",
     "outcomes.public.standardsTitle": "Для специалистов",
-    "outcomes.public.standardsNote": "«Работают» — показатель занятости по европейской рамке EQAVET: выпускники, с которыми не удалось связаться, считаются неработающими. «Работают или учатся» — показатель карьерных результатов по американскому стандарту NACE; в него входят и служба в армии, и волонтёрская служба. «Знаем, чем заняты» — показатель осведомлённости. «Обычная зарплата» — медиана. На страницах службы трудоустройства показатели названы так.",
+    "outcomes.public.standardsNote":
+      "«Работают» — показатель занятости по европейской рамке EQAVET: выпускники, с которыми не удалось связаться, считаются неработающими. «Работают или учатся» — показатель карьерных результатов по американскому стандарту NACE; в него входят и служба в армии, и волонтёрская служба. «Знаем, чем заняты» — показатель осведомлённости. «Обычная зарплата» — медиана. На страницах службы трудоустройства показатели названы так.",
 
     "outcomes.csv.numerator": "числитель",
     "outcomes.csv.denominator": "знаменатель",
@@ -665,7 +691,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.followUp.nav": "Бүтүрүүчүлөрдү сурамжылоо",
     "outcomes.followUp.title": "Жумушка орношууну көзөмөлдөө",
     "outcomes.followUp.tile": "Сурамжылоо мөөнөтү келген же өтүп кеткен бүтүрүүчүлөр; сурамжылоо шилтемелери",
-    "outcomes.followUp.lead": "Көзөмөл чекити келип, жыйынтыгы азырынча белгисиз бүтүрүүчүлөр. Мөөнөт: чекиттин күнүнөн тартып 30 күн; андан кийин — мөөнөтү өткөн. Ар бирине бир жолку сурамжылоо шилтемесин жөнөтүңүз же жыйынтыкты өзүңүз киргизиңиз.",
+    "outcomes.followUp.lead":
+      "Көзөмөл чекити келип, жыйынтыгы азырынча белгисиз бүтүрүүчүлөр. Мөөнөт: чекиттин күнүнөн тартып 30 күн; андан кийин — мөөнөтү өткөн. Ар бирине бир жолку сурамжылоо шилтемесин жөнөтүңүз же жыйынтыкты өзүңүз киргизиңиз.",
     "outcomes.followUp.school": "Окуу жай",
     "outcomes.followUp.cohort": "Чыгарылыш",
     "outcomes.followUp.allSchools": "Бардык окуу жайлар",
@@ -682,10 +709,12 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.followUp.currentUnknown": "«белгисиз» деп жазылган",
     "outcomes.followUp.makeLink": "Сурамжылоо шилтемесин түзүү",
     "outcomes.followUp.record": "Жыйынтыкты киргизүү",
-    "outcomes.followUp.linkCreated": "{name} үчүн сурамжылоо шилтемеси ({checkpoint}), {date:dat} чейин жарактуу. Аны чатка же SMSке көчүрүңүз; ал бир жолу гана иштейт:",
+    "outcomes.followUp.linkCreated":
+      "{name} үчүн сурамжылоо шилтемеси ({checkpoint}), {date:dat} чейин жарактуу. Аны чатка же SMSке көчүрүңүз; ал бир жолу гана иштейт:",
 
     "outcomes.graduate.title": "Жумушка орношуу: {name}",
-    "outcomes.graduate.lead": "{school}, бүтүргөн күнү {date}. Ар бир көзөмөл чекитине бир учурдагы жыйынтык; оңдоолор жаңы жазуу катары кошулат, тарых сакталат.",
+    "outcomes.graduate.lead":
+      "{school}, бүтүргөн күнү {date}. Ар бир көзөмөл чекитине бир учурдагы жыйынтык; оңдоолор жаңы жазуу катары кошулат, тарых сакталат.",
     "outcomes.graduate.back": "Сурамжылоо тизмесине кайтуу",
     "outcomes.graduate.noRecord": "Жазуу жок: жыйынтык белгисиз деп эсептелет.",
     "outcomes.graduate.current": "Учурдагы",
@@ -736,7 +765,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
 
     "outcomes.hires.nav": "Жумушка алынгандар",
     "outcomes.hires.title": "Биз жумушка алгандар",
-    "outcomes.hires.lead": "Компанияңыз портал аркылуу жумушка алган бүтүрүүчүлөр. Көзөмөл чекити келгенде, алар сизде дагы эле иштей турганын ырастаңыз: бул кластердин жумушка орношуу көрсөткүчтөрүнө кошулат.",
+    "outcomes.hires.lead":
+      "Компанияңыз портал аркылуу жумушка алган бүтүрүүчүлөр. Көзөмөл чекити келгенде, алар сизде дагы эле иштей турганын ырастаңыз: бул кластердин жумушка орношуу көрсөткүчтөрүнө кошулат.",
     "outcomes.hires.empty": "Азырынча эч ким жумушка алына элек.",
     "outcomes.hires.graduate": "Бүтүрүүчү",
     "outcomes.hires.job": "Кызматы",
@@ -748,7 +778,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
 
     "outcomes.consent.nav": "Жумушка орношууну көзөмөлдөө",
     "outcomes.consent.title": "Жумушка орношууну көзөмөлдөө",
-    "outcomes.consent.lead": "Окуу жайыңыз өз бүтүрүүчүлөрүнүн бүтүргөндө жана 6, 12, 36 айдан кийин эмне менен алектенерин билип турат: программаны жакшыртуу жана келечектеги окуучуларга жыйынтыктарын көрсөтүү үчүн. Сандар жалпы гана жарыяланат, эч качан сиздин атыңыз менен эмес.",
+    "outcomes.consent.lead":
+      "Окуу жайыңыз өз бүтүрүүчүлөрүнүн бүтүргөндө жана 6, 12, 36 айдан кийин эмне менен алектенерин билип турат: программаны жакшыртуу жана келечектеги окуучуларга жыйынтыктарын көрсөтүү үчүн. Сандар жалпы гана жарыяланат, эч качан сиздин атыңыз менен эмес.",
     "outcomes.consent.given": "Сиз {date:loc} жумушка орношууну көзөмөлдөөгө макулдук бергенсиз.",
     "outcomes.consent.withdrawn": "Сиз {date:loc} макулдугуңузду кайтарып алгансыз. Жумушка орноштуруу адиси сизге сурамжылоо жөнөтпөйт.",
     "outcomes.consent.none": "Сиз азырынча чечим кабыл ала элексиз.",
@@ -789,7 +820,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.dashboard.nav": "Көрсөткүчтөр",
     "outcomes.dashboard.title": "Бүтүрүүчүлөрдүн жумушка орношуусу",
     "outcomes.dashboard.tile": "Лицей, чыгарылыш, аймак жана иш берүүчү боюнча көрсөткүчтөр; графиктер; CSV",
-    "outcomes.dashboard.lead": "Тандалган көзөмөл чекитинде бүтүрүүчүлөр эмне менен алектенет, NACE жана EQAVET көрсөткүчтөрү менен. Ар бир сан анын артындагы бүтүрүүчүлөрдүн тизмесин ачат; алымын жана бөлүмүн көрүү үчүн көрсөткүчтүн үстүнө алып барыңыз же басыңыз.",
+    "outcomes.dashboard.lead":
+      "Тандалган көзөмөл чекитинде бүтүрүүчүлөр эмне менен алектенет, NACE жана EQAVET көрсөткүчтөрү менен. Ар бир сан анын артындагы бүтүрүүчүлөрдүн тизмесин ачат; алымын жана бөлүмүн көрүү үчүн көрсөткүчтүн үстүнө алып барыңыз же басыңыз.",
     "outcomes.dashboard.checkpoint": "Көзөмөл чекити",
     "outcomes.dashboard.year": "Бүтүргөн жылы",
     "outcomes.dashboard.allYears": "Бардык жылдар",
@@ -825,7 +857,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.dashboard.csv": "Таблицаны жүктөп алуу (CSV)",
     "outcomes.dashboard.charts": "Графиктер",
     "outcomes.dashboard.definitions": "Көрсөткүчтөр кантип эсептелет",
-    "outcomes.dashboard.definitionsText": "N — тандалган чыгарылыштардын бүтүрүүчүлөрү, эсепке алынбагандардан башка; бул чекитте жазуусу жок бүтүрүүчү «белгисиз» деп эсептелет, анонимдештирилген бүтүрүүчүлөр статистикада калат. Маалымдуулук = белгилүүлөр / N (65 %дан төмөн болсо белгиленет). Карьералык жыйынтык (NACE) = иштегендер, кызматтагылар, аскердегилер жана окугандар / (белгилүүлөр − издебегендер). Иш менен камсыз болуу (EQAVET) = иштегендер / N. ЖТПга орношуу = ЖТП резидентинде иштегендер / (белгилүүлөр − издебегендер). Адистиги боюнча = адистиги боюнча иштегендер / жообу белгилүү иштегендер. Биринчи жумушка чейинки убакыт иштегендер жана издегендер боюнча эсептелет; орточо айлык толук жумуш күнү боюнча гана, 5 айлыктан баштап. Аз n: бөлүмү 10дон аз.",
+    "outcomes.dashboard.definitionsText":
+      "N — тандалган чыгарылыштардын бүтүрүүчүлөрү, эсепке алынбагандардан башка; бул чекитте жазуусу жок бүтүрүүчү «белгисиз» деп эсептелет, анонимдештирилген бүтүрүүчүлөр статистикада калат. Маалымдуулук = белгилүүлөр / N (65 %дан төмөн болсо белгиленет). Карьералык жыйынтык (NACE) = иштегендер, кызматтагылар, аскердегилер жана окугандар / (белгилүүлөр − издебегендер). Иш менен камсыз болуу (EQAVET) = иштегендер / N. ЖТПга орношуу = ЖТП резидентинде иштегендер / (белгилүүлөр − издебегендер). Адистиги боюнча = адистиги боюнча иштегендер / жообу белгилүү иштегендер. Биринчи жумушка чейинки убакыт иштегендер жана издегендер боюнча эсептелет; орточо айлык толук жумуш күнү боюнча гана, 5 айлыктан баштап. Аз n: бөлүмү 10дон аз.",
     "outcomes.ind.group": "Топ",
     "outcomes.ind.n": "N",
     "outcomes.ind.knowledge": "Маалымдуулук",
@@ -883,7 +916,8 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.measure.pays": "Толук жумуш күнү, айлыгы белгилүү",
     "outcomes.public.nav": "Бүтүрүүчүлөрдүн жумушу",
     "outcomes.public.title": "Биздин бүтүрүүчүлөр эмне менен алектенет",
-    "outcomes.public.lead": "Болочок окуучулар жана алардын үй-бүлөлөрү үчүн: IT-кластердин ар бир окуу жайынын бүтүрүүчүлөрү эмне менен алектенет, бүтүргөн жылдар боюнча. Жумушка орноштуруу бөлүмү ар бир бүтүрүүчүнү көзөмөлдөйт; бул жерде жалпы сандар гана, аттар жок.",
+    "outcomes.public.lead":
+      "Болочок окуучулар жана алардын үй-бүлөлөрү үчүн: IT-кластердин ар бир окуу жайынын бүтүрүүчүлөрү эмне менен алектенет, бүтүргөн жылдар боюнча. Жумушка орноштуруу бөлүмү ар бир бүтүрүүчүнү көзөмөлдөйт; бул жерде жалпы сандар гана, аттар жок.",
     "outcomes.public.checkpoint": "Качан",
     "outcomes.public.show": "Көрсөтүү",
     "outcomes.public.school": "Окуу жай",
@@ -891,19 +925,25 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.allYears": "Бардык жылдар",
     "outcomes.public.graduates": "Бүтүрүүчүлөр",
     "outcomes.public.hidden": "көрсөтүлбөйт",
-    "outcomes.public.hiddenNote": "«көрсөтүлбөйт» — бул сандын артында 10дон аз бүтүрүүчү турат, же мындай санды калгандарынан эсептеп чыгарууга мүмкүн болбошу үчүн ал көрсөтүлбөйт (мисалы, «бардык жылдар» минус калган жылдар). Көрсөтүлгөн сандардан эч ким таанылбайт.",
+    "outcomes.public.hiddenNote":
+      "«көрсөтүлбөйт» — бул сандын артында 10дон аз бүтүрүүчү турат, же мындай санды калгандарынан эсептеп чыгарууга мүмкүн болбошу үчүн ал көрсөтүлбөйт (мисалы, «бардык жылдар» минус калган жылдар). Көрсөтүлгөн сандардан эч ким таанылбайт.",
     "outcomes.public.followUp": "Сурамжылоо уланууда — бүтүрүүчүлөрдүн {percent} %ы менен байланыш түзүлдү",
-    "outcomes.public.followUpNote": "«Сурамжылоо уланууда» — жумушка орноштуруу бөлүмү азырынча бул бүтүрүүчүлөрдүн 65 %ынан азы менен гана байланыша алды. Мынчалык аз жооп боюнча сандар адаштырмак, ошондуктан алар көбүрөөк бүтүрүүчү жооп бергенде көрсөтүлөт.",
+    "outcomes.public.followUpNote":
+      "«Сурамжылоо уланууда» — жумушка орноштуруу бөлүмү азырынча бул бүтүрүүчүлөрдүн 65 %ынан азы менен гана байланыша алды. Мынчалык аз жооп боюнча сандар адаштырмак, ошондуктан алар көбүрөөк бүтүрүүчү жооп бергенде көрсөтүлөт.",
     "outcomes.public.empty": "Бул убакыт үчүн азырынча сандар жок.",
     "outcomes.public.chart": "Бардык бүтүрүүчүлөрдүн ичинен, окуу жайлар боюнча, бардык жылдар бирге",
     "outcomes.public.explainTitle": "Сандар эмнени билдирет",
-    "outcomes.public.explain.employment": "Бардык бүтүрүүчүлөрдүн ичинен иштегени белгилүү болгондордун үлүшү. Байланышуу мүмкүн болбогондор иштебейт деп эсептелет, ошондуктан бул сан кооздолбойт.",
-    "outcomes.public.explain.career": "Абалы белгилүү жана иштөөнү же окууну каалаган бүтүрүүчүлөрдүн ичинен иштегендердин, андан ары окугандардын же кызмат өтөгөндөрдүн үлүшү.",
-    "outcomes.public.explain.htp": "Абалы белгилүү жана иштөөнү же окууну каалаган бүтүрүүчүлөрдүн ичинен Жогорку технологиялар паркынын компаниясында иштегендердин үлүшү.",
+    "outcomes.public.explain.employment":
+      "Бардык бүтүрүүчүлөрдүн ичинен иштегени белгилүү болгондордун үлүшү. Байланышуу мүмкүн болбогондор иштебейт деп эсептелет, ошондуктан бул сан кооздолбойт.",
+    "outcomes.public.explain.career":
+      "Абалы белгилүү жана иштөөнү же окууну каалаган бүтүрүүчүлөрдүн ичинен иштегендердин, андан ары окугандардын же кызмат өтөгөндөрдүн үлүшү.",
+    "outcomes.public.explain.htp":
+      "Абалы белгилүү жана иштөөнү же окууну каалаган бүтүрүүчүлөрдүн ичинен Жогорку технологиялар паркынын компаниясында иштегендердин үлүшү.",
     "outcomes.public.explain.related": "Иштегендердин ичинен жумушунда алган билимин колдонгондордун үлүшү.",
     "outcomes.public.explain.within6": "Иштегендердин жана жумуш издегендердин ичинен бүтүргөндөн кийин 6 айдын ичинде биринчи жумушун баштагандардын үлүшү.",
     "outcomes.public.explain.pay": "Толук жумуш күнүндөгү айлык акы, салыкка чейин: иштегендердин жарымы андан аз, жарымы андан көп алат.",
-    "outcomes.public.explain.knowledge": "Бардык бүтүрүүчүлөрдүн ичинен окуу жай эмне менен алектенерин билгендердин үлүшү: ал канчалык жогору болсо, калган сандар ошончолук ишенимдүү.",
+    "outcomes.public.explain.knowledge":
+      "Бардык бүтүрүүчүлөрдүн ичинен окуу жай эмне менен алектенерин билгендердин үлүшү: ал канчалык жогору болсо, калган сандар ошончолук ишенимдүү.",
     "outcomes.public.label.knowledge": "Эмне менен алектенери белгилүү",
     "outcomes.public.label.employment": "Иштейт",
     "outcomes.public.label.career": "Иштейт же окуйт",
@@ -915,9 +955,11 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.base.reachable": "абалы белгилүү жана иштөөнү же окууну каалагандардын ичинен",
     "outcomes.public.base.employed": "иштегендердин ичинен",
     "outcomes.public.base.jobBase": "иштегендердин жана жумуш издегендердин ичинен",
-    "outcomes.public.chartCaption": "Эки тилке тең ошол эле бүтүрүүчүлөрдүн үлүшү, ошондуктан «иштейт» эч качан «эмне менен алектенери белгилүү» дегенден көп болбойт.",
+    "outcomes.public.chartCaption":
+      "Эки тилке тең ошол эле бүтүрүүчүлөрдүн үлүшү, ошондуктан «иштейт» эч качан «эмне менен алектенери белгилүү» дегенден көп болбойт.",
     "outcomes.public.standardsTitle": "Адистер үчүн",
-    "outcomes.public.standardsNote": "«Иштейт» — Европанын EQAVET алкагы боюнча иш менен камсыз болуу көрсөткүчү: байланышуу мүмкүн болбогон бүтүрүүчүлөр иштебейт деп эсептелет. «Иштейт же окуйт» — америкалык NACE стандарты боюнча карьералык жыйынтык көрсөткүчү; ага аскер кызматы жана ыктыярчылык кызматы да кирет. «Эмне менен алектенери белгилүү» — маалымдуулук көрсөткүчү. «Кадимки айлык акы» — медиана. Жумушка орноштуруу бөлүмүнүн барактарында көрсөткүчтөр ушинтип аталат.",
+    "outcomes.public.standardsNote":
+      "«Иштейт» — Европанын EQAVET алкагы боюнча иш менен камсыз болуу көрсөткүчү: байланышуу мүмкүн болбогон бүтүрүүчүлөр иштебейт деп эсептелет. «Иштейт же окуйт» — америкалык NACE стандарты боюнча карьералык жыйынтык көрсөткүчү; ага аскер кызматы жана ыктыярчылык кызматы да кирет. «Эмне менен алектенери белгилүү» — маалымдуулук көрсөткүчү. «Кадимки айлык акы» — медиана. Жумушка орноштуруу бөлүмүнүн барактарында көрсөткүчтөр ушинтип аталат.",
 
     "outcomes.csv.numerator": "алымы",
     "outcomes.csv.denominator": "бөлүмү",

@@ -38,7 +38,8 @@ const en = {
   "portfolio.errors.finishedBeforeStarted": "The project cannot finish before it started.",
   "portfolio.errors.tooManySkills": "List at most {max, plural, one {# skill} other {# skills}}.",
   "portfolio.images": "Images",
-  "portfolio.imagesLead": "Up to {max, plural, one {# screenshot or photo} other {# screenshots or photos}} of the work. They are resized and saved without their metadata (place, camera).",
+  "portfolio.imagesLead":
+    "Up to {max, plural, one {# screenshot or photo} other {# screenshots or photos}} of the work. They are resized and saved without their metadata (place, camera).",
   "portfolio.noImages": "No images yet.",
   "portfolio.imagesFull": "This project already has {max, plural, one {# image} other {# images}}. Delete one to add another.",
   "portfolio.upload": "Add an image",
@@ -113,7 +114,8 @@ export const portfolioMessages: AreaMessages<typeof en> = {
     "portfolio.errors.finishedBeforeStarted": "Проект не может закончиться раньше, чем начался.",
     "portfolio.errors.tooManySkills": "Укажите не больше {max, plural, one {# навыка} other {# навыков}}.",
     "portfolio.images": "Изображения",
-    "portfolio.imagesLead": "До {max, plural, one {# скриншота или фотографии} other {# скриншотов или фотографий}} работы. Они уменьшаются и сохраняются без метаданных (место съёмки, камера).",
+    "portfolio.imagesLead":
+      "До {max, plural, one {# скриншота или фотографии} other {# скриншотов или фотографий}} работы. Они уменьшаются и сохраняются без метаданных (место съёмки, камера).",
     "portfolio.noImages": "Изображений пока нет.",
     "portfolio.imagesFull": "У проекта уже {max, plural, one {# изображение} few {# изображения} other {# изображений}}. Удалите одно, чтобы добавить другое.",
     "portfolio.upload": "Добавить изображение",

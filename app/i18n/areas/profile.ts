@@ -111,7 +111,8 @@ const en = {
   "data.lead": "You can download everything the portal keeps about you, or delete your account.",
   "data.download": "Download my data (JSON)",
   "data.delete": "Delete my account",
-  "data.deleteLead": "Your profile, skills, languages, projects and images are deleted and you are signed out. Only your school, cohort and sex are kept, without your name, for the Agency's anonymous placement statistics.",
+  "data.deleteLead":
+    "Your profile, skills, languages, projects and images are deleted and you are signed out. Only your school, cohort and sex are kept, without your name, for the Agency's anonymous placement statistics.",
   "data.deleteConfirm": "Type your password to confirm",
   "data.deleteSubmit": "Delete my account for good",
   "flash.accountDeleted": "Your account has been deleted.",
@@ -264,7 +265,8 @@ export const profileMessages: AreaMessages<typeof en> = {
     "data.lead": "Вы можете скачать всё, что портал хранит о вас, или удалить учётную запись.",
     "data.download": "Скачать мои данные (JSON)",
     "data.delete": "Удалить учётную запись",
-    "data.deleteLead": "Профиль, навыки, языки, проекты и изображения будут удалены, а вы выйдете из системы. Для анонимной статистики трудоустройства Агентства сохраняются только учебное заведение, выпуск и пол — без имени.",
+    "data.deleteLead":
+      "Профиль, навыки, языки, проекты и изображения будут удалены, а вы выйдете из системы. Для анонимной статистики трудоустройства Агентства сохраняются только учебное заведение, выпуск и пол — без имени.",
     "data.deleteConfirm": "Введите пароль для подтверждения",
     "data.deleteSubmit": "Удалить учётную запись навсегда",
     "flash.accountDeleted": "Ваша учётная запись удалена.",
@@ -414,7 +416,8 @@ export const profileMessages: AreaMessages<typeof en> = {
     "data.lead": "Портал сиз жөнүндө сактаган бардык маалыматты жүктөп алсаңыз же аккаунтуңузду өчүрсөңүз болот.",
     "data.download": "Маалыматтарымды жүктөп алуу (JSON)",
     "data.delete": "Аккаунтту өчүрүү",
-    "data.deleteLead": "Профилиңиз, көндүмдөрүңүз, тилдериңиз, долбоорлоруңуз жана сүрөттөрүңүз өчүрүлөт, сиз системадан чыгасыз. Агенттиктин жумушка орношуу боюнча аноним статистикасы үчүн окуу жайыңыз, чыгарылышыңыз жана жынысыңыз гана атыңызсыз сакталат.",
+    "data.deleteLead":
+      "Профилиңиз, көндүмдөрүңүз, тилдериңиз, долбоорлоруңуз жана сүрөттөрүңүз өчүрүлөт, сиз системадан чыгасыз. Агенттиктин жумушка орношуу боюнча аноним статистикасы үчүн окуу жайыңыз, чыгарылышыңыз жана жынысыңыз гана атыңызсыз сакталат.",
     "data.deleteConfirm": "Тастыктоо үчүн сырсөзүңүздү жазыңыз",
     "data.deleteSubmit": "Аккаунтту биротоло өчүрүү",
     "flash.accountDeleted": "Аккаунтуңуз өчүрүлдү.",

@@ -34,7 +34,8 @@ const en = {
   "invite.renew.reissueLabel": "Issue a new code for {name}; the old code stops working",
   "invite.renew.done": "{name}: code {code}, valid until {date}",
   "invite.renew.joined": "This graduate has already joined the portal: a code is no longer needed.",
-  "invite.duplicateInCohort": "This cohort already has a graduate with this name, so nobody was enrolled. If it is a different person with the same name, tick the box and enrol again.",
+  "invite.duplicateInCohort":
+    "This cohort already has a graduate with this name, so nobody was enrolled. If it is a different person with the same name, tick the box and enrol again.",
   "invite.confirmDuplicate": "A different person with the same name: enrol anyway",
   "audit.action.invitation.renew": "Invitation code renewed",
   "audit.action.invitation.reissue": "New invitation code issued",
@@ -75,7 +76,8 @@ export const staffToolsMessages: AreaMessages<typeof en> = {
     "invite.renew.reissueLabel": "Выдать новый код выпускнику {name}; старый код перестанет действовать",
     "invite.renew.done": "{name}: код {code}, срок действия — до {date}",
     "invite.renew.joined": "Этот выпускник уже зарегистрирован на портале: код больше не нужен.",
-    "invite.duplicateInCohort": "В этом выпуске уже есть выпускник с таким именем, поэтому никто не внесён в список. Если это другой человек с тем же именем, отметьте поле и внесите его ещё раз.",
+    "invite.duplicateInCohort":
+      "В этом выпуске уже есть выпускник с таким именем, поэтому никто не внесён в список. Если это другой человек с тем же именем, отметьте поле и внесите его ещё раз.",
     "invite.confirmDuplicate": "Другой человек с тем же именем: всё равно внести в список",
     "audit.action.invitation.renew": "Код приглашения продлён",
     "audit.action.invitation.reissue": "Выдан новый код приглашения",
@@ -95,7 +97,8 @@ export const staffToolsMessages: AreaMessages<typeof en> = {
     "moderation.deadline": "Арыз кабыл алуунун мөөнөтү: {date}",
     "moderation.noDeadline": "Арыз кабыл алуунун мөөнөтү көрсөтүлгөн эмес",
     "moderation.deadlinePassedBadge": "мөөнөтү өтүп кеткен",
-    "moderation.deadlinePassed": "Арыз кабыл алуунун мөөнөтү өтүп кеткен: вакансияны жарыялоо үчүн жаңы мөөнөт коюңуз (бүгүн же кийинчерээк) же аны иш берүүчүгө кайтарыңыз.",
+    "moderation.deadlinePassed":
+      "Арыз кабыл алуунун мөөнөтү өтүп кеткен: вакансияны жарыялоо үчүн жаңы мөөнөт коюңуз (бүгүн же кийинчерээк) же аны иш берүүчүгө кайтарыңыз.",
     "moderation.deadlineTooEarly": "Жаңы мөөнөт бүгүнкү күндөн эрте болбошу керек.",
     "moderation.newDeadline": "Жаңы мөөнөт",
     "moderation.newDeadlineHint": "Вакансия ушул күнгө чейин тактада турат.",
@@ -113,7 +116,8 @@ export const staffToolsMessages: AreaMessages<typeof en> = {
     "invite.renew.reissueLabel": "{name} бүтүрүүчүгө жаңы код берүү; эски код мындан ары иштебейт",
     "invite.renew.done": "{name}: {code} коду, жарактуулук мөөнөтү: {date}",
     "invite.renew.joined": "Бул бүтүрүүчү порталга катталып калган: код мындан ары керек эмес.",
-    "invite.duplicateInCohort": "Бул чыгарылышта мындай аты-жөнү бар бүтүрүүчү бар, ошондуктан эч ким тизмеге киргизилген жок. Эгер бул ошол эле аты-жөнү бар башка адам болсо, белгини коюп, кайра тизмеге киргизиңиз.",
+    "invite.duplicateInCohort":
+      "Бул чыгарылышта мындай аты-жөнү бар бүтүрүүчү бар, ошондуктан эч ким тизмеге киргизилген жок. Эгер бул ошол эле аты-жөнү бар башка адам болсо, белгини коюп, кайра тизмеге киргизиңиз.",
     "invite.confirmDuplicate": "Аты-жөнү окшош башка адам: баары бир тизмеге киргизүү",
     "audit.action.invitation.renew": "Чакыруу коду узартылды",
     "audit.action.invitation.reissue": "Жаңы чакыруу коду берилди",

@@ -68,7 +68,8 @@ const en = {
   "vacancies.mode.onsite": "On-site",
   "vacancies.mode.hybrid": "Hybrid",
   "vacancies.mode.remote": "Remote",
-  "vacancies.companyPending": "Your company is waiting for verification by the Agency. You can prepare vacancies now; they are published once the company is verified.",
+  "vacancies.companyPending":
+    "Your company is waiting for verification by the Agency. You can prepare vacancies now; they are published once the company is verified.",
   "vacancies.viewPublic": "View on the job board",
   "vacancies.rejectedBecause": "The moderator returned this vacancy:",
   "vacancies.rejectedHint": "Change what is asked and send it again for review.",
@@ -129,7 +130,8 @@ const en = {
   "vacancies.companyNotVerifiedBadge": "company not verified",
   "vacancies.submittedAt": "sent {date}",
   "vacancies.savedTitle": "Saved searches",
-  "vacancies.savedLead": "New vacancies matching these searches arrive as notifications. Each search also has a private feed address for a feed reader or a chat bot.",
+  "vacancies.savedLead":
+    "New vacancies matching these searches arrive as notifications. Each search also has a private feed address for a feed reader or a chat bot.",
   "vacancies.savedNone": "No saved searches yet. Search the job board and press “Save this search”.",
   "vacancies.savedOn": "saved {date}",
   "vacancies.privateFeed": "Private feed address",
@@ -208,7 +210,8 @@ export const vacanciesMessages: AreaMessages<typeof en> = {
     "vacancies.mode.onsite": "В офисе",
     "vacancies.mode.hybrid": "Гибрид",
     "vacancies.mode.remote": "Удалённо",
-    "vacancies.companyPending": "Ваша компания ожидает проверки Агентством. Вакансии можно готовить уже сейчас — они будут опубликованы после подтверждения компании.",
+    "vacancies.companyPending":
+      "Ваша компания ожидает проверки Агентством. Вакансии можно готовить уже сейчас — они будут опубликованы после подтверждения компании.",
     "vacancies.viewPublic": "Открыть на доске вакансий",
     "vacancies.rejectedBecause": "Модератор вернул вакансию:",
     "vacancies.rejectedHint": "Исправьте то, о чём просят, и отправьте вакансию на проверку снова.",
@@ -345,7 +348,8 @@ export const vacanciesMessages: AreaMessages<typeof en> = {
     "vacancies.mode.onsite": "Кеңседе",
     "vacancies.mode.hybrid": "Аралаш",
     "vacancies.mode.remote": "Алыстан",
-    "vacancies.companyPending": "Компанияңыз Агенттиктин текшерүүсүн күтүүдө. Вакансияларды азыр эле даярдай берсеңиз болот — компания тастыкталгандан кийин жарыяланат.",
+    "vacancies.companyPending":
+      "Компанияңыз Агенттиктин текшерүүсүн күтүүдө. Вакансияларды азыр эле даярдай берсеңиз болот — компания тастыкталгандан кийин жарыяланат.",
     "vacancies.viewPublic": "Вакансиялар тактасында көрүү",
     "vacancies.rejectedBecause": "Модератор вакансияны кайтарды:",
     "vacancies.rejectedHint": "Суралганды оңдоп, вакансияны кайра текшерүүгө жөнөтүңүз.",

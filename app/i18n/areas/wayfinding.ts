@@ -11,7 +11,8 @@ const en = {
   "employerStart.canNow": "What you can do now:",
   "employerStart.prepare": "prepare vacancies — they are published as soon as the company is verified;",
   "employerStart.profile": "complete the company profile and invite colleagues",
-  "employerStart.after": "After verification your vacancies are published, and the graduate directory, the best candidates for each vacancy and the applications open to you.",
+  "employerStart.after":
+    "After verification your vacancies are published, and the graduate directory, the best candidates for each vacancy and the applications open to you.",
   "companiesList.title": "Companies",
   "companiesList.lead": "High Technology Park residents verified by the Agency that hire graduates of the IT cluster.",
   "companiesList.open": "Open vacancies: {n}",
@@ -35,7 +36,8 @@ export const wayfindingMessages: AreaMessages<typeof en> = {
     "employerStart.canNow": "Что можно сделать уже сейчас:",
     "employerStart.prepare": "подготовить вакансии — они будут опубликованы, как только компания будет подтверждена;",
     "employerStart.profile": "заполнить профиль компании и пригласить коллег",
-    "employerStart.after": "После подтверждения ваши вакансии будут опубликованы, и вам откроются каталог выпускников, лучшие кандидаты на каждую вакансию и отклики.",
+    "employerStart.after":
+      "После подтверждения ваши вакансии будут опубликованы, и вам откроются каталог выпускников, лучшие кандидаты на каждую вакансию и отклики.",
     "companiesList.title": "Компании",
     "companiesList.lead": "Резиденты Парка высоких технологий, подтверждённые Агентством, которые берут на работу выпускников IT-кластера.",
     "companiesList.open": "Открытых вакансий: {n}",
@@ -56,7 +58,8 @@ export const wayfindingMessages: AreaMessages<typeof en> = {
     "employerStart.canNow": "Азыр эмне кыла аласыз:",
     "employerStart.prepare": "вакансияларды даярдоо — компания тастыкталаары менен алар жарыяланат;",
     "employerStart.profile": "компаниянын профилин толтуруу жана кесиптештерди чакыруу",
-    "employerStart.after": "Тастыкталгандан кийин вакансияларыңыз жарыяланат, ошондой эле бүтүрүүчүлөр каталогу, ар бир вакансияга мыкты талапкерлер жана арыздар сизге ачылат.",
+    "employerStart.after":
+      "Тастыкталгандан кийин вакансияларыңыз жарыяланат, ошондой эле бүтүрүүчүлөр каталогу, ар бир вакансияга мыкты талапкерлер жана арыздар сизге ачылат.",
     "companiesList.title": "Компаниялар",
     "companiesList.lead": "IT-кластердин бүтүрүүчүлөрүн жумушка алган, Агенттик тастыктаган Жогорку технологиялар паркынын резиденттери.",
     "companiesList.open": "Ачык вакансиялар: {n}",

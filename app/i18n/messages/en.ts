@@ -29,13 +29,16 @@ export const en = {
   "role.admin": "Administrator",
 
   "home.title": "Jobs in the High Technology Park for IT cluster graduates",
-  "home.lead": "Graduates of the cluster's professional lyceums publish their profiles and portfolios; HTP companies find them and hire. The Agency follows every placement.",
+  "home.lead":
+    "Graduates of the cluster's professional lyceums publish their profiles and portfolios; HTP companies find them and hire. The Agency follows every placement.",
   "home.schoolsTitle": "The cluster's schools",
   "home.forGraduates": "For graduates",
-  "home.forGraduatesText": "Your school's placement officer gives you an invitation code. Join with it, build your profile once, and let HTP companies find you.",
+  "home.forGraduatesText":
+    "Your school's placement officer gives you an invitation code. Join with it, build your profile once, and let HTP companies find you.",
   "home.forEmployers": "For HTP companies",
   "home.forEmployersText": "Register your company; once the Agency verifies it as an HTP resident, post vacancies and see ranked, explained candidates.",
-  "home.numbers": "{schools, plural, one {# school} other {# schools}} · {graduates, plural, one {# graduate} other {# graduates}} · {companies, plural, one {# verified company} other {# verified companies}}",
+  "home.numbers":
+    "{schools, plural, one {# school} other {# schools}} · {graduates, plural, one {# graduate} other {# graduates}} · {companies, plural, one {# verified company} other {# verified companies}}",
   "home.joinCta": "I have an invitation code",
   "home.employerCta": "Register a company",
 
@@ -116,7 +119,8 @@ export const en = {
   "account.status.pending": "Waiting for verification by the Agency",
   "account.status.verified": "Verified HTP resident",
   "account.status.rejected": "Verification refused",
-  "account.pendingNotice": "Your company is waiting for verification. You can prepare everything; vacancies become public once the Agency verifies the company.",
+  "account.pendingNotice":
+    "Your company is waiting for verification. You can prepare everything; vacancies become public once the Agency verifies the company.",
   "account.changePassword": "Change password",
   "account.currentPassword": "Current password",
   "account.newPassword": "New password",
@@ -160,7 +164,8 @@ export const en = {
   "admin.schools.region": "Region",
   "admin.schools.add": "Add a school",
   "admin.schools.edit": "Edit school",
-  "admin.modules.lead": "The 12 modules of the unified IT programme. Titles and the skills each module teaches are used by profiles, matching and the skill gap.",
+  "admin.modules.lead":
+    "The 12 modules of the unified IT programme. Titles and the skills each module teaches are used by profiles, matching and the skill gap.",
   "admin.modules.number": "Module {n}",
   "admin.modules.titleKy": "Title in Kyrgyz",
   "admin.modules.titleRu": "Title in Russian",
@@ -169,11 +174,13 @@ export const en = {
   "admin.modules.skillsHint": "One skill per line, in any language or by an alias (for example «вёрстка», JS, Питон).",
   "admin.modules.unknownSkills": "Not found in the taxonomy: {list}",
   "admin.settings.certificate": "Certificate name",
-  "admin.settings.certificateLead": "The international certificate graduates may hold. The source documents write it «ISDEL»; the Agency's English pages write «ICDLE».",
+  "admin.settings.certificateLead":
+    "The international certificate graduates may hold. The source documents write it «ISDEL»; the Agency's English pages write «ICDLE».",
   "admin.settings.nameKy": "Name in Kyrgyz",
   "admin.settings.nameRu": "Name in Russian",
   "admin.settings.nameEn": "Name in English",
-  "admin.skills.lead": "Every skill has names in three languages and aliases: what people really type. Typed text is matched without regard to case, ё/е or accents.",
+  "admin.skills.lead":
+    "Every skill has names in three languages and aliases: what people really type. Typed text is matched without regard to case, ё/е or accents.",
   "admin.skills.search": "Find a skill",
   "admin.skills.searchSubmit": "Search",
   "admin.skills.resolved": "“{q}” resolves to {skill}.",
@@ -221,7 +228,8 @@ export const en = {
   "staff.invite.recent": "Recently enrolled",
   "staff.invite.name": "Graduate",
   "staff.invite.created": "Created: {name}, code {code}. Copy the code or the link and give it to the graduate.",
-  "staff.reset.lead": "Create a one-time link that lets a person set a new password. It works once and for 24 hours. Give it to them in person or in a private message.",
+  "staff.reset.lead":
+    "Create a one-time link that lets a person set a new password. It works once and for 24 hours. Give it to them in person or in a private message.",
   "staff.reset.email": "Email of the account",
   "staff.reset.submit": "Create reset link",
   "staff.reset.created": "One-time link for {email} (valid until {date}):",

@@ -11,26 +11,64 @@ export type Track = {
 export const tracks: Track[] = [
   {
     key: "frontend",
-    headlines: ["Junior frontend-разработчик (React)", "Верстальщик: HTML, CSS, JavaScript", "Фронтенд-иштеп чыгуучу, React", "Junior front-end developer, React and TypeScript"],
+    headlines: [
+      "Junior frontend-разработчик (React)",
+      "Верстальщик: HTML, CSS, JavaScript",
+      "Фронтенд-иштеп чыгуучу, React",
+      "Junior front-end developer, React and TypeScript",
+    ],
     core: ["html", "css", "html-css-layout", "javascript", "git"],
     extra: ["react", "typescript", "responsive-design", "sass", "bootstrap", "tailwind-css", "figma", "vite", "redux", "github", "npm"],
     projects: [
-      { title: "Интернет-магазин войлочных изделий «Шырдак»", summary: "Каталог ковров и сувениров мастериц из Кочкора с корзиной и заказом через WhatsApp.", skills: ["react", "javascript", "css", "responsive-design"] },
-      { title: "Лендинг гостевого дома на Иссык-Куле", summary: "Одностраничный сайт с фотогалереей, ценами по сезонам и формой бронирования.", skills: ["html", "css", "javascript"] },
-      { title: "Маршрутки Бишкека", summary: "Поиск маршрута маршрутки между двумя остановками, работает офлайн на телефоне.", skills: ["javascript", "react", "responsive-design"] },
+      {
+        title: "Интернет-магазин войлочных изделий «Шырдак»",
+        summary: "Каталог ковров и сувениров мастериц из Кочкора с корзиной и заказом через WhatsApp.",
+        skills: ["react", "javascript", "css", "responsive-design"],
+      },
+      {
+        title: "Лендинг гостевого дома на Иссык-Куле",
+        summary: "Одностраничный сайт с фотогалереей, ценами по сезонам и формой бронирования.",
+        skills: ["html", "css", "javascript"],
+      },
+      {
+        title: "Маршрутки Бишкека",
+        summary: "Поиск маршрута маршрутки между двумя остановками, работает офлайн на телефоне.",
+        skills: ["javascript", "react", "responsive-design"],
+      },
       { title: "Сайт нашего лицея", summary: "Новости, расписание и страница приёма для профессионального лицея.", skills: ["html", "css", "bootstrap"] },
-      { title: "Кыргызча сөздөр — оюн", summary: "Браузерная игра для запоминания кыргызских слов с карточками и счётом.", skills: ["javascript", "html", "css"] },
-      { title: "Weather dashboard for Naryn", summary: "A small dashboard that shows the forecast for Naryn region villages from an open API.", skills: ["typescript", "react", "ajax-fetch"] },
+      {
+        title: "Кыргызча сөздөр — оюн",
+        summary: "Браузерная игра для запоминания кыргызских слов с карточками и счётом.",
+        skills: ["javascript", "html", "css"],
+      },
+      {
+        title: "Weather dashboard for Naryn",
+        summary: "A small dashboard that shows the forecast for Naryn region villages from an open API.",
+        skills: ["typescript", "react", "ajax-fetch"],
+      },
     ],
   },
   {
     key: "backend",
-    headlines: ["Junior PHP-разработчик (Laravel)", "Backend-разработчик: Node.js, PostgreSQL", "Бэкенд-иштеп чыгуучу, Python/Django", "Junior backend developer (PHP, MySQL)"],
+    headlines: [
+      "Junior PHP-разработчик (Laravel)",
+      "Backend-разработчик: Node.js, PostgreSQL",
+      "Бэкенд-иштеп чыгуучу, Python/Django",
+      "Junior backend developer (PHP, MySQL)",
+    ],
     core: ["sql", "git", "rest-api", "backend-development"],
     extra: ["php", "laravel", "mysql", "node-js", "express", "postgresql", "python", "django", "docker", "linux", "postman", "github"],
     projects: [
-      { title: "Учёт склада стройматериалов", summary: "Приход, расход и остатки товаров для магазина в Токмоке; отчёты в Excel.", skills: ["php", "laravel", "mysql"] },
-      { title: "Telegram-бот расписания лицея", summary: "Бот присылает расписание группы и изменения на завтра.", skills: ["python", "telegram-bots", "sqlite"] },
+      {
+        title: "Учёт склада стройматериалов",
+        summary: "Приход, расход и остатки товаров для магазина в Токмоке; отчёты в Excel.",
+        skills: ["php", "laravel", "mysql"],
+      },
+      {
+        title: "Telegram-бот расписания лицея",
+        summary: "Бот присылает расписание группы и изменения на завтра.",
+        skills: ["python", "telegram-bots", "sqlite"],
+      },
       { title: "CRM для автомойки", summary: "Запись клиентов, смены мойщиков и выручка за день.", skills: ["node-js", "express", "postgresql"] },
       { title: "API школьного журнала", summary: "REST API оценок и посещаемости с ролями учителя и ученика.", skills: ["rest-api", "django", "postgresql"] },
       { title: "Онлайн-очередь в ЦОН", summary: "Электронная очередь с талонами и SMS-уведомлением.", skills: ["php", "mysql", "rest-api"] },
@@ -42,7 +80,11 @@ export const tracks: Track[] = [
     core: ["manual-testing", "test-cases", "bug-reporting"],
     extra: ["postman", "api-testing", "sql", "jira", "mobile-testing", "selenium", "git", "devtools"],
     projects: [
-      { title: "Тест-план мобильного банка", summary: "120 тест-кейсов и отчёт о 34 найденных дефектах в учебном приложении банка.", skills: ["test-cases", "mobile-testing", "bug-reporting"] },
+      {
+        title: "Тест-план мобильного банка",
+        summary: "120 тест-кейсов и отчёт о 34 найденных дефектах в учебном приложении банка.",
+        skills: ["test-cases", "mobile-testing", "bug-reporting"],
+      },
       { title: "Проверка API интернет-магазина", summary: "Коллекция Postman с автопроверками для заказа и оплаты.", skills: ["postman", "api-testing"] },
       { title: "Автотесты сайта лицея", summary: "Selenium-тесты формы приёма и поиска по сайту.", skills: ["selenium", "automated-testing"] },
     ],
@@ -64,7 +106,11 @@ export const tracks: Track[] = [
     core: ["figma", "ui-design"],
     extra: ["ux-design", "prototyping", "web-design", "photoshop", "illustrator", "design-systems", "html", "css"],
     projects: [
-      { title: "Редизайн сайта районной больницы", summary: "Исследование пользователей и новый прототип записи к врачу.", skills: ["figma", "ux-design", "prototyping"] },
+      {
+        title: "Редизайн сайта районной больницы",
+        summary: "Исследование пользователей и новый прототип записи к врачу.",
+        skills: ["figma", "ux-design", "prototyping"],
+      },
       { title: "Дизайн приложения «Маршрутки»", summary: "UI-кит и 24 экрана мобильного приложения.", skills: ["figma", "ui-design", "design-systems"] },
       { title: "Айдентика кофейни в Караколе", summary: "Логотип, меню и макеты для Instagram.", skills: ["illustrator", "graphic-design"] },
     ],
@@ -75,7 +121,11 @@ export const tracks: Track[] = [
     core: ["it-support", "computer-networks", "pc-repair"],
     extra: ["windows", "linux", "os-installation", "1c-accounting", "1c-programming", "mikrotik", "excel", "office-equipment", "system-administration"],
     projects: [
-      { title: "Сеть компьютерного класса", summary: "Проект и монтаж сети на 16 рабочих мест с общим принтером.", skills: ["computer-networks", "structured-cabling"] },
+      {
+        title: "Сеть компьютерного класса",
+        summary: "Проект и монтаж сети на 16 рабочих мест с общим принтером.",
+        skills: ["computer-networks", "structured-cabling"],
+      },
       { title: "Учёт в 1С для фермерского хозяйства", summary: "Настройка 1С:Бухгалтерия и обучение сотрудников.", skills: ["1c-accounting"] },
       { title: "База знаний техподдержки", summary: "Инструкции по типичным проблемам пользователей с поиском.", skills: ["it-support", "technical-writing"] },
     ],

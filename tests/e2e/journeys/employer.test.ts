@@ -8,7 +8,15 @@ import { describe, expect, it } from "vitest";
 import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
-  approveVacancy, journeyVariants, knownPasswordFor, moveApplication, openActor, postVacancy, screenshots, signInAs, variantTitle,
+  approveVacancy,
+  journeyVariants,
+  knownPasswordFor,
+  moveApplication,
+  openActor,
+  postVacancy,
+  screenshots,
+  signInAs,
+  variantTitle,
 } from "../../support/journey-steps";
 
 const COMPANIES = [
@@ -77,7 +85,10 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
 
       // 5. The ranked candidates: best first, each with its reason and an explanation that unfolds.
       await e.goto("/employer");
-      await Promise.all([page.waitForURL(new RegExp(`/vacancies/${vacancyId}/candidates$`)), page.locator(`main a[href="/vacancies/${vacancyId}/candidates"]`).first().click()]);
+      await Promise.all([
+        page.waitForURL(new RegExp(`/vacancies/${vacancyId}/candidates$`)),
+        page.locator(`main a[href="/vacancies/${vacancyId}/candidates"]`).first().click(),
+      ]);
       const first = page.locator(".match-card").first();
       await expectTextContaining(first.locator(".match-score"), /\d{1,3}\/100$/);
       const scores = (await page.locator(".match-card .match-score").allTextContents()).map((s) => Number(s.match(/(\d+)\/100/)![1]));

@@ -9,7 +9,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
-  addSkill, asHelper, dueCohortOf, enrolGraduate, joinWithCode, journeyVariants, moveApplication, openActor, pressAndLand, readDb, screenshots, signInAs, tabTo, variantTitle,
+  addSkill,
+  asHelper,
+  dueCohortOf,
+  enrolGraduate,
+  joinWithCode,
+  journeyVariants,
+  moveApplication,
+  openActor,
+  pressAndLand,
+  readDb,
+  screenshots,
+  signInAs,
+  tabTo,
+  variantTitle,
 } from "../../support/journey-steps";
 
 const PEOPLE = [
@@ -24,12 +37,20 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
   let png: Buffer;
   /** The demo employer's first open vacancy: the one the graduates find on the board and apply to. */
   const openVacancyOfDemoEmployer = () =>
-    readDb(env.server, (db) =>
-      db.prepare(`select v.id, v.title from vacancies v join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
-                  where u.email = 'employer@demo.kg' and v.status = 'open' and (v.deadline is null or v.deadline >= date('now')) order by v.id`).get() as { id: number; title: string },
+    readDb(
+      env.server,
+      (db) =>
+        db
+          .prepare(
+            `select v.id, v.title from vacancies v join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
+                  where u.email = 'employer@demo.kg' and v.status = 'open' and (v.deadline is null or v.deadline >= date('now')) order by v.id`,
+          )
+          .get() as { id: number; title: string },
     );
   beforeAll(async () => {
-    png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 110, b: 180 } } }).png().toBuffer();
+    png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 110, b: 180 } } })
+      .png()
+      .toBuffer();
   });
 
   for (const v of journeyVariants(["ky", "ru", "en", "ky"])) {
@@ -58,7 +79,9 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       // 2. Profile basics, published to everyone.
       const basics = page.locator("form", { has: page.locator('input[name="intent"][value="basics"]') });
       await basics.getByLabel(m["profile.headline"]).fill("Junior frontend developer");
-      await basics.getByLabel(m["profile.about"]).fill("Сделал(а) сайт гостевого дома и Telegram-бота расписания лицея. Ищу стажировку в компании ПВТ, готов(а) к переезду.");
+      await basics
+        .getByLabel(m["profile.about"])
+        .fill("Сделал(а) сайт гостевого дома и Telegram-бота расписания лицея. Ищу стажировку в компании ПВТ, готов(а) к переезду.");
       await basics.getByLabel(m["profile.city"]).fill("Бишкек");
       await basics.getByLabel(m["profile.visibility.public"]).check();
       await g.submit(m["common.save"], basics);

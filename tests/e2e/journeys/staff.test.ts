@@ -11,10 +11,22 @@ import { useServerAndBrowser } from "../../support/e2e";
 import { approveVacancy, asHelper, journeyVariants, openActor, postVacancy, screenshots, signInAs, variantTitle } from "../../support/journey-steps";
 
 const PEOPLE = [
-  [{ last: "Бообекова", first: "Жылдыз" }, { last: "Мамытов", first: "Нурсултан" }],
-  [{ last: "Асанова", first: "Чолпон" }, { last: "Үсөнов", first: "Өмүрбек" }],
-  [{ last: "Керимова", first: "Жаңыл" }, { last: "Токтосунов", first: "Азамат" }],
-  [{ last: "Эшмаматова", first: "Нургүл" }, { last: "Сатыбалдиев", first: "Эрлан" }],
+  [
+    { last: "Бообекова", first: "Жылдыз" },
+    { last: "Мамытов", first: "Нурсултан" },
+  ],
+  [
+    { last: "Асанова", first: "Чолпон" },
+    { last: "Үсөнов", first: "Өмүрбек" },
+  ],
+  [
+    { last: "Керимова", first: "Жаңыл" },
+    { last: "Токтосунов", first: "Азамат" },
+  ],
+  [
+    { last: "Эшмаматова", first: "Нургүл" },
+    { last: "Сатыбалдиев", first: "Эрлан" },
+  ],
 ] as const;
 
 const csvOf = (people: readonly { last: string; first: string }[], variant: number) =>
@@ -36,7 +48,9 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       // 1. Import a cohort CSV: the dry run reports 2 accepted and 1 rejected; confirming makes codes.
       await s.goto("/staff/import");
       await page.getByLabel(m["import.cohort"]).selectOption({ index: 1 });
-      await page.locator('input[type="file"]').setInputFiles({ name: "выпуск-2026.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf(people, v.index), "utf8") });
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "выпуск-2026.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf(people, v.index), "utf8") });
       // With JavaScript the upload shows its progress (XHR) and then moves to the report.
       await Promise.all([page.waitForURL(/\/staff\/import\/\d+$/), page.locator("main").getByRole("button", { name: m["import.check"], exact: true }).click()]);
       await expectTextContaining(page.locator("main"), m["import.report.accepted"].replace("{count}", "2"));
@@ -65,7 +79,12 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       // demo company of employer2@demo.kg is not trusted, so its vacancies wait for review).
       const title = `Стажёр-тестировщик ${v.index + 1} — ${graduate.last}`;
       const vacancyId = await asHelper(browser, server, v, "employer2@demo.kg", (employer) =>
-        postVacancy(employer, { title, city: "Бишкек", skills: "ручное тестирование\nSQL", description: "Ручное тестирование веб-приложений.\n\nНаставник, гибкий график." }),
+        postVacancy(employer, {
+          title,
+          city: "Бишкек",
+          skills: "ручное тестирование\nSQL",
+          description: "Ручное тестирование веб-приложений.\n\nНаставник, гибкий график.",
+        }),
       );
       await s.goto("/staff/vacancies");
       await expectText(page.locator(`article#vacancy-${vacancyId} h2`), title);
@@ -77,7 +96,10 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       await s.goto("/staff");
       // On a phone the staff menu is folded into a disclosure (docs/decisions/032-phone-navigation-and-tables.md).
       if (await page.locator(".section-nav__menu").isVisible()) await page.locator(".section-nav__menu summary").click();
-      await Promise.all([page.waitForURL(/\/staff\/outcomes$/), page.locator(".section-nav").getByRole("link", { name: m["outcomes.dashboard.nav"], exact: true }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/staff\/outcomes$/),
+        page.locator(".section-nav").getByRole("link", { name: m["outcomes.dashboard.nav"], exact: true }).click(),
+      ]);
       await expectText(page.locator("h1"), m["outcomes.dashboard.title"]);
       await expect.poll(() => page.locator(".outcome-table tbody tr").count()).toBeGreaterThan(3);
       expect(await page.locator("svg.chart[role=img]").count()).toBe(2);
@@ -95,7 +117,8 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       // Waits for the text: with JavaScript the summary re-renders a moment after the address changes.
       await expectText(yearChoice.locator(".choices__picked"), years.join(", "));
       await expectText(page.locator(".outcome-table tbody tr th").nth(1), m["outcomes.dashboard.group.htpYes"]);
-      for (const right of await page.locator("svg.chart").evaluateAll((svgs) => svgs.map((c) => c.getBoundingClientRect().right))) expect(right).toBeLessThanOrEqual(v.width);
+      for (const right of await page.locator("svg.chart").evaluateAll((svgs) => svgs.map((c) => c.getBoundingClientRect().right)))
+        expect(right).toBeLessThanOrEqual(v.width);
       await shot(s, "dashboard");
       const csv = await page.request.get(`${server.url}${await page.getByRole("link", { name: m["outcomes.dashboard.csv"] }).getAttribute("href")}`);
       const table = (await csv.body()).toString("utf8");
@@ -127,12 +150,19 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
 
       // 7. The audit log shows the approval (before → after), the module verification and the export.
       if (await page.locator(".section-nav__menu").isVisible()) await page.locator(".section-nav__menu summary").click();
-      await Promise.all([page.waitForURL(/\/staff\/audit$/), page.getByRole("navigation", { name: m["nav.staff"] }).getByRole("link", { name: m["audit.title"] }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/staff\/audit$/),
+        page.getByRole("navigation", { name: m["nav.staff"] }).getByRole("link", { name: m["audit.title"] }).click(),
+      ]);
       await expectText(page.locator("main h1"), m["audit.title"]);
       const filter = async (action: string, entityId: number | null) => {
         await page.getByLabel(m["audit.filter.action"]).selectOption(action);
         await page.getByLabel(m["audit.filter.entityId"]).fill(entityId === null ? "" : String(entityId));
-        await s.search(m["audit.filter.show"], page.locator("main"), (u) => u.searchParams.get("action") === action && (u.searchParams.get("entityId") ?? "") === (entityId === null ? "" : String(entityId)));
+        await s.search(
+          m["audit.filter.show"],
+          page.locator("main"),
+          (u) => u.searchParams.get("action") === action && (u.searchParams.get("entityId") ?? "") === (entityId === null ? "" : String(entityId)),
+        );
         return page.locator("main table tbody tr");
       };
       const approved = await filter("vacancy.approve", vacancyId);

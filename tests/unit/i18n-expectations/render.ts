@@ -11,7 +11,27 @@ export const COUNTS = [0, 1, 2, 5, 11, 21] as const;
 export const MONTHS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"] as const;
 
 // Variables that carry a number of things; a message with one of them is "counted".
-const COUNT_VARS = new Set(["n", "count", "max", "rows", "months", "days", "schools", "graduates", "companies", "met", "expected", "total", "hours", "minutes", "points", "vacancies", "verified", "self", "mb"]);
+const COUNT_VARS = new Set([
+  "n",
+  "count",
+  "max",
+  "rows",
+  "months",
+  "days",
+  "schools",
+  "graduates",
+  "companies",
+  "met",
+  "expected",
+  "total",
+  "hours",
+  "minutes",
+  "points",
+  "vacancies",
+  "verified",
+  "self",
+  "mb",
+]);
 // Variables that carry a calendar date (start/end are months: a project's dates).
 const DATE_VARS = new Set(["date", "created", "expires"]);
 const MONTH_VARS = new Set(["start", "end"]);
@@ -39,10 +59,12 @@ export function renderAll(): Record<string, string> {
     }
     for (const key of datedKeys()) {
       for (const mm of MONTHS) {
-        const vars = Object.fromEntries(keyVariables(key).map((v) => [
-          v,
-          DATE_VARS.has(v) ? formatDate(lang, `2026-${mm}-06`) : MONTH_VARS.has(v) ? formatMonth(lang, `2026-${mm}`) : `<${v}>`,
-        ]));
+        const vars = Object.fromEntries(
+          keyVariables(key).map((v) => [
+            v,
+            DATE_VARS.has(v) ? formatDate(lang, `2026-${mm}-06`) : MONTH_VARS.has(v) ? formatMonth(lang, `2026-${mm}`) : `<${v}>`,
+          ]),
+        );
         out[`${lang} ${key} month=${mm}`] = t(key, vars);
       }
     }
