@@ -128,7 +128,13 @@ export async function discoverPages(baseUrl: string, start: readonly string[], c
  * to walk every page of every role): the module scripts and module preloads it names, with what those
  * import from /build/, each gzipped here. The page-weight test checks it against Chromium's count.
  */
-export async function firstLoadJsKb(baseUrl: string, path: string, cookie?: string): Promise<{ status: number; jsKb: number; files: string[] }> {
+export async function firstLoadJsKb(
+  baseUrl: string,
+  path: string,
+  cookie?: string,
+  /** Optional, for a walk of many pages: each /build/ file (content-hashed, so it never changes under its name) fetched and gzipped once. */
+  buildFiles?: Map<string, Promise<{ gzipBytes: number; imports: string[] }>>,
+): Promise<{ status: number; jsKb: number; files: string[] }> {
   const headers: Record<string, string> = { "Accept-Language": "ky", ...(cookie ? { Cookie: cookie } : {}) };
   const res = await fetch(`${baseUrl}${path}`, { headers });
   const html = await res.text();
@@ -144,10 +150,16 @@ export async function firstLoadJsKb(baseUrl: string, path: string, cookie?: stri
     const file = queue.shift()!;
     if (done.has(file)) continue;
     done.add(file);
-    const body = Buffer.from(await (await fetch(new URL(file, baseUrl))).arrayBuffer());
-    bytes += zlib.gzipSync(body, { level: 9 }).length;
-    // Static imports between chunks load at first too (esbuild writes them as from"/build/…").
-    for (const i of body.toString("utf8").matchAll(/(?:from|import)\s*"(\/build\/[^"]+\.js)"/g)) queue.push(i[1]!);
+    const read = async () => {
+      const body = Buffer.from(await (await fetch(new URL(file, baseUrl))).arrayBuffer());
+      // Static imports between chunks load at first too (esbuild writes them as from"/build/…").
+      const imports = [...body.toString("utf8").matchAll(/(?:from|import)\s*"(\/build\/[^"]+\.js)"/g)].map((i) => i[1]!);
+      return { gzipBytes: zlib.gzipSync(body, { level: 9 }).length, imports };
+    };
+    if (buildFiles && !buildFiles.has(file)) buildFiles.set(file, read());
+    const { gzipBytes, imports } = await (buildFiles?.get(file) ?? read());
+    bytes += gzipBytes;
+    queue.push(...imports);
   }
   return { status: res.status, jsKb: bytes / 1024, files: [...done] };
 }

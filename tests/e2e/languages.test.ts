@@ -13,7 +13,8 @@
 //   docs/product.md (languages).
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
@@ -129,8 +130,36 @@ function walk(lang: Lang): Promise<Visit[]> {
   return pending;
 }
 
+/**
+ * One tab per role at 360 px with JavaScript off, signed in once, reused for every page and
+ * language: ?lng= beats the saved language cookie (app/i18n/negotiate.ts), so each load still
+ * shows the asked language (docs/decisions/035-test-suite-speed.md).
+ */
+const tabs = new Map<Role, Promise<Page>>();
+function tabOf(role: Role): Promise<Page> {
+  let tab = tabs.get(role);
+  if (!tab) {
+    tab = env!.browser
+      .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, storageState: tour!.sessions[role] })
+      .then((context) => context.newPage());
+    tabs.set(role, tab);
+  }
+  return tab;
+}
+if (env) {
+  afterAll(async () => {
+    for (const tab of tabs.values())
+      await (
+        await tab
+      )
+        .context()
+        .close()
+        .catch(() => undefined);
+  });
+}
+
 async function walkOnce(lang: Lang): Promise<Visit[]> {
-  const { browser, server } = env!;
+  const { server } = env!;
   extras ??= journeyExtras();
   const pages = [
     ...tour!.pages.map((page) => ({ page, inTour: true, inJourneys: page.status === undefined })),
@@ -138,43 +167,51 @@ async function walkOnce(lang: Lang): Promise<Visit[]> {
   ];
   const visits: Visit[] = [];
   for (const { page: p, inTour, inJourneys } of pages) {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, storageState: tour!.sessions[p.role] });
-    const page = await context.newPage();
+    const page = await tabOf(p.role);
     const response = await page.goto(`${server.url}${withLang(p.path, lang)}`);
-    const htmlLang = await page.locator("html").getAttribute("lang");
-    const { text, width, broken } = await page.evaluate(() => {
+    // Everything both checks read, in one round trip to the page.
+    const { htmlLang, text, width, broken, journeyText } = await page.evaluate(() => {
       const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt], input[type=submit], input[type=button]")].flatMap((el) =>
         ["aria-label", "title", "placeholder", "alt", "value"].map((a) => el.getAttribute(a) ?? ""),
       );
       // A word of 5–20 letters fits any phone line, so one drawn over two lines means its
       // box was squeezed (a grid or table column pressed to a few letters wide).
       const broken: string[] = [];
+      const lineCount = (range: Range) => new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const long = [...(node.textContent ?? "").matchAll(/\p{L}{5,20}/gu)];
+        if (!long.length) continue;
         // Text not drawn (the folded header menu on a phone) has no lines to split.
         if (!node.parentElement!.checkVisibility()) continue;
-        for (const word of (node.textContent ?? "").matchAll(/\p{L}{5,20}/gu)) {
+        // A text drawn on one line has no word split over two: only longer texts are measured word by word.
+        const whole = document.createRange();
+        whole.selectNodeContents(node);
+        if (lineCount(whole) < 2) continue;
+        for (const word of long) {
           const range = document.createRange();
-          range.setStart(node, word.index!);
-          range.setEnd(node, word.index! + word[0].length);
-          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-          if (lines.size > 1) broken.push(`«${word[0]}» in <${node.parentElement!.tagName.toLowerCase()}>`);
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (lineCount(range) > 1) broken.push(`«${word[0]}» in <${node.parentElement!.tagName.toLowerCase()}>`);
         }
       }
-      return { text: `${document.title}\n${document.body.innerText}\n${attrs.join("\n")}`, width: document.documentElement.scrollWidth, broken };
-    });
-    const journeyText = await page.evaluate(() => {
-      const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap((el) =>
+      const journeyAttrs = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap((el) =>
         ["aria-label", "title", "placeholder", "alt"].map((a) => el.getAttribute(a) ?? ""),
       );
       const buttons = [...document.querySelectorAll("input[type=submit], input[type=button]")].map((el) => el.getAttribute("value") ?? "");
       // translate="no" marks what is deliberately not in a language (the audit log's action ids).
       let body = document.body.innerText;
+      const fullBody = body;
       for (const el of document.querySelectorAll<HTMLElement>('[translate="no"]')) body = body.replace(el.innerText, " ");
-      return `${document.title}\n${body}\n${attrs.join("\n")}\n${buttons.join("\n")}`;
+      return {
+        htmlLang: document.documentElement.getAttribute("lang"),
+        text: `${document.title}\n${fullBody}\n${attrs.join("\n")}`,
+        width: document.documentElement.scrollWidth,
+        broken,
+        journeyText: `${document.title}\n${body}\n${journeyAttrs.join("\n")}\n${buttons.join("\n")}`,
+      };
     });
     if (inTour && width > 360) await page.screenshot({ path: screenshotPath(`overflow-${lang}-${p.name}`), fullPage: true });
-    await context.close();
     visits.push({ page: p, inTour, inJourneys, status: response?.status(), htmlLang, text, width, broken, journeyText });
   }
   return visits;

@@ -177,9 +177,13 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
     const contexts: BrowserContext[] = [];
     let checked = 0;
 
-    const check = async (context: BrowserContext, role: Role, where: string) => {
+    // A tab per role and lane, reused from page to page (a new tab per page costs Chromium more than the load).
+    const tabs = new Map<string, Promise<Page>>();
+    const check = async (context: BrowserContext, role: Role, where: string, lane = 0) => {
       const t0 = Date.now();
-      const page = await context.newPage();
+      const key = `${role} ${lane}`;
+      if (!tabs.has(key)) tabs.set(key, context.newPage());
+      const page = await tabs.get(key)!;
       const response = await page.goto(`${base}${where}${where.includes("?") ? "&" : "?"}lng=ky`);
       if (response?.status() !== 200) problems.push(`${role} ${where}: answered ${response?.status()}`);
       const { overflow, outside, controls } = await layoutProblems(page);
@@ -187,7 +191,6 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       for (const o of outside) problems.push(`${role} ${where}: ${o.what} at ${o.left}..${o.right}px`);
       if (controls > 0) checked++;
       if (outside.length || overflow > 0) await page.screenshot({ path: screenshotPath(`phone-actions-${role}-${where}`), fullPage: true });
-      await page.close();
       if (process.env.PHONE_DEBUG) console.log("check", role, where, Date.now() - t0, "ms");
     };
 
@@ -207,8 +210,8 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       });
       // Two pages at a time: the server and the browser wait on each other otherwise.
       await Promise.all(
-        [0, 1].map(async () => {
-          for (let p = todo.shift(); p; p = todo.shift()) await check(context, r.role, p.path);
+        [0, 1].map(async (lane) => {
+          for (let p = todo.shift(); p; p = todo.shift()) await check(context, r.role, p.path, lane);
         }),
       );
 
@@ -310,11 +313,11 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       expect(new URL(page.url()).pathname).toBe(sections[0]);
       expect((await page.locator("main .section-nav__current").textContent())?.trim()).toBe(name);
       expect(await page.locator("main .section-nav__list a").first().isVisible(), "a new page starts with the menu closed").toBe(false);
+      const session = await context.storageState();
       await context.close();
 
-      // A desktop keeps the row of tabs, and no disclosure.
-      const wide = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
-      await signIn(wide, base, area.email);
+      // A desktop keeps the row of tabs, and no disclosure (the same signed-in session, without a second sign-in).
+      const wide = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 }, storageState: session });
       const desk = await wide.newPage();
       await desk.goto(`${base}${area.home}?lng=ru`);
       expect(await desk.locator("main .section-nav__menu").isVisible()).toBe(false);
