@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../support/server";
+import { type RunningServer, demoDataCopy, startServer } from "../support/server";
 
 type Launched = {
   child: ChildProcess;
@@ -149,8 +149,9 @@ describe("absolute links come from PUBLIC_URL, never from the Host header", () =
   let database: Database.Database;
 
   beforeAll(async () => {
-    // A public address: demo accounts are there only because SEED_DEMO=1 says so (item 16).
-    server = await startServer({ PUBLIC_URL: PUBLIC, SEED_DEMO: "1" });
+    // A public address: demo accounts are there only because SEED_DEMO=1 says so (item 16). The run's
+    // demo folder is copied: the links are what is under test here; the public first start is the next describe's.
+    server = await startServer({ PUBLIC_URL: PUBLIC, SEED_DEMO: "1" }, await demoDataCopy());
     database = new Database(path.join(server.dataDir, "portal.sqlite"), { readonly: true });
   });
   afterAll(async () => {

@@ -43,6 +43,20 @@ function demoDataTemplate(entry: string): Promise<string> {
   });
 }
 
+/**
+ * A new data folder holding a copy of the run's demo data (as startServer() copies it), for a
+ * server whose settings make startServer() seed anew although what it tests is not the seeding
+ * (e.g. a public PUBLIC_URL with SEED_DEMO=1: the seed is the same, only the address differs).
+ */
+export async function demoDataCopy(): Promise<string> {
+  const entry = path.resolve("build/server.js");
+  if (!fs.existsSync(entry)) throw new Error("build/server.js is missing: run `npm run build` first (npm test does it)");
+  const template = await demoDataTemplate(entry);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-server-"));
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
 export async function startServer(env: Record<string, string> = {}, dataDir?: string, options: StartOptions = {}): Promise<RunningServer> {
   const entry = path.resolve("build/server.js");
   if (!fs.existsSync(entry)) throw new Error("build/server.js is missing: run `npm run build` first (npm test does it)");
