@@ -5,10 +5,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ru } from "~/i18n/messages/ru";
-import { hasChromium, screenshotPath, expectText } from "../support/browser";
+import { hasChromium, expectText } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
-import { tabTo as tabToLocator } from "../support/journey-steps";
-import { axeViolations, describeViolations, usePageTour, withLang } from "../support/page-tour";
+import { saveScreenshot, tabTo as tabToLocator } from "../support/journey-steps";
+import { addAxeToContext, axeViolations, describeViolations, usePageTour, withLang } from "../support/page-tour";
 
 // Two views keep the run short (axe takes 2–6 s a page on a 2-core machine); the language
 // test visits every page type in all three languages.
@@ -27,27 +27,30 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
   for (const view of VIEWS) {
     it(`axe finds no WCAG 2.1 A/AA violation on any page type (${view.width}px, ${view.lang})`, async () => {
       const problems: string[] = [];
-      const contexts = new Map<string, Awaited<ReturnType<typeof env.browser.newContext>>>();
+      // One context and one tab per role, each page loaded into the same tab (a new tab per page
+      // costs the browser a renderer start; the page's document is new either way), axe given
+      // to every document of the context once.
+      const tabs = new Map<string, Page>();
       for (const p of tour.pages) {
-        let context = contexts.get(p.role);
-        if (!context) {
-          context = await env.browser.newContext({
+        let page = tabs.get(p.role);
+        if (!page) {
+          const context = await env.browser.newContext({
             viewport: { width: view.width, height: view.height },
             storageState: tour.sessions[p.role],
             bypassCSP: true,
           });
-          contexts.set(p.role, context);
+          await addAxeToContext(context);
+          page = await context.newPage();
+          tabs.set(p.role, page);
         }
-        const page = await context.newPage();
         const response = await page.goto(`${env.server.url}${withLang(p.path, view.lang)}`);
         expect(response?.status(), p.name).toBe(p.status ?? 200);
         const t0 = Date.now();
         const found = describeViolations(`${p.name} ${p.path}`, await axeViolations(page));
         if (process.env.A11Y_DEBUG) console.log("visit", view.lang, p.name, Date.now() - t0, "ms\n" + found.join("\n"));
         problems.push(...found);
-        await page.close();
       }
-      for (const c of contexts.values()) await c.close();
+      for (const page of tabs.values()) await page.context().close();
       expect(problems).toEqual([]);
     }, 600_000);
   }
@@ -70,7 +73,7 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
         .map((id) => page.locator(`#${id}`).innerText()),
     );
     expect(described.join(" ")).toContain(ru["errors.required"]);
-    await page.screenshot({ path: screenshotPath("a11y-signup-errors-360-nojs-ru"), fullPage: true });
+    await saveScreenshot(page, "a11y-signup-errors-360-nojs-ru");
     await context.close();
   });
 
@@ -93,7 +96,7 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
     expect(button.matches).toBe(true);
     expect(button.style).not.toBe("none");
     expect(button.width).toBeGreaterThanOrEqual(2);
-    await page.screenshot({ path: screenshotPath("a11y-focus-button-1280-en") });
+    await saveScreenshot(page, "a11y-focus-button-1280-en", false);
     await context.close();
   });
 
@@ -132,7 +135,7 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
     await page.waitForSelector('body[data-nav-state="idle"]');
     expect(await page.locator("main table").innerText()).toContain("Kubernetes");
     expect(await page.locator('input[name="skill"]').inputValue(), "the add form starts empty after a skill is added").toBe("");
-    await page.screenshot({ path: screenshotPath("a11y-keyboard-skill-360-ky"), fullPage: true });
+    await saveScreenshot(page, "a11y-keyboard-skill-360-ky");
     await context.close();
   });
 });

@@ -6,9 +6,9 @@
 // - employers invite from the graduate's page with a button (no typed address), and no page shows "JSON" links.
 import { describe, expect, it } from "vitest";
 import { interpolate } from "~/i18n/translate";
-import { expectText, expectTextContaining, hasChromium, openMainMenu, screenshotPath } from "../support/browser";
+import { expectText, expectTextContaining, hasChromium, openMainMenu } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
-import { type Actor, expectNoSidewaysScroll, openActor, readDb, signInAs } from "../support/journey-steps";
+import { type Actor, expectNoSidewaysScroll, openActor, readDb, saveScreenshot, signInAs } from "../support/journey-steps";
 import type { RunningServer } from "../support/server";
 
 const phoneJs = { js: true, width: 360, height: 740, lang: "ru" as const };
@@ -48,7 +48,7 @@ const unreadOf = (server: RunningServer, email: string) =>
 
 /** A screenshot to look at (test-results/screenshots) and, at 360 px, no sideways scrolling. */
 async function look(actor: Actor, step: string) {
-  await actor.page.screenshot({ path: screenshotPath(`apps14-${step}-${actor.width}-${actor.lang}`), fullPage: true });
+  await saveScreenshot(actor.page, `apps14-${step}-${actor.width}-${actor.lang}`);
   await expectNoSidewaysScroll(actor.page, step);
 }
 

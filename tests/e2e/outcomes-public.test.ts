@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
-import { hasChromium, screenshotPath, expectText } from "../support/browser";
+import { hasChromium, expectText } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
+import { saveScreenshot } from "../support/journey-steps";
 
 const label = (template: string) => template.replace(/\{\w+\}.*$/, "").trim();
 
@@ -29,7 +30,7 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
     expect(await page.locator("main table").count()).toBeGreaterThan(3); // in the page, shown from 40rem up
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await page.locator("main").innerText()).toContain(label(ky["outcomes.public.explain.employment"]));
-    await page.screenshot({ path: screenshotPath("outcomes-public-360-nojs-ky"), fullPage: true });
+    await saveScreenshot(page, "outcomes-public-360-nojs-ky");
     // +12 months on the demo data: some years are still being followed up (under 65 % reached) and say so
     // in one cell instead of rates; the page still fits the phone (the table scrolls in its own box).
     await page.goto(`${env.server.url}/outcomes?checkpoint=m12`);
@@ -39,7 +40,7 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
     expect(await page.locator("main .outcome-card .follow-up:visible").count()).toBe(await page.locator("main td.follow-up").count());
     expect(await page.locator("main .outcome-card .follow-up").first().innerText()).toContain(label(ky["outcomes.public.followUp"]));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: screenshotPath("outcomes-public-m12-360-nojs-ky"), fullPage: true });
+    await saveScreenshot(page, "outcomes-public-m12-360-nojs-ky");
     // The page's data request carries the same published table: no numerators, denominators or exact shares.
     // (_routes: this route's data only, not the root's message catalog, whose keys name "numerator").
     const data = await fetch(`${env.server.url}/outcomes.data?checkpoint=m12&_routes=routes%2Foutcomes`);
@@ -88,7 +89,7 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
     const sizes = await chartText();
     expect(sizes.length).toBeGreaterThan(8);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-    await page.screenshot({ path: screenshotPath("outcomes-public-cards-360-nojs-ru"), fullPage: true });
+    await saveScreenshot(page, "outcomes-public-cards-360-nojs-ru");
     // At 1280 px the tables come back and the cards go.
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await page.locator("main .outcome-card:visible").count()).toBe(0);
@@ -156,9 +157,9 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
           m["outcomes.public.base.jobBase"],
         ]),
       );
-      await page.screenshot({ path: screenshotPath(`outcomes-public-360-nojs-${lang}`), fullPage: true });
+      await saveScreenshot(page, `outcomes-public-360-nojs-${lang}`);
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: screenshotPath(`outcomes-public-1280-nojs-${lang}`), fullPage: true });
+      await saveScreenshot(page, `outcomes-public-1280-nojs-${lang}`);
       await context.close();
     }, 120_000);
   }

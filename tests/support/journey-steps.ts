@@ -5,7 +5,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, onTestFailed } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { en, type Messages } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
@@ -89,15 +89,36 @@ export async function openActor(browser: Browser, server: RunningServer, o: { js
   return actor;
 }
 
-/** Numbered screenshots `<journey>-<js|nojs>-<width>-<lang>-<nn-step>`; at phone width the page must not scroll sideways. */
+/**
+ * Screenshots are for people to look at, never a check, and a full-page PNG costs the browser a
+ * large share of a journey's CPU: they are written only with SCREENSHOTS=1, and for the last step
+ * a failing journey reached (docs/decisions/035-test-suite-speed.md).
+ */
+export const keepScreenshots = Boolean(process.env.SCREENSHOTS);
+
+/** A screenshot to look at (test-results/screenshots), written only with SCREENSHOTS=1. */
+export async function saveScreenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (keepScreenshots) await page.screenshot({ path: screenshotPath(name), fullPage });
+}
+
+/**
+ * Numbered steps `<journey>-<js|nojs>-<width>-<lang>-<nn-step>`: at phone width the page must not
+ * scroll sideways; the screenshot is written with SCREENSHOTS=1, or when the test fails (its last step's page).
+ */
 export function screenshots(journey: string, v: Variant) {
   let n = 0;
   let last = Date.now();
+  let lastStep: { page: Page; name: string } | undefined;
+  onTestFailed(async () => {
+    if (lastStep && !lastStep.page.isClosed())
+      await lastStep.page.screenshot({ path: screenshotPath(`${lastStep.name}-then-failed`), fullPage: true }).catch(() => undefined);
+  });
   return async (actor: Actor, step: string) => {
     n += 1;
     const t0 = Date.now();
     const name = `${journey}-${v.js ? "js" : "nojs"}-${v.width}-${v.lang}-${String(n).padStart(2, "0")}-${step}`;
-    await actor.page.screenshot({ path: screenshotPath(name), fullPage: true });
+    lastStep = { page: actor.page, name };
+    await saveScreenshot(actor.page, name);
     await expectNoSidewaysScroll(actor.page, step);
     if (process.env.JOURNEY_TIMING) console.log(`${name}: step ${t0 - last} ms, screenshot ${Date.now() - t0} ms`);
     last = Date.now();
@@ -105,13 +126,18 @@ export function screenshots(journey: string, v: Variant) {
 }
 
 export async function expectNoSidewaysScroll(page: Page, step: string) {
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
-      .filter((e) => !e.closest(".table-wrap") && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
-  );
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // One round trip: the overflow, and the widest elements only when there is one (for the message).
+  const { overflow, wide } = await page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    const wide =
+      overflow <= 0
+        ? []
+        : [...document.querySelectorAll("body *")]
+            .filter((e) => !e.closest(".table-wrap") && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(0, 5)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+    return { overflow, wide };
+  });
   expect(overflow, `${step}: page wider than the screen (${page.url()}): ${wide.join(" | ")}`).toBeLessThanOrEqual(0);
 }
 
