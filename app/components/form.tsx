@@ -169,6 +169,25 @@ export function FormErrorSummary({ errors, title }: { errors: FieldErrors; title
   );
 }
 
+/** The new password and its repeat, as a password change and a reset link ask for them (one pair of fields, one wording). */
+export function NewPasswordFields({ errors }: { errors: FieldErrors }) {
+  const { t } = useT();
+  return (
+    <>
+      <Field
+        name="password"
+        type="password"
+        label={t("account.newPassword")}
+        hint={t("join.passwordHint")}
+        autoComplete="new-password"
+        required
+        error={errors.password}
+      />
+      <Field name="passwordRepeat" type="password" label={t("account.newPasswordRepeat")} autoComplete="new-password" required error={errors.passwordRepeat} />
+    </>
+  );
+}
+
 export function SubmitButton({ children, name, value, "aria-label": label }: { children: ReactNode; name?: string; value?: string; "aria-label"?: string }) {
   return (
     <button type="submit" className="button" name={name} value={value} aria-label={label}>

@@ -6,7 +6,7 @@ import { verifyPassword } from "~/auth/password.server";
 import { requireUser } from "~/auth/require-user.server";
 import { passwordCheckCounters, releaseAttempt, reserveAttempt } from "~/auth/throttle.server";
 import { startSession } from "~/auth/session.server";
-import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
+import { Field, FormErrorSummary, NewPasswordFields, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
@@ -113,23 +113,7 @@ export default function AccountPage() {
               required
               error={errors.currentPassword}
             />
-            <Field
-              name="password"
-              type="password"
-              label={t("account.newPassword")}
-              hint={t("join.passwordHint")}
-              autoComplete="new-password"
-              required
-              error={errors.password}
-            />
-            <Field
-              name="passwordRepeat"
-              type="password"
-              label={t("account.newPasswordRepeat")}
-              autoComplete="new-password"
-              required
-              error={errors.passwordRepeat}
-            />
+            <NewPasswordFields errors={errors} />
             <SubmitButton>{t("account.passwordSubmit")}</SubmitButton>
           </Form>
         </div>

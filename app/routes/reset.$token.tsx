@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
+import { FormErrorSummary, NewPasswordFields, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { findUsableReset, redeemPasswordReset } from "~/models/password-resets.server";
@@ -49,23 +49,7 @@ export default function ResetPasswordPage() {
           <p>{t("reset.lead", { email })}</p>
           <FormErrorSummary errors={errors} />
           <Form method="post" className="stack" noValidate>
-            <Field
-              name="password"
-              type="password"
-              label={t("account.newPassword")}
-              hint={t("join.passwordHint")}
-              autoComplete="new-password"
-              required
-              error={errors.password}
-            />
-            <Field
-              name="passwordRepeat"
-              type="password"
-              label={t("account.newPasswordRepeat")}
-              autoComplete="new-password"
-              required
-              error={errors.passwordRepeat}
-            />
+            <NewPasswordFields errors={errors} />
             <SubmitButton>{t("reset.submit")}</SubmitButton>
           </Form>
         </>

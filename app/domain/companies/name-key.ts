@@ -2,7 +2,7 @@
 // "Chong-Kemin Labs LLC" and "chong kemin labs" share it. Used to link an employer typed as free text to a
 // known company (docs/product.md §6) and to show staff which company already holds a name (docs/product.md §8).
 // Pure, and safe in the browser.
-import { slugify } from "~/domain/text/slugify";
+import { CYRILLIC_TO_LATIN, slugify } from "~/domain/text/slugify";
 
 /** Legal forms written before or after a name, in the three languages (compared on the Latin form). */
 const LEGAL_FORMS = new Set(["osoo", "ooo", "llc", "ltd", "inc", "ao", "oao", "zao", "ip", "jsc", "gmbh", "co", "corp", "company", "kompaniya"]);
@@ -28,44 +28,6 @@ export function htpNumberKey(value: string): string {
     .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-const TO_LATIN: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "yo",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  ң: "ng",
-  о: "o",
-  ө: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ү: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
 const TO_CYRILLIC: [string, string][] = [
   ["shch", "щ"],
   ["sh", "ш"],
@@ -117,7 +79,7 @@ function keepCase(source: string, replacement: string): string {
  * person types in either script; never stored, never a company's real name.
  */
 export function otherScript(name: string): string {
-  if (/[\u0400-\u04ff]/.test(name)) return [...name].map((ch) => keepCase(ch, TO_LATIN[ch.toLowerCase()] ?? ch)).join("");
+  if (/[\u0400-\u04ff]/.test(name)) return [...name].map((ch) => keepCase(ch, CYRILLIC_TO_LATIN[ch.toLowerCase()] ?? ch)).join("");
   let out = "";
   for (let i = 0; i < name.length;) {
     const rest = name.slice(i).toLowerCase();

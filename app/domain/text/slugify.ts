@@ -1,5 +1,6 @@
 // Readable Latin addresses from Kyrgyz, Russian or English names ("Ала-Тоо Софт" → "ala-too-soft").
-const CYRILLIC_TO_LATIN: Record<string, string> = {
+/** The one Cyrillic → Latin letter table: slugs here, and company names spelt across scripts (app/domain/companies/name-key.ts). */
+export const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a",
   б: "b",
   в: "v",
