@@ -55,6 +55,19 @@ export interface SkillAliasesTable extends Timestamps {
   normalized: string;
 }
 
+/** A class of job words that mean the same job (migration 0014, docs/decisions/047-job-words-stored.md). */
+export interface JobWordClassesTable extends Timestamps {
+  id: Generated<number>;
+  slug: string;
+}
+
+export interface JobWordsTable extends Timestamps {
+  id: Generated<number>;
+  class_id: number;
+  word: string;
+  position: number;
+}
+
 export interface SkillRelationsTable extends Timestamps {
   skill_id: number;
   related_skill_id: number;
@@ -461,6 +474,8 @@ export interface Database {
   skills: SkillsTable;
   skill_aliases: SkillAliasesTable;
   skill_relations: SkillRelationsTable;
+  job_word_classes: JobWordClassesTable;
+  job_words: JobWordsTable;
   modules: ModulesTable;
   module_skills: ModuleSkillsTable;
   settings: SettingsTable;

@@ -22,6 +22,7 @@ export default function AdminLayout() {
           { to: "/admin/schools", label: t("admin.schools") },
           { to: "/admin/modules", label: t("admin.modules") },
           { to: "/admin/skills", label: t("admin.skills") },
+          { to: "/admin/job-words", label: t("jobWords.title") },
           { to: "/admin/settings", label: t("admin.settings") },
         ]}
       />

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   "skill.update",
   "skill.merge",
   "skill-category.create",
+  "job-words.create",
+  "job-words.update",
+  "job-words.delete",
   "settings.certificate",
   "demo.remove",
 ] as const;
@@ -54,6 +57,7 @@ export const AUDIT_ENTITIES = [
   "module",
   "skill",
   "skill_category",
+  "job_word_class",
   "settings",
 ] as const;
 
