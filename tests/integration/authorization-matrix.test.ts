@@ -489,6 +489,14 @@ export const MATRIX: Row[] = [
     loader: ADMIN,
     actions: [{ body: () => f({ name_en: "" }), expect: ADMIN }],
   },
+  { file: "admin.job-words._index.tsx", url: () => "/admin/job-words", loader: ADMIN, actions: [{ intent: "create", expect: ADMIN }] },
+  {
+    file: "admin.job-words.$slug.tsx",
+    url: () => "/admin/job-words/developer",
+    params: () => ({ slug: "developer" }),
+    loader: ADMIN,
+    actions: ["save", "delete"].map((intent) => ({ intent, expect: ADMIN })),
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------

@@ -410,6 +410,15 @@ const TARGETS: Target[] = [
     intents: [],
     runs: 250,
   },
+  { file: "admin.job-words._index.tsx", actor: "admin", url: () => "/admin/job-words", intents: ["create"], runs: 250 },
+  {
+    file: "admin.job-words.$slug.tsx",
+    actor: "admin",
+    url: () => "/admin/job-words/developer",
+    params: () => ({ slug: "developer" }),
+    intents: ["save"],
+    runs: 250,
+  },
   // query strings
   ...(
     [
@@ -445,6 +454,7 @@ const TARGETS: Target[] = [
       ["companies._index.tsx", "visitor", "/companies"],
       ["staff.invitations.tsx", "staff", "/staff/invitations"],
       ["admin.skills._index.tsx", "admin", "/admin/skills"],
+      ["admin.job-words._index.tsx", "admin", "/admin/job-words"],
     ] as [string, Actor, string][]
   ).map(([file, actor, url]): Target => ({ file, actor, url: () => url, runs: 120 })),
   {
@@ -485,6 +495,7 @@ const TARGETS: Target[] = [
       ["admin.modules.$id.tsx", "admin", "id"],
       ["admin.schools.$id.tsx", "admin", "id"],
       ["admin.skills.$id.tsx", "admin", "id"],
+      ["admin.job-words.$slug.tsx", "admin", "slug"],
       ["g.$slug.tsx", "visitor", "slug"],
       ["g.$slug_.cv.tsx", "empX", "slug"],
       ["companies.$slug.tsx", "visitor", "slug"],
