@@ -1,5 +1,7 @@
 // Reference data every install needs, demo or not: regions, the cluster's schools, the
 // skills taxonomy, the 12 modules and the certificate's name.
+// The job words kept beside the skills are filled by migration 0014 instead, so that running
+// portals get them too (docs/decisions/047-job-words-stored.md).
 import type { DB } from "../connection";
 import { normalizeSkillText } from "../../app/domain/skills/normalize";
 import { modules, regions, schools } from "./data/places";
