@@ -1,8 +1,14 @@
 // The stored job-word table (issue 16 item 3, docs/decisions/047-job-words-stored.md) on real
 // SQLite files: the seed is there after the migration, every edit changes the table search gets at
 // once, a word belongs to one class only, every edit is audited and makes the board's cache stale.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Migrator } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@db/connection";
+import { type Connection, migrateToLatest, openDatabase } from "@db/connection";
+import { migrations } from "@db/migrations/index";
+import { seedReferenceData } from "@db/seed/reference";
 import { JOB_WORDS_0014 } from "@db/migrations/0014_job_words";
 import { JOB_WORD_CLASSES } from "~/domain/search/job-words";
 import { createJobWordClass, deleteJobWordClass, getJobWordClass, jobWordTableFor, listJobWordClasses, replaceJobWords } from "~/models/job-words.server";
@@ -30,6 +36,20 @@ describe("the stored job-word table", () => {
     const table = await jobWordTableFor(c.db);
     expect(table.classOf("разработчиков")?.slug).toBe("developer");
     expect(table.equivalents("тестировщика")).toEqual(expect.arrayContaining(["qa", "тестирлөөчү"]));
+  });
+
+  it("reaches a portal that was running before: the upgrade fills the table, the reference seed is not needed again", async () => {
+    const own = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portal-0014-")), "portal.sqlite"));
+    try {
+      const migrator = new Migrator({ db: own.db, provider: { getMigrations: async () => migrations } });
+      expect((await migrator.migrateTo("0011_skill_evidence_levels")).error).toBeUndefined();
+      await seedReferenceData(own.db);
+      await migrateToLatest(own.db);
+      expect((await listJobWordClasses(own.db)).map((cls) => cls.slug)).toEqual(JOB_WORD_CLASSES.map((cls) => cls.slug));
+      expect((await jobWordTableFor(own.db)).classOf("фронтенда")?.slug).toBe("frontend");
+    } finally {
+      own.sqlite.close();
+    }
   });
 
   it("builds the table once and keeps it until an edit", async () => {
