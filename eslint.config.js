@@ -52,14 +52,12 @@ export default tseslint.config(
     plugins: { ...jsxA11y.flatConfigs.recommended.plugins, ...reactHooks.configs.flat.recommended.plugins },
     rules: {
       ...jsxA11y.flatConfigs.recommended.rules,
-      ...reactHooks.configs.flat.recommended.rules,
+      // The two rules of hooks only: the plugin's React Compiler rules analyse every component with the compiler
+      // (a fifth of the whole lint's time), and the project does not use the compiler (docs/decisions/041).
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
       // A scrolling region takes focus so that a keyboard can scroll it (axe's scrollable-region-focusable).
       "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: [], roles: ["tabpanel", "region"] }],
-      // React Compiler rules: the project does not use the compiler, and the two patterns they flag are deliberate
-      // (refs read in render to follow the location, docs/decisions/026-application-page-state.md; "mounted" flags
-      // that show a JavaScript-only button after hydration, so pages work with JavaScript off).
-      "react-hooks/refs": "off",
-      "react-hooks/set-state-in-effect": "off",
     },
   },
   {

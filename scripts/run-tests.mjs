@@ -1,9 +1,9 @@
 // `npm test`: type-check, build (the server and browser tests use the real build), then
 // every vitest suite — unit, integration, server over HTTP, browser — and a closing line
 // "N passed, N failed, N skipped" that CI reads. Exits non-zero when anything fails.
-// The type check runs beside the build and the tests (docs/decisions/035-test-suite-speed.md):
-// its report is printed at the end and a failure counts as a failed test. The lint (ESLint and
-// Prettier, `npm run lint`; docs/decisions/041-linter-and-formatter.md) runs beside them the same way.
+// The type check and the lint (ESLint and Prettier; docs/decisions/041-linter-and-formatter.md) run
+// beside the build and the tests in one process (docs/decisions/035-test-suite-speed.md): their report
+// is printed at the end and each failure counts as a failed test.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 
@@ -19,34 +19,18 @@ const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
 console.log("\n== type check and lint (in the background) and build ==");
 fs.mkdirSync("test-results", { recursive: true });
-// To a file, so that its report comes after the tests' instead of in the middle of them.
-const typecheckLog = "test-results/typecheck.log";
-const typecheckOut = fs.openSync(typecheckLog, "w");
-const tsc = spawn(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"], { stdio: ["ignore", typecheckOut, typecheckOut], shell: false });
-const typecheck = new Promise((resolve) => {
-  tsc.on("error", (error) => resolve({ status: 1, error: String(error) }));
-  tsc.on("exit", (code) => resolve({ status: code ?? 1, at: seconds() }));
+// To a file, so that its report comes after the tests' instead of in the middle of them. One process
+// does both, on one TypeScript program (scripts/static-checks.mjs): exit status bit 1 = types, bit 2 = lint.
+const staticLog = "test-results/static-checks.log";
+const staticOut = fs.openSync(staticLog, "w");
+const checker = spawn(process.execPath, ["scripts/static-checks.mjs"], { stdio: ["ignore", staticOut, staticOut], shell: false });
+const staticChecks = new Promise((resolve) => {
+  checker.on("error", (error) => resolve({ status: 3, error: String(error) }));
+  checker.on("exit", (code) => resolve({ status: code ?? 3, at: seconds() }));
 });
 
-const lintLog = "test-results/lint.log";
-const lintOut = fs.openSync(lintLog, "w");
-// `npm run lint`, run as its two commands (not through npm) so that a failed build can stop them.
-let linter = null;
-const lintStep = (args) =>
-  new Promise((resolve) => {
-    linter = spawn(process.execPath, args, { stdio: ["ignore", lintOut, lintOut], shell: false });
-    linter.on("error", () => resolve(1));
-    linter.on("exit", (code) => resolve(code ?? 1));
-  });
-const lint = (async () => {
-  const eslintStatus = await lintStep(["node_modules/eslint/bin/eslint.js", ".", "--max-warnings", "0"]);
-  const prettierStatus = await lintStep(["node_modules/prettier/bin/prettier.cjs", "--check", "."]);
-  return { status: eslintStatus || prettierStatus, at: seconds() };
-})();
-
 if ((await run("npm", ["run", "build"])) !== 0) {
-  tsc.kill();
-  linter?.kill();
+  checker.kill();
   console.log("\nbuild failed");
   console.log("0 passed, 1 failed");
   process.exit(1);
@@ -63,17 +47,10 @@ fs.rmSync(report, { force: true });
 const status = await npx("vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
 console.log(`tests done at ${seconds()}`);
 
-const types = await typecheck;
-fs.closeSync(typecheckOut);
-console.log(`\n== type check (done at ${types.at ?? seconds()}) ==`);
-process.stdout.write(fs.readFileSync(typecheckLog, "utf8") + (types.error ?? ""));
-console.log(types.status === 0 ? "type check passed" : "type check failed");
-
-const linted = await lint;
-fs.closeSync(lintOut);
-console.log(`\n== lint (done at ${linted.at ?? seconds()}) ==`);
-process.stdout.write(fs.readFileSync(lintLog, "utf8"));
-console.log(linted.status === 0 ? "lint passed" : "lint failed");
+const checked = await staticChecks;
+fs.closeSync(staticOut);
+console.log(`\n== type check and lint (done at ${checked.at ?? seconds()}) ==`);
+process.stdout.write(fs.readFileSync(staticLog, "utf8") + (checked.error ?? ""));
 
 let passed = 0;
 let failed = 0;
@@ -89,7 +66,7 @@ if (fs.existsSync(report)) {
   failed = 1;
 }
 if (status !== 0 && failed === 0) failed = 1;
-if (types.status !== 0) failed += 1;
-if (linted.status !== 0) failed += 1;
+if (checked.status & 1) failed += 1; // the type check
+if (checked.status & 2) failed += 1; // the lint
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || status !== 0 ? 1 : 0);
