@@ -96,9 +96,9 @@ async function serverTimes(): Promise<void> {
   );
 
   for (const c of selected) {
-    for (let i = 0; i < 3; i++) await c.run(); // warm caches and the query planner
+    for (let i = 0; i < (c.warmups ?? 3); i++) await c.run(); // warm caches and the query planner
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < (c.runs ?? RUNS); i++) {
       const t = performance.now();
       await c.run();
       times.push(performance.now() - t);
