@@ -89,7 +89,8 @@ function holdersOf(skillId: number): RawBuilder<unknown> {
     union select p.graduate_id from project_skills ps join projects p indexed by projects_owner on p.id = ps.project_id where ps.skill_id = ${skillId}`;
 }
 
-const GRADUATES_INDEX = { table: "graduates_fts", weights: BM25_WEIGHTS, holders: holdersOf } as const;
+/** The directory's full-text index for planTextSearch (exported for the fast-path test, tests/integration/search-fast-paths.test.ts). */
+export const GRADUATES_INDEX = { table: "graduates_fts", weights: BM25_WEIGHTS, holders: holdersOf } as const;
 
 type PageRow = Omit<DirectoryItem, "skills" | "skill_count" | "willing_to_relocate"> & { willing_to_relocate: number };
 
