@@ -86,15 +86,26 @@ function editOneVacancy(): void {
   sqlite.prepare("update vacancy_skills set required = 1 - required where vacancy_id = ? and skill_id = ?").run(row.vacancy_id, row.skill_id);
 }
 
-/** The app's own writers in one transaction, as after an edit (docs/decisions/048). */
-const reindexVacancy = (id: number) =>
-  getDb()
-    .transaction()
-    .execute((trx) => refreshVacancySearch(trx, id));
-const reindexGraduate = (id: number) =>
-  getDb()
-    .transaction()
-    .execute((trx) => refreshGraduateSearch(trx, id));
+/**
+ * The app's own writer inside an edit's transaction, then rolled back: the figure is what the
+ * reindex adds to the edit (the commit and its fsync belong to the edit), and the bench's index
+ * stays as built (docs/decisions/048).
+ */
+const ROLLBACK = new Error("rollback");
+const insideAnEdit = async (write: (trx: ReturnType<typeof getDb>) => Promise<void>) => {
+  try {
+    await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        await write(trx);
+        throw ROLLBACK;
+      });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+};
+const reindexVacancy = (id: number) => insideAnEdit((trx) => refreshVacancySearch(trx, id));
+const reindexGraduate = (id: number) => insideAnEdit((trx) => refreshGraduateSearch(trx, id));
 const nextOpenVacancy = rotation("select id from vacancies where status = 'open' order by id desc limit 50");
 const nextProfile = rotation("select id from graduates where user_id is not null order by id desc limit 50");
 
@@ -253,12 +264,12 @@ export const cases: BenchCase[] = [
     },
   },
   {
-    figure: "reindex one vacancy after an edit (refreshVacancySearch, its transaction)",
+    figure: "reindex one vacancy after an edit (refreshVacancySearch inside the edit's transaction)",
     budgetMs: 5,
     run: () => reindexVacancy(nextOpenVacancy()),
   },
   {
-    figure: "reindex one graduate profile after an edit (refreshGraduateSearch, its transaction)",
+    figure: "reindex one graduate profile after an edit (refreshGraduateSearch inside the edit's transaction)",
     budgetMs: 5,
     run: () => reindexGraduate(nextProfile()),
   },

@@ -215,7 +215,7 @@ describe("the skill gap's fast path", () => {
     expect((await fastGap({})).rows.length).toBeGreaterThan(5);
   });
 
-  it("follows changes to graduates and vacancies from the change log (the kept demand is dropped)", async () => {
+  it("follows changes to graduates and vacancies from the change log (the kept demand follows each vacancy)", async () => {
     await fastGap({}); // the demand is now kept
     const vacancy = c.sqlite
       .prepare("select v.id from vacancies v where v.status = 'open' and exists (select 1 from vacancy_skills where vacancy_id = v.id) order by id limit 1")

@@ -177,8 +177,8 @@ export class MatchIndex {
   private readonly vacancies = new Map<number, VacancyEntry & { prepared: PreparedVacancy }>();
   /** The vacancies in columns for the ranking loop; rebuilt after a change. */
   private vacancyColumns: VacancyColumns | null = null;
-  /** The skill gap's demand per skill (skillDemand); dropped after a change. */
-  private demand: SkillDemand | null = null;
+  /** The skill gap's demand per skill on one day (skillDemand), kept current by putVacancy and dropVacancy. */
+  private demand: { day: string; vacancies: number; bySkill: Map<number, { required: number; nice: number }> } | null = null;
   private related = new Map<number, number[]>();
   /** The reverse of `related`: the skills a held skill gives related credit for. */
   private relatedBy = new Map<number, number[]>();
@@ -341,40 +341,47 @@ export class MatchIndex {
   /**
    * For the skill gap: the vacancies still taking applications on `today` (no deadline, or not
    * before it) and, per skill, how many require it or list it as nice to have (a skill listed
-   * twice counts once, as its last listing says). Kept until a vacancy changes or the day does.
+   * twice counts once, as its last listing says). Counted once per day, then kept current as
+   * vacancies are put and dropped (docs/decisions/048).
    */
   skillDemand(today: string): SkillDemand {
     if (this.demand?.day === today) return this.demand;
-    const bySkill = new Map<number, { required: number; nice: number }>();
-    let vacancies = 0;
-    for (const v of this.vacancies.values()) {
-      if (v.deadline && v.deadline < today) continue;
-      vacancies++;
-      const skills = v.facts.skills;
-      for (let i = 0; i < skills.length; i++) {
-        const s = skills[i]!;
-        let again = false;
-        for (let j = i + 1; j < skills.length && !again; j++) again = skills[j]!.skillId === s.skillId;
-        if (again) continue;
-        let d = bySkill.get(s.skillId);
-        if (!d) bySkill.set(s.skillId, (d = { required: 0, nice: 0 }));
-        if (s.required) d.required++;
-        else d.nice++;
-      }
-    }
-    this.demand = { day: today, vacancies, bySkill };
+    this.demand = { day: today, vacancies: 0, bySkill: new Map() };
+    for (const v of this.vacancies.values()) this.countDemand(v, 1);
     return this.demand;
   }
 
+  /** Adds (+1) or takes out (-1) one vacancy's share of the kept demand. */
+  private countDemand(v: VacancyEntry, sign: 1 | -1): void {
+    const demand = this.demand;
+    if (!demand || (v.deadline && v.deadline < demand.day)) return;
+    demand.vacancies += sign;
+    const skills = v.facts.skills;
+    for (let i = 0; i < skills.length; i++) {
+      const s = skills[i]!;
+      let again = false;
+      for (let j = i + 1; j < skills.length && !again; j++) again = skills[j]!.skillId === s.skillId;
+      if (again) continue;
+      let d = demand.bySkill.get(s.skillId);
+      if (!d) demand.bySkill.set(s.skillId, (d = { required: 0, nice: 0 }));
+      if (s.required) d.required += sign;
+      else d.nice += sign;
+      if (d.required === 0 && d.nice === 0) demand.bySkill.delete(s.skillId);
+    }
+  }
+
   putVacancy(entry: VacancyEntry): void {
+    const old = this.vacancies.get(entry.facts.id);
+    if (old) this.countDemand(old, -1);
     this.vacancies.set(entry.facts.id, { ...entry, prepared: this.prepare(entry.facts) });
+    this.countDemand(entry, 1);
     this.vacancyColumns = null;
-    this.demand = null;
   }
   dropVacancy(id: number): void {
+    const old = this.vacancies.get(id);
+    if (old) this.countDemand(old, -1);
     this.vacancies.delete(id);
     this.vacancyColumns = null;
-    this.demand = null;
   }
   vacancy(id: number): VacancyEntry | undefined {
     return this.vacancies.get(id);
