@@ -111,6 +111,8 @@ async function serverTimes(): Promise<void> {
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const cpuMs = median(cpu);
+    // Each figure as soon as it is measured: a long run stopped half-way still shows what it had.
+    console.log(`  ${c.figure}: ${median(times).toFixed(1)} ms (CPU ${cpuMs.toFixed(1)} ms)`);
     add({
       figure: `${c.figure} (CPU ${cpuMs < 100 ? cpuMs.toFixed(1) : cpuMs.toFixed(0)} ms)`,
       measured: median(times),
