@@ -79,13 +79,18 @@ export type DirectoryResult = {
   qSkill: SkillRef | null;
 };
 
-/** Ids of the graduates who claim the skill or used it in a portfolio project (computed once per query). */
+/**
+ * Ids of the graduates who claim the skill or used it in a portfolio project (computed once per query).
+ * A project's owner is read from the narrow projects_owner index, not the wide projects rows
+ * (migration 0015, docs/decisions/048-directory-and-skill-gap-speed.md).
+ */
 function holdersOf(skillId: number): RawBuilder<unknown> {
   return sql`select graduate_id as id from graduate_skills where skill_id = ${skillId}
-    union select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id = ${skillId}`;
+    union select p.graduate_id from project_skills ps join projects p indexed by projects_owner on p.id = ps.project_id where ps.skill_id = ${skillId}`;
 }
 
-const GRADUATES_INDEX = { table: "graduates_fts", weights: BM25_WEIGHTS, holders: holdersOf } as const;
+/** The directory's full-text index for planTextSearch (exported for the fast-path test, tests/integration/search-fast-paths.test.ts). */
+export const GRADUATES_INDEX = { table: "graduates_fts", weights: BM25_WEIGHTS, holders: holdersOf } as const;
 
 type PageRow = Omit<DirectoryItem, "skills" | "skill_count" | "willing_to_relocate"> & { willing_to_relocate: number };
 
@@ -107,7 +112,10 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   if (q && !searching) return empty();
 
   const withHits = hitsFor(sort === "relevance");
-  const from = searching ? sql`hits h cross join graduates g on g.id = h.id` : sql`graduates g`;
+  // Filters and orders read only the narrow graduates_directory index, never the wide rows: by id
+  // for each hit of a search, or whole when there is no text (migration 0015, docs/decisions/048).
+  const graduates = sql`graduates g indexed by graduates_directory`;
+  const from = searching ? sql`hits h cross join ${graduates} on g.id = h.id` : graduates;
 
   const today = query.today ?? todayInBishkek();
   // Region: where the graduate is now (their own region_id); when they have not said, the
@@ -116,9 +124,8 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   const conditions = () => {
     const list = [
       sql`g.anonymised_at is null`,
-      // Most profiles are listable, so reading the table in order beats fetching nearly every
-      // row at random through the visibility index: the unary + keeps SQLite off that index
-      // (selective filters still use theirs: cohort, skill, text search).
+      // Most profiles are listable, so reading the narrow index in order beats fetching nearly
+      // every row at random through the visibility index: the unary + keeps SQLite off that index.
       sql`+g.visibility in (${sql.join(listableVisibilities(viewer))})`,
     ];
     if (query.schoolId) list.push(sql`c.school_id = ${query.schoolId}`);
@@ -132,12 +139,6 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   const schoolJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.id = c.school_id`;
 
   const filterJoins = query.schoolId || query.regionId ? schoolJoins : sql``;
-  const counted = await sql<{ total: number }>`${withHits}select count(*) as total from ${from} ${filterJoins} where ${conditions()}`.execute(db);
-  const total = Number(counted.rows[0]?.total ?? 0);
-  const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
-  if (total === 0) return { ...empty(), page };
-
   // Every order ends with the id, so equal keys never shuffle between pages.
   const orderBy = {
     // Holders of a skill named in the search first, then bm25 (lower is better).
@@ -150,9 +151,25 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
     // Soonest available first; no date given comes last.
     available: sql`g.available_from is null, g.available_from, g.id`,
   }[sort];
-  // The page's ids first (sorting narrow rows; deep pages stay cheap), then their cards.
-  const { rows: pageIds } = await sql<{ id: number }>`${withHits}select g.id from ${from} ${filterJoins} where ${conditions()}
-    order by ${orderBy} limit ${DIRECTORY_PAGE_SIZE} offset ${(page - 1) * DIRECTORY_PAGE_SIZE}`.execute(db);
+  // The page's ids first (sorting narrow rows; deep pages stay cheap), then their cards. The
+  // count rides along (a window over the whole match, computed before the limit), so the text
+  // is matched once, not once for the count and again for the page (docs/decisions/048).
+  const pageOf = (n: number) =>
+    sql<{ id: number; total: number }>`${withHits}select g.id, count(*) over () as total from ${from} ${filterJoins} where ${conditions()}
+      order by ${orderBy} limit ${DIRECTORY_PAGE_SIZE} offset ${(n - 1) * DIRECTORY_PAGE_SIZE}`.execute(db);
+  const requestedPage = Math.max(1, Math.trunc(query.page ?? 1) || 1);
+  let { rows: pageIds } = await pageOf(requestedPage);
+  let total = Number(pageIds[0]?.total ?? 0);
+  let page = requestedPage;
+  if (pageIds.length === 0 && requestedPage > 1) {
+    // Past the end (a stale link): count, then show the last page.
+    const counted = await sql<{ total: number }>`${hitsFor(false)}select count(*) as total from ${from} ${filterJoins} where ${conditions()}`.execute(db);
+    total = Number(counted.rows[0]?.total ?? 0);
+    page = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+    if (total > 0) pageIds = (await pageOf(page)).rows;
+  }
+  const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  if (total === 0) return { ...empty(), page: 1 };
   const ids = pageIds.map((r) => r.id);
   const { rows: cards } = ids.length
     ? await sql<PageRow>`select g.id, g.slug, g.first_name, g.last_name, g.headline, g.city, g.available_from,

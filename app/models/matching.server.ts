@@ -202,25 +202,12 @@ export type SkillGapRow = {
  */
 export async function skillGap(connection: Connection, query: SkillGapQuery, limit = 25) {
   const index = matchIndex(connection);
-  const inScope = (e: { schoolId: number; cohortId: number }) =>
-    (!query.school || e.schoolId === query.school) && (!query.cohort || e.cohortId === query.cohort);
-  let graduates = 0;
-  for (const e of index.allCandidates()) if (inScope(e)) graduates++;
-  const demand = new Map<number, { required: number; nice: number }>();
-  let vacancies = 0;
-  const today = todayInBishkek();
-  for (const v of index.allVacancies()) {
-    if (v.deadline && v.deadline < today) continue;
-    vacancies++;
-    for (const s of new Map(v.facts.skills.map((r) => [r.skillId, r])).values()) {
-      const d = demand.get(s.skillId) ?? { required: 0, nice: 0 };
-      if (s.required) d.required++;
-      else d.nice++;
-      demand.set(s.skillId, d);
-    }
-  }
+  // Counted over the index's columns, not by listing each skill's holders (docs/decisions/048).
+  const { graduates, holders: held } = index.countHolders({ schoolId: query.school, cohortId: query.cohort });
+  // Kept by the index until a vacancy changes or the day does.
+  const { vacancies, bySkill: demand } = index.skillDemand(todayInBishkek());
   const scored = [...demand].map(([skillId, d]) => {
-    const holders = index.holders(skillId).filter(inScope).length;
+    const holders = held.get(skillId) ?? 0;
     const lacking = graduates - holders;
     return { skillId, ...d, holders, lacking, weight: graduates ? (d.required + d.nice / 4) * (lacking / graduates) : 0 };
   });

@@ -11,6 +11,7 @@ import * as m0008 from "./0008_outcome_changes";
 import * as m0009 from "./0009_company_identity_changes";
 import * as m0011 from "./0011_skill_evidence_levels";
 import * as m0014 from "./0014_job_words";
+import * as m0015 from "./0015_directory_indexes";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009_company_identity_changes": m0009,
   "0011_skill_evidence_levels": m0011,
   "0014_job_words": m0014,
+  "0015_directory_indexes": m0015,
 };

@@ -131,6 +131,13 @@ type VacancyColumns = {
   langMin: Uint8Array;
 };
 
+/** Open vacancies on a day and what they ask for, per skill (MatchIndex.skillDemand). */
+export type SkillDemand = {
+  readonly day: string;
+  readonly vacancies: number;
+  readonly bySkill: ReadonlyMap<number, { readonly required: number; readonly nice: number }>;
+};
+
 /** Grows a typed array to hold `size` slots, keeping what it has. */
 function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
   if (size <= array.length) return array;
@@ -170,6 +177,8 @@ export class MatchIndex {
   private readonly vacancies = new Map<number, VacancyEntry & { prepared: PreparedVacancy }>();
   /** The vacancies in columns for the ranking loop; rebuilt after a change. */
   private vacancyColumns: VacancyColumns | null = null;
+  /** The skill gap's demand per skill on one day (skillDemand), kept current by putVacancy and dropVacancy. */
+  private demand: { day: string; vacancies: number; bySkill: Map<number, { required: number; nice: number }> } | null = null;
   private related = new Map<number, number[]>();
   /** The reverse of `related`: the skills a held skill gives related credit for. */
   private relatedBy = new Map<number, number[]>();
@@ -307,11 +316,70 @@ export class MatchIndex {
     return posting ? posting.slots.map((slot) => this.entries[slot]!) : [];
   }
 
+  /**
+   * For the skill gap (docs/decisions/048): the graduates in scope (a school, a cohort, or every
+   * one) and, per skill, how many of them hold it — counted over the columns and postings, with
+   * nothing allocated per graduate. Holding means what `holders` lists.
+   */
+  countHolders(scope: { schoolId?: number | null; cohortId?: number | null }): { graduates: number; holders: Map<number, number> } {
+    const schoolId = scope.schoolId ?? 0;
+    const cohortId = scope.cohortId ?? 0;
+    const { alive, school, cohort } = this;
+    const inScope = (slot: number) => alive[slot] === 1 && (!schoolId || school[slot] === schoolId) && (!cohortId || cohort[slot] === cohortId);
+    let graduates = 0;
+    for (let slot = 0; slot < this.entries.length; slot++) if (inScope(slot)) graduates++;
+    const holders = new Map<number, number>();
+    for (const [skillId, posting] of this.postings) {
+      // A posting holds live slots only (dropped and updated graduates are taken out of it).
+      let n = schoolId || cohortId ? 0 : posting.slots.length;
+      if (schoolId || cohortId) for (const slot of posting.slots) if (inScope(slot)) n++;
+      if (n > 0) holders.set(skillId, n);
+    }
+    return { graduates, holders };
+  }
+
+  /**
+   * For the skill gap: the vacancies still taking applications on `today` (no deadline, or not
+   * before it) and, per skill, how many require it or list it as nice to have (a skill listed
+   * twice counts once, as its last listing says). Counted once per day, then kept current as
+   * vacancies are put and dropped (docs/decisions/048).
+   */
+  skillDemand(today: string): SkillDemand {
+    if (this.demand?.day === today) return this.demand;
+    this.demand = { day: today, vacancies: 0, bySkill: new Map() };
+    for (const v of this.vacancies.values()) this.countDemand(v, 1);
+    return this.demand;
+  }
+
+  /** Adds (+1) or takes out (-1) one vacancy's share of the kept demand. */
+  private countDemand(v: VacancyEntry, sign: 1 | -1): void {
+    const demand = this.demand;
+    if (!demand || (v.deadline && v.deadline < demand.day)) return;
+    demand.vacancies += sign;
+    const skills = v.facts.skills;
+    for (let i = 0; i < skills.length; i++) {
+      const s = skills[i]!;
+      let again = false;
+      for (let j = i + 1; j < skills.length && !again; j++) again = skills[j]!.skillId === s.skillId;
+      if (again) continue;
+      let d = demand.bySkill.get(s.skillId);
+      if (!d) demand.bySkill.set(s.skillId, (d = { required: 0, nice: 0 }));
+      if (s.required) d.required += sign;
+      else d.nice += sign;
+      if (d.required === 0 && d.nice === 0) demand.bySkill.delete(s.skillId);
+    }
+  }
+
   putVacancy(entry: VacancyEntry): void {
+    const old = this.vacancies.get(entry.facts.id);
+    if (old) this.countDemand(old, -1);
     this.vacancies.set(entry.facts.id, { ...entry, prepared: this.prepare(entry.facts) });
+    this.countDemand(entry, 1);
     this.vacancyColumns = null;
   }
   dropVacancy(id: number): void {
+    const old = this.vacancies.get(id);
+    if (old) this.countDemand(old, -1);
     this.vacancies.delete(id);
     this.vacancyColumns = null;
   }
@@ -330,6 +398,7 @@ export class MatchIndex {
     this.languageColumns.clear();
     this.vacancies.clear();
     this.vacancyColumns = null;
+    this.demand = null;
   }
 
   get size() {
