@@ -209,7 +209,7 @@ export async function getSkillForEdit(db: DB, id: number) {
 }
 
 export async function listCategories(db: DB) {
-  return db.selectFrom("skill_categories").selectAll().orderBy("name_en").execute();
+  return db.selectFrom("skill_categories").selectAll().orderBy("id").execute();
 }
 
 export async function categoryExists(db: DB, id: number): Promise<boolean> {
