@@ -106,6 +106,23 @@ describe("/companies", () => {
   });
 });
 
+describe("lists by name elsewhere", () => {
+  const options = (html: string, name: string) => {
+    const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? "";
+    return [...select.matchAll(/<option value="(\d+)"[^>]*>(.*?)<\/option>/g)].map((m) => decode(m[2]!));
+  };
+
+  it("the job board's company filter lists companies in Kyrgyz alphabetical order (Cyrillic before Latin)", async () => {
+    for (const lang of LANGS) {
+      const shown = options((await page("/vacancies", lang)).html, "company");
+      expect(shown.length).toBeGreaterThan(5);
+      expect(shown.some((n) => /^[A-Za-z]/.test(n)) && shown.some((n) => /^[А-Яа-яӨөҮүҢң]/.test(n))).toBe(true);
+      expect(shown).toEqual(sortByKyrgyzName(shown, (n) => n));
+      expect(shown.findIndex((n) => /^[A-Za-z]/.test(n))).toBeGreaterThan(shown.findLastIndex((n) => /^[А-Яа-яӨөҮүҢң]/.test(n)));
+    }
+  });
+});
+
 describe("/staff/companies", () => {
   it("has a search box: finds across scripts, counts, marks and suggests, in the three UIs", async () => {
     for (const lang of LANGS) {
