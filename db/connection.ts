@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { kyrgyzSortKey } from "../app/domain/search/kyrgyz-order";
 import { migrations } from "./migrations/index";
 import type { Database } from "./schema";
 
@@ -19,6 +20,10 @@ export function openDatabase(file: string): Connection {
   sqlite.pragma("foreign_keys = ON");
   // Concurrent writers wait instead of surfacing "database is locked" to a user.
   sqlite.pragma("busy_timeout = 5000");
+  // Names sort in the Kyrgyz alphabet by a stored key that triggers fill with this function
+  // (migration 0013, docs/decisions/046-small-list-search-and-kyrgyz-order.md): every connection
+  // that writes a graduate's name needs it, so it is registered here, where every connection opens.
+  sqlite.function("kyrgyz_sort_key", { deterministic: true }, (name: unknown) => kyrgyzSortKey(typeof name === "string" ? name : ""));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite };
 }

@@ -141,6 +141,8 @@ export interface GraduatesTable extends Timestamps {
   cohort_id: number;
   first_name: string;
   last_name: string;
+  /** The name's Kyrgyz-alphabet sort key, kept by triggers (migration 0013); for ORDER BY only. */
+  name_sort_key: Generated<string>;
   sex: "f" | "m" | null;
   slug: string | null;
   email: string | null;

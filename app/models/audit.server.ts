@@ -1,4 +1,5 @@
 import type { DB } from "@db/connection";
+import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import { bishkekDayStartUtc, nextDay } from "~/domain/calendar";
 
 export type AuditEntry = {
@@ -74,12 +75,14 @@ export async function listAudit(db: DB, filters: AuditFilters, page: number) {
 
 /** The choices of the filter form: people who acted, and the actions and entities present. */
 export async function auditFilterChoices(db: DB) {
-  const actors = await db
+  const people = await db
     .selectFrom("users")
     .select(["id", "display_name", "email", "role"])
     .where((eb) => eb.exists(eb.selectFrom("audit_log").select("audit_log.id").whereRef("audit_log.actor_user_id", "=", "users.id")))
-    .orderBy("display_name")
+    .orderBy("id")
     .execute();
+  // By name in the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+  const actors = sortByKyrgyzName(people, (u) => u.display_name);
   const actions = (await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute()).map((r) => r.action);
   const entities = (await db.selectFrom("audit_log").select("entity").distinct().orderBy("entity").execute()).map((r) => r.entity);
   return { actors, actions, entities };

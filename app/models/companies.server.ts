@@ -395,16 +395,19 @@ export async function signUpWithNewCompany(db: DB, account: EmployerAccountInput
 
 // Staff: verification, rejection, trust.
 
+/** The staff list's rows, pending first (the work waiting for the office), then rejected, then verified, newest first. All of them: hundreds of rows, searched in memory (docs/decisions/046-small-list-search-and-kyrgyz-order.md). */
 export async function listCompaniesForStaff(db: DB, status: CompanyStatus | null) {
   let query = db.selectFrom("companies").select(["id", "name", "slug", "status", "htp_number", "website", "city", "trusted", "created_at"]);
   if (status) query = query.where("status", "=", status);
-  const companies = await query
-    // Pending first: the work waiting for the office; then rejected, then verified.
+  return query
     .orderBy((eb) => eb.case().when("status", "=", "pending").then(0).when("status", "=", "rejected").then(1).else(2).end())
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
-    .limit(500)
     .execute();
+}
+
+/** The rows a staff page shows, with their members' e-mails and whether an identity change waits. */
+export async function withStaffCompanyDetails<C extends { id: number }>(db: DB, companies: readonly C[]) {
   const ids = companies.map((c) => c.id);
   const members = ids.length
     ? await db
@@ -489,23 +492,25 @@ export async function setCompanyTrusted(db: DB, companyId: number, staffId: numb
 
 /** /companies: every verified company with how many vacancies it has open now, by name. */
 export async function listPublicCompanies(db: DB) {
-  return db
-    .selectFrom("companies as c")
-    .select((eb) => [
-      "c.slug",
-      "c.name",
-      "c.city",
-      eb
-        .selectFrom("vacancies as v")
-        .select((v) => v.fn.countAll<number>().as("n"))
-        .whereRef("v.company_id", "=", "c.id")
-        .where("v.status", "=", "open")
-        .as("open_vacancies"),
-    ])
-    .where("c.status", "=", "verified")
-    .orderBy("c.name")
-    .orderBy("c.id")
-    .execute();
+  return (
+    db
+      .selectFrom("companies as c")
+      .select((eb) => [
+        "c.slug",
+        "c.name",
+        "c.city",
+        eb
+          .selectFrom("vacancies as v")
+          .select((v) => v.fn.countAll<number>().as("n"))
+          .whereRef("v.company_id", "=", "c.id")
+          .where("v.status", "=", "open")
+          .as("open_vacancies"),
+      ])
+      .where("c.status", "=", "verified")
+      // The page orders by name in the Kyrgyz alphabet (app/domain/search/rank.ts), which SQLite cannot.
+      .orderBy("c.id")
+      .execute()
+  );
 }
 
 export async function publicCompany(db: DB, slug: string) {

@@ -205,12 +205,14 @@ export async function graduatesWithInvitations(db: DB, filter: { ids: number[] }
     const order = new Map(filter.ids.map((id, i) => [id, i]));
     return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
-  return query
-    .where("graduates.cohort_id", "=", filter.cohortId)
-    .orderBy("graduates.last_name")
-    .orderBy("graduates.first_name")
-    .orderBy("graduates.id")
-    .execute();
+  return (
+    query
+      .where("graduates.cohort_id", "=", filter.cohortId)
+      // In the Kyrgyz alphabet (migration 0013, docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+      .orderBy("graduates.name_sort_key")
+      .orderBy("graduates.id")
+      .execute()
+  );
 }
 
 export type GraduateInvitation = Awaited<ReturnType<typeof graduatesWithInvitations>>[number];

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { htpOnDay } from "~/domain/companies/htp";
 import { companyNameKey, otherScript } from "~/domain/companies/name-key";
+import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import { recordAudit } from "./audit.server";
 
 /** The one company whose name has this key, or null (none, or more than one: then staff decide). */
@@ -23,10 +24,12 @@ export type CompanyChoice = { id: number; name: string; other: string; status: s
 export async function companyChoices(db: DB, options: { verifiedOnly: boolean }): Promise<CompanyChoice[]> {
   let query = db.selectFrom("companies").select(["id", "name", "status"]);
   if (options.verifiedOnly) query = query.where("status", "=", "verified");
-  const rows = await query.execute();
-  return rows
-    .map((c) => ({ id: c.id, name: c.name, other: otherScript(c.name), status: c.status }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en") || a.id - b.id);
+  const rows = await query.orderBy("id").execute();
+  // By name in the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md); equal names by id.
+  return sortByKyrgyzName(
+    rows.map((c) => ({ id: c.id, name: c.name, other: otherScript(c.name), status: c.status })),
+    (c) => c.name,
+  );
 }
 
 type UnlinkedRow = { id: number; employer_name: string };
@@ -62,20 +65,20 @@ export async function listUnlinkedEmployers(db: DB): Promise<UnlinkedName[]> {
   const companies = await db.selectFrom("companies").select(["id", "name"]).execute();
   const byKey = new Map<string, { id: number; name: string }[]>();
   for (const c of companies) byKey.set(companyNameKey(c.name), [...(byKey.get(companyNameKey(c.name)) ?? []), c]);
-  return [...groups]
-    .map(([key, spellings]) => {
-      // The most frequent spelling names the group; on a tie, the one recorded first (the sort is stable).
-      const ordered = [...spellings].sort((a, b) => b[1] - a[1]);
-      const matches = byKey.get(key) ?? [];
-      return {
-        key,
-        name: ordered[0]![0],
-        spellings: ordered.map(([s]) => s),
-        count: ordered.reduce((n, [, k]) => n + k, 0),
-        suggested: matches.length === 1 ? matches[0]! : null,
-      };
-    })
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const named = [...groups].map(([key, spellings]) => {
+    // The most frequent spelling names the group; on a tie, the one recorded first (the sort is stable).
+    const ordered = [...spellings].sort((a, b) => b[1] - a[1]);
+    const matches = byKey.get(key) ?? [];
+    return {
+      key,
+      name: ordered[0]![0],
+      spellings: ordered.map(([s]) => s),
+      count: ordered.reduce((n, [, k]) => n + k, 0),
+      suggested: matches.length === 1 ? matches[0]! : null,
+    };
+  });
+  // The most frequent first; equal counts by name in the Kyrgyz alphabet (a stable sort keeps that order).
+  return sortByKyrgyzName(named, (g) => g.name).sort((a, b) => b.count - a.count);
 }
 
 export type LinkResult = { ok: true; records: number } | { ok: false; reason: "name" | "company" };

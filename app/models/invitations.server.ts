@@ -2,6 +2,7 @@
 import type { DB } from "@db/connection";
 import { invitationCode, normalizeInvitationCode } from "~/auth/tokens.server";
 import { nameKey } from "~/domain/csv/plan";
+import { kyrgyzSortKey } from "~/domain/search/kyrgyz-order";
 import { recordAudit } from "./audit.server";
 import { ensureGraduateSlug } from "./profile.server";
 import { createUser } from "./users.server";
@@ -65,6 +66,8 @@ export async function insertGraduateWithInvitation(
       cohort_id: input.cohortId,
       first_name: input.firstName,
       last_name: input.lastName,
+      // Lists by name follow the Kyrgyz alphabet (migration 0013, docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+      name_sort_key: kyrgyzSortKey(`${input.lastName} ${input.firstName}`),
       sex: input.sex ?? null,
       email: input.email ?? null,
       phone: input.phone ?? null,

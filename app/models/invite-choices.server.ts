@@ -1,6 +1,7 @@
 // Which of the viewing employer's vacancies a graduate can be invited to from the graduate's page
 // (issue 14, item 9): open, still before its deadline, and not yet applied for or invited to.
 import { todayInBishkek } from "~/domain/calendar";
+import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import type { DB } from "@db/connection";
 import type { Viewer } from "~/domain/visibility";
 
@@ -37,8 +38,8 @@ export async function inviteChoices(db: DB, viewer: Viewer, graduateSlug: string
         ),
       ),
     )
-    .orderBy("vacancies.title")
     .orderBy("vacancies.id")
     .execute();
-  return { vacancies };
+  // By title in the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+  return { vacancies: sortByKyrgyzName(vacancies, (v) => v.title) };
 }

@@ -163,8 +163,8 @@ export async function drillDown(c: Connection, query: DrillQuery, page: number |
       "o.monthly_pay",
     ])
     .where("g.id", "in", sql<number>`(select value from json_each(${JSON.stringify(ids)}))`)
-    .orderBy("g.last_name")
-    .orderBy("g.first_name")
+    // In the Kyrgyz alphabet (migration 0013, docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+    .orderBy("g.name_sort_key")
     .orderBy("g.id");
   if (current !== null) q = q.limit(DRILL_PAGE_SIZE).offset((current - 1) * DRILL_PAGE_SIZE);
   const found = await q.execute();

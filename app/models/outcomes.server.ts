@@ -342,7 +342,8 @@ export async function listFollowUps(db: DB, query: FollowUpQuery, on = today(), 
       )} end`,
       "desc",
     )
-    .orderBy("graduates.last_name")
+    // In the Kyrgyz alphabet (migration 0013, docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+    .orderBy("graduates.name_sort_key")
     .orderBy("graduates.id")
     .limit(pageSize)
     .offset((page - 1) * pageSize)

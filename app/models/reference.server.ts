@@ -4,7 +4,7 @@ import type { Lang } from "~/i18n/negotiate";
 import { recordAudit } from "./audit.server";
 
 export async function listRegions(db: DB) {
-  return db.selectFrom("regions").selectAll().orderBy("name_en").execute();
+  return db.selectFrom("regions").selectAll().orderBy("id").execute();
 }
 
 export async function listSchools(db: DB) {

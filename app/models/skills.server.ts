@@ -168,40 +168,27 @@ export async function mergeSkills(db: DB, fromId: number, intoId: number, actorI
   });
 }
 
-export type SkillListItem = SkillRef & { category_id: number; aliases: string | null };
+export type SkillListItem = SkillRef & { category_id: number; aliases: string[] };
 
-export async function listSkills(
-  db: DB,
-  options: { q?: string; categoryId?: number; page: number; pageSize: number },
-): Promise<{ items: SkillListItem[]; total: number }> {
-  let query = db.selectFrom("skills");
-  if (options.categoryId) query = query.where("skills.category_id", "=", options.categoryId);
-  const key = options.q ? normalizeSkillText(options.q) : "";
-  if (key) {
-    query = query.where(
-      "skills.id",
-      "in",
-      db
-        .selectFrom("skill_aliases")
-        .select("skill_id")
-        .where("normalized", "like", `%${key.replace(/[%_\\]/g, "")}%`),
-    );
+/**
+ * Every skill of the taxonomy (or of one category) with all its names and aliases as typed by
+ * admins: a few hundred rows, searched and ordered in memory by the page (app/domain/search/rank.ts,
+ * docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+ */
+export async function listSkillsForAdmin(db: DB, categoryId?: number): Promise<SkillListItem[]> {
+  let query = db.selectFrom("skills").select([...skillRefColumns, "skills.category_id"]);
+  if (categoryId) query = query.where("skills.category_id", "=", categoryId);
+  const [skills, aliases] = await Promise.all([
+    query.orderBy("skills.id").execute(),
+    db.selectFrom("skill_aliases").select(["skill_id", "alias"]).orderBy("id").execute(),
+  ]);
+  const aliasesOf = new Map<number, string[]>();
+  for (const a of aliases) {
+    const list = aliasesOf.get(a.skill_id);
+    if (list) list.push(a.alias);
+    else aliasesOf.set(a.skill_id, [a.alias]);
   }
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const items = await query
-    .select([...skillRefColumns, "skills.category_id"])
-    .select((eb) =>
-      eb
-        .selectFrom("skill_aliases")
-        .select(sql<string>`group_concat(alias, ', ')`.as("a"))
-        .whereRef("skill_aliases.skill_id", "=", "skills.id")
-        .as("aliases"),
-    )
-    .orderBy("skills.name_en")
-    .limit(options.pageSize)
-    .offset((options.page - 1) * options.pageSize)
-    .execute();
-  return { items, total: Number(total) };
+  return skills.map((s) => ({ ...s, aliases: aliasesOf.get(s.id) ?? [] }));
 }
 
 export async function getSkillForEdit(db: DB, id: number) {
@@ -222,7 +209,7 @@ export async function getSkillForEdit(db: DB, id: number) {
 }
 
 export async function listCategories(db: DB) {
-  return db.selectFrom("skill_categories").selectAll().orderBy("name_en").execute();
+  return db.selectFrom("skill_categories").selectAll().orderBy("id").execute();
 }
 
 export async function categoryExists(db: DB, id: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { DB } from "@db/connection";
+import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import type { Role } from "@db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { endAllSessions } from "~/auth/session.server";
@@ -33,15 +34,16 @@ export async function passwordHashOf(db: DB, userId: number): Promise<string> {
   return (await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow()).password_hash;
 }
 
-/** The admin's list of staff and admin accounts. */
+/** The admin's list of staff and admin accounts: by role, then by name in the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md). */
 export async function listStaffAccounts(db: DB) {
-  return db
+  const people = await db
     .selectFrom("users")
     .select(["id", "email", "display_name", "role", "created_at"])
     .where("role", "in", ["staff", "admin"])
-    .orderBy("role")
-    .orderBy("display_name")
+    .orderBy("id")
     .execute();
+  // Array sort is stable: the name order stays within each role.
+  return sortByKyrgyzName(people, (u) => u.display_name).sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
 }
 
 /** A staff account and its audit row, in one transaction. */

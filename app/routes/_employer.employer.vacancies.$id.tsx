@@ -25,6 +25,7 @@ import type { FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
 import { badRequest, forbidden, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { sortOptions } from "~/domain/search/name-order";
 
 type Company = NonNullable<Awaited<ReturnType<typeof companyOfUser>>>;
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = await employerCompany(user.id);
   const vacancy = await vacancyFromParam(company.id, params.id);
   const lang = langOf(request);
-  const regions = (await listRegions(getDb())).map((r) => ({ value: r.id, label: pick(r, "name", lang) }));
+  const regions = sortOptions((await listRegions(getDb())).map((r) => ({ value: r.id, label: pick(r, "name", lang) })));
   // The form's fields only, not the row (issue 13: no created_by or other internal columns).
   const v = vacancy;
   const shown = v

@@ -12,7 +12,7 @@ import { Pager } from "~/components/pager";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
-import { langOf, type Lang } from "~/i18n/negotiate";
+import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { todayInBishkek } from "~/domain/calendar";
@@ -23,6 +23,7 @@ import { viewerOf } from "~/auth/guards.server";
 import { canUseDirectory } from "~/domain/visibility";
 import { forbidden } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { sortByShownName, sortOptions } from "~/domain/search/name-order";
 
 /** Tolerant: a hand-edited or stale address shows the directory, never an error. */
 const DirectoryParams = z.object({
@@ -36,9 +37,6 @@ const DirectoryParams = z.object({
   sort: z.enum(DIRECTORY_SORTS).optional().catch(undefined),
   page: pageParam,
 });
-
-/** "лицей №6" before "лицей №14". */
-const collator = (lang: Lang) => new Intl.Collator(lang, { numeric: true });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -63,28 +61,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listRegions(db),
     listCohorts(db),
   ]);
-  // The selects are labelled here, in the reader's language only (a lighter page).
-  const labelOrder = collator(lang);
-  const byLabel = (a: { label: string }, b: { label: string }) => labelOrder.compare(a.label, b.label);
+  // The selects are labelled here, in the reader's language only (a lighter page), in the Kyrgyz
+  // alphabet, numbers by value: "лицей №6" before "лицей №14" (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
   const year = (date: string) => date.slice(0, 4);
   // Schools in name order, each school's classes newest first (as listCohorts gives them).
-  const schoolOrder = collator(lang);
-  const cohortLabels = [...cohorts]
-    .sort(
-      (a, b) =>
-        schoolOrder.compare(pick(a, "name", lang), pick(b, "name", lang)) || a.school_id - b.school_id || b.graduation_date.localeCompare(a.graduation_date),
-    )
-    .map((c) => {
-      const sameYear = cohorts.filter((o) => o.school_id === c.school_id && year(o.graduation_date) === year(c.graduation_date)).length > 1;
-      return { value: c.id, label: `${pick(c, "name", lang)} · ${sameYear ? formatDate(lang, c.graduation_date) : year(c.graduation_date)}` };
-    });
+  const cohortLabels = sortByShownName(
+    [...cohorts].sort((a, b) => a.school_id - b.school_id || b.graduation_date.localeCompare(a.graduation_date)),
+    lang,
+  ).map((c) => {
+    const sameYear = cohorts.filter((o) => o.school_id === c.school_id && year(o.graduation_date) === year(c.graduation_date)).length > 1;
+    return { value: c.id, label: `${pick(c, "name", lang)} · ${sameYear ? formatDate(lang, c.graduation_date) : year(c.graduation_date)}` };
+  });
   return {
     query,
     result: { ...result, skill: result.skill ? pick(result.skill, "name", lang) : null, qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null },
     staff: viewer.kind === "staff",
     today: todayInBishkek(),
-    schools: schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) })).sort(byLabel),
-    regions: regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) })).sort(byLabel),
+    schools: sortOptions(schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),
+    regions: sortOptions(regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))),
     cohorts: cohortLabels,
   };
 }

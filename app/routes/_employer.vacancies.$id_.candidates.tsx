@@ -25,6 +25,7 @@ import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { badRequest, forbidden, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { sortOptions } from "~/domain/search/name-order";
 
 // The invite button carries the graduate's id; a typed profile address is refused (issue 14 item 9).
 const InviteSchema = z.object({
@@ -45,15 +46,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancy = { id: viewer.vacancy.id, title: viewer.vacancy.title, status: viewer.vacancy.status };
   const [result, schools, regions] = await Promise.all([candidatesFor(getConnection(), viewer.vacancy, query, viewer.kind), listSchools(db), listRegions(db)]);
   if (!result) notFound();
-  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
   return {
     vacancy,
     query,
     result,
     canInvite: viewer.kind === "employer" && vacancy.status === "open",
     employer: viewer.kind === "employer",
-    schools: schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) })).sort(byLabel),
-    regions: regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) })).sort(byLabel),
+    // In the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+    schools: sortOptions(schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),
+    regions: sortOptions(regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))),
   };
 }
 

@@ -13,6 +13,7 @@ import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { positiveId, requiredText, slug } from "~/utils/fields";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { sortOptions } from "~/domain/search/name-order";
 
 const SchoolSchema = z.object({
   slug,
@@ -82,7 +83,7 @@ export default function SchoolFormPage() {
           label={t("admin.schools.region")}
           required
           placeholder=""
-          options={regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))}
+          options={sortOptions(regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) })))}
           defaultValue={values.regionId ?? school?.region_id}
           error={errors.regionId}
         />

@@ -14,6 +14,7 @@ import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { optionalText, positiveId, requiredText, slug } from "~/utils/fields";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { sortOptions } from "~/domain/search/name-order";
 
 const SkillSchema = z.object({
   slug,
@@ -90,7 +91,7 @@ export default function SkillFormPage() {
           label={t("admin.skills.category")}
           required
           placeholder=""
-          options={categories.map((c) => ({ value: c.id, label: pick(c, "name", lang) }))}
+          options={sortOptions(categories.map((c) => ({ value: c.id, label: pick(c, "name", lang) })))}
           defaultValue={values.categoryId ?? skill?.category_id}
           error={errors.categoryId}
         />

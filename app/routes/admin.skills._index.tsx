@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { pageParam } from "~/utils/params";
+import { pageParam, searchText } from "~/utils/params";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { ListTable } from "~/components/list-table";
@@ -10,7 +10,13 @@ import { getDb } from "~/db.server";
 import { formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
-import { createCategory, listCategories, listSkills, mergeSkills, resolveSkillText } from "~/models/skills.server";
+import { MarkedText } from "~/components/marked-text";
+import { pageOf } from "~/domain/paging";
+import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
+import { markMatches, MAX_QUERY_LENGTH, rankByQuery } from "~/domain/search/rank";
+import { normalizeSkillText } from "~/domain/skills/normalize";
+import { langOf } from "~/i18n/negotiate";
+import { createCategory, listCategories, listSkillsForAdmin, mergeSkills, resolveSkillText } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { requiredText, slug } from "~/utils/fields";
@@ -20,7 +26,7 @@ import { titleMeta } from "~/utils/meta";
 const PAGE_SIZE = 40;
 
 const ListQuery = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchText(MAX_QUERY_LENGTH),
   category: z.coerce.number().int().positive().optional().catch(undefined),
   page: pageParam,
 });
@@ -39,12 +45,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const query = ListQuery.parse(Object.fromEntries(url.searchParams));
-  const [{ items, total }, categories, resolved] = await Promise.all([
-    listSkills(db, { q: query.q, categoryId: query.category, page: query.page, pageSize: PAGE_SIZE }),
+  const lang = langOf(request);
+  const [skills, categories, resolved] = await Promise.all([
+    listSkillsForAdmin(db, query.category),
     listCategories(db),
     query.q ? resolveSkillText(db, query.q) : Promise.resolve(null),
   ]);
-  return { query, items, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), categories, resolved };
+  // A few hundred skills: found by any name or alias and ordered in memory, by the name this page
+  // shows in the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+  const nameOf = (s: { name_ky: string; name_ru: string; name_en: string }) => pick(s, "name", lang);
+  const ranked = rankByQuery(skills, query.q, (s) => [nameOf(s), s.name_ky, s.name_ru, s.name_en].concat(s.aliases), { nameOf });
+  const { items, page, pages } = pageOf(ranked.hits, query.page, PAGE_SIZE);
+  return {
+    query: { q: query.q, category: query.category, page },
+    total: ranked.hits.length,
+    pages,
+    searched: ranked.searched,
+    suggestion: ranked.suggestion,
+    categories: sortByKyrgyzName(categories, nameOf).map((c) => ({ id: c.id, name: nameOf(c) })),
+    resolved: resolved ? nameOf(resolved) : null,
+    items: items.map(({ item: s, tier }) => {
+      const names = new Set([s.name_ky, s.name_ru, s.name_en].map(normalizeSkillText));
+      return {
+        id: s.id,
+        name: markMatches(nameOf(s), query.q),
+        category_id: s.category_id,
+        aliases: markMatches(s.aliases.filter((a) => !names.has(normalizeSkillText(a))).join(", "), query.q),
+        typo: tier === "typo",
+      };
+    }),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -77,27 +107,41 @@ export const meta = titleMeta("admin.skills", { private: true });
 
 export default function SkillsPage() {
   const { t, lang } = useT();
-  const { query, items, total, pages, categories, resolved } = useLoaderData<typeof loader>();
+  const { query, items, total, pages, searched, suggestion, categories, resolved } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
-  const categoryName = new Map(categories.map((c) => [c.id, pick(c, "name", lang)]));
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const again = (q: string) => `/admin/skills?${new URLSearchParams({ ...(q ? { q } : {}), ...(query.category ? { category: String(query.category) } : {}) })}`;
   return (
     <section>
       <h1>{t("admin.skills")}</h1>
       <p className="lead">{t("admin.skills.lead")}</p>
       <Form method="get" className="filters" role="search">
-        <Field name="q" type="search" label={t("admin.skills.search")} defaultValue={query.q} />
+        <Field name="q" type="search" label={t("admin.skills.search")} hint={t("listSearch.skills.hint")} defaultValue={query.q} />
         <Select
           name="category"
           label={t("admin.skills.category")}
           placeholder={t("admin.skills.allCategories")}
-          options={categories.map((c) => ({ value: c.id, label: pick(c, "name", lang) }))}
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
           defaultValue={query.category ?? ""}
         />
         <SubmitButton>{t("admin.skills.searchSubmit")}</SubmitButton>
       </Form>
-      {resolved ? <Notice kind="info">{t("admin.skills.resolved", { q: query.q, skill: pick(resolved, "name", lang) })}</Notice> : null}
+      {resolved ? <Notice kind="info">{t("admin.skills.resolved", { q: query.q, skill: resolved })}</Notice> : null}
+      {suggestion ? (
+        <p>
+          <Link to={again(suggestion)}>{t("listSearch.didYouMean", { suggestion })}</Link>
+        </p>
+      ) : null}
       <div className="actions">
-        <p>{t("admin.skills.count", { n: formatNumber(lang, total) })}</p>
+        <p role={searched ? "status" : undefined}>
+          {searched && total === 0 ? t("listSearch.skills.none", { q: query.q }) : t("admin.skills.count", { n: formatNumber(lang, total) })}
+          {searched ? (
+            <>
+              {" "}
+              <Link to={again("")}>{t("listSearch.showAll")}</Link>
+            </>
+          ) : null}
+        </p>
         <Link className="button" to="/admin/skills/new">
           {t("admin.skills.add")}
         </Link>
@@ -109,9 +153,19 @@ export default function SkillsPage() {
         page={query.page}
         pages={pages}
         columns={[
-          { header: t("admin.skills.name"), cell: (s) => <Link to={`/admin/skills/${s.id}`}>{pick(s, "name", lang)}</Link> },
+          {
+            header: t("admin.skills.name"),
+            cell: (s) => (
+              <>
+                <Link to={`/admin/skills/${s.id}`}>
+                  <MarkedText segments={s.name} />
+                </Link>
+                {s.typo ? <span className="small muted"> · {t("listSearch.typoTier")}</span> : null}
+              </>
+            ),
+          },
           { header: t("admin.skills.category"), cell: (s) => categoryName.get(s.category_id) },
-          { header: t("admin.skills.aliases"), className: "small", cell: (s) => s.aliases },
+          { header: t("admin.skills.aliases"), className: "small", cell: (s) => <MarkedText segments={s.aliases} /> },
         ]}
       />
 

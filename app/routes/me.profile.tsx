@@ -17,6 +17,7 @@ import { invalid, parseForm, rejected } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
+import { sortOptions } from "~/domain/search/name-order";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
@@ -148,7 +149,7 @@ export default function ProfileBasicsPage() {
             name="regionId"
             label={t("profile.region")}
             placeholder={t("profile.noRegion")}
-            options={regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))}
+            options={sortOptions(regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) })))}
             defaultValue={typed ? values.regionId : g.region_id}
             error={errors.regionId}
           />

@@ -1,33 +1,62 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
-import { Select, SubmitButton } from "~/components/form";
+import { Field, Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { listCompaniesForStaff } from "~/models/companies.server";
+import { listCompaniesForStaff, withStaffCompanyDetails } from "~/models/companies.server";
 import { COMPANY_STATUSES, type CompanyStatus } from "~/domain/companies/options";
+import { markMatches, MAX_QUERY_LENGTH, rankByQuery } from "~/domain/search/rank";
 import { titleMeta } from "~/utils/meta";
+import { searchText } from "~/utils/params";
+import { MarkedText } from "~/components/marked-text";
+
+/** More rows than a person reads: a search narrows the list instead. */
+const SHOWN = 500;
+const ListQuery = z.object({ q: searchText(MAX_QUERY_LENGTH) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
-  const raw = new URL(request.url).searchParams.get("status") ?? "";
-  // No filter (or an unknown one) lists every company, pending ones first.
+  const params = new URL(request.url).searchParams;
+  const raw = params.get("status") ?? "";
+  const { q } = ListQuery.parse({ q: params.get("q") ?? "" });
+  // No filter (or an unknown one) lists every company, pending ones first; a search lists the best
+  // matches first, in Kyrgyz alphabetical order within each tier (docs/product.md §14).
   const status = (COMPANY_STATUSES as readonly string[]).includes(raw) ? (raw as CompanyStatus) : null;
-  return { status, companies: await listCompaniesForStaff(getDb(), status) };
+  const db = getDb();
+  const all = await listCompaniesForStaff(db, status);
+  const ranked = rankByQuery(all, q, (c) => [c.name]);
+  const found = ranked.searched ? ranked.hits.map((h) => h.item) : all;
+  const companies = (await withStaffCompanyDetails(db, found.slice(0, SHOWN))).map((c) => ({
+    id: c.id,
+    name: markMatches(c.name, q),
+    status: c.status,
+    trusted: c.trusted,
+    htp_number: c.htp_number,
+    website: c.website,
+    city: c.city,
+    created_at: c.created_at,
+    emails: c.emails,
+    identity_change_pending: c.identity_change_pending,
+  }));
+  return { status, q, searched: ranked.searched, found: found.length, suggestion: ranked.suggestion, companies };
 }
 
 export const meta = titleMeta("companies.title", { private: true });
 
 export default function StaffCompaniesPage() {
   const { t, lang } = useT();
-  const { status, companies } = useLoaderData<typeof loader>();
+  const { status, q, searched, found, suggestion, companies } = useLoaderData<typeof loader>();
+  const again = (query: string) => `/staff/companies?${new URLSearchParams({ ...(status ? { status } : {}), ...(query ? { q: query } : {}) })}`;
   return (
     <section>
       <h1>{t("companies.title")}</h1>
       <p className="lead">{t("companies.staff.lead")}</p>
-      <Form method="get" className="filters">
+      <Form method="get" className="filters" role="search">
+        <Field name="q" type="search" label={t("listSearch.companies.label")} hint={t("listSearch.companies.hint")} defaultValue={q} />
         <Select
           name="status"
           label={t("companies.staff.status")}
@@ -37,16 +66,29 @@ export default function StaffCompaniesPage() {
         />
         <SubmitButton>{t("companies.staff.show")}</SubmitButton>
       </Form>
+      {searched ? (
+        <p role="status">
+          {found > 0 ? t("listSearch.companies.found", { n: found }) : t("listSearch.companies.none", { q })}{" "}
+          <Link to={again("")}>{t("listSearch.showAll")}</Link>
+        </p>
+      ) : null}
+      {suggestion ? (
+        <p>
+          <Link to={again(suggestion)}>{t("listSearch.didYouMean", { suggestion })}</Link>
+        </p>
+      ) : null}
       {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
       <ListTable
         rows={companies}
-        empty={t("companies.staff.none")}
+        empty={searched ? undefined : t("companies.staff.none")}
         columns={[
           {
             header: t("companies.staff.company"),
             cell: (c) => (
               <>
-                <Link to={`/staff/companies/${c.id}`}>{c.name}</Link>
+                <Link to={`/staff/companies/${c.id}`}>
+                  <MarkedText segments={c.name} />
+                </Link>
                 {c.website ? (
                   <>
                     <br />

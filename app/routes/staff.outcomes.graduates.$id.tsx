@@ -33,6 +33,7 @@ import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
+import { sortOptions } from "~/domain/search/name-order";
 
 const SurveyLinkSchema = z.object({ intent: z.literal("survey"), checkpoint: z.enum(CHECKPOINTS, "errors.invalid") });
 
@@ -291,7 +292,7 @@ export default function GraduateOutcomesPage() {
                 name="regionId"
                 label={t("outcomes.form.region")}
                 placeholder={t("outcomes.form.regionNone")}
-                options={regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))}
+                options={sortOptions(regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) })))}
                 defaultValue={v("regionId")}
                 error={errors.regionId}
               />

@@ -17,6 +17,8 @@ import { SkillGapParams } from "~/domain/matching/queries";
 import { skillGap } from "~/models/matching.server";
 import { listCohorts, listSchools } from "~/models/reference.server";
 import { titleMeta } from "~/utils/meta";
+import { sortOptions } from "~/domain/search/name-order";
+import { compareKyrgyz } from "~/domain/search/kyrgyz-order";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
@@ -25,18 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = serverT(lang);
   const query = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [gap, schools, cohorts] = await Promise.all([skillGap(getConnection(), query), listSchools(db), listCohorts(db)]);
-  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
   return {
     query,
     gap,
-    schools: schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) })).sort(byLabel),
+    // In the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+    schools: sortOptions(schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),
     // A cohort belongs to a school: with a school chosen, only its cohorts are offered. A school
     // may graduate two cohorts in one year, so the label carries the full graduation date.
     cohorts: cohortOptions(
       t,
       lang,
       cohorts.filter((c) => !query.school || c.school_id === query.school),
-    ).sort(byLabel),
+    ).sort((a, b) => compareKyrgyz(a.label, b.label)),
   };
 }
 

@@ -20,6 +20,7 @@ import { boardFacets, type BoardItem, searchVacancies } from "~/models/board.ser
 import { closeExpiredVacancies } from "~/models/vacancies.server";
 import { BOARD_SORTS, EMPLOYMENT_TYPES, WORK_MODES } from "~/domain/vacancies/options";
 import { titleMeta } from "~/utils/meta";
+import { sortOptions } from "~/domain/search/name-order";
 
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
 export const handle = SERVER_RENDERED_ONLY;
@@ -32,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = langOf(request);
   const query = parseBoardQuery(new URL(request.url).searchParams);
   const [result, facets, regions] = await Promise.all([searchVacancies(db, query), boardFacets(db), listRegions(db)]);
-  const collator = new Intl.Collator(lang);
   return {
     query,
     saveQuery: boardQueryString(query),
@@ -40,9 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canSave: user?.role === "graduate",
     employer: user?.role === "employer",
     signedIn: Boolean(user),
-    companies: facets.companies.map((c) => ({ value: c.id, label: c.name })),
+    // Companies and regions in the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+    companies: sortOptions(facets.companies.map((c) => ({ value: c.id, label: c.name }))),
     cities: facets.cities.map((c) => ({ value: c, label: c })),
-    regions: regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) })).sort((a, b) => collator.compare(a.label, b.label)),
+    regions: sortOptions(regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))),
   };
 }
 

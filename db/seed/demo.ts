@@ -14,6 +14,7 @@ import { seedOutcomes } from "./outcomes";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
 import { todayInBishkek } from "../../app/domain/calendar";
+import { kyrgyzSortKey } from "../../app/domain/search/kyrgyz-order";
 
 export const DEMO_PASSWORD = "demo-portal-2026";
 /** A known, unused invitation code so that anyone can try joining as a graduate. */
@@ -189,7 +190,16 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
       .executeTakeFirstOrThrow();
     for (let i = 0; i < 8; i++) {
       const person = randomPerson(random);
-      await db.insertInto("graduates").values({ cohort_id: cohortId, first_name: person.first, last_name: person.last, sex: person.sex }).execute();
+      await db
+        .insertInto("graduates")
+        .values({
+          cohort_id: cohortId,
+          first_name: person.first,
+          last_name: person.last,
+          name_sort_key: kyrgyzSortKey(`${person.last} ${person.first}`),
+          sex: person.sex,
+        })
+        .execute();
     }
   }
   await seedOutcomes({ db, sqlite }, random, { today, staffId });
@@ -221,7 +231,10 @@ function insertGraduates(
   }
   const schoolCohorts = [...bySchool.values()];
   const renewedUntil = addDays(new Date().toISOString(), 120);
-  const insertGraduate = sqlite.prepare("insert into graduates (cohort_id, first_name, last_name, sex, created_at, updated_at) values (?, ?, ?, ?, ?, ?)");
+  // The name's sort key is written with it (migration 0013): no second write per graduate.
+  const insertGraduate = sqlite.prepare(
+    "insert into graduates (cohort_id, first_name, last_name, name_sort_key, sex, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+  );
   const insertInvitation = sqlite.prepare(
     "insert into invitations (code, graduate_id, created_by, expires_at, used_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
   );
@@ -233,7 +246,15 @@ function insertGraduates(
       const cohort = ofSchool[Math.floor(Math.sqrt(random.next()) * ofSchool.length)]!;
       const person = randomPerson(random);
       const enrolledAt = addDays(`${cohort.graduation_date}T09:00:00.000Z`, -random.int(20, 60));
-      const { lastInsertRowid } = insertGraduate.run(cohort.id, person.first, person.last, person.sex, enrolledAt, enrolledAt);
+      const { lastInsertRowid } = insertGraduate.run(
+        cohort.id,
+        person.first,
+        person.last,
+        kyrgyzSortKey(`${person.last} ${person.first}`),
+        person.sex,
+        enrolledAt,
+        enrolledAt,
+      );
       let c = code(random);
       while (used.has(c)) c = code(random);
       used.add(c);

@@ -185,8 +185,8 @@ describe("the ways to a company's page, and the list of companies (issue 14, ite
     expect(list.status).toBe(200);
     // Only verified companies, by name, with what is open now (drafts and past deadlines are not).
     expect((list.data as { companies: unknown[] }).companies).toEqual([
-      { slug: aSlug, name: "Ала-Тоо Софт", city: "Бишкек", open_vacancies: 2 },
-      { slug: bSlug, name: "Бирге Дев", city: null, open_vacancies: 0 },
+      { slug: aSlug, name: [{ text: "Ала-Тоо Софт", hit: false }], city: "Бишкек", open_vacancies: 2, typo: false },
+      { slug: bSlug, name: [{ text: "Бирге Дев", hit: false }], city: null, open_vacancies: 0, typo: false },
     ]);
     for (const lang of LANGS) {
       expect(render(lang, vacancyPage.default, detail.data)).toContain(`href="/companies/${aSlug}"`);

@@ -63,7 +63,25 @@ describe("company pages render in every language", () => {
       expect(pub).toMatch(/rel="noopener nofollow"/);
       expect(render(lang, PublicPage, { company, vacancies: [] })).toContain(catalogs[lang]["companies.public.noVacancies"]);
 
-      render(lang, StaffList, { status: null, companies: [{ ...company, emails: ["t@alatoo.kg"] }] });
+      const staffList = render(lang, StaffList, {
+        status: null,
+        q: "ала",
+        searched: true,
+        found: 1,
+        suggestion: null,
+        companies: [
+          {
+            ...company,
+            name: [
+              { text: "Ала", hit: true },
+              { text: "-Тоо Софт", hit: false },
+            ],
+            emails: ["t@alatoo.kg"],
+          },
+        ],
+      });
+      expect(staffList).toContain("<mark>Ала</mark>-Тоо Софт");
+      expect(staffList).toContain(catalogs[lang]["listSearch.companies.label"]);
       render(lang, StaffDetail, { company, members: [{ id: 1, display_name: "Тимур", email: "t@alatoo.kg", created_at: company.created_at }] });
 
       const invited = render(lang, SignUp, { invite: { code: "abc", company: "Ала-Тоо Софт", problem: null } });

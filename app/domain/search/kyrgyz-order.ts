@@ -1,7 +1,7 @@
 // Kyrgyz alphabetical order for lists sorted by name (issue 16 item 6; docs/decisions/044-search-stemming.md):
 // ң after н, ө after о, ү after у (code-point order puts them after я). The order is the Kyrgyz
 // alphabet, Cyrillic before Latin, digits before letters, capitals not counted, as the CLDR "ky"
-// collation orders names. kyrgyzSortKey gives a string whose plain binary order is this order,
+// collation orders names; numbers by value (decision 046). kyrgyzSortKey gives a string whose plain binary order is this order,
 // for SQLite (ORDER BY a stored key, or a function returning it): better-sqlite3 has no collations.
 
 const KYRGYZ_ALPHABET = Array.from("абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя");
@@ -12,6 +12,8 @@ for (let i = 0; i < 26; i++) PRIMARY.set(String.fromCharCode(0x61 + i), String.f
 /** Letters outside both alphabets sort after them, among themselves by code point. */
 const OTHER_LETTER = "\u2fff";
 const SEPARATOR = "\u0001";
+/** Digit runs are padded to this width, so numbers up to a trillion sort by value. */
+const NUMBER_WIDTH = 12;
 
 function primaryOf(ch: string): string {
   const known = PRIMARY.get(ch);
@@ -31,7 +33,11 @@ function primaryOf(ch: string): string {
  * strings (JavaScript <, SQLite's BINARY collation).
  */
 export function kyrgyzSortKey(name: string): string {
-  const lower = name.normalize("NFC").toLowerCase();
+  // Numbers compare by value ("лицей №6" before "лицей №14"): each run of digits padded to one width.
+  const lower = name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[0-9]+/g, (d) => d.replace(/^0+(?=[0-9])/, "").padStart(NUMBER_WIDTH, "0"));
   let key = "";
   for (const ch of lower) key += primaryOf(ch);
   return `${key}\u0000${name}`;

@@ -17,6 +17,7 @@ import { staffToolsMessages } from "./staff-tools";
 import { auditFieldMessages } from "./audit-fields";
 import { employerAreaMessages } from "./employer-area";
 import { jobWordsMessages } from "./job-words";
+import { listSearchMessages } from "./list-search";
 
 export const areaMessages = {
   en: {
@@ -38,6 +39,7 @@ export const areaMessages = {
     ...auditFieldMessages.en,
     ...employerAreaMessages.en,
     ...jobWordsMessages.en,
+    ...listSearchMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -58,6 +60,7 @@ export const areaMessages = {
     ...auditFieldMessages.ru,
     ...employerAreaMessages.ru,
     ...jobWordsMessages.ru,
+    ...listSearchMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -78,5 +81,6 @@ export const areaMessages = {
     ...auditFieldMessages.ky,
     ...employerAreaMessages.ky,
     ...jobWordsMessages.ky,
+    ...listSearchMessages.ky,
   },
 };
