@@ -100,7 +100,9 @@ const preload = path.resolve("tests/support/report-react-files.cjs");
 
 describe("npm start", () => {
   it("renders with React's production build, NODE_ENV unset as on a fresh machine", async () => {
-    const server = await launch("npm", ["start", "--silent"], { NODE_OPTIONS: `--require ${preload}` });
+    // On a copy of the run's demo data: which React files load does not depend on the data, and seeding anew costs
+    // several seconds of CPU (the first start's seeding is under test below). docs/decisions/035-test-suite-speed.md
+    const server = await launch("npm", ["start", "--silent"], { NODE_OPTIONS: `--require ${preload}` }, await demoDataCopy());
     await server.ready;
     const res = await fetch(`${server.url}/vacancies`);
     expect(res.status).toBe(200);

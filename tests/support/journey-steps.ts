@@ -2,6 +2,7 @@
 // numbered screenshots per journey variant, and the helper steps other roles take on the way
 // (staff enrol or verify, an employer moves an application). Labels always come from the
 // message catalogs, never hard-coded English.
+import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -13,6 +14,7 @@ import { ru } from "~/i18n/messages/ru";
 import { expectText, expectTextContaining, screenshotPath, textOf } from "./browser";
 import { submitForm } from "./forms";
 import type { RunningServer } from "./server";
+import { signInOverHttp } from "./sign-in";
 
 export const catalogs = { ky, ru, en } as const;
 export type Lang = keyof typeof catalogs;
@@ -43,6 +45,8 @@ export type Actor = {
   width: number;
   base: string;
   errors: string[];
+  /** Takes the tab (a shared Stage): puts this person's cookies in place. Nothing to do in a context of one's own. */
+  enter: () => Promise<void>;
   goto: (path: string) => Promise<void>;
   submit: (button: string | Locator, scope?: Locator, method?: "GET" | "POST") => Promise<void>;
   /** A GET form (search, filters): waits until the address shows the query, with JavaScript on or off. */
@@ -76,6 +80,7 @@ export async function openActor(browser: Browser, server: RunningServer, o: { js
     width: o.width,
     base: server.url,
     errors,
+    enter: async () => undefined,
     goto: async (p) => {
       await page.goto(`${server.url}${p}`);
     },
@@ -87,6 +92,113 @@ export async function openActor(browser: Browser, server: RunningServer, o: { js
     close: () => context.close(),
   };
   return actor;
+}
+
+/**
+ * One browser context and tab per journey variant, shared by every person of the journey: each
+ * acts in turn with their own cookies, put in place when they next load a page (`enter`, which
+ * `goto` calls). A new context and its first page cost Chromium about as much as three page
+ * loads, and the people of a journey act one after the other (docs/decisions/035-test-suite-speed.md).
+ */
+export type Stage = { context: BrowserContext; page: Page; base: string; v: Variant; current: StageActor | null; close: () => Promise<void> };
+type StageActor = Actor & { jar: Cookie[] };
+
+export async function openStage(browser: Browser, server: RunningServer, v: Variant): Promise<Stage> {
+  const context = await browser.newContext({
+    javaScriptEnabled: v.js,
+    viewport: { width: v.width, height: v.height },
+    acceptDownloads: true,
+    extraHTTPHeaders: { "Accept-Language": v.lang },
+  });
+  const page = await context.newPage();
+  const stage: Stage = { context, page, base: server.url, v, current: null, close: () => context.close() };
+  // What goes wrong is put down to the person on the page.
+  const errors = (message: string) => stage.current?.errors.push(message);
+  page.on("pageerror", (e) => errors(e.message));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text())) errors(msg.text());
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 500) errors(`${r.status()} ${r.url()}`);
+  });
+  return stage;
+}
+
+type Cookie = Awaited<ReturnType<BrowserContext["cookies"]>>[number];
+const sessions = new Map<string, Promise<string>>();
+/** One sign-in over HTTP per demo account and server, shared by the journeys' helpers (the sign-in form itself is a step of the journeys that need it). */
+function sessionOf(base: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const key = `${base} ${email}`;
+  if (!sessions.has(key)) sessions.set(key, signInOverHttp(base, email, password));
+  return sessions.get(key)!;
+}
+
+/**
+ * A person on the stage: signed out, or (with `email`) holding a session of that account made once
+ * per file over HTTP. Their cookies are theirs alone: saved when another person takes the tab, put
+ * back when they load their next page.
+ */
+export async function actorOn(stage: Stage, email?: string, password?: string): Promise<Actor> {
+  const { context, page, v } = stage;
+  let jar: Cookie[] = [];
+  if (email) {
+    const [name, value] = (await sessionOf(stage.base, email, password)).split(/=(.*)/s) as [string, string];
+    // With the language cookie the sign-in page (?lng=) would have left: a download is asked for without the context's Accept-Language.
+    const cookie = { domain: new URL(stage.base).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" } as const;
+    jar = [
+      { ...cookie, name, value },
+      { ...cookie, name: "lng", value: v.lang },
+    ];
+  }
+  const enter = async () => {
+    if (stage.current === actor) return;
+    if (stage.current) stage.current.jar = await context.cookies();
+    await context.clearCookies();
+    if (actor.jar.length) await context.addCookies(actor.jar);
+    stage.current = actor;
+  };
+  const actor: StageActor = {
+    context,
+    page,
+    m: catalogs[v.lang],
+    lang: v.lang,
+    js: v.js,
+    width: v.width,
+    base: stage.base,
+    errors: [],
+    jar,
+    enter,
+    goto: async (p) => {
+      await enter();
+      await page.goto(`${stage.base}${p}`);
+    },
+    submit: (button, scope, method) => submitForm(page, v.js, button, scope, method),
+    search: async (button, scope, until) => {
+      await Promise.all([page.waitForURL(until), scope.getByRole("button", { name: button, exact: true }).first().click()]);
+      if (v.js) await page.waitForSelector('body[data-nav-state="idle"]');
+    },
+    // The tab stays for the next person; this one's cookies are dropped.
+    close: async () => {
+      if (stage.current === actor) {
+        await context.clearCookies();
+        stage.current = null;
+      }
+      actor.jar = [];
+    },
+  };
+  return actor;
+}
+
+/** asHelper on the stage: a demo account's helper takes the tab, does one thing and leaves. */
+export async function helperOn<T>(stage: Stage, email: string, run: (actor: Actor) => Promise<T>): Promise<T> {
+  const actor = await actorOn(stage, email);
+  try {
+    const result = await run(actor);
+    expect(actor.errors, `errors in the browser of ${email}`).toEqual([]);
+    return result;
+  } finally {
+    await actor.close();
+  }
 }
 
 /**
@@ -120,9 +232,45 @@ export function screenshots(journey: string, v: Variant) {
     lastStep = { page: actor.page, name };
     await saveScreenshot(actor.page, name);
     await expectNoSidewaysScroll(actor.page, step);
-    if (process.env.JOURNEY_TIMING) console.log(`${name}: step ${t0 - last} ms, screenshot ${Date.now() - t0} ms`);
+    if (process.env.JOURNEY_TIMING) console.log(`${name}: step ${t0 - last} ms, screenshot ${Date.now() - t0} ms, CPU so far: ${cpuSoFar()}`);
     last = Date.now();
   };
+}
+
+/**
+ * JOURNEY_TIMING: CPU seconds so far of this test process and of the processes it started (the server,
+ * Chromium), from Linux's /proc: each live process's own time plus that of its children it has reaped.
+ * /usr/bin/time around vitest misses most of Chromium's (docs/decisions/035-test-suite-speed.md).
+ */
+function cpuSoFar(): string {
+  const stat = (pid: string) => {
+    try {
+      const f = fs
+        .readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /, "")
+        .split(" ");
+      return { ppid: f[1]!, seconds: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100 };
+    } catch {
+      return null;
+    }
+  };
+  const pids = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  const parent = new Map(pids.map((pid) => [pid, stat(pid)?.ppid]));
+  const topOf = (pid: string): string | null => {
+    for (let p: string | undefined = pid, n = 0; p && n < 20; p = parent.get(p), n++) if (parent.get(p) === String(process.pid)) return p;
+    return null;
+  };
+  const own = process.cpuUsage();
+  const sums: Record<string, number> = { test: (own.user + own.system) / 1e6 };
+  for (const pid of pids) {
+    const top = topOf(pid);
+    if (!top) continue;
+    const kind = fs.readFileSync(`/proc/${top}/cmdline`, "utf8").includes("server.js") ? "server" : "chromium";
+    sums[kind] = (sums[kind] ?? 0) + (stat(pid)?.seconds ?? 0);
+  }
+  return Object.entries(sums)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(", ");
 }
 
 export async function expectNoSidewaysScroll(page: Page, step: string) {
@@ -141,9 +289,11 @@ export async function expectNoSidewaysScroll(page: Page, step: string) {
   expect(overflow, `${step}: page wider than the screen (${page.url()}): ${wide.join(" | ")}`).toBeLessThanOrEqual(0);
 }
 
-export async function signInAs(actor: Actor, email: string, password = DEMO_PASSWORD) {
+/** Signs in through the form; `onThisPage` when the sign-in page is already shown (e.g. where sign-up lands). */
+export async function signInAs(actor: Actor, email: string, password = DEMO_PASSWORD, onThisPage = false) {
   const { m } = actor;
-  await actor.goto(`/login?lng=${actor.lang}`);
+  if (onThisPage) expect(new URL(actor.page.url()).pathname).toBe("/login");
+  else await actor.goto(`/login?lng=${actor.lang}`);
   await actor.page.getByLabel(m["login.email"]).fill(email);
   await actor.page.getByLabel(m["login.password"]).fill(password);
   await actor.submit(m["login.submit"]);

@@ -8,11 +8,12 @@ import { describe, expect, it } from "vitest";
 import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
+  actorOn,
   approveVacancy,
   journeyVariants,
   knownPasswordFor,
   moveApplication,
-  openActor,
+  openStage,
   postVacancy,
   screenshots,
   signInAs,
@@ -35,9 +36,11 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       const co = COMPANIES[v.index]!;
       const title = `Junior Python developer — ${co.city} (${co.company})`;
       const shot = screenshots("employer", v);
+      // One tab for everyone in this variant, each with their own cookies (journey-steps.ts, Stage).
+      const stage = await openStage(browser, server, v);
 
       // 1. Sign up: the company account waits for the Agency's check.
-      const e = await openActor(browser, server, v);
+      const e = await actorOn(stage);
       const { m, page } = e;
       await e.goto(`/signup?lng=${v.lang}`);
       await page.getByLabel(m["signup.name"]).fill(co.person);
@@ -49,15 +52,14 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       // Sign-up answers alike whether or not the address had an account, so it does not sign
       // anyone in: the new employer signs in next (issue 13, item 14).
       expect(new URL(page.url()).pathname).toBe("/login");
-      await signInAs(e, co.email, "company-secret-2026");
+      await signInAs(e, co.email, "company-secret-2026", true);
       // …and lands on its dashboard, told what it can do while it waits (issue 14).
-      await e.goto("/employer");
+      expect(new URL(page.url()).pathname).toBe("/employer");
       await expectText(page.locator("#verification-title"), m["employerStart.pendingTitle"]);
       await shot(e, "signed-up");
 
-      // 2. Staff (signed in in a second browser context) verify the company.
-      const staff = await openActor(browser, server, v);
-      await signInAs(staff, "staff@demo.kg");
+      // 2. Staff (with their own session) verify the company.
+      const staff = await actorOn(stage, "staff@demo.kg");
       await staff.goto("/staff/companies");
       await Promise.all([staff.page.waitForURL(/\/staff\/companies\/\d+$/), staff.page.getByRole("link", { name: co.company }).first().click()]);
       await staff.submit(staff.m["companies.staff.verify"]);
@@ -80,6 +82,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       await shot(staff, "staff-approved");
       expect(staff.errors).toEqual([]);
       await staff.close();
+      // Asked with no one's cookies (the staff's were dropped, the employer's are put back on its next page): the public board.
       const board = await page.request.get(`${server.url}/vacancies/${vacancyId}`);
       expect(board.status()).toBe(200);
 
@@ -113,8 +116,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
 
       // 7. The graduate sees the invitation, finds the vacancy among jobs for them and accepts by applying.
       const email = await knownPasswordFor(server, slug);
-      const g = await openActor(browser, server, v);
-      await signInAs(g, email);
+      const g = await actorOn(stage, email);
       await g.goto("/me/jobs");
       expect(await findOnPages(g.page, vacancyId), "the vacancy is among the graduate's jobs").toBe(true);
       const job = g.page.locator(".match-card", { has: g.page.locator(`a[href="/vacancies/${vacancyId}"]`) });
@@ -138,7 +140,7 @@ describe.skipIf(!hasChromium)("employer journey in a real browser", () => {
       await expectTextContaining(page.locator("main"), name);
       await shot(e, "hires");
       expect(e.errors).toEqual([]);
-      await e.close();
+      await stage.close();
     }, 180_000);
   }
 

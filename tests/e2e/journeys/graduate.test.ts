@@ -9,18 +9,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
 import {
+  actorOn,
   addSkill,
-  asHelper,
   dueCohortOf,
   enrolGraduate,
+  helperOn,
   joinWithCode,
   journeyVariants,
   moveApplication,
-  openActor,
+  openStage,
   pressAndLand,
   readDb,
   screenshots,
-  signInAs,
   tabTo,
   variantTitle,
 } from "../../support/journey-steps";
@@ -64,14 +64,16 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       // The demo employer's open vacancy the graduate will find on the board.
       const vacancy = openVacancyOfDemoEmployer();
 
+      // One tab for everyone in this variant, each with their own cookies (journey-steps.ts, Stage).
+      const stage = await openStage(browser, server, v);
+
       // 1. Invitation: staff enrol the graduate and hand over the code. (The placement
-      // officer stays signed in in a second browser context for the follow-up at the end.)
-      const staff = await openActor(browser, server, v);
-      await signInAs(staff, "staff@demo.kg");
+      // officer keeps their session for the follow-up at the end.)
+      const staff = await actorOn(stage, "staff@demo.kg");
       const code = await enrolGraduate(staff, { cohortId, first: who.first, last: who.last });
       await shot(staff, "staff-enrol");
 
-      const g = await openActor(browser, server, v);
+      const g = await actorOn(stage);
       const { m, page } = g;
       await joinWithCode(g, code, who);
       await shot(g, "joined");
@@ -106,7 +108,8 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await shot(g, "project-image");
 
       // 4. Published: a visitor (no sign-in) opens the public page and the printable CV.
-      const visitor = await openActor(browser, server, v);
+      const visitor = await actorOn(stage);
+      await visitor.enter();
       const response = await visitor.page.goto(`${server.url}/g/${who.slug}?lng=${v.lang}`);
       expect(response?.status()).toBe(200);
       await expectText(visitor.page.locator("main h1"), fullName);
@@ -143,7 +146,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await shot(g, "applied");
 
       // 7. The employer screens the application; the graduate sees the new status.
-      await asHelper(browser, server, v, "employer@demo.kg", async (employer) => {
+      await helperOn(stage, "employer@demo.kg", async (employer) => {
         await moveApplication(employer, fullName, ["screening"]);
         await shot(employer, "employer-screening");
       });
@@ -164,7 +167,8 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await shot(staff, "staff-survey-link");
 
       // …which the graduate opens without signing in and answers: a slip first, then right.
-      const s = await openActor(browser, server, v);
+      const s = await actorOn(stage);
+      await s.enter();
       expect((await s.page.goto(surveyUrl))?.status()).toBe(200);
       await expectText(s.page.locator("h1"), s.m["outcomes.survey.title"]);
       await s.page.getByLabel(s.m["outcomes.survey.code.employed"]).check();
@@ -194,7 +198,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       await expectText(staff.page.locator("main h1"), staff.m["outcomes.followUp.title"]);
       expect(await staff.page.locator(".follow-up-table tbody tr", { hasText: fullName }).count()).toBe(0);
       expect(staff.errors).toEqual([]);
-      await staff.close();
+      await stage.close();
     }, 180_000);
   }
 
@@ -206,9 +210,10 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
     const shot = screenshots("graduate-keyboard", v);
     const cohortId = dueCohortOf(server, "ipk-tokmok");
     const vacancy = openVacancyOfDemoEmployer();
-    const code = await asHelper(browser, server, v, "staff@demo.kg", (staff) => enrolGraduate(staff, { cohortId, first: who.first, last: who.last }));
+    const stage = await openStage(browser, server, v);
+    const code = await helperOn(stage, "staff@demo.kg", (staff) => enrolGraduate(staff, { cohortId, first: who.first, last: who.last }));
 
-    const g = await openActor(browser, server, v);
+    const g = await actorOn(stage);
     const { m, page } = g;
     const field = (label: string) => page.getByLabel(label, { exact: true });
     await g.goto(`/join?lng=${v.lang}`);
@@ -265,7 +270,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
     await expectText(page.locator("main .pill").first(), m["applications.status.applied"]);
     await shot(g, "applied");
     expect(g.errors).toEqual([]);
-    await g.close();
+    await stage.close();
   }, 180_000);
 });
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import { useServerAndBrowser } from "../../support/e2e";
-import { approveVacancy, asHelper, journeyVariants, openActor, postVacancy, screenshots, signInAs, variantTitle } from "../../support/journey-steps";
+import { actorOn, approveVacancy, helperOn, journeyVariants, openStage, postVacancy, screenshots, variantTitle } from "../../support/journey-steps";
 
 const PEOPLE = [
   [
@@ -41,9 +41,10 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       const people = PEOPLE[v.index]!;
       const [graduate] = people;
       const shot = screenshots("staff", v);
-      const s = await openActor(browser, server, v);
+      // One tab for the variant: the staff member, and the employer who sends a vacancy, each with their own session (journey-steps.ts, Stage).
+      const stage = await openStage(browser, server, v);
+      const s = await actorOn(stage, "staff@demo.kg");
       const { m, page } = s;
-      await signInAs(s, "staff@demo.kg");
 
       // 1. Import a cohort CSV: the dry run reports 2 accepted and 1 rejected; confirming makes codes.
       await s.goto("/staff/import");
@@ -78,7 +79,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       // 3. Moderate: a vacancy an employer sent for review is approved and goes public (the
       // demo company of employer2@demo.kg is not trusted, so its vacancies wait for review).
       const title = `Стажёр-тестировщик ${v.index + 1} — ${graduate.last}`;
-      const vacancyId = await asHelper(browser, server, v, "employer2@demo.kg", (employer) =>
+      const vacancyId = await helperOn(stage, "employer2@demo.kg", (employer) =>
         postVacancy(employer, {
           title,
           city: "Бишкек",
@@ -179,7 +180,7 @@ describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
       expect(await exported.first().locator("td:nth-child(3) code").innerText()).toBe("outcomes.export");
       await shot(s, "audit-export");
       expect(s.errors).toEqual([]);
-      await s.close();
+      await stage.close();
     }, 180_000);
   }
 });
