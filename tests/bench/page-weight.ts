@@ -126,7 +126,7 @@ export async function discoverPages(baseUrl: string, start: readonly string[], c
 /**
  * The first-load JavaScript of a page as its HTML asks for it, over HTTP without a browser (fast enough
  * to walk every page of every role): the module scripts and module preloads it names, with what those
- * import from /build/, each gzipped here. The page-weight test checks it against Chromium's count.
+ * import from /build/, each gzipped here. The page weight test (tests/e2e/page-tours.test.ts) checks it against Chromium's count.
  */
 export async function firstLoadJsKb(
   baseUrl: string,

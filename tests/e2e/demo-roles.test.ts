@@ -1,12 +1,13 @@
 // Each demo role signs in, switches language and signs out, in a real browser, with
 // JavaScript on and off, on a 360 px phone and on a desktop.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
 import { hasChromium, screenshotPath, expectText, openMainMenu } from "../support/browser";
 import { useServerAndBrowser } from "../support/e2e";
+import { saveScreenshot } from "../support/journey-steps";
 
 const catalogs = { ky, ru, en };
 const ROLES = [
@@ -51,8 +52,17 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         });
         const from = catalogs[variant.from];
         const to = catalogs[variant.to];
-        const shot = (step: string) =>
-          page.screenshot({ path: screenshotPath(`roles-${role.email}-${variant.js ? "js" : "nojs"}-${variant.width}-${step}`), fullPage: true });
+        // Screenshots are for people, never a check: written with SCREENSHOTS=1, and for the page a
+        // failing test stopped on (docs/decisions/035-test-suite-speed.md).
+        const name = (step: string) => `roles-${role.email}-${variant.js ? "js" : "nojs"}-${variant.width}-${step}`;
+        let lastStep = "start";
+        onTestFailed(async () => {
+          if (!page.isClosed()) await page.screenshot({ path: screenshotPath(name(`${lastStep}-then-failed`)), fullPage: true }).catch(() => undefined);
+        });
+        const shot = async (step: string) => {
+          lastStep = step;
+          await saveScreenshot(page, name(step));
+        };
 
         await page.goto(`${env.server.url}/login?lng=${variant.from}`);
         await expectText(page.locator("main h1"), from["login.title"]);

@@ -16,6 +16,7 @@ import { hasChromium, screenshotPath } from "../support/browser";
 import { extractLinks } from "../support/crawler";
 import { useServerAndBrowser } from "../support/e2e";
 import { submitForm } from "../support/forms";
+import { saveScreenshot } from "../support/journey-steps";
 
 const PASSWORD = "demo-portal-2026";
 const WIDTH = 360;
@@ -43,7 +44,8 @@ type Role = (typeof ROLES)[number]["role"];
  */
 const NOT_REACHED_BY_LINKS: Record<string, string> = {
   $: "the not-found page has no action control",
-  "reset.$token": "reached only from a one-time link staff hand over (its form is checked in tests/e2e/errors-in-place.test.ts)",
+  "reset.$token":
+    "reached only from a one-time link staff hand over (the link and its form are checked in process: tests/integration/staff-admin.test.ts, «staff-issued one-time password reset links»)",
   "survey.$token": "reached from a one-time link; visited below after staff make one on the follow-up list",
   "survey.thanks": "reached only after answering a survey; it has no action control",
   "staff.import.$id": "reached after uploading a CSV; visited below after staff upload one",
@@ -250,8 +252,14 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         await check(contexts[0]!, "visitor", survey);
         visited.add("survey.$token");
       }
+      // Done with this role: an open tab keeps Chromium busy drawing it (the visitor's stays for the survey above).
+      if (r.role !== "visitor") {
+        tabs.delete(`${r.role} 0`);
+        tabs.delete(`${r.role} 1`);
+        await context.close();
+      }
     }
-    for (const c of contexts) await c.close();
+    for (const c of contexts) await c.close().catch(() => undefined);
 
     // Every page route is visited or named with its reason.
     const missing = routes.filter((r) => !visited.has(r) && !(r in NOT_REACHED_BY_LINKS));
@@ -292,14 +300,14 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         expect(await page.locator("main .section-nav__tabs").isVisible(), `${href}: the tabs are folded away`).toBe(false);
         const active = (await menu.locator("a.is-active").textContent())?.trim();
         expect((await menu.locator(".section-nav__current").textContent())?.trim(), `${href}: the closed menu names the current section`).toBe(active);
-        if (n === 0) await page.screenshot({ path: screenshotPath(`phone-nav-${area.email}-closed-360`) });
+        if (n === 0) await saveScreenshot(page, `phone-nav-${area.email}-closed-360`, false);
       }
       // The header's own links are folded too; its "Menu" opens without JavaScript and leads on.
       const siteMenu = page.locator("header details.site-menu");
       expect(await siteMenu.locator(".main-nav").isVisible(), "the header's links are folded on a phone").toBe(false);
       await siteMenu.locator("summary").click();
       expect(await siteMenu.locator(".main-nav a[href='/notifications']").isVisible(), "the header's menu opens").toBe(true);
-      await page.screenshot({ path: screenshotPath(`phone-header-${area.email}-open-360`) });
+      await saveScreenshot(page, `phone-header-${area.email}-open-360`, false);
       await siteMenu.locator("summary").click();
 
       // It opens and leads on, without JavaScript: from the last section back to the first.
@@ -307,7 +315,7 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       await menu.locator("summary").click();
       const first = menu.locator(".section-nav__list a").first();
       expect(await first.isVisible()).toBe(true);
-      await page.screenshot({ path: screenshotPath(`phone-nav-${area.email}-open-360`), fullPage: true });
+      await saveScreenshot(page, `phone-nav-${area.email}-open-360`);
       const name = (await first.textContent())!.trim();
       await Promise.all([page.waitForEvent("load"), first.click()]);
       expect(new URL(page.url()).pathname).toBe(sections[0]);
@@ -326,7 +334,7 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       const tabs = desk.locator("main .section-nav__tabs a");
       expect(await tabs.count()).toBe(sections.length);
       for (let i = 0; i < sections.length; i++) expect(await tabs.nth(i).isVisible()).toBe(true);
-      await desk.screenshot({ path: screenshotPath(`phone-nav-${area.email}-1280`) });
+      await saveScreenshot(desk, `phone-nav-${area.email}-1280`, false);
       await wide.close();
     }
     expect(problems).toEqual([]);
