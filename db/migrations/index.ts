@@ -10,6 +10,7 @@ import * as m0007 from "./0007_outcome_dashboard";
 import * as m0008 from "./0008_outcome_changes";
 import * as m0009 from "./0009_company_identity_changes";
 import * as m0011 from "./0011_skill_evidence_levels";
+import * as m0012 from "./0012_search_loose_terms";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_outcome_changes": m0008,
   "0009_company_identity_changes": m0009,
   "0011_skill_evidence_levels": m0011,
+  "0012_search_loose_terms": m0012,
 };
