@@ -28,6 +28,8 @@ export type BoardItem = {
   salary_max: number | null;
   deadline: string | null;
   published_at: string;
+  /** The description (rich text), for a snippet of what a search matched. */
+  description: string;
   skills: { id: number; name_ky: string; name_ru: string; name_en: string }[];
 };
 
@@ -43,6 +45,8 @@ export type BoardResult = {
   alsoWords: string[];
   /** Nothing matched the text, but this corrected text finds something ("did you mean"). */
   suggestion: string | null;
+  /** The results matched only near spellings of a name (one typo): these. */
+  near: string[];
 };
 
 const TOP_SKILLS = 6;
@@ -57,7 +61,7 @@ const VACANCIES_INDEX: FullTextIndex = {
 };
 
 type BoardSearch = Partial<BoardQuery> & { publishedAfter?: string; publishedUntil?: string; onlyIds?: number[]; pageSize?: number };
-type BoardPage = Omit<BoardResult, "alsoWords" | "suggestion">;
+type BoardPage = Omit<BoardResult, "alsoWords" | "suggestion" | "near">;
 
 /**
  * The board's search: the text in tiers (exact, then stems, other script, job words and skill
@@ -73,7 +77,7 @@ export async function searchVacancies(db: DB, query: BoardSearch): Promise<Board
   const outcome = await searchInTiers(db, VACANCIES_INDEX, q, (plan) => boardPage(db, query, q, skill, unknownSkill, plan), {
     fallbacks: !unknownSkill && !query.onlyIds,
   });
-  return { ...outcome.result, alsoWords: outcome.alsoWords, suggestion: outcome.suggestion };
+  return { ...outcome.result, alsoWords: outcome.alsoWords, suggestion: outcome.suggestion, near: outcome.near };
 }
 
 async function boardPage(db: DB, query: BoardSearch, q: string, skill: SkillRef | null, unknownSkill: boolean, plan: TextSearch): Promise<BoardPage> {
@@ -122,7 +126,7 @@ async function boardPage(db: DB, query: BoardSearch, q: string, skill: SkillRef 
   const { rows } = await sql<Omit<BoardItem, "skills">>`${withHits}select v.id, v.title, c.name as company_name, c.slug as company_slug, v.city,
       r.name_ky as region_ky, r.name_ru as region_ru, r.name_en as region_en, v.employment_type, v.work_mode,
       case when v.salary_hidden = 0 then v.salary_min end as salary_min, case when v.salary_hidden = 0 then v.salary_max end as salary_max,
-      v.deadline, v.published_at
+      v.deadline, v.published_at, v.description
     from ${from} left join regions r on r.id = v.region_id
     where ${where}
     order by ${orderBy} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);

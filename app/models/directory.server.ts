@@ -79,8 +79,10 @@ export type DirectoryResult = {
   alsoWords: string[];
   /** Nothing matched the text, but this corrected text finds something ("did you mean"). */
   suggestion: string | null;
+  /** The results matched only near spellings of a name (one typo): these. */
+  near: string[];
 };
-type DirectoryPage = Omit<DirectoryResult, "alsoWords" | "suggestion">;
+type DirectoryPage = Omit<DirectoryResult, "alsoWords" | "suggestion" | "near">;
 
 /** Ids of the graduates who claim the skill or used it in a portfolio project (computed once per query). */
 function holdersOf(skillId: number): RawBuilder<unknown> {
@@ -109,7 +111,7 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   const outcome = await searchInTiers(db, GRADUATES_INDEX, q, (plan) => directoryPage(db, viewer, query, q, skill, unknownSkill, plan), {
     fallbacks: !unknownSkill,
   });
-  return { ...outcome.result, alsoWords: outcome.alsoWords, suggestion: outcome.suggestion };
+  return { ...outcome.result, alsoWords: outcome.alsoWords, suggestion: outcome.suggestion, near: outcome.near };
 }
 
 async function directoryPage(

@@ -233,6 +233,8 @@ export type TextSearchOutcome<R> = {
   alsoWords: string[];
   /** Nothing matched, but this corrected text finds something. */
   suggestion: string | null;
+  /** The results are typo-tier hits: the near spellings they matched (else empty). */
+  near: string[];
 };
 
 /**
@@ -249,16 +251,16 @@ export async function searchInTiers<R extends { total: number }>(
 ): Promise<TextSearchOutcome<R>> {
   const plan = await planTextSearch(db, index, q);
   const result = await run(plan);
-  if (result.total > 0 || !plan.searching || options.fallbacks === false) return { result, alsoWords: plan.alsoWords, suggestion: null };
+  if (result.total > 0 || !plan.searching || options.fallbacks === false) return { result, alsoWords: plan.alsoWords, suggestion: null, near: [] };
   const typo = await planTypoSearch(db, index, q);
   if (typo) {
     const near = await run(typo);
-    if (near.total > 0) return { result: near, alsoWords: typo.alsoWords, suggestion: null };
+    if (near.total > 0) return { result: near, alsoWords: typo.alsoWords, suggestion: null, near: typo.alsoWords };
   }
   const corrected = await correctedText(db, index, q);
   if (corrected) {
     const found = await run(await planTextSearch(db, index, corrected));
-    if (found.total > 0) return { result, alsoWords: plan.alsoWords, suggestion: corrected };
+    if (found.total > 0) return { result, alsoWords: plan.alsoWords, suggestion: corrected, near: [] };
   }
-  return { result, alsoWords: plan.alsoWords, suggestion: null };
+  return { result, alsoWords: plan.alsoWords, suggestion: null, near: [] };
 }

@@ -16,6 +16,7 @@ import { applicationStepsMessages } from "./application-steps";
 import { staffToolsMessages } from "./staff-tools";
 import { auditFieldMessages } from "./audit-fields";
 import { employerAreaMessages } from "./employer-area";
+import { searchMessages } from "./search";
 
 export const areaMessages = {
   en: {
@@ -36,6 +37,7 @@ export const areaMessages = {
     ...staffToolsMessages.en,
     ...auditFieldMessages.en,
     ...employerAreaMessages.en,
+    ...searchMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -55,6 +57,7 @@ export const areaMessages = {
     ...staffToolsMessages.ru,
     ...auditFieldMessages.ru,
     ...employerAreaMessages.ru,
+    ...searchMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -74,5 +77,6 @@ export const areaMessages = {
     ...staffToolsMessages.ky,
     ...auditFieldMessages.ky,
     ...employerAreaMessages.ky,
+    ...searchMessages.ky,
   },
 };
