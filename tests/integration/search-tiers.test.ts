@@ -144,3 +144,19 @@ describe("property: adding a word to a vacancy's text never makes it disappear f
     expect(checked).toBeGreaterThan(20);
   });
 });
+
+describe("the staff graduate list on the demo data", () => {
+  it("finds what the Cyrillic surname finds when typed in Latin, inflected or with one typo; and an invitation code", async () => {
+    const { findGraduatesForStaff } = await import("~/models/verification.server");
+    const base = await findGraduatesForStaff(c.db, "Токтогулов", 200);
+    expect(base.total).toBeGreaterThan(0);
+    for (const v of ["Toktogulov", "Токтогулова", "Токтогулв"])
+      expectCovers(
+        base.graduates.map((g) => g.id),
+        (await findGraduatesForStaff(c.db, v, 200)).graduates.map((g) => g.id),
+        `staff list: Токтогулов → ${v}`,
+      );
+    const code = await c.db.selectFrom("invitations").select(["code", "graduate_id"]).orderBy("id").executeTakeFirstOrThrow();
+    expect((await findGraduatesForStaff(c.db, code.code.toLowerCase())).graduates[0]?.id).toBe(code.graduate_id);
+  });
+});
