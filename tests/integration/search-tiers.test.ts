@@ -160,3 +160,33 @@ describe("the staff graduate list on the demo data", () => {
     expect((await findGraduatesForStaff(c.db, code.code.toLowerCase())).graduates[0]?.id).toBe(code.graduate_id);
   });
 });
+
+describe("hostile and odd text", () => {
+  it("never throws on any of the three searches, in any tier (typed FTS5 syntax stays plain words)", async () => {
+    const { findGraduatesForStaff } = await import("~/models/verification.server");
+    const payloads = [
+      '"',
+      'NEAR("a" "b", 1)',
+      "title: x",
+      "{title description}: x",
+      "a OR b AND NOT c",
+      "-x ^y *z",
+      "x".repeat(300),
+      "ё".repeat(70),
+      Array.from({ length: 30 }, (_, i) => `слово${i}`).join(" "),
+      "1С Битрикс",
+      "C++ c# .NET",
+      "Pythonист джаваскриптер",
+      "שלום مرحبا",
+      "😀 💼",
+      "\u0000\u0001",
+      "Токтогулв Жылдызз Разрабочик",
+      "иштеп чыгуучу иштеп чыгуучу иштеп",
+    ];
+    for (const q of payloads) {
+      await expect(searchVacancies(c.db, { q }), q).resolves.toBeTruthy();
+      await expect(searchGraduates(c.db, staff, { q }), q).resolves.toBeTruthy();
+      await expect(findGraduatesForStaff(c.db, q), q).resolves.toBeTruthy();
+    }
+  });
+});
