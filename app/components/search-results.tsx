@@ -12,7 +12,11 @@ export function Marked({ parts }: { parts: readonly HighlightSegment[] }) {
 }
 
 /** "Did you mean …?" and the near spellings used, when a search needed them. */
-export function SearchNotes({ suggestion, suggestionHref, near }: { suggestion: string | null; suggestionHref: string | null; near: readonly string[] }) {
+/**
+ * The near spellings themselves are not shown: they come from the whole index, which also holds
+ * rows this viewer may not see (private profiles, unpublished vacancies).
+ */
+export function SearchNotes({ suggestion, suggestionHref, near }: { suggestion: string | null; suggestionHref: string | null; near: boolean }) {
   const { t } = useT();
   return (
     <>
@@ -21,7 +25,7 @@ export function SearchNotes({ suggestion, suggestionHref, near }: { suggestion: 
           <Link to={suggestionHref}>{t("search.didYouMean", { text: suggestion })}</Link>
         </p>
       ) : null}
-      {near.length ? <p className="small muted">{t("search.nearSpelling", { words: near.join(", ") })}</p> : null}
+      {near ? <p className="small muted">{t("search.nearSpelling")}</p> : null}
     </>
   );
 }

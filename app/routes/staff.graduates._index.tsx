@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     q,
     total: found.total,
-    near: found.near,
+    near: found.near.length > 0,
     suggestion: found.suggestion,
     suggestionHref: found.suggestion ? `/staff/graduates?${new URLSearchParams({ q: found.suggestion })}` : null,
     graduates: found.graduates.map((g) => ({

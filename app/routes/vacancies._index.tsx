@@ -70,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       pages: result.pages,
       unknownSkill: result.unknownSkill,
       suggestion: result.suggestion,
-      near: result.near,
+      near: result.near.length > 0,
       skill: result.skill ? pick(result.skill, "name", lang) : null,
     },
     suggestionHref: result.suggestion ? `/vacancies?${suggested}` : null,

@@ -3,7 +3,7 @@ import type { AreaMessages } from "./area";
 
 const en = {
   "search.didYouMean": "Did you mean “{text}”?",
-  "search.nearSpelling": "Nothing matched exactly: these results match a near spelling ({words}).",
+  "search.nearSpelling": "Nothing matched as typed: these results match a near spelling.",
   "search.staffFound": "Graduates found: {n}",
 };
 
@@ -11,12 +11,12 @@ export const searchMessages: AreaMessages<typeof en> = {
   en,
   ru: {
     "search.didYouMean": "Возможно, вы имели в виду «{text}»?",
-    "search.nearSpelling": "Точных совпадений нет: найдено по близкому написанию ({words}).",
+    "search.nearSpelling": "Точных совпадений нет: найдено по близкому написанию.",
     "search.staffFound": "Найдено выпускников: {n}",
   },
   ky: {
     "search.didYouMean": "Балким, «{text}» деп издегиңиз келгендир?",
-    "search.nearSpelling": "Так дал келгендер жок: окшош жазылыш боюнча табылды ({words}).",
+    "search.nearSpelling": "Так дал келгендер жок: окшош жазылыш боюнча табылды.",
     "search.staffFound": "Табылган бүтүрүүчүлөр: {n}",
   },
 };
