@@ -48,7 +48,7 @@ export default function StaffGraduatesPage() {
         <SubmitButton>{t("admin.skills.searchSubmit")}</SubmitButton>
       </Form>
       <h2>{t("verify.results")}</h2>
-      {q.trim() ? <p role="status">{t("search.staffFound", { n: formatNumber(lang, total) })}</p> : null}
+      {q.trim() ? <p role="status">{t("directory.found", { n: formatNumber(lang, total) })}</p> : null}
       <SearchNotes suggestion={suggestion} suggestionHref={suggestionHref} near={near} />
       {graduates.length === 0 ? (
         <p className="muted">{t("verify.noResults")}</p>

@@ -4,7 +4,6 @@ import type { AreaMessages } from "./area";
 const en = {
   "search.didYouMean": "Did you mean “{text}”?",
   "search.nearSpelling": "Nothing matched as typed: these results match a near spelling.",
-  "search.staffFound": "Graduates found: {n}",
 };
 
 export const searchMessages: AreaMessages<typeof en> = {
@@ -12,11 +11,9 @@ export const searchMessages: AreaMessages<typeof en> = {
   ru: {
     "search.didYouMean": "Возможно, вы имели в виду «{text}»?",
     "search.nearSpelling": "Точных совпадений нет: найдено по близкому написанию.",
-    "search.staffFound": "Найдено выпускников: {n}",
   },
   ky: {
     "search.didYouMean": "Балким, «{text}» деп издегиңиз келгендир?",
     "search.nearSpelling": "Так дал келгендер жок: окшош жазылыш боюнча табылды.",
-    "search.staffFound": "Табылган бүтүрүүчүлөр: {n}",
   },
 };
