@@ -13,6 +13,7 @@ import { backupPortal, restoreDatabase, restorePortal } from "./backup";
 import { type Connection, migrateToLatest, openDatabase } from "./connection";
 import { removeDemoData } from "./seed/demo-removal";
 import { seedIfEmpty } from "./seed/index";
+import { rebuildSearchIndexesIfAsked } from "../app/models/search-index.server";
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
   connection = c;
   const applied = await migrateToLatest(c.db);
   console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  const rebuilt = await rebuildSearchIndexesIfAsked(c.db);
+  if (rebuilt) console.log(`search indexes rebuilt: ${rebuilt.graduates} graduates, ${rebuilt.vacancies} vacancies in ${rebuilt.ms} ms`);
   if (command === "migrate") return;
   if (command === "seed") {
     const started = Date.now();

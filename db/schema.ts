@@ -231,6 +231,12 @@ export interface GraduatesFtsTable {
   about: string;
   projects: string;
   skills: string;
+  /** The loose forms (stems, script keys) of the column of the same name (migration 0012, docs/decisions/045). */
+  name_terms: string;
+  headline_terms: string;
+  about_terms: string;
+  projects_terms: string;
+  skills_terms: string;
 }
 
 export interface CsvImportsTable extends Timestamps {
@@ -351,6 +357,11 @@ export interface VacanciesFtsTable {
   description: string;
   company: string;
   skills: string;
+  /** The loose forms (stems, script keys) of the column of the same name (migration 0012, docs/decisions/045). */
+  title_terms: string;
+  description_terms: string;
+  company_terms: string;
+  skills_terms: string;
 }
 
 export interface SavedSearchesTable extends Timestamps {

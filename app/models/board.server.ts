@@ -7,7 +7,7 @@ import type { EmploymentType, WorkMode } from "@db/schema";
 import type { BoardQuery } from "~/domain/vacancies/board-query";
 import type { FeedItem } from "~/domain/vacancies/feed";
 import type { BoardSort } from "~/domain/vacancies/options";
-import { planTextSearch } from "./full-text.server";
+import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
 
 export const BOARD_PAGE_SIZE = 20;
@@ -28,6 +28,8 @@ export type BoardItem = {
   salary_max: number | null;
   deadline: string | null;
   published_at: string;
+  /** The description (rich text), for a snippet of what a search matched. */
+  description: string;
   skills: { id: number; name_ky: string; name_ru: string; name_en: string }[];
 };
 
@@ -39,32 +41,53 @@ export type BoardResult = {
   sort: BoardSort;
   skill: SkillRef | null;
   unknownSkill: boolean;
+  /** Words the results also matched (job words, skill aliases, near spellings), for highlighting. */
+  alsoWords: string[];
+  /** Nothing matched the text, but this corrected text finds something ("did you mean"). */
+  suggestion: string | null;
+  /** The results matched only near spellings of a name (one typo): these. */
+  near: string[];
 };
 
-/** bm25 weights of the columns title, description, company, skills. */
-const BM25_WEIGHTS = sql.raw("10.0, 1.0, 4.0, 5.0");
 const TOP_SKILLS = 6;
-const VACANCIES_INDEX = {
+const VACANCIES_INDEX: FullTextIndex = {
   table: "vacancies_fts",
-  weights: BM25_WEIGHTS,
+  vocab: "vacancies_fts_vocab",
+  // Typos are forgiven in company and skill names (docs/product.md §14).
+  columns: { exact: ["title", "description", "company", "skills"], names: ["company", "skills"] },
+  // bm25 weights of title, description, company, skills.
+  weights: [10, 1, 4, 5],
   holders: (skillId: number) => sql`select vacancy_id as id from vacancy_skills where skill_id = ${skillId}`,
-} as const;
+};
 
-export async function searchVacancies(
-  db: DB,
-  query: Partial<BoardQuery> & { publishedAfter?: string; publishedUntil?: string; onlyIds?: number[]; pageSize?: number },
-): Promise<BoardResult> {
-  const pageSize = query.pageSize ?? BOARD_PAGE_SIZE;
+type BoardSearch = Partial<BoardQuery> & { publishedAfter?: string; publishedUntil?: string; onlyIds?: number[]; pageSize?: number };
+type BoardPage = Omit<BoardResult, "alsoWords" | "suggestion" | "near">;
+
+/**
+ * The board's search: the text in tiers (exact, then stems, other script, job words and skill
+ * aliases; one typo in company and skill names when nothing else matched; "did you mean"), with
+ * the filters and order (app/models/full-text.server.ts). Saved-search checks (`onlyIds`) skip
+ * the typo tier and the suggestion: they run for every search whenever a vacancy opens.
+ */
+export async function searchVacancies(db: DB, query: BoardSearch): Promise<BoardResult> {
   const q = (query.q ?? "").trim();
   const skillText = (query.skill ?? "").trim();
   const skill = skillText ? await resolveSkillText(db, skillText) : null;
   const unknownSkill = Boolean(skillText) && !skill;
+  const outcome = await searchInTiers(db, VACANCIES_INDEX, q, (plan) => boardPage(db, query, q, skill, unknownSkill, plan), {
+    fallbacks: !unknownSkill && !query.onlyIds,
+  });
+  return { ...outcome.result, alsoWords: outcome.alsoWords, suggestion: outcome.suggestion, near: outcome.near };
+}
+
+async function boardPage(db: DB, query: BoardSearch, q: string, skill: SkillRef | null, unknownSkill: boolean, plan: TextSearch): Promise<BoardPage> {
+  const pageSize = query.pageSize ?? BOARD_PAGE_SIZE;
   // Text that as a whole names a skill ("C#", "питон"): vacancies asking for it match even when
   // the word is nowhere in their text (app/models/full-text.server.ts).
-  const { searching, withHits: hitsFor } = await planTextSearch(db, VACANCIES_INDEX, q);
+  const { searching, withHits: hitsFor } = plan;
   const requested = query.sort ?? (searching ? "relevance" : "newest");
   const sort: BoardSort = requested === "relevance" && !searching ? "newest" : requested;
-  const empty = (): BoardResult => ({ items: [], total: 0, pages: 1, page: 1, sort, skill, unknownSkill });
+  const empty = (): BoardPage => ({ items: [], total: 0, pages: 1, page: 1, sort, skill, unknownSkill });
   if (unknownSkill || (q && !searching)) return empty();
 
   const withHits = hitsFor(sort === "relevance");
@@ -94,7 +117,8 @@ export async function searchVacancies(
   // Every order ends with the id, so equal keys never shuffle between pages.
   const shownSalary = sql`case when v.salary_hidden = 0 then coalesce(v.salary_max, v.salary_min) end`;
   const orderBy = {
-    relevance: sql`h.holder desc, coalesce(h.score, 0), v.published_at desc, v.id desc`,
+    // Holders of a skill the text names, then exact above loose above typo hits, then bm25.
+    relevance: sql`h.holder desc, h.tier, coalesce(h.score, 0), v.published_at desc, v.id desc`,
     newest: sql`v.published_at desc, v.id desc`,
     deadline: sql`v.deadline is null, v.deadline, v.id`,
     salary: sql`${shownSalary} is null, ${shownSalary} desc, v.id desc`,
@@ -102,7 +126,7 @@ export async function searchVacancies(
   const { rows } = await sql<Omit<BoardItem, "skills">>`${withHits}select v.id, v.title, c.name as company_name, c.slug as company_slug, v.city,
       r.name_ky as region_ky, r.name_ru as region_ru, r.name_en as region_en, v.employment_type, v.work_mode,
       case when v.salary_hidden = 0 then v.salary_min end as salary_min, case when v.salary_hidden = 0 then v.salary_max end as salary_max,
-      v.deadline, v.published_at
+      v.deadline, v.published_at, v.description
     from ${from} left join regions r on r.id = v.region_id
     where ${where}
     order by ${orderBy} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);

@@ -4,7 +4,7 @@
 import type { DB } from "@db/connection";
 import { type CheckedFile, checkCsvText, type ExistingGraduates, type Plan, planImport } from "~/domain/csv";
 import { recordAudit } from "./audit.server";
-import { refreshGraduateSearch } from "./graduate-search.server";
+import { refreshGraduatesSearch } from "./search-index.server";
 import { insertGraduateWithInvitation } from "./invitations.server";
 
 export const IMPORT_AUDIT_ACTION = "graduate.import";
@@ -157,8 +157,8 @@ export async function confirmImport(db: DB, importId: number, actorId: number): 
         graduateIds,
       };
       await recordAudit(trx, { actorId, action: IMPORT_AUDIT_ACTION, entity: "csv_import", entityId: importId, after: audit });
-      // Inside the same transaction: the directory never shows half an import.
-      for (const id of graduateIds) await refreshGraduateSearch(trx, id);
+      // Inside the same transaction, all rows in one write: the staff list and the directory never show half an import.
+      await refreshGraduatesSearch(trx, graduateIds);
       return { ok: true as const, created: graduateIds.length };
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
-import { planTextSearch } from "./full-text.server";
+import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
 import { listableVisibilities, type Viewer } from "~/domain/visibility";
 
@@ -18,8 +18,6 @@ export { DIRECTORY_SORTS, type DirectorySort };
 
 /** Skills shown on each card. */
 const TOP_SKILLS = 5;
-/** bm25 weights of the columns name, headline, about, projects, skills. */
-const BM25_WEIGHTS = sql.raw("10.0, 5.0, 1.0, 2.0, 4.0");
 
 export type DirectoryQuery = {
   q?: string;
@@ -77,7 +75,14 @@ export type DirectoryResult = {
   unknownSkill: boolean;
   /** The search text as a whole names a skill (its holders are found and ranked first). */
   qSkill: SkillRef | null;
+  /** Words the results also matched (job words, skill aliases, near spellings), for highlighting. */
+  alsoWords: string[];
+  /** Nothing matched the text, but this corrected text finds something ("did you mean"). */
+  suggestion: string | null;
+  /** The results matched only near spellings of a name (one typo): these. */
+  near: string[];
 };
+type DirectoryPage = Omit<DirectoryResult, "alsoWords" | "suggestion" | "near">;
 
 /**
  * Ids of the graduates who claim the skill or used it in a portfolio project (computed once per query).
@@ -90,23 +95,46 @@ function holdersOf(skillId: number): RawBuilder<unknown> {
 }
 
 /** The directory's full-text index for planTextSearch (exported for the fast-path test, tests/integration/search-fast-paths.test.ts). */
-export const GRADUATES_INDEX = { table: "graduates_fts", weights: BM25_WEIGHTS, holders: holdersOf } as const;
+export const GRADUATES_INDEX: FullTextIndex = {
+  table: "graduates_fts",
+  vocab: "graduates_fts_vocab",
+  // Typos are forgiven in graduates' names and skill names (docs/product.md §14).
+  columns: { exact: ["name", "headline", "about", "projects", "skills"], names: ["name", "skills"] },
+  // bm25 weights of name, headline, about, projects, skills.
+  weights: [10, 5, 1, 2, 4],
+  holders: holdersOf,
+};
 
 type PageRow = Omit<DirectoryItem, "skills" | "skill_count" | "willing_to_relocate"> & { willing_to_relocate: number };
 
+/** The directory's search: the text in tiers and "did you mean" (app/models/full-text.server.ts), with the filters and order. */
 export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQuery): Promise<DirectoryResult> {
   const q = (query.q ?? "").trim();
   const skillText = (query.skill ?? "").trim();
   const skill = skillText ? await resolveSkillText(db, skillText) : null;
   const unknownSkill = Boolean(skillText) && !skill;
+  const outcome = await searchInTiers(db, GRADUATES_INDEX, q, (plan) => directoryPage(db, viewer, query, q, skill, unknownSkill, plan), {
+    fallbacks: !unknownSkill,
+  });
+  return { ...outcome.result, alsoWords: outcome.alsoWords, suggestion: outcome.suggestion, near: outcome.near };
+}
 
+async function directoryPage(
+  db: DB,
+  viewer: Viewer,
+  query: DirectoryQuery,
+  q: string,
+  skill: SkillRef | null,
+  unknownSkill: boolean,
+  plan: TextSearch,
+): Promise<DirectoryPage> {
   // Search text that, as a whole, names a skill ("питон", "C#"): holders of that skill are
   // found even when the words are nowhere in the text, and come first (app/models/full-text.server.ts).
-  const { qSkill, searching, withHits: hitsFor } = await planTextSearch(db, GRADUATES_INDEX, q);
+  const { qSkill, searching, withHits: hitsFor } = plan;
 
   const requested = query.sort ?? (searching ? "relevance" : "recent");
   const sort: DirectorySort = requested === "relevance" && !searching ? "recent" : requested;
-  const empty = (): DirectoryResult => ({ items: [], total: 0, pages: 1, page: 1, sort, skill, unknownSkill, qSkill });
+  const empty = (): DirectoryPage => ({ items: [], total: 0, pages: 1, page: 1, sort, skill, unknownSkill, qSkill });
   if (unknownSkill) return empty();
   // Text with nothing searchable in it (only punctuation, say) matches nobody.
   if (q && !searching) return empty();
@@ -142,12 +170,12 @@ export async function searchGraduates(db: DB, viewer: Viewer, query: DirectoryQu
   // Every order ends with the id, so equal keys never shuffle between pages.
   const orderBy = {
     // Holders of a skill named in the search first, then bm25 (lower is better).
-    relevance: sql`h.holder desc, coalesce(h.score, 0), g.id`,
+    // (Exact above loose above typo hits: the tier, then bm25.)
+    relevance: sql`h.holder desc, h.tier, coalesce(h.score, 0), g.id`,
     // Never-published profiles (only staff list them) last, newest record first.
     recent: sql`g.published_at desc, g.id desc`,
-    // SQLite compares code points: Ё (U+0401) would sort before А, so it is read as Е.
-    // (Kyrgyz Ң, Ө, Ү still sort after Я: SQLite has no Kyrgyz collation.)
-    name: sql`replace(replace(g.last_name, 'Ё', 'Е'), 'ё', 'е'), replace(replace(g.first_name, 'Ё', 'Е'), 'ё', 'е'), g.id`,
+    // The Kyrgyz alphabet (ң after н, ө after о, ү after у; ё = е): the stored key of migration 0013 (docs/decisions/046).
+    name: sql`g.name_sort_key, g.id`,
     // Soonest available first; no date given comes last.
     available: sql`g.available_from is null, g.available_from, g.id`,
   }[sort];

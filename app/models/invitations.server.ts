@@ -5,6 +5,7 @@ import { nameKey } from "~/domain/csv/plan";
 import { kyrgyzSortKey } from "~/domain/search/kyrgyz-order";
 import { recordAudit } from "./audit.server";
 import { ensureGraduateSlug } from "./profile.server";
+import { refreshGraduateSearch } from "./search-index.server";
 import { createUser } from "./users.server";
 
 export const INVITATION_DAYS = 120;
@@ -90,6 +91,8 @@ export async function enrolGraduate(
 ): Promise<{ graduateId: number; code: string; expiresAt: string }> {
   return db.transaction().execute(async (trx) => {
     const created = await insertGraduateWithInvitation(trx, input, actorId);
+    // Staff find an enrolled graduate by name at once: the staff list searches graduates_fts.
+    await refreshGraduateSearch(trx, created.graduateId);
     await recordAudit(trx, { actorId, action: "graduate.enrol", entity: "graduate", entityId: created.graduateId, after: { ...input, code: created.code } });
     return created;
   });

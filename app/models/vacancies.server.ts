@@ -5,12 +5,13 @@ import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { CefrLevel, EmploymentType, SkillLevel, VacancyStatus, WorkMode } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
-import { foldForSearch, toFtsQuery } from "~/domain/search/full-text";
+import { toFtsQuery } from "~/domain/search/full-text";
 import { parseSkillLine } from "~/domain/skills/skill-line";
-import { richTextToPlain, sanitizeRichText } from "~/domain/text/rich-text";
+import { sanitizeRichText } from "~/domain/text/rich-text";
 import { recordAudit } from "./audit.server";
 import { facetsChanged } from "./board.server";
 import { notifyCompany } from "./notifications.server";
+import { refreshVacancySearch } from "./search-index.server";
 import { checkSavedSearches } from "./saved-searches.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
 
@@ -137,27 +138,6 @@ export async function saveVacancy(db: DB, companyId: number, id: number | null, 
   });
   facetsChanged(db);
   return result;
-}
-
-/** Rebuilds one vacancy's search row: title, description, company name, every name and alias of its skills. */
-export async function refreshVacancySearch(db: DB, vacancyId: number): Promise<void> {
-  await sql`delete from vacancies_fts where rowid = ${vacancyId}`.execute(db);
-  const v = await db
-    .selectFrom("vacancies")
-    .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .select(["vacancies.title", "vacancies.description", "companies.name as company"])
-    .where("vacancies.id", "=", vacancyId)
-    .executeTakeFirst();
-  if (!v) return;
-  const skills = await db
-    .selectFrom("skill_aliases")
-    .select("alias")
-    .where("skill_id", "in", (eb) => eb.selectFrom("vacancy_skills").select("skill_id").where("vacancy_id", "=", vacancyId))
-    .orderBy("id")
-    .execute();
-  await sql`insert into vacancies_fts (rowid, title, description, company, skills) values (${vacancyId}, ${foldForSearch(v.title)}, ${foldForSearch(richTextToPlain(v.description))}, ${foldForSearch(v.company)}, ${foldForSearch(skills.map((s) => s.alias).join(" "))})`.execute(
-    db,
-  );
 }
 
 /** After a company is renamed: its vacancies' search rows carry the new name. */

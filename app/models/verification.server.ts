@@ -1,7 +1,10 @@
 // Staff verification of what graduates claim: modules, the certificate, skills. Verified
 // claims outrank self-declared ones everywhere (profile, directory, matching).
+import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { recordAudit } from "./audit.server";
+import { GRADUATES_INDEX } from "./directory.server";
+import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
 import { refreshGraduateSearch } from "./graduate-search.server";
 
 /** Marks a module completed and verified; the skills it teaches become module-backed claims. */
@@ -113,39 +116,69 @@ export async function verifySkill(db: DB, graduateId: number, skillId: number, s
   });
 }
 
-/** Staff look-up by name or invitation code. */
-export async function findGraduatesForStaff(db: DB, q: string, limit = 50) {
-  const term = q.trim().replace(/[%_\\]/g, "");
-  let query = db
-    .selectFrom("graduates")
-    .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
-    .innerJoin("schools", "schools.id", "cohorts.school_id")
-    .leftJoin("invitations", "invitations.graduate_id", "graduates.id")
-    .select([
-      "graduates.id",
-      "graduates.first_name",
-      "graduates.last_name",
-      "graduates.user_id",
-      "graduates.slug",
-      "cohorts.graduation_date",
-      "schools.name_ky",
-      "schools.name_ru",
-      "schools.name_en",
-      "invitations.code",
-    ])
-    .where("graduates.anonymised_at", "is", null);
-  if (term) {
-    const like = `%${term}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb("graduates.last_name", "like", like),
-        eb("graduates.first_name", "like", like),
-        eb(eb.fn<string>("concat", ["graduates.first_name", eb.val(" "), "graduates.last_name"]), "like", like),
-        eb("invitations.code", "=", term.toUpperCase()),
-      ]),
-    );
-  } else {
-    query = query.where("graduates.user_id", "is not", null);
+export type StaffGraduateRow = {
+  id: number;
+  first_name: string;
+  last_name: string;
+  user_id: number | null;
+  slug: string | null;
+  graduation_date: string;
+  name_ky: string;
+  name_ru: string;
+  name_en: string;
+  code: string | null;
+};
+
+export type StaffGraduateSearch = {
+  graduates: StaffGraduateRow[];
+  /** How many graduates the text finds (the list shows the first `limit`). */
+  total: number;
+  /** Words the names also matched (near spellings), for highlighting. */
+  alsoWords: string[];
+  /** Nothing matched, but this corrected name finds someone ("did you mean"). */
+  suggestion: string | null;
+  /** The list matched only near spellings of a name (one typo): these. */
+  near: string[];
+};
+
+/** The staff graduate list searches the name column of the directory's index (docs/decisions/045). */
+const STAFF_NAMES_INDEX: FullTextIndex = { ...GRADUATES_INDEX, columns: { exact: ["name"], names: ["name"] } };
+
+const staffColumns = sql`g.id, g.first_name, g.last_name, g.user_id, g.slug, c.graduation_date, s.name_ky, s.name_ru, s.name_en, i.code`;
+const staffJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.id = c.school_id left join invitations i on i.graduate_id = g.id`;
+
+/**
+ * Staff find a graduate by name — in any inflected form, in either script, with one typo
+ * (the search tiers of app/models/full-text.server.ts over graduates_fts) — or by invitation
+ * code. Without text: the graduates with accounts, most recently updated first.
+ */
+export async function findGraduatesForStaff(db: DB, q: string, limit = 50): Promise<StaffGraduateSearch> {
+  const term = q.trim();
+  if (!term) {
+    const { rows } = await sql<StaffGraduateRow>`select ${staffColumns} from graduates g ${staffJoins}
+      where g.anonymised_at is null and g.user_id is not null order by g.updated_at desc, g.id desc limit ${limit}`.execute(db);
+    return { graduates: rows, total: rows.length, alsoWords: [], suggestion: null, near: [] };
   }
-  return query.orderBy("graduates.updated_at", "desc").orderBy("graduates.id", "desc").limit(limit).execute();
+  const code = term.toUpperCase();
+  const { rows: byCode } = await sql<StaffGraduateRow>`select ${staffColumns} from invitations i0 join graduates g on g.id = i0.graduate_id ${staffJoins}
+    where i0.code = ${code} and g.anonymised_at is null`.execute(db);
+  const outcome = await searchInTiers(db, STAFF_NAMES_INDEX, term, async (plan: TextSearch) => {
+    if (!plan.searching) return { rows: [] as StaffGraduateRow[], total: 0 };
+    const withHits = plan.withHits(true);
+    const counted = await sql<{ n: number }>`${withHits}select count(*) as n from hits h join graduates g on g.id = h.id where g.anonymised_at is null`.execute(
+      db,
+    );
+    const { rows } = await sql<StaffGraduateRow>`${withHits}select ${staffColumns} from hits h cross join graduates g on g.id = h.id ${staffJoins}
+      where g.anonymised_at is null order by h.tier, coalesce(h.score, 0), g.updated_at desc, g.id desc limit ${limit}`.execute(db);
+    return { rows, total: Number(counted.rows[0]?.n ?? 0) };
+  });
+  const seen = new Set(byCode.map((g) => g.id));
+  const graduates = [...byCode, ...outcome.result.rows.filter((g) => !seen.has(g.id))].slice(0, limit);
+  return {
+    graduates,
+    total: outcome.result.total + byCode.filter((g) => !outcome.result.rows.some((r) => r.id === g.id)).length,
+    alsoWords: outcome.alsoWords,
+    suggestion: byCode.length ? null : outcome.suggestion,
+    near: outcome.near,
+  };
 }

@@ -8,6 +8,8 @@ import { Checkbox } from "~/components/checkbox";
 import { filterId, flagParam, pageParam, searchText } from "~/utils/params";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
+import { Marked, SearchNotes } from "~/components/search-results";
+import { highlight, queryWordMatcher } from "~/domain/search/highlight";
 import { Pager } from "~/components/pager";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
 import { getDb } from "~/db.server";
@@ -16,7 +18,7 @@ import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { todayInBishkek } from "~/domain/calendar";
-import { searchGraduates, type DirectoryItem } from "~/models/directory.server";
+import { searchGraduates } from "~/models/directory.server";
 import { DIRECTORY_SORTS } from "~/domain/directory/options";
 import { listCohorts, listRegions, listSchools } from "~/models/reference.server";
 import { viewerOf } from "~/auth/guards.server";
@@ -72,9 +74,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const sameYear = cohorts.filter((o) => o.school_id === c.school_id && year(o.graduation_date) === year(c.graduation_date)).length > 1;
     return { value: c.id, label: `${pick(c, "name", lang)} · ${sameYear ? formatDate(lang, c.graduation_date) : year(c.graduation_date)}` };
   });
+  // What the search matched, marked in each name and headline (docs/product.md §14).
+  const matches = query.q ? queryWordMatcher(query.q, result.alsoWords) : () => false;
+  const cards = result.items.map((g) => ({
+    id: g.id,
+    slug: g.slug,
+    nameParts: highlight(`${g.first_name} ${g.last_name}`, matches),
+    headlineParts: g.headline ? highlight(g.headline, matches) : null,
+    school_ky: g.school_ky,
+    school_ru: g.school_ru,
+    school_en: g.school_en,
+    graduation_date: g.graduation_date,
+    region_ky: g.region_ky,
+    region_ru: g.region_ru,
+    region_en: g.region_en,
+    city: g.city,
+    available_from: g.available_from,
+    willing_to_relocate: g.willing_to_relocate,
+    visibility: g.visibility,
+    skills: g.skills,
+    skill_count: g.skill_count,
+  }));
+  const suggestionParams = new URLSearchParams(new URL(request.url).searchParams);
+  if (result.suggestion) suggestionParams.set("q", result.suggestion);
+  suggestionParams.delete("page");
   return {
     query,
-    result: { ...result, skill: result.skill ? pick(result.skill, "name", lang) : null, qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null },
+    result: {
+      items: cards,
+      total: result.total,
+      page: result.page,
+      pages: result.pages,
+      unknownSkill: result.unknownSkill,
+      suggestion: result.suggestion,
+      near: result.near.length > 0,
+      skill: result.skill ? pick(result.skill, "name", lang) : null,
+      qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null,
+    },
+    suggestionHref: result.suggestion ? `/graduates?${suggestionParams}` : null,
     staff: viewer.kind === "staff",
     today: todayInBishkek(),
     schools: sortOptions(schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),
@@ -89,7 +126,7 @@ export const meta = titleMeta("directory.title", { private: true });
 
 export default function GraduateDirectory() {
   const { t, lang } = useT();
-  const { query, result, staff, schools, regions, cohorts, today } = useLoaderData<typeof loader>();
+  const { query, result, suggestionHref, staff, schools, regions, cohorts, today } = useLoaderData<typeof loader>();
   const moreFilters = Boolean(query.school || query.region || query.cohort || query.available || query.relocate);
   // "Best match" is always offered and is the default, so typing a search after browsing
   // still ranks by relevance; without search text it lists the most recent first.
@@ -146,6 +183,7 @@ export default function GraduateDirectory() {
 
       <h2 id="results">{t("directory.results")}</h2>
       <p role="status">{t("directory.found", { n: formatNumber(lang, result.total) })}</p>
+      <SearchNotes suggestion={result.suggestion} suggestionHref={suggestionHref} near={result.near} />
       {result.items.length === 0 ? (
         <div className="card">
           <p>{t("directory.empty")}</p>
@@ -166,9 +204,11 @@ export default function GraduateDirectory() {
   );
 }
 
-function GraduateCard({ graduate: g, today, staff }: { graduate: DirectoryItem; today: string; staff: boolean }) {
+type Card = Awaited<ReturnType<typeof loader>>["result"]["items"][number];
+
+function GraduateCard({ graduate: g, today, staff }: { graduate: Card; today: string; staff: boolean }) {
   const { t, lang } = useT();
-  const name = `${g.first_name} ${g.last_name}`;
+  const name = <Marked parts={g.nameParts} />;
   const region =
     g.region_ky && g.region_ru && g.region_en ? pick({ region_ky: g.region_ky, region_ru: g.region_ru, region_en: g.region_en }, "region", lang) : null;
   const place = [region, g.city].filter(Boolean).join(", ");
@@ -177,7 +217,11 @@ function GraduateCard({ graduate: g, today, staff }: { graduate: DirectoryItem; 
   return (
     <article className="card">
       <h3>{g.slug ? <Link to={`/g/${g.slug}`}>{name}</Link> : name}</h3>
-      {g.headline ? <p>{g.headline}</p> : null}
+      {g.headlineParts ? (
+        <p>
+          <Marked parts={g.headlineParts} />
+        </p>
+      ) : null}
       <p className="small">
         {pick({ school_ky: g.school_ky, school_ru: g.school_ru, school_en: g.school_en }, "school", lang)} ·{" "}
         {t("directory.cohortOf", { year: g.graduation_date.slice(0, 4) })}

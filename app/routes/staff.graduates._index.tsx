@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, SubmitButton } from "~/components/form";
+import { Marked, SearchNotes } from "~/components/search-results";
+import { highlight, queryWordMatcher } from "~/domain/search/highlight";
+import { formatNumber } from "~/i18n/format";
 import { getDb } from "~/db.server";
 import { cohortLabel } from "~/i18n/cohort-label";
 import { useT } from "~/i18n/use-t";
@@ -11,14 +14,32 @@ import { titleMeta } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  return { q, graduates: await findGraduatesForStaff(getDb(), q) };
+  const found = await findGraduatesForStaff(getDb(), q);
+  // What the search matched, marked in each name (docs/product.md §14).
+  const matches = q.trim() ? queryWordMatcher(q, found.alsoWords) : () => false;
+  return {
+    q,
+    total: found.total,
+    near: found.near.length > 0,
+    suggestion: found.suggestion,
+    suggestionHref: found.suggestion ? `/staff/graduates?${new URLSearchParams({ q: found.suggestion })}` : null,
+    graduates: found.graduates.map((g) => ({
+      id: g.id,
+      user_id: g.user_id,
+      graduation_date: g.graduation_date,
+      name_ky: g.name_ky,
+      name_ru: g.name_ru,
+      name_en: g.name_en,
+      nameParts: highlight(`${g.first_name} ${g.last_name}`, matches),
+    })),
+  };
 }
 
 export const meta = titleMeta("verify.title", { private: true });
 
 export default function StaffGraduatesPage() {
   const { t, lang } = useT();
-  const { q, graduates } = useLoaderData<typeof loader>();
+  const { q, total, near, suggestion, suggestionHref, graduates } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("verify.title")}</h1>
@@ -27,6 +48,8 @@ export default function StaffGraduatesPage() {
         <SubmitButton>{t("admin.skills.searchSubmit")}</SubmitButton>
       </Form>
       <h2>{t("verify.results")}</h2>
+      {q.trim() ? <p role="status">{t("directory.found", { n: formatNumber(lang, total) })}</p> : null}
+      <SearchNotes suggestion={suggestion} suggestionHref={suggestionHref} near={near} />
       {graduates.length === 0 ? (
         <p className="muted">{t("verify.noResults")}</p>
       ) : (
@@ -35,7 +58,7 @@ export default function StaffGraduatesPage() {
             <li key={g.id}>
               <Link to={`/staff/graduates/${g.id}`}>
                 <strong>
-                  {g.first_name} {g.last_name}
+                  <Marked parts={g.nameParts} />
                 </strong>
                 <span className="small">{cohortLabel(t, lang, g, g.graduation_date)}</span>
                 {!g.user_id ? <span className="small muted"> · {t("verify.enrolledNoAccount")}</span> : null}

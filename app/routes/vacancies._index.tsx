@@ -7,6 +7,10 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
+import { Marked, SearchNotes } from "~/components/search-results";
+import { highlight, queryWordMatcher } from "~/domain/search/highlight";
+import { snippetOf } from "~/domain/search/snippet";
+import { richTextToPlain } from "~/domain/text/rich-text";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/db.server";
 import { salaryText } from "~/components/vacancy-salary";
@@ -16,7 +20,7 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { listRegions } from "~/models/reference.server";
 import { boardQueryString, parseBoardQuery } from "~/domain/vacancies/board-query";
-import { boardFacets, type BoardItem, searchVacancies } from "~/models/board.server";
+import { boardFacets, searchVacancies } from "~/models/board.server";
 import { closeExpiredVacancies } from "~/models/vacancies.server";
 import { BOARD_SORTS, EMPLOYMENT_TYPES, WORK_MODES } from "~/domain/vacancies/options";
 import { titleMeta } from "~/utils/meta";
@@ -33,10 +37,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = langOf(request);
   const query = parseBoardQuery(new URL(request.url).searchParams);
   const [result, facets, regions] = await Promise.all([searchVacancies(db, query), boardFacets(db), listRegions(db)]);
+  // What the search matched, marked in each title and in a snippet of the description (docs/product.md §14).
+  const matches = query.q ? queryWordMatcher(query.q, result.alsoWords) : null;
+  const cards = result.items.map((v) => ({
+    id: v.id,
+    title: v.title,
+    titleParts: matches ? highlight(v.title, matches) : [{ text: v.title, hit: false }],
+    snippet: matches ? snippetOf(richTextToPlain(v.description), matches) : null,
+    company_name: v.company_name,
+    company_slug: v.company_slug,
+    city: v.city,
+    region_ky: v.region_ky,
+    region_ru: v.region_ru,
+    region_en: v.region_en,
+    employment_type: v.employment_type,
+    work_mode: v.work_mode,
+    salary_min: v.salary_min,
+    salary_max: v.salary_max,
+    deadline: v.deadline,
+    published_at: v.published_at,
+    skills: v.skills,
+  }));
+  const suggested = new URLSearchParams(boardQueryString(query));
+  if (result.suggestion) suggested.set("q", result.suggestion);
   return {
     query,
     saveQuery: boardQueryString(query),
-    result: { ...result, skill: result.skill ? pick(result.skill, "name", lang) : null },
+    result: {
+      items: cards,
+      total: result.total,
+      page: result.page,
+      pages: result.pages,
+      unknownSkill: result.unknownSkill,
+      suggestion: result.suggestion,
+      near: result.near.length > 0,
+      skill: result.skill ? pick(result.skill, "name", lang) : null,
+    },
+    suggestionHref: result.suggestion ? `/vacancies?${suggested}` : null,
     canSave: user?.role === "graduate",
     employer: user?.role === "employer",
     signedIn: Boolean(user),
@@ -52,7 +89,7 @@ export const links: LinksFunction = () => [{ rel: "alternate", type: "applicatio
 
 export default function JobBoard() {
   const { t, lang } = useT();
-  const { query, saveQuery, result, canSave, employer, signedIn, companies, cities, regions } = useLoaderData<typeof loader>();
+  const { query, saveQuery, result, suggestionHref, canSave, employer, signedIn, companies, cities, regions } = useLoaderData<typeof loader>();
   const location = useLocation();
   const moreFilters = Boolean(query.region || query.city || query.company || query.salary || query.type || query.mode);
   return (
@@ -114,6 +151,7 @@ export default function JobBoard() {
 
       <h2 id="results">{t("vacancies.results")}</h2>
       <p role="status">{t("vacancies.found", { n: formatNumber(lang, result.total) })}</p>
+      <SearchNotes suggestion={result.suggestion} suggestionHref={suggestionHref} near={result.near} />
       {result.items.length === 0 ? (
         <div className="card">
           <p>{t("vacancies.empty")}</p>
@@ -154,7 +192,9 @@ export default function JobBoard() {
   );
 }
 
-function VacancyCard({ vacancy: v, lang }: { vacancy: BoardItem; lang: Lang }) {
+type Card = Awaited<ReturnType<typeof loader>>["result"]["items"][number];
+
+function VacancyCard({ vacancy: v, lang }: { vacancy: Card; lang: Lang }) {
   const { t } = useT();
   const region =
     v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
@@ -163,8 +203,15 @@ function VacancyCard({ vacancy: v, lang }: { vacancy: BoardItem; lang: Lang }) {
   return (
     <li className="card vacancy-card">
       <h3>
-        <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+        <Link to={`/vacancies/${v.id}`}>
+          <Marked parts={v.titleParts} />
+        </Link>
       </h3>
+      {v.snippet ? (
+        <p className="small snippet">
+          <Marked parts={v.snippet} />
+        </p>
+      ) : null}
       <p className="small">
         <strong>
           <Link to={`/companies/${v.company_slug}`}>{v.company_name}</Link>

@@ -10,6 +10,7 @@ import { migrateToLatest } from "@db/connection";
 import { seedIfEmpty } from "@db/seed/index";
 import { demoAccountsPresent } from "@db/seed/demo-removal";
 import { matchIndex } from "~/models/matching-index.server";
+import { rebuildSearchIndexesIfAsked } from "~/models/search-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
 import { DEFAULT_DASHBOARD_CHECKPOINT } from "~/domain/outcomes/dashboard";
 import { DEFAULT_PUBLIC_CHECKPOINT } from "~/domain/outcomes/display";
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(connection, { demo: settings.seedDemo, demoAgain: settings.seedDemoExplicit, uploadDir: settings.uploadDir });
   if (seeded.reference) console.log("reference data seeded (regions, schools, modules, skills)");
   if (seeded.demo) console.log("demo data seeded (see README for the demo accounts)");
+  // A migration that changed the search indexes' layout left them empty and asked for this (migration 0012).
+  const rebuilt = await rebuildSearchIndexesIfAsked(connection.db);
+  if (rebuilt) console.log(`search indexes rebuilt: ${rebuilt.graduates} graduates, ${rebuilt.vacancies} vacancies in ${rebuilt.ms} ms`);
   // Demo accounts sign in with a password the README publishes: never on a public address unasked (docs/product.md §8, decision 018).
   const demoAccounts = demoAccountsPresent(connection);
   if (demoAccounts.length) {

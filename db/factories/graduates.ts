@@ -3,6 +3,7 @@
 // the join page binds one (the code claimed, the account bound to the record).
 import type { DB } from "../connection";
 import { enrolGraduate, insertGraduateWithInvitation } from "../../app/models/invitations.server";
+import { refreshGraduateSearch } from "../../app/models/search-index.server";
 import { makeUser, type UserOverrides } from "./accounts";
 
 /** The cohort of the first school graduating on that date (made once, then found again). */
@@ -61,6 +62,8 @@ export async function makeGraduate(db: DB, options: GraduateOptions = {}): Promi
     await db.updateTable("invitations").set({ used_at: at }).where("graduate_id", "=", enrolled.graduateId).execute();
     await db.updateTable("graduates").set({ user_id: userId, updated_at: new Date().toISOString() }).where("id", "=", enrolled.graduateId).execute();
   }
+  // Indexed as every enrolment is (app/models/invitations.server.ts#enrolGraduate): the staff list finds them.
+  await refreshGraduateSearch(db, enrolled.graduateId);
   return { graduateId: enrolled.graduateId, userId, code };
 }
 

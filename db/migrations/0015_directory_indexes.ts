@@ -3,12 +3,13 @@
 // contacts: 42 MB at 100,000 graduates); the directory reads eight narrow columns of it for every
 // hit of a search, so those columns get their own narrow copy, keyed by id: lookups by id and
 // whole scans read the 7 MB index instead of the table. A project's owner likewise, for the
-// holders of a skill used in portfolio projects (project_skills → projects.graduate_id).
+// holders of a skill used in portfolio projects (project_skills → projects.graduate_id). The name
+// order reads the Kyrgyz-alphabet key of migration 0013 (docs/decisions/046).
 // Frozen in time: imports nothing from the app.
 import { type Kysely, sql } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index graduates_directory on graduates(id, anonymised_at, visibility, willing_to_relocate, available_from, cohort_id, region_id, published_at, last_name, first_name)`.execute(
+  await sql`create index graduates_directory on graduates(id, anonymised_at, visibility, willing_to_relocate, available_from, cohort_id, region_id, published_at, name_sort_key)`.execute(
     db,
   );
   await sql`create index projects_owner on projects(id, graduate_id)`.execute(db);

@@ -10,6 +10,7 @@ import * as m0007 from "./0007_outcome_dashboard";
 import * as m0008 from "./0008_outcome_changes";
 import * as m0009 from "./0009_company_identity_changes";
 import * as m0011 from "./0011_skill_evidence_levels";
+import * as m0012 from "./0012_search_loose_terms";
 import * as m0013 from "./0013_graduate_name_order";
 import * as m0014 from "./0014_job_words";
 import * as m0015 from "./0015_directory_indexes";
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "0008_outcome_changes": m0008,
   "0009_company_identity_changes": m0009,
   "0011_skill_evidence_levels": m0011,
+  "0012_search_loose_terms": m0012,
   "0013_graduate_name_order": m0013,
   "0014_job_words": m0014,
   "0015_directory_indexes": m0015,

@@ -9,7 +9,6 @@ import type { Connection } from "../connection";
 import { BasicsSchema } from "../../app/domain/profile/forms";
 import { ProjectSchema } from "../../app/domain/profile/project-form";
 import { slugify } from "../../app/domain/text/slugify";
-import { foldForSearch } from "../../app/domain/search/full-text";
 import { kyrgyzFemaleFirst, kyrgyzMaleFirst } from "./data/people";
 import { aboutClosers, aboutOpeners, genericSkills, type Track, tracks } from "./data/tracks";
 import type { Random } from "./random";
@@ -84,10 +83,6 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
     )
     .all() as GraduateSeedRow[];
   const skillId = new Map((sqlite.prepare("select id, slug from skills").all() as { id: number; slug: string }[]).map((s) => [s.slug, s.id]));
-  const aliases = new Map<number, string[]>();
-  for (const a of sqlite.prepare("select skill_id, alias from skill_aliases").all() as { skill_id: number; alias: string }[]) {
-    aliases.set(a.skill_id, [...(aliases.get(a.skill_id) ?? []), a.alias]);
-  }
   const modules = sqlite.prepare("select id, number from modules order by number").all() as { id: number; number: number }[];
   const moduleSkills = new Map<number, number[]>();
   for (const ms of sqlite.prepare("select module_id, skill_id from module_skills").all() as { module_id: number; skill_id: number }[]) {
@@ -119,7 +114,6 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
   );
   const insertProjectSkill = sqlite.prepare("insert or ignore into project_skills (project_id, skill_id) values (?, ?)");
   const insertImage = sqlite.prepare("insert into project_images (project_id, file_name, alt, width, height, position) values (?, ?, ?, ?, ?, 0)");
-  const insertFts = sqlite.prepare("insert into graduates_fts (rowid, name, headline, about, projects, skills) values (?, ?, ?, ?, ?, ?)");
 
   const kyrgyzNames = new Set([...kyrgyzMaleFirst, ...kyrgyzFemaleFirst]);
   const usedSlugs = new Set((sqlite.prepare("select slug from graduates where slug is not null").all() as { slug: string }[]).map((r) => r.slug));
@@ -300,9 +294,6 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
         projectIds.push(pid);
         titles.push(idea.title);
       });
-      const skillText = [...new Set([...claims.keys(), ...ideas.flatMap((i) => i.skills.map(id))])].flatMap((s) => aliases.get(s) ?? []).join(" ");
-      const projectText = ideas.map((i) => `${i.title}\n${i.summary}`).join("\n");
-      insertFts.run(g.id, foldForSearch(name), foldForSearch(headline), foldForSearch(about), foldForSearch(projectText), foldForSearch(skillText));
       if (photo) planned.push({ graduate: g, track, titles, projectIds, photo });
     }
   })();

@@ -10,8 +10,7 @@ import { ApplySchema } from "../../app/domain/applications/forms";
 import { serializeSnapshot } from "../../app/domain/applications/snapshot";
 import { snapshotFrom, type SnapshotSource } from "../../app/domain/applications/snapshot-from";
 import { snapshotSource } from "../../app/models/application-snapshot.server";
-import { richTextToPlain, sanitizeRichText } from "../../app/domain/text/rich-text";
-import { foldForSearch } from "../../app/domain/search/full-text";
+import { sanitizeRichText } from "../../app/domain/text/rich-text";
 import { ACTOR, stepsTo } from "../factories/history";
 import { parseVacancyFields } from "../factories/vacancies";
 import { companies as companyTexts } from "./data/companies";
@@ -309,7 +308,6 @@ export async function seedVacancies(
     }
   })();
   sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);
-  rebuildVacancySearch(sqlite);
   await storeSentCopies({ db, sqlite }, sent, createRandom(options.seed + 1));
 }
 
@@ -340,22 +338,5 @@ async function storeSentCopies({ db, sqlite }: Connection, sent: { applicationId
   const update = sqlite.prepare("update applications set snapshot_json = ? where id = ?");
   sqlite.transaction(() => {
     for (const [json, id] of copies) update.run(json, id);
-  })();
-}
-
-/** The job board's index for every vacancy at once (the app keeps single rows in step the same way). */
-export function rebuildVacancySearch(sqlite: Connection["sqlite"]): void {
-  const rows = sqlite
-    .prepare(
-      `select v.id, v.title, v.description, c.name as company,
-              coalesce((select group_concat(a.alias, ' ') from vacancy_skills vs join skill_aliases a on a.skill_id = vs.skill_id where vs.vacancy_id = v.id), '') as skills
-       from vacancies v join companies c on c.id = v.company_id`,
-    )
-    .all() as { id: number; title: string; description: string; company: string; skills: string }[];
-  const insert = sqlite.prepare("insert into vacancies_fts (rowid, title, description, company, skills) values (?, ?, ?, ?, ?)");
-  sqlite.transaction(() => {
-    sqlite.exec("delete from vacancies_fts");
-    for (const r of rows)
-      insert.run(r.id, foldForSearch(r.title), foldForSearch(richTextToPlain(r.description)), foldForSearch(r.company), foldForSearch(r.skills));
   })();
 }

@@ -9,8 +9,7 @@ import { getConnection, getDb } from "~/db.server";
 import { candidateQueryFrom } from "~/domain/matching/queries";
 import { candidatesFor, jobsFor } from "~/models/matching.server";
 import { recordOutcomeByStaff } from "~/models/outcomes.server";
-import { refreshGraduateSearch } from "~/models/graduate-search.server";
-import { refreshVacancySearch } from "~/models/vacancies.server";
+import { rebuildSearchIndexes, refreshGraduateSearch, refreshVacancySearch } from "~/models/search-index.server";
 
 /**
  * budgetMs null: measured and printed for information, docs/product.md §10 sets no budget for it.
@@ -109,31 +108,10 @@ const reindexGraduate = (id: number) => insideAnEdit((trx) => refreshGraduateSea
 const nextOpenVacancy = rotation("select id from vacancies where status = 'open' order by id desc limit 50");
 const nextProfile = rotation("select id from graduates where user_id is not null order by id desc limit 50");
 
-/**
- * Every search row rebuilt with the same writers the app calls after an edit, one transaction per
- * index: what changing the index (its columns, its stemmers) costs at this size. Printed, no budget.
- */
+/** The whole search index rebuilt by the one function the migration, the seed and the start use: printed, no budget. */
 async function rebuildWholeIndex(): Promise<void> {
-  const { sqlite } = getConnection();
-  const all = (sql: string) => (sqlite.prepare(sql).raw(true).all() as [number][]).map(([id]) => id);
-  const vacancies = all("select id from vacancies order by id");
-  const graduates = all("select id from graduates order by id");
-  const started = performance.now();
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      for (const id of vacancies) await refreshVacancySearch(trx, id);
-    });
-  const vacanciesMs = performance.now() - started;
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      for (const id of graduates) await refreshGraduateSearch(trx, id);
-    });
-  const graduatesMs = performance.now() - started - vacanciesMs;
-  console.log(
-    `whole-index rebuild: ${vacancies.length} vacancies in ${(vacanciesMs / 1000).toFixed(1)} s, ${graduates.length} graduates in ${(graduatesMs / 1000).toFixed(1)} s`,
-  );
+  const { graduates, vacancies, ms } = await rebuildSearchIndexes(getDb());
+  console.log(`whole-index rebuild: ${vacancies} vacancies and ${graduates} graduates in ${(ms / 1000).toFixed(1)} s`);
 }
 
 const allCandidates = candidateQueryFrom(new URL("http://localhost/?placed=1"));

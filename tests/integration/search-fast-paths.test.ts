@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { seedDemoData } from "@db/seed/demo";
 import { todayInBishkek } from "~/domain/calendar";
+import { kyrgyzSortKey } from "~/domain/search/kyrgyz-order";
 import { listableVisibilities, type Viewer } from "~/domain/visibility";
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery, type DirectorySort, GRADUATES_INDEX, searchGraduates } from "~/models/directory.server";
 import { planTextSearch } from "~/models/full-text.server";
@@ -56,10 +57,9 @@ async function plainDirectory(viewer: Viewer, query: DirectoryQuery) {
   const sort = requested === "relevance" && !searching ? "recent" : requested;
   const hits = searching
     ? new Map(
-        (await sql<{ id: number; score: number | null; holder: number }>`${withHits(true)}select id, score, holder from hits`.execute(c.db)).rows.map((h) => [
-          h.id,
-          h,
-        ]),
+        (
+          await sql<{ id: number; score: number | null; holder: number; tier: number }>`${withHits(true)}select id, score, holder, tier from hits`.execute(c.db)
+        ).rows.map((h) => [h.id, h]),
       )
     : null;
   const holders = new Set<number>();
@@ -91,15 +91,14 @@ async function plainDirectory(viewer: Viewer, query: DirectoryQuery) {
   );
   // SQLite's order: NULL below every text, strings by code point (these names are all in the BMP).
   const text = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
-  const folded = (s: string) => s.replaceAll("Ё", "Е").replaceAll("ё", "е");
   const compare: Record<DirectorySort, (a: Row, b: Row) => number> = {
     relevance: (a, b) => {
       const x = hits!.get(a.id)!;
       const y = hits!.get(b.id)!;
-      return y.holder - x.holder || (x.score ?? 0) - (y.score ?? 0) || a.id - b.id;
+      return y.holder - x.holder || x.tier - y.tier || (x.score ?? 0) - (y.score ?? 0) || a.id - b.id;
     },
     recent: (a, b) => text(b.published_at, a.published_at) || b.id - a.id,
-    name: (a, b) => text(folded(a.last_name), folded(b.last_name)) || text(folded(a.first_name), folded(b.first_name)) || a.id - b.id,
+    name: (a, b) => text(kyrgyzSortKey(`${a.last_name} ${a.first_name}`), kyrgyzSortKey(`${b.last_name} ${b.first_name}`)) || a.id - b.id,
     available: (a, b) => Number(a.available_from === null) - Number(b.available_from === null) || text(a.available_from, b.available_from) || a.id - b.id,
   };
   rows.sort(compare[sort]);

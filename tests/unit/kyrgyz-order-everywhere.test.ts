@@ -22,9 +22,7 @@ const RULES: [string, RegExp][] = [
 ];
 
 /**
- * Known places, each with why it may stay. Files of the sindex branch (session 8) are listed
- * until the merge switches them: the directory sorts by graduates.name_sort_key, the board's
- * company options are re-sorted by its route.
+ * Known places, each with why it may stay (the board's company options are re-sorted by its route).
  */
 const ALLOWED = new Set<string>([
   // A vacancy card's top skills: required first, then a stable tie-break, never shown as a list "by name".
@@ -33,9 +31,6 @@ const ALLOWED = new Set<string>([
   "app/models/board.server.ts: orders SQL by a name column: order by c.name",
   // A directory card's top skills: verified and higher levels first, the name only breaks ties.
   'app/models/directory.server.ts: orders SQL by a name column: order by ${searched} desc, ${rankOf("gs.source", SOURCE_RANK)} desc, ${rankOf("gs.level", LEVEL_RANK)} desc, sk.name_en',
-  // NOT DONE (sindex's file in session 8): the directory sorted by name must order by
-  // g.name_sort_key, g.id (migration 0013) instead of the code-point order of last_name.
-  "app/models/directory.server.ts: orders SQL by a name column: name: sql`replace(replace(g.last_name",
   // NOT DONE: skill chips (a vacancy's, a module's, a profile's, a project's, a skill's related
   // ones) follow the English name; the pages show the reader's language, so the order belongs in
   // each page with sortByShownName (app/domain/search/name-order.ts).

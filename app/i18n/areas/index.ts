@@ -18,6 +18,7 @@ import { auditFieldMessages } from "./audit-fields";
 import { employerAreaMessages } from "./employer-area";
 import { jobWordsMessages } from "./job-words";
 import { listSearchMessages } from "./list-search";
+import { searchMessages } from "./search";
 
 export const areaMessages = {
   en: {
@@ -40,6 +41,7 @@ export const areaMessages = {
     ...employerAreaMessages.en,
     ...jobWordsMessages.en,
     ...listSearchMessages.en,
+    ...searchMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -61,6 +63,7 @@ export const areaMessages = {
     ...employerAreaMessages.ru,
     ...jobWordsMessages.ru,
     ...listSearchMessages.ru,
+    ...searchMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -82,5 +85,6 @@ export const areaMessages = {
     ...employerAreaMessages.ky,
     ...jobWordsMessages.ky,
     ...listSearchMessages.ky,
+    ...searchMessages.ky,
   },
 };

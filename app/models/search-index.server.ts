@@ -1,0 +1,157 @@
+// The two full-text indexes (docs/decisions/045-search-index-and-tiers.md): graduates_fts (the
+// directory and the staff graduate list) and vacancies_fts (the job board). Both are contentless
+// FTS5 tables whose rowid is the row's id; each column is held as written and, in `<column>_terms`,
+// as its loose forms (app/domain/search/index-row.ts). One writer per index serves a single edit
+// and the whole rebuild alike, so a row always looks the same however it was written.
+import { sql } from "kysely";
+import type { DB } from "@db/connection";
+import { type IndexRow, searchIndexRow } from "~/domain/search/index-row";
+import { richTextToPlain } from "~/domain/text/rich-text";
+
+const GRADUATE_COLUMNS = ["name", "headline", "about", "projects", "skills"] as const;
+const VACANCY_COLUMNS = ["title", "description", "company", "skills"] as const;
+/** Rows read and written per statement by the rebuild (9–10 columns each: far below SQLite's variable limit). */
+const BATCH = 500;
+/** The settings key migration 0012 sets to ask for a rebuild at the next start. */
+export const REBUILD_KEY = "search.rebuild";
+
+function insertRows<C extends string>(db: DB, table: "graduates_fts" | "vacancies_fts", columns: readonly C[], rows: { id: number; row: IndexRow<C> }[]) {
+  if (rows.length === 0) return Promise.resolve();
+  const names = ["rowid", ...columns, ...columns.map((c) => `${c}_terms`)];
+  const values = rows.map(({ id, row }) => {
+    const r = row as Record<string, string>;
+    return sql`(${sql.join([id, ...columns.map((c) => r[c]), ...columns.map((c) => r[`${c}_terms`])])})`;
+  });
+  return sql`insert into ${sql.raw(table)} (${sql.raw(names.join(", "))}) values ${sql.join(values)}`.execute(db);
+}
+
+/** Writes the index rows of these graduates (whose old rows are already gone); anonymised graduates get none. */
+async function writeGraduateRows(db: DB, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const graduates = await db
+    .selectFrom("graduates")
+    .select(["id", "first_name", "last_name", "headline", "about"])
+    .where("id", "in", ids)
+    .where("anonymised_at", "is", null)
+    .execute();
+  if (graduates.length === 0) return;
+  const found = graduates.map((g) => g.id);
+  const [projects, skills] = await Promise.all([
+    db.selectFrom("projects").select(["graduate_id", "title", "summary", "description", "role"]).where("graduate_id", "in", found).orderBy("id").execute(),
+    // Every name and alias of every skill the graduate claims or used in a project.
+    sql<{ graduate_id: number; alias: string }>`select h.graduate_id, a.alias from (
+        select graduate_id, skill_id from graduate_skills where graduate_id in (${sql.join(found)})
+        union select p.graduate_id, ps.skill_id from project_skills ps join projects p on p.id = ps.project_id where p.graduate_id in (${sql.join(found)})
+      ) h join skill_aliases a on a.skill_id = h.skill_id order by h.graduate_id, a.id`.execute(db),
+  ]);
+  const projectText = new Map<number, string[]>();
+  for (const p of projects)
+    projectText.set(p.graduate_id, [
+      ...(projectText.get(p.graduate_id) ?? []),
+      ...[p.title, p.summary, p.description, p.role].filter((x): x is string => Boolean(x)),
+    ]);
+  const skillText = new Map<number, string[]>();
+  for (const s of skills.rows) skillText.set(s.graduate_id, [...(skillText.get(s.graduate_id) ?? []), s.alias]);
+  await insertRows(
+    db,
+    "graduates_fts",
+    GRADUATE_COLUMNS,
+    graduates.map((g) => ({
+      id: g.id,
+      row: searchIndexRow({
+        name: `${g.first_name} ${g.last_name}`,
+        headline: g.headline ?? "",
+        about: g.about ?? "",
+        projects: (projectText.get(g.id) ?? []).join("\n"),
+        skills: (skillText.get(g.id) ?? []).join(" "),
+      }),
+    })),
+  );
+}
+
+/** Writes the index rows of these vacancies (whose old rows are already gone): title, text, company name, every name and alias of its skills. */
+async function writeVacancyRows(db: DB, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const vacancies = await db
+    .selectFrom("vacancies")
+    .innerJoin("companies", "companies.id", "vacancies.company_id")
+    .select(["vacancies.id", "vacancies.title", "vacancies.description", "companies.name as company"])
+    .where("vacancies.id", "in", ids)
+    .execute();
+  if (vacancies.length === 0) return;
+  const skills = await sql<{
+    vacancy_id: number;
+    alias: string;
+  }>`select vs.vacancy_id, a.alias from vacancy_skills vs join skill_aliases a on a.skill_id = vs.skill_id
+    where vs.vacancy_id in (${sql.join(vacancies.map((v) => v.id))}) order by vs.vacancy_id, a.id`.execute(db);
+  const skillText = new Map<number, string[]>();
+  for (const s of skills.rows) skillText.set(s.vacancy_id, [...(skillText.get(s.vacancy_id) ?? []), s.alias]);
+  await insertRows(
+    db,
+    "vacancies_fts",
+    VACANCY_COLUMNS,
+    vacancies.map((v) => ({
+      id: v.id,
+      row: searchIndexRow({ title: v.title, description: richTextToPlain(v.description), company: v.company, skills: (skillText.get(v.id) ?? []).join(" ") }),
+    })),
+  );
+}
+
+/** Rebuilds one graduate's search row; call after any change to profile, skills or projects. */
+export async function refreshGraduateSearch(db: DB, graduateId: number): Promise<void> {
+  await sql`delete from graduates_fts where rowid = ${graduateId}`.execute(db);
+  await writeGraduateRows(db, [graduateId]);
+}
+
+/** Rebuilds the search rows of many graduates at once (a CSV import), in batches. */
+export async function refreshGraduatesSearch(db: DB, graduateIds: number[]): Promise<void> {
+  for (let i = 0; i < graduateIds.length; i += BATCH) {
+    const batch = graduateIds.slice(i, i + BATCH);
+    await sql`delete from graduates_fts where rowid in (${sql.join(batch)})`.execute(db);
+    await writeGraduateRows(db, batch);
+  }
+}
+
+/** Rebuilds one vacancy's search row; call after any change to the vacancy, its skills or its company's name. */
+export async function refreshVacancySearch(db: DB, vacancyId: number): Promise<void> {
+  await sql`delete from vacancies_fts where rowid = ${vacancyId}`.execute(db);
+  await writeVacancyRows(db, [vacancyId]);
+}
+
+async function rebuildTable(db: DB, table: "graduates_fts" | "vacancies_fts", write: (db: DB, ids: number[]) => Promise<void>): Promise<number> {
+  await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('delete-all')`.execute(db);
+  const source = table === "graduates_fts" ? "graduates" : "vacancies";
+  let after = 0;
+  let written = 0;
+  for (;;) {
+    const { rows } = await sql<{ id: number }>`select id from ${sql.raw(source)} where id > ${after} order by id limit ${BATCH}`.execute(db);
+    if (rows.length === 0) return written;
+    await write(
+      db,
+      rows.map((r) => r.id),
+    );
+    written += rows.length;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/**
+ * Rebuilds both indexes from the tables, in one transaction: after migration 0012 (at the next
+ * start), after the seed's bulk inserts, and in the bench, which prints its time.
+ */
+export async function rebuildSearchIndexes(db: DB): Promise<{ graduates: number; vacancies: number; ms: number }> {
+  const started = performance.now();
+  const counts = await db.transaction().execute(async (trx) => {
+    const graduates = await rebuildTable(trx, "graduates_fts", writeGraduateRows);
+    const vacancies = await rebuildTable(trx, "vacancies_fts", writeVacancyRows);
+    await trx.deleteFrom("settings").where("key", "=", REBUILD_KEY).execute();
+    return { graduates, vacancies };
+  });
+  return { ...counts, ms: Math.round(performance.now() - started) };
+}
+
+/** At start-up: rebuilds the indexes when a migration asked for it (migration 0012 recreated them empty). */
+export async function rebuildSearchIndexesIfAsked(db: DB): Promise<{ graduates: number; vacancies: number; ms: number } | null> {
+  const asked = await db.selectFrom("settings").select("key").where("key", "=", REBUILD_KEY).executeTakeFirst();
+  return asked ? rebuildSearchIndexes(db) : null;
+}
