@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./tests/support/sequencer";
 
 export default defineConfig({
   resolve: {
@@ -21,6 +22,8 @@ export default defineConfig({
     // made tests with 30 s limits time out on the loaded machine. Longest files start first (vitest
     // orders by the last run's durations). docs/decisions/035-test-suite-speed.md
     maxWorkers: 2,
+    // Longest files first on a fresh clone too (tests/support/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
