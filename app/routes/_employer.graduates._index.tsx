@@ -9,6 +9,7 @@ import { filterId, flagParam, pageParam, searchText } from "~/utils/params";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
 import { Marked, SearchNotes } from "~/components/search-results";
+import { correctedSearchHref } from "~/domain/search/full-text";
 import { highlight, queryWordMatcher } from "~/domain/search/highlight";
 import { Pager } from "~/components/pager";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
@@ -95,9 +96,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     skills: g.skills,
     skill_count: g.skill_count,
   }));
-  const suggestionParams = new URLSearchParams(new URL(request.url).searchParams);
-  if (result.suggestion) suggestionParams.set("q", result.suggestion);
-  suggestionParams.delete("page");
   return {
     query,
     result: {
@@ -111,7 +109,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       skill: result.skill ? pick(result.skill, "name", lang) : null,
       qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null,
     },
-    suggestionHref: result.suggestion ? `/graduates?${suggestionParams}` : null,
+    suggestionHref: correctedSearchHref("/graduates", new URL(request.url).searchParams, result.suggestion),
     staff: viewer.kind === "staff",
     today: todayInBishkek(),
     schools: sortOptions(schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, SubmitButton } from "~/components/form";
 import { Marked, SearchNotes } from "~/components/search-results";
+import { correctedSearchHref } from "~/domain/search/full-text";
 import { highlight, queryWordMatcher } from "~/domain/search/highlight";
 import { formatNumber } from "~/i18n/format";
 import { getDb } from "~/db.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: found.total,
     near: found.near.length > 0,
     suggestion: found.suggestion,
-    suggestionHref: found.suggestion ? `/staff/graduates?${new URLSearchParams({ q: found.suggestion })}` : null,
+    suggestionHref: correctedSearchHref("/staff/graduates", "", found.suggestion),
     graduates: found.graduates.map((g) => ({
       id: g.id,
       user_id: g.user_id,

@@ -8,6 +8,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
 import { Marked, SearchNotes } from "~/components/search-results";
+import { correctedSearchHref } from "~/domain/search/full-text";
 import { highlight, queryWordMatcher } from "~/domain/search/highlight";
 import { snippetOf } from "~/domain/search/snippet";
 import { richTextToPlain } from "~/domain/text/rich-text";
@@ -58,8 +59,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     published_at: v.published_at,
     skills: v.skills,
   }));
-  const suggested = new URLSearchParams(boardQueryString(query));
-  if (result.suggestion) suggested.set("q", result.suggestion);
   return {
     query,
     saveQuery: boardQueryString(query),
@@ -73,7 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       near: result.near.length > 0,
       skill: result.skill ? pick(result.skill, "name", lang) : null,
     },
-    suggestionHref: result.suggestion ? `/vacancies?${suggested}` : null,
+    suggestionHref: correctedSearchHref("/vacancies", boardQueryString(query), result.suggestion),
     canSave: user?.role === "graduate",
     employer: user?.role === "employer",
     signedIn: Boolean(user),

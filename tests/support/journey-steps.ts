@@ -54,13 +54,18 @@ export type Actor = {
   close: () => Promise<void>;
 };
 
-export async function openActor(browser: Browser, server: RunningServer, o: { js: boolean; width: number; height: number; lang: Lang }): Promise<Actor> {
-  const context = await browser.newContext({
+/** A browser context as a journey variant sees the site: JavaScript on or off, its screen size, its language. */
+function variantContext(browser: Browser, o: { js: boolean; width: number; height: number; lang: Lang }): Promise<BrowserContext> {
+  return browser.newContext({
     javaScriptEnabled: o.js,
     viewport: { width: o.width, height: o.height },
     acceptDownloads: true,
     extraHTTPHeaders: { "Accept-Language": o.lang },
   });
+}
+
+export async function openActor(browser: Browser, server: RunningServer, o: { js: boolean; width: number; height: number; lang: Lang }): Promise<Actor> {
+  const context = await variantContext(browser, o);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -104,12 +109,7 @@ export type Stage = { context: BrowserContext; page: Page; base: string; v: Vari
 type StageActor = Actor & { jar: Cookie[] };
 
 export async function openStage(browser: Browser, server: RunningServer, v: Variant): Promise<Stage> {
-  const context = await browser.newContext({
-    javaScriptEnabled: v.js,
-    viewport: { width: v.width, height: v.height },
-    acceptDownloads: true,
-    extraHTTPHeaders: { "Accept-Language": v.lang },
-  });
+  const context = await variantContext(browser, v);
   const page = await context.newPage();
   const stage: Stage = { context, page, base: server.url, v, current: null, close: () => context.close() };
   // What goes wrong is put down to the person on the page.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { correctedSearchHref } from "~/domain/search/full-text";
 import { highlight, queryWordMatcher } from "~/domain/search/highlight";
 import { closestSpelling, withinOneEdit } from "~/domain/search/spelling";
 
@@ -51,5 +52,13 @@ describe("spelling", () => {
     expect(closestSpelling("дизайнр", vocabulary)).toBe("дизайнер");
     expect(closestSpelling("qb", vocabulary)).toBeNull();
     expect(closestSpelling("совсемдругое", vocabulary)).toBeNull();
+  });
+});
+
+describe("did-you-mean link", () => {
+  it("keeps the other filters, replaces the text and starts from the first page", () => {
+    expect(correctedSearchHref("/graduates", new URLSearchParams("q=Toktogulv&region=3&page=4"), "toktogulov")).toBe("/graduates?q=toktogulov&region=3");
+    expect(correctedSearchHref("/staff/graduates", "", "асанов")).toBe(`/staff/graduates?q=${encodeURIComponent("асанов")}`);
+    expect(correctedSearchHref("/vacancies", "q=x", null)).toBeNull();
   });
 });

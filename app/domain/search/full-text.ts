@@ -217,3 +217,15 @@ export function buildTextQuery(text: string, columns: SearchColumns, options: Te
   const own = terms.map((_, k) => wordLoose(k)).join(" AND ");
   return { exact, own, loose: clauses.join(" AND "), alsoWords: [...alsoWords] };
 }
+
+/**
+ * The link of "did you mean": the same search (its other filters kept) with the corrected text and
+ * from the first page; null when there is no correction (docs/product.md §14).
+ */
+export function correctedSearchHref(path: string, params: URLSearchParams | string, corrected: string | null): string | null {
+  if (!corrected) return null;
+  const again = new URLSearchParams(params);
+  again.set("q", corrected);
+  again.delete("page");
+  return `${path}?${again}`;
+}
