@@ -37,8 +37,9 @@ if ((await run("npm", ["run", "build"])) !== 0) {
 }
 console.log(`build done at ${seconds()}`);
 
-if (!fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
-  console.log("\n!!! Chromium is missing: the browser tests will be reported as SKIPPED, not passed. (apt-get install -y chromium)\n");
+const browsers = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+if (!browsers.some((file) => fs.existsSync(file))) {
+  console.log("\n!!! Chromium is missing: the browser tests will be reported as SKIPPED, not passed. (apt-get install -y chromium-headless-shell)\n");
 }
 
 console.log("\n== tests ==");

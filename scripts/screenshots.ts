@@ -326,7 +326,11 @@ async function main() {
   const { langs, widths } = args();
   const [server, browser] = await Promise.all([
     startServer(),
-    chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] }),
+    chromium.launch({
+      executablePath:
+        process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium"),
+      args: ["--headless", "--no-sandbox", "--disable-gpu"],
+    }),
   ]);
   try {
     for (const width of widths) {
