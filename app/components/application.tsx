@@ -5,6 +5,8 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { languageName } from "~/domain/profile/options";
+import { evidenceGroup } from "~/domain/profile/skill-evidence";
+import { sortByShownName } from "~/domain/search/name-order";
 import type { SnapshotView } from "~/domain/applications/snapshot";
 import { ProjectCard } from "./project-card";
 import { fromSources, SkillEvidence } from "./skill-evidence";
@@ -160,7 +162,8 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
           <>
             <h4>{t("public.skills")}</h4>
             <ul className="skill-list">
-              {snapshot.skills.map((s) => {
+              {/* As the profile lists them (docs/decisions/050-skill-chips-order.md); older snapshots have one pair. */}
+              {sortByShownName(snapshot.skills, lang, (s) => evidenceGroup(s.pairs?.length ? s.pairs : [{ level: s.level, evidence: s.evidence }])).map((s) => {
                 const verified = s.evidence === "staff" || s.evidence === "module";
                 return (
                   <li key={s.id} className={verified ? "is-verified" : undefined}>

@@ -3,6 +3,8 @@ import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { languageName } from "~/domain/profile/options";
+import { evidenceGroup } from "~/domain/profile/skill-evidence";
+import { sortByShownName } from "~/domain/search/name-order";
 import type { PublicProfile } from "~/models/public-profile.server";
 import { fromSources, SkillEvidence } from "./skill-evidence";
 
@@ -75,7 +77,8 @@ export function ProfileDetails({ data }: { data: Data }) {
         <section aria-labelledby="skills-title">
           <h2 id="skills-title">{t("public.skills")}</h2>
           <ul className="skill-list">
-            {data.skills.map((s) => {
+            {/* Verified first, each group in the order of the names shown (docs/decisions/050-skill-chips-order.md). */}
+            {sortByShownName(data.skills, lang, (s) => evidenceGroup(s.pairs)).map((s) => {
               // Green only when the level shown last (the highest) is itself verified (docs/decisions/022).
               const verified = s.evidence === "staff" || s.evidence === "module";
               return (

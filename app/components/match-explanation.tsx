@@ -3,6 +3,7 @@
 // employer's side (candidates) and the graduate's side (jobs for you).
 import type { Components, Explanation, RequirementResult } from "~/domain/matching/score";
 import { nextSteps, PRECISION, requiredTally, WEIGHTS } from "~/domain/matching/score";
+import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -29,7 +30,11 @@ export function MatchReason({ explanation: e, skills, city }: { explanation: Exp
   const parts: string[] = [];
   // A skill held below the asked level counts in part, as the score counts it (requiredTally, issue 14 item 7).
   const tally = requiredTally(e);
-  const names = (ids: number[]) => (ids.length > 2 ? `${ids.slice(0, 2).map(skill).join(", ")} …` : ids.map(skill).join(", "));
+  // In the order of the names shown (docs/decisions/050-skill-chips-order.md).
+  const names = (unordered: number[]) => {
+    const ids = sortByKyrgyzName(unordered, skill);
+    return ids.length > 2 ? `${ids.slice(0, 2).map(skill).join(", ")} …` : ids.map(skill).join(", ");
+  };
   if (!tally.count) parts.push(t("match.reason.noRequired"));
   else if (tally.partly.length) parts.push(t("match.reason.requiredPartly", { met: tally.met, count: tally.count, partly: tally.partly.length }));
   else parts.push(t("match.reason.required", { met: tally.met, count: tally.count }));
@@ -71,6 +76,8 @@ export function MatchDetails({ explanation: e, skills }: { explanation: Explanat
       <td>{t("match.points", { points: points(lang, e.components[part]), max: WEIGHTS[part] })}</td>
     </tr>
   );
+  // Requirements in the order of the names shown (docs/decisions/050-skill-chips-order.md).
+  const byName = (list: RequirementResult[]) => sortByKyrgyzName(list, (r) => skill(r.skillId));
   const requirement = (r: RequirementResult) => {
     let detail: string;
     // Every (level, evidence) pair the graduate has: "basic ✓ verified; intermediate, self-declared".
@@ -94,11 +101,11 @@ export function MatchDetails({ explanation: e, skills }: { explanation: Explanat
       <div className="match-grid">
         <section>
           <h4>{t("match.part.required")}</h4>
-          {e.required.length ? <ul className="req-list">{e.required.map(requirement)}</ul> : <p className="small muted">{t("match.noSkills")}</p>}
+          {e.required.length ? <ul className="req-list">{byName(e.required).map(requirement)}</ul> : <p className="small muted">{t("match.noSkills")}</p>}
           {e.niceToHave.length ? (
             <>
               <h4>{t("match.part.niceToHave")}</h4>
-              <ul className="req-list">{e.niceToHave.map(requirement)}</ul>
+              <ul className="req-list">{byName(e.niceToHave).map(requirement)}</ul>
             </>
           ) : null}
           <h4>{t("match.part.languages")}</h4>

@@ -2,6 +2,7 @@
 // what an application sends. Pages that show it add `projectCardLinks()` to their links.
 import type { LinkDescriptor } from "@remix-run/node";
 import type { ReactNode } from "react";
+import { sortByShownName } from "~/domain/search/name-order";
 import { formatMonth } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import portfolioStyles from "~/styles/portfolio.css";
@@ -103,7 +104,8 @@ export function ProjectCard({ project, headingLevel = 2, showDescription = true,
               <dt>{t("portfolio.card.skills")}</dt>
               <dd>
                 <ul className="project-card__skills">
-                  {project.skills.map((s) => (
+                  {/* In the order of the names shown (docs/decisions/050-skill-chips-order.md). */}
+                  {sortByShownName(project.skills, lang).map((s) => (
                     <li key={s.id}>{s[`name_${lang}`]}</li>
                   ))}
                 </ul>

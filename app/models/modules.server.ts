@@ -9,7 +9,8 @@ export async function listModulesWithSkills(db: DB) {
     .selectFrom("module_skills")
     .innerJoin("skills", "skills.id", "module_skills.skill_id")
     .select(["module_skills.module_id", "skills.id", "skills.slug", "skills.name_ky", "skills.name_ru", "skills.name_en"])
-    .orderBy("skills.name_en")
+    // A stable order only: the page orders chips by the name it shows (docs/decisions/050-skill-chips-order.md).
+    .orderBy("skills.id")
     .execute();
   return modules.map((m) => ({ ...m, skills: taught.filter((s) => s.module_id === m.id) }));
 }

@@ -4,7 +4,7 @@ import { LEVEL_RANK } from "~/domain/skills/levels";
 import type { DB } from "@db/connection";
 import type { CefrLevel, RemotePreference, SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { type ProfileFacts, profileCompleteness } from "~/domain/profile/completeness";
-import { bestSource, claimEvidence, SOURCE_RANK, topPair } from "~/domain/profile/skill-evidence";
+import { claimEvidence, evidenceGroup, topPair } from "~/domain/profile/skill-evidence";
 import { slugify } from "~/domain/text/slugify";
 import { refreshGraduateSearch } from "./graduate-search.server";
 
@@ -46,7 +46,7 @@ export async function loadProfile(db: DB, graduateId: number) {
         "graduate_skills.verified_level",
       ])
       .where("graduate_skills.graduate_id", "=", graduateId)
-      .orderBy("skills.name_en")
+      .orderBy("skills.id")
       .execute(),
     db
       .selectFrom("project_skills")
@@ -85,7 +85,9 @@ export async function loadProfile(db: DB, graduateId: number) {
       const top = topPair(pairs);
       return { ...c, evidence: top.level === c.level ? top.evidence : ("self" as SkillSource), pairs };
     })
-    .sort((a, b) => SOURCE_RANK[bestSource(b.pairs)] - SOURCE_RANK[bestSource(a.pairs)] || a.name_en.localeCompare(b.name_en));
+    // Best evidence first; inside that, the page orders by the name it shows (sortByShownName,
+    // docs/decisions/050-skill-chips-order.md).
+    .sort((a, b) => evidenceGroup(a.pairs) - evidenceGroup(b.pairs));
   const order = new Map<string, number>(LANGUAGE_CODES.map((code, i) => [code, i]));
   languages.sort((a, b) => (order.get(a.language) ?? 99) - (order.get(b.language) ?? 99));
 

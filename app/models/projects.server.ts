@@ -41,7 +41,8 @@ async function skillsOf(db: DB, projectIds: number[]) {
     .innerJoin("skills", "skills.id", "project_skills.skill_id")
     .select(["project_skills.project_id", "skills.id", "skills.slug", "skills.name_ky", "skills.name_ru", "skills.name_en"])
     .where("project_skills.project_id", "in", projectIds)
-    .orderBy("skills.name_en")
+    // A stable order only: the card orders chips by the name it shows (docs/decisions/050-skill-chips-order.md).
+    .orderBy("skills.id")
     .execute();
   const map = new Map<number, SkillRef[]>();
   for (const { project_id, ...skill } of rows) map.set(project_id, [...(map.get(project_id) ?? []), skill]);

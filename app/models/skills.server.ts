@@ -203,7 +203,7 @@ export async function getSkillForEdit(db: DB, id: number) {
     .innerJoin("skills", "skills.id", "skill_relations.related_skill_id")
     .select(skillRefColumns)
     .where("skill_relations.skill_id", "=", id)
-    .orderBy("skills.name_en")
+    .orderBy("skills.id")
     .execute();
   return { skill, aliases, related };
 }

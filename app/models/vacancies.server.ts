@@ -314,8 +314,9 @@ export async function getVacancy(db: DB, id: number) {
       .innerJoin("skills as s", "s.id", "vs.skill_id")
       .select(["s.id", "s.slug", "s.name_ky", "s.name_ru", "s.name_en", "vs.required", "vs.min_level"])
       .where("vs.vacancy_id", "=", id)
+      // Required first; the page orders each group by the name it shows (docs/decisions/050-skill-chips-order.md).
       .orderBy("vs.required", "desc")
-      .orderBy("s.name_en")
+      .orderBy("s.id")
       .execute(),
     db.selectFrom("vacancy_languages").select(["language", "min_level"]).where("vacancy_id", "=", id).orderBy("language").execute(),
   ]);

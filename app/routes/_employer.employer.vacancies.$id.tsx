@@ -25,7 +25,7 @@ import type { FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm, readForm, rejected, typedValues } from "~/utils/forms.server";
 import { badRequest, forbidden, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
-import { sortOptions } from "~/domain/search/name-order";
+import { sortByShownName, sortOptions } from "~/domain/search/name-order";
 
 type Company = NonNullable<Awaited<ReturnType<typeof companyOfUser>>>;
 
@@ -164,7 +164,8 @@ function skillLines(
   lang: Lang,
   t: T,
 ): string {
-  return skills
+  // In the order of the names shown, as the vacancy's page lists them (docs/decisions/050-skill-chips-order.md).
+  return sortByShownName(skills, lang)
     .filter((s) => (s.required === 1) === required)
     .map((s) =>
       required && s.min_level !== "basic" ? `${pick(s, "name", lang)}: ${t(`skills.level.${s.min_level}`).toLocaleLowerCase(lang)}` : pick(s, "name", lang),

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, SubmitButton, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
+import { sortByShownName } from "~/domain/search/name-order";
+import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { listModulesWithSkills, saveModule } from "~/models/modules.server";
 import { splitLines } from "~/domain/text/lines";
@@ -63,7 +65,12 @@ export default function ModuleFormPage() {
           label={t("admin.modules.skills")}
           hint={t("admin.modules.skillsHint")}
           rows={6}
-          defaultValue={values.skills ?? module.skills.map((s) => s[`name_${lang}`]).join("\n")}
+          defaultValue={
+            values.skills ??
+            sortByShownName(module.skills, lang)
+              .map((s) => pick(s, "name", lang))
+              .join("\n")
+          }
           error={errors.skills}
         />
         <SubmitButton>{t("common.save")}</SubmitButton>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
+import { sortByShownName } from "~/domain/search/name-order";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { listModulesWithSkills } from "~/models/modules.server";
@@ -27,7 +28,11 @@ export default function ModulesPage() {
             <Link to={`/admin/modules/${m.id}`}>
               <span className="muted small">{t("admin.modules.number", { n: m.number })}</span>
               <strong>{pick(m, "title", lang)}</strong>
-              <span className="small">{m.skills.map((s) => pick(s, "name", lang)).join(", ")}</span>
+              <span className="small">
+                {sortByShownName(m.skills, lang)
+                  .map((s) => pick(s, "name", lang))
+                  .join(", ")}
+              </span>
             </Link>
           </li>
         ))}

@@ -14,7 +14,7 @@ import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { optionalText, positiveId, requiredText, slug } from "~/utils/fields";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
-import { sortOptions } from "~/domain/search/name-order";
+import { sortByShownName, sortOptions } from "~/domain/search/name-order";
 
 const SkillSchema = z.object({
   slug,
@@ -111,7 +111,14 @@ export default function SkillFormPage() {
           label={t("admin.skills.related")}
           hint={t("admin.skills.relatedHint")}
           rows={4}
-          defaultValue={values.related ?? current?.related.map((r) => r.name_en).join("\n")}
+          defaultValue={
+            values.related ??
+            (current
+              ? sortByShownName(current.related, "en")
+                  .map((r) => r.name_en)
+                  .join("\n")
+              : undefined)
+          }
           error={errors.related}
         />
         <SubmitButton>{t("common.save")}</SubmitButton>

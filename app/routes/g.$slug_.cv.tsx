@@ -2,6 +2,7 @@ import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/graduate-profile";
+import { sortByShownName } from "~/domain/search/name-order";
 import { formatMonth } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import type { Messages } from "~/i18n/messages/en";
@@ -47,7 +48,9 @@ export default function GraduateCvPage() {
               </h3>
               {p.summary ? <p>{p.summary}</p> : null}
               <p className="small muted">
-                {p.skills.map((s) => pick(s, "name", lang)).join(", ")}
+                {sortByShownName(p.skills, lang)
+                  .map((s) => pick(s, "name", lang))
+                  .join(", ")}
                 {p.started_on ? ` · ${formatMonth(lang, p.started_on)}` : ""}
                 {p.repo_url ? ` · ${p.repo_url}` : ""}
                 {p.demo_url ? ` · ${p.demo_url}` : ""}

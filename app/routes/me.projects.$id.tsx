@@ -23,6 +23,7 @@ import {
   updateProject,
 } from "~/models/projects.server";
 import { splitLines } from "~/domain/text/lines";
+import { sortByShownName } from "~/domain/search/name-order";
 import { resolveSkillTexts } from "~/models/skills.server";
 import { ProjectSchema } from "~/domain/profile/project-form";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
@@ -246,7 +247,14 @@ export default function ProjectPage() {
             hint={t("portfolio.field.skillsHint")}
             optional
             rows={5}
-            defaultValue={v.skills ?? project?.skills.map((s) => s[`name_${lang}`]).join("\n")}
+            defaultValue={
+              v.skills ??
+              (project
+                ? sortByShownName(project.skills, lang)
+                    .map((s) => s[`name_${lang}`])
+                    .join("\n")
+                : undefined)
+            }
             error={save.errors.skills}
           />
           <Field

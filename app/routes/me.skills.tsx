@@ -11,6 +11,8 @@ import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
 import { addSkillClaim, loadProfile, removeSkillClaim, setSkillLevel } from "~/models/profile.server";
 import { SKILL_LEVELS } from "~/domain/skills/levels";
+import { evidenceGroup } from "~/domain/profile/skill-evidence";
+import { sortByShownName } from "~/domain/search/name-order";
 import { resolveSkillText } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -91,7 +93,7 @@ export default function SkillsPage() {
       </Form>
       {/* stacked: on a phone each skill is a card, so the level and delete stay on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
       <ListTable
-        rows={skills}
+        rows={sortByShownName(skills, lang, (s) => evidenceGroup(s.pairs))}
         empty={t("skills.none")}
         columns={[
           { header: t("skills.skill"), cell: (s) => pick(s, "name", lang) },

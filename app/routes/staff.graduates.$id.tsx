@@ -3,6 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { todayInBishkek } from "~/domain/calendar";
+import { evidenceGroup } from "~/domain/profile/skill-evidence";
+import { sortByShownName } from "~/domain/search/name-order";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { ListTable } from "~/components/list-table";
@@ -192,7 +194,7 @@ export default function VerifyGraduatePage() {
       <h2>{t("verify.skills")}</h2>
       {/* stacked: on a phone each skill is a card, so the verify button stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
       <ListTable
-        rows={skills}
+        rows={sortByShownName(skills, lang, (s) => evidenceGroup(s.pairs))}
         empty={t("skills.none")}
         columns={[
           { header: t("skills.skill"), cell: (s) => pick(s, "name", lang) },

@@ -9,6 +9,7 @@ import { Notice } from "~/components/form";
 import { useNonce } from "~/components/nonce";
 import { salaryText } from "~/components/vacancy-salary";
 import { getDb } from "~/db.server";
+import { sortByShownName } from "~/domain/search/name-order";
 import { sanitizeRichText } from "~/domain/text/rich-text";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
@@ -84,8 +85,10 @@ export default function VacancyPage() {
     v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
   const place = [v.city, region].filter(Boolean).join(", ");
   const salary = v.salary ? salaryText(t, lang, v.salary.min, v.salary.max) : null;
-  const required = v.skills.filter((s) => s.required === 1);
-  const nice = v.skills.filter((s) => s.required !== 1);
+  // Each group in the order of the names shown (docs/decisions/050-skill-chips-order.md).
+  const skills = sortByShownName(v.skills, lang);
+  const required = skills.filter((s) => s.required === 1);
+  const nice = skills.filter((s) => s.required !== 1);
   return (
     <article className="vacancy">
       {jsonLd ? <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}

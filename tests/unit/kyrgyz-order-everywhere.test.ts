@@ -31,15 +31,6 @@ const ALLOWED = new Set<string>([
   "app/models/board.server.ts: orders SQL by a name column: order by c.name",
   // A directory card's top skills: verified and higher levels first, the name only breaks ties.
   'app/models/directory.server.ts: orders SQL by a name column: order by ${searched} desc, ${rankOf("gs.source", SOURCE_RANK)} desc, ${rankOf("gs.level", LEVEL_RANK)} desc, sk.name_en',
-  // NOT DONE: skill chips (a vacancy's, a module's, a profile's, a project's, a skill's related
-  // ones) follow the English name; the pages show the reader's language, so the order belongs in
-  // each page with sortByShownName (app/domain/search/name-order.ts).
-  'app/models/modules.server.ts: orders SQL by a name column: .orderBy("skills.name_en"',
-  'app/models/profile.server.ts: orders SQL by a name column: .orderBy("skills.name_en"',
-  "app/models/profile.server.ts: compares names with localeCompare: name_en.localeCompare(",
-  'app/models/projects.server.ts: orders SQL by a name column: .orderBy("skills.name_en"',
-  'app/models/skills.server.ts: orders SQL by a name column: .orderBy("skills.name_en"',
-  'app/models/vacancies.server.ts: orders SQL by a name column: .orderBy("s.name_en"',
 ]);
 
 function offenders(file: string, source: string): string[] {
@@ -91,5 +82,22 @@ describe("sorting by the name a page shows", () => {
     expect(sortByShownName(rows, "ky").map((r) => r.name_ky)).toEqual(["Ош шаары", "Өзгөн району"]);
     expect(sortByShownName(rows, "ru").map((r) => r.name_ru)).toEqual(["город Ош", "Узгенский район"]);
     expect(sortByShownName(rows, "en").map((r) => r.name_en)).toEqual(["Osh City", "Uzgen District"]);
+  });
+
+  it("orders skill chips by the shown name inside the groups a page keeps (required first)", async () => {
+    const { sortByShownName } = await import("~/domain/search/name-order");
+    // The English order (Git, Haskell, Office, Yandex) is not the Kyrgyz one, and ky is not ru.
+    const chips = [
+      { name_ky: "Яндекс", name_ru: "Яндекс", name_en: "Yandex", required: 1 },
+      { name_ky: "Өнөр", name_ru: "Ремесло", name_en: "Haskell", required: 0 },
+      { name_ky: "Офис", name_ru: "Офис", name_en: "Office", required: 1 },
+      { name_ky: "Үн", name_ru: "Голос", name_en: "Git", required: 1 },
+      { name_ky: "Ноокат", name_ru: "Ноокат", name_en: "Nookat", required: 0 },
+    ];
+    const required = (c: (typeof chips)[number]) => -c.required;
+    expect(sortByShownName(chips, "ky", required).map((c) => c.name_ky)).toEqual(["Офис", "Үн", "Яндекс", "Ноокат", "Өнөр"]);
+    expect(sortByShownName(chips, "ru", required).map((c) => c.name_ru)).toEqual(["Голос", "Офис", "Яндекс", "Ноокат", "Ремесло"]);
+    expect(sortByShownName(chips, "en", required).map((c) => c.name_en)).toEqual(["Git", "Office", "Yandex", "Haskell", "Nookat"]);
+    expect(sortByShownName(chips, "ky").map((c) => c.name_ky)).toEqual(["Ноокат", "Офис", "Өнөр", "Үн", "Яндекс"]);
   });
 });

@@ -45,6 +45,14 @@ export function topPair(pairs: readonly EvidencePair[]): EvidencePair {
   return pairs[pairs.length - 1]!;
 }
 
+/**
+ * A profile's skill chips are grouped by their strongest evidence, verified first; the page
+ * orders each group by the name it shows (sortByShownName, docs/decisions/050-skill-chips-order.md).
+ */
+export function evidenceGroup(pairs: readonly EvidencePair[]): number {
+  return -SOURCE_RANK[bestSource(pairs)];
+}
+
 /** The strongest evidence over all pairs (for sorting and badges that mean "something is verified"). */
 export function bestSource(pairs: readonly EvidencePair[]): SkillSource {
   return pairs.reduce<SkillSource>((best, p) => (SOURCE_RANK[p.evidence] > SOURCE_RANK[best] ? p.evidence : best), "self");

@@ -8,9 +8,15 @@ import { sortByKyrgyzName } from "./kyrgyz-order";
 
 type Named = { name_ky: string; name_ru: string; name_en: string };
 
-/** Rows with name_ky / name_ru / name_en, by the name in the reader's language. */
-export function sortByShownName<R extends Named>(rows: readonly R[], lang: Lang): R[] {
-  return sortByKyrgyzName(rows, (r) => pick(r, "name", lang));
+/**
+ * Rows with name_ky / name_ru / name_en, by the name in the reader's language. With `groupOf`,
+ * the groups a page keeps come first (lower first: required before nice-to-have, verified before
+ * self-declared), names in order inside each (skill chips, docs/decisions/050-skill-chips-order.md).
+ */
+export function sortByShownName<R extends Named>(rows: readonly R[], lang: Lang, groupOf?: (row: R) => number): R[] {
+  const byName = sortByKyrgyzName(rows, (r) => pick(r, "name", lang));
+  // Array.prototype.sort is stable: the name order stays inside each group.
+  return groupOf ? byName.sort((a, b) => groupOf(a) - groupOf(b)) : byName;
 }
 
 /** Select options by their label. */
