@@ -11,12 +11,15 @@ export function Marked({ parts }: { parts: readonly HighlightSegment[] }) {
   return <>{parts.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}</>;
 }
 
-/** "Did you mean …?" and the near spellings used, when a search needed them. */
 /**
+ * "Did you mean …?" and the near spellings used, when a search needed them: the one rendering of
+ * every search page (the board, the directories, the company and skill lists), the link built by
+ * the loader with correctedSearchHref. `near` is for the full-text pages; the small lists show
+ * their typo matches under a heading instead.
  * The near spellings themselves are not shown: they come from the whole index, which also holds
  * rows this viewer may not see (private profiles, unpublished vacancies).
  */
-export function SearchNotes({ suggestion, suggestionHref, near }: { suggestion: string | null; suggestionHref: string | null; near: boolean }) {
+export function SearchNotes({ suggestion, suggestionHref, near = false }: { suggestion: string | null; suggestionHref: string | null; near?: boolean }) {
   const { t } = useT();
   return (
     <>

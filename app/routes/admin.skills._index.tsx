@@ -11,7 +11,9 @@ import { formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { MarkedText } from "~/components/marked-text";
+import { SearchNotes } from "~/components/search-results";
 import { pageOf } from "~/domain/paging";
+import { correctedSearchHref } from "~/domain/search/full-text";
 import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import { markMatches, MAX_QUERY_LENGTH, rankByQuery } from "~/domain/search/rank";
 import { normalizeSkillText } from "~/domain/skills/normalize";
@@ -62,6 +64,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages,
     searched: ranked.searched,
     suggestion: ranked.suggestion,
+    // "Did you mean" keeps the category, from the first page (docs/product.md §14).
+    suggestionHref: correctedSearchHref("/admin/skills", new URLSearchParams(query.category ? { category: String(query.category) } : {}), ranked.suggestion),
     categories: sortByKyrgyzName(categories, nameOf).map((c) => ({ id: c.id, name: nameOf(c) })),
     resolved: resolved ? nameOf(resolved) : null,
     items: items.map(({ item: s, tier }) => {
@@ -107,7 +111,7 @@ export const meta = titleMeta("admin.skills", { private: true });
 
 export default function SkillsPage() {
   const { t, lang } = useT();
-  const { query, items, total, pages, searched, suggestion, categories, resolved } = useLoaderData<typeof loader>();
+  const { query, items, total, pages, searched, suggestion, suggestionHref, categories, resolved } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   const again = (q: string) => `/admin/skills?${new URLSearchParams({ ...(q ? { q } : {}), ...(query.category ? { category: String(query.category) } : {}) })}`;
@@ -127,11 +131,7 @@ export default function SkillsPage() {
         <SubmitButton>{t("admin.skills.searchSubmit")}</SubmitButton>
       </Form>
       {resolved ? <Notice kind="info">{t("admin.skills.resolved", { q: query.q, skill: resolved })}</Notice> : null}
-      {suggestion ? (
-        <p>
-          <Link to={again(suggestion)}>{t("listSearch.didYouMean", { suggestion })}</Link>
-        </p>
-      ) : null}
+      <SearchNotes suggestion={suggestion} suggestionHref={suggestionHref} />
       <div className="actions">
         <p role={searched ? "status" : undefined}>
           {searched && total === 0 ? t("listSearch.skills.none", { q: query.q }) : t("admin.skills.count", { n: formatNumber(lang, total) })}

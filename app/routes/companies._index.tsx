@@ -8,7 +8,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SubmitButton } from "~/components/form";
 import { MarkedText } from "~/components/marked-text";
+import { SearchNotes } from "~/components/search-results";
 import { getDb } from "~/db.server";
+import { correctedSearchHref } from "~/domain/search/full-text";
 import { markMatches, MAX_QUERY_LENGTH, rankByQuery } from "~/domain/search/rank";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -32,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     searched: ranked.searched,
     suggestion: ranked.suggestion,
+    suggestionHref: correctedSearchHref("/companies", "", ranked.suggestion),
     companies: ranked.hits.map(({ item: c, tier }) => ({
       slug: c.slug,
       name: markMatches(c.name, q),
@@ -48,7 +51,7 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["companies"][number];
 
 export default function CompaniesPage() {
   const { t, lang } = useT();
-  const { q, searched, suggestion, companies } = useLoaderData<typeof loader>();
+  const { q, searched, suggestion, suggestionHref, companies } = useLoaderData<typeof loader>();
   const close = companies.filter((c) => !c.typo);
   const typos = companies.filter((c) => c.typo);
   const tiles = (rows: Row[]) => (
@@ -83,11 +86,7 @@ export default function CompaniesPage() {
           <Link to="/companies">{t("listSearch.showAll")}</Link>
         </p>
       ) : null}
-      {suggestion ? (
-        <p>
-          <Link to={`/companies?${new URLSearchParams({ q: suggestion })}`}>{t("listSearch.didYouMean", { suggestion })}</Link>
-        </p>
-      ) : null}
+      <SearchNotes suggestion={suggestion} suggestionHref={suggestionHref} />
       {!searched && companies.length === 0 ? <p className="muted">{t("companiesList.none")}</p> : null}
       {close.length > 0 ? tiles(close) : null}
       {typos.length > 0 ? (

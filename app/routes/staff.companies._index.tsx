@@ -9,10 +9,12 @@ import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listCompaniesForStaff, withStaffCompanyDetails } from "~/models/companies.server";
 import { COMPANY_STATUSES, type CompanyStatus } from "~/domain/companies/options";
+import { correctedSearchHref } from "~/domain/search/full-text";
 import { markMatches, MAX_QUERY_LENGTH, rankByQuery } from "~/domain/search/rank";
 import { titleMeta } from "~/utils/meta";
 import { searchText } from "~/utils/params";
 import { MarkedText } from "~/components/marked-text";
+import { SearchNotes } from "~/components/search-results";
 
 /** More rows than a person reads: a search narrows the list instead. */
 const SHOWN = 500;
@@ -42,14 +44,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     emails: c.emails,
     identity_change_pending: c.identity_change_pending,
   }));
-  return { status, q, searched: ranked.searched, found: found.length, suggestion: ranked.suggestion, companies };
+  // "Did you mean" keeps the status filter (docs/product.md §14).
+  const suggestionHref = correctedSearchHref("/staff/companies", new URLSearchParams(status ? { status } : {}), ranked.suggestion);
+  return { status, q, searched: ranked.searched, found: found.length, suggestion: ranked.suggestion, suggestionHref, companies };
 }
 
 export const meta = titleMeta("companies.title", { private: true });
 
 export default function StaffCompaniesPage() {
   const { t, lang } = useT();
-  const { status, q, searched, found, suggestion, companies } = useLoaderData<typeof loader>();
+  const { status, q, searched, found, suggestion, suggestionHref, companies } = useLoaderData<typeof loader>();
   const again = (query: string) => `/staff/companies?${new URLSearchParams({ ...(status ? { status } : {}), ...(query ? { q: query } : {}) })}`;
   return (
     <section>
@@ -72,11 +76,7 @@ export default function StaffCompaniesPage() {
           <Link to={again("")}>{t("listSearch.showAll")}</Link>
         </p>
       ) : null}
-      {suggestion ? (
-        <p>
-          <Link to={again(suggestion)}>{t("listSearch.didYouMean", { suggestion })}</Link>
-        </p>
-      ) : null}
+      <SearchNotes suggestion={suggestion} suggestionHref={suggestionHref} />
       {/* stacked: on a phone each row is a card, so its status stays on screen (docs/decisions/032-phone-navigation-and-tables.md) */}
       <ListTable
         rows={companies}

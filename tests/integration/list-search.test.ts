@@ -44,8 +44,9 @@ const tileNames = (html: string) => [...html.matchAll(/<li><a[^>]*href="\/compan
 const marks = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => decode(m[1]!));
 
 const FOUND_ONE: Record<Lang, string> = { ky: "1 компания табылды", ru: "Найдена 1 компания", en: "1 company found" };
+// The one "did you mean" of every search page (SearchNotes, search.didYouMean; tests/integration/did-you-mean.test.ts).
 const DID_YOU_MEAN: Record<Lang, (s: string) => string> = {
-  ky: (s) => `Балким, «${s}» дегиңиз келгендир?`,
+  ky: (s) => `Балким, «${s}» деп издегиңиз келгендир?`,
   ru: (s) => `Возможно, вы имели в виду «${s}»?`,
   en: (s) => `Did you mean “${s}”?`,
 };

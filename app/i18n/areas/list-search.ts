@@ -4,7 +4,6 @@ import type { AreaMessages } from "./area";
 const en = {
   "listSearch.submit": "Search",
   "listSearch.showAll": "Show all",
-  "listSearch.didYouMean": "Did you mean “{suggestion}”?",
   "listSearch.typoTier": "Spelt almost the same",
   "listSearch.companies.label": "Find a company",
   "listSearch.companies.hint": "A name or its beginning, in Latin or Cyrillic letters. One typo is forgiven.",
@@ -19,7 +18,6 @@ export const listSearchMessages: AreaMessages<typeof en> = {
   ru: {
     "listSearch.submit": "Найти",
     "listSearch.showAll": "Показать все",
-    "listSearch.didYouMean": "Возможно, вы имели в виду «{suggestion}»?",
     "listSearch.typoTier": "Пишется почти так же",
     "listSearch.companies.label": "Найти компанию",
     "listSearch.companies.hint": "Название или его начало, латиницей или кириллицей. Одна опечатка не помешает.",
@@ -31,7 +29,6 @@ export const listSearchMessages: AreaMessages<typeof en> = {
   ky: {
     "listSearch.submit": "Издөө",
     "listSearch.showAll": "Баарын көрсөтүү",
-    "listSearch.didYouMean": "Балким, «{suggestion}» дегиңиз келгендир?",
     "listSearch.typoTier": "Дээрлик ошондой жазылгандар",
     "listSearch.companies.label": "Компания издөө",
     "listSearch.companies.hint": "Аталышы же анын башы, латын же кирилл тамгалары менен. Бир ката тоскоол болбойт.",
