@@ -169,6 +169,54 @@ describe("Kyrgyz stems on the demo texts and job-ad wording", () => {
     expect(kyrgyzStem("сентябрга")).toBe(kyrgyzStem("сентябрь"));
   });
 
+  // Words whose ending only looks like a suffix (docs/decisions/044-search-stemming.md, over-stripping):
+  // each row is the word, forms of it that must reach its stem, and the unrelated short word the old
+  // stripper cut it to (кардар «client» was кар «snow»).
+  const LOOK_ALIKES: [word: string, forms: string[], not: string][] = [
+    // The plural after р and й is -лАр, never -дАр (карлар, үйлөр): -дар after р/й is part of the word.
+    ["кардар", ["кардарлар", "кардарга", "кардарыбыз", "кардардын"], "кар"],
+    ["айдар", ["айдарга", "айдардын"], "ай"],
+    ["сардар", ["сардардын", "сардарлар"], "сар"],
+    // Russian and Latin loans in -ктор / -тор: the ending belongs to the loan (their plural is -лор).
+    ["доктор", ["доктордун", "докторлор"], "док"],
+    ["директор", ["директорлор", "директорго", "директорубуз"], "дирек"],
+    ["сектор", ["секторлор", "секторунда"], "сек"],
+    ["инспектор", ["инспекторлор"], "инспек"],
+    ["проектор", ["проектордун"], "проек"],
+    ["вектор", ["векторлор"], "век"],
+    ["коллектор", ["коллекторлор"], "коллек"],
+    ["селектор", ["селектордо"], "селек"],
+    ["протектор", ["протектору"], "протек"],
+    // Words fixed with a case ending, used as one word: «башка» other, «бирге» together, «дагы» also,
+    // «кайда» where, a loan «тайга».
+    ["башка", ["башкалар", "башкасы"], "баш"],
+    ["бирге", [], "бир"],
+    ["дагы", [], "дак"],
+    ["кайда", [], "кай"],
+    ["тайга", ["тайгада"], "тай"],
+    // The irregular plural of бала (child) is балдар, not бал (honey) + -дар.
+    ["балдар", ["балдарга", "балдардын", "бала", "баланы"], "бал"],
+    // No suffix-like ending at all: left whole, inflected forms reach them.
+    ["адабият", ["адабияттар", "адабиятты"], "адабия"],
+    ["маданият", ["маданияттын"], "мадания"],
+    ["жардам", ["жардамга", "жардамы"], "жар"],
+    ["базар", ["базарлар", "базарда"], "база"],
+  ];
+
+  it("keeps words whose ending only looks like a suffix, and their forms reach them", () => {
+    expect(LOOK_ALIKES.length).toBeGreaterThanOrEqual(20);
+    const wrong: string[] = [];
+    for (const [word, forms, not] of LOOK_ALIKES) {
+      const stem = kyrgyzStem(word);
+      if (kyrgyzStems(word).includes(kyrgyzStem(not))) wrong.push(`${word} → ${kyrgyzStems(word)}`);
+      for (const form of forms) if (!kyrgyzStems(form).includes(stem)) wrong.push(`${form} → ${kyrgyzStems(form)}, not ${stem}`);
+      // The Kyrgyz stems only: a Russian stem may join them (бала and бал are both бал to Snowball).
+      const notStems = kyrgyzStems(not);
+      for (const form of [word, ...forms]) if (kyrgyzStems(form).some((k) => notStems.includes(k))) wrong.push(`${form} ~ ${not}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("keeps both parses of an ambiguous word (адис + и, команда + сы)", () => {
     expect(kyrgyzStems("адиси")).toContain("адис");
     expect(kyrgyzStems("командасы")).toContain(kyrgyzStem("команда"));

@@ -98,7 +98,7 @@ function matches(template: string, stem: string, ending: string): boolean {
 }
 
 /** What the stem must end with for the suffix to attach there. */
-type After = "vowel" | "high" | "voiced" | "voiceless" | "consonant" | "lateral";
+type After = "vowel" | "high" | "voiced" | "voicedNotRY" | "voiceless" | "consonant" | "lateral";
 
 function endsRight(stem: string, after: After): boolean {
   const last = stem[stem.length - 1];
@@ -110,6 +110,10 @@ function endsRight(stem: string, after: After): boolean {
       return HIGH_VOWELS.has(last) && stem.length >= 3 && !VOWELS.has(stem[stem.length - 2]);
     case "voiced":
       return !vowel && !VOICELESS.has(last);
+    // д- of the plural: after a voiced consonant but р and й, which take л- ("lateral" below:
+    // карлар, үйлөр), so кардар «client» is no кар «snow» + plural, айдар no ай + plural.
+    case "voicedNotRY":
+      return !vowel && !VOICELESS.has(last) && last !== "р" && last !== "й";
     case "voiceless":
       return VOICELESS.has(last);
     case "consonant":
@@ -124,7 +128,7 @@ function endsRight(stem: string, after: After): boolean {
 const SUFFIXES: [string, After][] = [
   // plural
   ["лAр", "lateral"],
-  ["дAр", "voiced"],
+  ["дAр", "voicedNotRY"],
   ["тAр", "voiceless"],
   // genitive
   ["нIн", "vowel"],
@@ -201,6 +205,44 @@ function finish(stem: string): string {
   return stem;
 }
 
+/**
+ * Words whose ending only looks like a suffix, kept whole (their own inflected forms are stripped
+ * down to them). Each ending is a suffix the harmony and assimilation rules allow, so no rule can
+ * tell; the sources' own distinction is that these are one word:
+ * - Russian and Latin agent nouns in -ктор (доктор, директор): the loan ends in р, and a noun in р
+ *   takes the plural -лор (директорлор), so -тор is no plural of a noun док, дирек;
+ * - case forms fixed as words (adverbs and postpositions): башка «other» (not баш «head» +
+ *   dative), бирге «together», дагы «also», кайда «where»; and the loan тайга.
+ * A newcomer word that goes wrong belongs here or in a rule, with a test in
+ * tests/unit/search-stemmers.test.ts (docs/decisions/044-search-stemming.md).
+ */
+const WHOLE_WORDS = new Set([
+  "доктор",
+  "директор",
+  "сектор",
+  "инспектор",
+  "проектор",
+  "вектор",
+  "коллектор",
+  "селектор",
+  "протектор",
+  "башка",
+  "бирге",
+  "дагы",
+  "кайда",
+  "тайга",
+]);
+
+/** Irregular plurals: бала «child» → балдар, not бал «honey» + -дар. */
+const IRREGULAR = new Map([["балдар", "бала"]]);
+
+/** The shorter forms one step of stripping gives: none for a stem, its base for an irregular form. */
+function stepsDown(word: string): string[] {
+  if (WHOLE_WORDS.has(word)) return [];
+  const base = IRREGULAR.get(word);
+  return base ? [base] : strips(word);
+}
+
 /** Stems kept for one word at most: the ambiguous parses of a word are few. */
 const MAX_STEMS = 4;
 
@@ -220,7 +262,7 @@ export function kyrgyzStems(input: string): string[] {
   for (let layer = 0; layer < 6 && frontier.length > 0; layer++) {
     const next: string[] = [];
     for (const w of frontier) {
-      const shorter = strips(w);
+      const shorter = stepsDown(w);
       if (shorter.length === 0) {
         const stem = finish(w);
         if (!done.includes(stem)) done.push(stem);
