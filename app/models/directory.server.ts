@@ -139,7 +139,6 @@ async function directoryPage(
   // Text with nothing searchable in it (only punctuation, say) matches nobody.
   if (q && !searching) return empty();
 
-  const withHits = hitsFor(sort === "relevance");
   // Filters and orders read only the narrow graduates_directory index, never the wide rows: by id
   // for each hit of a search, or whole when there is no text (migration 0015, docs/decisions/048).
   const graduates = sql`graduates g indexed by graduates_directory`;
@@ -167,6 +166,15 @@ async function directoryPage(
   const schoolJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.id = c.school_id`;
 
   const filterJoins = query.schoolId || query.regionId ? schoolJoins : sql``;
+  // With text and a filter, the filters' rows are found first and the text's hits kept to them, so
+  // bm25 and the tier are computed for those hits only: a common word matches half the directory
+  // (docs/decisions/048, Session 9). Without a filter every listable graduate would be kept: no gain.
+  const narrowed = Boolean(query.schoolId || query.cohortId || query.regionId || query.availableNow || query.relocate || skill);
+  const within = searching && narrowed ? sql`select g.id from ${graduates} ${filterJoins} where ${conditions()}` : undefined;
+  const withHits = hitsFor(sort === "relevance", within);
+  // The hits are then the filtered rows already.
+  const where = within ? sql`1` : conditions();
+  const joins = within ? sql`` : filterJoins;
   // Every order ends with the id, so equal keys never shuffle between pages.
   const orderBy = {
     // Holders of a skill named in the search first, then bm25 (lower is better).
@@ -183,7 +191,7 @@ async function directoryPage(
   // count rides along (a window over the whole match, computed before the limit), so the text
   // is matched once, not once for the count and again for the page (docs/decisions/048).
   const pageOf = (n: number) =>
-    sql<{ id: number; total: number }>`${withHits}select g.id, count(*) over () as total from ${from} ${filterJoins} where ${conditions()}
+    sql<{ id: number; total: number }>`${withHits}select g.id, count(*) over () as total from ${from} ${joins} where ${where}
       order by ${orderBy} limit ${DIRECTORY_PAGE_SIZE} offset ${(n - 1) * DIRECTORY_PAGE_SIZE}`.execute(db);
   const requestedPage = Math.max(1, Math.trunc(query.page ?? 1) || 1);
   let { rows: pageIds } = await pageOf(requestedPage);
@@ -191,7 +199,7 @@ async function directoryPage(
   let page = requestedPage;
   if (pageIds.length === 0 && requestedPage > 1) {
     // Past the end (a stale link): count, then show the last page.
-    const counted = await sql<{ total: number }>`${hitsFor(false)}select count(*) as total from ${from} ${filterJoins} where ${conditions()}`.execute(db);
+    const counted = await sql<{ total: number }>`${hitsFor(false, within)}select count(*) as total from ${from} ${joins} where ${where}`.execute(db);
     total = Number(counted.rows[0]?.total ?? 0);
     page = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
     if (total > 0) pageIds = (await pageOf(page)).rows;

@@ -36,9 +36,11 @@ export type TextSearch = {
    * `with hits(id, score, holder, tier) as materialized (…) ` — empty when not searching. With
    * `relevance`, `tier` is 0 (every word exact), 1 (stems, script keys), 2 (job words, skill
    * aliases) or 3 (typo) and `score` bm25 (lower is
-   * better); else both null. `holder` is 1 for holders of qSkill.
+   * better); else both null. `holder` is 1 for holders of qSkill. `within` (a select of one
+   * column `id`, the rows the page's filters keep) limits the hits to those rows before bm25 and
+   * the tier are computed for them (docs/decisions/048, Session 9).
    */
-  withHits: (relevance: boolean) => RawBuilder<unknown>;
+  withHits: (relevance: boolean, within?: RawBuilder<unknown>) => RawBuilder<unknown>;
   /** Words the query also matched (job words, skill aliases, corrected spellings), for highlighting. */
   alsoWords: string[];
 };
@@ -70,7 +72,10 @@ async function aliasSpansOf(db: DB, q: string, words: string[]): Promise<AliasSp
 function hitsOf(index: FullTextIndex, text: TextQuery | null, qSkill: SkillRef | null, typo: boolean) {
   const table = sql.raw(index.table);
   const weights = sql.raw([...index.weights, ...index.weights].map((w) => w.toFixed(1)).join(", "));
-  return (relevance: boolean) => {
+  return (relevance: boolean, within?: RawBuilder<unknown>) => {
+    // `+rowid`: tested on each row FTS5 finds, not handed to FTS5 as rowids to seek one by one
+    // (which repeats every prefix expansion per row); bm25 and the tier are then computed for the kept rows only.
+    const kept = within ? sql` and +rowid in (select id from kept)` : sql``;
     const score = relevance ? sql`bm25(${table}, ${weights})` : sql`null`;
     // Tiers 0 and 1 are told apart by MATCHes without bm25, each computed once (a constant IN list).
     const inTier = (query: string | undefined) => sql`rowid in (select rowid from ${table} where ${table} match ${query})`;
@@ -82,13 +87,20 @@ function hitsOf(index: FullTextIndex, text: TextQuery | null, qSkill: SkillRef |
           : text.own === text.loose
             ? sql`case when ${inTier(text.exact)} then 0 else 1 end`
             : sql`case when ${inTier(text.exact)} then 0 when ${inTier(text.own)} then 1 else 2 end`;
-    const ftsHits = text ? sql`select rowid as id, ${score} as score, 0 as holder, ${tierOf} as tier from ${table} where ${table} match ${text.loose}` : null;
-    const skillHits = qSkill ? sql`select id, null as score, 1 as holder, ${relevance ? sql`2` : sql`null`} as tier from (${index.holders(qSkill.id)})` : null;
+    const ftsHits = text
+      ? sql`select rowid as id, ${score} as score, 0 as holder, ${tierOf} as tier from ${table} where ${table} match ${text.loose}${kept}`
+      : null;
+    const skillHits = qSkill
+      ? sql`select id, null as score, 1 as holder, ${relevance ? sql`2` : sql`null`} as tier from (${index.holders(qSkill.id)})${within ? sql` where +id in (select id from kept)` : sql``}`
+      : null;
     const hits =
       ftsHits && skillHits
         ? sql`select id, min(score) as score, max(holder) as holder, min(tier) as tier from (${ftsHits} union all ${skillHits}) group by id`
         : (ftsHits ?? skillHits);
-    return hits ? sql`with hits(id, score, holder, tier) as materialized (${hits}) ` : sql``;
+    if (!hits) return sql``;
+    return within
+      ? sql`with kept(id) as materialized (${within}), hits(id, score, holder, tier) as materialized (${hits}) `
+      : sql`with hits(id, score, holder, tier) as materialized (${hits}) `;
   };
 }
 

@@ -160,25 +160,27 @@ export async function findGraduatesForStaff(db: DB, q: string, limit = 50): Prom
     return { graduates: rows, total: rows.length, alsoWords: [], suggestion: null, near: [] };
   }
   const code = term.toUpperCase();
-  const { rows: byCode } = await sql<StaffGraduateRow>`select ${staffColumns} from invitations i0 join graduates g on g.id = i0.graduate_id ${staffJoins}
-    where i0.code = ${code} and g.anonymised_at is null`.execute(db);
   const outcome = await searchInTiers(db, STAFF_NAMES_INDEX, term, async (plan: TextSearch) => {
-    if (!plan.searching) return { rows: [] as StaffGraduateRow[], total: 0 };
-    const withHits = plan.withHits(true);
-    const counted = await sql<{ n: number }>`${withHits}select count(*) as n from hits h join graduates g on g.id = h.id where g.anonymised_at is null`.execute(
-      db,
-    );
-    const { rows } = await sql<StaffGraduateRow>`${withHits}select ${staffColumns} from hits h cross join graduates g on g.id = h.id ${staffJoins}
-      where g.anonymised_at is null order by h.tier, coalesce(h.score, 0), g.updated_at desc, g.id desc limit ${limit}`.execute(db);
-    return { rows, total: Number(counted.rows[0]?.n ?? 0) };
+    // The ids first — the code's graduate and the name hits, each once — then the joins for the
+    // shown rows only. With the code's test beside the name test, SQLite joined every graduate's
+    // invitation before testing either (docs/decisions/048-directory-and-skill-gap-speed.md).
+    const byCode = sql`select graduate_id as id, 1 as by_code, null as tier, null as score from invitations where code = ${code}`;
+    const found = plan.searching ? sql`${byCode} union all select id, 0, tier, score from hits` : byCode;
+    const { rows } = await sql<StaffGraduateRow & { total: number }>`${plan.searching ? plan.withHits(true) : sql``}select ${staffColumns}, p.total from (
+        select f.id, f.by_code, f.tier, f.score, g.updated_at, count(*) over () as total
+        from (select id, max(by_code) as by_code, min(tier) as tier, min(score) as score from (${found}) group by id) f
+        cross join graduates g on g.id = f.id
+        where g.anonymised_at is null
+        order by f.by_code desc, f.tier, coalesce(f.score, 0), g.updated_at desc, g.id desc limit ${limit}
+      ) p cross join graduates g on g.id = p.id ${staffJoins}
+      order by p.by_code desc, p.tier, coalesce(p.score, 0), p.updated_at desc, p.id desc`.execute(db);
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
   });
-  const seen = new Set(byCode.map((g) => g.id));
-  const graduates = [...byCode, ...outcome.result.rows.filter((g) => !seen.has(g.id))].slice(0, limit);
   return {
-    graduates,
-    total: outcome.result.total + byCode.filter((g) => !outcome.result.rows.some((r) => r.id === g.id)).length,
+    graduates: outcome.result.rows,
+    total: outcome.result.total,
     alsoWords: outcome.alsoWords,
-    suggestion: byCode.length ? null : outcome.suggestion,
+    suggestion: outcome.suggestion,
     near: outcome.near,
   };
 }
