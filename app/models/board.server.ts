@@ -122,7 +122,7 @@ async function boardPage(db: DB, query: BoardSearch, q: string, skill: SkillRef 
     salary: sql`${shownSalary} is null, ${shownSalary} desc, v.id desc`,
   }[sort];
   const countAll = async () =>
-    Number((await sql<{ total: number }>`${withHits}select count(*) as total from ${from(narrow)} where ${where}`.execute(db)).rows[0]?.total ?? 0);
+    Number((await sql<{ total: number }>`${hitsFor(false)}select count(*) as total from ${from(narrow)} where ${where}`.execute(db)).rows[0]?.total ?? 0);
   /** The ids of one page in order. A text search counts in the same statement (a window over every row, computed before the limit): the text is matched once. */
   const pageIds = async (page: number) =>
     (
