@@ -1,7 +1,7 @@
 // The public job board (docs/product.md §3, §4): full-text search over vacancies_fts
 // (contentless: rowid = vacancy id) with filters and orders, the board's select choices (cached),
 // and the rows of the feeds. Only open vacancies of verified companies are public.
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { EmploymentType, WorkMode } from "@db/schema";
 import type { BoardQuery } from "~/domain/vacancies/board-query";
@@ -50,7 +50,7 @@ export type BoardResult = {
 };
 
 const TOP_SKILLS = 6;
-const VACANCIES_INDEX: FullTextIndex = {
+export const VACANCIES_INDEX: FullTextIndex = {
   table: "vacancies_fts",
   vocab: "vacancies_fts_vocab",
   // Typos are forgiven in company and skill names (docs/product.md §14).
@@ -91,9 +91,13 @@ async function boardPage(db: DB, query: BoardSearch, q: string, skill: SkillRef 
   if (unknownSkill || (q && !searching)) return empty();
 
   const withHits = hitsFor(sort === "relevance");
-  const from = searching
-    ? sql`hits h cross join vacancies v on v.id = h.id join companies c on c.id = v.company_id`
-    : sql`vacancies v join companies c on c.id = v.company_id`;
+  // The filters and orders read the narrow copy of their columns (migration 0016), not the wide
+  // rows; only the page's rows are read whole (docs/decisions/049-board-search-speed.md). A listing
+  // without text, newest first, walks the (status, published_at) index instead and stops after the page.
+  const narrow = sql`vacancies v indexed by vacancies_board_filters`;
+  const from = (v: RawBuilder<unknown>) =>
+    searching ? sql`hits h cross join ${v} on v.id = h.id join companies c on c.id = v.company_id` : sql`${v} join companies c on c.id = v.company_id`;
+  const idsFrom = from(searching || sort !== "newest" ? narrow : sql`vacancies v`);
 
   const list = [sql`v.status = 'open'`, sql`c.status = 'verified'`];
   if (query.region) list.push(sql`v.region_id = ${query.region}`);
@@ -108,12 +112,6 @@ async function boardPage(db: DB, query: BoardSearch, q: string, skill: SkillRef 
   if (query.onlyIds) list.push(query.onlyIds.length ? sql`v.id in (${sql.join(query.onlyIds)})` : sql`0`);
   const where = sql.join(list, sql` and `);
 
-  const counted = await sql<{ total: number }>`${withHits}select count(*) as total from ${from} where ${where}`.execute(db);
-  const total = Number(counted.rows[0]?.total ?? 0);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
-  if (total === 0) return { ...empty(), page };
-
   // Every order ends with the id, so equal keys never shuffle between pages.
   const shownSalary = sql`case when v.salary_hidden = 0 then coalesce(v.salary_max, v.salary_min) end`;
   const orderBy = {
@@ -123,18 +121,43 @@ async function boardPage(db: DB, query: BoardSearch, q: string, skill: SkillRef 
     deadline: sql`v.deadline is null, v.deadline, v.id`,
     salary: sql`${shownSalary} is null, ${shownSalary} desc, v.id desc`,
   }[sort];
-  const { rows } = await sql<Omit<BoardItem, "skills">>`${withHits}select v.id, v.title, c.name as company_name, c.slug as company_slug, v.city,
+  const countAll = async () =>
+    Number((await sql<{ total: number }>`${hitsFor(false)}select count(*) as total from ${from(narrow)} where ${where}`.execute(db)).rows[0]?.total ?? 0);
+  /** The ids of one page in order. A text search counts in the same statement (a window over every row, computed before the limit): the text is matched once. */
+  const pageIds = async (page: number) =>
+    (
+      await sql<{
+        id: number;
+        total: number | null;
+      }>`${withHits}select v.id, ${searching ? sql`count(*) over ()` : sql`null`} as total from ${idsFrom} where ${where}
+        order by ${orderBy} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)
+    ).rows;
+
+  let page = Math.max(1, Math.trunc(query.page ?? 1) || 1);
+  let ids = await pageIds(page);
+  // Without text the page is read in the order of an index and stops after it; counting is a pass over the narrow copy.
+  let total = ids.length ? (ids[0]!.total ?? (await countAll())) : page > 1 ? await countAll() : 0;
+  if (total === 0) return empty();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (ids.length === 0) {
+    // A page past the end (a stale link): the last page.
+    page = pages;
+    ids = await pageIds(page);
+    total = ids[0]?.total ?? total;
+  }
+  const { rows } = await sql<Omit<BoardItem, "skills">>`select v.id, v.title, c.name as company_name, c.slug as company_slug, v.city,
       r.name_ky as region_ky, r.name_ru as region_ru, r.name_en as region_en, v.employment_type, v.work_mode,
       case when v.salary_hidden = 0 then v.salary_min end as salary_min, case when v.salary_hidden = 0 then v.salary_max end as salary_max,
       v.deadline, v.published_at, v.description
-    from ${from} left join regions r on r.id = v.region_id
-    where ${where}
-    order by ${orderBy} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+    from vacancies v join companies c on c.id = v.company_id left join regions r on r.id = v.region_id
+    where v.id in (${sql.join(ids.map((r) => r.id))})`.execute(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const shown = ids.map((r) => byId.get(r.id)).filter((r): r is Omit<BoardItem, "skills"> => r !== undefined);
   const skills = await requiredSkills(
     db,
-    rows.map((r) => r.id),
+    shown.map((r) => r.id),
   );
-  return { items: rows.map((r) => ({ ...r, skills: skills.get(r.id) ?? [] })), total, pages, page, sort, skill, unknownSkill };
+  return { items: shown.map((r) => ({ ...r, skills: skills.get(r.id) ?? [] })), total, pages, page, sort, skill, unknownSkill };
 }
 
 async function requiredSkills(db: DB, ids: number[]) {

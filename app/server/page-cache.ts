@@ -8,7 +8,8 @@
 // - Key: the full URL, the resolved language and whether the client is a bot (bots get the
 //   document in one piece, browsers streamed).
 // - Stale when vacancy data changes: the triggers of migration 0004 log every change of a
-//   vacancy, its skills and languages, and a company's status into match_changes, whose
+//   vacancy, its skills and languages, and a company's status (0014: job words; 0016: skill
+//   names and aliases, docs/decisions/049) into match_changes, whose
 //   AUTOINCREMENT counter (sqlite_sequence) only grows — one indexed read per request, and
 //   edits made by any process count. Also stale after TTL_MS, since the board shows
 //   relative dates and closes vacancies past their deadline when it renders.

@@ -104,6 +104,41 @@ describe("job board page cache", () => {
     expect((await get(theirs)).body.includes(`href="/vacancies/${waiting.id}"`)).toBe(true);
   });
 
+  it("shows an admin's skill-alias edit on the very next request, as a job-word edit does (migration 0016)", async () => {
+    type Skill = { id: number; slug: string; category_id: number; name_ky: string; name_ru: string; name_en: string };
+    const skill = db.prepare("select id, slug, category_id, name_ky, name_ru, name_en from skills where slug = 'python'").get() as Skill;
+    const aliases = db.prepare("select alias from skill_aliases where skill_id = ? order by id").pluck().all(skill.id) as string[];
+    // A skill with no related skills: saving it rewrites no relation, whose triggers would bump the counter anyway.
+    db.prepare("delete from skill_relations where ? in (skill_id, related_skill_id)").run(skill.id);
+    const holders = new Set(
+      db
+        .prepare("select vs.vacancy_id from vacancy_skills vs join vacancies v on v.id = vs.vacancy_id where vs.skill_id = ? and v.status = 'open'")
+        .pluck()
+        .all(skill.id) as number[],
+    );
+    expect(holders.size).toBeGreaterThan(0);
+    const listed = (body: string) => [...body.matchAll(/href="\/vacancies\/(\d+)"/g)].map((m) => Number(m[1]));
+    // A word no vacancy holds in any form: nothing found, and the empty page is cached.
+    const url = "/vacancies?q=змеюка";
+    expect(listed((await get(url)).body)).toEqual([]);
+    expect(listed((await get(url)).body)).toEqual([]);
+    const admin = await signIn("admin@demo.kg");
+    const saved = await post(`/admin/skills/${skill.id}`, admin, {
+      slug: skill.slug,
+      categoryId: String(skill.category_id),
+      name_ky: skill.name_ky,
+      name_ru: skill.name_ru,
+      name_en: skill.name_en,
+      aliases: [...aliases, "змеюка"].join("\n"),
+      related: "",
+    });
+    expect(saved).toBe(302);
+    // The new alias names Python: its vacancies are listed (holders first) on the very next signed-out request.
+    const after = listed((await get(url)).body);
+    expect(after.length).toBeGreaterThan(0);
+    expect(holders.has(after[0]!)).toBe(true);
+  });
+
   it("keeps languages apart: Accept-Language, the language cookie and ?lng= each get their own page", async () => {
     const url = "/vacancies?sort=newest&page=2";
     const ru = await get(url, { "Accept-Language": "ru" });

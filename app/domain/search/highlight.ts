@@ -22,12 +22,19 @@ export function queryWordMatcher(query: string, alsoWords: readonly string[] = [
   const stems = new Set(words.flatMap(stemsOf));
   const keys = new Set(words.map(scriptKey).filter((k) => k.length > 0));
   const lastKey = last ? scriptKey(last) : "";
+  const test = (w: string) => {
+    if (exact.has(w) || stemsOf(w).some((s) => stems.has(s))) return true;
+    const key = scriptKey(w);
+    if (keys.has(key)) return true;
+    return Boolean(last && Array.from(last).length >= MIN_PREFIX && (w.startsWith(last) || (lastKey.length >= MIN_PREFIX && key.startsWith(lastKey))));
+  };
+  // A page of results repeats its words: each is tested once (the script key is the costly part; docs/decisions/049).
+  const known = new Map<string, boolean>();
   return (word) => {
     const w = foldWord(word);
-    if (exact.has(w) || keys.has(scriptKey(w)) || stemsOf(w).some((s) => stems.has(s))) return true;
-    if (last && Array.from(last).length >= MIN_PREFIX && (w.startsWith(last) || (lastKey.length >= MIN_PREFIX && scriptKey(w).startsWith(lastKey))))
-      return true;
-    return false;
+    let hit = known.get(w);
+    if (hit === undefined) known.set(w, (hit = test(w)));
+    return hit;
   };
 }
 

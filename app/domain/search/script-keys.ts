@@ -64,6 +64,20 @@ const LATIN_FOLDS: [RegExp, string][] = [
  * made single (Meerim = Merim, Aliya = Alia, Assel = Asel). Digits stay; other marks go.
  */
 export function scriptKey(word: string): string {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const key = keyOf(word);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, key);
+  return key;
+}
+
+// A dozen regular-expression passes a word: results pages and reindexed texts repeat their words,
+// so a bounded memo, as for stems (app/domain/search/stemmers.ts; docs/decisions/049).
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, string>();
+
+function keyOf(word: string): string {
   const lower = word.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase();
   let key = "";
   for (const ch of lower) {
