@@ -1,8 +1,9 @@
 // The graduate's whole journey in a real browser (issue #8): invitation → profile → portfolio
 // project with an image → publish (a visitor sees the public page and CV) → job board search →
 // apply → an employer moves the application and the graduate sees the new status → a follow-up
-// survey link from the placement office, answered without signing in. Four variants:
-// JavaScript on and off, at 360×740 and 1280×800, in Kyrgyz, Russian and English.
+// survey link from the placement office, answered without signing in. Two variants: JavaScript
+// off at 360×740 in Kyrgyz, on at 1280×800 in English; the keyboard-only test below walks the first
+// half with JavaScript on at 360×740 in Russian (docs/decisions/035-test-suite-speed.md, Session 9).
 import sharp from "sharp";
 import type { FileChooser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -27,9 +28,7 @@ import {
 
 const PEOPLE = [
   { first: "Мээрим", last: "Абдраева", slug: "meerim-abdraeva" },
-  { first: "Эрмек", last: "Бейшеналиев", slug: "ermek-beyshenaliev" },
   { first: "Айгерим", last: "Сыдыкова", slug: "aygerim-sydykova" },
-  { first: "Тилек", last: "Осмонов", slug: "tilek-osmonov" },
 ] as const;
 
 describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
@@ -53,7 +52,7 @@ describe.skipIf(!hasChromium)("graduate journey in a real browser", () => {
       .toBuffer();
   });
 
-  for (const v of journeyVariants(["ky", "ru", "en", "ky"])) {
+  for (const v of journeyVariants(["ky", "en"])) {
     it(`invitation → profile → project → publish → search → apply → status → survey (${variantTitle(v)})`, async () => {
       const { server, browser } = env;
       const who = { ...PEOPLE[v.index]!, email: `${PEOPLE[v.index]!.slug}@mail.kg`, password: "my-secret-pass-1" };
