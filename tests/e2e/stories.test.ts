@@ -6,7 +6,7 @@
 // Public outcomes page (was outcomes-public.test.ts):
 // The public outcomes page in a real browser, on the demo data: a phone, no JavaScript, no sign-in,
 // Kyrgyz. The staff dashboard, its drill-down and CSV exports are in the staff journey
-// (journeys/staff.test.ts), with JavaScript on and off at phone and desktop sizes.
+// (journeys/staff.ts), with JavaScript on and off at phone and desktop sizes.
 //
 // Application pages (was application-pages.test.ts):
 // Issue 14, items 1, 3, 8 and 9 in a real browser against the built server:
@@ -25,7 +25,7 @@
 // The directory in a real browser: a newly enrolled graduate joins (JS on, Kyrgyz, phone), adds
 // Python the way people say it and shows the profile to employers; an employer of a verified
 // company finds them by that skill typed in Russian (JS on, English, desktop). The CSV import
-// that makes codes in bulk is part of the staff journey (journeys/staff.test.ts).
+// that makes codes in bulk is part of the staff journey (journeys/staff.ts).
 //
 // Parent journey (was journeys/parent.test.ts):
 // A parent choosing a school, on the demo data (issue 14): signed out, Russian, JavaScript off, a
@@ -36,7 +36,7 @@
 // The audit log page on a 360 px phone with JavaScript off, in Kyrgyz: a change with a long value
 // without spaces scrolls or wraps inside the table's frame and never widens the page. Reaching the
 // log from the staff menu, filtering it and reading a change before → after are part of the staff
-// journey (journeys/staff.test.ts). It adds an audit entry, so it runs last.
+// journey (journeys/staff.ts). It adds an audit entry, so it runs last.
 //
 // Header follows (was header-follows.test.ts):
 // Issue 14 loose end: after staff verify a company, its employer's header offers "Graduates" on the
@@ -62,6 +62,7 @@ import {
   saveScreenshot,
   screenshots,
   signInAs,
+  signInWithCookie,
   type Variant,
 } from "../support/journey-steps";
 import type { RunningServer } from "../support/server";
@@ -335,7 +336,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
 
     // The graduate applies (JavaScript on, phone).
     const g = await openActor(browser, server, phoneJs);
-    await signInAs(g, "graduate@demo.kg");
+    await signInWithCookie(g, "graduate@demo.kg");
     await g.goto(`/vacancies/${vacancy.id}/apply`);
     await g.page.getByLabel(g.m["applications.apply.note"]).fill("Хочу у вас работать.");
     await g.submit(g.m["applications.apply.submit"]);
@@ -366,7 +367,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
 
     // Item 1: the employer moves the application twice; each time the form starts from the new status.
     const e = await openActor(browser, server, { ...phoneJs, width: 1280, height: 800 });
-    await signInAs(e, "employer@demo.kg");
+    await signInWithCookie(e, "employer@demo.kg");
     await e.goto(applicationPath.replace("/me/", "/employer/"));
     const to = e.page.getByLabel(e.m["applications.move.to"]);
     const note = e.page.getByLabel(e.m["applications.move.note"]);
@@ -403,7 +404,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
 
     // Item 8: withdrawing works without JavaScript: open the disclosure, give a reason, confirm.
     const g2 = await openActor(browser, server, phoneNoJs);
-    await signInAs(g2, "graduate@demo.kg");
+    await signInWithCookie(g2, "graduate@demo.kg");
     await g2.goto(applicationPath);
     await g2.page.locator("main details.withdraw summary").click();
     await g2.page.getByLabel(g2.m["applications.withdraw.reason"]).fill("Нашёл другую работу.");
@@ -432,7 +433,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     );
 
     const e = await openActor(browser, server, phoneNoJs);
-    await signInAs(e, "employer@demo.kg");
+    await signInWithCookie(e, "employer@demo.kg");
     await e.goto(`/g/${graduate.slug}`);
     const form = e.page.locator("form.invite-form");
     await look(e, "profile-invite");
@@ -464,7 +465,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     await e.close();
 
     const g = await openActor(browser, server, phoneNoJs);
-    await signInAs(g, "graduate@demo.kg");
+    await signInWithCookie(g, "graduate@demo.kg");
     await g.goto("/me/jobs");
     await g.page.locator("main h1").waitFor();
     expect(await g.page.locator("main a", { hasText: /^JSON$/ }).count()).toBe(0);
@@ -491,7 +492,7 @@ describe.skipIf(!hasChromium)("errors and confirmations where they happen", () =
   for (const js of [true, false]) {
     it(`marking the last module without a date (JS ${js ? "on" : "off"}, 360px, ky)`, async () => {
       const s = await openActor(env.browser, env.server, { js, width: 360, height: 740, lang: "ky" });
-      await signInAs(s, "graduate2@demo.kg");
+      await signInWithCookie(s, "graduate2@demo.kg");
       await s.goto("/me/modules");
       const card = s.page.locator("li.card", { has: s.page.locator('input[name="intent"][value="module"]') }).last();
       const id = await card.getAttribute("id");
@@ -521,7 +522,7 @@ describe.skipIf(!hasChromium)("errors and confirmations where they happen", () =
     expect(waiting.length).toBeGreaterThan(2);
     const target = waiting[Math.floor(waiting.length / 2)]!;
     const s = await openActor(env.browser, env.server, { js: true, width: 360, height: 740, lang: "ru" });
-    await signInAs(s, "staff@demo.kg");
+    await signInWithCookie(s, "staff@demo.kg");
     await s.goto("/staff/vacancies");
     const card = s.page.locator(`article#vacancy-${target.id}`);
     await s.submit(s.m["vacancies.action.approve"], card);
@@ -555,7 +556,7 @@ describe.skipIf(!hasChromium)("employer directory search in a real browser", () 
     await g.close();
 
     const e = await openActor(browser, server, { js: true, width: 1280, height: 800, lang: "en" });
-    await signInAs(e, "employer@demo.kg");
+    await signInWithCookie(e, "employer@demo.kg");
     await e.goto("/graduates");
     await e.page.getByLabel(e.m["directory.skill"], { exact: true }).fill("питон");
     await e.page.getByLabel(e.m["directory.q"], { exact: true }).fill("Бообекова");
@@ -592,7 +593,7 @@ describe.skipIf(!hasChromium)("the header follows a company's verification (JS o
       // Staff verify the company in their own browser.
       const s = await openActor(browser, server, phoneJs);
       try {
-        await signInAs(s, "staff@demo.kg");
+        await signInWithCookie(s, "staff@demo.kg");
         await s.goto(`/staff/companies/${companyId}`);
         await s.submit(s.m["companies.staff.verify"]);
         expect(s.errors).toEqual([]);
@@ -632,7 +633,7 @@ describe.skipIf(!hasChromium)("audit log in a real browser", () => {
       );
     });
     const s = await openActor(env.browser, env.server, { js: false, width: 360, height: 740, lang: "ky" });
-    await signInAs(s, "staff@demo.kg");
+    await signInWithCookie(s, "staff@demo.kg");
     await s.goto("/staff/audit?action=module.update");
     await expectTextContaining(s.page.locator("main table tbody tr").first(), s.m["audit.action.module.update"]);
     expect(await s.page.locator("main table tbody tr").first().locator("ins").first().innerText()).toContain("WWWW");
