@@ -19,39 +19,48 @@ export type PageWeight = {
   files: { url: string; kind: "js" | "html" | "css"; gzipBytes: number }[];
 };
 
-async function firstHref(browser: Browser, url: string, pattern: RegExp): Promise<string | null> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(url);
-  const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  await context.close();
-  return hrefs.map((h) => h.split("?")[0]!).find((h) => pattern.test(h)) ?? null;
+/**
+ * The links of a page as its HTML has them, over HTTP: these pages are read for their links only, and
+ * with JavaScript off (as they were read in Chromium before; docs/decisions/035-test-suite-speed.md,
+ * Session 9) the page's links are those of its HTML. `main` keeps the page's main content only.
+ */
+async function hrefsOf(url: string, cookie?: string, main = false): Promise<string[]> {
+  const res = await fetch(url, { headers: cookie ? { Cookie: cookie } : {} });
+  const html = await res.text();
+  return extractLinks(main ? (/<main\b[\s\S]*<\/main>/i.exec(html)?.[0] ?? "") : html);
 }
 
-async function demoCompanyPage(browser: Browser, baseUrl: string): Promise<string | null> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+async function firstHref(url: string, pattern: RegExp): Promise<string | null> {
+  return (await hrefsOf(url)).map((h) => h.split("?")[0]!).find((h) => pattern.test(h)) ?? null;
+}
+
+async function demoCompanyPage(baseUrl: string): Promise<string | null> {
   try {
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/login?lng=en`);
-    await page.locator('input[name="email"]').fill("employer@demo.kg");
-    await page.locator('input[name="password"]').fill("demo-portal-2026");
-    await Promise.all([page.waitForEvent("load"), page.locator('main button[type="submit"]').first().click()]);
-    await page.goto(`${baseUrl}/company`);
-    const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    return hrefs.find((h) => /^\/companies\/[a-z0-9-]+$/.test(h)) ?? null;
+    // Signed in as the demo employer through the login form's action, as the browser posts it.
+    const login = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+      body: new URLSearchParams({ email: "employer@demo.kg", password: "demo-portal-2026" }),
+    });
+    await login.arrayBuffer();
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("__session="))
+      ?.split(";")[0];
+    if (!cookie) return null; // no demo employer (an empty portal): the page type is left out
+    return (await hrefsOf(`${baseUrl}/company`, cookie, true)).find((h) => /^\/companies\/[a-z0-9-]+$/.test(h)) ?? null;
   } catch {
-    return null; // no demo employer (an empty portal): the page type is left out
-  } finally {
-    await context.close();
+    return null;
   }
 }
 
 /** The public page types, with a real vacancy, company and portfolio read off the site's links. */
-export async function publicPages(browser: Browser, baseUrl: string): Promise<{ name: string; path: string }[]> {
-  const vacancy = await firstHref(browser, `${baseUrl}/vacancies`, /^\/vacancies\/\d+$/);
-  const portfolio = await firstHref(browser, `${baseUrl}/`, /^\/g\/[a-z0-9-]+$/);
+export async function publicPages(_browser: Browser, baseUrl: string): Promise<{ name: string; path: string }[]> {
+  const vacancy = await firstHref(`${baseUrl}/vacancies`, /^\/vacancies\/\d+$/);
+  const portfolio = await firstHref(`${baseUrl}/`, /^\/g\/[a-z0-9-]+$/);
   // A company's public page is linked from its own /company page: read it as the demo employer.
-  const company = await demoCompanyPage(browser, baseUrl);
+  const company = await demoCompanyPage(baseUrl);
   return [
     { name: "home", path: "/" },
     { name: "job board", path: "/vacancies" },

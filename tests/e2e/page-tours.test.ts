@@ -1,6 +1,22 @@
 // Every page type, in a real browser, on one server and one browser (docs/decisions/035-test-suite-speed.md),
-// in this order: accessibility, languages, page weight;
-// the accessibility and language tours share one sign-in per role and one discovery of the tour (tests/support/page-tour.ts).
+// in this order: accessibility, languages, phones, demo roles, page weight;
+// the tours share one sign-in per role and one discovery of the tour (tests/support/page-tour.ts), and
+// the phone check reads the pages the Kyrgyz language walk loaded instead of loading them again.
+//
+// Phones (was phone-actions.test.ts):
+// Issue 14 items 18 and 19, in a real browser at 360 px with JavaScript off:
+// - every page a demo role can reach that carries an action control (button, submit, select,
+//   link in the main content) shows each control inside the screen, and no page scrolls sideways;
+// - the first heading of each area page (graduate, placement office, administration) starts just
+//   below the header, because the area's sections fold into one disclosure; the disclosure opens and works.
+// The pages come from the app's routes: each role's pages are found by following the links it is
+// shown (tests/support/crawler.ts), and every page route in app/routes must be among them or be
+// named below with the reason it is not, so a new page cannot be forgotten.
+// Design: docs/decisions/032-phone-navigation-and-tables.md.
+//
+// Demo roles (was demo-roles.test.ts): each demo role signs in, switches language and signs out,
+// with JavaScript on and off, on a 360 px phone and on a desktop. Its sign-outs end only the
+// sessions it made, so it runs after the walks that use the tour's sessions.
 //
 // Page weight (was page-weight.test.ts):
 // docs/product.md §10 page weight: every page — signed out and signed in as each demo role (issue 14
@@ -35,8 +51,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import Database from "better-sqlite3";
-import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it, onTestFailed } from "vitest";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
@@ -51,8 +67,10 @@ import {
   VISITOR_START,
 } from "../bench/page-weight";
 import { sessionCookie } from "../bench/slow-link";
-import { expectText, hasChromium, screenshotPath } from "../support/browser";
+import { expectText, hasChromium, openMainMenu, screenshotPath } from "../support/browser";
+import { extractLinks } from "../support/crawler";
 import { useServerAndBrowser } from "../support/e2e";
+import { submitForm } from "../support/forms";
 import { saveScreenshot, tabTo as tabToLocator } from "../support/journey-steps";
 import { addAxeToContext, axeViolations, describeViolations, firstLinkAs, type Role, type TourPage, usePageTour, withLang } from "../support/page-tour";
 
@@ -124,6 +142,8 @@ type Visit = {
   broken: string[];
   /** The mixed-language check: the text without what is marked translate="no", names and button values. */
   journeyText: string;
+  /** The phone check (Kyrgyz only): action controls outside the screen, and the sideways overflow. */
+  layout?: { overflow: number; outside: Outside[]; controls: number };
 };
 
 const env = hasChromium ? useServerAndBrowser() : undefined;
@@ -192,6 +212,22 @@ if (env) {
   });
 }
 
+/**
+ * Closes the walk's tabs once its last reader has what it needs: an open tab keeps Chromium drawing
+ * it while the later tests run (docs/decisions/035-test-suite-speed.md). A walk asked for later opens them again.
+ */
+async function closeWalkTabs(): Promise<void> {
+  const open = [...tabs.values()];
+  tabs.clear();
+  for (const tab of open)
+    await (
+      await tab
+    )
+      .context()
+      .close()
+      .catch(() => undefined);
+}
+
 async function walkOnce(lang: Lang): Promise<Visit[]> {
   const { server } = env!;
   extras ??= journeyExtras();
@@ -246,7 +282,9 @@ async function walkOnce(lang: Lang): Promise<Visit[]> {
       };
     });
     if (inTour && width > 360) await page.screenshot({ path: screenshotPath(`overflow-${lang}-${p.name}`), fullPage: true });
-    visits.push({ page: p, inTour, inJourneys, status: response?.status(), htmlLang, text, width, broken, journeyText });
+    // The phone check's measure of the same load (it runs at 360 px with JavaScript off in Kyrgyz, as this walk does).
+    const layout = lang === "ky" ? await layoutProblems(page) : undefined;
+    visits.push({ page: p, inTour, inJourneys, status: response?.status(), htmlLang, text, width, broken, journeyText, layout });
   }
   return visits;
 }
@@ -422,6 +460,467 @@ describe.skipIf(!hasChromium)("no word of another language on the journeys' page
       }
       expect(problems).toEqual([]);
     }, 600_000);
+  }
+});
+
+// ---- phones: every action in reach at 360 px (was phone-actions.test.ts) -------------------------
+
+const PASSWORD = "demo-portal-2026";
+const WIDTH = 360;
+const HEIGHT = 740;
+/**
+ * The first content heading of an area page starts within this many pixels below the site header,
+ * and within HEADING_FROM_TOP of the top of the page: the header's links fold into a "Menu" disclosure
+ * and the area's sections into another (issue 14 item 19; docs/decisions/032-phone-navigation-and-tables.md).
+ */
+const HEADING_BELOW_HEADER = 150;
+const HEADING_FROM_TOP = 250;
+
+const PHONE_ROLES = [
+  { role: "visitor", email: null, start: ["/", "/vacancies", "/companies", "/login", "/join", "/signup", "/outcomes"] },
+  { role: "graduate", email: "graduate@demo.kg", start: ["/", "/me"] },
+  { role: "employer", email: "employer@demo.kg", start: ["/", "/employer", "/company"] },
+  { role: "staff", email: "staff@demo.kg", start: ["/", "/staff"] },
+  { role: "admin", email: "admin@demo.kg", start: ["/", "/admin", "/staff"] },
+] as const;
+type PhoneRole = (typeof PHONE_ROLES)[number]["role"];
+/** The page tour's signed-in state for a phone role (the tour has no admin). */
+const TOUR_ROLE: Record<PhoneRole, Role | undefined> = { visitor: "anonymous", graduate: "graduate", employer: "employer", staff: "staff", admin: undefined };
+
+/**
+ * Page routes no demo role reaches by following links, each with why; every other page route
+ * must be visited. A new page that lands here needs a reason, or a link that reaches it.
+ */
+const NOT_REACHED_BY_LINKS: Record<string, string> = {
+  $: "the not-found page has no action control",
+  "reset.$token":
+    "reached only from a one-time link staff hand over (the link and its form are checked in process: tests/integration/staff-admin.test.ts, «staff-issued one-time password reset links»)",
+  "survey.$token": "reached from a one-time link; visited below after staff make one on the follow-up list",
+  "survey.thanks": "reached only after answering a survey; it has no action control",
+  "staff.import.$id": "reached after uploading a CSV; visited below after staff upload one",
+};
+
+// ---- the app's page routes -----------------------------------------------------------------
+
+const ROUTES_DIR = path.resolve(__dirname, "../../app/routes");
+
+/** Route files that render a page of their own: a default export, and not a layout around an <Outlet />. */
+function pageRoutes(): string[] {
+  return fs
+    .readdirSync(ROUTES_DIR)
+    .filter((f) => f.endsWith(".tsx"))
+    .filter((f) => {
+      const source = fs.readFileSync(path.join(ROUTES_DIR, f), "utf8");
+      return /export default function/.test(source) && !/<Outlet\b/.test(source);
+    })
+    .map((f) => f.replace(/\.tsx$/, ""));
+}
+
+/** Remix v2 flat-route file name → a pattern for the paths it serves ("staff.import.$id" → /staff/import/[^/]+). */
+function routeRegex(name: string): RegExp {
+  if (name === "$") return /^\/.+$/;
+  const segments = name.match(/(?:\[[^\]]*\]|[^.])+/g) ?? [];
+  const parts = segments
+    .filter((s) => s !== "_index" && !s.startsWith("_"))
+    .map((s) => s.replace(/_$/, ""))
+    .map((s) => (s.startsWith("$") ? "[^/]+" : s.replace(/\[([^\]]*)\]/g, "$1").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  return new RegExp(`^/${parts.join("/")}$`);
+}
+
+function routeOf(pathname: string, routes: string[]): string | undefined {
+  // The most specific route first: fixed segments beat parameters, the splat comes last.
+  const score = (r: string) => (r === "$" ? -1 : (r.match(/\$/g) ?? []).length);
+  return [...routes].sort((a, b) => score(a) - score(b)).find((r) => r !== "$" && routeRegex(r).test(pathname));
+}
+
+// ---- each role's pages, found by following what it is shown -------------------------------
+
+type Found = { role: PhoneRole; path: string; route: string; controls: string };
+
+/**
+ * The kinds of control a page's main content holds (tag, type, class; no ids or text): a route that
+ * another role already showed with the same controls is not visited again.
+ */
+function controlsOf(html: string): string {
+  const main = /<main\b[\s\S]*<\/main>/i.exec(html)?.[0] ?? "";
+  return [...main.matchAll(/<(a|button|select|input|textarea|table|details|form)\b([^>]*)>/gi)]
+    .map((m) => `${m[1]}${/\stype="([^"]*)"/.exec(m[2]!)?.[1] ?? ""}.${/\sclass="([^"]*)"/.exec(m[2]!)?.[1] ?? ""}`)
+    .join(" ");
+}
+
+async function signIn(context: BrowserContext, base: string, email: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${base}/login?lng=en`);
+  await page.getByLabel(en["login.email"]).fill(email);
+  await page.getByLabel(en["login.password"]).fill(PASSWORD);
+  await submitForm(page, false, en["login.submit"]);
+  if (new URL(page.url()).pathname === "/login") throw new Error(`could not sign in as ${email}`);
+  await page.close();
+}
+
+async function cookieOf(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+/**
+ * One page per route (the first link found to it), breadth-first from the role's start pages:
+ * only GET requests, never /logout, only HTML pages that answer 200.
+ */
+async function pagesOf(base: string, role: PhoneRole, cookie: string, start: readonly string[], routes: string[]): Promise<Found[]> {
+  const origin = new URL(base).origin;
+  const queue = [...start];
+  const seenRoutes = new Set<string>();
+  const seenPaths = new Set<string>();
+  const found: Found[] = [];
+  while (queue.length) {
+    const href = queue.shift()!;
+    const url = new URL(href, base);
+    if (url.hostname === "localhost") url.hostname = "127.0.0.1";
+    if (url.origin !== origin || /^\/(logout|build|uploads)\b/.test(url.pathname) || seenPaths.has(url.pathname)) continue;
+    seenPaths.add(url.pathname);
+    const route = routeOf(url.pathname, routes);
+    if (!route || seenRoutes.has(route)) continue;
+    const res = await fetch(`${origin}${url.pathname}${url.search}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+    const body = await res.text();
+    if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes("text/html")) continue;
+    seenRoutes.add(route);
+    found.push({ role, path: url.pathname + url.search, route, controls: controlsOf(body) });
+    for (const link of extractLinks(body)) {
+      const next = new URL(link, url);
+      if (!seenPaths.has(next.pathname)) queue.push(next.href);
+    }
+  }
+  return found;
+}
+
+// ---- what is checked on each page -----------------------------------------------------------
+
+type Outside = { what: string; left: number; right: number };
+
+/** Shown action controls of the main content whose box is not within 0..width, and the page's sideways overflow. */
+async function layoutProblems(page: Page): Promise<{ overflow: number; outside: Outside[]; controls: number }> {
+  return page.evaluate((width) => {
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>("main button, main input[type=submit], main input[type=button], main select, main a[href], main summary"),
+    ];
+    const shown = controls.filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" && !el.closest(".visually-hidden"));
+    const outside = shown
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.left < -0.5 || box.right > width + 0.5)
+      .map(({ el, box }) => ({
+        what: `${el.tagName.toLowerCase()} "${(el.innerText || (el as HTMLInputElement).value || el.getAttribute("aria-label") || "").trim().slice(0, 40)}"`,
+        left: Math.round(box.left),
+        right: Math.round(box.right),
+      }));
+    return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, outside, controls: shown.length };
+  }, WIDTH);
+}
+
+describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScript off)", () => {
+  it("every button, select and link in the main content of every page each role reaches is inside the screen, and no page scrolls sideways", async () => {
+    const base = env!.server.url;
+    const routes = pageRoutes();
+    // The Kyrgyz language walk loaded the tour's pages at 360 px with JavaScript off, signed in as the
+    // same demo accounts, and measured them as here: a page this walk reaches at the same address is
+    // read from that load, not loaded again (docs/decisions/035-test-suite-speed.md, Session 9).
+    const loaded = new Map((await walk("ky")).map((v) => [`${v.page.role} ${v.page.path}`, v]));
+    await closeWalkTabs();
+    let reused = 0;
+    const problems: string[] = [];
+    const visited = new Set<string>();
+    const shown = new Set<string>();
+    const contexts: BrowserContext[] = [];
+    let checked = 0;
+
+    // A tab per role and lane, reused from page to page (a new tab per page costs Chromium more than the load).
+    const tabs = new Map<string, Promise<Page>>();
+    const check = async (context: BrowserContext, role: PhoneRole, where: string, lane = 0) => {
+      const t0 = Date.now();
+      const seen = loaded.get(`${TOUR_ROLE[role]} ${where}`);
+      let status = seen?.status;
+      let layout = seen?.layout;
+      if (seen) reused++;
+      else {
+        const key = `${role} ${lane}`;
+        if (!tabs.has(key)) tabs.set(key, context.newPage());
+        const page = await tabs.get(key)!;
+        status = (await page.goto(`${base}${withLang(where, "ky")}`))?.status();
+        layout = await layoutProblems(page);
+        if (layout.outside.length || layout.overflow > 0) await page.screenshot({ path: screenshotPath(`phone-actions-${role}-${where}`), fullPage: true });
+      }
+      const { overflow, outside, controls } = layout!;
+      if (status !== 200) problems.push(`${role} ${where}: answered ${status}`);
+      if (overflow > 0) problems.push(`${role} ${where}: the page scrolls sideways by ${overflow}px`);
+      for (const o of outside) problems.push(`${role} ${where}: ${o.what} at ${o.left}..${o.right}px`);
+      if (controls > 0) checked++;
+      if (process.env.PHONE_DEBUG) console.log("check", role, where, seen ? "(from the language walk)" : "", Date.now() - t0, "ms");
+    };
+
+    for (const r of PHONE_ROLES) {
+      // Signed in as the tour signed in (one sign-in form per role for the whole file); the admin is not in the tour.
+      const session = TOUR_ROLE[r.role] ? tour!.sessions[TOUR_ROLE[r.role]!] : undefined;
+      const context = await env!.browser.newContext({ javaScriptEnabled: false, viewport: { width: WIDTH, height: HEIGHT }, storageState: session });
+      contexts.push(context);
+      if (r.email && !session) await signIn(context, base, r.email);
+      const t0 = Date.now();
+      const pages = await pagesOf(base, r.role, await cookieOf(context), r.start, routes);
+      if (process.env.PHONE_DEBUG) console.log("found", r.role, pages.length, Date.now() - t0, "ms");
+      const todo = pages.filter((p) => {
+        visited.add(p.route);
+        const key = `${p.route} ${p.controls}`;
+        if (shown.has(key)) return false;
+        shown.add(key);
+        return true;
+      });
+      // Two pages at a time: the server and the browser wait on each other otherwise.
+      await Promise.all(
+        [0, 1].map(async (lane) => {
+          for (let p = todo.shift(); p; p = todo.shift()) await check(context, r.role, p.path, lane);
+        }),
+      );
+
+      if (r.role === "graduate") {
+        // A graduate's own application (its withdraw step): the graduate applies to a vacancy it was shown.
+        const apply = pages.find((p) => p.route === "vacancies.$id_.apply");
+        expect(apply, "the demo graduate is shown an Apply page").toBeTruthy();
+        const page = await context.newPage();
+        await page.goto(`${base}${apply!.path}?lng=en`);
+        await page.getByLabel(en["applications.apply.note"]).fill("Phone check.");
+        await submitForm(page, false, en["applications.apply.submit"]);
+        const application = new URL(page.url()).pathname;
+        expect(application).toMatch(/^\/me\/applications\/\d+$/);
+        await page.close();
+        await check(context, "graduate", application);
+        visited.add("me.applications.$id");
+      }
+
+      if (r.role === "staff") {
+        // The CSV import's report (status and reason per line): staff upload a file with one bad line.
+        const page = await context.newPage();
+        await page.goto(`${base}/staff/import?lng=en`);
+        await page.getByLabel(en["import.cohort"]).selectOption({ index: 1 });
+        const csv = "\uFEFFФамилия;Имя;Пол;Email\nАсанова;Айгерим;ж;phone-import-1@mail.kg\n;Без фамилии;м;phone-bad@mail.kg\n";
+        await page.locator('input[type="file"]').setInputFiles({ name: "cohort.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+        await submitForm(page, false, en["import.check"]);
+        const report = new URL(page.url()).pathname;
+        expect(report).toMatch(/^\/staff\/import\/\d+$/);
+        await page.close();
+        await check(context, "staff", report);
+        visited.add("staff.import.$id");
+        // The survey a graduate answers on a phone: the one-time link the tour had staff make on the
+        // follow-up list (tests/support/page-tour.ts), loaded by the language walk.
+        const survey = tour!.pages.find((p) => p.name === "survey")!.path;
+        await check(contexts[0]!, "visitor", survey);
+        visited.add("survey.$token");
+      }
+      // Done with this role: an open tab keeps Chromium busy drawing it (the visitor's stays for the survey above).
+      if (r.role !== "visitor") {
+        tabs.delete(`${r.role} 0`);
+        tabs.delete(`${r.role} 1`);
+        await context.close();
+      }
+    }
+    for (const c of contexts) await c.close().catch(() => undefined);
+
+    // Every page route is visited or named with its reason.
+    const missing = routes.filter((r) => !visited.has(r) && !(r in NOT_REACHED_BY_LINKS));
+    expect(missing, "page routes no role reached: link them, or name them in NOT_REACHED_BY_LINKS with the reason").toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+    if (process.env.PHONE_DEBUG) console.log("pages read from the language walk:", reused);
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it("each area's pages start their first heading just below the header at 360 px; the sections fold into a disclosure that names the current one and works without JavaScript; the desktop keeps its tabs", async () => {
+    const base = env!.server.url;
+    const problems: string[] = [];
+    for (const area of [
+      { email: "graduate@demo.kg", home: "/me/profile", session: tour!.sessions.graduate },
+      { email: "staff@demo.kg", home: "/staff", session: tour!.sessions.staff },
+      { email: "admin@demo.kg", home: "/admin", session: undefined },
+    ]) {
+      const context = await env!.browser.newContext({ javaScriptEnabled: false, viewport: { width: WIDTH, height: HEIGHT }, storageState: area.session });
+      if (!area.session) await signIn(context, base, area.email);
+      const page = await context.newPage();
+      await page.goto(`${base}${area.home}?lng=ky`);
+      // The area's pages are its own menu's links (the same list the tabs show on a desktop).
+      const sections = await page.locator("main .section-nav__tabs a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+      expect(sections.length, `${area.home}: the area's sections`).toBeGreaterThan(4);
+      for (const [n, href] of sections.entries()) {
+        await page.goto(`${base}${href}?lng=ky`);
+        const top = await page
+          .locator("main h1")
+          .first()
+          .evaluate((h) => h.getBoundingClientRect().top - document.querySelector("header.site-header")!.getBoundingClientRect().bottom);
+        if (top > HEADING_BELOW_HEADER) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(top)}px below the header`);
+        const fromTop = await page
+          .locator("main h1")
+          .first()
+          .evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
+        if (fromTop > HEADING_FROM_TOP) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(fromTop)}px from the top`);
+        const menu = page.locator("main details.section-nav__menu");
+        expect(await menu.isVisible(), `${href}: the folded menu shows`).toBe(true);
+        expect(await page.locator("main .section-nav__tabs").isVisible(), `${href}: the tabs are folded away`).toBe(false);
+        const active = (await menu.locator("a.is-active").textContent())?.trim();
+        expect((await menu.locator(".section-nav__current").textContent())?.trim(), `${href}: the closed menu names the current section`).toBe(active);
+        if (n === 0) await saveScreenshot(page, `phone-nav-${area.email}-closed-360`, false);
+      }
+      // The header's own links are folded too; its "Menu" opens without JavaScript and leads on.
+      const siteMenu = page.locator("header details.site-menu");
+      expect(await siteMenu.locator(".main-nav").isVisible(), "the header's links are folded on a phone").toBe(false);
+      await siteMenu.locator("summary").click();
+      expect(await siteMenu.locator(".main-nav a[href='/notifications']").isVisible(), "the header's menu opens").toBe(true);
+      await saveScreenshot(page, `phone-header-${area.email}-open-360`, false);
+      await siteMenu.locator("summary").click();
+
+      // It opens and leads on, without JavaScript: from the last section back to the first.
+      const menu = page.locator("main details.section-nav__menu");
+      await menu.locator("summary").click();
+      const first = menu.locator(".section-nav__list a").first();
+      expect(await first.isVisible()).toBe(true);
+      await saveScreenshot(page, `phone-nav-${area.email}-open-360`);
+      const name = (await first.textContent())!.trim();
+      await Promise.all([page.waitForEvent("load"), first.click()]);
+      expect(new URL(page.url()).pathname).toBe(sections[0]);
+      expect((await page.locator("main .section-nav__current").textContent())?.trim()).toBe(name);
+      expect(await page.locator("main .section-nav__list a").first().isVisible(), "a new page starts with the menu closed").toBe(false);
+      const session = await context.storageState();
+      await context.close();
+
+      // A desktop keeps the row of tabs, and no disclosure (the same signed-in session, without a second sign-in).
+      const wide = await env!.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 }, storageState: session });
+      const desk = await wide.newPage();
+      await desk.goto(`${base}${area.home}?lng=ru`);
+      expect(await desk.locator("main .section-nav__menu").isVisible()).toBe(false);
+      expect(await desk.locator("header .site-menu > summary").isVisible(), "no header disclosure on a desktop").toBe(false);
+      expect(await desk.locator("header .main-nav a[href='/notifications']").isVisible(), "the header's links show as a row").toBe(true);
+      const tabs = desk.locator("main .section-nav__tabs a");
+      expect(await tabs.count()).toBe(sections.length);
+      for (let i = 0; i < sections.length; i++) expect(await tabs.nth(i).isVisible()).toBe(true);
+      await saveScreenshot(desk, `phone-nav-${area.email}-1280`, false);
+      await wide.close();
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+});
+
+// ---- demo roles (was demo-roles.test.ts) -----------------------------------------------------------
+
+const ROLE_HOMES = [
+  { email: "admin@demo.kg", home: "/admin", heading: "admin.title" },
+  { email: "staff@demo.kg", home: "/staff", heading: "staff.title" },
+  { email: "employer@demo.kg", home: "/employer", heading: "vacancies.dashboard" },
+  { email: "graduate@demo.kg", home: "/me/profile", heading: "profile.title" },
+] as const;
+const ROLE_VARIANTS = [
+  { js: true, width: 360, height: 740, from: "ru", to: "ky" },
+  { js: false, width: 1280, height: 800, from: "en", to: "ru" },
+  { js: false, width: 360, height: 740, from: "ky", to: "en" },
+  { js: true, width: 1280, height: 800, from: "ky", to: "ru" },
+] as const;
+
+async function expectNoRawKeys(page: Page) {
+  const text = await page.locator("body").innerText();
+  const raw = text.split(/\s+/).filter((w) => KEYS.has(w.replace(/[.,:;]$/, "")));
+  expect(raw, "message keys shown instead of text").toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "page wider than the screen").toBeLessThanOrEqual(0);
+}
+
+describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
+  // One tab per variant, its cookies cleared before each role: the same start as a new context (no
+  // session, no language cookie; the app keeps nothing else in the browser), without a new context
+  // and renderer for each of the 16 tests (docs/decisions/035-test-suite-speed.md, Session 9).
+  type Tab = { page: Page; errors: string[] };
+  const variantTabs = new Map<(typeof ROLE_VARIANTS)[number], Promise<Tab>>();
+  const tabFor = (variant: (typeof ROLE_VARIANTS)[number]): Promise<Tab> => {
+    let tab = variantTabs.get(variant);
+    if (!tab) {
+      tab = (async () => {
+        const context = await env!.browser.newContext({ javaScriptEnabled: variant.js, viewport: { width: variant.width, height: variant.height } });
+        const t: Tab = { page: await context.newPage(), errors: [] };
+        t.page.on("pageerror", (e) => t.errors.push(e.message));
+        t.page.on("console", (m) => {
+          if (m.type() === "error") t.errors.push(m.text());
+        });
+        return t;
+      })();
+      variantTabs.set(variant, tab);
+    }
+    return tab;
+  };
+  afterAll(async () => {
+    for (const tab of variantTabs.values()) await (await tab).page.context().close();
+  });
+
+  for (const variant of ROLE_VARIANTS) {
+    for (const role of ROLE_HOMES) {
+      const label = `${role.email}, JS ${variant.js ? "on" : "off"}, ${variant.width}px, ${variant.from}→${variant.to}`;
+      it(label, async () => {
+        const tab = await tabFor(variant);
+        await tab.page.context().clearCookies();
+        const errors: string[] = (tab.errors = []);
+        const { page } = tab;
+        const from = catalogs[variant.from];
+        const to = catalogs[variant.to];
+        // Screenshots are for people, never a check: written with SCREENSHOTS=1, and for the page a
+        // failing test stopped on (docs/decisions/035-test-suite-speed.md).
+        const name = (step: string) => `roles-${role.email}-${variant.js ? "js" : "nojs"}-${variant.width}-${step}`;
+        let lastStep = "start";
+        onTestFailed(async () => {
+          if (!page.isClosed()) await page.screenshot({ path: screenshotPath(name(`${lastStep}-then-failed`)), fullPage: true }).catch(() => undefined);
+        });
+        const shot = async (step: string) => {
+          lastStep = step;
+          await saveScreenshot(page, name(step));
+        };
+
+        await page.goto(`${env!.server.url}/login?lng=${variant.from}`);
+        await expectText(page.locator("main h1"), from["login.title"]);
+        await page.getByLabel(from["login.email"]).fill(role.email);
+        await page.getByLabel(from["login.password"]).fill("demo-portal-2026");
+        await Promise.all([
+          page.waitForURL(`${env!.server.url}${role.home}`),
+          page.locator("main").getByRole("button", { name: from["login.submit"] }).click(),
+        ]);
+        await expectText(page.locator("main h1"), from[role.heading]);
+        await expectNoRawKeys(page);
+        await expectNoHorizontalScroll(page);
+        await shot("signed-in");
+
+        // Switch language from the header; the choice sticks on the next page.
+        await Promise.all([
+          page.waitForURL((u) => u.searchParams.get("lng") === variant.to),
+          page
+            .getByRole("navigation", { name: from["nav.language"] })
+            .getByRole("link", { name: to[`lang.${variant.to}`] })
+            .click(),
+        ]);
+        await expectText(page.locator("main h1"), to[role.heading]);
+        expect(await page.getAttribute("html", "lang")).toBe(variant.to);
+        await page.goto(`${env!.server.url}/account`);
+        await expectText(page.locator("main h1"), to["account.title"]);
+        await expectNoRawKeys(page);
+        await shot("switched");
+
+        await openMainMenu(page);
+        await Promise.all([page.waitForURL(`${env!.server.url}/`), page.getByRole("button", { name: to["nav.signOut"] }).click()]);
+        await expectText(page.getByRole("status"), to["flash.signedOut"]);
+        await openMainMenu(page);
+        await expectText(page.getByRole("link", { name: to["nav.signIn"], exact: true }), to["nav.signIn"]);
+        await page.goto(`${env!.server.url}${role.home}`);
+        expect(new URL(page.url()).pathname).toBe("/login");
+        await shot("signed-out");
+        expect(errors).toEqual([]);
+        // The variant's last role: its tab is closed rather than left drawing while the other variants run.
+        if (role === ROLE_HOMES[ROLE_HOMES.length - 1]) {
+          variantTabs.delete(variant);
+          await page.context().close();
+        }
+      });
+    }
   }
 });
 

@@ -1,4 +1,4 @@
-// Five short stories in a real browser against one built server and one Chromium (each was a file
+// Seven short stories in a real browser against one built server and one Chromium (each was a file
 // with its own server and browser; docs/decisions/035-test-suite-speed.md). The blocks run in this
 // order, and none relies on what another changed: the public figures are read before anything is
 // written; later blocks change different accounts (graduate@, graduate2@, a new graduate, pending@).
@@ -6,7 +6,7 @@
 // Public outcomes page (was outcomes-public.test.ts):
 // The public outcomes page in a real browser, on the demo data: a phone, no JavaScript, no sign-in,
 // Kyrgyz. The staff dashboard, its drill-down and CSV exports are in the staff journey
-// (journeys/staff.test.ts), with JavaScript on and off at phone and desktop sizes.
+// (journeys/staff.ts), with JavaScript on and off at phone and desktop sizes.
 //
 // Application pages (was application-pages.test.ts):
 // Issue 14, items 1, 3, 8 and 9 in a real browser against the built server:
@@ -25,7 +25,18 @@
 // The directory in a real browser: a newly enrolled graduate joins (JS on, Kyrgyz, phone), adds
 // Python the way people say it and shows the profile to employers; an employer of a verified
 // company finds them by that skill typed in Russian (JS on, English, desktop). The CSV import
-// that makes codes in bulk is part of the staff journey (journeys/staff.test.ts).
+// that makes codes in bulk is part of the staff journey (journeys/staff.ts).
+//
+// Parent journey (was journeys/parent.test.ts):
+// A parent choosing a school, on the demo data (issue 14): signed out, Russian, JavaScript off, a
+// 360 px phone. Home → a school's figures → the job board with a search → a vacancy → its company →
+// the list of companies, following only links and forms on the pages. It writes nothing.
+//
+// Audit log (was audit-log.test.ts):
+// The audit log page on a 360 px phone with JavaScript off, in Kyrgyz: a change with a long value
+// without spaces scrolls or wraps inside the table's frame and never widens the page. Reaching the
+// log from the staff menu, filtering it and reading a change before → after are part of the staff
+// journey (journeys/staff.ts). It adds an audit entry, so it runs last.
 //
 // Header follows (was header-follows.test.ts):
 // Issue 14 loose end: after staff verify a company, its employer's header offers "Graduates" on the
@@ -49,7 +60,10 @@ import {
   openActor,
   readDb,
   saveScreenshot,
+  screenshots,
   signInAs,
+  signInWithCookie,
+  type Variant,
 } from "../support/journey-steps";
 import type { RunningServer } from "../support/server";
 
@@ -212,6 +226,61 @@ describe.skipIf(!hasChromium)("public outcomes page in a real browser", () => {
   }
 });
 
+// ---- parent journey ----------------------------------------------------------------------------
+
+describe.skipIf(!hasChromium)("parent journey in a real browser", () => {
+  it("home → a school's figures → the board with a search → a vacancy → its company → all companies (JS off, 360×740, ru)", async () => {
+    const v: Variant = { index: 0, js: false, width: 360, height: 740, lang: "ru" };
+    const p = await openActor(env.browser, env.server, v);
+    const { m, page } = p;
+    const shot = screenshots("parent", v);
+    try {
+      // 1. The home page: each school card leads to its figures.
+      await p.goto("/?lng=ru");
+      await shot(p, "home");
+      const cards = page.locator('main a[href^="/outcomes?school="]');
+      expect(await cards.count(), "school cards that link their figures").toBeGreaterThan(1);
+      const school = cards.first();
+      const schoolName = (await school.locator("strong").innerText()).trim();
+      const otherName = (await cards.nth(1).locator("strong").innerText()).trim();
+      await Promise.all([page.waitForURL(/\/outcomes\?school=\d+$/), school.click()]);
+      await expectText(page.locator("main h1"), m["outcomes.public.title"]);
+      // Only that school's figures, with the way back to every school.
+      const figures = await page.locator("main").innerText();
+      expect(figures).toContain(schoolName);
+      expect(figures).not.toContain(otherName);
+      expect(await page.getByRole("link", { name: m["outcomesSchool.allSchools"] }).count()).toBe(1);
+      await shot(p, "school-figures");
+
+      // 2. The job board, with a search.
+      await p.goto("/vacancies");
+      await page.getByLabel(m["vacancies.q"], { exact: true }).fill("developer");
+      await p.search(m["vacancies.submit"], page.locator("main form[role=search]"), (url) => url.searchParams.get("q") === "developer");
+      await shot(p, "board-search");
+
+      // 3. A vacancy from the results, then its company from the vacancy page.
+      const card = page.locator("main .vacancy-card").first();
+      await Promise.all([page.waitForURL(/\/vacancies\/\d+$/), card.locator("h3 a").click()]);
+      const company = page.locator('main .lead a[href^="/companies/"]');
+      const companyName = (await company.innerText()).trim();
+      await shot(p, "vacancy");
+      await Promise.all([page.waitForURL(/\/companies\/[a-z0-9-]+$/), company.click()]);
+      await expectText(page.locator("main h1"), companyName);
+      await shot(p, "company");
+
+      // 4. The list of companies, each with its open vacancies.
+      await Promise.all([page.waitForURL(/\/companies$/), page.getByRole("link", { name: m["companiesList.all"] }).click()]);
+      await expectText(page.locator("main h1"), m["companiesList.title"]);
+      expect(await page.locator(`main a[href^="/companies/"]`, { hasText: companyName }).count()).toBe(1);
+      expect(await page.locator("script").count(), "no JavaScript on a read page").toBe(0);
+      await shot(p, "companies");
+      expect(p.errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
+});
+
 // ---- application-pages -------------------------------------------------------------------------
 
 const phoneJs = { js: true, width: 360, height: 740, lang: "ru" as const };
@@ -267,7 +336,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
 
     // The graduate applies (JavaScript on, phone).
     const g = await openActor(browser, server, phoneJs);
-    await signInAs(g, "graduate@demo.kg");
+    await signInWithCookie(g, "graduate@demo.kg");
     await g.goto(`/vacancies/${vacancy.id}/apply`);
     await g.page.getByLabel(g.m["applications.apply.note"]).fill("Хочу у вас работать.");
     await g.submit(g.m["applications.apply.submit"]);
@@ -298,7 +367,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
 
     // Item 1: the employer moves the application twice; each time the form starts from the new status.
     const e = await openActor(browser, server, { ...phoneJs, width: 1280, height: 800 });
-    await signInAs(e, "employer@demo.kg");
+    await signInWithCookie(e, "employer@demo.kg");
     await e.goto(applicationPath.replace("/me/", "/employer/"));
     const to = e.page.getByLabel(e.m["applications.move.to"]);
     const note = e.page.getByLabel(e.m["applications.move.note"]);
@@ -335,7 +404,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
 
     // Item 8: withdrawing works without JavaScript: open the disclosure, give a reason, confirm.
     const g2 = await openActor(browser, server, phoneNoJs);
-    await signInAs(g2, "graduate@demo.kg");
+    await signInWithCookie(g2, "graduate@demo.kg");
     await g2.goto(applicationPath);
     await g2.page.locator("main details.withdraw summary").click();
     await g2.page.getByLabel(g2.m["applications.withdraw.reason"]).fill("Нашёл другую работу.");
@@ -364,7 +433,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     );
 
     const e = await openActor(browser, server, phoneNoJs);
-    await signInAs(e, "employer@demo.kg");
+    await signInWithCookie(e, "employer@demo.kg");
     await e.goto(`/g/${graduate.slug}`);
     const form = e.page.locator("form.invite-form");
     await look(e, "profile-invite");
@@ -396,7 +465,7 @@ describe.skipIf(!hasChromium)("application pages (issue 14: items 1, 3, 8, 9)", 
     await e.close();
 
     const g = await openActor(browser, server, phoneNoJs);
-    await signInAs(g, "graduate@demo.kg");
+    await signInWithCookie(g, "graduate@demo.kg");
     await g.goto("/me/jobs");
     await g.page.locator("main h1").waitFor();
     expect(await g.page.locator("main a", { hasText: /^JSON$/ }).count()).toBe(0);
@@ -423,7 +492,7 @@ describe.skipIf(!hasChromium)("errors and confirmations where they happen", () =
   for (const js of [true, false]) {
     it(`marking the last module without a date (JS ${js ? "on" : "off"}, 360px, ky)`, async () => {
       const s = await openActor(env.browser, env.server, { js, width: 360, height: 740, lang: "ky" });
-      await signInAs(s, "graduate2@demo.kg");
+      await signInWithCookie(s, "graduate2@demo.kg");
       await s.goto("/me/modules");
       const card = s.page.locator("li.card", { has: s.page.locator('input[name="intent"][value="module"]') }).last();
       const id = await card.getAttribute("id");
@@ -453,7 +522,7 @@ describe.skipIf(!hasChromium)("errors and confirmations where they happen", () =
     expect(waiting.length).toBeGreaterThan(2);
     const target = waiting[Math.floor(waiting.length / 2)]!;
     const s = await openActor(env.browser, env.server, { js: true, width: 360, height: 740, lang: "ru" });
-    await signInAs(s, "staff@demo.kg");
+    await signInWithCookie(s, "staff@demo.kg");
     await s.goto("/staff/vacancies");
     const card = s.page.locator(`article#vacancy-${target.id}`);
     await s.submit(s.m["vacancies.action.approve"], card);
@@ -487,7 +556,7 @@ describe.skipIf(!hasChromium)("employer directory search in a real browser", () 
     await g.close();
 
     const e = await openActor(browser, server, { js: true, width: 1280, height: 800, lang: "en" });
-    await signInAs(e, "employer@demo.kg");
+    await signInWithCookie(e, "employer@demo.kg");
     await e.goto("/graduates");
     await e.page.getByLabel(e.m["directory.skill"], { exact: true }).fill("питон");
     await e.page.getByLabel(e.m["directory.q"], { exact: true }).fill("Бообекова");
@@ -524,7 +593,7 @@ describe.skipIf(!hasChromium)("the header follows a company's verification (JS o
       // Staff verify the company in their own browser.
       const s = await openActor(browser, server, phoneJs);
       try {
-        await signInAs(s, "staff@demo.kg");
+        await signInWithCookie(s, "staff@demo.kg");
         await s.goto(`/staff/companies/${companyId}`);
         await s.submit(s.m["companies.staff.verify"]);
         expect(s.errors).toEqual([]);
@@ -545,5 +614,31 @@ describe.skipIf(!hasChromium)("the header follows a company's verification (JS o
     } finally {
       await e.close();
     }
+  });
+});
+
+// ---- audit log -----------------------------------------------------------------------------------
+
+describe.skipIf(!hasChromium)("audit log in a real browser", () => {
+  it("a long change does not widen the page (JS off, 360px, ky)", async () => {
+    readDb(env.server, (db) => {
+      const staff = db.prepare("select id from users where email = 'staff@demo.kg'").get() as { id: number };
+      db.prepare("insert into audit_log (actor_user_id, action, entity, entity_id, before_json, after_json) values (?, ?, ?, ?, ?, ?)").run(
+        staff.id,
+        "module.update",
+        "module",
+        "5",
+        JSON.stringify({ title_en: "Web" }),
+        JSON.stringify({ title_en: "W".repeat(200), skills: ["javascript", "typescript", "react", "node-js"] }),
+      );
+    });
+    const s = await openActor(env.browser, env.server, { js: false, width: 360, height: 740, lang: "ky" });
+    await signInWithCookie(s, "staff@demo.kg");
+    await s.goto("/staff/audit?action=module.update");
+    await expectTextContaining(s.page.locator("main table tbody tr").first(), s.m["audit.action.module.update"]);
+    expect(await s.page.locator("main table tbody tr").first().locator("ins").first().innerText()).toContain("WWWW");
+    await expectNoSidewaysScroll(s.page, "audit log with a long value");
+    expect(s.errors).toEqual([]);
+    await s.close();
   });
 });

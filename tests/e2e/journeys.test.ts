@@ -1,0 +1,16 @@
+// The three whole journeys in a real browser — the graduate, the employer (recruiter) and the
+// placement officer (tests/e2e/journeys/*.ts) — on one built server and one Chromium: each was a
+// file with its own (docs/decisions/035-test-suite-speed.md, Session 9). Each journey works with
+// people, companies, cohorts and vacancies of its own and reads what it checks off the pages (a
+// count, a figure, a row found by name), so none relies on what another wrote.
+import { hasChromium } from "../support/browser";
+import { type ServerAndBrowser, useServerAndBrowser } from "../support/e2e";
+import { employerJourney } from "./journeys/employer";
+import { graduateJourney } from "./journeys/graduate";
+import { staffJourney } from "./journeys/staff";
+
+const env = hasChromium ? useServerAndBrowser() : ({} as ServerAndBrowser);
+
+graduateJourney(env);
+employerJourney(env);
+staffJourney(env);
