@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { type IndexRow, searchIndexRow } from "~/domain/search/index-row";
+import { searchTermsFingerprint } from "~/domain/search/terms-fingerprint.server";
 import { richTextToPlain } from "~/domain/text/rich-text";
 
 const GRADUATE_COLUMNS = ["name", "headline", "about", "projects", "skills"] as const;
@@ -14,6 +15,15 @@ const VACANCY_COLUMNS = ["title", "description", "company", "skills"] as const;
 const BATCH = 500;
 /** The settings key migration 0012 sets to ask for a rebuild at the next start. */
 export const REBUILD_KEY = "search.rebuild";
+/** The settings key holding the fingerprint of the rules the indexes were built with (terms-fingerprint.server.ts). */
+export const FINGERPRINT_KEY = "search.terms_fingerprint";
+
+let currentFingerprint: string | undefined;
+/** The fingerprint of this build's stemmers and script keys (computed once per process: a few ms). */
+export function currentSearchFingerprint(): string {
+  currentFingerprint ??= searchTermsFingerprint();
+  return currentFingerprint;
+}
 
 function insertRows<C extends string>(db: DB, table: "graduates_fts" | "vacancies_fts", columns: readonly C[], rows: { id: number; row: IndexRow<C> }[]) {
   if (rows.length === 0) return Promise.resolve();
@@ -145,13 +155,24 @@ export async function rebuildSearchIndexes(db: DB): Promise<{ graduates: number;
     const graduates = await rebuildTable(trx, "graduates_fts", writeGraduateRows);
     const vacancies = await rebuildTable(trx, "vacancies_fts", writeVacancyRows);
     await trx.deleteFrom("settings").where("key", "=", REBUILD_KEY).execute();
+    await trx
+      .insertInto("settings")
+      .values({ key: FINGERPRINT_KEY, value: currentSearchFingerprint() })
+      .onConflict((c) => c.column("key").doUpdateSet({ value: currentSearchFingerprint() }))
+      .execute();
     return { graduates, vacancies };
   });
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
 
-/** At start-up: rebuilds the indexes when a migration asked for it (migration 0012 recreated them empty). */
+/**
+ * At start-up: rebuilds the indexes when a migration asked for it (migration 0012 recreated them
+ * empty) or when they were built by other word rules than this build's — a stemmer fix, new script
+ * keys — whose fingerprint differs (or is missing: indexes built before fingerprints were kept).
+ */
 export async function rebuildSearchIndexesIfAsked(db: DB): Promise<{ graduates: number; vacancies: number; ms: number } | null> {
-  const asked = await db.selectFrom("settings").select("key").where("key", "=", REBUILD_KEY).executeTakeFirst();
-  return asked ? rebuildSearchIndexes(db) : null;
+  const settings = await db.selectFrom("settings").select(["key", "value"]).where("key", "in", [REBUILD_KEY, FINGERPRINT_KEY]).execute();
+  const asked = settings.some((row) => row.key === REBUILD_KEY);
+  const builtWith = settings.find((row) => row.key === FINGERPRINT_KEY)?.value;
+  return asked || builtWith !== currentSearchFingerprint() ? rebuildSearchIndexes(db) : null;
 }
