@@ -14,6 +14,7 @@ import * as m0012 from "./0012_search_loose_terms";
 import * as m0013 from "./0013_graduate_name_order";
 import * as m0014 from "./0014_job_words";
 import * as m0015 from "./0015_directory_indexes";
+import * as m0018 from "./0018_outbox";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0013_graduate_name_order": m0013,
   "0014_job_words": m0014,
   "0015_directory_indexes": m0015,
+  "0018_outbox": m0018,
 };
