@@ -176,24 +176,33 @@ export async function recordChannelFailure(db: DB, userId: number, channel: Mess
     .execute();
 }
 
-/** One-click unsubscribe: turns this kind of message off on this channel for the person. Idempotent. */
-export async function optOut(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<void> {
+/** What an unsubscribe link's person has now: gone (account deleted), or whether the kind is already off. */
+export async function unsubscribeState(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<"gone" | "on" | "off"> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom("message_opt_outs").select("kind").where("user_id", "=", userId).where("kind", "=", kind).where("channel", "=", channel))
+        .as("off"),
+    )
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return !row ? "gone" : row.off ? "off" : "on";
+}
+
+/**
+ * One-click unsubscribe: turns this kind of message off on this channel for the person (the same
+ * setting the preferences page will change). Idempotent; false if the account no longer exists.
+ */
+export async function optOut(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<boolean> {
+  const user = await db.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
+  if (!user) return false;
   await db
     .insertInto("message_opt_outs")
     .values({ user_id: userId, kind, channel })
     .onConflict((oc) => oc.doNothing())
     .execute();
-}
-
-export async function isOptedOut(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<boolean> {
-  const row = await db
-    .selectFrom("message_opt_outs")
-    .select("kind")
-    .where("user_id", "=", userId)
-    .where("kind", "=", kind)
-    .where("channel", "=", channel)
-    .executeTakeFirst();
-  return Boolean(row);
+  return true;
 }
 
 // ---- /admin/outbox ----
@@ -215,32 +224,37 @@ export async function outboxCounts(db: DB): Promise<Record<OutboxStatus, number>
 }
 
 export async function listOutbox(db: DB, f: OutboxFilters, page: number) {
-  let q = db
-    .selectFrom("outbox")
-    .innerJoin("users", "users.id", "outbox.user_id")
-    .select([
-      "outbox.id",
-      "outbox.channel",
-      "outbox.kind",
-      "outbox.status",
-      "outbox.attempts",
-      "outbox.next_attempt_at",
-      "outbox.last_error",
-      "outbox.sent_at",
-      "outbox.created_at",
-      "outbox.lease",
-      "users.email",
-    ])
-    .where("outbox.status", "=", f.status);
+  let q = db.selectFrom("outbox").innerJoin("users", "users.id", "outbox.user_id").where("outbox.status", "=", f.status);
   if (f.kind) q = q.where("outbox.kind", "=", f.kind);
   if (f.channel) q = q.where("outbox.channel", "=", f.channel);
   if (f.email) q = q.where("users.email", "=", f.email.toLowerCase());
-  const rows = await q
-    .orderBy("outbox.id", "desc")
-    .limit(OUTBOX_PAGE_SIZE + 1)
-    .offset((page - 1) * OUTBOX_PAGE_SIZE)
-    .execute();
-  return { rows: rows.slice(0, OUTBOX_PAGE_SIZE).map(({ lease, ...r }) => ({ ...r, sending: lease !== null })), more: rows.length > OUTBOX_PAGE_SIZE };
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        "outbox.id",
+        "outbox.channel",
+        "outbox.kind",
+        "outbox.status",
+        "outbox.attempts",
+        "outbox.next_attempt_at",
+        "outbox.last_error",
+        "outbox.sent_at",
+        "outbox.created_at",
+        "outbox.lease",
+        "users.email",
+      ])
+      .orderBy("outbox.id", "desc")
+      .limit(OUTBOX_PAGE_SIZE)
+      .offset((page - 1) * OUTBOX_PAGE_SIZE)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map(({ lease, ...r }) => ({ ...r, sending: lease !== null })),
+    total: Number(total.n),
+    page,
+    pages: Math.max(1, Math.ceil(Number(total.n) / OUTBOX_PAGE_SIZE)),
+  };
 }
 
 export async function outboxKinds(db: DB): Promise<string[]> {

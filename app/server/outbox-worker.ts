@@ -90,7 +90,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       return;
     }
     const lang = who.locale && isLang(who.locale) ? who.locale : DEFAULT_LANG;
-    const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}`;
+    // ?lng=: the confirm page opens in the language of the e-mail.
+    const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
     const mail = composeEmail(serverT(lang), lang, {
       kind: m.kind,
       vars: JSON.parse(m.payload_json) as Record<string, string | number>,

@@ -11,6 +11,7 @@ const en = {
   "mail.unsubscribe": "Stop e-mails of this kind",
   "messageKind.application-invited": "invitations to apply",
   "messageKind.application-status": "changes in the status of your applications",
+  "messageKind.other": "these messages",
   "unsubscribe.title": "Stop e-mails",
   "unsubscribe.question": "Stop sending you e-mails about {kind}? You will still see them in the portal's notifications.",
   "unsubscribe.confirm": "Stop these e-mails",
@@ -27,6 +28,8 @@ const en = {
   "outbox.reason.unsubscribed": "Not sent: the person turned these messages off",
   "outbox.reason.channel-failing": "Not sent: this address bounced before",
   "outbox.reason.no-address": "Not sent: the account is closed",
+  "outbox.kind.application-invited": "Invitation to apply",
+  "outbox.kind.application-status": "Application status changed",
   "outbox.channel.email": "E-mail",
   "outbox.channel.telegram": "Telegram",
   "outbox.col.message": "Message",
@@ -47,6 +50,7 @@ const en = {
   "outbox.retried": "The message is queued again.",
   "outbox.notRetryable": "This message is not failed (any more): nothing to send again.",
   "audit.action.outbox.retry": "Failed message sent again",
+  "audit.entity.outbox": "Outgoing message",
 } as const;
 
 export const messagesAreaMessages: AreaMessages<typeof en> = {
@@ -60,6 +64,7 @@ export const messagesAreaMessages: AreaMessages<typeof en> = {
     "mail.unsubscribe": "Отписаться от таких писем",
     "messageKind.application-invited": "о приглашениях откликнуться",
     "messageKind.application-status": "об изменениях статуса ваших откликов",
+    "messageKind.other": "такого вида",
     "unsubscribe.title": "Отписка от писем",
     "unsubscribe.question": "Больше не присылать вам письма {kind}? Уведомления на портале останутся.",
     "unsubscribe.confirm": "Отписаться",
@@ -76,6 +81,8 @@ export const messagesAreaMessages: AreaMessages<typeof en> = {
     "outbox.reason.unsubscribed": "Не отправлено: получатель отписался от таких сообщений",
     "outbox.reason.channel-failing": "Не отправлено: письма на этот адрес уже возвращались",
     "outbox.reason.no-address": "Не отправлено: учётная запись закрыта",
+    "outbox.kind.application-invited": "Приглашение откликнуться",
+    "outbox.kind.application-status": "Изменение статуса отклика",
     "outbox.channel.email": "Электронная почта",
     "outbox.channel.telegram": "Telegram",
     "outbox.col.message": "Сообщение",
@@ -96,6 +103,7 @@ export const messagesAreaMessages: AreaMessages<typeof en> = {
     "outbox.retried": "Сообщение снова в очереди.",
     "outbox.notRetryable": "Это сообщение не в списке недоставленных (уже): отправлять снова нечего.",
     "audit.action.outbox.retry": "Недоставленное сообщение отправлено снова",
+    "audit.entity.outbox": "Исходящее сообщение",
   },
   ky: {
     "mail.subject.application-invited": "{company} сизди «{vacancy}» вакансиясына арыз берүүгө чакырат",
@@ -106,6 +114,7 @@ export const messagesAreaMessages: AreaMessages<typeof en> = {
     "mail.unsubscribe": "Мындай каттарды токтотуу",
     "messageKind.application-invited": "арыз берүүгө чакыруулар",
     "messageKind.application-status": "арыздарыңыздын абалынын өзгөрүшү",
+    "messageKind.other": "ушул түрдөгү билдирүүлөр",
     "unsubscribe.title": "Каттарды токтотуу",
     "unsubscribe.question": "Мындан ары сизге «{kind}» тууралуу каттар жөнөтүлбөсүнбү? Порталдагы билдирүүлөр кала берет.",
     "unsubscribe.confirm": "Каттарды токтотуу",
@@ -122,6 +131,8 @@ export const messagesAreaMessages: AreaMessages<typeof en> = {
     "outbox.reason.unsubscribed": "Жөнөтүлгөн жок: алуучу мындай билдирүүлөрдөн баш тарткан",
     "outbox.reason.channel-failing": "Жөнөтүлгөн жок: бул дарекке каттар мурда жеткен эмес",
     "outbox.reason.no-address": "Жөнөтүлгөн жок: аккаунт жабылган",
+    "outbox.kind.application-invited": "Арыз берүүгө чакыруу",
+    "outbox.kind.application-status": "Арыздын абалынын өзгөрүшү",
     "outbox.channel.email": "Электрондук почта",
     "outbox.channel.telegram": "Telegram",
     "outbox.col.message": "Билдирүү",
@@ -142,5 +153,6 @@ export const messagesAreaMessages: AreaMessages<typeof en> = {
     "outbox.retried": "Билдирүү кайра кезекке коюлду.",
     "outbox.notRetryable": "Бул билдирүү жеткирилбегендердин тизмесинде (мындан ары) жок: кайра жөнөтө турган эч нерсе жок.",
     "audit.action.outbox.retry": "Жеткирилбеген билдирүү кайра жөнөтүлдү",
+    "audit.entity.outbox": "Чыгуучу билдирүү",
   },
 };
