@@ -201,4 +201,56 @@ describe("the outbox in the production server", () => {
       }
     },
   );
+
+  it("admins read the outbox by state in three languages and send a failed message again (audited)", { timeout: 120_000 }, async () => {
+    smtp = await startTestSmtp({ refuseRecipient: { code: 550, text: "5.1.1 No such user" } });
+    const dataDir = await demoDataCopy();
+    await queueForGraduates(dataDir, 1);
+    const server = await start(dataDir);
+    const db = readOnly(dataDir);
+    try {
+      await until("the bounce recorded", () => (db.prepare("select count(*) from outbox where status = 'failed'").pluck().get() as number) === 1);
+      const id = db.prepare("select id from outbox where status = 'failed'").pluck().get() as number;
+      const admin = await signInOverHttp(server.url, "admin@demo.kg");
+      for (const [lng, title, reason] of [
+        ["ru", "Исходящие сообщения", "Не доставлены"],
+        ["ky", "Чыгуучу билдирүүлөр", "Жеткирилген жок"],
+        ["en", "Outbox", "Failed"],
+      ] as const) {
+        const page = await fetch(`${server.url}/admin/outbox?status=failed&lng=${lng}`, { headers: { Cookie: admin } });
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        const shown = (text: string) => expect(html.includes(text), `${lng}: ${text}`).toBe(true);
+        shown(`<h1>${title}</h1>`);
+        shown(reason);
+        shown(`data-outbox-id="${id}"`);
+        shown("550 5.1.1 No such user");
+        shown(`<input type="hidden" name="id" value="${id}"/>`);
+      }
+      // Others are turned away.
+      const graduate = await signInOverHttp(server.url, "graduate@demo.kg");
+      expect((await fetch(`${server.url}/admin/outbox`, { headers: { Cookie: graduate } })).status).toBe(403);
+      smtp.behaviour = {};
+      const retry = await fetch(`${server.url}/admin/outbox`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: admin },
+        body: new URLSearchParams({ id: String(id) }),
+      });
+      await retry.arrayBuffer();
+      expect(retry.status).toBe(302);
+      expect(db.prepare("select count(*) from audit_log where action = 'outbox.retry' and entity_id = ?").pluck().get(String(id))).toBe(1);
+      await until("the retried message sent", () => db.prepare("select status from outbox where id = ?").pluck().get(id) === "sent");
+      // A second retry of a message that is no longer failed is a 400 with the reason, not a 500.
+      const again = await fetch(`${server.url}/admin/outbox?lng=en`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: admin },
+        body: new URLSearchParams({ id: String(id) }),
+      });
+      expect(again.status).toBe(400);
+      expect((await again.text()).includes("This message is not failed (any more)")).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
 });

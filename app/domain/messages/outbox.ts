@@ -34,8 +34,9 @@ export type FailureVerdict = { permanent: boolean; reason: string };
 
 export function classifySmtpFailure(error: { responseCode?: unknown; code?: unknown; response?: unknown; message?: unknown }): FailureVerdict {
   const code = typeof error.responseCode === "number" ? error.responseCode : null;
-  const said = typeof error.response === "string" ? error.response : typeof error.message === "string" ? error.message : "unknown error";
-  const reason = `${code ?? (typeof error.code === "string" ? error.code : "error")}: ${said}`.slice(0, 500);
+  // The server's own answer ("550 5.1.1 No such user") says it best; otherwise the error's code and message.
+  const said = typeof error.message === "string" ? error.message : "unknown error";
+  const reason = (typeof error.response === "string" ? error.response : `${typeof error.code === "string" ? error.code : "error"}: ${said}`).slice(0, 500);
   return { permanent: code !== null && code >= 500 && code < 600, reason };
 }
 
