@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { MessageChannel, OutboxStatus } from "@db/schema";
-import { OUTBOX, retryDelayMs } from "~/domain/messages/outbox";
+import { OUTBOX, OUTBOX_STATUSES, retryDelayMs } from "~/domain/messages/outbox";
 import { recordAudit } from "./audit.server";
 
 /** The channels a new message is written for. Telegram joins here when it exists (issue 17). */
@@ -207,7 +207,6 @@ export async function optOut(db: DB, userId: number, kind: string, channel: Mess
 
 // ---- /admin/outbox ----
 
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["queued", "sent", "failed", "expired", "not_sent"];
 export const OUTBOX_PAGE_SIZE = 50;
 
 export type OutboxFilters = { status: OutboxStatus; kind: string | null; channel: MessageChannel | null; email: string | null };

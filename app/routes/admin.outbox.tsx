@@ -13,7 +13,8 @@ import { getDb } from "~/db.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
-import { listOutbox, OUTBOX_STATUSES, outboxCounts, outboxKinds, retryFailedMessage } from "~/models/outbox.server";
+import { OUTBOX_STATUSES } from "~/domain/messages/outbox";
+import { listOutbox, outboxCounts, outboxKinds, retryFailedMessage } from "~/models/outbox.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
@@ -21,7 +22,7 @@ import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 
 // Each filter is read on its own: a malformed value is ignored rather than answered with an error (as /staff/audit).
 const FilterSchemas = {
-  status: z.enum(OUTBOX_STATUSES as [OutboxStatus, ...OutboxStatus[]]),
+  status: z.enum(OUTBOX_STATUSES),
   kind: z.string().regex(/^[a-z-]{1,60}$/),
   channel: z.enum(["email", "telegram"]),
   email: z.string().trim().min(3).max(254),

@@ -5,17 +5,20 @@ export const OUTBOX = {
   /** How long a claimed row is the worker's: a worker killed mid-delivery frees it after this. */
   leaseMs: 2 * 60_000,
   /** Tries before a message is recorded as failed for good. */
-  maxAttempts: 8,
+  maxAttempts: 12,
   /** Wait after the first failed try; doubled after each further one, up to maxDelayMs. */
   baseDelayMs: 30_000,
-  maxDelayMs: 6 * 3600_000,
+  maxDelayMs: 3_600_000,
   /** A message older than this is marked expired instead of sent (a channel configured later must not flood people with stale news). */
-  maxAgeMs: 48 * 3600_000,
+  maxAgeMs: 172_800_000, // two days
   /** Rows claimed per round. */
   batch: 20,
 } as const;
 
-/** The wait after failed try number `attempt` (1-based): 30 s, 1 min, 2 min … at most 6 h. */
+/** Every state a message can be in, in the order /admin/outbox lists them. */
+export const OUTBOX_STATUSES = ["queued", "sent", "failed", "expired", "not_sent"] as const;
+
+/** The wait after failed try number `attempt` (1-based): 30 s, 1 min, 2 min … at most 1 h (12 tries span about 5 h). */
 export function retryDelayMs(attempt: number, base: number = OUTBOX.baseDelayMs, max: number = OUTBOX.maxDelayMs): number {
   return Math.min(max, base * 2 ** Math.max(0, attempt - 1));
 }
