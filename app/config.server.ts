@@ -16,6 +16,12 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().optional(),
   // Set when the app runs behind a reverse proxy, so client addresses and https are read from it.
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // E-mail (docs/product.md §13, README "Configuration"): both unset, messages stay in the outbox
+  // marked "not sent: no channel configured". Checked by parseSmtp below.
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  // How long the outbox worker holds a claimed message before another try may take it (decision 051).
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
 export type Config = {
@@ -33,7 +39,35 @@ export type Config = {
   publicUrl: string;
   /** The public address is this machine only (localhost, 127.0.0.0/8, ::1): the demo may run there. */
   publicUrlIsLoopback: boolean;
+  /** The SMTP server and sender address, or null: e-mail is not configured (messages are kept, marked not sent). */
+  smtp: SmtpSettings | null;
+  outboxLeaseMs: number;
 };
+
+export type SmtpSettings = { url: string; from: string };
+
+/** An address, or a name and an address: "careers@example.kg", "IT Cluster Careers <careers@example.kg>". */
+const MAIL_FROM_PATTERN = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+/**
+ * SMTP_URL and MAIL_FROM come together: smtp:// or smtps:// with a host ("smtps://user:pass@mail.example.kg:465"),
+ * and a sender address. One without the other, or a malformed one, stops the start with a clear line.
+ */
+export function parseSmtp(url: string | undefined, from: string | undefined): SmtpSettings | null {
+  if (url === undefined && from === undefined) return null;
+  if (url === undefined) throw new Error("SMTP_URL: MAIL_FROM is set but SMTP_URL is not; set both to send e-mail, or neither");
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error("SMTP_URL: not a URL; expected e.g. smtps://user:password@mail.example.kg:465");
+  }
+  if (parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:") throw new Error("SMTP_URL: must start with smtp:// or smtps://");
+  if (!parsed.hostname) throw new Error("SMTP_URL: has no host name");
+  if (from === undefined) throw new Error('MAIL_FROM: required with SMTP_URL, e.g. "IT Cluster Careers <careers@example.kg>"');
+  if (!MAIL_FROM_PATTERN.test(from.trim())) throw new Error(`MAIL_FROM: not an e-mail address: ${JSON.stringify(from)}`);
+  return { url, from: from.trim() };
+}
 
 let cached: Config | undefined;
 
@@ -95,6 +129,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment:\n${(error as Error).message}`);
   }
   const publicUrlIsLoopback = isLoopbackOrigin(publicUrl);
+  let smtp: SmtpSettings | null;
+  try {
+    smtp = parseSmtp(e.SMTP_URL, e.MAIL_FROM);
+  } catch (error) {
+    throw new Error(`Invalid environment:\n${(error as Error).message}`);
+  }
   return {
     port: e.PORT,
     dataDir,
@@ -106,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === "1",
     publicUrl,
     publicUrlIsLoopback,
+    smtp,
+    outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
   };
 }
 

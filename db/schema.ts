@@ -418,6 +418,40 @@ export interface NotificationsTable extends Timestamps {
   read_at: string | null;
 }
 
+export type MessageChannel = "email" | "telegram";
+export type OutboxStatus = "queued" | "sent" | "failed" | "expired" | "not_sent";
+
+/** A message to a person on one channel, delivered by the outbox worker (migration 0018, decision 051). */
+export interface OutboxTable extends Timestamps {
+  id: Generated<number>;
+  idem_key: string;
+  channel: MessageChannel;
+  kind: string;
+  user_id: number;
+  payload_json: string;
+  link: string | null;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<string, string | undefined, string>;
+  lease: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export interface MessageChannelFailuresTable {
+  user_id: number;
+  channel: MessageChannel;
+  reason: string;
+  created_at: ColumnType<string, string | undefined, string>;
+}
+
+export interface MessageOptOutsTable {
+  user_id: number;
+  kind: string;
+  channel: MessageChannel;
+  created_at: ColumnType<string, string | undefined, string>;
+}
+
 /** Written by triggers: what changed since the matching index last looked (migration 0004). */
 export interface MatchChangesTable {
   seq: Generated<number>;
@@ -521,6 +555,9 @@ export interface Database {
   application_events: ApplicationEventsTable;
   placements: PlacementsTable;
   notifications: NotificationsTable;
+  outbox: OutboxTable;
+  message_channel_failures: MessageChannelFailuresTable;
+  message_opt_outs: MessageOptOutsTable;
   match_changes: MatchChangesTable;
   outcome_changes: OutcomeChangesTable;
   outcomes: OutcomesTable;

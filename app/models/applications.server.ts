@@ -11,6 +11,7 @@ import { todayInBishkek } from "~/domain/calendar";
 import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { notify, notifyCompany } from "./notifications.server";
+import { queueMessage } from "./outbox.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -52,8 +53,8 @@ async function addEvent(
   to: ApplicationStatus,
   actorUserId: number,
   extra: { note?: string | null; interviewAt?: string | null; interviewPlace?: string | null } = {},
-) {
-  await db
+): Promise<number> {
+  const { id } = await db
     .insertInto("application_events")
     .values({
       application_id: applicationId,
@@ -64,7 +65,9 @@ async function addEvent(
       interview_at: extra.interviewAt ?? null,
       interview_place: extra.interviewPlace ?? null,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 const isUniqueViolation = (e: unknown) => e instanceof Error && /UNIQUE constraint failed/.test(e.message);
@@ -156,8 +159,11 @@ export async function invite(db: DB, companyId: number, vacancyId: number, who: 
       .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "invited" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await addEvent(trx, id, null, "invited", actorUserId);
-    await notify(trx, graduate.user_id!, "application-invited", { company: vacancy.company_name, vacancy: vacancy.title }, `/me/applications/${id}`);
+    const eventId = await addEvent(trx, id, null, "invited", actorUserId);
+    const vars = { company: vacancy.company_name, vacancy: vacancy.title };
+    await notify(trx, graduate.user_id!, "application-invited", vars, `/me/applications/${id}`);
+    // The e-mail commits with the invitation or not at all (docs/decisions/051-outbox.md).
+    await queueMessage(trx, { userId: graduate.user_id!, kind: "application-invited", eventKey: eventId, vars, link: `/me/applications/${id}` });
     return { ok: true, id };
   });
 }
@@ -213,7 +219,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
     const interview = input.to === "interview";
-    await addEvent(trx, app.id, app.status, input.to, actorUserId, {
+    const eventId = await addEvent(trx, app.id, app.status, input.to, actorUserId, {
       note: input.note,
       interviewAt: interview ? input.interviewAt : null,
       interviewPlace: interview ? input.interviewPlace : null,
@@ -248,8 +254,11 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
         actorUserId,
       });
     }
-    if (app.user_id)
-      await notify(trx, app.user_id, "application-status", { vacancy: app.title, company: app.company_name, status: input.to }, `/me/applications/${app.id}`);
+    if (app.user_id) {
+      const vars = { vacancy: app.title, company: app.company_name, status: input.to };
+      await notify(trx, app.user_id, "application-status", vars, `/me/applications/${app.id}`);
+      await queueMessage(trx, { userId: app.user_id, kind: "application-status", eventKey: eventId, vars, link: `/me/applications/${app.id}` });
+    }
     return { ok: true };
   });
 }

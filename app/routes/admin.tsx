@@ -23,6 +23,7 @@ export default function AdminLayout() {
           { to: "/admin/modules", label: t("admin.modules") },
           { to: "/admin/skills", label: t("admin.skills") },
           { to: "/admin/job-words", label: t("jobWords.title") },
+          { to: "/admin/outbox", label: t("outbox.title") },
           { to: "/admin/settings", label: t("admin.settings") },
         ]}
       />

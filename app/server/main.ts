@@ -20,6 +20,7 @@ import { getConnection } from "~/db.server";
 import { MAX_FORM_BYTES } from "~/domain/images/upload-form.server";
 import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./http-guards";
 import { rememberLanguage } from "./language";
+import { outboxWorker, smtpTransport } from "./outbox-worker";
 import { pageCache } from "./page-cache";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
 
@@ -63,6 +64,20 @@ async function main(): Promise<void> {
   for (const checkpoint of new Set([DEFAULT_DASHBOARD_CHECKPOINT, DEFAULT_PUBLIC_CHECKPOINT])) outcomeFacts(connection, checkpoint);
   console.log(`matching index and outcome facts loaded in ${Math.round(performance.now() - warming)} ms`);
 
+  // Messages leave through the outbox, delivered here, never inside a request (docs/decisions/051-outbox.md).
+  const outbox = outboxWorker(connection.db, {
+    email: settings.smtp ? smtpTransport(settings.smtp) : null,
+    publicUrl: settings.publicUrl,
+    secret: settings.sessionSecret,
+    leaseMs: settings.outboxLeaseMs,
+  });
+  if (!settings.smtp) {
+    // Without a channel a round touches only the database: settle what waits before the first request.
+    while ((await outbox.runOnce()).claimed > 0);
+    console.log("e-mail is not configured (SMTP_URL, MAIL_FROM): messages stay in the outbox, marked not sent");
+  }
+  outbox.start();
+
   const build = (await import(path.join(here, "server/index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
@@ -93,8 +108,10 @@ async function main(): Promise<void> {
   });
   const stop = () =>
     server.close(() => {
-      connection.sqlite.close();
-      process.exit(0);
+      void outbox.stop().finally(() => {
+        connection.sqlite.close();
+        process.exit(0);
+      });
     });
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

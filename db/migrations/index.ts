@@ -15,6 +15,7 @@ import * as m0013 from "./0013_graduate_name_order";
 import * as m0014 from "./0014_job_words";
 import * as m0015 from "./0015_directory_indexes";
 import * as m0016 from "./0016_board_filters_and_skill_changes";
+import * as m0018 from "./0018_outbox";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0014_job_words": m0014,
   "0015_directory_indexes": m0015,
   "0016_board_filters_and_skill_changes": m0016,
+  "0018_outbox": m0018,
 };

@@ -11,6 +11,7 @@ import { randomPerson } from "./people";
 import { seedProfiles } from "./profiles";
 import { seedVacancies } from "./vacancies";
 import { seedOutcomes } from "./outcomes";
+import { seedOutbox } from "./outbox";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
@@ -213,6 +214,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     staffId,
     invitation: { code: DEMO_INVITATION_CODE, expiresAt: addDays(now, 365) },
   });
+
+  await seedOutbox(db, new Date());
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).
   await rebuildSearchIndexes(db);

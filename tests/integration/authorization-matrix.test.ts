@@ -29,6 +29,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
 import { openDatabase } from "@db/connection";
+import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { useConnection } from "~/db.server";
 import { ACTORS, type Actor, buildWorld, type World } from "../support/authz-world";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
@@ -165,6 +166,22 @@ export const MATRIX: Row[] = [
     params: (w) => ({ token: w.gradA.surveyToken }),
     loader: all("ok"),
     actions: [{ body: () => f({ code: "" }), expect: all("ok") }],
+  },
+  {
+    file: "unsubscribe.$token.tsx",
+    note: "a signed one-click unsubscribe link (issue 17): works without signing in",
+    url: (w) => `/unsubscribe/${unsubscribeToken({ userId: w.gradA.userId, kind: "application-status", channel: "email" })}`,
+    params: (w) => ({ token: unsubscribeToken({ userId: w.gradA.userId, kind: "application-status", channel: "email" }) }),
+    loader: all("ok"),
+    actions: [{ body: () => f({ "List-Unsubscribe": "One-Click" }), expect: all("ok") }],
+  },
+  {
+    file: "unsubscribe.$token.tsx",
+    note: "a forged token",
+    url: () => "/unsubscribe/MS5hcHBsaWNhdGlvbi1zdGF0dXMuZW1haWw.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    params: () => ({ token: "MS5hcHBsaWNhdGlvbi1zdGF0dXMuZW1haWw.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }),
+    loader: all(404),
+    actions: [{ body: () => f({ "List-Unsubscribe": "One-Click" }), expect: all(404) }],
   },
   {
     file: "saved.$token.feed[.xml].ts",
@@ -464,6 +481,7 @@ export const MATRIX: Row[] = [
   { file: "admin.tsx", url: () => "/admin", loader: ADMIN },
   { file: "admin._index.tsx", url: () => "/admin", loader: ADMIN },
   { file: "admin.settings.tsx", url: () => "/admin/settings", loader: ADMIN, actions: [{ body: () => f({ bogus: "1" }), expect: ADMIN }] },
+  { file: "admin.outbox.tsx", url: () => "/admin/outbox?status=failed", loader: ADMIN, actions: [{ body: () => f({ id: "999999" }), expect: ADMIN }] },
   { file: "admin.staff.tsx", url: () => "/admin/staff", loader: ADMIN, actions: [{ body: () => f({ email: "" }), expect: ADMIN }] },
   { file: "admin.modules._index.tsx", url: () => "/admin/modules", loader: ADMIN },
   {

@@ -15,6 +15,7 @@ import fc from "fast-check";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
+import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { type Actor, buildWorld, type World } from "../support/authz-world";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { call } from "../support/remix";
@@ -222,6 +223,9 @@ const QUERY_KEYS = [
   "group",
   "measure",
   "format",
+  "kind",
+  "channel",
+  "email",
 ];
 
 const id = (n: number) => String(n);
@@ -246,6 +250,15 @@ const TARGETS: Target[] = [
     intents: [],
     runs: 250,
   },
+  {
+    file: "unsubscribe.$token.tsx",
+    actor: "visitor",
+    url: (w) => `/unsubscribe/${unsubscribeToken({ userId: w.gradA.userId, kind: "application-status", channel: "email" })}`,
+    params: (w) => ({ token: unsubscribeToken({ userId: w.gradA.userId, kind: "application-status", channel: "email" }) }),
+    intents: [],
+    runs: 150,
+  },
+  { file: "unsubscribe.$token.tsx", actor: "visitor", url: () => "/unsubscribe/x", param: "token", runs: 150 },
   // graduate A's forms
   { file: "me.profile.tsx", actor: "gradA", url: () => "/me/profile", intents: ["basics"], runs: 600 },
   { file: "me.profile.tsx", actor: "gradA", url: () => "/me/profile", intents: ["photo"], upload: "photo", runs: 250 },
@@ -385,6 +398,7 @@ const TARGETS: Target[] = [
   // admin
   { file: "admin.settings.tsx", actor: "admin", url: () => "/admin/settings", intents: [], runs: 100 },
   { file: "admin.staff.tsx", actor: "admin", url: () => "/admin/staff", intents: [], runs: 150 },
+  { file: "admin.outbox.tsx", actor: "admin", url: () => "/admin/outbox", intents: [], runs: 150 },
   {
     file: "admin.modules.$id.tsx",
     actor: "admin",
@@ -455,6 +469,7 @@ const TARGETS: Target[] = [
       ["staff.invitations.tsx", "staff", "/staff/invitations"],
       ["admin.skills._index.tsx", "admin", "/admin/skills"],
       ["admin.job-words._index.tsx", "admin", "/admin/job-words"],
+      ["admin.outbox.tsx", "admin", "/admin/outbox"],
     ] as [string, Actor, string][]
   ).map(([file, actor, url]): Target => ({ file, actor, url: () => url, runs: 120 })),
   {

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   "job-words.delete",
   "settings.certificate",
   "demo.remove",
+  "outbox.retry",
 ] as const;
 
 export const AUDIT_ENTITIES = [
@@ -59,6 +60,7 @@ export const AUDIT_ENTITIES = [
   "skill_category",
   "job_word_class",
   "settings",
+  "outbox",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

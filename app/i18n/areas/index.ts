@@ -19,6 +19,7 @@ import { employerAreaMessages } from "./employer-area";
 import { jobWordsMessages } from "./job-words";
 import { listSearchMessages } from "./list-search";
 import { searchMessages } from "./search";
+import { messagesAreaMessages } from "./messages";
 
 export const areaMessages = {
   en: {
@@ -42,6 +43,7 @@ export const areaMessages = {
     ...jobWordsMessages.en,
     ...listSearchMessages.en,
     ...searchMessages.en,
+    ...messagesAreaMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -64,6 +66,7 @@ export const areaMessages = {
     ...jobWordsMessages.ru,
     ...listSearchMessages.ru,
     ...searchMessages.ru,
+    ...messagesAreaMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -86,5 +89,6 @@ export const areaMessages = {
     ...jobWordsMessages.ky,
     ...listSearchMessages.ky,
     ...searchMessages.ky,
+    ...messagesAreaMessages.ky,
   },
 };

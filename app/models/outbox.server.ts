@@ -1,0 +1,290 @@
+// The outbox (docs/product.md §13, docs/decisions/051-outbox.md): messages to people, one row per
+// message per channel, written inside the transaction of the event that causes them and delivered
+// by the worker (app/domain/messages/worker.server.ts). Queries only.
+import crypto from "node:crypto";
+import { sql } from "kysely";
+import type { DB } from "@db/connection";
+import type { MessageChannel, OutboxStatus } from "@db/schema";
+import { OUTBOX, OUTBOX_STATUSES, retryDelayMs } from "~/domain/messages/outbox";
+import { recordAudit } from "./audit.server";
+
+/** The channels a new message is written for. Telegram joins here when it exists (issue 17). */
+export const MESSAGE_CHANNELS: readonly MessageChannel[] = ["email"];
+
+export type QueuedMessage = {
+  userId: number;
+  /** The notification kind ("application-status" …): which words, and what an unsubscribe turns off. */
+  kind: string;
+  /** What made the message, unique for the kind and person: an event's id. The same event never makes two rows. */
+  eventKey: string | number;
+  vars: Record<string, string | number>;
+  link: string | null;
+  /** When the event happened, if not now (the demo seed replays past events). */
+  at?: string;
+};
+
+/** "application-status.812.45.email": unique per event, person and channel; also the e-mail's Message-ID. */
+export function idemKeyOf(_db: DB, m: Pick<QueuedMessage, "kind" | "eventKey" | "userId">, channel: MessageChannel): string {
+  return `${m.kind}.${m.eventKey}.${m.userId}.${channel}`;
+}
+
+/**
+ * Writes the message for each channel: one insert, called inside the event's transaction so the
+ * two commit together. A second call for the same event writes nothing (the unique key).
+ */
+export async function queueMessage(db: DB, m: QueuedMessage): Promise<void> {
+  const payload_json = JSON.stringify(m.vars);
+  const at = m.at ? { created_at: m.at, updated_at: m.at, next_attempt_at: m.at } : {};
+  await db
+    .insertInto("outbox")
+    .values(
+      MESSAGE_CHANNELS.map((channel) => ({ idem_key: idemKeyOf(db, m, channel), channel, kind: m.kind, user_id: m.userId, payload_json, link: m.link, ...at })),
+    )
+    .onConflict((oc) => oc.column("idem_key").doNothing())
+    .execute();
+}
+
+export type ClaimedMessage = {
+  id: number;
+  idem_key: string;
+  channel: MessageChannel;
+  kind: string;
+  user_id: number;
+  payload_json: string;
+  link: string | null;
+  attempts: number;
+  created_at: string;
+  lease: string;
+};
+
+/**
+ * Claims up to `limit` due rows for one worker: their due time moves to the end of the lease and
+ * they carry the claim's token. A worker that dies holding them leaves them due again when the lease
+ * runs out, so nothing is lost; only the holder of the token can settle them.
+ */
+export async function claimDueMessages(db: DB, now: Date, limit: number = OUTBOX.batch, leaseMs: number = OUTBOX.leaseMs): Promise<ClaimedMessage[]> {
+  const at = now.toISOString();
+  const lease = crypto.randomBytes(12).toString("base64url");
+  const rows = await db
+    .updateTable("outbox")
+    .set({ lease, next_attempt_at: new Date(now.getTime() + leaseMs).toISOString(), attempts: sql<number>`attempts + 1`, updated_at: at })
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("outbox")
+        .select("id")
+        .where("status", "=", "queued")
+        .where("next_attempt_at", "<=", at)
+        .orderBy("next_attempt_at")
+        .orderBy("id")
+        .limit(limit),
+    )
+    .returning(["id", "idem_key", "channel", "kind", "user_id", "payload_json", "link", "attempts", "created_at"])
+    .execute();
+  return rows.map((r) => ({ ...r, lease })).sort((a, b) => a.id - b.id);
+}
+
+/** Queued rows older than the set age become "expired" instead of being sent. Returns how many. */
+export async function expireStaleMessages(db: DB, now: Date, maxAgeMs: number = OUTBOX.maxAgeMs): Promise<number> {
+  const cutoff = new Date(now.getTime() - maxAgeMs).toISOString();
+  const r = await db
+    .updateTable("outbox")
+    .set({ status: "expired", lease: null, last_error: "expired: older than the set age when it could be sent", updated_at: now.toISOString() })
+    .where("status", "=", "queued")
+    .where("created_at", "<", cutoff)
+    .where("next_attempt_at", "<=", now.toISOString())
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Settles a claimed row, if the claim is still this worker's. */
+async function settle(
+  db: DB,
+  m: Pick<ClaimedMessage, "id" | "lease">,
+  set: { status: OutboxStatus; last_error?: string | null; next_attempt_at?: string; sent_at?: string },
+  now: Date,
+) {
+  const r = await db
+    .updateTable("outbox")
+    .set({ ...set, lease: null, updated_at: now.toISOString() })
+    .where("id", "=", m.id)
+    .where("lease", "=", m.lease)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function markSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease">, now: Date): Promise<boolean> {
+  return settle(db, m, { status: "sent", last_error: null, sent_at: now.toISOString() }, now);
+}
+
+/** A failed try: due again after the backoff, or failed for good after the last try. */
+export async function markAttemptFailed(
+  db: DB,
+  m: Pick<ClaimedMessage, "id" | "lease" | "attempts">,
+  reason: string,
+  now: Date,
+  maxAttempts: number = OUTBOX.maxAttempts,
+): Promise<boolean> {
+  if (m.attempts >= maxAttempts) return settle(db, m, { status: "failed", last_error: `${reason} (after ${m.attempts} tries)` }, now);
+  return settle(db, m, { status: "queued", last_error: reason, next_attempt_at: new Date(now.getTime() + retryDelayMs(m.attempts)).toISOString() }, now);
+}
+
+/** Failed for good at once (a 5xx answer): no more tries. */
+export async function markFailed(db: DB, m: Pick<ClaimedMessage, "id" | "lease">, reason: string, now: Date): Promise<boolean> {
+  return settle(db, m, { status: "failed", last_error: reason }, now);
+}
+
+/** Not sent, and never will be: no channel configured, the person turned the kind off, or the channel is failing for them. */
+export async function markNotSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease">, reason: NotSentReason, now: Date): Promise<boolean> {
+  return settle(db, m, { status: "not_sent", last_error: reason }, now);
+}
+
+export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address";
+
+/** Who receives a claimed message: address, language, name, and whether the channel is closed for them. */
+export async function recipientOf(db: DB, userId: number, kind: string, channel: MessageChannel) {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => [
+      "users.email",
+      "users.locale",
+      "users.display_name",
+      "users.active",
+      eb
+        .exists(eb.selectFrom("message_opt_outs").select("kind").where("user_id", "=", userId).where("kind", "=", kind).where("channel", "=", channel))
+        .as("opted_out"),
+      eb.exists(eb.selectFrom("message_channel_failures").select("reason").where("user_id", "=", userId).where("channel", "=", channel)).as("failing"),
+    ])
+    .where("users.id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    email: row.email,
+    locale: row.locale,
+    name: row.display_name,
+    active: row.active === 1,
+    optedOut: Boolean(row.opted_out),
+    failing: Boolean(row.failing),
+  };
+}
+
+/** The address bounced (SMTP 5xx): the channel is failing for the person until it is fixed. */
+export async function recordChannelFailure(db: DB, userId: number, channel: MessageChannel, reason: string): Promise<void> {
+  await db
+    .insertInto("message_channel_failures")
+    .values({ user_id: userId, channel, reason: reason.slice(0, 500) })
+    .onConflict((oc) => oc.columns(["user_id", "channel"]).doUpdateSet({ reason: reason.slice(0, 500) }))
+    .execute();
+}
+
+/** What an unsubscribe link's person has now: gone (account deleted), or whether the kind is already off. */
+export async function unsubscribeState(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<"gone" | "on" | "off"> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom("message_opt_outs").select("kind").where("user_id", "=", userId).where("kind", "=", kind).where("channel", "=", channel))
+        .as("off"),
+    )
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return !row ? "gone" : row.off ? "off" : "on";
+}
+
+/**
+ * One-click unsubscribe: turns this kind of message off on this channel for the person (the same
+ * setting the preferences page will change). Idempotent; false if the account no longer exists.
+ */
+export async function optOut(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<boolean> {
+  const user = await db.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
+  if (!user) return false;
+  await db
+    .insertInto("message_opt_outs")
+    .values({ user_id: userId, kind, channel })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return true;
+}
+
+// ---- /admin/outbox ----
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export type OutboxFilters = { status: OutboxStatus; kind: string | null; channel: MessageChannel | null; email: string | null };
+
+export async function outboxCounts(db: DB): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom("outbox")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
+  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+export async function listOutbox(db: DB, f: OutboxFilters, page: number) {
+  let q = db.selectFrom("outbox").innerJoin("users", "users.id", "outbox.user_id").where("outbox.status", "=", f.status);
+  if (f.kind) q = q.where("outbox.kind", "=", f.kind);
+  if (f.channel) q = q.where("outbox.channel", "=", f.channel);
+  if (f.email) q = q.where("users.email", "=", f.email.toLowerCase());
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        "outbox.id",
+        "outbox.channel",
+        "outbox.kind",
+        "outbox.status",
+        "outbox.attempts",
+        "outbox.next_attempt_at",
+        "outbox.last_error",
+        "outbox.sent_at",
+        "outbox.created_at",
+        "outbox.lease",
+        "users.email",
+      ])
+      .orderBy("outbox.id", "desc")
+      .limit(OUTBOX_PAGE_SIZE)
+      .offset((page - 1) * OUTBOX_PAGE_SIZE)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map(({ lease, ...r }) => ({ ...r, sending: lease !== null })),
+    total: Number(total.n),
+    page,
+    pages: Math.max(1, Math.ceil(Number(total.n) / OUTBOX_PAGE_SIZE)),
+  };
+}
+
+export async function outboxKinds(db: DB): Promise<string[]> {
+  const rows = await db.selectFrom("outbox").select("kind").distinct().orderBy("kind").execute();
+  return rows.map((r) => r.kind);
+}
+
+/**
+ * An admin sends a failed message again: due now, with fresh tries, and the person's channel no
+ * longer counted as failing (the admin decided to try the address again). Audited. Null if the row
+ * is not failed (already retried, or never failed).
+ */
+export async function retryFailedMessage(db: DB, id: number, actorUserId: number, now: Date): Promise<{ kind: string; user_id: number } | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable("outbox")
+      .set({ status: "queued", attempts: 0, next_attempt_at: now.toISOString(), lease: null, updated_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("status", "=", "failed")
+      .returning(["kind", "user_id", "channel", "last_error"])
+      .executeTakeFirst();
+    if (!row) return null;
+    await trx.deleteFrom("message_channel_failures").where("user_id", "=", row.user_id).where("channel", "=", row.channel).execute();
+    await recordAudit(trx, {
+      actorId: actorUserId,
+      action: "outbox.retry",
+      entity: "outbox",
+      entityId: id,
+      before: { status: "failed", last_error: row.last_error },
+      after: { status: "queued" },
+    });
+    return { kind: row.kind, user_id: row.user_id };
+  });
+}

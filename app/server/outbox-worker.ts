@@ -1,0 +1,182 @@
+// The outbox worker (docs/product.md §13, docs/decisions/051-outbox.md): runs inside the server
+// process, claims due messages under a lease, delivers them and records what happened. Pages only
+// write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
+import nodemailer from "nodemailer";
+import type { DB } from "@db/connection";
+import type { SmtpSettings } from "~/config.server";
+import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
+import { composeEmail } from "~/domain/messages/email";
+import { classifySmtpFailure, messageIdFor, OUTBOX } from "~/domain/messages/outbox";
+import { serverT } from "~/i18n/catalog.server";
+import { DEFAULT_LANG, isLang } from "~/i18n/negotiate";
+import {
+  type ClaimedMessage,
+  claimDueMessages,
+  expireStaleMessages,
+  markAttemptFailed,
+  markFailed,
+  markNotSent,
+  markSent,
+  recipientOf,
+  recordChannelFailure,
+} from "~/models/outbox.server";
+
+export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> };
+
+/** Where e-mail goes. Rejects with nodemailer's error (responseCode for an SMTP answer) when it is not accepted. */
+export type MailTransport = { send(mail: OutgoingEmail): Promise<void>; close(): void };
+
+/** SMTP through nodemailer: a small pool of kept-open connections; timeouts so a stalled server frees the worker. */
+export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?: number; socketMs?: number } = {}): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url: settings.url,
+    pool: true,
+    maxConnections: 2,
+    connectionTimeout: timeouts.connectionMs ?? 30_000,
+    greetingTimeout: timeouts.connectionMs ?? 30_000,
+    socketTimeout: timeouts.socketMs ?? 60_000,
+  });
+  return {
+    async send(mail) {
+      await transporter.sendMail({ from: settings.from, ...mail });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export type WorkerOptions = {
+  /** null: no e-mail configured; messages are marked "not sent: no channel configured". */
+  email: MailTransport | null;
+  publicUrl: string;
+  /** Signs the unsubscribe links. */
+  secret: string;
+  leaseMs?: number;
+  pollMs?: number;
+  maxAgeMs?: number;
+  batch?: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+};
+
+export type RoundResult = { claimed: number; sent: number; retried: number; failed: number; notSent: number; expired: number };
+
+export type OutboxWorker = {
+  /** One round: expire stale rows, claim the due ones, deliver each. */
+  runOnce(): Promise<RoundResult>;
+  start(): void;
+  /** Stops polling and waits for the round in progress to finish. */
+  stop(): Promise<void>;
+};
+
+export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
+  const now = options.now ?? (() => new Date());
+  const pollMs = options.pollMs ?? 1000;
+  const log = options.log ?? ((line: string) => console.log(line));
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<RoundResult> | undefined;
+  let stopped = false;
+
+  async function deliver(m: ClaimedMessage, result: RoundResult): Promise<void> {
+    if (m.channel !== "email" || !options.email) {
+      await markNotSent(db, m, "no-channel", now());
+      result.notSent++;
+      return;
+    }
+    const who = await recipientOf(db, m.user_id, m.kind, m.channel);
+    const closed = !who || !who.active ? "no-address" : who.optedOut ? "unsubscribed" : who.failing ? "channel-failing" : null;
+    if (closed || !who) {
+      await markNotSent(db, m, closed ?? "no-address", now());
+      result.notSent++;
+      return;
+    }
+    const lang = who.locale && isLang(who.locale) ? who.locale : DEFAULT_LANG;
+    // ?lng=: the confirm page opens in the language of the e-mail.
+    const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
+    const mail = composeEmail(serverT(lang), lang, {
+      kind: m.kind,
+      vars: JSON.parse(m.payload_json) as Record<string, string | number>,
+      link: m.link,
+      recipientName: who.name,
+      publicUrl: options.publicUrl,
+      unsubscribeUrl,
+    });
+    try {
+      await options.email.send({
+        to: who.email,
+        ...mail,
+        // The idempotency key: a delivery repeated after a crash carries the same Message-ID.
+        messageId: messageIdFor(m.idem_key, options.publicUrl),
+        headers: {
+          "List-Unsubscribe": `<${unsubscribeUrl}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          "Content-Language": lang,
+          "Auto-Submitted": "auto-generated",
+        },
+      });
+    } catch (error) {
+      const verdict = classifySmtpFailure(error as Record<string, unknown>);
+      if (verdict.permanent) {
+        await db.transaction().execute(async (trx) => {
+          await markFailed(trx, m, verdict.reason, now());
+          await recordChannelFailure(trx, m.user_id, "email", verdict.reason);
+        });
+        result.failed++;
+      } else {
+        await markAttemptFailed(db, m, verdict.reason, now());
+        if (m.attempts >= OUTBOX.maxAttempts) result.failed++;
+        else result.retried++;
+      }
+      return;
+    }
+    await markSent(db, m, now());
+    result.sent++;
+  }
+
+  async function round(): Promise<RoundResult> {
+    const result: RoundResult = { claimed: 0, sent: 0, retried: 0, failed: 0, notSent: 0, expired: 0 };
+    result.expired = await expireStaleMessages(db, now(), options.maxAgeMs);
+    const claimed = await claimDueMessages(db, now(), options.batch ?? OUTBOX.batch, options.leaseMs ?? OUTBOX.leaseMs);
+    result.claimed = claimed.length;
+    for (const m of claimed) {
+      if (stopped) break; // the rest stay leased and come back after the lease
+      await deliver(m, result);
+    }
+    return result;
+  }
+
+  function runOnce(): Promise<RoundResult> {
+    if (running) return running;
+    running = round().finally(() => (running = undefined));
+    return running;
+  }
+
+  function schedule(delay: number): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce().then(
+        (r) => {
+          if (r.sent || r.failed || r.expired)
+            log(`outbox: ${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.notSent} not sent, ${r.expired} expired`);
+          // A full batch: more may be due at once.
+          schedule(r.claimed >= (options.batch ?? OUTBOX.batch) ? 0 : pollMs);
+        },
+        (error: unknown) => {
+          console.error("outbox: the delivery round failed; trying again", error);
+          schedule(pollMs);
+        },
+      );
+    }, delay);
+    timer.unref();
+  }
+
+  return {
+    runOnce,
+    start: () => schedule(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running?.catch(() => undefined);
+      options.email?.close();
+    },
+  };
+}

@@ -1,0 +1,334 @@
+// The outbox and its e-mail over real SMTP (docs/product.md §13, docs/decisions/051-outbox.md): the
+// employer's invitation and stage moves write an outbox row in their own transaction; the worker
+// delivers it to an smtp-server started here, and what arrives is parsed with mailparser.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Connection } from "@db/connection";
+import { readUnsubscribeToken, unsubscribeToken } from "~/auth/unsubscribe-token.server";
+import { messageIdFor, OUTBOX, retryDelayMs } from "~/domain/messages/outbox";
+import { serverT } from "~/i18n/catalog.server";
+import { invite, move } from "~/models/applications.server";
+import { claimDueMessages, markSent, optOut, queueMessage, retryFailedMessage } from "~/models/outbox.server";
+import { type OutboxWorker, outboxWorker, smtpTransport } from "~/server/outbox-worker";
+import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { makeCompany, makeGraduate, makeUser, makeVacancy } from "../support/factories";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
+
+const PUBLIC_URL = "http://portal.test";
+const SECRET = "s".repeat(40);
+const FROM = "IT Cluster Careers <careers@portal.test>";
+
+let c: Connection;
+let smtp: TestSmtp;
+let worker: OutboxWorker | undefined;
+let clock: Date;
+
+beforeEach(async () => {
+  c = await createTestDatabase();
+  smtp = await startTestSmtp();
+  // A little ahead of the wall clock: rows written during the test are due at once.
+  clock = new Date(Date.now() + 2_000);
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+  await smtp.close();
+  closeTestDatabases();
+});
+
+function startWorker(options: { email?: "smtp" | null } = {}): OutboxWorker {
+  worker = outboxWorker(c.db, {
+    email: options.email === null ? null : smtpTransport({ url: smtp.url, from: FROM }, { connectionMs: 3000, socketMs: 3000 }),
+    publicUrl: PUBLIC_URL,
+    secret: SECRET,
+    now: () => clock,
+    log: () => undefined,
+  });
+  return worker;
+}
+
+/** An employer with an open vacancy, and a graduate (account in `locale`) whose profile employers may see. */
+async function scene(locale: "ky" | "ru" | "en" | null = "ru") {
+  const employer = await makeUser(c, "employer");
+  const companyId = await makeCompany(c, employer.id, { status: "verified", name: "Ала-Тоо Софт" });
+  const vacancyId = await makeVacancy(c, companyId, { title: "Junior frontend-разработчик" });
+  const g = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
+  await c.db.updateTable("graduates").set({ visibility: "employers" }).where("id", "=", g.graduateId).execute();
+  await c.db.updateTable("users").set({ locale, display_name: "Айпери Жумабекова" }).where("id", "=", g.userId!).execute();
+  const user = await c.db.selectFrom("users").select(["id", "email"]).where("id", "=", g.userId!).executeTakeFirstOrThrow();
+  return { employer, companyId, vacancyId, graduateId: g.graduateId, user };
+}
+
+const moveTo = (to: "screening" | "interview" | "rejected") => ({ to, note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null });
+
+const rows = () => c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
+
+describe("the outbox is written with the event", () => {
+  it("an invitation and each stage move write one queued e-mail row each, in the event's transaction, with a unique key", async () => {
+    const s = await scene();
+    const invited = await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    expect(invited.ok).toBe(true);
+    const applicationId = (invited as { id: number }).id;
+    // The graduate accepts by applying; then the employer moves the application along.
+    await c.db.updateTable("applications").set({ status: "applied" }).where("id", "=", applicationId).execute();
+    expect((await move(c.db, s.companyId, applicationId, moveTo("screening"), s.employer.id)).ok).toBe(true);
+    const written = await rows();
+    expect(written.map((r) => [r.kind, r.channel, r.status, r.user_id])).toEqual([
+      ["application-invited", "email", "queued", s.user.id],
+      ["application-status", "email", "queued", s.user.id],
+    ]);
+    expect(JSON.parse(written[1]!.payload_json)).toEqual({ vacancy: "Junior frontend-разработчик", company: "Ала-Тоо Софт", status: "screening" });
+    expect(written[1]!.link).toBe(`/me/applications/${applicationId}`);
+    // The same event again (a retried request replaying it) makes no second row.
+    await queueMessage(c.db, { userId: s.user.id, kind: "application-status", eventKey: written[1]!.idem_key.split(".")[1]!, vars: {}, link: null });
+    expect(await rows()).toHaveLength(2);
+  });
+
+  it("a move that fails after the row was written leaves no row (event and message commit together)", async () => {
+    const s = await scene();
+    await expect(
+      c.db.transaction().execute(async (trx) => {
+        await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: 1, vars: { status: "screening" }, link: null });
+        throw new Error("the event's next write failed");
+      }),
+    ).rejects.toThrow("the event's next write failed");
+    expect(await rows()).toEqual([]);
+  });
+
+  it("writing the row adds one insert to the event's transaction: well under a millisecond on average", async () => {
+    const s = await scene();
+    const n = 500;
+    // Inside a transaction, as the events write it: the commit (the disk flush) is the event's own.
+    // CPU time, not wall time: the test machine is shared, and waiting for a core is not the insert's cost.
+    const perRow = await c.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 50; i++)
+        await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: `warm-${i}`, vars: { status: "screening" }, link: "/me" });
+      const started = process.cpuUsage();
+      for (let i = 0; i < n; i++)
+        await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: `perf-${i}`, vars: { status: "screening" }, link: "/me" });
+      const used = process.cpuUsage(started);
+      return (used.user + used.system) / 1000 / n;
+    });
+    expect(await rows()).toHaveLength(n + 50);
+    expect(perRow).toBeLessThan(1);
+  });
+});
+
+describe("e-mail over real SMTP", () => {
+  it.each([
+    ["ru", "Здравствуйте, Айпери Жумабекова!", "Ваш отклик на «Junior frontend-разработчик»: Рассмотрение", "Отписаться от таких писем"],
+    ["ky", "Саламатсызбы, Айпери Жумабекова!", "«Junior frontend-разработчик» боюнча арызыңыз: Каралууда", "Мындай каттарды токтотуу"],
+    ["en", "Hello, Айпери Жумабекова!", "Your application for “Junior frontend-разработчик”: Screening", "Stop e-mails of this kind"],
+  ] as const)(
+    "is delivered in the recipient's language (%s) with text and HTML, a link back and one-click unsubscribe",
+    async (lang, greeting, subject, unsubscribe) => {
+      const s = await scene(lang);
+      const invited = await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+      const applicationId = (invited as { id: number }).id;
+      await c.db.updateTable("applications").set({ status: "applied" }).where("id", "=", applicationId).execute();
+      await move(c.db, s.companyId, applicationId, moveTo("screening"), s.employer.id);
+      const round = await startWorker().runOnce();
+      expect(round).toMatchObject({ claimed: 2, sent: 2 });
+      const [inv, moved] = await smtp.waitFor(2);
+      const written = await rows();
+      expect(written.map((r) => r.status)).toEqual(["sent", "sent"]);
+      expect(inv!.rcpt).toEqual([s.user.email]);
+      expect(inv!.parsed.subject).toContain("Ала-Тоо Софт");
+      expect(inv!.messageId).toBe(messageIdFor(written[0]!.idem_key, PUBLIC_URL));
+      const m = moved!.parsed;
+      expect(moved!.messageId).toBe(messageIdFor(written[1]!.idem_key, PUBLIC_URL));
+      expect(m.from?.text).toContain("careers@portal.test");
+      expect(m.subject).toContain(subject);
+      expect(m.text).toContain(greeting);
+      expect(m.text).toContain(`${PUBLIC_URL}/me/applications/${applicationId}`);
+      expect(m.text).not.toContain("screening"); // the stage's code never reaches a person
+      expect(m.html).toContain(`lang="${lang}"`);
+      expect(m.html).toContain(`href="${PUBLIC_URL}/me/applications/${applicationId}"`);
+      expect(m.html).toContain(unsubscribe);
+      const portal = serverT(lang)("brand.name");
+      expect(m.html).toContain(portal);
+      expect(m.text).toContain(`${portal} · ${PUBLIC_URL}`);
+      expect(m.headers.get("content-language")).toBe(lang);
+      const header = (name: string) =>
+        m.headerLines
+          .find((h) => h.key === name)
+          ?.line.slice(name.length + 1)
+          .trim();
+      expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+      const url = /^<(https?:\/\/[^\s<>]+)>$/.exec(header("list-unsubscribe") ?? "")?.[1] ?? "";
+      const link = new URL(url);
+      expect(`${link.origin}${link.pathname.replace(/[^/]+$/, "")}${link.search}`).toBe(`${PUBLIC_URL}/unsubscribe/?lng=${lang}`);
+      expect(readUnsubscribeToken(link.pathname.split("/").pop()!, SECRET)).toEqual({ userId: s.user.id, kind: "application-status", channel: "email" });
+      expect(m.text).toContain(url);
+    },
+  );
+
+  it("a person without a chosen language gets Kyrgyz, the portal's default", async () => {
+    const s = await scene(null);
+    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    await startWorker().runOnce();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.parsed.text).toContain("Саламатсызбы");
+    expect(mail!.parsed.subject).toBe("Ала-Тоо Софт сизди «Junior frontend-разработчик» вакансиясына арыз берүүгө чакырат");
+  });
+
+  it("a refusal with 5xx fails the message at once, marks the e-mail channel failing and sends that person nothing more", async () => {
+    const s = await scene();
+    smtp.behaviour = { refuseRecipient: { code: 550, text: "5.1.1 No such user" } };
+    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    const round = await startWorker().runOnce();
+    expect(round).toMatchObject({ claimed: 1, failed: 1 });
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: "failed", attempts: 1, lease: null });
+    expect(row!.last_error).toMatch(/^550 5\.1\.1 No such user/);
+    const failing = await c.db.selectFrom("message_channel_failures").selectAll().execute();
+    expect(failing).toMatchObject([{ user_id: s.user.id, channel: "email" }]);
+    // The next message to the same person is not tried (the server sees no second RCPT).
+    smtp.behaviour = {};
+    await queueMessage(c.db, {
+      userId: s.user.id,
+      kind: "application-status",
+      eventKey: "next",
+      vars: { status: "screening", vacancy: "x", company: "y" },
+      link: null,
+    });
+    await worker!.runOnce();
+    expect(smtp.rcptAttempts).toHaveLength(1);
+    expect((await rows())[1]).toMatchObject({ status: "not_sent", last_error: "channel-failing" });
+    // An admin's retry puts the failed one back in the queue, clears the failing mark and is audited.
+    expect(await retryFailedMessage(c.db, row!.id, s.employer.id, clock)).toMatchObject({ user_id: s.user.id });
+    expect(await retryFailedMessage(c.db, row!.id, s.employer.id, clock)).toBeNull();
+    expect(await c.db.selectFrom("message_channel_failures").selectAll().execute()).toEqual([]);
+    expect(await c.db.selectFrom("audit_log").select(["action", "entity_id"]).where("action", "=", "outbox.retry").execute()).toEqual([
+      { action: "outbox.retry", entity_id: String(row!.id) },
+    ]);
+    await worker!.runOnce();
+    await smtp.waitFor(1);
+    expect((await rows())[0]!.status).toBe("sent");
+  });
+
+  it("a refusal with 4xx is tried again after the backoff, then delivered", async () => {
+    const s = await scene();
+    smtp.behaviour = { refuseRecipient: { code: 451, text: "4.7.1 Try again later" } };
+    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    let [row] = await rows();
+    expect(row).toMatchObject({ status: "queued", attempts: 1, lease: null });
+    expect(row!.last_error).toMatch(/^451 4\.7\.1 Try again later/);
+    expect(Date.parse(row!.next_attempt_at) - clock.getTime()).toBe(retryDelayMs(1));
+    // Not due yet: nothing is tried.
+    smtp.behaviour = {};
+    expect(await worker!.runOnce()).toMatchObject({ claimed: 0 });
+    clock = new Date(clock.getTime() + retryDelayMs(1));
+    expect(await worker!.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    [row] = await rows();
+    expect(row).toMatchObject({ status: "sent", attempts: 2, last_error: null });
+    expect(await smtp.waitFor(1)).toHaveLength(1);
+  });
+
+  it("the wait doubles after each failed try, and the last try records the failure for good with its reason", async () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(retryDelayMs(30)).toBe(OUTBOX.maxDelayMs);
+    const s = await scene();
+    smtp.behaviour = { refuseRecipient: { code: 421, text: "4.3.2 Service not available" } };
+    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    startWorker();
+    for (let n = 1; n <= OUTBOX.maxAttempts; n++) {
+      await worker!.runOnce();
+      clock = new Date(clock.getTime() + OUTBOX.maxDelayMs);
+    }
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: "failed", attempts: OUTBOX.maxAttempts });
+    expect(row!.last_error).toContain(`(after ${OUTBOX.maxAttempts} tries)`);
+    // A temporary refusal is not a bounce: the channel is not marked failing.
+    expect(await c.db.selectFrom("message_channel_failures").selectAll().execute()).toEqual([]);
+  });
+
+  it("a server that drops the connection mid-message: tried again, delivered once", async () => {
+    const s = await scene();
+    smtp.behaviour = { dropAfterData: 1 };
+    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    expect((await rows())[0]).toMatchObject({ status: "queued", attempts: 1 });
+    clock = new Date(clock.getTime() + retryDelayMs(1));
+    expect(await worker!.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    const received = await smtp.waitFor(1);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.messageId).toBe(messageIdFor((await rows())[0]!.idem_key, PUBLIC_URL));
+  });
+
+  it("a message older than the set age is marked expired, not sent", async () => {
+    const s = await scene();
+    const old = new Date(clock.getTime() - OUTBOX.maxAgeMs - 60_000).toISOString();
+    await queueMessage(c.db, {
+      userId: s.user.id,
+      kind: "application-status",
+      eventKey: "old",
+      vars: { status: "screening", vacancy: "x", company: "y" },
+      link: null,
+      at: old,
+    });
+    await queueMessage(c.db, {
+      userId: s.user.id,
+      kind: "application-status",
+      eventKey: "new",
+      vars: { status: "screening", vacancy: "x", company: "y" },
+      link: null,
+    });
+    expect(await startWorker().runOnce()).toMatchObject({ expired: 1, claimed: 1, sent: 1 });
+    expect((await rows()).map((r) => [r.idem_key.split(".")[1], r.status])).toEqual([
+      ["old", "expired"],
+      ["new", "sent"],
+    ]);
+    expect(await smtp.waitFor(1)).toHaveLength(1);
+  });
+
+  it("without a channel configured the message is kept and marked not sent; an unsubscribed kind is not sent", async () => {
+    const s = await scene();
+    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    expect(await startWorker({ email: null }).runOnce()).toMatchObject({ claimed: 1, notSent: 1 });
+    expect((await rows())[0]).toMatchObject({ status: "not_sent", last_error: "no-channel" });
+    await worker!.stop();
+    await optOut(c.db, s.user.id, "application-status", "email");
+    await queueMessage(c.db, {
+      userId: s.user.id,
+      kind: "application-status",
+      eventKey: "after-opt-out",
+      vars: { status: "screening", vacancy: "x", company: "y" },
+      link: null,
+    });
+    expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, notSent: 1 });
+    expect((await rows())[1]).toMatchObject({ status: "not_sent", last_error: "unsubscribed" });
+    expect(smtp.rcptAttempts).toEqual([]);
+  });
+});
+
+describe("the lease", () => {
+  it("a worker that dies holding a message leaves it due again when the lease runs out; the dead claim cannot settle it", async () => {
+    const s = await scene();
+    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    const [dead] = await claimDueMessages(c.db, clock, 10, 5_000);
+    expect(dead).toMatchObject({ attempts: 1 });
+    // While the lease holds, nobody else takes it.
+    expect(await claimDueMessages(c.db, new Date(clock.getTime() + 4_000), 10, 5_000)).toEqual([]);
+    const later = new Date(clock.getTime() + 5_000);
+    const [again] = await claimDueMessages(c.db, later, 10, 5_000);
+    expect(again).toMatchObject({ id: dead!.id, attempts: 2 });
+    expect(await markSent(c.db, dead!, later)).toBe(false);
+    expect(await markSent(c.db, again!, later)).toBe(true);
+    expect((await rows())[0]).toMatchObject({ status: "sent", lease: null });
+  });
+});
+
+describe("unsubscribe tokens", () => {
+  it("read back only when genuine", () => {
+    const token = unsubscribeToken({ userId: 42, kind: "application-status", channel: "email" }, SECRET);
+    expect(readUnsubscribeToken(token, SECRET)).toEqual({ userId: 42, kind: "application-status", channel: "email" });
+    expect(readUnsubscribeToken(token, "another secret of forty characters......")).toBeNull();
+    const [payload, sig] = token.split(".");
+    const other = Buffer.from("43.application-status.email").toString("base64url");
+    expect(readUnsubscribeToken(`${other}.${sig}`, SECRET)).toBeNull();
+    expect(readUnsubscribeToken(`${payload}.${sig!.slice(0, -1)}A`, SECRET)).toBeNull();
+    expect(readUnsubscribeToken("", SECRET)).toBeNull();
+    expect(readUnsubscribeToken("x".repeat(5000), SECRET)).toBeNull();
+  });
+});
