@@ -15,6 +15,7 @@ import * as m0013 from "./0013_graduate_name_order";
 import * as m0014 from "./0014_job_words";
 import * as m0015 from "./0015_directory_indexes";
 import * as m0018 from "./0018_outbox";
+import * as m0020 from "./0020_telegram_links";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0014_job_words": m0014,
   "0015_directory_indexes": m0015,
   "0018_outbox": m0018,
+  "0020_telegram_links": m0020,
 };
