@@ -67,7 +67,12 @@ export type TelegramSettings = {
 };
 
 /** The bot's settings: a webhook secret needs the token and an https PUBLIC_URL (Telegram calls only https). */
-export function parseTelegram(token: string | undefined, webhookSecret: string | undefined, apiRoot: string | undefined, publicUrl: string): TelegramSettings | null {
+export function parseTelegram(
+  token: string | undefined,
+  webhookSecret: string | undefined,
+  apiRoot: string | undefined,
+  publicUrl: string,
+): TelegramSettings | null {
   if (token === undefined) {
     if (webhookSecret !== undefined) throw new Error("TELEGRAM_WEBHOOK_SECRET: set without TELEGRAM_BOT_TOKEN");
     return null;

@@ -43,7 +43,10 @@ export async function linkChatByToken(db: DB, token: string, chatId: number, now
     if (!spent) return null;
     const user = await trx.selectFrom("users").select(["id", "locale", "active"]).where("id", "=", spent.user_id).executeTakeFirst();
     if (!user || user.active !== 1) return null;
-    await trx.deleteFrom("telegram_links").where((eb) => eb.or([eb("chat_id", "=", chatId), eb("user_id", "=", user.id)])).execute();
+    await trx
+      .deleteFrom("telegram_links")
+      .where((eb) => eb.or([eb("chat_id", "=", chatId), eb("user_id", "=", user.id)]))
+      .execute();
     await trx.insertInto("telegram_links").values({ user_id: user.id, chat_id: chatId, linked_at: at }).execute();
     await trx.deleteFrom("message_channel_failures").where("user_id", "=", user.id).where("channel", "=", "telegram").execute();
     return { userId: user.id, locale: user.locale };
@@ -97,9 +100,20 @@ export async function chatIdOf(db: DB, userId: number): Promise<number | null> {
  */
 export async function queueTelegramCopy(
   db: DB,
-  row: { idem_key: string; kind: string; user_id: number; payload_json: string; link: string | null; created_at?: string; updated_at?: string; next_attempt_at?: string },
+  row: {
+    idem_key: string;
+    kind: string;
+    user_id: number;
+    payload_json: string;
+    link: string | null;
+    created_at?: string;
+    updated_at?: string;
+    next_attempt_at?: string;
+  },
 ): Promise<void> {
-  const at = row.created_at ? { created_at: row.created_at, updated_at: row.updated_at ?? row.created_at, next_attempt_at: row.next_attempt_at ?? row.created_at } : {};
+  const at = row.created_at
+    ? { created_at: row.created_at, updated_at: row.updated_at ?? row.created_at, next_attempt_at: row.next_attempt_at ?? row.created_at }
+    : {};
   await db
     .insertInto("outbox")
     .columns(["idem_key", "channel", "kind", "user_id", "payload_json", "link", ...(Object.keys(at) as ("created_at" | "updated_at" | "next_attempt_at")[])])
@@ -122,7 +136,13 @@ export async function queueTelegramCopy(
 }
 
 /** A 429: due again after Telegram's retry_after, not the outbox's backoff; failed after the last try. Only the lease holder settles. */
-export async function retryTelegramAfter(db: DB, m: Pick<ClaimedMessage, "id" | "lease" | "attempts">, reason: string, now: Date, delayMs: number): Promise<boolean> {
+export async function retryTelegramAfter(
+  db: DB,
+  m: Pick<ClaimedMessage, "id" | "lease" | "attempts">,
+  reason: string,
+  now: Date,
+  delayMs: number,
+): Promise<boolean> {
   const last = m.attempts >= OUTBOX.maxAttempts;
   const r = await db
     .updateTable("outbox")

@@ -95,7 +95,8 @@ export default function AccountPage() {
   const { t, lang } = useT();
   const { user, graduate, company, telegram } = useLoaderData<typeof loader>();
   const { errors } = useFormFailure();
-  const telegramResult = useActionData() as { telegramLink?: string; telegramError?: "account.telegram.notConfigured" | "account.telegram.unavailable" } | undefined;
+  const telegramResult = useActionData() as
+    { telegramLink?: string; telegramError?: "account.telegram.notConfigured" | "account.telegram.unavailable" } | undefined;
   return (
     <section>
       <h1>{t("account.title")}</h1>

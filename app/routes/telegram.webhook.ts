@@ -10,7 +10,8 @@ import { handleTelegramUpdate, isTelegramUpdate, webhookSecretMatches } from "~/
 /** An update is a few hundred bytes; a message is at most 4,096 characters. */
 const MAX_BODY = 64 * 1024;
 
-const plain = (status: number, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 export function loader() {
   const secret = config().telegram?.webhookSecret;

@@ -126,7 +126,8 @@ export async function deliverTelegram(
   }
   const who = await recipientOf(db, m.user_id, m.kind, "telegram");
   const chatId = who ? await chatIdOf(db, m.user_id) : null;
-  const closed = !who || !who.active ? "no-address" : who.optedOut ? "unsubscribed" : who.failing ? "channel-failing" : chatId === null ? "telegram-unlinked" : null;
+  const closed =
+    !who || !who.active ? "no-address" : who.optedOut ? "unsubscribed" : who.failing ? "channel-failing" : chatId === null ? "telegram-unlinked" : null;
   if (closed || chatId === null || !who) {
     await markNotSent(db, m, closed ?? "no-address", now());
     result.notSent++;
@@ -210,12 +211,10 @@ export function startTelegram(db: DB, settings: TelegramSettings, publicUrl: str
   const api = telegramApi(settings);
   const polling = settings.webhookSecret ? null : longPolling(db, api, log);
   if (settings.webhookSecret) {
-    api
-      .setWebhook(`${publicUrl}/telegram/webhook`, { secret_token: settings.webhookSecret, allowed_updates: ["message"] })
-      .then(
-        () => log(`telegram: updates come by webhook to ${publicUrl}/telegram/webhook`),
-        (e: unknown) => log(`telegram: setWebhook failed (the bot will not hear /start until it succeeds on a restart): ${String(e)}`),
-      );
+    api.setWebhook(`${publicUrl}/telegram/webhook`, { secret_token: settings.webhookSecret, allowed_updates: ["message"] }).then(
+      () => log(`telegram: updates come by webhook to ${publicUrl}/telegram/webhook`),
+      (e: unknown) => log(`telegram: setWebhook failed (the bot will not hear /start until it succeeds on a restart): ${String(e)}`),
+    );
   } else {
     polling!.start();
     log("telegram: updates come by long polling (getUpdates)");

@@ -53,7 +53,8 @@ export function classifyTelegramFailure(error: { error_code?: unknown; descripti
   const said = typeof error.description === "string" ? error.description : typeof error.message === "string" ? error.message : "unknown error";
   const reason = `${code ?? "network"}: ${said}`.slice(0, 500);
   const params = (error.parameters ?? {}) as { retry_after?: unknown };
-  if (code === 403 || (code === 400 && /chat not found|user is deactivated/i.test(said))) return { permanent: true, channelGone: true, retryAfterMs: null, reason };
+  if (code === 403 || (code === 400 && /chat not found|user is deactivated/i.test(said)))
+    return { permanent: true, channelGone: true, retryAfterMs: null, reason };
   if (code === 429) {
     const s = typeof params.retry_after === "number" && params.retry_after > 0 ? Math.min(params.retry_after, 24 * 3600) : 1;
     return { permanent: false, channelGone: false, retryAfterMs: s * 1000, reason };
