@@ -4,7 +4,6 @@ import crypto from "node:crypto";
 import type { DB } from "@db/connection";
 import { OUTBOX } from "~/domain/messages/outbox";
 import { TELEGRAM } from "~/domain/messages/telegram";
-import type { ClaimedMessage } from "./outbox.server";
 
 const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
@@ -138,7 +137,7 @@ export async function queueTelegramCopy(
 /** A 429: due again after Telegram's retry_after, not the outbox's backoff; failed after the last try. Only the lease holder settles. */
 export async function retryTelegramAfter(
   db: DB,
-  m: Pick<ClaimedMessage, "id" | "lease" | "attempts">,
+  m: { id: number; lease: string; attempts: number },
   reason: string,
   now: Date,
   delayMs: number,
