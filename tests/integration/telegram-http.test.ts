@@ -146,3 +146,52 @@ describe("the webhook proves Telegram sent it", () => {
     expect(db.prepare("select count(*) n from telegram_links where chat_id = ?").get(CHAT + 7)).toEqual({ n: 1 });
   });
 });
+
+describe("the default: long polling in the server process, and the worker's telegram delivery", () => {
+  let polled: TelegramStandIn;
+  let plain: RunningServer;
+  beforeAll(async () => {
+    polled = await startTelegramStandIn();
+    plain = await startServer({ TELEGRAM_BOT_TOKEN: STAND_IN_TOKEN, TELEGRAM_API_ROOT: polled.url });
+  }, 120_000);
+  afterAll(async () => {
+    await plain?.stop();
+    await polled?.close();
+  });
+
+  it("links a chat from getUpdates, sends its messages with sendMessage, and stops cleanly while a getUpdates call waits", async () => {
+    const cookie = await signInOverHttp(plain.url, "graduate@demo.kg");
+    const res = await fetch(`${plain.url}/account`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: plain.url, Cookie: cookie },
+      body: new URLSearchParams({ intent: "telegram-link" }),
+    });
+    const token = /\?start=([A-Za-z0-9_-]{43})/.exec(await res.text())![1]!;
+    polled.pushUpdate(textUpdate(CHAT, `/start ${token}`, "en"));
+    await expect.poll(() => polled.sent().length, { timeout: 10_000 }).toBe(1);
+    expect(polled.sent()[0]!.text).toContain("Даяр");
+    expect(polled.calls.some((c) => c.method === "deleteWebhook")).toBe(true);
+    expect(polled.calls.some((c) => c.method === "setWebhook")).toBe(false);
+
+    // A message for the linked person, as an event writes it: the server's worker delivers it.
+    const writable = new Database(path.join(plain.dataDir, "portal.sqlite"));
+    try {
+      writable.pragma("busy_timeout = 5000");
+      const { id } = writable.prepare("select id from users where email = 'graduate@demo.kg'").get() as { id: number };
+      writable
+        .prepare(
+          "insert into outbox (idem_key, channel, kind, user_id, payload_json, link) values (?, 'telegram', 'application-invited', ?, ?, '/me/applications')",
+        )
+        .run(`test.invited.${id}.telegram`, id, JSON.stringify({ company: "Ала-Тоо Софт", vacancy: "QA" }));
+    } finally {
+      writable.close();
+    }
+    await expect.poll(() => polled.sent().length, { timeout: 10_000 }).toBe(2);
+    expect(polled.sent()[1]).toEqual({ chat_id: CHAT, text: expect.stringMatching(/Ала-Тоо Софт[\s\S]*\/me\/applications/) });
+
+    const stopping = Date.now();
+    await plain.stop();
+    expect(plain.process.exitCode).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(10_000); // the waiting getUpdates call is aborted, not awaited for 25 s
+  });
+});
