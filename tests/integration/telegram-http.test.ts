@@ -4,6 +4,7 @@
 // chat; a call without the right secret is refused and writes nothing; unlinking from both sides.
 import path from "node:path";
 import Database from "better-sqlite3";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server";
 import { signInOverHttp } from "../support/sign-in";
@@ -140,6 +141,33 @@ describe("the webhook proves Telegram sent it", () => {
     expect((await webhook({ update_id: "one", message: { chat: { id: "x" } } })).status).toBe(400);
     expect((await webhook([1, 2, 3])).status).toBe(400);
     expect((await fetch(`${server.url}/telegram/webhook`)).status).toBe(405);
+    expect(counts()).toEqual(before);
+    // Generated bodies with the right secret: anything, update-shaped with hostile text, huge strings. Never a 5xx;
+    // nothing links (no body carries a valid token) and nothing else is written.
+    const hostileText = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom("/start", "/stop", "/start ' OR 1=1 --", "/start \u0000", `/start ${"A".repeat(43)}`),
+    );
+    const bodies = [
+      ...fc.sample(fc.jsonValue(), 40).map((v) => JSON.stringify(v)),
+      ...fc
+        .sample(
+          fc.record({
+            update_id: fc.integer({ min: 0 }),
+            message: fc.record({ chat: fc.record({ id: fc.integer(), type: fc.constantFrom("private", "group", "channel", "") }), text: hostileText }),
+          }),
+          60,
+        )
+        .map((v) => JSON.stringify(v)),
+      JSON.stringify({ update_id: 3, message: { chat: { id: 1, type: "private" }, text: "x".repeat(70_000) } }),
+      "[".repeat(5000),
+      "",
+    ];
+    for (const body of bodies) {
+      const res = await webhook(body);
+      expect(res.status, body.slice(0, 200)).toBeLessThan(500);
+      await res.arrayBuffer();
+    }
     expect(counts()).toEqual(before);
     // The token was not spent: the real Telegram can still link with it.
     expect((await webhook(start)).status).toBe(200);
