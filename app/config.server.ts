@@ -22,6 +22,18 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().optional(),
   // How long the outbox worker holds a claimed message before another try may take it (decision 051).
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  // Telegram (docs/decisions/052-telegram-channel.md): unset, telegram messages are kept, marked not
+  // sent. With TELEGRAM_WEBHOOK_SECRET updates come by webhook to PUBLIC_URL/telegram/webhook,
+  // otherwise by long polling. TELEGRAM_API_ROOT points the bot at another Bot API server (tests).
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{1,20}:[A-Za-z0-9_-]{30,60}$/, "TELEGRAM_BOT_TOKEN: not a bot token (expected 123456789:AA… from @BotFather)")
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,256}$/, "TELEGRAM_WEBHOOK_SECRET: 32 to 256 characters A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: "TELEGRAM_API_ROOT: must be an http(s) URL" }).optional(),
 });
 
 export type Config = {
@@ -42,7 +54,33 @@ export type Config = {
   /** The SMTP server and sender address, or null: e-mail is not configured (messages are kept, marked not sent). */
   smtp: SmtpSettings | null;
   outboxLeaseMs: number;
+  /** The Telegram bot, or null: telegram messages are kept, marked not sent (decision 052). */
+  telegram: TelegramSettings | null;
 };
+
+export type TelegramSettings = {
+  token: string;
+  /** Set: updates arrive by webhook, with this secret in X-Telegram-Bot-Api-Secret-Token. Null: long polling. */
+  webhookSecret: string | null;
+  /** The Bot API's address without a trailing slash (https://api.telegram.org). */
+  apiRoot: string;
+};
+
+/** The bot's settings: a webhook secret needs the token and an https PUBLIC_URL (Telegram calls only https). */
+export function parseTelegram(
+  token: string | undefined,
+  webhookSecret: string | undefined,
+  apiRoot: string | undefined,
+  publicUrl: string,
+): TelegramSettings | null {
+  if (token === undefined) {
+    if (webhookSecret !== undefined) throw new Error("TELEGRAM_WEBHOOK_SECRET: set without TELEGRAM_BOT_TOKEN");
+    return null;
+  }
+  if (webhookSecret !== undefined && !publicUrl.startsWith("https://") && !isLoopbackOrigin(publicUrl))
+    throw new Error("TELEGRAM_WEBHOOK_SECRET: Telegram sends webhooks only to https; set an https PUBLIC_URL or leave the secret unset (long polling)");
+  return { token, webhookSecret: webhookSecret ?? null, apiRoot: (apiRoot ?? "https://api.telegram.org").replace(/\/+$/, "") };
+}
 
 export type SmtpSettings = { url: string; from: string };
 
@@ -135,6 +173,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (error) {
     throw new Error(`Invalid environment:\n${(error as Error).message}`);
   }
+  let telegram: TelegramSettings | null;
+  try {
+    telegram = parseTelegram(e.TELEGRAM_BOT_TOKEN, e.TELEGRAM_WEBHOOK_SECRET, e.TELEGRAM_API_ROOT, publicUrl);
+  } catch (error) {
+    throw new Error(`Invalid environment:\n${(error as Error).message}`);
+  }
   return {
     port: e.PORT,
     dataDir,
@@ -148,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrlIsLoopback,
     smtp,
     outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+    telegram,
   };
 }
 

@@ -452,6 +452,22 @@ export interface MessageOptOutsTable {
   created_at: ColumnType<string, string | undefined, string>;
 }
 
+/** The Telegram chat a person linked (migration 0020, decision 052). */
+export interface TelegramLinksTable {
+  user_id: number;
+  chat_id: number;
+  linked_at: ColumnType<string, string | undefined, string>;
+}
+
+/** A deep link's one-time token, kept as its SHA-256 (migration 0020). */
+export interface TelegramLinkTokensTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: string;
+  used_at: string | null;
+  created_at: ColumnType<string, string | undefined, string>;
+}
+
 /** Written by triggers: what changed since the matching index last looked (migration 0004). */
 export interface MatchChangesTable {
   seq: Generated<number>;
@@ -558,6 +574,8 @@ export interface Database {
   outbox: OutboxTable;
   message_channel_failures: MessageChannelFailuresTable;
   message_opt_outs: MessageOptOutsTable;
+  telegram_links: TelegramLinksTable;
+  telegram_link_tokens: TelegramLinkTokensTable;
   match_changes: MatchChangesTable;
   outcome_changes: OutcomeChangesTable;
   outcomes: OutcomesTable;

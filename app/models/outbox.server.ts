@@ -7,6 +7,7 @@ import type { DB } from "@db/connection";
 import type { MessageChannel, OutboxStatus } from "@db/schema";
 import { OUTBOX, OUTBOX_STATUSES, retryDelayMs } from "~/domain/messages/outbox";
 import { recordAudit } from "./audit.server";
+import { queueTelegramCopy } from "./telegram.server";
 
 /** The channels a new message is written for. Telegram joins here when it exists (issue 17). */
 export const MESSAGE_CHANNELS: readonly MessageChannel[] = ["email"];
@@ -42,6 +43,8 @@ export async function queueMessage(db: DB, m: QueuedMessage): Promise<void> {
     )
     .onConflict((oc) => oc.column("idem_key").doNothing())
     .execute();
+  // And a telegram row when the person linked a chat (docs/decisions/052-telegram-channel.md).
+  await queueTelegramCopy(db, { idem_key: idemKeyOf(db, m, "telegram"), kind: m.kind, user_id: m.userId, payload_json, link: m.link, ...at });
 }
 
 export type ClaimedMessage = {
@@ -138,7 +141,7 @@ export async function markNotSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease"
   return settle(db, m, { status: "not_sent", last_error: reason }, now);
 }
 
-export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address";
+export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address" | "telegram-unlinked";
 
 /** Who receives a claimed message: address, language, name, and whether the channel is closed for them. */
 export async function recipientOf(db: DB, userId: number, kind: string, channel: MessageChannel) {

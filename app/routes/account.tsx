@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { verifyPassword } from "~/auth/password.server";
 import { requireUser } from "~/auth/require-user.server";
@@ -20,6 +20,10 @@ import { newPassword } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { retryAfterHeaders } from "~/utils/retry-after";
+import { config } from "~/config.server";
+import { deepLink } from "~/domain/messages/telegram";
+import { createLinkToken, telegramStateOf, unlinkUser } from "~/models/telegram.server";
+import { botUsername } from "~/server/telegram-bot";
 
 const ChangePasswordSchema = z
   .object({
@@ -34,12 +38,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const graduate = user.role === "graduate" ? await graduateSchoolOfUser(db, user.id) : null;
   const company = user.role === "employer" ? await companyOfUser(db, user.id) : null;
-  return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null };
+  const telegram = { configured: config().telegram !== null, ...(await telegramStateOf(db, user.id)) };
+  return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null, telegram };
+}
+
+/**
+ * The Telegram card (docs/decisions/052-telegram-channel.md): "link" makes a one-time token and
+ * shows its deep link once (only the hash is kept); "unlink" forgets the chat.
+ */
+async function telegramAction(userId: number, intent: "telegram-link" | "telegram-unlink") {
+  const db = getDb();
+  if (intent === "telegram-unlink") {
+    await unlinkUser(db, userId);
+    return redirect("/account", { headers: cookieHeaders(setFlash("flash.telegramUnlinked")) });
+  }
+  const settings = config().telegram;
+  if (!settings) return data({ telegramError: "account.telegram.notConfigured" as const }, { status: 409 });
+  let username: string;
+  try {
+    username = await botUsername(settings);
+  } catch {
+    return data({ telegramError: "account.telegram.unavailable" as const }, { status: 503 });
+  }
+  return { telegramLink: deepLink(username, await createLinkToken(db, userId, new Date())) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "telegram-link" || intent === "telegram-unlink") return telegramAction(user.id, intent);
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
@@ -65,8 +93,10 @@ export const meta = titleMeta("account.title", { private: true });
 
 export default function AccountPage() {
   const { t, lang } = useT();
-  const { user, graduate, company } = useLoaderData<typeof loader>();
+  const { user, graduate, company, telegram } = useLoaderData<typeof loader>();
   const { errors } = useFormFailure();
+  const telegramResult = useActionData() as
+    { telegramLink?: string; telegramError?: "account.telegram.notConfigured" | "account.telegram.unavailable" } | undefined;
   return (
     <section>
       <h1>{t("account.title")}</h1>
@@ -116,6 +146,47 @@ export default function AccountPage() {
             <NewPasswordFields errors={errors} />
             <SubmitButton>{t("account.passwordSubmit")}</SubmitButton>
           </Form>
+        </div>
+        <div className="card" id="telegram">
+          <h2>{t("account.telegram.title")}</h2>
+          <p>{t("account.telegram.intro")}</p>
+          {telegram.configured ? (
+            <>
+              {telegram.failing ? (
+                <Notice kind="error">{t("account.telegram.failing")}</Notice>
+              ) : (
+                <p>{t(telegram.linked ? "account.telegram.linked" : "account.telegram.notLinked")}</p>
+              )}
+              {telegramResult?.telegramError ? <Notice kind="error">{t(telegramResult.telegramError)}</Notice> : null}
+              {telegramResult?.telegramLink ? (
+                <div className="stack">
+                  <p>{t("account.telegram.linkReady")}</p>
+                  <p>
+                    <a className="button" href={telegramResult.telegramLink} rel="noopener noreferrer">
+                      {t("account.telegram.openLink")}
+                    </a>
+                  </p>
+                  <p>
+                    <code className="code--link">{telegramResult.telegramLink}</code>
+                  </p>
+                </div>
+              ) : null}
+              <Form method="post" action="/account#telegram">
+                <SubmitButton name="intent" value="telegram-link">
+                  {t(telegram.linked || telegram.failing ? "account.telegram.relink" : "account.telegram.link")}
+                </SubmitButton>
+              </Form>
+              {telegram.linked ? (
+                <Form method="post" action="/account#telegram">
+                  <SubmitButton name="intent" value="telegram-unlink">
+                    {t("account.telegram.unlink")}
+                  </SubmitButton>
+                </Form>
+              ) : null}
+            </>
+          ) : (
+            <p>{t("account.telegram.notConfigured")}</p>
+          )}
         </div>
       </div>
     </section>

@@ -22,6 +22,7 @@ import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./h
 import { rememberLanguage } from "./language";
 import { outboxWorker, smtpTransport } from "./outbox-worker";
 import { pageCache } from "./page-cache";
+import { startTelegram } from "./telegram-bot";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -64,14 +65,17 @@ async function main(): Promise<void> {
   for (const checkpoint of new Set([DEFAULT_DASHBOARD_CHECKPOINT, DEFAULT_PUBLIC_CHECKPOINT])) outcomeFacts(connection, checkpoint);
   console.log(`matching index and outcome facts loaded in ${Math.round(performance.now() - warming)} ms`);
 
+  // Telegram (docs/decisions/052-telegram-channel.md): the worker's second channel; updates by webhook or long polling.
+  const bot = settings.telegram ? startTelegram(connection.db, settings.telegram, settings.publicUrl) : null;
   // Messages leave through the outbox, delivered here, never inside a request (docs/decisions/051-outbox.md).
   const outbox = outboxWorker(connection.db, {
     email: settings.smtp ? smtpTransport(settings.smtp) : null,
+    telegram: bot?.transport ?? null,
     publicUrl: settings.publicUrl,
     secret: settings.sessionSecret,
     leaseMs: settings.outboxLeaseMs,
   });
-  if (!settings.smtp) {
+  if (!settings.smtp && !settings.telegram) {
     // Without a channel a round touches only the database: settle what waits before the first request.
     while ((await outbox.runOnce()).claimed > 0);
     console.log("e-mail is not configured (SMTP_URL, MAIL_FROM): messages stay in the outbox, marked not sent");
@@ -108,7 +112,7 @@ async function main(): Promise<void> {
   });
   const stop = () =>
     server.close(() => {
-      void outbox.stop().finally(() => {
+      void Promise.all([outbox.stop(), bot?.stop()]).finally(() => {
         connection.sqlite.close();
         process.exit(0);
       });

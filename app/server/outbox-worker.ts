@@ -20,6 +20,7 @@ import {
   recipientOf,
   recordChannelFailure,
 } from "~/models/outbox.server";
+import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> };
 
@@ -47,6 +48,8 @@ export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?:
 export type WorkerOptions = {
   /** null: no e-mail configured; messages are marked "not sent: no channel configured". */
   email: MailTransport | null;
+  /** null or absent: no Telegram bot configured (decision 052). */
+  telegram?: TelegramTransport | null;
   publicUrl: string;
   /** Signs the unsubscribe links. */
   secret: string;
@@ -77,6 +80,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
   let stopped = false;
 
   async function deliver(m: ClaimedMessage, result: RoundResult): Promise<void> {
+    // Telegram has its own delivery (app/server/telegram-bot.ts, docs/decisions/052-telegram-channel.md).
+    if (m.channel === "telegram") return deliverTelegram(db, m, result, { telegram: options.telegram ?? null, publicUrl: options.publicUrl, now });
     if (m.channel !== "email" || !options.email) {
       await markNotSent(db, m, "no-channel", now());
       result.notSent++;

@@ -16,6 +16,7 @@ import * as m0014 from "./0014_job_words";
 import * as m0015 from "./0015_directory_indexes";
 import * as m0016 from "./0016_board_filters_and_skill_changes";
 import * as m0018 from "./0018_outbox";
+import * as m0020 from "./0020_telegram_links";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0015_directory_indexes": m0015,
   "0016_board_filters_and_skill_changes": m0016,
   "0018_outbox": m0018,
+  "0020_telegram_links": m0020,
 };

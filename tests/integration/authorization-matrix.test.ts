@@ -207,7 +207,24 @@ export const MATRIX: Row[] = [
   { file: "join.tsx", url: () => "/join", loader: ANONYMOUS, actions: [{ body: () => f({ code: "NOPE" }), expect: ANONYMOUS }] },
   { file: "signup.tsx", url: () => "/signup", loader: ANONYMOUS, actions: [{ body: () => f({ email: "" }), expect: ANONYMOUS }] },
   { file: "logout.tsx", url: () => "/logout", loader: all("ok"), actions: [{ expect: all("ok") }] },
-  { file: "account.tsx", url: () => "/account", loader: SIGNED_IN, actions: [{ body: () => f({ intent: "password" }), expect: SIGNED_IN }] },
+  {
+    file: "account.tsx",
+    url: () => "/account",
+    loader: SIGNED_IN,
+    actions: [
+      { body: () => f({ intent: "password" }), expect: SIGNED_IN },
+      // Telegram's card (decision 052): each person links and unlinks only their own chat (the session's user).
+      { body: () => f({ intent: "telegram-link" }), expect: SIGNED_IN, note: "no bot configured here: 409, nothing written" },
+      { body: () => f({ intent: "telegram-unlink" }), expect: SIGNED_IN },
+    ],
+  },
+  {
+    file: "telegram.webhook.ts",
+    url: () => "/telegram/webhook",
+    note: "Telegram's webhook: no session counts, only the secret header (tests/integration/telegram-http.test.ts); without TELEGRAM_WEBHOOK_SECRET it does not exist",
+    loader: all(404),
+    actions: [{ expect: all(404) }],
+  },
   { file: "notifications.tsx", url: () => "/notifications", loader: SIGNED_IN, actions: [{ expect: SIGNED_IN }] },
   { file: "notifications_.unread[.json].ts", note: "the header's count, the viewer's own", url: () => "/notifications/unread.json", loader: SIGNED_IN },
 

@@ -278,7 +278,7 @@ const TARGETS: Target[] = [
     file: "account.tsx",
     actor: "gradA",
     url: () => "/account",
-    intents: ["password", "locale", "email"],
+    intents: ["password", "locale", "email", "telegram-link", "telegram-unlink"],
     runs: 250,
     writesOn4xx: "a wrong current password is counted to throttle the next ones",
   },

@@ -20,6 +20,7 @@ import { jobWordsMessages } from "./job-words";
 import { listSearchMessages } from "./list-search";
 import { searchMessages } from "./search";
 import { messagesAreaMessages } from "./messages";
+import { telegramMessages } from "./telegram";
 
 export const areaMessages = {
   en: {
@@ -44,6 +45,7 @@ export const areaMessages = {
     ...listSearchMessages.en,
     ...searchMessages.en,
     ...messagesAreaMessages.en,
+    ...telegramMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -67,6 +69,7 @@ export const areaMessages = {
     ...listSearchMessages.ru,
     ...searchMessages.ru,
     ...messagesAreaMessages.ru,
+    ...telegramMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -90,5 +93,6 @@ export const areaMessages = {
     ...listSearchMessages.ky,
     ...searchMessages.ky,
     ...messagesAreaMessages.ky,
+    ...telegramMessages.ky,
   },
 };
