@@ -1,6 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { LongestFirstSequencer } from "./tests/support/sequencer";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// Which test files may share a worker and its loaded modules (docs/decisions/035-test-suite-speed.md,
+// session 9): a file that runs in its own fresh process pays about 5 s of CPU to load vitest and the
+// app before its first test. Files that change what another file would see — a module swapped by
+// vi.mock, an environment variable set (the app reads its settings once), fake timers — or that drive
+// a server, a CLI or a browser keep a fresh process each, as before. Sorted by reading each file, so a
+// new file lands in the right group without a list to keep up to date.
+const ISOLATE =
+  /vi\.hoisted|useUploadDir|process\.env\.[A-Z_]+\s*=[^=]|delete process\.env|vi\.stubEnv|vi\.stubGlobal|useFakeTimers|startServer|demoDataCopy|node:child_process|chromium|playwright/;
+/** The one module swap unit tests make: every file that makes it makes it the same way, so they can share. */
+const REMIX_STUB = 'vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));';
+
+const groups = { shared: [] as string[], stubbed: [] as string[] };
+for (const folder of ["tests/unit", "tests/integration"]) {
+  for (const name of fs.readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" })) {
+    if (!name.endsWith(".test.ts")) continue;
+    const file = `${folder}/${name}`;
+    const source = fs.readFileSync(path.join(root, file), "utf8");
+    const mocks = source.match(/vi\.(do)?mock\(/gi)?.length ?? 0;
+    if (ISOLATE.test(source)) continue;
+    if (mocks === 0) groups.shared.push(file);
+    else if (mocks === 1 && source.includes(REMIX_STUB)) groups.stubbed.push(file);
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -10,7 +38,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/**/*.test.ts"],
     // PUBLIC_URL: the address in absolute links (app/config.server.ts); tests that start a server may set their own.
     env: { SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789", PUBLIC_URL: "http://localhost" },
     server: { deps: { inline: ["kysely"] } },
@@ -26,5 +53,14 @@ export default defineConfig({
     sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Each project names its own files (a root `include` would be added to every project's).
+    projects: [
+      // In-process files: one worker thread loads the app once for many files.
+      { extends: true, test: { name: "shared", include: groups.shared, pool: "threads", isolate: false } },
+      // Page components rendered with the Remix stand-ins: they share the swap, not the real module.
+      { extends: true, test: { name: "stubbed", include: groups.stubbed, pool: "threads", isolate: false } },
+      // Everything else (servers, CLIs, browsers, settings): a fresh process per file, as before.
+      { extends: true, test: { name: "isolated", include: ["tests/**/*.test.ts"], exclude: [...groups.shared, ...groups.stubbed] } },
+    ],
   },
 });

@@ -44,7 +44,14 @@ if (files instanceof Error) {
   lintStatus = problems > 0 ? 1 : 0;
 }
 
-const prettier = spawnSync(process.execPath, ["node_modules/prettier/bin/prettier.cjs", "--check", ".", "--log-level", "warn"], { stdio: "inherit" });
+// --cache (in node_modules/.cache/prettier): a file whose content, Prettier version and options all match
+// a past passing check is not formatted again (about 27 of Prettier's 29 s of CPU when little changed;
+// a fresh clone checks everything). "content", not file times: a checkout or a copy changes the times.
+const prettier = spawnSync(
+  process.execPath,
+  ["node_modules/prettier/bin/prettier.cjs", "--check", ".", "--log-level", "warn", "--cache", "--cache-strategy", "content"],
+  { stdio: "inherit" },
+);
 if (prettier.status !== 0) {
   console.log("Prettier: files not formatted (npm run format)");
   lintStatus = 1;

@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import type { ApplicationStatus } from "@db/schema";
-import { seedDemoData } from "@db/seed/demo";
 import { ApplySchema } from "~/domain/applications/forms";
 import { canMove } from "~/domain/applications/pipeline";
 import { ApplicationSnapshotSchema } from "~/domain/applications/snapshot";
@@ -18,12 +17,12 @@ import { ProjectSchema } from "~/domain/profile/project-form";
 import { sanitizeRichText } from "~/domain/text/rich-text";
 import { todayInBishkek } from "~/domain/calendar";
 import { VacancySchema } from "~/domain/vacancies/form";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 
 let c: Connection;
 beforeAll(async () => {
-  c = await createTestDatabase();
-  await seedDemoData(c);
+  // The demo as seedDemoData writes it, generated once per run (tests/support/db.ts).
+  c = await createDemoTestDatabase();
 }, 180_000);
 afterAll(closeTestDatabases);
 

@@ -6,11 +6,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { DEMO_ACCOUNTS } from "@db/seed/demo";
-import { DEMO_MARKS_KEY, type DemoMarks, demoAccountsPresent, demoMarks, removeDemoData } from "@db/seed/demo-removal";
+import { DEMO_MARKS_KEY, type DemoMarks, demoAccountsPresent, demoMarks, recordDemoMarks, removeDemoData } from "@db/seed/demo-removal";
 import { seedIfEmpty } from "@db/seed/index";
 import { recordOutcomeByStaff } from "~/models/outcomes.server";
 import { enrolGraduate } from "~/models/invitations.server";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 import { makeCohort, makeCompany, makeUser } from "../support/factories";
 
 afterAll(() => closeTestDatabases());
@@ -30,11 +30,20 @@ const tableCounts = (c: Connection) =>
     ]),
   );
 
+/**
+ * What `seedIfEmpty(c, { demo: true, uploadDir })` leaves on a new database (the generator's rows and
+ * images, then their marks), from the run's demo copy instead of a 9 s generation (tests/support/db.ts).
+ */
+async function demoSeeded(uploadDir: string): Promise<Connection> {
+  const c = await createDemoTestDatabase(uploadDir);
+  await recordDemoMarks(c.db);
+  return c;
+}
+
 describe("removing the demo data", () => {
   it("takes out every demo row and image in one audited transaction, keeps what was added since, leaves nothing dangling", async () => {
-    const c = await createTestDatabase();
     const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-demo-uploads-"));
-    await seedIfEmpty(c, { demo: true, uploadDir });
+    const c = await demoSeeded(uploadDir);
     expect(demoAccountsPresent(c)).toEqual(Object.values(DEMO_ACCOUNTS));
     const marks = JSON.parse(c.sqlite.prepare("select value from settings where key = ?").pluck().get(DEMO_MARKS_KEY) as string) as DemoMarks;
     expect(marks.graduates).toBeGreaterThan(900);
@@ -114,9 +123,8 @@ describe("removing the demo data", () => {
   it("stays removed: the restart the README asks for after db:remove-demo does not seed the demo again", async () => {
     // Before: removing everything left no users, and seedIfEmpty (SEED_DEMO unset, loopback PUBLIC_URL) took
     // the empty database for a fresh one and brought admin@demo.kg and its published password back.
-    const c = await createTestDatabase();
     const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-demo-uploads-"));
-    await seedIfEmpty(c, { demo: true, uploadDir });
+    const c = await demoSeeded(uploadDir);
     removeDemoData(c, { uploadDir });
     expect(count(c, "select count(*) from users")).toBe(0);
     const again = await seedIfEmpty(c, { demo: true, uploadDir });
@@ -127,5 +135,5 @@ describe("removing the demo data", () => {
     // Asked for in so many words (SEED_DEMO=1, npm run db:seed), the demo comes back.
     expect((await seedIfEmpty(c, { demo: true, demoAgain: true, uploadDir })).demo).toBe(true);
     expect(demoAccountsPresent(c)).toEqual(Object.values(DEMO_ACCOUNTS));
-  }, 120_000); // two demo seeds: about 20 s alone, more on a shared machine
+  }, 120_000); // one demo generation (the demoAgain seed): about 10 s alone, more on a shared machine
 });

@@ -2,15 +2,11 @@
 // from its .data payload, work out every hidden "fewer than 10" cell that the published figures pin down
 // (the "All years" total minus the visible years, per indicator, numerators and denominators). Nothing
 // may come out. Also the rendered HTML: no column shows its total beside exactly one hidden year.
-import os from "node:os";
-import path from "node:path";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@db/connection";
-import { seedDemoData } from "@db/seed/demo";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { renderPage } from "../support/remix-react-stub";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { closeTestDatabases, createDemoTestDatabase, createTestDatabase } from "../support/db";
 import { makeUser, sessionCookieFor } from "../support/factories";
 import { call, get } from "../support/remix";
 
@@ -22,8 +18,8 @@ type Data = Awaited<ReturnType<typeof page.loader>>;
 let c: Connection;
 let staffCookie: string;
 beforeAll(async () => {
-  c = await createTestDatabase();
-  await seedDemoData(c, undefined, { uploadDir: fs.mkdtempSync(path.join(os.tmpdir(), "portal-uploads-")) });
+  // The demo as seedDemoData writes it, generated once per run (tests/support/db.ts).
+  c = await createDemoTestDatabase();
   staffCookie = await sessionCookieFor((await makeUser(c, "staff")).id);
 }, 300_000);
 afterAll(closeTestDatabases);

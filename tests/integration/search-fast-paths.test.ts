@@ -5,7 +5,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
-import { seedDemoData } from "@db/seed/demo";
 import { todayInBishkek } from "~/domain/calendar";
 import { kyrgyzSortKey } from "~/domain/search/kyrgyz-order";
 import { listableVisibilities, type Viewer } from "~/domain/visibility";
@@ -14,12 +13,12 @@ import { planTextSearch } from "~/models/full-text.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { skillGap } from "~/models/matching.server";
 import { resolveSkillText } from "~/models/skills.server";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 
 let c: Connection;
 beforeAll(async () => {
-  c = await createTestDatabase();
-  await seedDemoData(c);
+  // The demo as seedDemoData writes it, generated once per run (tests/support/db.ts).
+  c = await createDemoTestDatabase();
 }, 240_000);
 afterAll(closeTestDatabases);
 

@@ -3,23 +3,19 @@
 // cross-language job word that their base form finds (at least 80 % of it, and its best hits);
 // exact hits rank above stem hits, those above job-word hits, typo hits come only when nothing
 // else matched; "did you mean"; and adding a word to a vacancy never loses it a search.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
-import { seedDemoData } from "@db/seed/demo";
 import { createRandom } from "@db/seed/random";
 import { searchVacancies } from "~/models/board.server";
 import { searchGraduates } from "~/models/directory.server";
 import { refreshVacancySearch } from "~/models/search-index.server";
 import type { Viewer } from "~/domain/visibility";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 
 let c: Connection;
 beforeAll(async () => {
-  c = await createTestDatabase();
-  await seedDemoData(c, undefined, { uploadDir: fs.mkdtempSync(path.join(os.tmpdir(), "portal-uploads-")) });
+  // The demo as seedDemoData writes it, generated once per run (tests/support/db.ts).
+  c = await createDemoTestDatabase();
 }, 300_000);
 afterAll(closeTestDatabases);
 

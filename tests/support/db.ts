@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Connection, migrateToLatest, openDatabase } from "@db/connection";
+import { seedDemoData } from "@db/seed/demo";
 import { seedReferenceData } from "@db/seed/reference";
 import { useConnection } from "~/db.server";
 import { sharedTemplate } from "./templates";
@@ -23,13 +24,49 @@ function migratedTemplate(): Promise<string> {
   });
 }
 
-export async function createTestDatabase(): Promise<Connection> {
+/** A new test database: a copy of a template's portal.sqlite, opened and made the app's connection. */
+function openCopy(template: string): Connection {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
   const file = path.join(dir, "portal.sqlite");
-  fs.copyFileSync(path.join(await migratedTemplate(), "portal.sqlite"), file);
+  fs.copyFileSync(path.join(template, "portal.sqlite"), file);
   const connection = openDatabase(file);
   useConnection(connection);
   opened.push(connection);
+  return connection;
+}
+
+export async function createTestDatabase(): Promise<Connection> {
+  return openCopy(await migratedTemplate());
+}
+
+/**
+ * The migrated database after `seedDemoData(c, undefined, { uploadDir })`, with its images in `uploads/`: the 900-graduate
+ * demo costs about 9 s of CPU to generate, and six in-process tests read or remove it (docs/decisions/035-test-suite-speed.md).
+ */
+function demoTemplate(): Promise<string> {
+  return sharedTemplate("demo-db", async (dir) => {
+    const file = path.join(dir, "portal.sqlite");
+    fs.copyFileSync(path.join(await migratedTemplate(), "portal.sqlite"), file);
+    const template = openDatabase(file);
+    // The app's connection while the generator runs, as when a test seeds its own database.
+    useConnection(template);
+    try {
+      await seedDemoData(template, undefined, { uploadDir: path.join(dir, "uploads") });
+    } finally {
+      template.sqlite.close();
+    }
+  });
+}
+
+/**
+ * A test database holding the demo data as `seedDemoData(c, undefined, { uploadDir })` writes it on a new
+ * test database, generated once per run and copied; its images are copied into `uploadDir` when given.
+ * Its dates are those of the run's first call (minutes before, as for the server's demo folder).
+ */
+export async function createDemoTestDatabase(uploadDir?: string): Promise<Connection> {
+  const template = await demoTemplate();
+  const connection = openCopy(template);
+  if (uploadDir) fs.cpSync(path.join(template, "uploads"), uploadDir, { recursive: true });
   return connection;
 }
 
