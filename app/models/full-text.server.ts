@@ -86,7 +86,7 @@ function hitsOf(index: FullTextIndex, text: TextQuery | null, qSkill: SkillRef |
           ? sql`3`
           : text.own === text.loose
             ? sql`case when ${inTier(text.exact)} then 0 else 1 end`
-            : sql`case when ${inTier(text.exact)} then 0 when ${inTier(text.own)} then 1 else 2 end`;
+            : sql`case when ${inTier(text.exact)} then 0 when ${inTier(text.tierOne)} then 1 else 2 end`;
     const ftsHits = text
       ? sql`select rowid as id, ${score} as score, 0 as holder, ${tierOf} as tier from ${table} where ${table} match ${text.loose}${kept}`
       : null;
