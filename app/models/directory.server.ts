@@ -7,6 +7,7 @@ import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
+import { rankedHits } from "./text-hits-cache.server";
 import { listableVisibilities, type Viewer } from "~/domain/visibility";
 
 export const DIRECTORY_PAGE_SIZE = 20;
@@ -171,15 +172,23 @@ async function directoryPage(
   // (docs/decisions/048, Session 9). Without a filter every listable graduate would be kept: no gain.
   const narrowed = Boolean(query.schoolId || query.cohortId || query.regionId || query.availableNow || query.relocate || skill);
   const within = searching && narrowed ? sql`select g.id from ${graduates} ${filterJoins} where ${conditions()}` : undefined;
-  const withHits = hitsFor(sort === "relevance", within);
+  // The text's hits ranked once per index version and kept in memory (docs/decisions/048, Session 9,
+  // dir16b): then only the filters run. Without a filter, relevance computes bm25 for every hit anyway,
+  // so they are ranked now; otherwise this search runs as below and they are ranked in the background.
+  const ranked = plan.text ? await rankedHits(db, GRADUATES_INDEX, plan.text, { now: !within && sort === "relevance" }) : null;
+  const withHits = hitsFor(sort === "relevance", within, ranked ?? undefined);
   // The hits are then the filtered rows already.
   const where = within ? sql`1` : conditions();
   const joins = within ? sql`` : filterJoins;
+  // …and relevance orders by the hits' own columns: the graduates' rows are not read at all (decision 048, dir16b).
+  const hitsOnly = Boolean(within) && sort === "relevance";
+  const source = hitsOnly ? sql`hits h` : from;
+  const idOf = hitsOnly ? sql`h.id` : sql`g.id`;
   // Every order ends with the id, so equal keys never shuffle between pages.
   const orderBy = {
     // Holders of a skill named in the search first, then bm25 (lower is better).
     // (Exact above loose above typo hits: the tier, then bm25.)
-    relevance: sql`h.holder desc, h.tier, coalesce(h.score, 0), g.id`,
+    relevance: sql`h.holder desc, h.tier, coalesce(h.score, 0), ${idOf}`,
     // Never-published profiles (only staff list them) last, newest record first.
     recent: sql`g.published_at desc, g.id desc`,
     // The Kyrgyz alphabet (ң after н, ө after о, ү after у; ё = е): the stored key of migration 0013 (docs/decisions/046).
@@ -191,7 +200,7 @@ async function directoryPage(
   // count rides along (a window over the whole match, computed before the limit), so the text
   // is matched once, not once for the count and again for the page (docs/decisions/048).
   const pageOf = (n: number) =>
-    sql<{ id: number; total: number }>`${withHits}select g.id, count(*) over () as total from ${from} ${joins} where ${where}
+    sql<{ id: number; total: number }>`${withHits}select ${idOf} as id, count(*) over () as total from ${source} ${joins} where ${where}
       order by ${orderBy} limit ${DIRECTORY_PAGE_SIZE} offset ${(n - 1) * DIRECTORY_PAGE_SIZE}`.execute(db);
   const requestedPage = Math.max(1, Math.trunc(query.page ?? 1) || 1);
   let { rows: pageIds } = await pageOf(requestedPage);
@@ -199,7 +208,9 @@ async function directoryPage(
   let page = requestedPage;
   if (pageIds.length === 0 && requestedPage > 1) {
     // Past the end (a stale link): count, then show the last page.
-    const counted = await sql<{ total: number }>`${hitsFor(false, within)}select count(*) as total from ${from} ${joins} where ${where}`.execute(db);
+    const counted = await sql<{
+      total: number;
+    }>`${hitsFor(false, within, ranked ?? undefined)}select count(*) as total from ${source} ${joins} where ${where}`.execute(db);
     total = Number(counted.rows[0]?.total ?? 0);
     page = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
     if (total > 0) pageIds = (await pageOf(page)).rows;

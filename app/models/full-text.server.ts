@@ -12,6 +12,7 @@ import { closestSpelling, MIN_TYPO_LENGTH, type VocabularyWord, withinOneEdit } 
 import { scriptKey } from "~/domain/search/script-keys";
 import { normalizeSkillText } from "~/domain/skills/normalize";
 import { jobWordTableFor } from "./job-words.server";
+import type { RankedHits } from "./text-hits-cache.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
 
 export type FullTextIndex = {
@@ -40,7 +41,12 @@ export type TextSearch = {
    * column `id`, the rows the page's filters keep) limits the hits to those rows before bm25 and
    * the tier are computed for them (docs/decisions/048, Session 9).
    */
-  withHits: (relevance: boolean, within?: RawBuilder<unknown>) => RawBuilder<unknown>;
+  withHits: (relevance: boolean, within?: RawBuilder<unknown>, ranked?: RankedHits) => RawBuilder<unknown>;
+  /**
+   * The tier queries of the text (tiers 0–2; absent in the typo tier): with `ranked`, the text's
+   * hits kept in memory for them (app/models/text-hits-cache.server.ts), withHits reads those instead of the index.
+   */
+  text?: TextQuery | null;
   /** Words the query also matched (job words, skill aliases, corrected spellings), for highlighting. */
   alsoWords: string[];
 };
@@ -72,7 +78,7 @@ async function aliasSpansOf(db: DB, q: string, words: string[]): Promise<AliasSp
 function hitsOf(index: FullTextIndex, text: TextQuery | null, qSkill: SkillRef | null, typo: boolean) {
   const table = sql.raw(index.table);
   const weights = sql.raw([...index.weights, ...index.weights].map((w) => w.toFixed(1)).join(", "));
-  return (relevance: boolean, within?: RawBuilder<unknown>) => {
+  return (relevance: boolean, within?: RawBuilder<unknown>, ranked?: RankedHits) => {
     // `+rowid`: tested on each row FTS5 finds, not handed to FTS5 as rowids to seek one by one
     // (which repeats every prefix expansion per row); bm25 and the tier are then computed for the kept rows only.
     const kept = within ? sql` and +rowid in (select id from kept)` : sql``;
@@ -86,10 +92,18 @@ function hitsOf(index: FullTextIndex, text: TextQuery | null, qSkill: SkillRef |
           ? sql`3`
           : text.own === text.loose
             ? sql`case when ${inTier(text.exact)} then 0 else 1 end`
-            : sql`case when ${inTier(text.exact)} then 0 when ${inTier(text.own)} then 1 else 2 end`;
-    const ftsHits = text
-      ? sql`select rowid as id, ${score} as score, 0 as holder, ${tierOf} as tier from ${table} where ${table} match ${text.loose}${kept}`
+            : sql`case when ${inTier(text.exact)} then 0 when ${inTier(text.tierOne)} then 1 else 2 end`;
+    // The kept ranking: its position stands for (tier, bm25), negative like bm25 so a holder without a text hit (score null) comes after.
+    const rankedHits = ranked
+      ? sql`select value as id, ${relevance ? sql`key - ${ranked.count}` : sql`null`} as score, 0 as holder, ${
+          relevance ? sql`case when key < ${ranked.tierEnds[0]} then 0 when key < ${ranked.tierEnds[1]} then 1 else 2 end` : sql`null`
+        } as tier from json_each(${ranked.json})${within ? sql` where value in (select id from kept)` : sql``}`
       : null;
+    const ftsHits = rankedHits
+      ? rankedHits
+      : text
+        ? sql`select rowid as id, ${score} as score, 0 as holder, ${tierOf} as tier from ${table} where ${table} match ${text.loose}${kept}`
+        : null;
     const skillHits = qSkill
       ? sql`select id, null as score, 1 as holder, ${relevance ? sql`2` : sql`null`} as tier from (${index.holders(qSkill.id)})${within ? sql` where +id in (select id from kept)` : sql``}`
       : null;
@@ -115,7 +129,7 @@ export async function planTextSearch(db: DB, index: FullTextIndex, q: string): P
     const [jobWords, aliases] = await Promise.all([jobWordTableFor(db), aliasSpansOf(db, q, words)]);
     text = buildTextQuery(q, index.columns, { prefix: !qSkill, jobWords, aliases });
   }
-  return { qSkill, searching: text !== null || qSkill !== null, withHits: hitsOf(index, text, qSkill, false), alsoWords: text?.alsoWords ?? [] };
+  return { qSkill, searching: text !== null || qSkill !== null, withHits: hitsOf(index, text, qSkill, false), text, alsoWords: text?.alsoWords ?? [] };
 }
 
 /** Vocabulary rows (term, column, rows holding it) of the index, for these exact terms. */

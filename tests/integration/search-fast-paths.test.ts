@@ -13,6 +13,7 @@ import { planTextSearch } from "~/models/full-text.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { skillGap } from "~/models/matching.server";
 import { resolveSkillText } from "~/models/skills.server";
+import { rankingsSettled } from "~/models/text-hits-cache.server";
 import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 
 let c: Connection;
@@ -142,6 +143,18 @@ describe("the directory's fast path", () => {
     }
     // The comparison means something only if most queries find graduates.
     expect(nonEmpty).toBeGreaterThan(all.length / 2);
+  }, 120_000);
+
+  it("lists the same with the text's hits kept in memory (each text searched again after its background ranking)", async () => {
+    // docs/decisions/048, Session 9, dir16b: the repeated search reads the kept ranking, the filters run afresh.
+    const all = (await queries()).filter(([, q]) => q.q);
+    for (const [viewer, query] of all) await searchGraduates(c.db, viewer, query);
+    await rankingsSettled(c.db);
+    for (const [viewer, query] of all) {
+      const fast = await searchGraduates(c.db, viewer, query);
+      const plain = await plainDirectory(viewer, query);
+      expect({ ids: fast.items.map((i) => i.id), total: fast.total, page: fast.page, pages: fast.pages }, JSON.stringify(query)).toEqual(plain);
+    }
   }, 120_000);
 
   it("stays identical after profiles change (the covering index follows every write)", async () => {

@@ -74,6 +74,12 @@ export type TextQuery = {
   own: string;
   /** Tiers 0 to 2: every typed word as written, by stem or script key, or through its expansions. */
   loose: string;
+  /**
+   * Tells tier 1 from tier 2 among rows not in tier 0 (it is tested after `exact`): for one typed
+   * word its loose forms alone — `own` minus the exact clause, one prefix expansion fewer
+   * (docs/decisions/048, Session 9, dir16b); for several words `own` (a row may hold one exactly, another loosely).
+   */
+  tierOne: string;
   /** The words the query expanded to (job words, skill aliases), for highlighting. */
   alsoWords: string[];
 };
@@ -102,12 +108,17 @@ function exactClause(t: SearchTerm, columns: SearchColumns, prefix: boolean): st
   return within(columns.exact, `${quoted(t.word)}${prefix && Array.from(t.word).length >= MIN_PREFIX ? "*" : ""}`);
 }
 
-function looseClause(t: SearchTerm, columns: SearchColumns, prefix: boolean): string {
+/** A word's loose forms (stems, script key) in the loose columns only. */
+function looseFormsClause(t: SearchTerm, columns: SearchColumns, prefix: boolean): string {
   const forms = [...new Set(t.stems)].map(quoted);
   const key = scriptKey(t.word);
   if (key && prefix && key.length >= MIN_PREFIX) forms.push(`${quoted(key)}*`);
   else if (key && !t.stems.includes(key)) forms.push(quoted(key));
-  return `(${exactClause(t, columns, prefix)} OR ${within(looseOf(columns.exact), anyOf(forms))})`;
+  return within(looseOf(columns.exact), anyOf(forms));
+}
+
+function looseClause(t: SearchTerm, columns: SearchColumns, prefix: boolean): string {
+  return `(${exactClause(t, columns, prefix)} OR ${looseFormsClause(t, columns, prefix)})`;
 }
 
 function* combinations(lists: string[][]): Generator<string[]> {
@@ -215,7 +226,8 @@ export function buildTextQuery(text: string, columns: SearchColumns, options: Te
   for (const words of near.values()) for (const w of words) alsoWords.add(w);
   const exact = terms.map((t, k) => exactClause(t, columns, isPrefix(k))).join(" AND ");
   const own = terms.map((_, k) => wordLoose(k)).join(" AND ");
-  return { exact, own, loose: clauses.join(" AND "), alsoWords: [...alsoWords] };
+  const tierOne = terms.length === 1 && !near.has(0) ? looseFormsClause(terms[0], columns, isPrefix(0)) : own;
+  return { exact, own, loose: clauses.join(" AND "), tierOne, alsoWords: [...alsoWords] };
 }
 
 /**

@@ -1,0 +1,119 @@
+// The text's hits of a full-text search kept in memory (docs/decisions/048, Session 9, dir16b): every
+// row the text matches, ranked by tier then bm25, per (index, text, index version). bm25 and the
+// tier do not depend on the page's filters (bm25 reads the whole index's statistics), so the next
+// page, another sort or another filter of the same text only applies the filters to this list.
+// The version is the FTS5 structure record (`<table>_data` id 10): every committed write to the
+// index flushes a new segment and rewrites it, whichever connection or process wrote; a write not
+// yet committed is not in it, so inside a transaction the memory is not used.
+import { sql } from "kysely";
+import type { DB } from "@db/connection";
+import type { TextQuery } from "~/domain/search/full-text";
+
+/** The text's hits as the search's `hits` needs them: ids in rank order, and where tiers 1 and 2 begin. */
+export type RankedHits = {
+  /** A JSON array of the ids, best first (tier, bm25, id): the position is the rank. */
+  json: string;
+  count: number;
+  /** Ranks below tierEnds[0] are tier 0, below tierEnds[1] tier 1, the rest tier 2. */
+  tierEnds: readonly [number, number];
+};
+
+type Index = { table: string; weights: readonly number[] };
+
+/** A few MB: 50,000 ids are about 300 kB of JSON. */
+const LIMIT_BYTES = 8 * 1024 * 1024;
+const entries = new Map<string, { version: string; hits: RankedHits }>();
+let bytes = 0;
+const pending = new Map<string, Promise<void>>();
+
+// Each database (connection) apart: two files may well have the same structure record.
+const databases = new WeakMap<DB, number>();
+let lastDatabase = 0;
+const databaseOf = (db: DB) => {
+  if (!databases.has(db)) databases.set(db, ++lastDatabase);
+  return databases.get(db)!;
+};
+const keyOf = (db: DB, index: Index, text: TextQuery) => `${databaseOf(db)}\u0000${index.table}\u0000${text.exact}\u0000${text.tierOne}\u0000${text.loose}`;
+
+/** The index's version: its FTS5 structure record (changes with every committed write). */
+async function versionOf(db: DB, table: string): Promise<string | null> {
+  const { rows } = await sql<{ block: Buffer | null }>`select block from ${sql.raw(`${table}_data`)} where id = 10`.execute(db);
+  const block = rows[0]?.block;
+  return block ? Buffer.from(block).toString("base64") : null;
+}
+
+function remember(key: string, version: string, hits: RankedHits): void {
+  const old = entries.get(key);
+  if (old) {
+    bytes -= old.hits.json.length;
+    entries.delete(key);
+  }
+  if (hits.json.length > LIMIT_BYTES / 2) return;
+  entries.set(key, { version, hits });
+  bytes += hits.json.length;
+  // Least recently used first (a Map iterates in insertion order; a hit re-inserts).
+  for (const [k, e] of entries) {
+    if (bytes <= LIMIT_BYTES) break;
+    entries.delete(k);
+    bytes -= e.hits.json.length;
+  }
+}
+
+/** Every hit of the text, ranked: one MATCH with bm25 for all of them and the two tier lists. */
+async function rankAll(db: DB, index: Index, text: TextQuery): Promise<RankedHits> {
+  const table = sql.raw(index.table);
+  const weights = sql.raw([...index.weights, ...index.weights].map((w) => w.toFixed(1)).join(", "));
+  const inTier = (query: string) => sql`rowid in (select rowid from ${table} where ${table} match ${query})`;
+  const { rows } = await sql<{ id: number; tier: number }>`select id, tier from (
+      select rowid as id, case when ${inTier(text.exact)} then 0 when ${inTier(text.tierOne)} then 1 else 2 end as tier,
+        bm25(${table}, ${weights}) as score
+      from ${table} where ${table} match ${text.loose})
+    order by tier, score, id`.execute(db);
+  const ids = rows.map((r) => r.id);
+  const end = (tier: number) => {
+    const i = rows.findIndex((r) => r.tier > tier);
+    return i < 0 ? rows.length : i;
+  };
+  return { json: JSON.stringify(ids), count: ids.length, tierEnds: [end(0), end(1)] };
+}
+
+/**
+ * The text's ranked hits if they are in memory for the index as it is now; otherwise null, and
+ * (outside a transaction) they are ranked in the background for the next search of this text.
+ * `now`: rank them in this call instead (the page would compute bm25 for every hit anyway).
+ */
+export async function rankedHits(db: DB, index: Index, text: TextQuery, options: { now?: boolean } = {}): Promise<RankedHits | null> {
+  if (db.isTransaction) return null;
+  const version = await versionOf(db, index.table);
+  if (version === null) return null;
+  const key = keyOf(db, index, text);
+  const known = entries.get(key);
+  if (known?.version === version) {
+    remember(key, version, known.hits);
+    return known.hits;
+  }
+  const fill = async () => {
+    const hits = await rankAll(db, index, text);
+    // A write between the version read and the ranking would leave it unsure which version the hits are of.
+    if ((await versionOf(db, index.table)) === version) remember(key, version, hits);
+    return hits;
+  };
+  if (options.now) return fill();
+  if (!pending.has(key)) {
+    const job = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(fill)
+      .then(
+        () => undefined,
+        () => undefined, // the connection may be closed meanwhile: the next search ranks again
+      )
+      .finally(() => pending.delete(key));
+    pending.set(key, job);
+  }
+  return null;
+}
+
+/** Resolves when the background rankings of this database have finished (tests and the bench). */
+export async function rankingsSettled(db: DB): Promise<void> {
+  const mine = () => [...pending].filter(([key]) => key.startsWith(`${databaseOf(db)}\u0000`)).map(([, job]) => job);
+  while (mine().length) await Promise.all(mine());
+}
