@@ -9,6 +9,7 @@ import { getConnection, getDb } from "~/db.server";
 import { candidateQueryFrom } from "~/domain/matching/queries";
 import { candidatesFor, jobsFor } from "~/models/matching.server";
 import { recordOutcomeByStaff } from "~/models/outcomes.server";
+import { queueMessage } from "~/models/outbox.server";
 import { rebuildSearchIndexes, refreshGraduateSearch, refreshVacancySearch } from "~/models/search-index.server";
 import { rankingsSettled } from "~/models/text-hits-cache.server";
 
@@ -114,8 +115,15 @@ const insideAnEdit = async (write: (trx: ReturnType<typeof getDb>) => Promise<vo
 };
 const reindexVacancy = (id: number) => insideAnEdit((trx) => refreshVacancySearch(trx, id));
 const reindexGraduate = (id: number) => insideAnEdit((trx) => refreshGraduateSearch(trx, id));
+let outboxEvent = 0;
+/** What writing one message adds to the event's transaction (docs/product.md §13: ≤ 1 ms), rolled back like the reindex. */
+const queueOneMessage = (userId: number) =>
+  insideAnEdit((trx) =>
+    queueMessage(trx, { userId, kind: "application-status", eventKey: `bench-${process.pid}-${++outboxEvent}`, vars: { status: "screening" }, link: "/me" }),
+  );
 const nextOpenVacancy = rotation("select id from vacancies where status = 'open' order by id desc limit 50");
 const nextProfile = rotation("select id from graduates where user_id is not null order by id desc limit 50");
+const nextGraduateUser = rotation("select user_id from graduates where user_id is not null order by id desc limit 50");
 /**
  * The directory's text hits are ranked in the background after a search and kept until the index
  * changes (docs/decisions/048, Session 9, dir16b). A server turns its event loop between requests;
@@ -288,6 +296,11 @@ export const cases: BenchCase[] = [
     figure: "reindex one graduate profile after an edit (refreshGraduateSearch inside the edit's transaction)",
     budgetMs: 5,
     run: () => reindexGraduate(nextProfile()),
+  },
+  {
+    figure: "write one message to the outbox inside the event's transaction (queueMessage)",
+    budgetMs: 1,
+    run: () => queueOneMessage(nextGraduateUser()),
   },
   {
     figure: "rebuild the whole full-text index (every vacancy and graduate, the app's writers)",

@@ -94,22 +94,16 @@ describe("the outbox is written with the event", () => {
     expect(await rows()).toEqual([]);
   });
 
-  it("writing the row adds one insert to the event's transaction: well under a millisecond on average", async () => {
+  it("writing the rows in the event's transaction: one row per event and channel, however often the event is replayed", async () => {
+    // Its cost (≤ 1 ms, docs/product.md §13) is a figure of \`npm run bench\` ("write one message to the outbox…"), not a timed test.
     const s = await scene();
-    const n = 500;
-    // Inside a transaction, as the events write it: the commit (the disk flush) is the event's own.
-    // CPU time, not wall time: the test machine is shared, and waiting for a core is not the insert's cost.
-    const perRow = await c.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 50; i++)
-        await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: `warm-${i}`, vars: { status: "screening" }, link: "/me" });
-      const started = process.cpuUsage();
-      for (let i = 0; i < n; i++)
-        await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: `perf-${i}`, vars: { status: "screening" }, link: "/me" });
-      const used = process.cpuUsage(started);
-      return (used.user + used.system) / 1000 / n;
+    const n = 50;
+    await c.db.transaction().execute(async (trx) => {
+      for (let round = 0; round < 2; round++)
+        for (let i = 0; i < n; i++)
+          await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: `replayed-${i}`, vars: { status: "screening" }, link: "/me" });
     });
-    expect(await rows()).toHaveLength(n + 50);
-    expect(perRow).toBeLessThan(1);
+    expect(await rows()).toHaveLength(n);
   });
 });
 
