@@ -6,7 +6,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { type IndexRow, searchIndexRow } from "~/domain/search/index-row";
-import { searchTermsFingerprint } from "~/domain/search/terms-fingerprint.server";
+import { currentSearchFingerprint } from "~/domain/search/terms-fingerprint.server";
 import { richTextToPlain } from "~/domain/text/rich-text";
 
 const GRADUATE_COLUMNS = ["name", "headline", "about", "projects", "skills"] as const;
@@ -17,13 +17,6 @@ const BATCH = 500;
 export const REBUILD_KEY = "search.rebuild";
 /** The settings key holding the fingerprint of the rules the indexes were built with (terms-fingerprint.server.ts). */
 export const FINGERPRINT_KEY = "search.terms_fingerprint";
-
-let currentFingerprint: string | undefined;
-/** The fingerprint of this build's stemmers and script keys (computed once per process: a few ms). */
-export function currentSearchFingerprint(): string {
-  currentFingerprint ??= searchTermsFingerprint();
-  return currentFingerprint;
-}
 
 function insertRows<C extends string>(db: DB, table: "graduates_fts" | "vacancies_fts", columns: readonly C[], rows: { id: number; row: IndexRow<C> }[]) {
   if (rows.length === 0) return Promise.resolve();

@@ -53,6 +53,8 @@ import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it, onTestFailed } from "vitest";
+import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
+import { sessionSecretPath } from "~/config.server";
 import { en } from "~/i18n/messages/en";
 import { ky } from "~/i18n/messages/ky";
 import { ru } from "~/i18n/messages/ru";
@@ -712,6 +714,14 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         const survey = tour!.pages.find((p) => p.name === "survey")!.path;
         await check(contexts[0]!, "visitor", survey);
         visited.add("survey.$token");
+        // The one-click unsubscribe page an e-mail links to (a token signed with the server's own
+        // secret, no sign-in; docs/decisions/051-outbox.md): its confirm button on a phone.
+        const secret = fs.readFileSync(sessionSecretPath(env!.server.dataDir), "utf8").trim();
+        const db = new Database(path.join(env!.server.dataDir, "portal.sqlite"), { readonly: true });
+        const userId = db.prepare("select id from users where email = 'graduate@demo.kg'").pluck().get() as number;
+        db.close();
+        await check(contexts[0]!, "visitor", `/unsubscribe/${unsubscribeToken({ userId, kind: "application-status", channel: "email" }, secret)}`);
+        visited.add("unsubscribe.$token");
       }
       // Done with this role: an open tab keeps Chromium busy drawing it (the visitor's stays for the survey above).
       if (r.role !== "visitor") {

@@ -5,9 +5,9 @@
 // (which had been cut to «кар») reached only the rows edited after it.
 import { afterAll, describe, expect, it } from "vitest";
 import { looseTermsOf } from "~/domain/search/index-row";
-import { FINGERPRINT_WORDS, searchTermsFingerprint } from "~/domain/search/terms-fingerprint.server";
+import { currentSearchFingerprint, FINGERPRINT_WORDS, searchTermsFingerprint } from "~/domain/search/terms-fingerprint.server";
 import { searchVacancies } from "~/models/board.server";
-import { currentSearchFingerprint, FINGERPRINT_KEY, rebuildSearchIndexesIfAsked } from "~/models/search-index.server";
+import { FINGERPRINT_KEY, rebuildSearchIndexesIfAsked } from "~/models/search-index.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCompany, makeUser, makeVacancy } from "../support/factories";
 

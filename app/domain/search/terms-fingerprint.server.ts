@@ -147,3 +147,10 @@ export function searchTermsFingerprint(looseForms: (word: string) => string = lo
   for (const word of FINGERPRINT_WORDS) hash.update(`${foldForSearch(word)}\t${looseForms(word)}\n`);
   return hash.digest("hex").slice(0, 32);
 }
+
+let current: string | undefined;
+/** The fingerprint of this build's stemmers and script keys (computed once per process). */
+export function currentSearchFingerprint(): string {
+  current ??= searchTermsFingerprint();
+  return current;
+}
