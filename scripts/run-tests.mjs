@@ -29,6 +29,19 @@ const staticChecks = new Promise((resolve) => {
   checker.on("exit", (code) => resolve({ status: code ?? 3, at: seconds() }));
 });
 
+// better-sqlite3 compiles from source on these machines (about a minute on one core). `.ci/run`
+// installs with --ignore-scripts and leaves that compile to here, beside the type check, the lint
+// and the build, none of which loads it; the tests wait for it (docs/decisions/035-test-suite-speed.md).
+const NATIVE_SQLITE = "node_modules/better-sqlite3/build/Release/better_sqlite3.node";
+const nativeBuild = fs.existsSync(NATIVE_SQLITE)
+  ? Promise.resolve(0)
+  : new Promise((resolve) => {
+      console.log("better-sqlite3 is not compiled yet: compiling it beside the build");
+      const child = spawn("npm", ["rebuild", "better-sqlite3"], { stdio: "inherit", env: { ...process.env, JOBS: process.env.JOBS ?? "max" } });
+      child.on("error", () => resolve(1));
+      child.on("close", (code) => resolve(code ?? 1));
+    });
+
 if ((await run("npm", ["run", "build"])) !== 0) {
   checker.kill();
   console.log("\nbuild failed");
@@ -36,6 +49,13 @@ if ((await run("npm", ["run", "build"])) !== 0) {
   process.exit(1);
 }
 console.log(`build done at ${seconds()}`);
+if ((await nativeBuild) !== 0 || !fs.existsSync(NATIVE_SQLITE)) {
+  checker.kill();
+  console.log("\ncompiling better-sqlite3 failed");
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+console.log(`better-sqlite3 ready at ${seconds()}`);
 
 const browsers = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 if (!browsers.some((file) => fs.existsSync(file))) {
