@@ -59,6 +59,7 @@ export async function backupDatabase(source: string, to: string): Promise<Backup
   } finally {
     copy.close();
   }
+  fs.chmodSync(partial, 0o600); // the whole database: its owner's alone, whatever the umask
   fsyncFile(partial);
   fs.renameSync(partial, target);
   return { file: target, bytes: fs.statSync(target).size, pages };
@@ -198,6 +199,8 @@ export async function backupPortal(paths: PortalPaths, to: string): Promise<Port
   fs.rmSync(partial, { recursive: true, force: true });
   const uploadsOut = path.join(partial, "uploads");
   fs.mkdirSync(uploadsOut, { recursive: true });
+  // Every password hash and graduate record is in it: its owner's alone, whatever the umask (docs/security.md).
+  fs.chmodSync(partial, 0o700);
   // From here on, the portal leaves replaced and deleted images in place (db/uploads.ts).
   const marker = path.join(paths.uploadDir, BACKUP_MARKER);
   fs.mkdirSync(paths.uploadDir, { recursive: true });

@@ -244,6 +244,10 @@ describe("a backup of the whole portal", () => {
       expect(fs.readFileSync(secretFile, "utf8")).toBe(secretA);
       expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600);
       expect(fs.statSync(path.join(to, "session-secret")).mode & 0o777).toBe(0o600);
+      // The backup holds every account's password hash and every graduate's record: its folder and its
+      // database copy are its owner's alone, whatever the umask (they were 0755 and 0644).
+      expect(fs.statSync(to).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(path.join(to, "portal.sqlite")).mode & 0o777).toBe(0o600);
       expect(restore.stdout).toMatch(/session secret: restored/);
       // Nothing was generated in the new folder before the restore, so nothing was set aside.
       expect(fs.existsSync(`${secretFile}.before-restore`)).toBe(false);
