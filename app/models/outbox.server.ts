@@ -2,9 +2,9 @@
 // message per channel, written inside the transaction of the event that causes them and delivered
 // by the worker (app/domain/messages/worker.server.ts). Queries only.
 import crypto from "node:crypto";
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { DB } from "@db/connection";
-import type { MessageChannel, OutboxStatus } from "@db/schema";
+import type { MessageChannel, OutboxStatus, OutboxTable } from "@db/schema";
 import { OUTBOX, OUTBOX_STATUSES, retryDelayMs } from "~/domain/messages/outbox";
 import { recordAudit } from "./audit.server";
 import { queueTelegramCopy } from "./telegram.server";
@@ -47,18 +47,11 @@ export async function queueMessage(db: DB, m: QueuedMessage): Promise<void> {
   await queueTelegramCopy(db, { idem_key: idemKeyOf(db, m, "telegram"), kind: m.kind, user_id: m.userId, payload_json, link: m.link, ...at });
 }
 
-export type ClaimedMessage = {
-  id: number;
-  idem_key: string;
-  channel: MessageChannel;
-  kind: string;
-  user_id: number;
-  payload_json: string;
-  link: string | null;
-  attempts: number;
-  created_at: string;
-  lease: string;
-};
+/** A row this worker holds: the table's row as claimed, its lease (the claim's token) set. */
+export type ClaimedMessage = Pick<
+  Selectable<OutboxTable>,
+  "id" | "idem_key" | "channel" | "kind" | "user_id" | "payload_json" | "link" | "attempts" | "created_at"
+> & { lease: string };
 
 /**
  * Claims up to `limit` due rows for one worker: their due time moves to the end of the lease and
