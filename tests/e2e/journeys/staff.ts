@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import type { ServerAndBrowser } from "../../support/e2e";
-import { actorOn, approveVacancy, helperOn, journeyVariants, openStage, postVacancy, screenshots, variantTitle } from "../../support/journey-steps";
+import { type Actor, actorOn, approveVacancy, helperOn, journeyVariants, openStage, postVacancy, screenshots, variantTitle } from "../../support/journey-steps";
 
 const PEOPLE = [
   [
@@ -30,6 +30,22 @@ const PEOPLE = [
 const csvOf = (people: readonly { last: string; first: string }[], variant: number) =>
   `\uFEFFФамилия;Имя;Пол;Email\n${people.map((p, i) => `${p.last};${p.first};${i % 2 ? "м" : "ж"};import${variant}-${i}@mail.kg`).join("\n")}\n;Без фамилии;м;bad${variant}@mail.kg\n`;
 
+/**
+ * Step 1 of both staff tests: upload the cohort CSV and see the dry run report 2 accepted and 1
+ * rejected. With JavaScript the upload shows its progress (XHR) and then moves to the report.
+ */
+async function uploadCohortCsv(s: Actor, people: readonly { last: string; first: string }[], variant: number): Promise<void> {
+  const { m, page } = s;
+  await s.goto("/staff/import");
+  await page.getByLabel(m["import.cohort"]).selectOption({ index: 1 });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "выпуск-2026.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf(people, variant), "utf8") });
+  await Promise.all([page.waitForURL(/\/staff\/import\/\d+$/), page.locator("main").getByRole("button", { name: m["import.check"], exact: true }).click()]);
+  await expectTextContaining(page.locator("main"), m["import.report.accepted"].replace("{count}", "2"));
+  await expectTextContaining(page.locator("main"), m["import.report.rejected"].replace("{count}", "1"));
+}
+
 /** Registered by tests/e2e/journeys.test.ts, which starts the server and browser the three journeys share. */
 export function staffJourney(env: ServerAndBrowser): void {
   describe.skipIf(!hasChromium)("staff journey in a real browser", () => {
@@ -45,18 +61,7 @@ export function staffJourney(env: ServerAndBrowser): void {
         const { m, page } = s;
 
         // 1. Import a cohort CSV: the dry run reports 2 accepted and 1 rejected; confirming makes codes.
-        await s.goto("/staff/import");
-        await page.getByLabel(m["import.cohort"]).selectOption({ index: 1 });
-        await page
-          .locator('input[type="file"]')
-          .setInputFiles({ name: "выпуск-2026.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf(people, v.index), "utf8") });
-        // With JavaScript the upload shows its progress (XHR) and then moves to the report.
-        await Promise.all([
-          page.waitForURL(/\/staff\/import\/\d+$/),
-          page.locator("main").getByRole("button", { name: m["import.check"], exact: true }).click(),
-        ]);
-        await expectTextContaining(page.locator("main"), m["import.report.accepted"].replace("{count}", "2"));
-        await expectTextContaining(page.locator("main"), m["import.report.rejected"].replace("{count}", "1"));
+        await uploadCohortCsv(s, people, v.index);
         await shot(s, "import-report");
         await s.submit(page.locator('form:has(input[name="intent"][value="confirm"]) button'));
         await expectTextContaining(page.locator("tr", { hasText: graduate.last }).locator(".code"), /^KG-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
@@ -198,14 +203,7 @@ export function staffJourney(env: ServerAndBrowser): void {
       const s = await actorOn(stage, "staff@demo.kg");
       const { m, page } = s;
 
-      await s.goto("/staff/import");
-      await page.getByLabel(m["import.cohort"]).selectOption({ index: 1 });
-      await page
-        .locator('input[type="file"]')
-        .setInputFiles({ name: "выпуск-2026.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf(people, v.index), "utf8") });
-      await Promise.all([page.waitForURL(/\/staff\/import\/\d+$/), page.locator("main").getByRole("button", { name: m["import.check"], exact: true }).click()]);
-      await expectTextContaining(page.locator("main"), m["import.report.accepted"].replace("{count}", "2"));
-      await expectTextContaining(page.locator("main"), m["import.report.rejected"].replace("{count}", "1"));
+      await uploadCohortCsv(s, people, v.index);
       await shot(s, "import-report");
 
       // The area's sections are folded on a phone: opened, then followed without a page load.
