@@ -16,10 +16,12 @@ import { checkSavedSearches, createSavedSearch } from "~/models/saved-searches.s
 import { approveVacancy, rejectVacancy } from "~/models/vacancies.server";
 import * as signup from "~/routes/signup";
 import { type OutboxWorker, outboxWorker, smtpTransport } from "~/server/outbox-worker";
+import { telegramApi, telegramTransport } from "~/server/telegram-bot";
 import { closeTestDatabases, createDemoTestDatabase, createTestDatabase } from "../support/db";
 import { addCompanyMember, makeCompany, makeGraduate, makeUser, makeVacancy } from "../support/factories";
 import { call, post } from "../support/remix";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { STAND_IN_TOKEN, startTelegramStandIn, type TelegramStandIn } from "../support/telegram-api";
 
 const PUBLIC_URL = "http://portal.test";
 const SECRET = "s".repeat(40);
@@ -28,6 +30,7 @@ const FROM = "IT Cluster Careers <careers@portal.test>";
 let c: Connection;
 let smtp: TestSmtp;
 let worker: OutboxWorker | undefined;
+let bot: TelegramStandIn | undefined;
 
 beforeEach(async () => {
   c = await createTestDatabase();
@@ -37,6 +40,8 @@ afterEach(async () => {
   await worker?.stop();
   worker = undefined;
   await smtp.close();
+  await bot?.close();
+  bot = undefined;
   closeTestDatabases();
 });
 
@@ -44,6 +49,7 @@ afterEach(async () => {
 async function deliver(db = c.db) {
   worker ??= outboxWorker(db, {
     email: smtpTransport({ url: smtp.url, from: FROM }, { connectionMs: 3000, socketMs: 3000 }),
+    telegram: bot ? telegramTransport(telegramApi({ token: STAND_IN_TOKEN, webhookSecret: null, apiRoot: bot.url })) : null,
     publicUrl: PUBLIC_URL,
     secret: SECRET,
     now: () => new Date(Date.now() + 2_000),
@@ -187,6 +193,20 @@ describe("moderation and verification results, with the staff member's reason as
     expect(kyReturned!.parsed.subject).toBe("«Junior backend» вакансияңыз оңдоого кайтарылды");
     expect(kyReturned!.parsed.text).toContain(`«Junior backend» вакансияңыз жактырылган жок: ${reason}`);
     expect(kyApproved!.parsed.text).toContain("«Дизайнер интерфейсов» вакансияңыз жактырылып, жарыяланды.");
+  });
+
+  it("a member who linked Telegram gets the returned vacancy there too, in their language, with the reason", async () => {
+    bot = await startTelegramStandIn();
+    const s = await scene();
+    await c.db.insertInto("telegram_links").values({ user_id: s.owner.id, chat_id: 424242 }).execute();
+    const returned = await makeVacancy(c, s.companyId, { title: "Junior backend", status: "submitted" });
+    expect((await rejectVacancy(c.db, returned, s.staff.id, reason)).ok).toBe(true);
+    await deliver();
+    expect(bot.sent()).toEqual([
+      { chat_id: 424242, text: `«Junior backend» вакансияңыз жактырылган жок: ${reason}\n\nПорталда ачуу: ${PUBLIC_URL}/employer/vacancies/${returned}` },
+    ]);
+    await smtp.waitFor(2);
+    expect(smtp.received).toHaveLength(2); // and the e-mail to each member
   });
 
   it("a company refused with a reason, then verified; only its own members hear, once per decision", async () => {
