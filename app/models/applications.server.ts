@@ -10,8 +10,7 @@ import type { ApplicationStatus, EmploymentType } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
-import { notify, notifyCompany } from "./notifications.server";
-import { queueMessage } from "./outbox.server";
+import { tell, tellCompany } from "./messages.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -99,6 +98,7 @@ export async function apply(
       const snapshot_json = serializeSnapshot(await takeSnapshot(trx, graduate.id, projectIds));
       const now = new Date().toISOString();
       let id: number;
+      let eventId: number;
       if (existing) {
         const updated = await trx
           .updateTable("applications")
@@ -108,22 +108,22 @@ export async function apply(
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "already" };
         id = existing.id;
-        await addEvent(trx, id, "invited", "applied", actorUserId, { note: input.note });
+        eventId = await addEvent(trx, id, "invited", "applied", actorUserId, { note: input.note });
       } else {
         ({ id } = await trx
           .insertInto("applications")
           .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "applied", note: input.note, snapshot_json })
           .returning("id")
           .executeTakeFirstOrThrow());
-        await addEvent(trx, id, null, "applied", actorUserId, { note: input.note });
+        eventId = await addEvent(trx, id, null, "applied", actorUserId, { note: input.note });
       }
-      await notifyCompany(
-        trx,
-        vacancy.company_id,
-        "application-received",
-        { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: vacancy.title },
-        `/employer/applications/${id}`,
-      );
+      // Applying to an invitation is the candidate's answer to it (docs/decisions/057-one-way-to-tell.md).
+      await tellCompany(trx, vacancy.company_id, {
+        kind: existing ? "invitation-accepted" : "application-received",
+        eventKey: eventId,
+        vars: { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: vacancy.title },
+        link: `/employer/applications/${id}`,
+      });
       return { ok: true, id };
     });
   } catch (e) {
@@ -161,9 +161,8 @@ export async function invite(db: DB, companyId: number, vacancyId: number, who: 
       .executeTakeFirstOrThrow();
     const eventId = await addEvent(trx, id, null, "invited", actorUserId);
     const vars = { company: vacancy.company_name, vacancy: vacancy.title };
-    await notify(trx, graduate.user_id!, "application-invited", vars, `/me/applications/${id}`);
     // The e-mail commits with the invitation or not at all (docs/decisions/051-outbox.md).
-    await queueMessage(trx, { userId: graduate.user_id!, kind: "application-invited", eventKey: eventId, vars, link: `/me/applications/${id}` });
+    await tell(trx, { userId: graduate.user_id!, kind: "application-invited", eventKey: eventId, vars, link: `/me/applications/${id}` });
     return { ok: true, id };
   });
 }
@@ -256,8 +255,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     }
     if (app.user_id) {
       const vars = { vacancy: app.title, company: app.company_name, status: input.to };
-      await notify(trx, app.user_id, "application-status", vars, `/me/applications/${app.id}`);
-      await queueMessage(trx, { userId: app.user_id, kind: "application-status", eventKey: eventId, vars, link: `/me/applications/${app.id}` });
+      await tell(trx, { userId: app.user_id, kind: "application-status", eventKey: eventId, vars, link: `/me/applications/${app.id}` });
     }
     return { ok: true };
   });
@@ -290,14 +288,14 @@ export async function withdraw(
       .where("status", "=", app.status)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
-    await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
-    await notifyCompany(
-      trx,
-      app.company_id,
-      "application-withdrawn",
-      { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: app.title },
-      `/employer/applications/${app.id}`,
-    );
+    const eventId = await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
+    // Withdrawing an invitation is declining it: the employer hears the candidate's answer.
+    await tellCompany(trx, app.company_id, {
+      kind: app.status === "invited" ? "invitation-declined" : "application-withdrawn",
+      eventKey: eventId,
+      vars: { graduate: `${graduate.first_name} ${graduate.last_name}`, vacancy: app.title },
+      link: `/employer/applications/${app.id}`,
+    });
     return { ok: true };
   });
 }

@@ -4,7 +4,8 @@ import { randomToken, sha256 } from "~/auth/tokens.server";
 import { slugify } from "~/domain/text/slugify";
 import { companyNameKey, htpNumberKey } from "~/domain/companies/name-key";
 import { recordAudit } from "./audit.server";
-import { notifyCompany } from "./notifications.server";
+import { decisionKey } from "~/domain/messages/event-keys";
+import { tellCompany } from "./messages.server";
 import { createUser } from "./users.server";
 
 /** A free, readable slug: "tengri-labs", then "tengri-labs-2" … */
@@ -219,7 +220,7 @@ export async function approveIdentityChange(db: DB, companyId: number, staffId: 
       before,
       after: { ...after, requestId: change.id },
     });
-    await notifyCompany(trx, companyId, "company-identity-approved", { company: change.name }, "/company");
+    await tellCompany(trx, companyId, { kind: "company-identity-approved", eventKey: change.id, vars: { company: change.name }, link: "/company" });
     await refreshCompanyVacanciesSearch(trx, companyId);
     return { ok: true };
   });
@@ -249,7 +250,7 @@ export async function rejectIdentityChange(db: DB, companyId: number, staffId: n
       before: { name: change.name, htp_number: change.htp_number, website: change.website, requestId: change.id },
       after: { reason },
     });
-    await notifyCompany(trx, companyId, "company-identity-rejected", { company: change.name, reason }, "/company");
+    await tellCompany(trx, companyId, { kind: "company-identity-rejected", eventKey: change.id, vars: { company: change.name, reason }, link: "/company" });
     return { ok: true };
   });
 }
@@ -450,7 +451,12 @@ export async function verifyCompany(db: DB, companyId: number, staffId: number):
       .where("id", "=", companyId)
       .execute();
     await recordAudit(trx, { actorId: staffId, action: "company.verify", entity: "company", entityId: companyId, before, after: change });
-    await notifyCompany(trx, companyId, "company-verified", { company: before.name }, `/companies/${before.slug}`);
+    await tellCompany(trx, companyId, {
+      kind: "company-verified",
+      eventKey: decisionKey(companyId, change.verified_at),
+      vars: { company: before.name },
+      link: `/companies/${before.slug}`,
+    });
   });
 }
 
@@ -458,13 +464,19 @@ export async function rejectCompany(db: DB, companyId: number, staffId: number, 
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("companies").select(["name", "status", "reject_reason"]).where("id", "=", companyId).executeTakeFirstOrThrow();
     const change = { status: "rejected" as const, reject_reason: reason, verified_by: null, verified_at: null };
+    const at = nowIso();
     await trx
       .updateTable("companies")
-      .set({ ...change, updated_at: nowIso() })
+      .set({ ...change, updated_at: at })
       .where("id", "=", companyId)
       .execute();
     await recordAudit(trx, { actorId: staffId, action: "company.reject", entity: "company", entityId: companyId, before, after: change });
-    await notifyCompany(trx, companyId, "company-rejected", { company: before.name, reason }, "/company");
+    await tellCompany(trx, companyId, {
+      kind: "company-rejected",
+      eventKey: decisionKey(companyId, at),
+      vars: { company: before.name, reason },
+      link: "/company",
+    });
   });
 }
 

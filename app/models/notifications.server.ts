@@ -1,5 +1,6 @@
-// In-app notifications (no mail server is assumed). A notification is a message key
-// "notify.<kind>" with its variables, translated when shown, and an optional link.
+// In-app notifications. A notification is a message key "notify.<kind>" with its variables,
+// translated when shown, and an optional link. Events write them only through
+// app/models/messages.server.ts#tell, which writes the outbox rows with them (docs/decisions/057-one-way-to-tell.md).
 import type { DB } from "@db/connection";
 
 export type NotificationKind =
@@ -14,26 +15,26 @@ export type NotificationKind =
   | "saved-search-hits"
   | "company-identity-approved"
   | "company-identity-rejected"
+  // The graduate answered an employer's invitation to apply: applied, or declined (docs/decisions/057-one-way-to-tell.md).
+  | "invitation-accepted"
+  | "invitation-declined"
   // Someone tried to sign up with this account's address (routes/signup.tsx).
   | "sign-up-existing";
 
-export async function notify(db: DB, userId: number, kind: NotificationKind, vars: Record<string, string | number>, link: string | null = null): Promise<void> {
-  await db
-    .insertInto("notifications")
-    .values({ user_id: userId, kind, payload_json: JSON.stringify(vars), link })
-    .execute();
-}
-
-/** Notifies every member of a company (employers act as a team). */
-export async function notifyCompany(
+/** The notification row alone; call it through messages.server.ts#tell. Returns its id. */
+export async function notify(
   db: DB,
-  companyId: number,
+  userId: number,
   kind: NotificationKind,
   vars: Record<string, string | number>,
   link: string | null = null,
-): Promise<void> {
-  const members = await db.selectFrom("company_members").select("user_id").where("company_id", "=", companyId).execute();
-  for (const m of members) await notify(db, m.user_id, kind, vars, link);
+): Promise<number> {
+  const { id } = await db
+    .insertInto("notifications")
+    .values({ user_id: userId, kind, payload_json: JSON.stringify(vars), link })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 export async function unreadCount(db: DB, userId: number): Promise<number> {

@@ -4,6 +4,7 @@ import type { DB } from "@db/connection";
 import { exportGraduateApplications, forgetGraduateApplications } from "./applications.server";
 import { recordAudit } from "./audit.server";
 import { exportGraduateOutcomes } from "./outcomes.server";
+import { exportMessagesOf } from "./messages.server";
 import { refreshGraduateSearch } from "./graduate-search.server";
 
 export async function exportGraduateData(db: DB, userId: number, graduateId: number) {
@@ -40,11 +41,13 @@ export async function exportGraduateData(db: DB, userId: number, graduateId: num
   const applications = await exportGraduateApplications(db, graduateId);
   const outcomes = await exportGraduateOutcomes(db, graduateId);
   const savedSearches = await db.selectFrom("saved_searches").select(["name", "query", "created_at"]).where("user_id", "=", userId).execute();
+  const messages = await exportMessagesOf(db, userId);
   return {
     exportedAt: new Date().toISOString(),
     applications,
     outcomeTracking: outcomes,
     savedSearches,
+    messages,
     account,
     profile: graduate,
     languages,

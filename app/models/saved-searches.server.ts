@@ -5,7 +5,8 @@ import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { boardQueryString, type BoardQuery, parseBoardQuery } from "~/domain/vacancies/board-query";
 import { searchVacancies } from "./board.server";
-import { notify } from "./notifications.server";
+import { savedSearchRunKey } from "~/domain/messages/event-keys";
+import { inTransaction, tell } from "./messages.server";
 
 const nowIso = () => new Date().toISOString();
 
@@ -48,27 +49,37 @@ export async function savedSearchByToken(db: DB, token: string) {
 
 /**
  * For each saved search, the public vacancies published since it was last checked: one
- * "saved-search-hits" notification per search that has any. Called when a vacancy opens.
+ * "saved-search-hits" message per search that has any (in the portal, and by e-mail/Telegram, keyed
+ * by the search and this run), and the searches marked checked — all in one transaction, the
+ * caller's (a vacancy's publication) or its own, so a message and its mark commit together.
  */
 export async function checkSavedSearches(db: DB): Promise<number> {
-  const until = nowIso();
-  const searches = await db.selectFrom("saved_searches").select(["id", "user_id", "name", "query", "last_checked_at"]).execute();
-  if (searches.length === 0) return 0;
-  // Usually one vacancy has just opened: each search is then matched against those few only.
-  const oldest = searches.reduce((min, s) => (s.last_checked_at < min ? s.last_checked_at : min), until);
-  const { rows: fresh } = await sql<{ id: number; published_at: string }>`select v.id, v.published_at from vacancies v join companies c on c.id = v.company_id
-    where v.status = 'open' and c.status = 'verified' and v.published_at > ${oldest} and v.published_at <= ${until}`.execute(db);
-  let sent = 0;
-  for (const s of searches) {
-    const candidates = fresh.filter((v) => v.published_at > s.last_checked_at).map((v) => v.id);
-    if (candidates.length === 0) continue;
-    const query = parseBoardQuery(s.query);
-    const result = await searchVacancies(db, { ...query, page: 1, pageSize: 1, sort: "newest", onlyIds: candidates });
-    if (result.total > 0) {
-      await notify(db, s.user_id, "saved-search-hits", { n: result.total, name: s.name }, `/vacancies${s.query ? `?${s.query}` : ""}`);
-      sent += 1;
+  return inTransaction(db, async (trx) => {
+    const until = nowIso();
+    const searches = await trx.selectFrom("saved_searches").select(["id", "user_id", "name", "query", "last_checked_at"]).execute();
+    if (searches.length === 0) return 0;
+    // Usually one vacancy has just opened: each search is then matched against those few only.
+    const oldest = searches.reduce((min, s) => (s.last_checked_at < min ? s.last_checked_at : min), until);
+    const { rows: fresh } = await sql<{ id: number; published_at: string }>`select v.id, v.published_at from vacancies v join companies c on c.id = v.company_id
+    where v.status = 'open' and c.status = 'verified' and v.published_at > ${oldest} and v.published_at <= ${until}`.execute(trx);
+    let sent = 0;
+    for (const s of searches) {
+      const candidates = fresh.filter((v) => v.published_at > s.last_checked_at).map((v) => v.id);
+      if (candidates.length === 0) continue;
+      const query = parseBoardQuery(s.query);
+      const result = await searchVacancies(trx, { ...query, page: 1, pageSize: 1, sort: "newest", onlyIds: candidates });
+      if (result.total > 0) {
+        await tell(trx, {
+          userId: s.user_id,
+          kind: "saved-search-hits",
+          eventKey: savedSearchRunKey(s.id, until),
+          vars: { n: result.total, name: s.name },
+          link: `/vacancies${s.query ? `?${s.query}` : ""}`,
+        });
+        sent += 1;
+      }
     }
-  }
-  await db.updateTable("saved_searches").set({ last_checked_at: until, updated_at: until }).where("last_checked_at", "<", until).execute();
-  return sent;
+    await trx.updateTable("saved_searches").set({ last_checked_at: until, updated_at: until }).where("last_checked_at", "<", until).execute();
+    return sent;
+  });
 }

@@ -10,7 +10,8 @@ import { parseSkillLine } from "~/domain/skills/skill-line";
 import { sanitizeRichText } from "~/domain/text/rich-text";
 import { recordAudit } from "./audit.server";
 import { facetsChanged } from "./board.server";
-import { notifyCompany } from "./notifications.server";
+import { decisionKey } from "~/domain/messages/event-keys";
+import { tellCompany } from "./messages.server";
 import { refreshVacancySearch } from "./search-index.server";
 import { checkSavedSearches } from "./saved-searches.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
@@ -161,15 +162,20 @@ export async function submitVacancy(db: DB, companyId: number, id: number): Prom
   if (v.status !== "draft" && v.status !== "rejected") return { ok: false, reason: "wrong-status" };
   const direct = publishesDirectly(company);
   const now = nowIso();
-  const done = await db
-    .updateTable("vacancies")
-    .set(direct ? { status: "open", published_at: now, reject_reason: null, closed_at: null, updated_at: now } : { status: "submitted", updated_at: now })
-    .where("id", "=", id)
-    .where("status", "in", ["draft", "rejected"])
-    .executeTakeFirst();
-  if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: "wrong-status" };
+  // Published at once: the saved searches' messages commit with the publication (docs/decisions/057-one-way-to-tell.md).
+  const done = await db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable("vacancies")
+      .set(direct ? { status: "open", published_at: now, reject_reason: null, closed_at: null, updated_at: now } : { status: "submitted", updated_at: now })
+      .where("id", "=", id)
+      .where("status", "in", ["draft", "rejected"])
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    if (direct) await checkSavedSearches(trx);
+    return true;
+  });
+  if (!done) return { ok: false, reason: "wrong-status" };
   facetsChanged(db);
-  if (direct) await checkSavedSearches(db);
   return { ok: true, status: direct ? "open" : "submitted" };
 }
 
@@ -213,24 +219,29 @@ export async function approveVacancy(
   const deadline = newDeadline ?? v.deadline;
   if (deadline !== null && deadline < today) return { ok: false, reason: "deadline-passed" };
   const now = nowIso();
-  const done = await db
-    .updateTable("vacancies")
-    .set({ status: "open", published_at: now, reject_reason: null, closed_at: null, updated_at: now, deadline })
-    .where("id", "=", id)
-    .where("status", "=", "submitted")
-    .executeTakeFirst();
-  if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: "wrong-status" };
-  facetsChanged(db);
-  await recordAudit(db, {
-    actorId: staffId,
-    action: "vacancy.approve",
-    entity: "vacancy",
-    entityId: id,
-    before: { status: "submitted", ...(deadline !== v.deadline ? { deadline: v.deadline } : {}) },
-    after: { status: "open", ...(deadline !== v.deadline ? { deadline } : {}) },
+  // The approval, its audit row, the company's message and the saved searches' messages commit together.
+  const done = await db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable("vacancies")
+      .set({ status: "open", published_at: now, reject_reason: null, closed_at: null, updated_at: now, deadline })
+      .where("id", "=", id)
+      .where("status", "=", "submitted")
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "vacancy.approve",
+      entity: "vacancy",
+      entityId: id,
+      before: { status: "submitted", ...(deadline !== v.deadline ? { deadline: v.deadline } : {}) },
+      after: { status: "open", ...(deadline !== v.deadline ? { deadline } : {}) },
+    });
+    await tellCompany(trx, v.company_id, { kind: "vacancy-approved", eventKey: decisionKey(id, now), vars: { vacancy: v.title }, link: `/vacancies/${id}` });
+    await checkSavedSearches(trx);
+    return true;
   });
-  await notifyCompany(db, v.company_id, "vacancy-approved", { vacancy: v.title }, `/vacancies/${id}`);
-  await checkSavedSearches(db);
+  if (!done) return { ok: false, reason: "wrong-status" };
+  facetsChanged(db);
   return { ok: true, status: "open" };
 }
 
@@ -238,22 +249,32 @@ export async function approveVacancy(
 export async function rejectVacancy(db: DB, id: number, staffId: number, reason: string): Promise<TransitionResult> {
   const v = await db.selectFrom("vacancies").select(["id", "status", "title", "company_id"]).where("id", "=", id).executeTakeFirst();
   if (!v) return { ok: false, reason: "not-found" };
-  const done = await db
-    .updateTable("vacancies")
-    .set({ status: "rejected", reject_reason: reason, updated_at: nowIso() })
-    .where("id", "=", id)
-    .where("status", "=", "submitted")
-    .executeTakeFirst();
-  if (Number(done.numUpdatedRows) === 0) return { ok: false, reason: "wrong-status" };
-  await recordAudit(db, {
-    actorId: staffId,
-    action: "vacancy.reject",
-    entity: "vacancy",
-    entityId: id,
-    before: { status: "submitted" },
-    after: { status: "rejected", reason },
+  const now = nowIso();
+  const done = await db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable("vacancies")
+      .set({ status: "rejected", reject_reason: reason, updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "submitted")
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await recordAudit(trx, {
+      actorId: staffId,
+      action: "vacancy.reject",
+      entity: "vacancy",
+      entityId: id,
+      before: { status: "submitted" },
+      after: { status: "rejected", reason },
+    });
+    await tellCompany(trx, v.company_id, {
+      kind: "vacancy-rejected",
+      eventKey: decisionKey(id, now),
+      vars: { vacancy: v.title, reason },
+      link: `/employer/vacancies/${id}`,
+    });
+    return true;
   });
-  await notifyCompany(db, v.company_id, "vacancy-rejected", { vacancy: v.title, reason }, `/employer/vacancies/${id}`);
+  if (!done) return { ok: false, reason: "wrong-status" };
   return { ok: true, status: "rejected" };
 }
 

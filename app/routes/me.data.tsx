@@ -52,6 +52,7 @@ export default function MyDataPage() {
     <section className="narrow">
       <h1>{t("data.title")}</h1>
       <p>{t("data.lead")}</p>
+      <p>{t("data.messages")}</p>
       <p>
         <a className="button button--secondary" href="/me/data.json" download>
           {t("data.download")}

@@ -10,7 +10,7 @@ import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { companyInviteProblem } from "~/domain/companies/invites";
 import { findCompanyInvite, signUpWithCompanyInvite, signUpWithNewCompany } from "~/models/companies.server";
-import { notify } from "~/models/notifications.server";
+import { tellAlone } from "~/models/messages.server";
 import { findUserByEmail } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
@@ -47,7 +47,8 @@ const signedUp = () => redirect("/login", { headers: cookieHeaders(setFlash("fla
  */
 async function answerExistingAddress(userId: number) {
   await verifyPassword("", await decoyHash());
-  await notify(getDb(), userId, "sign-up-existing", {});
+  // A security message: in the portal and by e-mail/Telegram (docs/decisions/057-one-way-to-tell.md).
+  await tellAlone(getDb(), { userId, kind: "sign-up-existing", eventKey: null, vars: {}, link: null });
   return signedUp();
 }
 

@@ -1,9 +1,12 @@
 // The demo's outbox (docs/product.md §13): the messages the demo's recent invitations and stage
-// moves would have sent, written by the same function the app's moves call. Without SMTP the
-// server marks them "not sent: no channel configured", and those older than the outbox's set age
-// "expired" — what an admin of a portal without e-mail sees.
+// moves would have sent, written by the same function the app's moves call, then marked "not sent:
+// demo" — demo addresses are never e-mailed, even when SMTP_URL is set later (docs/decisions/057-one-way-to-tell.md).
+// An admin sees in /admin/outbox what would have gone.
 import type { DB } from "../connection";
 import { queueMessage } from "../../app/models/outbox.server";
+
+/** The reason /admin/outbox shows for the demo's messages (outbox.reason.demo). */
+export const DEMO_NOT_SENT = "demo";
 
 const RECENT_DAYS = 21;
 const MOST = 400;
@@ -35,5 +38,20 @@ export async function seedOutbox(db: DB, now: Date): Promise<number> {
       at: e.created_at,
     });
   }
+  await markDemoMessagesNotSent(db);
   return events.length;
+}
+
+/**
+ * Every queued message in the demo database becomes "not sent: demo", whichever function wrote it:
+ * a demo account's address is invented, and a portal that configures SMTP later must not mail it.
+ * Called at the end of the generator, which runs only on a database without accounts.
+ */
+export async function markDemoMessagesNotSent(db: DB): Promise<number> {
+  const r = await db
+    .updateTable("outbox")
+    .set({ status: "not_sent", last_error: DEMO_NOT_SENT, lease: null })
+    .where("status", "=", "queued")
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -414,7 +414,8 @@ describe("the pipeline", () => {
       { from_status: null, to_status: "invited" },
       { from_status: "invited", to_status: "applied" },
     ]);
-    expect((await notificationsOf(e.user.id)).map((n) => n.kind)).toEqual(["application-received"]);
+    // Applying through the invitation is the candidate's answer to it (docs/decisions/057-one-way-to-tell.md).
+    expect((await notificationsOf(e.user.id)).map((n) => n.kind)).toEqual(["invitation-accepted"]);
   });
 
   it("lets a graduate decline an invitation", async () => {
