@@ -12,6 +12,7 @@ import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { notify, notifyCompany } from "./notifications.server";
 import { queueMessage } from "./outbox.server";
+import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -257,8 +258,22 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     if (app.user_id) {
       const vars = { vacancy: app.title, company: app.company_name, status: input.to };
       await notify(trx, app.user_id, "application-status", vars, `/me/applications/${app.id}`);
-      await queueMessage(trx, { userId: app.user_id, kind: "application-status", eventKey: eventId, vars, link: `/me/applications/${app.id}` });
+      // Moving to "interview" sends the interview's details (time, place, .ics) and its reminder
+      // instead of the bare stage (docs/decisions/056-interview-messages.md).
+      if (interview && input.interviewAt)
+        await queueInterviewMessages(trx, {
+          applicationId: app.id,
+          userId: app.user_id,
+          eventId,
+          vacancy: app.title,
+          company: app.company_name,
+          at: input.interviewAt,
+          place: input.interviewPlace ?? "",
+          now: new Date(now),
+        });
+      else await queueMessage(trx, { userId: app.user_id, kind: "application-status", eventKey: eventId, vars, link: `/me/applications/${app.id}` });
     }
+    if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date(now));
     return { ok: true };
   });
 }
@@ -291,6 +306,7 @@ export async function withdraw(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
     await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
+    if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date());
     await notifyCompany(
       trx,
       app.company_id,
