@@ -49,6 +49,9 @@ describe("interview messages", () => {
     ]);
     expect(ics.summary).toBe("Собеседование: Junior QA (Ала-Тоо Софт)");
     expect(ics.description).toContain("https://careers.example.kg/me/applications/7");
+    // Rebuilt from the row alone (DTSTAMP is the stored stamp): a delivery repeated after a crash attaches the same file.
+    expect(interviewCalendar(serverT("ru"), "ru", { ...base, kind: "interview-details", vars })!.content).toBe(file.content);
+    expect(ics.stamp).toBe("2027-02-20T08:00:00.000Z");
   });
 
   it("Telegram gets the sentence in the reader's language with the time in words, and the link back", () => {
