@@ -436,6 +436,8 @@ export interface OutboxTable extends Timestamps {
   lease: string | null;
   last_error: string | null;
   sent_at: string | null;
+  /** A message written ahead of time: when it first became due (its age for expiry counts from here); null: created_at. Migration 0025. */
+  due_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessageChannelFailuresTable {

@@ -11,6 +11,7 @@ import { todayInBishkek } from "~/domain/calendar";
 import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { tell, tellCompany } from "./messages.server";
+import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -255,8 +256,28 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     }
     if (app.user_id) {
       const vars = { vacancy: app.title, company: app.company_name, status: input.to };
-      await tell(trx, { userId: app.user_id, kind: "application-status", eventKey: eventId, vars, link: `/me/applications/${app.id}` });
+      // Moving to "interview" sends the interview's details (time, place, .ics) and its reminder
+      // instead of the bare stage (docs/decisions/056-interview-messages.md); the in-portal
+      // notification is the stage move either way.
+      const sendsInterview = interview && input.interviewAt !== null;
+      await tell(
+        trx,
+        { userId: app.user_id, kind: "application-status", eventKey: eventId, vars, link: `/me/applications/${app.id}` },
+        { outbox: !sendsInterview },
+      );
+      if (sendsInterview)
+        await queueInterviewMessages(trx, {
+          applicationId: app.id,
+          userId: app.user_id,
+          eventId,
+          vacancy: app.title,
+          company: app.company_name,
+          at: input.interviewAt!,
+          place: input.interviewPlace ?? "",
+          now: new Date(now),
+        });
     }
+    if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date(now));
     return { ok: true };
   });
 }
@@ -289,6 +310,7 @@ export async function withdraw(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
     const eventId = await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
+    if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date());
     // Withdrawing an invitation is declining it: the employer hears the candidate's answer.
     await tellCompany(trx, app.company_id, {
       kind: app.status === "invited" ? "invitation-declined" : "application-withdrawn",

@@ -1,5 +1,6 @@
 // Graduates join only through a staff-made invitation bound to an enrolled graduate record.
 import type { DB } from "@db/connection";
+import type { Lang } from "@db/schema";
 import { invitationCode, normalizeInvitationCode } from "~/auth/tokens.server";
 import { nameKey } from "~/domain/csv/plan";
 import { kyrgyzSortKey } from "~/domain/search/kyrgyz-order";
@@ -183,7 +184,8 @@ export async function cohortHasName(db: DB, cohortId: number, firstName: string,
 export async function joinWithInvitation(
   db: DB,
   invitation: Pick<Invitation, "id" | "graduate_id" | "first_name" | "last_name">,
-  account: { email: string; password: string },
+  /** locale: the page's language at sign-up, the one their messages are written in (docs/product.md §13). */
+  account: { email: string; password: string; locale?: Lang | null },
 ): Promise<{ ok: true; userId: number } | { ok: false; problem: "errors.inviteUsed" }> {
   const userId = await db.transaction().execute(async (trx) => {
     const claimed = await trx
@@ -198,6 +200,7 @@ export async function joinWithInvitation(
       password: account.password,
       role: "graduate",
       displayName: `${invitation.first_name} ${invitation.last_name}`,
+      locale: account.locale,
     });
     await trx.updateTable("graduates").set({ user_id: id, updated_at: new Date().toISOString() }).where("id", "=", invitation.graduate_id).execute();
     await ensureGraduateSlug(trx, invitation.graduate_id);

@@ -37,9 +37,14 @@ export async function deliveryModeOf(_db: DB, _userId: number, _kind: Notificati
   return "instant";
 }
 
-/** Writes the in-portal notification and the outbox rows for one person, in the caller's transaction. */
-export async function tell(trx: Transaction<Database>, m: Told): Promise<void> {
+/**
+ * Writes the in-portal notification and the outbox rows for one person, in the caller's transaction.
+ * `outbox: false` when the event sends a richer message of its own kind instead (a move to
+ * "interview" sends the interview's details with its .ics: docs/decisions/056-interview-messages.md).
+ */
+export async function tell(trx: Transaction<Database>, m: Told, options: { outbox?: boolean } = {}): Promise<void> {
   const notificationId = await notify(trx, m.userId, m.kind, m.vars, m.link);
+  if (options.outbox === false) return;
   if ((await deliveryModeOf(trx, m.userId, m.kind)) === "digest") return;
   await queueMessage(trx, { userId: m.userId, kind: m.kind, eventKey: m.eventKey ?? `n${notificationId}`, vars: m.vars, link: m.link });
 }

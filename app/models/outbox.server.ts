@@ -79,14 +79,18 @@ export async function claimDueMessages(db: DB, now: Date, limit: number = OUTBOX
   return rows.map((r) => ({ ...r, lease })).sort((a, b) => a.id - b.id);
 }
 
-/** Queued rows older than the set age become "expired" instead of being sent. Returns how many. */
+/**
+ * Queued rows older than the set age become "expired" instead of being sent. Returns how many. The
+ * age counts from when a row first became due: a reminder written days ahead (due_at, migration 0025,
+ * docs/decisions/056-interview-messages.md) is not stale when its day comes.
+ */
 export async function expireStaleMessages(db: DB, now: Date, maxAgeMs: number = OUTBOX.maxAgeMs): Promise<number> {
   const cutoff = new Date(now.getTime() - maxAgeMs).toISOString();
   const r = await db
     .updateTable("outbox")
     .set({ status: "expired", lease: null, last_error: "expired: older than the set age when it could be sent", updated_at: now.toISOString() })
     .where("status", "=", "queued")
-    .where("created_at", "<", cutoff)
+    .where((eb) => eb(eb.fn.coalesce("due_at", "created_at"), "<", cutoff))
     .where("next_attempt_at", "<=", now.toISOString())
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
@@ -134,7 +138,7 @@ export async function markNotSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease"
   return settle(db, m, { status: "not_sent", last_error: reason }, now);
 }
 
-export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address" | "telegram-unlinked";
+export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address" | "telegram-unlinked" | "cancelled";
 
 /** Who receives a claimed message: address, language, name, and whether the channel is closed for them. */
 export async function recipientOf(db: DB, userId: number, kind: string, channel: MessageChannel) {

@@ -1,6 +1,6 @@
 import type { DB } from "@db/connection";
 import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
-import type { Role } from "@db/schema";
+import type { Lang, Role } from "@db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { endAllSessions } from "~/auth/session.server";
 import { recordAudit } from "./audit.server";
@@ -13,10 +13,17 @@ export async function emailTaken(db: DB, email: string): Promise<boolean> {
   return Boolean(await db.selectFrom("users").select("id").where("email", "=", email.trim().toLowerCase()).executeTakeFirst());
 }
 
-export async function createUser(db: DB, input: { email: string; password: string; role: Role; displayName: string }): Promise<number> {
+export async function createUser(db: DB, input: { email: string; password: string; role: Role; displayName: string; locale?: Lang | null }): Promise<number> {
   const { id } = await db
     .insertInto("users")
-    .values({ email: input.email.trim().toLowerCase(), role: input.role, display_name: input.displayName, password_hash: await hashPassword(input.password) })
+    .values({
+      email: input.email.trim().toLowerCase(),
+      role: input.role,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      // The language messages are written in (docs/product.md §13); null: the portal's default.
+      locale: input.locale ?? null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;

@@ -62,7 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await releaseAttempt(db, reservation);
   if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
 
-  const joined = await joinWithInvitation(db, invitation, { email: parsed.data.email, password: parsed.data.password });
+  // The page's language becomes the account's: e-mail and Telegram messages are written in it (docs/product.md §13).
+  const joined = await joinWithInvitation(db, invitation, { email: parsed.data.email, password: parsed.data.password, locale: langOf(request) });
   if (!joined.ok) return invalid({ code: joined.problem }, form);
   const cookie = await startSession(request, joined.userId);
   return redirect("/me/profile", { headers: cookieHeaders(cookie, setFlash("flash.welcome")) });

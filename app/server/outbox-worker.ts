@@ -6,6 +6,7 @@ import type { DB } from "@db/connection";
 import type { SmtpSettings } from "~/config.server";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { composeEmail } from "~/domain/messages/email";
+import { interviewCalendar } from "~/domain/messages/interview";
 import { classifySmtpFailure, messageIdFor, OUTBOX } from "~/domain/messages/outbox";
 import { serverT } from "~/i18n/catalog.server";
 import { DEFAULT_LANG, isLang } from "~/i18n/negotiate";
@@ -22,10 +23,22 @@ import {
 } from "~/models/outbox.server";
 import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
 
-export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Record<string, string>;
+  /** An interview's .ics (docs/decisions/056-interview-messages.md). */
+  attachments?: { filename: string; content: string; contentType: string }[];
+};
 
-/** Where e-mail goes. Rejects with nodemailer's error (responseCode for an SMTP answer) when it is not accepted. */
-export type MailTransport = { send(mail: OutgoingEmail): Promise<void>; close(): void };
+/**
+ * Where e-mail goes. Rejects with nodemailer's error (responseCode for an SMTP answer) when it is not
+ * accepted. `from` (MAIL_FROM) is the organizer of an interview's calendar entry.
+ */
+export type MailTransport = { send(mail: OutgoingEmail): Promise<void>; close(): void; from?: string };
 
 /** SMTP through nodemailer: a small pool of kept-open connections; timeouts so a stalled server frees the worker. */
 export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?: number; socketMs?: number } = {}): MailTransport {
@@ -42,7 +55,15 @@ export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?:
       await transporter.sendMail({ from: settings.from, ...mail });
     },
     close: () => transporter.close(),
+    from: settings.from,
   };
+}
+
+/** "IT Cluster Careers <careers@example.kg>" → the name and the address. */
+function mailbox(from: string | undefined): { name: string; email: string } | null {
+  if (!from) return null;
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return m ? { name: m[1]!.trim() || m[2]!, email: m[2]! } : { name: from.trim(), email: from.trim() };
 }
 
 export type WorkerOptions = {
@@ -97,18 +118,22 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     const lang = who.locale && isLang(who.locale) ? who.locale : DEFAULT_LANG;
     // ?lng=: the confirm page opens in the language of the e-mail.
     const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
-    const mail = composeEmail(serverT(lang), lang, {
+    const vars = JSON.parse(m.payload_json) as Record<string, string | number>;
+    const mail = composeEmail(serverT(lang), lang, { kind: m.kind, vars, link: m.link, recipientName: who.name, publicUrl: options.publicUrl, unsubscribeUrl });
+    // An interview's details carry its .ics, rebuilt from the row (docs/decisions/056-interview-messages.md).
+    const calendar = interviewCalendar(serverT(lang), lang, {
       kind: m.kind,
-      vars: JSON.parse(m.payload_json) as Record<string, string | number>,
+      vars,
       link: m.link,
-      recipientName: who.name,
       publicUrl: options.publicUrl,
-      unsubscribeUrl,
+      organizer: mailbox(options.email.from),
+      attendee: { name: who.name, email: who.email },
     });
     try {
       await options.email.send({
         to: who.email,
         ...mail,
+        ...(calendar ? { attachments: [calendar] } : {}),
         // The idempotency key: a delivery repeated after a crash carries the same Message-ID.
         messageId: messageIdFor(m.idem_key, options.publicUrl),
         headers: {

@@ -134,6 +134,7 @@ export async function deliverTelegram(
     return;
   }
   const text = composeTelegram(serverT(langOf(who.locale)), {
+    lang: langOf(who.locale),
     kind: m.kind,
     vars: JSON.parse(m.payload_json) as Record<string, string | number>,
     link: m.link,

@@ -9,7 +9,9 @@ import { employerJourney } from "./journeys/employer";
 import { graduateJourney } from "./journeys/graduate";
 import { staffJourney } from "./journeys/staff";
 
-const env = hasChromium ? useServerAndBrowser() : ({} as ServerAndBrowser);
+// The server sends its e-mail over real SMTP to a server in this process: the graduate journey
+// reads the invitation, the stage changes and the interview's .ics there (issue 17, Done means).
+const env = hasChromium ? useServerAndBrowser({ smtp: true }) : ({} as ServerAndBrowser);
 
 graduateJourney(env);
 employerJourney(env);

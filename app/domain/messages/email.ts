@@ -3,6 +3,8 @@
 // link. Pure: the translator and the absolute links are given.
 import type { T } from "~/i18n/translate";
 import { isApplicationStatus } from "~/domain/applications/pipeline";
+import { isLang, type Lang } from "~/i18n/negotiate";
+import { INTERVIEW_KINDS, interviewWords } from "./interview";
 
 export type EmailInput = {
   kind: string;
@@ -20,14 +22,18 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** The variables in the reader's words: a stage is stored as its code and shown as its label (as on /notifications). */
-export function readableVars(t: T, kind: string, vars: Record<string, string | number>): Record<string, string | number> {
+/**
+ * The variables in the reader's words: a stage is stored as its code and shown as its label (as on
+ * /notifications); an interview's time as a date in the reader's language and a Bishkek time.
+ */
+export function readableVars(t: T, kind: string, vars: Record<string, string | number>, lang?: Lang): Record<string, string | number> {
+  if (lang && INTERVIEW_KINDS.includes(kind)) return interviewWords(lang, vars);
   const status = vars.status;
   return kind === "application-status" && isApplicationStatus(status) ? { ...vars, status: t(`applications.status.${status}`) } : vars;
 }
 
 export function composeEmail(t: T, lang: string, m: EmailInput): ComposedEmail {
-  const vars = readableVars(t, m.kind, m.vars);
+  const vars = readableVars(t, m.kind, m.vars, isLang(lang) ? lang : undefined);
   const portal = t("brand.name");
   const sentenceKey = `notify.${m.kind}`;
   const sentence = t.has(sentenceKey) ? t(sentenceKey, vars) : portal;

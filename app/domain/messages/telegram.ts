@@ -1,5 +1,6 @@
 // Telegram as a message channel (docs/product.md §13, docs/decisions/052-telegram-channel.md): the
 // text of a message, what a Bot API failure means for it, and the bot's commands. Pure functions.
+import type { Lang } from "~/i18n/negotiate";
 import type { T } from "~/i18n/translate";
 import { readableVars } from "./email";
 
@@ -31,8 +32,8 @@ export function parseCommand(text: string): BotCommand {
 }
 
 /** An outbox message as a Telegram text: the sentence in the reader's language and the link back. Plain text, no markup to escape. */
-export function composeTelegram(t: T, m: { kind: string; vars: Record<string, string | number>; link: string | null; publicUrl: string }): string {
-  const vars = readableVars(t, m.kind, m.vars);
+export function composeTelegram(t: T, m: { kind: string; vars: Record<string, string | number>; link: string | null; publicUrl: string; lang?: Lang }): string {
+  const vars = readableVars(t, m.kind, m.vars, m.lang);
   const key = `notify.${m.kind}`;
   const sentence = t.has(key) ? t(key, vars) : t("brand.name");
   const url = m.link ? new URL(m.link, m.publicUrl).href : m.publicUrl;

@@ -22,6 +22,7 @@ import { searchMessages } from "./search";
 import { messagesAreaMessages } from "./messages";
 import { telegramMessages } from "./telegram";
 import { messageEventsMessages } from "./message-events";
+import { interviewMessages } from "./interview-messages";
 
 export const areaMessages = {
   en: {
@@ -48,6 +49,7 @@ export const areaMessages = {
     ...messagesAreaMessages.en,
     ...telegramMessages.en,
     ...messageEventsMessages.en,
+    ...interviewMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -73,6 +75,7 @@ export const areaMessages = {
     ...messagesAreaMessages.ru,
     ...telegramMessages.ru,
     ...messageEventsMessages.ru,
+    ...interviewMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -98,5 +101,6 @@ export const areaMessages = {
     ...messagesAreaMessages.ky,
     ...telegramMessages.ky,
     ...messageEventsMessages.ky,
+    ...interviewMessages.ky,
   },
 };

@@ -1,7 +1,10 @@
 // The graduate's whole journey in a real browser (issue #8): invitation → profile → portfolio
-// project with an image → publish (a visitor sees the public page and CV) → job board search →
-// apply → an employer moves the application and the graduate sees the new status → a follow-up
-// survey link from the placement office, answered without signing in. Two variants: JavaScript
+// project with an image → publish (a visitor sees the public page and CV) → the employer invites
+// them to a vacancy → job board search → apply → the employer moves the application to screening
+// and sets an interview, and the graduate sees the new status → a follow-up survey link from the
+// placement office, answered without signing in. Meanwhile the graduate's e-mail arrives over real
+// SMTP at a server in the test process (issue 17, Done means): the invitation, the stage change and
+// the interview with its .ics, read back, in the graduate's language. Two variants: JavaScript
 // off at 360×740 in Kyrgyz, on at 1280×800 in English; the keyboard-only test below walks the first
 // half with JavaScript on at 360×740 in Russian (docs/decisions/035-test-suite-speed.md, Session 9).
 import sharp from "sharp";
@@ -9,9 +12,13 @@ import type { FileChooser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectText, expectTextContaining, hasChromium, textOf } from "../../support/browser";
 import type { ServerAndBrowser } from "../../support/e2e";
+import { parseIcs } from "../../support/ics";
+import type { Received, TestSmtp } from "../../support/smtp";
+import { makeT } from "~/i18n/translate";
 import {
   actorOn,
   addSkill,
+  catalogs,
   dueCohortOf,
   enrolGraduate,
   helperOn,
@@ -42,10 +49,11 @@ export function graduateJourney(env: ServerAndBrowser): void {
         (db) =>
           db
             .prepare(
-              `select v.id, v.title from vacancies v join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
+              `select v.id, v.title, c.name as company from vacancies v join companies c on c.id = v.company_id
+                  join company_members cm on cm.company_id = v.company_id join users u on u.id = cm.user_id
                   where u.email = 'employer@demo.kg' and v.status = 'open' and (v.deadline is null or v.deadline >= date('now')) order by v.id`,
             )
-            .get() as { id: number; title: string },
+            .get() as { id: number; title: string; company: string },
       );
     beforeAll(async () => {
       png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 110, b: 180 } } })
@@ -127,6 +135,15 @@ export function graduateJourney(env: ServerAndBrowser): void {
         expect(visitor.errors).toEqual([]);
         await visitor.close();
 
+        // 4b. The demo employer invites the graduate, from their public page, to the vacancy they will find.
+        await helperOn(stage, "employer@demo.kg", async (employer) => {
+          await employer.goto(`/g/${who.slug}`);
+          const form = employer.page.locator("form.invite-form");
+          await form.getByLabel(employer.m["applications.invite.vacancy"]).selectOption(String(vacancy.id));
+          await employer.submit(form.locator('button[type="submit"]'), form);
+          await expectText(employer.page.getByRole("status").first(), employer.m["flash.invitationSent"]);
+        });
+
         // 5. Job board search.
         await g.goto("/vacancies");
         await page.getByLabel(m["vacancies.q"], { exact: true }).fill(vacancy.title);
@@ -145,17 +162,21 @@ export function graduateJourney(env: ServerAndBrowser): void {
         await expectText(page.locator("main .pill").first(), m["applications.status.applied"]);
         await shot(g, "applied");
 
-        // 7. The employer screens the application; the graduate sees the new status.
+        // 7. The employer screens the application and sets an interview (15 February 2027, 10:00
+        // Bishkek time); the graduate sees the new status.
         await helperOn(stage, "employer@demo.kg", async (employer) => {
-          await moveApplication(employer, fullName, ["screening"]);
-          await shot(employer, "employer-screening");
+          await moveApplication(employer, fullName, ["screening", "interview"]);
+          await shot(employer, "employer-interview");
         });
         await g.goto("/me/applications");
         const card = page.locator("main li.card", { has: page.locator(`text=${vacancy.title}`) });
-        await expectText(card.locator(".pill"), m["applications.status.screening"]);
+        await expectText(card.locator(".pill"), m["applications.status.interview"]);
         await shot(g, "status-changed");
         expect(g.errors).toEqual([]);
         await g.close();
+
+        // 7b. Their e-mail, over real SMTP, in their language: the invitation, the stage change, the interview with its .ics.
+        expectGraduateMail(await mailTo(env.smtp!, who.email, 3), { lang: v.lang, name: fullName, vacancy: vacancy.title, company: vacancy.company });
 
         // 8. The placement office makes a one-time survey link for the due checkpoint…
         await staff.goto(`/staff/outcomes/follow-up?cohort=${cohortId}`);
@@ -287,4 +308,49 @@ async function chooserFromKeyboard(page: Page): Promise<FileChooser> {
     if (chooser) return chooser;
   }
   throw new Error("the file chooser never opened from the keyboard");
+}
+
+/** The messages the test's SMTP server received for one address, once there are `n` (the worker delivers within about a second of each event). */
+async function mailTo(smtp: TestSmtp, address: string, n: number, timeoutMs = 30_000): Promise<Received[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const got = smtp.received.filter((r) => r.rcpt.includes(address));
+    if (got.length >= n) return got;
+    if (Date.now() > until)
+      throw new Error(`expected ${n} e-mails to ${address} at the test SMTP server, got ${got.length}: ${got.map((r) => r.parsed.subject).join(" | ")}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The interview's time as the employer typed it (tests/support/journey-steps.ts moveApplication), in each language's words. */
+const INTERVIEW_WHEN = { ky: "2027-ж., 15-февралда саат 10:00", ru: "15 февраля 2027 г., 10:00", en: "15 February 2027, 10:00" } as const;
+
+/**
+ * The graduate's three e-mails, in delivery order: the invitation to apply, the move to screening,
+ * the interview's details with its calendar file. Subjects and sentences in the graduate's language
+ * (each a catalog text filled as the worker fills it, and the interview's date checked against words
+ * written here), and the .ics read back with ical.js: DTSTART in Asia/Bishkek is 10:00 on 15 February 2027.
+ */
+function expectGraduateMail(mail: Received[], o: { lang: "ky" | "ru" | "en"; name: string; vacancy: string; company: string }) {
+  const t = makeT(catalogs[o.lang], o.lang);
+  const [invitation, screening, interview] = mail;
+  for (const m of mail) {
+    expect(m.parsed.headers.get("content-language")).toBe(o.lang);
+    expect(m.parsed.text).toContain(t("mail.greeting", { name: o.name }));
+  }
+  expect(invitation!.parsed.subject).toBe(t("mail.subject.application-invited", { company: o.company, vacancy: o.vacancy }));
+  expect(screening!.parsed.subject).toBe(t("mail.subject.application-status", { vacancy: o.vacancy, status: t("applications.status.screening") }));
+  expect(interview!.parsed.subject).toContain(INTERVIEW_WHEN[o.lang]);
+  expect(interview!.parsed.text).toContain(INTERVIEW_WHEN[o.lang]);
+  expect(interview!.parsed.text).toContain("Бишкек, ул. Токтогула 120, офис 4");
+  const files = interview!.parsed.attachments.filter((a) => a.contentType === "text/calendar");
+  expect(files).toHaveLength(1);
+  const ics = parseIcs(files[0]!.content.toString("utf8"));
+  expect(ics.method).toBe("REQUEST");
+  expect(ics.startTzid).toBe("Asia/Bishkek");
+  expect(ics.startLocal).toBe("2027-02-15T10:00:00");
+  expect(ics.start).toBe("2027-02-15T04:00:00.000Z");
+  expect(ics.summary).toBe(t("ics.interview.summary", { vacancy: o.vacancy, company: o.company }));
+  expect(ics.location).toBe("Бишкек, ул. Токтогула 120, офис 4");
+  expect(invitation!.messageId).not.toBe(screening!.messageId);
 }
