@@ -7,6 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { randomToken } from "~/auth/tokens.server";
+import { config } from "~/config.server";
 import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
 import { FormErrorSummary, Notice, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
@@ -40,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = followUpQueryFrom(new URL(request.url));
   const preview = await previewCampaign(getDb(), query);
   // A new key per page view: the same form posted twice is one campaign.
-  return data({ query, preview, sendKey: randomToken(18), max: CAMPAIGN_MAX }, { headers: { "Cache-Control": "no-store" } });
+  // Without a configured channel the messages are still written and wait in the outbox (README, decision 051): say so before sending.
+  const channels = { email: config().smtp !== null, telegram: config().telegram !== null };
+  return data({ query, preview, channels, sendKey: randomToken(18), max: CAMPAIGN_MAX }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -65,7 +68,7 @@ export const meta = titleMeta("campaigns.new.title", { private: true });
 
 export default function NewCampaignPage() {
   const { t, lang } = useT();
-  const { query, preview, sendKey, max } = useLoaderData<typeof loader>();
+  const { query, preview, channels, sendKey, max } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : {};
   const back = new URLSearchParams([
@@ -80,6 +83,12 @@ export default function NewCampaignPage() {
         <Link to={`/staff/outcomes/follow-up${back ? `?${back}` : ""}`}>{t("campaigns.new.back")}</Link>
       </p>
       <FormErrorSummary errors={errors} />
+      {!channels.email || !channels.telegram ? (
+        <Notice kind="info">
+          {!channels.email ? <p>{t("campaigns.new.noEmail")}</p> : null}
+          {!channels.telegram ? <p>{t("campaigns.new.noTelegram")}</p> : null}
+        </Notice>
+      ) : null}
       {!preview.ok ? (
         <Notice kind="error">
           <p>{t("campaigns.new.tooMany", { n: formatNumber(lang, preview.total), max: formatNumber(lang, max) })}</p>

@@ -175,7 +175,7 @@ describe("a survey campaign over HTTP, SMTP and Telegram", () => {
     expect(campaign.body).toContain(`E-mail: sent ${N}, waiting 0, failed 0, not sent 0`);
     expect(campaign.body).toContain(`Telegram: sent ${LINKED}, waiting 0, failed 0, not sent 0`);
     expect(campaign.body.match(/data-answer="yes"/g)).toHaveLength(20);
-    expect(campaign.body).toContain("Send one reminder to the 30 who have not answered");
+    expect(campaign.body).toContain("Send one reminder to those who have not answered (30)");
     expect(campaign.body).toContain('name="intent" value="remind"');
     // The page in the other two languages.
     expect((await page(campaignPath, staff, "ru")).body).toContain("Ответили: 20");

@@ -188,7 +188,7 @@ describe("a survey campaign", () => {
     const w = await world();
     const before = snapshot(c);
     for (const fields of [
-      { intent: "send", key: "short", cohort: String(w.cohortId) },
+      { intent: "send", key: "short", cohort: String(w.cohortId) } as Record<string, string>,
       { intent: "send", key: "k".repeat(30), cohort: "abc" },
       { intent: "send", cohort: String(w.cohortId) },
       { intent: "other", key: "k".repeat(30) },
@@ -202,8 +202,7 @@ describe("a survey campaign", () => {
     expect(badIntent.status).toBe(400);
     for (const role of ["graduate", "employer"] as const) {
       const u = await signedIn(c, role, role === "employer" ? "verified" : undefined);
-      const { sendKey } = { sendKey: "k".repeat(30) };
-      expect((await send(u.cookie, w.cohortId, sendKey)).status).toBe(403);
+      expect((await send(u.cookie, w.cohortId, "k".repeat(30))).status).toBe(403);
       expect((await call(newCampaign.loader, get("/staff/outcomes/campaigns/new", { cookie: u.cookie }))).status).toBe(403);
       expect((await remind(u.cookie, 1)).status).toBe(403);
     }
