@@ -52,21 +52,7 @@ async function planMembers(db: DB, query: FollowUpQuery, now: Date): Promise<{ m
   const members: PlannedMember[] = [];
   for (const part of slices(rows)) {
     const ids = part.map((r) => r.id);
-    const facts = await db
-      .selectFrom("graduates")
-      .leftJoin("users", (j) => j.onRef("users.id", "=", "graduates.user_id").on("users.active", "=", 1).on("users.role", "=", "graduate"))
-      .select((eb) => [
-        "graduates.id",
-        "users.id as user_id",
-        "users.locale",
-        optedOut("email").as("email_opt_out"),
-        optedOut("telegram").as("telegram_opt_out"),
-        failing("email").as("email_failing"),
-        failing("telegram").as("telegram_failing"),
-        eb.exists(eb.selectFrom("telegram_links").select("telegram_links.user_id").whereRef("telegram_links.user_id", "=", "users.id")).as("telegram_linked"),
-      ])
-      .where("graduates.id", "in", ids)
-      .execute();
+    const factOf = await channelFactsOf(db, ids);
     const open = await db
       .selectFrom("survey_campaign_members as m")
       .innerJoin("survey_links as l", "l.id", "m.survey_link_id")
@@ -75,17 +61,8 @@ async function planMembers(db: DB, query: FollowUpQuery, now: Date): Promise<{ m
       .where("l.used_at", "is", null)
       .where("l.expires_at", ">", now.toISOString())
       .execute();
-    const factOf = new Map(facts.map((f) => [f.id, f]));
     for (const r of part) {
-      const f = factOf.get(r.id)!;
-      const reach = reachOf({
-        account: f.user_id !== null,
-        emailOptOut: Boolean(f.email_opt_out),
-        emailFailing: Boolean(f.email_failing),
-        telegramLinked: Boolean(f.telegram_linked),
-        telegramOptOut: Boolean(f.telegram_opt_out),
-        telegramFailing: Boolean(f.telegram_failing),
-      });
+      const { reach, ...f } = factOf.get(r.id)!;
       const invitedIn = open.find((o) => o.graduate_id === r.id && o.checkpoint === r.checkpoint)?.campaign_id ?? null;
       members.push({
         ...reach,
@@ -99,6 +76,61 @@ async function planMembers(db: DB, query: FollowUpQuery, now: Date): Promise<{ m
     }
   }
   return { members, total };
+}
+
+/** Each graduate's account and the channels a survey message can use for them now (reachOf). */
+async function channelFactsOf(db: DB, ids: readonly number[]) {
+  const facts = await db
+    .selectFrom("graduates")
+    .leftJoin("users", (j) => j.onRef("users.id", "=", "graduates.user_id").on("users.active", "=", 1).on("users.role", "=", "graduate"))
+    .select((eb) => [
+      "graduates.id",
+      "users.id as user_id",
+      "users.locale",
+      optedOut("email").as("email_opt_out"),
+      optedOut("telegram").as("telegram_opt_out"),
+      failing("email").as("email_failing"),
+      failing("telegram").as("telegram_failing"),
+      eb.exists(eb.selectFrom("telegram_links").select("telegram_links.user_id").whereRef("telegram_links.user_id", "=", "users.id")).as("telegram_linked"),
+    ])
+    .where("graduates.id", "in", ids)
+    .execute();
+  return new Map(
+    facts.map((f) => [
+      f.id,
+      {
+        user_id: f.user_id,
+        locale: f.locale,
+        reach: reachOf({
+          account: f.user_id !== null,
+          emailOptOut: Boolean(f.email_opt_out),
+          emailFailing: Boolean(f.email_failing),
+          telegramLinked: Boolean(f.telegram_linked),
+          telegramOptOut: Boolean(f.telegram_opt_out),
+          telegramFailing: Boolean(f.telegram_failing),
+        }),
+      },
+    ]),
+  );
+}
+
+/**
+ * The rows just queued for a campaign's kind on a channel the person turned survey messages off on
+ * (either kind: one topic) are settled as not sent, in the same transaction: an unsubscribe from the
+ * invitation also stops the reminder there (the worker checks only the message's own kind).
+ */
+async function closeUnsubscribedRows(db: DB, kind: string, campaignId: number, at: string) {
+  const prefix = campaignKeyPrefix(kind, campaignId);
+  await db
+    .updateTable("outbox")
+    .set({ status: "not_sent", last_error: "unsubscribed", updated_at: at })
+    .where("idem_key", ">=", prefix)
+    .where("idem_key", "<", `${prefix.slice(0, -1)}/`)
+    .where("status", "=", "queued")
+    .where(
+      sql<boolean>`exists (select 1 from message_opt_outs o where o.user_id = outbox.user_id and o.channel = outbox.channel and o.kind in (${sql.join([...SURVEY_KINDS])}))`,
+    )
+    .execute();
 }
 
 /** Whether the person turned survey messages off on the channel (either kind: one topic, decision 055). */
@@ -202,6 +234,7 @@ export async function sendCampaign(db: DB, input: { query: FollowUpQuery; sendKe
         })
         .execute();
     }
+    await closeUnsubscribedRows(trx, SURVEY_INVITATION, id, at);
     await recordAudit(trx, {
       actorId: input.actorId,
       action: "survey-campaign.send",
@@ -314,7 +347,7 @@ export async function sendReminder(db: DB, id: number, actorId: number, now = ne
       .selectFrom("survey_campaign_members as m")
       .innerJoin("survey_links as l", "l.id", "m.survey_link_id")
       .innerJoin("graduates as g", "g.id", "m.graduate_id")
-      .select(["g.user_id"])
+      .select(["g.id", "g.user_id"])
       .where("m.campaign_id", "=", id)
       .where("m.reach", "=", "messaged")
       .where("l.used_at", "is", null)
@@ -322,10 +355,13 @@ export async function sendReminder(db: DB, id: number, actorId: number, now = ne
       .where("g.anonymised_at", "is", null)
       .execute();
     const invitations = await campaignOutbox(trx, SURVEY_INVITATION, id);
+    // Who can still be messaged now: an unsubscribe or a bounce since the invitation counts.
+    const reachNow = new Map<number, Reach>();
+    for (const part of slices(waiting.map((w) => w.id))) for (const [g, f] of await channelFactsOf(trx, part)) reachNow.set(g, f.reach);
     // The same link as the invitation: it is kept only in the invitation's outbox row (the links table holds its hash).
     const toRemind = waiting.flatMap((w) => {
       const link = w.user_id === null ? null : (invitations.get(`${w.user_id}.email`)?.link ?? null);
-      return w.user_id !== null && link ? [{ userId: w.user_id, link }] : [];
+      return w.user_id !== null && link && reachNow.get(w.id)?.reach === "messaged" ? [{ userId: w.user_id, link }] : [];
     });
     if (toRemind.length === 0) return { ok: false as const, reason: "nobody" as const };
     const claimed = await trx
@@ -336,6 +372,7 @@ export async function sendReminder(db: DB, id: number, actorId: number, now = ne
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, reason: "already" as const };
     for (const r of toRemind) await queueMessage(trx, { userId: r.userId, kind: SURVEY_REMINDER, eventKey: id, vars: {}, link: r.link });
+    await closeUnsubscribedRows(trx, SURVEY_REMINDER, id, at);
     await recordAudit(trx, { actorId, action: "survey-campaign.remind", entity: "survey_campaign", entityId: id, after: { reminded: toRemind.length } });
     return { ok: true as const, sent: toRemind.length };
   });

@@ -174,6 +174,27 @@ describe("a survey campaign", () => {
     expect(await c.db.selectFrom("survey_links").select("id").execute()).toHaveLength(2);
   });
 
+  it("an unsubscribe from the invitation also holds for the reminder, channel by channel", async () => {
+    const w = await world();
+    const { sendKey } = await previewOf(w.cookie, w.cohortId);
+    const id = Number((await send(w.cookie, w.cohortId, sendKey)).location!.split("/").pop());
+    // Both graduates click "stop these e-mails" in the invitation (the one-click unsubscribe writes this row).
+    for (const g of [w.mail, w.both])
+      await c.db.insertInto("message_opt_outs").values({ user_id: g.userId!, kind: "survey-invitation", channel: "email" }).execute();
+    expect((await remind(w.cookie, id)).status).toBe(302);
+    const rows = await c.db
+      .selectFrom("outbox")
+      .select(["user_id", "channel", "status", "last_error"])
+      .where("kind", "=", "survey-reminder")
+      .orderBy("id")
+      .execute();
+    // The one with only e-mail gets no reminder; the other gets it in Telegram only.
+    expect(rows).toEqual([
+      { user_id: w.both.userId, channel: "email", status: "not_sent", last_error: "unsubscribed" },
+      { user_id: w.both.userId, channel: "telegram", status: "queued", last_error: null },
+    ]);
+  });
+
   it("two reminders at once send one", async () => {
     const w = await world();
     const { sendKey } = await previewOf(w.cookie, w.cohortId);
