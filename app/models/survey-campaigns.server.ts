@@ -19,6 +19,7 @@ import {
   SURVEY_REMINDER,
 } from "~/domain/outcomes/campaigns";
 import { SURVEY_LINK_DAYS } from "~/domain/outcomes/records";
+import { pageOf } from "~/domain/paging";
 import { recordAudit } from "./audit.server";
 import { queueMessage } from "./outbox.server";
 import { listFollowUps } from "./outcomes.server";
@@ -273,8 +274,11 @@ async function campaignOutbox(db: DB, kind: string, campaignId: number) {
   return of;
 }
 
-/** The campaign page: who, reached how, answered or not, with the counts; null if there is no such campaign. */
-export async function campaignPage(db: DB, id: number, now = new Date()) {
+/** Graduates per page of a campaign (a campaign may hold thousands; the counts cover them all). */
+export const CAMPAIGN_PAGE_SIZE = 100;
+
+/** The campaign page: who, reached how, answered or not (one page of them), with the counts of all; null if there is no such campaign. */
+export async function campaignPage(db: DB, id: number, requestedPage = 1, now = new Date()) {
   const campaign = await db
     .selectFrom("survey_campaigns as c")
     .leftJoin("users as u", "u.id", "c.created_by")
@@ -327,7 +331,8 @@ export async function campaignPage(db: DB, id: number, now = new Date()) {
   });
   const counts = countMembers(members);
   const remindable = members.filter((m) => m.reach === "messaged" && !m.answered && !m.expired).length;
-  return { campaign, members, counts, reminded: campaign.reminded_at !== null, remindable };
+  const { items, page, pages } = pageOf(members, requestedPage, CAMPAIGN_PAGE_SIZE);
+  return { campaign, members: items, page, pages, counts, reminded: campaign.reminded_at !== null, remindable };
 }
 
 export type ReminderResult = { ok: true; sent: number } | { ok: false; reason: "not-found" | "already" | "nobody" };

@@ -18,10 +18,12 @@ import { readForm, typedValues } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { titleMeta } from "~/utils/meta";
+import { pageParam } from "~/utils/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
-  const page = await campaignPage(getDb(), idParam(params.id));
+  const id = idParam(params.id);
+  const page = await campaignPage(getDb(), id, pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined));
   if (!page) notFound();
   return data(page, { headers: { "Cache-Control": "no-store" } });
 }
@@ -44,7 +46,7 @@ export const meta = titleMeta("campaigns.title", { private: true });
 
 export default function CampaignPage() {
   const { t, lang } = useT();
-  const { campaign, members, counts, reminded, remindable } = useLoaderData<typeof loader>();
+  const { campaign, members, counts, reminded, remindable, page, pages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : {};
   const filters = [
@@ -105,6 +107,8 @@ export default function CampaignPage() {
       <ListTable
         rows={members.map((m) => ({ ...m, id: m.graduateId }))}
         tableClass="campaign-members"
+        page={page}
+        pages={pages}
         columns={[
           {
             header: t("campaigns.col.graduate"),

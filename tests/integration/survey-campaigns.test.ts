@@ -135,6 +135,11 @@ describe("a survey campaign", () => {
     expect(page.members.find((m) => m.name === "Айбек Тест")).toMatchObject({ answered: true, email: "pending", telegram: "none" });
     expect(page.members.find((m) => m.name === "Бермет Тест")).toMatchObject({ answered: false, email: "pending", telegram: "pending" });
     expect([page.reminded, page.remindable]).toEqual([false, 1]);
+    // One page of graduates (100 a page), whatever page the address asks for.
+    for (const asked of ["2", "abc", "-1"]) {
+      const other = await call(campaignRoute.loader, get(`/staff/outcomes/campaigns/${id}?page=${asked}`, { cookie: w.cookie }), { id: String(id) });
+      expect(other.data).toMatchObject({ page: 1, pages: 1, members: expect.arrayContaining([expect.objectContaining({ name: "Айбек Тест" })]) });
+    }
 
     // The reminder: only the one who did not answer, with the same link; audited with the count.
     const r = await remind(w.cookie, id);
