@@ -525,6 +525,26 @@ export interface SurveyLinksTable extends Timestamps {
   outcome_id: number | null;
 }
 
+export interface SurveyCampaignsTable extends Timestamps {
+  id: Generated<number>;
+  send_key: string;
+  school_id: number | null;
+  cohort_id: number | null;
+  created_by: number | null;
+  reminded_at: string | null;
+  reminded_by: number | null;
+}
+
+export type CampaignReach = "messaged" | "opted_out" | "no_channel";
+
+export interface SurveyCampaignMembersTable extends Timestamps {
+  campaign_id: number;
+  graduate_id: number;
+  checkpoint: CheckpointColumn;
+  reach: CampaignReach;
+  survey_link_id: number | null;
+}
+
 export interface OutcomeConsentsTable extends Timestamps {
   id: Generated<number>;
   graduate_id: number;
@@ -583,6 +603,8 @@ export interface Database {
   outcomes: OutcomesTable;
   survey_links: SurveyLinksTable;
   outcome_consents: OutcomeConsentsTable;
+  survey_campaigns: SurveyCampaignsTable;
+  survey_campaign_members: SurveyCampaignMembersTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -13,6 +13,11 @@ function bishkekClock(now: Date | number): Date {
   return new Date((typeof now === "number" ? now : now.getTime()) + BISHKEK_OFFSET_MS);
 }
 
+/** An instant's Bishkek wall-clock time as an ISO string ("2027-02-15T10:00:00.000" + "Z" read as Bishkek's): for times shown or written in calendars. */
+export function bishkekWallClockIso(at: string | Date | number): string {
+  return bishkekClock(typeof at === "string" ? Date.parse(at) : at).toISOString();
+}
+
 /** Today's date in Bishkek, "YYYY-MM-DD" (from 18:00 UTC it is already tomorrow there). */
 export function todayInBishkek(now: Date | number = Date.now()): string {
   return bishkekClock(now).toISOString().slice(0, 10);

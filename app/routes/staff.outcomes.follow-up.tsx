@@ -101,8 +101,14 @@ export default function FollowUpPage() {
           <a href={`/staff/outcomes/follow-up.csv?${csvSearch}`} download>
             {t("followUpCsv.download")}
           </a>
+          {" · "}
+          {/* A survey campaign to this list (docs/decisions/055-survey-campaigns.md): the next page counts and confirms. */}
+          <Link to={`/staff/outcomes/campaigns/new?${csvSearch}`}>{t("campaigns.start")}</Link>
         </p>
       ) : null}
+      <p>
+        <Link to="/staff/outcomes/campaigns">{t("campaigns.nav")}</Link>
+      </p>
       <ListTable
         rows={rows}
         empty={t("outcomes.followUp.empty")}

@@ -532,6 +532,23 @@ export const MATRIX: Row[] = [
     loader: ADMIN,
     actions: ["save", "delete"].map((intent) => ({ intent, expect: ADMIN })),
   },
+
+  // survey campaigns (docs/decisions/055-survey-campaigns.md)
+  { file: "staff.outcomes.campaigns._index.tsx", url: () => "/staff/outcomes/campaigns", loader: STAFF },
+  {
+    file: "staff.outcomes.campaigns.new.tsx",
+    url: () => "/staff/outcomes/campaigns/new",
+    loader: STAFF,
+    actions: [{ intent: "send", body: () => f({ key: "short", school: "", cohort: "" }), expect: STAFF }],
+  },
+  {
+    file: "staff.outcomes.campaigns.$id.tsx",
+    note: "no such campaign: the role is checked first, then staff get 404",
+    url: () => "/staff/outcomes/campaigns/999999",
+    params: () => ({ id: "999999" }),
+    loader: { ...STAFF, staff: 404, admin: 404 },
+    actions: [{ intent: "remind", expect: { ...STAFF, staff: 404, admin: 404 } }],
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------

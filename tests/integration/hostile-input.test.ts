@@ -433,6 +433,16 @@ const TARGETS: Target[] = [
     intents: ["save"],
     runs: 250,
   },
+  // survey campaigns (docs/decisions/055-survey-campaigns.md)
+  { file: "staff.outcomes.campaigns.new.tsx", actor: "staff", url: () => "/staff/outcomes/campaigns/new", intents: ["send"], runs: 200 },
+  {
+    file: "staff.outcomes.campaigns.$id.tsx",
+    actor: "staff",
+    url: () => "/staff/outcomes/campaigns/999999",
+    params: () => ({ id: "999999" }),
+    intents: ["remind"],
+    runs: 100,
+  },
   // query strings
   ...(
     [
@@ -470,6 +480,8 @@ const TARGETS: Target[] = [
       ["admin.skills._index.tsx", "admin", "/admin/skills"],
       ["admin.job-words._index.tsx", "admin", "/admin/job-words"],
       ["admin.outbox.tsx", "admin", "/admin/outbox"],
+      ["staff.outcomes.campaigns._index.tsx", "staff", "/staff/outcomes/campaigns"],
+      ["staff.outcomes.campaigns.new.tsx", "staff", "/staff/outcomes/campaigns/new"],
     ] as [string, Actor, string][]
   ).map(([file, actor, url]): Target => ({ file, actor, url: () => url, runs: 120 })),
   {
@@ -518,6 +530,7 @@ const TARGETS: Target[] = [
       ["reset.$token.tsx", "visitor", "token"],
       ["survey.$token.tsx", "visitor", "token"],
       ["saved.$token.feed[.xml].ts", "visitor", "token"],
+      ["staff.outcomes.campaigns.$id.tsx", "staff", "id"],
     ] as [string, Actor, string][]
   ).map(([file, actor, param]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param, runs: 80 })),
 ];

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   "settings.certificate",
   "demo.remove",
   "outbox.retry",
+  "survey-campaign.send",
+  "survey-campaign.remind",
 ] as const;
 
 export const AUDIT_ENTITIES = [
@@ -61,6 +63,7 @@ export const AUDIT_ENTITIES = [
   "job_word_class",
   "settings",
   "outbox",
+  "survey_campaign",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

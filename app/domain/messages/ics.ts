@@ -3,6 +3,7 @@
 // its VTIMEZONE (UTC+6 all year, no daylight saving: docs/product.md §4), so a calendar shows the
 // time the employer set whatever the reader's own zone. uid, sequence and method are inputs: an
 // update or a cancellation (issue 18) is the same UID with a higher SEQUENCE.
+import { bishkekWallClockIso } from "~/domain/calendar";
 
 export type IcsMethod = "REQUEST" | "CANCEL";
 
@@ -30,7 +31,6 @@ export type IcsEvent = {
 
 export const ICS_PRODID = "-//IT Cluster Careers//Placement portal//EN";
 const TZID = "Asia/Bishkek";
-const BISHKEK_OFFSET_MS = 6 * 3_600_000;
 
 /** TEXT values (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, any line break as \n. */
 export function escapeText(value: string): string {
@@ -75,7 +75,7 @@ export function foldLine(line: string): string {
 
 /** A UTC instant as Bishkek local time, "20270215T100000". */
 export function bishkekLocal(iso: string): string {
-  return utcBasic(new Date(Date.parse(iso) + BISHKEK_OFFSET_MS)).slice(0, 15);
+  return utcBasic(new Date(bishkekWallClockIso(iso))).slice(0, 15);
 }
 
 /** "20270215T040000Z". */

@@ -2,6 +2,7 @@
 // details when an application moves to "interview" (with an .ics file on the e-mail) and a reminder
 // due 24 hours before it. Pure: what the outbox row keeps, when the reminder is due, the time in the
 // reader's words, and the calendar file rebuilt from the row at delivery.
+import { bishkekWallClockIso } from "~/domain/calendar";
 import type { Lang } from "~/i18n/negotiate";
 import { formatDate } from "~/i18n/format";
 import type { T } from "~/i18n/translate";
@@ -41,7 +42,7 @@ export function reminderDueAt(at: string, now: Date): string | null {
 
 /** "10:00": the Bishkek wall-clock time of an instant (UTC+6 all year, docs/product.md §4). */
 export function bishkekTime(at: string): string {
-  return new Date(Date.parse(at) + 6 * 3_600_000).toISOString().slice(11, 16);
+  return bishkekWallClockIso(at).slice(11, 16);
 }
 
 /** The variables in the reader's words: the date in their language (its cases in the message) and the Bishkek time. */

@@ -89,6 +89,15 @@ const en = {
   "audit.field.name_ky": "Name (Kyrgyz)",
   "audit.field.name_ru": "Name (Russian)",
   "audit.field.name_en": "Name (English)",
+  // survey campaigns (docs/decisions/055-survey-campaigns.md)
+  "audit.field.members": "Graduates",
+  "audit.field.messaged": "Messaged",
+  "audit.field.by_email": "By e-mail",
+  "audit.field.by_telegram": "By Telegram",
+  "audit.field.opted_out": "Turned survey messages off",
+  "audit.field.no_channel": "No e-mail or Telegram",
+  "audit.field.already_invited": "Already invited",
+  "audit.field.reminded": "Reminded",
 };
 
 export const auditFieldMessages: AreaMessages<typeof en> = {
@@ -179,6 +188,15 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.name_ky": "Название (кыргызский)",
     "audit.field.name_ru": "Название (русский)",
     "audit.field.name_en": "Название (английский)",
+    // survey campaigns (docs/decisions/055-survey-campaigns.md)
+    "audit.field.members": "Выпускники",
+    "audit.field.messaged": "Получили сообщение",
+    "audit.field.by_email": "По электронной почте",
+    "audit.field.by_telegram": "В Telegram",
+    "audit.field.opted_out": "Отказались от опросов",
+    "audit.field.no_channel": "Нет эл. почты и Telegram",
+    "audit.field.already_invited": "Уже приглашены",
+    "audit.field.reminded": "Получили напоминание",
   },
   ky: {
     "audit.field.id": "Жазуунун номери",
@@ -266,5 +284,14 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.name_ky": "Аталышы (кыргызча)",
     "audit.field.name_ru": "Аталышы (орусча)",
     "audit.field.name_en": "Аталышы (англисче)",
+    // survey campaigns (docs/decisions/055-survey-campaigns.md)
+    "audit.field.members": "Бүтүрүүчүлөр",
+    "audit.field.messaged": "Билдирүү жөнөтүлгөндөр",
+    "audit.field.by_email": "Электрондук почта аркылуу",
+    "audit.field.by_telegram": "Telegram аркылуу",
+    "audit.field.opted_out": "Сурамжылоолордон баш тарткандар",
+    "audit.field.no_channel": "Электрондук почтасы да, Telegram'ы да жок",
+    "audit.field.already_invited": "Мурун чакырылгандар",
+    "audit.field.reminded": "Эскертүү жөнөтүлгөндөр",
   },
 };

@@ -23,6 +23,7 @@ import { messagesAreaMessages } from "./messages";
 import { telegramMessages } from "./telegram";
 import { messageEventsMessages } from "./message-events";
 import { interviewMessages } from "./interview-messages";
+import { surveyCampaignMessages } from "./survey-campaigns";
 
 export const areaMessages = {
   en: {
@@ -50,6 +51,7 @@ export const areaMessages = {
     ...telegramMessages.en,
     ...messageEventsMessages.en,
     ...interviewMessages.en,
+    ...surveyCampaignMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -76,6 +78,7 @@ export const areaMessages = {
     ...telegramMessages.ru,
     ...messageEventsMessages.ru,
     ...interviewMessages.ru,
+    ...surveyCampaignMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -102,5 +105,6 @@ export const areaMessages = {
     ...telegramMessages.ky,
     ...messageEventsMessages.ky,
     ...interviewMessages.ky,
+    ...surveyCampaignMessages.ky,
   },
 };

@@ -1,0 +1,419 @@
+// Survey campaigns (docs/product.md §6 and §13, docs/decisions/055-survey-campaigns.md): the due
+// graduates of the follow-up list, each sent their own one-time survey link by e-mail and Telegram
+// through the outbox in one transaction; the campaign page reads delivery from the outbox and
+// answers from the links; one reminder. Queries only.
+import { sql } from "kysely";
+import type { DB } from "@db/connection";
+import type { CampaignReach, MessageChannel, OutboxStatus } from "@db/schema";
+import { randomToken, sha256 } from "~/auth/tokens.server";
+import type { Checkpoint } from "~/domain/outcomes/codes";
+import type { FollowUpQuery } from "~/domain/outcomes/follow-up-query";
+import {
+  campaignKeyPrefix,
+  countMembers,
+  deliveryOf,
+  reachOf,
+  type Reach,
+  SURVEY_INVITATION,
+  SURVEY_KINDS,
+  SURVEY_REMINDER,
+} from "~/domain/messages/survey-campaigns";
+import { SURVEY_LINK_DAYS } from "~/domain/outcomes/records";
+import { pageOf } from "~/domain/paging";
+import { recordAudit } from "./audit.server";
+import { queueMessage } from "./outbox.server";
+import { listFollowUps } from "./outcomes.server";
+
+/** The most graduates one campaign covers: beyond it staff narrow the list by school or cohort. */
+export const CAMPAIGN_MAX = 5000;
+/** SQLite binds at most a few thousand values per statement: lists of ids go in slices. */
+const SLICE = 500;
+
+function slices<T>(items: readonly T[], size = SLICE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export type PlannedMember = Reach & {
+  graduateId: number;
+  userId: number | null;
+  /** The account's language: the link opens the survey in it. */
+  locale: string | null;
+  name: string;
+  checkpoint: Checkpoint;
+  /** An open campaign of another day already holds this graduate's unused link for the checkpoint. */
+  invitedIn: number | null;
+};
+
+/** Each due graduate of the follow-up list's filters, with the channels a campaign would use. */
+async function planMembers(db: DB, query: FollowUpQuery, now: Date): Promise<{ members: PlannedMember[]; total: number }> {
+  const { rows, total } = await listFollowUps(db, { ...query, page: 1 }, undefined, CAMPAIGN_MAX);
+  if (total > CAMPAIGN_MAX) return { members: [], total };
+  const members: PlannedMember[] = [];
+  for (const part of slices(rows)) {
+    const ids = part.map((r) => r.id);
+    const factOf = await channelFactsOf(db, ids);
+    const open = await db
+      .selectFrom("survey_campaign_members as m")
+      .innerJoin("survey_links as l", "l.id", "m.survey_link_id")
+      .select(["m.graduate_id", "m.checkpoint", "m.campaign_id"])
+      .where("m.graduate_id", "in", ids)
+      .where("l.used_at", "is", null)
+      .where("l.expires_at", ">", now.toISOString())
+      .execute();
+    for (const r of part) {
+      const { reach, ...f } = factOf.get(r.id)!;
+      const invitedIn = open.find((o) => o.graduate_id === r.id && o.checkpoint === r.checkpoint)?.campaign_id ?? null;
+      members.push({
+        ...reach,
+        graduateId: r.id,
+        userId: f.user_id,
+        locale: f.locale,
+        name: `${r.first_name} ${r.last_name}`,
+        checkpoint: r.checkpoint,
+        invitedIn,
+      });
+    }
+  }
+  return { members, total };
+}
+
+/** Each graduate's account and the channels a survey message can use for them now (reachOf). */
+async function channelFactsOf(db: DB, ids: readonly number[]) {
+  const facts = await db
+    .selectFrom("graduates")
+    .leftJoin("users", (j) => j.onRef("users.id", "=", "graduates.user_id").on("users.active", "=", 1).on("users.role", "=", "graduate"))
+    .select((eb) => [
+      "graduates.id",
+      "users.id as user_id",
+      "users.locale",
+      optedOut("email").as("email_opt_out"),
+      optedOut("telegram").as("telegram_opt_out"),
+      failing("email").as("email_failing"),
+      failing("telegram").as("telegram_failing"),
+      eb.exists(eb.selectFrom("telegram_links").select("telegram_links.user_id").whereRef("telegram_links.user_id", "=", "users.id")).as("telegram_linked"),
+    ])
+    .where("graduates.id", "in", ids)
+    .execute();
+  return new Map(
+    facts.map((f) => [
+      f.id,
+      {
+        user_id: f.user_id,
+        locale: f.locale,
+        reach: reachOf({
+          account: f.user_id !== null,
+          emailOptOut: Boolean(f.email_opt_out),
+          emailFailing: Boolean(f.email_failing),
+          telegramLinked: Boolean(f.telegram_linked),
+          telegramOptOut: Boolean(f.telegram_opt_out),
+          telegramFailing: Boolean(f.telegram_failing),
+        }),
+      },
+    ]),
+  );
+}
+
+/**
+ * The rows just queued for a campaign's kind on a channel the person turned survey messages off on
+ * (either kind: one topic) are settled as not sent, in the same transaction: an unsubscribe from the
+ * invitation also stops the reminder there (the worker checks only the message's own kind).
+ */
+async function closeUnsubscribedRows(db: DB, kind: string, campaignId: number, at: string) {
+  const prefix = campaignKeyPrefix(kind, campaignId);
+  await db
+    .updateTable("outbox")
+    .set({ status: "not_sent", last_error: "unsubscribed", updated_at: at })
+    .where("idem_key", ">=", prefix)
+    .where("idem_key", "<", `${prefix.slice(0, -1)}/`)
+    .where("status", "=", "queued")
+    .where(
+      sql<boolean>`exists (select 1 from message_opt_outs o where o.user_id = outbox.user_id and o.channel = outbox.channel and o.kind in (${sql.join([...SURVEY_KINDS])}))`,
+    )
+    .execute();
+}
+
+/** Whether the person turned survey messages off on the channel (either kind: one topic, decision 055). */
+function optedOut(channel: MessageChannel) {
+  return sql<number>`exists (select 1 from message_opt_outs o where o.user_id = users.id and o.channel = ${channel} and o.kind in (${sql.join([...SURVEY_KINDS])}))`;
+}
+
+/** Whether the channel bounced for the person (an address that bounced, a blocked bot). */
+function failing(channel: MessageChannel) {
+  return sql<number>`exists (select 1 from message_channel_failures f where f.user_id = users.id and f.channel = ${channel})`;
+}
+
+export type CampaignPreview =
+  | { ok: false; reason: "too-many"; total: number }
+  | {
+      ok: true;
+      total: number;
+      byEmail: number;
+      byTelegram: number;
+      alreadyInvited: number;
+      /** Those the campaign cannot message: staff reach them otherwise. */
+      unreached: { graduateId: number; name: string; checkpoint: Checkpoint; reach: Exclude<CampaignReach, "messaged"> }[];
+    };
+
+/** What a campaign from these filters would do now: the confirm page. */
+export async function previewCampaign(db: DB, query: FollowUpQuery, now = new Date()): Promise<CampaignPreview> {
+  const { members, total } = await planMembers(db, query, now);
+  if (total > CAMPAIGN_MAX) return { ok: false, reason: "too-many", total };
+  const fresh = members.filter((m) => m.invitedIn === null);
+  return {
+    ok: true,
+    total,
+    byEmail: fresh.filter((m) => m.email).length,
+    byTelegram: fresh.filter((m) => m.telegram).length,
+    alreadyInvited: members.length - fresh.length,
+    unreached: fresh.flatMap((m) => (m.reach === "messaged" ? [] : [{ graduateId: m.graduateId, name: m.name, checkpoint: m.checkpoint, reach: m.reach }])),
+  };
+}
+
+export type SendResult = { ok: true; id: number; repeated: boolean } | { ok: false; reason: "too-many" | "nobody" };
+
+/**
+ * Sends a campaign: in ONE transaction the campaign row, for each due graduate not already holding
+ * an open campaign link for the checkpoint their member row, and for those it can reach their own
+ * survey link and the outbox messages (e-mail, and Telegram when linked), and one audit entry with
+ * the counts. The same send key again (a double submit) finds the first campaign and writes nothing.
+ */
+export async function sendCampaign(db: DB, input: { query: FollowUpQuery; sendKey: string; actorId: number }, now = new Date()): Promise<SendResult> {
+  return db.transaction().execute(async (trx) => {
+    const earlier = await trx.selectFrom("survey_campaigns").select("id").where("send_key", "=", input.sendKey).executeTakeFirst();
+    if (earlier) return { ok: true as const, id: earlier.id, repeated: true };
+    const { members, total } = await planMembers(trx, input.query, now);
+    if (total > CAMPAIGN_MAX) return { ok: false as const, reason: "too-many" as const };
+    const fresh = members.filter((m) => m.invitedIn === null);
+    // A campaign that would message nobody is not made (the unreached are on the confirm page already).
+    if (!fresh.some((m) => m.reach === "messaged")) return { ok: false as const, reason: "nobody" as const };
+    const at = now.toISOString();
+    const { id } = await trx
+      .insertInto("survey_campaigns")
+      .values({
+        send_key: input.sendKey,
+        school_id: input.query.schoolId,
+        cohort_id: input.query.cohortId,
+        created_by: input.actorId,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const expiresAt = new Date(now.getTime() + SURVEY_LINK_DAYS * 86_400_000).toISOString();
+    for (const m of fresh) {
+      let linkId: number | null = null;
+      if (m.reach === "messaged" && m.userId !== null) {
+        // The same one-time link as a staff-made one (survey_links: only the hash is kept, same expiry).
+        const token = randomToken();
+        linkId = (
+          await trx
+            .insertInto("survey_links")
+            .values({ token_hash: sha256(token), graduate_id: m.graduateId, checkpoint: m.checkpoint, created_by: input.actorId, expires_at: expiresAt })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+        await queueMessage(trx, {
+          userId: m.userId,
+          kind: SURVEY_INVITATION,
+          eventKey: id,
+          vars: {},
+          link: `/survey/${token}${m.locale ? `?lng=${m.locale}` : ""}`,
+        });
+      }
+      await trx
+        .insertInto("survey_campaign_members")
+        .values({
+          campaign_id: id,
+          graduate_id: m.graduateId,
+          checkpoint: m.checkpoint,
+          reach: m.reach,
+          survey_link_id: linkId,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    await closeUnsubscribedRows(trx, SURVEY_INVITATION, id, at);
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: "survey-campaign.send",
+      entity: "survey_campaign",
+      entityId: id,
+      // Counts, not the list: the campaign page holds who.
+      after: {
+        school_id: input.query.schoolId,
+        cohort_id: input.query.cohortId,
+        members: fresh.length,
+        messaged: fresh.filter((m) => m.reach === "messaged").length,
+        by_email: fresh.filter((m) => m.email).length,
+        by_telegram: fresh.filter((m) => m.telegram).length,
+        opted_out: fresh.filter((m) => m.reach === "opted_out").length,
+        no_channel: fresh.filter((m) => m.reach === "no_channel").length,
+        already_invited: members.length - fresh.length,
+      },
+    });
+    return { ok: true as const, id, repeated: false };
+  });
+}
+
+/** The outbox rows of a campaign's kind, by person and channel (the keys' prefix is an index range). */
+async function campaignOutbox(db: DB, kind: string, campaignId: number) {
+  const prefix = campaignKeyPrefix(kind, campaignId);
+  // "." + 1 is "/": every key that starts with the prefix sorts between the two.
+  const rows = await db
+    .selectFrom("outbox")
+    .select(["user_id", "channel", "status", "link"])
+    .where("idem_key", ">=", prefix)
+    .where("idem_key", "<", `${prefix.slice(0, -1)}/`)
+    .where("kind", "=", kind)
+    .execute();
+  const of = new Map<string, { status: OutboxStatus; link: string | null }>();
+  for (const r of rows) of.set(`${r.user_id}.${r.channel}`, { status: r.status, link: r.link });
+  return of;
+}
+
+/** Graduates per page of a campaign (a campaign may hold thousands; the counts cover them all). */
+export const CAMPAIGN_PAGE_SIZE = 100;
+
+/** The campaign page: who, reached how, answered or not (one page of them), with the counts of all; null if there is no such campaign. */
+export async function campaignPage(db: DB, id: number, requestedPage = 1, now = new Date()) {
+  const campaign = await db
+    .selectFrom("survey_campaigns as c")
+    .leftJoin("users as u", "u.id", "c.created_by")
+    .leftJoin("users as r", "r.id", "c.reminded_by")
+    .leftJoin("schools as s", "s.id", "c.school_id")
+    .leftJoin("cohorts as co", "co.id", "c.cohort_id")
+    .leftJoin("schools as cs", "cs.id", "co.school_id")
+    .select([
+      "c.id",
+      "c.created_at",
+      "c.reminded_at",
+      "u.display_name as created_by_name",
+      "r.display_name as reminded_by_name",
+      "s.name_ky as school_ky",
+      "s.name_ru as school_ru",
+      "s.name_en as school_en",
+      "co.graduation_date as cohort_date",
+      "cs.name_ky as cohort_ky",
+      "cs.name_ru as cohort_ru",
+      "cs.name_en as cohort_en",
+    ])
+    .where("c.id", "=", id)
+    .executeTakeFirst();
+  if (!campaign) return null;
+  const rows = await db
+    .selectFrom("survey_campaign_members as m")
+    .innerJoin("graduates as g", "g.id", "m.graduate_id")
+    .leftJoin("survey_links as l", "l.id", "m.survey_link_id")
+    .select(["m.graduate_id", "m.checkpoint", "m.reach", "g.first_name", "g.last_name", "g.user_id", "l.used_at", "l.expires_at"])
+    .where("m.campaign_id", "=", id)
+    .where("g.anonymised_at", "is", null)
+    .orderBy("g.name_sort_key")
+    .orderBy("g.id")
+    .execute();
+  const [invitations, reminders] = await Promise.all([campaignOutbox(db, SURVEY_INVITATION, id), campaignOutbox(db, SURVEY_REMINDER, id)]);
+  const at = now.toISOString();
+  const members = rows.map((r) => {
+    const key = (ch: MessageChannel) => `${r.user_id}.${ch}`;
+    return {
+      graduateId: r.graduate_id,
+      name: `${r.first_name} ${r.last_name}`,
+      checkpoint: r.checkpoint,
+      reach: r.reach,
+      answered: r.used_at !== null,
+      expired: r.used_at === null && r.expires_at !== null && r.expires_at <= at,
+      email: deliveryOf(invitations.get(key("email"))?.status),
+      telegram: deliveryOf(invitations.get(key("telegram"))?.status),
+      reminded: reminders.has(key("email")) || reminders.has(key("telegram")),
+    };
+  });
+  const counts = countMembers(members);
+  const remindable = members.filter((m) => m.reach === "messaged" && !m.answered && !m.expired).length;
+  const { items, page, pages } = pageOf(members, requestedPage, CAMPAIGN_PAGE_SIZE);
+  return { campaign, members: items, page, pages, counts, reminded: campaign.reminded_at !== null, remindable };
+}
+
+export type ReminderResult = { ok: true; sent: number } | { ok: false; reason: "not-found" | "already" | "nobody" };
+
+/**
+ * The one reminder: claims the campaign's reminder (a second post, or two staff at once, finds it
+ * taken and writes nothing), then queues a `survey-reminder` with the same link to each messaged
+ * graduate who has not answered while the link still works. Audited with the count. One transaction.
+ */
+export async function sendReminder(db: DB, id: number, actorId: number, now = new Date()): Promise<ReminderResult> {
+  return db.transaction().execute(async (trx) => {
+    const at = now.toISOString();
+    const exists = await trx.selectFrom("survey_campaigns").select(["id", "reminded_at"]).where("id", "=", id).executeTakeFirst();
+    if (!exists) return { ok: false as const, reason: "not-found" as const };
+    if (exists.reminded_at !== null) return { ok: false as const, reason: "already" as const };
+    const waiting = await trx
+      .selectFrom("survey_campaign_members as m")
+      .innerJoin("survey_links as l", "l.id", "m.survey_link_id")
+      .innerJoin("graduates as g", "g.id", "m.graduate_id")
+      .select(["g.id", "g.user_id"])
+      .where("m.campaign_id", "=", id)
+      .where("m.reach", "=", "messaged")
+      .where("l.used_at", "is", null)
+      .where("l.expires_at", ">", at)
+      .where("g.anonymised_at", "is", null)
+      .execute();
+    const invitations = await campaignOutbox(trx, SURVEY_INVITATION, id);
+    // Who can still be messaged now: an unsubscribe or a bounce since the invitation counts.
+    const reachNow = new Map<number, Reach>();
+    for (const part of slices(waiting.map((w) => w.id))) for (const [g, f] of await channelFactsOf(trx, part)) reachNow.set(g, f.reach);
+    // The same link as the invitation: it is kept only in the invitation's outbox row (the links table holds its hash).
+    const toRemind = waiting.flatMap((w) => {
+      const link = w.user_id === null ? null : (invitations.get(`${w.user_id}.email`)?.link ?? null);
+      return w.user_id !== null && link && reachNow.get(w.id)?.reach === "messaged" ? [{ userId: w.user_id, link }] : [];
+    });
+    if (toRemind.length === 0) return { ok: false as const, reason: "nobody" as const };
+    const claimed = await trx
+      .updateTable("survey_campaigns")
+      .set({ reminded_at: at, reminded_by: actorId, updated_at: at })
+      .where("id", "=", id)
+      .where("reminded_at", "is", null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, reason: "already" as const };
+    for (const r of toRemind) await queueMessage(trx, { userId: r.userId, kind: SURVEY_REMINDER, eventKey: id, vars: {}, link: r.link });
+    await closeUnsubscribedRows(trx, SURVEY_REMINDER, id, at);
+    await recordAudit(trx, { actorId, action: "survey-campaign.remind", entity: "survey_campaign", entityId: id, after: { reminded: toRemind.length } });
+    return { ok: true as const, sent: toRemind.length };
+  });
+}
+
+/** The campaigns list, newest first, with their counts of graduates and answers. */
+export async function listCampaigns(db: DB, limit = 100) {
+  const rows = await db
+    .selectFrom("survey_campaigns as c")
+    .leftJoin("users as u", "u.id", "c.created_by")
+    .select((eb) => [
+      "c.id",
+      "c.created_at",
+      "c.reminded_at",
+      "u.display_name as created_by_name",
+      eb
+        .selectFrom("survey_campaign_members as m")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .whereRef("m.campaign_id", "=", "c.id")
+        .as("members"),
+      eb
+        .selectFrom("survey_campaign_members as m")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .whereRef("m.campaign_id", "=", "c.id")
+        .where("m.reach", "=", "messaged")
+        .as("messaged"),
+      eb
+        .selectFrom("survey_campaign_members as m")
+        .innerJoin("survey_links as l", "l.id", "m.survey_link_id")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .whereRef("m.campaign_id", "=", "c.id")
+        .where("l.used_at", "is not", null)
+        .as("answered"),
+    ])
+    .orderBy("c.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, members: Number(r.members ?? 0), messaged: Number(r.messaged ?? 0), answered: Number(r.answered ?? 0) }));
+}
