@@ -20,7 +20,16 @@ import {
   recipientOf,
   recordChannelFailure,
 } from "~/models/outbox.server";
+import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
+import { issueEmailedResetLink } from "~/models/password-resets.server";
 import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
+
+/** The path of an e-mailed reset link, or undefined when the link can no longer be used. */
+async function emailedResetLink(db: DB, m: ClaimedMessage, now: Date): Promise<string | undefined> {
+  const { reset } = JSON.parse(m.payload_json) as { reset?: unknown };
+  if (typeof reset !== "number") return undefined;
+  return (await issueEmailedResetLink(db, reset, m.user_id, now)) ?? undefined;
+}
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> };
 
@@ -88,9 +97,18 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       return;
     }
     const who = await recipientOf(db, m.user_id, m.kind, m.channel);
-    const closed = !who || !who.active ? "no-address" : who.optedOut ? "unsubscribed" : who.failing ? "channel-failing" : null;
+    // A password reset cannot be turned off (docs/decisions/054-self-service-password-reset.md).
+    const optedOut = who?.optedOut && m.kind !== PASSWORD_RESET_KIND;
+    const closed = !who || !who.active ? "no-address" : optedOut ? "unsubscribed" : who.failing ? "channel-failing" : null;
     if (closed || !who) {
       await markNotSent(db, m, closed ?? "no-address", now());
+      result.notSent++;
+      return;
+    }
+    // Its link is made only now, so the outbox never holds a usable one (decision 054).
+    const link = m.kind === PASSWORD_RESET_KIND ? await emailedResetLink(db, m, now()) : m.link;
+    if (link === undefined) {
+      await markNotSent(db, m, "link-expired", now());
       result.notSent++;
       return;
     }
@@ -100,7 +118,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     const mail = composeEmail(serverT(lang), lang, {
       kind: m.kind,
       vars: JSON.parse(m.payload_json) as Record<string, string | number>,
-      link: m.link,
+      link,
       recipientName: who.name,
       publicUrl: options.publicUrl,
       unsubscribeUrl,

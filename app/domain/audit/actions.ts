@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = [
   "settings.certificate",
   "demo.remove",
   "outbox.retry",
+  "password-reset.request",
+  "password-reset.throttled",
+  "password-reset.use",
 ] as const;
 
 export const AUDIT_ENTITIES = [
