@@ -532,6 +532,15 @@ export const MATRIX: Row[] = [
     loader: ADMIN,
     actions: ["save", "delete"].map((intent) => ({ intent, expect: ADMIN })),
   },
+
+  // self-service password reset (docs/decisions/054-self-service-password-reset.md)
+  {
+    file: "forgot-password.tsx",
+    url: () => "/forgot-password",
+    loader: ANONYMOUS,
+    note: "anyone may ask for anyone's address: the same answer, and the link goes only to the address's owner",
+    actions: [{ body: (w) => f({ email: w.gradB.email }), expect: all("ok") }],
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------
