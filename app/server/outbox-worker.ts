@@ -24,11 +24,12 @@ import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
 import { issueEmailedResetLink } from "~/models/password-resets.server";
 import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
 
-/** The path of an e-mailed reset link, or undefined when the link can no longer be used. */
-async function emailedResetLink(db: DB, m: ClaimedMessage, now: Date): Promise<string | undefined> {
+/** The path of an e-mailed reset link (the page opens in the e-mail's language), or undefined when the link can no longer be used. */
+async function emailedResetLink(db: DB, m: ClaimedMessage, lang: string, now: Date): Promise<string | undefined> {
   const { reset } = JSON.parse(m.payload_json) as { reset?: unknown };
   if (typeof reset !== "number") return undefined;
-  return (await issueEmailedResetLink(db, reset, m.user_id, now)) ?? undefined;
+  const path = await issueEmailedResetLink(db, reset, m.user_id, now);
+  return path ? `${path}?lng=${lang}` : undefined;
 }
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> };
@@ -105,14 +106,14 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       result.notSent++;
       return;
     }
+    const lang = who.locale && isLang(who.locale) ? who.locale : DEFAULT_LANG;
     // Its link is made only now, so the outbox never holds a usable one (decision 054).
-    const link = m.kind === PASSWORD_RESET_KIND ? await emailedResetLink(db, m, now()) : m.link;
+    const link = m.kind === PASSWORD_RESET_KIND ? await emailedResetLink(db, m, lang, now()) : m.link;
     if (link === undefined) {
       await markNotSent(db, m, "link-expired", now());
       result.notSent++;
       return;
     }
-    const lang = who.locale && isLang(who.locale) ? who.locale : DEFAULT_LANG;
     // ?lng=: the confirm page opens in the language of the e-mail.
     const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
     const mail = composeEmail(serverT(lang), lang, {

@@ -133,9 +133,13 @@ describe("self-service password reset over HTTP", () => {
           db.close();
         }
 
+        // The link opens the page in the e-mail's language.
+        expect(mail!.parsed.text).toContain(`${link}?lng=${lang}`);
         const page = await fetch(`${link}?lng=${lang}`);
         expect(page.status).toBe(200);
-        expect(await page.text()).toContain(email);
+        const pageHtml = await page.text();
+        expect(pageHtml).toContain(email);
+        expect(pageHtml).toContain(`<html lang="${lang}"`);
         const set = await setPasswordBy(server, link, NEW_PASSWORD);
         expect(set.status).toBe(302);
         expect(set.headers.get("Location")).toBe("/login");

@@ -199,7 +199,8 @@ describe("the e-mail and the link", () => {
       expect(mail!.parsed.text).toContain(serverT(lang)("notify.password-reset"));
       const token = tokenIn(mail!.parsed.text);
       expect(mail!.parsed.text).toContain(`${PUBLIC_URL}/reset/${token}`);
-      expect(mail!.parsed.html).toContain(`href="${PUBLIC_URL}/reset/${token}"`);
+      // The page opens in the e-mail's language.
+      expect(mail!.parsed.html).toContain(`href="${PUBLIC_URL}/reset/${token}?lng=${lang}"`);
 
       // Stored only as its hash; nowhere in the outbox or what /admin/outbox shows.
       const [link] = await selfResets(user.id);
