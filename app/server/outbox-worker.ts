@@ -116,13 +116,15 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     }
     // ?lng=: the confirm page opens in the language of the e-mail.
     const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
+    // A password reset cannot be turned off: it offers no unsubscribe link (decision 054).
+    const offersUnsubscribe = m.kind !== PASSWORD_RESET_KIND;
     const mail = composeEmail(serverT(lang), lang, {
       kind: m.kind,
       vars: JSON.parse(m.payload_json) as Record<string, string | number>,
       link,
       recipientName: who.name,
       publicUrl: options.publicUrl,
-      unsubscribeUrl,
+      unsubscribeUrl: offersUnsubscribe ? unsubscribeUrl : null,
     });
     try {
       await options.email.send({
@@ -131,8 +133,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
         // The idempotency key: a delivery repeated after a crash carries the same Message-ID.
         messageId: messageIdFor(m.idem_key, options.publicUrl),
         headers: {
-          "List-Unsubscribe": `<${unsubscribeUrl}>`,
-          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          ...(offersUnsubscribe ? { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
           "Content-Language": lang,
           "Auto-Submitted": "auto-generated",
         },

@@ -199,6 +199,10 @@ describe("the e-mail and the link", () => {
       expect(mail!.parsed.text).toContain(serverT(lang)("notify.password-reset"));
       const token = tokenIn(mail!.parsed.text);
       expect(mail!.parsed.text).toContain(`${PUBLIC_URL}/reset/${token}`);
+      // It cannot be turned off, so it offers no unsubscribe link (header or footer).
+      expect(mail!.raw).not.toMatch(/^List-Unsubscribe/im);
+      expect(mail!.parsed.text).not.toContain(serverT(lang)("mail.unsubscribe"));
+      expect(mail!.parsed.html).not.toContain("/unsubscribe/");
       // The page opens in the e-mail's language.
       expect(mail!.parsed.html).toContain(`href="${PUBLIC_URL}/reset/${token}?lng=${lang}"`);
 
