@@ -191,6 +191,41 @@ describe("self-service password reset over HTTP", () => {
   });
 
   it(
+    "twelve requests at once for one address: the same page for each, and only five links (the throttle), of which only the newest still works",
+    { timeout: 180_000 },
+    async () => {
+      smtp = await startTestSmtp();
+      const { server, file } = await start({ SMTP_URL: smtp.url, MAIL_FROM: FROM });
+      const email = "employer2@demo.kg";
+      const answers = await Promise.all(Array.from({ length: 12 }, () => ask(server, email)));
+      expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+      expect(new Set(answers.map((a) => withoutAddress(a.html, email))).size).toBe(1);
+      const db = new Database(file, { readonly: true });
+      try {
+        const count = (sql: string) => db.prepare(sql).pluck().get(email) as number;
+        const rows = "from outbox o join users u on u.id = o.user_id where u.email = ? and o.kind = 'password-reset'";
+        await until("every reset e-mail settled", () => count(`select count(*) ${rows} and o.status = 'queued'`) === 0);
+        expect(count("select count(*) from password_resets r join users u on u.id = r.user_id where u.email = ? and r.kind = 'self'")).toBe(5);
+        expect(count(`select count(*) ${rows}`)).toBe(5);
+        expect(
+          count(
+            "select count(*) from audit_log a join users u on a.entity_id = cast(u.id as text) where u.email = ? and a.action = 'password-reset.throttled'",
+          ),
+        ).toBe(7);
+        // Each request replaced the one before: one link is usable, and a replaced link's e-mail is not sent.
+        expect(count("select count(*) from password_resets r join users u on u.id = r.user_id where u.email = ? and r.used_at is null")).toBe(1);
+        const sent = count(`select count(*) ${rows} and o.status = 'sent'`);
+        expect(sent).toBeGreaterThanOrEqual(1);
+        expect(count(`select count(*) ${rows} and o.status = 'not_sent' and o.last_error = 'link-expired'`)).toBe(5 - sent);
+        await smtp.waitFor(sent);
+        expect(smtp.received).toHaveLength(sent);
+      } finally {
+        db.close();
+      }
+    },
+  );
+
+  it(
     "without SMTP: the same answer, the page says no e-mail is sent and that staff can help, and the row is not sent: no channel configured",
     { timeout: 180_000 },
     async () => {
