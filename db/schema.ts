@@ -120,6 +120,8 @@ export interface PasswordResetsTable extends Timestamps {
   created_by: number;
   expires_at: string;
   used_at: string | null;
+  /** "staff": handed over by staff (24 h); "self": asked for by the person, sent by e-mail (30 min; migration 0023). */
+  kind: Generated<"staff" | "self">;
 }
 
 export interface CohortsTable extends Timestamps {
@@ -257,6 +259,8 @@ export interface InvitationsTable extends Timestamps {
   created_by: number;
   expires_at: string;
   used_at: string | null;
+  /** "staff": handed over by staff (24 h); "self": asked for by the person, sent by e-mail (30 min; migration 0023). */
+  kind: Generated<"staff" | "self">;
 }
 
 export interface CompaniesTable extends Timestamps {
@@ -311,6 +315,8 @@ export interface CompanyInvitesTable extends Timestamps {
   created_by: number;
   expires_at: string;
   used_at: string | null;
+  /** "staff": handed over by staff (24 h); "self": asked for by the person, sent by e-mail (30 min; migration 0023). */
+  kind: Generated<"staff" | "self">;
 }
 
 export type EmploymentType = "full_time" | "part_time" | "internship" | "apprenticeship" | "contract";

@@ -103,3 +103,14 @@ export function signUpCounters(address: string): ThrottleCounter[] {
 export async function clearAccountFailures(db: DB, account: string): Promise<void> {
   await db.deleteFrom("sign_in_failures").where("scope", "=", "account").where("key", "=", account).execute();
 }
+
+/**
+ * Self-service password reset requests (docs/decisions/054-self-service-password-reset.md): every
+ * request counts (none is released: each may send an e-mail): 5 per address asked about, 20 per client.
+ */
+export function passwordResetCounters(account: string, address: string): ThrottleCounter[] {
+  return [
+    { scope: "account", key: `password-reset:${account}`, limit: MAX_FAILURES_PER_ACCOUNT },
+    { scope: "address", key: `password-reset:${address}`, limit: MAX_FAILURES_PER_ADDRESS },
+  ];
+}

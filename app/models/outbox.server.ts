@@ -138,7 +138,7 @@ export async function markNotSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease"
   return settle(db, m, { status: "not_sent", last_error: reason }, now);
 }
 
-export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address" | "telegram-unlinked" | "cancelled";
+export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address" | "telegram-unlinked" | "cancelled" | "link-expired";
 
 /** Who receives a claimed message: address, language, name, and whether the channel is closed for them. */
 export async function recipientOf(db: DB, userId: number, kind: string, channel: MessageChannel) {

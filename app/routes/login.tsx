@@ -84,7 +84,9 @@ export default function LoginPage() {
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={errors.password} />
         <SubmitButton>{t("login.submit")}</SubmitButton>
       </Form>
-      <p className="muted">{t("login.forgot")}</p>
+      <p>
+        <Link to="/forgot-password">{t("login.forgotLink")}</Link>
+      </p>
       <h2 className="h3">{t("login.noAccount")}</h2>
       <ul className="link-list">
         <li>

@@ -21,7 +21,17 @@ import {
   recipientOf,
   recordChannelFailure,
 } from "~/models/outbox.server";
+import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
+import { issueEmailedResetLink } from "~/models/password-resets.server";
 import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
+
+/** The path of an e-mailed reset link (the page opens in the e-mail's language), or undefined when the link can no longer be used. */
+async function emailedResetLink(db: DB, m: ClaimedMessage, lang: string, now: Date): Promise<string | undefined> {
+  const { reset } = JSON.parse(m.payload_json) as { reset?: unknown };
+  if (typeof reset !== "number") return undefined;
+  const path = await issueEmailedResetLink(db, reset, m.user_id, now);
+  return path ? `${path}?lng=${lang}` : undefined;
+}
 
 export type OutgoingEmail = {
   to: string;
@@ -109,17 +119,35 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       return;
     }
     const who = await recipientOf(db, m.user_id, m.kind, m.channel);
-    const closed = !who || !who.active ? "no-address" : who.optedOut ? "unsubscribed" : who.failing ? "channel-failing" : null;
+    // A password reset cannot be turned off (docs/decisions/054-self-service-password-reset.md).
+    const optedOut = who?.optedOut && m.kind !== PASSWORD_RESET_KIND;
+    const closed = !who || !who.active ? "no-address" : optedOut ? "unsubscribed" : who.failing ? "channel-failing" : null;
     if (closed || !who) {
       await markNotSent(db, m, closed ?? "no-address", now());
       result.notSent++;
       return;
     }
     const lang = who.locale && isLang(who.locale) ? who.locale : DEFAULT_LANG;
+    // Its link is made only now, so the outbox never holds a usable one (decision 054).
+    const link = m.kind === PASSWORD_RESET_KIND ? await emailedResetLink(db, m, lang, now()) : m.link;
+    if (link === undefined) {
+      await markNotSent(db, m, "link-expired", now());
+      result.notSent++;
+      return;
+    }
     // ?lng=: the confirm page opens in the language of the e-mail.
     const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
     const vars = JSON.parse(m.payload_json) as Record<string, string | number>;
-    const mail = composeEmail(serverT(lang), lang, { kind: m.kind, vars, link: m.link, recipientName: who.name, publicUrl: options.publicUrl, unsubscribeUrl });
+    // A password reset cannot be turned off: it offers no unsubscribe link (decision 054).
+    const offersUnsubscribe = m.kind !== PASSWORD_RESET_KIND;
+    const mail = composeEmail(serverT(lang), lang, {
+      kind: m.kind,
+      vars,
+      link,
+      recipientName: who.name,
+      publicUrl: options.publicUrl,
+      unsubscribeUrl: offersUnsubscribe ? unsubscribeUrl : null,
+    });
     // An interview's details carry its .ics, rebuilt from the row (docs/decisions/056-interview-messages.md).
     const calendar = interviewCalendar(serverT(lang), lang, {
       kind: m.kind,
@@ -137,8 +165,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
         // The idempotency key: a delivery repeated after a crash carries the same Message-ID.
         messageId: messageIdFor(m.idem_key, options.publicUrl),
         headers: {
-          "List-Unsubscribe": `<${unsubscribeUrl}>`,
-          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          ...(offersUnsubscribe ? { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
           "Content-Language": lang,
           "Auto-Submitted": "auto-generated",
         },

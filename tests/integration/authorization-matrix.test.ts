@@ -549,6 +549,14 @@ export const MATRIX: Row[] = [
     loader: { ...STAFF, staff: 404, admin: 404 },
     actions: [{ intent: "remind", expect: { ...STAFF, staff: 404, admin: 404 } }],
   },
+  // self-service password reset (docs/decisions/054-self-service-password-reset.md)
+  {
+    file: "forgot-password.tsx",
+    url: () => "/forgot-password",
+    loader: ANONYMOUS,
+    note: "anyone may ask for anyone's address: the same answer, and the link goes only to the address's owner",
+    actions: [{ body: (w) => f({ email: w.gradB.email }), expect: all("ok") }],
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------

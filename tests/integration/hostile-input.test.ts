@@ -533,6 +533,8 @@ const TARGETS: Target[] = [
       ["staff.outcomes.campaigns.$id.tsx", "staff", "id"],
     ] as [string, Actor, string][]
   ).map(([file, actor, param]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param, runs: 80 })),
+  // self-service password reset (docs/decisions/054-self-service-password-reset.md): a malformed address is a 400 and writes nothing
+  { file: "forgot-password.tsx", actor: "visitor", url: () => "/forgot-password", intents: [], runs: 150 },
 ];
 
 // ---- running -------------------------------------------------------------------------------

@@ -83,6 +83,7 @@ export async function discoverTour(browser: Browser, base: string, sessions: Ses
     { name: "login", path: "/login", role: "anonymous" },
     { name: "join", path: "/join", role: "anonymous" },
     { name: "signup", path: "/signup", role: "anonymous" },
+    { name: "forgot password", path: "/forgot-password", role: "anonymous" },
     { name: "survey", path: survey, role: "anonymous" },
     { name: "not found", path: "/no-such-page", role: "anonymous", status: 404 },
     { name: "my profile", path: "/me/profile", role: "graduate" },

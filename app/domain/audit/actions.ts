@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
   "outbox.retry",
   "survey-campaign.send",
   "survey-campaign.remind",
+  "password-reset.request",
+  "password-reset.throttled",
+  "password-reset.use",
 ] as const;
 
 export const AUDIT_ENTITIES = [

@@ -13,7 +13,8 @@ export type EmailInput = {
   link: string | null;
   recipientName: string;
   publicUrl: string;
-  unsubscribeUrl: string;
+  /** Null for a message that cannot be turned off (a password reset): no unsubscribe line. */
+  unsubscribeUrl: string | null;
 };
 
 export type ComposedEmail = { subject: string; text: string; html: string };
@@ -52,7 +53,7 @@ export function composeEmail(t: T, lang: string, m: EmailInput): ComposedEmail {
     "-- ",
     `${portal} · ${m.publicUrl}`,
     why,
-    `${t("mail.unsubscribe")}: ${m.unsubscribeUrl}`,
+    ...(m.unsubscribeUrl ? [`${t("mail.unsubscribe")}: ${m.unsubscribeUrl}`] : []),
     "",
   ].join("\n");
   const html = `<!doctype html>
@@ -63,7 +64,7 @@ export function composeEmail(t: T, lang: string, m: EmailInput): ComposedEmail {
 <p>${escapeHtml(sentence)}</p>
 <p><a href="${escapeHtml(url)}" style="display:inline-block;padding:8px 16px;background:#0b5cab;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t("mail.open"))}</a></p>
 <hr style="border:0;border-top:1px solid #ddd;margin:24px 0 8px">
-<p style="font-size:13px;color:#555">${escapeHtml(why)} <a href="${escapeHtml(m.publicUrl)}">${escapeHtml(m.publicUrl)}</a><br><a href="${escapeHtml(m.unsubscribeUrl)}">${escapeHtml(t("mail.unsubscribe"))}</a></p>
+<p style="font-size:13px;color:#555">${escapeHtml(why)} <a href="${escapeHtml(m.publicUrl)}">${escapeHtml(m.publicUrl)}</a>${m.unsubscribeUrl ? `<br><a href="${escapeHtml(m.unsubscribeUrl)}">${escapeHtml(t("mail.unsubscribe"))}</a>` : ""}</p>
 </body></html>
 `;
   return { subject, text, html };

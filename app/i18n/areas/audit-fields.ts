@@ -98,6 +98,8 @@ const en = {
   "audit.field.no_channel": "No e-mail or Telegram",
   "audit.field.already_invited": "Already invited",
   "audit.field.reminded": "Reminded",
+  "audit.field.sent": "Link e-mailed",
+  "audit.field.retry_after_minutes": "Wait (minutes)",
 };
 
 export const auditFieldMessages: AreaMessages<typeof en> = {
@@ -197,6 +199,8 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.no_channel": "Нет эл. почты и Telegram",
     "audit.field.already_invited": "Уже приглашены",
     "audit.field.reminded": "Получили напоминание",
+    "audit.field.sent": "Ссылка отправлена",
+    "audit.field.retry_after_minutes": "Ждать (минут)",
   },
   ky: {
     "audit.field.id": "Жазуунун номери",
@@ -293,5 +297,7 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.no_channel": "Электрондук почтасы да, Telegram'ы да жок",
     "audit.field.already_invited": "Мурун чакырылгандар",
     "audit.field.reminded": "Эскертүү жөнөтүлгөндөр",
+    "audit.field.sent": "Шилтеме жөнөтүлдү",
+    "audit.field.retry_after_minutes": "Күтүү (мүнөт)",
   },
 };

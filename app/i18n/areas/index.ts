@@ -24,6 +24,7 @@ import { telegramMessages } from "./telegram";
 import { messageEventsMessages } from "./message-events";
 import { interviewMessages } from "./interview-messages";
 import { surveyCampaignMessages } from "./survey-campaigns";
+import { passwordResetMessages } from "./password-reset";
 
 export const areaMessages = {
   en: {
@@ -52,6 +53,7 @@ export const areaMessages = {
     ...messageEventsMessages.en,
     ...interviewMessages.en,
     ...surveyCampaignMessages.en,
+    ...passwordResetMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -79,6 +81,7 @@ export const areaMessages = {
     ...messageEventsMessages.ru,
     ...interviewMessages.ru,
     ...surveyCampaignMessages.ru,
+    ...passwordResetMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -106,5 +109,6 @@ export const areaMessages = {
     ...messageEventsMessages.ky,
     ...interviewMessages.ky,
     ...surveyCampaignMessages.ky,
+    ...passwordResetMessages.ky,
   },
 };
