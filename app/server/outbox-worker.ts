@@ -88,7 +88,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       return;
     }
     const who = await recipientOf(db, m.user_id, m.kind, m.channel);
-    const closed = !who || !who.active ? "no-address" : who.optedOut ? "unsubscribed" : who.failing ? "channel-failing" : null;
+    const closed = !who || !who.active ? "no-address" : who.closed ? who.closed : who.failing ? "channel-failing" : null;
     if (closed || !who) {
       await markNotSent(db, m, closed ?? "no-address", now());
       result.notSent++;

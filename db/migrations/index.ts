@@ -17,6 +17,7 @@ import * as m0015 from "./0015_directory_indexes";
 import * as m0016 from "./0016_board_filters_and_skill_changes";
 import * as m0018 from "./0018_outbox";
 import * as m0020 from "./0020_telegram_links";
+import * as m0022 from "./0022_message_preferences";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0016_board_filters_and_skill_changes": m0016,
   "0018_outbox": m0018,
   "0020_telegram_links": m0020,
+  "0022_message_preferences": m0022,
 };

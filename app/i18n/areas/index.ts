@@ -21,6 +21,7 @@ import { listSearchMessages } from "./list-search";
 import { searchMessages } from "./search";
 import { messagesAreaMessages } from "./messages";
 import { telegramMessages } from "./telegram";
+import { preferencesMessages } from "./preferences";
 
 export const areaMessages = {
   en: {
@@ -46,6 +47,7 @@ export const areaMessages = {
     ...searchMessages.en,
     ...messagesAreaMessages.en,
     ...telegramMessages.en,
+    ...preferencesMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -70,6 +72,7 @@ export const areaMessages = {
     ...searchMessages.ru,
     ...messagesAreaMessages.ru,
     ...telegramMessages.ru,
+    ...preferencesMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -94,5 +97,6 @@ export const areaMessages = {
     ...searchMessages.ky,
     ...messagesAreaMessages.ky,
     ...telegramMessages.ky,
+    ...preferencesMessages.ky,
   },
 };
