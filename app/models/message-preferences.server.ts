@@ -3,7 +3,7 @@
 // message_preferences (migration 0022). The account page, the one-click unsubscribe and the outbox
 // worker read and write these same rows; the rules are in app/domain/messages/kinds.ts. Queries only.
 import type { DB } from "@db/connection";
-import type { MessageChannel } from "@db/schema";
+import type { MessageChannel, Role } from "@db/schema";
 import {
   type DeliveryMode,
   effectiveChoice,
@@ -13,6 +13,8 @@ import {
   type TopicChoice,
   topicOf,
 } from "~/domain/messages/kinds";
+import { parsePreferences, type PostedPreferences } from "~/domain/messages/preferences-form";
+import { telegramStateOf } from "./telegram.server";
 
 function choiceOf(row: { email: number | null; telegram: number | null; mode: DeliveryMode | null } | undefined): TopicChoice | undefined {
   if (!row) return undefined;
@@ -110,4 +112,23 @@ export async function digestReaders(db: DB, topic: MessageTopic, roles: readonly
       return c.mode === "digest" && (c.email || c.telegram);
     })
     .map((r) => r.id);
+}
+
+/**
+ * The account page's form: checks the posted boxes against the role's topics and saves them whole,
+ * or saves nothing. The Telegram boxes count only when the page showed them (a bot configured and a
+ * chat linked); otherwise the stored Telegram choices stay.
+ */
+export async function applyPreferencesForm(
+  db: DB,
+  user: { id: number; role: Role },
+  posted: PostedPreferences,
+  telegramConfigured: boolean,
+): Promise<{ ok: true } | { ok: false; posted: PostedPreferences }> {
+  const current = await preferencesOf(db, user.id);
+  const telegramShown = telegramConfigured && (await telegramStateOf(db, user.id)).linked;
+  const parsed = parsePreferences(user.role, posted, current, telegramShown);
+  if (!parsed.ok) return parsed;
+  await savePreferences(db, user.id, parsed.choices);
+  return { ok: true };
 }

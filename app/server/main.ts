@@ -83,8 +83,8 @@ async function main(): Promise<void> {
   }
   outbox.start();
   // The daily digests, once per Bishkek day from DIGEST_HOUR (docs/decisions/053-message-preferences-and-digests.md).
-  const daily = scheduledJobs(connection.db, { hour: settings.digestHour });
-  daily.start();
+  const daily = settings.digestHour === null ? null : scheduledJobs(connection.db, { hour: settings.digestHour });
+  daily?.start();
 
   const build = (await import(path.join(here, "server/index.js"))) as ServerBuild;
   const app = express();
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   });
   const stop = () =>
     server.close(() => {
-      void Promise.all([daily.stop(), outbox.stop(), bot?.stop()]).finally(() => {
+      void Promise.all([daily?.stop(), outbox.stop(), bot?.stop()]).finally(() => {
         connection.sqlite.close();
         process.exit(0);
       });

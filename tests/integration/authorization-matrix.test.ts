@@ -532,6 +532,12 @@ export const MATRIX: Row[] = [
     loader: ADMIN,
     actions: ["save", "delete"].map((intent) => ({ intent, expect: ADMIN })),
   },
+  // prefs17: the account page's "Messages" card (decision 053): each person saves only their own choices (the session's user).
+  {
+    file: "account.tsx",
+    url: () => "/account",
+    actions: [{ body: () => f({ intent: "preferences", email: "applications" }), expect: SIGNED_IN, note: "another role's topic is a 400, nothing written" }],
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------

@@ -520,6 +520,9 @@ const TARGETS: Target[] = [
       ["saved.$token.feed[.xml].ts", "visitor", "token"],
     ] as [string, Actor, string][]
   ).map(([file, actor, param]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param, runs: 80 })),
+  // prefs17: the "Messages" card of the account page (decision 053), as a graduate and as staff.
+  { file: "account.tsx", actor: "gradA", url: () => "/account", intents: ["preferences"], runs: 150 },
+  { file: "account.tsx", actor: "staff", url: () => "/account", intents: ["preferences"], runs: 60 },
 ];
 
 // ---- running -------------------------------------------------------------------------------
