@@ -45,7 +45,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The "Messages" card (docs/decisions/053-message-preferences-and-digests.md): the topics this role may change.
   const current = await preferencesOf(db, user.id);
   const messages = {
-    topics: topicsFor(user.role).map((topic) => ({ topic, digest: TOPICS[topic].digest, ...current[topic] })),
+    topics: topicsFor(user.role).map((topic) => ({
+      topic,
+      digest: TOPICS[topic].digest,
+      email: current[topic].email,
+      telegram: current[topic].telegram,
+      mode: current[topic].mode,
+    })),
     telegramShown: telegram.configured && telegram.linked,
     digestHour: config().digestHour,
   };
