@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().optional(),
   // How long the outbox worker holds a claimed message before another try may take it (decision 051).
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  // The Bishkek hour (0–23) when the daily digests are written, or "off" for none (tests, development):
+  // docs/decisions/053-message-preferences-and-digests.md.
+  DIGEST_HOUR: z
+    .string()
+    .regex(/^(off|[01]?\d|2[0-3])$/, "DIGEST_HOUR: an hour 0 to 23 (Bishkek time), or off")
+    .default("8"),
   // Telegram (docs/decisions/052-telegram-channel.md): unset, telegram messages are kept, marked not
   // sent. With TELEGRAM_WEBHOOK_SECRET updates come by webhook to PUBLIC_URL/telegram/webhook,
   // otherwise by long polling. TELEGRAM_API_ROOT points the bot at another Bot API server (tests).
@@ -54,6 +60,8 @@ export type Config = {
   /** The SMTP server and sender address, or null: e-mail is not configured (messages are kept, marked not sent). */
   smtp: SmtpSettings | null;
   outboxLeaseMs: number;
+  /** The Bishkek hour when the daily digests are written (DIGEST_HOUR, default 8); null: no digests are written. */
+  digestHour: number | null;
   /** The Telegram bot, or null: telegram messages are kept, marked not sent (decision 052). */
   telegram: TelegramSettings | null;
 };
@@ -192,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrlIsLoopback,
     smtp,
     outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+    digestHour: e.DIGEST_HOUR === "off" ? null : Number(e.DIGEST_HOUR),
     telegram,
   };
 }

@@ -453,10 +453,21 @@ export interface MessageChannelFailuresTable {
   created_at: ColumnType<string, string | undefined, string>;
 }
 
-export interface MessageOptOutsTable {
+/** A person's choice for a topic of messages (migration 0022, decision 053): null columns take the topic's default. */
+export interface MessagePreferencesTable extends Timestamps {
   user_id: number;
-  kind: string;
-  channel: MessageChannel;
+  topic: string;
+  email: number | null;
+  telegram: number | null;
+  mode: "instant" | "digest" | null;
+}
+
+/** A daily job's finished run for a Bishkek day (migration 0022, decision 053). */
+export interface ScheduledJobRunsTable {
+  job: string;
+  day: string;
+  until: string;
+  queued: ColumnType<number, number | undefined, number>;
   created_at: ColumnType<string, string | undefined, string>;
 }
 
@@ -601,7 +612,8 @@ export interface Database {
   notifications: NotificationsTable;
   outbox: OutboxTable;
   message_channel_failures: MessageChannelFailuresTable;
-  message_opt_outs: MessageOptOutsTable;
+  message_preferences: MessagePreferencesTable;
+  scheduled_job_runs: ScheduledJobRunsTable;
   telegram_links: TelegramLinksTable;
   telegram_link_tokens: TelegramLinkTokensTable;
   match_changes: MatchChangesTable;

@@ -50,8 +50,8 @@ export async function queueInterviewMessages(db: DB, s: InterviewSet): Promise<v
   await queueMessage(db, { userId: s.userId, kind: INTERVIEW_DETAILS, eventKey: s.eventId, vars, link });
   const due = reminderDueAt(s.at, s.now);
   if (!due) return;
-  const reminder = { userId: s.userId, kind: INTERVIEW_REMINDER, eventKey: s.eventId };
-  await queueMessage(db, { ...reminder, vars, link });
+  const reminder = { userId: s.userId, kind: INTERVIEW_REMINDER, eventKey: s.eventId } as const;
+  await queueMessage(db, { userId: s.userId, kind: INTERVIEW_REMINDER, eventKey: s.eventId, vars, link });
   await db
     .updateTable("outbox")
     .set({ next_attempt_at: due, due_at: due })

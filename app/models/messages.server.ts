@@ -7,6 +7,7 @@ import type { DB } from "@db/connection";
 import type { Database } from "@db/schema";
 import { type NotificationKind, notify } from "./notifications.server";
 import { queueMessage } from "./outbox.server";
+import { deliveryModeOf } from "./message-preferences.server";
 
 /** A write inside an event's transaction. */
 export type EventTx = Transaction<Database>;
@@ -24,19 +25,6 @@ export type Told = {
   link: string | null;
 };
 
-/** How a message of this kind reaches this person: at once, or collected into their daily digest. */
-export type DeliveryMode = "instant" | "digest";
-
-/**
- * THE place where a person's choice between "at once" and "daily digest" is checked (new
- * applications for employers, saved-search hits for graduates). Everything is sent at once until the
- * preferences exist (the daily-digest work plugs its decision in here); a digest kind still gets its
- * in-portal notification at once, and only its outbox rows wait for the digest.
- */
-export async function deliveryModeOf(_db: DB, _userId: number, _kind: NotificationKind): Promise<DeliveryMode> {
-  return "instant";
-}
-
 /**
  * Writes the in-portal notification and the outbox rows for one person, in the caller's transaction.
  * `outbox: false` when the event sends a richer message of its own kind instead (a move to
@@ -45,6 +33,7 @@ export async function deliveryModeOf(_db: DB, _userId: number, _kind: Notificati
 export async function tell(trx: Transaction<Database>, m: Told, options: { outbox?: boolean } = {}): Promise<void> {
   const notificationId = await notify(trx, m.userId, m.kind, m.vars, m.link);
   if (options.outbox === false) return;
+  // A person who reads this topic as a daily digest gets it there, not at once (decision 053).
   if ((await deliveryModeOf(trx, m.userId, m.kind)) === "digest") return;
   await queueMessage(trx, { userId: m.userId, kind: m.kind, eventKey: m.eventKey ?? `n${notificationId}`, vars: m.vars, link: m.link });
 }
@@ -73,20 +62,20 @@ export async function inTransaction<R>(db: DB, fn: (trx: EventTx) => Promise<R>)
  * The person's messages for their data download (docs/decisions/057-one-way-to-tell.md): each outbox
  * row's kind, channel, state and dates — not its variables, which name other people (an applicant, a
  * staff member's wording) — whether Telegram is linked and since when (not the chat's number: it
- * is only the bot's address for them, and a download travels), the kinds they turned off, and the
+ * is only the bot's address for them, and a download travels), their message choices per topic (what they changed from the defaults), and the
  * channels marked failing.
  */
 export async function exportMessagesOf(db: DB, userId: number) {
-  const [sent, telegram, turnedOff, failing] = await Promise.all([
+  const [sent, telegram, choices, failing] = await Promise.all([
     db.selectFrom("outbox").select(["kind", "channel", "status", "created_at", "sent_at", "updated_at"]).where("user_id", "=", userId).orderBy("id").execute(),
     db.selectFrom("telegram_links").select("linked_at").where("user_id", "=", userId).executeTakeFirst(),
-    db.selectFrom("message_opt_outs").select(["kind", "channel", "created_at"]).where("user_id", "=", userId).orderBy("created_at").execute(),
+    db.selectFrom("message_preferences").select(["topic", "email", "telegram", "mode", "updated_at"]).where("user_id", "=", userId).orderBy("topic").execute(),
     db.selectFrom("message_channel_failures").select(["channel", "created_at"]).where("user_id", "=", userId).execute(),
   ]);
   return {
     outbox: sent,
     telegram: { linked: telegram !== undefined, linkedSince: telegram?.linked_at ?? null },
-    turnedOff,
+    choices,
     failingChannels: failing,
   };
 }

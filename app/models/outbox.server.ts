@@ -5,8 +5,11 @@ import crypto from "node:crypto";
 import { type Selectable, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { MessageChannel, OutboxStatus, OutboxTable } from "@db/schema";
+import { closedReason, effectiveChoice, topicOf, TOPICS } from "~/domain/messages/kinds";
 import { OUTBOX, OUTBOX_STATUSES, retryDelayMs } from "~/domain/messages/outbox";
+import type { MessageKind } from "~/domain/messages/kinds";
 import { recordAudit } from "./audit.server";
+import { storedChoice, turnOffChannel } from "./message-preferences.server";
 import { queueTelegramCopy } from "./telegram.server";
 
 /** The channels a new message is written for. Telegram joins here when it exists (issue 17). */
@@ -14,8 +17,8 @@ export const MESSAGE_CHANNELS: readonly MessageChannel[] = ["email"];
 
 export type QueuedMessage = {
   userId: number;
-  /** The notification kind ("application-status" …): which words, and what an unsubscribe turns off. */
-  kind: string;
+  /** The kind ("application-status" …): which words, and what an unsubscribe turns off. Typed by the registry, so an unregistered kind does not compile (docs/decisions/053-message-preferences-and-digests.md). */
+  kind: MessageKind;
   /** What made the message, unique for the kind and person: an event's id. The same event never makes two rows. */
   eventKey: string | number;
   vars: Record<string, string | number>;
@@ -138,31 +141,44 @@ export async function markNotSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease"
   return settle(db, m, { status: "not_sent", last_error: reason }, now);
 }
 
-export type NotSentReason = "no-channel" | "unsubscribed" | "channel-failing" | "no-address" | "telegram-unlinked" | "cancelled" | "link-expired";
+export type NotSentReason =
+  "no-channel" | "unsubscribed" | "digest-mode" | "channel-failing" | "no-address" | "telegram-unlinked" | "cancelled" | "link-expired";
 
-/** Who receives a claimed message: address, language, name, and whether the channel is closed for them. */
+/**
+ * Who receives a claimed message: address, language, name, and whether the message is closed for
+ * them on this channel — their preference for the kind's topic (the one rule, closedReason in
+ * app/domain/messages/kinds.ts) — or the channel is failing.
+ */
 export async function recipientOf(db: DB, userId: number, kind: string, channel: MessageChannel) {
   const row = await db
     .selectFrom("users")
+    .leftJoin("message_preferences as p", (j) => j.onRef("p.user_id", "=", "users.id").on("p.topic", "=", topicOf(kind)))
     .select((eb) => [
       "users.email",
       "users.locale",
       "users.display_name",
       "users.active",
-      eb
-        .exists(eb.selectFrom("message_opt_outs").select("kind").where("user_id", "=", userId).where("kind", "=", kind).where("channel", "=", channel))
-        .as("opted_out"),
+      "p.email as pref_email",
+      "p.telegram as pref_telegram",
+      "p.mode as pref_mode",
       eb.exists(eb.selectFrom("message_channel_failures").select("reason").where("user_id", "=", userId).where("channel", "=", channel)).as("failing"),
     ])
     .where("users.id", "=", userId)
     .executeTakeFirst();
   if (!row) return null;
+  const closed = closedReason(kind, channel, {
+    ...(row.pref_email === null ? {} : { email: row.pref_email === 1 }),
+    ...(row.pref_telegram === null ? {} : { telegram: row.pref_telegram === 1 }),
+    ...(row.pref_mode === null ? {} : { mode: row.pref_mode }),
+  });
   return {
     email: row.email,
     locale: row.locale,
     name: row.display_name,
     active: row.active === 1,
-    optedOut: Boolean(row.opted_out),
+    /** Why the person does not receive this message on this channel ("unsubscribed", "digest-mode"), or null. */
+    closed,
+    optedOut: closed !== null,
     failing: Boolean(row.failing),
   };
 }
@@ -176,33 +192,25 @@ export async function recordChannelFailure(db: DB, userId: number, channel: Mess
     .execute();
 }
 
-/** What an unsubscribe link's person has now: gone (account deleted), or whether the kind is already off. */
-export async function unsubscribeState(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<"gone" | "on" | "off"> {
-  const row = await db
-    .selectFrom("users")
-    .select((eb) =>
-      eb
-        .exists(eb.selectFrom("message_opt_outs").select("kind").where("user_id", "=", userId).where("kind", "=", kind).where("channel", "=", channel))
-        .as("off"),
-    )
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  return !row ? "gone" : row.off ? "off" : "on";
+/**
+ * What an unsubscribe link's person has now: gone (account deleted), whether the kind's topic is
+ * already off on the channel, or "required" for a kind that cannot be turned off (a password reset).
+ */
+export async function unsubscribeState(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<"gone" | "on" | "off" | "required"> {
+  const user = await db.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
+  if (!user) return "gone";
+  const topic = topicOf(kind);
+  if (!TOPICS[topic].optional) return "required";
+  return effectiveChoice(topic, await storedChoice(db, userId, topic))[channel] ? "on" : "off";
 }
 
 /**
- * One-click unsubscribe: turns this kind of message off on this channel for the person (the same
- * setting the preferences page will change). Idempotent; false if the account no longer exists.
+ * One-click unsubscribe: turns the kind's topic off on this channel for the person — the same
+ * setting the account page shows (message_preferences, decision 053). Idempotent; false if the
+ * account no longer exists.
  */
 export async function optOut(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<boolean> {
-  const user = await db.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
-  if (!user) return false;
-  await db
-    .insertInto("message_opt_outs")
-    .values({ user_id: userId, kind, channel })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  return true;
+  return turnOffChannel(db, userId, kind, channel);
 }
 
 // ---- /admin/outbox ----

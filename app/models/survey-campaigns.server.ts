@@ -8,17 +8,9 @@ import type { CampaignReach, MessageChannel, OutboxStatus } from "@db/schema";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import type { Checkpoint } from "~/domain/outcomes/codes";
 import type { FollowUpQuery } from "~/domain/outcomes/follow-up-query";
-import {
-  campaignKeyPrefix,
-  countMembers,
-  deliveryOf,
-  reachOf,
-  type Reach,
-  SURVEY_INVITATION,
-  SURVEY_KINDS,
-  SURVEY_REMINDER,
-} from "~/domain/messages/survey-campaigns";
+import { campaignKeyPrefix, countMembers, deliveryOf, reachOf, type Reach, SURVEY_INVITATION, SURVEY_REMINDER } from "~/domain/messages/survey-campaigns";
 import { SURVEY_LINK_DAYS } from "~/domain/outcomes/records";
+import { topicOf } from "~/domain/messages/kinds";
 import { pageOf } from "~/domain/paging";
 import { recordAudit } from "./audit.server";
 import { queueMessage } from "./outbox.server";
@@ -129,14 +121,18 @@ async function closeUnsubscribedRows(db: DB, kind: string, campaignId: number, a
     .where("idem_key", "<", `${prefix.slice(0, -1)}/`)
     .where("status", "=", "queued")
     .where(
-      sql<boolean>`exists (select 1 from message_opt_outs o where o.user_id = outbox.user_id and o.channel = outbox.channel and o.kind in (${sql.join([...SURVEY_KINDS])}))`,
+      sql<boolean>`exists (select 1 from message_preferences p where p.user_id = outbox.user_id and p.topic = ${SURVEY_TOPIC}
+        and ((outbox.channel = 'email' and p.email = 0) or (outbox.channel = 'telegram' and p.telegram = 0)))`,
     )
     .execute();
 }
 
-/** Whether the person turned survey messages off on the channel (either kind: one topic, decision 055). */
+/** The preference topic of both survey kinds (docs/decisions/053-message-preferences-and-digests.md). */
+const SURVEY_TOPIC = topicOf(SURVEY_INVITATION);
+
+/** Whether the person turned survey messages off on the channel (either kind: one topic, decisions 053 and 055). */
 function optedOut(channel: MessageChannel) {
-  return sql<number>`exists (select 1 from message_opt_outs o where o.user_id = users.id and o.channel = ${channel} and o.kind in (${sql.join([...SURVEY_KINDS])}))`;
+  return sql<number>`exists (select 1 from message_preferences p where p.user_id = users.id and p.topic = ${SURVEY_TOPIC} and ${sql.ref(`p.${channel}`)} = 0)`;
 }
 
 /** Whether the channel bounced for the person (an address that bounced, a blocked bot). */

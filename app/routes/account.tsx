@@ -24,6 +24,9 @@ import { config } from "~/config.server";
 import { deepLink } from "~/domain/messages/telegram";
 import { createLinkToken, telegramStateOf, unlinkUser } from "~/models/telegram.server";
 import { botUsername } from "~/server/telegram-bot";
+import { TOPICS, topicsFor } from "~/domain/messages/kinds";
+import { type PostedPreferences, readPostedPreferences } from "~/domain/messages/preferences-form";
+import { applyPreferencesForm, preferencesOf } from "~/models/message-preferences.server";
 
 const ChangePasswordSchema = z
   .object({
@@ -39,7 +42,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const graduate = user.role === "graduate" ? await graduateSchoolOfUser(db, user.id) : null;
   const company = user.role === "employer" ? await companyOfUser(db, user.id) : null;
   const telegram = { configured: config().telegram !== null, ...(await telegramStateOf(db, user.id)) };
-  return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null, telegram };
+  // The "Messages" card (docs/decisions/053-message-preferences-and-digests.md): the topics this role may change.
+  const current = await preferencesOf(db, user.id);
+  const messages = {
+    topics: topicsFor(user.role).map((topic) => ({
+      topic,
+      digest: TOPICS[topic].digest,
+      email: current[topic].email,
+      telegram: current[topic].telegram,
+      mode: current[topic].mode,
+    })),
+    telegramShown: telegram.configured && telegram.linked,
+    digestHour: config().digestHour,
+  };
+  return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null, telegram, messages };
+}
+
+/** The "Messages" card: every box of the role's topics, saved whole; a value the page did not offer is a 400 that keeps the ticks. */
+async function preferencesAction(user: { id: number; role: Parameters<typeof topicsFor>[0] }, form: FormData) {
+  const saved = await applyPreferencesForm(getDb(), user, readPostedPreferences(form), config().telegram !== null);
+  if (!saved.ok) return data({ prefsError: "errors.preferenceChoice" as const, prefsPosted: saved.posted }, { status: 400 });
+  return redirect("/account#messages", { headers: cookieHeaders(setFlash("flash.preferencesSaved")) });
 }
 
 /**
@@ -68,6 +91,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "telegram-link" || intent === "telegram-unlink") return telegramAction(user.id, intent);
+  if (intent === "preferences") return preferencesAction(user, form);
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
@@ -93,10 +117,19 @@ export const meta = titleMeta("account.title", { private: true });
 
 export default function AccountPage() {
   const { t, lang } = useT();
-  const { user, graduate, company, telegram } = useLoaderData<typeof loader>();
+  const { user, graduate, company, telegram, messages } = useLoaderData<typeof loader>();
   const { errors } = useFormFailure();
   const telegramResult = useActionData() as
-    { telegramLink?: string; telegramError?: "account.telegram.notConfigured" | "account.telegram.unavailable" } | undefined;
+    | {
+        telegramLink?: string;
+        telegramError?: "account.telegram.notConfigured" | "account.telegram.unavailable";
+        prefsError?: "errors.preferenceChoice";
+        prefsPosted?: PostedPreferences;
+      }
+    | undefined;
+  // After a refused post the boxes show what was ticked, not what is stored.
+  const posted = telegramResult?.prefsPosted;
+  const ticked = (field: keyof PostedPreferences, topic: string, stored: boolean) => (posted ? posted[field].includes(topic) : stored);
   return (
     <section>
       <h1>{t("account.title")}</h1>
@@ -188,6 +221,47 @@ export default function AccountPage() {
             <p>{t("account.telegram.notConfigured")}</p>
           )}
         </div>
+        {messages.topics.length ? (
+          <div className="card" id="messages">
+            <h2>{t("prefs.title")}</h2>
+            <p>{t("prefs.intro")}</p>
+            <p className="muted">{t("prefs.portalOnly")}</p>
+            {telegramResult?.prefsError ? <Notice kind="error">{t(telegramResult.prefsError)}</Notice> : null}
+            <Form method="post" action="/account#messages" className="stack" noValidate>
+              {messages.topics.map((m) => (
+                <fieldset key={m.topic} className="stack">
+                  <legend>{t(`prefs.topic.${m.topic}`)}</legend>
+                  <p className="muted">{t(`prefs.topic.${m.topic}.hint`)}</p>
+                  <label className="checkbox">
+                    <input type="checkbox" name="email" value={m.topic} defaultChecked={ticked("email", m.topic, m.email)} />
+                    {t("prefs.channel.email")}
+                  </label>
+                  {messages.telegramShown ? (
+                    <label className="checkbox">
+                      <input type="checkbox" name="telegram" value={m.topic} defaultChecked={ticked("telegram", m.topic, m.telegram)} />
+                      {t("prefs.channel.telegram")}
+                    </label>
+                  ) : null}
+                  {m.digest === "choice" ? (
+                    <label className="checkbox">
+                      <input type="checkbox" name="digest" value={m.topic} defaultChecked={ticked("digest", m.topic, m.mode === "digest")} />
+                      {messages.digestHour === null ? t("prefs.mode.digestNoHour") : t("prefs.mode.digest", { hour: messages.digestHour })}
+                    </label>
+                  ) : m.digest === "only" ? (
+                    <p className="muted">
+                      {messages.digestHour === null ? t("prefs.mode.digestNoHour") : t("prefs.mode.digest", { hour: messages.digestHour })}
+                    </p>
+                  ) : null}
+                </fieldset>
+              ))}
+              {telegram.configured && !telegram.linked ? <p className="muted">{t("prefs.telegramHint")}</p> : null}
+              <p className="muted">{t("prefs.alwaysSent")}</p>
+              <SubmitButton name="intent" value="preferences">
+                {t("prefs.save")}
+              </SubmitButton>
+            </Form>
+          </div>
+        ) : null}
       </div>
     </section>
   );

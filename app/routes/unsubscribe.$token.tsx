@@ -9,6 +9,7 @@ import { readUnsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { Notice, SubmitButton } from "~/components/form";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
+import { topicOf } from "~/domain/messages/kinds";
 import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { optOut, unsubscribeState } from "~/models/outbox.server";
@@ -16,7 +17,7 @@ import { readForm } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 
-type State = { state: "invalid" | "on" | "off"; kind: string | null };
+type State = { state: "invalid" | "on" | "off" | "required"; kind: string | null };
 
 const invalid = () => data<State>({ state: "invalid", kind: null }, { status: 404 });
 
@@ -33,7 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await readForm(request, SMALL_FORM_LIMITS);
   const target = readUnsubscribeToken(params.token ?? "");
   if (!target) return invalid();
-  if (!(await optOut(getDb(), target.userId, target.kind, target.channel))) return invalid();
+  const db = getDb();
+  // A password reset and account warnings cannot be turned off (docs/decisions/053-message-preferences-and-digests.md).
+  const state = await unsubscribeState(db, target.userId, target.kind, target.channel);
+  if (state === "gone") return invalid();
+  if (state === "required") return data<State>({ state, kind: target.kind });
+  if (!(await optOut(db, target.userId, target.kind, target.channel))) return invalid();
   return data<State>({ state: "off", kind: target.kind });
 }
 
@@ -41,8 +47,9 @@ export const ErrorBoundary = SectionErrorBoundary;
 
 export const meta = titleMeta("unsubscribe.title", { private: true });
 
+/** The link turns off the kind's whole topic (the setting the account page shows), so the page names the topic. */
 function kindLabel(t: T, kind: string | null): string {
-  const key = `messageKind.${kind}`;
+  const key = kind ? `messageTopic.${topicOf(kind)}` : "";
   return t.has(key) ? t(key) : t("messageKind.other");
 }
 
@@ -56,6 +63,8 @@ export default function UnsubscribePage() {
       <h1>{t("unsubscribe.title")}</h1>
       {state === "invalid" ? (
         <Notice kind="error">{t("unsubscribe.invalid")}</Notice>
+      ) : state === "required" ? (
+        <Notice kind="info">{t("unsubscribe.required")}</Notice>
       ) : state === "off" ? (
         <Notice>{t("unsubscribe.done", { kind: kindLabel(t, kind) })}</Notice>
       ) : (

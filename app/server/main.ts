@@ -22,6 +22,7 @@ import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./h
 import { rememberLanguage } from "./language";
 import { outboxWorker, smtpTransport } from "./outbox-worker";
 import { pageCache } from "./page-cache";
+import { scheduledJobs } from "./scheduled-jobs";
 import { startTelegram } from "./telegram-bot";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
 
@@ -81,6 +82,9 @@ async function main(): Promise<void> {
     console.log("e-mail is not configured (SMTP_URL, MAIL_FROM): messages stay in the outbox, marked not sent");
   }
   outbox.start();
+  // The daily digests, once per Bishkek day from DIGEST_HOUR (docs/decisions/053-message-preferences-and-digests.md).
+  const daily = settings.digestHour === null ? null : scheduledJobs(connection.db, { hour: settings.digestHour });
+  daily?.start();
 
   const build = (await import(path.join(here, "server/index.js"))) as ServerBuild;
   const app = express();
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
   });
   const stop = () =>
     server.close(() => {
-      void Promise.all([outbox.stop(), bot?.stop()]).finally(() => {
+      void Promise.all([daily?.stop(), outbox.stop(), bot?.stop()]).finally(() => {
         connection.sqlite.close();
         process.exit(0);
       });

@@ -22,6 +22,7 @@ import {
   recordChannelFailure,
 } from "~/models/outbox.server";
 import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
+import { canBeTurnedOff } from "~/domain/messages/kinds";
 import { issueEmailedResetLink } from "~/models/password-resets.server";
 import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
 
@@ -119,9 +120,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       return;
     }
     const who = await recipientOf(db, m.user_id, m.kind, m.channel);
-    // A password reset cannot be turned off (docs/decisions/054-self-service-password-reset.md).
-    const optedOut = who?.optedOut && m.kind !== PASSWORD_RESET_KIND;
-    const closed = !who || !who.active ? "no-address" : optedOut ? "unsubscribed" : who.failing ? "channel-failing" : null;
+    const closed = !who || !who.active ? "no-address" : who.closed ? who.closed : who.failing ? "channel-failing" : null;
     if (closed || !who) {
       await markNotSent(db, m, closed ?? "no-address", now());
       result.notSent++;
@@ -138,8 +137,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     // ?lng=: the confirm page opens in the language of the e-mail.
     const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
     const vars = JSON.parse(m.payload_json) as Record<string, string | number>;
-    // A password reset cannot be turned off: it offers no unsubscribe link (decision 054).
-    const offersUnsubscribe = m.kind !== PASSWORD_RESET_KIND;
+    // A kind that cannot be turned off (a password reset, an account warning) offers no unsubscribe link (decisions 053, 054).
+    const offersUnsubscribe = canBeTurnedOff(m.kind);
     const mail = composeEmail(serverT(lang), lang, {
       kind: m.kind,
       vars,

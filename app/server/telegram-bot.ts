@@ -126,8 +126,7 @@ export async function deliverTelegram(
   }
   const who = await recipientOf(db, m.user_id, m.kind, "telegram");
   const chatId = who ? await chatIdOf(db, m.user_id) : null;
-  const closed =
-    !who || !who.active ? "no-address" : who.optedOut ? "unsubscribed" : who.failing ? "channel-failing" : chatId === null ? "telegram-unlinked" : null;
+  const closed = !who || !who.active ? "no-address" : who.closed ? who.closed : who.failing ? "channel-failing" : chatId === null ? "telegram-unlinked" : null;
   if (closed || chatId === null || !who) {
     await markNotSent(db, m, closed ?? "no-address", now());
     result.notSent++;

@@ -17,6 +17,7 @@ import * as m0015 from "./0015_directory_indexes";
 import * as m0016 from "./0016_board_filters_and_skill_changes";
 import * as m0018 from "./0018_outbox";
 import * as m0020 from "./0020_telegram_links";
+import * as m0022 from "./0022_message_preferences";
 import * as m0023 from "./0023_password_reset_kinds";
 import * as m0024 from "./0024_survey_campaigns";
 import * as m0025 from "./0025_outbox_due_at";
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   "0016_board_filters_and_skill_changes": m0016,
   "0018_outbox": m0018,
   "0020_telegram_links": m0020,
+  "0022_message_preferences": m0022,
   "0023_password_reset_kinds": m0023,
   "0024_survey_campaigns": m0024,
   "0025_outbox_due_at": m0025,

@@ -557,6 +557,12 @@ export const MATRIX: Row[] = [
     note: "anyone may ask for anyone's address: the same answer, and the link goes only to the address's owner",
     actions: [{ body: (w) => f({ email: w.gradB.email }), expect: all("ok") }],
   },
+  // prefs17: the account page's "Messages" card (decision 053): each person saves only their own choices (the session's user).
+  {
+    file: "account.tsx",
+    url: () => "/account",
+    actions: [{ body: () => f({ intent: "preferences", email: "applications" }), expect: SIGNED_IN, note: "another role's topic is a 400, nothing written" }],
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------

@@ -22,6 +22,7 @@ import { addCompanyMember, makeCompany, makeGraduate, makeUser, makeVacancy } fr
 import { call, post } from "../support/remix";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { STAND_IN_TOKEN, startTelegramStandIn, type TelegramStandIn } from "../support/telegram-api";
+import { savePreferences } from "~/models/message-preferences.server";
 
 const PUBLIC_URL = "http://portal.test";
 const SECRET = "s".repeat(40);
@@ -270,8 +271,22 @@ describe("moderation and verification results, with the staff member's reason as
 });
 
 describe("the graduate's saved searches at once", () => {
+  it("a graduate who kept the default (a daily digest) gets no at-once message: the digest lists the match", async () => {
+    const s = await scene();
+    await createSavedSearch(c.db, s.graduate.user_id, parseBoardQuery("q=frontend"), "Фронтенд");
+    await sleep(5);
+    const fresh = await makeVacancy(c, s.companyId, { title: "Frontend developer", status: "submitted" });
+    expect((await approveVacancy(c.db, fresh, s.staff.id)).ok).toBe(true);
+    expect(await c.db.selectFrom("outbox").select("id").where("kind", "=", "saved-search-hits").execute()).toEqual([]);
+    expect(await c.db.selectFrom("notifications").select("kind").where("user_id", "=", s.graduate.user_id).execute()).toContainEqual({
+      kind: "saved-search-hits",
+    });
+  });
+
   it("a published match writes one message per search and run, e-mailed in the graduate's language; a second run writes nothing", async () => {
     const s = await scene();
+    // Saved-search hits come as a daily digest unless the graduate asks for each at once (decision 053).
+    await savePreferences(c.db, s.graduate.user_id, { "saved-searches": { email: true, telegram: false, mode: "instant" } });
     await createSavedSearch(c.db, s.graduate.user_id, parseBoardQuery("q=frontend"), "Фронтенд");
     await createSavedSearch(c.db, s.graduate.user_id, parseBoardQuery("q=designer"), "Дизайн");
     await sleep(5);
@@ -323,7 +338,7 @@ describe("the person's messages in their data download", () => {
     ]);
     expect(Object.keys(data.messages.outbox[0]!).sort()).toEqual(["channel", "created_at", "kind", "sent_at", "status", "updated_at"]);
     expect(data.messages.telegram).toEqual({ linked: true, linkedSince: "2026-11-02T08:00:00.000Z" });
-    expect(data.messages.turnedOff).toMatchObject([{ kind: "saved-search-hits", channel: "email" }]);
+    expect(data.messages.choices).toMatchObject([{ topic: "saved-searches", email: 0 }]);
     const json = JSON.stringify(data);
     expect(json).not.toContain("555123456");
     // The employers' messages about the graduate (their names in the variables) are not the graduate's rows.

@@ -535,6 +535,9 @@ const TARGETS: Target[] = [
   ).map(([file, actor, param]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param, runs: 80 })),
   // self-service password reset (docs/decisions/054-self-service-password-reset.md): a malformed address is a 400 and writes nothing
   { file: "forgot-password.tsx", actor: "visitor", url: () => "/forgot-password", intents: [], runs: 150 },
+  // prefs17: the "Messages" card of the account page (decision 053), as a graduate and as staff.
+  { file: "account.tsx", actor: "gradA", url: () => "/account", intents: ["preferences"], runs: 150 },
+  { file: "account.tsx", actor: "staff", url: () => "/account", intents: ["preferences"], runs: 60 },
 ];
 
 // ---- running -------------------------------------------------------------------------------

@@ -167,11 +167,12 @@ describe("the outbox in the production server", () => {
         const userId = db.prepare("select id from users where email = 'graduate@demo.kg'").pluck().get() as number;
         const token = unsubscribeToken({ userId, kind: "application-status", channel: "email" }, secret);
         const optedOut = () =>
-          db.prepare("select count(*) from message_opt_outs where user_id = ? and kind = 'application-status' and channel = 'email'").pluck().get(userId);
+          // The kind's topic turned off on e-mail: the setting the account page shows (migration 0022, decision 053).
+          db.prepare("select count(*) from message_preferences where user_id = ? and topic = 'applications' and email = 0").pluck().get(userId);
         for (const [lng, question] of [
-          ["ru", "Больше не присылать вам письма об изменениях статуса ваших откликов?"],
-          ["ky", "Мындан ары сизге «арыздарыңыздын абалынын өзгөрүшү» тууралуу каттар жөнөтүлбөсүнбү?"],
-          ["en", "Stop sending you e-mails about changes in the status of your applications?"],
+          ["ru", "Больше не присылать вам письма о ваших откликах (приглашения и изменения статуса)?"],
+          ["ky", "Мындан ары сизге «арыздарыңыз (чакыруулар жана абалынын өзгөрүшү)» тууралуу каттар жөнөтүлбөсүнбү?"],
+          ["en", "Stop sending you e-mails about your applications (invitations and changes of status)?"],
         ] as const) {
           const page = await fetch(`${server.url}/unsubscribe/${token}?lng=${lng}`);
           expect(page.status).toBe(200);

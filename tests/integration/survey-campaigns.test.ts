@@ -13,6 +13,7 @@ import * as survey from "~/routes/survey.$token";
 import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
 import { makeCohort, makeGraduate, makeUser, sessionCookieFor, signedIn } from "../support/factories";
 import { call, get, post } from "../support/remix";
+import { turnOffChannel } from "~/models/message-preferences.server";
 
 let c: Connection;
 beforeEach(async () => {
@@ -39,7 +40,7 @@ async function world() {
   const optedOut = await g("Канат", true);
   const bounced = await g("Нургуль", true);
   await c.db.insertInto("telegram_links").values({ user_id: both.userId!, chat_id: 777001 }).execute();
-  await c.db.insertInto("message_opt_outs").values({ user_id: optedOut.userId!, kind: "survey-invitation", channel: "email" }).execute();
+  await turnOffChannel(c.db, optedOut.userId!, "survey-invitation", "email");
   await c.db.insertInto("message_channel_failures").values({ user_id: bounced.userId!, channel: "email", reason: "550 no such user" }).execute();
   return { staff, cookie: await sessionCookieFor(staff.id), cohortId, mail, both, noAccount, optedOut, bounced };
 }
@@ -183,9 +184,8 @@ describe("a survey campaign", () => {
     const w = await world();
     const { sendKey } = await previewOf(w.cookie, w.cohortId);
     const id = Number((await send(w.cookie, w.cohortId, sendKey)).location!.split("/").pop());
-    // Both graduates click "stop these e-mails" in the invitation (the one-click unsubscribe writes this row).
-    for (const g of [w.mail, w.both])
-      await c.db.insertInto("message_opt_outs").values({ user_id: g.userId!, kind: "survey-invitation", channel: "email" }).execute();
+    // Both graduates click "stop these e-mails" in the invitation (what the one-click unsubscribe does).
+    for (const g of [w.mail, w.both]) await turnOffChannel(c.db, g.userId!, "survey-invitation", "email");
     expect((await remind(w.cookie, id)).status).toBe(302);
     const rows = await c.db
       .selectFrom("outbox")

@@ -94,7 +94,8 @@ async function launchOnce(entry: string, env: Record<string, string>, dir: strin
   const { SESSION_SECRET: _unused, ...inherited } = process.env;
   const child = spawn(process.execPath, [entry], {
     // PUBLIC_URL is where this server is really reached, so the links it makes (survey, reset, feed) work.
-    env: { ...inherited, NODE_ENV: "production", PORT: String(port), DATA_DIR: dir, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    // DIGEST_HOUR=off: no daily digest joins the messages a test counts, whatever the hour it runs (a test may set one).
+    env: { ...inherited, NODE_ENV: "production", PORT: String(port), DATA_DIR: dir, PUBLIC_URL: `http://127.0.0.1:${port}`, DIGEST_HOUR: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = earlier;

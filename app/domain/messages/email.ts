@@ -5,6 +5,7 @@ import type { T } from "~/i18n/translate";
 import { isApplicationStatus } from "~/domain/applications/pipeline";
 import { isLang, type Lang } from "~/i18n/negotiate";
 import { INTERVIEW_KINDS, interviewWords } from "./interview";
+import { digestLines } from "./digest";
 
 export type EmailInput = {
   kind: string;
@@ -43,11 +44,15 @@ export function composeEmail(t: T, lang: string, m: EmailInput): ComposedEmail {
   const url = m.link ? new URL(m.link, m.publicUrl).href : m.publicUrl;
   const greeting = t("mail.greeting", { name: m.recipientName });
   const why = t("mail.why", { portal });
+  // A digest lists its lines under the sentence (app/domain/messages/digest.ts); other messages have none.
+  const lines = digestLines(t, m.vars, m.publicUrl);
   const text = [
     greeting,
     "",
     sentence,
     "",
+    ...lines.flatMap((l) => [`• ${l.text}`, ...(l.url ? [`  ${l.url}`] : [])]),
+    ...(lines.length ? [""] : []),
     `${t("mail.open")}: ${url}`,
     "",
     "-- ",
@@ -62,7 +67,7 @@ export function composeEmail(t: T, lang: string, m: EmailInput): ComposedEmail {
 <p style="font-weight:bold;margin:0 0 16px">${escapeHtml(portal)}</p>
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(sentence)}</p>
-<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:8px 16px;background:#0b5cab;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t("mail.open"))}</a></p>
+${lines.length ? `<ul>\n${lines.map((l) => `<li>${l.url ? `<a href="${escapeHtml(l.url)}">${escapeHtml(l.text)}</a>` : escapeHtml(l.text)}</li>`).join("\n")}\n</ul>\n` : ""}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:8px 16px;background:#0b5cab;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t("mail.open"))}</a></p>
 <hr style="border:0;border-top:1px solid #ddd;margin:24px 0 8px">
 <p style="font-size:13px;color:#555">${escapeHtml(why)} <a href="${escapeHtml(m.publicUrl)}">${escapeHtml(m.publicUrl)}</a>${m.unsubscribeUrl ? `<br><a href="${escapeHtml(m.unsubscribeUrl)}">${escapeHtml(t("mail.unsubscribe"))}</a>` : ""}</p>
 </body></html>

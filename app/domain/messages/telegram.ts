@@ -2,6 +2,7 @@
 // text of a message, what a Bot API failure means for it, and the bot's commands. Pure functions.
 import type { Lang } from "~/i18n/negotiate";
 import type { T } from "~/i18n/translate";
+import { digestLines } from "./digest";
 import { readableVars } from "./email";
 
 export const TELEGRAM = {
@@ -37,7 +38,14 @@ export function composeTelegram(t: T, m: { kind: string; vars: Record<string, st
   const key = `notify.${m.kind}`;
   const sentence = t.has(key) ? t(key, vars) : t("brand.name");
   const url = m.link ? new URL(m.link, m.publicUrl).href : m.publicUrl;
-  const text = `${sentence}\n\n${t("telegram.open")}: ${url}`;
+  // A digest's lines under the sentence (app/domain/messages/digest.ts).
+  const lines = digestLines(t, m.vars, m.publicUrl).map((l) => `• ${l.text}${l.url ? `\n  ${l.url}` : ""}`);
+  let text = `${[sentence, ...lines].join("\n")}\n\n${t("telegram.open")}: ${url}`;
+  // A long digest drops its last lines rather than its link (the portal lists them all).
+  while (text.length > TELEGRAM.maxText && lines.length > 0) {
+    lines.pop();
+    text = `${[sentence, ...lines, "…"].join("\n")}\n\n${t("telegram.open")}: ${url}`;
+  }
   return text.length > TELEGRAM.maxText ? `${sentence.slice(0, TELEGRAM.maxText - url.length - 4)}…\n\n${url}` : text;
 }
 

@@ -25,6 +25,7 @@ import { messageEventsMessages } from "./message-events";
 import { interviewMessages } from "./interview-messages";
 import { surveyCampaignMessages } from "./survey-campaigns";
 import { passwordResetMessages } from "./password-reset";
+import { preferencesMessages } from "./preferences";
 
 export const areaMessages = {
   en: {
@@ -54,6 +55,7 @@ export const areaMessages = {
     ...interviewMessages.en,
     ...surveyCampaignMessages.en,
     ...passwordResetMessages.en,
+    ...preferencesMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -82,6 +84,7 @@ export const areaMessages = {
     ...interviewMessages.ru,
     ...surveyCampaignMessages.ru,
     ...passwordResetMessages.ru,
+    ...preferencesMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -110,5 +113,6 @@ export const areaMessages = {
     ...interviewMessages.ky,
     ...surveyCampaignMessages.ky,
     ...passwordResetMessages.ky,
+    ...preferencesMessages.ky,
   },
 };
