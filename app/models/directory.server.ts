@@ -7,7 +7,8 @@ import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
-import { rankedHits } from "./text-hits-cache.server";
+import { directoryView } from "./directory-view.server";
+import { type RankedHits, rankedHits } from "./text-hits-cache.server";
 import { listableVisibilities, type Viewer } from "~/domain/visibility";
 
 export const DIRECTORY_PAGE_SIZE = 20;
@@ -171,11 +172,39 @@ async function directoryPage(
   // bm25 and the tier are computed for those hits only: a common word matches half the directory
   // (docs/decisions/048, Session 9). Without a filter every listable graduate would be kept: no gain.
   const narrowed = Boolean(query.schoolId || query.cohortId || query.regionId || query.availableNow || query.relocate || skill);
-  const within = searching && narrowed ? sql`select g.id from ${graduates} ${filterJoins} where ${conditions()}` : undefined;
   // The text's hits ranked once per index version and kept in memory (docs/decisions/048, Session 9,
   // dir16b): then only the filters run. Without a filter, relevance computes bm25 for every hit anyway,
   // so they are ranked now; otherwise this search runs as below and they are ranked in the background.
-  const ranked = plan.text ? await rankedHits(db, GRADUATES_INDEX, plan.text, { now: !within && sort === "relevance" }) : null;
+  const ranked = plan.text ? await rankedHits(db, GRADUATES_INDEX, plan.text, { now: !(searching && narrowed) && sort === "relevance" }) : null;
+  // The filters tested in memory (app/models/directory-view.server.ts; null inside a transaction): with
+  // the ranked hits and relevance the whole order is then computed here, without SQL (decision 048, Session 10).
+  const view =
+    searching && (narrowed || (ranked && sort === "relevance"))
+      ? await directoryView(db, {
+          visibilities: listableVisibilities(viewer),
+          schoolId: query.schoolId,
+          cohortId: query.cohortId,
+          regionId: query.regionId,
+          availableOn: query.availableNow ? today : undefined,
+          relocate: query.relocate,
+          skillId: skill?.id,
+        })
+      : null;
+  if (view && ranked && sort === "relevance") {
+    const order = rankedOrder(ranked, view.passes, qSkill ? await view.holders(qSkill.id) : null);
+    if (order.length === 0) return { ...empty(), page: 1 };
+    const pages = Math.max(1, Math.ceil(order.length / DIRECTORY_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
+    const ids = order.slice((page - 1) * DIRECTORY_PAGE_SIZE, page * DIRECTORY_PAGE_SIZE);
+    return { items: await cardsOf(db, ids, skill, qSkill), total: order.length, pages, page, sort, skill, unknownSkill, qSkill };
+  }
+  // The filters' rows, handed to SQLite as a list when the view has them (reading them is most of a first search's filter cost).
+  const within =
+    searching && narrowed
+      ? view
+        ? sql`select value as id from json_each(${JSON.stringify(view.listed())})`
+        : sql`select g.id from ${graduates} ${filterJoins} where ${conditions()}`
+      : undefined;
   const withHits = hitsFor(sort === "relevance", within, ranked ?? undefined);
   // The hits are then the filtered rows already.
   const where = within ? sql`1` : conditions();
@@ -218,6 +247,31 @@ async function directoryPage(
   const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
   if (total === 0) return { ...empty(), page: 1 };
   const ids = pageIds.map((r) => r.id);
+  return { items: await cardsOf(db, ids, skill, qSkill), total, pages, page, sort, skill, unknownSkill, qSkill };
+}
+
+/**
+ * The order of relevance from the kept ranking (docs/decisions/048, Session 10), the same as the
+ * SQL's `holder desc, tier, coalesce(score, 0), id`: holders of the skill the text names first —
+ * those the text also found in rank order (tier, bm25), then the others by id (tier 2, no score) —
+ * then the other hits in rank order; each kept only if it passes the filters.
+ */
+function rankedOrder(ranked: RankedHits, passes: (id: number) => boolean, qHolders: Uint8Array | null): number[] {
+  const first: number[] = [];
+  const rest: number[] = [];
+  for (const id of ranked.ids) if (passes(id)) (qHolders?.[id] ? first : rest).push(id);
+  if (qHolders) {
+    const hit = new Uint8Array(qHolders.length);
+    for (const id of ranked.ids) if (id < hit.length) hit[id] = 1;
+    for (let id = 1; id < qHolders.length; id++) if (qHolders[id] && !hit[id] && passes(id)) first.push(id);
+  }
+  return first.concat(rest);
+}
+
+/** The cards of the page's graduates, in the page's order, with their first few skills. */
+async function cardsOf(db: DB, ids: number[], skill: SkillRef | null, qSkill: SkillRef | null): Promise<DirectoryItem[]> {
+  const regionOf = sql`coalesce(g.region_id, s.region_id)`;
+  const schoolJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.id = c.school_id`;
   const { rows: cards } = ids.length
     ? await sql<PageRow>`select g.id, g.slug, g.first_name, g.last_name, g.headline, g.city, g.available_from,
           g.willing_to_relocate, g.visibility, s.name_ky as school_ky, s.name_ru as school_ru, s.name_en as school_en,
@@ -233,13 +287,12 @@ async function directoryPage(
     rows.map((r) => r.id),
     [skill?.id, qSkill?.id].filter((id): id is number => id !== undefined),
   );
-  const items: DirectoryItem[] = rows.map((r) => ({
+  return rows.map((r) => ({
     ...r,
     willing_to_relocate: r.willing_to_relocate === 1,
     skills: skills.get(r.id)?.skills ?? [],
     skill_count: skills.get(r.id)?.count ?? 0,
   }));
-  return { items, total, pages, page, sort, skill, unknownSkill, qSkill };
 }
 
 /** `case <column> when … then <rank> … else 0 end`: an order the domain defines as data (app/domain/skills/levels.ts), in SQL. */
