@@ -78,7 +78,14 @@ function put(view: View, rows: GraduateRow[]): void {
   }
 }
 
+const loads = new WeakMap<DB, number>();
+/** How many times the view of this database was loaded whole (tests: a logged change reloads only its graduates). */
+export function directoryViewLoads(db: DB): number {
+  return loads.get(db) ?? 0;
+}
+
 async function loadAll(db: DB): Promise<View> {
+  loads.set(db, (loads.get(db) ?? 0) + 1);
   const view: View = {
     lastSeq: 0,
     visibility: new Uint8Array(0),
