@@ -28,6 +28,11 @@ type View = {
   /** The graduate's own region; 0 when they have not said (the school's region applies). */
   region: Int32Array;
   available: (string | null)[];
+  published: (string | null)[];
+  /** The Kyrgyz-alphabet name key (migration 0013); "" for no graduate. */
+  nameKey: string[];
+  /** Keys holding a UTF-16 surrogate: JavaScript's < is then not SQLite's binary order, so names are ordered in SQL. */
+  surrogates: Set<number>;
   /** Skill id → 1 at each holder's id (claims it, or used it in a portfolio project). */
   holders: Map<number, Uint8Array>;
 };
@@ -63,9 +68,12 @@ type GraduateRow = {
   available_from: string | null;
   cohort_id: number;
   region_id: number | null;
+  published_at: string | null;
+  name_sort_key: string;
 };
 
-const graduateColumns = sql`id, anonymised_at is null as live, visibility, willing_to_relocate, available_from, cohort_id, region_id`;
+const graduateColumns = sql`id, anonymised_at is null as live, visibility, willing_to_relocate, available_from, cohort_id, region_id,
+  published_at, name_sort_key`;
 
 function put(view: View, rows: GraduateRow[]): void {
   ensureSize(view, Math.max(0, ...rows.map((r) => r.id)));
@@ -75,6 +83,10 @@ function put(view: View, rows: GraduateRow[]): void {
     view.cohort[r.id] = r.cohort_id;
     view.region[r.id] = r.region_id ?? 0;
     view.available[r.id] = r.available_from;
+    view.published[r.id] = r.published_at;
+    view.nameKey[r.id] = r.name_sort_key;
+    if (/[\uD800-\uDFFF]/.test(r.name_sort_key)) view.surrogates.add(r.id);
+    else view.surrogates.delete(r.id);
   }
 }
 
@@ -93,6 +105,9 @@ async function loadAll(db: DB): Promise<View> {
     cohort: new Int32Array(0),
     region: new Int32Array(0),
     available: [],
+    published: [],
+    nameKey: [],
+    surrogates: new Set(),
     holders: new Map(),
   };
   // The sequence before the rows: a write in between is read again at the next catch-up (reloading a graduate is idempotent).
@@ -190,6 +205,51 @@ export type DirectoryFilters = {
   skillId?: number;
 };
 
+export type DirectoryOrder = "recent" | "name" | "available";
+
+/** The first `end` of `ids` in the order: the same order as the SQL's (app/models/directory.server.ts), every one ending with the id. */
+function pageInOrder(view: View, ids: readonly number[], order: DirectoryOrder, end: number): number[] {
+  const { published, nameKey, available } = view;
+  const compare: (a: number, b: number) => number = {
+    // published_at desc, id desc: never published (null, the smallest in SQLite) last.
+    recent: (a: number, b: number) => {
+      const pa = published[a] ?? null;
+      const pb = published[b] ?? null;
+      if (pa !== pb) return pa === null ? 1 : pb === null ? -1 : pa < pb ? 1 : -1;
+      return b - a;
+    },
+    // name_sort_key, id: plain binary order of the key (no surrogates, checked).
+    name: (a: number, b: number) => {
+      const ka = nameKey[a]!;
+      const kb = nameKey[b]!;
+      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    },
+    // available_from is null, available_from, id.
+    available: (a: number, b: number) => {
+      const fa = available[a] ?? null;
+      const fb = available[b] ?? null;
+      if (fa !== fb) return fa === null ? 1 : fb === null ? -1 : fa < fb ? -1 : 1;
+      return a - b;
+    },
+  }[order];
+  if (end > 2000) return [...ids].sort(compare).slice(0, end);
+  // The first `end` rows without sorting them all: a sorted buffer, most rows compared once with its last.
+  const best: number[] = [];
+  for (const id of ids) {
+    if (best.length === end && compare(id, best[end - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid]!, id) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, id);
+    if (best.length > end) best.pop();
+  }
+  return best;
+}
+
 export type DirectoryView = {
   /** Whether the graduate is listed under these filters. */
   passes: (id: number) => boolean;
@@ -197,6 +257,8 @@ export type DirectoryView = {
   listed: () => number[];
   /** The holders of a skill (the one the search text names): 1 at each holder's id. */
   holders: (skillId: number) => Promise<Uint8Array>;
+  /** The first `end` of `ids` in the order; null when the view cannot order them as SQLite does (a name key with a surrogate). */
+  firstInOrder: (ids: readonly number[], order: DirectoryOrder, end: number) => number[] | null;
 };
 
 /**
@@ -238,5 +300,6 @@ export async function directoryView(db: DB, filters: DirectoryFilters): Promise<
       return out;
     },
     holders: (skillId) => holdersOf(db, view, skillId),
+    firstInOrder: (ids, order, end) => (order === "name" && view.surrogates.size > 0 ? null : pageInOrder(view, ids, order, end)),
   };
 }

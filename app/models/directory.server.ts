@@ -178,8 +178,10 @@ async function directoryPage(
   const ranked = plan.text ? await rankedHits(db, GRADUATES_INDEX, plan.text, { now: !(searching && narrowed) && sort === "relevance" }) : null;
   // The filters tested in memory (app/models/directory-view.server.ts; null inside a transaction): with
   // the ranked hits and relevance the whole order is then computed here, without SQL (decision 048, Session 10).
+  // With a filter or the ranked text, the rows and every order come from it (and a first search's filters, as a list). The
+  // plain listing with neither stays one SQL read of the narrow index (docs/decisions/048: a page in a fixed number of queries).
   const view =
-    searching && (narrowed || (ranked && sort === "relevance"))
+    narrowed || ranked
       ? await directoryView(db, {
           visibilities: listableVisibilities(viewer),
           schoolId: query.schoolId,
@@ -190,13 +192,17 @@ async function directoryPage(
           skillId: skill?.id,
         })
       : null;
-  if (view && ranked && sort === "relevance") {
-    const order = rankedOrder(ranked, view.passes, qSkill ? await view.holders(qSkill.id) : null);
-    if (order.length === 0) return { ...empty(), page: 1 };
-    const pages = Math.max(1, Math.ceil(order.length / DIRECTORY_PAGE_SIZE));
+  if (view && (ranked || !searching)) {
+    // The rows: the ranked hits (and the holders of the skill the text names) in relevance order, or every listed graduate.
+    const found = ranked ? rankedOrder(ranked, view.passes, qSkill ? await view.holders(qSkill.id) : null) : view.listed();
+    const pages = Math.max(1, Math.ceil(found.length / DIRECTORY_PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
-    const ids = order.slice((page - 1) * DIRECTORY_PAGE_SIZE, page * DIRECTORY_PAGE_SIZE);
-    return { items: await cardsOf(db, ids, skill, qSkill), total: order.length, pages, page, sort, skill, unknownSkill, qSkill };
+    const ordered = sort === "relevance" ? found : view.firstInOrder(found, sort, page * DIRECTORY_PAGE_SIZE);
+    if (ordered) {
+      if (found.length === 0) return { ...empty(), page: 1 };
+      const ids = ordered.slice((page - 1) * DIRECTORY_PAGE_SIZE, page * DIRECTORY_PAGE_SIZE);
+      return { items: await cardsOf(db, ids, skill, qSkill), total: found.length, pages, page, sort, skill, unknownSkill, qSkill };
+    }
   }
   // The filters' rows, handed to SQLite as a list when the view has them (reading them is most of a first search's filter cost).
   const within =
@@ -207,8 +213,10 @@ async function directoryPage(
       : undefined;
   const withHits = hitsFor(sort === "relevance", within, ranked ?? undefined);
   // The hits are then the filtered rows already.
-  const where = within ? sql`1` : conditions();
-  const joins = within ? sql`` : filterJoins;
+  // Without text, the filters' rows from the view drive the read of graduates_directory (by id) instead of a scan of it.
+  const listed = !searching && view ? sql`g.id in (select value from json_each(${JSON.stringify(view.listed())}))` : null;
+  const where = within ? sql`1` : (listed ?? conditions());
+  const joins = within || listed ? sql`` : filterJoins;
   // …and relevance orders by the hits' own columns: the graduates' rows are not read at all (decision 048, dir16b).
   const hitsOnly = Boolean(within) && sort === "relevance";
   const source = hitsOnly ? sql`hits h` : from;

@@ -208,4 +208,23 @@ describe("the directory's filters kept in memory", () => {
     expect(listed(await listsAsPlain(), staff, { q: "агроном", relocate: true })).toEqual(before);
     expect(directoryViewLoads(c.db)).toBe(loads);
   });
+
+  it("orders names as SQLite does, also when a name holds a character beyond the BMP (JavaScript's < differs there)", async () => {
+    // U+1D538 sorts after U+FB00 in SQLite's binary (UTF-8) order, before it in JavaScript's UTF-16 order.
+    for (const lastName of ["Жусупова\u{1D538}", "Жусупова\uFB00"]) {
+      const g = await makeGraduate(other, { lastName, cohortId: cohorts[0] });
+      await saveBasics(other.db, g.graduateId, basics());
+    }
+    for (const query of [
+      { relocate: true, sort: "name" as const },
+      { q: "агроном", relocate: true, sort: "name" as const },
+    ]) {
+      await searchGraduates(c.db, staff, query);
+      await rankingsSettled(c.db);
+      const kept = await searchGraduates(c.db, staff, query);
+      const plain = await c.db.transaction().execute((trx) => searchGraduates(trx, staff, query));
+      expect(kept.items.map((i) => i.last_name)).toEqual(plain.items.map((i) => i.last_name));
+      expect(plain.items.map((i) => i.last_name).indexOf("Жусупова\uFB00")).toBeLessThan(plain.items.map((i) => i.last_name).indexOf("Жусупова\u{1D538}"));
+    }
+  });
 });
