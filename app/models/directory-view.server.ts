@@ -96,6 +96,9 @@ export function directoryViewLoads(db: DB): number {
   return loads.get(db) ?? 0;
 }
 
+/** Graduates read per step of a whole load; the event loop turns between steps (other requests are served). */
+const LOAD_CHUNK = 5_000;
+
 async function loadAll(db: DB): Promise<View> {
   loads.set(db, (loads.get(db) ?? 0) + 1);
   const view: View = {
@@ -112,9 +115,34 @@ async function loadAll(db: DB): Promise<View> {
   };
   // The sequence before the rows: a write in between is read again at the next catch-up (reloading a graduate is idempotent).
   view.lastSeq = await topOfLog(db);
-  const { rows } = await sql<GraduateRow>`select ${graduateColumns} from graduates indexed by graduates_directory`.execute(db);
-  put(view, rows);
-  return view;
+  for (let after = 0; ;) {
+    const { rows } = await sql<GraduateRow>`select ${graduateColumns} from graduates indexed by graduates_directory
+      where id > ${after} order by id limit ${LOAD_CHUNK}`.execute(db);
+    put(view, rows);
+    if (rows.length < LOAD_CHUNK) return view;
+    after = rows[rows.length - 1]!.id;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+// A whole load (at the first use, or when the log was pruned past the view) runs in the background,
+// after the response; until it is done the directory runs its SQL, as before the view.
+const loading = new WeakMap<DB, Promise<void>>();
+function loadInBackground(db: DB): void {
+  if (loading.has(db)) return;
+  const job = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => loadAll(db))
+    .then(
+      (view) => void views.set(db, view),
+      () => undefined, // the connection may be closed meanwhile: the next use loads again
+    )
+    .finally(() => loading.delete(db));
+  loading.set(db, job);
+}
+
+/** Resolves when a whole load of this database's view has finished (tests and the bench). */
+export async function directoryViewSettled(db: DB): Promise<void> {
+  for (let job = loading.get(db); job; job = loading.get(db)) await job;
 }
 
 async function topOfLog(db: DB): Promise<number> {
@@ -141,14 +169,16 @@ async function reload(db: DB, view: View, ids: number[]): Promise<void> {
   }
 }
 
-/** The view brought up to date with every committed change; null inside a transaction (its own writes are not logged as committed yet). */
+/**
+ * The view brought up to date with every committed change; null inside a transaction (its own writes
+ * are not logged as committed yet) and while it is being loaded whole.
+ */
 async function currentView(db: DB): Promise<View | null> {
   if (db.isTransaction) return null;
-  let view = views.get(db);
+  const view = views.get(db);
   if (!view) {
-    view = await loadAll(db);
-    views.set(db, view);
-    return view;
+    loadInBackground(db);
+    return null;
   }
   const top = await topOfLog(db);
   if (top === view.lastSeq) return view;
@@ -156,11 +186,9 @@ async function currentView(db: DB): Promise<View | null> {
     where seq > ${view.lastSeq} order by seq limit ${INCREMENTAL_LIMIT + 1}`.execute(db);
   const gap = top < view.lastSeq || rows.length === 0 || rows[0]!.seq !== view.lastSeq + 1 || rows.length > INCREMENTAL_LIMIT;
   if (gap) {
-    const holders = [...view.holders.keys()];
-    view = await loadAll(db);
-    views.set(db, view);
-    for (const skill of holders) await holdersOf(db, view, skill);
-    return view;
+    views.delete(db);
+    loadInBackground(db);
+    return null;
   }
   // Only graduates' changes matter here: vacancies do not, and an "all" entry (a cohort, a taxonomy
   // relation, a company's status) changes no graduate's own columns or skills; cohorts are read on each use.
@@ -263,7 +291,7 @@ export type DirectoryView = {
 
 /**
  * The filters as a test over graduate ids, on the view brought up to date; null inside a transaction
- * (the caller runs its SQL). The same rows as docs/decisions/048's `kept` query: not anonymised, a
+ * or while the view is loaded (the caller runs its SQL). The same rows as docs/decisions/048's `kept` query: not anonymised, a
  * listable visibility, the school (of the cohort), the cohort, the region (own, else the school's),
  * available now, willing to relocate, and the skill (claimed or used in a project).
  */
