@@ -1,6 +1,7 @@
 // The graduate directory (/graduates): full-text search over graduates_fts plus filters,
-// for staff and verified employers (docs/product.md §3, §8, §10). One count query, one page query and
-// one query for the page's skills: no per-row queries, whatever the page size.
+// for staff and verified employers (docs/product.md §3, §8, §10). One page query with its count (or,
+// with the filters and the ranked text in memory, none: docs/decisions/048, Session 10), one query
+// for the page's cards and one for their skills: no per-row queries, whatever the page size.
 import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
