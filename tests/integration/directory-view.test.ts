@@ -47,7 +47,8 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++) {
     const g = await makeGraduate(c, { lastName: `Жусупова${i}`, cohortId: cohorts[i % 2] });
     ids.push(g.graduateId);
-    await saveBasics(c.db, g.graduateId, basics({ headline: i < 4 ? "Агроном" : "Агроном, зоотехник" }));
+    // One in Latin: «агроном» finds it in tier 1 (its script key), «agronom» in tier 0 and the others in tier 1.
+    await saveBasics(c.db, g.graduateId, basics({ headline: i === 3 ? "Agronom" : i < 4 ? "Агроном" : "Агроном, зоотехник" }));
   }
   c.sqlite.prepare("insert into graduate_skills (graduate_id, skill_id, level, source) values (?, ?, 'basic', 'self')").run(ids[0], skills.python);
   // A second connection to the same file, like a second server process.
@@ -67,6 +68,9 @@ const QUERIES: DirectoryQuery[] = [
   { q: "агроном", availableNow: true, today: "2026-07-01" },
   { q: "python" },
   { q: "агроном", skill: "sql", relocate: true },
+  { q: "agronom", relocate: true },
+  { q: "agronom", skill: "python" },
+  { q: "агроном", page: 2, relocate: true },
 ];
 /** The queries with this test's ids filled in (the first school, the first region). */
 const queries = () =>
@@ -111,7 +115,7 @@ describe("the directory's filters kept in memory", () => {
       ],
       [
         "availability",
-        () => saveBasics(other.db, ids[3]!, basics({ available_from: "2026-09-01" })),
+        () => saveBasics(other.db, ids[3]!, basics({ headline: "Agronom", available_from: "2026-09-01" })),
         (l) => expect(listed(l, staff, { q: "агроном", availableNow: true, today: "2026-07-01" })).not.toContain(ids[3]),
       ],
       [
@@ -225,6 +229,32 @@ describe("the directory's filters kept in memory", () => {
       const plain = await c.db.transaction().execute((trx) => searchGraduates(trx, staff, query));
       expect(kept.items.map((i) => i.last_name)).toEqual(plain.items.map((i) => i.last_name));
       expect(plain.items.map((i) => i.last_name).indexOf("Жусупова\uFB00")).toBeLessThan(plain.items.map((i) => i.last_name).indexOf("Жусупова\u{1D538}"));
+    }
+  });
+
+  it("a first search with a filter (nothing ranked yet) gives the plain SQL's tiers, order and holders", async () => {
+    // Tier 0 as typed, tier 1 by its script key, tier 2 by a job word; the job word repeated so that bm25 alone would put it first.
+    const made: number[] = [];
+    for (const headline of ["Разработчик", "Razrabotchik", "Developer, developer, developer"]) {
+      const g = await makeGraduate(other, { lastName: "Токтогулова", cohortId: cohorts[0] });
+      await saveBasics(other.db, g.graduateId, basics({ headline }));
+      made.push(g.graduateId);
+    }
+    other.sqlite.prepare("insert into graduate_skills (graduate_id, skill_id, level, source) values (?, ?, 'basic', 'self')").run(made[2], skills.python);
+    await searchGraduates(c.db, staff, { relocate: true });
+    await directoryViewSettled(c.db);
+    for (const query of [
+      { q: "разработчик", relocate: true },
+      { q: "разработчик", skill: "python", relocate: true },
+      { q: "python", relocate: true },
+      { q: "разработчик", relocate: true, page: 9 },
+    ]) {
+      // An index change first: the text is searched cold.
+      await saveBasics(other.db, made[1]!, basics({ headline: "Razrabotchik" }));
+      const first = await searchGraduates(c.db, staff, query);
+      const plain = await c.db.transaction().execute((trx) => searchGraduates(trx, staff, query));
+      expect(seen(first), JSON.stringify(query)).toEqual(seen(plain));
+      if (query.q === "разработчик" && !query.skill && !query.page) expect(seen(plain).ids.filter((id) => made.includes(id))).toEqual(made);
     }
   });
 });
