@@ -177,10 +177,10 @@ async function directoryPage(
   // dir16b): then only the filters run. Without a filter, relevance computes bm25 for every hit anyway,
   // so they are ranked now; otherwise this search runs as below and they are ranked in the background.
   const ranked = plan.text ? await rankedHits(db, GRADUATES_INDEX, plan.text, { now: !(searching && narrowed) && sort === "relevance" }) : null;
-  // The filters tested in memory (app/models/directory-view.server.ts; null inside a transaction): with
-  // the ranked hits and relevance the whole order is then computed here, without SQL (decision 048, Session 10).
-  // With a filter or the ranked text, the rows and every order come from it (and a first search's filters, as a list). The
-  // plain listing with neither stays one SQL read of the narrow index (docs/decisions/048: a page in a fixed number of queries).
+  // The filters tested in memory (app/models/directory-view.server.ts; null inside a transaction and while it
+  // loads): with a filter or the ranked text, the rows and every order are computed here, and a first search
+  // gets its filters' rows from it as a list (decision 048, Session 10). The plain listing with neither stays
+  // one SQL read of the narrow index (decision 048: a page in a fixed number of queries).
   const view =
     narrowed || ranked
       ? await directoryView(db, {
@@ -214,7 +214,7 @@ async function directoryPage(
       : undefined;
   const withHits = hitsFor(sort === "relevance", within, ranked ?? undefined);
   // The hits are then the filtered rows already.
-  // Without text, the filters' rows from the view drive the read of graduates_directory (by id) instead of a scan of it.
+  // Without text (here only when the view cannot order names as SQLite does), its filters' rows drive the read by id.
   const listed = !searching && view ? sql`g.id in (select value from json_each(${JSON.stringify(view.listed())}))` : null;
   const where = within ? sql`1` : (listed ?? conditions());
   const joins = within || listed ? sql`` : filterJoins;
