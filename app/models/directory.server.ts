@@ -1,13 +1,15 @@
 // The graduate directory (/graduates): full-text search over graduates_fts plus filters,
-// for staff and verified employers (docs/product.md §3, §8, §10). One count query, one page query and
-// one query for the page's skills: no per-row queries, whatever the page size.
+// for staff and verified employers (docs/product.md §3, §8, §10). One page query with its count (or,
+// with the filters and the ranked text in memory, none: docs/decisions/048, Session 10), one query
+// for the page's cards and one for their skills: no per-row queries, whatever the page size.
 import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
 import { resolveSkillText, type SkillRef } from "./skills.server";
-import { rankedHits } from "./text-hits-cache.server";
+import { directoryView } from "./directory-view.server";
+import { type RankedHits, rankedHits } from "./text-hits-cache.server";
 import { listableVisibilities, type Viewer } from "~/domain/visibility";
 
 export const DIRECTORY_PAGE_SIZE = 20;
@@ -171,15 +173,51 @@ async function directoryPage(
   // bm25 and the tier are computed for those hits only: a common word matches half the directory
   // (docs/decisions/048, Session 9). Without a filter every listable graduate would be kept: no gain.
   const narrowed = Boolean(query.schoolId || query.cohortId || query.regionId || query.availableNow || query.relocate || skill);
-  const within = searching && narrowed ? sql`select g.id from ${graduates} ${filterJoins} where ${conditions()}` : undefined;
   // The text's hits ranked once per index version and kept in memory (docs/decisions/048, Session 9,
   // dir16b): then only the filters run. Without a filter, relevance computes bm25 for every hit anyway,
   // so they are ranked now; otherwise this search runs as below and they are ranked in the background.
-  const ranked = plan.text ? await rankedHits(db, GRADUATES_INDEX, plan.text, { now: !within && sort === "relevance" }) : null;
+  const ranked = plan.text ? await rankedHits(db, GRADUATES_INDEX, plan.text, { now: !(searching && narrowed) && sort === "relevance" }) : null;
+  // The filters tested in memory (app/models/directory-view.server.ts; null inside a transaction and while it
+  // loads): with a filter or the ranked text, the rows and every order are computed here, and a first search
+  // gets its filters' rows from it as a list (decision 048, Session 10). The plain listing with neither stays
+  // one SQL read of the narrow index (decision 048: a page in a fixed number of queries).
+  const view =
+    narrowed || ranked
+      ? await directoryView(db, {
+          visibilities: listableVisibilities(viewer),
+          schoolId: query.schoolId,
+          cohortId: query.cohortId,
+          regionId: query.regionId,
+          availableOn: query.availableNow ? today : undefined,
+          relocate: query.relocate,
+          skillId: skill?.id,
+        })
+      : null;
+  if (view && (ranked || !searching)) {
+    // The rows: the ranked hits (and the holders of the skill the text names) in relevance order, or every listed graduate.
+    const found = ranked ? rankedOrder(ranked, view.passes, qSkill ? await view.holders(qSkill.id) : null) : view.listed();
+    const pages = Math.max(1, Math.ceil(found.length / DIRECTORY_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
+    const ordered = sort === "relevance" ? found : view.firstInOrder(found, sort, page * DIRECTORY_PAGE_SIZE);
+    if (ordered) {
+      if (found.length === 0) return { ...empty(), page: 1 };
+      const ids = ordered.slice((page - 1) * DIRECTORY_PAGE_SIZE, page * DIRECTORY_PAGE_SIZE);
+      return { items: await cardsOf(db, ids, skill, qSkill), total: found.length, pages, page, sort, skill, unknownSkill, qSkill };
+    }
+  }
+  // The filters' rows, handed to SQLite as a list when the view has them (reading them is most of a first search's filter cost).
+  const within =
+    searching && narrowed
+      ? view
+        ? sql`select value as id from json_each(${JSON.stringify(view.listed())})`
+        : sql`select g.id from ${graduates} ${filterJoins} where ${conditions()}`
+      : undefined;
   const withHits = hitsFor(sort === "relevance", within, ranked ?? undefined);
   // The hits are then the filtered rows already.
-  const where = within ? sql`1` : conditions();
-  const joins = within ? sql`` : filterJoins;
+  // Without text (here only when the view cannot order names as SQLite does), its filters' rows drive the read by id.
+  const listed = !searching && view ? sql`g.id in (select value from json_each(${JSON.stringify(view.listed())}))` : null;
+  const where = within ? sql`1` : (listed ?? conditions());
+  const joins = within || listed ? sql`` : filterJoins;
   // …and relevance orders by the hits' own columns: the graduates' rows are not read at all (decision 048, dir16b).
   const hitsOnly = Boolean(within) && sort === "relevance";
   const source = hitsOnly ? sql`hits h` : from;
@@ -218,6 +256,31 @@ async function directoryPage(
   const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
   if (total === 0) return { ...empty(), page: 1 };
   const ids = pageIds.map((r) => r.id);
+  return { items: await cardsOf(db, ids, skill, qSkill), total, pages, page, sort, skill, unknownSkill, qSkill };
+}
+
+/**
+ * The order of relevance from the kept ranking (docs/decisions/048, Session 10), the same as the
+ * SQL's `holder desc, tier, coalesce(score, 0), id`: holders of the skill the text names first —
+ * those the text also found in rank order (tier, bm25), then the others by id (tier 2, no score) —
+ * then the other hits in rank order; each kept only if it passes the filters.
+ */
+function rankedOrder(ranked: RankedHits, passes: (id: number) => boolean, qHolders: Uint8Array | null): number[] {
+  const first: number[] = [];
+  const rest: number[] = [];
+  for (const id of ranked.ids) if (passes(id)) (qHolders?.[id] ? first : rest).push(id);
+  if (qHolders) {
+    const hit = new Uint8Array(qHolders.length);
+    for (const id of ranked.ids) if (id < hit.length) hit[id] = 1;
+    for (let id = 1; id < qHolders.length; id++) if (qHolders[id] && !hit[id] && passes(id)) first.push(id);
+  }
+  return first.concat(rest);
+}
+
+/** The cards of the page's graduates, in the page's order, with their first few skills. */
+async function cardsOf(db: DB, ids: number[], skill: SkillRef | null, qSkill: SkillRef | null): Promise<DirectoryItem[]> {
+  const regionOf = sql`coalesce(g.region_id, s.region_id)`;
+  const schoolJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.id = c.school_id`;
   const { rows: cards } = ids.length
     ? await sql<PageRow>`select g.id, g.slug, g.first_name, g.last_name, g.headline, g.city, g.available_from,
           g.willing_to_relocate, g.visibility, s.name_ky as school_ky, s.name_ru as school_ru, s.name_en as school_en,
@@ -233,13 +296,12 @@ async function directoryPage(
     rows.map((r) => r.id),
     [skill?.id, qSkill?.id].filter((id): id is number => id !== undefined),
   );
-  const items: DirectoryItem[] = rows.map((r) => ({
+  return rows.map((r) => ({
     ...r,
     willing_to_relocate: r.willing_to_relocate === 1,
     skills: skills.get(r.id)?.skills ?? [],
     skill_count: skills.get(r.id)?.count ?? 0,
   }));
-  return { items, total, pages, page, sort, skill, unknownSkill, qSkill };
 }
 
 /** `case <column> when … then <rank> … else 0 end`: an order the domain defines as data (app/domain/skills/levels.ts), in SQL. */

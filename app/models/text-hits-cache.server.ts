@@ -13,6 +13,8 @@ import type { TextQuery } from "~/domain/search/full-text";
 export type RankedHits = {
   /** A JSON array of the ids, best first (tier, bm25, id): the position is the rank. */
   json: string;
+  /** The same ids, for a page ordered in JavaScript (app/models/directory.server.ts). */
+  ids: Int32Array;
   count: number;
   /** Ranks below tierEnds[0] are tier 0, below tierEnds[1] tier 1, the rest tier 2. */
   tierEnds: readonly [number, number];
@@ -20,7 +22,7 @@ export type RankedHits = {
 
 type Index = { table: string; weights: readonly number[] };
 
-/** A few MB: 50,000 ids are about 300 kB of JSON. */
+/** A few MB: 50,000 ids are about 300 kB of JSON and 200 kB as an Int32Array. */
 const LIMIT_BYTES = 8 * 1024 * 1024;
 const entries = new Map<string, { version: string; hits: RankedHits }>();
 let bytes = 0;
@@ -42,20 +44,22 @@ async function versionOf(db: DB, table: string): Promise<string | null> {
   return block ? Buffer.from(block).toString("base64") : null;
 }
 
+const sizeOf = (hits: RankedHits) => hits.json.length + hits.ids.byteLength;
+
 function remember(key: string, version: string, hits: RankedHits): void {
   const old = entries.get(key);
   if (old) {
-    bytes -= old.hits.json.length;
+    bytes -= sizeOf(old.hits);
     entries.delete(key);
   }
-  if (hits.json.length > LIMIT_BYTES / 2) return;
+  if (sizeOf(hits) > LIMIT_BYTES / 2) return;
   entries.set(key, { version, hits });
-  bytes += hits.json.length;
+  bytes += sizeOf(hits);
   // Least recently used first (a Map iterates in insertion order; a hit re-inserts).
   for (const [k, e] of entries) {
     if (bytes <= LIMIT_BYTES) break;
     entries.delete(k);
-    bytes -= e.hits.json.length;
+    bytes -= sizeOf(e.hits);
   }
 }
 
@@ -74,7 +78,7 @@ async function rankAll(db: DB, index: Index, text: TextQuery): Promise<RankedHit
     const i = rows.findIndex((r) => r.tier > tier);
     return i < 0 ? rows.length : i;
   };
-  return { json: JSON.stringify(ids), count: ids.length, tierEnds: [end(0), end(1)] };
+  return { json: JSON.stringify(ids), ids: Int32Array.from(ids), count: ids.length, tierEnds: [end(0), end(1)] };
 }
 
 /**
