@@ -10,6 +10,7 @@ import { requireUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
 import { Marked, SearchNotes } from "~/components/search-results";
 import { correctedSearchHref } from "~/domain/search/full-text";
+import { searchPageResult } from "~/domain/search/page-result";
 import { highlight, queryWordMatcher } from "~/domain/search/highlight";
 import { Pager } from "~/components/pager";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
@@ -98,17 +99,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return {
     query,
-    result: {
-      items: cards,
-      total: result.total,
-      page: result.page,
-      pages: result.pages,
-      unknownSkill: result.unknownSkill,
-      suggestion: result.suggestion,
-      near: result.near.length > 0,
-      skill: result.skill ? pick(result.skill, "name", lang) : null,
-      qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null,
-    },
+    result: { ...searchPageResult(cards, result, lang), qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null },
     suggestionHref: correctedSearchHref("/graduates", new URL(request.url).searchParams, result.suggestion),
     staff: viewer.kind === "staff",
     today: todayInBishkek(),

@@ -9,6 +9,7 @@ import { getUser } from "~/auth/require-user.server";
 import { Field, Notice, Select, SubmitButton } from "~/components/form";
 import { Marked, SearchNotes } from "~/components/search-results";
 import { correctedSearchHref } from "~/domain/search/full-text";
+import { searchPageResult } from "~/domain/search/page-result";
 import { highlight, queryWordMatcher } from "~/domain/search/highlight";
 import { snippetOf } from "~/domain/search/snippet";
 import { richTextToPlain } from "~/domain/text/rich-text";
@@ -62,16 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query,
     saveQuery: boardQueryString(query),
-    result: {
-      items: cards,
-      total: result.total,
-      page: result.page,
-      pages: result.pages,
-      unknownSkill: result.unknownSkill,
-      suggestion: result.suggestion,
-      near: result.near.length > 0,
-      skill: result.skill ? pick(result.skill, "name", lang) : null,
-    },
+    result: searchPageResult(cards, result, lang),
     suggestionHref: correctedSearchHref("/vacancies", boardQueryString(query), result.suggestion),
     canSave: user?.role === "graduate",
     employer: user?.role === "employer",
