@@ -192,6 +192,25 @@ export async function recordChannelFailure(db: DB, userId: number, channel: Mess
     .execute();
 }
 
+/** Since when e-mail to the person has bounced (an SMTP 5xx), or null: shown on their account page. */
+export async function emailFailingSince(db: DB, userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("message_channel_failures")
+    .select("created_at")
+    .where("user_id", "=", userId)
+    .where("channel", "=", "email")
+    .executeTakeFirst();
+  return row?.created_at ?? null;
+}
+
+/**
+ * The person says their address works again ("send again" on the account page): e-mail is tried
+ * again for new messages. Those that already failed stay failed (an admin may retry them).
+ */
+export async function clearEmailFailure(db: DB, userId: number): Promise<void> {
+  await db.deleteFrom("message_channel_failures").where("user_id", "=", userId).where("channel", "=", "email").execute();
+}
+
 /**
  * What an unsubscribe link's person has now: gone (account deleted), whether the kind's topic is
  * already off on the channel, or "required" for a kind that cannot be turned off (a password reset).

@@ -27,6 +27,7 @@ import { botUsername } from "~/server/telegram-bot";
 import { TOPICS, topicsFor } from "~/domain/messages/kinds";
 import { type PostedPreferences, readPostedPreferences } from "~/domain/messages/preferences-form";
 import { applyPreferencesForm, preferencesOf } from "~/models/message-preferences.server";
+import { clearEmailFailure, emailFailingSince } from "~/models/outbox.server";
 
 const ChangePasswordSchema = z
   .object({
@@ -54,6 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     telegramShown: telegram.configured && telegram.linked,
     digestHour: config().digestHour,
+    // An address that bounced: e-mail is paused until the person says it works (docs/product.md §13).
+    emailFailingSince: await emailFailingSince(db, user.id),
   };
   return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null, telegram, messages };
 }
@@ -92,6 +95,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "telegram-link" || intent === "telegram-unlink") return telegramAction(user.id, intent);
   if (intent === "preferences") return preferencesAction(user, form);
+  if (intent === "email-retry") {
+    await clearEmailFailure(getDb(), user.id);
+    return redirect("/account#messages", { headers: cookieHeaders(setFlash("flash.emailRetry")) });
+  }
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
@@ -226,6 +233,18 @@ export default function AccountPage() {
             <h2>{t("prefs.title")}</h2>
             <p>{t("prefs.intro")}</p>
             <p className="muted">{t("prefs.portalOnly")}</p>
+            {messages.emailFailingSince ? (
+              <div className="stack">
+                <Notice kind="error">
+                  {t("account.email.failing", { email: user.email, date: formatDate(lang, messages.emailFailingSince.slice(0, 10)) })}
+                </Notice>
+                <Form method="post" action="/account#messages">
+                  <SubmitButton name="intent" value="email-retry">
+                    {t("account.email.retry")}
+                  </SubmitButton>
+                </Form>
+              </div>
+            ) : null}
             {telegramResult?.prefsError ? <Notice kind="error">{t(telegramResult.prefsError)}</Notice> : null}
             <Form method="post" action="/account#messages" className="stack" noValidate>
               {messages.topics.map((m) => (

@@ -561,7 +561,10 @@ export const MATRIX: Row[] = [
   {
     file: "account.tsx",
     url: () => "/account",
-    actions: [{ body: () => f({ intent: "preferences", email: "applications" }), expect: SIGNED_IN, note: "another role's topic is a 400, nothing written" }],
+    actions: [
+      { body: () => f({ intent: "preferences", email: "applications" }), expect: SIGNED_IN, note: "another role's topic is a 400, nothing written" },
+      { body: () => f({ intent: "email-retry" }), expect: SIGNED_IN, note: "lifts the bounce pause of the session's own address only" },
+    ],
   },
 ];
 

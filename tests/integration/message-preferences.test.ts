@@ -242,3 +242,45 @@ describe("migration 0022", () => {
     }
   });
 });
+
+describe("an address that bounced", () => {
+  it("is shown on the account page with the date; 'send again' lifts the pause and new mail goes out", async () => {
+    const g = await graduate();
+    const deliverAll = async (server: TestSmtp) => {
+      const worker = outboxWorker(c.db, {
+        email: smtpTransport({ url: server.url, from: "careers@portal.test" }, { connectionMs: 3000, socketMs: 3000 }),
+        publicUrl: "http://portal.test",
+        secret: "s".repeat(40),
+        now: () => new Date(Date.now() + 2_000),
+        log: () => undefined,
+      });
+      try {
+        return await worker.runOnce();
+      } finally {
+        await worker.stop();
+      }
+    };
+    const vars = { vacancy: "x", company: "y", status: "screening" };
+    expect((await call(account.loader, get("/account", { cookie: g.cookie }))).data).toMatchObject({ messages: { emailFailingSince: null } });
+
+    // The mail server answers 550: the address bounces, and e-mail is paused for the person.
+    smtp = await startTestSmtp({ refuseRecipient: { code: 550, text: "5.1.1 No such user" } });
+    await queueMessage(c.db, { userId: g.userId, kind: "application-status", eventKey: 1, vars, link: null });
+    expect(await deliverAll(smtp)).toMatchObject({ failed: 1 });
+    const shown = (await call(account.loader, get("/account", { cookie: g.cookie }))).data as { messages: { emailFailingSince: string | null } };
+    expect(shown.messages.emailFailingSince).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await queueMessage(c.db, { userId: g.userId, kind: "application-status", eventKey: 2, vars, link: null });
+    expect(await deliverAll(smtp)).toMatchObject({ notSent: 1 });
+    await smtp.close();
+
+    // The person says the address works: the pause is lifted, and the next message is delivered.
+    smtp = await startTestSmtp();
+    const retried = await call(account.action, post("/account", { intent: "email-retry" }, { cookie: g.cookie }));
+    expect(retried.status).toBe(302);
+    expect(retried.headers.get("location")).toBe("/account#messages");
+    expect((await call(account.loader, get("/account", { cookie: g.cookie }))).data).toMatchObject({ messages: { emailFailingSince: null } });
+    await queueMessage(c.db, { userId: g.userId, kind: "application-status", eventKey: 3, vars, link: null });
+    expect(await deliverAll(smtp)).toMatchObject({ sent: 1 });
+    expect(await smtp.waitFor(1)).toHaveLength(1);
+  });
+});

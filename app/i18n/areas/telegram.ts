@@ -23,6 +23,10 @@ const en = {
   "account.telegram.unlink": "Unlink Telegram",
   "account.telegram.unavailable": "Telegram does not answer right now. Try again in a few minutes.",
   "flash.telegramUnlinked": "Telegram is unlinked: messages no longer come there.",
+  "account.email.failing":
+    "E-mail to {email} bounced on {date}, so the portal stopped sending to it. Your messages are still here in the portal. If the address works again, press the button.",
+  "account.email.retry": "My e-mail works: send to it again",
+  "flash.emailRetry": "New messages will be sent to your e-mail again.",
   "outbox.reason.telegram-unlinked": "Not sent: the person unlinked Telegram",
 };
 
@@ -50,6 +54,10 @@ export const telegramMessages: AreaMessages<typeof en> = {
     "account.telegram.unlink": "Отвязать Telegram",
     "account.telegram.unavailable": "Telegram сейчас не отвечает. Попробуйте через несколько минут.",
     "flash.telegramUnlinked": "Telegram отвязан: сообщения туда больше не приходят.",
+    "account.email.failing":
+      "Письмо на {email} вернулось {date}, поэтому портал перестал отправлять на этот адрес. Все сообщения по-прежнему есть здесь, в портале. Если адрес снова работает, нажмите кнопку.",
+    "account.email.retry": "Почта работает: отправлять снова",
+    "flash.emailRetry": "Новые сообщения снова будут приходить на вашу почту.",
     "outbox.reason.telegram-unlinked": "Не отправлено: человек отвязал Telegram",
   },
   ky: {
@@ -73,6 +81,10 @@ export const telegramMessages: AreaMessages<typeof en> = {
     "account.telegram.unlink": "Telegram'ды ажыратуу",
     "account.telegram.unavailable": "Telegram азыр жооп бербей жатат. Бир нече мүнөттөн кийин кайра аракет кылыңыз.",
     "flash.telegramUnlinked": "Telegram ажыратылды: билдирүүлөр мындан ары ал жакка келбейт.",
+    "account.email.failing":
+      "{email} дарегине жиберилген кат {date:loc} кайтып келди, ошондуктан портал бул дарекке жөнөтүүнү токтотту. Бардык билдирүүлөр порталда сакталып турат. Дарек кайра иштеп жатса, баскычты басыңыз.",
+    "account.email.retry": "Почтам иштейт: кайра жөнөтүү",
+    "flash.emailRetry": "Жаңы билдирүүлөр кайрадан почтаңызга жөнөтүлөт.",
     "outbox.reason.telegram-unlinked": "Жөнөтүлгөн жок: адам Telegram'ды ажыратып салган",
   },
 };
