@@ -167,7 +167,7 @@ export async function previewCampaign(db: DB, query: FollowUpQuery, now = new Da
   };
 }
 
-export type SendResult = { ok: true; id: number; repeated: boolean } | { ok: false; reason: "too-many" | "nobody" };
+export type SendResult = { ok: true; id: number; repeated: boolean } | { ok: false; reason: "too-many" | "nobody" | "unknown-filter" };
 
 /**
  * Sends a campaign: in ONE transaction the campaign row, for each due graduate not already holding
@@ -179,6 +179,13 @@ export async function sendCampaign(db: DB, input: { query: FollowUpQuery; sendKe
   return db.transaction().execute(async (trx) => {
     const earlier = await trx.selectFrom("survey_campaigns").select("id").where("send_key", "=", input.sendKey).executeTakeFirst();
     if (earlier) return { ok: true as const, id: earlier.id, repeated: true };
+    // A school or cohort that does not exist (deleted since the preview, or a forged form) is refused,
+    // never read as "no filter": that would address every due graduate.
+    const { schoolId, cohortId } = input.query;
+    if (schoolId !== null && !(await trx.selectFrom("schools").select("id").where("id", "=", schoolId).executeTakeFirst()))
+      return { ok: false as const, reason: "unknown-filter" as const };
+    if (cohortId !== null && !(await trx.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst()))
+      return { ok: false as const, reason: "unknown-filter" as const };
     const { members, total } = await planMembers(trx, input.query, now);
     if (total > CAMPAIGN_MAX) return { ok: false as const, reason: "too-many" as const };
     const fresh = members.filter((m) => m.invitedIn === null);

@@ -24,7 +24,7 @@ import { titleMeta } from "~/utils/meta";
 
 const optionalId = z
   .string()
-  .regex(/^(\d{1,12})?$/, "errors.invalid")
+  .regex(/^([1-9]\d{0,11})?$/, "errors.invalid")
   .transform((v) => (v ? Number(v) : null))
   .optional()
   .transform((v) => v ?? null);
@@ -54,6 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const { key, school, cohort } = parsed.data;
   const result = await sendCampaign(getDb(), { query: { schoolId: school, cohortId: cohort, page: 1 }, sendKey: key, actorId: user.id });
+  if (!result.ok && result.reason === "unknown-filter") return data({ ok: false as const, errors: { _form: "errors.invalid" } as FieldErrors, values: typedValues(form) }, { status: 400 });
   if (!result.ok) {
     const why = result.reason === "too-many" ? "campaigns.errors.tooMany" : "campaigns.errors.nobody";
     const errors: FieldErrors = { _form: why };

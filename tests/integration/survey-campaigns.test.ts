@@ -218,6 +218,11 @@ describe("a survey campaign", () => {
       { intent: "send", key: "k".repeat(30), cohort: "abc" },
       { intent: "send", cohort: String(w.cohortId) },
       { intent: "other", key: "k".repeat(30) },
+      // "0" is no school: it must not be read as "no filter" (every due graduate) nor reach the insert (a 500 before).
+      { intent: "send", key: "z".repeat(30), school: "0", cohort: "" },
+      // A school or cohort that does not exist (deleted since the preview, or forged).
+      { intent: "send", key: "y".repeat(30), school: "999999", cohort: "" },
+      { intent: "send", key: "x".repeat(30), school: "", cohort: "999999" },
     ]) {
       const res = await call(newCampaign.action, post("/staff/outcomes/campaigns/new", fields, { cookie: w.cookie }));
       expect(res.status, JSON.stringify(fields)).toBe(400);
