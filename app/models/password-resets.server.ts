@@ -6,7 +6,9 @@ import { randomToken, sha256 } from "~/auth/tokens.server";
 import { PASSWORD_RESET_KIND, resetPath, selfResetExpiry } from "~/domain/messages/password-reset";
 import { recordAudit } from "./audit.server";
 import { idemKeyOf } from "./outbox.server";
-import { findUserByEmail, setPassword } from "./users.server";
+import { hashPassword } from "~/auth/password.server";
+import { endAllSessions } from "~/auth/session.server";
+import { findUserByEmail } from "./users.server";
 
 export const RESET_HOURS = 24;
 
@@ -110,6 +112,8 @@ export async function findUsableReset(db: DB, token: string) {
     .innerJoin("users", "users.id", "password_resets.user_id")
     .select(["password_resets.id", "password_resets.user_id", "password_resets.expires_at", "password_resets.used_at", "users.email"])
     .where("password_resets.token_hash", "=", sha256(token))
+    // A link made before the account was deactivated opens nothing.
+    .where("users.active", "=", 1)
     .executeTakeFirst();
   if (!row || row.used_at || row.expires_at <= new Date().toISOString()) return null;
   return row;
@@ -123,15 +127,20 @@ export async function findUsableReset(db: DB, token: string) {
 export async function redeemPasswordReset(db: DB, token: string, password: string): Promise<boolean> {
   const reset = await findUsableReset(db, token);
   if (!reset) return false;
+  // Hashed before the transaction (it is slow); the link is used and the password set in one
+  // transaction, so a failure leaves neither a spent link nor an unchanged password.
+  const password_hash = await hashPassword(password);
   const at = new Date().toISOString();
   const claimed = await db.transaction().execute(async (trx) => {
     const r = await trx.updateTable("password_resets").set({ used_at: at }).where("id", "=", reset.id).where("used_at", "is", null).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
     await trx.updateTable("password_resets").set({ used_at: at }).where("user_id", "=", reset.user_id).where("used_at", "is", null).execute();
+    await trx.updateTable("users").set({ password_hash, updated_at: at }).where("id", "=", reset.user_id).execute();
     await recordAudit(trx, { actorId: reset.user_id, action: "password-reset.use", entity: "user", entityId: reset.user_id });
     return true;
   });
   if (!claimed) return false;
-  await setPassword(db, reset.user_id, password);
+  // A new password signs out every session of the account, as setPassword does.
+  await endAllSessions(reset.user_id);
   return true;
 }

@@ -19,7 +19,7 @@ import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms
 import { newPassword } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
-import { retryAfterHeaders } from "~/utils/retry-after";
+import { passOnHeaders } from "~/utils/route-headers";
 import { config } from "~/config.server";
 import { deepLink } from "~/domain/messages/telegram";
 import { createLinkToken, telegramStateOf, unlinkUser } from "~/models/telegram.server";
@@ -118,7 +118,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 // A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
 export const ErrorBoundary = SectionErrorBoundary;
 
-export const headers = retryAfterHeaders;
+export const headers = passOnHeaders;
 
 export const meta = titleMeta("account.title", { private: true });
 

@@ -21,7 +21,7 @@ import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { email, newPassword, requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
-import { retryAfterHeaders } from "~/utils/retry-after";
+import { passOnHeaders } from "~/utils/route-headers";
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 
 const JoinSchema = z
@@ -72,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 // A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
 export const ErrorBoundary = SectionErrorBoundary;
 
-export const headers = retryAfterHeaders;
+export const headers = passOnHeaders;
 
 // The graduate's first pages, often opened on a slow regional link: plain HTML forms, no scripts
 // (React alone would take longer than the 2 s budget at 400 kbit/s). docs/decisions/033-light-first-load.md

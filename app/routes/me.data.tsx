@@ -15,7 +15,7 @@ import { passwordHashOf } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
-import { retryAfterHeaders } from "~/utils/retry-after";
+import { passOnHeaders } from "~/utils/route-headers";
 
 const DeleteSchema = z.object({ password: z.string("errors.required").min(1, "errors.required").max(200, "errors.passwordLong") });
 
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/", { headers: cookieHeaders(cleared, setFlash("flash.accountDeleted")) });
 }
 
-export const headers = retryAfterHeaders;
+export const headers = passOnHeaders;
 
 export const meta = titleMeta("data.title", { private: true });
 

@@ -12,6 +12,7 @@ import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { newPassword } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
+import { passOnHeaders } from "~/utils/route-headers";
 
 const ResetSchema = z
   .object({ password: newPassword, passwordRepeat: z.string("errors.required") })
@@ -20,7 +21,8 @@ const ResetSchema = z
 // The link itself is the credential: no sign-in is needed, and it works once.
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await findUsableReset(getDb(), params.token ?? "");
-  return data({ email: reset?.email ?? null }, { status: reset ? 200 : 404 });
+  // The page names the account and its address holds the credential: kept by no cache, sent as no Referer.
+  return data({ email: reset?.email ?? null }, { status: reset ? 200 : 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,6 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const ErrorBoundary = SectionErrorBoundary;
 
 export const meta = titleMeta("reset.title", { private: true });
+
+// No-store (and no Referer) from the loader reach the document answer too.
+export const headers = passOnHeaders;
 
 export default function ResetPasswordPage() {
   const { t } = useT();

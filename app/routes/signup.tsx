@@ -18,7 +18,7 @@ import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { email, newPassword, requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
-import { retryAfterHeaders } from "~/utils/retry-after";
+import { passOnHeaders } from "~/utils/route-headers";
 
 const account = {
   name: requiredText(120),
@@ -102,7 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 // A refused body (413) or bad request (400) is shown in the reader's language, inside the site.
 export const ErrorBoundary = SectionErrorBoundary;
 
-export const headers = retryAfterHeaders;
+export const headers = passOnHeaders;
 
 export const meta = titleMeta("signup.title");
 

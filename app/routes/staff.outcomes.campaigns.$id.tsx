@@ -19,6 +19,7 @@ import { badRequest, idParam, notFound } from "~/utils/http.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { titleMeta } from "~/utils/meta";
 import { pageParam } from "~/utils/params";
+import { passOnHeaders } from "~/utils/route-headers";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: STAFF_ROLES });
@@ -43,6 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta = titleMeta("campaigns.title", { private: true });
+
+// No-store (and no Referer) from the loader reach the document answer too.
+export const headers = passOnHeaders;
 
 export default function CampaignPage() {
   const { t, lang } = useT();

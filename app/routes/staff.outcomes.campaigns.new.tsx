@@ -21,6 +21,7 @@ import { parseForm, readForm, rejected, typedValues } from "~/utils/forms.server
 import { badRequest } from "~/utils/http.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { titleMeta } from "~/utils/meta";
+import { passOnHeaders } from "~/utils/route-headers";
 
 const optionalId = z
   .string()
@@ -54,7 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const { key, school, cohort } = parsed.data;
   const result = await sendCampaign(getDb(), { query: { schoolId: school, cohortId: cohort, page: 1 }, sendKey: key, actorId: user.id });
-  if (!result.ok && result.reason === "unknown-filter") return data({ ok: false as const, errors: { _form: "errors.invalid" } as FieldErrors, values: typedValues(form) }, { status: 400 });
+  if (!result.ok && result.reason === "unknown-filter")
+    return data({ ok: false as const, errors: { _form: "errors.invalid" } as FieldErrors, values: typedValues(form) }, { status: 400 });
   if (!result.ok) {
     const why = result.reason === "too-many" ? "campaigns.errors.tooMany" : "campaigns.errors.nobody";
     const errors: FieldErrors = { _form: why };
@@ -66,6 +68,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export const meta = titleMeta("campaigns.new.title", { private: true });
+
+// No-store (and no Referer) from the loader reach the document answer too.
+export const headers = passOnHeaders;
 
 export default function NewCampaignPage() {
   const { t, lang } = useT();

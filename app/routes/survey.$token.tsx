@@ -17,6 +17,7 @@ import { checkpointDate } from "~/domain/outcomes/checkpoint-dates";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
+import { passOnHeaders } from "~/utils/route-headers";
 
 const STATUS = { unknown: 404, used: 410, expired: 410 } as const;
 
@@ -49,6 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const ErrorBoundary = SectionErrorBoundary;
 
 export const meta = titleMeta("outcomes.survey.title", { private: true });
+
+// No-store (and no Referer) from the loader reach the document answer too.
+export const headers = passOnHeaders;
 
 export default function SurveyPage() {
   const { t, lang } = useT();

@@ -16,6 +16,7 @@ import { optOut, unsubscribeState } from "~/models/outbox.server";
 import { readForm } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
+import { passOnHeaders } from "~/utils/route-headers";
 
 type State = { state: "invalid" | "on" | "off" | "required"; kind: string | null };
 
@@ -26,7 +27,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!target) return invalid();
   const state = await unsubscribeState(getDb(), target.userId, target.kind, target.channel);
   if (state === "gone") return invalid();
-  return data<State>({ state, kind: target.kind });
+  // The address is the person's signed link: kept by no cache.
+  return data<State>({ state, kind: target.kind }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,6 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const ErrorBoundary = SectionErrorBoundary;
 
 export const meta = titleMeta("unsubscribe.title", { private: true });
+
+// No-store (and no Referer) from the loader reach the document answer too.
+export const headers = passOnHeaders;
 
 /** The link turns off the kind's whole topic (the setting the account page shows), so the page names the topic. */
 function kindLabel(t: T, kind: string | null): string {

@@ -137,6 +137,10 @@ describe("self-service password reset over HTTP", () => {
         expect(mail!.parsed.text).toContain(`${link}?lng=${lang}`);
         const page = await fetch(`${link}?lng=${lang}`);
         expect(page.status).toBe(200);
+        // It names the account and its address is the credential: no cache keeps it, no Referer carries it.
+        expect(page.headers.get("cache-control")).toBe("no-store");
+        // The site-wide policy comes first; a browser applies the last one it knows (Referrer Policy §8.1).
+        expect(page.headers.get("referrer-policy")?.split(",").at(-1)?.trim()).toBe("no-referrer");
         const pageHtml = await page.text();
         expect(pageHtml).toContain(email);
         expect(pageHtml).toContain(`<html lang="${lang}"`);

@@ -8,7 +8,8 @@ import type { Connection } from "@db/connection";
 import { sha256 } from "~/auth/tokens.server";
 import { PASSWORD_RESET_KIND, REQUEST_ANSWER_FLOOR_MS, SELF_RESET_MINUTES } from "~/domain/messages/password-reset";
 import { serverT } from "~/i18n/catalog.server";
-import { createPasswordReset, findUsableReset } from "~/models/password-resets.server";
+import { createPasswordReset, findUsableReset, redeemPasswordReset } from "~/models/password-resets.server";
+import { verifyPassword } from "~/auth/password.server";
 import { optOut } from "~/models/outbox.server";
 import * as adminOutbox from "~/routes/admin.outbox";
 import * as forgot from "~/routes/forgot-password";
@@ -290,5 +291,28 @@ describe("the e-mail and the link", () => {
     expect((await outboxRows()).map((r) => [r.status, r.last_error])).toEqual([["not_sent", "no-channel"]]);
     const [after] = await selfResets(user.id);
     expect(after!.token_hash).toBe(before!.token_hash);
+  });
+});
+
+describe("using a link", () => {
+  it("a link made before the account was deactivated opens nothing and sets nothing", async () => {
+    const staff = await makeUser(c, "staff");
+    const user = await person();
+    const { token } = await createPasswordReset(c.db, user.id, staff.id);
+    const hashBefore = (await c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash;
+    await c.db.updateTable("users").set({ active: 0 }).where("id", "=", user.id).execute();
+    expect(await findUsableReset(c.db, token)).toBeNull();
+    expect(await redeemPasswordReset(c.db, token, "a-new-password-2026")).toBe(false);
+    expect((await c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash).toBe(hashBefore);
+  });
+
+  it("the link is spent and the password set together: the new password signs in, the link is used", async () => {
+    const staff = await makeUser(c, "staff");
+    const user = await person();
+    const { token } = await createPasswordReset(c.db, user.id, staff.id);
+    expect(await redeemPasswordReset(c.db, token, "a-new-password-2026")).toBe(true);
+    expect(await findUsableReset(c.db, token)).toBeNull();
+    const { password_hash } = await c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(await verifyPassword("a-new-password-2026", password_hash)).toBe(true);
   });
 });
