@@ -13,6 +13,11 @@ export const OUTBOX = {
   maxAgeMs: 172_800_000, // two days
   /** Rows claimed per round. */
   batch: 20,
+  /**
+   * E-mails in flight at once, each on its own pooled SMTP connection: enough to overlap the SMTP
+   * round trips and share one disk sync among several outcomes, and the most a kill -9 can repeat.
+   */
+  emailsInFlight: 4,
 } as const;
 
 /** Every state a message can be in, in the order /admin/outbox lists them. */
