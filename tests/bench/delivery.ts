@@ -4,7 +4,9 @@
 //      commit of the queue to the arrival of the last one. Every message must arrive exactly once,
 //      counted by Message-ID at the SMTP server, and every row must read "sent";
 //   2. the median time of two signed-in pages (the job board and /me), one request at a time, alone
-//      (before and after) and while another 10,000 are being delivered: how much slower, in %.
+//      and while another 10,000 are being delivered: how much slower, in %. The 10,000 go in CYCLES
+//      parts, each after a stretch of pages alone (and one more stretch at the end), so a change in
+//      the machine's other load over the minutes of the run falls on both sides alike.
 // Three processes: this one (queues, times the pages), the server (worker and pages on one event
 // loop), the SMTP server (smtp-sink.ts). Each one's CPU is counted apart; on a 2-core machine the
 // SMTP server's CPU competes with the portal's, as a local mail relay's would.
@@ -22,8 +24,10 @@ import { sessionCookie } from "./slow-link";
 export const DELIVERY_BUDGET_PER_S = 200;
 export const PAGE_SLOWDOWN_BUDGET_PERCENT = 10;
 const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 10_000);
-/** Page requests per page in each "alone" phase (before and after the delivery). */
-const ALONE_REQUESTS = Number(process.env.BENCH_DELIVERY_PAGE_REQUESTS ?? 60);
+/** Rounds of page requests (each page once) in each stretch of pages alone. */
+const ALONE_ROUNDS = Number(process.env.BENCH_DELIVERY_ALONE_ROUNDS ?? 20);
+/** Parts the second 10,000 are queued in, alternating with pages alone. */
+const CYCLES = 4;
 const PAGES = [
   { name: "job board, signed in", path: "/vacancies" },
   { name: "graduate's home /me", path: "/me" },
@@ -73,11 +77,16 @@ async function dataWithRecipients(n: number): Promise<string> {
   return dir;
 }
 
-/** Queues one message to each bench recipient through the app's own queueMessage, in one transaction; returns their Message-IDs. */
-async function queueRound(server: RunningServer, tag: string): Promise<string[]> {
+/**
+ * Queues one message to each bench recipient (or the `part`th of `parts` of them) through the app's
+ * own queueMessage, in one transaction; returns their Message-IDs.
+ */
+async function queueRound(server: RunningServer, tag: string, part = 0, parts = 1): Promise<string[]> {
   const c = openDatabase(path.join(server.dataDir, "portal.sqlite"));
   try {
-    const users = await c.db.selectFrom("users").select("id").where("email", "like", "bench-recipient-%").orderBy("id").execute();
+    const everyone = await c.db.selectFrom("users").select("id").where("email", "like", "bench-recipient-%").orderBy("id").execute();
+    const share = Math.ceil(everyone.length / parts);
+    const users = everyone.slice(part * share, (part + 1) * share);
     await c.db.transaction().execute(async (trx) => {
       for (const u of users)
         await queueMessage(trx, {
@@ -147,9 +156,16 @@ export type DeliveryRun = {
 };
 
 /** Queues `MESSAGES` and waits until the SMTP server has as many; while waiting, `during` runs (the page timer) if given. */
-async function deliverRound(server: RunningServer, sink: Sink, tag: string, during?: (done: () => boolean) => Promise<unknown>): Promise<DeliveryRun> {
+async function deliverRound(
+  server: RunningServer,
+  sink: Sink,
+  tag: string,
+  during?: (done: () => boolean) => Promise<unknown>,
+  part = 0,
+  parts = 1,
+): Promise<DeliveryRun> {
   await sink.ask("reset");
-  const expected = await queueRound(server, tag);
+  const expected = await queueRound(server, tag, part, parts);
   const started = performance.now();
   const threadId = Number(/outbox: delivering in thread (\d+)/.exec(server.output())?.[1] ?? 0);
   const serverCpu = processCpuMs(server.process.pid!);
@@ -208,21 +224,39 @@ export async function measureDelivery(log: (line: string) => void = console.log)
       `  ${alone.messages} in ${alone.seconds.toFixed(1)} s: ${alone.perSecond.toFixed(0)}/s; server CPU ${alone.serverCpuMs.toFixed(0)} ms (outbox thread ${alone.threadCpuMs.toFixed(0)}), SMTP server CPU ${alone.smtpCpuMs.toFixed(0)} ms; lost ${alone.lost}, repeated ${alone.repeated}, not sent ${alone.unsent}`,
     );
 
-    log(`  pages alone, then while delivering another ${MESSAGES}, then alone again …`);
-    const before = await pageTimes(server, cookie, ALONE_REQUESTS / 2);
-    let during: number[][] = [];
-    const withPages = await deliverRound(server, sink, "pages", async (done) => {
-      during = await pageTimes(server!, cookie, 0, done);
-    });
-    const after = await pageTimes(server, cookie, ALONE_REQUESTS / 2);
+    log(`  pages alone, and while delivering another ${MESSAGES} in ${CYCLES} parts, alternating …`);
+    const alonePages: number[][] = PAGES.map(() => []);
+    const duringPages: number[][] = PAGES.map(() => []);
+    const keep = (into: number[][], times: number[][]) => times.forEach((t, j) => into[j]!.push(...t));
+    const parts: DeliveryRun[] = [];
+    for (let part = 0; part < CYCLES; part++) {
+      keep(alonePages, await pageTimes(server, cookie, ALONE_ROUNDS));
+      parts.push(await deliverRound(server, sink, `pages-${part}`, async (done) => keep(duringPages, await pageTimes(server!, cookie, 0, done)), part, CYCLES));
+    }
+    keep(alonePages, await pageTimes(server, cookie, ALONE_ROUNDS));
+    const sum = (k: "messages" | "seconds" | "serverCpuMs" | "threadCpuMs" | "smtpCpuMs" | "lost" | "repeated" | "unsent") =>
+      parts.reduce((total, r) => total + r[k], 0);
+    const withPages: DeliveryRun = {
+      messages: sum("messages"),
+      seconds: sum("seconds"),
+      perSecond: sum("messages") / sum("seconds"),
+      serverCpuMs: sum("serverCpuMs"),
+      threadCpuMs: sum("threadCpuMs"),
+      smtpCpuMs: sum("smtpCpuMs"),
+      lost: sum("lost"),
+      repeated: sum("repeated"),
+      unsent: sum("unsent"),
+    };
     log(
       `  ${withPages.messages} in ${withPages.seconds.toFixed(1)} s while pages were asked: ${withPages.perSecond.toFixed(0)}/s; outbox thread CPU ${withPages.threadCpuMs.toFixed(0)} ms; lost ${withPages.lost}, repeated ${withPages.repeated}, not sent ${withPages.unsent}`,
     );
     const pages = PAGES.map((p, j) => {
-      const aloneMs = median([...before[j]!, ...after[j]!]);
-      const duringMs = median(during[j]!);
-      log(`  ${p.path}: alone ${aloneMs.toFixed(1)} ms, while delivering ${duringMs.toFixed(1)} ms (${during[j]!.length} requests)`);
-      return { ...p, aloneMs, duringMs, slowerPercent: (100 * (duringMs - aloneMs)) / aloneMs, requests: during[j]!.length };
+      const aloneMs = median(alonePages[j]!);
+      const duringMs = median(duringPages[j]!);
+      log(
+        `  ${p.path}: alone ${aloneMs.toFixed(1)} ms (${alonePages[j]!.length} requests), while delivering ${duringMs.toFixed(1)} ms (${duringPages[j]!.length} requests)`,
+      );
+      return { ...p, aloneMs, duringMs, slowerPercent: (100 * (duringMs - aloneMs)) / aloneMs, requests: duringPages[j]!.length };
     });
     return { alone, withPages, pages };
   } finally {
