@@ -206,7 +206,8 @@ async function deliverRound(
 export type DeliveryFigures = {
   alone: DeliveryRun;
   withPages: DeliveryRun;
-  pages: { name: string; path: string; aloneMs: number; duringMs: number; slowerPercent: number; requests: number }[];
+  /** aloneRange, duringRange: the lowest and highest median of the stretches of each kind ("33–41"). */
+  pages: { name: string; path: string; aloneMs: number; duringMs: number; aloneRange: string; duringRange: string; slowerPercent: number; requests: number }[];
 };
 
 export async function measureDelivery(log: (line: string) => void = console.log): Promise<DeliveryFigures> {
@@ -227,7 +228,12 @@ export async function measureDelivery(log: (line: string) => void = console.log)
     log(`  pages alone, and while delivering another ${MESSAGES} in ${CYCLES} parts, alternating …`);
     const alonePages: number[][] = PAGES.map(() => []);
     const duringPages: number[][] = PAGES.map(() => []);
-    const keep = (into: number[][], times: number[][]) => times.forEach((t, j) => into[j]!.push(...t));
+    // Each stretch's own median too: how far stretches of the same kind differ shows the machine's noise.
+    const stretches: { alone: boolean; medians: number[] }[] = [];
+    const keep = (into: number[][], times: number[][]) => {
+      times.forEach((t, j) => into[j]!.push(...t));
+      stretches.push({ alone: into === alonePages, medians: times.map(median) });
+    };
     const parts: DeliveryRun[] = [];
     for (let part = 0; part < CYCLES; part++) {
       keep(alonePages, await pageTimes(server, cookie, ALONE_ROUNDS));
@@ -253,10 +259,22 @@ export async function measureDelivery(log: (line: string) => void = console.log)
     const pages = PAGES.map((p, j) => {
       const aloneMs = median(alonePages[j]!);
       const duringMs = median(duringPages[j]!);
+      const range = (alone: boolean) => {
+        const ms = stretches.filter((x) => x.alone === alone).map((x) => x.medians[j]!);
+        return `${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}`;
+      };
       log(
-        `  ${p.path}: alone ${aloneMs.toFixed(1)} ms (${alonePages[j]!.length} requests), while delivering ${duringMs.toFixed(1)} ms (${duringPages[j]!.length} requests)`,
+        `  ${p.path}: alone ${aloneMs.toFixed(1)} ms (${alonePages[j]!.length} requests; stretches ${range(true)} ms), while delivering ${duringMs.toFixed(1)} ms (${duringPages[j]!.length} requests; parts ${range(false)} ms)`,
       );
-      return { ...p, aloneMs, duringMs, slowerPercent: (100 * (duringMs - aloneMs)) / aloneMs, requests: duringPages[j]!.length };
+      return {
+        ...p,
+        aloneMs,
+        duringMs,
+        aloneRange: range(true),
+        duringRange: range(false),
+        slowerPercent: (100 * (duringMs - aloneMs)) / aloneMs,
+        requests: duringPages[j]!.length,
+      };
     });
     return { alone, withPages, pages };
   } finally {

@@ -193,7 +193,7 @@ async function delivery(): Promise<void> {
   });
   for (const p of f.pages)
     add({
-      figure: `${names[2]} while delivering: ${p.name} ${p.path} (median ${p.aloneMs.toFixed(1)} ms alone, ${p.duringMs.toFixed(1)} ms delivering)`,
+      figure: `${names[2]} while delivering: ${p.name} ${p.path} (median ${p.aloneMs.toFixed(1)} ms alone [stretches ${p.aloneRange}], ${p.duringMs.toFixed(1)} ms delivering [parts ${p.duringRange}])`,
       measured: p.slowerPercent,
       unit: "%",
       budget: { op: "≤", value: PAGE_SLOWDOWN_BUDGET_PERCENT },
