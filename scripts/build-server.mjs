@@ -1,7 +1,6 @@
 // Bundles app/server/main.ts (the Express entry) next to the Remix build as build/portal.js,
 // and app/server/start.ts as build/server.js: the launcher that sets production mode before the
-// portal's modules (React among them) load; and app/server/outbox-thread.ts as build/outbox-thread.js,
-// the outbox worker's thread (docs/decisions/051-outbox.md).
+// portal's modules (React among them) load.
 import { build } from "esbuild";
 
 await build({
@@ -17,18 +16,6 @@ await build({
 await build({
   entryPoints: ["app/server/main.ts"],
   outfile: "build/portal.js",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  tsconfig: "tsconfig.json",
-  logLevel: "warning",
-});
-
-await build({
-  entryPoints: ["app/server/outbox-thread.ts"],
-  outfile: "build/outbox-thread.js",
   bundle: true,
   platform: "node",
   format: "esm",

@@ -20,7 +20,7 @@ import { getConnection } from "~/db.server";
 import { MAX_FORM_BYTES } from "~/domain/images/upload-form.server";
 import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./http-guards";
 import { rememberLanguage } from "./language";
-import { outboxWorker, startOutboxThread } from "./outbox-worker";
+import { outboxWorker, smtpTransport } from "./outbox-worker";
 import { pageCache } from "./page-cache";
 import { startTelegram } from "./telegram-bot";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
@@ -67,26 +67,22 @@ async function main(): Promise<void> {
 
   // Telegram (docs/decisions/052-telegram-channel.md): the worker's second channel; updates by webhook or long polling.
   const bot = settings.telegram ? startTelegram(connection.db, settings.telegram, settings.publicUrl) : null;
-  // Messages leave through the outbox, never inside a request (docs/decisions/051-outbox.md).
-  const outboxSettings = {
+  // Messages leave through the outbox, delivered here, never inside a request (docs/decisions/051-outbox.md).
+  // On the pages' own connection: a second connection's commits made pages' transactions fail with
+  // SQLITE_BUSY (decision 051, "Session 10: delivery rate").
+  const outbox = outboxWorker(connection.db, {
+    email: settings.smtp ? smtpTransport(settings.smtp) : null,
+    telegram: bot?.transport ?? null,
     publicUrl: settings.publicUrl,
     secret: settings.sessionSecret,
     leaseMs: settings.outboxLeaseMs,
-  };
+  });
   if (!settings.smtp && !settings.telegram) {
     // Without a channel a round touches only the database: settle what waits before the first request.
-    const drain = outboxWorker(connection.db, { email: null, telegram: null, ...outboxSettings });
-    while ((await drain.runOnce()).claimed > 0);
+    while ((await outbox.runOnce()).claimed > 0);
     console.log("e-mail is not configured (SMTP_URL, MAIL_FROM): messages stay in the outbox, marked not sent");
   }
-  // Delivered by the worker in its own thread, beside the pages rather than in line with them
-  // (decision 051, "Session 10: delivery rate"); build/outbox-thread.js sits next to this bundle.
-  const outbox = startOutboxThread(new URL("./outbox-thread.js", import.meta.url), {
-    databasePath: settings.databasePath,
-    smtp: settings.smtp,
-    telegram: settings.telegram,
-    ...outboxSettings,
-  });
+  outbox.start();
 
   const build = (await import(path.join(here, "server/index.js"))) as ServerBuild;
   const app = express();

@@ -1,10 +1,9 @@
 // The outbox worker (docs/product.md §13, docs/decisions/051-outbox.md): runs inside the server
 // process, claims due messages under a lease, delivers them and records what happened. Pages only
 // write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
-import { Worker } from "node:worker_threads";
 import nodemailer from "nodemailer";
 import type { DB } from "@db/connection";
-import type { SmtpSettings, TelegramSettings } from "~/config.server";
+import type { SmtpSettings } from "~/config.server";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { composeEmail } from "~/domain/messages/email";
 import { classifySmtpFailure, messageIdFor, OUTBOX } from "~/domain/messages/outbox";
@@ -238,45 +237,6 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       clearTimeout(timer);
       await running?.catch(() => undefined);
       options.email?.close();
-    },
-  };
-}
-
-/** What the outbox thread (outbox-thread.ts) is started with: plain settings; it opens its own connection. */
-export type OutboxThreadData = {
-  databasePath: string;
-  smtp: SmtpSettings | null;
-  telegram: TelegramSettings | null;
-  publicUrl: string;
-  secret: string;
-  leaseMs: number;
-};
-
-/**
- * Runs the outbox worker in its own thread of the server process (docs/decisions/051-outbox.md,
- * "Session 10: delivery rate"). A thread that dies is started again after a second: its leased
- * messages come back when their lease runs out. stop() waits for the deliveries in hand.
- */
-export function startOutboxThread(entry: URL, data: OutboxThreadData, log: (line: string) => void = console.error): { stop(): Promise<void> } {
-  let stopping = false;
-  let thread: Worker;
-  let exited: Promise<void>;
-  const start = () => {
-    thread = new Worker(entry, { workerData: data });
-    thread.on("error", (error) => log(`outbox: the delivery thread failed: ${String(error)}`));
-    exited = new Promise((resolve) =>
-      thread.once("exit", () => {
-        resolve();
-        if (!stopping) setTimeout(start, 1000).unref();
-      }),
-    );
-  };
-  start();
-  return {
-    async stop() {
-      stopping = true;
-      thread.postMessage("stop");
-      await exited;
     },
   };
 }

@@ -53,9 +53,9 @@ async function startSink(): Promise<Sink> {
   };
 }
 
-/** User + system CPU so far, in ms, of a whole process (all its threads) or of one of its threads, from /proc (Linux). */
-function processCpuMs(pid: number, threadId?: number): number {
-  const stat = fs.readFileSync(threadId ? `/proc/${pid}/task/${threadId}/stat` : `/proc/${pid}/stat`, "utf8");
+/** User + system CPU of a whole process (all its threads) so far, in ms, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
@@ -147,8 +147,6 @@ export type DeliveryRun = {
   seconds: number;
   perSecond: number;
   serverCpuMs: number;
-  /** The outbox thread's own part of serverCpuMs (the rest: pages, the main thread's polling, SQLite's and libuv's threads). */
-  threadCpuMs: number;
   smtpCpuMs: number;
   lost: number;
   repeated: number;
@@ -167,9 +165,7 @@ async function deliverRound(
   await sink.ask("reset");
   const expected = await queueRound(server, tag, part, parts);
   const started = performance.now();
-  const threadId = Number(/outbox: delivering in thread (\d+)/.exec(server.output())?.[1] ?? 0);
   const serverCpu = processCpuMs(server.process.pid!);
-  const threadCpu = threadId ? processCpuMs(server.process.pid!, threadId) : NaN;
   const smtpCpu = (await sink.ask("count")).cpuMs;
   let arrived = 0;
   let finished = 0;
@@ -184,7 +180,6 @@ async function deliverRound(
   if (during) await during(() => finished > 0);
   await watch;
   const serverCpuMs = processCpuMs(server.process.pid!) - serverCpu;
-  const threadCpuMs = threadId ? processCpuMs(server.process.pid!, threadId) - threadCpu : NaN;
   const report = await sink.ask("report");
   const seconds = (finished - started) / 1000;
   const { lost, repeated } = checkArrivals(expected, report.ids);
@@ -195,7 +190,6 @@ async function deliverRound(
     seconds,
     perSecond: report.count / seconds,
     serverCpuMs,
-    threadCpuMs,
     smtpCpuMs: report.cpuMs - smtpCpu,
     lost,
     repeated,
@@ -222,7 +216,7 @@ export async function measureDelivery(log: (line: string) => void = console.log)
     log(`  delivering ${MESSAGES} e-mails to the SMTP sink …`);
     const alone = await deliverRound(server, sink, "alone");
     log(
-      `  ${alone.messages} in ${alone.seconds.toFixed(1)} s: ${alone.perSecond.toFixed(0)}/s; server CPU ${alone.serverCpuMs.toFixed(0)} ms (outbox thread ${alone.threadCpuMs.toFixed(0)}), SMTP server CPU ${alone.smtpCpuMs.toFixed(0)} ms; lost ${alone.lost}, repeated ${alone.repeated}, not sent ${alone.unsent}`,
+      `  ${alone.messages} in ${alone.seconds.toFixed(1)} s: ${alone.perSecond.toFixed(0)}/s; server CPU ${alone.serverCpuMs.toFixed(0)} ms, SMTP server CPU ${alone.smtpCpuMs.toFixed(0)} ms; lost ${alone.lost}, repeated ${alone.repeated}, not sent ${alone.unsent}`,
     );
 
     log(`  pages alone, and while delivering another ${MESSAGES} in ${CYCLES} parts, alternating …`);
@@ -240,21 +234,19 @@ export async function measureDelivery(log: (line: string) => void = console.log)
       parts.push(await deliverRound(server, sink, `pages-${part}`, async (done) => keep(duringPages, await pageTimes(server!, cookie, 0, done)), part, CYCLES));
     }
     keep(alonePages, await pageTimes(server, cookie, ALONE_ROUNDS));
-    const sum = (k: "messages" | "seconds" | "serverCpuMs" | "threadCpuMs" | "smtpCpuMs" | "lost" | "repeated" | "unsent") =>
-      parts.reduce((total, r) => total + r[k], 0);
+    const sum = (k: "messages" | "seconds" | "serverCpuMs" | "smtpCpuMs" | "lost" | "repeated" | "unsent") => parts.reduce((total, r) => total + r[k], 0);
     const withPages: DeliveryRun = {
       messages: sum("messages"),
       seconds: sum("seconds"),
       perSecond: sum("messages") / sum("seconds"),
       serverCpuMs: sum("serverCpuMs"),
-      threadCpuMs: sum("threadCpuMs"),
       smtpCpuMs: sum("smtpCpuMs"),
       lost: sum("lost"),
       repeated: sum("repeated"),
       unsent: sum("unsent"),
     };
     log(
-      `  ${withPages.messages} in ${withPages.seconds.toFixed(1)} s while pages were asked: ${withPages.perSecond.toFixed(0)}/s; outbox thread CPU ${withPages.threadCpuMs.toFixed(0)} ms; lost ${withPages.lost}, repeated ${withPages.repeated}, not sent ${withPages.unsent}`,
+      `  ${withPages.messages} in ${withPages.seconds.toFixed(1)} s while pages were asked: ${withPages.perSecond.toFixed(0)}/s; server CPU ${withPages.serverCpuMs.toFixed(0)} ms (with the pages'); lost ${withPages.lost}, repeated ${withPages.repeated}, not sent ${withPages.unsent}`,
     );
     const pages = PAGES.map((p, j) => {
       const aloneMs = median(alonePages[j]!);

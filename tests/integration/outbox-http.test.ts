@@ -114,6 +114,58 @@ describe("the outbox in the production server", () => {
     },
   );
 
+  it("actions during a delivery run never fail: the worker's writes do not collide with a page's transaction", { timeout: 180_000 }, async () => {
+    // Decision 051, Session 10: a worker thread with its own SQLite connection made 22 % of profile
+    // saves fail with SQLITE_BUSY while it delivered (a page's read-then-write transaction met the
+    // worker's commits); the worker shares the pages' one connection instead.
+    smtp = await startTestSmtp();
+    const dataDir = await demoDataCopy();
+    const c = openDatabase(path.join(dataDir, "portal.sqlite"));
+    try {
+      const users = await c.db.selectFrom("users").select("id").where("role", "=", "graduate").orderBy("id").limit(150).execute();
+      await c.db.transaction().execute(async (trx) => {
+        for (let round = 0; round < 4; round++)
+          for (const u of users)
+            await queueMessage(trx, {
+              userId: u.id,
+              kind: "application-status",
+              eventKey: `during-${round}-${u.id}`,
+              vars: { vacancy: "Тест", company: "Тест", status: "screening" },
+              link: "/me/applications",
+            });
+      });
+    } finally {
+      c.sqlite.close();
+    }
+    const server = await start(dataDir);
+    const cookies = [await signInOverHttp(server.url, "graduate@demo.kg"), await signInOverHttp(server.url, "graduate2@demo.kg")];
+    const db = readOnly(dataDir);
+    const statuses: number[] = [];
+    try {
+      const delivering = () => (db.prepare("select count(*) from outbox where status = 'queued' and idem_key like '%.during-%'").pluck().get() as number) > 0;
+      await until("the worker delivering", () => smtp!.received.length > 0, 30_000);
+      await Promise.all(
+        cookies.map(async (cookie, g) => {
+          for (let i = 0; delivering(); i++) {
+            const res = await fetch(`${server.url}/me/profile`, {
+              method: "POST",
+              redirect: "manual",
+              headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie },
+              body: new URLSearchParams({ intent: "basics", headline: `headline ${g}-${i}`, about: `about ${i}`, city: "Нарын", visibility: "employers" }),
+            });
+            await res.arrayBuffer();
+            statuses.push(res.status);
+          }
+        }),
+      );
+    } finally {
+      db.close();
+    }
+    expect(statuses.length).toBeGreaterThan(20);
+    expect(statuses.filter((s) => s !== 302)).toEqual([]);
+    expect(server.output()).not.toMatch(/database is locked|SQLITE_BUSY/i);
+  });
+
   it("a slow SMTP server does not slow the page: the move answers at once and only writes the outbox", { timeout: 120_000 }, async () => {
     smtp = await startTestSmtp({ slowMs: 5_000 });
     const dataDir = await demoDataCopy();
