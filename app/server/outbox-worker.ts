@@ -1,6 +1,7 @@
 // The outbox worker (docs/product.md §13, docs/decisions/051-outbox.md): runs inside the server
 // process, claims due messages under a lease, delivers them and records what happened. Pages only
 // write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
+import { Worker } from "node:worker_threads";
 import nodemailer from "nodemailer";
 import type { DB } from "@db/connection";
 import type { SmtpSettings } from "~/config.server";
@@ -48,6 +49,53 @@ export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?:
       await transporter.sendMail({ from: settings.from, textEncoding: "base64", ...mail });
     },
     close: () => transporter.close(),
+  };
+}
+
+/**
+ * SMTP as smtpTransport, but building and sending each message in a worker thread (smtp-thread.ts,
+ * `entry` its bundle): the pages' event loop keeps only the outbox's database work. A thread that
+ * dies fails the sends in hand as a dropped connection would (retried later) and is started again
+ * for the next one. Decision 051, "Session 10: delivery rate".
+ */
+export function threadedSmtpTransport(entry: URL, settings: SmtpSettings, timeouts: { connectionMs?: number; socketMs?: number } = {}): MailTransport {
+  let thread: Worker | null = null;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
+  const failAll = (error: unknown) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  const started = () => {
+    if (thread) return thread;
+    const t = new Worker(entry, { workerData: { settings, timeouts } });
+    t.on("message", (reply: { id: number; error?: Record<string, unknown> }) => {
+      const w = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.error) w?.reject(reply.error);
+      else w?.resolve();
+    });
+    t.on("error", (error) => console.error("outbox: the SMTP thread failed", error));
+    t.once("exit", () => {
+      if (thread === t) thread = null;
+      failAll({ code: "ETHREAD", message: "the SMTP thread stopped" });
+    });
+    // Not kept alive by the thread alone: the server's own handles decide when the process ends.
+    t.unref();
+    thread = t;
+    return t;
+  };
+  return {
+    send: (mail) =>
+      new Promise<void>((resolve, reject) => {
+        const id = ++nextId;
+        waiting.set(id, { resolve, reject });
+        started().postMessage({ id, mail });
+      }),
+    close() {
+      thread?.postMessage("close");
+      thread = null;
+    },
   };
 }
 
