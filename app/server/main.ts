@@ -20,7 +20,7 @@ import { getConnection } from "~/db.server";
 import { MAX_FORM_BYTES } from "~/domain/images/upload-form.server";
 import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./http-guards";
 import { rememberLanguage } from "./language";
-import { outboxWorker, smtpTransport } from "./outbox-worker";
+import { outboxWorker, threadedSmtpTransport } from "./outbox-worker";
 import { pageCache } from "./page-cache";
 import { scheduledJobs } from "./scheduled-jobs";
 import { startTelegram } from "./telegram-bot";
@@ -69,8 +69,11 @@ async function main(): Promise<void> {
   // Telegram (docs/decisions/052-telegram-channel.md): the worker's second channel; updates by webhook or long polling.
   const bot = settings.telegram ? startTelegram(connection.db, settings.telegram, settings.publicUrl) : null;
   // Messages leave through the outbox, delivered here, never inside a request (docs/decisions/051-outbox.md).
+  // On the pages' own connection (a second connection's commits made pages' transactions fail with
+  // SQLITE_BUSY); building and sending the e-mails runs in a thread, build/smtp-thread.js beside this
+  // bundle (decision 051, "Session 10: delivery rate").
   const outbox = outboxWorker(connection.db, {
-    email: settings.smtp ? smtpTransport(settings.smtp) : null,
+    email: settings.smtp ? threadedSmtpTransport(new URL("./smtp-thread.js", import.meta.url), settings.smtp) : null,
     telegram: bot?.transport ?? null,
     publicUrl: settings.publicUrl,
     secret: settings.sessionSecret,

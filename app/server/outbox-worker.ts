@@ -1,6 +1,7 @@
 // The outbox worker (docs/product.md §13, docs/decisions/051-outbox.md): runs inside the server
 // process, claims due messages under a lease, delivers them and records what happened. Pages only
 // write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
+import { Worker } from "node:worker_threads";
 import nodemailer from "nodemailer";
 import type { DB } from "@db/connection";
 import type { SmtpSettings } from "~/config.server";
@@ -51,19 +52,25 @@ export type OutgoingEmail = {
  */
 export type MailTransport = { send(mail: OutgoingEmail): Promise<void>; close(): void; from?: string };
 
-/** SMTP through nodemailer: a small pool of kept-open connections; timeouts so a stalled server frees the worker. */
+/**
+ * SMTP through nodemailer: a pool of kept-open connections, one per message the worker has in flight
+ * (OUTBOX.emailsInFlight), each reused for many messages; timeouts so a stalled server frees the worker.
+ */
 export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?: number; socketMs?: number } = {}): MailTransport {
   const transporter = nodemailer.createTransport({
     url: settings.url,
     pool: true,
-    maxConnections: 2,
+    maxConnections: OUTBOX.emailsInFlight,
+    maxMessages: 1000,
     connectionTimeout: timeouts.connectionMs ?? 30_000,
     greetingTimeout: timeouts.connectionMs ?? 30_000,
     socketTimeout: timeouts.socketMs ?? 60_000,
   });
   return {
     async send(mail) {
-      await transporter.sendMail({ from: settings.from, ...mail });
+      // Base64 bodies: Kyrgyz and Russian text is mostly non-ASCII, which quoted-printable triples in
+      // size and encodes byte by byte in JavaScript; base64 is a third larger and encoded natively.
+      await transporter.sendMail({ from: settings.from, textEncoding: "base64", ...mail });
     },
     close: () => transporter.close(),
     from: settings.from,
@@ -75,6 +82,54 @@ function mailbox(from: string | undefined): { name: string; email: string } | nu
   if (!from) return null;
   const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
   return m ? { name: m[1]!.trim() || m[2]!, email: m[2]! } : { name: from.trim(), email: from.trim() };
+}
+
+/**
+ * SMTP as smtpTransport, but building and sending each message in a worker thread (smtp-thread.ts,
+ * `entry` its bundle): the pages' event loop keeps only the outbox's database work. A thread that
+ * dies fails the sends in hand as a dropped connection would (retried later) and is started again
+ * for the next one. Decision 051, "Session 10: delivery rate".
+ */
+export function threadedSmtpTransport(entry: URL, settings: SmtpSettings, timeouts: { connectionMs?: number; socketMs?: number } = {}): MailTransport {
+  let thread: Worker | null = null;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
+  const failAll = (error: unknown) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  const started = () => {
+    if (thread) return thread;
+    const t = new Worker(entry, { workerData: { settings, timeouts } });
+    t.on("message", (reply: { id: number; error?: Record<string, unknown> }) => {
+      const w = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.error) w?.reject(reply.error);
+      else w?.resolve();
+    });
+    t.on("error", (error) => console.error("outbox: the SMTP thread failed", error));
+    t.once("exit", () => {
+      if (thread === t) thread = null;
+      failAll({ code: "ETHREAD", message: "the SMTP thread stopped" });
+    });
+    // Not kept alive by the thread alone: the server's own handles decide when the process ends.
+    t.unref();
+    thread = t;
+    return t;
+  };
+  return {
+    send: (mail) =>
+      new Promise<void>((resolve, reject) => {
+        const id = ++nextId;
+        waiting.set(id, { resolve, reject });
+        started().postMessage({ id, mail });
+      }),
+    close() {
+      thread?.postMessage("close");
+      thread = null;
+    },
+    from: settings.from,
+  };
 }
 
 export type WorkerOptions = {
@@ -89,6 +144,8 @@ export type WorkerOptions = {
   pollMs?: number;
   maxAgeMs?: number;
   batch?: number;
+  /** E-mails sent at once (docs/decisions/051-outbox.md, "Session 10: delivery rate"). */
+  emailsInFlight?: number;
   now?: () => Date;
   log?: (line: string) => void;
 };
@@ -111,18 +168,42 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
   let running: Promise<RoundResult> | undefined;
   let stopped = false;
 
+  /**
+   * Group commit: the settle writes of the deliveries that finished meanwhile go in one transaction
+   * (one disk sync instead of one per message). Resolves when this write is committed.
+   */
+  let pending: { write: (trx: DB) => Promise<unknown>; done: () => void; fail: (e: unknown) => void }[] = [];
+  function settle(write: (trx: DB) => Promise<unknown>): Promise<void> {
+    return new Promise((done, fail) => {
+      pending.push({ write, done, fail });
+      if (pending.length > 1) return; // a commit is already scheduled for this group
+      setImmediate(() => {
+        const group = pending;
+        pending = [];
+        db.transaction()
+          .execute(async (trx) => {
+            for (const p of group) await p.write(trx);
+          })
+          .then(
+            () => group.forEach((p) => p.done()),
+            (error: unknown) => group.forEach((p) => p.fail(error)),
+          );
+      });
+    });
+  }
+
   async function deliver(m: ClaimedMessage, result: RoundResult): Promise<void> {
     // Telegram has its own delivery (app/server/telegram-bot.ts, docs/decisions/052-telegram-channel.md).
     if (m.channel === "telegram") return deliverTelegram(db, m, result, { telegram: options.telegram ?? null, publicUrl: options.publicUrl, now });
     if (m.channel !== "email" || !options.email) {
-      await markNotSent(db, m, "no-channel", now());
+      await settle((trx) => markNotSent(trx, m, "no-channel", now()));
       result.notSent++;
       return;
     }
     const who = await recipientOf(db, m.user_id, m.kind, m.channel);
     const closed = !who || !who.active ? "no-address" : who.closed ? who.closed : who.failing ? "channel-failing" : null;
     if (closed || !who) {
-      await markNotSent(db, m, closed ?? "no-address", now());
+      await settle((trx) => markNotSent(trx, m, closed ?? "no-address", now()));
       result.notSent++;
       return;
     }
@@ -130,7 +211,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     // Its link is made only now, so the outbox never holds a usable one (decision 054).
     const link = m.kind === PASSWORD_RESET_KIND ? await emailedResetLink(db, m, lang, now()) : m.link;
     if (link === undefined) {
-      await markNotSent(db, m, "link-expired", now());
+      await settle((trx) => markNotSent(trx, m, "link-expired", now()));
       result.notSent++;
       return;
     }
@@ -172,20 +253,33 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     } catch (error) {
       const verdict = classifySmtpFailure(error as Record<string, unknown>);
       if (verdict.permanent) {
-        await db.transaction().execute(async (trx) => {
+        await settle(async (trx) => {
           await markFailed(trx, m, verdict.reason, now());
           await recordChannelFailure(trx, m.user_id, "email", verdict.reason);
         });
         result.failed++;
       } else {
-        await markAttemptFailed(db, m, verdict.reason, now());
+        await settle((trx) => markAttemptFailed(trx, m, verdict.reason, now()));
         if (m.attempts >= OUTBOX.maxAttempts) result.failed++;
         else result.retried++;
       }
       return;
     }
-    await markSent(db, m, now());
+    await settle((trx) => markSent(trx, m, now()));
     result.sent++;
+  }
+
+  /**
+   * Delivers `messages` with at most `slots` in flight. A slot takes its next message only once the
+   * last one's outcome is committed, so at most `slots` messages are ever accepted by the server and
+   * not yet recorded as sent: all a kill -9 can repeat (under the same Message-ID).
+   */
+  async function deliverAll(messages: ClaimedMessage[], slots: number, result: RoundResult): Promise<void> {
+    let next = 0;
+    const slot = async () => {
+      while (next < messages.length && !stopped) await deliver(messages[next++]!, result);
+    };
+    await Promise.all(Array.from({ length: Math.min(slots, messages.length) }, slot));
   }
 
   async function round(): Promise<RoundResult> {
@@ -193,10 +287,20 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     result.expired = await expireStaleMessages(db, now(), options.maxAgeMs);
     const claimed = await claimDueMessages(db, now(), options.batch ?? OUTBOX.batch, options.leaseMs ?? OUTBOX.leaseMs);
     result.claimed = claimed.length;
-    for (const m of claimed) {
-      if (stopped) break; // the rest stay leased and come back after the lease
-      await deliver(m, result);
-    }
+    // E-mails a few at a time over the pool's connections; Telegram one at a time, as the Bot API's
+    // rate limits want (decision 052). Once stopped, the rest stay leased and come back after the lease.
+    await Promise.all([
+      deliverAll(
+        claimed.filter((m) => m.channel !== "telegram"),
+        options.emailsInFlight ?? OUTBOX.emailsInFlight,
+        result,
+      ),
+      deliverAll(
+        claimed.filter((m) => m.channel === "telegram"),
+        1,
+        result,
+      ),
+    ]);
     return result;
   }
 

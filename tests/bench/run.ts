@@ -10,7 +10,9 @@
 //   - page weights and Lighthouse: the built server with its demo data, in Debian's Chromium
 //     (page-weight.ts, lighthouse.ts);
 //   - slow link: /join and the graduate's profile page loaded in Chromium at 400 kbit/s with 400 ms
-//     latency (CDP network emulation, cache off), median of 3 loads (slow-link.ts; issue 14 item 20).
+//     latency (CDP network emulation, cache off), median of 3 loads (slow-link.ts; issue 14 item 20);
+//   - e-mail delivery: the built server's outbox worker sends 10,000 queued e-mails to a real SMTP
+//     server in another process, alone and while two signed-in pages are timed (delivery.ts; issue 17).
 // BENCH_ONLY=word measures only the figures whose name contains the word (words|like|these: any of them).
 import { execSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,6 +26,7 @@ import { cases } from "./cases";
 import { A11Y_BUDGET, lighthouseScores, PERF_BUDGET } from "./lighthouse";
 import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights, publicPages } from "./page-weight";
 import { measureThroughput, THROUGHPUT_BUDGET_PERCENT } from "./throughput";
+import { DELIVERY_BUDGET_PER_S, type DeliveryRun, measureDelivery, PAGE_SLOWDOWN_BUDGET_PERCENT } from "./delivery";
 import { sessionCookie, SLOW_LINK_BUDGET_MS, slowLinkLoadTime } from "./slow-link";
 import { hasChromium, launchBrowser } from "../support/browser";
 import { startServer } from "../support/server";
@@ -127,10 +130,13 @@ async function serverTimes(): Promise<void> {
   connection.sqlite.close();
 }
 
+const THROUGHPUT_FIGURES = ["throughput: job board, default listing", "throughput: job board, search ?q=python"];
+const throughputWanted = () => THROUGHPUT_FIGURES.some(wanted) || wanted("throughput: bare route");
+
 /** Job-board throughput beside /healthz, on the built server over the large data set. */
 async function throughput(): Promise<void> {
-  const names = ["throughput: job board, default listing", "throughput: job board, search ?q=python"];
-  if (!names.some(wanted) && !wanted("throughput: bare route")) return;
+  const names = THROUGHPUT_FIGURES;
+  if (!throughputWanted()) return;
   console.log("throughput: board and /healthz side by side on the large data set …");
   // The bench file itself, read-mostly: SEED_DEMO=0, and it is not empty, so nothing is seeded.
   const server = await startServer({ DATABASE_PATH: file, SEED_DEMO: "0" });
@@ -157,6 +163,41 @@ async function throughput(): Promise<void> {
   } finally {
     await server.stop();
   }
+}
+
+/** Issue 17: the outbox worker's delivery rate to a local SMTP server, and how much it slows pages meanwhile. */
+async function delivery(): Promise<void> {
+  const names = ["e-mail delivery: rate", "e-mail delivery: rate while pages are served", "e-mail delivery: page slower"];
+  if (!names.some(wanted)) return;
+  console.log("e-mail delivery: the built server's outbox worker to an SMTP server in another process …");
+  const f = await measureDelivery((line) => console.log(line));
+  // Every message arrived exactly once (by Message-ID) and reads "sent", or the rate is not a figure.
+  const faults = (r: DeliveryRun) =>
+    r.lost || r.repeated || r.unsent ? `${r.lost} lost, ${r.repeated} arrived twice, ${r.unsent} not marked sent` : undefined;
+  // CPU a message: the server's (while pages are served, theirs too) and the SMTP server's (another process).
+  const cpu = (r: DeliveryRun) =>
+    `server CPU ${(r.serverCpuMs / r.messages).toFixed(2)} ms/msg, SMTP server CPU ${(r.smtpCpuMs / r.messages).toFixed(2)} ms/msg`;
+  add({
+    figure: `${names[0]}: ${f.alone.messages} queued e-mails to a local SMTP server (${f.alone.seconds.toFixed(1)} s; ${cpu(f.alone)})`,
+    measured: faults(f.alone) ? null : f.alone.perSecond,
+    unit: "msg/s",
+    budget: { op: "≥", value: DELIVERY_BUDGET_PER_S },
+    skipped: faults(f.alone),
+  });
+  add({
+    figure: `${names[1]} (${f.withPages.seconds.toFixed(1)} s; ${cpu(f.withPages)})`,
+    measured: faults(f.withPages) ? null : f.withPages.perSecond,
+    unit: "msg/s",
+    budget: { op: "≥", value: DELIVERY_BUDGET_PER_S },
+    skipped: faults(f.withPages),
+  });
+  for (const p of f.pages)
+    add({
+      figure: `${names[2]} while delivering: ${p.name} ${p.path} (median ${p.aloneMs.toFixed(1)} ms alone [stretches ${p.aloneRange}], ${p.duringMs.toFixed(1)} ms delivering [parts ${p.duringRange}])`,
+      measured: p.slowerPercent,
+      unit: "%",
+      budget: { op: "≤", value: PAGE_SLOWDOWN_BUDGET_PERCENT },
+    });
 }
 
 /** Page weights and Lighthouse scores of the public pages, on the built server with its demo data. */
@@ -299,9 +340,11 @@ function printTable(): void {
 async function main(): Promise<void> {
   console.log("building the app (npm run build) …");
   execSync("npm run build", { stdio: ["ignore", "ignore", "inherit"] });
-  await dataSet();
+  // Only the server times and the throughput read the large data set (BENCH_ONLY=delivery need not build it).
+  if (cases.some((c) => wanted(c.figure)) || throughputWanted()) await dataSet();
   await serverTimes();
   await throughput();
+  await delivery();
   await browserFigures();
   printTable();
   const failed = rows.filter((r) => r.measured !== null && r.budget && missed(r));

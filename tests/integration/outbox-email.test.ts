@@ -296,6 +296,30 @@ describe("e-mail over real SMTP", () => {
   });
 });
 
+describe("delivery rate (decision 051, Session 10)", () => {
+  it("sends a few e-mails at once, never more than OUTBOX.emailsInFlight, and records every outcome", async () => {
+    // A slow server: one message at a time would take n × 500 ms.
+    smtp.behaviour = { slowMs: 500 };
+    const n = 3 * OUTBOX.emailsInFlight;
+    const people = [];
+    for (let i = 0; i < n; i++) people.push((await makeUser(c, "graduate")).id);
+    for (const [i, userId] of people.entries())
+      await queueMessage(c.db, {
+        userId,
+        kind: "application-status",
+        eventKey: `rate-${i}`,
+        vars: { status: "screening", vacancy: "x", company: "y" },
+        link: null,
+      });
+    const started = Date.now();
+    expect(await startWorker().runOnce()).toMatchObject({ claimed: n, sent: n });
+    expect(Date.now() - started).toBeLessThan((n * 500) / 2);
+    expect(smtp.maxInFlight).toBe(OUTBOX.emailsInFlight);
+    expect(new Set(smtp.received.map((r) => r.messageId)).size).toBe(n);
+    expect((await rows()).map((r) => [r.status, r.lease])).toEqual(people.map(() => ["sent", null]));
+  });
+});
+
 describe("the lease", () => {
   it("a worker that dies holding a message leaves it due again when the lease runs out; the dead claim cannot settle it", async () => {
     const s = await scene();

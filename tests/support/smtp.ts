@@ -23,6 +23,8 @@ export type TestSmtp = {
   received: Received[];
   /** RCPT TO commands seen (also refused ones): how often delivery was tried. */
   rcptAttempts: string[];
+  /** The most messages whose data had arrived and were not yet answered, at any one time. */
+  readonly maxInFlight: number;
   waitFor(n: number, timeoutMs?: number): Promise<Received[]>;
   close(): Promise<void>;
 };
@@ -30,7 +32,7 @@ export type TestSmtp = {
 export async function startTestSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp> {
   const received: Received[] = [];
   const rcptAttempts: string[] = [];
-  const state = { behaviour };
+  const state = { behaviour, inFlight: 0, maxInFlight: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -51,11 +53,19 @@ export async function startTestSmtp(behaviour: SmtpBehaviour = {}): Promise<Test
           return;
         }
         const raw = Buffer.concat(chunks).toString("utf8");
+        state.maxInFlight = Math.max(state.maxInFlight, ++state.inFlight);
         const finish = () => {
-          void simpleParser(raw).then((parsed) => {
-            received.push({ parsed, raw, messageId: parsed.messageId ?? "", rcpt: session.envelope.rcptTo.map((r) => r.address) });
-            callback();
-          }, callback);
+          void simpleParser(raw).then(
+            (parsed) => {
+              received.push({ parsed, raw, messageId: parsed.messageId ?? "", rcpt: session.envelope.rcptTo.map((r) => r.address) });
+              state.inFlight--;
+              callback();
+            },
+            (error: Error) => {
+              state.inFlight--;
+              callback(error);
+            },
+          );
         };
         if (state.behaviour.slowMs) setTimeout(finish, state.behaviour.slowMs);
         else finish();
@@ -76,6 +86,9 @@ export async function startTestSmtp(behaviour: SmtpBehaviour = {}): Promise<Test
     },
     received,
     rcptAttempts,
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
     async waitFor(n, timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < n) {

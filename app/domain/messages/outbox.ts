@@ -11,8 +11,13 @@ export const OUTBOX = {
   maxDelayMs: 3_600_000,
   /** A message older than this is marked expired instead of sent (a channel configured later must not flood people with stale news). */
   maxAgeMs: 172_800_000, // two days
-  /** Rows claimed per round. */
-  batch: 20,
+  /** Rows claimed per round: enough that the slots seldom wait for the round's last message (decision 051, Session 10). */
+  batch: 100,
+  /**
+   * E-mails in flight at once, each on its own pooled SMTP connection: enough to overlap the SMTP
+   * round trips and share one disk sync among several outcomes, and the most a kill -9 can repeat.
+   */
+  emailsInFlight: 4,
 } as const;
 
 /** Every state a message can be in, in the order /admin/outbox lists them. */
