@@ -15,6 +15,7 @@ import { pageOf } from "~/domain/paging";
 import { recordAudit } from "./audit.server";
 import { queueMessage } from "./outbox.server";
 import { listFollowUps } from "./outcomes.server";
+import { campaignSurveyPlaceholder, campaignSurveyToken } from "~/auth/survey-link-token.server";
 
 /** The most graduates one campaign covers: beyond it staff narrow the list by school or cohort. */
 export const CAMPAIGN_MAX = 5000;
@@ -209,21 +210,28 @@ export async function sendCampaign(db: DB, input: { query: FollowUpQuery; sendKe
       let linkId: number | null = null;
       if (m.reach === "messaged" && m.userId !== null) {
         // The same one-time link as a staff-made one (survey_links: only the hash is kept, same expiry).
-        const token = randomToken();
+        // Its token is derived from the row's id (app/auth/survey-link-token.server.ts): the row is
+        // written first with a placeholder hash nobody holds the token of, then given the real hash.
         linkId = (
           await trx
             .insertInto("survey_links")
-            .values({ token_hash: sha256(token), graduate_id: m.graduateId, checkpoint: m.checkpoint, created_by: input.actorId, expires_at: expiresAt })
+            .values({
+              token_hash: sha256(randomToken()),
+              graduate_id: m.graduateId,
+              checkpoint: m.checkpoint,
+              created_by: input.actorId,
+              expires_at: expiresAt,
+            })
             .returning("id")
             .executeTakeFirstOrThrow()
         ).id;
-        await queueMessage(trx, {
-          userId: m.userId,
-          kind: SURVEY_INVITATION,
-          eventKey: id,
-          vars: {},
-          link: `/survey/${token}${m.locale ? `?lng=${m.locale}` : ""}`,
-        });
+        await trx
+          .updateTable("survey_links")
+          .set({ token_hash: sha256(campaignSurveyToken(linkId)) })
+          .where("id", "=", linkId)
+          .execute();
+        // The outbox keeps only the link's id; the worker makes the link when it sends.
+        await queueMessage(trx, { userId: m.userId, kind: SURVEY_INVITATION, eventKey: id, vars: {}, link: campaignSurveyPlaceholder(linkId, m.locale) });
       }
       await trx
         .insertInto("survey_campaign_members")
@@ -366,7 +374,7 @@ export async function sendReminder(db: DB, id: number, actorId: number, now = ne
     // Who can still be messaged now: an unsubscribe or a bounce since the invitation counts.
     const reachNow = new Map<number, Reach>();
     for (const part of slices(waiting.map((w) => w.id))) for (const [g, f] of await channelFactsOf(trx, part)) reachNow.set(g, f.reach);
-    // The same link as the invitation: it is kept only in the invitation's outbox row (the links table holds its hash).
+    // The same link as the invitation: its placeholder, copied from the invitation's outbox row (app/auth/survey-link-token.server.ts).
     const toRemind = waiting.flatMap((w) => {
       const link = w.user_id === null ? null : (invitations.get(`${w.user_id}.email`)?.link ?? null);
       return w.user_id !== null && link && reachNow.get(w.id)?.reach === "messaged" ? [{ userId: w.user_id, link }] : [];

@@ -6,6 +6,7 @@ import nodemailer from "nodemailer";
 import type { DB } from "@db/connection";
 import type { SmtpSettings } from "~/config.server";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
+import { linkAsSent } from "~/auth/survey-link-token.server";
 import { composeEmail } from "~/domain/messages/email";
 import { interviewCalendar } from "~/domain/messages/interview";
 import { classifySmtpFailure, messageIdFor, OUTBOX } from "~/domain/messages/outbox";
@@ -194,7 +195,12 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
 
   async function deliver(m: ClaimedMessage, result: RoundResult): Promise<void> {
     // Telegram has its own delivery (app/server/telegram-bot.ts, docs/decisions/052-telegram-channel.md).
-    if (m.channel === "telegram") return deliverTelegram(db, m, result, { telegram: options.telegram ?? null, publicUrl: options.publicUrl, now });
+    if (m.channel === "telegram")
+      return deliverTelegram(db, { ...m, link: linkAsSent(m.link, options.secret) }, result, {
+        telegram: options.telegram ?? null,
+        publicUrl: options.publicUrl,
+        now,
+      });
     if (m.channel !== "email" || !options.email) {
       await settle((trx) => markNotSent(trx, m, "no-channel", now()));
       result.notSent++;
@@ -209,7 +215,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     }
     const lang = who.locale && isLang(who.locale) ? who.locale : DEFAULT_LANG;
     // Its link is made only now, so the outbox never holds a usable one (decision 054).
-    const link = m.kind === PASSWORD_RESET_KIND ? await emailedResetLink(db, m, lang, now()) : m.link;
+    // (and a campaign's survey link only now from its placeholder: decision 055).
+    const link = m.kind === PASSWORD_RESET_KIND ? await emailedResetLink(db, m, lang, now()) : linkAsSent(m.link, options.secret);
     if (link === undefined) {
       await settle((trx) => markNotSent(trx, m, "link-expired", now()));
       result.notSent++;
