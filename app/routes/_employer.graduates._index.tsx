@@ -99,7 +99,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return {
     query,
-    result: { ...searchPageResult(cards, result, lang), qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null },
+    // The skill a text search named (the directory's own line).
+    result: searchPageResult(cards, result, lang, { qSkill: result.qSkill ? pick(result.qSkill, "name", lang) : null }),
     suggestionHref: correctedSearchHref("/graduates", new URL(request.url).searchParams, result.suggestion),
     staff: viewer.kind === "staff",
     today: todayInBishkek(),

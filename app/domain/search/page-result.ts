@@ -16,8 +16,9 @@ export type SearchOutcome = {
   skill: NamedSkill | null;
 };
 
-export function searchPageResult<I>(items: I[], result: SearchOutcome, lang: Lang) {
+export function searchPageResult<I, X extends object = object>(items: I[], result: SearchOutcome, lang: Lang, extra?: X) {
   return {
+    ...(extra as X),
     items,
     total: result.total,
     page: result.page,
