@@ -3,52 +3,39 @@
 // writes nothing, the next day covers what came since; the digests' content (saved searches,
 // employers' new applications, what waits for staff) and nothing when there is nothing to say;
 // one digest e-mail delivered over real SMTP and parsed back.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@db/connection";
+import { describe, expect, it } from "vitest";
 import { readUnsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { decodeItems, digestLines } from "~/domain/messages/digest";
 import { parseBoardQuery } from "~/domain/vacancies/board-query";
 import { serverT } from "~/i18n/catalog.server";
 import { savePreferences } from "~/models/message-preferences.server";
 import { createSavedSearch } from "~/models/saved-searches.server";
-import { outboxWorker, smtpTransport } from "~/server/outbox-worker";
 import { DAILY_JOBS, scheduledJobs } from "~/server/scheduled-jobs";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { addCompanyMember, makeApplication, makeCompany, makeGraduate, makeUser, makeVacancy } from "../support/factories";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { aheadOfNow, OUTBOX_SECRET, useOutboxHarness } from "../support/outbox-harness";
 
-let c: Connection;
-let smtp: TestSmtp | undefined;
-
-beforeEach(async () => {
-  c = await createTestDatabase();
-});
-afterEach(async () => {
-  await smtp?.close();
-  smtp = undefined;
-  closeTestDatabases();
-});
+const h = useOutboxHarness();
 
 // 09:00 in Bishkek on 10 March 2026 (UTC+6); the digests are set for 08:00.
 const MORNING = new Date("2026-03-10T03:00:00.000Z");
 const HOUR = 8;
 
-const outbox = () => c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
+const outbox = () => h.c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
 
 async function graduateWithSearch(query: string, name: string) {
-  const g = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
-  await createSavedSearch(c.db, g.userId!, parseBoardQuery(query), name);
+  const g = await makeGraduate(h.c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
+  await createSavedSearch(h.c.db, g.userId!, parseBoardQuery(query), name);
   return g.userId!;
 }
 
 async function openVacancy(title: string, publishedAt: string, companyName = "Ала-Тоо Софт") {
-  const owner = await makeUser(c, "employer");
-  const companyId = await makeCompany(c, owner.id, { status: "verified", name: companyName });
-  return { owner, companyId, vacancyId: await makeVacancy(c, companyId, { title, publishedAt }) };
+  const owner = await makeUser(h.c, "employer");
+  const companyId = await makeCompany(h.c, owner.id, { status: "verified", name: companyName });
+  return { owner, companyId, vacancyId: await makeVacancy(h.c, companyId, { title, publishedAt }) };
 }
 
 function runner(at: () => Date, jobs = DAILY_JOBS) {
-  return scheduledJobs(c.db, { hour: HOUR, now: at, jobs, log: () => undefined });
+  return scheduledJobs(h.c.db, { hour: HOUR, now: at, jobs, log: () => undefined });
 }
 
 describe("the runner: once per Bishkek day from the set hour", () => {
@@ -71,7 +58,7 @@ describe("the runner: once per Bishkek day from the set hour", () => {
     expect(await restarted.runDue()).toEqual({ "saved-search-digest": null });
     const rows = await outbox();
     expect(rows.map((r) => [r.kind, r.user_id, r.idem_key])).toEqual([["saved-search-digest", userId, `saved-search-digest.2026-03-10.${userId}.email`]]);
-    expect(await c.db.selectFrom("scheduled_job_runs").selectAll().execute()).toEqual([
+    expect(await h.c.db.selectFrom("scheduled_job_runs").selectAll().execute()).toEqual([
       expect.objectContaining({ job: "saved-search-digest", day: "2026-03-10", until: MORNING.toISOString(), queued: 1 }),
     ]);
 
@@ -102,7 +89,7 @@ describe("the runner: once per Bishkek day from the set hour", () => {
     const r = runner(() => MORNING, flaky);
     await expect(r.runDue()).rejects.toThrow("disk full");
     expect(await outbox()).toHaveLength(0);
-    expect(await c.db.selectFrom("scheduled_job_runs").selectAll().execute()).toHaveLength(0);
+    expect(await h.c.db.selectFrom("scheduled_job_runs").selectAll().execute()).toHaveLength(0);
     fail = false;
     expect(await r.runDue()).toEqual({ "saved-search-digest": 1 });
     expect(await outbox()).toHaveLength(1);
@@ -112,9 +99,9 @@ describe("the runner: once per Bishkek day from the set hour", () => {
 describe("what the digests say", () => {
   it("saved searches: one message per graduate listing each matching vacancy once, only for graduates in digest mode", async () => {
     const digestReader = await graduateWithSearch("", "Всё");
-    await createSavedSearch(c.db, digestReader, parseBoardQuery("q=Python"), "Python");
+    await createSavedSearch(h.c.db, digestReader, parseBoardQuery("q=Python"), "Python");
     const atOnce = await graduateWithSearch("", "Всё сразу");
-    await savePreferences(c.db, atOnce, { "saved-searches": { email: true, telegram: false, mode: "instant" } });
+    await savePreferences(h.c.db, atOnce, { "saved-searches": { email: true, telegram: false, mode: "instant" } });
     await openVacancy("Junior frontend-разработчик", "2026-03-09T10:00:00.000Z");
     await openVacancy("Python-разработчик", "2026-03-09T12:00:00.000Z", "Бишкек Тех");
     // Published before the window (more than a day ago): not listed.
@@ -134,15 +121,15 @@ describe("what the digests say", () => {
 
   it("employers: the day's applications to their company, one message per member in digest mode, none for a member reading them at once", async () => {
     const { owner, companyId, vacancyId } = await openVacancy("Junior frontend-разработчик", "2026-03-09T10:00:00.000Z");
-    const colleague = await makeUser(c, "employer");
-    await addCompanyMember(c, companyId, colleague.id);
-    await savePreferences(c.db, owner.id, { "new-applications": { email: true, telegram: true, mode: "digest" } });
-    const g1 = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
-    const g2 = await makeGraduate(c, { firstName: "Бакыт", lastName: "Асанов", account: true });
-    await makeApplication(c, vacancyId, g1.graduateId);
-    await makeApplication(c, vacancyId, g2.graduateId);
+    const colleague = await makeUser(h.c, "employer");
+    await addCompanyMember(h.c, companyId, colleague.id);
+    await savePreferences(h.c.db, owner.id, { "new-applications": { email: true, telegram: true, mode: "digest" } });
+    const g1 = await makeGraduate(h.c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
+    const g2 = await makeGraduate(h.c, { firstName: "Бакыт", lastName: "Асанов", account: true });
+    await makeApplication(h.c, vacancyId, g1.graduateId);
+    await makeApplication(h.c, vacancyId, g2.graduateId);
     // The applications came in yesterday evening (the events carry the time).
-    await c.db.updateTable("application_events").set({ created_at: "2026-03-09T15:00:00.000Z" }).execute();
+    await h.c.db.updateTable("application_events").set({ created_at: "2026-03-09T15:00:00.000Z" }).execute();
     expect(await runner(() => MORNING).runDue()).toMatchObject({ "applications-digest": 1 });
     const rows = (await outbox()).filter((r) => r.kind === "applications-digest");
     expect(rows.map((r) => r.user_id)).toEqual([owner.id]);
@@ -152,17 +139,17 @@ describe("what the digests say", () => {
   });
 
   it("staff: the counts of what waits, with links; nothing at all on a day when nothing waits", async () => {
-    const staff = await makeUser(c, "staff");
-    const admin = await makeUser(c, "admin");
+    const staff = await makeUser(h.c, "staff");
+    const admin = await makeUser(h.c, "admin");
     expect(await runner(() => MORNING).runDue()).toMatchObject({ "staff-digest": 0 });
     expect((await outbox()).filter((r) => r.kind === "staff-digest")).toEqual([]);
 
-    const owner = await makeUser(c, "employer");
-    await makeCompany(c, owner.id, "pending");
-    const other = await makeUser(c, "employer");
-    const verified = await makeCompany(c, other.id, "verified");
-    await makeVacancy(c, verified, { status: "submitted" });
-    await makeVacancy(c, verified, { status: "submitted" });
+    const owner = await makeUser(h.c, "employer");
+    await makeCompany(h.c, owner.id, "pending");
+    const other = await makeUser(h.c, "employer");
+    const verified = await makeCompany(h.c, other.id, "verified");
+    await makeVacancy(h.c, verified, { status: "submitted" });
+    await makeVacancy(h.c, verified, { status: "submitted" });
     const nextMorning = new Date(MORNING.getTime() + 86_400_000);
     expect(await runner(() => nextMorning).runDue()).toMatchObject({ "staff-digest": 2 });
     const rows = (await outbox()).filter((r) => r.kind === "staff-digest");
@@ -177,34 +164,23 @@ describe("what the digests say", () => {
 
 describe("a digest e-mail over real SMTP", () => {
   it("arrives in the reader's language with its lines in the plain text and as links in the HTML", async () => {
-    smtp = await startTestSmtp();
+    await h.startSmtp();
     const userId = await graduateWithSearch("", "Всё");
-    await c.db.updateTable("users").set({ locale: "ky", display_name: "Айпери Жумабекова" }).where("id", "=", userId).execute();
+    await h.c.db.updateTable("users").set({ locale: "ky", display_name: "Айпери Жумабекова" }).where("id", "=", userId).execute();
     const { vacancyId } = await openVacancy("Junior frontend-разработчик", "2026-03-09T10:00:00.000Z");
     await runner(() => MORNING).runDue();
-    const worker = outboxWorker(c.db, {
-      email: smtpTransport({ url: smtp.url, from: "IT Cluster Careers <careers@portal.test>" }, { connectionMs: 3000, socketMs: 3000 }),
-      publicUrl: "http://portal.test",
-      secret: "s".repeat(40),
-      // Ahead of the wall clock: the rows just written are due.
-      now: () => new Date(Date.now() + 2_000),
-      log: () => undefined,
-    });
-    try {
-      expect(await worker.runOnce()).toMatchObject({ sent: 1 });
-      const [mail] = await smtp.waitFor(1);
-      expect(mail!.parsed.subject).toBe("Сакталган издөөлөр боюнча жаңы вакансиялар: 1");
-      expect(mail!.parsed.text).toContain("Сакталган издөөлөрүңүзгө ылайык жаңы вакансиялар: 1.");
-      expect(mail!.parsed.text).toContain(`• Junior frontend-разработчик — Ала-Тоо Софт («Всё» издөөсү)\n  http://portal.test/vacancies/${vacancyId}`);
-      expect(mail!.parsed.html).toContain(
-        `<li><a href="http://portal.test/vacancies/${vacancyId}">Junior frontend-разработчик — Ала-Тоо Софт («Всё» издөөсү)</a></li>`,
-      );
-      // Its unsubscribe link turns off the saved-searches topic on e-mail, the setting the account page shows.
-      const unsubscribe = mail!.parsed.headerLines.find((h) => h.key === "list-unsubscribe")?.line.replace(/\s+/g, "") ?? "";
-      const token = /^List-Unsubscribe:<http:\/\/portal\.test\/unsubscribe\/([A-Za-z0-9_.-]+)\?lng=ky>$/.exec(unsubscribe)?.[1] ?? "";
-      expect(readUnsubscribeToken(token, "s".repeat(40))).toEqual({ userId, kind: "saved-search-digest", channel: "email" });
-    } finally {
-      await worker.stop();
-    }
+    // Ahead of the wall clock: the rows just written are due.
+    expect(await h.deliverOnce({ now: aheadOfNow })).toMatchObject({ sent: 1 });
+    const [mail] = await h.smtp.waitFor(1);
+    expect(mail!.parsed.subject).toBe("Сакталган издөөлөр боюнча жаңы вакансиялар: 1");
+    expect(mail!.parsed.text).toContain("Сакталган издөөлөрүңүзгө ылайык жаңы вакансиялар: 1.");
+    expect(mail!.parsed.text).toContain(`• Junior frontend-разработчик — Ала-Тоо Софт («Всё» издөөсү)\n  http://portal.test/vacancies/${vacancyId}`);
+    expect(mail!.parsed.html).toContain(
+      `<li><a href="http://portal.test/vacancies/${vacancyId}">Junior frontend-разработчик — Ала-Тоо Софт («Всё» издөөсү)</a></li>`,
+    );
+    // Its unsubscribe link turns off the saved-searches topic on e-mail, the setting the account page shows.
+    const unsubscribe = mail!.parsed.headerLines.find((header) => header.key === "list-unsubscribe")?.line.replace(/\s+/g, "") ?? "";
+    const token = /^List-Unsubscribe:<http:\/\/portal\.test\/unsubscribe\/([A-Za-z0-9_.-]+)\?lng=ky>$/.exec(unsubscribe)?.[1] ?? "";
+    expect(readUnsubscribeToken(token, OUTBOX_SECRET)).toEqual({ userId, kind: "saved-search-digest", channel: "email" });
   });
 });

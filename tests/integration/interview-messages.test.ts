@@ -3,88 +3,44 @@
 // before, in the move's transaction; the reminder is cancelled when the application leaves the stage
 // or the interview moves, and is not expired for having been written days ahead. Real SMTP
 // (smtp-server in this process, mailparser), the Bot API stand-in, and a fixed clock for the worker.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@db/connection";
+import { describe, expect, it } from "vitest";
 import { invite, move, withdraw } from "~/models/applications.server";
 import { queueInterviewMessages } from "~/models/interview-messages.server";
-import { type OutboxWorker, outboxWorker, smtpTransport } from "~/server/outbox-worker";
-import { telegramApi, telegramTransport } from "~/server/telegram-bot";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCompany, makeGraduate, makeUser, makeVacancy } from "../support/factories";
 import { parseIcs } from "../support/ics";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
-import { STAND_IN_TOKEN, startTelegramStandIn, type TelegramStandIn } from "../support/telegram-api";
+import { OUTBOX_PUBLIC_URL as PUBLIC_URL, useOutboxHarness } from "../support/outbox-harness";
 
-const PUBLIC_URL = "http://portal.test";
-const FROM = "IT Cluster Careers <careers@portal.test>";
 /** 15 February 2027, 10:00 in Bishkek: what the employer typed. */
 const AT = "2027-02-15T04:00:00.000Z";
 const REMINDER_DUE = "2027-02-14T04:00:00.000Z";
 const PLACE = "Бишкек, ул. Токтогула 120, офис 4";
 const HOUR = 3_600_000;
 
-let c: Connection;
-let smtp: TestSmtp;
-let tg: TelegramStandIn | undefined;
-let worker: OutboxWorker | undefined;
-let clock: Date;
-
-beforeEach(async () => {
-  c = await createTestDatabase();
-  smtp = await startTestSmtp();
-  clock = new Date(Date.now() + 2_000);
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-  await smtp.close();
-  await tg?.close();
-  tg = undefined;
-  closeTestDatabases();
-});
-
-function startWorker(): OutboxWorker {
-  worker = outboxWorker(c.db, {
-    email: smtpTransport({ url: smtp.url, from: FROM }, { connectionMs: 3000, socketMs: 3000 }),
-    telegram: tg ? telegramTransport(telegramApi({ token: STAND_IN_TOKEN, webhookSecret: null, apiRoot: tg.url })) : null,
-    publicUrl: PUBLIC_URL,
-    secret: "s".repeat(40),
-    now: () => clock,
-    log: () => undefined,
-  });
-  return worker;
-}
+const h = useOutboxHarness({ smtp: true });
 
 /** An application in screening at "Ала-Тоо Софт", of a graduate whose account speaks `locale`. */
 async function scene(locale: "ky" | "ru" | "en" = "ky") {
-  const employer = await makeUser(c, "employer");
-  const companyId = await makeCompany(c, employer.id, { status: "verified", name: "Ала-Тоо Софт" });
-  const vacancyId = await makeVacancy(c, companyId, { title: "Junior frontend-разработчик" });
-  const g = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
-  await c.db.updateTable("graduates").set({ visibility: "employers" }).where("id", "=", g.graduateId).execute();
-  await c.db.updateTable("users").set({ locale, display_name: "Айпери Жумабекова" }).where("id", "=", g.userId!).execute();
-  const user = await c.db.selectFrom("users").select(["id", "email"]).where("id", "=", g.userId!).executeTakeFirstOrThrow();
-  const invited = await invite(c.db, companyId, vacancyId, { id: g.graduateId }, employer.id);
+  const { employer, companyId, vacancyId, graduateId, user } = await h.employerAndGraduate(locale);
+  const invited = await invite(h.c.db, companyId, vacancyId, { id: graduateId }, employer.id);
   const applicationId = (invited as { id: number }).id;
-  await c.db.updateTable("applications").set({ status: "screening" }).where("id", "=", applicationId).execute();
-  await c.db.deleteFrom("outbox").execute(); // the invitation's own message is outbox-email.test.ts's subject
-  return { employer, companyId, applicationId, user, graduate: { id: g.graduateId, first_name: "Айпери", last_name: "Жумабекова" } };
+  await h.c.db.updateTable("applications").set({ status: "screening" }).where("id", "=", applicationId).execute();
+  await h.c.db.deleteFrom("outbox").execute(); // the invitation's own message is outbox-email.test.ts's subject
+  return { employer, companyId, applicationId, user, graduate: { id: graduateId, first_name: "Айпери", last_name: "Жумабекова" } };
 }
 
 type Scene = Awaited<ReturnType<typeof scene>>;
 
 const toInterview = (s: Scene, at = AT, place = PLACE) =>
   move(
-    c.db,
+    h.c.db,
     s.companyId,
     s.applicationId,
     { to: "interview", note: null, interviewAt: at, interviewPlace: place, startDate: null, monthlyPay: null },
     s.employer.id,
   );
 const toStage = (s: Scene, to: "offer" | "rejected") =>
-  move(c.db, s.companyId, s.applicationId, { to, note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null }, s.employer.id);
+  move(h.c.db, s.companyId, s.applicationId, { to, note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null }, s.employer.id);
 
-const rows = () => c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
+const rows = () => h.c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
 
 describe("moving to interview writes the details and the reminder", () => {
   it("in the move's transaction: the details due now, the reminder due 24 hours before the interview, instead of a bare stage message", async () => {
@@ -122,9 +78,9 @@ describe("moving to interview writes the details and the reminder", () => {
   });
 
   it("a linked Telegram chat gets the details and the reminder as text, in the person's language, without a file", async () => {
-    tg = await startTelegramStandIn();
+    await h.startTelegram();
     const s = await scene("ru");
-    await c.db.insertInto("telegram_links").values({ user_id: s.user.id, chat_id: 4242001 }).execute();
+    await h.c.db.insertInto("telegram_links").values({ user_id: s.user.id, chat_id: 4242001 }).execute();
     await toInterview(s);
     expect((await rows()).map((r) => [r.kind, r.channel, r.next_attempt_at === REMINDER_DUE])).toEqual([
       ["interview-details", "email", false],
@@ -132,14 +88,14 @@ describe("moving to interview writes the details and the reminder", () => {
       ["interview-reminder", "email", true],
       ["interview-reminder", "telegram", true],
     ]);
-    await startWorker().runOnce();
-    const sent = tg.sent();
+    await h.startWorker().runOnce();
+    const sent = h.telegram.sent();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain(
       "Собеседование по вакансии «Junior frontend-разработчик» в Ала-Тоо Софт: 15 февраля 2027 г., 10:00 (время Бишкека). Место: Бишкек, ул. Токтогула 120, офис 4.",
     );
     expect(sent[0]!.text).toContain(`${PUBLIC_URL}/me/applications/${s.applicationId}`);
-    expect(tg.calls.map((call) => call.method)).not.toContain("sendDocument");
+    expect(h.telegram.calls.map((call) => call.method)).not.toContain("sendDocument");
   });
 });
 
@@ -166,8 +122,8 @@ describe("the details e-mail over real SMTP", () => {
   ] as const)("in the graduate's language (%s), with the .ics (text/calendar; method=REQUEST) read back", async (lang, subject, sentence, summary) => {
     const s = await scene(lang);
     await toInterview(s);
-    expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, sent: 1 }); // the reminder is not due yet
-    const [mail] = await smtp.waitFor(1);
+    expect(await h.startWorker().runOnce()).toMatchObject({ claimed: 1, sent: 1 }); // the reminder is not due yet
+    const [mail] = await h.smtp.waitFor(1);
     expect(mail!.rcpt).toEqual([s.user.email]);
     expect(mail!.parsed.subject).toBe(subject);
     expect(mail!.parsed.text).toContain(sentence);
@@ -193,8 +149,8 @@ describe("the details e-mail over real SMTP", () => {
   it("a video link is the calendar entry's URL", async () => {
     const s = await scene("en");
     await toInterview(s, AT, "https://meet.example.kg/alatoo-frontend");
-    await startWorker().runOnce();
-    const [mail] = await smtp.waitFor(1);
+    await h.startWorker().runOnce();
+    const [mail] = await h.smtp.waitFor(1);
     const ics = parseIcs(mail!.parsed.attachments.find((a) => a.contentType === "text/calendar")!.content.toString("utf8"));
     expect([ics.location, ics.url]).toEqual(["https://meet.example.kg/alatoo-frontend", "https://meet.example.kg/alatoo-frontend"]);
   });
@@ -204,14 +160,14 @@ describe("the reminder the day before", () => {
   it("goes when due, 24 hours before, though written weeks earlier: its age counts from when it was due", async () => {
     const s = await scene("ky");
     await toInterview(s);
-    await startWorker().runOnce();
-    await smtp.waitFor(1);
-    clock = new Date(Date.parse(REMINDER_DUE) - 60_000);
-    expect(await worker!.runOnce()).toMatchObject({ claimed: 0, expired: 0 });
+    await h.startWorker().runOnce();
+    await h.smtp.waitFor(1);
+    h.clock = new Date(Date.parse(REMINDER_DUE) - 60_000);
+    expect(await h.worker.runOnce()).toMatchObject({ claimed: 0, expired: 0 });
     // An hour late (a server that was down), the reminder is still sent, not expired.
-    clock = new Date(Date.parse(REMINDER_DUE) + HOUR);
-    expect(await worker!.runOnce()).toMatchObject({ claimed: 1, sent: 1, expired: 0 });
-    const [, reminder] = await smtp.waitFor(2);
+    h.clock = new Date(Date.parse(REMINDER_DUE) + HOUR);
+    expect(await h.worker.runOnce()).toMatchObject({ claimed: 1, sent: 1, expired: 0 });
+    const [, reminder] = await h.smtp.waitFor(2);
     expect(reminder!.parsed.subject).toBe("Эскертүү: «Junior frontend-разработчик» боюнча аңгемелешүү 2027-ж., 15-февралда саат 10:00");
     expect(reminder!.parsed.text).toContain(
       "Эскертүү: Ала-Тоо Софт компаниясындагы «Junior frontend-разработчик» боюнча аңгемелешүү 2027-ж., 15-февралда саат 10:00 болот (Бишкек убактысы).",
@@ -226,23 +182,23 @@ describe("the reminder the day before", () => {
   it("more than 48 hours after it was due it expires like any stale message", async () => {
     const s = await scene();
     await toInterview(s);
-    clock = new Date(Date.parse(REMINDER_DUE) + 49 * HOUR);
-    expect(await startWorker().runOnce()).toMatchObject({ expired: 2 });
+    h.clock = new Date(Date.parse(REMINDER_DUE) + 49 * HOUR);
+    expect(await h.startWorker().runOnce()).toMatchObject({ expired: 2 });
   });
 
   it.each([
     ["the employer moves it on to an offer", (s: Scene) => toStage(s, "offer")],
     ["the employer rejects it", (s: Scene) => toStage(s, "rejected")],
-    ["the graduate withdraws", (s: Scene) => withdraw(c.db, s.graduate, s.applicationId, null, s.user.id)],
+    ["the graduate withdraws", (s: Scene) => withdraw(h.c.db, s.graduate, s.applicationId, null, s.user.id)],
   ])("is cancelled when the application leaves the interview stage: %s", async (_title, leave) => {
     const s = await scene();
     await toInterview(s);
     expect((await leave(s)).ok).toBe(true);
     const reminder = (await rows()).find((r) => r.kind === "interview-reminder")!;
     expect([reminder.status, reminder.last_error]).toEqual(["not_sent", "cancelled"]);
-    clock = new Date(Date.parse(REMINDER_DUE) + 60_000);
-    expect(await startWorker().runOnce()).toMatchObject({ sent: 0 });
-    expect(smtp.rcptAttempts.filter((a) => a === s.user.email).length).toBeLessThanOrEqual(1); // the details at most, never the reminder
+    h.clock = new Date(Date.parse(REMINDER_DUE) + 60_000);
+    expect(await h.startWorker().runOnce()).toMatchObject({ sent: 0 });
+    expect(h.smtp.rcptAttempts.filter((a) => a === s.user.email).length).toBeLessThanOrEqual(1); // the details at most, never the reminder
   });
 
   it("when the interview moves, the earlier reminder is cancelled and the new time gets its own, with the calendar entry's SEQUENCE raised", async () => {
@@ -250,7 +206,7 @@ describe("the reminder the day before", () => {
     await toInterview(s);
     // Issue 18 will let employers move an interview; the model call is already the one it will use.
     const later = "2027-02-16T08:30:00.000Z";
-    const { id: eventId } = await c.db
+    const { id: eventId } = await h.c.db
       .insertInto("application_events")
       .values({
         application_id: s.applicationId,
@@ -262,7 +218,7 @@ describe("the reminder the day before", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await queueInterviewMessages(c.db, {
+    await queueInterviewMessages(h.c.db, {
       applicationId: s.applicationId,
       userId: s.user.id,
       eventId,

@@ -7,31 +7,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Migrator } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Connection, openDatabase } from "@db/connection";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "@db/connection";
 import { migrations } from "@db/migrations/index";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { deliveryModeOf, preferencesOf } from "~/models/message-preferences.server";
 import { queueMessage } from "~/models/outbox.server";
 import * as account from "~/routes/account";
 import * as unsubscribe from "~/routes/unsubscribe.$token";
-import { outboxWorker, smtpTransport } from "~/server/outbox-worker";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeGraduate, sessionCookieFor, signedIn } from "../support/factories";
+import { aheadOfNow, useOutboxHarness } from "../support/outbox-harness";
 import { call, get, post } from "../support/remix";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
-let c: Connection;
-let smtp: TestSmtp | undefined;
-
-beforeEach(async () => {
-  c = await createTestDatabase();
-});
-afterEach(async () => {
-  await smtp?.close();
-  smtp = undefined;
-  closeTestDatabases();
-});
+const h = useOutboxHarness();
 
 type Card = { topics: { topic: string; digest: string; email: boolean; telegram: boolean; mode: string }[]; telegramShown: boolean; digestHour: number };
 
@@ -44,7 +32,7 @@ async function card(cookie: string): Promise<Card> {
 const topic = (m: Card, name: string) => m.topics.find((t) => t.topic === name);
 
 async function graduate() {
-  const g = await makeGraduate(c, { account: true });
+  const g = await makeGraduate(h.c, { account: true });
   return { userId: g.userId!, cookie: await sessionCookieFor(g.userId!) };
 }
 
@@ -101,13 +89,13 @@ describe("the page and the one-click unsubscribe are one setting", () => {
     const token = unsubscribeToken({ userId: g.userId, kind: "password-reset", channel: "email" });
     const done = await call(unsubscribe.action, post(`/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }), { token });
     expect(done).toMatchObject({ status: 200, data: { state: "required" } });
-    expect(await c.db.selectFrom("message_preferences").selectAll().execute()).toEqual([]);
+    expect(await h.c.db.selectFrom("message_preferences").selectAll().execute()).toEqual([]);
   });
 });
 
 describe("what the worker sends follows the setting", () => {
   it("a topic turned off is not sent; an at-once message of a digest topic is not sent, its digest is", async () => {
-    smtp = await startTestSmtp();
+    await h.startSmtp();
     const g = await graduate();
     await call(
       account.action,
@@ -122,36 +110,25 @@ describe("what the worker sends follows the setting", () => {
       ),
     );
     const vars = { vacancy: "x", company: "y", status: "screening" };
-    await queueMessage(c.db, { userId: g.userId, kind: "application-status", eventKey: 1, vars, link: null });
-    await queueMessage(c.db, { userId: g.userId, kind: "saved-search-hits", eventKey: 2, vars: { n: 1, name: "React" }, link: null });
-    await queueMessage(c.db, { userId: g.userId, kind: "saved-search-digest", eventKey: "2026-03-10", vars: { n: 1, items: "[]", more: 0 }, link: null });
-    const worker = outboxWorker(c.db, {
-      email: smtpTransport({ url: smtp.url, from: "careers@portal.test" }, { connectionMs: 3000, socketMs: 3000 }),
-      publicUrl: "http://portal.test",
-      secret: "s".repeat(40),
-      now: () => new Date(Date.now() + 2_000),
-      log: () => undefined,
-    });
-    try {
-      expect(await worker.runOnce()).toMatchObject({ claimed: 3, sent: 1, notSent: 2 });
-    } finally {
-      await worker.stop();
-    }
-    const rows = await c.db.selectFrom("outbox").select(["kind", "status", "last_error"]).orderBy("id").execute();
+    await queueMessage(h.c.db, { userId: g.userId, kind: "application-status", eventKey: 1, vars, link: null });
+    await queueMessage(h.c.db, { userId: g.userId, kind: "saved-search-hits", eventKey: 2, vars: { n: 1, name: "React" }, link: null });
+    await queueMessage(h.c.db, { userId: g.userId, kind: "saved-search-digest", eventKey: "2026-03-10", vars: { n: 1, items: "[]", more: 0 }, link: null });
+    expect(await h.deliverOnce({ now: aheadOfNow })).toMatchObject({ claimed: 3, sent: 1, notSent: 2 });
+    const rows = await h.c.db.selectFrom("outbox").select(["kind", "status", "last_error"]).orderBy("id").execute();
     expect(rows).toEqual([
       { kind: "application-status", status: "not_sent", last_error: "unsubscribed" },
       { kind: "saved-search-hits", status: "not_sent", last_error: "digest-mode" },
       { kind: "saved-search-digest", status: "sent", last_error: null },
     ]);
-    expect((await smtp.waitFor(1)).map((m) => m.messageId)).toEqual([expect.stringContaining("saved-search-digest.2026-03-10")]);
+    expect((await h.smtp.waitFor(1)).map((m) => m.messageId)).toEqual([expect.stringContaining("saved-search-digest.2026-03-10")]);
   });
 
   it("deliveryModeOf tells the at-once senders who reads a topic as a digest", async () => {
     const g = await graduate();
-    const employer = await signedIn(c, "employer", "verified");
+    const employer = await signedIn(h.c, "employer", "verified");
     // The defaults (decision 053): saved-search hits as a digest, new applications at once.
-    expect(await deliveryModeOf(c.db, g.userId, "saved-search-hits")).toBe("digest");
-    expect(await deliveryModeOf(c.db, employer.id, "application-received")).toBe("instant");
+    expect(await deliveryModeOf(h.c.db, g.userId, "saved-search-hits")).toBe("digest");
+    expect(await deliveryModeOf(h.c.db, employer.id, "application-received")).toBe("instant");
     await call(
       account.action,
       post(
@@ -174,9 +151,9 @@ describe("what the worker sends follows the setting", () => {
         { cookie: employer.cookie },
       ),
     );
-    expect(await deliveryModeOf(c.db, g.userId, "saved-search-hits")).toBe("instant");
-    expect(await deliveryModeOf(c.db, employer.id, "application-received")).toBe("digest");
-    expect(await deliveryModeOf(c.db, g.userId, "application-status")).toBe("instant");
+    expect(await deliveryModeOf(h.c.db, g.userId, "saved-search-hits")).toBe("instant");
+    expect(await deliveryModeOf(h.c.db, employer.id, "application-received")).toBe("digest");
+    expect(await deliveryModeOf(h.c.db, g.userId, "application-status")).toBe("instant");
   });
 });
 
@@ -194,14 +171,14 @@ describe("the form", () => {
       expect((o.data as { prefsPosted: { email: string[] } }).prefsPosted.email).toContain("interviews");
       expect((o.data as { prefsError: string }).prefsError).toBe("errors.preferenceChoice");
     }
-    expect(await c.db.selectFrom("message_preferences").selectAll().execute()).toEqual([]);
+    expect(await h.c.db.selectFrom("message_preferences").selectAll().execute()).toEqual([]);
   });
 
   it("each role sees its own topics; staff and admins the daily digest only; Telegram boxes only with a linked chat", async () => {
     const g = await graduate();
-    const employer = await signedIn(c, "employer", "verified");
-    const staff = await signedIn(c, "staff");
-    const admin = await signedIn(c, "admin");
+    const employer = await signedIn(h.c, "employer", "verified");
+    const staff = await signedIn(h.c, "staff");
+    const admin = await signedIn(h.c, "admin");
     const names = async (cookie: string) => (await card(cookie)).topics.map((t) => t.topic);
     expect(await names(g.cookie)).toEqual(["applications", "interviews", "saved-searches", "surveys"]);
     expect(await names(employer.cookie)).toEqual(["new-applications", "reviews"]);
@@ -211,7 +188,7 @@ describe("the form", () => {
     expect((await card(staff.cookie)).topics[0]).toMatchObject({ digest: "only", email: true, mode: "digest" });
     // A staff member turns the digest off; it stays a digest.
     await call(account.action, post("/account", [["intent", "preferences"]], { cookie: staff.cookie }));
-    expect((await preferencesOf(c.db, staff.id))["staff-digest"]).toEqual({ email: false, telegram: false, mode: "digest" });
+    expect((await preferencesOf(h.c.db, staff.id))["staff-digest"]).toEqual({ email: false, telegram: false, mode: "digest" });
   });
 });
 
@@ -246,41 +223,26 @@ describe("migration 0022", () => {
 describe("an address that bounced", () => {
   it("is shown on the account page with the date; 'send again' lifts the pause and new mail goes out", async () => {
     const g = await graduate();
-    const deliverAll = async (server: TestSmtp) => {
-      const worker = outboxWorker(c.db, {
-        email: smtpTransport({ url: server.url, from: "careers@portal.test" }, { connectionMs: 3000, socketMs: 3000 }),
-        publicUrl: "http://portal.test",
-        secret: "s".repeat(40),
-        now: () => new Date(Date.now() + 2_000),
-        log: () => undefined,
-      });
-      try {
-        return await worker.runOnce();
-      } finally {
-        await worker.stop();
-      }
-    };
     const vars = { vacancy: "x", company: "y", status: "screening" };
     expect((await call(account.loader, get("/account", { cookie: g.cookie }))).data).toMatchObject({ messages: { emailFailingSince: null } });
 
     // The mail server answers 550: the address bounces, and e-mail is paused for the person.
-    smtp = await startTestSmtp({ refuseRecipient: { code: 550, text: "5.1.1 No such user" } });
-    await queueMessage(c.db, { userId: g.userId, kind: "application-status", eventKey: 1, vars, link: null });
-    expect(await deliverAll(smtp)).toMatchObject({ failed: 1 });
+    await h.startSmtp({ refuseRecipient: { code: 550, text: "5.1.1 No such user" } });
+    await queueMessage(h.c.db, { userId: g.userId, kind: "application-status", eventKey: 1, vars, link: null });
+    expect(await h.deliverOnce({ now: aheadOfNow })).toMatchObject({ failed: 1 });
     const shown = (await call(account.loader, get("/account", { cookie: g.cookie }))).data as { messages: { emailFailingSince: string | null } };
     expect(shown.messages.emailFailingSince).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    await queueMessage(c.db, { userId: g.userId, kind: "application-status", eventKey: 2, vars, link: null });
-    expect(await deliverAll(smtp)).toMatchObject({ notSent: 1 });
-    await smtp.close();
+    await queueMessage(h.c.db, { userId: g.userId, kind: "application-status", eventKey: 2, vars, link: null });
+    expect(await h.deliverOnce({ now: aheadOfNow })).toMatchObject({ notSent: 1 });
 
     // The person says the address works: the pause is lifted, and the next message is delivered.
-    smtp = await startTestSmtp();
+    await h.startSmtp();
     const retried = await call(account.action, post("/account", { intent: "email-retry" }, { cookie: g.cookie }));
     expect(retried.status).toBe(302);
     expect(retried.headers.get("location")).toBe("/account#messages");
     expect((await call(account.loader, get("/account", { cookie: g.cookie }))).data).toMatchObject({ messages: { emailFailingSince: null } });
-    await queueMessage(c.db, { userId: g.userId, kind: "application-status", eventKey: 3, vars, link: null });
-    expect(await deliverAll(smtp)).toMatchObject({ sent: 1 });
-    expect(await smtp.waitFor(1)).toHaveLength(1);
+    await queueMessage(h.c.db, { userId: g.userId, kind: "application-status", eventKey: 3, vars, link: null });
+    expect(await h.deliverOnce({ now: aheadOfNow })).toMatchObject({ sent: 1 });
+    expect(await h.smtp.waitFor(1)).toHaveLength(1);
   });
 });

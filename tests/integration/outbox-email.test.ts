@@ -1,76 +1,33 @@
 // The outbox and its e-mail over real SMTP (docs/product.md §13, docs/decisions/051-outbox.md): the
 // employer's invitation and stage moves write an outbox row in their own transaction; the worker
 // delivers it to an smtp-server started here, and what arrives is parsed with mailparser.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@db/connection";
+import { describe, expect, it } from "vitest";
 import { readUnsubscribeToken, unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { messageIdFor, OUTBOX, retryDelayMs } from "~/domain/messages/outbox";
 import { serverT } from "~/i18n/catalog.server";
 import { invite, move } from "~/models/applications.server";
 import { claimDueMessages, markSent, optOut, queueMessage, retryFailedMessage } from "~/models/outbox.server";
-import { type OutboxWorker, outboxWorker, smtpTransport } from "~/server/outbox-worker";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeCompany, makeGraduate, makeUser, makeVacancy } from "../support/factories";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { makeUser } from "../support/factories";
+import { OUTBOX_PUBLIC_URL as PUBLIC_URL, OUTBOX_SECRET as SECRET, useOutboxHarness } from "../support/outbox-harness";
 
-const PUBLIC_URL = "http://portal.test";
-const SECRET = "s".repeat(40);
-const FROM = "IT Cluster Careers <careers@portal.test>";
-
-let c: Connection;
-let smtp: TestSmtp;
-let worker: OutboxWorker | undefined;
-let clock: Date;
-
-beforeEach(async () => {
-  c = await createTestDatabase();
-  smtp = await startTestSmtp();
-  // A little ahead of the wall clock: rows written during the test are due at once.
-  clock = new Date(Date.now() + 2_000);
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-  await smtp.close();
-  closeTestDatabases();
-});
-
-function startWorker(options: { email?: "smtp" | null } = {}): OutboxWorker {
-  worker = outboxWorker(c.db, {
-    email: options.email === null ? null : smtpTransport({ url: smtp.url, from: FROM }, { connectionMs: 3000, socketMs: 3000 }),
-    publicUrl: PUBLIC_URL,
-    secret: SECRET,
-    now: () => clock,
-    log: () => undefined,
-  });
-  return worker;
-}
+const h = useOutboxHarness({ smtp: true });
 
 /** An employer with an open vacancy, and a graduate (account in `locale`) whose profile employers may see. */
-async function scene(locale: "ky" | "ru" | "en" | null = "ru") {
-  const employer = await makeUser(c, "employer");
-  const companyId = await makeCompany(c, employer.id, { status: "verified", name: "Ала-Тоо Софт" });
-  const vacancyId = await makeVacancy(c, companyId, { title: "Junior frontend-разработчик" });
-  const g = await makeGraduate(c, { firstName: "Айпери", lastName: "Жумабекова", account: true });
-  await c.db.updateTable("graduates").set({ visibility: "employers" }).where("id", "=", g.graduateId).execute();
-  await c.db.updateTable("users").set({ locale, display_name: "Айпери Жумабекова" }).where("id", "=", g.userId!).execute();
-  const user = await c.db.selectFrom("users").select(["id", "email"]).where("id", "=", g.userId!).executeTakeFirstOrThrow();
-  return { employer, companyId, vacancyId, graduateId: g.graduateId, user };
-}
+const scene = (locale: "ky" | "ru" | "en" | null = "ru") => h.employerAndGraduate(locale);
 
 const moveTo = (to: "screening" | "interview" | "rejected") => ({ to, note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null });
 
-const rows = () => c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
+const rows = () => h.c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
 
 describe("the outbox is written with the event", () => {
   it("an invitation and each stage move write one queued e-mail row each, in the event's transaction, with a unique key", async () => {
     const s = await scene();
-    const invited = await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    const invited = await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
     expect(invited.ok).toBe(true);
     const applicationId = (invited as { id: number }).id;
     // The graduate accepts by applying; then the employer moves the application along.
-    await c.db.updateTable("applications").set({ status: "applied" }).where("id", "=", applicationId).execute();
-    expect((await move(c.db, s.companyId, applicationId, moveTo("screening"), s.employer.id)).ok).toBe(true);
+    await h.c.db.updateTable("applications").set({ status: "applied" }).where("id", "=", applicationId).execute();
+    expect((await move(h.c.db, s.companyId, applicationId, moveTo("screening"), s.employer.id)).ok).toBe(true);
     const written = await rows();
     expect(written.map((r) => [r.kind, r.channel, r.status, r.user_id])).toEqual([
       ["application-invited", "email", "queued", s.user.id],
@@ -79,14 +36,14 @@ describe("the outbox is written with the event", () => {
     expect(JSON.parse(written[1]!.payload_json)).toEqual({ vacancy: "Junior frontend-разработчик", company: "Ала-Тоо Софт", status: "screening" });
     expect(written[1]!.link).toBe(`/me/applications/${applicationId}`);
     // The same event again (a retried request replaying it) makes no second row.
-    await queueMessage(c.db, { userId: s.user.id, kind: "application-status", eventKey: written[1]!.idem_key.split(".")[1]!, vars: {}, link: null });
+    await queueMessage(h.c.db, { userId: s.user.id, kind: "application-status", eventKey: written[1]!.idem_key.split(".")[1]!, vars: {}, link: null });
     expect(await rows()).toHaveLength(2);
   });
 
   it("a move that fails after the row was written leaves no row (event and message commit together)", async () => {
     const s = await scene();
     await expect(
-      c.db.transaction().execute(async (trx) => {
+      h.c.db.transaction().execute(async (trx) => {
         await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: 1, vars: { status: "screening" }, link: null });
         throw new Error("the event's next write failed");
       }),
@@ -98,7 +55,7 @@ describe("the outbox is written with the event", () => {
     // Its cost (≤ 1 ms, docs/product.md §13) is a figure of \`npm run bench\` ("write one message to the outbox…"), not a timed test.
     const s = await scene();
     const n = 50;
-    await c.db.transaction().execute(async (trx) => {
+    await h.c.db.transaction().execute(async (trx) => {
       for (let round = 0; round < 2; round++)
         for (let i = 0; i < n; i++)
           await queueMessage(trx, { userId: s.user.id, kind: "application-status", eventKey: `replayed-${i}`, vars: { status: "screening" }, link: "/me" });
@@ -116,13 +73,13 @@ describe("e-mail over real SMTP", () => {
     "is delivered in the recipient's language (%s) with text and HTML, a link back and one-click unsubscribe",
     async (lang, greeting, subject, unsubscribe) => {
       const s = await scene(lang);
-      const invited = await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+      const invited = await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
       const applicationId = (invited as { id: number }).id;
-      await c.db.updateTable("applications").set({ status: "applied" }).where("id", "=", applicationId).execute();
-      await move(c.db, s.companyId, applicationId, moveTo("screening"), s.employer.id);
-      const round = await startWorker().runOnce();
+      await h.c.db.updateTable("applications").set({ status: "applied" }).where("id", "=", applicationId).execute();
+      await move(h.c.db, s.companyId, applicationId, moveTo("screening"), s.employer.id);
+      const round = await h.startWorker().runOnce();
       expect(round).toMatchObject({ claimed: 2, sent: 2 });
-      const [inv, moved] = await smtp.waitFor(2);
+      const [inv, moved] = await h.smtp.waitFor(2);
       const written = await rows();
       expect(written.map((r) => r.status)).toEqual(["sent", "sent"]);
       expect(inv!.rcpt).toEqual([s.user.email]);
@@ -158,102 +115,102 @@ describe("e-mail over real SMTP", () => {
 
   it("a person without a chosen language gets Kyrgyz, the portal's default", async () => {
     const s = await scene(null);
-    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
-    await startWorker().runOnce();
-    const [mail] = await smtp.waitFor(1);
+    await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    await h.startWorker().runOnce();
+    const [mail] = await h.smtp.waitFor(1);
     expect(mail!.parsed.text).toContain("Саламатсызбы");
     expect(mail!.parsed.subject).toBe("Ала-Тоо Софт сизди «Junior frontend-разработчик» вакансиясына арыз берүүгө чакырат");
   });
 
   it("a refusal with 5xx fails the message at once, marks the e-mail channel failing and sends that person nothing more", async () => {
     const s = await scene();
-    smtp.behaviour = { refuseRecipient: { code: 550, text: "5.1.1 No such user" } };
-    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
-    const round = await startWorker().runOnce();
+    h.smtp.behaviour = { refuseRecipient: { code: 550, text: "5.1.1 No such user" } };
+    await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    const round = await h.startWorker().runOnce();
     expect(round).toMatchObject({ claimed: 1, failed: 1 });
     const [row] = await rows();
     expect(row).toMatchObject({ status: "failed", attempts: 1, lease: null });
     expect(row!.last_error).toMatch(/^550 5\.1\.1 No such user/);
-    const failing = await c.db.selectFrom("message_channel_failures").selectAll().execute();
+    const failing = await h.c.db.selectFrom("message_channel_failures").selectAll().execute();
     expect(failing).toMatchObject([{ user_id: s.user.id, channel: "email" }]);
     // The next message to the same person is not tried (the server sees no second RCPT).
-    smtp.behaviour = {};
-    await queueMessage(c.db, {
+    h.smtp.behaviour = {};
+    await queueMessage(h.c.db, {
       userId: s.user.id,
       kind: "application-status",
       eventKey: "next",
       vars: { status: "screening", vacancy: "x", company: "y" },
       link: null,
     });
-    await worker!.runOnce();
-    expect(smtp.rcptAttempts).toHaveLength(1);
+    await h.worker.runOnce();
+    expect(h.smtp.rcptAttempts).toHaveLength(1);
     expect((await rows())[1]).toMatchObject({ status: "not_sent", last_error: "channel-failing" });
     // An admin's retry puts the failed one back in the queue, clears the failing mark and is audited.
-    expect(await retryFailedMessage(c.db, row!.id, s.employer.id, clock)).toMatchObject({ user_id: s.user.id });
-    expect(await retryFailedMessage(c.db, row!.id, s.employer.id, clock)).toBeNull();
-    expect(await c.db.selectFrom("message_channel_failures").selectAll().execute()).toEqual([]);
-    expect(await c.db.selectFrom("audit_log").select(["action", "entity_id"]).where("action", "=", "outbox.retry").execute()).toEqual([
+    expect(await retryFailedMessage(h.c.db, row!.id, s.employer.id, h.clock)).toMatchObject({ user_id: s.user.id });
+    expect(await retryFailedMessage(h.c.db, row!.id, s.employer.id, h.clock)).toBeNull();
+    expect(await h.c.db.selectFrom("message_channel_failures").selectAll().execute()).toEqual([]);
+    expect(await h.c.db.selectFrom("audit_log").select(["action", "entity_id"]).where("action", "=", "outbox.retry").execute()).toEqual([
       { action: "outbox.retry", entity_id: String(row!.id) },
     ]);
-    await worker!.runOnce();
-    await smtp.waitFor(1);
+    await h.worker.runOnce();
+    await h.smtp.waitFor(1);
     expect((await rows())[0]!.status).toBe("sent");
   });
 
   it("a refusal with 4xx is tried again after the backoff, then delivered", async () => {
     const s = await scene();
-    smtp.behaviour = { refuseRecipient: { code: 451, text: "4.7.1 Try again later" } };
-    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
-    expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    h.smtp.behaviour = { refuseRecipient: { code: 451, text: "4.7.1 Try again later" } };
+    await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    expect(await h.startWorker().runOnce()).toMatchObject({ claimed: 1, retried: 1 });
     let [row] = await rows();
     expect(row).toMatchObject({ status: "queued", attempts: 1, lease: null });
     expect(row!.last_error).toMatch(/^451 4\.7\.1 Try again later/);
-    expect(Date.parse(row!.next_attempt_at) - clock.getTime()).toBe(retryDelayMs(1));
+    expect(Date.parse(row!.next_attempt_at) - h.clock.getTime()).toBe(retryDelayMs(1));
     // Not due yet: nothing is tried.
-    smtp.behaviour = {};
-    expect(await worker!.runOnce()).toMatchObject({ claimed: 0 });
-    clock = new Date(clock.getTime() + retryDelayMs(1));
-    expect(await worker!.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    h.smtp.behaviour = {};
+    expect(await h.worker.runOnce()).toMatchObject({ claimed: 0 });
+    h.clock = new Date(h.clock.getTime() + retryDelayMs(1));
+    expect(await h.worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
     [row] = await rows();
     expect(row).toMatchObject({ status: "sent", attempts: 2, last_error: null });
-    expect(await smtp.waitFor(1)).toHaveLength(1);
+    expect(await h.smtp.waitFor(1)).toHaveLength(1);
   });
 
   it("the wait doubles after each failed try, and the last try records the failure for good with its reason", async () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(retryDelayMs(30)).toBe(OUTBOX.maxDelayMs);
     const s = await scene();
-    smtp.behaviour = { refuseRecipient: { code: 421, text: "4.3.2 Service not available" } };
-    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
-    startWorker();
+    h.smtp.behaviour = { refuseRecipient: { code: 421, text: "4.3.2 Service not available" } };
+    await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    h.startWorker();
     for (let n = 1; n <= OUTBOX.maxAttempts; n++) {
-      await worker!.runOnce();
-      clock = new Date(clock.getTime() + OUTBOX.maxDelayMs);
+      await h.worker.runOnce();
+      h.clock = new Date(h.clock.getTime() + OUTBOX.maxDelayMs);
     }
     const [row] = await rows();
     expect(row).toMatchObject({ status: "failed", attempts: OUTBOX.maxAttempts });
     expect(row!.last_error).toContain(`(after ${OUTBOX.maxAttempts} tries)`);
     // A temporary refusal is not a bounce: the channel is not marked failing.
-    expect(await c.db.selectFrom("message_channel_failures").selectAll().execute()).toEqual([]);
+    expect(await h.c.db.selectFrom("message_channel_failures").selectAll().execute()).toEqual([]);
   });
 
   it("a server that drops the connection mid-message: tried again, delivered once", async () => {
     const s = await scene();
-    smtp.behaviour = { dropAfterData: 1 };
-    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
-    expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    h.smtp.behaviour = { dropAfterData: 1 };
+    await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    expect(await h.startWorker().runOnce()).toMatchObject({ claimed: 1, retried: 1 });
     expect((await rows())[0]).toMatchObject({ status: "queued", attempts: 1 });
-    clock = new Date(clock.getTime() + retryDelayMs(1));
-    expect(await worker!.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
-    const received = await smtp.waitFor(1);
+    h.clock = new Date(h.clock.getTime() + retryDelayMs(1));
+    expect(await h.worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    const received = await h.smtp.waitFor(1);
     expect(received).toHaveLength(1);
     expect(received[0]!.messageId).toBe(messageIdFor((await rows())[0]!.idem_key, PUBLIC_URL));
   });
 
   it("a message older than the set age is marked expired, not sent", async () => {
     const s = await scene();
-    const old = new Date(clock.getTime() - OUTBOX.maxAgeMs - 60_000).toISOString();
-    await queueMessage(c.db, {
+    const old = new Date(h.clock.getTime() - OUTBOX.maxAgeMs - 60_000).toISOString();
+    await queueMessage(h.c.db, {
       userId: s.user.id,
       kind: "application-status",
       eventKey: "old",
@@ -261,50 +218,50 @@ describe("e-mail over real SMTP", () => {
       link: null,
       at: old,
     });
-    await queueMessage(c.db, {
+    await queueMessage(h.c.db, {
       userId: s.user.id,
       kind: "application-status",
       eventKey: "new",
       vars: { status: "screening", vacancy: "x", company: "y" },
       link: null,
     });
-    expect(await startWorker().runOnce()).toMatchObject({ expired: 1, claimed: 1, sent: 1 });
+    expect(await h.startWorker().runOnce()).toMatchObject({ expired: 1, claimed: 1, sent: 1 });
     expect((await rows()).map((r) => [r.idem_key.split(".")[1], r.status])).toEqual([
       ["old", "expired"],
       ["new", "sent"],
     ]);
-    expect(await smtp.waitFor(1)).toHaveLength(1);
+    expect(await h.smtp.waitFor(1)).toHaveLength(1);
   });
 
   it("without a channel configured the message is kept and marked not sent; an unsubscribed kind is not sent", async () => {
     const s = await scene();
-    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
-    expect(await startWorker({ email: null }).runOnce()).toMatchObject({ claimed: 1, notSent: 1 });
+    await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    expect(await h.startWorker({ email: false }).runOnce()).toMatchObject({ claimed: 1, notSent: 1 });
     expect((await rows())[0]).toMatchObject({ status: "not_sent", last_error: "no-channel" });
-    await worker!.stop();
-    await optOut(c.db, s.user.id, "application-status", "email");
-    await queueMessage(c.db, {
+    await h.worker.stop();
+    await optOut(h.c.db, s.user.id, "application-status", "email");
+    await queueMessage(h.c.db, {
       userId: s.user.id,
       kind: "application-status",
       eventKey: "after-opt-out",
       vars: { status: "screening", vacancy: "x", company: "y" },
       link: null,
     });
-    expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, notSent: 1 });
+    expect(await h.startWorker().runOnce()).toMatchObject({ claimed: 1, notSent: 1 });
     expect((await rows())[1]).toMatchObject({ status: "not_sent", last_error: "unsubscribed" });
-    expect(smtp.rcptAttempts).toEqual([]);
+    expect(h.smtp.rcptAttempts).toEqual([]);
   });
 });
 
 describe("delivery rate (decision 051, Session 10)", () => {
   it("sends a few e-mails at once, never more than OUTBOX.emailsInFlight, and records every outcome", async () => {
     // A slow server: one message at a time would take n × 500 ms.
-    smtp.behaviour = { slowMs: 500 };
+    h.smtp.behaviour = { slowMs: 500 };
     const n = 3 * OUTBOX.emailsInFlight;
     const people = [];
-    for (let i = 0; i < n; i++) people.push((await makeUser(c, "graduate")).id);
+    for (let i = 0; i < n; i++) people.push((await makeUser(h.c, "graduate")).id);
     for (const [i, userId] of people.entries())
-      await queueMessage(c.db, {
+      await queueMessage(h.c.db, {
         userId,
         kind: "application-status",
         eventKey: `rate-${i}`,
@@ -312,10 +269,10 @@ describe("delivery rate (decision 051, Session 10)", () => {
         link: null,
       });
     const started = Date.now();
-    expect(await startWorker().runOnce()).toMatchObject({ claimed: n, sent: n });
+    expect(await h.startWorker().runOnce()).toMatchObject({ claimed: n, sent: n });
     expect(Date.now() - started).toBeLessThan((n * 500) / 2);
-    expect(smtp.maxInFlight).toBe(OUTBOX.emailsInFlight);
-    expect(new Set(smtp.received.map((r) => r.messageId)).size).toBe(n);
+    expect(h.smtp.maxInFlight).toBe(OUTBOX.emailsInFlight);
+    expect(new Set(h.smtp.received.map((r) => r.messageId)).size).toBe(n);
     expect((await rows()).map((r) => [r.status, r.lease])).toEqual(people.map(() => ["sent", null]));
   });
 });
@@ -323,16 +280,16 @@ describe("delivery rate (decision 051, Session 10)", () => {
 describe("the lease", () => {
   it("a worker that dies holding a message leaves it due again when the lease runs out; the dead claim cannot settle it", async () => {
     const s = await scene();
-    await invite(c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
-    const [dead] = await claimDueMessages(c.db, clock, 10, 5_000);
+    await invite(h.c.db, s.companyId, s.vacancyId, { id: s.graduateId }, s.employer.id);
+    const [dead] = await claimDueMessages(h.c.db, h.clock, 10, 5_000);
     expect(dead).toMatchObject({ attempts: 1 });
     // While the lease holds, nobody else takes it.
-    expect(await claimDueMessages(c.db, new Date(clock.getTime() + 4_000), 10, 5_000)).toEqual([]);
-    const later = new Date(clock.getTime() + 5_000);
-    const [again] = await claimDueMessages(c.db, later, 10, 5_000);
+    expect(await claimDueMessages(h.c.db, new Date(h.clock.getTime() + 4_000), 10, 5_000)).toEqual([]);
+    const later = new Date(h.clock.getTime() + 5_000);
+    const [again] = await claimDueMessages(h.c.db, later, 10, 5_000);
     expect(again).toMatchObject({ id: dead!.id, attempts: 2 });
-    expect(await markSent(c.db, dead!, later)).toBe(false);
-    expect(await markSent(c.db, again!, later)).toBe(true);
+    expect(await markSent(h.c.db, dead!, later)).toBe(false);
+    expect(await markSent(h.c.db, again!, later)).toBe(true);
     expect((await rows())[0]).toMatchObject({ status: "sent", lease: null });
   });
 });

@@ -3,8 +3,7 @@
 // single-use link by e-mail (over a real SMTP server), in its language; the link is never stored
 // readable nor shown in /admin/outbox; requests are throttled per address and per client, also when
 // sent at once. The whole path over HTTP with the real build: password-reset-http.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@db/connection";
+import { describe, expect, it } from "vitest";
 import { sha256 } from "~/auth/tokens.server";
 import { PASSWORD_RESET_KIND, REQUEST_ANSWER_FLOOR_MS, SELF_RESET_MINUTES } from "~/domain/messages/password-reset";
 import { serverT } from "~/i18n/catalog.server";
@@ -15,45 +14,13 @@ import * as adminOutbox from "~/routes/admin.outbox";
 import * as forgot from "~/routes/forgot-password";
 import * as login from "~/routes/login";
 import * as reset from "~/routes/reset.$token";
-import { type OutboxWorker, outboxWorker, smtpTransport } from "~/server/outbox-worker";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeUser, PASSWORD, sessionCookieFor } from "../support/factories";
+import { OUTBOX_PUBLIC_URL as PUBLIC_URL, useOutboxHarness } from "../support/outbox-harness";
 import { call, get, post } from "../support/remix";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
-const PUBLIC_URL = "http://portal.test";
-const SECRET = "s".repeat(40);
-const FROM = "IT Cluster Careers <careers@portal.test>";
 const NEW_PASSWORD = "a-new-long-password";
 
-let c: Connection;
-let smtp: TestSmtp;
-let worker: OutboxWorker | undefined;
-let clock: Date;
-
-beforeEach(async () => {
-  c = await createTestDatabase();
-  smtp = await startTestSmtp();
-  // A little ahead of the wall clock: rows written during the test are due at once.
-  clock = new Date(Date.now() + 2_000);
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-  await smtp.close();
-  closeTestDatabases();
-});
-
-function startWorker(email: "smtp" | null = "smtp"): OutboxWorker {
-  worker = outboxWorker(c.db, {
-    email: email === null ? null : smtpTransport({ url: smtp.url, from: FROM }, { connectionMs: 3000, socketMs: 3000 }),
-    publicUrl: PUBLIC_URL,
-    secret: SECRET,
-    now: () => clock,
-    log: () => undefined,
-  });
-  return worker;
-}
+const h = useOutboxHarness({ smtp: true });
 
 const ask = (email: string, client = "10.1.1.1") => call(forgot.action, post("/forgot-password", { email }), {}, client);
 
@@ -64,15 +31,15 @@ async function timedAsk(email: string) {
 }
 
 async function person(locale: "ky" | "ru" | "en" | null = "ru") {
-  const user = await makeUser(c, "graduate", { name: "Айпери Жумабекова" });
-  await c.db.updateTable("users").set({ locale }).where("id", "=", user.id).execute();
+  const user = await makeUser(h.c, "graduate", { name: "Айпери Жумабекова" });
+  await h.c.db.updateTable("users").set({ locale }).where("id", "=", user.id).execute();
   return user;
 }
 
-const outboxRows = () => c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
+const outboxRows = () => h.c.db.selectFrom("outbox").selectAll().orderBy("id").execute();
 const selfResets = (userId: number) =>
-  c.db.selectFrom("password_resets").selectAll().where("user_id", "=", userId).where("kind", "=", "self").orderBy("id").execute();
-const audits = (action: string) => c.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
+  h.c.db.selectFrom("password_resets").selectAll().where("user_id", "=", userId).where("kind", "=", "self").orderBy("id").execute();
+const audits = (action: string) => h.c.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
 
 /** The token of the reset link in a received e-mail's text. */
 function tokenIn(text: string | undefined): string {
@@ -85,9 +52,9 @@ describe("asking for a link", () => {
   it("answers the same page in the same time for an account, no account and a deactivated account; only the account gets a link and an e-mail", async () => {
     const user = await person();
     const gone = await person();
-    await c.db.updateTable("users").set({ active: 0 }).where("id", "=", gone.id).execute();
+    await h.c.db.updateTable("users").set({ active: 0 }).where("id", "=", gone.id).execute();
     // A linked Telegram chat gets no copy: a reset goes by e-mail only.
-    await c.db.insertInto("telegram_links").values({ user_id: user.id, chat_id: 4242 }).execute();
+    await h.c.db.insertInto("telegram_links").values({ user_id: user.id, chat_id: 4242 }).execute();
 
     const known = await timedAsk(user.email.toUpperCase());
     const unknown = await timedAsk("nobody-here@test.kg");
@@ -122,27 +89,27 @@ describe("asking for a link", () => {
   });
 
   it("a malformed address is a 400 with the value kept, and writes nothing", async () => {
-    const before = await c.db.selectFrom("audit_log").select("id").execute();
+    const before = await h.c.db.selectFrom("audit_log").select("id").execute();
     const res = await ask("not an address");
     expect(res.status).toBe(400);
     expect(res.data).toMatchObject({ ok: false, errors: { email: "errors.email" }, values: { email: "not an address" } });
     expect(await outboxRows()).toEqual([]);
-    expect(await c.db.selectFrom("audit_log").select("id").execute()).toEqual(before);
+    expect(await h.c.db.selectFrom("audit_log").select("id").execute()).toEqual(before);
   });
 
   it("a new request replaces an earlier unused e-mailed link, never a link staff handed over", async () => {
-    const staff = await makeUser(c, "staff");
+    const staff = await makeUser(h.c, "staff");
     const user = await person();
-    const { token: staffToken } = await createPasswordReset(c.db, user.id, staff.id);
+    const { token: staffToken } = await createPasswordReset(h.c.db, user.id, staff.id);
     await ask(user.email);
     await ask(user.email);
     const links = await selfResets(user.id);
     expect(links).toHaveLength(2);
     expect(links[0]!.used_at).not.toBeNull();
     expect(links[1]!.used_at).toBeNull();
-    expect(await findUsableReset(c.db, staffToken)).not.toBeNull();
+    expect(await findUsableReset(h.c.db, staffToken)).not.toBeNull();
     // Sending the replaced one's e-mail would give a dead link: it is not sent.
-    expect(await startWorker().runOnce()).toMatchObject({ sent: 1, notSent: 1 });
+    expect(await h.startWorker().runOnce()).toMatchObject({ sent: 1, notSent: 1 });
     expect((await outboxRows()).map((r) => [r.status, r.last_error])).toEqual([
       ["not_sent", "link-expired"],
       ["sent", null],
@@ -192,8 +159,8 @@ describe("the e-mail and the link", () => {
       const otherSession = await sessionCookieFor(user.id);
       expect((await call(login.loader, get("/login", { cookie: otherSession }))).status).toBe(302); // signed in
       await ask(user.email);
-      expect(await startWorker().runOnce()).toMatchObject({ claimed: 1, sent: 1 });
-      const [mail] = await smtp.waitFor(1);
+      expect(await h.startWorker().runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+      const [mail] = await h.smtp.waitFor(1);
       expect(mail!.rcpt).toEqual([user.email]);
       expect(mail!.parsed.subject).toBe(subject);
       expect(mail!.parsed.text).toContain(greeting);
@@ -213,7 +180,7 @@ describe("the e-mail and the link", () => {
       const rows = await outboxRows();
       expect(JSON.stringify(rows)).not.toContain(token);
       expect(rows[0]!.status).toBe("sent");
-      const admin = await makeUser(c, "admin");
+      const admin = await makeUser(h.c, "admin");
       const page = await call(adminOutbox.loader, get("/admin/outbox?status=sent", { cookie: await sessionCookieFor(admin.id) }));
       expect(page.status).toBe(200);
       expect(JSON.stringify(page.data)).toContain(PASSWORD_RESET_KIND);
@@ -239,33 +206,33 @@ describe("the e-mail and the link", () => {
   );
 
   it("using one link ends every other unused link of the account, staff-issued ones too", async () => {
-    const staff = await makeUser(c, "staff");
+    const staff = await makeUser(h.c, "staff");
     const user = await person();
-    const { token: staffToken } = await createPasswordReset(c.db, user.id, staff.id);
+    const { token: staffToken } = await createPasswordReset(h.c.db, user.id, staff.id);
     await ask(user.email);
-    await startWorker().runOnce();
-    const [mail] = await smtp.waitFor(1);
+    await h.startWorker().runOnce();
+    const [mail] = await h.smtp.waitFor(1);
     const token = tokenIn(mail!.parsed.text);
     expect((await call(reset.action, post(`/reset/${token}`, { password: NEW_PASSWORD, passwordRepeat: NEW_PASSWORD }), { token })).status).toBe(302);
-    expect(await findUsableReset(c.db, staffToken)).toBeNull();
+    expect(await findUsableReset(h.c.db, staffToken)).toBeNull();
   });
 
   it("is not sent once its 30 minutes have passed, and a sent link is refused after them", async () => {
     const user = await person();
     await ask(user.email);
-    clock = new Date(Date.now() + (SELF_RESET_MINUTES + 1) * 60_000);
-    expect(await startWorker().runOnce()).toMatchObject({ sent: 0, notSent: 1 });
+    h.clock = new Date(Date.now() + (SELF_RESET_MINUTES + 1) * 60_000);
+    expect(await h.startWorker().runOnce()).toMatchObject({ sent: 0, notSent: 1 });
     expect((await outboxRows()).map((r) => [r.status, r.last_error])).toEqual([["not_sent", "link-expired"]]);
-    expect(smtp.rcptAttempts).toEqual([]);
+    expect(h.smtp.rcptAttempts).toEqual([]);
 
-    clock = new Date(Date.now() + 2_000);
+    h.clock = new Date(Date.now() + 2_000);
     await ask(user.email);
-    await worker!.runOnce();
-    const [mail] = await smtp.waitFor(1);
+    await h.worker.runOnce();
+    const [mail] = await h.smtp.waitFor(1);
     const token = tokenIn(mail!.parsed.text);
     expect((await call(reset.loader, get(`/reset/${token}`), { token })).status).toBe(200);
     // Thirty minutes later (the row's time moved back, as the clock cannot be).
-    await c.db
+    await h.c.db
       .updateTable("password_resets")
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .where("token_hash", "=", sha256(token))
@@ -277,9 +244,9 @@ describe("the e-mail and the link", () => {
 
   it("cannot be turned off: it is sent to someone who unsubscribed from its kind", async () => {
     const user = await person();
-    await optOut(c.db, user.id, PASSWORD_RESET_KIND, "email");
+    await optOut(h.c.db, user.id, PASSWORD_RESET_KIND, "email");
     await ask(user.email);
-    expect(await startWorker().runOnce()).toMatchObject({ sent: 1 });
+    expect(await h.startWorker().runOnce()).toMatchObject({ sent: 1 });
   });
 
   it("without SMTP: the same answer, and the row is kept as not sent: no channel configured, with no link made", async () => {
@@ -287,7 +254,7 @@ describe("the e-mail and the link", () => {
     const res = await ask(user.email);
     expect(res).toMatchObject({ status: 200, data: { ok: true, email: user.email } });
     const [before] = await selfResets(user.id);
-    expect(await startWorker(null).runOnce()).toMatchObject({ notSent: 1 });
+    expect(await h.startWorker({ email: false }).runOnce()).toMatchObject({ notSent: 1 });
     expect((await outboxRows()).map((r) => [r.status, r.last_error])).toEqual([["not_sent", "no-channel"]]);
     const [after] = await selfResets(user.id);
     expect(after!.token_hash).toBe(before!.token_hash);
@@ -296,23 +263,23 @@ describe("the e-mail and the link", () => {
 
 describe("using a link", () => {
   it("a link made before the account was deactivated opens nothing and sets nothing", async () => {
-    const staff = await makeUser(c, "staff");
+    const staff = await makeUser(h.c, "staff");
     const user = await person();
-    const { token } = await createPasswordReset(c.db, user.id, staff.id);
-    const hashBefore = (await c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash;
-    await c.db.updateTable("users").set({ active: 0 }).where("id", "=", user.id).execute();
-    expect(await findUsableReset(c.db, token)).toBeNull();
-    expect(await redeemPasswordReset(c.db, token, "a-new-password-2026")).toBe(false);
-    expect((await c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash).toBe(hashBefore);
+    const { token } = await createPasswordReset(h.c.db, user.id, staff.id);
+    const hashBefore = (await h.c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash;
+    await h.c.db.updateTable("users").set({ active: 0 }).where("id", "=", user.id).execute();
+    expect(await findUsableReset(h.c.db, token)).toBeNull();
+    expect(await redeemPasswordReset(h.c.db, token, "a-new-password-2026")).toBe(false);
+    expect((await h.c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash).toBe(hashBefore);
   });
 
   it("the link is spent and the password set together: the new password signs in, the link is used", async () => {
-    const staff = await makeUser(c, "staff");
+    const staff = await makeUser(h.c, "staff");
     const user = await person();
-    const { token } = await createPasswordReset(c.db, user.id, staff.id);
-    expect(await redeemPasswordReset(c.db, token, "a-new-password-2026")).toBe(true);
-    expect(await findUsableReset(c.db, token)).toBeNull();
-    const { password_hash } = await c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+    const { token } = await createPasswordReset(h.c.db, user.id, staff.id);
+    expect(await redeemPasswordReset(h.c.db, token, "a-new-password-2026")).toBe(true);
+    expect(await findUsableReset(h.c.db, token)).toBeNull();
+    const { password_hash } = await h.c.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
     expect(await verifyPassword("a-new-password-2026", password_hash)).toBe(true);
   });
 });

@@ -5,27 +5,10 @@
 //    kysely), or the better-sqlite3 Database. Guards live in app/auth, pure rules in app/domain.
 // 2. The imports under app/ and db/ form no cycle. Type-only imports count too: they are how a
 //    reader follows the code, and a circle of them is the same tangle.
-import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-
-const ROOT = path.resolve(__dirname, "../..");
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(rel));
-    else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(rel);
-  }
-  return out;
-}
-
-function parse(file: string): ts.SourceFile {
-  const text = fs.readFileSync(path.join(ROOT, file), "utf8");
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-}
+import { parse, sourceFiles } from "../support/source-files";
 
 /** Module specifiers a file imports or re-exports (static and dynamic). */
 function importsOf(source: ts.SourceFile): string[] {

@@ -3,8 +3,6 @@
 // (syntax only): each NotificationKind, and the kind of every notify / notifyCompany /
 // queueMessage call. A new kind without a registry row, or a kind passed as a variable the scan
 // cannot read, fails here. Then the one rule the worker applies (closedReason).
-import fs from "node:fs";
-import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import {
@@ -18,23 +16,7 @@ import {
   topicOf,
   topicsFor,
 } from "~/domain/messages/kinds";
-
-const ROOT = path.resolve(__dirname, "../..");
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(rel));
-    else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(rel);
-  }
-  return out;
-}
-
-function parse(file: string): ts.SourceFile {
-  const text = fs.readFileSync(path.join(ROOT, file), "utf8");
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-}
+import { parse, sourceFiles } from "../support/source-files";
 
 /** Which argument holds the kind, per sending function. */
 const KIND_ARGUMENT: Record<string, number> = { notify: 2 };
