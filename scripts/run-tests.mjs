@@ -6,6 +6,7 @@
 // is printed at the end and each failure counts as a failed test.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 
 const run = (cmd, args) =>
   new Promise((resolve) => {
@@ -24,6 +25,15 @@ fs.mkdirSync("test-results", { recursive: true });
 const staticLog = "test-results/static-checks.log";
 const staticOut = fs.openSync(staticLog, "w");
 const checker = spawn(process.execPath, ["scripts/static-checks.mjs"], { stdio: ["ignore", staticOut, staticOut], shell: false });
+// At the lowest CPU priority (its Prettier child inherits it): nothing waits for its report until the
+// end, while the tests wait for the build and better-sqlite3's compile. It takes the CPU they leave:
+// on 2 cores that is the compile's spare core, then the half core the tests leave idle while they
+// wait on servers, Chromium and timers (docs/decisions/035-test-suite-speed.md, session 11).
+try {
+  if (checker.pid !== undefined) os.setPriority(checker.pid, 19);
+} catch {
+  // Not allowed here (a platform without priorities): it runs as before, at the same priority.
+}
 const staticChecks = new Promise((resolve) => {
   checker.on("error", (error) => resolve({ status: 3, error: String(error) }));
   checker.on("exit", (code) => resolve({ status: code ?? 3, at: seconds() }));
