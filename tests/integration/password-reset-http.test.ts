@@ -6,30 +6,26 @@
 // the same page and an outbox row "not sent: no channel configured".
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { serverT } from "~/i18n/catalog.server";
 import { sha256 } from "~/auth/tokens.server";
 import { demoDataCopy, type RunningServer, startServer } from "../support/server";
+import { MAIL_FROM, until, useTestServers } from "../support/server-harness";
 import { DEMO_PASSWORD, signInOverHttp } from "../support/sign-in";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
-const FROM = "IT Cluster Careers <careers@portal.test>";
 const NEW_PASSWORD = "a-new-long-password-2026";
+/** The accounts of the end-to-end test, each in its own language. */
+const PEOPLE = [
+  ["graduate@demo.kg", "ky"],
+  ["employer@demo.kg", "ru"],
+  ["staff@demo.kg", "en"],
+] as const;
 
-let servers: RunningServer[] = [];
-let smtp: TestSmtp | undefined;
-afterEach(async () => {
-  for (const s of servers) await s.stop();
-  servers = [];
-  await smtp?.close();
-  smtp = undefined;
-});
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+const t = useTestServers();
 
-/** A copy of the demo data with the given accounts' languages set, and a server on it. */
-async function start(env: Record<string, string>, locales: Record<string, "ky" | "ru" | "en"> = {}): Promise<{ server: RunningServer; file: string }> {
+/** A copy of the demo data with the given accounts' languages set. */
+async function demoDataWith(locales: Record<string, "ky" | "ru" | "en">): Promise<{ dataDir: string; file: string }> {
   const dataDir = await demoDataCopy();
   const file = path.join(dataDir, "portal.sqlite");
   const db = new Database(file);
@@ -38,10 +34,32 @@ async function start(env: Record<string, string>, locales: Record<string, "ky" |
   } finally {
     db.close();
   }
-  const server = await startServer(env, dataDir);
-  servers.push(server);
-  return { server, file };
+  return { dataDir, file };
 }
+
+/**
+ * The server with SMTP that the three e-mail tests share, started by the first of them (about 2 s of
+ * CPU and a demo copy fewer each; docs/decisions/035-test-suite-speed.md): each test asks for other
+ * accounts, and each starts with the SMTP server's record of what it received empty. Their 17 requests
+ * stay below the per-client throttle (20 in 15 minutes, docs/security.md).
+ */
+let shared: Promise<{ server: RunningServer; smtp: TestSmtp; file: string }> | undefined;
+async function withSmtp(): Promise<{ server: RunningServer; smtp: TestSmtp; file: string }> {
+  shared ??= (async () => {
+    const smtp = await startTestSmtp();
+    const { dataDir, file } = await demoDataWith(Object.fromEntries(PEOPLE));
+    return { server: await startServer({ SMTP_URL: smtp.url, MAIL_FROM }, dataDir), smtp, file };
+  })();
+  const started = await shared;
+  started.smtp.received.length = 0;
+  started.smtp.rcptAttempts.length = 0;
+  return started;
+}
+afterAll(async () => {
+  const started = await shared?.catch(() => undefined);
+  await started?.server.stop();
+  await started?.smtp.close();
+});
 
 /** The request form posted as a browser without JavaScript does: a document POST, the page comes back as HTML. */
 async function ask(server: RunningServer, email: string, lng = "en"): Promise<{ status: number; html: string }> {
@@ -85,31 +103,17 @@ function linkIn(text: string | undefined, server: RunningServer): string {
 /** The page's answer with the address typed taken out: what is left must not differ between addresses. */
 const withoutAddress = (html: string, email: string) => html.replaceAll(email, "ADDRESS").replace(/nonce="[^"]*"/g, 'nonce=""');
 
-async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${servers.map((s) => s.output()).join("\n---\n")}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("self-service password reset over HTTP", () => {
   it(
     "a reset by e-mail end to end, in each person's language: the link sets the password once, the old one and the old session stop working",
     { timeout: 180_000 },
     async () => {
-      smtp = await startTestSmtp();
-      const people = [
-        ["graduate@demo.kg", "ky"],
-        ["employer@demo.kg", "ru"],
-        ["staff@demo.kg", "en"],
-      ] as const;
-      const { server, file } = await start({ SMTP_URL: smtp.url, MAIL_FROM: FROM }, Object.fromEntries(people));
+      const { server, smtp, file } = await withSmtp();
       // The sign-in page leads there.
       const loginPage = await (await fetch(`${server.url}/login?lng=en`)).text();
       expect(loginPage).toContain('href="/forgot-password"');
 
-      for (const [i, [email, lang]] of people.entries()) {
+      for (const [i, [email, lang]] of PEOPLE.entries()) {
         const t = serverT(lang);
         const earlier = await signInOverHttp(server.url, email);
         const answer = await ask(server, email, lang);
@@ -164,8 +168,7 @@ describe("self-service password reset over HTTP", () => {
   );
 
   it("the same page for an unknown address, and no e-mail; a link is refused once its 30 minutes are over", { timeout: 180_000 }, async () => {
-    smtp = await startTestSmtp();
-    const { server, file } = await start({ SMTP_URL: smtp.url, MAIL_FROM: FROM });
+    const { server, smtp, file } = await withSmtp();
     const known = "graduate2@demo.kg";
     const unknown = "nobody-at-all@demo.kg";
     const a = await ask(server, unknown);
@@ -198,8 +201,7 @@ describe("self-service password reset over HTTP", () => {
     "twelve requests at once for one address: the same page for each, and only five links (the throttle), of which only the newest still works",
     { timeout: 180_000 },
     async () => {
-      smtp = await startTestSmtp();
-      const { server, file } = await start({ SMTP_URL: smtp.url, MAIL_FROM: FROM });
+      const { server, smtp, file } = await withSmtp();
       const email = "employer2@demo.kg";
       const answers = await Promise.all(Array.from({ length: 12 }, () => ask(server, email)));
       expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
@@ -208,7 +210,7 @@ describe("self-service password reset over HTTP", () => {
       try {
         const count = (sql: string) => db.prepare(sql).pluck().get(email) as number;
         const rows = "from outbox o join users u on u.id = o.user_id where u.email = ? and o.kind = 'password-reset'";
-        await until("every reset e-mail settled", () => count(`select count(*) ${rows} and o.status = 'queued'`) === 0);
+        await until("every reset e-mail settled", () => count(`select count(*) ${rows} and o.status = 'queued'`) === 0, { servers: [server] });
         expect(count("select count(*) from password_resets r join users u on u.id = r.user_id where u.email = ? and r.kind = 'self'")).toBe(5);
         expect(count(`select count(*) ${rows}`)).toBe(5);
         expect(
@@ -233,7 +235,8 @@ describe("self-service password reset over HTTP", () => {
     "without SMTP: the same answer, the page says no e-mail is sent and that staff can help, and the row is not sent: no channel configured",
     { timeout: 180_000 },
     async () => {
-      const { server, file } = await start({});
+      const { dataDir, file } = await demoDataWith({});
+      const server = await t.start({}, dataDir);
       const form = await (await fetch(`${server.url}/forgot-password?lng=ru`)).text();
       expect(form).toContain(serverT("ru")("forgot.noMail"));
       expect(form).toContain(serverT("ru")("forgot.staff"));
@@ -248,7 +251,7 @@ describe("self-service password reset over HTTP", () => {
               "select o.status, o.last_error, o.channel from outbox o join users u on u.id = o.user_id where u.email = 'graduate@demo.kg' and o.kind = 'password-reset'",
             )
             .get() as { status: string; last_error: string; channel: string } | undefined;
-        await until("the row marked not sent", () => row()?.status === "not_sent");
+        await t.until("the row marked not sent", () => row()?.status === "not_sent");
         expect(row()).toEqual({ status: "not_sent", last_error: "no-channel", channel: "email" });
       } finally {
         db.close();
