@@ -4,34 +4,39 @@
 // one-click unsubscribe works without signing in; admins read the outbox.
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "@db/connection";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { messageIdFor, OUTBOX } from "~/domain/messages/outbox";
 import { queueMessage } from "~/models/outbox.server";
 import { demoDataCopy, type RunningServer, startServer } from "../support/server";
+import { MAIL_FROM, readOnly, sharedByFile, until, useTestServers } from "../support/server-harness";
+import { startTestSmtp } from "../support/smtp";
 import { signInOverHttp } from "../support/sign-in";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
-const FROM = "IT Cluster Careers <careers@portal.test>";
-let servers: RunningServer[] = [];
-let smtp: TestSmtp | undefined;
-afterEach(async () => {
-  for (const s of servers) await s.stop();
-  servers = [];
-  await smtp?.close();
-  smtp = undefined;
-});
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+// The old harness waited up to 60 s: a delivery run of 150 messages on a loaded machine.
+const t = useTestServers({ untilMs: 60_000 });
 
-async function start(dataDir: string): Promise<RunningServer> {
-  const s = await startServer({ SMTP_URL: smtp!.url, MAIL_FROM: FROM, OUTBOX_LEASE_SECONDS: "5" }, dataDir);
-  servers.push(s);
-  return s;
-}
+/** A server whose worker delivers to the test's SMTP server, with a 5 s lease. */
+const start = (dataDir: string) => t.start({ SMTP_URL: t.smtp.url, MAIL_FROM, OUTBOX_LEASE_SECONDS: "5" }, dataDir);
+
+/**
+ * The server the unsubscribe and the admins' outbox tests share (one start and demo copy fewer;
+ * docs/decisions/035-test-suite-speed.md): its SMTP server refuses the first graduate's one queued message (550).
+ */
+const bouncingServer = sharedByFile(
+  async () => {
+    const smtp = await startTestSmtp({ refuseRecipient: { code: 550, text: "5.1.1 No such user" } });
+    const dataDir = await demoDataCopy();
+    await queueForGraduates(dataDir, 1);
+    const server = await startServer({ SMTP_URL: smtp.url, MAIL_FROM, OUTBOX_LEASE_SECONDS: "5" }, dataDir);
+    return { server, smtp, dataDir };
+  },
+  async ({ server, smtp }) => {
+    await server.stop();
+    await smtp.close();
+  },
+);
 
 function killHard(s: RunningServer): Promise<void> {
   return new Promise((resolve) => {
@@ -61,28 +66,18 @@ async function queueForGraduates(dataDir: string, n: number): Promise<string[]> 
   }
 }
 
-const readOnly = (dataDir: string) => new Database(path.join(dataDir, "portal.sqlite"), { readonly: true, fileMustExist: true });
-
-async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${servers.map((s) => s.output()).join("\n---\n")}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("the outbox in the production server", () => {
   it(
     "kill -9 in the middle of a delivery run: after the restart every message arrived, none lost; a repeat carries the same Message-ID",
     { timeout: 240_000 },
     async () => {
-      smtp = await startTestSmtp({ slowMs: 15 });
+      const smtp = await t.startSmtp({ slowMs: 15 });
       const dataDir = await demoDataCopy();
       const N = 150;
       const keys = await queueForGraduates(dataDir, N);
       expect(keys).toHaveLength(N);
       const first = await start(dataDir);
-      await until("some deliveries", () => smtp!.received.length >= 20);
+      await t.until("some deliveries", () => smtp.received.length >= 20);
       await killHard(first);
       expect(first.process.signalCode).toBe("SIGKILL");
       const beforeRestart = smtp.received.length;
@@ -90,14 +85,14 @@ describe("the outbox in the production server", () => {
       await start(dataDir);
       const db = readOnly(dataDir);
       try {
-        await until(
+        await t.until(
           "every message sent",
           () => (db.prepare("select count(*) from outbox where status != 'sent' and idem_key like 'application-status.crash-%'").pluck().get() as number) === 0,
         );
       } finally {
         db.close();
       }
-      const publicUrls = new Set(servers.map((s) => s.url));
+      const publicUrls = new Set(t.servers.map((s) => s.url));
       const expected = new Set(keys.flatMap((k) => [...publicUrls].map((u) => messageIdFor(k, u))));
       const ours = smtp.received.filter((r) => expected.has(r.messageId));
       const byId = new Map<string, number>();
@@ -118,7 +113,7 @@ describe("the outbox in the production server", () => {
     // Decision 051, Session 10: a worker thread with its own SQLite connection made 22 % of profile
     // saves fail with SQLITE_BUSY while it delivered (a page's read-then-write transaction met the
     // worker's commits); the worker shares the pages' one connection instead.
-    smtp = await startTestSmtp();
+    const smtp = await t.startSmtp();
     const dataDir = await demoDataCopy();
     const c = openDatabase(path.join(dataDir, "portal.sqlite"));
     try {
@@ -143,7 +138,7 @@ describe("the outbox in the production server", () => {
     const statuses: number[] = [];
     try {
       const delivering = () => (db.prepare("select count(*) from outbox where status = 'queued' and idem_key like '%.during-%'").pluck().get() as number) > 0;
-      await until("the worker delivering", () => smtp!.received.length > 0, 30_000);
+      await t.until("the worker delivering", () => smtp.received.length > 0, 30_000);
       await Promise.all(
         cookies.map(async (cookie, g) => {
           for (let i = 0; delivering(); i++) {
@@ -167,11 +162,11 @@ describe("the outbox in the production server", () => {
   });
 
   it("a slow SMTP server does not slow the page: the move answers at once and only writes the outbox", { timeout: 120_000 }, async () => {
-    smtp = await startTestSmtp({ slowMs: 5_000 });
+    const smtp = await t.startSmtp({ slowMs: 5_000 });
     const dataDir = await demoDataCopy();
     await queueForGraduates(dataDir, 3); // the worker is busy with the slow server when the page acts
     const server = await start(dataDir);
-    await until("the worker talking to the slow server", () => smtp!.rcptAttempts.length >= 1, 20_000);
+    await t.until("the worker talking to the slow server", () => smtp.rcptAttempts.length >= 1, 20_000);
     const db = readOnly(dataDir);
     try {
       const app = db
@@ -210,13 +205,12 @@ describe("the outbox in the production server", () => {
     "one-click unsubscribe works without signing in: GET asks in the reader's language and changes nothing, POST turns the kind off",
     { timeout: 120_000 },
     async () => {
-      smtp = await startTestSmtp();
-      const dataDir = await demoDataCopy();
-      const server = await start(dataDir);
+      const { server, dataDir } = await bouncingServer();
       const secret = fs.readFileSync(path.join(dataDir, "session-secret"), "utf8").trim();
       const db = readOnly(dataDir);
       try {
-        const userId = db.prepare("select id from users where email = 'graduate@demo.kg'").pluck().get() as number;
+        // Not the first graduate, whose message bounces on this server (the admins' test).
+        const userId = db.prepare("select id from users where email = 'graduate2@demo.kg'").pluck().get() as number;
         const token = unsubscribeToken({ userId, kind: "application-status", channel: "email" }, secret);
         const optedOut = () =>
           // The kind's topic turned off on e-mail: the setting the account page shows (migration 0022, decision 053).
@@ -256,13 +250,13 @@ describe("the outbox in the production server", () => {
   );
 
   it("admins read the outbox by state in three languages and send a failed message again (audited)", { timeout: 120_000 }, async () => {
-    smtp = await startTestSmtp({ refuseRecipient: { code: 550, text: "5.1.1 No such user" } });
-    const dataDir = await demoDataCopy();
-    await queueForGraduates(dataDir, 1);
-    const server = await start(dataDir);
+    const { server, smtp, dataDir } = await bouncingServer();
     const db = readOnly(dataDir);
     try {
-      await until("the bounce recorded", () => (db.prepare("select count(*) from outbox where status = 'failed'").pluck().get() as number) === 1);
+      await until("the bounce recorded", () => (db.prepare("select count(*) from outbox where status = 'failed'").pluck().get() as number) === 1, {
+        timeoutMs: 60_000,
+        servers: [server],
+      });
       const id = db.prepare("select id from outbox where status = 'failed'").pluck().get() as number;
       const admin = await signInOverHttp(server.url, "admin@demo.kg");
       for (const [lng, title, reason] of [
@@ -293,7 +287,10 @@ describe("the outbox in the production server", () => {
       await retry.arrayBuffer();
       expect(retry.status).toBe(302);
       expect(db.prepare("select count(*) from audit_log where action = 'outbox.retry' and entity_id = ?").pluck().get(String(id))).toBe(1);
-      await until("the retried message sent", () => db.prepare("select status from outbox where id = ?").pluck().get(id) === "sent");
+      await until("the retried message sent", () => db.prepare("select status from outbox where id = ?").pluck().get(id) === "sent", {
+        timeoutMs: 60_000,
+        servers: [server],
+      });
       // A second retry of a message that is no longer failed is a 400 with the reason, not a 500.
       const again = await fetch(`${server.url}/admin/outbox?lng=en`, {
         method: "POST",

@@ -6,11 +6,11 @@
 // the same page and an outbox row "not sent: no channel configured".
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { serverT } from "~/i18n/catalog.server";
 import { sha256 } from "~/auth/tokens.server";
 import { demoDataCopy, type RunningServer, startServer } from "../support/server";
-import { MAIL_FROM, until, useTestServers } from "../support/server-harness";
+import { MAIL_FROM, sharedByFile, until, useTestServers } from "../support/server-harness";
 import { DEMO_PASSWORD, signInOverHttp } from "../support/sign-in";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 
@@ -43,23 +43,23 @@ async function demoDataWith(locales: Record<string, "ky" | "ru" | "en">): Promis
  * accounts, and each starts with the SMTP server's record of what it received empty. Their 17 requests
  * stay below the per-client throttle (20 in 15 minutes, docs/security.md).
  */
-let shared: Promise<{ server: RunningServer; smtp: TestSmtp; file: string }> | undefined;
-async function withSmtp(): Promise<{ server: RunningServer; smtp: TestSmtp; file: string }> {
-  shared ??= (async () => {
+const sharedServer = sharedByFile(
+  async () => {
     const smtp = await startTestSmtp();
     const { dataDir, file } = await demoDataWith(Object.fromEntries(PEOPLE));
     return { server: await startServer({ SMTP_URL: smtp.url, MAIL_FROM }, dataDir), smtp, file };
-  })();
-  const started = await shared;
-  started.smtp.received.length = 0;
-  started.smtp.rcptAttempts.length = 0;
-  return started;
+  },
+  async ({ server, smtp }) => {
+    await server.stop();
+    await smtp.close();
+  },
+);
+async function withSmtp(): Promise<{ server: RunningServer; smtp: TestSmtp; file: string }> {
+  const shared = await sharedServer();
+  shared.smtp.received.length = 0;
+  shared.smtp.rcptAttempts.length = 0;
+  return shared;
 }
-afterAll(async () => {
-  const started = await shared?.catch(() => undefined);
-  await started?.server.stop();
-  await started?.smtp.close();
-});
 
 /** The request form posted as a browser without JavaScript does: a document POST, the page comes back as HTML. */
 async function ask(server: RunningServer, email: string, lng = "en"): Promise<{ status: number; html: string }> {

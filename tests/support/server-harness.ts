@@ -22,6 +22,19 @@ export async function until(what: string, check: () => boolean, options: { timeo
 /** The server's database opened read-only beside it (WAL: the server's commits are seen at each read). */
 export const readOnly = (dataDir: string) => new Database(path.join(dataDir, "portal.sqlite"), { readonly: true, fileMustExist: true });
 
+/**
+ * What several tests of a file share (a server whose setup each test leaves as the next needs it): made
+ * by the first test that asks, so that any one test also runs alone (-t), and ended after the file.
+ */
+export function sharedByFile<T>(make: () => Promise<T>, end: (made: T) => Promise<void>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  afterAll(async () => {
+    const value = await made?.catch(() => undefined);
+    if (value !== undefined) await end(value);
+  });
+  return () => (made ??= make());
+}
+
 export type TestServers = {
   /** The servers this test started, in order. */
   readonly servers: readonly RunningServer[];
@@ -36,7 +49,7 @@ export type TestServers = {
 };
 
 /** Registers this file's afterEach/afterAll and returns what its tests start servers with. */
-export function useTestServers(): TestServers {
+export function useTestServers(options: { untilMs?: number } = {}): TestServers {
   let servers: RunningServer[] = [];
   let smtps: TestSmtp[] = [];
   const stopAll = async () => {
@@ -64,6 +77,6 @@ export function useTestServers(): TestServers {
       smtps = [...smtps, smtp];
       return smtp;
     },
-    until: (what, check, timeoutMs) => until(what, check, { timeoutMs, servers }),
+    until: (what, check, timeoutMs = options.untilMs) => until(what, check, { timeoutMs, servers }),
   };
 }
