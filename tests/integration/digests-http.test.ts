@@ -1,10 +1,9 @@
 // The scheduled-jobs runner inside the production server (docs/decisions/053-message-preferences-and-digests.md):
 // started beside the outbox worker, it writes the day's digests once; a restart the same day writes
 // none again. DIGEST_HOUR=0 makes the jobs due at any hour the test runs.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoDataCopy, type RunningServer, startServer } from "../support/server";
+import { readOnly, until } from "../support/server-harness";
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -15,19 +14,11 @@ afterEach(async () => {
 const DIGEST_KINDS = "('saved-search-digest', 'applications-digest', 'staff-digest')";
 
 function read<T>(dataDir: string, query: string): T {
-  const db = new Database(path.join(dataDir, "portal.sqlite"), { readonly: true, fileMustExist: true });
+  const db = readOnly(dataDir);
   try {
     return db.prepare(query).all() as T;
   } finally {
     db.close();
-  }
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${server?.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -36,7 +27,7 @@ describe("the daily digests in the production server", () => {
     const dataDir = await demoDataCopy();
     server = await startServer({ DIGEST_HOUR: "0" }, dataDir);
     const runs = () => read<{ job: string; day: string }[]>(dataDir, "select job, day from scheduled_job_runs order by job");
-    await until("the three daily jobs", () => runs().length === 3);
+    await until("the three daily jobs", () => runs().length === 3, { servers: [server] });
     expect(runs().map((r) => r.job)).toEqual(["applications-digest", "saved-search-digest", "staff-digest"]);
     const digests = () => read<{ idem_key: string }[]>(dataDir, `select idem_key from outbox where kind in ${DIGEST_KINDS} order by id`).map((r) => r.idem_key);
     const first = digests();
