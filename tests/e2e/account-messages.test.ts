@@ -5,11 +5,12 @@
 //   Kyrgyz the chat's /start (through the webhook) links it and "Unlink Telegram" unlinks it;
 // - the Messages card: a person with a linked chat sees e-mail and Telegram boxes and the digest
 //   choice, saves a change, and the page shows it without widening; staff see only their digest.
-// The Telegram card's tests run first: they expect graduate2@demo.kg not linked yet.
+// The Telegram card's tests run first: they expect graduate2@demo.kg not linked yet. The sign-in form is
+// not the subject (journeys and demo roles test it): each person's session is made over HTTP.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchBrowser } from "../support/browser";
-import { expectNoSidewaysScroll, openActor, signInAs } from "../support/journey-steps";
+import { expectNoSidewaysScroll, openActor, signInWithCookie } from "../support/journey-steps";
 import { type RunningServer, startServer } from "../support/server";
 import { STAND_IN_BOT, STAND_IN_TOKEN, startTelegramStandIn, type TelegramStandIn, textUpdate } from "../support/telegram-api";
 
@@ -36,7 +37,7 @@ describe.skipIf(!hasChromium)("the account page's Telegram and Messages cards", 
     for (const lang of ["ky", "ru", "en"] as const) {
       it(`shows the deep link on a 360 px phone, JS off (${lang})${lang === "ky" ? "; links by /start and unlinks by the button" : ""}`, async () => {
         const s = await openActor(browser, server, { js: false, width: 360, height: 740, lang });
-        await signInAs(s, lang === "en" ? "graduate2@demo.kg" : "graduate@demo.kg");
+        await signInWithCookie(s, lang === "en" ? "graduate2@demo.kg" : "graduate@demo.kg");
         await s.goto("/account");
         const card = s.page.locator("#telegram");
         await expect.poll(() => card.innerText()).toContain(s.m["account.telegram.notLinked"]);
@@ -76,7 +77,7 @@ describe.skipIf(!hasChromium)("the account page's Telegram and Messages cards", 
       it(`a person with Telegram linked chooses per topic and channel on a 360 px phone, JS off (${lang})`, async () => {
         const who = people[lang];
         const s = await openActor(browser, server, { js: false, width: 360, height: 740, lang });
-        await signInAs(s, who.email);
+        await signInWithCookie(s, who.email);
         await s.goto("/account");
         // Link the chat the way the Telegram card does, so the Telegram boxes appear.
         await s.submit(s.m["account.telegram.link"], s.page.locator("#telegram"));
@@ -113,7 +114,7 @@ describe.skipIf(!hasChromium)("the account page's Telegram and Messages cards", 
 
     it("staff see only the daily digest of what waits for them", async () => {
       const s = await openActor(browser, server, { js: false, width: 360, height: 740, lang: "ru" });
-      await signInAs(s, "staff@demo.kg");
+      await signInWithCookie(s, "staff@demo.kg");
       await s.goto("/account");
       const legends = await s.page.locator("#messages legend").allInnerTexts();
       expect(legends).toEqual([s.m["prefs.topic.staff-digest"]]);
