@@ -13,7 +13,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // a server, a CLI or a browser keep a fresh process each, as before. Sorted by reading each file, so a
 // new file lands in the right group without a list to keep up to date.
 const ISOLATE =
-  /vi\.hoisted|useUploadDir|process\.env\.[A-Z_]+\s*=[^=]|delete process\.env|vi\.stubEnv|vi\.stubGlobal|useFakeTimers|startServer|demoDataCopy|node:child_process|chromium|playwright/;
+  /vi\.hoisted|useUploadDir|process\.env\.[A-Z_]+\s*=[^=]|delete process\.env|vi\.stubEnv|vi\.stubGlobal|useFakeTimers|startServer|demoDataCopy|support\/server-harness|node:child_process|chromium|playwright/;
 /** The one module swap unit tests make: every file that makes it makes it the same way, so they can share. */
 const REMIX_STUB = 'vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));';
 
