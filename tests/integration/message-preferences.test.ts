@@ -106,7 +106,7 @@ describe("the page and the one-click unsubscribe are one setting", () => {
 });
 
 describe("what the worker sends follows the setting", () => {
-  it("a topic turned off is not sent; an at-once message of a digest topic is not sent, its digest is", async () => {
+  it("a topic turned off is not sent; a message already queued at once is sent even to a digest reader (the mode was decided when it was queued, decision 062), and so is the digest", async () => {
     smtp = await startTestSmtp();
     const g = await graduate();
     await call(
@@ -133,17 +133,20 @@ describe("what the worker sends follows the setting", () => {
       log: () => undefined,
     });
     try {
-      expect(await worker.runOnce()).toMatchObject({ claimed: 3, sent: 1, notSent: 2 });
+      expect(await worker.runOnce()).toMatchObject({ claimed: 3, sent: 2, notSent: 1 });
     } finally {
       await worker.stop();
     }
     const rows = await c.db.selectFrom("outbox").select(["kind", "status", "last_error"]).orderBy("id").execute();
     expect(rows).toEqual([
       { kind: "application-status", status: "not_sent", last_error: "unsubscribed" },
-      { kind: "saved-search-hits", status: "not_sent", last_error: "digest-mode" },
+      { kind: "saved-search-hits", status: "sent", last_error: null },
       { kind: "saved-search-digest", status: "sent", last_error: null },
     ]);
-    expect((await smtp.waitFor(1)).map((m) => m.messageId)).toEqual([expect.stringContaining("saved-search-digest.2026-03-10")]);
+    expect((await smtp.waitFor(2)).map((m) => m.messageId).sort()).toEqual([
+      expect.stringContaining("saved-search-digest.2026-03-10"),
+      expect.stringContaining("saved-search-hits.2"),
+    ]);
   });
 
   it("deliveryModeOf tells the at-once senders who reads a topic as a digest", async () => {
