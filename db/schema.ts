@@ -558,6 +558,8 @@ export interface SurveyCampaignsTable extends Timestamps {
   created_by: number | null;
   reminded_at: string | null;
   reminded_by: number | null;
+  /** "sending" until every messaged graduate's link and messages are written, batch by batch (migration 0030, decision 062). */
+  status: ColumnType<"sending" | "sent", "sending" | "sent" | undefined, "sending" | "sent">;
 }
 
 export type CampaignReach = "messaged" | "opted_out" | "no_channel";

@@ -9,6 +9,7 @@ import type { DB } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
 import { dailyJobDue } from "~/domain/messages/digest";
 import { applicationsDigest, type DigestJob, savedSearchDigest, staffDigest } from "~/models/digests.server";
+import { resumeSendingCampaigns } from "~/models/survey-campaigns.server";
 import { claimJobRun, finishJobRun, lastJobRun, recordJobProgress } from "~/models/scheduled-jobs.server";
 
 export type DailyJob = DigestJob;
@@ -83,6 +84,8 @@ export function scheduledJobs(db: DB, options: SchedulerOptions) {
 
   async function check(): Promise<CheckResult> {
     const result: CheckResult = {};
+    // A survey campaign a crash or a stop left half-written is finished first (decision 062).
+    await resumeSendingCampaigns(db, now()).catch((error: unknown) => console.error("scheduled jobs: finishing a survey campaign failed", error));
     for (const job of jobs) {
       result[job.name] = null;
       if (stopped) break;
