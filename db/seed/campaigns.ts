@@ -8,8 +8,7 @@ import type { DB } from "../connection";
 import { campaignSurveyToken } from "../../app/auth/survey-link-token.server";
 import { SurveyAnswerSchema } from "../../app/domain/outcomes/forms";
 import { todayInBishkek } from "../../app/domain/calendar";
-import { listFollowUps } from "../../app/models/outcomes.server";
-import { answerSurvey } from "../../app/models/outcomes.server";
+import { answerSurvey, listFollowUps } from "../../app/models/outcomes.server";
 import { CAMPAIGN_MAX, sendCampaign, sendReminder } from "../../app/models/survey-campaigns.server";
 import { markDemoMessagesNotSent } from "./outbox";
 
