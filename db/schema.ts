@@ -422,6 +422,8 @@ export interface NotificationsTable extends Timestamps {
   payload_json: string;
   link: string | null;
   read_at: string | null;
+  /** 1: its e-mail/Telegram copy was left to the next daily digest (migration 0030, decision 062). */
+  via_digest: ColumnType<number, number | undefined, number>;
 }
 
 export type MessageChannel = "email" | "telegram";
@@ -469,6 +471,12 @@ export interface ScheduledJobRunsTable {
   until: string;
   queued: ColumnType<number, number | undefined, number>;
   created_at: ColumnType<string, string | undefined, string>;
+  /** The window's start (migration 0030): a resumed run covers the same span. */
+  since: string | null;
+  /** The last recipient (user id) whose batch committed; the run resumes after it. */
+  after_user: ColumnType<number, number | undefined, number>;
+  /** Null while the run is under way. */
+  finished_at: string | null;
 }
 
 /** The Telegram chat a person linked (migration 0020, decision 052). */
@@ -550,6 +558,8 @@ export interface SurveyCampaignsTable extends Timestamps {
   created_by: number | null;
   reminded_at: string | null;
   reminded_by: number | null;
+  /** "sending" until every messaged graduate's link and messages are written, batch by batch (migration 0030, decision 062). */
+  status: ColumnType<"sending" | "sent", "sending" | "sent" | undefined, "sending" | "sent">;
 }
 
 export type CampaignReach = "messaged" | "opted_out" | "no_channel";

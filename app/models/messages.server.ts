@@ -33,8 +33,12 @@ export type Told = {
 export async function tell(trx: Transaction<Database>, m: Told, options: { outbox?: boolean } = {}): Promise<void> {
   const notificationId = await notify(trx, m.userId, m.kind, m.vars, m.link);
   if (options.outbox === false) return;
-  // A person who reads this topic as a daily digest gets it there, not at once (decision 053).
-  if ((await deliveryModeOf(trx, m.userId, m.kind)) === "digest") return;
+  // A person who reads this topic as a daily digest gets it there, not at once (decision 053): the
+  // notification is flagged, and the next digest lists it whatever their mode is by then (decision 062).
+  if ((await deliveryModeOf(trx, m.userId, m.kind)) === "digest") {
+    await trx.updateTable("notifications").set({ via_digest: 1 }).where("id", "=", notificationId).execute();
+    return;
+  }
   await queueMessage(trx, { userId: m.userId, kind: m.kind, eventKey: m.eventKey ?? `n${notificationId}`, vars: m.vars, link: m.link });
 }
 

@@ -3,9 +3,9 @@
 // Only a token's SHA-256 is stored.
 import type { DB } from "@db/connection";
 import { randomToken, sha256 } from "~/auth/tokens.server";
-import { PASSWORD_RESET_KIND, resetPath, selfResetExpiry } from "~/domain/messages/password-reset";
+import { sql } from "kysely";
+import { PASSWORD_RESET_KIND, RESET_RESEND_MINUTES, resetPath, selfResetExpiry } from "~/domain/messages/password-reset";
 import { recordAudit } from "./audit.server";
-import { idemKeyOf } from "./outbox.server";
 import { hashPassword } from "~/auth/password.server";
 import { endAllSessions } from "~/auth/session.server";
 import { findUserByEmail } from "./users.server";
@@ -33,51 +33,86 @@ export async function createPasswordReset(db: DB, userId: number, actorId: numbe
  * one staff handed over), its e-mail in the outbox (e-mail only) and the audit entry. For no such
  * account, only the audit entry. The token itself is made when the e-mail is sent
  * (`issueEmailedResetLink`), so no readable link is ever stored.
+ *
+ * Coalesced: while the account's last e-mailed link is unused and unexpired and its e-mail waits to
+ * be sent or went less than RESET_RESEND_MINUTES ago, nothing new is written (no second e-mail).
+ * Every request runs the same statements, whether the address has an active account, has none or
+ * is coalesced: each write is an INSERT … SELECT or UPDATE whose WHERE finds the account or
+ * nothing, so the answer's time does not depend on the address
+ * (docs/decisions/062-mail-limits-digests-and-batches.md; tests/integration/mail-limits.test.ts counts them).
  */
 export async function requestSelfReset(db: DB, email: string, now: Date = new Date()): Promise<void> {
   const user = await findUserByEmail(db, email);
+  // 0 matches no account: the statements below stay the same and find nothing.
+  const accountId = user && user.active ? user.id : 0;
   const at = now.toISOString();
+  const resendAfter = new Date(now.getTime() - RESET_RESEND_MINUTES * 60_000).toISOString();
+  // A placeholder hash nobody holds the token of: the link is unusable until its e-mail is sent.
+  const placeholder = sha256(randomToken());
+  // An e-mailed link of the account that still waits, or was just sent: then this request adds nothing.
+  const waiting = sql<boolean>`exists (select 1 from password_resets w join outbox o
+    on o.idem_key = ${`${PASSWORD_RESET_KIND}.`} || w.id || '.' || w.user_id || '.email'
+    where w.user_id = ${accountId} and w.kind = 'self' and w.used_at is null and w.expires_at > ${at}
+    and (o.status = 'queued' or (o.status = 'sent' and o.sent_at > ${resendAfter})))`;
   await db.transaction().execute(async (trx) => {
-    if (!user || !user.active) {
-      await recordAudit(trx, { actorId: null, action: "password-reset.request", entity: "user", entityId: user?.id ?? null, after: { sent: false } });
-      return;
-    }
     await trx
       .updateTable("password_resets")
       .set({ used_at: at, updated_at: at })
-      .where("user_id", "=", user.id)
+      .where("user_id", "=", accountId)
       .where("kind", "=", "self")
       .where("used_at", "is", null)
+      .where(sql<boolean>`not ${waiting}`)
       .execute();
-    // A placeholder hash nobody holds the token of: the link is unusable until its e-mail is sent.
-    const reset = await trx
+    const made = await trx
       .insertInto("password_resets")
-      .values({
-        token_hash: sha256(randomToken()),
-        user_id: user.id,
-        created_by: user.id,
-        expires_at: selfResetExpiry(now),
-        kind: "self",
-        created_at: at,
-        updated_at: at,
-      })
+      .columns(["token_hash", "user_id", "created_by", "expires_at", "kind", "created_at", "updated_at"])
+      .expression((eb) =>
+        eb
+          .selectFrom("users")
+          .select((s) => [
+            s.val(placeholder).as("token_hash"),
+            "id as user_id",
+            "id as created_by",
+            s.val(selfResetExpiry(now)).as("expires_at"),
+            s.val("self").as("kind"),
+            s.val(at).as("created_at"),
+            s.val(at).as("updated_at"),
+          ])
+          .where("id", "=", accountId)
+          .where("active", "=", 1)
+          .where(sql<boolean>`not ${waiting}`),
+      )
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .execute();
+    // The e-mail names only the link's row ({"reset": id}); the key is idemKeyOf's for (kind, row id, user).
     await trx
       .insertInto("outbox")
-      .values({
-        idem_key: idemKeyOf(trx, { kind: PASSWORD_RESET_KIND, eventKey: reset.id, userId: user.id }, "email"),
-        channel: "email",
-        kind: PASSWORD_RESET_KIND,
-        user_id: user.id,
-        payload_json: JSON.stringify({ reset: reset.id }),
-        link: null,
-        created_at: at,
-        updated_at: at,
-        next_attempt_at: at,
-      })
+      .columns(["idem_key", "channel", "kind", "user_id", "payload_json", "link", "created_at", "updated_at", "next_attempt_at"])
+      .expression((eb) =>
+        eb
+          .selectFrom("password_resets as r")
+          .select((s) => [
+            sql<string>`${`${PASSWORD_RESET_KIND}.`} || r.id || '.' || r.user_id || '.email'`.as("idem_key"),
+            s.val("email").as("channel"),
+            s.val(PASSWORD_RESET_KIND).as("kind"),
+            "r.user_id",
+            sql<string>`json_object('reset', r.id)`.as("payload_json"),
+            sql<null>`null`.as("link"),
+            s.val(at).as("created_at"),
+            s.val(at).as("updated_at"),
+            s.val(at).as("next_attempt_at"),
+          ])
+          .where("r.token_hash", "=", placeholder),
+      )
       .execute();
-    await recordAudit(trx, { actorId: null, action: "password-reset.request", entity: "user", entityId: user.id, after: { sent: true } });
+    const sent = made.length === 1;
+    await recordAudit(trx, {
+      actorId: null,
+      action: "password-reset.request",
+      entity: "user",
+      entityId: user?.id ?? null,
+      after: { sent, ...(accountId !== 0 && !sent ? { coalesced: true } : {}) },
+    });
   });
 }
 

@@ -47,14 +47,7 @@ async function planMembers(db: DB, query: FollowUpQuery, now: Date): Promise<{ m
   for (const part of slices(rows)) {
     const ids = part.map((r) => r.id);
     const factOf = await channelFactsOf(db, ids);
-    const open = await db
-      .selectFrom("survey_campaign_members as m")
-      .innerJoin("survey_links as l", "l.id", "m.survey_link_id")
-      .select(["m.graduate_id", "m.checkpoint", "m.campaign_id"])
-      .where("m.graduate_id", "in", ids)
-      .where("l.used_at", "is", null)
-      .where("l.expires_at", ">", now.toISOString())
-      .execute();
+    const open = await openInvitations(db, ids, now);
     for (const r of part) {
       const { reach, ...f } = factOf.get(r.id)!;
       const invitedIn = open.find((o) => o.graduate_id === r.id && o.checkpoint === r.checkpoint)?.campaign_id ?? null;
@@ -170,56 +163,181 @@ export async function previewCampaign(db: DB, query: FollowUpQuery, now = new Da
 
 export type SendResult = { ok: true; id: number; repeated: boolean } | { ok: false; reason: "too-many" | "nobody" | "unknown-filter" };
 
+/** Graduates per transaction when a campaign's links and messages are written (decision 062). */
+export const CAMPAIGN_BATCH = 100;
+
 /**
- * Sends a campaign: in ONE transaction the campaign row, for each due graduate not already holding
- * an open campaign link for the checkpoint their member row, and for those it can reach their own
- * survey link and the outbox messages (e-mail, and Telegram when linked), and one audit entry with
- * the counts. The same send key again (a double submit) finds the first campaign and writes nothing.
+ * Sends a campaign (docs/decisions/055-survey-campaigns.md, 062-mail-limits-digests-and-batches.md).
+ * The due graduates are planned before any write (reads only); then ONE short transaction writes the
+ * campaign row marked "sending", a member row for each due graduate not already holding an open
+ * campaign link for the checkpoint (re-checked inside it, so two staff at once cannot both invite
+ * someone) and the audit entry with the counts; then `finishSending` writes each messaged graduate's
+ * own link and outbox messages, CAMPAIGN_BATCH graduates per transaction, and marks it sent. Other
+ * writers wait for one batch at most, never for the whole campaign. A crash mid-way leaves it
+ * "sending"; the scheduled-jobs runner resumes it (`resumeSendingCampaigns`), and a graduate whose
+ * member row has its link is never given a second. The same send key again (a double submit) finds
+ * the first campaign and writes nothing new.
  */
-export async function sendCampaign(db: DB, input: { query: FollowUpQuery; sendKey: string; actorId: number }, now = new Date()): Promise<SendResult> {
-  return db.transaction().execute(async (trx) => {
-    const earlier = await trx.selectFrom("survey_campaigns").select("id").where("send_key", "=", input.sendKey).executeTakeFirst();
-    if (earlier) return { ok: true as const, id: earlier.id, repeated: true };
-    // A school or cohort that does not exist (deleted since the preview, or a forged form) is refused,
-    // never read as "no filter": that would address every due graduate.
-    const { schoolId, cohortId } = input.query;
-    if (schoolId !== null && !(await trx.selectFrom("schools").select("id").where("id", "=", schoolId).executeTakeFirst()))
-      return { ok: false as const, reason: "unknown-filter" as const };
-    if (cohortId !== null && !(await trx.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst()))
-      return { ok: false as const, reason: "unknown-filter" as const };
-    const { members, total } = await planMembers(trx, input.query, now);
-    if (total > CAMPAIGN_MAX) return { ok: false as const, reason: "too-many" as const };
-    const fresh = members.filter((m) => m.invitedIn === null);
+export async function sendCampaign(
+  db: DB,
+  input: { query: FollowUpQuery; sendKey: string; actorId: number },
+  now = new Date(),
+  batch = CAMPAIGN_BATCH,
+): Promise<SendResult> {
+  const opened = await openCampaign(db, input, now);
+  if (opened.ok) await finishSending(db, opened.id, now, batch);
+  return opened;
+}
+
+async function openCampaign(db: DB, input: { query: FollowUpQuery; sendKey: string; actorId: number }, now: Date): Promise<SendResult> {
+  const earlier = async (d: DB) => (await d.selectFrom("survey_campaigns").select("id").where("send_key", "=", input.sendKey).executeTakeFirst())?.id;
+  const first = await earlier(db);
+  if (first !== undefined) return { ok: true, id: first, repeated: true };
+  // A school or cohort that does not exist (deleted since the preview, or a forged form) is refused,
+  // never read as "no filter": that would address every due graduate.
+  const { schoolId, cohortId } = input.query;
+  const filtersExist = async (d: DB) =>
+    (schoolId === null || (await d.selectFrom("schools").select("id").where("id", "=", schoolId).executeTakeFirst()) !== undefined) &&
+    (cohortId === null || (await d.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst()) !== undefined);
+  if (!(await filtersExist(db))) return { ok: false, reason: "unknown-filter" };
+  // Planned outside the transaction: the reads of thousands of graduates do not hold the write lock.
+  const { members, total } = await planMembers(db, input.query, now);
+  if (total > CAMPAIGN_MAX) return { ok: false, reason: "too-many" };
+  return db.transaction().execute(async (trx): Promise<SendResult> => {
+    const again = await earlier(trx);
+    if (again !== undefined) return { ok: true, id: again, repeated: true };
+    if (!(await filtersExist(trx))) return { ok: false, reason: "unknown-filter" };
+    // Who got an open link (or is being sent one) since the plan was read: left out, as in the plan.
+    const invited = new Set<string>();
+    for (const part of slices(members.filter((m) => m.invitedIn === null).map((m) => m.graduateId)))
+      for (const o of await openInvitations(trx, part, now)) invited.add(`${o.graduate_id}.${o.checkpoint}`);
+    const fresh = members.filter((m) => m.invitedIn === null && !invited.has(`${m.graduateId}.${m.checkpoint}`));
     // A campaign that would message nobody is not made (the unreached are on the confirm page already).
-    if (!fresh.some((m) => m.reach === "messaged")) return { ok: false as const, reason: "nobody" as const };
+    if (!fresh.some((m) => m.reach === "messaged")) return { ok: false, reason: "nobody" };
     const at = now.toISOString();
     const { id } = await trx
       .insertInto("survey_campaigns")
       .values({
         send_key: input.sendKey,
-        school_id: input.query.schoolId,
-        cohort_id: input.query.cohortId,
+        school_id: schoolId,
+        cohort_id: cohortId,
         created_by: input.actorId,
+        status: "sending",
         created_at: at,
         updated_at: at,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const expiresAt = new Date(now.getTime() + SURVEY_LINK_DAYS * 86_400_000).toISOString();
-    for (const m of fresh) {
-      let linkId: number | null = null;
-      if (m.reach === "messaged" && m.userId !== null) {
+    for (const part of slices(fresh, 100))
+      await trx
+        .insertInto("survey_campaign_members")
+        .values(
+          part.map((m) => ({
+            campaign_id: id,
+            graduate_id: m.graduateId,
+            checkpoint: m.checkpoint,
+            // A messaged graduate without an account cannot be (planMembers says so already).
+            reach: m.reach === "messaged" && m.userId === null ? ("no_channel" as const) : m.reach,
+            survey_link_id: null,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
+        .execute();
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: "survey-campaign.send",
+      entity: "survey_campaign",
+      entityId: id,
+      // Counts, not the list: the campaign page holds who.
+      after: {
+        school_id: schoolId,
+        cohort_id: cohortId,
+        members: fresh.length,
+        messaged: fresh.filter((m) => m.reach === "messaged").length,
+        by_email: fresh.filter((m) => m.email).length,
+        by_telegram: fresh.filter((m) => m.telegram).length,
+        opted_out: fresh.filter((m) => m.reach === "opted_out").length,
+        no_channel: fresh.filter((m) => m.reach === "no_channel").length,
+        already_invited: members.length - fresh.length,
+      },
+    });
+    return { ok: true, id, repeated: false };
+  });
+}
+
+/**
+ * Graduates among `ids` who hold an open campaign link (unused, unexpired) or are being sent one by a
+ * campaign still "sending" (their member row has no link yet): a new campaign leaves them out.
+ */
+async function openInvitations(db: DB, ids: readonly number[], now: Date) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("survey_campaign_members as m")
+    .innerJoin("survey_campaigns as c", "c.id", "m.campaign_id")
+    .leftJoin("survey_links as l", "l.id", "m.survey_link_id")
+    .select(["m.graduate_id", "m.checkpoint", "m.campaign_id"])
+    .where("m.graduate_id", "in", ids)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("l.used_at", "is", null), eb("l.expires_at", ">", now.toISOString())]),
+        eb.and([eb("m.survey_link_id", "is", null), eb("m.reach", "=", "messaged"), eb("c.status", "=", "sending")]),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * Writes the links and messages of a campaign still "sending", a batch of graduates per transaction,
+ * then marks it sent. Each batch takes members whose link is not written yet, so running it again
+ * (after a crash, or twice at once) gives nobody a second link or message. Returns how many it wrote.
+ */
+export async function finishSending(db: DB, campaignId: number, now = new Date(), batchSize = CAMPAIGN_BATCH): Promise<number> {
+  let written = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      const campaign = await trx.selectFrom("survey_campaigns").select(["status", "created_by", "created_at"]).where("id", "=", campaignId).executeTakeFirst();
+      if (!campaign || campaign.status !== "sending") return null;
+      const at = now.toISOString();
+      const batch = await trx
+        .selectFrom("survey_campaign_members as m")
+        .innerJoin("graduates as g", "g.id", "m.graduate_id")
+        .leftJoin("users as u", (j) => j.onRef("u.id", "=", "g.user_id").on("u.active", "=", 1))
+        .select(["m.graduate_id", "m.checkpoint", "u.id as user_id", "u.locale"])
+        .where("m.campaign_id", "=", campaignId)
+        .where("m.reach", "=", "messaged")
+        .where("m.survey_link_id", "is", null)
+        .orderBy("m.graduate_id")
+        .limit(batchSize)
+        .execute();
+      if (batch.length === 0) {
+        await trx.updateTable("survey_campaigns").set({ status: "sent", updated_at: at }).where("id", "=", campaignId).execute();
+        return null;
+      }
+      // The links expire 30 days after the campaign was sent, whichever batch writes them.
+      const expiresAt = new Date(Date.parse(campaign.created_at) + SURVEY_LINK_DAYS * 86_400_000).toISOString();
+      for (const m of batch) {
+        if (m.user_id === null) {
+          // The account went away since the campaign was planned: no channel now.
+          await trx
+            .updateTable("survey_campaign_members")
+            .set({ reach: "no_channel", updated_at: at })
+            .where("campaign_id", "=", campaignId)
+            .where("graduate_id", "=", m.graduate_id)
+            .execute();
+          continue;
+        }
         // The same one-time link as a staff-made one (survey_links: only the hash is kept, same expiry).
         // Its token is derived from the row's id (app/auth/survey-link-token.server.ts): the row is
         // written first with a placeholder hash nobody holds the token of, then given the real hash.
-        linkId = (
+        const linkId = (
           await trx
             .insertInto("survey_links")
             .values({
               token_hash: sha256(randomToken()),
-              graduate_id: m.graduateId,
+              graduate_id: m.graduate_id,
               checkpoint: m.checkpoint,
-              created_by: input.actorId,
+              created_by: campaign.created_by ?? m.user_id,
               expires_at: expiresAt,
             })
             .returning("id")
@@ -231,42 +349,34 @@ export async function sendCampaign(db: DB, input: { query: FollowUpQuery; sendKe
           .where("id", "=", linkId)
           .execute();
         // The outbox keeps only the link's id; the worker makes the link when it sends.
-        await queueMessage(trx, { userId: m.userId, kind: SURVEY_INVITATION, eventKey: id, vars: {}, link: campaignSurveyPlaceholder(linkId, m.locale) });
+        await queueMessage(trx, {
+          userId: m.user_id,
+          kind: SURVEY_INVITATION,
+          eventKey: campaignId,
+          vars: {},
+          link: campaignSurveyPlaceholder(linkId, m.locale),
+        });
+        await trx
+          .updateTable("survey_campaign_members")
+          .set({ survey_link_id: linkId, updated_at: at })
+          .where("campaign_id", "=", campaignId)
+          .where("graduate_id", "=", m.graduate_id)
+          .execute();
       }
-      await trx
-        .insertInto("survey_campaign_members")
-        .values({
-          campaign_id: id,
-          graduate_id: m.graduateId,
-          checkpoint: m.checkpoint,
-          reach: m.reach,
-          survey_link_id: linkId,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
-    await closeUnsubscribedRows(trx, SURVEY_INVITATION, id, at);
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      action: "survey-campaign.send",
-      entity: "survey_campaign",
-      entityId: id,
-      // Counts, not the list: the campaign page holds who.
-      after: {
-        school_id: input.query.schoolId,
-        cohort_id: input.query.cohortId,
-        members: fresh.length,
-        messaged: fresh.filter((m) => m.reach === "messaged").length,
-        by_email: fresh.filter((m) => m.email).length,
-        by_telegram: fresh.filter((m) => m.telegram).length,
-        opted_out: fresh.filter((m) => m.reach === "opted_out").length,
-        no_channel: fresh.filter((m) => m.reach === "no_channel").length,
-        already_invited: members.length - fresh.length,
-      },
+      await closeUnsubscribedRows(trx, SURVEY_INVITATION, campaignId, at);
+      return batch.length;
     });
-    return { ok: true as const, id, repeated: false };
-  });
+    if (n === null) return written;
+    written += n;
+  }
+}
+
+/** Campaigns left "sending" (a crash or a stop mid-way): finished by the scheduled-jobs runner. */
+export async function resumeSendingCampaigns(db: DB, now = new Date()): Promise<number> {
+  const sending = await db.selectFrom("survey_campaigns").select("id").where("status", "=", "sending").orderBy("id").execute();
+  let written = 0;
+  for (const c of sending) written += await finishSending(db, c.id, now);
+  return written;
 }
 
 /** The outbox rows of a campaign's kind, by person and channel (the keys' prefix is an index range). */

@@ -4,9 +4,33 @@ import type { Lang, Role } from "@db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { endAllSessions } from "~/auth/session.server";
 import { recordAudit } from "./audit.server";
+import { bishkekDayStartUtc, todayInBishkek } from "~/domain/calendar";
+import { tell } from "./messages.server";
 
 export async function findUserByEmail(db: DB, email: string) {
   return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/**
+ * Someone tried to sign up with the address of account `userId`: its owner is told (in the portal,
+ * by e-mail and Telegram), at most once per Bishkek day, however often it is tried, so the sign-up
+ * form cannot be used to fill someone's mailbox (docs/decisions/062-mail-limits-digests-and-batches.md).
+ * True when told now.
+ */
+export async function tellSignUpAttempt(db: DB, userId: number, now: Date = new Date()): Promise<boolean> {
+  const dayStart = bishkekDayStartUtc(todayInBishkek(now));
+  return db.transaction().execute(async (trx) => {
+    const today = await trx
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("kind", "=", "sign-up-existing")
+      .where("created_at", ">=", dayStart)
+      .executeTakeFirst();
+    if (today) return false;
+    await tell(trx, { userId, kind: "sign-up-existing", eventKey: null, vars: {}, link: null });
+    return true;
+  });
 }
 
 export async function emailTaken(db: DB, email: string): Promise<boolean> {

@@ -10,8 +10,7 @@ import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { companyInviteProblem } from "~/domain/companies/invites";
 import { findCompanyInvite, signUpWithCompanyInvite, signUpWithNewCompany } from "~/models/companies.server";
-import { tellAlone } from "~/models/messages.server";
-import { findUserByEmail } from "~/models/users.server";
+import { findUserByEmail, tellSignUpAttempt } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
 import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
@@ -47,8 +46,9 @@ const signedUp = () => redirect("/login", { headers: cookieHeaders(setFlash("fla
  */
 async function answerExistingAddress(userId: number) {
   await verifyPassword("", await decoyHash());
-  // A security message: in the portal and by e-mail/Telegram (docs/decisions/057-one-way-to-tell.md).
-  await tellAlone(getDb(), { userId, kind: "sign-up-existing", eventKey: null, vars: {}, link: null });
+  // A security message: in the portal and by e-mail/Telegram (docs/decisions/057-one-way-to-tell.md),
+  // at most once a day per address (docs/decisions/062-mail-limits-digests-and-batches.md).
+  await tellSignUpAttempt(getDb(), userId);
   return signedUp();
 }
 

@@ -135,6 +135,8 @@ export function removeDemoData(connection: Connection, options: { uploadDir: str
     // Rows that name a demo account as their maker and refuse its deletion: the demo staff's reset links and staged imports.
     sqlite.exec("delete from password_resets where created_by in (select id from temp.demo_users) or user_id in (select id from temp.demo_users)");
     sqlite.exec("delete from csv_imports where created_by in (select id from temp.demo_users)");
+    // The demo's survey campaign (db/seed/campaigns.ts): its members go with the graduates, the campaign with its maker.
+    sqlite.exec("delete from survey_campaigns where created_by in (select id from temp.demo_users)");
     sqlite.exec("delete from users where id in (select id from temp.demo_users)");
     removed.cohorts = sqlite
       .prepare("delete from cohorts where id <= ? and not exists (select 1 from graduates g where g.cohort_id = cohorts.id)")

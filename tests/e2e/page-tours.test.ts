@@ -500,8 +500,6 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "survey.$token": "reached from a one-time link; visited below after staff make one on the follow-up list",
   "survey.thanks": "reached only after answering a survey; it has no action control",
   "staff.import.$id": "reached after uploading a CSV; visited below after staff upload one",
-  "staff.outcomes.campaigns.$id":
-    "the demo has no survey campaign yet: reached after staff send one, at 360 px with JavaScript off in tests/e2e/survey-campaigns.test.ts",
 };
 
 // ---- the app's page routes -----------------------------------------------------------------

@@ -72,27 +72,38 @@ describe("the runner: once per Bishkek day from the set hour", () => {
     await restarted.stop();
   });
 
-  it("a run that fails writes neither its messages nor its run: the next check runs it whole", async () => {
-    await graduateWithSearch("", "Всё");
+  it("a run goes batch by batch, each batch committed with its progress; a run that fails mid-way resumes after the last committed batch, still once that day (decision 062)", async () => {
+    const readers: number[] = [];
+    for (let i = 0; i < 5; i++) readers.push(await graduateWithSearch("", `Всё ${i}`));
     await openVacancy("Junior frontend-разработчик", "2026-03-09T10:00:00.000Z");
-    let fail = true;
+    const real = DAILY_JOBS.find((j) => j.name === "saved-search-digest")!;
+    let failAt: number | null = 2;
+    let batches = 0;
     const flaky = [
       {
-        name: "saved-search-digest",
-        run: async (...args: Parameters<(typeof DAILY_JOBS)[number]["run"]>) => {
-          const n = await DAILY_JOBS[0]!.run(...args);
-          if (fail) throw new Error("disk full");
+        ...real,
+        queueFor: async (...args: Parameters<typeof real.queueFor>) => {
+          batches++;
+          const n = await real.queueFor(...args);
+          if (batches === failAt) throw new Error("disk full");
           return n;
         },
       },
     ];
-    const r = runner(() => MORNING, flaky);
+    const r = scheduledJobs(h.c.db, { hour: HOUR, now: () => MORNING, jobs: flaky, log: () => undefined, batch: 2 });
     await expect(r.runDue()).rejects.toThrow("disk full");
-    expect(await outbox()).toHaveLength(0);
-    expect(await h.c.db.selectFrom("scheduled_job_runs").selectAll().execute()).toHaveLength(0);
-    fail = false;
-    expect(await r.runDue()).toEqual({ "saved-search-digest": 1 });
-    expect(await outbox()).toHaveLength(1);
+    // The first batch (two readers) is kept, the failed one is not; the run is recorded unfinished after the first batch.
+    expect((await outbox()).map((o) => o.user_id)).toEqual(readers.slice(0, 2));
+    expect(await h.c.db.selectFrom("scheduled_job_runs").select(["job", "day", "after_user", "queued", "finished_at"]).execute()).toEqual([
+      { job: "saved-search-digest", day: "2026-03-10", after_user: readers[1], queued: 2, finished_at: null },
+    ]);
+    failAt = null;
+    expect(await r.runDue()).toEqual({ "saved-search-digest": 5 });
+    expect((await outbox()).map((o) => o.user_id)).toEqual(readers);
+    expect(await r.runDue()).toEqual({ "saved-search-digest": null });
+    const [run] = await h.c.db.selectFrom("scheduled_job_runs").selectAll().execute();
+    expect(run).toMatchObject({ after_user: readers[4], queued: 5, until: MORNING.toISOString() });
+    expect(run!.finished_at).not.toBeNull();
   });
 });
 
@@ -128,8 +139,9 @@ describe("what the digests say", () => {
     const g2 = await makeGraduate(h.c, { firstName: "Бакыт", lastName: "Асанов", account: true });
     await makeApplication(h.c, vacancyId, g1.graduateId);
     await makeApplication(h.c, vacancyId, g2.graduateId);
-    // The applications came in yesterday evening (the events carry the time).
+    // The applications came in yesterday evening (the events and their notices carry the time).
     await h.c.db.updateTable("application_events").set({ created_at: "2026-03-09T15:00:00.000Z" }).execute();
+    await h.c.db.updateTable("notifications").set({ created_at: "2026-03-09T15:00:00.000Z" }).execute();
     expect(await runner(() => MORNING).runDue()).toMatchObject({ "applications-digest": 1 });
     const rows = (await outbox()).filter((r) => r.kind === "applications-digest");
     expect(rows.map((r) => r.user_id)).toEqual([owner.id]);

@@ -94,7 +94,7 @@ describe("the page and the one-click unsubscribe are one setting", () => {
 });
 
 describe("what the worker sends follows the setting", () => {
-  it("a topic turned off is not sent; an at-once message of a digest topic is not sent, its digest is", async () => {
+  it("a topic turned off is not sent; a message already queued at once is sent even to a digest reader (the mode was decided when it was queued, decision 062), and so is the digest", async () => {
     await h.startSmtp();
     const g = await graduate();
     await call(
@@ -113,14 +113,17 @@ describe("what the worker sends follows the setting", () => {
     await queueMessage(h.c.db, { userId: g.userId, kind: "application-status", eventKey: 1, vars, link: null });
     await queueMessage(h.c.db, { userId: g.userId, kind: "saved-search-hits", eventKey: 2, vars: { n: 1, name: "React" }, link: null });
     await queueMessage(h.c.db, { userId: g.userId, kind: "saved-search-digest", eventKey: "2026-03-10", vars: { n: 1, items: "[]", more: 0 }, link: null });
-    expect(await h.deliverOnce({ now: aheadOfNow })).toMatchObject({ claimed: 3, sent: 1, notSent: 2 });
+    expect(await h.deliverOnce({ now: aheadOfNow })).toMatchObject({ claimed: 3, sent: 2, notSent: 1 });
     const rows = await h.c.db.selectFrom("outbox").select(["kind", "status", "last_error"]).orderBy("id").execute();
     expect(rows).toEqual([
       { kind: "application-status", status: "not_sent", last_error: "unsubscribed" },
-      { kind: "saved-search-hits", status: "not_sent", last_error: "digest-mode" },
+      { kind: "saved-search-hits", status: "sent", last_error: null },
       { kind: "saved-search-digest", status: "sent", last_error: null },
     ]);
-    expect((await h.smtp.waitFor(1)).map((m) => m.messageId)).toEqual([expect.stringContaining("saved-search-digest.2026-03-10")]);
+    expect((await h.smtp.waitFor(2)).map((m) => m.messageId).sort()).toEqual([
+      expect.stringContaining("saved-search-digest.2026-03-10"),
+      expect.stringContaining("saved-search-hits.2"),
+    ]);
   });
 
   it("deliveryModeOf tells the at-once senders who reads a topic as a digest", async () => {

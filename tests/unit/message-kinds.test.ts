@@ -108,7 +108,8 @@ describe("the one rule the worker applies", () => {
   it("defaults: a graduate gets application moves at once by e-mail and Telegram, saved-search hits as an e-mail digest", () => {
     expect(closedReason("application-status", "email", undefined)).toBeNull();
     expect(closedReason("application-status", "telegram", undefined)).toBeNull();
-    expect(closedReason("saved-search-hits", "email", undefined)).toBe("digest-mode");
+    // At once or digest is decided when the event happens (tell), not by the worker (decision 062).
+    expect(closedReason("saved-search-hits", "email", undefined)).toBeNull();
     expect(closedReason("saved-search-digest", "email", undefined)).toBeNull();
     expect(closedReason("saved-search-digest", "telegram", undefined)).toBe("unsubscribed");
     expect(closedReason("staff-digest", "email", undefined)).toBeNull();
@@ -119,11 +120,11 @@ describe("the one rule the worker applies", () => {
     expect(closedReason("application-invited", "telegram", { email: false })).toBeNull();
   });
 
-  it("at once and digest exclude each other", () => {
-    expect(closedReason("application-received", "email", { mode: "digest" })).toBe("digest-mode");
+  it("a switch of mode after the event does not close what was queued: at once or digest was decided when it happened (decision 062)", () => {
+    expect(closedReason("application-received", "email", { mode: "digest" })).toBeNull();
     expect(closedReason("applications-digest", "email", { mode: "digest" })).toBeNull();
-    expect(closedReason("applications-digest", "email", { mode: "instant" })).toBe("digest-mode");
-    expect(closedReason("saved-search-hits", "email", { mode: "instant" })).toBeNull();
+    expect(closedReason("applications-digest", "email", { mode: "instant" })).toBeNull();
+    expect(closedReason("applications-digest", "email", { mode: "instant", email: false })).toBe("unsubscribed");
   });
 
   it("a password reset and account warnings cannot be turned off, even by a stored 'off'", () => {

@@ -120,16 +120,15 @@ export type ClosedReason = "unsubscribed" | "digest-mode";
 /**
  * The one rule for whether a message of `kind` goes out on `channel` to a person whose stored choice
  * for the kind's topic is `stored` (the worker asks it for every row): null = send. A kind that
- * cannot be turned off is always sent; an at-once message of a topic the person reads as a digest is
- * not (the digest lists it), nor a digest of a topic they read at once.
+ * cannot be turned off is always sent. At once or digest is decided once, when the event happens
+ * (`tell`): a message queued at once is sent even if the person switched to the digest since, and a
+ * digest even if they switched back — otherwise a switch between the event and the delivery lost it
+ * (docs/decisions/062-mail-limits-digests-and-batches.md). "digest-mode" stays for rows settled before.
  */
 export function closedReason(kind: string, channel: MessageChannel, stored: TopicChoice | undefined): ClosedReason | null {
   const topic = topicOf(kind);
   if (!TOPICS[topic].optional) return null;
   const choice = effectiveChoice(topic, stored);
   if (!choice[channel]) return "unsubscribed";
-  const form = isMessageKind(kind) ? MESSAGE_KINDS[kind].form : "instant";
-  if (form === "instant" && choice.mode === "digest") return "digest-mode";
-  if (form === "digest" && choice.mode === "instant") return "digest-mode";
   return null;
 }

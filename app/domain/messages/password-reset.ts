@@ -8,6 +8,13 @@ export const PASSWORD_RESET_KIND = "password-reset";
 export const SELF_RESET_MINUTES = 30;
 
 /**
+ * A request while the account's last e-mailed link still waits to be sent, or was sent less than this
+ * many minutes ago (and is unused and unexpired), sends nothing new: asking again and again must not
+ * fill someone's mailbox (docs/decisions/062-mail-limits-digests-and-batches.md).
+ */
+export const RESET_RESEND_MINUTES = 5;
+
+/**
  * Every answer of the request form takes at least this long, whether the address has an account,
  * has none, or was throttled: the work of an existing account (one small transaction) hides inside it.
  */
