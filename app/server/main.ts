@@ -78,6 +78,8 @@ async function main(): Promise<void> {
     publicUrl: settings.publicUrl,
     secret: settings.sessionSecret,
     leaseMs: settings.outboxLeaseMs,
+    // Outcomes synced off the event loop (decision 051, "Session 11"); the log exists in WAL mode only.
+    walFile: connection.sqlite.pragma("journal_mode", { simple: true }) === "wal" ? `${connection.sqlite.name}-wal` : null,
   });
   if (!settings.smtp && !settings.telegram) {
     // Without a channel a round touches only the database: settle what waits before the first request.
