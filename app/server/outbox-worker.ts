@@ -163,6 +163,12 @@ export type WorkerOptions = {
    * "Session 11"). Absent: each group commits with the connection's own synchronous = FULL.
    */
   walFile?: string | null;
+  /**
+   * True while the server answers pages (app/server/page-activity.ts): e-mails then start at most
+   * `emailsPerSecondWhileBusy` a second; otherwise at full speed. Absent: never paced.
+   */
+  busy?: () => boolean;
+  emailsPerSecondWhileBusy?: number;
 };
 
 /**
@@ -248,6 +254,23 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
         );
       });
     });
+  }
+
+  /**
+   * Adaptive pacing (decision 051, "Session 11"): while pages are being answered, each e-mail starts
+   * on a clock of 1/rate seconds shared by the slots (a credit of at most one start per slot, so no
+   * burst after a pause); when they are not, at once. Spreading the starts lets the pages' work
+   * interleave with the delivery instead of queueing behind a burst of it.
+   */
+  let nextStart = 0;
+  async function paceEmails(): Promise<void> {
+    if (!options.busy?.()) return;
+    const gap = 1000 / (options.emailsPerSecondWhileBusy ?? OUTBOX.emailsPerSecondWhileBusy);
+    const t = performance.now();
+    nextStart = Math.max(nextStart, t - gap * (options.emailsInFlight ?? OUTBOX.emailsInFlight));
+    const wait = nextStart - t;
+    nextStart += gap;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
   async function deliver(m: ClaimedMessage, result: RoundResult, recipients: Recipients | null): Promise<void> {
@@ -339,10 +362,19 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
    * last one's outcome is committed, so at most `slots` messages are ever accepted by the server and
    * not yet recorded as sent: all a kill -9 can repeat (under the same Message-ID).
    */
-  async function deliverAll(messages: ClaimedMessage[], slots: number, result: RoundResult, recipients: Recipients | null = null): Promise<void> {
+  async function deliverAll(
+    messages: ClaimedMessage[],
+    slots: number,
+    result: RoundResult,
+    recipients: Recipients | null = null,
+    pace: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
     let next = 0;
     const slot = async () => {
-      while (next < messages.length && !stopped) await deliver(messages[next++]!, result, recipients);
+      while (next < messages.length && !stopped) {
+        await pace();
+        if (next < messages.length && !stopped) await deliver(messages[next++]!, result, recipients);
+      }
     };
     await Promise.all(Array.from({ length: Math.min(slots, messages.length) }, slot));
   }
@@ -358,7 +390,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     // The batch's recipients in one read, not one per message (decision 051, "Session 11").
     const recipients = options.email && emails.length ? await recipientsOf(db, emails, "email") : null;
     await Promise.all([
-      deliverAll(emails, options.emailsInFlight ?? OUTBOX.emailsInFlight, result, recipients),
+      deliverAll(emails, options.emailsInFlight ?? OUTBOX.emailsInFlight, result, recipients, paceEmails),
       deliverAll(
         claimed.filter((m) => m.channel === "telegram"),
         1,
