@@ -6,7 +6,17 @@
 // answers null and goes through nodemailer's composer as before.
 import crypto from "node:crypto";
 import { encodeWords, foldLines, quoteString } from "nodemailer/lib/mime-funcs";
-import type { OutgoingEmail } from "./outbox-worker";
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Record<string, string>;
+  /** An interview's .ics (docs/decisions/056-interview-messages.md). */
+  attachments?: { filename: string; content: string; contentType: string }[];
+};
 
 const CRLF = "\r\n";
 const ASCII_ADDRESS = /^[\x21-\x7e]+@[\x21-\x7e]+$/;

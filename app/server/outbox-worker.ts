@@ -29,7 +29,7 @@ import {
 import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
 import { canBeTurnedOff } from "~/domain/messages/kinds";
 import { issueEmailedResetLink } from "~/models/password-resets.server";
-import { buildMime } from "./mime";
+import { buildMime, type OutgoingEmail } from "./mime";
 import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
 
 /** The path of an e-mailed reset link (the page opens in the e-mail's language), or undefined when the link can no longer be used. */
@@ -40,16 +40,7 @@ async function emailedResetLink(db: DB, m: ClaimedMessage, lang: string, now: Da
   return path ? `${path}?lng=${lang}` : undefined;
 }
 
-export type OutgoingEmail = {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  headers: Record<string, string>;
-  /** An interview's .ics (docs/decisions/056-interview-messages.md). */
-  attachments?: { filename: string; content: string; contentType: string }[];
-};
+export type { OutgoingEmail };
 
 /**
  * Where e-mail goes. Rejects with nodemailer's error (responseCode for an SMTP answer) when it is not
@@ -184,6 +175,26 @@ export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: st
   let fd: number | null = null;
   let usable = walFile !== null;
   const plain = (write: (trx: DB) => Promise<void>) => db.transaction().execute(write);
+  // One fsync at a time: a commit made while one runs waits for the next, which covers every commit
+  // before it (on a loaded machine a sync takes milliseconds, and each wakes a thread-pool thread).
+  let current: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const syncLog = (file: string): Promise<void> => {
+    if (!current) {
+      current = new Promise<void>((resolve, reject) => {
+        fd ??= fs.openSync(file, "r");
+        fs.fsync(fd, (e) => (e ? reject(e) : resolve()));
+      }).finally(() => (current = null));
+      return current;
+    }
+    next ??= current
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return syncLog(file);
+      });
+    return next;
+  };
   return async (write: (trx: DB) => Promise<void>): Promise<void> => {
     if (!usable || !walFile) return plain(write);
     await db.connection().execute(async (conn) => {
@@ -195,9 +206,7 @@ export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: st
       }
     });
     try {
-      fd ??= fs.openSync(walFile, "r");
-      const opened = fd;
-      await new Promise<void>((resolve, reject) => fs.fsync(opened, (e) => (e ? reject(e) : resolve())));
+      await syncLog(walFile);
     } catch (error) {
       // Should not happen (main.ts names the log only in WAL mode): later groups commit with FULL;
       // this one fails as a dropped write would, its rows come back after the lease.
