@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { type Selectable, sql } from "kysely";
 import type { DB } from "@db/connection";
-import type { MessageChannel, OutboxStatus, OutboxTable } from "@db/schema";
+import type { MessageChannel, MessagePreferencesTable, OutboxStatus, OutboxTable } from "@db/schema";
 import { closedReason, effectiveChoice, topicOf, TOPICS } from "~/domain/messages/kinds";
 import { OUTBOX, OUTBOX_STATUSES, retryDelayMs } from "~/domain/messages/outbox";
 import type { MessageKind } from "~/domain/messages/kinds";
@@ -119,6 +119,19 @@ export async function markSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease">, 
   return settle(db, m, { status: "sent", last_error: null, sent_at: now.toISOString() }, now);
 }
 
+/** markSent for several rows of one claim in one statement (the worker's group commit); how many were still this claim's. */
+export async function markAllSent(db: DB, lease: string, ids: number[], now: Date): Promise<number> {
+  if (!ids.length) return 0;
+  const at = now.toISOString();
+  const r = await db
+    .updateTable("outbox")
+    .set({ status: "sent", last_error: null, sent_at: at, lease: null, updated_at: at })
+    .where("id", "in", ids)
+    .where("lease", "=", lease)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** A failed try: due again after the backoff, or failed for good after the last try. */
 export async function markAttemptFailed(
   db: DB,
@@ -149,7 +162,7 @@ export type NotSentReason =
  * them on this channel — their preference for the kind's topic (the one rule, closedReason in
  * app/domain/messages/kinds.ts) — or the channel is failing.
  */
-export async function recipientOf(db: DB, userId: number, kind: string, channel: MessageChannel) {
+export async function recipientOf(db: DB, userId: number, kind: string, channel: MessageChannel): Promise<Recipient | null> {
   const row = await db
     .selectFrom("users")
     .leftJoin("message_preferences as p", (j) => j.onRef("p.user_id", "=", "users.id").on("p.topic", "=", topicOf(kind)))
@@ -166,20 +179,66 @@ export async function recipientOf(db: DB, userId: number, kind: string, channel:
     .where("users.id", "=", userId)
     .executeTakeFirst();
   if (!row) return null;
+  return recipientFrom(kind, channel, row, row, Boolean(row.failing));
+}
+
+export type Recipient = {
+  email: string;
+  locale: string | null;
+  name: string;
+  active: boolean;
+  /** Why the person does not receive this message on this channel ("unsubscribed", "digest-mode"), or null. */
+  closed: ReturnType<typeof closedReason>;
+  optedOut: boolean;
+  failing: boolean;
+};
+
+type PreferenceRow = { pref_email: number | null; pref_telegram: number | null; pref_mode: MessagePreferencesTable["mode"] | null };
+
+function recipientFrom(
+  kind: string,
+  channel: MessageChannel,
+  user: { email: string; locale: string | null; display_name: string; active: number },
+  pref: PreferenceRow | null,
+  failing: boolean,
+): Recipient {
   const closed = closedReason(kind, channel, {
-    ...(row.pref_email === null ? {} : { email: row.pref_email === 1 }),
-    ...(row.pref_telegram === null ? {} : { telegram: row.pref_telegram === 1 }),
-    ...(row.pref_mode === null ? {} : { mode: row.pref_mode }),
+    ...(pref?.pref_email == null ? {} : { email: pref.pref_email === 1 }),
+    ...(pref?.pref_telegram == null ? {} : { telegram: pref.pref_telegram === 1 }),
+    ...(pref?.pref_mode == null ? {} : { mode: pref.pref_mode }),
   });
+  return { email: user.email, locale: user.locale, name: user.display_name, active: user.active === 1, closed, optedOut: closed !== null, failing };
+}
+
+/**
+ * recipientOf for every message of a claimed batch in three queries instead of one per message
+ * (decision 051, "Session 11"): the people, their stored preferences, and whose channel is failing.
+ * Read when the batch is claimed, so a preference changed during the second the batch takes applies
+ * from the next batch. `failed(userId)` marks a person's channel failing for the rest of the batch
+ * once a message to them bounced.
+ */
+export async function recipientsOf(db: DB, messages: Pick<ClaimedMessage, "user_id" | "kind">[], channel: MessageChannel) {
+  const ids = [...new Set(messages.map((m) => m.user_id))];
+  const [users, prefs, failures] = ids.length
+    ? await Promise.all([
+        db.selectFrom("users").select(["id", "email", "locale", "display_name", "active"]).where("id", "in", ids).execute(),
+        db
+          .selectFrom("message_preferences")
+          .select(["user_id", "topic", "email as pref_email", "telegram as pref_telegram", "mode as pref_mode"])
+          .where("user_id", "in", ids)
+          .execute(),
+        db.selectFrom("message_channel_failures").select("user_id").where("user_id", "in", ids).where("channel", "=", channel).execute(),
+      ])
+    : [[], [], []];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const prefOf = new Map(prefs.map((p) => [`${p.user_id}:${p.topic}`, p]));
+  const failing = new Set(failures.map((f) => f.user_id));
   return {
-    email: row.email,
-    locale: row.locale,
-    name: row.display_name,
-    active: row.active === 1,
-    /** Why the person does not receive this message on this channel ("unsubscribed", "digest-mode"), or null. */
-    closed,
-    optedOut: closed !== null,
-    failing: Boolean(row.failing),
+    of(m: Pick<ClaimedMessage, "user_id" | "kind">): Recipient | null {
+      const user = byId.get(m.user_id);
+      return user ? recipientFrom(m.kind, channel, user, prefOf.get(`${m.user_id}:${topicOf(m.kind)}`) ?? null, failing.has(m.user_id)) : null;
+    },
+    failed: (userId: number) => void failing.add(userId),
   };
 }
 

@@ -21,6 +21,7 @@ import { MAX_FORM_BYTES } from "~/domain/images/upload-form.server";
 import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./http-guards";
 import { rememberLanguage } from "./language";
 import { outboxWorker, threadedSmtpTransport } from "./outbox-worker";
+import { pageActivity } from "./page-activity";
 import { pageCache } from "./page-cache";
 import { scheduledJobs } from "./scheduled-jobs";
 import { startTelegram } from "./telegram-bot";
@@ -72,12 +73,17 @@ async function main(): Promise<void> {
   // On the pages' own connection (a second connection's commits made pages' transactions fail with
   // SQLITE_BUSY); building and sending the e-mails runs in a thread, build/smtp-thread.js beside this
   // bundle (decision 051, "Session 10: delivery rate").
+  const activity = pageActivity();
   const outbox = outboxWorker(connection.db, {
     email: settings.smtp ? threadedSmtpTransport(new URL("./smtp-thread.js", import.meta.url), settings.smtp) : null,
     telegram: bot?.transport ?? null,
     publicUrl: settings.publicUrl,
     secret: settings.sessionSecret,
     leaseMs: settings.outboxLeaseMs,
+    // Outcomes synced off the event loop (decision 051, "Session 11"); the log exists in WAL mode only.
+    walFile: connection.sqlite.pragma("journal_mode", { simple: true }) === "wal" ? `${connection.sqlite.name}-wal` : null,
+    // Paced while pages are being answered, full speed otherwise (decision 051, "Session 11").
+    busy: activity.busy,
   });
   if (!settings.smtp && !settings.telegram) {
     // Without a channel a round touches only the database: settle what waits before the first request.
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
   if (settings.trustProxy) app.set("trust proxy", 1);
   // Before anything else: unknown methods are a 405 (never a 500), and no body larger than the
   // largest form (an image upload) is read at all; each route applies its own limits (readForm).
+  app.use(activity.track);
   app.use(onlyKnownMethods);
   app.use(closeUnreadBodies);
   app.use(refuseDeclaredTooLarge(MAX_FORM_BYTES));

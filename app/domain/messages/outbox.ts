@@ -18,6 +18,11 @@ export const OUTBOX = {
    * round trips and share one disk sync among several outcomes, and the most a kill -9 can repeat.
    */
   emailsInFlight: 4,
+  /**
+   * E-mails started a second while the server answers pages (issue 17: at least 200 a second, pages
+   * at most 10 % slower); at full speed otherwise. Decision 051, "Session 11".
+   */
+  emailsPerSecondWhileBusy: 225,
 } as const;
 
 /** Every state a message can be in, in the order /admin/outbox lists them. */
