@@ -2,9 +2,14 @@
 // which week "this week" is, when an application has waited too long for a first answer, and the
 // time-to-hire medians. Pure, so the figures are unit-tested with hand-computed cases
 // (tests/unit/employer-dashboard.test.ts); the queries are in app/models/employer-dashboard.server.ts.
+import type { ApplicationStatus } from "@db/schema";
 import { bishkekDayStartUtc, nextDay, todayInBishkek } from "./calendar";
 
 const DAY_MS = 86_400_000;
+
+/** The stages counted per open vacancy: new (applied, not yet answered), in progress (screening), interview, offer. */
+export const DASHBOARD_STAGES = ["applied", "screening", "interview", "offer"] as const satisfies readonly ApplicationStatus[];
+export type DashboardStage = (typeof DASHBOARD_STAGES)[number];
 
 /** An application waiting longer than this many days for the employer's first answer is listed. */
 export const WAITING_DAYS = 5;
