@@ -5,6 +5,7 @@ import { DASHBOARD_STAGES } from "~/domain/employer-dashboard";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { HiringDashboard as Hiring, VacanciesToDo } from "~/models/employer-dashboard.server";
+import { ListTable } from "./list-table";
 import { MatchReason, ScoreBadge } from "./match-explanation";
 
 /** Vacancies moderation returned (with the reason) and drafts not submitted; for a verified company with neither, a line saying so. */
@@ -123,7 +124,7 @@ function OpenVacancies({ vacancies, skills }: { vacancies: Hiring["vacancies"]; 
               <h3>
                 <Link to={`/employer/vacancies/${v.id}`}>{v.title}</Link>
               </h3>
-              {v.deadline ? <p className="small muted">{formatDate(lang, v.deadline)}</p> : null}
+              {v.deadline ? <p className="small muted">{t("vacancies.deadlineOn", { date: formatDate(lang, v.deadline) })}</p> : null}
               <nav className="filter-links" aria-label={`${t("dash.stages")}: ${v.title}`}>
                 {DASHBOARD_STAGES.map((stage) => (
                   <Link key={stage} to={`/employer/applicants?vacancy=${v.id}&status=${stage}`}>
@@ -163,34 +164,23 @@ function OpenVacancies({ vacancies, skills }: { vacancies: Hiring["vacancies"]; 
 function TimeToHire({ figures }: { figures: Hiring["timeToHire"] }) {
   const { t, lang } = useT();
   const rows = [
-    ["dash.tth.firstAnswer", figures.firstAnswer],
-    ["dash.tth.interview", figures.interview],
-    ["dash.tth.hire", figures.hire],
+    { id: 1, key: "dash.tth.firstAnswer", m: figures.firstAnswer },
+    { id: 2, key: "dash.tth.interview", m: figures.interview },
+    { id: 3, key: "dash.tth.hire", m: figures.hire },
   ] as const;
   return (
     <section aria-labelledby="tth-title">
       <h2 id="tth-title">{t("dash.tth.title")}</h2>
       <p className="small">{t("dash.tth.lead", { date: formatDate(lang, figures.since) })}</p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("dash.tth.step")}</th>
-              <th scope="col">{t("dash.tth.median")}</th>
-              <th scope="col">{t("dash.tth.n")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([key, m]) => (
-              <tr key={key}>
-                <th scope="row">{t(key)}</th>
-                <td>{m.days === null ? t("dash.tth.notEnough") : formatNumber(lang, m.days)}</td>
-                <td>{formatNumber(lang, m.n)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* stacked on a phone: each figure under its column's name (docs/decisions/032-phone-navigation-and-tables.md) */}
+      <ListTable
+        rows={rows}
+        columns={[
+          { header: t("dash.tth.step"), rowHeader: true, cell: (r) => t(r.key) },
+          { header: t("dash.tth.median"), cell: (r) => (r.m.days === null ? t("dash.tth.notEnough") : formatNumber(lang, r.m.days)) },
+          { header: t("dash.tth.n"), cell: (r) => formatNumber(lang, r.m.n) },
+        ]}
+      />
     </section>
   );
 }

@@ -19,6 +19,7 @@ import {
 } from "~/domain/employer-dashboard";
 import type { Explanation } from "~/domain/matching/score";
 import type { SkillNames } from "~/domain/matching/json";
+import { processWide } from "~/utils/process-wide.server";
 import { bestMatchesFor } from "./best-matches.server";
 
 /** The company's open vacancies, newest first, each with its applications per stage. */
@@ -79,32 +80,53 @@ export async function interviewsBetween(db: DB, companyId: number, from: string,
 
 /**
  * Applications still at "applied" (the employer has not moved them: their first answer would have
- * moved them) whose latest "applied" event is older than the cutoff, oldest first: how many, and the first `limit`.
+ * moved them) whose latest "applied" event is older than the cutoff, oldest first: how many, and the
+ * first `limit` with names; anonymised graduates' applications are left out, as in the applicants list.
+ * An application's own row (with its snapshot) is large, so the count reads indexes and events only.
  */
-export async function waitingForFirstAnswer(db: DB, companyId: number, cutoff: string, limit: number, now: Date) {
-  const appliedAt = sql<string>`(select max(e.created_at) from application_events e where e.application_id = a.id and e.to_status = 'applied')`;
-  const rows = await db
-    .selectFrom("applications as a")
-    .innerJoin("vacancies as v", "v.id", "a.vacancy_id")
-    .innerJoin("graduates as g", "g.id", "a.graduate_id")
-    .select(["a.id", "v.id as vacancy_id", "v.title as vacancy_title", "g.first_name", "g.last_name", appliedAt.as("applied_at")])
-    .where("v.company_id", "=", companyId)
-    .where("a.status", "=", "applied")
-    .where("g.anonymised_at", "is", null)
-    .where(appliedAt, "<", cutoff)
-    .orderBy("applied_at")
-    .orderBy("a.id")
-    .execute();
+export async function waitingForFirstAnswer(connection: Connection, companyId: number, cutoff: string, limit: number, now: Date) {
+  const waiting = connection.sqlite
+    .prepare(
+      `select a.id, max(e.created_at) as applied_at
+         from vacancies v
+         join applications a on a.vacancy_id = v.id and a.status = 'applied'
+         join graduates g on g.id = a.graduate_id and g.anonymised_at is null
+         join application_events e on e.application_id = a.id and e.to_status = 'applied'
+        where v.company_id = ?
+        group by a.id
+       having applied_at < ?
+        order by applied_at, a.id`,
+    )
+    .raw(true)
+    .all(companyId, cutoff) as [number, string][];
+  const first = waiting.slice(0, limit);
+  const rows = first.length
+    ? await connection.db
+        .selectFrom("applications as a")
+        .innerJoin("vacancies as v", "v.id", "a.vacancy_id")
+        .innerJoin("graduates as g", "g.id", "a.graduate_id")
+        .select(["a.id", "v.id as vacancy_id", "v.title as vacancy_title", "g.first_name", "g.last_name"])
+        .where(
+          "a.id",
+          "in",
+          first.map(([id]) => id),
+        )
+        .execute()
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    count: rows.length,
-    items: rows.slice(0, limit).map((r) => ({
-      applicationId: r.id,
-      vacancyId: r.vacancy_id,
-      vacancy: r.vacancy_title,
-      name: `${r.first_name} ${r.last_name}`,
-      appliedAt: r.applied_at,
-      days: daysWaiting(r.applied_at, now),
-    })),
+    count: waiting.length,
+    items: first.map(([id, appliedAt]) => {
+      const r = byId.get(id)!;
+      return {
+        applicationId: id,
+        vacancyId: r.vacancy_id,
+        vacancy: r.vacancy_title,
+        name: `${r.first_name} ${r.last_name}`,
+        appliedAt,
+        days: daysWaiting(appliedAt, now),
+      };
+    }),
   };
 }
 
@@ -124,28 +146,59 @@ export async function vacanciesToDo(db: DB, companyId: number) {
   };
 }
 
+type Steps = [appliedAt: string | null, answeredAt: string | null, interviewAt: string | null, hiredAt: string | null];
+const STEPS_SELECT = `e.application_id,
+  min(case when e.to_status = 'applied' then e.created_at end),
+  min(case when e.from_status = 'applied' and e.to_status in ('screening', 'rejected') then e.created_at end),
+  min(case when e.to_status = 'interview' then e.created_at end),
+  min(case when e.to_status = 'hired' then e.created_at end)`;
+/** Per company: each application's first time at each step, as of the newest event read (events are only ever added). */
+type StepsState = { lastEventId: number; byApplication: Map<number, Steps> };
+const stepStates = processWide("employer-dashboard-steps", () => new WeakMap<Connection, Map<number, StepsState>>());
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+
 /**
  * Each application's history as time-to-hire reads it, for applications made (their first
  * "applied" event) since `from`: the first answer is the employer's first move from "applied"
  * (screening or a rejection), then the first move to the interview stage and to "hired".
+ * Application events are only ever added, so each company's steps are kept in memory and only the
+ * events newer than the last one read are read again (docs/decisions/058-employer-dashboard.md);
+ * the first read goes through the indexes and the events, never the applications' large rows.
  */
-export async function hireHistories(db: DB, companyId: number, from: string): Promise<HireHistory[]> {
-  const rows = await db
-    .selectFrom("application_events as e")
-    .innerJoin("applications as a", "a.id", "e.application_id")
-    .innerJoin("vacancies as v", "v.id", "a.vacancy_id")
-    .select([
-      sql<string>`min(case when e.to_status = 'applied' then e.created_at end)`.as("applied_at"),
-      sql<string | null>`min(case when e.from_status = 'applied' and e.to_status in ('screening', 'rejected') then e.created_at end)`.as("answered_at"),
-      sql<string | null>`min(case when e.to_status = 'interview' then e.created_at end)`.as("interview_at"),
-      sql<string | null>`min(case when e.to_status = 'hired' then e.created_at end)`.as("hired_at"),
-    ])
-    .where("v.company_id", "=", companyId)
-    .where("a.updated_at", ">=", from)
-    .groupBy("a.id")
-    .having(sql`min(case when e.to_status = 'applied' then e.created_at end)`, ">=", from)
-    .execute();
-  return rows.map((r) => ({ appliedAt: r.applied_at, answeredAt: r.answered_at, interviewAt: r.interview_at, hiredAt: r.hired_at }));
+export function hireHistories(connection: Connection, companyId: number, from: string): HireHistory[] {
+  const { sqlite } = connection;
+  let companies = stepStates.get(connection);
+  if (!companies) stepStates.set(connection, (companies = new Map()));
+  const newest = (sqlite.prepare("select coalesce(max(id), 0) from application_events").pluck().get() as number) ?? 0;
+  let state = companies.get(companyId);
+  if (!state || newest < state.lastEventId) {
+    const rows = sqlite
+      .prepare(
+        `select ${STEPS_SELECT} from vacancies v join applications a on a.vacancy_id = v.id join application_events e on e.application_id = a.id
+          where v.company_id = ? and e.id <= ? group by e.application_id`,
+      )
+      .raw(true)
+      .all(companyId, newest) as [number, ...Steps][];
+    state = { lastEventId: newest, byApplication: new Map(rows.map(([id, ...steps]) => [id, steps])) };
+    companies.set(companyId, state);
+  } else if (newest > state.lastEventId) {
+    const rows = sqlite
+      .prepare(
+        `select ${STEPS_SELECT} from application_events e join applications a on a.id = e.application_id join vacancies v on v.id = a.vacancy_id
+          where e.id > ? and e.id <= ? and v.company_id = ? group by e.application_id`,
+      )
+      .raw(true)
+      .all(state.lastEventId, newest, companyId) as [number, ...Steps][];
+    for (const [id, ...steps] of rows) {
+      const had = state.byApplication.get(id);
+      state.byApplication.set(id, had ? (had.map((t, i) => earlier(t, steps[i]!)) as Steps) : steps);
+    }
+    state.lastEventId = newest;
+  }
+  const histories: HireHistory[] = [];
+  for (const [appliedAt, answeredAt, interviewAt, hiredAt] of state.byApplication.values())
+    if (appliedAt !== null && appliedAt >= from) histories.push({ appliedAt, answeredAt, interviewAt, hiredAt });
+  return histories;
 }
 
 async function skillNamesOf(db: DB, explanations: Explanation[]): Promise<SkillNames> {
@@ -165,9 +218,12 @@ export async function bestMatchesOf(connection: Connection, vacancyIds: number[]
   const { db } = connection;
   const applied = new Map<number, Set<number>>(vacancyIds.map((id) => [id, new Set<number>()]));
   if (vacancyIds.length) {
-    // Invited counts as reached: the employer has already asked them.
-    const rows = await db.selectFrom("applications").select(["vacancy_id", "graduate_id"]).where("vacancy_id", "in", vacancyIds).execute();
-    for (const r of rows) applied.get(r.vacancy_id)!.add(r.graduate_id);
+    // Invited counts as reached: the employer has already asked them. From the (vacancy, graduate) index alone.
+    const rows = connection.sqlite
+      .prepare(`select vacancy_id, graduate_id from applications where vacancy_id in (${vacancyIds.map(() => "?").join(",")})`)
+      .raw(true)
+      .all(...vacancyIds) as [number, number][];
+    for (const [vacancyId, graduateId] of rows) applied.get(vacancyId)!.add(graduateId);
   }
   const matches = bestMatchesFor(
     connection,
@@ -220,9 +276,9 @@ export async function employerDashboard(connection: Connection, companyId: numbe
   const [vacancies, interviews, waiting, toDo, histories] = await Promise.all([
     openVacanciesWithStages(db, companyId),
     interviewsBetween(db, companyId, week.from, week.to),
-    waitingForFirstAnswer(db, companyId, waitingCutoff(now), WAITING_SHOWN, now),
+    waitingForFirstAnswer(connection, companyId, waitingCutoff(now), WAITING_SHOWN, now),
     vacanciesToDo(db, companyId),
-    hireHistories(db, companyId, period.from),
+    hireHistories(connection, companyId, period.from),
   ]);
   const { perVacancy, skills } = await bestMatchesOf(
     connection,

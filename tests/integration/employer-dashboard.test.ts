@@ -141,6 +141,16 @@ describe("the employer dashboard", () => {
     // First answers 2, 4, 1, 3, 3, 5 → 1 2 3 3 4 5 → 3; interview stage 10, 7, 7, 10 → 8.5; one hire → not enough data.
     expect(hiring.timeToHire).toMatchObject({ firstAnswer: { days: 3, n: 6 }, interview: { days: 8.5, n: 4 }, hire: { days: null, n: 1 } });
 
+    // The steps are kept in memory and follow new events: answering B (2 days after it came) adds a first answer.
+    expect(
+      await move(c.db, x.companyId, B, { to: "screening", note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null }, x.user.id),
+    ).toEqual({
+      ok: true,
+    });
+    const after = await hiringOf(x.companyId, new Date(now));
+    expect(after.timeToHire.firstAnswer.n).toBe(7);
+    expect(after.vacancies.find((v) => v.title === "Python backend")!.stages).toEqual({ applied: 1, screening: 2, interview: 1, offer: 0 });
+
     // Company Y sees its own waiting application and nothing of X's.
     const yHiring = await hiringOf(y.companyId, new Date(now));
     expect(yHiring.waiting.items.map((w) => w.applicationId)).toEqual([yWaiting]);
