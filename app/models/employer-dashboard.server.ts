@@ -168,7 +168,7 @@ const earlier = (a: string | null, b: string | null) => (a === null ? b : b === 
 export function hireHistories(connection: Connection, companyId: number, from: string): HireHistory[] {
   const { sqlite } = connection;
   let companies = stepStates.get(connection);
-  if (!companies) stepStates.set(connection, (companies = new Map()));
+  if (!companies) stepStates.set(connection, (companies = new Map<number, StepsState>()));
   const newest = (sqlite.prepare("select coalesce(max(id), 0) from application_events").pluck().get() as number) ?? 0;
   let state = companies.get(companyId);
   if (!state || newest < state.lastEventId) {
@@ -273,13 +273,13 @@ export async function employerDashboard(connection: Connection, companyId: numbe
   if (!options.verified) return { toDo: await vacanciesToDo(db, companyId), hiring: null };
   const week = bishkekWeek(now);
   const period = timeToHirePeriod(now);
-  const [vacancies, interviews, waiting, toDo, histories] = await Promise.all([
+  const [vacancies, interviews, waiting, toDo] = await Promise.all([
     openVacanciesWithStages(db, companyId),
     interviewsBetween(db, companyId, week.from, week.to),
     waitingForFirstAnswer(connection, companyId, waitingCutoff(now), WAITING_SHOWN, now),
     vacanciesToDo(db, companyId),
-    hireHistories(connection, companyId, period.from),
   ]);
+  const histories = hireHistories(connection, companyId, period.from);
   const { perVacancy, skills } = await bestMatchesOf(
     connection,
     vacancies.map((v) => v.id),
