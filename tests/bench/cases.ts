@@ -476,6 +476,15 @@ export const cases: BenchCase[] = [
   },
   // Issue 18: a company with 50 open vacancies and 5,000 applications (made on first use, untimed).
   {
+    // The first load after a start ranks each open vacancy once (decision 058); printed, no budget.
+    figure: "employer dashboard, first load after a start (50 rankings, kept after)",
+    before: benchHr, // the company and the session made untimed
+    budgetMs: null,
+    runs: 1,
+    warmups: 0,
+    run: async () => load(employerHome.loader, "/employer", await benchHr()),
+  },
+  {
     figure: "employer dashboard (50 open vacancies, 5,000 applications)",
     before: benchCompanyReady,
     budgetMs: 50,
