@@ -1,14 +1,19 @@
-// /employer: the employer's dashboard, its company's vacancies by status with their applicant counts.
+// /employer: the employer's dashboard, where sign-in lands them (docs/product.md §15,
+// docs/decisions/058-employer-dashboard.md): what the company still has to do, applications waiting
+// for a first answer, this week's interviews, the open vacancies with their applications per stage
+// and the best matches who have not applied, time-to-hire; below, every vacancy by status with a search.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/require-user.server";
 import { Field, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
-import { getDb } from "~/db.server";
+import { getConnection } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { companyOfUser, companyRejectReason } from "~/models/companies.server";
+import { employerDashboard } from "~/models/employer-dashboard.server";
+import { HiringDashboard, ToDo } from "~/components/employer-dashboard";
 import { listCompanyVacancies } from "~/models/vacancies.server";
 import { VACANCY_STATUSES } from "~/domain/vacancies/options";
 import { forbidden } from "~/utils/http.server";
@@ -29,20 +34,25 @@ const Params = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "employer" });
-  const db = getDb();
+  const connection = getConnection();
+  const { db } = connection;
   const company = (await companyOfUser(db, user.id)) ?? forbidden();
   const { status, q } = Params.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { vacancies, counts } = await listCompanyVacancies(db, company.id, { status, q });
-  // A rejected company is told why on its own dashboard, where sign-in lands it.
-  const rejectReason = company.status === "rejected" ? await companyRejectReason(db, company.id) : null;
-  return { company, rejectReason, vacancies, counts, status: status ?? null, q };
+  const [{ vacancies, counts }, { toDo, hiring }, rejectReason] = await Promise.all([
+    listCompanyVacancies(db, company.id, { status, q }),
+    // Stage counts, matches and interviews only once verified: until then its applicants and candidates answer 403.
+    employerDashboard(connection, company.id, { verified: company.status === "verified" }),
+    // A rejected company is told why on its own dashboard, where sign-in lands it.
+    company.status === "rejected" ? companyRejectReason(db, company.id) : null,
+  ]);
+  return { company, rejectReason, toDo, hiring, vacancies, counts, status: status ?? null, q };
 }
 
 export const meta = titleMeta("vacancies.dashboard", { private: true });
 
 export default function EmployerDashboard() {
   const { t, lang } = useT();
-  const { company, rejectReason, vacancies, counts, status, q } = useLoaderData<typeof loader>();
+  const { company, rejectReason, toDo, hiring, vacancies, counts, status, q } = useLoaderData<typeof loader>();
   const all = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const verified = company.status === "verified";
   return (
@@ -54,14 +64,17 @@ export default function EmployerDashboard() {
         <Link className="button" to="/employer/vacancies/new">
           {t("vacancies.new")}
         </Link>{" "}
-        {verified ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null}
+        {verified ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null} <a href="#vacancies">{t("dash.allVacancies")}</a>
       </p>
+      <ToDo toDo={toDo} verified={verified} />
+      {hiring ? <HiringDashboard hiring={hiring} /> : null}
+      <h2 id="vacancies">{t("dash.allVacancies")}</h2>
       <nav className="filter-links" aria-label={t("vacancies.byStatus")}>
-        <Link to="/employer" aria-current={status === null ? "page" : undefined}>
+        <Link to="/employer#vacancies" aria-current={status === null ? "page" : undefined}>
           {t("vacancies.allStatuses")} ({formatNumber(lang, all)})
         </Link>
         {VACANCY_STATUSES.map((s) => (
-          <Link key={s} to={`/employer?status=${s}`} aria-current={status === s ? "page" : undefined}>
+          <Link key={s} to={`/employer?status=${s}#vacancies`} aria-current={status === s ? "page" : undefined}>
             {t(`vacancies.status.${s}`)} ({formatNumber(lang, counts[s] ?? 0)})
           </Link>
         ))}

@@ -4,6 +4,7 @@ import * as board from "~/routes/vacancies._index";
 import * as outcomeDashboard from "~/routes/staff.outcomes._index";
 import * as skillGapPage from "~/routes/staff.skill-gap";
 import * as staffGraduates from "~/routes/staff.graduates._index";
+import * as employerHome from "~/routes/_employer.employer._index";
 import { startSession } from "~/auth/session.server";
 import { getConnection, getDb } from "~/db.server";
 import { candidateQueryFrom } from "~/domain/matching/queries";
@@ -13,6 +14,10 @@ import { queueMessage } from "~/models/outbox.server";
 import { rebuildSearchIndexes, refreshGraduateSearch, refreshVacancySearch } from "~/models/search-index.server";
 import { directoryViewSettled } from "~/models/directory-view.server";
 import { rankingsSettled } from "~/models/text-hits-cache.server";
+import { apply, move } from "~/models/applications.server";
+import { approveVacancy, saveVacancy, submitVacancy } from "~/models/vacancies.server";
+import { makeCompany, makeUser, parseVacancyFields, vacancyInput } from "@db/factories";
+import { register } from "node:module";
 
 /**
  * budgetMs null: measured and printed for information, docs/product.md §10 sets no budget for it.
@@ -147,6 +152,168 @@ async function rebuildWholeIndex(): Promise<void> {
   const { graduates, vacancies, ms } = await rebuildSearchIndexes(getDb());
   console.log(`whole-index rebuild: ${vacancies} vacancies and ${graduates} graduates in ${(ms / 1000).toFixed(1)} s`);
 }
+
+// ---- issue 18: a hiring company's dashboard and applicants list ------------------------------
+
+const BENCH_HR = "bench-hr@bench.kg";
+const BENCH_OPEN_VACANCIES = 50;
+const BENCH_APPLICATIONS = 5_000;
+const DAY_MS = 86_400_000;
+/** Skills the data set's vacancies ask for most, two per bench vacancy, so their rankings differ. */
+const BENCH_SKILLS = ["git", "sql", "rest-api", "manual-testing", "figma", "html", "css", "php", "postman", "javascript"];
+
+/**
+ * One company with 50 open vacancies and 5,000 applications, added to the bench set on first use
+ * and found again after (idempotent): its HR account and company made by sign-up's functions,
+ * vacancies saved by the form's function, submitted and approved by staff, applications by `apply`
+ * from 5,000 different joined graduates, a share moved through the stages by `move`. Those
+ * functions write "now"; the new histories are then dated back across a year, as a year of use
+ * leaves them (time-to-hire and the 5-day list have work to do). About a minute, once.
+ */
+let hiringCompany: Promise<void> | undefined;
+const benchCompanyReady = () => (hiringCompany ??= makeHiringCompany());
+async function makeHiringCompany(): Promise<void> {
+  const db = getDb();
+  const { sqlite } = getConnection();
+  const started = performance.now();
+  let user = sqlite.prepare("select id from users where email = ?").pluck().get(BENCH_HR) as number | undefined;
+  if (user === undefined) user = (await makeUser(db, "employer", { email: BENCH_HR, name: "Bench HR" })).id;
+  let company = sqlite.prepare("select company_id from company_members where user_id = ?").pluck().get(user) as number | undefined;
+  if (company === undefined) company = await makeCompany(db, user, { status: "verified", name: "Bench Hiring LLC" });
+  const staffId = sqlite.prepare("select id from users where email = 'staff@demo.kg'").pluck().get() as number;
+  // Typed as a recruiter types them: the skill's English name.
+  const skillName = (slug: string) => sqlite.prepare("select name_en from skills where slug = ?").pluck().get(slug) as string;
+  const openIds = () => sqlite.prepare("select id from vacancies where company_id = ? and status = 'open' order by id").pluck().all(company) as number[];
+  let made = 0;
+  for (let i = openIds().length; i < BENCH_OPEN_VACANCIES; i++) {
+    const skills = [BENCH_SKILLS[i % BENCH_SKILLS.length]!, BENCH_SKILLS[(i * 3 + 1) % BENCH_SKILLS.length]!].map(skillName).join("\n");
+    const fields = {
+      title: `Bench vacancy ${i + 1}`,
+      description: "<p>Bench</p>",
+      employmentType: "full_time",
+      workMode: "hybrid",
+      city: "Бишкек",
+      skills,
+    } as const;
+    const saved = await saveVacancy(db, company, null, await vacancyInput(db, parseVacancyFields(fields)), user);
+    if (!saved.ok) throw new Error(`bench vacancy: ${saved.reason}`);
+    if (!(await submitVacancy(db, company, saved.id)).ok || !(await approveVacancy(db, saved.id, staffId)).ok) throw new Error("bench vacancy: not opened");
+    made++;
+  }
+  const vacancies = openIds().slice(0, BENCH_OPEN_VACANCIES);
+  const count = () =>
+    sqlite.prepare("select count(*) from applications a join vacancies v on v.id = a.vacancy_id where v.company_id = ?").pluck().get(company) as number;
+  const have = count();
+  if (have < BENCH_APPLICATIONS) {
+    const firstNew = (sqlite.prepare("select coalesce(max(id), 0) + 1 from applications").pluck().get() as number) ?? 1;
+    // Joined graduates who have not applied to this company yet, spread over the whole set.
+    const graduates = sqlite
+      .prepare(
+        `select g.id, g.user_id, g.first_name, g.last_name from graduates g where g.user_id is not null and g.anonymised_at is null
+           and g.id % 7 = 3 and not exists (select 1 from applications a join vacancies v on v.id = a.vacancy_id where a.graduate_id = g.id and v.company_id = ?)
+         order by g.id limit ?`,
+      )
+      .all(company, BENCH_APPLICATIONS - have) as { id: number; user_id: number; first_name: string; last_name: string }[];
+    for (const [n, g] of graduates.entries()) {
+      const i = have + n;
+      const vacancyId = vacancies[i % vacancies.length]!;
+      const applied = await apply(db, g, vacancyId, { note: null, projectIds: [] }, g.user_id);
+      if (!applied.ok) throw new Error(`bench application: ${applied.reason}`);
+      // 40 % stay new; then screening, interview, offer, rejected, and one in fifty hired.
+      const stage = i % 10;
+      const steps =
+        stage < 4
+          ? []
+          : stage < 6
+            ? ["screening"]
+            : stage === 6
+              ? ["screening", "interview"]
+              : stage === 7
+                ? ["screening", "interview", "offer"]
+                : stage === 8
+                  ? ["rejected"]
+                  : i % 50 === 9
+                    ? ["screening", "interview", "offer", "hired"]
+                    : ["screening", "rejected"];
+      for (const to of steps as ("screening" | "interview" | "offer" | "hired" | "rejected")[]) {
+        const interview = to === "interview";
+        const moved = await move(
+          db,
+          company,
+          applied.id,
+          {
+            to,
+            note: null,
+            // Interviews spread over two weeks either side of today.
+            interviewAt: interview ? new Date(Date.now() + ((i % 29) - 14) * DAY_MS).toISOString() : null,
+            interviewPlace: interview ? "Бишкек, Ибраимова 115" : null,
+            startDate: to === "hired" ? new Date().toISOString().slice(0, 10) : null,
+            monthlyPay: null,
+          },
+          user,
+        );
+        if (!moved.ok) throw new Error(`bench move to ${to}: ${moved.reason}`);
+      }
+    }
+    // The new histories dated back: application i made (i * 7) % 365 days ago (never in the last 3 hours),
+    // each later step 1–4 days after the one before, never later than now.
+    sqlite
+      .prepare(
+        `update application_events set created_at = min(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+           strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-3 hours', '-' || ((application_id * 7) % 365) || ' days',
+             '+' || ((select count(*) from application_events e2 where e2.application_id = application_events.application_id and e2.id < application_events.id)
+               * (1 + application_id % 4)) || ' days'))
+         where application_id >= ?`,
+      )
+      .run(firstNew);
+    sqlite
+      .prepare(
+        `update applications set created_at = (select min(created_at) from application_events e where e.application_id = applications.id),
+           updated_at = (select max(created_at) from application_events e where e.application_id = applications.id) where id >= ?`,
+      )
+      .run(firstNew);
+  }
+  console.log(
+    `bench hiring company: ${vacancies.length} open vacancies (${made} made now), ${count()} applications (${count() - have} made now) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+const benchHr = () => benchCompanyReady().then(() => signedIn(BENCH_HR));
+/** The company's HR answers its oldest new application (moves it to screening), as between two dashboard loads. */
+async function answerOneApplication(): Promise<void> {
+  await benchCompanyReady();
+  const { sqlite } = getConnection();
+  const [user, company] = sqlite
+    .prepare("select u.id, cm.company_id from users u join company_members cm on cm.user_id = u.id where u.email = ?")
+    .raw(true)
+    .get(BENCH_HR) as [number, number];
+  const id = sqlite
+    .prepare("select a.id from applications a join vacancies v on v.id = a.vacancy_id where v.company_id = ? and a.status = 'applied' order by a.id limit 1")
+    .pluck()
+    .get(company) as number;
+  const moved = await move(
+    getDb(),
+    company,
+    id,
+    { to: "screening", note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null },
+    user,
+  );
+  if (!moved.ok) throw new Error(`bench move: ${moved.reason}`);
+}
+
+// The applicants list's components import a stylesheet (app/components/project-card.tsx), which the
+// Remix build bundles and Node cannot load: an import hook hands Node an empty module for *.css, and
+// the route is imported after it is registered.
+let applicantsRoute: Promise<{ loader: (args: never) => unknown }> | undefined;
+const applicantsList = () => {
+  if (!applicantsRoute) {
+    const hook = `export async function load(url, context, next) {
+      return url.endsWith(".css") ? { format: "module", source: "export default '';", shortCircuit: true } : next(url, context);
+    }`;
+    register(`data:text/javascript,${encodeURIComponent(hook)}`);
+    applicantsRoute = import("~/routes/_employer.employer.applicants");
+  }
+  return applicantsRoute;
+};
 
 const allCandidates = candidateQueryFrom(new URL("http://localhost/?placed=1"));
 
@@ -306,6 +473,35 @@ export const cases: BenchCase[] = [
     figure: "write one message to the outbox inside the event's transaction (queueMessage)",
     budgetMs: 1,
     run: () => queueOneMessage(nextGraduateUser()),
+  },
+  // Issue 18: a company with 50 open vacancies and 5,000 applications (made on first use, untimed).
+  {
+    // The first load after a start ranks each open vacancy once (decision 058); printed, no budget.
+    figure: "employer dashboard, first load after a start (50 rankings, kept after)",
+    before: benchHr, // the company and the session made untimed
+    budgetMs: null,
+    runs: 1,
+    warmups: 0,
+    run: async () => load(employerHome.loader, "/employer", await benchHr()),
+  },
+  {
+    figure: "employer dashboard (50 open vacancies, 5,000 applications)",
+    before: benchCompanyReady,
+    budgetMs: 50,
+    run: async () => load(employerHome.loader, "/employer", await benchHr()),
+  },
+  {
+    // A new event first: the kept time-to-hire steps read it, and the waiting list and counts change.
+    figure: "employer dashboard right after an application is answered",
+    before: answerOneApplication,
+    budgetMs: 50,
+    run: async () => load(employerHome.loader, "/employer", await benchHr()),
+  },
+  {
+    figure: "applicants list, all vacancies, sorted by score (50 open vacancies, 5,000 applications)",
+    before: benchCompanyReady,
+    budgetMs: 50,
+    run: async () => load((await applicantsList()).loader, "/employer/applicants?sort=score", await benchHr()),
   },
   {
     figure: "rebuild the whole full-text index (every vacancy and graduate, the app's writers)",

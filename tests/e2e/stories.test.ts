@@ -617,6 +617,38 @@ describe.skipIf(!hasChromium)("the header follows a company's verification (JS o
   });
 });
 
+// ---- employer dashboard (issue 18 items 1 and 7) ----------------------------------------------------
+
+describe.skipIf(!hasChromium)("the employer dashboard in a real browser", () => {
+  it("sign-in lands employer@demo.kg on it; every section on a 360 px phone without JavaScript (ky) and on a desktop (en)", async () => {
+    for (const v of [
+      { js: false, width: 360, height: 740, lang: "ky" },
+      { js: true, width: 1280, height: 800, lang: "en" },
+    ] as const) {
+      const e = await openActor(env.browser, env.server, v);
+      try {
+        await signInAs(e, "employer@demo.kg");
+        expect(new URL(e.page.url()).pathname).toBe("/employer");
+        const headings = await e.page.locator("main h2").allInnerTexts();
+        for (const key of ["dash.waiting.title", "dash.interviews.title", "dash.open.title", "dash.tth.title", "dash.allVacancies"] as const)
+          expect(
+            headings.map((h) => h.trim()),
+            key,
+          ).toContain(e.m[key]);
+        // Each open vacancy's stage counts link to the applicants list of that stage; time-to-hire has its three steps.
+        expect(await e.page.locator("main a[href^='/employer/applicants?vacancy=']").count()).toBeGreaterThanOrEqual(4);
+        const steps = (await e.page.locator("main section[aria-labelledby=tth-title] tbody th").allInnerTexts()).join("\n");
+        for (const key of ["dash.tth.firstAnswer", "dash.tth.interview", "dash.tth.hire"] as const) expect(steps).toContain(e.m[key]);
+        await expectNoSidewaysScroll(e.page, `employer dashboard ${v.width} px`);
+        await saveScreenshot(e.page, `employer-dashboard-${v.js ? "js" : "nojs"}-${v.width}-${v.lang}`);
+        expect(e.errors).toEqual([]);
+      } finally {
+        await e.close();
+      }
+    }
+  });
+});
+
 // ---- audit log -----------------------------------------------------------------------------------
 
 describe.skipIf(!hasChromium)("audit log in a real browser", () => {
