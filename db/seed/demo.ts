@@ -12,6 +12,7 @@ import { seedProfiles } from "./profiles";
 import { seedVacancies } from "./vacancies";
 import { seedOutcomes } from "./outcomes";
 import { seedOutbox } from "./outbox";
+import { seedTeamNotesAndConversations } from "./talk18";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
@@ -215,6 +216,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     invitation: { code: DEMO_INVITATION_CODE, expiresAt: addDays(now, 365) },
   });
 
+  await seedTeamNotesAndConversations(db, { employer: DEMO_ACCOUNTS.employer, graduate: DEMO_ACCOUNTS.graduate });
   await seedOutbox(db, new Date());
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).
