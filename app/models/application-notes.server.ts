@@ -7,8 +7,8 @@ import { averageRating } from "~/domain/conversations/rules";
 
 export type NoteResult = { ok: true } | { ok: false; reason: "not-found" };
 
-/** Whether the application is one of the company's (through its vacancy). */
-async function ownsApplication(db: DB, companyId: number, applicationId: number): Promise<boolean> {
+/** Whether the application is one of the company's (through its vacancy): routes ask first, so another company's id is a 404 whatever was posted. */
+export async function ownsApplication(db: DB, companyId: number, applicationId: number): Promise<boolean> {
   const row = await db
     .selectFrom("applications")
     .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")

@@ -45,6 +45,11 @@ async function threadOf(db: DB, scope: ConversationScope, applicationId: number)
   return q.executeTakeFirst();
 }
 
+/** Whether the scope reaches the application: routes ask before reading the form, so another side's id is a 404 whatever was posted. */
+export async function reachesApplication(db: DB, scope: ConversationScope, applicationId: number): Promise<boolean> {
+  return (await threadOf(db, scope, applicationId)) !== undefined;
+}
+
 export type Attachment = { fileName: string; bytes: Uint8Array };
 export type SendResult = { ok: true; messageId: number } | { ok: false; reason: "not-found" | "closed" };
 

@@ -10,7 +10,7 @@ import { ConversationFailurePage } from "~/components/conversation";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { readConversationForm } from "~/domain/conversations/message-form.server";
-import { reportConversation, sendConversationMessage } from "~/models/conversations.server";
+import { reachesApplication, reportConversation, sendConversationMessage } from "~/models/conversations.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { typedValues } from "~/utils/forms.server";
 import { idParam, notFound } from "~/utils/http.server";
@@ -26,6 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const scope = { side: "company" as const, companyId: company.id };
   const back = `/employer/applications/${id}#conversation`;
+  if (!(await reachesApplication(getDb(), scope, id))) notFound();
   const read = await readConversationForm(request);
   if (!read.ok) return data({ ok: false as const, errors: read.errors, values: read.values }, { status: read.status });
   if (read.intent === "report") {

@@ -12,7 +12,7 @@ import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { NoteSchema, RatingSchema } from "~/domain/conversations/rules";
 import { useT } from "~/i18n/use-t";
-import { addTeamNote, rateApplication } from "~/models/application-notes.server";
+import { addTeamNote, ownsApplication, rateApplication } from "~/models/application-notes.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, company } = await requireCompanyMember(request);
   const id = idParam(params.id);
+  if (!(await ownsApplication(getDb(), company.id, id))) notFound();
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "note") {
