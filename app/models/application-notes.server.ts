@@ -58,7 +58,9 @@ export async function teamNotesOf(db: DB, companyId: number, applicationId: numb
       .select(["application_ratings.rater_user_id", "application_ratings.rating", "users.display_name as rater"])
       .where("application_ratings.company_id", "=", companyId)
       .where("application_ratings.application_id", "=", applicationId)
-      .orderBy("users.display_name")
+      // In the order colleagues first rated (names are not sorted here: docs/decisions/046).
+      .orderBy("application_ratings.created_at")
+      .orderBy("application_ratings.rater_user_id")
       .execute(),
   ]);
   return {

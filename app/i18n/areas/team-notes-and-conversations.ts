@@ -76,9 +76,6 @@ const en = {
   "audit.action.conversation.read": "Reported conversation read by staff",
   "audit.action.conversation.close-report": "Conversation report closed",
   "audit.entity.application": "Application",
-  "audit.field.report": "Report",
-  "audit.field.reports": "Reports",
-  "audit.field.side": "Side",
   "data.conversations":
     "The download includes the messages you wrote and received about your applications (attachments by name and size). Companies' private notes and ratings about candidates belong to the company: you do not see them and they are not in the download.",
 } as const;
@@ -159,9 +156,6 @@ export const teamNotesAndConversationMessages: AreaMessages<typeof en> = {
     "audit.action.conversation.read": "Сотрудник прочитал переписку по жалобе",
     "audit.action.conversation.close-report": "Жалоба на переписку закрыта",
     "audit.entity.application": "Отклик",
-    "audit.field.report": "Жалоба",
-    "audit.field.reports": "Жалобы",
-    "audit.field.side": "Сторона",
     "data.conversations":
       "В выгрузку входят сообщения по вашим откликам, которые вы написали и получили (вложения — по имени и размеру). Заметки и оценки компаний о кандидатах принадлежат компании: вы их не видите, и в выгрузку они не входят.",
   },
@@ -239,9 +233,6 @@ export const teamNotesAndConversationMessages: AreaMessages<typeof en> = {
     "audit.action.conversation.read": "Кызматкер даттануу боюнча кат алышууну окуду",
     "audit.action.conversation.close-report": "Кат алышуу боюнча даттануу жабылды",
     "audit.entity.application": "Арыз",
-    "audit.field.report": "Даттануу",
-    "audit.field.reports": "Даттануулар",
-    "audit.field.side": "Тарап",
     "data.conversations":
       "Жүктөмгө арыздарыңыз боюнча сиз жазган жана алган билдирүүлөр кирет (тиркемелер аты жана өлчөмү менен). Компаниялардын талапкерлер тууралуу жеке эскертмелери жана баалары компанияга таандык: сиз аларды көрбөйсүз жана алар жүктөмгө кирбейт.",
   },
