@@ -29,7 +29,7 @@ export function MessageList({ messages }: { messages: ConversationMessage[] }) {
   const { t, lang } = useT();
   if (!messages.length) return <p className="muted">{t("conversations.empty")}</p>;
   return (
-    <ol className="stack" style={{ listStyle: "none", padding: 0 }}>
+    <ol className="stack module-list">
       {messages.map((m) => (
         <li key={m.id} className={m.mine ? "card" : undefined}>
           <p className="small muted">

@@ -194,7 +194,7 @@ export default function EmployerApplicationPage() {
         <p className="muted">{t("applications.closed", { status: status(a.status) })}</p>
       ) : null}
       {conversation ? <Conversation side="company" applicationId={a.id} view={conversation} /> : null}
-      <TeamNotes applicationId={a.id} view={teamNotes} />
+      {teamNotes ? <TeamNotes applicationId={a.id} view={teamNotes} /> : null}
       <ApplicationHistory events={a.events} />
       <ApplicationSnapshotView snapshot={a.snapshot} note={a.note} heading={t("applications.received")} />
     </section>
