@@ -206,6 +206,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     }
   }
   await seedOutcomes({ db, sqlite }, random, { today, staffId });
+  // Before the invitee below: its creation time marks the end of the demo's rows (db/seed/demo-removal.ts), and this adds a colleague account.
+  await seedTeamNotesAndConversations(db, { employer: DEMO_ACCOUNTS.employer, graduate: DEMO_ACCOUNTS.graduate });
 
   await makeGraduate(db, {
     cohortId: naryn2026.id,
@@ -216,7 +218,6 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     invitation: { code: DEMO_INVITATION_CODE, expiresAt: addDays(now, 365) },
   });
 
-  await seedTeamNotesAndConversations(db, { employer: DEMO_ACCOUNTS.employer, graduate: DEMO_ACCOUNTS.graduate });
   await seedOutbox(db, new Date());
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).

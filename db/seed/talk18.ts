@@ -6,6 +6,7 @@ import type { DB } from "../connection";
 import { addCompanyMember, makeUser } from "../factories";
 import { addTeamNote, rateApplication } from "../../app/models/application-notes.server";
 import { reportConversation, sendConversationMessage } from "../../app/models/conversations.server";
+import { apply } from "../../app/models/applications.server";
 import { markDemoMessagesNotSent } from "./outbox";
 
 const escapePdfText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, "?");
@@ -75,22 +76,50 @@ export async function seedTeamNotesAndConversations(db: DB, accounts: { employer
     if (i < NOTES.length) await addTeamNote(db, companyId, a.id, i % 2 ? colleague.id : owner.id, NOTES[i]!);
   }
 
-  // The conversation with graduate@demo.kg, on her application to the demo company (or her first open one).
+  // The conversation with graduate@demo.kg, on her application to the demo company: one she has, or
+  // one she makes now through the apply form's model function (to the company's newest open vacancy she has not applied to).
   const aiperi = await db
     .selectFrom("graduates")
     .innerJoin("users", "users.id", "graduates.user_id")
-    .select(["graduates.id", "users.id as user_id"])
+    .select(["graduates.id", "graduates.first_name", "graduates.last_name", "users.id as user_id"])
     .where("users.email", "=", accounts.graduate)
     .executeTakeFirstOrThrow();
-  const hers = await db
-    .selectFrom("applications")
-    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
-    .select(["applications.id", "vacancies.company_id"])
-    .where("applications.graduate_id", "=", aiperi.id)
-    .where("applications.status", "not in", ["invited", "rejected", "withdrawn"])
-    .orderBy(({ eb }) => eb("vacancies.company_id", "=", companyId), "desc")
-    .orderBy("applications.id")
-    .executeTakeFirst();
+  const openOne = () =>
+    db
+      .selectFrom("applications")
+      .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
+      .select(["applications.id", "vacancies.company_id"])
+      .where("applications.graduate_id", "=", aiperi.id)
+      .where("vacancies.company_id", "=", companyId)
+      .where("applications.status", "not in", ["invited", "rejected", "withdrawn"])
+      .orderBy("applications.id")
+      .executeTakeFirst();
+  let hers = await openOne();
+  if (!hers) {
+    const vacancy = await db
+      .selectFrom("vacancies")
+      .select("id")
+      .where("company_id", "=", companyId)
+      .where("status", "=", "open")
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("applications")
+              .select("id")
+              .whereRef("applications.vacancy_id", "=", "vacancies.id")
+              .where("applications.graduate_id", "=", aiperi.id),
+          ),
+        ),
+      )
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    if (vacancy) {
+      const graduateRow = { id: aiperi.id, user_id: aiperi.user_id, first_name: aiperi.first_name, last_name: aiperi.last_name };
+      await apply(db, graduateRow, vacancy.id, { note: "Саламатсызбы! Бул вакансия мага абдан кызык.", projectIds: [] }, aiperi.user_id);
+      hers = await openOne();
+    }
+  }
   if (hers) {
     const writer =
       hers.company_id === companyId

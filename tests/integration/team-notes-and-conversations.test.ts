@@ -17,7 +17,8 @@ import * as fileRoute from "~/routes/conversation-files.$id";
 import * as staffQueue from "~/routes/staff.conversations._index";
 import * as staffThread from "~/routes/staff.conversations.$id";
 import { type OutboxWorker, outboxWorker, smtpTransport } from "~/server/outbox-worker";
-import { closeTestDatabases, createTestDatabase } from "../support/db";
+import { checkPdf } from "~/domain/conversations/rules";
+import { closeTestDatabases, createDemoTestDatabase, createTestDatabase } from "../support/db";
 import { addCompanyMember, makeApplication, makeCompany, makeGraduate, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
@@ -308,7 +309,11 @@ describe("the conversation of an application (issue 18 item 4)", () => {
       expect(r.headers.get("Content-Disposition")).toBe(`attachment; filename="task.pdf"; filename*=UTF-8''task.pdf`);
       expect(r.headers.get("X-Content-Type-Options")).toBe("nosniff");
     }
-    const body = await fileRoute.loader({ request: get(`/conversation-files/${fileId}`, { cookie: s.graduate.cookie }), params: params(fileId), context: {} });
+    const body = await fileRoute.loader({
+      request: get(`/conversation-files/${fileId}`, { cookie: s.graduate.cookie }),
+      params: params(fileId),
+      context: { clientAddress: "127.0.0.1", cspNonce: "" },
+    });
     expect(Buffer.from(await body.arrayBuffer()).equals(pdf)).toBe(true);
     for (const cookie of [s.other.cookie, s.pending.cookie, s.otherGraduate.cookie, s.staff.cookie]) expect((await fetchAs(cookie)).status).toBe(404);
     expect((await fetchAs(undefined)).location).toMatch(/^\/login/);
@@ -506,5 +511,43 @@ describe("the conversation of an application (issue 18 item 4)", () => {
       { side: "graduate", body: null },
     ]);
     expect(await countRows()).toMatchObject({ attachments: 0 });
+  });
+});
+
+describe("the demo (issue 18 item 8)", () => {
+  it("has ratings by two colleagues and notes on the demo company's applicants, a conversation with graduate@demo.kg with a real PDF, and one reported conversation; none of their messages is sent", async () => {
+    const d = await createDemoTestDatabase();
+    const company = await d.db
+      .selectFrom("company_members")
+      .innerJoin("users", "users.id", "company_members.user_id")
+      .select("company_members.company_id")
+      .where("users.email", "=", "employer@demo.kg")
+      .executeTakeFirstOrThrow();
+    const raters = await d.db.selectFrom("application_ratings").select("rater_user_id").distinct().where("company_id", "=", company.company_id).execute();
+    expect(raters.length).toBe(2);
+    expect(
+      Number(
+        (
+          await d.db
+            .selectFrom("application_notes")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThanOrEqual(3);
+    const thread = await d.db
+      .selectFrom("conversation_messages")
+      .innerJoin("applications", "applications.id", "conversation_messages.application_id")
+      .innerJoin("graduates", "graduates.id", "applications.graduate_id")
+      .innerJoin("users", "users.id", "graduates.user_id")
+      .leftJoin("conversation_attachments", "conversation_attachments.message_id", "conversation_messages.id")
+      .select(["conversation_messages.side", "conversation_attachments.data"])
+      .where("users.email", "=", "graduate@demo.kg")
+      .orderBy("conversation_messages.id")
+      .execute();
+    expect(thread.map((m) => m.side)).toEqual(["company", "graduate", "company"]);
+    expect(checkPdf(thread[1]!.data!)).toEqual({ ok: true });
+    expect(await d.db.selectFrom("conversation_reports").select("status").execute()).toEqual([{ status: "open" }]);
+    expect(await d.db.selectFrom("outbox").select("id").where("kind", "=", "conversation-message").where("status", "!=", "not_sent").execute()).toEqual([]);
   });
 });
