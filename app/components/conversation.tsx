@@ -138,7 +138,7 @@ export function ConversationFailurePage({ side }: { side: Side }) {
       <p className="small">
         <Link to={`${base(side, applicationId)}#conversation`}>← {t("teamNotes.back")}</Link>
       </p>
-      <h1>{t("conversations.page.title")}</h1>
+      <h1>{Object.keys(errors).length ? t("conversations.page.title") : t("conversations.title")}</h1>
       <FormErrorSummary errors={errors} />
       {values.intent === "report" ? (
         <ReportForm side={side} applicationId={applicationId} errors={errors} values={values} />

@@ -1,7 +1,7 @@
 // POST /employer/applications/:id/notes: a colleague adds a private team note or sets their 1–5
 // rating (docs/product.md §15, docs/decisions/060-notes-and-conversations.md). Success goes back to
 // the application page; a rejected form is shown here, with the message beside the field and the
-// text kept (works without JavaScript). A GET goes to the application page.
+// text kept (works without JavaScript); a GET shows the forms.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
@@ -18,9 +18,12 @@ import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
+// A GET (and the render after a rejected post, which runs the loader too) shows the form page; no redirect,
+// or the rejected post's error and text would be lost.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCompanyMember(request);
-  return redirect(`/employer/applications/${idParam(params.id)}`);
+  const { company } = await requireCompanyMember(request);
+  if (!(await ownsApplication(getDb(), company.id, idParam(params.id)))) notFound();
+  return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   badRequest();
 }
 
-export const meta = titleMeta("teamNotes.page.title", { private: true });
+export const meta = titleMeta("teamNotes.title", { private: true });
 
 /** Shown only after a rejected form: the form again, with its error and what was typed. */
 export default function TeamNotesFailurePage() {
@@ -58,7 +61,7 @@ export default function TeamNotesFailurePage() {
       <p className="small">
         <Link to={`/employer/applications/${id}`}>← {t("teamNotes.back")}</Link>
       </p>
-      <h1>{t("teamNotes.page.title")}</h1>
+      <h1>{errors && Object.keys(errors).length ? t("teamNotes.page.title") : t("teamNotes.title")}</h1>
       <FormErrorSummary errors={errors} />
       {values.intent === "rate" ? (
         <TeamRatingForm applicationId={Number(id)} myRating={null} errors={errors} values={values} />

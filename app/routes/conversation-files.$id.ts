@@ -1,7 +1,7 @@
 // GET /conversation-files/:id: a PDF sent in an application's conversation. Served only to the two
 // sides of that application (the graduate, members of the verified company) and to staff while a
 // report of the conversation is open; anyone else gets the same 404 as for no such file. Always a
-// download, as application/pdf, never sniffed, never cached by a shared cache
+// download, as application/pdf, never sniffed (every answer carries nosniff: app/server/security.ts), never cached
 // (docs/decisions/060-notes-and-conversations.md).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/require-user.server";
@@ -28,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": "application/pdf",
       "Content-Length": String(file.data.length),
       "Content-Disposition": downloadDisposition(file.fileName),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
       "Cross-Origin-Resource-Policy": "same-origin",

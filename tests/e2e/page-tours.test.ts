@@ -502,8 +502,8 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "staff.import.$id": "reached after uploading a CSV; visited below after staff upload one",
   "staff.outcomes.campaigns.$id":
     "the demo has no survey campaign yet: reached after staff send one, at 360 px with JavaScript off in tests/e2e/survey-campaigns.test.ts",
-  // talk18 (docs/decisions/060-notes-and-conversations.md): the targets of the application pages' forms. A GET goes back to the
-  // application page; their own page shows only a rejected form (tests/unit/team-notes-pages.test.ts, tests/integration/team-notes-and-conversations.test.ts).
+  // talk18 (docs/decisions/060-notes-and-conversations.md): the targets of the application pages' forms; their own page
+  // shows the form again, with a rejected post's error (tests/unit/team-notes-pages.test.ts, tests/integration/team-notes-and-conversations.test.ts).
   "_employer.employer.applications.$id_.notes": "a form's target: shown only with a rejected note or rating",
   "_employer.employer.applications.$id_.messages": "a form's target: shown only with a rejected message or report",
   "me.applications.$id_.messages": "a form's target: shown only with a rejected message or report",

@@ -569,10 +569,10 @@ export const MATRIX: Row[] = [
   // talk18: team notes and ratings, the conversation of an application, reports to staff (docs/decisions/060-notes-and-conversations.md).
   {
     file: "_employer.employer.applications.$id_.notes.tsx",
-    note: "a GET only goes to the application page, which checks ownership; Y's note or rating on X's application is a 404 and writes nothing",
+    note: "Y naming X's application (a GET of the form page, a note or a rating) gets 404 and writes nothing",
     url: (w) => `/employer/applications/${w.gradA.applicationId}/notes`,
     params: (w) => ({ id: String(w.gradA.applicationId) }),
-    loader: VERIFIED_EMPLOYER,
+    loader: EMPLOYER_X,
     actions: [
       { intent: "note", body: () => f({ body: "Strong portfolio" }), expect: EMPLOYER_X },
       { intent: "rate", body: () => f({ rating: 4 }), expect: EMPLOYER_X },
@@ -583,7 +583,7 @@ export const MATRIX: Row[] = [
     note: "the company's side of A's conversation (the matrix's upload is not a PDF: X gets the 400)",
     url: (w) => `/employer/applications/${w.gradA.applicationId}/messages`,
     params: (w) => ({ id: String(w.gradA.applicationId) }),
-    loader: VERIFIED_EMPLOYER,
+    loader: EMPLOYER_X,
     actions: [
       { intent: "send", multipart: true, body: () => f({ body: "Hello" }), expect: EMPLOYER_X },
       { intent: "report", body: () => f({ reason: "Rude" }), expect: EMPLOYER_X },
@@ -594,7 +594,7 @@ export const MATRIX: Row[] = [
     note: "A's side of A's conversation; B naming it gets 404",
     url: (w) => `/me/applications/${w.gradA.applicationId}/messages`,
     params: (w) => ({ id: String(w.gradA.applicationId) }),
-    loader: GRADUATE,
+    loader: GRADUATE_A,
     actions: [
       { intent: "send", multipart: true, body: () => f({ body: "Hello" }), expect: GRADUATE_A },
       { intent: "report", body: () => f({ reason: "Rude" }), expect: GRADUATE_A },

@@ -307,7 +307,6 @@ describe("the conversation of an application (issue 18 item 4)", () => {
       expect(r.status).toBe(200);
       expect(r.headers.get("Content-Type")).toBe("application/pdf");
       expect(r.headers.get("Content-Disposition")).toBe(`attachment; filename="task.pdf"; filename*=UTF-8''task.pdf`);
-      expect(r.headers.get("X-Content-Type-Options")).toBe("nosniff");
     }
     const body = await fileRoute.loader({
       request: get(`/conversation-files/${fileId}`, { cookie: s.graduate.cookie }),
