@@ -579,6 +579,52 @@ export interface OutcomeConsentsTable extends Timestamps {
   recorded_by: number | null;
 }
 
+/** A colleague's private note on an application (migration 0028, docs/decisions/060-notes-and-conversations.md). */
+export interface ApplicationNotesTable extends Timestamps {
+  id: Generated<number>;
+  application_id: number;
+  company_id: number;
+  author_user_id: number | null;
+  body: string;
+}
+
+export interface ApplicationRatingsTable extends Timestamps {
+  application_id: number;
+  rater_user_id: number;
+  company_id: number;
+  rating: number;
+}
+
+export type ConversationSide = "company" | "graduate";
+
+export interface ConversationMessagesTable extends Timestamps {
+  id: Generated<number>;
+  application_id: number;
+  side: ConversationSide;
+  author_user_id: number | null;
+  /** Null once the author's account was deleted. */
+  body: string | null;
+}
+
+export interface ConversationAttachmentsTable extends Timestamps {
+  id: Generated<number>;
+  message_id: number;
+  file_name: string;
+  size: number;
+  data: Buffer;
+}
+
+export interface ConversationReportsTable extends Timestamps {
+  id: Generated<number>;
+  application_id: number;
+  side: ConversationSide;
+  reporter_user_id: number | null;
+  reason: string;
+  status: Generated<"open" | "closed">;
+  closed_by: number | null;
+  closed_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -633,6 +679,11 @@ export interface Database {
   outcome_consents: OutcomeConsentsTable;
   survey_campaigns: SurveyCampaignsTable;
   survey_campaign_members: SurveyCampaignMembersTable;
+  application_notes: ApplicationNotesTable;
+  application_ratings: ApplicationRatingsTable;
+  conversation_messages: ConversationMessagesTable;
+  conversation_attachments: ConversationAttachmentsTable;
+  conversation_reports: ConversationReportsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -19,7 +19,9 @@ export type NotificationKind =
   | "invitation-accepted"
   | "invitation-declined"
   // Someone tried to sign up with this account's address (routes/signup.tsx).
-  | "sign-up-existing";
+  | "sign-up-existing"
+  // A message in an application's conversation, to the other side (docs/decisions/060-notes-and-conversations.md).
+  | "conversation-message";
 
 /** The notification row alone; call it through messages.server.ts#tell. Returns its id. */
 export async function notify(

@@ -6,6 +6,7 @@ import { recordAudit } from "./audit.server";
 import { exportGraduateOutcomes } from "./outcomes.server";
 import { exportMessagesOf } from "./messages.server";
 import { refreshGraduateSearch } from "./graduate-search.server";
+import { exportConversationsOf, forgetGraduateConversations } from "./conversations.server";
 
 export async function exportGraduateData(db: DB, userId: number, graduateId: number) {
   const [account, graduate, languages, skills, modules, projects] = await Promise.all([
@@ -42,9 +43,13 @@ export async function exportGraduateData(db: DB, userId: number, graduateId: num
   const outcomes = await exportGraduateOutcomes(db, graduateId);
   const savedSearches = await db.selectFrom("saved_searches").select(["name", "query", "created_at"]).where("user_id", "=", userId).execute();
   const messages = await exportMessagesOf(db, userId);
+  // The conversations of their applications (written and received); never the companies' team notes
+  // or ratings, which are the company's (docs/product.md §8, docs/decisions/060-notes-and-conversations.md).
+  const conversations = await exportConversationsOf(db, graduateId);
   return {
     exportedAt: new Date().toISOString(),
     applications,
+    conversations,
     outcomeTracking: outcomes,
     savedSearches,
     messages,
@@ -108,6 +113,7 @@ export async function deleteGraduateAccount(db: DB, userId: number, graduateId: 
       .where("id", "=", graduateId)
       .execute();
     await forgetGraduateApplications(trx, graduateId, userId);
+    await forgetGraduateConversations(trx, graduateId, userId);
     await refreshGraduateSearch(trx, graduateId);
     await recordAudit(trx, { actorId: null, action: "graduate.delete-account", entity: "graduate", entityId: graduateId });
     await trx.deleteFrom("users").where("id", "=", userId).execute(); // sessions go with it (cascade)

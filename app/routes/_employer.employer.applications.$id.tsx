@@ -16,6 +16,10 @@ import { formatDate, formatKgs } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { requireCompanyMember } from "~/auth/guards.server";
 import { getCompanyApplication, move } from "~/models/applications.server";
+import { teamNotesOf } from "~/models/application-notes.server";
+import { conversationFor } from "~/models/conversations.server";
+import { Conversation } from "~/components/conversation";
+import { TeamNotes } from "~/components/team-notes";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { answerTransition } from "~/utils/transition-answer.server";
@@ -59,10 +63,15 @@ const MoveSchema = z
   });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { company } = await requireCompanyMember(request);
+  const { user, company } = await requireCompanyMember(request);
   const application = await getCompanyApplication(getDb(), company.id, idParam(params.id));
   if (!application) notFound();
-  return { application, moves: allowedMoves(application.status, "employer") };
+  // talk18: the team's notes and ratings, and the conversation with the candidate (decision 060).
+  const [teamNotes, conversation] = await Promise.all([
+    teamNotesOf(getDb(), company.id, application.id, user.id),
+    conversationFor(getDb(), { side: "company", companyId: company.id }, application.id),
+  ]);
+  return { application, moves: allowedMoves(application.status, "employer"), teamNotes, conversation };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -95,7 +104,7 @@ export const meta = titleMeta("applications.applicants.all", { private: true });
 
 export default function EmployerApplicationPage() {
   const { t, lang } = useT();
-  const { application: a, moves } = useLoaderData<typeof loader>();
+  const { application: a, moves, teamNotes, conversation } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   const status = (s: ApplicationStatus) => t(`applications.status.${s}`);
   return (
@@ -184,6 +193,8 @@ export default function EmployerApplicationPage() {
       ) : isFinal(a.status) ? (
         <p className="muted">{t("applications.closed", { status: status(a.status) })}</p>
       ) : null}
+      {conversation ? <Conversation side="company" applicationId={a.id} view={conversation} /> : null}
+      {teamNotes ? <TeamNotes applicationId={a.id} view={teamNotes} /> : null}
       <ApplicationHistory events={a.events} />
       <ApplicationSnapshotView snapshot={a.snapshot} note={a.note} heading={t("applications.received")} />
     </section>

@@ -10,6 +10,8 @@ import { getDb } from "~/db.server";
 import { isFinal } from "~/domain/applications/pipeline";
 import { useT } from "~/i18n/use-t";
 import { getGraduateApplication, withdraw } from "~/models/applications.server";
+import { conversationFor } from "~/models/conversations.server";
+import { Conversation } from "~/components/conversation";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { requireGraduate } from "~/auth/guards.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -24,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
   const application = await getGraduateApplication(getDb(), graduate.id, idParam(params.id));
   if (!application) notFound();
-  return { application };
+  // talk18: the conversation with the company (decision 060); team notes are never read here.
+  const conversation = await conversationFor(getDb(), { side: "graduate", graduateId: graduate.id }, application.id);
+  return { application, conversation };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +47,7 @@ export const meta = titleMeta("applications.title", { private: true });
 
 export default function MyApplicationPage() {
   const { t } = useT();
-  const { application: a } = useLoaderData<typeof loader>();
+  const { application: a, conversation } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   const invited = a.status === "invited";
   return (
@@ -102,6 +106,7 @@ export default function MyApplicationPage() {
           </Form>
         </details>
       )}
+      {conversation ? <Conversation side="graduate" applicationId={a.id} view={conversation} /> : null}
       <ApplicationHistory events={a.events} />
       <ApplicationSnapshotView snapshot={a.snapshot} note={a.note} heading={t("applications.sent")} />
     </section>

@@ -53,6 +53,7 @@ export default function MyDataPage() {
       <h1>{t("data.title")}</h1>
       <p>{t("data.lead")}</p>
       <p>{t("data.messages")}</p>
+      <p>{t("data.conversations")}</p>
       <p>
         <a className="button button--secondary" href="/me/data.json" download>
           {t("data.download")}

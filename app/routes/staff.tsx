@@ -26,6 +26,7 @@ export default function StaffLayout() {
           { to: "/staff/vacancies", label: t("vacancies.moderation") },
           { to: "/staff/password-resets", label: t("staff.resets") },
           { to: "/staff/companies", label: t("companies.title") },
+          { to: "/staff/conversations", label: t("staffConversations.nav") },
           { to: "/staff/skill-gap", label: t("match.gap.nav") },
           { to: "/staff/audit", label: t("audit.title") },
         ]}

@@ -13,6 +13,7 @@ import { seedVacancies } from "./vacancies";
 import { seedOutcomes } from "./outcomes";
 import { seedOutbox } from "./outbox";
 import { seedSurveyCampaign } from "./campaigns";
+import { seedTeamNotesAndConversations } from "./talk18";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
@@ -206,6 +207,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     }
   }
   await seedOutcomes({ db, sqlite }, random, { today, staffId });
+  // Before the invitee below: its creation time marks the end of the demo's rows (db/seed/demo-removal.ts), and this adds a colleague account.
+  await seedTeamNotesAndConversations(db, { employer: DEMO_ACCOUNTS.employer, graduate: DEMO_ACCOUNTS.graduate });
 
   await makeGraduate(db, {
     cohortId: naryn2026.id,

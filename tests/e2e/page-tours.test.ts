@@ -500,6 +500,11 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "survey.$token": "reached from a one-time link; visited below after staff make one on the follow-up list",
   "survey.thanks": "reached only after answering a survey; it has no action control",
   "staff.import.$id": "reached after uploading a CSV; visited below after staff upload one",
+  // talk18 (docs/decisions/060-notes-and-conversations.md): the targets of the application pages' forms; their own page
+  // shows the form again, with a rejected post's error (tests/unit/team-notes-pages.test.ts, tests/integration/team-notes-and-conversations.test.ts).
+  "_employer.employer.applications.$id_.notes": "a form's target: shown only with a rejected note or rating",
+  "_employer.employer.applications.$id_.messages": "a form's target: shown only with a rejected message or report",
+  "me.applications.$id_.messages": "a form's target: shown only with a rejected message or report",
 };
 
 // ---- the app's page routes -----------------------------------------------------------------

@@ -566,6 +566,64 @@ export const MATRIX: Row[] = [
       { body: () => f({ intent: "email-retry" }), expect: SIGNED_IN, note: "lifts the bounce pause of the session's own address only" },
     ],
   },
+  // talk18: team notes and ratings, the conversation of an application, reports to staff (docs/decisions/060-notes-and-conversations.md).
+  {
+    file: "_employer.employer.applications.$id_.notes.tsx",
+    note: "Y naming X's application (a GET of the form page, a note or a rating) gets 404 and writes nothing",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/notes`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: EMPLOYER_X,
+    actions: [
+      { intent: "note", body: () => f({ body: "Strong portfolio" }), expect: EMPLOYER_X },
+      { intent: "rate", body: () => f({ rating: 4 }), expect: EMPLOYER_X },
+    ],
+  },
+  {
+    file: "_employer.employer.applications.$id_.messages.tsx",
+    note: "the company's side of A's conversation (the matrix's upload is not a PDF: X gets the 400)",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/messages`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: EMPLOYER_X,
+    actions: [
+      { intent: "send", multipart: true, body: () => f({ body: "Hello" }), expect: EMPLOYER_X },
+      { intent: "report", body: () => f({ reason: "Rude" }), expect: EMPLOYER_X },
+    ],
+  },
+  {
+    file: "me.applications.$id_.messages.tsx",
+    note: "A's side of A's conversation; B naming it gets 404",
+    url: (w) => `/me/applications/${w.gradA.applicationId}/messages`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: GRADUATE_A,
+    actions: [
+      { intent: "send", multipart: true, body: () => f({ body: "Hello" }), expect: GRADUATE_A },
+      { intent: "report", body: () => f({ reason: "Rude" }), expect: GRADUATE_A },
+    ],
+  },
+  {
+    file: "conversation-files.$id.ts",
+    note: "a PDF in A's unreported conversation with X: the two sides only (staff too once reported, below)",
+    url: (w) => `/conversation-files/${w.conversation.attachmentId}`,
+    params: (w) => ({ id: String(w.conversation.attachmentId) }),
+    loader: { ...all(404), visitor: "login", gradA: "ok", empX: "ok" },
+  },
+  { file: "staff.conversations._index.tsx", url: () => "/staff/conversations", loader: STAFF },
+  {
+    file: "staff.conversations.$id.tsx",
+    note: "A's conversation is not reported: staff get 404, as for no such application",
+    url: (w) => `/staff/conversations/${w.gradA.applicationId}`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: { ...STAFF, staff: 404, admin: 404 },
+    actions: [{ intent: "close", expect: { ...STAFF, staff: 404, admin: 404 } }],
+  },
+  {
+    file: "staff.conversations.$id.tsx",
+    note: "B reported their conversation with X: staff read it (audited) and close the report",
+    url: (w) => `/staff/conversations/${w.conversation.reportedApplicationId}`,
+    params: (w) => ({ id: String(w.conversation.reportedApplicationId) }),
+    loader: STAFF,
+    actions: [{ intent: "close", expect: STAFF }],
+  },
 ];
 
 // ---- the fixture world ---------------------------------------------------------------------

@@ -165,6 +165,11 @@ const hostileFile: fc.Arbitrary<{ name: string; type: string; data: Uint8Array; 
   fc
     .constantFrom("a,b\n1,2\n", '\ufefffirst_name;last_name\n"unterminated,\n', "first_name,last_name\n" + "x,y\n".repeat(2000), "\0\0\0")
     .map((text) => ({ name: "list.csv", type: "text/csv", data: new TextEncoder().encode(text) })),
+  // talk18: PDF-looking bytes for the conversation's attachment (docs/decisions/060-notes-and-conversations.md).
+  bytes(60).map((tail) => ({ name: "fake.pdf", type: "application/pdf", data: Uint8Array.from([...new TextEncoder().encode("%PDF-1.7\n"), ...tail]) })),
+  fc
+    .constantFrom("%PDF-1.4\nstartxref\n5\n%%EOF\n", "%PDF-1.4\nstartxref\n99999999\n%%EOF", "%PDF-2.0\n%%EOF", "%PDF-1.4\nstartxref\n-1\n%%EOF\n")
+    .map((text) => ({ name: "odd.pdf", type: "application/pdf", data: new TextEncoder().encode(text) })),
 );
 
 // ---- targets: every form action and every query string --------------------------------------
@@ -551,6 +556,52 @@ const TARGETS: Target[] = [
   // prefs17: the "Messages" card of the account page (decision 053), as a graduate and as staff.
   { file: "account.tsx", actor: "gradA", url: () => "/account", intents: ["preferences"], runs: 150 },
   { file: "account.tsx", actor: "staff", url: () => "/account", intents: ["preferences"], runs: 60 },
+  // talk18: team notes and ratings, the conversation of an application, reports to staff (docs/decisions/060-notes-and-conversations.md).
+  {
+    file: "_employer.employer.applications.$id_.notes.tsx",
+    actor: "empX",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/notes`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["note", "rate"],
+    runs: 150,
+    valid: () => ({ intent: "note", body: "Strong portfolio" }),
+  },
+  {
+    file: "_employer.employer.applications.$id_.messages.tsx",
+    actor: "empX",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/messages`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["send", "report"],
+    upload: "file",
+    runs: 150,
+    valid: () => ({ intent: "send", body: "Hello" }),
+  },
+  {
+    file: "me.applications.$id_.messages.tsx",
+    actor: "gradA",
+    url: (w) => `/me/applications/${w.gradA.applicationId}/messages`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["send", "report"],
+    upload: "file",
+    runs: 150,
+    valid: () => ({ intent: "report", reason: "Rude" }),
+  },
+  {
+    file: "staff.conversations.$id.tsx",
+    actor: "staff",
+    url: (w) => `/staff/conversations/${w.conversation.reportedApplicationId}`,
+    params: (w) => ({ id: id(w.conversation.reportedApplicationId) }),
+    intents: ["close"],
+    runs: 60,
+  },
+  { file: "staff.conversations._index.tsx", actor: "staff", url: () => "/staff/conversations", runs: 60 },
+  ...(
+    [
+      ["conversation-files.$id.ts", "gradA", "id"],
+      ["staff.conversations.$id.tsx", "staff", "id"],
+      ["_employer.employer.applications.$id_.notes.tsx", "empX", "id"],
+    ] as [string, Actor, string][]
+  ).map(([file, actor, param]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param, runs: 60 })),
 ];
 
 // ---- running -------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import { stageImport } from "~/models/csv-import.server";
 import { createSurveyLink } from "~/models/outcomes.server";
 import { createPasswordReset } from "~/models/password-resets.server";
 import { createSavedSearch } from "~/models/saved-searches.server";
+import { reportConversation, sendConversationMessage } from "~/models/conversations.server";
+import { smallPdf } from "@db/seed/talk18";
 import { parseBoardQuery } from "~/domain/vacancies/board-query";
 import { makeApplication, makeCohort, makeCompany, makeInvitation, makeUser, makeVacancy, sessionCookieFor } from "./factories";
 
@@ -42,6 +44,8 @@ export type World = {
   resetToken: string;
   imageFile: string;
   skillSlug: string;
+  /** talk18: a PDF company X sent on A's application (unreported), and B's hired application whose conversation B reported. */
+  conversation: { attachmentId: number; reportedApplicationId: number };
 };
 
 /** Builds the world; images go to uploadDir; cookies are filled in for each signed-in actor. */
@@ -136,6 +140,20 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
     summary: { total: 1, accepted: 1 } as never,
   });
 
+  // talk18 (docs/decisions/060-notes-and-conversations.md): a conversation on each of X's applications; B reported theirs.
+  const sentToA = await sendConversationMessage(db, { side: "company", companyId: ex.companyId }, applicationId, ex.user.id, "Hello", {
+    fileName: "task.pdf",
+    bytes: smallPdf(["Task"]),
+  });
+  if (!sentToA.ok) throw new Error("could not write the world's conversation");
+  const { id: attachmentId } = await db
+    .selectFrom("conversation_attachments")
+    .select("id")
+    .where("message_id", "=", sentToA.messageId)
+    .executeTakeFirstOrThrow();
+  await sendConversationMessage(db, { side: "company", companyId: ex.companyId }, hiredId, ex.user.id, "Welcome aboard", null);
+  await reportConversation(db, { side: "graduate", graduateId: b.graduateId }, hiredId, b.userId, "Rude message");
+
   const users: Record<Exclude<Actor, "visitor">, number> = {
     gradA: a.userId,
     gradB: b.userId,
@@ -172,5 +190,6 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
     resetToken,
     imageFile,
     skillSlug: skill.slug,
+    conversation: { attachmentId, reportedApplicationId: hiredId },
   };
 }

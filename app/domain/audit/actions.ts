@@ -50,6 +50,10 @@ export const AUDIT_ACTIONS = [
   "password-reset.request",
   "password-reset.throttled",
   "password-reset.use",
+  // talk18: conversations reported to staff (docs/decisions/060-notes-and-conversations.md)
+  "conversation.report",
+  "conversation.read",
+  "conversation.close-report",
 ] as const;
 
 export const AUDIT_ENTITIES = [
@@ -67,6 +71,7 @@ export const AUDIT_ENTITIES = [
   "settings",
   "outbox",
   "survey_campaign",
+  "application",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,7 +12,18 @@ export const PREFERENCE_CHANNELS = ["email", "telegram"] as const satisfies read
 export const DELIVERY_MODES = ["instant", "digest"] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
-export const MESSAGE_TOPICS = ["applications", "interviews", "saved-searches", "new-applications", "reviews", "surveys", "staff-digest", "account"] as const;
+export const MESSAGE_TOPICS = [
+  "applications",
+  "interviews",
+  "saved-searches",
+  "new-applications",
+  "reviews",
+  "surveys",
+  "staff-digest",
+  "account",
+  // talk18: the conversation of an application, for both of its sides (docs/decisions/060-notes-and-conversations.md).
+  "conversations",
+] as const;
 export type MessageTopic = (typeof MESSAGE_TOPICS)[number];
 
 export type TopicRule = {
@@ -46,6 +57,8 @@ export const TOPICS: Record<MessageTopic, TopicRule> = {
   "staff-digest": { roles: STAFF, optional: true, digest: "only", defaults: { email: true, telegram: false, mode: "digest" } },
   // Everyone: password resets and warnings about the account; cannot be turned off.
   account: { roles: EVERYONE, optional: false, digest: "never", defaults: { email: true, telegram: true, mode: "instant" } },
+  // Graduates and employers: a new message in the conversation of an application (who wrote, never the words).
+  conversations: { roles: ["graduate", "employer"], optional: true, digest: "never", defaults: { email: true, telegram: true, mode: "instant" } },
 };
 
 export type KindRule = {
@@ -80,6 +93,8 @@ export const MESSAGE_KINDS = {
   "staff-digest": { topic: "staff-digest", roles: STAFF, form: "digest" },
   "sign-up-existing": { topic: "account", roles: EVERYONE, form: "instant" },
   "password-reset": { topic: "account", roles: EVERYONE, form: "instant" },
+  // talk18 (issue 18 item 4): a message in an application's conversation, to the other side.
+  "conversation-message": { topic: "conversations", roles: ["graduate", "employer"], form: "instant" },
 } as const satisfies Record<string, KindRule>;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;

@@ -100,6 +100,10 @@ const en = {
   "audit.field.reminded": "Reminded",
   "audit.field.sent": "Link e-mailed",
   "audit.field.retry_after_minutes": "Wait (minutes)",
+  // talk18: reports of conversations (docs/decisions/060-notes-and-conversations.md)
+  "audit.field.report": "Report",
+  "audit.field.reports": "Reports",
+  "audit.field.side": "Side",
 };
 
 export const auditFieldMessages: AreaMessages<typeof en> = {
@@ -201,6 +205,10 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.reminded": "Получили напоминание",
     "audit.field.sent": "Ссылка отправлена",
     "audit.field.retry_after_minutes": "Ждать (минут)",
+    // talk18: reports of conversations (docs/decisions/060-notes-and-conversations.md)
+    "audit.field.report": "Жалоба",
+    "audit.field.reports": "Жалобы",
+    "audit.field.side": "Сторона",
   },
   ky: {
     "audit.field.id": "Жазуунун номери",
@@ -299,5 +307,9 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.reminded": "Эскертүү жөнөтүлгөндөр",
     "audit.field.sent": "Шилтеме жөнөтүлдү",
     "audit.field.retry_after_minutes": "Күтүү (мүнөт)",
+    // talk18: reports of conversations (docs/decisions/060-notes-and-conversations.md)
+    "audit.field.report": "Даттануу",
+    "audit.field.reports": "Даттануулар",
+    "audit.field.side": "Тарап",
   },
 };

@@ -27,6 +27,7 @@ import { surveyCampaignMessages } from "./survey-campaigns";
 import { passwordResetMessages } from "./password-reset";
 import { preferencesMessages } from "./preferences";
 import { dashboardMessages } from "./dash18";
+import { teamNotesAndConversationMessages } from "./team-notes-and-conversations";
 
 export const areaMessages = {
   en: {
@@ -58,6 +59,7 @@ export const areaMessages = {
     ...passwordResetMessages.en,
     ...preferencesMessages.en,
     ...dashboardMessages.en,
+    ...teamNotesAndConversationMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -88,6 +90,7 @@ export const areaMessages = {
     ...passwordResetMessages.ru,
     ...preferencesMessages.ru,
     ...dashboardMessages.ru,
+    ...teamNotesAndConversationMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -118,5 +121,6 @@ export const areaMessages = {
     ...passwordResetMessages.ky,
     ...preferencesMessages.ky,
     ...dashboardMessages.ky,
+    ...teamNotesAndConversationMessages.ky,
   },
 };
