@@ -19,7 +19,18 @@ export type NotificationKind =
   | "invitation-accepted"
   | "invitation-declined"
   // Someone tried to sign up with this account's address (routes/signup.tsx).
-  | "sign-up-existing";
+  | "sign-up-existing"
+  // Interview slots and offers (docs/decisions/061-interview-slots-and-offers.md).
+  | "interview-proposed"
+  | "interview-rescheduled"
+  | "interview-confirmed"
+  | "interview-slot-picked"
+  | "interview-another-time"
+  | "interview-cancelled"
+  | "offer-made"
+  | "offer-withdrawn"
+  | "offer-accepted"
+  | "offer-declined";
 
 /** The notification row alone; call it through messages.server.ts#tell. Returns its id. */
 export async function notify(

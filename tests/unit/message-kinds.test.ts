@@ -163,7 +163,7 @@ describe("the one rule the worker applies", () => {
 
   it("each role sees its own topics", () => {
     expect(topicsFor("graduate")).toEqual(["applications", "interviews", "saved-searches", "surveys"]);
-    expect(topicsFor("employer")).toEqual(["new-applications", "reviews"]);
+    expect(topicsFor("employer")).toEqual(["interviews", "new-applications", "reviews"]);
     expect(topicsFor("staff")).toEqual(["staff-digest"]);
   });
 });
