@@ -347,9 +347,14 @@ async function historyOf(db: DB, applicationId: number) {
 
 export type ApplicationEvent = Awaited<ReturnType<typeof historyOf>>[number];
 
-/** The latest interview proposal of an application, if any. */
+/**
+ * The interview time in force: the latest event at the interview stage, when it set a time. Slots
+ * proposed, asked to move or cancelled (docs/decisions/061-interview-slots-and-offers.md) are events
+ * without one: no time holds until a slot is picked again.
+ */
 function latestInterview(events: ApplicationEvent[]) {
-  return [...events].reverse().find((e) => e.to_status === "interview" && e.interview_at) ?? null;
+  const last = [...events].reverse().find((e) => e.to_status === "interview");
+  return last?.interview_at ? last : null;
 }
 
 const summaryColumns = [

@@ -449,3 +449,45 @@ export async function applicationsForProposal(db: DB, companyId: number, applica
     interviewStatus: (r.interview_status ?? null) as InterviewStatus | null,
   }));
 }
+
+/** What the interview and offer pages name: the application of this company (undefined when it is not). */
+export async function companyApplicationHeader(db: DB, companyId: number, applicationId: number) {
+  const app = await applicationQuery(db).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
+  return app ? { id: app.id, status: app.status, name: `${app.first_name} ${app.last_name}`, vacancy: app.vacancy } : undefined;
+}
+
+/** What the graduate's interview and offer pages name: their own application (undefined when it is not theirs). */
+export async function graduateApplicationHeader(db: DB, graduateId: number, applicationId: number) {
+  const app = await applicationQuery(db).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
+  return app ? { id: app.id, status: app.status, company: app.company, vacancy: app.vacancy } : undefined;
+}
+
+/**
+ * The interview as the graduate sees it: the slots while they choose, the confirmed time, the
+ * reasons given to them — never the employer's outcome or note (docs/product.md §8: a loader returns
+ * only what the page shows to that viewer).
+ */
+export type GraduateInterviewView = {
+  status: InterviewStatus;
+  minutes: number;
+  place: string;
+  startsAt: string | null;
+  slots: { id: number; start: string; end: string }[];
+  requestNote: string | null;
+  reason: string | null;
+};
+
+export async function graduateInterviewView(db: DB, graduateId: number, applicationId: number, now = new Date()): Promise<GraduateInterviewView | null> {
+  const iv = await interviewForGraduate(db, graduateId, applicationId, now);
+  if (!iv) return null;
+  return {
+    // A held interview is, for the graduate, the confirmed one: how it went is the employer's note.
+    status: iv.status === "done" ? "confirmed" : iv.status,
+    minutes: iv.minutes,
+    place: iv.place,
+    startsAt: iv.status === "confirmed" || iv.status === "done" ? iv.starts_at : null,
+    slots: iv.status === "proposed" ? iv.slots.filter((s) => Date.parse(s.start) > now.getTime()) : [],
+    requestNote: iv.request_note,
+    reason: iv.reason,
+  };
+}
