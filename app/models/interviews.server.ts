@@ -231,7 +231,7 @@ async function queueReminder(trx: DB, userId: number, eventId: number, vars: Slo
   const due = reminderDueAt(vars.at, now);
   if (!due) return;
   const reminder = { userId, kind: INTERVIEW_REMINDER, eventKey: eventId } as const;
-  await queueMessage(trx, { ...reminder, vars, link: graduateLink(vars.application) });
+  await queueMessage(trx, { userId, kind: INTERVIEW_REMINDER, eventKey: eventId, vars, link: graduateLink(vars.application) });
   await trx
     .updateTable("outbox")
     .set({ next_attempt_at: due, due_at: due })

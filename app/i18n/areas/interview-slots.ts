@@ -304,7 +304,7 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
     "messageKind.interview-confirmed": "аңгемелешүүлөрдүн бекитилген убактысы",
     "messageKind.interview-slot-picked": "талапкерлер тандаган аңгемелешүү убактысы",
     "messageKind.interview-another-time": "талапкерлердин башка убакыт сураган өтүнүчтөрү",
-    "messageKind.interview-cancelled": "жокко чыгарылган аңгемелешүүлөр",
+    "messageKind.interview-cancelled": "болбой калган аңгемелешүүлөр",
     "messageKind.offer-made": "жумуш сунуштары",
     "messageKind.offer-withdrawn": "кайтарылып алынган жумуш сунуштары",
     "messageKind.offer-accepted": "кабыл алынган сунуштар",
