@@ -13,6 +13,7 @@ import { seedVacancies } from "./vacancies";
 import { seedOutcomes } from "./outcomes";
 import { seedOutbox } from "./outbox";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
+import { seedInterviewsAndOffers } from "./slots18";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
 import { todayInBishkek } from "../../app/domain/calendar";
@@ -215,6 +216,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     invitation: { code: DEMO_INVITATION_CODE, expiresAt: addDays(now, 365) },
   });
 
+  // slots18: interviews proposed, confirmed, moved; graduate@demo.kg's upcoming interview and open offer (before seedOutbox marks messages "not sent: demo").
+  await seedInterviewsAndOffers(db, DEMO_ACCOUNTS);
   await seedOutbox(db, new Date());
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).
