@@ -77,12 +77,17 @@ async function openInterviewOf(trx: DB, applicationId: number) {
 }
 type InterviewRow = NonNullable<Awaited<ReturnType<typeof openInterviewOf>>>;
 
+/**
+ * The step's history event, dated `now` (the step's own clock), and the application's last change with
+ * it: a step inside the interview stage is activity on the application too (the lists sort by it).
+ */
 async function historyEvent(
   trx: DB,
   applicationId: number,
   from: ApplicationStatus,
   to: ApplicationStatus,
   actorUserId: number,
+  now: string,
   extra: { note?: string | null; at?: string | null; place?: string | null } = {},
 ): Promise<number> {
   const { id } = await trx
@@ -95,9 +100,12 @@ async function historyEvent(
       note: extra.note ?? null,
       interview_at: extra.at ?? null,
       interview_place: extra.place ?? null,
+      created_at: now,
+      updated_at: now,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await trx.updateTable("applications").set({ updated_at: now }).where("id", "=", applicationId).execute();
   return id;
 }
 
@@ -153,7 +161,7 @@ export async function proposeInterviews(db: DB, companyId: number, applicationId
       if (!["applied", "screening", "interview"].includes(app.status)) throw new Refused({ ok: false, reason: "transition", applicationId });
       if (app.status === "applied") {
         await moveStage(trx, app, "screening", stamp);
-        await historyEvent(trx, app.id, "applied", "screening", actorUserId);
+        await historyEvent(trx, app.id, "applied", "screening", actorUserId, stamp);
       }
       const existing = app.status === "interview" ? await openInterviewOf(trx, app.id) : undefined;
       const rescheduling = existing?.status === "confirmed";
@@ -183,7 +191,7 @@ export async function proposeInterviews(db: DB, companyId: number, applicationId
         .execute();
       const from = app.status;
       if (from === "screening") await moveStage(trx, app, "interview", stamp);
-      const eventId = await historyEvent(trx, app.id, from, "interview", actorUserId, { note: input.reason });
+      const eventId = await historyEvent(trx, app.id, from, "interview", actorUserId, stamp, { note: input.reason });
       // A moved interview's reminder of the old time is not sent.
       if (rescheduling) await cancelInterviewReminders(trx, app.id, now);
       if (app.user_id) {
@@ -257,7 +265,7 @@ export async function pickSlot(db: DB, graduateId: number, applicationId: number
     // The first calendar entry is SEQUENCE 0; a later time for the same interview is its update.
     const sequence = iv.calendar_sent ? iv.sequence + 1 : iv.sequence;
     await changeInterview(trx, iv, { status: "confirmed", starts_at: slot.starts_at, sequence, calendar_sent: 1, request_note: null }, stamp);
-    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, { at: slot.starts_at, place: iv.place });
+    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { at: slot.starts_at, place: iv.place });
     const vars = calendarVars(app, iv, slot.starts_at, sequence, stamp);
     const userId = app.user_id ?? actorUserId;
     await tell(trx, { userId, kind: INTERVIEW_CONFIRMED, eventKey: eventId, vars, link: graduateLink(app.id) });
@@ -276,7 +284,7 @@ export async function askAnotherTime(db: DB, graduateId: number, applicationId: 
     const stamp = now.toISOString();
     await changeInterview(trx, iv, { status: "another-time", request_note: message }, stamp);
     await trx.deleteFrom("interview_slots").where("interview_id", "=", iv.id).execute();
-    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, { note: message });
+    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { note: message });
     if (iv.status === "confirmed") await cancelInterviewReminders(trx, app.id, now);
     await tellCompany(trx, app.company_id, {
       kind: INTERVIEW_ANOTHER_TIME,
@@ -308,7 +316,7 @@ export async function cancelInterview(
     const calendar = iv.calendar_sent === 1 && iv.starts_at !== null;
     const sequence = calendar ? iv.sequence + 1 : iv.sequence;
     await changeInterview(trx, iv, { status: "cancelled", reason, sequence }, stamp);
-    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, { note: reason });
+    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { note: reason });
     await cancelInterviewReminders(trx, app.id, now);
     // A time that was never confirmed has no calendar entry to cancel: the message alone.
     const vars: Record<string, string | number> = calendar

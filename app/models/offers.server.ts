@@ -58,12 +58,14 @@ function applicationQuery(trx: DB) {
 }
 type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
 
-async function event(trx: DB, applicationId: number, from: ApplicationStatus, to: ApplicationStatus, actorUserId: number, note: string | null): Promise<number> {
+/** The step's history event, dated `now`, and the application's last change with it. */
+async function event(trx: DB, applicationId: number, from: ApplicationStatus, to: ApplicationStatus, actorUserId: number, note: string | null, now: string): Promise<number> {
   const { id } = await trx
     .insertInto("application_events")
-    .values({ application_id: applicationId, from_status: from, to_status: to, actor_user_id: actorUserId, note })
+    .values({ application_id: applicationId, from_status: from, to_status: to, actor_user_id: actorUserId, note, created_at: now, updated_at: now })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await trx.updateTable("applications").set({ updated_at: now }).where("id", "=", applicationId).execute();
   return id;
 }
 
@@ -118,7 +120,7 @@ export async function makeOffer(db: DB, companyId: number, applicationId: number
       // The interview stage is over: a reminder still waiting is not sent.
       await cancelInterviewReminders(trx, app.id, now);
     }
-    const eventId = await event(trx, app.id, app.status, "offer", actorUserId, input.note);
+    const eventId = await event(trx, app.id, app.status, "offer", actorUserId, input.note, stamp);
     if (app.user_id) {
       await tell(trx, {
         userId: app.user_id,
@@ -138,8 +140,9 @@ export async function withdrawOffer(db: DB, companyId: number, applicationId: nu
     if (!app) throw new Refused("not-found");
     const offer = app.status === "offer" ? await openOffer(trx, app.id) : undefined;
     if (!offer) throw new Refused("transition");
-    await settleOffer(trx, offer.id, { status: "withdrawn" }, now.toISOString());
-    const eventId = await event(trx, app.id, "offer", "offer", actorUserId, null);
+    const stamp = now.toISOString();
+    await settleOffer(trx, offer.id, { status: "withdrawn" }, stamp);
+    const eventId = await event(trx, app.id, "offer", "offer", actorUserId, null, stamp);
     if (app.user_id) {
       await tell(trx, {
         userId: app.user_id,
@@ -173,7 +176,7 @@ export async function acceptOffer(db: DB, graduateId: number, applicationId: num
     const stamp = now.toISOString();
     await settleOffer(trx, offer.id, { status: "accepted" }, stamp);
     await moveStage(trx, app, "hired", stamp);
-    const eventId = await event(trx, app.id, "offer", "hired", actorUserId, null);
+    const eventId = await event(trx, app.id, "offer", "hired", actorUserId, null, stamp);
     const placement = await trx
       .insertInto("placements")
       .values({
@@ -221,7 +224,7 @@ export async function declineOffer(db: DB, graduateId: number, applicationId: nu
     // A decline needs no deadline: saying no after the answer-by day is still an answer.
     await settleOffer(trx, offer.id, { status: "declined", decline_reason: reason }, stamp);
     await moveStage(trx, app, "withdrawn", stamp);
-    const eventId = await event(trx, app.id, "offer", "withdrawn", actorUserId, reason);
+    const eventId = await event(trx, app.id, "offer", "withdrawn", actorUserId, reason, stamp);
     await tellCompany(trx, app.company_id, {
       kind: "offer-declined",
       eventKey: eventId,

@@ -62,14 +62,25 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
     .execute();
   if (aiperi && aiperi.user_id !== null) {
     const own: number[] = [];
+    const created = new Set<number>();
     for (const v of vacancies) {
       if (own.length === 2) break;
       const existing = await db.selectFrom("applications").select(["id", "status"]).where("graduate_id", "=", aiperi.id).where("vacancy_id", "=", v.id).executeTakeFirst();
       if (existing && ["applied", "screening"].includes(existing.status)) own.push(existing.id);
       else if (!existing) {
         const r = await apply(db, { ...aiperi, user_id: aiperi.user_id }, v.id, { note: "Здравствуйте! Буду рада рассказать о своих проектах на React.", projectIds: [] }, aiperi.user_id);
-        if (r.ok) own.push(r.id);
+        if (r.ok) {
+          own.push(r.id);
+          created.add(r.id);
+        }
       }
+    }
+    // Applied twelve days ago (the apply form's own write, dated back): the interview held last week follows it.
+    const applied = new Date(now.getTime() - 12 * DAY).toISOString();
+    // An application she already had keeps its own dates.
+    for (const id of created) {
+      await db.updateTable("applications").set({ created_at: applied, updated_at: applied }).where("id", "=", id).execute();
+      await db.updateTable("application_events").set({ created_at: applied, updated_at: applied }).where("application_id", "=", id).execute();
     }
     const [upcoming, offered] = own;
     if (upcoming !== undefined) {
