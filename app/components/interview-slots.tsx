@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatKgs } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { FieldErrors } from "~/utils/form-types";
 import { ChoiceGroup } from "./choice-group";
-import { Field, FormErrorSummary, Select, TextArea } from "./form";
+import { FormErrorSummary, Select, TextArea } from "./form";
 
 type Failure = { errors: FieldErrors; values: Record<string, string> };
 const NO_FAILURE: Failure = { errors: {}, values: {} };
@@ -62,7 +62,9 @@ function InterviewState({ interview, outcome }: { interview: InterviewCardData; 
     case "done":
       return <p>{t("interviews.state.done", { outcome: outcome ? t(`interviews.outcome.${outcome as "passed"}`) : "" })}</p>;
     default:
-      return interview.startsAt ? <p>{t("interviews.state.confirmed", { when: formatDateTime(lang, interview.startsAt), minutes: interview.minutes })}</p> : null;
+      return interview.startsAt ? (
+        <p>{t("interviews.state.confirmed", { when: formatDateTime(lang, interview.startsAt), minutes: interview.minutes })}</p>
+      ) : null;
   }
 }
 
@@ -145,7 +147,15 @@ export function EmployerInterviewCard({
           <summary>{t("interviews.cancel.title")}</summary>
           <Form method="post" action={action} className="stack" noValidate>
             <input type="hidden" name="intent" value="cancel" />
-            <TextArea name="reason" id="f-cancel-reason" label={t("interviews.cancel.reason")} rows={2} required defaultValue={values.reason} error={errors.reason} />
+            <TextArea
+              name="reason"
+              id="f-cancel-reason"
+              label={t("interviews.cancel.reason")}
+              rows={2}
+              required
+              defaultValue={values.reason}
+              error={errors.reason}
+            />
             <div className="actions">
               <button type="submit" className="button button--danger">
                 {t("interviews.cancel.submit")}
@@ -159,7 +169,17 @@ export function EmployerInterviewCard({
 }
 
 /** The employer's offer card: the terms and their state, withdraw, or the link to make one. */
-export function EmployerOfferCard({ applicationId, status, offer, failure = NO_FAILURE }: { applicationId: number; status: ApplicationStatus; offer: OfferCardData | null; failure?: Failure }) {
+export function EmployerOfferCard({
+  applicationId,
+  status,
+  offer,
+  failure = NO_FAILURE,
+}: {
+  applicationId: number;
+  status: ApplicationStatus;
+  offer: OfferCardData | null;
+  failure?: Failure;
+}) {
   const { t } = useT();
   if (!offer && status !== "interview" && status !== "offer") return null;
   const action = `/employer/applications/${applicationId}/offer`;
@@ -272,7 +292,15 @@ export function GraduateInterviewCard({
           <summary>{t("interviews.cancel.title")}</summary>
           <Form method="post" action={action} className="stack" noValidate>
             <input type="hidden" name="intent" value="cancel" />
-            <TextArea name="reason" id="f-cancel-reason" label={t("interviews.cancel.reason")} rows={2} required defaultValue={values.reason} error={errors.reason} />
+            <TextArea
+              name="reason"
+              id="f-cancel-reason"
+              label={t("interviews.cancel.reason")}
+              rows={2}
+              required
+              defaultValue={values.reason}
+              error={errors.reason}
+            />
             <div className="actions">
               <button type="submit" className="button button--danger">
                 {t("interviews.cancel.submit")}
@@ -286,7 +314,17 @@ export function GraduateInterviewCard({
 }
 
 /** The graduate's offer card: the terms, accept (the hire) or decline with a reason. */
-export function GraduateOfferCard({ applicationId, status, offer, failure = NO_FAILURE }: { applicationId: number; status: ApplicationStatus; offer: OfferCardData | null; failure?: Failure }) {
+export function GraduateOfferCard({
+  applicationId,
+  status,
+  offer,
+  failure = NO_FAILURE,
+}: {
+  applicationId: number;
+  status: ApplicationStatus;
+  offer: OfferCardData | null;
+  failure?: Failure;
+}) {
   const { t } = useT();
   if (!offer || status !== "offer" || offer.status !== "open") return null;
   const { errors, values } = failure;
@@ -311,7 +349,15 @@ export function GraduateOfferCard({ applicationId, status, offer, failure = NO_F
         <summary>{t("offers.decline.title")}</summary>
         <Form method="post" action={action} className="stack" noValidate>
           <input type="hidden" name="intent" value="decline" />
-          <TextArea name="reason" id="f-decline-reason" label={t("offers.decline.reason")} optional rows={2} defaultValue={values.reason} error={errors.reason} />
+          <TextArea
+            name="reason"
+            id="f-decline-reason"
+            label={t("offers.decline.reason")}
+            optional
+            rows={2}
+            defaultValue={values.reason}
+            error={errors.reason}
+          />
           <div className="actions">
             <button type="submit" className="button button--danger">
               {t("offers.decline.submit")}

@@ -68,12 +68,7 @@ function applicationQuery(trx: DB) {
 type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
 
 async function openInterviewOf(trx: DB, applicationId: number) {
-  return trx
-    .selectFrom("interviews")
-    .selectAll()
-    .where("application_id", "=", applicationId)
-    .where("status", "in", OPEN)
-    .executeTakeFirst();
+  return trx.selectFrom("interviews").selectAll().where("application_id", "=", applicationId).where("status", "in", OPEN).executeTakeFirst();
 }
 type InterviewRow = NonNullable<Awaited<ReturnType<typeof openInterviewOf>>>;
 
@@ -150,7 +145,14 @@ export type ProposeInput = SlotProposal & { reason: string | null };
  * screening, two allowed steps); one with slots waiting gets the new slots; a confirmed interview
  * is moved (rescheduled), which needs a reason.
  */
-export async function proposeInterviews(db: DB, companyId: number, applicationIds: readonly number[], input: ProposeInput, actorUserId: number, now = new Date()): Promise<InterviewResult> {
+export async function proposeInterviews(
+  db: DB,
+  companyId: number,
+  applicationIds: readonly number[],
+  input: ProposeInput,
+  actorUserId: number,
+  now = new Date(),
+): Promise<InterviewResult> {
   const ids = [...new Set(applicationIds)];
   if (!ids.length) return { ok: false, reason: "not-found" };
   return refusable(db, async (trx) => {
@@ -253,7 +255,14 @@ async function queueReminder(trx: DB, userId: number, eventId: number, vars: Slo
  * calendar entry (METHOD:REQUEST; a moved interview the same UID with a higher SEQUENCE) and the
  * graduate's reminder is written due the day before.
  */
-export async function pickSlot(db: DB, graduateId: number, applicationId: number, slotId: number, actorUserId: number, now = new Date()): Promise<InterviewResult> {
+export async function pickSlot(
+  db: DB,
+  graduateId: number,
+  applicationId: number,
+  slotId: number,
+  actorUserId: number,
+  now = new Date(),
+): Promise<InterviewResult> {
   return refusable(db, async (trx) => {
     const app = await graduateApplication(trx, graduateId, applicationId);
     const iv = app.status === "interview" ? await openInterviewOf(trx, app.id) : undefined;
@@ -276,7 +285,14 @@ export async function pickSlot(db: DB, graduateId: number, applicationId: number
 }
 
 /** None of the slots suits the graduate (or a confirmed time no longer does): they ask for another time with a message. */
-export async function askAnotherTime(db: DB, graduateId: number, applicationId: number, message: string, actorUserId: number, now = new Date()): Promise<InterviewResult> {
+export async function askAnotherTime(
+  db: DB,
+  graduateId: number,
+  applicationId: number,
+  message: string,
+  actorUserId: number,
+  now = new Date(),
+): Promise<InterviewResult> {
   return refusable(db, async (trx) => {
     const app = await graduateApplication(trx, graduateId, applicationId);
     const iv = app.status === "interview" ? await openInterviewOf(trx, app.id) : undefined;

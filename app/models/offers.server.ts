@@ -59,7 +59,15 @@ function applicationQuery(trx: DB) {
 type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
 
 /** The step's history event, dated `now`, and the application's last change with it. */
-async function event(trx: DB, applicationId: number, from: ApplicationStatus, to: ApplicationStatus, actorUserId: number, note: string | null, now: string): Promise<number> {
+async function event(
+  trx: DB,
+  applicationId: number,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  actorUserId: number,
+  note: string | null,
+  now: string,
+): Promise<number> {
   const { id } = await trx
     .insertInto("application_events")
     .values({ application_id: applicationId, from_status: from, to_status: to, actor_user_id: actorUserId, note, created_at: now, updated_at: now })
@@ -70,7 +78,12 @@ async function event(trx: DB, applicationId: number, from: ApplicationStatus, to
 }
 
 async function moveStage(trx: DB, app: ApplicationRow, to: ApplicationStatus, now: string): Promise<void> {
-  const r = await trx.updateTable("applications").set({ status: to, updated_at: now }).where("id", "=", app.id).where("status", "=", app.status).executeTakeFirst();
+  const r = await trx
+    .updateTable("applications")
+    .set({ status: to, updated_at: now })
+    .where("id", "=", app.id)
+    .where("status", "=", app.status)
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new Refused("transition");
 }
 
@@ -95,7 +108,14 @@ export type OfferInput = { startDate: string; monthlyPay: number | null; answerB
  * The employer makes an offer: from "interview" the application moves to "offer"; at "offer" an
  * open offer is replaced by the new terms (the old one is withdrawn). The graduate is told.
  */
-export async function makeOffer(db: DB, companyId: number, applicationId: number, input: OfferInput, actorUserId: number, now = new Date()): Promise<OfferResult> {
+export async function makeOffer(
+  db: DB,
+  companyId: number,
+  applicationId: number,
+  input: OfferInput,
+  actorUserId: number,
+  now = new Date(),
+): Promise<OfferResult> {
   return refusable(db, async (trx) => {
     const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
     if (!app) throw new Refused("not-found");
@@ -214,7 +234,14 @@ export async function acceptOffer(db: DB, graduateId: number, applicationId: num
 }
 
 /** The graduate declines the open offer: the application is withdrawn with their reason, and the company is told. */
-export async function declineOffer(db: DB, graduateId: number, applicationId: number, reason: string | null, actorUserId: number, now = new Date()): Promise<OfferResult> {
+export async function declineOffer(
+  db: DB,
+  graduateId: number,
+  applicationId: number,
+  reason: string | null,
+  actorUserId: number,
+  now = new Date(),
+): Promise<OfferResult> {
   return refusable(db, async (trx) => {
     const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
     if (!app) throw new Refused("not-found");

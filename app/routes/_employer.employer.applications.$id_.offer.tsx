@@ -51,7 +51,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(OfferSchema, form);
     if (!parsed.ok) return rejected(parsed);
     const v = parsed.data;
-    const result = await makeOffer(getDb(), company.id, id, { startDate: v.startDate, monthlyPay: v.monthlyPay ?? null, answerBy: v.answerBy, note: v.note }, user.id);
+    const result = await makeOffer(
+      getDb(),
+      company.id,
+      id,
+      { startDate: v.startDate, monthlyPay: v.monthlyPay ?? null, answerBy: v.answerBy, note: v.note },
+      user.id,
+    );
     return answerOfferStep(result, form, back, "flash.offerMade");
   }
   if (intent === "withdraw") return answerOfferStep(await withdrawOffer(getDb(), company.id, id, user.id), form, back, "flash.offerWithdrawn");
@@ -83,8 +89,24 @@ export default function EmployerOfferPage() {
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="make" />
             <Field name="startDate" type="date" label={t("offers.startDate")} required defaultValue={values.startDate} error={errors.startDate} />
-            <Field name="monthlyPay" type="number" inputMode="numeric" label={t("offers.monthlyPay")} optional defaultValue={values.monthlyPay} error={errors.monthlyPay} />
-            <Field name="answerBy" type="date" label={t("offers.answerBy")} hint={t("offers.answerByHint")} required defaultValue={values.answerBy} error={errors.answerBy} />
+            <Field
+              name="monthlyPay"
+              type="number"
+              inputMode="numeric"
+              label={t("offers.monthlyPay")}
+              optional
+              defaultValue={values.monthlyPay}
+              error={errors.monthlyPay}
+            />
+            <Field
+              name="answerBy"
+              type="date"
+              label={t("offers.answerBy")}
+              hint={t("offers.answerByHint")}
+              required
+              defaultValue={values.answerBy}
+              error={errors.answerBy}
+            />
             <TextArea name="note" label={t("offers.note")} optional rows={3} defaultValue={values.note} error={errors.note} />
             <div className="actions">
               <button type="submit" className="button">

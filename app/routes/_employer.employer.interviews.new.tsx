@@ -24,7 +24,10 @@ const MAX_APPLICATIONS = 200;
 /** The ids named in the address (?application=…), positive integers only, at most MAX_APPLICATIONS. */
 function applicationIds(request: Request): number[] {
   const raw = new URL(request.url).searchParams.getAll("application");
-  const ids = raw.filter((v) => /^\d{1,12}$/.test(v)).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const ids = raw
+    .filter((v) => /^\d{1,12}$/.test(v))
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
   return [...new Set(ids)].slice(0, MAX_APPLICATIONS);
 }
 
@@ -114,7 +117,15 @@ export default function ProposeInterviewPage() {
               error={errors.minutes}
             />
             <Field name="place" label={t("interviews.place")} required defaultValue={values.place} error={errors.place} />
-            <TextArea name="reason" label={t("interviews.reason")} hint={t("interviews.reasonHint")} optional rows={2} defaultValue={values.reason} error={errors.reason} />
+            <TextArea
+              name="reason"
+              label={t("interviews.reason")}
+              hint={t("interviews.reasonHint")}
+              optional
+              rows={2}
+              defaultValue={values.reason}
+              error={errors.reason}
+            />
             <div className="actions">
               <button type="submit" className="button">
                 {t("interviews.propose.submit")}

@@ -49,7 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "cancel": {
       const parsed = parseForm(CancelSchema, form);
       if (!parsed.ok) return rejected(parsed);
-      return answerInterviewStep(await cancelInterview(getDb(), { graduateId: graduate.id }, id, parsed.data.reason, user.id), form, back, "flash.interviewCancelled");
+      return answerInterviewStep(
+        await cancelInterview(getDb(), { graduateId: graduate.id }, id, parsed.data.reason, user.id),
+        form,
+        back,
+        "flash.interviewCancelled",
+      );
     }
     default:
       badRequest();
@@ -70,7 +75,13 @@ export default function MyInterviewPage() {
       <h1>{application.vacancy}</h1>
       <p className="muted">{application.company}</p>
       {interview && application.status === "interview" ? (
-        <GraduateInterviewCard applicationId={application.id} company={application.company} status={application.status} interview={interview} failure={failure} />
+        <GraduateInterviewCard
+          applicationId={application.id}
+          company={application.company}
+          status={application.status}
+          interview={interview}
+          failure={failure}
+        />
       ) : (
         <p className="notice">{t("interviews.errors.changed")}</p>
       )}

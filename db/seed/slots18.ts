@@ -65,10 +65,21 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
     const created = new Set<number>();
     for (const v of vacancies) {
       if (own.length === 2) break;
-      const existing = await db.selectFrom("applications").select(["id", "status"]).where("graduate_id", "=", aiperi.id).where("vacancy_id", "=", v.id).executeTakeFirst();
+      const existing = await db
+        .selectFrom("applications")
+        .select(["id", "status"])
+        .where("graduate_id", "=", aiperi.id)
+        .where("vacancy_id", "=", v.id)
+        .executeTakeFirst();
       if (existing && ["applied", "screening"].includes(existing.status)) own.push(existing.id);
       else if (!existing) {
-        const r = await apply(db, { ...aiperi, user_id: aiperi.user_id }, v.id, { note: "Здравствуйте! Буду рада рассказать о своих проектах на React.", projectIds: [] }, aiperi.user_id);
+        const r = await apply(
+          db,
+          { ...aiperi, user_id: aiperi.user_id },
+          v.id,
+          { note: "Здравствуйте! Буду рада рассказать о своих проектах на React.", projectIds: [] },
+          aiperi.user_id,
+        );
         if (r.ok) {
           own.push(r.id);
           created.add(r.id);
@@ -85,17 +96,38 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
     const [upcoming, offered] = own;
     if (upcoming !== undefined) {
       // An upcoming confirmed interview: two slots proposed (an "applied" application passes through screening), the first picked.
-      await proposeInterviews(db, companyId, [upcoming], { slots: slots([at(3, 10, today), at(4, 15, today)], 60), minutes: 60, place: PLACE, reason: null }, employer.id, now);
+      await proposeInterviews(
+        db,
+        companyId,
+        [upcoming],
+        { slots: slots([at(3, 10, today), at(4, 15, today)], 60), minutes: 60, place: PLACE, reason: null },
+        employer.id,
+        now,
+      );
       await pickSlot(db, aiperi.id, upcoming, await firstSlot(db, upcoming), aiperi.user_id, now);
     }
     if (offered !== undefined) {
       // An interview held last week (proposed and picked then), its outcome recorded, and an open offer answering in a week.
       const lastWeek = new Date(now.getTime() - 9 * DAY);
-      await proposeInterviews(db, companyId, [offered], { slots: slots([at(-7, 11, today)], 45), minutes: 45, place: VIDEO, reason: null }, employer.id, lastWeek);
+      await proposeInterviews(
+        db,
+        companyId,
+        [offered],
+        { slots: slots([at(-7, 11, today)], 45), minutes: 45, place: VIDEO, reason: null },
+        employer.id,
+        lastWeek,
+      );
       await pickSlot(db, aiperi.id, offered, await firstSlot(db, offered), aiperi.user_id, lastWeek);
       await recordInterviewOutcome(db, companyId, offered, "passed", "Сильное тестовое задание, хорошо объясняет решения.", employer.id, now);
       const startDate = todayInBishkek(now.getTime() + 30 * DAY);
-      await makeOffer(db, companyId, offered, { startDate, monthlyPay: 45_000, answerBy: todayInBishkek(now.getTime() + 7 * DAY), note: "Ждём вас в команде!" }, employer.id, now);
+      await makeOffer(
+        db,
+        companyId,
+        offered,
+        { startDate, monthlyPay: 45_000, answerBy: todayInBishkek(now.getTime() + 7 * DAY), note: "Ждём вас в команде!" },
+        employer.id,
+        now,
+      );
     }
   }
 
@@ -115,7 +147,15 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
     .limit(3)
     .execute();
   const [waiting, moved, another] = others;
-  if (waiting) await proposeInterviews(db, companyId, [waiting.id], { slots: slots([at(5, 10, today), at(5, 14, today), at(6, 11, today)], 60), minutes: 60, place: PLACE, reason: null }, employer.id, now);
+  if (waiting)
+    await proposeInterviews(
+      db,
+      companyId,
+      [waiting.id],
+      { slots: slots([at(5, 10, today), at(5, 14, today), at(6, 11, today)], 60), minutes: 60, place: PLACE, reason: null },
+      employer.id,
+      now,
+    );
   if (moved) {
     await proposeInterviews(db, companyId, [moved.id], { slots: slots([at(2, 16, today)], 60), minutes: 60, place: PLACE, reason: null }, employer.id, now);
     await pickSlot(db, moved.graduate_id, moved.id, await firstSlot(db, moved.id), moved.user_id!, now);
@@ -123,7 +163,12 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
       db,
       companyId,
       [moved.id],
-      { slots: slots([at(6, 16, today), at(7, 10, today)], 60), minutes: 60, place: VIDEO, reason: "Руководитель команды в командировке, переносим на онлайн." },
+      {
+        slots: slots([at(6, 16, today), at(7, 10, today)], 60),
+        minutes: 60,
+        place: VIDEO,
+        reason: "Руководитель команды в командировке, переносим на онлайн.",
+      },
       employer.id,
       now,
     );

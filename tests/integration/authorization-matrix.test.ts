@@ -611,7 +611,10 @@ export const MATRIX: Row[] = [
     url: (w) => `/me/applications/${w.gradA.applicationId}/offer`,
     params: (w) => ({ id: String(w.gradA.applicationId) }),
     loader: GRADUATE_A,
-    actions: [{ intent: "accept", expect: GRADUATE_A }, { intent: "decline", body: () => f({ reason: "Другая работа" }), expect: GRADUATE_A }],
+    actions: [
+      { intent: "accept", expect: GRADUATE_A },
+      { intent: "decline", body: () => f({ reason: "Другая работа" }), expect: GRADUATE_A },
+    ],
   },
 ];
 

@@ -53,7 +53,12 @@ describe("the slot form", () => {
     ["a length out of range", { slot1: slotIn(10), minutes: "600", place: "Офис" }, "minutes", "interviews.errors.minutes"],
     ["no slot at all", { minutes: "60", place: "Офис" }, "slot1", "errors.required"],
     ["no place", { slot1: slotIn(10), minutes: "60", place: " " }, "place", "errors.required"],
-    ["a fourth slot", { slot1: slotIn(10, 9), slot2: slotIn(10, 11), slot3: slotIn(10, 13), slot4: slotIn(10, 15), minutes: "60", place: "Офис" }, "_form", "interviews.errors.tooMany"],
+    [
+      "a fourth slot",
+      { slot1: slotIn(10, 9), slot2: slotIn(10, 11), slot3: slotIn(10, 13), slot4: slotIn(10, 15), minutes: "60", place: "Офис" },
+      "_form",
+      "interviews.errors.tooMany",
+    ],
   ])("%s: 400 beside the field, the typed values kept, nothing written", async (_title, fields, field, key) => {
     const s = await scene();
     const before = snapshot(c);
@@ -83,18 +88,26 @@ describe("the slot form", () => {
     await proposeAt(s, { slot1: slotIn(10), minutes: "60", place: "Офис" });
     const view = await call(myInterview.loader, get(`/me/applications/${s.applicationId}/interview`, { cookie: s.graduate }), { id: String(s.applicationId) });
     const slot = (view.data as { interview: { slots: { id: number }[] } }).interview.slots[0]!.id;
-    const picked = await call(myInterview.action, post(`/me/applications/${s.applicationId}/interview`, { intent: "pick", slot: String(slot) }, { cookie: s.graduate }), {
-      id: String(s.applicationId),
-    });
+    const picked = await call(
+      myInterview.action,
+      post(`/me/applications/${s.applicationId}/interview`, { intent: "pick", slot: String(slot) }, { cookie: s.graduate }),
+      {
+        id: String(s.applicationId),
+      },
+    );
     expect([picked.status, picked.location]).toEqual([302, `/me/applications/${s.applicationId}`]);
     const before = snapshot(c);
     const o = await proposeAt(s, { slot1: slotIn(12), minutes: "60", place: "Офис" });
     expect([o.status, (o.data as { errors: Record<string, string> }).errors.reason]).toEqual([400, "interviews.errors.reason"]);
     expect(snapshot(c)).toEqual(before);
     // A second pick of the now confirmed interview: 409, nothing written.
-    const again = await call(myInterview.action, post(`/me/applications/${s.applicationId}/interview`, { intent: "pick", slot: String(slot) }, { cookie: s.graduate }), {
-      id: String(s.applicationId),
-    });
+    const again = await call(
+      myInterview.action,
+      post(`/me/applications/${s.applicationId}/interview`, { intent: "pick", slot: String(slot) }, { cookie: s.graduate }),
+      {
+        id: String(s.applicationId),
+      },
+    );
     expect([again.status, (again.data as { errors: Record<string, string> }).errors.slot]).toEqual([409, "interviews.errors.changed"]);
     expect(snapshot(c)).toEqual(before);
   });
@@ -106,16 +119,36 @@ describe("the graduate's and the employer's steps", () => {
     await proposeAt(s, { slot1: slotIn(10), minutes: "60", place: "Офис" });
     const params = { id: String(s.applicationId) };
     const before = snapshot(c);
-    const noMessage = await call(myInterview.action, post(`/me/applications/${s.applicationId}/interview`, { intent: "another-time", message: "" }, { cookie: s.graduate }), params);
+    const noMessage = await call(
+      myInterview.action,
+      post(`/me/applications/${s.applicationId}/interview`, { intent: "another-time", message: "" }, { cookie: s.graduate }),
+      params,
+    );
     expect([noMessage.status, (noMessage.data as { errors: Record<string, string> }).errors.message]).toEqual([400, "errors.required"]);
-    const noReason = await call(employerInterview.action, post(`/employer/applications/${s.applicationId}/interview`, { intent: "cancel", reason: "" }, { cookie: s.employer }), params);
+    const noReason = await call(
+      employerInterview.action,
+      post(`/employer/applications/${s.applicationId}/interview`, { intent: "cancel", reason: "" }, { cookie: s.employer }),
+      params,
+    );
     expect([noReason.status, (noReason.data as { errors: Record<string, string> }).errors.reason]).toEqual([400, "errors.required"]);
-    const early = await call(employerInterview.action, post(`/employer/applications/${s.applicationId}/interview`, { intent: "outcome", outcome: "passed" }, { cookie: s.employer }), params);
+    const early = await call(
+      employerInterview.action,
+      post(`/employer/applications/${s.applicationId}/interview`, { intent: "outcome", outcome: "passed" }, { cookie: s.employer }),
+      params,
+    );
     expect(early.status).toBe(409); // nothing confirmed yet
-    const foreign = await call(employerInterview.action, post(`/employer/applications/${s.applicationId}/interview`, { intent: "cancel", reason: "x" }, { cookie: s.otherEmployer }), params);
+    const foreign = await call(
+      employerInterview.action,
+      post(`/employer/applications/${s.applicationId}/interview`, { intent: "cancel", reason: "x" }, { cookie: s.otherEmployer }),
+      params,
+    );
     expect(foreign.status).toBe(404);
     expect(snapshot(c)).toEqual(before);
-    const asked = await call(myInterview.action, post(`/me/applications/${s.applicationId}/interview`, { intent: "another-time", message: "После 16:00" }, { cookie: s.graduate }), params);
+    const asked = await call(
+      myInterview.action,
+      post(`/me/applications/${s.applicationId}/interview`, { intent: "another-time", message: "После 16:00" }, { cookie: s.graduate }),
+      params,
+    );
     expect([asked.status, asked.location]).toEqual([302, `/me/applications/${s.applicationId}`]);
   });
 
@@ -126,7 +159,11 @@ describe("the graduate's and the employer's steps", () => {
     const before = snapshot(c);
     const past = await call(
       employerOffer.action,
-      post(`/employer/applications/${s.applicationId}/offer`, { intent: "make", startDate: "2027-03-01", answerBy: "2020-01-01", monthlyPay: "" }, { cookie: s.employer }),
+      post(
+        `/employer/applications/${s.applicationId}/offer`,
+        { intent: "make", startDate: "2027-03-01", answerBy: "2020-01-01", monthlyPay: "" },
+        { cookie: s.employer },
+      ),
       params,
     );
     expect([past.status, (past.data as { errors: Record<string, string> }).errors.answerBy]).toEqual([400, "offers.errors.answerByPast"]);
@@ -135,7 +172,11 @@ describe("the graduate's and the employer's steps", () => {
     const today = todayInBishkek();
     const made = await call(
       employerOffer.action,
-      post(`/employer/applications/${s.applicationId}/offer`, { intent: "make", startDate: "2027-03-01", answerBy: today, monthlyPay: "40000" }, { cookie: s.employer }),
+      post(
+        `/employer/applications/${s.applicationId}/offer`,
+        { intent: "make", startDate: "2027-03-01", answerBy: today, monthlyPay: "40000" },
+        { cookie: s.employer },
+      ),
       params,
     );
     expect([made.status, made.location]).toEqual([302, `/employer/applications/${s.applicationId}`]);
@@ -155,7 +196,11 @@ describe("the graduate's and the employer's steps", () => {
     await proposeAt(s, { slot1: slotIn(10), minutes: "60", place: "Офис" });
     await call(
       employerOffer.action,
-      post(`/employer/applications/${s.applicationId}/offer`, { intent: "make", startDate: "2027-03-01", answerBy: todayInBishkek(Date.now() + 7 * 86_400_000) }, { cookie: s.employer }),
+      post(
+        `/employer/applications/${s.applicationId}/offer`,
+        { intent: "make", startDate: "2027-03-01", answerBy: todayInBishkek(Date.now() + 7 * 86_400_000) },
+        { cookie: s.employer },
+      ),
       params,
     );
     const accept = await call(myOffer.action, post(`/me/applications/${s.applicationId}/offer`, { intent: "accept" }, { cookie: s.graduate }), params);

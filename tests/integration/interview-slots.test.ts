@@ -80,7 +80,7 @@ const proposal = (slots = [AT1, AT2], reason: string | null = null) => ({
 });
 
 const outboxRows = () => c.db.selectFrom("outbox").selectAll().where("channel", "=", "email").orderBy("id").execute();
-const slotIds = async (applicationId: number) => (await interviewForGraduate(c.db, (await graduateOf(applicationId)), applicationId))!.slots.map((s) => s.id);
+const slotIds = async (applicationId: number) => (await interviewForGraduate(c.db, await graduateOf(applicationId), applicationId))!.slots.map((s) => s.id);
 const graduateOf = async (applicationId: number) =>
   (await c.db.selectFrom("applications").select("graduate_id").where("id", "=", applicationId).executeTakeFirstOrThrow()).graduate_id;
 
@@ -99,7 +99,13 @@ function startWorker(): OutboxWorker {
 describe("the employer proposes slots", () => {
   it("for many applications in one transaction: each moves to interview with its slots, and each graduate is told", async () => {
     const s = await scene(2);
-    const r = await proposeInterviews(c.db, s.companyId, s.apps.map((a) => a.id), proposal(), s.employer.id);
+    const r = await proposeInterviews(
+      c.db,
+      s.companyId,
+      s.apps.map((a) => a.id),
+      proposal(),
+      s.employer.id,
+    );
     expect(r).toEqual({ ok: true });
     for (const a of s.apps) {
       const app = await c.db.selectFrom("applications").select("status").where("id", "=", a.id).executeTakeFirstOrThrow();
@@ -123,7 +129,15 @@ describe("the employer proposes slots", () => {
     const s = await scene(2);
     await c.db.updateTable("applications").set({ status: "offer" }).where("id", "=", s.apps[1]!.id).execute();
     const before = snapshot(c);
-    expect(await proposeInterviews(c.db, s.companyId, s.apps.map((a) => a.id), proposal(), s.employer.id)).toMatchObject({ ok: false, reason: "transition" });
+    expect(
+      await proposeInterviews(
+        c.db,
+        s.companyId,
+        s.apps.map((a) => a.id),
+        proposal(),
+        s.employer.id,
+      ),
+    ).toMatchObject({ ok: false, reason: "transition" });
     expect(snapshot(c)).toEqual(before);
   });
 });
@@ -166,7 +180,13 @@ describe("the graduate answers", () => {
 
   it("a slot of another interview, or one already past, is refused", async () => {
     const s = await scene(2);
-    await proposeInterviews(c.db, s.companyId, s.apps.map((a) => a.id), proposal(), s.employer.id);
+    await proposeInterviews(
+      c.db,
+      s.companyId,
+      s.apps.map((a) => a.id),
+      proposal(),
+      s.employer.id,
+    );
     const [foreign] = await slotIds(s.apps[1]!.id);
     const a = s.apps[0]!;
     expect(await pickSlot(c.db, a.graduateId, a.id, foreign!, a.userId)).toEqual({ ok: false, reason: "slot" });
@@ -239,7 +259,11 @@ describe("moving and cancelling a confirmed interview", () => {
       ["interview-cancelled", s.employer.id, "queued"],
       ["interview-cancelled", s.colleague.id, "queued"],
     ]);
-    expect(JSON.parse(rows.find((o) => o.kind === "interview-cancelled")!.payload_json)).toMatchObject({ sequence: 1, at: AT1, reason: "Я нашла другую работу" });
+    expect(JSON.parse(rows.find((o) => o.kind === "interview-cancelled")!.payload_json)).toMatchObject({
+      sequence: 1,
+      at: AT1,
+      reason: "Я нашла другую работу",
+    });
     // Nothing open any more: a second cancel is refused, and the company cannot cancel what is gone.
     expect(await cancelInterview(c.db, { companyId: s.companyId }, a.id, "x", s.employer.id)).toEqual({ ok: false, reason: "transition" });
   });
@@ -258,7 +282,9 @@ describe("the calendar files over real SMTP", () => {
     await startWorker().runOnce();
     const mails = await smtp.waitFor(11);
     const calendars = mails
-      .flatMap((m) => m.parsed.attachments.filter((x) => x.contentType === "text/calendar").map((x) => ({ to: m.rcpt[0], ics: parseIcs(x.content.toString("utf8")) })))
+      .flatMap((m) =>
+        m.parsed.attachments.filter((x) => x.contentType === "text/calendar").map((x) => ({ to: m.rcpt[0], ics: parseIcs(x.content.toString("utf8")) })),
+      )
       .filter((x) => x.to === a.email);
     expect(calendars.map((x) => [x.ics.method, x.ics.sequence, x.ics.start, x.ics.status])).toEqual([
       ["REQUEST", 0, AT1, "CONFIRMED"],
@@ -359,7 +385,10 @@ describe("offers with a deadline", () => {
     expect(await acceptOffer(c.db, s.a.graduateId, s.a.id, s.a.userId)).toEqual({ ok: false, reason: "transition" });
     expect(snapshot(c)).toEqual(before);
     await makeOffer(c.db, s.companyId, s.a.id, terms, s.employer.id);
-    const [accepted, withdrawn] = await Promise.all([acceptOffer(c.db, s.a.graduateId, s.a.id, s.a.userId), withdrawOffer(c.db, s.companyId, s.a.id, s.employer.id)]);
+    const [accepted, withdrawn] = await Promise.all([
+      acceptOffer(c.db, s.a.graduateId, s.a.id, s.a.userId),
+      withdrawOffer(c.db, s.companyId, s.a.id, s.employer.id),
+    ]);
     expect([accepted.ok, withdrawn.ok].filter(Boolean)).toHaveLength(1);
     const placements = await c.db.selectFrom("placements").select("id").where("application_id", "=", s.a.id).execute();
     expect(placements).toHaveLength(accepted.ok ? 1 : 0);

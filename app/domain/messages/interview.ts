@@ -72,7 +72,9 @@ export function interviewWords(lang: Lang, vars: Record<string, string | number>
   const at = typeof vars.at === "string" ? vars.at : null;
   // An offer's start and answer-by days (decision 061) read as dates in the reader's language too.
   const days = Object.fromEntries(
-    (["startDate", "answerBy"] as const).flatMap((k) => (typeof vars[k] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(vars[k]) ? [[k, formatDate(lang, vars[k])]] : [])),
+    (["startDate", "answerBy"] as const).flatMap((k) =>
+      typeof vars[k] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(vars[k]) ? [[k, formatDate(lang, vars[k])]] : [],
+    ),
   );
   if (!at || Number.isNaN(Date.parse(at))) return { ...vars, ...days };
   return { ...vars, ...days, date: formatDate(lang, at), time: bishkekTime(at) };

@@ -143,9 +143,12 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
   en,
   ru: {
     "notify.interview-proposed": "{company} предлагает время собеседования по вакансии «{vacancy}»: выберите удобное на портале.",
-    "notify.interview-rescheduled": "{company} переносит собеседование по вакансии «{vacancy}» и предлагает новое время: выберите удобное на портале. Причина: {reason}.",
-    "notify.interview-confirmed": "Собеседование по вакансии «{vacancy}» в {company} подтверждено: {date}, {time} (время Бишкека), {minutes} мин. Место: {place}.",
-    "notify.interview-slot-picked": "{graduate} выбирает время собеседования по вакансии «{vacancy}»: {date}, {time} (время Бишкека), {minutes} мин. Место: {place}.",
+    "notify.interview-rescheduled":
+      "{company} переносит собеседование по вакансии «{vacancy}» и предлагает новое время: выберите удобное на портале. Причина: {reason}.",
+    "notify.interview-confirmed":
+      "Собеседование по вакансии «{vacancy}» в {company} подтверждено: {date}, {time} (время Бишкека), {minutes} мин. Место: {place}.",
+    "notify.interview-slot-picked":
+      "{graduate} выбирает время собеседования по вакансии «{vacancy}»: {date}, {time} (время Бишкека), {minutes} мин. Место: {place}.",
     "notify.interview-another-time": "{graduate} просит другое время собеседования по вакансии «{vacancy}»: {message}",
     "notify.interview-cancelled": "Собеседование по вакансии «{vacancy}» ({company}, кандидат {graduate}) отменено. Причина: {reason}.",
     "notify.offer-made": "{company} предлагает вам работу «{vacancy}» с {startDate:gen}. Ответьте на портале до {answerBy:gen}.",
@@ -277,7 +280,8 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
   },
   ky: {
     "notify.interview-proposed": "{company} «{vacancy}» вакансиясы боюнча аңгемелешүүнүн убактысын сунуштайт: порталдан ыңгайлуусун тандаңыз.",
-    "notify.interview-rescheduled": "{company} «{vacancy}» боюнча аңгемелешүүнү жылдырып, жаңы убакыт сунуштайт: порталдан ыңгайлуусун тандаңыз. Себеби: {reason}.",
+    "notify.interview-rescheduled":
+      "{company} «{vacancy}» боюнча аңгемелешүүнү жылдырып, жаңы убакыт сунуштайт: порталдан ыңгайлуусун тандаңыз. Себеби: {reason}.",
     "notify.interview-confirmed":
       "{company} компаниясындагы «{vacancy}» боюнча аңгемелешүүнүн убактысы бекитилди: {date:loc} саат {time} (Бишкек убактысы), {minutes} мүнөт. Орду: {place}.",
     "notify.interview-slot-picked":
