@@ -12,6 +12,7 @@ import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
+import { forgetGraduateInterviewWords } from "./interviews.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -523,4 +524,6 @@ export async function forgetGraduateApplications(db: DB, graduateId: number, use
     .execute();
   const ids = db.selectFrom("applications").select("id").where("graduate_id", "=", graduateId);
   await db.updateTable("application_events").set({ note: null }).where("application_id", "in", ids).where("actor_user_id", "=", userId).execute();
+  // Their words on interviews and offers too (docs/decisions/061-interview-slots-and-offers.md).
+  await forgetGraduateInterviewWords(db, graduateId, userId);
 }

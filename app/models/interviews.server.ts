@@ -515,3 +515,23 @@ export async function graduateInterviewView(db: DB, graduateId: number, applicat
     reason: iv.reason,
   };
 }
+
+/**
+ * Account deletion (called by applications.server.ts#forgetGraduateApplications in its transaction):
+ * the graduate's own words on interviews and offers go with their other notes — a request for
+ * another time, the reason they gave for cancelling or declining. Times, states and the employer's
+ * own words stay, as the application's statuses do.
+ */
+export async function forgetGraduateInterviewWords(db: DB, graduateId: number, userId: number): Promise<void> {
+  const ids = db.selectFrom("applications").select("id").where("graduate_id", "=", graduateId);
+  await db.updateTable("interviews").set({ request_note: null }).where("application_id", "in", ids).execute();
+  // A cancellation's reason is the graduate's when their account made the cancelling event.
+  const cancelledByThem = db
+    .selectFrom("application_events")
+    .select("application_id")
+    .where("application_id", "in", ids)
+    .where("actor_user_id", "=", userId)
+    .where("to_status", "=", "interview");
+  await db.updateTable("interviews").set({ reason: null }).where("status", "=", "cancelled").where("application_id", "in", cancelledByThem).execute();
+  await db.updateTable("offers").set({ decline_reason: null }).where("application_id", "in", ids).execute();
+}

@@ -7,7 +7,7 @@
 // withdrawn under the graduate's hand.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
-import { invite } from "~/models/applications.server";
+import { forgetGraduateApplications, invite } from "~/models/applications.server";
 import {
   askAnotherTime,
   cancelInterview,
@@ -404,6 +404,25 @@ describe("offers with a deadline", () => {
     expect([last.from_status, last.to_status, last.note]).toEqual(["offer", "withdrawn", "Выбрала другую компанию"]);
     expect((await outboxRows()).map((o) => o.kind)).toEqual(["offer-made", "offer-declined", "offer-declined"]);
     expect(await acceptOffer(c.db, s.a.graduateId, s.a.id, s.a.userId)).toEqual({ ok: false, reason: "transition" });
+  });
+
+  it("account deletion forgets the graduate's own words on interviews and offers (a request for another time, a cancel or decline reason)", async () => {
+    const s = await scene(1);
+    const a = s.apps[0]!;
+    await proposeInterviews(c.db, s.companyId, [a.id], proposal(), s.employer.id);
+    await askAnotherTime(c.db, a.graduateId, a.id, "Мой номер +996 555 000 111, звоните", a.userId);
+    await proposeInterviews(c.db, s.companyId, [a.id], proposal([AT3]), s.employer.id);
+    await cancelInterview(c.db, { graduateId: a.graduateId }, a.id, "Уезжаю к родителям в Ош", a.userId);
+    await proposeInterviews(c.db, s.companyId, [a.id], proposal([AT3]), s.employer.id);
+    await makeOffer(c.db, s.companyId, a.id, terms, s.employer.id);
+    await declineOffer(c.db, a.graduateId, a.id, "Выбрала другую компанию", a.userId);
+    await forgetGraduateApplications(c.db, a.graduateId, a.userId);
+    const words = JSON.stringify([
+      await c.db.selectFrom("interviews").select(["request_note", "reason"]).execute(),
+      await c.db.selectFrom("offers").select("decline_reason").execute(),
+    ]);
+    for (const said of ["+996 555 000 111", "Ош", "другую компанию"]) expect(words).not.toContain(said);
+    expect(await c.db.selectFrom("interviews").select("status").orderBy("id").execute()).toEqual([{ status: "cancelled" }, { status: "proposed" }]);
   });
 
   it("another company's member, or another graduate, names nothing", async () => {
