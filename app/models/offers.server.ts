@@ -255,7 +255,8 @@ export async function declineOffer(
     await tellCompany(trx, app.company_id, {
       kind: "offer-declined",
       eventKey: eventId,
-      vars: { graduate: `${app.first_name} ${app.last_name}`, vacancy: app.title, reason: reason ?? "" },
+      // No reason given reads as a dash, not an empty "Reason: ."
+      vars: { graduate: `${app.first_name} ${app.last_name}`, vacancy: app.title, reason: reason ?? "—" },
       link: `/employer/applications/${app.id}`,
     });
   });
