@@ -572,6 +572,47 @@ export interface SurveyCampaignMembersTable extends Timestamps {
   survey_link_id: number | null;
 }
 
+// Interview slots and offers (migration 0029, docs/decisions/061-interview-slots-and-offers.md).
+export type InterviewStatus = "proposed" | "another-time" | "confirmed" | "cancelled" | "done";
+export type InterviewOutcome = "passed" | "not-passed" | "no-show";
+export type OfferStatus = "open" | "accepted" | "declined" | "withdrawn";
+
+export interface InterviewsTable extends Timestamps {
+  id: Generated<number>;
+  application_id: number;
+  status: InterviewStatus;
+  minutes: number;
+  place: string;
+  starts_at: string | null;
+  sequence: Generated<number>;
+  calendar_sent: Generated<number>;
+  request_note: string | null;
+  reason: string | null;
+  outcome: InterviewOutcome | null;
+  outcome_note: string | null;
+  created_by: number | null;
+}
+
+export interface InterviewSlotsTable extends Timestamps {
+  id: Generated<number>;
+  interview_id: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface OffersTable extends Timestamps {
+  id: Generated<number>;
+  application_id: number;
+  status: OfferStatus;
+  start_date: string;
+  monthly_pay: number | null;
+  answer_by: string;
+  note: string | null;
+  decline_reason: string | null;
+  created_by: number | null;
+  answered_at: string | null;
+}
+
 export interface OutcomeConsentsTable extends Timestamps {
   id: Generated<number>;
   graduate_id: number;
@@ -684,6 +725,9 @@ export interface Database {
   conversation_messages: ConversationMessagesTable;
   conversation_attachments: ConversationAttachmentsTable;
   conversation_reports: ConversationReportsTable;
+  interviews: InterviewsTable;
+  interview_slots: InterviewSlotsTable;
+  offers: OffersTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -12,6 +12,7 @@ import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
+import { forgetGraduateInterviewWords } from "./interviews.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -347,9 +348,14 @@ async function historyOf(db: DB, applicationId: number) {
 
 export type ApplicationEvent = Awaited<ReturnType<typeof historyOf>>[number];
 
-/** The latest interview proposal of an application, if any. */
+/**
+ * The interview time in force: the latest event at the interview stage, when it set a time. Slots
+ * proposed, asked to move or cancelled (docs/decisions/061-interview-slots-and-offers.md) are events
+ * without one: no time holds until a slot is picked again.
+ */
 function latestInterview(events: ApplicationEvent[]) {
-  return [...events].reverse().find((e) => e.to_status === "interview" && e.interview_at) ?? null;
+  const last = [...events].reverse().find((e) => e.to_status === "interview");
+  return last?.interview_at ? last : null;
 }
 
 const summaryColumns = [
@@ -518,4 +524,6 @@ export async function forgetGraduateApplications(db: DB, graduateId: number, use
     .execute();
   const ids = db.selectFrom("applications").select("id").where("graduate_id", "=", graduateId);
   await db.updateTable("application_events").set({ note: null }).where("application_id", "in", ids).where("actor_user_id", "=", userId).execute();
+  // Their words on interviews and offers too (docs/decisions/061-interview-slots-and-offers.md).
+  await forgetGraduateInterviewWords(db, graduateId, userId);
 }

@@ -21,7 +21,18 @@ export type NotificationKind =
   // Someone tried to sign up with this account's address (routes/signup.tsx).
   | "sign-up-existing"
   // A message in an application's conversation, to the other side (docs/decisions/060-notes-and-conversations.md).
-  | "conversation-message";
+  | "conversation-message"
+  // Interview slots and offers (docs/decisions/061-interview-slots-and-offers.md).
+  | "interview-proposed"
+  | "interview-rescheduled"
+  | "interview-confirmed"
+  | "interview-slot-picked"
+  | "interview-another-time"
+  | "interview-cancelled"
+  | "offer-made"
+  | "offer-withdrawn"
+  | "offer-accepted"
+  | "offer-declined";
 
 /** The notification row alone; call it through messages.server.ts#tell. Returns its id. */
 export async function notify(

@@ -20,6 +20,9 @@ import { teamNotesOf } from "~/models/application-notes.server";
 import { conversationFor } from "~/models/conversations.server";
 import { Conversation } from "~/components/conversation";
 import { TeamNotes } from "~/components/team-notes";
+import { EmployerInterviewCard, EmployerOfferCard } from "~/components/interview-slots";
+import { interviewForCompany } from "~/models/interviews.server";
+import { offerForCompany } from "~/models/offers.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { answerTransition } from "~/utils/transition-answer.server";
@@ -67,11 +70,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getCompanyApplication(getDb(), company.id, idParam(params.id));
   if (!application) notFound();
   // talk18: the team's notes and ratings, and the conversation with the candidate (decision 060).
-  const [teamNotes, conversation] = await Promise.all([
+  // Interview slots and the offer (docs/decisions/061-interview-slots-and-offers.md): their own card and routes.
+  const [teamNotes, conversation, slots, offer] = await Promise.all([
     teamNotesOf(getDb(), company.id, application.id, user.id),
     conversationFor(getDb(), { side: "company", companyId: company.id }, application.id),
+    interviewForCompany(getDb(), company.id, application.id),
+    offerForCompany(getDb(), company.id, application.id),
   ]);
-  return { application, moves: allowedMoves(application.status, "employer"), teamNotes, conversation };
+  return {
+    application,
+    moves: allowedMoves(application.status, "employer"),
+    teamNotes,
+    conversation,
+    slots: slots
+      ? {
+          status: slots.status,
+          minutes: slots.minutes,
+          place: slots.place,
+          startsAt: slots.starts_at,
+          slots: slots.slots,
+          requestNote: slots.request_note,
+          reason: slots.reason,
+          outcome: slots.outcome,
+          awaitingOutcome: slots.awaitingOutcome,
+        }
+      : null,
+    offer,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -104,7 +129,7 @@ export const meta = titleMeta("applications.applicants.all", { private: true });
 
 export default function EmployerApplicationPage() {
   const { t, lang } = useT();
-  const { application: a, moves, teamNotes, conversation } = useLoaderData<typeof loader>();
+  const { application: a, moves, teamNotes, conversation, slots, offer } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   const status = (s: ApplicationStatus) => t(`applications.status.${s}`);
   return (
@@ -133,12 +158,14 @@ export default function EmployerApplicationPage() {
           {a.placement.monthly_pay !== null ? <> {t("applications.placementPay", { pay: formatKgs(lang, a.placement.monthly_pay) })}</> : null}
         </p>
       ) : null}
-      {a.status === "interview" && a.interview ? (
+      {a.status === "interview" && a.interview && !slots ? (
         <div className="card">
           <h2>{t("applications.interview")}</h2>
           <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} />
         </div>
       ) : null}
+      <EmployerInterviewCard applicationId={a.id} status={a.status} interview={slots} />
+      <EmployerOfferCard applicationId={a.id} status={a.status} offer={offer} />
       {moves.length ? (
         <section aria-labelledby="move-title" className="card stack">
           <h2 id="move-title">{t("applications.move.title")}</h2>

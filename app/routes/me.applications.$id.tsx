@@ -12,6 +12,9 @@ import { useT } from "~/i18n/use-t";
 import { getGraduateApplication, withdraw } from "~/models/applications.server";
 import { conversationFor } from "~/models/conversations.server";
 import { Conversation } from "~/components/conversation";
+import { GraduateInterviewCard, GraduateOfferCard } from "~/components/interview-slots";
+import { graduateInterviewView } from "~/models/interviews.server";
+import { offerForGraduate } from "~/models/offers.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { requireGraduate } from "~/auth/guards.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -27,8 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getGraduateApplication(getDb(), graduate.id, idParam(params.id));
   if (!application) notFound();
   // talk18: the conversation with the company (decision 060); team notes are never read here.
-  const conversation = await conversationFor(getDb(), { side: "graduate", graduateId: graduate.id }, application.id);
-  return { application, conversation };
+  // Interview slots and the offer (docs/decisions/061-interview-slots-and-offers.md): their own card and routes.
+  const [conversation, slots, offer] = await Promise.all([
+    conversationFor(getDb(), { side: "graduate", graduateId: graduate.id }, application.id),
+    graduateInterviewView(getDb(), graduate.id, application.id),
+    offerForGraduate(getDb(), graduate.id, application.id),
+  ]);
+  return { application, conversation, slots, offer };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +55,7 @@ export const meta = titleMeta("applications.title", { private: true });
 
 export default function MyApplicationPage() {
   const { t } = useT();
-  const { application: a, conversation } = useLoaderData<typeof loader>();
+  const { application: a, conversation, slots, offer } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   const invited = a.status === "invited";
   return (
@@ -78,9 +86,11 @@ export default function MyApplicationPage() {
         <div className="card stack next-steps">
           <h2 className="h3">{t("applications.next.title")}</h2>
           <p>{t(`applications.next.${a.status}`, { company: a.company_name })}</p>
-          {a.status === "interview" && a.interview ? <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} /> : null}
+          {a.status === "interview" && a.interview && !slots ? <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} /> : null}
         </div>
       ) : null}
+      <GraduateInterviewCard applicationId={a.id} company={a.company_name} status={a.status} interview={slots} />
+      <GraduateOfferCard applicationId={a.id} status={a.status} offer={offer} />
       {isFinal(a.status) ? (
         <p className="muted">{t("applications.closed", { status: t(`applications.status.${a.status}`) })}</p>
       ) : (

@@ -6,7 +6,8 @@ import { getDb } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
-import { isApplicationStatus } from "~/domain/applications/pipeline";
+import { readableVars } from "~/domain/messages/email";
+import type { Lang } from "~/i18n/negotiate";
 import { listNotifications, markAllRead } from "~/models/notifications.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -23,11 +24,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /**
  * The notification's sentence in the reader's language. A stage move stores the status code (the
- * reader's language is not known when it is written), so the code becomes its label here.
+ * reader's language is not known when it is written), so the code becomes its label here; an
+ * interview's time its date and Bishkek time (docs/decisions/061-interview-slots-and-offers.md).
  */
-function notificationText(t: T, n: { kind: string; vars: Record<string, string | number> }): string {
-  const status = n.vars.status;
-  const vars = n.kind === "application-status" && isApplicationStatus(status) ? { ...n.vars, status: t(`applications.status.${status}`) } : n.vars;
+function notificationText(t: T, lang: Lang, n: { kind: string; vars: Record<string, string | number> }): string {
+  // The same words as the e-mail: a stage's label, an interview's date and Bishkek time, an offer's days.
+  const vars = readableVars(t, n.kind, n.vars, lang);
   const key = `notify.${n.kind}`;
   return t.has(key) ? t(key, vars) : key;
 }
@@ -53,7 +55,7 @@ export default function NotificationsPage() {
       ) : (
         <ul className="stack notification-list">
           {notifications.map((n) => {
-            const text = notificationText(t, n);
+            const text = notificationText(t, lang, n);
             return (
               <li key={n.id} className={`card${n.read_at ? "" : " is-unread"}`}>
                 {!n.read_at ? <span className="pill pill--warn">{t("notifications.new")}</span> : null} {n.link ? <Link to={n.link}>{text}</Link> : text}

@@ -15,6 +15,7 @@ import { seedOutbox } from "./outbox";
 import { seedSurveyCampaign } from "./campaigns";
 import { seedTeamNotesAndConversations } from "./talk18";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
+import { seedInterviewsAndOffers } from "./slots18";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
 import { todayInBishkek } from "../../app/domain/calendar";
@@ -220,6 +221,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   });
 
   await seedSurveyCampaign(db, staffId, new Date());
+  // slots18: interviews proposed, confirmed, moved; graduate@demo.kg's upcoming interview and open offer (before seedOutbox marks messages "not sent: demo").
+  await seedInterviewsAndOffers(db, DEMO_ACCOUNTS);
   await seedOutbox(db, new Date());
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).

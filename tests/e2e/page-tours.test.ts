@@ -505,6 +505,11 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "_employer.employer.applications.$id_.notes": "a form's target: shown only with a rejected note or rating",
   "_employer.employer.applications.$id_.messages": "a form's target: shown only with a rejected message or report",
   "me.applications.$id_.messages": "a form's target: shown only with a rejected message or report",
+  // slots18 (docs/decisions/061-interview-slots-and-offers.md): form targets of the cards on the application pages; their own page
+  // shows only when a step is refused (the error beside the field): tests/integration/interview-slots-http.test.ts.
+  "_employer.employer.applications.$id_.interview": "the target of the interview card's cancel and outcome forms; its page shows a refused step",
+  "me.applications.$id_.interview": "the target of the graduate's pick / another time / cancel forms; its page shows a refused step",
+  "me.applications.$id_.offer": "the target of the graduate's accept / decline forms; its page shows a refused step",
 };
 
 // ---- the app's page routes -----------------------------------------------------------------

@@ -624,7 +624,62 @@ export const MATRIX: Row[] = [
     loader: STAFF,
     actions: [{ intent: "close", expect: STAFF }],
   },
+  // slots18: interview slots and offers (docs/decisions/061-interview-slots-and-offers.md). A's application at X is "applied":
+  // X's member proposes (ok), Y naming it gets 404 and nothing written; the other steps find no interview or offer yet (409, allowed).
+  {
+    file: "_employer.employer.interviews.new.tsx",
+    note: "the slot form for X's application: Y's list shows nothing of it",
+    url: (w) => `/employer/interviews/new?application=${w.gradA.applicationId}`,
+    loader: VERIFIED_EMPLOYER,
+    actions: [{ body: () => f({ slot1: nextMonthSlot(), minutes: 60, place: "Офис" }), expect: EMPLOYER_X }],
+  },
+  {
+    file: "_employer.employer.applications.$id_.interview.tsx",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/interview`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: EMPLOYER_X,
+    actions: [
+      { intent: "cancel", body: () => f({ reason: "Вакансия закрыта" }), expect: EMPLOYER_X },
+      { intent: "outcome", body: () => f({ outcome: "passed" }), expect: EMPLOYER_X },
+    ],
+  },
+  {
+    file: "_employer.employer.applications.$id_.offer.tsx",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/offer`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: EMPLOYER_X,
+    actions: [
+      { intent: "make", body: () => f({ startDate: "2099-03-01", answerBy: "2099-02-01" }), expect: EMPLOYER_X },
+      { intent: "withdraw", expect: EMPLOYER_X },
+    ],
+  },
+  {
+    file: "me.applications.$id_.interview.tsx",
+    url: (w) => `/me/applications/${w.gradA.applicationId}/interview`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: GRADUATE_A,
+    actions: [
+      { intent: "pick", body: () => f({ slot: 1 }), expect: GRADUATE_A },
+      { intent: "another-time", body: () => f({ message: "После 16:00" }), expect: GRADUATE_A },
+      { intent: "cancel", body: () => f({ reason: "Нашла работу" }), expect: GRADUATE_A },
+    ],
+  },
+  {
+    file: "me.applications.$id_.offer.tsx",
+    url: (w) => `/me/applications/${w.gradA.applicationId}/offer`,
+    params: (w) => ({ id: String(w.gradA.applicationId) }),
+    loader: GRADUATE_A,
+    actions: [
+      { intent: "accept", expect: GRADUATE_A },
+      { intent: "decline", body: () => f({ reason: "Другая работа" }), expect: GRADUATE_A },
+    ],
+  },
 ];
+
+/** A slot a month ahead, as the employer types it (Bishkek wall clock, datetime-local). */
+function nextMonthSlot(): string {
+  return new Date(Date.now() + 30 * 86_400_000 + 6 * 3_600_000).toISOString().slice(0, 16);
+}
 
 // ---- the fixture world ---------------------------------------------------------------------
 

@@ -602,6 +602,58 @@ const TARGETS: Target[] = [
       ["_employer.employer.applications.$id_.notes.tsx", "empX", "id"],
     ] as [string, Actor, string][]
   ).map(([file, actor, param]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param, runs: 60 })),
+  // slots18: interview slots and offers (docs/decisions/061-interview-slots-and-offers.md). A slot in the past, overlapping,
+  // a fourth one, a length out of range, an answer-by day before today: 4xx beside the field, nothing written. The
+  // accepted forms move A's application on (proposed, then an offer), so later payloads meet those states too.
+  {
+    file: "_employer.employer.interviews.new.tsx",
+    actor: "empX",
+    url: (w) => `/employer/interviews/new?application=${w.gradA.applicationId}`,
+    intents: [],
+    runs: 200,
+    valid: () => ({ slot1: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 16), slot2: "", slot3: "", minutes: "60", place: "Офис" }),
+  },
+  {
+    file: "me.applications.$id_.interview.tsx",
+    actor: "gradA",
+    url: (w) => `/me/applications/${w.gradA.applicationId}/interview`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["pick", "another-time", "cancel"],
+    runs: 150,
+  },
+  {
+    file: "_employer.employer.applications.$id_.interview.tsx",
+    actor: "empX",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/interview`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["cancel", "outcome"],
+    runs: 120,
+  },
+  {
+    file: "_employer.employer.applications.$id_.offer.tsx",
+    actor: "empX",
+    url: (w) => `/employer/applications/${w.gradA.applicationId}/offer`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["make", "withdraw"],
+    runs: 150,
+    valid: () => ({ intent: "make", startDate: "2099-03-01", monthlyPay: "50000", answerBy: "2099-02-01", note: "" }),
+  },
+  {
+    file: "me.applications.$id_.offer.tsx",
+    actor: "gradA",
+    url: (w) => `/me/applications/${w.gradA.applicationId}/offer`,
+    params: (w) => ({ id: id(w.gradA.applicationId) }),
+    intents: ["accept", "decline"],
+    runs: 100,
+  },
+  ...(
+    [
+      ["_employer.employer.applications.$id_.interview.tsx", "empX"],
+      ["_employer.employer.applications.$id_.offer.tsx", "empX"],
+      ["me.applications.$id_.interview.tsx", "gradA"],
+      ["me.applications.$id_.offer.tsx", "gradA"],
+    ] as [string, Actor][]
+  ).map(([file, actor]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param: "id", runs: 60 })),
 ];
 
 // ---- running -------------------------------------------------------------------------------

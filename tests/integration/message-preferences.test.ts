@@ -184,7 +184,7 @@ describe("the form", () => {
     const admin = await signedIn(h.c, "admin");
     const names = async (cookie: string) => (await card(cookie)).topics.map((t) => t.topic);
     expect(await names(g.cookie)).toEqual(["applications", "interviews", "saved-searches", "surveys", "conversations"]);
-    expect(await names(employer.cookie)).toEqual(["new-applications", "reviews", "conversations"]);
+    expect(await names(employer.cookie)).toEqual(["interviews", "new-applications", "reviews", "conversations"]);
     expect(await names(staff.cookie)).toEqual(["staff-digest"]);
     expect(await names(admin.cookie)).toEqual(["staff-digest"]);
     expect((await card(g.cookie)).telegramShown).toBe(false);

@@ -143,21 +143,29 @@ describe("application pages render in every language", () => {
       expect(render(lang, MyList, { applications: [base] })).toContain('href="/me/applications/9"');
       expect(render(lang, MyList, { applications: [] })).toContain('href="/vacancies"');
 
-      const mine = render(lang, MyApplication, { application: base });
+      const mine = render(lang, MyApplication, { slots: null, offer: null, application: base });
       expect(mine).toContain("Сайт гостевого дома");
       expect(mine).toContain('href="tel:+996555123456"');
       expect(mine).toContain("https://meet.example.kg/x");
       expect(mine).toContain('name="intent" value="withdraw"');
-      const invited = render(lang, MyApplication, { application: { ...base, status: "invited", snapshot: null, events: [], interview: null } });
+      const invited = render(lang, MyApplication, {
+        slots: null,
+        offer: null,
+        application: { ...base, status: "invited", snapshot: null, events: [], interview: null },
+      });
       expect(invited).toContain('href="/vacancies/7/apply"');
-      expect(render(lang, MyApplication, { application: { ...base, status: "hired" } })).not.toContain('value="withdraw"');
+      expect(render(lang, MyApplication, { slots: null, offer: null, application: { ...base, status: "hired" } })).not.toContain('value="withdraw"');
       // A copy of the first, shorter shape shows what it has; text that is no copy says so (no crash either way).
       const old = render(lang, MyApplication, {
+        slots: null,
+        offer: null,
         application: { ...base, snapshot: parseSnapshot(JSON.stringify({ name: "Бакыт Токтогулов", headline: "QA", sentAt: "2025-02-01T09:00:00.000Z" })) },
       });
       expect(old).toContain("Бакыт Токтогулов");
       expect(old).toContain(catalogs[lang]["applications.noProjects"]);
       const unreadable = render(lang, EmployerApplication, {
+        slots: null,
+        offer: null,
         application: { ...base, snapshot: parseSnapshot("{not json"), first_name: "А", last_name: "Б", graduate_slug: null, placement: null },
         moves: [],
       });
@@ -192,6 +200,8 @@ describe("application pages render in every language", () => {
       expect(one).toContain('href="/vacancies/7/candidates"');
 
       const theirs = render(lang, EmployerApplication, {
+        slots: null,
+        offer: null,
         application: { ...base, status: "offer", first_name: "Айпери", last_name: "Жумабекова", graduate_slug: "ayperi", placement: null },
         moves: ["hired", "rejected"],
       });
@@ -201,6 +211,8 @@ describe("application pages render in every language", () => {
         lang,
         EmployerApplication,
         {
+          slots: null,
+          offer: null,
           application: { ...base, status: "screening", first_name: "Айпери", last_name: "Жумабекова", graduate_slug: null, placement: null },
           moves: ["interview", "rejected"],
         },
@@ -209,6 +221,8 @@ describe("application pages render in every language", () => {
       expect(toInterview).toContain('type="datetime-local"');
       expect(toInterview).toContain("Офис");
       const hired = render(lang, EmployerApplication, {
+        slots: null,
+        offer: null,
         application: {
           ...base,
           status: "hired",
@@ -220,6 +234,41 @@ describe("application pages render in every language", () => {
         moves: [],
       });
       expect(hired).not.toContain('name="to"');
+
+      // Interview slots and the offer (docs/decisions/061-interview-slots-and-offers.md): the graduate picks with radios, with JavaScript off.
+      const slot = { id: 31, start: "2027-02-15T04:00:00.000Z", end: "2027-02-15T05:00:00.000Z" };
+      const proposed = { status: "proposed", minutes: 60, place: "https://meet.example.kg/q", startsAt: null, slots: [slot], requestNote: null, reason: null };
+      const picking = render(lang, MyApplication, {
+        application: { ...base, status: "interview" },
+        slots: proposed,
+        offer: { status: "open", startDate: "2027-03-01", monthlyPay: 45000, answerBy: "2027-02-20", note: null, expired: false },
+      });
+      expect(picking).toContain('action="/me/applications/9/interview"');
+      expect(picking).toMatch(/type="radio"[^>]*name="slot"[^>]*value="31"/);
+      expect(picking).toContain('value="another-time"');
+      const offered = render(lang, MyApplication, {
+        application: { ...base, status: "offer" },
+        slots: null,
+        offer: { status: "open", startDate: "2027-03-01", monthlyPay: 45000, answerBy: "2027-02-20", note: "Ждём вас", expired: false },
+      });
+      expect(offered).toContain('action="/me/applications/9/offer"');
+      expect(offered).toContain('value="accept"');
+      const expired = render(lang, MyApplication, {
+        application: { ...base, status: "offer" },
+        slots: null,
+        offer: { status: "open", startDate: "2027-03-01", monthlyPay: null, answerBy: "2027-02-20", note: null, expired: true },
+      });
+      expect(expired).not.toContain('value="accept"');
+      expect(expired).toContain(catalogs[lang]["offers.state.expired"]);
+      const due = render(lang, EmployerApplication, {
+        application: { ...base, status: "interview", first_name: "А", last_name: "Б", graduate_slug: null, placement: null },
+        moves: ["offer", "rejected"],
+        slots: { ...proposed, status: "confirmed", startsAt: slot.start, slots: [], outcome: null, awaitingOutcome: true },
+        offer: null,
+      });
+      expect(due).toContain('name="outcome"');
+      expect(due).toContain('href="/employer/interviews/new?application=9"');
+      expect(due).toContain('href="/employer/applications/9/offer"');
     });
   }
 });

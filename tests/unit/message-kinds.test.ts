@@ -146,7 +146,7 @@ describe("the one rule the worker applies", () => {
 
   it("each role sees its own topics", () => {
     expect(topicsFor("graduate")).toEqual(["applications", "interviews", "saved-searches", "surveys", "conversations"]);
-    expect(topicsFor("employer")).toEqual(["new-applications", "reviews", "conversations"]);
+    expect(topicsFor("employer")).toEqual(["interviews", "new-applications", "reviews", "conversations"]);
     expect(topicsFor("staff")).toEqual(["staff-digest"]);
   });
 });

@@ -21,6 +21,8 @@ const ALLOWED: Record<PipelineActor, [ApplicationStatus, ApplicationStatus][]> =
     ["screening", "withdrawn"],
     ["interview", "withdrawn"],
     ["offer", "withdrawn"],
+    // Accepting an offer is the hire (docs/decisions/061-interview-slots-and-offers.md).
+    ["offer", "hired"],
   ],
 };
 

@@ -28,13 +28,16 @@ const EMPLOYER_MOVES: Record<ApplicationStatus, readonly ApplicationStatus[]> = 
   withdrawn: [],
 };
 
-/** The graduate accepts an invitation by applying, or withdraws from any open stage. */
+/**
+ * The graduate accepts an invitation by applying, accepts an offer (the hire: app/models/offers.server.ts,
+ * docs/decisions/061-interview-slots-and-offers.md), or withdraws from any open stage (declining an offer included).
+ */
 const GRADUATE_MOVES: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   invited: ["applied", "withdrawn"],
   applied: ["withdrawn"],
   screening: ["withdrawn"],
   interview: ["withdrawn"],
-  offer: ["withdrawn"],
+  offer: ["hired", "withdrawn"],
   hired: [],
   rejected: [],
   withdrawn: [],

@@ -4,7 +4,7 @@
 import type { T } from "~/i18n/translate";
 import { isApplicationStatus } from "~/domain/applications/pipeline";
 import { isLang, type Lang } from "~/i18n/negotiate";
-import { INTERVIEW_KINDS, interviewWords } from "./interview";
+import { INTERVIEW_KINDS, interviewWords, OFFER_KINDS } from "./interview";
 import { digestLines } from "./digest";
 
 export type EmailInput = {
@@ -29,7 +29,7 @@ function escapeHtml(s: string): string {
  * /notifications); an interview's time as a date in the reader's language and a Bishkek time.
  */
 export function readableVars(t: T, kind: string, vars: Record<string, string | number>, lang?: Lang): Record<string, string | number> {
-  if (lang && INTERVIEW_KINDS.includes(kind)) return interviewWords(lang, vars);
+  if (lang && (INTERVIEW_KINDS.includes(kind) || OFFER_KINDS.includes(kind))) return interviewWords(lang, vars);
   const status = vars.status;
   return kind === "application-status" && isApplicationStatus(status) ? { ...vars, status: t(`applications.status.${status}`) } : vars;
 }

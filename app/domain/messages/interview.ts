@@ -10,7 +10,29 @@ import { buildIcs, type IcsPerson, placeFields } from "./ics";
 
 export const INTERVIEW_DETAILS = "interview-details";
 export const INTERVIEW_REMINDER = "interview-reminder";
-export const INTERVIEW_KINDS: readonly string[] = [INTERVIEW_DETAILS, INTERVIEW_REMINDER];
+// Interviews proposed as slots (docs/decisions/061-interview-slots-and-offers.md): the graduate's and
+// the company's messages. Those naming a time carry an .ics with the interview's own UID.
+export const INTERVIEW_PROPOSED = "interview-proposed";
+export const INTERVIEW_RESCHEDULED = "interview-rescheduled";
+export const INTERVIEW_CONFIRMED = "interview-confirmed";
+export const INTERVIEW_SLOT_PICKED = "interview-slot-picked";
+export const INTERVIEW_ANOTHER_TIME = "interview-another-time";
+export const INTERVIEW_CANCELLED = "interview-cancelled";
+const SLOT_CALENDAR_METHOD: Record<string, "REQUEST" | "CANCEL"> = {
+  [INTERVIEW_CONFIRMED]: "REQUEST",
+  [INTERVIEW_SLOT_PICKED]: "REQUEST",
+  [INTERVIEW_CANCELLED]: "CANCEL",
+};
+export const INTERVIEW_KINDS: readonly string[] = [
+  INTERVIEW_DETAILS,
+  INTERVIEW_REMINDER,
+  INTERVIEW_PROPOSED,
+  INTERVIEW_RESCHEDULED,
+  INTERVIEW_CONFIRMED,
+  INTERVIEW_SLOT_PICKED,
+  INTERVIEW_ANOTHER_TIME,
+  INTERVIEW_CANCELLED,
+];
 
 export const INTERVIEW = {
   /** The employer sets only a start; the calendar entry lasts an hour. */
@@ -48,9 +70,18 @@ export function bishkekTime(at: string): string {
 /** The variables in the reader's words: the date in their language (its cases in the message) and the Bishkek time. */
 export function interviewWords(lang: Lang, vars: Record<string, string | number>): Record<string, string | number> {
   const at = typeof vars.at === "string" ? vars.at : null;
-  if (!at || Number.isNaN(Date.parse(at))) return vars;
-  return { ...vars, date: formatDate(lang, at), time: bishkekTime(at) };
+  // An offer's start and answer-by days (decision 061) read as dates in the reader's language too.
+  const days = Object.fromEntries(
+    (["startDate", "answerBy"] as const).flatMap((k) =>
+      typeof vars[k] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(vars[k]) ? [[k, formatDate(lang, vars[k])]] : [],
+    ),
+  );
+  if (!at || Number.isNaN(Date.parse(at))) return { ...vars, ...days };
+  return { ...vars, ...days, date: formatDate(lang, at), time: bishkekTime(at) };
 }
+
+/** Offer messages name days (start, answer-by): read through interviewWords too. */
+export const OFFER_KINDS: readonly string[] = ["offer-made", "offer-withdrawn", "offer-accepted", "offer-declined"];
 
 export function isInterviewVars(vars: Record<string, string | number>): vars is InterviewVars {
   return (
@@ -77,6 +108,7 @@ export function interviewCalendar(
   lang: Lang,
   m: { kind: string; vars: Record<string, string | number>; link: string | null; publicUrl: string; organizer: IcsPerson | null; attendee: IcsPerson | null },
 ): CalendarAttachment | null {
+  if (m.kind in SLOT_CALENDAR_METHOD) return slotCalendar(t, lang, m);
   if (m.kind !== INTERVIEW_DETAILS || !isInterviewVars(m.vars)) return null;
   const v = m.vars;
   const words = interviewWords(lang, v);
@@ -97,4 +129,73 @@ export function interviewCalendar(
     attendee: m.attendee,
   });
   return { filename: "interview.ics", content, contentType: "text/calendar; charset=utf-8; method=REQUEST" };
+}
+
+/** What a slot interview's message keeps (payload vars): its own UID, length and SEQUENCE (decision 061). */
+export type SlotInterviewVars = {
+  vacancy: string;
+  company: string;
+  graduate: string;
+  /** The confirmed start, UTC ISO. */
+  at: string;
+  minutes: number;
+  place: string;
+  application: number;
+  /** The interviews row: the calendar entry's UID, the same for its updates and its cancellation. */
+  interview: number;
+  sequence: number;
+  stamp: string;
+};
+
+export function isSlotInterviewVars(vars: Record<string, string | number>): vars is SlotInterviewVars {
+  return (
+    typeof vars.vacancy === "string" &&
+    typeof vars.company === "string" &&
+    typeof vars.graduate === "string" &&
+    typeof vars.at === "string" &&
+    !Number.isNaN(Date.parse(vars.at)) &&
+    typeof vars.minutes === "number" &&
+    typeof vars.place === "string" &&
+    typeof vars.application === "number" &&
+    typeof vars.interview === "number" &&
+    typeof vars.sequence === "number" &&
+    typeof vars.stamp === "string"
+  );
+}
+
+/** The calendar entry's UID: one per interview, kept through every move and its cancellation. */
+export function slotInterviewUid(interviewId: number, publicUrl: string): string {
+  return `interview-slot-${interviewId}@${new URL(publicUrl).hostname}`;
+}
+
+/** The .ics of a confirmed (REQUEST), moved (REQUEST, higher SEQUENCE) or cancelled (CANCEL) slot interview. */
+function slotCalendar(
+  t: T,
+  lang: Lang,
+  m: { kind: string; vars: Record<string, string | number>; link: string | null; publicUrl: string; organizer: IcsPerson | null; attendee: IcsPerson | null },
+): CalendarAttachment | null {
+  const method = SLOT_CALENDAR_METHOD[m.kind];
+  if (!method || !isSlotInterviewVars(m.vars)) return null;
+  const v = m.vars;
+  const words = interviewWords(lang, v);
+  const url = m.link ? new URL(m.link, m.publicUrl).href : m.publicUrl;
+  const place = placeFields(v.place);
+  const sentenceKey = `notify.${m.kind}`;
+  const content = buildIcs({
+    method,
+    uid: slotInterviewUid(v.interview, m.publicUrl),
+    sequence: v.sequence,
+    stamp: v.stamp,
+    start: v.at,
+    end: new Date(Date.parse(v.at) + v.minutes * 60_000).toISOString(),
+    // The company's entry names the candidate; the graduate's names the company.
+    summary: t(m.kind === INTERVIEW_SLOT_PICKED ? "ics.interview.summaryCompany" : "ics.interview.summary", words),
+    description: `${t.has(sentenceKey) ? t(sentenceKey, words) : ""}\n\n${url}`,
+    location: place.location,
+    url: place.url,
+    organizer: m.organizer,
+    attendee: m.attendee,
+  });
+  const filename = method === "CANCEL" ? "interview-cancelled.ics" : "interview.ics";
+  return { filename, content, contentType: `text/calendar; charset=utf-8; method=${method}` };
 }

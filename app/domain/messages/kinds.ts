@@ -44,7 +44,8 @@ export const TOPICS: Record<MessageTopic, TopicRule> = {
   // Graduates: invitations to apply and every stage move of their applications.
   applications: { roles: ["graduate"], optional: true, digest: "never", defaults: { email: true, telegram: true, mode: "instant" } },
   // Graduates: interview details and the reminder the day before.
-  interviews: { roles: ["graduate"], optional: true, digest: "never", defaults: { email: true, telegram: true, mode: "instant" } },
+  // Employers too since slots (decision 061): the time a candidate picked, with its calendar entry, and cancellations.
+  interviews: { roles: ["graduate", "employer"], optional: true, digest: "never", defaults: { email: true, telegram: true, mode: "instant" } },
   // Graduates: new vacancies matching their saved searches; a daily digest unless they ask for each at once.
   "saved-searches": { roles: ["graduate"], optional: true, digest: "choice", defaults: { email: true, telegram: false, mode: "digest" } },
   // Employers: new applications, withdrawals and answers to invitations.
@@ -95,6 +96,17 @@ export const MESSAGE_KINDS = {
   "password-reset": { topic: "account", roles: EVERYONE, form: "instant" },
   // talk18 (issue 18 item 4): a message in an application's conversation, to the other side.
   "conversation-message": { topic: "conversations", roles: ["graduate", "employer"], form: "instant" },
+  // slots18: interview slots and offers (docs/decisions/061-interview-slots-and-offers.md).
+  "interview-proposed": { topic: "interviews", roles: ["graduate"], form: "instant" },
+  "interview-rescheduled": { topic: "interviews", roles: ["graduate"], form: "instant" },
+  "interview-confirmed": { topic: "interviews", roles: ["graduate"], form: "instant" },
+  "interview-slot-picked": { topic: "interviews", roles: ["employer"], form: "instant" },
+  "interview-another-time": { topic: "interviews", roles: ["employer"], form: "instant" },
+  "interview-cancelled": { topic: "interviews", roles: ["graduate", "employer"], form: "instant" },
+  "offer-made": { topic: "applications", roles: ["graduate"], form: "instant" },
+  "offer-withdrawn": { topic: "applications", roles: ["graduate"], form: "instant" },
+  "offer-accepted": { topic: "new-applications", roles: ["employer"], form: "instant" },
+  "offer-declined": { topic: "new-applications", roles: ["employer"], form: "instant" },
 } as const satisfies Record<string, KindRule>;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;

@@ -28,6 +28,7 @@ import { passwordResetMessages } from "./password-reset";
 import { preferencesMessages } from "./preferences";
 import { dashboardMessages } from "./dash18";
 import { teamNotesAndConversationMessages } from "./team-notes-and-conversations";
+import { interviewSlotMessages } from "./interview-slots";
 
 export const areaMessages = {
   en: {
@@ -60,6 +61,7 @@ export const areaMessages = {
     ...preferencesMessages.en,
     ...dashboardMessages.en,
     ...teamNotesAndConversationMessages.en,
+    ...interviewSlotMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -91,6 +93,7 @@ export const areaMessages = {
     ...preferencesMessages.ru,
     ...dashboardMessages.ru,
     ...teamNotesAndConversationMessages.ru,
+    ...interviewSlotMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -122,5 +125,6 @@ export const areaMessages = {
     ...preferencesMessages.ky,
     ...dashboardMessages.ky,
     ...teamNotesAndConversationMessages.ky,
+    ...interviewSlotMessages.ky,
   },
 };

@@ -33,7 +33,8 @@ const COUNT_VARS = new Set([
   "mb",
 ]);
 // Variables that carry a calendar date (start/end are months: a project's dates).
-const DATE_VARS = new Set(["date", "created", "expires"]);
+// startDate and answerBy: an offer's days (docs/decisions/061-interview-slots-and-offers.md).
+const DATE_VARS = new Set(["date", "created", "expires", "startDate", "answerBy"]);
 const MONTH_VARS = new Set(["start", "end"]);
 
 const variables = (text: string) => [...text.matchAll(/\{(\w+)(?::\w+\}|\}|,\s*plural,)/g)].map((m) => m[1]!);
