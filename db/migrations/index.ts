@@ -21,6 +21,7 @@ import * as m0022 from "./0022_message_preferences";
 import * as m0023 from "./0023_password_reset_kinds";
 import * as m0024 from "./0024_survey_campaigns";
 import * as m0025 from "./0025_outbox_due_at";
+import * as m0027 from "./0027_bulk_actions";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "0023_password_reset_kinds": m0023,
   "0024_survey_campaigns": m0024,
   "0025_outbox_due_at": m0025,
+  "0027_bulk_actions": m0027,
 };

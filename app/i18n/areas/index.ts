@@ -26,6 +26,7 @@ import { interviewMessages } from "./interview-messages";
 import { surveyCampaignMessages } from "./survey-campaigns";
 import { passwordResetMessages } from "./password-reset";
 import { preferencesMessages } from "./preferences";
+import { applicantsMessages } from "./applicants";
 
 export const areaMessages = {
   en: {
@@ -56,6 +57,7 @@ export const areaMessages = {
     ...surveyCampaignMessages.en,
     ...passwordResetMessages.en,
     ...preferencesMessages.en,
+    ...applicantsMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -85,6 +87,7 @@ export const areaMessages = {
     ...surveyCampaignMessages.ru,
     ...passwordResetMessages.ru,
     ...preferencesMessages.ru,
+    ...applicantsMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -114,5 +117,6 @@ export const areaMessages = {
     ...surveyCampaignMessages.ky,
     ...passwordResetMessages.ky,
     ...preferencesMessages.ky,
+    ...applicantsMessages.ky,
   },
 };
