@@ -593,6 +593,7 @@ export interface BulkActionsTable extends Timestamps {
   reason_ky: string | null;
   reason_ru: string | null;
   reason_en: string | null;
+  skipped_json: Generated<string>;
   undo_until: string;
   undone_at: string | null;
   undone_by: number | null;

@@ -19,7 +19,10 @@ export type NotificationKind =
   | "invitation-accepted"
   | "invitation-declined"
   // Someone tried to sign up with this account's address (routes/signup.tsx).
-  | "sign-up-existing";
+  | "sign-up-existing"
+  // A bulk rejection with the company's reason, and an undone decision's correction (docs/decisions/059-bulk-decisions-and-undo.md).
+  | "application-rejected"
+  | "application-correction";
 
 /** The notification row alone; call it through messages.server.ts#tell. Returns its id. */
 export async function notify(

@@ -35,6 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("reason_ky", "text")
     .addColumn("reason_ru", "text")
     .addColumn("reason_en", "text")
+    // The selected applications left as they were, and why ([{applicationId, reason, status}]), for the result page.
+    .addColumn("skipped_json", "text", (c) => c.notNull().defaultTo("[]"))
     .addColumn("undo_until", "text", (c) => c.notNull())
     .addColumn("undone_at", "text")
     .addColumn("undone_by", "integer", (c) => c.references("users.id").onDelete("set null"))

@@ -80,6 +80,10 @@ export const MESSAGE_KINDS = {
   "staff-digest": { topic: "staff-digest", roles: STAFF, form: "digest" },
   "sign-up-existing": { topic: "account", roles: EVERYONE, form: "instant" },
   "password-reset": { topic: "account", roles: EVERYONE, form: "instant" },
+  // The applicants list's bulk decisions (docs/decisions/059-bulk-decisions-and-undo.md): a rejection with the
+  // company's reason, and the correction sent when an undone decision's message had already gone.
+  "application-rejected": { topic: "applications", roles: ["graduate"], form: "instant" },
+  "application-correction": { topic: "applications", roles: ["graduate"], form: "instant" },
 } as const satisfies Record<string, KindRule>;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;

@@ -1,0 +1,143 @@
+// The employer's applicants list (docs/product.md §15, docs/decisions/059-bulk-decisions-and-undo.md):
+// one company's applications with the filters of app/domain/applications/applicants-query.ts, each with
+// its match score from the matching index (the score the vacancy's candidates page shows, as of now)
+// and, on the page shown, the one-line reason. Queries only.
+import type { Connection, DB } from "@db/connection";
+import type { ApplicationStatus, Lang } from "@db/schema";
+import { pick } from "~/i18n/pick";
+import { sortOptions } from "~/domain/search/name-order";
+import { bishkekDayStartUtc, nextDay, todayInBishkek } from "~/domain/calendar";
+import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
+import { type Explanation, explainMatch, type PreparedVacancy, quickMatch, rankingDay, scoreOf } from "~/domain/matching/score";
+import { pageOf } from "~/domain/paging";
+import { loadVacancy, matchIndex } from "./matching-index.server";
+import { skillNames } from "./matching.server";
+
+export const APPLICANTS_LIST_PAGE_SIZE = 50;
+
+export type ApplicantListRow = {
+  id: number;
+  status: ApplicationStatus;
+  applied_at: string;
+  updated_at: string;
+  vacancy_id: number;
+  vacancy_title: string;
+  first_name: string;
+  last_name: string;
+  headline: string | null;
+  city: string | null;
+  /** 0–100, or null when the graduate cannot be scored (no rankable profile). */
+  score: number | null;
+  explanation: Explanation | null;
+};
+
+/**
+ * One page of the company's applicants. Filters in SQL (stage, vacancy, school, region, dates), the
+ * name in JS (SQLite folds ASCII only), then the score of every remaining application — a cheap
+ * arithmetic pass (quickMatch) — for the score filter and sort; the explanation only for the rows shown.
+ */
+export async function companyApplicantsPage(connection: Connection, companyId: number, query: CompanyApplicantsQuery, pageSize = APPLICANTS_LIST_PAGE_SIZE) {
+  let select = connection.db
+    .selectFrom("applications as a")
+    .innerJoin("vacancies as v", "v.id", "a.vacancy_id")
+    .innerJoin("graduates as g", "g.id", "a.graduate_id")
+    .innerJoin("cohorts as c", "c.id", "g.cohort_id")
+    .innerJoin("schools as s", "s.id", "c.school_id")
+    .select(["a.id", "a.status", "a.created_at", "a.updated_at", "a.graduate_id", "v.id as vacancy_id", "g.first_name", "g.last_name"])
+    .where("v.company_id", "=", companyId)
+    .where("g.anonymised_at", "is", null);
+  if (query.status) select = select.where("a.status", "=", query.status);
+  if (query.vacancyId) select = select.where("v.id", "=", query.vacancyId);
+  if (query.schoolId) select = select.where("c.school_id", "=", query.schoolId);
+  // Where the graduate lives, or their school's region when they have not said: the candidates page's region rule.
+  if (query.regionId) select = select.where((eb) => eb(eb.fn.coalesce("g.region_id", "s.region_id"), "=", query.regionId));
+  if (query.from) select = select.where("a.created_at", ">=", bishkekDayStartUtc(query.from));
+  if (query.to) select = select.where("a.created_at", "<", bishkekDayStartUtc(nextDay(query.to)));
+  let rows = await select.execute();
+
+  const words = query.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length) {
+    rows = rows.filter((r) => {
+      const name = `${r.first_name} ${r.last_name}`.toLocaleLowerCase();
+      return words.every((w) => name.includes(w));
+    });
+  }
+
+  const index = matchIndex(connection);
+  const day = rankingDay(todayInBishkek());
+  const prepared = new Map<number, PreparedVacancy | null>();
+  const vacancyOf = (id: number) => {
+    if (!prepared.has(id)) {
+      // Open vacancies are in the index; a closed one is read once for its requirements.
+      const entry = index.vacancy(id) ?? loadVacancy(connection, id);
+      prepared.set(id, entry ? index.prepare(entry.facts) : null);
+    }
+    return prepared.get(id)!;
+  };
+  type Scored = (typeof rows)[number] & { total: number | null; meets: boolean };
+  let scored: Scored[] = rows.map((r) => {
+    const candidate = index.candidate(r.graduate_id);
+    const vacancy = vacancyOf(r.vacancy_id);
+    // A private profile is scored for no employer (as on the candidates page): its current skills are not theirs to see.
+    if (!candidate || candidate.visibility === "private" || !vacancy) return { ...r, total: null, meets: false };
+    const m = quickMatch(candidate.facts, vacancy, day);
+    return { ...r, total: m.total, meets: m.requiredMet === vacancy.required.length };
+  });
+  if (query.meets) scored = scored.filter((r) => r.meets);
+  if (query.minScore) scored = scored.filter((r) => r.total !== null && scoreOf(r.total) >= query.minScore!);
+  const byDate = (a: Scored, b: Scored) => b.created_at.localeCompare(a.created_at) || b.id - a.id;
+  scored.sort(query.sort === "score" ? (a, b) => (b.total ?? -1) - (a.total ?? -1) || byDate(a, b) : byDate);
+
+  const { items, page, pages } = pageOf(scored, query.page, pageSize);
+  const ids = items.map((r) => r.id);
+  const details = ids.length
+    ? await connection.db
+        .selectFrom("applications as a")
+        .innerJoin("vacancies as v", "v.id", "a.vacancy_id")
+        .innerJoin("graduates as g", "g.id", "a.graduate_id")
+        .select(["a.id", "v.title as vacancy_title", "g.headline", "g.city"])
+        .where("a.id", "in", ids)
+        .execute()
+    : [];
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  const applicants: ApplicantListRow[] = items.map((r) => {
+    const d = detailOf.get(r.id)!;
+    const candidate = index.candidate(r.graduate_id);
+    const vacancy = vacancyOf(r.vacancy_id);
+    const explanation = candidate && vacancy && r.total !== null ? explainMatch(candidate.facts, vacancy, day, false) : null;
+    return {
+      id: r.id,
+      status: r.status,
+      applied_at: r.created_at,
+      updated_at: r.updated_at,
+      vacancy_id: r.vacancy_id,
+      vacancy_title: d.vacancy_title,
+      first_name: r.first_name,
+      last_name: r.last_name,
+      headline: d.headline,
+      city: d.city,
+      score: r.total === null ? null : scoreOf(r.total),
+      explanation,
+    };
+  });
+  const skills = await skillNames(
+    connection,
+    applicants.flatMap((a) => (a.explanation ? [a.explanation] : [])),
+  );
+  return { total: scored.length, page, pages, applicants, skills };
+}
+
+/** The choices of the list's filters: the company's vacancies, and the schools and regions by name in the reader's language. */
+export async function listCompanyFilterChoices(db: DB, companyId: number, lang: Lang) {
+  const [vacancies, schools, regions] = await Promise.all([
+    db.selectFrom("vacancies").select(["id", "title"]).where("company_id", "=", companyId).orderBy("created_at", "desc").orderBy("id", "desc").execute(),
+    db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en"]).execute(),
+    db.selectFrom("regions").select(["id", "name_ky", "name_ru", "name_en"]).execute(),
+  ]);
+  // In the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
+  return {
+    vacancies,
+    schools: sortOptions(schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),
+    regions: sortOptions(regions.map((r) => ({ value: r.id, label: pick(r, "name", lang) }))),
+  };
+}
