@@ -12,6 +12,7 @@ import { seedProfiles } from "./profiles";
 import { seedVacancies } from "./vacancies";
 import { seedOutcomes } from "./outcomes";
 import { seedOutbox } from "./outbox";
+import { seedApplicantDecisions } from "./list18";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
@@ -216,6 +217,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   });
 
   await seedOutbox(db, new Date());
+  await seedApplicantDecisions(db, new Date(), { employer: DEMO_ACCOUNTS.employer, keep: [DEMO_ACCOUNTS.graduate, DEMO_ACCOUNTS.graduate2] });
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).
   await rebuildSearchIndexes(db);

@@ -13,7 +13,8 @@ import { BULK_UNDO_MS, DEFAULT_TEMPLATES } from "~/domain/applications/bulk";
 import { bulkMove, undoBulk } from "~/models/bulk-actions.server";
 import { templatesOf } from "~/models/rejection-templates.server";
 import { outboxWorker, smtpTransport } from "~/server/outbox-worker";
-import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
+import { DEMO_ACCOUNTS } from "@db/seed/demo";
+import { closeTestDatabases, createDemoTestDatabase, createTestDatabase, snapshot } from "../support/db";
 import { makeApplication, makeCompany, makeGraduate, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get, post } from "../support/remix";
 import { startTestSmtp } from "../support/smtp";
@@ -445,5 +446,38 @@ describe("the reasons page", () => {
     // Deleting every reason does not bring the defaults back.
     for (const t of await templatesOf(c.db, w.companyId)) await send(w.cookie, { intent: "delete", id: String(t.id) });
     expect(await templatesOf(c.db, w.companyId)).toEqual([]);
+  });
+});
+
+describe("the demo", () => {
+  it("the demo company has its reasons and a bulk rejection in its applications' history, its messages never e-mailed", async () => {
+    closeTestDatabases();
+    c = await createDemoTestDatabase();
+    const company = await c.db
+      .selectFrom("company_members")
+      .innerJoin("users", "users.id", "company_members.user_id")
+      .select("company_members.company_id")
+      .where("users.email", "=", DEMO_ACCOUNTS.employer)
+      .executeTakeFirstOrThrow();
+    expect(await c.db.selectFrom("rejection_templates").select("id").where("company_id", "=", company.company_id).execute()).toHaveLength(4);
+    const bulk = await c.db
+      .selectFrom("bulk_actions")
+      .select(["id", "to_status", "undo_until"])
+      .where("company_id", "=", company.company_id)
+      .executeTakeFirstOrThrow();
+    expect(bulk.to_status).toBe("rejected");
+    expect(bulk.undo_until < new Date().toISOString()).toBe(true);
+    const items = await c.db.selectFrom("bulk_action_items").select(["application_id", "event_id"]).where("bulk_action_id", "=", bulk.id).execute();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const last = await c.db
+        .selectFrom("application_events")
+        .select(["id", "to_status"])
+        .where("application_id", "=", item.application_id)
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
+      expect(last).toEqual({ id: item.event_id, to_status: "rejected" });
+    }
+    expect(await c.db.selectFrom("outbox").select("id").where("kind", "=", "application-rejected").where("status", "=", "queued").execute()).toEqual([]);
   });
 });
