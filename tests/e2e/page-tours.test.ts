@@ -502,6 +502,8 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "staff.import.$id": "reached after uploading a CSV; visited below after staff upload one",
   "staff.outcomes.campaigns.$id":
     "the demo has no survey campaign yet: reached after staff send one, at 360 px with JavaScript off in tests/e2e/survey-campaigns.test.ts",
+  "_employer.employer.bulk-actions.$id":
+    "reached after a bulk action on the applicants list, and from its Undo line for 10 minutes; the demo's action is days old (tests/integration/applicants-bulk.test.ts)",
 };
 
 // ---- the app's page routes -----------------------------------------------------------------
