@@ -37,23 +37,28 @@ export type ApplicantListRow = {
  * arithmetic pass (quickMatch) — for the score filter and sort; the explanation only for the rows shown.
  */
 export async function companyApplicantsPage(connection: Connection, companyId: number, query: CompanyApplicantsQuery, pageSize = APPLICANTS_LIST_PAGE_SIZE) {
+  // Only what filtering and sorting need; names, titles and headlines are read for the page's rows only.
   let select = connection.db
     .selectFrom("applications as a")
     .innerJoin("vacancies as v", "v.id", "a.vacancy_id")
     .innerJoin("graduates as g", "g.id", "a.graduate_id")
-    .innerJoin("cohorts as c", "c.id", "g.cohort_id")
-    .innerJoin("schools as s", "s.id", "c.school_id")
-    .select(["a.id", "a.status", "a.created_at", "a.updated_at", "a.graduate_id", "v.id as vacancy_id", "g.first_name", "g.last_name"])
+    .select(["a.id", "a.status", "a.created_at", "a.updated_at", "a.graduate_id", "a.vacancy_id"])
     .where("v.company_id", "=", companyId)
     .where("g.anonymised_at", "is", null);
   if (query.status) select = select.where("a.status", "=", query.status);
-  if (query.vacancyId) select = select.where("v.id", "=", query.vacancyId);
-  if (query.schoolId) select = select.where("c.school_id", "=", query.schoolId);
-  // Where the graduate lives, or their school's region when they have not said: the candidates page's region rule.
-  if (query.regionId) select = select.where((eb) => eb(eb.fn.coalesce("g.region_id", "s.region_id"), "=", query.regionId));
+  if (query.vacancyId) select = select.where("a.vacancy_id", "=", query.vacancyId);
+  if (query.schoolId || query.regionId) {
+    let place = select.innerJoin("cohorts as c", "c.id", "g.cohort_id").innerJoin("schools as s", "s.id", "c.school_id");
+    if (query.schoolId) place = place.where("c.school_id", "=", query.schoolId);
+    // Where the graduate lives, or their school's region when they have not said: the candidates page's region rule.
+    if (query.regionId) place = place.where((eb) => eb(eb.fn.coalesce("g.region_id", "s.region_id"), "=", query.regionId));
+    select = place;
+  }
   if (query.from) select = select.where("a.created_at", ">=", bishkekDayStartUtc(query.from));
   if (query.to) select = select.where("a.created_at", "<", bishkekDayStartUtc(nextDay(query.to)));
-  let rows = await select.execute();
+  if (query.q) select = select.select(["g.first_name", "g.last_name"]);
+  let rows: { id: number; status: ApplicationStatus; created_at: string; updated_at: string; graduate_id: number; vacancy_id: number; first_name?: string; last_name?: string }[] =
+    await select.execute();
 
   const words = query.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length) {
@@ -75,27 +80,32 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
     return prepared.get(id)!;
   };
   type Scored = (typeof rows)[number] & { total: number | null; meets: boolean };
-  let scored: Scored[] = rows.map((r) => {
+  const scoreRow = (r: (typeof rows)[number]): Scored => {
     const candidate = index.candidate(r.graduate_id);
     const vacancy = vacancyOf(r.vacancy_id);
     // A private profile is scored for no employer (as on the candidates page): its current skills are not theirs to see.
     if (!candidate || candidate.visibility === "private" || !vacancy) return { ...r, total: null, meets: false };
     const m = quickMatch(candidate.facts, vacancy, day);
     return { ...r, total: m.total, meets: m.requiredMet === vacancy.required.length };
-  });
+  };
+  // Every row is scored only when the score filters or sorts; otherwise only the page's rows are.
+  const scoresAll = query.sort === "score" || query.minScore !== null || query.meets;
+  let scored: Scored[] = scoresAll ? rows.map(scoreRow) : rows.map((r) => ({ ...r, total: null, meets: false }));
   if (query.meets) scored = scored.filter((r) => r.meets);
   if (query.minScore) scored = scored.filter((r) => r.total !== null && scoreOf(r.total) >= query.minScore!);
-  const byDate = (a: Scored, b: Scored) => b.created_at.localeCompare(a.created_at) || b.id - a.id;
+  const byDate = (a: Scored, b: Scored) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id);
   scored.sort(query.sort === "score" ? (a, b) => (b.total ?? -1) - (a.total ?? -1) || byDate(a, b) : byDate);
 
-  const { items, page, pages } = pageOf(scored, query.page, pageSize);
+  const paged = pageOf(scored, query.page, pageSize);
+  const { page, pages } = paged;
+  const items = scoresAll ? paged.items : paged.items.map(scoreRow);
   const ids = items.map((r) => r.id);
   const details = ids.length
     ? await connection.db
         .selectFrom("applications as a")
         .innerJoin("vacancies as v", "v.id", "a.vacancy_id")
         .innerJoin("graduates as g", "g.id", "a.graduate_id")
-        .select(["a.id", "v.title as vacancy_title", "g.headline", "g.city"])
+        .select(["a.id", "v.title as vacancy_title", "g.first_name", "g.last_name", "g.headline", "g.city"])
         .where("a.id", "in", ids)
         .execute()
     : [];
@@ -112,8 +122,8 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
       updated_at: r.updated_at,
       vacancy_id: r.vacancy_id,
       vacancy_title: d.vacancy_title,
-      first_name: r.first_name,
-      last_name: r.last_name,
+      first_name: d.first_name,
+      last_name: d.last_name,
       headline: d.headline,
       city: d.city,
       score: r.total === null ? null : scoreOf(r.total),
