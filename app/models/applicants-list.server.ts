@@ -56,18 +56,6 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
   }
   if (query.from) select = select.where("a.created_at", ">=", bishkekDayStartUtc(query.from));
   if (query.to) select = select.where("a.created_at", "<", bishkekDayStartUtc(nextDay(query.to)));
-  if (query.q) select = select.select(["g.first_name", "g.last_name"]);
-  let rows: { id: number; status: ApplicationStatus; created_at: string; updated_at: string; graduate_id: number; vacancy_id: number; first_name?: string; last_name?: string }[] =
-    await select.execute();
-
-  const words = query.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length) {
-    rows = rows.filter((r) => {
-      const name = `${r.first_name} ${r.last_name}`.toLocaleLowerCase();
-      return words.every((w) => name.includes(w));
-    });
-  }
-
   const index = matchIndex(connection);
   const day = rankingDay(todayInBishkek());
   const prepared = new Map<number, PreparedVacancy | null>();
@@ -79,8 +67,18 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
     }
     return prepared.get(id)!;
   };
-  type Scored = (typeof rows)[number] & { total: number | null; meets: boolean };
-  const scoreRow = (r: (typeof rows)[number]): Scored => {
+  type Row = {
+    id: number;
+    status: ApplicationStatus;
+    created_at: string;
+    updated_at: string;
+    graduate_id: number;
+    vacancy_id: number;
+    first_name?: string;
+    last_name?: string;
+  };
+  type Scored = Row & { total: number | null; meets: boolean };
+  const scoreRow = (r: Row): Scored => {
     const candidate = index.candidate(r.graduate_id);
     const vacancy = vacancyOf(r.vacancy_id);
     // A private profile is scored for no employer (as on the candidates page): its current skills are not theirs to see.
@@ -90,15 +88,54 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
   };
   // Every row is scored only when the score filters or sorts; otherwise only the page's rows are.
   const scoresAll = query.sort === "score" || query.minScore !== null || query.meets;
-  let scored: Scored[] = scoresAll ? rows.map(scoreRow) : rows.map((r) => ({ ...r, total: null, meets: false }));
-  if (query.meets) scored = scored.filter((r) => r.meets);
-  if (query.minScore) scored = scored.filter((r) => r.total !== null && scoreOf(r.total) >= query.minScore!);
-  const byDate = (a: Scored, b: Scored) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id);
-  scored.sort(query.sort === "score" ? (a, b) => (b.total ?? -1) - (a.total ?? -1) || byDate(a, b) : byDate);
 
-  const paged = pageOf(scored, query.page, pageSize);
-  const { page, pages } = paged;
-  const items = scoresAll ? paged.items : paged.items.map(scoreRow);
+  // Every row the SQL filters leave, when a name or the score decides what is on the page.
+  const everyRow = async () => {
+    if (query.q) select = select.select(["g.first_name", "g.last_name"]);
+    let rows: Row[] = await select.execute();
+
+    const words = query.q.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length) {
+      rows = rows.filter((r) => {
+        const name = `${r.first_name} ${r.last_name}`.toLocaleLowerCase();
+        return words.every((w) => name.includes(w));
+      });
+    }
+
+    let scored: Scored[] = scoresAll ? rows.map(scoreRow) : rows.map((r) => ({ ...r, total: null, meets: false }));
+    if (query.meets) scored = scored.filter((r) => r.meets);
+    if (query.minScore) scored = scored.filter((r) => r.total !== null && scoreOf(r.total) >= query.minScore!);
+    const byDate = (a: Scored, b: Scored) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id);
+    scored.sort(query.sort === "score" ? (a, b) => (b.total ?? -1) - (a.total ?? -1) || byDate(a, b) : byDate);
+
+    const paged = pageOf(scored, query.page, pageSize);
+    return { total: scored.length, page: paged.page, pages: paged.pages, items: scoresAll ? paged.items : paged.items.map(scoreRow) };
+  };
+
+  let total: number;
+  let page: number;
+  let pages: number;
+  let items: Scored[];
+  if (!scoresAll && !query.q) {
+    // Newest first with no name or score filter: SQLite counts and reads the page alone.
+    const { n } = await select
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    total = Number(n);
+    pages = Math.max(1, Math.ceil(total / pageSize));
+    page = Math.min(query.page, pages);
+    const rows = await select
+      .orderBy("a.created_at", "desc")
+      .orderBy("a.id", "desc")
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    items = rows.map(scoreRow);
+  } else {
+    ({ total, page, pages, items } = await everyRow());
+  }
+
   const ids = items.map((r) => r.id);
   const details = ids.length
     ? await connection.db
@@ -134,7 +171,7 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
     connection,
     applicants.flatMap((a) => (a.explanation ? [a.explanation] : [])),
   );
-  return { total: scored.length, page, pages, applicants, skills };
+  return { total, page, pages, applicants, skills };
 }
 
 /** The choices of the list's filters: the company's vacancies, and the schools and regions by name in the reader's language. */

@@ -57,12 +57,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("bulk_action_items_pk", ["bulk_action_id", "application_id"])
     .execute();
 
+  // The applicants list filters and sorts a company's applications by vacancy, stage and date: read from
+  // the index alone, not row by row (docs/decisions/059-bulk-decisions-and-undo.md).
+  await sql`create index applications_list on applications(vacancy_id, created_at, status, graduate_id, updated_at)`.execute(db);
   // A history event that takes back an earlier one (the undo of a bulk action) names it.
   await sql`alter table application_events add column undoes_event_id integer references application_events(id) on delete set null`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table application_events drop column undoes_event_id`.execute(db);
+  await sql`drop index applications_list`.execute(db);
   await db.schema.dropTable("bulk_action_items").execute();
   await db.schema.dropTable("bulk_actions").execute();
   await db.schema.dropTable("rejection_template_defaults").execute();
