@@ -102,14 +102,32 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
       });
     }
 
-    let scored: Scored[] = scoresAll ? rows.map(scoreRow) : rows.map((r) => ({ ...r, total: null, meets: false }));
-    if (query.meets) scored = scored.filter((r) => r.meets);
-    if (query.minScore) scored = scored.filter((r) => r.total !== null && scoreOf(r.total) >= query.minScore!);
-    const byDate = (a: Scored, b: Scored) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id);
-    scored.sort(query.sort === "score" ? (a, b) => (b.total ?? -1) - (a.total ?? -1) || byDate(a, b) : byDate);
-
+    // Totals in a typed array and the order as indexes: no object per row (the heap also holds the matching index).
+    const totals = new Float64Array(rows.length).fill(-1);
+    let kept: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (scoresAll) {
+        const r = rows[i]!;
+        const candidate = index.candidate(r.graduate_id);
+        const vacancy = vacancyOf(r.vacancy_id);
+        if (candidate && candidate.visibility !== "private" && vacancy) {
+          const m = quickMatch(candidate.facts, vacancy, day);
+          if (query.meets && m.requiredMet !== vacancy.required.length) continue;
+          if (query.minScore && scoreOf(m.total) < query.minScore) continue;
+          totals[i] = m.total;
+        } else if (query.meets || query.minScore) continue;
+      }
+      kept.push(i);
+    }
+    const byDate = (a: number, b: number) => {
+      const x = rows[a]!;
+      const y = rows[b]!;
+      return x.created_at < y.created_at ? 1 : x.created_at > y.created_at ? -1 : y.id - x.id;
+    };
+    kept = kept.sort(query.sort === "score" ? (a, b) => totals[b]! - totals[a]! || byDate(a, b) : byDate);
+    const scored = kept;
     const paged = pageOf(scored, query.page, pageSize);
-    return { total: scored.length, page: paged.page, pages: paged.pages, items: scoresAll ? paged.items : paged.items.map(scoreRow) };
+    return { total: scored.length, page: paged.page, pages: paged.pages, items: paged.items.map((i) => scoreRow(rows[i]!)) };
   };
 
   let total: number;
