@@ -399,6 +399,8 @@ export interface ApplicationEventsTable extends Timestamps {
   note: string | null;
   interview_at: string | null;
   interview_place: string | null;
+  /** The event this one takes back (an undo of a bulk action, migration 0027). */
+  undoes_event_id: Generated<number | null>;
 }
 
 export interface PlacementsTable extends Timestamps {
@@ -666,6 +668,42 @@ export interface ConversationReportsTable extends Timestamps {
   closed_at: string | null;
 }
 
+// The applicants list's bulk decisions (migration 0027, docs/decisions/059-bulk-decisions-and-undo.md).
+export interface RejectionTemplatesTable extends Timestamps {
+  id: Generated<number>;
+  company_id: number;
+  text_ky: string;
+  text_ru: string;
+  text_en: string;
+}
+
+export interface RejectionTemplateDefaultsTable {
+  company_id: number;
+  created_at: Generated<string>;
+}
+
+export interface BulkActionsTable extends Timestamps {
+  id: Generated<number>;
+  company_id: number;
+  actor_user_id: number | null;
+  to_status: ApplicationStatus;
+  reason_ky: string | null;
+  reason_ru: string | null;
+  reason_en: string | null;
+  skipped_json: Generated<string>;
+  undo_until: string;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
+export interface BulkActionItemsTable {
+  bulk_action_id: number;
+  application_id: number;
+  from_status: ApplicationStatus;
+  event_id: number;
+  undo_event_id: number | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -728,6 +766,10 @@ export interface Database {
   interviews: InterviewsTable;
   interview_slots: InterviewSlotsTable;
   offers: OffersTable;
+  rejection_templates: RejectionTemplatesTable;
+  rejection_template_defaults: RejectionTemplateDefaultsTable;
+  bulk_actions: BulkActionsTable;
+  bulk_action_items: BulkActionItemsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -10,7 +10,7 @@ import type { ApplicationStatus, EmploymentType } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
-import { tell, tellCompany } from "./messages.server";
+import { inTransaction, tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
 import { forgetGraduateInterviewWords } from "./interviews.server";
 import { recordHireOutcome } from "./outcomes.server";
@@ -178,15 +178,20 @@ export type MoveInput = {
   /** Required when moving to "hired". */
   startDate: string | null;
   monthlyPay: number | null;
+  /**
+   * The stage the person saw when they chose the move (the form carries it). When the application is
+   * no longer there, a colleague moved it first: "conflict", nothing written (docs/decisions/059-bulk-decisions-and-undo.md).
+   */
+  seen?: ApplicationStatus | null;
 };
 
 /** A step along the pipeline: done, not this party's application, or not allowed from its current status. */
-export type TransitionResult = { ok: true } | { ok: false; reason: "not-found" | "transition" };
+export type TransitionResult = { ok: true } | { ok: false; reason: "not-found" | "transition" } | { ok: false; reason: "conflict"; current: ApplicationStatus };
 export type MoveResult = TransitionResult;
 
-/** The employer moves an application of its own company one allowed step. */
+/** The employer moves an application of its own company one allowed step (in the caller's transaction, if given one). */
 export async function move(db: DB, companyId: number, applicationId: number, input: MoveInput, actorUserId: number): Promise<MoveResult> {
-  return db.transaction().execute(async (trx): Promise<MoveResult> => {
+  return inTransaction(db, async (trx): Promise<MoveResult> => {
     const app = await trx
       .selectFrom("applications")
       .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
@@ -209,6 +214,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
       .where("vacancies.company_id", "=", companyId)
       .executeTakeFirst();
     if (!app) return { ok: false, reason: "not-found" };
+    if (input.seen && input.seen !== app.status) return { ok: false, reason: "conflict", current: app.status };
     if (!canMove(app.status, input.to, "employer")) return { ok: false, reason: "transition" };
     if (input.to === "hired" && !input.startDate) return { ok: false, reason: "transition" };
     const now = new Date().toISOString();

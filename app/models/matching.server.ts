@@ -21,7 +21,8 @@ function pageOf(requested: number, rank: (offset: number) => RankPage) {
   return { ranked, current, pages };
 }
 
-async function skillNames(connection: Connection, explanations: Explanation[]): Promise<SkillNames> {
+/** The names of every skill the explanations mention (the applicants list uses it too). */
+export async function skillNames(connection: Connection, explanations: Explanation[]): Promise<SkillNames> {
   const ids = new Set<number>();
   for (const e of explanations) {
     for (const r of [...e.required, ...e.niceToHave]) {

@@ -32,7 +32,10 @@ export type NotificationKind =
   | "offer-made"
   | "offer-withdrawn"
   | "offer-accepted"
-  | "offer-declined";
+  | "offer-declined"
+  // A bulk rejection with the company's reason, and an undone decision's correction (docs/decisions/059-bulk-decisions-and-undo.md).
+  | "application-rejected"
+  | "application-correction";
 
 /** The notification row alone; call it through messages.server.ts#tell. Returns its id. */
 export async function notify(

@@ -155,7 +155,7 @@ export async function markNotSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease"
 }
 
 export type NotSentReason =
-  "no-channel" | "unsubscribed" | "digest-mode" | "channel-failing" | "no-address" | "telegram-unlinked" | "cancelled" | "link-expired";
+  "no-channel" | "unsubscribed" | "digest-mode" | "channel-failing" | "no-address" | "telegram-unlinked" | "cancelled" | "link-expired" | "undone";
 
 /**
  * Who receives a claimed message: address, language, name, and whether the message is closed for

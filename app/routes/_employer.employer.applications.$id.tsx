@@ -36,6 +36,8 @@ const MoveSchema = z
   .object({
     intent: z.literal("move"),
     to: z.enum(APPLICATION_STATUSES, "errors.invalid"),
+    // The stage shown when the form was opened: a colleague's move in between is a 409, not a lost update.
+    seen: z.preprocess(empty, z.enum(APPLICATION_STATUSES, "errors.invalid").optional()),
     note: optionalText(NOTE_MAX),
     interviewAt: z.preprocess(
       empty,
@@ -118,6 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       interviewPlace: v.interviewPlace,
       startDate: v.startDate ?? null,
       monthlyPay: v.monthlyPay ?? null,
+      seen: v.seen ?? null,
     },
     user.id,
   );
@@ -175,6 +178,7 @@ export default function EmployerApplicationPage() {
               rebuilt from the new status, not left showing the last choice and note (docs/decisions/026-application-page-state.md). */}
           <Form key={`${a.status}:${a.updated_at}:${a.events.length}`} method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="seen" value={a.status} />
             <Select
               name="to"
               label={t("applications.move.to")}

@@ -13,6 +13,12 @@ import { notFound } from "./http.server";
 export function answerTransition(result: TransitionResult, form: FormData, options: { errorField: string; to: string; flash: MessageKey }) {
   if (!result.ok) {
     if (result.reason === "not-found") notFound();
+    // A colleague moved it first: say where it is now (docs/decisions/059-bulk-decisions-and-undo.md).
+    if (result.reason === "conflict")
+      return data(
+        { ok: false as const, errors: { [options.errorField]: `applicants.conflict.${result.current}` satisfies MessageKey }, values: typedValues(form) },
+        { status: 409 },
+      );
     return data(
       { ok: false as const, errors: { [options.errorField]: "applications.errors.transition" satisfies MessageKey }, values: typedValues(form) },
       { status: 409 },

@@ -21,6 +21,7 @@ import * as m0022 from "./0022_message_preferences";
 import * as m0023 from "./0023_password_reset_kinds";
 import * as m0024 from "./0024_survey_campaigns";
 import * as m0025 from "./0025_outbox_due_at";
+import * as m0027 from "./0027_bulk_actions";
 import * as m0028 from "./0028_team_notes_and_conversations";
 import * as m0029 from "./0029_interview_slots_and_offers";
 import * as m0030 from "./0030_notifications_via_digest";
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   "0023_password_reset_kinds": m0023,
   "0024_survey_campaigns": m0024,
   "0025_outbox_due_at": m0025,
+  "0027_bulk_actions": m0027,
   "0028_team_notes_and_conversations": m0028,
   "0029_interview_slots_and_offers": m0029,
   "0030_notifications_via_digest": m0030,

@@ -14,6 +14,7 @@ import { seedOutcomes } from "./outcomes";
 import { seedOutbox } from "./outbox";
 import { seedSurveyCampaign } from "./campaigns";
 import { seedTeamNotesAndConversations } from "./talk18";
+import { seedApplicantDecisions } from "./list18";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
 import { seedInterviewsAndOffers } from "./slots18";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
@@ -224,6 +225,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   // slots18: interviews proposed, confirmed, moved; graduate@demo.kg's upcoming interview and open offer (before seedOutbox marks messages "not sent: demo").
   await seedInterviewsAndOffers(db, DEMO_ACCOUNTS);
   await seedOutbox(db, new Date());
+  await seedApplicantDecisions(db, new Date(), { employer: DEMO_ACCOUNTS.employer, keep: [DEMO_ACCOUNTS.graduate, DEMO_ACCOUNTS.graduate2] });
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).
   await rebuildSearchIndexes(db);

@@ -375,10 +375,16 @@ describe("the pipeline", () => {
     const v = await vacancy(e.companyId);
     const invite = (graduateId: string) =>
       call(candidatesPage.action, post(`/vacancies/${v}/candidates`, { intent: "invite", graduateId }, { cookie: e.cookie }), { id: String(v) });
-    // The vacancy's applicants page takes no typed profile address any more (issue 14 item 9).
-    expect(vacancyApplicants).not.toHaveProperty("action");
-
     const before = snapshot(c);
+    // The vacancy's applicants page takes no typed profile address any more (issue 14 item 9): its only
+    // action is the bulk form (docs/decisions/059-bulk-decisions-and-undo.md), which refuses an invitation.
+    const typed = await call(
+      vacancyApplicants.action,
+      post(`/employer/vacancies/${v}/applicants`, { intent: "invite", profile: hidden.slug }, { cookie: e.cookie }),
+      { id: String(v) },
+    );
+    expect(typed.status).toBe(400);
+    expect(snapshot(c)).toEqual(before);
     const privateOne = await invite(String(hidden.graduateId));
     expect(privateOne.status).toBe(400);
     expect(privateOne.data).toMatchObject({ errors: { _form: "applications.invite.unknown" } });

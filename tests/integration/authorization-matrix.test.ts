@@ -385,7 +385,8 @@ export const MATRIX: Row[] = [
     url: (w) => `/employer/vacancies/${w.x.vacancyId}/applicants`,
     params: (w) => ({ id: String(w.x.vacancyId) }),
     loader: EMPLOYER_X,
-    note: "no action: invitations go out from the candidate list's button",
+    // list18: the only action is the bulk form (invitations still go out from the candidate list's button).
+    actions: [{ intent: "move", body: (w) => f({ to: "screening", application: w.gradA.applicationId }), expect: EMPLOYER_X }],
   },
   {
     file: "_employer.vacancies.$id_.candidates.tsx",
@@ -672,6 +673,42 @@ export const MATRIX: Row[] = [
     actions: [
       { intent: "accept", expect: GRADUATE_A },
       { intent: "decline", body: () => f({ reason: "Другая работа" }), expect: GRADUATE_A },
+    ],
+  },
+  // list18: the applicants list's bulk decisions, their result page and undo, the company's reasons (docs/decisions/059-bulk-decisions-and-undo.md).
+  {
+    file: "_employer.employer.applicants.tsx",
+    url: () => "/employer/applicants",
+    actions: [
+      {
+        intent: "move",
+        body: (w) => f({ to: "screening", application: w.gradA.applicationId }),
+        expect: EMPLOYER_X,
+        note: "Y names X's application: 404, nothing moved",
+      },
+      {
+        intent: "reject",
+        body: (w) => f({ template: "999999", application: w.gradA.applicationId }),
+        expect: EMPLOYER_X,
+        note: "no such template: 400 for X; Y names X's application: 404",
+      },
+    ],
+  },
+  {
+    file: "_employer.employer.bulk-actions.$id.tsx",
+    note: "no such bulk action: the role is checked first, then members get 404 (another company's action: tests/integration/applicants-bulk.test.ts)",
+    url: () => "/employer/bulk-actions/999999",
+    params: () => ({ id: "999999" }),
+    loader: { ...VERIFIED_EMPLOYER, empX: 404, empY: 404 },
+    actions: [{ intent: "undo", expect: { ...VERIFIED_EMPLOYER, empX: 404, empY: 404 } }],
+  },
+  {
+    file: "_employer.employer.rejection-templates.tsx",
+    url: () => "/employer/rejection-templates",
+    loader: VERIFIED_EMPLOYER,
+    actions: [
+      { intent: "add", body: () => f({ text_ky: "" }), expect: VERIFIED_EMPLOYER, note: "an empty reason: 400" },
+      { intent: "delete", body: () => f({ id: "999999" }), expect: { ...VERIFIED_EMPLOYER, empX: 404, empY: 404 }, note: "not the company's reason: 404" },
     ],
   },
 ];

@@ -654,6 +654,40 @@ const TARGETS: Target[] = [
       ["me.applications.$id_.offer.tsx", "gradA"],
     ] as [string, Actor][]
   ).map(([file, actor]): Target => ({ file, actor, url: () => `/${file.replace(/\.tsx?$/, "")}`, param: "id", runs: 60 })),
+  // list18: the applicants lists' bulk form (their filters are fed above), the bulk action's page and undo, the reasons page.
+  {
+    file: "_employer.employer.applicants.tsx",
+    actor: "empX",
+    url: () => "/employer/applicants",
+    intents: ["move", "reject"],
+    runs: 200,
+    valid: (w) => ({ intent: "move", to: "screening", application: id(w.gradA.applicationId), [`seen:${w.gradA.applicationId}`]: "applied" }),
+  },
+  {
+    file: "_employer.employer.vacancies.$id_.applicants.tsx",
+    actor: "empX",
+    url: (w) => `/employer/vacancies/${w.x.vacancyId}/applicants`,
+    params: (w) => ({ id: id(w.x.vacancyId) }),
+    intents: ["move", "reject"],
+    runs: 100,
+  },
+  {
+    file: "_employer.employer.rejection-templates.tsx",
+    actor: "empX",
+    url: () => "/employer/rejection-templates",
+    intents: ["add", "save", "delete"],
+    runs: 200,
+    valid: () => ({ intent: "add", text_ky: "Себеп", text_ru: "Причина", text_en: "Reason" }),
+  },
+  {
+    file: "_employer.employer.bulk-actions.$id.tsx",
+    actor: "empX",
+    url: () => "/employer/bulk-actions/1",
+    params: () => ({ id: "1" }),
+    intents: ["undo"],
+    runs: 60,
+  },
+  { file: "_employer.employer.bulk-actions.$id.tsx", actor: "empX", url: () => "/_employer.employer.bulk-actions.$id", param: "id", runs: 60 },
 ];
 
 // ---- running -------------------------------------------------------------------------------

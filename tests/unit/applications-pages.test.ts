@@ -173,30 +173,74 @@ describe("application pages render in every language", () => {
       expect(unreadable).toContain("Салам");
 
       const rows = [
-        { id: 9, status: "applied", updated_at: base.updated_at, vacancy_title: "Junior React", first_name: "Айпери", last_name: "Жумабекова", headline: null },
+        {
+          id: 9,
+          status: "applied",
+          applied_at: base.updated_at,
+          updated_at: base.updated_at,
+          vacancy_id: 7,
+          vacancy_title: "Junior React",
+          first_name: "Айпери",
+          last_name: "Жумабекова",
+          headline: null,
+          city: null,
+          score: null,
+          explanation: null,
+        },
       ];
+      const query = {
+        q: "ай",
+        status: "applied",
+        vacancyId: 7,
+        minScore: 40,
+        schoolId: 2,
+        regionId: null,
+        meets: true,
+        from: "2026-03-01",
+        to: null,
+        sort: "score",
+        page: 1,
+      };
+      const lists = {
+        schools: [{ value: 2, label: "ИПК" }],
+        regions: [{ value: 3, label: "Ош" }],
+        skills: {},
+        templates: [{ id: 4, text_ky: "Себеп", text_ru: "Причина", text_en: "Reason" }],
+        undoable: [{ id: 5, to_status: "rejected", undo_until: "2026-03-01T10:10:00.000Z", count: 3 }],
+      };
       const all = render(lang, CompanyApplicants, {
         company: { id: 1, name: "Ала-Тоо Софт", slug: "ala-too" },
-        query: { q: "ай", status: "applied", vacancyId: 7, page: 1 },
+        query,
         vacancies: [{ id: 7, title: "Junior React" }],
         total: 1,
         page: 1,
         pages: 1,
         applicants: rows,
+        ...lists,
       });
       expect(all).toContain('href="/employer/applications/9"');
       expect(all).toMatch(/<option value="7" selected=""/);
+      expect(all).toMatch(/<option value="2" selected=""/);
+      expect(all).toMatch(/<option value="score" selected=""/);
+      // The bulk form: a checkbox per row with the stage it shows, the moves, the reasons, the interview page by GET; the undo.
+      expect(all).toContain('name="application" value="9"');
+      expect(all).toContain('name="seen:9" value="applied"');
+      expect(all).toMatch(/formAction="\/employer\/interviews\/new" formMethod="get"/i);
+      expect(all).toContain(catalogs[lang]["applicants.bulk.reject"]);
+      expect(all).toContain('action="/employer/bulk-actions/5"');
       const one = render(lang, VacancyApplicants, {
         vacancy: { id: 7, title: "Junior React", status: "open" },
-        query: { q: "", status: null, vacancyId: 7, page: 1 },
+        query: { ...query, q: "", status: null, minScore: null, schoolId: null, meets: false, from: null, sort: "date" },
         total: 0,
         page: 1,
         pages: 1,
         applicants: [],
+        ...lists,
+        undoable: [],
       });
-      // Issue 14, item 9: no typed profile address (and so no form to refuse); the page sends the employer to the ranked candidates.
+      // Issue 14, item 9: no typed profile address; the page sends the employer to the ranked candidates. No rows: no bulk controls.
       expect(one).not.toContain('name="slug"');
-      expect(one).not.toContain('<form method="post"');
+      expect(one).not.toContain('name="intent" value="reject"');
       expect(one).toContain('href="/vacancies/7/candidates"');
 
       const theirs = render(lang, EmployerApplication, {

@@ -107,6 +107,10 @@ export const MESSAGE_KINDS = {
   "offer-withdrawn": { topic: "applications", roles: ["graduate"], form: "instant" },
   "offer-accepted": { topic: "new-applications", roles: ["employer"], form: "instant" },
   "offer-declined": { topic: "new-applications", roles: ["employer"], form: "instant" },
+  // The applicants list's bulk decisions (docs/decisions/059-bulk-decisions-and-undo.md): a rejection with the
+  // company's reason, and the correction sent when an undone decision's message had already gone.
+  "application-rejected": { topic: "applications", roles: ["graduate"], form: "instant" },
+  "application-correction": { topic: "applications", roles: ["graduate"], form: "instant" },
 } as const satisfies Record<string, KindRule>;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;

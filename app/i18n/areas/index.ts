@@ -29,6 +29,7 @@ import { preferencesMessages } from "./preferences";
 import { dashboardMessages } from "./dash18";
 import { teamNotesAndConversationMessages } from "./team-notes-and-conversations";
 import { interviewSlotMessages } from "./interview-slots";
+import { applicantsMessages } from "./applicants";
 
 export const areaMessages = {
   en: {
@@ -62,6 +63,7 @@ export const areaMessages = {
     ...dashboardMessages.en,
     ...teamNotesAndConversationMessages.en,
     ...interviewSlotMessages.en,
+    ...applicantsMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -94,6 +96,7 @@ export const areaMessages = {
     ...dashboardMessages.ru,
     ...teamNotesAndConversationMessages.ru,
     ...interviewSlotMessages.ru,
+    ...applicantsMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -126,5 +129,6 @@ export const areaMessages = {
     ...dashboardMessages.ky,
     ...teamNotesAndConversationMessages.ky,
     ...interviewSlotMessages.ky,
+    ...applicantsMessages.ky,
   },
 };
