@@ -248,8 +248,18 @@ export function ApplicantsBulkForm({
                 <span className="muted">—</span>
               ),
           },
-          // TODO(lead, talk18): the team-notes summary per row — talk18's notesSummaryFor(db, companyId, applicationIds)
-          // ({count, averageRating} per id) is not on this branch; add its column here when merged.
+          {
+            header: t("teamNotes.title"),
+            cell: (r) =>
+              r.notes || r.averageRating !== null ? (
+                <span className="small">
+                  {r.averageRating !== null ? <>★ {formatNumber(lang, Math.round(r.averageRating * 10) / 10)} </> : null}
+                  {r.notes ? t("applicants.notes", { count: r.notes }) : null}
+                </span>
+              ) : (
+                <span className="muted">—</span>
+              ),
+          },
         ]}
       />
       {rows.length ? (

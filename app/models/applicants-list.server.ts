@@ -12,6 +12,7 @@ import { type Explanation, explainMatch, type PreparedVacancy, quickMatch, ranki
 import { pageOf } from "~/domain/paging";
 import { loadVacancy, matchIndex } from "./matching-index.server";
 import { skillNames } from "./matching.server";
+import { notesSummaryFor } from "./application-notes.server";
 
 export const APPLICANTS_LIST_PAGE_SIZE = 50;
 
@@ -29,6 +30,9 @@ export type ApplicantListRow = {
   /** 0–100, or null when the graduate cannot be scored (no rankable profile). */
   score: number | null;
   explanation: Explanation | null;
+  /** The team's private notes and ratings on it (docs/decisions/060-notes-and-conversations.md): the company's own eyes only. */
+  notes: number;
+  averageRating: number | null;
 };
 
 /**
@@ -165,6 +169,7 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
         .execute()
     : [];
   const detailOf = new Map(details.map((d) => [d.id, d]));
+  const notesOf = await notesSummaryFor(connection.db, companyId, ids);
   const applicants: ApplicantListRow[] = items.map((r) => {
     const d = detailOf.get(r.id)!;
     const candidate = index.candidate(r.graduate_id);
@@ -183,6 +188,8 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
       city: d.city,
       score: r.total === null ? null : scoreOf(r.total),
       explanation,
+      notes: notesOf.get(r.id)?.notes ?? 0,
+      averageRating: notesOf.get(r.id)?.averageRating ?? null,
     };
   });
   const skills = await skillNames(
