@@ -294,28 +294,43 @@ async function rank(db: DB, r: Replica): Promise<ReplicaRanking | null> {
   const score = new Float64Array(r.used);
   for (let slot = 0; slot < r.used; slot++) {
     if (r.tier[slot]! < 0) continue;
-    const base = slot * p;
-    score[slot] = bm25(idf, (i) => r.freq[base + i]!, r.size[slot]!, avgdl);
+    score[slot] = bm25(idf, r.freq, slot * p, r.size[slot]!, avgdl);
   }
-  // From the last order (nearly sorted already: a few comparisons a row), rows that became hits appended.
+  // From the last order, rows that became hits appended: nearly sorted already (an edit moves the
+  // statistics a little), so an insertion sort makes a few comparisons a row; a full sort past a bound.
   const inOrder = new Uint8Array(r.used);
-  const order: number[] = [];
+  const order = new Int32Array(r.used);
+  let n = 0;
   for (const slot of r.order)
     if (slot < r.used && r.tier[slot]! >= 0 && !inOrder[slot]) {
       inOrder[slot] = 1;
-      order.push(slot);
+      order[n++] = slot;
     }
-  for (let slot = 0; slot < r.used; slot++) if (r.tier[slot]! >= 0 && !inOrder[slot]) order.push(slot);
-  order.sort((a, b) => r.tier[a]! - r.tier[b]! || score[a]! - score[b]! || r.ids[a]! - r.ids[b]!);
-  r.order = Int32Array.from(order);
-  const ids = new Int32Array(order.length);
-  let end0 = order.length;
-  let end1 = order.length;
-  order.forEach((slot, k) => {
-    ids[k] = r.ids[slot]!;
-    if (r.tier[slot]! > 0 && end0 === order.length) end0 = k;
-    if (r.tier[slot]! > 1 && end1 === order.length) end1 = k;
-  });
+  for (let slot = 0; slot < r.used; slot++) if (r.tier[slot]! >= 0 && !inOrder[slot]) order[n++] = slot;
+  const { tier, ids: rowIds } = r;
+  const before = (a: number, b: number) => tier[a]! - tier[b]! || score[a]! - score[b]! || rowIds[a]! - rowIds[b]!;
+  let moves = 0;
+  for (let k = 1; k < n && moves <= n * 8; k++) {
+    const slot = order[k]!;
+    let j = k - 1;
+    while (j >= 0 && before(order[j]!, slot) > 0) {
+      order[j + 1] = order[j]!;
+      j--;
+      moves++;
+    }
+    order[j + 1] = slot;
+  }
+  if (moves > n * 8) order.subarray(0, n).sort(before);
+  r.order = order.slice(0, n);
+  const ids = new Int32Array(n);
+  let end0 = n;
+  let end1 = n;
+  for (let k = 0; k < n; k++) {
+    const slot = order[k]!;
+    ids[k] = rowIds[slot]!;
+    if (tier[slot]! > 0 && end0 === n) end0 = k;
+    if (tier[slot]! > 1 && end1 === n) end1 = k;
+  }
   r.ranking = { ids, tierEnds: [end0, end1] };
   return r.ranking;
 }

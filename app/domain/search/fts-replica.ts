@@ -281,13 +281,13 @@ const B = 0.75;
 
 /**
  * bm25 as fts5Bm25Function computes it, operation for operation (the same doubles): `idf[i]` from
- * SQLite's own log (the caller asks SQLite, so the last bit is the same), `freq(i)` the row's
+ * SQLite's own log (the caller asks SQLite, so the last bit is the same), `freq[at + i]` the row's
  * weighted frequency of phrase i (0 adds nothing), `size` the row's tokens, `avgdl` the table's.
  */
-export function bm25(idf: Float64Array, freq: (i: number) => number, size: number, avgdl: number): number {
+export function bm25(idf: Float64Array, freq: Float64Array, at: number, size: number, avgdl: number): number {
   let score = 0.0;
   for (let i = 0; i < idf.length; i++) {
-    const f = freq(i);
+    const f = freq[at + i]!;
     if (f === 0) continue; // adds 0.0: the sum is the same double
     score += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * size) / avgdl)));
   }
