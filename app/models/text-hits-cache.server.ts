@@ -116,6 +116,12 @@ function fromReplica(ranking: ReplicaRanking): RankedHits {
   };
 }
 
+const replays = new WeakMap<DB, number>();
+/** How many searches of this database were answered by a replica brought up to date (tests: the replay was used, not SQLite). */
+export function replicaReplays(db: DB): number {
+  return replays.get(db) ?? 0;
+}
+
 /** The replica of the text brought to `version`; null when there is none or the change cannot be replayed (then dropped). */
 async function replayed(db: DB, key: string, version: string): Promise<RankedHits | null> {
   const replica = replicas.get(key);
@@ -126,6 +132,7 @@ async function replayed(db: DB, key: string, version: string): Promise<RankedHit
     return null;
   }
   keepReplica(db, key, replica);
+  replays.set(db, (replays.get(db) ?? 0) + 1);
   const hits = fromReplica(ranking);
   // A write in between: the replica has seen it (its log) but the version read above is older; keep nothing under it.
   if ((await versionOf(db, "graduates_fts")) === version) remember(key, version, hits);

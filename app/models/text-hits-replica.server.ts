@@ -31,8 +31,8 @@ export type ReplicaRanking = { ids: Int32Array; tierEnds: readonly [number, numb
 
 /** More changed graduates than this since the last look: ranking again with SQLite is as quick. */
 const CATCH_UP_LIMIT = 200;
-/** bm25 phrase masks are 31-bit: a text with more loose phrases is not replayed. */
-const MAX_PHRASES = 31;
+/** A replica larger than this (rows × phrases) is not kept: the text is ranked by SQLite after each change. */
+const MAX_CELLS = 2_000_000;
 
 type Replica = {
   version: string;
@@ -41,12 +41,13 @@ type Replica = {
   exact: ParsedQuery;
   tierOne: ParsedQuery;
   weights: readonly number[];
-  /** Per row slot: the graduate id, its length in tokens, its tier (-1: not a hit), its phrases (bit i: loose phrase i is in the row). */
+  /** Per row slot: the graduate id, its length in tokens, its tier (-1: not a hit). */
   slotOf: Map<number, number>;
   ids: Int32Array;
   size: Int32Array;
   tier: Int8Array;
-  mask: Int32Array;
+  /** slot * phrases + i: 1 when loose phrase i is in the row (in its columns; NEAR aside), for bm25's document frequency. */
+  held: Uint8Array;
   /** slot * phrases + i: the weighted frequency of loose phrase i (bm25's aFreq). */
   freq: Float64Array;
   used: number;
@@ -113,7 +114,7 @@ function parseText(text: TextQuery, columns: string[]): { loose: ParsedQuery; ex
   const loose = parseFtsQuery(text.loose, index);
   const exact = parseFtsQuery(text.exact, index);
   const tierOne = parseFtsQuery(text.tierOne, index);
-  if (!loose || !exact || !tierOne || loose.phrases.length > MAX_PHRASES) return null;
+  if (!loose || !exact || !tierOne) return null;
   return { loose, exact, tierOne };
 }
 
@@ -187,10 +188,10 @@ function rowState(
   doc: number,
 ) {
   const raw = rawPositions(r.loose, positions, doc);
-  let mask = 0;
-  raw.forEach((list, i) => (mask |= list.length > 0 ? 1 << i : 0));
+  const held = raw.map((list) => list.length > 0);
+  const any = held.some(Boolean);
   const counted: (number[] | null)[] = [];
-  const hit = mask !== 0 && evaluateRow(r.loose.root, raw, counted, lengthsOf(r.loose));
+  const hit = any && evaluateRow(r.loose.root, raw, counted, lengthsOf(r.loose));
   const freq = r.loose.phrases.map((_, i) => (hit ? weightedFrequency(counted[i] ?? null, r.weights) : 0));
   let tier = -1;
   if (hit) {
@@ -198,7 +199,7 @@ function rowState(
     else if (matchesRow(r.tierOne.root, rawPositions(r.tierOne, positions, doc), lengthsOf(r.tierOne))) tier = 1;
     else tier = 2;
   }
-  return { mask, tier, freq };
+  return { any, held, tier, freq };
 }
 
 /** SQLite's varint (the FTS5 records use it). */
@@ -246,7 +247,7 @@ async function sizesOf(db: DB, table: string, ids: number[]): Promise<Map<number
 function ensureSlots(r: Replica, needed: number): void {
   if (needed <= r.ids.length) return;
   const cap = Math.max(needed, r.ids.length * 2, 1024);
-  const grow = <T extends Int32Array | Int8Array | Float64Array>(a: T, n: number, make: (n: number) => T) => {
+  const grow = <T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, n: number, make: (n: number) => T) => {
     const b = make(n);
     b.set(a);
     return b;
@@ -255,15 +256,15 @@ function ensureSlots(r: Replica, needed: number): void {
   r.ids = grow(r.ids, cap, (n) => new Int32Array(n));
   r.size = grow(r.size, cap, (n) => new Int32Array(n));
   r.tier = grow(r.tier, cap, (n) => new Int8Array(n));
-  r.mask = grow(r.mask, cap, (n) => new Int32Array(n));
+  r.held = grow(r.held, cap * p, (n) => new Uint8Array(n));
   r.freq = grow(r.freq, cap * p, (n) => new Float64Array(n));
 }
 
 /** Puts a row's state in its slot (a new slot for a new row), keeping the phrases' document counts. */
-function put(r: Replica, id: number, state: { mask: number; tier: number; freq: number[] }, size: number): void {
+function put(r: Replica, id: number, state: { any: boolean; held: boolean[]; tier: number; freq: number[] }, size: number): void {
   let slot = r.slotOf.get(id);
   if (slot === undefined) {
-    if (state.mask === 0) return;
+    if (!state.any) return;
     ensureSlots(r, r.used + 1);
     slot = r.used++;
     r.slotOf.set(id, slot);
@@ -271,11 +272,11 @@ function put(r: Replica, id: number, state: { mask: number; tier: number; freq: 
   }
   const p = r.loose.phrases.length;
   for (let i = 0; i < p; i++) {
-    if (r.mask[slot]! & (1 << i)) r.nHit[i]!--;
-    if (state.mask & (1 << i)) r.nHit[i]!++;
+    if (r.held[slot * p + i]) r.nHit[i]!--;
+    if (state.held[i]) r.nHit[i]!++;
+    r.held[slot * p + i] = state.held[i] ? 1 : 0;
     r.freq[slot * p + i] = state.freq[i]!;
   }
-  r.mask[slot] = state.mask;
   r.tier[slot] = state.tier;
   r.size[slot] = size;
 }
@@ -387,14 +388,15 @@ export async function buildReplica(
       ids: new Int32Array(0),
       size: new Int32Array(0),
       tier: new Int8Array(0),
-      mask: new Int32Array(0),
+      held: new Uint8Array(0),
       freq: new Float64Array(0),
       used: 0,
       nHit: new Int32Array(p),
       order: new Int32Array(0),
       ranking: null,
     };
-    const states = [...docs].map((doc) => ({ doc, state: rowState(replica, positions, doc) })).filter((s) => s.state.mask !== 0);
+    const states = [...docs].map((doc) => ({ doc, state: rowState(replica, positions, doc) })).filter((s) => s.state.any);
+    if (states.length * p > MAX_CELLS) return null;
     const sizes = await sizesOf(
       db,
       "graduates_fts_docsize",
@@ -444,5 +446,5 @@ export type { Replica };
 
 /** The replica's memory in bytes (its typed arrays and the slot map), for the cache's bound. */
 export function replicaBytes(_db: DB, r: Replica): number {
-  return r.ids.byteLength + r.size.byteLength + r.tier.byteLength + r.mask.byteLength + r.freq.byteLength + r.order.byteLength + r.slotOf.size * 40;
+  return r.ids.byteLength + r.size.byteLength + r.tier.byteLength + r.held.byteLength + r.freq.byteLength + r.order.byteLength + r.slotOf.size * 40;
 }
