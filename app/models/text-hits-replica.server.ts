@@ -136,15 +136,9 @@ type Positions = Map<string, Map<number, number[]>>;
 
 type InstanceRow = { term: string; doc: number; col: string; offset: number };
 
-/** Each term key's positions per row, from an fts5vocab instance table's rows (`only`: rows read for that key alone). */
-function positionsFrom(
-  rows: InstanceRow[],
-  keys: Map<string, { token: string; prefix: boolean }>,
-  columnIndex: Map<string, number>,
-  only?: string,
-  out?: Positions,
-): Positions {
-  const result: Positions = out ?? new Map([...keys.keys()].map((k) => [k, new Map<number, number[]>()]));
+/** Each term key's positions per row, from the rows of an fts5vocab instance table. */
+function positionsFrom(rows: InstanceRow[], keys: Map<string, { token: string; prefix: boolean }>, columnIndex: Map<string, number>): Positions {
+  const result: Positions = new Map([...keys.keys()].map((k) => [k, new Map<number, number[]>()]));
   const prefixes = [...keys].filter(([, t]) => t.prefix);
   for (const r of rows) {
     const pos = positionOf(columnIndex.get(r.col)!, r.offset);
@@ -154,11 +148,8 @@ function positionsFrom(
       if (list) list.push(pos);
       else byDoc.set(r.doc, [pos]);
     };
-    if (only) add(only);
-    else {
-      if (keys.has(`=${r.term}`)) add(`=${r.term}`);
-      for (const [key, t] of prefixes) if (r.term.startsWith(t.token)) add(key);
-    }
+    if (keys.has(`=${r.term}`)) add(`=${r.term}`);
+    for (const [key, t] of prefixes) if (r.term.startsWith(t.token)) add(key);
   }
   return result;
 }
@@ -168,12 +159,21 @@ const sortPositions = (positions: Positions) => {
   return positions;
 };
 
+type Resolved = { phrase: ParsedQuery["phrases"][number]; terms: (Map<number, number[]> | undefined)[] }[];
+
+/** Each phrase's tokens' position maps, looked up once for all rows. */
+const resolve = (q: ParsedQuery, positions: Positions): Resolved =>
+  q.phrases.map((phrase) => ({
+    phrase,
+    terms: phrase.tokens.map((token, k) => positions.get(termKey(token, phrase.prefix && k === phrase.tokens.length - 1))),
+  }));
+
 /** A phrase's positions in one row: each token's positions kept to the phrase's columns, then matched as a phrase. */
-function rawPositions(q: ParsedQuery, positions: Positions, doc: number): number[][] {
-  return q.phrases.map((p) => {
-    const lists = p.tokens.map((token, k) => {
-      const all = positions.get(termKey(token, p.prefix && k === p.tokens.length - 1))?.get(doc) ?? [];
-      return p.columns ? all.filter((pos) => p.columns!.includes(Math.floor(pos / 4294967296))) : all;
+function rawPositions(resolved: Resolved, doc: number): number[][] {
+  return resolved.map(({ phrase, terms }) => {
+    const lists = terms.map((byDoc) => {
+      const all = byDoc?.get(doc) ?? [];
+      return phrase.columns ? all.filter((pos) => phrase.columns!.includes(Math.floor(pos / 4294967296))) : all;
     });
     return phrasePositions(lists);
   });
@@ -181,25 +181,29 @@ function rawPositions(q: ParsedQuery, positions: Positions, doc: number): number
 
 const lengthsOf = (q: ParsedQuery) => q.phrases.map((p) => p.tokens.length);
 
-/** One row's part of the ranking: its loose phrases (bits), whether it is a hit and its tier, each phrase's weighted frequency. */
-function rowState(
-  r: Replica | { loose: ParsedQuery; exact: ParsedQuery; tierOne: ParsedQuery; weights: readonly number[] },
-  positions: Positions,
-  doc: number,
-) {
-  const raw = rawPositions(r.loose, positions, doc);
-  const held = raw.map((list) => list.length > 0);
-  const any = held.some(Boolean);
-  const counted: (number[] | null)[] = [];
-  const hit = any && evaluateRow(r.loose.root, raw, counted, lengthsOf(r.loose));
-  const freq = r.loose.phrases.map((_, i) => (hit ? weightedFrequency(counted[i] ?? null, r.weights) : 0));
-  let tier = -1;
-  if (hit) {
-    if (matchesRow(r.exact.root, rawPositions(r.exact, positions, doc), lengthsOf(r.exact))) tier = 0;
-    else if (matchesRow(r.tierOne.root, rawPositions(r.tierOne, positions, doc), lengthsOf(r.tierOne))) tier = 1;
-    else tier = 2;
-  }
-  return { any, held, tier, freq };
+type Queries = { loose: ParsedQuery; exact: ParsedQuery; tierOne: ParsedQuery; weights: readonly number[] };
+
+/** One row's part of the ranking: its loose phrases, whether it is a hit and its tier, each phrase's weighted frequency. */
+function rowStates(r: Queries, positions: Positions) {
+  const loose = resolve(r.loose, positions);
+  const exact = resolve(r.exact, positions);
+  const tierOne = resolve(r.tierOne, positions);
+  const [looseLengths, exactLengths, tierOneLengths] = [r.loose, r.exact, r.tierOne].map(lengthsOf);
+  return (doc: number) => {
+    const raw = rawPositions(loose, doc);
+    const held = raw.map((list) => list.length > 0);
+    const any = held.some(Boolean);
+    const counted: (number[] | null)[] = [];
+    const hit = any && evaluateRow(r.loose.root, raw, counted, looseLengths!);
+    const freq = r.loose.phrases.map((_, i) => (hit ? weightedFrequency(counted[i] ?? null, r.weights) : 0));
+    let tier = -1;
+    if (hit) {
+      if (matchesRow(r.exact.root, rawPositions(exact, doc), exactLengths!)) tier = 0;
+      else if (matchesRow(r.tierOne.root, rawPositions(tierOne, doc), tierOneLengths!)) tier = 1;
+      else tier = 2;
+    }
+    return { any, held, tier, freq };
+  };
 }
 
 /** SQLite's varint (the FTS5 records use it). */
@@ -230,7 +234,7 @@ async function totals(db: DB): Promise<{ rows: number; tokens: number } | null> 
 }
 
 /** Each row's length in tokens (the docsize records), and the records themselves to compare a replayed row with. */
-async function sizesOf(db: DB, table: string, ids: number[]): Promise<Map<number, { size: number; record: string }>> {
+async function sizesOf(db: DB, table: string, ids: number[], withRecords = false): Promise<Map<number, { size: number; record: string }>> {
   const out = new Map<number, { size: number; record: string }>();
   for (let i = 0; i < ids.length; i += 10_000) {
     const { rows } = await sql<{ id: number; sz: Uint8Array }>`select id, sz from ${sql.raw(table)}
@@ -238,7 +242,7 @@ async function sizesOf(db: DB, table: string, ids: number[]): Promise<Map<number
     for (const r of rows)
       out.set(r.id, {
         size: varints(r.sz).reduce((a, b) => a + b, 0),
-        record: Buffer.from(r.sz).toString("base64"),
+        record: withRecords ? Buffer.from(r.sz).toString("base64") : "",
       });
   }
   return out;
@@ -360,20 +364,22 @@ export async function buildReplica(
     if (!(await tokenizePhrases(db, queries))) return null;
     const lastSeq = await topOfLog(db);
     const keys = termKeys(queries);
-    const columnIndex = new Map(info.columns.map((c, i) => [c, i]));
     const positions: Positions = new Map([...keys.keys()].map((k) => [k, new Map<number, number[]>()]));
+    // Packed in SQL: one string a term, not a row object an instance.
+    const columnOf = sql.raw(`case col ${info.columns.map((c, i) => `when '${c}' then ${i}`).join(" ")} end`);
     for (const [key, t] of keys) {
-      const { rows: found } = t.prefix
-        ? await sql<InstanceRow>`select term, doc, col, offset from temp.graduates_fts_instances
-            where term >= ${t.token} and term < ${`${t.token}\u{10FFFF}`}`.execute(db)
-        : await sql<InstanceRow>`select term, doc, col, offset from temp.graduates_fts_instances where term = ${t.token}`.execute(db);
-      positionsFrom(
-        found.filter((f) => f.term.startsWith(t.token)),
-        keys,
-        columnIndex,
-        key,
-        positions,
-      );
+      const range = t.prefix ? sql`term >= ${t.token} and term < ${`${t.token}\u{10FFFF}`}` : sql`term = ${t.token}`;
+      const { rows: packed } = await sql<{ list: string | null }>`select group_concat(doc || ' ' || ${columnOf} || ' ' || offset, ' ') as list
+        from temp.graduates_fts_instances where ${range}`.execute(db);
+      const numbers = packed[0]?.list ? packed[0].list.split(" ") : [];
+      const byDoc = positions.get(key)!;
+      for (let i = 0; i + 2 < numbers.length; i += 3) {
+        const doc = Number(numbers[i]);
+        const pos = positionOf(Number(numbers[i + 1]), Number(numbers[i + 2]));
+        const list = byDoc.get(doc);
+        if (list) list.push(pos);
+        else byDoc.set(doc, [pos]);
+      }
     }
     sortPositions(positions);
     const docs = new Set<number>();
@@ -395,7 +401,8 @@ export async function buildReplica(
       order: new Int32Array(0),
       ranking: null,
     };
-    const states = [...docs].map((doc) => ({ doc, state: rowState(replica, positions, doc) })).filter((s) => s.state.any);
+    const stateOf = rowStates(replica, positions);
+    const states = [...docs].map((doc) => ({ doc, state: stateOf(doc) })).filter((s) => s.state.any);
     if (states.length * p > MAX_CELLS) return null;
     const sizes = await sizesOf(
       db,
@@ -428,14 +435,15 @@ export async function catchUpReplica(db: DB, replica: Replica, version: string):
     await sql`delete from temp.replica_rows`.execute(db);
     await insertGraduateRows(db, "temp.replica_rows", await graduateIndexRows(db, changed));
     const { rows } = await sql<InstanceRow>`select term, doc, col, offset from temp.replica_rows_instances`.execute(db);
-    const [mine, theirs] = await Promise.all([sizesOf(db, "temp.replica_rows_docsize", changed), sizesOf(db, "graduates_fts_docsize", changed)]);
+    const [mine, theirs] = await Promise.all([sizesOf(db, "temp.replica_rows_docsize", changed, true), sizesOf(db, "graduates_fts_docsize", changed, true)]);
     await sql`delete from temp.replica_rows`.execute(db);
     // The replayed rows must have the index's token counts, column by column (the index could hold
     // what an older writer made, e.g. before a skill's aliases changed): otherwise it is not a replay.
     for (const id of changed) if (mine.get(id)?.record !== theirs.get(id)?.record) return null;
     const columnIndex = new Map(info.columns.map((c, i) => [c, i]));
     const positions = sortPositions(positionsFrom(rows, termKeys([replica.loose, replica.exact, replica.tierOne]), columnIndex));
-    for (const id of changed) put(replica, id, rowState(replica, positions, id), theirs.get(id)?.size ?? 0);
+    const stateOf = rowStates(replica, positions);
+    for (const id of changed) put(replica, id, stateOf(id), theirs.get(id)?.size ?? 0);
     replica.lastSeq = top;
     replica.version = version;
     return rank(db, replica);
