@@ -18,7 +18,7 @@ export const REBUILD_KEY = "search.rebuild";
 /** The settings key holding the fingerprint of the rules the indexes were built with (terms-fingerprint.server.ts). */
 export const FINGERPRINT_KEY = "search.terms_fingerprint";
 
-function insertRows<C extends string>(db: DB, table: "graduates_fts" | "vacancies_fts", columns: readonly C[], rows: { id: number; row: IndexRow<C> }[]) {
+function insertRows<C extends string>(db: DB, table: string, columns: readonly C[], rows: { id: number; row: IndexRow<C> }[]) {
   if (rows.length === 0) return Promise.resolve();
   const names = ["rowid", ...columns, ...columns.map((c) => `${c}_terms`)];
   const values = rows.map(({ id, row }) => {
@@ -28,16 +28,19 @@ function insertRows<C extends string>(db: DB, table: "graduates_fts" | "vacancie
   return sql`insert into ${sql.raw(table)} (${sql.raw(names.join(", "))}) values ${sql.join(values)}`.execute(db);
 }
 
-/** Writes the index rows of these graduates (whose old rows are already gone); anonymised graduates get none. */
-async function writeGraduateRows(db: DB, ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * The index rows of these graduates as the writer makes them (anonymised graduates have none). Also
+ * read by the directory's kept rankings to replay a changed row (app/models/text-hits-replica.server.ts).
+ */
+export async function graduateIndexRows(db: DB, ids: number[]): Promise<{ id: number; row: IndexRow<(typeof GRADUATE_COLUMNS)[number]> }[]> {
+  if (ids.length === 0) return [];
   const graduates = await db
     .selectFrom("graduates")
     .select(["id", "first_name", "last_name", "headline", "about"])
     .where("id", "in", ids)
     .where("anonymised_at", "is", null)
     .execute();
-  if (graduates.length === 0) return;
+  if (graduates.length === 0) return [];
   const found = graduates.map((g) => g.id);
   const [projects, skills] = await Promise.all([
     db.selectFrom("projects").select(["graduate_id", "title", "summary", "description", "role"]).where("graduate_id", "in", found).orderBy("id").execute(),
@@ -55,21 +58,26 @@ async function writeGraduateRows(db: DB, ids: number[]): Promise<void> {
     ]);
   const skillText = new Map<number, string[]>();
   for (const s of skills.rows) skillText.set(s.graduate_id, [...(skillText.get(s.graduate_id) ?? []), s.alias]);
-  await insertRows(
-    db,
-    "graduates_fts",
-    GRADUATE_COLUMNS,
-    graduates.map((g) => ({
-      id: g.id,
-      row: searchIndexRow({
-        name: `${g.first_name} ${g.last_name}`,
-        headline: g.headline ?? "",
-        about: g.about ?? "",
-        projects: (projectText.get(g.id) ?? []).join("\n"),
-        skills: (skillText.get(g.id) ?? []).join(" "),
-      }),
-    })),
-  );
+  return graduates.map((g) => ({
+    id: g.id,
+    row: searchIndexRow({
+      name: `${g.first_name} ${g.last_name}`,
+      headline: g.headline ?? "",
+      about: g.about ?? "",
+      projects: (projectText.get(g.id) ?? []).join("\n"),
+      skills: (skillText.get(g.id) ?? []).join(" "),
+    }),
+  }));
+}
+
+/** Writes graduates' index rows into `table`: graduates_fts, or a temporary twin with the same columns. */
+export async function insertGraduateRows(db: DB, table: string, rows: { id: number; row: IndexRow<(typeof GRADUATE_COLUMNS)[number]> }[]): Promise<void> {
+  await insertRows(db, table, GRADUATE_COLUMNS, rows);
+}
+
+/** Writes the index rows of these graduates (whose old rows are already gone); anonymised graduates get none. */
+async function writeGraduateRows(db: DB, ids: number[]): Promise<void> {
+  await insertRows(db, "graduates_fts", GRADUATE_COLUMNS, await graduateIndexRows(db, ids));
 }
 
 /** Writes the index rows of these vacancies (whose old rows are already gone): title, text, company name, every name and alias of its skills. */

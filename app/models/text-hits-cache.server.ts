@@ -8,6 +8,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { TextQuery } from "~/domain/search/full-text";
+import { buildReplica, catchUpReplica, type Replica, replicaBytes, type ReplicaRanking } from "./text-hits-replica.server";
 
 /** The text's hits as the search's `hits` needs them: ids in rank order, and where tiers 1 and 2 begin. */
 export type RankedHits = {
@@ -44,7 +45,8 @@ async function versionOf(db: DB, table: string): Promise<string | null> {
   return block ? Buffer.from(block).toString("base64") : null;
 }
 
-const sizeOf = (hits: RankedHits) => hits.json.length + hits.ids.byteLength;
+// The ids, and their JSON once asked for (about 6 bytes an id).
+const sizeOf = (hits: RankedHits) => hits.ids.byteLength * 2.5;
 
 function remember(key: string, version: string, hits: RankedHits): void {
   const old = entries.get(key);
@@ -81,10 +83,67 @@ async function rankAll(db: DB, index: Index, text: TextQuery): Promise<RankedHit
   return { json: JSON.stringify(ids), ids: Int32Array.from(ids), count: ids.length, tierEnds: [end(0), end(1)] };
 }
 
+// Texts searched again after an index change keep a replica of their ranking (docs/decisions/048,
+// Session 11; app/models/text-hits-replica.server.ts): the next change is then replayed from the
+// changed graduates alone, and a first search after it costs what a repeated one does.
+/** Replicas are larger than the ranked ids (each row's phrase frequencies): a few tens of MB in all. */
+const REPLICA_LIMIT_BYTES = 48 * 1024 * 1024;
+const replicas = new Map<string, Replica>();
+
+function keepReplica(db: DB, key: string, replica: Replica): void {
+  replicas.delete(key);
+  replicas.set(key, replica);
+  let total = 0;
+  for (const r of replicas.values()) total += replicaBytes(db, r);
+  for (const [k, r] of replicas) {
+    if (total <= REPLICA_LIMIT_BYTES || replicas.size <= 1) break;
+    total -= replicaBytes(db, r);
+    replicas.delete(k);
+  }
+}
+
+/** A replica's ranking as the search reads it (the JSON only when a SQL path asks for it). */
+function fromReplica(ranking: ReplicaRanking): RankedHits {
+  let json: string | undefined;
+  return {
+    ids: ranking.ids,
+    count: ranking.ids.length,
+    tierEnds: ranking.tierEnds,
+    get json() {
+      json ??= JSON.stringify(Array.from(ranking.ids));
+      return json;
+    },
+  };
+}
+
+const replays = new WeakMap<DB, number>();
+/** How many searches of this database were answered by a replica brought up to date (tests: the replay was used, not SQLite). */
+export function replicaReplays(db: DB): number {
+  return replays.get(db) ?? 0;
+}
+
+/** The replica of the text brought to `version`; null when there is none or the change cannot be replayed (then dropped). */
+async function replayed(db: DB, key: string, version: string): Promise<RankedHits | null> {
+  const replica = replicas.get(key);
+  if (!replica) return null;
+  const ranking = replica.version === version ? replica.ranking : await catchUpReplica(db, replica, version);
+  if (!ranking) {
+    replicas.delete(key);
+    return null;
+  }
+  keepReplica(db, key, replica);
+  replays.set(db, (replays.get(db) ?? 0) + 1);
+  const hits = fromReplica(ranking);
+  // A write in between: the replica has seen it (its log) but the version read above is older; keep nothing under it.
+  if ((await versionOf(db, "graduates_fts")) === version) remember(key, version, hits);
+  return hits;
+}
+
 /**
- * The text's ranked hits if they are in memory for the index as it is now; otherwise null, and
- * (outside a transaction) they are ranked in the background for the next search of this text.
- * `now`: rank them in this call instead (the page would compute bm25 for every hit anyway).
+ * The text's ranked hits if they are in memory for the index as it is now (kept, or replayed from
+ * the changed rows); otherwise null, and (outside a transaction) they are ranked in the background
+ * for the next search of this text. `now`: rank them in this call instead (the page would compute
+ * bm25 for every hit anyway).
  */
 export async function rankedHits(db: DB, index: Index, text: TextQuery, options: { now?: boolean } = {}): Promise<RankedHits | null> {
   if (db.isTransaction) return null;
@@ -96,23 +155,40 @@ export async function rankedHits(db: DB, index: Index, text: TextQuery, options:
     remember(key, version, known.hits);
     return known.hits;
   }
-  const fill = async () => {
-    const hits = await rankAll(db, index, text);
+  const replay = index.table === "graduates_fts" ? await replayed(db, key, version) : null;
+  if (replay) return replay;
+  // Searched again after an index change (or its replica was dropped): a replica is built in the
+  // background, which ranks this version too and is kept for the next change.
+  const again = known !== undefined && index.table === "graduates_fts";
+  const keep = (hits: RankedHits) => async () => {
     // A write between the version read and the ranking would leave it unsure which version the hits are of.
     if ((await versionOf(db, index.table)) === version) remember(key, version, hits);
     return hits;
   };
-  if (options.now) return fill();
-  if (!pending.has(key)) {
+  const fill = async () => keep(await rankAll(db, index, text))();
+  const replicate = async () => {
+    const built = await buildReplica(db, text, index.weights, version);
+    if (!built) return fill();
+    keepReplica(db, key, built.replica);
+    return keep(fromReplica(built.ranking))();
+  };
+  const background = (work: () => Promise<unknown>) => {
+    if (pending.has(key)) return;
     const job = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(fill)
+      .then(work)
       .then(
         () => undefined,
         () => undefined, // the connection may be closed meanwhile: the next search ranks again
       )
       .finally(() => pending.delete(key));
     pending.set(key, job);
+  };
+  if (options.now) {
+    const hits = await fill();
+    if (again) background(replicate);
+    return hits;
   }
+  background(again ? replicate : fill);
   return null;
 }
 

@@ -134,17 +134,25 @@ const nextGraduateUser = rotation("select user_id from graduates where user_id i
  * The directory's text hits are ranked in the background after a search and kept until the index
  * changes (docs/decisions/048, Session 9, dir16b). A server turns its event loop between requests;
  * this loop of awaits does not, so "repeated" figures let that ranking finish first (untimed), and
- * "cold" ones also commit a profile's reindex (the same content: the index's version changes, the results do not).
+ * "cold" ones also commit a profile's edit (its headline gains or loses a word: the index changes, its statistics too).
  */
 // The directory's filters are kept in memory too, loaded whole once per process in the background
 // (docs/decisions/048, Session 10): the figures are of a server past that load.
 const settled = () => Promise.all([rankingsSettled(getDb()), directoryViewSettled(getDb())]);
 const repeated = settled;
+// A profile edit as the profile form makes it (the row and its index entry in one transaction, logged in
+// match_changes): the headline gains or loses a word, so the index's statistics move and every bm25 with them.
 const afterAnIndexChange = async () => {
   await settled();
+  const id = nextProfile();
   await getDb()
     .transaction()
-    .execute((trx) => refreshGraduateSearch(trx, nextProfile()));
+    .execute(async (trx) => {
+      const { headline } = await trx.selectFrom("graduates").select("headline").where("id", "=", id).executeTakeFirstOrThrow();
+      const edited = headline?.endsWith(" (bench)") ? headline.slice(0, -" (bench)".length) : `${headline ?? ""} (bench)`;
+      await trx.updateTable("graduates").set({ headline: edited }).where("id", "=", id).execute();
+      await refreshGraduateSearch(trx, id);
+    });
 };
 
 /** The whole search index rebuilt by the one function the migration, the seed and the start use: printed, no budget. */
