@@ -29,6 +29,9 @@ export type ApplicantRow = {
   city: string | null;
   score: number | null;
   explanation: Explanation | null;
+  /** The team's notes and the average of its ratings (docs/decisions/060-notes-and-conversations.md). */
+  notes: number;
+  averageRating: number | null;
 };
 
 export type ApplicantsFilterQuery = {
