@@ -6,8 +6,9 @@ import * as employerApplicants from "~/routes/_employer.employer.applicants";
 import * as vacancyApplicants from "~/routes/_employer.employer.vacancies.$id_.applicants";
 import { applicantsQueryFrom } from "~/domain/applications/applicants-query";
 import { companyApplicantsPage } from "~/models/applicants-list.server";
+import { addTeamNote, rateApplication } from "~/models/application-notes.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
-import { makeApplication, makeCohort, makeCompany, makeGraduate, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
+import { addCompanyMember, makeApplication, makeCohort, makeCompany, makeGraduate, makeUser, makeVacancy, sessionCookieFor } from "../support/factories";
 import { call, get } from "../support/remix";
 
 let c: Connection;
@@ -123,5 +124,27 @@ describe("the applicants list's filters and sort", () => {
     expect(second.applicants.map((r) => r.first_name)).toEqual(["Динара"]);
     // A page past the end shows the last one.
     expect((await companyApplicantsPage(c, w.companyId, { ...query, page: 9 }, 3)).applicants.map((r) => r.first_name)).toEqual(["Динара"]);
+  });
+
+  it("shows each row's team notes and average rating, counting only the company's own colleagues", async () => {
+    const w = await world();
+    const colleague = await makeUser(c, "employer");
+    await addCompanyMember(c, w.companyId, colleague.id);
+    const owner = await c.db.selectFrom("company_members").select("user_id").where("company_id", "=", w.companyId).orderBy("user_id").executeTakeFirstOrThrow();
+    expect(await addTeamNote(c.db, w.companyId, w.apps.a, owner.user_id, "Сильное портфолио")).toMatchObject({ ok: true });
+    expect(await addTeamNote(c.db, w.companyId, w.apps.a, colleague.id, "Согласна")).toMatchObject({ ok: true });
+    await rateApplication(c.db, w.companyId, w.apps.a, owner.user_id, 4);
+    await rateApplication(c.db, w.companyId, w.apps.a, colleague.id, 5);
+    await rateApplication(c.db, w.companyId, w.apps.b, colleague.id, 2);
+    // Another company cannot write on this company's application (its note would never be counted here).
+    const stranger = await makeUser(c, "employer");
+    const otherCompany = await makeCompany(c, stranger.id);
+    expect(await addTeamNote(c.db, otherCompany, w.apps.a, stranger.id, "чужая заметка")).not.toMatchObject({ ok: true });
+    const res = await call(employerApplicants.loader, get("/employer/applicants", { cookie: w.cookie }));
+    const rows = (res.data as { applicants: { first_name: string; notes: number; averageRating: number | null }[] }).applicants;
+    const of = (name: string) => rows.find((r) => r.first_name === name)!;
+    expect([of("Айпери").notes, of("Айпери").averageRating]).toEqual([2, 4.5]);
+    expect([of("Бакыт").notes, of("Бакыт").averageRating]).toEqual([0, 2]);
+    expect([of("Чолпон").notes, of("Чолпон").averageRating]).toEqual([0, null]);
   });
 });
