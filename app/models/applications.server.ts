@@ -53,11 +53,13 @@ async function addEvent(
   from: ApplicationStatus | null,
   to: ApplicationStatus,
   actorUserId: number,
-  extra: { note?: string | null; interviewAt?: string | null; interviewPlace?: string | null } = {},
+  extra: { note?: string | null; interviewAt?: string | null; interviewPlace?: string | null; at?: string } = {},
 ): Promise<number> {
   const { id } = await db
     .insertInto("application_events")
     .values({
+      // The step's time is the application's updated_at when the caller gives it (one clock for both rows).
+      ...(extra.at ? { created_at: extra.at, updated_at: extra.at } : {}),
       application_id: applicationId,
       from_status: from,
       to_status: to,
@@ -110,14 +112,14 @@ export async function apply(
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "already" };
         id = existing.id;
-        eventId = await addEvent(trx, id, "invited", "applied", actorUserId, { note: input.note });
+        eventId = await addEvent(trx, id, "invited", "applied", actorUserId, { note: input.note, at: now });
       } else {
         ({ id } = await trx
           .insertInto("applications")
-          .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "applied", note: input.note, snapshot_json })
+          .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "applied", note: input.note, snapshot_json, created_at: now, updated_at: now })
           .returning("id")
           .executeTakeFirstOrThrow());
-        eventId = await addEvent(trx, id, null, "applied", actorUserId, { note: input.note });
+        eventId = await addEvent(trx, id, null, "applied", actorUserId, { note: input.note, at: now });
       }
       // Applying to an invitation is the candidate's answer to it (docs/decisions/057-one-way-to-tell.md).
       await tellCompany(trx, vacancy.company_id, {

@@ -343,8 +343,6 @@ export async function cancelInterview(
   });
 }
 
-export const INTERVIEW_OUTCOMES = ["passed", "not-passed", "no-show"] as const satisfies readonly InterviewOutcome[];
-
 /** The employer records how a confirmed interview went, once its time has passed. */
 export async function recordInterviewOutcome(
   db: DB,

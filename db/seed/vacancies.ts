@@ -302,14 +302,27 @@ export async function seedVacancies(
       const has = sqlite.prepare("select count(*) n from applications a join vacancies v on v.id = a.vacancy_id where v.company_id = ?").get(company.id) as {
         n: number;
       };
-      if (has.n >= 3 || own.length === 0 || candidates.length === 0) continue;
+      if (has.n >= SHOWCASE_STAGES.length || own.length === 0 || candidates.length === 0) continue;
       // No hires here: placements would move the published outcome figures.
-      for (const stage of ["applied", "screening", "interview"] as const) addApplication(extra, extra.pick(own), extra.pick(candidates), stage);
+      for (const stage of SHOWCASE_STAGES.slice(has.n)) addApplication(extra, extra.pick(own), extra.pick(candidates), stage);
     }
   })();
   sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);
   await storeSentCopies({ db, sqlite }, sent, createRandom(options.seed + 1));
 }
+
+/**
+ * The applicants a demo employer's company has at least (issue 18 item 8): enough in every open
+ * stage for the dashboard, the applicants list's filters and a bulk decision to show something.
+ */
+const SHOWCASE_STAGES: readonly ApplicationStatus[] = [
+  ...Array<ApplicationStatus>(10).fill("applied"),
+  ...Array<ApplicationStatus>(5).fill("screening"),
+  ...Array<ApplicationStatus>(5).fill("interview"),
+  "rejected",
+  "rejected",
+  "withdrawn",
+];
 
 /**
  * The copy each application sent, made by the apply action's snapshot function from the

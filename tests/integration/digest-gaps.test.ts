@@ -10,6 +10,7 @@ import { MESSAGE_KINDS, type MessageKind, TOPICS } from "~/domain/messages/kinds
 import { parseBoardQuery } from "~/domain/vacancies/board-query";
 import { serverT } from "~/i18n/catalog.server";
 import { apply, withdraw } from "~/models/applications.server";
+import { acceptOffer, declineOffer, makeOffer } from "~/models/offers.server";
 import { savePreferences } from "~/models/message-preferences.server";
 import { checkSavedSearches, createSavedSearch } from "~/models/saved-searches.server";
 import { outboxWorker, smtpTransport, type OutboxWorker } from "~/server/outbox-worker";
@@ -61,6 +62,12 @@ async function graduate(firstName: string) {
   return { ...g, row: { id: g.graduateId, user_id: g.userId!, first_name: firstName, last_name: "Жумабекова" } };
 }
 
+/** An offer starting in two months, to be answered within a month. */
+const offerTerms = () => {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  return { startDate: day(60), monthlyPay: 60000, answerBy: day(30), note: null };
+};
+
 describe("(a) every at-once kind of a digest topic is in the digest", () => {
   /** How each kind's event happens, through the model functions the pages call; returns who should read it in a digest. */
   const events: Partial<Record<MessageKind, () => Promise<{ reader: number; digest: "applications-digest" | "saved-search-digest" }>>> = {
@@ -92,6 +99,25 @@ describe("(a) every at-once kind of a digest topic is in the digest", () => {
       const g = await graduate("Динара");
       const id = await makeApplication(c, vacancyId, g.graduateId, { status: "invited" });
       expect(await withdraw(c.db, g.row, id, null, g.userId!)).toEqual({ ok: true });
+      return { reader: owner.id, digest: "applications-digest" };
+    },
+    // The candidate's answer to an offer (docs/decisions/061-interview-slots-and-offers.md).
+    "offer-accepted": async () => {
+      const { owner, companyId, vacancyId } = await company();
+      await savePreferences(c.db, owner.id, { "new-applications": { email: true, telegram: false, mode: "digest" } });
+      const g = await graduate("Гүлзат");
+      const id = await makeApplication(c, vacancyId, g.graduateId, { status: "interview" });
+      expect(await makeOffer(c.db, companyId, id, offerTerms(), owner.id)).toEqual({ ok: true });
+      expect(await acceptOffer(c.db, g.graduateId, id, g.userId!)).toEqual({ ok: true });
+      return { reader: owner.id, digest: "applications-digest" };
+    },
+    "offer-declined": async () => {
+      const { owner, companyId, vacancyId } = await company();
+      await savePreferences(c.db, owner.id, { "new-applications": { email: true, telegram: false, mode: "digest" } });
+      const g = await graduate("Жылдыз");
+      const id = await makeApplication(c, vacancyId, g.graduateId, { status: "interview" });
+      expect(await makeOffer(c.db, companyId, id, offerTerms(), owner.id)).toEqual({ ok: true });
+      expect(await declineOffer(c.db, g.graduateId, id, null, g.userId!)).toEqual({ ok: true });
       return { reader: owner.id, digest: "applications-digest" };
     },
     "saved-search-hits": async () => {

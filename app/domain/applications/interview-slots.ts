@@ -2,6 +2,7 @@
 // Pure and Remix-free: the slot form's checks (1–3 slots typed in Bishkek time, none in the past,
 // none overlapping, a length in range) and the offer's answer-by rule, unit-tested alone
 // (tests/unit/interview-slots.test.ts). Error values are message keys, shown beside the field.
+import type { InterviewOutcome } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { bishkekLocalToUtc } from "./interview-time";
 
@@ -74,3 +75,6 @@ export function offerExpired(answerBy: string, now: Date | number = Date.now()):
 export function answerByAllowed(answerBy: string, now: Date | number = Date.now()): boolean {
   return answerBy >= todayInBishkek(now);
 }
+
+/** What the employer records after an interview whose time has passed (docs/decisions/061-interview-slots-and-offers.md). */
+export const INTERVIEW_OUTCOMES = ["passed", "not-passed", "no-show"] as const satisfies readonly InterviewOutcome[];

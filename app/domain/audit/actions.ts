@@ -54,6 +54,13 @@ export const AUDIT_ACTIONS = [
   "conversation.report",
   "conversation.read",
   "conversation.close-report",
+  // list18: bulk decisions on the applicants list and the company's rejection reasons (docs/decisions/059-bulk-decisions-and-undo.md)
+  "applications.bulk-move",
+  "applications.bulk-reject",
+  "applications.bulk-undo",
+  "rejection-template.add",
+  "rejection-template.edit",
+  "rejection-template.delete",
 ] as const;
 
 export const AUDIT_ENTITIES = [
@@ -72,6 +79,7 @@ export const AUDIT_ENTITIES = [
   "outbox",
   "survey_campaign",
   "application",
+  "rejection_template",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

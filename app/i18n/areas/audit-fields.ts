@@ -104,6 +104,12 @@ const en = {
   "audit.field.report": "Report",
   "audit.field.reports": "Reports",
   "audit.field.side": "Side",
+  // list18: bulk decisions on the applicants list (docs/decisions/059-bulk-decisions-and-undo.md)
+  "audit.field.count": "Number of applications",
+  "audit.field.application_ids": "Applications",
+  "audit.field.to": "New stage",
+  "audit.field.template_id": "Rejection reason",
+  "audit.field.skipped": "Left as they were",
 };
 
 export const auditFieldMessages: AreaMessages<typeof en> = {
@@ -209,6 +215,12 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.report": "Жалоба",
     "audit.field.reports": "Жалобы",
     "audit.field.side": "Сторона",
+    // list18: bulk decisions on the applicants list (docs/decisions/059-bulk-decisions-and-undo.md)
+    "audit.field.count": "Количество откликов",
+    "audit.field.application_ids": "Отклики",
+    "audit.field.to": "Новый этап",
+    "audit.field.template_id": "Причина отказа",
+    "audit.field.skipped": "Оставлены без изменений",
   },
   ky: {
     "audit.field.id": "Жазуунун номери",
@@ -311,5 +323,11 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.report": "Даттануу",
     "audit.field.reports": "Даттануулар",
     "audit.field.side": "Тарап",
+    // list18: bulk decisions on the applicants list (docs/decisions/059-bulk-decisions-and-undo.md)
+    "audit.field.count": "Арыздардын саны",
+    "audit.field.application_ids": "Арыздар",
+    "audit.field.to": "Жаңы этап",
+    "audit.field.template_id": "Баш тартуунун себеби",
+    "audit.field.skipped": "Өзгөрүүсүз калгандар",
   },
 };
