@@ -1,13 +1,22 @@
 // Field schemas shared by forms. Messages are catalog keys, translated when shown.
 import { z } from "zod";
 
-export const requiredText = (max = 200) => z.string("errors.required").trim().min(1, "errors.required").max(max, "errors.tooLong");
+/**
+ * Control characters other than tab and line breaks are dropped from typed text: nobody types them, and
+ * SQLite's length() stops at a NUL, so "\0\0\0" would pass the form's checks and fail a column's CHECK
+ * (a 500 the hostile-input test found on team notes).
+ */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const withoutControls = (s: string) => s.replace(CONTROLS, "");
+
+export const requiredText = (max = 200) =>
+  z.string("errors.required").transform(withoutControls).pipe(z.string().trim().min(1, "errors.required").max(max, "errors.tooLong"));
 
 export const optionalText = (max = 2000) =>
   z
     .string()
-    .trim()
-    .max(max, "errors.tooLong")
+    .transform(withoutControls)
+    .pipe(z.string().trim().max(max, "errors.tooLong"))
     .optional()
     .transform((v) => (v ? v : null));
 
