@@ -23,7 +23,7 @@ import { useNonce } from "~/components/nonce";
 import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage, errorPageCode } from "~/components/error-page";
 import { useFlashOfThisPage, useLiveHeader } from "~/components/header-state";
-import { catalogs } from "~/i18n/catalog.server";
+import { pageCatalogs } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
 import { companyOfUser } from "~/models/companies.server";
 import { unreadCount } from "~/models/notifications.server";
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       lang,
-      messages: catalogs[lang],
+      messages: pageCatalogs[lang],
       flash,
       user: user ? { id: user.id, name: user.display_name, role: user.role, unread, verifiedEmployer } : null,
     },

@@ -209,6 +209,10 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
     }
   }
   await seedOutcomes({ db, sqlite }, random, { today, staffId });
+  // slots18: interviews proposed, confirmed, moved; graduate@demo.kg's upcoming interview and open offer (before seedOutbox marks
+  // messages "not sent: demo"). Before the conversation below, which then uses one of her two applications: one open vacancy of
+  // the demo company stays free for a visitor trying the apply form (and the browser tests that do).
+  await seedInterviewsAndOffers(db, DEMO_ACCOUNTS);
   // Before the invitee below: its creation time marks the end of the demo's rows (db/seed/demo-removal.ts), and this adds a colleague account.
   await seedTeamNotesAndConversations(db, { employer: DEMO_ACCOUNTS.employer, graduate: DEMO_ACCOUNTS.graduate });
 
@@ -222,8 +226,6 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   });
 
   await seedSurveyCampaign(db, staffId, new Date());
-  // slots18: interviews proposed, confirmed, moved; graduate@demo.kg's upcoming interview and open offer (before seedOutbox marks messages "not sent: demo").
-  await seedInterviewsAndOffers(db, DEMO_ACCOUNTS);
   await seedOutbox(db, new Date());
   await seedApplicantDecisions(db, new Date(), { employer: DEMO_ACCOUNTS.employer, keep: [DEMO_ACCOUNTS.graduate, DEMO_ACCOUNTS.graduate2] });
 

@@ -107,6 +107,15 @@ function dataWords(dbFile: string): Set<string> {
     application_events: ["note", "interview_place"],
     placements: ["job_title"],
     outcomes: ["employer_name", "job_title"],
+    // Issue 18: the company's rejection reasons (each in three languages, shown in the candidate's), team notes,
+    // conversations, interview places and reasons, offers' notes (docs/decisions/059–061).
+    rejection_templates: ["text_ky", "text_ru", "text_en"],
+    bulk_actions: ["reason_ky", "reason_ru", "reason_en"],
+    application_notes: ["body"],
+    conversation_messages: ["body"],
+    conversation_reports: ["reason"],
+    interviews: ["place", "request_note", "reason", "outcome_note"],
+    offers: ["note", "decline_reason"],
   };
   const db = new Database(dbFile, { readonly: true });
   const out = new Set<string>();
