@@ -15,7 +15,7 @@ import type { Lang } from "@db/schema";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES } from "~/domain/applications/bulk";
 import { nextDay, todayInBishkek } from "~/domain/calendar";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatKgs } from "~/i18n/format";
 import { makeT } from "~/i18n/translate";
 import { createUser } from "~/models/users.server";
 import { expectText, expectTextContaining, hasChromium } from "../../support/browser";
@@ -210,6 +210,8 @@ export function hiringJourney(env: ServerAndBrowser, setUp: ReturnType<typeof hi
         await g.goto(link!);
         const pick = g.page.locator("section[aria-labelledby='slots-title']");
         await expectText(pick.locator("h2"), g.m["interviews.pick.title"]);
+        // "What happens next" asks for the choice the card below offers (it said "come at the time below", journey18).
+        await expectText(g.page.locator(".next-steps p"), tG("applications.next.interviewChoose", { company: COMPANY }));
         await pick.getByLabel(slotLabel("ky", slots[1]!.utc, 45), { exact: true }).check();
         await gShot(g, "interview-card");
         await g.submit(g.m["interviews.pick.submit"], pick);
@@ -269,7 +271,9 @@ export function hiringJourney(env: ServerAndBrowser, setUp: ReturnType<typeof hi
         await mailFor(smtp, phoneEmail, tG("mail.subject.offer-made", { vacancy: VACANCY, company: COMPANY }));
         await g.goto(link!);
         const offer = g.page.locator("section[aria-labelledby='offer-title']");
-        await expectTextContaining(offer, "42");
+        await expectTextContaining(offer, tG("offers.pay", { pay: formatKgs("ky", 42000) }));
+        // …and for an open offer, to answer it here (it said "agree the terms; the company records the hire", journey18).
+        await expectText(g.page.locator(".next-steps p"), tG("applications.next.offerAnswer", { company: COMPANY }));
         await gShot(g, "offer-card");
         await g.submit(g.m["offers.accept.submit"], offer);
         await expectText(g.page.locator("main .pill").first(), g.m["applications.status.hired"]);
