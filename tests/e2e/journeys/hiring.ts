@@ -162,6 +162,8 @@ export function hiringJourney(env: ServerAndBrowser, setUp: ReturnType<typeof hi
         await bulk.getByLabel(e.m["applicants.bulk.template"]).selectOption({ index: 1 });
         await e.submit(e.m["applicants.bulk.reject"], bulk);
         expect(new URL(e.page.url()).pathname).toMatch(/^\/employer\/bulk-actions\/\d+$/);
+        // Told it can be undone (the notice was set and dropped before, tests/unit/flash-keys.test.ts).
+        await expectText(e.page.getByRole("status").first(), e.m["applicants.flash.bulkDone"]);
         await expectTextContaining(e.page.locator("main"), tE("applicants.result.summary", { n: "10", status: e.m["applications.status.rejected"] }));
         await eShot(e, "rejected-10");
         // Each of the 10 histories shows the rejection, with the template in that candidate's language.
@@ -206,6 +208,8 @@ export function hiringJourney(env: ServerAndBrowser, setUp: ReturnType<typeof hi
         expect(proposal.parsed.headers.get("content-language")).toBe("ky");
         const link = proposal.parsed.text!.match(/https?:\/\/\S+(\/me\/applications\/\d+)/)?.[1];
         expect(link).toBe(`/me/applications/${phoneApplication}`);
+        // The other invited candidate's proposal is in their own language (Russian).
+        await mailFor(smtp, emailOf(11), makeT(catalogs[other.lang], other.lang)("mail.subject.interview-proposed", { vacancy: VACANCY }));
         await signInAs(g, phoneEmail, PASSWORD);
         await g.goto(link!);
         const pick = g.page.locator("section[aria-labelledby='slots-title']");
