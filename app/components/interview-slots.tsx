@@ -95,7 +95,7 @@ export function EmployerInterviewCard({
   const open = interview !== null && OPEN.includes(interview.status) && status === "interview";
   const action = `/employer/applications/${applicationId}/interview`;
   return (
-    <section aria-labelledby="slots-title" className="card stack">
+    <section aria-labelledby="slots-title" className="card stack hiring-card">
       <h2 id="slots-title">{t("applications.interview")}</h2>
       <FormErrorSummary errors={errors} />
       {interview ? (
@@ -185,7 +185,7 @@ export function EmployerOfferCard({
   const action = `/employer/applications/${applicationId}/offer`;
   const live = offer?.status === "open" && status === "offer";
   return (
-    <section aria-labelledby="offer-title" className="card stack">
+    <section aria-labelledby="offer-title" className="card stack hiring-card">
       <h2 id="offer-title">{t("offers.title")}</h2>
       <FormErrorSummary errors={failure.errors} />
       {offer ? <OfferTerms offer={offer} /> : null}
@@ -208,7 +208,8 @@ export function EmployerOfferCard({
   );
 }
 
-function OfferTerms({ offer }: { offer: OfferCardData }) {
+/** The terms and where the offer stands; the graduate answering an open offer is not told it waits for "the candidate's" answer. */
+function OfferTerms({ offer, side = "employer" }: { offer: OfferCardData; side?: "employer" | "graduate" }) {
   const { t, lang } = useT();
   const state = offer.expired ? "expired" : offer.status;
   return (
@@ -216,7 +217,7 @@ function OfferTerms({ offer }: { offer: OfferCardData }) {
       <p>{t("offers.terms", { startDate: formatDate(lang, offer.startDate), answerBy: formatDate(lang, offer.answerBy) })}</p>
       {offer.monthlyPay !== null ? <p>{t("offers.pay", { pay: formatKgs(lang, offer.monthlyPay) })}</p> : null}
       {offer.note ? <p className="application-note">{offer.note}</p> : null}
-      <p className={offer.expired ? "notice" : "muted"}>{t(`offers.state.${state}`)}</p>
+      {side === "graduate" && state === "open" ? null : <p className={offer.expired ? "notice" : "muted"}>{t(`offers.state.${state}`)}</p>}
     </>
   );
 }
@@ -244,7 +245,7 @@ export function GraduateInterviewCard({
   const choosing = interview.status === "proposed" && interview.slots.length > 0;
   const open = OPEN.includes(interview.status);
   return (
-    <section aria-labelledby="slots-title" className="card stack">
+    <section aria-labelledby="slots-title" className="card stack hiring-card">
       <h2 id="slots-title">{choosing ? t("interviews.pick.title") : t("applications.interview")}</h2>
       <FormErrorSummary errors={errors} />
       {choosing ? (
@@ -330,10 +331,10 @@ export function GraduateOfferCard({
   const { errors, values } = failure;
   const action = `/me/applications/${applicationId}/offer`;
   return (
-    <section aria-labelledby="offer-title" className="card stack">
+    <section aria-labelledby="offer-title" className="card stack hiring-card">
       <h2 id="offer-title">{t("offers.title")}</h2>
       <FormErrorSummary errors={errors} />
-      <OfferTerms offer={offer} />
+      <OfferTerms offer={offer} side="graduate" />
       {offer.expired ? null : (
         <Form method="post" action={action} className="stack" noValidate>
           <input type="hidden" name="intent" value="accept" />

@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const error: MessageKey = result.reason === "expired" ? "applicants.undo.expired" : "applicants.undo.already";
     return data({ ok: false as const, errors: { _form: error }, values: typedValues(form) }, { status: 409 });
   }
-  return redirect(`/employer/bulk-actions/${id}`, { headers: cookieHeaders(setFlash("applicants.undo.done")) });
+  return redirect(`/employer/bulk-actions/${id}`, { headers: cookieHeaders(setFlash("applicants.flash.undone")) });
 }
 
 export const meta = titleMeta("applicants.result.title", { private: true });

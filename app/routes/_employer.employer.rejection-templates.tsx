@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, company } = await requireCompanyMember(request);
   const form = await readForm(request);
   const db = getDb();
-  const done = () => redirect("/employer/rejection-templates", { headers: cookieHeaders(setFlash("applicants.templates.saved")) });
+  const done = () => redirect("/employer/rejection-templates", { headers: cookieHeaders(setFlash("applicants.flash.templatesSaved")) });
   switch (form.get("intent")) {
     case "add": {
       const parsed = parseForm(AddSchema, form);

@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const retried = await retryFailedMessage(getDb(), parsed.data.id, admin.id, new Date());
   if (!retried) return invalid({ _form: "outbox.notRetryable" }, form);
-  return redirect("/admin/outbox?status=failed", { headers: cookieHeaders(setFlash("outbox.retried")) });
+  return redirect("/admin/outbox?status=failed", { headers: cookieHeaders(setFlash("outbox.flash.retried")) });
 }
 
 export const meta = titleMeta("outbox.title", { private: true });

@@ -8,6 +8,7 @@ import { FormErrorSummary, TextArea, useFormFailure } from "~/components/form";
 import { projectCardLinks } from "~/components/project-card";
 import { getDb } from "~/db.server";
 import { isFinal } from "~/domain/applications/pipeline";
+import { nextStepKey } from "~/domain/applications/next-step";
 import { useT } from "~/i18n/use-t";
 import { getGraduateApplication, withdraw } from "~/models/applications.server";
 import { conversationFor } from "~/models/conversations.server";
@@ -85,7 +86,7 @@ export default function MyApplicationPage() {
       ) : !isFinal(a.status) ? (
         <div className="card stack next-steps">
           <h2 className="h3">{t("applications.next.title")}</h2>
-          <p>{t(`applications.next.${a.status}`, { company: a.company_name })}</p>
+          <p>{t(nextStepKey(a.status, slots, offer), { company: a.company_name })}</p>
           {a.status === "interview" && a.interview && !slots ? <InterviewDetails at={a.interview.interview_at} place={a.interview.interview_place} /> : null}
         </div>
       ) : null}

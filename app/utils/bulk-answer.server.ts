@@ -42,5 +42,5 @@ export function answerBulk(result: BulkResult, form: FormData) {
       },
       { status: 409 },
     );
-  return redirect(`/employer/bulk-actions/${result.bulkId}`, { headers: cookieHeaders(setFlash("applicants.bulk.done")) });
+  return redirect(`/employer/bulk-actions/${result.bulkId}`, { headers: cookieHeaders(setFlash("applicants.flash.bulkDone")) });
 }

@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { InterviewResult } from "~/models/interviews.server";
 import type { OfferResult } from "~/models/offers.server";
-import { cookieHeaders, setFlash } from "./flash.server";
+import { cookieHeaders, type FlashKey, setFlash } from "./flash.server";
 import { typedValues } from "./forms.server";
 import { notFound } from "./http.server";
 
@@ -19,7 +19,7 @@ const INTERVIEW_ERRORS: Record<Exclude<InterviewResult, { ok: true }>["reason"],
   "not-yet": "interviews.errors.notYet",
 };
 
-export function answerInterviewStep(result: InterviewResult, form: FormData, to: string, flash: MessageKey, field = "_form") {
+export function answerInterviewStep(result: InterviewResult, form: FormData, to: string, flash: FlashKey, field = "_form") {
   if (result.ok) return redirect(to, { headers: cookieHeaders(setFlash(flash)) });
   if (result.reason === "not-found") notFound();
   const errorField = result.reason === "reason" ? "reason" : field;
@@ -29,7 +29,7 @@ export function answerInterviewStep(result: InterviewResult, form: FormData, to:
   );
 }
 
-export function answerOfferStep(result: OfferResult, form: FormData, to: string, flash: MessageKey) {
+export function answerOfferStep(result: OfferResult, form: FormData, to: string, flash: FlashKey) {
   if (result.ok) return redirect(to, { headers: cookieHeaders(setFlash(flash)) });
   if (result.reason === "not-found") notFound();
   const key: MessageKey = result.reason === "expired" ? "offers.errors.expired" : "offers.errors.changed";

@@ -2,7 +2,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { TransitionResult } from "~/models/applications.server";
-import { cookieHeaders, setFlash } from "./flash.server";
+import { cookieHeaders, type FlashKey, setFlash } from "./flash.server";
 import { typedValues } from "./forms.server";
 import { notFound } from "./http.server";
 
@@ -10,7 +10,7 @@ import { notFound } from "./http.server";
  * 404 when the application is not the actor's; 409 with what was typed kept when the step is not
  * allowed from the current status (someone else moved it first); otherwise back to `to` with a flash.
  */
-export function answerTransition(result: TransitionResult, form: FormData, options: { errorField: string; to: string; flash: MessageKey }) {
+export function answerTransition(result: TransitionResult, form: FormData, options: { errorField: string; to: string; flash: FlashKey }) {
   if (!result.ok) {
     if (result.reason === "not-found") notFound();
     // A colleague moved it first: say where it is now (docs/decisions/059-bulk-decisions-and-undo.md).

@@ -1,5 +1,5 @@
-// The three whole journeys in a real browser — the graduate, the employer (recruiter) and the
-// placement officer (tests/e2e/journeys/*.ts) — on one built server and one Chromium: each was a
+// The whole journeys in a real browser — the graduate, the employer (recruiter), the placement
+// officer and issue 18's hiring journey (tests/e2e/journeys/*.ts) — on one built server and one Chromium: each was a
 // file with its own (docs/decisions/035-test-suite-speed.md, Session 9). Each journey works with
 // people, companies, cohorts and vacancies of its own and reads what it checks off the pages (a
 // count, a figure, a row found by name), so none relies on what another wrote.
@@ -7,12 +7,16 @@ import { hasChromium } from "../support/browser";
 import { type ServerAndBrowser, useServerAndBrowser } from "../support/e2e";
 import { employerJourney } from "./journeys/employer";
 import { graduateJourney } from "./journeys/graduate";
+import { hiringJourney, hiringSetUp } from "./journeys/hiring";
 import { staffJourney } from "./journeys/staff";
 
 // The server sends its e-mail over real SMTP to a server in this process: the graduate journey
 // reads the invitation, the stage changes and the interview's .ics there (issue 17, Done means).
-const env = hasChromium ? useServerAndBrowser({ smtp: true }) : ({} as ServerAndBrowser);
+// The hiring journey's company, vacancy and 12 applicants are written into the demo data before the server starts.
+const hiring = hiringSetUp();
+const env = hasChromium ? useServerAndBrowser({ smtp: true, prepare: hiring.prepare }) : ({} as ServerAndBrowser);
 
 graduateJourney(env);
 employerJourney(env);
 staffJourney(env);
+hiringJourney(env, hiring);

@@ -137,6 +137,12 @@ const en = {
   "flash.offerWithdrawn": "The offer is withdrawn.",
   "flash.offerAccepted": "You accepted the offer. Congratulations!",
   "flash.offerDeclined": "You declined the offer.",
+  // The graduate's "What happens next" card while the interview or offer card below waits for their answer (journey18).
+  "applications.next.interviewChoose":
+    "{company} proposes interview times: choose one below, or ask for another time. The time you choose is confirmed at once, and its calendar entry comes by e-mail.",
+  "applications.next.interviewWaiting":
+    "You asked {company} for another time. When the company proposes new times, they appear here and in your notifications.",
+  "applications.next.offerAnswer": "{company} offers you the job. Read the terms below and answer by the day given: accepting the offer is your hire.",
 } as const;
 
 export const interviewSlotMessages: AreaMessages<typeof en> = {
@@ -277,6 +283,12 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
     "flash.offerWithdrawn": "Предложение отозвано.",
     "flash.offerAccepted": "Вы приняли предложение. Поздравляем!",
     "flash.offerDeclined": "Вы отклонили предложение.",
+    "applications.next.interviewChoose":
+      "Компания {company} предлагает время собеседования: выберите один из вариантов ниже или попросите другое время. Выбранное время сразу подтверждается, а файл для календаря придёт на электронную почту.",
+    "applications.next.interviewWaiting":
+      "Вы попросили компанию {company} о другом времени. Когда она предложит новое время, оно появится здесь и в уведомлениях.",
+    "applications.next.offerAnswer":
+      "Компания {company} предлагает вам работу. Прочитайте условия ниже и ответьте до указанного дня: принятие предложения — это и есть приём на работу.",
   },
   ky: {
     "notify.interview-proposed": "{company} «{vacancy}» вакансиясы боюнча аңгемелешүүнүн убактысын сунуштайт: порталдан ыңгайлуусун тандаңыз.",
@@ -414,5 +426,11 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
     "flash.offerWithdrawn": "Сунуш кайтарылып алынды.",
     "flash.offerAccepted": "Сиз сунушту кабыл алдыңыз. Куттуктайбыз!",
     "flash.offerDeclined": "Сиз сунуштан баш тарттыңыз.",
+    "applications.next.interviewChoose":
+      "{company} компаниясы аңгемелешүүнүн убактысын сунуштайт: төмөндөгүлөрдүн бирин тандаңыз же башка убакыт сураңыз. Тандалган убакыт ошол замат бекитилет, календарь файлы электрондук почтаңызга келет.",
+    "applications.next.interviewWaiting":
+      "Сиз {company} компаниясынан башка убакыт сурадыңыз. Компания жаңы убакыт сунуштаганда, ал ушул жерде жана билдирмелерде көрүнөт.",
+    "applications.next.offerAnswer":
+      "{company} компаниясы сизге жумуш сунуштайт. Төмөндөгү шарттарды окуп, көрсөтүлгөн күнгө чейин жооп бериңиз: сунушту кабыл алуу — бул жумушка алынганыңыз.",
   },
 };
