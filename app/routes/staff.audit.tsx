@@ -12,6 +12,7 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { auditFilterChoices, type AuditFilters, listAudit } from "~/models/audit.server";
 import { titleMeta } from "~/utils/meta";
+import { isApplicationStatus } from "~/domain/applications/pipeline";
 
 // Each filter is read on its own: a malformed value is ignored rather than answered with an error.
 const code = z.string().regex(/^[a-z0-9_.-]{1,60}$/);
@@ -77,6 +78,9 @@ function parseJson(text: string | null): Json | undefined {
   }
 }
 
+/** Recorded fields whose value is an application's stage (the bulk decisions' "to", docs/decisions/059-bulk-decisions-and-undo.md). */
+const STAGE_FIELDS = new Set(["to", "from", "status", "to_status", "from_status"]);
+
 function showValue(value: Json | undefined): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v))).join(", ") || "—";
@@ -101,13 +105,16 @@ function Change({ before, after }: { before: string | null; after: string | null
   const a = parseJson(after);
   if (b === undefined && a === undefined) return <span className="muted">{t("audit.noDetails")}</span>;
   const isRecord = (v: Json | undefined): v is { [key: string]: Json } => typeof v === "object" && v !== null && !Array.isArray(v);
+  // An application's stage is recorded as its code ("rejected"): shown in the reader's words.
+  const show = (key: string, v: Json | undefined) =>
+    STAGE_FIELDS.has(key) && isApplicationStatus(v) ? t(`applications.status.${v}`) : showValue(v);
   if ((b === undefined || isRecord(b)) && (a === undefined || isRecord(a))) {
     const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
     return (
       <dl className="audit-change">
         {keys.map((key) => {
-          const was = showValue(b?.[key]);
-          const now = showValue(a?.[key]);
+          const was = show(key, b?.[key]);
+          const now = show(key, a?.[key]);
           const changed = b !== undefined && a !== undefined && was !== now;
           return (
             <div key={key} className={changed ? "audit-change__row is-changed" : "audit-change__row"}>

@@ -519,6 +519,7 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "_employer.employer.applications.$id_.interview": "the target of the interview card's cancel and outcome forms; its page shows a refused step",
   "me.applications.$id_.interview": "the target of the graduate's pick / another time / cancel forms; its page shows a refused step",
   "me.applications.$id_.offer": "the target of the graduate's accept / decline forms; its page shows a refused step",
+  "_employer.employer.applications.$id_.offer": "the target of the employer's offer card (make / withdraw an offer); its page shows a refused step",
   "_employer.employer.bulk-actions.$id":
     "reached after a bulk action on the applicants list, and from its Undo line for 10 minutes; the demo's action is days old (tests/integration/applicants-bulk.test.ts)",
 };
