@@ -137,6 +137,11 @@ export async function recordHireOutcome(
   const graduationDate = (await graduationDateOf(db, hire.graduateId))!;
   const checkpoint = hireCheckpoint(graduationDate, hire.startDate);
   if (!checkpoint) return null;
+  // A hire never rewrites a checkpoint that has passed and that staff or a survey already recorded: that
+  // figure may be published (as-of rule, docs/decisions/021). The placement itself is kept; staff see it
+  // on the graduate's page and correct the checkpoint if the hire is right.
+  const current = await currentOutcome(db, hire.graduateId, checkpoint);
+  if (current && (current.source === "staff" || current.source === "survey") && checkpointDate(graduationDate, checkpoint) < todayInBishkek()) return null;
   const result = await recordOutcome(db, {
     graduateId: hire.graduateId,
     checkpoint,

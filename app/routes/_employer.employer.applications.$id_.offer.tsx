@@ -24,7 +24,8 @@ const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 
 const OfferSchema = z.object({
   intent: z.literal("make"),
-  startDate: isoDate,
+  // An offer is for a job not yet started; a past start would record the hire at a checkpoint already published (docs/product.md §6).
+  startDate: isoDate.refine((v) => answerByAllowed(v), "offers.errors.startPast"),
   monthlyPay: z.preprocess(
     empty,
     z.coerce.number("errors.invalid").int("errors.invalid").min(0, "errors.invalid").max(10_000_000, "errors.invalid").optional(),

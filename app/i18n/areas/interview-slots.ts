@@ -131,6 +131,7 @@ const en = {
   "offers.decline.reason": "Reason",
   "offers.decline.submit": "Decline the offer",
   "offers.errors.answerByPast": "The answer-by date cannot be before today.",
+  "offers.errors.startPast": "The start date cannot be before today: a hire already made is recorded by moving the application to “hired”.",
   "offers.errors.expired": "The answer-by day of this offer has passed: it can no longer be accepted. Write to the employer.",
   "offers.errors.changed": "The offer changed or was withdrawn meanwhile; here is how it stands now.",
   "flash.offerMade": "The offer is sent.",
@@ -277,6 +278,8 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
     "offers.decline.reason": "Причина",
     "offers.decline.submit": "Отклонить предложение",
     "offers.errors.answerByPast": "Срок ответа не может быть раньше сегодняшнего дня.",
+    "offers.errors.startPast":
+      "Дата выхода на работу не может быть раньше сегодняшнего дня: уже состоявшийся найм отмечается переводом отклика в статус «принят на работу».",
     "offers.errors.expired": "Срок ответа на это предложение истёк: принять его уже нельзя. Напишите работодателю.",
     "offers.errors.changed": "Предложение тем временем изменилось или отозвано; вот его текущее состояние.",
     "flash.offerMade": "Предложение отправлено.",
@@ -420,6 +423,8 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
     "offers.decline.reason": "Себеби",
     "offers.decline.submit": "Сунуштан баш тартуу",
     "offers.errors.answerByPast": "Жооп берүү мөөнөтү бүгүнкү күндөн мурун боло албайт.",
+    "offers.errors.startPast":
+      "Ишке чыгуу күнү бүгүнкү күндөн мурун боло албайт: мурунтан болгон ишке алуу арызды «ишке алынды» абалына которуу менен белгиленет.",
     "offers.errors.expired": "Бул сунушка жооп берүү мөөнөтү өтүп кетти: аны эми кабыл алууга болбойт. Иш берүүчүгө жазыңыз.",
     "offers.errors.changed": "Сунуш ушул аралыкта өзгөрдү же кайтарылып алынды; анын азыркы абалы төмөндө.",
     "flash.offerMade": "Сунуш жөнөтүлдү.",
