@@ -12,7 +12,7 @@ import { canMove } from "~/domain/applications/pipeline";
 import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot";
 import { inTransaction, tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
-import { forgetGraduateInterviewWords } from "./interviews.server";
+import { cancelInterviewOnLeaving, forgetGraduateInterviewWords } from "./interviews.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -287,6 +287,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
         });
     }
     if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date(now));
+    if (input.to === "rejected") await cancelInterviewOnLeaving(trx, app.id, eventId, input.note ?? "—", new Date(now));
     return { ok: true };
   });
 }
@@ -320,6 +321,7 @@ export async function withdraw(
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
     const eventId = await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
     if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date());
+    await cancelInterviewOnLeaving(trx, app.id, eventId, note ?? "—", new Date());
     // Withdrawing an invitation is declining it: the employer hears the candidate's answer.
     await tellCompany(trx, app.company_id, {
       kind: app.status === "invited" ? "invitation-declined" : "application-withdrawn",

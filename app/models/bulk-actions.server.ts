@@ -10,6 +10,7 @@ import { type BulkSkip, canUndoAt, undoUntilOf } from "~/domain/applications/bul
 import { DEFAULT_LANG, isLang } from "~/i18n/negotiate";
 import { recordAudit } from "./audit.server";
 import { cancelInterviewReminders } from "./interview-messages.server";
+import { cancelInterviewOnLeaving } from "./interviews.server";
 import { type EventTx, inTransaction, tell } from "./messages.server";
 import { idemKeyOf, type NotSentReason } from "./outbox.server";
 import { templateOf } from "./rejection-templates.server";
@@ -114,6 +115,7 @@ export async function bulkMove(db: DB, companyId: number, input: BulkInput, acto
           });
       }
       if (a.status === "interview") await cancelInterviewReminders(trx, a.id, now);
+      if (input.to === "rejected") await cancelInterviewOnLeaving(trx, a.id, eventId, reason ?? "—", now);
     }
     const moved = movable.map((a) => a.id);
     await recordAudit(trx, {

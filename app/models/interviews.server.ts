@@ -343,6 +343,28 @@ export async function cancelInterview(
   });
 }
 
+/**
+ * The application left the interview stage without it (rejected, withdrawn): an interview still to come is
+ * cancelled with it — a confirmed time's calendar entry gets its METHOD:CANCEL (same UID, next SEQUENCE) —
+ * so nobody's calendar keeps an interview that will not happen (review of issue 18; decision 061).
+ * One that has already taken place stays as it was. Called inside the move's transaction.
+ */
+export async function cancelInterviewOnLeaving(trx: EventTx, applicationId: number, eventId: number, reason: string, now: Date): Promise<void> {
+  const iv = await openInterviewOf(trx, applicationId);
+  if (!iv || (iv.starts_at !== null && iv.starts_at <= now.toISOString())) return;
+  const app = await applicationQuery(trx).where("applications.id", "=", applicationId).executeTakeFirstOrThrow();
+  const stamp = now.toISOString();
+  const calendar = iv.calendar_sent === 1 && iv.starts_at !== null;
+  const sequence = calendar ? iv.sequence + 1 : iv.sequence;
+  await changeInterview(trx, iv, { status: "cancelled", reason, sequence }, stamp);
+  await cancelInterviewReminders(trx, applicationId, now);
+  const vars: Record<string, string | number> = calendar
+    ? { ...calendarVars(app, iv, iv.starts_at!, sequence, stamp), reason }
+    : { vacancy: app.vacancy, company: app.company, graduate: `${app.first_name} ${app.last_name}`, reason };
+  if (app.user_id) await tell(trx, { userId: app.user_id, kind: INTERVIEW_CANCELLED, eventKey: eventId, vars, link: graduateLink(app.id) });
+  await tellCompany(trx, app.company_id, { kind: INTERVIEW_CANCELLED, eventKey: eventId, vars, link: companyLink(app.id) });
+}
+
 /** The employer records how a confirmed interview went, once its time has passed. */
 export async function recordInterviewOutcome(
   db: DB,

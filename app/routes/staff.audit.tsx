@@ -106,8 +106,7 @@ function Change({ before, after }: { before: string | null; after: string | null
   if (b === undefined && a === undefined) return <span className="muted">{t("audit.noDetails")}</span>;
   const isRecord = (v: Json | undefined): v is { [key: string]: Json } => typeof v === "object" && v !== null && !Array.isArray(v);
   // An application's stage is recorded as its code ("rejected"): shown in the reader's words.
-  const show = (key: string, v: Json | undefined) =>
-    STAGE_FIELDS.has(key) && isApplicationStatus(v) ? t(`applications.status.${v}`) : showValue(v);
+  const show = (key: string, v: Json | undefined) => (STAGE_FIELDS.has(key) && isApplicationStatus(v) ? t(`applications.status.${v}`) : showValue(v));
   if ((b === undefined || isRecord(b)) && (a === undefined || isRecord(a))) {
     const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
     return (
