@@ -6,9 +6,9 @@
 // messages through `tell` in the same transaction (decision 057). Queries only; the routes parse
 // and authorize. Employer functions take the company's id, graduate functions the graduate's id,
 // so an id from elsewhere names nothing.
-import type { Updateable } from "kysely";
+import type { Updateable, Transaction } from "kysely";
 import type { DB } from "@db/connection";
-import type { ApplicationStatus, InterviewOutcome, InterviewsTable, InterviewStatus } from "@db/schema";
+import type { ApplicationStatus, InterviewOutcome, InterviewsTable, InterviewStatus, Database } from "@db/schema";
 import type { Slot, SlotProposal } from "~/domain/applications/interview-slots";
 import {
   INTERVIEW_ANOTHER_TIME,
@@ -349,7 +349,7 @@ export async function cancelInterview(
  * so nobody's calendar keeps an interview that will not happen (review of issue 18; decision 061).
  * One that has already taken place stays as it was. Called inside the move's transaction.
  */
-export async function cancelInterviewOnLeaving(trx: EventTx, applicationId: number, eventId: number, reason: string, now: Date): Promise<void> {
+export async function cancelInterviewOnLeaving(trx: Transaction<Database>, applicationId: number, eventId: number, reason: string, now: Date): Promise<void> {
   const iv = await openInterviewOf(trx, applicationId);
   if (!iv || (iv.starts_at !== null && iv.starts_at <= now.toISOString())) return;
   const app = await applicationQuery(trx).where("applications.id", "=", applicationId).executeTakeFirstOrThrow();
