@@ -3,15 +3,12 @@
 // docs/decisions/060-notes-and-conversations.md). Success goes back to the application page; a
 // rejected form is shown here with the message beside the field and the text kept; a GET shows the form.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { requireCompanyMember } from "~/auth/guards.server";
 import { ConversationFailurePage } from "~/components/conversation";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
-import { readConversationForm } from "~/domain/conversations/message-form.server";
-import { reachesApplication, reportConversation, sendConversationMessage } from "~/models/conversations.server";
-import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { typedValues } from "~/utils/forms.server";
+import { reachesApplication } from "~/models/conversations.server";
+import { answerConversationPost } from "~/utils/conversation-answer.server";
 import { idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -27,22 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, company } = await requireCompanyMember(request);
   const id = idParam(params.id);
-  const scope = { side: "company" as const, companyId: company.id };
-  const back = `/employer/applications/${id}#conversation`;
-  if (!(await reachesApplication(getDb(), scope, id))) notFound();
-  const read = await readConversationForm(request);
-  if (!read.ok) return data({ ok: false as const, errors: read.errors, values: read.values }, { status: read.status });
-  if (read.intent === "report") {
-    const result = await reportConversation(getDb(), scope, id, user.id, read.reason);
-    if (!result.ok) notFound();
-    return redirect(back, { headers: cookieHeaders(setFlash("flash.conversationReported")) });
-  }
-  const result = await sendConversationMessage(getDb(), scope, id, user.id, read.body, read.attachment);
-  if (!result.ok) {
-    if (result.reason === "not-found") notFound();
-    return data({ ok: false as const, errors: { _form: "conversations.errors.closed" as const }, values: typedValues(read.form) }, { status: 409 });
-  }
-  return redirect(back, { headers: cookieHeaders(setFlash("flash.messageSent")) });
+  return answerConversationPost(request, { side: "company", companyId: company.id }, id, user.id, `/employer/applications/${id}#conversation`);
 }
 
 export const meta = titleMeta("conversations.title", { private: true });

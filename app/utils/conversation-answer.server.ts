@@ -1,0 +1,28 @@
+// How both sides' conversation routes answer a post (docs/decisions/060-notes-and-conversations.md): the
+// form read and checked, then a report or a message written; back to the application page with a flash,
+// 404 when the application is not the poster's, 409 when its conversation is closed, 400/413 with the
+// message beside the field and the text kept. The routes differ only in who the poster is.
+import { data, redirect } from "@remix-run/node";
+import { readConversationForm } from "~/domain/conversations/message-form.server";
+import { type ConversationScope, reachesApplication, reportConversation, sendConversationMessage } from "~/models/conversations.server";
+import { getDb } from "~/db.server";
+import { cookieHeaders, setFlash } from "./flash.server";
+import { typedValues } from "./forms.server";
+import { notFound } from "./http.server";
+
+export async function answerConversationPost(request: Request, scope: ConversationScope, applicationId: number, userId: number, back: string) {
+  if (!(await reachesApplication(getDb(), scope, applicationId))) notFound();
+  const read = await readConversationForm(request);
+  if (!read.ok) return data({ ok: false as const, errors: read.errors, values: read.values }, { status: read.status });
+  if (read.intent === "report") {
+    const result = await reportConversation(getDb(), scope, applicationId, userId, read.reason);
+    if (!result.ok) notFound();
+    return redirect(back, { headers: cookieHeaders(setFlash("flash.conversationReported")) });
+  }
+  const result = await sendConversationMessage(getDb(), scope, applicationId, userId, read.body, read.attachment);
+  if (!result.ok) {
+    if (result.reason === "not-found") notFound();
+    return data({ ok: false as const, errors: { _form: "conversations.errors.closed" as const }, values: typedValues(read.form) }, { status: 409 });
+  }
+  return redirect(back, { headers: cookieHeaders(setFlash("flash.messageSent")) });
+}
