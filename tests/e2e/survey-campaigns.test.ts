@@ -49,15 +49,19 @@ describe.skipIf(!hasChromium)("survey campaigns on a phone, JavaScript off", () 
       await signInWithCookie(s, "staff@demo.kg");
       const cohortId = cohorts.get(lang)!;
       await s.goto(`/staff/outcomes/follow-up?cohort=${cohortId}&lng=${lang}`);
-      await s.page.getByRole("link", { name: s.m["campaigns.start"] }).click();
-      await expect.poll(() => new URL(s.page.url()).pathname).toBe("/staff/outcomes/campaigns/new");
+      // waitForURL waits for the page's load event; the URL alone changes as soon as the response
+      // starts, and on a busy CI machine the body was read half-parsed (CI of session 11).
+      await Promise.all([
+        s.page.waitForURL((u) => u.pathname === "/staff/outcomes/campaigns/new"),
+        s.page.getByRole("link", { name: s.m["campaigns.start"] }).click(),
+      ]);
       const body = () => s.page.locator("body").innerText();
       expect(await body()).toContain(s.m["campaigns.new.total"].replace("{n}", "3"));
       expect(await body()).toContain("Гүлзатбүбү Кадырбековасыдыкова");
       await expectNoSidewaysScroll(s.page, `the confirm page (${lang})`);
 
       await s.submit(s.m["campaigns.new.confirm"]);
-      await expect.poll(() => new URL(s.page.url()).pathname).toMatch(/^\/staff\/outcomes\/campaigns\/\d+$/);
+      expect(new URL(s.page.url()).pathname).toMatch(/^\/staff\/outcomes\/campaigns\/\d+$/);
       expect(await body()).toContain(s.m["flash.campaignSent"]);
       expect(await body()).toContain(s.m["campaigns.count.messaged"].replace("{n}", "2"));
       await expectNoSidewaysScroll(s.page, `the campaign page (${lang})`);
