@@ -704,6 +704,12 @@ export interface BulkActionItemsTable {
   undo_event_id: number | null;
 }
 
+/** A staff account's schools (migration 0031); no row = the whole Agency (docs/decisions/063-staff-scope.md). */
+export interface StaffScopesTable {
+  user_id: number;
+  school_id: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -770,6 +776,7 @@ export interface Database {
   rejection_template_defaults: RejectionTemplateDefaultsTable;
   bulk_actions: BulkActionsTable;
   bulk_action_items: BulkActionItemsTable;
+  staff_scopes: StaffScopesTable;
 }
 
 export type User = Selectable<UsersTable>;

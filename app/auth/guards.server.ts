@@ -3,9 +3,11 @@
 // take the database, so seeds, scripts and tests use them without a request.
 import { requireUser, getUser, STAFF_ROLES, type SessionUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
+import type { StaffScope } from "~/domain/staff/scope";
 import type { Viewer } from "~/domain/visibility";
 import { companyOfUser } from "~/models/companies.server";
 import { graduateOfUser, type GraduateRow } from "~/models/graduates.server";
+import { staffScopeOf } from "~/models/staff-scopes.server";
 import { candidateVacancy } from "~/models/vacancies.server";
 import { forbidden, notFound } from "~/utils/http.server";
 
@@ -21,6 +23,16 @@ export async function viewerOf(request: Request): Promise<Viewer> {
   }
   const graduate = await db.selectFrom("graduates").select("id").where("user_id", "=", user.id).executeTakeFirst();
   return { kind: "graduate", userId: user.id, graduateId: graduate?.id ?? null };
+}
+
+/**
+ * For placement-office pages: a staff member or admin, with the schools they may see
+ * (docs/decisions/063-staff-scope.md). Every staff loader and action starts here and limits what
+ * it reads by the scope: a graduate, cohort or record outside it answers 404.
+ */
+export async function requireStaff(request: Request): Promise<{ user: SessionUser; scope: StaffScope }> {
+  const user = await requireUser(request, { role: STAFF_ROLES });
+  return { user, scope: await staffScopeOf(getDb(), user) };
 }
 
 /** For /me pages: the signed-in graduate and their own record (403 when there is none). */
