@@ -6,8 +6,16 @@ import { z } from "zod";
  * SQLite's length() stops at a NUL, so "\0\0\0" would pass the form's checks and fail a column's CHECK
  * (a 500 the hostile-input test found on team notes).
  */
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const withoutControls = (s: string) => s.replace(CONTROLS, "");
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/**
+ * So are bidi controls and invisible format marks (REVIEW18 F5): an U+202E in a team note or a message
+ * reversed the rest of the line for its readers. Embeddings, overrides and isolates (U+202A–E, U+2066–9),
+ * direction marks (U+200E/F, U+061C), zero-width space, word joiner and invisible operators (U+200B,
+ * U+2060–4), the BOM (U+FEFF) and the soft hyphen. ZWNJ and ZWJ (U+200C/D) stay: they are spelling in
+ * some scripts and join emoji (docs/decisions/067-data-retention.md, "Review 18").
+ */
+const FORMAT_MARKS = /[\u00AD\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const withoutControls = (s: string) => s.replace(CONTROLS, "").replace(FORMAT_MARKS, "");
 
 export const requiredText = (max = 200) =>
   z.string("errors.required").transform(withoutControls).pipe(z.string().trim().min(1, "errors.required").max(max, "errors.tooLong"));
