@@ -19,33 +19,49 @@ export type ConversationMessage = {
   attachment: { id: number; fileName: string; size: number } | null;
 };
 
-export type ConversationView = { messages: ConversationMessage[]; open: boolean; reportedAt: string | null };
+/** keptMonths: how long messages are kept (docs/decisions/067-data-retention.md); null: for good. */
+export type ConversationView = { messages: ConversationMessage[]; open: boolean; reportedAt: string | null; keptMonths: number | null };
 
 type Failure = { errors?: FieldErrors; values?: Record<string, string> };
 
 const base = (side: Side, applicationId: number) => (side === "company" ? `/employer/applications/${applicationId}` : `/me/applications/${applicationId}`);
 
-export function MessageList({ messages }: { messages: ConversationMessage[] }) {
+/** The retention note: messages older than the admin's period are removed (decision 067). */
+export function RetentionNote({ keptMonths }: { keptMonths: number | null }) {
+  const { t } = useT();
+  return keptMonths === null ? null : <p className="small muted">{t("retention.conversationNote", { n: keptMonths })}</p>;
+}
+
+export function MessageList({ messages, keptMonths = null }: { messages: ConversationMessage[]; keptMonths?: number | null }) {
   const { t, lang } = useT();
-  if (!messages.length) return <p className="muted">{t("conversations.empty")}</p>;
+  if (!messages.length)
+    return (
+      <>
+        <RetentionNote keptMonths={keptMonths} />
+        <p className="muted">{t("conversations.empty")}</p>
+      </>
+    );
   return (
-    <ol className="stack module-list">
-      {messages.map((m) => (
-        <li key={m.id} className={m.mine ? "card" : undefined}>
-          <p className="small muted">
-            {m.mine ? t("conversations.you") : m.from} · {formatDateTime(lang, m.sentAt)}
-          </p>
-          {m.body === null ? <p className="muted">{t("conversations.removed")}</p> : <p className="about">{m.body}</p>}
-          {m.attachment ? (
-            <p>
-              <a href={`/conversation-files/${m.attachment.id}`} download>
-                {t("conversations.attachment", { name: m.attachment.fileName, size: formatNumber(lang, Math.max(1, Math.round(m.attachment.size / 1024))) })}
-              </a>
+    <>
+      <RetentionNote keptMonths={keptMonths} />
+      <ol className="stack module-list">
+        {messages.map((m) => (
+          <li key={m.id} className={m.mine ? "card" : undefined}>
+            <p className="small muted">
+              {m.mine ? t("conversations.you") : m.from} · {formatDateTime(lang, m.sentAt)}
             </p>
-          ) : null}
-        </li>
-      ))}
-    </ol>
+            {m.body === null ? <p className="muted">{t("conversations.removed")}</p> : <p className="about">{m.body}</p>}
+            {m.attachment ? (
+              <p>
+                <a href={`/conversation-files/${m.attachment.id}`} download>
+                  {t("conversations.attachment", { name: m.attachment.fileName, size: formatNumber(lang, Math.max(1, Math.round(m.attachment.size / 1024))) })}
+                </a>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
@@ -116,7 +132,7 @@ export function Conversation({ side, applicationId, view }: { side: Side; applic
     <section id="conversation" aria-labelledby="conversation-title" className="card stack">
       <h2 id="conversation-title">{t("conversations.title")}</h2>
       <p className="small muted">{side === "company" ? t("conversations.lead.company") : t("conversations.lead.graduate")}</p>
-      <MessageList messages={view.messages} />
+      <MessageList messages={view.messages} keptMonths={view.keptMonths} />
       {view.open ? <MessageForm side={side} applicationId={applicationId} /> : <p className="muted">{t("conversations.closed")}</p>}
       {view.reportedAt ? (
         <p className="small">{t("conversations.reported", { date: formatDate(lang, view.reportedAt) })}</p>

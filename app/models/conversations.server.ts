@@ -5,8 +5,9 @@
 // side's notification commit together (decision 057). Queries only.
 import type { DB } from "@db/connection";
 import type { ApplicationStatus } from "@db/schema";
-import { conversationOpen, type Side } from "~/domain/conversations/rules";
+import { conversationOpen, REPORT_REASON_MAX, type Side } from "~/domain/conversations/rules";
 import { recordAudit } from "./audit.server";
+import { messageRetentionMonths } from "./retention.server";
 import { tell, tellCompany } from "./messages.server";
 
 /** Whose view of a thread: the company (by its id) or the graduate (by theirs). */
@@ -139,7 +140,7 @@ async function messagesOf(db: DB, applicationId: number, reader: Side | "staff",
 export async function conversationFor(db: DB, scope: ConversationScope, applicationId: number) {
   const thread = await threadOf(db, scope, applicationId);
   if (!thread) return null;
-  const [messages, report] = await Promise.all([
+  const [messages, report, keptMonths] = await Promise.all([
     messagesOf(db, applicationId, scope.side, thread),
     db
       .selectFrom("conversation_reports")
@@ -148,25 +149,42 @@ export async function conversationFor(db: DB, scope: ConversationScope, applicat
       .where("side", "=", scope.side)
       .where("status", "=", "open")
       .executeTakeFirst(),
+    messageRetentionMonths(db),
   ]);
-  return { messages, open: conversationOpen(thread.status) && thread.graduate_user_id !== null, reportedAt: report?.created_at ?? null };
+  return { messages, open: conversationOpen(thread.status) && thread.graduate_user_id !== null, reportedAt: report?.created_at ?? null, keptMonths };
 }
 
-export type ReportResult = { ok: true } | { ok: false; reason: "not-found" };
+export type ReportResult = { ok: true; added: boolean } | { ok: false; reason: "not-found" | "full" };
 
-/** A side reports the conversation to staff; a second report while one of the side's is open changes nothing. */
+/**
+ * A side reports the conversation to staff. A second report while one of the side's is open adds its
+ * reason to that report, after a blank line (REVIEW18 F4: it used to be dropped); one that would pass
+ * the report's length is refused whole ("full"). Each report and addition is audited.
+ */
 export async function reportConversation(db: DB, scope: ConversationScope, applicationId: number, reporterId: number, reason: string): Promise<ReportResult> {
   return db.transaction().execute(async (trx) => {
     const thread = await threadOf(trx, scope, applicationId);
     if (!thread) return { ok: false, reason: "not-found" };
     const open = await trx
       .selectFrom("conversation_reports")
-      .select("id")
+      .select(["id", "reason"])
       .where("application_id", "=", applicationId)
       .where("side", "=", scope.side)
       .where("status", "=", "open")
       .executeTakeFirst();
-    if (open) return { ok: true };
+    if (open) {
+      const joined = `${open.reason}\n\n${reason}`;
+      if (joined.length > REPORT_REASON_MAX) return { ok: false, reason: "full" };
+      await trx.updateTable("conversation_reports").set({ reason: joined, updated_at: new Date().toISOString() }).where("id", "=", open.id).execute();
+      await recordAudit(trx, {
+        actorId: reporterId,
+        action: "conversation.report",
+        entity: "application",
+        entityId: applicationId,
+        after: { report: open.id, side: scope.side, added: true },
+      });
+      return { ok: true, added: true };
+    }
     const { id } = await trx
       .insertInto("conversation_reports")
       .values({ application_id: applicationId, side: scope.side, reporter_user_id: reporterId, reason })
@@ -179,7 +197,7 @@ export async function reportConversation(db: DB, scope: ConversationScope, appli
       entityId: applicationId,
       after: { report: id, side: scope.side },
     });
-    return { ok: true };
+    return { ok: true, added: false };
   });
 }
 
@@ -239,7 +257,7 @@ export async function reportedConversation(db: DB, applicationId: number, staffI
       ])
       .where("applications.id", "=", applicationId)
       .executeTakeFirstOrThrow();
-    const [messages, reports] = await Promise.all([
+    const [messages, reports, keptMonths] = await Promise.all([
       messagesOf(trx, applicationId, "staff", thread),
       trx
         .selectFrom("conversation_reports")
@@ -248,6 +266,7 @@ export async function reportedConversation(db: DB, applicationId: number, staffI
         .where("status", "=", "open")
         .orderBy("id")
         .execute(),
+      messageRetentionMonths(trx),
     ]);
     await recordAudit(trx, { actorId: staffId, action: "conversation.read", entity: "application", entityId: applicationId });
     return {
@@ -256,6 +275,7 @@ export async function reportedConversation(db: DB, applicationId: number, staffI
       vacancyTitle: thread.vacancy_title,
       graduateName: `${thread.first_name} ${thread.last_name}`.trim(),
       messages,
+      keptMonths,
       reports: reports.map((r) => ({ id: r.id, side: r.side, reason: r.reason, createdAt: r.created_at })),
     };
   });

@@ -7,6 +7,8 @@ import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/compone
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { certificateSettings, saveCertificateNames } from "~/models/reference.server";
+import { RetentionSettingsForm } from "~/components/retention-settings";
+import { retentionSettings } from "~/models/retention.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { requiredText } from "~/utils/fields";
@@ -20,7 +22,10 @@ const CertificateSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  return { settings: await certificateSettings(getDb()) };
+  return {
+    settings: await certificateSettings(getDb()),
+    retention: await retentionSettings(getDb()),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,7 +41,7 @@ export const meta = titleMeta("admin.settings", { private: true });
 
 export default function SettingsPage() {
   const { t } = useT();
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, retention } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   return (
     <section className="narrow">
@@ -67,6 +72,7 @@ export default function SettingsPage() {
         />
         <SubmitButton>{t("common.save")}</SubmitButton>
       </Form>
+      <RetentionSettingsForm settings={retention} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { verifyPassword } from "~/auth/password.server";
 import { endSession } from "~/auth/session.server";
@@ -11,6 +11,8 @@ import { deleteStoredImage } from "~/domain/images/store.server";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
 import { deleteGraduateAccount } from "~/models/personal-data.server";
+import { RetentionPeriods } from "~/components/retention-settings";
+import { retentionSettings } from "~/models/retention.server";
 import { passwordHashOf } from "~/models/users.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected, throttled } from "~/utils/forms.server";
@@ -21,7 +23,8 @@ const DeleteSchema = z.object({ password: z.string("errors.required").min(1, "er
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireGraduate(request);
-  return null;
+  // How long each kind is kept, from the admin's settings (docs/decisions/067-data-retention.md).
+  return { retention: await retentionSettings(getDb()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,12 +51,14 @@ export const meta = titleMeta("data.title", { private: true });
 export default function MyDataPage() {
   const { t } = useT();
   const { errors } = useFormFailure();
+  const { retention } = useLoaderData<typeof loader>();
   return (
     <section className="narrow">
       <h1>{t("data.title")}</h1>
       <p>{t("data.lead")}</p>
       <p>{t("data.messages")}</p>
       <p>{t("data.conversations")}</p>
+      <RetentionPeriods settings={retention} />
       <p>
         <a className="button button--secondary" href="/me/data.json" download>
           {t("data.download")}

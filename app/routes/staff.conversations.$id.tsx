@@ -67,7 +67,7 @@ export default function ReportedConversationPage() {
           </div>
         </Form>
       </section>
-      <MessageList messages={c.messages} />
+      <MessageList messages={c.messages} keptMonths={c.keptMonths} />
     </section>
   );
 }

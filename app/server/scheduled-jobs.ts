@@ -8,14 +8,19 @@
 import type { DB } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
 import { dailyJobDue } from "~/domain/messages/digest";
-import { applicationsDigest, type DigestJob, savedSearchDigest, staffDigest } from "~/models/digests.server";
+import { applicationsDigest, type DigestJob, type DigestWindow, savedSearchDigest, staffDigest } from "~/models/digests.server";
+import { RETENTION_JOBS } from "~/models/retention.server";
 import { resumeSendingCampaigns } from "~/models/survey-campaigns.server";
 import { claimJobRun, finishJobRun, lastJobRun, recordJobProgress } from "~/models/scheduled-jobs.server";
 
-export type DailyJob = DigestJob;
+/**
+ * A daily job: a digest, or a removal of data past its retention period (decision 067), which caps
+ * its own rows per transaction (`batch`) and writes its audit row in the transaction that finishes it.
+ */
+export type DailyJob = DigestJob & { batch?: number; finish?(db: DB, w: DigestWindow, total: number): Promise<void> };
 
 /** The daily digests: (a) saved searches, (b) employers' new applications, (c) what waits for staff. */
-export const DAILY_JOBS: readonly DailyJob[] = [savedSearchDigest, applicationsDigest, staffDigest];
+export const DAILY_JOBS: readonly DailyJob[] = [savedSearchDigest, applicationsDigest, staffDigest, ...RETENTION_JOBS];
 
 /** Recipients per transaction: a batch of 200 saved-search digests holds the write lock some tens of milliseconds. */
 export const DIGEST_BATCH = 200;
@@ -67,8 +72,9 @@ export function scheduledJobs(db: DB, options: SchedulerOptions) {
       // Stopping between batches leaves the run unfinished: the next start resumes it.
       if (stopped) return queued;
       const step = await db.transaction().execute(async (trx) => {
-        const ids = await job.recipients(trx, w, after, batch);
+        const ids = await job.recipients(trx, w, after, Math.min(batch, job.batch ?? batch));
         if (ids.length === 0) {
+          await job.finish?.(trx, w, queued);
           await finishJobRun(trx, run, now().toISOString());
           return null;
         }

@@ -16,8 +16,11 @@ export async function answerConversationPost(request: Request, scope: Conversati
   if (!read.ok) return data({ ok: false as const, errors: read.errors, values: read.values }, { status: read.status });
   if (read.intent === "report") {
     const result = await reportConversation(getDb(), scope, applicationId, userId, read.reason);
+    if (!result.ok && result.reason === "full")
+      return data({ ok: false as const, errors: { reason: "retention.errors.reportFull" as const }, values: typedValues(read.form) }, { status: 400 });
     if (!result.ok) notFound();
-    return redirect(back, { headers: cookieHeaders(setFlash("flash.conversationReported")) });
+    // A second report while the side's first is open adds to it (REVIEW18 F4): the notice says so.
+    return redirect(back, { headers: cookieHeaders(setFlash(result.added ? "retention.flash.reportAdded" : "flash.conversationReported")) });
   }
   const result = await sendConversationMessage(getDb(), scope, applicationId, userId, read.body, read.attachment);
   if (!result.ok) {

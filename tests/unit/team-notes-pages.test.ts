@@ -12,7 +12,7 @@ vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));
 const { TeamNotes, TeamNoteForm } = await import("~/components/team-notes");
 const { Conversation, MessageForm } = await import("~/components/conversation");
 
-const KEYS = /\b(teamNotes|conversations|errors|flash)\.[a-zA-Z]+/;
+const KEYS = /\b(teamNotes|conversations|errors|flash|retention)\.[a-zA-Z]+/;
 const render = (lang: (typeof LANGS)[number], page: () => ReturnType<typeof createElement>, action?: unknown) =>
   renderPage(lang, page, { loader: null, action }, KEYS);
 
@@ -49,16 +49,27 @@ describe("team notes and conversation cards", () => {
       expect(notes).toContain("Ольга");
       expect(notes).toContain("Сильное портфолио &lt;b&gt;");
 
-      const open = render(lang, () => createElement(Conversation, { side: "company", applicationId: 5, view: { messages, open: true, reportedAt: null } }));
+      const open = render(lang, () =>
+        createElement(Conversation, { side: "company", applicationId: 5, view: { messages, open: true, reportedAt: null, keptMonths: null } }),
+      );
       expect(open).toContain('action="/employer/applications/5/messages"');
       expect(open).toContain('encType="multipart/form-data"');
       expect(open).toContain('type="file"');
       expect(open).toContain('href="/conversation-files/9"');
       expect(open).toContain('value="report"');
       const closed = render(lang, () =>
-        createElement(Conversation, { side: "graduate", applicationId: 5, view: { messages, open: false, reportedAt: "2026-11-22T06:00:00.000Z" } }),
+        createElement(Conversation, {
+          side: "graduate",
+          applicationId: 5,
+          view: { messages, open: false, reportedAt: "2026-11-22T06:00:00.000Z", keptMonths: 12 },
+        }),
       );
       expect(closed).not.toContain('value="send"');
+      // The admin's retention period is said beside the thread (docs/decisions/067-data-retention.md); none when kept for good.
+      expect(closed).toContain(
+        { en: "Messages older than 12 months are removed.", ru: "Сообщения старше 12 месяцев удаляются.", ky: "12 айдан эски билдирүүлөр өчүрүлөт." }[lang],
+      );
+      expect(open).not.toContain({ en: "are removed", ru: "удаляются", ky: "өчүрүлөт" }[lang]);
       expect(closed).not.toContain('value="report"');
 
       const rejected = render(lang, () =>

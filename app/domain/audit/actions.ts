@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = [
   "rejection-template.add",
   "rejection-template.edit",
   "rejection-template.delete",
+  // retain19: retention periods and the daily removal (docs/decisions/067-data-retention.md)
+  "retention.settings",
+  "retention.removed",
 ] as const;
 
 export const AUDIT_ENTITIES = [
@@ -80,6 +83,9 @@ export const AUDIT_ENTITIES = [
   "survey_campaign",
   "application",
   "rejection_template",
+  // retain19: what the daily retention removal counts (docs/decisions/067-data-retention.md)
+  "survey_answer",
+  "conversation_message",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -110,6 +110,12 @@ const en = {
   "audit.field.to": "New stage",
   "audit.field.template_id": "Rejection reason",
   "audit.field.skipped": "Left as they were",
+  // retain19: retention periods (docs/decisions/067-data-retention.md)
+  "audit.field.survey_text_months": "Job titles in survey answers kept (months)",
+  "audit.field.message_months": "Conversation messages kept (months)",
+  "audit.field.rejected_months": "Rejected applications kept (months)",
+  "audit.field.months": "Kept (months)",
+  "audit.field.added": "Added to the open report",
 };
 
 export const auditFieldMessages: AreaMessages<typeof en> = {
@@ -221,6 +227,11 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.to": "Новый этап",
     "audit.field.template_id": "Причина отказа",
     "audit.field.skipped": "Оставлены без изменений",
+    "audit.field.survey_text_months": "Срок хранения должностей в ответах на опрос (месяцев)",
+    "audit.field.message_months": "Срок хранения сообщений переписки (месяцев)",
+    "audit.field.rejected_months": "Срок хранения отклонённых откликов (месяцев)",
+    "audit.field.months": "Срок хранения (месяцев)",
+    "audit.field.added": "Добавлено к открытой жалобе",
   },
   ky: {
     "audit.field.id": "Жазуунун номери",
@@ -329,5 +340,10 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.to": "Жаңы этап",
     "audit.field.template_id": "Баш тартуунун себеби",
     "audit.field.skipped": "Өзгөрүүсүз калгандар",
+    "audit.field.survey_text_months": "Сурамжылоо жоопторундагы кызмат орундарын сактоо мөөнөтү (ай)",
+    "audit.field.message_months": "Кат алышуудагы билдирүүлөрдү сактоо мөөнөтү (ай)",
+    "audit.field.rejected_months": "Четке кагылган арыздарды сактоо мөөнөтү (ай)",
+    "audit.field.months": "Сактоо мөөнөтү (ай)",
+    "audit.field.added": "Ачык даттанууга кошулду",
   },
 };
