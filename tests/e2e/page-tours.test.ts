@@ -522,6 +522,9 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "_employer.employer.applications.$id_.offer": "the target of the employer's offer card (make / withdraw an offer); its page shows a refused step",
   "_employer.employer.bulk-actions.$id":
     "reached after a bulk action on the applicants list, and from its Undo line for 10 minutes; the demo's action is days old (tests/integration/applicants-bulk.test.ts)",
+  // retain19 (docs/decisions/067-data-retention.md): the target of the retention section on /admin/settings; its own page shows the
+  // form again with a refused period (tests/integration/data-retention.test.ts).
+  "admin.settings_.retention": "a form's target: shown with a refused retention period",
 };
 
 // ---- the app's page routes -----------------------------------------------------------------

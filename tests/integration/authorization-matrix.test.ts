@@ -711,6 +711,13 @@ export const MATRIX: Row[] = [
       { intent: "delete", body: () => f({ id: "999999" }), expect: { ...VERIFIED_EMPLOYER, empX: 404, empY: 404 }, note: "not the company's reason: 404" },
     ],
   },
+  // retain19: the admin's retention periods (docs/decisions/067-data-retention.md). A school-scoped staff actor gets 403, as any staff.
+  {
+    file: "admin.settings_.retention.tsx",
+    url: () => "/admin/settings/retention",
+    loader: ADMIN,
+    actions: [{ body: () => f({ messages: "0" }), expect: ADMIN, note: "0 months: 400 with the value kept, nothing written" }],
+  },
 ];
 
 /** A slot a month ahead, as the employer types it (Bishkek wall clock, datetime-local). */

@@ -688,6 +688,15 @@ const TARGETS: Target[] = [
     runs: 60,
   },
   { file: "_employer.employer.bulk-actions.$id.tsx", actor: "empX", url: () => "/_employer.employer.bulk-actions.$id", param: "id", runs: 60 },
+  // retain19: the admin's retention periods (docs/decisions/067-data-retention.md); the form's fields are named in its component.
+  {
+    file: "admin.settings_.retention.tsx",
+    actor: "admin",
+    url: () => "/admin/settings/retention",
+    intents: [],
+    runs: 150,
+    valid: () => ({ surveyText: "12", messages: "", rejected: "24" }),
+  },
 ];
 
 // ---- running -------------------------------------------------------------------------------
