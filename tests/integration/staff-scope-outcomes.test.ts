@@ -9,6 +9,8 @@ import type { Connection } from "@db/connection";
 import type { NewOutcome } from "@db/schema";
 import { todayInBishkek } from "~/domain/calendar";
 import { parseCsv } from "~/domain/csv";
+import { decodeItems } from "~/domain/messages/digest";
+import { staffDigest } from "~/models/digests.server";
 import { setStaffScope } from "~/models/staff-scopes.server";
 import * as campaignRoute from "~/routes/staff.outcomes.campaigns.$id";
 import * as campaignsRoute from "~/routes/staff.outcomes.campaigns._index";
@@ -127,6 +129,7 @@ async function world() {
     due.set(schoolId, made);
   }
   return {
+    ids: { agency: agency.id, naryn: narynOfficer.id, two: twoSchools.id },
     naryn,
     karakol,
     tokmok,
@@ -419,5 +422,29 @@ describe("unlinked employers and the skill gap", () => {
     expect((await gapOf(w.cookies.agency)).gap.graduates).toBe(6);
     const csv = await csvLines(skillGapCsv, `/staff/skill-gap.csv?school=${w.karakol}`, w.cookies.naryn);
     expect(csv.find((l) => l[0] === "Python")!.slice(3, 5)).toEqual(["1", "1"]);
+  });
+});
+
+describe("the staff digest", () => {
+  it("counts each reader's own schools' due graduates", async () => {
+    const w = await world();
+    const today = todayInBishkek();
+    const window = { day: today, since: new Date(Date.now() - 86_400_000).toISOString(), until: new Date().toISOString(), today };
+    expect(await staffDigest.queueFor(c.db, window, [w.ids.agency, w.ids.naryn, w.ids.two])).toBe(3);
+    const rows = await c.db
+      .selectFrom("outbox")
+      .select(["user_id", "payload_json"])
+      .where("kind", "=", "staff-digest")
+      .where("channel", "=", "email")
+      .execute();
+    const checkpointsOf = (userId: number) => {
+      const vars = JSON.parse(rows.find((r) => r.user_id === userId)!.payload_json) as Record<string, string>;
+      return decodeItems(vars).find((i) => i.key === "digest.staff.checkpoints")?.vars.n;
+    };
+    const due = async (cookie: string) => (await load<FollowUp>(followUp, "/staff/outcomes/follow-up", cookie)).total;
+    expect(checkpointsOf(w.ids.naryn)).toBe(await due(w.cookies.naryn));
+    expect(checkpointsOf(w.ids.two)).toBe(await due(w.cookies.two));
+    expect(checkpointsOf(w.ids.agency)).toBe(await due(w.cookies.agency));
+    expect(checkpointsOf(w.ids.naryn)).toBeLessThan(checkpointsOf(w.ids.agency) as number);
   });
 });
