@@ -25,14 +25,12 @@ export class WriteWatch {
     this.tables ??= (
       sqlite
         .prepare(
-          "select name, wr from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
         )
-        .all() as { name: string; wr: number }[]
-    ).map(({ name, wr }) => {
+        .all() as { name: string }[]
+    ).map(({ name }) => {
       const columns = (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => `quote("${c.name}")`);
-      // A WITHOUT ROWID table (staff_scopes, migration 0031) has no rowid: read in its primary key's order.
-      const rows = `select * from "${name}"${wr ? "" : " order by rowid"}`;
-      return { name, sql: `select count(*) as n, group_concat(${columns.join(" || ',' || ")}, char(10)) as v from (${rows})` };
+      return { name, sql: `select count(*) as n, group_concat(${columns.join(" || ',' || ")}, char(10)) as v from (select * from "${name}" order by rowid)` };
     });
     return this.tables
       .map((t) => {
