@@ -78,9 +78,8 @@ export function closeTestDatabases(): void {
 export function snapshot(connection: Connection): Record<string, unknown[]> {
   const tables = connection.sqlite
     .prepare(
-      "select name, wr from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
     )
-    .all() as { name: string; wr: number }[];
-  // A table made WITHOUT ROWID (staff_scopes, migration 0031) has no rowid: it is read in its primary key's order.
-  return Object.fromEntries(tables.map(({ name, wr }) => [name, connection.sqlite.prepare(`select * from "${name}"${wr ? "" : " order by rowid"}`).all()]));
+    .all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, connection.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
 }
