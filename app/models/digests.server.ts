@@ -13,6 +13,8 @@ import { searchVacancies } from "./board.server";
 import { digestReaders } from "./message-preferences.server";
 import { queueMessage } from "./outbox.server";
 import { listFollowUps } from "./outcomes.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
+import { staffScopeOf } from "./staff-scopes.server";
 
 /** The span a run covers: from the end of the previous run (or a day before) to now; `day` is the Bishkek day of the run. */
 export type DigestWindow = { day: string; since: string; until: string; today: string };
@@ -203,7 +205,11 @@ export const applicationsDigest: DigestJob = {
 };
 
 /** What waits for staff: companies to verify, vacancies to review, graduates due at a checkpoint (the follow-up list). */
-export async function staffWaiting(db: DB, today: string): Promise<{ companies: number; vacancies: number; checkpoints: number }> {
+export async function staffWaiting(
+  db: DB,
+  today: string,
+  within: readonly number[] | null = null,
+): Promise<{ companies: number; vacancies: number; checkpoints: number }> {
   const [companies, vacancies, followUps] = await Promise.all([
     db
       .selectFrom("companies")
@@ -215,7 +221,8 @@ export async function staffWaiting(db: DB, today: string): Promise<{ companies: 
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("status", "=", "submitted")
       .executeTakeFirstOrThrow(),
-    listFollowUps(db, { schoolId: null, cohortId: null, page: 1 }, today, 1),
+    // The due graduates of the reader's schools (`within`, null = all: docs/decisions/063-staff-scope.md).
+    listFollowUps(db, { schoolId: null, cohortId: null, page: 1, within }, today, 1),
   ]);
   return { companies: Number(companies.n), vacancies: Number(vacancies.n), checkpoints: followUps.total };
 }
@@ -228,16 +235,30 @@ export const staffDigest: DigestJob = {
     return readers.filter((id) => id > afterUser).slice(0, limit);
   },
   async queueFor(db, w, userIds) {
-    const waiting = await staffWaiting(db, w.today);
-    const items: DigestItem[] = [
-      { key: "digest.staff.companies", vars: { n: waiting.companies }, link: "/staff/companies" },
-      { key: "digest.staff.vacancies", vars: { n: waiting.vacancies }, link: "/staff/vacancies" },
-      { key: "digest.staff.checkpoints", vars: { n: waiting.checkpoints }, link: "/staff/outcomes/follow-up" },
-    ].filter((i) => Number(i.vars.n) > 0);
-    if (items.length === 0) return 0;
-    for (const userId of userIds) {
-      await queueMessage(db, { userId, kind: "staff-digest", eventKey: w.day, vars: { n: items.length, ...encodeItems(items) }, link: "/staff" });
+    // A scoped officer's checkpoints are their schools' (docs/decisions/063-staff-scope.md): readers are counted per scope.
+    const users = userIds.length ? await db.selectFrom("users").select(["id", "role"]).where("id", "in", userIds).orderBy("id").execute() : [];
+    const byScope = new Map<string, { within: readonly number[] | null; userIds: number[] }>();
+    for (const user of users) {
+      const within = schoolIdsOf(await staffScopeOf(db, user));
+      const key = JSON.stringify(within);
+      const group = byScope.get(key) ?? { within, userIds: [] };
+      group.userIds.push(user.id);
+      byScope.set(key, group);
     }
-    return userIds.length;
+    let written = 0;
+    for (const group of byScope.values()) {
+      const waiting = await staffWaiting(db, w.today, group.within);
+      const items: DigestItem[] = [
+        { key: "digest.staff.companies", vars: { n: waiting.companies }, link: "/staff/companies" },
+        { key: "digest.staff.vacancies", vars: { n: waiting.vacancies }, link: "/staff/vacancies" },
+        { key: "digest.staff.checkpoints", vars: { n: waiting.checkpoints }, link: "/staff/outcomes/follow-up" },
+      ].filter((i) => Number(i.vars.n) > 0);
+      if (items.length === 0) continue;
+      for (const userId of group.userIds) {
+        await queueMessage(db, { userId, kind: "staff-digest", eventKey: w.day, vars: { n: items.length, ...encodeItems(items) }, link: "/staff" });
+      }
+      written += group.userIds.length;
+    }
+    return written;
   },
 };

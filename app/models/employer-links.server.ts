@@ -34,15 +34,25 @@ export async function companyChoices(db: DB, options: { verifiedOnly: boolean })
 
 type UnlinkedRow = { id: number; employer_name: string };
 
-async function unlinkedRecords(db: DB): Promise<UnlinkedRow[]> {
+/** `within`: the staff scope's schools (docs/decisions/063-staff-scope.md), null = every graduate's records. */
+async function unlinkedRecords(db: DB, within: readonly number[] | null): Promise<UnlinkedRow[]> {
   return (await db
     .selectFrom("outcomes")
-    .select(["id", "employer_name"])
-    .where("current", "=", sql.lit(1))
-    .where("code", "=", "employed")
-    .where("company_id", "is", null)
-    .where("employer_name", "is not", null)
-    .orderBy("id")
+    .select(["outcomes.id", "outcomes.employer_name"])
+    .where("outcomes.current", "=", sql.lit(1))
+    .where("outcomes.code", "=", "employed")
+    .where("outcomes.company_id", "is", null)
+    .where("outcomes.employer_name", "is not", null)
+    .$if(within !== null, (q) =>
+      q.where("outcomes.graduate_id", "in", (eb) =>
+        eb
+          .selectFrom("graduates")
+          .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
+          .select("graduates.id")
+          .where("cohorts.school_id", "in", within?.length ? within : [0]),
+      ),
+    )
+    .orderBy("outcomes.id")
     .execute()) as UnlinkedRow[];
 }
 
@@ -53,9 +63,9 @@ export type UnlinkedName = { key: string; name: string; spellings: string[]; cou
  * frequent spelling names the group; a company whose key equals it (registered since) is suggested.
  * Most frequent first.
  */
-export async function listUnlinkedEmployers(db: DB): Promise<UnlinkedName[]> {
+export async function listUnlinkedEmployers(db: DB, within: readonly number[] | null): Promise<UnlinkedName[]> {
   const groups = new Map<string, Map<string, number>>();
-  for (const r of await unlinkedRecords(db)) {
+  for (const r of await unlinkedRecords(db, within)) {
     const key = companyNameKey(r.employer_name);
     if (!key) continue;
     const spellings = groups.get(key) ?? new Map<string, number>();
@@ -88,11 +98,12 @@ export type LinkResult = { ok: true; records: number } | { ok: false; reason: "n
  * superseding it (history kept, docs/decisions/008) with the company and its HTP status on the job's
  * start date, recorded by the staff member. One audit entry names the spellings and the records.
  */
-export async function linkEmployerName(db: DB, key: string, companyId: number, staffId: number): Promise<LinkResult> {
+export async function linkEmployerName(db: DB, key: string, companyId: number, staffId: number, within: readonly number[] | null): Promise<LinkResult> {
   return db.transaction().execute(async (trx): Promise<LinkResult> => {
     const company = await trx.selectFrom("companies").select(["id", "name", "status", "verified_at"]).where("id", "=", companyId).executeTakeFirst();
     if (!company) return { ok: false, reason: "company" };
-    const ids = (await unlinkedRecords(trx)).filter((r) => companyNameKey(r.employer_name) === key).map((r) => r.id);
+    // A scoped officer links their schools' records alone (decision 063).
+    const ids = (await unlinkedRecords(trx, within)).filter((r) => companyNameKey(r.employer_name) === key).map((r) => r.id);
     if (!key || ids.length === 0) return { ok: false, reason: "name" };
     const rows = await trx.selectFrom("outcomes").selectAll().where("id", "in", ids).orderBy("id").execute();
     for (const row of rows) {

@@ -201,10 +201,11 @@ export type SkillGapRow = {
  * everyone with a profile) lack: ordered by required demand × share lacking, so a skill every
  * vacancy wants and few have comes first. Input for the 12-module programme.
  */
-export async function skillGap(connection: Connection, query: SkillGapQuery, limit = 25) {
+export async function skillGap(connection: Connection, query: SkillGapQuery & { within?: readonly number[] | null }, limit = 25) {
   const index = matchIndex(connection);
-  // Counted over the index's columns, not by listing each skill's holders (docs/decisions/048).
-  const { graduates, holders: held } = index.countHolders({ schoolId: query.school, cohortId: query.cohort });
+  // Counted over the index's columns, not by listing each skill's holders (docs/decisions/048); a
+  // staff scope's schools (`within`, null = all) narrow it like the school filter (decision 063).
+  const { graduates, holders: held } = index.countHolders({ schoolId: query.school, cohortId: query.cohort, schoolIds: query.within });
   // Kept by the index until a vacancy changes or the day does.
   const { vacancies, bySkill: demand } = index.skillDemand(todayInBishkek());
   const scored = [...demand].map(([skillId, d]) => {

@@ -171,8 +171,9 @@ export async function recordHireOutcome(
 
 // ---- Staff: one graduate's outcomes ----
 
-export async function graduateForOutcomes(db: DB, graduateId: number) {
-  return db
+/** One graduate for the staff outcome page; undefined outside `within` (the staff scope's schools, null = all: decision 063). */
+export async function graduateForOutcomes(db: DB, graduateId: number, within: readonly number[] | null) {
+  let q = db
     .selectFrom("graduates")
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .innerJoin("schools", "schools.id", "cohorts.school_id")
@@ -187,8 +188,9 @@ export async function graduateForOutcomes(db: DB, graduateId: number) {
       "schools.name_ru",
       "schools.name_en",
     ])
-    .where("graduates.id", "=", graduateId)
-    .executeTakeFirst();
+    .where("graduates.id", "=", graduateId);
+  if (within !== null) q = q.where("cohorts.school_id", "in", within.length ? within : [0]);
+  return q.executeTakeFirst();
 }
 
 /** Every record of a graduate, newest first, with who recorded it and the company's name. */
@@ -253,13 +255,18 @@ export type FollowUpRow = {
   contact_telegram: string | null;
 };
 
+/** The follow-up filters and the staff scope's schools (`within`, schoolIdsOf: null or absent = every school). */
+export type ScopedFollowUpQuery = FollowUpQuery & { within?: readonly number[] | null };
+
 /**
  * Graduates whose checkpoint is due (its date up to 30 days after) or overdue (later, until the
  * next checkpoint), while no current record other than `unknown` exists for it. Excluded
  * graduates and those who withdrew consent are left out. Newest cohorts first.
  */
-export async function listFollowUps(db: DB, query: FollowUpQuery, on = today(), pageSize = FOLLOW_UP_PAGE_SIZE) {
+export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = today(), pageSize = FOLLOW_UP_PAGE_SIZE) {
   let cohorts = db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]);
+  // A scoped officer's list holds their schools' cohorts alone (docs/decisions/063-staff-scope.md).
+  if (query.within) cohorts = cohorts.where("school_id", "in", query.within.length ? query.within : [0]);
   if (query.schoolId) cohorts = cohorts.where("school_id", "=", query.schoolId);
   if (query.cohortId) cohorts = cohorts.where("id", "=", query.cohortId);
   const chase = new Map<Checkpoint, number[]>();
@@ -669,8 +676,15 @@ export async function recordOutcomeByStaff(
 export type StaffSurveyLinkResult = { ok: true; token: string; expiresAt: string; name: string } | { ok: false; reason: "not-found" | "consent" };
 
 /** Staff make a survey link for a graduate's checkpoint (refused when consent was withdrawn). */
-export async function createSurveyLinkForStaff(db: DB, graduateId: number, checkpoint: Checkpoint, actorId: number): Promise<StaffSurveyLinkResult> {
-  const graduate = await db.selectFrom("graduates").select(["id", "first_name", "last_name", "anonymised_at"]).where("id", "=", graduateId).executeTakeFirst();
+export async function createSurveyLinkForStaff(
+  db: DB,
+  graduateId: number,
+  checkpoint: Checkpoint,
+  actorId: number,
+  within: readonly number[] | null,
+): Promise<StaffSurveyLinkResult> {
+  // Outside the staff scope's schools (`within`, null = all) the graduate is not found (decision 063).
+  const graduate = await graduateForOutcomes(db, graduateId, within);
   if (!graduate || graduate.anonymised_at) return { ok: false, reason: "not-found" };
   const consent = await currentConsent(db, graduateId);
   if (consent && !consent.given) return { ok: false, reason: "consent" };

@@ -7,14 +7,13 @@ import type { DB } from "@db/connection";
 import type { CampaignReach, MessageChannel, OutboxStatus } from "@db/schema";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import type { Checkpoint } from "~/domain/outcomes/codes";
-import type { FollowUpQuery } from "~/domain/outcomes/follow-up-query";
 import { campaignKeyPrefix, countMembers, deliveryOf, reachOf, type Reach, SURVEY_INVITATION, SURVEY_REMINDER } from "~/domain/messages/survey-campaigns";
 import { SURVEY_LINK_DAYS } from "~/domain/outcomes/records";
 import { topicOf } from "~/domain/messages/kinds";
 import { pageOf } from "~/domain/paging";
 import { recordAudit } from "./audit.server";
 import { queueMessage } from "./outbox.server";
-import { listFollowUps } from "./outcomes.server";
+import { listFollowUps, type ScopedFollowUpQuery } from "./outcomes.server";
 import { campaignSurveyPlaceholder, campaignSurveyToken } from "~/auth/survey-link-token.server";
 
 /** The most graduates one campaign covers: beyond it staff narrow the list by school or cohort. */
@@ -40,7 +39,7 @@ export type PlannedMember = Reach & {
 };
 
 /** Each due graduate of the follow-up list's filters, with the channels a campaign would use. */
-async function planMembers(db: DB, query: FollowUpQuery, now: Date): Promise<{ members: PlannedMember[]; total: number }> {
+async function planMembers(db: DB, query: ScopedFollowUpQuery, now: Date): Promise<{ members: PlannedMember[]; total: number }> {
   const { rows, total } = await listFollowUps(db, { ...query, page: 1 }, undefined, CAMPAIGN_MAX);
   if (total > CAMPAIGN_MAX) return { members: [], total };
   const members: PlannedMember[] = [];
@@ -147,7 +146,7 @@ export type CampaignPreview =
     };
 
 /** What a campaign from these filters would do now: the confirm page. */
-export async function previewCampaign(db: DB, query: FollowUpQuery, now = new Date()): Promise<CampaignPreview> {
+export async function previewCampaign(db: DB, query: ScopedFollowUpQuery, now = new Date()): Promise<CampaignPreview> {
   const { members, total } = await planMembers(db, query, now);
   if (total > CAMPAIGN_MAX) return { ok: false, reason: "too-many", total };
   const fresh = members.filter((m) => m.invitedIn === null);
@@ -180,7 +179,7 @@ export const CAMPAIGN_BATCH = 100;
  */
 export async function sendCampaign(
   db: DB,
-  input: { query: FollowUpQuery; sendKey: string; actorId: number },
+  input: { query: ScopedFollowUpQuery; sendKey: string; actorId: number },
   now = new Date(),
   batch = CAMPAIGN_BATCH,
 ): Promise<SendResult> {
@@ -189,16 +188,24 @@ export async function sendCampaign(
   return opened;
 }
 
-async function openCampaign(db: DB, input: { query: FollowUpQuery; sendKey: string; actorId: number }, now: Date): Promise<SendResult> {
+async function openCampaign(db: DB, input: { query: ScopedFollowUpQuery; sendKey: string; actorId: number }, now: Date): Promise<SendResult> {
   const earlier = async (d: DB) => (await d.selectFrom("survey_campaigns").select("id").where("send_key", "=", input.sendKey).executeTakeFirst())?.id;
   const first = await earlier(db);
   if (first !== undefined) return { ok: true, id: first, repeated: true };
   // A school or cohort that does not exist (deleted since the preview, or a forged form) is refused,
   // never read as "no filter": that would address every due graduate.
-  const { schoolId, cohortId } = input.query;
+  // A school or cohort outside the staff scope is refused the same way (docs/decisions/063-staff-scope.md).
+  const { schoolId, cohortId, within } = input.query;
+  const inScope = (id: number) => !within || within.includes(id);
   const filtersExist = async (d: DB) =>
-    (schoolId === null || (await d.selectFrom("schools").select("id").where("id", "=", schoolId).executeTakeFirst()) !== undefined) &&
-    (cohortId === null || (await d.selectFrom("cohorts").select("id").where("id", "=", cohortId).executeTakeFirst()) !== undefined);
+    (schoolId === null || (inScope(schoolId) && (await d.selectFrom("schools").select("id").where("id", "=", schoolId).executeTakeFirst()) !== undefined)) &&
+    (cohortId === null ||
+      (await d
+        .selectFrom("cohorts")
+        .select("school_id")
+        .where("id", "=", cohortId)
+        .executeTakeFirst()
+        .then((c) => c !== undefined && inScope(c.school_id))));
   if (!(await filtersExist(db))) return { ok: false, reason: "unknown-filter" };
   // Planned outside the transaction: the reads of thousands of graduates do not hold the write lock.
   const { members, total } = await planMembers(db, input.query, now);
@@ -398,8 +405,21 @@ async function campaignOutbox(db: DB, kind: string, campaignId: number) {
 /** Graduates per page of a campaign (a campaign may hold thousands; the counts cover them all). */
 export const CAMPAIGN_PAGE_SIZE = 100;
 
-/** The campaign page: who, reached how, answered or not (one page of them), with the counts of all; null if there is no such campaign. */
-export async function campaignPage(db: DB, id: number, requestedPage = 1, now = new Date()) {
+/**
+ * Whether a campaign is within the staff scope's schools (`within`, null = all): it has a graduate of
+ * them and none of another school (docs/decisions/063-staff-scope.md "Outcome pages": a scoped
+ * officer's campaigns hold their due graduates alone). `c` is the campaign's alias.
+ */
+function campaignWithin(within: readonly number[]) {
+  const schools = JSON.stringify(within);
+  const members = (inside: boolean) =>
+    sql`select 1 from survey_campaign_members sm join graduates sg on sg.id = sm.graduate_id join cohorts sc on sc.id = sg.cohort_id
+      where sm.campaign_id = c.id and sc.school_id ${inside ? sql`in` : sql`not in`} (select value from json_each(${schools}))`;
+  return sql<boolean>`(exists (${members(true)}) and not exists (${members(false)}))`;
+}
+
+/** The campaign page: who, reached how, answered or not (one page of them), with the counts of all; null if there is no such campaign or it is outside `within`. */
+export async function campaignPage(db: DB, id: number, within: readonly number[] | null, requestedPage = 1, now = new Date()) {
   const campaign = await db
     .selectFrom("survey_campaigns as c")
     .leftJoin("users as u", "u.id", "c.created_by")
@@ -422,6 +442,7 @@ export async function campaignPage(db: DB, id: number, requestedPage = 1, now = 
       "cs.name_en as cohort_en",
     ])
     .where("c.id", "=", id)
+    .$if(within !== null, (q) => q.where(campaignWithin(within ?? [])))
     .executeTakeFirst();
   if (!campaign) return null;
   const rows = await db
@@ -463,10 +484,16 @@ export type ReminderResult = { ok: true; sent: number } | { ok: false; reason: "
  * taken and writes nothing), then queues a `survey-reminder` with the same link to each messaged
  * graduate who has not answered while the link still works. Audited with the count. One transaction.
  */
-export async function sendReminder(db: DB, id: number, actorId: number, now = new Date()): Promise<ReminderResult> {
+export async function sendReminder(db: DB, id: number, actorId: number, within: readonly number[] | null, now = new Date()): Promise<ReminderResult> {
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
-    const exists = await trx.selectFrom("survey_campaigns").select(["id", "reminded_at"]).where("id", "=", id).executeTakeFirst();
+    // Outside the staff scope's schools (`within`, null = all) the campaign is not found (decision 063).
+    const exists = await trx
+      .selectFrom("survey_campaigns as c")
+      .select(["c.id", "c.reminded_at"])
+      .where("c.id", "=", id)
+      .$if(within !== null, (q) => q.where(campaignWithin(within ?? [])))
+      .executeTakeFirst();
     if (!exists) return { ok: false as const, reason: "not-found" as const };
     if (exists.reminded_at !== null) return { ok: false as const, reason: "already" as const };
     const waiting = await trx
@@ -504,8 +531,8 @@ export async function sendReminder(db: DB, id: number, actorId: number, now = ne
   });
 }
 
-/** The campaigns list, newest first, with their counts of graduates and answers. */
-export async function listCampaigns(db: DB, limit = 100) {
+/** The campaigns list, newest first, with their counts of graduates and answers; those within the staff scope's schools (`within`, null = all). */
+export async function listCampaigns(db: DB, within: readonly number[] | null, limit = 100) {
   const rows = await db
     .selectFrom("survey_campaigns as c")
     .leftJoin("users as u", "u.id", "c.created_by")
@@ -533,6 +560,7 @@ export async function listCampaigns(db: DB, limit = 100) {
         .where("l.used_at", "is not", null)
         .as("answered"),
     ])
+    .$if(within !== null, (q) => q.where(campaignWithin(within ?? [])))
     .orderBy("c.id", "desc")
     .limit(limit)
     .execute();

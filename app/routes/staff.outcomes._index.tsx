@@ -3,7 +3,7 @@
 // SVG charts (bars per group, rates over graduation years); the table as CSV (/staff/outcomes.csv).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
 import { CHART_COLORS, GroupBarChart, TrendChart } from "~/components/charts";
 import { CheckpointField } from "~/components/checkpoint-field";
 import { SubmitButton } from "~/components/form";
@@ -11,6 +11,7 @@ import { drillHref, groupLabelText, medianDaysText, medianPayText, RATE_COLUMNS,
 import { getConnection, getDb } from "~/db.server";
 import { OUTCOME_CODES } from "~/domain/outcomes/codes";
 import { BREAKDOWNS, dashboardQueryFrom, dashboardSearch, RATE_MEASURES, type DashboardQuery } from "~/domain/outcomes/dashboard";
+import { chosenWithin, schoolsOffered, schoolsToRead } from "~/domain/outcomes/scope";
 import { TIME_TO_JOB_WINDOWS, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { formatNumber } from "~/i18n/format";
 import type { Lang } from "~/i18n/negotiate";
@@ -25,10 +26,19 @@ import { titleMeta } from "~/utils/meta";
 const CHART_GROUPS = 12;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
-  const query = dashboardQueryFrom(new URL(request.url));
-  const [dashboard, schools] = await Promise.all([outcomeDashboard(getConnection(), query), listSchools(getDb())]);
-  return { query, schools: schools.map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en })), ...dashboard };
+  const { scope } = await requireStaff(request);
+  const asked = dashboardQueryFrom(new URL(request.url));
+  // The scope's schools only (docs/decisions/063-staff-scope.md "Outcome pages"): another school in the address is dropped.
+  const query = { ...asked, school: chosenWithin(scope, asked.school) };
+  const [dashboard, schools] = await Promise.all([
+    outcomeDashboard(getConnection(), { ...query, school: schoolsToRead(scope, query.school) }),
+    listSchools(getDb()),
+  ]);
+  return {
+    query,
+    schools: schoolsOffered(scope, schools).map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en })),
+    ...dashboard,
+  };
 }
 
 export const meta = titleMeta("outcomes.dashboard.title", { private: true });

@@ -4,7 +4,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { FormErrorSummary, Notice, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
@@ -22,19 +23,20 @@ import { pageParam } from "~/utils/params";
 import { passOnHeaders } from "~/utils/route-headers";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const id = idParam(params.id);
-  const page = await campaignPage(getDb(), id, pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined));
+  // A campaign with another school's graduates is not found (docs/decisions/063-staff-scope.md "Outcome pages").
+  const page = await campaignPage(getDb(), id, schoolIdsOf(scope), pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined));
   if (!page) notFound();
   return data(page, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const id = idParam(params.id);
   const form = await readForm(request);
   if (form.get("intent") !== "remind") badRequest();
-  const result = await sendReminder(getDb(), id, user.id);
+  const result = await sendReminder(getDb(), id, user.id, schoolIdsOf(scope));
   if (result.ok) return redirect(`/staff/outcomes/campaigns/${id}`, { headers: cookieHeaders(setFlash("flash.campaignReminded")) });
   if (result.reason === "not-found") notFound();
   // Only one reminder per campaign: a second post (or a second member of staff at the same time) sends nothing.

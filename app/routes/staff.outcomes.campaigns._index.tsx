@@ -2,7 +2,8 @@
 // newest first, with how many graduates each covered and how many answered. Staff only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
@@ -11,8 +12,9 @@ import { listCampaigns } from "~/models/survey-campaigns.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
-  return { campaigns: await listCampaigns(getDb()) };
+  const { scope } = await requireStaff(request);
+  // Those of the scope's graduates only (docs/decisions/063-staff-scope.md "Outcome pages").
+  return { campaigns: await listCampaigns(getDb(), schoolIdsOf(scope)) };
 }
 
 export const meta = titleMeta("campaigns.title", { private: true });

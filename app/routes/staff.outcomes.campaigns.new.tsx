@@ -8,11 +8,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { randomToken } from "~/auth/tokens.server";
 import { config } from "~/config.server";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { FormErrorSummary, Notice, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { followUpQueryFrom } from "~/domain/outcomes/follow-up-query";
+import { schoolWithin } from "~/domain/outcomes/scope";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { CAMPAIGN_MAX, previewCampaign, sendCampaign } from "~/models/survey-campaigns.server";
@@ -38,9 +40,11 @@ const SendSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
-  const query = followUpQueryFrom(new URL(request.url));
-  const preview = await previewCampaign(getDb(), query);
+  const { scope } = await requireStaff(request);
+  const asked = followUpQueryFrom(new URL(request.url));
+  // The scope's due graduates only (docs/decisions/063-staff-scope.md "Outcome pages"): another school in the address is dropped.
+  const query = { ...asked, schoolId: schoolWithin(scope, asked.schoolId) };
+  const preview = await previewCampaign(getDb(), { ...query, within: schoolIdsOf(scope) });
   // A new key per page view: the same form posted twice is one campaign.
   // Without a configured channel the messages are still written and wait in the outbox (README, decision 051): say so before sending.
   const channels = { email: config().smtp !== null, telegram: config().telegram !== null };
@@ -48,13 +52,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const form = await readForm(request);
   if (form.get("intent") !== "send") badRequest();
   const parsed = parseForm(SendSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const { key, school, cohort } = parsed.data;
-  const result = await sendCampaign(getDb(), { query: { schoolId: school, cohortId: cohort, page: 1 }, sendKey: key, actorId: user.id });
+  const result = await sendCampaign(getDb(), {
+    query: { schoolId: school, cohortId: cohort, page: 1, within: schoolIdsOf(scope) },
+    sendKey: key,
+    actorId: user.id,
+  });
   if (!result.ok && result.reason === "unknown-filter")
     return data({ ok: false as const, errors: { _form: "errors.invalid" } as FieldErrors, values: typedValues(form) }, { status: 400 });
   if (!result.ok) {

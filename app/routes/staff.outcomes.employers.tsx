@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { CompanyDatalist } from "~/components/company-datalist";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -21,14 +22,15 @@ import { titleMeta } from "~/utils/meta";
 const LinkSchema = z.object({ intent: z.literal("link"), key: requiredText(400), company: requiredText(200) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const db = getDb();
-  const [names, companies] = await Promise.all([listUnlinkedEmployers(db), companyChoices(db, { verifiedOnly: false })]);
+  // Names in the scope's graduates' records only (docs/decisions/063-staff-scope.md "Outcome pages").
+  const [names, companies] = await Promise.all([listUnlinkedEmployers(db, schoolIdsOf(scope)), companyChoices(db, { verifiedOnly: false })]);
   return { names, companies: companies.map((c) => ({ name: c.name, other: c.other })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const staff = await requireUser(request, { role: STAFF_ROLES });
+  const { user: staff, scope } = await requireStaff(request);
   const db = getDb();
   const form = await readForm(request);
   if (form.get("intent") !== "link") badRequest();
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // The company is named as typed or picked, in either script (one company must have that name).
   const company = await companyByName(db, parsed.data.company);
   if (!company) return invalid({ company: "outcomes.employers.unknownCompany" }, form);
-  const linked = await linkEmployerName(db, parsed.data.key, company.id, staff.id);
+  const linked = await linkEmployerName(db, parsed.data.key, company.id, staff.id, schoolIdsOf(scope));
   if (!linked.ok)
     return invalid(linked.reason === "company" ? { company: "outcomes.employers.unknownCompany" } : { _form: "outcomes.employers.noRecords" }, form);
   return redirect("/staff/outcomes/employers", { headers: cookieHeaders(setFlash("flash.employerLinked")) });

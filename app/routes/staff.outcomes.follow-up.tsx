@@ -5,7 +5,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { publicOrigin } from "~/config.server";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { cohortsOffered, schoolsOffered, schoolWithin } from "~/domain/outcomes/scope";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { FormErrorSummary, Notice, Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
@@ -25,20 +27,22 @@ import { titleMeta } from "~/utils/meta";
 const SurveyLinkSchema = z.object({ intent: z.literal("survey"), graduateId: positiveId, checkpoint: z.enum(CHECKPOINTS, "errors.invalid") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const db = getDb();
-  const query = followUpQueryFrom(new URL(request.url));
-  const [schools, cohorts, found] = await Promise.all([listSchools(db), listCohorts(db), listFollowUps(db, query)]);
-  return { query, schools, cohorts: cohorts.filter((c) => !query.schoolId || c.school_id === query.schoolId), ...found, page: found.page ?? 1 };
+  const asked = followUpQueryFrom(new URL(request.url));
+  // The scope's due graduates only (docs/decisions/063-staff-scope.md "Outcome pages"): another school in the address is dropped.
+  const query = { ...asked, schoolId: schoolWithin(scope, asked.schoolId) };
+  const [schools, cohorts, found] = await Promise.all([listSchools(db), listCohorts(db), listFollowUps(db, { ...query, within: schoolIdsOf(scope) })]);
+  return { query, schools: schoolsOffered(scope, schools), cohorts: cohortsOffered(scope, cohorts, query.schoolId), ...found, page: found.page ?? 1 };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const form = await readForm(request);
   if (form.get("intent") !== "survey") badRequest();
   const parsed = parseForm(SurveyLinkSchema, form);
   if (!parsed.ok) return rejected(parsed);
-  const result = await createSurveyLinkForStaff(getDb(), parsed.data.graduateId, parsed.data.checkpoint, user.id);
+  const result = await createSurveyLinkForStaff(getDb(), parsed.data.graduateId, parsed.data.checkpoint, user.id, schoolIdsOf(scope));
   if (!result.ok) {
     if (result.reason === "not-found") notFound();
     return invalid({ _form: "outcomes.errors.consentWithdrawn" }, form);

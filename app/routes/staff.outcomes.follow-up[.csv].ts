@@ -2,7 +2,9 @@
 // for the page's school and cohort, not one page of them. Names and phones are personal data, so
 // each download is written to the audit log with the selection it was made from.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolWithin } from "~/domain/outcomes/scope";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { getDb } from "~/db.server";
 import { csvResponse, toCsv } from "~/domain/csv/write";
 import { todayInBishkek } from "~/domain/calendar";
@@ -17,13 +19,14 @@ import { listFollowUps } from "~/models/outcomes.server";
 const EXPORT_ROWS = 20_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const lang = langOf(request);
   const t = serverT(lang);
   const { schoolId, cohortId } = followUpQueryFrom(new URL(request.url));
-  const query = { schoolId, cohortId, page: 1 };
+  // The scope's due graduates only (docs/decisions/063-staff-scope.md "Outcome pages").
+  const query = { schoolId: schoolWithin(scope, schoolId), cohortId, page: 1 };
   const db = getDb();
-  const { rows } = await listFollowUps(db, query, todayInBishkek(), EXPORT_ROWS);
+  const { rows } = await listFollowUps(db, { ...query, within: schoolIdsOf(scope) }, todayInBishkek(), EXPORT_ROWS);
   await recordAudit(db, {
     actorId: user.id,
     action: "follow-up.export",
@@ -55,6 +58,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     r.contact_phone,
     r.contact_telegram,
   ]);
-  const scope = [query.schoolId ? `school-${query.schoolId}` : null, query.cohortId ? `cohort-${query.cohortId}` : null].filter(Boolean).join("-");
-  return csvResponse(toCsv(header, lines), `follow-up${scope ? `-${scope}` : ""}.csv`);
+  const suffix = [query.schoolId ? `school-${query.schoolId}` : null, query.cohortId ? `cohort-${query.cohortId}` : null].filter(Boolean).join("-");
+  return csvResponse(toCsv(header, lines), `follow-up${suffix ? `-${suffix}` : ""}.csv`);
 }

@@ -7,7 +7,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { todayInBishkek } from "~/domain/calendar";
 import { publicOrigin } from "~/config.server";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { CHECKPOINTS, EMPLOYMENT_KINDS, OUTCOME_CODES, type Checkpoint } from "~/domain/outcomes/codes";
@@ -38,9 +39,10 @@ import { sortOptions } from "~/domain/search/name-order";
 const SurveyLinkSchema = z.object({ intent: z.literal("survey"), checkpoint: z.enum(CHECKPOINTS, "errors.invalid") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const db = getDb();
-  const graduate = await graduateForOutcomes(db, idParam(params.id));
+  // Another school's graduate is not found (docs/decisions/063-staff-scope.md).
+  const graduate = await graduateForOutcomes(db, idParam(params.id), schoolIdsOf(scope));
   if (!graduate || graduate.anonymised_at) notFound();
   const [history, consents, links, companies, regions] = await Promise.all([
     outcomeHistory(db, graduate.id),
@@ -64,16 +66,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const db = getDb();
-  const graduate = await graduateForOutcomes(db, idParam(params.id));
+  const graduate = await graduateForOutcomes(db, idParam(params.id), schoolIdsOf(scope));
   if (!graduate || graduate.anonymised_at) notFound();
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "survey") {
     const parsed = parseForm(SurveyLinkSchema, form);
     if (!parsed.ok) return rejected(parsed);
-    const result = await createSurveyLinkForStaff(db, graduate.id, parsed.data.checkpoint, user.id);
+    const result = await createSurveyLinkForStaff(db, graduate.id, parsed.data.checkpoint, user.id, schoolIdsOf(scope));
     if (!result.ok) return invalid({ _form: result.reason === "consent" ? "outcomes.errors.consentWithdrawn" : "errors.invalid" }, form);
     return data({
       ok: true as const,

@@ -3,11 +3,12 @@
 // Staff only: it lists names. The list as CSV is /staff/outcomes/graduates.csv (audited).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
 import { groupLabelText } from "~/components/outcome-figures";
 import { ListTable } from "~/components/list-table";
 import { getConnection, getDb } from "~/db.server";
 import { dashboardSearch, drillQueryFrom, isCodeMeasure, measureCode } from "~/domain/outcomes/dashboard";
+import { chosenWithin, schoolsToRead } from "~/domain/outcomes/scope";
 import { formatDate, formatKgs, formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -15,9 +16,14 @@ import { drillDown, drillGroupLabel } from "~/models/outcome-dashboard.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
-  const query = drillQueryFrom(new URL(request.url));
-  const [found, label] = await Promise.all([drillDown(getConnection(), query, query.page), drillGroupLabel(getDb(), query.by, query.group)]);
+  const { scope } = await requireStaff(request);
+  const asked = drillQueryFrom(new URL(request.url));
+  // The scope's graduates only (docs/decisions/063-staff-scope.md "Outcome pages"): another school in the address is dropped.
+  const query = { ...asked, school: chosenWithin(scope, asked.school) };
+  const [found, label] = await Promise.all([
+    drillDown(getConnection(), { ...query, school: schoolsToRead(scope, query.school) }, query.page),
+    drillGroupLabel(getDb(), query.by, query.group),
+  ]);
   return { query, label, ...found };
 }
 

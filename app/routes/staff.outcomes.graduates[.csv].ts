@@ -1,10 +1,11 @@
 // The graduates behind one dashboard figure as CSV: names, so an export of personal data — every
 // download is written to the audit log with the selection it was made from.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
 import { getConnection, getDb } from "~/db.server";
 import { csvResponse, toCsv } from "~/domain/csv/write";
 import { drillQueryFrom } from "~/domain/outcomes/dashboard";
+import { schoolsToRead } from "~/domain/outcomes/scope";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
@@ -12,8 +13,10 @@ import { recordAudit } from "~/models/audit.server";
 import { drillDown } from "~/models/outcome-dashboard.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
-  const query = drillQueryFrom(new URL(request.url));
+  const { user, scope } = await requireStaff(request);
+  // The scope's graduates only (docs/decisions/063-staff-scope.md "Outcome pages"); the audit entry names the schools read.
+  const asked = drillQueryFrom(new URL(request.url));
+  const query = { ...asked, school: schoolsToRead(scope, asked.school) };
   const lang = langOf(request);
   const t = serverT(lang);
   const { rows, total } = await drillDown(getConnection(), query, null);

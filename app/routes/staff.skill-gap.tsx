@@ -3,7 +3,9 @@
 // for the 12-module programme. Staff only (the layout checks, and so does this loader).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { cohortsOffered, schoolsOffered, schoolWithin } from "~/domain/outcomes/scope";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getConnection, getDb } from "~/db.server";
@@ -21,24 +23,22 @@ import { sortOptions } from "~/domain/search/name-order";
 import { compareKyrgyz } from "~/domain/search/kyrgyz-order";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const db = getDb();
   const lang = langOf(request);
   const t = serverT(lang);
-  const query = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [gap, schools, cohorts] = await Promise.all([skillGap(getConnection(), query), listSchools(db), listCohorts(db)]);
+  const asked = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // The scope's graduates only (docs/decisions/063-staff-scope.md "Outcome pages"): another school in the address is dropped.
+  const query = { ...asked, school: schoolWithin(scope, asked.school ?? null) ?? undefined };
+  const [gap, schools, cohorts] = await Promise.all([skillGap(getConnection(), { ...query, within: schoolIdsOf(scope) }), listSchools(db), listCohorts(db)]);
   return {
     query,
     gap,
     // In the Kyrgyz alphabet (docs/decisions/046-small-list-search-and-kyrgyz-order.md).
-    schools: sortOptions(schools.map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),
+    schools: sortOptions(schoolsOffered(scope, schools).map((s) => ({ value: s.id, label: pick(s, "name", lang) }))),
     // A cohort belongs to a school: with a school chosen, only its cohorts are offered. A school
     // may graduate two cohorts in one year, so the label carries the full graduation date.
-    cohorts: cohortOptions(
-      t,
-      lang,
-      cohorts.filter((c) => !query.school || c.school_id === query.school),
-    ).sort((a, b) => compareKyrgyz(a.label, b.label)),
+    cohorts: cohortOptions(t, lang, cohortsOffered(scope, cohorts, query.school ?? null)).sort((a, b) => compareKyrgyz(a.label, b.label)),
   };
 }
 

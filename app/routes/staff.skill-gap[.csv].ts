@@ -1,7 +1,9 @@
 // The skill-gap table as CSV (docs/product.md §6: every staff table exports), for the same school and
 // cohort as the page. Aggregates only, no names: not an export of personal data, so no audit entry.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolWithin } from "~/domain/outcomes/scope";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { getConnection } from "~/db.server";
 import { csvResponse, toCsv } from "~/domain/csv/write";
 import { serverT } from "~/i18n/catalog.server";
@@ -14,11 +16,13 @@ import { skillGap } from "~/models/matching.server";
 const ALL_SKILLS = 10_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const lang = langOf(request);
   const t = serverT(lang);
-  const query = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const gap = await skillGap(getConnection(), query, ALL_SKILLS);
+  const asked = SkillGapParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // The scope's graduates only (docs/decisions/063-staff-scope.md "Outcome pages").
+  const query = { ...asked, school: schoolWithin(scope, asked.school ?? null) ?? undefined };
+  const gap = await skillGap(getConnection(), { ...query, within: schoolIdsOf(scope) }, ALL_SKILLS);
   const header = [
     t("match.gap.skill"),
     t("match.gap.requiredBy"),
@@ -28,6 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("match.gap.modules"),
   ];
   const lines = gap.rows.map((r) => [pick(r.skill, "name", lang), r.requiredBy, r.niceIn, r.holders, r.lacking, r.modules.map((m) => m.number).join(", ")]);
-  const scope = [query.school ? `school-${query.school}` : null, query.cohort ? `cohort-${query.cohort}` : null].filter(Boolean).join("-");
-  return csvResponse(toCsv(header, lines), `skill-gap${scope ? `-${scope}` : ""}.csv`);
+  const suffix = [query.school ? `school-${query.school}` : null, query.cohort ? `cohort-${query.cohort}` : null].filter(Boolean).join("-");
+  return csvResponse(toCsv(header, lines), `skill-gap${suffix ? `-${suffix}` : ""}.csv`);
 }

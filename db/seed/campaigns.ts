@@ -64,7 +64,7 @@ export async function seedSurveyCampaign(db: DB, staffId: number, now: Date): Pr
     const answer = SurveyAnswerSchema.parse({ code: ANSWERS[(i / 3) % ANSWERS.length] });
     await answerSurvey(db, campaignSurveyToken(m.survey_link_id!), answer, answeredAt);
   }
-  await sendReminder(db, sent.id, staffId, new Date(sentAt.getTime() + REMINDED_AFTER_DAYS * DAY_MS));
+  await sendReminder(db, sent.id, staffId, null, new Date(sentAt.getTime() + REMINDED_AFTER_DAYS * DAY_MS));
   await markDemoMessagesNotSent(db);
   return sent.id;
 }

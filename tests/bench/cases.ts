@@ -17,6 +17,7 @@ import { rankingsSettled } from "~/models/text-hits-cache.server";
 import { apply, move } from "~/models/applications.server";
 import { approveVacancy, saveVacancy, submitVacancy } from "~/models/vacancies.server";
 import { makeCompany, makeUser, parseVacancyFields, vacancyInput } from "@db/factories";
+import { setStaffScope } from "~/models/staff-scopes.server";
 import { register } from "node:module";
 
 /**
@@ -43,6 +44,17 @@ async function signedIn(email: string): Promise<string> {
   return cookies.get(email)!;
 }
 const staff = () => signedIn("staff@demo.kg");
+/** A placement officer scoped to the Naryn lyceum (docs/decisions/063-staff-scope.md), made on first use if the set has none. */
+async function narynOfficer(): Promise<string> {
+  const email = "bench-naryn@bench.kg";
+  if (!cookies.has(email)) {
+    const db = getDb();
+    const naryn = await db.selectFrom("schools").select("id").where("slug", "=", "pl-87-naryn").executeTakeFirstOrThrow();
+    const id = (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst())?.id ?? (await makeUser(db, "staff", { email })).id;
+    await setStaffScope(db, id, [naryn.id]);
+  }
+  return signedIn(email);
+}
 const employer = () => signedIn("employer@demo.kg");
 
 const context = { clientAddress: "127.0.0.1", cspNonce: "" };
@@ -378,6 +390,12 @@ export const cases: BenchCase[] = [
     figure: "outcome dashboard for all schools (m6, by school, staff)",
     budgetMs: 200,
     run: async () => load(outcomeDashboard.loader, "/staff/outcomes?checkpoint=m6&by=school", await staff()),
+  },
+  {
+    // Issue 19: one school's officer reads that school's facts alone (the same in-memory facts, filtered by school).
+    figure: "outcome dashboard of a Naryn-scoped officer (m6, by school)",
+    budgetMs: 100,
+    run: async () => load(outcomeDashboard.loader, "/staff/outcomes?checkpoint=m6&by=school", await narynOfficer()),
   },
   {
     // A staff correction first: the facts catch up from the change log (one graduate re-read) before the figures.

@@ -319,20 +319,27 @@ export class MatchIndex {
   /**
    * For the skill gap (docs/decisions/048): the graduates in scope (a school, a cohort, or every
    * one) and, per skill, how many of them hold it — counted over the columns and postings, with
-   * nothing allocated per graduate. Holding means what `holders` lists.
+   * nothing allocated per graduate. Holding means what `holders` lists. `schoolIds`: a staff scope's
+   * schools (docs/decisions/063-staff-scope.md), null or absent = every school.
    */
-  countHolders(scope: { schoolId?: number | null; cohortId?: number | null }): { graduates: number; holders: Map<number, number> } {
+  countHolders(scope: { schoolId?: number | null; cohortId?: number | null; schoolIds?: readonly number[] | null }): {
+    graduates: number;
+    holders: Map<number, number>;
+  } {
     const schoolId = scope.schoolId ?? 0;
     const cohortId = scope.cohortId ?? 0;
+    const within = scope.schoolIds ? new Set(scope.schoolIds) : null;
     const { alive, school, cohort } = this;
-    const inScope = (slot: number) => alive[slot] === 1 && (!schoolId || school[slot] === schoolId) && (!cohortId || cohort[slot] === cohortId);
+    const inScope = (slot: number) =>
+      alive[slot] === 1 && (!schoolId || school[slot] === schoolId) && (!cohortId || cohort[slot] === cohortId) && (!within || within.has(school[slot]!));
     let graduates = 0;
     for (let slot = 0; slot < this.entries.length; slot++) if (inScope(slot)) graduates++;
     const holders = new Map<number, number>();
     for (const [skillId, posting] of this.postings) {
       // A posting holds live slots only (dropped and updated graduates are taken out of it).
-      let n = schoolId || cohortId ? 0 : posting.slots.length;
-      if (schoolId || cohortId) for (const slot of posting.slots) if (inScope(slot)) n++;
+      const narrowed = schoolId || cohortId || within;
+      let n = narrowed ? 0 : posting.slots.length;
+      if (narrowed) for (const slot of posting.slots) if (inScope(slot)) n++;
       if (n > 0) holders.set(skillId, n);
     }
     return { graduates, holders };
