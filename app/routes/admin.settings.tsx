@@ -11,6 +11,8 @@ import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
+import { TwoStepSettings } from "~/components/two-step-settings";
+import { twoStepPolicy } from "~/models/two-step.server";
 
 const CertificateSchema = z.object({
   certificate_name_ky: requiredText(80),
@@ -20,7 +22,7 @@ const CertificateSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  return { settings: await certificateSettings(getDb()) };
+  return { settings: await certificateSettings(getDb()), twoStepGraceDays: (await twoStepPolicy(getDb())).graceDays };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,7 +38,7 @@ export const meta = titleMeta("admin.settings", { private: true });
 
 export default function SettingsPage() {
   const { t } = useT();
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, twoStepGraceDays } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   return (
     <section className="narrow">
@@ -67,6 +69,7 @@ export default function SettingsPage() {
         />
         <SubmitButton>{t("common.save")}</SubmitButton>
       </Form>
+      <TwoStepSettings graceDays={twoStepGraceDays} />
     </section>
   );
 }

@@ -61,6 +61,11 @@ export const AUDIT_ACTIONS = [
   "rejection-template.add",
   "rejection-template.edit",
   "rejection-template.delete",
+  // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+  "two-step.enable",
+  "two-step.disable",
+  "two-step.reset",
+  "settings.two-step",
 ] as const;
 
 export const AUDIT_ENTITIES = [
