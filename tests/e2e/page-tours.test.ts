@@ -522,6 +522,9 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   "_employer.employer.applications.$id_.offer": "the target of the employer's offer card (make / withdraw an offer); its page shows a refused step",
   "_employer.employer.bulk-actions.$id":
     "reached after a bulk action on the applicants list, and from its Undo line for 10 minutes; the demo's action is days old (tests/integration/applicants-bulk.test.ts)",
+  // totp19 (docs/decisions/066-two-step-sign-in.md): tests/integration/two-step.test.ts and tests/e2e/two-step.test.ts.
+  "login_.code": "reached only after a right password of an account with two-step on; demo accounts skip the second step",
+  "admin.settings_.two-step": "the target of the grace-period form on /admin/settings; its own page shows a refused value",
 };
 
 // ---- the app's page routes -----------------------------------------------------------------
