@@ -110,6 +110,9 @@ const en = {
   "audit.field.to": "New stage",
   "audit.field.template_id": "Rejection reason",
   "audit.field.skipped": "Left as they were",
+  // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+  "audit.field.grace_days": "Grace period for two-step sign-in, days",
+  "audit.field.two_step": "Two-step sign-in on",
 };
 
 export const auditFieldMessages: AreaMessages<typeof en> = {
@@ -221,6 +224,9 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.to": "Новый этап",
     "audit.field.template_id": "Причина отказа",
     "audit.field.skipped": "Оставлены без изменений",
+    // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+    "audit.field.grace_days": "Отсрочка двухэтапного входа, дней",
+    "audit.field.two_step": "Двухэтапный вход включён",
   },
   ky: {
     "audit.field.id": "Жазуунун номери",
@@ -329,5 +335,8 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.to": "Жаңы этап",
     "audit.field.template_id": "Баш тартуунун себеби",
     "audit.field.skipped": "Өзгөрүүсүз калгандар",
+    // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+    "audit.field.grace_days": "Эки баскычтуу кирүүнүн жеңилдик мөөнөтү, күн",
+    "audit.field.two_step": "Эки баскычтуу кирүү күйгүзүлгөн",
   },
 };
