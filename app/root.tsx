@@ -19,6 +19,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/require-user.server";
+import { twoStepDaysLeft } from "~/auth/two-step.server";
+import { TwoStepReminder } from "~/components/two-step-reminder";
 import { useNonce } from "~/components/nonce";
 import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage, errorPageCode } from "~/components/error-page";
@@ -51,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       messages: pageCatalogs[lang],
       flash,
       user: user ? { id: user.id, name: user.display_name, role: user.role, unread, verifiedEmployer } : null,
+      // Staff and admins in their grace period see how many days are left to set up two-step sign-in (decision 066).
+      twoStepDaysLeft: user ? await twoStepDaysLeft(request, user) : null,
     },
     { headers: cookieHeaders(clear) },
   );
@@ -200,6 +204,7 @@ export default function App() {
             {t(flash)}
           </p>
         ) : null}
+        <TwoStepReminder daysLeft={rootData.twoStepDaysLeft} />
         <Outlet />
       </main>
       <Footer />

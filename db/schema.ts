@@ -710,6 +710,22 @@ export interface StaffScopesTable {
   school_id: number;
 }
 
+/** Two-step sign-in (migration 0032, docs/decisions/066-two-step-sign-in.md): the encrypted TOTP secret; enabled once confirmed. */
+export interface UserTwoStepTable extends Timestamps {
+  user_id: number;
+  secret: string;
+  enabled_at: string | null;
+  last_used_step: number | null;
+}
+
+/** Single-use recovery codes (migration 0032): only their SHA-256 is kept. */
+export interface UserRecoveryCodesTable extends Timestamps {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -777,6 +793,8 @@ export interface Database {
   bulk_actions: BulkActionsTable;
   bulk_action_items: BulkActionItemsTable;
   staff_scopes: StaffScopesTable;
+  user_two_step: UserTwoStepTable;
+  user_recovery_codes: UserRecoveryCodesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,14 +4,21 @@ import type { Role } from "@db/schema";
 import { homeFor } from "~/domain/home";
 import { forbidden } from "~/utils/http.server";
 import { getSessionUser, type SessionUser } from "./session.server";
+import { enforceTwoStep } from "./two-step.server";
 
 export type { SessionUser };
 
 /** Placement-office pages: staff, and admins who oversee them. */
 export const STAFF_ROLES = ["staff", "admin"] as const;
 
+/**
+ * The signed-in user or null. A staff or admin account that must set up two-step sign-in is sent to
+ * its set-up page from here and from requireUser: every loader passes one of them (decision 066).
+ */
 export async function getUser(request: Request): Promise<SessionUser | null> {
-  return getSessionUser(request);
+  const user = await getSessionUser(request);
+  if (user) await enforceTwoStep(request, user);
+  return user;
 }
 
 /**
@@ -25,6 +32,7 @@ export async function requireUser(request: Request, options: { role?: Role | rea
     const back = `${url.pathname}${url.search}`;
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
+  await enforceTwoStep(request, user);
   if (options.role) {
     const allowed: readonly Role[] = typeof options.role === "string" ? [options.role] : options.role;
     if (!allowed.includes(user.role)) forbidden();

@@ -114,3 +114,15 @@ export function passwordResetCounters(account: string, address: string): Throttl
     { scope: "address", key: `password-reset:${address}`, limit: MAX_FAILURES_PER_ADDRESS },
   ];
 }
+
+/**
+ * The second step of sign-in and turning two-step off (docs/decisions/066-two-step-sign-in.md):
+ * wrong codes per account and, separately from passwords, per address — a six-digit code allows
+ * 5 guesses in 15 minutes, so guessing one is about one in 200,000 per window.
+ */
+export function twoStepCounters(userId: number, address: string): ThrottleCounter[] {
+  return [
+    { scope: "account", key: `two-step:${userId}`, limit: MAX_FAILURES_PER_ACCOUNT },
+    { scope: "address", key: `two-step:${address}`, limit: MAX_FAILURES_PER_ADDRESS },
+  ];
+}

@@ -28,6 +28,8 @@ import { TOPICS, topicsFor } from "~/domain/messages/kinds";
 import { type PostedPreferences, readPostedPreferences } from "~/domain/messages/preferences-form";
 import { applyPreferencesForm, preferencesOf } from "~/models/message-preferences.server";
 import { clearEmailFailure, emailFailingSince } from "~/models/outbox.server";
+import { twoStepCardOf } from "~/models/two-step.server";
+import { TwoStepCard } from "~/components/two-step-card";
 
 const ChangePasswordSchema = z
   .object({
@@ -58,7 +60,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // An address that bounced: e-mail is paused until the person says it works (docs/product.md §13).
     emailFailingSince: await emailFailingSince(db, user.id),
   };
-  return { user: { email: user.email, name: user.display_name, role: user.role }, graduate: graduate ?? null, company: company ?? null, telegram, messages };
+  // Two-step sign-in (docs/decisions/066-two-step-sign-in.md): on or off, and whether this is a demo account that skips it.
+  const twoStep = await twoStepCardOf(db, user);
+  return {
+    user: { email: user.email, name: user.display_name, role: user.role },
+    graduate: graduate ?? null,
+    company: company ?? null,
+    telegram,
+    messages,
+    twoStep,
+  };
 }
 
 /** The "Messages" card: every box of the role's topics, saved whole; a value the page did not offer is a 400 that keeps the ticks. */
@@ -124,7 +135,7 @@ export const meta = titleMeta("account.title", { private: true });
 
 export default function AccountPage() {
   const { t, lang } = useT();
-  const { user, graduate, company, telegram, messages } = useLoaderData<typeof loader>();
+  const { user, graduate, company, telegram, messages, twoStep } = useLoaderData<typeof loader>();
   const { errors } = useFormFailure();
   const telegramResult = useActionData() as
     | {
@@ -187,6 +198,7 @@ export default function AccountPage() {
             <SubmitButton>{t("account.passwordSubmit")}</SubmitButton>
           </Form>
         </div>
+        <TwoStepCard {...twoStep} />
         <div className="card" id="telegram">
           <h2>{t("account.telegram.title")}</h2>
           <p>{t("account.telegram.intro")}</p>

@@ -13,6 +13,8 @@ import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { parseForm, readForm, rejected } from "~/utils/forms.server";
 import { requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
+import { TwoStepSettings } from "~/components/two-step-settings";
+import { twoStepPolicy } from "~/models/two-step.server";
 
 const CertificateSchema = z.object({
   certificate_name_ky: requiredText(80),
@@ -25,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     settings: await certificateSettings(getDb()),
     retention: await retentionSettings(getDb()),
+    twoStepGraceDays: (await twoStepPolicy(getDb())).graceDays,
   };
 }
 
@@ -41,7 +44,7 @@ export const meta = titleMeta("admin.settings", { private: true });
 
 export default function SettingsPage() {
   const { t } = useT();
-  const { settings, retention } = useLoaderData<typeof loader>();
+  const { settings, retention, twoStepGraceDays } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   return (
     <section className="narrow">
@@ -73,6 +76,7 @@ export default function SettingsPage() {
         <SubmitButton>{t("common.save")}</SubmitButton>
       </Form>
       <RetentionSettingsForm settings={retention} />
+      <TwoStepSettings graceDays={twoStepGraceDays} />
     </section>
   );
 }

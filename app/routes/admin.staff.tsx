@@ -13,6 +13,7 @@ import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { email, newPassword, requiredText } from "~/utils/fields";
 import { titleMeta } from "~/utils/meta";
+import { TwoStepReset } from "~/components/two-step-reset";
 
 const CreateStaffSchema = z.object({ name: requiredText(120), email, password: newPassword });
 
@@ -62,6 +63,7 @@ export default function StaffAccountsPage() {
                 ),
               },
               { header: t("account.role"), cell: (p) => t(`role.${p.role}`) },
+              { header: t("admin.twoStep.column"), cell: (p) => <TwoStepReset userId={p.id} /> },
             ]}
           />
         </div>

@@ -6,12 +6,14 @@ import { requireAnonymous } from "~/auth/require-user.server";
 import { safeRedirect } from "~/auth/safe-redirect";
 import { SignInSchema } from "~/auth/sign-in-schema.server";
 import { startSession } from "~/auth/session.server";
+import { startPendingSignIn } from "~/auth/two-step.server";
 import { clearAccountFailures, releaseAttempt, reserveAttempt, signInCounters } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { homeFor } from "~/domain/home";
 import { findUserByEmail } from "~/models/users.server";
+import { signsInWithTwoSteps } from "~/models/two-step.server";
 import { parseForm, readForm, rejected, throttled, typedValues } from "~/utils/forms.server";
 import { SMALL_FORM_LIMITS } from "~/utils/request-body.server";
 import { titleMeta } from "~/utils/meta";
@@ -45,6 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await releaseAttempt(db, reservation);
   await clearAccountFailures(db, account);
+  // Two-step accounts get no session yet: a signed five-minute cookie sends them to /login/code (decision 066).
+  if (await signsInWithTwoSteps(db, user)) {
+    const pending = await startPendingSignIn(request, { userId: user.id, redirectTo: target });
+    return redirect("/login/code", { headers: { "Set-Cookie": pending } });
+  }
   const cookie = await startSession(request, user.id);
   return redirect(target || homeFor(user.role), { headers: { "Set-Cookie": cookie } });
 }

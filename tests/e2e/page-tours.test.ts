@@ -525,6 +525,9 @@ const NOT_REACHED_BY_LINKS: Record<string, string> = {
   // retain19 (docs/decisions/067-data-retention.md): the target of the retention section on /admin/settings; its own page shows the
   // form again with a refused period (tests/integration/data-retention.test.ts).
   "admin.settings_.retention": "a form's target: shown with a refused retention period",
+  // totp19 (docs/decisions/066-two-step-sign-in.md): tests/integration/two-step.test.ts and tests/e2e/two-step.test.ts.
+  "login_.code": "reached only after a right password of an account with two-step on; demo accounts skip the second step",
+  "admin.settings_.two-step": "the target of the grace-period form on /admin/settings; its own page shows a refused value",
 };
 
 // ---- the app's page routes -----------------------------------------------------------------

@@ -718,6 +718,47 @@ export const MATRIX: Row[] = [
     loader: ADMIN,
     actions: [{ body: () => f({ messages: "0" }), expect: ADMIN, note: "0 months: 400 with the value kept, nothing written" }],
   },
+  // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md; tests/integration/two-step.test.ts). A school-scoped staff actor
+  // gets what "staff" gets on each of these rows (the scope does not enter two-step).
+  {
+    file: "login_.code.tsx",
+    note: "the second step exists only behind the signed cookie a right password makes: without it everyone is sent to the password form",
+    url: () => "/login/code",
+    loader: { ...all("home"), visitor: "login" },
+    actions: [{ body: () => f({ code: "123456" }), expect: all("login") }],
+  },
+  {
+    file: "account_.two-step.tsx",
+    note: "each person sets up, confirms and turns off only their own (the session's user)",
+    url: () => "/account/two-step",
+    loader: SIGNED_IN,
+    actions: [
+      { intent: "start", expect: SIGNED_IN },
+      { intent: "cancel", expect: SIGNED_IN },
+      { intent: "confirm", body: () => f({ code: "123456" }), expect: SIGNED_IN, note: "nothing started: back to the page" },
+      { intent: "disable", body: () => f({ code: "123456" }), expect: SIGNED_IN, note: "not on: 400" },
+    ],
+  },
+  {
+    file: "admin.settings_.two-step.tsx",
+    url: () => "/admin/settings/two-step",
+    loader: ADMIN,
+    actions: [{ body: () => f({ grace_days: "x" }), expect: ADMIN }],
+  },
+  {
+    file: "admin.staff_.$id.two-step.tsx",
+    url: (w) => `/admin/staff/${w.staffId}/two-step`,
+    params: (w) => ({ id: String(w.staffId) }),
+    loader: ADMIN,
+    actions: [{ expect: ADMIN }],
+  },
+  {
+    file: "admin.staff_.$id.two-step.tsx",
+    note: "a graduate's account is not a staff account: 404",
+    url: (w) => `/admin/staff/${w.gradA.userId}/two-step`,
+    params: (w) => ({ id: String(w.gradA.userId) }),
+    actions: [{ expect: { ...signedInOnly(403), admin: 404 } }],
+  },
 ];
 
 /** A slot a month ahead, as the employer types it (Bishkek wall clock, datetime-local). */

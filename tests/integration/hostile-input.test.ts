@@ -697,6 +697,26 @@ const TARGETS: Target[] = [
     runs: 150,
     valid: () => ({ surveyText: "12", messages: "", rejected: "24" }),
   },
+  // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md). The code step without the password's signed cookie
+  // reads nothing (tests/integration/two-step.test.ts feeds it codes behind a real one).
+  { file: "login_.code.tsx", actor: "visitor", url: () => "/login/code", intents: [], runs: 50 },
+  {
+    file: "account_.two-step.tsx",
+    actor: "gradA",
+    url: () => "/account/two-step",
+    intents: ["start", "confirm", "disable", "cancel"],
+    runs: 250,
+    writesOn4xx: "a wrong code to turn two-step off is counted to throttle the next ones",
+  },
+  { file: "admin.settings_.two-step.tsx", actor: "admin", url: () => "/admin/settings/two-step", intents: [], runs: 150 },
+  {
+    file: "admin.staff_.$id.two-step.tsx",
+    actor: "admin",
+    url: (w) => `/admin/staff/${w.staffId}/two-step`,
+    params: (w) => ({ id: String(w.staffId) }),
+    intents: [],
+    runs: 40,
+  },
 ];
 
 // ---- running -------------------------------------------------------------------------------

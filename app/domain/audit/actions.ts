@@ -64,6 +64,11 @@ export const AUDIT_ACTIONS = [
   // retain19: retention periods and the daily removal (docs/decisions/067-data-retention.md)
   "retention.settings",
   "retention.removed",
+  // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+  "two-step.enable",
+  "two-step.disable",
+  "two-step.reset",
+  "settings.two-step",
 ] as const;
 
 export const AUDIT_ENTITIES = [

@@ -116,6 +116,9 @@ const en = {
   "audit.field.rejected_months": "Rejected applications kept (months)",
   "audit.field.months": "Kept (months)",
   "audit.field.added": "Added to the open report",
+  // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+  "audit.field.grace_days": "Grace period for two-step sign-in, days",
+  "audit.field.two_step": "Two-step sign-in on",
 };
 
 export const auditFieldMessages: AreaMessages<typeof en> = {
@@ -232,6 +235,9 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.rejected_months": "Срок хранения отклонённых откликов (месяцев)",
     "audit.field.months": "Срок хранения (месяцев)",
     "audit.field.added": "Добавлено к открытой жалобе",
+    // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+    "audit.field.grace_days": "Отсрочка двухэтапного входа, дней",
+    "audit.field.two_step": "Двухэтапный вход включён",
   },
   ky: {
     "audit.field.id": "Жазуунун номери",
@@ -345,5 +351,8 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.rejected_months": "Четке кагылган арыздарды сактоо мөөнөтү (ай)",
     "audit.field.months": "Сактоо мөөнөтү (ай)",
     "audit.field.added": "Ачык даттанууга кошулду",
+    // totp19: two-step sign-in (docs/decisions/066-two-step-sign-in.md)
+    "audit.field.grace_days": "Эки баскычтуу кирүүнүн жеңилдик мөөнөтү, күн",
+    "audit.field.two_step": "Эки баскычтуу кирүү күйгүзүлгөн",
   },
 };

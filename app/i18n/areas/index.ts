@@ -31,6 +31,7 @@ import { teamNotesAndConversationMessages } from "./team-notes-and-conversations
 import { interviewSlotMessages } from "./interview-slots";
 import { applicantsMessages } from "./applicants";
 import { retain19Messages } from "./retain19";
+import { twoStepMessages } from "./two-step";
 
 export const areaMessages = {
   en: {
@@ -66,6 +67,7 @@ export const areaMessages = {
     ...interviewSlotMessages.en,
     ...applicantsMessages.en,
     ...retain19Messages.en,
+    ...twoStepMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -100,6 +102,7 @@ export const areaMessages = {
     ...interviewSlotMessages.ru,
     ...applicantsMessages.ru,
     ...retain19Messages.ru,
+    ...twoStepMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -134,5 +137,6 @@ export const areaMessages = {
     ...interviewSlotMessages.ky,
     ...applicantsMessages.ky,
     ...retain19Messages.ky,
+    ...twoStepMessages.ky,
   },
 };
