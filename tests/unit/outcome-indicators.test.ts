@@ -363,7 +363,14 @@ describe("the outcomes domain modules", () => {
       [...fs.readFileSync(`${dir}/${file}`, "utf8").matchAll(/from\s+"([^"]+)"/g)]
         .map((m) => m[1]!)
         // ~/utils/params: the shared query-string fields (zod only; docs/decisions/038).
-        .filter((source) => source !== "zod" && source !== "~/utils/params" && (!/^\.\/[\w-]+$/.test(source) || source.endsWith(".server")))
+        // ~/domain/staff/scope: the staff scope's plain type and checks (docs/decisions/063-staff-scope.md).
+        .filter(
+          (source) =>
+            source !== "zod" &&
+            source !== "~/utils/params" &&
+            source !== "~/domain/staff/scope" &&
+            (!/^\.\/[\w-]+$/.test(source) || source.endsWith(".server")),
+        )
         .map((source) => `${file}: ${source}`),
     );
     expect(offenders).toEqual([]);
