@@ -174,7 +174,7 @@ export default function AnnualReportPage() {
       </div>
 
       {year !== null && summary ? (
-        <article className="annual-doc" lang={lang}>
+        <article className="annual-doc" lang={lang} data-year={year} data-checkpoint={report.checkpoint}>
           <section className="annual-title-page">
             <h1>{t("annual.docTitle", { year: String(year) })}</h1>
             <p className="annual-cluster">
