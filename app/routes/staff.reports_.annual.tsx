@@ -178,7 +178,7 @@ export default function AnnualReportPage() {
           <section className="annual-title-page">
             <h1>{t("annual.docTitle", { year: String(year) })}</h1>
             <p className="annual-cluster">
-              {report.agencyWide ? t("annual.cluster.agency") : t("annual.cluster.schools", { schools: report.schools.map((s) => names(s.names)).join(", ") })}
+              {report.agencyWide ? t("annual.cluster.agency") : t("annual.cluster.schools", { names: report.schools.map((s) => names(s.names)).join(", ") })}
             </p>
             <p>{t("annual.made", { date: formatDate(lang, report.made) })}</p>
             <p>{t("annual.checkpoint", { checkpoint: checkpointName(report.checkpoint) })}</p>
