@@ -52,14 +52,10 @@ const today = () => todayInBishkek();
  * graduation year `year` (null = the latest with figures). Only published rows leave here.
  */
 export async function annualReport(c: Connection, schoolIds: readonly number[] | null, year: number | null, on = today()): Promise<AnnualReport> {
-  const inScope = (id: number) => schoolIds === null || schoolIds.includes(id);
   const checkpoint = publicDefaultCheckpoint(c, on);
+  // The scope limits the read itself (docs/decisions/063-staff-scope.md); each school's table is the public page's.
   const published = new Map<Checkpoint, Awaited<ReturnType<typeof publicOutcomes>>>();
-  for (const cp of CHECKPOINTS)
-    published.set(
-      cp,
-      (await publicOutcomes(c, cp, on)).filter((s) => inScope(s.id)),
-    );
+  for (const cp of CHECKPOINTS) published.set(cp, await publicOutcomes(c, cp, on, schoolIds));
   const atDefault = published.get(checkpoint)!;
   const years = [...new Set(atDefault.flatMap((s) => s.table.years.map((y) => y.year)))].sort((a, b) => b - a);
   const refused = year !== null && !years.includes(year);

@@ -28,8 +28,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = reportYearOf(new URL(request.url).searchParams.get("year"));
   const report = await annualReport(getConnection(), schoolIdsOf(scope), asked.ok ? asked.year : null);
   const refused = !asked.ok || report.refused;
+  // A refused year shows the chooser and the message alone (400), never another year's figures under its address.
   return data(
-    { ...report, refused, agencyWide: scope.kind === "agency", ...(refused ? { schools: [], regions: [], summary: null, year: null } : {}) },
+    {
+      made: report.made,
+      checkpoint: report.checkpoint,
+      years: report.years,
+      year: refused ? null : report.year,
+      refused,
+      agencyWide: scope.kind === "agency",
+      schools: refused ? [] : report.schools,
+      regions: refused ? [] : report.regions,
+      summary: refused ? null : report.summary,
+    },
     { status: refused ? 400 : 200 },
   );
 }

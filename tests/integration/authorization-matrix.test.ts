@@ -711,6 +711,9 @@ export const MATRIX: Row[] = [
       { intent: "delete", body: () => f({ id: "999999" }), expect: { ...VERIFIED_EMPLOYER, empX: 404, empY: 404 }, note: "not the company's reason: 404" },
     ],
   },
+  // annual19: the yearly report (docs/decisions/065-annual-report.md). A school-scoped officer gets 200 too: her schools only
+  // (tests/integration/annual-report.test.ts proves which).
+  { file: "staff.reports_.annual.tsx", url: () => "/staff/reports/annual", loader: STAFF },
 ];
 
 /** A slot a month ahead, as the employer types it (Bishkek wall clock, datetime-local). */

@@ -688,6 +688,8 @@ const TARGETS: Target[] = [
     runs: 60,
   },
   { file: "_employer.employer.bulk-actions.$id.tsx", actor: "empX", url: () => "/_employer.employer.bulk-actions.$id", param: "id", runs: 60 },
+  // annual19: the yearly report's ?year= (docs/decisions/065-annual-report.md): a bad year is a 400, an empty one the latest year.
+  { file: "staff.reports_.annual.tsx", actor: "staff", url: () => "/staff/reports/annual", runs: 120 },
 ];
 
 // ---- running -------------------------------------------------------------------------------
