@@ -82,6 +82,17 @@ describe.skipIf(!hasChromium)("the yearly report printed to PDF", () => {
       expect(schools).toBeGreaterThan(1);
       expect(await s.page.locator("section.annual-school").count()).toBe(schools);
 
+      // No table wider than the paper: laid out for print at the width between the A4 margins (186 mm = 703 px), every
+      // table ends inside it (a wider one would lose its last columns in the PDF).
+      await s.page.setViewportSize({ width: 703, height: 1000 });
+      await s.page.emulateMedia({ media: "print" });
+      const tooWide = await s.page
+        .locator(".annual-doc table")
+        .evaluateAll((tables) =>
+          tables.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((t) => t.textContent!.slice(0, 80)),
+        );
+      expect(tooWide).toEqual([]);
+
       const objects = await printed(s.page);
       const pages = pdfPages(objects);
       // Title page, one page per school at least, the regions, the definitions.
