@@ -92,6 +92,11 @@ describe.skipIf(!hasChromium)("the yearly report printed to PDF", () => {
           tables.filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((t) => t.textContent!.slice(0, 80)),
         );
       expect(tooWide).toEqual([]);
+      // No menu, form or button in print: the document alone.
+      const controls = await s.page
+        .locator("nav, form, button, select, a.skip-link")
+        .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
+      expect(controls).toEqual([]);
 
       const objects = await printed(s.page);
       const pages = pdfPages(objects);
