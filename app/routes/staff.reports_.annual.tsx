@@ -8,11 +8,12 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/guards.server";
 import { CHART_COLORS, TrendChart } from "~/components/charts";
 import { SubmitButton } from "~/components/form";
+import { cellText, labelOf, PUBLIC_COLUMNS, PublicOutcomeRow, PublicTableHead } from "~/components/public-outcome-row";
 import { getConnection } from "~/db.server";
 import { reportYearOf } from "~/domain/outcomes/annual";
-import type { PublicCell, PublicRateName, PublicRow } from "~/domain/outcomes/public-figures";
+import type { PublicCell, PublicRow } from "~/domain/outcomes/public-figures";
 import { schoolIdsOf } from "~/domain/staff/scope";
-import { formatDate, formatKgs, formatNumber } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 import type { Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import type { T } from "~/i18n/translate";
@@ -47,67 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta = titleMeta("annual.title", { private: true });
 
-// The public page's columns, in its order (app/routes/outcomes.tsx): plain names, the standards' names in the definitions.
-const COLUMNS = [
-  { key: "knowledge", of: "knowledgeRate", standard: "outcomes.ind.knowledge" },
-  { key: "employment", of: "employmentRate", standard: "outcomes.ind.employment" },
-  { key: "career", of: "careerOutcomesRate", standard: "outcomes.ind.career" },
-  { key: "htp", of: "htpPlacementRate", standard: "outcomes.ind.htpPlacement" },
-  { key: "related", of: "relatedEmploymentRate", standard: "outcomes.ind.related" },
-  { key: "within6", of: "within6", standard: "outcomes.ind.within" },
-] as const satisfies readonly { key: string; of: PublicRateName; standard: string }[];
-
-const hidden = (t: T) => <span className="hidden-cell">{t("outcomes.public.hidden")}</span>;
-
-function cellText(c: PublicCell, t: T, lang: Lang) {
-  if (!c.shown) return hidden(t);
-  return c.percent === null ? "—" : `${formatNumber(lang, c.percent)} %`;
-}
-
-function payText(row: PublicRow, t: T, lang: Lang) {
-  return !row.pay.shown ? hidden(t) : row.pay.kgs === null ? "—" : formatKgs(lang, row.pay.kgs);
-}
-
-/** The head of every figures table: repeated on each printed page (thead as table-header-group). */
-function Head({ first, t }: { first: string; t: T }) {
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        <th scope="col">{t("outcomes.public.graduates")}</th>
-        {COLUMNS.map((c) => (
-          <th key={c.key} scope="col">
-            {t(`outcomes.public.label.${c.key}`)}
-          </th>
-        ))}
-        <th scope="col">{t("outcomes.public.label.pay")}</th>
-      </tr>
-    </thead>
-  );
-}
-
-function Row({ label, row, t, lang, total }: { label: string; row: PublicRow; t: T; lang: Lang; total?: boolean }) {
-  const reached = row.followUp && row.cells.knowledgeRate.shown ? (row.cells.knowledgeRate.percent ?? 0) : null;
-  return (
-    <tr className={total ? "total-row" : undefined}>
-      <th scope="row">{label}</th>
-      <td>{formatNumber(lang, row.n)}</td>
-      {reached !== null ? (
-        // A row still being followed up shows no rates (docs/product.md §6, the public page's rule).
-        <td colSpan={COLUMNS.length + 1} className="follow-up">
-          {t("outcomes.public.followUp", { percent: formatNumber(lang, reached) })}
-        </td>
-      ) : (
-        <>
-          {COLUMNS.map((c) => (
-            <td key={c.key}>{cellText(row.cells[c.of], t, lang)}</td>
-          ))}
-          <td>{payText(row, t, lang)}</td>
-        </>
-      )}
-    </tr>
-  );
-}
+/** The standards' names of the public columns (outcomes.ind.*), for the definitions. */
+const STANDARD = {
+  knowledge: "outcomes.ind.knowledge",
+  employment: "outcomes.ind.employment",
+  career: "outcomes.ind.career",
+  htp: "outcomes.ind.htpPlacement",
+  related: "outcomes.ind.related",
+} as const;
 
 type Years = { year: number; row: PublicRow }[];
 
@@ -116,12 +64,12 @@ function YearsTable({ caption, years, total, t, lang }: { caption: string; years
     <div className="table-wrap annual-table">
       <table>
         <caption>{caption}</caption>
-        <Head first={t("outcomes.public.year")} t={t} />
+        <PublicTableHead first={t("outcomes.public.year")} t={t} />
         <tbody>
           {years.map((y) => (
-            <Row key={y.year} label={String(y.year)} row={y.row} t={t} lang={lang} />
+            <PublicOutcomeRow key={y.year} label={String(y.year)} row={y.row} t={t} lang={lang} />
           ))}
-          {total ? <Row label={t("outcomes.public.allYears")} row={total} t={t} lang={lang} total /> : null}
+          {total ? <PublicOutcomeRow label={t("outcomes.public.allYears")} row={total} t={t} lang={lang} className="total-row" /> : null}
         </tbody>
       </table>
     </div>
@@ -200,12 +148,11 @@ export default function AnnualReportPage() {
                 <dd>{formatNumber(lang, summary.row.n)}</dd>
               </div>
               {(["employment", "htp", "knowledge"] as const).map((key) => {
-                const c = COLUMNS.find((col) => col.key === key)!;
-                const gated = summary.row.followUp && key !== "knowledge";
+                const c = PUBLIC_COLUMNS.find((col) => col.key === key)!;
                 return (
                   <div key={key}>
                     <dt>{t(`outcomes.public.label.${key}`)}</dt>
-                    <dd>{gated ? hidden(t) : cellText(summary.row.cells[c.of], t, lang)}</dd>
+                    <dd>{cellText(summary.row.cells[c.of], t, lang)}</dd>
                   </div>
                 );
               })}
@@ -246,10 +193,10 @@ export default function AnnualReportPage() {
                 <div className="table-wrap annual-table">
                   <table>
                     <caption>{t("annual.atCheckpoints", { year: String(year) })}</caption>
-                    <Head first={t("annual.col.checkpoint")} t={t} />
+                    <PublicTableHead first={t("annual.col.checkpoint")} t={t} />
                     <tbody>
                       {s.checkpoints.map((c) => (
-                        <Row key={c.checkpoint} label={checkpointName(c.checkpoint)} row={c.row} t={t} lang={lang} />
+                        <PublicOutcomeRow key={c.checkpoint} label={checkpointName(c.checkpoint)} row={c.row} t={t} lang={lang} />
                       ))}
                     </tbody>
                   </table>
@@ -283,10 +230,10 @@ export default function AnnualReportPage() {
                 <dt>{t("outcomes.public.graduates")}</dt>
                 <dd>{t("annual.def.graduates")}</dd>
               </div>
-              {COLUMNS.map((c) => (
+              {PUBLIC_COLUMNS.map((c) => (
                 <div key={c.key}>
                   <dt>
-                    {t(`outcomes.public.label.${c.key}`)} ({c.key === "within6" ? t("outcomes.ind.within", { months: 6 }) : t(c.standard)})
+                    {t(labelOf(c))} ({c.key === "within6" ? t("outcomes.ind.within", { months: 6 }) : t(STANDARD[c.key])})
                   </dt>
                   <dd>{t(`outcomes.public.explain.${c.key}`)}</dd>
                 </div>
