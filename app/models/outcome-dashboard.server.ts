@@ -195,13 +195,17 @@ export async function drillGroupLabel(db: DB, by: Breakdown, group: string): Pro
  * Public /outcomes: per school, the published table (years and all years) after the primary, knowledge
  * and secondary rules (app/domain/outcomes/public-figures.ts). Nothing else of the facts leaves here.
  */
-export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on = today()) {
+export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on = today(), schoolIds: readonly number[] | null = null) {
   const db = c.db;
-  const { facts } = dashboardFacts(c, checkpoint, [], on);
+  // schoolIds: the yearly report's scope (docs/decisions/065-annual-report.md); a school's table is the same either way.
+  if (schoolIds?.length === 0) return [];
+  const { facts } = dashboardFacts(c, checkpoint, schoolIds ?? [], on);
   const options = { checkpoint };
   const bySchoolYear = indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options);
   const bySchool = indicatorsBy(facts, (f) => (f as DashboardFact).schoolId, options);
-  const schools = await db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en", "city_ky", "city_ru", "city_en"]).orderBy("id").execute();
+  let schoolsQuery = db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en", "city_ky", "city_ru", "city_en"]).orderBy("id");
+  if (schoolIds) schoolsQuery = schoolsQuery.where("id", "in", schoolIds);
+  const schools = await schoolsQuery.execute();
   return schools.flatMap((s) => {
     const overall = bySchool.find((g) => g.key === s.id);
     if (!overall) return [];

@@ -8,12 +8,24 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CHART_COLORS, GroupBarChart } from "~/components/charts";
 import { CheckpointField } from "~/components/checkpoint-field";
+import {
+  type Base,
+  baseOf,
+  cellText,
+  followUpOf,
+  labelOf,
+  payText,
+  PUBLIC_COLUMNS,
+  type PublicColumn,
+  PublicOutcomeRow,
+  PublicTableHead,
+} from "~/components/public-outcome-row";
 import { SubmitButton } from "~/components/form";
 import { getConnection } from "~/db.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { publicCheckpointOf } from "~/domain/outcomes/display";
-import type { PublicCell, PublicRateName, PublicRow } from "~/domain/outcomes/public-figures";
-import { formatKgs, formatNumber } from "~/i18n/format";
+import type { PublicCell, PublicRow } from "~/domain/outcomes/public-figures";
+import { formatNumber } from "~/i18n/format";
 import type { Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import type { T } from "~/i18n/translate";
@@ -57,73 +69,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta = titleMeta("outcomes.public.title");
 
-const hiddenMark = (t: T) => <span className="hidden-cell">{t("outcomes.public.hidden")}</span>;
-
-function cell(c: PublicCell, t: T, lang: Lang) {
-  if (!c.shown) return hiddenMark(t);
-  return c.percent === null ? "—" : `${formatNumber(lang, c.percent)} %`;
-}
-
 /** The chart's share (0..1) of a cell, or no bar. */
 const share = (c: PublicCell) => (c.shown && c.percent !== null ? c.percent / 100 : null);
 
-// The public page names each rate in plain words and says of whom it is a share (issue 14 items 15–16):
-// rates of the same base sit side by side, the base under each name. The staff pages keep the
-// standards' names (outcomes.ind.*); the public page names the standards once, in a note.
-// docs/decisions/031-plain-public-outcomes.md
-type Base = "all" | "reachable" | "employed" | "jobBase";
-const COLUMNS = [
-  { key: "knowledge", of: "knowledgeRate", base: "all" },
-  { key: "employment", of: "employmentRate", base: "all" },
-  { key: "career", of: "careerOutcomesRate", base: "reachable" },
-  { key: "htp", of: "htpPlacementRate", base: "reachable" },
-  { key: "related", of: "relatedEmploymentRate", base: "employed" },
-  { key: "within6", of: "within6", base: "jobBase" },
-] as const satisfies readonly { key: string; of: PublicRateName; base: Base }[];
-type Column = (typeof COLUMNS)[number];
-const labelOf = (c: Column) => `outcomes.public.label.${c.key}` as const;
-const baseOf = (b: Base) => `outcomes.public.base.${b}` as const;
 /** The columns in runs of one base, in page order: a card shows each run under its base. */
-const BASE_RUNS = COLUMNS.reduce<{ base: Base; columns: Column[] }[]>((runs, c) => {
+const BASE_RUNS = PUBLIC_COLUMNS.reduce<{ base: Base; columns: PublicColumn[] }[]>((runs, c) => {
   const last = runs.at(-1);
   if (last?.base === c.base) last.columns.push(c);
   else runs.push({ base: c.base, columns: [c] });
   return runs;
 }, []);
-
-function payOf(row: PublicRow, t: T, lang: Lang) {
-  const pay = row.pay;
-  return !pay.shown ? hiddenMark(t) : pay.kgs === null ? "—" : formatKgs(lang, pay.kgs);
-}
-
-/** The reached share of a row still being followed up, or null when the row shows its rates. */
-function followUpOf(row: PublicRow): number | null {
-  const reached = row.cells.knowledgeRate;
-  return row.followUp && reached.shown ? (reached.percent ?? 0) : null;
-}
-
-function Row({ label, row, t, lang }: { label: string; row: PublicRow; t: T; lang: Lang }) {
-  const reached = followUpOf(row);
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td>{formatNumber(lang, row.n)}</td>
-      {reached !== null ? (
-        // The rates of a year still being followed up would mislead (docs/product.md §6): one cell says so.
-        <td colSpan={COLUMNS.length + 1} className="follow-up">
-          {t("outcomes.public.followUp", { percent: formatNumber(lang, reached) })}
-        </td>
-      ) : (
-        <>
-          {COLUMNS.map((c) => (
-            <td key={c.key}>{cell(row.cells[c.of], t, lang)}</td>
-          ))}
-          <td>{payOf(row, t, lang)}</td>
-        </>
-      )}
-    </tr>
-  );
-}
 
 /**
  * One school and year on a phone (issue 14 item 17): the same published row as the table's, its figures
@@ -148,7 +103,7 @@ function Card({ label, row, t, lang }: { label: string; row: PublicRow; t: T; la
                 {run.columns.map((c) => (
                   <div key={c.key}>
                     <dt>{t(labelOf(c))}</dt>
-                    <dd>{cell(row.cells[c.of], t, lang)}</dd>
+                    <dd>{cellText(row.cells[c.of], t, lang)}</dd>
                   </div>
                 ))}
               </dl>
@@ -157,7 +112,7 @@ function Card({ label, row, t, lang }: { label: string; row: PublicRow; t: T; la
           <dl className="card-group">
             <div>
               <dt>{t("outcomes.public.label.pay")}</dt>
-              <dd>{payOf(row, t, lang)}</dd>
+              <dd>{payText(row, t, lang)}</dd>
             </div>
           </dl>
         </>
@@ -212,23 +167,12 @@ export default function PublicOutcomes() {
               </h2>
               <div className="table-wrap">
                 <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("outcomes.public.year")}</th>
-                      <th scope="col">{t("outcomes.public.graduates")}</th>
-                      {COLUMNS.map((c) => (
-                        <th key={c.key} scope="col">
-                          {t(labelOf(c))} <span className="col-base">{t(baseOf(c.base))}</span>
-                        </th>
-                      ))}
-                      <th scope="col">{t("outcomes.public.label.pay")}</th>
-                    </tr>
-                  </thead>
+                  <PublicTableHead first={t("outcomes.public.year")} t={t} />
                   <tbody>
                     {s.years.map((y) => (
-                      <Row key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />
+                      <PublicOutcomeRow key={y.year} label={String(y.year)} row={y} t={t} lang={lang} />
                     ))}
-                    <Row label={t("outcomes.public.allYears")} row={s.total} t={t} lang={lang} />
+                    <PublicOutcomeRow label={t("outcomes.public.allYears")} row={s.total} t={t} lang={lang} />
                   </tbody>
                 </table>
               </div>

@@ -759,6 +759,9 @@ export const MATRIX: Row[] = [
     params: (w) => ({ id: String(w.gradA.userId) }),
     actions: [{ expect: { ...signedInOnly(403), admin: 404 } }],
   },
+  // annual19: the yearly report (docs/decisions/065-annual-report.md). A school-scoped officer gets 200 too: her schools only
+  // (tests/integration/annual-report.test.ts proves which).
+  { file: "staff.reports_.annual.tsx", url: () => "/staff/reports/annual", loader: STAFF },
 ];
 
 /** A slot a month ahead, as the employer types it (Bishkek wall clock, datetime-local). */

@@ -717,6 +717,8 @@ const TARGETS: Target[] = [
     intents: [],
     runs: 40,
   },
+  // annual19: the yearly report's ?year= (docs/decisions/065-annual-report.md): a bad year is a 400, an empty one the latest year.
+  { file: "staff.reports_.annual.tsx", actor: "staff", url: () => "/staff/reports/annual", runs: 120 },
 ];
 
 // ---- running -------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import { interviewSlotMessages } from "./interview-slots";
 import { applicantsMessages } from "./applicants";
 import { retain19Messages } from "./retain19";
 import { twoStepMessages } from "./two-step";
+import { annualReportMessages } from "./annual-report";
 
 export const areaMessages = {
   en: {
@@ -68,6 +69,7 @@ export const areaMessages = {
     ...applicantsMessages.en,
     ...retain19Messages.en,
     ...twoStepMessages.en,
+    ...annualReportMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -103,6 +105,7 @@ export const areaMessages = {
     ...applicantsMessages.ru,
     ...retain19Messages.ru,
     ...twoStepMessages.ru,
+    ...annualReportMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -138,5 +141,6 @@ export const areaMessages = {
     ...applicantsMessages.ky,
     ...retain19Messages.ky,
     ...twoStepMessages.ky,
+    ...annualReportMessages.ky,
   },
 };
