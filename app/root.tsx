@@ -25,7 +25,7 @@ import { useNonce } from "~/components/nonce";
 import { isServerRenderedOnly } from "~/utils/hydration";
 import { ErrorPage, errorPageCode } from "~/components/error-page";
 import { useFlashOfThisPage, useLiveHeader } from "~/components/header-state";
-import { pageCatalogs } from "~/i18n/catalog.server";
+import { pageCatalog } from "~/i18n/catalog.server";
 import { getDb } from "~/db.server";
 import { companyOfUser } from "~/models/companies.server";
 import { unreadCount } from "~/models/notifications.server";
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       lang,
-      messages: pageCatalogs[lang],
+      messages: pageCatalog(lang, user?.role ?? null),
       flash,
       user: user ? { id: user.id, name: user.display_name, role: user.role, unread, verifiedEmployer } : null,
       // Staff and admins in their grace period see how many days are left to set up two-step sign-in (decision 066).
