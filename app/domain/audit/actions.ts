@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   "rejection-template.add",
   "rejection-template.edit",
   "rejection-template.delete",
+  // scopestaff19: an admin sets a staff account's schools (docs/decisions/063-staff-scope.md)
+  "staff.scope",
 ] as const;
 
 export const AUDIT_ENTITIES = [
