@@ -29,8 +29,15 @@ export class WriteWatch {
         )
         .all() as { name: string }[]
     ).map(({ name }) => {
-      const columns = (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => `quote("${c.name}")`);
-      return { name, sql: `select count(*) as n, group_concat(${columns.join(" || ',' || ")}, char(10)) as v from (select * from "${name}" order by rowid)` };
+      const names = (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => `"${c.name}"`);
+      const columns = names.map((c) => `quote(${c})`);
+      // A WITHOUT ROWID table (staff_scopes, migration 0031) has no rowid: its rows in column order.
+      const withoutRowid = /without\s+rowid/i.test((sqlite.prepare("select sql from sqlite_master where name = ?").get(name) as { sql: string }).sql);
+      const order = withoutRowid ? names.join(", ") : "rowid";
+      return {
+        name,
+        sql: `select count(*) as n, group_concat(${columns.join(" || ',' || ")}, char(10)) as v from (select * from "${name}" order by ${order})`,
+      };
     });
     return this.tables
       .map((t) => {
