@@ -81,5 +81,8 @@ export function snapshot(connection: Connection): Record<string, unknown[]> {
       "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
     )
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, connection.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
+  // A WITHOUT ROWID table (staff_scopes, migration 0031) has no rowid: its rows in primary-key order.
+  const order = (name: string) =>
+    /without\s+rowid/i.test((connection.sqlite.prepare("select sql from sqlite_master where name = ?").get(name) as { sql: string }).sql) ? "1, 2" : "rowid";
+  return Object.fromEntries(tables.map(({ name }) => [name, connection.sqlite.prepare(`select * from "${name}" order by ${order(name)}`).all()]));
 }
