@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import { bishkekDayStartUtc, nextDay } from "~/domain/calendar";
-import { scopeList } from "./staff-scope-records.server";
+import { schoolIdList } from "~/domain/staff/scope";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -49,7 +49,7 @@ export type AuditReader = { userId: number; schoolIds: readonly number[] | null 
 
 function visibleTo(reader: AuditReader) {
   if (reader.schoolIds === null) return sql<boolean>`1`;
-  const schools = sql.join(scopeList(reader.schoolIds));
+  const schools = sql.join(schoolIdList(reader.schoolIds));
   const cohorts = sql`select id from cohorts where school_id in (${schools})`;
   const graduates = sql`select id from graduates where cohort_id in (${cohorts})`;
   return sql<boolean>`(audit_log.actor_user_id = ${reader.userId}

@@ -4,7 +4,8 @@
 // application), staff only while a report of it is open. A message, its attachment and the other
 // side's notification commit together (decision 057). Queries only.
 import type { DB } from "@db/connection";
-import { applicationInScope, scopeList } from "./staff-scope-records.server";
+import { applicationInScope } from "./staff-scope-records.server";
+import { schoolIdList } from "~/domain/staff/scope";
 import type { ApplicationStatus } from "@db/schema";
 import { conversationOpen, type Side } from "~/domain/conversations/rules";
 import { recordAudit } from "./audit.server";
@@ -208,7 +209,7 @@ export async function openConversationReports(db: DB, schoolIds: readonly number
           .selectFrom("graduates")
           .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
           .select("graduates.id")
-          .where("cohorts.school_id", "in", scopeList(schoolIds!)),
+          .where("cohorts.school_id", "in", schoolIdList(schoolIds!)),
       ),
     )
     .orderBy("conversation_reports.created_at")

@@ -2,7 +2,7 @@
 // run writes nothing else); confirming re-checks the stored text against the database as it
 // is *now* and writes every accepted graduate with an invitation in one transaction.
 import type { DB } from "@db/connection";
-import { scopeList } from "./staff-scope-records.server";
+import { schoolIdList } from "~/domain/staff/scope";
 import { type CheckedFile, checkCsvText, type ExistingGraduates, type Plan, planImport } from "~/domain/csv";
 import { recordAudit } from "./audit.server";
 import { refreshGraduatesSearch } from "./search-index.server";
@@ -95,7 +95,7 @@ export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 /** schoolIds: the viewer's scope (null = the whole Agency, docs/decisions/063-staff-scope.md). */
 export async function listRecentImports(db: DB, limit = 20, schoolIds: readonly number[] | null = null) {
   return importsWithCohort(db)
-    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", scopeList(schoolIds!)))
+    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
     .orderBy("csv_imports.id", "desc")
     .limit(limit)
     .execute();

@@ -3,16 +3,12 @@
 // in SQL, so a record outside the scope reads as absent and the route answers 404.
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
-
-/** The schools of a scope as an SQL list; never empty (an empty `in ()` is not SQL, and an empty scope is the Agency). */
-export function scopeList(schoolIds: readonly number[]): number[] {
-  return schoolIds.length > 0 ? [...schoolIds] : [0];
-}
+import { schoolIdList } from "~/domain/staff/scope";
 
 /** An SQL condition "this cohort id is in the scope" for raw queries (true for the whole Agency). */
-export function cohortColumnInScope(column: string, schoolIds: readonly number[] | null) {
+function cohortColumnInScope(column: string, schoolIds: readonly number[] | null) {
   if (schoolIds === null) return sql`1`;
-  return sql`${sql.ref(column)} in (select id from cohorts where school_id in (${sql.join(scopeList(schoolIds))}))`;
+  return sql`${sql.ref(column)} in (select id from cohorts where school_id in (${sql.join(schoolIdList(schoolIds))}))`;
 }
 
 export async function graduateInScope(db: DB, graduateId: number, schoolIds: readonly number[] | null): Promise<boolean> {
@@ -21,7 +17,7 @@ export async function graduateInScope(db: DB, graduateId: number, schoolIds: rea
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .select("graduates.id")
     .where("graduates.id", "=", graduateId)
-    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", scopeList(schoolIds!)))
+    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
     .executeTakeFirst();
   return Boolean(row);
 }
@@ -31,7 +27,7 @@ export async function cohortInScope(db: DB, cohortId: number, schoolIds: readonl
     .selectFrom("cohorts")
     .select("id")
     .where("id", "=", cohortId)
-    .$if(schoolIds !== null, (q) => q.where("school_id", "in", scopeList(schoolIds!)))
+    .$if(schoolIds !== null, (q) => q.where("school_id", "in", schoolIdList(schoolIds!)))
     .executeTakeFirst();
   return Boolean(row);
 }
@@ -43,7 +39,7 @@ export async function importInScope(db: DB, importId: number, schoolIds: readonl
     .innerJoin("cohorts", "cohorts.id", "csv_imports.cohort_id")
     .select("csv_imports.id")
     .where("csv_imports.id", "=", importId)
-    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", scopeList(schoolIds!)))
+    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
     .executeTakeFirst();
   return Boolean(row);
 }
@@ -56,7 +52,7 @@ export async function applicationInScope(db: DB, applicationId: number, schoolId
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .select("applications.id")
     .where("applications.id", "=", applicationId)
-    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", scopeList(schoolIds!)))
+    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
     .executeTakeFirst();
   return Boolean(row);
 }
@@ -68,7 +64,7 @@ export async function userIsGraduateInScope(db: DB, userId: number, schoolIds: r
     .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
     .select("graduates.id")
     .where("graduates.user_id", "=", userId)
-    .where("cohorts.school_id", "in", scopeList(schoolIds))
+    .where("cohorts.school_id", "in", schoolIdList(schoolIds))
     .executeTakeFirst();
   return Boolean(row);
 }
@@ -80,7 +76,7 @@ export async function schoolsInScope(db: DB, schoolIds: readonly number[] | null
     .innerJoin("regions", "regions.id", "schools.region_id")
     .selectAll("schools")
     .select(["regions.name_ky as region_ky", "regions.name_ru as region_ru", "regions.name_en as region_en"])
-    .$if(schoolIds !== null, (q) => q.where("schools.id", "in", scopeList(schoolIds!)))
+    .$if(schoolIds !== null, (q) => q.where("schools.id", "in", schoolIdList(schoolIds!)))
     .orderBy("schools.id")
     .execute();
 }
@@ -91,7 +87,7 @@ export async function cohortsInScope(db: DB, schoolIds: readonly number[] | null
     .selectFrom("cohorts")
     .innerJoin("schools", "schools.id", "cohorts.school_id")
     .select(["cohorts.id", "cohorts.graduation_date", "cohorts.school_id", "schools.name_ky", "schools.name_ru", "schools.name_en"])
-    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", scopeList(schoolIds!)))
+    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
     .orderBy("schools.id")
     .orderBy("cohorts.graduation_date", "desc")
     .execute();
@@ -100,7 +96,7 @@ export async function cohortsInScope(db: DB, schoolIds: readonly number[] | null
 /** The names of a scope's schools, for the line under the staff navigation (empty for the whole Agency). */
 export async function scopeSchoolNames(db: DB, schoolIds: readonly number[] | null) {
   if (schoolIds === null) return [];
-  return db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", scopeList(schoolIds)).orderBy("id").execute();
+  return db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en"]).where("id", "in", schoolIdList(schoolIds)).orderBy("id").execute();
 }
 
 /** The staff landing page's counts, of the scope: graduates enrolled, and how many of them have joined. */

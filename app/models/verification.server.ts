@@ -2,7 +2,7 @@
 // claims outrank self-declared ones everywhere (profile, directory, matching).
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
-import { cohortColumnInScope } from "./staff-scope-records.server";
+import { schoolIdList } from "~/domain/staff/scope";
 import { recordAudit } from "./audit.server";
 import { GRADUATES_INDEX } from "./directory.server";
 import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
@@ -156,7 +156,7 @@ const staffJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.
 export async function findGraduatesForStaff(db: DB, q: string, limit = 50, schoolIds: readonly number[] | null = null): Promise<StaffGraduateSearch> {
   const term = q.trim();
   // A school-scoped officer finds their schools' graduates only, in the query (docs/decisions/063-staff-scope.md).
-  const inScope = cohortColumnInScope("g.cohort_id", schoolIds);
+  const inScope = schoolIds === null ? sql`1` : sql`g.cohort_id in (select id from cohorts where school_id in (${sql.join(schoolIdList(schoolIds))}))`;
   if (!term) {
     const { rows } = await sql<StaffGraduateRow>`select ${staffColumns} from graduates g ${staffJoins}
       where g.anonymised_at is null and g.user_id is not null and ${inScope} order by g.updated_at desc, g.id desc limit ${limit}`.execute(db);

@@ -26,7 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const [people, schools, scopes] = await Promise.all([listStaffAccounts(db), listSchools(db), staffScopesByUser(db)]);
   return {
-    people: people.map((p) => ({ ...p, schoolIds: scopes.get(p.id) ?? [] })),
+    people: people.map((p) => ({
+      id: p.id,
+      email: p.email,
+      display_name: p.display_name,
+      role: p.role,
+      created_at: p.created_at,
+      schoolIds: scopes.get(p.id) ?? [],
+    })),
     schools: schools.map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en })),
   };
 }

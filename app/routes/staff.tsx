@@ -42,7 +42,7 @@ export default function StaffLayout() {
       />
       {schools.length > 0 ? (
         <p className="muted small" data-testid="staff-scope">
-          {t("staffScope.line", { schools: schools.map((s) => pick(s, "name", lang)).join(", ") })}
+          {t("staffScope.line", { names: schools.map((s) => pick(s, "name", lang)).join(", ") })}
         </p>
       ) : null}
       <Outlet />

@@ -3,7 +3,7 @@
 import type { AreaMessages } from "./area";
 
 const en = {
-  "staffScope.line": "Your schools: {schools}. These pages show their graduates only.",
+  "staffScope.line": "Your schools: {names}. These pages show their graduates only.",
   "staffScope.counts.title": "Your graduates",
   "staffScope.counts.enrolled": "On the list",
   "staffScope.counts.joined": "Have an account",
@@ -17,13 +17,12 @@ const en = {
   "adminScope.errors.noSchool": "Tick at least one school, or choose the whole Agency.",
   "adminScope.errors.unknownSchool": "A ticked school is not on the list. Tick the schools again.",
   "audit.action.staff.scope": "Placement officer's schools set",
-  "audit.field.school_ids": "Schools (numbers)",
 };
 
 export const staffScopeMessages: AreaMessages<typeof en> = {
   en,
   ru: {
-    "staffScope.line": "Ваши учебные заведения: {schools}. На этих страницах только их выпускники.",
+    "staffScope.line": "Ваши учебные заведения: {names}. На этих страницах только их выпускники.",
     "staffScope.counts.title": "Ваши выпускники",
     "staffScope.counts.enrolled": "В списке",
     "staffScope.counts.joined": "С учётной записью",
@@ -37,10 +36,9 @@ export const staffScopeMessages: AreaMessages<typeof en> = {
     "adminScope.errors.noSchool": "Отметьте хотя бы одно учебное заведение или выберите всё Агентство.",
     "adminScope.errors.unknownSchool": "Отмеченного учебного заведения нет в списке. Отметьте учебные заведения снова.",
     "audit.action.staff.scope": "Заданы учебные заведения специалиста по трудоустройству",
-    "audit.field.school_ids": "Учебные заведения (номера)",
   },
   ky: {
-    "staffScope.line": "Сиздин окуу жайлар: {schools}. Бул барактарда алардын бүтүрүүчүлөрү гана.",
+    "staffScope.line": "Сиздин окуу жайлар: {names}. Бул барактарда алардын бүтүрүүчүлөрү гана.",
     "staffScope.counts.title": "Сиздин бүтүрүүчүлөр",
     "staffScope.counts.enrolled": "Тизмеде",
     "staffScope.counts.joined": "Аккаунту бар",
@@ -54,6 +52,5 @@ export const staffScopeMessages: AreaMessages<typeof en> = {
     "adminScope.errors.noSchool": "Жок дегенде бир окуу жайды белгилеңиз же бүт агенттикти тандаңыз.",
     "adminScope.errors.unknownSchool": "Белгиленген окуу жай тизмеде жок. Окуу жайларды кайра белгилеңиз.",
     "audit.action.staff.scope": "Жумушка орноштуруу адисинин окуу жайлары белгиленди",
-    "audit.field.school_ids": "Окуу жайлар (номерлери)",
   },
 };
