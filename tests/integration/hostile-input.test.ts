@@ -688,6 +688,15 @@ const TARGETS: Target[] = [
     runs: 60,
   },
   { file: "_employer.employer.bulk-actions.$id.tsx", actor: "empX", url: () => "/_employer.employer.bulk-actions.$id", param: "id", runs: 60 },
+  // scopestaff19: an admin sets a staff account's scope (docs/decisions/063-staff-scope.md): forged ids and ticks are a 4xx writing nothing.
+  {
+    file: "admin.staff.tsx",
+    actor: "admin",
+    url: () => "/admin/staff",
+    intents: ["scope"],
+    runs: 150,
+    valid: (w) => ({ intent: "scope", userId: id(w.staffId), scope: "schools", school: id(w.schoolId) }),
+  },
 ];
 
 // ---- running -------------------------------------------------------------------------------
