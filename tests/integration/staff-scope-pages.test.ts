@@ -6,6 +6,7 @@
 // ticks are a 400 with the ticks kept). Real SQLite files; the routes' loaders and actions as Remix calls them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
+import * as directoryPage from "~/routes/_employer.graduates._index";
 import * as adminStaff from "~/routes/admin.staff";
 import * as gSlug from "~/routes/g.$slug";
 import * as staffAudit from "~/routes/staff.audit";
@@ -205,7 +206,7 @@ describe("a Naryn-scoped officer's staff pages", () => {
     expect(wide.reports.map((r) => r.applicationId).sort()).toEqual([onNaryn, onKarakol].sort());
   });
 
-  it("a private profile: the officer of its school sees it, the officer of another school gets 404, Agency staff see it", async () => {
+  it("a private profile: the officer of its school sees it, the officer of another school gets 404, Agency staff see it; the directory lists no private profile to a scoped officer", async () => {
     const { n1, k1 } = await graduates();
     for (const [g, slug] of [
       [n1, "naryn-private"],
@@ -216,6 +217,11 @@ describe("a Naryn-scoped officer's staff pages", () => {
     expect((await page("naryn-private", narynOfficer.cookie)).status).toBe(200);
     expect((await page("karakol-private", narynOfficer.cookie)).status).toBe(404);
     expect((await page("karakol-private", agencyStaff.cookie)).status).toBe(200);
+    // The directory spans every school: a scoped officer lists no private profile there (decision 063).
+    const directory = async (cookie: string) =>
+      ((await call(directoryPage.loader, get("/graduates", { cookie }))).data as Loaded<typeof directoryPage.loader>).result.items.map((g) => g.slug);
+    expect(await directory(agencyStaff.cookie)).toEqual(expect.arrayContaining(["naryn-private", "karakol-private"]));
+    expect(await directory(narynOfficer.cookie)).toEqual([]);
   });
 
   it("company and vacancy work is the whole Agency's: the scoped officer gets 403", async () => {
