@@ -45,25 +45,29 @@ type ScopeFailure = { userId: number; scope: string; schools: string[]; error: "
  * "schools" with at least one ticked school. A tick that names no school (forged, or a school
  * since removed) is a 400 with the ticks kept; nothing is written then.
  */
+/** The scope a form asks for: "agency" (no schools), or "schools" with ticks that all name a school. */
+async function scopeFromForm(
+  form: FormData,
+): Promise<{ ok: true; schoolIds: number[]; scope: string; ticked: string[] } | { ok: false; error: ScopeFailure["error"]; scope: string; ticked: string[] }> {
+  const rawScope = form.get("scope");
+  const scope = typeof rawScope === "string" ? rawScope : "";
+  const ticked = form.getAll("school").map(String);
+  if (scope === "agency") return { ok: true, schoolIds: [], scope, ticked };
+  if (scope !== "schools" || ticked.length === 0) return { ok: false, error: "adminScope.errors.noSchool", scope, ticked };
+  if (ticked.some((v) => !/^\d{1,9}$/.test(v))) return { ok: false, error: "adminScope.errors.unknownSchool", scope, ticked };
+  const schoolIds = [...new Set(ticked.map(Number))];
+  if ((await unknownSchoolIds(getDb(), schoolIds)).length > 0) return { ok: false, error: "adminScope.errors.unknownSchool", scope, ticked };
+  return { ok: true, schoolIds, scope, ticked };
+}
+
 async function saveScope(form: FormData, adminId: number) {
   const userId = Number(form.get("userId"));
   if (!Number.isSafeInteger(userId) || userId <= 0) notFound();
   const db = getDb();
   if (!(await isStaffAccount(db, userId))) notFound();
-  const rawScope = form.get("scope");
-  const scope = typeof rawScope === "string" ? rawScope : "";
-  const ticked = form.getAll("school").map(String);
-  const fail = (error: ScopeFailure["error"]) => data({ ok: false as const, scopeFailure: { userId, scope, schools: ticked, error } }, { status: 400 });
-  if (scope === "agency") {
-    await setStaffScope(db, userId, [], adminId);
-    return redirect("/admin/staff", { headers: cookieHeaders(setFlash("flash.saved")) });
-  }
-  if (scope !== "schools") return fail("adminScope.errors.noSchool");
-  if (ticked.length === 0) return fail("adminScope.errors.noSchool");
-  if (ticked.some((v) => !/^\d{1,9}$/.test(v))) return fail("adminScope.errors.unknownSchool");
-  const schoolIds = [...new Set(ticked.map(Number))];
-  if ((await unknownSchoolIds(db, schoolIds)).length > 0) return fail("adminScope.errors.unknownSchool");
-  await setStaffScope(db, userId, schoolIds, adminId);
+  const read = await scopeFromForm(form);
+  if (!read.ok) return data({ ok: false as const, scopeFailure: { userId, scope: read.scope, schools: read.ticked, error: read.error } }, { status: 400 });
+  await setStaffScope(db, userId, read.schoolIds, adminId);
   return redirect("/admin/staff", { headers: cookieHeaders(setFlash("flash.saved")) });
 }
 
@@ -75,7 +79,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
   if (await emailTaken(db, parsed.data.email)) return invalid({ email: "errors.emailTaken" }, form);
-  await createStaffAccount(db, parsed.data, admin.id);
+  // A new account may carry its scope (no choice sent: the whole Agency); a bad tick keeps the form.
+  const scope = form.has("scope") ? await scopeFromForm(form) : { ok: true as const, schoolIds: [] };
+  if (!scope.ok)
+    return data(
+      {
+        ok: false as const,
+        errors: { scope: scope.error },
+        values: { name: parsed.data.name, email: parsed.data.email },
+        createScope: scope.scope,
+        createTicks: scope.ticked,
+      },
+      { status: 400 },
+    );
+  await createStaffAccount(db, parsed.data, admin.id, scope.schoolIds);
   return redirect("/admin/staff", { headers: cookieHeaders(setFlash("flash.created")) });
 }
 
@@ -87,6 +104,7 @@ export default function StaffAccountsPage() {
   const { errors, values } = useFormFailure();
   const result = useActionData<typeof action>();
   const scopeFailure = result && "scopeFailure" in result ? result.scopeFailure : null;
+  const createTicks = result && "createTicks" in result ? { scope: result.createScope, schools: result.createTicks } : null;
   const schoolName = (id: number) => {
     const school = schools.find((s) => s.id === id);
     return school ? pick(school, "name", lang) : String(id);
@@ -146,6 +164,13 @@ export default function StaffAccountsPage() {
               error={errors.password}
               autoComplete="new-password"
             />
+            <ScopeFields
+              idPrefix="new-staff"
+              schools={schools.map((s) => ({ id: s.id, name: schoolName(s.id) }))}
+              agency={createTicks ? createTicks.scope !== "schools" : true}
+              ticked={(id) => (createTicks ? createTicks.schools.includes(String(id)) : false)}
+              error={errors.scope && typeof errors.scope === "string" ? t(errors.scope) : null}
+            />
             <SubmitButton>{t("admin.staff.submit")}</SubmitButton>
           </Form>
         </div>
@@ -172,7 +197,6 @@ function ScopeForm({
   const { t } = useT();
   const agency = failure ? failure.scope === "agency" : person.schoolIds.length === 0;
   const ticked = (id: number) => (failure ? failure.schools.includes(String(id)) : person.schoolIds.includes(id));
-  const errorId = `scope-${person.id}-error`;
   return (
     <details open={failure !== null} data-testid={`scope-${person.id}`}>
       <summary>
@@ -181,29 +205,60 @@ function ScopeForm({
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="scope" />
         <input type="hidden" name="userId" value={person.id} />
-        <fieldset aria-describedby={failure ? errorId : undefined}>
-          <legend>
-            {t("adminScope.legend")}: {person.display_name}
-          </legend>
-          {failure ? (
-            <p className="field__error" id={errorId} role="alert">
-              {t(failure.error)}
-            </p>
-          ) : null}
-          <label>
-            <input type="radio" name="scope" value="agency" defaultChecked={agency} /> {t("adminScope.agency")}
-          </label>
-          <label>
-            <input type="radio" name="scope" value="schools" defaultChecked={!agency} /> {t("adminScope.schools")}
-          </label>
-          {schools.map((s) => (
-            <label key={s.id} className="small">
-              <input type="checkbox" name="school" value={s.id} defaultChecked={ticked(s.id)} /> {s.name}
-            </label>
-          ))}
-        </fieldset>
+        <ScopeFields
+          idPrefix={`scope-${person.id}`}
+          legend={person.display_name}
+          schools={schools}
+          agency={agency}
+          ticked={ticked}
+          error={failure ? t(failure.error) : null}
+        />
         <SubmitButton>{t("adminScope.save")}</SubmitButton>
       </Form>
     </details>
+  );
+}
+
+/** "The whole Agency" or "only these schools" with a tick per school (the scope form and the new-account form). */
+function ScopeFields({
+  idPrefix,
+  legend,
+  schools,
+  agency,
+  ticked,
+  error,
+}: {
+  idPrefix: string;
+  legend?: string;
+  schools: { id: number; name: string }[];
+  agency: boolean;
+  ticked: (id: number) => boolean;
+  error: string | null;
+}) {
+  const { t } = useT();
+  const errorId = `${idPrefix}-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend>
+        {t("adminScope.legend")}
+        {legend ? `: ${legend}` : null}
+      </legend>
+      {error ? (
+        <p className="field__error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+      <label>
+        <input type="radio" name="scope" value="agency" defaultChecked={agency} /> {t("adminScope.agency")}
+      </label>
+      <label>
+        <input type="radio" name="scope" value="schools" defaultChecked={!agency} /> {t("adminScope.schools")}
+      </label>
+      {schools.map((s) => (
+        <label key={s.id} className="small">
+          <input type="checkbox" name="school" value={s.id} defaultChecked={ticked(s.id)} /> {s.name}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -278,6 +278,38 @@ describe("an admin sets a staff account's scope on /admin/staff", () => {
     expect(snapshot(c)).toEqual(before);
   });
 
+  it("a new staff account may carry its scope (audited); a forged tick is a 400 keeping the form, and no account is made", async () => {
+    const fields = (email: string, schools: string[]): [string, string][] => [
+      ["name", "Жылдыз Сооронбаева"],
+      ["email", email],
+      ["password", "another-horse-42"],
+      ["scope", "schools"],
+      ...schools.map((s): [string, string] => ["school", s]),
+    ];
+    const before = snapshot(c);
+    const refused = await call(adminStaff.action, post("/admin/staff", fields("new1@test.kg", [String(naryn), "abc"]), { cookie: admin.cookie }));
+    expect(refused.status).toBe(400);
+    expect(refused.data).toMatchObject({
+      errors: { scope: "adminScope.errors.unknownSchool" },
+      values: { email: "new1@test.kg" },
+      createScope: "schools",
+      createTicks: [String(naryn), "abc"],
+    });
+    expect(snapshot(c)).toEqual(before);
+
+    const made = await call(adminStaff.action, post("/admin/staff", fields("new2@test.kg", [String(naryn)]), { cookie: admin.cookie }));
+    expect(made.status).toBe(302);
+    const user = await c.db.selectFrom("users").select(["id", "role"]).where("email", "=", "new2@test.kg").executeTakeFirstOrThrow();
+    expect(await staffScopeOf(c.db, user)).toEqual({ kind: "schools", schoolIds: [naryn] });
+    const entry = await c.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "staff.scope")
+      .where("entity_id", "=", String(user.id))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.after_json!)).toEqual({ school_ids: [naryn] });
+  });
+
   it("an admin's or an unknown account's id is a 404, and staff cannot set scopes at all", async () => {
     const before = snapshot(c);
     for (const userId of [admin.id, 999999])
