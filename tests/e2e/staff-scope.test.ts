@@ -1,6 +1,7 @@
 // The Naryn-scoped placement officer in a real browser (issue 19 items 1 and 6, docs/decisions/063-staff-scope.md):
 // naryn@demo.kg on a 360 px phone with JavaScript off, in Kyrgyz — the staff landing page names the
-// scope, the graduate list shows Naryn's graduates only, and a Karakol graduate's page is a 404.
+// scope, the graduate list shows Naryn's graduates only, and a Karakol graduate's page is a 404; the
+// admin's staff list names the scope and its form fits the phone.
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,6 +63,22 @@ describe.skipIf(!hasChromium)("a school-scoped officer on a phone, JavaScript of
 
     const answer = await s.page.goto(`${server.url}/staff/graduates/${karakolGraduateId}?lng=ky`);
     expect(answer?.status()).toBe(404);
+    expect(s.errors).toEqual([]);
+    await s.close();
+  });
+
+  it("the admin's staff list names each officer's scope and its form fits a 360 px phone (ky)", async () => {
+    const s = await openActor(browser, server, { js: false, width: 360, height: 740, lang: "ky" });
+    await signInWithCookie(s, "admin@demo.kg");
+    await s.goto("/admin/staff?lng=ky");
+    const body = await s.page.locator("body").innerText();
+    expect(body).toContain(narynName);
+    expect(body).toContain(s.m["adminScope.agency"]);
+    // Open the Naryn officer's form (a <details>, no script needed): Naryn is ticked.
+    const row = s.page.locator("details", { hasText: narynName }).first();
+    await row.locator("summary").click();
+    expect(await row.getByRole("checkbox", { name: narynName }).isChecked()).toBe(true);
+    await expectNoSidewaysScroll(s.page, "the admin's staff list with a scope form open");
     expect(s.errors).toEqual([]);
     await s.close();
   });
