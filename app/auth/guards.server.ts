@@ -3,7 +3,7 @@
 // take the database, so seeds, scripts and tests use them without a request.
 import { requireUser, getUser, STAFF_ROLES, type SessionUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
-import type { StaffScope } from "~/domain/staff/scope";
+import { isAgencyWide, schoolIdsOf, type StaffScope } from "~/domain/staff/scope";
 import type { Viewer } from "~/domain/visibility";
 import { companyOfUser } from "~/models/companies.server";
 import { graduateOfUser, type GraduateRow } from "~/models/graduates.server";
@@ -16,7 +16,8 @@ export async function viewerOf(request: Request): Promise<Viewer> {
   const user = await getUser(request);
   if (!user) return { kind: "visitor" };
   const db = getDb();
-  if (user.role === "staff" || user.role === "admin") return { kind: "staff", userId: user.id };
+  // A school-scoped officer sees private profiles of their own schools only (docs/decisions/063-staff-scope.md).
+  if (user.role === "staff" || user.role === "admin") return { kind: "staff", userId: user.id, schoolIds: schoolIdsOf(await staffScopeOf(db, user)) };
   if (user.role === "employer") {
     const company = await companyOfUser(db, user.id);
     return { kind: "employer", userId: user.id, companyId: company?.id ?? null, verified: company?.status === "verified" };
@@ -33,6 +34,16 @@ export async function viewerOf(request: Request): Promise<Viewer> {
 export async function requireStaff(request: Request): Promise<{ user: SessionUser; scope: StaffScope }> {
   const user = await requireUser(request, { role: STAFF_ROLES });
   return { user, scope: await staffScopeOf(getDb(), user) };
+}
+
+/**
+ * For the Agency's work that belongs to no school — company verification and identity changes,
+ * vacancy moderation: the whole-Agency staff only; a school-scoped officer gets 403 (decision 063).
+ */
+export async function requireAgencyStaff(request: Request): Promise<{ user: SessionUser; scope: StaffScope }> {
+  const staff = await requireStaff(request);
+  if (!isAgencyWide(staff.scope)) forbidden();
+  return staff;
 }
 
 /** For /me pages: the signed-in graduate and their own record (403 when there is none). */
@@ -59,7 +70,16 @@ export async function requireCompanyMember(request: Request): Promise<{ user: Se
 export type CandidateVacancy = NonNullable<Awaited<ReturnType<typeof candidateVacancy>>>;
 
 export type CandidateViewer =
-  { kind: "staff"; userId: number; vacancy: CandidateVacancy } | { kind: "employer"; userId: number; companyId: number; vacancy: CandidateVacancy };
+  | { kind: "staff"; userId: number; vacancy: CandidateVacancy; agencyWide: boolean }
+  | { kind: "employer"; userId: number; companyId: number; vacancy: CandidateVacancy };
+
+/**
+ * How a candidate list is ranked for this viewer: a school-scoped officer sees it as an employer
+ * does (no private profiles), since candidates come from every school (decision 063).
+ */
+export function candidateView(viewer: CandidateViewer): "employer" | "staff" {
+  return viewer.kind === "staff" && viewer.agencyWide ? "staff" : "employer";
+}
 
 /**
  * Candidates of a vacancy: staff, or a member of the verified company that owns it.
@@ -71,7 +91,7 @@ export async function requireCandidateViewer(request: Request, vacancyId: number
   const vacancy = await candidateVacancy(getDb(), vacancyId);
   if (user.role !== "employer") {
     if (!vacancy) notFound();
-    return { kind: "staff", userId: user.id, vacancy };
+    return { kind: "staff", userId: user.id, vacancy, agencyWide: isAgencyWide(await staffScopeOf(getDb(), user)) };
   }
   const { company } = await requireCompanyMember(request);
   if (!vacancy || vacancy.company_id !== company.id) notFound();

@@ -7,18 +7,25 @@ export type Viewer =
   | { kind: "visitor" }
   | { kind: "graduate"; userId: number; graduateId: number | null }
   | { kind: "employer"; userId: number; companyId: number | null; verified: boolean }
-  | { kind: "staff"; userId: number };
+  /** schoolIds: the staff scope (null = the whole Agency, docs/decisions/063-staff-scope.md). */
+  | { kind: "staff"; userId: number; schoolIds: readonly number[] | null };
 
-type Subject = { id: number; visibility: Visibility; anonymised_at?: string | null };
+/** school_id: the graduate's school; without it a school-scoped officer is treated as out of scope. */
+type Subject = { id: number; visibility: Visibility; anonymised_at?: string | null; school_id?: number };
+
+/** Staff who answer for this graduate: the whole Agency, or an officer of the graduate's school. */
+const isResponsibleStaff = (viewer: Viewer, subject: Subject) =>
+  viewer.kind === "staff" && (viewer.schoolIds === null || (subject.school_id !== undefined && viewer.schoolIds.includes(subject.school_id)));
 
 const isSelf = (viewer: Viewer, subject: Subject) => viewer.kind === "graduate" && viewer.graduateId === subject.id;
 const isVerifiedEmployer = (viewer: Viewer) => viewer.kind === "employer" && viewer.verified;
 
 export function canSeeProfile(viewer: Viewer, subject: Subject): boolean {
   if (subject.anonymised_at) return false;
-  if (viewer.kind === "staff" || isSelf(viewer, subject)) return true;
+  if (isResponsibleStaff(viewer, subject) || isSelf(viewer, subject)) return true;
   if (subject.visibility === "public") return true;
-  return subject.visibility === "employers" && isVerifiedEmployer(viewer);
+  // Staff of other schools see what a verified employer sees, never a private profile.
+  return subject.visibility === "employers" && (isVerifiedEmployer(viewer) || viewer.kind === "staff");
 }
 
 /** Contact details: never public; signed-in verified employers and staff (and the graduate). */
@@ -34,5 +41,6 @@ export function canUseDirectory(viewer: Viewer): boolean {
 
 /** Visibilities a directory viewer may list. */
 export function listableVisibilities(viewer: Viewer): Visibility[] {
-  return viewer.kind === "staff" ? ["private", "employers", "public"] : ["employers", "public"];
+  // The directory spans every school: a school-scoped officer lists what employers list (decision 063).
+  return viewer.kind === "staff" && viewer.schoolIds === null ? ["private", "employers", "public"] : ["employers", "public"];
 }

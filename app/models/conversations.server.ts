@@ -4,6 +4,8 @@
 // application), staff only while a report of it is open. A message, its attachment and the other
 // side's notification commit together (decision 057). Queries only.
 import type { DB } from "@db/connection";
+import { applicationInScope } from "./staff-scope-records.server";
+import { schoolIdList } from "~/domain/staff/scope";
 import type { ApplicationStatus } from "@db/schema";
 import { conversationOpen, REPORT_REASON_MAX, type Side } from "~/domain/conversations/rules";
 import { recordAudit } from "./audit.server";
@@ -202,7 +204,8 @@ export async function reportConversation(db: DB, scope: ConversationScope, appli
 }
 
 /** Staff's queue: applications whose conversation has an open report, oldest report first. */
-export async function openConversationReports(db: DB) {
+/** schoolIds: a school-scoped officer's schools (docs/decisions/063-staff-scope.md); null for the whole Agency. */
+export async function openConversationReports(db: DB, schoolIds: readonly number[] | null = null) {
   return db
     .selectFrom("conversation_reports")
     .innerJoin("applications", "applications.id", "conversation_reports.application_id")
@@ -218,6 +221,15 @@ export async function openConversationReports(db: DB) {
       "companies.name as company_name",
     ])
     .where("conversation_reports.status", "=", "open")
+    .$if(schoolIds !== null, (q) =>
+      q.where("applications.graduate_id", "in", (eb) =>
+        eb
+          .selectFrom("graduates")
+          .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
+          .select("graduates.id")
+          .where("cohorts.school_id", "in", schoolIdList(schoolIds!)),
+      ),
+    )
     .orderBy("conversation_reports.created_at")
     .orderBy("conversation_reports.id")
     .execute();
@@ -305,7 +317,8 @@ export async function closeConversationReports(db: DB, applicationId: number, st
 }
 
 /** Who asks for an attachment (from app/domain/visibility.ts's Viewer, already checked for role). */
-export type AttachmentReader = { kind: "graduate"; graduateId: number } | { kind: "company"; companyId: number } | { kind: "staff" };
+export type AttachmentReader =
+  { kind: "graduate"; graduateId: number } | { kind: "company"; companyId: number } | { kind: "staff"; schoolIds: readonly number[] | null };
 
 /** The attachment's bytes when the reader may have them: a side of its application, or staff while it is reported. */
 export async function attachmentFor(db: DB, reader: AttachmentReader, attachmentId: number) {
@@ -329,7 +342,7 @@ export async function attachmentFor(db: DB, reader: AttachmentReader, attachment
       ? row.graduate_id === reader.graduateId
       : reader.kind === "company"
         ? row.company_id === reader.companyId
-        : await hasOpenReport(db, row.application_id);
+        : (await hasOpenReport(db, row.application_id)) && (await applicationInScope(db, row.application_id, reader.schoolIds));
   return allowed ? { fileName: row.file_name, data: row.data } : null;
 }
 

@@ -2,6 +2,7 @@
 // run writes nothing else); confirming re-checks the stored text against the database as it
 // is *now* and writes every accepted graduate with an invitation in one transaction.
 import type { DB } from "@db/connection";
+import { schoolIdList } from "~/domain/staff/scope";
 import { type CheckedFile, checkCsvText, type ExistingGraduates, type Plan, planImport } from "~/domain/csv";
 import { recordAudit } from "./audit.server";
 import { refreshGraduatesSearch } from "./search-index.server";
@@ -91,8 +92,13 @@ export async function findImport(db: DB, id: number) {
 
 export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 
-export async function listRecentImports(db: DB, limit = 20) {
-  return importsWithCohort(db).orderBy("csv_imports.id", "desc").limit(limit).execute();
+/** schoolIds: the viewer's scope (null = the whole Agency, docs/decisions/063-staff-scope.md). */
+export async function listRecentImports(db: DB, limit = 20, schoolIds: readonly number[] | null = null) {
+  return importsWithCohort(db)
+    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
+    .orderBy("csv_imports.id", "desc")
+    .limit(limit)
+    .execute();
 }
 
 /** The audit entry written by a confirmed import: who, when, the counts and the graduates created. */
@@ -216,7 +222,3 @@ export async function graduatesWithInvitations(db: DB, filter: { ids: number[] }
 }
 
 export type GraduateInvitation = Awaited<ReturnType<typeof graduatesWithInvitations>>[number];
-
-export async function importExists(db: DB, id: number): Promise<boolean> {
-  return Boolean(await db.selectFrom("csv_imports").select("id").where("id", "=", id).executeTakeFirst());
-}

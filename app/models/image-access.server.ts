@@ -6,19 +6,27 @@ import type { DB } from "@db/connection";
 import type { Visibility } from "@db/schema";
 import { canSeeProfile, type Viewer } from "~/domain/visibility";
 
-export type ImageOwner = { kind: "logo" } | { kind: "profile"; graduate: { id: number; visibility: Visibility; anonymised_at: string | null } };
+export type ImageOwner =
+  { kind: "logo" } | { kind: "profile"; graduate: { id: number; visibility: Visibility; anonymised_at: string | null; school_id: number } };
 
 /** What the file belongs to: a company logo, a graduate's photo or project picture, or nothing. */
 export async function imageOwner(db: DB, fileName: string): Promise<ImageOwner | null> {
   const logo = await db.selectFrom("companies").select("id").where("logo", "=", fileName).executeTakeFirst();
   if (logo) return { kind: "logo" };
-  const columns = ["graduates.id", "graduates.visibility", "graduates.anonymised_at"] as const;
+  // With the school: a school-scoped officer sees private profiles of their schools only (decision 063).
+  const columns = ["graduates.id", "graduates.visibility", "graduates.anonymised_at", "cohorts.school_id"] as const;
   const graduate =
-    (await db.selectFrom("graduates").select(columns).where("photo", "=", fileName).executeTakeFirst()) ??
+    (await db
+      .selectFrom("graduates")
+      .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
+      .select(columns)
+      .where("photo", "=", fileName)
+      .executeTakeFirst()) ??
     (await db
       .selectFrom("project_images")
       .innerJoin("projects", "projects.id", "project_images.project_id")
       .innerJoin("graduates", "graduates.id", "projects.graduate_id")
+      .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
       .select(columns)
       .where("project_images.file_name", "=", fileName)
       .executeTakeFirst());

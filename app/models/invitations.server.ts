@@ -7,6 +7,7 @@ import { kyrgyzSortKey } from "~/domain/search/kyrgyz-order";
 import { recordAudit } from "./audit.server";
 import { ensureGraduateSlug } from "./profile.server";
 import { refreshGraduateSearch } from "./search-index.server";
+import { schoolIdList } from "~/domain/staff/scope";
 import { createUser } from "./users.server";
 
 export const INVITATION_DAYS = 120;
@@ -99,9 +100,11 @@ export async function enrolGraduate(
   });
 }
 
-export async function listRecentInvitations(db: DB, limit = 30) {
+/** schoolIds: the viewer's scope (null = the whole Agency, docs/decisions/063-staff-scope.md). */
+export async function listRecentInvitations(db: DB, limit = 30, schoolIds: readonly number[] | null = null) {
   return invitationsWithCohort(db)
     .select(["invitations.created_at", "cohorts.id as cohort_id"])
+    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
     .orderBy("invitations.created_at", "desc")
     .orderBy("invitations.id", "desc")
     .limit(limit)

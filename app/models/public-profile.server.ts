@@ -11,7 +11,15 @@ import { listProjects } from "./projects.server";
 import { certificateName } from "./reference.server";
 
 export async function loadPublicProfile(db: DB, viewer: Viewer, slug: string | undefined, lang: Lang) {
-  const row = slug ? await db.selectFrom("graduates").select(["id", "visibility", "anonymised_at"]).where("slug", "=", slug).executeTakeFirst() : undefined;
+  // The school decides whether a school-scoped officer answers for the graduate (decision 063).
+  const row = slug
+    ? await db
+        .selectFrom("graduates")
+        .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
+        .select(["graduates.id", "graduates.visibility", "graduates.anonymised_at", "cohorts.school_id"])
+        .where("graduates.slug", "=", slug)
+        .executeTakeFirst()
+    : undefined;
   if (!row) notFound();
   if (!canSeeProfile(viewer, row)) notFound();
   const profile = await loadProfile(db, row.id);

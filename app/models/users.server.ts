@@ -77,11 +77,27 @@ export async function listStaffAccounts(db: DB) {
   return sortByKyrgyzName(people, (u) => u.display_name).sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
 }
 
-/** A staff account and its audit row, in one transaction. */
-export async function createStaffAccount(db: DB, input: { email: string; password: string; name: string }, actorId: number): Promise<number> {
+/**
+ * A staff account and its audit row, in one transaction; with `schoolIds`, its scope too (the
+ * `staff.scope` entry as /admin/staff writes it, docs/decisions/063-staff-scope.md). None: the whole Agency.
+ */
+export async function createStaffAccount(
+  db: DB,
+  input: { email: string; password: string; name: string },
+  actorId: number,
+  schoolIds: readonly number[] = [],
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const id = await createUser(trx, { email: input.email, password: input.password, role: "staff", displayName: input.name });
     await recordAudit(trx, { actorId, action: "user.create-staff", entity: "user", entityId: id, after: { email: input.email, role: "staff" } });
+    const scope = [...new Set(schoolIds)].sort((a, b) => a - b);
+    if (scope.length > 0) {
+      await trx
+        .insertInto("staff_scopes")
+        .values(scope.map((school_id) => ({ user_id: id, school_id })))
+        .execute();
+      await recordAudit(trx, { actorId, action: "staff.scope", entity: "user", entityId: id, before: { school_ids: [] }, after: { school_ids: scope } });
+    }
     return id;
   });
 }

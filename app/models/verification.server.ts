@@ -2,6 +2,7 @@
 // claims outrank self-declared ones everywhere (profile, directory, matching).
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
+import { schoolIdList } from "~/domain/staff/scope";
 import { recordAudit } from "./audit.server";
 import { GRADUATES_INDEX } from "./directory.server";
 import { type FullTextIndex, searchInTiers, type TextSearch } from "./full-text.server";
@@ -152,11 +153,13 @@ const staffJoins = sql`join cohorts c on c.id = g.cohort_id join schools s on s.
  * (the search tiers of app/models/full-text.server.ts over graduates_fts) — or by invitation
  * code. Without text: the graduates with accounts, most recently updated first.
  */
-export async function findGraduatesForStaff(db: DB, q: string, limit = 50): Promise<StaffGraduateSearch> {
+export async function findGraduatesForStaff(db: DB, q: string, limit = 50, schoolIds: readonly number[] | null = null): Promise<StaffGraduateSearch> {
   const term = q.trim();
+  // A school-scoped officer finds their schools' graduates only, in the query (docs/decisions/063-staff-scope.md).
+  const inScope = schoolIds === null ? sql`1` : sql`g.cohort_id in (select id from cohorts where school_id in (${sql.join(schoolIdList(schoolIds))}))`;
   if (!term) {
     const { rows } = await sql<StaffGraduateRow>`select ${staffColumns} from graduates g ${staffJoins}
-      where g.anonymised_at is null and g.user_id is not null order by g.updated_at desc, g.id desc limit ${limit}`.execute(db);
+      where g.anonymised_at is null and g.user_id is not null and ${inScope} order by g.updated_at desc, g.id desc limit ${limit}`.execute(db);
     return { graduates: rows, total: rows.length, alsoWords: [], suggestion: null, near: [] };
   }
   const code = term.toUpperCase();
@@ -170,7 +173,7 @@ export async function findGraduatesForStaff(db: DB, q: string, limit = 50): Prom
         select f.id, f.by_code, f.tier, f.score, g.updated_at, count(*) over () as total
         from (select id, max(by_code) as by_code, min(tier) as tier, min(score) as score from (${found}) group by id) f
         cross join graduates g on g.id = f.id
-        where g.anonymised_at is null
+        where g.anonymised_at is null and ${inScope}
         order by f.by_code desc, f.tier, coalesce(f.score, 0), g.updated_at desc, g.id desc limit ${limit}
       ) p cross join graduates g on g.id = p.id ${staffJoins}
       order by p.by_code desc, p.tier, coalesce(p.score, 0), p.updated_at desc, p.id desc`.execute(db);

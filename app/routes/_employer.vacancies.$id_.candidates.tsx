@@ -17,7 +17,7 @@ import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { invite } from "~/models/applications.server";
-import { requireCandidateViewer } from "~/auth/guards.server";
+import { candidateView, requireCandidateViewer } from "~/auth/guards.server";
 import { candidateQueryFrom } from "~/domain/matching/queries";
 import { candidatesFor } from "~/models/matching.server";
 import { listRegions, listSchools } from "~/models/reference.server";
@@ -44,7 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = candidateQueryFrom(new URL(request.url));
   // The guard has read the vacancy; ranking and the heading use that one read.
   const vacancy = { id: viewer.vacancy.id, title: viewer.vacancy.title, status: viewer.vacancy.status };
-  const [result, schools, regions] = await Promise.all([candidatesFor(getConnection(), viewer.vacancy, query, viewer.kind), listSchools(db), listRegions(db)]);
+  const [result, schools, regions] = await Promise.all([
+    candidatesFor(getConnection(), viewer.vacancy, query, candidateView(viewer)),
+    listSchools(db),
+    listRegions(db),
+  ]);
   if (!result) notFound();
   return {
     vacancy,

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const viewer = await viewerOf(request);
   let reader: AttachmentReader | null = null;
-  if (viewer.kind === "staff") reader = { kind: "staff" };
+  if (viewer.kind === "staff") reader = { kind: "staff", schoolIds: viewer.schoolIds };
   else if (viewer.kind === "graduate" && viewer.graduateId !== null) reader = { kind: "graduate", graduateId: viewer.graduateId };
   else if (viewer.kind === "employer" && viewer.verified && viewer.companyId !== null) reader = { kind: "company", companyId: viewer.companyId };
   if (!reader) notFound();

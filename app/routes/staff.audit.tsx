@@ -3,7 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { Field, Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
@@ -50,10 +51,12 @@ function readFilters(params: URLSearchParams): { filters: AuditFilters; page: nu
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const db = getDb();
   const { filters, page } = readFilters(new URL(request.url).searchParams);
-  const [result, choices] = await Promise.all([listAudit(db, filters, page), auditFilterChoices(db)]);
+  // A school-scoped officer reads the entries about their schools and their own (decision 063).
+  const reader = { userId: user.id, schoolIds: schoolIdsOf(scope) };
+  const [result, choices] = await Promise.all([listAudit(db, filters, page, reader), auditFilterChoices(db, reader)]);
   return {
     filters,
     ...result,

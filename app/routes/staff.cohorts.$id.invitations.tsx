@@ -8,7 +8,8 @@ import { z } from "zod";
 import { FormErrorSummary, Notice } from "~/components/form";
 import { useEffect, useState } from "react";
 import { publicOrigin } from "~/config.server";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { InvitationStatus } from "~/components/invitation-status";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
@@ -19,15 +20,18 @@ import { invitationState } from "~/domain/invitations";
 import { graduatesWithInvitations } from "~/models/csv-import.server";
 import { renewInvitation } from "~/models/invitations.server";
 import { getCohort } from "~/models/reference.server";
+import { cohortInScope } from "~/models/staff-scope-records.server";
 import { positiveId } from "~/utils/fields";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const id = idParam(params.id);
   const db = getDb();
+  // Another school's cohort is a 404 (docs/decisions/063-staff-scope.md).
+  if (!(await cohortInScope(db, id, schoolIdsOf(scope)))) notFound();
   const cohort = await getCohort(db, id);
   if (!cohort) notFound();
   const origin = publicOrigin();
@@ -45,8 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const RenewSchema = z.object({ intent: z.enum(["renew", "reissue"], "errors.invalid"), graduateId: positiveId });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const cohortId = idParam(params.id);
+  if (!(await cohortInScope(getDb(), cohortId, schoolIdsOf(scope)))) notFound();
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent !== "renew" && intent !== "reissue") badRequest();

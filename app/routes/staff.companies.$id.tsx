@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireAgencyStaff } from "~/auth/guards.server";
 import { FormErrorSummary, Notice, SubmitButton, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/format";
@@ -30,13 +30,14 @@ async function companyFromParam(id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  // Companies and vacancies belong to no school: the whole Agency's work (403 for a scoped officer, decision 063).
+  await requireAgencyStaff(request);
   const found = await companyFromParam(params.id);
   return { company: found.company, members: found.members, identityChange: await pendingIdentityChangeForStaff(getDb(), found.company.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireUser(request, { role: STAFF_ROLES });
+  const { user: staff } = await requireAgencyStaff(request);
   const { company } = await companyFromParam(params.id);
   const db = getDb();
   const form = await readForm(request);

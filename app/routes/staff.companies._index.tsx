@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireAgencyStaff } from "~/auth/guards.server";
 import { Field, Select, SubmitButton } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
@@ -21,7 +21,8 @@ const SHOWN = 500;
 const ListQuery = z.object({ q: searchText(MAX_QUERY_LENGTH) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  // Companies and vacancies belong to no school: the whole Agency's work (403 for a scoped officer, decision 063).
+  await requireAgencyStaff(request);
   const params = new URL(request.url).searchParams;
   const raw = params.get("status") ?? "";
   const { q } = ListQuery.parse({ q: params.get("q") ?? "" });

@@ -4,28 +4,34 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { MessageList } from "~/components/conversation";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { closeConversationReports, reportedConversation } from "~/models/conversations.server";
+import { applicationInScope } from "~/models/staff-scope-records.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/forms.server";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
-  const conversation = await reportedConversation(getDb(), idParam(params.id), user.id);
+  const { user, scope } = await requireStaff(request);
+  const id = idParam(params.id);
+  // Another school's graduate's conversation is a 404, and its reading is not audited (decision 063).
+  if (!(await applicationInScope(getDb(), id, schoolIdsOf(scope)))) notFound();
+  const conversation = await reportedConversation(getDb(), id, user.id);
   if (!conversation) notFound();
   return { conversation };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const id = idParam(params.id);
+  if (!(await applicationInScope(getDb(), id, schoolIdsOf(scope)))) notFound();
   const form = await readForm(request);
   if (form.get("intent") !== "close") badRequest();
   const result = await closeConversationReports(getDb(), id, user.id);

@@ -2,7 +2,8 @@
 // the open reports, oldest first. A conversation is readable by staff only from here, while its report is open.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
@@ -11,8 +12,9 @@ import { openConversationReports } from "~/models/conversations.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
-  const rows = await openConversationReports(getDb());
+  const { scope } = await requireStaff(request);
+  // Reports about the scope's graduates only (docs/decisions/063-staff-scope.md).
+  const rows = await openConversationReports(getDb(), schoolIdsOf(scope));
   return {
     reports: rows.map((r) => ({
       id: r.id,

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { todayInBishkek } from "~/domain/calendar";
 import { evidenceGroup } from "~/domain/profile/skill-evidence";
 import { sortByShownName } from "~/domain/search/name-order";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf, type StaffScope } from "~/domain/staff/scope";
 import { Field, FormErrorSummary, SubmitButton, useFormFailure } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { fromSources, SkillEvidence } from "~/components/skill-evidence";
@@ -17,6 +18,7 @@ import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { moduleExists } from "~/models/modules.server";
 import { loadProfile } from "~/models/profile.server";
+import { graduateInScope } from "~/models/staff-scope-records.server";
 import { certificateName } from "~/models/reference.server";
 import { verifyCertificate, verifyModule, verifySkill, withdrawModuleVerification } from "~/models/verification.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
@@ -34,15 +36,18 @@ const VerifyModuleSchema = z.object({
 const ModuleRef = z.object({ moduleId: positiveId });
 const SkillRef = z.object({ skillId: positiveId });
 
-async function profileFromParam(id: string | undefined) {
-  const profile = await loadProfile(getDb(), idParam(id));
+/** The graduate of the address, when in the viewer's scope (another school's graduate is a 404, docs/decisions/063-staff-scope.md). */
+async function profileFromParam(id: string | undefined, scope: StaffScope) {
+  const graduateId = idParam(id);
+  if (!(await graduateInScope(getDb(), graduateId, schoolIdsOf(scope)))) notFound();
+  const profile = await loadProfile(getDb(), graduateId);
   if (!profile || profile.graduate.anonymised_at) notFound();
   return profile;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
-  const { graduate: g, modules, skills } = await profileFromParam(params.id);
+  const { scope } = await requireStaff(request);
+  const { graduate: g, modules, skills } = await profileFromParam(params.id, scope);
   // What the verification page shows, not the graduate row (issue 13: no verifier ids, no contacts).
   const graduate = {
     first_name: g.first_name,
@@ -60,8 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireUser(request, { role: STAFF_ROLES });
-  const { graduate } = await profileFromParam(params.id);
+  const { user: staff, scope } = await requireStaff(request);
+  const { graduate } = await profileFromParam(params.id, scope);
   const db = getDb();
   const form = await readForm(request);
   switch (form.get("intent")) {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { Field, SubmitButton } from "~/components/form";
 import { Marked, SearchNotes } from "~/components/search-results";
 import { correctedSearchHref } from "~/domain/search/full-text";
@@ -13,9 +14,9 @@ import { findGraduatesForStaff } from "~/models/verification.server";
 import { titleMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const found = await findGraduatesForStaff(getDb(), q);
+  const found = await findGraduatesForStaff(getDb(), q, undefined, schoolIdsOf(scope));
   // What the search matched, marked in each name (docs/product.md §14).
   const matches = q.trim() ? queryWordMatcher(q, found.alsoWords) : () => false;
   return {

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { cohortLabel } from "~/i18n/cohort-label";
 import { pageParam } from "~/utils/params";
 import { publicOrigin } from "~/config.server";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { FormErrorSummary, Notice, useFormFailure } from "~/components/form";
 import { InvitationStatus } from "~/components/invitation-status";
 import { ListTable } from "~/components/list-table";
@@ -17,7 +18,8 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { invitationState } from "~/domain/invitations";
 import { pageOf } from "~/domain/paging";
-import { confirmImport, findImport, importExists, graduatesWithInvitations, importAudit, planAgainstDatabase } from "~/models/csv-import.server";
+import { confirmImport, findImport, graduatesWithInvitations, importAudit, planAgainstDatabase } from "~/models/csv-import.server";
+import { importInScope } from "~/models/staff-scope-records.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/form-types";
 import { readForm } from "~/utils/forms.server";
@@ -36,9 +38,11 @@ const ReportQuery = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const id = idParam(params.id);
   const db = getDb();
+  // An import into another school's cohort is a 404 (docs/decisions/063-staff-scope.md).
+  if (!(await importInScope(db, id, schoolIdsOf(scope)))) notFound();
   const row = await findImport(db, id);
   if (!row) notFound();
   const url = new URL(request.url);
@@ -101,12 +105,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const id = idParam(params.id);
   const form = await readForm(request);
   if (form.get("intent") !== "confirm") badRequest();
   const db = getDb();
-  if (!(await importExists(db, id))) notFound();
+  if (!(await importInScope(db, id, schoolIdsOf(scope)))) notFound();
   const outcome = await confirmImport(db, id, user.id);
   if (!outcome.ok) {
     const errors: FieldErrors = { _form: outcome.problem };

@@ -5,7 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { type FormEvent, useRef, useState } from "react";
 import { z } from "zod";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { Field, FormErrorSummary, Notice, Select, useFormFailure } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
@@ -14,7 +15,7 @@ import { cohortLabel, cohortOptions } from "~/i18n/cohort-label";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listRecentImports, planAgainstDatabase, stageImport } from "~/models/csv-import.server";
-import { cohortExists, listCohorts } from "~/models/reference.server";
+import { cohortInScope, cohortsInScope } from "~/models/staff-scope-records.server";
 import type { FieldError, FieldErrors } from "~/utils/form-types";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { FORM_LIMITS, readBoundedForm } from "~/utils/request-body.server";
@@ -27,14 +28,15 @@ const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const db = getDb();
-  const [cohorts, imports] = await Promise.all([listCohorts(db), listRecentImports(db)]);
+  // A scoped officer imports into their schools' cohorts only (docs/decisions/063-staff-scope.md).
+  const [cohorts, imports] = await Promise.all([cohortsInScope(db, schoolIdsOf(scope)), listRecentImports(db, undefined, schoolIdsOf(scope))]);
   return { cohorts, imports };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const tooLarge: FieldError = ["import.error.tooLarge", { max: MAX_MB }];
   // Refuse an oversized body before reading it into memory (the cohort cannot be kept then).
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
@@ -50,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(UploadSchema, form);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const db = getDb();
-  if (parsed.ok && !(await cohortExists(db, parsed.data.cohortId))) {
+  if (parsed.ok && !(await cohortInScope(db, parsed.data.cohortId, schoolIdsOf(scope)))) {
     errors.cohortId = "errors.cohortUnknown";
   }
   const file = form.get("file");

@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { publicOrigin } from "~/config.server";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf, schoolInScope } from "~/domain/staff/scope";
 import { Field, FormErrorSummary, Notice, Select, SubmitButton, useFormFailure } from "~/components/form";
 import { ListTable } from "~/components/list-table";
 import { getDb } from "~/db.server";
@@ -12,7 +13,8 @@ import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { cohortHasName, enrolGraduate, listRecentInvitations } from "~/models/invitations.server";
-import { cohortExists, createCohort, listCohorts, listSchools } from "~/models/reference.server";
+import { createCohort } from "~/models/reference.server";
+import { cohortInScope, cohortsInScope, schoolsInScope } from "~/models/staff-scope-records.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { isoDate, positiveId, requiredText } from "~/utils/fields";
@@ -29,20 +31,28 @@ const EnrolSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  const { scope } = await requireStaff(request);
   const db = getDb();
-  const [schools, cohorts, invitations] = await Promise.all([listSchools(db), listCohorts(db), listRecentInvitations(db)]);
+  // The scope's schools, cohorts and invitations only (docs/decisions/063-staff-scope.md).
+  const schoolIds = schoolIdsOf(scope);
+  const [schools, cohorts, invitations] = await Promise.all([
+    schoolsInScope(db, schoolIds),
+    cohortsInScope(db, schoolIds),
+    listRecentInvitations(db, undefined, schoolIds),
+  ]);
   return { schools, cohorts, invitations, now: new Date().toISOString() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: STAFF_ROLES });
+  const { user, scope } = await requireStaff(request);
   const form = await readForm(request);
   const db = getDb();
   const intent = form.get("intent");
   if (intent === "cohort") {
     const parsed = parseForm(CohortSchema, form);
     if (!parsed.ok) return rejected(parsed);
+    // Another school than the officer's reads as no such school.
+    if (!schoolInScope(scope, parsed.data.schoolId)) return invalid({ schoolId: "errors.invalid" }, form);
     const created = await createCohort(db, parsed.data, user.id);
     if (!created.ok) return invalid({ [created.field]: created.key }, form);
     return redirect("/staff/invitations", { headers: cookieHeaders(setFlash("flash.created")) });
@@ -51,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(EnrolSchema, form);
     if (!parsed.ok) return rejected(parsed);
     const { cohortId, firstName, lastName } = parsed.data;
-    if (!(await cohortExists(db, cohortId))) return invalid({ cohortId: "errors.cohortUnknown" }, form);
+    if (!(await cohortInScope(db, cohortId, schoolIdsOf(scope)))) return invalid({ cohortId: "errors.cohortUnknown" }, form);
     // A second record of one person inflates the outcome denominators: warn as the CSV import
     // does, and enrol a namesake only when staff say it is a different person (issue 14, item 4).
     if (!parsed.data.confirmDuplicate && (await cohortHasName(db, cohortId, firstName, lastName))) return invalid({ _form: "invite.duplicateInCohort" }, form);

@@ -3,13 +3,15 @@ import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { publicOrigin } from "~/config.server";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireStaff } from "~/auth/guards.server";
+import { schoolIdsOf } from "~/domain/staff/scope";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { langOf } from "~/i18n/negotiate";
 import { useT } from "~/i18n/use-t";
 import { createPasswordReset } from "~/models/password-resets.server";
+import { userIsGraduateInScope } from "~/models/staff-scope-records.server";
 import { findUserByEmail } from "~/models/users.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { email } from "~/utils/fields";
@@ -18,18 +20,22 @@ import { titleMeta } from "~/utils/meta";
 const ResetRequestSchema = z.object({ email });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  await requireStaff(request);
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireUser(request, { role: STAFF_ROLES });
+  const { user: actor, scope } = await requireStaff(request);
   const form = await readForm(request);
   const parsed = parseForm(ResetRequestSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
   const target = await findUserByEmail(db, parsed.data.email);
   if (!target) return invalid({ email: "errors.userNotFound" }, form);
+  // A school-scoped officer helps their schools' graduates only; anyone else reads as no such
+  // account, so the answer tells nothing about other schools (docs/decisions/063-staff-scope.md).
+  const schoolIds = schoolIdsOf(scope);
+  if (schoolIds !== null && !(await userIsGraduateInScope(db, target.id, schoolIds))) return invalid({ email: "errors.userNotFound" }, form);
   // Staff help graduates and employers; only an admin may reset a staff or admin account.
   if ((target.role === "staff" || target.role === "admin") && actor.role !== "admin") {
     return data({ ok: false as const, errors: { email: "error.403.text" as const }, values: { email: parsed.data.email } }, { status: 403 });

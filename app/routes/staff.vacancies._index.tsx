@@ -7,7 +7,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment, useEffect, useRef } from "react";
 import { z } from "zod";
-import { requireUser, STAFF_ROLES } from "~/auth/require-user.server";
+import { requireAgencyStaff } from "~/auth/guards.server";
 import { Field, FormErrorSummary, Notice, TextArea, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
 import { todayInBishkek } from "~/domain/calendar";
@@ -32,7 +32,8 @@ const ApproveSchema = z.object({
 const RejectSchema = z.object({ vacancyId: positiveId, reason: requiredText(1000) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { role: STAFF_ROLES });
+  // Companies and vacancies belong to no school: the whole Agency's work (403 for a scoped officer, decision 063).
+  await requireAgencyStaff(request);
   const rows = await listSubmittedVacancies(getDb());
   const today = todayInBishkek();
   return {
@@ -66,7 +67,7 @@ async function decided(id: number, title: string, kind: "approved" | "rejected",
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const staff = await requireUser(request, { role: STAFF_ROLES });
+  const { user: staff } = await requireAgencyStaff(request);
   const db = getDb();
   const form = await readForm(request);
   const intent = form.get("intent");

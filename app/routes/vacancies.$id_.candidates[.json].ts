@@ -3,7 +3,7 @@
 // page: staff, or members of the owning verified company.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getConnection } from "~/db.server";
-import { requireCandidateViewer } from "~/auth/guards.server";
+import { candidateView, requireCandidateViewer } from "~/auth/guards.server";
 import { candidateQueryFrom } from "~/domain/matching/queries";
 import { explanationJson } from "~/domain/matching/json";
 import { candidatesFor } from "~/models/matching.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancyId = idParam(params.id);
   const viewer = await requireCandidateViewer(request, vacancyId);
   const query = candidateQueryFrom(new URL(request.url));
-  const result = await candidatesFor(getConnection(), viewer.vacancy, query, viewer.kind);
+  const result = await candidatesFor(getConnection(), viewer.vacancy, query, candidateView(viewer));
   if (!result) notFound();
   return Response.json(
     {

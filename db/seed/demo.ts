@@ -17,6 +17,7 @@ import { seedTeamNotesAndConversations } from "./talk18";
 import { seedApplicantDecisions } from "./list18";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
 import { seedInterviewsAndOffers } from "./slots18";
+import { seedScopedOfficer } from "./staff-scope";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
 import { todayInBishkek } from "../../app/domain/calendar";
@@ -34,6 +35,8 @@ export const DEMO_ACCOUNTS = {
   pendingEmployer: "pending@demo.kg",
   graduate: "graduate@demo.kg",
   graduate2: "graduate2@demo.kg",
+  /** A placement officer who sees the Naryn lyceum only (issue 19, db/seed/staff-scope.ts). */
+  naryn: "naryn@demo.kg",
 } as const;
 
 export type SeedSize = { graduates: number; openVacancies?: number; seed?: number };
@@ -215,6 +218,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   await seedInterviewsAndOffers(db, DEMO_ACCOUNTS);
   // Before the invitee below: its creation time marks the end of the demo's rows (db/seed/demo-removal.ts), and this adds a colleague account.
   await seedTeamNotesAndConversations(db, { employer: DEMO_ACCOUNTS.employer, graduate: DEMO_ACCOUNTS.graduate });
+  await seedScopedOfficer(db, { email: DEMO_ACCOUNTS.naryn, password: DEMO_PASSWORD });
 
   await makeGraduate(db, {
     cohortId: naryn2026.id,

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 // Issue 7 part 1 — the authorization matrix (docs/product.md §8: every loader and action checks role
 // AND ownership). Every route module in app/routes is visited — its loader, and its action
-// once per intent it accepts — by each of eight actors, and the outcome must be exactly the
+// once per intent it accepts — by each of nine actors (since issue 19 a school-scoped officer, narynStaff), and the outcome must be exactly the
 // one in the table below. A route file missing from the table fails the completeness test,
 // so a new route cannot be added without saying who may use it.
 //
@@ -59,7 +59,12 @@ const SIGNED_IN = signedInOnly("ok");
 const GRADUATE = { ...signedInOnly(403), gradA: "ok", gradB: "ok" } satisfies Expectations;
 /** /me pages naming graduate A's record: B gets 404. */
 const GRADUATE_A = { ...GRADUATE, gradB: 404 } satisfies Expectations;
-const STAFF = { ...signedInOnly(403), staff: "ok", admin: "ok" } satisfies Expectations;
+/** Staff pages: the Agency's staff, admins and the school-scoped officer (narynStaff, A's school). */
+const STAFF = { ...signedInOnly(403), staff: "ok", admin: "ok", narynStaff: "ok" } satisfies Expectations;
+/** A record of B's school (not the scoped officer's): 404 for narynStaff, as for no such record (decision 063). */
+const STAFF_OTHER_SCHOOL = { ...STAFF, narynStaff: 404 } satisfies Expectations;
+/** Company and vacancy work belongs to no school: the whole Agency's staff only, 403 for the scoped officer (decision 063). */
+const AGENCY_STAFF = { ...STAFF, narynStaff: 403 } satisfies Expectations;
 const ADMIN = { ...signedInOnly(403), admin: "ok" } satisfies Expectations;
 /** Members of a verified company, on their own company's pages. */
 const VERIFIED_EMPLOYER = { ...signedInOnly(403), empX: "ok", empY: "ok" } satisfies Expectations;
@@ -97,7 +102,7 @@ export const MATRIX: Row[] = [
     note: "a draft: only its company and staff",
     url: (w) => `/vacancies/${w.x.draftVacancyId}`,
     params: (w) => ({ id: String(w.x.draftVacancyId) }),
-    loader: { ...all(404), empX: "ok", staff: "ok", admin: "ok" },
+    loader: { ...all(404), empX: "ok", staff: "ok", admin: "ok", narynStaff: "ok" },
   },
   { file: "companies._index.tsx", url: () => "/companies", loader: all("ok") },
   { file: "companies.$slug.tsx", url: (w) => `/companies/${w.x.slug}`, params: (w) => ({ slug: w.x.slug }), loader: all("ok") },
@@ -113,7 +118,7 @@ export const MATRIX: Row[] = [
     note: "A is visible to employers: verified ones, staff and A; 404 to the rest",
     url: (w) => `/g/${w.gradA.slug}`,
     params: (w) => ({ slug: w.gradA.slug }),
-    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
+    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok", narynStaff: "ok" },
   },
   {
     file: "g.$slug.tsx",
@@ -127,14 +132,14 @@ export const MATRIX: Row[] = [
     file: "g.$slug_.cv.tsx",
     url: (w) => `/g/${w.gradA.slug}/cv`,
     params: (w) => ({ slug: w.gradA.slug }),
-    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
+    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok", narynStaff: "ok" },
   },
   {
     file: "uploads.$file.ts",
     note: "a project image follows its profile's visibility (employers only), as /g/:slug",
     url: (w) => `/uploads/${w.imageFile}`,
     params: (w) => ({ file: w.imageFile }),
-    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok" },
+    loader: { ...all(404), gradA: "ok", empX: "ok", empY: "ok", staff: "ok", admin: "ok", narynStaff: "ok" },
   },
   {
     file: "uploads.$file.ts",
@@ -320,7 +325,7 @@ export const MATRIX: Row[] = [
     file: "_employer.tsx",
     note: "the employer area's layout (no URL of its own): employers, and staff who read the directory and candidate lists; each page checks more",
     url: () => "/employer",
-    loader: { ...VERIFIED_EMPLOYER, pending: "ok", staff: "ok", admin: "ok" },
+    loader: { ...VERIFIED_EMPLOYER, pending: "ok", staff: "ok", admin: "ok", narynStaff: "ok" },
   },
   { file: "_employer.employer._index.tsx", url: () => "/employer", loader: { ...VERIFIED_EMPLOYER, pending: "ok" } },
   {
@@ -392,12 +397,12 @@ export const MATRIX: Row[] = [
     file: "_employer.vacancies.$id_.candidates.tsx",
     url: (w) => `/vacancies/${w.x.vacancyId}/candidates`,
     params: (w) => ({ id: String(w.x.vacancyId) }),
-    loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" },
+    loader: { ...EMPLOYER_X, staff: "ok", admin: "ok", narynStaff: "ok" },
     actions: [
       {
         intent: "invite",
         body: (w) => f({ graduateId: String(w.gradB.graduateId) }),
-        expect: { ...EMPLOYER_X, staff: 403, admin: 403 },
+        expect: { ...EMPLOYER_X, staff: 403, admin: 403, narynStaff: 403 },
         note: "staff read candidates but do not invite",
       },
     ],
@@ -406,13 +411,13 @@ export const MATRIX: Row[] = [
     file: "vacancies.$id_.candidates[.json].ts",
     url: (w) => `/vacancies/${w.x.vacancyId}/candidates.json`,
     params: (w) => ({ id: String(w.x.vacancyId) }),
-    loader: { ...EMPLOYER_X, staff: "ok", admin: "ok" },
+    loader: { ...EMPLOYER_X, staff: "ok", admin: "ok", narynStaff: "ok" },
   },
   {
     file: "_employer.graduates._index.tsx",
     note: "the directory: verified employers and staff",
     url: () => "/graduates",
-    loader: { ...VERIFIED_EMPLOYER, staff: "ok", admin: "ok" },
+    loader: { ...VERIFIED_EMPLOYER, staff: "ok", admin: "ok", narynStaff: "ok" },
   },
 
   // placement office
@@ -428,25 +433,49 @@ export const MATRIX: Row[] = [
     loader: STAFF,
     actions: ["verifyModule", "unverifyModule", "verifyCertificate", "verifySkill"].map((intent) => ({ intent, expect: STAFF })),
   },
-  { file: "staff.companies._index.tsx", url: () => "/staff/companies", loader: STAFF },
+  {
+    file: "staff.graduates.$id.tsx",
+    note: "B studies at another school: the scoped officer gets 404 and writes nothing",
+    url: (w) => `/staff/graduates/${w.gradB.graduateId}`,
+    params: (w) => ({ id: String(w.gradB.graduateId) }),
+    loader: STAFF_OTHER_SCHOOL,
+    actions: ["verifyCertificate", "verifySkill"].map((intent) => ({
+      intent,
+      body: (w: World) => f({ skillId: w.gradA.skillId }),
+      expect: STAFF_OTHER_SCHOOL,
+    })),
+  },
+  { file: "staff.companies._index.tsx", url: () => "/staff/companies", loader: AGENCY_STAFF },
   {
     file: "staff.companies.$id.tsx",
     url: (w) => `/staff/companies/${w.pending.companyId}`,
     params: (w) => ({ id: String(w.pending.companyId) }),
-    loader: STAFF,
-    actions: ["verify", "reject", "trust", "untrust", "approveIdentity", "rejectIdentity"].map((intent) => ({ intent, expect: STAFF })),
+    loader: AGENCY_STAFF,
+    actions: ["verify", "reject", "trust", "untrust", "approveIdentity", "rejectIdentity"].map((intent) => ({ intent, expect: AGENCY_STAFF })),
   },
   {
     file: "staff.vacancies._index.tsx",
     url: () => "/staff/vacancies",
-    loader: STAFF,
+    loader: AGENCY_STAFF,
     actions: ["approve", "reject"].map((intent) => ({
       intent,
       body: (w: World) => f({ vacancyId: w.x.draftVacancyId, id: w.x.draftVacancyId }),
-      expect: STAFF,
+      expect: AGENCY_STAFF,
     })),
   },
   { file: "staff.invitations.tsx", url: () => "/staff/invitations", loader: STAFF, actions: ["cohort", "enrol"].map((intent) => ({ intent, expect: STAFF })) },
+  {
+    file: "staff.invitations.tsx",
+    note: "enrolling into B's school's cohort: the scoped officer gets the form's 400 (no such cohort), nothing written",
+    url: () => "/staff/invitations",
+    actions: [
+      {
+        intent: "enrol",
+        body: (w) => f({ cohortId: w.other.cohortId, firstName: "Aida", lastName: "Osmonova" }),
+        expect: { ...STAFF, narynStaff: "ok:nothing" },
+      },
+    ],
+  },
   {
     file: "staff.cohorts.$id.invitations.tsx",
     url: (w) => `/staff/cohorts/${w.cohortId}/invitations`,
@@ -454,6 +483,14 @@ export const MATRIX: Row[] = [
     loader: STAFF,
     // The renew/reissue body names no graduate: staff get a 400, everyone else the usual refusal.
     actions: ["renew", "reissue"].map((intent) => ({ intent, expect: STAFF })),
+  },
+  {
+    file: "staff.cohorts.$id.invitations.tsx",
+    note: "B's school's cohort",
+    url: (w) => `/staff/cohorts/${w.other.cohortId}/invitations`,
+    params: (w) => ({ id: String(w.other.cohortId) }),
+    loader: STAFF_OTHER_SCHOOL,
+    actions: [{ intent: "renew", body: (w) => f({ graduateId: w.gradB.graduateId }), expect: STAFF_OTHER_SCHOOL }],
   },
   { file: "staff.import._index.tsx", url: () => "/staff/import", loader: STAFF, actions: [{ multipart: true, expect: STAFF }] },
   {
@@ -464,10 +501,24 @@ export const MATRIX: Row[] = [
     actions: [{ intent: "confirm", expect: STAFF }],
   },
   {
+    file: "staff.import.$id.tsx",
+    note: "an import into B's school's cohort",
+    url: (w) => `/staff/import/${w.other.importId}`,
+    params: (w) => ({ id: String(w.other.importId) }),
+    loader: STAFF_OTHER_SCHOOL,
+    actions: [{ intent: "confirm", expect: STAFF_OTHER_SCHOOL }],
+  },
+  {
     file: "staff.password-resets.tsx",
     url: () => "/staff/password-resets",
     loader: STAFF,
     actions: [{ body: (w) => f({ email: "nobody@test.kg", userId: w.gradB.userId + 1000 }), expect: STAFF }],
+  },
+  {
+    file: "staff.password-resets.tsx",
+    note: "a link for B (another school): the scoped officer gets the form's 'no such account' (400), nothing written",
+    url: () => "/staff/password-resets",
+    actions: [{ body: (w) => f({ email: w.gradB.email }), expect: { ...STAFF, narynStaff: "ok:nothing" } }],
   },
   { file: "staff.outcomes._index.tsx", url: () => "/staff/outcomes?checkpoint=m6&by=school", loader: STAFF },
   { file: "staff.outcomes[.csv].ts", url: () => "/staff/outcomes.csv?checkpoint=m6&by=school", loader: STAFF },
@@ -493,6 +544,14 @@ export const MATRIX: Row[] = [
     params: (w) => ({ id: String(w.gradA.graduateId) }),
     loader: STAFF,
     actions: ["survey", "record"].map((intent) => ({ intent, body: () => f({ checkpoint: "bogus" }), expect: STAFF })),
+  },
+  {
+    file: "staff.outcomes.graduates.$id.tsx",
+    note: "B studies at another school: 404 for the scoped officer (scopeout19's scope on the outcome pages)",
+    url: (w) => `/staff/outcomes/graduates/${w.gradB.graduateId}`,
+    params: (w) => ({ id: String(w.gradB.graduateId) }),
+    loader: STAFF_OTHER_SCHOOL,
+    actions: ["survey", "record"].map((intent) => ({ intent, body: () => f({ checkpoint: "bogus" }), expect: STAFF_OTHER_SCHOOL })),
   },
 
   // administration
@@ -547,8 +606,8 @@ export const MATRIX: Row[] = [
     note: "no such campaign: the role is checked first, then staff get 404",
     url: () => "/staff/outcomes/campaigns/999999",
     params: () => ({ id: "999999" }),
-    loader: { ...STAFF, staff: 404, admin: 404 },
-    actions: [{ intent: "remind", expect: { ...STAFF, staff: 404, admin: 404 } }],
+    loader: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 },
+    actions: [{ intent: "remind", expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 } }],
   },
   // self-service password reset (docs/decisions/054-self-service-password-reset.md)
   {
@@ -614,16 +673,16 @@ export const MATRIX: Row[] = [
     note: "A's conversation is not reported: staff get 404, as for no such application",
     url: (w) => `/staff/conversations/${w.gradA.applicationId}`,
     params: (w) => ({ id: String(w.gradA.applicationId) }),
-    loader: { ...STAFF, staff: 404, admin: 404 },
-    actions: [{ intent: "close", expect: { ...STAFF, staff: 404, admin: 404 } }],
+    loader: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 },
+    actions: [{ intent: "close", expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 } }],
   },
   {
     file: "staff.conversations.$id.tsx",
-    note: "B reported their conversation with X: staff read it (audited) and close the report",
+    note: "B reported their conversation with X: staff read it (audited) and close the report; B's school is not the scoped officer's (404)",
     url: (w) => `/staff/conversations/${w.conversation.reportedApplicationId}`,
     params: (w) => ({ id: String(w.conversation.reportedApplicationId) }),
-    loader: STAFF,
-    actions: [{ intent: "close", expect: STAFF }],
+    loader: STAFF_OTHER_SCHOOL,
+    actions: [{ intent: "close", expect: STAFF_OTHER_SCHOOL }],
   },
   // slots18: interview slots and offers (docs/decisions/061-interview-slots-and-offers.md). A's application at X is "applied":
   // X's member proposes (ok), Y naming it gets 404 and nothing written; the other steps find no interview or offer yet (409, allowed).
@@ -813,6 +872,7 @@ const HOME: Record<Actor, string> = {
   empY: "/employer",
   staff: "/staff",
   admin: "/admin",
+  narynStaff: "/staff",
 };
 
 function classify(o: Outcome, isAction: boolean, actor: Actor, expected: Expected): Exclude<Expected, string> | string {
@@ -886,7 +946,7 @@ describe("authorization matrix (docs/product.md §8, issue 7 part 1)", () => {
   });
 
   it(
-    "every loader and every action intent, as each of 8 actors, gets exactly the expected outcome and refusals write nothing",
+    "every loader and every action intent, as each of 9 actors, gets exactly the expected outcome and refusals write nothing",
     { timeout: 300_000 },
     async () => {
       const failures: string[] = [];

@@ -14,7 +14,7 @@ import { makeCohort, makeGraduate } from "../support/factories";
 
 let c: Connection;
 let other: Connection;
-const staff: Viewer = { kind: "staff", userId: 1 };
+const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 const employer: Viewer = { kind: "employer", userId: 2, companyId: 1, verified: true };
 const ids: number[] = [];
 let schools: number[] = [];

@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(closeTestDatabases);
 
 const employer: Viewer = { kind: "employer", userId: 1, companyId: 1, verified: true };
-const staff: Viewer = { kind: "staff", userId: 1 };
+const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 const TODAY = "2026-01-15";
 
 type GraduateSeed = {

@@ -719,6 +719,15 @@ const TARGETS: Target[] = [
   },
   // annual19: the yearly report's ?year= (docs/decisions/065-annual-report.md): a bad year is a 400, an empty one the latest year.
   { file: "staff.reports_.annual.tsx", actor: "staff", url: () => "/staff/reports/annual", runs: 120 },
+  // scopestaff19: an admin sets a staff account's scope (docs/decisions/063-staff-scope.md): forged ids and ticks are a 4xx writing nothing.
+  {
+    file: "admin.staff.tsx",
+    actor: "admin",
+    url: () => "/admin/staff",
+    intents: ["scope"],
+    runs: 150,
+    valid: (w) => ({ intent: "scope", userId: id(w.staffId), scope: "schools", school: id(w.schoolId) }),
+  },
 ];
 
 // ---- running -------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ afterAll(closeTestDatabases);
 
 const TODAY = todayInBishkek();
 const employer: Viewer = { kind: "employer", userId: 1, companyId: 1, verified: true };
-const staff: Viewer = { kind: "staff", userId: 1 };
+const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 
 type Row = {
   id: number;

@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(closeTestDatabases);
 
-const staff: Viewer = { kind: "staff", userId: 1 };
+const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 const ALL = 1000;
 
 async function board(q: string) {

@@ -13,7 +13,7 @@ import { makeGraduate } from "../support/factories";
 
 let c: Connection;
 let other: Connection;
-const staff: Viewer = { kind: "staff", userId: 1 };
+const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 const ids: number[] = [];
 
 const basics = (headline: string): BasicsInput => ({

@@ -18,7 +18,7 @@ import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 
 let c: Connection;
 let other: Connection;
-const staff: Viewer = { kind: "staff", userId: 1 };
+const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 
 beforeAll(async () => {
   c = await createDemoTestDatabase();

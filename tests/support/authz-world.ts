@@ -8,6 +8,7 @@ import type { Connection } from "@db/connection";
 import { createCompanyInvite } from "~/models/companies.server";
 import { stageImport } from "~/models/csv-import.server";
 import { createSurveyLink } from "~/models/outcomes.server";
+import { setStaffScope } from "~/models/staff-scopes.server";
 import { createPasswordReset } from "~/models/password-resets.server";
 import { createSavedSearch } from "~/models/saved-searches.server";
 import { reportConversation, sendConversationMessage } from "~/models/conversations.server";
@@ -15,7 +16,8 @@ import { smallPdf } from "@db/seed/talk18";
 import { parseBoardQuery } from "~/domain/vacancies/board-query";
 import { makeApplication, makeCohort, makeCompany, makeInvitation, makeUser, makeVacancy, sessionCookieFor } from "./factories";
 
-export const ACTORS = ["visitor", "gradA", "gradB", "pending", "empX", "empY", "staff", "admin"] as const;
+// narynStaff: a placement officer scoped to A's school (docs/decisions/063-staff-scope.md); B studies at another school.
+export const ACTORS = ["visitor", "gradA", "gradB", "pending", "empX", "empY", "staff", "admin", "narynStaff"] as const;
 export type Actor = (typeof ACTORS)[number];
 
 /** Ids, slugs and tokens of the fixture world. */
@@ -37,8 +39,11 @@ export type World = {
   y: { companyId: number; slug: string; vacancyId: number };
   pending: { companyId: number; slug: string };
   staffId: number;
+  /** A's cohort and school: the scoped officer's. */
   cohortId: number;
   schoolId: number;
+  /** B's cohort and school, outside the scoped officer's scope, with a staged import into that cohort. */
+  other: { cohortId: number; schoolId: number; importId: number };
   moduleId: number;
   importId: number;
   resetToken: string;
@@ -92,6 +97,12 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
   // Only A has the JavaScript skill: B naming it must change nothing.
   const a = await graduate("Aigerim", "alpha", "employers");
   const b = await graduate("Bakyt", "beta", "public");
+  // B moves to another school's cohort: the scoped officer (A's school) must not reach B's records.
+  const otherSchool = await db.selectFrom("schools").select("id").where("id", "!=", school.id).orderBy("id").executeTakeFirstOrThrow();
+  const otherCohortId = await makeCohort(c, "2026-06-30", otherSchool.id);
+  await db.updateTable("graduates").set({ cohort_id: otherCohortId }).where("id", "=", b.graduateId).execute();
+  const narynStaff = await makeUser(c, "staff");
+  await setStaffScope(db, narynStaff.id, [school.id]);
 
   const imageFile = `${"ab".repeat(16)}.webp`;
   fs.mkdirSync(uploadDir, { recursive: true });
@@ -139,6 +150,13 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
     text: "first_name,last_name\nAsel,Bekova\n",
     summary: { total: 1, accepted: 1 } as never,
   });
+  const otherImportId = await stageImport(db, {
+    actorId: staff.id,
+    cohortId: otherCohortId,
+    fileName: "other.csv",
+    text: "first_name,last_name\nAida,Osmonova\n",
+    summary: { total: 1, accepted: 1 } as never,
+  });
 
   // talk18 (docs/decisions/060-notes-and-conversations.md): a conversation on each of X's applications; B reported theirs.
   const sentToA = await sendConversationMessage(db, { side: "company", companyId: ex.companyId }, applicationId, ex.user.id, "Hello", {
@@ -162,6 +180,7 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
     empY: ey.user.id,
     staff: staff.id,
     admin: admin.id,
+    narynStaff: narynStaff.id,
   };
   for (const [actor, id] of Object.entries(users)) cookies[actor as Actor] = await sessionCookieFor(id);
 
@@ -185,6 +204,7 @@ export async function buildWorld(c: Connection, uploadDir: string, cookies: Part
     staffId: staff.id,
     cohortId,
     schoolId: school.id,
+    other: { cohortId: otherCohortId, schoolId: otherSchool.id, importId: otherImportId },
     moduleId: module.id,
     importId,
     resetToken,

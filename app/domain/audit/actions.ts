@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
   "two-step.disable",
   "two-step.reset",
   "settings.two-step",
+  // scopestaff19: an admin sets a staff account's schools (docs/decisions/063-staff-scope.md)
+  "staff.scope",
 ] as const;
 
 export const AUDIT_ENTITIES = [

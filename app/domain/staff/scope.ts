@@ -19,3 +19,8 @@ export function schoolInScope(scope: StaffScope, schoolId: number): boolean {
 export function isAgencyWide(scope: StaffScope): boolean {
   return scope.kind === "agency";
 }
+
+/** A scope's schools for an SQL `in (…)`: never empty (an empty list is not SQL; an empty scope is the whole Agency). */
+export function schoolIdList(schoolIds: readonly number[]): number[] {
+  return schoolIds.length > 0 ? [...schoolIds] : [0];
+}

@@ -33,6 +33,7 @@ import { applicantsMessages } from "./applicants";
 import { retain19Messages } from "./retain19";
 import { twoStepMessages } from "./two-step";
 import { annualReportMessages } from "./annual-report";
+import { staffScopeMessages } from "./staff-scope";
 
 export const areaMessages = {
   en: {
@@ -70,6 +71,7 @@ export const areaMessages = {
     ...retain19Messages.en,
     ...twoStepMessages.en,
     ...annualReportMessages.en,
+    ...staffScopeMessages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -106,6 +108,7 @@ export const areaMessages = {
     ...retain19Messages.ru,
     ...twoStepMessages.ru,
     ...annualReportMessages.ru,
+    ...staffScopeMessages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -142,5 +145,6 @@ export const areaMessages = {
     ...retain19Messages.ky,
     ...twoStepMessages.ky,
     ...annualReportMessages.ky,
+    ...staffScopeMessages.ky,
   },
 };
