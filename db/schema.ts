@@ -710,6 +710,14 @@ export interface StaffScopesTable {
   school_id: number;
 }
 
+/** A staff member's saved report (migration 0034, docs/decisions/064-report-builder.md); the query is JSON checked by zod on read. */
+export interface SavedReportsTable extends Timestamps {
+  id: Generated<number>;
+  owner_id: number;
+  name: string;
+  query_json: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -777,6 +785,7 @@ export interface Database {
   bulk_actions: BulkActionsTable;
   bulk_action_items: BulkActionItemsTable;
   staff_scopes: StaffScopesTable;
+  saved_reports: SavedReportsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -26,6 +26,7 @@ import * as m0028 from "./0028_team_notes_and_conversations";
 import * as m0029 from "./0029_interview_slots_and_offers";
 import * as m0030 from "./0030_notifications_via_digest";
 import * as m0031 from "./0031_staff_scopes";
+import * as m0034 from "./0034_saved_reports";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "0029_interview_slots_and_offers": m0029,
   "0030_notifications_via_digest": m0030,
   "0031_staff_scopes": m0031,
+  "0034_saved_reports": m0034,
 };

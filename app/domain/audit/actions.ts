@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = [
   "rejection-template.add",
   "rejection-template.edit",
   "rejection-template.delete",
+  // report19: saved reports of the report builder (docs/decisions/064-report-builder.md)
+  "report.saved",
+  "report.deleted",
 ] as const;
 
 export const AUDIT_ENTITIES = [
@@ -80,6 +83,7 @@ export const AUDIT_ENTITIES = [
   "survey_campaign",
   "application",
   "rejection_template",
+  "saved_report",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
