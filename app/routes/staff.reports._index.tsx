@@ -275,7 +275,7 @@ export default function ReportBuilder() {
           </select>
         </div>
         <CheckpointField id="report-checkpoint" label="outcomes.dashboard.checkpoint" value={query.checkpoint} />
-        <fieldset className="field choices report-columns">
+        <fieldset className="field report-columns">
           <legend>{t("reports.columns")}</legend>
           {REPORT_INDICATORS.map((i) => (
             <label key={i} className="checkbox">

@@ -23,6 +23,7 @@ export default function StaffLayout() {
           { to: "/staff/graduates", label: t("verify.title") },
           { to: "/staff/outcomes", label: t("outcomes.dashboard.nav"), end: true },
           { to: "/staff/outcomes/follow-up", label: t("outcomes.followUp.nav") },
+          { to: "/staff/reports", label: t("reports.nav") },
           { to: "/staff/vacancies", label: t("vacancies.moderation") },
           { to: "/staff/password-resets", label: t("staff.resets") },
           { to: "/staff/companies", label: t("companies.title") },
