@@ -45,14 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const opened = reportId === undefined ? undefined : await savedReportOf(db, user.id, reportId);
   if (reportId !== undefined && !opened) notFound();
   const query = opened ? opened.query : reportQueryFrom(url.searchParams);
-  const [report, saved] = await Promise.all([outcomeReport(getConnection(), query, schoolIdsOf(scope)), savedReportsOf(db, user.id)]);
+  const print = url.searchParams.get("print") === "1";
+  // The printable page shows the table, not the builder: no saved list, no year choices (named shapes, decision 024).
+  const [report, saved] = await Promise.all([outcomeReport(getConnection(), query, schoolIdsOf(scope)), print ? [] : savedReportsOf(db, user.id)]);
   return {
     query,
     search: reportSearch(query),
     opened: opened ? { id: opened.id, name: opened.name } : null,
-    print: url.searchParams.get("print") === "1",
+    print,
     scoped: scope.kind === "schools",
-    years: report.years,
+    years: print ? [] : report.years,
     notReachedCohorts: report.notReachedCohorts,
     table: report.table,
     saved: saved.map((s) => ({ id: s.id, name: s.name })),
