@@ -35,7 +35,10 @@ export async function savedReportOf(db: DB, ownerId: number, id: number) {
   return row ? { id: row.id, name: row.name, query: reportQueryFromJson(row.query_json) } : undefined;
 }
 
-/** Saves a report under a name, audited (report.saved) in the same transaction. */
+/**
+ * Saves a report under a name, audited (report.saved) in the same transaction. The entry keeps the name only: the
+ * query is the report's own business, and its indicator codes would read as untranslated words on the audit page.
+ */
 export async function saveReport(db: DB, ownerId: number, name: string, query: ReportQuery): Promise<number> {
   return inTransaction(db, async (trx) => {
     const { id } = await trx
@@ -43,7 +46,7 @@ export async function saveReport(db: DB, ownerId: number, name: string, query: R
       .values({ owner_id: ownerId, name, query_json: JSON.stringify(query) })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: ownerId, action: "report.saved", entity: "saved_report", entityId: id, after: { name, query } });
+    await recordAudit(trx, { actorId: ownerId, action: "report.saved", entity: "saved_report", entityId: id, after: { name } });
     return id;
   });
 }
