@@ -726,6 +726,14 @@ export interface UserRecoveryCodesTable extends Timestamps {
   used_at: string | null;
 }
 
+/** A staff member's saved report (migration 0034, docs/decisions/064-report-builder.md); the query is JSON checked by zod on read. */
+export interface SavedReportsTable extends Timestamps {
+  id: Generated<number>;
+  owner_id: number;
+  name: string;
+  query_json: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   schools: SchoolsTable;
@@ -795,6 +803,7 @@ export interface Database {
   staff_scopes: StaffScopesTable;
   user_two_step: UserTwoStepTable;
   user_recovery_codes: UserRecoveryCodesTable;
+  saved_reports: SavedReportsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -44,6 +44,12 @@ export default function StaffHome() {
           </Link>
         </li>
         <li>
+          <Link to="/staff/reports">
+            <strong>{t("reports.nav")}</strong>
+            <span className="muted">{t("reports.tile")}</span>
+          </Link>
+        </li>
+        <li>
           <Link to="/staff/outcomes/follow-up">
             <strong>{t("outcomes.followUp.nav")}</strong>
             <span className="muted">{t("outcomes.followUp.tile")}</span>

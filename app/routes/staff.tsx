@@ -33,6 +33,7 @@ export default function StaffLayout() {
           { to: "/staff/outcomes", label: t("outcomes.dashboard.nav"), end: true },
           { to: "/staff/outcomes/follow-up", label: t("outcomes.followUp.nav") },
           { to: "/staff/reports/annual", label: t("annual.nav") },
+          { to: "/staff/reports", label: t("reports.nav") },
           { to: "/staff/vacancies", label: t("vacancies.moderation") },
           { to: "/staff/password-resets", label: t("staff.resets") },
           { to: "/staff/companies", label: t("companies.title") },

@@ -28,6 +28,7 @@ import * as m0030 from "./0030_notifications_via_digest";
 import * as m0031 from "./0031_staff_scopes";
 import * as m0032 from "./0032_two_step";
 import * as m0033 from "./0033_data_retention";
+import * as m0034 from "./0034_saved_reports";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   "0031_staff_scopes": m0031,
   "0032_two_step": m0032,
   "0033_data_retention": m0033,
+  "0034_saved_reports": m0034,
 };

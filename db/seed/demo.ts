@@ -18,6 +18,7 @@ import { seedApplicantDecisions } from "./list18";
 import { rebuildSearchIndexes } from "../../app/models/search-index.server";
 import { seedInterviewsAndOffers } from "./slots18";
 import { seedScopedOfficer } from "./staff-scope";
+import { seedSavedReports } from "./report19";
 import { addDays as addCalendarDays, addMonths } from "../../app/domain/outcomes/checkpoint-dates";
 import { createRandom, type Random } from "./random";
 import { todayInBishkek } from "../../app/domain/calendar";
@@ -232,6 +233,7 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
   await seedSurveyCampaign(db, staffId, new Date());
   await seedOutbox(db, new Date());
   await seedApplicantDecisions(db, new Date(), { employer: DEMO_ACCOUNTS.employer, keep: [DEMO_ACCOUNTS.graduate, DEMO_ACCOUNTS.graduate2] });
+  await seedSavedReports(db, staffId);
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).
   await rebuildSearchIndexes(db);

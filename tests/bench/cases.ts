@@ -3,11 +3,14 @@ import * as directory from "~/routes/_employer.graduates._index";
 import * as board from "~/routes/vacancies._index";
 import * as outcomeDashboard from "~/routes/staff.outcomes._index";
 import * as skillGapPage from "~/routes/staff.skill-gap";
+import * as reportPage from "~/routes/staff.reports._index";
+import * as reportXlsx from "~/routes/staff.reports[.xlsx]";
 import * as staffGraduates from "~/routes/staff.graduates._index";
 import * as employerHome from "~/routes/_employer.employer._index";
 import { startSession } from "~/auth/session.server";
 import { getConnection, getDb } from "~/db.server";
 import { candidateQueryFrom } from "~/domain/matching/queries";
+import { REPORT_INDICATORS } from "~/domain/outcomes/report";
 import { candidatesFor, jobsFor } from "~/models/matching.server";
 import { recordOutcomeByStaff } from "~/models/outcomes.server";
 import { queueMessage } from "~/models/outbox.server";
@@ -77,6 +80,21 @@ function rotation(sql: string): () => number {
 // Vacancies with the most skills (the heaviest to rank for) and graduates with the most skills.
 const nextVacancy = rotation("select vacancy_id from vacancy_skills group by vacancy_id order by count(*) desc, vacancy_id limit 10");
 const nextGraduate = rotation("select graduate_id from graduate_skills group by graduate_id order by count(*) desc, graduate_id limit 10");
+/** The report builder's address for every school, every indicator and the data set's eight latest graduation years. */
+let reportSearch: string | undefined;
+function reportUrl(path: string): string {
+  reportSearch ??= (() => {
+    const years = getConnection()
+      .sqlite.prepare("select distinct substr(graduation_date, 1, 4) from cohorts order by 1 desc limit 8")
+      .pluck()
+      .all() as string[];
+    const p = new URLSearchParams({ by: "school", checkpoint: "m6" });
+    for (const i of REPORT_INDICATORS) p.append("ind", i);
+    for (const y of years) p.append("year", y);
+    return p.toString();
+  })();
+  return `${path}?${reportSearch}`;
+}
 /** Alternates one graduate's six-month record between seeking and not seeking, as a staff correction. */
 let corrections = 0;
 async function correctOneRecord(): Promise<void> {
@@ -528,6 +546,20 @@ export const cases: BenchCase[] = [
     before: benchCompanyReady,
     budgetMs: 50,
     run: async () => load((await applicantsList()).loader, "/employer/applicants?sort=score", await benchHr()),
+  },
+  // Issue 19: the report builder at the national size (docs/decisions/064-report-builder.md): rows = every school,
+  // every §6 indicator as a column, the eight latest graduation years of the data set.
+  {
+    figure: "report: all schools × all indicators × 8 graduation years",
+    budgetMs: 300,
+    run: async () => load(reportPage.loader, reportUrl("/staff/reports"), await staff()),
+  },
+  {
+    // The whole download: the figures, the workbook written, its bytes read.
+    figure: "report .xlsx export: all schools × all indicators × 8 graduation years",
+    budgetMs: 2000,
+    runs: 10,
+    run: async () => ((await load(reportXlsx.loader, reportUrl("/staff/reports.xlsx"), await staff())) as Response).arrayBuffer(),
   },
   {
     figure: "rebuild the whole full-text index (every vacancy and graduate, the app's writers)",

@@ -116,6 +116,8 @@ function dataWords(dbFile: string): Set<string> {
     conversation_reports: ["reason"],
     interviews: ["place", "request_note", "reason", "outcome_note"],
     offers: ["note", "decline_reason"],
+    // report19: the names staff give their saved reports (docs/decisions/064-report-builder.md), shown in the audit log too.
+    saved_reports: ["name"],
   };
   const db = new Database(dbFile, { readonly: true });
   const out = new Set<string>();

@@ -821,6 +821,27 @@ export const MATRIX: Row[] = [
   // annual19: the yearly report (docs/decisions/065-annual-report.md). A school-scoped officer gets 200 too: her schools only
   // (tests/integration/annual-report.test.ts proves which).
   { file: "staff.reports_.annual.tsx", url: () => "/staff/reports/annual", loader: STAFF },
+  // report19: the report builder (docs/decisions/064-report-builder.md). Staff and admins, each limited to their scope;
+  // saved reports are their owner's alone (another's id answers 404 like no report: tests/integration/report-builder.test.ts).
+  {
+    file: "staff.reports._index.tsx",
+    url: () => "/staff/reports?by=school&ind=n&ind=employmentRate&checkpoint=m6",
+    loader: STAFF,
+    actions: [
+      { intent: "save", body: () => f({ name: "Министрлик үчүн", query: "by=school&ind=n" }), expect: STAFF },
+      { intent: "save", body: () => f({ name: "" }), expect: STAFF, note: "an empty name: 400, nothing written" },
+      { intent: "rename", body: () => f({ id: "999999", name: "Жаңы" }), expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 }, note: "no such report of theirs: 404" },
+      { intent: "delete", body: () => f({ id: "999999" }), expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 }, note: "no such report of theirs: 404" },
+    ],
+  },
+  {
+    file: "staff.reports._index.tsx",
+    note: "?report= naming no saved report of the viewer's: the role is checked first, then 404",
+    url: () => "/staff/reports?report=999999",
+    loader: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 },
+  },
+  { file: "staff.reports[.xlsx].ts", url: () => "/staff/reports.xlsx?by=school&ind=n&ind=employmentRate&checkpoint=m6", loader: STAFF },
+  { file: "staff.reports[.csv].ts", url: () => "/staff/reports.csv?by=school&ind=n&ind=employmentRate&checkpoint=m6", loader: STAFF },
 ];
 
 /** A slot a month ahead, as the employer types it (Bishkek wall clock, datetime-local). */

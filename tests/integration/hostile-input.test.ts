@@ -237,6 +237,10 @@ const QUERY_KEYS = [
   "kind",
   "channel",
   "email",
+  // report19: the report builder's indicators, saved report and printable page
+  "ind",
+  "report",
+  "print",
 ];
 
 const id = (n: number) => String(n);
@@ -728,6 +732,23 @@ const TARGETS: Target[] = [
     runs: 150,
     valid: (w) => ({ intent: "scope", userId: id(w.staffId), scope: "schools", school: id(w.schoolId) }),
   },
+  // report19: the report builder (docs/decisions/064-report-builder.md): its query string (page, .xlsx, CSV) and its
+  // save / rename / delete forms; a bad name is a 400 with nothing written, a hostile query is stored canonical.
+  {
+    file: "staff.reports._index.tsx",
+    actor: "staff",
+    url: () => "/staff/reports",
+    intents: ["save", "rename", "delete"],
+    runs: 200,
+    valid: () => ({ intent: "save", name: "Министрлик үчүн", query: "by=school&ind=n&checkpoint=m6" }),
+  },
+  ...(
+    [
+      ["staff.reports._index.tsx", "staff", "/staff/reports", 60],
+      ["staff.reports[.xlsx].ts", "staff", "/staff/reports.xlsx", 30], // about 100 ms a workbook
+      ["staff.reports[.csv].ts", "staff", "/staff/reports.csv", 60],
+    ] as [string, Actor, string, number][]
+  ).map(([file, actor, url, runs]): Target => ({ file, actor, url: () => url, runs })),
 ];
 
 // ---- running -------------------------------------------------------------------------------

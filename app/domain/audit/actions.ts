@@ -71,6 +71,9 @@ export const AUDIT_ACTIONS = [
   "settings.two-step",
   // scopestaff19: an admin sets a staff account's schools (docs/decisions/063-staff-scope.md)
   "staff.scope",
+  // report19: saved reports of the report builder (docs/decisions/064-report-builder.md)
+  "report.saved",
+  "report.deleted",
 ] as const;
 
 export const AUDIT_ENTITIES = [
@@ -93,6 +96,7 @@ export const AUDIT_ENTITIES = [
   // retain19: what the daily retention removal counts (docs/decisions/067-data-retention.md)
   "survey_answer",
   "conversation_message",
+  "saved_report",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -34,6 +34,7 @@ import { retain19Messages } from "./retain19";
 import { twoStepMessages } from "./two-step";
 import { annualReportMessages } from "./annual-report";
 import { staffScopeMessages } from "./staff-scope";
+import { report19Messages } from "./report19";
 
 export const areaMessages = {
   en: {
@@ -72,6 +73,7 @@ export const areaMessages = {
     ...twoStepMessages.en,
     ...annualReportMessages.en,
     ...staffScopeMessages.en,
+    ...report19Messages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -109,6 +111,7 @@ export const areaMessages = {
     ...twoStepMessages.ru,
     ...annualReportMessages.ru,
     ...staffScopeMessages.ru,
+    ...report19Messages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -146,5 +149,6 @@ export const areaMessages = {
     ...twoStepMessages.ky,
     ...annualReportMessages.ky,
     ...staffScopeMessages.ky,
+    ...report19Messages.ky,
   },
 };

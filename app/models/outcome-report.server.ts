@@ -1,0 +1,74 @@
+// The report builder's reads and writes (docs/product.md §16, docs/decisions/064-report-builder.md): a report's
+// table is the dashboard's figures for the same selection (outcomeDashboard, limited to the viewer's schools),
+// shaped by app/domain/outcomes/report.ts; saved reports (migration 0034) belong to their owner alone.
+import type { Connection, DB } from "@db/connection";
+import { todayInBishkek } from "~/domain/calendar";
+import { reportQueryFromJson, reportTable, type ReportQuery } from "~/domain/outcomes/report";
+import { recordAudit } from "./audit.server";
+import { inTransaction } from "./messages.server";
+import { outcomeDashboard } from "./outcome-dashboard.server";
+
+/**
+ * The report's table. `schoolIds` is the viewer's scope (schoolIdsOf, null = the whole Agency): the facts are
+ * limited to those schools before anything is counted, so a scoped officer's totals are their schools' alone.
+ */
+export async function outcomeReport(c: Connection, query: ReportQuery, schoolIds: readonly number[] | null, on = todayInBishkek()) {
+  const figures = await outcomeDashboard(c, { checkpoint: query.checkpoint, school: schoolIds ? [...schoolIds] : [], year: query.year, by: query.by }, on);
+  return { table: reportTable(query.indicators, figures), years: figures.years, notReachedCohorts: figures.notReachedCohorts };
+}
+
+/** The owner's saved reports, by name; each query read back through the tolerant schema. */
+export async function savedReportsOf(db: DB, ownerId: number) {
+  const rows = await db
+    .selectFrom("saved_reports")
+    .select(["id", "name", "query_json", "updated_at"])
+    .where("owner_id", "=", ownerId)
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at, query: reportQueryFromJson(r.query_json) }));
+}
+
+/** One saved report of this owner, or undefined (another staff member's report names nothing: a 404). */
+export async function savedReportOf(db: DB, ownerId: number, id: number) {
+  const row = await db.selectFrom("saved_reports").select(["id", "name", "query_json"]).where("id", "=", id).where("owner_id", "=", ownerId).executeTakeFirst();
+  return row ? { id: row.id, name: row.name, query: reportQueryFromJson(row.query_json) } : undefined;
+}
+
+/**
+ * Saves a report under a name, audited (report.saved) in the same transaction. The entry keeps the name only: the
+ * query is the report's own business, and its indicator codes would read as untranslated words on the audit page.
+ */
+export async function saveReport(db: DB, ownerId: number, name: string, query: ReportQuery): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto("saved_reports")
+      .values({ owner_id: ownerId, name, query_json: JSON.stringify(query) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: ownerId, action: "report.saved", entity: "saved_report", entityId: id, after: { name } });
+    return id;
+  });
+}
+
+/** Renames the owner's report (audited as report.saved); false when it is not theirs or not there. */
+export async function renameReport(db: DB, ownerId: number, id: number, name: string): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const before = await trx.selectFrom("saved_reports").select("name").where("id", "=", id).where("owner_id", "=", ownerId).executeTakeFirst();
+    if (!before) return false;
+    await trx.updateTable("saved_reports").set({ name, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+    await recordAudit(trx, { actorId: ownerId, action: "report.saved", entity: "saved_report", entityId: id, before: { name: before.name }, after: { name } });
+    return true;
+  });
+}
+
+/** Deletes the owner's report (audited as report.deleted); false when it is not theirs or not there. */
+export async function deleteReport(db: DB, ownerId: number, id: number): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const before = await trx.selectFrom("saved_reports").select("name").where("id", "=", id).where("owner_id", "=", ownerId).executeTakeFirst();
+    if (!before) return false;
+    await trx.deleteFrom("saved_reports").where("id", "=", id).execute();
+    await recordAudit(trx, { actorId: ownerId, action: "report.deleted", entity: "saved_report", entityId: id, before: { name: before.name } });
+    return true;
+  });
+}
