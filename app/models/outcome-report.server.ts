@@ -17,14 +17,14 @@ export async function outcomeReport(c: Connection, query: ReportQuery, schoolIds
   return { table: reportTable(query.indicators, figures), years: figures.years, notReachedCohorts: figures.notReachedCohorts };
 }
 
-/** The owner's saved reports, by name; each query read back through the tolerant schema. */
+/** The owner's saved reports, the last saved first (names are typed in any of three languages: no one alphabet orders them); each query read back through the tolerant schema. */
 export async function savedReportsOf(db: DB, ownerId: number) {
   const rows = await db
     .selectFrom("saved_reports")
     .select(["id", "name", "query_json", "updated_at"])
     .where("owner_id", "=", ownerId)
-    .orderBy("name")
-    .orderBy("id")
+    .orderBy("updated_at", "desc")
+    .orderBy("id", "desc")
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at, query: reportQueryFromJson(r.query_json) }));
 }
