@@ -25,12 +25,17 @@ export class WriteWatch {
     this.tables ??= (
       sqlite
         .prepare(
-          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
+          "select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
         )
-        .all() as { name: string }[]
-    ).map(({ name }) => {
+        .all() as { name: string; sql: string }[]
+    ).map(({ name, sql }) => {
       const columns = (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => `quote("${c.name}")`);
-      return { name, sql: `select count(*) as n, group_concat(${columns.join(" || ',' || ")}, char(10)) as v from (select * from "${name}" order by rowid)` };
+      // A WITHOUT ROWID table (staff_scopes) has no rowid: its rows in the order of every column.
+      const order = /without\s+rowid\s*$/i.test(sql) ? columns.map((_, i) => i + 1).join(", ") : "rowid";
+      return {
+        name,
+        sql: `select count(*) as n, group_concat(${columns.join(" || ',' || ")}, char(10)) as v from (select * from "${name}" order by ${order})`,
+      };
     });
     return this.tables
       .map((t) => {
