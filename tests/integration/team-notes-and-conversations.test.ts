@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { smallPdf } from "@db/seed/talk18";
 import { MAX_ATTACHMENT_BYTES } from "~/domain/conversations/rules";
+import { CONVERSATION_BODY_CEILING } from "~/domain/conversations/message-form.server";
 import { notesSummaryFor } from "~/models/application-notes.server";
 import { deleteGraduateAccount, exportGraduateData } from "~/models/personal-data.server";
 import * as notesRoute from "~/routes/_employer.employer.applications.$id_.notes";
@@ -351,9 +352,15 @@ describe("the conversation of an application (issue 18 item 4)", () => {
     const tooBig = await send({ body: "Большой файл" }, { name: "big.pdf", type: "application/pdf", bytes: big });
     expect(tooBig.status).toBe(400);
     expect(tooBig.data).toMatchObject({ errors: { file: "conversations.file.tooLarge" }, values: { body: "Большой файл" } });
-    // Far past the body limit: 413 before the body is read whole.
-    const huge = await send({ body: "Огромный" }, { name: "huge.pdf", type: "application/pdf", bytes: new Uint8Array(MAX_ATTACHMENT_BYTES + 200 * 1024) });
+    // Past the body limit (a 6 MB CV): 413 with the form again, the file's message beside its field and
+    // the text kept — the text parts before the file are read from the kept part of the body (REVIEW18 F1).
+    const huge = await send({ body: "Огромный" }, { name: "huge.pdf", type: "application/pdf", bytes: new Uint8Array(6 * 1024 * 1024) });
     expect(huge.status).toBe(413);
+    expect(huge.data).toMatchObject({ errors: { file: "conversations.file.tooLarge" }, values: { intent: "send", body: "Огромный" } });
+    // Past the ceiling up to which a body is read through: 413 at once, nothing read to keep.
+    const abuse = await send({ body: "Огромный" }, { name: "huge.pdf", type: "application/pdf", bytes: new Uint8Array(CONVERSATION_BODY_CEILING + 1024) });
+    expect(abuse.status).toBe(413);
+    expect(abuse.data).toMatchObject({ errors: { file: "conversations.file.tooLarge" }, values: {} });
 
     expect(watch.changedSince(before)).toBe(false);
     expect(await countRows()).toMatchObject({ messages: 0, attachments: 0 });
