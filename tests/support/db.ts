@@ -78,8 +78,10 @@ export function closeTestDatabases(): void {
 export function snapshot(connection: Connection): Record<string, unknown[]> {
   const tables = connection.sqlite
     .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
+      "select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like '%_fts_%' order by name",
     )
-    .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, connection.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
+    .all() as { name: string; sql: string }[];
+  // A WITHOUT ROWID table (staff_scopes) has no rowid: its rows in primary-key order.
+  const order = (sql: string) => (/without\s+rowid\s*$/i.test(sql) ? "" : " order by rowid");
+  return Object.fromEntries(tables.map(({ name, sql }) => [name, connection.sqlite.prepare(`select * from "${name}"${order(sql)}`).all()]));
 }
