@@ -13,6 +13,7 @@ import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot
 import { inTransaction, tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
 import { cancelInterviewOnLeaving, forgetGraduateInterviewWords } from "./interviews.server";
+import { withdrawOfferOnHire } from "./offers.server";
 import { recordHireOutcome } from "./outcomes.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
@@ -288,6 +289,11 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     }
     if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date(now));
     if (input.to === "rejected") await cancelInterviewOnLeaving(trx, app.id, eventId, input.note ?? "—", new Date(now));
+    // A hire settles what the hiring left open: the offer and an interview still to come (REVIEW18 F10).
+    if (input.to === "hired") {
+      await withdrawOfferOnHire(trx, app.id, new Date(now));
+      await cancelInterviewOnLeaving(trx, app.id, eventId, input.note ?? "—", new Date(now));
+    }
     return { ok: true };
   });
 }

@@ -10,6 +10,7 @@ import { offerExpired } from "~/domain/applications/interview-slots";
 import { canMove } from "~/domain/applications/pipeline";
 import { type EventTx, tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders } from "./interview-messages.server";
+import { cancelInterviewOnLeaving } from "./interviews.server";
 import { recordHireOutcome } from "./outcomes.server";
 
 export type OfferRefusal = "not-found" | "transition" | "expired";
@@ -100,6 +101,16 @@ async function settleOffer(trx: DB, offerId: number, set: { status: "accepted" |
     .where("status", "=", "open")
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new Refused("transition");
+}
+
+/**
+ * The employer's own "hired" move (applications.server.ts#move) withdraws an offer still open: the hire's
+ * start date and pay are the placement's, so no second, open set of terms stays behind (REVIEW18 F10;
+ * docs/decisions/061-interview-slots-and-offers.md). The graduate is told of the hire, not of a withdrawal.
+ */
+export async function withdrawOfferOnHire(trx: DB, applicationId: number, now: Date): Promise<void> {
+  const offer = await openOffer(trx, applicationId);
+  if (offer) await settleOffer(trx, offer.id, { status: "withdrawn" }, now.toISOString());
 }
 
 export type OfferInput = { startDate: string; monthlyPay: number | null; answerBy: string; note: string | null };
@@ -197,6 +208,8 @@ export async function acceptOffer(db: DB, graduateId: number, applicationId: num
     await settleOffer(trx, offer.id, { status: "accepted" }, stamp);
     await moveStage(trx, app, "hired", stamp);
     const eventId = await event(trx, app.id, "offer", "hired", actorUserId, null, stamp);
+    // An interview still to come will not take place: withdrawn from both calendars (REVIEW18 F10).
+    await cancelInterviewOnLeaving(trx, app.id, eventId, "—", now);
     const placement = await trx
       .insertInto("placements")
       .values({
