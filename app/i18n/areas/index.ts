@@ -30,6 +30,7 @@ import { dashboardMessages } from "./dash18";
 import { teamNotesAndConversationMessages } from "./team-notes-and-conversations";
 import { interviewSlotMessages } from "./interview-slots";
 import { applicantsMessages } from "./applicants";
+import { fix18Messages } from "./fix18";
 
 export const areaMessages = {
   en: {
@@ -64,6 +65,7 @@ export const areaMessages = {
     ...teamNotesAndConversationMessages.en,
     ...interviewSlotMessages.en,
     ...applicantsMessages.en,
+    ...fix18Messages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -97,6 +99,7 @@ export const areaMessages = {
     ...teamNotesAndConversationMessages.ru,
     ...interviewSlotMessages.ru,
     ...applicantsMessages.ru,
+    ...fix18Messages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -130,5 +133,6 @@ export const areaMessages = {
     ...teamNotesAndConversationMessages.ky,
     ...interviewSlotMessages.ky,
     ...applicantsMessages.ky,
+    ...fix18Messages.ky,
   },
 };
