@@ -45,6 +45,8 @@ describe.skipIf(!hasChromium)("a conversation's PDF over 5 MB", () => {
         await signInWithCookie(s, "graduate@demo.kg");
         await s.goto(`/me/applications/${appId}#conversation`);
         const card = s.page.locator("#conversation");
+        // The native file button speaks the browser's language: the hint beside it speaks the page's (REVIEW18 F9).
+        expect(await card.innerText()).toContain(s.m["fix18.file.hint"]);
         await card.getByLabel(s.m["conversations.body.label"]).fill("Менин резюмем тиркелди");
         await card.locator('input[type="file"]').setInputFiles({ name: "cv-scan.pdf", mimeType: "application/pdf", buffer: sixMb });
         await s.submit(s.m["conversations.send"], card);
