@@ -12,6 +12,7 @@ import { type EventTx, tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders } from "./interview-messages.server";
 import { cancelInterviewOnLeaving } from "./interviews.server";
 import { recordHireOutcome } from "./outcomes.server";
+import { type ApplicationRow, applicationFor } from "./application-of.server";
 
 export type OfferRefusal = "not-found" | "transition" | "expired";
 export type OfferResult = { ok: true } | { ok: false; reason: OfferRefusal };
@@ -34,30 +35,6 @@ async function refusable(db: DB, fn: (trx: EventTx) => Promise<void>): Promise<O
     throw e;
   }
 }
-
-function applicationQuery(trx: DB) {
-  return trx
-    .selectFrom("applications")
-    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
-    .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .innerJoin("graduates", "graduates.id", "applications.graduate_id")
-    .select([
-      "applications.id",
-      "applications.status",
-      "applications.graduate_id",
-      "applications.vacancy_id",
-      "vacancies.title",
-      "vacancies.employment_type",
-      "vacancies.company_id",
-      "vacancies.region_id",
-      "companies.name as company_name",
-      "companies.status as company_status",
-      "graduates.user_id",
-      "graduates.first_name",
-      "graduates.last_name",
-    ]);
-}
-type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
 
 /** The step's history event, dated `now`, and the application's last change with it. */
 async function event(
@@ -128,7 +105,7 @@ export async function makeOffer(
   now = new Date(),
 ): Promise<OfferResult> {
   return refusable(db, async (trx) => {
-    const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
+    const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
     if (!app) throw new Refused("not-found");
     if (app.status !== "interview" && app.status !== "offer") throw new Refused("transition");
     const stamp = now.toISOString();
@@ -167,7 +144,7 @@ export async function makeOffer(
 /** The employer withdraws the open offer; the application stays at "offer" (a new offer, or a rejection, follows). */
 export async function withdrawOffer(db: DB, companyId: number, applicationId: number, actorUserId: number, now = new Date()): Promise<OfferResult> {
   return refusable(db, async (trx) => {
-    const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
+    const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
     if (!app) throw new Refused("not-found");
     const offer = app.status === "offer" ? await openOffer(trx, app.id) : undefined;
     if (!offer) throw new Refused("transition");
@@ -187,7 +164,7 @@ export async function withdrawOffer(db: DB, companyId: number, applicationId: nu
 }
 
 async function graduateOffer(trx: DB, graduateId: number, applicationId: number, now: Date) {
-  const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
+  const app = await applicationFor(trx, { graduateId }, applicationId).executeTakeFirst();
   if (!app) throw new Refused("not-found");
   const offer = canMove(app.status, "hired", "graduate") ? await openOffer(trx, app.id) : undefined;
   if (!offer) throw new Refused("transition");
@@ -256,7 +233,7 @@ export async function declineOffer(
   now = new Date(),
 ): Promise<OfferResult> {
   return refusable(db, async (trx) => {
-    const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
+    const app = await applicationFor(trx, { graduateId }, applicationId).executeTakeFirst();
     if (!app) throw new Refused("not-found");
     const offer = app.status === "offer" ? await openOffer(trx, app.id) : undefined;
     if (!offer) throw new Refused("transition");
