@@ -34,6 +34,8 @@ type HistoryEvent = {
   note: string | null;
   interview_at: string | null;
   interview_place: string | null;
+  /** An undo (docs/decisions/059-bulk-decisions-and-undo.md): the event it takes back. */
+  undoes_event_id: number | null;
   created_at: string;
   actor_name: string | null;
 };
@@ -64,6 +66,14 @@ export function InterviewDetails({ at, place }: { at: string | null; place: stri
 export function ApplicationHistory({ events }: { events: HistoryEvent[] }) {
   const { t, lang } = useT();
   const status = (s: ApplicationStatus) => t(`applications.status.${s}`);
+  // An undone move and its undo read as such, not as two ordinary moves (REVIEW18; decision 059).
+  const undone = new Set(events.map((e) => e.undoes_event_id).filter((id) => id !== null));
+  const move = (e: HistoryEvent) =>
+    e.undoes_event_id !== null && e.from_status
+      ? t("fix18.history.undo", { from: status(e.from_status), to: status(e.to_status) })
+      : e.from_status
+        ? `${status(e.from_status)} → ${status(e.to_status)}`
+        : status(e.to_status);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t("applications.history")}</h2>
@@ -73,7 +83,8 @@ export function ApplicationHistory({ events }: { events: HistoryEvent[] }) {
             <p>
               <time dateTime={e.created_at}>{formatDateTime(lang, e.created_at)}</time>
               {" · "}
-              <strong>{e.from_status ? `${status(e.from_status)} → ${status(e.to_status)}` : status(e.to_status)}</strong>
+              <strong>{move(e)}</strong>
+              {undone.has(e.id) ? <span className="small muted"> ({t("fix18.history.undone")})</span> : null}
               {e.actor_name ? <span className="small muted"> · {t("applications.eventBy", { name: e.actor_name })}</span> : null}
             </p>
             {e.interview_at || e.interview_place ? <InterviewDetails at={e.interview_at} place={e.interview_place} /> : null}

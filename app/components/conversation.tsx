@@ -4,7 +4,7 @@
 // without JavaScript.
 import { Form, Link, useParams } from "@remix-run/react";
 import { Field, FormErrorSummary, SubmitButton, TextArea, useFormFailure } from "~/components/form";
-import type { Side } from "~/domain/conversations/rules";
+import { CONVERSATION_FORM_MARK, type Side } from "~/domain/conversations/rules";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { FieldErrors } from "~/utils/form-types";
@@ -69,7 +69,7 @@ export function MessageForm({ side, applicationId, errors = {}, values = {} }: {
   const { t } = useT();
   const sending = values.intent === "send" || values.intent === undefined;
   return (
-    <Form method="post" encType="multipart/form-data" action={`${base(side, applicationId)}/messages`} className="stack" noValidate>
+    <Form method="post" encType="multipart/form-data" action={`${base(side, applicationId)}/messages?${CONVERSATION_FORM_MARK}`} className="stack" noValidate>
       <input type="hidden" name="intent" value="send" />
       <TextArea
         name="body"
@@ -87,7 +87,9 @@ export function MessageForm({ side, applicationId, errors = {}, values = {} }: {
         type="file"
         accept="application/pdf,.pdf"
         label={t("conversations.file.label")}
-        hint={t("conversations.file.hint")}
+        // The browser draws the file button's own text ("Choose File") in its language, which no page can
+        // change; the hint in the page's language says what to choose (REVIEW18 F9).
+        hint={t("fix18.file.hint")}
         optional
         error={errors.file}
       />
@@ -103,7 +105,7 @@ export function ReportForm({ side, applicationId, errors = {}, values = {} }: { 
   return (
     <details open={Boolean(errors.reason) || undefined}>
       <summary>{t("conversations.report.summary")}</summary>
-      <Form method="post" action={`${base(side, applicationId)}/messages`} className="stack" noValidate>
+      <Form method="post" action={`${base(side, applicationId)}/messages?${CONVERSATION_FORM_MARK}`} className="stack" noValidate>
         <p className="small">{t("conversations.report.explain")}</p>
         <input type="hidden" name="intent" value="report" />
         <TextArea

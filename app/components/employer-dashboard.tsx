@@ -143,6 +143,7 @@ function OpenVacancies({ vacancies, skills }: { vacancies: Hiring["vacancies"]; 
                         {m.slug ? <Link to={`/g/${m.slug}`}>{m.name}</Link> : <span>{m.name}</span>}
                         <ScoreBadge score={m.explanation.score} />
                       </div>
+                      {m.employed ? <p className="small muted">{t("fix18.dashboard.employed")}</p> : null}
                       <MatchReason explanation={m.explanation} skills={skills} city={m.city} />
                     </li>
                   ))}

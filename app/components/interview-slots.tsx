@@ -142,28 +142,7 @@ export function EmployerInterviewCard({
           </Link>
         </p>
       ) : null}
-      {open ? (
-        <details open={Boolean(errors.reason) || undefined}>
-          <summary>{t("interviews.cancel.title")}</summary>
-          <Form method="post" action={action} className="stack" noValidate>
-            <input type="hidden" name="intent" value="cancel" />
-            <TextArea
-              name="reason"
-              id="f-cancel-reason"
-              label={t("interviews.cancel.reason")}
-              rows={2}
-              required
-              defaultValue={values.reason}
-              error={errors.reason}
-            />
-            <div className="actions">
-              <button type="submit" className="button button--danger">
-                {t("interviews.cancel.submit")}
-              </button>
-            </div>
-          </Form>
-        </details>
-      ) : null}
+      {open ? <CancelInterviewForm action={action} errors={errors} values={values} /> : null}
     </section>
   );
 }
@@ -288,28 +267,7 @@ export function GraduateInterviewCard({
           </Form>
         </details>
       ) : null}
-      {open ? (
-        <details open={Boolean(errors.reason) || undefined}>
-          <summary>{t("interviews.cancel.title")}</summary>
-          <Form method="post" action={action} className="stack" noValidate>
-            <input type="hidden" name="intent" value="cancel" />
-            <TextArea
-              name="reason"
-              id="f-cancel-reason"
-              label={t("interviews.cancel.reason")}
-              rows={2}
-              required
-              defaultValue={values.reason}
-              error={errors.reason}
-            />
-            <div className="actions">
-              <button type="submit" className="button button--danger">
-                {t("interviews.cancel.submit")}
-              </button>
-            </div>
-          </Form>
-        </details>
-      ) : null}
+      {open ? <CancelInterviewForm action={action} errors={errors} values={values} /> : null}
     </section>
   );
 }
@@ -367,5 +325,46 @@ export function GraduateOfferCard({
         </Form>
       </details>
     </section>
+  );
+}
+
+/** Either side's "cancel the interview" with a reason (both interview cards). */
+function CancelInterviewForm({ action, errors, values }: { action: string; errors: FieldErrors; values: Record<string, string> }) {
+  const { t } = useT();
+  return (
+    <details open={Boolean(errors.reason) || undefined}>
+      <summary>{t("interviews.cancel.title")}</summary>
+      <Form method="post" action={action} className="stack" noValidate>
+        <input type="hidden" name="intent" value="cancel" />
+        <TextArea
+          name="reason"
+          id="f-cancel-reason"
+          label={t("interviews.cancel.reason")}
+          rows={2}
+          required
+          defaultValue={values.reason}
+          error={errors.reason}
+        />
+        <div className="actions">
+          <button type="submit" className="button button--danger">
+            {t("interviews.cancel.submit")}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+/** The top of the graduate's interview and offer pages: back to the application, the vacancy, the company. */
+export function GraduateStepHeading({ application }: { application: { id: number; vacancy: string; company: string } }) {
+  const { t } = useT();
+  return (
+    <>
+      <p className="small">
+        <Link to={`/me/applications/${application.id}`}>← {t("interviews.back")}</Link>
+      </p>
+      <h1>{application.vacancy}</h1>
+      <p className="muted">{application.company}</p>
+    </>
   );
 }

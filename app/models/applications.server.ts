@@ -13,7 +13,9 @@ import { parseSnapshot, serializeSnapshot } from "~/domain/applications/snapshot
 import { inTransaction, tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders, queueInterviewMessages } from "./interview-messages.server";
 import { cancelInterviewOnLeaving, forgetGraduateInterviewWords } from "./interviews.server";
+import { withdrawOfferOnHire } from "./offers.server";
 import { recordHireOutcome } from "./outcomes.server";
+import { applicationFor } from "./application-of.server";
 import { takeSnapshot } from "./application-snapshot.server";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
 
@@ -194,27 +196,7 @@ export type MoveResult = TransitionResult;
 /** The employer moves an application of its own company one allowed step (in the caller's transaction, if given one). */
 export async function move(db: DB, companyId: number, applicationId: number, input: MoveInput, actorUserId: number): Promise<MoveResult> {
   return inTransaction(db, async (trx): Promise<MoveResult> => {
-    const app = await trx
-      .selectFrom("applications")
-      .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
-      .innerJoin("companies", "companies.id", "vacancies.company_id")
-      .innerJoin("graduates", "graduates.id", "applications.graduate_id")
-      .select([
-        "applications.id",
-        "applications.status",
-        "applications.graduate_id",
-        "applications.vacancy_id",
-        "vacancies.title",
-        "vacancies.employment_type",
-        "vacancies.company_id",
-        "vacancies.region_id",
-        "companies.name as company_name",
-        "companies.status as company_status",
-        "graduates.user_id",
-      ])
-      .where("applications.id", "=", applicationId)
-      .where("vacancies.company_id", "=", companyId)
-      .executeTakeFirst();
+    const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
     if (!app) return { ok: false, reason: "not-found" };
     if (input.seen && input.seen !== app.status) return { ok: false, reason: "conflict", current: app.status };
     if (!canMove(app.status, input.to, "employer")) return { ok: false, reason: "transition" };
@@ -288,6 +270,11 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     }
     if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date(now));
     if (input.to === "rejected") await cancelInterviewOnLeaving(trx, app.id, eventId, input.note ?? "—", new Date(now));
+    // A hire settles what the hiring left open: the offer and an interview still to come (REVIEW18 F10).
+    if (input.to === "hired") {
+      await withdrawOfferOnHire(trx, app.id, new Date(now));
+      await cancelInterviewOnLeaving(trx, app.id, eventId, input.note ?? "—", new Date(now));
+    }
     return { ok: true };
   });
 }
@@ -346,6 +333,7 @@ async function historyOf(db: DB, applicationId: number) {
       "application_events.note",
       "application_events.interview_at",
       "application_events.interview_place",
+      "application_events.undoes_event_id",
       "application_events.created_at",
       "users.display_name as actor_name",
       "users.role as actor_role",

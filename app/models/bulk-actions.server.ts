@@ -151,7 +151,35 @@ export async function bulkActionOf(db: DB, companyId: number, bulkId: number) {
     .selectFrom("bulk_action_items as i")
     .innerJoin("applications as a", "a.id", "i.application_id")
     .innerJoin("graduates as g", "g.id", "a.graduate_id")
-    .select(["i.application_id as id", "i.from_status", "i.undo_event_id", "a.status", "g.first_name", "g.last_name"])
+    .select((eb) => [
+      "i.application_id as id",
+      "i.from_status",
+      "i.undo_event_id",
+      "a.status",
+      "g.first_name",
+      "g.last_name",
+      // An interview the action cancelled (cancelInterviewOnLeaving) and none open since: an undo does not
+      // bring it back (decision 059, "Session 12").
+      eb
+        .exists(
+          eb
+            .selectFrom("interviews as iv")
+            .select("iv.id")
+            .whereRef("iv.application_id", "=", "i.application_id")
+            .where("iv.status", "=", "cancelled")
+            .where("iv.updated_at", ">=", action.created_at),
+        )
+        .as("cancelled_interview"),
+      eb
+        .exists(
+          eb
+            .selectFrom("interviews as iv")
+            .select("iv.id")
+            .whereRef("iv.application_id", "=", "i.application_id")
+            .where("iv.status", "in", ["proposed", "another-time", "confirmed"]),
+        )
+        .as("open_interview"),
+    ])
     .where("i.bulk_action_id", "=", bulkId)
     .orderBy("i.application_id")
     .execute();
@@ -182,6 +210,10 @@ export async function bulkActionOf(db: DB, companyId: number, bulkId: number) {
       status: i.status,
       name: `${i.first_name} ${i.last_name}`,
       undone: i.undo_event_id !== null,
+      // The undo left it alone: moved on since the action (REVIEW18 F8).
+      kept: action.undone_at !== null && i.undo_event_id === null,
+      // Back at "interview" without the interview the rejection cancelled: the employer proposes a time again.
+      proposeAgain: i.undo_event_id !== null && i.status === "interview" && Boolean(i.cancelled_interview) && !i.open_interview,
     })),
     skipped: skipped.map((s) => ({ id: s.applicationId, reason: s.reason, status: s.status, name: nameOf.get(s.applicationId) ?? "" })),
   };

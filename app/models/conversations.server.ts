@@ -11,41 +11,16 @@ import { conversationOpen, REPORT_REASON_MAX, type Side } from "~/domain/convers
 import { recordAudit } from "./audit.server";
 import { messageRetentionMonths } from "./retention.server";
 import { tell, tellCompany } from "./messages.server";
+import { type ApplicationRow, applicationFor } from "./application-of.server";
 
 /** Whose view of a thread: the company (by its id) or the graduate (by theirs). */
 export type ConversationScope = { side: "company"; companyId: number } | { side: "graduate"; graduateId: number };
 
-type ThreadRow = {
-  id: number;
-  status: ApplicationStatus;
-  company_id: number;
-  company_name: string;
-  vacancy_title: string;
-  graduate_user_id: number | null;
-  first_name: string;
-  last_name: string;
-};
+type ThreadRow = ApplicationRow;
 
 /** The application as the scope may reach it, or undefined (another company's, another graduate's, none). */
 async function threadOf(db: DB, scope: ConversationScope, applicationId: number): Promise<ThreadRow | undefined> {
-  let q = db
-    .selectFrom("applications")
-    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
-    .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .innerJoin("graduates", "graduates.id", "applications.graduate_id")
-    .select([
-      "applications.id",
-      "applications.status",
-      "companies.id as company_id",
-      "companies.name as company_name",
-      "vacancies.title as vacancy_title",
-      "graduates.user_id as graduate_user_id",
-      "graduates.first_name",
-      "graduates.last_name",
-    ])
-    .where("applications.id", "=", applicationId);
-  q = scope.side === "company" ? q.where("vacancies.company_id", "=", scope.companyId) : q.where("applications.graduate_id", "=", scope.graduateId);
-  return q.executeTakeFirst();
+  return applicationFor(db, scope.side === "company" ? { companyId: scope.companyId } : { graduateId: scope.graduateId }, applicationId).executeTakeFirst();
 }
 
 /** Whether the scope reaches the application: routes ask before reading the form, so another side's id is a 404 whatever was posted. */
@@ -69,7 +44,7 @@ export async function sendConversationMessage(
     const thread = await threadOf(trx, scope, applicationId);
     if (!thread) return { ok: false, reason: "not-found" };
     // A deleted graduate's application keeps no one to write to; a closed one is read-only.
-    if (!conversationOpen(thread.status) || thread.graduate_user_id === null) return { ok: false, reason: "closed" };
+    if (!conversationOpen(thread.status) || thread.user_id === null) return { ok: false, reason: "closed" };
     const { id: messageId } = await trx
       .insertInto("conversation_messages")
       .values({ application_id: applicationId, side: scope.side, author_user_id: authorId, body })
@@ -85,17 +60,17 @@ export async function sendConversationMessage(
     // the Telegram message only bring the reader back to the page.
     if (scope.side === "company") {
       await tell(trx, {
-        userId: thread.graduate_user_id,
+        userId: thread.user_id,
         kind: "conversation-message",
         eventKey: messageId,
-        vars: { from: thread.company_name, vacancy: thread.vacancy_title },
+        vars: { from: thread.company_name, vacancy: thread.title },
         link: `/me/applications/${applicationId}`,
       });
     } else {
       await tellCompany(trx, thread.company_id, {
         kind: "conversation-message",
         eventKey: messageId,
-        vars: { from: `${thread.first_name} ${thread.last_name}`, vacancy: thread.vacancy_title },
+        vars: { from: `${thread.first_name} ${thread.last_name}`, vacancy: thread.title },
         link: `/employer/applications/${applicationId}`,
       });
     }
@@ -153,7 +128,7 @@ export async function conversationFor(db: DB, scope: ConversationScope, applicat
       .executeTakeFirst(),
     messageRetentionMonths(db),
   ]);
-  return { messages, open: conversationOpen(thread.status) && thread.graduate_user_id !== null, reportedAt: report?.created_at ?? null, keptMonths };
+  return { messages, open: conversationOpen(thread.status) && thread.user_id !== null, reportedAt: report?.created_at ?? null, keptMonths };
 }
 
 export type ReportResult = { ok: true; added: boolean } | { ok: false; reason: "not-found" | "full" };
@@ -252,23 +227,7 @@ async function hasOpenReport(db: DB, applicationId: number): Promise<boolean> {
 export async function reportedConversation(db: DB, applicationId: number, staffId: number) {
   return db.transaction().execute(async (trx) => {
     if (!(await hasOpenReport(trx, applicationId))) return null;
-    const thread = await trx
-      .selectFrom("applications")
-      .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
-      .innerJoin("companies", "companies.id", "vacancies.company_id")
-      .innerJoin("graduates", "graduates.id", "applications.graduate_id")
-      .select([
-        "applications.id",
-        "applications.status",
-        "companies.id as company_id",
-        "companies.name as company_name",
-        "vacancies.title as vacancy_title",
-        "graduates.user_id as graduate_user_id",
-        "graduates.first_name",
-        "graduates.last_name",
-      ])
-      .where("applications.id", "=", applicationId)
-      .executeTakeFirstOrThrow();
+    const thread = await applicationFor(trx, "any", applicationId).executeTakeFirstOrThrow();
     const [messages, reports, keptMonths] = await Promise.all([
       messagesOf(trx, applicationId, "staff", thread),
       trx
@@ -284,7 +243,7 @@ export async function reportedConversation(db: DB, applicationId: number, staffI
     return {
       applicationId,
       companyName: thread.company_name,
-      vacancyTitle: thread.vacancy_title,
+      vacancyTitle: thread.title,
       graduateName: `${thread.first_name} ${thread.last_name}`.trim(),
       messages,
       keptMonths,

@@ -243,6 +243,23 @@ export async function bestMatchesOf(connection: Connection, vacancyIds: number[]
         .execute()
     : [];
   const byId = new Map(people.map((p) => [p.id, p]));
+  // Listed, but marked when their latest current outcome is "employed" (elsewhere: a portal placement
+  // is left out by the ranking): they may still answer, the employer decides (decision 058, "Session 12").
+  const latest = all.length
+    ? await db
+        .selectFrom("outcomes")
+        .select(["graduate_id", "code"])
+        .where("current", "=", 1)
+        .where(
+          "graduate_id",
+          "in",
+          all.map((m) => m.graduateId),
+        )
+        .orderBy("as_of")
+        .orderBy("id")
+        .execute()
+    : [];
+  const codeOf = new Map(latest.map((o) => [o.graduate_id, o.code]));
   const skills = await skillNamesOf(
     db,
     all.map((m) => m.explanation),
@@ -252,7 +269,7 @@ export async function bestMatchesOf(connection: Connection, vacancyIds: number[]
       vacancyId,
       list.map(({ graduateId, explanation }) => {
         const g = byId.get(graduateId)!;
-        return { slug: g.slug, name: `${g.first_name} ${g.last_name}`, city: g.city, explanation };
+        return { slug: g.slug, name: `${g.first_name} ${g.last_name}`, city: g.city, explanation, employed: codeOf.get(graduateId) === "employed" };
       }),
     ]),
   );

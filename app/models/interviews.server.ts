@@ -20,6 +20,7 @@ import {
   type SlotInterviewVars,
 } from "~/domain/messages/interview";
 import { cancelInterviewReminders } from "./interview-messages.server";
+import { type ApplicationRow, applicationFor, applicationRows } from "./application-of.server";
 import { type EventTx, tell, tellCompany } from "./messages.server";
 import { idemKeyOf, queueMessage } from "./outbox.server";
 
@@ -47,25 +48,6 @@ async function refusable(db: DB, fn: (trx: EventTx) => Promise<void>): Promise<I
     throw e;
   }
 }
-
-function applicationQuery(trx: DB) {
-  return trx
-    .selectFrom("applications")
-    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
-    .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .innerJoin("graduates", "graduates.id", "applications.graduate_id")
-    .select([
-      "applications.id",
-      "applications.status",
-      "vacancies.title as vacancy",
-      "vacancies.company_id",
-      "companies.name as company",
-      "graduates.user_id",
-      "graduates.first_name",
-      "graduates.last_name",
-    ]);
-}
-type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
 
 async function openInterviewOf(trx: DB, applicationId: number) {
   return trx.selectFrom("interviews").selectAll().where("application_id", "=", applicationId).where("status", "in", OPEN).executeTakeFirst();
@@ -121,8 +103,8 @@ const companyLink = (applicationId: number) => `/employer/applications/${applica
 
 function calendarVars(app: ApplicationRow, iv: { id: number; minutes: number; place: string }, at: string, sequence: number, stamp: string): SlotInterviewVars {
   return {
-    vacancy: app.vacancy,
-    company: app.company,
+    vacancy: app.title,
+    company: app.company_name,
     graduate: `${app.first_name} ${app.last_name}`,
     at,
     minutes: iv.minutes,
@@ -158,7 +140,7 @@ export async function proposeInterviews(
   return refusable(db, async (trx) => {
     const stamp = now.toISOString();
     for (const applicationId of ids) {
-      const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
+      const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
       if (!app) throw new Refused({ ok: false, reason: "not-found", applicationId });
       if (!["applied", "screening", "interview"].includes(app.status)) throw new Refused({ ok: false, reason: "transition", applicationId });
       if (app.status === "applied") {
@@ -201,7 +183,7 @@ export async function proposeInterviews(
           userId: app.user_id,
           kind: rescheduling ? "interview-rescheduled" : "interview-proposed",
           eventKey: eventId,
-          vars: { vacancy: app.vacancy, company: app.company, n: input.slots.length, reason: input.reason ?? "" },
+          vars: { vacancy: app.title, company: app.company_name, n: input.slots.length, reason: input.reason ?? "" },
           link: graduateLink(app.id),
         });
       }
@@ -212,13 +194,13 @@ export async function proposeInterviews(
 // ---- The graduate answers ----
 
 async function graduateApplication(trx: DB, graduateId: number, applicationId: number): Promise<ApplicationRow> {
-  const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
+  const app = await applicationFor(trx, { graduateId }, applicationId).executeTakeFirst();
   if (!app) throw new Refused({ ok: false, reason: "not-found" });
   return app;
 }
 
 async function companyApplication(trx: DB, companyId: number, applicationId: number): Promise<ApplicationRow> {
-  const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
+  const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
   if (!app) throw new Refused({ ok: false, reason: "not-found" });
   return app;
 }
@@ -305,7 +287,7 @@ export async function askAnotherTime(
     await tellCompany(trx, app.company_id, {
       kind: INTERVIEW_ANOTHER_TIME,
       eventKey: eventId,
-      vars: { graduate: `${app.first_name} ${app.last_name}`, vacancy: app.vacancy, message },
+      vars: { graduate: `${app.first_name} ${app.last_name}`, vacancy: app.title, message },
       link: companyLink(app.id),
     });
   });
@@ -337,7 +319,7 @@ export async function cancelInterview(
     // A time that was never confirmed has no calendar entry to cancel: the message alone.
     const vars: Record<string, string | number> = calendar
       ? { ...calendarVars(app, iv, iv.starts_at!, sequence, stamp), reason }
-      : { vacancy: app.vacancy, company: app.company, graduate: `${app.first_name} ${app.last_name}`, reason };
+      : { vacancy: app.title, company: app.company_name, graduate: `${app.first_name} ${app.last_name}`, reason };
     if (app.user_id) await tell(trx, { userId: app.user_id, kind: INTERVIEW_CANCELLED, eventKey: eventId, vars, link: graduateLink(app.id) });
     await tellCompany(trx, app.company_id, { kind: INTERVIEW_CANCELLED, eventKey: eventId, vars, link: companyLink(app.id) });
   });
@@ -352,7 +334,7 @@ export async function cancelInterview(
 export async function cancelInterviewOnLeaving(trx: Transaction<Database>, applicationId: number, eventId: number, reason: string, now: Date): Promise<void> {
   const iv = await openInterviewOf(trx, applicationId);
   if (!iv || (iv.starts_at !== null && iv.starts_at <= now.toISOString())) return;
-  const app = await applicationQuery(trx).where("applications.id", "=", applicationId).executeTakeFirstOrThrow();
+  const app = await applicationFor(trx, "any", applicationId).executeTakeFirstOrThrow();
   const stamp = now.toISOString();
   const calendar = iv.calendar_sent === 1 && iv.starts_at !== null;
   const sequence = calendar ? iv.sequence + 1 : iv.sequence;
@@ -360,7 +342,7 @@ export async function cancelInterviewOnLeaving(trx: Transaction<Database>, appli
   await cancelInterviewReminders(trx, applicationId, now);
   const vars: Record<string, string | number> = calendar
     ? { ...calendarVars(app, iv, iv.starts_at!, sequence, stamp), reason }
-    : { vacancy: app.vacancy, company: app.company, graduate: `${app.first_name} ${app.last_name}`, reason };
+    : { vacancy: app.title, company: app.company_name, graduate: `${app.first_name} ${app.last_name}`, reason };
   if (app.user_id) await tell(trx, { userId: app.user_id, kind: INTERVIEW_CANCELLED, eventKey: eventId, vars, link: graduateLink(app.id) });
   await tellCompany(trx, app.company_id, { kind: INTERVIEW_CANCELLED, eventKey: eventId, vars, link: companyLink(app.id) });
 }
@@ -472,7 +454,7 @@ export async function interviewsAwaitingOutcome(db: DB, companyId: number, now =
 /** The applications named in the slot form, of this company, with the facts the form shows (others are left out). */
 export async function applicationsForProposal(db: DB, companyId: number, applicationIds: readonly number[]) {
   if (!applicationIds.length) return [];
-  const rows = await applicationQuery(db)
+  const rows = await applicationRows(db)
     .select((eb) =>
       eb
         .selectFrom("interviews")
@@ -489,21 +471,21 @@ export async function applicationsForProposal(db: DB, companyId: number, applica
     id: r.id,
     status: r.status,
     name: `${r.first_name} ${r.last_name}`,
-    vacancy: r.vacancy,
+    vacancy: r.title,
     interviewStatus: (r.interview_status ?? null) as InterviewStatus | null,
   }));
 }
 
 /** What the interview and offer pages name: the application of this company (undefined when it is not). */
 export async function companyApplicationHeader(db: DB, companyId: number, applicationId: number) {
-  const app = await applicationQuery(db).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
-  return app ? { id: app.id, status: app.status, name: `${app.first_name} ${app.last_name}`, vacancy: app.vacancy } : undefined;
+  const app = await applicationFor(db, { companyId }, applicationId).executeTakeFirst();
+  return app ? { id: app.id, status: app.status, name: `${app.first_name} ${app.last_name}`, vacancy: app.title } : undefined;
 }
 
 /** What the graduate's interview and offer pages name: their own application (undefined when it is not theirs). */
 export async function graduateApplicationHeader(db: DB, graduateId: number, applicationId: number) {
-  const app = await applicationQuery(db).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
-  return app ? { id: app.id, status: app.status, company: app.company, vacancy: app.vacancy } : undefined;
+  const app = await applicationFor(db, { graduateId }, applicationId).executeTakeFirst();
+  return app ? { id: app.id, status: app.status, company: app.company_name, vacancy: app.title } : undefined;
 }
 
 /**

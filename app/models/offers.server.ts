@@ -10,7 +10,9 @@ import { offerExpired } from "~/domain/applications/interview-slots";
 import { canMove } from "~/domain/applications/pipeline";
 import { type EventTx, tell, tellCompany } from "./messages.server";
 import { cancelInterviewReminders } from "./interview-messages.server";
+import { cancelInterviewOnLeaving } from "./interviews.server";
 import { recordHireOutcome } from "./outcomes.server";
+import { type ApplicationRow, applicationFor } from "./application-of.server";
 
 export type OfferRefusal = "not-found" | "transition" | "expired";
 export type OfferResult = { ok: true } | { ok: false; reason: OfferRefusal };
@@ -33,30 +35,6 @@ async function refusable(db: DB, fn: (trx: EventTx) => Promise<void>): Promise<O
     throw e;
   }
 }
-
-function applicationQuery(trx: DB) {
-  return trx
-    .selectFrom("applications")
-    .innerJoin("vacancies", "vacancies.id", "applications.vacancy_id")
-    .innerJoin("companies", "companies.id", "vacancies.company_id")
-    .innerJoin("graduates", "graduates.id", "applications.graduate_id")
-    .select([
-      "applications.id",
-      "applications.status",
-      "applications.graduate_id",
-      "applications.vacancy_id",
-      "vacancies.title",
-      "vacancies.employment_type",
-      "vacancies.company_id",
-      "vacancies.region_id",
-      "companies.name as company_name",
-      "companies.status as company_status",
-      "graduates.user_id",
-      "graduates.first_name",
-      "graduates.last_name",
-    ]);
-}
-type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
 
 /** The step's history event, dated `now`, and the application's last change with it. */
 async function event(
@@ -102,6 +80,16 @@ async function settleOffer(trx: DB, offerId: number, set: { status: "accepted" |
   if (Number(r.numUpdatedRows) !== 1) throw new Refused("transition");
 }
 
+/**
+ * The employer's own "hired" move (applications.server.ts#move) withdraws an offer still open: the hire's
+ * start date and pay are the placement's, so no second, open set of terms stays behind (REVIEW18 F10;
+ * docs/decisions/061-interview-slots-and-offers.md). The graduate is told of the hire, not of a withdrawal.
+ */
+export async function withdrawOfferOnHire(trx: DB, applicationId: number, now: Date): Promise<void> {
+  const offer = await openOffer(trx, applicationId);
+  if (offer) await settleOffer(trx, offer.id, { status: "withdrawn" }, now.toISOString());
+}
+
 export type OfferInput = { startDate: string; monthlyPay: number | null; answerBy: string; note: string | null };
 
 /**
@@ -117,7 +105,7 @@ export async function makeOffer(
   now = new Date(),
 ): Promise<OfferResult> {
   return refusable(db, async (trx) => {
-    const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
+    const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
     if (!app) throw new Refused("not-found");
     if (app.status !== "interview" && app.status !== "offer") throw new Refused("transition");
     const stamp = now.toISOString();
@@ -156,7 +144,7 @@ export async function makeOffer(
 /** The employer withdraws the open offer; the application stays at "offer" (a new offer, or a rejection, follows). */
 export async function withdrawOffer(db: DB, companyId: number, applicationId: number, actorUserId: number, now = new Date()): Promise<OfferResult> {
   return refusable(db, async (trx) => {
-    const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("vacancies.company_id", "=", companyId).executeTakeFirst();
+    const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
     if (!app) throw new Refused("not-found");
     const offer = app.status === "offer" ? await openOffer(trx, app.id) : undefined;
     if (!offer) throw new Refused("transition");
@@ -176,7 +164,7 @@ export async function withdrawOffer(db: DB, companyId: number, applicationId: nu
 }
 
 async function graduateOffer(trx: DB, graduateId: number, applicationId: number, now: Date) {
-  const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
+  const app = await applicationFor(trx, { graduateId }, applicationId).executeTakeFirst();
   if (!app) throw new Refused("not-found");
   const offer = canMove(app.status, "hired", "graduate") ? await openOffer(trx, app.id) : undefined;
   if (!offer) throw new Refused("transition");
@@ -197,6 +185,8 @@ export async function acceptOffer(db: DB, graduateId: number, applicationId: num
     await settleOffer(trx, offer.id, { status: "accepted" }, stamp);
     await moveStage(trx, app, "hired", stamp);
     const eventId = await event(trx, app.id, "offer", "hired", actorUserId, null, stamp);
+    // An interview still to come will not take place: withdrawn from both calendars (REVIEW18 F10).
+    await cancelInterviewOnLeaving(trx, app.id, eventId, "—", now);
     const placement = await trx
       .insertInto("placements")
       .values({
@@ -243,7 +233,7 @@ export async function declineOffer(
   now = new Date(),
 ): Promise<OfferResult> {
   return refusable(db, async (trx) => {
-    const app = await applicationQuery(trx).where("applications.id", "=", applicationId).where("applications.graduate_id", "=", graduateId).executeTakeFirst();
+    const app = await applicationFor(trx, { graduateId }, applicationId).executeTakeFirst();
     if (!app) throw new Refused("not-found");
     const offer = app.status === "offer" ? await openOffer(trx, app.id) : undefined;
     if (!offer) throw new Refused("transition");

@@ -78,6 +78,13 @@ export default function BulkActionPage() {
           <li key={i.id}>
             <Link to={`/employer/applications/${i.id}`}>{i.name}</Link>: {status(i.from_status)} → <StatusPill status={i.status} />
             {i.undone ? <span className="small muted"> ({t("applicants.result.itemUndone")})</span> : null}
+            {i.kept ? <span className="small muted"> ({t("fix18.undo.kept")})</span> : null}
+            {i.proposeAgain ? (
+              <span className="small">
+                {" "}
+                — {t("fix18.undo.proposeAgain")}: <Link to={`/employer/interviews/new?application=${i.id}`}>{t("interviews.propose.link")}</Link>
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>

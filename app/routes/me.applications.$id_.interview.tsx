@@ -3,19 +3,19 @@
 // Posted from the card on their application page; a refused step renders this page with the error
 // beside the field and what was typed (360 px, JavaScript off).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useFormFailure } from "~/components/form";
-import { GraduateInterviewCard } from "~/components/interview-slots";
+import { GraduateInterviewCard, GraduateStepHeading } from "~/components/interview-slots";
 import { getDb } from "~/db.server";
 import { SLOT_RULES } from "~/domain/applications/interview-slots";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
-import { askAnotherTime, cancelInterview, graduateApplicationHeader, graduateInterviewView, pickSlot } from "~/models/interviews.server";
-import { answerInterviewStep } from "~/utils/interview-answer.server";
+import { askAnotherTime, cancelInterview, graduateInterviewView, pickSlot } from "~/models/interviews.server";
+import { answerInterviewStep, graduateStepApplication, graduateStepPost } from "~/utils/interview-answer.server";
 import { positiveId, requiredText } from "~/utils/fields";
-import { parseForm, readForm, rejected } from "~/utils/forms.server";
-import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { parseForm, rejected } from "~/utils/forms.server";
+import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 const PickSchema = z.object({ intent: z.literal("pick"), slot: positiveId });
@@ -24,17 +24,13 @@ const CancelSchema = z.object({ intent: z.literal("cancel"), reason: requiredTex
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
-  const id = idParam(params.id);
-  const application = await graduateApplicationHeader(getDb(), graduate.id, id);
-  if (!application) notFound();
+  const { id, application } = await graduateStepApplication(graduate.id, params.id);
   return { application, interview: await graduateInterviewView(getDb(), graduate.id, id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, graduate } = await requireGraduate(request);
-  const id = idParam(params.id);
-  const form = await readForm(request);
-  const back = `/me/applications/${id}`;
+  const { id, form, back } = await graduateStepPost(request, params.id);
   switch (form.get("intent")) {
     case "pick": {
       const parsed = parseForm(PickSchema, form);
@@ -69,11 +65,7 @@ export default function MyInterviewPage() {
   const failure = useFormFailure();
   return (
     <section className="narrow stack">
-      <p className="small">
-        <Link to={`/me/applications/${application.id}`}>← {t("interviews.back")}</Link>
-      </p>
-      <h1>{application.vacancy}</h1>
-      <p className="muted">{application.company}</p>
+      <GraduateStepHeading application={application} />
       {interview && application.status === "interview" ? (
         <GraduateInterviewCard
           applicationId={application.id}

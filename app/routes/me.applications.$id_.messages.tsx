@@ -1,24 +1,21 @@
 // POST /me/applications/:id/messages: the graduate writes to the company (text and an
 // optional PDF) or reports the conversation to staff (docs/product.md §15,
 // docs/decisions/060-notes-and-conversations.md). Success goes back to the application page; a
-// rejected form is shown here with the message beside the field and the text kept; a GET shows the form.
+// rejected form is shown here with the message beside the field and the text kept; a GET goes to the
+// application's conversation.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireGraduate } from "~/auth/guards.server";
 import { ConversationFailurePage } from "~/components/conversation";
 import { SectionErrorBoundary } from "~/components/section-error";
-import { getDb } from "~/db.server";
-import { reachesApplication } from "~/models/conversations.server";
-import { answerConversationPost } from "~/utils/conversation-answer.server";
-import { idParam, notFound } from "~/utils/http.server";
+import { answerConversationGet, answerConversationPost } from "~/utils/conversation-answer.server";
+import { idParam } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
-// A GET (and the render after a rejected post, which runs the loader too) shows the form page; no redirect,
-// or the rejected post's error and text would be lost.
+// A GET goes to the application's conversation; the render after a rejected post keeps the form (answerConversationGet).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
   const id = idParam(params.id);
-  if (!(await reachesApplication(getDb(), { side: "graduate", graduateId: graduate.id }, id))) notFound();
-  return null;
+  return answerConversationGet(request, { side: "graduate", graduateId: graduate.id }, id, `/me/applications/${id}#conversation`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,37 +2,32 @@
 // accept it before the end of its answer-by day (the hire) or decline it with a reason. Posted from
 // the card on their application page; a refused step renders this page with the message and what was typed.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useFormFailure } from "~/components/form";
-import { GraduateOfferCard } from "~/components/interview-slots";
+import { GraduateOfferCard, GraduateStepHeading } from "~/components/interview-slots";
 import { getDb } from "~/db.server";
 import { NOTE_MAX } from "~/domain/applications/pipeline";
 import { useT } from "~/i18n/use-t";
 import { requireGraduate } from "~/auth/guards.server";
-import { graduateApplicationHeader } from "~/models/interviews.server";
 import { acceptOffer, declineOffer, offerForGraduate } from "~/models/offers.server";
-import { answerOfferStep } from "~/utils/interview-answer.server";
+import { answerOfferStep, graduateStepApplication, graduateStepPost } from "~/utils/interview-answer.server";
 import { optionalText } from "~/utils/fields";
-import { parseForm, readForm, rejected } from "~/utils/forms.server";
-import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { parseForm, rejected } from "~/utils/forms.server";
+import { badRequest } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 
 const DeclineSchema = z.object({ intent: z.literal("decline"), reason: optionalText(NOTE_MAX) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { graduate } = await requireGraduate(request);
-  const id = idParam(params.id);
-  const application = await graduateApplicationHeader(getDb(), graduate.id, id);
-  if (!application) notFound();
+  const { id, application } = await graduateStepApplication(graduate.id, params.id);
   return { application, offer: await offerForGraduate(getDb(), graduate.id, id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, graduate } = await requireGraduate(request);
-  const id = idParam(params.id);
-  const form = await readForm(request);
-  const back = `/me/applications/${id}`;
+  const { id, form, back } = await graduateStepPost(request, params.id);
   const intent = form.get("intent");
   if (intent === "accept") return answerOfferStep(await acceptOffer(getDb(), graduate.id, id, user.id), form, back, "flash.offerAccepted");
   if (intent === "decline") {
@@ -52,11 +47,7 @@ export default function MyOfferPage() {
   const shown = offer && application.status === "offer" && offer.status === "open";
   return (
     <section className="narrow stack">
-      <p className="small">
-        <Link to={`/me/applications/${application.id}`}>← {t("interviews.back")}</Link>
-      </p>
-      <h1>{application.vacancy}</h1>
-      <p className="muted">{application.company}</p>
+      <GraduateStepHeading application={application} />
       {shown ? (
         <GraduateOfferCard applicationId={application.id} status={application.status} offer={offer} failure={failure} />
       ) : (

@@ -52,12 +52,15 @@ export function closeUnreadBodies(req: Request, res: Response, next: NextFunctio
 
 /**
  * A body declared larger than any route accepts (an image upload with its form) is refused before
- * Remix starts; smaller limits per route are applied where the form is read (readForm).
+ * Remix starts; smaller limits per route are applied where the form is read (readForm). `readThrough`
+ * names the routes that read a somewhat larger body through to answer with their form (a
+ * conversation's PDF over 5 MB: docs/decisions/060-notes-and-conversations.md).
  */
-export function refuseDeclaredTooLarge(maxBytes: number) {
+export function refuseDeclaredTooLarge(maxBytes: number, readThrough: { path: RegExp; maxBytes: number }[] = []) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const declared = req.get("content-length");
-    if (declared === undefined || !/^\d+$/.test(declared.trim()) || Number(declared) <= maxBytes) return next();
+    const limit = readThrough.find((r) => r.path.test(req.path))?.maxBytes ?? maxBytes;
+    if (declared === undefined || !/^\d+$/.test(declared.trim()) || Number(declared) <= limit) return next();
     const m = httpMessages[langOfRequest(req)];
     res.status(413).type("text/plain; charset=utf-8").send(`413 ${m["error.413.title"]}\n${m["error.413.text"]}\n`);
   };

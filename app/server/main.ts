@@ -18,6 +18,7 @@ import { startUploadSweeps } from "~/domain/images/sweep.server";
 import { config } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { MAX_FORM_BYTES } from "~/domain/images/upload-form.server";
+import { CONVERSATION_BODY_CEILING, CONVERSATION_POST_PATH } from "~/domain/conversations/message-form.server";
 import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./http-guards";
 import { rememberLanguage } from "./language";
 import { outboxWorker, threadedSmtpTransport } from "./outbox-worker";
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   app.use(activity.track);
   app.use(onlyKnownMethods);
   app.use(closeUnreadBodies);
-  app.use(refuseDeclaredTooLarge(MAX_FORM_BYTES));
+  app.use(refuseDeclaredTooLarge(MAX_FORM_BYTES, [{ path: CONVERSATION_POST_PATH, maxBytes: CONVERSATION_BODY_CEILING }]));
   app.use(compression());
   app.use(securityHeaders);
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));

@@ -4,11 +4,26 @@
 // message beside the field and the text kept. The routes differ only in who the poster is.
 import { data, redirect } from "@remix-run/node";
 import { readConversationForm } from "~/domain/conversations/message-form.server";
+import { CONVERSATION_FORM_MARK } from "~/domain/conversations/rules";
 import { type ConversationScope, reachesApplication, reportConversation, sendConversationMessage } from "~/models/conversations.server";
 import { getDb } from "~/db.server";
 import { cookieHeaders, setFlash } from "./flash.server";
 import { typedValues } from "./forms.server";
 import { notFound } from "./http.server";
+
+/**
+ * A GET of a messages route: 404 when the application is not the reader's, else to the application's
+ * conversation — unless it is the render after a rejected post, which runs the loader too and keeps the
+ * form with its errors and text (REVIEW18 F9). That render is known by the forms' `?form` address (with
+ * JavaScript on it is a separate request) or, for a post to the bare address, by the post's Content-Type
+ * that Remix copies onto the loader's request (a browser's GET has none).
+ */
+export async function answerConversationGet(request: Request, scope: ConversationScope, applicationId: number, back: string) {
+  if (!(await reachesApplication(getDb(), scope, applicationId))) notFound();
+  const afterPost = new URL(request.url).searchParams.has(CONVERSATION_FORM_MARK) || request.headers.has("Content-Type");
+  if (!afterPost) throw redirect(back);
+  return null;
+}
 
 export async function answerConversationPost(request: Request, scope: ConversationScope, applicationId: number, userId: number, back: string) {
   if (!(await reachesApplication(getDb(), scope, applicationId))) notFound();

@@ -3,12 +3,14 @@
 // the interview or offer changed meanwhile (a slot picked twice, an offer withdrawn), 410 for an
 // offer past its answer-by day, 400 otherwise — each with the message beside its field and what was typed.
 import { data, redirect } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { graduateApplicationHeader } from "~/models/interviews.server";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { InterviewResult } from "~/models/interviews.server";
 import type { OfferResult } from "~/models/offers.server";
 import { cookieHeaders, type FlashKey, setFlash } from "./flash.server";
-import { typedValues } from "./forms.server";
-import { notFound } from "./http.server";
+import { readForm, typedValues } from "./forms.server";
+import { idParam, notFound } from "./http.server";
 
 const INTERVIEW_ERRORS: Record<Exclude<InterviewResult, { ok: true }>["reason"], MessageKey> = {
   "not-found": "interviews.errors.changed",
@@ -34,4 +36,18 @@ export function answerOfferStep(result: OfferResult, form: FormData, to: string,
   if (result.reason === "not-found") notFound();
   const key: MessageKey = result.reason === "expired" ? "offers.errors.expired" : "offers.errors.changed";
   return data({ ok: false as const, errors: { _form: key }, values: typedValues(form) }, { status: result.reason === "expired" ? 410 : 409 });
+}
+
+/** The graduate's interview and offer pages (after requireGraduate): their own application's header, else 404. */
+export async function graduateStepApplication(graduateId: number, idValue: string | undefined) {
+  const id = idParam(idValue);
+  const application = await graduateApplicationHeader(getDb(), graduateId, id);
+  if (!application) notFound();
+  return { id, application };
+}
+
+/** A graduate's step posted to an interview or offer route (after requireGraduate): the id, the form, where success goes. */
+export async function graduateStepPost(request: Request, idValue: string | undefined) {
+  const id = idParam(idValue);
+  return { id, form: await readForm(request), back: `/me/applications/${id}` };
 }

@@ -28,14 +28,20 @@ export const FORM_LIMITS: BodyLimits = { maxBytes: 512 * 1024, maxFields: 1_000,
 /** Forms anyone can post without an account (sign-in, sign-up, join, reset): a handful of short fields. */
 export const SMALL_FORM_LIMITS: BodyLimits = { maxBytes: 16 * 1024, maxFields: 20, maxFieldBytes: 4 * 1024, maxParts: 20 };
 
-export type BoundedForm = { ok: true; form: FormData } | { ok: false; status: 400 | 413 };
+export type BoundedForm =
+  | { ok: true; form: FormData }
+  /** `textFields`: with `readThrough`, the text parts complete within the kept first maxBytes of a too-large body. */
+  | { ok: false; status: 400 | 413; textFields?: FormData };
 
 const TOO_LARGE = { ok: false, status: 413 } as const;
 const UNREADABLE = { ok: false, status: 400 } as const;
 
-/** The body's bytes, or null as soon as more than `max` arrive. */
-async function readAtMost(request: Request, max: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array(0);
+/**
+ * The body's first `keep` bytes and whether more came; reading stops (null) as soon as more than
+ * `readThrough` arrive. Bytes past `keep` are counted and dropped, never buffered.
+ */
+async function readKeeping(request: Request, keep: number, readThrough: number): Promise<{ bytes: Uint8Array; over: boolean } | null> {
+  if (!request.body) return { bytes: new Uint8Array(0), over: false };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let seen = 0;
@@ -43,14 +49,39 @@ async function readAtMost(request: Request, max: number): Promise<Uint8Array | n
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      const kept = Math.min(value.byteLength, Math.max(0, keep - seen));
       seen += value.byteLength;
-      if (seen > max) return null;
-      chunks.push(value);
+      if (seen > readThrough) return null;
+      if (kept > 0) chunks.push(kept === value.byteLength ? value : value.subarray(0, kept));
     }
   } finally {
     reader.releaseLock();
   }
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), over: seen > keep };
+}
+
+/**
+ * The text parts of a multipart body cut off at some byte: the parts that end before the last
+ * delimiter in it, closed and parsed as a form of their own (files dropped). A browser sends the
+ * fields in the page's order, so the text typed above a file field arrives before the file.
+ */
+async function textPartsOfPrefix(bytes: Uint8Array, contentType: string, boundary: string, limits: BodyLimits): Promise<FormData | undefined> {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const cut = raw.lastIndexOf(`\r\n--${boundary}`);
+  if (cut === -1) return undefined;
+  const closed = Buffer.concat([raw.subarray(0, cut), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  if (countOf(closed, Buffer.from(`--${boundary}`)) - 1 > Math.min(limits.maxParts, limits.maxFields)) return undefined;
+  let parsed: FormData;
+  try {
+    parsed = await new Response(closed, { headers: { "Content-Type": contentType } }).formData();
+  } catch {
+    return undefined;
+  }
+  const text = new FormData();
+  for (const [key, value] of parsed.entries()) {
+    if (typeof value === "string" && Buffer.byteLength(value) <= limits.maxFieldBytes) text.append(key, value);
+  }
+  return text;
 }
 
 function countOf(bytes: Uint8Array, needle: Buffer): number {
@@ -65,20 +96,34 @@ function boundaryOf(contentType: string): string | null {
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
-export async function readBoundedForm(request: Request, limits: BodyLimits): Promise<BoundedForm> {
+/**
+ * `readThrough` (a multipart form with a file, e.g. a conversation's PDF): a body over maxBytes but
+ * not over readThrough is read to its end — the first maxBytes kept, the rest dropped — and its 413
+ * carries the text parts that came before the cut, so the form can be shown again with the text
+ * kept. Answering before the body has all arrived would leave a slow client's upload to be cut
+ * off (app/server/http-guards.ts) and show a connection error instead of the form.
+ */
+export async function readBoundedForm(request: Request, limits: BodyLimits, options: { readThrough?: number } = {}): Promise<BoundedForm> {
   const contentType = request.headers.get("Content-Type") ?? "";
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   const declared = request.headers.get("Content-Length");
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limits.maxBytes) return TOO_LARGE;
+  const readThrough = Math.max(limits.maxBytes, options.readThrough ?? 0);
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > readThrough) return TOO_LARGE;
   if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") return UNREADABLE;
 
-  let bytes: Uint8Array | null;
+  let read: { bytes: Uint8Array; over: boolean } | null;
   try {
-    bytes = await readAtMost(request, limits.maxBytes);
+    read = await readKeeping(request, limits.maxBytes, readThrough);
   } catch {
     return UNREADABLE; // the client went away mid-body
   }
-  if (bytes === null) return TOO_LARGE;
+  if (read === null) return TOO_LARGE;
+  if (read.over) {
+    const boundary = type === "multipart/form-data" ? boundaryOf(contentType) : null;
+    const textFields = boundary ? await textPartsOfPrefix(read.bytes, contentType, boundary, limits) : undefined;
+    return textFields ? { ok: false, status: 413, textFields } : TOO_LARGE;
+  }
+  const bytes = read.bytes;
 
   let form: FormData;
   if (type === "application/x-www-form-urlencoded") {

@@ -40,7 +40,7 @@ describe("conversations over HTTP (JavaScript off)", () => {
       const html = await page.text();
       expect(html).toContain("Кат алышуу");
       expect(html).toContain("Резюмемди тиркедим");
-      const at = html.indexOf(`action="/me/applications/${appId}/messages"`);
+      const at = html.indexOf(`action="/me/applications/${appId}/messages?form"`);
       const formTag = html.slice(html.lastIndexOf("<form", at), html.indexOf(">", at) + 1);
       expect(formTag).toMatch(/enctype="multipart\/form-data"/i); // HTML attribute names are case-insensitive (React writes encType)
       const fileHref = /href="(\/conversation-files\/\d+)"/.exec(html)![1]!;

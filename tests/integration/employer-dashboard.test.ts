@@ -209,6 +209,52 @@ describe("the employer dashboard", () => {
     await expectTop(["Жашыруун Профиль", "Көндүмсүз Бүтүрүүчү", "Алсыз Бүтүрүүчү"]);
   });
 
+  it("best matches whose current outcome is employed elsewhere stay listed, marked as already employed (decision 058, Session 12)", async () => {
+    const x = await employer();
+    const v = await pythonJob(x.companyId, "Python job");
+    const working = await graduate("Иштеген Бүтүрүүчү", [["python", "advanced"]]);
+    const free = await graduate("Бош Бүтүрүүчү", [["python", "intermediate"]]);
+    const at = new Date().toISOString();
+    await c.db
+      .insertInto("outcomes")
+      .values([
+        { graduate_id: working, checkpoint: "graduation", code: "seeking", as_of: "2025-06-30", source: "staff", current: 1, created_at: at, updated_at: at },
+        {
+          graduate_id: working,
+          checkpoint: "m6",
+          code: "employed",
+          as_of: "2025-12-30",
+          source: "staff",
+          employer_name: "Other LLC",
+          employment_kind: "employee",
+          hours_per_week: 40,
+          current: 1,
+          created_at: at,
+          updated_at: at,
+        },
+        {
+          graduate_id: free,
+          checkpoint: "graduation",
+          code: "employed",
+          as_of: "2025-06-30",
+          source: "staff",
+          employer_name: "Old LLC",
+          employment_kind: "employee",
+          hours_per_week: 40,
+          current: 1,
+          created_at: at,
+          updated_at: at,
+        },
+        { graduate_id: free, checkpoint: "m6", code: "seeking", as_of: "2025-12-30", source: "staff", current: 1, created_at: at, updated_at: at },
+      ])
+      .execute();
+    const matches = (await hiringOf(x.companyId)).vacancies.find((m) => m.id === v)!.matches;
+    expect(matches.map((m) => [m.name, m.employed])).toEqual([
+      ["Иштеген Бүтүрүүчү", true],
+      ["Бош Бүтүрүүчү", false],
+    ]);
+  });
+
   it("the page: a verified company gets its dashboard; a pending one only its to-do; graduates 403, visitors to sign-in", async () => {
     const x = await employer();
     await pythonJob(x.companyId, "Open job");

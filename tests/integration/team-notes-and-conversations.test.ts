@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
 import { smallPdf } from "@db/seed/talk18";
-import { MAX_ATTACHMENT_BYTES } from "~/domain/conversations/rules";
+import { CONVERSATION_FORM_MARK, MAX_ATTACHMENT_BYTES } from "~/domain/conversations/rules";
+import { CONVERSATION_BODY_CEILING } from "~/domain/conversations/message-form.server";
 import { notesSummaryFor } from "~/models/application-notes.server";
 import { deleteGraduateAccount, exportGraduateData } from "~/models/personal-data.server";
 import * as notesRoute from "~/routes/_employer.employer.applications.$id_.notes";
@@ -351,12 +352,37 @@ describe("the conversation of an application (issue 18 item 4)", () => {
     const tooBig = await send({ body: "Большой файл" }, { name: "big.pdf", type: "application/pdf", bytes: big });
     expect(tooBig.status).toBe(400);
     expect(tooBig.data).toMatchObject({ errors: { file: "conversations.file.tooLarge" }, values: { body: "Большой файл" } });
-    // Far past the body limit: 413 before the body is read whole.
-    const huge = await send({ body: "Огромный" }, { name: "huge.pdf", type: "application/pdf", bytes: new Uint8Array(MAX_ATTACHMENT_BYTES + 200 * 1024) });
+    // Past the body limit (a 6 MB CV): 413 with the form again, the file's message beside its field and
+    // the text kept — the text parts before the file are read from the kept part of the body (REVIEW18 F1).
+    const huge = await send({ body: "Огромный" }, { name: "huge.pdf", type: "application/pdf", bytes: new Uint8Array(6 * 1024 * 1024) });
     expect(huge.status).toBe(413);
+    expect(huge.data).toMatchObject({ errors: { file: "conversations.file.tooLarge" }, values: { intent: "send", body: "Огромный" } });
+    // Past the ceiling up to which a body is read through: 413 at once, nothing read to keep.
+    const abuse = await send({ body: "Огромный" }, { name: "huge.pdf", type: "application/pdf", bytes: new Uint8Array(CONVERSATION_BODY_CEILING + 1024) });
+    expect(abuse.status).toBe(413);
+    expect(abuse.data).toMatchObject({ errors: { file: "conversations.file.tooLarge" }, values: {} });
 
     expect(watch.changedSince(before)).toBe(false);
     expect(await countRows()).toMatchObject({ messages: 0, attachments: 0 });
+  });
+
+  it("a GET of a messages route goes to the application's conversation; the form page shows only after a post (REVIEW18 F9)", async () => {
+    const s = await scene();
+    for (const [route, path, cookie] of [
+      [graduateMessages, `/me/applications/${s.applicationId}`, s.graduate.cookie],
+      [employerMessages, `/employer/applications/${s.applicationId}`, s.owner.cookie],
+    ] as const) {
+      const bare = await call(route.loader, get(`${path}/messages`, { cookie }), params(s.applicationId));
+      expect(`${bare.status} ${bare.location}`).toBe(`302 ${path}#conversation`);
+      // The forms post to the marked address: the render after a rejected post stays on the form.
+      const marked = await call(route.loader, get(`${path}/messages?${CONVERSATION_FORM_MARK}`, { cookie }), params(s.applicationId));
+      expect(marked.status).toBe(200);
+    }
+    // Someone else's application: still a 404, never a redirect that confirms it exists.
+    expect(
+      (await call(graduateMessages.loader, get(`/me/applications/${s.applicationId}/messages`, { cookie: s.otherGraduate.cookie }), params(s.applicationId)))
+        .status,
+    ).toBe(404);
   });
 
   it("refused: another company's member and another graduate (404), a pending company's member (403), each side on the other's route (403), a visitor; a closed application takes no message (409)", async () => {

@@ -1,12 +1,19 @@
 // Reads a posted conversation form (a message with an optional PDF, or a report) within its byte
-// limit: one PDF of 5 MB plus room for the text, refused with 413 before more is buffered
-// (app/utils/request-body.server.ts). The PDF is checked by its content (rules.ts#checkPdf).
+// limit: one PDF of 5 MB plus room for the text; past it a 413 that keeps the text typed before the
+// file, without buffering more (app/utils/request-body.server.ts). The PDF is checked by its content (rules.ts#checkPdf).
 import type { FieldErrors } from "~/utils/form-types";
 import { parseForm, typedValues } from "~/utils/forms.server";
 import { type BodyLimits, readBoundedForm } from "~/utils/request-body.server";
 import { attachmentName, checkPdf, MAX_ATTACHMENT_BYTES, MessageSchema, ReportSchema } from "./rules";
 
 /** One attachment at the limit, plus room for the message and the multipart boundaries. */
+/**
+ * A body up to this size is read through so that a PDF a little over 5 MB gets the form back with the
+ * text kept (REVIEW18 F1, decision 060); a larger one is refused unread (app/server/main.ts).
+ */
+export const CONVERSATION_BODY_CEILING = 16 * 1024 * 1024;
+/** Both sides' message routes (and their single-fetch .data form), which read up to the ceiling. */
+export const CONVERSATION_POST_PATH = /^\/(?:employer|me)\/applications\/\d+\/messages(?:\.data)?$/;
 export const CONVERSATION_FORM_LIMITS: BodyLimits = { maxBytes: MAX_ATTACHMENT_BYTES + 64 * 1024, maxFields: 10, maxFieldBytes: 64 * 1024, maxParts: 10 };
 
 export type ConversationForm =
@@ -15,10 +22,10 @@ export type ConversationForm =
   | { ok: false; status: 400 | 413; errors: FieldErrors; values: Record<string, string> };
 
 export async function readConversationForm(request: Request): Promise<ConversationForm> {
-  const read = await readBoundedForm(request, CONVERSATION_FORM_LIMITS);
+  const read = await readBoundedForm(request, CONVERSATION_FORM_LIMITS, { readThrough: CONVERSATION_BODY_CEILING });
   if (!read.ok) {
     const errors: FieldErrors = read.status === 413 ? { file: "conversations.file.tooLarge" } : { _form: "errors.invalid" };
-    return { ok: false, status: read.status, errors, values: {} };
+    return { ok: false, status: read.status, errors, values: read.textFields ? typedValues(read.textFields) : {} };
   }
   const form = read.form;
   const intent = form.get("intent");

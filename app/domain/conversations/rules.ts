@@ -12,6 +12,13 @@ export const MESSAGE_MAX = 5000;
 export const REPORT_REASON_MAX = 2000;
 /** The largest attachment: one PDF up to 5 MB. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The conversation forms post to `…/messages?form`: a GET of the bare address goes to the application's
+ * conversation (REVIEW18 F9), while the render after a rejected post (whose loader cannot tell it from a
+ * GET) keeps the form and its errors (docs/decisions/060-notes-and-conversations.md, "Session 12").
+ */
+export const CONVERSATION_FORM_MARK = "form";
 /** The longest stored file name (the name is only shown; the download's name is made from it safely). */
 const FILE_NAME_MAX = 120;
 

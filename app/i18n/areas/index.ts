@@ -35,6 +35,7 @@ import { twoStepMessages } from "./two-step";
 import { annualReportMessages } from "./annual-report";
 import { staffScopeMessages } from "./staff-scope";
 import { report19Messages } from "./report19";
+import { fix18Messages } from "./fix18";
 
 export const areaMessages = {
   en: {
@@ -74,6 +75,7 @@ export const areaMessages = {
     ...annualReportMessages.en,
     ...staffScopeMessages.en,
     ...report19Messages.en,
+    ...fix18Messages.en,
   },
   ru: {
     ...profileMessages.ru,
@@ -112,6 +114,7 @@ export const areaMessages = {
     ...annualReportMessages.ru,
     ...staffScopeMessages.ru,
     ...report19Messages.ru,
+    ...fix18Messages.ru,
   },
   ky: {
     ...profileMessages.ky,
@@ -150,5 +153,6 @@ export const areaMessages = {
     ...annualReportMessages.ky,
     ...staffScopeMessages.ky,
     ...report19Messages.ky,
+    ...fix18Messages.ky,
   },
 };
