@@ -6,7 +6,6 @@
 import type { DB } from "@db/connection";
 import { applicationInScope } from "./staff-scope-records.server";
 import { schoolIdList } from "~/domain/staff/scope";
-import type { ApplicationStatus } from "@db/schema";
 import { conversationOpen, REPORT_REASON_MAX, type Side } from "~/domain/conversations/rules";
 import { recordAudit } from "./audit.server";
 import { messageRetentionMonths } from "./retention.server";

@@ -52,7 +52,7 @@ describe("team notes and conversation cards", () => {
       const open = render(lang, () =>
         createElement(Conversation, { side: "company", applicationId: 5, view: { messages, open: true, reportedAt: null, keptMonths: null } }),
       );
-      expect(open).toContain('action="/employer/applications/5/messages"');
+      expect(open).toContain('action="/employer/applications/5/messages?form"');
       expect(open).toContain('encType="multipart/form-data"');
       expect(open).toContain('type="file"');
       expect(open).toContain('href="/conversation-files/9"');
@@ -80,7 +80,7 @@ describe("team notes and conversation cards", () => {
           values: { intent: "send", body: "Мой текст" },
         }),
       );
-      expect(rejected).toContain('action="/me/applications/5/messages"');
+      expect(rejected).toContain('action="/me/applications/5/messages?form"');
       expect(rejected).toContain("Мой текст");
       expect(rejected).toContain('aria-invalid="true"');
       const tooLong = render(lang, () =>
