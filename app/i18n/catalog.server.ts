@@ -26,14 +26,13 @@ function forPages(messages: Messages): Messages {
  * areas that a shared page shows is named in SHARED_WITH_EVERYONE; the crawler and the page tours
  * walk every page as each role and fail on any raw key, so a forgotten one is found.
  */
-const OFFICE_ONLY = /^(audit|admin|import|campaigns|outbox|retention|annual|reports|staff|staffConversations|jobWords|moderation|followUpCsv)\./;
+const OFFICE_ONLY = /^(audit|admin|import|campaigns|outbox|annual|reports|staff|staffConversations|jobWords|moderation|followUpCsv)\./;
 const SHARED_WITH_EVERYONE = new Set([
   "admin.modules.number", // a module's number on /me/modules
   "admin.modules.unknownSkills",
   "admin.skills.next", // the pager (app/components/pager.tsx)
   "admin.skills.page",
   "admin.skills.prev",
-  "retention.conversationNote", // the conversation thread, both sides
 ]);
 
 function forOthers(messages: Messages): Messages {
