@@ -4,7 +4,6 @@
 // Naryn on the outcome dashboard, sends a survey campaign to Naryn's due graduates (every e-mail at the test SMTP
 // server goes to a Naryn graduate) and opens Naryn's yearly report; the head office (ru, 1280 px, JavaScript on)
 // builds the all-schools table and opens its .xlsx with exceljs; the yearly report again in English.
-import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import * as OTPAuth from "otpauth";
@@ -143,7 +142,7 @@ export function agencyJourney(env: ServerAndBrowser, setUp: ReturnType<typeof ag
         const [download] = await Promise.all([h.page.waitForEvent("download"), h.page.getByRole("link", { name: h.m["reports.xlsx"] }).click()]);
         expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
         const book = new ExcelJS.Workbook();
-        await book.xlsx.load(fs.readFileSync((await download.path())!));
+        await book.xlsx.readFile((await download.path())!);
         // The table's sheet and the definitions' sheet.
         expect(book.worksheets.map((w) => w.name)).toEqual([h.m["reports.sheet.report"], h.m["reports.sheet.definitions"]].map((n) => n.slice(0, 31)));
         const sheet = book.worksheets[0]!;
