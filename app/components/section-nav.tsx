@@ -1,8 +1,11 @@
-import { NavLink, useLocation } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 
 type Item = { to: string; label: string; end?: boolean };
 
-/** The item NavLink would mark active here: the longest `to` that matches (so /staff/outcomes/follow-up beats /staff). */
+/**
+ * The one item marked active here: the longest `to` that matches (so /staff/outcomes/follow-up beats
+ * /staff, and /staff/reports/annual beats /staff/reports — NavLink would mark both of the latter).
+ */
 function currentItem(items: Item[], pathname: string): Item | undefined {
   const path = pathname.replace(/\/+$/, "") || "/";
   return items.filter((i) => path === i.to || (!i.end && path.startsWith(`${i.to}/`))).sort((a, b) => b.to.length - a.to.length)[0];
@@ -20,9 +23,9 @@ export function SectionNav({ label, items }: { label: string; items: Item[] }) {
   const links = (
     <>
       {items.map((item) => (
-        <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => (isActive ? "is-active" : undefined)}>
+        <Link key={item.to} to={item.to} className={item === current ? "is-active" : undefined} aria-current={item === current ? "page" : undefined}>
           {item.label}
-        </NavLink>
+        </Link>
       ))}
     </>
   );

@@ -1,6 +1,7 @@
 // A staff account's scope (docs/product.md §16, docs/decisions/063-staff-scope.md): the schools whose
 // graduates, figures and queues it sees. No row for an account means the whole Agency; admins are
-// always Agency-wide. Frozen in time: imports nothing from the app.
+// always Agency-wide. A plain rowid table like every other (the backup check and the tests' snapshots
+// read tables in rowid order). Frozen in time: imports nothing from the app.
 import { type Kysely, sql } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -8,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     user_id integer not null references users(id) on delete cascade,
     school_id integer not null references schools(id) on delete cascade,
     primary key (user_id, school_id)
-  ) without rowid`.execute(db);
+  )`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -830,8 +830,18 @@ export const MATRIX: Row[] = [
     actions: [
       { intent: "save", body: () => f({ name: "Министрлик үчүн", query: "by=school&ind=n" }), expect: STAFF },
       { intent: "save", body: () => f({ name: "" }), expect: STAFF, note: "an empty name: 400, nothing written" },
-      { intent: "rename", body: () => f({ id: "999999", name: "Жаңы" }), expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 }, note: "no such report of theirs: 404" },
-      { intent: "delete", body: () => f({ id: "999999" }), expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 }, note: "no such report of theirs: 404" },
+      {
+        intent: "rename",
+        body: () => f({ id: "999999", name: "Жаңы" }),
+        expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 },
+        note: "no such report of theirs: 404",
+      },
+      {
+        intent: "delete",
+        body: () => f({ id: "999999" }),
+        expect: { ...STAFF, staff: 404, admin: 404, narynStaff: 404 },
+        note: "no such report of theirs: 404",
+      },
     ],
   },
   {

@@ -15,9 +15,7 @@ function urlPolls(text: string): number[] {
 
 describe("browser tests wait for navigations (docs/decisions/035-test-suite-speed.md)", () => {
   it("no browser test polls page.url() where waitForURL (which waits for load) belongs", () => {
-    const found = sourceFiles("tests/e2e").flatMap((file) =>
-      urlPolls(fs.readFileSync(path.join(ROOT, file), "utf8")).map((line) => `${file}:${line}`),
-    );
+    const found = sourceFiles("tests/e2e").flatMap((file) => urlPolls(fs.readFileSync(path.join(ROOT, file), "utf8")).map((line) => `${file}:${line}`));
     expect(found).toEqual([]);
   });
   it("the check catches the pattern it is for", () => {
