@@ -250,14 +250,14 @@ function ScopeFields({
           {error}
         </p>
       ) : null}
-      <label>
+      <label className="checkbox">
         <input type="radio" name="scope" value="agency" defaultChecked={agency} /> {t("adminScope.agency")}
       </label>
-      <label>
+      <label className="checkbox">
         <input type="radio" name="scope" value="schools" defaultChecked={!agency} /> {t("adminScope.schools")}
       </label>
       {schools.map((s) => (
-        <label key={s.id} className="small">
+        <label key={s.id} className="checkbox small">
           <input type="checkbox" name="school" value={s.id} defaultChecked={ticked(s.id)} /> {s.name}
         </label>
       ))}
