@@ -2,14 +2,13 @@
 // `;` and BOM): the same query, scope and columns as the .xlsx. Aggregates only, no names, so no audit entry.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/auth/guards.server";
-import { groupLabelText } from "~/components/outcome-figures";
 import { getConnection } from "~/db.server";
 import { reportQueryFrom } from "~/domain/outcomes/report";
 import { schoolIdsOf } from "~/domain/staff/scope";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
 import { outcomeReport } from "~/models/outcome-report.server";
-import { reportCsv } from "~/utils/report-export.server";
+import { exportRows, reportCsv } from "~/utils/report-export.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request);
@@ -17,9 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = langOf(request);
   const t = serverT(lang);
   const { table } = await outcomeReport(getConnection(), query, schoolIdsOf(scope));
-  const rows = [
-    { label: t("outcomes.dashboard.total"), cells: table.total.cells },
-    ...table.rows.map((r) => ({ label: groupLabelText(query.by, r.label, t, lang), cells: r.cells })),
-  ];
+  const rows = exportRows(query, table, t, lang);
   return reportCsv({ query, rows, scoped: scope.kind === "schools" }, t, `report-${query.checkpoint}-${query.by}.csv`);
 }

@@ -3,14 +3,13 @@
 // reader's language. Aggregates only, no names: not an export of personal data, so no audit entry (as the dashboard CSV).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/auth/guards.server";
-import { groupLabelText } from "~/components/outcome-figures";
 import { getConnection } from "~/db.server";
 import { reportQueryFrom } from "~/domain/outcomes/report";
 import { schoolIdsOf } from "~/domain/staff/scope";
 import { serverT } from "~/i18n/catalog.server";
 import { langOf } from "~/i18n/negotiate";
 import { outcomeReport } from "~/models/outcome-report.server";
-import { reportXlsx, xlsxResponse } from "~/utils/report-export.server";
+import { exportRows, reportXlsx, xlsxResponse } from "~/utils/report-export.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request);
@@ -18,10 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = langOf(request);
   const t = serverT(lang);
   const { table } = await outcomeReport(getConnection(), query, schoolIdsOf(scope));
-  const rows = [
-    { label: t("outcomes.dashboard.total"), cells: table.total.cells },
-    ...table.rows.map((r) => ({ label: groupLabelText(query.by, r.label, t, lang), cells: r.cells })),
-  ];
+  const rows = exportRows(query, table, t, lang);
   const bytes = await reportXlsx({ query, rows, scoped: scope.kind === "schools" }, t);
   return xlsxResponse(bytes, `report-${query.checkpoint}-${query.by}.xlsx`);
 }

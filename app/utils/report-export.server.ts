@@ -3,14 +3,24 @@
 // "Definitions" sheet — and the CSV (decision 012: UTF-8 with BOM, `;`). Both lay out the same columns
 // (exportColumns) and the same values (exportValue) as the page's table.
 import ExcelJS from "exceljs";
+import { groupLabelText, type GroupLabelData } from "~/components/outcome-figures";
 import { indicatorDefinition, indicatorLabel, exportHeading } from "~/components/report-labels";
 import { csvResponse, toCsv, type CsvValue } from "~/domain/csv/write";
 import { percent } from "~/domain/outcomes/display";
-import { exportColumns, exportValue, type ExportFormat, type ReportCell, type ReportQuery } from "~/domain/outcomes/report";
+import { exportColumns, exportValue, type ExportFormat, type ReportCell, type ReportQuery, type ReportTable } from "~/domain/outcomes/report";
+import type { Lang } from "~/i18n/negotiate";
 import type { T } from "~/i18n/translate";
 
 export type ExportRow = { label: string; cells: readonly ReportCell[] };
 export type ReportExport = { query: ReportQuery; rows: readonly ExportRow[]; scoped: boolean };
+
+/** The rows both downloads write: the total first, then each group under its name in the reader's language. */
+export function exportRows(query: ReportQuery, table: ReportTable<GroupLabelData>, t: T, lang: Lang): ExportRow[] {
+  return [
+    { label: t("outcomes.dashboard.total"), cells: table.total.cells },
+    ...table.rows.map((r) => ({ label: groupLabelText(query.by, r.label, t, lang), cells: r.cells })),
+  ];
+}
 
 const FORMATS: Record<ExportFormat, string> = { percent: "0.0%", count: "0", days: "0", kgs: "#,##0" };
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -40,8 +40,6 @@ const COMPUTED_SPREADS = new Set([
   "staff.skill-gap.tsx ...query",
   "staff.skill-gap[.csv].ts ...asked",
   "staff.skill-gap[.csv].ts ...query",
-  "staff.reports[.csv].ts ...table", // the report's computed rows, labelled
-  "staff.reports[.xlsx].ts ...table",
   "uploads.$file.ts ...headers",
   "vacancies._index.tsx ...result",
 ]);
