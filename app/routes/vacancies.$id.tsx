@@ -1,5 +1,6 @@
 // /vacancies/:id: a vacancy's page with schema.org JobPosting JSON-LD. Public when open and its
-// company verified; the company's members and staff also see it in other states; else 404.
+// company verified; the company's members and the whole-Agency staff also see it in other states
+// (a school-scoped officer does not moderate vacancies: docs/decisions/063-staff-scope.md); else 404.
 import { publicOrigin } from "~/config.server";
 import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -15,6 +16,8 @@ import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { companyOfUser } from "~/models/companies.server";
+import { staffScopeOf } from "~/models/staff-scopes.server";
+import { isAgencyWide } from "~/domain/staff/scope";
 import { isPublic } from "~/domain/vacancies/status";
 import { jobPostingJsonLd } from "~/domain/vacancies/json-ld";
 import { closeExpiredVacancies, getVacancy } from "~/models/vacancies.server";
@@ -30,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const vacancy = await getVacancy(db, id);
   if (!vacancy) notFound();
   const user = await getUser(request);
-  const staff = user?.role === "staff" || user?.role === "admin";
+  const staff = (user?.role === "staff" || user?.role === "admin") && isAgencyWide(await staffScopeOf(db, user));
   const owner = user?.role === "employer" && (await companyOfUser(db, user.id))?.id === vacancy.company_id;
   const listed = isPublic(vacancy);
   if (!listed && !staff && !owner) notFound();

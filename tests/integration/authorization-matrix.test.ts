@@ -99,10 +99,10 @@ export const MATRIX: Row[] = [
   { file: "vacancies.$id.tsx", url: (w) => `/vacancies/${w.x.vacancyId}`, params: (w) => ({ id: String(w.x.vacancyId) }), loader: all("ok") },
   {
     file: "vacancies.$id.tsx",
-    note: "a draft: only its company and staff",
+    note: "a draft: only its company and the whole-Agency staff (a school-scoped officer does not moderate: decision 063)",
     url: (w) => `/vacancies/${w.x.draftVacancyId}`,
     params: (w) => ({ id: String(w.x.draftVacancyId) }),
-    loader: { ...all(404), empX: "ok", staff: "ok", admin: "ok", narynStaff: "ok" },
+    loader: { ...all(404), empX: "ok", staff: "ok", admin: "ok", narynStaff: 404 },
   },
   { file: "companies._index.tsx", url: () => "/companies", loader: all("ok") },
   { file: "companies.$slug.tsx", url: (w) => `/companies/${w.x.slug}`, params: (w) => ({ slug: w.x.slug }), loader: all("ok") },
