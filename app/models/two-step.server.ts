@@ -65,6 +65,12 @@ export async function twoStepStateOf(db: DB, userId: number): Promise<TwoStepSta
   return { enabledAt: row?.enabled_at ?? null, pending: Boolean(row && !row.enabled_at), recoveryLeft: Number(n) };
 }
 
+/** Every account that has two-step sign-in on, or set-up begun (the admin's staff list): user id → state. */
+export async function twoStepStatesByUser(db: DB): Promise<Map<number, "on" | "pending">> {
+  const rows = await db.selectFrom("user_two_step").select(["user_id", "enabled_at"]).execute();
+  return new Map(rows.map((r) => [r.user_id, r.enabled_at ? "on" : "pending"]));
+}
+
 /** Whether the account signs in with a second step. */
 export async function twoStepEnabled(db: DB, userId: number): Promise<boolean> {
   const row = await db.selectFrom("user_two_step").select("user_id").where("user_id", "=", userId).where("enabled_at", "is not", null).executeTakeFirst();

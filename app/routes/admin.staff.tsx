@@ -19,13 +19,14 @@ import { email, newPassword, requiredText } from "~/utils/fields";
 import { notFound } from "~/utils/http.server";
 import { titleMeta } from "~/utils/meta";
 import { TwoStepReset } from "~/components/two-step-reset";
+import { twoStepStatesByUser } from "~/models/two-step.server";
 
 const CreateStaffSchema = z.object({ name: requiredText(120), email, password: newPassword });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
   const db = getDb();
-  const [people, schools, scopes] = await Promise.all([listStaffAccounts(db), listSchools(db), staffScopesByUser(db)]);
+  const [people, schools, scopes, twoStep] = await Promise.all([listStaffAccounts(db), listSchools(db), staffScopesByUser(db), twoStepStatesByUser(db)]);
   return {
     people: people.map((p) => ({
       id: p.id,
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: p.role,
       created_at: p.created_at,
       schoolIds: scopes.get(p.id) ?? [],
+      twoStep: twoStep.get(p.id) ?? ("off" as const),
     })),
     schools: schools.map((s) => ({ id: s.id, name_ky: s.name_ky, name_ru: s.name_ru, name_en: s.name_en })),
   };
@@ -133,7 +135,16 @@ export default function StaffAccountsPage() {
                 ),
               },
               { header: t("account.role"), cell: (p) => t(`role.${p.role}`) },
-              { header: t("admin.twoStep.column"), cell: (p) => <TwoStepReset userId={p.id} /> },
+              {
+                header: t("admin.twoStep.column"),
+                cell: (p) => (
+                  <>
+                    <span className={p.twoStep === "on" ? undefined : "muted small"}>{t(`admin.twoStep.state.${p.twoStep}`)}</span>
+                    {/* Nothing to reset until set-up has begun. */}
+                    {p.twoStep !== "off" ? <TwoStepReset userId={p.id} /> : null}
+                  </>
+                ),
+              },
               {
                 header: t("adminScope.column"),
                 cell: (p) =>

@@ -14,6 +14,7 @@ import * as root from "~/root";
 import * as account from "~/routes/account";
 import * as setupPage from "~/routes/account_.two-step";
 import * as adminSettings from "~/routes/admin.settings";
+import * as staffList from "~/routes/admin.staff";
 import * as graceRoute from "~/routes/admin.settings_.two-step";
 import * as resetRoute from "~/routes/admin.staff_.$id.two-step";
 import * as login from "~/routes/login";
@@ -293,6 +294,19 @@ describe("the grace period for staff and admins", () => {
 });
 
 describe("an admin's reset", () => {
+  it("the staff list says whose two-step is on, begun or not set up", async () => {
+    const admin = await person("admin");
+    const on = await person("staff");
+    const begun = await person("staff");
+    const none = await person("staff");
+    await setUp(on);
+    expect((await call(setupPage.action, post("/account/two-step", { intent: "start" }, { cookie: begun.cookie }))).status).toBe(302);
+    const res = await call(staffList.loader, get("/admin/staff", { cookie: admin.cookie }));
+    const people = (res.data as { people: { id: number; twoStep: string }[] }).people;
+    const stateOf = (id: number) => people.find((p) => p.id === id)?.twoStep;
+    expect([stateOf(on.id), stateOf(begun.id), stateOf(none.id)]).toEqual(["on", "pending", "off"]);
+  });
+
   it("removes the secret, the codes and the sessions, audited; the person signs in with the password and sets it up again", async () => {
     const admin = await person("admin");
     const staff = await person("staff");
