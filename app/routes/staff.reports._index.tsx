@@ -22,7 +22,7 @@ import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { deleteReport, outcomeReport, renameReport, savedReportOf, savedReportsOf, saveReport } from "~/models/outcome-report.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
-import { parseForm, readForm, rejected } from "~/utils/forms.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { filterId } from "~/utils/params";
 import { positiveId, requiredText } from "~/utils/fields";
 import { badRequest, notFound } from "~/utils/http.server";
@@ -61,6 +61,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * Whether another of the owner's saved reports already has this name (letter case aside): two
+ * reports under one name could not be told apart in the list, and "Save" on an opened report would
+ * otherwise make a silent twin of it.
+ */
+async function nameTaken(db: ReturnType<typeof getDb>, ownerId: number, name: string, exceptId?: number): Promise<boolean> {
+  const wanted = name.trim().toLocaleLowerCase();
+  return (await savedReportsOf(db, ownerId)).some((r) => r.id !== exceptId && r.name.trim().toLocaleLowerCase() === wanted);
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireStaff(request);
   const form = await readForm(request);
@@ -71,12 +81,14 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!parsed.ok) return rejected(parsed);
       // Stored in its canonical form, read back through the same tolerant schema (never as typed).
       const query = reportQueryFrom(new URLSearchParams(parsed.data.query));
+      if (await nameTaken(db, user.id, parsed.data.name)) return invalid({ name: "reports.errors.nameTaken" }, form);
       const id = await saveReport(db, user.id, parsed.data.name, query);
       return redirect(`/staff/reports?report=${id}`, { headers: cookieHeaders(setFlash("reports.flash.saved")) });
     }
     case "rename": {
       const parsed = parseForm(RenameSchema, form);
       if (!parsed.ok) return rejected(parsed);
+      if (await nameTaken(db, user.id, parsed.data.name, parsed.data.id)) return invalid({ name: "reports.errors.nameTaken" }, form);
       if (!(await renameReport(db, user.id, parsed.data.id, parsed.data.name))) notFound();
       return redirect(`/staff/reports?report=${parsed.data.id}`, { headers: cookieHeaders(setFlash("reports.flash.renamed")) });
     }
@@ -334,12 +346,13 @@ export default function ReportBuilder() {
           id="report-name"
           name="name"
           label={t("reports.saved.name")}
-          defaultValue={values.intent === "save" ? values.name : (opened?.name ?? "")}
+          defaultValue={values.intent === "save" ? values.name : ""}
           error={values.intent === "save" ? errors.name : undefined}
           required
         />
+        {/* An opened report is already saved as it stands: this form makes a new one (renaming is in the list below). */}
         <SubmitButton name="intent" value="save">
-          {t("reports.saved.save")}
+          {t(opened ? "reports.saved.saveCopy" : "reports.saved.save")}
         </SubmitButton>
       </Form>
 

@@ -290,6 +290,23 @@ describe("saved reports", () => {
     expect(before).not.toEqual(afterOk);
   });
 
+  it("never share a name: saving or renaming to a name the owner already uses (letter case aside) is a 400 that keeps what was typed; another person may use it", async () => {
+    const first = (await save({ name: "Нарын 2025", query: QUERY })).location!.split("=")[1]!;
+    const second = (await save({ name: "Токмок", query: QUERY })).location!.split("=")[1]!;
+    const before = await written();
+    const twin = await save({ name: "  нарын 2025 ", query: QUERY });
+    expect(twin.status).toBe(400);
+    expect(twin.data).toMatchObject({ ok: false, errors: { name: "reports.errors.nameTaken" }, values: { intent: "save", name: "  нарын 2025 " } });
+    const clash = await call(page.action, post("/staff/reports", { intent: "rename", id: second, name: "Нарын 2025" }, { cookie: staffCookie }));
+    expect(clash.status).toBe(400);
+    expect(clash.data).toMatchObject({ errors: { name: "reports.errors.nameTaken" }, values: { intent: "rename", id: second } });
+    expect(await written()).toEqual(before);
+    // Its own name again is no clash (a rename that only changes letter case).
+    expect((await call(page.action, post("/staff/reports", { intent: "rename", id: first, name: "НАРЫН 2025" }, { cookie: staffCookie }))).status).toBe(302);
+    const other = await sessionCookieFor((await makeUser(c, "admin")).id);
+    expect((await save({ name: "Нарын 2025", query: QUERY }, other)).status).toBe(302);
+  });
+
   it("store a hostile query in its canonical form", async () => {
     const saved = await save({ name: "Странный", query: "by=<script>&ind=' OR 1=1&checkpoint=m12&year=2024&year=DROP" });
     const id = Number(new URL(saved.location!, "http://x").searchParams.get("report"));
