@@ -15,7 +15,7 @@
 // Design: docs/decisions/032-phone-navigation-and-tables.md.
 //
 // Demo roles (was demo-roles.test.ts): each demo role signs in, switches language and signs out,
-// with JavaScript on and off, on a 360 px phone and on a desktop. Its sign-outs end only the
+// with JavaScript on and off, on a 360 px phone and on a desktop (two variants a role, pairwise). Its sign-outs end only the
 // sessions it made, so it runs after the walks that use the tour's sessions.
 //
 // Page weight (was page-weight.test.ts):
@@ -851,11 +851,19 @@ const ROLE_HOMES = [
   { email: "employer@demo.kg", home: "/employer", heading: "vacancies.dashboard" },
   { email: "graduate@demo.kg", home: "/me/profile", heading: "profile.title" },
 ] as const;
+const [ADMIN, STAFF, EMPLOYER, GRADUATE] = ROLE_HOMES;
+// Pairwise, not the full product (docs/decisions/035-test-suite-speed.md, Session 13): each role runs in
+// two variants that differ in both JavaScript and width (one phone, one desktop; one with JavaScript,
+// one without), and each variant runs for two roles. So every role signs in, switches and signs out
+// with JavaScript on and off, at 360 and at 1280 px, and its landing heading is read in all three
+// languages (A and B: ru, ky, en; C and D: ky, en, ru); every JavaScript × width pair still runs.
+// The pages on the way (sign-in form, header, language links, account page, main menu) are the same
+// markup for every role; what differs by role is the landing page and its heading, which each pair covers.
 const ROLE_VARIANTS = [
-  { js: true, width: 360, height: 740, from: "ru", to: "ky" },
-  { js: false, width: 1280, height: 800, from: "en", to: "ru" },
-  { js: false, width: 360, height: 740, from: "ky", to: "en" },
-  { js: true, width: 1280, height: 800, from: "ky", to: "ru" },
+  { js: true, width: 360, height: 740, from: "ru", to: "ky", roles: [ADMIN, EMPLOYER] },
+  { js: false, width: 1280, height: 800, from: "en", to: "ru", roles: [ADMIN, EMPLOYER] },
+  { js: false, width: 360, height: 740, from: "ky", to: "en", roles: [STAFF, GRADUATE] },
+  { js: true, width: 1280, height: 800, from: "ky", to: "ru", roles: [STAFF, GRADUATE] },
 ] as const;
 
 async function expectNoRawKeys(page: Page) {
@@ -872,7 +880,7 @@ async function expectNoHorizontalScroll(page: Page) {
 describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
   // One tab per variant, its cookies cleared before each role: the same start as a new context (no
   // session, no language cookie; the app keeps nothing else in the browser), without a new context
-  // and renderer for each of the 16 tests (docs/decisions/035-test-suite-speed.md, Session 9).
+  // and renderer for each of the 8 tests (docs/decisions/035-test-suite-speed.md, Sessions 9 and 13).
   type Tab = { page: Page; errors: string[] };
   const variantTabs = new Map<(typeof ROLE_VARIANTS)[number], Promise<Tab>>();
   const tabFor = (variant: (typeof ROLE_VARIANTS)[number]): Promise<Tab> => {
@@ -896,7 +904,7 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
   });
 
   for (const variant of ROLE_VARIANTS) {
-    for (const role of ROLE_HOMES) {
+    for (const role of variant.roles) {
       const label = `${role.email}, JS ${variant.js ? "on" : "off"}, ${variant.width}px, ${variant.from}→${variant.to}`;
       it(label, async () => {
         const tab = await tabFor(variant);
@@ -955,7 +963,7 @@ describe.skipIf(!hasChromium)("demo roles in a real browser", () => {
         await shot("signed-out");
         expect(errors).toEqual([]);
         // The variant's last role: its tab is closed rather than left drawing while the other variants run.
-        if (role === ROLE_HOMES[ROLE_HOMES.length - 1]) {
+        if (role === variant.roles[variant.roles.length - 1]) {
           variantTabs.delete(variant);
           await page.context().close();
         }
