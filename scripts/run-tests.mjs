@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 
 const run = (cmd, args, env = process.env) =>
   new Promise((resolve) => {
@@ -41,17 +42,33 @@ const staticChecks = new Promise((resolve) => {
 });
 
 // better-sqlite3 compiles from source on these machines (about a minute on one core). `.ci/run`
-// installs with --ignore-scripts and leaves that compile to here, beside the type check, the lint
-// and the build, none of which loads it; the tests wait for it (docs/decisions/035-test-suite-speed.md).
+// installs with --ignore-scripts and starts that compile beside npm ci, in a folder of its own; it
+// names in NATIVE_SQLITE_STATUS a file that holds the compile's exit status once the binary is in
+// node_modules, and this waits for it. Without it (or if it failed) the compile runs here, beside
+// the type check, the lint and the build, none of which loads it; the tests wait for it
+// (docs/decisions/035-test-suite-speed.md, Sessions 9 and 13).
 const NATIVE_SQLITE = "node_modules/better-sqlite3/build/Release/better_sqlite3.node";
+const compileNative = () =>
+  new Promise((resolve) => {
+    console.log("better-sqlite3 is not compiled yet: compiling it beside the build");
+    const child = spawn("npm", ["rebuild", "better-sqlite3"], { stdio: "inherit", env: { ...process.env, JOBS: process.env.JOBS ?? "max" } });
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+const builtBesideInstall = async (statusFile) => {
+  while (!fs.existsSync(statusFile)) await new Promise((resolve) => setTimeout(resolve, 250));
+  if (fs.readFileSync(statusFile, "utf8").trim() === "0" && fs.existsSync(NATIVE_SQLITE)) return 0;
+  const log = path.join(path.dirname(statusFile), "log");
+  console.log(
+    `\nbetter-sqlite3's compile beside npm ci failed (its log below): compiling it here\n${fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-4000) : ""}`,
+  );
+  return compileNative();
+};
 const nativeBuild = fs.existsSync(NATIVE_SQLITE)
   ? Promise.resolve(0)
-  : new Promise((resolve) => {
-      console.log("better-sqlite3 is not compiled yet: compiling it beside the build");
-      const child = spawn("npm", ["rebuild", "better-sqlite3"], { stdio: "inherit", env: { ...process.env, JOBS: process.env.JOBS ?? "max" } });
-      child.on("error", () => resolve(1));
-      child.on("close", (code) => resolve(code ?? 1));
-    });
+  : process.env.NATIVE_SQLITE_STATUS
+    ? builtBesideInstall(process.env.NATIVE_SQLITE_STATUS)
+    : compileNative();
 
 // The unit files that never load better-sqlite3 (tests/support/test-phases.ts) run now, beside the
 // build and the compile, in a vitest run of their own, instead of after the compile in the main run
