@@ -72,9 +72,10 @@ const nativeBuild = fs.existsSync(NATIVE_SQLITE)
 
 // The unit files that never load better-sqlite3 (tests/support/test-phases.ts) run now, beside the
 // build and the compile, in a vitest run of their own, instead of after the compile in the main run
-// (docs/decisions/035-test-suite-speed.md, Session 13). A little below normal priority, so that the
-// compile and the build, which the main run waits for, keep their cores; above the static checks,
-// whose report nobody reads until the end. Its output is printed after the main run's.
+// (docs/decisions/035-test-suite-speed.md, Session 13). At normal priority: what is left of it when
+// the main run starts shares the cores with it as a third worker would; at a lower one, its tests
+// (30 s limits) would starve behind the main run's two busy workers. Its output is printed after
+// the main run's.
 const earlyReport = "test-results/vitest-early.json";
 const earlyLog = "test-results/vitest-early.log";
 fs.rmSync(earlyReport, { force: true });
@@ -84,11 +85,6 @@ const early = spawn("npx", ["vitest", "run", "--reporter=default", "--reporter=j
   env: { ...process.env, PORTAL_TEST_PHASE: "early" },
   shell: false,
 });
-try {
-  if (early.pid !== undefined) os.setPriority(early.pid, 10);
-} catch {
-  // As for the static checks: without priorities it runs at the same priority.
-}
 const earlyTests = new Promise((resolve) => {
   early.on("error", (error) => resolve({ status: 1, error: String(error) }));
   early.on("close", (code) => resolve({ status: code ?? 1, at: seconds() }));
