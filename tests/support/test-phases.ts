@@ -62,7 +62,11 @@ export function filesBeforeNative(root: string, folder = "tests/unit"): string[]
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
       const { native, files } = importsOf(file);
       if (native) return true;
-      for (const next of files) if (!seen.has(next)) (queue.push(next), seen.add(next));
+      for (const next of files) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
     }
     return false;
   };
