@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { LongestFirstSequencer } from "./tests/support/sequencer";
+import { filesBeforeNative } from "./tests/support/test-phases";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,6 +30,16 @@ for (const folder of ["tests/unit", "tests/integration"]) {
     else if (mocks === 1 && source.includes(REMIX_STUB)) groups.stubbed.push(file);
   }
 }
+
+// The two runs of `npm test` on a fresh clone (scripts/run-tests.mjs; docs/decisions/035-test-suite-speed.md,
+// Session 13): PORTAL_TEST_PHASE=early runs only the unit files that never load better-sqlite3, while it
+// compiles; =rest runs every other file. Unset, as in `npx vitest run`, everything runs, as before.
+const phase = process.env.PORTAL_TEST_PHASE || undefined;
+if (phase !== undefined && phase !== "early" && phase !== "rest") throw new Error(`PORTAL_TEST_PHASE=${phase}: early, rest or unset`);
+const early = phase === undefined ? [] : filesBeforeNative(root);
+const inPhase = (file: string) => phase === undefined || (phase === "early") === early.includes(file);
+groups.shared = groups.shared.filter(inPhase);
+groups.stubbed = groups.stubbed.filter(inPhase);
 
 export default defineConfig({
   resolve: {
@@ -60,7 +71,14 @@ export default defineConfig({
       // Page components rendered with the Remix stand-ins: they share the swap, not the real module.
       { extends: true, test: { name: "stubbed", include: groups.stubbed, pool: "threads", isolate: false } },
       // Everything else (servers, CLIs, browsers, settings): a fresh process per file, as before.
-      { extends: true, test: { name: "isolated", include: ["tests/**/*.test.ts"], exclude: [...groups.shared, ...groups.stubbed] } },
+      {
+        extends: true,
+        test: {
+          name: "isolated",
+          include: phase === "early" ? early : ["tests/**/*.test.ts"],
+          exclude: [...groups.shared, ...groups.stubbed, ...(phase === "rest" ? early : [])],
+        },
+      },
     ],
   },
 });

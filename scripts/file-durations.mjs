@@ -1,12 +1,16 @@
-// Writes tests/support/file-durations.json from the last `npm test` report (test-results/vitest.json):
+// Writes tests/support/file-durations.json from the last `npm test` reports (test-results/vitest.json and vitest-early.json):
 // each test file's seconds, which tests/support/sequencer.ts uses to start the longest files first
 // on a fresh clone, where vitest has no durations of its own (docs/decisions/035-test-suite-speed.md).
 import fs from "node:fs";
 import path from "node:path";
 
-const report = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
+// Both runs of `npm test`: the unit files run during better-sqlite3's compile, and the rest.
+const reports = ["test-results/vitest-early.json", "test-results/vitest.json"]
+  .filter((f) => fs.existsSync(f))
+  .map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
 const durations = Object.fromEntries(
-  report.testResults
+  reports
+    .flatMap((report) => report.testResults)
     .map((file) => [path.relative(process.cwd(), file.name), Math.round((file.endTime - file.startTime) / 1000)])
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
 );

@@ -24,6 +24,7 @@ import {
   translationProblems,
   walk,
 } from "../support/crawler";
+import { firstLoadJsKb, JS_BUDGET_KB } from "../bench/page-weight";
 import { type RunningServer, startServer } from "../support/server";
 import { signInOverHttp } from "../support/sign-in";
 
@@ -86,6 +87,8 @@ let facts: Facts;
 const viewers = new Map<Role, Viewer>();
 const cookies = new Map<Role, string | undefined>();
 const results = new Map<Role, CrawlResult>();
+/** Each page type the crawl reached (path, query left out: it does not change a page's scripts), by the first role that reached it. */
+const pageTypes = new Map<string, { role: Role; path: string }>();
 
 const signIn = (email: string) => signInOverHttp(server.url, email);
 
@@ -383,6 +386,10 @@ describe("crawl every role's pages", () => {
         checkData: (payload) => [...dataProblems(v, payload), ...secretProblems(v, stringsOf(payload))],
         checkHtml: (text) => secretProblems(v, htmlStrings(text)),
         concurrency: 3,
+        onPage: (url) => {
+          const type = patternOf(new URL(url.pathname, url));
+          if (!pageTypes.has(type)) pageTypes.set(type, { role: r.role, path: url.pathname + url.search });
+        },
       });
       results.set(r.role, result);
       fs.mkdirSync("test-results", { recursive: true });
@@ -411,4 +418,26 @@ describe("crawl every role's pages", () => {
     console.log(`crawler: ${total} requests in all`);
     expect(total).toBeGreaterThan(1000);
   });
+
+  // Page weight on every page (docs/product.md §10, decision 033; issue 14 item 20): each page type
+  // the crawl above reached, by the first role that reached it, ships at most 120 KB gzip of
+  // first-load JavaScript, counted from its HTML over HTTP (tests/bench/page-weight.ts). This was a
+  // walk of its own in tests/e2e/page-tours.test.ts, which fetched every page of every role a second
+  // time; page-tours still checks that this count agrees with what Chromium loads, on two pages
+  // (docs/decisions/035-test-suite-speed.md, Session 13).
+  it("first-load JavaScript ≤ 120 KB gzip on every page a visitor or a demo role reaches (issue 14 item 20)", async () => {
+    // The walk really reached the signed-in pages, the graduate's first ones among them.
+    expect([...pageTypes.keys()]).toEqual(
+      expect.arrayContaining(["/join", "/me/profile", "/me/skills", "/employer", "/vacancies/:id/candidates", "/staff", "/admin"]),
+    );
+    // Each /build/ file is fetched and gzipped once for the walk, not once per page that loads it.
+    const buildFiles: Parameters<typeof firstLoadJsKb>[3] = new Map();
+    const weights: { name: string; status: number; jsKb: number; files: string[] }[] = [];
+    for (const [type, p] of pageTypes)
+      weights.push({ name: `${p.role} ${type} ${p.path}`, ...(await firstLoadJsKb(server.url, p.path, cookies.get(p.role), buildFiles)) });
+    expect(weights.filter((w) => w.status !== 200).map((w) => `${w.name} ${w.status}`)).toEqual([]);
+    // Some pages hydrate, so the JavaScript figure measures real scripts.
+    expect(weights.some((w) => w.jsKb > 50)).toBe(true);
+    expect(weights.filter((w) => w.jsKb > JS_BUDGET_KB).map((w) => `${w.name}: ${w.jsKb.toFixed(1)} KB in ${w.files.length} files`)).toEqual([]);
+  }, 240_000);
 });

@@ -31,6 +31,8 @@ export type CrawlOptions = {
   checkHtml?: HtmlCheck;
   /** Requests in flight at once. */
   concurrency?: number;
+  /** Told of each page that answered 200 with HTML (its first fetch, in the language the crawl asked for). */
+  onPage?: (url: URL) => void;
 };
 
 export type CrawlResult = { findings: Finding[]; pages: number; requests: number; patterns: Map<string, number> };
@@ -283,6 +285,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     const type = res.headers.get("content-type") ?? "";
     if (!type.includes("text/html")) return;
 
+    o.onPage?.(url);
     checkPage(url, from, lang, body);
     for (const p of o.checkHtml?.(decodeEntities(visibleHtml(body)), url) ?? []) find("html-leak", url, from, p);
     // All three languages for the first page of each route pattern.
