@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { companies } from "@db/seed/data/companies";
 import { kyrgyzFemaleFirst, kyrgyzMaleFirst, kyrgyzSurnamesMale, russianSurnamesMale } from "@db/seed/data/people";
 import { skills } from "@db/seed/data/skills";
-import { markMatches, MAX_QUERY_WORDS, queryWordsOf, rankByQuery } from "~/domain/search/rank";
+import { markMatches, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, queryWordsOf, rankByQuery } from "~/domain/search/rank";
 
 const companyNames = companies.map((c) => c.name);
 const rankNames = (names: readonly string[], q: string) => rankByQuery(names, q, (n) => [n]);
@@ -124,9 +124,10 @@ describe("did you mean", () => {
 describe("hostile and odd queries", () => {
   it("reads at most 12 words of the first 200 characters, so a 10,000-character query is cheap and harmless", () => {
     expect(queryWordsOf("a ".repeat(5_000))).toHaveLength(MAX_QUERY_WORDS);
-    const started = performance.now();
+    // Cheap by construction, not by a clock (timed tests are flaky on a shared machine): only the
+    // first MAX_QUERY_LENGTH characters are ever read.
+    expect(queryWordsOf("x".repeat(10_000))).toEqual(["x".repeat(MAX_QUERY_LENGTH)]);
     const r = rankByQuery(skills, "x".repeat(10_000), skillTexts);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(r.hits).toEqual([]);
   });
 
