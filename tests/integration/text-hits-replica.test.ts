@@ -129,6 +129,23 @@ describe("the directory's ranking replica", () => {
     }
   }, 120_000);
 
+  it("a log trimmed past the replica (another process's catch-up) is not replayed: a change it no longer names would be missed", async () => {
+    const text = await textOf("разработчик");
+    const { replica } = (await buildReplica(c.db, text, GRADUATES_INDEX.weights, version(c)))!;
+    const { rows } = await sql<{ id: number }>`select id from graduates where user_id is not null and anonymised_at is null
+      and id not in (select rowid from graduates_fts where graduates_fts match ${text.loose}) order by id desc limit 2`.execute(c.db);
+    const [gains, other2] = rows;
+    await saveBasics(other.db, gains!.id, basics("Разработчик", null));
+    // Trimmed as app/models/change-log.server.ts trims it (every entry up to a sequence), then another change.
+    other.sqlite.prepare("delete from match_changes where seq <= (select seq from sqlite_sequence where name = 'match_changes')").run();
+    await saveBasics(other.db, other2!.id, basics("Бухгалтер", null));
+    expect(await catchUpReplica(c.db, replica, version(c))).toBeNull();
+    // Built again, it holds the first change.
+    const again = (await buildReplica(c.db, text, GRADUATES_INDEX.weights, version(c)))!;
+    expect([...again.ranking.ids]).toContain(gains!.id);
+    expect({ ids: [...again.ranking.ids], tierEnds: again.ranking.tierEnds }).toEqual(plainRanking(c, text));
+  }, 120_000);
+
   it("a first search after an edit from another connection is answered by the replica and shows the edit on the very next request", async () => {
     const q = "разработчик";
     const query = { q, relocate: true };
