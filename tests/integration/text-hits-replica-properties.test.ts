@@ -1,5 +1,5 @@
-// The directory's kept rankings replayed after index changes (docs/decisions/048, Session 11, and
-// decision 074): after ANY sequence of the app's own index changes — a profile edit gaining or losing
+// The directory's kept rankings replayed after index changes (docs/decisions/048, Sessions 11
+// and 12): after ANY sequence of the app's own index changes — a profile edit gaining or losing
 // the words, hiding a profile, deleting an account, a new graduate, a skill claimed or dropped, a
 // project written or deleted, several graduates in one transaction, from this connection or another
 // — the replayed ranking equals a from-scratch FTS5 ranking (every hit, where the tiers begin, the
