@@ -15,12 +15,13 @@ import { GRADUATES_INDEX, searchGraduates } from "~/models/directory.server";
 import { planTextSearch } from "~/models/full-text.server";
 import { enrolGraduate } from "~/models/invitations.server";
 import { deleteGraduateAccount } from "~/models/personal-data.server";
-import { addSkillClaim, type BasicsInput, removeSkillClaim, saveBasics } from "~/models/profile.server";
+import { addSkillClaim, removeSkillClaim, saveBasics } from "~/models/profile.server";
 import { createProject, deleteProject } from "~/models/projects.server";
 import { refreshGraduateSearch } from "~/models/search-index.server";
 import { rankingsSettled, replicaReplays } from "~/models/text-hits-cache.server";
 import { buildReplica, catchUpReplica, type Replica } from "~/models/text-hits-replica.server";
 import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
+import { basicsWith as basics, ftsVersion as version, plainRanking } from "../support/fts-ranking";
 
 let c: Connection;
 let other: Connection;
@@ -36,28 +37,6 @@ afterAll(() => {
   other?.sqlite.close();
   closeTestDatabases();
 });
-
-const weights = [...GRADUATES_INDEX.weights, ...GRADUATES_INDEX.weights].map((w) => w.toFixed(1)).join(", ");
-
-/** The definition: every hit of the text ranked by SQLite (tier, then bm25, then id). */
-function plainRanking(conn: Connection, text: TextQuery): { ids: number[]; tierEnds: [number, number] } {
-  const rows = conn.sqlite
-    .prepare(
-      `select id, tier from (select rowid as id,
-        case when rowid in (select rowid from graduates_fts where graduates_fts match ?) then 0
-          when rowid in (select rowid from graduates_fts where graduates_fts match ?) then 1 else 2 end as tier,
-        bm25(graduates_fts, ${weights}) as score
-      from graduates_fts where graduates_fts match ?) order by tier, score, id`,
-    )
-    .all(text.exact, text.tierOne, text.loose) as { id: number; tier: number }[];
-  const end = (tier: number) => {
-    const i = rows.findIndex((r) => r.tier > tier);
-    return i < 0 ? rows.length : i;
-  };
-  return { ids: rows.map((r) => r.id), tierEnds: [end(0), end(1)] };
-}
-
-const version = (conn: Connection) => (conn.sqlite.prepare("select block from graduates_fts_data where id = 10").pluck().get() as Buffer).toString("base64");
 
 async function textOf(q: string): Promise<TextQuery> {
   const plan = await planTextSearch(c.db, GRADUATES_INDEX, q);
@@ -81,20 +60,6 @@ const WORDS = [
 ];
 // One word (the budget's), an inflected form, a Kyrgyz phrase (NEAR), a name in the other script, two words, a prefix.
 const TEXTS = ["разработчик", "разработчиков", "иштеп чыгуучу", "Toktogulov", "react разработчик", "дизайн"];
-
-const basics = (headline: string, about: string | null, visibility: Visibility): BasicsInput => ({
-  headline,
-  about,
-  region_id: null,
-  city: null,
-  willing_to_relocate: 1,
-  remote_preference: null,
-  available_from: null,
-  contact_email: null,
-  contact_phone: null,
-  contact_telegram: null,
-  visibility,
-});
 
 type World = { graduates: { id: number; userId: number }[]; skills: number[]; cohortId: number; staffId: number; enrolled: number };
 let world: World;
