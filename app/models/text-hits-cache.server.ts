@@ -122,21 +122,38 @@ export function replicaReplays(db: DB): number {
   return replays.get(db) ?? 0;
 }
 
-/** The replica of the text brought to `version`; null when there is none or the change cannot be replayed (then dropped). */
+/** Catch-ups tried in one search while other writes keep committing; then the search ranks with SQLite. */
+const CATCH_UP_TRIES = 3;
+
+/**
+ * The replica of the text brought to the index as it is; null when there is none, the change cannot
+ * be replayed (then dropped), or writes kept committing meanwhile (kept, caught up at the next search).
+ */
 async function replayed(db: DB, key: string, version: string): Promise<RankedHits | null> {
   const replica = replicas.get(key);
   if (!replica) return null;
-  const ranking = replica.version === version ? replica.ranking : await catchUpReplica(db, replica, version);
-  if (!ranking) {
-    replicas.delete(key);
-    return null;
+  let at: string | null = version;
+  for (let attempt = 0; attempt < CATCH_UP_TRIES && at !== null; attempt++) {
+    const ranking = replica.version === at ? replica.ranking : await catchUpReplica(db, replica, at);
+    if (!ranking) {
+      replicas.delete(key);
+      return null;
+    }
+    // The log, the replayed rows and the statistics are read in several statements: exact only when no
+    // write committed meanwhile (the version unchanged). Otherwise some replayed rows may be newer than
+    // the statistics: catch up again from the log (replaying a row twice is harmless).
+    const now = await versionOf(db, "graduates_fts");
+    if (now === at) {
+      keepReplica(db, key, replica);
+      replays.set(db, (replays.get(db) ?? 0) + 1);
+      const hits = fromReplica(ranking);
+      remember(key, at, hits);
+      return hits;
+    }
+    replica.version = "";
+    at = now;
   }
-  keepReplica(db, key, replica);
-  replays.set(db, (replays.get(db) ?? 0) + 1);
-  const hits = fromReplica(ranking);
-  // A write in between: the replica has seen it (its log) but the version read above is older; keep nothing under it.
-  if ((await versionOf(db, "graduates_fts")) === version) remember(key, version, hits);
-  return hits;
+  return null;
 }
 
 /**
@@ -159,7 +176,8 @@ export async function rankedHits(db: DB, index: Index, text: TextQuery, options:
   if (replay) return replay;
   // Searched again after an index change (or its replica was dropped): a replica is built in the
   // background, which ranks this version too and is kept for the next change.
-  const again = known !== undefined && index.table === "graduates_fts";
+  // A replica still kept (writes kept committing during its catch-up) is caught up at the next search: not built again.
+  const again = known !== undefined && index.table === "graduates_fts" && !replicas.has(key);
   const keep = (hits: RankedHits) => async () => {
     // A write between the version read and the ranking would leave it unsure which version the hits are of.
     if ((await versionOf(db, index.table)) === version) remember(key, version, hits);

@@ -340,6 +340,15 @@ async function rank(db: DB, r: Replica): Promise<ReplicaRanking | null> {
   return r.ranking;
 }
 
+/** True when the log no longer holds every entry after `seq` (trimmed), or went back before it (another file). */
+async function trimmedPast(db: DB, seq: number): Promise<boolean> {
+  const { rows } = await sql<{ oldest: number | null }>`select min(seq) as oldest from match_changes`.execute(db);
+  const oldest = rows[0]?.oldest ?? null;
+  const top = await topOfLog(db);
+  if (top < seq) return true;
+  return top > seq && (oldest === null || oldest > seq + 1);
+}
+
 async function topOfLog(db: DB): Promise<number> {
   const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'match_changes'`.execute(db);
   return rows[0]?.seq ?? 0;
@@ -430,6 +439,9 @@ export async function catchUpReplica(db: DB, replica: Replica, version: string):
     const changed = [...new Set(log.map((l) => l.entity_id))];
     // Not explained (a rebuild, a write the log does not name) or too many: rank with SQLite.
     if (changed.length === 0 || log.length > CATCH_UP_LIMIT) return null;
+    // The log trimmed past the replica (app/models/change-log.server.ts, by any process's catch-up): the
+    // entries it still holds need not name every graduate changed since (a gap), so nothing is replayed.
+    if (await trimmedPast(db, replica.lastSeq)) return null;
     const top = log[log.length - 1]!.seq;
     // The changed rows as the writer makes them now, in the twin table, read back through its instances.
     await sql`delete from temp.replica_rows`.execute(db);
