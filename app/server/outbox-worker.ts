@@ -219,6 +219,9 @@ export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: st
 
 type Recipients = Awaited<ReturnType<typeof recipientsOf>>;
 
+/** The longest a finished delivery's outcome waits for the other slots' before its group is committed. */
+const GATHER_MS = 5;
+
 export type RoundResult = { claimed: number; sent: number; retried: number; failed: number; notSent: number; expired: number };
 
 export type OutboxWorker = {
@@ -239,46 +242,77 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
 
   /**
    * Group commit: the settle writes of the deliveries that finished meanwhile go in one transaction
-   * (one disk sync instead of one per message). Resolves when this write is committed.
+   * (one disk sync instead of one per message). The group is written once every e-mail slot at work
+   * has handed in its outcome, or GATHER_MS after the first one (decision 051, "Session 13"): the slots
+   * start together (paceEmails) and so finish close together, and one commit then serves them all.
+   * Resolves when this write is committed.
    */
   const commit = durableOffTheLoop(db, options.walFile ?? null, log);
   type Outcome = { write: (trx: DB) => Promise<unknown> } | { sent: ClaimedMessage };
   let pending: (Outcome & { done: () => void; fail: (e: unknown) => void })[] = [];
+  /** E-mail deliveries in progress, each counted until its outcome is committed (or it threw). */
+  let working = 0;
+  /** Outcomes in a group being committed now: their slots are at work but have reported. */
+  let committing = 0;
+  let gathering: NodeJS.Timeout | null = null;
+  let flushing = false;
+  function flush(): void {
+    if (gathering) clearTimeout(gathering);
+    gathering = null;
+    flushing = false;
+    const group = pending;
+    pending = [];
+    if (!group.length) return;
+    committing += group.length;
+    commit(async (trx) => {
+      // The sent rows of a claim in one statement (most of a group); the other outcomes one by one.
+      const sentByLease = new Map<string, number[]>();
+      for (const p of group) if ("sent" in p) sentByLease.set(p.sent.lease, [...(sentByLease.get(p.sent.lease) ?? []), p.sent.id]);
+      for (const [lease, ids] of sentByLease) await markAllSent(trx, lease, ids, now());
+      for (const p of group) if ("write" in p) await p.write(trx);
+    })
+      .finally(() => (committing -= group.length))
+      .then(
+        () => group.forEach((p) => p.done()),
+        (error: unknown) => group.forEach((p) => p.fail(error)),
+      );
+  }
+  /** Writes the group on the next turn of the event loop once every slot at work has reported; otherwise soon. */
+  function scheduleFlush(): void {
+    if (!pending.length || flushing) return;
+    if (pending.length + committing >= working) {
+      flushing = true;
+      setImmediate(flush);
+    } else gathering ??= setTimeout(flush, GATHER_MS);
+  }
   function settle(outcome: Outcome | ((trx: DB) => Promise<unknown>)): Promise<void> {
     return new Promise((done, fail) => {
       pending.push({ ...(typeof outcome === "function" ? { write: outcome } : outcome), done, fail });
-      if (pending.length > 1) return; // a commit is already scheduled for this group
-      setImmediate(() => {
-        const group = pending;
-        pending = [];
-        commit(async (trx) => {
-          // The sent rows of a claim in one statement (most of a group); the other outcomes one by one.
-          const sentByLease = new Map<string, number[]>();
-          for (const p of group) if ("sent" in p) sentByLease.set(p.sent.lease, [...(sentByLease.get(p.sent.lease) ?? []), p.sent.id]);
-          for (const [lease, ids] of sentByLease) await markAllSent(trx, lease, ids, now());
-          for (const p of group) if ("write" in p) await p.write(trx);
-        }).then(
-          () => group.forEach((p) => p.done()),
-          (error: unknown) => group.forEach((p) => p.fail(error)),
-        );
-      });
+      scheduleFlush();
     });
   }
 
   /**
-   * Adaptive pacing (decision 051, "Session 11"): while pages are being answered, each e-mail starts
-   * on a clock of 1/rate seconds shared by the slots (a credit of at most one start per slot, so no
-   * burst after a pause); when they are not, at once. Spreading the starts lets the pages' work
-   * interleave with the delivery instead of queueing behind a burst of it.
+   * Adaptive pacing (decisions 051, "Session 11" and "Session 13"): while pages are being answered,
+   * e-mails start in ticks of one start per slot, a tick every slots/rate seconds (no credit beyond
+   * one tick, so no burst follows a pause); when they are not, at once. The slots of a tick finish
+   * close together and share one group commit, instead of one commit each: that commit (a held
+   * connection, two pragmas, the transaction, an fsync handed to the thread pool) was the largest
+   * part of the main thread's CPU a message.
    */
-  let nextStart = 0;
+  let tickAt = -Infinity;
+  let leftInTick = 0;
   async function paceEmails(): Promise<void> {
     if (!options.busy?.()) return;
-    const gap = 1000 / (options.emailsPerSecondWhileBusy ?? OUTBOX.emailsPerSecondWhileBusy);
+    const slots = options.emailsInFlight ?? OUTBOX.emailsInFlight;
+    const period = (1000 * slots) / (options.emailsPerSecondWhileBusy ?? OUTBOX.emailsPerSecondWhileBusy);
     const t = performance.now();
-    nextStart = Math.max(nextStart, t - gap * (options.emailsInFlight ?? OUTBOX.emailsInFlight));
-    const wait = nextStart - t;
-    nextStart += gap;
+    if (leftInTick <= 0) {
+      tickAt = Math.max(tickAt + period, t);
+      leftInTick = slots;
+    }
+    leftInTick--;
+    const wait = tickAt - t;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
@@ -377,12 +411,23 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     result: RoundResult,
     recipients: Recipients | null = null,
     pace: () => Promise<void> = async () => undefined,
+    counted = false,
   ): Promise<void> {
     let next = 0;
     const slot = async () => {
       while (next < messages.length && !stopped) {
         await pace();
-        if (next < messages.length && !stopped) await deliver(messages[next++]!, result, recipients);
+        if (next >= messages.length || stopped) break;
+        // Counted while at work, so the group commit can tell when every slot has reported.
+        if (counted) working++;
+        try {
+          await deliver(messages[next++]!, result, recipients);
+        } finally {
+          if (counted) {
+            working--;
+            scheduleFlush();
+          }
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(slots, messages.length) }, slot));
@@ -399,7 +444,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     // The batch's recipients in one read, not one per message (decision 051, "Session 11").
     const recipients = options.email && emails.length ? await recipientsOf(db, emails, "email") : null;
     await Promise.all([
-      deliverAll(emails, options.emailsInFlight ?? OUTBOX.emailsInFlight, result, recipients, paceEmails),
+      deliverAll(emails, options.emailsInFlight ?? OUTBOX.emailsInFlight, result, recipients, paceEmails, true),
       deliverAll(
         claimed.filter((m) => m.channel === "telegram"),
         1,

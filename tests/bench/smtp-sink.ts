@@ -3,15 +3,23 @@
 // client's and is counted apart (process.cpuUsage, reported over IPC). It accepts every message and
 // keeps only its Message-ID (read from the raw header, unfolded): the bench checks by Message-ID that
 // every queued message arrived exactly once. Parsing whole messages (mailparser) is the tests' job.
+// "hold" makes it keep each message's final answer (the 250 after DATA) until "flow": the portal's
+// worker then waits on its SMTP connections, unchanged, with nothing to do — the bench's windows of
+// pages alone, interleaved with windows of pages while delivering (decision 051, "Session 13").
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-/** "count": how many arrived so far (cheap, asked often); "report": also their Message-IDs; "reset": forget them. */
-export type SinkRequest = { type: "count" | "report" | "reset" };
+/**
+ * "count": how many were accepted so far (cheap, asked often); "report": also their Message-IDs;
+ * "reset": forget them; "hold": answer no message until "flow" (which answers the held ones).
+ */
+export type SinkRequest = { type: "count" | "report" | "reset" | "hold" | "flow" };
 export type SinkReport = { type: "report"; ids: string[]; count: number; cpuMs: number };
 export type SinkReady = { type: "ready"; port: number };
 
 const ids: string[] = [];
+let holding = false;
+let held: (() => void)[] = [];
 
 const server = new SMTPServer({
   authOptional: true,
@@ -35,8 +43,12 @@ const server = new SMTPServer({
     });
     stream.on("end", () => {
       const id = /^Message-ID:\s*(\S+)/im.exec(head.replace(/\r\n[ \t]+/g, " "))?.[1] ?? "";
-      ids.push(id);
-      callback();
+      const accept = () => {
+        ids.push(id);
+        callback();
+      };
+      if (holding) held.push(accept);
+      else accept();
     });
   },
 });
@@ -47,6 +59,13 @@ server.listen(0, "127.0.0.1", () => {
 
 process.on("message", (m: SinkRequest) => {
   if (m.type === "reset") ids.length = 0;
+  if (m.type === "hold") holding = true;
+  if (m.type === "flow") {
+    holding = false;
+    const answer = held;
+    held = [];
+    answer.forEach((accept) => accept());
+  }
   const { user, system } = process.cpuUsage();
   process.send!({ type: "report", ids: m.type === "report" ? [...ids] : [], count: ids.length, cpuMs: (user + system) / 1000 } satisfies SinkReport);
 });

@@ -1,7 +1,8 @@
 // The worker's session-11 changes keep what decision 051 promises (docs/decisions/051-outbox.md,
 // "Session 11"): outcomes synced off the event loop leave the pages' connection as it was; a batch's
 // recipients read at once still stop at a bounced address; and while pages are answered, e-mails
-// start no faster than the paced rate. Real SQLite files and a real SMTP server.
+// start no faster than the paced rate, in ticks whose slots share a commit (Session 13). Real SQLite
+// files and a real SMTP server.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import type { Connection } from "@db/connection";
@@ -121,6 +122,23 @@ describe("the outbox worker since session 11", () => {
     expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(24);
     // 24 starts at 40 a second, the first four (one per slot) without waiting: at least 20 gaps of 25 ms.
     expect(ms).toBeGreaterThanOrEqual(20 * 25 - 5);
+  });
+
+  it("paced: the slots start together each tick and share one group commit (decision 051, Session 13)", async () => {
+    const users = await Promise.all(Array.from({ length: 24 }, () => makeUser(c, "graduate")));
+    await queueFor(
+      users.map((u) => u.id),
+      "ticks",
+    );
+    // 40 a second in ticks of 4 starts: one tick every 100 ms, far longer than a local SMTP round trip.
+    const r = await startWorker({ busy: () => true, emailsPerSecondWhileBusy: 40, walFile: `${c.sqlite.name}-wal` }).runOnce();
+    expect(r.sent).toBe(24);
+    expect(await statuses()).toEqual(Array(24).fill("sent:"));
+    // A group's sent rows get one sent_at. Ticks make 6 groups; one start every 25 ms (session 11's
+    // pacing) made 13 to 24 here, fewer only as the machine's load made round trips longer.
+    const groups = c.sqlite.prepare("select count(distinct sent_at) from outbox").pluck().get() as number;
+    expect(groups).toBeLessThanOrEqual(9);
+    expect((await sql<{ synchronous: number }>`pragma synchronous`.execute(c.db)).rows).toEqual([{ synchronous: 2 }]);
   });
 
   it("page activity: busy while a request is open and for a moment after it ends", () => {
