@@ -55,7 +55,7 @@ export type SignedInPage = {
  */
 export const USUAL_ACCOUNT: Record<Role, string> = {
   graduate: "the joined graduate with the most applications",
-  employer: "the bench hiring company's HR (50 open vacancies, 5,000 applications)",
+  employer: "the bench company's HR: 50 open vacancies, 5,000 applications",
   staff: "staff@demo.kg, the whole Agency",
   admin: "admin@demo.kg",
 };
