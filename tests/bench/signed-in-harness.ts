@@ -64,7 +64,18 @@ const MADE_ON_FIRST_USE: Record<string, () => Promise<void>> = {
   "me.saved-searches": async () => {
     if (sql().prepare("select count(*) from saved_searches").pluck().get()) return;
     const user = (await usualUser("graduate"))!;
-    const searches = ["q=python", "q=разработчик&mode=hybrid", "skill=javascript", "q=frontend&salary=1", "city=Бишкек", "q=тестировщик", "skill=sql&sort=newest", "q=designer", "q=php&mode=remote", "q=junior"];
+    const searches = [
+      "q=python",
+      "q=разработчик&mode=hybrid",
+      "skill=javascript",
+      "q=frontend&salary=1",
+      "city=Бишкек",
+      "q=тестировщик",
+      "skill=sql&sort=newest",
+      "q=designer",
+      "q=php&mode=remote",
+      "q=junior",
+    ];
     for (const search of searches) await createSavedSearch(getDb(), user, parseBoardQuery(search), null);
   },
   // A checked 2,000-line file for the largest cohort, staged as the import form stages it.
@@ -84,7 +95,10 @@ const MADE_ON_FIRST_USE: Record<string, () => Promise<void>> = {
 function statusOf(result: unknown): number {
   if (result instanceof Response) return result.status;
   if (result instanceof Error) return 500;
-  const init = (result as { type?: string; init?: { status?: number } } | null)?.type === "DataWithResponseInit" ? (result as { init?: { status?: number } }).init : undefined;
+  const init =
+    (result as { type?: string; init?: { status?: number } } | null)?.type === "DataWithResponseInit"
+      ? (result as { init?: { status?: number } }).init
+      : undefined;
   return init?.status ?? 200;
 }
 
@@ -119,9 +133,7 @@ function caseOf(page: SignedInPage): BenchCase {
       }
       const email = userId === undefined ? undefined : emailOf(userId);
       if (!email) return `no ${page.as} account in the data set`;
-      const loaders = await Promise.all(
-        chainOf(page.route, routeIds).map(async (r) => (await importRoute<{ loader?: Loader }>(fileOf(r))).loader),
-      );
+      const loaders = await Promise.all(chainOf(page.route, routeIds).map(async (r) => (await importRoute<{ loader?: Loader }>(fileOf(r))).loader));
       ready = {
         url: page.path.replace(":id", id ?? ""),
         cookie: await signedIn(email),
