@@ -82,7 +82,9 @@ export async function interviewsBetween(db: DB, companyId: number, from: string,
  * Applications still at "applied" (the employer has not moved them: their first answer would have
  * moved them) whose latest "applied" event is older than the cutoff, oldest first: how many, and the
  * first `limit` with names; anonymised graduates' applications are left out, as in the applicants list.
- * An application's own row (with its snapshot) is large, so the count reads indexes and events only.
+ * An application's own row (with its snapshot) is large, so the count reads indexes only: the events'
+ * (application_events_steps) and the short list of anonymised graduates (graduates_anonymised),
+ * named because the planner otherwise scans a wider index (migration 0037, docs/decisions/072).
  */
 export async function waitingForFirstAnswer(connection: Connection, companyId: number, cutoff: string, limit: number, now: Date) {
   const waiting = connection.sqlite
@@ -90,9 +92,9 @@ export async function waitingForFirstAnswer(connection: Connection, companyId: n
       `select a.id, max(e.created_at) as applied_at
          from vacancies v
          join applications a on a.vacancy_id = v.id and a.status = 'applied'
-         join graduates g on g.id = a.graduate_id and g.anonymised_at is null
-         join application_events e on e.application_id = a.id and e.to_status = 'applied'
+         join application_events e indexed by application_events_steps on e.application_id = a.id and e.to_status = 'applied'
         where v.company_id = ?
+          and a.graduate_id not in (select id from graduates indexed by graduates_anonymised where anonymised_at is not null)
         group by a.id
        having applied_at < ?
         order by applied_at, a.id`,

@@ -22,6 +22,8 @@ import { approveVacancy, saveVacancy, submitVacancy } from "~/models/vacancies.s
 import { makeCompany, makeUser, parseVacancyFields, vacancyInput } from "@db/factories";
 import { setStaffScope } from "~/models/staff-scopes.server";
 import { register } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 /**
  * budgetMs null: measured and printed for information, docs/product.md §10 sets no budget for it.
@@ -35,11 +37,13 @@ export type BenchCase = {
   warmups?: number;
   /** Done before each run, not timed: brings the state the figure is about (an index change before a "cold" search). */
   before?: () => Promise<unknown>;
+  /** Checked once before the warm-ups, untimed: why the figure cannot be measured (printed as SKIPPED), or null. */
+  unmeasurable?: () => Promise<string | null>;
 };
 
 const cookies = new Map<string, string>();
-/** A session of a demo account (staff@demo.kg, the verified employer@demo.kg). */
-async function signedIn(email: string): Promise<string> {
+/** A session of a demo account (staff@demo.kg, the verified employer@demo.kg), or of any user by e-mail. */
+export async function signedIn(email: string): Promise<string> {
   if (!cookies.has(email)) {
     const user = await getDb().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
     cookies.set(email, (await startSession(new Request("http://localhost/"), user.id)).split(";")[0]!);
@@ -193,7 +197,7 @@ async function rebuildWholeIndex(): Promise<void> {
 
 // ---- issue 18: a hiring company's dashboard and applicants list ------------------------------
 
-const BENCH_HR = "bench-hr@bench.kg";
+export const BENCH_HR = "bench-hr@bench.kg";
 const BENCH_OPEN_VACANCIES = 50;
 const BENCH_APPLICATIONS = 5_000;
 const DAY_MS = 86_400_000;
@@ -209,7 +213,7 @@ const BENCH_SKILLS = ["git", "sql", "rest-api", "manual-testing", "figma", "html
  * leaves them (time-to-hire and the 5-day list have work to do). About a minute, once.
  */
 let hiringCompany: Promise<void> | undefined;
-const benchCompanyReady = () => (hiringCompany ??= makeHiringCompany());
+export const benchCompanyReady = () => (hiringCompany ??= makeHiringCompany());
 async function makeHiringCompany(): Promise<void> {
   const db = getDb();
   const { sqlite } = getConnection();
@@ -338,20 +342,22 @@ async function answerOneApplication(): Promise<void> {
   if (!moved.ok) throw new Error(`bench move: ${moved.reason}`);
 }
 
-// The applicants list's components import a stylesheet (app/components/project-card.tsx), which the
-// Remix build bundles and Node cannot load: an import hook hands Node an empty module for *.css, and
-// the route is imported after it is registered.
-let applicantsRoute: Promise<{ loader: (args: never) => unknown }> | undefined;
-const applicantsList = () => {
-  if (!applicantsRoute) {
+// Route modules import stylesheets (app/root.tsx, app/components/project-card.tsx), which the Remix
+// build bundles and Node cannot load: an import hook hands Node an empty module for *.css, and
+// such routes are imported after it is registered.
+let cssHook = false;
+export function importRoute<T = { loader: (args: never) => unknown }>(file: string): Promise<T> {
+  if (!cssHook) {
     const hook = `export async function load(url, context, next) {
       return url.endsWith(".css") ? { format: "module", source: "export default '';", shortCircuit: true } : next(url, context);
     }`;
     register(`data:text/javascript,${encodeURIComponent(hook)}`);
-    applicantsRoute = import("~/routes/_employer.employer.applicants");
+    cssHook = true;
   }
-  return applicantsRoute;
-};
+  return import(pathToFileURL(path.resolve(file)).href) as Promise<T>;
+}
+let applicantsRoute: Promise<{ loader: (args: never) => unknown }> | undefined;
+const applicantsList = () => (applicantsRoute ??= importRoute("app/routes/_employer.employer.applicants.tsx"));
 
 const allCandidates = candidateQueryFrom(new URL("http://localhost/?placed=1"));
 

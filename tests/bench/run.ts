@@ -23,7 +23,8 @@ import { seedIfEmpty } from "@db/seed/index";
 import { useConnection } from "~/db.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
-import { cases } from "./cases";
+import { cases as caseList } from "./cases";
+import { signedInPageCases } from "./signed-in-harness";
 import { A11Y_BUDGET, lighthouseScores, PERF_BUDGET } from "./lighthouse";
 import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights, publicPages } from "./page-weight";
 import { measureThroughput, THROUGHPUT_BUDGET_PERCENT } from "./throughput";
@@ -32,6 +33,8 @@ import { sessionCookie, SLOW_LINK_BUDGET_MS, slowLinkLoadTime } from "./slow-lin
 import { hasChromium, launchBrowser } from "../support/browser";
 import { startServer } from "../support/server";
 
+// Issue 20: a row for every signed-in page type (signed-in-pages.ts), after the figures of cases.ts.
+const cases = [...caseList, ...signedInPageCases];
 const file = path.resolve(process.env.BENCH_DB ?? "data/bench/portal.sqlite");
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const only = process.env.BENCH_ONLY;
@@ -100,6 +103,12 @@ async function serverTimes(): Promise<void> {
   );
 
   for (const c of selected) {
+    const unmeasurable = await c.unmeasurable?.();
+    if (unmeasurable) {
+      console.log(`  ${c.figure}: SKIPPED (${unmeasurable})`);
+      add({ figure: c.figure, measured: null, unit: "ms", budget: c.budgetMs === null ? null : { op: "≤", value: c.budgetMs }, skipped: unmeasurable });
+      continue;
+    }
     for (let i = 0; i < (c.warmups ?? 3); i++) {
       await c.before?.();
       await c.run(); // warm caches and the query planner
