@@ -29,7 +29,7 @@ import * as m0031 from "./0031_staff_scopes";
 import * as m0032 from "./0032_two_step";
 import * as m0033 from "./0033_data_retention";
 import * as m0034 from "./0034_saved_reports";
-import * as m0038 from "./0038_follow_up_changes";
+import * as m0038 from "./0038_staff_pages_speed";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -61,5 +61,5 @@ export const migrations: Record<string, Migration> = {
   "0032_two_step": m0032,
   "0033_data_retention": m0033,
   "0034_saved_reports": m0034,
-  "0038_follow_up_changes": m0038,
+  "0038_staff_pages_speed": m0038,
 };
