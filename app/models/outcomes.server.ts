@@ -395,6 +395,7 @@ export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = tod
     ? await db.selectFrom("outcome_consents").select(["graduate_id", "given"]).where("graduate_id", "in", ids).orderBy("id").execute()
     : [];
   const consentOf = new Map(consents.map((c) => [c.graduate_id, c.given]));
+  const codeOf = new Map(current.map((o) => [`${o.graduate_id}.${o.checkpoint}`, o.code]));
   // A graduate moved to another cohort between the view's look and this read is left out of this page.
   const rows: FollowUpRow[] = found.flatMap((g) => {
     const f = stateOf.get(g.cohort_id);
@@ -404,7 +405,7 @@ export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = tod
       checkpoint: f.checkpoint,
       checkpoint_date: f.date,
       state: f.state,
-      current_code: current.find((o) => o.graduate_id === g.id && o.checkpoint === f.checkpoint)?.code ?? null,
+      current_code: codeOf.get(`${g.id}.${f.checkpoint}`) ?? null,
       consent: consentOf.get(g.id) ?? null,
     };
   });
