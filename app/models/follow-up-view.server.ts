@@ -14,6 +14,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
+import { binaryOrder } from "~/domain/search/kyrgyz-order";
 
 /** More logged changes than this since the last look: loading again is quicker. */
 const INCREMENTAL_LIMIT = 2_000;
@@ -50,25 +51,6 @@ function ensureSize(view: View, maxId: number): void {
   view.cohort = grown(view.cohort, size, (n) => new Int32Array(n));
   view.known = grown(view.known, size, (n) => new Uint8Array(n));
   view.flags = grown(view.flags, size, (n) => new Uint8Array(n));
-}
-
-/**
- * SQLite's order of two texts (their UTF-8 bytes, i.e. code points). JavaScript's < compares UTF-16
- * units, which differs only between a surrogate and a unit from U+E000 up: those two are swapped here.
- */
-export function binaryOrder(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
 }
 
 const before = (view: View, a: number, b: number) => {

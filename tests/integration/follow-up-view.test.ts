@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connection, openDatabase } from "@db/connection";
 import type { Checkpoint } from "~/domain/outcomes/codes";
-import { binaryOrder, followUpViewLoads, followUpViewSettled } from "~/models/follow-up-view.server";
+import { binaryOrder } from "~/domain/search/kyrgyz-order";
+import { followUpViewLoads, followUpViewSettled } from "~/models/follow-up-view.server";
 import { listFollowUps, type ScopedFollowUpQuery } from "~/models/outcomes.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCohort, makeGraduate, makeUser } from "../support/factories";
