@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import type { Connection, DB } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
 import { CHECKPOINTS, type Checkpoint, type OutcomeCode } from "~/domain/outcomes/codes";
-import { checkpointDate, computeIndicators, GroupedTally, IndicatorTally, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
+import { checkpointDate, GroupedTally, IndicatorTally, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery } from "~/domain/outcomes/dashboard";
 import { defaultPublicCheckpoint, publishTable } from "~/domain/outcomes/public-figures";
 import { outcomeFacts } from "./outcome-facts.server";
