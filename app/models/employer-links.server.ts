@@ -35,10 +35,9 @@ export async function companyChoices(db: DB, options: { verifiedOnly: boolean })
 type UnlinkedRow = { id: number; employer_name: string };
 
 /** `within`: the staff scope's schools (docs/decisions/063-staff-scope.md), null = every graduate's records. */
-async function unlinkedRecords(db: DB, within: readonly number[] | null): Promise<UnlinkedRow[]> {
-  return (await db
+function unlinkedQuery(db: DB, within: readonly number[] | null) {
+  return db
     .selectFrom("outcomes")
-    .select(["outcomes.id", "outcomes.employer_name"])
     .where("outcomes.current", "=", sql.lit(1))
     .where("outcomes.code", "=", "employed")
     .where("outcomes.company_id", "is", null)
@@ -51,9 +50,24 @@ async function unlinkedRecords(db: DB, within: readonly number[] | null): Promis
           .select("graduates.id")
           .where("cohorts.school_id", "in", within?.length ? within : [0]),
       ),
-    )
-    .orderBy("outcomes.id")
-    .execute()) as UnlinkedRow[];
+    );
+}
+
+async function unlinkedRecords(db: DB, within: readonly number[] | null): Promise<UnlinkedRow[]> {
+  return (await unlinkedQuery(db, within).select(["outcomes.id", "outcomes.employer_name"]).orderBy("outcomes.id").execute()) as UnlinkedRow[];
+}
+
+/**
+ * Each spelling once, with its records' count, in the order it was first recorded: what
+ * unlinkedRecords lists, counted in SQL (tens of thousands of records, a few dozen spellings:
+ * docs/decisions/071).
+ */
+async function unlinkedSpellings(db: DB, within: readonly number[] | null): Promise<{ employer_name: string; records: number }[]> {
+  return (await unlinkedQuery(db, within)
+    .select((eb) => ["outcomes.employer_name", eb.fn.countAll<number>().as("records"), eb.fn.min("outcomes.id").as("first")])
+    .groupBy("outcomes.employer_name")
+    .orderBy("first")
+    .execute()) as { employer_name: string; records: number }[];
 }
 
 export type UnlinkedName = { key: string; name: string; spellings: string[]; count: number; suggested: { id: number; name: string } | null };
@@ -65,11 +79,11 @@ export type UnlinkedName = { key: string; name: string; spellings: string[]; cou
  */
 export async function listUnlinkedEmployers(db: DB, within: readonly number[] | null): Promise<UnlinkedName[]> {
   const groups = new Map<string, Map<string, number>>();
-  for (const r of await unlinkedRecords(db, within)) {
+  for (const r of await unlinkedSpellings(db, within)) {
     const key = companyNameKey(r.employer_name);
     if (!key) continue;
     const spellings = groups.get(key) ?? new Map<string, number>();
-    spellings.set(r.employer_name, (spellings.get(r.employer_name) ?? 0) + 1);
+    spellings.set(r.employer_name, Number(r.records));
     groups.set(key, spellings);
   }
   const companies = await db.selectFrom("companies").select(["id", "name"]).execute();

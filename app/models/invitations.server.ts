@@ -1,4 +1,5 @@
 // Graduates join only through a staff-made invitation bound to an enrolled graduate record.
+import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { Lang } from "@db/schema";
 import { invitationCode, normalizeInvitationCode } from "~/auth/tokens.server";
@@ -102,9 +103,22 @@ export async function enrolGraduate(
 
 /** schoolIds: the viewer's scope (null = the whole Agency, docs/decisions/063-staff-scope.md). */
 export async function listRecentInvitations(db: DB, limit = 30, schoolIds: readonly number[] | null = null) {
+  // The newest ids first, read from the end of an index in this order (migration 0038), then their joins:
+  // planned from the cohorts, SQLite sorted all 100,000 invitations (docs/decisions/071).
+  const inScope =
+    schoolIds === null
+      ? sql``
+      : sql`where exists (select 1 from graduates g join cohorts c on c.id = g.cohort_id where g.id = i.graduate_id and c.school_id in (${sql.join(schoolIdList(schoolIds))}))`;
+  const { rows } = await sql<{ id: number }>`select i.id from invitations i indexed by invitations_recent ${inScope}
+    order by i.created_at desc, i.id desc limit ${limit}`.execute(db);
+  if (!rows.length) return [];
   return invitationsWithCohort(db)
     .select(["invitations.created_at", "cohorts.id as cohort_id"])
-    .$if(schoolIds !== null, (q) => q.where("cohorts.school_id", "in", schoolIdList(schoolIds!)))
+    .where(
+      "invitations.id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .orderBy("invitations.created_at", "desc")
     .orderBy("invitations.id", "desc")
     .limit(limit)

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import type { Connection, DB } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
 import { CHECKPOINTS, type Checkpoint, type OutcomeCode } from "~/domain/outcomes/codes";
-import { checkpointDate, computeIndicators, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
+import { checkpointDate, GroupedTally, IndicatorTally, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery } from "~/domain/outcomes/dashboard";
 import { defaultPublicCheckpoint, publishTable } from "~/domain/outcomes/public-figures";
 import { outcomeFacts } from "./outcome-facts.server";
@@ -82,12 +82,23 @@ export type DashboardRow = { key: string; label: GroupLabel; indicators: Outcome
 /** Staff dashboard: the selection's total, one row per group, and the rates per graduation year. */
 export async function outcomeDashboard(c: Connection, query: DashboardQuery, on = today()) {
   const db = c.db;
-  const { facts: all, notReachedCohorts, graduationYears: years } = dashboardFacts(c, query.checkpoint, query.school, on);
-  // The year filter is applied here, not in SQL, so the same read also gives the trend over years.
-  const facts = query.year.length ? all.filter((f) => query.year.includes(f.year)) : all;
+  const { facts: all, notReachedCohorts, graduationYears } = dashboardFacts(c, query.checkpoint, query.school, on);
+  // The year filter is applied here, not in SQL, so the same read also gives the trend over years:
+  // one pass fills the total, the groups and the years (docs/decisions/071).
   const options = { checkpoint: query.checkpoint };
-  const total = computeIndicators(facts, options);
-  const groups = query.by === "total" ? [] : indicatorsBy(facts, (f) => groupKeyOf(f as DashboardFact, query.by), options);
+  const totalTally = new IndicatorTally();
+  const groupTally = new GroupedTally<string>();
+  const yearTally = new GroupedTally<number>();
+  const years = new Set(query.year);
+  const grouped = query.by !== "total";
+  for (const f of all) {
+    yearTally.add(f.year, f);
+    if (years.size && !years.has(f.year)) continue;
+    totalTally.add(f);
+    if (grouped) groupTally.add(groupKeyOf(f, query.by), f);
+  }
+  const total = totalTally.result(options);
+  const groups = groupTally.result(options);
   const labels = await groupLabels(
     db,
     query.by,
@@ -101,8 +112,8 @@ export async function outcomeDashboard(c: Connection, query: DashboardQuery, on 
         (query.by === "year" ? Number(b.key) - Number(a.key) : b.indicators.graduates - a.indicators.graduates) ||
         a.key.localeCompare(b.key),
     );
-  const trend = indicatorsBy(all, (f) => (f as DashboardFact).year, options).sort((a, b) => a.key - b.key);
-  return { total, rows, trend, years, notReachedCohorts };
+  const trend = yearTally.result(options).sort((a, b) => a.key - b.key);
+  return { total, rows, trend, years: graduationYears, notReachedCohorts };
 }
 
 export type DrillRow = {

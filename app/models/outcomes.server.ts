@@ -19,6 +19,7 @@ import {
 } from "~/domain/outcomes/records";
 import { recordAudit } from "./audit.server";
 import { companyByName } from "./employer-links.server";
+import { followUpPage } from "./follow-up-view.server";
 import type { FollowUpQuery } from "~/domain/outcomes/follow-up-query";
 import { htpOnDay } from "~/domain/companies/htp";
 
@@ -258,31 +259,40 @@ export type FollowUpRow = {
 /** The follow-up filters and the staff scope's schools (`within`, schoolIdsOf: null or absent = every school). */
 export type ScopedFollowUpQuery = FollowUpQuery & { within?: readonly number[] | null };
 
-/**
- * Graduates whose checkpoint is due (its date up to 30 days after) or overdue (later, until the
- * next checkpoint), while no current record other than `unknown` exists for it. Excluded
- * graduates and those who withdrew consent are left out. Newest cohorts first.
- */
-export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = today(), pageSize = FOLLOW_UP_PAGE_SIZE) {
-  let cohorts = db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]);
-  // A scoped officer's list holds their schools' cohorts alone (docs/decisions/063-staff-scope.md).
-  if (query.within) cohorts = cohorts.where("school_id", "in", query.within.length ? query.within : [0]);
-  if (query.schoolId) cohorts = cohorts.where("school_id", "=", query.schoolId);
-  if (query.cohortId) cohorts = cohorts.where("id", "=", query.cohortId);
-  const chase = new Map<Checkpoint, number[]>();
-  const stateOf = new Map<number, { checkpoint: Checkpoint; date: string; state: FollowUpState }>();
-  for (const c of await cohorts.execute()) {
-    const f = followUpCheckpoint(c.graduation_date, on);
-    if (!f) continue;
-    stateOf.set(c.id, f);
-    chase.set(f.checkpoint, [...(chase.get(f.checkpoint) ?? []), c.id]);
-  }
-  if (chase.size === 0) return { rows: [] as FollowUpRow[], total: 0, pages: 1 };
+const FOLLOW_UP_COLUMNS = [
+  "graduates.id",
+  "graduates.first_name",
+  "graduates.last_name",
+  "graduates.cohort_id",
+  "cohorts.graduation_date",
+  "schools.name_ky",
+  "schools.name_ru",
+  "schools.name_en",
+  "graduates.contact_phone",
+  "graduates.contact_telegram",
+] as const;
 
-  const base = db
-    .selectFrom("graduates")
-    .innerJoin("cohorts", "cohorts.id", "graduates.cohort_id")
-    .innerJoin("schools", "schools.id", "cohorts.school_id")
+const followUpRowsOf = (db: DB) =>
+  db.selectFrom("graduates").innerJoin("cohorts", "cohorts.id", "graduates.cohort_id").innerJoin("schools", "schools.id", "cohorts.school_id");
+
+/** The page's graduates, in the order of `ids`. */
+async function followUpDetails(db: DB, ids: readonly number[]) {
+  if (!ids.length) return [];
+  const rows = await followUpRowsOf(db).select(FOLLOW_UP_COLUMNS).where("graduates.id", "in", ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // A graduate removed since the view's last look is left out; the next request's catch-up sees it.
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The follow-up list in SQL: what the in-memory view (decision 071) answers, read from the tables. */
+async function followUpsBySql(
+  db: DB,
+  chase: ReadonlyMap<Checkpoint, number[]>,
+  stateOf: ReadonlyMap<number, { checkpoint: Checkpoint; date: string }>,
+  askedPage: number,
+  pageSize: number,
+) {
+  const base = followUpRowsOf(db)
     .where("graduates.anonymised_at", "is", null)
     .where((eb) =>
       eb.or(
@@ -332,20 +342,9 @@ export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = tod
     );
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(Number(total) / pageSize));
-  const page = Math.min(query.page, pages);
+  const page = Math.min(askedPage, pages);
   const found = await base
-    .select([
-      "graduates.id",
-      "graduates.first_name",
-      "graduates.last_name",
-      "graduates.cohort_id",
-      "cohorts.graduation_date",
-      "schools.name_ky",
-      "schools.name_ru",
-      "schools.name_en",
-      "graduates.contact_phone",
-      "graduates.contact_telegram",
-    ])
+    .select(FOLLOW_UP_COLUMNS)
     // The newest checkpoints first: what is due comes before what has long been overdue.
     .orderBy(
       sql`case graduates.cohort_id ${sql.join(
@@ -360,6 +359,34 @@ export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = tod
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  return { total: Number(total), pages, page, found };
+}
+
+/**
+ * Graduates whose checkpoint is due (its date up to 30 days after) or overdue (later, until the
+ * next checkpoint), while no current record other than `unknown` exists for it. Excluded
+ * graduates and those who withdrew consent are left out. Newest cohorts first.
+ */
+export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = today(), pageSize = FOLLOW_UP_PAGE_SIZE) {
+  let cohorts = db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]);
+  // A scoped officer's list holds their schools' cohorts alone (docs/decisions/063-staff-scope.md).
+  if (query.within) cohorts = cohorts.where("school_id", "in", query.within.length ? query.within : [0]);
+  if (query.schoolId) cohorts = cohorts.where("school_id", "=", query.schoolId);
+  if (query.cohortId) cohorts = cohorts.where("id", "=", query.cohortId);
+  const chase = new Map<Checkpoint, number[]>();
+  const stateOf = new Map<number, { checkpoint: Checkpoint; date: string; state: FollowUpState }>();
+  for (const c of await cohorts.execute()) {
+    const f = followUpCheckpoint(c.graduation_date, on);
+    if (!f) continue;
+    stateOf.set(c.id, f);
+    chase.set(f.checkpoint, [...(chase.get(f.checkpoint) ?? []), c.id]);
+  }
+  if (chase.size === 0) return { rows: [] as FollowUpRow[], total: 0, pages: 1 };
+  // From memory (app/models/follow-up-view.server.ts, decision 071); the SQL below while the view loads or inside a transaction.
+  const fromView = await followUpPage(db, stateOf, query.page, pageSize);
+  const { total, pages, page, found } = fromView
+    ? { ...fromView, found: await followUpDetails(db, fromView.ids) }
+    : await followUpsBySql(db, chase, stateOf, query.page, pageSize);
   const ids = found.map((g) => g.id);
   const current = ids.length
     ? await db.selectFrom("outcomes").select(["graduate_id", "checkpoint", "code"]).where("graduate_id", "in", ids).where("current", "=", sql.lit(1)).execute()
@@ -368,18 +395,21 @@ export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = tod
     ? await db.selectFrom("outcome_consents").select(["graduate_id", "given"]).where("graduate_id", "in", ids).orderBy("id").execute()
     : [];
   const consentOf = new Map(consents.map((c) => [c.graduate_id, c.given]));
-  const rows: FollowUpRow[] = found.map((g) => {
-    const f = stateOf.get(g.cohort_id)!;
+  const codeOf = new Map(current.map((o) => [`${o.graduate_id}.${o.checkpoint}`, o.code]));
+  // A graduate moved to another cohort between the view's look and this read is left out of this page.
+  const rows: FollowUpRow[] = found.flatMap((g) => {
+    const f = stateOf.get(g.cohort_id);
+    if (!f) return [];
     return {
       ...g,
       checkpoint: f.checkpoint,
       checkpoint_date: f.date,
       state: f.state,
-      current_code: current.find((o) => o.graduate_id === g.id && o.checkpoint === f.checkpoint)?.code ?? null,
+      current_code: codeOf.get(`${g.id}.${f.checkpoint}`) ?? null,
       consent: consentOf.get(g.id) ?? null,
     };
   });
-  return { rows, total: Number(total), pages, page };
+  return { rows, total, pages, page };
 }
 
 // ---- Survey links ----

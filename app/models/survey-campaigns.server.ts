@@ -40,16 +40,22 @@ export type PlannedMember = Reach & {
 
 /** Each due graduate of the follow-up list's filters, with the channels a campaign would use. */
 async function planMembers(db: DB, query: ScopedFollowUpQuery, now: Date): Promise<{ members: PlannedMember[]; total: number }> {
+  // The count first (one graduate's row): a list over the limit is refused without reading 5,000 rows (decision 071).
+  const counted = await listFollowUps(db, { ...query, page: 1 }, undefined, 1);
+  if (counted.total > CAMPAIGN_MAX) return { members: [], total: counted.total };
   const { rows, total } = await listFollowUps(db, { ...query, page: 1 }, undefined, CAMPAIGN_MAX);
   if (total > CAMPAIGN_MAX) return { members: [], total };
   const members: PlannedMember[] = [];
   for (const part of slices(rows)) {
     const ids = part.map((r) => r.id);
     const factOf = await channelFactsOf(db, ids);
-    const open = await openInvitations(db, ids, now);
+    const open = new Map<string, number>();
+    // The first open invitation per graduate and checkpoint, as a search of the list would find it.
+    for (const o of await openInvitations(db, ids, now))
+      if (!open.has(`${o.graduate_id}.${o.checkpoint}`)) open.set(`${o.graduate_id}.${o.checkpoint}`, o.campaign_id);
     for (const r of part) {
       const { reach, ...f } = factOf.get(r.id)!;
-      const invitedIn = open.find((o) => o.graduate_id === r.id && o.checkpoint === r.checkpoint)?.campaign_id ?? null;
+      const invitedIn = open.get(`${r.id}.${r.checkpoint}`) ?? null;
       members.push({
         ...reach,
         graduateId: r.id,

@@ -158,8 +158,12 @@ export async function findGraduatesForStaff(db: DB, q: string, limit = 50, schoo
   // A school-scoped officer finds their schools' graduates only, in the query (docs/decisions/063-staff-scope.md).
   const inScope = schoolIds === null ? sql`1` : sql`g.cohort_id in (select id from cohorts where school_id in (${sql.join(schoolIdList(schoolIds))}))`;
   if (!term) {
-    const { rows } = await sql<StaffGraduateRow>`select ${staffColumns} from graduates g ${staffJoins}
-      where g.anonymised_at is null and g.user_id is not null and ${inScope} order by g.updated_at desc, g.id desc limit ${limit}`.execute(db);
+    // The 50 ids first, read from the end of an index in this order (migration 0038), then their joins:
+    // planned from the cohorts, SQLite sorted every graduate with an account (docs/decisions/071).
+    const { rows } = await sql<StaffGraduateRow>`select ${staffColumns} from (
+        select g.id from graduates g indexed by graduates_recently_updated
+        where g.anonymised_at is null and g.user_id is not null and ${inScope} order by g.updated_at desc, g.id desc limit ${limit}
+      ) p cross join graduates g on g.id = p.id ${staffJoins} order by g.updated_at desc, g.id desc`.execute(db);
     return { graduates: rows, total: rows.length, alsoWords: [], suggestion: null, near: [] };
   }
   const code = term.toUpperCase();

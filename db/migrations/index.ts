@@ -30,6 +30,7 @@ import * as m0032 from "./0032_two_step";
 import * as m0033 from "./0033_data_retention";
 import * as m0034 from "./0034_saved_reports";
 import * as m0037 from "./0037_dashboard_indexes";
+import * as m0038 from "./0038_staff_pages_speed";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   "0033_data_retention": m0033,
   "0034_saved_reports": m0034,
   "0037_dashboard_indexes": m0037,
+  "0038_staff_pages_speed": m0038,
 };

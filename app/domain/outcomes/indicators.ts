@@ -89,50 +89,81 @@ export type IndicatorOptions = {
   checkpoint?: Checkpoint;
 };
 
-/** Every docs/product.md §6 indicator for the facts of one checkpoint (one fact per graduate). One pass: a dashboard gives 100,000. */
-export function computeIndicators(facts: readonly OutcomeFact[], options: IndicatorOptions = {}): OutcomeIndicators {
-  const counts = Object.fromEntries(OUTCOME_CODES.map((code) => [code, 0])) as Record<OutcomeCode, number>;
-  let atHtp = 0;
-  let relatedYes = 0;
-  let relatedKnown = 0;
-  const pays: number[] = [];
-  const firstJobs = new FirstJobTally();
-  let parse: ((iso: string) => number | null) | undefined;
-  for (const f of facts) {
-    counts[f.outcome]++;
+/**
+ * Every docs/product.md §6 indicator gathered one fact at a time, so one pass over the facts can fill
+ * the total, each group and each year at once (the staff dashboard gives 100,000).
+ */
+export class IndicatorTally {
+  private graduates = 0;
+  private readonly counts = Object.fromEntries(OUTCOME_CODES.map((code) => [code, 0])) as Record<OutcomeCode, number>;
+  private atHtp = 0;
+  private relatedYes = 0;
+  private relatedKnown = 0;
+  private readonly pays: number[] = [];
+  private readonly firstJobs = new FirstJobTally();
+  private parse: ((iso: string) => number | null) | undefined;
+
+  add(f: OutcomeFact): void {
+    this.graduates++;
+    this.counts[f.outcome]++;
     const employed = f.outcome === "employed";
     if (employed && f.employment) {
       const e = f.employment;
-      if (e.htpResident === true) atHtp++;
-      if (e.related === "yes") relatedYes++;
-      if (e.related === "yes" || e.related === "no") relatedKnown++;
-      if (e.fullTime === true && typeof e.monthlyPay === "number" && Number.isFinite(e.monthlyPay)) pays.push(e.monthlyPay);
+      if (e.htpResident === true) this.atHtp++;
+      if (e.related === "yes") this.relatedYes++;
+      if (e.related === "yes" || e.related === "no") this.relatedKnown++;
+      if (e.fullTime === true && typeof e.monthlyPay === "number" && Number.isFinite(e.monthlyPay)) this.pays.push(e.monthlyPay);
     }
-    if (employed || f.outcome === "seeking") firstJobs.add(f.firstJob ?? firstJobOf(f, (parse ??= memoisedParse())), employed);
+    if (employed || f.outcome === "seeking") this.firstJobs.add(f.firstJob ?? firstJobOf(f, (this.parse ??= memoisedParse())), employed);
   }
-  const n = facts.length - counts.excluded;
-  const known = n - counts.unknown;
-  const reachable = known - counts.not_seeking;
 
-  const knowledgeRate = rate(known, n);
-  return {
-    graduates: facts.length,
-    n,
-    known,
-    counts,
-    knowledgeRate: { ...knowledgeRate, flagged: knowledgeRate.value !== null && knowledgeRate.value < KNOWLEDGE_RATE_FLAG },
-    careerOutcomesRate: rate(counts.employed + counts.military + counts.service + counts.education, reachable),
-    employmentRate: rate(counts.employed, n),
-    htpPlacementRate: rate(atHtp, reachable),
-    htpShareOfEmployed: rate(atHtp, counts.employed),
-    relatedEmploymentRate: rate(relatedYes, relatedKnown),
-    timeToFirstJob: firstJobs.result(options.checkpoint === undefined ? undefined : CHECKPOINT_MONTHS[options.checkpoint]),
-    medianMonthlyPay: {
-      n: pays.length,
-      value: pays.length >= MIN_PAYS_FOR_MEDIAN ? medianWholeKgs(pays) : null,
-      smallN: pays.length < SMALL_N,
-    },
-  };
+  result(options: IndicatorOptions = {}): OutcomeIndicators {
+    const { counts, pays } = this;
+    const n = this.graduates - counts.excluded;
+    const known = n - counts.unknown;
+    const reachable = known - counts.not_seeking;
+    const knowledgeRate = rate(known, n);
+    return {
+      graduates: this.graduates,
+      n,
+      known,
+      counts: { ...counts },
+      knowledgeRate: { ...knowledgeRate, flagged: knowledgeRate.value !== null && knowledgeRate.value < KNOWLEDGE_RATE_FLAG },
+      careerOutcomesRate: rate(counts.employed + counts.military + counts.service + counts.education, reachable),
+      employmentRate: rate(counts.employed, n),
+      htpPlacementRate: rate(this.atHtp, reachable),
+      htpShareOfEmployed: rate(this.atHtp, counts.employed),
+      relatedEmploymentRate: rate(this.relatedYes, this.relatedKnown),
+      timeToFirstJob: this.firstJobs.result(options.checkpoint === undefined ? undefined : CHECKPOINT_MONTHS[options.checkpoint]),
+      medianMonthlyPay: {
+        n: pays.length,
+        value: pays.length >= MIN_PAYS_FOR_MEDIAN ? medianWholeKgs(pays) : null,
+        smallN: pays.length < SMALL_N,
+      },
+    };
+  }
+}
+
+/** Every docs/product.md §6 indicator for the facts of one checkpoint (one fact per graduate). */
+export function computeIndicators(facts: readonly OutcomeFact[], options: IndicatorOptions = {}): OutcomeIndicators {
+  const tally = new IndicatorTally();
+  for (const f of facts) tally.add(f);
+  return tally.result(options);
+}
+
+/** One tally per key, in the order each key is first met (see indicatorsBy). */
+export class GroupedTally<K> {
+  private readonly groups = new Map<K, IndicatorTally>();
+
+  add(key: K, fact: OutcomeFact): void {
+    let tally = this.groups.get(key);
+    if (!tally) this.groups.set(key, (tally = new IndicatorTally()));
+    tally.add(fact);
+  }
+
+  result(options: IndicatorOptions = {}): { key: K; indicators: OutcomeIndicators }[] {
+    return [...this.groups].map(([key, tally]) => ({ key, indicators: tally.result(options) }));
+  }
 }
 
 /**
@@ -144,14 +175,9 @@ export function indicatorsBy<K>(
   keyOf: (fact: OutcomeFact) => K,
   options: IndicatorOptions = {},
 ): { key: K; indicators: OutcomeIndicators }[] {
-  const groups = new Map<K, OutcomeFact[]>();
-  for (const fact of facts) {
-    const key = keyOf(fact);
-    const group = groups.get(key);
-    if (group) group.push(fact);
-    else groups.set(key, [fact]);
-  }
-  return [...groups].map(([key, group]) => ({ key, indicators: computeIndicators(group, options) }));
+  const groups = new GroupedTally<K>();
+  for (const fact of facts) groups.add(keyOf(fact), fact);
+  return groups.result(options);
 }
 
 // ---- The public view: small cells hidden (docs/product.md §6) ----

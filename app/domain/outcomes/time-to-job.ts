@@ -91,16 +91,18 @@ export function memoisedParse(): (iso: string) => number | null {
 export class FirstJobTally {
   base = 0;
   startUnknown = 0;
-  readonly startedWithin = TIME_TO_JOB_WINDOWS.map(() => 0);
-  readonly days: (number | null)[] = [];
+  /** How many started within each window and no shorter one (summed up to each window in result). */
+  private readonly startedIn = TIME_TO_JOB_WINDOWS.map(() => 0);
+  /** The known first-job days; the base's others are still searching. */
+  private readonly known: number[] = [];
 
   /** One graduate of the job-seeking base (`employed` or `seeking`). */
   add(firstJob: FirstJob, employed: boolean): void {
     this.base++;
-    this.days.push(firstJob.day);
-    if (firstJob.day === null && employed) this.startUnknown++;
+    if (firstJob.day !== null) this.known.push(firstJob.day);
+    else if (employed) this.startUnknown++;
     const window = firstJob.window;
-    if (window !== null) for (let w = 0; w < TIME_TO_JOB_WINDOWS.length; w++) if (window <= TIME_TO_JOB_WINDOWS[w]!) this.startedWithin[w]!++;
+    if (window !== null) this.startedIn[TIME_TO_JOB_WINDOWS.indexOf(window)]!++;
   }
 
   /**
@@ -109,10 +111,12 @@ export class FirstJobTally {
    */
   result(observedMonths?: number): TimeToFirstJob {
     const within = {} as TimeToFirstJob["within"];
+    let started = 0;
     TIME_TO_JOB_WINDOWS.forEach((months, w) => {
-      within[months] = { ...rate(this.startedWithin[w]!, this.base), lowerBound: observedMonths !== undefined && months > observedMonths };
+      started += this.startedIn[w]!;
+      within[months] = { ...rate(started, this.base), lowerBound: observedMonths !== undefined && months > observedMonths };
     });
-    return { base: this.base, startUnknown: this.startUnknown, within, median: medianDaysToFirstJob(this.days) };
+    return { base: this.base, startUnknown: this.startUnknown, within, median: medianOfKnownDays(this.known, this.base) };
   }
 }
 
@@ -122,12 +126,19 @@ export class FirstJobTally {
  * Graduates with no known start (null) stay in the base as still searching.
  */
 export function medianDaysToFirstJob(days: readonly (number | null)[]): MedianDaysToFirstJob {
-  const base = days.length;
+  return medianOfKnownDays(
+    days.filter((d): d is number => d !== null),
+    days.length,
+  );
+}
+
+/** medianDaysToFirstJob of a base of `base` graduates of whom these days are known (the others still searching). */
+function medianOfKnownDays(knownDays: readonly number[], base: number): MedianDaysToFirstJob {
   const smallN = base < SMALL_N;
   if (base === 0) return { days: null, status: "no_base", base, smallN };
-  // A typed array sorts numbers without a comparator call per pair.
-  const known = Float64Array.from(days.filter((d): d is number => d !== null)).sort();
   const needed = Math.ceil(base / 2);
-  if (known.length < needed) return { days: null, status: "not_reached", base, smallN };
+  if (knownDays.length < needed) return { days: null, status: "not_reached", base, smallN };
+  // A typed array sorts numbers without a comparator call per pair.
+  const known = Float64Array.from(knownDays).sort();
   return { days: known[needed - 1]!, status: "reached", base, smallN };
 }

@@ -57,3 +57,22 @@ export function sortByKyrgyzName<T>(items: readonly T[], nameOf: (item: T) => st
     .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
     .map((x) => x.item);
 }
+
+/**
+ * SQLite's order of two texts (their UTF-8 bytes, i.e. code points). JavaScript's < compares UTF-16
+ * units, which differs only between a surrogate and a unit from U+E000 up: those two are swapped here.
+ */
+export function binaryOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
