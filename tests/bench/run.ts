@@ -23,6 +23,9 @@ import { seedIfEmpty } from "@db/seed/index";
 import { useConnection } from "~/db.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
+import { followUpViewSettled } from "~/models/follow-up-view.server";
+import { directoryViewSettled } from "~/models/directory-view.server";
+import { rankingsSettled } from "~/models/text-hits-cache.server";
 import { cases as caseList } from "./cases";
 import { signedInPageCases } from "./signed-in-harness";
 import { A11Y_BUDGET, lighthouseScores, PERF_BUDGET } from "./lighthouse";
@@ -113,6 +116,9 @@ async function serverTimes(): Promise<void> {
       await c.before?.();
       await c.run(); // warm caches and the query planner
     }
+    // Views that load in the background on first use (the follow-up list, the directory, the text
+    // rankings) answer from SQL until loaded: time the page as it is served once they are.
+    await Promise.all([followUpViewSettled(connection.db), rankingsSettled(connection.db), directoryViewSettled(connection.db)]);
     const times: number[] = [];
     // The process's CPU time beside the wall time: on a shared machine the wall time also holds the
     // waits for a core, the CPU time does not (docs/decisions/048).
