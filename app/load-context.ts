@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     clientAddress: string;
     cspNonce: string;
+    /** A request for a page's HTML (not a client-side navigation's `.data`): the root leaves the catalog out of the data stream (app/i18n/page-catalog.ts). */
+    documentRequest?: boolean;
   }
   interface Future {
     v3_singleFetch: true;

@@ -31,6 +31,7 @@ import { companyOfUser } from "~/models/companies.server";
 import { unreadCount } from "~/models/notifications.server";
 import { LANGS, langOf, type Lang } from "~/i18n/negotiate";
 import { httpMessages } from "~/i18n/areas/http";
+import { CATALOG_ELEMENT_ID, catalogJson, catalogOf } from "~/i18n/page-catalog";
 import { useMaybeT, useT } from "~/i18n/use-t";
 import { cookieHeaders, takeFlash } from "~/utils/flash.server";
 import stylesheet from "~/styles/app.css";
@@ -40,24 +41,26 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = langOf(request);
   const user = await getUser(request);
   const { flash, clear } = takeFlash(request);
   const unread = user ? await unreadCount(getDb(), user.id) : 0;
   // The graduate directory answers 403 until an employer's company is verified: do not offer it before.
   const verifiedEmployer = user?.role === "employer" && (await companyOfUser(getDb(), user.id))?.status === "verified";
-  return data(
-    {
-      lang,
-      messages: pageCatalog(lang, user?.role ?? null),
-      flash,
-      user: user ? { id: user.id, name: user.display_name, role: user.role, unread, verifiedEmployer } : null,
-      // Staff and admins in their grace period see how many days are left to set up two-step sign-in (decision 066).
-      twoStepDaysLeft: user ? await twoStepDaysLeft(request, user) : null,
-    },
-    { headers: cookieHeaders(clear) },
-  );
+  const root = {
+    lang,
+    messages: pageCatalog(lang, user?.role ?? null),
+    flash,
+    user: user ? { id: user.id, name: user.display_name, role: user.role, unread, verifiedEmployer } : null,
+    // Staff and admins in their grace period see how many days are left to set up two-step sign-in (decision 066).
+    twoStepDaysLeft: user ? await twoStepDaysLeft(request, user) : null,
+  };
+  // On a document request the page renders with the catalog but does not serialize it with the data:
+  // a page that hydrates carries it as inline JSON (Document), one that does not never needs it
+  // (app/i18n/page-catalog.ts, docs/decisions/073-load-budget.md).
+  if (context.documentRequest) Object.defineProperty(root, "messages", { enumerable: false });
+  return data(root, { headers: cookieHeaders(clear) });
 }
 
 // The catalog only needs reloading when the language or the signed-in user may have changed.
@@ -73,6 +76,7 @@ function Document({ lang, title, children }: { lang: Lang; title?: string; child
   const hydrate = !useMatches().some((m) => isServerRenderedOnly(m.handle));
   // "idle" | "loading" | "submitting": drives the progress bar (slow links) and lets browser tests wait.
   const navigationState = useNavigation().state;
+  const root = useRouteLoaderData("root") as RootData | undefined;
   return (
     <html lang={lang}>
       <head>
@@ -87,6 +91,9 @@ function Document({ lang, title, children }: { lang: Lang; title?: string; child
         {children}
         {hydrate ? (
           <>
+            {root ? (
+              <script id={CATALOG_ELEMENT_ID} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: catalogJson(catalogOf(root)) }} />
+            ) : null}
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>

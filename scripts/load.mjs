@@ -72,11 +72,12 @@ export async function requestMix(url) {
   const cookie = await signIn(url, WRITER);
   let n = 0;
   return [
-    { method: "GET", path: "/" },
-    { method: "GET", path: "/vacancies?q=javascript&mode=remote" },
-    { method: "GET", path: `/vacancies/${vacancy}` },
-    { method: "GET", path: "/g/ayperi-zhumabekova" },
+    { kind: "home", method: "GET", path: "/" },
+    { kind: "board search", method: "GET", path: "/vacancies?q=javascript&mode=remote" },
+    { kind: "vacancy", method: "GET", path: `/vacancies/${vacancy}` },
+    { kind: "portfolio", method: "GET", path: "/g/ayperi-zhumabekova" },
     {
+      kind: "profile save",
       method: "POST",
       path: "/me/profile",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: url, cookie },
@@ -109,7 +110,20 @@ export async function runLoad(options = {}) {
     const requests = await requestMix(url);
     if (log)
       console.log(`load: ${connections} clients for ${duration} s against ${url} (/, /vacancies?q=…, a vacancy, /g/ayperi-zhumabekova, POST /me/profile)`);
-    const result = await autocannon({ url, connections, duration, requests, timeout: 30 });
+    // Latency per kind of request: with one request in flight per connection, the request a
+    // client's response answers is still its current one when autocannon reports it.
+    /** @type {Map<string, number[]>} */
+    const perKind = new Map(requests.map((r) => [r.kind, []]));
+    const instance = autocannon({ url, connections, duration, requests, timeout: 30 });
+    instance.on("response", (client, _status, _bytes, ms) => perKind.get(client.requestIterator.currentRequest.kind)?.push(ms));
+    const result = await instance;
+    const kinds = Object.fromEntries(
+      [...perKind].map(([kind, times]) => {
+        times.sort((a, b) => a - b);
+        const at = (q) => (times.length ? Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]) : null);
+        return [kind, { requests: times.length, p50: at(0.5), p99: at(0.99) }];
+      }),
+    );
     const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
     const summary = {
       url,
@@ -123,6 +137,7 @@ export async function runLoad(options = {}) {
       non2xx: result.non2xx,
       status5xx: result["5xx"],
       statuses,
+      kinds,
     };
     if (log) {
       console.log(`requests:   ${summary.requests} (${summary.throughput.toFixed(1)} per second)`);
@@ -132,6 +147,7 @@ export async function runLoad(options = {}) {
           .map(([c, n]) => `${c}: ${n}`)
           .join(" · ")} (non-2xx ${summary.non2xx}; the write answers 302)`,
       );
+      for (const [kind, k] of Object.entries(kinds)) console.log(`  ${kind.padEnd(13)} ${k.requests} requests · p50 ${k.p50} ms · p99 ${k.p99} ms`);
       console.log(`errors:     ${summary.errors} · timeouts ${summary.timeouts} · 5xx ${summary.status5xx}`);
     }
     return summary;

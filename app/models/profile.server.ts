@@ -2,6 +2,7 @@
 // Every function takes the graduate id and touches only that graduate's rows.
 import { LEVEL_RANK } from "~/domain/skills/levels";
 import type { DB } from "@db/connection";
+import type { Commit } from "@db/durable-commit";
 import type { CefrLevel, RemotePreference, SkillLevel, SkillSource, Visibility } from "@db/schema";
 import { type ProfileFacts, profileCompleteness } from "~/domain/profile/completeness";
 import { claimEvidence, evidenceGroup, topPair } from "~/domain/profile/skill-evidence";
@@ -140,8 +141,9 @@ export type BasicsInput = {
   visibility: Visibility;
 };
 
-export async function saveBasics(db: DB, graduateId: number, input: BasicsInput): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** `commit`: how the transaction commits (the page passes pageCommit(): its disk sync off the event loop). */
+export async function saveBasics(db: DB, graduateId: number, input: BasicsInput, commit: Commit = (write) => db.transaction().execute(write)): Promise<void> {
+  await commit(async (trx) => {
     const before = await trx.selectFrom("graduates").select(["visibility", "published_at"]).where("id", "=", graduateId).executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     // Published when it first becomes visible beyond the placement office (the home page lists recent ones).

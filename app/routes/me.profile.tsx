@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Field, FormErrorSummary, Select, SubmitButton, TextArea, useFormFailure } from "~/components/form";
-import { getDb } from "~/db.server";
+import { getDb, pageCommit } from "~/db.server";
 import { deleteStoredImage, storeUploadedImage } from "~/domain/images/store.server";
 import { readUploadForm } from "~/domain/images/upload-form.server";
 import { pick } from "~/i18n/pick";
@@ -74,19 +74,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (d.regionId !== null && !(await regionExists(db, d.regionId))) {
     return invalid({ regionId: "errors.invalid" }, form);
   }
-  await saveBasics(db, graduate.id, {
-    headline: d.headline,
-    about: d.about,
-    region_id: d.regionId,
-    city: d.city,
-    willing_to_relocate: d.relocate ? 1 : 0,
-    remote_preference: d.remote ? (d.remote as (typeof REMOTE_PREFERENCES)[number]) : null,
-    available_from: d.availableFrom || null,
-    contact_email: d.contactEmail,
-    contact_phone: d.contactPhone,
-    contact_telegram: d.contactTelegram ? d.contactTelegram.replace(/^@?/, "@") : null,
-    visibility: d.visibility as (typeof VISIBILITIES)[number],
-  });
+  await saveBasics(
+    db,
+    graduate.id,
+    {
+      headline: d.headline,
+      about: d.about,
+      region_id: d.regionId,
+      city: d.city,
+      willing_to_relocate: d.relocate ? 1 : 0,
+      remote_preference: d.remote ? (d.remote as (typeof REMOTE_PREFERENCES)[number]) : null,
+      available_from: d.availableFrom || null,
+      contact_email: d.contactEmail,
+      contact_phone: d.contactPhone,
+      contact_telegram: d.contactTelegram ? d.contactTelegram.replace(/^@?/, "@") : null,
+      visibility: d.visibility as (typeof VISIBILITIES)[number],
+    },
+    pageCommit(),
+  );
   return redirect("/me/profile", { headers: cookieHeaders(setFlash("flash.saved")) });
 }
 

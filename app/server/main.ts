@@ -119,7 +119,11 @@ async function main(): Promise<void> {
   const handleRequest = createRequestHandler({
     build,
     mode: "production",
-    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce ?? "") }),
+    getLoadContext: (req, res) => ({
+      clientAddress: req.ip ?? "unknown",
+      cspNonce: String(res.locals.cspNonce ?? ""),
+      documentRequest: !req.path.endsWith(".data"),
+    }),
   });
   app.all("*", (req, res, next) => void handleRequest(req, res, next));
   const server = app.listen(settings.port, () => {

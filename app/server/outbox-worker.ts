@@ -1,11 +1,10 @@
 // The outbox worker (docs/product.md §13, docs/decisions/051-outbox.md): runs inside the server
 // process, claims due messages under a lease, delivers them and records what happened. Pages only
 // write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
-import fs from "node:fs";
 import { Worker } from "node:worker_threads";
-import { sql } from "kysely";
 import nodemailer from "nodemailer";
 import type { DB } from "@db/connection";
+import { durableOffTheLoop } from "@db/durable-commit";
 import type { SmtpSettings } from "~/config.server";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { linkAsSent } from "~/auth/survey-link-token.server";
@@ -162,61 +161,6 @@ export type WorkerOptions = {
   emailsPerSecondWhileBusy?: number;
 };
 
-/**
- * A transaction whose disk sync does not block the event loop. With synchronous = FULL a WAL commit
- * fsyncs the log inside COMMIT, on the one thread that also answers pages — 4 ms a commit (p90 8 ms)
- * on this loaded machine, dozens of times a second while delivering. Here the commit runs with
- * synchronous = NORMAL (written to the log, safe from a process crash) on the same held connection,
- * which goes back to FULL at once, and the promise resolves only after an fsync of the log file in
- * libuv's thread pool: when it resolves the outcome is as durable as a FULL commit would have made it.
- * Without a log file (not WAL) every commit is a plain FULL one.
- */
-export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: string) => void = console.log) {
-  let fd: number | null = null;
-  let usable = walFile !== null;
-  const plain = (write: (trx: DB) => Promise<void>) => db.transaction().execute(write);
-  // One fsync at a time: a commit made while one runs waits for the next, which covers every commit
-  // before it (on a loaded machine a sync takes milliseconds, and each wakes a thread-pool thread).
-  let current: Promise<void> | null = null;
-  let next: Promise<void> | null = null;
-  const syncLog = (file: string): Promise<void> => {
-    if (!current) {
-      current = new Promise<void>((resolve, reject) => {
-        fd ??= fs.openSync(file, "r");
-        fs.fsync(fd, (e) => (e ? reject(e) : resolve()));
-      }).finally(() => (current = null));
-      return current;
-    }
-    next ??= current
-      .catch(() => undefined)
-      .then(() => {
-        next = null;
-        return syncLog(file);
-      });
-    return next;
-  };
-  return async (write: (trx: DB) => Promise<void>): Promise<void> => {
-    if (!usable || !walFile) return plain(write);
-    await db.connection().execute(async (conn) => {
-      await sql`pragma synchronous = NORMAL`.execute(conn);
-      try {
-        await conn.transaction().execute(write);
-      } finally {
-        await sql`pragma synchronous = FULL`.execute(conn);
-      }
-    });
-    try {
-      await syncLog(walFile);
-    } catch (error) {
-      // Should not happen (main.ts names the log only in WAL mode): later groups commit with FULL;
-      // this one fails as a dropped write would, its rows come back after the lease.
-      usable = false;
-      log(`outbox: the write-ahead log ${walFile} cannot be synced apart (${String(error)}); commits sync themselves from now on`);
-      throw error;
-    }
-  };
-}
-
 type Recipients = Awaited<ReturnType<typeof recipientsOf>>;
 
 /** The longest a finished delivery's outcome waits for the other slots' before its group is committed. */
@@ -247,7 +191,7 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
    * start together (paceEmails) and so finish close together, and one commit then serves them all.
    * Resolves when this write is committed.
    */
-  const commit = durableOffTheLoop(db, options.walFile ?? null, log);
+  const commit = durableOffTheLoop(db, options.walFile ?? null, (line) => log(`outbox: ${line}`));
   type Outcome = { write: (trx: DB) => Promise<unknown> } | { sent: ClaimedMessage };
   let pending: (Outcome & { done: () => void; fail: (e: unknown) => void })[] = [];
   /** E-mail deliveries in progress, each counted until its outcome is committed (or it threw). */

@@ -1,5 +1,6 @@
 import type { MetaDescriptor, MetaFunction } from "@remix-run/node";
 import type { MessageKey, Messages } from "~/i18n/messages/en";
+import { catalogOf } from "~/i18n/page-catalog";
 
 type RootData = { messages: Messages } | undefined;
 
@@ -7,7 +8,8 @@ type RootData = { messages: Messages } | undefined;
 export function titleMeta(key: MessageKey, options: { private?: boolean } = {}): MetaFunction {
   return ({ matches }) => {
     const root = matches.find((m) => m.id === "root")?.data as RootData;
-    const title = root ? `${root.messages[key]} · ${root.messages["brand.name"]}` : key;
+    const messages = root ? catalogOf(root) : null;
+    const title = messages ? `${messages[key]} · ${messages["brand.name"]}` : key;
     const tags: MetaDescriptor[] = [{ title }];
     if (options.private) tags.push({ name: "robots", content: "noindex, nofollow" });
     return tags;

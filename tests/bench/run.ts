@@ -13,10 +13,13 @@
 //     latency (CDP network emulation, cache off), median of 3 loads (slow-link.ts; issue 14 item 20);
 //   - e-mail delivery: the built server's outbox worker sends 10,000 queued e-mails to a real SMTP
 //     server in another process, alone and while two signed-in pages are timed, in windows interleaved
-//     with windows of the pages alone (delivery.ts; issue 17).
+//     with windows of the pages alone (delivery.ts; issue 17);
+//   - mixed load: `npm run load`'s 50 clients × 30 s (scripts/load.mjs) against the built server on a
+//     copy of the large data set (the mix writes), p99 ≤ 300 ms and no error (issue 20 item 4).
 // BENCH_ONLY=word measures only the figures whose name contains the word (words|like|these: any of them).
 import { execSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { migrateToLatest, openDatabase } from "@db/connection";
 import { seedIfEmpty } from "@db/seed/index";
@@ -33,6 +36,7 @@ import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights, publicPages } fro
 import { measureThroughput, THROUGHPUT_BUDGET_PERCENT } from "./throughput";
 import { DELIVERY_BUDGET_PER_S, type DeliveryRun, measureDelivery, PAGE_SLOWDOWN_BUDGET_PERCENT } from "./delivery";
 import { sessionCookie, SLOW_LINK_BUDGET_MS, slowLinkLoadTime } from "./slow-link";
+import { loadPassed, runLoad } from "../../scripts/load.mjs";
 import { hasChromium, launchBrowser } from "../support/browser";
 import { startServer } from "../support/server";
 
@@ -57,7 +61,11 @@ const add = (row: Row) => {
   if (wanted(row.figure)) rows.push(row);
 };
 const ratioOf = (r: Row) =>
-  r.measured === null || !r.budget ? null : r.budget.op === "≤" ? r.measured / r.budget.value : r.budget.value / Math.max(r.measured, 1e-9);
+  r.measured === null || !r.budget
+    ? null
+    : r.budget.op === "≤"
+      ? r.measured / Math.max(r.budget.value, 1e-9) // a budget of 0 (errors): 0 is ratio 0, anything more is far over
+      : r.budget.value / Math.max(r.measured, 1e-9);
 const missed = (r: Row) => r.measured === null || (ratioOf(r) ?? 0) > 1 + 1e-9;
 
 /** A set built before the generator made outcome histories is rebuilt, or the dashboard figure would be empty. */
@@ -219,6 +227,62 @@ async function delivery(): Promise<void> {
     });
 }
 
+const LOAD_P99_BUDGET_MS = 300;
+const LOAD_FIGURES = ["mixed load (npm run load): p99", "mixed load (npm run load): errors, timeouts and 5xx"];
+const loadWanted = () => LOAD_FIGURES.some(wanted);
+
+/** The server process's CPU time in ms (Linux /proc; null elsewhere). */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `npm run load` as a benchmark (issue 20 item 4): its mix — four public pages and a graduate saving
+ * their profile, cycled by 50 clients for 30 s — against the built server on a copy of the large data
+ * set, after 5 s of the same mix on 10 clients to warm the server. Budget: p99 ≤ 300 ms and no error.
+ */
+async function mixedLoad(): Promise<void> {
+  if (!loadWanted()) return;
+  const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
+  const duration = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+  console.log(`mixed load: npm run load's mix, ${connections} clients for ${duration} s, on a copy of the large data set …`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-load-"));
+  // The mix writes: the bench file stays as it was.
+  for (const suffix of ["", "-wal"]) if (fs.existsSync(`${file}${suffix}`)) fs.copyFileSync(`${file}${suffix}`, path.join(dir, `portal.sqlite${suffix}`));
+  const server = await startServer({ DATABASE_PATH: path.join(dir, "portal.sqlite"), SEED_DEMO: "0" }, dir);
+  try {
+    // Warm-up on fewer clients: what is still in flight when it stops is answered during the measured run.
+    await runLoad({ url: server.url, connections: 10, duration: 5, log: false });
+    const cpuBefore = processCpuMs(server.process.pid);
+    const s = await runLoad({ url: server.url, connections, duration });
+    const cpuAfter = processCpuMs(server.process.pid);
+    const cpu = cpuBefore === null || cpuAfter === null ? "" : `; server CPU ${((cpuAfter - cpuBefore) / s.requests).toFixed(1)} ms a request`;
+    const load = `load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`;
+    const failures = s.errors + s.timeouts + s.status5xx;
+    add({
+      figure: `${LOAD_FIGURES[0]} (${s.throughput.toFixed(0)} req/s, p50 ${s.latency.p50} ms, max ${s.latency.max} ms${cpu}; ${load})`,
+      measured: s.latency.p99,
+      unit: "ms",
+      budget: { op: "≤", value: LOAD_P99_BUDGET_MS },
+    });
+    add({ figure: `${LOAD_FIGURES[1]} (${s.requests} requests)`, measured: failures, unit: "count", budget: { op: "≤", value: 0 } });
+    for (const [kind, k] of Object.entries(s.kinds).filter(([, k]) => k.requests > 0))
+      add({ figure: `${LOAD_FIGURES[0]} of ${kind} (${k.requests} requests, p50 ${k.p50} ms)`, measured: k.p99, unit: "ms", budget: null });
+    if (!loadPassed(s)) console.log(`  the load run failed: ${failures} errors, timeouts or 5xx`);
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Page weights and Lighthouse scores of the public pages, on the built server with its demo data. */
 async function browserFigures(): Promise<void> {
   const weightsWanted =
@@ -360,9 +424,10 @@ async function main(): Promise<void> {
   console.log("building the app (npm run build) …");
   execSync("npm run build", { stdio: ["ignore", "ignore", "inherit"] });
   // Only the server times and the throughput read the large data set (BENCH_ONLY=delivery need not build it).
-  if (cases.some((c) => wanted(c.figure)) || throughputWanted()) await dataSet();
+  if (cases.some((c) => wanted(c.figure)) || throughputWanted() || loadWanted()) await dataSet();
   await serverTimes();
   await throughput();
+  await mixedLoad();
   await delivery();
   await browserFigures();
   printTable();
