@@ -5,7 +5,7 @@
 import type { Database } from "better-sqlite3";
 
 /** More changes than this since the last look: reloading everything is quicker. */
-const INCREMENTAL_LIMIT = 2_000;
+export const INCREMENTAL_LIMIT = 2_000;
 /** The log is trimmed once it holds this many rows behind the reader. */
 const PRUNE_AFTER = 50_000;
 
@@ -40,4 +40,48 @@ export function catchUpWithLog<Entry extends { seq: number }>(sqlite: Database, 
   // Keep a margin for another process's view that is a little behind; one further behind reloads.
   if (oldest !== null && top - oldest >= PRUNE_AFTER) sqlite.prepare(`delete from ${log.table} where seq <= ?`).run(top - PRUNE_AFTER / 2);
   return top;
+}
+
+/**
+ * Graduate (or vacancy) ids per step of a background load: measured in docs/decisions/070, each step
+ * then holds the event loop for tens of milliseconds at most, so pages and /healthz are answered between steps.
+ */
+export const WARM_STEP_IDS = 250;
+
+/**
+ * A whole load of a view in steps (docs/decisions/070-start-in-seconds.md): the background runs one
+ * step per turn of the event loop, so requests are answered between steps; `finishWarming` runs the
+ * rest at once for a caller that cannot wait. `done` resolves (never rejects) when the load is over.
+ */
+export type Warming = { steps: Iterator<void>; done: Promise<void>; settle: () => void };
+
+/** Runs `steps` in the background; `settled` runs once, after the last step (or a failed one). */
+export function inBackground(steps: Iterator<void>, settled: () => void): Warming {
+  let over = false;
+  const settle = () => {
+    if (over) return;
+    over = true;
+    settled();
+  };
+  const done = (async () => {
+    try {
+      while (!over) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (over || steps.next().done) break;
+      }
+    } catch {
+      // The connection was closed meanwhile (a stopping server, a test): the next use loads synchronously.
+    }
+    settle();
+  })();
+  return { steps, done, settle };
+}
+
+/** Runs what is left of a background load now, for a synchronous caller (the view is then exact at once). */
+export function finishWarming(warming: Warming): void {
+  try {
+    while (!warming.steps.next().done);
+  } finally {
+    warming.settle();
+  }
 }
