@@ -64,11 +64,15 @@ async function main(): Promise<void> {
   // The in-memory views load in the background, a slice per turn of the event loop, while the server
   // answers (docs/decisions/070-start-in-seconds.md): /healthz says "warming up" meanwhile, and a page
   // that needs a view waits for it. They then follow their change logs.
-  const warming = performance.now();
-  const checkpoints = [...new Set([DEFAULT_DASHBOARD_CHECKPOINT, DEFAULT_PUBLIC_CHECKPOINT])];
-  void Promise.all([warmMatchIndex(connection), warmOutcomeFacts(connection, checkpoints)]).then(() =>
-    console.log(`views ready: matching index and outcome facts loaded in ${Math.round(performance.now() - warming)} ms`),
-  );
+  // Started once the server listens, so that the steps do not delay listening itself; the loads are
+  // under way before the first request is read (they begin in the same turn as "portal ready").
+  const warmViews = () => {
+    const warming = performance.now();
+    const checkpoints = [...new Set([DEFAULT_DASHBOARD_CHECKPOINT, DEFAULT_PUBLIC_CHECKPOINT])];
+    void Promise.all([warmMatchIndex(connection), warmOutcomeFacts(connection, checkpoints)]).then(() =>
+      console.log(`views ready: matching index and outcome facts loaded in ${Math.round(performance.now() - warming)} ms`),
+    );
+  };
 
   // Telegram (docs/decisions/052-telegram-channel.md): the worker's second channel; updates by webhook or long polling.
   const bot = settings.telegram ? startTelegram(connection.db, settings.telegram, settings.publicUrl) : null;
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
   const server = app.listen(settings.port, () => {
     // "portal ready": answering requests (scripts and tests wait for it); "views ready" follows when the views are loaded.
     console.log(`portal ready at http://localhost:${settings.port} (database ${settings.databasePath}; public address ${settings.publicUrl})`);
+    warmViews();
   });
   const stop = () =>
     server.close(() => {

@@ -16,6 +16,8 @@ export const RESIDENT_BUDGET_MB = 1024;
 export type StartupRun = {
   /** Spawn to the first answer of /healthz, any status. */
   firstAnswerS: number;
+  /** The server process's CPU time until that first answer. */
+  firstAnswerCpuS: number;
   /** What that first answer said ("warming up", or "ok" when the views were already loaded). */
   firstStatus: string;
   /** Spawn to /healthz saying "ok": every view loaded. */
@@ -68,7 +70,7 @@ export async function measureStartup(databaseFile: string, entry = path.resolve(
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
-    let first: { s: number; status: string } | null = null;
+    let first: { s: number; cpuS: number; status: string } | null = null;
     let slowest = 0;
     const deadline = spawned + 600_000;
     for (;;) {
@@ -80,10 +82,11 @@ export async function measureStartup(databaseFile: string, entry = path.resolve(
         .catch(() => null); // not listening yet
       const now = performance.now();
       if (status !== null) {
-        first ??= { s: (now - spawned) / 1000, status };
+        first ??= { s: (now - spawned) / 1000, cpuS: cpuSeconds(child.pid!), status };
         if (status === "ok") {
           return {
             firstAnswerS: first.s,
+            firstAnswerCpuS: first.cpuS,
             firstStatus: first.status,
             viewsReadyS: (now - spawned) / 1000,
             residentMb: residentMb(child.pid!),
