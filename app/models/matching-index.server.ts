@@ -307,7 +307,13 @@ export function loadVacancy(connection: Connection, id: number): VacancyEntry | 
   const rows = connection.sqlite
     .prepare("select id, company_id, work_mode, city, region_id, deadline, published_at from vacancies where id = ?")
     .all(id) as VacancyRow[];
-  return vacancyEntries(connection, rows, rows.map((v) => v.id))[0] ?? null;
+  return (
+    vacancyEntries(
+      connection,
+      rows,
+      rows.map((v) => v.id),
+    )[0] ?? null
+  );
 }
 
 /** `wanted`: the vacancies whose requirements are read (null = every vacancy's). */

@@ -62,7 +62,10 @@ describe("views loaded in the background at start", () => {
     // A write while the rows are being read: the last graduate (read last) gains a skill, and
     // the first (already read) changes visibility — both logged past the sequence the load began at.
     const firstGraduate = c.sqlite.prepare("select min(id) from graduates where user_id is not null").pluck().get() as number;
-    const skill = c.sqlite.prepare("select id from skills where id not in (select skill_id from graduate_skills where graduate_id = ?) limit 1").pluck().get(graduate);
+    const skill = c.sqlite
+      .prepare("select id from skills where id not in (select skill_id from graduate_skills where graduate_id = ?) limit 1")
+      .pluck()
+      .get(graduate);
     c.sqlite.prepare("insert into graduate_skills (graduate_id, skill_id, level, source) values (?, ?, 'advanced', 'self')").run(graduate, skill);
     c.sqlite.prepare("update graduates set visibility = 'private' where id = ?").run(firstGraduate);
 
@@ -82,7 +85,11 @@ describe("views loaded in the background at start", () => {
     // The same questions on another connection to the same file, whose views load at once.
     fresh = openDatabase(c.sqlite.name);
     expect(matchIndex(fresh).size).toEqual(matchIndex(c).size);
-    expect(matchIndex(c).candidate(graduate)!.facts.skills.has(skill as number)).toBe(true);
+    expect(
+      matchIndex(c)
+        .candidate(graduate)!
+        .facts.skills.has(skill as number),
+    ).toBe(true);
     expect(matchIndex(c).candidate(firstGraduate)!.visibility).toBe("private");
     const expected = await candidatesFor(fresh, vacancy, query, "staff");
     expect(ranked!.count).toBeGreaterThan(0);
