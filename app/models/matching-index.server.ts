@@ -8,7 +8,8 @@
 // waits for it (matchIndexReady), and a synchronous use finishes the load on the spot.
 import type { Connection } from "@db/connection";
 import { processWide } from "~/utils/process-wide.server";
-import { catchUpWithLog, finishWarming, inBackground, INCREMENTAL_LIMIT, WARM_STEP_IDS, type Warming } from "./change-log.server";
+import { finishWarming, inBackground, type Warming } from "~/utils/warming.server";
+import { catchUpWithLog, INCREMENTAL_LIMIT, WARM_STEP_IDS } from "./change-log.server";
 import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
 import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
 import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim, strongestPairs } from "~/domain/matching/score";

@@ -11,7 +11,8 @@ import { CHECKPOINTS, FULL_TIME_HOURS, type Checkpoint, type OutcomeCode, type R
 import type { DashboardFact } from "~/domain/outcomes/dashboard";
 import { firstJobOf, memoisedParse } from "~/domain/outcomes/time-to-job";
 import { processWide } from "~/utils/process-wide.server";
-import { catchUpWithLog, finishWarming, inBackground, INCREMENTAL_LIMIT, WARM_STEP_IDS, type Warming } from "./change-log.server";
+import { finishWarming, inBackground, type Warming } from "~/utils/warming.server";
+import { catchUpWithLog, INCREMENTAL_LIMIT, WARM_STEP_IDS } from "./change-log.server";
 
 export type CohortInfo = { id: number; graduation_date: string; school_id: number; region_id: number };
 
