@@ -11,6 +11,7 @@ import type { DashboardFact } from "~/domain/outcomes/dashboard";
 import { computeIndicators, indicatorsBy } from "~/domain/outcomes/indicators";
 import type { PublicRow } from "~/domain/outcomes/public-figures";
 import { dashboardFacts, publicDefaultCheckpoint, publicOutcomes } from "./outcome-dashboard.server";
+import { outcomeFactsLoaded } from "./outcome-facts.server";
 import { listSchools } from "./reference.server";
 
 type Names = { name_ky: string; name_ru: string; name_en: string };
@@ -52,6 +53,7 @@ const today = () => todayInBishkek();
  * graduation year `year` (null = the latest with figures). Only published rows leave here.
  */
 export async function annualReport(c: Connection, schoolIds: readonly number[] | null, year: number | null, on = today()): Promise<AnnualReport> {
+  await outcomeFactsLoaded(c); // loaded in the background at start: wait rather than hold the event loop
   const checkpoint = publicDefaultCheckpoint(c, on);
   // The scope limits the read itself (docs/decisions/063-staff-scope.md); each school's table is the public page's.
   const published = new Map<Checkpoint, Awaited<ReturnType<typeof publicOutcomes>>>();

@@ -11,7 +11,7 @@ import { bishkekDayStartUtc, nextDay, todayInBishkek } from "~/domain/calendar";
 import type { CompanyApplicantsQuery } from "~/domain/applications/applicants-query";
 import { type Explanation, explainMatch, type PreparedVacancy, quickMatch, rankingDay, scoreOf } from "~/domain/matching/score";
 import { pageOf } from "~/domain/paging";
-import { loadVacancy, matchIndex } from "./matching-index.server";
+import { loadVacancy, matchIndexReady } from "./matching-index.server";
 import { skillNames } from "./matching.server";
 import { notesSummaryFor } from "./application-notes.server";
 
@@ -65,7 +65,7 @@ export async function companyApplicantsPage(connection: Connection, companyId: n
   }
   if (query.from) select = select.where("a.created_at", ">=", bishkekDayStartUtc(query.from));
   if (query.to) select = select.where("a.created_at", "<", bishkekDayStartUtc(nextDay(query.to)));
-  const index = matchIndex(connection);
+  const index = await matchIndexReady(connection);
   const day = rankingDay(todayInBishkek());
   const prepared = new Map<number, PreparedVacancy | null>();
   const vacancyOf = (id: number) => {

@@ -5,7 +5,7 @@
 import type { Database } from "better-sqlite3";
 
 /** More changes than this since the last look: reloading everything is quicker. */
-const INCREMENTAL_LIMIT = 2_000;
+export const INCREMENTAL_LIMIT = 2_000;
 /** The log is trimmed once it holds this many rows behind the reader. */
 const PRUNE_AFTER = 50_000;
 
@@ -41,3 +41,9 @@ export function catchUpWithLog<Entry extends { seq: number }>(sqlite: Database, 
   if (oldest !== null && top - oldest >= PRUNE_AFTER) sqlite.prepare(`delete from ${log.table} where seq <= ?`).run(top - PRUNE_AFTER / 2);
   return top;
 }
+
+/**
+ * Graduate (or vacancy) ids per step of a background load: measured in docs/decisions/070, each step
+ * then holds the event loop for tens of milliseconds at most, so pages and /healthz are answered between steps.
+ */
+export const WARM_STEP_IDS = 250;

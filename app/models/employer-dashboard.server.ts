@@ -21,6 +21,7 @@ import type { Explanation } from "~/domain/matching/score";
 import type { SkillNames } from "~/domain/matching/json";
 import { processWide } from "~/utils/process-wide.server";
 import { bestMatchesFor } from "./best-matches.server";
+import { matchIndexReady } from "./matching-index.server";
 
 /** The company's open vacancies, newest first, each with its applications per stage. */
 export async function openVacanciesWithStages(db: DB, companyId: number) {
@@ -227,6 +228,7 @@ export async function bestMatchesOf(connection: Connection, vacancyIds: number[]
       .all(...vacancyIds) as [number, number][];
     for (const [vacancyId, graduateId] of rows) applied.get(vacancyId)!.add(graduateId);
   }
+  await matchIndexReady(connection); // loaded in the background at start: wait rather than hold the event loop
   const matches = bestMatchesFor(
     connection,
     vacancyIds.map((id) => ({ id, applied: applied.get(id)! })),

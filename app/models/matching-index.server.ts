@@ -2,10 +2,14 @@
 // current. Triggers (migration 0004) log every change that can move a score into
 // `match_changes`; before each ranking the index reads the log past the last sequence it
 // saw and reloads just those graduates and vacancies — or everything, after a taxonomy
-// change or when the log was pruned past it. One index per open connection.
+// change or when the log was pruned past it. One index per open connection. At start the server
+// loads it in the background, a slice of graduates or vacancies per turn of the event loop
+// (warmMatchIndex; docs/decisions/070-start-in-seconds.md): a request that needs it meanwhile
+// waits for it (matchIndexReady), and a synchronous use finishes the load on the spot.
 import type { Connection } from "@db/connection";
 import { processWide } from "~/utils/process-wide.server";
-import { catchUpWithLog } from "./change-log.server";
+import { finishWarming, inBackground, type Warming } from "~/utils/warming.server";
+import { catchUpWithLog, INCREMENTAL_LIMIT, WARM_STEP_IDS } from "./change-log.server";
 import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
 import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
 import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim, strongestPairs } from "~/domain/matching/score";
@@ -13,7 +17,10 @@ import { CEFR_RANK as CEFR, EVIDENCE_RANK as EVIDENCE, LEVEL_RANK as LEVEL } fro
 
 const IN_CHUNK = 500;
 
-type State = { index: MatchIndex; lastSeq: number };
+/** Rows of a whole load, a list of ids, or an id range (both ends included). */
+type Scope = null | number[] | { from: number; to: number };
+
+type State = { index: MatchIndex; lastSeq: number; warming?: Warming };
 // Per connection, and one map per process: the server warms it up at start (app/server/main.ts).
 const states = processWide("match-index", () => new WeakMap<Connection, State>());
 
@@ -27,6 +34,7 @@ export function matchIndex(connection: Connection): MatchIndex {
     states.set(connection, state);
   }
   const current = state;
+  if (current.warming) finishWarming(current.warming);
   current.lastSeq = catchUpWithLog<MatchChange>(
     connection.sqlite,
     {
@@ -50,6 +58,61 @@ export function matchIndex(connection: Connection): MatchIndex {
     current.lastSeq,
   );
   return current.index;
+}
+
+/** The index once a background load under way has finished (at once when none is), brought up to date. */
+export async function matchIndexReady(connection: Connection): Promise<MatchIndex> {
+  await states.get(connection)?.warming?.done;
+  return matchIndex(connection);
+}
+
+/** True while a background load of this connection's index is under way (/healthz says "warming up"). */
+export function matchIndexWarming(connection: Connection): boolean {
+  return states.get(connection)?.warming !== undefined;
+}
+
+/**
+ * Starts loading this connection's index in the background, `stepIds` graduates or vacancies per
+ * turn of the event loop; resolves when it is loaded. A no-op when the index is already loaded or loading.
+ */
+export function warmMatchIndex(connection: Connection, stepIds = WARM_STEP_IDS): Promise<void> {
+  const existing = states.get(connection);
+  if (existing) return existing.warming?.done ?? Promise.resolve();
+  const state: State = { index: new MatchIndex(), lastSeq: -1 };
+  states.set(connection, state);
+  state.warming = inBackground(loadInSteps(connection, state, stepIds), () => (state.warming = undefined));
+  return state.warming.done;
+}
+
+/**
+ * A whole load, one slice of ids a step. The log's sequence is read before the rows: a write
+ * committed meanwhile is logged past it, so the first catch-up reads those graduates and vacancies
+ * again (reloading one is idempotent) and the index is exact. When more was written meanwhile than a
+ * catch-up takes, the load starts again rather than reloading everything in one blocking step.
+ */
+function* loadInSteps(connection: Connection, state: State, stepIds: number): Generator<void> {
+  const { sqlite } = connection;
+  const top = () => (sqlite.prepare("select seq from sqlite_sequence where name = 'match_changes'").pluck().get() as number | undefined) ?? 0;
+  for (;;) {
+    const seq = top();
+    const index = new MatchIndex();
+    index.setRelations(sqlite.prepare("select skill_id, related_skill_id from skill_relations").raw().all() as [number, number][]);
+    yield;
+    for (const table of ["graduates", "vacancies"] as const) {
+      const last = (sqlite.prepare(`select max(id) from ${table}`).pluck().get() as number | null) ?? 0;
+      for (let from = 1; from <= last; from += stepIds) {
+        const range = { from, to: from + stepIds - 1 };
+        if (table === "graduates") for (const entry of loadCandidates(connection, range)) index.putCandidate(entry);
+        else for (const entry of loadVacancies(connection, range)) index.putVacancy(entry);
+        yield;
+      }
+    }
+    if (top() - seq <= INCREMENTAL_LIMIT) {
+      state.index = index;
+      state.lastSeq = seq;
+      return;
+    }
+  }
 }
 
 function reloadAll(connection: Connection, state: State): void {
@@ -79,12 +142,14 @@ function placeKeys(connection: Connection): (city: string | null) => string | nu
 }
 
 /** Objects by column name, or (`tuples`) arrays in select order. */
-function rowsFor<T>(connection: Connection, sqlAll: string, sqlSome: string, ids: number[] | null, tuples = false): T[] {
+function rowsFor<T>(connection: Connection, sqlAll: string, sqlSome: string, ids: Scope, tuples = false): T[] {
   const run = (sql: string, params: number[]) => {
     const statement = connection.sqlite.prepare(sql);
     return (tuples ? statement.raw(true).all(...params) : statement.all(...params)) as T[];
   };
   if (ids === null) return run(sqlAll, []);
+  // A range reads the same index as a list of ids (each table's first key column is the id).
+  if (!Array.isArray(ids)) return run(sqlSome.replace("in (IDS)", "between ? and ?"), [ids.from, ids.to]);
   // `sqlSome` holds IDS where the list of ids goes; long lists go in chunks.
   const rows: T[] = [];
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
@@ -112,8 +177,8 @@ type GraduateRow = {
 };
 
 /** Rankable graduates: joined (have an account), not anonymised. */
-export function loadCandidates(connection: Connection, ids: number[] | null): CandidateEntry[] {
-  if (ids !== null && ids.length === 0) return [];
+export function loadCandidates(connection: Connection, ids: Scope): CandidateEntry[] {
+  if (Array.isArray(ids) && ids.length === 0) return [];
   const base = `select g.id, g.cohort_id, c.school_id, s.region_id as school_region_id, g.region_id, g.city, g.willing_to_relocate,
       g.remote_preference, g.available_from, g.english_level, g.certificate_number, g.certificate_verified_at, g.visibility,
       exists (select 1 from placements p where p.graduate_id = g.id) as placed
@@ -121,7 +186,7 @@ export function loadCandidates(connection: Connection, ids: number[] | null): Ca
     where g.user_id is not null and g.anonymised_at is null`;
   const graduates = rowsFor<GraduateRow>(connection, base, `${base} and g.id in (IDS)`, ids);
   if (graduates.length === 0) return [];
-  const wanted = ids === null ? null : graduates.map((g) => g.id);
+  const wanted = Array.isArray(ids) ? graduates.map((g) => g.id) : ids;
 
   // Every (level, evidence) pair a skill has, kept apart: a verification proves its own level,
   // nothing higher (docs/product.md §5, docs/decisions/022); the score takes the best credit over them.
@@ -225,16 +290,17 @@ export type VacancyRow = {
 };
 
 /** Open vacancies of verified companies only: the ones a graduate can apply to. */
-export function loadVacancies(connection: Connection, ids: number[] | null): VacancyEntry[] {
-  if (ids !== null && ids.length === 0) return [];
+export function loadVacancies(connection: Connection, ids: Scope): VacancyEntry[] {
+  if (Array.isArray(ids) && ids.length === 0) return [];
   const base = `select v.id, v.company_id, v.work_mode, v.city, v.region_id, v.deadline, v.published_at
     from vacancies v join companies c on c.id = v.company_id and c.status = 'verified' where v.status = 'open'`;
-  return vacancyEntries(connection, rowsFor<VacancyRow>(connection, base, `${base} and v.id in (IDS)`, ids), ids === null);
+  const rows = rowsFor<VacancyRow>(connection, base, `${base} and v.id in (IDS)`, ids);
+  return vacancyEntries(connection, rows, Array.isArray(ids) ? rows.map((v) => v.id) : ids);
 }
 
 /** The entry of a vacancy row the caller has already read (the candidates page's guard reads it once). */
 export function vacancyEntryOf(connection: Connection, row: VacancyRow): VacancyEntry {
-  return vacancyEntries(connection, [row], false)[0]!;
+  return vacancyEntries(connection, [row], [row.id])[0]!;
 }
 
 /** Any one vacancy, whatever its status (an employer looks at candidates for a draft too). */
@@ -242,12 +308,18 @@ export function loadVacancy(connection: Connection, id: number): VacancyEntry | 
   const rows = connection.sqlite
     .prepare("select id, company_id, work_mode, city, region_id, deadline, published_at from vacancies where id = ?")
     .all(id) as VacancyRow[];
-  return vacancyEntries(connection, rows, false)[0] ?? null;
+  return (
+    vacancyEntries(
+      connection,
+      rows,
+      rows.map((v) => v.id),
+    )[0] ?? null
+  );
 }
 
-function vacancyEntries(connection: Connection, rows: VacancyRow[], all: boolean): VacancyEntry[] {
+/** `wanted`: the vacancies whose requirements are read (null = every vacancy's). */
+function vacancyEntries(connection: Connection, rows: VacancyRow[], wanted: Scope): VacancyEntry[] {
   if (rows.length === 0) return [];
-  const wanted = all ? null : rows.map((v) => v.id);
   const skills = new Map<number, { skillId: number; minLevel: LevelRank; required: boolean }[]>();
   for (const [v, s, required, minLevel] of rowsFor<[number, number, number, SkillLevel]>(
     connection,

@@ -8,7 +8,7 @@ import { type Explanation, explainMatch, rankingDay } from "~/domain/matching/sc
 import { todayInBishkek } from "~/domain/calendar";
 import type { Named, SkillNames } from "~/domain/matching/json";
 import type { CandidateQuery, SkillGapQuery } from "~/domain/matching/queries";
-import { loadVacancy, matchIndex, type VacancyRow, vacancyEntryOf } from "./matching-index.server";
+import { loadVacancy, matchIndexReady, type VacancyRow, vacancyEntryOf } from "./matching-index.server";
 
 export const MATCH_PAGE_SIZE = 20;
 
@@ -63,7 +63,7 @@ export async function candidatesFor(connection: Connection, vacancy: number | Va
   const entry = typeof vacancy === "number" ? loadVacancy(connection, vacancy) : vacancyEntryOf(connection, vacancy);
   if (!entry) return null;
   const vacancyId = entry.facts.id;
-  const index = matchIndex(connection);
+  const index = await matchIndexReady(connection);
   const day = rankingDay(todayInBishkek());
   const filters: CandidateFilters = {
     meetsAllRequired: query.meets,
@@ -149,7 +149,7 @@ export type JobItem = {
 
 /** Open vacancies ranked for one graduate. Null when the graduate has no rankable profile yet. */
 export async function jobsFor(connection: Connection, graduateId: number, requestedPage: number) {
-  const index = matchIndex(connection);
+  const index = await matchIndexReady(connection);
   const candidate = index.candidate(graduateId);
   if (!candidate) return null;
   const day = rankingDay(todayInBishkek());
@@ -202,7 +202,7 @@ export type SkillGapRow = {
  * vacancy wants and few have comes first. Input for the 12-module programme.
  */
 export async function skillGap(connection: Connection, query: SkillGapQuery & { within?: readonly number[] | null }, limit = 25) {
-  const index = matchIndex(connection);
+  const index = await matchIndexReady(connection);
   // Counted over the index's columns, not by listing each skill's holders (docs/decisions/048); a
   // staff scope's schools (`within`, null = all) narrow it like the school filter (decision 063).
   const { graduates, holders: held } = index.countHolders({ schoolId: query.school, cohortId: query.cohort, schoolIds: query.within });

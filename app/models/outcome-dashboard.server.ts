@@ -10,7 +10,7 @@ import { CHECKPOINTS, type Checkpoint, type OutcomeCode } from "~/domain/outcome
 import { checkpointDate, GroupedTally, IndicatorTally, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery } from "~/domain/outcomes/dashboard";
 import { defaultPublicCheckpoint, publishTable } from "~/domain/outcomes/public-figures";
-import { outcomeFacts } from "./outcome-facts.server";
+import { outcomeFacts, outcomeFactsLoaded } from "./outcome-facts.server";
 
 const today = () => todayInBishkek();
 
@@ -82,6 +82,7 @@ export type DashboardRow = { key: string; label: GroupLabel; indicators: Outcome
 /** Staff dashboard: the selection's total, one row per group, and the rates per graduation year. */
 export async function outcomeDashboard(c: Connection, query: DashboardQuery, on = today()) {
   const db = c.db;
+  await outcomeFactsLoaded(c);
   const { facts: all, notReachedCohorts, graduationYears } = dashboardFacts(c, query.checkpoint, query.school, on);
   // The year filter is applied here, not in SQL, so the same read also gives the trend over years:
   // one pass fills the total, the groups and the years (docs/decisions/071).
@@ -135,6 +136,7 @@ export type DrillRow = {
 /** The graduates behind one figure: a group of the breakdown and a measure, by name. `page` null = all (CSV). */
 export async function drillDown(c: Connection, query: DrillQuery, page: number | null, on = today()) {
   const db = c.db;
+  await outcomeFactsLoaded(c);
   const { facts } = dashboardFacts(c, query.checkpoint, query.school, on);
   const selected = facts.filter(
     (f) =>
@@ -210,6 +212,7 @@ export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on =
   const db = c.db;
   // schoolIds: the yearly report's scope (docs/decisions/065-annual-report.md); a school's table is the same either way.
   if (schoolIds?.length === 0) return [];
+  await outcomeFactsLoaded(c);
   const { facts } = dashboardFacts(c, checkpoint, schoolIds ?? [], on);
   const options = { checkpoint };
   const bySchoolYear = indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options);

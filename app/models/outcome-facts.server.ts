@@ -2,13 +2,17 @@
 // the public /outcomes page (docs/product.md §10: the dashboard for all schools ≤ 200 ms at 100,000 graduates —
 // the SQL read alone takes several times that). Loaded per checkpoint on first use, then kept exact
 // by the trigger-fed log `outcome_changes` (migration 0008): before each use, the graduates named in
-// the log since the last look are read again. One store per open connection.
+// the log since the last look are read again. One store per open connection. At start the server
+// loads the default checkpoints in the background, a slice of graduates per turn of the event loop
+// (warmOutcomeFacts; docs/decisions/070-start-in-seconds.md): a request that needs them meanwhile
+// waits (outcomeFactsReady), and a synchronous use finishes the load on the spot.
 import type { Connection } from "@db/connection";
 import { CHECKPOINTS, FULL_TIME_HOURS, type Checkpoint, type OutcomeCode, type Relatedness } from "~/domain/outcomes/codes";
 import type { DashboardFact } from "~/domain/outcomes/dashboard";
 import { firstJobOf, memoisedParse } from "~/domain/outcomes/time-to-job";
 import { processWide } from "~/utils/process-wide.server";
-import { catchUpWithLog } from "./change-log.server";
+import { finishWarming, inBackground, type Warming } from "~/utils/warming.server";
+import { catchUpWithLog, INCREMENTAL_LIMIT, WARM_STEP_IDS } from "./change-log.server";
 
 export type CohortInfo = { id: number; graduation_date: string; school_id: number; region_id: number };
 
@@ -17,6 +21,7 @@ type State = {
   cohorts: Map<number, CohortInfo>;
   /** checkpoint → graduate id → fact; a checkpoint is loaded the first time it is asked for. */
   facts: Map<Checkpoint, Map<number, DashboardFact>>;
+  warming?: Warming;
 };
 // Per connection, and one map per process: the server warms it up at start (app/server/main.ts).
 const states = processWide("outcome-facts", () => new WeakMap<Connection, State>());
@@ -34,6 +39,7 @@ export function outcomeFacts(
     states.set(connection, state);
   }
   const current = state;
+  if (current.warming) finishWarming(current.warming);
   current.lastSeq = catchUpWithLog<OutcomeChange>(
     connection.sqlite,
     {
@@ -61,6 +67,60 @@ export function outcomeFacts(
     current.facts.set(checkpoint, facts);
   }
   return { cohorts: current.cohorts, facts };
+}
+
+/**
+ * Resolves once a background load under way has finished (at once when none is): an async caller
+ * awaits it before outcomeFacts, which would otherwise finish the load on the spot, holding the event loop.
+ */
+export async function outcomeFactsLoaded(connection: Connection): Promise<void> {
+  await states.get(connection)?.warming?.done;
+}
+
+/** True while a background load of this connection's facts is under way (/healthz says "warming up"). */
+export function outcomeFactsWarming(connection: Connection): boolean {
+  return states.get(connection)?.warming !== undefined;
+}
+
+/**
+ * Starts loading these checkpoints' facts in the background, `stepIds` graduates per turn of the
+ * event loop; resolves when they are loaded. A no-op when the store is already loaded or loading.
+ */
+export function warmOutcomeFacts(connection: Connection, checkpoints: readonly Checkpoint[], stepIds = WARM_STEP_IDS): Promise<void> {
+  const existing = states.get(connection);
+  if (existing) return existing.warming?.done ?? Promise.resolve();
+  const state: State = { lastSeq: -1, cohorts: new Map(), facts: new Map() };
+  states.set(connection, state);
+  state.warming = inBackground(loadInSteps(connection, state, checkpoints, stepIds), () => (state.warming = undefined));
+  return state.warming.done;
+}
+
+/**
+ * A whole load, one slice of graduate ids a step. The log's sequence is read before the rows, so the
+ * first catch-up reads again every graduate written meanwhile (and a new cohort logs a reload); more
+ * written meanwhile than a catch-up takes starts the load again.
+ */
+function* loadInSteps(connection: Connection, state: State, checkpoints: readonly Checkpoint[], stepIds: number): Generator<void> {
+  const { sqlite } = connection;
+  const top = () => (sqlite.prepare("select seq from sqlite_sequence where name = 'outcome_changes'").pluck().get() as number | undefined) ?? 0;
+  for (;;) {
+    const seq = top();
+    const cohorts = loadCohorts(connection);
+    const last = (sqlite.prepare("select max(id) from graduates").pluck().get() as number | null) ?? 0;
+    const loaded = new Map<Checkpoint, Map<number, DashboardFact>>();
+    for (const checkpoint of checkpoints) {
+      const facts = new Map<number, DashboardFact>();
+      for (let from = 1; from <= last; from += stepIds) {
+        yield;
+        for (const fact of loadFacts(connection, cohorts, checkpoint, { from, to: from + stepIds - 1 })) facts.set(fact.graduateId, fact);
+      }
+      loaded.set(checkpoint, facts);
+    }
+    if (top() - seq <= INCREMENTAL_LIMIT) {
+      Object.assign(state, { lastSeq: seq, cohorts, facts: loaded });
+      return;
+    }
+  }
 }
 
 function loadCohorts({ sqlite }: Connection): Map<number, CohortInfo> {
@@ -95,9 +155,10 @@ const NEVER = "9999-12-31";
  * earlier exclusion carries forward while no later record says otherwise (docs/product.md §6: an excluded
  * graduate leaves the cohort base). Each join is one seek in the partial covering index
  * outcomes_current_facts (migration 0007; `current = 1` is a literal so the index applies).
- * `ids` null = every graduate.
+ * `ids` null = every graduate; a range reads those ids (both ends included).
  */
-function factsQuery(checkpoint: Checkpoint, ids: readonly number[] | null): { text: string; params: unknown[] } {
+type Scope = readonly number[] | { from: number; to: number } | null;
+function factsQuery(checkpoint: Checkpoint, ids: Scope): { text: string; params: unknown[] } {
   const earlier = CHECKPOINTS.slice(0, CHECKPOINTS.indexOf(checkpoint));
   const joins = earlier.map(
     (_, i) => `left join outcomes e${i} indexed by outcomes_current_facts on e${i}.graduate_id = g.id and e${i}.current = 1 and e${i}.checkpoint = ?`,
@@ -119,11 +180,14 @@ function factsQuery(checkpoint: Checkpoint, ids: readonly number[] | null): { te
     from graduates g
     left join outcomes o indexed by outcomes_current_facts on o.graduate_id = g.id and o.current = 1 and o.checkpoint = ?
     ${joins.join("\n    ")}
-    ${ids === null ? "" : "where g.id in (select value from json_each(?))"}`;
-  return { text, params: [checkpoint, ...earlier, ...(ids === null ? [] : [JSON.stringify(ids)])] };
+    ${ids === null ? "" : isList(ids) ? "where g.id in (select value from json_each(?))" : "where g.id between ? and ?"}`;
+  const scope = ids === null ? [] : isList(ids) ? [JSON.stringify(ids)] : [ids.from, ids.to];
+  return { text, params: [checkpoint, ...earlier, ...scope] };
 }
 
-function loadFacts({ sqlite }: Connection, cohorts: ReadonlyMap<number, CohortInfo>, checkpoint: Checkpoint, ids: readonly number[] | null): DashboardFact[] {
+const isList = (ids: Scope): ids is readonly number[] => Array.isArray(ids);
+
+function loadFacts({ sqlite }: Connection, cohorts: ReadonlyMap<number, CohortInfo>, checkpoint: Checkpoint, ids: Scope): DashboardFact[] {
   const { text, params } = factsQuery(checkpoint, ids);
   const rows = sqlite
     .prepare(text)

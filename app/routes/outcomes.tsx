@@ -31,6 +31,7 @@ import { pick } from "~/i18n/pick";
 import type { T } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { publicDefaultCheckpoint, publicOutcomes } from "~/models/outcome-dashboard.server";
+import { outcomeFactsLoaded } from "~/models/outcome-facts.server";
 import { titleMeta } from "~/utils/meta";
 
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
@@ -44,6 +45,8 @@ function schoolParam(value: string | null): number | null {
 export async function loader({ request }: LoaderFunctionArgs) {
   const connection = getConnection();
   const params = new URL(request.url).searchParams;
+  // The facts load in the background at start (docs/decisions/070): wait for them rather than hold the event loop.
+  await outcomeFactsLoaded(connection);
   // No (or an unknown) checkpoint: the latest one with enough knowledge (docs/product.md §6).
   const checkpoint = publicCheckpointOf(params.get("checkpoint"), CHECKPOINTS, () => publicDefaultCheckpoint(connection));
   const school = schoolParam(params.get("school"));

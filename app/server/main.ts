@@ -9,9 +9,9 @@ import express from "express";
 import { migrateToLatest } from "@db/connection";
 import { seedIfEmpty } from "@db/seed/index";
 import { demoAccountsPresent } from "@db/seed/demo-removal";
-import { matchIndex } from "~/models/matching-index.server";
+import { warmMatchIndex } from "~/models/matching-index.server";
 import { rebuildSearchIndexesIfAsked } from "~/models/search-index.server";
-import { outcomeFacts } from "~/models/outcome-facts.server";
+import { warmOutcomeFacts } from "~/models/outcome-facts.server";
 import { DEFAULT_DASHBOARD_CHECKPOINT } from "~/domain/outcomes/dashboard";
 import { DEFAULT_PUBLIC_CHECKPOINT } from "~/domain/outcomes/display";
 import { startUploadSweeps } from "~/domain/images/sweep.server";
@@ -61,12 +61,18 @@ async function main(): Promise<void> {
   }
   await startUploadSweeps(connection, settings.uploadDir);
 
-  // The in-memory views load before the first request rather than blocking it (at 100,000
-  // graduates: seconds; on the demo data: milliseconds). They then follow their change logs.
-  const warming = performance.now();
-  matchIndex(connection);
-  for (const checkpoint of new Set([DEFAULT_DASHBOARD_CHECKPOINT, DEFAULT_PUBLIC_CHECKPOINT])) outcomeFacts(connection, checkpoint);
-  console.log(`matching index and outcome facts loaded in ${Math.round(performance.now() - warming)} ms`);
+  // The in-memory views load in the background, a slice per turn of the event loop, while the server
+  // answers (docs/decisions/070-start-in-seconds.md): /healthz says "warming up" meanwhile, and a page
+  // that needs a view waits for it. They then follow their change logs.
+  // Started once the server listens, so that the steps do not delay listening itself; the loads are
+  // under way before the first request is read (they begin in the same turn as "portal ready").
+  const warmViews = () => {
+    const warming = performance.now();
+    const checkpoints = [...new Set([DEFAULT_DASHBOARD_CHECKPOINT, DEFAULT_PUBLIC_CHECKPOINT])];
+    void Promise.all([warmMatchIndex(connection), warmOutcomeFacts(connection, checkpoints)]).then(() =>
+      console.log(`views ready: matching index and outcome facts loaded in ${Math.round(performance.now() - warming)} ms`),
+    );
+  };
 
   // Telegram (docs/decisions/052-telegram-channel.md): the worker's second channel; updates by webhook or long polling.
   const bot = settings.telegram ? startTelegram(connection.db, settings.telegram, settings.publicUrl) : null;
@@ -127,7 +133,9 @@ async function main(): Promise<void> {
   });
   app.all("*", (req, res, next) => void handleRequest(req, res, next));
   const server = app.listen(settings.port, () => {
+    // "portal ready": answering requests (scripts and tests wait for it); "views ready" follows when the views are loaded.
     console.log(`portal ready at http://localhost:${settings.port} (database ${settings.databasePath}; public address ${settings.publicUrl})`);
+    warmViews();
   });
   const stop = () =>
     server.close(() => {

@@ -11,6 +11,8 @@
 //     (page-weight.ts, lighthouse.ts);
 //   - slow link: /join and the graduate's profile page loaded in Chromium at 400 kbit/s with 400 ms
 //     latency (CDP network emulation, cache off), median of 3 loads (slow-link.ts; issue 14 item 20);
+//   - server start: the built server on the large data set, spawn to its first answer, to every
+//     in-memory view loaded, and its resident memory then (startup.ts; issue 20 part 3);
 //   - e-mail delivery: the built server's outbox worker sends 10,000 queued e-mails to a real SMTP
 //     server in another process, alone and while two signed-in pages are timed, in windows interleaved
 //     with windows of the pages alone (delivery.ts; issue 17);
@@ -39,6 +41,7 @@ import { sessionCookie, SLOW_LINK_BUDGET_MS, slowLinkLoadTime } from "./slow-lin
 import { loadPassed, runLoad } from "../../scripts/load.mjs";
 import { hasChromium, launchBrowser } from "../support/browser";
 import { startServer } from "../support/server";
+import { FIRST_ANSWER_BUDGET_S, measureStartup, RESIDENT_BUDGET_MB } from "./startup";
 
 // Issue 20: a row for every signed-in page type (signed-in-pages.ts), after the figures of cases.ts.
 const cases = [...caseList, ...signedInPageCases];
@@ -187,6 +190,29 @@ async function throughput(): Promise<void> {
   } finally {
     await server.stop();
   }
+}
+
+const STARTUP_FIGURES = ["server start: first answer", "server start: all views ready", "server start: resident memory"];
+
+/** docs/product.md §10 "server start on the large set; memory": the built server started on the large data set (startup.ts). */
+async function startup(): Promise<void> {
+  if (!STARTUP_FIGURES.some(wanted)) return;
+  console.log("server start: the built server on the large data set …");
+  const r = await measureStartup(file);
+  console.log(`  ${JSON.stringify(r)}`);
+  add({
+    figure: `${STARTUP_FIGURES[0]} (spawn to /healthz answering "${r.firstStatus}"; server CPU ${r.firstAnswerCpuS.toFixed(1)} s)`,
+    measured: r.firstAnswerS,
+    unit: "s",
+    budget: { op: "≤", value: FIRST_ANSWER_BUDGET_S },
+  });
+  add({
+    figure: `${STARTUP_FIGURES[1]} (/healthz "ok"; server CPU ${r.cpuS.toFixed(1)} s; slowest /healthz meanwhile ${r.slowestWarmingAnswerMs.toFixed(0)} ms)`,
+    measured: r.viewsReadyS,
+    unit: "s",
+    budget: null,
+  });
+  add({ figure: `${STARTUP_FIGURES[2]} with all views ready (VmRSS)`, measured: r.residentMb, unit: "MB", budget: { op: "≤", value: RESIDENT_BUDGET_MB } });
 }
 
 /** Issue 17: the outbox worker's delivery rate to a local SMTP server, and how much it slows pages meanwhile. */
@@ -423,10 +449,11 @@ function printTable(): void {
 async function main(): Promise<void> {
   console.log("building the app (npm run build) …");
   execSync("npm run build", { stdio: ["ignore", "ignore", "inherit"] });
-  // Only the server times and the throughput read the large data set (BENCH_ONLY=delivery need not build it).
-  if (cases.some((c) => wanted(c.figure)) || throughputWanted() || loadWanted()) await dataSet();
+  // Only the server times, the throughput, the mixed load and the start read the large data set (BENCH_ONLY=delivery need not build it).
+  if (cases.some((c) => wanted(c.figure)) || throughputWanted() || loadWanted() || STARTUP_FIGURES.some(wanted)) await dataSet();
   await serverTimes();
   await throughput();
+  await startup();
   await mixedLoad();
   await delivery();
   await browserFigures();
