@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     clientAddress: string;
     cspNonce: string;
+    /** Set for a request the page cache may store: the loaders name the data their page shows (app/utils/page-pieces.server.ts). */
+    pageDeps?: string[];
   }
   interface Future {
     v3_singleFetch: true;
