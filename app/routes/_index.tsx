@@ -27,13 +27,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     recentOpenVacancies(db, 6),
   ]);
   // Replayed until the lists, the counts or one of the shown graduates or vacancies change (decision 069).
+  const shown: string[] = [PIECES.graduates, PIECES.vacancies, PIECES.companies];
   dependsOn(
     context,
-    PIECES.graduates,
-    PIECES.vacancies,
-    PIECES.companies,
-    ...graduates.flatMap((g) => (g.slug ? [PIECES.graduate(g.slug)] : [])),
-    ...vacancies.map((v) => PIECES.vacancy(v.id)),
+    shown.concat(
+      graduates.flatMap((g) => (g.slug ? [PIECES.graduate(g.slug)] : [])),
+      vacancies.map((v) => PIECES.vacancy(v.id)),
+    ),
   );
   // Named shapes of what the page shows (issue 13: loaders send no whole rows).
   return {

@@ -15,7 +15,7 @@ export const handle = SERVER_RENDERED_ONLY;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   // Replayed to visitors until the company or one of its vacancies changes (decision 069).
-  dependsOn(context, PIECES.company(params.slug ?? ""));
+  dependsOn(context, [PIECES.company(params.slug ?? "")]);
   // Only verified companies have a public page; pending and rejected ones are a 404.
   return (await publicCompany(getDb(), params.slug ?? "")) ?? notFound();
 }

@@ -27,7 +27,7 @@ const ListQuery = z.object({ q: searchText(MAX_QUERY_LENGTH) });
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   // Replayed to visitors until a company or which vacancies are open changes (decision 069).
-  dependsOn(context, PIECES.companies, PIECES.vacancies);
+  dependsOn(context, [PIECES.companies, PIECES.vacancies]);
   const { q } = ListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   // Counts agree with the board and the company pages: vacancies past their deadline are closed first.
   await closeExpiredVacancies(db);

@@ -17,7 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const origin = publicOrigin();
   const items = await recentOpenVacancies(db, FEED_SIZE);
   // Replayed until which vacancies are listed, or one of those shown, changes (decision 069).
-  dependsOn(context, PIECES.vacancies, ...items.map((v) => PIECES.vacancy(v.id)));
+  const listed: string[] = [PIECES.vacancies];
+  dependsOn(context, listed.concat(items.map((v) => PIECES.vacancy(v.id))));
   return rssResponse(
     renderRss(
       {

@@ -26,7 +26,7 @@ export const links: LinksFunction = () => projectCardLinks();
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Replayed to visitors until this graduate's profile changes (decision 069).
-  dependsOn(context, PIECES.graduate(params.slug ?? ""));
+  dependsOn(context, [PIECES.graduate(params.slug ?? "")]);
   const viewer = await viewerOf(request);
   const profile = await loadPublicProfile(getDb(), viewer, params.slug, langOf(request));
   // A verified employer invites from here with a button (issue 14, item 9), not by typing an address.

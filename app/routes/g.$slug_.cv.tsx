@@ -19,7 +19,7 @@ export const handle = SERVER_RENDERED_ONLY;
 // A one-to-two page A4 CV: the print stylesheet hides the site's header and footer.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Replayed to visitors until this graduate's profile changes (decision 069).
-  dependsOn(context, PIECES.graduate(params.slug ?? ""));
+  dependsOn(context, [PIECES.graduate(params.slug ?? "")]);
   return loadPublicProfile(getDb(), await viewerOf(request), params.slug, langOf(request));
 }
 

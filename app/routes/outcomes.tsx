@@ -45,7 +45,7 @@ function schoolParam(value: string | null): number | null {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const connection = getConnection();
   // Replayed to visitors until an outcome fact changes (decision 069).
-  dependsOn(context, PIECES.outcomes);
+  dependsOn(context, [PIECES.outcomes]);
   const params = new URL(request.url).searchParams;
   // No (or an unknown) checkpoint: the latest one with enough knowledge (docs/product.md §6).
   const checkpoint = publicCheckpointOf(params.get("checkpoint"), CHECKPOINTS, () => publicDefaultCheckpoint(connection));

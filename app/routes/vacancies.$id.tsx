@@ -27,7 +27,7 @@ export const handle = SERVER_RENDERED_ONLY;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   // Replayed to visitors until this vacancy, its skills or its company change (decision 069).
-  dependsOn(context, PIECES.vacancy(id));
+  dependsOn(context, [PIECES.vacancy(id)]);
   const db = getDb();
   await closeExpiredVacancies(db);
   const vacancy = await getVacancy(db, id);

@@ -35,7 +35,7 @@ export const handle = SERVER_RENDERED_ONLY;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   // A signed-out page is replayed until a listing or a company changes (docs/decisions/069-public-page-cache.md).
-  dependsOn(context, PIECES.board, PIECES.companies);
+  dependsOn(context, [PIECES.board, PIECES.companies]);
   // Vacancies past their deadline close here: one UPDATE, no scheduler.
   await closeExpiredVacancies(db);
   const user = await getUser(request);

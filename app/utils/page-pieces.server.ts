@@ -24,6 +24,6 @@ export const PIECES = {
 } as const;
 
 /** Names the pieces the page being rendered depends on (a no-op when the page is not a cached one). */
-export function dependsOn(context: AppLoadContext | undefined, ...pieces: string[]): void {
+export function dependsOn(context: AppLoadContext | undefined, pieces: readonly string[]): void {
   context?.pageDeps?.push(...pieces);
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
   server = await startServer();
   db = new Database(path.join(server.dataDir, "portal.sqlite"));
   db.pragma("busy_timeout = 5000");
-}, 120_000);
+}, 600_000); // the demo template and a server start: minutes on a loaded machine
 afterAll(async () => {
   db?.close();
   await server?.stop();
