@@ -35,10 +35,7 @@ const ROW_SOURCES: [string, (r: "new" | "old") => string][] = [
   ["project_images", (r) => graduateOfProject(`${r}.project_id`)],
   ["vacancy_skills", (r) => log(`'v:' || ${r}.vacancy_id`)],
   ["vacancy_languages", (r) => log(`'v:' || ${r}.vacancy_id`)],
-  [
-    "graduates",
-    (r) => `insert into page_changes (piece) select 'g:' || ${r}.slug where ${r}.slug is not null;`,
-  ],
+  ["graduates", (r) => `insert into page_changes (piece) select 'g:' || ${r}.slug where ${r}.slug is not null;`],
   ["vacancies", (r) => `${log(`'v:' || ${r}.id`)} ${companyOf(`${r}.company_id`)}`],
   [
     "companies",

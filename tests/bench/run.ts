@@ -131,14 +131,27 @@ async function serverTimes(): Promise<void> {
 }
 
 /** Names the throughput rows take (tests/bench/throughput.ts), for BENCH_ONLY. */
-const THROUGHPUT_PAGES = ["job board, default listing", "job board, search ?q=python", "home", "vacancy", "company", "companies list", "portfolio", "CV", "outcomes", "feed"];
+const THROUGHPUT_PAGES = [
+  "job board, default listing",
+  "job board, search ?q=python",
+  "home",
+  "vacancy",
+  "company",
+  "companies list",
+  "portfolio",
+  "CV",
+  "outcomes",
+  "feed",
+];
 const throughputWanted = () => THROUGHPUT_PAGES.some((name) => wanted(`throughput: ${name}`)) || wanted("throughput: bare route");
 
 /** Every signed-out public page type's throughput beside /healthz, on the built server over the large data set. */
 async function throughput(): Promise<void> {
   if (!throughputWanted()) return;
   console.log("throughput: public pages and /healthz side by side on the large data set …");
-  const routes = throughputRoutes(file).filter((r) => r.path === "/healthz" || wanted(`throughput: ${r.name}`) || !THROUGHPUT_PAGES.some((name) => wanted(`throughput: ${name}`)));
+  const routes = throughputRoutes(file).filter(
+    (r) => r.path === "/healthz" || wanted(`throughput: ${r.name}`) || !THROUGHPUT_PAGES.some((name) => wanted(`throughput: ${name}`)),
+  );
   // The bench file itself, read-mostly: SEED_DEMO=0, and it is not empty, so nothing is seeded.
   const server = await startServer({ DATABASE_PATH: file, SEED_DEMO: "0" });
   try {
@@ -147,7 +160,9 @@ async function throughput(): Promise<void> {
     if (errors) console.log(`  ${errors} failed or non-2xx responses during the throughput runs`);
     add({ figure: "throughput: bare route /healthz (for the ratio)", measured: bare!.rps, unit: "req/s", budget: null });
     for (const page of pages) {
-      console.log(`  ${page.name} ${page.path}: ${page.rps.toFixed(0)} req/s (rounds ${page.rounds.map((r) => r.toFixed(0)).join(", ")}; /healthz ${bare!.rps.toFixed(0)})`);
+      console.log(
+        `  ${page.name} ${page.path}: ${page.rps.toFixed(0)} req/s (rounds ${page.rounds.map((r) => r.toFixed(0)).join(", ")}; /healthz ${bare!.rps.toFixed(0)})`,
+      );
       add({
         figure: `throughput: ${page.name} (% of bare route; ${page.rps.toFixed(0)} req/s)`,
         measured: errors ? null : (100 * page.rps) / bare!.rps,

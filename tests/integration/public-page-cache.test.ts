@@ -92,7 +92,10 @@ const graduateOffHome = (shown: string[]) =>
   );
 const homeGraduates = (body: string) => [...new Set([...body.matchAll(/href="\/g\/([^"/?]+)"/g)].map((m) => m[1]!))];
 const anotherGraduate = (not: number) =>
-  one<Graduate>("select id, slug, headline from graduates where slug is not null and visibility = 'public' and anonymised_at is null and id <> ? order by id desc limit 1", not);
+  one<Graduate>(
+    "select id, slug, headline from graduates where slug is not null and visibility = 'public' and anonymised_at is null and id <> ? order by id desc limit 1",
+    not,
+  );
 type Vacancy = { id: number; company_id: number; title: string };
 const openVacancy = (offset = 0) =>
   one<Vacancy>(
@@ -303,7 +306,13 @@ describe("signed-out public pages from the page cache", () => {
     for (const [i, url] of ["/outcomes", `/outcomes?school=${school.id}`, `/outcomes?checkpoint=${checkpoint}&school=${school.id}`].entries()) {
       await expectHitKept(
         url,
-        () => unlogged("schools", "update schools set name_ky = ?, name_ru = ?, name_en = ? where id = ?", ...Array<string>(3).fill(`School marker ${i}`), school.id),
+        () =>
+          unlogged(
+            "schools",
+            "update schools set name_ky = ?, name_ru = ?, name_en = ? where id = ?",
+            ...Array<string>(3).fill(`School marker ${i}`),
+            school.id,
+          ),
         () => {
           editHeadline(graduateOffHome([]).id, `Outcomes do not show me ${url}`);
           run("update vacancies set title = title || '.' where id = ?", openVacancy().id);
