@@ -505,6 +505,12 @@ export interface MatchChangesTable {
 }
 
 /** Written by triggers: graduates whose outcome facts changed since the dashboard last looked (migration 0008); null = all. */
+/** The page cache's log of changed pieces (migration 0035, docs/decisions/069-public-page-cache.md). */
+export interface PageChangesTable {
+  seq: Generated<number>;
+  piece: string;
+}
+
 export interface OutcomeChangesTable {
   seq: Generated<number>;
   graduate_id: number | null;
@@ -783,6 +789,7 @@ export interface Database {
   telegram_link_tokens: TelegramLinkTokensTable;
   match_changes: MatchChangesTable;
   outcome_changes: OutcomeChangesTable;
+  page_changes: PageChangesTable;
   outcomes: OutcomesTable;
   survey_links: SurveyLinksTable;
   outcome_consents: OutcomeConsentsTable;

@@ -10,7 +10,7 @@ export const INCREMENTAL_LIMIT = 2_000;
 const PRUNE_AFTER = 50_000;
 
 export type ChangeLog<Entry extends { seq: number }> = {
-  table: "match_changes" | "outcome_changes";
+  table: "match_changes" | "outcome_changes" | "page_changes";
   /** Columns to read besides seq. */
   columns: string;
   /** An entry that invalidates everything (a taxonomy change, a cohort's date …). */

@@ -5,7 +5,8 @@
 // The table is built once per database handle and kept in memory (the server is one process): a
 // search costs no read. Every edit here drops it after its transaction, so the next search sees
 // the edit. The board's page cache goes stale by itself: triggers of migration 0014 log each
-// change into match_changes, whose counter is that cache's version (app/server/page-cache.ts).
+// change into match_changes, and a row there is a change of the board's piece for the page cache
+// (migration 0035, app/server/page-cache.ts).
 import type { DB } from "@db/connection";
 import { firstClassConflict } from "~/domain/search/job-word-form";
 import { type JobWordClass, type JobWordTable, makeJobWordTable } from "~/domain/search/job-words";

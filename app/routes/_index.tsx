@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/require-user.server";
 import { getDb } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -15,7 +16,7 @@ import { titleMeta } from "~/utils/meta";
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
 export const handle = SERVER_RENDERED_ONLY;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
   await closeExpiredVacancies(db);
   const [schools, counts, user, graduates, vacancies] = await Promise.all([
@@ -25,6 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     recentPublicGraduates(db, 6),
     recentOpenVacancies(db, 6),
   ]);
+  // Replayed until the lists, the counts or one of the shown graduates or vacancies change (decision 069).
+  const shown: string[] = [PIECES.graduates, PIECES.vacancies, PIECES.companies];
+  dependsOn(
+    context,
+    shown.concat(
+      graduates.flatMap((g) => (g.slug ? [PIECES.graduate(g.slug)] : [])),
+      vacancies.map((v) => PIECES.vacancy(v.id)),
+    ),
+  );
   // Named shapes of what the page shows (issue 13: loaders send no whole rows).
   return {
     schools: schools.map((s) => ({

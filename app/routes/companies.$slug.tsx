@@ -2,6 +2,7 @@ import { SERVER_RENDERED_ONLY } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { formatDate } from "~/i18n/format";
 import type { Messages } from "~/i18n/messages/en";
 import { interpolate } from "~/i18n/translate";
@@ -12,7 +13,9 @@ import { notFound } from "~/utils/http.server";
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
 export const handle = SERVER_RENDERED_ONLY;
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  // Replayed to visitors until the company or one of its vacancies changes (decision 069).
+  dependsOn(context, [PIECES.company(params.slug ?? "")]);
   // Only verified companies have a public page; pending and rejected ones are a 404.
   return (await publicCompany(getDb(), params.slug ?? "")) ?? notFound();
 }

@@ -10,6 +10,7 @@ import { Field, SubmitButton } from "~/components/form";
 import { MarkedText } from "~/components/marked-text";
 import { SearchNotes } from "~/components/search-results";
 import { getDb } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { correctedSearchHref } from "~/domain/search/full-text";
 import { markMatches, MAX_QUERY_LENGTH, rankByQuery } from "~/domain/search/rank";
 import { formatNumber } from "~/i18n/format";
@@ -23,8 +24,10 @@ export const handle = SERVER_RENDERED_ONLY;
 
 const ListQuery = z.object({ q: searchText(MAX_QUERY_LENGTH) });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
+  // Replayed to visitors until a company or which vacancies are open changes (decision 069).
+  dependsOn(context, [PIECES.companies, PIECES.vacancies]);
   const { q } = ListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   // Counts agree with the board and the company pages: vacancies past their deadline are closed first.
   await closeExpiredVacancies(db);

@@ -7,6 +7,7 @@ import { FormErrorSummary, Select, SubmitButton, useFormFailure } from "~/compon
 import { ProfileDetails, ProfileFacts, ProfileHeader } from "~/components/graduate-profile";
 import { ProjectCard, projectCardLinks } from "~/components/project-card";
 import { getDb } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { langOf } from "~/i18n/negotiate";
 import { useT } from "~/i18n/use-t";
 import { requireCompanyMember, viewerOf } from "~/auth/guards.server";
@@ -23,7 +24,9 @@ export const handle = SERVER_RENDERED_ONLY;
 
 export const links: LinksFunction = () => projectCardLinks();
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Replayed to visitors until this graduate's profile changes (decision 069).
+  dependsOn(context, [PIECES.graduate(params.slug ?? "")]);
   const viewer = await viewerOf(request);
   const profile = await loadPublicProfile(getDb(), viewer, params.slug, langOf(request));
   // A verified employer invites from here with a button (issue 14, item 9), not by typing an address.

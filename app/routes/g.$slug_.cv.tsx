@@ -9,6 +9,7 @@ import type { Messages } from "~/i18n/messages/en";
 import { useT } from "~/i18n/use-t";
 import { viewerOf } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { langOf } from "~/i18n/negotiate";
 import { loadPublicProfile } from "~/models/public-profile.server";
 
@@ -16,7 +17,9 @@ import { loadPublicProfile } from "~/models/public-profile.server";
 export const handle = SERVER_RENDERED_ONLY;
 
 // A one-to-two page A4 CV: the print stylesheet hides the site's header and footer.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Replayed to visitors until this graduate's profile changes (decision 069).
+  dependsOn(context, [PIECES.graduate(params.slug ?? "")]);
   return loadPublicProfile(getDb(), await viewerOf(request), params.slug, langOf(request));
 }
 

@@ -22,6 +22,7 @@ import {
 } from "~/components/public-outcome-row";
 import { SubmitButton } from "~/components/form";
 import { getConnection } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { publicCheckpointOf } from "~/domain/outcomes/display";
 import type { PublicCell, PublicRow } from "~/domain/outcomes/public-figures";
@@ -42,8 +43,10 @@ function schoolParam(value: string | null): number | null {
   return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const connection = getConnection();
+  // Replayed to visitors until an outcome fact changes (decision 069).
+  dependsOn(context, [PIECES.outcomes]);
   const params = new URL(request.url).searchParams;
   // The facts load in the background at start (docs/decisions/070): wait for them rather than hold the event loop.
   await outcomeFactsLoaded(connection);

@@ -10,6 +10,7 @@ import { Notice } from "~/components/form";
 import { useNonce } from "~/components/nonce";
 import { salaryText } from "~/components/vacancy-salary";
 import { getDb } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { sortByShownName } from "~/domain/search/name-order";
 import { sanitizeRichText } from "~/domain/text/rich-text";
 import { formatDate } from "~/i18n/format";
@@ -26,8 +27,10 @@ import { idParam, notFound } from "~/utils/http.server";
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
 export const handle = SERVER_RENDERED_ONLY;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = idParam(params.id);
+  // Replayed to visitors until this vacancy, its skills or its company change (decision 069).
+  dependsOn(context, [PIECES.vacancy(id)]);
   const db = getDb();
   await closeExpiredVacancies(db);
   const vacancy = await getVacancy(db, id);

@@ -15,6 +15,7 @@ import { snippetOf } from "~/domain/search/snippet";
 import { richTextToPlain } from "~/domain/text/rich-text";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/db.server";
+import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { salaryText } from "~/components/vacancy-salary";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { langOf, type Lang } from "~/i18n/negotiate";
@@ -31,8 +32,10 @@ import { sortOptions } from "~/domain/search/name-order";
 // Read, not worked in: plain HTML, no JavaScript (app/utils/hydration.ts).
 export const handle = SERVER_RENDERED_ONLY;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = getDb();
+  // A signed-out page is replayed until a listing or a company changes (docs/decisions/069-public-page-cache.md).
+  dependsOn(context, [PIECES.board, PIECES.companies]);
   // Vacancies past their deadline close here: one UPDATE, no scheduler.
   await closeExpiredVacancies(db);
   const user = await getUser(request);

@@ -23,7 +23,7 @@ import { closeUnreadBodies, onlyKnownMethods, refuseDeclaredTooLarge } from "./h
 import { rememberLanguage } from "./language";
 import { outboxWorker, threadedSmtpTransport } from "./outbox-worker";
 import { pageActivity } from "./page-activity";
-import { pageCache } from "./page-cache";
+import { pageCache, pageChanges } from "./page-cache";
 import { scheduledJobs } from "./scheduled-jobs";
 import { startTelegram } from "./telegram-bot";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
@@ -118,9 +118,8 @@ async function main(): Promise<void> {
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.use(rejectCrossSiteWrites);
   app.use(rememberLanguage);
-  // Signed-out job-board pages are replayed from memory until vacancy data changes (page-cache.ts).
-  const dataVersion = connection.sqlite.prepare("select seq from sqlite_sequence where name = 'match_changes'").pluck();
-  app.use(pageCache(() => Number(dataVersion.get() ?? 0)));
+  // Signed-out public pages are replayed from memory until data they show changes (page-cache.ts, decision 069).
+  app.use(pageCache(pageChanges(connection.sqlite)));
   // Remix's handler catches its own errors (passes them to next): the promise needs no other handling.
   const handleRequest = createRequestHandler({
     build,
@@ -129,6 +128,8 @@ async function main(): Promise<void> {
       clientAddress: req.ip ?? "unknown",
       cspNonce: String(res.locals.cspNonce ?? ""),
       documentRequest: !req.path.endsWith(".data"),
+      // Set by the page cache for a page it may store: the loaders name what it shows (app/utils/page-pieces.server.ts).
+      pageDeps: Array.isArray(res.locals.pageDeps) ? (res.locals.pageDeps as string[]) : undefined,
     }),
   });
   app.all("*", (req, res, next) => void handleRequest(req, res, next));

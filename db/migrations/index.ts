@@ -29,6 +29,7 @@ import * as m0031 from "./0031_staff_scopes";
 import * as m0032 from "./0032_two_step";
 import * as m0033 from "./0033_data_retention";
 import * as m0034 from "./0034_saved_reports";
+import * as m0035 from "./0035_page_changes";
 import * as m0037 from "./0037_dashboard_indexes";
 import * as m0038 from "./0038_staff_pages_speed";
 
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   "0032_two_step": m0032,
   "0033_data_retention": m0033,
   "0034_saved_reports": m0034,
+  "0035_page_changes": m0035,
   "0037_dashboard_indexes": m0037,
   "0038_staff_pages_speed": m0038,
 };

@@ -237,8 +237,8 @@ export async function seedDemoData({ db, sqlite }: Connection, size: SeedSize = 
 
   // The search indexes are written once, for everything the bulk inserts made (app/models/search-index.server.ts).
   await rebuildSearchIndexes(db);
-  // The matching index and the outcome facts read everything on first use; the change logs of the bulk load are noise.
-  sqlite.exec("delete from match_changes; delete from outcome_changes");
+  // The matching index, the outcome facts and the page cache read everything on first use; the change logs of the bulk load are noise.
+  sqlite.exec("delete from match_changes; delete from outcome_changes; delete from page_changes");
 }
 
 /** Bulk insert through one prepared statement in one transaction: 100,000 rows in a few seconds. */

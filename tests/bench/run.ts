@@ -35,7 +35,7 @@ import { cases as caseList } from "./cases";
 import { signedInPageCases } from "./signed-in-harness";
 import { A11Y_BUDGET, lighthouseScores, PERF_BUDGET } from "./lighthouse";
 import { HTML_CSS_BUDGET_KB, JS_BUDGET_KB, measurePageWeights, publicPages } from "./page-weight";
-import { measureThroughput, THROUGHPUT_BUDGET_PERCENT } from "./throughput";
+import { measureThroughput, THROUGHPUT_BUDGET_PERCENT, throughputRoutes } from "./throughput";
 import { DELIVERY_BUDGET_PER_S, type DeliveryRun, measureDelivery, PAGE_SLOWDOWN_BUDGET_PERCENT } from "./delivery";
 import { sessionCookie, SLOW_LINK_BUDGET_MS, slowLinkLoadTime } from "./slow-link";
 import { loadPassed, runLoad } from "../../scripts/load.mjs";
@@ -157,36 +157,47 @@ async function serverTimes(): Promise<void> {
   connection.sqlite.close();
 }
 
-const THROUGHPUT_FIGURES = ["throughput: job board, default listing", "throughput: job board, search ?q=python"];
-const throughputWanted = () => THROUGHPUT_FIGURES.some(wanted) || wanted("throughput: bare route");
+/** Names the throughput rows take (tests/bench/throughput.ts), for BENCH_ONLY. */
+const THROUGHPUT_PAGES = [
+  "job board, default listing",
+  "job board, search ?q=python",
+  "home",
+  "vacancy",
+  "company",
+  "companies list",
+  "portfolio",
+  "CV",
+  "outcomes",
+  "feed",
+];
+const throughputWanted = () => THROUGHPUT_PAGES.some((name) => wanted(`throughput: ${name}`)) || wanted("throughput: bare route");
 
-/** Job-board throughput beside /healthz, on the built server over the large data set. */
+/** Every signed-out public page type's throughput beside /healthz, on the built server over the large data set. */
 async function throughput(): Promise<void> {
-  const names = THROUGHPUT_FIGURES;
   if (!throughputWanted()) return;
-  console.log("throughput: board and /healthz side by side on the large data set …");
+  console.log("throughput: public pages and /healthz side by side on the large data set …");
+  const routes = throughputRoutes(file).filter(
+    (r) => r.path === "/healthz" || wanted(`throughput: ${r.name}`) || !THROUGHPUT_PAGES.some((name) => wanted(`throughput: ${name}`)),
+  );
   // The bench file itself, read-mostly: SEED_DEMO=0, and it is not empty, so nothing is seeded.
   const server = await startServer({ DATABASE_PATH: file, SEED_DEMO: "0" });
   try {
-    const [bare, listing, search] = await measureThroughput(server);
-    const errors = bare!.errors + listing!.errors + search!.errors;
+    const [bare, ...pages] = await measureThroughput(server, routes);
+    const errors = [bare!, ...pages].reduce((sum, r) => sum + r.errors, 0);
     if (errors) console.log(`  ${errors} failed or non-2xx responses during the throughput runs`);
     add({ figure: "throughput: bare route /healthz (for the ratio)", measured: bare!.rps, unit: "req/s", budget: null });
-    const percent = (x: number) => (errors ? null : (100 * x) / bare!.rps);
-    add({
-      figure: `${names[0]} (% of bare route; ${listing!.rps.toFixed(0)} req/s)`,
-      measured: percent(listing!.rps),
-      unit: "%",
-      budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT },
-      skipped: errors ? "errors during the run" : undefined,
-    });
-    add({
-      figure: `${names[1]} (% of bare route; ${search!.rps.toFixed(0)} req/s)`,
-      measured: percent(search!.rps),
-      unit: "%",
-      budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT },
-      skipped: errors ? "errors during the run" : undefined,
-    });
+    for (const page of pages) {
+      console.log(
+        `  ${page.name} ${page.path}: ${page.rps.toFixed(0)} req/s (rounds ${page.rounds.map((r) => r.toFixed(0)).join(", ")}; /healthz ${bare!.rps.toFixed(0)})`,
+      );
+      add({
+        figure: `throughput: ${page.name} (% of bare route; ${page.rps.toFixed(0)} req/s)`,
+        measured: errors ? null : (100 * page.rps) / bare!.rps,
+        unit: "%",
+        budget: { op: "≥", value: THROUGHPUT_BUDGET_PERCENT },
+        skipped: errors ? "errors during the run" : undefined,
+      });
+    }
   } finally {
     await server.stop();
   }

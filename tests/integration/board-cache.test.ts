@@ -1,11 +1,13 @@
 // The job board's page cache for signed-out visitors (app/server/page-cache.ts), over HTTP
 // against the production server: replayed pages carry a fresh CSP nonce, signed-in visitors
 // never get a cached page, vacancy changes show on the next request, languages stay apart.
+// The other public pages: tests/integration/public-page-cache.test.ts.
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../support/server";
 import { signInOverHttp } from "../support/sign-in";
+import { unloggedWrite } from "../support/unlogged";
 
 let server: RunningServer;
 let db: Database.Database;
@@ -41,9 +43,9 @@ async function get(pathname: string, headers: Record<string, string> = {}): Prom
   return { status: res.status, body, headerNonce, bodyNonces, headers: res.headers };
 }
 
-/** Renames a company behind the server's back: no trigger logs it, so only a fresh render shows it. */
+/** Renames a company behind the server's back: no log row tells the cache, so only a fresh render shows it. */
 function renameCompany(id: number, name: string): void {
-  db.prepare("update companies set name = ? where id = ?").run(name, id);
+  unloggedWrite(db, "companies", "update companies set name = ? where id = ?", name, id);
 }
 
 const companyOf = (email: string) =>
