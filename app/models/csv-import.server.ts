@@ -2,6 +2,7 @@
 // run writes nothing else); confirming re-checks the stored text against the database as it
 // is *now* and writes every accepted graduate with an invitation in one transaction.
 import type { DB } from "@db/connection";
+import { sql } from "kysely";
 import { schoolIdList } from "~/domain/staff/scope";
 import { type CheckedFile, checkCsvText, type ExistingGraduates, type Plan, planImport } from "~/domain/csv";
 import { recordAudit } from "./audit.server";
@@ -17,11 +18,11 @@ export async function existingGraduatesFor(db: DB, cohortId: number, file: Check
   const emails: string[] = [];
   for (let i = 0; i < wanted.length; i += 500) {
     const chunk = wanted.slice(i, i + 500);
-    const rows = await db
-      .selectFrom("graduates")
-      .select("email")
-      .where((eb) => eb(eb.fn<string>("lower", ["email"]), "in", chunk))
-      .execute();
+    // Named: where most graduates have no address yet, the statistics make the planner prefer a scan of
+    // every graduate (43 ms a batch at 100,000); a null address never matches, so the index always wins
+    // (migration 0039).
+    const { rows } = await sql<{ email: string | null }>`select email from graduates indexed by graduates_email_lower
+      where lower(email) in (${sql.join(chunk)})`.execute(db);
     for (const r of rows) if (r.email) emails.push(r.email);
   }
   return { cohortNames, emails };

@@ -32,6 +32,7 @@ import * as m0034 from "./0034_saved_reports";
 import * as m0035 from "./0035_page_changes";
 import * as m0037 from "./0037_dashboard_indexes";
 import * as m0038 from "./0038_staff_pages_speed";
+import * as m0039 from "./0039_graduate_email_lookup";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   "0035_page_changes": m0035,
   "0037_dashboard_indexes": m0037,
   "0038_staff_pages_speed": m0038,
+  "0039_graduate_email_lookup": m0039,
 };
