@@ -27,6 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const [name, table, columns, piece] of LIST_TRIGGERS) {
     await sql.raw(`drop trigger ${name}`).execute(db);
-    await sql.raw(`create trigger ${name} after update of ${columns.join(", ")} on ${table} begin insert into page_changes (piece) values ('${piece}'); end`).execute(db);
+    await sql
+      .raw(`create trigger ${name} after update of ${columns.join(", ")} on ${table} begin insert into page_changes (piece) values ('${piece}'); end`)
+      .execute(db);
   }
 }

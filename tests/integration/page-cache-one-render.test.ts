@@ -36,10 +36,12 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 const visitors = (path: string, count: number) =>
-  Promise.all(Array.from({ length: count }, async () => {
-    const res = await fetch(`${url}${path}`);
-    return { status: res.status, body: await res.text() };
-  }));
+  Promise.all(
+    Array.from({ length: count }, async () => {
+      const res = await fetch(`${url}${path}`);
+      return { status: res.status, body: await res.text() };
+    }),
+  );
 
 describe("many visitors to a page that is not stored", () => {
   it("get one render between them, each with its own nonce", async () => {

@@ -19,7 +19,11 @@ describe("statements prepared once", () => {
     for await (const row of regions().stream()) seen.push(row.code);
     expect(seen).toEqual(all.map((r) => r.code));
     // Writes too: the same insert twice, each with its own values.
-    const insert = (n: number) => db.insertInto("regions").values({ code: `test-${n}`, name_ky: `T${n}`, name_ru: `T${n}`, name_en: `T${n}` }).execute();
+    const insert = (n: number) =>
+      db
+        .insertInto("regions")
+        .values({ code: `test-${n}`, name_ky: `T${n}`, name_ru: `T${n}`, name_en: `T${n}` })
+        .execute();
     await insert(1);
     await insert(2);
     expect((await regions().execute()).slice(-2).map((r) => r.code)).toEqual(["test-1", "test-2"]);

@@ -216,7 +216,9 @@ describe("signed-out public pages from the page cache", () => {
       "/",
       () => unlogged("graduates", "update graduates set headline = 'Home marker 2' where id = ?", shown.id),
       async () =>
-        expect(await post("/me/profile", cookie, { intent: "basics", headline: "Saved off the home page", about: "", city: "Нарын", visibility: writer.visibility })).toBe(302),
+        expect(
+          await post("/me/profile", cookie, { intent: "basics", headline: "Saved off the home page", about: "", city: "Нарын", visibility: writer.visibility }),
+        ).toBe(302),
     );
   });
 
