@@ -1,0 +1,86 @@
+// Session 14's attack from outside (task probe-sec): the built server on a copy of the demo data,
+// attacked over HTTP as a stranger and as each demo role would. Each `describe` is one finding: the
+// request that got the wrong answer before the fix, and what it answers now. The list with the
+// numbers is in docs/decisions/074-attack-probe-findings.md.
+import Database from "better-sqlite3";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../support/server";
+import { signInOverHttp } from "../support/sign-in";
+
+let server: RunningServer;
+let staff: string;
+beforeAll(async () => {
+  server = await startServer();
+  staff = await signInOverHttp(server.url, "staff@demo.kg");
+}, 180_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+function sql<T>(query: string, ...args: unknown[]): T[] {
+  const db = new Database(path.join(server.dataDir, "portal.sqlite"), { readonly: true });
+  try {
+    return db.prepare(query).all(...args) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+async function postForm(pathname: string, fields: Record<string, string>, cookie?: string) {
+  const res = await fetch(`${server.url}${pathname}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(fields),
+  });
+  return { status: res.status, location: res.headers.get("location"), text: await res.text() };
+}
+
+/** A fresh one-time survey link for a graduate, made by staff as the outcome page's button makes it. */
+async function surveyLinkFor(graduateId: number, checkpoint: string): Promise<string> {
+  const res = await postForm(`/staff/outcomes/graduates/${graduateId}`, { intent: "survey", checkpoint }, staff);
+  expect(res.status).toBe(200);
+  const token = /\/survey\/([A-Za-z0-9_-]{20,})/.exec(res.text)?.[1];
+  expect(token, "the survey link on the staff page").toBeTruthy();
+  return token!;
+}
+
+describe("finding 1: a survey answer whose job starts after the last checkpoint", () => {
+  const employed = (startDate: string) => ({
+    code: "employed",
+    hours: "40",
+    employerName: "Bishkek Soft",
+    jobTitle: "Тестировщик",
+    startDate,
+    monthlyPay: "",
+    related: "yes",
+  });
+
+  it("was a 500 (POST /survey/:token startDate=2099-12-31); now a 400 on the date in the reader's language, typed values kept, link still usable", async () => {
+    const [graduate] = sql<{ id: number; graduation_date: string }>(
+      `select g.id, c.graduation_date from graduates g join cohorts c on c.id = g.cohort_id
+       where g.anonymised_at is null and c.graduation_date < '2024-01-01' order by g.id limit 1`,
+    );
+    const token = await surveyLinkFor(graduate!.id, "m12");
+    const outcomesBefore = sql<{ n: number }>("select count(*) as n from outcomes where graduate_id = ?", graduate!.id)[0]!.n;
+
+    for (const startDate of ["2099-12-31", `${Number(graduate!.graduation_date.slice(0, 4)) + 3}-12-31`]) {
+      const res = await postForm(`/survey/${token}?lng=en`, employed(startDate));
+      expect(res.status, startDate).toBe(400);
+      expect(res.text).toContain("more than three years after your graduation");
+      expect(res.text).toContain(`value="${startDate}"`);
+      expect(res.text).toContain('value="Bishkek Soft"');
+    }
+    const ru = await postForm(`/survey/${token}?lng=ru`, employed("2099-12-31"));
+    expect(ru.status).toBe(400);
+    expect(ru.text).toContain("проверьте год начала работы");
+    expect(sql<{ n: number }>("select count(*) as n from outcomes where graduate_id = ?", graduate!.id)[0]!.n).toBe(outcomesBefore);
+    expect(sql<{ used_at: string | null }>("select used_at from survey_links where graduate_id = ? order by id desc limit 1", graduate!.id)[0]!.used_at).toBeNull();
+
+    // The same link then takes a real answer: a job begun before the checkpoint.
+    const good = await postForm(`/survey/${token}`, employed(graduate!.graduation_date));
+    expect(good.status).toBe(302);
+    expect(good.location).toMatch(/^\/survey\/thanks/);
+  });
+});
