@@ -3,8 +3,17 @@
 // request that got the wrong answer before the fix, and what it answers now. The list with the
 // numbers is in docs/decisions/074-attack-probe-findings.md.
 import Database from "better-sqlite3";
+import fc from "fast-check";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "@db/connection";
+import { CHECKPOINTS } from "~/domain/outcomes/codes";
+import { enrolGraduate } from "~/models/invitations.server";
+import { createSurveyLink } from "~/models/outcomes.server";
+import * as survey from "~/routes/survey.$token";
+import { closeTestDatabases, createTestDatabase, snapshot } from "../support/db";
+import { makeCohort, makeUser } from "../support/factories";
+import { call, post as remixPost } from "../support/remix";
 import { type RunningServer, startServer } from "../support/server";
 import { signInOverHttp } from "../support/sign-in";
 
@@ -83,4 +92,40 @@ describe("finding 1: a survey answer whose job starts after the last checkpoint"
     expect(good.status).toBe(302);
     expect(good.location).toMatch(/^\/survey\/thanks/);
   });
+});
+
+describe("finding 1 as a class: no start date makes a survey answer a 500", () => {
+  let c: Connection;
+  beforeAll(async () => {
+    c = await createTestDatabase();
+  });
+  afterAll(closeTestDatabases);
+
+  it("any calendar date from 1990 to 2199, at any checkpoint's link: a 302 that uses the link, or a 400 that writes nothing", async () => {
+    const staffUser = await makeUser(c, "staff");
+    const cohortId = await makeCohort(c, "2023-06-30");
+    const day = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2199, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CHECKPOINTS), day, async (checkpoint, startDate) => {
+        const { graduateId } = await enrolGraduate(c.db, { cohortId, firstName: "Айжан", lastName: `Тест${++n}` }, staffUser.id);
+        const { token } = await createSurveyLink(c.db, graduateId, checkpoint, staffUser.id);
+        const before = snapshot(c);
+        const res = await call(
+          survey.action,
+          remixPost(`/survey/${token}`, { code: "employed", hours: "40", employerName: "Bishkek Soft", jobTitle: "Dev", startDate, monthlyPay: "", related: "yes" }),
+          { token },
+        );
+        expect([302, 400], `${checkpoint} ${startDate}`).toContain(res.status);
+        if (res.status === 400) {
+          expect(res.data).toMatchObject({ errors: { startDate: "outcomes.survey.errors.startTooLate" }, values: { startDate } });
+          expect(snapshot(c)).toEqual(before);
+        } else {
+          const link = await c.db.selectFrom("survey_links").select("used_at").where("graduate_id", "=", graduateId).executeTakeFirstOrThrow();
+          expect(link.used_at).not.toBeNull();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
