@@ -94,6 +94,37 @@ describe("finding 1: a survey answer whose job starts after the last checkpoint"
   });
 });
 
+describe("finding 2: the report builder's downloads printed a small share's hidden count as another share's base", () => {
+  /** Rows of /staff/reports.csv in English: the header and each row as heading → cell. */
+  async function reportCsvRows(search: string): Promise<Record<string, string>[]> {
+    const res = await fetch(`${server.url}/staff/reports.csv?lng=en&${search}`, { headers: { Cookie: staff } });
+    expect(res.status).toBe(200);
+    const [head, ...lines] = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const split = (line: string) => (line.match(/("([^"]|"")*"|[^;]*)(;|$)/g) ?? []).map((c) => c.replace(/;$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+    const names = split(head!);
+    return lines.map((line) => Object.fromEntries(split(line).map((v, i) => [names[i]!, v])));
+  }
+
+  it("was: 2019 graduates by school at +12 months — a school of 4: 'Employment … small n', and 'HTP share of the employed, denominator' 1; now every base under 10 is left out, but N's", async () => {
+    const all = ["n", "knowledgeRate", "careerOutcomesRate", "employmentRate", "htpPlacementRate", "htpShareOfEmployed", "relatedEmploymentRate", "within6", "medianDays", "medianPay"];
+    const ind = all.map((i) => `ind=${i}`).join("&");
+    let smallShares = 0;
+    for (const search of ["by=school&year=2019&checkpoint=m12", "by=cohort&checkpoint=m6", "by=sex&year=2020&checkpoint=m12", "by=school_region&year=2019&checkpoint=m6"]) {
+      for (const row of await reportCsvRows(`${search}&${ind}`)) {
+        for (const [heading, value] of Object.entries(row)) {
+          if (value === "small n") smallShares += 1;
+          // A base column: "…, denominator", median days' base, median pay's n.
+          if (!/, (denominator|base|n)$/.test(heading) || value === "" || value === "small n") continue;
+          const base = Number(value);
+          const isN = /^(Knowledge|Employment \(EQAVET\))/.test(heading);
+          expect(isN || base >= 10, `${search}: ${row[Object.keys(row)[0]!]} — ${heading} = ${value}`).toBe(true);
+        }
+      }
+    }
+    expect(smallShares, "the demo data has small groups to hide").toBeGreaterThan(10);
+  });
+});
+
 describe("finding 1 as a class: no start date makes a survey answer a 500", () => {
   let c: Connection;
   beforeAll(async () => {
