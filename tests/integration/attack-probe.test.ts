@@ -85,7 +85,9 @@ describe("finding 1: a survey answer whose job starts after the last checkpoint"
     expect(ru.status).toBe(400);
     expect(ru.text).toContain("проверьте год начала работы");
     expect(sql<{ n: number }>("select count(*) as n from outcomes where graduate_id = ?", graduate!.id)[0]!.n).toBe(outcomesBefore);
-    expect(sql<{ used_at: string | null }>("select used_at from survey_links where graduate_id = ? order by id desc limit 1", graduate!.id)[0]!.used_at).toBeNull();
+    expect(
+      sql<{ used_at: string | null }>("select used_at from survey_links where graduate_id = ? order by id desc limit 1", graduate!.id)[0]!.used_at,
+    ).toBeNull();
 
     // The same link then takes a real answer: a job begun before the checkpoint.
     const good = await postForm(`/survey/${token}`, employed(graduate!.graduation_date));
@@ -99,17 +101,36 @@ describe("finding 2: the report builder's downloads printed a small share's hidd
   async function reportCsvRows(search: string): Promise<Record<string, string>[]> {
     const res = await fetch(`${server.url}/staff/reports.csv?lng=en&${search}`, { headers: { Cookie: staff } });
     expect(res.status).toBe(200);
-    const [head, ...lines] = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const [head, ...lines] = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     const split = (line: string) => (line.match(/("([^"]|"")*"|[^;]*)(;|$)/g) ?? []).map((c) => c.replace(/;$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
     const names = split(head!);
     return lines.map((line) => Object.fromEntries(split(line).map((v, i) => [names[i]!, v])));
   }
 
   it("was: 2019 graduates by school at +12 months — a school of 4: 'Employment … small n', and 'HTP share of the employed, denominator' 1; now every base under 10 is left out, but N's", async () => {
-    const all = ["n", "knowledgeRate", "careerOutcomesRate", "employmentRate", "htpPlacementRate", "htpShareOfEmployed", "relatedEmploymentRate", "within6", "medianDays", "medianPay"];
+    const all = [
+      "n",
+      "knowledgeRate",
+      "careerOutcomesRate",
+      "employmentRate",
+      "htpPlacementRate",
+      "htpShareOfEmployed",
+      "relatedEmploymentRate",
+      "within6",
+      "medianDays",
+      "medianPay",
+    ];
     const ind = all.map((i) => `ind=${i}`).join("&");
     let smallShares = 0;
-    for (const search of ["by=school&year=2019&checkpoint=m12", "by=cohort&checkpoint=m6", "by=sex&year=2020&checkpoint=m12", "by=school_region&year=2019&checkpoint=m6"]) {
+    for (const search of [
+      "by=school&year=2019&checkpoint=m12",
+      "by=cohort&checkpoint=m6",
+      "by=sex&year=2020&checkpoint=m12",
+      "by=school_region&year=2019&checkpoint=m6",
+    ]) {
       for (const row of await reportCsvRows(`${search}&${ind}`)) {
         for (const [heading, value] of Object.entries(row)) {
           if (value === "small n") smallShares += 1;
@@ -144,7 +165,15 @@ describe("finding 1 as a class: no start date makes a survey answer a 500", () =
         const before = snapshot(c);
         const res = await call(
           survey.action,
-          remixPost(`/survey/${token}`, { code: "employed", hours: "40", employerName: "Bishkek Soft", jobTitle: "Dev", startDate, monthlyPay: "", related: "yes" }),
+          remixPost(`/survey/${token}`, {
+            code: "employed",
+            hours: "40",
+            employerName: "Bishkek Soft",
+            jobTitle: "Dev",
+            startDate,
+            monthlyPay: "",
+            related: "yes",
+          }),
           { token },
         );
         expect([302, 400], `${checkpoint} ${startDate}`).toContain(res.status);
