@@ -477,10 +477,19 @@ export async function answerSurvey(
   token: string,
   answer: SurveyAnswer,
   now = new Date(),
-): Promise<{ ok: true; outcomeId: number } | { ok: false; state: "unknown" | "used" | "expired" }> {
+): Promise<{ ok: true; outcomeId: number } | { ok: false; state: "unknown" | "used" | "expired" | "start-too-late" }> {
   return db.transaction().execute(async (trx) => {
     const found = await findSurveyLink(trx, token, now);
     if (found.state !== "usable") return { ok: false as const, state: found.state };
+    // A job begun after the link's checkpoint describes a later one (as-of rule): the answer fills
+    // the checkpoint that job belongs to, and the past checkpoint keeps what it had. A start after the
+    // last checkpoint belongs to none (a mistyped year, "2062"): the answer is refused, the link kept.
+    const start = answer.code === "employed" ? (answer.employment?.startDate ?? null) : null;
+    const checkpoint =
+      start && start > checkpointDate(found.link.graduation_date, found.link.checkpoint)
+        ? hireCheckpoint(found.link.graduation_date, start)
+        : found.link.checkpoint;
+    if (!checkpoint) return { ok: false as const, state: "start-too-late" as const };
     const claimed = await trx
       .updateTable("survey_links")
       .set({ used_at: now.toISOString(), updated_at: now.toISOString() })
@@ -488,13 +497,6 @@ export async function answerSurvey(
       .where("used_at", "is", null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, state: "used" as const };
-    // A job begun after the link's checkpoint describes a later one (as-of rule): the answer fills
-    // the checkpoint that job belongs to, and the past checkpoint keeps what it had.
-    const start = answer.code === "employed" ? (answer.employment?.startDate ?? null) : null;
-    const checkpoint =
-      start && start > checkpointDate(found.link.graduation_date, found.link.checkpoint)
-        ? (hireCheckpoint(found.link.graduation_date, start) ?? found.link.checkpoint)
-        : found.link.checkpoint;
     const result = await recordOutcome(trx, {
       ...answer,
       asOf: todayInBishkek(now),

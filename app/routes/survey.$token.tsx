@@ -14,7 +14,7 @@ import { useT } from "~/i18n/use-t";
 import { companyChoices } from "~/models/employer-links.server";
 import { answerSurvey, findSurveyLink } from "~/models/outcomes.server";
 import { checkpointDate } from "~/domain/outcomes/checkpoint-dates";
-import { parseForm, readForm, rejected } from "~/utils/forms.server";
+import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 import { SectionErrorBoundary } from "~/components/section-error";
 import { passOnHeaders } from "~/utils/route-headers";
@@ -38,10 +38,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const found = await findSurveyLink(db, token);
   if (found.state !== "usable") return data({ state: found.state }, { status: STATUS[found.state] });
-  const parsed = parseForm(SurveyAnswerSchema, await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseForm(SurveyAnswerSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const result = await answerSurvey(db, token, parsed.data);
-  if (!result.ok) return data({ state: result.state }, { status: STATUS[result.state] });
+  if (!result.ok) {
+    // A job starting after the last checkpoint (a mistyped year): 400 on the field, the answer kept, the link still usable.
+    if (result.state === "start-too-late") return invalid({ startDate: "outcomes.survey.errors.startTooLate" }, form);
+    return data({ state: result.state }, { status: STATUS[result.state] });
+  }
   const lng = new URL(request.url).searchParams.get("lng");
   return redirect(`/survey/thanks${lng ? `?lng=${encodeURIComponent(lng)}` : ""}`);
 }

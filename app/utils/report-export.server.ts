@@ -49,7 +49,7 @@ export async function reportXlsx(report: ReportExport, t: T): Promise<Uint8Array
     if (r === 0) line.font = { bold: true };
     columns.forEach((column, k) => {
       const cell = line.getCell(k + 2);
-      const value = exportValue(row.cells[report.query.indicators.indexOf(column.indicator)]!, column.part);
+      const value = exportValue(row.cells[report.query.indicators.indexOf(column.indicator)]!, column.part, column.indicator);
       if (value === "suppressed") {
         // Left empty on purpose, with a mark: a shaded cell and a note saying why (docs/product.md §6 small n).
         cell.value = null;
@@ -101,7 +101,7 @@ export function reportCsv(report: ReportExport, t: T, fileName: string): Respons
   const lines = report.rows.map((row) => [
     row.label,
     ...columns.map((column): CsvValue => {
-      const value = exportValue(row.cells[report.query.indicators.indexOf(column.indicator)]!, column.part);
+      const value = exportValue(row.cells[report.query.indicators.indexOf(column.indicator)]!, column.part, column.indicator);
       if (value === "suppressed") return column.part === "value" ? t("outcomes.ind.smallN") : null;
       if (value === "not_reached") return t("reports.notReached");
       // Whole percents as on the dashboard CSV: "66.7" would be read as text or a date by Excel in a ru/ky locale.

@@ -150,7 +150,7 @@ describe("the .xlsx of a report", () => {
     expect(rate.value).toBeCloseTo(7 / 12);
     expect([rowA.getCell(4).value, rowA.getCell(5).value]).toEqual([7, 12]);
 
-    // School B: 3 in the base — the share and its numerator are left empty, with a note; the denominator stays.
+    // School B: 3 in the base — the share and its numerator are left empty, with a note; the denominator, N, stays (decision 074).
     const rowB = rowOf(schoolB.name_en);
     expect(rowB.getCell(3).value).toBeNull();
     expect(rowB.getCell(3).note).toBeTruthy();

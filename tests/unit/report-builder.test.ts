@@ -116,12 +116,26 @@ describe("the report table", () => {
       "medianPay:n:count",
     ]);
     const shown = reportCell(bigI, "employmentRate");
-    expect(exportValue(shown, "value")).toBeCloseTo(8 / 12);
-    expect(exportValue(shown, "numerator")).toBe(8);
+    expect(exportValue(shown, "value", "employmentRate")).toBeCloseTo(8 / 12);
+    expect(exportValue(shown, "numerator", "employmentRate")).toBe(8);
+    // A share of all graduates keeps its base: it is N, printed in the N column anyway.
     const hidden = reportCell(smallI, "employmentRate");
-    expect([exportValue(hidden, "value"), exportValue(hidden, "numerator"), exportValue(hidden, "denominator")]).toEqual(["suppressed", "suppressed", 3]);
-    expect(exportValue(reportCell(computeIndicators([fact("unknown")]), "htpShareOfEmployed"), "value")).toBeNull();
-    expect(exportValue(reportCell(smallI, "medianPay"), "value")).toBe("suppressed");
-    expect(exportValue(reportCell(smallI, "medianPay"), "n")).toBe(1);
+    const parts = (cell: typeof hidden, indicator: Parameters<typeof exportValue>[2]) =>
+      (["value", "numerator", "denominator"] as const).map((part) => exportValue(cell, part, indicator));
+    expect(parts(hidden, "employmentRate")).toEqual(["suppressed", "suppressed", 3]);
+    expect(exportValue(reportCell(computeIndicators([]), "employmentRate"), "value", "employmentRate")).toBeNull();
+    // Decision 074: any other small base is a hidden count of another share (the employed, the job base,
+    // the pays) and goes with its share, 0 included ("no base" would tell "0 employed").
+    expect(parts(reportCell(smallI, "htpShareOfEmployed"), "htpShareOfEmployed")).toEqual(["suppressed", "suppressed", "suppressed"]);
+    expect(parts(reportCell(computeIndicators([fact("unknown")]), "htpShareOfEmployed"), "htpShareOfEmployed")).toEqual([
+      "suppressed",
+      "suppressed",
+      "suppressed",
+    ]);
+    expect(exportValue(reportCell(smallI, "medianPay"), "value", "medianPay")).toBe("suppressed");
+    expect(exportValue(reportCell(smallI, "medianPay"), "n", "medianPay")).toBe("suppressed");
+    expect(exportValue(reportCell(smallI, "medianDays"), "base", "medianDays")).toBe("suppressed");
+    // A base of 10 or more prints as before (HTP placement: 3 of 12 known − 1 unknown − 1 not seeking = 10).
+    expect(parts(reportCell(bigI, "htpPlacementRate"), "htpPlacementRate")).toEqual([0.3, 3, 10]);
   });
 });

@@ -3,7 +3,7 @@
 // gives, shaped once from the dashboard's figures (outcomeDashboard) for the page, the .xlsx and the CSV alike.
 // Plain TypeScript and zod: no database, no Remix.
 import { z } from "zod";
-import { CHECKPOINTS, type Checkpoint } from "./codes";
+import { CHECKPOINTS, SMALL_N, type Checkpoint } from "./codes";
 import { BREAKDOWNS, DEFAULT_DASHBOARD_CHECKPOINT } from "./dashboard";
 import type { OutcomeIndicators } from "./indicators";
 
@@ -214,23 +214,35 @@ export function exportColumns(indicators: readonly ReportIndicator[]): ExportCol
  */
 export type ExportValue = number | null | "suppressed" | "not_reached";
 
-export function exportValue(cell: ReportCell, part: ExportPart): ExportValue {
+/** The shares whose base is the group's graduates (N): that base is printed in the N column anyway. */
+const BASE_IS_N: ReadonlySet<ReportIndicator> = new Set(["knowledgeRate", "employmentRate"]);
+
+/**
+ * A small-n cell leaves out its base too, unless the base is N (decision 074): a base under 10 is another
+ * share's hidden numerator — HTP share of the employed has the employed as its base, the job base of the
+ * first-job shares and median days is the employed with a known start, median pay's n the employed full-time
+ * with a pay — so printing it gave the hidden count back ("employment: small n", "HTP share of employed: base 1").
+ * A base of 0 is left out the same way: an empty value beside it would tell "0 employed".
+ */
+export function exportValue(cell: ReportCell, part: ExportPart, indicator: ReportIndicator): ExportValue {
   switch (cell.kind) {
     case "count":
       return cell.value;
-    case "rate":
+    case "rate": {
+      const smallBase = cell.denominator < SMALL_N;
+      if (smallBase && !BASE_IS_N.has(indicator)) return "suppressed";
       if (part === "denominator") return cell.denominator;
       if (cell.denominator === 0) return null;
       if (cell.smallN) return "suppressed";
       return part === "numerator" ? cell.numerator : cell.value;
+    }
     case "days":
+      if (cell.base < SMALL_N) return "suppressed";
       if (part === "base") return cell.base;
       if (cell.status === "no_base") return null;
-      if (cell.smallN) return "suppressed";
       return cell.status === "not_reached" ? "not_reached" : cell.value;
     case "pay":
-      if (part === "n") return cell.n;
-      if (cell.n === 0) return null;
-      return cell.smallN ? "suppressed" : cell.value;
+      if (cell.n < SMALL_N) return "suppressed";
+      return part === "n" ? cell.n : cell.value;
   }
 }

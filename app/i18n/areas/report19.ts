@@ -63,7 +63,7 @@ const en = {
   "reports.def.medianPay":
     "Median monthly pay in KGS of the full-time employed (30 hours a week or more) with a recorded pay, shown from 5 pays, with n beside it.",
   "reports.def.smallN":
-    "Small n: where fewer than 10 graduates stand behind a share, the share and its numerator are left empty and marked; the denominator stays.",
+    "Small n: where fewer than 10 graduates stand behind a share, the share, its numerator and its denominator are left empty and marked; a denominator that is N (knowledge, employment) stays.",
   "reports.def.parts": "Each share has three columns: the share (%), its numerator and its denominator.",
   "audit.action.report.saved": "Report saved",
   "audit.action.report.deleted": "Report deleted",
@@ -131,7 +131,8 @@ export const report19Messages: AreaMessages<typeof en> = {
       "Первый день после выпуска, к которому хотя бы половина работающих и ищущих начала работать; «не достигнута», если меньше половины. База — работающие и ищущие.",
     "reports.def.medianPay":
       "Медианная зарплата в месяц в сомах у работающих полный день (30 часов в неделю и больше) с известной зарплатой; показывается от 5 зарплат, рядом — n.",
-    "reports.def.smallN": "Малое n: если за долей стоит меньше 10 выпускников, доля и её числитель оставлены пустыми и отмечены; знаменатель остаётся.",
+    "reports.def.smallN":
+      "Малое n: если за долей стоит меньше 10 выпускников, доля, её числитель и знаменатель оставлены пустыми и отмечены; знаменатель, равный N (информированность, занятость), остаётся.",
     "reports.def.parts": "У каждой доли три столбца: доля (%), числитель и знаменатель.",
     "audit.action.report.saved": "Отчёт сохранён",
     "audit.action.report.deleted": "Отчёт удалён",
@@ -196,7 +197,8 @@ export const report19Messages: AreaMessages<typeof en> = {
       "Иштеген жана издеген бүтүрүүчүлөрдүн жок дегенде жарымы жумуш баштаган бүтүргөндөн кийинки биринчи күн; жарымынан азы баштаса — «жетишилген жок». Базасы — иштегендер жана издегендер.",
     "reports.def.medianPay":
       "Толук жумуш күнү (жумасына 30 саат же көбүрөөк) иштеген, айлык акысы белгилүү бүтүрүүчүлөрдүн сом менен орточо (медиана) айлык акысы; 5 айлыктан баштап көрсөтүлөт, жанында n.",
-    "reports.def.smallN": "Аз n: үлүштүн артында 10дон аз бүтүрүүчү турса, үлүш жана анын алымы бош калтырылып белгиленет; бөлүмү калат.",
+    "reports.def.smallN":
+      "Аз n: үлүштүн артында 10дон аз бүтүрүүчү турса, үлүш, анын алымы жана бөлүмү бош калтырылып белгиленет; N болгон бөлүмү (маалымдуулук, иш менен камсыз болуу) калат.",
     "reports.def.parts": "Ар бир үлүштүн үч мамычасы бар: үлүш (%), алымы жана бөлүмү.",
     "audit.action.report.saved": "Отчет сакталды",
     "audit.action.report.deleted": "Отчет өчүрүлдү",
