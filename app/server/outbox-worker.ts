@@ -3,14 +3,14 @@
 // write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
 import { Worker } from "node:worker_threads";
 import nodemailer from "nodemailer";
-import type { DB } from "@db/connection";
+import { type DB, sqliteOf } from "@db/connection";
 import { durableOffTheLoop } from "@db/durable-commit";
 import type { SmtpSettings } from "~/config.server";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { linkAsSent } from "~/auth/survey-link-token.server";
 import { composeEmail } from "~/domain/messages/email";
 import { interviewCalendar } from "~/domain/messages/interview";
-import { classifySmtpFailure, messageIdFor, OUTBOX } from "~/domain/messages/outbox";
+import { classifySmtpFailure, messageIdFor, nextTick, OUTBOX } from "~/domain/messages/outbox";
 import { serverT } from "~/i18n/catalog.server";
 import { DEFAULT_LANG, isLang, type Lang } from "~/i18n/negotiate";
 import {
@@ -20,10 +20,10 @@ import {
   markAttemptFailed,
   markFailed,
   markNotSent,
-  markAllSent,
   recipientOf,
   recipientsOf,
   recordChannelFailure,
+  sentMarker,
 } from "~/models/outbox.server";
 import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
 import { canBeTurnedOff } from "~/domain/messages/kinds";
@@ -248,7 +248,11 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
    * start together (paceEmails) and so finish close together, and one commit then serves them all.
    * Resolves when this write is committed.
    */
-  const commit = durableOffTheLoop(db, options.walFile ?? null, (line) => log(`outbox: ${line}`));
+  // The statements of a group of sent rows (most groups) prepared once on the connection: the
+  // update, the pragmas, BEGIN and COMMIT (decision 051, "Session 14").
+  const sqlite = sqliteOf(db);
+  const markAllSent = sentMarker(sqlite);
+  const commit = durableOffTheLoop(db, options.walFile ?? null, (line) => log(`outbox: ${line}`), sqlite);
   type Outcome = { write: (trx: DB) => Promise<unknown> } | { sent: ClaimedMessage };
   let pending: (Outcome & { done: () => void; fail: (e: unknown) => void })[] = [];
   /** E-mail deliveries in progress, each counted until its outcome is committed (or it threw). */
@@ -269,7 +273,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       // The sent rows of a claim in one statement (most of a group); the other outcomes one by one.
       const sentByLease = new Map<string, number[]>();
       for (const p of group) if ("sent" in p) sentByLease.set(p.sent.lease, [...(sentByLease.get(p.sent.lease) ?? []), p.sent.id]);
-      for (const [lease, ids] of sentByLease) await markAllSent(trx, lease, ids, now());
+      // Inside the commit the connection is held: the prepared update runs in its transaction.
+      for (const [lease, ids] of sentByLease) markAllSent(lease, ids, now());
       for (const p of group) if ("write" in p) await p.write(trx);
     })
       .finally(() => (committing -= group.length))
@@ -309,7 +314,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     const period = (1000 * slots) / (options.emailsPerSecondWhileBusy ?? OUTBOX.emailsPerSecondWhileBusy);
     const t = performance.now();
     if (leftInTick <= 0) {
-      tickAt = Math.max(tickAt + period, t);
+      // A tick reached a little late keeps the schedule; after a pause it starts again (nextTick).
+      tickAt = nextTick(tickAt, t, period);
       leftInTick = slots;
     }
     leftInTick--;
