@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from "kysely";
 import { kyrgyzSortKey } from "../app/domain/search/kyrgyz-order";
 import { migrations } from "./migrations/index";
 import type { Database } from "./schema";
@@ -38,9 +38,38 @@ export function openDatabase(file: string): Connection {
   // (migration 0013, docs/decisions/046-small-list-search-and-kyrgyz-order.md): every connection
   // that writes a graduate's name needs it, so it is registered here, where every connection opens.
   sqlite.function("kyrgyz_sort_key", { deterministic: true }, (name: unknown) => kyrgyzSortKey(typeof name === "string" ? name : ""));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   handles.set(db, sqlite);
   return { db, sqlite };
+}
+
+/** How many distinct SQL texts keep their prepared statement (the app has a few hundred queries; lists of ids vary). */
+const STATEMENTS_KEPT = 1000;
+
+/**
+ * The connection as kysely sees it, with each SQL text prepared once. Kysely's SQLite driver prepares
+ * every query anew: 5.6 % of the main thread in the mixed load's profile (docs/decisions/073-load-budget.md,
+ * Session 14). A statement is reused only when it is not in the middle of an iteration (a streamed
+ * query); otherwise that call gets a fresh one. Least recently used texts are forgotten first.
+ */
+function preparedOnce(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      const statement = kept.get(source);
+      if (statement) {
+        if (statement.busy) return sqlite.prepare(source);
+        kept.delete(source); // most recently used goes last
+        kept.set(source, statement);
+        return statement;
+      }
+      const fresh = sqlite.prepare(source);
+      kept.set(source, fresh);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      return fresh;
+    },
+  };
 }
 
 /** Applies every pending migration; throws when one fails. */

@@ -21,8 +21,9 @@ export type Commit = <T>(write: (trx: DB) => Promise<T>) => Promise<T>;
 export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: string) => void = console.log, sqlite: SQLite.Database | null = null): Commit {
   let fd: number | null = null;
   // With the connection's handle (the outbox worker's group commits, a few hundred a second): the two
-  // pragmas, BEGIN and COMMIT as statements prepared once, run on the held connection, instead of
-  // prepared anew for each commit by kysely's driver (decision 051, "Session 14").
+  // pragmas, BEGIN and COMMIT as statements held here and run on the held connection, without going
+  // through kysely's executor for each (decision 051, "Session 14"; since db/connection.ts keeps
+  // kysely's statements by SQL text too, the saving here is kysely's per-query path, not the prepare).
   const held = sqlite && {
     normal: sqlite.prepare("pragma synchronous = NORMAL"),
     full: sqlite.prepare("pragma synchronous = FULL"),

@@ -401,7 +401,11 @@ export interface ApplicationEventsTable extends Timestamps {
   interview_place: string | null;
   /** The event this one takes back (an undo of a bulk action, migration 0027). */
   undoes_event_id: Generated<number | null>;
+  /** A step inside the interview stage, which leaves the stage as it was (migration 0042, decision 075). */
+  step: Generated<ApplicationEventStep | null>;
 }
+
+export type ApplicationEventStep = "interview-proposed" | "interview-moved" | "slot-picked" | "another-time" | "interview-cancelled";
 
 export interface PlacementsTable extends Timestamps {
   id: Generated<number>;

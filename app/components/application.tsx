@@ -1,6 +1,6 @@
 // Pieces of an application shared by the graduate's and the employer's pages: its status,
 // its history, and the snapshot of what was sent (rendered from the stored copy only).
-import type { ApplicationStatus } from "@db/schema";
+import type { ApplicationEventStep, ApplicationStatus } from "@db/schema";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
@@ -36,6 +36,8 @@ type HistoryEvent = {
   interview_place: string | null;
   /** An undo (docs/decisions/059-bulk-decisions-and-undo.md): the event it takes back. */
   undoes_event_id: number | null;
+  /** A step inside the interview stage (decision 075); null for a move between stages and older rows. */
+  step: ApplicationEventStep | null;
   created_at: string;
   actor_name: string | null;
 };
@@ -71,9 +73,14 @@ export function ApplicationHistory({ events }: { events: HistoryEvent[] }) {
   const move = (e: HistoryEvent) =>
     e.undoes_event_id !== null && e.from_status
       ? t("fix18.history.undo", { from: status(e.from_status), to: status(e.to_status) })
-      : e.from_status
-        ? `${status(e.from_status)} → ${status(e.to_status)}`
-        : status(e.to_status);
+      : e.from_status === e.to_status
+        ? // A step inside a stage says what happened, not «Interview → Interview» (decision 075).
+          e.step
+          ? t(`applications.step.${e.step}`)
+          : status(e.to_status)
+        : e.from_status
+          ? `${status(e.from_status)} → ${status(e.to_status)}`
+          : status(e.to_status);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t("applications.history")}</h2>

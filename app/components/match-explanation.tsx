@@ -42,8 +42,11 @@ export function MatchReason({ explanation: e, skills, city }: { explanation: Exp
   if (tally.missing.length) parts.push(t("match.reason.missing", { skills: names(tally.missing) }));
   for (const l of e.languages) {
     parts.push(
+      // "Kyrgyz (native)", not "Kyrgyz Native": the level's label is a word there, not a CEFR code.
       l.have
-        ? t("match.reason.language", { language: language(l.language), level: cefr(l.have) })
+        ? CEFR[l.have] === "native"
+          ? t("match.reason.languageNative", { language: language(l.language) })
+          : t("match.reason.language", { language: language(l.language), level: cefr(l.have) })
         : t("match.reason.languageMissing", { language: language(l.language) }),
     );
   }

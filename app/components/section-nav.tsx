@@ -1,14 +1,25 @@
 import { Link, useLocation } from "@remix-run/react";
 
-type Item = { to: string; label: string; end?: boolean };
+/**
+ * `also`: other addresses that belong to the item — a vacancy's applicants to the dashboard, an
+ * application to the list of applicants — so the folded menu on a phone always names where one is
+ * (probe-ux: «Иш берүүчү:» with nothing after it on every page of a vacancy).
+ */
+type Item = { to: string; label: string; end?: boolean; also?: readonly string[] };
 
 /**
  * The one item marked active here: the longest `to` that matches (so /staff/outcomes/follow-up beats
  * /staff, and /staff/reports/annual beats /staff/reports — NavLink would mark both of the latter).
  */
-function currentItem(items: Item[], pathname: string): Item | undefined {
+function currentItem<I extends Item>(items: I[], pathname: string): I | undefined {
   const path = pathname.replace(/\/+$/, "") || "/";
-  return items.filter((i) => path === i.to || (!i.end && path.startsWith(`${i.to}/`))).sort((a, b) => b.to.length - a.to.length)[0];
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  // How closely the item matches: the length of its longest matching address, -1 when none does.
+  const closeness = (i: Item) =>
+    Math.max(path === i.to || (!i.end && under(i.to)) ? i.to.length : -1, ...(i.also ?? []).map((a) => (under(a) ? a.length : -1)));
+  let best: I | undefined;
+  for (const i of items) if (closeness(i) >= 0 && (!best || closeness(i) > closeness(best))) best = i;
+  return best;
 }
 
 /**

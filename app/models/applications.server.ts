@@ -334,6 +334,7 @@ async function historyOf(db: DB, applicationId: number) {
       "application_events.interview_at",
       "application_events.interview_place",
       "application_events.undoes_event_id",
+      "application_events.step",
       "application_events.created_at",
       "users.display_name as actor_name",
       "users.role as actor_role",

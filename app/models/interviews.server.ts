@@ -8,7 +8,7 @@
 // so an id from elsewhere names nothing.
 import type { Updateable, Transaction } from "kysely";
 import type { DB } from "@db/connection";
-import type { ApplicationStatus, InterviewOutcome, InterviewsTable, InterviewStatus, Database } from "@db/schema";
+import type { ApplicationEventStep, ApplicationStatus, InterviewOutcome, InterviewsTable, InterviewStatus, Database } from "@db/schema";
 import type { Slot, SlotProposal } from "~/domain/applications/interview-slots";
 import {
   INTERVIEW_ANOTHER_TIME,
@@ -65,7 +65,7 @@ async function historyEvent(
   to: ApplicationStatus,
   actorUserId: number,
   now: string,
-  extra: { note?: string | null; at?: string | null; place?: string | null } = {},
+  extra: { note?: string | null; at?: string | null; place?: string | null; step?: ApplicationEventStep } = {},
 ): Promise<number> {
   const { id } = await trx
     .insertInto("application_events")
@@ -77,6 +77,7 @@ async function historyEvent(
       note: extra.note ?? null,
       interview_at: extra.at ?? null,
       interview_place: extra.place ?? null,
+      step: extra.step ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -175,7 +176,10 @@ export async function proposeInterviews(
         .execute();
       const from = app.status;
       if (from === "screening") await moveStage(trx, app, "interview", stamp);
-      const eventId = await historyEvent(trx, app.id, from, "interview", actorUserId, stamp, { note: input.reason });
+      const eventId = await historyEvent(trx, app.id, from, "interview", actorUserId, stamp, {
+        note: input.reason,
+        step: rescheduling ? "interview-moved" : "interview-proposed",
+      });
       // A moved interview's reminder of the old time is not sent.
       if (rescheduling) await cancelInterviewReminders(trx, app.id, now);
       if (app.user_id) {
@@ -256,7 +260,7 @@ export async function pickSlot(
     // The first calendar entry is SEQUENCE 0; a later time for the same interview is its update.
     const sequence = iv.calendar_sent ? iv.sequence + 1 : iv.sequence;
     await changeInterview(trx, iv, { status: "confirmed", starts_at: slot.starts_at, sequence, calendar_sent: 1, request_note: null }, stamp);
-    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { at: slot.starts_at, place: iv.place });
+    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { at: slot.starts_at, place: iv.place, step: "slot-picked" });
     const vars = calendarVars(app, iv, slot.starts_at, sequence, stamp);
     const userId = app.user_id ?? actorUserId;
     await tell(trx, { userId, kind: INTERVIEW_CONFIRMED, eventKey: eventId, vars, link: graduateLink(app.id) });
@@ -282,7 +286,7 @@ export async function askAnotherTime(
     const stamp = now.toISOString();
     await changeInterview(trx, iv, { status: "another-time", request_note: message }, stamp);
     await trx.deleteFrom("interview_slots").where("interview_id", "=", iv.id).execute();
-    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { note: message });
+    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { note: message, step: "another-time" });
     if (iv.status === "confirmed") await cancelInterviewReminders(trx, app.id, now);
     await tellCompany(trx, app.company_id, {
       kind: INTERVIEW_ANOTHER_TIME,
@@ -314,7 +318,7 @@ export async function cancelInterview(
     const calendar = iv.calendar_sent === 1 && iv.starts_at !== null;
     const sequence = calendar ? iv.sequence + 1 : iv.sequence;
     await changeInterview(trx, iv, { status: "cancelled", reason, sequence }, stamp);
-    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { note: reason });
+    const eventId = await historyEvent(trx, app.id, "interview", "interview", actorUserId, stamp, { note: reason, step: "interview-cancelled" });
     await cancelInterviewReminders(trx, app.id, now);
     // A time that was never confirmed has no calendar entry to cancel: the message alone.
     const vars: Record<string, string | number> = calendar

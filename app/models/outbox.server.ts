@@ -123,8 +123,8 @@ export async function markSent(db: DB, m: Pick<ClaimedMessage, "id" | "lease">, 
 /**
  * markSent for several rows of one claim in one statement (the worker's group commit): how many were
  * still this claim's. Prepared once on the connection and kept, as the worker commits a group several
- * hundred times a second and kysely compiles and prepares every statement anew (decision 051,
- * "Session 14"). Run it only where the connection is held (inside the worker's commit): it does not
+ * hundred times a second and kysely compiles every query anew (decision 051, "Session 14"); the ids as
+ * one JSON parameter, so one SQL text serves every group size. Run it only where the connection is held (inside the worker's commit): it does not
  * go through kysely's queue.
  */
 export function sentMarker(sqlite: SQLite.Database): (lease: string, ids: number[], now: Date) => number {

@@ -29,10 +29,15 @@ export default function EmployerArea() {
         <SectionNav
           label={t("employerArea.nav")}
           items={[
-            { to: "/employer", label: t("vacancies.dashboard"), end: true },
+            {
+              to: "/employer",
+              label: t("vacancies.dashboard"),
+              end: true,
+              also: ["/employer/vacancies", "/vacancies", "/employer/interviews", "/employer/rejection-templates"],
+            },
             ...(employer.verified
               ? [
-                  { to: "/employer/applicants", label: t("applications.applicants.all") },
+                  { to: "/employer/applicants", label: t("applications.applicants.all"), also: ["/employer/applications", "/employer/bulk-actions"] },
                   { to: "/employer/hires", label: t("outcomes.hires.title") },
                   { to: "/graduates", label: t("directory.nav") },
                 ]

@@ -146,7 +146,9 @@ export default function HomePage() {
             <Link to={`/outcomes?school=${s.id}`}>
               <strong>{pick(s, "name", lang)}</strong>
               <span className="muted">
-                {pick(s, "city", lang)} · {pick(s, "region", lang)}
+                {/* Bishkek and Osh are their own regions: «Бишкек шаары · Бишкек шаары» said it twice (probe-ux). */}
+                {pick(s, "city", lang)}
+                {s.city_ru === s.region_ru ? null : ` · ${pick(s, "region", lang)}`}
               </span>
               <span className="small tile-more">{t("homeSchools.figures")} →</span>
             </Link>

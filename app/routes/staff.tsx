@@ -27,11 +27,11 @@ export default function StaffLayout() {
         label={t("nav.staff")}
         items={[
           { to: "/staff", label: t("staff.title"), end: true },
-          { to: "/staff/invitations", label: t("staff.invitations") },
+          { to: "/staff/invitations", label: t("staff.invitations"), also: ["/staff/cohorts"] },
           { to: "/staff/import", label: t("import.nav") },
           { to: "/staff/graduates", label: t("verify.title") },
-          { to: "/staff/outcomes", label: t("outcomes.dashboard.nav"), end: true },
-          { to: "/staff/outcomes/follow-up", label: t("outcomes.followUp.nav") },
+          { to: "/staff/outcomes", label: t("outcomes.dashboard.nav"), end: true, also: ["/staff/outcomes/employers", "/staff/outcomes/graduates"] },
+          { to: "/staff/outcomes/follow-up", label: t("outcomes.followUp.nav"), also: ["/staff/outcomes/campaigns"] },
           { to: "/staff/reports/annual", label: t("annual.nav") },
           { to: "/staff/reports", label: t("reports.nav") },
           { to: "/staff/vacancies", label: t("vacancies.moderation") },

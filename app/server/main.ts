@@ -24,6 +24,7 @@ import { rememberLanguage } from "./language";
 import { outboxWorker, threadedSmtpTransport } from "./outbox-worker";
 import { pageActivity } from "./page-activity";
 import { pageCache, pageChanges } from "./page-cache";
+import { publicFiles } from "./public-files";
 import { scheduledJobs } from "./scheduled-jobs";
 import { startTelegram } from "./telegram-bot";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
   app.use(compression());
   app.use(securityHeaders);
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.use(publicFiles(path.join(root, "public"), { skip: ["/build"], maxAge: "1h" }));
   app.use(rejectCrossSiteWrites);
   app.use(rememberLanguage);
   // Signed-out public pages are replayed from memory until data they show changes (page-cache.ts, decision 069).

@@ -109,6 +109,8 @@ export function pageChanges(sqlite: Database): PageChanges {
  */
 export function pageCache(changes: PageChanges, now: () => number = Date.now): PageCache {
   const entries = new Map<string, Entry>();
+  /** The renders under way, by key: a request for the same page waits for them (serve). */
+  const rendering = new Map<string, Promise<void>>();
   let bytes = 0;
   let hits = 0;
   let misses = 0;
@@ -125,6 +127,11 @@ export function pageCache(changes: PageChanges, now: () => number = Date.now): P
     if (!nonce || !onlyLanguageCookie(req.get("cookie"))) return next();
     const lang = negotiateLang({ url: req.originalUrl, cookieHeader: req.get("cookie"), acceptLanguage: req.get("accept-language") });
     const key = `${req.originalUrl}\n${lang}\n${isbot(req.get("user-agent") ?? "") ? "bot" : "browser"}`;
+    serve(key, nonce, res, next, true);
+  };
+
+  /** Replays the stored page, waits for the render of it already under way, or renders it and stores it. */
+  const serve = (key: string, nonce: string, res: Response, next: NextFunction, mayWait: boolean): void => {
     const current = changes.current();
     const entry = entries.get(key);
     if (entry && now() - entry.at < TTL_MS && changes.fresh(entry.since, entry.deps)) {
@@ -137,11 +144,22 @@ export function pageCache(changes: PageChanges, now: () => number = Date.now): P
       res.end(Buffer.concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [fresh, part]))));
       return;
     }
+    // A spike of visitors to one page that is not stored (cold, expired or just changed): one render,
+    // the others wait for it and replay its copy instead of rendering the same page side by side.
+    // A wait happens once: if that render stored nothing fresh, this request renders its own.
+    const underWay = rendering.get(key);
+    if (underWay && mayWait) {
+      void underWay.then(() => serve(key, nonce, res, next, false));
+      return;
+    }
     if (entry) drop(key);
     misses += 1;
     // The loaders name what the page shows here (getLoadContext hands this array to them).
     const deps: string[] = [];
     res.locals.pageDeps = deps;
+    let finished!: () => void;
+    const render = new Promise<void>((resolve) => (finished = resolve));
+    if (!underWay) rendering.set(key, render);
     capture(res, (status, headers, body) => {
       if (deps.length === 0) return;
       const parts = body.split(nonce).map((part) => Buffer.from(part));
@@ -155,6 +173,13 @@ export function pageCache(changes: PageChanges, now: () => number = Date.now): P
         drop(oldest);
       }
     });
+    // After capture's own "finish" listener has stored the page; "close" also comes when the client left.
+    const settle = () => {
+      if (rendering.get(key) === render) rendering.delete(key);
+      finished();
+    };
+    res.once("finish", settle);
+    res.once("close", settle);
     next();
   };
   return Object.assign(middleware, {

@@ -33,6 +33,8 @@ import * as m0035 from "./0035_page_changes";
 import * as m0037 from "./0037_dashboard_indexes";
 import * as m0038 from "./0038_staff_pages_speed";
 import * as m0039 from "./0039_graduate_email_lookup";
+import * as m0042 from "./0042_application_event_steps";
+import * as m0044 from "./0044_page_list_triggers_on_change";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -68,4 +70,6 @@ export const migrations: Record<string, Migration> = {
   "0037_dashboard_indexes": m0037,
   "0038_staff_pages_speed": m0038,
   "0039_graduate_email_lookup": m0039,
+  "0042_application_event_steps": m0042,
+  "0044_page_list_triggers_on_change": m0044,
 };

@@ -10,7 +10,7 @@ import { BasicsSchema } from "../../app/domain/profile/forms";
 import { ProjectSchema } from "../../app/domain/profile/project-form";
 import { slugify } from "../../app/domain/text/slugify";
 import { kyrgyzFemaleFirst, kyrgyzMaleFirst } from "./data/people";
-import { aboutClosers, aboutOpeners, genericSkills, type Track, tracks } from "./data/tracks";
+import { aboutClosers, aboutOpeners, aboutText, genericSkills, type Track, tracks } from "./data/tracks";
 import type { Random } from "./random";
 
 const LEVELS = ["basic", "intermediate", "advanced"] as const;
@@ -169,7 +169,7 @@ export async function seedProfiles({ sqlite }: Connection, random: Random, optio
       const certified = random.chance(0.35);
       const photo = visibility === "public" && imagesLeft > 0;
       if (photo) imagesLeft--;
-      const about = `${random.pick(aboutOpeners)} ${random.pick(aboutClosers)}`;
+      const about = aboutText(random.pick(aboutOpeners), random.pick(aboutClosers), g.sex);
       const headline = random.pick(track.headlines);
       // Drawn in the order the generator always drew them, so the demo stays the same.
       const relocate = random.chance(0.55);

@@ -104,8 +104,10 @@ export async function seedVacancies(
     "Джалал-Абад": "jalal-abad",
   };
   const candidates = sqlite
-    .prepare("select g.id, g.user_id from graduates g where g.visibility != 'private' and g.user_id is not null and g.anonymised_at is null order by g.id")
-    .all() as { id: number; user_id: number }[];
+    .prepare(
+      "select g.id, g.user_id, g.sex from graduates g where g.visibility != 'private' and g.user_id is not null and g.anonymised_at is null order by g.id",
+    )
+    .all() as { id: number; user_id: number; sex: "f" | "m" | null }[];
 
   const insertVacancy = sqlite.prepare(
     `insert into vacancies (company_id, created_by, title, description, employment_type, work_mode, city, region_id, salary_min, salary_max, salary_hidden,
@@ -136,13 +138,14 @@ export async function seedVacancies(
   sqlite.pragma("cache_size = -262144");
   /** One application as the apply form and the employer's moves write it, with its history and any placement. */
   type Published = { id: number; company: (typeof companies)[number]; title: string; employmentType: string; salaryMin: number | null; published: string };
-  const addApplication = (random: Random, vacancy: Published, g: { id: number; user_id: number }, stage: ApplicationStatus) => {
+  const addApplication = (random: Random, vacancy: Published, g: { id: number; user_id: number; sex: "f" | "m" | null }, stage: ApplicationStatus) => {
     const { id: vacancyId, company, title, employmentType, salaryMin, published } = vacancy;
     const employer = members.get(company.id) ?? null;
     // Nothing happens after the moment the demo is made.
     const appliedAt = earliest(addDays(published, random.int(0, 10)), now);
     const { note } = ApplySchema.parse({
-      note: random.chance(0.6) ? "Здравствуйте! Мне интересна эта вакансия, готов(а) пройти тестовое задание." : undefined,
+      // In the graduate's own grammatical gender, as a person writes it (probe-ux), not «готов(а)».
+      note: random.chance(0.6) ? `Здравствуйте! Мне интересна эта вакансия, ${g.sex === "f" ? "готова" : "готов"} пройти тестовое задание.` : undefined,
     });
     // The copy of what was sent is made below, once every profile is read (an invitation has none).
     const res = insertApplication.run(vacancyId, g.id, stage, stage === "invited" ? null : note, null, appliedAt, appliedAt);

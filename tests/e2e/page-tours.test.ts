@@ -1,7 +1,8 @@
 // Every page type, in a real browser, on one server and one browser (docs/decisions/035-test-suite-speed.md),
 // in this order: accessibility, languages, phones, demo roles, page weight;
 // the tours share one sign-in per role and one discovery of the tour (tests/support/page-tour.ts), and
-// the phone check reads the pages the Kyrgyz language walk loaded instead of loading them again.
+// the phone check reads the pages the Kyrgyz language walk loaded instead of loading them again, and the
+// area check (headings and section menus) reads the pages either of them loaded (Session 14).
 //
 // Phones (was phone-actions.test.ts):
 // Issue 14 items 18 and 19, in a real browser at 360 px with JavaScript off:
@@ -145,8 +146,8 @@ type Visit = {
   broken: string[];
   /** The mixed-language check: the text without what is marked translate="no", names and button values. */
   journeyText: string;
-  /** The phone check (Kyrgyz only): action controls outside the screen, and the sideways overflow. */
-  layout?: { overflow: number; outside: Outside[]; controls: number };
+  /** The phone check (Kyrgyz only): action controls outside the screen, and the sideways overflow; an area page's heading and menus. */
+  layout?: Layout;
 };
 
 const env = hasChromium ? useServerAndBrowser() : undefined;
@@ -287,6 +288,7 @@ async function walkOnce(lang: Lang): Promise<Visit[]> {
     if (inTour && width > 360) await page.screenshot({ path: screenshotPath(`overflow-${lang}-${p.name}`), fullPage: true });
     // The phone check's measure of the same load (it runs at 360 px with JavaScript off in Kyrgyz, as this walk does).
     const layout = lang === "ky" ? await layoutProblems(page) : undefined;
+    if (layout) measured.set(`${PHONE_ROLE[p.role]} ${p.path}`, layout);
     visits.push({ page: p, inTour, inJourneys, status: response?.status(), htmlLang, text, width, broken, journeyText, layout });
   }
   return visits;
@@ -619,9 +621,57 @@ async function pagesOf(base: string, role: PhoneRole, cookie: string, start: rea
 
 type Outside = { what: string; left: number; right: number };
 
-/** Shown action controls of the main content whose box is not within 0..width, and the page's sideways overflow. */
-async function layoutProblems(page: Page): Promise<{ overflow: number; outside: Outside[]; controls: number }> {
+/**
+ * An area page's first heading and section menus at 360 px (the area check), read on the load the
+ * phone check or the Kyrgyz walk already made; null on a page without the area's section menu.
+ * Shown means what Playwright's isVisible() means: a box of some size, and not visibility: hidden.
+ */
+type AreaView = {
+  /** The first heading's top, below the site header's bottom and from the top of the page; null without a heading. */
+  belowHeader: number | null;
+  fromTop: number | null;
+  menuShown: boolean;
+  tabsShown: boolean;
+  /** The open menu's active link and what the closed menu names as the current section. */
+  active: string | undefined;
+  current: string | undefined;
+  /** The area's pages: its tabs' links. */
+  sections: string[];
+};
+type Layout = { overflow: number; outside: Outside[]; controls: number; area: AreaView | null };
+
+/**
+ * What each 360 px, JavaScript-off, Kyrgyz load of the walk and of the phone check measured, by phone
+ * role and address: the area check reads its pages from here instead of loading them again
+ * (docs/decisions/035-test-suite-speed.md, Session 14).
+ */
+const measured = new Map<string, Layout>();
+/** The tour's roles as the phone check names them. */
+const PHONE_ROLE: Record<Role, string> = { anonymous: "visitor", graduate: "graduate", employer: "employer", staff: "staff" };
+/** The admin's signed-in state, from the phone check's sign-in (the tour has no admin): the area check signs in no second time. */
+let adminSession: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
+
+/** Shown action controls of the main content whose box is not within 0..width, and the page's sideways overflow; an area page's heading and menus. */
+async function layoutProblems(page: Page): Promise<Layout> {
   return page.evaluate((width) => {
+    const shownBox = (el: Element | null) => {
+      if (!el) return false;
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+    };
+    const menu = document.querySelector("main details.section-nav__menu");
+    const h1 = document.querySelector("main h1");
+    const area = menu
+      ? {
+          belowHeader: h1 ? h1.getBoundingClientRect().top - document.querySelector("header.site-header")!.getBoundingClientRect().bottom : null,
+          fromTop: h1 ? h1.getBoundingClientRect().top + window.scrollY : null,
+          menuShown: shownBox(menu),
+          tabsShown: shownBox(document.querySelector("main .section-nav__tabs")),
+          active: menu.querySelector("a.is-active")?.textContent?.trim(),
+          current: menu.querySelector(".section-nav__current")?.textContent?.trim(),
+          sections: [...document.querySelectorAll("main .section-nav__tabs a")].map((a) => a.getAttribute("href")!),
+        }
+      : null;
     const controls = [
       ...document.querySelectorAll<HTMLElement>("main button, main input[type=submit], main input[type=button], main select, main a[href], main summary"),
     ];
@@ -634,7 +684,7 @@ async function layoutProblems(page: Page): Promise<{ overflow: number; outside: 
         left: Math.round(box.left),
         right: Math.round(box.right),
       }));
-    return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, outside, controls: shown.length };
+    return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, outside, controls: shown.length, area };
   }, WIDTH);
 }
 
@@ -668,6 +718,7 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         const page = await tabs.get(key)!;
         status = (await page.goto(`${base}${withLang(where, "ky")}`))?.status();
         layout = await layoutProblems(page);
+        measured.set(`${role} ${where}`, layout);
         if (layout.outside.length || layout.overflow > 0) await page.screenshot({ path: screenshotPath(`phone-actions-${role}-${where}`), fullPage: true });
       }
       const { overflow, outside, controls } = layout!;
@@ -684,6 +735,7 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
       const context = await env!.browser.newContext({ javaScriptEnabled: false, viewport: { width: WIDTH, height: HEIGHT }, storageState: session });
       contexts.push(context);
       if (r.email && !session) await signIn(context, base, r.email);
+      if (r.role === "admin") adminSession = await context.storageState();
       const t0 = Date.now();
       const pages = await pagesOf(base, r.role, await cookieOf(context), r.start, routes);
       if (process.env.PHONE_DEBUG) console.log("found", r.role, pages.length, Date.now() - t0, "ms");
@@ -764,36 +816,42 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
     const base = env!.server.url;
     const problems: string[] = [];
     for (const area of [
-      { email: "graduate@demo.kg", home: "/me/profile", session: tour!.sessions.graduate },
-      { email: "staff@demo.kg", home: "/staff", session: tour!.sessions.staff },
-      { email: "admin@demo.kg", home: "/admin", session: undefined },
+      { role: "graduate", email: "graduate@demo.kg", home: "/me/profile", session: tour!.sessions.graduate },
+      { role: "staff", email: "staff@demo.kg", home: "/staff", session: tour!.sessions.staff },
+      { role: "admin", email: "admin@demo.kg", home: "/admin", session: adminSession },
     ]) {
       const context = await env!.browser.newContext({ javaScriptEnabled: false, viewport: { width: WIDTH, height: HEIGHT }, storageState: area.session });
       if (!area.session) await signIn(context, base, area.email);
       const page = await context.newPage();
-      await page.goto(`${base}${area.home}?lng=ky`);
-      // The area's pages are its own menu's links (the same list the tabs show on a desktop).
-      const sections = await page.locator("main .section-nav__tabs a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
-      expect(sections.length, `${area.home}: the area's sections`).toBeGreaterThan(4);
-      for (const [n, href] of sections.entries()) {
+      // Each page at 360 px, JavaScript off, in Kyrgyz: read from the phone check's or the Kyrgyz walk's
+      // load of it when one was made (the same address, role and settings), else loaded here.
+      let shownHere: string | undefined;
+      const view = async (href: string): Promise<AreaView | null> => {
+        const seen = measured.get(`${area.role} ${href}`);
+        if (process.env.PHONE_DEBUG) console.log("area", area.role, href, seen ? "(read from an earlier load)" : "(loaded)");
+        if (seen) return seen.area;
         await page.goto(`${base}${href}?lng=ky`);
-        const top = await page
-          .locator("main h1")
-          .first()
-          .evaluate((h) => h.getBoundingClientRect().top - document.querySelector("header.site-header")!.getBoundingClientRect().bottom);
-        if (top > HEADING_BELOW_HEADER) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(top)}px below the header`);
-        const fromTop = await page
-          .locator("main h1")
-          .first()
-          .evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
-        if (fromTop > HEADING_FROM_TOP) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(fromTop)}px from the top`);
-        const menu = page.locator("main details.section-nav__menu");
-        expect(await menu.isVisible(), `${href}: the folded menu shows`).toBe(true);
-        expect(await page.locator("main .section-nav__tabs").isVisible(), `${href}: the tabs are folded away`).toBe(false);
-        const active = (await menu.locator("a.is-active").textContent())?.trim();
-        expect((await menu.locator(".section-nav__current").textContent())?.trim(), `${href}: the closed menu names the current section`).toBe(active);
-        if (n === 0) await saveScreenshot(page, `phone-nav-${area.email}-closed-360`, false);
+        shownHere = href;
+        return (await layoutProblems(page)).area;
+      };
+      // The area's pages are its own menu's links (the same list the tabs show on a desktop).
+      const sections = (await view(area.home))?.sections ?? [];
+      expect(sections.length, `${area.home}: the area's sections`).toBeGreaterThan(4);
+      for (const href of sections) {
+        const a = await view(href);
+        expect(a, `${href}: the area's section menu`).not.toBeNull();
+        const { belowHeader, fromTop, menuShown, tabsShown, active, current } = a!;
+        expect(belowHeader, `${href}: a first heading`).not.toBeNull();
+        if (belowHeader! > HEADING_BELOW_HEADER)
+          problems.push(`${area.email} ${href}: the first heading starts ${Math.round(belowHeader!)}px below the header`);
+        if (fromTop! > HEADING_FROM_TOP) problems.push(`${area.email} ${href}: the first heading starts ${Math.round(fromTop!)}px from the top`);
+        expect(menuShown, `${href}: the folded menu shows`).toBe(true);
+        expect(tabsShown, `${href}: the tabs are folded away`).toBe(false);
+        expect(current, `${href}: the closed menu names the current section`).toBe(active);
       }
+      // The disclosures are opened on the last section's page, loaded unless it was the last one loaded here.
+      if (shownHere !== sections.at(-1)) await page.goto(`${base}${sections.at(-1)}?lng=ky`);
+      await saveScreenshot(page, `phone-nav-${area.email}-closed-360`, false);
       // The header's own links are folded too; its "Menu" opens without JavaScript and leads on.
       const siteMenu = page.locator("header details.site-menu");
       expect(await siteMenu.locator(".main-nav").isVisible(), "the header's links are folded on a phone").toBe(false);

@@ -202,6 +202,24 @@ describe("signed-out public pages from the page cache", () => {
     expect(homeGraduates(published)).toContain(off.slug);
   });
 
+  it("home: a profile save through the form that leaves the listing as it was keeps the page (the save always sets visibility and publication)", async () => {
+    const listed = homeGraduates((await get("/")).body);
+    const shown = one<Graduate>("select id, slug, headline from graduates where slug = ?", listed[0]);
+    // A graduate with an account that home does not list; the form sets visibility to what it was.
+    const writer = one<{ email: string; visibility: string }>(
+      `select u.email, g.visibility from graduates g join users u on u.id = g.user_id
+       where u.email like '%@demo.kg' and g.anonymised_at is null and (g.slug is null or g.slug not in (${listed.map(() => "?").join(",")})) order by g.id limit 1`,
+      ...listed,
+    );
+    const cookie = await signInOverHttp(server.url, writer.email);
+    await expectHitKept(
+      "/",
+      () => unlogged("graduates", "update graduates set headline = 'Home marker 2' where id = ?", shown.id),
+      async () =>
+        expect(await post("/me/profile", cookie, { intent: "basics", headline: "Saved off the home page", about: "", city: "Нарын", visibility: writer.visibility })).toBe(302),
+    );
+  });
+
   it("home and feed: a listed vacancy renamed, or closed by its employer, shows at once; a graduate's edit keeps the feed", async () => {
     // The demo employer's open vacancy, published just now (another process's write): the newest on both.
     const company = one<{ id: number }>("select m.company_id as id from company_members m join users u on u.id = m.user_id where u.email = 'employer@demo.kg'");

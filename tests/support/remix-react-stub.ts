@@ -19,6 +19,8 @@ export const useLoaderData = () => current.loader;
 export const useActionData = () => current.action;
 export const useRouteLoaderData = () => current.root;
 export const useLocation = () => current.location;
+/** A layout's child page: not rendered (a test renders the page it means on its own). */
+export const Outlet = () => null;
 
 /**
  * The page's HTML in one language, with the loader's (and the action's) data. Checks what every page

@@ -92,7 +92,7 @@ const en = {
   "audit.field.name_en": "Name (English)",
   // survey campaigns (docs/decisions/055-survey-campaigns.md)
   "audit.field.members": "Graduates",
-  "audit.field.messaged": "Messaged",
+  "audit.field.messaged": "Messages written",
   "audit.field.by_email": "By e-mail",
   "audit.field.by_telegram": "By Telegram",
   "audit.field.opted_out": "Turned survey messages off",
@@ -213,7 +213,7 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.name_en": "Название (английский)",
     // survey campaigns (docs/decisions/055-survey-campaigns.md)
     "audit.field.members": "Выпускники",
-    "audit.field.messaged": "Получили сообщение",
+    "audit.field.messaged": "Сообщений подготовлено",
     "audit.field.by_email": "По электронной почте",
     "audit.field.by_telegram": "В Telegram",
     "audit.field.opted_out": "Отказались от опросов",
@@ -330,7 +330,7 @@ export const auditFieldMessages: AreaMessages<typeof en> = {
     "audit.field.name_en": "Аталышы (англисче)",
     // survey campaigns (docs/decisions/055-survey-campaigns.md)
     "audit.field.members": "Бүтүрүүчүлөр",
-    "audit.field.messaged": "Билдирүү жөнөтүлгөндөр",
+    "audit.field.messaged": "Даярдалган билдирүүлөр",
     "audit.field.by_email": "Электрондук почта аркылуу",
     "audit.field.by_telegram": "Telegram аркылуу",
     "audit.field.opted_out": "Сурамжылоолордон баш тарткандар",

@@ -134,15 +134,31 @@ export const tracks: Track[] = [
 
 export const genericSkills = ["english-for-it", "teamwork", "communication", "computer-literacy", "touch-typing", "problem-solving", "self-learning"];
 
+// A graduate's "about" is an opener and a closer in one language (probe-ux: drawn apart, they made
+// «IT-кластерди бүтүрдүм… Looking for an internship…»), and the Russian one agrees with the
+// graduate's sex («Окончила», «Готов»), where "(а)" stands for the feminine ending (aboutText).
 export const aboutOpeners = [
-  "Окончил(а) IT-кластер профессионального лицея. Люблю доводить задачи до конца и учусь каждый день.",
-  "IT-кластерди бүтүрдүм. Командада иштегенди жакшы көрөм, жаңы технологияларды тез үйрөнөм.",
-  "Graduate of the vocational IT cluster. I enjoy building things people use and learning from code review.",
-  "Во время учёбы сделал(а) несколько проектов для местного бизнеса и хочу расти в сильной команде ПВТ.",
-];
+  { lang: "ru", text: "Окончил(а) IT-кластер профессионального лицея. Люблю доводить задачи до конца и учусь каждый день." },
+  { lang: "ky", text: "IT-кластерди бүтүрдүм. Командада иштегенди жакшы көрөм, жаңы технологияларды тез үйрөнөм." },
+  { lang: "en", text: "Graduate of the vocational IT cluster. I enjoy building things people use and learning from code review." },
+  { lang: "ru", text: "Во время учёбы сделал(а) несколько проектов для местного бизнеса и хочу расти в сильной команде ПВТ." },
+] as const;
 export const aboutClosers = [
-  "Ищу первую работу или стажировку в компании Парка высоких технологий.",
-  "ЖТПнын компаниясында стажировка же биринчи жумуш издеп жатам.",
-  "Looking for an internship or a junior role in an HTP company; open to remote work.",
-  "Готов(а) к переезду в Бишкек, рассматриваю и удалённый формат.",
-];
+  { lang: "ru", text: "Ищу первую работу или стажировку в компании Парка высоких технологий." },
+  { lang: "ky", text: "ЖТПнын компаниясында стажировка же биринчи жумуш издеп жатам." },
+  { lang: "en", text: "Looking for an internship or a junior role in an HTP company; open to remote work." },
+  { lang: "ru", text: "Готов(а) к переезду в Бишкек, рассматриваю и удалённый формат." },
+  { lang: "ky", text: "Бишкекке көчүүгө даярмын, алыстан иштөөнү да карайм." },
+  { lang: "en", text: "Happy to move to Bishkek or to work remotely." },
+] as const;
+
+/**
+ * The "about" text from the two drawn parts: the closer drawn when it is in the opener's language,
+ * else the opener's language's closer in the same place among that language's closers.
+ */
+export function aboutText(opener: (typeof aboutOpeners)[number], drawn: (typeof aboutClosers)[number], sex: "f" | "m" | null): string {
+  const same = aboutClosers.filter((c) => c.lang === opener.lang);
+  const closer = drawn.lang === opener.lang ? drawn : same[aboutClosers.indexOf(drawn) % same.length]!;
+  const text = `${opener.text} ${closer.text}`;
+  return sex === null ? text : text.replace(/(\p{L}+)\(а\)/gu, sex === "f" ? "$1а" : "$1");
+}
