@@ -10,6 +10,20 @@ export type DB = Kysely<Database>;
 
 export type Connection = { db: DB; sqlite: SQLite.Database };
 
+/** The better-sqlite3 handle under each DB that openDatabase made. */
+const handles = new WeakMap<DB, SQLite.Database>();
+
+/**
+ * The better-sqlite3 handle under a DB opened by openDatabase: for the few statements the outbox
+ * worker prepares once and runs while it holds the connection (docs/decisions/051-outbox.md,
+ * "Session 14"). Throws for anything else (a transaction's DB, a DB made elsewhere).
+ */
+export function sqliteOf(db: DB): SQLite.Database {
+  const sqlite = handles.get(db);
+  if (!sqlite) throw new Error("sqliteOf: not a database opened by openDatabase");
+  return sqlite;
+}
+
 /** Opens (creating if needed) the SQLite file with the pragmas the portal relies on. */
 export function openDatabase(file: string): Connection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -25,6 +39,7 @@ export function openDatabase(file: string): Connection {
   // that writes a graduate's name needs it, so it is registered here, where every connection opens.
   sqlite.function("kyrgyz_sort_key", { deterministic: true }, (name: unknown) => kyrgyzSortKey(typeof name === "string" ? name : ""));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
+  handles.set(db, sqlite);
   return { db, sqlite };
 }
 

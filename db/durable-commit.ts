@@ -2,6 +2,7 @@
 // docs/decisions/073-load-budget.md). Used by the outbox worker for its delivery outcomes and by the
 // pages' own writes on the hot path (a graduate saving their profile).
 import fs from "node:fs";
+import type SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import type { Connection, DB } from "./connection";
 
@@ -17,8 +18,19 @@ export type Commit = <T>(write: (trx: DB) => Promise<T>) => Promise<T>;
  * read the committed rows during that fsync (as SQLite's NORMAL allows); the writer is answered only
  * after it. Without a log file (not WAL) every commit is a plain FULL one.
  */
-export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: string) => void = console.log): Commit {
+export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: string) => void = console.log, sqlite: SQLite.Database | null = null): Commit {
   let fd: number | null = null;
+  // With the connection's handle (the outbox worker's group commits, a few hundred a second): the two
+  // pragmas, BEGIN and COMMIT as statements held here and run on the held connection, without going
+  // through kysely's executor for each (decision 051, "Session 14"; since db/connection.ts keeps
+  // kysely's statements by SQL text too, the saving here is kysely's per-query path, not the prepare).
+  const held = sqlite && {
+    normal: sqlite.prepare("pragma synchronous = NORMAL"),
+    full: sqlite.prepare("pragma synchronous = FULL"),
+    begin: sqlite.prepare("begin"),
+    commit: sqlite.prepare("commit"),
+    rollback: sqlite.prepare("rollback"),
+  };
   let usable = walFile !== null;
   const plain: Commit = (write) => db.transaction().execute(write);
   // One fsync at a time: a commit made while one runs waits for the next, which covers every commit
@@ -44,6 +56,23 @@ export function durableOffTheLoop(db: DB, walFile: string | null, log: (line: st
   return async <T>(write: (trx: DB) => Promise<T>): Promise<T> => {
     if (!usable || !walFile) return plain(write);
     const result = await db.connection().execute(async (conn) => {
+      if (held && sqlite) {
+        // The connection is held: no other statement of this process runs in between.
+        held.normal.run();
+        try {
+          held.begin.run();
+          try {
+            const r = await write(conn);
+            held.commit.run();
+            return r;
+          } catch (error) {
+            if (sqlite.inTransaction) held.rollback.run();
+            throw error;
+          }
+        } finally {
+          held.full.run();
+        }
+      }
       await sql`pragma synchronous = NORMAL`.execute(conn);
       try {
         return await conn.transaction().execute(write);

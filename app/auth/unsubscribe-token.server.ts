@@ -8,8 +8,12 @@ import { config } from "~/config.server";
 
 export type UnsubscribeTarget = { userId: number; kind: string; channel: MessageChannel };
 
+/** The last secret's derived key: the outbox worker signs a link per e-mail, and deriving it each time was an HMAC more a message (decision 051, "Session 14"). */
+let derived: { secret: string; key: Buffer } | null = null;
+
 function key(secret: string): Buffer {
-  return crypto.createHmac("sha256", secret).update("message-unsubscribe/v1").digest();
+  if (derived?.secret !== secret) derived = { secret, key: crypto.createHmac("sha256", secret).update("message-unsubscribe/v1").digest() };
+  return derived.key;
 }
 
 function signature(secret: string, payload: string): string {

@@ -3,16 +3,16 @@
 // write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
 import { Worker } from "node:worker_threads";
 import nodemailer from "nodemailer";
-import type { DB } from "@db/connection";
+import { type DB, sqliteOf } from "@db/connection";
 import { durableOffTheLoop } from "@db/durable-commit";
 import type { SmtpSettings } from "~/config.server";
 import { unsubscribeToken } from "~/auth/unsubscribe-token.server";
 import { linkAsSent } from "~/auth/survey-link-token.server";
 import { composeEmail } from "~/domain/messages/email";
 import { interviewCalendar } from "~/domain/messages/interview";
-import { classifySmtpFailure, messageIdFor, OUTBOX } from "~/domain/messages/outbox";
+import { classifySmtpFailure, messageIdFor, nextTick, OUTBOX } from "~/domain/messages/outbox";
 import { serverT } from "~/i18n/catalog.server";
-import { DEFAULT_LANG, isLang } from "~/i18n/negotiate";
+import { DEFAULT_LANG, isLang, type Lang } from "~/i18n/negotiate";
 import {
   type ClaimedMessage,
   claimDueMessages,
@@ -20,10 +20,10 @@ import {
   markAttemptFailed,
   markFailed,
   markNotSent,
-  markAllSent,
   recipientOf,
   recipientsOf,
   recordChannelFailure,
+  sentMarker,
 } from "~/models/outbox.server";
 import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
 import { canBeTurnedOff } from "~/domain/messages/kinds";
@@ -42,10 +42,68 @@ async function emailedResetLink(db: DB, m: ClaimedMessage, lang: string, now: Da
 export type { OutgoingEmail };
 
 /**
- * Where e-mail goes. Rejects with nodemailer's error (responseCode for an SMTP answer) when it is not
- * accepted. `from` (MAIL_FROM) is the organizer of an interview's calendar entry.
+ * An e-mail as the worker hands it over: what the outbox row and its recipient say, not yet written
+ * out. The texts, the .ics and the MIME message are made from it by `composeOutgoing` where the mail
+ * is sent — in the SMTP thread in production, off the pages' event loop (decision 051, "Session 14":
+ * composing was a third of the main thread's CPU a message). A structured-clone-safe plain object.
  */
-export type MailTransport = { send(mail: OutgoingEmail): Promise<void>; close(): void; from?: string };
+export type EmailRequest = {
+  to: string;
+  recipientName: string;
+  lang: Lang;
+  kind: string;
+  /** The row's variables as stored (read where the e-mail is composed). */
+  payloadJson: string;
+  /** The link in the text, already made usable (decisions 054, 055). */
+  link: string | null;
+  /** The row's own link: an interview's calendar entry carries it (decision 056). */
+  rowLink: string | null;
+  publicUrl: string;
+  /** Null for a kind that cannot be turned off (decisions 053, 054): no List-Unsubscribe, no footer link. */
+  unsubscribeUrl: string | null;
+  /** The idempotency key's Message-ID. */
+  messageId: string;
+};
+
+/** The e-mail of a request, in the recipient's language; `from` (MAIL_FROM) is the organizer of an interview's calendar entry. */
+export function composeOutgoing(r: EmailRequest, from: string | undefined): OutgoingEmail {
+  const t = serverT(r.lang);
+  const vars = JSON.parse(r.payloadJson) as Record<string, string | number>;
+  const mail = composeEmail(t, r.lang, {
+    kind: r.kind,
+    vars,
+    link: r.link,
+    recipientName: r.recipientName,
+    publicUrl: r.publicUrl,
+    unsubscribeUrl: r.unsubscribeUrl,
+  });
+  // An interview's details carry its .ics, rebuilt from the row (docs/decisions/056-interview-messages.md).
+  const calendar = interviewCalendar(t, r.lang, {
+    kind: r.kind,
+    vars,
+    link: r.rowLink,
+    publicUrl: r.publicUrl,
+    organizer: mailbox(from),
+    attendee: { name: r.recipientName, email: r.to },
+  });
+  return {
+    to: r.to,
+    ...mail,
+    ...(calendar ? { attachments: [calendar] } : {}),
+    messageId: r.messageId,
+    headers: {
+      ...(r.unsubscribeUrl ? { "List-Unsubscribe": `<${r.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+      "Content-Language": r.lang,
+      "Auto-Submitted": "auto-generated",
+    },
+  };
+}
+
+/**
+ * Where e-mail goes: composes the request (composeOutgoing) and sends it. Rejects with nodemailer's
+ * error (responseCode for an SMTP answer) when it is not accepted.
+ */
+export type MailTransport = { send(mail: EmailRequest): Promise<void>; close(): void };
 
 /**
  * SMTP through nodemailer: a pool of kept-open connections, one per message the worker has in flight
@@ -62,7 +120,8 @@ export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?:
     socketTimeout: timeouts.socketMs ?? 60_000,
   });
   return {
-    async send(mail) {
+    async send(request) {
+      const mail = composeOutgoing(request, settings.from);
       // Written as one buffer by app/server/mime.ts: nodemailer's composer cost 0.7 ms of CPU a
       // message (decision 051, "Session 11"); it still builds what that writer leaves to it.
       const built = buildMime(mail, settings.from);
@@ -72,7 +131,6 @@ export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?:
       await transporter.sendMail({ from: settings.from, textEncoding: "base64", ...mail });
     },
     close: () => transporter.close(),
-    from: settings.from,
   };
 }
 
@@ -127,7 +185,6 @@ export function threadedSmtpTransport(entry: URL, settings: SmtpSettings, timeou
       thread?.postMessage("close");
       thread = null;
     },
-    from: settings.from,
   };
 }
 
@@ -191,7 +248,11 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
    * start together (paceEmails) and so finish close together, and one commit then serves them all.
    * Resolves when this write is committed.
    */
-  const commit = durableOffTheLoop(db, options.walFile ?? null, (line) => log(`outbox: ${line}`));
+  // The statements of a group of sent rows (most groups) prepared once on the connection: the
+  // update, the pragmas, BEGIN and COMMIT (decision 051, "Session 14").
+  const sqlite = sqliteOf(db);
+  const markAllSent = sentMarker(sqlite);
+  const commit = durableOffTheLoop(db, options.walFile ?? null, (line) => log(`outbox: ${line}`), sqlite);
   type Outcome = { write: (trx: DB) => Promise<unknown> } | { sent: ClaimedMessage };
   let pending: (Outcome & { done: () => void; fail: (e: unknown) => void })[] = [];
   /** E-mail deliveries in progress, each counted until its outcome is committed (or it threw). */
@@ -212,7 +273,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       // The sent rows of a claim in one statement (most of a group); the other outcomes one by one.
       const sentByLease = new Map<string, number[]>();
       for (const p of group) if ("sent" in p) sentByLease.set(p.sent.lease, [...(sentByLease.get(p.sent.lease) ?? []), p.sent.id]);
-      for (const [lease, ids] of sentByLease) await markAllSent(trx, lease, ids, now());
+      // Inside the commit the connection is held: the prepared update runs in its transaction.
+      for (const [lease, ids] of sentByLease) markAllSent(lease, ids, now());
       for (const p of group) if ("write" in p) await p.write(trx);
     })
       .finally(() => (committing -= group.length))
@@ -252,7 +314,8 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
     const period = (1000 * slots) / (options.emailsPerSecondWhileBusy ?? OUTBOX.emailsPerSecondWhileBusy);
     const t = performance.now();
     if (leftInTick <= 0) {
-      tickAt = Math.max(tickAt + period, t);
+      // A tick reached a little late keeps the schedule; after a pause it starts again (nextTick).
+      tickAt = nextTick(tickAt, t, period);
       leftInTick = slots;
     }
     leftInTick--;
@@ -290,39 +353,24 @@ export function outboxWorker(db: DB, options: WorkerOptions): OutboxWorker {
       return;
     }
     // ?lng=: the confirm page opens in the language of the e-mail.
-    const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`;
-    const vars = JSON.parse(m.payload_json) as Record<string, string | number>;
     // A kind that cannot be turned off (a password reset, an account warning) offers no unsubscribe link (decisions 053, 054).
-    const offersUnsubscribe = canBeTurnedOff(m.kind);
-    const mail = composeEmail(serverT(lang), lang, {
-      kind: m.kind,
-      vars,
-      link,
-      recipientName: who.name,
-      publicUrl: options.publicUrl,
-      unsubscribeUrl: offersUnsubscribe ? unsubscribeUrl : null,
-    });
-    // An interview's details carry its .ics, rebuilt from the row (docs/decisions/056-interview-messages.md).
-    const calendar = interviewCalendar(serverT(lang), lang, {
-      kind: m.kind,
-      vars,
-      link: m.link,
-      publicUrl: options.publicUrl,
-      organizer: mailbox(options.email.from),
-      attendee: { name: who.name, email: who.email },
-    });
+    const unsubscribeUrl = canBeTurnedOff(m.kind)
+      ? `${options.publicUrl}/unsubscribe/${unsubscribeToken({ userId: m.user_id, kind: m.kind, channel: "email" }, options.secret)}?lng=${lang}`
+      : null;
     try {
+      // The words of the e-mail, composed where it is sent (the SMTP thread in production: decision 051, "Session 14").
       await options.email.send({
         to: who.email,
-        ...mail,
-        ...(calendar ? { attachments: [calendar] } : {}),
+        recipientName: who.name,
+        lang,
+        kind: m.kind,
+        payloadJson: m.payload_json,
+        link,
+        rowLink: m.link,
+        publicUrl: options.publicUrl,
+        unsubscribeUrl,
         // The idempotency key: a delivery repeated after a crash carries the same Message-ID.
         messageId: messageIdFor(m.idem_key, options.publicUrl),
-        headers: {
-          ...(offersUnsubscribe ? { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
-          "Content-Language": lang,
-          "Auto-Submitted": "auto-generated",
-        },
       });
     } catch (error) {
       const verdict = classifySmtpFailure(error as Record<string, unknown>);

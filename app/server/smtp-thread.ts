@@ -1,13 +1,14 @@
 // The SMTP side of e-mail delivery in its own thread (docs/decisions/051-outbox.md, "Session 10:
-// delivery rate"): building each MIME message and talking SMTP over the pooled connections is most
-// of a message's CPU, and here it does not wait in line with the pages. Every database read and
+// delivery rate" and "Session 14"): composing each e-mail in its reader's language, building its MIME
+// message and talking SMTP over the pooled connections is most of a message's CPU, and here it does
+// not wait in line with the pages. Every database read and
 // write stays with the worker on the main thread and its one connection (a second connection's
 // commits made pages' transactions fail with SQLITE_BUSY). Bundled as build/smtp-thread.js.
 import { parentPort, workerData } from "node:worker_threads";
 import type { SmtpSettings } from "~/config.server";
-import { type OutgoingEmail, smtpTransport } from "./outbox-worker";
+import { type EmailRequest, smtpTransport } from "./outbox-worker";
 
-export type SmtpThreadRequest = { id: number; mail: OutgoingEmail };
+export type SmtpThreadRequest = { id: number; mail: EmailRequest };
 /** error: the fields classifySmtpFailure reads, copied from nodemailer's error. */
 export type SmtpThreadReply = { id: number; error?: { responseCode?: number; code?: string; response?: string; message: string } };
 

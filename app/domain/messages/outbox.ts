@@ -25,6 +25,19 @@ export const OUTBOX = {
   emailsPerSecondWhileBusy: 225,
 } as const;
 
+/**
+ * When the next tick of paced e-mail starts (decision 051, "Session 13" and "Session 14"): `last` was
+ * the previous tick's time, `now` is when a slot asks for the next, `period` the time between ticks.
+ * Early: at its time. Late by less than a period (a commit settled just after the tick was due, or the
+ * next batch was being claimed): now, keeping the schedule, so the tick after comes that much sooner
+ * and the paced rate is reached. Later than that (a pause): now, and the schedule starts again from
+ * now — at most one tick of credit, never a burst.
+ */
+export function nextTick(last: number, now: number, period: number): number {
+  const due = last + period;
+  return now - due < period ? due : now;
+}
+
 /** Every state a message can be in, in the order /admin/outbox lists them. */
 export const OUTBOX_STATUSES = ["queued", "sent", "failed", "expired", "not_sent"] as const;
 
