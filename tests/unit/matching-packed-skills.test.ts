@@ -28,7 +28,13 @@ describe("PackedSkills", () => {
   it("answers the Map interface over many skills, by skill id, and leaves out a skill with no pairs", () => {
     const source = new Map<number, SkillClaim[]>([
       [300, [{ level: 2, evidence: 3 }]],
-      [5, [{ level: 1, evidence: 1 }, { level: 3, evidence: 1 }]],
+      [
+        5,
+        [
+          { level: 1, evidence: 1 },
+          { level: 3, evidence: 1 },
+        ],
+      ],
       [42, []],
       [1, [{ level: 3, evidence: 2 }]],
     ]);
@@ -75,7 +81,9 @@ describe("PackedSkills", () => {
       for (const c of candidates.slice(0, 200)) {
         expect(explainMatch(asPacked.candidate(c.facts.id)!.facts, prepared, DAY)).toEqual(explainMatch(c.facts, prepared, DAY));
       }
-      expect(asPacked.rankCandidates(v.facts, { includePlaced: true }, DAY, 0, 2000)).toEqual(asMaps.rankCandidates(v.facts, { includePlaced: true }, DAY, 0, 2000));
+      expect(asPacked.rankCandidates(v.facts, { includePlaced: true }, DAY, 0, 2000)).toEqual(
+        asMaps.rankCandidates(v.facts, { includePlaced: true }, DAY, 0, 2000),
+      );
     }
     for (const c of candidates.slice(0, 60)) {
       expect(asPacked.rankVacancies(asPacked.candidate(c.facts.id)!.facts, DAY, 0, 200)).toEqual(asMaps.rankVacancies(c.facts, DAY, 0, 200));

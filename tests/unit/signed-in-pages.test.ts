@@ -46,7 +46,10 @@ describe("a bench row for every signed-in page type", () => {
     // Scoped rows are staff pages that the usual account's rows measure too.
     for (const p of SIGNED_IN_PAGES.filter((row) => row.scoped)) {
       expect(p.as, p.route).toBe("staff");
-      expect(SIGNED_IN_PAGES.some((row) => !row.scoped && row.route === p.route && row.path === p.path), p.route).toBe(true);
+      expect(
+        SIGNED_IN_PAGES.some((row) => !row.scoped && row.route === p.route && row.path === p.path),
+        p.route,
+      ).toBe(true);
     }
     expect(SIGNED_IN_PAGES.some((p) => p.scoped && p.route === "staff.outcomes.campaigns.new")).toBe(true);
   });
