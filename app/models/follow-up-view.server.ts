@@ -206,7 +206,7 @@ export type Chased = ReadonlyMap<number, { checkpoint: Checkpoint; date: string 
  * The graduates of the chased cohorts still to follow up — live, no record other than `unknown` at
  * the chased checkpoint, never excluded, consent not withdrawn — in the list's order (the chased
  * checkpoint's date, newest first, then name_sort_key and id): the total, the pages, the page (the
- * one asked for, or the last) and its graduates' ids. Null when the view cannot answer yet (the
+ * one asked for, or the last) and its graduates' ids, with each one's cohort as the view has it. Null when the view cannot answer yet (the
  * caller runs the SQL).
  */
 export async function followUpPage(
@@ -214,7 +214,7 @@ export async function followUpPage(
   chased: Chased,
   askedPage: number,
   pageSize: number,
-): Promise<{ total: number; pages: number; page: number; ids: number[] } | null> {
+): Promise<{ total: number; pages: number; page: number; ids: number[]; cohorts: number[] } | null> {
   const view = await currentView(db);
   if (!view) return null;
   // One pass in name order, each graduate into their checkpoint date's bucket: every bucket stays in name order.
@@ -244,5 +244,5 @@ export async function followUpPage(
     ids.push(...bucket.slice(skip, skip + pageSize - ids.length));
     skip = 0;
   }
-  return { total, pages, page, ids };
+  return { total, pages, page, ids, cohorts: ids.map((id) => cohort[id]!) };
 }

@@ -11,11 +11,12 @@ import { processWide } from "~/utils/process-wide.server";
 import { finishWarming, inBackground, type Warming } from "~/utils/warming.server";
 import { catchUpWithLog, INCREMENTAL_LIMIT, WARM_STEP_IDS } from "./change-log.server";
 import type { CefrLevel, SkillLevel, SkillSource } from "@db/schema";
-import { type CandidateEntry, MatchIndex, type VacancyEntry } from "~/domain/matching/ranker";
-import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim, strongestPairs } from "~/domain/matching/score";
+import { type CandidateEntry, MatchIndex, PackedSkills, type VacancyEntry } from "~/domain/matching/ranker";
+import { type CandidateFacts, type CefrRank, cityKey, type EvidenceRank, type LevelRank, type SkillClaim } from "~/domain/matching/score";
 import { CEFR_RANK as CEFR, EVIDENCE_RANK as EVIDENCE, LEVEL_RANK as LEVEL } from "~/domain/skills/levels";
 
 const IN_CHUNK = 500;
+const NO_SKILLS: ReadonlyMap<number, SkillClaim[]> = new Map();
 
 /** Rows of a whole load, a list of ids, or an id range (both ends included). */
 type Scope = null | number[] | { from: number; to: number };
@@ -260,7 +261,8 @@ export function loadCandidates(connection: Connection, ids: Scope): CandidateEnt
     return {
       facts: {
         id: g.id,
-        skills: new Map([...(skills.get(g.id) ?? [])].map(([id, pairs]) => [id, strongestPairs(pairs)])),
+        // Packed: the strongest pairs of each skill, read through a compact map (decision 070, Session 14).
+        skills: PackedSkills.of(skills.get(g.id) ?? NO_SKILLS),
         languages: languages.get(g.id) ?? new Map(),
         place: { regionId: g.region_id, city: placeKey(g.city) },
         willingToRelocate: g.willing_to_relocate === 1,

@@ -367,7 +367,8 @@ async function followUpsBySql(
  * next checkpoint), while no current record other than `unknown` exists for it. Excluded
  * graduates and those who withdrew consent are left out. Newest cohorts first.
  */
-export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = today(), pageSize = FOLLOW_UP_PAGE_SIZE) {
+/** The cohorts of the list's filters with a checkpoint to chase on `on`: each one's state, and the cohorts per checkpoint. */
+async function chasedCohorts(db: DB, query: ScopedFollowUpQuery, on: string) {
   let cohorts = db.selectFrom("cohorts").select(["id", "graduation_date", "school_id"]);
   // A scoped officer's list holds their schools' cohorts alone (docs/decisions/063-staff-scope.md).
   if (query.within) cohorts = cohorts.where("school_id", "in", query.within.length ? query.within : [0]);
@@ -381,6 +382,11 @@ export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = tod
     stateOf.set(c.id, f);
     chase.set(f.checkpoint, [...(chase.get(f.checkpoint) ?? []), c.id]);
   }
+  return { chase, stateOf };
+}
+
+export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = today(), pageSize = FOLLOW_UP_PAGE_SIZE) {
+  const { chase, stateOf } = await chasedCohorts(db, query, on);
   if (chase.size === 0) return { rows: [] as FollowUpRow[], total: 0, pages: 1 };
   // From memory (app/models/follow-up-view.server.ts, decision 071); the SQL below while the view loads or inside a transaction.
   const fromView = await followUpPage(db, stateOf, query.page, pageSize);
@@ -410,6 +416,33 @@ export async function listFollowUps(db: DB, query: ScopedFollowUpQuery, on = tod
     };
   });
   return { rows, total, pages, page };
+}
+
+/**
+ * The follow-up list's graduates (its first page of `limit`), in its order, with the cohort each is
+ * in and the checkpoint chased there — nothing else: what a survey campaign plans from, which reads
+ * its own columns of them (decision 071 "Session 14"). When more than `limit` are due, the count alone.
+ */
+export async function dueFollowUps(
+  db: DB,
+  query: ScopedFollowUpQuery,
+  limit: number,
+  on = today(),
+): Promise<{ total: number; due: { id: number; cohortId: number; checkpoint: Checkpoint }[] }> {
+  const { chase, stateOf } = await chasedCohorts(db, query, on);
+  if (chase.size === 0) return { total: 0, due: [] };
+  // From memory (decision 071); the SQL while the view loads or inside a transaction.
+  let page = await followUpPage(db, stateOf, 1, limit);
+  if (!page) {
+    // The count first (one graduate's row): a list over the limit is refused without reading its rows.
+    const counted = await followUpsBySql(db, chase, stateOf, 1, 1);
+    if (counted.total > limit) return { total: counted.total, due: [] };
+    const { total, found } = await followUpsBySql(db, chase, stateOf, 1, limit);
+    page = { total, pages: 1, page: 1, ids: found.map((g) => g.id), cohorts: found.map((g) => g.cohort_id) };
+  }
+  const { total, ids, cohorts } = page;
+  if (total > limit) return { total, due: [] };
+  return { total, due: ids.map((id, i) => ({ id, cohortId: cohorts[i]!, checkpoint: stateOf.get(cohorts[i]!)!.checkpoint })) };
 }
 
 // ---- Survey links ----

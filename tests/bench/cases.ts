@@ -52,8 +52,9 @@ export async function signedIn(email: string): Promise<string> {
 }
 const staff = () => signedIn("staff@demo.kg");
 /** A placement officer scoped to the Naryn lyceum (docs/decisions/063-staff-scope.md), made on first use if the set has none. */
-async function narynOfficer(): Promise<string> {
-  const email = "bench-naryn@bench.kg";
+export const NARYN_OFFICER = "bench-naryn@bench.kg";
+export async function narynOfficer(): Promise<string> {
+  const email = NARYN_OFFICER;
   if (!cookies.has(email)) {
     const db = getDb();
     const naryn = await db.selectFrom("schools").select("id").where("slug", "=", "pl-87-naryn").executeTakeFirstOrThrow();

@@ -46,6 +46,11 @@ export type SignedInPage = {
   pick?: string;
   /** What `pick` chose, said in the figure. */
   record?: string;
+  /**
+   * Signed in as a placement officer scoped to the Naryn lyceum (docs/decisions/063-staff-scope.md)
+   * instead of the role's usual account: for the staff pages whose scoped path differs.
+   */
+  scoped?: true;
 };
 
 /**
@@ -59,10 +64,14 @@ export const USUAL_ACCOUNT: Record<Role, string> = {
   staff: "staff@demo.kg, the whole Agency",
   admin: "admin@demo.kg",
 };
+/** Who signs in for a `scoped` row. */
+export const SCOPED_ACCOUNT = "a Naryn-scoped officer";
 
 const OTHER = 100; // docs/product.md §10: any other page
 const EMPLOYER_LISTS = 50; // the employer dashboard and the applicants lists
 const FULL_REPORT = 300;
+/** The Naryn lyceum, the school of the `scoped` rows' officer (tests/bench/cases.ts narynOfficer). */
+const NARYN = "(select id from schools where slug = 'pl-87-naryn')";
 
 /** The bench company's applications (the usual employer's), busiest first by `order`. */
 const companyApplication = (where: string, order: string) =>
@@ -307,6 +316,40 @@ export const SIGNED_IN_PAGES: SignedInPage[] = [
   // The yearly report is a whole report (docs/decisions/065-annual-report.md).
   { route: "staff.reports_.annual", path: "/staff/reports/annual", as: "staff", budgetMs: FULL_REPORT },
   { route: "staff.vacancies._index", path: "/staff/vacancies", as: "staff", budgetMs: OTHER },
+
+  // ---- staff scoped to one school (docs/decisions/063-staff-scope.md, 071 "Session 14") -----------
+  // The same pages as a Naryn-scoped officer, where the scope changes the path the page takes: the
+  // Agency's campaign preview stops at "too many", a school's reads every due graduate.
+  { route: "staff._index", path: "/staff", as: "staff", budgetMs: OTHER, scoped: true },
+  {
+    route: "staff.cohorts.$id.invitations",
+    path: "/staff/cohorts/:id/invitations",
+    as: "staff",
+    budgetMs: OTHER,
+    scoped: true,
+    pick: `select cohort_id as id from graduates where cohort_id in (select id from cohorts where school_id = ${NARYN})
+           group by cohort_id order by count(*) desc, cohort_id limit 1`,
+    record: "the school's largest cohort",
+  },
+  {
+    route: "staff.graduates.$id",
+    path: "/staff/graduates/:id",
+    as: "staff",
+    budgetMs: OTHER,
+    scoped: true,
+    pick: `select graduate_id as id from graduate_skills where graduate_id in (select g.id from graduates g join cohorts c on c.id = g.cohort_id where c.school_id = ${NARYN})
+           group by graduate_id order by count(*) desc, graduate_id limit 1`,
+    record: "the school's graduate with the most skills",
+  },
+  { route: "staff.invitations", path: "/staff/invitations", as: "staff", budgetMs: OTHER, scoped: true },
+  { route: "staff.outcomes.campaigns._index", path: "/staff/outcomes/campaigns", as: "staff", budgetMs: OTHER, scoped: true },
+  { route: "staff.outcomes.campaigns.new", path: "/staff/outcomes/campaigns/new", as: "staff", budgetMs: OTHER, scoped: true },
+  { route: "staff.outcomes.employers", path: "/staff/outcomes/employers", as: "staff", budgetMs: OTHER, scoped: true },
+  { route: "staff.outcomes.follow-up", path: "/staff/outcomes/follow-up", as: "staff", budgetMs: OTHER, scoped: true },
+  { route: "staff.outcomes.graduates._index", path: "/staff/outcomes/graduates?checkpoint=m6", as: "staff", budgetMs: OTHER, scoped: true },
+  { route: "staff.reports_.annual", path: "/staff/reports/annual", as: "staff", budgetMs: FULL_REPORT, scoped: true },
+  { route: "staff.conversations._index", path: "/staff/conversations", as: "staff", budgetMs: OTHER, scoped: true },
+  { route: "staff.audit", path: "/staff/audit", as: "staff", budgetMs: OTHER, scoped: true },
 
   // ---- admin ---------------------------------------------------------------------------------
   { route: "admin._index", path: "/admin", as: "admin", budgetMs: OTHER },

@@ -31,6 +31,7 @@ import {
   type SkillClaim,
   type SkillEvidence,
   skillAndLanguagePoints,
+  strongestPairs,
   type VacancyFacts,
 } from "./score";
 
@@ -88,6 +89,91 @@ const unpack = (code: number): SkillClaim[] => {
   }
   return pairs;
 };
+// Each code's pairs as score.ts keeps them (strongestPairs): one shared, frozen list per code.
+// strongestPairs(unpack(pack(p))) equals strongestPairs(p), since both keep exactly the levels L
+// whose best evidence at L or above beats that at L + 1 — what the code records.
+const CLAIMS: readonly SkillEvidence[] = Array.from({ length: 64 }, (_, code) =>
+  Object.freeze(strongestPairs(unpack(code)).map((pair) => Object.freeze(pair))),
+);
+/** Skill ids above this go in a plain Map (the packed form keeps id * 64 + code a small integer). */
+const PACKABLE_SKILL_ID = 2 ** 24;
+
+/**
+ * A graduate's skills in one array of small integers, `skillId * 64 + code` sorted by skill id,
+ * read as the ReadonlyMap CandidateFacts asks for: `get` answers the shared pairs of the code
+ * (CLAIMS), the same pairs strongestPairs gives. 60,000 graduates × 30 skills held as Maps of
+ * arrays of pair objects took 459 MB of heap; this, about 20 MB (docs/decisions/070, Session 14).
+ * Its iteration order is by skill id; nothing in scoring depends on the order.
+ */
+export class PackedSkills implements ReadonlyMap<number, SkillEvidence> {
+  private readonly packed: number[];
+  private constructor(packed: number[]) {
+    this.packed = packed;
+  }
+
+  /**
+   * The compact form of `skills` (each skill's pairs as loaded; a skill with no pairs, or none with
+   * evidence, is left out — not holding it, as score.ts reads an empty list), or a plain Map of the
+   * strongest pairs when an id is too large to pack.
+   */
+  static of(skills: ReadonlyMap<number, SkillEvidence>): ReadonlyMap<number, SkillEvidence> {
+    const packed: number[] = [];
+    for (const [id, pairs] of skills) {
+      const code = pack(pairs);
+      if (code === 0) continue;
+      if (!Number.isInteger(id) || id < 0 || id >= PACKABLE_SKILL_ID) {
+        return new Map([...skills].filter(([, p]) => pack(p) !== 0).map(([skillId, p]) => [skillId, CLAIMS[pack(p)]!]));
+      }
+      packed.push(id * 64 + code);
+    }
+    return new PackedSkills(packed.sort((a, b) => a - b));
+  }
+
+  get size(): number {
+    return this.packed.length;
+  }
+  private at(skillId: number): number {
+    const packed = this.packed;
+    let lo = 0;
+    let hi = packed.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const id = Math.floor(packed[mid]! / 64);
+      if (id === skillId) return mid;
+      if (id < skillId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  get(skillId: number): SkillEvidence | undefined {
+    const at = this.at(skillId);
+    return at < 0 ? undefined : CLAIMS[this.packed[at]! % 64];
+  }
+  has(skillId: number): boolean {
+    return this.at(skillId) >= 0;
+  }
+  /** The packed code of a held skill (pack of its pairs), 0 when not held. */
+  codeOf(skillId: number): number {
+    const at = this.at(skillId);
+    return at < 0 ? 0 : this.packed[at]! % 64;
+  }
+  *entries(): MapIterator<[number, SkillEvidence]> {
+    for (const p of this.packed) yield [Math.floor(p / 64), CLAIMS[p % 64]!];
+  }
+  *keys(): MapIterator<number> {
+    for (const p of this.packed) yield Math.floor(p / 64);
+  }
+  *values(): MapIterator<SkillEvidence> {
+    for (const p of this.packed) yield CLAIMS[p % 64]!;
+  }
+  [Symbol.iterator](): MapIterator<[number, SkillEvidence]> {
+    return this.entries();
+  }
+  forEach(callback: (value: SkillEvidence, key: number, map: ReadonlyMap<number, SkillEvidence>) => void, thisArg?: unknown): void {
+    for (const p of this.packed) callback.call(thisArg, CLAIMS[p % 64]!, Math.floor(p / 64), this);
+  }
+}
+
 // Tables by [code * 4 + minLevel], filled from score.ts's functions: credit, related credit, and
 // whether some pair reaches minLevel (a required skill "met").
 const DIRECT = new Int32Array(256);
