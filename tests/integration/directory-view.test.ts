@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connection, openDatabase } from "@db/connection";
 import type { Viewer } from "~/domain/visibility";
 import { type DirectoryQuery, searchGraduates } from "~/models/directory.server";
-import { directoryViewLoads, directoryViewSettled } from "~/models/directory-view.server";
+import { directoryViewLoads } from "~/models/directory-view.server";
 import { type BasicsInput, saveBasics } from "~/models/profile.server";
-import { rankingsSettled } from "~/models/text-hits-cache.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCohort, makeGraduate } from "../support/factories";
 
@@ -84,7 +84,7 @@ async function listsAsPlain(): Promise<Record<string, number[]>> {
     for (const query of queries()) {
       const name = `${viewer.kind} ${JSON.stringify(query)}`;
       const first = await searchGraduates(c.db, viewer, query);
-      await Promise.all([rankingsSettled(c.db), directoryViewSettled(c.db)]);
+      await viewsSettled(c.db);
       const kept = await searchGraduates(c.db, viewer, query);
       const plain = await c.db.transaction().execute((trx) => searchGraduates(trx, viewer, query));
       expect(seen(first), name).toEqual(seen(plain));
@@ -224,7 +224,7 @@ describe("the directory's filters kept in memory", () => {
       { q: "агроном", relocate: true, sort: "name" as const },
     ]) {
       await searchGraduates(c.db, staff, query);
-      await Promise.all([rankingsSettled(c.db), directoryViewSettled(c.db)]);
+      await viewsSettled(c.db);
       const kept = await searchGraduates(c.db, staff, query);
       const plain = await c.db.transaction().execute((trx) => searchGraduates(trx, staff, query));
       expect(kept.items.map((i) => i.last_name)).toEqual(plain.items.map((i) => i.last_name));
@@ -242,7 +242,7 @@ describe("the directory's filters kept in memory", () => {
     }
     other.sqlite.prepare("insert into graduate_skills (graduate_id, skill_id, level, source) values (?, ?, 'basic', 'self')").run(made[2], skills.python);
     await searchGraduates(c.db, staff, { relocate: true });
-    await directoryViewSettled(c.db);
+    await viewsSettled(c.db);
     for (const query of [
       { q: "разработчик", relocate: true },
       { q: "разработчик", skill: "python", relocate: true },

@@ -7,7 +7,7 @@ import type { Viewer } from "~/domain/visibility";
 import { searchGraduates } from "~/models/directory.server";
 import { type BasicsInput, saveBasics } from "~/models/profile.server";
 import { refreshGraduateSearch } from "~/models/search-index.server";
-import { rankingsSettled } from "~/models/text-hits-cache.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeGraduate } from "../support/factories";
 
@@ -50,7 +50,7 @@ const structure = (conn: Connection) => conn.sqlite.prepare("select block from g
 /** A search of the text twice, the second after the background ranking: the second reads the kept hits. */
 async function searchedTwice(q: string, query: { relocate?: boolean; sort?: "relevance" | "name" } = {}) {
   const first = await searchGraduates(c.db, staff, { q, ...query });
-  await rankingsSettled(c.db);
+  await viewsSettled(c.db);
   const second = await searchGraduates(c.db, staff, { q, ...query });
   return { first, second };
 }

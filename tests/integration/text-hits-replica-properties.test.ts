@@ -18,8 +18,9 @@ import { deleteGraduateAccount } from "~/models/personal-data.server";
 import { addSkillClaim, removeSkillClaim, saveBasics } from "~/models/profile.server";
 import { createProject, deleteProject } from "~/models/projects.server";
 import { refreshGraduateSearch } from "~/models/search-index.server";
-import { rankingsSettled, replicaReplays } from "~/models/text-hits-cache.server";
+import { replicaReplays } from "~/models/text-hits-cache.server";
 import { buildReplica, catchUpReplica, type Replica } from "~/models/text-hits-replica.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 import { basicsWith as basics, ftsVersion as version, plainRanking } from "../support/fts-ranking";
 
@@ -193,12 +194,12 @@ describe("the directory's ranking replica, over random sequences of index change
     // Searched, then searched again after a change: the replicas are built in the background.
     for (const query of queries) {
       await searchGraduates(c.db, staff, query);
-      await rankingsSettled(c.db);
+      await viewsSettled(c.db);
     }
     await saveBasics(other.db, graduateOf(0).id, basics("Бухгалтер", null, "public"));
     for (const query of queries) {
       await searchGraduates(c.db, staff, query);
-      await rankingsSettled(c.db);
+      await viewsSettled(c.db);
     }
     await fc.assert(
       fc.asyncProperty(change, fc.boolean(), async (ch, asStaff) => {

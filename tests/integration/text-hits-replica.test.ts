@@ -12,8 +12,9 @@ import { planTextSearch } from "~/models/full-text.server";
 import { saveBasics } from "~/models/profile.server";
 import { createProject } from "~/models/projects.server";
 import { refreshGraduateSearch } from "~/models/search-index.server";
-import { rankingsSettled, replicaReplays } from "~/models/text-hits-cache.server";
+import { replicaReplays } from "~/models/text-hits-cache.server";
 import { buildReplica, catchUpReplica } from "~/models/text-hits-replica.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 import { basicsWith as basics, ftsVersion as version, plainRanking } from "../support/fts-ranking";
 
@@ -121,10 +122,10 @@ describe("the directory's ranking replica", () => {
     const id = rows[0]!.id;
     // Searched, then searched again after an edit (which builds the replica in the background).
     await searchGraduates(c.db, staff, query);
-    await rankingsSettled(c.db);
+    await viewsSettled(c.db);
     await saveBasics(other.db, id, basics("Бухгалтер", null));
     await searchGraduates(c.db, staff, query);
-    await rankingsSettled(c.db);
+    await viewsSettled(c.db);
     const plainSearch = () => c.db.transaction().execute((trx) => searchGraduates(trx, staff, query)); // inside a transaction nothing kept is used
     const totals: number[] = [];
     for (const headline of ["Разработчик разработчик разработчик", "Бухгалтер"]) {
