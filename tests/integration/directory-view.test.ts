@@ -11,6 +11,7 @@ import { type BasicsInput, saveBasics } from "~/models/profile.server";
 import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCohort, makeGraduate } from "../support/factories";
+import { profileBasics } from "../support/fts-ranking";
 
 let c: Connection;
 let other: Connection;
@@ -22,20 +23,7 @@ let cohorts: number[] = [];
 let regions: number[] = [];
 let skills: { python: number; sql: number };
 
-const basics = (over: Partial<BasicsInput> = {}): BasicsInput => ({
-  headline: "Агроном",
-  about: null,
-  region_id: null,
-  city: null,
-  willing_to_relocate: 1,
-  remote_preference: null,
-  available_from: null,
-  contact_email: null,
-  contact_phone: null,
-  contact_telegram: null,
-  visibility: "public",
-  ...over,
-});
+const basics = (over: Partial<BasicsInput> = {}) => profileBasics({ headline: "Агроном", ...over });
 
 beforeAll(async () => {
   c = await createTestDatabase();
