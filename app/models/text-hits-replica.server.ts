@@ -431,6 +431,12 @@ export async function catchUpReplica(db: DB, replica: Replica, version: string):
     const changed = [...new Set(log.map((l) => l.entity_id))];
     // Not explained (a rebuild, a write the log does not name) or too many: rank with SQLite.
     if (changed.length === 0 || log.length > CATCH_UP_LIMIT) return null;
+    // A skill's names or aliases changed (migration 0016 logs it as a vacancy change with no vacancy): the
+    // rows of all its holders were rewritten, most of them not named in the log (decision 048, Session 14).
+    const { rows: taxonomy } = await sql`select 1 from match_changes where seq > ${replica.lastSeq} and kind = 'vacancy' and entity_id is null limit 1`.execute(
+      db,
+    );
+    if (taxonomy.length > 0) return null;
     // The log trimmed past the replica (app/models/change-log.server.ts, by any process's catch-up): the
     // entries it still holds need not name every graduate changed since (a gap), so nothing is replayed.
     if (await trimmedPast(db, replica.lastSeq)) return null;
