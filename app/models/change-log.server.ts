@@ -3,6 +3,8 @@
 // This is the one way both follow their log: read past the last sequence seen, apply just those
 // changes — or reload everything when the log says so, has a gap, or holds too much — then trim it.
 import type { Database } from "better-sqlite3";
+import { sql } from "kysely";
+import type { DB } from "@db/connection";
 
 /** More changes than this since the last look: reloading everything is quicker. */
 export const INCREMENTAL_LIMIT = 2_000;
@@ -18,6 +20,31 @@ export type ChangeLog<Entry extends { seq: number }> = {
   reloadAll: () => void;
   apply: (entries: Entry[]) => void;
 };
+
+/** The log's newest sequence (0 before its first entry): the views loaded with kysely read it before and after a load. */
+export async function topOfLog(db: DB, table: ChangeLog<{ seq: number }>["table"]): Promise<number> {
+  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(db);
+  return rows[0]?.seq ?? 0;
+}
+
+/**
+ * The log's entries past `lastSeq` (`columns` besides seq), for a view read with kysely that follows
+ * it by itself: [] when there are none; null when the view must load again — the log went back
+ * (another file), has a gap (pruned past the view), or holds more than INCREMENTAL_LIMIT entries.
+ */
+export async function entriesSince<Entry>(
+  db: DB,
+  table: ChangeLog<{ seq: number }>["table"],
+  columns: string,
+  lastSeq: number,
+): Promise<(Entry & { seq: number })[] | null> {
+  const top = await topOfLog(db, table);
+  if (top === lastSeq) return [];
+  const { rows } = await sql<Entry & { seq: number }>`select seq, ${sql.raw(columns)} from ${sql.table(table)}
+    where seq > ${lastSeq} order by seq limit ${INCREMENTAL_LIMIT + 1}`.execute(db);
+  const gap = top < lastSeq || rows.length === 0 || rows[0]!.seq !== lastSeq + 1 || rows.length > INCREMENTAL_LIMIT;
+  return gap ? null : rows;
+}
 
 /**
  * Brings a view from `lastSeq` up to the log's newest sequence and returns that sequence. One read

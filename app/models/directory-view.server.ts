@@ -10,9 +10,10 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { Visibility } from "@db/schema";
+import { grown } from "~/utils/typed-arrays";
+import { backgroundView } from "~/utils/warming.server";
+import { entriesSince, topOfLog } from "./change-log.server";
 
-/** More logged changes than this since the last look: reloading everything is quicker. */
-const INCREMENTAL_LIMIT = 2_000;
 /** Skills whose holders are kept (least recently used dropped): 100 kB each at 100,000 graduates. */
 const SKILLS_KEPT = 32;
 const IN_CHUNK = 500;
@@ -37,15 +38,9 @@ type View = {
   holders: Map<number, Uint8Array>;
 };
 
-// Per database handle, like the text hits (app/models/text-hits-cache.server.ts).
-const views = new WeakMap<DB, View>();
-
-const grown = <T extends Uint8Array | Int32Array>(a: T, size: number, make: (n: number) => T): T => {
-  if (a.length >= size) return a;
-  const b = make(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-};
+// Per database handle, loaded whole in the background at the first use (or when the log was pruned
+// past the view); until then the page runs its SQL, as before the view.
+const views = backgroundView(loadAll);
 
 function ensureSize(view: View, maxId: number): void {
   const size = maxId + 1;
@@ -114,7 +109,7 @@ async function loadAll(db: DB): Promise<View> {
     holders: new Map(),
   };
   // The sequence before the rows: a write in between is read again at the next catch-up (reloading a graduate is idempotent).
-  view.lastSeq = await topOfLog(db);
+  view.lastSeq = await topOfLog(db, "match_changes");
   for (let after = 0; ;) {
     const { rows } = await sql<GraduateRow>`select ${graduateColumns} from graduates indexed by graduates_directory
       where id > ${after} order by id limit ${LOAD_CHUNK}`.execute(db);
@@ -123,31 +118,6 @@ async function loadAll(db: DB): Promise<View> {
     after = rows[rows.length - 1]!.id;
     await new Promise((resolve) => setImmediate(resolve));
   }
-}
-
-// A whole load (at the first use, or when the log was pruned past the view) runs in the background,
-// after the response; until it is done the directory runs its SQL, as before the view.
-const loading = new WeakMap<DB, Promise<void>>();
-function loadInBackground(db: DB): void {
-  if (loading.has(db)) return;
-  const job = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => loadAll(db))
-    .then(
-      (view) => void views.set(db, view),
-      () => undefined, // the connection may be closed meanwhile: the next use loads again
-    )
-    .finally(() => loading.delete(db));
-  loading.set(db, job);
-}
-
-/** Resolves when a whole load of this database's view has finished (tests and the bench). */
-export async function directoryViewSettled(db: DB): Promise<void> {
-  for (let job = loading.get(db); job; job = loading.get(db)) await job;
-}
-
-async function topOfLog(db: DB): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'match_changes'`.execute(db);
-  return rows[0]?.seq ?? 0;
 }
 
 /** Re-reads these graduates' filter columns and their membership in every kept skill. */
@@ -176,20 +146,13 @@ async function reload(db: DB, view: View, ids: number[]): Promise<void> {
 async function currentView(db: DB): Promise<View | null> {
   if (db.isTransaction) return null;
   const view = views.get(db);
-  if (!view) {
-    loadInBackground(db);
+  if (!view) return null;
+  const rows = await entriesSince<{ kind: string; entity_id: number | null }>(db, "match_changes", "kind, entity_id", view.lastSeq);
+  if (!rows) {
+    views.reload(db);
     return null;
   }
-  const top = await topOfLog(db);
-  if (top === view.lastSeq) return view;
-  const { rows } = await sql<{ seq: number; kind: string; entity_id: number | null }>`select seq, kind, entity_id from match_changes
-    where seq > ${view.lastSeq} order by seq limit ${INCREMENTAL_LIMIT + 1}`.execute(db);
-  const gap = top < view.lastSeq || rows.length === 0 || rows[0]!.seq !== view.lastSeq + 1 || rows.length > INCREMENTAL_LIMIT;
-  if (gap) {
-    views.delete(db);
-    loadInBackground(db);
-    return null;
-  }
+  if (rows.length === 0) return view;
   // Only graduates' changes matter here: vacancies do not, and an "all" entry (a cohort, a taxonomy
   // relation, a company's status) changes no graduate's own columns or skills; cohorts are read on each use.
   const changed = new Set<number>();

@@ -15,9 +15,10 @@ import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
 import { binaryOrder } from "~/domain/search/kyrgyz-order";
+import { grown } from "~/utils/typed-arrays";
+import { backgroundView } from "~/utils/warming.server";
+import { entriesSince, topOfLog } from "./change-log.server";
 
-/** More logged changes than this since the last look: loading again is quicker. */
-const INCREMENTAL_LIMIT = 2_000;
 const IN_CHUNK = 500;
 
 const EXCLUDED = 1;
@@ -37,14 +38,7 @@ type View = {
   order: number[];
 };
 
-const views = new WeakMap<DB, View>();
-
-const grown = <T extends Uint8Array | Int32Array>(a: T, size: number, make: (n: number) => T): T => {
-  if (a.length >= size) return a;
-  const b = make(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-};
+const views = backgroundView(loadAll);
 
 function ensureSize(view: View, maxId: number): void {
   const size = maxId + 1;
@@ -103,7 +97,7 @@ export function followUpViewLoads(db: DB): number {
 async function loadAll(db: DB): Promise<View> {
   loads.set(db, (loads.get(db) ?? 0) + 1);
   // The sequence before the rows: a write in between is read again at the next catch-up (re-reading a graduate is idempotent).
-  const lastSeq = await topOfLog(db);
+  const lastSeq = await topOfLog(db, "outcome_changes");
   const { rows } = await sql<GraduateRow>`select id, cohort_id, name_sort_key from graduates where anonymised_at is null
     order by name_sort_key, id`.execute(db);
   const maxId = rows.reduce((m, r) => Math.max(m, r.id), 0);
@@ -122,29 +116,6 @@ async function loadAll(db: DB): Promise<View> {
   await new Promise((resolve) => setImmediate(resolve));
   putRecords(view, (await recordsOf(db, null)).rows, (await withdrawnOf(db, null)).rows);
   return view;
-}
-
-const loading = new WeakMap<DB, Promise<void>>();
-function loadInBackground(db: DB): void {
-  if (loading.has(db)) return;
-  const job = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => loadAll(db))
-    .then(
-      (view) => void views.set(db, view),
-      () => undefined, // the connection may be closed meanwhile: the next use loads again
-    )
-    .finally(() => loading.delete(db));
-  loading.set(db, job);
-}
-
-/** Resolves when a whole load of this database's view has finished (tests and the bench). */
-export async function followUpViewSettled(db: DB): Promise<void> {
-  for (let job = loading.get(db); job; job = loading.get(db)) await job;
-}
-
-async function topOfLog(db: DB): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'outcome_changes'`.execute(db);
-  return rows[0]?.seq ?? 0;
 }
 
 /** Re-reads these graduates: gone or anonymised ones leave the view, the others take their place in name order. */
@@ -177,21 +148,14 @@ async function reload(db: DB, view: View, ids: number[]): Promise<void> {
 async function currentView(db: DB): Promise<View | null> {
   if (db.isTransaction) return null;
   const view = views.get(db);
-  if (!view) {
-    loadInBackground(db);
+  if (!view) return null;
+  const rows = await entriesSince<{ graduate_id: number | null }>(db, "outcome_changes", "graduate_id", view.lastSeq);
+  if (!rows) {
+    views.reload(db);
     return null;
   }
-  const top = await topOfLog(db);
-  if (top === view.lastSeq) return view;
-  const { rows } = await sql<{ seq: number; graduate_id: number | null }>`select seq, graduate_id from outcome_changes
-    where seq > ${view.lastSeq} order by seq limit ${INCREMENTAL_LIMIT + 1}`.execute(db);
+  if (rows.length === 0) return view;
   // A null entry (a cohort's date or school, a school's region) changes no graduate's own columns: cohorts are read on each use.
-  const gap = top < view.lastSeq || rows.length === 0 || rows[0]!.seq !== view.lastSeq + 1 || rows.length > INCREMENTAL_LIMIT;
-  if (gap) {
-    views.delete(db);
-    loadInBackground(db);
-    return null;
-  }
   const changed = new Set<number>();
   for (const r of rows) if (r.graduate_id !== null) changed.add(r.graduate_id);
   await reload(db, view, [...changed]);

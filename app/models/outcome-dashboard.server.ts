@@ -6,10 +6,10 @@
 import { sql } from "kysely";
 import type { Connection, DB } from "@db/connection";
 import { todayInBishkek } from "~/domain/calendar";
-import { CHECKPOINTS, type Checkpoint, type OutcomeCode } from "~/domain/outcomes/codes";
+import type { Checkpoint, OutcomeCode } from "~/domain/outcomes/codes";
 import { checkpointDate, GroupedTally, IndicatorTally, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery } from "~/domain/outcomes/dashboard";
-import { defaultPublicCheckpoint, publishTable } from "~/domain/outcomes/public-figures";
+import { defaultPublicCheckpointOf, publishTable } from "~/domain/outcomes/public-figures";
 import { outcomeFacts, outcomeFactsLoaded } from "./outcome-facts.server";
 
 const today = () => todayInBishkek();
@@ -233,16 +233,15 @@ export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on =
 
 /** The checkpoint /outcomes opens at: the latest with enough knowledge over all schools (defaultPublicCheckpoint). */
 export function publicDefaultCheckpoint(c: Connection, on = today()): Checkpoint {
-  return defaultPublicCheckpoint(
-    CHECKPOINTS.map((checkpoint) => {
-      let n = 0;
-      let known = 0;
-      for (const f of dashboardFacts(c, checkpoint, [], on).facts) {
-        if (f.outcome === "excluded") continue;
-        n++;
-        if (f.outcome !== "unknown") known++;
-      }
-      return { checkpoint, n, known };
-    }),
-  );
+  // Latest first, the facts of a checkpoint loaded only when the later ones lack knowledge (session 14).
+  return defaultPublicCheckpointOf((checkpoint) => {
+    let n = 0;
+    let known = 0;
+    for (const f of dashboardFacts(c, checkpoint, [], on).facts) {
+      if (f.outcome === "excluded") continue;
+      n++;
+      if (f.outcome !== "unknown") known++;
+    }
+    return { n, known };
+  });
 }

@@ -200,6 +200,14 @@ const LEVEL_ORDER = LEVEL_RANK;
  * The graduate changes the declared level. A verification keeps the level it proved: raised
  * above it, the new level is self-declared beside the verified one (docs/decisions/022);
  * lowered below it, the verification now covers only the lower level.
+ *
+ * The full-text index is not touched, and nothing a user sees goes stale (checked in session 14,
+ * docs/decisions/048): a graduate's search row holds the names and aliases of the skills, never their
+ * levels (app/models/search-index.server.ts), so the row is the same before and after. What the level
+ * does change is read from the tables or follows the change log: the update's trigger (migration 0004)
+ * logs the graduate in match_changes in this transaction, so the matching index (scores use the
+ * level), the directory's view and the kept text rankings re-read this graduate at their next use;
+ * profile, portfolio, CV and directory cards read the level from graduate_skills.
  */
 export async function setSkillLevel(db: DB, graduateId: number, skillId: number, level: SkillLevel): Promise<void> {
   await db.transaction().execute(async (trx) => {

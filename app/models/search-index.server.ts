@@ -129,6 +129,30 @@ export async function refreshVacancySearch(db: DB, vacancyId: number): Promise<v
   await writeVacancyRows(db, [vacancyId]);
 }
 
+/**
+ * Rewrites the search rows of every graduate and vacancy that holds one of these skills (claimed, used
+ * in a project, or asked for): their rows hold every name and alias of those skills, so an edit of
+ * them, or a merge, calls this in its own transaction (docs/decisions/048, Session 14).
+ */
+export async function refreshSkillHoldersSearch(db: DB, skillIds: number[]): Promise<{ graduates: number; vacancies: number }> {
+  if (skillIds.length === 0) return { graduates: 0, vacancies: 0 };
+  const { rows: graduates } = await sql<{ id: number }>`select graduate_id as id from graduate_skills where skill_id in (${sql.join(skillIds)})
+    union select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id in (${sql.join(skillIds)})
+    order by 1`.execute(db);
+  const { rows: vacancies } = await sql<{ id: number }>`select distinct vacancy_id as id from vacancy_skills
+    where skill_id in (${sql.join(skillIds)}) order by 1`.execute(db);
+  await refreshGraduatesSearch(
+    db,
+    graduates.map((g) => g.id),
+  );
+  for (let i = 0; i < vacancies.length; i += BATCH) {
+    const batch = vacancies.slice(i, i + BATCH).map((v) => v.id);
+    await sql`delete from vacancies_fts where rowid in (${sql.join(batch)})`.execute(db);
+    await writeVacancyRows(db, batch);
+  }
+  return { graduates: graduates.length, vacancies: vacancies.length };
+}
+
 async function rebuildTable(db: DB, table: "graduates_fts" | "vacancies_fts", write: (db: DB, ids: number[]) => Promise<void>): Promise<number> {
   await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('delete-all')`.execute(db);
   const source = table === "graduates_fts" ? "graduates" : "vacancies";

@@ -8,6 +8,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { TextQuery } from "~/domain/search/full-text";
+import { inBackgroundOnce } from "~/utils/warming.server";
 import { buildReplica, catchUpReplica, type Replica, replicaBytes, type ReplicaRanking } from "./text-hits-replica.server";
 
 /** The text's hits as the search's `hits` needs them: ids in rank order, and where tiers 1 and 2 begin. */
@@ -27,7 +28,6 @@ type Index = { table: string; weights: readonly number[] };
 const LIMIT_BYTES = 8 * 1024 * 1024;
 const entries = new Map<string, { version: string; hits: RankedHits }>();
 let bytes = 0;
-const pending = new Map<string, Promise<void>>();
 
 // Each database (connection) apart: two files may well have the same structure record.
 const databases = new WeakMap<DB, number>();
@@ -190,17 +190,8 @@ export async function rankedHits(db: DB, index: Index, text: TextQuery, options:
     keepReplica(db, key, built.replica);
     return keep(fromReplica(built.ranking))();
   };
-  const background = (work: () => Promise<unknown>) => {
-    if (pending.has(key)) return;
-    const job = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(work)
-      .then(
-        () => undefined,
-        () => undefined, // the connection may be closed meanwhile: the next search ranks again
-      )
-      .finally(() => pending.delete(key));
-    pending.set(key, job);
-  };
+  // The connection may be closed meanwhile: the next search ranks again.
+  const background = (work: () => Promise<unknown>) => inBackgroundOnce(db, key, work);
   if (options.now) {
     const hits = await fill();
     if (again) background(replicate);
@@ -208,10 +199,4 @@ export async function rankedHits(db: DB, index: Index, text: TextQuery, options:
   }
   background(again ? replicate : fill);
   return null;
-}
-
-/** Resolves when the background rankings of this database have finished (tests and the bench). */
-export async function rankingsSettled(db: DB): Promise<void> {
-  const mine = () => [...pending].filter(([key]) => key.startsWith(`${databaseOf(db)}\u0000`)).map(([, job]) => job);
-  while (mine().length) await Promise.all(mine());
 }

@@ -24,6 +24,8 @@ import {
   weightedFrequency,
 } from "~/domain/search/fts-replica";
 import type { TextQuery } from "~/domain/search/full-text";
+import { grown } from "~/utils/typed-arrays";
+import { topOfLog } from "./change-log.server";
 import { graduateIndexRows, insertGraduateRows } from "./search-index.server";
 
 /** The replica's view of a text: ranked ids and where tiers 1 and 2 begin (as RankedHits). */
@@ -251,17 +253,12 @@ async function sizesOf(db: DB, table: string, ids: number[], withRecords = false
 function ensureSlots(r: Replica, needed: number): void {
   if (needed <= r.ids.length) return;
   const cap = Math.max(needed, r.ids.length * 2, 1024);
-  const grow = <T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, n: number, make: (n: number) => T) => {
-    const b = make(n);
-    b.set(a);
-    return b;
-  };
   const p = r.loose.phrases.length;
-  r.ids = grow(r.ids, cap, (n) => new Int32Array(n));
-  r.size = grow(r.size, cap, (n) => new Int32Array(n));
-  r.tier = grow(r.tier, cap, (n) => new Int8Array(n));
-  r.held = grow(r.held, cap * p, (n) => new Uint8Array(n));
-  r.freq = grow(r.freq, cap * p, (n) => new Float64Array(n));
+  r.ids = grown(r.ids, cap, (n) => new Int32Array(n));
+  r.size = grown(r.size, cap, (n) => new Int32Array(n));
+  r.tier = grown(r.tier, cap, (n) => new Int8Array(n));
+  r.held = grown(r.held, cap * p, (n) => new Uint8Array(n));
+  r.freq = grown(r.freq, cap * p, (n) => new Float64Array(n));
 }
 
 /** Puts a row's state in its slot (a new slot for a new row), keeping the phrases' document counts. */
@@ -344,14 +341,9 @@ async function rank(db: DB, r: Replica): Promise<ReplicaRanking | null> {
 async function trimmedPast(db: DB, seq: number): Promise<boolean> {
   const { rows } = await sql<{ oldest: number | null }>`select min(seq) as oldest from match_changes`.execute(db);
   const oldest = rows[0]?.oldest ?? null;
-  const top = await topOfLog(db);
+  const top = await topOfLog(db, "match_changes");
   if (top < seq) return true;
   return top > seq && (oldest === null || oldest > seq + 1);
-}
-
-async function topOfLog(db: DB): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'match_changes'`.execute(db);
-  return rows[0]?.seq ?? 0;
 }
 
 /**
@@ -371,7 +363,7 @@ export async function buildReplica(
     if (!parsed) return null;
     const queries = [parsed.loose, parsed.exact, parsed.tierOne];
     if (!(await tokenizePhrases(db, queries))) return null;
-    const lastSeq = await topOfLog(db);
+    const lastSeq = await topOfLog(db, "match_changes");
     const keys = termKeys(queries);
     const positions: Positions = new Map([...keys.keys()].map((k) => [k, new Map<number, number[]>()]));
     // Packed in SQL: one string a term, not a row object an instance.
@@ -439,6 +431,12 @@ export async function catchUpReplica(db: DB, replica: Replica, version: string):
     const changed = [...new Set(log.map((l) => l.entity_id))];
     // Not explained (a rebuild, a write the log does not name) or too many: rank with SQLite.
     if (changed.length === 0 || log.length > CATCH_UP_LIMIT) return null;
+    // A skill's names or aliases changed (migration 0016 logs it as a vacancy change with no vacancy): the
+    // rows of all its holders were rewritten, most of them not named in the log (decision 048, Session 14).
+    const { rows: taxonomy } = await sql`select 1 from match_changes where seq > ${replica.lastSeq} and kind = 'vacancy' and entity_id is null limit 1`.execute(
+      db,
+    );
+    if (taxonomy.length > 0) return null;
     // The log trimmed past the replica (app/models/change-log.server.ts, by any process's catch-up): the
     // entries it still holds need not name every graduate changed since (a gap), so nothing is replayed.
     if (await trimmedPast(db, replica.lastSeq)) return null;

@@ -15,12 +15,11 @@ import { candidatesFor, jobsFor } from "~/models/matching.server";
 import { recordOutcomeByStaff } from "~/models/outcomes.server";
 import { queueMessage } from "~/models/outbox.server";
 import { rebuildSearchIndexes, refreshGraduateSearch, refreshVacancySearch } from "~/models/search-index.server";
-import { directoryViewSettled } from "~/models/directory-view.server";
-import { rankingsSettled } from "~/models/text-hits-cache.server";
 import { apply, move } from "~/models/applications.server";
 import { approveVacancy, saveVacancy, submitVacancy } from "~/models/vacancies.server";
 import { makeCompany, makeUser, parseVacancyFields, vacancyInput } from "@db/factories";
 import { setStaffScope } from "~/models/staff-scopes.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -173,7 +172,7 @@ const nextGraduateUser = rotation("select user_id from graduates where user_id i
  */
 // The directory's filters are kept in memory too, loaded whole once per process in the background
 // (docs/decisions/048, Session 10): the figures are of a server past that load.
-const settled = () => Promise.all([rankingsSettled(getDb()), directoryViewSettled(getDb())]);
+const settled = () => viewsSettled(getDb());
 const repeated = settled;
 // A profile edit as the profile form makes it (the row and its index entry in one transaction, logged in
 // match_changes): the headline gains or loses a word, so the index's statistics move and every bm25 with them.

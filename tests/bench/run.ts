@@ -28,9 +28,7 @@ import { seedIfEmpty } from "@db/seed/index";
 import { useConnection } from "~/db.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
-import { followUpViewSettled } from "~/models/follow-up-view.server";
-import { directoryViewSettled } from "~/models/directory-view.server";
-import { rankingsSettled } from "~/models/text-hits-cache.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { cases as caseList } from "./cases";
 import { signedInPageCases } from "./signed-in-harness";
 import { A11Y_BUDGET, lighthouseScores, PERF_BUDGET } from "./lighthouse";
@@ -129,7 +127,7 @@ async function serverTimes(): Promise<void> {
     }
     // Views that load in the background on first use (the follow-up list, the directory, the text
     // rankings) answer from SQL until loaded: time the page as it is served once they are.
-    await Promise.all([followUpViewSettled(connection.db), rankingsSettled(connection.db), directoryViewSettled(connection.db)]);
+    await viewsSettled(connection.db);
     const times: number[] = [];
     // The process's CPU time beside the wall time: on a shared machine the wall time also holds the
     // waits for a core, the CPU time does not (docs/decisions/048).

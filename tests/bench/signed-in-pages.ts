@@ -82,240 +82,172 @@ const graduateApplication = (where: string, order: string) =>
   `select g.user_id, a.id from applications a join graduates g on g.id = a.graduate_id
    where g.user_id is not null and g.anonymised_at is null ${where} order by ${order}, a.id limit 1`;
 
+/** The bench company's vacancies (the usual employer's), busiest first by `order`. */
+const companyVacancy = (where: string, order: string) =>
+  `select v.id from vacancies v join company_members cm on cm.company_id = v.company_id
+   where cm.user_id = @user ${where} order by ${order}, v.id limit 1`;
+/** The `column` value with the most rows in `table` (the largest cohort, the skill with the most aliases…). */
+const mostRowsIn = (table: string, column: string) => `select ${column} as id from ${table} group by ${column} order by count(*) desc, ${column} limit 1`;
+
+/**
+ * The rows of one role's pages: budget §10's "any other page" unless `more` says otherwise, and
+ * `pick` with its `record` where the page shows one record (the path has ":id") or someone other
+ * than the role's usual account signs in.
+ */
+const pagesOf =
+  (as: Role) =>
+  (route: string, path: string, more: Partial<Pick<SignedInPage, "pick" | "record" | "budgetMs">> = {}): SignedInPage => ({
+    route,
+    path,
+    as,
+    budgetMs: OTHER,
+    ...more,
+  });
+const graduate = pagesOf("graduate");
+const employer = pagesOf("employer");
+const staff = pagesOf("staff");
+const admin = pagesOf("admin");
+
 export const SIGNED_IN_PAGES: SignedInPage[] = [
   // ---- graduate ------------------------------------------------------------------------------
-  { route: "me.profile", path: "/me/profile", as: "graduate", budgetMs: OTHER },
-  { route: "me.skills", path: "/me/skills", as: "graduate", budgetMs: OTHER },
-  { route: "me.languages", path: "/me/languages", as: "graduate", budgetMs: OTHER },
-  { route: "me.modules", path: "/me/modules", as: "graduate", budgetMs: OTHER },
-  {
-    route: "me.projects._index",
-    path: "/me/projects",
-    as: "graduate",
-    budgetMs: OTHER,
-    pick: "select g.user_id from graduates g join projects p on p.graduate_id = g.id where g.anonymised_at is null group by g.id order by count(*) desc, g.id limit 1",
+  graduate("me.profile", "/me/profile"),
+  graduate("me.skills", "/me/skills"),
+  graduate("me.languages", "/me/languages"),
+  graduate("me.modules", "/me/modules"),
+  graduate("me.projects._index", "/me/projects", {
     record: "the graduate with the most projects",
-  },
-  {
-    route: "me.projects.$id",
-    path: "/me/projects/:id",
-    as: "graduate",
-    budgetMs: OTHER,
+    pick: "select g.user_id from graduates g join projects p on p.graduate_id = g.id where g.anonymised_at is null group by g.id order by count(*) desc, g.id limit 1",
+  }),
+  graduate("me.projects.$id", "/me/projects/:id", {
+    record: "the project with the most images and skills",
     pick: `select g.user_id, p.id from projects p join graduates g on g.id = p.graduate_id where g.user_id is not null and g.anonymised_at is null
            order by (select count(*) from project_images i where i.project_id = p.id) + (select count(*) from project_skills s where s.project_id = p.id) desc, p.id limit 1`,
-    record: "the project with the most images and skills",
-  },
-  { route: "me.applications._index", path: "/me/applications", as: "graduate", budgetMs: OTHER },
-  {
-    route: "me.applications.$id",
-    path: "/me/applications/:id",
-    as: "graduate",
-    budgetMs: OTHER,
+  }),
+  graduate("me.applications._index", "/me/applications"),
+  graduate("me.applications.$id", "/me/applications/:id", {
+    record: "the application with the most messages and events",
     pick: graduateApplication(
       "",
       "(select count(*) from conversation_messages m where m.application_id = a.id) + (select count(*) from application_events e where e.application_id = a.id) desc",
     ),
-    record: "the application with the most messages and events",
-  },
-  {
-    route: "me.applications.$id_.interview",
-    path: "/me/applications/:id/interview",
-    as: "graduate",
-    budgetMs: OTHER,
+  }),
+  graduate("me.applications.$id_.interview", "/me/applications/:id/interview", {
+    record: "the interview with the most slots",
     pick: graduateApplication(
       "and exists (select 1 from interviews i where i.application_id = a.id)",
       "(select count(*) from interview_slots s join interviews i on i.id = s.interview_id where i.application_id = a.id) desc",
     ),
-    record: "the interview with the most slots",
-  },
-  {
-    route: "me.applications.$id_.offer",
-    path: "/me/applications/:id/offer",
-    as: "graduate",
-    budgetMs: OTHER,
-    pick: graduateApplication("and exists (select 1 from offers o where o.application_id = a.id)", "a.id desc"),
+  }),
+  graduate("me.applications.$id_.offer", "/me/applications/:id/offer", {
     record: "the latest offer",
-  },
-  { route: "me.jobs", path: "/me/jobs", as: "graduate", budgetMs: OTHER },
-  { route: "me.outcomes", path: "/me/outcomes", as: "graduate", budgetMs: OTHER },
-  { route: "me.data", path: "/me/data", as: "graduate", budgetMs: OTHER },
-  {
-    route: "me.saved-searches",
-    path: "/me/saved-searches",
-    as: "graduate",
-    budgetMs: OTHER,
-    pick: "select s.user_id from saved_searches s join users u on u.id = s.user_id where u.role = 'graduate' group by s.user_id order by count(*) desc, s.user_id limit 1",
+    pick: graduateApplication("and exists (select 1 from offers o where o.application_id = a.id)", "a.id desc"),
+  }),
+  graduate("me.jobs", "/me/jobs"),
+  graduate("me.outcomes", "/me/outcomes"),
+  graduate("me.data", "/me/data"),
+  graduate("me.saved-searches", "/me/saved-searches", {
     record: "the graduate with the most saved searches",
-  },
-  {
-    route: "vacancies.$id_.apply",
-    path: "/vacancies/:id/apply",
-    as: "graduate",
-    budgetMs: OTHER,
+    pick: "select s.user_id from saved_searches s join users u on u.id = s.user_id where u.role = 'graduate' group by s.user_id order by count(*) desc, s.user_id limit 1",
+  }),
+  graduate("vacancies.$id_.apply", "/vacancies/:id/apply", {
+    record: "the newest open vacancy the graduate has not applied to",
     pick: `select v.id from vacancies v where v.status = 'open'
            and not exists (select 1 from applications a join graduates g on g.id = a.graduate_id where a.vacancy_id = v.id and g.user_id = @user)
            order by v.id desc limit 1`,
-    record: "the newest open vacancy the graduate has not applied to",
-  },
-  {
-    route: "notifications",
-    path: "/notifications",
-    as: "graduate",
-    budgetMs: OTHER,
-    pick: "select n.user_id from notifications n join users u on u.id = n.user_id where u.role = 'graduate' group by n.user_id order by count(*) desc, n.user_id limit 1",
+  }),
+  graduate("notifications", "/notifications", {
     record: "the graduate with the most notifications",
-  },
-  { route: "account", path: "/account", as: "graduate", budgetMs: OTHER },
+    pick: "select n.user_id from notifications n join users u on u.id = n.user_id where u.role = 'graduate' group by n.user_id order by count(*) desc, n.user_id limit 1",
+  }),
+  graduate("account", "/account"),
   // Two-step sign-in is set up by staff and admins (docs/decisions/066-two-step-sign-in.md).
-  { route: "account_.two-step", path: "/account/two-step", as: "staff", budgetMs: OTHER },
+  staff("account_.two-step", "/account/two-step"),
 
   // ---- employer ------------------------------------------------------------------------------
-  { route: "_employer.company", path: "/company", as: "employer", budgetMs: OTHER },
-  {
-    route: "_employer.employer.applications.$id",
-    path: "/employer/applications/:id",
-    as: "employer",
-    budgetMs: OTHER,
-    pick: companyApplication("", "(select count(*) from application_events e where e.application_id = a.id) desc"),
+  employer("_employer.company", "/company"),
+  employer("_employer.employer.applications.$id", "/employer/applications/:id", {
     record: "the company's application with the most events",
-  },
-  {
-    route: "_employer.employer.applications.$id_.interview",
-    path: "/employer/applications/:id/interview",
-    as: "employer",
-    budgetMs: OTHER,
-    pick: companyApplication("and a.status = 'interview'", "a.updated_at desc"),
+    pick: companyApplication("", "(select count(*) from application_events e where e.application_id = a.id) desc"),
+  }),
+  employer("_employer.employer.applications.$id_.interview", "/employer/applications/:id/interview", {
     record: "the latest application at the interview stage",
-  },
-  {
-    route: "_employer.employer.applications.$id_.offer",
-    path: "/employer/applications/:id/offer",
-    as: "employer",
-    budgetMs: OTHER,
-    pick: companyApplication("and a.status in ('offer', 'hired')", "a.updated_at desc"),
+    pick: companyApplication("and a.status = 'interview'", "a.updated_at desc"),
+  }),
+  employer("_employer.employer.applications.$id_.offer", "/employer/applications/:id/offer", {
     record: "the latest application at the offer stage or hired",
-  },
-  {
-    route: "_employer.employer.bulk-actions.$id",
-    path: "/employer/bulk-actions/:id",
-    as: "employer",
-    budgetMs: OTHER,
+    pick: companyApplication("and a.status in ('offer', 'hired')", "a.updated_at desc"),
+  }),
+  employer("_employer.employer.bulk-actions.$id", "/employer/bulk-actions/:id", {
+    record: "the bulk decision with the most applications",
     pick: `select cm.user_id, b.id from bulk_actions b join company_members cm on cm.company_id = b.company_id join users u on u.id = cm.user_id
            order by (select count(*) from bulk_action_items i where i.bulk_action_id = b.id) desc, b.id limit 1`,
-    record: "the bulk decision with the most applications",
-  },
-  { route: "_employer.employer.hires", path: "/employer/hires", as: "employer", budgetMs: OTHER },
-  {
-    route: "_employer.employer.interviews.new",
-    path: "/employer/interviews/new?:id",
-    as: "employer",
-    budgetMs: OTHER,
-    // The form proposes a time to several candidates at once: the company's 20 latest in screening.
-    pick: `select group_concat('application=' || id, '&') as id from (${companyApplication("and a.status = 'screening'", "a.updated_at desc").replace("limit 1", "limit 20")})`,
+  }),
+  employer("_employer.employer.hires", "/employer/hires"),
+  // The form proposes a time to several candidates at once: the company's 20 latest in screening.
+  employer("_employer.employer.interviews.new", "/employer/interviews/new?:id", {
     record: "20 applications at the screening stage",
-  },
-  { route: "_employer.employer.rejection-templates", path: "/employer/rejection-templates", as: "employer", budgetMs: OTHER },
-  {
-    route: "_employer.employer.vacancies.$id",
-    path: "/employer/vacancies/:id",
-    as: "employer",
-    budgetMs: OTHER,
-    pick: `select v.id from vacancies v join company_members cm on cm.company_id = v.company_id where cm.user_id = @user and v.status = 'open'
-           order by (select count(*) from vacancy_skills s where s.vacancy_id = v.id) desc, v.id limit 1`,
+    pick: `select group_concat('application=' || id, '&') as id from (${companyApplication("and a.status = 'screening'", "a.updated_at desc").replace("limit 1", "limit 20")})`,
+  }),
+  employer("_employer.employer.rejection-templates", "/employer/rejection-templates"),
+  employer("_employer.employer.vacancies.$id", "/employer/vacancies/:id", {
     record: "the company's open vacancy with the most skills",
-  },
-  {
-    route: "_employer.employer.vacancies.$id_.applicants",
-    path: "/employer/vacancies/:id/applicants?sort=score",
-    as: "employer",
-    budgetMs: EMPLOYER_LISTS,
-    pick: `select v.id from vacancies v join company_members cm on cm.company_id = v.company_id where cm.user_id = @user
-           order by (select count(*) from applications a where a.vacancy_id = v.id) desc, v.id limit 1`,
+    pick: companyVacancy("and v.status = 'open'", "(select count(*) from vacancy_skills s where s.vacancy_id = v.id) desc"),
+  }),
+  employer("_employer.employer.vacancies.$id_.applicants", "/employer/vacancies/:id/applicants?sort=score", {
     record: "the company's vacancy with the most applications, by score",
-  },
-  {
-    route: "_employer.vacancies.$id_.candidates",
-    path: "/vacancies/:id/candidates",
-    as: "employer",
-    budgetMs: OTHER,
-    pick: `select v.id from vacancies v join company_members cm on cm.company_id = v.company_id where cm.user_id = @user and v.status = 'open'
-           order by (select count(*) from vacancy_skills s where s.vacancy_id = v.id) desc, v.id limit 1`,
+    pick: companyVacancy("", "(select count(*) from applications a where a.vacancy_id = v.id) desc"),
+    budgetMs: EMPLOYER_LISTS,
+  }),
+  employer("_employer.vacancies.$id_.candidates", "/vacancies/:id/candidates", {
     record: "the company's open vacancy with the most skills",
-  },
+    pick: companyVacancy("and v.status = 'open'", "(select count(*) from vacancy_skills s where s.vacancy_id = v.id) desc"),
+  }),
 
   // ---- staff (made fast by issue 20's staff work; measured here) -------------------------------
-  { route: "staff._index", path: "/staff", as: "staff", budgetMs: OTHER },
-  { route: "staff.audit", path: "/staff/audit", as: "staff", budgetMs: OTHER },
-  {
-    route: "staff.cohorts.$id.invitations",
-    path: "/staff/cohorts/:id/invitations",
-    as: "staff",
-    budgetMs: OTHER,
-    pick: "select cohort_id as id from graduates group by cohort_id order by count(*) desc, cohort_id limit 1",
+  staff("staff._index", "/staff"),
+  staff("staff.audit", "/staff/audit"),
+  staff("staff.cohorts.$id.invitations", "/staff/cohorts/:id/invitations", {
     record: "the largest cohort",
-  },
-  { route: "staff.companies._index", path: "/staff/companies", as: "staff", budgetMs: OTHER },
-  {
-    route: "staff.companies.$id",
-    path: "/staff/companies/:id",
-    as: "staff",
-    budgetMs: OTHER,
-    pick: "select company_id as id from vacancies group by company_id order by count(*) desc, company_id limit 1",
+    pick: mostRowsIn("graduates", "cohort_id"),
+  }),
+  staff("staff.companies._index", "/staff/companies"),
+  staff("staff.companies.$id", "/staff/companies/:id", {
     record: "the company with the most vacancies",
-  },
-  { route: "staff.conversations._index", path: "/staff/conversations", as: "staff", budgetMs: OTHER },
-  {
-    route: "staff.conversations.$id",
-    path: "/staff/conversations/:id",
-    as: "staff",
-    budgetMs: OTHER,
+    pick: mostRowsIn("vacancies", "company_id"),
+  }),
+  staff("staff.conversations._index", "/staff/conversations"),
+  staff("staff.conversations.$id", "/staff/conversations/:id", {
+    record: "the reported conversation with the most messages",
     pick: `select r.application_id as id from conversation_reports r where r.status = 'open'
            order by (select count(*) from conversation_messages m where m.application_id = r.application_id) desc, r.id limit 1`,
-    record: "the reported conversation with the most messages",
-  },
-  {
-    route: "staff.graduates.$id",
-    path: "/staff/graduates/:id",
-    as: "staff",
-    budgetMs: OTHER,
-    pick: "select graduate_id as id from graduate_skills group by graduate_id order by count(*) desc, graduate_id limit 1",
+  }),
+  staff("staff.graduates.$id", "/staff/graduates/:id", {
     record: "the graduate with the most skills",
-  },
-  { route: "staff.import._index", path: "/staff/import", as: "staff", budgetMs: OTHER },
-  {
-    route: "staff.import.$id",
-    path: "/staff/import/:id",
-    as: "staff",
-    budgetMs: OTHER,
-    pick: "select id from csv_imports order by rows_total desc, id limit 1",
+    pick: mostRowsIn("graduate_skills", "graduate_id"),
+  }),
+  staff("staff.import._index", "/staff/import"),
+  staff("staff.import.$id", "/staff/import/:id", {
     record: "the import with the most rows",
-  },
-  { route: "staff.invitations", path: "/staff/invitations", as: "staff", budgetMs: OTHER },
-  { route: "staff.outcomes.campaigns._index", path: "/staff/outcomes/campaigns", as: "staff", budgetMs: OTHER },
-  {
-    route: "staff.outcomes.campaigns.$id",
-    path: "/staff/outcomes/campaigns/:id",
-    as: "staff",
-    budgetMs: OTHER,
-    pick: "select campaign_id as id from survey_campaign_members group by campaign_id order by count(*) desc, campaign_id limit 1",
+    pick: "select id from csv_imports order by rows_total desc, id limit 1",
+  }),
+  staff("staff.invitations", "/staff/invitations"),
+  staff("staff.outcomes.campaigns._index", "/staff/outcomes/campaigns"),
+  staff("staff.outcomes.campaigns.$id", "/staff/outcomes/campaigns/:id", {
     record: "the campaign with the most graduates",
-  },
-  { route: "staff.outcomes.campaigns.new", path: "/staff/outcomes/campaigns/new", as: "staff", budgetMs: OTHER },
-  { route: "staff.outcomes.employers", path: "/staff/outcomes/employers", as: "staff", budgetMs: OTHER },
-  { route: "staff.outcomes.follow-up", path: "/staff/outcomes/follow-up", as: "staff", budgetMs: OTHER },
-  { route: "staff.outcomes.graduates._index", path: "/staff/outcomes/graduates?checkpoint=m6", as: "staff", budgetMs: OTHER },
-  {
-    route: "staff.outcomes.graduates.$id",
-    path: "/staff/outcomes/graduates/:id",
-    as: "staff",
-    budgetMs: OTHER,
-    pick: "select o.graduate_id as id from outcomes o join graduates g on g.id = o.graduate_id where g.anonymised_at is null group by o.graduate_id order by count(*) desc, o.graduate_id limit 1",
+    pick: mostRowsIn("survey_campaign_members", "campaign_id"),
+  }),
+  staff("staff.outcomes.campaigns.new", "/staff/outcomes/campaigns/new"),
+  staff("staff.outcomes.employers", "/staff/outcomes/employers"),
+  staff("staff.outcomes.follow-up", "/staff/outcomes/follow-up"),
+  staff("staff.outcomes.graduates._index", "/staff/outcomes/graduates?checkpoint=m6"),
+  staff("staff.outcomes.graduates.$id", "/staff/outcomes/graduates/:id", {
     record: "the graduate with the most outcome records",
-  },
-  { route: "staff.password-resets", path: "/staff/password-resets", as: "staff", budgetMs: OTHER },
+    pick: "select o.graduate_id as id from outcomes o join graduates g on g.id = o.graduate_id where g.anonymised_at is null group by o.graduate_id order by count(*) desc, o.graduate_id limit 1",
+  }),
+  staff("staff.password-resets", "/staff/password-resets"),
   // The yearly report is a whole report (docs/decisions/065-annual-report.md).
-  { route: "staff.reports_.annual", path: "/staff/reports/annual", as: "staff", budgetMs: FULL_REPORT },
-  { route: "staff.vacancies._index", path: "/staff/vacancies", as: "staff", budgetMs: OTHER },
+  staff("staff.reports_.annual", "/staff/reports/annual", { budgetMs: FULL_REPORT }),
+  staff("staff.vacancies._index", "/staff/vacancies"),
 
   // ---- staff scoped to one school (docs/decisions/063-staff-scope.md, 071 "Session 14") -----------
   // The same pages as a Naryn-scoped officer, where the scope changes the path the page takes: the
@@ -352,48 +284,32 @@ export const SIGNED_IN_PAGES: SignedInPage[] = [
   { route: "staff.audit", path: "/staff/audit", as: "staff", budgetMs: OTHER, scoped: true },
 
   // ---- admin ---------------------------------------------------------------------------------
-  { route: "admin._index", path: "/admin", as: "admin", budgetMs: OTHER },
-  { route: "admin.staff", path: "/admin/staff", as: "admin", budgetMs: OTHER },
-  { route: "admin.schools._index", path: "/admin/schools", as: "admin", budgetMs: OTHER },
-  {
-    route: "admin.schools.$id",
-    path: "/admin/schools/:id",
-    as: "admin",
-    budgetMs: OTHER,
-    pick: "select school_id as id from cohorts group by school_id order by count(*) desc, school_id limit 1",
+  admin("admin._index", "/admin"),
+  admin("admin.staff", "/admin/staff"),
+  admin("admin.schools._index", "/admin/schools"),
+  admin("admin.schools.$id", "/admin/schools/:id", {
     record: "the school with the most cohorts",
-  },
-  { route: "admin.modules._index", path: "/admin/modules", as: "admin", budgetMs: OTHER },
-  {
-    route: "admin.modules.$id",
-    path: "/admin/modules/:id",
-    as: "admin",
-    budgetMs: OTHER,
-    pick: "select module_id as id from module_skills group by module_id order by count(*) desc, module_id limit 1",
+    pick: mostRowsIn("cohorts", "school_id"),
+  }),
+  admin("admin.modules._index", "/admin/modules"),
+  admin("admin.modules.$id", "/admin/modules/:id", {
     record: "the module with the most skills",
-  },
-  { route: "admin.skills._index", path: "/admin/skills", as: "admin", budgetMs: OTHER },
-  {
-    route: "admin.skills.$id",
-    path: "/admin/skills/:id",
-    as: "admin",
-    budgetMs: OTHER,
-    pick: "select skill_id as id from skill_aliases group by skill_id order by count(*) desc, skill_id limit 1",
+    pick: mostRowsIn("module_skills", "module_id"),
+  }),
+  admin("admin.skills._index", "/admin/skills"),
+  admin("admin.skills.$id", "/admin/skills/:id", {
     record: "the skill with the most aliases",
-  },
-  { route: "admin.job-words._index", path: "/admin/job-words", as: "admin", budgetMs: OTHER },
-  {
-    route: "admin.job-words.$slug",
-    path: "/admin/job-words/:id",
-    as: "admin",
-    budgetMs: OTHER,
-    pick: "select c.slug as id from job_word_classes c join job_words w on w.class_id = c.id group by c.id order by count(*) desc, c.id limit 1",
+    pick: mostRowsIn("skill_aliases", "skill_id"),
+  }),
+  admin("admin.job-words._index", "/admin/job-words"),
+  admin("admin.job-words.$slug", "/admin/job-words/:id", {
     record: "the job-word group with the most words",
-  },
-  { route: "admin.outbox", path: "/admin/outbox", as: "admin", budgetMs: OTHER },
-  { route: "admin.settings", path: "/admin/settings", as: "admin", budgetMs: OTHER },
-  { route: "admin.settings_.retention", path: "/admin/settings/retention", as: "admin", budgetMs: OTHER },
-  { route: "admin.settings_.two-step", path: "/admin/settings/two-step", as: "admin", budgetMs: OTHER },
+    pick: "select c.slug as id from job_word_classes c join job_words w on w.class_id = c.id group by c.id order by count(*) desc, c.id limit 1",
+  }),
+  admin("admin.outbox", "/admin/outbox"),
+  admin("admin.settings", "/admin/settings"),
+  admin("admin.settings_.retention", "/admin/settings/retention"),
+  admin("admin.settings_.two-step", "/admin/settings/two-step"),
 ];
 
 /** Signed-in pages tests/bench/cases.ts measures already, with the figure that does. */

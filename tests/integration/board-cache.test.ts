@@ -2,54 +2,20 @@
 // against the production server: replayed pages carry a fresh CSP nonce, signed-in visitors
 // never get a cached page, vacancy changes show on the next request, languages stay apart.
 // The other public pages: tests/integration/public-page-cache.test.ts.
-import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../support/server";
-import { signInOverHttp } from "../support/sign-in";
+import { describe, expect, it } from "vitest";
+import { useCachedSite } from "../support/cached-site";
 import { unloggedWrite } from "../support/unlogged";
 
-let server: RunningServer;
-let db: Database.Database;
-beforeAll(async () => {
-  server = await startServer();
-  db = new Database(path.join(server.dataDir, "portal.sqlite"));
-  db.pragma("busy_timeout = 5000");
-}, 120_000);
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
-
-const signIn = (email: string) => signInOverHttp(server.url, email);
-
-async function post(pathname: string, cookie: string, fields: Record<string, string>): Promise<number> {
-  const res = await fetch(`${server.url}${pathname}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie },
-    body: new URLSearchParams(fields),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
-type Page = { status: number; body: string; headerNonce: string; bodyNonces: string[]; headers: Headers };
-async function get(pathname: string, headers: Record<string, string> = {}): Promise<Page> {
-  const res = await fetch(`${server.url}${pathname}`, { headers });
-  const body = await res.text();
-  const headerNonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1] ?? "";
-  const bodyNonces = [...new Set([...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]!))];
-  return { status: res.status, body, headerNonce, bodyNonces, headers: res.headers };
-}
+const site = useCachedSite(120_000);
+const { get, post, signIn } = site;
 
 /** Renames a company behind the server's back: no log row tells the cache, so only a fresh render shows it. */
 function renameCompany(id: number, name: string): void {
-  unloggedWrite(db, "companies", "update companies set name = ? where id = ?", name, id);
+  unloggedWrite(site.db, "companies", "update companies set name = ? where id = ?", name, id);
 }
 
 const companyOf = (email: string) =>
-  db.prepare("select m.company_id as id from company_members m join users u on u.id = m.user_id where u.email = ?").get(email) as { id: number };
+  site.db.prepare("select m.company_id as id from company_members m join users u on u.id = m.user_id where u.email = ?").get(email) as { id: number };
 
 describe("job board page cache", () => {
   it("replays a signed-out page with a fresh nonce in header and body, otherwise byte-identical", async () => {
@@ -83,15 +49,15 @@ describe("job board page cache", () => {
 
   it("shows a closed vacancy gone and an approved one listed on the very next request", async () => {
     const { id: company } = companyOf("employer@demo.kg");
-    const open = db.prepare("select id from vacancies where company_id = ? and status = 'open' order by id limit 1").get(company) as { id: number };
+    const open = site.db.prepare("select id from vacancies where company_id = ? and status = 'open' order by id limit 1").get(company) as { id: number };
     const url = `/vacancies?company=${company}`;
     expect((await get(url)).body).toContain(`href="/vacancies/${open.id}"`);
     expect((await get(url)).body).toContain(`href="/vacancies/${open.id}"`); // cached now
     expect(await post(`/employer/vacancies/${open.id}`, await signIn("employer@demo.kg"), { intent: "close" })).toBe(302);
-    expect(db.prepare("select status from vacancies where id = ?").pluck().get(open.id)).toBe("closed");
+    expect(site.db.prepare("select status from vacancies where id = ?").pluck().get(open.id)).toBe("closed");
     expect((await get(url)).body).not.toContain(`href="/vacancies/${open.id}"`);
 
-    const waiting = db
+    const waiting = site.db
       .prepare(
         "select v.id, v.company_id from vacancies v join companies c on c.id = v.company_id where v.status = 'submitted' and c.status = 'verified' and (v.deadline is null or v.deadline > date('now', '+7 days')) order by v.id limit 1",
       )
@@ -100,7 +66,7 @@ describe("job board page cache", () => {
     expect((await get(theirs)).body).not.toContain(`href="/vacancies/${waiting.id}"`);
     expect((await get(theirs)).body).not.toContain(`href="/vacancies/${waiting.id}"`); // cached now
     expect(await post("/staff/vacancies", await signIn("staff@demo.kg"), { intent: "approve", vacancyId: String(waiting.id) })).toBe(200);
-    expect(db.prepare("select status from vacancies where id = ?").pluck().get(waiting.id)).toBe("open");
+    expect(site.db.prepare("select status from vacancies where id = ?").pluck().get(waiting.id)).toBe("open");
     // A fresh render (any other cookie bypasses the cache) and the signed-out page agree.
     expect((await get(theirs, { Cookie: "x=1" })).body.includes(`href="/vacancies/${waiting.id}"`)).toBe(true);
     expect((await get(theirs)).body.includes(`href="/vacancies/${waiting.id}"`)).toBe(true);
@@ -108,12 +74,12 @@ describe("job board page cache", () => {
 
   it("shows an admin's skill-alias edit on the very next request, as a job-word edit does (migration 0016)", async () => {
     type Skill = { id: number; slug: string; category_id: number; name_ky: string; name_ru: string; name_en: string };
-    const skill = db.prepare("select id, slug, category_id, name_ky, name_ru, name_en from skills where slug = 'python'").get() as Skill;
-    const aliases = db.prepare("select alias from skill_aliases where skill_id = ? order by id").pluck().all(skill.id) as string[];
+    const skill = site.db.prepare("select id, slug, category_id, name_ky, name_ru, name_en from skills where slug = 'python'").get() as Skill;
+    const aliases = site.db.prepare("select alias from skill_aliases where skill_id = ? order by id").pluck().all(skill.id) as string[];
     // A skill with no related skills: saving it rewrites no relation, whose triggers would bump the counter anyway.
-    db.prepare("delete from skill_relations where ? in (skill_id, related_skill_id)").run(skill.id);
+    site.db.prepare("delete from skill_relations where ? in (skill_id, related_skill_id)").run(skill.id);
     const holders = new Set(
-      db
+      site.db
         .prepare("select vs.vacancy_id from vacancy_skills vs join vacancies v on v.id = vs.vacancy_id where vs.skill_id = ? and v.status = 'open'")
         .pluck()
         .all(skill.id) as number[],

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connection, openDatabase } from "@db/connection";
 import type { Viewer } from "~/domain/visibility";
 import { type DirectoryQuery, searchGraduates } from "~/models/directory.server";
-import { directoryViewLoads, directoryViewSettled } from "~/models/directory-view.server";
+import { directoryViewLoads } from "~/models/directory-view.server";
 import { type BasicsInput, saveBasics } from "~/models/profile.server";
-import { rankingsSettled } from "~/models/text-hits-cache.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCohort, makeGraduate } from "../support/factories";
+import { profileBasics } from "../support/fts-ranking";
 
 let c: Connection;
 let other: Connection;
@@ -22,20 +23,7 @@ let cohorts: number[] = [];
 let regions: number[] = [];
 let skills: { python: number; sql: number };
 
-const basics = (over: Partial<BasicsInput> = {}): BasicsInput => ({
-  headline: "Агроном",
-  about: null,
-  region_id: null,
-  city: null,
-  willing_to_relocate: 1,
-  remote_preference: null,
-  available_from: null,
-  contact_email: null,
-  contact_phone: null,
-  contact_telegram: null,
-  visibility: "public",
-  ...over,
-});
+const basics = (over: Partial<BasicsInput> = {}) => profileBasics({ headline: "Агроном", ...over });
 
 beforeAll(async () => {
   c = await createTestDatabase();
@@ -84,7 +72,7 @@ async function listsAsPlain(): Promise<Record<string, number[]>> {
     for (const query of queries()) {
       const name = `${viewer.kind} ${JSON.stringify(query)}`;
       const first = await searchGraduates(c.db, viewer, query);
-      await Promise.all([rankingsSettled(c.db), directoryViewSettled(c.db)]);
+      await viewsSettled(c.db);
       const kept = await searchGraduates(c.db, viewer, query);
       const plain = await c.db.transaction().execute((trx) => searchGraduates(trx, viewer, query));
       expect(seen(first), name).toEqual(seen(plain));
@@ -224,7 +212,7 @@ describe("the directory's filters kept in memory", () => {
       { q: "агроном", relocate: true, sort: "name" as const },
     ]) {
       await searchGraduates(c.db, staff, query);
-      await Promise.all([rankingsSettled(c.db), directoryViewSettled(c.db)]);
+      await viewsSettled(c.db);
       const kept = await searchGraduates(c.db, staff, query);
       const plain = await c.db.transaction().execute((trx) => searchGraduates(trx, staff, query));
       expect(kept.items.map((i) => i.last_name)).toEqual(plain.items.map((i) => i.last_name));
@@ -242,7 +230,7 @@ describe("the directory's filters kept in memory", () => {
     }
     other.sqlite.prepare("insert into graduate_skills (graduate_id, skill_id, level, source) values (?, ?, 'basic', 'self')").run(made[2], skills.python);
     await searchGraduates(c.db, staff, { relocate: true });
-    await directoryViewSettled(c.db);
+    await viewsSettled(c.db);
     for (const query of [
       { q: "разработчик", relocate: true },
       { q: "разработчик", skill: "python", relocate: true },

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connection, openDatabase } from "@db/connection";
 import type { Checkpoint } from "~/domain/outcomes/codes";
 import { binaryOrder } from "~/domain/search/kyrgyz-order";
-import { followUpViewLoads, followUpViewSettled } from "~/models/follow-up-view.server";
+import { followUpViewLoads } from "~/models/follow-up-view.server";
 import { listFollowUps, type ScopedFollowUpQuery } from "~/models/outcomes.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeCohort, makeGraduate, makeUser } from "../support/factories";
 
@@ -75,7 +76,7 @@ async function listsAsSql(): Promise<Set<number>> {
   const listed = new Set<number>();
   for (const q of QUERIES.map(filled)) {
     const first = await listFollowUps(c.db, q, ON, PAGE);
-    await followUpViewSettled(c.db);
+    await viewsSettled(c.db);
     const kept = await listFollowUps(c.db, q, ON, PAGE);
     const plain = await c.db.transaction().execute((trx) => listFollowUps(trx, q, ON, PAGE));
     expect(seen(first), JSON.stringify(q)).toEqual(seen(plain));

@@ -7,32 +7,12 @@
 // cache's triggers on that table removed for the one transaction (unlogged below), so no log row
 // tells the server. The signed-out page then still lacks the marker while it is replayed, and a
 // fresh render (any cookie but the language one bypasses the cache) has it.
-import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../support/server";
-import { signInOverHttp } from "../support/sign-in";
+import { describe, expect, it } from "vitest";
+import { type Page, useCachedSite } from "../support/cached-site";
 import { unloggedWrite } from "../support/unlogged";
 
-let server: RunningServer;
-let db: Database.Database;
-beforeAll(async () => {
-  server = await startServer();
-  db = new Database(path.join(server.dataDir, "portal.sqlite"));
-  db.pragma("busy_timeout = 5000");
-}, 600_000); // the demo template and a server start: minutes on a loaded machine
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
-
-type Page = { status: number; body: string; headerNonce: string; headers: Headers };
-async function get(pathname: string, headers: Record<string, string> = {}): Promise<Page> {
-  const res = await fetch(`${server.url}${pathname}`, { headers });
-  const body = await res.text();
-  const headerNonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1] ?? "";
-  return { status: res.status, body, headerNonce, headers: res.headers };
-}
+const site = useCachedSite();
+const { get, post } = site;
 /** The page's status and body with its nonce blanked: equal for a replay and a fresh render of the same data. */
 const shape = (page: Page) => `${page.status}\n${page.headerNonce ? page.body.replaceAll(page.headerNonce, "N") : page.body}`;
 /** As the cache serves it to a visitor. */
@@ -40,21 +20,10 @@ const visitor = async (url: string) => shape(await get(url));
 /** A fresh render: a cookie other than the language cookie is never served from the cache. */
 const fresh = async (url: string) => shape(await get(url, { Cookie: "x=1" }));
 
-async function post(pathname: string, cookie: string, fields: Record<string, string>): Promise<number> {
-  const res = await fetch(`${server.url}${pathname}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie },
-    body: new URLSearchParams(fields),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 /** A write no log row tells the page cache of (tests/support/unlogged.ts). */
-const unlogged = (table: string, sql: string, ...params: unknown[]) => unloggedWrite(db, table, sql, ...params);
-const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
-const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
+const unlogged = (table: string, sql: string, ...params: unknown[]) => unloggedWrite(site.db, table, sql, ...params);
+const run = (sql: string, ...params: unknown[]) => site.db.prepare(sql).run(...params);
+const one = <T>(sql: string, ...params: unknown[]) => site.db.prepare(sql).get(...params) as T;
 
 /**
  * The page is cached; `mark` changes what it shows behind the cache's back; `unrelated` changes
@@ -140,7 +109,7 @@ describe("signed-out public pages from the page cache", () => {
       expect(second.headers.get("vary"), url).toMatch(/Accept-Language, Cookie/);
     }
     // A signed-in graduate sees a change the cache was not told of: their page is never the cached one, nor stored.
-    const cookie = await signInOverHttp(server.url, "graduate@demo.kg");
+    const cookie = await site.signIn("graduate@demo.kg");
     unlogged("graduates", "update graduates set headline = 'Behind the cache' where id = ?", g.id);
     expect((await get(`/g/${g.slug}`, { Cookie: cookie })).body).toContain("Behind the cache");
     expect((await get(`/g/${g.slug}`)).body).not.toContain("Behind the cache");
@@ -241,7 +210,7 @@ describe("signed-out public pages from the page cache", () => {
       "Renamed for the home page",
     );
     // Closed through the app: gone from both on the very next request.
-    const signedIn = await signInOverHttp(server.url, "employer@demo.kg");
+    const signedIn = await site.signIn("employer@demo.kg");
     await get("/feed.xml");
     const closed = await expectShown("/", async () => expect(await post(`/employer/vacancies/${v.id}`, signedIn, { intent: "close" })).toBe(302));
     expect(closed).not.toContain(`href="/vacancies/${v.id}"`);
@@ -278,7 +247,7 @@ describe("signed-out public pages from the page cache", () => {
       "select v.id from vacancies v join companies c on c.id = v.company_id where v.status = 'submitted' and c.status = 'verified' and (v.deadline is null or v.deadline > date('now', '+7 days')) order by v.id limit 1",
     );
     expect((await get(`/vacancies/${waiting.id}`)).status).toBe(404);
-    expect(await post("/staff/vacancies", await signInOverHttp(server.url, "staff@demo.kg"), { intent: "approve", vacancyId: String(waiting.id) })).toBe(200);
+    expect(await post("/staff/vacancies", await site.signIn("staff@demo.kg"), { intent: "approve", vacancyId: String(waiting.id) })).toBe(200);
     expect((await get(`/vacancies/${waiting.id}`)).status).toBe(200);
   });
 

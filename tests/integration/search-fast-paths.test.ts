@@ -13,7 +13,7 @@ import { planTextSearch } from "~/models/full-text.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { skillGap } from "~/models/matching.server";
 import { resolveSkillText } from "~/models/skills.server";
-import { rankingsSettled } from "~/models/text-hits-cache.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
 
 let c: Connection;
@@ -149,7 +149,7 @@ describe("the directory's fast path", () => {
     // docs/decisions/048, Session 9, dir16b: the repeated search reads the kept ranking, the filters run afresh.
     const all = (await queries()).filter(([, q]) => q.q);
     for (const [viewer, query] of all) await searchGraduates(c.db, viewer, query);
-    await rankingsSettled(c.db);
+    await viewsSettled(c.db);
     for (const [viewer, query] of all) {
       const fast = await searchGraduates(c.db, viewer, query);
       const plain = await plainDirectory(viewer, query);

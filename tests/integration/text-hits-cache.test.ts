@@ -5,30 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connection, openDatabase } from "@db/connection";
 import type { Viewer } from "~/domain/visibility";
 import { searchGraduates } from "~/models/directory.server";
-import { type BasicsInput, saveBasics } from "~/models/profile.server";
+import { saveBasics } from "~/models/profile.server";
 import { refreshGraduateSearch } from "~/models/search-index.server";
-import { rankingsSettled } from "~/models/text-hits-cache.server";
+import { viewsSettled } from "~/utils/warming.server";
 import { closeTestDatabases, createTestDatabase } from "../support/db";
 import { makeGraduate } from "../support/factories";
+import { basicsWith as basics, ftsVersion as version } from "../support/fts-ranking";
 
 let c: Connection;
 let other: Connection;
 const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 const ids: number[] = [];
-
-const basics = (headline: string): BasicsInput => ({
-  headline,
-  about: null,
-  region_id: null,
-  city: null,
-  willing_to_relocate: 1,
-  remote_preference: null,
-  available_from: null,
-  contact_email: null,
-  contact_phone: null,
-  contact_telegram: null,
-  visibility: "public",
-});
 
 beforeAll(async () => {
   c = await createTestDatabase();
@@ -45,22 +32,20 @@ afterAll(() => {
   closeTestDatabases();
 });
 
-const structure = (conn: Connection) => conn.sqlite.prepare("select block from graduates_fts_data where id = 10").pluck().get() as Buffer;
-
 /** A search of the text twice, the second after the background ranking: the second reads the kept hits. */
 async function searchedTwice(q: string, query: { relocate?: boolean; sort?: "relevance" | "name" } = {}) {
   const first = await searchGraduates(c.db, staff, { q, ...query });
-  await rankingsSettled(c.db);
+  await viewsSettled(c.db);
   const second = await searchGraduates(c.db, staff, { q, ...query });
   return { first, second };
 }
 
 describe("the directory's kept text hits", () => {
   it("the index's version changes with every committed insert, update and delete, and another connection's write is seen", async () => {
-    const seen = [structure(c)];
+    const seen = [version(c)];
     const changed = () => {
-      const now = structure(c);
-      expect(seen.some((b) => b.equals(now))).toBe(false);
+      const now = version(c);
+      expect(seen).not.toContain(now);
       seen.push(now);
     };
     // An update of one profile (delete + insert of its index row), on this connection.
@@ -75,7 +60,7 @@ describe("the directory's kept text hits", () => {
     await other.db.transaction().execute((trx) => refreshGraduateSearch(trx, ids[2]!));
     changed();
     // A write rolled back changes nothing.
-    const before = structure(c);
+    const before = version(c);
     try {
       c.sqlite.transaction(() => {
         c.sqlite.prepare("delete from graduates_fts where rowid = ?").run(ids[2]);
@@ -84,7 +69,7 @@ describe("the directory's kept text hits", () => {
     } catch {
       // expected
     }
-    expect(structure(c).equals(before)).toBe(true);
+    expect(version(c)).toBe(before);
   });
 
   it("a repeated search gives the same page, count and order as the first, in every order and with a filter", async () => {

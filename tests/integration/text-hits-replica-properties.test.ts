@@ -6,43 +6,29 @@
 // bm25 order), and a directory search answered by the replay equals the plain search.
 import fc from "fast-check";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, openDatabase } from "@db/connection";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Connection } from "@db/connection";
 import type { Visibility } from "@db/schema";
 import type { TextQuery } from "~/domain/search/full-text";
 import type { Viewer } from "~/domain/visibility";
 import { GRADUATES_INDEX, searchGraduates } from "~/models/directory.server";
-import { planTextSearch } from "~/models/full-text.server";
 import { enrolGraduate } from "~/models/invitations.server";
 import { deleteGraduateAccount } from "~/models/personal-data.server";
 import { addSkillClaim, removeSkillClaim, saveBasics } from "~/models/profile.server";
 import { createProject, deleteProject } from "~/models/projects.server";
 import { refreshGraduateSearch } from "~/models/search-index.server";
-import { rankingsSettled, replicaReplays } from "~/models/text-hits-cache.server";
+import { replicaReplays } from "~/models/text-hits-cache.server";
 import { buildReplica, catchUpReplica, type Replica } from "~/models/text-hits-replica.server";
-import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
-import { basicsWith as basics, ftsVersion as version, plainRanking } from "../support/fts-ranking";
+import { viewsSettled } from "~/utils/warming.server";
+import { basicsWith as basics, ftsVersion as version, plainRanking, useDemoWithAnotherConnection } from "../support/fts-ranking";
 
 let c: Connection;
 let other: Connection;
 const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 const employer: Viewer = { kind: "employer", userId: 2, companyId: 1, verified: true };
 
-beforeAll(async () => {
-  c = await createDemoTestDatabase();
-  // A second connection to the same file, like a second server process.
-  other = openDatabase(c.sqlite.name);
-}, 120_000);
-afterAll(() => {
-  other?.sqlite.close();
-  closeTestDatabases();
-});
-
-async function textOf(q: string): Promise<TextQuery> {
-  const plan = await planTextSearch(c.db, GRADUATES_INDEX, q);
-  expect(plan.text, q).toBeTruthy();
-  return plan.text!;
-}
+// The demo data, and a second connection to the same file like a second server process.
+const textOf = useDemoWithAnotherConnection((made) => ({ c, other } = made));
 
 // Words the texts below find exactly, by stem, by script or by job word, and words they do not.
 const WORDS = [
@@ -193,12 +179,12 @@ describe("the directory's ranking replica, over random sequences of index change
     // Searched, then searched again after a change: the replicas are built in the background.
     for (const query of queries) {
       await searchGraduates(c.db, staff, query);
-      await rankingsSettled(c.db);
+      await viewsSettled(c.db);
     }
     await saveBasics(other.db, graduateOf(0).id, basics("Бухгалтер", null, "public"));
     for (const query of queries) {
       await searchGraduates(c.db, staff, query);
-      await rankingsSettled(c.db);
+      await viewsSettled(c.db);
     }
     await fc.assert(
       fc.asyncProperty(change, fc.boolean(), async (ch, asStaff) => {

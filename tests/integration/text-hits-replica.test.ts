@@ -3,39 +3,24 @@
 // and stays so after profile edits committed from another connection (another process), so a first
 // search after an edit is answered from memory and shows the edit on the very next request.
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, openDatabase } from "@db/connection";
-import type { TextQuery } from "~/domain/search/full-text";
+import { describe, expect, it } from "vitest";
+import { type Connection } from "@db/connection";
 import type { Viewer } from "~/domain/visibility";
 import { GRADUATES_INDEX, searchGraduates } from "~/models/directory.server";
-import { planTextSearch } from "~/models/full-text.server";
 import { saveBasics } from "~/models/profile.server";
 import { createProject } from "~/models/projects.server";
 import { refreshGraduateSearch } from "~/models/search-index.server";
-import { rankingsSettled, replicaReplays } from "~/models/text-hits-cache.server";
+import { replicaReplays } from "~/models/text-hits-cache.server";
 import { buildReplica, catchUpReplica } from "~/models/text-hits-replica.server";
-import { closeTestDatabases, createDemoTestDatabase } from "../support/db";
-import { basicsWith as basics, ftsVersion as version, plainRanking } from "../support/fts-ranking";
+import { viewsSettled } from "~/utils/warming.server";
+import { basicsWith as basics, ftsVersion as version, plainRanking, useDemoWithAnotherConnection } from "../support/fts-ranking";
 
 let c: Connection;
 let other: Connection;
 const staff: Viewer = { kind: "staff", userId: 1, schoolIds: null };
 
-beforeAll(async () => {
-  c = await createDemoTestDatabase();
-  // A second connection to the same file, like a second server process.
-  other = openDatabase(c.sqlite.name);
-}, 120_000);
-afterAll(() => {
-  other?.sqlite.close();
-  closeTestDatabases();
-});
-
-async function textOf(q: string): Promise<TextQuery> {
-  const plan = await planTextSearch(c.db, GRADUATES_INDEX, q);
-  expect(plan.text, q).toBeTruthy();
-  return plan.text!;
-}
+// The demo data, and a second connection to the same file like a second server process.
+const textOf = useDemoWithAnotherConnection((made) => ({ c, other } = made));
 
 // Common words, an inflected form, the other script, a Kyrgyz phrase (NEAR in the loose columns), a job word, a prefix, two words.
 const TEXTS = ["разработчик", "разработчиков", "react", "Toktogulov", "Токтогулов", "иштеп чыгуучу", "дизайнер", "python", "фронт", "react разработчик"];
@@ -121,10 +106,10 @@ describe("the directory's ranking replica", () => {
     const id = rows[0]!.id;
     // Searched, then searched again after an edit (which builds the replica in the background).
     await searchGraduates(c.db, staff, query);
-    await rankingsSettled(c.db);
+    await viewsSettled(c.db);
     await saveBasics(other.db, id, basics("Бухгалтер", null));
     await searchGraduates(c.db, staff, query);
-    await rankingsSettled(c.db);
+    await viewsSettled(c.db);
     const plainSearch = () => c.db.transaction().execute((trx) => searchGraduates(trx, staff, query)); // inside a transaction nothing kept is used
     const totals: number[] = [];
     for (const headline of ["Разработчик разработчик разработчик", "Бухгалтер"]) {

@@ -1,10 +1,13 @@
 // The definition the directory's kept rankings are compared with (docs/decisions/048, Sessions 11 and 12):
 // every hit of a text ranked by SQLite itself — tier, then bm25 with the index's weights, then id.
-import type { Connection } from "@db/connection";
+import { afterAll, beforeAll, expect } from "vitest";
+import { type Connection, openDatabase } from "@db/connection";
 import type { TextQuery } from "~/domain/search/full-text";
 import { GRADUATES_INDEX } from "~/models/directory.server";
+import { planTextSearch } from "~/models/full-text.server";
 import type { BasicsInput } from "~/models/profile.server";
 import type { Visibility } from "@db/schema";
+import { closeTestDatabases, createDemoTestDatabase } from "./db";
 
 const weights = [...GRADUATES_INDEX.weights, ...GRADUATES_INDEX.weights].map((w) => w.toFixed(1)).join(", ");
 
@@ -30,10 +33,10 @@ export function plainRanking(conn: Connection, text: TextQuery): { ids: number[]
 export const ftsVersion = (conn: Connection) =>
   (conn.sqlite.prepare("select block from graduates_fts_data where id = 10").pluck().get() as Buffer).toString("base64");
 
-/** The profile form's basics with this headline and about (relocating, no place, no contacts). */
-export const basicsWith = (headline: string, about: string | null, visibility: Visibility = "public"): BasicsInput => ({
-  headline,
-  about,
+/** The profile form's basics (relocating, no place, no contacts, public), with `over` in place. */
+export const profileBasics = (over: Partial<BasicsInput> = {}): BasicsInput => ({
+  headline: null,
+  about: null,
   region_id: null,
   city: null,
   willing_to_relocate: 1,
@@ -42,5 +45,34 @@ export const basicsWith = (headline: string, about: string | null, visibility: V
   contact_email: null,
   contact_phone: null,
   contact_telegram: null,
-  visibility,
+  visibility: "public",
+  ...over,
 });
+
+/** The profile form's basics with this headline and about (relocating, no place, no contacts). */
+export const basicsWith = (headline: string, about: string | null = null, visibility: Visibility = "public"): BasicsInput =>
+  profileBasics({ headline, about, visibility });
+
+/**
+ * The file's fixture: the demo data in a test database and a second connection to its file, like a
+ * second server process, made before its tests (`set` receives them) and closed after. Returns the
+ * directory's planned text of a query (a query that plans to none fails the test).
+ */
+export function useDemoWithAnotherConnection(set: (made: { c: Connection; other: Connection }) => void): (q: string) => Promise<TextQuery> {
+  let c: Connection | undefined;
+  let other: Connection | undefined;
+  beforeAll(async () => {
+    c = await createDemoTestDatabase();
+    other = openDatabase(c.sqlite.name);
+    set({ c, other });
+  }, 120_000);
+  afterAll(() => {
+    other?.sqlite.close();
+    closeTestDatabases();
+  });
+  return async (q) => {
+    const plan = await planTextSearch(c!.db, GRADUATES_INDEX, q);
+    expect(plan.text, q).toBeTruthy();
+    return plan.text!;
+  };
+}

@@ -3,11 +3,12 @@
 // attack random cohort tables by brute force, independently of the module's own interval reasoning.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { OUTCOME_CODES, type OutcomeCode } from "~/domain/outcomes/codes";
+import { CHECKPOINTS, OUTCOME_CODES, type OutcomeCode } from "~/domain/outcomes/codes";
 import { computeIndicators, type OutcomeFact, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import {
   columnIsSafe,
   defaultPublicCheckpoint,
+  defaultPublicCheckpointOf,
   PUBLIC_RATES,
   publishTable,
   rateOf,
@@ -217,6 +218,30 @@ describe("the default checkpoint", () => {
     ).toBe("m6");
     expect(defaultPublicCheckpoint([])).toBe("m12");
     expect(defaultPublicCheckpoint([{ checkpoint: "m6", known: 0, n: 0 }])).toBe("m12");
+  });
+
+  it("asked one checkpoint at a time, latest first, gives the same answer and asks no checkpoint earlier than it", () => {
+    const knowledge = fc.record({ known: fc.nat(40), extra: fc.nat(40) }).map(({ known, extra }) => ({ known, n: known + extra }));
+    fc.assert(
+      fc.property(fc.tuple(knowledge, knowledge, knowledge, knowledge), (ks) => {
+        const all = CHECKPOINTS.map((checkpoint, i) => ({ checkpoint, ...ks[i]! }));
+        const asked: string[] = [];
+        const chosen = defaultPublicCheckpointOf((checkpoint) => {
+          asked.push(checkpoint);
+          return all.find((k) => k.checkpoint === checkpoint)!;
+        });
+        expect(chosen).toBe(defaultPublicCheckpoint(all));
+        expect(asked).toEqual([...CHECKPOINTS].reverse().slice(0, asked.length));
+        // Where a checkpoint has enough knowledge, nothing earlier than the one chosen is asked.
+        const enough = all.some((k) => k.n >= 10 && k.known / k.n >= 0.65);
+        if (enough) expect(asked.at(-1)).toBe(chosen);
+      }),
+      { numRuns: 300 },
+    );
+    // The /outcomes default on a quiet night: m36 well known, the three others never loaded.
+    const asked: string[] = [];
+    expect(defaultPublicCheckpointOf((c) => (asked.push(c), { known: 90, n: 100 }))).toBe("m36");
+    expect(asked).toEqual(["m36"]);
   });
 });
 

@@ -277,3 +277,19 @@ export function defaultPublicCheckpoint(knowledge: readonly { checkpoint: Checkp
   const best = byLatest.reduce<(typeof byLatest)[number] | null>((b, k) => (b === null || k.known / k.n > b.known / b.n ? k : b), null);
   return best?.checkpoint ?? DEFAULT_PUBLIC_CHECKPOINT;
 }
+
+/**
+ * defaultPublicCheckpoint with each checkpoint's knowledge asked for one at a time, latest first:
+ * the first with enough knowledge is the answer, so the earlier ones are never asked (each costs a
+ * load of the outcome facts of that checkpoint on the first /outcomes after a start). The same
+ * answer as defaultPublicCheckpoint over all of them.
+ */
+export function defaultPublicCheckpointOf(knowledgeOf: (checkpoint: Checkpoint) => { known: number; n: number }): Checkpoint {
+  const asked: { checkpoint: Checkpoint; known: number; n: number }[] = [];
+  for (const checkpoint of [...CHECKPOINTS].reverse()) {
+    const k = { checkpoint, ...knowledgeOf(checkpoint) };
+    if (k.n >= SMALL_N && k.known / k.n >= KNOWLEDGE_RATE_FLAG) return checkpoint;
+    asked.push(k);
+  }
+  return defaultPublicCheckpoint(asked);
+}
