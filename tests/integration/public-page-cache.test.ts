@@ -180,7 +180,7 @@ describe("signed-out public pages from the page cache", () => {
        where u.email like '%@demo.kg' and g.anonymised_at is null and (g.slug is null or g.slug not in (${listed.map(() => "?").join(",")})) order by g.id limit 1`,
       ...listed,
     );
-    const cookie = await signInOverHttp(server.url, writer.email);
+    const cookie = await site.signIn(writer.email);
     await expectHitKept(
       "/",
       () => unlogged("graduates", "update graduates set headline = 'Home marker 2' where id = ?", shown.id),
