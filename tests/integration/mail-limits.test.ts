@@ -100,17 +100,22 @@ describe("password reset e-mails are coalesced", () => {
 
 describe("the request path does the same database work for any address", () => {
   /** Every SQL statement prepared on the connection while `fn` runs (kysely prepares each one it runs). */
+  /** The SQL of every statement run meanwhile, in order (kysely's statements are prepared once, db/connection.ts: watched as they run). */
   async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
     const seen: string[] = [];
-    const prepare = c.sqlite.prepare.bind(c.sqlite);
-    c.sqlite.prepare = ((source: string) => {
-      seen.push(source);
-      return prepare(source);
-    }) as typeof c.sqlite.prepare;
+    type Run = (this: { source: string }, ...args: unknown[]) => unknown;
+    const statement = Object.getPrototypeOf(c.sqlite.prepare("select 1")) as Record<string, Run>;
+    const methods = ["run", "get", "all", "iterate"] as const;
+    const originals = methods.map((name) => [name, statement[name]!] as const);
+    for (const [name, original] of originals)
+      statement[name] = function (this: { source: string }, ...args: unknown[]) {
+        seen.push(this.source);
+        return original.apply(this, args);
+      };
     try {
       await fn();
     } finally {
-      c.sqlite.prepare = prepare;
+      for (const [name, original] of originals) statement[name] = original;
     }
     return seen;
   }

