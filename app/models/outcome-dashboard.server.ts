@@ -10,7 +10,7 @@ import type { Checkpoint, OutcomeCode } from "~/domain/outcomes/codes";
 import { checkpointDate, GroupedTally, IndicatorTally, indicatorsBy, type OutcomeIndicators } from "~/domain/outcomes/indicators";
 import { DRILL_PAGE_SIZE, groupKeyOf, inMeasure, type Breakdown, type DashboardFact, type DashboardQuery, type DrillQuery } from "~/domain/outcomes/dashboard";
 import { defaultPublicCheckpointOf, publishTable } from "~/domain/outcomes/public-figures";
-import { outcomeFacts, outcomeFactsLoaded } from "./outcome-facts.server";
+import { figuresOfVersion, outcomeFacts, outcomeFactsLoaded } from "./outcome-facts.server";
 
 const today = () => todayInBishkek();
 
@@ -21,22 +21,29 @@ type Names = { name_ky: string; name_ru: string; name_en: string };
  * whose checkpoint date is on or before `on` (the other cohorts are not in the base yet), from the
  * in-memory facts (app/models/outcome-facts.server.ts).
  */
-export function dashboardFacts(connection: Connection, checkpoint: Checkpoint, schoolIds: readonly number[] = [], on = today()) {
-  const { cohorts, facts: all } = outcomeFacts(connection, checkpoint);
-  const reached = new Set<number>();
-  let notReachedCohorts = 0;
-  const years = new Set<number>();
-  for (const c of cohorts.values()) {
-    if (schoolIds.length && !schoolIds.includes(c.school_id)) continue;
-    years.add(Number(c.graduation_date.slice(0, 4)));
-    if (checkpointDate(c.graduation_date, checkpoint) <= on) reached.add(c.id);
-    else notReachedCohorts++;
-  }
-  const facts: DashboardFact[] = [];
-  if (reached.size) for (const fact of all.values()) if (reached.has(fact.cohortId)) facts.push(fact);
-  /** Graduation years of the selected schools' cohorts, reached or not: the year filter offers them all. */
-  const graduationYears = [...years].sort((a, b) => b - a);
-  return { facts, notReachedCohorts, graduationYears };
+export function dashboardFacts(
+  connection: Connection,
+  checkpoint: Checkpoint,
+  schoolIds: readonly number[] = [],
+  on = today(),
+): { facts: readonly DashboardFact[]; notReachedCohorts: number; graduationYears: number[]; version: number } {
+  const { cohorts, facts: all, version } = outcomeFacts(connection, checkpoint);
+  return figuresOfVersion(connection, version, `facts|${checkpoint}|${on}|${schoolIds.join(",")}`, () => {
+    const reached = new Set<number>();
+    let notReachedCohorts = 0;
+    const years = new Set<number>();
+    for (const c of cohorts.values()) {
+      if (schoolIds.length && !schoolIds.includes(c.school_id)) continue;
+      years.add(Number(c.graduation_date.slice(0, 4)));
+      if (checkpointDate(c.graduation_date, checkpoint) <= on) reached.add(c.id);
+      else notReachedCohorts++;
+    }
+    const facts: DashboardFact[] = [];
+    if (reached.size) for (const fact of all.values()) if (reached.has(fact.cohortId)) facts.push(fact);
+    /** Graduation years of the selected schools' cohorts, reached or not: the year filter offers them all. */
+    const graduationYears = [...years].sort((a, b) => b - a);
+    return { facts, notReachedCohorts, graduationYears, version };
+  });
 }
 
 export type GroupLabel = { key: string; names: Names | null; text: string | null; date?: string };
@@ -213,10 +220,14 @@ export async function publicOutcomes(c: Connection, checkpoint: Checkpoint, on =
   // schoolIds: the yearly report's scope (docs/decisions/065-annual-report.md); a school's table is the same either way.
   if (schoolIds?.length === 0) return [];
   await outcomeFactsLoaded(c);
-  const { facts } = dashboardFacts(c, checkpoint, schoolIds ?? [], on);
-  const options = { checkpoint };
-  const bySchoolYear = indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options);
-  const bySchool = indicatorsBy(facts, (f) => (f as DashboardFact).schoolId, options);
+  const { facts, version } = dashboardFacts(c, checkpoint, schoolIds ?? [], on);
+  const { bySchoolYear, bySchool } = figuresOfVersion(c, version, `public|${checkpoint}|${on}|${schoolIds?.join(",") ?? "all"}`, () => {
+    const options = { checkpoint };
+    return {
+      bySchoolYear: indicatorsBy(facts, (f) => `${(f as DashboardFact).schoolId}:${(f as DashboardFact).year}`, options),
+      bySchool: indicatorsBy(facts, (f) => (f as DashboardFact).schoolId, options),
+    };
+  });
   let schoolsQuery = db.selectFrom("schools").select(["id", "name_ky", "name_ru", "name_en", "city_ky", "city_ru", "city_en"]).orderBy("id");
   if (schoolIds) schoolsQuery = schoolsQuery.where("id", "in", schoolIds);
   const schools = await schoolsQuery.execute();

@@ -32,7 +32,7 @@ type OutcomeChange = { seq: number; graduate_id: number | null };
 export function outcomeFacts(
   connection: Connection,
   checkpoint: Checkpoint,
-): { cohorts: ReadonlyMap<number, CohortInfo>; facts: ReadonlyMap<number, DashboardFact> } {
+): { cohorts: ReadonlyMap<number, CohortInfo>; facts: ReadonlyMap<number, DashboardFact>; version: number } {
   let state = states.get(connection);
   if (!state) {
     state = { lastSeq: -1, cohorts: new Map(), facts: new Map() };
@@ -66,7 +66,34 @@ export function outcomeFacts(
     for (const fact of loadFacts(connection, current.cohorts, checkpoint, null)) facts.set(fact.graduateId, fact);
     current.facts.set(checkpoint, facts);
   }
-  return { cohorts: current.cohorts, facts };
+  // The log's last sequence number is the store's version: the facts change only when it moves.
+  return { cohorts: current.cohorts, facts, version: current.lastSeq };
+}
+
+// Figures worked out from one version of the facts, per connection: the yearly report asks for the same
+// checkpoint's facts and tallies several times (docs/decisions/065-annual-report.md, "Session 15").
+const remembered = processWide("outcome-figures", () => new WeakMap<Connection, Map<string, unknown>>());
+const REMEMBERED_LIMIT = 32;
+
+/**
+ * `make()`, or what it gave for the same key at the same version of the facts. The key must name every
+ * input besides the facts (checkpoint, day, schools). Results are shared: callers must not change them.
+ */
+export function figuresOfVersion<T>(connection: Connection, version: number, key: string, make: () => T): T {
+  let memo = remembered.get(connection);
+  if (!memo) remembered.set(connection, (memo = new Map<string, unknown>()));
+  const full = `${version}|${key}`;
+  if (memo.has(full)) {
+    const hit = memo.get(full) as T;
+    // Most recently used last: the first key is the one to drop.
+    memo.delete(full);
+    memo.set(full, hit);
+    return hit;
+  }
+  const made = make();
+  memo.set(full, made);
+  if (memo.size > REMEMBERED_LIMIT) memo.delete(memo.keys().next().value!);
+  return made;
 }
 
 /**

@@ -5,6 +5,7 @@ import { type Connection, openDatabase } from "@db/connection";
 import type { NewOutcome } from "@db/schema";
 import { parseCsv } from "~/domain/csv";
 import { move } from "~/models/applications.server";
+import { dashboardFacts, publicOutcomes } from "~/models/outcome-dashboard.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
 import { enrolGraduate } from "~/models/invitations.server";
 import * as publicPage from "~/routes/outcomes";
@@ -272,6 +273,45 @@ describe("the facts kept in memory", () => {
     } finally {
       other.sqlite.close();
     }
+  });
+  it("remembered figures (dashboardFacts, publicOutcomes) follow every change and equal a fresh connection's", async () => {
+    // The figures of one version of the facts are remembered (docs/decisions/065-annual-report.md, "Session 15").
+    const g = await handMadeCohort();
+    // In graduate order: a changed graduate's fact moves to the end of the store.
+    const byId = <T extends { graduateId: number }>(facts: readonly T[]) => [...facts].sort((a, b) => a.graduateId - b.graduateId);
+    const figures = async (conn: Connection) => ({
+      facts: byId(dashboardFacts(conn, "m6").facts),
+      schoolA: byId(dashboardFacts(conn, "m6", [schoolA]).facts),
+      published: await publicOutcomes(conn, "m6"),
+    });
+    const fresh = async () => {
+      const other = openDatabase(c.sqlite.name);
+      try {
+        return await figures(other);
+      } finally {
+        other.sqlite.close();
+      }
+    };
+    const before = await figures(c);
+    expect(before).toEqual(await fresh());
+    // Asked again with nothing changed: the very same array, not a new count.
+    const remembered = dashboardFacts(c, "m6").facts;
+    expect(dashboardFacts(c, "m6").facts).toBe(remembered);
+    await record(g[6]!, "m6", "employed", { htp: true, start: "2024-09-01", pay: 45000, related: "yes" });
+    const after = await figures(c);
+    expect(dashboardFacts(c, "m6").facts).not.toBe(remembered);
+    expect(after.facts.find((f) => f.graduateId === g[6])!.outcome).toBe("employed");
+    expect(after).toEqual(await fresh());
+    // A change made by another connection reaches the remembered figures through the log as well.
+    const other = openDatabase(c.sqlite.name);
+    try {
+      await other.db.updateTable("cohorts").set({ graduation_date: "2024-07-15" }).where("id", "in", [...new Set(after.schoolA.map((f) => f.cohortId))]).execute();
+    } finally {
+      other.sqlite.close();
+    }
+    const moved = await figures(c);
+    expect(moved).toEqual(await fresh());
+    expect(moved.schoolA.every((f) => f.graduationDate === "2024-07-15")).toBe(true);
   });
 });
 
