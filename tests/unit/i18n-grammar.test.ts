@@ -138,8 +138,33 @@ describe("one term per concept (GLOSSARY's «replace» column)", () => {
       /жашырылган бүтүрүүчү|^жашырылган$/iu,
       /текшерүү чекит/iu,
       /орноштуруу кызматкер/iu,
+      // Found by the outsider's read (decision 079): an account is «аккаунт», not «каттоо»; a
+      // completed module «өтүлгөн»; nice-to-have «кошумча»; pay «айлык акы»; sort «иреттөө».
+      /каттоосу/iu,
+      /бүтүрүлгөн модул/iu,
+      /артыкчылык болот/iu,
+      /каалаган көндүм/iu,
+      /айлык эмгек акы|(?<!\p{L})айлык(?! акы)(?!\p{L})|айлыгы|айлыкты/iu,
+      /^тартиби$/iu,
+      /^жыйынтыктар$/iu,
+      /(?<!\p{L})топ(?!\p{L}).*CSV/iu,
+      /(?<!\p{L})лицей(?!лер)/iu,
     ],
-    ru: [/проверенн/iu, /област/iu, /лучшее совпадение/iu, /редактир/iu, /зачисл/iu, /сотрудник[а-я]* (лицея )?по трудоустройству/iu],
+    ru: [
+      /проверенн/iu,
+      /област/iu,
+      /лучшее совпадение/iu,
+      /редактир/iu,
+      /зачисл/iu,
+      /сотрудник[а-я]* (лицея )?по трудоустройству/iu,
+      // decision 079: a hire is «приём на работу» (not «найм», «Принят(а)»; «по найму» is employment);
+      // a sort «сортировка»; nice-to-have «желательные»; a school «учебное заведение», also in sentences.
+      /(?<!по )(?<!\p{L})найм/iu,
+      /Принят\(а\)/u,
+      /^порядок$/iu,
+      /будет плюсом/iu,
+      /(?<!\p{L})лице(й|я|ю|ем|ям|ями|ях)(?!\p{L})/iu,
+    ],
   } as const;
   for (const lang of ["ky", "ru"] as const) {
     it(`${lang} catalogs use the glossary's terms`, () => {
@@ -147,4 +172,31 @@ describe("one term per concept (GLOSSARY's «replace» column)", () => {
       expect(found).toEqual([]);
     });
   }
+});
+
+describe("a concept the English names keeps its glossary term in ky and ru (decision 079)", () => {
+  // [English, Kyrgyz, Russian]: where the English text names the concept (its {variables} aside),
+  // the Kyrgyz and Russian texts carry the glossary's word for it.
+  const concepts: [RegExp, RegExp, RegExp][] = [
+    [/\bedit(s|ed|ing)?\b/i, /түзөт|оңдо/iu, /измен|исправ/iu],
+    [/\bdrafts?\b/i, /каралама/iu, /черновик/iu],
+    [/nice[- ]to[- ]have/i, /кошумча/iu, /желател/iu],
+    [/\bsalary\b|monthly pay/i, /айлык акы/iu, /зарплат/iu],
+    [/\bcohorts?\b/i, /чыгарылыш/iu, /выпуск/iu],
+    [/\bsort\b/i, /иреттө/iu, /сортир/iu],
+    [/placement office\b/i, /жумушка орноштуруу бөлүм/iu, /служб\p{L}* трудоустройства/iu],
+    [/invitation code/i, /чакыруу код/iu, /код\p{L}* приглашени/iu],
+  ];
+  it("in every message", () => {
+    const found: string[] = [];
+    for (const [key, text] of Object.entries(catalogs.en)) {
+      const words = text.replace(/\{[^{}]*\}/g, "");
+      for (const [en, kyTerm, ruTerm] of concepts) {
+        if (!en.test(words)) continue;
+        if (!kyTerm.test(catalogs.ky[key as keyof typeof catalogs.ky])) found.push(`ky ${key}: ${kyTerm.source}`);
+        if (!ruTerm.test(catalogs.ru[key as keyof typeof catalogs.ru])) found.push(`ru ${key}: ${ruTerm.source}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
 });
