@@ -2,9 +2,11 @@
 // their postposition needs, Russian months in the genitive after «с», plural agreement through
 // Intl.PluralRules, neutral Russian forms, one full stop, one word for "cohort" (GLOSSARY terms
 // live in docs/decisions/029-plural-and-case-in-messages.md).
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogs, serverT } from "~/i18n/catalog.server";
-import { formatDate, formatMonth, inCase } from "~/i18n/format";
+import { formatDate, formatMonth, formatNumber, formatPercent, inCase, wholePercent } from "~/i18n/format";
 import { interpolate } from "~/i18n/translate";
 
 const ky = serverT("ky");
@@ -198,5 +200,47 @@ describe("a concept the English names keeps its glossary term in ky and ru (deci
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe("numbers and percents are written one way (glossary «Both»; decision 079)", () => {
+  it("a percent sign follows its number after a non-breaking space, in every catalog", () => {
+    const found: string[] = [];
+    for (const lang of ["ky", "ru", "en"] as const) {
+      for (const [key, text] of Object.entries(catalogs[lang])) if (/[\d}](?: |)%/u.test(text)) found.push(`${lang}:${key}`);
+    }
+    expect(found).toEqual([]);
+    expect(formatPercent("ru", 65.5)).toBe("65,5\u00a0%");
+    expect(formatPercent("ky", 65.5)).toBe("65,5\u00a0%");
+    expect(wholePercent(0.655 * 100)).toBe("66\u00a0%");
+    expect(ky("profile.meter", { percent: 40 })).toBe("Профиль 40\u00a0% толтурулган");
+  });
+  it("pages build no percent of their own: a value followed by «%» goes through formatPercent", () => {
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const found = ["app/components", "app/routes", "app/domain", "app/utils"]
+      .flatMap(files)
+      .flatMap((f) =>
+        fs
+          .readFileSync(f, "utf8")
+          .split("\n")
+          .map((line, i) => [`${f}:${i + 1}`, line] as const),
+      )
+      .filter(([, line]) => /\}\s?%(?![\w{])/.test(line) && !/^\s*(\/\/|\*)/.test(line))
+      .map(([where]) => where);
+    expect(found).toEqual([]);
+  });
+  it("a number of four digits or more in a ky or ru text is grouped like formatNumber's («5 000»), but a year or an example of what to type stays as typed", () => {
+    const found: string[] = [];
+    for (const lang of ["ky", "ru"] as const) {
+      for (const [key, text] of Object.entries(catalogs[lang])) {
+        if (/(?<![\d-])(?<!мисалы |например )(?!(?:19|20)\d\d(?!\d))\d{4,}(?![\d-])/u.test(text.replace(/\{[^{}]*\}/g, ""))) found.push(`${lang}:${key}`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(formatNumber("ru", 5000)).toBe("5\u00a0000");
+    expect(ru("teamNotes.note.hint")).toMatch(/^До 5\u00a0000 символов/);
   });
 });

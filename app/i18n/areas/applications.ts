@@ -159,7 +159,7 @@ export const applicationsMessages: AreaMessages<typeof en> = {
     "applications.apply.lead":
       "{company} получит сводку вашего профиля (заголовок, о себе, контакты, навыки с подтверждениями, языки, модули, сертификат) и выбранные проекты — ровно в том виде, в каком они сейчас.",
     "applications.apply.note": "Сопроводительное письмо",
-    "applications.apply.noteHint": "До 2000 символов: почему эта работа и чем вы будете полезны компании.",
+    "applications.apply.noteHint": "До 2\u00a0000 символов: почему эта работа и чем вы будете полезны компании.",
     "applications.apply.projects": "Какие проекты отправить",
     "applications.apply.noProjects": "В вашем портфолио пока нет проектов.",
     "applications.apply.addProject": "Добавить проект",
@@ -260,7 +260,7 @@ export const applicationsMessages: AreaMessages<typeof en> = {
     "applications.apply.lead":
       "{company} сиздин профилиңиздин кыскача мазмунун (аталыш, өзүңүз жөнүндө, байланыш маалыматтары, тастыктары менен көндүмдөр, тилдер, модулдар, сертификат) жана тандалган долбоорлорду азыркы абалында так ошондой алат.",
     "applications.apply.note": "Коштомо кат",
-    "applications.apply.noteHint": "2000 белгиге чейин: эмне үчүн бул жумуш жана компанияга кандай пайда келтире аласыз.",
+    "applications.apply.noteHint": "2\u00a0000 белгиге чейин: эмне үчүн бул жумуш жана компанияга кандай пайда келтире аласыз.",
     "applications.apply.projects": "Жөнөтүлүүчү долбоорлор",
     "applications.apply.noProjects": "Портфолиоңузда азырынча долбоор жок.",
     "applications.apply.addProject": "Долбоор кошуу",

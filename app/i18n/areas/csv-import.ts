@@ -11,7 +11,7 @@ const en = {
   "import.fileHint":
     "UTF-8 (with or without BOM), separated by commas or semicolons. Columns: last name and first name (required), sex, email, phone. At most {rows, plural, one {# line} other {# lines}} and {mb} MB.",
   "import.check": "Check the file",
-  "import.uploading": "Uploading: {percent} %",
+  "import.uploading": "Uploading: {percent}\u00a0%",
   "import.checking": "Uploaded. Checking every line…",
   "import.uploadFailed": "The upload failed. Check the connection and try again.",
   "import.example": "Example (the first line names the columns):",
@@ -113,7 +113,7 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.fileHint":
       "UTF-8 (с BOM или без), разделитель — запятая или точка с запятой. Столбцы: фамилия и имя (обязательно), пол, email, телефон. Не больше {rows, plural, one {# строки} other {# строк}} и {mb} МБ.",
     "import.check": "Проверить файл",
-    "import.uploading": "Загрузка: {percent} %",
+    "import.uploading": "Загрузка: {percent}\u00a0%",
     "import.checking": "Файл загружен. Проверяем каждую строку…",
     "import.uploadFailed": "Не удалось загрузить файл. Проверьте подключение и попробуйте ещё раз.",
     "import.example": "Пример (в первой строке — названия столбцов):",
@@ -213,7 +213,7 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.fileHint":
       "UTF-8 (BOM менен же BOMсуз), бөлгүч — үтүр же үтүрлүү чекит. Мамычалар: фамилиясы жана аты (милдеттүү), жынысы, email, телефон. Эң көп {rows} сап жана {mb} МБ.",
     "import.check": "Файлды текшерүү",
-    "import.uploading": "Жүктөлүүдө: {percent} %",
+    "import.uploading": "Жүктөлүүдө: {percent}\u00a0%",
     "import.checking": "Файл жүктөлдү. Ар бир сап текшерилүүдө…",
     "import.uploadFailed": "Файлды жүктөө ишке ашкан жок. Байланышты текшерип, кайра аракет кылыңыз.",
     "import.example": "Мисал (биринчи сапта мамычалардын аталыштары):",

@@ -212,7 +212,7 @@ const en = {
   "outcomes.dashboard.charts": "Charts",
   "outcomes.dashboard.definitions": "How the figures are counted",
   "outcomes.dashboard.definitionsText":
-    "N is the graduates of the selected cohorts minus the excluded; a graduate with no record at the checkpoint counts as unknown, and anonymised graduates stay in the figures. Knowledge rate = known / N (flagged under 65 %). Career outcomes (NACE) = employed, service, military and education / (known − not seeking). Employment (EQAVET) = employed / N. HTP placement = employed at an HTP resident / (known − not seeking). Related = in a related job / employed with relatedness known. Time to first job counts the employed and seeking; median pay uses full-time pays only, from 5 pays. Small n: the denominator is under 10.",
+    "N is the graduates of the selected cohorts minus the excluded; a graduate with no record at the checkpoint counts as unknown, and anonymised graduates stay in the figures. Knowledge rate = known / N (flagged under 65\u00a0%). Career outcomes (NACE) = employed, service, military and education / (known − not seeking). Employment (EQAVET) = employed / N. HTP placement = employed at an HTP resident / (known − not seeking). Related = in a related job / employed with relatedness known. Time to first job counts the employed and seeking; median pay uses full-time pays only, from 5 pays. Small n: the denominator is under 10.",
   "outcomes.ind.group": "Group",
   "outcomes.ind.n": "N",
   "outcomes.ind.knowledge": "Knowledge rate",
@@ -226,7 +226,7 @@ const en = {
   "outcomes.ind.medianPay": "Median monthly pay, full-time",
   "outcomes.ind.notReached": "not reached",
   "outcomes.ind.smallN": "small n",
-  "outcomes.ind.flagLow": "under 65 %",
+  "outcomes.ind.flagLow": "under 65\u00a0%",
   "outcomes.ind.fraction": "{numerator} of {denominator}",
   "outcomes.ind.payN": "n = {n}",
   "outcomes.ind.tooFewPays": "fewer than 5 pays",
@@ -281,9 +281,9 @@ const en = {
   "outcomes.public.hidden": "hidden",
   "outcomes.public.hiddenNote":
     "“hidden” — fewer than 10 graduates stand behind this figure, or it is hidden so that such a figure cannot be worked out from the others (for example, all years minus the other years). Nobody can be recognised in the figures shown.",
-  "outcomes.public.followUp": "Follow-up in progress — {percent} % of graduates reached",
+  "outcomes.public.followUp": "Follow-up in progress — {percent}\u00a0% of graduates reached",
   "outcomes.public.followUpNote":
-    "“Follow-up in progress” — the placement office has so far reached fewer than 65 % of these graduates. Figures from so few answers would mislead, so they appear once more graduates have answered.",
+    "“Follow-up in progress” — the placement office has so far reached fewer than 65\u00a0% of these graduates. Figures from so few answers would mislead, so they appear once more graduates have answered.",
   "outcomes.public.empty": "No figures yet for this moment.",
   "outcomes.public.chart": "Of all graduates of each school, all years together",
   "outcomes.public.explainTitle": "What the figures mean",
@@ -536,7 +536,7 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.dashboard.charts": "Графики",
     "outcomes.dashboard.definitions": "Как считаются показатели",
     "outcomes.dashboard.definitionsText":
-      "N — выпускники выбранных выпусков без исключённых; выпускник без записи на эту точку считается «неизвестно», обезличенные выпускники остаются в статистике. Осведомлённость = известные / N (отмечается ниже 65 %). Карьерные результаты (NACE) = работают, служат, на военной службе и учатся / (известные − не ищут). Занятость (EQAVET) = работают / N. Трудоустройство в ПВТ = работают у резидента ПВТ / (известные − не ищут). По специальности = работа по специальности / работающие с известным ответом. Время до первой работы считается по работающим и ищущим; медианная зарплата — только полная занятость, от 5 зарплат. Малое n: знаменатель меньше 10.",
+      "N — выпускники выбранных выпусков без исключённых; выпускник без записи на эту точку считается «неизвестно», обезличенные выпускники остаются в статистике. Осведомлённость = известные / N (отмечается ниже 65\u00a0%). Карьерные результаты (NACE) = работают, служат, на военной службе и учатся / (известные − не ищут). Занятость (EQAVET) = работают / N. Трудоустройство в ПВТ = работают у резидента ПВТ / (известные − не ищут). По специальности = работа по специальности / работающие с известным ответом. Время до первой работы считается по работающим и ищущим; медианная зарплата — только полная занятость, от 5 зарплат. Малое n: знаменатель меньше 10.",
     "outcomes.ind.group": "Группа",
     "outcomes.ind.n": "N",
     "outcomes.ind.knowledge": "Осведомлённость",
@@ -550,7 +550,7 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.ind.medianPay": "Медианная зарплата в месяц, полная занятость",
     "outcomes.ind.notReached": "не достигнута",
     "outcomes.ind.smallN": "малое n",
-    "outcomes.ind.flagLow": "ниже 65 %",
+    "outcomes.ind.flagLow": "ниже 65\u00a0%",
     "outcomes.ind.fraction": "{numerator} из {denominator}",
     "outcomes.ind.payN": "n = {n}",
     "outcomes.ind.tooFewPays": "меньше 5 зарплат",
@@ -606,9 +606,9 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.hidden": "скрыто",
     "outcomes.public.hiddenNote":
       "«скрыто» — за этой цифрой меньше 10 выпускников, или она скрыта, чтобы такую цифру нельзя было вычислить из остальных (например, «все годы» минус остальные годы). По показанным цифрам нельзя узнать человека.",
-    "outcomes.public.followUp": "Опрос продолжается — удалось связаться с {percent} % выпускников",
+    "outcomes.public.followUp": "Опрос продолжается — удалось связаться с {percent}\u00a0% выпускников",
     "outcomes.public.followUpNote":
-      "«Опрос продолжается» — служба трудоустройства пока связалась менее чем с 65 % этих выпускников. Цифры по столь немногим ответам вводили бы в заблуждение, поэтому они появятся, когда ответит больше выпускников.",
+      "«Опрос продолжается» — служба трудоустройства пока связалась менее чем с 65\u00a0% этих выпускников. Цифры по столь немногим ответам вводили бы в заблуждение, поэтому они появятся, когда ответит больше выпускников.",
     "outcomes.public.empty": "Для этого момента цифр пока нет.",
     "outcomes.public.chart": "Из всех выпускников каждого учебного заведения, все годы вместе",
     "outcomes.public.explainTitle": "Что означают цифры",
@@ -861,7 +861,7 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.dashboard.charts": "Графиктер",
     "outcomes.dashboard.definitions": "Көрсөткүчтөр кантип эсептелет",
     "outcomes.dashboard.definitionsText":
-      "N — тандалган чыгарылыштардын бүтүрүүчүлөрү, эсепке алынбагандардан башка; бул чекитте жазуусу жок бүтүрүүчү «белгисиз» деп эсептелет, анонимдештирилген бүтүрүүчүлөр статистикада калат. Маалымдуулук = белгилүүлөр / N (65 %дан төмөн болсо белгиленет). Карьералык жыйынтык (NACE) = иштегендер, кызматтагылар, аскердегилер жана окугандар / (белгилүүлөр − издебегендер). Иш менен камсыз болуу (EQAVET) = иштегендер / N. ЖТПга орношуу = ЖТП резидентинде иштегендер / (белгилүүлөр − издебегендер). Адистиги боюнча = адистиги боюнча иштегендер / жообу белгилүү иштегендер. Биринчи жумушка чейинки убакыт иштегендер жана издегендер боюнча эсептелет; айлык акынын медианасы толук жумуш күнү боюнча гана, 5 айлык акыдан баштап эсептелет. Аз n: бөлүмү 10дон аз.",
+      "N — тандалган чыгарылыштардын бүтүрүүчүлөрү, эсепке алынбагандардан башка; бул чекитте жазуусу жок бүтүрүүчү «белгисиз» деп эсептелет, анонимдештирилген бүтүрүүчүлөр статистикада калат. Маалымдуулук = белгилүүлөр / N (65\u00a0%дан төмөн болсо белгиленет). Карьералык жыйынтык (NACE) = иштегендер, кызматтагылар, аскердегилер жана окугандар / (белгилүүлөр − издебегендер). Иш менен камсыз болуу (EQAVET) = иштегендер / N. ЖТПга орношуу = ЖТП резидентинде иштегендер / (белгилүүлөр − издебегендер). Адистиги боюнча = адистиги боюнча иштегендер / жообу белгилүү иштегендер. Биринчи жумушка чейинки убакыт иштегендер жана издегендер боюнча эсептелет; айлык акынын медианасы толук жумуш күнү боюнча гана, 5 айлык акыдан баштап эсептелет. Аз n: бөлүмү 10дон аз.",
     "outcomes.ind.group": "Топ",
     "outcomes.ind.n": "N",
     "outcomes.ind.knowledge": "Маалымдуулук",
@@ -875,7 +875,7 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.ind.medianPay": "Айлык акынын медианасы, толук жумуш күнү",
     "outcomes.ind.notReached": "жетилген жок",
     "outcomes.ind.smallN": "аз n",
-    "outcomes.ind.flagLow": "65 %дан төмөн",
+    "outcomes.ind.flagLow": "65\u00a0%дан төмөн",
     "outcomes.ind.fraction": "{denominator} ичинен {numerator}",
     "outcomes.ind.payN": "n = {n}",
     "outcomes.ind.tooFewPays": "5тен аз айлык акы",
@@ -930,9 +930,9 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.public.hidden": "көрсөтүлбөйт",
     "outcomes.public.hiddenNote":
       "«көрсөтүлбөйт» — бул сандын артында 10дон аз бүтүрүүчү турат, же мындай санды калгандарынан эсептеп чыгарууга мүмкүн болбошу үчүн ал көрсөтүлбөйт (мисалы, «бардык жылдар» минус калган жылдар). Көрсөтүлгөн сандардан эч ким таанылбайт.",
-    "outcomes.public.followUp": "Сурамжылоо уланууда — бүтүрүүчүлөрдүн {percent} %ы менен байланыш түзүлдү",
+    "outcomes.public.followUp": "Сурамжылоо уланууда — бүтүрүүчүлөрдүн {percent}\u00a0%ы менен байланыш түзүлдү",
     "outcomes.public.followUpNote":
-      "«Сурамжылоо уланууда» — жумушка орноштуруу бөлүмү азырынча бул бүтүрүүчүлөрдүн 65 %ынан азы менен гана байланыша алды. Мынчалык аз жооп боюнча сандар адаштырмак, ошондуктан алар көбүрөөк бүтүрүүчү жооп бергенде көрсөтүлөт.",
+      "«Сурамжылоо уланууда» — жумушка орноштуруу бөлүмү азырынча бул бүтүрүүчүлөрдүн 65\u00a0%ынан азы менен гана байланыша алды. Мынчалык аз жооп боюнча сандар адаштырмак, ошондуктан алар көбүрөөк бүтүрүүчү жооп бергенде көрсөтүлөт.",
     "outcomes.public.empty": "Бул убакыт үчүн азырынча сандар жок.",
     "outcomes.public.chart": "Бардык бүтүрүүчүлөрдүн ичинен, окуу жайлар боюнча, бардык жылдар бирге",
     "outcomes.public.explainTitle": "Сандар эмнени билдирет",
