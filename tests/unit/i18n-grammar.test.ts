@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogs, serverT } from "~/i18n/catalog.server";
-import { formatDate, formatMonth, formatNumber, formatPercent, inCase, wholePercent } from "~/i18n/format";
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, inCase, wholePercent } from "~/i18n/format";
 import { interpolate } from "~/i18n/translate";
 
 const ky = serverT("ky");
@@ -242,5 +242,33 @@ describe("numbers and percents are written one way (glossary «Both»; decision 
     expect(found).toEqual([]);
     expect(formatNumber("ru", 5000)).toBe("5\u00a0000");
     expect(ru("teamNotes.note.hint")).toMatch(/^До 5\u00a0000 символов/);
+  });
+});
+
+describe("a date a message puts into a case is a date the formatter can inflect (decision 079)", () => {
+  it("a Kyrgyz date-time («2026-ж., 8-дек. 01:03») takes no case ending: no {x:case} is filled with formatDateTime", () => {
+    // inCase finds the month at the end of formatDate/formatMonth's text; formatDateTime ends in a time,
+    // so «{date:loc} жөнөтүлгөн» printed «2026-ж., 8-дек. 01:03 жөнөтүлгөн» on an application's snapshot.
+    expect(inCase("ky", formatDateTime("ky", "2026-12-08T01:03:00Z"), "loc")).toBe(formatDateTime("ky", "2026-12-08T01:03:00Z"));
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const found: string[] = [];
+    let calls = 0;
+    for (const file of ["app/components", "app/routes", "app/domain", "app/utils"].flatMap(files)) {
+      const text = fs.readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\bt\("([\w.-]+)",\s*\{([^{}]*(?:\([^()]*(?:\([^()]*\))?[^()]*\)[^{}]*)*)\}/g)) {
+        calls++;
+        for (const v of m[2]!.matchAll(/(\w+):\s*formatDateTime\(/g)) {
+          for (const lang of ["ky", "ru"] as const) {
+            const msg = (catalogs[lang] as Record<string, string>)[m[1]!] ?? "";
+            if (msg.includes(`{${v[1]}:`)) found.push(`${file}: ${lang} ${m[1]} {${v[1]}:…}`);
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(100); // the scan reads the calls it means to
+    expect(found).toEqual([]);
   });
 });
