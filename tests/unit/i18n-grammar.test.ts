@@ -188,6 +188,7 @@ describe("a concept the English names keeps its glossary term in ky and ru (deci
     [/\bsort\b/i, /иреттө/iu, /сортир/iu],
     [/placement office\b/i, /жумушка орноштуруу бөлүм/iu, /служб\p{L}* трудоустройства/iu],
     [/invitation code/i, /чакыруу код/iu, /код\p{L}* приглашени/iu],
+    [/\bapplicants?\b/i, /талапкер/iu, /кандидат/iu],
   ];
   it("in every message", () => {
     const found: string[] = [];
