@@ -151,6 +151,7 @@ describe("one term per concept (GLOSSARY's «replace» column)", () => {
       /^жыйынтыктар$/iu,
       /(?<!\p{L})топ(?!\p{L}).*CSV/iu,
       /(?<!\p{L})лицей(?!лер)/iu,
+      /базадан чыгар/iu,
     ],
     ru: [
       /проверенн/iu,

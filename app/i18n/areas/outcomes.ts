@@ -684,7 +684,7 @@ export const outcomesMessages: AreaMessages<typeof en> = {
     "outcomes.errors.hours": "Жумасына саатты 1ден 100гө чейинки бүтүн сан менен жазыңыз.",
     "outcomes.errors.pay": "Айлык акыны бүтүн сом менен жазыңыз, мисалы 45000.",
     "outcomes.errors.employer": "Порталдагы компанияны тандаңыз же иш берүүчүнүн атын жазыңыз.",
-    "outcomes.errors.excludedReason": "Бүтүрүүчү эмне үчүн базадан чыгарыларын жазыңыз (кызматкерлер гана көрөт).",
+    "outcomes.errors.excludedReason": "Бүтүрүүчү эмне үчүн эсепке алынбай турганын жазыңыз (кызматкерлер гана көрөт).",
     "outcomes.errors.chooseOne": "Бир жоопту тандаңыз.",
     "outcomes.errors.company": "Мындай компания жок.",
     "outcomes.errors.region": "Мындай аймак жок.",
