@@ -247,7 +247,7 @@ export const interviewSlotMessages: AreaMessages<typeof en> = {
     "interviews.errors.changed": "Собеседование тем временем изменилось; вот его текущее состояние.",
     "interviews.errors.notYet": "Собеседование ещё не состоялось.",
     "interviews.errors.applications": "Выберите хотя бы один отклик.",
-    "interviews.errors.notOpen": "{name}: этот отклик сейчас нельзя пригласить на собеседование.",
+    "interviews.errors.notOpen": "{name}: этого кандидата сейчас нельзя пригласить на собеседование.",
     "flash.interviewProposed": "Время собеседования отправлено.",
     "flash.interviewPicked": "Время собеседования подтверждено. Файл для календаря пришёл на электронную почту.",
     "flash.interviewAnotherTime": "Ваша просьба отправлена работодателю.",
