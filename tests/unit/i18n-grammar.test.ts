@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { catalogs, serverT } from "~/i18n/catalog.server";
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, inCase, wholePercent } from "~/i18n/format";
 import { interpolate } from "~/i18n/translate";
+import { ROOT, sourceFiles } from "../support/source-files";
 
 const ky = serverT("ky");
 const ru = serverT("ru");
@@ -205,6 +206,9 @@ describe("a concept the English names keeps its glossary term in ky and ru (deci
   });
 });
 
+/** The code that builds pages and messages (decision 079's checks read it). */
+const APP_CODE = ["app/components", "app/routes", "app/domain", "app/utils"].flatMap(sourceFiles);
+
 describe("numbers and percents are written one way (glossary «Both»; decision 079)", () => {
   it("a percent sign follows its number after a non-breaking space, in every catalog", () => {
     const found: string[] = [];
@@ -218,18 +222,13 @@ describe("numbers and percents are written one way (glossary «Both»; decision 
     expect(ky("profile.meter", { percent: 40 })).toBe("Профиль 40\u00a0% толтурулган");
   });
   it("pages build no percent of their own: a value followed by «%» goes through formatPercent", () => {
-    const files = (dir: string): string[] =>
+    expect(APP_CODE.length).toBeGreaterThan(100);
+    const found = APP_CODE.flatMap((f) =>
       fs
-        .readdirSync(dir, { withFileTypes: true })
-        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
-    const found = ["app/components", "app/routes", "app/domain", "app/utils"]
-      .flatMap(files)
-      .flatMap((f) =>
-        fs
-          .readFileSync(f, "utf8")
-          .split("\n")
-          .map((line, i) => [`${f}:${i + 1}`, line] as const),
-      )
+        .readFileSync(path.join(ROOT, f), "utf8")
+        .split("\n")
+        .map((line, i) => [`${f}:${i + 1}`, line] as const),
+    )
       .filter(([, line]) => /\}\s?%(?![\w{])/.test(line) && !/^\s*(\/\/|\*)/.test(line))
       .map(([where]) => where);
     expect(found).toEqual([]);
@@ -252,14 +251,10 @@ describe("a date a message puts into a case is a date the formatter can inflect 
     // inCase finds the month at the end of formatDate/formatMonth's text; formatDateTime ends in a time,
     // so «{date:loc} жөнөтүлгөн» printed «2026-ж., 8-дек. 01:03 жөнөтүлгөн» on an application's snapshot.
     expect(inCase("ky", formatDateTime("ky", "2026-12-08T01:03:00Z"), "loc")).toBe(formatDateTime("ky", "2026-12-08T01:03:00Z"));
-    const files = (dir: string): string[] =>
-      fs
-        .readdirSync(dir, { withFileTypes: true })
-        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
     const found: string[] = [];
     let calls = 0;
-    for (const file of ["app/components", "app/routes", "app/domain", "app/utils"].flatMap(files)) {
-      const text = fs.readFileSync(file, "utf8");
+    for (const file of APP_CODE) {
+      const text = fs.readFileSync(path.join(ROOT, file), "utf8");
       for (const m of text.matchAll(/\bt\("([\w.-]+)",\s*\{([^{}]*(?:\([^()]*(?:\([^()]*\))?[^()]*\)[^{}]*)*)\}/g)) {
         calls++;
         for (const v of m[2]!.matchAll(/(\w+):\s*formatDateTime\(/g)) {
