@@ -146,7 +146,7 @@ export function ApplicationSnapshotView({ snapshot, note, heading }: { snapshot:
   return (
     <section aria-labelledby="snapshot-title" className="application-snapshot">
       <h2 id="snapshot-title">{heading}</h2>
-      {snapshot.takenAt ? <p className="small muted">{t("applications.snapshotTaken", { date: formatDateTime(lang, snapshot.takenAt) })}</p> : null}
+      {snapshot.takenAt ? <p className="small muted">{t("applications.snapshotTaken", { date: formatDate(lang, snapshot.takenAt) })}</p> : null}
       <div className="card stack">
         {g.name ? <h3>{g.name}</h3> : null}
         {g.headline ? <p className="lead">{g.headline}</p> : null}

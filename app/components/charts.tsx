@@ -1,13 +1,14 @@
 // Charts as pictures (docs/product.md §6): server-rendered SVG, no JavaScript, no library — a bar is a
 // rectangle of width share × plot width. viewBox + width 100 % scale them to a 360 px phone.
 // Each chart is one role="img" with a title; its numbers are also in the table beside it.
+import { wholePercent } from "~/i18n/format";
 
 export type ChartSeries = { name: string; color: string };
 
 const WIDTH = 360;
 export const CHART_COLORS = ["#0b5cad", "#c45d00", "#1d6b3a"] as const;
 
-const pct = (v: number) => `${Math.round(v * 100)} %`;
+const pct = (v: number) => wholePercent(v * 100);
 
 /** One legend entry per line: series names in Kyrgyz or Russian are too long to sit side by side. */
 function Legend({ series, y, fontSize = 12 }: { series: readonly ChartSeries[]; y: number; fontSize?: number }) {
@@ -149,7 +150,7 @@ export function TrendChart({
         <g key={t}>
           <line x1={left} x2={WIDTH - right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#4f5b6b" : "#d5dbe3"} />
           <text x={left - 4} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#4f5b6b">
-            {Math.round(t * 100)} %
+            {wholePercent(t * 100)}
           </text>
         </g>
       ))}

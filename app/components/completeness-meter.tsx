@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { type CompletenessItem, ITEM_PAGE } from "~/domain/profile/completeness";
 import { useT } from "~/i18n/use-t";
+import { wholePercent } from "~/i18n/format";
 
 /** How complete the profile is, and links to what is missing. */
 export function CompletenessMeter({
@@ -21,7 +22,7 @@ export function CompletenessMeter({
         {t("profile.meter", { percent })}
       </h2>
       <progress max={100} value={percent} aria-labelledby={id}>
-        {percent}%
+        {wholePercent(percent)}
       </progress>
       {missing.length === 0 ? (
         <p className="small">{t("profile.meterDone")}</p>

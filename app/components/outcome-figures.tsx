@@ -6,7 +6,7 @@ import { dashboardSearch, percent } from "~/domain/outcomes/dashboard";
 import type { OutcomeIndicators, Rate } from "~/domain/outcomes/indicators";
 import type { CsvValue } from "~/domain/csv/write";
 import { cohortLabel } from "~/i18n/cohort-label";
-import { formatKgs, formatNumber } from "~/i18n/format";
+import { formatKgs, formatNumber, formatPercent } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/messages/en";
 import type { Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
@@ -33,7 +33,7 @@ export function groupLabelText(by: Breakdown, label: GroupLabelData, t: T, lang:
 
 export const drillHref = (query: DashboardQuery, group: string, measure: Measure) => `/staff/outcomes/graduates?${dashboardSearch(query, { group, measure })}`;
 
-const pctText = (lang: Lang, value: number | null) => (value === null ? "—" : `${formatNumber(lang, percent(value)!)} %`);
+const pctText = (lang: Lang, value: number | null) => (value === null ? "—" : formatPercent(lang, percent(value)!));
 
 /** A rate cell: the share links to the numerator's graduates; "a of b" below, each part a link. */
 export function RateFigure({

@@ -2,7 +2,7 @@
 // yearly report (docs/decisions/065-annual-report.md) print it: whole percents of shown cells, one neutral
 // mark for every hidden one, and one sentence instead of the rates of a year still being followed up.
 import type { PublicCell, PublicRateName, PublicRow } from "~/domain/outcomes/public-figures";
-import { formatKgs, formatNumber } from "~/i18n/format";
+import { formatKgs, formatNumber, formatPercent } from "~/i18n/format";
 import type { Lang } from "~/i18n/negotiate";
 import type { T } from "~/i18n/translate";
 
@@ -27,7 +27,7 @@ const hiddenMark = (t: T) => <span className="hidden-cell">{t("outcomes.public.h
 
 export function cellText(c: PublicCell, t: T, lang: Lang) {
   if (!c.shown) return hiddenMark(t);
-  return c.percent === null ? "—" : `${formatNumber(lang, c.percent)} %`;
+  return c.percent === null ? "—" : formatPercent(lang, c.percent);
 }
 
 export function payText(row: PublicRow, t: T, lang: Lang) {

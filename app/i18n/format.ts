@@ -55,6 +55,20 @@ export function formatNumber(lang: Lang, n: number): string {
   return new Intl.NumberFormat(NUMBER_LOCALE[lang]).format(n);
 }
 
+/**
+ * A percentage (65 → «65 %», 65.5 → «65,5 %» in ru and ky): the number in the language's format and a
+ * non-breaking space before the sign, so «%» never wraps onto a line of its own on a 360 px phone
+ * (the glossary's rule; decision 079). Every page and catalog writes percents this way.
+ */
+export function formatPercent(lang: Lang, n: number): string {
+  return `${formatNumber(lang, n)}\u00a0%`;
+}
+
+/** A whole percent, where the digits are the same in every language (chart axes and bar labels). */
+export function wholePercent(n: number): string {
+  return `${Math.round(n)}\u00a0%`;
+}
+
 /** Money is an integer number of som; shown without decimals. */
 export function formatKgs(lang: Lang, som: number): string {
   return new Intl.NumberFormat(NUMBER_LOCALE[lang], { style: "currency", currency: "KGS", maximumFractionDigits: 0 }).format(som);

@@ -2,10 +2,13 @@
 // their postposition needs, Russian months in the genitive after «с», plural agreement through
 // Intl.PluralRules, neutral Russian forms, one full stop, one word for "cohort" (GLOSSARY terms
 // live in docs/decisions/029-plural-and-case-in-messages.md).
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogs, serverT } from "~/i18n/catalog.server";
-import { formatDate, formatMonth, inCase } from "~/i18n/format";
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, inCase, wholePercent } from "~/i18n/format";
 import { interpolate } from "~/i18n/translate";
+import { ROOT, sourceFiles } from "../support/source-files";
 
 const ky = serverT("ky");
 const ru = serverT("ru");
@@ -138,8 +141,34 @@ describe("one term per concept (GLOSSARY's «replace» column)", () => {
       /жашырылган бүтүрүүчү|^жашырылган$/iu,
       /текшерүү чекит/iu,
       /орноштуруу кызматкер/iu,
+      // Found by the outsider's read (decision 079): an account is «аккаунт», not «каттоо»; a
+      // completed module «өтүлгөн»; nice-to-have «кошумча»; pay «айлык акы»; sort «иреттөө».
+      /каттоосу/iu,
+      /бүтүрүлгөн модул/iu,
+      /артыкчылык болот/iu,
+      /каалаган көндүм/iu,
+      /айлык эмгек акы|(?<!\p{L})айлык(?! акы)(?!\p{L})|айлыгы|айлыкты/iu,
+      /^тартиби$/iu,
+      /^жыйынтыктар$/iu,
+      /(?<!\p{L})топ(?!\p{L}).*CSV/iu,
+      /(?<!\p{L})лицей(?!лер)/iu,
+      /базадан чыгар/iu,
     ],
-    ru: [/проверенн/iu, /област/iu, /лучшее совпадение/iu, /редактир/iu, /зачисл/iu, /сотрудник[а-я]* (лицея )?по трудоустройству/iu],
+    ru: [
+      /проверенн/iu,
+      /област/iu,
+      /лучшее совпадение/iu,
+      /редактир/iu,
+      /зачисл/iu,
+      /сотрудник[а-я]* (лицея )?по трудоустройству/iu,
+      // decision 079: a hire is «приём на работу» (not «найм», «Принят(а)»; «по найму» is employment);
+      // a sort «сортировка»; nice-to-have «желательные»; a school «учебное заведение», also in sentences.
+      /(?<!по )(?<!\p{L})найм/iu,
+      /Принят\(а\)/u,
+      /^порядок$/iu,
+      /будет плюсом/iu,
+      /(?<!\p{L})лице(й|я|ю|ем|ям|ями|ях)(?!\p{L})/iu,
+    ],
   } as const;
   for (const lang of ["ky", "ru"] as const) {
     it(`${lang} catalogs use the glossary's terms`, () => {
@@ -147,4 +176,96 @@ describe("one term per concept (GLOSSARY's «replace» column)", () => {
       expect(found).toEqual([]);
     });
   }
+});
+
+describe("a concept the English names keeps its glossary term in ky and ru (decision 079)", () => {
+  // [English, Kyrgyz, Russian]: where the English text names the concept (its {variables} aside),
+  // the Kyrgyz and Russian texts carry the glossary's word for it.
+  const concepts: [RegExp, RegExp, RegExp][] = [
+    [/\bedit(s|ed|ing)?\b/i, /түзөт|оңдо/iu, /измен|исправ/iu],
+    [/\bdrafts?\b/i, /каралама/iu, /черновик/iu],
+    [/nice[- ]to[- ]have/i, /кошумча/iu, /желател/iu],
+    [/\bsalary\b|monthly pay/i, /айлык акы/iu, /зарплат/iu],
+    [/\bcohorts?\b/i, /чыгарылыш/iu, /выпуск/iu],
+    [/\bsort\b/i, /иреттө/iu, /сортир/iu],
+    [/placement office\b/i, /жумушка орноштуруу бөлүм/iu, /служб\p{L}* трудоустройства/iu],
+    [/invitation code/i, /чакыруу код/iu, /код\p{L}* приглашени/iu],
+    [/\bapplicants?\b/i, /талапкер/iu, /кандидат/iu],
+  ];
+  it("in every message", () => {
+    const found: string[] = [];
+    for (const [key, text] of Object.entries(catalogs.en)) {
+      const words = text.replace(/\{[^{}]*\}/g, "");
+      for (const [en, kyTerm, ruTerm] of concepts) {
+        if (!en.test(words)) continue;
+        if (!kyTerm.test(catalogs.ky[key as keyof typeof catalogs.ky])) found.push(`ky ${key}: ${kyTerm.source}`);
+        if (!ruTerm.test(catalogs.ru[key as keyof typeof catalogs.ru])) found.push(`ru ${key}: ${ruTerm.source}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+/** The code that builds pages and messages (decision 079's checks read it). */
+const APP_CODE = ["app/components", "app/routes", "app/domain", "app/utils"].flatMap(sourceFiles);
+
+describe("numbers and percents are written one way (glossary «Both»; decision 079)", () => {
+  it("a percent sign follows its number after a non-breaking space, in every catalog", () => {
+    const found: string[] = [];
+    for (const lang of ["ky", "ru", "en"] as const) {
+      for (const [key, text] of Object.entries(catalogs[lang])) if (/[\d}](?: |)%/u.test(text)) found.push(`${lang}:${key}`);
+    }
+    expect(found).toEqual([]);
+    expect(formatPercent("ru", 65.5)).toBe("65,5\u00a0%");
+    expect(formatPercent("ky", 65.5)).toBe("65,5\u00a0%");
+    expect(wholePercent(0.655 * 100)).toBe("66\u00a0%");
+    expect(ky("profile.meter", { percent: 40 })).toBe("Профиль 40\u00a0% толтурулган");
+  });
+  it("pages build no percent of their own: a value followed by «%» goes through formatPercent", () => {
+    expect(APP_CODE.length).toBeGreaterThan(100);
+    const found = APP_CODE.flatMap((f) =>
+      fs
+        .readFileSync(path.join(ROOT, f), "utf8")
+        .split("\n")
+        .map((line, i) => [`${f}:${i + 1}`, line] as const),
+    )
+      .filter(([, line]) => /\}\s?%(?![\w{])/.test(line) && !/^\s*(\/\/|\*)/.test(line))
+      .map(([where]) => where);
+    expect(found).toEqual([]);
+  });
+  it("a number of four digits or more in a ky or ru text is grouped like formatNumber's («5 000»), but a year or an example of what to type stays as typed", () => {
+    const found: string[] = [];
+    for (const lang of ["ky", "ru"] as const) {
+      for (const [key, text] of Object.entries(catalogs[lang])) {
+        if (/(?<![\d-])(?<!мисалы |например )(?!(?:19|20)\d\d(?!\d))\d{4,}(?![\d-])/u.test(text.replace(/\{[^{}]*\}/g, ""))) found.push(`${lang}:${key}`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(formatNumber("ru", 5000)).toBe("5\u00a0000");
+    expect(ru("teamNotes.note.hint")).toMatch(/^До 5\u00a0000 символов/);
+  });
+});
+
+describe("a date a message puts into a case is a date the formatter can inflect (decision 079)", () => {
+  it("a Kyrgyz date-time («2026-ж., 8-дек. 01:03») takes no case ending: no {x:case} is filled with formatDateTime", () => {
+    // inCase finds the month at the end of formatDate/formatMonth's text; formatDateTime ends in a time,
+    // so «{date:loc} жөнөтүлгөн» printed «2026-ж., 8-дек. 01:03 жөнөтүлгөн» on an application's snapshot.
+    expect(inCase("ky", formatDateTime("ky", "2026-12-08T01:03:00Z"), "loc")).toBe(formatDateTime("ky", "2026-12-08T01:03:00Z"));
+    const found: string[] = [];
+    let calls = 0;
+    for (const file of APP_CODE) {
+      const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+      for (const m of text.matchAll(/\bt\("([\w.-]+)",\s*\{([^{}]*(?:\([^()]*(?:\([^()]*\))?[^()]*\)[^{}]*)*)\}/g)) {
+        calls++;
+        for (const v of m[2]!.matchAll(/(\w+):\s*formatDateTime\(/g)) {
+          for (const lang of ["ky", "ru"] as const) {
+            const msg = (catalogs[lang] as Record<string, string>)[m[1]!] ?? "";
+            if (msg.includes(`{${v[1]}:`)) found.push(`${file}: ${lang} ${m[1]} {${v[1]}:…}`);
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(100); // the scan reads the calls it means to
+    expect(found).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ const en = {
   "import.fileHint":
     "UTF-8 (with or without BOM), separated by commas or semicolons. Columns: last name and first name (required), sex, email, phone. At most {rows, plural, one {# line} other {# lines}} and {mb} MB.",
   "import.check": "Check the file",
-  "import.uploading": "Uploading: {percent} %",
+  "import.uploading": "Uploading: {percent}\u00a0%",
   "import.checking": "Uploaded. Checking every line…",
   "import.uploadFailed": "The upload failed. Check the connection and try again.",
   "import.example": "Example (the first line names the columns):",
@@ -113,7 +113,7 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.fileHint":
       "UTF-8 (с BOM или без), разделитель — запятая или точка с запятой. Столбцы: фамилия и имя (обязательно), пол, email, телефон. Не больше {rows, plural, one {# строки} other {# строк}} и {mb} МБ.",
     "import.check": "Проверить файл",
-    "import.uploading": "Загрузка: {percent} %",
+    "import.uploading": "Загрузка: {percent}\u00a0%",
     "import.checking": "Файл загружен. Проверяем каждую строку…",
     "import.uploadFailed": "Не удалось загрузить файл. Проверьте подключение и попробуйте ещё раз.",
     "import.example": "Пример (в первой строке — названия столбцов):",
@@ -125,7 +125,7 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.col.status": "Статус",
     "import.col.line": "Строка",
     "import.col.name": "Выпускник",
-    "import.col.contact": "Email и телефон",
+    "import.col.contact": "Эл. почта и телефон",
     "import.col.reason": "Причина",
     "import.col.code": "Код приглашения",
     "import.col.link": "Ссылка для регистрации",
@@ -191,9 +191,9 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.reason.extraValues":
       "В строке {count, plural, one {# значение} few {# значения} other {# значений}}, а в первой строке названо столбцов: {expected}; запятую или точку с запятой внутри значения нужно взять в кавычки.",
     "import.reason.duplicateInFile": "То же имя, что в строке {line}.",
-    "import.reason.duplicateEmailInFile": "Тот же email, что в строке {line}.",
+    "import.reason.duplicateEmailInFile": "Та же электронная почта, что в строке {line}.",
     "import.reason.duplicateInCohort": "Выпускник с таким именем уже есть в этом выпуске.",
-    "import.reason.duplicateEmail": "Выпускник с таким email уже есть на портале.",
+    "import.reason.duplicateEmail": "Выпускник с такой электронной почтой уже есть на портале.",
 
     "import.print.title": "Коды приглашения: {cohort}",
     "import.print.lead": "Каждый выпускник открывает {url} и вводит свой код или открывает свою ссылку, чтобы создать учётную запись.",
@@ -213,7 +213,7 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.fileHint":
       "UTF-8 (BOM менен же BOMсуз), бөлгүч — үтүр же үтүрлүү чекит. Мамычалар: фамилиясы жана аты (милдеттүү), жынысы, email, телефон. Эң көп {rows} сап жана {mb} МБ.",
     "import.check": "Файлды текшерүү",
-    "import.uploading": "Жүктөлүүдө: {percent} %",
+    "import.uploading": "Жүктөлүүдө: {percent}\u00a0%",
     "import.checking": "Файл жүктөлдү. Ар бир сап текшерилүүдө…",
     "import.uploadFailed": "Файлды жүктөө ишке ашкан жок. Байланышты текшерип, кайра аракет кылыңыз.",
     "import.example": "Мисал (биринчи сапта мамычалардын аталыштары):",
@@ -225,7 +225,7 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.col.status": "Абалы",
     "import.col.line": "Сап",
     "import.col.name": "Бүтүрүүчү",
-    "import.col.contact": "Email жана телефон",
+    "import.col.contact": "Электрондук почта жана телефон",
     "import.col.reason": "Себеби",
     "import.col.code": "Чакыруу коду",
     "import.col.link": "Катталуу шилтемеси",
@@ -291,9 +291,9 @@ export const csvImportMessages: AreaMessages<typeof en> = {
     "import.reason.extraValues":
       "Сапта {count} маани бар, ал эми биринчи сапта {expected} мамыча аталган; маанинин ичиндеги үтүр же үтүрлүү чекит тырмакчага алынышы керек.",
     "import.reason.duplicateInFile": "{line}-саптагы аты-жөнү менен бирдей.",
-    "import.reason.duplicateEmailInFile": "{line}-саптагы email менен бирдей.",
+    "import.reason.duplicateEmailInFile": "{line}-саптагы электрондук почта менен бирдей.",
     "import.reason.duplicateInCohort": "Бул чыгарылышта мындай аты-жөнү бар бүтүрүүчү мурда эле бар.",
-    "import.reason.duplicateEmail": "Порталда мындай email дареги бар бүтүрүүчү мурда эле бар.",
+    "import.reason.duplicateEmail": "Порталда мындай электрондук почтасы бар бүтүрүүчү мурда эле бар.",
 
     "import.print.title": "Чакыруу коддору: {cohort}",
     "import.print.lead": "Аккаунт түзүү үчүн ар бир бүтүрүүчү {url} дарегин ачып, өз кодун киргизет же өз шилтемесин ачат.",

@@ -62,7 +62,7 @@ export const dashboardMessages: AreaMessages<typeof en> = {
     "dash.waiting.days": "{days, plural, one {ждёт # день} few {ждёт # дня} other {ждёт # дней}}",
     "dash.waiting.none": "Ни один отклик не ждёт вашего ответа больше 5 дней.",
     "dash.waiting.all": "Все новые отклики",
-    "dash.tth.title": "Время до найма",
+    "dash.tth.title": "Время до приёма на работу",
     "dash.tth.lead":
       "Медиана дней от отклика до каждого шага по откликам, полученным с {date} (за последние 12 месяцев). Для медианы нужно не меньше 3 откликов.",
     "dash.tth.step": "Шаг",
@@ -78,7 +78,7 @@ export const dashboardMessages: AreaMessages<typeof en> = {
     "dash.todo.title": "Дагы эмне кылуу керек",
     "dash.todo.returnedLead": "Модерация бул вакансияларды кайтарды. Аларды оңдоп, кайра жөнөтүңүз:",
     "dash.todo.reason": "Себеби: {reason}",
-    "dash.todo.draftsLead": "Модерацияга али жөнөтүлө элек каралмалар:",
+    "dash.todo.draftsLead": "Модерацияга али жөнөтүлө элек караламалар:",
     "dash.todo.none": "Сизди эч нерсе күтпөйт: компания тастыкталган, кайтарылган вакансия да, каралама да жок.",
     "dash.open.title": "Ачык вакансиялар",
     "dash.open.none": "Ачык вакансия жок. Арыз алуу үчүн вакансия жарыялаңыз.",

@@ -50,7 +50,7 @@ const en = {
   "reports.def.scope": "Schools",
   "reports.def.n":
     "N: the graduates of the selected cohorts whose checkpoint date has passed, minus the excluded. A graduate with no record at the checkpoint counts as unknown; anonymised graduates stay in the figures.",
-  "reports.def.knowledgeRate": "Knowledge rate = graduates whose outcome is known / N. Flagged under 65 %.",
+  "reports.def.knowledgeRate": "Knowledge rate = graduates whose outcome is known / N. Flagged under 65\u00a0%.",
   "reports.def.careerOutcomesRate": "Career outcomes (NACE) = employed, military, service and education / (known − not seeking).",
   "reports.def.employmentRate": "Employment (EQAVET) = employed / N: a graduate with an unknown outcome counts as not placed.",
   "reports.def.htpPlacementRate": "HTP placement = employed at an HTP resident / (known − not seeking).",
@@ -119,7 +119,7 @@ export const report19Messages: AreaMessages<typeof en> = {
     "reports.def.scope": "Учебные заведения",
     "reports.def.n":
       "N — выпускники выбранных выпусков, чья контрольная точка уже наступила, без исключённых из базы. Выпускник без записи на эту точку считается «неизвестно»; обезличенные выпускники остаются в статистике.",
-    "reports.def.knowledgeRate": "Осведомлённость = выпускники с известным результатом / N. Отмечается ниже 65 %.",
+    "reports.def.knowledgeRate": "Осведомлённость = выпускники с известным результатом / N. Отмечается ниже 65\u00a0%.",
     "reports.def.careerOutcomesRate": "Карьерные результаты (NACE) = работают, на военной службе, на службе и учатся / (известные − не ищут).",
     "reports.def.employmentRate": "Занятость (EQAVET) = работают / N: выпускник с неизвестным результатом считается нетрудоустроенным.",
     "reports.def.htpPlacementRate": "Трудоустройство в ПВТ = работают у резидента ПВТ / (известные − не ищут).",
@@ -185,7 +185,7 @@ export const report19Messages: AreaMessages<typeof en> = {
     "reports.def.scope": "Окуу жайлар",
     "reports.def.n":
       "N — көзөмөл чекити келген тандалган чыгарылыштардын бүтүрүүчүлөрү, эсепке алынбагандардан башка. Бул чекитте жазуусу жок бүтүрүүчү «белгисиз» деп эсептелет; анонимдештирилген бүтүрүүчүлөр статистикада калат.",
-    "reports.def.knowledgeRate": "Маалымдуулук = жыйынтыгы белгилүү бүтүрүүчүлөр / N. 65 %дан төмөн болсо белгиленет.",
+    "reports.def.knowledgeRate": "Маалымдуулук = жыйынтыгы белгилүү бүтүрүүчүлөр / N. 65\u00a0%дан төмөн болсо белгиленет.",
     "reports.def.careerOutcomesRate": "Карьералык жыйынтык (NACE) = иштегендер, аскердегилер, кызматтагылар жана окугандар / (белгилүүлөр − издебегендер).",
     "reports.def.employmentRate": "Иш менен камсыз болуу (EQAVET) = иштегендер / N: жыйынтыгы белгисиз бүтүрүүчү жумушка орношпогон деп эсептелет.",
     "reports.def.htpPlacementRate": "ЖТПга орношуу = ЖТП резидентинде иштегендер / (белгилүүлөр − издебегендер).",

@@ -13,7 +13,7 @@ export const ky: Messages = {
   "nav.join": "Катталуу",
   "nav.account": "Жеке кабинет",
   "nav.admin": "Башкаруу",
-  "nav.staff": "Жумушка орноштуруу",
+  "nav.staff": "Жумушка орноштуруу бөлүмү",
   "nav.language": "Тил",
   "nav.signedInAs": "Сиз {name} катары кирдиңиз",
   "nav.skipToContent": "Мазмунга өтүү",

@@ -13,7 +13,7 @@ export const ru: Messages = {
   "nav.join": "Регистрация",
   "nav.account": "Личный кабинет",
   "nav.admin": "Администрирование",
-  "nav.staff": "Трудоустройство",
+  "nav.staff": "Служба трудоустройства",
   "nav.language": "Язык",
   "nav.signedInAs": "Вы вошли как {name}",
   "nav.skipToContent": "Перейти к содержимому",
