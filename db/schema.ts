@@ -741,6 +741,8 @@ export interface SavedReportsTable extends Timestamps {
   id: Generated<number>;
   owner_id: number;
   name: string;
+  /** The name trimmed and lower-cased (reportNameKey), unique per owner (migration 0045). */
+  name_key: string;
   query_json: string;
 }
 
