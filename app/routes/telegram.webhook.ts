@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const given = request.headers.get("x-telegram-bot-api-secret-token");
   if (given === null) return plain(401, "401 Unauthorized: the secret token header is missing");
   if (!webhookSecretMatches(given, secret)) return plain(403, "403 Forbidden: wrong secret token");
-  // Bounded while it is read (never request.text(): a chunked body of any size would be buffered whole).
+  // Bounded while it is read: reading it whole first would buffer a chunked body of any size (decision 078).
   let bytes: Uint8Array | null;
   try {
     bytes = await readBoundedBytes(request, MAX_BODY);
