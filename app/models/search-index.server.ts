@@ -147,8 +147,11 @@ export async function queueSkillHoldersReindex(db: DB, skillIds: number[]): Prom
       .execute();
 }
 
-/** Holders rewritten per transaction: about a tenth of a second of write lock on a quiet machine. */
-export const SKILL_REINDEX_BATCH = 100;
+/**
+ * Holders rewritten per transaction: a batch holds the write lock, so a profile save may wait behind one.
+ * 100 holders took 185 ms of CPU on the large set (load average ~30); 25 keep that wait to some tens of ms.
+ */
+export const SKILL_REINDEX_BATCH = 25;
 
 /**
  * Rewrites the next batch of holders of the first queued skill, in one transaction with its progress:
