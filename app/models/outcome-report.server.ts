@@ -43,7 +43,12 @@ const isNameClash = (e: unknown) => e instanceof Error && /UNIQUE constraint fai
  * "taken" when the owner already has a report of that name (letter case aside): the database's unique key decides
  * (migration 0045), so of two saves sent at once only one is written.
  */
-export async function saveReport(db: DB, ownerId: number, name: string, query: ReportQuery): Promise<{ ok: true; id: number } | { ok: false; reason: "taken" }> {
+export async function saveReport(
+  db: DB,
+  ownerId: number,
+  name: string,
+  query: ReportQuery,
+): Promise<{ ok: true; id: number } | { ok: false; reason: "taken" }> {
   try {
     return await inTransaction(db, async (trx) => {
       const { id } = await trx
@@ -66,8 +71,19 @@ export async function renameReport(db: DB, ownerId: number, id: number, name: st
     return await inTransaction(db, async (trx) => {
       const before = await trx.selectFrom("saved_reports").select("name").where("id", "=", id).where("owner_id", "=", ownerId).executeTakeFirst();
       if (!before) return { ok: false as const, reason: "not-found" as const };
-      await trx.updateTable("saved_reports").set({ name, name_key: reportNameKey(name), updated_at: new Date().toISOString() }).where("id", "=", id).execute();
-      await recordAudit(trx, { actorId: ownerId, action: "report.saved", entity: "saved_report", entityId: id, before: { name: before.name }, after: { name } });
+      await trx
+        .updateTable("saved_reports")
+        .set({ name, name_key: reportNameKey(name), updated_at: new Date().toISOString() })
+        .where("id", "=", id)
+        .execute();
+      await recordAudit(trx, {
+        actorId: ownerId,
+        action: "report.saved",
+        entity: "saved_report",
+        entityId: id,
+        before: { name: before.name },
+        after: { name },
+      });
       return { ok: true as const };
     });
   } catch (e) {

@@ -161,7 +161,9 @@ export async function reindexNextSkillBatch(db: DB, batch = SKILL_REINDEX_BATCH)
   return db.transaction().execute(async (trx) => {
     const job = await trx.selectFrom("search_reindex_skills").selectAll().orderBy("queued_at").orderBy("skill_id").limit(1).executeTakeFirst();
     if (!job) return false;
-    const { rows: graduates } = await sql<{ id: number }>`select graduate_id as id from graduate_skills where skill_id = ${job.skill_id} and graduate_id > ${job.graduates_after}
+    const { rows: graduates } = await sql<{
+      id: number;
+    }>`select graduate_id as id from graduate_skills where skill_id = ${job.skill_id} and graduate_id > ${job.graduates_after}
       union select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id = ${job.skill_id} and p.graduate_id > ${job.graduates_after}
       order by 1 limit ${batch}`.execute(trx);
     if (graduates.length) {
@@ -169,16 +171,26 @@ export async function reindexNextSkillBatch(db: DB, batch = SKILL_REINDEX_BATCH)
         trx,
         graduates.map((g) => g.id),
       );
-      await trx.updateTable("search_reindex_skills").set({ graduates_after: graduates[graduates.length - 1]!.id }).where("skill_id", "=", job.skill_id).execute();
+      await trx
+        .updateTable("search_reindex_skills")
+        .set({ graduates_after: graduates[graduates.length - 1]!.id })
+        .where("skill_id", "=", job.skill_id)
+        .execute();
       return true;
     }
-    const { rows: vacancies } = await sql<{ id: number }>`select vacancy_id as id from vacancy_skills where skill_id = ${job.skill_id} and vacancy_id > ${job.vacancies_after}
+    const { rows: vacancies } = await sql<{
+      id: number;
+    }>`select vacancy_id as id from vacancy_skills where skill_id = ${job.skill_id} and vacancy_id > ${job.vacancies_after}
       order by 1 limit ${batch}`.execute(trx);
     if (vacancies.length) {
       const ids = vacancies.map((v) => v.id);
       await sql`delete from vacancies_fts where rowid in (${sql.join(ids)})`.execute(trx);
       await writeVacancyRows(trx, ids);
-      await trx.updateTable("search_reindex_skills").set({ vacancies_after: ids[ids.length - 1]! }).where("skill_id", "=", job.skill_id).execute();
+      await trx
+        .updateTable("search_reindex_skills")
+        .set({ vacancies_after: ids[ids.length - 1]! })
+        .where("skill_id", "=", job.skill_id)
+        .execute();
       return true;
     }
     await trx.deleteFrom("search_reindex_skills").where("skill_id", "=", job.skill_id).execute();

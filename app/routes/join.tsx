@@ -55,7 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(JoinSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
-  const reservation = await reserveAttempt(db, joinCodeCounters(context.clientAddress ?? "unknown", isShortInvitationCode(normalizeInvitationCode(parsed.data.code))));
+  const reservation = await reserveAttempt(
+    db,
+    joinCodeCounters(context.clientAddress ?? "unknown", isShortInvitationCode(normalizeInvitationCode(parsed.data.code))),
+  );
   if (!reservation.allowed) return throttled(reservation, form);
   const invitation = await findInvitation(db, parsed.data.code);
   const problem = invitationProblem(invitation);

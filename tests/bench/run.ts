@@ -99,7 +99,10 @@ async function dataSet(): Promise<void> {
   // A migration that made the search indexes anew (0012, 0045) left them empty: filled here, once, as a start
   // would — not inside the server-start figure, and not leaving the in-process figures to search empty indexes.
   const rebuilt = await rebuildSearchIndexesIfAsked(connection.db);
-  if (rebuilt) console.log(`search indexes rebuilt after a migration: ${rebuilt.graduates} graduates, ${rebuilt.vacancies} vacancies in ${(rebuilt.ms / 1000).toFixed(1)} s`);
+  if (rebuilt)
+    console.log(
+      `search indexes rebuilt after a migration: ${rebuilt.graduates} graduates, ${rebuilt.vacancies} vacancies in ${(rebuilt.ms / 1000).toFixed(1)} s`,
+    );
   connection.sqlite.pragma("optimize");
   connection.sqlite.close();
 }

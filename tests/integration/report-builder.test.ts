@@ -312,7 +312,12 @@ describe("saved reports", () => {
     const answers = await Promise.all(names.map((name) => save({ name, query: QUERY })));
     expect(answers.map((a) => a.status).sort()).toEqual([302, 400, 400, 400, 400]);
     for (const [i, a] of answers.entries()) {
-      if (a.status === 400) expect(a.data, names[i]).toMatchObject({ ok: false, errors: { name: "reports.errors.nameTaken" }, values: { intent: "save", name: names[i], query: QUERY } });
+      if (a.status === 400)
+        expect(a.data, names[i]).toMatchObject({
+          ok: false,
+          errors: { name: "reports.errors.nameTaken" },
+          values: { intent: "save", name: names[i], query: QUERY },
+        });
     }
     const rows = await c.db.selectFrom("saved_reports").select(["name", "name_key"]).execute();
     expect(rows).toHaveLength(1);
@@ -322,9 +327,14 @@ describe("saved reports", () => {
 
     // Two other reports renamed to one new name at once: one rename wins.
     const ids = await Promise.all(["Токмок", "Каракол"].map(async (name) => (await save({ name, query: QUERY })).location!.split("=")[1]!));
-    const renames = await Promise.all(ids.map((id) => call(page.action, post("/staff/reports", { intent: "rename", id, name: "Ош" }, { cookie: staffCookie }))));
+    const renames = await Promise.all(
+      ids.map((id) => call(page.action, post("/staff/reports", { intent: "rename", id, name: "Ош" }, { cookie: staffCookie }))),
+    );
     expect(renames.map((r) => r.status).sort()).toEqual([302, 400]);
-    expect(renames.find((r) => r.status === 400)!.data).toMatchObject({ errors: { name: "reports.errors.nameTaken" }, values: { intent: "rename", name: "Ош" } });
+    expect(renames.find((r) => r.status === 400)!.data).toMatchObject({
+      errors: { name: "reports.errors.nameTaken" },
+      values: { intent: "rename", name: "Ош" },
+    });
     const after = (await c.db.selectFrom("saved_reports").select("name").execute()).map((r) => r.name);
     expect(after).toHaveLength(3);
     expect(after.filter((n) => n === "Ош")).toHaveLength(1);

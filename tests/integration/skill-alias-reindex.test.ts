@@ -29,7 +29,9 @@ const adminId = () => c.sqlite.prepare("select id from users where role = 'admin
 
 /** bm25's totals as FTS5 keeps them (the averages record: rows, then tokens per column) of both indexes. */
 const totals = () =>
-  ["graduates_fts", "vacancies_fts"].map((t) => Buffer.from(c.sqlite.prepare(`select block from ${t}_data where id = 1`).pluck().get() as Uint8Array).toString("hex"));
+  ["graduates_fts", "vacancies_fts"].map((t) =>
+    Buffer.from(c.sqlite.prepare(`select block from ${t}_data where id = 1`).pluck().get() as Uint8Array).toString("hex"),
+  );
 
 /** What the directory (as staff) and the board (signed out) answer for a word: the totals and every id, in order. */
 async function found(q: string) {

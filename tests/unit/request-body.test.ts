@@ -69,7 +69,9 @@ describe("readBoundedForm", () => {
 describe("request bodies are read only within limits", () => {
   const unbounded = /\b(request|req)\s*\.\s*(text|json|arrayBuffer|formData|blob)\s*\(\s*\)/;
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 
   it("the check recognises a whole-body read", () => {
     expect(unbounded.test("const text = await request.text();")).toBe(true);
