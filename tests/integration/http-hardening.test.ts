@@ -363,15 +363,25 @@ describe("every password and code check is throttled (item 14)", () => {
       Array.from({ length: attempts }, (_, i) => {
         const address = `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}`;
         return i % 2 === 0
-          ? fetch(`${server.url}/join?code=${guess(i, 2)}`, { headers: { "X-Forwarded-For": address } }).then(async (res) => (await res.arrayBuffer(), res.status))
-          : post("/join", { code: guess(i, 2), email: `short${i}@test.kg`, password: "long-enough-pass", passwordRepeat: "long-enough-pass" }, { address }).then((r) => r.status);
+          ? fetch(`${server.url}/join?code=${guess(i, 2)}`, { headers: { "X-Forwarded-For": address } }).then(
+              async (res) => (await res.arrayBuffer(), res.status),
+            )
+          : post(
+              "/join",
+              { code: guess(i, 2), email: `short${i}@test.kg`, password: "long-enough-pass", passwordRepeat: "long-enough-pass" },
+              { address },
+            ).then((r) => r.status);
       }),
     );
     const checked = statuses.filter((s) => s !== 429).length;
     expect(checked, statuses.join(" ")).toBe(MAX_SHORT_CODE_FAILURES_ALL);
     expect(statuses.filter((s) => s === 429).length, statuses.join(" ")).toBe(attempts - MAX_SHORT_CODE_FAILURES_ALL);
     // A three-group code from a fresh address is still checked (a 400 for a wrong one, not a 429).
-    const long = await post("/join", { code: guess(1, 3), email: "long@test.kg", password: "long-enough-pass", passwordRepeat: "long-enough-pass" }, { address: "198.51.99.1" });
+    const long = await post(
+      "/join",
+      { code: guess(1, 3), email: "long@test.kg", password: "long-enough-pass", passwordRepeat: "long-enough-pass" },
+      { address: "198.51.99.1" },
+    );
     expect(long.status).toBe(400);
   });
 });
