@@ -741,7 +741,17 @@ export interface SavedReportsTable extends Timestamps {
   id: Generated<number>;
   owner_id: number;
   name: string;
+  /** The name trimmed and lower-cased (reportNameKey), unique per owner (migration 0045). */
+  name_key: string;
   query_json: string;
+}
+
+/** A skill whose holders' search rows wait to be rewritten in the background (migration 0045, decision 078), and how far that has come. */
+export interface SearchReindexSkillsTable {
+  skill_id: number;
+  graduates_after: Generated<number>;
+  vacancies_after: Generated<number>;
+  queued_at: Generated<string>;
 }
 
 export interface Database {
@@ -815,6 +825,7 @@ export interface Database {
   user_two_step: UserTwoStepTable;
   user_recovery_codes: UserRecoveryCodesTable;
   saved_reports: SavedReportsTable;
+  search_reindex_skills: SearchReindexSkillsTable;
 }
 
 export type User = Selectable<UsersTable>;

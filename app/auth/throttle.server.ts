@@ -86,9 +86,22 @@ export function passwordCheckCounters(userId: number, address: string): Throttle
   ];
 }
 
-/** Graduate invitation codes (/join, by link or form): wrong codes per address. */
-export function joinCodeCounters(address: string): ThrottleCounter[] {
-  return [{ scope: "address", key: `join-code:${address}`, limit: MAX_FAILURES_PER_ADDRESS }];
+/**
+ * Wrong two-group invitation codes (about 40 bits, made before decision 078) from all addresses together,
+ * in 15 minutes: an attacker with any number of addresses gets at most 4,800 guesses a day at them — one
+ * chance in about 177 million a day per live code (31^8 codes), about one in 50 years among 10,000. Three-group codes (59 bits) are not
+ * counted here: no one can spend this budget to stop everyone joining.
+ */
+export const MAX_SHORT_CODE_FAILURES_ALL = 50;
+
+/**
+ * Graduate invitation codes (/join, by link or form): wrong codes per address; a code typed in the
+ * two-group shape also counts against one counter shared by every address, reserved in the same
+ * immediate transaction (reserveAttempt), so requests sent at once from many addresses cannot pass it.
+ */
+export function joinCodeCounters(address: string, shortCode = false): ThrottleCounter[] {
+  const perAddress: ThrottleCounter = { scope: "address", key: `join-code:${address}`, limit: MAX_FAILURES_PER_ADDRESS };
+  return shortCode ? [perAddress, { scope: "address", key: "join-code-short:*", limit: MAX_SHORT_CODE_FAILURES_ALL }] : [perAddress];
 }
 
 /**

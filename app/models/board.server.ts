@@ -1,5 +1,5 @@
 // The public job board (docs/product.md §3, §4): full-text search over vacancies_fts
-// (contentless: rowid = vacancy id) with filters and orders, the board's select choices (cached),
+// (rowid = vacancy id) with filters and orders, the board's select choices (cached),
 // and the rows of the feeds. Only open vacancies of verified companies are public.
 import { type RawBuilder, sql } from "kysely";
 import type { DB } from "@db/connection";

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import type { NewOutcome, OutcomeSourceColumn } from "@db/schema";
-import { todayInBishkek } from "~/domain/calendar";
+import { nextDay, todayInBishkek } from "~/domain/calendar";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import { CHECKPOINTS, type Checkpoint } from "~/domain/outcomes/codes";
 import { checkpointDate, followUpCheckpoint, hireCheckpoint, type FollowUpState } from "~/domain/outcomes/checkpoint-dates";
@@ -510,7 +510,7 @@ export async function answerSurvey(
   token: string,
   answer: SurveyAnswer,
   now = new Date(),
-): Promise<{ ok: true; outcomeId: number } | { ok: false; state: "unknown" | "used" | "expired" | "start-too-late" }> {
+): Promise<{ ok: true; outcomeId: number } | { ok: false; state: "unknown" | "used" | "expired" | "start-too-late" | "start-in-future" }> {
   return db.transaction().execute(async (trx) => {
     const found = await findSurveyLink(trx, token, now);
     if (found.state !== "usable") return { ok: false as const, state: found.state };
@@ -523,6 +523,9 @@ export async function answerSurvey(
         ? hireCheckpoint(found.link.graduation_date, start)
         : found.link.checkpoint;
     if (!checkpoint) return { ok: false as const, state: "start-too-late" as const };
+    // "Employed" tells what the graduate does now: a job that has not begun yet is an offer, not a job
+    // (decision 078). One day past Bishkek's today is allowed: a graduate a time zone ahead may already be there.
+    if (start && start > nextDay(todayInBishkek(now))) return { ok: false as const, state: "start-in-future" as const };
     const claimed = await trx
       .updateTable("survey_links")
       .set({ used_at: now.toISOString(), updated_at: now.toISOString() })

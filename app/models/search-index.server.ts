@@ -1,6 +1,7 @@
 // The two full-text indexes (docs/decisions/045-search-index-and-tiers.md): graduates_fts (the
-// directory and the staff graduate list) and vacancies_fts (the job board). Both are contentless
-// FTS5 tables whose rowid is the row's id; each column is held as written and, in `<column>_terms`,
+// directory and the staff graduate list) and vacancies_fts (the job board). Both are FTS5 tables that
+// keep their rows' text, whose rowid is the row's id (migration 0045: as contentless tables, a DELETE
+// left bm25's totals as they were; decision 078); each column is held as written and, in `<column>_terms`,
 // as its loose forms (app/domain/search/index-row.ts). One writer per index serves a single edit
 // and the whole rebuild alike, so a row always looks the same however it was written.
 import { sql } from "kysely";
@@ -8,6 +9,7 @@ import type { DB } from "@db/connection";
 import { type IndexRow, searchIndexRow } from "~/domain/search/index-row";
 import { currentSearchFingerprint } from "~/domain/search/terms-fingerprint.server";
 import { richTextToPlain } from "~/domain/text/rich-text";
+import { inBackgroundOnce } from "~/utils/warming.server";
 
 const GRADUATE_COLUMNS = ["name", "headline", "about", "projects", "skills"] as const;
 const VACANCY_COLUMNS = ["title", "description", "company", "skills"] as const;
@@ -130,31 +132,116 @@ export async function refreshVacancySearch(db: DB, vacancyId: number): Promise<v
 }
 
 /**
- * Rewrites the search rows of every graduate and vacancy that holds one of these skills (claimed, used
- * in a project, or asked for): their rows hold every name and alias of those skills, so an edit of
- * them, or a merge, calls this in its own transaction (docs/decisions/048, Session 14).
+ * Asks for the search rows of every graduate and vacancy that holds one of these skills (claimed, used in
+ * a project, or asked for) to be rewritten: their rows hold every name and alias of those skills, so an
+ * edit of them, or a merge, calls this in its own transaction. The rewrite runs in the background, a batch
+ * per transaction (reindexSkillHoldersInBackground): tens of thousands of holders take tens of seconds,
+ * far more than a page may (decision 078). Asking again starts the skill over.
  */
-export async function refreshSkillHoldersSearch(db: DB, skillIds: number[]): Promise<{ graduates: number; vacancies: number }> {
-  if (skillIds.length === 0) return { graduates: 0, vacancies: 0 };
-  const { rows: graduates } = await sql<{ id: number }>`select graduate_id as id from graduate_skills where skill_id in (${sql.join(skillIds)})
-    union select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id in (${sql.join(skillIds)})
-    order by 1`.execute(db);
-  const { rows: vacancies } = await sql<{ id: number }>`select distinct vacancy_id as id from vacancy_skills
-    where skill_id in (${sql.join(skillIds)}) order by 1`.execute(db);
-  await refreshGraduatesSearch(
-    db,
-    graduates.map((g) => g.id),
-  );
-  for (let i = 0; i < vacancies.length; i += BATCH) {
-    const batch = vacancies.slice(i, i + BATCH).map((v) => v.id);
-    await sql`delete from vacancies_fts where rowid in (${sql.join(batch)})`.execute(db);
-    await writeVacancyRows(db, batch);
+export async function queueSkillHoldersReindex(db: DB, skillIds: number[]): Promise<void> {
+  for (const skillId of skillIds)
+    await db
+      .insertInto("search_reindex_skills")
+      .values({ skill_id: skillId })
+      .onConflict((c) => c.column("skill_id").doUpdateSet({ graduates_after: 0, vacancies_after: 0, queued_at: new Date().toISOString() }))
+      .execute();
+}
+
+/**
+ * Holders rewritten per transaction: a batch holds the write lock, so a profile save may wait behind one.
+ * 100 holders took 185 ms of CPU on the large set (load average ~30); 25 keep that wait to some tens of ms.
+ */
+export const SKILL_REINDEX_BATCH = 25;
+
+/**
+ * Rewrites the next batch of holders of the first queued skill, in one transaction with its progress:
+ * graduates by id, then vacancies, then the skill leaves the queue. False when nothing was queued.
+ */
+export async function reindexNextSkillBatch(db: DB, batch = SKILL_REINDEX_BATCH): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const job = await trx.selectFrom("search_reindex_skills").selectAll().orderBy("queued_at").orderBy("skill_id").limit(1).executeTakeFirst();
+    if (!job) return false;
+    const { rows: graduates } = await sql<{
+      id: number;
+    }>`select graduate_id as id from graduate_skills where skill_id = ${job.skill_id} and graduate_id > ${job.graduates_after}
+      union select p.graduate_id from project_skills ps join projects p on p.id = ps.project_id where ps.skill_id = ${job.skill_id} and p.graduate_id > ${job.graduates_after}
+      order by 1 limit ${batch}`.execute(trx);
+    if (graduates.length) {
+      await refreshGraduatesSearch(
+        trx,
+        graduates.map((g) => g.id),
+      );
+      await trx
+        .updateTable("search_reindex_skills")
+        .set({ graduates_after: graduates[graduates.length - 1]!.id })
+        .where("skill_id", "=", job.skill_id)
+        .execute();
+      return true;
+    }
+    const { rows: vacancies } = await sql<{
+      id: number;
+    }>`select vacancy_id as id from vacancy_skills where skill_id = ${job.skill_id} and vacancy_id > ${job.vacancies_after}
+      order by 1 limit ${batch}`.execute(trx);
+    if (vacancies.length) {
+      const ids = vacancies.map((v) => v.id);
+      await sql`delete from vacancies_fts where rowid in (${sql.join(ids)})`.execute(trx);
+      await writeVacancyRows(trx, ids);
+      await trx
+        .updateTable("search_reindex_skills")
+        .set({ vacancies_after: ids[ids.length - 1]! })
+        .where("skill_id", "=", job.skill_id)
+        .execute();
+      return true;
+    }
+    await trx.deleteFrom("search_reindex_skills").where("skill_id", "=", job.skill_id).execute();
+    return true;
+  });
+}
+
+/** Runs the queue dry, a batch per turn of the event loop (requests are answered between batches). */
+export async function reindexQueuedSkillHolders(db: DB): Promise<void> {
+  while (await reindexNextSkillBatch(db)) await new Promise((resolve) => setImmediate(resolve));
+}
+
+const draining = new WeakMap<DB, { again: boolean }>();
+
+/**
+ * Starts (or asks the running one to look again) the background rewrite of queued skills' holders:
+ * after an admin's skill edit or merge, and at start for what a stopped server left. A failure leaves
+ * the queue as it was, for the next call. `viewsSettled` waits for it (tests, the bench).
+ */
+export function reindexSkillHoldersInBackground(db: DB): void {
+  const running = draining.get(db);
+  if (running) {
+    running.again = true;
+    return;
   }
-  return { graduates: graduates.length, vacancies: vacancies.length };
+  const state = { again: true };
+  draining.set(db, state);
+  inBackgroundOnce(db, state, async () => {
+    try {
+      while (state.again) {
+        state.again = false;
+        await reindexQueuedSkillHolders(db);
+      }
+    } finally {
+      draining.delete(db);
+    }
+  });
+}
+
+/**
+ * Empties an index at once: made anew from its own definition (a DELETE of every row would read and
+ * tokenize each stored row to take it out: about half a millisecond a row). Inside the rebuild's transaction.
+ */
+async function emptyTable(db: DB, table: "graduates_fts" | "vacancies_fts"): Promise<void> {
+  const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+  await sql`drop table ${sql.raw(table)}`.execute(db);
+  await sql.raw(rows[0]!.sql).execute(db);
 }
 
 async function rebuildTable(db: DB, table: "graduates_fts" | "vacancies_fts", write: (db: DB, ids: number[]) => Promise<void>): Promise<number> {
-  await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('delete-all')`.execute(db);
+  await emptyTable(db, table);
   const source = table === "graduates_fts" ? "graduates" : "vacancies";
   let after = 0;
   let written = 0;
@@ -179,6 +266,8 @@ export async function rebuildSearchIndexes(db: DB): Promise<{ graduates: number;
   const counts = await db.transaction().execute(async (trx) => {
     const graduates = await rebuildTable(trx, "graduates_fts", writeGraduateRows);
     const vacancies = await rebuildTable(trx, "vacancies_fts", writeVacancyRows);
+    // Every row is written from the tables as they are: skills queued for their holders' rewrite are done.
+    await trx.deleteFrom("search_reindex_skills").execute();
     await trx.deleteFrom("settings").where("key", "=", REBUILD_KEY).execute();
     await trx
       .insertInto("settings")

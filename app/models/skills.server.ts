@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import type { DB } from "@db/connection";
 import { normalizeSkillText } from "~/domain/skills/normalize";
 import { recordAudit } from "./audit.server";
-import { refreshSkillHoldersSearch } from "./search-index.server";
+import { queueSkillHoldersReindex } from "./search-index.server";
 
 export type SkillRef = { id: number; slug: string; name_ky: string; name_ru: string; name_en: string };
 
@@ -110,8 +110,9 @@ export async function saveSkill(db: DB, id: number | null, input: SkillInput, ac
       .values([...keys].map(([normalized, alias]) => ({ skill_id: skillId, alias, normalized })))
       .execute();
     // The holders' search rows hold every name and alias of the skill, in this order: rewritten when
-    // they change, so the new words find them and the removed ones stop at once (decision 048, Session 14).
-    if (id && aliasesBefore.map((a) => a.alias).join("\n") !== [...keys.values()].join("\n")) await refreshSkillHoldersSearch(trx, [id]);
+    // they change (decision 048, Session 14), in the background after the save (decision 078): the new
+    // words find them, and the removed ones stop, once reindexSkillHoldersInBackground has run.
+    if (id && aliasesBefore.map((a) => a.alias).join("\n") !== [...keys.values()].join("\n")) await queueSkillHoldersReindex(trx, [id]);
 
     await trx
       .deleteFrom("skill_relations")
@@ -162,8 +163,9 @@ export async function mergeSkills(db: DB, fromId: number, intoId: number, actorI
       }
     }
     await trx.deleteFrom("skills").where("id", "=", fromId).execute();
-    // The duplicate's names are the kept skill's aliases now: every holder's search row names them (decision 048, Session 14).
-    await refreshSkillHoldersSearch(trx, [intoId]);
+    // The duplicate's names are the kept skill's aliases now: every holder's search row will name them,
+    // rewritten in the background after the merge (decision 048, Session 14; decision 078).
+    await queueSkillHoldersReindex(trx, [intoId]);
     await recordAudit(trx, {
       actorId,
       action: "skill.merge",

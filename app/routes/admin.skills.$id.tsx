@@ -8,6 +8,7 @@ import { getDb } from "~/db.server";
 import { pick } from "~/i18n/pick";
 import { useT } from "~/i18n/use-t";
 import { splitLines } from "~/domain/text/lines";
+import { reindexSkillHoldersInBackground } from "~/models/search-index.server";
 import { categoryExists, getSkillForEdit, listCategories, saveSkill } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -63,6 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     admin.id,
   );
   if (!result.ok) return invalid({ [result.field]: result.vars ? [result.key, result.vars] : result.key }, form);
+  // Changed names or aliases: the holders' search rows are rewritten after the answer (decision 078).
+  reindexSkillHoldersInBackground(db);
   return redirect(`/admin/skills/${result.id}`, { headers: cookieHeaders(setFlash("flash.saved")) });
 }
 

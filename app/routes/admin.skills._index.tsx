@@ -18,6 +18,7 @@ import { sortByKyrgyzName } from "~/domain/search/kyrgyz-order";
 import { markMatches, MAX_QUERY_LENGTH, rankByQuery } from "~/domain/search/rank";
 import { normalizeSkillText } from "~/domain/skills/normalize";
 import { langOf } from "~/i18n/negotiate";
+import { reindexSkillHoldersInBackground } from "~/models/search-index.server";
 import { createCategory, listCategories, listSkillsForAdmin, mergeSkills, resolveSkillText } from "~/models/skills.server";
 import { cookieHeaders, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readForm, rejected } from "~/utils/forms.server";
@@ -94,6 +95,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!into) return invalid({ into: ["admin.modules.unknownSkills", { list: parsed.data.into }] }, form);
     if (from.id === into.id) return invalid({ into: "errors.mergeSame" }, form);
     await mergeSkills(db, from.id, into.id, admin.id);
+    // The kept skill's holders' search rows are rewritten after the answer (decision 078).
+    reindexSkillHoldersInBackground(db);
     return redirect(`/admin/skills/${into.id}`, { headers: cookieHeaders(setFlash("flash.merged")) });
   }
   if (intent === "category") {

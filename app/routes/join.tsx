@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/require-user.server";
 import { startSession } from "~/auth/session.server";
+import { isShortInvitationCode, normalizeInvitationCode } from "~/auth/tokens.server";
 import { joinCodeCounters, releaseAttempt, reserveAttempt } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, Notice, SubmitButton, useFormFailure } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!code) return data({ code, problem: null as FieldError | null, welcome: null });
   // A code checked by link counts like one typed in the form: wrong ones are throttled per address (item 14).
   const db = getDb();
-  const reservation = await reserveAttempt(db, joinCodeCounters(context.clientAddress ?? "unknown"));
+  const reservation = await reserveAttempt(db, joinCodeCounters(context.clientAddress ?? "unknown", isShortInvitationCode(normalizeInvitationCode(code))));
   if (!reservation.allowed) {
     const problem: FieldError = ["errors.throttled", { minutes: reservation.retryAfterMinutes }];
     return data({ code, problem, welcome: null }, { status: 429, headers: { "Retry-After": String(reservation.retryAfterMinutes * 60) } });
@@ -54,7 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(JoinSchema, form);
   if (!parsed.ok) return rejected(parsed);
   const db = getDb();
-  const reservation = await reserveAttempt(db, joinCodeCounters(context.clientAddress ?? "unknown"));
+  const reservation = await reserveAttempt(
+    db,
+    joinCodeCounters(context.clientAddress ?? "unknown", isShortInvitationCode(normalizeInvitationCode(parsed.data.code))),
+  );
   if (!reservation.allowed) return throttled(reservation, form);
   const invitation = await findInvitation(db, parsed.data.code);
   const problem = invitationProblem(invitation);

@@ -45,6 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     // A job starting after the last checkpoint (a mistyped year): 400 on the field, the answer kept, the link still usable.
     if (result.state === "start-too-late") return invalid({ startDate: "outcomes.survey.errors.startTooLate" }, form);
+    // A job that begins after today (Bishkek, a day's tolerance): the same 400, the answer kept, the link still usable.
+    if (result.state === "start-in-future") return invalid({ startDate: "outcomes.survey.errors.startInFuture" }, form);
     return data({ state: result.state }, { status: STATUS[result.state] });
   }
   const lng = new URL(request.url).searchParams.get("lng");

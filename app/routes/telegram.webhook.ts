@@ -6,6 +6,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { handleTelegramUpdate, isTelegramUpdate, webhookSecretMatches } from "~/server/telegram-bot";
+import { readBoundedBytes } from "~/utils/request-body.server";
 
 /** An update is a few hundred bytes; a message is at most 4,096 characters. */
 const MAX_BODY = 64 * 1024;
@@ -25,13 +26,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const given = request.headers.get("x-telegram-bot-api-secret-token");
   if (given === null) return plain(401, "401 Unauthorized: the secret token header is missing");
   if (!webhookSecretMatches(given, secret)) return plain(403, "403 Forbidden: wrong secret token");
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY) return plain(413, "413 Payload Too Large");
-  const text = await request.text();
-  if (text.length > MAX_BODY) return plain(413, "413 Payload Too Large");
+  // Bounded while it is read: reading it whole first would buffer a chunked body of any size (decision 078).
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readBoundedBytes(request, MAX_BODY);
+  } catch {
+    return plain(400, "400 Bad Request: the body did not arrive");
+  }
+  if (bytes === null) return plain(413, "413 Payload Too Large");
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return plain(400, "400 Bad Request: not JSON");
   }

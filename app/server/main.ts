@@ -10,7 +10,7 @@ import { migrateToLatest } from "@db/connection";
 import { seedIfEmpty } from "@db/seed/index";
 import { demoAccountsPresent } from "@db/seed/demo-removal";
 import { warmMatchIndex } from "~/models/matching-index.server";
-import { rebuildSearchIndexesIfAsked } from "~/models/search-index.server";
+import { rebuildSearchIndexesIfAsked, reindexSkillHoldersInBackground } from "~/models/search-index.server";
 import { warmOutcomeFacts } from "~/models/outcome-facts.server";
 import { DEFAULT_DASHBOARD_CHECKPOINT } from "~/domain/outcomes/dashboard";
 import { DEFAULT_PUBLIC_CHECKPOINT } from "~/domain/outcomes/display";
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   // A migration that changed the search indexes' layout left them empty and asked for this (migration 0012).
   const rebuilt = await rebuildSearchIndexesIfAsked(connection.db);
   if (rebuilt) console.log(`search indexes rebuilt: ${rebuilt.graduates} graduates, ${rebuilt.vacancies} vacancies in ${rebuilt.ms} ms`);
+  // Skill holders' search rows a stopped server had not rewritten yet (decision 078): in the background.
+  reindexSkillHoldersInBackground(connection.db);
   // Demo accounts sign in with a password the README publishes: never on a public address unasked (docs/product.md §8, decision 018).
   const demoAccounts = demoAccountsPresent(connection);
   if (demoAccounts.length) {

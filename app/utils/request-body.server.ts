@@ -61,6 +61,17 @@ async function readKeeping(request: Request, keep: number, readThrough: number):
 }
 
 /**
+ * A body that is not a form (a JSON webhook), read within `maxBytes`: reading stops as soon as more
+ * arrive (null: answer 413), so a huge or endless body is never buffered. Like every form here.
+ */
+export async function readBoundedBytes(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = request.headers.get("Content-Length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return null;
+  const read = await readKeeping(request, maxBytes, maxBytes);
+  return read && !read.over ? read.bytes : null;
+}
+
+/**
  * The text parts of a multipart body cut off at some byte: the parts that end before the last
  * delimiter in it, closed and parsed as a form of their own (files dropped). A browser sends the
  * fields in the page's order, so the text typed above a file field arrives before the file.

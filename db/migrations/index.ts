@@ -35,6 +35,7 @@ import * as m0038 from "./0038_staff_pages_speed";
 import * as m0039 from "./0039_graduate_email_lookup";
 import * as m0042 from "./0042_application_event_steps";
 import * as m0044 from "./0044_page_list_triggers_on_change";
+import * as m0045 from "./0045_report_names_and_search_totals";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   "0039_graduate_email_lookup": m0039,
   "0042_application_event_steps": m0042,
   "0044_page_list_triggers_on_change": m0044,
+  "0045_report_names_and_search_totals": m0045,
 };

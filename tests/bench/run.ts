@@ -28,6 +28,7 @@ import { seedIfEmpty } from "@db/seed/index";
 import { useConnection } from "~/db.server";
 import { matchIndex } from "~/models/matching-index.server";
 import { outcomeFacts } from "~/models/outcome-facts.server";
+import { rebuildSearchIndexesIfAsked } from "~/models/search-index.server";
 import { viewsSettled } from "~/utils/warming.server";
 import { cases as caseList } from "./cases";
 import { signedInPageCases } from "./signed-in-harness";
@@ -95,6 +96,13 @@ async function dataSet(): Promise<void> {
     await seedIfEmpty(connection, { demo: true, size: { graduates: 100_000, openVacancies: 20_000 } });
     console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  // A migration that made the search indexes anew (0012, 0045) left them empty: filled here, once, as a start
+  // would — not inside the server-start figure, and not leaving the in-process figures to search empty indexes.
+  const rebuilt = await rebuildSearchIndexesIfAsked(connection.db);
+  if (rebuilt)
+    console.log(
+      `search indexes rebuilt after a migration: ${rebuilt.graduates} graduates, ${rebuilt.vacancies} vacancies in ${(rebuilt.ms / 1000).toFixed(1)} s`,
+    );
   connection.sqlite.pragma("optimize");
   connection.sqlite.close();
 }

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@db/connection";
+import { nextDay, todayInBishkek } from "~/domain/calendar";
 import { CHECKPOINTS } from "~/domain/outcomes/codes";
 import { enrolGraduate } from "~/models/invitations.server";
 import { createSurveyLink } from "~/models/outcomes.server";
@@ -153,14 +154,21 @@ describe("finding 1 as a class: no start date makes a survey answer a 500", () =
   });
   afterAll(closeTestDatabases);
 
-  it("any calendar date from 1990 to 2199, at any checkpoint's link: a 302 that uses the link, or a 400 that writes nothing", async () => {
+  it("any calendar date from 1990 to 2199, at any checkpoint's link of a past or a recent cohort: a 302 that uses the link for a job begun by tomorrow (Bishkek), or a 400 that writes nothing", async () => {
     const staffUser = await makeUser(c, "staff");
-    const cohortId = await makeCohort(c, "2023-06-30");
-    const day = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2199, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    // A recent cohort too (graduated two months ago): its +6 and +12 checkpoints are still ahead, so a start
+    // date next month fell inside a checkpoint and was accepted — a job that had not begun (decision 078).
+    const today = todayInBishkek();
+    const recent = new Date(Date.parse(`${today}T00:00:00Z`) - 61 * 86_400_000).toISOString().slice(0, 10);
+    const cohorts = { "2023-06-30": await makeCohort(c, "2023-06-30"), [recent]: await makeCohort(c, recent) };
+    const anyDay = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2199, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    // Days around today weigh as much as the whole range: the edge of the tolerance is where a fault hides.
+    const nearToday = fc.integer({ min: -5, max: 400 }).map((d) => new Date(Date.parse(`${today}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10));
+    const day = fc.oneof(anyDay, nearToday);
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CHECKPOINTS), day, async (checkpoint, startDate) => {
-        const { graduateId } = await enrolGraduate(c.db, { cohortId, firstName: "Айжан", lastName: `Тест${++n}` }, staffUser.id);
+      fc.asyncProperty(fc.constantFrom(...CHECKPOINTS), fc.constantFrom(...Object.keys(cohorts)), day, async (checkpoint, graduated, startDate) => {
+        const { graduateId } = await enrolGraduate(c.db, { cohortId: cohorts[graduated]!, firstName: "Айжан", lastName: `Тест${++n}` }, staffUser.id);
         const { token } = await createSurveyLink(c.db, graduateId, checkpoint, staffUser.id);
         const before = snapshot(c);
         const res = await call(
@@ -176,16 +184,21 @@ describe("finding 1 as a class: no start date makes a survey answer a 500", () =
           }),
           { token },
         );
-        expect([302, 400], `${checkpoint} ${startDate}`).toContain(res.status);
+        const label = `${graduated} ${checkpoint} ${startDate}`;
+        expect([302, 400], label).toContain(res.status);
+        if (startDate > nextDay(today)) expect(res.status, `${label}: a job that has not begun`).toBe(400);
         if (res.status === 400) {
-          expect(res.data).toMatchObject({ errors: { startDate: "outcomes.survey.errors.startTooLate" }, values: { startDate } });
+          const error = (res.data as { errors: { startDate: string } }).errors.startDate;
+          expect(["outcomes.survey.errors.startTooLate", "outcomes.survey.errors.startInFuture"], label).toContain(error);
+          if (error === "outcomes.survey.errors.startInFuture") expect(startDate > nextDay(today), label).toBe(true);
+          expect(res.data).toMatchObject({ values: { startDate } });
           expect(snapshot(c)).toEqual(before);
         } else {
           const link = await c.db.selectFrom("survey_links").select("used_at").where("graduate_id", "=", graduateId).executeTakeFirstOrThrow();
           expect(link.used_at).not.toBeNull();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   }, 120_000);
 });

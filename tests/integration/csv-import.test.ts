@@ -145,7 +145,7 @@ describe("a good file", () => {
     expect(imported.state).toBe("imported");
     expect(imported.graduates).toHaveLength(3);
     for (const g of imported.graduates) {
-      expect(g.code).toMatch(/^KG-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+      expect(g.code).toMatch(/^KG-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
       expect(g.link).toBe(`http://localhost/join?code=${g.code}`);
       expect(g.state.kind).toBe("open");
     }

@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "~/auth/throttle.server";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, MAX_SHORT_CODE_FAILURES_ALL } from "~/auth/throttle.server";
 import { type RunningServer, startServer } from "../support/server";
 
 let server: RunningServer;
@@ -351,6 +351,38 @@ describe("every password and code check is throttled (item 14)", () => {
       statuses.slice(MAX_FAILURES_PER_ADDRESS).every((s) => s === 429),
       statuses.join(" "),
     ).toBe(true);
+  });
+
+  it(`/join: wrong two-group codes sent at once from ${MAX_SHORT_CODE_FAILURES_ALL + 30} addresses — at most ${MAX_SHORT_CODE_FAILURES_ALL} are checked in all; three-group codes are not held back by them`, async () => {
+    // Each request from an address of its own: the per-address counter never stops any of them.
+    const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    const guess = (i: number, groups: number) =>
+      `KG-${Array.from({ length: groups }, (_, g) => Array.from({ length: 4 }, (_, k) => alphabet[(i * 7 + g * 5 + k * 3) % alphabet.length]).join("")).join("-")}`;
+    const attempts = MAX_SHORT_CODE_FAILURES_ALL + 30;
+    const statuses = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => {
+        const address = `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}`;
+        return i % 2 === 0
+          ? fetch(`${server.url}/join?code=${guess(i, 2)}`, { headers: { "X-Forwarded-For": address } }).then(
+              async (res) => (await res.arrayBuffer(), res.status),
+            )
+          : post(
+              "/join",
+              { code: guess(i, 2), email: `short${i}@test.kg`, password: "long-enough-pass", passwordRepeat: "long-enough-pass" },
+              { address },
+            ).then((r) => r.status);
+      }),
+    );
+    const checked = statuses.filter((s) => s !== 429).length;
+    expect(checked, statuses.join(" ")).toBe(MAX_SHORT_CODE_FAILURES_ALL);
+    expect(statuses.filter((s) => s === 429).length, statuses.join(" ")).toBe(attempts - MAX_SHORT_CODE_FAILURES_ALL);
+    // A three-group code from a fresh address is still checked (a 400 for a wrong one, not a 429).
+    const long = await post(
+      "/join",
+      { code: guess(1, 3), email: "long@test.kg", password: "long-enough-pass", passwordRepeat: "long-enough-pass" },
+      { address: "198.51.99.1" },
+    );
+    expect(long.status).toBe(400);
   });
 });
 

@@ -307,6 +307,39 @@ describe("saved reports", () => {
     expect((await save({ name: "Нарын 2025", query: QUERY }, other)).status).toBe(302);
   });
 
+  it("never share a name even when saved or renamed at once: one save wins, the others are a 400 that keeps what was typed", async () => {
+    const names = ["Нарын 2025", "нарын 2025", " НАРЫН 2025", "Нарын 2025 ", "нАрЫн 2025"];
+    const answers = await Promise.all(names.map((name) => save({ name, query: QUERY })));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 400, 400, 400, 400]);
+    for (const [i, a] of answers.entries()) {
+      if (a.status === 400)
+        expect(a.data, names[i]).toMatchObject({
+          ok: false,
+          errors: { name: "reports.errors.nameTaken" },
+          values: { intent: "save", name: names[i], query: QUERY },
+        });
+    }
+    const rows = await c.db.selectFrom("saved_reports").select(["name", "name_key"]).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.name_key).toBe("нарын 2025");
+    // Only the saved one is audited: a refused save leaves nothing half-written.
+    expect(await c.db.selectFrom("audit_log").select("action").execute()).toEqual([{ action: "report.saved" }]);
+
+    // Two other reports renamed to one new name at once: one rename wins.
+    const ids = await Promise.all(["Токмок", "Каракол"].map(async (name) => (await save({ name, query: QUERY })).location!.split("=")[1]!));
+    const renames = await Promise.all(
+      ids.map((id) => call(page.action, post("/staff/reports", { intent: "rename", id, name: "Ош" }, { cookie: staffCookie }))),
+    );
+    expect(renames.map((r) => r.status).sort()).toEqual([302, 400]);
+    expect(renames.find((r) => r.status === 400)!.data).toMatchObject({
+      errors: { name: "reports.errors.nameTaken" },
+      values: { intent: "rename", name: "Ош" },
+    });
+    const after = (await c.db.selectFrom("saved_reports").select("name").execute()).map((r) => r.name);
+    expect(after).toHaveLength(3);
+    expect(after.filter((n) => n === "Ош")).toHaveLength(1);
+  });
+
   it("store a hostile query in its canonical form", async () => {
     const saved = await save({ name: "Странный", query: "by=<script>&ind=' OR 1=1&checkpoint=m12&year=2024&year=DROP" });
     const id = Number(new URL(saved.location!, "http://x").searchParams.get("report"));

@@ -84,7 +84,7 @@ describe("staff enrol graduates and create cohorts", () => {
     );
     expect(res.status).toBe(200);
     const created = (res.data as { created: { code: string; link: string } }).created;
-    expect(created.code).toMatch(/^KG-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(created.code).toMatch(/^KG-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     expect(created.link).toBe(`http://localhost/join?code=${created.code}`);
     const listed = await call(staffInvitations.loader, get("/staff/invitations", { cookie: staff.cookie }));
     expect((listed.data as { invitations: { code: string }[] }).invitations.map((i) => i.code)).toContain(created.code);

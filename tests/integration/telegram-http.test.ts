@@ -2,6 +2,7 @@
 // server starts with a bot token, a webhook secret and the Bot API stand-in as TELEGRAM_API_ROOT.
 // The account page shows the deep link; Telegram's /start <token> through the webhook links the
 // chat; a call without the right secret is refused and writes nothing; unlinking from both sides.
+import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
@@ -172,6 +173,56 @@ describe("the webhook proves Telegram sent it", () => {
     // The token was not spent: the real Telegram can still link with it.
     expect((await webhook(start)).status).toBe(200);
     expect(db.prepare("select count(*) n from telegram_links where chat_id = ?").get(CHAT + 7)).toEqual({ n: 1 });
+  });
+});
+
+describe("the webhook bounds its body while reading it", () => {
+  /**
+   * Posts a chunked body (no Content-Length) of up to `total` bytes, writing only while the server reads,
+   * and tells how many bytes had been sent when the answer came. A route that reads the whole body first
+   * answers only after all of it; one that counts while reading answers just past its limit.
+   */
+  function streamed(secret: string | null, total: number): Promise<{ status: number; sentBeforeAnswer: number }> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(`${server.url}/telegram/webhook`);
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...(secret === null ? {} : { "X-Telegram-Bot-Api-Secret-Token": secret }) },
+      });
+      let sent = 0;
+      let answered = false;
+      const chunk = Buffer.alloc(16 * 1024, 0x20); // JSON whitespace
+      req.on("response", (res) => {
+        answered = true;
+        const sentBeforeAnswer = sent;
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, sentBeforeAnswer }));
+        req.destroy();
+      });
+      req.on("error", (e) => (answered ? undefined : reject(e)));
+      const pump = () => {
+        while (!answered && sent < total) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        if (!answered) req.end();
+      };
+      pump();
+    });
+  }
+
+  it("a chunked body over 64 KB with the right secret is a 413 before the rest arrives, and writes nothing", { timeout: 60_000 }, async () => {
+    const before = counts();
+    const big = await streamed(SECRET, 64 * 1024 * 1024);
+    expect(big.status).toBe(413);
+    // Reading stopped at the limit: the answer came long before 64 MB were sent (socket buffers hold a few MB at most).
+    expect(big.sentBeforeAnswer).toBeLessThan(16 * 1024 * 1024);
+    // The secret is checked before any of the body is read.
+    expect((await streamed(null, 64 * 1024 * 1024)).status).toBe(401);
+    expect(counts()).toEqual(before);
   });
 });
 

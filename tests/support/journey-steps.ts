@@ -341,7 +341,7 @@ export async function enrolGraduate(staff: Actor, who: { cohortId: number; first
   await enrol.getByLabel(m["staff.invite.lastName"]).fill(who.last);
   await staff.submit(m["staff.invite.submit"], enrol);
   const code = await textOf(page.locator(".notice .code").first());
-  expect(code).toMatch(/^KG-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  expect(code).toMatch(/^KG-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   return code;
 }
 

@@ -1,7 +1,9 @@
 // readBoundedForm (issue 13, item 11): the limits hold before parsing, and a form within them
 // reads exactly as Request.formData() would.
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type BodyLimits, readBoundedForm } from "~/utils/request-body.server";
+import { type BodyLimits, readBoundedBytes, readBoundedForm } from "~/utils/request-body.server";
 
 const LIMITS: BodyLimits = { maxBytes: 1_000, maxFields: 5, maxFieldBytes: 100, maxParts: 5 };
 
@@ -59,5 +61,33 @@ describe("readBoundedForm", () => {
       body: "not multipart at all",
     });
     expect(await readBoundedForm(broken, LIMITS)).toEqual({ ok: false, status: 400 });
+  });
+});
+
+// Decision 078: the webhook read its body with request.text() — whole, whatever its size — after the
+// secret check. Every body is read by the bounded readers here; no other module reads one itself.
+describe("request bodies are read only within limits", () => {
+  const unbounded = /\b(request|req)\s*\.\s*(text|json|arrayBuffer|formData|blob)\s*\(\s*\)/;
+  const files = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+
+  it("the check recognises a whole-body read", () => {
+    expect(unbounded.test("const text = await request.text();")).toBe(true);
+    expect(unbounded.test("await request .formData( )")).toBe(true);
+    expect(unbounded.test("await readBoundedBytes(request, MAX_BODY)")).toBe(false);
+  });
+
+  it("no module in app/ reads a request body whole (readForm, readBoundedForm, readBoundedBytes do)", () => {
+    const offenders = files("app").filter((f) => f !== path.join("app", "utils", "request-body.server.ts") && unbounded.test(fs.readFileSync(f, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("readBoundedBytes stops past its limit, declared or streamed", async () => {
+    const body = (n: number, headers: Record<string, string> = {}) => new Request("http://x/w", { method: "POST", headers, body: "x".repeat(n) });
+    expect(Buffer.from((await readBoundedBytes(body(100), 100))!).toString()).toBe("x".repeat(100));
+    expect(await readBoundedBytes(body(101), 100)).toBeNull();
+    expect(await readBoundedBytes(body(10, { "Content-Length": "5000" }), 100)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeSkillText } from "~/domain/skills/normalize";
 import { safeRedirect } from "~/auth/safe-redirect";
 import { slugify } from "~/domain/text/slugify";
-import { normalizeInvitationCode } from "~/auth/tokens.server";
+import { CODE_ALPHABET, INVITATION_CODE_GROUPS, invitationCode, isShortInvitationCode, normalizeInvitationCode } from "~/auth/tokens.server";
 
 describe("normalizeSkillText", () => {
   it("ignores case, spacing and punctuation", () => {
@@ -46,5 +46,16 @@ describe("slugify and invitation codes", () => {
   it("accepts codes typed in lower case, with spaces or without dashes", () => {
     expect(normalizeInvitationCode("kg 7f3k 92qd")).toBe("KG-7F3K-92QD");
     expect(normalizeInvitationCode("7F3K92QD")).toBe("KG-7F3K-92QD");
+    expect(normalizeInvitationCode("kg 7f3k 92qd m4xp")).toBe("KG-7F3K-92QD-M4XP");
+    expect(normalizeInvitationCode("7F3K92QDM4XP")).toBe("KG-7F3K-92QD-M4XP");
+  });
+  it("makes three-group codes (about 59 bits, decision 078); only two-group ones count against the shared throttle", () => {
+    const codes = Array.from({ length: 2000 }, invitationCode);
+    for (const code of codes.slice(0, 20)) expect(code).toMatch(/^KG-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(Math.log2(CODE_ALPHABET.length ** (4 * INVITATION_CODE_GROUPS))).toBeGreaterThan(59);
+    expect(isShortInvitationCode(normalizeInvitationCode("kg-7f3k-92qd"))).toBe(true);
+    expect(isShortInvitationCode(normalizeInvitationCode(codes[0]!))).toBe(false);
+    expect(isShortInvitationCode(normalizeInvitationCode("WRONG1"))).toBe(false);
   });
 });

@@ -80,6 +80,14 @@ export function reportQueryFrom(params: URLSearchParams): ReportQuery {
   });
 }
 
+/**
+ * What makes two saved reports' names the same (letter case and surrounding spaces aside): two reports under
+ * one name could not be told apart in the list. Stored as saved_reports.name_key, unique per owner (migration 0045).
+ */
+export function reportNameKey(name: string): string {
+  return name.trim().toLocaleLowerCase();
+}
+
 /** A saved report's stored JSON, read through the same tolerant schema: unreadable JSON opens the defaults. */
 export function reportQueryFromJson(json: string): ReportQuery {
   let raw: unknown;

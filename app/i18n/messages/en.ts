@@ -90,7 +90,7 @@ export const en = {
   "join.title": "Join as a graduate",
   "join.lead": "Your placement officer gave you an invitation code when you were enrolled. It links your account to your school and cohort.",
   "join.code": "Invitation code",
-  "join.codeHint": "For example KG-7F3K-92QD",
+  "join.codeHint": "For example KG-7F3K-92QD-M4XP",
   "join.checkCode": "Check code",
   "join.welcome": "Welcome, {name}! {school}, cohort of {date}.",
   "join.email": "Email",

@@ -64,7 +64,7 @@ export function staffJourney(env: ServerAndBrowser): void {
         await uploadCohortCsv(s, people, v.index);
         await shot(s, "import-report");
         await s.submit(page.locator('form:has(input[name="intent"][value="confirm"]) button'));
-        await expectTextContaining(page.locator("tr", { hasText: graduate.last }).locator(".code"), /^KG-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+        await expectTextContaining(page.locator("tr", { hasText: graduate.last }).locator(".code"), /^KG-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
         await shot(s, "import-done");
 
         // 2. Verify a module of the imported graduate (found by name).
