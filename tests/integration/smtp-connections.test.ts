@@ -51,7 +51,10 @@ describe("smtpConnections", () => {
   it("sends many messages over at most `size` connections, each as written (dots stuffed and unstuffed)", async () => {
     const s = await server();
     const pool = smtpConnections(s.url, limits);
-    cleanup.push(() => s.close(), () => pool.close());
+    cleanup.push(
+      () => s.close(),
+      () => pool.close(),
+    );
     await Promise.all(Array.from({ length: 12 }, (_, i) => pool.send(envelope(), message(i))));
     await Promise.all(Array.from({ length: 6 }, (_, i) => pool.send(envelope(), message(12 + i))));
     expect(s.data).toHaveLength(18);
@@ -67,7 +70,10 @@ describe("smtpConnections", () => {
       },
     });
     const pool = smtpConnections(s.url, { ...limits, size: 1 });
-    cleanup.push(() => s.close(), () => pool.close());
+    cleanup.push(
+      () => s.close(),
+      () => pool.close(),
+    );
     await pool.send(envelope(), message(1));
     await expect(pool.send(envelope("bounce@portal.test"), message(2))).rejects.toMatchObject({ responseCode: 550, code: "EENVELOPE" });
     await pool.send(envelope(), message(3));
@@ -87,7 +93,11 @@ describe("smtpConnections", () => {
     });
     const good = smtpConnections(`smtp://portal:s3cret@127.0.0.1:${s.port}`, limits);
     const bad = smtpConnections(`smtp://portal:wrong@127.0.0.1:${s.port}`, limits);
-    cleanup.push(() => s.close(), () => good.close(), () => bad.close());
+    cleanup.push(
+      () => s.close(),
+      () => good.close(),
+      () => bad.close(),
+    );
     await good.send(envelope(), message(1));
     await expect(bad.send(envelope(), message(2))).rejects.toMatchObject({ code: "EAUTH" });
     expect(s.data).toHaveLength(1);
@@ -96,7 +106,10 @@ describe("smtpConnections", () => {
   it("a connection the server closed while idle is replaced; the next message goes out", async () => {
     const s = await server();
     const pool = smtpConnections(s.url, limits);
-    cleanup.push(() => s.close(), () => pool.close());
+    cleanup.push(
+      () => s.close(),
+      () => pool.close(),
+    );
     await pool.send(envelope(), message(1));
     for (const socket of s.sockets) socket.destroy();
     await new Promise((r) => setTimeout(r, 100));
@@ -108,7 +121,10 @@ describe("smtpConnections", () => {
   it("a connection is closed after maxMessages and another opened", async () => {
     const s = await server();
     const pool = smtpConnections(s.url, { ...limits, size: 1, maxMessages: 2 });
-    cleanup.push(() => s.close(), () => pool.close());
+    cleanup.push(
+      () => s.close(),
+      () => pool.close(),
+    );
     for (let i = 0; i < 5; i++) await pool.send(envelope(), message(i));
     expect(s.data).toHaveLength(5);
     expect(s.connections).toBe(3);
@@ -128,7 +144,10 @@ describe("smtpConnections", () => {
     expect(classifySmtpFailure((results[4] as PromiseRejectedResult).reason as Record<string, unknown>).permanent).toBe(false);
     const s = await server();
     const again = smtpConnections(s.url, limits);
-    cleanup.push(() => s.close(), () => again.close());
+    cleanup.push(
+      () => s.close(),
+      () => again.close(),
+    );
     await again.send(envelope(), message(9));
     expect(s.data).toHaveLength(1);
   });
