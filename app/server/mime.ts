@@ -19,6 +19,9 @@ export type OutgoingEmail = {
 };
 
 const CRLF = "\r\n";
+/** Boundaries: random once a process, then counted (no random bytes drawn for every message). "_" never occurs in base64. */
+const BOUNDARY_PREFIX = crypto.randomBytes(6).toString("hex");
+let boundaries = 0;
 const ASCII_ADDRESS = /^[\x21-\x7e]+@[\x21-\x7e]+$/;
 /** A display name that needs neither quotes nor encoding (RFC 5322 atext and spaces). */
 const PLAIN_NAME = /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~]*$/;
@@ -64,7 +67,7 @@ export function buildMime(mail: OutgoingEmail, from: string, date: Date = new Da
   if (!sender || !ASCII_ADDRESS.test(mail.to)) return null;
   const attachments = mail.attachments ?? [];
   if (attachments.some((a) => !/^[\w.-]+$/.test(a.filename) || /[\r\n"]/.test(a.contentType))) return null;
-  const id = crypto.randomBytes(8).toString("hex");
+  const id = `${BOUNDARY_PREFIX}${(++boundaries).toString(36)}`;
   const alternative = `--_alt-${id}`;
   const mixed = `--_mix-${id}`;
   let head = "";

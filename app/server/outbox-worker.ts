@@ -2,7 +2,7 @@
 // process, claims due messages under a lease, delivers them and records what happened. Pages only
 // write the outbox (one insert in their own transaction); nothing here ever runs inside a request.
 import { Worker } from "node:worker_threads";
-import nodemailer from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
 import { type DB, sqliteOf } from "@db/connection";
 import { durableOffTheLoop } from "@db/durable-commit";
 import type { SmtpSettings } from "~/config.server";
@@ -29,6 +29,7 @@ import { PASSWORD_RESET_KIND } from "~/domain/messages/password-reset";
 import { canBeTurnedOff } from "~/domain/messages/kinds";
 import { issueEmailedResetLink } from "~/models/password-resets.server";
 import { buildMime, type OutgoingEmail } from "./mime";
+import { smtpConnections } from "./smtp-connections";
 import { deliverTelegram, type TelegramTransport } from "./telegram-bot";
 
 /** The path of an e-mailed reset link (the page opens in the e-mail's language), or undefined when the link can no longer be used. */
@@ -106,14 +107,14 @@ export function composeOutgoing(r: EmailRequest, from: string | undefined): Outg
 export type MailTransport = { send(mail: EmailRequest): Promise<void>; close(): void };
 
 /**
- * SMTP through nodemailer: a pool of kept-open connections, one per message the worker has in flight
- * (OUTBOX.emailsInFlight), each reused for many messages; timeouts so a stalled server frees the worker.
+ * SMTP over kept-open connections, one per message the worker has in flight (OUTBOX.emailsInFlight),
+ * each reused for many messages; timeouts so a stalled server frees the worker. Every message is
+ * written out before it is sent (app/server/mime.ts, or nodemailer's composer for what that writer
+ * leaves to it) and handed to the connections as it is (app/server/smtp-connections.ts, decision 076).
  */
 export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?: number; socketMs?: number } = {}): MailTransport {
-  const transporter = nodemailer.createTransport({
-    url: settings.url,
-    pool: true,
-    maxConnections: OUTBOX.emailsInFlight,
+  const connections = smtpConnections(settings.url, {
+    size: OUTBOX.emailsInFlight,
     maxMessages: 1000,
     connectionTimeout: timeouts.connectionMs ?? 30_000,
     greetingTimeout: timeouts.connectionMs ?? 30_000,
@@ -124,14 +125,20 @@ export function smtpTransport(settings: SmtpSettings, timeouts: { connectionMs?:
       const mail = composeOutgoing(request, settings.from);
       // Written as one buffer by app/server/mime.ts: nodemailer's composer cost 0.7 ms of CPU a
       // message (decision 051, "Session 11"); it still builds what that writer leaves to it.
-      const built = buildMime(mail, settings.from);
-      if (built) return void (await transporter.sendMail({ envelope: built.envelope, raw: built.raw }));
-      // Base64 bodies: Kyrgyz and Russian text is mostly non-ASCII, which quoted-printable triples in
-      // size and encodes byte by byte in JavaScript; base64 is a third larger and encoded natively.
-      await transporter.sendMail({ from: settings.from, textEncoding: "base64", ...mail });
+      const built = buildMime(mail, settings.from) ?? (await composedByNodemailer(mail, settings.from));
+      await connections.send(built.envelope, built.raw);
     },
-    close: () => transporter.close(),
+    close: () => connections.close(),
   };
+}
+
+/** A message outside app/server/mime.ts's shape (a non-ASCII address, an odd file name), written by nodemailer's composer. */
+async function composedByNodemailer(mail: OutgoingEmail, from: string | undefined): Promise<{ raw: Buffer; envelope: { from: string; to: string[] } }> {
+  // Base64 bodies: Kyrgyz and Russian text is mostly non-ASCII, which quoted-printable triples in
+  // size and encodes byte by byte in JavaScript; base64 is a third larger and encoded natively.
+  const node = new MailComposer({ from, textEncoding: "base64", ...mail }).compile();
+  const envelope = node.getEnvelope();
+  return { raw: await node.build(), envelope: { from: envelope.from || "", to: envelope.to } };
 }
 
 /** "IT Cluster Careers <careers@example.kg>" → the name and the address. */
@@ -151,18 +158,26 @@ export function threadedSmtpTransport(entry: URL, settings: SmtpSettings, timeou
   let thread: Worker | null = null;
   let nextId = 0;
   const waiting = new Map<number, { resolve: () => void; reject: (e: unknown) => void }>();
+  // Requests go to the thread in batches, one message per turn of the event loop: the slots of a
+  // tick start together, and one postMessage (one structured clone, one wake-up of the thread) then
+  // carries all of them instead of one each (decision 051, "Session 15").
+  let outgoing: { id: number; mail: EmailRequest }[] = [];
   const failAll = (error: unknown) => {
+    // Those not yet posted fail too and are never posted: each is sent once or reported failed, not both.
+    outgoing = [];
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
   const started = () => {
     if (thread) return thread;
     const t = new Worker(entry, { workerData: { settings, timeouts } });
-    t.on("message", (reply: { id: number; error?: Record<string, unknown> }) => {
-      const w = waiting.get(reply.id);
-      waiting.delete(reply.id);
-      if (reply.error) w?.reject(reply.error);
-      else w?.resolve();
+    t.on("message", (replies: { id: number; error?: Record<string, unknown> }[]) => {
+      for (const reply of replies) {
+        const w = waiting.get(reply.id);
+        waiting.delete(reply.id);
+        if (reply.error) w?.reject(reply.error);
+        else w?.resolve();
+      }
     });
     t.on("error", (error) => console.error("outbox: the SMTP thread failed", error));
     t.once("exit", () => {
@@ -174,14 +189,21 @@ export function threadedSmtpTransport(entry: URL, settings: SmtpSettings, timeou
     thread = t;
     return t;
   };
+  const post = () => {
+    const batch = outgoing;
+    outgoing = [];
+    if (batch.length) started().postMessage(batch);
+  };
   return {
     send: (mail) =>
       new Promise<void>((resolve, reject) => {
         const id = ++nextId;
         waiting.set(id, { resolve, reject });
-        started().postMessage({ id, mail });
+        if (!outgoing.length) setImmediate(post);
+        outgoing.push({ id, mail });
       }),
     close() {
+      post();
       thread?.postMessage("close");
       thread = null;
     },
