@@ -15,17 +15,32 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // new file lands in the right group without a list to keep up to date.
 const ISOLATE =
   /vi\.hoisted|useUploadDir|process\.env\.[A-Z_]+\s*=[^=]|delete process\.env|vi\.stubEnv|vi\.stubGlobal|useFakeTimers|startServer|demoDataCopy|support\/server-harness|node:child_process|chromium|playwright/;
+/**
+ * Files that drive a server, a CLI or a browser from the outside and change nothing in their own
+ * process that the next file would see (no setting, no module swap, no spy, no fake clock): they share a
+ * worker process (the "served" project below), as the in-process files share a thread (Session 15 of
+ * docs/decisions/035-test-suite-speed.md: a fresh process per file cost about 1.5 s of CPU to load
+ * vitest, the support modules and the app's modules they import). Each still starts its own servers,
+ * data folders and browser, so no state passes between files through them.
+ */
+const DRIVES = /startServer|demoDataCopy|support\/server-harness|support\/e2e"|node:child_process|chromium|playwright/;
+const CHANGES_PROCESS =
+  /vi\.hoisted|useUploadDir|process\.env\.[A-Z_]+\s*=[^=]|process\.env\[[^\]]+\]\s*=[^=]|delete process\.env|vi\.stubEnv|vi\.stubGlobal|vi\.spyOn|useFakeTimers|vi\.(do)?mock\(|process\.on\(|process\.chdir|process\.umask|globalThis\.[A-Za-z_$]+\s*=[^=]/i;
 /** The one module swap unit tests make: every file that makes it makes it the same way, so they can share. */
 const REMIX_STUB = 'vi.mock("@remix-run/react", () => import("../support/remix-react-stub"));';
 
-const groups = { shared: [] as string[], stubbed: [] as string[] };
-for (const folder of ["tests/unit", "tests/integration"]) {
+const groups = { shared: [] as string[], stubbed: [] as string[], served: [] as string[] };
+for (const folder of ["tests/unit", "tests/integration", "tests/e2e"]) {
   for (const name of fs.readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" })) {
     if (!name.endsWith(".test.ts")) continue;
     const file = `${folder}/${name}`;
     const source = fs.readFileSync(path.join(root, file), "utf8");
     const mocks = source.match(/vi\.(do)?mock\(/gi)?.length ?? 0;
-    if (ISOLATE.test(source)) continue;
+    if (DRIVES.test(source) && !CHANGES_PROCESS.test(source)) {
+      groups.served.push(file);
+      continue;
+    }
+    if (folder === "tests/e2e" || ISOLATE.test(source)) continue;
     if (mocks === 0) groups.shared.push(file);
     else if (mocks === 1 && source.includes(REMIX_STUB)) groups.stubbed.push(file);
   }
@@ -40,6 +55,7 @@ const early = phase === undefined ? [] : filesBeforeNative(root);
 const inPhase = (file: string) => phase === undefined || (phase === "early") === early.includes(file);
 groups.shared = groups.shared.filter(inPhase);
 groups.stubbed = groups.stubbed.filter(inPhase);
+groups.served = groups.served.filter(inPhase);
 
 export default defineConfig({
   resolve: {
@@ -70,13 +86,16 @@ export default defineConfig({
       { extends: true, test: { name: "shared", include: groups.shared, pool: "threads", isolate: false } },
       // Page components rendered with the Remix stand-ins: they share the swap, not the real module.
       { extends: true, test: { name: "stubbed", include: groups.stubbed, pool: "threads", isolate: false } },
-      // Everything else (servers, CLIs, browsers, settings): a fresh process per file, as before.
+      // Files that drive servers, CLIs or browsers and leave their own process as they found it: one
+      // process per worker for many files (each file its own servers and browser).
+      { extends: true, test: { name: "served", include: groups.served, pool: "forks", isolate: false } },
+      // Everything else (settings, module swaps, spies, fake clocks): a fresh process per file, as before.
       {
         extends: true,
         test: {
           name: "isolated",
           include: phase === "early" ? early : ["tests/**/*.test.ts"],
-          exclude: [...groups.shared, ...groups.stubbed, ...(phase === "rest" ? early : [])],
+          exclude: [...groups.shared, ...groups.stubbed, ...groups.served, ...(phase === "rest" ? early : [])],
         },
       },
     ],
