@@ -100,7 +100,7 @@ export default function ModulesPage() {
                 ) : (
                   t("modules.notDone")
                 )}
-                {m.score !== null ? ` · ${t("modules.score")}: ${m.score}` : null}
+                {m.score !== null ? ` · ${t("modules.scoreShown", { score: m.score })}` : null}
               </p>
               {!m.verified_at ? (
                 // The #fragment brings a no-JavaScript browser back to this card, where the

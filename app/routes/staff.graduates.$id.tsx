@@ -137,7 +137,7 @@ export default function VerifyGraduatePage() {
                 ) : (
                   t("modules.notDone")
                 )}
-                {m.score !== null ? ` · ${t("modules.score")}: ${m.score}` : null}
+                {m.score !== null ? ` · ${t("modules.scoreShown", { score: m.score })}` : null}
               </p>
               <div className="actions">
                 <Form method="post" className="filters" noValidate>
