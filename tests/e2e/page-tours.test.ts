@@ -700,7 +700,8 @@ type Layout = { overflow: number; outside: Outside[]; controls: number; area: Ar
  */
 function controlsTouching(): string[] {
   const shown = [...document.querySelectorAll<HTMLElement>("main a[href], main button, main input[type=submit], main input[type=button], main select")].filter(
-    (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" && !el.closest(".visually-hidden"),
+    // checkVisibility: not a link of a closed disclosure (its boxes are laid out but not drawn).
+    (el) => el.getClientRects().length > 0 && el.checkVisibility({ visibilityProperty: true }) && !el.closest(".visually-hidden"),
   );
   const name = (el: HTMLElement) => `${el.tagName.toLowerCase()} "${(el.innerText || (el as HTMLInputElement).value || "").trim().slice(0, 30)}"`;
   const found = new Set<string>();
