@@ -39,7 +39,8 @@
 // docs/decisions/035-test-suite-speed.md):
 // - languages: every page type — no raw message key (a catalog key such as "profile.headline")
 //   shows in the text or in an accessible name, nothing is wider than the screen (tables scroll
-//   inside their .table-wrap), and no word is split over two lines by a squeezed column.
+//   inside their .table-wrap), and no word is split over two lines by a squeezed column; each area's
+//   folded section menu keeps its ▼ beside every one of its section names (docs/decisions/077-places-and-demo-times.md).
 // - mixed language: the pages of the four journeys (graduate, recruiter, placement officer, parent)
 //   carry no word of another language that the portal itself wrote (issue 14, "Done means": nothing
 //   untranslated or mixed-language). A word on a page is fine when the page's own catalog uses it
