@@ -38,7 +38,7 @@ async function screen(db: DB, companyId: number, applicationId: number, employer
 }
 
 /**
- * `days` before now, but after the application's last step (when that is later, a quarter of the way
+ * `days` before today, in working hours, but after the application's last step (when that is later, a quarter of the way
  * from it to now): each step of a history the demo writes happens at its own time, in order (polish).
  */
 async function daysAgo(db: DB, applicationId: number, days: number, now: Date): Promise<Date> {
@@ -47,7 +47,8 @@ async function daysAgo(db: DB, applicationId: number, days: number, now: Date): 
     .select((eb) => eb.fn.max("created_at").as("at"))
     .where("application_id", "=", applicationId)
     .executeTakeFirst();
-  const wanted = now.getTime() - days * DAY;
+  // In working hours in Bishkek (10:00–17:00), not at the minute of the night the demo happened to be made.
+  const wanted = Date.parse(at(-days, 10 + ((days * 3 + applicationId) % 8), todayInBishkek(now)));
   const after = last?.at ? Date.parse(last.at) : 0;
   return new Date(wanted > after ? wanted : Math.min(after + (now.getTime() - after) / 4, now.getTime()));
 }
@@ -92,7 +93,7 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
     .execute();
   if (aiperi && aiperi.user_id !== null) {
     // Applied twelve days ago (the apply form's own write, at that time): the interview held last week follows it.
-    const applied = new Date(now.getTime() - 12 * DAY);
+    const applied = new Date(at(-12, 14, today));
     const own: number[] = [];
     for (const v of vacancies) {
       if (own.length === 2) break;
