@@ -1,6 +1,7 @@
 // The parts of a graduate's profile shared by the portfolio page and the printable CV.
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
+import { namesOf, placeText } from "~/domain/place";
 import { useT } from "~/i18n/use-t";
 import { languageName } from "~/domain/profile/options";
 import { evidenceGroup } from "~/domain/profile/skill-evidence";
@@ -13,7 +14,7 @@ type Data = Pick<PublicProfile, "graduate" | "languages" | "skills" | "modules" 
 export function ProfileHeader({ data }: { data: Data }) {
   const { t, lang } = useT();
   const g = data.graduate;
-  const place = [g.city, pick(g.region as { name_ky: string; name_ru: string; name_en: string }, "name", lang)].filter(Boolean).join(", ");
+  const place = placeText(lang, g.city, namesOf(g.region, "name"));
   return (
     <header className="profile-head">
       {g.photo ? (

@@ -44,9 +44,13 @@ export function SectionNav({ label, items }: { label: string; items: Item[] }) {
     <nav className="section-nav" aria-label={label}>
       {/* key: a client navigation to another section renders a fresh, closed disclosure */}
       <details className="section-nav__menu" key={pathname}>
+        {/* The ▼ is an element of its own beside the names, so a long name (Kyrgyz ones are) shrinks to
+            an ellipsis instead of pushing it onto a line of its own (polish; page-tours checks every name). */}
         <summary>
-          <span className="section-nav__area">{label}</span>
-          {current ? <strong className="section-nav__current">{current.label}</strong> : null}
+          <span className="section-nav__where">
+            <span className="section-nav__area">{label}</span> {current ? <strong className="section-nav__current">{current.label}</strong> : null}
+          </span>
+          <span className="section-nav__marker" aria-hidden="true" />
         </summary>
         <div className="section-nav__list">{links}</div>
       </details>

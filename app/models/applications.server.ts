@@ -89,6 +89,8 @@ export async function apply(
   vacancyId: number,
   input: { note: string | null; projectIds: number[] },
   actorUserId: number,
+  /** When it happens: now, or the demo's day it writes (db/seed; polish: a history's steps all shared one minute). */
+  at = new Date(),
 ): Promise<ApplyResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<ApplyResult> => {
@@ -102,7 +104,7 @@ export async function apply(
         if (own.length !== projectIds.length) return { ok: false, reason: "projects" };
       }
       const snapshot_json = serializeSnapshot(await takeSnapshot(trx, graduate.id, projectIds));
-      const now = new Date().toISOString();
+      const now = at.toISOString();
       let id: number;
       let eventId: number;
       if (existing) {
@@ -146,7 +148,14 @@ export type InviteResult = { ok: true; id: number } | { ok: false; reason: "not-
  * Invites one graduate: named by id (the candidate list's button) or by the slug of the profile page
  * the employer is on — never by an address typed into a form (issue 14 item 9).
  */
-export async function invite(db: DB, companyId: number, vacancyId: number, who: { id: number } | { slug: string }, actorUserId: number): Promise<InviteResult> {
+export async function invite(
+  db: DB,
+  companyId: number,
+  vacancyId: number,
+  who: { id: number } | { slug: string },
+  actorUserId: number,
+  at = new Date(),
+): Promise<InviteResult> {
   return db.transaction().execute(async (trx): Promise<InviteResult> => {
     const vacancy = await openVacancy(trx, vacancyId);
     if (!vacancy || vacancy.company_id !== companyId) return { ok: false, reason: "not-open" };
@@ -162,10 +171,10 @@ export async function invite(db: DB, companyId: number, vacancyId: number, who: 
     if (await applicationOfGraduateFor(trx, graduate.id, vacancyId)) return { ok: false, reason: "already" };
     const { id } = await trx
       .insertInto("applications")
-      .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "invited" })
+      .values({ vacancy_id: vacancyId, graduate_id: graduate.id, status: "invited", created_at: at.toISOString(), updated_at: at.toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const eventId = await addEvent(trx, id, null, "invited", actorUserId);
+    const eventId = await addEvent(trx, id, null, "invited", actorUserId, { at: at.toISOString() });
     const vars = { company: vacancy.company_name, vacancy: vacancy.title };
     // The e-mail commits with the invitation or not at all (docs/decisions/051-outbox.md).
     await tell(trx, { userId: graduate.user_id!, kind: "application-invited", eventKey: eventId, vars, link: `/me/applications/${id}` });
@@ -194,14 +203,14 @@ export type TransitionResult = { ok: true } | { ok: false; reason: "not-found" |
 export type MoveResult = TransitionResult;
 
 /** The employer moves an application of its own company one allowed step (in the caller's transaction, if given one). */
-export async function move(db: DB, companyId: number, applicationId: number, input: MoveInput, actorUserId: number): Promise<MoveResult> {
+export async function move(db: DB, companyId: number, applicationId: number, input: MoveInput, actorUserId: number, at = new Date()): Promise<MoveResult> {
   return inTransaction(db, async (trx): Promise<MoveResult> => {
     const app = await applicationFor(trx, { companyId }, applicationId).executeTakeFirst();
     if (!app) return { ok: false, reason: "not-found" };
     if (input.seen && input.seen !== app.status) return { ok: false, reason: "conflict", current: app.status };
     if (!canMove(app.status, input.to, "employer")) return { ok: false, reason: "transition" };
     if (input.to === "hired" && !input.startDate) return { ok: false, reason: "transition" };
-    const now = new Date().toISOString();
+    const now = at.toISOString();
     const updated = await trx
       .updateTable("applications")
       .set({ status: input.to, updated_at: now })
@@ -211,6 +220,7 @@ export async function move(db: DB, companyId: number, applicationId: number, inp
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
     const interview = input.to === "interview";
     const eventId = await addEvent(trx, app.id, app.status, input.to, actorUserId, {
+      at: now,
       note: input.note,
       interviewAt: interview ? input.interviewAt : null,
       interviewPlace: interview ? input.interviewPlace : null,
@@ -288,6 +298,7 @@ export async function withdraw(
   applicationId: number,
   note: string | null,
   actorUserId: number,
+  at = new Date(),
 ): Promise<WithdrawResult> {
   return db.transaction().execute(async (trx): Promise<WithdrawResult> => {
     const app = await trx
@@ -301,14 +312,14 @@ export async function withdraw(
     if (!canMove(app.status, "withdrawn", "graduate")) return { ok: false, reason: "transition" };
     const updated = await trx
       .updateTable("applications")
-      .set({ status: "withdrawn", updated_at: new Date().toISOString() })
+      .set({ status: "withdrawn", updated_at: at.toISOString() })
       .where("id", "=", app.id)
       .where("status", "=", app.status)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "transition" };
-    const eventId = await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note });
-    if (app.status === "interview") await cancelInterviewReminders(trx, app.id, new Date());
-    await cancelInterviewOnLeaving(trx, app.id, eventId, note ?? "—", new Date());
+    const eventId = await addEvent(trx, app.id, app.status, "withdrawn", actorUserId, { note, at: at.toISOString() });
+    if (app.status === "interview") await cancelInterviewReminders(trx, app.id, at);
+    await cancelInterviewOnLeaving(trx, app.id, eventId, note ?? "—", at);
     // Withdrawing an invitation is declining it: the employer hears the candidate's answer.
     await tellCompany(trx, app.company_id, {
       kind: app.status === "invited" ? "invitation-declined" : "application-withdrawn",

@@ -60,11 +60,13 @@ export default function EmployerDashboard() {
       <h1>{t("vacancies.dashboard")}</h1>
       <p className="lead">{company.name}</p>
       {verified ? null : <WaitingForVerification rejected={company.status === "rejected"} reason={rejectReason} />}
-      <p>
+      {/* .actions spaces the button from the links (polish: they touched at 1280 px). */}
+      <p className="actions">
         <Link className="button" to="/employer/vacancies/new">
           {t("vacancies.new")}
-        </Link>{" "}
-        {verified ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null} <a href="#vacancies">{t("dash.allVacancies")}</a>
+        </Link>
+        {verified ? <Link to="/employer/hires">{t("outcomes.hires.title")}</Link> : null}
+        <a href="#vacancies">{t("dash.allVacancies")}</a>
       </p>
       <ToDo toDo={toDo} verified={verified} />
       {hiring ? <HiringDashboard hiring={hiring} /> : null}

@@ -18,6 +18,7 @@ import { getDb } from "~/db.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { langOf } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
+import { namesOf, placeText } from "~/domain/place";
 import { useT } from "~/i18n/use-t";
 import { todayInBishkek } from "~/domain/calendar";
 import { searchGraduates } from "~/models/directory.server";
@@ -199,9 +200,7 @@ type Card = Awaited<ReturnType<typeof loader>>["result"]["items"][number];
 function GraduateCard({ graduate: g, today, staff }: { graduate: Card; today: string; staff: boolean }) {
   const { t, lang } = useT();
   const name = <Marked parts={g.nameParts} />;
-  const region =
-    g.region_ky && g.region_ru && g.region_en ? pick({ region_ky: g.region_ky, region_ru: g.region_ru, region_en: g.region_en }, "region", lang) : null;
-  const place = [region, g.city].filter(Boolean).join(", ");
+  const place = placeText(lang, g.city, namesOf(g, "region"));
   const availableNow = !g.available_from || g.available_from <= today;
   const more = g.skill_count - g.skills.length;
   return (

@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { dependsOn, PIECES } from "~/utils/page-pieces.server";
 import { formatNumber } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
+import { namesOf, placeText } from "~/domain/place";
 import { useT } from "~/i18n/use-t";
 import { recentPublicGraduates } from "~/models/graduates.server";
 import { listSchools, portalCounts } from "~/models/reference.server";
@@ -147,8 +148,7 @@ export default function HomePage() {
               <strong>{pick(s, "name", lang)}</strong>
               <span className="muted">
                 {/* Bishkek and Osh are their own regions: «Бишкек шаары · Бишкек шаары» said it twice (probe-ux). */}
-                {pick(s, "city", lang)}
-                {s.city_ru === s.region_ru ? null : ` · ${pick(s, "region", lang)}`}
+                {placeText(lang, namesOf(s, "city"), namesOf(s, "region"))}
               </span>
               <span className="small tile-more">{t("homeSchools.figures")} →</span>
             </Link>

@@ -135,7 +135,8 @@ export default function SkillsPage() {
       </Form>
       {resolved ? <Notice kind="info">{t("admin.skills.resolved", { q: query.q, skill: resolved })}</Notice> : null}
       <SearchNotes suggestion={suggestion} suggestionHref={suggestionHref} />
-      <div className="actions">
+      {/* actions--after-form: the add button had the filter's select 2 px above it at 360 px (polish). */}
+      <div className="actions actions--after-form">
         <p role={searched ? "status" : undefined}>
           {searched && total === 0 ? t("listSearch.skills.none", { q: query.q }) : t("admin.skills.count", { n: formatNumber(lang, total) })}
           {searched ? (

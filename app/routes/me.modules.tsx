@@ -94,13 +94,17 @@ export default function ModulesPage() {
               </h2>
               <p className="small">
                 {m.verified_at ? (
-                  <span className="badge-verified">{t("modules.verified", { date: formatDate(lang, m.completed_on!) })}</span>
+                  <span className="badge-verified">
+                    {t("modules.verified", { date: formatDate(lang, m.completed_on!) })}
+                    {/* Inside the badge: after it, a long badge left «· Балл: 96/100» alone on the next line (polish). */}
+                    {m.score !== null ? ` · ${t("modules.scoreShown", { score: m.score })}` : null}
+                  </span>
                 ) : m.completed_on ? (
                   t("modules.declared", { date: formatDate(lang, m.completed_on) })
                 ) : (
                   t("modules.notDone")
                 )}
-                {m.score !== null ? ` · ${t("modules.score")}: ${m.score}` : null}
+                {m.score !== null && !m.verified_at ? ` · ${t("modules.scoreShown", { score: m.score })}` : null}
               </p>
               {!m.verified_at ? (
                 // The #fragment brings a no-JavaScript browser back to this card, where the

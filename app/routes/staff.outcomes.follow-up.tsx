@@ -154,7 +154,7 @@ export default function FollowUpPage() {
           {
             header: t("outcomes.followUp.actions"),
             cell: (r) => (
-              <>
+              <div className="actions">
                 <Form method="post" className="row-form">
                   <input type="hidden" name="intent" value="survey" />
                   <input type="hidden" name="graduateId" value={r.id} />
@@ -164,7 +164,7 @@ export default function FollowUpPage() {
                 <Link to={`/staff/outcomes/graduates/${r.id}?checkpoint=${r.checkpoint}#record`} className="small">
                   {t("outcomes.followUp.record")}
                 </Link>
-              </>
+              </div>
             ),
           },
         ]}

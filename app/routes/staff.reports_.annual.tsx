@@ -110,7 +110,8 @@ export default function AnnualReportPage() {
       <div className="no-print annual-controls">
         <h1>{t("annual.title")}</h1>
         <p className="lead">{t("annual.lead")}</p>
-        <Form method="get" className="inline-form">
+        {/* .actions: the button beside or below the year, never against it (polish: 2 px below it at 360 px). */}
+        <Form method="get" className="actions">
           <label>
             {t("annual.year")}{" "}
             <select name="year" defaultValue={year ?? report.years[0] ?? ""}>

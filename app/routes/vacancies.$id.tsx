@@ -15,6 +15,7 @@ import { sortByShownName } from "~/domain/search/name-order";
 import { sanitizeRichText } from "~/domain/text/rich-text";
 import { formatDate } from "~/i18n/format";
 import { pick } from "~/i18n/pick";
+import { namesOf, placeText } from "~/domain/place";
 import { useT } from "~/i18n/use-t";
 import { companyOfUser } from "~/models/companies.server";
 import { staffScopeOf } from "~/models/staff-scopes.server";
@@ -87,9 +88,7 @@ export default function VacancyPage() {
   const { t, lang } = useT();
   const nonce = useNonce();
   const { vacancy: v, listed, owner, staff, canApply, jsonLd } = useLoaderData<typeof loader>();
-  const region =
-    v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
-  const place = [v.city, region].filter(Boolean).join(", ");
+  const place = placeText(lang, v.city, namesOf(v, "region"));
   const salary = v.salary ? salaryText(t, lang, v.salary.min, v.salary.max) : null;
   // Each group in the order of the names shown (docs/decisions/050-skill-chips-order.md).
   const skills = sortByShownName(v.skills, lang);

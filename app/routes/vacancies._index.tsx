@@ -20,6 +20,7 @@ import { salaryText } from "~/components/vacancy-salary";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { langOf, type Lang } from "~/i18n/negotiate";
 import { pick } from "~/i18n/pick";
+import { namesOf, placeText } from "~/domain/place";
 import { useT } from "~/i18n/use-t";
 import { listRegions } from "~/models/reference.server";
 import { boardQueryString, parseBoardQuery } from "~/domain/vacancies/board-query";
@@ -190,9 +191,7 @@ type Card = Awaited<ReturnType<typeof loader>>["result"]["items"][number];
 
 function VacancyCard({ vacancy: v, lang }: { vacancy: Card; lang: Lang }) {
   const { t } = useT();
-  const region =
-    v.region_ky && v.region_ru && v.region_en ? pick({ region_ky: v.region_ky, region_ru: v.region_ru, region_en: v.region_en }, "region", lang) : null;
-  const place = [v.city, region].filter(Boolean).join(", ");
+  const place = placeText(lang, v.city, namesOf(v, "region"));
   const salary = salaryText(t, lang, v.salary_min, v.salary_max);
   return (
     <li className="card vacancy-card">

@@ -6,7 +6,7 @@
 // marks every queued message "not sent: demo" (demo addresses are never e-mailed).
 import type { DB } from "../connection";
 import { bishkekDayStartUtc, todayInBishkek } from "../../app/domain/calendar";
-import { apply } from "../../app/models/applications.server";
+import { apply, move } from "../../app/models/applications.server";
 import { askAnotherTime, pickSlot, proposeInterviews, recordInterviewOutcome } from "../../app/models/interviews.server";
 import { makeOffer } from "../../app/models/offers.server";
 
@@ -21,6 +21,37 @@ function at(days: number, hour: number, today: string): string {
 }
 
 const slots = (starts: string[], minutes: number) => starts.map((start) => ({ start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString() }));
+
+/** The employer screens an application that was only applied to, before the interview is proposed (polish: every step had the seed's minute). */
+async function screen(db: DB, companyId: number, applicationId: number, employerId: number, when: Date): Promise<void> {
+  const app = await db.selectFrom("applications").select("status").where("id", "=", applicationId).executeTakeFirstOrThrow();
+  if (app.status !== "applied") return;
+  const moved = await move(
+    db,
+    companyId,
+    applicationId,
+    { to: "screening", note: null, interviewAt: null, interviewPlace: null, startDate: null, monthlyPay: null },
+    employerId,
+    when,
+  );
+  if (!moved.ok) throw new Error(`demo: screening application ${applicationId} refused (${moved.reason})`);
+}
+
+/**
+ * `days` before today, in working hours, but after the application's last step (when that is later, a quarter of the way
+ * from it to now): each step of a history the demo writes happens at its own time, in order (polish).
+ */
+async function daysAgo(db: DB, applicationId: number, days: number, now: Date): Promise<Date> {
+  const last = await db
+    .selectFrom("application_events")
+    .select((eb) => eb.fn.max("created_at").as("at"))
+    .where("application_id", "=", applicationId)
+    .executeTakeFirst();
+  // In working hours in Bishkek (10:00–17:00), not at the minute of the night the demo happened to be made.
+  const wanted = Date.parse(at(-days, 10 + ((days * 3 + applicationId) % 8), todayInBishkek(now)));
+  const after = last?.at ? Date.parse(last.at) : 0;
+  return new Date(wanted > after ? wanted : Math.min(after + (now.getTime() - after) / 4, now.getTime()));
+}
 
 async function firstSlot(db: DB, applicationId: number): Promise<number> {
   const row = await db
@@ -61,8 +92,9 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
     .orderBy("id")
     .execute();
   if (aiperi && aiperi.user_id !== null) {
+    // Applied twelve days ago (the apply form's own write, at that time): the interview held last week follows it.
+    const applied = new Date(at(-12, 14, today));
     const own: number[] = [];
-    const created = new Set<number>();
     for (const v of vacancies) {
       if (own.length === 2) break;
       const existing = await db
@@ -79,22 +111,18 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
           v.id,
           { note: "Здравствуйте! Буду рада рассказать о своих проектах на React.", projectIds: [] },
           aiperi.user_id,
+          applied,
         );
         if (r.ok) {
           own.push(r.id);
-          created.add(r.id);
         }
       }
     }
-    // Applied twelve days ago (the apply form's own write, dated back): the interview held last week follows it.
-    const applied = new Date(now.getTime() - 12 * DAY).toISOString();
-    // An application she already had keeps its own dates.
-    for (const id of created) {
-      await db.updateTable("applications").set({ created_at: applied, updated_at: applied }).where("id", "=", id).execute();
-      await db.updateTable("application_events").set({ created_at: applied, updated_at: applied }).where("application_id", "=", id).execute();
-    }
     const [upcoming, offered] = own;
     if (upcoming !== undefined) {
+      // Screened after a few days, times proposed two days ago, one picked yesterday.
+      await screen(db, companyId, upcoming, employer.id, await daysAgo(db, upcoming, 8, now));
+      const proposed = await daysAgo(db, upcoming, 2, now);
       // An upcoming confirmed interview: two slots proposed (an "applied" application passes through screening), the first picked.
       await proposeInterviews(
         db,
@@ -102,13 +130,15 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
         [upcoming],
         { slots: slots([at(3, 10, today), at(4, 15, today)], 60), minutes: 60, place: PLACE, reason: null },
         employer.id,
-        now,
+        proposed,
       );
-      await pickSlot(db, aiperi.id, upcoming, await firstSlot(db, upcoming), aiperi.user_id, now);
+      await pickSlot(db, aiperi.id, upcoming, await firstSlot(db, upcoming), aiperi.user_id, await daysAgo(db, upcoming, 1, now));
     }
     if (offered !== undefined) {
-      // An interview held last week (proposed and picked then), its outcome recorded, and an open offer answering in a week.
-      const lastWeek = new Date(now.getTime() - 9 * DAY);
+      // Screened ten days ago; an interview held last week (proposed nine days ago, picked the day after), its outcome
+      // recorded the day after it, and an open offer made two days ago, answering in a week.
+      await screen(db, companyId, offered, employer.id, await daysAgo(db, offered, 10, now));
+      const lastWeek = await daysAgo(db, offered, 9, now);
       await proposeInterviews(
         db,
         companyId,
@@ -117,8 +147,16 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
         employer.id,
         lastWeek,
       );
-      await pickSlot(db, aiperi.id, offered, await firstSlot(db, offered), aiperi.user_id, lastWeek);
-      await recordInterviewOutcome(db, companyId, offered, "passed", "Сильное тестовое задание, хорошо объясняет решения.", employer.id, now);
+      await pickSlot(db, aiperi.id, offered, await firstSlot(db, offered), aiperi.user_id, await daysAgo(db, offered, 8, now));
+      await recordInterviewOutcome(
+        db,
+        companyId,
+        offered,
+        "passed",
+        "Сильное тестовое задание, хорошо объясняет решения.",
+        employer.id,
+        await daysAgo(db, offered, 6, now),
+      );
       const startDate = todayInBishkek(now.getTime() + 30 * DAY);
       await makeOffer(
         db,
@@ -126,7 +164,7 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
         offered,
         { startDate, monthlyPay: 45_000, answerBy: todayInBishkek(now.getTime() + 7 * DAY), note: "Ждём вас в команде!" },
         employer.id,
-        now,
+        await daysAgo(db, offered, 2, now),
       );
     }
   }
@@ -147,18 +185,29 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
     .limit(3)
     .execute();
   const [waiting, moved, another] = others;
-  if (waiting)
+  if (waiting) {
+    await screen(db, companyId, waiting.id, employer.id, await daysAgo(db, waiting.id, 4, now));
     await proposeInterviews(
       db,
       companyId,
       [waiting.id],
       { slots: slots([at(5, 10, today), at(5, 14, today), at(6, 11, today)], 60), minutes: 60, place: PLACE, reason: null },
       employer.id,
-      now,
+      await daysAgo(db, waiting.id, 1, now),
     );
+  }
   if (moved) {
-    await proposeInterviews(db, companyId, [moved.id], { slots: slots([at(2, 16, today)], 60), minutes: 60, place: PLACE, reason: null }, employer.id, now);
-    await pickSlot(db, moved.graduate_id, moved.id, await firstSlot(db, moved.id), moved.user_id!, now);
+    // Screened, a time proposed and picked last week; moved online three days ago, the new time picked the next day.
+    await screen(db, companyId, moved.id, employer.id, await daysAgo(db, moved.id, 9, now));
+    await proposeInterviews(
+      db,
+      companyId,
+      [moved.id],
+      { slots: slots([at(2, 16, today)], 60), minutes: 60, place: PLACE, reason: null },
+      employer.id,
+      await daysAgo(db, moved.id, 7, now),
+    );
+    await pickSlot(db, moved.graduate_id, moved.id, await firstSlot(db, moved.id), moved.user_id!, await daysAgo(db, moved.id, 6, now));
     await proposeInterviews(
       db,
       companyId,
@@ -170,12 +219,27 @@ export async function seedInterviewsAndOffers(db: DB, accounts: { employer: stri
         reason: "Руководитель команды в командировке, переносим на онлайн.",
       },
       employer.id,
-      now,
+      await daysAgo(db, moved.id, 3, now),
     );
-    await pickSlot(db, moved.graduate_id, moved.id, await firstSlot(db, moved.id), moved.user_id!, now);
+    await pickSlot(db, moved.graduate_id, moved.id, await firstSlot(db, moved.id), moved.user_id!, await daysAgo(db, moved.id, 2, now));
   }
   if (another) {
-    await proposeInterviews(db, companyId, [another.id], { slots: slots([at(1, 9, today)], 30), minutes: 30, place: VIDEO, reason: null }, employer.id, now);
-    await askAnotherTime(db, another.graduate_id, another.id, "В эти дни я на экзаменах, удобно после 16:00 на следующей неделе.", another.user_id!, now);
+    await screen(db, companyId, another.id, employer.id, await daysAgo(db, another.id, 5, now));
+    await proposeInterviews(
+      db,
+      companyId,
+      [another.id],
+      { slots: slots([at(1, 9, today)], 30), minutes: 30, place: VIDEO, reason: null },
+      employer.id,
+      await daysAgo(db, another.id, 3, now),
+    );
+    await askAnotherTime(
+      db,
+      another.graduate_id,
+      another.id,
+      "В эти дни я на экзаменах, удобно после 16:00 на следующей неделе.",
+      another.user_id!,
+      await daysAgo(db, another.id, 2, now),
+    );
   }
 }

@@ -69,6 +69,8 @@ function addRecruiters(
 }
 
 const earliest = (a: string, b: string) => (a < b ? a : b);
+/** The instant `share` of the way from `from` to `to`. */
+const towards = (from: string, to: string, share: number) => new Date(Date.parse(from) + (Date.parse(to) - Date.parse(from)) * share).toISOString();
 
 function addDays(iso: string, days: number): string {
   return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
@@ -141,8 +143,10 @@ export async function seedVacancies(
   const addApplication = (random: Random, vacancy: Published, g: { id: number; user_id: number; sex: "f" | "m" | null }, stage: ApplicationStatus) => {
     const { id: vacancyId, company, title, employmentType, salaryMin, published } = vacancy;
     const employer = members.get(company.id) ?? null;
-    // Nothing happens after the moment the demo is made.
-    const appliedAt = earliest(addDays(published, random.int(0, 10)), now);
+    // Nothing happens after the moment the demo is made; an application with later steps is sent at the
+    // latest a day before it (unless its vacancy is younger), so that its steps have days between them.
+    const roomy = stepsTo(stage).length > 1 && addDays(now, -1) > published;
+    const appliedAt = earliest(addDays(published, random.int(0, 10)), roomy ? addDays(now, -1) : now);
     const { note } = ApplySchema.parse({
       // In the graduate's own grammatical gender, as a person writes it (probe-ux), not «готов(а)».
       note: random.chance(0.6) ? `Здравствуйте! Мне интересна эта вакансия, ${g.sex === "f" ? "готова" : "готов"} пройти тестовое задание.` : undefined,
@@ -154,9 +158,12 @@ export async function seedVacancies(
     if (stage !== "invited") sent.push({ applicationId, graduateId: g.id, at: appliedAt });
     let from: ApplicationStatus | null = null;
     let at = appliedAt;
-    stepsTo(stage).forEach((to, n) => {
+    const steps = stepsTo(stage);
+    steps.forEach((to, n) => {
       const gap = random.int(1, 6); // drawn for every step, as always, so later rows stay the same
-      if (n > 0) at = earliest(addDays(at, gap), now);
+      // A step that would fall after the demo is made goes part of the way to that moment instead: every
+      // step keeps a time of its own, in order (polish: a recent application's steps all had the seed's minute).
+      if (n > 0) at = earliest(addDays(at, gap), towards(at, now, 1 / (steps.length - n + 1)));
       const interview = to === "interview";
       insertEvent.run(
         applicationId,

@@ -39,7 +39,8 @@
 // docs/decisions/035-test-suite-speed.md):
 // - languages: every page type — no raw message key (a catalog key such as "profile.headline")
 //   shows in the text or in an accessible name, nothing is wider than the screen (tables scroll
-//   inside their .table-wrap), and no word is split over two lines by a squeezed column.
+//   inside their .table-wrap), and no word is split over two lines by a squeezed column; each area's
+//   folded section menu keeps its ▼ beside every one of its section names (docs/decisions/077-places-and-demo-times.md).
 // - mixed language: the pages of the four journeys (graduate, recruiter, placement officer, parent)
 //   carry no word of another language that the portal itself wrote (issue 14, "Done means": nothing
 //   untranslated or mixed-language). A word on a page is fine when the page's own catalog uses it
@@ -148,7 +149,45 @@ type Visit = {
   journeyText: string;
   /** The phone check (Kyrgyz only): action controls outside the screen, and the sideways overflow; an area page's heading and menus. */
   layout?: Layout;
+  /** The folded section menu's names that push its ▼ off their line (once per area and language; null: not measured here). */
+  menuMisfits: string[] | null;
 };
+
+/**
+ * polish: at 360 px the ▼ of the folded section menu went onto a line of its own under a long section
+ * name (Kyrgyz names are long). Every name of the menu's list is put, in turn, where the closed menu names
+ * the current section, and the ▼ must stay on the name's line, to its right, with the name on one line
+ * (shortened by an ellipsis when it must be). Returns the names that fail, with what was seen.
+ */
+function foldedMenuMisfits(): string[] {
+  const menu = document.querySelector("main details.section-nav__menu");
+  if (!menu) return [];
+  const summary = menu.querySelector("summary")!;
+  const marker = summary.querySelector(".section-nav__marker");
+  if (!marker) return ["(no ▼ element in the summary)"];
+  let current = summary.querySelector<HTMLElement>(".section-nav__current");
+  const added = !current;
+  if (!current) {
+    current = document.createElement("strong");
+    current.className = "section-nav__current";
+    summary.querySelector(".section-nav__area")!.after(current);
+  }
+  const before = current.textContent;
+  const names = [...menu.querySelectorAll(".section-nav__list a")].map((a) => a.textContent!.trim());
+  const misfits: string[] = [];
+  for (const name of names) {
+    current.textContent = name;
+    const lines = [...current.getClientRects()].filter((r) => r.width > 0);
+    const last = lines.at(-1);
+    const m = marker.getBoundingClientRect();
+    const beside = last && m.top < last.bottom && m.bottom > last.top && m.left >= last.right - 0.5;
+    const inside = m.right <= summary.getBoundingClientRect().right + 0.5;
+    if (lines.length !== 1 || !beside || !inside) misfits.push(`«${name}» (${lines.length} line(s), ▼ at ${Math.round(m.left)},${Math.round(m.top)})`);
+  }
+  if (added) current.remove();
+  else current.textContent = before;
+  return misfits;
+}
 
 const env = hasChromium ? useServerAndBrowser() : undefined;
 const tour = env ? usePageTour(env) : undefined;
@@ -232,6 +271,9 @@ async function closeWalkTabs(): Promise<void> {
       .catch(() => undefined);
 }
 
+/** Each language's area menus whose names were measured (foldedMenuMisfits), by "lang area label". */
+const menusMeasured = new Set<string>();
+
 async function walkOnce(lang: Lang): Promise<Visit[]> {
   const { server } = env!;
   extras ??= journeyExtras();
@@ -289,7 +331,11 @@ async function walkOnce(lang: Lang): Promise<Visit[]> {
     // The phone check's measure of the same load (it runs at 360 px with JavaScript off in Kyrgyz, as this walk does).
     const layout = lang === "ky" ? await layoutProblems(page) : undefined;
     if (layout) measured.set(`${PHONE_ROLE[p.role]} ${p.path}`, layout);
-    visits.push({ page: p, inTour, inJourneys, status: response?.status(), htmlLang, text, width, broken, journeyText, layout });
+    // The folded section menu once per area (its label) in each language: every name of its list.
+    const area = await page.evaluate(() => document.querySelector("main .section-nav__area")?.textContent ?? null);
+    const menuMisfits = area && !menusMeasured.has(`${lang} ${area}`) ? await page.evaluate(foldedMenuMisfits) : null;
+    if (area) menusMeasured.add(`${lang} ${area}`);
+    visits.push({ page: p, inTour, inJourneys, status: response?.status(), htmlLang, text, width, broken, journeyText, layout, menuMisfits });
   }
   return visits;
 }
@@ -330,6 +376,8 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
         expect(response?.status(), p.name).toBe(p.status ?? 200);
         const t0 = Date.now();
         const found = describeViolations(`${p.name} ${p.path}`, await axeViolations(page));
+        // A button with a link or another button drawn against it (polish: at 1280 px too).
+        for (const pair of await page.evaluate(controlsTouching)) found.push(`${p.name} ${p.path}: ${pair} touch`);
         if (process.env.A11Y_DEBUG) console.log("visit", view.lang, p.name, Date.now() - t0, "ms\n" + found.join("\n"));
         problems.push(...found);
       }
@@ -428,7 +476,7 @@ describe.skipIf(!hasChromium)("accessibility in a real browser", () => {
 
 describe.skipIf(!hasChromium)("languages in a real browser", () => {
   for (const lang of ["ky", "ru", "en"] as const) {
-    it(`no raw message key, no sideways overflow and no split word at 360 px on any page type (${lang})`, async () => {
+    it(`no raw message key, no sideways overflow, no split word and the section menu's ▼ beside every section name at 360 px on any page type (${lang})`, async () => {
       const problems: string[] = [];
       for (const { page: p, status, htmlLang, text, width, broken } of (await walk(lang)).filter((v) => v.inTour)) {
         expect(status, p.name).toBe(p.status ?? 200);
@@ -438,6 +486,11 @@ describe.skipIf(!hasChromium)("languages in a real browser", () => {
         if (broken.length) problems.push(`${p.name} ${p.path}: words split over two lines ${[...new Set(broken)].join(", ")}`);
         if (width > 360) problems.push(`${p.name} ${p.path}: ${width} px wide`);
       }
+      // Every area's folded section menu, with each of its names as the current one (polish).
+      const menus = (await walk(lang)).filter((v) => v.menuMisfits !== null);
+      expect(menus.length, "area menus measured").toBeGreaterThanOrEqual(3);
+      for (const { page: p, menuMisfits } of menus)
+        if (menuMisfits!.length) problems.push(`${p.path}: the menu's ▼ leaves the line of ${menuMisfits!.join(", ")}`);
       expect(problems).toEqual([]);
     }, 600_000);
   }
@@ -638,7 +691,38 @@ type AreaView = {
   /** The area's pages: its tabs' links. */
   sections: string[];
 };
-type Layout = { overflow: number; outside: Outside[]; controls: number; area: AreaView | null };
+type Layout = { overflow: number; outside: Outside[]; controls: number; area: AreaView | null; touching: string[] };
+
+/**
+ * polish: on the employer dashboard the "New vacancy" button had its links 5 px to its right, and on the
+ * follow-up list each row's button had its link 3 px below. A button (or a link drawn as one) needs room
+ * from the next control: at least 8 px beside it on its line, 4 px above or below it. Returns the pairs
+ * closer than that.
+ */
+function controlsTouching(): string[] {
+  const shown = [...document.querySelectorAll<HTMLElement>("main a[href], main button, main input[type=submit], main input[type=button], main select")].filter(
+    // checkVisibility: not a link of a closed disclosure (its boxes are laid out but not drawn).
+    (el) => el.getClientRects().length > 0 && el.checkVisibility({ visibilityProperty: true }) && !el.closest(".visually-hidden"),
+  );
+  const name = (el: HTMLElement) => `${el.tagName.toLowerCase()} "${(el.innerText || (el as HTMLInputElement).value || "").trim().slice(0, 30)}"`;
+  const found = new Set<string>();
+  for (const a of shown) {
+    if (!a.matches("button, input[type=submit], input[type=button], .button")) continue;
+    const A = a.getBoundingClientRect();
+    for (const b of shown) {
+      if (a === b || a.contains(b) || b.contains(a)) continue;
+      for (const B of b.getClientRects()) {
+        if (B.width === 0 || B.height === 0) continue;
+        const sameLine = Math.min(A.bottom, B.bottom) - Math.max(A.top, B.top) > 0;
+        const sameColumn = Math.min(A.right, B.right) - Math.max(A.left, B.left) > 0;
+        const across = B.left >= A.left ? B.left - A.right : A.left - B.right;
+        const down = B.top >= A.top ? B.top - A.bottom : A.top - B.bottom;
+        if ((sameLine && across < 8) || (sameColumn && down < 4)) found.add(`${name(a)} and ${name(b)}`);
+      }
+    }
+  }
+  return [...found];
+}
 
 /**
  * What each 360 px, JavaScript-off, Kyrgyz load of the walk and of the phone check measured, by phone
@@ -653,7 +737,7 @@ let adminSession: Awaited<ReturnType<BrowserContext["storageState"]>> | undefine
 
 /** Shown action controls of the main content whose box is not within 0..width, and the page's sideways overflow; an area page's heading and menus. */
 async function layoutProblems(page: Page): Promise<Layout> {
-  return page.evaluate((width) => {
+  const layout = await page.evaluate((width) => {
     const shownBox = (el: Element | null) => {
       if (!el) return false;
       const box = el.getBoundingClientRect();
@@ -686,6 +770,7 @@ async function layoutProblems(page: Page): Promise<Layout> {
       }));
     return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, outside, controls: shown.length, area };
   }, WIDTH);
+  return { ...layout, touching: await page.evaluate(controlsTouching) };
 }
 
 describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScript off)", () => {
@@ -719,10 +804,12 @@ describe.skipIf(!hasChromium)("phones: every action in reach at 360 px (JavaScri
         status = (await page.goto(`${base}${withLang(where, "ky")}`))?.status();
         layout = await layoutProblems(page);
         measured.set(`${role} ${where}`, layout);
-        if (layout.outside.length || layout.overflow > 0) await page.screenshot({ path: screenshotPath(`phone-actions-${role}-${where}`), fullPage: true });
+        if (layout.outside.length || layout.overflow > 0 || layout.touching.length)
+          await page.screenshot({ path: screenshotPath(`phone-actions-${role}-${where}`), fullPage: true });
       }
-      const { overflow, outside, controls } = layout!;
+      const { overflow, outside, controls, touching } = layout!;
       if (status !== 200) problems.push(`${role} ${where}: answered ${status}`);
+      for (const pair of touching) problems.push(`${role} ${where}: ${pair} touch`);
       if (overflow > 0) problems.push(`${role} ${where}: the page scrolls sideways by ${overflow}px`);
       for (const o of outside) problems.push(`${role} ${where}: ${o.what} at ${o.left}..${o.right}px`);
       if (controls > 0) checked++;
