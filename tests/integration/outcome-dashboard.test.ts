@@ -305,7 +305,11 @@ describe("the facts kept in memory", () => {
     // A change made by another connection reaches the remembered figures through the log as well.
     const other = openDatabase(c.sqlite.name);
     try {
-      await other.db.updateTable("cohorts").set({ graduation_date: "2024-07-15" }).where("id", "in", [...new Set(after.schoolA.map((f) => f.cohortId))]).execute();
+      await other.db
+        .updateTable("cohorts")
+        .set({ graduation_date: "2024-07-15" })
+        .where("id", "in", [...new Set(after.schoolA.map((f) => f.cohortId))])
+        .execute();
     } finally {
       other.sqlite.close();
     }

@@ -134,7 +134,7 @@ export function staffJourney(env: ServerAndBrowser): void {
 
         // 5. Drill down: the employed of the total row open to the graduates behind the figure.
         const employed = page.locator(".outcome-table .total-row td").nth(3).locator("a.figure");
-        await expectTextContaining(employed, /^\d+ %$/);
+        await expectTextContaining(employed, /^\d+\u00a0%$/);
         await Promise.all([page.waitForURL(/\/staff\/outcomes\/graduates\?/), employed.click()]);
         await expectText(page.locator("h1"), m["outcomes.drill.title"]);
         const total = Number((await textOf(page.locator("main h2").first())).replace(/\D/g, ""));
@@ -223,7 +223,7 @@ export function staffJourney(env: ServerAndBrowser): void {
         expect(right).toBeLessThanOrEqual(v.width);
       await shot(s, "dashboard");
       const employed = page.locator(".outcome-table .total-row td").nth(3).locator("a.figure");
-      await expectTextContaining(employed, /^\d+ %$/);
+      await expectTextContaining(employed, /^\d+\u00a0%$/);
       await Promise.all([page.waitForURL(/\/staff\/outcomes\/graduates\?/), employed.click()]);
       await expectText(page.locator("h1"), m["outcomes.drill.title"]);
       await shot(s, "drill");
