@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from "kysely";
 import { kyrgyzSortKey } from "../app/domain/search/kyrgyz-order";
 import { migrations } from "./migrations/index";
+import { RecentlyUsed } from "./recently-used";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -53,20 +54,14 @@ const STATEMENTS_KEPT = 1000;
  * query); otherwise that call gets a fresh one. Least recently used texts are forgotten first.
  */
 function preparedOnce(sqlite: SQLite.Database): SqliteDatabase {
-  const kept = new Map<string, SQLite.Statement>();
+  const kept = new RecentlyUsed<string, SQLite.Statement>(STATEMENTS_KEPT);
   return {
     close: () => sqlite.close(),
     prepare(source: string) {
       const statement = kept.get(source);
-      if (statement) {
-        if (statement.busy) return sqlite.prepare(source);
-        kept.delete(source); // most recently used goes last
-        kept.set(source, statement);
-        return statement;
-      }
+      if (statement) return statement.busy ? sqlite.prepare(source) : statement;
       const fresh = sqlite.prepare(source);
       kept.set(source, fresh);
-      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
       return fresh;
     },
   };

@@ -7,6 +7,7 @@
 // (warmOutcomeFacts; docs/decisions/070-start-in-seconds.md): a request that needs them meanwhile
 // waits (outcomeFactsReady), and a synchronous use finishes the load on the spot.
 import type { Connection } from "@db/connection";
+import { RecentlyUsed } from "@db/recently-used";
 import { CHECKPOINTS, FULL_TIME_HOURS, type Checkpoint, type OutcomeCode, type Relatedness } from "~/domain/outcomes/codes";
 import type { DashboardFact } from "~/domain/outcomes/dashboard";
 import { firstJobOf, memoisedParse } from "~/domain/outcomes/time-to-job";
@@ -72,27 +73,22 @@ export function outcomeFacts(
 
 // Figures worked out from one version of the facts, per connection: the yearly report asks for the same
 // checkpoint's facts and tallies several times (docs/decisions/065-annual-report.md, "Session 15").
-const remembered = processWide("outcome-figures", () => new WeakMap<Connection, Map<string, unknown>>());
+const remembered = processWide("outcome-figures", () => new WeakMap<Connection, RecentlyUsed<string, unknown>>());
+/** Results kept per connection, the least recently used dropped first. */
 const REMEMBERED_LIMIT = 32;
 
 /**
  * `make()`, or what it gave for the same key at the same version of the facts. The key must name every
  * input besides the facts (checkpoint, day, schools). Results are shared: callers must not change them.
  */
-export function figuresOfVersion<T>(connection: Connection, version: number, key: string, make: () => T): T {
+export function figuresOfVersion<T extends object>(connection: Connection, version: number, key: string, make: () => T): T {
   let memo = remembered.get(connection);
-  if (!memo) remembered.set(connection, (memo = new Map<string, unknown>()));
+  if (!memo) remembered.set(connection, (memo = new RecentlyUsed<string, unknown>(REMEMBERED_LIMIT)));
   const full = `${version}|${key}`;
-  if (memo.has(full)) {
-    const hit = memo.get(full) as T;
-    // Most recently used last: the first key is the one to drop.
-    memo.delete(full);
-    memo.set(full, hit);
-    return hit;
-  }
+  const hit = memo.get(full) as T | undefined;
+  if (hit) return hit;
   const made = make();
   memo.set(full, made);
-  if (memo.size > REMEMBERED_LIMIT) memo.delete(memo.keys().next().value!);
   return made;
 }
 
